@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+/** One operation of a spec: `GET /v1/tags/{id}` */
+export interface SpecOperation {
+  method: string;
+  path: string;
+  operationId: string;
+  /** `METHOD /path/template`, the key coverage is counted by. */
+  key: string;
+}
+
+/** Every operation a spec declares, in document order. */
+export function specOperations(spec: string): SpecOperation[] {
+  const document = parse(readFileSync(spec, "utf8")) as { paths?: Record<string, Record<string, { operationId?: string }>> };
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const upper = method.toUpperCase();
+      operations.push({ method: upper, path, operationId: operation.operationId ?? "", key: `${upper} ${path}` });
+    }
+  }
+  return operations;
+}
+
+/**
+ * A matcher from a concrete request to the spec operation it calls. Literal segments win over templated ones,
+ * as OpenAPI requires (`/v1/responses/update_bulk_properties` before `/v1/responses/{id}`).
+ */
+export function operationMatcher(operations: SpecOperation[]): (method: string, pathname: string) => SpecOperation | undefined {
+  const compiled = operations
+    .map((operation) => ({
+      operation,
+      templated: (operation.path.match(/\{/g) ?? []).length,
+      pattern: new RegExp(
+        `^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}/?$`,
+      ),
+    }))
+    .sort((a, b) => a.templated - b.templated);
+  return (method, pathname) =>
+    compiled.find(({ operation, pattern }) => operation.method === method.toUpperCase() && pattern.test(pathname))?.operation;
+}

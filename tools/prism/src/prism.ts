@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+
+/** A running Prism mock. */
+export interface PrismServer {
+  /** Base URL, e.g. http://127.0.0.1:43121 */
+  url: string;
+  /** Everything Prism printed, for diagnosing a failed start or a violation. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolvePort(address.port);
+        else reject(new Error("could not allocate a port"));
+      });
+    });
+  });
+}
+
+function prismBin(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
+}
+
+/**
+ * Starts `prism mock <spec>` on a free loopback port and resolves once it listens.
+ * Prism needs Node >= 24.18, so it runs under the Node that runs the tests.
+ *
+ * @example
+ * const prism = await startPrism(registeredApi("wootric-cxi").root);
+ * // ... point a client at prism.url ...
+ * await prism.stop();
+ */
+export async function startPrism(spec: string, options: { port?: number; timeoutMs?: number } = {}): Promise<PrismServer> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [prismBin(), "mock", spec, "-h", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const onData = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+
+  const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
+  await new Promise<void>((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`Prism did not start within ${options.timeoutMs ?? 30_000} ms for ${spec}:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
+    const check = () => {
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolveStart();
+      }
+    };
+    child.stdout.on("data", check);
+    child.stderr.on("data", check);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with ${code} before listening for ${spec}:\n${output}`));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parse } from "yaml";
+
+/** One vendor API as `redocly.yaml` registers it. */
+export interface RegisteredApi {
+  name: string;
+  /** Absolute path of the spec. */
+  root: string;
+  /** Absolute path of the generated schema.ts, when codegen is configured. */
+  output?: string;
+}
+
+/** The directory holding `redocly.yaml` and `pnpm-workspace.yaml`, found by walking up from `from`. */
+export function findRepoRoot(from: string = process.cwd()): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, "redocly.yaml")) && existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No redocly.yaml + pnpm-workspace.yaml above ${from}`);
+    dir = parent;
+  }
+}
+
+/**
+ * Reads the vendor registry (`apis:` in redocly.yaml).
+ *
+ * @example
+ * const cxi = readRegistry().get("wootric-cxi");
+ */
+export function readRegistry(root: string = findRepoRoot()): Map<string, RegisteredApi> {
+  const config = parse(readFileSync(join(root, "redocly.yaml"), "utf8")) as {
+    apis?: Record<string, { root: string; "x-openapi-ts"?: { output?: string } }>;
+  };
+  const apis = new Map<string, RegisteredApi>();
+  for (const [name, entry] of Object.entries(config.apis ?? {})) {
+    const output = entry["x-openapi-ts"]?.output;
+    apis.set(name, {
+      name,
+      root: join(root, entry.root),
+      ...(output ? { output: join(root, output) } : {}),
+    });
+  }
+  return apis;
+}
+
+/** The registered API with this name, or a clear error listing the names that exist. */
+export function registeredApi(name: string, root?: string): RegisteredApi {
+  const apis = readRegistry(root);
+  const api = apis.get(name);
+  if (!api) throw new Error(`No API "${name}" in redocly.yaml; registered: ${[...apis.keys()].join(", ")}`);
+  return api;
+}
