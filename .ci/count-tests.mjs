@@ -1,0 +1,24 @@
+// Totals the vitest JSON reports (test-results.json) of every workspace package into "N passed, N failed".
+// A step that failed without a failing test (a build or typecheck error, a crash) counts as one failure, so a red run
+// can never print "0 failed".
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const [setupStatus = "1", testStatus = "1"] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+for (const group of ["packages", "tools"]) {
+  if (!existsSync(group)) continue;
+  for (const name of readdirSync(group)) {
+    const report = join(group, name, "test-results.json");
+    if (!existsSync(report)) continue;
+    const results = JSON.parse(readFileSync(report, "utf8"));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    if (!results.success && results.numFailedTests === 0) failed += 1; // a suite that failed to load
+  }
+}
+if (setupStatus !== "0") failed += 1;
+if (testStatus !== "0" && failed === 0) failed += 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
