@@ -1,0 +1,11 @@
+export { headerComment, readmeText, renderApiFiles } from "./generated-files.ts";
+export type { GeneratedFile } from "./generated-files.ts";
+export { collectOperations, renderOperationsModule } from "./operations-module.ts";
+export type { OperationEntry, OperationMeta, RequestBodyKind } from "./operations-module.ts";
+export { apisInPackage, findPackageDir, findRepoRoot, loadRegistry } from "./registry.ts";
+export type { ApiEntry, Registry } from "./registry.ts";
+export { findStaleFiles, generateApis } from "./run.ts";
+export type { StaleFile, WrittenFile } from "./run.ts";
+export { binaryAsBlob, renderSchemaTypes } from "./schema-types.ts";
+export { loadSpecDocument } from "./spec-document.ts";
+export type { Located, SpecDocument } from "./spec-document.ts";

@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { lintFixture, removeTempDirs, repoConfig } from "./repo-rules.ts";
+
+afterAll(removeTempDirs);
+
+/** One deliberately broken fixture (test/fixtures/) per way of breaking a rule; each must fail that rule and no other. */
+const BROKEN: Array<[fixture: string, ruleId: string]> = [
+  ["operation-without-operation-id.yaml", "operation-operationId"],
+  ["pascal-case-operation-id.yaml", "rule/operation-id-camel-case"],
+  ["snake-case-operation-id.yaml", "rule/operation-id-camel-case"],
+  ["operation-without-summary.yaml", "operation-summary"],
+  ["operation-without-tags.yaml", "rule/operation-tags"],
+  ["operation-with-empty-tags.yaml", "rule/operation-tags"],
+  ["operation-without-2xx-response.yaml", "operation-2xx-response"],
+  ["operation-without-4xx-response.yaml", "operation-4xx-response"],
+  ["response-without-example.yaml", "rule/response-media-type-example"],
+  ["response-with-empty-examples.yaml", "rule/response-media-type-examples-non-empty"],
+  ["operation-without-x-source.yaml", "rule/operation-x-source"],
+  ["operation-with-empty-x-source.yaml", "rule/operation-x-source"],
+  ["operation-without-x-confidence.yaml", "rule/operation-x-confidence"],
+  ["unknown-x-confidence.yaml", "rule/operation-x-confidence"],
+  ["unused-component.yaml", "no-unused-components"],
+];
+
+describe.concurrent("the repo's lint rules, run by the redocly CLI on broken fixtures", () => {
+  test.each(BROKEN)("%s fails with %s, naming the file and the rule", async (fixture, ruleId) => {
+    const result = await lintFixture(fixture);
+    expect(result.status, result.stdout + result.stderr).not.toBe(0);
+    expect(result.stdout).toContain(`test/fixtures/${fixture}:`);
+    expect(result.stdout).toContain(ruleId);
+    expect(result.problems.map((problem) => problem.ruleId)).toEqual(result.problems.map(() => ruleId));
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems.every((problem) => problem.file.endsWith(`test/fixtures/${fixture}`))).toBe(true);
+  });
+
+  test("the good fixture lints clean", async () => {
+    const result = await lintFixture("good.yaml");
+    expect(result.problems).toEqual([]);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+});
+
+test("every rule configured in redocly.yaml is proven by a broken fixture", () => {
+  const configured = Object.keys(repoConfig()["rules"] as Record<string, unknown>);
+  const proven = new Set(BROKEN.map(([, ruleId]) => ruleId));
+  expect(configured.filter((ruleId) => !proven.has(ruleId))).toEqual([]);
+});
