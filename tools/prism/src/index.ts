@@ -1,4 +1,4 @@
 export { findRepoRoot, readRegistry, registeredApi, type RegisteredApi } from "./registry.ts";
 export { startPrism, type PrismServer } from "./prism.ts";
-export { specOperations, operationMatcher, type SpecOperation } from "./operations.ts";
+export { readSpec, specOperations, operationMatcher, type SpecOperation } from "./operations.ts";
 export { createContractRecorder, type ContractRecorder, type RecordedExchange } from "./recorder.ts";

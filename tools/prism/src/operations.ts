@@ -12,9 +12,14 @@ export interface SpecOperation {
   key: string;
 }
 
+/** A spec file parsed (YAML or JSON), untyped: callers cast to the parts they read. */
+export function readSpec(spec: string): unknown {
+  return parse(readFileSync(spec, "utf8"));
+}
+
 /** Every operation a spec declares, in document order. */
 export function specOperations(spec: string): SpecOperation[] {
-  const document = parse(readFileSync(spec, "utf8")) as { paths?: Record<string, Record<string, { operationId?: string }>> };
+  const document = readSpec(spec) as { paths?: Record<string, Record<string, { operationId?: string }>> };
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
