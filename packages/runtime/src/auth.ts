@@ -1,0 +1,102 @@
+import { InputError } from "./input-error.js";
+
+/**
+ * Supplies OAuth 2 access tokens to a client. {@link createOAuth2TokenSource} makes one; any object with these two
+ * methods works, e.g. one backed by a token the application stores itself.
+ */
+export interface TokenSource {
+  /** Resolves a valid access token, fetching or refreshing as needed; concurrent callers share one in-flight request. */
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Called after a 401 with the token that was rejected; the next getToken() fetches a fresh one unless another caller already did. */
+  invalidate(rejected: string): void;
+}
+
+/** How a client authenticates its requests. */
+export type Auth =
+  | { type: "none" }
+  | { type: "bearer"; token: string }
+  | { type: "basic"; username: string; password: string }
+  | { type: "oauth2"; tokens: TokenSource };
+
+/** The Authorization header for one attempt, and the OAuth token in it, to report if the server rejects it. */
+export interface Credential {
+  header: string;
+  token?: string;
+}
+
+/** Resolves the credential of each attempt from an {@link Auth}. */
+export interface Authorizer {
+  credential(signal: AbortSignal): Promise<Credential | undefined>;
+  /** Whether a 401 can be cured by fetching a new credential. */
+  readonly refreshable: boolean;
+  invalidate(credential: Credential): void;
+}
+
+/**
+ * The `Authorization` value for HTTP Basic authentication (RFC 7617), UTF-8 encoded so that non-ASCII
+ * user names and passwords work in every runtime.
+ *
+ * @example
+ * basicAuthorization("ana", "päss"); // "Basic YW5hOnDDpHNz"
+ */
+export function basicAuthorization(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * Checks an {@link Auth} and turns it into an {@link Authorizer}. Bad input throws an {@link InputError} naming the
+ * field, never quoting a credential.
+ *
+ * @example
+ * const authorizer = createAuthorizer({ type: "bearer", token });
+ */
+export function createAuthorizer(auth: Auth): Authorizer {
+  if (typeof auth !== "object" || auth === null) {
+    throw new InputError("auth", 'auth is required: { type: "none" | "bearer" | "basic" | "oauth2", ... }');
+  }
+  switch (auth.type) {
+    case "none":
+      return { refreshable: false, credential: async () => undefined, invalidate: () => {} };
+    case "bearer": {
+      const token = requireString(auth.token, "auth.token", "a bearer token");
+      const credential = { header: `Bearer ${token}` };
+      return { refreshable: false, credential: async () => credential, invalidate: () => {} };
+    }
+    case "basic": {
+      const username = requireString(auth.username, "auth.username", "the user name");
+      if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
+      // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
+      if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
+      const credential = { header: basicAuthorization(username, auth.password) };
+      return { refreshable: false, credential: async () => credential, invalidate: () => {} };
+    }
+    case "oauth2": {
+      const tokens = auth.tokens;
+      if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
+        throw new InputError("auth.tokens", "auth.tokens must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
+      }
+      return {
+        refreshable: true,
+        credential: async (signal) => {
+          const token = await tokens.getToken(signal);
+          return { header: `Bearer ${token}`, token };
+        },
+        invalidate: (credential) => {
+          if (credential.token !== undefined) tokens.invalidate(credential.token);
+        },
+      };
+    }
+    default: {
+      const type = (auth as { type?: unknown }).type;
+      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic" or "oauth2"`);
+    }
+  }
+}
+
+function requireString(value: unknown, field: string, what: string): string {
+  if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string: ${what}`);
+  return value;
+}

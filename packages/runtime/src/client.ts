@@ -1,0 +1,142 @@
+import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
+import type { Auth } from "./auth.js";
+import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
+import { InputError } from "./input-error.js";
+import type { OperationMeta, OperationTable } from "./operations.js";
+import type { RetryDelayOptions } from "./retry.js";
+import { createTransport, type FetchLike } from "./transport.js";
+
+/** Options of {@link createApiClient}. */
+export interface ClientOptions {
+  /** Base URL of the API, e.g. `https://api.example.com`. */
+  baseUrl: string;
+  /** Spec server URL -> base URL to use instead, for operations that name their own server. */
+  servers?: Record<string, string>;
+  /** Per-operation metadata generated from the spec. */
+  operations: OperationTable;
+  auth: Auth;
+  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
+  fetch?: FetchLike;
+  /** Bound on each attempt until the response headers arrive, in milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries where a retry is safe. Default 2. */
+  maxRetries?: number;
+  /** Backoff tuning. Defaults 500 / 8000 ms. */
+  retryDelay?: RetryDelayOptions;
+  /** Headers sent with every request. */
+  headers?: HeadersInit;
+}
+
+const FORM = "application/x-www-form-urlencoded";
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+type AnyMethod = (typeof METHODS)[number];
+type Init = Record<string, unknown> & { headers?: HeadersOptions };
+type Core = {
+  request(method: string, path: string, init?: Init): Promise<unknown>;
+  use: Client<{}>["use"];
+  eject: Client<{}>["eject"];
+};
+
+/**
+ * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
+ * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
+ * multipart) and whether it takes credentials. Per-call `baseUrl`, `headers`, `bodySerializer`, `signal` and
+ * `fetch` still win.
+ *
+ * @example
+ * const client = createApiClient<paths>({
+ *   baseUrl: "https://api.example.com",
+ *   operations,
+ *   auth: { type: "bearer", token: apiToken },
+ * });
+ * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
+ */
+export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
+    throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(options.baseUrl)) {
+    // fetch refuses such URLs with an error that quotes them, credentials included.
+    throw new InputError("baseUrl", 'baseUrl must not contain credentials: use auth: { type: "basic", username, password }');
+  }
+  if (typeof options.operations !== "object" || options.operations === null) {
+    throw new InputError("operations", "operations is required: the operation table generated from the spec");
+  }
+  const send = createTransport({
+    auth: options.auth,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    retryDelay: options.retryDelay,
+  });
+  const core = createClient<Paths>({
+    baseUrl: options.baseUrl,
+    ...(options.headers === undefined ? {} : { headers: normalizeHeaders(options.headers) }),
+  }) as unknown as Core;
+  const servers = options.servers ?? {};
+
+  const serverUrl = (server: string): string => {
+    const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
+    if (mapped !== undefined) return mapped;
+    // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
+    return /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(options.baseUrl)}${server}`;
+  };
+
+  const prepare = (meta: OperationMeta | undefined, init: Init = {}): Init => {
+    const prepared: Init = { ...init };
+    if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server);
+    if (prepared.body !== undefined && meta?.requestBody === "form") {
+      prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
+      prepared.headers = withDefaultHeader(init.headers, "Content-Type", FORM);
+    } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
+      prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
+      // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
+      prepared.headers = withDefaultHeader(init.headers, "Content-Type", null);
+    } else if (init.headers !== undefined) {
+      prepared.headers = normalizeHeaders(init.headers);
+    }
+    const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
+    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch });
+    return prepared;
+  };
+
+  const call = (method: AnyMethod, path: string, init?: Init) =>
+    core.request(method, path, prepare(method === "trace" ? undefined : options.operations[path]?.[method], init));
+
+  const client = {
+    request: (method: string, path: string, init?: Init) => call(method.toLowerCase() as AnyMethod, path, init),
+    use: (...middleware: Parameters<Core["use"]>) => core.use(...middleware),
+    eject: (...middleware: Parameters<Core["eject"]>) => core.eject(...middleware),
+  } as Record<string, unknown>;
+  for (const method of METHODS) client[method.toUpperCase()] = (path: string, init?: Init) => call(method, path, init);
+  // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
+  return client as unknown as Client<Paths>;
+}
+
+function isFormReady(body: unknown): boolean {
+  return typeof body === "string" || body instanceof URLSearchParams;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+// openapi-fetch reads a header array as an object and would send headers named "0", "1", ...
+function normalizeHeaders(headers: HeadersOptions): HeadersOptions {
+  return Array.isArray(headers) ? new Headers(headers) : headers;
+}
+
+/** The caller's headers, plus `name: value` unless the caller set that header (in any case) already. */
+function withDefaultHeader(headers: HeadersOptions | undefined, name: string, value: string | null): HeadersOptions {
+  if (headers === undefined) return { [name]: value };
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const merged = new Headers(headers);
+    if (merged.has(name)) return merged;
+    if (value === null) return { [name]: null, ...Object.fromEntries(merged) };
+    merged.set(name, value);
+    return merged;
+  }
+  const lower = name.toLowerCase();
+  if (Object.keys(headers).some((key) => key.toLowerCase() === lower)) return headers;
+  return { [name]: value, ...headers };
+}

@@ -1,0 +1,189 @@
+import { redactBody, redactText, redactUrl } from "./redact.js";
+
+/** What an {@link ApiError} is built from. `url` and `body` are redacted on the way in. */
+export interface ApiErrorInit {
+  status?: number | undefined;
+  method?: string | undefined;
+  url?: string | undefined;
+  body?: unknown;
+  cause?: unknown;
+}
+
+/** What `JSON.stringify(error)` gives for every error of this package. */
+export interface ApiErrorJSON {
+  name: string;
+  message: string;
+  status: number | undefined;
+  method: string | undefined;
+  url: string | undefined;
+  body: unknown;
+}
+
+/**
+ * Base class of every error the clients throw about a request. Catch this one to handle them all.
+ * No credential ever appears in it: `url` has credential query values redacted, `body` has credential fields
+ * redacted, and no header is kept.
+ *
+ * @example
+ * try { for await (const item of paginate(options)) use(item) } catch (e) { if (e instanceof ApiError) console.error(e.status, e.body) }
+ */
+export class ApiError extends Error {
+  /** HTTP status of the response at fault; undefined when no response arrived. */
+  readonly status: number | undefined;
+  /** HTTP method of the request, e.g. `GET`; undefined when it is not known (e.g. a page fetched by a callback). */
+  readonly method: string | undefined;
+  /** URL of the request, with credential query values redacted. */
+  readonly url: string | undefined;
+  /** The vendor's error body, parsed from JSON when it was JSON, with credential fields redacted. */
+  readonly body: unknown;
+
+  constructor(message: string, init: ApiErrorInit = {}) {
+    super(redactText(message), init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url === undefined ? undefined : redactUrl(init.url);
+    this.body = redactBody(init.body);
+  }
+
+  /**
+   * Builds the error for a response the vendor answered with an error status, e.g. an openapi-fetch `{ error, response }`.
+   *
+   * @example
+   * const { data, error, response } = await client.GET("/v1/tags");
+   * if (error !== undefined) throw ApiError.fromResponse(response, error, "GET");
+   */
+  static fromResponse(response: Response, body: unknown, method?: string): ApiError {
+    const url = response.url || undefined;
+    const target = [method, url === undefined ? undefined : redactUrl(url)].filter(Boolean).join(" ") || "The request";
+    const summary = summarizeBody(body);
+    const message = `${target} failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${
+      summary ? `: ${summary}` : ""
+    }. ${hintForStatus(response.status)}`;
+    return new ApiError(message, { status: response.status, method, url, body });
+  }
+
+  /** The fields worth logging; `JSON.stringify` would otherwise drop the message. */
+  toJSON(): ApiErrorJSON {
+    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body };
+  }
+}
+
+/**
+ * The request never got a response: DNS, connection or TLS failure, or a reset, after any retries that were safe.
+ *
+ * @example
+ * catch (e) { if (e instanceof ApiConnectionError) scheduleLater() }
+ */
+export class ApiConnectionError extends ApiError {}
+
+/**
+ * An attempt got no response headers within `timeoutMs`, after any retries that were safe.
+ *
+ * @example
+ * catch (e) { if (e instanceof ApiTimeoutError) console.error("raise timeoutMs?", e.message) }
+ */
+export class ApiTimeoutError extends ApiConnectionError {}
+
+/**
+ * The caller's `AbortSignal` fired. `cause` is the signal's reason.
+ *
+ * @example
+ * catch (e) { if (e instanceof ApiUserAbortError) return }
+ */
+export class ApiUserAbortError extends ApiError {}
+
+/**
+ * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its
+ * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included.
+ *
+ * @example
+ * catch (e) { if (e instanceof AuthenticationError && (e.body as any)?.error === "invalid_grant") askForNewPassword() }
+ */
+export class AuthenticationError extends ApiError {}
+
+/** What a {@link PaginationLimitError} adds to an {@link ApiError}. */
+export interface PaginationLimitInit extends ApiErrorInit {
+  maxPage: number;
+  perPage: number;
+  itemsYielded: number;
+}
+
+/**
+ * Pagination reached the vendor's last reachable page while more items may remain. It is thrown after every
+ * reachable item was yielded, so nothing is dropped silently; narrow the query to reach the rest.
+ *
+ * @example
+ * catch (e) { if (e instanceof PaginationLimitError) console.warn(`stopped after ${e.itemsYielded} items`) }
+ */
+export class PaginationLimitError extends ApiError {
+  /** The vendor's last reachable page. */
+  readonly maxPage: number;
+  /** Items per page that were asked for. */
+  readonly perPage: number;
+  /** Items yielded before stopping. */
+  readonly itemsYielded: number;
+
+  constructor(message: string, init: PaginationLimitInit) {
+    super(message, init);
+    this.maxPage = init.maxPage;
+    this.perPage = init.perPage;
+    this.itemsYielded = init.itemsYielded;
+  }
+}
+
+// Names live on the prototype (not as instance fields) so they survive minification and stay out of util.inspect's
+// property list, where an instance field would repeat them.
+for (const [ErrorClass, name] of [
+  [ApiError, "ApiError"],
+  [ApiConnectionError, "ApiConnectionError"],
+  [ApiTimeoutError, "ApiTimeoutError"],
+  [ApiUserAbortError, "ApiUserAbortError"],
+  [AuthenticationError, "AuthenticationError"],
+  [PaginationLimitError, "PaginationLimitError"],
+] as const) {
+  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+}
+
+/**
+ * One line describing a vendor error body: its `message`, `error_description`, `error` or first `errors` entry,
+ * else the body itself, shortened. Credentials are redacted.
+ *
+ * @example
+ * summarizeBody({ error: "invalid_grant", error_description: "Bad password" }); // "invalid_grant (Bad password)"
+ */
+export function summarizeBody(body: unknown): string {
+  const clean = redactBody(body);
+  const text = (() => {
+    if (clean === undefined || clean === null || clean === "") return "";
+    if (typeof clean === "string") return clean;
+    if (typeof clean !== "object") return String(clean);
+    const record = clean as Record<string, unknown>;
+    const error = typeof record.error === "string" ? record.error : undefined;
+    const description = typeof record.error_description === "string" ? record.error_description : undefined;
+    if (error && description) return `${error} (${description})`;
+    for (const candidate of [record.message, description, error, record.detail, record.title]) {
+      if (typeof candidate === "string" && candidate) return candidate;
+    }
+    if (Array.isArray(record.errors) && record.errors.length > 0) {
+      const first: unknown = record.errors[0];
+      if (typeof first === "string") return first;
+      if (first && typeof first === "object" && typeof (first as { message?: unknown }).message === "string") {
+        return (first as { message: string }).message;
+      }
+    }
+    return JSON.stringify(clean) ?? "";
+  })();
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+}
+
+function hintForStatus(status: number): string {
+  if (status === 400 || status === 422) return "Check the request parameters and body against the API reference.";
+  if (status === 401) return "Check the credentials: they are missing, wrong or expired.";
+  if (status === 403) return "The credentials are valid but not allowed to do this: check the account's permissions.";
+  if (status === 404) return "Check the path parameters: the resource does not exist or is not visible to this account.";
+  if (status === 409) return "The resource changed or already exists: fetch it again before retrying.";
+  if (status === 429) return "The vendor is rate limiting: slow down and retry later.";
+  if (status >= 500) return "The vendor failed to handle the request: retry later.";
+  return "See `body` for the vendor's explanation.";
+}

@@ -1,0 +1,138 @@
+/** Options of {@link toMultipartFormData}. */
+export interface MultipartOptions {
+  /**
+   * File name of a part made from a bare Blob (a File keeps its own name): a name, or a function of the part's key.
+   * Default `"blob"`. Vendors often name the upload after it, so it is worth setting in Node 18, which has no File.
+   */
+  filename?: string | ((key: string, blob: Blob) => string);
+}
+
+type Entry = [key: string, value: string | Blob];
+
+/**
+ * Encodes an object as `application/x-www-form-urlencoded` in the Rails/qs bracket notation: `a[b][c]=v` for nested
+ * objects, `a[]=1&a[]=2` for arrays of scalars, `a[][k]=v&a[][j]=w` for arrays of objects. Booleans become
+ * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; undefined keys
+ * and empty arrays or objects are left out. Anything else (functions, symbols, non-finite numbers, Blobs, Maps,
+ * cycles, arrays of arrays) throws a TypeError naming the key.
+ *
+ * @example
+ * toFormUrlEncoded({ user: { email: "a@b.c", tags: ["x", "y"] }, active: true });
+ * // "user%5Bemail%5D=a%40b.c&user%5Btags%5D%5B%5D=x&user%5Btags%5D%5B%5D=y&active=true"
+ */
+export function toFormUrlEncoded(value: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, field] of flatten(value, false)) params.append(key, field as string);
+  return params.toString();
+}
+
+/**
+ * Encodes an object as `multipart/form-data` in the same bracket notation as {@link toFormUrlEncoded}, with Blob
+ * and File values as file parts. Send the result without a Content-Type header: the platform adds the boundary.
+ *
+ * @example
+ * const form = toMultipartFormData({ import: { name: "Q3" }, file: new Blob([csv], { type: "text/csv" }) }, { filename: "q3.csv" });
+ */
+export function toMultipartFormData(value: Record<string, unknown>, options: MultipartOptions = {}): FormData {
+  const form = new FormData();
+  for (const [key, field] of flatten(value, true)) {
+    if (typeof field === "string") {
+      form.append(key, field);
+    } else if (isFile(field)) {
+      form.append(key, field, field.name);
+    } else {
+      const name = typeof options.filename === "function" ? options.filename(key, field) : options.filename;
+      form.append(key, field, name ?? "blob");
+    }
+  }
+  return form;
+}
+
+function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
+  if (!isPlainObject(value)) {
+    throw new TypeError(`A form body must be a plain object of fields, got ${describe(value)}`);
+  }
+  const entries: Entry[] = [];
+  // Ancestors only, not every object seen: the same object may legitimately appear twice side by side.
+  const ancestors: object[] = [value];
+
+  const visit = (field: unknown, key: string, path: string, inArray: boolean): void => {
+    if (field === undefined) return;
+    if (field === null) return void entries.push([key, ""]);
+    switch (typeof field) {
+      case "string":
+        return void entries.push([key, field]);
+      case "boolean":
+        return void entries.push([key, field ? "true" : "false"]);
+      case "bigint":
+        return void entries.push([key, field.toString()]);
+      case "number":
+        if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}, which a form cannot carry: send a finite number or null`);
+        return void entries.push([key, toDecimal(field)]);
+      case "function":
+      case "symbol":
+        throw new TypeError(`Form field ${path} is a ${typeof field}, which a form cannot carry`);
+    }
+    const object = field as object;
+    if (object instanceof Date) {
+      if (Number.isNaN(object.getTime())) throw new TypeError(`Form field ${path} is an invalid Date`);
+      return void entries.push([key, object.toISOString()]);
+    }
+    if (isBlob(object)) {
+      if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which a urlencoded form cannot carry: send the operation as multipart`);
+      return void entries.push([key, object]);
+    }
+    if (ancestors.includes(object)) throw new TypeError(`Form field ${path} refers back to one of its parents (a cycle)`);
+    ancestors.push(object);
+    if (Array.isArray(object)) {
+      // Rack and qs have no notation for a[][] or for a list mixing scalars and hashes: both would be misread.
+      if (inArray) throw new TypeError(`Form field ${path} is an array inside an array, which bracket notation cannot express`);
+      const kinds = new Set(object.filter((item) => item !== undefined).map((item) => (isPlainObject(item) ? "object" : "scalar")));
+      if (kinds.size > 1) throw new TypeError(`Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
+      object.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
+    } else if (isPlainObject(object)) {
+      for (const [name, item] of Object.entries(object)) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
+    } else {
+      throw new TypeError(`Form field ${path} is ${describe(object)}, which a form cannot carry: convert it to a plain object, array or string`);
+    }
+    ancestors.pop();
+  };
+
+  for (const [name, field] of Object.entries(value)) visit(field, name, name, false);
+  return entries;
+}
+
+// Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text.
+function toDecimal(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const sign = match[1] ?? "";
+  const digits = (match[2] ?? "") + (match[3] ?? "");
+  const exponent = Number(match[4]);
+  if (exponent >= 0) return sign + digits.padEnd(exponent + 1, "0");
+  return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isBlob(value: object): value is Blob {
+  return typeof Blob !== "undefined" && value instanceof Blob;
+}
+
+function isFile(value: Blob): value is File {
+  // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
+  return typeof (value as { name?: unknown }).name === "string";
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name ? `a ${name}` : "an object";
+}

@@ -1,0 +1,21 @@
+export { createApiClient, type ClientOptions } from "./client.js";
+export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
+export { basicAuthorization, type Auth, type TokenSource } from "./auth.js";
+export { createOAuth2TokenSource, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
+export { createTransport, type FetchLike, type SendOptions, type Transport, type TransportOptions } from "./transport.js";
+export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
+export {
+  ApiError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  PaginationLimitError,
+  type ApiErrorInit,
+  type ApiErrorJSON,
+} from "./errors.js";
+export { InputError } from "./input-error.js";
+export { redactUrl } from "./redact.js";
+export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
+export { paginate, type PaginateOptions } from "./paginate.js";
+export type { Client, FetchResponse, Middleware } from "openapi-fetch";

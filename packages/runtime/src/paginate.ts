@@ -1,0 +1,82 @@
+import { ApiError, PaginationLimitError } from "./errors.js";
+import { InputError } from "./input-error.js";
+import { redactUrl } from "./redact.js";
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions<Page, Item> {
+  /** Fetches one page by number, e.g. an openapi-fetch call; its `{ data, error, response }` is read as such. */
+  fetchPage: (page: number) => Promise<{ data?: Page; error?: unknown; response: Response }>;
+  /** The items of a page. */
+  items: (page: Page) => Item[];
+  /** Items asked for per page: a page shorter than this is the last one. */
+  perPage: number;
+  /** Number of the first page. Default 1. */
+  firstPage?: number;
+  /** The last page the vendor serves, e.g. 30 for Wootric. */
+  maxPage?: number;
+  /** The total number of items, when the vendor reports it. */
+  total?: (page: Page) => number | undefined;
+}
+
+/**
+ * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
+ * after a short or empty page, or once `total` items were yielded. A page that fails throws an {@link ApiError}
+ * with the vendor's status and body. When `maxPage` is reached on a full page and more items may remain, it throws
+ * a {@link PaginationLimitError} after yielding every item it could reach, instead of dropping the rest silently.
+ *
+ * @example
+ * for await (const tag of paginate({
+ *   fetchPage: (page) => client.GET("/v1/tags", { params: { query: { page, per_page: 50 } } }),
+ *   items: (tags) => tags,
+ *   perPage: 50,
+ *   maxPage: 30,
+ * })) console.log(tag.name);
+ */
+export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): AsyncIterableIterator<Item> {
+  const { perPage } = options;
+  const firstPage = options.firstPage ?? 1;
+  const maxPage = options.maxPage;
+  // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
+  if (!Number.isInteger(perPage) || perPage < 1) throw new InputError("perPage", `perPage must be a positive integer, got ${String(perPage)}`);
+  if (!Number.isInteger(firstPage)) throw new InputError("firstPage", `firstPage must be an integer, got ${String(firstPage)}`);
+  if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
+    throw new InputError("maxPage", `maxPage must be an integer no lower than firstPage (${firstPage}), got ${String(maxPage)}`);
+  }
+  return iterate(options, firstPage);
+}
+
+async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstPage: number): AsyncGenerator<Item, void, undefined> {
+  const { fetchPage, items, perPage, total, maxPage } = options;
+  let yielded = 0;
+  for (let page = firstPage; ; page++) {
+    const result = await fetchPage(page);
+    // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
+    if (!result.response.ok || result.error !== undefined) {
+      const error = ApiError.fromResponse(result.response, result.error);
+      throw new ApiError(`Fetching page ${page} failed: ${error.message}`, {
+        status: error.status,
+        url: error.url,
+        body: error.body,
+      });
+    }
+    const pageItems = result.data === undefined ? [] : items(result.data);
+    for (const item of pageItems) {
+      yield item;
+      yielded++;
+    }
+    const reported = result.data === undefined ? undefined : total?.(result.data);
+    if (reported !== undefined && yielded >= reported) return;
+    if (pageItems.length < perPage) return;
+    if (maxPage !== undefined && page >= maxPage) {
+      const url = result.response.url || undefined;
+      const pages = maxPage - firstPage + 1;
+      const remaining = reported === undefined ? "more items may remain" : `${reported - yielded} of ${reported} items remain`;
+      throw new PaginationLimitError(
+        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} ` +
+          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; narrow the ` +
+          `query (for example by date range) and paginate each part to get the rest.`,
+        { url, maxPage, perPage, itemsYielded: yielded },
+      );
+    }
+  }
+}

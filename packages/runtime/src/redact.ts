@@ -1,0 +1,109 @@
+const REDACTED = "[redacted]";
+
+// Substrings catch vendor spellings (accessToken, x-api-key, client_secret); the exact names are too short to
+// match as substrings without redacting innocent fields such as "postcode" or "keyword".
+const SECRET_SUBSTRINGS = ["token", "secret", "password", "passwd", "apikey", "credential", "signature", "authorization", "cookie"];
+const SECRET_NAMES = new Set(["code", "key", "sig", "pwd", "pass", "auth"]);
+
+/**
+ * Whether a query parameter, header or field name is one that carries a credential.
+ *
+ * @example
+ * isSecretName("access_token"); // true
+ * isSecretName("per_page");     // false
+ */
+export function isSecretName(name: string): boolean {
+  const normalized = name.toLowerCase().replace(/[-_.\s]/g, "");
+  return SECRET_NAMES.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
+}
+
+/**
+ * Returns the URL with credentials removed: user info, and the value of every query parameter named like a
+ * credential (`access_token`, `token`, `client_secret`, `password`, `code`, `api_key`, ...). Everything else is
+ * kept verbatim, so the result still says which endpoint and which page was asked for.
+ *
+ * @example
+ * redactUrl("https://api.example.com/v1/items?page=2&access_token=abc");
+ * // "https://api.example.com/v1/items?page=2&access_token=[redacted]"
+ */
+export function redactUrl(url: string): string {
+  const hashAt = url.indexOf("#");
+  const withoutHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  const base = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
+  // A fragment is never sent, but OAuth implicit flows put tokens there, so it is dropped rather than inspected.
+  const fragment = hashAt < 0 ? "" : "#" + REDACTED;
+  const query = queryAt < 0 ? undefined : withoutHash.slice(queryAt + 1);
+  // Working on the raw string, not a URL object, keeps relative URLs and the caller's encoding intact.
+  const cleanBase = base.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  if (query === undefined) return cleanBase + fragment;
+  const cleanQuery = query
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      const rawName = eq < 0 ? pair : pair.slice(0, eq);
+      return eq >= 0 && isSecretName(safeDecode(rawName)) ? `${rawName}=${REDACTED}` : pair;
+    })
+    .join("&");
+  return `${cleanBase}?${cleanQuery}${fragment}`;
+}
+
+/**
+ * Removes credentials from free text that came from elsewhere (an error message, a response body): `Bearer` and
+ * `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, URLs with user info,
+ * and any of the given secret values verbatim.
+ *
+ * @example
+ * redactText('{"access_token":"abc","error":"x"}'); // '{"access_token":"[redacted]","error":"x"}'
+ */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    // Very short values would blank out unrelated text and are not worth hiding from a message anyway.
+    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  }
+  return out
+    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;]+/gi, `$1${REDACTED}`)
+    // Only runs with a digit or symbol count as credentials, so prose such as "Basic authentication" survives.
+    .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
+    .replace(/("([^"\\]{1,64})"\s*:\s*)"(?:[^"\\]|\\.)*"/g, (match, prefix: string, name: string) =>
+      isSecretName(name) ? `${prefix}"${REDACTED}"` : match,
+    )
+    .replace(/([A-Za-z0-9_.-]{1,64})=([^&\s"'<>]+)/g, (match, name: string) =>
+      isSecretName(name) ? `${name}=${REDACTED}` : match,
+    )
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, `$1${REDACTED}@`);
+}
+
+/**
+ * Returns a copy of a decoded response body with the value of every field named like a credential replaced, and
+ * the given secret values removed from every string, so an error can carry the vendor's body safely.
+ *
+ * @example
+ * redactBody({ error: "invalid_grant", refresh_token: "abc" }); // { error: "invalid_grant", refresh_token: "[redacted]" }
+ */
+export function redactBody(body: unknown, secrets: readonly string[] = []): unknown {
+  const seen = new WeakSet<object>();
+  const visit = (value: unknown, depth: number): unknown => {
+    if (typeof value === "string") return redactText(value, secrets);
+    if (typeof value !== "object" || value === null) return value;
+    // Bodies are parsed JSON, so a cycle or extreme depth means something odd was passed: stop rather than loop.
+    if (seen.has(value) || depth > 20) return REDACTED;
+    seen.add(value);
+    if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(value)) {
+      out[name] = isSecretName(name) && field !== null && field !== undefined ? REDACTED : visit(field, depth + 1);
+    }
+    return out;
+  };
+  return visit(body, 0);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,107 @@
+/** Backoff tuning: attempt n waits about `baseMs * 2^n`, never more than `maxMs`. */
+export interface RetryDelayOptions {
+  /** Delay before the first retry, in milliseconds. Default 500. */
+  baseMs?: number;
+  /** Upper bound of a backoff delay, in milliseconds. Default 8000. */
+  maxMs?: number;
+}
+
+/** A `Retry-After` longer than this is not waited for: the response is returned to the caller instead. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+// Methods whose repetition has the same effect as a single request (RFC 9110 §9.2.2).
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+// Errors raised while connecting, before a single byte of the request left: resending cannot duplicate anything.
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/**
+ * Whether a method may be sent again after the server may have acted on it.
+ *
+ * @example
+ * isIdempotent("PUT");  // true
+ * isIdempotent("POST"); // false
+ */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * Whether a response status is worth retrying for this method: 429 for every method (the server refused to act),
+ * and 408 and 5xx only for idempotent methods, since a POST that met a 500 may have been carried out.
+ *
+ * @example
+ * isRetryableStatus(503, "GET");  // true
+ * isRetryableStatus(503, "POST"); // false
+ */
+export function isRetryableStatus(status: number, method: string): boolean {
+  if (status === 429) return true;
+  return isIdempotent(method) && (status === 408 || status >= 500);
+}
+
+/**
+ * Whether a fetch error shows that the request was never sent (connection refused, DNS not answering, no route),
+ * judged from the `code` anywhere in its `cause` chain, as undici reports it.
+ *
+ * @example
+ * isNotSentError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })); // true
+ */
+export function isNotSentError(error: unknown): boolean {
+  return errorCodes(error).some((code) => NOT_SENT_CODES.has(code));
+}
+
+/**
+ * Every `code` in an error's cause chain, outermost first, including the members of an `AggregateError` (undici
+ * reports one per address it tried).
+ *
+ * @example
+ * errorCodes(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })); // ["ECONNRESET"]
+ */
+export function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number) => {
+    if (typeof value !== "object" || value === null || seen.has(value) || depth > 10) return;
+    seen.add(value);
+    const { code, cause, errors } = value as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string") codes.push(code);
+    visit(cause, depth + 1);
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return codes;
+}
+
+/**
+ * The delay a response asks for before a retry, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
+ * in milliseconds; undefined when it asks for none or the header cannot be read. A date in the past gives 0.
+ *
+ * @example
+ * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && ms.trim() !== "") {
+    const value = Number(ms);
+    if (Number.isFinite(value) && value >= 0) return value;
+  }
+  const after = headers.get("retry-after")?.trim();
+  if (!after) return undefined;
+  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
+  const date = Date.parse(after);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random
+ * jitter of up to a quarter so that clients that failed together do not retry together.
+ *
+ * @example
+ * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
+ */
+export function backoffMs(retry: number, options: RetryDelayOptions = {}, random: () => number = Math.random): number {
+  const base = options.baseMs ?? 500;
+  const max = options.maxMs ?? 8000;
+  const ceiling = Math.min(max, base * 2 ** retry);
+  return ceiling * (1 - random() * 0.25);
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
+import { BASE_URL, operations, type paths } from "./fixtures.js";
+import { caught, fakeFetch, json, type Handler } from "./helpers.js";
+
+function setup(options: Partial<ClientOptions> = {}, handler: Handler = () => json({ ok: true })) {
+  const fake = fakeFetch(handler);
+  const client = createApiClient<paths>({
+    baseUrl: BASE_URL,
+    operations,
+    auth: { type: "bearer", token: "bearer-secret-token" },
+    fetch: fake.fetch,
+    retryDelay: { baseMs: 1, maxMs: 2 },
+    ...options,
+  });
+  return { client, calls: fake.calls };
+}
+
+describe("authentication headers", () => {
+  it("bearer auth sends Authorization: Bearer <token>", async () => {
+    const { client, calls } = setup();
+    await client.GET("/items");
+    expect(calls[0]?.headers.get("authorization")).toBe("Bearer bearer-secret-token");
+  });
+
+  it("basic auth sends the UTF-8 base64 of user:password", async () => {
+    const { client, calls } = setup({ auth: { type: "basic", username: "anä@example.com", password: "basic-secret-password€" } });
+    await client.GET("/items");
+    const expected = `Basic ${Buffer.from("anä@example.com:basic-secret-password€", "utf8").toString("base64")}`;
+    expect(calls[0]?.headers.get("authorization")).toBe(expected);
+  });
+
+  it("auth none sends no Authorization header", async () => {
+    const { client, calls } = setup({ auth: { type: "none" } });
+    await client.GET("/items");
+    expect(calls[0]?.headers.has("authorization")).toBe(false);
+  });
+
+  it("operations with auth: false get no Authorization header", async () => {
+    const { client, calls } = setup();
+    await client.GET("/public/status");
+    await client.GET("/items");
+    expect(calls.map((call) => call.headers.get("authorization"))).toEqual([null, "Bearer bearer-secret-token"]);
+  });
+
+  it("an Authorization header the caller sets on a call wins", async () => {
+    const { client, calls } = setup();
+    await client.GET("/items", { headers: { Authorization: "Bearer caller-own" } });
+    expect(calls[0]?.headers.get("authorization")).toBe("Bearer caller-own");
+  });
+
+  it("a bad auth option throws an InputError naming the field at creation", () => {
+    expect(() => setup({ auth: { type: "bearer", token: "" } })).toThrow(InputError);
+    expect(() => setup({ auth: { type: "basic", username: "a:b", password: "basic-secret-password" } })).toThrow(/auth.username must not contain ':'/);
+    expect(() => setup({ auth: { type: "jwt" } as unknown as Auth })).toThrow(/Unknown auth type "jwt"/);
+    expect(() => setup({ auth: { type: "oauth2", tokens: {} } as unknown as Auth })).toThrow(/auth.tokens must be a TokenSource/);
+  });
+});
+
+describe("servers", () => {
+  it("an operation with its own server goes to the URL `servers` maps it to", async () => {
+    const { client, calls } = setup({ servers: { "https://auth.example.com": "http://localhost:4010/auth" } });
+    await client.POST("/oauth/token", { body: { grant_type: "password" } });
+    expect(calls[0]?.url.href).toBe("http://localhost:4010/auth/oauth/token");
+    expect(calls[0]?.headers.has("authorization")).toBe(false);
+  });
+
+  it("a server URL is matched with or without its trailing slash", async () => {
+    const { client, calls } = setup({ servers: { "https://reports.example.com/v2/": "http://localhost:4011" } });
+    await client.GET("/reports");
+    expect(calls[0]?.url.href).toBe("http://localhost:4011/reports");
+  });
+
+  it("an unmapped operation server is used as the spec states it", async () => {
+    const { client, calls } = setup();
+    await client.GET("/reports");
+    expect(calls[0]?.url.href).toBe("https://reports.example.com/v2/reports");
+  });
+
+  it("operations without a server use the client baseUrl, and a per-call baseUrl wins over both", async () => {
+    const { client, calls } = setup({ servers: { "https://reports.example.com/v2": "http://mapped" } });
+    await client.GET("/items");
+    await client.GET("/reports", { baseUrl: "http://per-call.example" });
+    expect(calls.map((call) => call.url.href)).toEqual([`${BASE_URL}/items`, "http://per-call.example/reports"]);
+  });
+
+  it("a baseUrl with credentials in it is refused without quoting them", () => {
+    try {
+      setup({ baseUrl: "https://user:basic-secret-password@api.example.com" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect(String(error)).not.toContain("basic-secret-password");
+    }
+  });
+});
+
+describe("request bodies", () => {
+  it("JSON operations send JSON", async () => {
+    const { client, calls } = setup();
+    await client.POST("/items", { body: { name: "a" } });
+    expect(calls[0]?.headers.get("content-type")).toBe("application/json");
+    expect(calls[0]?.body).toBe('{"name":"a"}');
+  });
+
+  it("form operations send a bracket-notation urlencoded body", async () => {
+    const { client, calls } = setup();
+    await client.POST("/forms", { body: { survey: { id: 7, tags: ["a", "b"] }, active: true, note: "x y&z" } });
+    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect([...new URLSearchParams(calls[0]?.body)]).toEqual([
+      ["survey[id]", "7"],
+      ["survey[tags][]", "a"],
+      ["survey[tags][]", "b"],
+      ["active", "true"],
+      ["note", "x y&z"],
+    ]);
+  });
+
+  it("a Content-Type the caller sets on a form call wins", async () => {
+    const { client, calls } = setup();
+    await client.POST("/forms", { body: { a: 1 }, headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } });
+    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded; charset=utf-8");
+  });
+
+  it("a caller's bodySerializer wins over the operation's encoding", async () => {
+    const { client, calls } = setup();
+    await client.POST("/forms", { body: { a: 1 }, bodySerializer: () => "custom=1" });
+    expect(calls[0]?.body).toBe("custom=1");
+    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("multipart operations send multipart/form-data with the platform's boundary and file parts", async () => {
+    const { client, calls } = setup({ headers: { "Content-Type": "application/json" } });
+    const file = new Blob(["a,b\n1,2\n"], { type: "text/csv" });
+    await client.POST("/uploads", { body: { file, meta: { title: "Q3" } } });
+    const contentType = calls[0]?.headers.get("content-type") ?? "";
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    const parsed = await new Request("http://x", { method: "POST", body: calls[0]?.body, headers: { "Content-Type": contentType } }).formData();
+    expect(parsed.get("meta[title]")).toBe("Q3");
+    const part = parsed.get("file") as File;
+    expect(part.name).toBe("blob");
+    expect(await part.text()).toBe("a,b\n1,2\n");
+  });
+
+  it("a multipart body that already is FormData is sent as it is", async () => {
+    const { client, calls } = setup();
+    const formData = new FormData();
+    formData.append("file", new Blob(["x"]), "named.csv");
+    await client.POST("/uploads", { body: formData as never });
+    expect(calls[0]?.body).toContain('filename="named.csv"');
+  });
+});
+
+describe("pass-through", () => {
+  it("client headers, call headers and middleware all reach the request", async () => {
+    const { client, calls } = setup({ headers: [["X-Client", "1"]] });
+    const seen: string[] = [];
+    const middleware: Middleware = {
+      onRequest({ request }) {
+        seen.push(request.url);
+        request.headers.set("X-Middleware", "yes");
+        return request;
+      },
+    };
+    client.use(middleware);
+    await client.GET("/items", { headers: { "X-Call": "2" } });
+    client.eject(middleware);
+    await client.GET("/items");
+    expect(seen).toEqual([`${BASE_URL}/items`]);
+    expect(calls[0]?.headers.get("x-client")).toBe("1");
+    expect(calls[0]?.headers.get("x-call")).toBe("2");
+    expect(calls[0]?.headers.get("x-middleware")).toBe("yes");
+    expect(calls[1]?.headers.get("x-middleware")).toBeNull();
+  });
+
+  it("a fetch passed to one call is the transport underneath that call, still with auth and retries", async () => {
+    const { client, calls } = setup();
+    const own = fakeFetch((_, __, index) => (index === 0 ? json({}, { status: 503 }) : json([])));
+    await client.GET("/items", { fetch: own.fetch });
+    expect(calls).toHaveLength(0);
+    expect(own.calls).toHaveLength(2);
+    expect(own.calls[0]?.headers.get("authorization")).toBe("Bearer bearer-secret-token");
+  });
+
+  it("request(method, path) follows the same operation metadata", async () => {
+    const { client, calls } = setup();
+    await client.request("get", "/public/status");
+    expect(calls[0]?.headers.has("authorization")).toBe(false);
+  });
+
+  it("the default fetch is globalThis.fetch, looked up at call time", async () => {
+    const fake = fakeFetch(() => json([]));
+    const client = createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" } });
+    const original = globalThis.fetch;
+    globalThis.fetch = fake.fetch as typeof fetch;
+    try {
+      await client.GET("/items");
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("path and query parameters are serialized by openapi-fetch as usual", async () => {
+    const { client, calls } = setup();
+    await client.GET("/items", { params: { query: { page: 2, per_page: 50 } } });
+    await client.DELETE("/items/{id}", { params: { path: { id: 42 } } });
+    expect(calls.map((call) => call.url.href)).toEqual([`${BASE_URL}/items?page=2&per_page=50`, `${BASE_URL}/items/42`]);
+  });
+
+  it("missing required options throw an InputError", async () => {
+    expect(() => createApiClient<paths>({ baseUrl: "", operations, auth: { type: "none" } })).toThrow(/baseUrl is required/);
+    expect(() => createApiClient<paths>({ baseUrl: BASE_URL, operations: undefined as never, auth: { type: "none" } })).toThrow(/operations is required/);
+    expect(await caught(Promise.reject(new InputError("x", "y")))).toBeInstanceOf(InputError);
+  });
+});

@@ -1,0 +1,113 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  PaginationLimitError,
+  redactUrl,
+} from "../src/index.js";
+import { isSecretName, redactBody, redactText } from "../src/redact.js";
+import { expectNoSecrets } from "./helpers.js";
+
+describe("error classes", () => {
+  it("form one hierarchy with their own names", () => {
+    const cases = [
+      [new ApiError("m"), "ApiError"],
+      [new ApiConnectionError("m"), "ApiConnectionError"],
+      [new ApiTimeoutError("m"), "ApiTimeoutError"],
+      [new ApiUserAbortError("m"), "ApiUserAbortError"],
+      [new AuthenticationError("m"), "AuthenticationError"],
+      [new PaginationLimitError("m", { maxPage: 1, perPage: 1, itemsYielded: 1 }), "PaginationLimitError"],
+    ] as const;
+    for (const [error, name] of cases) {
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.name).toBe(name);
+      expect(String(error)).toBe(`${name}: m`);
+      expect(error.stack?.startsWith(`${name}: m`)).toBe(true);
+    }
+    expect(new ApiTimeoutError("m")).toBeInstanceOf(ApiConnectionError);
+  });
+
+  it("serialize to { name, message, status, method, url, body } with JSON.stringify", () => {
+    const error = new ApiError("GET failed", { status: 404, method: "GET", url: "https://x.test/a?token=t0ps3cr3t", body: { message: "nope" }, cause: new Error("c") });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "ApiError",
+      message: "GET failed",
+      status: 404,
+      method: "GET",
+      url: "https://x.test/a?token=[redacted]",
+      body: { message: "nope" },
+    });
+  });
+
+  it("redact credentials passed to them in the message, url and body", () => {
+    const error = new ApiError("Authorization: Bearer at-secret-1 was refused at https://x.test/?access_token=at-secret-2", {
+      url: "https://user:hunter2-password@x.test/cb?code=rt-secret-1&state=ok",
+      body: { refresh_token: "rt-secret-2", nested: [{ client_secret: "s3cr3t-client-secret" }], note: "password=hunter2-password" },
+    });
+    expectNoSecrets(error);
+    expect(error.url).toBe("https://[redacted]@x.test/cb?code=[redacted]&state=ok");
+    expect(inspect(error)).toContain("state=ok");
+  });
+
+  it("fromResponse describes the failure with the vendor's message and what to do", () => {
+    const response = new Response(null, { status: 404, statusText: "Not Found" });
+    Object.defineProperty(response, "url", { value: "https://api.example.com/v1/tags/9?api_key=bearer-secret-token" });
+    const error = ApiError.fromResponse(response, { message: "Tag not found" }, "GET");
+    expect(error.message).toBe(
+      "GET https://api.example.com/v1/tags/9?api_key=[redacted] failed with 404 Not Found: Tag not found. Check the path parameters: the resource does not exist or is not visible to this account.",
+    );
+    expect(error.status).toBe(404);
+    expectNoSecrets(error);
+  });
+});
+
+describe("redactUrl", () => {
+  it.each([
+    ["https://a.test/p?access_token=x&page=2", "https://a.test/p?access_token=[redacted]&page=2"],
+    ["https://a.test/p?token=x", "https://a.test/p?token=[redacted]"],
+    ["https://a.test/p?refresh_token=x&client_secret=y&password=z", "https://a.test/p?refresh_token=[redacted]&client_secret=[redacted]&password=[redacted]"],
+    ["https://a.test/p?code=x&api_key=y&apiKey=z&X-Api-Key=w", "https://a.test/p?code=[redacted]&api_key=[redacted]&apiKey=[redacted]&X-Api-Key=[redacted]"],
+    ["https://a.test/p?per_page=50&postcode=1234&keyword=k", "https://a.test/p?per_page=50&postcode=1234&keyword=k"],
+    ["https://u:p@a.test/p", "https://[redacted]@a.test/p"],
+    ["https://a.test/cb#access_token=x", "https://a.test/cb#[redacted]"],
+    ["/relative?token=x", "/relative?token=[redacted]"],
+    ["https://a.test/p?flag&sig=abc", "https://a.test/p?flag&sig=[redacted]"],
+  ])("%s -> %s", (input, output) => {
+    expect(redactUrl(input)).toBe(output);
+  });
+});
+
+describe("redaction helpers", () => {
+  it("recognise credential names in their usual spellings", () => {
+    for (const name of ["access_token", "accessToken", "Refresh-Token", "id_token", "client_secret", "PASSWORD", "api_key", "x-api-key", "code", "Authorization", "Cookie"]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    for (const name of ["page", "per_page", "username", "email", "error", "error_description", "postcode", "keyword"]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+  });
+
+  it("redactText removes Bearer and Basic credentials but keeps prose", () => {
+    expect(redactText("sent Bearer eyJhbGciOi.J9.sig and Basic YW5hOnBhc3M=")).toBe("sent Bearer [redacted] and Basic [redacted]");
+    expect(redactText("Basic authentication is required")).toBe("Basic authentication is required");
+    expect(redactText('{"token":"abc","ok":"yes"}')).toBe('{"token":"[redacted]","ok":"yes"}');
+    expect(redactText("it was hunter2-password", ["hunter2-password"])).toBe("it was [redacted]");
+  });
+
+  it("redactBody copies the body with credential fields replaced and leaves the original alone", () => {
+    const body = { error: "x", session: { token: "t", user: "u" }, list: [{ password: "p" }] };
+    expect(redactBody(body)).toEqual({ error: "x", session: { token: "[redacted]", user: "u" }, list: [{ password: "[redacted]" }] });
+    expect(body.session.token).toBe("t");
+  });
+
+  it("redactBody survives cycles", () => {
+    const body: Record<string, unknown> = { a: 1 };
+    body.self = body;
+    expect(redactBody(body)).toEqual({ a: 1, self: "[redacted]" });
+  });
+});

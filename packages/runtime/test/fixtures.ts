@@ -1,0 +1,145 @@
+import type { OperationTable } from "../src/index.js";
+
+// A small spec in the shape openapi-typescript generates, with the operation table the generator would emit for it.
+
+type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
+type Json<T> = { headers: { [name: string]: unknown }; content: { "application/json": T } };
+type Failure = { headers: { [name: string]: unknown }; content: { "application/json": { message: string } } };
+
+export interface Item {
+  id: number;
+  name: string;
+}
+
+export interface paths {
+  "/items": {
+    parameters: NoParams;
+    get: {
+      parameters: { query?: { page?: number; per_page?: number }; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: { 200: Json<Item[]>; default: Failure };
+    };
+    put?: never;
+    post: {
+      parameters: NoParams;
+      requestBody: { content: { "application/json": { name: string } } };
+      responses: { 201: Json<Item>; default: Failure };
+    };
+    delete?: never;
+    options: { parameters: NoParams; requestBody?: never; responses: { 204: { headers: { [name: string]: unknown }; content?: never } } };
+    head: { parameters: NoParams; requestBody?: never; responses: { 200: { headers: { [name: string]: unknown }; content?: never } } };
+    patch?: never;
+    trace?: never;
+  };
+  "/items/{id}": {
+    parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+    get?: never;
+    put: {
+      parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+      requestBody: { content: { "application/json": { name: string } } };
+      responses: { 200: Json<Item>; default: Failure };
+    };
+    post?: never;
+    delete: {
+      parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+      requestBody?: never;
+      responses: { 204: { headers: { [name: string]: unknown }; content?: never }; default: Failure };
+    };
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+      requestBody: { content: { "application/json": { name?: string } } };
+      responses: { 200: Json<Item>; default: Failure };
+    };
+    trace?: never;
+  };
+  "/forms": {
+    parameters: NoParams;
+    get?: never;
+    put?: never;
+    post: {
+      parameters: NoParams;
+      requestBody: { content: { "application/x-www-form-urlencoded": Record<string, unknown> } };
+      responses: { 200: Json<{ ok: boolean }>; default: Failure };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/uploads": {
+    parameters: NoParams;
+    get?: never;
+    put?: never;
+    post: {
+      parameters: NoParams;
+      requestBody: { content: { "multipart/form-data": { file: Blob; meta?: { title?: string } } } };
+      responses: { 201: Json<{ ok: boolean }>; default: Failure };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/public/status": {
+    parameters: NoParams;
+    get: { parameters: NoParams; requestBody?: never; responses: { 200: Json<{ up: boolean }> } };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/oauth/token": {
+    parameters: NoParams;
+    get?: never;
+    put?: never;
+    post: {
+      parameters: NoParams;
+      requestBody: { content: { "application/x-www-form-urlencoded": { grant_type: string } } };
+      responses: { 200: Json<{ access_token: string }>; default: Failure };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports": {
+    parameters: NoParams;
+    get: { parameters: NoParams; requestBody?: never; responses: { 200: Json<{ rows: number }> } };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+
+export const operations: OperationTable = {
+  "/items": {
+    get: { operationId: "listItems", auth: true },
+    post: { operationId: "createItem", requestBody: "json", auth: true },
+    options: { operationId: "itemsOptions", auth: true },
+    head: { operationId: "itemsHead", auth: true },
+  },
+  "/items/{id}": {
+    put: { operationId: "replaceItem", requestBody: "json", auth: true },
+    delete: { operationId: "deleteItem", auth: true },
+    patch: { operationId: "updateItem", requestBody: "json", auth: true },
+  },
+  "/forms": { post: { operationId: "submitForm", requestBody: "form", auth: true } },
+  "/uploads": { post: { operationId: "upload", requestBody: "multipart", auth: true } },
+  "/public/status": { get: { operationId: "status", auth: false } },
+  "/oauth/token": { post: { operationId: "token", requestBody: "form", auth: false, server: "https://auth.example.com" } },
+  "/reports": { get: { operationId: "reports", auth: true, server: "https://reports.example.com/v2" } },
+};
+
+export const BASE_URL = "https://api.example.com";

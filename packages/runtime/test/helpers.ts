@@ -1,0 +1,102 @@
+import { inspect } from "node:util";
+import { expect } from "vitest";
+
+/** One request the fake fetch received, with its body read up front so tests can look at it afterwards. */
+export interface Call {
+  request: Request;
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: string;
+}
+
+export type Handler = (request: Request, call: Call, index: number) => Response | Promise<Response>;
+
+/**
+ * A fetch that records every request and answers from `handler`: nothing is mocked, the code under test just calls it.
+ * Typed like the platform fetch so it fits every `fetch` option.
+ */
+export function fakeFetch(handler: Handler) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const call: Call = {
+      request,
+      url: new URL(request.url),
+      method: request.method,
+      headers: new Headers(request.headers),
+      body: await request.clone().text(),
+    };
+    calls.push(call);
+    return handler(request, call, calls.length - 1);
+  };
+  return { fetch, calls };
+}
+
+/** A response that never comes: it only ends, as a real fetch does, when the request's signal aborts. */
+export function never(request: Request): Promise<Response> {
+  return new Promise((_, reject) => {
+    if (request.signal.aborted) reject(request.signal.reason);
+    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+  });
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    ...init,
+    headers: { "Content-Type": "application/json", ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+/** What undici throws when the connection could not be opened or broke: `TypeError("fetch failed")` with a coded cause. */
+export function networkError(code: string): TypeError {
+  const cause = Object.assign(new Error(`connect ${code} 10.0.0.1:443`), { code });
+  return new TypeError("fetch failed", { cause });
+}
+
+/** Every credential the suites use: none may ever show up in an error. */
+export const SECRETS = [
+  "hunter2-password",
+  "s3cr3t-client-secret",
+  "at-secret-1",
+  "at-secret-2",
+  "at-secret-3",
+  "rt-secret-1",
+  "rt-secret-2",
+  "rt-secret-3",
+  "bearer-secret-token",
+  "basic-secret-password",
+] as const;
+
+/** Every way an error can end up in a log. */
+export function renderings(error: unknown): string[] {
+  const record = error as Record<string, unknown>;
+  return [
+    String(error),
+    typeof record?.message === "string" ? record.message : "",
+    typeof record?.stack === "string" ? record.stack : "",
+    JSON.stringify(error) ?? "",
+    inspect(error, { depth: Infinity }),
+    inspect(error, { depth: Infinity, showHidden: true }),
+  ];
+}
+
+/** Fails if any credential of {@link SECRETS} (or its Basic/base64 form) shows up in any rendering of the error. */
+export function expectNoSecrets(error: unknown, extra: readonly string[] = []): void {
+  const secrets = [...SECRETS, ...extra];
+  const forms = secrets.flatMap((secret) => [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64").slice(0, 12)]);
+  for (const text of renderings(error)) {
+    for (const form of forms) expect(text, `an error leaks ${form}`).not.toContain(form);
+  }
+}
+
+/** Awaits a promise expected to reject, checks the error leaks no credential, and returns it. */
+export async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    expectNoSecrets(error);
+    return error;
+  }
+  throw new Error("expected the promise to reject, but it resolved");
+}

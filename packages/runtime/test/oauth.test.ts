@@ -1,0 +1,378 @@
+import { describe, expect, it } from "vitest";
+import {
+  ApiConnectionError,
+  ApiUserAbortError,
+  AuthenticationError,
+  createApiClient,
+  createOAuth2TokenSource,
+  type OAuth2TokenSourceOptions,
+} from "../src/index.js";
+import { BASE_URL, operations, type paths } from "./fixtures.js";
+import { caught, expectNoSecrets, fakeFetch, json, networkError, type Call, type Handler } from "./helpers.js";
+
+const TOKEN_URL = "https://auth.example.com/oauth/token";
+const PASSWORD_GRANT = { type: "password", username: "ana@example.com", password: "hunter2-password" } as const;
+
+function form(call: Call): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(call.body));
+}
+
+function tokenResponse(accessToken: string, extra: Record<string, unknown> = {}) {
+  return json({ access_token: accessToken, token_type: "bearer", ...extra });
+}
+
+/** A token endpoint and an API behind one fake fetch; `api` sees only the API requests. */
+function world(options: { token?: Handler; api?: Handler; source?: Partial<OAuth2TokenSourceOptions> } = {}) {
+  let issued = 0;
+  const token: Handler =
+    options.token ?? (() => tokenResponse(`at-secret-${++issued}`, { expires_in: 3600, refresh_token: `rt-secret-${issued}` }));
+  const api: Handler = options.api ?? ((request) => json({ auth: request.headers.get("authorization") }));
+  let apiIndex = 0;
+  let tokenIndex = 0;
+  const fake = fakeFetch((request, call) =>
+    call.url.origin + call.url.pathname === TOKEN_URL ? token(request, call, tokenIndex++) : api(request, call, apiIndex++),
+  );
+  const tokens = createOAuth2TokenSource({
+    tokenUrl: TOKEN_URL,
+    grant: PASSWORD_GRANT,
+    fetch: fake.fetch,
+    retryDelay: { baseMs: 1, maxMs: 2 },
+    ...options.source,
+  });
+  const client = createApiClient<paths>({
+    baseUrl: BASE_URL,
+    operations,
+    auth: { type: "oauth2", tokens },
+    fetch: fake.fetch,
+    retryDelay: { baseMs: 1, maxMs: 2 },
+  });
+  const tokenCalls = () => fake.calls.filter((call) => call.url.origin + call.url.pathname === TOKEN_URL);
+  const apiCalls = () => fake.calls.filter((call) => call.url.origin === BASE_URL);
+  return { client, tokens, tokenCalls, apiCalls };
+}
+
+describe("token requests", () => {
+  it("are urlencoded POSTs with the credentials in the body and grant.query in the URL", async () => {
+    const { tokens, tokenCalls } = world({
+      source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
+    });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    const [call] = tokenCalls();
+    expect(call?.method).toBe("POST");
+    expect(call?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(call?.headers.get("accept")).toBe("application/json");
+    expect(call?.headers.get("authorization")).toBeNull();
+    expect(call?.url.href).toBe(`${TOKEN_URL}?account_token=NPS-1234`);
+    expect(call && form(call)).toEqual({ grant_type: "password", username: "ana@example.com", password: "hunter2-password" });
+  });
+
+  it("for client credentials send client_id and client_secret in the body", async () => {
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } },
+    });
+    await tokens.getToken();
+    const [call] = tokenCalls();
+    expect(call?.url.search).toBe("");
+    expect(call && form(call)).toEqual({ grant_type: "client_credentials", client_id: "app-1", client_secret: "s3cr3t-client-secret" });
+  });
+
+  it("twenty concurrent first requests cause exactly one token request", async () => {
+    const { client, tokenCalls, apiCalls } = world();
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.GET("/items")));
+    expect(tokenCalls()).toHaveLength(1);
+    expect(apiCalls()).toHaveLength(20);
+    expect(apiCalls().every((call) => call.headers.get("authorization") === "Bearer at-secret-1")).toBe(true);
+    expect(results.every((result) => result.response.status === 200)).toBe(true);
+  });
+
+  it("a cached token is reused until it nears expiry", async () => {
+    let clock = 1_000_000;
+    const { tokens, tokenCalls } = world({ source: { now: () => clock } });
+    await tokens.getToken();
+    clock += 3_600_000 - 60_001;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it("a token near expiry is refreshed with the refresh_token grant, and the new refresh token is used next time", async () => {
+    let clock = 1_000_000;
+    const { tokens, tokenCalls } = world({ source: { now: () => clock } });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    clock += 3_600_000 - 30_000; // inside the 60 s skew
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    clock += 3_600_000;
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    const bodies = tokenCalls().map(form);
+    expect(bodies).toEqual([
+      { grant_type: "password", username: "ana@example.com", password: "hunter2-password" },
+      { grant_type: "refresh_token", refresh_token: "rt-secret-1" },
+      { grant_type: "refresh_token", refresh_token: "rt-secret-2" },
+    ]);
+  });
+
+  it("a server that issues no new refresh token keeps the old one valid", async () => {
+    let clock = 0;
+    let issued = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => {
+        issued++;
+        return tokenResponse(`at-secret-${issued}`, { expires_in: 100, ...(issued === 1 ? { refresh_token: "rt-secret-1" } : {}) });
+      },
+    });
+    await tokens.getToken();
+    clock += 100_000;
+    await tokens.getToken();
+    clock += 100_000;
+    await tokens.getToken();
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-1"]);
+  });
+
+  it("a token living shorter than the skew is refreshed at half its life, not on every call", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => tokenResponse("at-secret-1", { expires_in: 30 }),
+    });
+    await tokens.getToken();
+    clock = 14_000;
+    await tokens.getToken();
+    expect(tokenCalls()).toHaveLength(1);
+    clock = 15_000;
+    await tokens.getToken();
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("a refused refresh falls back to the original password grant", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token"
+          ? json({ error: "invalid_grant" }, { status: 400 })
+          : tokenResponse(calls() === 1 ? "at-secret-1" : "at-secret-2", { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    const calls = () => tokenCalls().length;
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
+  });
+
+  it("a refused refresh with only a refresh token throws AuthenticationError telling to sign in again", async () => {
+    const { tokens } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-1" } },
+      token: () => json({ error: "invalid_grant", error_description: "Refresh token revoked" }, { status: 400 }),
+    });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toBe(
+      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Refresh token revoked): the refresh token is invalid, expired or already used; sign in again to obtain a new one`,
+    );
+  });
+
+  it("an initial token is used without any token request until the server rejects it, then refreshed", async () => {
+    const { client, tokenCalls, apiCalls } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-1" }, initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-1" } },
+      api: (request) => (request.headers.get("authorization") === "Bearer at-secret-0" && apiCalls().length > 1 ? json({}, { status: 401 }) : json([])),
+    });
+    await client.GET("/items");
+    expect(tokenCalls()).toHaveLength(0);
+    await client.GET("/items");
+    expect(tokenCalls().map(form)).toEqual([{ grant_type: "refresh_token", refresh_token: "rt-secret-1" }]);
+    expect(apiCalls().map((call) => call.headers.get("authorization"))).toEqual(["Bearer at-secret-0", "Bearer at-secret-0", "Bearer at-secret-1"]);
+  });
+});
+
+describe("401 handling", () => {
+  it("a 401 makes the client fetch one new token and resend once", async () => {
+    const { client, tokenCalls, apiCalls } = world({
+      api: (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? json({ message: "expired" }, { status: 401 }) : json([])),
+    });
+    const result = await client.GET("/items");
+    expect(result.response.status).toBe(200);
+    expect(tokenCalls()).toHaveLength(2);
+    expect(apiCalls().map((call) => call.headers.get("authorization"))).toEqual(["Bearer at-secret-1", "Bearer at-secret-2"]);
+  });
+
+  it("a 401 on a POST is resent once too, since the server did not act on it", async () => {
+    const { client, apiCalls } = world({
+      api: (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? json({}, { status: 401 }) : json({ id: 1, name: "a" }, { status: 201 })),
+    });
+    const result = await client.POST("/items", { body: { name: "a" } });
+    expect(result.response.status).toBe(201);
+    expect(apiCalls().map((call) => call.body)).toEqual(['{"name":"a"}', '{"name":"a"}']);
+  });
+
+  it("a second 401 is returned to the caller, not looped on", async () => {
+    const { client, tokenCalls, apiCalls } = world({ api: () => json({ message: "no access" }, { status: 401 }) });
+    const result = await client.GET("/items");
+    expect(result.response.status).toBe(401);
+    expect(result.error).toEqual({ message: "no access" });
+    expect(apiCalls()).toHaveLength(2);
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("concurrent 401s for the same token share one new token", async () => {
+    const { client, tokenCalls } = world({
+      api: (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? json({}, { status: 401 }) : json([])),
+    });
+    const results = await Promise.all(Array.from({ length: 5 }, () => client.GET("/items")));
+    expect(results.every((result) => result.response.status === 200)).toBe(true);
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("invalidating a token that was already replaced does not fetch another", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({ source: { now: () => clock } });
+    await tokens.getToken();
+    tokens.invalidate("at-secret-1");
+    await tokens.getToken();
+    tokens.invalidate("at-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("operations with auth: false never ask for a token", async () => {
+    const { client, tokenCalls, apiCalls } = world();
+    await client.GET("/public/status");
+    expect(tokenCalls()).toHaveLength(0);
+    expect(apiCalls()[0]?.headers.get("authorization")).toBeNull();
+  });
+});
+
+describe("failed token requests", () => {
+  it("throw AuthenticationError with the endpoint's status and error body, and an actionable message", async () => {
+    const { client, apiCalls } = world({
+      token: () => json({ error: "invalid_grant", error_description: "Invalid username or password" }, { status: 400 }),
+    });
+    const error = await caught(client.GET("/items"));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const auth = error as AuthenticationError;
+    expect(auth.status).toBe(400);
+    expect(auth.method).toBe("POST");
+    expect(auth.url).toBe(TOKEN_URL);
+    expect(auth.body).toEqual({ error: "invalid_grant", error_description: "Invalid username or password" });
+    expect(auth.message).toBe(
+      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Invalid username or password): check the username and password`,
+    );
+    expect(JSON.parse(JSON.stringify(auth))).toEqual({
+      name: "AuthenticationError",
+      message: auth.message,
+      status: 400,
+      method: "POST",
+      url: TOKEN_URL,
+      body: auth.body,
+    });
+    expect(apiCalls()).toHaveLength(0);
+  });
+
+  it("never carry a credential, even when the endpoint echoes one back", async () => {
+    const { tokens } = world({
+      source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
+      token: () =>
+        json(
+          {
+            error: "invalid_grant",
+            error_description: "password hunter2-password is wrong for ana@example.com",
+            refresh_token: "rt-secret-9",
+            echo: { password: "hunter2-password", Authorization: "Bearer at-secret-1" },
+          },
+          { status: 401 },
+        ),
+    });
+    const error = await caught(tokens.getToken());
+    expectNoSecrets(error, ["rt-secret-9", "NPS-1234"]);
+    expect((error as AuthenticationError).url).toBe(`${TOKEN_URL}?account_token=[redacted]`);
+    expect((error as AuthenticationError).status).toBe(401);
+  });
+
+  it("a 5xx token response is an AuthenticationError (a POST is not resent on 5xx)", async () => {
+    const { tokens, tokenCalls } = world({ token: () => new Response("<html>Bad gateway</html>", { status: 502 }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(502);
+    expect((error as AuthenticationError).body).toBe("<html>Bad gateway</html>");
+    expect((error as Error).message).toContain("the authorization server failed; try again later");
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it("a 429 token response is retried", async () => {
+    const { tokens, tokenCalls } = world({
+      token: (_, __, index) => (index === 0 ? json({ error: "slow_down" }, { status: 429 }) : tokenResponse("at-secret-1")),
+    });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("a garbage 200 token response is an AuthenticationError that does not echo the garbage's secrets", async () => {
+    const { tokens } = world({ token: () => new Response("access_token=at-secret-1&expires=3600", { status: 200 }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain("without an access token");
+    expect((error as AuthenticationError).status).toBe(200);
+  });
+
+  it("a JSON token response without access_token is an AuthenticationError", async () => {
+    const { tokens } = world({ token: () => json({ accessToken: "at-secret-1" }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual({ accessToken: "[redacted]" });
+  });
+
+  it("a token endpoint that cannot be reached throws ApiConnectionError naming it", async () => {
+    const { tokens } = world({
+      token: () => {
+        throw networkError("ECONNRESET");
+      },
+    });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as ApiConnectionError).url).toBe(TOKEN_URL);
+  });
+
+  it("a failed token request is not cached: the next call asks again", async () => {
+    const { tokens, tokenCalls } = world({
+      token: (_, __, index) => (index === 0 ? json({ error: "temporarily_unavailable" }, { status: 503 }) : tokenResponse("at-secret-1")),
+    });
+    await caught(tokens.getToken());
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(2);
+  });
+});
+
+describe("cancellation of token waits", () => {
+  it("a caller that aborts stops waiting, while another caller still gets the shared token", async () => {
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { tokens, tokenCalls } = world({
+      token: async () => {
+        await gate;
+        return tokenResponse("at-secret-1");
+      },
+    });
+    const controller = new AbortController();
+    const first = caught(tokens.getToken(controller.signal));
+    const second = tokens.getToken();
+    controller.abort();
+    expect(await first).toBeInstanceOf(ApiUserAbortError);
+    release?.();
+    expect(await second).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(1);
+  });
+});
+
+describe("options", () => {
+  it("are checked up front without quoting a credential", () => {
+    expect(() => createOAuth2TokenSource({ tokenUrl: "not a url?password=hunter2-password", grant: PASSWORD_GRANT })).toThrow(/tokenUrl must be a full URL/);
+    try {
+      createOAuth2TokenSource({ tokenUrl: "not a url?password=hunter2-password", grant: PASSWORD_GRANT });
+    } catch (error) {
+      expectNoSecrets(error);
+    }
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "password", username: "", password: "x" } })).toThrow(
+      /grant.username must be a non-empty string/,
+    );
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "magic" } as never })).toThrow(/Unknown grant type "magic"/);
+  });
+});

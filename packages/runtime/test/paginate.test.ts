@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, createApiClient, InputError, paginate, PaginationLimitError } from "../src/index.js";
+import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
+import { caught, fakeFetch, json } from "./helpers.js";
+
+/** A list of `count` items served `perPage` at a time, recording which pages were asked for. */
+function pages(count: number, perPage: number) {
+  const requested: number[] = [];
+  const fetchPage = async (page: number) => {
+    requested.push(page);
+    const start = (page - 1) * perPage;
+    const ids = Array.from({ length: Math.max(0, Math.min(perPage, count - start)) }, (_, index) => start + index + 1);
+    return { data: { items: ids, total: count }, response: new Response(null, { status: 200 }) };
+  };
+  return { fetchPage, requested };
+}
+
+async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterator) out.push(item);
+  return out;
+}
+
+describe("paginate", () => {
+  it("yields every item page by page and stops on a short page", async () => {
+    const { fetchPage, requested } = pages(7, 3);
+    const items = await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3 }));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(requested).toEqual([1, 2, 3]);
+  });
+
+  it("stops on an empty page when the last full page ended the list", async () => {
+    const { fetchPage, requested } = pages(6, 3);
+    expect(await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3 }))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(requested).toEqual([1, 2, 3]);
+  });
+
+  it("stops once the reported total is reached, without asking for an empty page", async () => {
+    const { fetchPage, requested } = pages(6, 3);
+    const items = await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3, total: (page) => page.total }));
+    expect(items).toHaveLength(6);
+    expect(requested).toEqual([1, 2]);
+  });
+
+  it("fetches lazily: the next page only when the consumer needs it", async () => {
+    const { fetchPage, requested } = pages(10, 2);
+    const iterator = paginate({ fetchPage, items: (page) => page.items, perPage: 2 });
+    expect(requested).toEqual([]);
+    await iterator.next();
+    expect(requested).toEqual([1]);
+    await iterator.next();
+    expect(requested).toEqual([1]);
+    await iterator.next();
+    expect(requested).toEqual([1, 2]);
+    await iterator.return?.(undefined);
+    expect(requested).toEqual([1, 2]);
+  });
+
+  it("starts at firstPage", async () => {
+    const requested: number[] = [];
+    const items = await collect(
+      paginate({
+        fetchPage: async (page) => {
+          requested.push(page);
+          return { data: page === 0 ? ["a", "b"] : ["c"], response: new Response() };
+        },
+        items: (page) => page,
+        perPage: 2,
+        firstPage: 0,
+      }),
+    );
+    expect(items).toEqual(["a", "b", "c"]);
+    expect(requested).toEqual([0, 1]);
+  });
+
+  it("reaching maxPage on a full page throws PaginationLimitError after yielding everything it got", async () => {
+    const { fetchPage, requested } = pages(100, 5);
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginate({ fetchPage, items: (page) => page.items, perPage: 5, maxPage: 3 })) seen.push(item);
+      })(),
+    );
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
+    expect(requested).toEqual([1, 2, 3]);
+    expect(error).toBeInstanceOf(PaginationLimitError);
+    expect(error).toBeInstanceOf(ApiError);
+    const limit = error as PaginationLimitError;
+    expect(limit.maxPage).toBe(3);
+    expect(limit.itemsYielded).toBe(15);
+    expect(limit.message).toContain("at most 3 pages of 5 (15 items)");
+    expect(limit.message).toContain("narrow the query");
+  });
+
+  it("says how many items remain past maxPage when the vendor reports a total", async () => {
+    const { fetchPage } = pages(20, 5);
+    const error = await caught(collect(paginate({ fetchPage, items: (page) => page.items, perPage: 5, maxPage: 2, total: (page) => page.total })));
+    expect((error as Error).message).toContain("10 of 20 items remain");
+  });
+
+  it("reaching maxPage on a short page, or with the total reached, ends normally", async () => {
+    const short = pages(14, 5);
+    expect(await collect(paginate({ fetchPage: short.fetchPage, items: (page) => page.items, perPage: 5, maxPage: 3 }))).toHaveLength(14);
+    const exact = pages(15, 5);
+    const all = paginate({ fetchPage: exact.fetchPage, items: (page) => page.items, perPage: 5, maxPage: 3, total: (page) => page.total });
+    expect(await collect(all)).toHaveLength(15);
+  });
+
+  it("an error page throws ApiError with the status and the vendor's body, after the earlier items", async () => {
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginate({
+          fetchPage: async (page) =>
+            page === 1
+              ? { data: [1, 2], response: new Response(null, { status: 200 }) }
+              : { error: { message: "Please complete the onboarding flow first." }, response: new Response(null, { status: 403, statusText: "Forbidden" }) },
+          items: (page: number[]) => page,
+          perPage: 2,
+        }))
+          seen.push(item);
+      })(),
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(PaginationLimitError);
+    expect((error as ApiError).status).toBe(403);
+    expect((error as ApiError).body).toEqual({ message: "Please complete the onboarding flow first." });
+    expect((error as Error).message).toContain("Fetching page 2 failed");
+    expect((error as Error).message).toContain("403 Forbidden: Please complete the onboarding flow first.");
+  });
+
+  it("an error status with an empty body still throws", async () => {
+    const error = await caught(collect(paginate({ fetchPage: async () => ({ error: undefined, response: new Response(null, { status: 500 }) }), items: () => [], perPage: 1 })));
+    expect((error as ApiError).status).toBe(500);
+  });
+
+  it("works over an openapi-fetch client end to end", async () => {
+    const fake = fakeFetch((_, call) => {
+      const page = Number(call.url.searchParams.get("page"));
+      return json(page <= 2 ? [{ id: page * 2 - 1, name: "x" }, { id: page * 2, name: "y" }] : [{ id: 5, name: "z" }]);
+    });
+    const client = createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" }, fetch: fake.fetch });
+    const items = await collect(
+      paginate<Item[], Item>({
+        fetchPage: (page) => client.GET("/items", { params: { query: { page, per_page: 2 } } }),
+        items: (page) => page,
+        perPage: 2,
+      }),
+    );
+    expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(fake.calls.map((call) => call.url.search)).toEqual(["?page=1&per_page=2", "?page=2&per_page=2", "?page=3&per_page=2"]);
+  });
+
+  it("checks its options when called, not at the first item", () => {
+    const fetchPage = async () => ({ data: [], response: new Response() });
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 0 })).toThrow(InputError);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2, maxPage: 1 })).toThrow(/maxPage must be an integer no lower than firstPage/);
+  });
+});

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as runtime from "../src/index.js";
+
+const SRC = join(import.meta.dirname, "..", "src");
+const sources = readdirSync(SRC)
+  .filter((file) => file.endsWith(".ts"))
+  .map((file) => ({ file, code: stripComments(readFileSync(join(SRC, file), "utf8")) }));
+
+function stripComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+}
+
+describe("portability", () => {
+  it.each(sources.map(({ file }) => file))("%s uses no Node-only API and nothing newer than Node 18 has", (file) => {
+    const code = sources.find((source) => source.file === file)?.code ?? "";
+    expect(code).not.toMatch(/from\s+["']node:/);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).not.toMatch(/\bBuffer\b/);
+    expect(code).not.toMatch(/\bprocess\./);
+    expect(code).not.toMatch(/AbortSignal\.(any|timeout)\b/);
+  });
+
+  it("index.ts only re-exports", () => {
+    const index = sources.find((source) => source.file === "index.ts")?.code ?? "";
+    for (const line of index.split("\n").filter((text) => text.trim() !== "")) {
+      expect(line).toMatch(/^(export\b|\s+\w|\}\s+from)/);
+    }
+  });
+
+  it("exports the public API", () => {
+    expect(Object.keys(runtime).sort()).toEqual(
+      [
+        "ApiConnectionError",
+        "ApiError",
+        "ApiTimeoutError",
+        "ApiUserAbortError",
+        "AuthenticationError",
+        "InputError",
+        "MAX_RETRY_AFTER_MS",
+        "PaginationLimitError",
+        "basicAuthorization",
+        "createApiClient",
+        "createOAuth2TokenSource",
+        "createTransport",
+        "paginate",
+        "redactUrl",
+        "toFormUrlEncoded",
+        "toMultipartFormData",
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from "vitest";
+import { backoffMs, errorCodes, isIdempotent, isNotSentError, isRetryableStatus, retryAfterMs } from "../src/retry.js";
+import { combineSignals, createTimeout, sleep } from "../src/timeout.js";
+import { basicAuthorization } from "../src/index.js";
+
+describe("retry policy", () => {
+  it("treats GET, HEAD, OPTIONS, PUT and DELETE as idempotent, POST and PATCH not", () => {
+    expect(["GET", "head", "OPTIONS", "PUT", "DELETE"].every(isIdempotent)).toBe(true);
+    expect(["POST", "PATCH", "patch"].some(isIdempotent)).toBe(false);
+  });
+
+  it("retries 429 for every method and 408/5xx only for idempotent ones", () => {
+    expect(isRetryableStatus(429, "POST")).toBe(true);
+    expect(isRetryableStatus(500, "POST")).toBe(false);
+    expect(isRetryableStatus(408, "PATCH")).toBe(false);
+    expect(isRetryableStatus(408, "GET")).toBe(true);
+    expect(isRetryableStatus(599, "DELETE")).toBe(true);
+    expect(isRetryableStatus(404, "GET")).toBe(false);
+  });
+
+  it("finds connection codes anywhere in the cause chain", () => {
+    const error = new TypeError("fetch failed", { cause: new Error("outer", { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }) });
+    expect(errorCodes(error)).toEqual(["ECONNREFUSED"]);
+    expect(isNotSentError(error)).toBe(true);
+    expect(isNotSentError(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }))).toBe(false);
+    expect(isNotSentError(new TypeError("fetch failed"))).toBe(false);
+    const loop: { cause?: unknown; code: string } = { code: "EPIPE" };
+    loop.cause = loop;
+    expect(errorCodes(loop)).toEqual(["EPIPE"]);
+  });
+
+  it("reads Retry-After in seconds, as an HTTP date, and retry-after-ms first", () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    expect(retryAfterMs(new Headers({ "Retry-After": "7" }), now)).toBe(7_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "1.5" }), now)).toBe(1_500);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tue, 01 Jan 2030 00:00:09 GMT" }), now)).toBe(9_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Mon, 31 Dec 2029 23:00:00 GMT" }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": "120" }), now)).toBe(120);
+    expect(retryAfterMs(new Headers({ "Retry-After": "soon" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers(), now)).toBeUndefined();
+  });
+
+  it("backs off exponentially from baseMs, capped at maxMs, with up to 25 % jitter taken off", () => {
+    const options = { baseMs: 500, maxMs: 8_000 };
+    expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, options, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect(backoffMs(2, options, () => 1)).toBe(1_500);
+    expect(backoffMs(0, {}, () => 0)).toBe(500);
+  });
+});
+
+describe("signal helpers", () => {
+  it("combineSignals aborts with the first source's reason and can stop following", () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const combined = combineSignals([a.signal, undefined, b.signal]);
+    b.abort("b went first");
+    expect(combined.signal.aborted).toBe(true);
+    expect(combined.signal.reason).toBe("b went first");
+
+    const c = new AbortController();
+    const other = combineSignals([c.signal]);
+    other.dispose();
+    c.abort();
+    expect(other.signal.aborted).toBe(false);
+    expect(combineSignals([AbortSignal.abort("done")]).signal.reason).toBe("done");
+  });
+
+  it("createTimeout aborts with a TimeoutError once the delay elapses, unless cleared", () => {
+    vi.useFakeTimers();
+    try {
+      const timeout = createTimeout(1_000);
+      const cleared = createTimeout(1_000);
+      cleared.clear();
+      vi.advanceTimersByTime(999);
+      expect(timeout.expired).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(timeout.expired).toBe(true);
+      expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
+      expect(cleared.expired).toBe(false);
+      expect(cleared.signal.aborted).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("sleep rejects with the signal's reason as soon as it aborts", async () => {
+    const controller = new AbortController();
+    const pending = sleep(60_000, controller.signal);
+    controller.abort("stop");
+    await expect(pending).rejects.toBe("stop");
+  });
+});
+
+describe("basicAuthorization", () => {
+  it("encodes user:password as UTF-8 base64", () => {
+    expect(basicAuthorization("ana", "päss")).toBe(`Basic ${Buffer.from("ana:päss").toString("base64")}`);
+    expect(basicAuthorization("😀", "")).toBe(`Basic ${Buffer.from("😀:").toString("base64")}`);
+  });
+});

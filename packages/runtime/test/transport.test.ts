@@ -1,0 +1,345 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, createApiClient, createTransport, type ClientOptions } from "../src/index.js";
+import { BASE_URL, operations, type paths } from "./fixtures.js";
+import { caught, fakeFetch, json, networkError, never, type Handler } from "./helpers.js";
+
+function setup(handler: Handler, options: Partial<ClientOptions> = {}) {
+  const fake = fakeFetch(handler);
+  const client = createApiClient<paths>({
+    baseUrl: BASE_URL,
+    operations,
+    auth: { type: "bearer", token: "bearer-secret-token" },
+    fetch: fake.fetch,
+    retryDelay: { baseMs: 1, maxMs: 5 },
+    ...options,
+  });
+  return { client, calls: fake.calls };
+}
+
+const status = (code: number, headers: Record<string, string> = {}) => json({ message: `status ${code}` }, { status: code, headers });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("retries of idempotent requests", () => {
+  it("a GET that meets 503, 503 then 200 succeeds after 3 requests", async () => {
+    const { client, calls } = setup((_, __, index) => (index < 2 ? status(503) : json([{ id: 1, name: "a" }])));
+    const result = await client.GET("/items");
+    expect(result.data).toEqual([{ id: 1, name: "a" }]);
+    expect(calls).toHaveLength(3);
+    expect(calls.every((call) => call.method === "GET" && call.url.pathname === "/items")).toBe(true);
+  });
+
+  it("with maxRetries 0 a GET that meets a 503 is sent once and the 503 is returned", async () => {
+    const { client, calls } = setup(() => status(503), { maxRetries: 0 });
+    const result = await client.GET("/items");
+    expect(calls).toHaveLength(1);
+    expect(result.response.status).toBe(503);
+    expect(result.error).toEqual({ message: "status 503" });
+  });
+
+  it("a GET that keeps meeting 503 is sent 1 + maxRetries times and the last 503 is returned", async () => {
+    const { client, calls } = setup(() => status(503), { maxRetries: 3 });
+    const result = await client.GET("/items");
+    expect(calls).toHaveLength(4);
+    expect(result.response.status).toBe(503);
+  });
+
+  it("a GET that meets a network error then a 200 is retried", async () => {
+    const { client, calls } = setup((_, __, index) => {
+      if (index === 0) throw networkError("ECONNRESET");
+      return json([]);
+    });
+    const result = await client.GET("/items");
+    expect(result.data).toEqual([]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([408, 429, 500, 502, 504])("a GET is retried on %i", async (code) => {
+    const { client, calls } = setup((_, __, index) => (index === 0 ? status(code) : json([])));
+    expect((await client.GET("/items")).response.status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("a GET that meets %i is not retried", async (code) => {
+    const { client, calls } = setup(() => status(code));
+    expect((await client.GET("/items")).response.status).toBe(code);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("PUT, DELETE, HEAD and OPTIONS are retried on a 503 like GET", async () => {
+    const { client, calls } = setup((request) => (calls.filter((call) => call.method === request.method).length === 1 ? status(503) : new Response(null, { status: 200 })));
+    await client.PUT("/items/{id}", { params: { path: { id: 1 } }, body: { name: "b" } });
+    await client.DELETE("/items/{id}", { params: { path: { id: 1 } } });
+    await client.HEAD("/items");
+    await client.OPTIONS("/items");
+    expect(calls.map((call) => call.method)).toEqual(["PUT", "PUT", "DELETE", "DELETE", "HEAD", "HEAD", "OPTIONS", "OPTIONS"]);
+  });
+
+  it("a GET that fails on every attempt throws ApiConnectionError after the retries", async () => {
+    const { client, calls } = setup(() => {
+      throw networkError("ECONNRESET");
+    });
+    const error = await caught(client.GET("/items"));
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error).not.toBeInstanceOf(ApiTimeoutError);
+    expect(calls).toHaveLength(3);
+    const apiError = error as ApiConnectionError;
+    expect(apiError.method).toBe("GET");
+    expect(apiError.url).toBe(`${BASE_URL}/items`);
+    expect(apiError.message).toContain("3 attempts");
+    expect(apiError.message).toContain("ECONNRESET");
+    expect((apiError.cause as Error).message).toBe("fetch failed");
+  });
+
+  it("every attempt sends a fresh copy of the original body", async () => {
+    const { client, calls } = setup((_, __, index) => (index < 2 ? status(503) : json({ id: 1, name: "b" })));
+    await client.PUT("/items/{id}", { params: { path: { id: 7 } }, body: { name: "b" } });
+    expect(calls.map((call) => call.body)).toEqual(['{"name":"b"}', '{"name":"b"}', '{"name":"b"}']);
+    expect(calls.map((call) => call.headers.get("content-type"))).toEqual(["application/json", "application/json", "application/json"]);
+  });
+
+  it("a response discarded for a retry has its body cancelled", async () => {
+    let cancelled = 0;
+    const { client } = setup((_, __, index) => {
+      if (index > 0) return json([]);
+      const body = new ReadableStream({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode("{"));
+        },
+        cancel() {
+          cancelled++;
+        },
+      });
+      return new Response(body, { status: 503 });
+    });
+    await client.GET("/items");
+    expect(cancelled).toBe(1);
+  });
+});
+
+describe("retries of POST and PATCH", () => {
+  it("a POST that meets a 500 is sent once", async () => {
+    const { client, calls } = setup(() => status(500));
+    const result = await client.POST("/items", { body: { name: "a" } });
+    expect(calls).toHaveLength(1);
+    expect(result.response.status).toBe(500);
+  });
+
+  it("a PATCH that meets a 503 is sent once", async () => {
+    const { client, calls } = setup(() => status(503));
+    await client.PATCH("/items/{id}", { params: { path: { id: 1 } }, body: { name: "a" } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a POST that meets a 429 is retried", async () => {
+    const { client, calls } = setup((_, __, index) => (index === 0 ? status(429) : json({ id: 1, name: "a" }, { status: 201 })));
+    const result = await client.POST("/items", { body: { name: "a" } });
+    expect(result.data).toEqual({ id: 1, name: "a" });
+    expect(calls.map((call) => call.body)).toEqual(['{"name":"a"}', '{"name":"a"}']);
+  });
+
+  it("a POST whose connection was refused is retried", async () => {
+    const { client, calls } = setup((_, __, index) => {
+      if (index === 0) throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+      return json({ id: 1, name: "a" }, { status: 201 });
+    });
+    const result = await client.POST("/items", { body: { name: "a" } });
+    expect(result.response.status).toBe(201);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a connection refused deep in the cause chain or inside an AggregateError counts as not sent", async () => {
+    const nested = new TypeError("fetch failed", { cause: new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })], "all failed") });
+    const { client, calls } = setup((_, __, index) => {
+      if (index === 0) throw nested;
+      return json({ id: 1, name: "a" }, { status: 201 });
+    });
+    await client.POST("/items", { body: { name: "a" } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a POST that fails with ECONNRESET is not retried and throws ApiConnectionError", async () => {
+    const { client, calls } = setup(() => {
+      throw networkError("ECONNRESET");
+    });
+    const error = await caught(client.POST("/items", { body: { name: "a" } }));
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(calls).toHaveLength(1);
+    expect((error as Error).message).toContain("not retried because the server may already have acted on it");
+    expect((error as ApiConnectionError).method).toBe("POST");
+  });
+});
+
+describe("Retry-After", () => {
+  it("a Retry-After in seconds is waited for exactly", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((_, __, index) => (index === 0 ? status(503, { "Retry-After": "3" }) : json([])));
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    expect((await pending).response.status).toBe(200);
+  });
+
+  it("a Retry-After given as an HTTP date is waited for until that date", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2030-01-01T00:00:00Z"));
+    const { client, calls } = setup((_, __, index) =>
+      index === 0 ? status(429, { "Retry-After": new Date("2030-01-01T00:00:05Z").toUTCString() }) : json([]),
+    );
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await pending;
+  });
+
+  it("a retry-after-ms header is honoured", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((_, __, index) => (index === 0 ? status(503, { "retry-after-ms": "250" }) : json([])));
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(249);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await pending;
+  });
+
+  it("a Retry-After over 60 s is not waited for: the response is returned at once", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup(() => status(429, { "Retry-After": "120" }));
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(0);
+    const result = await pending;
+    expect(calls).toHaveLength(1);
+    expect(result.response.status).toBe(429);
+    expect(result.response.headers.get("retry-after")).toBe("120");
+  });
+
+  it("without Retry-After the backoff grows exponentially and stays under maxMs", async () => {
+    vi.useFakeTimers();
+    const delays: number[] = [];
+    const { client, calls } = setup(() => status(503), { maxRetries: 4, retryDelay: { baseMs: 100, maxMs: 300 } });
+    const pending = client.GET("/items");
+    let last = Date.now();
+    for (let seen = 1; seen < 5; ) {
+      await vi.advanceTimersByTimeAsync(1);
+      if (calls.length > seen) {
+        delays.push(Date.now() - last);
+        last = Date.now();
+        seen = calls.length;
+      }
+    }
+    await pending;
+    // base * 2^n less up to 25 % jitter, capped at maxMs.
+    expect(delays[0]).toBeGreaterThanOrEqual(75);
+    expect(delays[0]).toBeLessThanOrEqual(101);
+    expect(delays[1]).toBeGreaterThanOrEqual(150);
+    expect(delays[1]).toBeLessThanOrEqual(201);
+    expect(delays[2]).toBeGreaterThanOrEqual(225);
+    expect(delays[2]).toBeLessThanOrEqual(301);
+    expect(delays[3]).toBeLessThanOrEqual(301);
+  });
+});
+
+describe("timeouts and cancellation", () => {
+  it("a fetch that never answers rejects with ApiTimeoutError after 1 + maxRetries attempts", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((request) => never(request), { timeoutMs: 1_000, maxRetries: 2 });
+    const outcome = caught(client.GET("/items"));
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(calls).toHaveLength(3);
+    expect((error as Error).message).toContain("within 1000 ms (3 attempts)");
+  });
+
+  it("a POST that times out is not sent again", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((request) => never(request), { timeoutMs: 1_000 });
+    const outcome = caught(client.POST("/items", { body: { name: "a" } }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await outcome).toBeInstanceOf(ApiTimeoutError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("the timeout stops once the headers arrive: a slow body is not cut off by it", async () => {
+    vi.useFakeTimers();
+    const { client } = setup(
+      () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            setTimeout(() => {
+              controller.enqueue(new TextEncoder().encode("[]"));
+              controller.close();
+            }, 5_000);
+          },
+        });
+        return new Response(body, { headers: { "Content-Type": "application/json" } });
+      },
+      { timeoutMs: 1_000 },
+    );
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect((await pending).data).toEqual([]);
+  });
+
+  it("a caller's AbortSignal aborted during a backoff rejects at once with ApiUserAbortError and sends nothing more", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const { client, calls } = setup(() => status(503), { retryDelay: { baseMs: 30_000, maxMs: 30_000 } });
+    const outcome = caught(client.GET("/items", { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toHaveLength(1);
+    controller.abort(new Error("user gave up"));
+    // No timer is advanced: the rejection must not wait for the backoff to end.
+    const error = await outcome;
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect((error as ApiUserAbortError).cause).toEqual(new Error("user gave up"));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a caller's AbortSignal aborted while a request is in flight rejects with ApiUserAbortError, not a timeout", async () => {
+    const controller = new AbortController();
+    const { client, calls } = setup((request) => {
+      queueMicrotask(() => controller.abort());
+      return never(request);
+    });
+    expect(await caught(client.GET("/items", { signal: controller.signal }))).toBeInstanceOf(ApiUserAbortError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("an already aborted signal sends nothing", async () => {
+    const { client, calls } = setup(() => json([]));
+    expect(await caught(client.GET("/items", { signal: AbortSignal.abort() }))).toBeInstanceOf(ApiUserAbortError);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("createTransport", () => {
+  it("sends a bare Request through the same rules, resolving the fetch at call time", async () => {
+    const original = globalThis.fetch;
+    const fake = fakeFetch((_, __, index) => (index === 0 ? status(502) : new Response("ok")));
+    const send = createTransport({ retryDelay: { baseMs: 1 } });
+    globalThis.fetch = fake.fetch as typeof fetch;
+    try {
+      const response = await send(new Request("https://api.example.com/x"));
+      expect(await response.text()).toBe("ok");
+      expect(fake.calls).toHaveLength(2);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  it("rejects nonsensical options with an InputError naming the option", () => {
+    expect(() => createTransport({ maxRetries: -1 })).toThrow(/maxRetries must be an integer >= 0/);
+    expect(() => createTransport({ maxRetries: 1.5 })).toThrow(/maxRetries/);
+    expect(() => createTransport({ timeoutMs: 0 })).toThrow(/timeoutMs must be a number >= 1/);
+  });
+});
