@@ -1,0 +1,72 @@
+import { InputError } from "@apis/runtime";
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF or LF).
+ * A leading byte-order mark and blank lines are dropped.
+ */
+export function parseCsv(text: string, field = "csv"): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let value = "";
+  let quoted = false;
+  let line = 1;
+  let quoteOpenedOn = 0;
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const endRow = () => {
+    row.push(value);
+    value = "";
+    if (row.length > 1 || row[0] !== "") rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (quoted) {
+      if (char === '"') {
+        if (source[i + 1] === '"') {
+          value += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (char === "\n") line++;
+        value += char;
+      }
+    } else if (char === '"' && value === "") {
+      quoted = true;
+      quoteOpenedOn = line;
+    } else if (char === ",") {
+      row.push(value);
+      value = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && source[i + 1] === "\n") i++;
+      endRow();
+      line++;
+    } else value += char;
+  }
+  if (quoted) throw new InputError(field, `${field}: the quoted field opened on line ${quoteOpenedOn} is never closed; add the closing '"'`);
+  endRow();
+  return rows;
+}
+
+/** UTF-8 byte length, which is what the vendor's size limit counts. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/** Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all. */
+export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
+  const limit = `${maxBytes / 1024 / 1024} MB`;
+  if (typeof input === "string") {
+    const size = byteLength(input);
+    if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${limit}: split it into smaller files`);
+    return input;
+  }
+  if (typeof Blob === "undefined" || !(input instanceof Blob)) {
+    throw new InputError(field, `${field} must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
+  }
+  if (input.size >= maxBytes) throw new InputError(field, `${field} is ${input.size} bytes; Wootric takes CSV files under ${limit}: split it into smaller files`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
+  } catch {
+    throw new InputError(field, `${field} is not valid UTF-8: save the CSV as UTF-8 and try again`);
+  }
+}

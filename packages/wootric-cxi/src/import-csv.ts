@@ -1,0 +1,90 @@
+import { InputError } from "@apis/runtime";
+import type { WootricCxiClient } from "./client.js";
+import { parseCsv, readCsv } from "./csv.js";
+
+/** Imports only take CSV files under 10 MB (vendor doc, "Create an import": Limits). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Columns the vendor reserves for itself; a CSV that has one is rejected. */
+export const RESERVED_IMPORT_COLUMNS = ["tags", "wootric_response_id"] as const;
+
+const FEEDBACK_DATE = /^(\d+|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
+const INTEGER = /^-?\d+$/;
+
+/**
+ * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
+ * on every row (a Unix timestamp, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`), integer or blank
+ * `score`s, no reserved column, no repeated column, and as many fields on each row as in the header.
+ * Throws an {@link InputError} naming the row and column at fault.
+ *
+ * @example
+ * checkImportCsv("feedback_date,feedback,score\n2020-07-16,Great,9\n");
+ */
+export function checkImportCsv(text: string, field = "csv"): void {
+  const [header, ...rows] = parseCsv(text, field);
+  if (!header) throw new InputError(field, `${field} is empty: it needs a header row with a feedback_date column and one row per response`);
+  const columns = header.map((name) => name.trim());
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (RESERVED_IMPORT_COLUMNS.some((reserved) => reserved === column.toLowerCase())) {
+      throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
+    }
+    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: every column name must be unique`);
+    seen.add(column);
+  }
+  const dateColumn = columns.indexOf("feedback_date");
+  if (dateColumn < 0) {
+    const nearMiss = columns.find((name) => name.toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
+    throw new InputError(
+      `${field}: column feedback_date`,
+      `${field} has no feedback_date column, which every import needs${nearMiss ? ` (found "${nearMiss}": column names are exact)` : ""}`,
+    );
+  }
+  if (rows.length === 0) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
+  const scoreColumn = columns.indexOf("score");
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    if (row.length !== columns.length) {
+      throw new InputError(`${field}: row ${line}`, `${field} row ${line} has ${row.length} fields but the header has ${columns.length}: quote values that contain commas`);
+    }
+    const date = row[dateColumn]!.trim();
+    if (!FEEDBACK_DATE.test(date)) {
+      throw new InputError(
+        `${field}: row ${line}, column feedback_date`,
+        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp or yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+      );
+    }
+    const score = scoreColumn < 0 ? "" : row[scoreColumn]!.trim();
+    if (score !== "" && !INTEGER.test(score)) {
+      throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${JSON.stringify(score)}: scores must be integers or blank`);
+    }
+  });
+}
+
+/**
+ * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
+ * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
+ * The import is named after `filename` (default: the File's name, else `import.csv`).
+ *
+ * @example
+ * const { data, error } = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
+ */
+export async function importCsv(
+  client: WootricCxiClient,
+  csv: string | Blob,
+  options: { filename?: string; signal?: AbortSignal } = {},
+) {
+  const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
+  checkImportCsv(text);
+  const filename = options.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");
+  const file = new Blob([text], { type: "text/csv" });
+  return client.POST("/v1/imports", {
+    body: { file },
+    // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
+    bodySerializer: () => {
+      const form = new FormData();
+      form.append("file", file, filename);
+      return form;
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}

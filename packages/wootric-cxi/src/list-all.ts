@@ -1,0 +1,50 @@
+import { paginate } from "@apis/runtime";
+import type { WootricCxiClient } from "./client.js";
+import type { paths } from "./generated/schema.js";
+import type { Import, Response, Tag } from "./types.js";
+
+/** The vendor caps `page` at 30 and `per_page` at 50 on every paged list (vendor doc, "Get tags" parameters). */
+export const MAX_PAGE = 30;
+export const MAX_PER_PAGE = 50;
+
+/** The CXI lists that page with `page`/`per_page`, and what each yields. */
+export interface PagedLists {
+  "/v1/tags": Tag;
+  "/v1/imports": Import;
+  "/v1/responses": Response;
+}
+type PagedPath = keyof PagedLists;
+type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
+
+/**
+ * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
+ * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
+ * after the items it could reach, instead of dropping the rest silently.
+ *
+ * @example
+ * for await (const tag of listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } })) console.log(tag.name);
+ */
+export function listAll<P extends PagedPath>(
+  client: WootricCxiClient,
+  path: P,
+  options: { query?: ListQuery<P>; signal?: AbortSignal } = {},
+): AsyncIterableIterator<PagedLists[P]> {
+  const query = (options.query ?? {}) as ListQuery<P> & { per_page?: number };
+  const perPage = query.per_page ?? MAX_PER_PAGE;
+  // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
+  const get = client.GET as unknown as (
+    path: PagedPath,
+    init: { params: { query: Record<string, unknown> }; signal?: AbortSignal },
+  ) => Promise<{ data?: unknown; error?: unknown; response: globalThis.Response }>;
+  return paginate<unknown, PagedLists[P]>({
+    fetchPage: (page) =>
+      get(path, {
+        params: { query: { ...query, page, per_page: perPage } },
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] }).items : (data as PagedLists[P][])),
+    total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),
+    perPage,
+    maxPage: MAX_PAGE,
+  });
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError } from "../../src/index.js";
+import { json, observedFetch } from "./observed-fetch.js";
+
+const BASE = "https://cxi.test";
+
+function clientWith(handler: Parameters<typeof observedFetch>[0]) {
+  const observed = observedFetch(handler);
+  return { observed, cxi: createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } }) };
+}
+
+describe("importCsv", () => {
+  it("uploads a checked CSV as the multipart part `file`, named after the filename", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 11, name: "survey.csv" }, 201));
+    const { data } = await importCsv(cxi, "feedback_date,feedback\n2020-07-16,Great\n", { filename: "survey.csv" });
+    expect(data?.id).toBe(11);
+    const request = observed.requests[0]!;
+    expect(request.method).toBe("POST");
+    expect(request.url).toBe(`${BASE}/v1/imports`);
+    const form = await request.clone().formData();
+    const file = form.get("file") as File;
+    expect(file.name).toBe("survey.csv");
+    expect(await file.text()).toBe("feedback_date,feedback\n2020-07-16,Great\n");
+  });
+
+  it("names the import after a File it is given", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 12, name: "q3.csv" }, 201));
+    await importCsv(cxi, new File(["feedback_date\n1504948149\n"], "q3.csv", { type: "text/csv" }));
+    const file = (await observed.requests[0]!.clone().formData()).get("file") as File;
+    expect(file.name).toBe("q3.csv");
+  });
+
+  it("sends nothing when the CSV breaks the vendor's rules", async () => {
+    const { observed, cxi } = clientWith(() => json({}, 201));
+    await expect(importCsv(cxi, "feedback,tags\nhi,x\n")).rejects.toBeInstanceOf(InputError);
+    expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("listAll", () => {
+  it("fetches pages of 50 lazily until a short page", async () => {
+    const { observed, cxi } = clientWith((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      const size = page < 3 ? 50 : 7;
+      return json(Array.from({ length: size }, (_, i) => ({ id: page * 100 + i, name: `T${i}`, mode: "manual" })));
+    });
+    const iterator = listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } });
+    await iterator.next();
+    expect(observed.requests).toHaveLength(1);
+    let count = 1;
+    for await (const _tag of iterator) count++;
+    expect(count).toBe(107);
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?exclude_disabled=true&page=1&per_page=50",
+      "?exclude_disabled=true&page=2&per_page=50",
+      "?exclude_disabled=true&page=3&per_page=50",
+    ]);
+  });
+
+  it("reads the responses envelope and stops at its total_count", async () => {
+    const { observed, cxi } = clientWith((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      return json({ total_count: 4, items: [{ id: page * 10 }, { id: page * 10 + 1 }] });
+    });
+    const ids: number[] = [];
+    for await (const response of listAll(cxi, "/v1/responses", { query: { per_page: 2, sort_order: "asc" } })) ids.push(response.id);
+    expect(ids).toEqual([10, 11, 20, 21]);
+    expect(observed.requests).toHaveLength(2);
+  });
+
+  it("throws a PaginationLimitError after page 30 when the list goes on, instead of dropping the rest", async () => {
+    const { observed, cxi } = clientWith(() => json(Array.from({ length: 50 }, (_, i) => ({ id: i, name: "x", created_at: 0 }))));
+    let count = 0;
+    const error = await (async () => {
+      for await (const _item of listAll(cxi, "/v1/imports")) count++;
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(PaginationLimitError);
+    expect(count).toBe(1500);
+    expect(observed.requests).toHaveLength(30);
+  });
+
+  it("throws an ApiError carrying the vendor's body when a page fails", async () => {
+    const { cxi } = clientWith(() => json({ message: "Please complete the onboarding flow first." }, 424));
+    const error = await listAll(cxi, "/v1/tags").next().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(424);
+    expect((error as ApiError).body).toEqual({ message: "Please complete the onboarding flow first." });
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { checkImportCsv, InputError, MAX_IMPORT_BYTES } from "../../src/index.js";
+import { parseCsv, readCsv } from "../../src/csv.js";
+
+function problem(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("parseCsv", () => {
+  it("reads quoted fields with commas, escaped quotes and line breaks", () => {
+    expect(parseCsv('a,b\r\n"x, y","say ""hi""\nthere"\n')).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"\nthere'],
+    ]);
+  });
+
+  it("drops a byte-order mark and blank lines", () => {
+    expect(parseCsv("\uFEFFa,b\n\n1,2\n\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+  });
+
+  it("rejects a quoted field that is never closed, naming its line", () => {
+    expect(problem(() => parseCsv('a\n"open\nstill open')).message).toContain("line 2");
+  });
+});
+
+describe("checkImportCsv", () => {
+  it("accepts every feedback_date format the vendor documents and blank or integer scores", () => {
+    expect(() =>
+      checkImportCsv(
+        "feedback_date,feedback,score,user_id,plan\n" +
+          "2020-07-16 15:45:00,Great,9,u1,Lite\n2020-07-16 15:45,Fine,,u2,Pro\n2020-07-16,\"Slow, but ok\",5,u3,\n1504948149,Meh,-1,u4,Pro\n",
+      ),
+    ).not.toThrow();
+  });
+
+  it("rejects a CSV without a feedback_date column and points at a near miss", () => {
+    const error = problem(() => checkImportCsv("Feedback Date,score\n2020-01-01,9\n"));
+    expect(error.field).toBe("csv: column feedback_date");
+    expect(error.message).toContain('found "Feedback Date"');
+  });
+
+  it.each(["tags", "wootric_response_id", "Tags"])("rejects the reserved column %s", (column) => {
+    const error = problem(() => checkImportCsv(`feedback_date,${column}\n2020-01-01,x\n`));
+    expect(error.message).toContain("reserves");
+    expect(error.field).toBe(`csv: column ${column}`);
+  });
+
+  it("rejects a feedback_date in a format the vendor does not take, naming the row", () => {
+    const error = problem(() => checkImportCsv("feedback_date\n2020-01-01\n16/07/2020\n"));
+    expect(error.field).toBe("csv: row 3, column feedback_date");
+    expect(error.message).toContain("16/07/2020");
+  });
+
+  it("rejects a missing feedback_date value", () => {
+    expect(problem(() => checkImportCsv("feedback,feedback_date\nhello,\n")).field).toBe("csv: row 2, column feedback_date");
+  });
+
+  it("rejects a score that is not an integer", () => {
+    expect(problem(() => checkImportCsv("feedback_date,score\n2020-01-01,9.5\n")).field).toBe("csv: row 2, column score");
+  });
+
+  it("rejects a row whose field count differs from the header, since a value would be lost", () => {
+    expect(problem(() => checkImportCsv("feedback_date,feedback\n2020-01-01,a,b\n")).message).toContain("3 fields");
+  });
+
+  it("rejects a repeated column, an empty file and a header without rows", () => {
+    expect(problem(() => checkImportCsv("feedback_date,plan,plan\n2020-01-01,a,b\n")).message).toContain("twice");
+    expect(problem(() => checkImportCsv("")).message).toContain("empty");
+    expect(problem(() => checkImportCsv("feedback_date\n")).message).toContain("no rows");
+  });
+});
+
+describe("readCsv", () => {
+  it("refuses text of 10 MB or more before doing anything else", async () => {
+    const big = "x".repeat(MAX_IMPORT_BYTES);
+    await expect(readCsv(big, MAX_IMPORT_BYTES, "csv")).rejects.toThrow(/under 10 MB/);
+  });
+
+  it("counts UTF-8 bytes, not characters", async () => {
+    const text = "é".repeat(MAX_IMPORT_BYTES / 2);
+    await expect(readCsv(text, MAX_IMPORT_BYTES, "csv")).rejects.toThrow(`${MAX_IMPORT_BYTES} bytes`);
+  });
+
+  it("refuses a Blob that is too large by its size alone", async () => {
+    const blob = new Blob([new Uint8Array(MAX_IMPORT_BYTES)]);
+    await expect(readCsv(blob, MAX_IMPORT_BYTES, "csv")).rejects.toBeInstanceOf(InputError);
+  });
+
+  it("refuses a Blob that is not UTF-8", async () => {
+    const latin1 = new Blob([new Uint8Array([0x66, 0x65, 0xe9, 0x0a])]);
+    await expect(readCsv(latin1, MAX_IMPORT_BYTES, "csv")).rejects.toThrow(/not valid UTF-8/);
+  });
+
+  it("refuses something that is neither text nor a Blob", async () => {
+    await expect(readCsv(42 as unknown as string, MAX_IMPORT_BYTES, "csv")).rejects.toThrow(/CSV text, a Blob or a File/);
+  });
+});
