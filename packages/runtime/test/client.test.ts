@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
-import { BASE_URL, operations, type paths } from "./fixtures.js";
+import { BASE_URL, observedClient, operations, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, type Handler } from "./helpers.js";
 
 function setup(options: Partial<ClientOptions> = {}, handler: Handler = () => json({ ok: true })) {
-  const fake = fakeFetch(handler);
-  const client = createApiClient<paths>({
-    baseUrl: BASE_URL,
-    operations,
-    auth: { type: "bearer", token: "bearer-secret-token" },
-    fetch: fake.fetch,
-    retryDelay: { baseMs: 1, maxMs: 2 },
-    ...options,
-  });
-  return { client, calls: fake.calls };
+  return observedClient(handler, options);
 }
 
 describe("authentication headers", () => {

@@ -1,4 +1,5 @@
-import type { OperationTable } from "../src/index.js";
+import { createApiClient, type ClientOptions, type OperationTable } from "../src/index.js";
+import { fakeFetch, type Handler } from "./helpers.js";
 
 // A small spec in the shape openapi-typescript generates, with the operation table the generator would emit for it.
 
@@ -143,3 +144,17 @@ export const operations: OperationTable = {
 };
 
 export const BASE_URL = "https://api.example.com";
+
+/** An observed client over the fixture spec: bearer auth, near-instant backoff, every request recorded in `calls`. */
+export function observedClient(handler: Handler, options: Partial<ClientOptions> = {}) {
+  const fake = fakeFetch(handler);
+  const client = createApiClient<paths>({
+    baseUrl: BASE_URL,
+    operations,
+    auth: { type: "bearer", token: "bearer-secret-token" },
+    fetch: fake.fetch,
+    retryDelay: { baseMs: 1, maxMs: 5 },
+    ...options,
+  });
+  return { client, calls: fake.calls };
+}

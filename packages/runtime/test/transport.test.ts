@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, createApiClient, createTransport, type ClientOptions } from "../src/index.js";
-import { BASE_URL, operations, type paths } from "./fixtures.js";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, createTransport } from "../src/index.js";
+import { BASE_URL, observedClient } from "./fixtures.js";
 import { caught, fakeFetch, json, networkError, never, type Handler } from "./helpers.js";
 
-function setup(handler: Handler, options: Partial<ClientOptions> = {}) {
-  const fake = fakeFetch(handler);
-  const client = createApiClient<paths>({
-    baseUrl: BASE_URL,
-    operations,
-    auth: { type: "bearer", token: "bearer-secret-token" },
-    fetch: fake.fetch,
-    retryDelay: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-  return { client, calls: fake.calls };
-}
+const setup = observedClient;
 
 const status = (code: number, headers: Record<string, string> = {}) => json({ message: `status ${code}` }, { status: code, headers });
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
       overrides: { "@apis/runtime": runtime },
     }),
   );
-  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: scratch });
 }, 180_000);
 
 afterAll(async () => {
