@@ -12,6 +12,15 @@ export interface PrismServer {
   stop(): Promise<void>;
 }
 
+/** Whether something already listens on this loopback port (Prism's own error for that is a bare "fatal"). */
+async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolveCheck) => {
+    const server = createServer();
+    server.once("error", () => resolveCheck(true));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolveCheck(false)));
+  });
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -33,7 +42,7 @@ function prismBin(): string {
 }
 
 /**
- * Starts `prism mock <spec>` on a free loopback port and resolves once it listens.
+ * Starts `prism mock <spec>` (or `prism proxy <spec> <upstream>`) on a loopback port and resolves once it listens.
  * Prism needs Node >= 24.18, so it runs under the Node that runs the tests.
  *
  * @example
@@ -41,9 +50,16 @@ function prismBin(): string {
  * // ... point a client at prism.url ...
  * await prism.stop();
  */
-export async function startPrism(spec: string, options: { port?: number; timeoutMs?: number } = {}): Promise<PrismServer> {
+export async function startPrism(
+  spec: string,
+  options: { port?: number; timeoutMs?: number; /** Proxy to this upstream instead of mocking. */ upstream?: string } = {},
+): Promise<PrismServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [prismBin(), "mock", spec, "-h", "127.0.0.1", "-p", String(port)], {
+  if (options.port !== undefined && (await portInUse(port))) {
+    throw new Error(`Port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another port for ${spec}`);
+  }
+  const command = options.upstream ? ["proxy", spec, options.upstream] : ["mock", spec];
+  const child = spawn(process.execPath, [prismBin(), ...command, "-h", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,40 +1,55 @@
 import { operationMatcher, specOperations, type SpecOperation } from "./operations.ts";
+import { responseChecker } from "./schema-check.ts";
+import { specServers } from "./target.ts";
 
-/** One exchange with the mock, as the contract suite saw it. */
+/** One exchange with the mock or proxy, as the contract suite saw it. */
 export interface RecordedExchange {
   method: string;
   url: string;
   status: number;
   operation?: SpecOperation;
-  /** Prism's complaints about the request: the `sl-violations` header or a problem response Prism generated. */
+  /** Prism's complaints about the request: `sl-violations` entries located in the request, or a problem document Prism generated. */
   violations: string[];
+}
+
+/** A way the server's response differs from the spec: the operation, the field and what is wrong. */
+export interface DriftFinding {
+  operation: string;
+  status: number;
+  field: string;
+  problem: string;
 }
 
 export interface ContractRecorder {
   /** A fetch to hand to the client under test: it forwards to the real fetch and records every exchange. */
   fetch: typeof fetch;
   exchanges: RecordedExchange[];
-  /** Exchanges where Prism reported a request violation. */
+  /** Exchanges where Prism reported a request violation, or that called a path the spec does not have. */
   violations(): RecordedExchange[];
+  /** Every way a response differed from the spec: wrong types, missing fields, undocumented statuses, extra fields. */
+  drift(): DriftFinding[];
   /** Spec operations that no exchange without violations has exercised. */
   uncovered(): SpecOperation[];
   operations: SpecOperation[];
 }
 
-async function violationsOf(response: Response): Promise<string[]> {
-  const found: string[] = [];
-  const header = response.headers.get("sl-violations");
-  if (header) found.push(header);
-  // Prism answers an invalid or unauthorised request with a problem document it made up itself.
-  if (response.headers.get("content-type")?.includes("application/problem+json")) {
-    const body = await response.clone().text();
-    if (body.includes("stoplight.io/prism/errors")) found.push(body);
+interface PrismViolation {
+  location?: string[];
+  message?: string;
+}
+
+function parseViolations(header: string): PrismViolation[] {
+  try {
+    const parsed = JSON.parse(header) as unknown;
+    return Array.isArray(parsed) ? (parsed as PrismViolation[]) : [{ message: header }];
+  } catch {
+    return [{ message: header }];
   }
-  return found;
 }
 
 /**
- * Records what a contract suite sends to Prism, so the suite can prove zero violations and full coverage.
+ * Records what a contract suite sends to Prism, so the suite can prove zero violations and full coverage, and, in a
+ * live run, report how the vendor's responses drift from the spec.
  *
  * @example
  * const recorder = createContractRecorder(registeredApi("wootric-cxi").root);
@@ -44,20 +59,46 @@ async function violationsOf(response: Response): Promise<string[]> {
 export function createContractRecorder(spec: string, transport: typeof fetch = globalThis.fetch): ContractRecorder {
   const operations = specOperations(spec);
   const match = operationMatcher(operations);
+  const check = responseChecker(spec);
   const exchanges: RecordedExchange[] = [];
+  const findings: DriftFinding[] = [];
+  const basePaths = specServers(spec)
+    .map((server) => (/^https?:\/\//.test(server) ? new URL(server).pathname.replace(/\/+$/, "") : ""))
+    .filter(Boolean);
 
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const response = await transport(request);
     const url = new URL(request.url);
-    const operation = match(request.method, url.pathname);
-    exchanges.push({
-      method: request.method,
-      url: `${url.origin}${url.pathname}`,
-      status: response.status,
-      ...(operation ? { operation } : {}),
-      violations: await violationsOf(response),
-    });
+    // A server URL with a path (`https://api.cx.com/1`) prefixes every spec path with it on the wire.
+    const operation = [url.pathname, ...basePaths.filter((base) => url.pathname.startsWith(`${base}/`)).map((base) => url.pathname.slice(base.length))]
+      .map((pathname) => match(request.method, pathname))
+      .find(Boolean);
+    const violations: string[] = [];
+    const name = operation ? `${operation.operationId} (${operation.key})` : `${request.method} ${url.pathname}`;
+    const header = response.headers.get("sl-violations");
+    for (const violation of header ? parseViolations(header) : []) {
+      if (violation.location?.[0] === "response") {
+        findings.push({ operation: name, status: response.status, field: violation.location.slice(1).join(".") || "(response)", problem: violation.message ?? "" });
+      } else violations.push(JSON.stringify(violation));
+    }
+    const type = response.headers.get("content-type") ?? "";
+    // Prism answers an invalid or unauthorised request with a problem document it made up itself.
+    if (type.includes("application/problem+json")) {
+      const body = await response.clone().text();
+      if (body.includes("stoplight.io/prism/errors")) violations.push(body);
+    } else if (operation && type.includes("json")) {
+      const text = await response.clone().text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        findings.push({ operation: name, status: response.status, field: "(body)", problem: "is not valid JSON" });
+      }
+      const result = body === undefined ? undefined : check(operation.method, operation.path, String(response.status), body);
+      for (const field of result?.extras ?? []) findings.push({ operation: name, status: response.status, field: `body.${field}`, problem: "is not in the spec (extra field)" });
+    }
+    exchanges.push({ method: request.method, url: `${url.origin}${url.pathname}`, status: response.status, ...(operation ? { operation } : {}), violations });
     return response;
   };
 
@@ -66,6 +107,7 @@ export function createContractRecorder(spec: string, transport: typeof fetch = g
     exchanges,
     operations,
     violations: () => exchanges.filter((exchange) => exchange.violations.length > 0 || !exchange.operation),
+    drift: () => [...findings],
     uncovered: () => {
       const covered = new Set(
         exchanges

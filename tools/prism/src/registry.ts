@@ -9,6 +9,8 @@ export interface RegisteredApi {
   root: string;
   /** Absolute path of the generated schema.ts, when codegen is configured. */
   output?: string;
+  /** The entry's other `x-` keys (e.g. `x-docs`), as written. */
+  extensions: Record<string, unknown>;
 }
 
 /** The directory holding `redocly.yaml` and `pnpm-workspace.yaml`, found by walking up from `from`. */
@@ -30,15 +32,17 @@ export function findRepoRoot(from: string = process.cwd()): string {
  */
 export function readRegistry(root: string = findRepoRoot()): Map<string, RegisteredApi> {
   const config = parse(readFileSync(join(root, "redocly.yaml"), "utf8")) as {
-    apis?: Record<string, { root: string; "x-openapi-ts"?: { output?: string } }>;
+    apis?: Record<string, { root: string; "x-openapi-ts"?: { output?: string } } & Record<string, unknown>>;
   };
   const apis = new Map<string, RegisteredApi>();
   for (const [name, entry] of Object.entries(config.apis ?? {})) {
     const output = entry["x-openapi-ts"]?.output;
+    const extensions = Object.fromEntries(Object.entries(entry).filter(([key]) => key.startsWith("x-") && key !== "x-openapi-ts"));
     apis.set(name, {
       name,
       root: join(root, entry.root),
       ...(output ? { output: join(root, output) } : {}),
+      extensions,
     });
   }
   return apis;

@@ -2,15 +2,12 @@
 // the schema the spec declares for that operation and status: the spec may not contradict what the vendor shows.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { readSpec, registeredApi } from "@apis/prism";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { readSpec, registeredApi, responseChecker } from "@apis/prism";
 import { describe, expect, it } from "vitest";
 
 const specPath = registeredApi("wootric-cxi").root;
 const spec = readSpec(specPath) as {
   paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; content?: Record<string, unknown> }> }>>;
-  components: { responses: Record<string, { content?: Record<string, unknown> }> };
 };
 const doc = readFileSync(join(dirname(specPath), "sources", "wootric-cxi-api.txt"), "utf8").split("\n");
 
@@ -57,21 +54,15 @@ function templateOf(path: string): string {
   return template;
 }
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-ajv.addSchema(spec, "spec");
+const check = responseChecker(specPath);
 
-function validatorFor(example: DocExample) {
-  const path = templateOf(example.path);
+/** The status the doc's example stands for: the one it shows, else the operation's first 2xx with JSON content. */
+function statusOf(example: DocExample, path: string): string {
   const operation = spec.paths[path]![example.method.toLowerCase()];
   if (!operation) throw new Error(`The spec has no ${example.method} ${path}`);
   const status = example.status ?? Object.keys(operation.responses).find((code) => code.startsWith("2") && operation.responses[code]!.content);
   if (!status) throw new Error(`${example.method} ${path} declares no JSON success response`);
-  const response = operation.responses[status]!;
-  const pointer = response.$ref
-    ? `${response.$ref}/content/application~1json/schema`
-    : `#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${example.method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
-  return { key: `${example.method} ${path} ${status}`, validate: ajv.compile({ $ref: `spec${pointer}` }) };
+  return status;
 }
 
 const examples = docExamples();
@@ -84,9 +75,11 @@ describe("the vendor doc's JSON examples", () => {
   it.each(examples.map((example) => [`line ${example.line}: ${example.method} ${example.path}`, example] as const))(
     "validates the example at %s against the spec",
     (_name, example) => {
-      const { key, validate } = validatorFor(example);
-      const valid = validate(example.json);
-      expect(valid ? [] : validate.errors, key).toEqual([]);
+      const path = templateOf(example.path);
+      const status = statusOf(example, path);
+      const result = check(example.method, path, status, example.json);
+      expect(result, `${example.method} ${path} ${status} has no JSON schema`).toBeDefined();
+      expect(result?.errors).toEqual([]);
     },
   );
 });

@@ -1,44 +1,65 @@
 // Every operation of specs/wootric-cxi/openapi.yaml, called through the public client against a Prism mock of the
 // spec. Prism validates each request against the spec; any violation, any call to a path the spec lacks, and any
-// operation left unexercised fails the suite.
-import { createContractRecorder, registeredApi, startPrism, type ContractRecorder, type PrismServer } from "@apis/prism";
+// operation left unexercised fails the suite. `pnpm contract:live wootric-cxi` runs the same suite against the live
+// vendor through Prism proxies, read-only unless APIS_CONTRACT_LIVE_WRITES=1, and reports every response that drifts.
+import {
+  createContractRecorder,
+  liveContract,
+  liveWrites,
+  registeredApi,
+  reportDrift,
+  startContractTarget,
+  type ContractRecorder,
+  type ContractTarget,
+} from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, importCsv, listAll, type WootricCxiClient } from "../../src/index.js";
+import { createClient, importCsv, listAll, type WootricAuth, type WootricCxiClient } from "../../src/index.js";
 
 const spec = registeredApi("wootric-cxi").root;
+const live = liveContract();
+/** A test that changes vendor data: always against the mock, against the live vendor only when asked to. */
+const write = it.runIf(!live || liveWrites());
 
-let prism: PrismServer;
+let target: ContractTarget;
 let recorder: ContractRecorder;
 let cxi: WootricCxiClient;
 
+function auth(): WootricAuth {
+  if (!live) return { type: "password", username: "jane@example.com", password: "correct-horse-battery-staple", accountToken: "NPS-a1b2c3d4" };
+  return { type: "clientCredentials", clientId: process.env.WOOTRIC_CLIENT_ID ?? "", clientSecret: process.env.WOOTRIC_CLIENT_SECRET ?? "" };
+}
+
 beforeAll(async () => {
-  prism = await startPrism(spec);
+  target = await startContractTarget("wootric-cxi");
   recorder = createContractRecorder(spec);
   cxi = createClient({
-    baseUrl: prism.url,
-    tokenUrl: prism.url,
+    baseUrl: target.baseUrl,
+    tokenUrl: target.servers["https://api.wootric.com"]!,
     fetch: recorder.fetch,
     maxRetries: 0,
-    auth: { type: "password", username: "jane@example.com", password: "correct-horse-battery-staple", accountToken: "NPS-a1b2c3d4" },
+    auth: auth(),
   });
 });
 
 afterAll(async () => {
-  await prism?.stop();
+  if (recorder) reportDrift(recorder);
+  await target?.stop();
 });
 
 afterEach(() => {
-  expect(recorder.violations(), prism.log()).toEqual([]);
+  expect(recorder.violations(), target.log()).toEqual([]);
+  // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
+  if (!live) expect(recorder.drift()).toEqual([]);
 });
 
 describe("Authentication", () => {
-  it("gets a token with the password grant before the first call, with the account token in the query", async () => {
+  it.runIf(!live)("gets a token with the password grant before the first call, with the account token in the query", async () => {
     await cxi.GET("/v1/projects");
     const token = recorder.exchanges.find((exchange) => exchange.operation?.operationId === "requestAccessToken");
     expect(token?.status).toBe(200);
   });
 
-  it.each([
+  it.runIf(!live).each([
     { grant_type: "client_credentials" as const, client_id: "9f3c2a7d1b", client_secret: "5e8b0c4a77" },
     { grant_type: "refresh_token" as const, refresh_token: "3b1c9f0e2d" },
   ])("accepts a $grant_type token request sent through the typed client", async (body) => {
@@ -54,7 +75,7 @@ describe("Onboarding", () => {
     expect(typeof data?.onboarded).toBe("boolean");
   });
 
-  it("updates the onboarding state with bracket-notation project and import fields", async () => {
+  write("updates the onboarding state with bracket-notation project and import fields", async () => {
     const { data, response } = await cxi.PUT("/v1/onboarding", {
       body: { product_category_id: 9, project: { name: "Enterprise" }, import: { name: "important.csv", source: "Survey Monkey", metric_type: "NPS" } },
     });
@@ -69,13 +90,13 @@ describe("Projects", () => {
     expect(Array.isArray(data)).toBe(true);
   });
 
-  it("creates a project", async () => {
+  write("creates a project", async () => {
     const { data, response } = await cxi.POST("/v1/projects", { body: { project: { name: "My new Project" } } });
     expect(response.ok).toBe(true);
     expect(data?.id).toEqual(expect.any(Number));
   });
 
-  it("updates a project", async () => {
+  write("updates a project", async () => {
     const { data } = await cxi.PUT("/v1/projects/{id}", { params: { path: { id: 8 } }, body: { project: { name: "Updated name" } } });
     expect(data?.name).toEqual(expect.any(String));
   });
@@ -95,7 +116,7 @@ describe("Tags", () => {
     expect(names.length).toBeGreaterThan(0);
   });
 
-  it("creates a text-match tag with its terms", async () => {
+  write("creates a text-match tag with its terms", async () => {
     const { data, response } = await cxi.POST("/v1/tags", {
       body: { tag: { name: "my-tag", description: "the description", mode: "text_match", text_match_terms: ["term1", "term2"], filter_rules: {} } },
     });
@@ -103,7 +124,7 @@ describe("Tags", () => {
     expect(data?.name).toEqual(expect.any(String));
   });
 
-  it("updates a tag", async () => {
+  write("updates a tag", async () => {
     const { response } = await cxi.PUT("/v1/tags/{id}", {
       params: { path: { id: 78 } },
       body: { tag: { name: "my-updated-tag", text_match_terms: ["term3", "term4"] } },
@@ -111,7 +132,7 @@ describe("Tags", () => {
     expect(response.status).toBe(200);
   });
 
-  it("deletes a tag", async () => {
+  write("deletes a tag", async () => {
     const { response } = await cxi.DELETE("/v1/tags/{id}", { params: { path: { id: 78 } } });
     expect(response.status).toBe(200);
   });
@@ -129,18 +150,22 @@ describe("Imports", () => {
     expect(count).toBeGreaterThan(0);
   });
 
-  it("creates an import from a checked CSV as a multipart upload", async () => {
+  write("creates an import from a checked CSV as a multipart upload", async () => {
     const { data, response } = await importCsv(cxi, "feedback_date,feedback,score,plan\n2020-07-16 15:45:00,Great,9,Lite\n", { filename: "data.csv" });
     expect(response.ok).toBe(true);
     expect(data?.id).toEqual(expect.any(Number));
   });
 
   it("gets an import with its responses", async () => {
-    const { data } = await cxi.GET("/v1/imports/{id}", { params: { path: { id: 6 } } });
+    // An id the account really has, so the same test reads a real import in a live run.
+    const { data: imports } = await cxi.GET("/v1/imports", { params: { query: { per_page: 1 } } });
+    const id = imports?.[0]?.id;
+    expect(id).toEqual(expect.any(Number));
+    const { data } = await cxi.GET("/v1/imports/{id}", { params: { path: { id: id! } } });
     expect(Array.isArray(data?.responses)).toBe(true);
   });
 
-  it("updates an import's metadata, tags and projects", async () => {
+  write("updates an import's metadata, tags and projects", async () => {
     const { response } = await cxi.PUT("/v1/imports/{id}", {
       params: { path: { id: 11 } },
       body: { import: { name: "My second import", metric_type: "CES", source: "Intercom", tag_names: ["TEST"], project_ids: [5] } },
@@ -148,7 +173,7 @@ describe("Imports", () => {
     expect(response.status).toBe(200);
   });
 
-  it("deletes an import", async () => {
+  write("deletes an import", async () => {
     const { response } = await cxi.DELETE("/v1/imports/{id}", { params: { path: { id: 10 } } });
     expect(response.status).toBe(202);
   });
@@ -166,7 +191,7 @@ describe("Responses", () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
-  it("updates response properties in bulk from a CSV", async () => {
+  write("updates response properties in bulk from a CSV", async () => {
     const csv = new Blob(["response_id,plan,seats___integer\n413,Pro,12\n"], { type: "text/csv" });
     const { response } = await cxi.PUT("/v1/responses/update_bulk_properties", { body: { csv } });
     expect(response.ok).toBe(true);
@@ -174,14 +199,14 @@ describe("Responses", () => {
 });
 
 describe("Exports", () => {
-  it("requests an export of users", async () => {
+  write("requests an export of users", async () => {
     const { response } = await cxi.POST("/v1/exports", { params: { query: { export_type: "users" } } });
     expect(response.status).toBe(201);
   });
 });
 
 describe("Segments", () => {
-  it("updates segments of responses and users in bulk", async () => {
+  write("updates segments of responses and users in bulk", async () => {
     const { response } = await cxi.PUT("/v1/segments/update_bulk", {
       body: {
         responses: [{ id: 413, custom_properties: [{ key: "plan", value: "Pro" }] }],
@@ -193,7 +218,7 @@ describe("Segments", () => {
 });
 
 describe("coverage", () => {
-  it("has exercised every operation in the spec without a violation", () => {
+  it.runIf(!live || liveWrites())("has exercised every operation in the spec without a violation", () => {
     expect(recorder.operations.length).toBe(19);
     expect(recorder.uncovered().map((operation) => operation.key)).toEqual([]);
   });

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `pnpm contract:live <vendor>`: the vendor's contract suite against the live vendor, through validating Prism proxies.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { formatDrift, liveCredentialNames } from "./live.ts";
+import { vendorApis } from "./mock.ts";
+import type { DriftFinding } from "./recorder.ts";
+
+const vendor = process.argv[2];
+if (!vendor) {
+  console.error("usage: pnpm contract:live <vendor>   (e.g. pnpm contract:live wootric-cxi)");
+  process.exit(2);
+}
+let apis;
+try {
+  apis = vendorApis(vendor);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
+const names = liveCredentialNames(apis);
+const missing = names.filter((name) => !process.env[name]);
+if (names.length === 0 || missing.length > 0) {
+  console.error(
+    names.length === 0
+      ? `contract:live ${vendor}: redocly.yaml documents no credentials (x-contract-live.env) for it.`
+      : `contract:live ${vendor}: no credentials: set ${missing.join(", ")} (see README, "Contract runs against the live vendor").`,
+  );
+  console.error("Nothing was run against the vendor: this is not a pass.");
+  process.exit(2);
+}
+
+const output = apis[0]!.output;
+const packageDir = output?.slice(0, output.indexOf(`${"/"}src${"/"}`));
+if (!packageDir || !existsSync(join(packageDir, "package.json"))) {
+  console.error(`contract:live ${vendor}: cannot find its package (from x-openapi-ts.output)`);
+  process.exit(2);
+}
+const vitest = join(dirname(createRequire(join(packageDir, "package.json")).resolve("vitest/package.json")), "vitest.mjs");
+const dir = mkdtempSync(join(tmpdir(), "apis-contract-live-"));
+const report = join(dir, "drift.jsonl");
+const writes = process.env.APIS_CONTRACT_LIVE_WRITES === "1";
+console.log(`contract:live ${vendor}: ${writes ? "all operations" : "read-only operations (APIS_CONTRACT_LIVE_WRITES=1 runs the writes too)"} against ${process.env.APIS_CONTRACT_UPSTREAM ?? "the vendor's hosts"}`);
+const run = spawnSync(process.execPath, [vitest, "run", "test/contract", "--reporter=default"], {
+  cwd: packageDir,
+  stdio: "inherit",
+  env: { ...process.env, APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
+});
+const findings: DriftFinding[] = existsSync(report)
+  ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap((line) => JSON.parse(line) as DriftFinding[])
+  : [];
+rmSync(dir, { recursive: true, force: true });
+if (findings.length > 0) {
+  console.log(`\nDrift: the vendor's responses differ from the spec (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${formatDrift(findings)}`);
+} else {
+  console.log("\nDrift: none found in the responses seen.");
+}
+process.exit(run.status !== 0 ? (run.status ?? 1) : findings.length > 0 ? 1 : 0);

@@ -1,0 +1,81 @@
+import { readSpec } from "./operations.ts";
+import { startPrism, type PrismServer } from "./prism.ts";
+import { registeredApi } from "./registry.ts";
+
+/** Where a contract suite sends its requests: a Prism mock, or Prism proxies validating the live vendor. */
+export interface ContractTarget {
+  mode: "mock" | "live";
+  /** Base URL for operations on the spec's first server. */
+  baseUrl: string;
+  /** Every server URL the spec names -> the URL the client should use for it. */
+  servers: Record<string, string>;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** True when the suite runs against the live vendor (`pnpm contract:live`), false against the mock. */
+export function liveContract(): boolean {
+  return process.env.APIS_CONTRACT_LIVE === "1";
+}
+
+/** Live runs only change vendor data when asked to: `APIS_CONTRACT_LIVE_WRITES=1`. */
+export function liveWrites(): boolean {
+  return process.env.APIS_CONTRACT_LIVE_WRITES === "1";
+}
+
+/** Every server URL of a spec: the document's first, then any path- or operation-level ones, without duplicates. */
+export function specServers(spec: string): string[] {
+  const document = readSpec(spec) as { servers?: { url: string }[]; paths?: Record<string, Record<string, { servers?: { url: string }[] }> & { servers?: { url: string }[] }> };
+  const urls = [document.servers?.[0]?.url ?? ""];
+  for (const item of Object.values(document.paths ?? {})) {
+    if (item.servers?.[0]) urls.push(item.servers[0].url);
+    for (const operation of Object.values(item)) {
+      if (typeof operation === "object" && operation && !Array.isArray(operation) && operation.servers?.[0]) urls.push(operation.servers[0].url);
+    }
+  }
+  return [...new Set(urls.map((url) => url.replace(/\/+$/, "")))];
+}
+
+const pathOf = (url: string): string => (/^https?:\/\//.test(url) ? new URL(url).pathname.replace(/\/+$/, "") : "");
+
+/**
+ * Starts what a contract suite talks to. Against the mock (the default) one Prism serves every server of the spec.
+ * In a live run (`APIS_CONTRACT_LIVE=1`) one Prism proxy per server forwards to the real host (or to
+ * `APIS_CONTRACT_UPSTREAM`, a stand-in) and reports every response that breaks the spec.
+ *
+ * @example
+ * const target = await startContractTarget("wootric-cxi");
+ * const cxi = createClient({ baseUrl: target.baseUrl, tokenUrl: target.servers["https://api.wootric.com"] });
+ */
+export async function startContractTarget(apiName: string): Promise<ContractTarget> {
+  const spec = registeredApi(apiName).root;
+  const urls = specServers(spec);
+  const started: PrismServer[] = [];
+  const servers: Record<string, string> = {};
+  try {
+    if (!liveContract()) {
+      const prism = await startPrism(spec);
+      started.push(prism);
+      for (const url of urls) servers[url] = `${prism.url}${pathOf(url)}`;
+    } else {
+      for (const url of urls) {
+        const upstream = process.env.APIS_CONTRACT_UPSTREAM ?? new URL(url).origin;
+        const prism = await startPrism(spec, { upstream });
+        started.push(prism);
+        servers[url] = `${prism.url}${pathOf(url)}`;
+      }
+    }
+  } catch (error) {
+    await Promise.all(started.map((prism) => prism.stop()));
+    throw error;
+  }
+  return {
+    mode: liveContract() ? "live" : "mock",
+    baseUrl: servers[urls[0]!]!,
+    servers,
+    log: () => started.map((prism) => prism.log()).join("\n"),
+    stop: async () => {
+      await Promise.all(started.map((prism) => prism.stop()));
+    },
+  };
+}
