@@ -1,4 +1,5 @@
 import { InputError } from "./input-error.js";
+import { registerSecretName } from "./redact.js";
 
 /**
  * Supplies OAuth 2 access tokens to a client. {@link createOAuth2TokenSource} makes one; any object with these two
@@ -16,11 +17,14 @@ export type Auth =
   | { type: "none" }
   | { type: "bearer"; token: string }
   | { type: "basic"; username: string; password: string }
-  | { type: "oauth2"; tokens: TokenSource };
+  | { type: "oauth2"; tokens: TokenSource }
+  /** The credential travels in the URL query as `name=value`, e.g. `access_token`; `name` is redacted from every error. */
+  | { type: "query"; name: string; value: string };
 
-/** The Authorization header for one attempt, and the OAuth token in it, to report if the server rejects it. */
+/** What one attempt carries: an Authorization header or a query parameter, and the OAuth token to report if rejected. */
 export interface Credential {
-  header: string;
+  header?: string;
+  query?: { name: string; value: string };
   token?: string;
 }
 
@@ -29,6 +33,8 @@ export interface Authorizer {
   credential(signal: AbortSignal): Promise<Credential | undefined>;
   /** Whether a 401 can be cured by fetching a new credential. */
   readonly refreshable: boolean;
+  /** Where the credential goes: a caller's own Authorization header replaces only a header credential. */
+  readonly location: "none" | "header" | "query";
   invalidate(credential: Credential): void;
 }
 
@@ -55,15 +61,15 @@ export function basicAuthorization(username: string, password: string): string {
  */
 export function createAuthorizer(auth: Auth): Authorizer {
   if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", 'auth is required: { type: "none" | "bearer" | "basic" | "oauth2", ... }');
+    throw new InputError("auth", 'auth is required: { type: "none" | "bearer" | "basic" | "oauth2" | "query", ... }');
   }
   switch (auth.type) {
     case "none":
-      return { refreshable: false, credential: async () => undefined, invalidate: () => {} };
+      return { refreshable: false, location: "none", credential: async () => undefined, invalidate: () => {} };
     case "bearer": {
       const token = requireString(auth.token, "auth.token", "a bearer token");
       const credential = { header: `Bearer ${token}` };
-      return { refreshable: false, credential: async () => credential, invalidate: () => {} };
+      return { refreshable: false, location: "header", credential: async () => credential, invalidate: () => {} };
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
@@ -71,7 +77,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
       if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
       const credential = { header: basicAuthorization(username, auth.password) };
-      return { refreshable: false, credential: async () => credential, invalidate: () => {} };
+      return { refreshable: false, location: "header", credential: async () => credential, invalidate: () => {} };
     }
     case "oauth2": {
       const tokens = auth.tokens;
@@ -80,6 +86,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       }
       return {
         refreshable: true,
+        location: "header",
         credential: async (signal) => {
           const token = await tokens.getToken(signal);
           return { header: `Bearer ${token}`, token };
@@ -89,9 +96,17 @@ export function createAuthorizer(auth: Auth): Authorizer {
         },
       };
     }
+    case "query": {
+      const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
+      const value = requireString(auth.value, "auth.value", "the credential");
+      // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
+      registerSecretName(name);
+      const credential = { query: { name, value } };
+      return { refreshable: false, location: "query", credential: async () => credential, invalidate: () => {} };
+    }
     default: {
       const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic" or "oauth2"`);
+      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic", "oauth2" or "query"`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
 import type { Auth } from "./auth.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
+import type { InvalidResponseError } from "./errors.js";
 import { InputError } from "./input-error.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
 import type { RetryDelayOptions } from "./retry.js";
@@ -40,8 +41,9 @@ type Core = {
 /**
  * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
  * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
- * multipart) and whether it takes credentials. Per-call `baseUrl`, `headers`, `bodySerializer`, `signal` and
- * `fetch` still win.
+ * multipart), whether it takes credentials, and what it answers (a 2xx JSON operation whose body is not JSON throws
+ * an {@link InvalidResponseError} after any safe retries; binary answers come as a Blob and text ones as a string).
+ * Per-call `baseUrl`, `headers`, `bodySerializer`, `parseAs`, `signal` and `fetch` still win.
  *
  * @example
  * const client = createApiClient<paths>({
@@ -95,8 +97,14 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     } else if (init.headers !== undefined) {
       prepared.headers = normalizeHeaders(init.headers);
     }
+    // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
+    // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
+    if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
+    if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
+    // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
+    const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
     const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
-    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch });
+    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response });
     return prepared;
   };
 

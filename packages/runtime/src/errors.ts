@@ -1,12 +1,14 @@
-import { redactBody, redactText, redactUrl } from "./redact.js";
+import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
 
-/** What an {@link ApiError} is built from. `url` and `body` are redacted on the way in. */
+/** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
 export interface ApiErrorInit {
   status?: number | undefined;
   method?: string | undefined;
   url?: string | undefined;
   body?: unknown;
   cause?: unknown;
+  /** Credential values to blank wherever they appear, on top of the name-based rules (at least 4 characters). */
+  secrets?: readonly string[] | undefined;
 }
 
 /** What `JSON.stringify(error)` gives for every error of this package. */
@@ -38,11 +40,12 @@ export class ApiError extends Error {
   readonly body: unknown;
 
   constructor(message: string, init: ApiErrorInit = {}) {
-    super(redactText(message), init.cause === undefined ? undefined : { cause: init.cause });
+    const secrets = init.secrets ?? [];
+    super(redactText(message, secrets), init.cause === undefined ? undefined : { cause: redactError(init.cause, secrets) });
     this.status = init.status;
     this.method = init.method;
-    this.url = init.url === undefined ? undefined : redactUrl(init.url);
-    this.body = redactBody(init.body);
+    this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
+    this.body = redactBody(init.body, secrets);
   }
 
   /**
@@ -101,6 +104,37 @@ export class ApiUserAbortError extends ApiError {}
  */
 export class AuthenticationError extends ApiError {}
 
+/**
+ * A 2xx response to a JSON operation whose body is not JSON, typically a proxy's or load balancer's HTML error
+ * page. It is treated like a 500 (retried where that is safe) and thrown once the retries are used up or when the
+ * method may not be resent. `status` is the 2xx that arrived and `body` the start of what was sent, redacted.
+ *
+ * @example
+ * catch (e) { if (e instanceof InvalidResponseError) console.error(e.status, e.body) }
+ */
+export class InvalidResponseError extends ApiError {}
+
+/**
+ * The user (or the vendor) refused the authorization: the callback carried `error=...` or `deny=true`. It is an
+ * {@link ApiError} without status or URL, so one `catch (e instanceof ApiError)` covers the whole sign-in; `body`
+ * holds the callback's `error`, `error_description` and `error_uri`, and never the code.
+ *
+ * @example
+ * catch (e) { if (e instanceof AuthorizationDeniedError && e.error === "access_denied") showSignInAgain() }
+ */
+export class AuthorizationDeniedError extends ApiError {
+  /** The OAuth error code, e.g. `access_denied`. */
+  readonly error: string;
+  /** The vendor's explanation, when it gave one. */
+  readonly errorDescription: string | undefined;
+
+  constructor(message: string, init: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined }) {
+    super(message, { body: { error: init.error, error_description: init.errorDescription, error_uri: init.errorUri } });
+    this.error = init.error;
+    this.errorDescription = init.errorDescription;
+  }
+}
+
 /** What a {@link PaginationLimitError} adds to an {@link ApiError}. */
 export interface PaginationLimitInit extends ApiErrorInit {
   maxPage: number;
@@ -139,6 +173,8 @@ for (const [ErrorClass, name] of [
   [ApiTimeoutError, "ApiTimeoutError"],
   [ApiUserAbortError, "ApiUserAbortError"],
   [AuthenticationError, "AuthenticationError"],
+  [InvalidResponseError, "InvalidResponseError"],
+  [AuthorizationDeniedError, "AuthorizationDeniedError"],
   [PaginationLimitError, "PaginationLimitError"],
 ] as const) {
   Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });

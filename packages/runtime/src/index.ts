@@ -1,7 +1,16 @@
 export { createApiClient, type ClientOptions } from "./client.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
 export { basicAuthorization, type Auth, type TokenSource } from "./auth.js";
+export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
 export { createOAuth2TokenSource, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
+export {
+  buildAuthorizeUrl,
+  readAuthorizationCallback,
+  type AuthorizationCallback,
+  type AuthorizationCallbackOptions,
+  type AuthorizeUrlOptions,
+} from "./authorize.js";
+export { exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
 export { createTransport, type FetchLike, type SendOptions, type Transport, type TransportOptions } from "./transport.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export {
@@ -10,6 +19,8 @@ export {
   ApiTimeoutError,
   ApiUserAbortError,
   AuthenticationError,
+  AuthorizationDeniedError,
+  InvalidResponseError,
   PaginationLimitError,
   type ApiErrorInit,
   type ApiErrorJSON,
@@ -18,4 +29,5 @@ export { InputError } from "./input-error.js";
 export { redactUrl } from "./redact.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
+export { paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";
 export type { Client, FetchResponse, Middleware } from "openapi-fetch";

@@ -19,3 +19,23 @@ export class InputError extends TypeError {
     return { name: this.name, field: this.field, message: this.message };
   }
 }
+
+/**
+ * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number of at
+ * least `rule.min` throws an {@link InputError} naming the option.
+ *
+ * @example
+ * const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, integer: true });
+ */
+export function checkNumber(
+  value: number | undefined,
+  field: string,
+  fallback: number,
+  rule: { min: number; integer?: boolean },
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || (rule.integer && !Number.isInteger(value))) {
+    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} >= ${rule.min}, got ${String(value)}`);
+  }
+  return value;
+}

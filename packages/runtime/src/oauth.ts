@@ -1,8 +1,10 @@
 import type { TokenSource } from "./auth.js";
-import { ApiConnectionError, ApiUserAbortError, AuthenticationError } from "./errors.js";
+import { AuthenticationError } from "./errors.js";
 import { InputError } from "./input-error.js";
-import { redactBody, redactText, redactUrl } from "./redact.js";
+import { redactUrl } from "./redact.js";
 import type { RetryDelayOptions } from "./retry.js";
+import { requestToken } from "./token-request.js";
+import { createTokenSource, type FetchedToken } from "./token-source.js";
 import { createTransport, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
@@ -57,8 +59,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const grant = checkGrant(options.grant);
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
-  const now = options.now ?? Date.now;
-  const skew = options.refreshSkewMs ?? 60_000;
   const send = createTransport({
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
@@ -66,10 +66,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     retryDelay: options.retryDelay,
   });
 
-  let accessToken = options.initial?.accessToken;
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
-  let refreshAt = options.initial?.expiresAt === undefined ? undefined : options.initial.expiresAt - skew;
-  let inFlight: Promise<string> | undefined;
+  // A token request abandoned by every caller goes on (it may rotate the refresh token); a new caller joins it.
+  let acquiring: Promise<FetchedToken> | undefined;
 
   // Every credential this source ever held: scrubbed from any text a vendor echoes back into an error.
   const secrets = new Set<string>();
@@ -79,14 +78,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   if (grant.type === "password") remember(grant.password);
   if (grant.type === "client_credentials") remember(grant.clientSecret);
   remember(refreshToken);
-  remember(accessToken);
+  remember(options.initial?.accessToken);
 
-  function current(): string | undefined {
-    if (accessToken === undefined) return undefined;
-    return refreshAt === undefined || now() < refreshAt ? accessToken : undefined;
-  }
-
-  async function acquire(): Promise<string> {
+  async function acquire(): Promise<FetchedToken> {
     if (refreshToken !== undefined) {
       try {
         return await request("refresh_token", { grant_type: "refresh_token", refresh_token: refreshToken, ...clientAuth(grant) });
@@ -110,92 +104,34 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     );
   }
 
-  async function request(used: GrantType, params: Record<string, string>): Promise<string> {
-    const response = await send(
-      new Request(tokenUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: new URLSearchParams(params).toString(),
+  async function request(used: GrantType, params: Record<string, string>): Promise<FetchedToken> {
+    const token = readToken(
+      await requestToken({
+        send,
+        tokenUrl,
+        body: new URLSearchParams(params),
+        secrets: [...secrets],
+        grant: used,
+        refusedHint: REFUSED_HINTS[used],
       }),
     );
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new ApiConnectionError(`Token request to ${shownUrl} failed while reading the response: check the network.`, {
-        method: "POST",
-        url: tokenUrl,
-        status: response.status,
-        cause: error,
-      });
-    }
-    const parsed = parseJson(text);
-    const scrub = (value: unknown) => redactBody(value, [...secrets]);
-    if (!response.ok) {
-      const body = parsed.ok ? scrub(parsed.value) : snippet(text, [...secrets]);
-      throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, body, used), {
-        status: response.status,
-        method: "POST",
-        url: tokenUrl,
-        body,
-      });
-    }
-    const token = parsed.ok ? readToken(parsed.value) : undefined;
-    if (!token) {
-      throw new AuthenticationError(
-        `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): check that tokenUrl is the OAuth token endpoint.`,
-        { status: response.status, method: "POST", url: tokenUrl, body: parsed.ok ? scrub(parsed.value) : snippet(text, [...secrets]) },
-      );
-    }
     remember(token.accessToken);
     remember(token.refreshToken);
-    accessToken = token.accessToken;
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
     if (token.refreshToken !== undefined) refreshToken = token.refreshToken;
-    // A lifetime shorter than the skew would make every call refresh; refreshing at half-life bounds that.
-    refreshAt = token.expiresInMs === undefined ? undefined : now() + Math.max(token.expiresInMs - skew, token.expiresInMs / 2);
-    return token.accessToken;
+    return { accessToken: token.accessToken, expiresInMs: token.expiresInMs };
   }
 
-  return {
-    async getToken(signal?: AbortSignal): Promise<string> {
-      const token = current();
-      if (token !== undefined) return token;
-      if (!inFlight) {
-        const flight = acquire().finally(() => {
-          inFlight = undefined;
-        });
-        // Waiters may all have given up by the time it settles; the rejection is theirs to see, not the process's.
-        flight.catch(() => {});
-        inFlight = flight;
-      }
-      return signal ? raceAbort(inFlight, signal, shownUrl) : inFlight;
-    },
-    invalidate(rejected: string): void {
-      if (accessToken === rejected) {
-        accessToken = undefined;
-        refreshAt = undefined;
-      }
-    },
-  };
-}
-
-function raceAbort(promise: Promise<string>, signal: AbortSignal, url: string): Promise<string> {
-  const abort = () => new ApiUserAbortError(`Token request to ${url} was aborted by the caller.`, { method: "POST", url, cause: signal.reason });
-  if (signal.aborted) return Promise.reject(abort());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(abort());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+  return createTokenSource({
+    // The signal is ignored on purpose: see `acquiring`.
+    fetchToken: () =>
+      (acquiring ??= acquire().finally(() => {
+        acquiring = undefined;
+      })),
+    refreshSkewMs: options.refreshSkewMs,
+    now: options.now,
+    initial: options.initial,
+    tokenUrl: shownUrl,
   });
 }
 
@@ -204,61 +140,22 @@ function clientAuth(grant: OAuth2Grant): Record<string, string> {
   return grant.type === "client_credentials" ? { client_id: grant.clientId, client_secret: grant.clientSecret } : {};
 }
 
-function readToken(value: unknown): { accessToken: string; refreshToken?: string; expiresInMs?: number } | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { access_token, refresh_token, expires_in } = value as Record<string, unknown>;
-  if (typeof access_token !== "string" || access_token === "") return undefined;
+const REFUSED_HINTS: Record<GrantType, string> = {
+  password: "check the username and password",
+  client_credentials: "check the client ID and client secret",
+  refresh_token: "the refresh token is invalid, expired or already used; sign in again to obtain a new one",
+};
+
+// requestToken has checked access_token already.
+function readToken(value: Record<string, unknown>): { accessToken: string; refreshToken?: string; expiresInMs?: number } {
+  const { access_token, refresh_token, expires_in } = value;
   // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it".
   const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? Number(expires_in) : NaN;
   return {
-    accessToken: access_token,
+    accessToken: access_token as string,
     ...(typeof refresh_token === "string" && refresh_token !== "" ? { refreshToken: refresh_token } : {}),
     ...(Number.isFinite(seconds) && seconds > 0 ? { expiresInMs: seconds * 1000 } : {}),
   };
-}
-
-function tokenErrorMessage(url: string, status: number, body: unknown, used: GrantType): string {
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const code = typeof record.error === "string" ? record.error : undefined;
-  const description = typeof record.error_description === "string" ? record.error_description.slice(0, 200) : undefined;
-  const what = [code, description && `(${description})`].filter(Boolean).join(" ");
-  return `Token request to ${url} failed with ${status}${what ? ` ${what}` : ""}: ${tokenErrorHint(status, code, used)}`;
-}
-
-function tokenErrorHint(status: number, code: string | undefined, used: GrantType): string {
-  const credentials = {
-    password: "check the username and password",
-    client_credentials: "check the client ID and client secret",
-    refresh_token: "the refresh token is invalid, expired or already used; sign in again to obtain a new one",
-  }[used];
-  if (code === "invalid_grant") return credentials;
-  if (code === "invalid_client") return "check the client ID and client secret";
-  if (code === "unauthorized_client" || code === "unsupported_grant_type") {
-    return `the server does not allow the ${used} grant for this client; use another kind of credentials`;
-  }
-  if (code === "invalid_scope") return "the requested scope is not allowed for this client";
-  if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
-  if (status === 400 || status === 401) return credentials;
-  if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
-  if (status === 404 || status === 405) return "check that tokenUrl is the OAuth token endpoint";
-  if (status === 429) return "the token endpoint is rate limiting; wait and try again";
-  if (status >= 500) return "the authorization server failed; try again later";
-  return "check tokenUrl and the credentials";
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function snippet(text: string, secrets: readonly string[]): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const clean = redactText(trimmed, secrets);
-  return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean;
 }
 
 function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefined): string {

@@ -8,6 +8,12 @@ export interface OperationMeta {
   requestBody?: "json" | "form" | "multipart";
   /** False when the operation has `security: []`: it is sent without credentials. */
   auth: boolean;
+  /**
+   * What the first 2xx response carries: `json` bodies are checked (a 2xx that is not JSON is treated as a server
+   * error), `binary` ones are parsed as a Blob and `text` ones as a string unless the call sets `parseAs`, and neither
+   * is ever buffered by the transport. Absent when that response has no content.
+   */
+  response?: "json" | "binary" | "text";
   /** The operation's own server URL from the spec, if any; mapped through `ClientOptions.servers`. */
   server?: string;
 }

@@ -50,15 +50,8 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
   let yielded = 0;
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
-    // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
-    if (!result.response.ok || result.error !== undefined) {
-      const error = ApiError.fromResponse(result.response, result.error);
-      throw new ApiError(`Fetching page ${page} failed: ${error.message}`, {
-        status: error.status,
-        url: error.url,
-        body: error.body,
-      });
-    }
+    const failure = pageFailure(result, `page ${page}`);
+    if (failure) throw failure;
     const pageItems = result.data === undefined ? [] : items(result.data);
     for (const item of pageItems) {
       yield item;
@@ -79,4 +72,18 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
       );
     }
   }
+}
+
+/**
+ * The error to throw for a page the vendor refused, naming which page; undefined for a good page.
+ *
+ * @example
+ * const failure = pageFailure(await client.GET("/v1/tags", { params }), "page 3");
+ * if (failure) throw failure;
+ */
+export function pageFailure(result: { error?: unknown; response: Response }, which: string): ApiError | undefined {
+  // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
+  if (result.response.ok && result.error === undefined) return undefined;
+  const error = ApiError.fromResponse(result.response, result.error);
+  return new ApiError(`Fetching ${which} failed: ${error.message}`, { status: error.status, url: error.url, body: error.body });
 }

@@ -4,6 +4,20 @@ const REDACTED = "[redacted]";
 // match as substrings without redacting innocent fields such as "postcode" or "keyword".
 const SECRET_SUBSTRINGS = ["token", "secret", "password", "passwd", "apikey", "credential", "signature", "authorization", "cookie"];
 const SECRET_NAMES = new Set(["code", "key", "sig", "pwd", "pass", "auth"]);
+// Names a client was told carry a credential (e.g. the parameter of query auth); only ever added to, never read out.
+const registeredNames = new Set<string>();
+
+/**
+ * Treats `name` as a credential name from now on, in every URL, text and body this package redacts. For names
+ * that the built-in rules would miss, such as a vendor's query auth parameter `k`.
+ *
+ * @example
+ * registerSecretName("k");
+ * redactUrl("https://api.example.com/v1?k=abc"); // "https://api.example.com/v1?k=[redacted]"
+ */
+export function registerSecretName(name: string): void {
+  registeredNames.add(normalize(name));
+}
 
 /**
  * Whether a query parameter, header or field name is one that carries a credential.
@@ -13,8 +27,12 @@ const SECRET_NAMES = new Set(["code", "key", "sig", "pwd", "pass", "auth"]);
  * isSecretName("per_page");     // false
  */
 export function isSecretName(name: string): boolean {
-  const normalized = name.toLowerCase().replace(/[-_.\s]/g, "");
-  return SECRET_NAMES.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
+  const normalized = normalize(name);
+  return SECRET_NAMES.has(normalized) || registeredNames.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
+}
+
+function normalize(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, "");
 }
 
 /**
@@ -98,6 +116,29 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
     return out;
   };
   return visit(body, 0);
+}
+
+/**
+ * Returns the error unchanged when its message, stack and causes quote no credential; otherwise a plain `Error`
+ * copy (same name and `code`) with them redacted, so an error kept as `cause` cannot leak what its text quotes,
+ * such as a request URL with a token in its query.
+ *
+ * @example
+ * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
+ * // "Failed to fetch https://x.test/?access_token=[redacted]"
+ */
+export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 5) return error;
+  const message = redactText(error.message, secrets);
+  const stack = error.stack === undefined ? undefined : redactText(error.stack, secrets);
+  const cause = redactError(error.cause, secrets, depth + 1);
+  if (message === error.message && stack === error.stack && cause === error.cause) return error;
+  const copy = new Error(message, cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  copy.stack = stack;
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
 }
 
 function safeDecode(text: string): string {

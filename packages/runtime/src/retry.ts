@@ -105,3 +105,24 @@ export function backoffMs(retry: number, options: RetryDelayOptions = {}, random
   const ceiling = Math.min(max, base * 2 ** retry);
   return ceiling * (1 - random() * 0.25);
 }
+
+/**
+ * One line about a fetch error from its whole cause chain, since "fetch failed" alone says nothing and the causes
+ * carry the useful part (e.g. "connect ECONNREFUSED 10.0.0.1:443"). At most 300 characters.
+ *
+ * @example
+ * describeError(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })); // "fetch failed: ECONNRESET"
+ */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth++) {
+    const { message, code } = current as { message?: unknown; code?: unknown };
+    const text = typeof message === "string" ? message.trim() : "";
+    if (text && !parts.some((part) => part.includes(text))) parts.push(text);
+    if (typeof code === "string" && !parts.some((part) => part.includes(code))) parts.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  if (typeof current === "string" && current) parts.push(current);
+  return (parts.join(": ") || "network error").slice(0, 300);
+}

@@ -1,9 +1,11 @@
 import { createAuthorizer, type Auth, type Credential } from "./auth.js";
-import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError } from "./errors.js";
-import { InputError } from "./input-error.js";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError } from "./errors.js";
+import { checkNumber } from "./input-error.js";
+import { needsJsonCheck, readJsonResponse, type JsonCheck } from "./json-response.js";
 import { redactUrl } from "./redact.js";
-import { backoffMs, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
+import { backoffMs, describeError, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
 import { combineSignals, createTimeout, sleep } from "./timeout.js";
+import { requestTo, setQueryParam } from "./url.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -28,6 +30,12 @@ export interface SendOptions {
   authenticate?: boolean;
   /** A fetch for this request only, e.g. the one a caller passed to a single openapi-fetch call. */
   fetch?: FetchLike | undefined;
+  /**
+   * What the operation answers (`OperationMeta.response`). With `json`, a 2xx body is read and checked: one that is
+   * not JSON is treated like a 500, then thrown as an {@link InvalidResponseError}. Any other value, or none, leaves
+   * the body unread, so a download streams.
+   */
+  response?: "json" | "binary" | "text" | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */
@@ -36,12 +44,15 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
 /**
  * Creates the resilient fetch every client sends through.
  *
- * - Authentication: sets `Authorization` unless the request already has one or `authenticate` is false. With
- *   OAuth 2, a 401 makes it invalidate the token, fetch a new one and resend once; a second 401 is returned.
+ * - Authentication: sets `Authorization` unless the request already has one or `authenticate` is false; query auth
+ *   sets its parameter in the URL instead, replacing one of the same name. With OAuth 2, a 401 makes it invalidate
+ *   the token, fetch a new one and resend once; a second 401 is returned.
  * - Retries: GET, HEAD, OPTIONS, PUT and DELETE are retried on network errors, timeouts, 408, 429 and 5xx; POST and
  *   PATCH only on 429 or when the connection failed before anything was sent, so they are never carried out twice.
  *   Backoff is exponential with jitter; `Retry-After`/`retry-after-ms` is honoured up to 60 s, and a response that
  *   asks for longer is returned as it is. Each attempt sends a fresh clone of the request.
+ * - JSON checks: for `response: "json"`, a 2xx whose body is not JSON (a proxy's HTML page) is retried like a 500
+ *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted.
  * - Timeouts: `timeoutMs` bounds each attempt until the response headers arrive. Reading the body is not bounded by
  *   it (a large export may stream for minutes); the caller's signal still cancels it.
  * - Cancellation: the request's signal (openapi-fetch's `signal` option) stops everything at once, including a
@@ -64,13 +75,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const fetchImpl = sendOptions.fetch ?? options.fetch;
     const method = request.method.toUpperCase();
     const userSignal = request.signal;
-    const context = { method, url: request.url };
-    const target = `${method} ${redactUrl(request.url)}`;
-    const userAbort = () => new ApiUserAbortError(`${target} was aborted by the caller.`, { ...context, cause: userSignal.reason });
-    // The caller's own Authorization header wins; it also means there is no token of ours to refresh.
-    const authenticate = sendOptions.authenticate !== false && !request.headers.has("authorization");
+    // The URL actually sent, which query auth changes; errors name it (redacted) so they show what was tried.
+    let url = request.url;
+    const secrets: string[] = [];
+    const context = () => ({ method, url, secrets });
+    const target = () => `${method} ${redactUrl(url)}`;
+    const userAbort = () => new ApiUserAbortError(`${target()} was aborted by the caller.`, { ...context(), cause: userSignal.reason });
+    // The caller's own Authorization header wins over ours; it also means there is no token of ours to refresh.
+    const authenticate = sendOptions.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
     // The original is kept unsent as the template: every attempt consumes a clone, so a retry can resend the body.
     const template = request;
+    let movedBody: Blob | null | undefined;
     let retries = 0;
     let reauthenticated = false;
 
@@ -86,13 +101,22 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
       }
       const headers = new Headers(template.headers);
-      if (credential) headers.set("Authorization", credential.header);
+      if (credential?.header !== undefined) headers.set("Authorization", credential.header);
+      if (credential?.query !== undefined) {
+        url = setQueryParam(template.url, credential.query.name, credential.query.value);
+        if (!secrets.includes(credential.query.value)) secrets.push(credential.query.value);
+        // Read once, before any timeout starts: a Request cannot move to another URL with its body stream.
+        movedBody ??= template.body === null ? null : await template.clone().blob();
+      }
 
       const timeout = createTimeout(timeoutMs);
       const attemptSignal = combineSignals([userSignal, timeout.signal]);
       let attempt: Request;
       try {
-        attempt = new Request(template.clone(), { headers, signal: attemptSignal.signal });
+        attempt =
+          url === template.url
+            ? new Request(template.clone(), { headers, signal: attemptSignal.signal })
+            : requestTo(url, template, { body: movedBody ?? null, headers, signal: attemptSignal.signal });
       } catch (error) {
         // A body already read elsewhere cannot be cloned: a programming error, not a network one, so no retry.
         timeout.clear();
@@ -114,17 +138,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
           retries++;
           continue;
         }
-        const attempts = `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
-        const notRetried = safe ? "" : " It was not retried because the server may already have acted on it: check whether it took effect before sending it again.";
+        const attempts = countAttempts(retries);
+        const notRetried = safe ? "" : NOT_RETRIED;
         if (timedOut) {
           throw new ApiTimeoutError(
-            `${target} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
-            { ...context, cause: error },
+            `${target()} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
+            { ...context(), cause: error },
           );
         }
         throw new ApiConnectionError(
-          `${target} failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`,
-          { ...context, cause: error },
+          `${target()} failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`,
+          { ...context(), cause: error },
         );
       }
       // Only the wait for headers is bounded; the combined signal stays linked so the caller can still cancel the body.
@@ -139,6 +163,39 @@ export function createTransport(options: TransportOptions = {}): Transport {
         continue;
       }
 
+      if (sendOptions.response === "json" && needsJsonCheck(response, method)) {
+        // Read here rather than by openapi-fetch, which would throw a bare SyntaxError with no status or URL.
+        const retryable = isRetryableStatus(500, method) && retries < maxRetries;
+        let checked: JsonCheck;
+        try {
+          checked = await readJsonResponse(response, secrets);
+        } catch (error) {
+          attemptSignal.dispose();
+          if (userSignal.aborted) throw userAbort();
+          if (!retryable) {
+            throw new ApiConnectionError(
+              `${target()} returned ${response.status} but the connection failed while its body was read (${countAttempts(retries)}): ${describeError(error)}.${isIdempotent(method) ? " Check the network." : NOT_RETRIED}`,
+              { ...context(), status: response.status, cause: error },
+            );
+          }
+          checked = { ok: false, snippet: undefined, contentType: undefined };
+        }
+        attemptSignal.dispose();
+        if (checked.ok) return checked.response;
+        if (!retryable) {
+          const type = checked.contentType === undefined ? "" : ` (${checked.contentType.split(";", 1)[0]})`;
+          throw new InvalidResponseError(
+            `${target()} returned ${response.status}${type} with a body that is not JSON (treated as a server error, ${countAttempts(retries)}).${
+              isIdempotent(method) ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
+            }`,
+            { ...context(), status: response.status, body: checked.snippet },
+          );
+        }
+        await wait(backoffMs(retries, retryDelay), userSignal, userAbort);
+        retries++;
+        continue;
+      }
+
       if (!isRetryableStatus(response.status, method) || retries >= maxRetries) return response;
       const asked = retryAfterMs(response.headers);
       if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return response;
@@ -148,6 +205,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       retries++;
     }
   };
+}
+
+const NOT_RETRIED = " It was not retried because the server may already have acted on it: check whether it took effect before sending it again.";
+
+function countAttempts(retries: number): string {
+  return `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
 }
 
 async function wait(ms: number, signal: AbortSignal, onAbort: () => Error): Promise<void> {
@@ -161,32 +224,4 @@ async function wait(ms: number, signal: AbortSignal, onAbort: () => Error): Prom
 // A response that is not read keeps its connection busy until garbage collection; cancelling frees it now.
 function discard(response: Response): void {
   response.body?.cancel().catch(() => {});
-}
-
-// "fetch failed" alone says nothing: the causes carry the useful part (e.g. "connect ECONNREFUSED 10.0.0.1:443").
-function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth++) {
-    const { message, code } = current as { message?: unknown; code?: unknown };
-    const text = typeof message === "string" ? message.trim() : "";
-    if (text && !parts.some((part) => part.includes(text))) parts.push(text);
-    if (typeof code === "string" && !parts.some((part) => part.includes(code))) parts.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  if (typeof current === "string" && current) parts.push(current);
-  return (parts.join(": ") || "network error").slice(0, 300);
-}
-
-function checkNumber(
-  value: number | undefined,
-  field: string,
-  fallback: number,
-  rule: { min: number; integer?: boolean },
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || (rule.integer && !Number.isInteger(value))) {
-    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} >= ${rule.min}, got ${String(value)}`);
-  }
-  return value;
 }

@@ -6,10 +6,12 @@ import {
   ApiTimeoutError,
   ApiUserAbortError,
   AuthenticationError,
+  AuthorizationDeniedError,
+  InvalidResponseError,
   PaginationLimitError,
   redactUrl,
 } from "../src/index.js";
-import { isSecretName, redactBody, redactText } from "../src/redact.js";
+import { isSecretName, redactBody, redactError, redactText } from "../src/redact.js";
 import { expectNoSecrets } from "./helpers.js";
 
 describe("error classes", () => {
@@ -20,6 +22,8 @@ describe("error classes", () => {
       [new ApiTimeoutError("m"), "ApiTimeoutError"],
       [new ApiUserAbortError("m"), "ApiUserAbortError"],
       [new AuthenticationError("m"), "AuthenticationError"],
+      [new InvalidResponseError("m"), "InvalidResponseError"],
+      [new AuthorizationDeniedError("m", { error: "access_denied" }), "AuthorizationDeniedError"],
       [new PaginationLimitError("m", { maxPage: 1, perPage: 1, itemsYielded: 1 }), "PaginationLimitError"],
     ] as const;
     for (const [error, name] of cases) {
@@ -52,6 +56,25 @@ describe("error classes", () => {
     expectNoSecrets(error);
     expect(error.url).toBe("https://[redacted]@x.test/cb?code=[redacted]&state=ok");
     expect(inspect(error)).toContain("state=ok");
+  });
+
+  it("blank the secrets they are given wherever they appear, the cause included", () => {
+    const error = new ApiError("refused: the vendor said query-secret-value is wrong", {
+      url: "https://x.test/cb?k=query-secret-value",
+      body: { detail: "value query-secret-value" },
+      cause: new Error("sent query-secret-value"),
+      secrets: ["query-secret-value"],
+    });
+    expectNoSecrets(error);
+    expect(error.message).toBe("refused: the vendor said [redacted] is wrong");
+    expect(error.url).toBe("https://x.test/cb?k=[redacted]");
+    expect((error.cause as Error).message).toBe("sent [redacted]");
+    expect(Object.keys(error)).not.toContain("secrets");
+  });
+
+  it("keep a cause that quotes no credential as it is", () => {
+    const cause = Object.assign(new TypeError("fetch failed"), { code: "ECONNRESET" });
+    expect(new ApiError("m", { cause }).cause).toBe(cause);
   });
 
   it("fromResponse describes the failure with the vendor's message and what to do", () => {
@@ -103,6 +126,17 @@ describe("redaction helpers", () => {
     const body = { error: "x", session: { token: "t", user: "u" }, list: [{ password: "p" }] };
     expect(redactBody(body)).toEqual({ error: "x", session: { token: "[redacted]", user: "u" }, list: [{ password: "[redacted]" }] });
     expect(body.session.token).toBe("t");
+  });
+
+  it("redactError copies an error that quotes a credential, keeping its name and code", () => {
+    const error = Object.assign(new TypeError("Failed to fetch https://x.test/?access_token=at-secret-1"), { code: "ERR_X" });
+    const copy = redactError(error) as Error & { code?: string };
+    expect(copy).not.toBe(error);
+    expect(copy.name).toBe("TypeError");
+    expect(copy.code).toBe("ERR_X");
+    expect(copy.message).toBe("Failed to fetch https://x.test/?access_token=[redacted]");
+    expect(copy.stack).not.toContain("at-secret-1");
+    expect(redactError("not an error")).toBe("not an error");
   });
 
   it("redactBody survives cycles", () => {

@@ -111,6 +111,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/files/{id}": {
+    parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: { [name: string]: unknown }; content: { "application/octet-stream": Blob } }; default: Failure };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/exports.csv": {
+    parameters: NoParams;
+    get: { parameters: NoParams; requestBody?: never; responses: { 200: { headers: { [name: string]: unknown }; content: { "text/csv": string } } } };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/reports": {
     parameters: NoParams;
     get: { parameters: NoParams; requestBody?: never; responses: { 200: Json<{ rows: number }> } };
@@ -126,21 +152,23 @@ export interface paths {
 
 export const operations: OperationTable = {
   "/items": {
-    get: { operationId: "listItems", auth: true },
-    post: { operationId: "createItem", requestBody: "json", auth: true },
+    get: { operationId: "listItems", auth: true, response: "json" },
+    post: { operationId: "createItem", requestBody: "json", auth: true, response: "json" },
     options: { operationId: "itemsOptions", auth: true },
     head: { operationId: "itemsHead", auth: true },
   },
   "/items/{id}": {
-    put: { operationId: "replaceItem", requestBody: "json", auth: true },
+    put: { operationId: "replaceItem", requestBody: "json", auth: true, response: "json" },
     delete: { operationId: "deleteItem", auth: true },
-    patch: { operationId: "updateItem", requestBody: "json", auth: true },
+    patch: { operationId: "updateItem", requestBody: "json", auth: true, response: "json" },
   },
-  "/forms": { post: { operationId: "submitForm", requestBody: "form", auth: true } },
-  "/uploads": { post: { operationId: "upload", requestBody: "multipart", auth: true } },
-  "/public/status": { get: { operationId: "status", auth: false } },
-  "/oauth/token": { post: { operationId: "token", requestBody: "form", auth: false, server: "https://auth.example.com" } },
-  "/reports": { get: { operationId: "reports", auth: true, server: "https://reports.example.com/v2" } },
+  "/forms": { post: { operationId: "submitForm", requestBody: "form", auth: true, response: "json" } },
+  "/uploads": { post: { operationId: "upload", requestBody: "multipart", auth: true, response: "json" } },
+  "/files/{id}": { get: { operationId: "downloadFile", auth: true, response: "binary" } },
+  "/exports.csv": { get: { operationId: "exportCsv", auth: true, response: "text" } },
+  "/public/status": { get: { operationId: "status", auth: false, response: "json" } },
+  "/oauth/token": { post: { operationId: "token", requestBody: "form", auth: false, server: "https://auth.example.com", response: "json" } },
+  "/reports": { get: { operationId: "reports", auth: true, server: "https://reports.example.com/v2", response: "json" } },
 };
 
 export const BASE_URL = "https://api.example.com";

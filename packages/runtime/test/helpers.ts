@@ -66,6 +66,7 @@ export const SECRETS = [
   "rt-secret-3",
   "bearer-secret-token",
   "basic-secret-password",
+  "query-secret-value",
 ] as const;
 
 /** Every way an error can end up in a log. */

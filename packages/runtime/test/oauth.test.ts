@@ -360,6 +360,25 @@ describe("cancellation of token waits", () => {
     expect(await second).toBe("at-secret-1");
     expect(tokenCalls()).toHaveLength(1);
   });
+
+  it("a token request every caller gave up on still completes, and the next caller gets its token without a second request", async () => {
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { tokens, tokenCalls } = world({
+      token: async () => {
+        await gate;
+        return tokenResponse("at-secret-1", { refresh_token: "rt-secret-1" });
+      },
+    });
+    const controller = new AbortController();
+    const abandoned = caught(tokens.getToken(controller.signal));
+    controller.abort();
+    expect(await abandoned).toBeInstanceOf(ApiUserAbortError);
+    const next = tokens.getToken();
+    release?.();
+    expect(await next).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(1);
+  });
 });
 
 describe("options", () => {

@@ -2,11 +2,13 @@ import { isRecord } from "./registry.ts";
 import type { Located, SpecDocument } from "./spec-document.ts";
 
 export type RequestBodyKind = "json" | "form" | "multipart";
+export type ResponseKind = "json" | "binary" | "text";
 
 export interface OperationMeta {
   operationId: string;
   requestBody?: RequestBodyKind;
   auth: boolean;
+  response?: ResponseKind;
   server?: string;
 }
 
@@ -57,6 +59,8 @@ function describeOperation(
     const first = Object.keys(content)[0];
     if (first !== undefined) meta.requestBody = requestBodyKind(first, where);
   }
+  const response = successResponseKind(spec, op["responses"], operation.file);
+  if (response !== undefined) meta.response = response;
   const server = firstServerUrl(op["servers"]) ?? firstServerUrl(pathItem["servers"]);
   if (server !== undefined) meta.server = server;
   return meta;
@@ -77,6 +81,31 @@ function requestBodyKind(contentType: string, where: string): RequestBodyKind {
   );
 }
 
+/**
+ * How a successful answer is read: the first content type of the first 2xx response that has content, taking codes
+ * in ascending order and a `2XX` range last (the order JavaScript gives such keys, whatever the YAML order);
+ * undefined when no 2xx has content. The runtime checks `json` bodies and hands the others over unread, so anything
+ * not known to be JSON or text is `binary`.
+ */
+function successResponseKind(spec: SpecDocument, responses: unknown, file: string): ResponseKind | undefined {
+  const located = spec.deref({ value: responses, file });
+  if (!isRecord(located.value)) return undefined;
+  for (const code of Object.keys(located.value).filter((key) => /^2(\d\d|xx)$/i.test(key))) {
+    const response = spec.deref({ value: located.value[code], file: located.file });
+    const content = isRecord(response.value) && isRecord(response.value["content"]) ? response.value["content"] : {};
+    const first = Object.keys(content)[0];
+    if (first !== undefined) return responseKind(first);
+  }
+  return undefined;
+}
+
+function responseKind(contentType: string): ResponseKind {
+  const mediaType = contentType.split(";", 1)[0]!.trim().toLowerCase();
+  if (mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType)) return "json";
+  if (mediaType.startsWith("text/") || mediaType === "application/xml" || /^application\/[^/]+\+xml$/.test(mediaType)) return "text";
+  return "binary";
+}
+
 function firstServerUrl(servers: unknown): string | undefined {
   const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
   return isRecord(first) && typeof first["url"] === "string" ? first["url"] : undefined;
@@ -93,6 +122,7 @@ export function renderOperationsModule(entries: OperationEntry[]): string {
     const fields = [`operationId: ${JSON.stringify(meta.operationId)}`];
     if (meta.requestBody !== undefined) fields.push(`requestBody: ${JSON.stringify(meta.requestBody)}`);
     fields.push(`auth: ${meta.auth}`);
+    if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
     const methods = byPath.get(path) ?? [];
     methods.push(`${method}: { ${fields.join(", ")} }`);

@@ -39,9 +39,9 @@ describe("apis-codegen run inside a package", () => {
   test("operations.ts holds the exact metadata of every operation, sorted by path then method", () => {
     expect(read("operations.ts")).toBe(`${HEADER}
 export const operations = {
-  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", auth: false, server: "https://auth.fixture.dev" } },
-  "/v1/exports": { get: { operationId: "listExports", auth: true, server: "https://exports.fixture.dev" } },
-  "/v1/imports": { get: { operationId: "listImports", auth: true }, post: { operationId: "createImport", requestBody: "multipart", auth: true } },
+  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", auth: false, response: "json", server: "https://auth.fixture.dev" } },
+  "/v1/exports": { get: { operationId: "listExports", auth: true, response: "binary", server: "https://exports.fixture.dev" } },
+  "/v1/imports": { get: { operationId: "listImports", auth: true, response: "json" }, post: { operationId: "createImport", requestBody: "multipart", auth: true, response: "json" } },
   "/v1/responses/{responseId}": { patch: { operationId: "updateResponse", requestBody: "json", auth: true } },
 } as const;
 `);

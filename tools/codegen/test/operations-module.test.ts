@@ -69,6 +69,58 @@ describe("operation metadata", () => {
     ).toThrow("PUT /a: request body content type text/csv is not supported");
   });
 
+  test("response comes from the first content type of the first 2xx response with content", () => {
+    const responses = (entries: string) => `      responses:\n${entries}`;
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n${[
+        ["/json", "'400': { description: no, content: { text/html: {} } }\n        '200': { description: ok, content: { application/json: {} } }"],
+        ["/vendor-json", "'201': { description: ok, content: { 'application/vnd.api+json; charset=utf-8': {}, text/plain: {} } }"],
+        ["/csv", "'200': { description: ok, content: { text/csv: {}, application/json: {} } }"],
+        ["/xml", "'200': { description: ok, content: { application/xml: {} } }"],
+        ["/atom", "'200': { description: ok, content: { application/atom+xml: {} } }"],
+        ["/octet", "'200': { description: ok, content: { application/octet-stream: {} } }"],
+        ["/png", "'2XX': { description: ok, content: { image/png: {} } }"],
+        ["/any", "'200': { description: ok, content: { '*/*': {} } }"],
+        ["/after-204", "'204': { description: gone }\n        '202': { description: ok, content: { text/plain: {} } }"],
+        ["/lowest", "'201': { description: ok, content: { application/json: {} } }\n        '200': { description: ok, content: { text/csv: {} } }"],
+        ["/empty", "'204': { description: gone }\n        '2XX': { description: ok }"],
+        ["/errors-only", "'404': { description: no, content: { application/json: {} } }"],
+      ]
+        .map(([path, body], index) => `  ${path}:\n    get:\n      operationId: op${index}\n${responses(`        ${body}\n`)}`)
+        .join("")}`,
+    });
+    expect(Object.fromEntries(entries.map((e) => [e.path, e.meta.response]))).toEqual({
+      "/after-204": "text",
+      "/lowest": "text",
+      "/any": "binary",
+      "/atom": "text",
+      "/csv": "text",
+      "/empty": undefined,
+      "/errors-only": undefined,
+      "/json": "json",
+      "/octet": "binary",
+      "/png": "binary",
+      "/vendor-json": "json",
+      "/xml": "text",
+    });
+  });
+
+  test("responses behind $refs are followed to their content type", () => {
+    const [entry] = operationsOf({
+      "openapi.yaml": `paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': { $ref: '#/components/responses/Csv' }\ncomponents:\n  responses:\n    Csv:\n      description: ok\n      content:\n        text/csv: {}\n`,
+    });
+    expect(entry?.meta.response).toBe("text");
+  });
+
+  test("response is rendered after auth and left out when there is none", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a:\n    get:\n      operationId: getA\n      responses: { '200': { description: ok, content: { application/json: {} } } }\n    delete:\n${op("deleteA")}`,
+    });
+    expect(renderOperationsModule(entries)).toBe(
+      'export const operations = {\n  "/a": { delete: { operationId: "deleteA", auth: false }, get: { operationId: "getA", auth: false, response: "json" } },\n} as const;\n',
+    );
+  });
+
   test("a spec without paths renders an empty operations object", () => {
     expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe("export const operations = {} as const;\n");
   });

@@ -1,0 +1,86 @@
+import { basicAuthorization } from "./auth.js";
+import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
+import { InputError } from "./input-error.js";
+import type { RetryDelayOptions } from "./retry.js";
+import { requestToken } from "./token-request.js";
+import { createTransport, type FetchLike } from "./transport.js";
+
+/** Options of {@link exchangeAuthorizationCode}. */
+export interface ExchangeAuthorizationCodeOptions {
+  /** Full URL of the token endpoint. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** The code from {@link readAuthorizationCallback}. */
+  code: string;
+  /** The same redirect URI the authorization request used. */
+  redirectUri: string;
+  /** How the client authenticates (RFC 6749 §2.3.1): an HTTP Basic header (default) or `client_id`/`client_secret` in the body. */
+  clientAuthentication?: "basic" | "body" | undefined;
+  /** How the body is encoded. Default `form` (urlencoded, as RFC 6749 says); some vendors want `multipart`. */
+  bodyEncoding?: "form" | "multipart" | undefined;
+  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
+  fetch?: FetchLike | undefined;
+  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  timeoutMs?: number | undefined;
+  /** Retries where safe (POST rules: 429 or a connection that never opened). Default 2. */
+  maxRetries?: number | undefined;
+  /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
+  retryDelay?: RetryDelayOptions | undefined;
+}
+
+/** A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. */
+export interface TokenResponse {
+  access_token: string;
+  token_type?: string;
+  /** Lifetime in seconds; some vendors send it as a string. */
+  expires_in?: number | string;
+  refresh_token?: string;
+  scope?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Exchanges an authorization code for tokens at the token endpoint (RFC 6749 §4.1.3) through the same retrying,
+ * timed-out transport as every request (POST rules: resent only on 429 or a connection that never opened). A
+ * refusal, or an answer without `access_token`, throws an {@link AuthenticationError} with the endpoint's status and
+ * parsed body; the code, the client secret and every token are redacted from it.
+ *
+ * @example
+ * const tokens = await exchangeAuthorizationCode({ tokenUrl, clientId, clientSecret, code, redirectUri });
+ * const source = createOAuth2TokenSource({ tokenUrl, grant: { type: "refresh_token", refreshToken: tokens.refresh_token! }, initial: { accessToken: tokens.access_token } });
+ */
+export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
+  const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
+  requireString(options.clientId, "clientId");
+  requireString(options.clientSecret, "clientSecret");
+  requireString(options.code, "code");
+  checkRedirectUri(options.redirectUri);
+  const clientAuthentication = options.clientAuthentication ?? "basic";
+  if (clientAuthentication !== "basic" && clientAuthentication !== "body") {
+    throw new InputError("clientAuthentication", 'clientAuthentication must be "basic" or "body"');
+  }
+  const bodyEncoding = options.bodyEncoding ?? "form";
+  if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw new InputError("bodyEncoding", 'bodyEncoding must be "form" or "multipart"');
+
+  const fields: [string, string][] = [
+    ["grant_type", "authorization_code"],
+    ["code", options.code],
+    ["redirect_uri", options.redirectUri],
+  ];
+  if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
+  const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
+  if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
+  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, retryDelay: options.retryDelay });
+  const token = await requestToken({
+    send,
+    tokenUrl,
+    body,
+    headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret) } : undefined,
+    secrets: [options.code, options.clientSecret],
+    grant: "authorization_code",
+    refusedHint:
+      "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",
+  });
+  return token as TokenResponse;
+}

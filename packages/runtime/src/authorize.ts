@@ -1,0 +1,160 @@
+import { AuthorizationDeniedError } from "./errors.js";
+import { InputError } from "./input-error.js";
+
+/** Options of {@link buildAuthorizeUrl}. */
+export interface AuthorizeUrlOptions {
+  /** The vendor's authorization endpoint, e.g. `https://api.example.com/oauth/authorize`. */
+  authorizeUrl: string;
+  clientId: string;
+  /** Where the vendor sends the user back: an absolute https URL registered with the vendor. */
+  redirectUri: string;
+  /** An unguessable value stored with the user's session and checked on the way back (CSRF protection). */
+  state?: string | undefined;
+  /** Scopes, space-separated or as a list. */
+  scope?: string | readonly string[] | undefined;
+  /** `response_type`. Default `code`. */
+  responseType?: string | undefined;
+  /** Any other parameter the vendor wants, e.g. `{ prompt: "consent" }`. */
+  params?: Record<string, string> | undefined;
+}
+
+/** Options of {@link readAuthorizationCallback}. */
+export interface AuthorizationCallbackOptions {
+  /** Parameters that may hold the code, first present wins. Default `["code"]`. */
+  codeParams?: readonly string[] | undefined;
+  /** The `state` sent with the authorization request; when given, the callback must carry the same. */
+  expectedState?: string | undefined;
+}
+
+/** What {@link readAuthorizationCallback} reads from a successful callback. */
+export interface AuthorizationCallback {
+  code: string;
+  state?: string;
+}
+
+const RESERVED = ["client_id", "redirect_uri", "response_type", "state", "scope"];
+
+/**
+ * The URL to send the user to so they can authorize this client (RFC 6749 §4.1.1): the authorization endpoint with
+ * `client_id`, `redirect_uri`, `response_type`, `state`, `scope` and any extra `params` added to its query.
+ *
+ * @example
+ * const state = crypto.randomUUID(); // keep it in the user's session
+ * response.redirect(buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri: "https://app.example.com/callback", state, scope: ["read"] }));
+ */
+export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
+  const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
+  requireString(options.clientId, "clientId");
+  checkRedirectUri(options.redirectUri);
+  const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
+  const add: [string, string | undefined][] = [
+    ["client_id", options.clientId],
+    ["redirect_uri", options.redirectUri],
+    ["response_type", options.responseType ?? "code"],
+    ["state", options.state],
+    ["scope", scope],
+  ];
+  for (const [name, value] of Object.entries(options.params ?? {})) {
+    if (RESERVED.includes(name)) throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${optionName(name)} instead`);
+    add.push([name, value]);
+  }
+  for (const [name, value] of add) if (value !== undefined && value !== "") url.searchParams.set(name, value);
+  return url.href;
+}
+
+/**
+ * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, or the path and query a web
+ * framework gives (`req.url`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
+ * authorization was refused, and an {@link InputError} when the state does not match or no code is there. No error
+ * ever quotes the code.
+ *
+ * @example
+ * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
+ */
+export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions = {}): AuthorizationCallback {
+  let parsed: URL;
+  try {
+    // The base only lets a bare path and query parse; nothing from it is used.
+    parsed = new URL(url, "https://callback.invalid");
+  } catch {
+    throw new InputError("url", "url must be the callback URL the vendor redirected to, or its path and query");
+  }
+  const query = parsed.searchParams;
+  const error = query.get("error") || (query.get("deny") === "true" ? "access_denied" : undefined);
+  if (error !== undefined) {
+    const description = query.get("error_description") ?? undefined;
+    throw new AuthorizationDeniedError(
+      `The authorization was refused (${error}${description ? `: ${description.slice(0, 200)}` : ""}): ${
+        error === "access_denied" ? "the user declined; ask them to sign in again and allow access" : "check the authorization request's client_id, redirect_uri and scope"
+      }.`,
+      { error, errorDescription: description, errorUri: query.get("error_uri") ?? undefined },
+    );
+  }
+  const state = query.get("state") ?? undefined;
+  if (options.expectedState !== undefined && state !== options.expectedState) {
+    throw new InputError(
+      "state",
+      state === undefined
+        ? "The callback has no state although one was sent: it may be forged or stale; start the sign-in again"
+        : "The callback's state does not match the one sent: it may be forged or belong to another sign-in; start the sign-in again",
+    );
+  }
+  const codeParams = options.codeParams ?? ["code"];
+  const name = codeParams.find((param) => query.get(param));
+  const code = name === undefined ? null : query.get(name);
+  if (!code) {
+    throw new InputError("url", `The callback has no ${codeParams.join(" or ")} parameter: pass the URL the vendor redirected to, with its query`);
+  }
+  return state === undefined ? { code } : { code, state };
+}
+
+/**
+ * Refuses, with an {@link InputError} on `redirectUri`, anything but an absolute https URL.
+ *
+ * @example
+ * checkRedirectUri("https://app.example.com/oauth/callback");
+ */
+export function checkRedirectUri(value: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "https:") {
+    throw new InputError("redirectUri", "redirectUri must be an absolute https URL registered with the vendor, e.g. https://app.example.com/oauth/callback");
+  }
+}
+
+/**
+ * Parses an absolute URL option, refusing (with an {@link InputError} that does not quote it) one that is relative or
+ * carries credentials.
+ *
+ * @example
+ * const url = parseAbsolute(options.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token");
+ */
+export function parseAbsolute(value: unknown, field: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new InputError(field, `${field} must be a full URL such as ${example}`);
+  }
+  // fetch refuses such URLs with an error that quotes them, credentials included.
+  if (url.username || url.password) throw new InputError(field, `${field} must not contain credentials`);
+  return url;
+}
+
+/**
+ * Refuses, with an {@link InputError} naming `field`, anything but a non-empty string.
+ *
+ * @example
+ * requireString(options.clientId, "clientId");
+ */
+export function requireString(value: unknown, field: string): void {
+  if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
+}
+
+function optionName(param: string): string {
+  return { client_id: "clientId", redirect_uri: "redirectUri", response_type: "responseType", state: "state", scope: "scope" }[param] ?? param;
+}

@@ -1,0 +1,57 @@
+import { InputError } from "./input-error.js";
+import { pageFailure } from "./paginate.js";
+
+/** Options of {@link paginateOffset}. */
+export interface PaginateOffsetOptions<Page, Item> {
+  /** Fetches `limit` items from `offset`, e.g. an openapi-fetch call; its `{ data, error, response }` is read as such. */
+  fetchPage: (offset: number, limit: number) => Promise<{ data?: Page; error?: unknown; response: Response }>;
+  /** The items of a page. */
+  items: (page: Page) => Item[];
+  /** Items asked for per page. */
+  limit: number;
+  /** Offset of the first item wanted. Default 0. */
+  startOffset?: number;
+  /** The total number of items in the list (not counting from `startOffset`), when the vendor reports it. */
+  total?: (page: Page) => number | undefined;
+}
+
+/**
+ * Iterates every item of an offset/limit list, fetching each page only when the previous one is used up; each page
+ * starts where the items received so far end, so a vendor that caps `limit` lower than asked loses nothing. Without a
+ * total it stops after a short or empty page; with a total it stops once the offset reaches it, or on an empty page
+ * (a short page before the total only means the vendor capped `limit`). A page that fails throws an
+ * {@link ApiError} with the vendor's status and body.
+ *
+ * @example
+ * for await (const user of paginateOffset({
+ *   fetchPage: (offset, limit) => client.GET("/users", { params: { query: { offset, limit } } }),
+ *   items: (page) => page.users,
+ *   limit: 100,
+ *   total: (page) => page.total,
+ * })) console.log(user.email);
+ */
+export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, Item>): AsyncIterableIterator<Item> {
+  const { limit } = options;
+  const startOffset = options.startOffset ?? 0;
+  // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
+  if (!Number.isInteger(limit) || limit < 1) throw new InputError("limit", `limit must be a positive integer, got ${String(limit)}`);
+  if (!Number.isInteger(startOffset) || startOffset < 0) {
+    throw new InputError("startOffset", `startOffset must be an integer >= 0, got ${String(startOffset)}`);
+  }
+  return iterate(options, startOffset);
+}
+
+async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, startOffset: number): AsyncGenerator<Item, void, undefined> {
+  const { fetchPage, items, limit, total } = options;
+  for (let offset = startOffset; ; ) {
+    const result = await fetchPage(offset, limit);
+    const failure = pageFailure(result, `offset ${offset}`);
+    if (failure) throw failure;
+    const pageItems = result.data === undefined ? [] : items(result.data);
+    for (const item of pageItems) yield item;
+    offset += pageItems.length;
+    const reported = result.data === undefined ? undefined : total?.(result.data);
+    if (pageItems.length === 0) return;
+    if (reported === undefined ? pageItems.length < limit : offset >= reported) return;
+  }
+}

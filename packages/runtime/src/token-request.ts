@@ -1,0 +1,110 @@
+import { ApiConnectionError, AuthenticationError } from "./errors.js";
+import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
+import type { Transport } from "./transport.js";
+
+/** One request to an OAuth 2 token endpoint (RFC 6749 §4.1.3, §4.3.2, §4.4.2, §6). */
+export interface TokenRequest {
+  send: Transport;
+  /** Full URL of the token endpoint, query included. */
+  tokenUrl: string;
+  /** The grant's parameters: urlencoded form or multipart. */
+  body: URLSearchParams | FormData;
+  /** Extra headers, e.g. Basic client authentication. */
+  headers?: Record<string, string> | undefined;
+  /** Credential values to blank in every error, beyond those found by name. */
+  secrets: readonly string[];
+  /** The grant, named when the server refuses it, e.g. `password`. */
+  grant: string;
+  /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */
+  refusedHint: string;
+}
+
+/**
+ * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
+ * A refusal or an answer without a token throws an {@link AuthenticationError} with the status and the endpoint's
+ * parsed body; a body that cannot be read throws an {@link ApiConnectionError}. Neither carries a credential.
+ *
+ * @example
+ * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refusedHint: "check the client ID and client secret" });
+ */
+export async function requestToken(request: TokenRequest): Promise<Record<string, unknown>> {
+  const { tokenUrl } = request;
+  const shownUrl = redactUrl(tokenUrl);
+  const headers = new Headers(request.headers);
+  headers.set("Accept", "application/json");
+  // A FormData body sets its own multipart Content-Type with the boundary.
+  if (request.body instanceof URLSearchParams) headers.set("Content-Type", "application/x-www-form-urlencoded");
+  const body = request.body instanceof URLSearchParams ? request.body.toString() : request.body;
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body }));
+  const init = { status: response.status, method: "POST", url: tokenUrl };
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new ApiConnectionError(`Token request to ${shownUrl} failed while reading the response: check the network.`, {
+      ...init,
+      cause: error,
+      secrets: request.secrets,
+    });
+  }
+  const parsed = parseJson(text);
+  // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
+  const secrets = [...request.secrets, ...secretValues(parsed.ok ? parsed.value : undefined)];
+  const shownBody = parsed.ok ? redactBody(parsed.value, secrets) : snippet(text, secrets);
+  if (!response.ok) {
+    throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), { ...init, body: shownBody, secrets });
+  }
+  const token = parsed.ok ? parsed.value : undefined;
+  if (typeof token !== "object" || token === null || typeof (token as { access_token?: unknown }).access_token !== "string" || (token as { access_token: string }).access_token === "") {
+    throw new AuthenticationError(
+      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): check that tokenUrl is the OAuth token endpoint.`,
+      { ...init, body: shownBody, secrets },
+    );
+  }
+  return token as Record<string, unknown>;
+}
+
+function tokenErrorMessage(url: string, status: number, body: unknown, request: TokenRequest): string {
+  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const code = typeof record.error === "string" ? record.error : undefined;
+  const description = typeof record.error_description === "string" ? record.error_description.slice(0, 200) : undefined;
+  const what = [code, description && `(${description})`].filter(Boolean).join(" ");
+  return `Token request to ${url} failed with ${status}${what ? ` ${what}` : ""}: ${tokenErrorHint(status, code, request)}`;
+}
+
+function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest): string {
+  if (code === "invalid_grant") return request.refusedHint;
+  if (code === "invalid_client") return "check the client ID and client secret";
+  if (code === "unauthorized_client" || code === "unsupported_grant_type") {
+    return `the server does not allow the ${request.grant} grant for this client; use another kind of credentials`;
+  }
+  if (code === "invalid_scope") return "the requested scope is not allowed for this client";
+  if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
+  if (status === 400 || status === 401) return request.refusedHint;
+  if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
+  if (status === 404 || status === 405) return "check that tokenUrl is the OAuth token endpoint";
+  if (status === 429) return "the token endpoint is rate limiting; wait and try again";
+  if (status >= 500) return "the authorization server failed; try again later";
+  return "check tokenUrl and the credentials";
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The string values of credential-named fields (access_token, refresh_token, id_token, ...) of a parsed body. */
+function secretValues(body: unknown): string[] {
+  if (typeof body !== "object" || body === null) return [];
+  return Object.entries(body).flatMap(([name, value]) => (isSecretName(name) && typeof value === "string" ? [value] : []));
+}
+
+function snippet(text: string, secrets: readonly string[]): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const clean = redactText(trimmed.slice(0, 65_536), secrets);
+  return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean;
+}

@@ -1,0 +1,135 @@
+import type { TokenSource } from "./auth.js";
+import { ApiUserAbortError } from "./errors.js";
+import { InputError } from "./input-error.js";
+
+/** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
+export interface FetchedToken {
+  accessToken: string;
+  /** Lifetime from now, in milliseconds. Leave it out (or give anything but a positive number) when unknown: the token is then used until the server rejects it. */
+  expiresInMs?: number | undefined;
+}
+
+/** Options of {@link createTokenSource}. */
+export interface TokenSourceOptions {
+  /**
+   * Gets a new token from the vendor, throwing (e.g. an {@link AuthenticationError}) when it cannot. Concurrent
+   * callers share one call. `signal` aborts once every caller waiting for it has given up; ignore it when an
+   * abandoned request must still finish, e.g. one that rotates a refresh token.
+   */
+  fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>;
+  /** Refresh this long before expiry, in milliseconds; a token living shorter is refreshed at half-life. Default 60 000. */
+  refreshSkewMs?: number | undefined;
+  /** Clock in epoch milliseconds, for tests. Default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** A token the caller already has; it is used until `expiresAt` (epoch ms) nears or the server rejects it. */
+  initial?: { accessToken: string; expiresAt?: number | undefined } | undefined;
+  /** Where tokens come from, only to name it in the error a caller's abort gives. */
+  tokenUrl?: string | undefined;
+}
+
+interface Flight {
+  promise: Promise<string>;
+  controller: AbortController;
+  /** Callers waiting with a signal, which may still give up. */
+  abortable: number;
+  /** Whether a caller without a signal waits, so the request must go on whatever the others do. */
+  committed: boolean;
+}
+
+/**
+ * A {@link TokenSource} over any way of getting a token, for vendors whose token request is not an RFC 6749 form
+ * (a JSON body, a custom header). It caches the token, refreshes it `refreshSkewMs` before it expires, shares one
+ * request among concurrent callers, and after a 401 drops only the token that was rejected. A failed `fetchToken`
+ * rejects every caller waiting for it and is not cached: the next call tries again.
+ *
+ * @example
+ * const tokens = createTokenSource({
+ *   fetchToken: async (signal) => {
+ *     const response = await fetch(`${baseUrl}/token`, { method: "POST", body: JSON.stringify({ username, password }), signal });
+ *     if (!response.ok) throw ApiError.fromResponse(response, await response.text(), "POST");
+ *     const { token } = await response.json();
+ *     return { accessToken: token, expiresInMs: 3_600_000 };
+ *   },
+ * });
+ * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
+ */
+export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  if (typeof options?.fetchToken !== "function") {
+    throw new InputError("fetchToken", "fetchToken is required: a function that resolves { accessToken, expiresInMs? }");
+  }
+  const skew = options.refreshSkewMs ?? 60_000;
+  if (typeof skew !== "number" || !(skew >= 0)) throw new InputError("refreshSkewMs", `refreshSkewMs must be a number >= 0, got ${String(skew)}`);
+  const now = options.now ?? Date.now;
+  const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
+  let accessToken = options.initial?.accessToken || undefined;
+  let refreshAt = options.initial?.expiresAt === undefined ? undefined : options.initial.expiresAt - skew;
+  let flight: Flight | undefined;
+
+  const current = (): string | undefined =>
+    accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined;
+
+  const start = (): Flight => {
+    const controller = new AbortController();
+    const promise = (async () => {
+      const token = await options.fetchToken(controller.signal);
+      if (typeof token?.accessToken !== "string" || token.accessToken === "") {
+        throw new TypeError("fetchToken resolved without an accessToken: it must resolve { accessToken: string, expiresInMs?: number }");
+      }
+      const lifetime = token.expiresInMs;
+      accessToken = token.accessToken;
+      // A lifetime shorter than the skew would make every call refresh; refreshing at half-life bounds that.
+      refreshAt = typeof lifetime === "number" && lifetime > 0 && Number.isFinite(lifetime) ? now() + Math.max(lifetime - skew, lifetime / 2) : undefined;
+      return token.accessToken;
+    })().finally(() => {
+      if (flight === started) flight = undefined;
+    });
+    // Waiters may all have given up by the time it settles; the rejection is theirs to see, not the process's.
+    promise.catch(() => {});
+    const started: Flight = { promise, controller, abortable: 0, committed: false };
+    return started;
+  };
+
+  return {
+    getToken(signal?: AbortSignal): Promise<string> {
+      const abortError = () =>
+        new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
+      if (signal?.aborted) return Promise.reject(abortError());
+      const token = current();
+      if (token !== undefined) return Promise.resolve(token);
+      const joined = (flight ??= start());
+      if (!signal) {
+        joined.committed = true;
+        return joined.promise;
+      }
+      joined.abortable++;
+      return new Promise((resolve, reject) => {
+        const onAbort = () => {
+          reject(abortError());
+          joined.abortable--;
+          if (joined.abortable === 0 && !joined.committed) {
+            // Nobody wants this token any more; the next caller starts afresh rather than join a cancelled request.
+            if (flight === joined) flight = undefined;
+            joined.controller.abort(signal.reason);
+          }
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        joined.promise.then(
+          (value) => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(value);
+          },
+          (error: unknown) => {
+            signal.removeEventListener("abort", onAbort);
+            reject(error);
+          },
+        );
+      });
+    },
+    invalidate(rejected: string): void {
+      if (accessToken === rejected) {
+        accessToken = undefined;
+        refreshAt = undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Returns the URL with query parameter `name` set to `value`: the first parameter of that name is replaced in place,
+ * any others of that name are removed, and otherwise it is appended. The rest of the URL keeps its exact encoding,
+ * which a round trip through `URLSearchParams` would change (`%20` to `+`, `[` to `%5B`).
+ *
+ * @example
+ * setQueryParam("https://api.example.com/v1/items?page=2&access_token=old", "access_token", "new");
+ * // "https://api.example.com/v1/items?page=2&access_token=new"
+ */
+export function setQueryParam(url: string, name: string, value: string): string {
+  const hashAt = url.indexOf("#");
+  const fragment = hashAt < 0 ? "" : url.slice(hashAt);
+  const withoutHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  const base = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
+  const pairs = queryAt < 0 ? [] : withoutHash.slice(queryAt + 1).split("&").filter((pair) => pair !== "");
+  const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  let replaced = false;
+  const kept: string[] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (decodeName(eq < 0 ? pair : pair.slice(0, eq)) !== name) kept.push(pair);
+    else if (!replaced) {
+      kept.push(param);
+      replaced = true;
+    }
+  }
+  if (!replaced) kept.push(param);
+  return `${base}?${kept.join("&")}${fragment}`;
+}
+
+/**
+ * A copy of `template` sent to another URL. The body must be given already read (a Blob), since handing over the
+ * template's stream would need `duplex: "half"`, which browsers other than Chromium do not support.
+ *
+ * @example
+ * const body = request.body === null ? null : await request.clone().blob();
+ * const moved = requestTo(setQueryParam(request.url, "k", key), request, { body, headers: request.headers, signal });
+ */
+export function requestTo(url: string, template: Request, init: { body: Blob | null; headers: Headers; signal: AbortSignal }): Request {
+  return new Request(url, {
+    method: template.method,
+    headers: init.headers,
+    body: init.body,
+    signal: init.signal,
+    redirect: template.redirect,
+    credentials: template.credentials,
+    cache: template.cache,
+    integrity: template.integrity,
+    keepalive: template.keepalive,
+    referrerPolicy: template.referrerPolicy,
+  });
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
+}

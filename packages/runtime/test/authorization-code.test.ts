@@ -1,0 +1,256 @@
+import { describe, expect, it } from "vitest";
+import {
+  ApiConnectionError,
+  ApiError,
+  AuthenticationError,
+  AuthorizationDeniedError,
+  buildAuthorizeUrl,
+  exchangeAuthorizationCode,
+  InputError,
+  readAuthorizationCallback,
+  type ExchangeAuthorizationCodeOptions,
+} from "../src/index.js";
+import { caught, expectNoSecrets, fakeFetch, json, networkError, type Handler } from "./helpers.js";
+
+const AUTHORIZE_URL = "https://auth.example.com/oauth/authorize";
+const TOKEN_URL = "https://auth.example.com/oauth/token";
+const REDIRECT_URI = "https://app.example.com/oauth/callback";
+const CODE = "authcode-secret-1";
+const CLIENT_SECRET = "s3cr3t-client-secret";
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    expectNoSecrets(error, [CODE]);
+    return error;
+  }
+  throw new Error("expected it to throw");
+}
+
+describe("buildAuthorizeUrl", () => {
+  it("adds client_id, redirect_uri, response_type, state, scope and extra params to the endpoint's own query", () => {
+    const url = new URL(
+      buildAuthorizeUrl({
+        authorizeUrl: `${AUTHORIZE_URL}?tenant=eu`,
+        clientId: "app-1",
+        redirectUri: REDIRECT_URI,
+        state: "st-123",
+        scope: ["read", "write"],
+        params: { prompt: "consent" },
+      }),
+    );
+    expect(url.origin + url.pathname).toBe(AUTHORIZE_URL);
+    expect([...url.searchParams]).toEqual([
+      ["tenant", "eu"],
+      ["client_id", "app-1"],
+      ["redirect_uri", REDIRECT_URI],
+      ["response_type", "code"],
+      ["state", "st-123"],
+      ["scope", "read write"],
+      ["prompt", "consent"],
+    ]);
+  });
+
+  it("leaves out state and scope when not given and takes another response_type", () => {
+    const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, responseType: "code id_token", scope: "openid" }));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "app-1", redirect_uri: REDIRECT_URI, response_type: "code id_token", scope: "openid" });
+  });
+
+  it.each(["http://app.example.com/callback", "/callback", "app.example.com/callback", ""])("refuses the redirectUri %j with an InputError", (redirectUri) => {
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("redirectUri");
+    expect((error as Error).message).toMatch(/absolute https URL/);
+  });
+
+  it("refuses a relative authorizeUrl, a missing clientId and extra params that shadow an option", () => {
+    expect(() => buildAuthorizeUrl({ authorizeUrl: "/oauth/authorize", clientId: "app-1", redirectUri: REDIRECT_URI })).toThrow(/authorizeUrl must be a full URL/);
+    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "", redirectUri: REDIRECT_URI })).toThrow(/clientId must be a non-empty string/);
+    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, params: { state: "x" } })).toThrow(
+      /params.state is set from its own option: use state instead/,
+    );
+  });
+});
+
+describe("readAuthorizationCallback", () => {
+  it("reads the code and state from a callback URL, as a string or a URL", () => {
+    const callback = `${REDIRECT_URI}?code=${CODE}&state=st-123`;
+    expect(readAuthorizationCallback(callback, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+    expect(readAuthorizationCallback(new URL(callback))).toEqual({ code: CODE, state: "st-123" });
+  });
+
+  it("reads a bare path and query, as a web framework's req.url gives it", () => {
+    expect(readAuthorizationCallback(`/oauth/callback?code=${CODE}`)).toEqual({ code: CODE });
+  });
+
+  it("takes the first present of codeParams", () => {
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"] })).toEqual({ code: CODE });
+  });
+
+  it("refuses a state that differs from the expected one, or is missing, without quoting the code", () => {
+    for (const url of [`${REDIRECT_URI}?code=${CODE}&state=other`, `${REDIRECT_URI}?code=${CODE}`]) {
+      const error = thrown(() => readAuthorizationCallback(url, { expectedState: "st-123" }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("state");
+    }
+  });
+
+  it("refuses a callback without a code, naming the parameters it looked for", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?state=st-123`, { codeParams: ["code", "auth_code"] }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/The callback has no code or auth_code parameter/);
+  });
+
+  it("throws AuthorizationDeniedError with error and error_description when the user declined", () => {
+    const error = thrown(() =>
+      readAuthorizationCallback(`${REDIRECT_URI}?error=access_denied&error_description=The+user+said+no&state=st-123`, { expectedState: "st-123" }),
+    ) as AuthorizationDeniedError;
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.name).toBe("AuthorizationDeniedError");
+    expect(error.error).toBe("access_denied");
+    expect(error.errorDescription).toBe("The user said no");
+    expect(error.body).toEqual({ error: "access_denied", error_description: "The user said no", error_uri: undefined });
+    expect(error.message).toBe("The authorization was refused (access_denied: The user said no): the user declined; ask them to sign in again and allow access.");
+  });
+
+  it("reads deny=true as access_denied", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?deny=true`)) as AuthorizationDeniedError;
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    expect(error.error).toBe("access_denied");
+  });
+
+  it("reports other OAuth errors with the vendor's code, and never the code when one came along", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=invalid_scope&code=${CODE}`)) as AuthorizationDeniedError;
+    expect(error.error).toBe("invalid_scope");
+    expect(error.message).toContain("check the authorization request's client_id, redirect_uri and scope");
+  });
+});
+
+describe("exchangeAuthorizationCode", () => {
+  function exchange(handler: Handler, options: Partial<ExchangeAuthorizationCodeOptions> = {}) {
+    const fake = fakeFetch(handler);
+    const result = exchangeAuthorizationCode({
+      tokenUrl: TOKEN_URL,
+      clientId: "app-1",
+      clientSecret: CLIENT_SECRET,
+      code: CODE,
+      redirectUri: REDIRECT_URI,
+      fetch: fake.fetch,
+      retryDelay: { baseMs: 1, maxMs: 2 },
+      ...options,
+    });
+    return { result, calls: fake.calls };
+  }
+  const tokens = () => json({ access_token: "at-secret-1", token_type: "bearer", expires_in: 3600, refresh_token: "rt-secret-1", scope: "read" });
+
+  it("POSTs the code as a urlencoded form with Basic client authentication by default, and returns the token JSON", async () => {
+    const { result, calls } = exchange(tokens);
+    expect(await result).toEqual({ access_token: "at-secret-1", token_type: "bearer", expires_in: 3600, refresh_token: "rt-secret-1", scope: "read" });
+    const [call] = calls;
+    expect(call?.method).toBe("POST");
+    expect(call?.url.href).toBe(TOKEN_URL);
+    expect(call?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(call?.headers.get("accept")).toBe("application/json");
+    expect(call?.headers.get("authorization")).toBe(`Basic ${Buffer.from(`app-1:${CLIENT_SECRET}`).toString("base64")}`);
+    expect(Object.fromEntries(new URLSearchParams(call?.body))).toEqual({ grant_type: "authorization_code", code: CODE, redirect_uri: REDIRECT_URI });
+  });
+
+  it("with clientAuthentication body sends client_id and client_secret in the body and no Authorization header", async () => {
+    const { result, calls } = exchange(tokens, { clientAuthentication: "body" });
+    await result;
+    expect(calls[0]?.headers.has("authorization")).toBe(false);
+    expect(Object.fromEntries(new URLSearchParams(calls[0]?.body))).toEqual({
+      grant_type: "authorization_code",
+      code: CODE,
+      redirect_uri: REDIRECT_URI,
+      client_id: "app-1",
+      client_secret: CLIENT_SECRET,
+    });
+  });
+
+  it("with bodyEncoding multipart sends the same fields as multipart/form-data", async () => {
+    const { result, calls } = exchange(tokens, { bodyEncoding: "multipart", clientAuthentication: "body" });
+    await result;
+    const call = calls[0]!;
+    expect(call.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+    const sent = await new Request(call.url, { method: "POST", headers: call.headers, body: call.body }).formData();
+    expect(Object.fromEntries(sent)).toEqual({ grant_type: "authorization_code", code: CODE, redirect_uri: REDIRECT_URI, client_id: "app-1", client_secret: CLIENT_SECRET });
+  });
+
+  it("a refused code throws AuthenticationError with the status and parsed body, redacting the code, the secret and tokens", async () => {
+    const { result } = exchange(() =>
+      json(
+        {
+          error: "invalid_grant",
+          error_description: `Code ${CODE} was already used by client ${CLIENT_SECRET}`,
+          access_token: "at-secret-2",
+          hint: "at-secret-2",
+        },
+        { status: 400 },
+      ),
+    );
+    const error = (await caught(result)) as AuthenticationError;
+    expectNoSecrets(error, [CODE, "at-secret-2"]);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.status).toBe(400);
+    expect(error.method).toBe("POST");
+    expect(error.url).toBe(TOKEN_URL);
+    expect(error.body).toEqual({
+      error: "invalid_grant",
+      error_description: "Code [redacted] was already used by client [redacted]",
+      access_token: "[redacted]",
+      hint: "[redacted]",
+    });
+    expect(error.message).toBe(
+      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Code [redacted] was already used by client [redacted]): ` +
+        "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",
+    );
+  });
+
+  it("a 2xx without access_token throws AuthenticationError", async () => {
+    const { result } = exchange(() => json({ token: "at-secret-3" }));
+    const error = (await caught(result)) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("without an access token");
+  });
+
+  it("a non-JSON error page is kept as a redacted snippet", async () => {
+    const { result } = exchange(() => new Response(`<html>code=${CODE} failed</html>`, { status: 502 }));
+    const error = (await caught(result)) as AuthenticationError;
+    expectNoSecrets(error, [CODE]);
+    expect(error.body).toBe("<html>code=[redacted] failed</html>");
+    expect(error.message).toContain("the authorization server failed; try again later");
+  });
+
+  it("follows POST rules: resent after a 429, not after a 503", async () => {
+    const retried = exchange((_, __, index) => (index === 0 ? json({ error: "slow_down" }, { status: 429 }) : tokens()));
+    expect((await retried.result).access_token).toBe("at-secret-1");
+    expect(retried.calls).toHaveLength(2);
+    const once = exchange(() => json({ error: "temporarily_unavailable" }, { status: 503 }));
+    expect(await caught(once.result)).toBeInstanceOf(AuthenticationError);
+    expect(once.calls).toHaveLength(1);
+  });
+
+  it("an unreachable token endpoint throws ApiConnectionError after the safe retries", async () => {
+    const { result, calls } = exchange(() => {
+      throw networkError("ECONNREFUSED");
+    });
+    const error = await caught(result);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expectNoSecrets(error, [CODE]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("checks its options before sending anything", async () => {
+    const { result: noCode, calls } = exchange(tokens, { code: "" });
+    expect(await noCode.catch((error: unknown) => error)).toBeInstanceOf(InputError);
+    const { result: plainHttp } = exchange(tokens, { redirectUri: "http://app.example.com/cb" });
+    expect(((await plainHttp.catch((error: unknown) => error)) as InputError).field).toBe("redirectUri");
+    const { result: badAuth } = exchange(tokens, { clientAuthentication: "header" as never });
+    expect(((await badAuth.catch((error: unknown) => error)) as InputError).field).toBe("clientAuthentication");
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, createApiClient, InputError, paginateOffset } from "../src/index.js";
+import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
+import { caught, fakeFetch, json } from "./helpers.js";
+
+/** A list of `count` items (ids 1..count) served from any offset, at most `cap` per page; records what was asked. */
+function list(count: number, cap = Infinity) {
+  const requested: [offset: number, limit: number][] = [];
+  const fetchPage = async (offset: number, limit: number) => {
+    requested.push([offset, limit]);
+    const size = Math.max(0, Math.min(limit, cap, count - offset));
+    return { data: { items: Array.from({ length: size }, (_, index) => offset + index + 1), total: count }, response: new Response(null, { status: 200 }) };
+  };
+  return { fetchPage, requested };
+}
+
+async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterator) out.push(item);
+  return out;
+}
+
+describe("paginateOffset", () => {
+  it("yields every item page by page and stops on a short page", async () => {
+    const { fetchPage, requested } = list(7);
+    expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 3 }))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(requested).toEqual([
+      [0, 3],
+      [3, 3],
+      [6, 3],
+    ]);
+  });
+
+  it("stops on an empty page when the last full page ended the list", async () => {
+    const { fetchPage, requested } = list(6);
+    expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 3 }))).toHaveLength(6);
+    expect(requested.map(([offset]) => offset)).toEqual([0, 3, 6]);
+  });
+
+  it("stops once the offset reaches the reported total, without asking for an empty page", async () => {
+    const { fetchPage, requested } = list(6);
+    expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 3, total: (page) => page.total }))).toHaveLength(6);
+    expect(requested.map(([offset]) => offset)).toEqual([0, 3]);
+  });
+
+  it("starts at startOffset and counts the total from the start of the list", async () => {
+    const { fetchPage, requested } = list(10);
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 4, startOffset: 5, total: (page) => page.total }));
+    expect(items).toEqual([6, 7, 8, 9, 10]);
+    expect(requested.map(([offset]) => offset)).toEqual([5, 9]);
+  });
+
+  it("with a total, a vendor that caps the page below limit loses nothing: the next offset follows the items received", async () => {
+    const { fetchPage, requested } = list(10, 4);
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 5, total: (page) => page.total }));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(requested.map(([offset]) => offset)).toEqual([0, 4, 8]);
+  });
+
+  it("with a total that overstates the list, stops on the first empty page", async () => {
+    const fetchPage = async (offset: number) => ({ data: { items: offset === 0 ? [1, 2] : [], total: 50 }, response: new Response() });
+    expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2, total: (page) => page.total }))).toEqual([1, 2]);
+  });
+
+  it("fetches lazily: the next page only when the consumer needs it", async () => {
+    const { fetchPage, requested } = list(10);
+    const iterator = paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 });
+    expect(requested).toEqual([]);
+    await iterator.next();
+    await iterator.next();
+    expect(requested.map(([offset]) => offset)).toEqual([0]);
+    await iterator.next();
+    expect(requested.map(([offset]) => offset)).toEqual([0, 2]);
+    await iterator.return?.(undefined);
+    expect(requested).toHaveLength(2);
+  });
+
+  it("an error page throws ApiError with the status and the vendor's body, after the earlier items", async () => {
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginateOffset({
+          fetchPage: async (offset) =>
+            offset === 0
+              ? { data: [1, 2], response: new Response(null, { status: 200 }) }
+              : { error: { message: "offset too large" }, response: new Response(null, { status: 400, statusText: "Bad Request" }) },
+          items: (page: number[]) => page,
+          limit: 2,
+        }))
+          seen.push(item);
+      })(),
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).body).toEqual({ message: "offset too large" });
+    expect((error as Error).message).toContain("Fetching offset 2 failed");
+    expect((error as Error).message).toContain("400 Bad Request: offset too large");
+  });
+
+  it("an error status with an empty body still throws", async () => {
+    const error = await caught(
+      collect(paginateOffset({ fetchPage: async () => ({ error: undefined, response: new Response(null, { status: 503 }) }), items: () => [], limit: 1 })),
+    );
+    expect((error as ApiError).status).toBe(503);
+  });
+
+  it("works over an openapi-fetch client end to end", async () => {
+    const all = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, name: "x" }));
+    const fake = fakeFetch((_, call) => {
+      // The fixture's /items takes page/per_page; they stand in for offset/limit here.
+      const offset = Number(call.url.searchParams.get("page"));
+      const limit = Number(call.url.searchParams.get("per_page"));
+      return json(all.slice(offset, offset + limit));
+    });
+    const client = createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" }, fetch: fake.fetch });
+    const items = await collect(
+      paginateOffset<Item[], Item>({
+        fetchPage: (offset, limit) => client.GET("/items", { params: { query: { page: offset, per_page: limit } } }),
+        items: (page) => page,
+        limit: 2,
+      }),
+    );
+    expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(fake.calls.map((call) => call.url.search)).toEqual(["?page=0&per_page=2", "?page=2&per_page=2", "?page=4&per_page=2"]);
+  });
+
+  it("checks its options when called, not at the first item", () => {
+    const fetchPage = async () => ({ data: [], response: new Response() });
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 0 })).toThrow(InputError);
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: -1 })).toThrow(/startOffset must be an integer >= 0/);
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 1.5 })).toThrow(/limit must be a positive integer/);
+  });
+});

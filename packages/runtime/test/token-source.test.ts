@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { ApiUserAbortError, AuthenticationError, createTokenSource, InputError, type FetchedToken } from "../src/index.js";
+import { observedClient } from "./fixtures.js";
+import { caught, json } from "./helpers.js";
+
+/** A fetchToken that issues at-secret-1, at-secret-2, ... and records the signal of each call. */
+function issuer(lifetimeMs?: number) {
+  const signals: (AbortSignal | undefined)[] = [];
+  const fetchToken = async (signal?: AbortSignal): Promise<FetchedToken> => {
+    signals.push(signal);
+    return { accessToken: `at-secret-${signals.length}`, expiresInMs: lifetimeMs };
+  };
+  return { fetchToken, signals };
+}
+
+/** A fetchToken that waits until the test releases (or fails) the current call. */
+function gated() {
+  let release: (token: string) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const signals: (AbortSignal | undefined)[] = [];
+  const fetchToken = (signal?: AbortSignal) =>
+    new Promise<FetchedToken>((resolve, reject) => {
+      signals.push(signal);
+      release = (accessToken) => resolve({ accessToken });
+      fail = reject;
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+  return { fetchToken, signals, release: (token: string) => release(token), fail: (error: unknown) => fail(error) };
+}
+
+describe("createTokenSource", () => {
+  it("fetches a token once and reuses it while it is fresh", async () => {
+    const { fetchToken, signals } = issuer(3_600_000);
+    const tokens = createTokenSource({ fetchToken });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(signals).toHaveLength(1);
+  });
+
+  it("twenty concurrent callers share one fetchToken call", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken });
+    const waiting = Promise.all(Array.from({ length: 20 }, () => tokens.getToken()));
+    gate.release("at-secret-1");
+    expect(new Set(await waiting)).toEqual(new Set(["at-secret-1"]));
+    expect(gate.signals).toHaveLength(1);
+  });
+
+  it("refreshes refreshSkewMs before expiry", async () => {
+    let clock = 0;
+    const { fetchToken, signals } = issuer(600_000);
+    const tokens = createTokenSource({ fetchToken, refreshSkewMs: 30_000, now: () => clock });
+    await tokens.getToken();
+    clock = 569_999;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    clock = 570_000;
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(signals).toHaveLength(2);
+  });
+
+  it("refreshes a token living shorter than the skew at half its life", async () => {
+    let clock = 0;
+    const { fetchToken } = issuer(30_000);
+    const tokens = createTokenSource({ fetchToken, now: () => clock });
+    await tokens.getToken();
+    clock = 14_999;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    clock = 15_000;
+    expect(await tokens.getToken()).toBe("at-secret-2");
+  });
+
+  it("keeps a token of unknown lifetime until it is invalidated", async () => {
+    let clock = 0;
+    const { fetchToken } = issuer(undefined);
+    const tokens = createTokenSource({ fetchToken, now: () => clock });
+    await tokens.getToken();
+    clock = 10 * 365 * 86_400_000;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    tokens.invalidate("at-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-2");
+  });
+
+  it("invalidate drops only the token that was rejected, not a newer one", async () => {
+    const { fetchToken, signals } = issuer();
+    const tokens = createTokenSource({ fetchToken });
+    await tokens.getToken();
+    tokens.invalidate("at-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    tokens.invalidate("at-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(signals).toHaveLength(2);
+  });
+
+  it("uses an initial token without fetching until its expiry nears", async () => {
+    let clock = 0;
+    const { fetchToken, signals } = issuer();
+    const tokens = createTokenSource({ fetchToken, now: () => clock, initial: { accessToken: "at-secret-0", expiresAt: 120_000 } });
+    expect(await tokens.getToken()).toBe("at-secret-0");
+    clock = 60_000;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(signals).toHaveLength(1);
+  });
+
+  it("a failing fetchToken rejects every current waiter with its error, and the next call tries again", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken });
+    const first = caught(tokens.getToken());
+    const second = caught(tokens.getToken(new AbortController().signal));
+    const refused = new AuthenticationError("refused", { status: 401 });
+    gate.fail(refused);
+    expect(await first).toBe(refused);
+    expect(await second).toBe(refused);
+    const third = tokens.getToken();
+    gate.release("at-secret-2");
+    expect(await third).toBe("at-secret-2");
+    expect(gate.signals).toHaveLength(2);
+  });
+
+  it("a fetchToken that resolves without an accessToken is reported as a TypeError", async () => {
+    const tokens = createTokenSource({ fetchToken: async () => ({ accessToken: "" }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/fetchToken resolved without an accessToken/);
+  });
+
+  it("a caller that aborts stops waiting while the request goes on for the others", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken, tokenUrl: "https://auth.example.com/token" });
+    const controller = new AbortController();
+    const leaving = caught(tokens.getToken(controller.signal));
+    const staying = tokens.getToken(new AbortController().signal);
+    controller.abort();
+    const error = await leaving;
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect((error as Error).message).toBe("Waiting for an access token from https://auth.example.com/token was aborted by the caller.");
+    expect(gate.signals[0]?.aborted).toBe(false);
+    gate.release("at-secret-1");
+    expect(await staying).toBe("at-secret-1");
+  });
+
+  it("once every caller has aborted, fetchToken's signal aborts and the next caller starts a new request", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken });
+    const controllers = [new AbortController(), new AbortController()];
+    const waits = controllers.map((controller) => caught(tokens.getToken(controller.signal)));
+    controllers[0]?.abort();
+    expect(gate.signals[0]?.aborted).toBe(false);
+    controllers[1]?.abort();
+    expect(gate.signals[0]?.aborted).toBe(true);
+    for (const wait of waits) expect(await wait).toBeInstanceOf(ApiUserAbortError);
+    const next = tokens.getToken();
+    gate.release("at-secret-2");
+    expect(await next).toBe("at-secret-2");
+    expect(gate.signals).toHaveLength(2);
+  });
+
+  it("a caller without a signal keeps the request going even when all others abort", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken });
+    const controller = new AbortController();
+    const leaving = caught(tokens.getToken(controller.signal));
+    const committed = tokens.getToken();
+    controller.abort();
+    await leaving;
+    expect(gate.signals[0]?.aborted).toBe(false);
+    gate.release("at-secret-1");
+    expect(await committed).toBe("at-secret-1");
+  });
+
+  it("an already aborted signal rejects without fetching", async () => {
+    const { fetchToken, signals } = issuer();
+    const tokens = createTokenSource({ fetchToken });
+    expect(await caught(tokens.getToken(AbortSignal.abort()))).toBeInstanceOf(ApiUserAbortError);
+    expect(signals).toHaveLength(0);
+  });
+
+  it("drives an API client: a 401 leads to one new token and one resend", async () => {
+    const { fetchToken, signals } = issuer();
+    const { client, calls } = observedClient(
+      (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? json({}, { status: 401 }) : json([])),
+      { auth: { type: "oauth2", tokens: createTokenSource({ fetchToken }) } },
+    );
+    expect((await client.GET("/items")).response.status).toBe(200);
+    expect(calls.map((call) => call.headers.get("authorization"))).toEqual(["Bearer at-secret-1", "Bearer at-secret-2"]);
+    expect(signals).toHaveLength(2);
+  });
+
+  it("checks its options up front", () => {
+    expect(() => createTokenSource({} as never)).toThrow(InputError);
+    expect(() => createTokenSource({ fetchToken: issuer().fetchToken, refreshSkewMs: -1 })).toThrow(/refreshSkewMs must be a number >= 0/);
+  });
+});
