@@ -1,0 +1,69 @@
+// `pnpm new-vendor` in a scratch copy of the repo: the vendor it writes must install, build, lint and pass its unit
+// and contract tests with no edit, and be registered, documented and listed where the rest of the repo looks.
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vendorNames } from "../src/names.ts";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const exec = promisify(execFile);
+let copy: string;
+
+async function sh(command: string, args: string[]): Promise<string> {
+  try {
+    const { stdout, stderr } = await exec(command, args, { cwd: copy, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 * 1024 * 1024 });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+  }
+}
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), "apis-new-vendor-"));
+  const { stdout } = await exec("git", ["ls-files", "-co", "--exclude-standard"], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+  for (const file of stdout.split("\n").filter(Boolean)) {
+    if (!existsSync(join(repo, file))) continue;
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(repo, file), join(copy, file));
+  }
+  await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"]);
+}, 300_000);
+
+afterAll(() => {
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe("pnpm new-vendor", () => {
+  it("scaffolds a vendor that builds, lints and passes its tests with no other edit", async () => {
+    const output = await sh(process.execPath, ["tools/scaffold/src/cli.ts", "acme-surveys", "--title", "Acme Surveys"]);
+    expect(output).toContain("wrote");
+    expect(readFileSync(join(copy, "redocly.yaml"), "utf8")).toMatch(/^  acme-surveys:\n    root: specs\/acme-surveys\/openapi.yaml/m);
+    expect(readFileSync(join(copy, "README.md"), "utf8")).toContain("| Acme Surveys | `@apis/acme-surveys` |");
+    expect(existsSync(join(copy, "packages/acme-surveys/src/generated/schema.ts"))).toBe(true);
+
+    await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"]);
+    const lint = await sh(process.execPath, ["tools/lint/node_modules/@redocly/cli/bin/cli.js", "lint", "acme-surveys", "--config", "redocly.yaml"]);
+    expect(lint).toContain("valid");
+    const test = await sh("pnpm", ["exec", "turbo", "run", "test", "--filter=@apis/acme-surveys", "--output-logs=errors-only"]);
+    expect(test).toMatch(/Tasks:\s+\d+ successful, \d+ total/);
+    const results = JSON.parse(readFileSync(join(copy, "packages/acme-surveys/test-results.json"), "utf8")) as { numPassedTests: number; numFailedTests: number };
+    expect(results.numFailedTests).toBe(0);
+    expect(results.numPassedTests).toBe(4);
+  }, 600_000);
+
+  it("refuses a name that is taken or unusable, saying what to do", async () => {
+    await expect(sh(process.execPath, ["tools/scaffold/src/cli.ts", "wootric-cxi"])).rejects.toThrow(/already exists: pick another name/);
+    await expect(sh(process.execPath, ["tools/scaffold/src/cli.ts", "Acme_Surveys"])).rejects.toThrow(/lower-case letters, digits and single hyphens/);
+  });
+});
+
+describe("vendorNames", () => {
+  it("derives every spelling the templates use", () => {
+    expect(vendorNames("acme-surveys")).toEqual({ name: "acme-surveys", title: "Acme Surveys", camel: "acmeSurveys", pascal: "AcmeSurveys", env: "ACME_SURVEYS" });
+  });
+});
