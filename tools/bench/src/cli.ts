@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `pnpm bench [--quick]`: runs every benchmark, writes tools/bench/results/latest.md and the README's figures.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { measurePagingMemory } from "./memory.ts";
+import { renderReport, withReadmeFigures } from "./report.ts";
+import { measureRequestCost } from "./request-cost.ts";
+import { startBenchServer } from "./spawn-server.ts";
+import { buildTimes, contractTimes, typecheckTime } from "./times.ts";
+
+const quick = process.argv.includes("--quick");
+const benchDir = fileURLToPath(new URL("..", import.meta.url));
+const root = join(benchDir, "..", "..");
+const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 7, requests: 3000, inFlight: 8 };
+
+const server = await startBenchServer();
+try {
+  console.log("bench: per-request cost");
+  const cost = await measureRequestCost(server.url, options);
+  console.log("bench: paging memory");
+  const paging = { baseline: await measurePagingMemory(server.url, "baseline"), paginate: await measurePagingMemory(server.url, "paginate") };
+
+  // Vendor-specific benchmarks (e.g. a vendor's streaming download) are scripts next to this one that print markdown.
+  const downloads: string[] = [];
+  for (const script of readdirSync(benchDir).filter((name) => /^[a-z0-9-]+\.ts$/.test(name))) {
+    console.log(`bench: ${script}`);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(benchDir, script)], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    downloads.push(stdout.trim());
+  }
+
+  console.log("bench: times");
+  const vendors = readdirSync(join(root, "packages")).filter((name) => name !== "runtime" && existsSync(join(root, "packages", name, "package.json")));
+  const times = [
+    ...(quick ? [] : await buildTimes(root)),
+    ...(await contractTimes(root, vendors)),
+    await typecheckTime(benchDir, [{ pkg: "@apis/wootric-cxi", code: 'export const w = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const tags = await w.GET("/v1/tags", { params: { query: { per_page: 50 } } });' }]),
+  ];
+
+  const report = renderReport({
+    date: new Date().toISOString().slice(0, 10),
+    cost,
+    costMethod: `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. The vendor client runs with auth (a client-credentials token, fetched once), retries (maxRetries 2) and timeouts (60 s) on.`,
+    paging,
+    downloads,
+    times,
+  });
+  mkdirSync(join(benchDir, "results"), { recursive: true });
+  writeFileSync(join(benchDir, "results", "latest.md"), report);
+  const readmePath = join(root, "README.md");
+  writeFileSync(readmePath, withReadmeFigures(readFileSync(readmePath, "utf8"), report));
+  console.log(report);
+} finally {
+  server.stop();
+}

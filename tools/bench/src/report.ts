@@ -1,0 +1,71 @@
+import { cpus, totalmem } from "node:os";
+import type { MemoryResult } from "./memory.ts";
+import type { CostResult } from "./request-cost.ts";
+import { mb } from "./stats.ts";
+import type { Timing } from "./times.ts";
+
+export interface BenchResults {
+  date: string;
+  cost: CostResult[];
+  costMethod: string;
+  paging: { baseline: MemoryResult; paginate: MemoryResult };
+  downloads: string[];
+  times: Timing[];
+}
+
+/** The report: machine, Node version, date, method, raw numbers and ratios, and the goals next to them. */
+export function renderReport(results: BenchResults): string {
+  const client = results.cost.find((result) => result.name.startsWith("@apis/"));
+  const pagingGrowth = results.paging.paginate.peak - results.paging.paginate.warm;
+  const baselineGrowth = results.paging.baseline.peak - results.paging.baseline.warm;
+  return [
+    `# Benchmarks`,
+    ``,
+    `${results.date} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? "CPU"} · ${mb(totalmem())} MB RAM · ${process.platform}/${process.arch}`,
+    ``,
+    `## Goals`,
+    ``,
+    `| Goal | Measured | Met |`,
+    `|---|---|---|`,
+    `| vendor client throughput >= 1.0x raw fetch | ${client ? `${client.ratio.toFixed(2)}x (${client.name})` : "n/a"} | ${client && client.ratio >= 1 ? "yes" : "no"} |`,
+    `| iterating 100 000 paged items keeps RSS flat: growth from item 10 000 to the end < 32 MB | +${mb(pagingGrowth)} MB (raw-fetch loop: +${mb(baselineGrowth)} MB) | ${pagingGrowth < 32 * 1024 * 1024 ? "yes" : "no"} |`,
+    ``,
+    `## Per-request cost`,
+    ``,
+    results.costMethod,
+    ``,
+    `| Client | Median req/s | vs raw fetch | Rounds (req/s) |`,
+    `|---|---|---|---|`,
+    ...results.cost.map((result) => `| ${result.name} | ${result.median.toFixed(0)} | ${result.ratio.toFixed(2)}x | ${result.rounds.map((value) => value.toFixed(0)).join(", ")} |`),
+    ``,
+    `## Memory`,
+    ``,
+    `Each measurement runs in a fresh process (\`--expose-gc\`, collected before the baseline), sampling RSS every 20 ms.`,
+    ``,
+    `| What | Items | RSS before | RSS at item 10 000 | Peak RSS after | Growth after item 10 000 |`,
+    `|---|---|---|---|---|---|`,
+    ...[results.paging.baseline, results.paging.paginate].map(
+      (result) =>
+        `| paging (500 per page), ${result.mode === "paginate" ? "@apis/runtime paginate" : "raw fetch loop (baseline)"} | ${result.count} | ${mb(result.before)} MB | ${mb(result.warm)} MB | ${mb(result.peak)} MB | +${mb(result.peak - result.warm)} MB |`,
+    ),
+    ...(results.downloads.length ? ["", ...results.downloads] : []),
+    ``,
+    `## Times`,
+    ``,
+    `| What | Seconds |`,
+    `|---|---|`,
+    ...results.times.map((timing) => `| ${timing.what} | ${timing.seconds.toFixed(1)} |`),
+    ``,
+  ].join("\n");
+}
+
+/** Replaces the README's figures between its bench markers. */
+export function withReadmeFigures(readme: string, report: string): string {
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md needs ${start} and ${end} around the benchmark figures`);
+  const figures = report.slice(report.indexOf("## Goals")).replace(/^## /gm, "#### ");
+  return `${readme.slice(0, from + start.length)}\n${figures}\n${readme.slice(to)}`;
+}

@@ -1,0 +1,66 @@
+// Per-request cost: each contender sends the same GET to the same keep-alive server, in interleaved rounds, so drift in
+// the machine's speed hits every contender alike. Throughput is requests per second with a fixed number in flight.
+import { Agent } from "node:http";
+import axios from "axios";
+import createFetchClient from "openapi-fetch";
+import { createClient as createWootricClient, type paths } from "@apis/wootric-cxi";
+import { median } from "./stats.ts";
+
+export interface Contender {
+  name: string;
+  /** Sends one request and reads its JSON body. */
+  call: () => Promise<unknown>;
+}
+
+export interface CostResult {
+  name: string;
+  /** Requests per second, one figure per round. */
+  rounds: number[];
+  median: number;
+  /** Median throughput relative to raw fetch in the same run. */
+  ratio: number;
+}
+
+export function contenders(base: string): Contender[] {
+  const url = `${base}/v1/projects`;
+  const bare = createFetchClient<paths>({ baseUrl: base });
+  const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
+  // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
+  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
+  return [
+    { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
+    { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
+    { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
+    { name: "@apis/wootric-cxi", call: async () => (await wootric.GET("/v1/projects")).data },
+  ];
+}
+
+async function throughput(contender: Contender, requests: number, inFlight: number): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next++ < requests) await contender.call();
+    }),
+  );
+  return requests / ((performance.now() - start) / 1000);
+}
+
+/** Runs `rounds` interleaved rounds (after one warm-up round) and reports medians and ratios against raw fetch. */
+export async function measureRequestCost(base: string, options: { rounds: number; requests: number; inFlight: number }): Promise<CostResult[]> {
+  const all = contenders(base);
+  for (const contender of all) await throughput(contender, Math.min(500, options.requests), options.inFlight);
+  const rounds = new Map(all.map((contender) => [contender.name, [] as number[]]));
+  for (let round = 0; round < options.rounds; round++) {
+    // Rotating the order each round keeps any contender from always running first or last.
+    for (let i = 0; i < all.length; i++) {
+      const contender = all[(i + round) % all.length]!;
+      rounds.get(contender.name)!.push(await throughput(contender, options.requests, options.inFlight));
+    }
+  }
+  const baseline = median(rounds.get("raw fetch")!);
+  return all.map((contender) => {
+    const values = rounds.get(contender.name)!;
+    return { name: contender.name, rounds: values, median: median(values), ratio: median(values) / baseline };
+  });
+}

@@ -1,0 +1,42 @@
+// The benchmark's HTTP server, run in its own process so its work does not count against the client under test.
+// Prints its port on stdout. Routes: the Wootric token endpoint, a small JSON list, numbered pages, a large download.
+import { createServer } from "node:http";
+
+const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "bearer", expires_in: 7200, scope: "public" });
+const PROJECTS = JSON.stringify([{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054 }]);
+const CHUNK = Buffer.alloc(64 * 1024, 97);
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? "/", "http://bench");
+  if (url.pathname === "/oauth/token") {
+    request.resume();
+    response.writeHead(200, { "content-type": "application/json" }).end(TOKEN);
+  } else if (url.pathname === "/v1/projects") {
+    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(PROJECTS) }).end(PROJECTS);
+  } else if (url.pathname === "/pages") {
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const perPage = Number(url.searchParams.get("per_page") ?? 50);
+    const total = Number(url.searchParams.get("total") ?? 100_000);
+    const first = (page - 1) * perPage;
+    const items = Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => ({ id: first + i, name: `item ${first + i}`, score: (first + i) % 11 }));
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(items));
+  } else if (url.pathname === "/download") {
+    let left = Number(url.searchParams.get("bytes") ?? 0);
+    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": left });
+    const write = () => {
+      while (left > 0) {
+        const chunk = left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
+        left -= chunk.length;
+        if (!response.write(chunk)) return void response.once("drain", write);
+      }
+      response.end();
+    };
+    write();
+  } else {
+    response.writeHead(404).end();
+  }
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, "127.0.0.1", () => {
+  console.log(String((server.address() as { port: number }).port));
+});
