@@ -43,6 +43,10 @@ describe("pnpm mock <vendor>", () => {
     expect(output).toMatch(/Unknown vendor "nope": use one of .*wootric-cxi/);
   });
 
+  it("groups a vendor's APIs by its package, so one name starts all of them", () => {
+    expect(vendorApis("cmix").map((api) => api.name)).toEqual(["cmix-auth", "cmix-survey", "cmix-reporting", "cmix-file-processing"]);
+  });
+
   it("finds a vendor's APIs by the API's own name", () => {
     const apis = vendorApis("wootric-cxi");
     expect(apis.map((api) => api.name)).toEqual(["wootric-cxi"]);

@@ -1,0 +1,76 @@
+import { InputError, redactUrl } from "@apis/runtime";
+
+/** The four CMIX services a client talks to, each on its own host. */
+export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
+/** Which CMIX hosts to use. Sandbox and production have separate credentials. */
+export type CmixEnvironment = "production" | "sandbox";
+/** A base URL per service. */
+export type ServiceUrls = Readonly<Record<CmixService, string>>;
+
+/**
+ * The vendor's hosts (Dynata's own client, `CMIX_SERVICES`). The sandbox is called "kaleidoscope"; the vendor's wiki
+ * links point to it, and production access must be requested from the vendor.
+ */
+export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = {
+  production: {
+    auth: "https://auth.cmix.com",
+    survey: "https://survey-api.cmix.com",
+    reporting: "https://reporting-api.cmix.com",
+    fileProcessing: "https://file-processing.cmix.com",
+  },
+  sandbox: {
+    auth: "https://kaleidoscope-auth.cmix.com",
+    survey: "https://kaleidoscope-survey-api.cmix.com",
+    reporting: "https://kaleidoscope-reporting-api.cmix.com",
+    fileProcessing: "https://kaleidoscope-file-processing.cmix.com",
+  },
+};
+
+const SERVICES = Object.keys(CMIX_HOSTS.production) as CmixService[];
+
+/**
+ * The base URL of every service: the environment's hosts, with any override in `baseUrls` (e.g. a proxy or a mock).
+ * Throws an {@link InputError} for an unknown environment, an unknown service name or a URL that is not http(s).
+ *
+ * @example
+ * resolveServiceUrls("sandbox", { survey: "http://localhost:4010" }).survey; // "http://localhost:4010"
+ */
+export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Partial<Record<CmixService, string>> = {}): ServiceUrls {
+  if (environment !== "production" && environment !== "sandbox") {
+    throw new InputError(
+      "environment",
+      `environment must be "production" or "sandbox", got ${JSON.stringify(environment)}: CMIX issues separate credentials for each`,
+    );
+  }
+  if (typeof baseUrls !== "object" || baseUrls === null) {
+    throw new InputError("baseUrls", "baseUrls must be an object such as { survey: \"https://...\" }");
+  }
+  for (const name of Object.keys(baseUrls)) {
+    if (!SERVICES.includes(name as CmixService)) {
+      throw new InputError(`baseUrls.${name}`, `baseUrls.${name} is not a CMIX service: use ${SERVICES.join(", ")}`);
+    }
+  }
+  const resolved = { ...CMIX_HOSTS[environment] };
+  for (const service of SERVICES) {
+    const override = baseUrls[service];
+    if (override === undefined) continue;
+    resolved[service] = checkUrl(override, `baseUrls.${service}`);
+  }
+  return resolved;
+}
+
+function checkUrl(value: unknown, field: string): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    // Only the start is quoted: whatever follows an "@" may be a credential typed in the wrong place.
+    const shown = typeof value === "string" ? JSON.stringify(redactUrl(value.split("@", 1)[0]!)) : typeof value;
+    throw new InputError(field, `${field} must be an http(s) URL such as https://survey-api.cmix.com, got ${shown}`);
+  }
+  if (url.username || url.password) throw new InputError(field, `${field} must not contain credentials: pass them in auth`);
+  return (value as string).replace(/\/+$/, "");
+}

@@ -1,0 +1,91 @@
+import { ApiError, type ApiErrorInit } from "@apis/runtime";
+import type { components } from "./generated/survey/schema.js";
+
+/** A 2xx body that reports a failure: it has a non-null `error` key. */
+export type EmbeddedError = components["schemas"]["EmbeddedError"];
+
+/**
+ * Whether a 2xx body is really an error: it is an object with a non-null `error` key. CMIX answers some archive
+ * failures with status 200 and such a body, and Dynata's own client checks exactly this.
+ *
+ * @example
+ * const { data } = await cmix.survey.POST("/surveys/{surveyId}/archives", { params, body });
+ * if (hasErrorKey(data)) console.error(data.error);
+ * else console.log(data?.id);
+ */
+export function hasErrorKey(body: unknown): body is EmbeddedError {
+  return typeof body === "object" && body !== null && !Array.isArray(body) && (body as { error?: unknown }).error != null;
+}
+
+/**
+ * The vendor answered with a success status but its body carries an `error` key: the request failed. `status` is
+ * the 2xx that arrived and `body` the vendor's body (credentials redacted).
+ *
+ * @example
+ * catch (e) { if (e instanceof EmbeddedApiError) console.error(e.status, e.body) }
+ */
+export class EmbeddedApiError extends ApiError {
+  /**
+   * Builds the error for a 2xx `response` whose `body` has an `error` key; `url` names the request when the response
+   * does not.
+   *
+   * @example
+   * if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, "POST");
+   */
+  static fromBody(response: Response, body: EmbeddedError, method: string, url?: string): EmbeddedApiError {
+    const said = typeof body.error === "string" ? body.error : body.error.message;
+    url = response.url || url;
+    return new EmbeddedApiError(
+      `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${said.slice(0, 200)}. CMIX reports some failures this way; \`body\` holds what it sent.`,
+      { status: response.status, method, url, body },
+    );
+  }
+}
+
+/** What an {@link ArchiveTimeoutError} adds to an {@link ApiError}. */
+export interface ArchiveTimeoutInit extends ApiErrorInit {
+  surveyId: number;
+  dataLayoutId: number;
+  archiveId: number;
+  /** How many times the archive was polled. */
+  attempts: number;
+  /** How long the wait lasted, in milliseconds. */
+  waitedMs: number;
+  /** Which bound was hit. */
+  limit: "maxWaitMs" | "maxAttempts";
+}
+
+/**
+ * An export archive was not complete within the bound the caller set (`maxWaitMs` or `maxAttempts`). The archive may
+ * still finish: `surveyId`, `dataLayoutId` and `archiveId` are what {@link pollArchive} needs to resume waiting, and
+ * `body` is the archive as last seen.
+ *
+ * @example
+ * catch (e) { if (e instanceof ArchiveTimeoutError) await pollArchive(cmix, e, { maxWaitMs: 30 * 60_000 }) }
+ */
+export class ArchiveTimeoutError extends ApiError {
+  readonly surveyId: number;
+  readonly dataLayoutId: number;
+  readonly archiveId: number;
+  readonly attempts: number;
+  readonly waitedMs: number;
+  readonly limit: "maxWaitMs" | "maxAttempts";
+
+  constructor(message: string, init: ArchiveTimeoutInit) {
+    super(message, init);
+    this.surveyId = init.surveyId;
+    this.dataLayoutId = init.dataLayoutId;
+    this.archiveId = init.archiveId;
+    this.attempts = init.attempts;
+    this.waitedMs = init.waitedMs;
+    this.limit = init.limit;
+  }
+}
+
+// As in the runtime: names on the prototype survive minification and stay out of util.inspect's property list.
+for (const [ErrorClass, name] of [
+  [EmbeddedApiError, "EmbeddedApiError"],
+  [ArchiveTimeoutError, "ArchiveTimeoutError"],
+] as const) {
+  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+}

@@ -1,0 +1,185 @@
+import { ApiError, ApiUserAbortError, InputError, InvalidResponseError } from "@apis/runtime";
+import { createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
+import { numberOption, requireId } from "./checks.js";
+import type { CmixClient } from "./client.js";
+import { ArchiveTimeoutError } from "./errors.js";
+import type { Archive, RespondentType } from "./types.js";
+
+/** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
+export interface PollOptions {
+  /** Pause between polls, in milliseconds. Default 5 000. */
+  pollIntervalMs?: number;
+  /** Give up after this long, in milliseconds (checked between polls). Default 600 000 (10 minutes). */
+  maxWaitMs?: number;
+  /** Give up after this many polls. Default 120. */
+  maxAttempts?: number;
+  /** Stops the wait (and any request in flight) with an `ApiUserAbortError`. */
+  signal?: AbortSignal;
+}
+
+/** What {@link exportArchive} exports, and how long it waits for it. */
+export interface ExportArchiveOptions extends PollOptions {
+  /** The file type. Only `XLSX_READABLE` is evidenced; other values are passed through as they are. */
+  type: "XLSX_READABLE" | (string & {});
+  /** Live or test respondents. Default `LIVE`. */
+  respondentType?: RespondentType;
+  /** Include respondents who completed. Default true. */
+  completes?: boolean;
+  /** Include respondents still taking the survey. Default false. */
+  inProcess?: boolean;
+  /** Include respondents the survey terminated. Default false. */
+  terminates?: boolean;
+  /** The data layout to read the archive through. Default: the archive's own, else the survey's layout named `Default`. */
+  dataLayoutId?: number;
+}
+
+const COMPLETE = "COMPLETE";
+
+/**
+ * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
+ * {@link ArchiveTimeoutError} after `maxWaitMs` or `maxAttempts` polls, whichever comes first; the archive may still
+ * finish, and the error carries what is needed to call this again.
+ *
+ * @example
+ * const archive = await pollArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, { maxWaitMs: 120_000 });
+ * console.log(archive.archiveUrl);
+ */
+export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
+  const bounds = checkPollOptions(options);
+  const checked = { surveyId: requireId(ref?.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
+  return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
+}
+
+/**
+ * Exports a survey's respondent data and returns the download URL: creates an export archive, then polls it until it
+ * is complete. The archive is read through `dataLayoutId`, else the layout the archive names, else the survey's data
+ * layout named `Default` (as Dynata's own client does). Bad options throw an `InputError` before any request; a 200
+ * whose body carries an `error` throws an {@link EmbeddedApiError}; running out of time or attempts throws an
+ * {@link ArchiveTimeoutError} naming the archive; `signal` aborts with an `ApiUserAbortError`.
+ *
+ * @example
+ * const url = await exportArchive(cmix, 138651, { type: "XLSX_READABLE", maxWaitMs: 5 * 60_000 });
+ */
+export async function exportArchive(cmix: CmixClient, surveyId: number, options: ExportArchiveOptions): Promise<string> {
+  const startedAt = Date.now();
+  requireId(surveyId, "surveyId");
+  if (typeof options !== "object" || options === null) throw new InputError("options", 'options are required: { type: "XLSX_READABLE", ... }');
+  if (typeof options.type !== "string" || options.type === "") {
+    throw new InputError("type", 'type must be the export file type, e.g. "XLSX_READABLE"');
+  }
+  const respondentType = options.respondentType ?? "LIVE";
+  if (respondentType !== "LIVE" && respondentType !== "TEST") throw new InputError("respondentType", `respondentType must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
+  const flags = { completes: options.completes ?? true, inProcess: options.inProcess ?? false, terminates: options.terminates ?? false };
+  for (const [name, value] of Object.entries(flags)) {
+    if (typeof value !== "boolean") throw new InputError(name, `${name} must be true or false, got ${JSON.stringify(value)}`);
+  }
+  if (!flags.completes && !flags.inProcess && !flags.terminates) {
+    throw new InputError("completes", "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
+  }
+  if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
+  const bounds = checkPollOptions(options);
+  const signal = options.signal;
+
+  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, signal ? { signal } : {});
+  if (isReady(archive)) return archive.archiveUrl;
+  const dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, surveyId, signal));
+  const done = await waitUntilComplete(cmix, { surveyId, dataLayoutId, archiveId: archive.id }, bounds, startedAt, archive);
+  return done.archiveUrl;
+}
+
+interface Bounds {
+  pollIntervalMs: number;
+  maxWaitMs: number;
+  maxAttempts: number;
+  signal: AbortSignal | undefined;
+}
+
+function checkPollOptions(options: PollOptions): Bounds {
+  const signal = options.signal;
+  if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
+    throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
+  }
+  return {
+    pollIntervalMs: numberOption(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, hint: "the pause between polls, in milliseconds" }),
+    maxWaitMs: numberOption(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),
+    maxAttempts: numberOption(options.maxAttempts, "maxAttempts", 120, { min: 1, integer: true, hint: "how many times to poll the archive" }),
+    signal,
+  };
+}
+
+async function waitUntilComplete(
+  cmix: CmixClient,
+  ref: ArchiveRef,
+  bounds: Bounds,
+  startedAt: number,
+  seen: Archive | undefined,
+): Promise<Archive & { archiveUrl: string }> {
+  let last = seen;
+  let attempts = 0;
+  const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
+    const waitedMs = Date.now() - startedAt;
+    const state = last ? `; last status ${JSON.stringify(last.status ?? null)}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
+    const bound = limit === "maxWaitMs" ? `maxWaitMs ${bounds.maxWaitMs}` : `maxAttempts ${bounds.maxAttempts}`;
+    return new ArchiveTimeoutError(
+      `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${bound} reached${state}). ` +
+        `It may still finish: poll it again with pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} }), or raise ${limit}.`,
+      { ...ref, attempts, waitedMs, limit, body: last },
+    );
+  };
+  for (;;) {
+    if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
+    const remaining = bounds.maxWaitMs - (Date.now() - startedAt);
+    if (remaining <= 0) throw giveUp("maxWaitMs");
+    // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
+    if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, ref);
+    last = await getArchive(cmix, ref, bounds.signal ? { signal: bounds.signal } : {});
+    attempts++;
+    if (isReady(last)) return last;
+  }
+}
+
+function isReady(archive: Archive): archive is Archive & { archiveUrl: string } {
+  return archive.status === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
+}
+
+async function defaultLayoutId(cmix: CmixClient, surveyId: number, signal: AbortSignal | undefined): Promise<number> {
+  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", {
+    params: { path: { surveyId } },
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
+  if (!Array.isArray(data)) {
+    throw new InvalidResponseError(`GET ${response.url} answered ${response.status} with something other than a list of data layouts: pass dataLayoutId.`, {
+      status: response.status,
+      method: "GET",
+      url: response.url || undefined,
+      body: data,
+    });
+  }
+  const layout = data.find((candidate) => candidate.name === "Default");
+  if (!layout) {
+    const names = data.map((candidate) => JSON.stringify(candidate.name)).join(", ") || "none";
+    throw new ApiError(
+      `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so the archive cannot be polled: pass dataLayoutId.`,
+      { status: response.status, method: "GET", url: response.url || undefined, body: data },
+    );
+  }
+  return layout.id;
+}
+
+function pause(ms: number, signal: AbortSignal | undefined, ref: ArchiveRef): Promise<void> {
+  const aborted = () =>
+    new ApiUserAbortError(`Waiting for archive ${ref.archiveId} of survey ${ref.surveyId} was aborted by the caller.`, { cause: signal?.reason });
+  if (signal?.aborted) return Promise.reject(aborted());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

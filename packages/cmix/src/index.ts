@@ -1,0 +1,25 @@
+export { createClient, type ClientOptions, type CmixClient } from "./client.js";
+export type { CmixAuth } from "./auth.js";
+export { CMIX_HOSTS, type CmixEnvironment, type CmixService, type ServiceUrls } from "./environments.js";
+export { createArchive, getArchive, type ArchiveRef } from "./archives.js";
+export { pollArchive, exportArchive, type PollOptions, type ExportArchiveOptions } from "./export-archive.js";
+export { countResponses, type ResponseCountsResult } from "./response-counts.js";
+export { hasErrorKey, EmbeddedApiError, ArchiveTimeoutError, type EmbeddedError, type ArchiveTimeoutInit } from "./errors.js";
+export type * from "./types.js";
+export type { paths as SurveyPaths, components as SurveyComponents, operations as SurveyOperations } from "./generated/survey/schema.js";
+export type { paths as ReportingPaths, components as ReportingComponents, operations as ReportingOperations } from "./generated/reporting/schema.js";
+export type {
+  paths as FileProcessingPaths,
+  components as FileProcessingComponents,
+  operations as FileProcessingOperations,
+} from "./generated/file-processing/schema.js";
+export type { paths as AuthPaths, components as AuthComponents, operations as AuthOperations } from "./generated/auth/schema.js";
+export {
+  ApiError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  InvalidResponseError,
+  InputError,
+} from "@apis/runtime";

@@ -1,0 +1,61 @@
+import { InputError } from "@apis/runtime";
+import { requireId } from "./checks.js";
+import type { CmixClient } from "./client.js";
+import type { BannerFilterRequest, QuestionRef } from "./types.js";
+
+function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], signal: AbortSignal | undefined) {
+  return cmix.reporting.POST("/surveys/{surveyId}/response-counts", {
+    params: { path: { surveyId } },
+    body,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** What {@link countResponses} resolves: openapi-fetch's `{ data, error, response }`. */
+export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
+
+/**
+ * Frequency counts of each question, over all respondents (`POST /surveys/{surveyId}/response-counts` with a bare
+ * array of questions, as Dynata's `fetch_raw_results` sends it).
+ *
+ * @example
+ * const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+ */
+export function countResponses(cmix: CmixClient, surveyId: number, questions: QuestionRef[], options?: { signal?: AbortSignal }): Promise<ResponseCountsResult>;
+/**
+ * Counts of questions among the respondents a banner (cross-tab) filter selects (`POST /surveys/{surveyId}/response-counts`
+ * with a filter object, as Dynata's `fetch_banner_filter` sends it).
+ *
+ * @example
+ * const { data } = await countResponses(cmix, 138651, {
+ *   testYN: "LIVE",
+ *   status: "COMPLETE",
+ *   counts: [{ questionId: 123, resolution: 1 }],
+ *   filters: [{ questionId: 124, responseId: 125 }],
+ * });
+ */
+export function countResponses(cmix: CmixClient, surveyId: number, filter: BannerFilterRequest, options?: { signal?: AbortSignal }): Promise<ResponseCountsResult>;
+export async function countResponses(
+  cmix: CmixClient,
+  surveyId: number,
+  query: BannerFilterRequest | QuestionRef[],
+  options: { signal?: AbortSignal } = {},
+): Promise<ResponseCountsResult> {
+  requireId(surveyId, "surveyId");
+  if (Array.isArray(query)) {
+    if (query.length === 0) throw new InputError("questions", "questions is empty: list at least one { questionId }");
+    query.forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
+  } else if (typeof query === "object" && query !== null) {
+    if (!Array.isArray(query.counts) || query.counts.length === 0) {
+      throw new InputError("filter.counts", "filter.counts must list at least one { questionId, resolution? } to count");
+    }
+    query.counts.forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
+    (query.filters ?? []).forEach((filter, index) => {
+      requireId(filter?.questionId, `filter.filters[${index}].questionId`);
+      requireId(filter?.responseId, `filter.filters[${index}].responseId`);
+    });
+  } else {
+    throw new InputError("query", "countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }");
+  }
+  return post(cmix, surveyId, query, options.signal);
+}

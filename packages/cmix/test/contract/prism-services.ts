@@ -1,0 +1,52 @@
+// Starts one Prism per CMIX service document and hands the client a fetch that sends each request to the recorder of
+// the service it is addressed to, so every service's violations and coverage are counted against its own spec.
+import { createContractRecorder, registeredApi, startPrism, type ContractRecorder, type PrismServer } from "@apis/prism";
+import type { CmixService } from "../../src/index.js";
+
+/** The redocly.yaml name of each service's document. */
+export const SERVICE_APIS: Record<CmixService, string> = {
+  auth: "cmix-auth",
+  survey: "cmix-survey",
+  reporting: "cmix-reporting",
+  fileProcessing: "cmix-file-processing",
+};
+
+export interface PrismServices {
+  baseUrls: Record<CmixService, string>;
+  recorders: Record<CmixService, ContractRecorder>;
+  /** Routes each request to the recorder of the Prism it is addressed to; anything else is a test bug. */
+  fetch: typeof fetch;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startPrismServices(): Promise<PrismServices> {
+  const services = Object.keys(SERVICE_APIS) as CmixService[];
+  const started = await Promise.allSettled(services.map((service) => startPrism(registeredApi(SERVICE_APIS[service]).root)));
+  const prisms = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed) {
+    await Promise.all(prisms.map((prism) => prism.stop()));
+    throw failed.reason;
+  }
+  const byService = Object.fromEntries(services.map((service, index) => [service, prisms[index]!])) as Record<CmixService, PrismServer>;
+  const recorders = Object.fromEntries(
+    services.map((service) => [service, createContractRecorder(registeredApi(SERVICE_APIS[service]).root)]),
+  ) as Record<CmixService, ContractRecorder>;
+  const byOrigin = new Map(services.map((service) => [new URL(byService[service].url).origin, recorders[service]]));
+  const routed: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const recorder = byOrigin.get(new URL(request.url).origin);
+    if (!recorder) throw new Error(`The contract suite sent ${request.method} ${request.url}, which is no Prism of a CMIX service`);
+    return recorder.fetch(request);
+  };
+  return {
+    baseUrls: Object.fromEntries(services.map((service) => [service, byService[service].url])) as Record<CmixService, string>,
+    recorders,
+    fetch: routed,
+    log: () => services.map((service) => `--- ${service}\n${byService[service].log()}`).join("\n"),
+    stop: async () => {
+      await Promise.all(prisms.map((prism) => prism.stop()));
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import {
+  ApiError,
+  ApiUserAbortError,
+  ArchiveTimeoutError,
+  createClient,
+  EmbeddedApiError,
+  exportArchive,
+  InputError,
+  pollArchive,
+  type ExportArchiveOptions,
+} from "../../src/index.js";
+import { isTokenRequest, json, observedFetch, TOKEN } from "./observed-fetch.js";
+
+const SURVEY = 138651;
+const ARCHIVE = { id: 9001, surveyId: SURVEY, dataLayoutId: null, type: "XLSX_READABLE", status: "PENDING", progress: 0, archiveUrl: null };
+const COMPLETE = { ...ARCHIVE, dataLayoutId: 5, status: "COMPLETE", progress: 100, archiveUrl: "https://files.cmix.test/9001.xlsx" };
+const FAST = { pollIntervalMs: 1 } as const;
+
+/** A CMIX whose archive is complete on the `completeOnPoll`-th poll; `archives` overrides individual answers. */
+function vendor(options: { completeOnPoll?: number; create?: unknown; poll?: (n: number) => Response | undefined } = {}) {
+  let polls = 0;
+  const observed = observedFetch((request) => {
+    const path = new URL(request.url).pathname;
+    if (isTokenRequest(request)) return json(TOKEN);
+    if (request.method === "POST" && path === `/surveys/${SURVEY}/archives`) return json(options.create ?? ARCHIVE);
+    if (path === `/surveys/${SURVEY}/data-layouts`) return json([{ id: 4, name: "Custom" }, { id: 5, name: "Default" }]);
+    if (path.includes("/archives/")) {
+      polls++;
+      const custom = options.poll?.(polls);
+      if (custom) return custom;
+      return json(polls >= (options.completeOnPoll ?? 2) ? COMPLETE : { ...ARCHIVE, progress: 50 });
+    }
+    return json({ error: { message: `unexpected ${request.method} ${path}` } }, 404);
+  });
+  const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+  return { cmix, observed, polls: () => polls };
+}
+
+function paths(observed: ReturnType<typeof observedFetch>) {
+  return observed.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
+}
+
+describe("exportArchive", () => {
+  it("creates the archive, finds the Default layout, polls until COMPLETE and returns the archive URL", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 2 });
+    const url = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST });
+    expect(url).toBe("https://files.cmix.test/9001.xlsx");
+    expect(paths(observed)).toEqual([
+      `POST /surveys/${SURVEY}/archives`,
+      `GET /surveys/${SURVEY}/data-layouts`,
+      `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`,
+      `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`,
+    ]);
+    expect(JSON.parse(observed.bodies[0]!)).toEqual({ respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
+    expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
+  });
+
+  it("polls through the layout the archive names, without looking for the Default one", async () => {
+    const { cmix, observed } = vendor({ create: { ...ARCHIVE, dataLayoutId: 7 }, completeOnPoll: 1 });
+    await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", respondentType: "TEST", terminates: true, ...FAST });
+    expect(paths(observed)).toEqual([`POST /surveys/${SURVEY}/archives`, `GET /surveys/${SURVEY}/data-layouts/7/archives/9001`]);
+    expect(JSON.parse(observed.bodies[0]!)).toMatchObject({ respondentType: "TEST", terminates: true });
+  });
+
+  it("polls through the caller's data layout when given one", async () => {
+    const { cmix, observed } = vendor({ create: { ...ARCHIVE, dataLayoutId: 7 }, completeOnPoll: 1 });
+    await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 3, ...FAST });
+    expect(paths(observed)[1]).toBe(`GET /surveys/${SURVEY}/data-layouts/3/archives/9001`);
+  });
+
+  it("returns at once when the new archive is already complete", async () => {
+    const { cmix, observed } = vendor({ create: COMPLETE });
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" })).resolves.toBe(COMPLETE.archiveUrl);
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("keeps polling an archive that says COMPLETE before it has a URL", async () => {
+    const { cmix, polls } = vendor({ completeOnPoll: 3, poll: (n) => (n === 1 ? json({ ...COMPLETE, archiveUrl: null }) : undefined) });
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).resolves.toBe(COMPLETE.archiveUrl);
+    expect(polls()).toBe(3);
+  });
+
+  it("throws an EmbeddedApiError when the create call answers 200 with an error key, and polls nothing", async () => {
+    const { cmix, observed } = vendor({ create: { response: 1, error: "Oops!" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(EmbeddedApiError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as EmbeddedApiError).status).toBe(200);
+    expect((error as EmbeddedApiError).body).toEqual({ response: 1, error: "Oops!" });
+    expect((error as Error).message).toContain("Oops!");
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("throws an EmbeddedApiError when a poll answers 200 with an error key", async () => {
+    const { cmix, polls } = vendor({ poll: () => json({ error: { message: "Archive could not be generated" } }) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(EmbeddedApiError);
+    expect((error as Error).message).toContain("Archive could not be generated");
+    expect(polls()).toBe(1);
+  });
+
+  it("throws an ApiError with the vendor's body when a poll fails", async () => {
+    const { cmix } = vendor({ poll: () => json({ error: { message: "Not found" } }, 404) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    expect((error as ApiError).body).toEqual({ error: { message: "Not found" } });
+  });
+
+  it("stops after maxAttempts polls with an ArchiveTimeoutError naming the archive", async () => {
+    const { cmix, polls } = vendor({ completeOnPoll: Infinity });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 3 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    const timeout = error as ArchiveTimeoutError;
+    expect(polls()).toBe(3);
+    expect(timeout).toMatchObject({ limit: "maxAttempts", attempts: 3, archiveId: 9001, surveyId: SURVEY, dataLayoutId: 5 });
+    expect(timeout.message).toMatch(/^Archive 9001 of survey 138651 was not complete after 3 polls over \d+ ms \(maxAttempts 3 reached; last status "PENDING", progress 50\)/);
+    expect(timeout.body).toMatchObject({ id: 9001, status: "PENDING" });
+  });
+
+  it("stops at maxWaitMs with an ArchiveTimeoutError that says how long it waited", async () => {
+    const { cmix, polls } = vendor({ completeOnPoll: Infinity });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 10, maxWaitMs: 40, maxAttempts: 1000 }).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    const timeout = error as ArchiveTimeoutError;
+    expect(timeout.limit).toBe("maxWaitMs");
+    expect(timeout.waitedMs).toBeGreaterThanOrEqual(40);
+    expect(timeout.attempts).toBe(polls());
+    expect(timeout.message).toContain(`over ${timeout.waitedMs} ms (maxWaitMs 40 reached`);
+    expect(timeout.message).toContain("pollArchive(cmix, { surveyId: 138651, dataLayoutId: 5, archiveId: 9001 })");
+  });
+
+  it("resumes waiting from an ArchiveTimeoutError with pollArchive", async () => {
+    const { cmix } = vendor({ completeOnPoll: 4 });
+    const error = (await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 2 }).catch((thrown: unknown) => thrown)) as ArchiveTimeoutError;
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    const archive = await pollArchive(cmix, error, FAST);
+    expect(archive.archiveUrl).toBe(COMPLETE.archiveUrl);
+  });
+
+  it("stops waiting with an ApiUserAbortError when the signal aborts between polls", async () => {
+    const controller = new AbortController();
+    const { cmix, polls } = vendor({
+      completeOnPoll: Infinity,
+      poll: (n) => {
+        if (n === 2) controller.abort(new Error("shutting down"));
+        return undefined;
+      },
+    });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 5, signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect((error as Error).message).toContain("archive 9001 of survey 138651");
+    expect(polls()).toBe(2);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const { cmix, observed } = vendor();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", signal: controller.signal })).rejects.toBeInstanceOf(ApiUserAbortError);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("says to pass dataLayoutId when the survey has no Default layout", async () => {
+    const observed = observedFetch((request) => {
+      if (request.method === "POST") return json(ARCHIVE);
+      return json([{ id: 4, name: "Custom" }]);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toBe(
+      'Survey 138651 has no data layout named "Default" (found: "Custom"), so the archive cannot be polled: pass dataLayoutId.',
+    );
+  });
+
+  it.each<[string, Partial<ExportArchiveOptions> & { surveyId?: unknown }, string]>([
+    ["maxWaitMs of 0", { maxWaitMs: 0 }, "maxWaitMs"],
+    ["a negative maxWaitMs", { maxWaitMs: -5 }, "maxWaitMs"],
+    ["an infinite maxWaitMs", { maxWaitMs: Infinity }, "maxWaitMs"],
+    ["a maxWaitMs that is not a number", { maxWaitMs: "60s" as never }, "maxWaitMs"],
+    ["maxAttempts of 0", { maxAttempts: 0 }, "maxAttempts"],
+    ["a fractional maxAttempts", { maxAttempts: 2.5 }, "maxAttempts"],
+    ["a NaN maxAttempts", { maxAttempts: NaN }, "maxAttempts"],
+    ["a negative pollIntervalMs", { pollIntervalMs: -1 }, "pollIntervalMs"],
+    ["an empty export type", { type: "" }, "type"],
+    ["an unknown respondent type", { respondentType: "ALL" as never }, "respondentType"],
+    ["an export of nobody", { completes: false }, "completes"],
+    ["a data layout ID that is not an ID", { dataLayoutId: 0 }, "dataLayoutId"],
+    ["a survey ID that is not an ID", { surveyId: "138651" }, "surveyId"],
+    ["a signal that is not an AbortSignal", { signal: {} as never }, "signal"],
+  ])("rejects %s before any request, naming the option", async (_case, override, field) => {
+    const { cmix, observed } = vendor();
+    const { surveyId = SURVEY, ...options } = override;
+    const error = await exportArchive(cmix, surveyId as number, { type: "XLSX_READABLE", ...options }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("pollArchive", () => {
+  it("polls at once, without a first pause, and returns the complete archive", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const archive = await pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, { pollIntervalMs: 60_000 });
+    expect(archive).toEqual(COMPLETE);
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("rejects nonsense bounds and IDs before any request", async () => {
+    const { cmix, observed } = vendor();
+    const ref = { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 };
+    await expect(pollArchive(cmix, ref, { maxAttempts: -1 })).rejects.toMatchObject({ field: "maxAttempts" });
+    await expect(pollArchive(cmix, ref, { maxWaitMs: NaN })).rejects.toMatchObject({ field: "maxWaitMs" });
+    await expect(pollArchive(cmix, { ...ref, archiveId: 1.5 }, {})).rejects.toMatchObject({ field: "archiveId" });
+    expect(observed.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { countResponses, createClient, InputError, type BannerFilterRequest } from "../../src/index.js";
+import { json, observedFetch } from "./observed-fetch.js";
+
+function client() {
+  const observed = observedFetch(() => json({ "122931": { "1": 40, "2": 60 } }));
+  return { observed, cmix: createClient({ environment: "sandbox", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } }) };
+}
+
+describe("countResponses", () => {
+  it("posts a bare array of questions to the reporting service", async () => {
+    const { observed, cmix } = client();
+    const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+    expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
+    expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
+    expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
+    expect(JSON.parse(observed.bodies[0]!)).toEqual([{ questionId: 122931 }, { questionId: 123456 }]);
+  });
+
+  it("posts a banner filter object as it is", async () => {
+    const { observed, cmix } = client();
+    const filter: BannerFilterRequest = { testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123, resolution: 1 }], filters: [{ questionId: 124, responseId: 125 }] };
+    await countResponses(cmix, 138651, filter);
+    expect(JSON.parse(observed.bodies[0]!)).toEqual(filter);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["an empty question list", [], "questions"],
+    ["a question without an ID", [{ questionId: 1 }, {}], "questions[1].questionId"],
+    ["a banner filter that counts nothing", { counts: [] }, "filter.counts"],
+    ["a banner filter with a filter missing its response", { counts: [{ questionId: 1 }], filters: [{ questionId: 2 }] }, "filter.filters[0].responseId"],
+    ["neither shape", "122931", "query"],
+  ])("rejects %s before any request", async (_case, query, field) => {
+    const { observed, cmix } = client();
+    const error = await countResponses(cmix, 138651, query as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect(observed.requests).toHaveLength(0);
+  });
+});
