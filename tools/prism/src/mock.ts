@@ -1,11 +1,10 @@
-import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
 import { readRegistry, type RegisteredApi } from "./registry.ts";
 
 /** A running mock of one registered API, on its documented port. */
 export interface VendorMock {
   api: string;
-  /** Where a client points its base URL: the mock's origin plus the path of the spec's first server. */
+  /** Where a client points its base URL: Prism serves the spec's paths at its origin, without the server's path. */
   baseUrl: string;
   prism: PrismServer;
 }
@@ -21,17 +20,6 @@ export function vendorApis(vendor: string, root?: string): RegisteredApi[] {
   return matches;
 }
 
-function serverPath(spec: string): string {
-  const document = readSpec(spec) as { servers?: { url?: string }[] };
-  const url = document.servers?.[0]?.url;
-  if (!url) return "";
-  try {
-    return new URL(url).pathname.replace(/\/$/, "");
-  } catch {
-    return "";
-  }
-}
-
 /**
  * Starts the Prism mock of every API of a vendor on its fixed port (`x-mock-port` in redocly.yaml).
  *
@@ -45,7 +33,7 @@ export async function startVendorMocks(vendor: string, root?: string): Promise<V
       const port = api.extensions["x-mock-port"];
       if (typeof port !== "number") throw new Error(`redocly.yaml: API "${api.name}" has no x-mock-port`);
       const prism = await startPrism(api.root, { port });
-      mocks.push({ api: api.name, baseUrl: `${prism.url}${serverPath(api.root)}`, prism });
+      mocks.push({ api: api.name, baseUrl: prism.url, prism });
     }
   } catch (error) {
     await Promise.all(mocks.map((mock) => mock.prism.stop()));

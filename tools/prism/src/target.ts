@@ -53,16 +53,18 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
   const started: PrismServer[] = [];
   const servers: Record<string, string> = {};
   try {
+    // Prism matches requests against the spec's paths as written, without the server's path (`/api`, `/1`):
+    // clients talk to its bare origin, and a proxy puts the server's path back when it forwards upstream.
     if (!liveContract()) {
       const prism = await startPrism(spec);
       started.push(prism);
-      for (const url of urls) servers[url] = `${prism.url}${pathOf(url)}`;
+      for (const url of urls) servers[url] = prism.url;
     } else {
       for (const url of urls) {
-        const upstream = process.env.APIS_CONTRACT_UPSTREAM ?? new URL(url).origin;
+        const upstream = `${process.env.APIS_CONTRACT_UPSTREAM ?? new URL(url).origin}${pathOf(url)}`;
         const prism = await startPrism(spec, { upstream });
         started.push(prism);
-        servers[url] = `${prism.url}${pathOf(url)}`;
+        servers[url] = prism.url;
       }
     }
   } catch (error) {

@@ -1,0 +1,63 @@
+import { createApiClient, InputError, type Client } from "@apis/runtime";
+import { toRuntimeAuth, type SurveyDynamixAuth } from "./auth.js";
+import { checkBaseUrl } from "./base-url.js";
+import { withVendorConventions } from "./conventions.js";
+import { operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+
+/** The API's base URL. */
+export const DEFAULT_BASE_URL = "https://surveydynamix.com/api";
+/** The host of the OAuth endpoints (`/oauth/authorize`, `/oauth/token`), outside the `/api` base. */
+export const DEFAULT_OAUTH_URL = "https://surveydynamix.com";
+
+/** The spec's server URLs: the client sends each operation to the override configured for its server. */
+const API_SERVER = "https://surveydynamix.com/api";
+const OAUTH_SERVER = "https://surveydynamix.com";
+
+export interface ClientOptions {
+  auth: SurveyDynamixAuth;
+  /** API base URL. Default `https://surveydynamix.com/api`. Must be https (http only on localhost, for a mock). */
+  baseUrl?: string;
+  /** Base URL of the OAuth server, which serves `POST /oauth/token`. Default `https://surveydynamix.com`. */
+  oauthUrl?: string;
+  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  fetch?: typeof fetch;
+  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every request. */
+  headers?: HeadersInit;
+}
+
+/** The typed Survey Dynamix client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the API's paths. */
+export type SurveyDynamixClient = Client<paths>;
+
+/**
+ * Creates a typed client for the Survey Dynamix REST API v1.0.0. Calls return openapi-fetch's
+ * `{ data, error, response }`; a list that lacks a filter the vendor requires, or a `_limit` outside 1-1000, is
+ * refused with an `InputError` before anything is sent.
+ *
+ * @example
+ * const sdx = createClient({ auth: { type: "basic", customerUuid, authToken } });
+ * const { data, error } = await sdx.GET("/responses", { params: { query: { survey_id: 52, _limit: 100, _order: "DESC" } } });
+ */
+export function createClient(options: ClientOptions): SurveyDynamixClient {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", 'createClient needs options, at least { auth: { type: "basic", customerUuid, authToken } }');
+  }
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl");
+  const oauthUrl = checkBaseUrl(options.oauthUrl ?? DEFAULT_OAUTH_URL, "oauthUrl");
+  return withVendorConventions(
+    createApiClient<paths>({
+      baseUrl,
+      servers: { [API_SERVER]: baseUrl, [OAUTH_SERVER]: oauthUrl },
+      operations,
+      auth: toRuntimeAuth(options.auth),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+    }),
+  );
+}

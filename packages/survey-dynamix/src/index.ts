@@ -1,0 +1,29 @@
+export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
+export type { SurveyDynamixAuth } from "./auth.js";
+export {
+  createInteraction,
+  updateInteraction,
+  interactionWebLink,
+  DuplicateInteractionError,
+  type CreateInteractionInput,
+  type UpdateInteractionInput,
+} from "./interactions.js";
+export { interactionDataFields, INTERACTION_DATA_KEY, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
+export { listAll, type ListAllOptions, type PagedLists } from "./list-all.js";
+export { checkListQuery, MAX_LIMIT, REQUIRED_FILTERS } from "./list-filters.js";
+export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions, type ExchangeCodeOptions } from "./oauth.js";
+export type * from "./types.js";
+export type { paths, components, operations } from "./generated/schema.js";
+export {
+  readAuthorizationCallback,
+  ApiError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  AuthorizationDeniedError,
+  InvalidResponseError,
+  PaginationLimitError,
+  InputError,
+  type TokenResponse,
+} from "@apis/runtime";

@@ -1,0 +1,56 @@
+import { InputError } from "@apis/runtime";
+
+/** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
+export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** A value of an interaction-data pair; numbers and booleans are stored as their text. */
+export type InteractionDataValue = string | number | boolean;
+
+// Fields `POST /interactions` reads as the interaction's own: a data key with one of these names would set the field.
+const OWN_FIELDS = ["survey_id", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id"];
+// Names of the interaction resource the server may treat as its own, and the embedded lists it returns.
+const RESOURCE_FIELDS = ["id", "uuid", "status", "web_link", "weblink", "created_at", "updated_at", "responses", "interaction_data"];
+
+/** Keys `createInteraction` refuses as interaction data, because the vendor would read them as something else. */
+export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE_FIELDS, "auth_token"];
+
+function reservedReason(key: string): string | undefined {
+  if (OWN_FIELDS.includes(key)) return `"${key}" is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`;
+  if (RESOURCE_FIELDS.includes(key)) return `"${key}" names a field of the interaction resource: rename the key, e.g. "customer_${key}"`;
+  if (key === "auth_token") return `"auth_token" is the vendor's legacy credential parameter and would be read as one: rename the key`;
+  return undefined;
+}
+
+/**
+ * Checks interaction data before it is sent as extra fields of `POST /interactions`, and returns it as form fields.
+ * Keys must match {@link INTERACTION_DATA_KEY} and must not be one of {@link RESERVED_DATA_KEYS}; values must be
+ * strings, finite numbers or booleans (undefined ones are left out). Throws an {@link InputError} naming the key.
+ *
+ * @example
+ * interactionDataFields({ plan: "GOLD", seats: 12 }); // { plan: "GOLD", seats: "12" }
+ * interactionDataFields({ "9lives": "x" });           // InputError: keys start with a letter
+ */
+export function interactionDataFields(data: unknown, field = "data"): Record<string, string> {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new InputError(field, `${field} must be an object of interaction-data keys and values, e.g. { plan: "GOLD" }`);
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const at = `${field}.${key}`;
+    if (!INTERACTION_DATA_KEY.test(key)) {
+      throw new InputError(
+        at,
+        `Interaction-data key ${JSON.stringify(key)} is not valid: keys consist of letters, digits and underscores and start with a letter (e.g. "plan_tier")`,
+      );
+    }
+    const reserved = reservedReason(key);
+    if (reserved) throw new InputError(at, `Interaction-data key ${reserved}`);
+    if (value === undefined) continue;
+    if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
+      fields[key] = String(value);
+    } else {
+      throw new InputError(at, `${at} must be a string, a finite number or a boolean: interaction data is stored as text`);
+    }
+  }
+  return fields;
+}

@@ -1,0 +1,141 @@
+import { ApiError, InputError } from "@apis/runtime";
+import type { SurveyDynamixClient } from "./client.js";
+import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
+import { vendorTimestamp } from "./timestamps.js";
+import type { Interaction, InteractionUpdate, NewInteraction } from "./types.js";
+
+/** What {@link createInteraction} takes: the interaction's own fields, and its interaction data in `data`. */
+export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "scheduled_at"> & {
+  /** Create it even while a pending interaction for the same phone number and survey exists. Default false. */
+  _force_new?: boolean;
+  /** A Date, a UTC time `YYYY-MM-DD HH:MM:SS`, or `Now + X Days|Hours|Minutes`. Default: now. */
+  scheduled_at?: string | Date;
+  /** Interaction data: keys of letters, digits and underscores starting with a letter, e.g. `{ plan: "GOLD" }`. */
+  data?: Record<string, InteractionDataValue | undefined>;
+};
+
+/** What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited. */
+export type UpdateInteractionInput = Omit<InteractionUpdate, "id"> & { id?: number };
+
+const FIELDS = ["survey_id", "_force_new", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "data"];
+const SURVEY_TYPES = ["inbound", "outbound", "sms", "web", "email"];
+const VOICE_OR_SMS = ["inbound", "outbound", "sms"];
+
+/**
+ * `POST /interactions` was answered 409: a pending interaction for the same phone number already exists on the
+ * survey, so none was created. Send the call again with `_force_new: true` to create another anyway.
+ *
+ * @example
+ * catch (e) { if (e instanceof DuplicateInteractionError) await createInteraction(sdx, { ...input, _force_new: true }) }
+ */
+export class DuplicateInteractionError extends ApiError {
+  /** The survey the interaction was for. */
+  readonly surveyId: number;
+
+  constructor(response: Response, body: unknown, surveyId: number) {
+    super(
+      `POST /interactions was refused with 409 Conflict: survey ${surveyId} already has a pending interaction for this respondent, ` +
+        "so none was created. Pass _force_new: true to create another anyway.",
+      { status: response.status, method: "POST", url: response.url || undefined, body },
+    );
+    this.surveyId = surveyId;
+  }
+}
+Object.defineProperty(DuplicateInteractionError.prototype, "name", { value: "DuplicateInteractionError", writable: true, configurable: true });
+
+function checkPositiveInteger(value: unknown, field: string, what: string): number {
+  if (!Number.isInteger(value) || (value as number) <= 0) throw new InputError(field, `${field} must be ${what}, a positive integer`);
+  return value as number;
+}
+
+function signalInit(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+/**
+ * Creates an interaction (`POST /interactions`), sending `data` as the extra form fields the vendor stores as
+ * interaction data. Checks before sending: known fields only (anything else would silently become interaction data),
+ * `phone_number` for voice and SMS surveys, `email` for email ones, and every data key (see
+ * `interactionDataFields`); a problem throws an `InputError`. An error status throws an `ApiError` with the vendor's
+ * body; 409 throws a {@link DuplicateInteractionError}, whose way out is `_force_new: true`.
+ *
+ * @example
+ * const { data: interaction } = await createInteraction(sdx, {
+ *   survey_id: 52, survey_type: "sms", phone_number: "+61409999999", scheduled_at: "Now + 5 minutes",
+ *   data: { plan: "GOLD", order_id: 1234 },
+ * });
+ */
+export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options: { signal?: AbortSignal } = {}) {
+  if (typeof input !== "object" || input === null) throw new InputError("input", "createInteraction needs the interaction's fields, e.g. { survey_id: 52 }");
+  const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
+  if (unknown !== undefined) {
+    throw new InputError(
+      unknown,
+      `Unknown interaction field ${JSON.stringify(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data, e.g. { data: { ${unknown}: ... } }`,
+    );
+  }
+  const { data, scheduled_at, ...fields } = input;
+  const surveyId = checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
+  const type = fields.survey_type ?? "web";
+  if (!SURVEY_TYPES.includes(type)) throw new InputError("survey_type", `survey_type must be one of ${SURVEY_TYPES.join(", ")}`);
+  if (VOICE_OR_SMS.includes(type) && !fields.phone_number) {
+    throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);
+  }
+  if (type === "email" && !fields.email) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
+  const body = {
+    ...interactionDataFields(data ?? {}),
+    ...fields,
+    ...(scheduled_at === undefined ? {} : { scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at }),
+  };
+  // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
+  const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(options.signal) });
+  if (result.error !== undefined || !result.response.ok) {
+    if (result.response.status === 409) throw new DuplicateInteractionError(result.response, result.error, surveyId);
+    throw ApiError.fromResponse(result.response, result.error, "POST");
+  }
+  return { data: result.data, response: result.response };
+}
+
+/**
+ * Updates an interaction (`PUT /interactions/{interaction_id}`): JSON-encodes the object into the form field
+ * `interaction`, as the vendor takes it. Pass the interaction as `GET` returns it with the fields to change edited;
+ * its `id` is filled in from `interactionId` and must match it if given, and the `responses` / `interaction_data`
+ * lists that `_include_*` add are left out. An error status throws an `ApiError` with the vendor's body.
+ *
+ * @example
+ * const { data: current } = await sdx.GET("/interactions/{interaction_id}", { params: { path: { interaction_id: 891234 } } });
+ * await updateInteraction(sdx, 891234, { ...current!, agent_id: "nevilr" });
+ */
+export async function updateInteraction(
+  client: SurveyDynamixClient,
+  interactionId: number,
+  interaction: UpdateInteractionInput,
+  options: { signal?: AbortSignal } = {},
+) {
+  checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
+  if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
+    throw new InputError("interaction", "interaction must be the interaction object to store, e.g. the one GET /interactions/{interaction_id} returns");
+  }
+  if (interaction.id !== undefined && interaction.id !== interactionId) {
+    throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match, the vendor updates the interaction the path names`);
+  }
+  const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
+  const result = await client.PUT("/interactions/{interaction_id}", {
+    params: { path: { interaction_id: interactionId } },
+    body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
+    ...signalInit(options.signal),
+  });
+  if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, "PUT");
+  return { data: result.data, response: result.response };
+}
+
+/**
+ * The link a respondent follows to complete the survey. The vendor's doc spells the field `web_link` in one place
+ * and `weblink` in another; this reads either.
+ *
+ * @example
+ * const link = interactionWebLink(interaction); // "https://surveydynamix.com/web_survey/7aa870f0-..."
+ */
+export function interactionWebLink(interaction: Pick<Interaction, "web_link" | "weblink">): string | undefined {
+  return interaction.web_link ?? interaction.weblink;
+}

@@ -1,0 +1,64 @@
+import { paginateOffset } from "@apis/runtime";
+import type { SurveyDynamixClient } from "./client.js";
+import type { paths } from "./generated/schema.js";
+import { checkListQuery, MAX_LIMIT } from "./list-filters.js";
+import type { Interaction, InteractionData, Question, Survey, SurveyResponse, User } from "./types.js";
+
+/** The lists that page with `_limit`/`_offset`, and what each yields. */
+export interface PagedLists {
+  "/interactions": Interaction;
+  "/surveys/{survey_id}/interactions": Interaction;
+  "/users/{email_address}/interactions": Interaction;
+  "/interaction_data": InteractionData;
+  "/interactions/{interaction_id}/interaction_data": InteractionData;
+  "/surveys/{survey_id}/interaction_data": InteractionData;
+  "/responses": SurveyResponse;
+  "/interactions/{interaction_id}/responses": SurveyResponse;
+  "/surveys/{survey_id}/responses": SurveyResponse;
+  "/questions/{question_id}/responses": SurveyResponse;
+  "/surveys": Survey;
+  "/questions": Question;
+  "/surveys/{survey_id}/questions": Question;
+  "/users": User;
+}
+type PagedPath = keyof PagedLists;
+type ListParameters<P extends PagedPath> = paths[P]["get"]["parameters"];
+type Query<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
+type PathParams<P extends PagedPath> = ListParameters<P>["path"];
+
+/** Options of {@link listAll}: the list's query (`_limit` is the page size, `_offset` where to start), and its path parameters when it has any. */
+export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query?: Query<P> } : { query: Query<P> }) &
+  ([PathParams<P>] extends [undefined] ? { path?: undefined } : { path: PathParams<P> }) & { signal?: AbortSignal };
+
+/**
+ * Iterates every item of a list, fetching pages of `_limit` items (default 1000, the vendor's maximum) lazily, from
+ * `_offset` (default 0) until a page comes back short. Unless the query sets `_order`, pages are asked for in `ASC`
+ * order: offsets over the vendor's default orders (newest first, or by interaction status) shift while items are
+ * added or change status, which would skip or repeat items. A page that fails throws an `ApiError` with the vendor's
+ * body; a list missing a filter the vendor requires throws an `InputError` right away.
+ *
+ * @example
+ * for await (const response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } })) {
+ *   console.log(response.question_id, response.response);
+ * }
+ */
+export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
+  const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  checkListQuery(path, query);
+  const { _limit, _offset, ...filters } = query as { _limit?: number; _offset?: number };
+  // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
+  const get = client.GET as unknown as (
+    path: PagedPath,
+    init: { params: { path?: Record<string, unknown>; query: Record<string, unknown> }; signal?: AbortSignal },
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  return paginateOffset<unknown, PagedLists[P]>({
+    fetchPage: (offset, limit) =>
+      get(path, {
+        params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: "ASC", ...filters, _offset: offset, _limit: limit } },
+        ...(signal ? { signal } : {}),
+      }),
+    items: (page) => page as PagedLists[P][],
+    limit: _limit ?? MAX_LIMIT,
+    startOffset: _offset ?? 0,
+  });
+}

@@ -1,0 +1,53 @@
+import { InputError } from "@apis/runtime";
+
+/** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
+export const MAX_LIMIT = 1000;
+
+/**
+ * Lists the vendor refuses without one of these filters: `/interactions` needs its `survey_id`, the other two at
+ * least one of theirs. The same lists under a parent (`/surveys/{survey_id}/responses`, ...) get it from the path.
+ */
+export const REQUIRED_FILTERS = {
+  "/interactions": ["survey_id"],
+  "/interaction_data": ["survey_id", "interaction_id"],
+  "/responses": ["survey_id", "question_id", "interaction_id"],
+} as const satisfies Record<string, readonly string[]>;
+
+const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
+  "/interactions": "or list a user's interactions with GET /users/{email_address}/interactions",
+  "/interaction_data": "or use GET /surveys/{survey_id}/interaction_data or /interactions/{interaction_id}/interaction_data",
+  "/responses": "or use GET /surveys/{survey_id}/responses, /questions/{question_id}/responses or /interactions/{interaction_id}/responses",
+};
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+function orList(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+/**
+ * Checks a list call's query before it is sent: the filters the vendor requires, and `_limit`/`_offset` within the
+ * vendor's bounds. Throws an {@link InputError} that names the filters and the way out.
+ *
+ * @example
+ * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
+ * checkListQuery("/responses", {}); // InputError: needs at least one of survey_id, question_id or interaction_id
+ */
+export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
+  const required = (REQUIRED_FILTERS as Record<string, readonly string[]>)[path];
+  if (required && !required.some((name) => present(query?.[name]))) {
+    const what = required.length === 1 ? required[0] : `at least one of ${orList(required)}`;
+    const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
+    throw new InputError("params.query", `GET ${path} needs ${what} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
+  }
+  const limit = query?.["_limit"];
+  if (present(limit) && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {
+    throw new InputError("params.query._limit", `_limit must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(limit)}`);
+  }
+  const offset = query?.["_offset"];
+  if (present(offset) && !(Number.isInteger(offset) && (offset as number) >= 0)) {
+    throw new InputError("params.query._offset", `_offset must be an integer of 0 or more, got ${JSON.stringify(offset)}`);
+  }
+}

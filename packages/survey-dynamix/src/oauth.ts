@@ -1,0 +1,82 @@
+import { buildAuthorizeUrl as buildRuntimeAuthorizeUrl, exchangeAuthorizationCode as exchangeRuntimeCode, InputError, type TokenResponse } from "@apis/runtime";
+import { checkBaseUrl } from "./base-url.js";
+import { DEFAULT_OAUTH_URL } from "./client.js";
+
+/** Options of {@link buildAuthorizeUrl}. */
+export interface AuthorizeUrlOptions {
+  /** The OAuth client's ID, from the OAuth Clients table at `customer_settings#tab_integrations`. */
+  clientId: string;
+  /** The redirect URL registered for the client: an absolute https URL. */
+  redirectUri: string;
+  /** An unguessable value kept in the user's session and checked on the way back, e.g. `crypto.randomUUID()`. */
+  state: string;
+  /** Scopes, if the client asks for any. */
+  scope?: string | readonly string[];
+  /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  oauthUrl?: string;
+}
+
+/** Options of {@link exchangeAuthorizationCode}. */
+export interface ExchangeCodeOptions {
+  clientId: string;
+  clientSecret: string;
+  /** The code from the callback (see `readAuthorizationCallback`). */
+  code: string;
+  /** The same redirect URL the authorize URL carried. */
+  redirectUri: string;
+  /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  oauthUrl?: string;
+  fetch?: typeof fetch;
+  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries where safe (a 429, or a connection that never opened). Default 2. */
+  maxRetries?: number;
+}
+
+/**
+ * The Survey Dynamix authorize URL to send a user to (`/oauth/authorize?response_type=code&client_id=...`). The
+ * client secret is not in it: the vendor's doc lists it there, but it would end up in browser history and logs,
+ * and the Laravel Passport endpoint the vendor runs does not read it (spec: info.description, decision 6).
+ *
+ * @example
+ * const state = crypto.randomUUID(); // keep it in the user's session
+ * res.redirect(buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.example.com/sdx/callback", state }));
+ */
+export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
+  if (typeof options?.state !== "string" || options.state.length < 8) {
+    throw new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
+  }
+  const base = checkBaseUrl(options.oauthUrl ?? DEFAULT_OAUTH_URL, "oauthUrl");
+  return buildRuntimeAuthorizeUrl({
+    authorizeUrl: `${base}/oauth/authorize`,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    state: options.state,
+    ...(options.scope === undefined ? {} : { scope: options.scope }),
+  });
+}
+
+/**
+ * Exchanges the code from the callback for an access token at `POST /oauth/token` (form fields, client
+ * credentials in the body, as the vendor documents). A refusal throws an `AuthenticationError` that never quotes
+ * the code, the secret or a token. Use the token with `createClient({ auth: { type: "token", accessToken } })`.
+ *
+ * @example
+ * const { code } = readAuthorizationCallback(req.url, { expectedState: session.state });
+ * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
+ */
+export function exchangeAuthorizationCode(options: ExchangeCodeOptions): Promise<TokenResponse> {
+  const base = checkBaseUrl(options?.oauthUrl ?? DEFAULT_OAUTH_URL, "oauthUrl");
+  return exchangeRuntimeCode({
+    tokenUrl: `${base}/oauth/token`,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    code: options.code,
+    redirectUri: options.redirectUri,
+    clientAuthentication: "body",
+    bodyEncoding: "form",
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+  });
+}

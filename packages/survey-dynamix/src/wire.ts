@@ -1,0 +1,49 @@
+import { InputError, toFormUrlEncoded } from "@apis/runtime";
+
+/**
+ * Booleans go on the wire as `1`/`0`: the vendor's doc types them "boolean" without a spelling, and `1`/`0` is what
+ * every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec: info.description, decision 5).
+ */
+function wireBoolean(value: boolean): "1" | "0" {
+  return value ? "1" : "0";
+}
+
+function numericBooleans(value: unknown): unknown {
+  if (typeof value === "boolean") return Number(wireBoolean(value));
+  if (Array.isArray(value)) return value.map(numericBooleans);
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numericBooleans(item)]));
+  }
+  return value;
+}
+
+/**
+ * The query string of a call, in the vendor's conventions: booleans as `1`/`0`, undefined and null left out.
+ *
+ * @example
+ * serializeQuery({ survey_id: 52, started: true, email: undefined }); // "survey_id=52&started=1"
+ */
+export function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (typeof item === "boolean") params.append(name, wireBoolean(item));
+      else if (typeof item === "string" || (typeof item === "number" && Number.isFinite(item))) params.append(name, String(item));
+      else throw new InputError(`params.query.${name}`, `params.query.${name} must be a string, a finite number or a boolean`);
+    }
+  }
+  return params.toString();
+}
+
+/**
+ * A urlencoded form body in the vendor's conventions: the runtime's encoding, with booleans as `1`/`0`. A string
+ * or URLSearchParams body is sent as it is.
+ *
+ * @example
+ * serializeForm({ survey_id: 52, _force_new: true }); // "survey_id=52&_force_new=1"
+ */
+export function serializeForm(body: unknown): string | URLSearchParams {
+  if (typeof body === "string" || body instanceof URLSearchParams) return body;
+  return toFormUrlEncoded(numericBooleans(body) as Record<string, unknown>);
+}

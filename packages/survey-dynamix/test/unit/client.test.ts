@@ -1,0 +1,146 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { createClient, InputError, type SurveyDynamixAuth } from "../../src/index.js";
+import { formFields, json, observedFetch, thrownBy } from "./observed-fetch.js";
+
+const BASE = "https://sdx.test/api";
+const CUSTOMER_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e";
+const AUTH_TOKEN = "s3cr3t-auth-token-8c1d";
+
+function clientWith(handler: Parameters<typeof observedFetch>[0], auth: SurveyDynamixAuth = { type: "token", accessToken: "pat-123" }) {
+  const observed = observedFetch(handler);
+  return { observed, sdx: createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth }) };
+}
+
+describe("createClient", () => {
+  it("sends the customer UUID and auth token as HTTP Basic to the vendor's API base by default", async () => {
+    const observed = observedFetch(() => json([]));
+    const sdx = createClient({ fetch: observed.fetch, auth: { type: "basic", customerUuid: CUSTOMER_UUID, authToken: AUTH_TOKEN } });
+    await sdx.GET("/surveys");
+    const request = observed.requests[0]!;
+    expect(request.url).toBe("https://surveydynamix.com/api/surveys");
+    expect(request.headers.get("authorization")).toBe(`Basic ${Buffer.from(`${CUSTOMER_UUID}:${AUTH_TOKEN}`).toString("base64")}`);
+  });
+
+  it("sends a personal access token as a bearer token", async () => {
+    const { observed, sdx } = clientWith(() => json({ id: 52, name: "Test survey" }), { type: "token", accessToken: "pat-123" });
+    const { data } = await sdx.GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });
+    expect(data?.name).toBe("Test survey");
+    expect(observed.requests[0]?.url).toBe(`${BASE}/surveys/52`);
+    expect(observed.requests[0]?.headers.get("authorization")).toBe("Bearer pat-123");
+  });
+
+  it.each<[string, unknown, string]>([
+    ["an unknown auth type", { type: "apiKey", key: "k" }, "auth.type"],
+    ["basic auth without the auth token", { type: "basic", customerUuid: CUSTOMER_UUID }, "auth.authToken"],
+    ["basic auth with an empty customer UUID", { type: "basic", customerUuid: " ", authToken: AUTH_TOKEN }, "auth.customerUuid"],
+    ["a customer UUID with a colon, which HTTP Basic cannot carry", { type: "basic", customerUuid: `${CUSTOMER_UUID}:x`, authToken: AUTH_TOKEN }, "auth.customerUuid"],
+    ["a token auth without its token", { type: "token" }, "auth.accessToken"],
+    ["no auth at all", undefined, "auth"],
+  ])("rejects %s before any request, naming the option and quoting no credential", (_case, auth, field) => {
+    const observed = observedFetch(() => json({}));
+    const error = thrownBy(() => createClient({ fetch: observed.fetch, auth: auth as SurveyDynamixAuth }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    for (const rendering of [String(error), JSON.stringify(error), inspect(error)]) expect(rendering).not.toContain(AUTH_TOKEN);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each(["http://surveydynamix.com/api", "ftp://surveydynamix.com/api", "surveydynamix.com/api"])("refuses the base URL %s: the vendor is HTTPS only", (baseUrl) => {
+    const error = thrownBy(() => createClient({ baseUrl, auth: { type: "token", accessToken: "t" } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("baseUrl");
+  });
+
+  it("allows plain http on the loopback interface, for a local mock", async () => {
+    const observed = observedFetch(() => json([]));
+    const sdx = createClient({ baseUrl: "http://127.0.0.1:4010/", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    await sdx.GET("/users");
+    expect(observed.requests[0]?.url).toBe("http://127.0.0.1:4010/users");
+  });
+
+  it("sends booleans in the query as 1 and 0, and leaves out undefined filters", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    await sdx.GET("/interactions", {
+      params: { query: { survey_id: 52, started: true, completed: false, _include_data: true, email: undefined, _order: "ASC" } },
+    });
+    expect(new URL(observed.requests[0]!.url).search).toBe("?survey_id=52&started=1&completed=0&_include_data=1&_order=ASC");
+  });
+
+  it("writes form bodies urlencoded, with booleans as 1", async () => {
+    const { observed, sdx } = clientWith(() => json({ id: 1, uuid: "u", survey_id: 52, survey_type: "web", status: "Not Started" }, 201));
+    await sdx.POST("/interactions", { body: { survey_id: 52, _force_new: true, scheduled_at: "Now + 5 minutes" } });
+    expect(observed.requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["survey_id", "52"],
+      ["_force_new", "1"],
+      ["scheduled_at", "Now + 5 minutes"],
+    ]);
+  });
+
+  it("puts a user's e-mail address in the path percent-encoded", async () => {
+    const { observed, sdx } = clientWith(() => json({ name: "Joe Smith", email: "joe+sdx@example.com" }));
+    await sdx.GET("/users/{email_address}", { params: { path: { email_address: "joe+sdx@example.com" } } });
+    expect(new URL(observed.requests[0]!.url).pathname).toBe("/api/users/joe%2Bsdx%40example.com");
+  });
+
+  it.each<[string, "/responses" | "/interaction_data" | "/interactions", RegExp]>([
+    ["GET /responses", "/responses", /at least one of survey_id, question_id or interaction_id/],
+    ["GET /interaction_data", "/interaction_data", /at least one of survey_id or interaction_id/],
+    ["GET /interactions", "/interactions", /needs survey_id/],
+  ])("refuses %s without the filters the vendor requires, before sending it", async (_name, path, message) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    // The types already require survey_id on /interactions; a JavaScript caller has no such check.
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get(path, { params: { query: { _limit: 5, survey_id: "" } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("params.query");
+    expect((error as InputError).message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("accepts a list with one of its alternative filters, or one scoped by its path", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    await sdx.GET("/responses", { params: { query: { question_id: 509 } } });
+    await sdx.GET("/interaction_data", { params: { query: { interaction_id: 891234 } } });
+    await sdx.GET("/surveys/{survey_id}/responses", { params: { path: { survey_id: 52 } } });
+    expect(observed.requests.map((request) => new URL(request.url).pathname + new URL(request.url).search)).toEqual([
+      "/api/responses?question_id=509",
+      "/api/interaction_data?interaction_id=891234",
+      "/api/surveys/52/responses",
+    ]);
+  });
+
+  it.each([0, 1001, 2.5])("refuses _limit %s, outside the vendor's 1 to 1000, before sending", async (limit) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/surveys", { params: { query: { _limit: limit } } }).catch((thrown: unknown) => thrown);
+    expect((error as InputError).field).toBe("params.query._limit");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends the token exchange to the OAuth host without credentials", async () => {
+    const observed = observedFetch(() => json({ token_type: "Bearer", access_token: "a" }));
+    const sdx = createClient({ oauthUrl: "https://auth.sdx.test", fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } });
+    await sdx.POST("/oauth/token", {
+      body: { grant_type: "authorization_code", client_id: "3", client_secret: "shh-secret", redirect_uri: "https://app.example.com/cb", code: "c0de" },
+    });
+    expect(observed.requests[0]?.url).toBe("https://auth.sdx.test/oauth/token");
+    expect(observed.requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  it("returns the vendor's error body for an error status, without throwing", async () => {
+    const { sdx } = clientWith(() => json({ message: "Not Found" }, 404));
+    const { data, error, response } = await sdx.GET("/questions/{question_id}", { params: { path: { question_id: 1 } } });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error).toEqual({ message: "Not Found" });
+  });
+
+  it("retries a GET that meets the vendor's 503 maintenance answer", async () => {
+    const observed = observedFetch((_request, index) => (index === 0 ? json({ message: "Service Unavailable" }, 503) : json([])));
+    const sdx = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    const { data } = await sdx.GET("/surveys");
+    expect(data).toEqual([]);
+    expect(observed.requests).toHaveLength(2);
+  });
+});

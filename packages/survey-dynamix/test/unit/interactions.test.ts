@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import {
+  ApiError,
+  createClient,
+  createInteraction,
+  DuplicateInteractionError,
+  InputError,
+  interactionWebLink,
+  updateInteraction,
+  type CreateInteractionInput,
+} from "../../src/index.js";
+import { formFields, INTERACTION, json, observedFetch } from "./observed-fetch.js";
+
+const BASE = "https://sdx.test/api";
+
+function clientWith(handler: Parameters<typeof observedFetch>[0]) {
+  const observed = observedFetch(handler);
+  return { observed, sdx: createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } }) };
+}
+
+async function inputError(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
+  return error;
+}
+
+describe("createInteraction", () => {
+  it("sends interaction data as extra form fields next to the interaction's own", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const { data } = await createInteraction(sdx, {
+      survey_id: 52,
+      survey_type: "sms",
+      phone_number: "+61409999999",
+      scheduled_at: new Date("2017-05-04T02:58:49.250Z"),
+      data: { plan: "GOLD", seats: 12, vip: true, Region_2: "QLD", skipped: undefined },
+    });
+    expect(data.id).toBe(891234);
+    expect(observed.requests[0]?.method).toBe("POST");
+    expect(observed.requests[0]?.url).toBe(`${BASE}/interactions`);
+    expect(Object.fromEntries(formFields(observed.bodies[0]))).toEqual({
+      survey_id: "52",
+      survey_type: "sms",
+      phone_number: "+61409999999",
+      scheduled_at: "2017-05-04 02:58:49",
+      plan: "GOLD",
+      seats: "12",
+      vip: "true",
+      Region_2: "QLD",
+    });
+  });
+
+  it("sends _force_new as 1 when asked to create past a pending duplicate", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    await createInteraction(sdx, { survey_id: 52, survey_type: "outbound", phone_number: "+61409999999", _force_new: true });
+    expect(formFields(observed.bodies[0])).toContainEqual(["_force_new", "1"]);
+  });
+
+  it.each(["9lives", "plan-tier", "_private", "with space", "prénom", "a.b", ""])(
+    "refuses the interaction-data key %j before sending, saying what a key may hold",
+    async (key) => {
+      const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+      const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { [key]: "x" } }));
+      expect(error.field).toBe(`data.${key}`);
+      expect(error.message).toContain("letters, digits and underscores and start with a letter");
+      expect(observed.requests).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    ["email", /field of the interaction itself: pass it as email/],
+    ["survey_id", /field of the interaction itself/],
+    ["status", /names a field of the interaction resource/],
+    ["web_link", /names a field of the interaction resource/],
+    ["auth_token", /legacy credential parameter/],
+  ])("refuses the interaction-data key %s, which the vendor would not store as data", async (key, message) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { [key]: "x" } }));
+    expect(error.field).toBe(`data.${key}`);
+    expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses a data value that is not text, a number or a boolean", async () => {
+    const { sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { plan: { tier: "gold" } as unknown as string } }));
+    expect(error.field).toBe("data.plan");
+  });
+
+  it("refuses an unknown top-level field, which the vendor would silently store as interaction data", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const input = { survey_id: 52, sheduled_at: "Now + 5 minutes" } as unknown as CreateInteractionInput;
+    const error = await inputError(createInteraction(sdx, input));
+    expect(error.field).toBe("sheduled_at");
+    expect(error.message).toContain("put interaction data in data");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each<[CreateInteractionInput, string]>([
+    [{ survey_id: 52, survey_type: "sms" }, "phone_number"],
+    [{ survey_id: 52, survey_type: "outbound" }, "phone_number"],
+    [{ survey_id: 52, survey_type: "inbound" }, "phone_number"],
+    [{ survey_id: 52, survey_type: "email" }, "email"],
+    [{ survey_id: 0 }, "survey_id"],
+  ])("refuses %j before sending, naming %s", async (input, field) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    expect((await inputError(createInteraction(sdx, input))).field).toBe(field);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("throws a DuplicateInteractionError on 409 that names _force_new: true and keeps the vendor's body", async () => {
+    const body = { message: "A pending interaction already exists." };
+    const { observed, sdx } = clientWith(() => json(body, 409));
+    const error = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DuplicateInteractionError);
+    expect(error).toBeInstanceOf(ApiError);
+    const duplicate = error as DuplicateInteractionError;
+    expect(duplicate.message).toContain("_force_new: true");
+    expect(duplicate.message).not.toContain("+61409999999");
+    expect(duplicate).toMatchObject({ status: 409, surveyId: 52, body, method: "POST" });
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("throws an ApiError with the vendor's body for any other error status", async () => {
+    const { sdx } = clientWith(() => json({ message: "The survey id field is required." }, 400));
+    const error = await createInteraction(sdx, { survey_id: 52 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(DuplicateInteractionError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).message).toContain("The survey id field is required.");
+  });
+});
+
+describe("updateInteraction", () => {
+  it("JSON-encodes the interaction into the form field `interaction`, with the path's id", async () => {
+    const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
+    const { id: _id, ...withoutId } = INTERACTION;
+    const { data } = await updateInteraction(sdx, 891234, { ...withoutId, survey_type: "sms", agent_id: "nevilr" });
+    expect(data.agent_id).toBe("nevilr");
+    const request = observed.requests[0]!;
+    expect(request.method).toBe("PUT");
+    expect(request.url).toBe(`${BASE}/interactions/891234`);
+    expect(request.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    const fields = formFields(observed.bodies[0]);
+    expect(fields.map(([name]) => name)).toEqual(["interaction"]);
+    expect(JSON.parse(fields[0]![1])).toEqual({ ...INTERACTION, agent_id: "nevilr" });
+  });
+
+  it("leaves out the responses and interaction data that _include_* added to a fetched interaction", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION));
+    const fetched = { ...INTERACTION, survey_type: "sms" as const, responses: [], interaction_data: [] };
+    await updateInteraction(sdx, 891234, fetched);
+    const sent = JSON.parse(formFields(observed.bodies[0])[0]![1]) as Record<string, unknown>;
+    expect(sent).not.toHaveProperty("responses");
+    expect(sent).not.toHaveProperty("interaction_data");
+  });
+
+  it("refuses an interaction whose id is not the one being updated, before sending", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION));
+    const error = await inputError(updateInteraction(sdx, 891234, { id: 24062, agent_id: "x" }));
+    expect(error.field).toBe("interaction.id");
+    expect(error.message).toContain("must match");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("throws an ApiError when the vendor refuses the update", async () => {
+    const { sdx } = clientWith(() => json({ message: "Gone" }, 410));
+    const error = await updateInteraction(sdx, 891234, { agent_id: "x" }).catch((thrown: unknown) => thrown);
+    expect((error as ApiError).status).toBe(410);
+  });
+});
+
+describe("interactionWebLink", () => {
+  it("reads the link under either of the doc's spellings", () => {
+    expect(interactionWebLink({ web_link: "https://a" })).toBe("https://a");
+    expect(interactionWebLink({ weblink: "https://b" })).toBe("https://b");
+    expect(interactionWebLink({})).toBeUndefined();
+  });
+});

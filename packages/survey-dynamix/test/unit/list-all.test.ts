@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, createClient, InputError, listAll } from "../../src/index.js";
+import { json, observedFetch, thrownBy } from "./observed-fetch.js";
+
+const BASE = "https://sdx.test/api";
+
+function clientWith(handler: Parameters<typeof observedFetch>[0]) {
+  const observed = observedFetch(handler);
+  return { observed, sdx: createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } }) };
+}
+
+function page(request: Request, total: number): Response {
+  const query = new URL(request.url).searchParams;
+  const offset = Number(query.get("_offset"));
+  const limit = Number(query.get("_limit"));
+  const count = Math.max(0, Math.min(limit, total - offset));
+  return json(Array.from({ length: count }, (_, i) => ({ id: offset + i + 1, interaction_id: 1, question_id: 2, response: "Yes" })));
+}
+
+describe("listAll", () => {
+  it("fetches pages of 1000 in ascending order, lazily, until a short page", async () => {
+    const { observed, sdx } = clientWith((request) => page(request, 2345));
+    const iterator = listAll(sdx, "/responses", { query: { survey_id: 52 } });
+    await iterator.next();
+    expect(observed.requests).toHaveLength(1);
+    let count = 1;
+    for await (const _response of iterator) count++;
+    expect(count).toBe(2345);
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?_order=ASC&survey_id=52&_offset=0&_limit=1000",
+      "?_order=ASC&survey_id=52&_offset=1000&_limit=1000",
+      "?_order=ASC&survey_id=52&_offset=2000&_limit=1000",
+    ]);
+  });
+
+  it("uses the caller's _limit as the page size, _offset as the start and _order as given", async () => {
+    const { observed, sdx } = clientWith((request) => page(request, 7));
+    const ids: number[] = [];
+    for await (const response of listAll(sdx, "/responses", { query: { question_id: 509, _limit: 2, _offset: 3, _order: "DESC" } })) ids.push(response.id);
+    expect(ids).toEqual([4, 5, 6, 7]);
+    expect(observed.requests.map((request) => new URL(request.url).searchParams.get("_offset"))).toEqual(["3", "5", "7"]);
+    expect(new URL(observed.requests[0]!.url).searchParams.get("_order")).toBe("DESC");
+  });
+
+  it("fills in the path parameters of a list under a parent", async () => {
+    const { observed, sdx } = clientWith((request) => page(request, 3));
+    let count = 0;
+    for await (const _response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 }, query: { response_contains: "slow" } })) count++;
+    expect(count).toBe(3);
+    expect(new URL(observed.requests[0]!.url).pathname).toBe("/api/surveys/52/responses");
+    expect(new URL(observed.requests[0]!.url).searchParams.get("response_contains")).toBe("slow");
+  });
+
+  it("stops after an empty first page", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const items: unknown[] = [];
+    for await (const survey of listAll(sdx, "/surveys")) items.push(survey);
+    expect(items).toEqual([]);
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("refuses a list that lacks the vendor's required filters at the call, before any request", () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = thrownBy(() => listAll(sdx, "/interaction_data", { query: { custom_key: "plan" } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain("survey_id or interaction_id");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("throws an ApiError carrying the vendor's body when a page fails", async () => {
+    const { sdx } = clientWith((_request, index) => (index === 0 ? page(_request, 5000) : json({ message: "Server Error" }, 500)));
+    let count = 0;
+    const error = await (async () => {
+      for await (const _interaction of listAll(sdx, "/interactions", { query: { survey_id: 52 } })) count++;
+    })().catch((thrown: unknown) => thrown);
+    expect(count).toBe(1000);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(500);
+    expect((error as ApiError).body).toEqual({ message: "Server Error" });
+  });
+});
