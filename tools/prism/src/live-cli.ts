@@ -44,7 +44,7 @@ const dir = mkdtempSync(join(tmpdir(), "apis-contract-live-"));
 const report = join(dir, "drift.jsonl");
 const writes = process.env.APIS_CONTRACT_LIVE_WRITES === "1";
 console.log(`contract:live ${vendor}: ${writes ? "all operations" : "read-only operations (APIS_CONTRACT_LIVE_WRITES=1 runs the writes too)"} against ${process.env.APIS_CONTRACT_UPSTREAM ?? "the vendor's hosts"}`);
-const run = spawnSync(process.execPath, [vitest, "run", "test/contract", "--reporter=default"], {
+const run = spawnSync(process.execPath, [vitest, "run", "test/contract", "--reporter=default", "--testTimeout=60000", "--hookTimeout=60000"], {
   cwd: packageDir,
   stdio: "inherit",
   env: { ...process.env, APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },

@@ -1,0 +1,81 @@
+import { createApiClient, type Client, type HttpMethod, type OperationTable } from "@apis/runtime";
+import { toRuntimeAuth, type CxAuth } from "./auth.js";
+import { withCxDefaults } from "./call-defaults.js";
+import { operations as generatedOperations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+
+/** Where everything but file content is served. */
+export const DEFAULT_BASE_URL = "https://api.cx.com/1";
+/** Where file content is uploaded and downloaded. */
+export const DEFAULT_DATA_URL = "https://data.cx.com/1";
+
+/** The spec's server URLs: each operation goes to the base URL configured for its server. */
+const API_SERVER = "https://api.cx.com/1";
+const DATA_SERVER = "https://data.cx.com/1";
+
+export interface ClientOptions {
+  /** The user's access token: `{ type: "token", accessToken }`. */
+  auth: CxAuth;
+  /** Base URL of everything but file content, version included. Default `https://api.cx.com/1`. */
+  baseUrl?: string;
+  /** Base URL of file upload and download, version included. Default `https://data.cx.com/1`. */
+  dataUrl?: string;
+  /**
+   * The application's client id, sent as `client_id` next to `access_token` on every call. The docs do not ask for
+   * it, but the PHP SDK always sends it (the API sits behind Mashery): set it if CX refuses calls without it.
+   */
+  clientId?: string;
+  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  fetch?: typeof fetch;
+  /** Bound on each attempt until the response headers arrive, in milliseconds (a download's body is not bound by it). Default 60 000. */
+  timeoutMs?: number;
+  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every request. */
+  headers?: HeadersInit;
+}
+
+/** The typed CX client: openapi-fetch's `GET`/`POST` over the CX paths. */
+export type CxClient = Client<paths>;
+
+// The token endpoint authenticates the application with HTTP Basic, never with a user's token: sending it the
+// client's access_token would hand one user's credential to a call that is not about that user.
+const operations: OperationTable = {
+  ...generatedOperations,
+  "/oauth/token": { post: { ...generatedOperations["/oauth/token"].post, auth: false } },
+};
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * Creates a typed client for the CX API. Each operation goes to its host (`api.cx.com` or, for file content,
+ * `data.cx.com`), carries the access token as `?access_token=`, and has its `{filePath}` checked and encoded
+ * (build it with `filePath()`).
+ *
+ * @example
+ * const cx = createClient({ auth: { type: "token", accessToken } });
+ * const { data, error } = await cx.GET("/users/self");
+ * await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
+ */
+export function createClient(options: ClientOptions): CxClient {
+  const baseUrl = trimSlash(options.baseUrl ?? DEFAULT_BASE_URL);
+  const dataUrl = trimSlash(options.dataUrl ?? DEFAULT_DATA_URL);
+  const api = createApiClient<paths>({
+    baseUrl,
+    servers: { [API_SERVER]: baseUrl, [DATA_SERVER]: dataUrl },
+    operations,
+    auth: toRuntimeAuth(options.auth),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  return withCxDefaults(api, {
+    meta: (method, path) => operations[path]?.[method as HttpMethod],
+    clientId: options.clientId,
+    secret: options.auth.accessToken,
+    clientAccept: options.headers !== undefined && new Headers(options.headers).has("accept"),
+  });
+}

@@ -1,0 +1,118 @@
+import { InputError } from "@apis/runtime";
+
+/**
+ * The longest file or folder name CX accepts, counted in UTF-16 code units (JavaScript's `string.length`). The
+ * vendor gives "255 characters, the limit on OSX and Windows"; Windows (NTFS) counts UTF-16 code units, so that
+ * is the count used: a name of 255 BMP characters passes, an emoji counts as 2.
+ */
+export const MAX_NAME_LENGTH = 255;
+
+/** A file path taken apart: `self:%2Fphotos%2F2353.jpg` is `{ owner: "self", path: "/photos/2353.jpg" }`. */
+export interface ParsedFilePath {
+  /** `self`, or the 22-character UUID of the user or group that owns the file. */
+  owner: string;
+  /** The absolute, decoded path, e.g. `/photos/2353.jpg`. */
+  path: string;
+}
+
+const UUID = /^[A-Za-z0-9_-]{22}$/;
+// What encodeURIComponent leaves as it is, plus percent-escapes: anything else means the text is not encoded.
+const ENCODED = /^(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-Fa-f]{2})*$/;
+const EXAMPLE = 'filePath("self", "/photos/2353.jpg")';
+
+/**
+ * Builds a CX file path, `<owner>:<URL-encoded absolute path>`, checking it first so that a path CX would reject
+ * fails here, before any request: the owner must be `self` or a 22-character UUID, and the path absolute, without
+ * empty, `.` or `..` segments or NUL characters, with every name at most {@link MAX_NAME_LENGTH} characters.
+ * The result is what goes in a `{filePath}` path parameter; the client sends it as it is.
+ *
+ * @example
+ * filePath("self", "/photos/2353.jpg"); // "self:%2Fphotos%2F2353.jpg"
+ * await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
+ */
+export function filePath(owner: string, path: string): string {
+  checkOwner(owner, "owner");
+  checkPath(path, "path");
+  return `${owner}:${encodeURIComponent(path)}`;
+}
+
+/**
+ * Reads a CX file path in its documented, URL-encoded form back into owner and path, checking it like
+ * {@link filePath} does. Throws an `InputError` saying what to fix, e.g. for an unencoded `self:/photos/a.jpg`.
+ *
+ * @example
+ * parseFilePath("l6hkZxxCEeGQ1BIBPQhmWA:%2Fphotos%2F2353.jpg");
+ * // { owner: "l6hkZxxCEeGQ1BIBPQhmWA", path: "/photos/2353.jpg" }
+ */
+export function parseFilePath(value: string, field = "filePath"): ParsedFilePath {
+  if (typeof value !== "string") throw new InputError(field, `${field} must be a string such as "self:%2Fphotos%2F2353.jpg": build it with ${EXAMPLE}`);
+  const colon = value.indexOf(":");
+  if (colon < 0) {
+    throw new InputError(field, `${field} ${JSON.stringify(value)} has no owner: a file path is "<self or UUID>:<encoded path>", e.g. ${EXAMPLE}`);
+  }
+  const owner = value.slice(0, colon);
+  checkOwner(owner, field);
+  const encoded = value.slice(colon + 1);
+  if (encoded.startsWith("/") || !ENCODED.test(encoded)) {
+    throw new InputError(field, `${field} ${JSON.stringify(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(encoded);
+  } catch {
+    throw new InputError(field, `${field} ${JSON.stringify(value)} does not decode as UTF-8: build it with ${EXAMPLE}`);
+  }
+  checkPath(path, field);
+  return { owner, path };
+}
+
+/**
+ * openapi-fetch's path serializer for CX: a `{filePath}` is checked with {@link parseFilePath} and written in its
+ * canonical encoding (never encoded twice), any other parameter is encoded as openapi-fetch would.
+ */
+export function serializeCxPath(pathname: string, pathParams: Record<string, unknown>): string {
+  return pathname.replace(/\{([^{}]+)\}/g, (match, name: string) => {
+    const value = pathParams[name];
+    if (value === undefined || value === null) return match;
+    if (name === "filePath") {
+      const { owner, path } = parseFilePath(value as string);
+      return `${owner}:${encodeURIComponent(path)}`;
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function checkOwner(owner: unknown, field: string): void {
+  if (owner === "self" || (typeof owner === "string" && UUID.test(owner))) return;
+  throw new InputError(
+    field,
+    `The owner ${JSON.stringify(owner)} is neither "self" nor a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive)`,
+  );
+}
+
+function checkPath(path: unknown, field: string): void {
+  if (typeof path !== "string" || !path.startsWith("/")) {
+    throw new InputError(field, `The path ${JSON.stringify(path)} must be absolute, starting with "/", e.g. "/photos/2353.jpg"`);
+  }
+  if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
+  if (path.includes("\0")) throw new InputError(field, `The path ${JSON.stringify(path)} contains a NUL character, which no file name may hold`);
+  try {
+    encodeURIComponent(path);
+  } catch {
+    throw new InputError(field, `The path ${JSON.stringify(path)} contains an unpaired UTF-16 surrogate, which has no UTF-8 form`);
+  }
+  for (const name of path.slice(1).split("/")) {
+    if (name === "") {
+      throw new InputError(field, `The path ${JSON.stringify(path)} has an empty name (a doubled or trailing "/"): remove it`);
+    }
+    if (name === "." || name === "..") {
+      throw new InputError(field, `The path ${JSON.stringify(path)} has a "${name}" segment: give the resolved path instead`);
+    }
+    if (name.length > MAX_NAME_LENGTH) {
+      throw new InputError(
+        field,
+        `The name "${name.slice(0, 24)}..." in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH} (UTF-16 code units)`,
+      );
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  buildAuthorizeUrl,
+  exchangeAuthorizationCode,
+  readAuthorizationCallback,
+  type AuthorizationCallback,
+  type FetchLike,
+} from "@apis/runtime";
+import type { AccessToken } from "./types.js";
+
+/** CX's authorization page, where the user signs in and approves the application. */
+export const AUTHORIZE_URL = "https://www.cx.com/mycx/oauth/authorize";
+/** CX's token endpoint. */
+export const TOKEN_URL = "https://api.cx.com/1/oauth/token";
+/**
+ * Where a callback may carry the code, first found wins: the doc's example and omniauth-cx use `auth_code`, the
+ * doc's prose says `code`, and the PHP SDK's README says `authorization_code`.
+ */
+export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] as const;
+
+/**
+ * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
+ * and so does this function, with an `InputError`. Keep `state` in the user's session and pass it to
+ * {@link readCallback}.
+ *
+ * @example
+ * const state = crypto.randomUUID();
+ * res.redirect(authorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
+ */
+export function authorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
+  return buildAuthorizeUrl({
+    authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    ...(options.state !== undefined ? { state: options.state } : {}),
+  });
+}
+
+/**
+ * Reads the redirect CX sent the user back with (step 2): returns the code from `auth_code` (or `code`, or
+ * `authorization_code`); throws `AuthorizationDeniedError` when the user refused (`?deny=true`), and an
+ * `InputError` when the state does not match or there is no code.
+ *
+ * @example
+ * const { code } = readCallback(req.url, { expectedState: req.session.cxState });
+ */
+export function readCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
+  return readAuthorizationCallback(url, {
+    codeParams: CALLBACK_CODE_PARAMS,
+    ...(options.expectedState !== undefined ? { expectedState: options.expectedState } : {}),
+  });
+}
+
+/** Options of {@link exchangeCode}. */
+export interface ExchangeCodeOptions {
+  clientId: string;
+  clientSecret: string;
+  /** The code {@link readCallback} returned. */
+  code: string;
+  /** The same https redirect URI {@link authorizeUrl} was given. */
+  redirectUri: string;
+  /**
+   * How the grant is encoded. Default `multipart`, which the doc says the token endpoint requires; its own curl and
+   * Python examples send `form` (urlencoded), the fallback if CX ever refuses multipart.
+   */
+  bodyEncoding?: "multipart" | "form";
+  /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
+  tokenUrl?: string;
+  fetch?: FetchLike;
+  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries where a POST may be resent (429, or a connection that never opened). Default 2. */
+  maxRetries?: number;
+}
+
+/**
+ * Exchanges the code for the user's access token (step 3): `POST /oauth/token` with HTTP Basic client
+ * authentication. Give the token to `createClient({ auth: { type: "token", accessToken } })`. A refusal throws an
+ * `AuthenticationError` that names the status and CX's reason but never the code, the secret or a token.
+ *
+ * @example
+ * const { access_token } = await exchangeCode({ clientId, clientSecret, code, redirectUri });
+ * const cx = createClient({ auth: { type: "token", accessToken: access_token } });
+ */
+export async function exchangeCode(options: ExchangeCodeOptions): Promise<AccessToken> {
+  const token = await exchangeAuthorizationCode({
+    tokenUrl: options.tokenUrl ?? TOKEN_URL,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    code: options.code,
+    redirectUri: options.redirectUri,
+    clientAuthentication: "basic",
+    bodyEncoding: options.bodyEncoding ?? "multipart",
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  });
+  // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
+  return token as AccessToken;
+}

@@ -1,0 +1,76 @@
+import { InputError } from "@apis/runtime";
+import type { CxClient } from "./client.js";
+import { parseFilePath } from "./file-path.js";
+import { multipartStream } from "./multipart-stream.js";
+
+/** What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes, or text. */
+export type UploadContent = Blob | ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array | string;
+
+export interface UploadOptions {
+  /** The MIME type CX stores and later serves the file with (`file_content_type`). Default: the Blob's type, else `application/octet-stream`. */
+  contentType?: string;
+  /** The file name in the multipart part. Default: the last name of the path. */
+  filename?: string;
+  signal?: AbortSignal;
+}
+
+const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
+
+/**
+ * Uploads a file to the data host (`POST /data/{filePath}`) as `multipart/form-data`, with the content in `file`
+ * and its MIME type in `file_content_type`, and resolves openapi-fetch's `{ data, error, response }` with the stored
+ * file's metadata. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
+ *
+ * A `ReadableStream` is not gathered into a Blob: it is written into a hand-built multipart body that streams
+ * (`duplex: "half"`, chunked), which needs a fetch with request streams (Node 18+, Deno, Bun, Chromium). Elsewhere,
+ * pass a Blob. A POST is never resent once the server may have acted on it.
+ *
+ * @example
+ * const { data, error } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });
+ * if (data) console.log(data.id, data.size);
+ */
+export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}) {
+  const { path } = parseFilePath(filePath);
+  const filename = options.filename ?? path.slice(path.lastIndexOf("/") + 1);
+  if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out to use the last name of the path");
+  const contentType = options.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
+  if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
+    throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg" or "text/plain; charset=utf-8"`);
+  }
+  const signal = options.signal ? { signal: options.signal } : {};
+  const params = { path: { filePath } };
+
+  if (isReadableStream(content)) {
+    const { body, contentType: multipartType } = multipartStream([
+      { name: "file_content_type", value: contentType },
+      { name: "file", filename, contentType, content },
+    ]);
+    return client.POST("/data/{filePath}", {
+      params,
+      // The typed body documents the two fields; what is sent is the stream above.
+      body: { file: content as unknown as Blob, file_content_type: contentType },
+      bodySerializer: () => body,
+      headers: { "Content-Type": multipartType },
+      duplex: "half",
+      ...signal,
+    } as Parameters<CxClient["POST"]>[1] & { duplex: "half" });
+  }
+
+  const file = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
+  return client.POST("/data/{filePath}", {
+    params,
+    body: { file, file_content_type: contentType },
+    // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
+    bodySerializer: () => {
+      const form = new FormData();
+      form.append("file_content_type", contentType);
+      form.append("file", file, filename);
+      return form;
+    },
+    ...signal,
+  });
+}
+
+function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
+}

@@ -1,0 +1,75 @@
+// The contract suite is only worth something if Prism really rejects requests that break the spec: these send such
+// requests on purpose (bypassing the client's checks) and expect Prism to say so.
+import { createContractRecorder, registeredApi, startPrism, type PrismServer } from "@apis/prism";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, filePath, InputError } from "../../src/index.js";
+import { ACCESS_TOKEN } from "../support/secrets.js";
+import { caught, watch } from "../support/token-watch.js";
+
+const spec = registeredApi("cx").root;
+let prism: PrismServer;
+
+beforeAll(async () => {
+  prism = await startPrism(spec);
+});
+afterAll(async () => {
+  await prism?.stop();
+});
+
+function client() {
+  const recorder = createContractRecorder(spec);
+  const cx = createClient({ baseUrl: prism.url, dataUrl: prism.url, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: ACCESS_TOKEN } });
+  return { recorder, cx };
+}
+
+describe("Prism, given requests that break the spec", () => {
+  it("rejects a call without an access token", async () => {
+    const recorder = createContractRecorder(spec);
+    const response = await recorder.fetch(`${prism.url}/users/self`);
+    watch(await response.json());
+    expect(response.status).toBe(401);
+    expect(recorder.violations()).toHaveLength(1);
+  });
+
+  it("rejects a token request without the application's Basic credentials", async () => {
+    const { recorder, cx } = client();
+    const { response, error } = await cx.POST("/oauth/token", { body: { grant_type: "authorization_code", code: "c", redirect_uri: "https://app.example.com/cb" } });
+    watch(error);
+    expect(response.status).toBe(401);
+    expect(recorder.violations()).toHaveLength(1);
+  });
+
+  it("rejects an upload without file_content_type", async () => {
+    const { recorder, cx } = client();
+    const { response, error } = await cx.POST("/data/{filePath}", {
+      params: { path: { filePath: filePath("self", "/a.jpg") } },
+      // @ts-expect-error file_content_type is required
+      body: { file: new Blob(["x"]) },
+    });
+    watch(error);
+    expect(response.status).toBe(422);
+    expect(recorder.violations()[0]?.violations.join()).toMatch(/file_content_type/);
+  });
+
+  it("rejects a file path with an empty segment, which the client would not have sent", async () => {
+    const recorder = createContractRecorder(spec);
+    const response = await recorder.fetch(`${prism.url}/files/delete/self:%2Fa%2F%2Fb.jpg?access_token=${ACCESS_TOKEN}`, { method: "POST" });
+    watch(await response.json());
+    expect(response.status).toBe(422);
+    expect(recorder.violations()[0]?.violations.join()).toMatch(/pattern/);
+    // The client refuses the same path itself, before sending anything.
+    expect(await caught(() => filePath("self", "/a//b.jpg"))).toBeInstanceOf(InputError);
+  });
+
+  it("refuses a download that asks for JSON only, which is why the client leaves a download's Accept open", async () => {
+    const { recorder, cx } = client();
+    const { response, error } = await cx.GET("/data/{filePath}", {
+      params: { path: { filePath: filePath("self", "/a.jpg") } },
+      headers: { Accept: "application/json" },
+      parseAs: "stream",
+    });
+    watch(error);
+    expect(response.status).toBe(406);
+    expect(recorder.violations()).toHaveLength(1);
+  });
+});

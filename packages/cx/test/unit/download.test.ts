@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { createClient, downloadFile, filePath, InputError } from "../../src/index.js";
+import { json, observedFetch } from "../support/observed-fetch.js";
+import { ACCESS_TOKEN } from "../support/secrets.js";
+import { caught } from "../support/token-watch.js";
+
+const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
+const path = filePath("self", "/photos/2353.jpg");
+
+describe("downloadFile", () => {
+  it("returns the file as a stream with its content type and size", async () => {
+    const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg", "content-length": "10" } }));
+    const cx = createClient({ auth, fetch: observed.fetch });
+    const { data, error } = await downloadFile(cx, path);
+    expect(error).toBeUndefined();
+    expect(data?.contentType).toBe("image/jpeg");
+    expect(data?.size).toBe(10);
+    expect(await new Response(data?.body).text()).toBe("jpeg bytes");
+    expect(observed.requests[0]?.url).toBe(`https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
+  });
+
+  it("resolves as soon as the headers arrive, before the body has been sent, so nothing is buffered", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode("first chunk;"));
+        await released;
+        controller.enqueue(new TextEncoder().encode("second chunk"));
+        controller.close();
+      },
+    });
+    const cx = createClient({ auth, fetch: observedFetch(() => new Response(body)).fetch });
+    const { data } = await downloadFile(cx, path);
+    const reader = data!.body.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("first chunk;");
+    release();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("second chunk");
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it("returns an empty stream for an empty file", async () => {
+    const cx = createClient({ auth, fetch: observedFetch(() => new Response(null, { headers: { "content-length": "0" } })).fetch });
+    const { data } = await downloadFile(cx, path);
+    expect(data?.size).toBe(0);
+    expect(await new Response(data?.body).text()).toBe("");
+  });
+
+  it("returns CX's error body when the file cannot be read", async () => {
+    const cx = createClient({ auth, fetch: observedFetch(() => json({ errorType: "AccessDenied", message: "User does not have access to resource" }, 403)).fetch });
+    const { data, error, response } = await downloadFile(cx, path);
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(403);
+    expect(error).toEqual({ errorType: "AccessDenied", message: "User does not have access to resource" });
+  });
+
+  it("rejects a malformed file path with an InputError before any request", async () => {
+    const observed = observedFetch(() => new Response("x"));
+    const error = await caught(downloadFile(createClient({ auth, fetch: observed.fetch }), "self:%2F..%2Fetc"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(observed.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { createClient, filePath, InputError, MAX_NAME_LENGTH, parseFilePath } from "../../src/index.js";
+import { json, observedFetch } from "../support/observed-fetch.js";
+import { ACCESS_TOKEN } from "../support/secrets.js";
+import { caught } from "../support/token-watch.js";
+
+const UUID = "l6hkZxxCEeGQ1BIBPQhmWA";
+
+describe("filePath", () => {
+  it.each([
+    ["self", "/photos/2353.jpg", "self:%2Fphotos%2F2353.jpg"],
+    [UUID, "/photos/2353.jpg", `${UUID}:%2Fphotos%2F2353.jpg`],
+    ["self", "/Fotos 2024/Müller & Söhne?#.jpg", "self:%2FFotos%202024%2FM%C3%BCller%20%26%20S%C3%B6hne%3F%23.jpg"],
+    ["self", "/100%/a+b.txt", "self:%2F100%25%2Fa%2Bb.txt"],
+    ["self", "/日本/😀.png", "self:%2F%E6%97%A5%E6%9C%AC%2F%F0%9F%98%80.png"],
+  ])("builds %s + %s as the documented encoded form %s", (owner, path, expected) => {
+    expect(filePath(owner, path)).toBe(expected);
+  });
+
+  it("round-trips through parseFilePath", () => {
+    const path = "/Fotos 2024/Müller & Söhne/😀 %41.png";
+    expect(parseFilePath(filePath(UUID, path))).toEqual({ owner: UUID, path });
+  });
+
+  it("accepts a name of exactly 255 UTF-16 code units and rejects 256", async () => {
+    expect(filePath("self", `/${"a".repeat(MAX_NAME_LENGTH)}`)).toHaveLength(5 + 3 + MAX_NAME_LENGTH);
+    const error = await caught(() => filePath("self", `/ok/${"a".repeat(MAX_NAME_LENGTH + 1)}`));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/256 characters long; CX allows at most 255/);
+  });
+
+  it("counts an emoji as two characters toward the 255 limit, as Windows and Java do", async () => {
+    expect(() => filePath("self", `/${"😀".repeat(127)}a`)).not.toThrow();
+    expect(await caught(() => filePath("self", `/${"😀".repeat(128)}`))).toBeInstanceOf(InputError);
+  });
+
+  it.each<[string, string, string, "owner" | "path", RegExp]>([
+    ["an unknown owner", "me", "/a.jpg", "owner", /neither "self" nor a 22-character CX UUID/],
+    ["a 21-character UUID", UUID.slice(1), "/a.jpg", "owner", /22-character/],
+    ["a UUID with a character outside the alphabet", `${UUID.slice(1)}+`, "/a.jpg", "owner", /22-character/],
+    ['"Self" in another case', "Self", "/a.jpg", "owner", /neither "self"/],
+    ["a relative path", "self", "photos/a.jpg", "path", /must be absolute/],
+    ["the root itself", "self", "/", "path", /is the root/],
+    ["an empty segment", "self", "/photos//a.jpg", "path", /empty name/],
+    ["a trailing slash", "self", "/photos/", "path", /empty name/],
+    ["a dot-dot segment", "self", "/photos/../a.jpg", "path", /"\.\." segment/],
+    ["a dot segment", "self", "/./a.jpg", "path", /"\." segment/],
+    ["a NUL character", "self", "/a\0.jpg", "path", /NUL/],
+    ["an unpaired surrogate", "self", "/a\uD800.jpg", "path", /unpaired UTF-16 surrogate/],
+  ])("rejects %s with an InputError on the argument at fault", async (_case, owner, path, field, message) => {
+    const error = await caught(() => filePath(owner, path));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as InputError).message).toMatch(message);
+  });
+});
+
+describe("parseFilePath", () => {
+  it("reads both examples of the vendor doc", () => {
+    expect(parseFilePath("l6hkZxxCEeGQ1BIBPQhmWA:%2Fphotos%2F2353.jpg")).toEqual({ owner: UUID, path: "/photos/2353.jpg" });
+    expect(parseFilePath("self:%2Fphotos%2F2353.jpg")).toEqual({ owner: "self", path: "/photos/2353.jpg" });
+  });
+
+  it("accepts lower-case percent escapes", () => {
+    expect(parseFilePath("self:%2fphotos%2f2353.jpg").path).toBe("/photos/2353.jpg");
+  });
+
+  it.each<[string, string, RegExp]>([
+    ["an unencoded path", "self:/photos/2353.jpg", /is not URL-encoded after the colon: build it with filePath\("self", "\/photos\/2353.jpg"\)/],
+    ["a path with a raw space", "self:%2Fmy photo.jpg", /is not URL-encoded/],
+    ["no owner", "%2Fphotos%2F2353.jpg", /has no owner/],
+    ["invalid UTF-8", "self:%2F%C3%28.jpg", /does not decode as UTF-8/],
+    ["an encoded empty segment", "self:%2Fphotos%2F%2Fa.jpg", /empty name/],
+    ["a bad owner", "other:%2Fa.jpg", /neither "self"/],
+  ])("rejects %s", async (_case, value, message) => {
+    const error = await caught(() => parseFilePath(value));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(message);
+  });
+});
+
+describe("a {filePath} on the wire", () => {
+  function client() {
+    const observed = observedFetch(() => json({ status: "ok" }));
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observed.fetch });
+    return { cx, observed };
+  }
+
+  it("is sent exactly as filePath() built it: owner and colon as they are, the path encoded once", async () => {
+    const { cx, observed } = client();
+    await cx.POST("/files/delete/{filePath}", { params: { path: { filePath: filePath("self", "/Fotos 2024/ä&b%.jpg") } } });
+    expect(observed.requests[0]?.url).toBe(`https://api.cx.com/1/files/delete/self:%2FFotos%202024%2F%C3%A4%26b%25.jpg?access_token=${ACCESS_TOKEN}`);
+  });
+
+  it("is written in canonical form when given with lower-case escapes", async () => {
+    const { cx, observed } = client();
+    await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: `${UUID}:%2fphotos` } } });
+    expect(new URL(observed.requests[0]!.url).pathname).toBe(`/1/files/mkdir/${UUID}:%2Fphotos`);
+  });
+
+  it("rejects an unencoded path with an InputError before any request is sent", async () => {
+    const { cx, observed } = client();
+    const error = await caught(cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: "self:/photos" } } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("filePath");
+    expect(observed.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { createClient, filePath, InputError, uploadFile } from "../../src/index.js";
+import { json, observedFetch } from "../support/observed-fetch.js";
+import { ACCESS_TOKEN } from "../support/secrets.js";
+import { caught } from "../support/token-watch.js";
+
+const METADATA = { id: "ZdvTGn0mEeG34xIFOBql1A", version: 1, name: "2353.jpg", size: 5, isDir: false };
+
+function setup() {
+  const observed = observedFetch(() => json(METADATA));
+  const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observed.fetch });
+  return { cx, observed };
+}
+
+/** The multipart body a request carried, parsed as a server would. */
+async function formOf(request: Request, body: string | undefined): Promise<FormData> {
+  return new Response(body, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+}
+
+describe("uploadFile", () => {
+  it("posts a Blob to the data host as multipart file + file_content_type, named after the path", async () => {
+    const { cx, observed } = setup();
+    const { data } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }));
+    expect(data).toEqual(METADATA);
+    const request = observed.requests[0]!;
+    expect(`${request.method} ${request.url}`).toBe(`POST https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
+    const form = await formOf(request, observed.bodies[0]);
+    expect(form.get("file_content_type")).toBe("image/jpeg");
+    const file = form.get("file") as File;
+    expect(file.name).toBe("2353.jpg");
+    expect(await file.text()).toBe("hello");
+  });
+
+  it("defaults file_content_type to application/octet-stream for a Blob without a type, and takes text", async () => {
+    const { cx, observed } = setup();
+    await uploadFile(cx, filePath("self", "/a.bin"), new Blob([new Uint8Array([1, 2, 3])]));
+    await uploadFile(cx, filePath("self", "/notes.txt"), "some notes", { contentType: "text/plain; charset=utf-8", filename: "n.txt" });
+    const [binary, text] = await Promise.all(observed.requests.map((request, index) => formOf(request, observed.bodies[index])));
+    expect(binary?.get("file_content_type")).toBe("application/octet-stream");
+    expect(text?.get("file_content_type")).toBe("text/plain; charset=utf-8");
+    expect((text?.get("file") as File).name).toBe("n.txt");
+    expect(await (text?.get("file") as File).text()).toBe("some notes");
+  });
+
+  it("sends a ReadableStream as a multipart body built from the stream, byte for byte", async () => {
+    const { cx, observed } = setup();
+    const chunks = [new TextEncoder().encode("part one, "), new TextEncoder().encode("part two")];
+    const content = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const { data } = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
+    expect(data?.id).toBe(METADATA.id);
+    const request = observed.requests[0]!;
+    expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-cx-[0-9a-f]{32}$/);
+    const form = await formOf(request, observed.bodies[0]);
+    expect(form.get("file_content_type")).toBe("text/plain");
+    expect((form.get("file") as File).name).toBe("app.log");
+    expect(await (form.get("file") as File).text()).toBe("part one, part two");
+  });
+
+  it.each<[string, () => Parameters<typeof uploadFile>, string]>([
+    ["an unencoded path", () => [undefined as never, "self:/a.jpg", new Blob(["x"])], "filePath"],
+    ["a content type that is not a MIME type", () => [undefined as never, filePath("self", "/a.jpg"), new Blob(["x"]), { contentType: "jpeg" }], "contentType"],
+    ["a content type with a line break", () => [undefined as never, filePath("self", "/a.jpg"), new Blob(["x"]), { contentType: "image/jpeg\r\nX-Evil: 1" }], "contentType"],
+    ["an empty file name", () => [undefined as never, filePath("self", "/a.jpg"), new Blob(["x"]), { filename: "" }], "filename"],
+  ])("rejects %s with an InputError before any request", async (_case, args, field) => {
+    const { cx, observed } = setup();
+    const [, path, content, options] = args();
+    const error = await caught(uploadFile(cx, path, content, options));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect(observed.requests).toHaveLength(0);
+  });
+});

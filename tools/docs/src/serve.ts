@@ -1,0 +1,37 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
+
+/**
+ * Serves the built site from `dir` on 127.0.0.1 (port 0 picks a free one).
+ *
+ * @example
+ * const server = await serveSite("tools/docs/dist", 4400);
+ */
+export async function serveSite(dir: string, port = 0): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let file = normalize(join(dir, pathname));
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((listening) => server.listen(port, "127.0.0.1", listening));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}

@@ -1,0 +1,147 @@
+import { deref, isObject, type Json, type JsonObject, type Operation } from "./spec.ts";
+
+/** How the registry's `x-docs` says a vendor's client is made and called. */
+export interface ClientDocs {
+  title: string;
+  package: string;
+  /** A statement that creates the client, e.g. `const cxi = createClient({ ... });` */
+  setup: string;
+  /** The expression whose GET/POST/... methods are called, e.g. `cxi` or `cmix.survey`. */
+  client: string;
+}
+
+const BLOB = Symbol("blob");
+type Value = Json | typeof BLOB | Value[] | { [key: string]: Value };
+
+/** A value a schema accepts: its example, default, first enum value, or one built from its type. */
+function sample(document: JsonObject, raw: Json | undefined, depth = 0): Value {
+  const schema = deref(document, raw);
+  if (!isObject(schema) || depth > 8) return null;
+  if (schema.format === "binary") return BLOB;
+  if (schema.const !== undefined) return schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((value) => value !== null) ?? null;
+  if (schema.example !== undefined && !containsBinary(document, schema)) return schema.example;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0 && !containsBinary(document, schema)) return schema.examples[0]!;
+  if (schema.default !== undefined) return schema.default;
+  for (const key of ["oneOf", "anyOf"] as const) {
+    const options = schema[key];
+    if (Array.isArray(options) && options.length > 0) return sample(document, options[0], depth + 1);
+  }
+  if (Array.isArray(schema.allOf)) {
+    const merged: { [key: string]: Value } = {};
+    for (const part of schema.allOf) {
+      const value = sample(document, part, depth + 1);
+      if (isPlain(value)) Object.assign(merged, value);
+    }
+    return merged;
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((candidate) => candidate !== "null") : schema.type;
+  switch (type) {
+    case "string":
+      return schema.format === "date-time" ? "2024-01-01T00:00:00Z" : schema.format === "date" ? "2024-01-01" : "string";
+    case "integer":
+    case "number":
+      return typeof schema.minimum === "number" ? schema.minimum : 1;
+    case "boolean":
+      return true;
+    case "array":
+      return [sample(document, schema.items, depth + 1)];
+    default: {
+      const properties = isObject(schema.properties) ? schema.properties : {};
+      const required = Array.isArray(schema.required) ? schema.required.map(String) : [];
+      const result: { [key: string]: Value } = {};
+      for (const name of required) result[name] = sample(document, properties[name], depth + 1);
+      return result;
+    }
+  }
+}
+
+function isPlain(value: Value): value is { [key: string]: Value } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function containsBinary(document: JsonObject, raw: Json | undefined, depth = 0): boolean {
+  const schema = deref(document, raw);
+  if (!isObject(schema) || depth > 8) return false;
+  if (schema.format === "binary") return true;
+  const children = [
+    ...Object.values(isObject(schema.properties) ? schema.properties : {}),
+    schema.items,
+    ...(["oneOf", "anyOf", "allOf"] as const).flatMap((key) => (Array.isArray(schema[key]) ? schema[key] : [])),
+  ];
+  return children.some((child) => containsBinary(document, child as Json, depth + 1));
+}
+
+function parameterValue(document: JsonObject, parameter: JsonObject): Value {
+  if (parameter.example !== undefined) return parameter.example;
+  if (isObject(parameter.examples)) {
+    const first = deref(document, Object.values(parameter.examples)[0]);
+    if (isObject(first) && first.value !== undefined) return first.value;
+  }
+  return sample(document, parameter.schema);
+}
+
+function bodyValue(document: JsonObject, operation: JsonObject): Value | undefined {
+  const body = deref(document, operation.requestBody);
+  if (!isObject(body) || !isObject(body.content)) return undefined;
+  const media = deref(document, Object.values(body.content)[0]);
+  if (!isObject(media)) return undefined;
+  if (containsBinary(document, media.schema)) return sample(document, media.schema);
+  if (media.example !== undefined) return media.example;
+  if (isObject(media.examples)) {
+    const first = deref(document, Object.values(media.examples)[0]);
+    if (isObject(first) && first.value !== undefined) return first.value;
+  }
+  return sample(document, media.schema);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** TypeScript source for a value, indented to sit at `indent`. */
+function literal(value: Value, indent: string): string {
+  if (value === BLOB) return 'new Blob(["…file content…"], { type: "text/csv" })';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[${value.map((item) => literal(item, indent)).join(", ")}]`;
+  }
+  if (isPlain(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([key, item]) => `${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(item, inner)},`).join("\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The call an application makes for an operation through our client, built from the spec's own examples.
+ *
+ * @example
+ * operationSnippet(document, operation, { client: "cxi", ... }) // 'const { data, error } = await cxi.GET("/v1/tags", ...);'
+ */
+export function operationSnippet(document: JsonObject, operation: Operation, docs: ClientDocs): string {
+  const params: { [key: string]: Value } = {};
+  // `x-required-one-of` names query parameters of which at least one is needed: the snippet shows the first.
+  const oneOf = Array.isArray(operation.operation["x-required-one-of"]) ? String(operation.operation["x-required-one-of"][0]) : undefined;
+  for (const location of ["path", "query", "header"] as const) {
+    const values: { [key: string]: Value } = {};
+    for (const parameter of operation.parameters) {
+      const needed = location === "path" || parameter.required === true || (location === "query" && parameter.name === oneOf);
+      if (parameter.in === location && needed) {
+        values[String(parameter.name)] = parameterValue(document, parameter);
+      }
+    }
+    if (Object.keys(values).length > 0) params[location] = values;
+  }
+  const init: { [key: string]: Value } = {};
+  if (Object.keys(params).length > 0) init.params = params;
+  const body = bodyValue(document, operation.operation);
+  if (body !== undefined) init.body = body;
+  const args = Object.keys(init).length > 0 ? `, ${literal(init, "")}` : "";
+  return `const { data, error } = await ${docs.client}.${operation.method.toUpperCase()}(${JSON.stringify(operation.path)}${args});`;
+}
+
+/** The whole sample shown in the docs: import, client setup and the call. */
+export function fullSnippet(document: JsonObject, operation: Operation, docs: ClientDocs): string {
+  return `import { createClient } from "${docs.package}";\n\n${docs.setup}\n\n${operationSnippet(document, operation, docs)}\n`;
+}

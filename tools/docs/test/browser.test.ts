@@ -1,0 +1,95 @@
+// Opens the built site in Debian's Chromium, headless, as a reader would: the index and every API page. Any request to
+// another host, any console error and any operation of a spec missing from its page fails the test.
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentedApis } from "../src/build.ts";
+import { serveSite } from "../src/serve.ts";
+import { operationsOf, type JsonObject } from "../src/spec.ts";
+import { readFileSync } from "node:fs";
+
+const dist = fileURLToPath(new URL("../dist", import.meta.url));
+const screenshots = fileURLToPath(new URL("../.screenshots", import.meta.url));
+const apis = documentedApis();
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ url: base, server } = await serveSite(dist));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+  mkdirSync(screenshots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page, refusing every request to another host, and reports what went wrong while it loaded. */
+async function open(path: string, ready: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || url.host === new URL(base).host) return route.continue();
+    foreign.push(url.href);
+    return route.abort();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(new URL(path, base).href, { waitUntil: "load" });
+  await ready(page);
+  return { page, context, foreign, errors };
+}
+
+describe("the docs site in a browser", () => {
+  it("shows the index with one row per API, each with its package and operation count", async () => {
+    const { page, context, foreign, errors } = await open("/", (page) => page.waitForSelector("table"));
+    for (const { api, docs } of apis) {
+      const row = page.locator(`tr[data-api="${api.name}"]`);
+      await expect(row.textContent()).resolves.toContain(docs.package);
+      const document = JSON.parse(readFileSync(`${dist}/${api.name}/openapi.json`, "utf8")) as JsonObject;
+      await expect(row.locator(".operations").textContent()).resolves.toBe(String(operationsOf(document).length));
+    }
+    await page.screenshot({ path: `${screenshots}/index.png`, fullPage: true });
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it.each(apis.map(({ api, docs }) => [api.name, docs.package]))("renders every operation of %s with its %s snippet, offline", async (name, pkg) => {
+    const document = JSON.parse(readFileSync(`${dist}/${name}/openapi.json`, "utf8")) as JsonObject;
+    const operations = operationsOf(document);
+    const { page, context, foreign, errors } = await open(`/${name}/`, (page) => page.waitForSelector('[data-section-id*="operation/"]', { timeout: 30_000 }));
+    const sections = await page.locator('[data-section-id*="operation/"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-section-id") ?? ""));
+    const missing = operations.filter((operation) => !sections.some((id) => id.endsWith(`operation/${operation.operationId}`)));
+    expect(missing.map((operation) => operation.operationId)).toEqual([]);
+    // Every operation's section shows our snippet. Redoc renders later sections on idle callbacks: poll, don't sleep.
+    const withoutSnippet = () =>
+      page.evaluate(
+        ({ ids, pkg }: { ids: string[]; pkg: string }) =>
+          ids.filter((id) => {
+            // Runs in the page: the DOM's document, not Node's.
+            const page = (globalThis as unknown as { document: Document }).document;
+            return !Array.from(page.querySelectorAll(`[data-section-id$="operation/${id}"]`)).some((node) => node.textContent?.includes(`from "${pkg}"`));
+          }),
+        { ids: operations.map((operation) => operation.operationId), pkg },
+      );
+    await expect.poll(withoutSnippet, { timeout: 30_000 }).toEqual([]);
+    await page.screenshot({ path: `${screenshots}/${name}.png` });
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
