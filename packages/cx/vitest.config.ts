@@ -9,6 +9,9 @@ const tokenWatchDir = (process.env.APIS_CX_TOKEN_WATCH_DIR ??= mkdtempSync(join(
 
 export default defineConfig({
   test: {
+    // The same safety bounds the package script passes on the command line, which projects do not inherit.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     provide: { tokenWatchDir },
     globalSetup: ["test/support/token-watch.global.ts"],
     projects: [

@@ -3,6 +3,9 @@
 import { Agent } from "node:http";
 import axios from "axios";
 import createFetchClient from "openapi-fetch";
+import { createClient as createCmixClient } from "@apis/cmix";
+import { createClient as createCxClient } from "@apis/cx";
+import { createClient as createSurveyDynamixClient } from "@apis/survey-dynamix";
 import { createClient as createWootricClient, type paths } from "@apis/wootric-cxi";
 import { median } from "./stats.ts";
 
@@ -27,11 +30,21 @@ export function contenders(base: string): Contender[] {
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
   const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
+  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" } });
+  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } });
+  const cmix = createCmixClient({
+    environment: "sandbox",
+    baseUrls: { auth: base, survey: base, reporting: base, fileProcessing: base },
+    auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
+  });
   return [
     { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     { name: "@apis/wootric-cxi", call: async () => (await wootric.GET("/v1/projects")).data },
+    { name: "@apis/cx", call: async () => (await cx.GET("/users/self")).data },
+    { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
+    { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },
   ];
 }
 

@@ -1,17 +1,18 @@
 // The benchmark's HTTP server, run in its own process so its work does not count against the client under test.
-// Prints its port on stdout. Routes: the Wootric token endpoint, a small JSON list, numbered pages, a large download.
+// Prints its port on stdout. Routes: the token endpoints (Wootric, CMIX), the small JSON list every vendor's
+// contender reads, numbered pages, a large download.
 import { createServer } from "node:http";
 
-const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "bearer", expires_in: 7200, scope: "public" });
+const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "Bearer", expires_in: 7200, scope: "public" });
 const PROJECTS = JSON.stringify([{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054 }]);
 const CHUNK = Buffer.alloc(64 * 1024, 97);
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://bench");
-  if (url.pathname === "/oauth/token") {
+  if (url.pathname === "/oauth/token" || url.pathname === "/access-token") {
     request.resume();
     response.writeHead(200, { "content-type": "application/json" }).end(TOKEN);
-  } else if (url.pathname === "/v1/projects") {
+  } else if (request.method === "GET" && ["/v1/projects", "/projects", "/surveys", "/users/self"].includes(url.pathname)) {
     response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(PROJECTS) }).end(PROJECTS);
   } else if (url.pathname === "/pages") {
     const page = Number(url.searchParams.get("page") ?? 1);

@@ -25,8 +25,11 @@ export function liveWrites(): boolean {
 
 /** Every server URL of a spec: the document's first, then any path- or operation-level ones, without duplicates. */
 export function specServers(spec: string): string[] {
-  const document = readSpec(spec) as { servers?: { url: string }[]; paths?: Record<string, Record<string, { servers?: { url: string }[] }> & { servers?: { url: string }[] }> };
-  const urls = [document.servers?.[0]?.url ?? ""];
+  const document = readSpec(spec) as { servers?: { url: string; description?: string }[]; paths?: Record<string, Record<string, { servers?: { url: string }[] }> & { servers?: { url: string }[] }> };
+  // A live run may pick another of the document's servers (`APIS_CONTRACT_SERVER=sandbox` matches its URL or description).
+  const wanted = process.env.APIS_CONTRACT_SERVER?.toLowerCase();
+  const chosen = (wanted && document.servers?.find((server) => `${server.url} ${server.description ?? ""}`.toLowerCase().includes(wanted))) || document.servers?.[0];
+  const urls = [chosen?.url ?? ""];
   for (const item of Object.values(document.paths ?? {})) {
     if (item.servers?.[0]) urls.push(item.servers[0].url);
     for (const operation of Object.values(item)) {

@@ -1,6 +1,10 @@
 // Every operation of the four CMIX documents (specs/cmix/{auth,survey,reporting,file-processing}.yaml), called through
 // the public client against one Prism mock per document. Prism validates each request against its service's spec;
 // any violation, any call to a path the spec lacks, and any operation left unexercised fails the suite.
+// `pnpm contract:live cmix` runs it through Prism proxies to the vendor (CMIX_CLIENT_ID, CMIX_CLIENT_SECRET,
+// CMIX_USERNAME, CMIX_PASSWORD; APIS_CONTRACT_SERVER=sandbox picks the sandbox hosts), read-only unless
+// APIS_CONTRACT_LIVE_WRITES=1, on the first survey and project the account lists, and reports drift.
+import { liveContract, liveWrites, reportDrift } from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   countResponses,
@@ -15,30 +19,49 @@ import {
 } from "../../src/index.js";
 import { startPrismServices, type PrismServices } from "./prism-services.js";
 
+const live = liveContract();
+/** A test that changes vendor data: always against the mock, against the live vendor only when asked to. */
+const write = it.runIf(!live || liveWrites());
+/** A test that rests on the mock's fixtures (question, client and group IDs, the error-in-a-200 example). */
+const mockOnly = it.runIf(!live);
+
 let services: PrismServices;
 let cmix: CmixClient;
+/** The survey and project the reads use: the mock's examples, or the first the live account lists. */
+let surveyId = 138651;
+let SURVEY = { params: { path: { surveyId } } };
+let PROJECT = { params: { path: { projectId: 109820 } } };
+
+function auth() {
+  if (!live) return { type: "password" as const, clientId: "your-client-id", clientSecret: "your-client-secret", username: "jane@example.com", password: "correct-horse-battery-staple" };
+  const env = (name: string) => process.env[name] ?? "";
+  return { type: "password" as const, clientId: env("CMIX_CLIENT_ID"), clientSecret: env("CMIX_CLIENT_SECRET"), username: env("CMIX_USERNAME"), password: env("CMIX_PASSWORD") };
+}
 
 beforeAll(async () => {
   services = await startPrismServices();
-  cmix = createClient({
-    environment: "sandbox",
-    baseUrls: services.baseUrls,
-    fetch: services.fetch,
-    maxRetries: 0,
-    auth: { type: "password", clientId: "your-client-id", clientSecret: "your-client-secret", username: "jane@example.com", password: "correct-horse-battery-staple" },
-  });
+  cmix = createClient({ environment: "sandbox", baseUrls: services.baseUrls, fetch: services.fetch, maxRetries: 0, auth: auth() });
+  if (live) {
+    const { data: surveys } = await cmix.survey.GET("/surveys");
+    const { data: projects } = await cmix.survey.GET("/projects");
+    surveyId = (Array.isArray(surveys) ? surveys : (surveys?.data ?? []))[0]?.id ?? surveyId;
+    SURVEY = { params: { path: { surveyId } } };
+    PROJECT = { params: { path: { projectId: projects?.[0]?.id ?? 109820 } } };
+  }
 }, 60_000);
 
 afterAll(async () => {
+  for (const recorder of Object.values(services?.recorders ?? {})) reportDrift(recorder);
   await services?.stop();
 });
 
 afterEach(() => {
-  for (const recorder of Object.values(services.recorders)) expect(recorder.violations(), services.log()).toEqual([]);
+  for (const recorder of Object.values(services.recorders)) {
+    expect(recorder.violations(), services.log()).toEqual([]);
+    // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
+    if (!live) expect(recorder.drift()).toEqual([]);
+  }
 });
-
-const SURVEY = { params: { path: { surveyId: 138651 } } };
-const PROJECT = { params: { path: { projectId: 109820 } } };
 
 describe("auth service", () => {
   it("is asked for one token, as JSON, before the first call to any other service", async () => {
@@ -47,7 +70,7 @@ describe("auth service", () => {
     expect(tokens.map((exchange) => exchange.status)).toEqual([200]);
   });
 
-  it("accepts the password grant sent through the typed auth client", async () => {
+  mockOnly("accepts the password grant sent through the typed auth client", async () => {
     const { data } = await cmix.auth.POST("/access-token", {
       body: { grant_type: "password", client_id: "your-client-id", client_secret: "your-client-secret", username: "jane@example.com", password: "pw" },
     });
@@ -78,7 +101,7 @@ describe("survey service: surveys", () => {
     expect(surveys?.[0]?.status).toMatch(/^(DESIGN|TEST|LIVE|CLOSED|DELETED|CLONING)$/);
   });
 
-  it("clones a survey into a new project", async () => {
+  write("clones a survey into a new project", async () => {
     const { data } = await cmix.survey.POST("/surveys", { body: { cloneSurveyId: 138656, name: "Project X", clientId: 36585 } });
     expect(data?.status).toBe("CLONING");
     expect(data?.project?.id).toEqual(expect.any(Number));
@@ -108,18 +131,21 @@ describe("survey service: surveys", () => {
 });
 
 describe("survey service: archives", () => {
-  it("creates an archive and reads it back through its data layout", async () => {
-    const created = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
-    const archive = await getArchive(cmix, { surveyId: 138651, dataLayoutId: created.dataLayoutId ?? 1, archiveId: created.id });
+  write("creates an archive and reads it back through its data layout", async () => {
+    const created = await createArchive(cmix, surveyId, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
+    const archive = await getArchive(cmix, { surveyId, dataLayoutId: created.dataLayoutId ?? 1, archiveId: created.id });
     expect(archive.status).toBe("COMPLETE");
   });
 
-  it("exports an archive and returns its download URL", async () => {
-    await expect(exportArchive(cmix, 138651, { type: "XLSX_READABLE", pollIntervalMs: 0 })).resolves.toMatch(/^https:\/\//);
+  write("exports an archive and returns its download URL", async () => {
+    await expect(exportArchive(cmix, surveyId, { type: "XLSX_READABLE", pollIntervalMs: 0 })).resolves.toMatch(/^https:\/\//);
+  });
+
+  mockOnly("resumes polling an archive the mock knows", async () => {
     await expect(pollArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 })).resolves.toMatchObject({ status: "COMPLETE" });
   });
 
-  it("answers the spec's error-in-a-200 example with a body the client reads as an error", async () => {
+  mockOnly("answers the spec's error-in-a-200 example with a body the client reads as an error", async () => {
     const { data, response } = await cmix.survey.POST("/surveys/{surveyId}/archives", {
       ...SURVEY,
       body: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false },
@@ -155,12 +181,12 @@ describe("survey service: projects", () => {
     expect(data?.primaryProgrammer?.dateCreated).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[+-]\d{2}$/);
   });
 
-  it("sets a project's status", async () => {
+  write("sets a project's status", async () => {
     const { data } = await cmix.survey.PATCH("/projects/{projectId}", { ...PROJECT, body: { status: "TEST" } });
     expect(data?.surveys?.length).toBeGreaterThan(0);
   });
 
-  it("deletes a project", async () => {
+  write("deletes a project", async () => {
     const { response } = await cmix.survey.DELETE("/projects/{projectId}", PROJECT);
     expect(response.status).toBe(200);
   });
@@ -186,17 +212,17 @@ describe("survey service: permissions", () => {
     expect(data?.[0]?.permissions).toContain("DASHBOARD");
   });
 
-  it("gives a group a role on a project", async () => {
+  write("gives a group a role on a project", async () => {
     const { data } = await cmix.survey.POST("/projects/{projectId}/groups", { ...PROJECT, body: { groupId: 40335, role: "PROJECT_MANAGER" } });
     expect(data).toContain("DATA_DOWNLOAD");
   });
 
-  it("takes a group off a project", async () => {
+  write("takes a group off a project", async () => {
     const { response } = await cmix.survey.DELETE("/projects/{projectId}/groups/{groupId}", { params: { path: { projectId: 109820, groupId: 40335 } } });
     expect(response.status).toBe(200);
   });
 
-  it("lists a client's groups", async () => {
+  mockOnly("lists a client's groups", async () => {
     const { data } = await cmix.survey.GET("/clients/{clientId}/groups", { params: { path: { clientId: 36585 } } });
     expect(data?.[0]?.groupType).toBe("CLIENT");
   });
@@ -205,17 +231,17 @@ describe("survey service: permissions", () => {
 describe("reporting service", () => {
   it("lists completed live respondents", async () => {
     const { data } = await cmix.reporting.GET("/surveys/{surveyId}/respondents", {
-      params: { path: { surveyId: 138651 }, query: { respondentType: "LIVE", respondentStatus: "COMPLETE" } },
+      params: { path: { surveyId }, query: { respondentType: "LIVE", respondentStatus: "COMPLETE" } },
     });
     expect(data?.[0]?.id).toEqual(expect.any(Number));
   });
 
-  it("counts responses per question with the array body", async () => {
+  mockOnly("counts responses per question with the array body", async () => {
     const { response } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
     expect(response.status).toBe(200);
   });
 
-  it("counts responses through a banner filter with the object body", async () => {
+  mockOnly("counts responses through a banner filter with the object body", async () => {
     const { response } = await countResponses(cmix, 138651, {
       testYN: "LIVE",
       status: "COMPLETE",
@@ -226,7 +252,7 @@ describe("reporting service", () => {
   });
 
   it("gets the fielding summary", async () => {
-    const { data } = await cmix.reporting.GET("/surveys/{surveyId}/fielding-summary", { params: { path: { surveyId: 138651 }, query: { respondentType: "LIVE" } } });
+    const { data } = await cmix.reporting.GET("/surveys/{surveyId}/fielding-summary", { params: { path: { surveyId }, query: { respondentType: "LIVE" } } });
     expect(data?.completes).toEqual(expect.any(Number));
   });
 });
@@ -238,14 +264,14 @@ describe("file-processing service", () => {
     expect(data).toMatch(/^<\?xml/);
   });
 
-  it("creates a survey from XML sent as the form field data", async () => {
+  write("creates a survey from XML sent as the form field data", async () => {
     const { data } = await cmix.fileProcessing.POST("/surveys/data", { body: { data: '<?xml version="1.0"?><survey name="Project X"></survey>' } });
     expect(data?.projectId).toEqual(expect.any(Number));
   });
 });
 
 describe("coverage", () => {
-  it.each<[CmixService, number]>([
+  mockOnly.each<[CmixService, number]>([
     ["auth", 1],
     ["survey", 27],
     ["reporting", 3],
@@ -256,7 +282,7 @@ describe("coverage", () => {
     expect(recorder.uncovered().map((operation) => operation.key)).toEqual([]);
   });
 
-  it("fetched one token for every call of the suite (the other token request is the explicit typed call)", () => {
+  mockOnly("fetched one token for every call of the suite (the other token request is the explicit typed call)", () => {
     expect(services.recorders.auth.exchanges.filter((exchange) => exchange.operation?.operationId === "requestAccessToken").length).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
-// Starts one Prism per CMIX service document and hands the client a fetch that sends each request to the recorder of
-// the service it is addressed to, so every service's violations and coverage are counted against its own spec.
-import { createContractRecorder, registeredApi, startPrism, type ContractRecorder, type PrismServer } from "@apis/prism";
+// Starts one contract target per CMIX service document (a Prism mock, or in a live run a Prism proxy to the service's
+// host) and hands the client a fetch that sends each request to the recorder of the service it is addressed to, so
+// every service's violations, coverage and drift are counted against its own spec.
+import { createContractRecorder, registeredApi, startContractTarget, type ContractRecorder, type ContractTarget } from "@apis/prism";
 import type { CmixService } from "../../src/index.js";
 
 /** The redocly.yaml name of each service's document. */
@@ -22,18 +23,18 @@ export interface PrismServices {
 
 export async function startPrismServices(): Promise<PrismServices> {
   const services = Object.keys(SERVICE_APIS) as CmixService[];
-  const started = await Promise.allSettled(services.map((service) => startPrism(registeredApi(SERVICE_APIS[service]).root)));
+  const started = await Promise.allSettled(services.map((service) => startContractTarget(SERVICE_APIS[service])));
   const prisms = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const failed = started.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failed) {
     await Promise.all(prisms.map((prism) => prism.stop()));
     throw failed.reason;
   }
-  const byService = Object.fromEntries(services.map((service, index) => [service, prisms[index]!])) as Record<CmixService, PrismServer>;
+  const byService = Object.fromEntries(services.map((service, index) => [service, prisms[index]!])) as Record<CmixService, ContractTarget>;
   const recorders = Object.fromEntries(
     services.map((service) => [service, createContractRecorder(registeredApi(SERVICE_APIS[service]).root)]),
   ) as Record<CmixService, ContractRecorder>;
-  const byOrigin = new Map(services.map((service) => [new URL(byService[service].url).origin, recorders[service]]));
+  const byOrigin = new Map(services.map((service) => [new URL(byService[service].baseUrl).origin, recorders[service]]));
   const routed: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const recorder = byOrigin.get(new URL(request.url).origin);
@@ -41,7 +42,7 @@ export async function startPrismServices(): Promise<PrismServices> {
     return recorder.fetch(request);
   };
   return {
-    baseUrls: Object.fromEntries(services.map((service) => [service, byService[service].url])) as Record<CmixService, string>,
+    baseUrls: Object.fromEntries(services.map((service) => [service, byService[service].baseUrl])) as Record<CmixService, string>,
     recorders,
     fetch: routed,
     log: () => services.map((service) => `--- ${service}\n${byService[service].log()}`).join("\n"),

@@ -1,8 +1,9 @@
 // Every operation of specs/cx/openapi.yaml, called through the public client and helpers against a Prism mock of the
 // spec. Prism validates each request (path, query, auth, body); any violation, any call to a path the spec lacks,
-// and any operation left unexercised fails the suite.
+// and any operation left unexercised fails the suite. `pnpm contract:live cx` runs it against the live vendor through
+// Prism proxies (CX_ACCESS_TOKEN, CX_CLIENT_ID), read-only unless APIS_CONTRACT_LIVE_WRITES=1, reporting drift.
 import { basicAuthorization } from "@apis/runtime";
-import { registeredApi, startPrism, type ContractRecorder, type PrismServer } from "@apis/prism";
+import { liveContract, liveWrites, registeredApi, reportDrift, startContractTarget, type ContractRecorder, type ContractTarget } from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createClient, downloadFile, exchangeCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
@@ -12,14 +13,20 @@ import { API_HOST, DATA_HOST, recorderForHosts } from "./prism-hosts.js";
 const spec = registeredApi("cx").root;
 const REDIRECT = "https://app.example.com/cx/callback";
 
-let prism: PrismServer;
+const live = liveContract();
+/** A test that changes the account's files: always against the mock, against the live vendor only when asked to. */
+const write = it.runIf(!live || liveWrites());
+/** A test that needs what only the mock has (an authorization code to exchange). */
+const mockOnly = it.runIf(!live);
+
+let target: ContractTarget;
 let recorder: ContractRecorder;
 let cx: CxClient;
 let tokenUrl: string;
 
 beforeAll(async () => {
-  prism = await startPrism(spec);
-  const hosts = recorderForHosts(spec, prism);
+  target = await startContractTarget("cx");
+  const hosts = recorderForHosts(spec, target);
   recorder = hosts.recorder;
   tokenUrl = `${hosts.baseUrl}/oauth/token`;
   cx = createClient({
@@ -27,17 +34,20 @@ beforeAll(async () => {
     dataUrl: hosts.dataUrl,
     fetch: recorder.fetch,
     maxRetries: 0,
-    clientId: CLIENT_ID,
-    auth: { type: "token", accessToken: ACCESS_TOKEN },
+    clientId: live ? (process.env.CX_CLIENT_ID ?? "") : CLIENT_ID,
+    auth: { type: "token", accessToken: live ? (process.env.CX_ACCESS_TOKEN ?? "") : ACCESS_TOKEN },
   });
 });
 
 afterAll(async () => {
-  await prism?.stop();
+  if (recorder) reportDrift(recorder);
+  await target?.stop();
 });
 
 afterEach(() => {
-  expect(recorder.violations(), prism.log()).toEqual([]);
+  expect(recorder.violations(), target.log()).toEqual([]);
+  // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
+  if (!live) expect(recorder.drift()).toEqual([]);
 });
 
 /** The host the last recorded call went to. */
@@ -46,13 +56,13 @@ function lastHost(): string {
 }
 
 describe("Authentication", () => {
-  it.each(["multipart", "form"] as const)("exchanges a code for a token with a %s body and HTTP Basic client authentication", async (bodyEncoding) => {
+  mockOnly.each(["multipart", "form"] as const)("exchanges a code for a token with a %s body and HTTP Basic client authentication", async (bodyEncoding) => {
     const token = await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
     expect(token.access_token).toEqual(expect.any(String));
     expect(lastHost()).toBe(API_HOST);
   });
 
-  it("accepts the token request sent through the typed client with the application's Basic credentials", async () => {
+  mockOnly("accepts the token request sent through the typed client with the application's Basic credentials", async () => {
     const { data, response } = await cx.POST("/oauth/token", {
       body: { grant_type: "authorization_code", code: AUTH_CODE, redirect_uri: REDIRECT },
       headers: { Authorization: basicAuthorization(CLIENT_ID, CLIENT_SECRET) },
@@ -73,14 +83,14 @@ describe("Users", () => {
 });
 
 describe("Files", () => {
-  it("creates a folder", async () => {
+  write("creates a folder", async () => {
     const { data, response } = await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/Photos/2012") } } });
     expect(response.status).toBe(200);
     expect(data).toEqual(expect.any(Object));
     expect(lastHost()).toBe(API_HOST);
   });
 
-  it("deletes a file in a group's tree, its path holding spaces and non-ASCII names", async () => {
+  write("deletes a file in a group's tree, its path holding spaces and non-ASCII names", async () => {
     const { data } = await cx.POST("/files/delete/{filePath}", { params: { path: { filePath: filePath("gMd4zgZ2EeKGhRICOASQIQ", "/Fotos 2012/Müller & Söhne.jpg") } } });
     expect(data?.status).toBe("ok");
     expect(recorder.exchanges.at(-1)?.url).toMatch(/\/files\/delete\/gMd4zgZ2EeKGhRICOASQIQ:%2FFotos%202012%2FM%C3%BCller%20%26%20S%C3%B6hne\.jpg$/);
@@ -88,14 +98,14 @@ describe("Files", () => {
 });
 
 describe("Transport", () => {
-  it("uploads a Blob to the data host", async () => {
+  write("uploads a Blob to the data host", async () => {
     const { data, response } = await uploadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"), new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }));
     expect(response.status).toBe(200);
     expect(data?.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(lastHost()).toBe(DATA_HOST);
   });
 
-  it("uploads a ReadableStream as a streamed multipart body", async () => {
+  write("uploads a ReadableStream as a streamed multipart body", async () => {
     const content = new Blob(["line 1\n", "line 2\n"]).stream();
     const { data, response } = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
     expect(response.status).toBe(200);
@@ -103,7 +113,7 @@ describe("Transport", () => {
     expect(lastHost()).toBe(DATA_HOST);
   });
 
-  it("downloads a file from the data host as a stream", async () => {
+  write("downloads a file from the data host as a stream", async () => {
     const { data, error } = await downloadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"));
     expect(error).toBeUndefined();
     expect(data?.contentType).toBe("application/octet-stream");
@@ -113,7 +123,7 @@ describe("Transport", () => {
 });
 
 describe("the token in contract errors", () => {
-  it("does not appear in an error built from a response Prism sent", async () => {
+  mockOnly("does not appear in an error built from a response Prism sent", async () => {
     const { response } = await cx.GET("/users/self");
     const error = watch(ApiError.fromResponse(response, { errorType: "BadAuthToken", message: "The access token is invalid" }, "GET"));
     expect(error.message).toContain("access_token=[redacted]");
@@ -122,7 +132,7 @@ describe("the token in contract errors", () => {
 });
 
 describe("coverage", () => {
-  it("has exercised every operation in the spec without a violation", () => {
+  mockOnly("has exercised every operation in the spec without a violation", () => {
     expect(recorder.operations.map((operation) => operation.operationId).sort()).toEqual(
       ["createFolder", "deleteFile", "downloadFile", "getCurrentUser", "requestAccessToken", "uploadFile"],
     );
