@@ -13,8 +13,13 @@ if (command === "build") {
   const apis = buildSite(dist, undefined, only);
   console.log(`docs: built ${apis.length} API pages (${apis.reduce((sum, api) => sum + api.operations, 0)} operations) into ${dist}`);
 } else if (command === "serve") {
-  const { url } = await serveSite(dist, Number(rest[0] ?? process.env.PORT ?? 4400));
-  console.log(`docs: serving ${dist} at ${url} (Ctrl-C to stop)`);
+  try {
+    const { url } = await serveSite(dist, Number(rest[0] ?? process.env.PORT ?? 4400));
+    console.log(`docs: serving ${dist} at ${url} (Ctrl-C to stop)`);
+  } catch (error) {
+    console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 } else {
   console.error("usage: node src/cli.ts build [--only api,api] | serve [port]");
   process.exit(2);

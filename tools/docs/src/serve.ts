@@ -31,7 +31,12 @@ export async function serveSite(dir: string, port = 0): Promise<{ url: string; s
     response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((listening) => server.listen(port, "127.0.0.1", listening));
+  await new Promise<void>((listening, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} on 127.0.0.1 is in use: stop what listens there, or pass another port (PORT=4401 pnpm run docs)`) : error),
+    );
+    server.listen(port, "127.0.0.1", listening);
+  });
   const address = server.address() as { port: number };
   return { url: `http://127.0.0.1:${address.port}/`, server };
 }
