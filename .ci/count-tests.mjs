@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
-const [setupStatus = "1", testStatus = "1"] = process.argv.slice(2);
+// Arguments: the exit status of set-up, of the test run, then of any further checks (each failing one counts once).
+const [setupStatus = "1", testStatus = "1", ...checkStatuses] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 for (const group of ["packages", "tools"]) {
@@ -20,5 +21,6 @@ for (const group of ["packages", "tools"]) {
 }
 if (setupStatus !== "0") failed += 1;
 if (testStatus !== "0" && failed === 0) failed += 1;
+for (const status of checkStatuses) if (status !== "0") failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

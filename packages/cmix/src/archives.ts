@@ -1,4 +1,4 @@
-import { ApiError, InvalidResponseError } from "@apis/runtime";
+import { ApiError, InputError, InvalidResponseError } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { EmbeddedApiError, hasErrorKey } from "./errors.js";
@@ -12,14 +12,16 @@ export interface ArchiveRef {
 }
 
 /**
- * Starts building an export archive (`POST /surveys/{surveyId}/archives`) and returns it. Throws an
- * {@link EmbeddedApiError} when CMIX answers 200 with an `error` body, and an `ApiError` for an error status.
+ * Starts building an export archive (`POST /surveys/{surveyId}/archives`) and returns it. A bad `surveyId` or `body`
+ * throws an `InputError` before any request. Throws an {@link EmbeddedApiError} when CMIX answers 200 with an
+ * `error` body, and an `ApiError` for an error status.
  *
  * @example
  * const archive = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
  */
 export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
   requireId(surveyId, "surveyId");
+  checkArchiveRequest(body);
   const result = await cmix.survey.POST("/surveys/{surveyId}/archives", {
     params: { path: { surveyId } },
     body,
@@ -43,6 +45,22 @@ export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { s
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
+}
+
+/** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */
+function checkArchiveRequest(body: unknown): void {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new InputError("body", 'body must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
+  }
+  const { respondentType, type } = body as Record<string, unknown>;
+  if (typeof type !== "string" || type === "") throw new InputError("body.type", 'body.type must be the export file type, e.g. "XLSX_READABLE"');
+  if (respondentType !== "LIVE" && respondentType !== "TEST") {
+    throw new InputError("body.respondentType", `body.respondentType must be "LIVE" or "TEST", got ${JSON.stringify(respondentType) ?? "undefined"}`);
+  }
+  for (const name of ["completes", "inProcess", "terminates"]) {
+    const value = (body as Record<string, unknown>)[name];
+    if (typeof value !== "boolean") throw new InputError(`body.${name}`, `body.${name} must be true or false, got ${JSON.stringify(value) ?? "undefined"}`);
+  }
 }
 
 type ArchiveCall = { data?: unknown; error?: unknown; response: Response };

@@ -1,4 +1,4 @@
-import { AuthenticationError, createTokenSource, createTransport, InputError, type Auth, type FetchLike } from "@apis/runtime";
+import { AuthenticationError, createTokenSource, createTransport, InputError, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import type { components } from "./generated/auth/schema.js";
 
 type PasswordGrant = components["schemas"]["PasswordGrant"];
@@ -19,6 +19,8 @@ interface TokenTransport {
   fetch?: FetchLike | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  retryDelay?: RetryDelayOptions | undefined;
+  logger?: Logger | undefined;
 }
 
 function requireString(value: unknown, field: string, what: string): string {
@@ -61,7 +63,14 @@ export function toRuntimeAuth(auth: CmixAuth, transport: TokenTransport): Auth {
 function passwordTokenSource(grant: PasswordGrant, transport: TokenTransport) {
   const tokenUrl = `${transport.authUrl}/access-token`;
   // The token request goes through the runtime's transport, so it gets the same timeouts, safe retries and redaction.
-  const send = createTransport({ fetch: transport.fetch, timeoutMs: transport.timeoutMs, maxRetries: transport.maxRetries });
+  const send = createTransport({
+    fetch: transport.fetch,
+    timeoutMs: transport.timeoutMs,
+    maxRetries: transport.maxRetries,
+    retryDelay: transport.retryDelay,
+    logger: transport.logger,
+    purpose: "token",
+  });
   const secrets = [grant.client_secret, grant.password];
 
   return createTokenSource({

@@ -1,4 +1,4 @@
-import { createApiClient, InputError, type Client, type FetchLike } from "@apis/runtime";
+import { createApiClient, InputError, type Client, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import { toRuntimeAuth, type CmixAuth } from "./auth.js";
 import { resolveServiceUrls, type CmixEnvironment, type CmixService, type ServiceUrls } from "./environments.js";
 import { operations as authOperations } from "./generated/auth/operations.js";
@@ -22,6 +22,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
   maxRetries?: number;
+  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt and per token request, credentials redacted. `console` fits. */
+  logger?: Logger;
   /** Headers sent with every request to the survey, reporting and file-processing services. */
   headers?: HeadersInit;
 }
@@ -66,6 +70,8 @@ export function createClient(options: ClientOptions): CmixClient {
     ...(options.fetch ? { fetch: options.fetch as FetchLike } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
   };
   // One Auth object, hence one token source, for every service: that is what makes the token shared.
   const auth = toRuntimeAuth(options.auth, { authUrl: baseUrls.auth, ...transport });

@@ -1,4 +1,4 @@
-import { InputError, redactUrl } from "@apis/runtime";
+import { checkSecureUrl, InputError, redactUrl } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -72,5 +72,6 @@ function checkUrl(value: unknown, field: string): string {
     throw new InputError(field, `${field} must be an http(s) URL such as https://survey-api.cmix.com, got ${shown}`);
   }
   if (url.username || url.password) throw new InputError(field, `${field} must not contain credentials: pass them in auth`);
+  checkSecureUrl(url.href, field);
   return (value as string).replace(/\/+$/, "");
 }

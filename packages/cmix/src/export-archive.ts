@@ -95,6 +95,9 @@ interface Bounds {
 }
 
 function checkPollOptions(options: PollOptions): Bounds {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
+  }
   const signal = options.signal;
   if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");

@@ -1,4 +1,4 @@
-import { createApiClient, type Client, type HttpMethod, type OperationTable } from "@apis/runtime";
+import { createApiClient, InputError, urlOption, type Client, type HttpMethod, type Logger, type OperationTable, type RetryDelayOptions } from "@apis/runtime";
 import { toRuntimeAuth, type CxAuth } from "./auth.js";
 import { withCxDefaults } from "./call-defaults.js";
 import { operations as generatedOperations } from "./generated/operations.js";
@@ -31,6 +31,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
   maxRetries?: number;
+  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt, the access token redacted. `console` fits. */
+  logger?: Logger;
   /** Headers sent with every request. */
   headers?: HeadersInit;
 }
@@ -60,8 +64,11 @@ function trimSlash(url: string): string {
  * await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
  */
 export function createClient(options: ClientOptions): CxClient {
-  const baseUrl = trimSlash(options.baseUrl ?? DEFAULT_BASE_URL);
-  const dataUrl = trimSlash(options.dataUrl ?? DEFAULT_DATA_URL);
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", 'createClient needs options, at least { auth: { type: "token", accessToken } } with the token from exchangeCode()');
+  }
+  const baseUrl = trimSlash(urlOption(options.baseUrl, "baseUrl", DEFAULT_BASE_URL));
+  const dataUrl = trimSlash(urlOption(options.dataUrl, "dataUrl", DEFAULT_DATA_URL));
   const api = createApiClient<paths>({
     baseUrl,
     servers: { [API_SERVER]: baseUrl, [DATA_SERVER]: dataUrl },
@@ -70,6 +77,8 @@ export function createClient(options: ClientOptions): CxClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
   return withCxDefaults(api, {

@@ -1,9 +1,12 @@
 import {
   buildAuthorizeUrl,
   exchangeAuthorizationCode,
+  InputError,
   readAuthorizationCallback,
   type AuthorizationCallback,
   type FetchLike,
+  type Logger,
+  type RetryDelayOptions,
 } from "@apis/runtime";
 import type { AccessToken } from "./types.js";
 
@@ -27,6 +30,12 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
  * res.redirect(authorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
  */
 export function authorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", "authorizeUrl needs { clientId, redirectUri, state }: the application's client id and its https redirect URI");
+  }
+  if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
+    throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
+  }
   return buildAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
@@ -70,6 +79,10 @@ export interface ExchangeCodeOptions {
   timeoutMs?: number;
   /** Retries where a POST may be resent (429, or a connection that never opened). Default 2. */
   maxRetries?: number;
+  /** Backoff between those retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
+  logger?: Logger;
 }
 
 /**
@@ -82,6 +95,9 @@ export interface ExchangeCodeOptions {
  * const cx = createClient({ auth: { type: "token", accessToken: access_token } });
  */
 export async function exchangeCode(options: ExchangeCodeOptions): Promise<AccessToken> {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", "exchangeCode needs { clientId, clientSecret, code, redirectUri }");
+  }
   const token = await exchangeAuthorizationCode({
     tokenUrl: options.tokenUrl ?? TOKEN_URL,
     clientId: options.clientId,
@@ -93,6 +109,8 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Access
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
+    retryDelay: options.retryDelay,
+    logger: options.logger,
   });
   // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
   return token as AccessToken;

@@ -31,6 +31,10 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  */
 export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}) {
   const { path } = parseFilePath(filePath);
+  if (!isUploadContent(content)) {
+    const got = content === null ? "null" : typeof content === "object" ? `an object (${Object.prototype.toString.call(content).slice(8, -1)})` : `a ${typeof content}`;
+    throw new InputError("content", `content must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${got}`);
+  }
   const filename = options.filename ?? path.slice(path.lastIndexOf("/") + 1);
   if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out to use the last name of the path");
   const contentType = options.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
@@ -69,6 +73,16 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     },
     ...signal,
   });
+}
+
+function isUploadContent(value: unknown): value is UploadContent {
+  return (
+    typeof value === "string" ||
+    (typeof Blob !== "undefined" && value instanceof Blob) ||
+    isReadableStream(value) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value)
+  );
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {

@@ -1,6 +1,8 @@
 import { basicAuthorization } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { InputError } from "./input-error.js";
+import type { Logger } from "./logger.js";
+import { checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTransport, type FetchLike } from "./transport.js";
@@ -27,6 +29,8 @@ export interface ExchangeAuthorizationCodeOptions {
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
+  /** Receives one debug line per attempt, with no credential in it. */
+  logger?: Logger | undefined;
 }
 
 /** A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. */
@@ -52,6 +56,7 @@ export interface TokenResponse {
  */
 export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
+  checkSecureUrl(tokenUrl, "tokenUrl");
   requireString(options.clientId, "clientId");
   requireString(options.clientSecret, "clientSecret");
   requireString(options.code, "code");
@@ -71,7 +76,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
   if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
-  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, retryDelay: options.retryDelay });
+  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, retryDelay: options.retryDelay, logger: options.logger, purpose: "token" });
   const token = await requestToken({
     send,
     tokenUrl,

@@ -1,5 +1,6 @@
 import { AuthorizationDeniedError } from "./errors.js";
 import { InputError } from "./input-error.js";
+import { checkSecureUrl } from "./secure-url.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -44,6 +45,7 @@ const RESERVED = ["client_id", "redirect_uri", "response_type", "state", "scope"
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
+  checkSecureUrl(url.href, "authorizeUrl");
   requireString(options.clientId, "clientId");
   checkRedirectUri(options.redirectUri);
   const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);

@@ -3,8 +3,11 @@ import type { Auth } from "./auth.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
 import { InputError } from "./input-error.js";
+import type { Logger } from "./logger.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
+import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
+import { checkSecureUrl } from "./secure-url.js";
 import { createTransport, type FetchLike } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
@@ -26,6 +29,13 @@ export interface ClientOptions {
   retryDelay?: RetryDelayOptions;
   /** Headers sent with every request. */
   headers?: HeadersInit;
+  /**
+   * Receives one `debug(message, fields)` line per attempt: method, redacted URL, status or error, attempt number and
+   * duration in ms. `console` fits. No header, body or credential is ever logged.
+   */
+  logger?: Logger;
+  /** Paces requests by the budget the vendor reports in response headers instead of running into 429s. */
+  rateLimit?: RateLimitOptions;
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -61,6 +71,8 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     // fetch refuses such URLs with an error that quotes them, credentials included.
     throw new InputError("baseUrl", 'baseUrl must not contain credentials: use auth: { type: "basic", username, password }');
   }
+  checkSecureUrl(options.baseUrl, "baseUrl");
+  for (const [server, url] of Object.entries(options.servers ?? {})) checkSecureUrl(url, `servers[${JSON.stringify(server)}]`);
   if (typeof options.operations !== "object" || options.operations === null) {
     throw new InputError("operations", "operations is required: the operation table generated from the spec");
   }
@@ -70,6 +82,8 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
+    logger: options.logger,
+    rateLimit: options.rateLimit,
   });
   const core = createClient<Paths>({
     baseUrl: options.baseUrl,

@@ -12,6 +12,9 @@ export {
 } from "./authorize.js";
 export { exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
 export { createTransport, type FetchLike, type SendOptions, type Transport, type TransportOptions } from "./transport.js";
+export type { AttemptLogFields, Logger } from "./logger.js";
+export type { RateLimitOptions } from "./rate-limit.js";
+export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export {
   ApiError,

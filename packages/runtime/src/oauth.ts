@@ -1,7 +1,9 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
 import { InputError } from "./input-error.js";
+import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
+import { checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTokenSource, type FetchedToken } from "./token-source.js";
@@ -34,6 +36,8 @@ export interface OAuth2TokenSourceOptions {
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
+  /** Receives one debug line per token request attempt, with no credential in it. */
+  logger?: Logger | undefined;
 }
 
 type GrantType = OAuth2Grant["type"];
@@ -64,6 +68,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
+    logger: options.logger,
+    purpose: "token",
   });
 
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
@@ -168,6 +174,7 @@ function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefi
   }
   // fetch refuses such URLs with an error that quotes them, credentials included.
   if (url.username || url.password) throw new InputError("tokenUrl", "tokenUrl must not contain credentials: pass them in grant");
+  checkSecureUrl(url.href, "tokenUrl");
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
   return url.href;
 }

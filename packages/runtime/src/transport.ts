@@ -1,9 +1,13 @@
 import { createAuthorizer, type Auth, type Credential } from "./auth.js";
 import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError } from "./errors.js";
 import { checkNumber } from "./input-error.js";
+import { InputError } from "./input-error.js";
 import { needsJsonCheck, readJsonResponse, type JsonCheck } from "./json-response.js";
-import { redactUrl } from "./redact.js";
+import { toLog, type Logger } from "./logger.js";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { redactText, redactUrl } from "./redact.js";
 import { backoffMs, describeError, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
+import { checkSecureUrl } from "./secure-url.js";
 import { combineSignals, createTimeout, sleep } from "./timeout.js";
 import { requestTo, setQueryParam } from "./url.js";
 
@@ -22,6 +26,12 @@ export interface TransportOptions {
   maxRetries?: number | undefined;
   /** Backoff tuning. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
+  /** Receives one debug line per attempt (method, redacted URL, status or error, attempt, duration). */
+  logger?: Logger | undefined;
+  /** Whether this transport sends token requests (`token`) or API calls (`api`, the default); named in each log line. */
+  purpose?: "api" | "token" | undefined;
+  /** Paces requests by the budget the vendor reports in response headers; see {@link RateLimitOptions}. */
+  rateLimit?: RateLimitOptions | undefined;
 }
 
 /** Per-request choices of a transport call. */
@@ -57,6 +67,9 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   it (a large export may stream for minutes); the caller's signal still cancels it.
  * - Cancellation: the request's signal (openapi-fetch's `signal` option) stops everything at once, including a
  *   backoff wait, with an {@link ApiUserAbortError}.
+ * - Plain http: a request to an http URL other than loopback is refused with an {@link InputError} before it is sent.
+ * - Logging: `logger.debug` gets one line per attempt, with the URL redacted and no header or body.
+ * - Rate limits: with `rateLimit`, a request waits (up to `maxWaitMs`) for the budget the vendor reported to refill.
  *
  * @example
  * const send = createTransport({ auth: { type: "bearer", token }, maxRetries: 3 });
@@ -70,9 +83,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
     baseMs: checkNumber(options.retryDelay?.baseMs, "retryDelay.baseMs", 500, { min: 0 }),
     maxMs: checkNumber(options.retryDelay?.maxMs, "retryDelay.maxMs", 8000, { min: 0 }),
   };
+  const log = toLog(options.logger, (message) => {
+    throw new InputError("logger", message);
+  });
+  const purpose = options.purpose ?? "api";
+  const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
 
   return async function send(request: Request, sendOptions: SendOptions = {}): Promise<Response> {
     const fetchImpl = sendOptions.fetch ?? options.fetch;
+    checkSecureUrl(request.url, "url");
     const method = request.method.toUpperCase();
     const userSignal = request.signal;
     // The URL actually sent, which query auth changes; errors name it (redacted) so they show what was tried.
@@ -87,7 +106,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const template = request;
     let movedBody: Blob | null | undefined;
     let retries = 0;
+    let sent = 0;
     let reauthenticated = false;
+    const logAttempt = (started: number, outcome: { status: number } | { error: unknown }) => {
+      const fields = {
+        method,
+        url: redactText(redactUrl(url), secrets),
+        attempt: sent,
+        ...("status" in outcome ? { status: outcome.status } : { error: redactText(describeError(outcome.error), secrets) }),
+        durationMs: Math.round(Date.now() - started),
+        purpose,
+      };
+      const result = "status" in fields ? String(fields.status) : `failed: ${fields.error}`;
+      log(`${purpose === "token" ? "token request " : ""}${method} ${fields.url} -> ${result} (attempt ${sent}, ${fields.durationMs} ms)`, fields);
+    };
 
     for (;;) {
       if (userSignal.aborted) throw userAbort();
@@ -109,6 +141,27 @@ export function createTransport(options: TransportOptions = {}): Transport {
         movedBody ??= template.body === null ? null : await template.clone().blob();
       }
 
+      if (limiter !== undefined) {
+        // Re-asked after every wait: requests that waited together must not all spend the same refilled budget.
+        let reserved = limiter.reserve();
+        if (reserved.capped) {
+          log(`${method} ${redactText(redactUrl(url), secrets)} is sent although the rate limit is spent: its reset is further away than rateLimit.maxWaitMs`, {
+            method,
+            url: redactText(redactUrl(url), secrets),
+            purpose,
+          });
+        }
+        for (; reserved.waitMs > 0; reserved = limiter.reserve()) {
+          log(`${method} ${redactText(redactUrl(url), secrets)} waits ${Math.round(reserved.waitMs)} ms for the rate limit to reset`, {
+            method,
+            url: redactText(redactUrl(url), secrets),
+            waitMs: Math.round(reserved.waitMs),
+            purpose,
+          });
+          await wait(reserved.waitMs, userSignal, userAbort);
+        }
+      }
+
       const timeout = createTimeout(timeoutMs);
       const attemptSignal = combineSignals([userSignal, timeout.signal]);
       let attempt: Request;
@@ -124,11 +177,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
         throw error;
       }
       let response: Response;
+      sent++;
+      const started = Date.now();
       try {
         response = await (fetchImpl ? fetchImpl(attempt) : globalThis.fetch(attempt));
       } catch (error) {
         timeout.clear();
         attemptSignal.dispose();
+        logAttempt(started, { error: timeout.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
         if (userSignal.aborted) throw userAbort();
         const timedOut = timeout.expired;
         // A timed-out or reset POST may have been carried out; only a connection that never opened is safe to redo.
@@ -153,6 +209,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       // Only the wait for headers is bounded; the combined signal stays linked so the caller can still cancel the body.
       timeout.clear();
+      logAttempt(started, { status: response.status });
+      limiter?.update(response.headers);
 
       if (response.status === 401 && credential?.token !== undefined && authorizer.refreshable && !reauthenticated) {
         // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.

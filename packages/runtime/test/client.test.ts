@@ -69,10 +69,10 @@ describe("servers", () => {
   });
 
   it("operations without a server use the client baseUrl, and a per-call baseUrl wins over both", async () => {
-    const { client, calls } = setup({ servers: { "https://reports.example.com/v2": "http://mapped" } });
+    const { client, calls } = setup({ servers: { "https://reports.example.com/v2": "https://mapped.example" } });
     await client.GET("/items");
-    await client.GET("/reports", { baseUrl: "http://per-call.example" });
-    expect(calls.map((call) => call.url.href)).toEqual([`${BASE_URL}/items`, "http://per-call.example/reports"]);
+    await client.GET("/reports", { baseUrl: "https://per-call.example" });
+    expect(calls.map((call) => call.url.href)).toEqual([`${BASE_URL}/items`, "https://per-call.example/reports"]);
   });
 
   it("a baseUrl with credentials in it is refused without quoting them", () => {

@@ -43,6 +43,8 @@ describe("portability", () => {
         "MAX_RETRY_AFTER_MS",
         "PaginationLimitError",
         "basicAuthorization",
+        "checkSecureUrl",
+        "isLoopbackHost",
         "buildAuthorizeUrl",
         "exchangeAuthorizationCode",
         "readAuthorizationCallback",
@@ -55,6 +57,7 @@ describe("portability", () => {
         "redactUrl",
         "toFormUrlEncoded",
         "toMultipartFormData",
+        "urlOption",
       ].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import { createApiClient, InputError, type Client } from "@apis/runtime";
+import { createApiClient, InputError, type Client, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import { toRuntimeAuth, type SurveyDynamixAuth } from "./auth.js";
 import { checkBaseUrl } from "./base-url.js";
 import { withVendorConventions } from "./conventions.js";
@@ -26,6 +26,10 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
   maxRetries?: number;
+  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt, credentials redacted. `console` fits. */
+  logger?: Logger;
   /** Headers sent with every request. */
   headers?: HeadersInit;
 }
@@ -57,6 +61,8 @@ export function createClient(options: ClientOptions): SurveyDynamixClient {
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
+      ...(options.logger !== undefined ? { logger: options.logger } : {}),
       ...(options.headers ? { headers: options.headers } : {}),
     }),
   );

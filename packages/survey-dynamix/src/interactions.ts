@@ -20,6 +20,7 @@ export type UpdateInteractionInput = Omit<InteractionUpdate, "id"> & { id?: numb
 const FIELDS = ["survey_id", "_force_new", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "data"];
 const SURVEY_TYPES = ["inbound", "outbound", "sms", "web", "email"];
 const VOICE_OR_SMS = ["inbound", "outbound", "sms"];
+const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "agent_id"] as const;
 
 /**
  * `POST /interactions` was answered 409: a pending interaction for the same phone number already exists on the
@@ -78,6 +79,16 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const surveyId = checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
   const type = fields.survey_type ?? "web";
   if (!SURVEY_TYPES.includes(type)) throw new InputError("survey_type", `survey_type must be one of ${SURVEY_TYPES.join(", ")}`);
+  for (const name of STRING_FIELDS) {
+    const value: unknown = fields[name];
+    if (value !== undefined && value !== null && typeof value !== "string") {
+      const example = name === "phone_number" ? ' in international format, e.g. "+61409999999"' : "";
+      throw new InputError(name, `${name} must be a string${example}, got a ${typeof value}`);
+    }
+  }
+  if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
+    throw new InputError("scheduled_at", `scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got a ${typeof scheduled_at}`);
+  }
   if (VOICE_OR_SMS.includes(type) && !fields.phone_number) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);
   }
@@ -137,5 +148,8 @@ export async function updateInteraction(
  * const link = interactionWebLink(interaction); // "https://surveydynamix.com/web_survey/7aa870f0-..."
  */
 export function interactionWebLink(interaction: Pick<Interaction, "web_link" | "weblink">): string | undefined {
+  if (typeof interaction !== "object" || interaction === null) {
+    throw new InputError("interaction", "interactionWebLink needs the interaction object, as createInteraction or GET /interactions/{interaction_id} returns it");
+  }
   return interaction.web_link ?? interaction.weblink;
 }

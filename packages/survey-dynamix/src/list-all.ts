@@ -1,4 +1,4 @@
-import { paginateOffset } from "@apis/runtime";
+import { InputError, paginateOffset } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT } from "./list-filters.js";
@@ -22,6 +22,23 @@ export interface PagedLists {
   "/users": User;
 }
 type PagedPath = keyof PagedLists;
+// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
+const PAGED_PATHS: Record<PagedPath, true> = {
+  "/interactions": true,
+  "/surveys/{survey_id}/interactions": true,
+  "/users/{email_address}/interactions": true,
+  "/interaction_data": true,
+  "/interactions/{interaction_id}/interaction_data": true,
+  "/surveys/{survey_id}/interaction_data": true,
+  "/responses": true,
+  "/interactions/{interaction_id}/responses": true,
+  "/surveys/{survey_id}/responses": true,
+  "/questions/{question_id}/responses": true,
+  "/surveys": true,
+  "/questions": true,
+  "/surveys/{survey_id}/questions": true,
+  "/users": true,
+};
 type ListParameters<P extends PagedPath> = paths[P]["get"]["parameters"];
 type Query<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
@@ -35,7 +52,7 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * `_offset` (default 0) until a page comes back short. Unless the query sets `_order`, pages are asked for in `ASC`
  * order: offsets over the vendor's default orders (newest first, or by interaction status) shift while items are
  * added or change status, which would skip or repeat items. A page that fails throws an `ApiError` with the vendor's
- * body; a list missing a filter the vendor requires throws an `InputError` right away.
+ * body; a list missing a filter the vendor requires, or a path parameter, throws an `InputError` right away.
  *
  * @example
  * for await (const response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } })) {
@@ -44,6 +61,16 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  */
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  if (typeof path !== "string" || !Object.hasOwn(PAGED_PATHS, path)) {
+    throw new InputError("path", `path ${JSON.stringify(path)} is not a list listAll can page: use one of ${Object.keys(PAGED_PATHS).join(", ")}`);
+  }
+  // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
+  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
+    const value = pathParams?.[name!];
+    if (value === undefined || value === null || value === "") {
+      throw new InputError(`path.${name}`, `GET ${path} needs path.${name}: pass it as listAll(client, "${path}", { path: { ${name}: ... } })`);
+    }
+  }
   checkListQuery(path, query);
   const { _limit, _offset, ...filters } = query as { _limit?: number; _offset?: number };
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.

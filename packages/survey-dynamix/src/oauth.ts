@@ -1,4 +1,4 @@
-import { buildAuthorizeUrl as buildRuntimeAuthorizeUrl, exchangeAuthorizationCode as exchangeRuntimeCode, InputError, type TokenResponse } from "@apis/runtime";
+import { buildAuthorizeUrl as buildRuntimeAuthorizeUrl, exchangeAuthorizationCode as exchangeRuntimeCode, InputError, type Logger, type RetryDelayOptions, type TokenResponse } from "@apis/runtime";
 import { checkBaseUrl } from "./base-url.js";
 import { DEFAULT_OAUTH_URL } from "./client.js";
 
@@ -31,6 +31,10 @@ export interface ExchangeCodeOptions {
   timeoutMs?: number;
   /** Retries where safe (a 429, or a connection that never opened). Default 2. */
   maxRetries?: number;
+  /** Backoff between those retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
+  logger?: Logger;
 }
 
 /**
@@ -78,5 +82,7 @@ export function exchangeAuthorizationCode(options: ExchangeCodeOptions): Promise
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
 }

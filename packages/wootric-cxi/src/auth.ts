@@ -1,4 +1,4 @@
-import { createOAuth2TokenSource, InputError, type Auth } from "@apis/runtime";
+import { createOAuth2TokenSource, InputError, type Auth, type Logger, type RetryDelayOptions } from "@apis/runtime";
 
 /** How the client authenticates. Every grant goes to the shared Wootric token endpoint (`POST /oauth/token`). */
 export type WootricAuth =
@@ -14,6 +14,8 @@ interface TokenTransport {
   fetch?: typeof fetch;
   timeoutMs?: number;
   maxRetries?: number;
+  retryDelay?: RetryDelayOptions;
+  logger?: Logger;
 }
 
 function requireString(value: unknown, field: string, hint: string): string {
@@ -33,6 +35,8 @@ export function toRuntimeAuth(auth: WootricAuth, transport: TokenTransport): Aut
     ...(transport.fetch ? { fetch: transport.fetch } : {}),
     ...(transport.timeoutMs !== undefined ? { timeoutMs: transport.timeoutMs } : {}),
     ...(transport.maxRetries !== undefined ? { maxRetries: transport.maxRetries } : {}),
+    ...(transport.retryDelay !== undefined ? { retryDelay: transport.retryDelay } : {}),
+    ...(transport.logger !== undefined ? { logger: transport.logger } : {}),
   };
   switch (auth.type) {
     case "password": {

@@ -1,4 +1,4 @@
-import { createApiClient, type Client } from "@apis/runtime";
+import { createApiClient, InputError, urlOption, type Client, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import { toRuntimeAuth, type WootricAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -24,9 +24,22 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
   maxRetries?: number;
+  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  retryDelay?: RetryDelayOptions;
+  /** Receives one `debug(message, fields)` line per attempt and per token request, credentials redacted. `console` fits. */
+  logger?: Logger;
+  /**
+   * Pacing by Wootric's `X-Rate-Limit-Remaining`/`X-Rate-Limit-Reset`: once the budget is spent, requests wait for the
+   * reset instead of meeting a 429, for at most `maxWaitMs` (default 60 000); beyond that they are sent and the 429 is
+   * handled like any other. `false` turns pacing off.
+   */
+  rateLimit?: { maxWaitMs?: number } | false;
   /** Headers sent with every request. */
   headers?: HeadersInit;
 }
+
+/** Wootric's rate-limit headers (spec: components.headers). */
+export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;
@@ -43,12 +56,17 @@ function trimSlash(url: string): string {
  * const { data, error } = await cxi.GET("/v1/tags", { params: { query: { per_page: 50 } } });
  */
 export function createClient(options: ClientOptions): WootricCxiClient {
-  const baseUrl = trimSlash(options.baseUrl ?? DEFAULT_BASE_URL);
-  const tokenUrl = trimSlash(options.tokenUrl ?? DEFAULT_TOKEN_URL);
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", 'createClient needs options, at least { auth: { type: "clientCredentials", clientId, clientSecret } }');
+  }
+  const baseUrl = trimSlash(urlOption(options.baseUrl, "baseUrl", DEFAULT_BASE_URL));
+  const tokenUrl = trimSlash(urlOption(options.tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL));
   const transport = {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
   };
   return createApiClient<paths>({
     baseUrl,
@@ -56,6 +74,7 @@ export function createClient(options: ClientOptions): WootricCxiClient {
     operations,
     auth: toRuntimeAuth(options.auth, { tokenEndpoint: `${tokenUrl}/oauth/token`, ...transport }),
     ...transport,
+    ...(options.rateLimit === false ? {} : { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(options.rateLimit?.maxWaitMs !== undefined ? { maxWaitMs: options.rateLimit.maxWaitMs } : {}) } }),
     ...(options.headers ? { headers: options.headers } : {}),
   });
 }

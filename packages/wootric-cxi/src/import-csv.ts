@@ -73,6 +73,9 @@ export async function importCsv(
   csv: string | Blob,
   options: { filename?: string; signal?: AbortSignal } = {},
 ) {
+  if (options.filename !== undefined && (typeof options.filename !== "string" || options.filename === "")) {
+    throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import is named after it), or left out");
+  }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);
   const filename = options.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");

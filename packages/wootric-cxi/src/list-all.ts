@@ -1,4 +1,4 @@
-import { paginate } from "@apis/runtime";
+import { InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, Response, Tag } from "./types.js";
@@ -14,12 +14,16 @@ export interface PagedLists {
   "/v1/responses": Response;
 }
 type PagedPath = keyof PagedLists;
+// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
+const PAGED: Record<PagedPath, true> = { "/v1/tags": true, "/v1/imports": true, "/v1/responses": true };
+const PAGED_PATHS: readonly string[] = Object.keys(PAGED);
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
- * after the items it could reach, instead of dropping the rest silently.
+ * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, or a
+ * `per_page` outside 1-50, throws an `InputError` before any request.
  *
  * @example
  * for await (const tag of listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } })) console.log(tag.name);
@@ -29,8 +33,15 @@ export function listAll<P extends PagedPath>(
   path: P,
   options: { query?: ListQuery<P>; signal?: AbortSignal } = {},
 ): AsyncIterableIterator<PagedLists[P]> {
+  if (!PAGED_PATHS.includes(path)) {
+    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
+  }
   const query = (options.query ?? {}) as ListQuery<P> & { per_page?: number };
   const perPage = query.per_page ?? MAX_PER_PAGE;
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+    const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
+    throw new InputError("query.per_page", `query.per_page must be an integer from 1 to ${MAX_PER_PAGE} (the vendor's maximum), got ${got}`);
+  }
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

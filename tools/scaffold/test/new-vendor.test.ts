@@ -31,7 +31,7 @@ beforeAll(async () => {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(repo, file), join(copy, file));
   }
-  await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"]);
+  await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
 }, 300_000);
 
 afterAll(() => {
@@ -46,7 +46,7 @@ describe("pnpm new-vendor", () => {
     expect(readFileSync(join(copy, "README.md"), "utf8")).toContain("| Acme Surveys | `@apis/acme-surveys` |");
     expect(existsSync(join(copy, "packages/acme-surveys/src/generated/schema.ts"))).toBe(true);
 
-    await sh("pnpm", ["install", "--offline", "--no-frozen-lockfile"]);
+    await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
     const lint = await sh(process.execPath, ["tools/lint/node_modules/@redocly/cli/bin/cli.js", "lint", "acme-surveys", "--config", "redocly.yaml"]);
     expect(lint).toContain("valid");
     const test = await sh("pnpm", ["exec", "turbo", "run", "test", "--filter=@apis/acme-surveys", "--output-logs=errors-only"]);

@@ -7,7 +7,7 @@ import { liveContract, liveWrites, registeredApi, reportDrift, startContractTarg
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createClient, downloadFile, exchangeCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
-import { watch } from "../support/token-watch.js";
+import { watch } from "@apis/faults/leak-watch";
 import { API_HOST, DATA_HOST, recorderForHosts } from "./prism-hosts.js";
 
 const spec = registeredApi("cx").root;

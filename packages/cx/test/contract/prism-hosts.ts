@@ -1,15 +1,15 @@
 import { createContractRecorder, type ContractRecorder, type ContractTarget } from "@apis/prism";
 
 /** The two CX hosts as the contract suite names them, so that the recorder shows which host each call went to. */
-export const API_HOST = "api.cx.test";
-export const DATA_HOST = "data.cx.test";
+export const API_HOST = "api.cx.localhost";
+export const DATA_HOST = "data.cx.localhost";
 
 const API_SERVER = "https://api.cx.com/1";
 const DATA_SERVER = "https://data.cx.com/1";
 
 /**
- * A contract recorder whose client talks to two distinct hosts, `http://api.cx.test:<port>` and
- * `http://data.cx.test:<port>`: the recorder records each request as the client sent it, then the request goes to
+ * A contract recorder whose client talks to two distinct hosts, `http://api.cx.localhost:<port>` and
+ * `http://data.cx.localhost:<port>`: the recorder records each request as the client sent it, then the request goes to
  * the target's Prism for that host (one mock for both, or one live proxy each) with only its host changed. Prism
  * matches paths without the servers' base path (`/users/self`, not `/1/users/self`), so the URLs carry no `/1`.
  */

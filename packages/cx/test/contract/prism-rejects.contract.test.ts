@@ -4,7 +4,7 @@ import { createContractRecorder, registeredApi, startPrism, type PrismServer } f
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, filePath, InputError } from "../../src/index.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught, watch } from "../support/token-watch.js";
+import { caught, watch } from "@apis/faults/leak-watch";
 
 const spec = registeredApi("cx").root;
 let prism: PrismServer;

@@ -8,7 +8,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { AUTHORIZE_URL, AuthorizationDeniedError, parseFilePath, readCallback, TOKEN_URL } from "../../src/index.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const specPath = registeredApi("cx").root;
 const spec = readSpec(specPath) as {

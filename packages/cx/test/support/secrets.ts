@@ -1,6 +1,8 @@
+import { watchSecrets } from "@apis/faults/leak-watch";
+
 /**
  * The credentials every test uses, each distinctive enough that finding it in any rendered error or log line can
- * only mean a leak (see token-watch.ts and ../token-leak.test.ts).
+ * only mean a leak: tools/faults/test/no-secrets.test.ts looks for them in everything every test file rendered.
  */
 export const ACCESS_TOKEN = "cxTok7Qm4ZpL2sV9xWc3NdE8";
 export const CLIENT_ID = "cxApp-3f9d2b71";
@@ -9,3 +11,5 @@ export const AUTH_CODE = "cxCode5k2m9q7w3e8r";
 
 /** Every secret above, for assertions that none leaked. */
 export const SECRETS = { ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE } as const;
+
+watchSecrets(ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE);

@@ -3,7 +3,7 @@ import { basicAuthorization } from "@apis/runtime";
 import { createClient, filePath, InputError, type CxAuth } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 const PROFILE = { profile: { id: "l6hkZxxCEeGQ1BIBPQhmWA", username: "jane" } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClient, downloadFile, filePath, InputError } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 const path = filePath("self", "/photos/2353.jpg");

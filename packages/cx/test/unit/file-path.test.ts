@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClient, filePath, InputError, MAX_NAME_LENGTH, parseFilePath } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const UUID = "l6hkZxxCEeGQ1BIBPQhmWA";
 

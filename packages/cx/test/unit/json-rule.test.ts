@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createClient, filePath, InvalidResponseError } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 const html = () => new Response("<html><body>502 Bad Gateway</body></html>", { status: 200, headers: { "content-type": "text/html" } });

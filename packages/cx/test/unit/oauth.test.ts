@@ -3,7 +3,7 @@ import { basicAuthorization } from "@apis/runtime";
 import { authorizeUrl, AuthenticationError, AuthorizationDeniedError, exchangeCode, InputError, readCallback } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const REDIRECT = "https://app.example.com/cx/callback";
 

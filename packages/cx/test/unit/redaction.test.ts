@@ -14,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught, watch } from "../support/token-watch.js";
+import { caught, watch } from "@apis/faults/leak-watch";
 
 const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 

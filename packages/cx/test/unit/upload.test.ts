@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClient, filePath, InputError, uploadFile } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
-import { caught } from "../support/token-watch.js";
+import { caught } from "@apis/faults/leak-watch";
 
 const METADATA = { id: "ZdvTGn0mEeG34xIFOBql1A", version: 1, name: "2353.jpg", size: 5, isDir: false };
 

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { collectLeaks, rejection, startFaultServer, type FaultServer, type SeenRequest, transportFaultCases, type TransportFaultKit } from "@apis/faults";
+import { ApiConnectionError, ApiTimeoutError, AuthenticationError, InvalidResponseError } from "@apis/runtime";
+import { createClient, type ClientOptions, type CmixClient } from "../../src/index.js";
+
+const CLIENT_SECRET = "cmix-client-secret-1";
+const PASSWORD = "cmix-pass-secret-1";
+const SECRETS = [CLIENT_SECRET, PASSWORD, "cmix-at-secret-1", "cmix-at-secret-2", "cmix-at-secret-3"];
+const PROJECT = { id: 109820, name: "Brand tracker" };
+const CLONED = { id: 138652, name: "Copy", projectId: 109821 };
+const GET_PROJECT = "GET /projects/109820";
+const GET_SUMMARY = "GET /surveys/138651/fielding-summary";
+const POST_SURVEY = "POST /surveys";
+const TOKEN = "POST /access-token";
+
+let server: FaultServer;
+const collected = collectLeaks(SECRETS);
+let cmix: CmixClient;
+
+function connect(options: Partial<ClientOptions> = {}): CmixClient {
+  cmix = createClient({
+    environment: "sandbox",
+    baseUrls: { auth: server.url, survey: server.url, reporting: server.url, fileProcessing: server.url },
+    auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
+    retryDelay: { baseMs: 5, maxMs: 20 },
+    logger: collected.logger,
+    ...options,
+  });
+  return cmix;
+}
+
+const issueTokens = (_: SeenRequest, index: number) => ({ status: 200, body: { access_token: `cmix-at-secret-${index + 1}`, token_type: "Bearer", expires_in: 3600 } });
+const getProject = () => cmix.survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
+
+beforeAll(async () => {
+  server = await startFaultServer({ hangMs: 3000 });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.script(TOKEN, [issueTokens]);
+});
+
+describe("CMIX under transport faults", () => {
+  const kit: TransportFaultKit = {
+    get server() {
+      return server;
+    },
+    collected,
+    client: (options) => void connect(options),
+    get: { route: GET_PROJECT, ok: PROJECT, call: getProject },
+    post: { route: POST_SURVEY, ok: CLONED, call: () => cmix.survey.POST("/surveys", { body: { cloneSurveyId: 138651, name: "Copy", clientId: 7 } }) },
+    errors: { connection: ApiConnectionError, timeout: ApiTimeoutError, invalidResponse: InvalidResponseError },
+  };
+  for (const { name, run } of transportFaultCases(kit)) it(name, run);
+});
+
+describe("CMIX tokens under faults", () => {
+  it("fetches a new token once after a 401 on a revoked token, then succeeds", async () => {
+    connect();
+    server.script(GET_PROJECT, [(request) => (request.headers.authorization === "Bearer cmix-at-secret-1" ? { status: 401, body: { error: { message: "revoked" } } } : { status: 200, body: PROJECT })]);
+    const { data } = await getProject();
+    expect(data).toEqual(PROJECT);
+    expect(server.count(TOKEN)).toBe(2);
+    expect(server.count(GET_PROJECT)).toBe(2);
+  });
+
+  it("returns the second 401 instead of looping when the new token is refused too", async () => {
+    connect();
+    server.script(GET_PROJECT, [{ status: 401, body: { error: { message: "revoked" } } }]);
+    const { response } = await getProject();
+    expect(response.status).toBe(401);
+    expect(server.count(TOKEN)).toBe(2);
+    expect(server.count(GET_PROJECT)).toBe(2);
+  });
+
+  it.each([
+    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `password ${PASSWORD} is wrong` } }, 400],
+    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
+    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
+  ] as const)("throws, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
+    connect();
+    server.script(TOKEN, [fault]);
+    server.script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
+    const error = collected.error(await rejection(getProject()));
+    // A 200 that is not JSON is the runtime's InvalidResponseError (the token POST is JSON); refusals are AuthenticationError.
+    expect(error).toBeInstanceOf(status === 200 ? InvalidResponseError : AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(status);
+    expect(server.count(TOKEN)).toBe(1);
+    expect(server.count(GET_PROJECT)).toBe(0);
+  });
+
+  it("makes exactly one token request for fifty concurrent first requests across services", async () => {
+    connect();
+    server.script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
+    server.script(GET_SUMMARY, [{ status: 200, body: { surveyId: 138651 } }]);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0 ? getProject() : cmix.reporting.GET("/surveys/{surveyId}/fielding-summary", { params: { path: { surveyId: 138651 }, query: { respondentType: "LIVE" } } }),
+      ),
+    );
+    expect(results.every((result) => result.response.status === 200)).toBe(true);
+    expect(server.count(TOKEN)).toBe(1);
+    expect(server.count(GET_PROJECT) + server.count(GET_SUMMARY)).toBe(50);
+  });
+});
+
+describe("CMIX logging", () => {
+  it("logs the token request and one line per attempt, with no credential in them", async () => {
+    connect();
+    collected.takeLines();
+    server.script(GET_PROJECT, [{ status: 503 }, { status: 200, body: PROJECT }]);
+    await getProject();
+    const lines = collected.takeLines();
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^token request POST http:\/\/127\.0\.0\.1:\d+\/access-token -> 200 \(attempt 1, \d+ ms\)/);
+    expect(lines[1]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/projects\/109820 -> 503 \(attempt 1/);
+    expect(lines[2]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
+  });
+});
+
+describe("CMIX fault suite leaks", () => {
+  it("no secret appears in any error or log line the suite above collected", () => {
+    expect(collected.all().filter((item) => item.kind === "log").length).toBeGreaterThan(50);
+    expect(collected.all().filter((item) => item.kind === "error").length).toBeGreaterThan(10);
+    expect(collected.leaks()).toEqual([]);
+  });
+});

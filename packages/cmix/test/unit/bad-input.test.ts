@@ -1,0 +1,220 @@
+// Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
+// anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
+// (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
+import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import {
+  countResponses,
+  createArchive,
+  createClient,
+  exportArchive,
+  getArchive,
+  InputError,
+  pollArchive,
+  type ArchiveRef,
+  type ArchiveRequest,
+  type ClientOptions,
+  type CmixClient,
+  type ExportArchiveOptions,
+  type PollOptions,
+  type QuestionRef,
+} from "../../src/index.js";
+
+const SURVEY = 138651;
+const REF: ArchiveRef = { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 };
+const REQUEST: ArchiveRequest = { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false };
+const CLIENT_SECRET = "cmixBadInSecret-7Qm4ZpL2";
+const PASSWORD = "cmixBadInPassword-hunter2";
+const ACCESS_TOKEN = "cmixBadInToken-9sD6hF3g";
+
+function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): CmixClient {
+  return createClient({
+    environment: "sandbox",
+    auth: { type: "password", clientId: "client-9", clientSecret: CLIENT_SECRET, username: "jane@example.com", password: PASSWORD },
+    maxRetries: 0,
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    ...options,
+  });
+}
+
+const EXPORT: ExportArchiveOptions = { type: "XLSX_READABLE", pollIntervalMs: 1 };
+
+const cases: BadInputCase[] = [
+  {
+    helper: "createClient",
+    input: "null options",
+    call: () => createClient(bad<ClientOptions>(null)),
+    field: "options",
+    message: /createClient needs options: \{ environment: "sandbox" \| "production", auth: /,
+  },
+  {
+    helper: "createClient",
+    input: "an unknown environment",
+    call: (fetch) => client(fetch, { environment: bad<"sandbox">("staging") }),
+    field: "environment",
+    message: /environment must be "production" or "sandbox", got "staging"/,
+  },
+  {
+    helper: "createClient",
+    input: "a base URL for a service that does not exist",
+    call: (fetch) => client(fetch, { baseUrls: bad<ClientOptions["baseUrls"]>({ reportng: "https://reporting.example.com" }) }),
+    field: "baseUrls.reportng",
+    message: /baseUrls\.reportng is not a CMIX service: use auth, survey, reporting, fileProcessing/,
+  },
+  {
+    helper: "createClient",
+    input: "a base URL that is not http(s)",
+    call: (fetch) => client(fetch, { baseUrls: { survey: "ftp://survey-api.cmix.com" } }),
+    field: "baseUrls.survey",
+    message: /baseUrls\.survey must be an http\(s\) URL such as https:\/\/survey-api\.cmix\.com, got "ftp:/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http service URL off loopback",
+    call: (fetch) => client(fetch, { baseUrls: { reporting: "http://reporting-api.cmix.com" } }),
+    field: "baseUrls.reporting",
+    message: /baseUrls\.reporting must use https, got http:\/\/reporting-api\.cmix\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "a password grant without a password",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "password", clientId: "client-9", clientSecret: CLIENT_SECRET, username: "jane@example.com" }) }),
+    field: "auth.password",
+    message: /auth\.password must be a non-empty string: the CMIX user's password/,
+  },
+  {
+    helper: "createClient",
+    input: "timeoutMs 0",
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs: 0 }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got 0/,
+  },
+  {
+    helper: "createArchive",
+    input: "a string as surveyId",
+    call: (fetch) => createArchive(client(fetch), bad<number>("138651"), REQUEST),
+    field: "surveyId",
+    message: /surveyId must be a positive integer ID, got "138651"/,
+  },
+  {
+    helper: "createArchive",
+    input: "null as body",
+    call: (fetch) => createArchive(client(fetch), SURVEY, bad<ArchiveRequest>(null)),
+    field: "body",
+    message: /body must be the archive request: \{ respondentType: "LIVE", type: "XLSX_READABLE"/,
+  },
+  {
+    helper: "createArchive",
+    input: "a lowercase respondentType",
+    call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, respondentType: bad<"LIVE">("live") }),
+    field: "body.respondentType",
+    message: /body\.respondentType must be "LIVE" or "TEST", got "live"/,
+  },
+  {
+    helper: "getArchive",
+    input: "archiveId 0",
+    call: (fetch) => getArchive(client(fetch), { ...REF, archiveId: 0 }),
+    field: "archiveId",
+    message: /archiveId must be a positive integer ID, got 0/,
+  },
+  {
+    helper: "getArchive",
+    input: "no ref at all",
+    call: (fetch) => getArchive(client(fetch), bad<ArchiveRef>(null)),
+    field: "surveyId",
+    message: /surveyId must be a positive integer ID, got undefined/,
+  },
+  {
+    helper: "pollArchive",
+    input: "maxAttempts 0",
+    call: (fetch) => pollArchive(client(fetch), REF, { maxAttempts: 0 }),
+    field: "maxAttempts",
+    message: /maxAttempts must be an integer >= 1 \(how many times to poll the archive\), got 0/,
+  },
+  {
+    helper: "pollArchive",
+    input: "pollIntervalMs -1",
+    call: (fetch) => pollArchive(client(fetch), REF, { pollIntervalMs: -1 }),
+    field: "pollIntervalMs",
+    message: /pollIntervalMs must be a number >= 0 \(the pause between polls, in milliseconds\), got -1/,
+  },
+  {
+    helper: "pollArchive",
+    input: "maxWaitMs Infinity",
+    call: (fetch) => pollArchive(client(fetch), REF, { maxWaitMs: Infinity }),
+    field: "maxWaitMs",
+    message: /maxWaitMs must be a number >= 1 \(how long to wait for the archive in total, in milliseconds\), got Infinity/,
+  },
+  {
+    helper: "pollArchive",
+    input: "null options",
+    call: (fetch) => pollArchive(client(fetch), REF, bad<PollOptions>(null)),
+    field: "options",
+    message: /options must be an object such as \{ maxWaitMs: 120_000, pollIntervalMs: 5_000 \}, or left out/,
+  },
+  {
+    helper: "exportArchive",
+    input: "an empty type",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, type: "" }),
+    field: "type",
+    message: /type must be the export file type, e.g\. "XLSX_READABLE"/,
+  },
+  {
+    helper: "exportArchive",
+    input: "completes, inProcess and terminates all false",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, completes: false }),
+    field: "completes",
+    message: /completes, inProcess and terminates are all false.*set at least one to true/,
+  },
+  {
+    helper: "exportArchive",
+    input: "maxWaitMs NaN",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, maxWaitMs: NaN }),
+    field: "maxWaitMs",
+    message: /maxWaitMs must be a number >= 1 .*got NaN/,
+  },
+  {
+    helper: "exportArchive",
+    input: "a signal that is not an AbortSignal",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, signal: bad<AbortSignal>("abort") }),
+    field: "signal",
+    message: /signal must be an AbortSignal, e\.g\. AbortController#signal/,
+  },
+  {
+    helper: "countResponses",
+    input: "an empty list of questions",
+    call: (fetch) => countResponses(client(fetch), SURVEY, []),
+    field: "questions",
+    message: /questions is empty: list at least one \{ questionId \}/,
+  },
+  {
+    helper: "countResponses",
+    input: "a question whose questionId is a string",
+    call: (fetch) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }, { questionId: bad<number>("x") }] as QuestionRef[]),
+    field: "questions[1].questionId",
+    message: /questions\[1\]\.questionId must be a positive integer ID, got "x"/,
+  },
+  {
+    helper: "countResponses",
+    input: "a banner filter without counts",
+    call: (fetch) => countResponses(client(fetch), SURVEY, { testYN: "LIVE", status: "COMPLETE", counts: [], filters: [] }),
+    field: "filter.counts",
+    message: /filter\.counts must list at least one \{ questionId, resolution\? \} to count/,
+  },
+];
+
+describeBadInput({
+  InputError,
+  secrets: [CLIENT_SECRET, PASSWORD, ACCESS_TOKEN],
+  spyBody: { token_type: "Bearer", access_token: "at-issued", id: 9001, surveyId: SURVEY, status: "COMPLETE", archiveUrl: "https://files.cmix.test/9001.xlsx" },
+  cases,
+  control: {
+    name: "good calls through the same spy do send, so the cases above are refused by their bad input",
+    sends: 3,
+    run: async (fetch) => {
+      // One token request, shared by both calls, then one request each.
+      const cmix = client(fetch);
+      await createArchive(cmix, SURVEY, REQUEST);
+      await pollArchive(cmix, REF, { pollIntervalMs: 1 });
+    },
+  },
+});

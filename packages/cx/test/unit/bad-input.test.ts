@@ -1,0 +1,248 @@
+// Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
+// anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
+// (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
+import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import {
+  authorizeUrl,
+  createClient,
+  downloadFile,
+  exchangeCode,
+  filePath,
+  InputError,
+  parseFilePath,
+  readCallback,
+  uploadFile,
+  type ClientOptions,
+  type CxClient,
+  type ExchangeCodeOptions,
+  type UploadContent,
+} from "../../src/index.js";
+
+const ACCESS_TOKEN = "cxBadInTok-7Qm4ZpL2sV9x";
+const CLIENT_ID = "cxApp-3f9d2b71";
+const CLIENT_SECRET = "cxBadInSecret-9f8e7d6c";
+const AUTH_CODE = "cxBadInCode-5k2m9q7w";
+const REDIRECT = "https://app.example.com/cx/callback";
+const PHOTO = "self:%2Fphotos%2F2353.jpg";
+
+function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): CxClient {
+  return createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+}
+
+function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
+  return exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, maxRetries: 0, fetch, ...options });
+}
+
+const cases: BadInputCase[] = [
+  {
+    helper: "createClient",
+    input: "no options at all",
+    call: () => createClient(bad<ClientOptions>(null)),
+    field: "options",
+    message: /createClient needs options.*accessToken/,
+  },
+  {
+    helper: "createClient",
+    input: "a number as baseUrl",
+    call: (fetch) => client(fetch, { baseUrl: bad<string>(1) }),
+    field: "baseUrl",
+    message: /baseUrl must be a URL string such as https:\/\/api\.cx\.com\/1, got a number/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http baseUrl off loopback",
+    call: (fetch) => client(fetch, { baseUrl: "http://api.cx.com/1" }),
+    field: "baseUrl",
+    message: /baseUrl must use https, got http:\/\/api\.cx\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http dataUrl off loopback",
+    call: (fetch) => client(fetch, { dataUrl: "http://data.cx.com/1" }),
+    field: "dataUrl",
+    message: /dataUrl must use https, got http:\/\/data\.cx\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "an empty dataUrl",
+    call: (fetch) => client(fetch, { dataUrl: "" }),
+    field: "dataUrl",
+    message: /dataUrl must be a URL string such as https:\/\/data\.cx\.com\/1, got an empty string/,
+  },
+  {
+    helper: "createClient",
+    input: "a blank access token",
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: "   " } }),
+    field: "auth.accessToken",
+    message: /auth\.accessToken must be a non-empty string: the access_token that exchangeCode\(\) returned/,
+  },
+  {
+    helper: "createClient",
+    input: "an empty clientId",
+    call: (fetch) => client(fetch, { clientId: "" }),
+    field: "clientId",
+    message: /clientId must be a non-empty string: the application's client id/,
+  },
+  {
+    helper: "createClient",
+    input: "timeoutMs -1",
+    call: (fetch) => client(fetch, { timeoutMs: -1 }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got -1/,
+  },
+  {
+    helper: "authorizeUrl",
+    input: "a plain-http redirectUri",
+    call: () => authorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback", state: "s-123" }),
+    field: "redirectUri",
+    message: /redirectUri must be an absolute https URL/,
+  },
+  {
+    helper: "authorizeUrl",
+    input: "a number as clientId",
+    call: () => authorizeUrl({ clientId: bad<string>(42), redirectUri: REDIRECT }),
+    field: "clientId",
+    message: /clientId must be a non-empty string/,
+  },
+  {
+    helper: "authorizeUrl",
+    input: "a number as state",
+    call: () => authorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: bad<string>(7) }),
+    field: "state",
+    message: /state must be a non-empty string kept in the user's session/,
+  },
+  {
+    helper: "readCallback",
+    input: "a callback without a code",
+    call: () => readCallback("/cx/callback?state=s-1"),
+    field: "url",
+    message: /callback has no auth_code or code or authorization_code parameter/,
+  },
+  {
+    helper: "readCallback",
+    input: "a callback whose state does not match",
+    call: () => readCallback(`/cx/callback?auth_code=${AUTH_CODE}&state=other`, { expectedState: "s-1" }),
+    field: "state",
+    message: /state does not match the one sent.*start the sign-in again/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "no options at all",
+    call: () => exchangeCode(bad<ExchangeCodeOptions>(undefined)),
+    field: "options",
+    message: /exchangeCode needs \{ clientId, clientSecret, code, redirectUri \}/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "an empty code",
+    call: (fetch) => exchange(fetch, { code: "" }),
+    field: "code",
+    message: /code must be a non-empty string/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "a plain-http tokenUrl off loopback",
+    call: (fetch) => exchange(fetch, { tokenUrl: "http://api.cx.com/1/oauth/token" }),
+    field: "tokenUrl",
+    message: /tokenUrl must use https, got http:\/\/api\.cx\.com/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "timeoutMs NaN",
+    call: (fetch) => exchange(fetch, { timeoutMs: NaN }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got NaN/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "an unknown bodyEncoding",
+    call: (fetch) => exchange(fetch, { bodyEncoding: bad<"form">("json") }),
+    field: "bodyEncoding",
+    message: /bodyEncoding must be "form" or "multipart"/,
+  },
+  {
+    helper: "filePath",
+    input: "an owner that is neither self nor a UUID",
+    call: () => filePath("me", "/photos"),
+    field: "owner",
+    message: /owner "me" is neither "self" nor a 22-character CX UUID/,
+  },
+  {
+    helper: "filePath",
+    input: "a relative path",
+    call: () => filePath("self", "photos/2353.jpg"),
+    field: "path",
+    message: /path "photos\/2353\.jpg" must be absolute, starting with "\/"/,
+  },
+  {
+    helper: "filePath",
+    input: "a name longer than 255 characters",
+    call: () => filePath("self", `/${"a".repeat(256)}`),
+    field: "path",
+    message: /is 256 characters long; CX allows at most 255/,
+  },
+  {
+    helper: "parseFilePath",
+    input: "an unencoded path",
+    call: () => parseFilePath("self:/photos/2353.jpg"),
+    field: "filePath",
+    message: /is not URL-encoded after the colon: build it with filePath\("self", "\/photos\/2353\.jpg"\)/,
+  },
+  {
+    helper: "parseFilePath",
+    input: "null",
+    call: () => parseFilePath(bad<string>(null)),
+    field: "filePath",
+    message: /filePath must be a string such as "self:%2Fphotos%2F2353\.jpg"/,
+  },
+  {
+    helper: "uploadFile",
+    input: "a number as content",
+    call: (fetch) => uploadFile(client(fetch), PHOTO, bad<UploadContent>(42)),
+    field: "content",
+    message: /content must be a Blob or File .*, a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got a number/,
+  },
+  {
+    helper: "uploadFile",
+    input: "a contentType that is not a MIME type",
+    call: (fetch) => uploadFile(client(fetch), PHOTO, "hello", { contentType: "jpeg" }),
+    field: "contentType",
+    message: /contentType "jpeg" is not a MIME type such as "image\/jpeg"/,
+  },
+  {
+    helper: "uploadFile",
+    input: "a path with a .. segment",
+    call: (fetch) => uploadFile(client(fetch), "self:%2Fphotos%2F..%2Fsecret", "hello"),
+    field: "filePath",
+    message: /has a "\.\." segment: give the resolved path instead/,
+  },
+  {
+    helper: "downloadFile",
+    input: "a number as filePath",
+    call: (fetch) => downloadFile(client(fetch), bad<string>(2353)),
+    field: "filePath",
+    message: /filePath must be a string such as "self:%2Fphotos%2F2353\.jpg"/,
+  },
+  {
+    helper: "downloadFile",
+    input: "a path with a doubled slash",
+    call: (fetch) => downloadFile(client(fetch), "self:%2Fphotos%2F%2F2353.jpg"),
+    field: "filePath",
+    message: /has an empty name \(a doubled or trailing "\/"\): remove it/,
+  },
+];
+
+describeBadInput({
+  InputError,
+  secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
+  spyBody: { id: "ZdvTGn0mEeG34xIFOBql1A", name: "2353.jpg", access_token: "at-issued" },
+  cases,
+  control: {
+    name: "good calls through the same spy do send, so the cases above are refused by their bad input",
+    sends: 2,
+    run: async (fetch) => {
+      await uploadFile(client(fetch), PHOTO, "hello", { contentType: "image/jpeg" });
+      await exchange(fetch, {});
+    },
+  },
+});

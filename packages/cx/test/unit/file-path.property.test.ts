@@ -1,0 +1,35 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { filePath, InputError, MAX_NAME_LENGTH, parseFilePath } from "../../src/index.js";
+
+const owner = fc.oneof(fc.constant("self"), fc.stringMatching(/^[A-Za-z0-9_-]{22}$/));
+const name = fc
+  .string({ unit: "grapheme", minLength: 1, maxLength: 40 })
+  .filter((segment) => !segment.includes("/") && !segment.includes("\0") && segment !== "." && segment !== ".." && segment.length <= MAX_NAME_LENGTH);
+const absolutePath = fc.array(name, { minLength: 1, maxLength: 5 }).map((segments) => `/${segments.join("/")}`);
+
+describe("the CX path builder, property-based", () => {
+  it("filePath and parseFilePath round-trip every valid owner and path", () => {
+    fc.assert(
+      fc.property(owner, absolutePath, (who, path) => {
+        const built = filePath(who, path);
+        expect(built.startsWith(`${who}:`)).toBe(true);
+        expect(parseFilePath(built)).toEqual({ owner: who, path });
+      }),
+    );
+  });
+
+  it("arbitrary owners, paths and file-path strings never throw anything but an InputError", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.string({ unit: "binary" }), (who, path, raw) => {
+        for (const run of [() => filePath(who as string, path as string), () => parseFilePath(raw), () => parseFilePath(who as string)]) {
+          try {
+            run();
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+          }
+        }
+      }),
+    );
+  });
+});

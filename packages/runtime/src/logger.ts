@@ -1,0 +1,47 @@
+/**
+ * Where a client reports what it sends: one `debug` line per attempt, per token request and per rate-limit wait.
+ * `console` fits, and so do pino, winston and bunyan loggers. Messages and fields never carry a credential: URLs
+ * are redacted and no header or body is logged.
+ */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** What one attempt's log line carries in its fields. */
+export interface AttemptLogFields {
+  method: string;
+  /** The URL sent, with credential query values redacted. */
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number;
+  /** The response's status, when one arrived. */
+  status?: number;
+  /** What went wrong when no response arrived, redacted. */
+  error?: string;
+  /** Time from sending to the response headers (or the failure), in milliseconds. */
+  durationMs: number;
+  /** `token` for a request to a token endpoint, `api` otherwise. */
+  purpose: "api" | "token";
+}
+
+/**
+ * Checks a `logger` option: undefined, or an object with a `debug` function. Returns a function that never throws,
+ * so a broken logger cannot fail a request.
+ *
+ * @example
+ * const log = toLog(options.logger);
+ * log("GET https://api.example.com/v1/items -> 200", { status: 200 });
+ */
+export function toLog(logger: Logger | undefined, onInvalid: (message: string) => never): (message: string, fields: Record<string, unknown>) => void {
+  if (logger === undefined) return () => {};
+  if (typeof logger !== "object" || logger === null || typeof logger.debug !== "function") {
+    onInvalid("logger must be an object with a debug(message, fields) method, e.g. console");
+  }
+  return (message, fields) => {
+    try {
+      logger.debug(message, fields);
+    } catch {
+      // Logging is best effort: a request must not fail because its log line could not be written.
+    }
+  };
+}

@@ -1,0 +1,79 @@
+import { InputError } from "./input-error.js";
+
+/**
+ * Pacing by the budget a vendor reports in its response headers, e.g. Wootric's `X-Rate-Limit-Limit`,
+ * `X-Rate-Limit-Remaining` and `X-Rate-Limit-Reset`.
+ */
+export interface RateLimitOptions {
+  /** The header names. `reset` is the time the budget refills: unix seconds, or (below 10^9) seconds from now. */
+  headers: { limit?: string | undefined; remaining: string; reset: string };
+  /**
+   * The longest a request waits for the budget to refill, in milliseconds. A request that would wait longer is sent
+   * at once, and the vendor's 429 then takes the usual retry path (`Retry-After`, at most 60 s, else returned).
+   * Default 60 000.
+   */
+  maxWaitMs?: number | undefined;
+}
+
+// Timers may fire a millisecond early and vendors round the reset down to a second: a little slack avoids a 429 at the edge.
+const RESET_SLACK_MS = 100;
+
+/** The budget one client shares between all its requests. */
+export interface RateLimiter {
+  /**
+   * How long the next request must wait, in milliseconds (0 to send now), counting it against the budget; `capped`
+   * when it should have waited longer than `maxWaitMs` and goes now instead.
+   */
+  reserve(now?: number): { waitMs: number; capped: boolean };
+  /** Reads the budget a response reports. */
+  update(headers: Headers, now?: number): void;
+}
+
+/**
+ * A shared budget: after a response says `remaining` requests are left until `reset`, up to that many more go out
+ * at once (counted locally, so concurrent requests cannot all take the last one), and the rest wait until `reset`.
+ * Once the reset time has passed, the budget is unknown again until the next response reports it.
+ *
+ * @example
+ * const limiter = createRateLimiter({ headers: { remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } });
+ * const { waitMs } = limiter.reserve();
+ */
+export function createRateLimiter(options: RateLimitOptions): RateLimiter {
+  const names = options?.headers;
+  if (typeof names?.remaining !== "string" || names.remaining === "" || typeof names.reset !== "string" || names.reset === "") {
+    throw new InputError("rateLimit.headers", "rateLimit.headers must name the remaining and reset headers, e.g. { remaining: \"X-Rate-Limit-Remaining\", reset: \"X-Rate-Limit-Reset\" }");
+  }
+  const maxWaitMs = options.maxWaitMs ?? 60_000;
+  if (typeof maxWaitMs !== "number" || !(maxWaitMs >= 0)) throw new InputError("rateLimit.maxWaitMs", `rateLimit.maxWaitMs must be a number >= 0, got ${String(maxWaitMs)}`);
+  let remaining: number | undefined;
+  let resetAt: number | undefined;
+
+  return {
+    reserve(now = Date.now()) {
+      if (remaining === undefined || resetAt === undefined) return { waitMs: 0, capped: false };
+      if (now >= resetAt) {
+        remaining = undefined;
+        resetAt = undefined;
+        return { waitMs: 0, capped: false };
+      }
+      if (remaining > 0) {
+        remaining--;
+        return { waitMs: 0, capped: false };
+      }
+      const waitMs = resetAt - now;
+      if (waitMs <= maxWaitMs) return { waitMs, capped: false };
+      // Sent anyway: the vendor's 429 then takes the usual retry path, and a later response reports the new budget.
+      return { waitMs: 0, capped: true };
+    },
+    update(headers, now = Date.now()) {
+      const left = Number(headers.get(names.remaining) ?? NaN);
+      const reset = Number(headers.get(names.reset) ?? NaN);
+      if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) return;
+      const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
+      // A response that left before a newer one counts against a budget that may already have been reset.
+      if (resetAt !== undefined && at < resetAt) return;
+      remaining = resetAt === at && remaining !== undefined ? Math.min(remaining, left) : left;
+      resetAt = at;
+    },
+  };
+}

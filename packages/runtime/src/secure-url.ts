@@ -1,0 +1,62 @@
+import { InputError } from "./input-error.js";
+
+/**
+ * Whether a URL host is the loopback interface: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and
+ * `::1`. The host is read as the URL parser normalizes it, so `127.1` and `[0:0::1]` count too.
+ *
+ * @example
+ * isLoopbackHost(new URL("http://127.0.0.1:4010").hostname); // true
+ * isLoopbackHost("api.example.com");                         // false
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (host === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Refuses, with an {@link InputError} naming `field`, an absolute URL that is not https, except plain http to the
+ * loopback interface (a local mock). Every vendor these clients talk to is HTTPS-only, and every request carries a
+ * credential that http would send in clear text. Relative URLs pass: in a browser they stay on the page's origin.
+ * The error quotes only the URL's scheme and host, never its path, query or user info.
+ *
+ * @example
+ * checkSecureUrl("https://api.example.com/v1", "baseUrl"); // ok
+ * checkSecureUrl("http://127.0.0.1:4010", "baseUrl");      // ok: loopback
+ * checkSecureUrl("http://api.example.com", "baseUrl");     // throws InputError
+ */
+export function checkSecureUrl(value: string, field: string): void {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(field, `${field} must be a valid URL such as https://api.example.com`);
+  }
+  if (url.protocol === "https:") return;
+  if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
+  const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol;
+  throw new InputError(
+    field,
+    `${field} must use https, got ${shown}: the vendor serves HTTPS only and credentials must not travel in clear text. ` +
+      "Plain http is allowed only for a local mock on loopback (localhost, 127.0.0.0/8, ::1).",
+  );
+}
+
+/**
+ * Reads a URL option of a vendor client: `fallback` when left out; otherwise a non-empty string that
+ * {@link checkSecureUrl} accepts. Throws an {@link InputError} naming `field` and the fallback as an example.
+ *
+ * @example
+ * const baseUrl = urlOption(options.baseUrl, "baseUrl", "https://api.example.com/v1");
+ */
+export function urlOption(value: unknown, field: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || value === "") {
+    const got = value === "" ? "an empty string" : value === null ? "null" : `a ${typeof value}`;
+    throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${got}`);
+  }
+  checkSecureUrl(value, field);
+  return value;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { buildAuthorizeUrl, createApiClient, createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, InputError } from "../src/index.js";
+import { isLoopbackHost } from "../src/secure-url.js";
+import { operations } from "./fixtures.js";
+import { fakeFetch, json } from "./helpers.js";
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
+
+describe("plain http is refused except on loopback", () => {
+  it.each(["localhost", "api.localhost", "127.0.0.1", "127.8.9.10", "[::1]"])("treats %s as loopback", (host) => {
+    expect(isLoopbackHost(new URL(`http://${host}:4010`).hostname)).toBe(true);
+  });
+
+  it.each(["api.example.com", "128.0.0.1", "10.0.0.1", "[::2]", "localhost.example.com", "127.0.0.1.nip.io"])("does not treat %s as loopback", (host) => {
+    expect(isLoopbackHost(new URL(`http://${host}`).hostname)).toBe(false);
+  });
+
+  it("createApiClient refuses an http baseUrl with an InputError that says to use https", () => {
+    const error = thrown(() => createApiClient({ baseUrl: "http://api.example.com/v1?api_key=k-secret-1", operations, auth: { type: "none" } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("baseUrl");
+    expect((error as InputError).message).toMatch(/baseUrl must use https, got http:\/\/api\.example\.com: .*loopback/);
+    expect((error as InputError).message).not.toContain("k-secret-1");
+  });
+
+  it("createApiClient refuses an http server override, naming the server", () => {
+    const error = thrown(() =>
+      createApiClient({ baseUrl: "https://api.example.com", servers: { "https://auth.example.com": "http://auth.example.com" }, operations, auth: { type: "none" } }),
+    );
+    expect((error as InputError).field).toBe('servers["https://auth.example.com"]');
+  });
+
+  it("createApiClient accepts http on loopback, for a local mock", async () => {
+    const fake = fakeFetch(() => json([]));
+    const client = createApiClient<{}>({ baseUrl: "http://127.0.0.1:4010", operations, auth: { type: "none" }, fetch: fake.fetch });
+    await (client as unknown as { GET(path: string): Promise<unknown> }).GET("/items");
+    expect(fake.calls[0]?.url.href).toBe("http://127.0.0.1:4010/items");
+  });
+
+  it("the transport refuses an http request before sending it, even one whose base URL came per call", async () => {
+    const fake = fakeFetch(() => json({}));
+    const send = createTransport({ fetch: fake.fetch });
+    await expect(send(new Request("http://api.example.com/v1/items"))).rejects.toThrow(InputError);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("createOAuth2TokenSource refuses an http tokenUrl", () => {
+    const error = thrown(() => createOAuth2TokenSource({ tokenUrl: "http://auth.example.com/oauth/token", grant: { type: "client_credentials", clientId: "c", clientSecret: "s3cr3t-client-secret" } }));
+    expect((error as InputError).field).toBe("tokenUrl");
+    expect(String(error)).not.toContain("s3cr3t-client-secret");
+  });
+
+  it("exchangeAuthorizationCode refuses an http tokenUrl before any request", async () => {
+    const fake = fakeFetch(() => json({ access_token: "x" }));
+    const exchange = exchangeAuthorizationCode({
+      tokenUrl: "http://auth.example.com/oauth/token",
+      clientId: "c",
+      clientSecret: "s3cr3t-client-secret",
+      code: "code-secret",
+      redirectUri: "https://app.example.com/cb",
+      fetch: fake.fetch,
+    });
+    await expect(exchange).rejects.toMatchObject({ name: "InputError", field: "tokenUrl" });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("buildAuthorizeUrl refuses an http authorizeUrl", () => {
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: "http://auth.example.com/authorize", clientId: "c", redirectUri: "https://app.example.com/cb" }));
+    expect((error as InputError).field).toBe("authorizeUrl");
+  });
+});

@@ -1,0 +1,260 @@
+// Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
+// anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
+// (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
+import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import {
+  buildAuthorizeUrl,
+  checkListQuery,
+  createClient,
+  createInteraction,
+  exchangeAuthorizationCode,
+  InputError,
+  interactionDataFields,
+  interactionWebLink,
+  listAll,
+  updateInteraction,
+  type ClientOptions,
+  type CreateInteractionInput,
+  type ExchangeCodeOptions,
+  type SurveyDynamixClient,
+  type UpdateInteractionInput,
+} from "../../src/index.js";
+
+const BASE = "https://sdx.test/api";
+const AUTH_TOKEN = "sdxBadInAuthTok-4vR7wK2p";
+const ACCESS_TOKEN = "sdxBadInAccess-9sD6hF3g";
+const CLIENT_SECRET = "sdxBadInSecret-8mXbNqU1";
+const CODE = "sdxBadInCode-def50200a1";
+const REDIRECT = "https://app.example.com/sdx/callback";
+const STATE = "b7f3c9a1-state";
+
+function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): SurveyDynamixClient {
+  return createClient({ baseUrl: BASE, auth: { type: "token", accessToken: ACCESS_TOKEN }, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+}
+
+function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
+  return exchangeAuthorizationCode({ clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+}
+
+const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" };
+
+const cases: BadInputCase[] = [
+  {
+    helper: "createClient",
+    input: "null options",
+    call: () => createClient(bad<ClientOptions>(null)),
+    field: "options",
+    message: /createClient needs options, at least \{ auth: \{ type: "basic", customerUuid, authToken \} \}/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http baseUrl off loopback",
+    call: (fetch) => client(fetch, { baseUrl: "http://surveydynamix.com/api" }),
+    field: "baseUrl",
+    message: /baseUrl must use https: Survey Dynamix serves HTTPS only/,
+  },
+  {
+    helper: "createClient",
+    input: "a number as baseUrl",
+    call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }),
+    field: "baseUrl",
+    message: /baseUrl must be an absolute URL such as https:\/\/surveydynamix\.com\/api/,
+  },
+  {
+    helper: "createClient",
+    input: "a customer UUID with a colon",
+    call: (fetch) => client(fetch, { auth: { type: "basic", customerUuid: "cust:omer", authToken: AUTH_TOKEN } }),
+    field: "auth.customerUuid",
+    message: /auth\.customerUuid must not contain ':'/,
+  },
+  {
+    helper: "createClient",
+    input: "maxRetries 1.5",
+    call: (fetch) => client(fetch, { maxRetries: 1.5 }),
+    field: "maxRetries",
+    message: /maxRetries must be an integer >= 0, got 1\.5/,
+  },
+  {
+    helper: "createInteraction",
+    input: "survey_id 0",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, survey_id: 0 }),
+    field: "survey_id",
+    message: /survey_id must be the survey's ID .*, a positive integer/,
+  },
+  {
+    helper: "createInteraction",
+    input: "an SMS interaction without phone_number",
+    call: (fetch) => createInteraction(client(fetch), { survey_id: 52, survey_type: "sms" }),
+    field: "phone_number",
+    message: /A sms interaction needs phone_number in international format, e.g\. \+61409999999/,
+  },
+  {
+    helper: "createInteraction",
+    input: "a number as phone_number",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, phone_number: bad<string>(61409999999) }),
+    field: "phone_number",
+    message: /phone_number must be a string in international format, e.g\. "\+61409999999", got a number/,
+  },
+  {
+    helper: "createInteraction",
+    input: "an interaction data key starting with a digit",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, data: { "1bad": "x" } }),
+    field: "data.1bad",
+    message: /Interaction-data key "1bad" is not valid: .*start with a letter/,
+  },
+  {
+    helper: "createInteraction",
+    input: "an unknown field",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ ...SMS, plan: "GOLD" })),
+    field: "plan",
+    message: /Unknown interaction field "plan": .*put interaction data in data, e.g\. \{ data: \{ plan: \.\.\. \} \}/,
+  },
+  {
+    helper: "createInteraction",
+    input: "an invalid Date as scheduled_at",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, scheduled_at: new Date("not a date") }),
+    field: "scheduled_at",
+    message: /scheduled_at is an invalid Date/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "interactionId -1",
+    call: (fetch) => updateInteraction(client(fetch), -1, { survey_id: 52 } as UpdateInteractionInput),
+    field: "interactionId",
+    message: /interactionId must be the interaction's ID, a positive integer/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "an interaction whose id differs from interactionId",
+    call: (fetch) => updateInteraction(client(fetch), 891234, { id: 1, survey_id: 52 } as UpdateInteractionInput),
+    field: "interaction.id",
+    message: /interaction\.id is 1 but interactionId is 891234: they must match/,
+  },
+  {
+    helper: "interactionWebLink",
+    input: "null",
+    call: () => interactionWebLink(bad<{ web_link?: string }>(null)),
+    field: "interaction",
+    message: /interactionWebLink needs the interaction object/,
+  },
+  {
+    helper: "interactionDataFields",
+    input: "a NaN value",
+    call: () => interactionDataFields({ seats: NaN }),
+    field: "data.seats",
+    message: /data\.seats must be a string, a finite number or a boolean/,
+  },
+  {
+    helper: "interactionDataFields",
+    input: "a reserved key",
+    call: () => interactionDataFields({ survey_id: 52 }),
+    field: "data.survey_id",
+    message: /"survey_id" is a field of the interaction itself: pass it as survey_id, not in data/,
+  },
+  {
+    helper: "listAll",
+    input: "/responses without a required filter",
+    call: (fetch) => listAll(client(fetch), "/responses"),
+    field: "params.query",
+    message: /GET \/responses needs at least one of survey_id, question_id or interaction_id in params\.query/,
+  },
+  {
+    helper: "listAll",
+    input: "_limit 0",
+    call: (fetch) => listAll(client(fetch), "/surveys", { query: { _limit: 0 } }),
+    field: "params.query._limit",
+    message: /_limit must be an integer from 1 to 1000, got 0/,
+  },
+  {
+    helper: "listAll",
+    input: "_limit 1001",
+    call: (fetch) => listAll(client(fetch), "/users", { query: { _limit: 1001 } }),
+    field: "params.query._limit",
+    message: /_limit must be an integer from 1 to 1000, got 1001/,
+  },
+  {
+    helper: "listAll",
+    input: "a list under a parent without its path parameter",
+    call: (fetch) => listAll(client(fetch), "/surveys/{survey_id}/responses", bad<{ path: { survey_id: number } }>({})),
+    field: "path.survey_id",
+    message: /GET \/surveys\/\{survey_id\}\/responses needs path\.survey_id: pass it as listAll\(client, .*\{ path: \{ survey_id: \.\.\. \} \}\)/,
+  },
+  {
+    helper: "listAll",
+    input: "a path that is not a paged list",
+    call: (fetch) => listAll(client(fetch), bad<"/surveys">("/survey")),
+    field: "path",
+    message: /path "\/survey" is not a list listAll can page: use one of \/interactions, /,
+  },
+  {
+    helper: "checkListQuery",
+    input: "/interactions without survey_id",
+    call: () => checkListQuery("/interactions", { _limit: 10 }),
+    field: "params.query",
+    message: /GET \/interactions needs survey_id in params\.query/,
+  },
+  {
+    helper: "checkListQuery",
+    input: "_offset -1",
+    call: () => checkListQuery("/surveys", { _offset: -1 }),
+    field: "params.query._offset",
+    message: /_offset must be an integer of 0 or more, got -1/,
+  },
+  {
+    helper: "buildAuthorizeUrl",
+    input: "a short state",
+    call: () => buildAuthorizeUrl({ clientId: "3", redirectUri: REDIRECT, state: "abc" }),
+    field: "state",
+    message: /state must be an unguessable string of 8 or more characters/,
+  },
+  {
+    helper: "buildAuthorizeUrl",
+    input: "a plain-http oauthUrl",
+    call: () => buildAuthorizeUrl({ clientId: "3", redirectUri: REDIRECT, state: STATE, oauthUrl: "http://surveydynamix.com" }),
+    field: "oauthUrl",
+    message: /oauthUrl must use https/,
+  },
+  {
+    helper: "buildAuthorizeUrl",
+    input: "a number as clientId",
+    call: () => buildAuthorizeUrl({ clientId: bad<string>(3), redirectUri: REDIRECT, state: STATE }),
+    field: "clientId",
+    message: /clientId must be a non-empty string/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "an empty client secret",
+    call: (fetch) => exchange(fetch, { clientSecret: "" }),
+    field: "clientSecret",
+    message: /clientSecret must be a non-empty string/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "a plain-http redirectUri",
+    call: (fetch) => exchange(fetch, { redirectUri: "http://app.example.com/sdx/callback" }),
+    field: "redirectUri",
+    message: /redirectUri must be an absolute https URL/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "timeoutMs 0",
+    call: (fetch) => exchange(fetch, { timeoutMs: 0 }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got 0/,
+  },
+];
+
+describeBadInput({
+  InputError,
+  secrets: [AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, CODE],
+  spyBody: { id: 891234, survey_id: 52, access_token: "at-issued", token_type: "Bearer" },
+  cases,
+  control: {
+    name: "good calls through the same spy do send, so the cases above are refused by their bad input",
+    sends: 2,
+    run: async (fetch) => {
+      await createInteraction(client(fetch), SMS);
+      await exchange(fetch, {});
+    },
+  },
+});

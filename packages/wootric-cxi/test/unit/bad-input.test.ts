@@ -1,0 +1,201 @@
+// Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
+// anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
+// (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
+import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
+
+const BASE = "https://cxi.test";
+const ACCESS_TOKEN = "wcxTok-7Qm4ZpL2sV9x";
+const PASSWORD = "wcxPw-hunter2-Lq8";
+const CLIENT_SECRET = "wcxSecret-9f8e7d6c";
+const AUTH = { type: "token", accessToken: ACCESS_TOKEN } as const;
+const CSV = "feedback_date,feedback,score\n2020-07-16,Great,9\n";
+
+function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): WootricCxiClient {
+  return createClient({ baseUrl: BASE, auth: AUTH, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+}
+
+const cases: BadInputCase[] = [
+  {
+    helper: "createClient",
+    input: "no options at all",
+    call: () => createClient(bad<ClientOptions>(undefined)),
+    field: "options",
+    message: /createClient needs options.*auth/,
+  },
+  {
+    helper: "createClient",
+    input: "a number as baseUrl",
+    call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }),
+    field: "baseUrl",
+    message: /baseUrl must be a URL string such as https:\/\/cxi-api\.wootric\.com, got a number/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http baseUrl off loopback",
+    call: (fetch) => client(fetch, { baseUrl: "http://cxi-api.wootric.com" }),
+    field: "baseUrl",
+    message: /baseUrl must use https, got http:\/\/cxi-api\.wootric\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "a plain-http tokenUrl off loopback",
+    call: (fetch) => client(fetch, { tokenUrl: "http://api.wootric.com", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
+    field: "tokenUrl",
+    message: /tokenUrl must use https, got http:\/\/api\.wootric\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "an empty string as tokenUrl",
+    call: (fetch) => client(fetch, { tokenUrl: "" }),
+    field: "tokenUrl",
+    message: /tokenUrl must be a URL string such as https:\/\/api\.wootric\.com/,
+  },
+  {
+    helper: "createClient",
+    input: "timeoutMs 0",
+    call: (fetch) => client(fetch, { timeoutMs: 0 }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got 0/,
+  },
+  {
+    helper: "createClient",
+    input: "timeoutMs Infinity",
+    call: (fetch) => client(fetch, { timeoutMs: Infinity }),
+    field: "timeoutMs",
+    message: /timeoutMs must be a number >= 1, got Infinity/,
+  },
+  {
+    helper: "createClient",
+    input: "maxRetries -1",
+    call: (fetch) => client(fetch, { maxRetries: -1 }),
+    field: "maxRetries",
+    message: /maxRetries must be an integer >= 0, got -1/,
+  },
+  {
+    helper: "createClient",
+    input: "rateLimit.maxWaitMs NaN",
+    call: (fetch) => client(fetch, { rateLimit: { maxWaitMs: NaN } }),
+    field: "rateLimit.maxWaitMs",
+    message: /rateLimit\.maxWaitMs must be a number >= 0, got NaN/,
+  },
+  {
+    helper: "createClient",
+    input: "an empty password",
+    call: (fetch) => client(fetch, { auth: { type: "password", username: "jane@example.com", password: "" } }),
+    field: "auth.password",
+    message: /auth\.password must be a non-empty string: the Wootric account password/,
+  },
+  {
+    helper: "createClient",
+    input: "a number as accountToken",
+    call: (fetch) => client(fetch, { auth: { type: "password", username: "jane@example.com", password: PASSWORD, accountToken: bad<string>(1234) } }),
+    field: "auth.accountToken",
+    message: /auth\.accountToken must be a non-empty string: an account token such as NPS-XXXX/,
+  },
+  {
+    helper: "createClient",
+    input: "an unknown auth type",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),
+    field: "auth.type",
+    message: /Unknown auth type "apiKey": use "password", "clientCredentials" or "token"/,
+  },
+  {
+    helper: "importCsv",
+    input: "a number instead of CSV",
+    call: (fetch) => importCsv(client(fetch), bad<string>(42)),
+    field: "csv",
+    message: /csv must be CSV text, a Blob or a File/,
+  },
+  {
+    helper: "importCsv",
+    input: "an empty string",
+    call: (fetch) => importCsv(client(fetch), ""),
+    field: "csv",
+    message: /csv is empty: it needs a header row with a feedback_date column/,
+  },
+  {
+    helper: "importCsv",
+    input: "a reserved column",
+    call: (fetch) => importCsv(client(fetch), "feedback_date,tags\n2020-07-16,vip\n"),
+    field: "csv: column tags",
+    message: /column "tags", which Wootric reserves.*rename or remove it/,
+  },
+  {
+    helper: "importCsv",
+    input: "a feedback_date in the wrong format",
+    call: (fetch) => importCsv(client(fetch), "feedback_date,feedback\n16/07/2020,Great\n"),
+    field: "csv: row 2, column feedback_date",
+    message: /row 2 has feedback_date "16\/07\/2020": use a Unix timestamp or yyyy-mm-dd/,
+  },
+  {
+    helper: "importCsv",
+    input: "a CSV of 10 MB or more",
+    call: (fetch) => importCsv(client(fetch), `feedback_date\n${"1".repeat(MAX_IMPORT_BYTES)}\n`),
+    field: "csv",
+    message: /csv is \d+ bytes; Wootric takes CSV files under 10 MB: split it/,
+  },
+  {
+    helper: "importCsv",
+    input: "an empty filename",
+    call: (fetch) => importCsv(client(fetch), CSV, { filename: "" }),
+    field: "filename",
+    message: /filename must be a non-empty string.*import is named after it/,
+  },
+  {
+    helper: "checkImportCsv",
+    input: "null instead of CSV",
+    call: () => checkImportCsv(bad<string>(null)),
+    field: "csv",
+    message: /csv must be CSV text \(a string\), not null/,
+  },
+  {
+    helper: "checkImportCsv",
+    input: "a score that is not an integer",
+    call: () => checkImportCsv("feedback_date,score\n2020-07-16,9.5\n"),
+    field: "csv: row 2, column score",
+    message: /row 2 has score "9\.5": scores must be integers or blank/,
+  },
+  {
+    helper: "listAll",
+    input: "a path that is not a paged list",
+    call: (fetch) => listAll(client(fetch), bad<"/v1/tags">("/v1/tag")),
+    field: "path",
+    message: /path "\/v1\/tag" is not a paged list: use \/v1\/tags, \/v1\/imports or \/v1\/responses/,
+  },
+  {
+    helper: "listAll",
+    input: "per_page 0",
+    call: (fetch) => listAll(client(fetch), "/v1/tags", { query: { per_page: 0 } }),
+    field: "query.per_page",
+    message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got 0/,
+  },
+  {
+    helper: "listAll",
+    input: "per_page above the vendor's maximum of 50",
+    call: (fetch) => listAll(client(fetch), "/v1/responses", { query: { per_page: 51 } }),
+    field: "query.per_page",
+    message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got 51/,
+  },
+  {
+    helper: "listAll",
+    input: "a string as per_page",
+    call: (fetch) => listAll(client(fetch), "/v1/imports", { query: { per_page: bad<number>("10") } }),
+    field: "query.per_page",
+    message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got "10"/,
+  },
+];
+
+describeBadInput({
+  InputError,
+  secrets: [ACCESS_TOKEN, PASSWORD, CLIENT_SECRET],
+  spyBody: { id: 1, access_token: "access-123", token_type: "bearer", expires_in: 7200 },
+  cases,
+  control: {
+    name: "a good call through the same spy does send, so the cases above are refused by their bad input",
+    sends: 1,
+    run: async (fetch) => {
+      await importCsv(client(fetch), CSV, { filename: "import.csv" });
+    },
+  },
+});

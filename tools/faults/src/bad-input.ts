@@ -1,0 +1,83 @@
+// Test-only: the harness of every vendor's test/unit/bad-input.test.ts. Each case calls one exported helper with bad
+// input through a fetch spy that would answer any request; the helper must refuse with the package's InputError,
+// naming the field and saying what to fix, before anything is sent, and no secret may show in the error.
+import { describe, expect, it, vi, type Mock } from "vitest";
+import { renderingsOf, showsSecret, watch, watchSecrets } from "./leak-watch.js";
+
+/** A fetch that answers every request 200 with `body` as JSON, and counts the calls. */
+export type FetchSpy = Mock<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>> & typeof fetch;
+
+/**
+ * A fetch spy answering every request with `body`: one body that serves every helper's good call (a token, an item).
+ *
+ * @example
+ * const fetch = fetchSpy({ id: 1, access_token: "at-issued" });
+ */
+export function fetchSpy(body: unknown): FetchSpy {
+  return vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })) as FetchSpy;
+}
+
+/** One bad call: which helper, what is wrong with the input, and the error it must raise. */
+export interface BadInputCase {
+  helper: string;
+  input: string;
+  call: (fetch: FetchSpy) => unknown;
+  /** The `field` of the InputError: the option or argument the caller must fix. */
+  field: string;
+  /** What the message must say: the field and the rule. */
+  message: RegExp;
+}
+
+/** Passes a deliberately mistyped value through the typed signatures. */
+export const bad = <T>(value: unknown): T => value as T;
+
+/** Whatever `run` threw or rejected with; an async iterator is advanced once, so a lazy check would have to send. */
+export async function failure(run: () => unknown): Promise<unknown> {
+  try {
+    const result = await run();
+    if (result !== null && typeof result === "object" && Symbol.asyncIterator in result) await (result as unknown as AsyncIterator<unknown>).next();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+export interface BadInputSuite {
+  /** The vendor package's InputError class (re-exported from @apis/runtime). */
+  InputError: abstract new (...args: never[]) => Error & { field: string };
+  /** The credentials the cases hand to clients; none may show in an error. */
+  secrets: readonly string[];
+  /** Answers the control test's good calls. */
+  spyBody: unknown;
+  cases: readonly BadInputCase[];
+  /** Good calls through the spy, which must send `sends` requests: proof that the cases fail on their input alone. */
+  control: { name: string; sends: number; run: (fetch: FetchSpy) => Promise<unknown> };
+}
+
+/**
+ * Registers the suite: one test per case, and the control test.
+ *
+ * @example
+ * describeBadInput({ InputError, secrets: [TOKEN], spyBody: { id: 1 }, cases, control: { name: "...", sends: 1, run: (fetch) => ... } });
+ */
+export function describeBadInput(suite: BadInputSuite): void {
+  watchSecrets(...suite.secrets);
+  describe("bad input is refused before any request, with an InputError that says what to fix", () => {
+    it.each(suite.cases)("$helper: $input", async ({ call, field, message }) => {
+      const fetch = fetchSpy(suite.spyBody);
+      const error = watch(await failure(() => call(fetch)));
+      expect(error).toBeInstanceOf(suite.InputError);
+      expect((error as { field: string }).field).toBe(field);
+      expect((error as Error).message).toMatch(message);
+      expect(fetch).toHaveBeenCalledTimes(0);
+      const leaks = renderingsOf(error).filter((text) => suite.secrets.some((secret) => showsSecret(text, secret)));
+      expect(leaks).toEqual([]);
+    });
+
+    it(suite.control.name, async () => {
+      const fetch = fetchSpy(suite.spyBody);
+      await suite.control.run(fetch);
+      expect(fetch).toHaveBeenCalledTimes(suite.control.sends);
+    });
+  });
+}

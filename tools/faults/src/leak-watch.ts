@@ -1,0 +1,113 @@
+// Test-only: records every way an error or a log line could reach a user's logs, per test file, so that one test at
+// the end of the run (tools/faults/test/no-secrets.test.ts) can prove no credential appears in any of them.
+// Each vitest file has its own instance of this module; leak-watch.setup.ts saves it when the file is done.
+import { inspect } from "node:util";
+
+/** One rendering of something a test saw: an error's message, String, JSON or inspect output, or a log line. */
+export interface Rendering {
+  what: string;
+  text: string;
+}
+
+/** What one test file recorded, as saved in the package's `.leak-watch/` folder. */
+export interface LeakRecord {
+  /** The test file, relative to its package, e.g. `test/faults/faults.test.ts`. */
+  file: string;
+  /** The credentials the file used, which must appear in no rendering of any file. */
+  secrets: string[];
+  renderings: Rendering[];
+}
+
+const renderings: Rendering[] = [];
+const secrets = new Set<string>();
+
+/** Every rendering and secret this test file recorded so far. */
+export function recorded(): { renderings: readonly Rendering[]; secrets: readonly string[] } {
+  return { renderings, secrets: [...secrets] };
+}
+
+/**
+ * Declares the credentials a test file hands to clients, so the end-of-run check looks for them everywhere.
+ *
+ * @example
+ * watchSecrets(PASSWORD, CLIENT_SECRET);
+ */
+export function watchSecrets(...values: string[]): void {
+  for (const value of values) {
+    if (value.length < 8) throw new Error(`watchSecrets: "${value}" is too short to be told apart from ordinary text`);
+    secrets.add(value);
+  }
+}
+
+/** Every way an error ends up in a log or a bug report. */
+export function renderingsOf(value: unknown): string[] {
+  const texts = [String(value), JSON.stringify(value) ?? "undefined", inspect(value, { depth: Infinity, showHidden: true, getters: true })];
+  if (value instanceof Error) texts.push(value.message, value.stack ?? "");
+  return texts;
+}
+
+/**
+ * Records every way `value` can end up in a log: `message`, `String()`, `JSON.stringify()`, `util.inspect()` with
+ * hidden properties and the whole cause chain. Returns `value`, so it wraps an expression.
+ *
+ * @example
+ * const error = watch(await client.GET("/users/self")).error;
+ */
+export function watch<T>(value: T, what = describe(value)): T {
+  for (const text of renderingsOf(value)) renderings.push({ what, text });
+  return value;
+}
+
+/** Records one log line. */
+export function watchLine(what: string, text: string): void {
+  renderings.push({ what, text });
+}
+
+/**
+ * Runs `action` (a promise or a function), expects it to throw, records the error with {@link watch} and returns it.
+ *
+ * @example
+ * const error = await caught(client.GET("/users/self"));
+ */
+export async function caught(action: Promise<unknown> | (() => unknown)): Promise<unknown> {
+  try {
+    await (typeof action === "function" ? action() : action);
+  } catch (error) {
+    return watch(error);
+  }
+  throw new Error("Expected the call to throw, but it returned normally");
+}
+
+/**
+ * The places `text` shows `secret`: verbatim, URL-encoded, or inside base64 (an `Authorization: Basic` value, a
+ * base64url JWT segment), whatever its alignment.
+ */
+export function showsSecret(text: string, secret: string): boolean {
+  if (text.includes(secret) || text.includes(encodeURIComponent(secret))) return true;
+  for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
+    for (let skip = 0; skip < 4; skip++) {
+      const decoded = Buffer.from(run.slice(skip).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+      if (decoded.includes(secret)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Every rendering in `records` that shows one of `secrets`, as `file: what: text` lines (empty when nothing leaked).
+ *
+ * @example
+ * expect(findLeaks(records, ["s3cret-token"])).toEqual([]);
+ */
+export function findLeaks(records: readonly LeakRecord[], secrets: readonly string[]): string[] {
+  return records.flatMap((record) =>
+    record.renderings
+      .filter((rendering) => secrets.some((secret) => showsSecret(rendering.text, secret)))
+      .map((rendering) => `${record.file}: ${rendering.what}: ${rendering.text.slice(0, 300)}`),
+  );
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message.slice(0, 80)}`;
+  return typeof value;
+}

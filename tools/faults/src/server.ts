@@ -1,0 +1,181 @@
+// Test-only: Node built-ins are fine here (this never ships in a package).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** What the server does with one request. */
+export type Fault =
+  /** Answers normally; an object body is sent as JSON. */
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  /** Closes the connection before any response byte (the client sees a reset). */
+  | { reset: "before-headers" }
+  /** Sends the status line, headers and half the body, then closes the connection. */
+  | { reset: "after-headers"; status?: number; body?: unknown }
+  /** Never answers (until the server's hang bound closes the connection). */
+  | { hang: true }
+  /** Answers 200 JSON whose body is cut short, with a Content-Length that matches what is sent. */
+  | { truncatedJson: unknown };
+
+/** One request as the server saw it. */
+export interface SeenRequest {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  pathname: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  /** Milliseconds since the server started. */
+  at: number;
+}
+
+/** A step of a route's script: a fault, or a function choosing one from the request and its number on the route (0-based). */
+export type Step = Fault | ((request: SeenRequest, index: number) => Fault);
+
+export interface FaultServer {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /**
+   * Scripts a route (`"GET /v1/tags"`, matched on the path without query): the n-th request gets the n-th step and
+   * every request after the last gets the last step again.
+   */
+  script(route: string, steps: readonly Step[]): void;
+  /** Every request received, in arrival order. */
+  readonly requests: readonly SeenRequest[];
+  /** How many requests a route received. */
+  count(route: string): number;
+  /** Forgets every script and request, for the next test. */
+  reset(): void;
+  /** Closes every connection, hanging ones included, and stops listening. */
+  close(): Promise<void>;
+}
+
+export interface FaultServerOptions {
+  /** A hanging request is closed after this long, in milliseconds, so nothing outlives a test. Default 5000. */
+  hangMs?: number;
+  /** Requests beyond this many (since the last reset) are refused with 503, so a retry loop cannot run away. Default 500. */
+  maxRequests?: number;
+}
+
+/**
+ * Starts the scripted server on 127.0.0.1 on a free port. Unscripted routes answer 404 JSON.
+ *
+ * @example
+ * const server = await startFaultServer();
+ * server.script("GET /v1/tags", [{ status: 503 }, { status: 200, body: [] }]);
+ * // ... point a client at server.url, then:
+ * expect(server.count("GET /v1/tags")).toBe(2);
+ * await server.close();
+ */
+export async function startFaultServer(options: FaultServerOptions = {}): Promise<FaultServer> {
+  const hangMs = options.hangMs ?? 5000;
+  const maxRequests = options.maxRequests ?? 500;
+  const started = Date.now();
+  const scripts = new Map<string, readonly Step[]>();
+  const counts = new Map<string, number>();
+  let requests: SeenRequest[] = [];
+  const sockets = new Set<Socket>();
+  // Hanging requests: ended by their timer, by reset() or by close(). Other connections stay open for keep-alive.
+  const hanging = new Map<NodeJS.Timeout, Socket | null>();
+
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.on("end", () => {
+      const url = incoming.url ?? "/";
+      const seen: SeenRequest = {
+        method: incoming.method ?? "GET",
+        url,
+        pathname: url.split("?", 1)[0]!,
+        headers: incoming.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now() - started,
+      };
+      requests.push(seen);
+      if (requests.length > maxRequests) {
+        send(outgoing, { status: 503, body: { error: "fault server: request bound reached" } });
+        return;
+      }
+      const route = `${seen.method} ${seen.pathname}`;
+      const index = counts.get(route) ?? 0;
+      counts.set(route, index + 1);
+      const steps = scripts.get(route);
+      const step = steps === undefined || steps.length === 0 ? undefined : steps[Math.min(index, steps.length - 1)];
+      const fault: Fault = step === undefined ? { status: 404, body: { error: `fault server: no script for ${route}` } } : typeof step === "function" ? step(seen, index) : step;
+      act(fault, outgoing);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  const act = (fault: Fault, outgoing: ServerResponse) => {
+    if ("hang" in fault) {
+      const timer = setTimeout(() => {
+        hanging.delete(timer);
+        outgoing.socket?.destroy();
+      }, hangMs);
+      hanging.set(timer, outgoing.socket);
+      return;
+    }
+    if ("reset" in fault && fault.reset === "before-headers") {
+      outgoing.socket?.destroy();
+      return;
+    }
+    if ("reset" in fault) {
+      const text = encode(fault.body ?? { data: "x".repeat(256) });
+      outgoing.writeHead(fault.status ?? 200, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)) });
+      outgoing.write(text.slice(0, Math.floor(text.length / 2)), () => outgoing.socket?.destroy());
+      return;
+    }
+    if ("truncatedJson" in fault) {
+      const text = encode(fault.truncatedJson);
+      send(outgoing, { status: 200, headers: { "Content-Type": "application/json" }, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) });
+      return;
+    }
+    send(outgoing, fault);
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    script: (route, steps) => {
+      scripts.set(route, steps);
+    },
+    get requests() {
+      return requests;
+    },
+    count: (route) => counts.get(route) ?? 0,
+    reset: () => {
+      scripts.clear();
+      counts.clear();
+      requests = [];
+      for (const [timer, socket] of hanging) {
+        clearTimeout(timer);
+        socket?.destroy();
+      }
+      hanging.clear();
+    },
+    close: async () => {
+      for (const timer of hanging.keys()) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function encode(body: unknown): string {
+  return typeof body === "string" ? body : JSON.stringify(body);
+}
+
+function send(outgoing: ServerResponse, fault: { status: number; headers?: Record<string, string>; body?: unknown }): void {
+  const text = fault.body === undefined ? "" : encode(fault.body);
+  const json = fault.body !== undefined && typeof fault.body !== "string";
+  outgoing.writeHead(fault.status, {
+    ...(json ? { "Content-Type": "application/json" } : {}),
+    ...fault.headers,
+    "Content-Length": String(Buffer.byteLength(text)),
+  });
+  outgoing.end(text);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { findLeaks, showsSecret } from "../src/leak-watch.js";
+
+const SECRET = "s3cret-Token_42";
+
+describe("showsSecret", () => {
+  it("finds a secret verbatim and URL-encoded", () => {
+    expect(showsSecret(`GET /x?access_token=${SECRET}`, SECRET)).toBe(true);
+    expect(showsSecret(`token=${encodeURIComponent("a b&c/d=e+f")}`, "a b&c/d=e+f")).toBe(true);
+  });
+
+  it("finds a secret inside base64 whatever its offset, as in a Basic header", () => {
+    for (const prefix of ["", "a", "ab", "client-id:"]) {
+      const header = `Authorization: Basic ${Buffer.from(`${prefix}${SECRET}`).toString("base64")}`;
+      expect(showsSecret(header, SECRET), prefix).toBe(true);
+    }
+    expect(showsSecret(Buffer.from(`{"sub":"${SECRET}"}`).toString("base64url"), SECRET)).toBe(true);
+  });
+
+  it("does not flag text that only shares a prefix, or a redacted value", () => {
+    expect(showsSecret("GET /x?access_token=[REDACTED]", SECRET)).toBe(false);
+    expect(showsSecret(SECRET.slice(0, -1), SECRET)).toBe(false);
+  });
+});
+
+describe("findLeaks", () => {
+  it("names the file, what was rendered and the text for every rendering that shows a secret", () => {
+    const records = [
+      { file: "test/a.test.ts", secrets: [SECRET], renderings: [{ what: "ApiError: nope", text: `failed with ${SECRET}` }, { what: "logger.debug", text: "GET /x -> 200" }] },
+    ];
+    expect(findLeaks(records, [SECRET])).toEqual([`test/a.test.ts: ApiError: nope: failed with ${SECRET}`]);
+    expect(findLeaks(records, ["another-secret"])).toEqual([]);
+  });
+});

@@ -1,0 +1,9 @@
+export { breaking, minor, type Change, type ChangeLevel } from "./change.ts";
+export { pendingBumps, type Bump } from "./changesets.ts";
+export { checkSpecs, type SpecDiffReport, type SpecReport } from "./check.ts";
+export { formatReport } from "./format.ts";
+export { gitRoot, readAtRef } from "./git.ts";
+export { listSpecs, type RegisteredSpec } from "./registry.ts";
+export { diffSchema, type Direction } from "./schema-diff.ts";
+export { diffSpecs } from "./spec-diff.ts";
+export { deref, isNode, type Node } from "./spec.ts";

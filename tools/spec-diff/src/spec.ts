@@ -1,0 +1,35 @@
+/** An OpenAPI document or any node inside it, as parsed from YAML. */
+export type Node = Record<string, unknown>;
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** True for a plain object node (not an array, not null). @example isNode({ type: "string" }) // true */
+export function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Follows local `$ref`s (`#/components/...`) until it reaches a node that is not a reference. Our specs are single
+ * files, so an external reference is reported rather than guessed at.
+ * @example deref(spec, { $ref: "#/components/schemas/Tag" }) // the Tag schema
+ */
+export function deref(spec: Node, node: unknown): unknown {
+  let current = node;
+  for (let hops = 0; isNode(current) && typeof current.$ref === "string"; hops++) {
+    const ref = current.$ref;
+    if (hops > 32) throw new Error(`$ref loop at ${ref}`);
+    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported, found ${ref}`);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce<unknown>((parent, key) => (isNode(parent) ? parent[key] : undefined), spec);
+    if (current === undefined) throw new Error(`$ref ${ref} points at nothing`);
+  }
+  return current;
+}
+
+/** The `$ref` a node names, if it is a reference; used to stop recursion through self-referencing schemas. */
+export function refOf(node: unknown): string | undefined {
+  return isNode(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+}

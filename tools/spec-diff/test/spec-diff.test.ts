@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { diffSpecs } from "../src/index.ts";
+import { fixture } from "./fixtures.ts";
+
+const base = fixture("base");
+/** The changes from base.yaml to a fixture, as `level kind @ where`, so a test reads like the report. */
+const changes = (head: string) => diffSpecs(base, fixture(head)).map((change) => `${change.level} ${change.kind} @ ${change.where}`);
+
+describe("breaking changes", () => {
+  it("calls a removed operation breaking", () => {
+    expect(changes("removed-operation")).toEqual(["breaking operation-removed @ DELETE /items/{id}"]);
+  });
+
+  it("calls a removed response field breaking", () => {
+    expect(changes("removed-response-field")).toEqual(["breaking field-removed @ GET /items response 200 application/json: [].name"]);
+  });
+
+  it("calls a removed request field breaking", () => {
+    expect(changes("removed-request-field")).toEqual(["breaking field-removed @ POST /items request body application/json: note"]);
+  });
+
+  it("calls a retyped response field breaking", () => {
+    expect(changes("retyped-field")).toEqual(["breaking field-retyped @ GET /items response 200 application/json: [].id"]);
+  });
+
+  it("calls a new required query parameter breaking", () => {
+    expect(changes("new-required-param")).toEqual(["breaking required-parameter-added @ GET /items query parameter project"]);
+  });
+
+  it("calls a new required request field breaking", () => {
+    expect(changes("new-required-request-field")).toEqual(["breaking required-field-added @ POST /items request body application/json: owner"]);
+  });
+
+  it("calls a narrowed enum breaking and names the values that went", () => {
+    const [change, ...rest] = diffSpecs(base, fixture("narrowed-enum"));
+    expect(rest).toEqual([]);
+    expect(change).toEqual({ level: "breaking", kind: "enum-narrowed", where: "GET /items query parameter order", message: 'enum values removed: ["desc"]' });
+  });
+});
+
+describe("minor changes", () => {
+  it("calls an added optional field minor, in a response and in a request", () => {
+    expect(changes("added-optional-field")).toEqual([
+      "minor field-added @ GET /items response 200 application/json: [].createdAt",
+      "minor field-added @ POST /items request body application/json: tags",
+    ]);
+  });
+
+  it("calls an added operation minor", () => {
+    expect(changes("added-operation")).toEqual(["minor operation-added @ GET /items/{id}"]);
+  });
+
+  it("calls a new response enum value and a request field that accepts more types minor", () => {
+    expect(changes("widened-enum-and-nullable-request")).toEqual([
+      "minor enum-widened @ GET /items response 200 application/json: [].status",
+      "minor type-widened @ POST /items request body application/json: note",
+    ]);
+  });
+
+  it("reports nothing when only descriptions, examples and the info block changed", () => {
+    expect(changes("wording-only")).toEqual([]);
+  });
+});
+
+describe("direction", () => {
+  it("treats the same edit differently in a request and a response: a response may stop being nullable, a request may not", () => {
+    const spec = (requestType: unknown, responseType: unknown) => ({
+      paths: {
+        "/x": {
+          post: {
+            requestBody: { content: { "application/json": { schema: { type: "object", properties: { a: { type: requestType } } } } } },
+            responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { a: { type: responseType } } } } } } },
+          },
+        },
+      },
+    });
+    const narrowed = diffSpecs(spec(["string", "null"], ["string", "null"]), spec("string", "string"));
+    expect(narrowed.map((change) => `${change.level} ${change.where}`)).toEqual([
+      "breaking POST /x request body application/json: a",
+      "minor POST /x response 200 application/json: a",
+    ]);
+  });
+
+  it("terminates on a schema that refers to itself", () => {
+    const tree = (extra: Record<string, unknown>) => ({
+      paths: { "/t": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } } } } },
+      components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } }, ...extra } } } },
+    });
+    expect(diffSpecs(tree({ name: { type: "string" } }), tree({})).map((change) => change.kind)).toEqual(["field-removed"]);
+  });
+});
