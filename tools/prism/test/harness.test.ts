@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createContractRecorder, operationMatcher, specOperations, startPrism, type PrismServer } from "../src/index.ts";
 
 const spec = fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url));
@@ -48,5 +50,44 @@ describe("a contract recorder in front of Prism", () => {
     const recorder = createContractRecorder(spec);
     await recorder.fetch(`${prism.url}/owners/1`);
     expect(recorder.violations()[0]?.operation).toBeUndefined();
+  });
+});
+
+describe("a contract recorder whose connection the server closes before answering", () => {
+  // The first request on each connection is dropped without a byte of answer, as Prism does to an idle keep-alive
+  // socket that a request is just being written to; the next one is answered.
+  let server: Server;
+  let url: string;
+  let received: string[] = [];
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      received.push(`${request.method} ${request.url}`);
+      if (received.length === 1) return void request.socket.destroy();
+      response.writeHead(200, { "content-type": "application/json" }).end('{"id":7,"name":"Rex"}');
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => void server.close());
+
+  it("sends the request once more to a mock, and records one exchange", async () => {
+    received = [];
+    const recorder = createContractRecorder(spec);
+    const response = await recorder.fetch(`${url}/pets/7`);
+    expect(response.status).toBe(200);
+    expect(received).toEqual(["GET /pets/7", "GET /pets/7"]);
+    expect(recorder.exchanges).toHaveLength(1);
+  });
+
+  it("does not send a POST again in a live run, where the vendor may have acted on it", async () => {
+    received = [];
+    process.env.APIS_CONTRACT_LIVE = "1";
+    try {
+      const recorder = createContractRecorder(spec);
+      await expect(recorder.fetch(`${url}/pets`, { method: "POST", body: "{}" })).rejects.toThrow(TypeError);
+      expect(received).toEqual(["POST /pets"]);
+    } finally {
+      delete process.env.APIS_CONTRACT_LIVE;
+    }
   });
 });
