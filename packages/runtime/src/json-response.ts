@@ -19,8 +19,10 @@ export async function readJsonResponse(response: Response, secrets: readonly str
   if (!blank && !parses(text)) {
     return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }
-  const headers = new Headers(response.headers);
+  // The constructor copies the headers, so only a blank body, whose headers change, needs a copy of its own.
+  let headers = response.headers;
   if (blank) {
+    headers = new Headers(headers);
     headers.set("Content-Length", "0");
     headers.delete("Transfer-Encoding");
   }

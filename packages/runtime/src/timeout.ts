@@ -1,70 +1,45 @@
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
-/** A signal that follows others, and a way to stop following them. */
-export interface CombinedSignal {
-  signal: AbortSignal;
-  /** Stops listening to the source signals; the combined signal keeps its current state. */
-  dispose(): void;
-}
-
-/**
- * A signal that aborts, with the same reason, as soon as any of the given signals does.
- *
- * @example
- * const { signal, dispose } = combineSignals([request.signal, timeout.signal]);
- * try { return await fetch(url, { signal }) } finally { dispose() }
- */
-export function combineSignals(signals: readonly (AbortSignal | undefined)[]): CombinedSignal {
-  const controller = new AbortController();
-  const sources = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  const already = sources.find((signal) => signal.aborted);
-  if (already) {
-    controller.abort(already.reason);
-    return { signal: controller.signal, dispose: () => {} };
-  }
-  const listeners = sources.map((source) => {
-    const listener = () => {
-      controller.abort(source.reason);
-      dispose();
-    };
-    source.addEventListener("abort", listener, { once: true });
-    return { source, listener };
-  });
-  const dispose = () => {
-    for (const { source, listener } of listeners) source.removeEventListener("abort", listener);
-  };
-  return { signal: controller.signal, dispose };
-}
-
-/** A signal that aborts after a delay unless cleared first. */
-export interface Timeout {
+/** The signal of one attempt of a request: it follows the caller's signal and aborts on its own after a delay. */
+export interface AttemptSignal {
   signal: AbortSignal;
   /** Whether the delay elapsed (and the signal aborted because of it). */
   readonly expired: boolean;
   /** Cancels the timer; the signal will not abort because of it. */
   clear(): void;
+  /** Stops following the caller's signal; the attempt's signal keeps its current state. */
+  dispose(): void;
 }
 
 /**
- * Starts a timer whose signal aborts with a `TimeoutError` after `ms` milliseconds.
+ * A signal that aborts with `parent`'s reason as soon as `parent` aborts, or with a `TimeoutError` after `ms`
+ * milliseconds unless cleared first. One controller serves both, since a transport makes one per attempt.
  *
  * @example
- * const timeout = createTimeout(30_000);
- * try { await fetch(url, { signal: timeout.signal }) } finally { timeout.clear() }
+ * const attempt = createAttemptSignal(request.signal, 30_000);
+ * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.clear(); attempt.dispose() }
  */
-export function createTimeout(ms: number): Timeout {
+export function createAttemptSignal(parent: AbortSignal, ms: number): AttemptSignal {
   const controller = new AbortController();
   let expired = false;
+  const follow = () => {
+    clearTimeout(timer);
+    controller.abort(parent.reason);
+  };
   const timer = setTimeout(() => {
     expired = true;
+    parent.removeEventListener("abort", follow);
     controller.abort(timeoutReason(ms));
   }, ms);
+  if (parent.aborted) follow();
+  else parent.addEventListener("abort", follow, { once: true });
   return {
     signal: controller.signal,
     get expired() {
       return expired;
     },
     clear: () => clearTimeout(timer),
+    dispose: () => parent.removeEventListener("abort", follow),
   };
 }
 

@@ -8,7 +8,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { redactText, redactUrl } from "./redact.js";
 import { backoffMs, describeError, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { combineSignals, createTimeout, sleep } from "./timeout.js";
+import { createAttemptSignal, sleep } from "./timeout.js";
 import { requestTo, setQueryParam } from "./url.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
@@ -86,12 +86,24 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const log = toLog(options.logger, (message) => {
     throw new InputError("logger", message);
   });
+  // Without a logger nothing is logged, so the per-attempt line (which redacts the URL) is not even built.
+  const logging = options.logger !== undefined;
   const purpose = options.purpose ?? "api";
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
 
+  // Origins already found secure. Only a URL's scheme and host decide, and a Request's URL is absolute and
+  // normalized, so the part before its path is parsed and checked once, then recognised by its prefix.
+  const secureOrigins: string[] = [];
+  const checkSecureOrigin = (url: string) => {
+    for (const origin of secureOrigins) if (url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* "/" */) return;
+    checkSecureUrl(url, "url");
+    const pathAt = url.indexOf("/", url.indexOf("//") + 2);
+    if (pathAt > 0 && secureOrigins.length < 16) secureOrigins.push(url.slice(0, pathAt));
+  };
+
   return async function send(request: Request, sendOptions: SendOptions = {}): Promise<Response> {
     const fetchImpl = sendOptions.fetch ?? options.fetch;
-    checkSecureUrl(request.url, "url");
+    checkSecureOrigin(request.url);
     const method = request.method.toUpperCase();
     const userSignal = request.signal;
     // The URL actually sent, which query auth changes; errors name it (redacted) so they show what was tried.
@@ -109,6 +121,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let sent = 0;
     let reauthenticated = false;
     const logAttempt = (started: number, outcome: { status: number } | { error: unknown }) => {
+      if (!logging) return;
       const fields = {
         method,
         url: redactText(redactUrl(url), secrets),
@@ -132,8 +145,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
           throw error;
         }
       }
-      const headers = new Headers(template.headers);
-      if (credential?.header !== undefined) headers.set("Authorization", credential.header);
       if (credential?.query !== undefined) {
         url = setQueryParam(template.url, credential.query.name, credential.query.value);
         if (!secrets.includes(credential.query.value)) secrets.push(credential.query.value);
@@ -162,17 +173,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
       }
 
-      const timeout = createTimeout(timeoutMs);
-      const attemptSignal = combineSignals([userSignal, timeout.signal]);
+      // Aborts when the caller's signal does, or when no response headers came within timeoutMs.
+      const attemptSignal = createAttemptSignal(userSignal, timeoutMs);
       let attempt: Request;
       try {
+        // A template without a body has nothing an attempt could consume, so it needs no clone; the attempt gets a
+        // copy of the template's headers, to which the credential is added.
         attempt =
-          url === template.url
-            ? new Request(template.clone(), { headers, signal: attemptSignal.signal })
-            : requestTo(url, template, { body: movedBody ?? null, headers, signal: attemptSignal.signal });
+          url !== template.url
+            ? requestTo(url, template, { body: movedBody ?? null, headers: new Headers(template.headers), signal: attemptSignal.signal })
+            : new Request(template.body === null ? template : template.clone(), { signal: attemptSignal.signal });
+        if (credential?.header !== undefined) attempt.headers.set("Authorization", credential.header);
       } catch (error) {
         // A body already read elsewhere cannot be cloned: a programming error, not a network one, so no retry.
-        timeout.clear();
+        attemptSignal.clear();
         attemptSignal.dispose();
         throw error;
       }
@@ -182,11 +196,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         response = await (fetchImpl ? fetchImpl(attempt) : globalThis.fetch(attempt));
       } catch (error) {
-        timeout.clear();
+        attemptSignal.clear();
         attemptSignal.dispose();
-        logAttempt(started, { error: timeout.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
+        logAttempt(started, { error: attemptSignal.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
         if (userSignal.aborted) throw userAbort();
-        const timedOut = timeout.expired;
+        const timedOut = attemptSignal.expired;
         // A timed-out or reset POST may have been carried out; only a connection that never opened is safe to redo.
         const safe = isIdempotent(method) || (!timedOut && isNotSentError(error));
         if (safe && retries < maxRetries) {
@@ -208,7 +222,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         );
       }
       // Only the wait for headers is bounded; the combined signal stays linked so the caller can still cancel the body.
-      timeout.clear();
+      attemptSignal.clear();
       logAttempt(started, { status: response.status });
       limiter?.update(response.headers);
 

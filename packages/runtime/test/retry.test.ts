@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { backoffMs, errorCodes, isIdempotent, isNotSentError, isRetryableStatus, retryAfterMs } from "../src/retry.js";
-import { combineSignals, createTimeout, sleep } from "../src/timeout.js";
+import { createAttemptSignal, sleep } from "../src/timeout.js";
 import { basicAuthorization } from "../src/index.js";
 
 describe("retry policy", () => {
@@ -49,27 +49,27 @@ describe("retry policy", () => {
 });
 
 describe("signal helpers", () => {
-  it("combineSignals aborts with the first source's reason and can stop following", () => {
-    const a = new AbortController();
-    const b = new AbortController();
-    const combined = combineSignals([a.signal, undefined, b.signal]);
-    b.abort("b went first");
-    expect(combined.signal.aborted).toBe(true);
-    expect(combined.signal.reason).toBe("b went first");
+  it("createAttemptSignal aborts with the parent's reason, at once if it is aborted already, until disposed", () => {
+    const parent = new AbortController();
+    const attempt = createAttemptSignal(parent.signal, 60_000);
+    parent.abort("caller went first");
+    expect([attempt.signal.aborted, attempt.signal.reason, attempt.expired]).toEqual([true, "caller went first", false]);
 
-    const c = new AbortController();
-    const other = combineSignals([c.signal]);
-    other.dispose();
-    c.abort();
-    expect(other.signal.aborted).toBe(false);
-    expect(combineSignals([AbortSignal.abort("done")]).signal.reason).toBe("done");
+    const other = new AbortController();
+    const disposed = createAttemptSignal(other.signal, 60_000);
+    disposed.dispose();
+    disposed.clear();
+    other.abort();
+    expect(disposed.signal.aborted).toBe(false);
+    expect(createAttemptSignal(AbortSignal.abort("done"), 60_000).signal.reason).toBe("done");
   });
 
-  it("createTimeout aborts with a TimeoutError once the delay elapses, unless cleared", () => {
+  it("createAttemptSignal aborts with a TimeoutError once the delay elapses, unless cleared, and then ignores the parent", () => {
     vi.useFakeTimers();
     try {
-      const timeout = createTimeout(1_000);
-      const cleared = createTimeout(1_000);
+      const parent = new AbortController();
+      const timeout = createAttemptSignal(parent.signal, 1_000);
+      const cleared = createAttemptSignal(parent.signal, 1_000);
       cleared.clear();
       vi.advanceTimersByTime(999);
       expect(timeout.expired).toBe(false);
@@ -78,6 +78,9 @@ describe("signal helpers", () => {
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
       expect(cleared.expired).toBe(false);
       expect(cleared.signal.aborted).toBe(false);
+      parent.abort("later");
+      expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
+      expect(cleared.signal.reason).toBe("later");
     } finally {
       vi.useRealTimers();
     }

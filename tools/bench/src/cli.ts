@@ -1,27 +1,39 @@
 #!/usr/bin/env node
 // `pnpm bench [--quick]`: runs every benchmark, writes tools/bench/results/latest.md and the README's figures.
+// `pnpm bench --cost [--quick]` measures the per-request cost only and prints it, writing nothing.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { measurePagingMemory } from "./memory.ts";
-import { renderReport, withReadmeFigures } from "./report.ts";
-import { measureRequestCost } from "./request-cost.ts";
+import { renderCost, renderReport, withReadmeFigures } from "./report.ts";
+import { measureRequestCost, type CostResult } from "./request-cost.ts";
 import { startBenchServer } from "./spawn-server.ts";
 import { buildTimes, contractTimes, typecheckTime } from "./times.ts";
 
 const quick = process.argv.includes("--quick");
+const costOnly = process.argv.includes("--cost");
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(benchDir, "..", "..");
 const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 7, requests: 3000, inFlight: 8 };
+
+const costMethod = `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (Wootric and CMIX fetch a token once; CX sends it as a query parameter; Survey Dynamix uses Basic), retries (maxRetries 2) and timeouts (60 s) on.`;
 
 const server = await startBenchServer();
 try {
   console.log("bench: per-request cost");
   const cost = await measureRequestCost(server.url, options);
+  if (costOnly) console.log(renderCost(cost, costMethod));
+  else await fullReport(server.url, cost);
+} finally {
+  server.stop();
+}
+
+/** Every other benchmark, then the report: results/latest.md and the README's figures. */
+async function fullReport(serverUrl: string, cost: CostResult[]): Promise<void> {
   console.log("bench: paging memory");
-  const paging = { baseline: await measurePagingMemory(server.url, "baseline"), paginate: await measurePagingMemory(server.url, "paginate") };
+  const paging = { baseline: await measurePagingMemory(serverUrl, "baseline"), paginate: await measurePagingMemory(serverUrl, "paginate") };
 
   // Vendor-specific benchmarks (e.g. a vendor's streaming download) are scripts next to this one that print markdown.
   const downloads: string[] = [];
@@ -47,7 +59,7 @@ try {
   const report = renderReport({
     date: new Date().toISOString().slice(0, 10),
     cost,
-    costMethod: `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (Wootric and CMIX fetch a token once; CX sends it as a query parameter; Survey Dynamix uses Basic), retries (maxRetries 2) and timeouts (60 s) on.`,
+    costMethod,
     paging,
     downloads,
     times,
@@ -57,6 +69,4 @@ try {
   const readmePath = join(root, "README.md");
   writeFileSync(readmePath, withReadmeFigures(readFileSync(readmePath, "utf8"), report));
   console.log(report);
-} finally {
-  server.stop();
 }

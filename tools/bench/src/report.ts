@@ -30,13 +30,7 @@ export function renderReport(results: BenchResults): string {
     ...clients.map((client) => `| ${client.name} throughput >= 1.0x raw fetch | ${client.ratio.toFixed(2)}x | ${client.ratio >= 1 ? "yes" : "no"} |`),
     `| iterating 100 000 paged items keeps RSS flat: growth from item 10 000 to the end < 32 MB | +${mb(pagingGrowth)} MB (raw-fetch loop: +${mb(baselineGrowth)} MB) | ${pagingGrowth < 32 * 1024 * 1024 ? "yes" : "no"} |`,
     ``,
-    `## Per-request cost`,
-    ``,
-    results.costMethod,
-    ``,
-    `| Client | Median req/s | vs raw fetch | Rounds (req/s) |`,
-    `|---|---|---|---|`,
-    ...results.cost.map((result) => `| ${result.name} | ${result.median.toFixed(0)} | ${result.ratio.toFixed(2)}x | ${result.rounds.map((value) => value.toFixed(0)).join(", ")} |`),
+    renderCost(results.cost, results.costMethod),
     ``,
     `## Memory`,
     ``,
@@ -56,6 +50,19 @@ export function renderReport(results: BenchResults): string {
     `|---|---|`,
     ...results.times.map((timing) => `| ${timing.what} | ${timing.seconds.toFixed(1)} |`),
     ``,
+  ].join("\n");
+}
+
+/** The per-request cost section: method, then each contender's median, ratio against raw fetch and rounds. */
+export function renderCost(cost: CostResult[], method: string): string {
+  return [
+    `## Per-request cost`,
+    ``,
+    method,
+    ``,
+    `| Client | Median req/s | vs raw fetch | Rounds (req/s) |`,
+    `|---|---|---|---|`,
+    ...cost.map((result) => `| ${result.name} | ${result.median.toFixed(0)} | ${result.ratio.toFixed(2)}x | ${result.rounds.map((value) => value.toFixed(0)).join(", ")} |`),
   ].join("\n");
 }
 
