@@ -20,29 +20,37 @@ export interface ArchiveRef {
  * const archive = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
  */
 export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   requireId(surveyId, "surveyId");
   checkArchiveRequest(body);
   const result = await cmix.survey.POST("/surveys/{surveyId}/archives", {
     params: { path: { surveyId } },
     body,
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
   return archiveFrom(result, "POST", `${cmix.baseUrls.survey}/surveys/${surveyId}/archives`);
 }
 
 /**
- * Reads an export archive (`GET /surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}`). Throws an
- * {@link EmbeddedApiError} when CMIX answers 200 with an `error` body, and an `ApiError` for an error status.
+ * Reads an export archive (`GET /surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}`). A missing
+ * `ref` or a bad ID in it throws an `InputError` before any request. Throws an {@link EmbeddedApiError} when CMIX
+ * answers 200 with an `error` body, and an `ApiError` for an error status.
  *
  * @example
  * const archive = await getArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 });
  * if (archive.status === "COMPLETE") console.log(archive.archiveUrl);
  */
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
-  const path = { surveyId: requireId(ref?.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
+  if (typeof ref !== "object" || ref === null) {
+    throw new InputError("ref", `getArchive needs ref, the archive to read, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${ref === null ? "null" : ref === undefined ? "nothing" : `a ${typeof ref}`}`);
+  }
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
+  const path = { surveyId: requireId(ref.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
   const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", {
     params: { path },
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
 }

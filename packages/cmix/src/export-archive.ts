@@ -45,8 +45,12 @@ const COMPLETE = "COMPLETE";
  * console.log(archive.archiveUrl);
  */
 export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
-  const bounds = checkPollOptions(options);
-  const checked = { surveyId: requireId(ref?.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
+  if (typeof ref !== "object" || ref === null) {
+    throw new InputError("ref", `pollArchive needs ref, the archive to wait for, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${ref === null ? "null" : ref === undefined ? "nothing" : `a ${typeof ref}`}`);
+  }
+  // A JavaScript caller's null means the same as leaving the options out.
+  const bounds = checkPollOptions(options ?? {});
+  const checked = { surveyId: requireId(ref.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
   return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
 }
 

@@ -55,7 +55,12 @@ export async function countResponses(
       requireId(filter?.responseId, `filter.filters[${index}].responseId`);
     });
   } else {
-    throw new InputError("query", "countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }");
+    throw new InputError(
+      "query",
+      "countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, e.g. [{ questionId: 122931 }] or " +
+        `{ testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }] }, got ${query === null ? "null" : `a ${typeof query}`}`,
+    );
   }
-  return post(cmix, surveyId, query, options.signal);
+  // A JavaScript caller's null means the same as leaving the options out.
+  return post(cmix, surveyId, query, (options ?? {}).signal);
 }

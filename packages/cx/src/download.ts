@@ -28,11 +28,13 @@ export type DownloadResult =
  * await pipeline(Readable.fromWeb(data.body), createWriteStream("2353.jpg"));
  */
 export async function downloadFile(client: CxClient, filePath: string, options: { signal?: AbortSignal } = {}): Promise<DownloadResult> {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   parseFilePath(filePath);
   const { data, error, response } = await client.GET("/data/{filePath}", {
     params: { path: { filePath } },
     parseAs: "stream",
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
   if (error !== undefined || !response.ok) return { error: error as CxErrorBody, response };
   const length = Number(response.headers.get("content-length") ?? Number.NaN);

@@ -47,15 +47,25 @@ export function authorizeUrl(options: { clientId: string; redirectUri: string; s
 /**
  * Reads the redirect CX sent the user back with (step 2): returns the code from `auth_code` (or `code`, or
  * `authorization_code`); throws `AuthorizationDeniedError` when the user refused (`?deny=true`), and an
- * `InputError` when the state does not match or there is no code.
+ * `InputError` when `url` is not a string or URL, the state does not match, or there is no code.
  *
  * @example
  * const { code } = readCallback(req.url, { expectedState: req.session.cxState });
  */
 export function readCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
+  // Anything else would be read as a path ("null") and reported as a callback without a code.
+  if (typeof url !== "string" && !(url instanceof URL)) {
+    const got = url === null ? "null" : url === undefined ? "nothing" : typeof url === "object" ? "an object" : `a ${typeof url}`;
+    throw new InputError(
+      "url",
+      `readCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${got}`,
+    );
+  }
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   return readAuthorizationCallback(url, {
     codeParams: CALLBACK_CODE_PARAMS,
-    ...(options.expectedState !== undefined ? { expectedState: options.expectedState } : {}),
+    ...(opts.expectedState !== undefined ? { expectedState: opts.expectedState } : {}),
   });
 }
 

@@ -30,18 +30,20 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * if (data) console.log(data.id, data.size);
  */
 export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}) {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   const { path } = parseFilePath(filePath);
   if (!isUploadContent(content)) {
     const got = content === null ? "null" : typeof content === "object" ? `an object (${Object.prototype.toString.call(content).slice(8, -1)})` : `a ${typeof content}`;
     throw new InputError("content", `content must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${got}`);
   }
-  const filename = options.filename ?? path.slice(path.lastIndexOf("/") + 1);
+  const filename = opts.filename ?? path.slice(path.lastIndexOf("/") + 1);
   if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out to use the last name of the path");
-  const contentType = options.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
+  const contentType = opts.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
     throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg" or "text/plain; charset=utf-8"`);
   }
-  const signal = options.signal ? { signal: options.signal } : {};
+  const signal = opts.signal ? { signal: opts.signal } : {};
   const params = { path: { filePath } };
 
   if (isReadableStream(content)) {

@@ -67,7 +67,11 @@ function signalInit(signal: AbortSignal | undefined): { signal?: AbortSignal } {
  * });
  */
 export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options: { signal?: AbortSignal } = {}) {
-  if (typeof input !== "object" || input === null) throw new InputError("input", "createInteraction needs the interaction's fields, e.g. { survey_id: 52 }");
+  if (typeof input !== "object" || input === null) {
+    throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
+  }
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
     throw new InputError(
@@ -99,7 +103,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     ...(scheduled_at === undefined ? {} : { scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at }),
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
-  const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(options.signal) });
+  const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(opts.signal) });
   if (result.error !== undefined || !result.response.ok) {
     if (result.response.status === 409) throw new DuplicateInteractionError(result.response, result.error, surveyId);
     throw ApiError.fromResponse(result.response, result.error, "POST");
@@ -125,8 +129,13 @@ export async function updateInteraction(
 ) {
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
-    throw new InputError("interaction", "interaction must be the interaction object to store, e.g. the one GET /interactions/{interaction_id} returns");
+    throw new InputError(
+      "interaction",
+      'interaction must be the interaction object to store, e.g. the one GET /interactions/{interaction_id} returns with the fields to change edited: { ...current, agent_id: "nevilr" }',
+    );
   }
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   if (interaction.id !== undefined && interaction.id !== interactionId) {
     throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match, the vendor updates the interaction the path names`);
   }
@@ -134,7 +143,7 @@ export async function updateInteraction(
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
-    ...signalInit(options.signal),
+    ...signalInit(opts.signal),
   });
   if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, "PUT");
   return { data: result.data, response: result.response };

@@ -73,12 +73,14 @@ export async function importCsv(
   csv: string | Blob,
   options: { filename?: string; signal?: AbortSignal } = {},
 ) {
-  if (options.filename !== undefined && (typeof options.filename !== "string" || options.filename === "")) {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
+  if (opts.filename !== undefined && (typeof opts.filename !== "string" || opts.filename === "")) {
     throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import is named after it), or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);
-  const filename = options.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");
+  const filename = opts.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");
   const file = new Blob([text], { type: "text/csv" });
   return client.POST("/v1/imports", {
     body: { file },
@@ -88,6 +90,6 @@ export async function importCsv(
       form.append("file", file, filename);
       return form;
     },
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
 }

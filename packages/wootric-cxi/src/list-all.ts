@@ -33,10 +33,12 @@ export function listAll<P extends PagedPath>(
   path: P,
   options: { query?: ListQuery<P>; signal?: AbortSignal } = {},
 ): AsyncIterableIterator<PagedLists[P]> {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = options ?? {};
   if (!PAGED_PATHS.includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
-  const query = (options.query ?? {}) as ListQuery<P> & { per_page?: number };
+  const query = (opts.query ?? {}) as ListQuery<P> & { per_page?: number };
   const perPage = query.per_page ?? MAX_PER_PAGE;
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
     const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
@@ -51,7 +53,7 @@ export function listAll<P extends PagedPath>(
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] }).items : (data as PagedLists[P][])),
     total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),

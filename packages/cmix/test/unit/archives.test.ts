@@ -1,14 +1,18 @@
+import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import {
   ApiError,
   ApiUserAbortError,
   ArchiveTimeoutError,
+  createArchive,
   createClient,
   EmbeddedApiError,
   exportArchive,
+  getArchive,
   InputError,
   pollArchive,
   type ExportArchiveOptions,
+  type PollOptions,
 } from "../../src/index.js";
 import { isTokenRequest, json, observedFetch, TOKEN } from "./observed-fetch.js";
 
@@ -217,5 +221,24 @@ describe("pollArchive", () => {
     await expect(pollArchive(cmix, ref, { maxWaitMs: NaN })).rejects.toMatchObject({ field: "maxWaitMs" });
     await expect(pollArchive(cmix, { ...ref, archiveId: 1.5 }, {})).rejects.toMatchObject({ field: "archiveId" });
     expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("null options, as a JavaScript caller may pass them", () => {
+  it("take null options as left out", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const none = bad<{ signal?: AbortSignal }>(null);
+    const created = await createArchive(cmix, SURVEY, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }, none);
+    expect(created.id).toBe(9001);
+    const archive = await getArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, none);
+    expect(archive).toEqual(COMPLETE);
+    expect(paths(observed)).toEqual([`POST /surveys/${SURVEY}/archives`, `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`]);
+  });
+
+  it("pollArchive takes null options as left out too", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const archive = await pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, bad<PollOptions>(null));
+    expect(archive).toEqual(COMPLETE);
+    expect(observed.requests).toHaveLength(1);
   });
 });

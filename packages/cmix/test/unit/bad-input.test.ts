@@ -120,8 +120,8 @@ const cases: BadInputCase[] = [
     helper: "getArchive",
     input: "no ref at all",
     call: (fetch) => getArchive(client(fetch), bad<ArchiveRef>(null)),
-    field: "surveyId",
-    message: /surveyId must be a positive integer ID, got undefined/,
+    field: "ref",
+    message: /getArchive needs ref, the archive to read, e\.g\. \{ surveyId: 138651, dataLayoutId: 1, archiveId: 9001 \}, got null/,
   },
   {
     helper: "pollArchive",
@@ -146,8 +146,15 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "pollArchive",
-    input: "null options",
-    call: (fetch) => pollArchive(client(fetch), REF, bad<PollOptions>(null)),
+    input: "null as the archive ref",
+    call: (fetch) => pollArchive(client(fetch), bad<ArchiveRef>(null)),
+    field: "ref",
+    message: /pollArchive needs ref, the archive to wait for, e\.g\. \{ surveyId: 138651, dataLayoutId: 1, archiveId: 9001 \}, got null/,
+  },
+  {
+    helper: "pollArchive",
+    input: "a number as options",
+    call: (fetch) => pollArchive(client(fetch), REF, bad<PollOptions>(5000)),
     field: "options",
     message: /options must be an object such as \{ maxWaitMs: 120_000, pollIntervalMs: 5_000 \}, or left out/,
   },
@@ -192,6 +199,13 @@ const cases: BadInputCase[] = [
     call: (fetch) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }, { questionId: bad<number>("x") }] as QuestionRef[]),
     field: "questions[1].questionId",
     message: /questions\[1\]\.questionId must be a positive integer ID, got "x"/,
+  },
+  {
+    helper: "countResponses",
+    input: "null instead of questions or a banner filter",
+    call: (fetch) => countResponses(client(fetch), SURVEY, bad<QuestionRef[]>(null)),
+    field: "query",
+    message: /countResponses takes an array of \{ questionId \} or a banner filter .*e\.g\. \[\{ questionId: 122931 \}\] or .*, got null/,
   },
   {
     helper: "countResponses",

@@ -1,3 +1,4 @@
+import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import { countResponses, createClient, InputError, type BannerFilterRequest } from "../../src/index.js";
 import { json, observedFetch } from "./observed-fetch.js";
@@ -22,6 +23,13 @@ describe("countResponses", () => {
     const filter: BannerFilterRequest = { testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123, resolution: 1 }], filters: [{ questionId: 124, responseId: 125 }] };
     await countResponses(cmix, 138651, filter);
     expect(JSON.parse(observed.bodies[0]!)).toEqual(filter);
+  });
+
+  it("takes null options as left out", async () => {
+    const { observed, cmix } = client();
+    const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }], bad<{ signal?: AbortSignal }>(null));
+    expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
+    expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
   });
 
   it.each<[string, unknown, string]>([

@@ -120,6 +120,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "readCallback",
+    input: "null as url",
+    call: () => readCallback(bad<string>(null)),
+    field: "url",
+    message: /readCallback needs the callback URL CX redirected the user to.*e\.g\. "\/cx\/callback\?auth_code=\.\.\.&state=\.\.\.", got null/,
+  },
+  {
+    helper: "readCallback",
     input: "a callback whose state does not match",
     call: () => readCallback(`/cx/callback?auth_code=${AUTH_CODE}&state=other`, { expectedState: "s-1" }),
     field: "state",

@@ -3,6 +3,7 @@ import { createClient, downloadFile, filePath, InputError } from "../../src/inde
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
+import { bad } from "@apis/faults/bad-input";
 
 const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 const path = filePath("self", "/photos/2353.jpg");
@@ -17,6 +18,14 @@ describe("downloadFile", () => {
     expect(data?.size).toBe(10);
     expect(await new Response(data?.body).text()).toBe("jpeg bytes");
     expect(observed.requests[0]?.url).toBe(`https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
+  });
+
+  it("takes null options as left out", async () => {
+    const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg" } }));
+    const { data, error } = await downloadFile(createClient({ auth, fetch: observed.fetch }), path, bad<{ signal?: AbortSignal }>(null));
+    expect(error).toBeUndefined();
+    expect(await new Response(data?.body).text()).toBe("jpeg bytes");
+    expect(observed.requests).toHaveLength(1);
   });
 
   it("resolves as soon as the headers arrive, before the body has been sent, so nothing is buffered", async () => {

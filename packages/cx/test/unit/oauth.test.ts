@@ -4,6 +4,7 @@ import { authorizeUrl, AuthenticationError, AuthorizationDeniedError, exchangeCo
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
+import { bad } from "@apis/faults/bad-input";
 
 const REDIRECT = "https://app.example.com/cx/callback";
 
@@ -28,6 +29,10 @@ describe("readCallback", () => {
 
   it("prefers auth_code, which the doc's example and omniauth-cx use", () => {
     expect(readCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
+  });
+
+  it("takes null options as left out: the code is read, no state is required", () => {
+    expect(readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, bad<{ expectedState?: string }>(null))).toEqual({ code: AUTH_CODE });
   });
 
   it("throws AuthorizationDeniedError when the user denied access", async () => {

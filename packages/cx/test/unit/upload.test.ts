@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createClient, filePath, InputError, uploadFile } from "../../src/index.js";
+import { createClient, filePath, InputError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
+import { bad } from "@apis/faults/bad-input";
 
 const METADATA = { id: "ZdvTGn0mEeG34xIFOBql1A", version: 1, name: "2353.jpg", size: 5, isDir: false };
 
@@ -40,6 +41,16 @@ describe("uploadFile", () => {
     expect(text?.get("file_content_type")).toBe("text/plain; charset=utf-8");
     expect((text?.get("file") as File).name).toBe("n.txt");
     expect(await (text?.get("file") as File).text()).toBe("some notes");
+  });
+
+  it("takes null options as left out: named after the path, typed from the Blob", async () => {
+    const { cx, observed } = setup();
+    const { data } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }), bad<UploadOptions>(null));
+    expect(data).toEqual(METADATA);
+    expect(observed.requests).toHaveLength(1);
+    const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+    expect(form.get("file_content_type")).toBe("image/jpeg");
+    expect((form.get("file") as File).name).toBe("2353.jpg");
   });
 
   it("sends a ReadableStream as a multipart body built from the stream, byte for byte", async () => {

@@ -76,6 +76,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createInteraction",
+    input: "null as input",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>(null)),
+    field: "input",
+    message: /createInteraction needs the interaction's fields as input, e\.g\. \{ survey_id: 52 \}/,
+  },
+  {
+    helper: "createInteraction",
     input: "survey_id 0",
     call: (fetch) => createInteraction(client(fetch), { ...SMS, survey_id: 0 }),
     field: "survey_id",
@@ -115,6 +122,13 @@ const cases: BadInputCase[] = [
     call: (fetch) => createInteraction(client(fetch), { ...SMS, scheduled_at: new Date("not a date") }),
     field: "scheduled_at",
     message: /scheduled_at is an invalid Date/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "null as interaction",
+    call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>(null)),
+    field: "interaction",
+    message: /interaction must be the interaction object to store, .*\{ \.\.\.current, agent_id: "nevilr" \}/,
   },
   {
     helper: "updateInteraction",

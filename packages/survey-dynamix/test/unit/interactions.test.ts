@@ -1,3 +1,4 @@
+import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -50,6 +51,14 @@ describe("createInteraction", () => {
       vip: "true",
       Region_2: "QLD",
     });
+  });
+
+  it("takes null options as left out", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const { data } = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }, bad<{ signal?: AbortSignal }>(null));
+    expect(data.id).toBe(891234);
+    expect(observed.requests).toHaveLength(1);
+    expect(Object.fromEntries(formFields(observed.bodies[0]))).toEqual({ survey_id: "52", survey_type: "sms", phone_number: "+61409999999" });
   });
 
   it("sends _force_new as 1 when asked to create past a pending duplicate", async () => {
@@ -146,6 +155,13 @@ describe("updateInteraction", () => {
     const fields = formFields(observed.bodies[0]);
     expect(fields.map(([name]) => name)).toEqual(["interaction"]);
     expect(JSON.parse(fields[0]![1])).toEqual({ ...INTERACTION, agent_id: "nevilr" });
+  });
+
+  it("takes null options as left out", async () => {
+    const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
+    const { data } = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }, bad<{ signal?: AbortSignal }>(null));
+    expect(data.agent_id).toBe("nevilr");
+    expect(observed.requests.map((request) => `${request.method} ${request.url}`)).toEqual([`PUT ${BASE}/interactions/891234`]);
   });
 
   it("leaves out the responses and interaction data that _include_* added to a fetched interaction", async () => {

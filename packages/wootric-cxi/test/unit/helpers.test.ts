@@ -1,3 +1,4 @@
+import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError } from "../../src/index.js";
 import { json, observedFetch } from "./observed-fetch.js";
@@ -30,6 +31,15 @@ describe("importCsv", () => {
     expect(file.name).toBe("q3.csv");
   });
 
+  it("takes null options as left out: the import is sent, named import.csv", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 13, name: "import.csv" }, 201));
+    const { data } = await importCsv(cxi, "feedback_date\n1504948149\n", bad<{ filename?: string }>(null));
+    expect(data?.id).toBe(13);
+    expect(observed.requests).toHaveLength(1);
+    const file = (await observed.requests[0]!.clone().formData()).get("file") as File;
+    expect(file.name).toBe("import.csv");
+  });
+
   it("sends nothing when the CSV breaks the vendor's rules", async () => {
     const { observed, cxi } = clientWith(() => json({}, 201));
     await expect(importCsv(cxi, "feedback,tags\nhi,x\n")).rejects.toBeInstanceOf(InputError);
@@ -55,6 +65,14 @@ describe("listAll", () => {
       "?exclude_disabled=true&page=2&per_page=50",
       "?exclude_disabled=true&page=3&per_page=50",
     ]);
+  });
+
+  it("takes null options as left out: pages of 50 with no other query", async () => {
+    const { observed, cxi } = clientWith(() => json([{ id: 1, name: "T1", mode: "manual" }]));
+    const names: string[] = [];
+    for await (const tag of listAll(cxi, "/v1/tags", bad<{ query?: { per_page?: number } }>(null))) names.push(tag.name);
+    expect(names).toEqual(["T1"]);
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?page=1&per_page=50"]);
   });
 
   it("reads the responses envelope and stops at its total_count", async () => {
