@@ -1,4 +1,4 @@
-import { ApiError, InputError, InvalidResponseError } from "@apis/runtime";
+import { ApiError, describeValue, InputError, InvalidResponseError } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { EmbeddedApiError, hasErrorKey } from "./errors.js";
@@ -42,17 +42,28 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
  * if (archive.status === "COMPLETE") console.log(archive.archiveUrl);
  */
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
-  if (typeof ref !== "object" || ref === null) {
-    throw new InputError("ref", `getArchive needs ref, the archive to read, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${ref === null ? "null" : ref === undefined ? "nothing" : `a ${typeof ref}`}`);
-  }
+  const path = checkArchiveRef(ref, "getArchive", "the archive to read");
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
-  const path = { surveyId: requireId(ref.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
   const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", {
     params: { path },
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
+}
+
+/**
+ * The three IDs of an archive ref a caller gave `helper`; a missing ref or a bad ID throws an InputError naming it.
+ *
+ * @example
+ * const path = checkArchiveRef(ref, "getArchive", "the archive to read");
+ */
+export function checkArchiveRef(ref: unknown, helper: string, what: string): ArchiveRef {
+  if (typeof ref !== "object" || ref === null) {
+    throw new InputError("ref", `${helper} needs ref, ${what}, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${describeValue(ref)}`);
+  }
+  const { surveyId, dataLayoutId, archiveId } = ref as Partial<Record<keyof ArchiveRef, unknown>>;
+  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
 
 /** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */

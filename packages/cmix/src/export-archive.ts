@@ -1,5 +1,5 @@
 import { ApiError, ApiUserAbortError, InputError, InvalidResponseError } from "@apis/runtime";
-import { createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
+import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { numberOption, requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveTimeoutError } from "./errors.js";
@@ -45,12 +45,9 @@ const COMPLETE = "COMPLETE";
  * console.log(archive.archiveUrl);
  */
 export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
-  if (typeof ref !== "object" || ref === null) {
-    throw new InputError("ref", `pollArchive needs ref, the archive to wait for, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${ref === null ? "null" : ref === undefined ? "nothing" : `a ${typeof ref}`}`);
-  }
+  const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for");
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {});
-  const checked = { surveyId: requireId(ref.surveyId, "surveyId"), dataLayoutId: requireId(ref.dataLayoutId, "dataLayoutId"), archiveId: requireId(ref.archiveId, "archiveId") };
   return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
 }
 

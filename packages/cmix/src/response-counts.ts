@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { describeValue, InputError } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
@@ -58,7 +58,7 @@ export async function countResponses(
     throw new InputError(
       "query",
       "countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, e.g. [{ questionId: 122931 }] or " +
-        `{ testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }] }, got ${query === null ? "null" : `a ${typeof query}`}`,
+        `{ testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }] }, got ${describeValue(query)}`,
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.

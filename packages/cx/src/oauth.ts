@@ -1,5 +1,6 @@
 import {
   buildAuthorizeUrl,
+  describeValue,
   exchangeAuthorizationCode,
   InputError,
   readAuthorizationCallback,
@@ -55,10 +56,9 @@ export function authorizeUrl(options: { clientId: string; redirectUri: string; s
 export function readCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
   // Anything else would be read as a path ("null") and reported as a callback without a code.
   if (typeof url !== "string" && !(url instanceof URL)) {
-    const got = url === null ? "null" : url === undefined ? "nothing" : typeof url === "object" ? "an object" : `a ${typeof url}`;
     throw new InputError(
       "url",
-      `readCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${got}`,
+      `readCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.

@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { describeValue, InputError } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
@@ -34,8 +34,10 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   const opts = options ?? {};
   const { path } = parseFilePath(filePath);
   if (!isUploadContent(content)) {
-    const got = content === null ? "null" : typeof content === "object" ? `an object (${Object.prototype.toString.call(content).slice(8, -1)})` : `a ${typeof content}`;
-    throw new InputError("content", `content must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${got}`);
+    throw new InputError(
+      "content",
+      `content must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${describeValue(content)}`,
+    );
   }
   const filename = opts.filename ?? path.slice(path.lastIndexOf("/") + 1);
   if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out to use the last name of the path");

@@ -1,3 +1,5 @@
+import { describeValue } from "./input-error.js";
+
 /** Options of {@link toMultipartFormData}. */
 export interface MultipartOptions {
   /**
@@ -50,7 +52,7 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
 
 function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   if (!isPlainObject(value)) {
-    throw new TypeError(`A form body must be a plain object of fields, got ${describe(value)}`);
+    throw new TypeError(`A form body must be a plain object of fields, got ${describeValue(value)}`);
   }
   const entries: Entry[] = [];
   // Ancestors only, not every object seen: the same object may legitimately appear twice side by side.
@@ -93,7 +95,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
     } else if (isPlainObject(object)) {
       for (const [name, item] of Object.entries(object)) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
-      throw new TypeError(`Form field ${path} is ${describe(object)}, which a form cannot carry: convert it to a plain object, array or string`);
+      throw new TypeError(`Form field ${path} is ${describeValue(object)}, which a form cannot carry: convert it to a plain object, array or string`);
     }
     ancestors.pop();
   };
@@ -129,10 +131,3 @@ function isFile(value: Blob): value is File {
   return typeof (value as { name?: unknown }).name === "string";
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value !== "object") return `a ${typeof value}`;
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === "string" && name ? `a ${name}` : "an object";
-}

@@ -28,7 +28,7 @@ export {
   type ApiErrorInit,
   type ApiErrorJSON,
 } from "./errors.js";
-export { InputError } from "./input-error.js";
+export { describeValue, InputError } from "./input-error.js";
 export { redactUrl } from "./redact.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";

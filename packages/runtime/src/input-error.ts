@@ -39,3 +39,20 @@ export function checkNumber(
   }
   return value;
 }
+
+/**
+ * Names what a caller passed, for an error message, without echoing its content (which may be a credential):
+ * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`.
+ *
+ * @example
+ * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (value === "") return "an empty string";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
+}

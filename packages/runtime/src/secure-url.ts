@@ -1,4 +1,4 @@
-import { InputError } from "./input-error.js";
+import { describeValue, InputError } from "./input-error.js";
 
 /**
  * Whether a URL host is the loopback interface: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and
@@ -54,8 +54,7 @@ export function checkSecureUrl(value: string, field: string): void {
 export function urlOption(value: unknown, field: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
-    const got = value === "" ? "an empty string" : value === null ? "null" : `a ${typeof value}`;
-    throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${got}`);
+    throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
   checkSecureUrl(value, field);
   return value;

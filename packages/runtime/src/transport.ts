@@ -1,7 +1,6 @@
 import { createAuthorizer, type Auth, type Credential } from "./auth.js";
 import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError } from "./errors.js";
-import { checkNumber } from "./input-error.js";
-import { InputError } from "./input-error.js";
+import { checkNumber, InputError } from "./input-error.js";
 import { needsJsonCheck, readJsonResponse, type JsonCheck } from "./json-response.js";
 import { toLog, type Logger } from "./logger.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
@@ -120,11 +119,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let retries = 0;
     let sent = 0;
     let reauthenticated = false;
+    // The URL as a log line may show it: query credentials and any other known secret redacted.
+    const shownUrl = () => redactText(redactUrl(url), secrets);
     const logAttempt = (started: number, outcome: { status: number } | { error: unknown }) => {
       if (!logging) return;
       const fields = {
         method,
-        url: redactText(redactUrl(url), secrets),
+        url: shownUrl(),
         attempt: sent,
         ...("status" in outcome ? { status: outcome.status } : { error: redactText(describeError(outcome.error), secrets) }),
         durationMs: Math.round(Date.now() - started),
@@ -155,20 +156,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (limiter !== undefined) {
         // Re-asked after every wait: requests that waited together must not all spend the same refilled budget.
         let reserved = limiter.reserve();
-        if (reserved.capped) {
-          log(`${method} ${redactText(redactUrl(url), secrets)} is sent although the rate limit is spent: its reset is further away than rateLimit.maxWaitMs`, {
-            method,
-            url: redactText(redactUrl(url), secrets),
-            purpose,
-          });
+        if (reserved.capped && logging) {
+          const shown = shownUrl();
+          log(`${method} ${shown} is sent although the rate limit is spent: its reset is further away than rateLimit.maxWaitMs`, { method, url: shown, purpose });
         }
         for (; reserved.waitMs > 0; reserved = limiter.reserve()) {
-          log(`${method} ${redactText(redactUrl(url), secrets)} waits ${Math.round(reserved.waitMs)} ms for the rate limit to reset`, {
-            method,
-            url: redactText(redactUrl(url), secrets),
-            waitMs: Math.round(reserved.waitMs),
-            purpose,
-          });
+          if (logging) {
+            const shown = shownUrl();
+            const waitMs = Math.round(reserved.waitMs);
+            log(`${method} ${shown} waits ${waitMs} ms for the rate limit to reset`, { method, url: shown, waitMs, purpose });
+          }
           await wait(reserved.waitMs, userSignal, userAbort);
         }
       }

@@ -52,6 +52,7 @@ describe("portability", () => {
         "createOAuth2TokenSource",
         "createTokenSource",
         "createTransport",
+        "describeValue",
         "paginate",
         "paginateOffset",
         "redactUrl",

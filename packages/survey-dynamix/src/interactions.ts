@@ -1,4 +1,4 @@
-import { ApiError, InputError } from "@apis/runtime";
+import { ApiError, describeValue, InputError } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -87,11 +87,11 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     const value: unknown = fields[name];
     if (value !== undefined && value !== null && typeof value !== "string") {
       const example = name === "phone_number" ? ' in international format, e.g. "+61409999999"' : "";
-      throw new InputError(name, `${name} must be a string${example}, got a ${typeof value}`);
+      throw new InputError(name, `${name} must be a string${example}, got ${describeValue(value)}`);
     }
   }
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
-    throw new InputError("scheduled_at", `scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got a ${typeof scheduled_at}`);
+    throw new InputError("scheduled_at", `scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
   if (VOICE_OR_SMS.includes(type) && !fields.phone_number) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);

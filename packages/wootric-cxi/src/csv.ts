@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { describeValue, InputError } from "@apis/runtime";
 
 /**
  * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF or LF).
@@ -11,7 +11,7 @@ export function parseCsv(text: string, field = "csv"): string[][] {
   let quoted = false;
   let line = 1;
   let quoteOpenedOn = 0;
-  if (typeof text !== "string") throw new InputError(field, `${field} must be CSV text (a string), not ${describe(text)}`);
+  if (typeof text !== "string") throw new InputError(field, `${field} must be CSV text (a string), not ${describeValue(text)}`);
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const endRow = () => {
     row.push(value);
@@ -46,13 +46,6 @@ export function parseCsv(text: string, field = "csv"): string[][] {
   if (quoted) throw new InputError(field, `${field}: the quoted field opened on line ${quoteOpenedOn} is never closed; add the closing '"'`);
   endRow();
   return rows;
-}
-
-/** Names what a caller passed, for an error message, without echoing its content. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? `an object (${Object.prototype.toString.call(value).slice(8, -1)})` : `a ${typeof value}`;
 }
 
 /** UTF-8 byte length, which is what the vendor's size limit counts. */
