@@ -36,6 +36,7 @@ export function readRegistry(root: string = findRepoRoot()): Map<string, Registe
   };
   const apis = new Map<string, RegisteredApi>();
   for (const [name, entry] of Object.entries(config.apis ?? {})) {
+    if (typeof entry?.root !== "string") throw new Error(`redocly.yaml: apis.${name} has no root`);
     const output = entry["x-openapi-ts"]?.output;
     const extensions = Object.fromEntries(Object.entries(entry).filter(([key]) => key.startsWith("x-") && key !== "x-openapi-ts"));
     apis.set(name, {

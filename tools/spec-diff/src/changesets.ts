@@ -26,9 +26,7 @@ export function pendingBumps(root: string): Map<string, Bump> {
     const entries = (parse(match[1] ?? "") ?? {}) as Record<string, unknown>;
     for (const [name, bump] of Object.entries(entries)) {
       if (!order.includes(bump as Bump)) throw new Error(`.changeset/${file}: "${name}" has bump "${String(bump)}", expected major, minor, patch or none`);
-      const current = bumps.get(name) ?? "none";
-      if (order.indexOf(bump as Bump) > order.indexOf(current)) bumps.set(name, bump as Bump);
-      else bumps.set(name, current);
+      if (order.indexOf(bump as Bump) > order.indexOf(bumps.get(name) ?? "none")) bumps.set(name, bump as Bump);
     }
   }
   return bumps;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import type { Change } from "./change.ts";
 import { pendingBumps, type Bump } from "./changesets.ts";
-import { readAtRef } from "./git.ts";
+import { checkRef, readAtRef } from "./git.ts";
 import { listSpecs, type RegisteredSpec } from "./registry.ts";
 import { diffSpecs } from "./spec-diff.ts";
 import type { Node } from "./spec.ts";
@@ -28,6 +28,7 @@ export interface SpecDiffReport {
  * @example const report = checkSpecs("/work/main", "origin/main"); if (report.missingMajor.length) process.exitCode = 1;
  */
 export function checkSpecs(root: string, base: string): SpecDiffReport {
+  checkRef(root, base);
   const specs = listSpecs(root).map((spec): SpecReport => {
     const before = readAtRef(root, base, spec.path);
     const after = parse(readFileSync(join(root, spec.path), "utf8")) as Node;
