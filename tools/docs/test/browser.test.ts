@@ -1,9 +1,10 @@
-// Opens the built site in Debian's Chromium, headless, as a reader would: the index and every API page. Any request to
+// Opens the built site in Chromium, headless, as a reader would (the browser @apis/browser finds: APIS_CHROMIUM_PATH,
+// Playwright's, the system's, or the one inside @sparticuz/chromium): the index and every API page. Any request to
 // another host, any console error and any operation of a spec missing from its page fails the test.
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { launchChromium, type Browser, type Page } from "@apis/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentedApis } from "../src/build.ts";
 import { serveSite } from "../src/serve.ts";
@@ -20,10 +21,7 @@ let base: string;
 
 beforeAll(async () => {
   ({ url: base, server } = await serveSite(dist));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-  });
+  ({ browser } = await launchChromium());
   mkdirSync(screenshots, { recursive: true });
 }, 60_000);
 
