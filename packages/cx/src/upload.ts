@@ -22,8 +22,8 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * file's metadata. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
  *
  * A `ReadableStream` is not gathered into a Blob: it is written into a hand-built multipart body that streams
- * (`duplex: "half"`, chunked), which needs a fetch with request streams (Node 18+, Deno, Bun, Chromium). Elsewhere,
- * pass a Blob. A POST is never resent once the server may have acted on it.
+ * (`duplex: "half"`, chunked), which needs a fetch with request streams: Node 18+, Deno and Bun; Chromium only over
+ * HTTP/2; not Firefox or Safari. In a browser, pass a Blob. A POST is never resent once the server may have acted on it.
  *
  * @example
  * const { data, error } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });

@@ -53,6 +53,11 @@ export interface FaultServerOptions {
   hangMs?: number;
   /** Requests beyond this many (since the last reset) are refused with 503, so a retry loop cannot run away. Default 500. */
   maxRequests?: number;
+  /**
+   * Answers CORS for a page on another origin (a browser test): every response allows any origin and exposes every
+   * header, and a preflight (OPTIONS with Access-Control-Request-Method) gets 204 without being recorded or counted.
+   */
+  cors?: boolean;
 }
 
 /**
@@ -77,6 +82,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const hanging = new Map<NodeJS.Timeout, Socket | null>();
 
   const server = createServer((incoming, outgoing) => {
+    if (options.cors && answerCors(incoming, outgoing)) return;
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
@@ -163,6 +169,21 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Adds the CORS headers; answers a preflight and says so. */
+function answerCors(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
+  outgoing.setHeader("Access-Control-Allow-Origin", "*");
+  outgoing.setHeader("Access-Control-Expose-Headers", "*");
+  if (incoming.method !== "OPTIONS" || !incoming.headers["access-control-request-method"]) return false;
+  // Authorization is never covered by a wildcard: echo what the page asked for.
+  outgoing.writeHead(204, {
+    "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
+    "Access-Control-Allow-Headers": incoming.headers["access-control-request-headers"] ?? "",
+    "Access-Control-Max-Age": "600",
+  });
+  outgoing.end();
+  return true;
 }
 
 function encode(body: unknown): string {
