@@ -1,4 +1,5 @@
 import { ApiConnectionError, AuthenticationError } from "./errors.js";
+import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
 import type { Transport } from "./transport.js";
 
@@ -17,6 +18,8 @@ export interface TokenRequest {
   grant: string;
   /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */
   refusedHint: string;
+  /** Cancels the request: it then rejects with an {@link ApiUserAbortError}. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // A FormData body sets its own multipart Content-Type with the boundary.
   if (request.body instanceof URLSearchParams) headers.set("Content-Type", "application/x-www-form-urlencoded");
   const body = request.body instanceof URLSearchParams ? request.body.toString() : request.body;
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body }));
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }));
   const init = { status: response.status, method: "POST", url: tokenUrl };
   let text: string;
   try {
@@ -60,6 +63,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
       `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): check that tokenUrl is the OAuth token endpoint.`,
       { ...init, body: shownBody, secrets },
     );
+  }
+  if (!isHeaderSafeToken((token as { access_token: string }).access_token)) {
+    throw new AuthenticationError(`Token request to ${shownUrl} returned an access token that ${UNSENDABLE}: report this to the vendor.`, { ...init, secrets });
   }
   return token as Record<string, unknown>;
 }
