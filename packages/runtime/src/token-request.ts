@@ -1,5 +1,4 @@
 import { ApiConnectionError, AuthenticationError } from "./errors.js";
-import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
 import type { Transport } from "./transport.js";
 
@@ -63,9 +62,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
       `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): check that tokenUrl is the OAuth token endpoint.`,
       { ...init, body: shownBody, secrets },
     );
-  }
-  if (!isHeaderSafeToken((token as { access_token: string }).access_token)) {
-    throw new AuthenticationError(`Token request to ${shownUrl} returned an access token that ${UNSENDABLE}: report this to the vendor.`, { ...init, secrets });
   }
   return token as Record<string, unknown>;
 }
