@@ -1,3 +1,4 @@
+import { isPlainObject } from "./form.js";
 import { isSecretName, redactUrl } from "./redact.js";
 
 /**
@@ -13,7 +14,8 @@ export function bodyNamesCredential(body: unknown): boolean {
   let names: Iterable<string>;
   if (typeof body === "string") names = new URLSearchParams(body).keys();
   else if (body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) names = body.keys();
-  else if (typeof body === "object" && body !== null && !(body instanceof Blob)) names = Object.keys(body);
+  else if (isPlainObject(body)) names = Object.keys(body);
+  // Blobs, streams and byte arrays are sent as they are: nothing names a field in them.
   else return false;
   for (const name of names) if (isSecretName(name)) return true;
   return false;

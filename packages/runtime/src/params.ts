@@ -1,3 +1,4 @@
+import { isPlainObject } from "./form.js";
 import { InputError } from "./input-error.js";
 
 /**
@@ -51,8 +52,3 @@ function encodeName(name: string): string {
   return encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]");
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
