@@ -16,13 +16,16 @@ export interface ClientOptions {
   environment: CmixEnvironment;
   /** A base URL per service, replacing the environment's host for that service (a proxy, a mock). */
   baseUrls?: Partial<Record<CmixService, string>>;
-  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
   fetch?: typeof fetch;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /**
+   * Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. A token
+   * request is bounded headers and body. Default 60 000.
+   */
   timeoutMs?: number;
-  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt and per token request, credentials redacted. `console` fits. */
   logger?: Logger;
@@ -67,7 +70,7 @@ export function createClient(options: ClientOptions): CmixClient {
   }
   const baseUrls = resolveServiceUrls(options.environment, options.baseUrls);
   const transport = {
-    ...(options.fetch ? { fetch: options.fetch as FetchLike } : {}),
+    ...(options.fetch !== undefined ? { fetch: options.fetch as FetchLike } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
@@ -75,7 +78,7 @@ export function createClient(options: ClientOptions): CmixClient {
   };
   // One Auth object, hence one token source, for every service: that is what makes the token shared.
   const auth = toRuntimeAuth(options.auth, { authUrl: baseUrls.auth, ...transport });
-  const common = { ...transport, ...(options.headers ? { headers: options.headers } : {}) };
+  const common = { ...transport, ...(options.headers !== undefined ? { headers: options.headers } : {}) };
   return {
     survey: createApiClient<SurveyPaths>({ baseUrl: baseUrls.survey, operations: surveyOperations, auth, ...common }),
     reporting: createApiClient<ReportingPaths>({ baseUrl: baseUrls.reporting, operations: reportingOperations, auth, ...common }),

@@ -25,13 +25,16 @@ export interface ClientOptions {
    * it, but the PHP SDK always sends it (the API sits behind Mashery): set it if CX refuses calls without it.
    */
   clientId?: string;
-  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
   fetch?: typeof fetch;
-  /** Bound on each attempt until the response headers arrive, in milliseconds (a download's body is not bound by it). Default 60 000. */
+  /**
+   * Bound on each attempt until the response headers arrive, in milliseconds (a download's body is not bound by it):
+   * an integer from 1 to 2^31-1. Default 60 000.
+   */
   timeoutMs?: number;
-  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt, the access token redacted. `console` fits. */
   logger?: Logger;
@@ -56,7 +59,8 @@ function trimSlash(url: string): string {
 /**
  * Creates a typed client for the CX API. Each operation goes to its host (`api.cx.com` or, for file content,
  * `data.cx.com`), carries the access token as `?access_token=`, and has its `{filePath}` checked and encoded
- * (build it with `filePath()`).
+ * (build it with `filePath()`). Since the token travels in the query, a redirect is followed only within the
+ * same origin (anything else throws a `RedirectError`, and the token goes nowhere else).
  *
  * @example
  * const cx = createClient({ auth: { type: "token", accessToken } });
@@ -74,12 +78,12 @@ export function createClient(options: ClientOptions): CxClient {
     servers: { [API_SERVER]: baseUrl, [DATA_SERVER]: dataUrl },
     operations,
     auth: toRuntimeAuth(options.auth),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
   });
   return withCxDefaults(api, {
     meta: (method, path) => operations[path]?.[method as HttpMethod],

@@ -85,20 +85,24 @@ export interface ExchangeCodeOptions {
   /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
   tokenUrl?: string;
   fetch?: FetchLike;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /** Bound on each attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number;
-  /** Retries where a POST may be resent (429, or a connection that never opened). Default 2. */
+  /** Retries where a POST may be resent (429, or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between those retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between those retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
   logger?: Logger;
+  /** Cancels the exchange at once, timers and connection included: it then rejects with an `ApiUserAbortError`. */
+  signal?: AbortSignal;
 }
 
 /**
  * Exchanges the code for the user's access token (step 3): `POST /oauth/token` with HTTP Basic client
  * authentication. Give the token to `createClient({ auth: { type: "token", accessToken } })`. A refusal throws an
- * `AuthenticationError` that names the status and CX's reason but never the code, the secret or a token.
+ * `AuthenticationError` that names the status and CX's reason but never the code, the secret or a token. A
+ * redirect is followed only within the token endpoint's origin (anything else throws a `RedirectError`), and
+ * `timeoutMs` bounds each attempt until the whole answer is read.
  *
  * @example
  * const { access_token } = await exchangeCode({ clientId, clientSecret, code, redirectUri });
@@ -121,6 +125,7 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Access
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
     logger: options.logger,
+    signal: options.signal,
   });
   // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
   return token as AccessToken;

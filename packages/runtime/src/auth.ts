@@ -1,3 +1,4 @@
+import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError } from "./input-error.js";
 import { registerSecretName } from "./redact.js";
 
@@ -68,6 +69,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       return { refreshable: false, location: "none", credential: async () => undefined, invalidate: () => {} };
     case "bearer": {
       const token = requireString(auth.token, "auth.token", "a bearer token");
+      if (!isHeaderSafeToken(token)) throw new InputError("auth.token", `auth.token ${UNSENDABLE}`);
       const credential = { header: `Bearer ${token}` };
       return { refreshable: false, location: "header", credential: async () => credential, invalidate: () => {} };
     }

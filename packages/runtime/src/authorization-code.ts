@@ -23,14 +23,16 @@ export interface ExchangeAuthorizationCodeOptions {
   bodyEncoding?: "form" | "multipart" | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /** Bound on each attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number | undefined;
-  /** Retries where safe (POST rules: 429 or a connection that never opened). Default 2. */
+  /** Retries where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
   /** Receives one debug line per attempt, with no credential in it. */
   logger?: Logger | undefined;
+  /** Cancels the exchange, at once and with its timers: it then rejects with an {@link ApiUserAbortError}. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. */
@@ -46,7 +48,9 @@ export interface TokenResponse {
 
 /**
  * Exchanges an authorization code for tokens at the token endpoint (RFC 6749 §4.1.3) through the same retrying,
- * timed-out transport as every request (POST rules: resent only on 429 or a connection that never opened). A
+ * timed-out transport as every request (POST rules: resent only on 429 or a connection that never opened;
+ * `timeoutMs` bounds each attempt's headers and body; redirects are followed only within the token endpoint's
+ * origin, and `signal` cancels it). A
  * refusal, or an answer without `access_token`, throws an {@link AuthenticationError} with the endpoint's status and
  * parsed body; the code, the client secret and every token are redacted from it.
  *
@@ -86,6 +90,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     grant: "authorization_code",
     refusedHint:
       "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",
+    signal: options.signal,
   });
   return token as TokenResponse;
 }

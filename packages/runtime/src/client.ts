@@ -1,10 +1,13 @@
 import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
 import type { Auth } from "./auth.js";
+import { bodyNamesCredential } from "./credential-bearing.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
+import { checkHeadersOption } from "./header-value.js";
 import { InputError } from "./input-error.js";
 import type { Logger } from "./logger.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
+import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
@@ -12,22 +15,25 @@ import { createTransport, type FetchLike } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
 export interface ClientOptions {
-  /** Base URL of the API, e.g. `https://api.example.com`. */
+  /**
+   * Base URL of the API, e.g. `https://api.example.com`: https (http only on loopback). A relative one is accepted
+   * only in a browser page; a protocol-relative one (`//host`) never.
+   */
   baseUrl: string;
-  /** Spec server URL -> base URL to use instead, for operations that name their own server. */
+  /** Spec server URL -> base URL to use instead, for operations that name their own server. Same rule as `baseUrl`. */
   servers?: Record<string, string>;
   /** Per-operation metadata generated from the spec. */
   operations: OperationTable;
   auth: Auth;
-  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
+  /** The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike;
-  /** Bound on each attempt until the response headers arrive, in milliseconds. Default 60 000. */
+  /** Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number;
-  /** Retries where a retry is safe. Default 2. */
+  /** Retries where a retry is safe: an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff tuning. Defaults 500 / 8000 ms. */
+  /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions;
-  /** Headers sent with every request. */
+  /** Headers sent with every request: a `Headers`, a record, or an array of `[name, value]` pairs. */
   headers?: HeadersInit;
   /**
    * Receives one `debug(message, fields)` line per attempt: method, redacted URL, status or error, attempt number and
@@ -72,7 +78,11 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     throw new InputError("baseUrl", 'baseUrl must not contain credentials: use auth: { type: "basic", username, password }');
   }
   checkSecureUrl(options.baseUrl, "baseUrl");
-  for (const [server, url] of Object.entries(options.servers ?? {})) checkSecureUrl(url, `servers[${JSON.stringify(server)}]`);
+  if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
+    throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
+  }
+  for (const [server, url] of Object.entries(options.servers ?? {})) checkSecureUrl(String(url), `servers[${JSON.stringify(server)}]`);
+  const headers = checkHeadersOption(options.headers, "headers");
   if (typeof options.operations !== "object" || options.operations === null) {
     throw new InputError("operations", "operations is required: the operation table generated from the spec");
   }
@@ -87,7 +97,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   });
   const core = createClient<Paths>({
     baseUrl: options.baseUrl,
-    ...(options.headers === undefined ? {} : { headers: normalizeHeaders(options.headers) }),
+    ...(headers === undefined ? {} : { headers }),
   }) as unknown as Core;
   const servers = options.servers ?? {};
 
@@ -99,7 +109,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   };
 
   const prepare = (meta: OperationMeta | undefined, init: Init = {}): Init => {
-    const prepared: Init = { ...init };
+    const prepared: Init = { ...init, ...checkedParams(init) };
     if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server);
     if (prepared.body !== undefined && meta?.requestBody === "form") {
       prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
@@ -118,11 +128,13 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
     const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
     const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
-    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response });
+    const credentialBody = bodyNamesCredential(init.body);
+    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response, credentialBody });
     return prepared;
   };
 
-  const call = (method: AnyMethod, path: string, init?: Init) =>
+  // async, so that a call refused before sending rejects like any other failed call instead of throwing.
+  const call = async (method: AnyMethod, path: string, init?: Init) =>
     core.request(method, path, prepare(method === "trace" ? undefined : options.operations[path]?.[method], init));
 
   const client = {
@@ -133,6 +145,15 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   for (const method of METHODS) client[method.toUpperCase()] = (path: string, init?: Init) => call(method, path, init);
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return client as unknown as Client<Paths>;
+}
+
+/** The call's params with path parameters checked and query names encoded (unless the call serializes its own query). */
+function checkedParams(init: Init): { params?: unknown } {
+  const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
+  if (params === undefined || params === null) return {};
+  checkPathParams(params.path);
+  if (typeof params.query !== "object" || params.query === null || typeof init.querySerializer === "function") return {};
+  return { params: { ...params, query: encodeQueryNames(params.query) } };
 }
 
 function isFormReady(body: unknown): boolean {

@@ -115,6 +115,17 @@ export class AuthenticationError extends ApiError {}
 export class InvalidResponseError extends ApiError {}
 
 /**
+ * A request that carries a credential (a token request, a password or secret in its body, a token in its query) was
+ * redirected somewhere it may not follow: another origin, plain http, a POST turned into a GET, too many hops, or a
+ * target the platform hides (a browser's opaque redirect). Nothing was sent there. `status` is the redirect's status
+ * and the message names where it pointed, redacted.
+ *
+ * @example
+ * catch (e) { if (e instanceof RedirectError) console.error("check the tokenUrl:", e.message) }
+ */
+export class RedirectError extends ApiError {}
+
+/**
  * The user (or the vendor) refused the authorization: the callback carried `error=...` or `deny=true`. It is an
  * {@link ApiError} without status or URL, so one `catch (e instanceof ApiError)` covers the whole sign-in; `body`
  * holds the callback's `error`, `error_description` and `error_uri`, and never the code.
@@ -174,6 +185,7 @@ for (const [ErrorClass, name] of [
   [ApiUserAbortError, "ApiUserAbortError"],
   [AuthenticationError, "AuthenticationError"],
   [InvalidResponseError, "InvalidResponseError"],
+  [RedirectError, "RedirectError"],
   [AuthorizationDeniedError, "AuthorizationDeniedError"],
   [PaginationLimitError, "PaginationLimitError"],
 ] as const) {

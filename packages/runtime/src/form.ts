@@ -116,7 +116,14 @@ function toDecimal(value: number): string {
   return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/**
+ * Whether a value is a plain object (an object literal or `Object.create(null)`), not an array, Date, Blob or class instance.
+ *
+ * @example
+ * isPlainObject({ a: 1 }); // true
+ * isPlainObject(new Date()); // false
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;

@@ -25,6 +25,7 @@ export {
   AuthorizationDeniedError,
   InvalidResponseError,
   PaginationLimitError,
+  RedirectError,
   type ApiErrorInit,
   type ApiErrorJSON,
 } from "./errors.js";

@@ -21,21 +21,24 @@ export class InputError extends TypeError {
 }
 
 /**
- * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number of at
- * least `rule.min` throws an {@link InputError} naming the option.
+ * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number from
+ * `rule.min` to `rule.max` throws an {@link InputError} naming the option and the accepted range.
  *
  * @example
- * const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, integer: true });
+ * const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: 10, integer: true });
  */
 export function checkNumber(
   value: number | undefined,
   field: string,
   fallback: number,
-  rule: { min: number; integer?: boolean },
+  rule: { min: number; max?: number; integer?: boolean },
 ): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || (rule.integer && !Number.isInteger(value))) {
-    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} >= ${rule.min}, got ${String(value)}`);
+  const max = rule.max ?? Number.MAX_VALUE;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || value > max || (rule.integer && !Number.isInteger(value))) {
+    const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+    const got = typeof value === "number" ? String(value) : describeValue(value);
+    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} ${range}, got ${got}`);
   }
   return value;
 }

@@ -30,9 +30,9 @@ export interface OAuth2TokenSourceOptions {
   refreshSkewMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** Bound on each token request attempt, in milliseconds. Default 60 000. */
+  /** Bound on each token request attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number | undefined;
-  /** Retries of a token request where safe (POST rules: 429 or a connection that never opened). Default 2. */
+  /** Retries of a token request where safe (POST rules: 429 or a connection that never opened): 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
@@ -49,8 +49,12 @@ type GrantType = OAuth2Grant["type"];
  * back to the original credentials when a refresh is refused. Concurrent callers share one token request.
  *
  * A refused or unreadable token response throws an {@link AuthenticationError}; a token endpoint that cannot be
- * reached throws {@link ApiConnectionError}. A caller's signal stops only that caller's wait: the shared request
- * goes on (bounded by `timeoutMs`) and its token is cached for the next call.
+ * reached throws {@link ApiConnectionError}, and one that does not answer in full (headers and body) within
+ * `timeoutMs` an {@link ApiTimeoutError}. A failed request is not kept: the next call starts a fresh one. A caller's
+ * signal stops that caller's wait; once every waiting caller has given up, the shared request is cancelled too, so
+ * no timer or connection outlives them. (A refresh token the server rotated in a cancelled answer is then lost, and
+ * the next request falls back to the original grant.) Redirects of token requests are followed only within the
+ * token endpoint's origin.
  *
  * @example
  * const tokens = createOAuth2TokenSource({
@@ -73,8 +77,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   });
 
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
-  // A token request abandoned by every caller goes on (it may rotate the refresh token); a new caller joins it.
-  let acquiring: Promise<FetchedToken> | undefined;
 
   // Every credential this source ever held: scrubbed from any text a vendor echoes back into an error.
   const secrets = new Set<string>();
@@ -86,7 +88,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   remember(refreshToken);
   remember(options.initial?.accessToken);
 
-  async function acquire(): Promise<FetchedToken> {
+  async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
+    const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
     if (refreshToken !== undefined) {
       try {
         return await request("refresh_token", { grant_type: "refresh_token", refresh_token: refreshToken, ...clientAuth(grant) });
@@ -110,7 +113,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     );
   }
 
-  async function request(used: GrantType, params: Record<string, string>): Promise<FetchedToken> {
+  async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
     const token = readToken(
       await requestToken({
         send,
@@ -119,6 +122,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         secrets: [...secrets],
         grant: used,
         refusedHint: REFUSED_HINTS[used],
+        signal,
       }),
     );
     remember(token.accessToken);
@@ -129,11 +133,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   }
 
   return createTokenSource({
-    // The signal is ignored on purpose: see `acquiring`.
-    fetchToken: () =>
-      (acquiring ??= acquire().finally(() => {
-        acquiring = undefined;
-      })),
+    // The signal aborts once every caller waiting for the token has given up: the request is then cancelled, so
+    // nothing outlives its callers, and the next call starts a fresh one.
+    fetchToken: (signal) => acquire(signal),
     refreshSkewMs: options.refreshSkewMs,
     now: options.now,
     initial: options.initial,

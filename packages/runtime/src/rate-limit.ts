@@ -1,4 +1,5 @@
-import { InputError } from "./input-error.js";
+import { checkNumber, InputError } from "./input-error.js";
+import { MAX_TIMER_MS } from "./timeout.js";
 
 /**
  * Pacing by the budget a vendor reports in its response headers, e.g. Wootric's `X-Rate-Limit-Limit`,
@@ -43,8 +44,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   if (typeof names?.remaining !== "string" || names.remaining === "" || typeof names.reset !== "string" || names.reset === "") {
     throw new InputError("rateLimit.headers", "rateLimit.headers must name the remaining and reset headers, e.g. { remaining: \"X-Rate-Limit-Remaining\", reset: \"X-Rate-Limit-Reset\" }");
   }
-  const maxWaitMs = options.maxWaitMs ?? 60_000;
-  if (typeof maxWaitMs !== "number" || !(maxWaitMs >= 0)) throw new InputError("rateLimit.maxWaitMs", `rateLimit.maxWaitMs must be a number >= 0, got ${String(maxWaitMs)}`);
+  const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
   let remaining: number | undefined;
   let resetAt: number | undefined;
 

@@ -18,8 +18,10 @@ export function isLoopbackHost(hostname: string): boolean {
 /**
  * Refuses, with an {@link InputError} naming `field`, an absolute URL that is not https, except plain http to the
  * loopback interface (a local mock). Every vendor these clients talk to is HTTPS-only, and every request carries a
- * credential that http would send in clear text. Relative URLs pass: in a browser they stay on the page's origin.
- * The error quotes only the URL's scheme and host, never its path, query or user info.
+ * credential that http would send in clear text. A relative URL passes only where the platform has a base URL (a
+ * browser page, `globalThis.location`), where it stays on the page's origin; a protocol-relative one (`//host`)
+ * names another host and is refused everywhere. The error quotes only the URL's scheme and host, never its path,
+ * query or user info.
  *
  * @example
  * checkSecureUrl("https://api.example.com/v1", "baseUrl"); // ok
@@ -27,10 +29,18 @@ export function isLoopbackHost(hostname: string): boolean {
  * checkSecureUrl("http://api.example.com", "baseUrl");     // throws InputError
  */
 export function checkSecureUrl(value: string, field: string): void {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return;
+  // What the URL parser ignores (tabs and line breaks anywhere, leading spaces) must not hide a "//" from this check.
+  const text = value.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
+  if (/^[\\/]{2}/.test(text)) {
+    throw new InputError(field, `${field} must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    if (hasPageBase()) return;
+    throw new InputError(field, `${field} must be an absolute URL such as https://api.example.com: a relative one works only in a browser page`);
+  }
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(text);
   } catch {
     throw new InputError(field, `${field} must be a valid URL such as https://api.example.com`);
   }
@@ -42,6 +52,11 @@ export function checkSecureUrl(value: string, field: string): void {
     `${field} must use https, got ${shown}: the vendor serves HTTPS only and credentials must not travel in clear text. ` +
       "Plain http is allowed only for a local mock on loopback (localhost, 127.0.0.0/8, ::1).",
   );
+}
+
+// A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
+function hasPageBase(): boolean {
+  return typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string";
 }
 
 /**

@@ -1,5 +1,8 @@
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
+/** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The signal of one attempt of a request: it follows the caller's signal and aborts on its own after a delay. */
 export interface AttemptSignal {
   signal: AbortSignal;

@@ -17,6 +17,8 @@ export interface TokenRequest {
   grant: string;
   /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */
   refusedHint: string;
+  /** Cancels the request: it then rejects with an {@link ApiUserAbortError}. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // A FormData body sets its own multipart Content-Type with the boundary.
   if (request.body instanceof URLSearchParams) headers.set("Content-Type", "application/x-www-form-urlencoded");
   const body = request.body instanceof URLSearchParams ? request.body.toString() : request.body;
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body }));
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }));
   const init = { status: response.status, method: "POST", url: tokenUrl };
   let text: string;
   try {

@@ -1,5 +1,6 @@
 import type { TokenSource } from "./auth.js";
-import { ApiUserAbortError } from "./errors.js";
+import { ApiUserAbortError, AuthenticationError } from "./errors.js";
+import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError } from "./input-error.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
@@ -62,6 +63,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
+  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw new InputError("initial.accessToken", `initial.accessToken ${UNSENDABLE}`);
   let refreshAt = options.initial?.expiresAt === undefined ? undefined : options.initial.expiresAt - skew;
   let flight: Flight | undefined;
 
@@ -74,6 +76,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const token = await options.fetchToken(controller.signal);
       if (typeof token?.accessToken !== "string" || token.accessToken === "") {
         throw new TypeError("fetchToken resolved without an accessToken: it must resolve { accessToken: string, expiresInMs?: number }");
+      }
+      if (!isHeaderSafeToken(token.accessToken)) {
+        throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl, secrets: [token.accessToken] });
       }
       const lifetime = token.expiresInMs;
       accessToken = token.accessToken;

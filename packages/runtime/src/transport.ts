@@ -1,13 +1,17 @@
 import { createAuthorizer, type Auth, type Credential } from "./auth.js";
-import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError } from "./errors.js";
-import { checkNumber, InputError } from "./input-error.js";
+import { bufferResponse } from "./buffer-body.js";
+import { urlCarriesCredential } from "./credential-bearing.js";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError, RedirectError } from "./errors.js";
+import { InputError } from "./input-error.js";
 import { needsJsonCheck, readJsonResponse, type JsonCheck } from "./json-response.js";
 import { toLog, type Logger } from "./logger.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { redactText, redactUrl } from "./redact.js";
+import { fetchWithinOrigin } from "./redirect.js";
 import { backoffMs, describeError, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { createAttemptSignal, sleep } from "./timeout.js";
+import { checkTransportOptions } from "./transport-options.js";
 import { requestTo, setQueryParam } from "./url.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
@@ -19,11 +23,11 @@ export interface TransportOptions {
   auth?: Auth;
   /** The fetch underneath. Default: `globalThis.fetch`, looked up at each call so late polyfills and spies apply. */
   fetch?: FetchLike | undefined;
-  /** Bound on each attempt, from sending to receiving the response headers, in milliseconds. Default 60 000. */
+  /** Bound on each attempt, from sending to receiving the response headers, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt, where a retry is safe. Default 2. */
+  /** Retries after the first attempt, where a retry is safe: an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
-  /** Backoff tuning. Defaults 500 / 8000 ms. */
+  /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
   /** Receives one debug line per attempt (method, redacted URL, status or error, attempt, duration). */
   logger?: Logger | undefined;
@@ -45,6 +49,11 @@ export interface SendOptions {
    * the body unread, so a download streams.
    */
   response?: "json" | "binary" | "text" | undefined;
+  /**
+   * Whether the body carries a credential (a password, a client secret, a code): the request then follows redirects
+   * only within its origin, like token requests and requests with a query credential (see {@link createTransport}).
+   */
+  credentialBody?: boolean | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */
@@ -63,7 +72,13 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * - JSON checks: for `response: "json"`, a 2xx whose body is not JSON (a proxy's HTML page) is retried like a 500
  *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted.
  * - Timeouts: `timeoutMs` bounds each attempt until the response headers arrive. Reading the body is not bounded by
- *   it (a large export may stream for minutes); the caller's signal still cancels it.
+ *   it (a large export may stream for minutes); the caller's signal still cancels it. A token request
+ *   (`purpose: "token"`) is read whole within the attempt, so there `timeoutMs` bounds the body too.
+ * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
+ *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops;
+ *   307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
+ *   {@link RedirectError} naming where it pointed (redacted), and nothing is sent there. Other requests (no
+ *   credential, or only an Authorization header, which fetch drops across origins) keep the platform's behaviour.
  * - Cancellation: the request's signal (openapi-fetch's `signal` option) stops everything at once, including a
  *   backoff wait, with an {@link ApiUserAbortError}.
  * - Plain http: a request to an http URL other than loopback is refused with an {@link InputError} before it is sent.
@@ -75,19 +90,15 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * const response = await send(new Request("https://api.example.com/v1/items"));
  */
 export function createTransport(options: TransportOptions = {}): Transport {
+  const { timeoutMs, maxRetries, retryDelay } = checkTransportOptions(options);
   const authorizer = createAuthorizer(options.auth ?? { type: "none" });
-  const timeoutMs = checkNumber(options.timeoutMs, "timeoutMs", 60_000, { min: 1 });
-  const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, integer: true });
-  const retryDelay = {
-    baseMs: checkNumber(options.retryDelay?.baseMs, "retryDelay.baseMs", 500, { min: 0 }),
-    maxMs: checkNumber(options.retryDelay?.maxMs, "retryDelay.maxMs", 8000, { min: 0 }),
-  };
   const log = toLog(options.logger, (message) => {
     throw new InputError("logger", message);
   });
   // Without a logger nothing is logged, so the per-attempt line (which redacts the URL) is not even built.
   const logging = options.logger !== undefined;
   const purpose = options.purpose ?? "api";
+  const complete = purpose === "token" ? "complete " : "";
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
 
   // Origins already found secure. Only a URL's scheme and host decide, and a Request's URL is absolute and
@@ -149,7 +160,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (credential?.query !== undefined) {
         url = setQueryParam(template.url, credential.query.name, credential.query.value);
         if (!secrets.includes(credential.query.value)) secrets.push(credential.query.value);
-        // Read once, before any timeout starts: a Request cannot move to another URL with its body stream.
+      }
+      // Redirects of a request that carries a credential are followed by hand (see fetchWithinOrigin); an
+      // Authorization header alone needs no care, since fetch drops it on the way to another origin.
+      const guarded = purpose === "token" || sendOptions.credentialBody === true || credential?.query !== undefined || urlCarriesCredential(url);
+      if (guarded || url !== template.url) {
+        // Read once, before any timeout starts: a Request cannot move to another URL, or be resent after a
+        // redirect, with its body stream.
         movedBody ??= template.body === null ? null : await template.clone().blob();
       }
 
@@ -177,8 +194,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
         // A template without a body has nothing an attempt could consume, so it needs no clone; the attempt gets a
         // copy of the template's headers, to which the credential is added.
         attempt =
-          url !== template.url
-            ? requestTo(url, template, { body: movedBody ?? null, headers: new Headers(template.headers), signal: attemptSignal.signal })
+          guarded || url !== template.url
+            ? requestTo(url, template, {
+                body: movedBody ?? null,
+                headers: new Headers(template.headers),
+                signal: attemptSignal.signal,
+                redirect: guarded ? "manual" : undefined,
+              })
             : new Request(template.body === null ? template : template.clone(), { signal: attemptSignal.signal });
         if (credential?.header !== undefined) attempt.headers.set("Authorization", credential.header);
       } catch (error) {
@@ -191,12 +213,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
       sent++;
       const started = Date.now();
       try {
-        response = await (fetchImpl ? fetchImpl(attempt) : globalThis.fetch(attempt));
+        const fetchNow = fetchImpl ?? ((request: Request) => globalThis.fetch(request));
+        response = guarded ? await fetchWithinOrigin(fetchNow, attempt, movedBody ?? null, { secrets }) : await fetchNow(attempt);
+        // Token answers are small and read whole here, so timeoutMs bounds their body as well as their headers.
+        if (purpose === "token") response = await bufferResponse(response, attemptSignal.signal);
       } catch (error) {
         attemptSignal.clear();
         attemptSignal.dispose();
-        logAttempt(started, { error: attemptSignal.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
+        logAttempt(started, { error: attemptSignal.expired ? new Error(`no ${complete}response within ${timeoutMs} ms`) : error });
         if (userSignal.aborted) throw userAbort();
+        if (error instanceof RedirectError) throw error;
         const timedOut = attemptSignal.expired;
         // A timed-out or reset POST may have been carried out; only a connection that never opened is safe to redo.
         const safe = isIdempotent(method) || (!timedOut && isNotSentError(error));
@@ -209,7 +235,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const notRetried = safe ? "" : NOT_RETRIED;
         if (timedOut) {
           throw new ApiTimeoutError(
-            `${target()} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
+            `${target()} got no ${complete}response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
             { ...context(), cause: error },
           );
         }

@@ -37,13 +37,17 @@ export function setQueryParam(url: string, name: string, value: string): string 
  * const body = request.body === null ? null : await request.clone().blob();
  * const moved = requestTo(setQueryParam(request.url, "k", key), request, { body, headers: request.headers, signal });
  */
-export function requestTo(url: string, template: Request, init: { body: Blob | null; headers: Headers; signal: AbortSignal }): Request {
+export function requestTo(
+  url: string,
+  template: Request,
+  init: { body: Blob | null; headers: Headers; signal: AbortSignal; redirect?: RequestRedirect | undefined },
+): Request {
   return new Request(url, {
     method: template.method,
     headers: init.headers,
     body: init.body,
     signal: init.signal,
-    redirect: template.redirect,
+    redirect: init.redirect ?? template.redirect,
     credentials: template.credentials,
     cache: template.cache,
     integrity: template.integrity,

@@ -67,6 +67,7 @@ export const SECRETS = [
   "bearer-secret-token",
   "basic-secret-password",
   "query-secret-value",
+  "code-secret-1",
 ] as const;
 
 /** Every way an error can end up in a log. */
@@ -100,4 +101,31 @@ export async function caught(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected the promise to reject, but it resolved");
+}
+
+/** A bound on hanging, not on speed: generous for a loaded 2-core CI machine. */
+export const HANG_MS = 15_000;
+
+/**
+ * What `promise` settles with: `{ error }` when it rejects, `{ value }` when it resolves. Fails the test if it has
+ * not settled within {@link HANG_MS}, so a call that hangs cannot pass by never finishing.
+ */
+export async function settle<T>(promise: Promise<T>): Promise<{ value: T; error?: undefined } | { value?: undefined; error: unknown }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the call did not settle within ${HANG_MS} ms`)), HANG_MS);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The code an exchange in the suites sends; one of {@link SECRETS}. */
+export const CODE = "code-secret-1";
+
+/** Options of `exchangeAuthorizationCode` at `tokenUrl` with the suites' client and {@link CODE}, plus `extra`. */
+export function codeExchange<T extends object>(tokenUrl: string, extra?: T) {
+  return { tokenUrl, clientId: "app-1", clientSecret: "s3cr3t-client-secret", code: CODE, redirectUri: "https://app.example.com/cb", ...extra };
 }

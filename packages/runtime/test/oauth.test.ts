@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiConnectionError,
   ApiUserAbortError,
@@ -8,7 +8,7 @@ import {
   type OAuth2TokenSourceOptions,
 } from "../src/index.js";
 import { BASE_URL, operations, type paths } from "./fixtures.js";
-import { caught, expectNoSecrets, fakeFetch, json, networkError, type Call, type Handler } from "./helpers.js";
+import { caught, expectNoSecrets, fakeFetch, json, networkError, never, type Call, type Handler } from "./helpers.js";
 
 const TOKEN_URL = "https://auth.example.com/oauth/token";
 const PASSWORD_GRANT = { type: "password", username: "ana@example.com", password: "hunter2-password" } as const;
@@ -361,23 +361,22 @@ describe("cancellation of token waits", () => {
     expect(tokenCalls()).toHaveLength(1);
   });
 
-  it("a token request every caller gave up on still completes, and the next caller gets its token without a second request", async () => {
-    let release: (() => void) | undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+  it("a token request every caller gave up on is cancelled, and the next caller starts a fresh one", async () => {
+    const seen: Request[] = [];
     const { tokens, tokenCalls } = world({
-      token: async () => {
-        await gate;
-        return tokenResponse("at-secret-1", { refresh_token: "rt-secret-1" });
+      token: (request, _, index) => {
+        seen.push(request);
+        return index === 0 ? never(request) : tokenResponse("at-secret-2", { refresh_token: "rt-secret-2" });
       },
     });
     const controller = new AbortController();
     const abandoned = caught(tokens.getToken(controller.signal));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     controller.abort();
     expect(await abandoned).toBeInstanceOf(ApiUserAbortError);
-    const next = tokens.getToken();
-    release?.();
-    expect(await next).toBe("at-secret-1");
-    expect(tokenCalls()).toHaveLength(1);
+    expect(seen[0]?.signal.aborted).toBe(true);
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls()).toHaveLength(2);
   });
 });
 

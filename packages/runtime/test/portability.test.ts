@@ -42,6 +42,7 @@ describe("portability", () => {
         "InvalidResponseError",
         "MAX_RETRY_AFTER_MS",
         "PaginationLimitError",
+        "RedirectError",
         "basicAuthorization",
         "checkSecureUrl",
         "isLoopbackHost",

@@ -20,13 +20,13 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Base URL of the OAuth server, which serves `POST /oauth/token`. Default `https://surveydynamix.com`. */
   oauthUrl?: string;
-  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
   fetch?: typeof fetch;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /** Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number;
-  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt, credentials redacted. `console` fits. */
   logger?: Logger;
@@ -58,12 +58,12 @@ export function createClient(options: ClientOptions): SurveyDynamixClient {
       servers: { [API_SERVER]: baseUrl, [OAUTH_SERVER]: oauthUrl },
       operations,
       auth: toRuntimeAuth(options.auth),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
       ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
-      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.headers !== undefined ? { headers: options.headers } : {}),
     }),
   );
 }

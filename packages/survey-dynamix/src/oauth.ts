@@ -27,14 +27,16 @@ export interface ExchangeCodeOptions {
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
   oauthUrl?: string;
   fetch?: typeof fetch;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /** Bound on each attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
   timeoutMs?: number;
-  /** Retries where safe (a 429, or a connection that never opened). Default 2. */
+  /** Retries where safe (a 429, or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between those retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between those retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
   logger?: Logger;
+  /** Cancels the exchange at once, timers and connection included: it then rejects with an `ApiUserAbortError`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -63,7 +65,9 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 /**
  * Exchanges the code from the callback for an access token at `POST /oauth/token` (form fields, client
  * credentials in the body, as the vendor documents). A refusal throws an `AuthenticationError` that never quotes
- * the code, the secret or a token. Use the token with `createClient({ auth: { type: "token", accessToken } })`.
+ * the code, the secret or a token. A redirect is followed only within the OAuth server's origin (anything else
+ * throws a `RedirectError`), and `timeoutMs` bounds each attempt until the whole answer is read. Use the token
+ * with `createClient({ auth: { type: "token", accessToken } })`.
  *
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.state });
@@ -79,10 +83,11 @@ export function exchangeAuthorizationCode(options: ExchangeCodeOptions): Promise
     redirectUri: options.redirectUri,
     clientAuthentication: "body",
     bodyEncoding: "form",
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
 }

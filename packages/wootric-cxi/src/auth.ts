@@ -32,7 +32,7 @@ export function toRuntimeAuth(auth: WootricAuth, transport: TokenTransport): Aut
   }
   const common = {
     tokenUrl: transport.tokenEndpoint,
-    ...(transport.fetch ? { fetch: transport.fetch } : {}),
+    ...(transport.fetch !== undefined ? { fetch: transport.fetch } : {}),
     ...(transport.timeoutMs !== undefined ? { timeoutMs: transport.timeoutMs } : {}),
     ...(transport.maxRetries !== undefined ? { maxRetries: transport.maxRetries } : {}),
     ...(transport.retryDelay !== undefined ? { retryDelay: transport.retryDelay } : {}),

@@ -1,4 +1,4 @@
-import { createApiClient, InputError, urlOption, type Client, type Logger, type RetryDelayOptions } from "@apis/runtime";
+import { createApiClient, describeValue, InputError, urlOption, type Client, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import { toRuntimeAuth, type WootricAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -18,13 +18,16 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Base URL of the token server, which serves `POST /oauth/token`. Default `https://api.wootric.com`. */
   tokenUrl?: string;
-  /** The fetch to send requests with. Default: the platform's `fetch`. */
+  /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
   fetch?: typeof fetch;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /**
+   * Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. A token
+   * request is bounded headers and body. Default 60 000.
+   */
   timeoutMs?: number;
-  /** Retries of a failed idempotent request (and of a POST the server did not act on). Default 2. */
+  /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
-  /** Backoff between retries, in milliseconds. Default `{ baseMs: 500, maxMs: 8000 }`. */
+  /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
   retryDelay?: RetryDelayOptions;
   /** Receives one `debug(message, fields)` line per attempt and per token request, credentials redacted. `console` fits. */
   logger?: Logger;
@@ -61,8 +64,11 @@ export function createClient(options: ClientOptions): WootricCxiClient {
   }
   const baseUrl = trimSlash(urlOption(options.baseUrl, "baseUrl", DEFAULT_BASE_URL));
   const tokenUrl = trimSlash(urlOption(options.tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL));
+  if (options.rateLimit !== undefined && options.rateLimit !== false && (typeof options.rateLimit !== "object" || options.rateLimit === null)) {
+    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(options.rateLimit)}`);
+  }
   const transport = {
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
@@ -75,6 +81,6 @@ export function createClient(options: ClientOptions): WootricCxiClient {
     auth: toRuntimeAuth(options.auth, { tokenEndpoint: `${tokenUrl}/oauth/token`, ...transport }),
     ...transport,
     ...(options.rateLimit === false ? {} : { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(options.rateLimit?.maxWaitMs !== undefined ? { maxWaitMs: options.rateLimit.maxWaitMs } : {}) } }),
-    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.headers !== undefined ? { headers: options.headers } : {}),
   });
 }

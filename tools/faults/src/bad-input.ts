@@ -81,3 +81,21 @@ export function describeBadInput(suite: BadInputSuite): void {
     });
   });
 }
+
+/**
+ * The sending options every client (and every helper that sends on its own) must check up front, as cases for
+ * {@link describeBadInput}: `make` creates the client with the spy and these options spread last.
+ *
+ * @example
+ * const cases = [...transportOptionCases("createClient", (fetch, options) => client(fetch, options)), ...];
+ */
+export function transportOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
+  const table: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
+    ["timeoutMs 2^31, which a timer would fire at once", { timeoutMs: 2 ** 31 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
+    ["maxRetries 1e9", { maxRetries: 1e9 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1000000000/],
+    ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function that answers a Request.*got a string/],
+    ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
+    ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
+  ];
+  return table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
+}

@@ -12,6 +12,8 @@ export type Fault =
   | { reset: "after-headers"; status?: number; body?: unknown }
   /** Never answers (until the server's hang bound closes the connection). */
   | { hang: true }
+  /** Sends the status line, headers and half the body, then nothing more (until the server's hang bound closes the connection). */
+  | { stall: "after-headers"; status?: number; body?: unknown }
   /** Answers 200 JSON whose body is cut short, with a Content-Length that matches what is sent. */
   | { truncatedJson: unknown };
 
@@ -25,6 +27,8 @@ export interface SeenRequest {
   body: string;
   /** Milliseconds since the server started. */
   at: number;
+  /** When the response ended or its connection closed, in milliseconds since the server started; undefined while open. */
+  closedAt: number | undefined;
 }
 
 /** A step of a route's script: a fault, or a function choosing one from the request and its number on the route (0-based). */
@@ -94,7 +98,11 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         headers: incoming.headers,
         body: Buffer.concat(chunks).toString("utf8"),
         at: Date.now() - started,
+        closedAt: undefined,
       };
+      outgoing.on("close", () => {
+        seen.closedAt = Date.now() - started;
+      });
       requests.push(seen);
       if (requests.length > maxRequests) {
         send(outgoing, { status: 503, body: { error: "fault server: request bound reached" } });
@@ -121,6 +129,13 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
         outgoing.socket?.destroy();
       }, hangMs);
       hanging.set(timer, outgoing.socket);
+      return;
+    }
+    if ("stall" in fault) {
+      const text = encode(fault.body ?? { data: "x".repeat(256) });
+      outgoing.writeHead(fault.status ?? 200, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)) });
+      outgoing.write(text.slice(0, Math.floor(text.length / 2)));
+      act({ hang: true }, outgoing);
       return;
     }
     if ("reset" in fault && fault.reset === "before-headers") {

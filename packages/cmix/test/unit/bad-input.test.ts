@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   countResponses,
   createArchive,
@@ -39,6 +39,21 @@ function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): CmixClie
 const EXPORT: ExportArchiveOptions = { type: "XLSX_READABLE", pollIntervalMs: 1 };
 
 const cases: BadInputCase[] = [
+  ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  {
+    helper: "createClient",
+    input: "a protocol-relative baseUrls.survey",
+    call: (fetch) => client(fetch, { baseUrls: { survey: "//evil.example.com" } }),
+    field: "baseUrls.survey",
+    message: /baseUrls\.survey must be an http\(s\) URL/,
+  },
+  {
+    helper: "survey.DELETE",
+    input: 'a groupId of "..", which would delete /projects/1/',
+    call: (fetch) => client(fetch).survey.DELETE("/projects/{projectId}/groups/{groupId}", { params: { path: { projectId: 1, groupId: bad<number>("..") } } }),
+    field: "params.path.groupId",
+    message: /params\.path\.groupId must not be "\.\.": it would send the request to another path/,
+  },
   {
     helper: "createClient",
     input: "null options",
@@ -86,7 +101,7 @@ const cases: BadInputCase[] = [
     input: "timeoutMs 0",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs: 0 }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got 0/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got 0/,
   },
   {
     helper: "createArchive",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   authorizeUrl,
   createClient,
@@ -34,6 +34,28 @@ function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
 }
 
 const cases: BadInputCase[] = [
+  ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  {
+    helper: "createClient",
+    input: "a protocol-relative dataUrl",
+    call: (fetch) => client(fetch, { dataUrl: "//evil.example.com/1" }),
+    field: "dataUrl",
+    message: /dataUrl must not be protocol-relative/,
+  },
+  {
+    helper: "createClient",
+    input: "a relative baseUrl outside a browser",
+    call: (fetch) => client(fetch, { baseUrl: "/1" }),
+    field: "baseUrl",
+    message: /baseUrl must be an absolute URL .*only in a browser page/,
+  },
+  {
+    helper: "exchangeCode",
+    input: "maxRetries 11",
+    call: (fetch) => exchange(fetch, { maxRetries: 11 }),
+    field: "maxRetries",
+    message: /maxRetries must be an integer from 0 to 10, got 11/,
+  },
   {
     helper: "createClient",
     input: "no options at all",
@@ -88,7 +110,7 @@ const cases: BadInputCase[] = [
     input: "timeoutMs -1",
     call: (fetch) => client(fetch, { timeoutMs: -1 }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got -1/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got -1/,
   },
   {
     helper: "authorizeUrl",
@@ -158,7 +180,7 @@ const cases: BadInputCase[] = [
     input: "timeoutMs NaN",
     call: (fetch) => exchange(fetch, { timeoutMs: NaN }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got NaN/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got NaN/,
   },
   {
     helper: "exchangeCode",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -39,6 +39,28 @@ function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
 const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" };
 
 const cases: BadInputCase[] = [
+  ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  {
+    helper: "createClient",
+    input: "a protocol-relative oauthUrl",
+    call: (fetch) => client(fetch, { oauthUrl: "//evil.example.com" }),
+    field: "oauthUrl",
+    message: /oauthUrl must be an absolute URL/,
+  },
+  {
+    helper: "client.GET",
+    input: 'an email_address of "..", which would reach /interactions without its survey_id check',
+    call: (fetch) => client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
+    field: "params.path.email_address",
+    message: /params\.path\.email_address must not be "\.\.": it would send the request to another path/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "timeoutMs 2^31",
+    call: (fetch) => exchange(fetch, { timeoutMs: 2 ** 31 }),
+    field: "timeoutMs",
+    message: /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/,
+  },
   {
     helper: "createClient",
     input: "null options",
@@ -72,7 +94,7 @@ const cases: BadInputCase[] = [
     input: "maxRetries 1.5",
     call: (fetch) => client(fetch, { maxRetries: 1.5 }),
     field: "maxRetries",
-    message: /maxRetries must be an integer >= 0, got 1\.5/,
+    message: /maxRetries must be an integer from 0 to 10, got 1\.5/,
   },
   {
     helper: "createInteraction",
@@ -254,7 +276,7 @@ const cases: BadInputCase[] = [
     input: "timeoutMs 0",
     call: (fetch) => exchange(fetch, { timeoutMs: 0 }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got 0/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got 0/,
   },
 ];
 

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const BASE = "https://cxi.test";
@@ -56,28 +56,57 @@ const cases: BadInputCase[] = [
     input: "timeoutMs 0",
     call: (fetch) => client(fetch, { timeoutMs: 0 }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got 0/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got 0/,
   },
   {
     helper: "createClient",
     input: "timeoutMs Infinity",
     call: (fetch) => client(fetch, { timeoutMs: Infinity }),
     field: "timeoutMs",
-    message: /timeoutMs must be a number >= 1, got Infinity/,
+    message: /timeoutMs must be an integer from 1 to 2147483647, got Infinity/,
   },
   {
     helper: "createClient",
     input: "maxRetries -1",
     call: (fetch) => client(fetch, { maxRetries: -1 }),
     field: "maxRetries",
-    message: /maxRetries must be an integer >= 0, got -1/,
+    message: /maxRetries must be an integer from 0 to 10, got -1/,
   },
   {
     helper: "createClient",
     input: "rateLimit.maxWaitMs NaN",
     call: (fetch) => client(fetch, { rateLimit: { maxWaitMs: NaN } }),
     field: "rateLimit.maxWaitMs",
-    message: /rateLimit\.maxWaitMs must be a number >= 0, got NaN/,
+    message: /rateLimit\.maxWaitMs must be a number from 0 to 2147483647, got NaN/,
+  },
+  ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  {
+    helper: "createClient",
+    input: 'rateLimit "yes"',
+    call: (fetch) => client(fetch, { rateLimit: bad<false>("yes") }),
+    field: "rateLimit",
+    message: /rateLimit must be \{ maxWaitMs\? \} or false, got a string/,
+  },
+  {
+    helper: "createClient",
+    input: "a protocol-relative baseUrl",
+    call: (fetch) => client(fetch, { baseUrl: "//evil.example.com" }),
+    field: "baseUrl",
+    message: /baseUrl must not be protocol-relative/,
+  },
+  {
+    helper: "createClient",
+    input: "a relative tokenUrl outside a browser",
+    call: (fetch) => client(fetch, { tokenUrl: "/oauth" }),
+    field: "tokenUrl",
+    message: /tokenUrl must be an absolute URL such as https:\/\/api\.example\.com: a relative one works only in a browser page/,
+  },
+  {
+    helper: "client.DELETE",
+    input: 'a tag id of ".."',
+    call: (fetch) => client(fetch).DELETE("/v1/tags/{id}", { params: { path: { id: bad<number>("..") } } }),
+    field: "params.path.id",
+    message: /params\.path\.id must not be "\.\.": it would send the request to another path/,
   },
   {
     helper: "createClient",

@@ -1,0 +1,49 @@
+// CX's credential paths against a hostile server: the code exchange (code and client secret in the body) and every
+// API call (access_token in the query) must not follow a redirect to another origin; the exchange must be bounded
+// headers and body and end with its caller's signal (@apis/faults).
+import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
+import { describeCredentialPaths } from "@apis/faults";
+import { createClient, exchangeCode } from "../../src/index.js";
+
+const ACCESS_TOKEN = "cx-access-hostile-1";
+const CLIENT_SECRET = "cx-client-hostile-1";
+const AUTH_CODE = "cx-auth-code-hostile-1";
+
+describeCredentialPaths("CX credential paths against a hostile server", {
+  secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
+  errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
+  paths: (kit) => [
+    {
+      name: "exchangeCode's token request",
+      route: "POST /oauth/token",
+      ok: { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "bearer" } },
+      cached: false,
+      connect: (timeoutMs) => (signal) =>
+        exchangeCode({
+          tokenUrl: `${kit.server.url}/oauth/token`,
+          clientId: "cx-app-1",
+          clientSecret: CLIENT_SECRET,
+          code: AUTH_CODE,
+          redirectUri: "https://app.example.com/cx/callback",
+          timeoutMs,
+          logger: kit.collected.logger,
+          ...(signal ? { signal } : {}),
+        }),
+    },
+    {
+      name: "GET /users/self with ?access_token=",
+      route: "GET /users/self",
+      ok: { status: 200, body: { id: 7 } },
+      cached: false,
+      cases: ["redirect"],
+      connect: (timeoutMs) => {
+        const url = kit.server.url;
+        const cx = createClient({ baseUrl: url, dataUrl: url, auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs, logger: kit.collected.logger });
+        return async (signal) => {
+          const { error } = await cx.GET("/users/self", signal ? { signal } : {});
+          if (error !== undefined) throw new Error("GET /users/self failed");
+        };
+      },
+    },
+  ],
+});

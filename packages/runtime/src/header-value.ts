@@ -1,0 +1,66 @@
+import { describeValue, InputError } from "./input-error.js";
+
+/**
+ * Whether a token can be sent as it is in an `Authorization` header: visible ASCII only, so no space, line break or
+ * control character (which the platform refuses with an error that quotes the whole header, token included).
+ *
+ * @example
+ * isHeaderSafeToken("eyJhbGciOi.J9x-_"); // true
+ * isHeaderSafeToken("abc\r\nX-Evil: 1"); // false
+ */
+export function isHeaderSafeToken(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value);
+}
+
+/** Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. */
+export const UNSENDABLE =
+  "cannot be sent in an HTTP header: it holds a space, a line break or a character outside visible ASCII (look for a stray newline where it was read)";
+
+/** What openapi-fetch takes as client-wide headers. */
+export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
+
+/**
+ * Checks a `headers` option: a `Headers`, a record of names to values, or an array of `[name, value]` pairs, each
+ * name and value one that HTTP can carry. Returns it in a form openapi-fetch reads right (an array becomes a
+ * `Headers`); anything else throws an {@link InputError} naming `field`, without quoting a value.
+ *
+ * @example
+ * const headers = checkHeadersOption({ "X-Request-Source": "nightly-sync" }, "headers");
+ */
+export function checkHeadersOption(value: unknown, field: string): HeadersOption | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Headers) return value;
+  const shape = `${field} must be a Headers, a record of header names to values, or an array of [name, value] pairs`;
+  const pairs: [string, unknown][] = [];
+  if (Array.isArray(value)) {
+    for (const pair of value) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
+        throw new InputError(field, `${shape}; one entry is ${describeValue(pair)} rather than a [name, value] pair of strings`);
+      }
+      pairs.push([pair[0], pair[1]]);
+    }
+  } else if (typeof value === "object" && value !== null) {
+    pairs.push(...Object.entries(value));
+  } else {
+    throw new InputError(field, `${shape}, got ${describeValue(value)}`);
+  }
+  for (const [name, item] of pairs) checkHeader(name, item, field);
+  return Array.isArray(value) ? new Headers(value as [string, string][]) : (value as HeadersOption);
+}
+
+function checkHeader(name: string, value: unknown, field: string): void {
+  const values = Array.isArray(value) ? value : [value];
+  for (const item of values) {
+    if (item === null || item === undefined) continue;
+    if (!["string", "number", "boolean"].includes(typeof item)) {
+      throw new InputError(field, `${field}: the value of a header must be a string, number or boolean, got ${describeValue(item)}`);
+    }
+    try {
+      new Headers([[name, String(item)]]);
+    } catch {
+      // The platform's error quotes the value, which may be a credential.
+      const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
+      throw new InputError(field, `${field}: ${shown} cannot be sent over HTTP (a line break, a control character or a character outside Latin-1)`);
+    }
+  }
+}

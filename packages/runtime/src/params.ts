@@ -1,0 +1,54 @@
+import { isPlainObject } from "./form.js";
+import { InputError } from "./input-error.js";
+
+/**
+ * Refuses, with an {@link InputError} naming it, a path parameter whose value would move the request to another
+ * path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..` is
+ * `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
+ *
+ * @example
+ * checkPathParams({ id: 42 });   // ok
+ * checkPathParams({ id: ".." }); // throws InputError on params.path.id
+ */
+export function checkPathParams(path: unknown): void {
+  if (typeof path !== "object" || path === null) return;
+  for (const [name, value] of Object.entries(path)) {
+    if (value === undefined || value === null) continue;
+    const segment = asSegment(value);
+    if (segment === "" || segment === "." || segment === "..") {
+      const shown = segment === "" ? "empty" : `"${segment}"`;
+      throw new InputError(
+        `params.path.${name}`,
+        `params.path.${name} must not be ${shown}: it would send the request to another path. Pass the resource's own id.`,
+      );
+    }
+  }
+}
+
+// What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
+function asSegment(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(",");
+  if (typeof value === "object") return Object.entries(value as object).flat().map(String).join(",");
+  return String(value);
+}
+
+/**
+ * The query object with every parameter name (and every key of an object value, which deepObject style puts in
+ * the name) percent-encoded, since openapi-fetch writes names as they are: `{ "a&b=c": 1 }` would otherwise send a
+ * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has.
+ *
+ * @example
+ * encodeQueryNames({ "a&b=c": 1 }); // { "a%26b%3Dc": 1 }
+ */
+export function encodeQueryNames(query: Record<string, unknown>): Record<string, unknown> {
+  const encoded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query)) {
+    encoded[encodeName(name)] = isPlainObject(value) ? encodeQueryNames(value) : value;
+  }
+  return encoded;
+}
+
+function encodeName(name: string): string {
+  return encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]");
+}
+

@@ -1,0 +1,83 @@
+import { RedirectError } from "./errors.js";
+import { redactText, redactUrl } from "./redact.js";
+import { checkSecureUrl } from "./secure-url.js";
+import { requestTo } from "./url.js";
+
+/** How many redirects a request that carries a credential follows before it gives up. */
+export const MAX_REDIRECTS = 5;
+
+const FOLLOWED = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Sends a request that carries a credential (in its body, query or URL), made with `redirect: "manual"` and with
+ * `body` as its body, and follows redirects by hand: only within the request's own origin, each hop checked like `baseUrl` (https, or http on loopback), at
+ * most {@link MAX_REDIRECTS} hops. 307 and 308 resend the same method and body; 301, 302 and 303 are followed only by
+ * GET and HEAD, since for any other method `fetch` would turn it into a GET without its body. Anything else, and any
+ * redirect whose target the platform hides (a browser's opaque redirect), throws a {@link RedirectError} that names
+ * where the redirect pointed, redacted; nothing is sent there.
+ *
+ * @example
+ * const request = new Request(url, { method: "POST", body, redirect: "manual" });
+ * const response = await fetchWithinOrigin(fetch, request, body, { secrets: [clientSecret] });
+ */
+export async function fetchWithinOrigin(
+  fetch: (request: Request) => Promise<Response>,
+  request: Request,
+  body: Blob | null,
+  context: { secrets: readonly string[] },
+): Promise<Response> {
+  const origin = new URL(request.url).origin;
+  let current = request;
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(current);
+    if (response.type !== "opaqueredirect" && !(FOLLOWED.has(response.status) && response.headers.has("location"))) return response;
+    response.body?.cancel().catch(() => {});
+    const refuse = (why: string, target?: string) => new RedirectError(refusal(request, response, why, target, context.secrets), {
+      status: response.status || undefined,
+      method: request.method,
+      url: request.url,
+      secrets: context.secrets,
+    });
+    if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a request that carries a credential is not redirected blind");
+    const target = resolve(response.headers.get("location")!, current.url);
+    if (target === undefined) throw refuse("a Location that is not a valid URL");
+    const why = hopProblem(target, origin, request.method, response.status, hops);
+    if (why !== undefined) throw refuse(why, target);
+    const keepsBody = response.status === 307 || response.status === 308;
+    current = requestTo(target, current, { body: keepsBody ? body : null, headers: current.headers, signal: current.signal, redirect: "manual" });
+  }
+}
+
+/** Why the hop to `target` may not be taken, or undefined when it may. */
+function hopProblem(target: string, origin: string, method: string, status: number, hops: number): string | undefined {
+  if (hops >= MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects in a row`;
+  try {
+    checkSecureUrl(target, "Location");
+  } catch {
+    return "plain http, which would carry the credential in clear text";
+  }
+  if (new URL(target).origin !== origin) {
+    return `another origin; a request that carries a credential follows redirects only within ${origin}, so it was not sent there`;
+  }
+  if (status !== 307 && status !== 308 && method !== "GET" && method !== "HEAD") {
+    return `a ${status}, which would turn the ${method} into a GET without its body; only 307 and 308 keep them`;
+  }
+  return undefined;
+}
+
+function refusal(request: Request, response: Response, why: string, target: string | undefined, secrets: readonly string[]): string {
+  const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), secrets).slice(0, 300)}`;
+  const status = response.status ? ` (${response.status})` : "";
+  return (
+    `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
+    "If the service has really moved, point the client's URL option (baseUrl, tokenUrl) at the new address."
+  );
+}
+
+function resolve(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}

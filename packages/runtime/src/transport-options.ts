@@ -1,0 +1,55 @@
+import { checkNumber, describeValue, InputError } from "./input-error.js";
+import { MAX_TIMER_MS } from "./timeout.js";
+import type { FetchLike } from "./transport.js";
+
+/** The most retries a transport makes after the first attempt. */
+export const MAX_RETRIES = 10;
+
+/** The options of a transport that are not about authentication, checked and with defaults applied. */
+export interface CheckedTransportOptions {
+  fetch: FetchLike | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  retryDelay: { baseMs: number; maxMs: number };
+}
+
+/**
+ * Checks the sending options every client, token source and code exchange takes, before anything is sent: `fetch`
+ * a function; `timeoutMs` an integer from 1 to 2^31-1; `maxRetries` an integer from 0 to 10; `retryDelay` an object
+ * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object. Anything else throws an
+ * {@link InputError} naming the option and the accepted range, never quoting the value unless it is a number.
+ *
+ * @example
+ * const { timeoutMs, maxRetries } = checkTransportOptions({ timeoutMs: 30_000 });
+ */
+export function checkTransportOptions(options: {
+  fetch?: unknown;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  retryDelay?: unknown;
+  rateLimit?: unknown;
+}): CheckedTransportOptions {
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new InputError("fetch", `fetch must be a function that answers a Request, like the platform's fetch, got ${describeValue(options.fetch)}`);
+  }
+  const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
+  if (retryDelay !== undefined && !isObject(retryDelay)) {
+    throw new InputError("retryDelay", `retryDelay must be an object { baseMs?, maxMs? } in milliseconds from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
+  }
+  if (options.rateLimit !== undefined && !isObject(options.rateLimit)) {
+    throw new InputError("rateLimit", `rateLimit must be an object { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
+  }
+  return {
+    fetch: options.fetch as FetchLike | undefined,
+    timeoutMs: checkNumber(options.timeoutMs, "timeoutMs", 60_000, { min: 1, max: MAX_TIMER_MS, integer: true }),
+    maxRetries: checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: MAX_RETRIES, integer: true }),
+    retryDelay: {
+      baseMs: checkNumber(retryDelay?.baseMs, "retryDelay.baseMs", 500, { min: 0, max: MAX_TIMER_MS }),
+      maxMs: checkNumber(retryDelay?.maxMs, "retryDelay.maxMs", 8000, { min: 0, max: MAX_TIMER_MS }),
+    },
+  };
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,132 @@
+import { startFaultServer, type FaultServer } from "@apis/faults";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  AuthenticationError,
+  createApiClient,
+  createOAuth2TokenSource,
+  createTransport,
+  InputError,
+  type ClientOptions,
+} from "../src/index.js";
+import { operations, type paths } from "./fixtures.js";
+import { expectNoSecrets, settle } from "./helpers.js";
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer({ hangMs: 3000 });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.script("DELETE /items/1", [{ status: 204 }]);
+  server.script("GET /items", [{ status: 200, body: [] }]);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function client(options: Partial<ClientOptions> = {}) {
+  return createApiClient<paths>({ baseUrl: `${server.url}/v1`, operations, auth: { type: "bearer", token: "bearer-secret-token" }, ...options });
+}
+
+/** What `run` threw, checked to be an InputError on `field` that quotes no credential. */
+function inputError(run: () => unknown, field: string): InputError {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(InputError);
+  expect((thrown as InputError).field).toBe(field);
+  expectNoSecrets(thrown);
+  return thrown as InputError;
+}
+
+describe("path parameters cannot move a request to another path", () => {
+  it.each([["..", '".."'], [".", '"."'], ["", "empty"]])("DELETE /items/{id} with %j is refused naming the parameter, and nothing is sent", async (id, shown) => {
+    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: id as unknown as number } } }));
+    expect(outcome.error).toBeInstanceOf(InputError);
+    expect((outcome.error as InputError).field).toBe("params.path.id");
+    expect((outcome.error as Error).message).toContain(`params.path.id must not be ${shown}`);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("a single-element array path parameter of '..' is refused too", async () => {
+    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
+    expect((outcome.error as InputError).field).toBe("params.path.id");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("an ordinary id, and one with dots inside it, are sent, encoded", async () => {
+    server.script("DELETE /v1/items/a..b", [{ status: 204 }]);
+    await client().DELETE("/items/{id}", { params: { path: { id: 1 } } });
+    await client().DELETE("/items/{id}", { params: { path: { id: "a..b" as unknown as number } } });
+    expect(server.requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b"]);
+  });
+});
+
+describe("query parameter names are encoded", () => {
+  it('{ "a&b=c": 1 } sends one parameter named a&b=c, not a parameter b', async () => {
+    const query = { "a&b=c": 1, page: 2 } as unknown as { page: number };
+    await client().GET("/items", { params: { query } });
+    const [request] = server.requests;
+    expect(request?.url).toBe("/v1/items?a%26b%3Dc=1&page=2");
+    const params = new URLSearchParams(request?.url.split("?")[1]);
+    expect([...params.keys()]).toEqual(["a&b=c", "page"]);
+  });
+
+  it("keys of a deepObject parameter are encoded too, and brackets stay as they were", async () => {
+    const query = { filter: { "x#y": "1" }, "sort[by]": "name" } as unknown as { page: number };
+    await client().GET("/items", { params: { query } });
+    expect(server.requests[0]?.url).toBe("/v1/items?filter[x%23y]=1&sort[by]=name");
+  });
+});
+
+describe("options are checked up front, naming the option and the accepted range", () => {
+  const bad = <T>(value: unknown) => value as T;
+  it.each([
+    ["timeoutMs", { timeoutMs: 2 ** 31 }, /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
+    ["timeoutMs", { timeoutMs: 0.5 }, /timeoutMs must be an integer from 1 to 2147483647, got 0\.5/],
+    ["timeoutMs", { timeoutMs: bad("1000") }, /timeoutMs must be an integer .* got a string/],
+    ["maxRetries", { maxRetries: 1e9 }, /maxRetries must be an integer from 0 to 10, got 1000000000/],
+    ["maxRetries", { maxRetries: 11 }, /maxRetries must be an integer from 0 to 10, got 11/],
+    ["fetch", { fetch: bad("fetch") }, /fetch must be a function .* got a string/],
+    ["headers", { headers: bad(123) }, /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
+    ["headers", { headers: bad([["X-Only-Name"]]) }, /one entry is an array rather than a \[name, value\] pair/],
+    ["headers", { headers: { "X-Api-Key": "bearer-secret-token\r\nX-Evil: 1" } }, /header X-Api-Key cannot be sent over HTTP/],
+    ["retryDelay", { retryDelay: bad("fast") }, /retryDelay must be an object \{ baseMs\?, maxMs\? \} in milliseconds from 0 to 2147483647, got a string/],
+    ["retryDelay.maxMs", { retryDelay: { maxMs: 2 ** 31 } }, /retryDelay\.maxMs must be a number from 0 to 2147483647/],
+    ["rateLimit", { rateLimit: bad("yes") }, /rateLimit must be an object .* got a string/],
+    ["rateLimit.maxWaitMs", { rateLimit: { headers: { remaining: "R", reset: "S" }, maxWaitMs: 2 ** 31 } }, /rateLimit\.maxWaitMs must be a number from 0 to 2147483647/],
+    ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must not be protocol-relative/],
+    ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must not be protocol-relative/],
+    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL .* only in a browser page/],
+    ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot be sent in an HTTP header/],
+  ] as const)("createApiClient refuses %s: %j", (field, options, message) => {
+    const error = inputError(() => client(options as Partial<ClientOptions>), field);
+    expect(error.message).toMatch(message);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("the token source and the transport check the same ranges", () => {
+    inputError(() => createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "refresh_token", refreshToken: "rt-secret-1" }, timeoutMs: 2 ** 31 }), "timeoutMs");
+    inputError(() => createTransport({ maxRetries: 1e9 }), "maxRetries");
+  });
+
+  it("a relative baseUrl is accepted where the platform has a base URL (a browser page); a protocol-relative one still is not", () => {
+    vi.stubGlobal("location", { href: "https://app.example.com/page" });
+    expect(() => client({ baseUrl: "/api" })).not.toThrow();
+    inputError(() => client({ baseUrl: "//evil.example.com" }), "baseUrl");
+  });
+});
+
+describe("an access token the server returns that cannot be sent in a header", () => {
+  it("is an AuthenticationError that does not quote it, and no API request is made", async () => {
+    server.script("POST /oauth/token", [{ status: 200, body: { access_token: "at-secret-1\r\nX-Evil: at-secret-2", token_type: "bearer" } }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
+    const outcome = await settle(client({ auth: { type: "oauth2", tokens } }).GET("/items"));
+    expect(outcome.error).toBeInstanceOf(AuthenticationError);
+    expect((outcome.error as Error).message).toMatch(/cannot be sent in an HTTP header/);
+    expectNoSecrets(outcome.error, ["X-Evil"]);
+    expect(server.count("GET /v1/items")).toBe(0);
+  });
+});
