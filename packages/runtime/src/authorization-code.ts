@@ -82,7 +82,8 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     tokenUrl,
     body,
     headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret) } : undefined,
-    secrets: [options.code, options.clientSecret],
+    // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
+    secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",
     refusedHint:
       "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",

@@ -115,6 +115,24 @@ export class AuthenticationError extends ApiError {}
 export class InvalidResponseError extends ApiError {}
 
 /**
+ * A response body the client would have buffered (JSON, text, blob, an error body, a token response) is larger than
+ * `maxResponseBytes`: it was cancelled, unread beyond the limit, and the call fails. It is not retried, since the
+ * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes.
+ *
+ * @example
+ * catch (e) { if (e instanceof ResponseTooLargeError) console.error(`over ${e.limit} bytes: page through it`) }
+ */
+export class ResponseTooLargeError extends ApiError {
+  /** The `maxResponseBytes` in force, in bytes. */
+  readonly limit: number;
+
+  constructor(message: string, init: ApiErrorInit & { limit: number }) {
+    super(message, init);
+    this.limit = init.limit;
+  }
+}
+
+/**
  * The user (or the vendor) refused the authorization: the callback carried `error=...` or `deny=true`. It is an
  * {@link ApiError} without status or URL, so one `catch (e instanceof ApiError)` covers the whole sign-in; `body`
  * holds the callback's `error`, `error_description` and `error_uri`, and never the code.
@@ -174,6 +192,7 @@ for (const [ErrorClass, name] of [
   [ApiUserAbortError, "ApiUserAbortError"],
   [AuthenticationError, "AuthenticationError"],
   [InvalidResponseError, "InvalidResponseError"],
+  [ResponseTooLargeError, "ResponseTooLargeError"],
   [AuthorizationDeniedError, "AuthorizationDeniedError"],
   [PaginationLimitError, "PaginationLimitError"],
 ] as const) {

@@ -1,6 +1,7 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
 import { InputError } from "./input-error.js";
+import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
@@ -80,6 +81,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const secrets = new Set<string>();
   const remember = (value: string | undefined) => {
     if (value) secrets.add(value);
+    rememberSecret(value);
   };
   if (grant.type === "password") remember(grant.password);
   if (grant.type === "client_credentials") remember(grant.clientSecret);
