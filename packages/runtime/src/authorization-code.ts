@@ -23,8 +23,17 @@ export interface ExchangeAuthorizationCodeOptions {
   bodyEncoding?: "form" | "multipart" | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
-  /** Bound on each attempt, in milliseconds. Default 60 000. */
+  /**
+   * Bound on each token request attempt, in milliseconds. Default 60 000. `timeoutMs` bounds each attempt until its
+   * buffered body has been read in full, headers and body alike.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
+   * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
+   * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries where safe (POST rules: 429 or a connection that never opened). Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
@@ -76,7 +85,15 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
   if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
-  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, retryDelay: options.retryDelay, logger: options.logger, purpose: "token" });
+  const send = createTransport({
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    maxRetries: options.maxRetries,
+    retryDelay: options.retryDelay,
+    logger: options.logger,
+    purpose: "token",
+  });
   const token = await requestToken({
     send,
     tokenUrl,

@@ -31,8 +31,17 @@ export interface OAuth2TokenSourceOptions {
   refreshSkewMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** Bound on each token request attempt, in milliseconds. Default 60 000. */
+  /**
+   * Bound on each token request attempt, in milliseconds. Default 60 000. `timeoutMs` bounds each attempt until its
+   * buffered body has been read in full, headers and body alike.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
+   * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
+   * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries of a token request where safe (POST rules: 429 or a connection that never opened). Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
@@ -67,6 +76,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const send = createTransport({
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
     logger: options.logger,
