@@ -85,15 +85,8 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
   if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
-  const send = createTransport({
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    purpose: "token",
-  });
+  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = options;
+  const send = createTransport({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger, purpose: "token" });
   const token = await requestToken({
     send,
     tokenUrl,

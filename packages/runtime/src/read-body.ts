@@ -1,3 +1,5 @@
+import { redactSecrets } from "./known-secrets.js";
+
 /** What {@link readBody} found: the whole body, or that it is larger than the bound. */
 export type ReadBody = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge: true };
 
@@ -56,11 +58,17 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
 export function bufferedCopy(response: Response, bytes: Uint8Array, headers: Headers = response.headers): Response {
   // Status codes such as 204 forbid a body; an empty one becomes none.
   // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
-  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: response.statusText, headers });
+  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: statusText(response), headers });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
   Object.defineProperty(copy, "url", { value: response.url, enumerable: true, configurable: true });
   Object.defineProperty(copy, "redirected", { value: response.redirected, enumerable: true, configurable: true });
   return copy;
+}
+
+// The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
+// decoded into characters a Response cannot carry (a UTF-8 decoding of latin1 bytes) keeps the rest of it.
+function statusText(response: Response): string {
+  return redactSecrets(response.statusText).replace(/[^\x00-\xff]/g, "?");
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.

@@ -6,8 +6,9 @@ const MIN_BASE64_PIECE = 6;
 /**
  * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
  * body (`+` for space) writes it, with upper- or lower-case hex; JSON-escaped (with `\/` and `\u00e9` too, as PHP
- * writes it); and base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
- * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`.
+ * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
+ * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`; and as a header
+ * or reason phrase brings it back, its UTF-8 bytes decoded the wrong way.
  *
  * @example
  * secretForms("a b/c"); // ["a b/c", "a%20b%2Fc", "a+b%2Fc", "a%20b%2fc", "a+b%2fc", "a b\\/c", "YSBiL2M=", ...]
@@ -23,7 +24,12 @@ export function secretForms(secret: string): string[] {
     forms.add(escaped);
     forms.add(escaped.replace(/\//g, "\\/"));
   }
-  for (const encoded of base64Forms(new TextEncoder().encode(secret))) forms.add(encoded);
+  const bytes = new TextEncoder().encode(secret);
+  for (const encoded of base64Forms(bytes)) forms.add(encoded);
+  // Echoed in a header or reason phrase, the secret's bytes come back decoded the wrong way: UTF-8 read as latin1,
+  // or latin1 read as UTF-8, where each byte that is not ASCII becomes U+FFFD.
+  forms.add(latin1(bytes));
+  forms.add(secret.replace(/[^\x00-\x7f]/g, "\ufffd"));
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
@@ -55,7 +61,11 @@ function base64Forms(bytes: Uint8Array): string[] {
 }
 
 function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return btoa(latin1(bytes));
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
 }
