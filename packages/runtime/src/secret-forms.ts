@@ -24,12 +24,13 @@ export function secretForms(secret: string): string[] {
     forms.add(escaped);
     forms.add(escaped.replace(/\//g, "\\/"));
   }
-  const bytes = new TextEncoder().encode(secret);
-  for (const encoded of base64Forms(bytes)) forms.add(encoded);
-  // Echoed in a header or reason phrase, the secret's bytes come back decoded the wrong way: UTF-8 read as latin1,
-  // or latin1 read as UTF-8, where each byte that is not ASCII becomes U+FFFD.
-  forms.add(latin1(bytes));
-  forms.add(secret.replace(/[^\x00-\x7f]/g, "\ufffd"));
+  // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or
+  // latin1 read as UTF-8, where each byte that is not ASCII becomes U+FFFD.
+  for (const form of [...forms]) {
+    forms.add(latin1(new TextEncoder().encode(form)));
+    forms.add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
+  }
+  for (const encoded of base64Forms(new TextEncoder().encode(secret))) forms.add(encoded);
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 

@@ -1,8 +1,8 @@
 // Bodies bounded in time and size, against a scripted server on 127.0.0.1 and the platform's fetch: a body that
 // drips, one that never ends, one just at or over the limit, and a download that must not be cut off. Time is never
 // asserted on: a hang guard fails a call that has not settled within a generous bound.
-import { startFaultServer, type Fault, type FaultServer } from "@apis/faults";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useFaultServer, type Fault } from "@apis/faults";
+import { describe, expect, it } from "vitest";
 import {
   ApiTimeoutError,
   createApiClient,
@@ -19,17 +19,12 @@ import { expectNoSecrets, json } from "./helpers.js";
 /** Not a speed bound: long enough for a loaded CI machine, short of "forever". */
 const HANG_GUARD_MS = 20_000;
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 30_000 });
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const served = useFaultServer({ hangMs: 30_000 });
 
 function connect(options: Partial<ClientOptions> = {}) {
   return createApiClient<paths>({
-    baseUrl: server.url,
-    servers: { "https://auth.example.com": server.url },
+    baseUrl: served().url,
+    servers: { "https://auth.example.com": served().url },
     operations,
     auth: { type: "bearer", token: "bearer-secret-token" },
     retryDelay: { baseMs: 1, maxMs: 5 },
@@ -61,15 +56,15 @@ async function failure(call: Promise<unknown>): Promise<Error> {
 /** Waits (within the hang guard) until the server has no body left to write: the client cancelled what it got. */
 async function serverStoppedStreaming(): Promise<void> {
   const until = Date.now() + HANG_GUARD_MS;
-  while (server.streaming > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(server.streaming).toBe(0);
+  while (served().streaming > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(served().streaming).toBe(0);
 }
 
 const drip = (text: string, extra: Partial<Extract<Fault, { drip: string }>> = {}): Fault => ({ drip: text, everyMs: 1_000, ...extra });
 
 describe("timeoutMs bounds a buffered body until it has been read in full", () => {
   it("a 2xx JSON body dripping one byte a second ends with ApiTimeoutError, and the connection is cancelled", async () => {
-    server.script("GET /items", [drip('[{"id":1,"name":"slow"}]')]);
+    served().script("GET /items", [drip('[{"id":1,"name":"slow"}]')]);
     const error = await failure(connect({ timeoutMs: 500 }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body was not read in full within 500 ms \(1 attempt\)/);
@@ -77,11 +72,11 @@ describe("timeoutMs bounds a buffered body until it has been read in full", () =
   });
 
   it("a GET whose body keeps dripping is retried, each attempt bounded, then fails", async () => {
-    server.script("GET /items", [drip("[1,2,3,4,5,6,7,8,9]")]);
+    served().script("GET /items", [drip("[1,2,3,4,5,6,7,8,9]")]);
     const error = await failure(connect({ timeoutMs: 300, maxRetries: 1 }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error.message).toContain("(2 attempts)");
-    expect(server.count("GET /items")).toBe(2);
+    expect(served().count("GET /items")).toBe(2);
   });
 
   it.each([
@@ -89,24 +84,24 @@ describe("timeoutMs bounds a buffered body until it has been read in full", () =
     ["a blob body", "GET /files/7", () => connect({ timeoutMs: 400 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
     ["an error body", "POST /items", () => connect({ timeoutMs: 400 }).POST("/items", { body: { name: "a" } })],
   ] as const)("%s that drips ends with ApiTimeoutError too", async (_, route, call) => {
-    server.script(route, [route.startsWith("POST") ? drip('{"message":"slow failure"}', { status: 500 }) : drip("a,b\n1,2\n")]);
+    served().script(route, [route.startsWith("POST") ? drip('{"message":"slow failure"}', { status: 500 }) : drip("a,b\n1,2\n")]);
     const error = await failure(call());
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error.message).toContain("but its body was not read in full within 400 ms");
   });
 
   it("a token response that drips ends with ApiTimeoutError, and no API request is sent", async () => {
-    server.script("POST /oauth/token", [drip('{"access_token":"at-secret-1"}')]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 400, maxRetries: 0 });
+    served().script("POST /oauth/token", [drip('{"access_token":"at-secret-1"}')]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 400, maxRetries: 0 });
     const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body was not read in full within 400 ms/);
-    expect(server.count("GET /items")).toBe(0);
+    expect(served().count("GET /items")).toBe(0);
   });
 
   it("a streamed body (parseAs: stream) is bounded only until its headers: a slow download is read whole", async () => {
     const content = "0123456789".repeat(2);
-    server.script("GET /files/7", [drip(content, { everyMs: 50, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
+    served().script("GET /files/7", [drip(content, { everyMs: 50, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
     // Twenty bytes two at a time, 50 ms apart, take well over the 100 ms timeout.
     const outcome = await settled(
       (async () => {
@@ -120,7 +115,7 @@ describe("timeoutMs bounds a buffered body until it has been read in full", () =
 
 describe("maxResponseBytes bounds every buffered body", () => {
   it("an endless chunked JSON body ends with ResponseTooLargeError at the default limit, with memory bounded", async () => {
-    server.script("GET /items", [{ endless: '{"id":1,"name":"again"},'.repeat(400) }]);
+    served().script("GET /items", [{ endless: '{"id":1,"name":"again"},'.repeat(400) }]);
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => {
@@ -137,12 +132,12 @@ describe("maxResponseBytes bounds every buffered body", () => {
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(300 * 2 ** 20);
     // Too large once is too large again: it is not retried.
-    expect(server.count("GET /items")).toBe(1);
+    expect(served().count("GET /items")).toBe(1);
     await serverStoppedStreaming();
   });
 
   it("a Content-Length above the limit fails before the body is read, long before timeoutMs", async () => {
-    server.script("GET /items", [drip("[", { everyMs: 60_000, headers: { "Content-Length": "1000" } })]);
+    served().script("GET /items", [drip("[", { everyMs: 60_000, headers: { "Content-Length": "1000" } })]);
     const error = await failure(connect({ maxResponseBytes: 999, timeoutMs: 60_000 }).GET("/items"));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.message).toContain("maxResponseBytes (999 bytes)");
@@ -154,7 +149,7 @@ describe("maxResponseBytes bounds every buffered body", () => {
     ["with a Content-Length", (text: string): Fault => ({ status: 200, body: text })],
     ["chunked", (text: string): Fault => drip(text, { everyMs: 0, chunkSize: 16 })],
   ])("a body of exactly maxResponseBytes is read and one byte more is refused, %s", async (_, answer) => {
-    server.script("GET /items", [answer(body), answer(`${body} `)]);
+    served().script("GET /items", [answer(body), answer(`${body} `)]);
     const client = connect({ maxResponseBytes: body.length });
     expect((await settled(client.GET("/items"))).value?.data).toEqual(JSON.parse(body));
     const error = await failure(client.GET("/items"));
@@ -167,24 +162,24 @@ describe("maxResponseBytes bounds every buffered body", () => {
     ["a text body", "GET /exports.csv", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/exports.csv")],
     ["a blob body", "GET /files/7", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
   ] as const)("%s over the limit is refused too", async (_, route, answer, call) => {
-    server.script(route, [answer("x".repeat(65))]);
+    served().script(route, [answer("x".repeat(65))]);
     const error = await failure(call());
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.message).toContain("maxResponseBytes (64 bytes)");
   });
 
   it("a token response over the limit is refused, and no API request is sent", async () => {
-    server.script("POST /oauth/token", [{ endless: '"padding",' }]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, maxResponseBytes: 4096 });
+    served().script("POST /oauth/token", [{ endless: '"padding",' }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, maxResponseBytes: 4096 });
     const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body is larger than maxResponseBytes \(4096 bytes\)/);
-    expect(server.count("GET /items")).toBe(0);
+    expect(served().count("GET /items")).toBe(0);
     await serverStoppedStreaming();
   });
 
   it("a streamed body is not bounded by maxResponseBytes: the caller reads what it chooses", async () => {
-    server.script("GET /files/7", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(1000) }]);
+    served().script("GET /files/7", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(1000) }]);
     const { data } = await connect({ maxResponseBytes: 10 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
     expect(await new Response(data as ReadableStream<Uint8Array>).text()).toHaveLength(1000);
   });
@@ -192,7 +187,7 @@ describe("maxResponseBytes bounds every buffered body", () => {
   it("Infinity turns the bound off: a Content-Length above the default is read", async () => {
     const huge = (limit: number | undefined) =>
       createApiClient<paths>({
-        baseUrl: server.url,
+        baseUrl: served().url,
         operations,
         auth: { type: "none" },
         maxRetries: 0,

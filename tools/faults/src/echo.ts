@@ -1,24 +1,10 @@
-// Test-only: a hostile server echoes credentials back, in each encoding a client sends them in, in each place a
-// client might copy into an error or a log line. Suites script these steps and then look for every encoding.
+// Test-only: a hostile server echoes credentials back, in each encoding a client sends them in (encodings.ts), in
+// each place a client might copy into an error or a log line. Suites script these steps and then look for them all.
+import assert from "node:assert/strict";
+import { encodingsShown } from "./encodings.js";
+import { renderingsOf, showsSecret, watch } from "./leak-watch.js";
+import type { LeakCollector } from "./leaks.js";
 import type { Fault } from "./server.js";
-
-/**
- * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`),
- * form-encoded (`+` for space), base64 alone and inside `user:secret` (a Basic header), and JSON-escaped.
- *
- * @example
- * for (const [encoding, text] of Object.entries(encodingsOf(PASSWORD, "ana"))) server.script(route, [echoIn["an error body"](text)]);
- */
-export function encodingsOf(secret: string, user = "user"): Record<string, string> {
-  return {
-    raw: secret,
-    "percent-encoded": encodeURIComponent(secret),
-    "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
-    base64: Buffer.from(secret).toString("base64"),
-    "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
-    "JSON-escaped": JSON.stringify(secret).slice(1, -1),
-  };
-}
 
 const json = (status: number, text: string, extra: Record<string, string> = {}): Fault => ({ status, headers: { "Content-Type": "application/json", ...extra }, body: text });
 
@@ -38,17 +24,54 @@ export const tokenEchoIn: Record<string, (text: string) => Fault> = {
   "the token endpoint's reason phrase": (text) => ({ status: 401, reason: `Unauthorized ${text}`, headers: { "X-Echo": text }, body: `{"error":"invalid_client"}` }),
 };
 
+/** What openapi-fetch resolves. */
+interface Outcome {
+  error?: unknown;
+  response: Response;
+}
+
 /**
- * The encodings of `secret` (see {@link encodingsOf}) that `text` shows, by name; empty when none. Each is also
- * looked for as a header or reason phrase brings it back: its UTF-8 bytes read as latin1, or latin1 read as UTF-8
- * (each byte that is not ASCII a U+FFFD, or a `?` where the client could not carry that).
+ * Makes the call and returns every text its outcome can be rendered as, each recorded for the leak watch: a thrown
+ * error's renderings (message, String, JSON, inspect, stack) down its cause chain with its `body`, or openapi-fetch's
+ * `error` and the error `fromResponse` builds from it (the package's `ApiError.fromResponse`); and the lines `log`
+ * (a {@link LeakCollector}) received during the call.
  *
  * @example
- * expect(encodingsShown(JSON.stringify(error), PASSWORD, "ana")).toEqual([]);
+ * const texts = await outcomeRenderings(() => client.GET("/v1/tags"), (response, error) => ApiError.fromResponse(response, error, "GET"), collected);
  */
-export function encodingsShown(text: string, secret: string, user = "user"): string[] {
-  return Object.entries(encodingsOf(secret, user)).flatMap(([name, form]) => {
-    const misread = [form, Buffer.from(form).toString("latin1"), form.replace(/[^\x00-\x7f]/g, "\ufffd"), form.replace(/[^\x00-\x7f]/g, "?")];
-    return misread.some((variant) => text.includes(variant)) ? [name] : [];
-  });
+export async function outcomeRenderings(
+  call: () => Promise<Outcome>,
+  fromResponse: (response: Response, error: unknown) => unknown,
+  log: { takeLines(): string[] } = { takeLines: () => [] },
+): Promise<string[]> {
+  log.takeLines();
+  let shown: unknown[];
+  try {
+    const { error, response } = await call();
+    shown = [error, fromResponse(response, error)];
+  } catch (error) {
+    shown = [error];
+  }
+  const texts = shown.flatMap((value) => causeChain(watch(value)).flatMap((link) => [...renderingsOf(link), JSON.stringify((link as { body?: unknown } | undefined)?.body) ?? ""]));
+  return [...texts, ...log.takeLines()];
+}
+
+/**
+ * Fails, naming the encoding and the text, when any of `texts` shows `secret` in any encoding (see
+ * {@link encodingsShown}; `user` is the name in its `user:secret` pair) or inside base64.
+ *
+ * @example
+ * assertNoEcho([...texts, ...collected.takeLines()], PASSWORD, "ana@example.com");
+ */
+export function assertNoEcho(texts: readonly string[], secret: string, user = "user"): void {
+  for (const text of texts) {
+    assert.deepEqual(encodingsShown(text, secret, user), [], `shows the secret: ${text.slice(0, 300)}`);
+    assert.equal(showsSecret(text, secret), false, `shows the secret inside base64: ${text.slice(0, 300)}`);
+  }
+}
+
+function causeChain(value: unknown): unknown[] {
+  const chain = [value];
+  for (let link = value; link instanceof Error && link.cause !== undefined && chain.length < 10; link = link.cause) chain.push(link.cause);
+  return chain;
 }

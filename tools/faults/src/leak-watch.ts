@@ -2,7 +2,7 @@
 // the end of the run (tools/faults/test/no-secrets.test.ts) can prove no credential appears in any of them.
 // Each vitest file has its own instance of this module; leak-watch.setup.ts saves it when the file is done.
 import { inspect } from "node:util";
-import { encodingsShown } from "./echo.js";
+import { encodingsShown } from "./encodings.js";
 
 /** One rendering of something a test saw: an error's message, String, JSON or inspect output, or a log line. */
 export interface Rendering {
