@@ -25,7 +25,8 @@ export interface ExchangeAuthorizationCodeOptions {
   fetch?: FetchLike | undefined;
   /**
    * Bound on each token request attempt, in milliseconds. Default 60 000. `timeoutMs` bounds each attempt until its
-   * buffered body has been read in full, headers and body alike.
+   * buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive. A token response is always read whole.
    */
   timeoutMs?: number | undefined;
   /**

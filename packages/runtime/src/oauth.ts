@@ -33,7 +33,8 @@ export interface OAuth2TokenSourceOptions {
   now?: (() => number) | undefined;
   /**
    * Bound on each token request attempt, in milliseconds. Default 60 000. `timeoutMs` bounds each attempt until its
-   * buffered body has been read in full, headers and body alike.
+   * buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive. A token response is always read whole.
    */
   timeoutMs?: number | undefined;
   /**
