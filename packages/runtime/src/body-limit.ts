@@ -1,4 +1,4 @@
-import { InputError } from "./input-error.js";
+import { describeValue, InputError } from "./input-error.js";
 
 /** Default of `maxResponseBytes`: 128 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 134_217_728;
@@ -15,7 +15,7 @@ export function checkMaxResponseBytes(value: number | undefined): number {
   if (value === Infinity || (typeof value === "number" && Number.isSafeInteger(value) && value > 0)) return value;
   throw new InputError(
     "maxResponseBytes",
-    `maxResponseBytes must be a whole number of bytes >= 1, or Infinity to turn the bound off, got ${typeof value === "number" ? String(value) : `a ${typeof value}`}`,
+    `maxResponseBytes must be a whole number of bytes >= 1, or Infinity to turn the bound off, got ${typeof value === "number" ? String(value) : describeValue(value)}`,
   );
 }
 

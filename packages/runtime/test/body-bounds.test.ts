@@ -65,47 +65,47 @@ const drip = (text: string, extra: Partial<Extract<Fault, { drip: string }>> = {
 describe("timeoutMs bounds a buffered body until it has been read in full", () => {
   it("a 2xx JSON body dripping one byte a second ends with ApiTimeoutError, and the connection is cancelled", async () => {
     served().script("GET /items", [drip('[{"id":1,"name":"slow"}]')]);
-    const error = await failure(connect({ timeoutMs: 500 }).GET("/items"));
+    const error = await failure(connect({ timeoutMs: 2_000 }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body was not read in full within 500 ms \(1 attempt\)/);
+    expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body was not read in full within 2000 ms \(1 attempt\)/);
     await serverStoppedStreaming();
   });
 
   it("a GET whose body keeps dripping is retried, each attempt bounded, then fails", async () => {
     served().script("GET /items", [drip("[1,2,3,4,5,6,7,8,9]")]);
-    const error = await failure(connect({ timeoutMs: 300, maxRetries: 1 }).GET("/items"));
+    const error = await failure(connect({ timeoutMs: 1_500, maxRetries: 1 }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error.message).toContain("(2 attempts)");
     expect(served().count("GET /items")).toBe(2);
   });
 
   it.each([
-    ["a text body", "GET /exports.csv", () => connect({ timeoutMs: 400 }).GET("/exports.csv")],
-    ["a blob body", "GET /files/7", () => connect({ timeoutMs: 400 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
-    ["an error body", "POST /items", () => connect({ timeoutMs: 400 }).POST("/items", { body: { name: "a" } })],
+    ["a text body", "GET /exports.csv", () => connect({ timeoutMs: 1_500 }).GET("/exports.csv")],
+    ["a blob body", "GET /files/7", () => connect({ timeoutMs: 1_500 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
+    ["an error body", "POST /items", () => connect({ timeoutMs: 1_500 }).POST("/items", { body: { name: "a" } })],
   ] as const)("%s that drips ends with ApiTimeoutError too", async (_, route, call) => {
     served().script(route, [route.startsWith("POST") ? drip('{"message":"slow failure"}', { status: 500 }) : drip("a,b\n1,2\n")]);
     const error = await failure(call());
     expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toContain("but its body was not read in full within 400 ms");
+    expect(error.message).toContain("but its body was not read in full within 1500 ms");
   });
 
   it("a token response that drips ends with ApiTimeoutError, and no API request is sent", async () => {
     served().script("POST /oauth/token", [drip('{"access_token":"at-secret-1"}')]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 400, maxRetries: 0 });
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 1_500, maxRetries: 0 });
     const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
     expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body was not read in full within 400 ms/);
+    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body was not read in full within 1500 ms/);
     expect(served().count("GET /items")).toBe(0);
   });
 
   it("a streamed body (parseAs: stream) is bounded only until its headers: a slow download is read whole", async () => {
     const content = "0123456789".repeat(2);
-    served().script("GET /files/7", [drip(content, { everyMs: 50, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
-    // Twenty bytes two at a time, 50 ms apart, take well over the 100 ms timeout.
+    served().script("GET /files/7", [drip(content, { everyMs: 250, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
+    // Twenty bytes two at a time, 250 ms apart, take more than twice the 1000 ms timeout.
     const outcome = await settled(
       (async () => {
-        const { data } = await connect({ timeoutMs: 100 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
+        const { data } = await connect({ timeoutMs: 1_000 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
         return new Response(data as ReadableStream<Uint8Array>).text();
       })(),
     );

@@ -331,6 +331,26 @@ describe("timeouts and cancellation", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("a caller's AbortSignal aborted while a buffered body is read rejects with ApiUserAbortError and cancels the body", async () => {
+    const controller = new AbortController();
+    let cancelled = false;
+    const { client } = setup(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode("[{"));
+          setTimeout(() => controller.abort(new Error("user gave up")), 0);
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(body, { headers: { "Content-Type": "application/json" } });
+    });
+    const error = await caught(client.GET("/items", { signal: controller.signal }));
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect(cancelled).toBe(true);
+  });
+
   it("an already aborted signal sends nothing", async () => {
     const { client, calls } = setup(() => json([]));
     expect(await caught(client.GET("/items", { signal: AbortSignal.abort() }))).toBeInstanceOf(ApiUserAbortError);
