@@ -80,7 +80,8 @@ export class ApiError extends Error {
 export class ApiConnectionError extends ApiError {}
 
 /**
- * An attempt got no response headers within `timeoutMs`, after any retries that were safe.
+ * An attempt did not get its response within `timeoutMs`, after any retries that were safe: no headers, or a body the
+ * client buffers that was not read in full (one that drips or stalls).
  *
  * @example
  * catch (e) { if (e instanceof ApiTimeoutError) console.error("raise timeoutMs?", e.message) }

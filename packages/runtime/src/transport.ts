@@ -271,7 +271,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (received.ok) return received.response;
       if (userSignal.aborted) throw userAbort();
       const failure = { target: target(), init: { ...context(), status: response.status }, attempts: countAttempts(retries), method };
-      if (received.reason === "too-large") throw new ResponseTooLargeError(`${failure.target} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...failure.init, limit: maxResponseBytes });
+      if (received.reason === "too-large") {
+        // The same request would bring the same body: not retried.
+        throw new ResponseTooLargeError(`${failure.target} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...failure.init, limit: maxResponseBytes });
+      }
       // The server answered, so only a method that may be carried out twice is sent again.
       if (isIdempotent(method) && retries < maxRetries) {
         await wait(backoffMs(retries, retryDelay), userSignal, userAbort);
