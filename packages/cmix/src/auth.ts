@@ -1,4 +1,4 @@
-import { AuthenticationError, createTokenSource, createTransport, InputError, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
+import { AuthenticationError, createTokenSource, createTransport, InputError, rememberSecret, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import type { components } from "./generated/auth/schema.js";
 
 type PasswordGrant = components["schemas"]["PasswordGrant"];
@@ -18,6 +18,7 @@ interface TokenTransport {
   authUrl: string;
   fetch?: FetchLike | undefined;
   timeoutMs?: number | undefined;
+  maxResponseBytes?: number | undefined;
   maxRetries?: number | undefined;
   retryDelay?: RetryDelayOptions | undefined;
   logger?: Logger | undefined;
@@ -66,12 +67,15 @@ function passwordTokenSource(grant: PasswordGrant, transport: TokenTransport) {
   const send = createTransport({
     fetch: transport.fetch,
     timeoutMs: transport.timeoutMs,
+    maxResponseBytes: transport.maxResponseBytes,
     maxRetries: transport.maxRetries,
     retryDelay: transport.retryDelay,
     logger: transport.logger,
     purpose: "token",
   });
   const secrets = [grant.client_secret, grant.password];
+  // Known to every error and log line of the runtime, in every encoding (the JSON body escapes them).
+  rememberSecret(...secrets);
 
   return createTokenSource({
     tokenUrl,

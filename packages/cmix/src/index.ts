@@ -22,4 +22,5 @@ export {
   AuthenticationError,
   InvalidResponseError,
   InputError,
+  ResponseTooLargeError,
 } from "@apis/runtime";

@@ -16,5 +16,6 @@ export {
   AuthorizationDeniedError,
   InvalidResponseError,
   InputError,
+  ResponseTooLargeError,
   type AuthorizationCallback,
 } from "@apis/runtime";

@@ -85,8 +85,18 @@ export interface ExchangeCodeOptions {
   /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
   tokenUrl?: string;
   fetch?: FetchLike;
-  /** Bound on each attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
+   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive.
+   */
   timeoutMs?: number;
+  /**
+   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
+   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
+   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number;
   /** Retries where a POST may be resent (429, or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
   /** Backoff between those retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
@@ -122,6 +132,7 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Access
     bodyEncoding: options.bodyEncoding ?? "multipart",
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
     logger: options.logger,

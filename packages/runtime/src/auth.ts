@@ -1,5 +1,6 @@
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError } from "./input-error.js";
+import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
 
 /**
@@ -71,7 +72,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       const token = requireString(auth.token, "auth.token", "a bearer token");
       if (!isHeaderSafeToken(token)) throw new InputError("auth.token", `auth.token ${UNSENDABLE}`);
       const credential = { header: `Bearer ${token}` };
-      return { refreshable: false, location: "header", credential: async () => credential, invalidate: () => {} };
+      return { refreshable: false, location: "header", credential: async () => remembered(credential, token), invalidate: () => {} };
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
@@ -79,7 +80,9 @@ export function createAuthorizer(auth: Auth): Authorizer {
       // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
       if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
       const credential = { header: basicAuthorization(username, auth.password) };
-      return { refreshable: false, location: "header", credential: async () => credential, invalidate: () => {} };
+      // The pair is what the header carries, base64-encoded; the password alone is what a server may echo.
+      const secrets = auth.password.length < 4 ? [] : [auth.password, `${username}:${auth.password}`];
+      return { refreshable: false, location: "header", credential: async () => remembered(credential, ...secrets), invalidate: () => {} };
     }
     case "oauth2": {
       const tokens = auth.tokens;
@@ -91,7 +94,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
         location: "header",
         credential: async (signal) => {
           const token = await tokens.getToken(signal);
-          return { header: `Bearer ${token}`, token };
+          return remembered({ header: `Bearer ${token}`, token }, token);
         },
         invalidate: (credential) => {
           if (credential.token !== undefined) tokens.invalidate(credential.token);
@@ -104,13 +107,19 @@ export function createAuthorizer(auth: Auth): Authorizer {
       // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
       registerSecretName(name);
       const credential = { query: { name, value } };
-      return { refreshable: false, location: "query", credential: async () => credential, invalidate: () => {} };
+      return { refreshable: false, location: "query", credential: async () => remembered(credential, value), invalidate: () => {} };
     }
     default: {
       const type = (auth as { type?: unknown }).type;
       throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic", "oauth2" or "query"`);
     }
   }
+}
+
+// Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.
+function remembered(credential: Credential, ...secrets: string[]): Credential {
+  rememberSecret(...secrets);
+  return credential;
 }
 
 function requireString(value: unknown, field: string, what: string): string {

@@ -23,8 +23,18 @@ export interface ExchangeAuthorizationCodeOptions {
   bodyEncoding?: "form" | "multipart" | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
-  /** Bound on each attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each token request attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its
+   * buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive. A token response is always read whole.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
+   * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
+   * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
@@ -80,13 +90,15 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
   if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
-  const send = createTransport({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, retryDelay: options.retryDelay, logger: options.logger, purpose: "token" });
+  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = options;
+  const send = createTransport({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger, purpose: "token" });
   const token = await requestToken({
     send,
     tokenUrl,
     body,
     headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret) } : undefined,
-    secrets: [options.code, options.clientSecret],
+    // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
+    secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",
     refusedHint:
       "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",

@@ -27,8 +27,18 @@ export interface ClientOptions {
   auth: Auth;
   /** The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike;
-  /** Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
+   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive.
+   */
   timeoutMs?: number;
+  /**
+   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
+   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
+   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number;
   /** Retries where a retry is safe: an integer from 0 to 10. Default 2. */
   maxRetries?: number;
   /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
@@ -90,6 +100,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     auth: options.auth,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
     logger: options.logger,
@@ -127,9 +138,11 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
     // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
     const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
+    // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
+    const buffer = prepared.parseAs !== "stream";
     const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
     const credentialBody = bodyNamesCredential(init.body);
-    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response, credentialBody });
+    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response, buffer, credentialBody });
     return prepared;
   };
 

@@ -80,7 +80,8 @@ export class ApiError extends Error {
 export class ApiConnectionError extends ApiError {}
 
 /**
- * An attempt got no response headers within `timeoutMs`, after any retries that were safe.
+ * An attempt did not get its response within `timeoutMs`, after any retries that were safe: no headers, or a body the
+ * client buffers that was not read in full (one that drips or stalls).
  *
  * @example
  * catch (e) { if (e instanceof ApiTimeoutError) console.error("raise timeoutMs?", e.message) }
@@ -124,6 +125,24 @@ export class InvalidResponseError extends ApiError {}
  * catch (e) { if (e instanceof RedirectError) console.error("check the tokenUrl:", e.message) }
  */
 export class RedirectError extends ApiError {}
+
+/**
+ * A response body the client would have buffered (JSON, text, blob, an error body, a token response) is larger than
+ * `maxResponseBytes`: it was cancelled, unread beyond the limit, and the call fails. It is not retried, since the
+ * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes.
+ *
+ * @example
+ * catch (e) { if (e instanceof ResponseTooLargeError) console.error(`over ${e.limit} bytes: page through it`) }
+ */
+export class ResponseTooLargeError extends ApiError {
+  /** The `maxResponseBytes` in force, in bytes. */
+  readonly limit: number;
+
+  constructor(message: string, init: ApiErrorInit & { limit: number }) {
+    super(message, init);
+    this.limit = init.limit;
+  }
+}
 
 /**
  * The user (or the vendor) refused the authorization: the callback carried `error=...` or `deny=true`. It is an
@@ -186,6 +205,7 @@ for (const [ErrorClass, name] of [
   [AuthenticationError, "AuthenticationError"],
   [InvalidResponseError, "InvalidResponseError"],
   [RedirectError, "RedirectError"],
+  [ResponseTooLargeError, "ResponseTooLargeError"],
   [AuthorizationDeniedError, "AuthorizationDeniedError"],
   [PaginationLimitError, "PaginationLimitError"],
 ] as const) {

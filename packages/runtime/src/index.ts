@@ -26,11 +26,14 @@ export {
   InvalidResponseError,
   PaginationLimitError,
   RedirectError,
+  ResponseTooLargeError,
   type ApiErrorInit,
   type ApiErrorJSON,
 } from "./errors.js";
 export { describeValue, InputError } from "./input-error.js";
 export { redactUrl } from "./redact.js";
+export { rememberSecret } from "./known-secrets.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
 export { paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";

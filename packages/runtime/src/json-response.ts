@@ -1,43 +1,37 @@
+import { bufferedCopy } from "./read-body.js";
 import { redactText } from "./redact.js";
 
-/** What {@link readJsonResponse} found: the response to hand on, or what the vendor sent instead of JSON. */
+/** What {@link checkJsonBody} found: the response to hand on, or what the vendor sent instead of JSON. */
 export type JsonCheck = { ok: true; response: Response } | { ok: false; snippet: string | undefined; contentType: string | undefined };
 
 /**
- * Reads the body of a 2xx response to a JSON operation and checks that it parses. A good (or empty) body comes back
- * as an equivalent Response, same status, headers and URL, for openapi-fetch to parse; a blank body gets
- * `Content-Length: 0` so that it reads as no data rather than failing to parse. A bad one comes back as a short,
- * redacted snippet. Reading may throw like any body read (connection lost, aborted).
+ * Checks that the body of a 2xx response to a JSON operation, already read in full (see `readBody`), parses. A good
+ * (or empty) body comes back as an equivalent Response over the same bytes, same status, headers and URL, for
+ * openapi-fetch to parse; a blank body gets `Content-Length: 0` so that it reads as no data rather than failing to
+ * parse. A bad one comes back as a short, redacted snippet. The bytes are decoded once, here.
  *
  * @example
- * const checked = await readJsonResponse(response, [token]);
+ * const checked = checkJsonBody(response, read.bytes, [token]);
  * if (!checked.ok) throw new InvalidResponseError(`... ${checked.snippet}`);
  */
-export async function readJsonResponse(response: Response, secrets: readonly string[] = []): Promise<JsonCheck> {
-  const text = await response.text();
+export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
+  const text = new TextDecoder().decode(bytes);
   const blank = text.trim() === "";
   if (!blank && !parses(text)) {
     return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }
-  // The constructor copies the headers, so only a blank body, whose headers change, needs a copy of its own.
-  let headers = response.headers;
-  if (blank) {
-    headers = new Headers(headers);
-    headers.set("Content-Length", "0");
-    headers.delete("Transfer-Encoding");
-  }
-  const copy = new Response(blank ? null : text, { status: response.status, statusText: response.statusText, headers });
-  // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
-  Object.defineProperty(copy, "url", { value: response.url, enumerable: true });
-  Object.defineProperty(copy, "redirected", { value: response.redirected, enumerable: true });
-  return { ok: true, response: copy };
+  if (!blank) return { ok: true, response: bufferedCopy(response, bytes) };
+  const headers = new Headers(response.headers);
+  headers.set("Content-Length", "0");
+  headers.delete("Transfer-Encoding");
+  return { ok: true, response: bufferedCopy(response, new Uint8Array(0), headers) };
 }
 
 /**
  * Whether a response to a JSON operation needs its body checked: a 2xx that may carry content.
  *
  * @example
- * if (needsJsonCheck(response, "GET")) await readJsonResponse(response);
+ * if (needsJsonCheck(response, "GET")) checkJsonBody(response, bytes);
  */
 export function needsJsonCheck(response: Response, method: string): boolean {
   return response.ok && response.status !== 204 && response.status !== 205 && method !== "HEAD" && response.body !== null;

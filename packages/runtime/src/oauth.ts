@@ -1,6 +1,7 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
 import { InputError } from "./input-error.js";
+import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
@@ -30,9 +31,19 @@ export interface OAuth2TokenSourceOptions {
   refreshSkewMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** Bound on each token request attempt, headers and body, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each token request attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its
+   * buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive. A token response is always read whole.
+   */
   timeoutMs?: number | undefined;
-  /** Retries of a token request where safe (POST rules: 429 or a connection that never opened): 0 to 10. Default 2. */
+  /**
+   * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
+   * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
+   * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number | undefined;
+  /** Retries of a token request where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
@@ -70,6 +81,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const send = createTransport({
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     maxRetries: options.maxRetries,
     retryDelay: options.retryDelay,
     logger: options.logger,
@@ -82,6 +94,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const secrets = new Set<string>();
   const remember = (value: string | undefined) => {
     if (value) secrets.add(value);
+    rememberSecret(value);
   };
   if (grant.type === "password") remember(grant.password);
   if (grant.type === "client_credentials") remember(grant.clientSecret);

@@ -1,3 +1,5 @@
+import { redactSecrets } from "./known-secrets.js";
+
 const REDACTED = "[redacted]";
 
 // Substrings catch vendor spellings (accessToken, x-api-key, client_secret); the exact names are too short to
@@ -67,20 +69,16 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Removes credentials from free text that came from elsewhere (an error message, a response body): `Bearer` and
- * `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, URLs with user info,
- * and any of the given secret values verbatim.
+ * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential
+ * a client holds or built and every one of `secrets`, in any encoding it may be sent in (see `redactSecrets`),
+ * `Bearer` and `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, and URLs
+ * with user info.
  *
  * @example
  * redactText('{"access_token":"abc","error":"x"}'); // '{"access_token":"[redacted]","error":"x"}'
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Very short values would blank out unrelated text and are not worth hiding from a message anyway.
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out
+  return redactSecrets(text, secrets)
     .replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;]+/gi, `$1${REDACTED}`)
     // Only runs with a digit or symbol count as credentials, so prose such as "Basic authentication" survives.
     .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)

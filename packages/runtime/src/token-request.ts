@@ -1,4 +1,5 @@
 import { ApiConnectionError, AuthenticationError } from "./errors.js";
+import { rememberSecret } from "./known-secrets.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
 import type { Transport } from "./transport.js";
 
@@ -37,7 +38,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // A FormData body sets its own multipart Content-Type with the boundary.
   if (request.body instanceof URLSearchParams) headers.set("Content-Type", "application/x-www-form-urlencoded");
   const body = request.body instanceof URLSearchParams ? request.body.toString() : request.body;
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }));
+  rememberSecret(...request.secrets);
+  // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
   const init = { status: response.status, method: "POST", url: tokenUrl };
   let text: string;
   try {
@@ -51,7 +54,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   }
   const parsed = parseJson(text);
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
-  const secrets = [...request.secrets, ...secretValues(parsed.ok ? parsed.value : undefined)];
+  const issued = secretValues(parsed.ok ? parsed.value : undefined);
+  rememberSecret(...issued);
+  const secrets = [...request.secrets, ...issued];
   const shownBody = parsed.ok ? redactBody(parsed.value, secrets) : snippet(text, secrets);
   if (!response.ok) {
     throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), { ...init, body: shownBody, secrets });

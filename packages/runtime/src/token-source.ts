@@ -2,6 +2,7 @@ import type { TokenSource } from "./auth.js";
 import { ApiUserAbortError, AuthenticationError } from "./errors.js";
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError } from "./input-error.js";
+import { rememberSecret } from "./known-secrets.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
 export interface FetchedToken {
@@ -81,6 +82,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl, secrets: [token.accessToken] });
       }
       const lifetime = token.expiresInMs;
+      rememberSecret(token.accessToken);
       accessToken = token.accessToken;
       // A lifetime shorter than the skew would make every call refresh; refreshing at half-life bounds that.
       refreshAt = typeof lifetime === "number" && lifetime > 0 && Number.isFinite(lifetime) ? now() + Math.max(lifetime - skew, lifetime / 2) : undefined;

@@ -1,16 +1,16 @@
 import { createAuthorizer, type Auth, type Credential } from "./auth.js";
-import { bufferResponse } from "./buffer-body.js";
+import { checkMaxResponseBytes, tooLargeHint } from "./body-limit.js";
 import { urlCarriesCredential } from "./credential-bearing.js";
-import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError, RedirectError } from "./errors.js";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError, RedirectError, ResponseTooLargeError, type ApiErrorInit } from "./errors.js";
 import { InputError } from "./input-error.js";
-import { needsJsonCheck, readJsonResponse, type JsonCheck } from "./json-response.js";
 import { toLog, type Logger } from "./logger.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { bodyMode, receiveBody, type Received } from "./receive-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { fetchWithinOrigin } from "./redirect.js";
 import { backoffMs, describeError, isIdempotent, isNotSentError, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, type RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { createAttemptSignal, sleep } from "./timeout.js";
+import { createAttemptSignal, sleep, type AttemptSignal } from "./timeout.js";
 import { checkTransportOptions } from "./transport-options.js";
 import { requestTo, setQueryParam } from "./url.js";
 
@@ -23,8 +23,18 @@ export interface TransportOptions {
   auth?: Auth;
   /** The fetch underneath. Default: `globalThis.fetch`, looked up at each call so late polyfills and spies apply. */
   fetch?: FetchLike | undefined;
-  /** Bound on each attempt, from sending to receiving the response headers, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
+   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
+   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
+   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Retries after the first attempt, where a retry is safe: an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
@@ -46,9 +56,15 @@ export interface SendOptions {
   /**
    * What the operation answers (`OperationMeta.response`). With `json`, a 2xx body is read and checked: one that is
    * not JSON is treated like a 500, then thrown as an {@link InvalidResponseError}. Any other value, or none, leaves
-   * the body unread, so a download streams.
+   * the body unread, so a download streams, unless `buffer` is true.
    */
   response?: "json" | "binary" | "text" | undefined;
+  /**
+   * Read a 2xx body whole before returning it, within `timeoutMs` and `maxResponseBytes`: for a body the caller
+   * reads whole anyway (openapi-fetch's json, text or blob; a token response). Default false, so that a download
+   * streams. The body of an error status is always read whole.
+   */
+  buffer?: boolean | undefined;
   /**
    * Whether the body carries a credential (a password, a client secret, a code): the request then follows redirects
    * only within its origin, like token requests and requests with a query credential (see {@link createTransport}).
@@ -71,14 +87,18 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   asks for longer is returned as it is. Each attempt sends a fresh clone of the request.
  * - JSON checks: for `response: "json"`, a 2xx whose body is not JSON (a proxy's HTML page) is retried like a 500
  *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted.
- * - Timeouts: `timeoutMs` bounds each attempt until the response headers arrive. Reading the body is not bounded by
- *   it (a large export may stream for minutes); the caller's signal still cancels it. A token request
- *   (`purpose: "token"`) is read whole within the attempt, so there `timeoutMs` bounds the body too.
+ * - Timeouts and sizes: `timeoutMs` bounds each attempt until its buffered body has been read in full, headers and
+ *   body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers
+ *   arrive, and the caller's signal still cancels it. `maxResponseBytes` bounds every body the client buffers (JSON,
+ *   text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a
+ *   {@link ResponseTooLargeError} naming the limit.
  * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
  *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops;
  *   307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
  *   {@link RedirectError} naming where it pointed (redacted), and nothing is sent there. Other requests (no
  *   credential, or only an Authorization header, which fetch drops across origins) keep the platform's behaviour.
+ * - Redaction: every credential the client holds or built is removed, in every encoding, from error bodies, errors
+ *   and log lines.
  * - Cancellation: the request's signal (openapi-fetch's `signal` option) stops everything at once, including a
  *   backoff wait, with an {@link ApiUserAbortError}.
  * - Plain http: a request to an http URL other than loopback is refused with an {@link InputError} before it is sent.
@@ -91,6 +111,7 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  */
 export function createTransport(options: TransportOptions = {}): Transport {
   const { timeoutMs, maxRetries, retryDelay } = checkTransportOptions(options);
+  const maxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes);
   const authorizer = createAuthorizer(options.auth ?? { type: "none" });
   const log = toLog(options.logger, (message) => {
     throw new InputError("logger", message);
@@ -98,7 +119,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // Without a logger nothing is logged, so the per-attempt line (which redacts the URL) is not even built.
   const logging = options.logger !== undefined;
   const purpose = options.purpose ?? "api";
-  const complete = purpose === "token" ? "complete " : "";
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
 
   // Origins already found secure. Only a URL's scheme and host decide, and a Request's URL is absolute and
@@ -215,12 +235,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         const fetchNow = fetchImpl ?? ((request: Request) => globalThis.fetch(request));
         response = guarded ? await fetchWithinOrigin(fetchNow, attempt, movedBody ?? null, { secrets }) : await fetchNow(attempt);
-        // Token answers are small and read whole here, so timeoutMs bounds their body as well as their headers.
-        if (purpose === "token") response = await bufferResponse(response, attemptSignal.signal);
       } catch (error) {
         attemptSignal.clear();
         attemptSignal.dispose();
-        logAttempt(started, { error: attemptSignal.expired ? new Error(`no ${complete}response within ${timeoutMs} ms`) : error });
+        logAttempt(started, { error: attemptSignal.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
         if (userSignal.aborted) throw userAbort();
         if (error instanceof RedirectError) throw error;
         const timedOut = attemptSignal.expired;
@@ -235,7 +253,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const notRetried = safe ? "" : NOT_RETRIED;
         if (timedOut) {
           throw new ApiTimeoutError(
-            `${target()} got no ${complete}response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
+            `${target()} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`,
             { ...context(), cause: error },
           );
         }
@@ -244,60 +262,47 @@ export function createTransport(options: TransportOptions = {}): Transport {
           { ...context(), cause: error },
         );
       }
-      // Only the wait for headers is bounded; the combined signal stays linked so the caller can still cancel the body.
-      attemptSignal.clear();
       logAttempt(started, { status: response.status });
       limiter?.update(response.headers);
 
       if (response.status === 401 && credential?.token !== undefined && authorizer.refreshable && !reauthenticated) {
         // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
         reauthenticated = true;
-        discard(response);
-        attemptSignal.dispose();
+        endAttempt(attemptSignal, response);
         authorizer.invalidate(credential);
         continue;
       }
 
-      if (sendOptions.response === "json" && needsJsonCheck(response, method)) {
-        // Read here rather than by openapi-fetch, which would throw a bare SyntaxError with no status or URL.
-        const retryable = isRetryableStatus(500, method) && retries < maxRetries;
-        let checked: JsonCheck;
-        try {
-          checked = await readJsonResponse(response, secrets);
-        } catch (error) {
-          attemptSignal.dispose();
-          if (userSignal.aborted) throw userAbort();
-          if (!retryable) {
-            throw new ApiConnectionError(
-              `${target()} returned ${response.status} but the connection failed while its body was read (${countAttempts(retries)}): ${describeError(error)}.${isIdempotent(method) ? " Check the network." : NOT_RETRIED}`,
-              { ...context(), status: response.status, cause: error },
-            );
-          }
-          checked = { ok: false, snippet: undefined, contentType: undefined };
-        }
-        attemptSignal.dispose();
-        if (checked.ok) return checked.response;
-        if (!retryable) {
-          const type = checked.contentType === undefined ? "" : ` (${checked.contentType.split(";", 1)[0]})`;
-          throw new InvalidResponseError(
-            `${target()} returned ${response.status}${type} with a body that is not JSON (treated as a server error, ${countAttempts(retries)}).${
-              isIdempotent(method) ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
-            }`,
-            { ...context(), status: response.status, body: checked.snippet },
-          );
-        }
-        await wait(backoffMs(retries, retryDelay), userSignal, userAbort);
+      const retryInMs = retries < maxRetries ? retryDelayFor(response, method, retries, retryDelay) : undefined;
+      if (retryInMs !== undefined) {
+        endAttempt(attemptSignal, response);
+        await wait(retryInMs, userSignal, userAbort);
         retries++;
         continue;
       }
 
-      if (!isRetryableStatus(response.status, method) || retries >= maxRetries) return response;
-      const asked = retryAfterMs(response.headers);
-      if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return response;
-      discard(response);
-      attemptSignal.dispose();
-      await wait(asked ?? backoffMs(retries, retryDelay), userSignal, userAbort);
-      retries++;
+      const mode = bodyMode(response, method, sendOptions);
+      if (mode === "none") {
+        // A streamed body is bounded only until its headers; the signal stays linked so the caller can still cancel it.
+        attemptSignal.clear();
+        return response;
+      }
+      const received = await receiveBody(response, { json: mode === "json", signal: attemptSignal.signal, maxBytes: maxResponseBytes, secrets });
+      endAttempt(attemptSignal);
+      if (received.ok) return received.response;
+      if (userSignal.aborted) throw userAbort();
+      const failure = { target: target(), init: { ...context(), status: response.status }, attempts: countAttempts(retries), method };
+      if (received.reason === "too-large") {
+        // The same request would bring the same body: not retried.
+        throw new ResponseTooLargeError(`${failure.target} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...failure.init, limit: maxResponseBytes });
+      }
+      // The server answered, so only a method that may be carried out twice is sent again.
+      if (isIdempotent(method) && retries < maxRetries) {
+        await wait(backoffMs(retries, retryDelay), userSignal, userAbort);
+        retries++;
+        continue;
+      }
+      throw bodyError(failure, received, attemptSignal.expired ? timeoutMs : undefined);
     }
   };
 }
@@ -316,7 +321,52 @@ async function wait(ms: number, signal: AbortSignal, onAbort: () => Error): Prom
   }
 }
 
-// A response that is not read keeps its connection busy until garbage collection; cancelling frees it now.
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => {});
+/** Where a body failed, for its error: the request as errors name it, the error's fields and the attempts made. */
+interface BodyFailure {
+  target: string;
+  init: ApiErrorInit;
+  attempts: string;
+  method: string;
+}
+
+// The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not JSON.
+function bodyError(failure: BodyFailure, received: Exclude<Received, { ok: true } | { reason: "too-large" }>, timedOutAfterMs: number | undefined): Error {
+  const { target, init, attempts, method } = failure;
+  const status = init.status;
+  if (received.reason === "failed" && timedOutAfterMs !== undefined) {
+    return new ApiTimeoutError(
+      `${target} returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${isIdempotent(method) ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
+      { ...init, cause: received.error },
+    );
+  }
+  if (received.reason === "failed") {
+    return new ApiConnectionError(
+      `${target} returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${isIdempotent(method) ? " Check the network." : NOT_RETRIED}`,
+      { ...init, cause: received.error },
+    );
+  }
+  const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
+  return new InvalidResponseError(
+    `${target} returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
+      isIdempotent(method) ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
+    }`,
+    { ...init, body: received.snippet },
+  );
+}
+
+// How long to wait before resending after this response, or undefined when it is to be returned: a status not worth
+// retrying for this method, or a Retry-After longer than MAX_RETRY_AFTER_MS.
+function retryDelayFor(response: Response, method: string, retries: number, retryDelay: RetryDelayOptions): number | undefined {
+  if (!isRetryableStatus(response.status, method)) return undefined;
+  const asked = retryAfterMs(response.headers);
+  if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return undefined;
+  return asked ?? backoffMs(retries, retryDelay);
+}
+
+// An attempt that is over: its timer and its link to the caller's signal go, and a body left unread is cancelled,
+// since it would keep its connection busy until garbage collection.
+function endAttempt(attemptSignal: AttemptSignal, unread?: Response): void {
+  attemptSignal.clear();
+  attemptSignal.dispose();
+  unread?.body?.cancel().catch(() => {});
 }

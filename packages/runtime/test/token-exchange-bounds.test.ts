@@ -51,7 +51,7 @@ describe("the token exchange is bounded, headers and body", () => {
       200,
       200,
     ]);
-    expect((outcomes[0]?.error as Error).message).toMatch(/got no complete response within 500 ms/);
+    expect((outcomes[0]?.error as Error).message).toMatch(/its body was not read in full within 500 ms/);
     expectNoSecrets(outcomes[0]?.error);
     expect(server.count(TOKEN)).toBe(3);
     expect(server.count("GET /items")).toBe(3);

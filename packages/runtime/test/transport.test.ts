@@ -257,7 +257,33 @@ describe("timeouts and cancellation", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("the timeout stops once the headers arrive: a slow body is not cut off by it", async () => {
+  it("the timeout covers a buffered body too: a JSON body that stalls after its headers ends in ApiTimeoutError", async () => {
+    vi.useFakeTimers();
+    const cancelled: unknown[] = [];
+    const { client, calls } = setup(
+      () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("[{"));
+          },
+          cancel(reason) {
+            cancelled.push(reason);
+          },
+        });
+        return new Response(body, { headers: { "Content-Type": "application/json" } });
+      },
+      { timeoutMs: 1_000, maxRetries: 1 },
+    );
+    const outcome = caught(client.GET("/items"));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect((error as Error).message).toContain("returned 200 but its body was not read in full within 1000 ms (2 attempts)");
+    expect(calls).toHaveLength(2);
+    expect(cancelled).toHaveLength(2);
+  });
+
+  it("the timeout stops at the headers of a streamed body (parseAs: stream): a slow download is not cut off by it", async () => {
     vi.useFakeTimers();
     const { client } = setup(
       () => {
@@ -273,9 +299,10 @@ describe("timeouts and cancellation", () => {
       },
       { timeoutMs: 1_000 },
     );
-    const pending = client.GET("/items");
+    const { data } = await client.GET("/items", { parseAs: "stream" });
+    const text = new Response(data as ReadableStream<Uint8Array>).text();
     await vi.advanceTimersByTimeAsync(6_000);
-    expect((await pending).data).toEqual([]);
+    expect(await text).toBe("[]");
   });
 
   it("a caller's AbortSignal aborted during a backoff rejects at once with ApiUserAbortError and sends nothing more", async () => {
@@ -302,6 +329,26 @@ describe("timeouts and cancellation", () => {
     });
     expect(await caught(client.GET("/items", { signal: controller.signal }))).toBeInstanceOf(ApiUserAbortError);
     expect(calls).toHaveLength(1);
+  });
+
+  it("a caller's AbortSignal aborted while a buffered body is read rejects with ApiUserAbortError and cancels the body", async () => {
+    const controller = new AbortController();
+    let cancelled = false;
+    const { client } = setup(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode("[{"));
+          setTimeout(() => controller.abort(new Error("user gave up")), 0);
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(body, { headers: { "Content-Type": "application/json" } });
+    });
+    const error = await caught(client.GET("/items", { signal: controller.signal }));
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect(cancelled).toBe(true);
   });
 
   it("an already aborted signal sends nothing", async () => {

@@ -22,8 +22,18 @@ export interface ClientOptions {
   oauthUrl?: string;
   /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
   fetch?: typeof fetch;
-  /** Bound on each attempt until the response headers arrive, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. */
+  /**
+   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
+   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
+   * `downloadFile`) is bounded only until its headers arrive.
+   */
   timeoutMs?: number;
+  /**
+   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
+   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
+   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   */
+  maxResponseBytes?: number;
   /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
   maxRetries?: number;
   /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
@@ -60,6 +70,7 @@ export function createClient(options: ClientOptions): SurveyDynamixClient {
       auth: toRuntimeAuth(options.auth),
       ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
       ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),

@@ -25,5 +25,6 @@ export {
   InvalidResponseError,
   PaginationLimitError,
   InputError,
+  ResponseTooLargeError,
   type TokenResponse,
 } from "@apis/runtime";

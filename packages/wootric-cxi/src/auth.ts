@@ -13,6 +13,7 @@ interface TokenTransport {
   tokenEndpoint: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   maxRetries?: number;
   retryDelay?: RetryDelayOptions;
   logger?: Logger;
@@ -34,6 +35,7 @@ export function toRuntimeAuth(auth: WootricAuth, transport: TokenTransport): Aut
     tokenUrl: transport.tokenEndpoint,
     ...(transport.fetch !== undefined ? { fetch: transport.fetch } : {}),
     ...(transport.timeoutMs !== undefined ? { timeoutMs: transport.timeoutMs } : {}),
+    ...(transport.maxResponseBytes !== undefined ? { maxResponseBytes: transport.maxResponseBytes } : {}),
     ...(transport.maxRetries !== undefined ? { maxRetries: transport.maxRetries } : {}),
     ...(transport.retryDelay !== undefined ? { retryDelay: transport.retryDelay } : {}),
     ...(transport.logger !== undefined ? { logger: transport.logger } : {}),

@@ -12,4 +12,5 @@ export {
   AuthenticationError,
   PaginationLimitError,
   InputError,
+  ResponseTooLargeError,
 } from "@apis/runtime";

@@ -2,6 +2,7 @@
 // the end of the run (tools/faults/test/no-secrets.test.ts) can prove no credential appears in any of them.
 // Each vitest file has its own instance of this module; leak-watch.setup.ts saves it when the file is done.
 import { inspect } from "node:util";
+import { encodingsShown } from "./encodings.js";
 
 /** One rendering of something a test saw: an error's message, String, JSON or inspect output, or a log line. */
 export interface Rendering {
@@ -79,11 +80,11 @@ export async function caught(action: Promise<unknown> | (() => unknown)): Promis
 }
 
 /**
- * The places `text` shows `secret`: verbatim, URL-encoded, or inside base64 (an `Authorization: Basic` value, a
- * base64url JWT segment), whatever its alignment.
+ * Whether `text` shows `secret`: verbatim, percent- or form-encoded, JSON-escaped, or inside base64 (an
+ * `Authorization: Basic` value, a base64url JWT segment), whatever its alignment.
  */
 export function showsSecret(text: string, secret: string): boolean {
-  if (text.includes(secret) || text.includes(encodeURIComponent(secret))) return true;
+  if (encodingsShown(text, secret).length > 0) return true;
   for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
     for (let skip = 0; skip < 4; skip++) {
       const decoded = Buffer.from(run.slice(skip).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");

@@ -4,8 +4,15 @@ import type { AddressInfo, Socket } from "node:net";
 
 /** What the server does with one request. */
 export type Fault =
-  /** Answers normally; an object body is sent as JSON. */
-  | { status: number; headers?: Record<string, string>; body?: unknown }
+  /** Answers normally; an object body is sent as JSON. `reason` replaces the status line's reason phrase. */
+  | { status: number; reason?: string; headers?: Record<string, string>; body?: unknown }
+  /**
+   * Sends the headers at once, then `drip` `chunkSize` characters (default 1) at a time, one piece every `everyMs`:
+   * chunked, unless `headers` sets a Content-Length. Stops when the client goes away.
+   */
+  | { drip: string; everyMs: number; chunkSize?: number; status?: number; headers?: Record<string, string> }
+  /** Sends the headers, then `endless` again and again, chunked, as fast as the client reads, until it goes away. */
+  | { endless: string; status?: number; headers?: Record<string, string> }
   /** Closes the connection before any response byte (the client sees a reset). */
   | { reset: "before-headers" }
   /** Sends the status line, headers and half the body, then closes the connection. */
@@ -46,6 +53,8 @@ export interface FaultServer {
   readonly requests: readonly SeenRequest[];
   /** How many requests a route received. */
   count(route: string): number;
+  /** How many dripping or endless bodies are still being written: 0 once every client that got one went away. */
+  readonly streaming: number;
   /** Forgets every script and request, for the next test. */
   reset(): void;
   /** Closes every connection, hanging ones included, and stops listening. */
@@ -84,6 +93,8 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const sockets = new Set<Socket>();
   // Hanging requests: ended by their timer, by reset() or by close(). Other connections stay open for keep-alive.
   const hanging = new Map<NodeJS.Timeout, Socket | null>();
+  // Bodies being written piece by piece, each with what stops it.
+  const streams = new Set<() => void>();
 
   const server = createServer((incoming, outgoing) => {
     if (options.cors && answerCors(incoming, outgoing)) return;
@@ -148,6 +159,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       outgoing.write(text.slice(0, Math.floor(text.length / 2)), () => outgoing.socket?.destroy());
       return;
     }
+    if ("drip" in fault || "endless" in fault) {
+      stream(fault, outgoing, streams);
+      return;
+    }
     if ("truncatedJson" in fault) {
       const text = encode(fault.truncatedJson);
       send(outgoing, { status: 200, headers: { "Content-Type": "application/json" }, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) });
@@ -168,7 +183,11 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       return requests;
     },
     count: (route) => counts.get(route) ?? 0,
+    get streaming() {
+      return streams.size;
+    },
     reset: () => {
+      for (const stop of streams) stop();
       scripts.clear();
       counts.clear();
       requests = [];
@@ -179,6 +198,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       hanging.clear();
     },
     close: async () => {
+      for (const stop of streams) stop();
       for (const timer of hanging.keys()) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -205,13 +225,50 @@ function encode(body: unknown): string {
   return typeof body === "string" ? body : JSON.stringify(body);
 }
 
-function send(outgoing: ServerResponse, fault: { status: number; headers?: Record<string, string>; body?: unknown }): void {
+function send(outgoing: ServerResponse, fault: { status: number; reason?: string; headers?: Record<string, string>; body?: unknown }): void {
   const text = fault.body === undefined ? "" : encode(fault.body);
   const json = fault.body !== undefined && typeof fault.body !== "string";
+  if (fault.reason !== undefined) outgoing.statusMessage = fault.reason;
   outgoing.writeHead(fault.status, {
     ...(json ? { "Content-Type": "application/json" } : {}),
     ...fault.headers,
     "Content-Length": String(Buffer.byteLength(text)),
   });
   outgoing.end(text);
+}
+
+// Writes a dripping or endless body; the connection closing (the client cancelled) or `streams`' stop ends it.
+function stream(fault: Extract<Fault, { drip: string } | { endless: string }>, outgoing: ServerResponse, streams: Set<() => void>): void {
+  outgoing.writeHead(fault.status ?? 200, { "Content-Type": "application/json", ...fault.headers });
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    if (streams.delete(stop) && !outgoing.writableEnded) outgoing.destroy();
+  };
+  streams.add(stop);
+  outgoing.on("close", stop);
+  if ("endless" in fault) {
+    const chunk = Buffer.from(fault.endless);
+    // Writes until the socket's buffer is full, then waits for it to drain: as fast as the client reads, no faster.
+    const pump = () => {
+      while (streams.has(stop) && outgoing.write(chunk));
+    };
+    outgoing.on("drain", pump);
+    pump();
+    return;
+  }
+  const size = fault.chunkSize ?? 1;
+  let at = 0;
+  const next = () => {
+    if (!streams.has(stop)) return;
+    if (at >= fault.drip.length) {
+      streams.delete(stop);
+      outgoing.end();
+      return;
+    }
+    outgoing.write(fault.drip.slice(at, at + size));
+    at += size;
+    timer = setTimeout(next, fault.everyMs);
+  };
+  next();
 }

@@ -9,6 +9,12 @@ describe("showsSecret", () => {
     expect(showsSecret(`token=${encodeURIComponent("a b&c/d=e+f")}`, "a b&c/d=e+f")).toBe(true);
   });
 
+  it("finds a secret form-encoded and JSON-escaped", () => {
+    const secret = 'pa ss+&/"é%';
+    expect(showsSecret(`password=${new URLSearchParams({ v: secret }).toString().slice(2)}`, secret)).toBe(true);
+    expect(showsSecret(JSON.stringify({ password: secret }), secret)).toBe(true);
+  });
+
   it("finds a secret inside base64 whatever its offset, as in a Basic header", () => {
     for (const prefix of ["", "a", "ab", "client-id:"]) {
       const header = `Authorization: Basic ${Buffer.from(`${prefix}${SECRET}`).toString("base64")}`;

@@ -1,0 +1,73 @@
+// CMIX's credentials (the client secret and password of the password grant, sent in a JSON body, and the access
+// token the auth service issues) echoed back by a hostile server in every encoding they are sent in: none may reach
+// an error or a log line. The generic cases (every runtime credential kind, bodies bounded in time and size) run
+// once in packages/runtime.
+import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
+import { describe, expect, it } from "vitest";
+import { ApiError, createClient, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+
+const CLIENT_SECRET = "cmix+&/ é%-client-secret";
+const PASSWORD = 'cmix+&/ é%-"password"';
+// Sent as a Bearer header, which cannot hold a space or "é" (the client refuses such a token before sending).
+const ACCESS_TOKEN = "cmix+&/%-access-token=";
+const collected = collectLeaks([CLIENT_SECRET, PASSWORD, ACCESS_TOKEN]);
+const GET_PROJECT = "GET /projects/109820";
+const TOKEN = "POST /access-token";
+
+const served = useFaultServer();
+
+function connect(options: Partial<ClientOptions> = {}) {
+  return createClient({
+    environment: "sandbox",
+    baseUrls: { auth: served().url, survey: served().url, reporting: served().url, fileProcessing: served().url },
+    auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
+    maxRetries: 0,
+    logger: collected.logger,
+    ...options,
+  });
+}
+const getProject = (options: Partial<ClientOptions> = {}) => connect(options).survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
+
+const texts = (call: () => Promise<{ error?: unknown; response: Response }>) =>
+  outcomeRenderings(call, (response, error) => ApiError.fromResponse(response, error, "GET"), collected);
+
+const issue = { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: 3600 } };
+const kinds = [
+  { kind: "client secret", secret: CLIENT_SECRET, user: "client-1" },
+  { kind: "password", secret: PASSWORD, user: "ana" },
+  { kind: "issued access token", secret: ACCESS_TOKEN, user: "user" },
+];
+
+describe("CMIX credentials echoed by a hostile server", () => {
+  for (const { kind, secret, user } of kinds) {
+    for (const [place, answer] of Object.entries(echoIn)) {
+      it.each(Object.entries(encodingsOf(secret, user)))(`the ${kind} in ${place} of the survey service, %s, reaches no error or log line`, async (_, text) => {
+        served().script(TOKEN, [issue]);
+        served().script(GET_PROJECT, [answer(text)]);
+        assertNoEcho(await texts(() => getProject()), secret, user);
+        expect(served().count(GET_PROJECT)).toBe(1);
+      });
+    }
+    if (kind === "issued access token") continue;
+    for (const [place, answer] of Object.entries(tokenEchoIn)) {
+      it.each(Object.entries(encodingsOf(secret, user)))(`the ${kind} in ${place}, %s, reaches no error or log line`, async (_, text) => {
+        served().script(TOKEN, [answer(text)]);
+        assertNoEcho(await texts(() => getProject()), secret, user);
+        expect(served().count(TOKEN)).toBe(1);
+        expect(served().count(GET_PROJECT)).toBe(0);
+      });
+    }
+  }
+});
+
+describe("CMIX bodies bounded by maxResponseBytes", () => {
+  it("refuses a token response and a JSON body over maxResponseBytes, naming the option", async () => {
+    served().script(TOKEN, [{ endless: '"padding",' }]);
+    const error = collected.error(await getProject({ maxResponseBytes: 1024 }).catch((e: unknown) => e));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as Error).message).toMatch(/\/access-token returned 200 but its body is larger than maxResponseBytes \(1024 bytes\)/);
+    served().script(TOKEN, [issue]);
+    served().script(GET_PROJECT, [{ status: 200, body: { id: 109820, name: "x".repeat(4096) } }]);
+    expect(collected.error(await getProject({ maxResponseBytes: 1024 }).catch((e: unknown) => e))).toBeInstanceOf(ResponseTooLargeError);
+  });
+});

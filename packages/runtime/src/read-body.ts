@@ -1,0 +1,90 @@
+import { redactSecrets } from "./known-secrets.js";
+
+/** What {@link readBody} found: the whole body, or that it is larger than the bound. */
+export type ReadBody = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge: true };
+
+/**
+ * Reads a response body in full, at most `maxBytes` of it, for as long as `signal` allows. A `Content-Length` above
+ * the bound fails before anything is read; a body that passes it while arriving (an endless chunked one) stops there.
+ * Either way the stream is cancelled, so its connection is freed and nothing more is held. When `signal` aborts
+ * (the attempt's timeout, the caller), the stream is cancelled and the signal's reason is thrown; a broken
+ * connection throws what the stream threw.
+ *
+ * @example
+ * const read = await readBody(response, attempt.signal, 134_217_728);
+ * if (!read.ok) throw new Error("too large");
+ */
+export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<ReadBody> {
+  const body = response.body;
+  if (body === null) return { ok: true, bytes: new Uint8Array(0) };
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes || signal.aborted) {
+    cancel(body.cancel());
+    if (signal.aborted) throw signal.reason;
+    return { ok: false, tooLarge: true };
+  }
+  const reader = body.getReader();
+  // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).
+  const onAbort = () => cancel(reader.cancel(signal.reason));
+  signal.addEventListener("abort", onAbort, { once: true });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        chunks.length = 0;
+        cancel(reader.cancel());
+        return { ok: false, tooLarge: true };
+      }
+      chunks.push(value);
+    }
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+  return { ok: true, bytes: concat(chunks, total) };
+}
+
+/**
+ * An equivalent of `response` (status, headers, URL) whose body is `bytes`, already read: what the caller reads
+ * from it is what the transport checked.
+ *
+ * @example
+ * return bufferedCopy(response, read.bytes);
+ */
+export function bufferedCopy(response: Response, bytes: Uint8Array, headers: Headers = response.headers): Response {
+  // Status codes such as 204 forbid a body; an empty one becomes none.
+  // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
+  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: statusText(response), headers });
+  // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
+  Object.defineProperty(copy, "url", { value: response.url, enumerable: true, configurable: true });
+  Object.defineProperty(copy, "redirected", { value: response.redirected, enumerable: true, configurable: true });
+  return copy;
+}
+
+// The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
+// decoded into characters a Response cannot carry (a UTF-8 decoding of latin1 bytes) keeps the rest of it.
+function statusText(response: Response): string {
+  return redactSecrets(response.statusText).replace(/[^\x00-\xff]/g, "?");
+}
+
+// One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  chunks.length = 0;
+  return bytes;
+}
+
+// A cancel that fails (a stream already errored or locked elsewhere) has nothing left to free.
+function cancel(done: Promise<void>): void {
+  done.catch(() => {});
+}

@@ -1,0 +1,61 @@
+import { checkJsonBody, needsJsonCheck } from "./json-response.js";
+import { redactSecretBytes } from "./known-secrets.js";
+import { bufferedCopy, readBody } from "./read-body.js";
+
+/** How an attempt's body is handled: checked as JSON, read whole, or handed on unread (a stream, or no body). */
+export type BodyMode = "json" | "buffer" | "none";
+
+/** What {@link receiveBody} came to: the response to hand on, or why not. */
+export type Received =
+  | { ok: true; response: Response }
+  | { ok: false; reason: "not-json"; snippet: string | undefined; contentType: string | undefined }
+  | { ok: false; reason: "too-large" }
+  | { ok: false; reason: "failed"; error: unknown };
+
+/**
+ * Decides how a response's body is handled. Every body the caller will read whole is read here, so that the
+ * attempt's timeout and the size bound cover it: an error status's body (openapi-fetch always reads it), a 2xx of a
+ * JSON operation (also checked) and any 2xx the caller asked to `buffer`. Everything else, a download above all,
+ * is handed on unread.
+ *
+ * @example
+ * bodyMode(response, "GET", { response: "json" }); // "json" for a 200 with a body
+ */
+export function bodyMode(response: Response, method: string, options: { response?: string | undefined; buffer?: boolean | undefined }): BodyMode {
+  if (response.body === null || method === "HEAD") return "none";
+  if (!response.ok) return "buffer";
+  if (options.response === "json") return needsJsonCheck(response, method) ? "json" : "none";
+  return options.buffer === true ? "buffer" : "none";
+}
+
+/**
+ * Reads a body in full within `signal` and `maxBytes` (see `readBody`) and hands on an equivalent response over the
+ * bytes read. A JSON body must parse (see `checkJsonBody`). The body of an error status has every known credential
+ * removed first, in every encoding, since it becomes openapi-fetch's `error`, which callers log and put in errors.
+ *
+ * @example
+ * const received = await receiveBody(response, { json: true, signal: attempt.signal, maxBytes, secrets });
+ * if (received.ok) return received.response;
+ */
+export async function receiveBody(
+  response: Response,
+  options: { json: boolean; signal: AbortSignal; maxBytes: number; secrets: readonly string[] },
+): Promise<Received> {
+  let bytes: Uint8Array;
+  try {
+    const read = await readBody(response, options.signal, options.maxBytes);
+    if (!read.ok) return { ok: false, reason: "too-large" };
+    bytes = read.bytes;
+  } catch (error) {
+    return { ok: false, reason: "failed", error };
+  }
+  if (options.json) {
+    const checked = checkJsonBody(response, bytes, options.secrets);
+    return checked.ok ? checked : { ok: false, reason: "not-json", snippet: checked.snippet, contentType: checked.contentType };
+  }
+  const clean = response.ok ? bytes : redactSecretBytes(bytes, options.secrets);
+  if (clean === bytes) return { ok: true, response: bufferedCopy(response, bytes) };
+  const headers = new Headers(response.headers);
+  if (headers.has("content-length")) headers.set("Content-Length", String(clean.byteLength));
+  return { ok: true, response: bufferedCopy(response, clean, headers) };
+}

@@ -1,0 +1,72 @@
+/** Forms shorter than this would blank unrelated text; a credential that short is not worth hiding anyway. */
+export const MIN_SECRET_LENGTH = 4;
+// A piece of base64 this short could stand in any base64 text; the full encoding of a short secret still counts.
+const MIN_BASE64_PIECE = 6;
+
+/**
+ * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
+ * body (`+` for space) writes it, with upper- or lower-case hex; JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
+ * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`; and as a header
+ * or reason phrase brings it back, its UTF-8 bytes decoded the wrong way.
+ *
+ * @example
+ * secretForms("a b/c"); // ["a b/c", "a%20b%2Fc", "a+b%2Fc", "a%20b%2fc", "a+b%2fc", "a b\\/c", "YSBiL2M=", ...]
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set<string>([secret]);
+  for (const encoded of percentForms(secret)) {
+    forms.add(encoded);
+    forms.add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+  }
+  const json = JSON.stringify(secret).slice(1, -1);
+  for (const escaped of [json, asciiJson(json)]) {
+    forms.add(escaped);
+    forms.add(escaped.replace(/\//g, "\\/"));
+  }
+  // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or
+  // latin1 read as UTF-8, where each byte that is not ASCII becomes U+FFFD.
+  for (const form of [...forms]) {
+    forms.add(latin1(new TextEncoder().encode(form)));
+    forms.add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
+  }
+  for (const encoded of base64Forms(new TextEncoder().encode(secret))) forms.add(encoded);
+  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+
+function percentForms(secret: string): string[] {
+  const form = new URLSearchParams([["", secret]]).toString().slice(1);
+  try {
+    return [encodeURIComponent(secret), form];
+  } catch {
+    // A lone surrogate cannot be percent-encoded by encodeURIComponent; URLSearchParams writes it as U+FFFD.
+    return [form];
+  }
+}
+
+function asciiJson(json: string): string {
+  return json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function base64Forms(bytes: Uint8Array): string[] {
+  const whole = toBase64(bytes);
+  const forms = [whole, whole.replace(/=+$/, "")];
+  for (let skip = 0; skip < 3; skip++) {
+    // Behind `skip` other bytes, the secret's bits fill base64 characters from ceil(8 skip / 6) up to the last one
+    // they fill completely: that run is the same whatever the other bytes are.
+    const shifted = toBase64(new Uint8Array([...new Uint8Array(skip), ...bytes]));
+    const piece = shifted.slice(Math.ceil((8 * skip) / 6), Math.floor((8 * (skip + bytes.length)) / 6));
+    if (piece.length >= MIN_BASE64_PIECE) forms.push(piece);
+  }
+  return forms.flatMap((form) => [form, form.replace(/\+/g, "-").replace(/\//g, "_")]);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return btoa(latin1(bytes));
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { redactSecretBytes, redactSecrets, rememberSecret } from "../src/known-secrets.js";
+import { secretForms } from "../src/secret-forms.js";
+
+describe("known secrets", () => {
+  it("redacts a remembered credential in each form, and the whole Basic value rather than a piece of it", () => {
+    const secret = "kn0wn+&/ é%-pass";
+    rememberSecret(secret, `ana:${secret}`);
+    const basic = Buffer.from(`ana:${secret}`).toString("base64");
+    expect(redactSecrets(`Authorization: Basic ${basic}`)).toBe("Authorization: Basic [redacted]");
+    expect(redactSecrets(`p=${encodeURIComponent(secret)}&q=${new URLSearchParams({ v: secret }).toString().slice(2)}`)).toBe("p=[redacted]&q=[redacted]");
+    expect(redactSecrets(JSON.stringify({ echo: secret }))).toBe('{"echo":"[redacted]"}');
+    expect(redactSecrets(`x ${Buffer.from(`other-user:${secret}`).toString("base64")} y`)).not.toContain(Buffer.from(secret).toString("base64").slice(2, 14));
+  });
+
+  it("leaves text without a credential as it is, and ignores values shorter than 4 characters", () => {
+    rememberSecret("abc", undefined);
+    const text = "GET /abc?page=2 -> 200";
+    expect(redactSecrets(text)).toBe(text);
+    expect(redactSecrets("token abcd here", ["abcd"])).toBe("token [redacted] here");
+  });
+
+  it("returns the same bytes when there is nothing to redact, and clean UTF-8 when there is", () => {
+    rememberSecret("bytes-secret-1");
+    const clean = new TextEncoder().encode('{"ok":true}');
+    expect(redactSecretBytes(clean)).toBe(clean);
+    expect(new TextDecoder().decode(redactSecretBytes(new TextEncoder().encode('{"echo":"bytes-secret-1 é"}')))).toBe('{"echo":"[redacted] é"}');
+  });
+
+  it("keeps a credential in use when more than 1024 others are remembered after it", () => {
+    rememberSecret("long-lived-client-secret");
+    for (let i = 0; i < 1100; i++) {
+      rememberSecret(`short-lived-token-${i}`);
+      if (i % 100 === 0) rememberSecret("long-lived-client-secret");
+    }
+    expect(redactSecrets("long-lived-client-secret")).toBe("[redacted]");
+    expect(redactSecrets("short-lived-token-1099")).toBe("[redacted]");
+    // The oldest unused one made room.
+    expect(redactSecrets("short-lived-token-1")).toBe("short-lived-token-1");
+  });
+
+  it("knows how a header brings a credential back: its UTF-8 bytes read as latin1, or non-ASCII bytes lost", () => {
+    expect(secretForms("pé-secret")).toEqual(expect.arrayContaining(["p\u00c3\u00a9-secret", "p\ufffd-secret"]));
+  });
+});

@@ -1,0 +1,70 @@
+// Survey Dynamix's credentials (the Basic customer UUID and auth token, a personal access token, and the code and
+// client secret of the OAuth exchange) echoed back by a hostile server in every encoding they are sent in: none may
+// reach an error or a log line. The generic cases (every runtime credential kind, bodies bounded in time and size)
+// run once in packages/runtime.
+import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
+import { describe, expect, it } from "vitest";
+import { ApiError, createClient, exchangeAuthorizationCode, ResponseTooLargeError, type ClientOptions, type SurveyDynamixAuth } from "../../src/index.js";
+
+const AUTH_TOKEN = "sdx+&/ é%-basic-auth-token";
+// Sent as a Bearer header, which cannot hold a space or "é" (the client refuses such a token before sending).
+const ACCESS_TOKEN = "sdx+&/%-personal-access-token=";
+const CLIENT_SECRET = "sdx+&/ é%-client-secret";
+const CODE = "sdx+&/ é%-auth-code";
+const CUSTOMER_UUID = "4f7c2a9e-1b3d-4e5f-8a6b-0c9d8e7f6a5b";
+const collected = collectLeaks([AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, CODE]);
+const GET_QUESTION = "GET /questions/5";
+
+const served = useFaultServer();
+
+function connect(auth: SurveyDynamixAuth, options: Partial<ClientOptions> = {}) {
+  return createClient({ baseUrl: served().url, oauthUrl: served().url, auth, maxRetries: 0, logger: collected.logger, ...options });
+}
+const getQuestion = (auth: SurveyDynamixAuth) => connect(auth).GET("/questions/{question_id}", { params: { path: { question_id: 5 } } });
+
+const texts = (call: () => Promise<{ error?: unknown; response: Response }>) =>
+  outcomeRenderings(call, (response, error) => ApiError.fromResponse(response, error, "GET"), collected);
+
+const kinds: { kind: string; secret: string; user: string; auth: SurveyDynamixAuth }[] = [
+  { kind: "Basic auth token", secret: AUTH_TOKEN, user: CUSTOMER_UUID, auth: { type: "basic", customerUuid: CUSTOMER_UUID, authToken: AUTH_TOKEN } },
+  { kind: "personal access token", secret: ACCESS_TOKEN, user: "user", auth: { type: "token", accessToken: ACCESS_TOKEN } },
+];
+
+describe("Survey Dynamix credentials echoed by a hostile server", () => {
+  for (const { kind, secret, user, auth } of kinds) {
+    for (const [place, answer] of Object.entries(echoIn)) {
+      it.each(Object.entries(encodingsOf(secret, user)))(`the ${kind} in ${place} of the API, %s, reaches no error or log line`, async (_, text) => {
+        served().script(GET_QUESTION, [answer(text)]);
+        assertNoEcho(await texts(() => getQuestion(auth)), secret, user);
+        expect(served().count(GET_QUESTION)).toBe(1);
+      });
+    }
+  }
+
+  for (const [name, secret] of [["code", CODE], ["client secret", CLIENT_SECRET]] as const) {
+    for (const [place, answer] of Object.entries(tokenEchoIn)) {
+      it.each(Object.entries(encodingsOf(secret, "3")))(`the ${name} of the OAuth exchange, in ${place}, %s, reaches no error or log line`, async (_, text) => {
+        served().script("POST /oauth/token", [answer(text)]);
+        const exchange = async () => {
+          await exchangeAuthorizationCode({ oauthUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxRetries: 0, logger: collected.logger });
+          throw new Error("expected the exchange to fail");
+        };
+        assertNoEcho(await texts(exchange), secret, "3");
+        expect(served().count("POST /oauth/token")).toBe(1);
+      });
+    }
+  }
+});
+
+describe("Survey Dynamix bodies bounded by maxResponseBytes", () => {
+  it("refuses an error body and a token response over maxResponseBytes, naming the option", async () => {
+    served().script(GET_QUESTION, [{ status: 404, body: { message: "x".repeat(4096) } }]);
+    const client = connect(kinds[0]!.auth, { maxResponseBytes: 1024 });
+    const error = collected.error(await client.GET("/questions/{question_id}", { params: { path: { question_id: 5 } } }).catch((e: unknown) => e));
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as Error).message).toContain("maxResponseBytes (1024 bytes)");
+    served().script("POST /oauth/token", [{ endless: '"padding",' }]);
+    const exchange = exchangeAuthorizationCode({ oauthUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxResponseBytes: 1024 });
+    expect(collected.error(await exchange.catch((e: unknown) => e))).toBeInstanceOf(ResponseTooLargeError);
+  });
+});

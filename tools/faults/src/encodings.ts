@@ -1,0 +1,34 @@
+// Test-only: the encodings a credential travels in, and the check for any of them in a text.
+
+/**
+ * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`),
+ * form-encoded (`+` for space), base64 alone and inside `user:secret` (a Basic header), and JSON-escaped.
+ *
+ * @example
+ * for (const [encoding, text] of Object.entries(encodingsOf(PASSWORD, "ana"))) server.script(route, [echoIn["an error body"](text)]);
+ */
+export function encodingsOf(secret: string, user = "user"): Record<string, string> {
+  return {
+    raw: secret,
+    "percent-encoded": encodeURIComponent(secret),
+    "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
+    base64: Buffer.from(secret).toString("base64"),
+    "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
+    "JSON-escaped": JSON.stringify(secret).slice(1, -1),
+  };
+}
+
+/**
+ * The encodings of `secret` (see {@link encodingsOf}) that `text` shows, by name; empty when none. Each is also
+ * looked for as a header or reason phrase brings it back: its UTF-8 bytes read as latin1, or latin1 read as UTF-8
+ * (each byte that is not ASCII a U+FFFD, or a `?` where the client could not carry that).
+ *
+ * @example
+ * expect(encodingsShown(JSON.stringify(error), PASSWORD, "ana")).toEqual([]);
+ */
+export function encodingsShown(text: string, secret: string, user = "user"): string[] {
+  return Object.entries(encodingsOf(secret, user)).flatMap(([name, form]) => {
+    const misread = [form, Buffer.from(form).toString("latin1"), form.replace(/[^\x00-\x7f]/g, "\ufffd"), form.replace(/[^\x00-\x7f]/g, "?")];
+    return misread.some((variant) => text.includes(variant)) ? [name] : [];
+  });
+}

@@ -1,0 +1,60 @@
+// Issue 15 decided what `timeoutMs` and `maxResponseBytes` cover, and that every README and every option doc says
+// it in the same words, so that no vendor's documentation promises more (or less) than the runtime does.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const TIMEOUT = '`timeoutMs` bounds each attempt until its buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers arrive.';
+const BODY_LIMIT = "`maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.";
+
+const repo = join(import.meta.dirname, "../../..");
+const packages = readdirSync(join(repo, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const oneLine = (text: string) => text.replace(/\s+/g, " ");
+
+const readmes = ["README.md", ...packages.map((name) => `packages/${name}/README.md`)].filter((path) => {
+  try {
+    readFileSync(join(repo, path));
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** Every documented `timeoutMs` or `maxResponseBytes` option in the packages' hand-written sources, with its JSDoc. */
+function optionDocs(option: string): { where: string; doc: string }[] {
+  return packages.flatMap((name) => {
+    const dir = join(repo, "packages", name, "src");
+    return readdirSync(dir)
+      .filter((file) => file.endsWith(".ts"))
+      .flatMap((file) => {
+        const lines = readFileSync(join(dir, file), "utf8").split("\n");
+        return lines.flatMap((line, at) => {
+          if (!new RegExp(`^\\s+${option}\\?:`).test(line) || !lines[at - 1]?.trim().endsWith("*/")) return [];
+          let start = at - 1;
+          while (start > 0 && !lines[start]!.trim().startsWith("/**")) start--;
+          const doc = lines.slice(start, at).join(" ").replace(/\/\*\*|\*\/|^\s*\*|\s\*\s/g, " ");
+          return [{ where: `${relative(repo, join(dir, file))}:${at + 1}`, doc: oneLine(doc) }];
+        });
+      });
+  });
+}
+
+describe("timeoutMs and maxResponseBytes are described in the same words everywhere", () => {
+  it.each(readmes)("%s says what timeoutMs and maxResponseBytes cover", (path) => {
+    const text = oneLine(readFileSync(join(repo, path), "utf8"));
+    expect(text).toContain(TIMEOUT);
+    expect(text).toContain(BODY_LIMIT);
+  });
+
+  it("every documented timeoutMs option says what it covers", () => {
+    const docs = optionDocs("timeoutMs");
+    expect(docs.length).toBeGreaterThanOrEqual(10);
+    expect(docs.filter(({ doc }) => !doc.includes(TIMEOUT)).map(({ where }) => where)).toEqual([]);
+  });
+
+  it("every documented maxResponseBytes option says what it covers", () => {
+    const docs = optionDocs("maxResponseBytes");
+    expect(docs.length).toBeGreaterThanOrEqual(10);
+    expect(docs.filter(({ doc }) => !doc.includes(BODY_LIMIT)).map(({ where }) => where)).toEqual([]);
+  });
+});
