@@ -51,7 +51,10 @@ export async function countResponses(
     }
     query.counts.forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
     (query.filters ?? []).forEach((filter, index) => {
-      requireId(filter?.questionId, `filter.filters[${index}].questionId`);
+      // An entry names its question by questionId (Dynata's code) or variableId (Dynata's docstring).
+      const entry = (filter ?? {}) as { questionId?: unknown; variableId?: unknown };
+      const key = entry.questionId === undefined && entry.variableId !== undefined ? "variableId" : "questionId";
+      requireId(entry[key], `filter.filters[${index}].${key}`);
       requireId(filter?.responseId, `filter.filters[${index}].responseId`);
     });
   } else {

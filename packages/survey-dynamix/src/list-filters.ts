@@ -4,17 +4,16 @@ import { InputError } from "@apis/runtime";
 export const MAX_LIMIT = 1000;
 
 /**
- * Lists the vendor refuses without one of these filters: `/interactions` needs its `survey_id`, the other two at
- * least one of theirs. The same lists under a parent (`/surveys/{survey_id}/responses`, ...) get it from the path.
+ * Lists the vendor refuses without at least one of these filters. The same lists under a parent
+ * (`/surveys/{survey_id}/responses`, ...) get it from the path. `/interactions` is not here: the 1.0.0 doc calls its
+ * `survey_id` required, but working third-party clients list interactions without it (specs/survey-dynamix).
  */
 export const REQUIRED_FILTERS = {
-  "/interactions": ["survey_id"],
   "/interaction_data": ["survey_id", "interaction_id"],
   "/responses": ["survey_id", "question_id", "interaction_id"],
 } as const satisfies Record<string, readonly string[]>;
 
 const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
-  "/interactions": "or list a user's interactions with GET /users/{email_address}/interactions",
   "/interaction_data": "or use GET /surveys/{survey_id}/interaction_data or /interactions/{interaction_id}/interaction_data",
   "/responses": "or use GET /surveys/{survey_id}/responses, /questions/{question_id}/responses or /interactions/{interaction_id}/responses",
 };

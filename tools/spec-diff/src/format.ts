@@ -12,11 +12,19 @@ export function formatReport(report: SpecDiffReport): string {
     lines.push(`  ${spec.path} (${spec.packageName}): ${summary}`);
     for (const change of spec.changes) lines.push(`    ${change.level === "breaking" ? "BREAKING" : "minor   "} ${change.kind}  ${change.where}  ${change.message}`);
   }
-  if (report.missingMajor.length === 0) {
-    lines.push("OK: every package with a breaking spec change has a major changeset.");
+  if (report.unmet.length === 0) {
+    lines.push("OK: every package with a breaking spec change has the bump the versioning policy asks for.");
   } else {
-    for (const name of report.missingMajor) {
-      lines.push(`FAIL: ${name} has breaking spec changes but no major changeset (pending: ${report.bumps.get(name) ?? "none"}). Run \`pnpm changeset\`, pick ${name} and choose major.`);
+    for (const unmet of report.unmet) {
+      const name = unmet.packageName;
+      if (unmet.required.marked) {
+        lines.push(
+          `FAIL: ${name} ${unmet.packageVersion} has breaking spec changes; while it is 0.x that takes a minor changeset marked breaking ` +
+            `(pending: ${unmet.pending}${unmet.marked ? ", marked" : ", not marked"}). Run \`pnpm changeset\`, pick ${name}, choose minor, and start the summary with "BREAKING:".`,
+        );
+      } else {
+        lines.push(`FAIL: ${name} ${unmet.packageVersion} has breaking spec changes but no major changeset (pending: ${unmet.pending}). Run \`pnpm changeset\`, pick ${name} and choose major.`);
+      }
     }
   }
   return lines.join("\n");

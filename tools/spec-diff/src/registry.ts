@@ -9,6 +9,8 @@ export interface RegisteredSpec {
   path: string;
   /** The npm name of the package generated from it, e.g. `@apis/cx`. */
   packageName: string;
+  /** That package's current version, e.g. `0.1.0`: it decides what a breaking change needs (CONTRIBUTING). */
+  packageVersion: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function listSpecs(root: string): RegisteredSpec[] {
   return [...readRegistry(root).values()].map((api) => {
     if (api.output === undefined) throw new Error(`redocly.yaml: apis.${api.name} has no x-openapi-ts.output, so its package is unknown`);
     const packageDir = relative(root, api.output).split(/[\\/]/).slice(0, 2).join("/");
-    const { name } = JSON.parse(readFileSync(join(root, packageDir, "package.json"), "utf8")) as { name: string };
-    return { api: api.name, path: relative(root, api.root).replace(/\\/g, "/"), packageName: name };
+    const { name, version } = JSON.parse(readFileSync(join(root, packageDir, "package.json"), "utf8")) as { name: string; version?: string };
+    return { api: api.name, path: relative(root, api.root).replace(/\\/g, "/"), packageName: name, packageVersion: version ?? "0.0.0" };
   });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { pendingBumps } from "../src/index.ts";
+import { pendingBumps, pendingChangesets, requiredForBreaking } from "../src/index.ts";
 
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}.yaml`, import.meta.url));
@@ -18,7 +18,8 @@ const specDiff = (...args: string[]) => {
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 };
 const useSpec = (name: string) => copyFileSync(fixture(name), join(repo, "specs/demo/openapi.yaml"));
-const addChangeset = (file: string, bumps: string) => writeFileSync(join(repo, ".changeset", file), `---\n${bumps}\n---\n\nWhat changed.\n`);
+const addChangeset = (file: string, bumps: string, summary = "What changed.") => writeFileSync(join(repo, ".changeset", file), `---\n${bumps}\n---\n\n${summary}\n`);
+const setVersion = (version: string) => writeFileSync(join(repo, "packages/demo/package.json"), JSON.stringify({ name: "@apis/demo", version }));
 
 beforeEach(() => {
   repo = mkdtempSync(join(tmpdir(), "apis-spec-diff-"));
@@ -40,7 +41,7 @@ describe("pnpm spec-diff --base <ref>", () => {
     const { code, output } = specDiff("--base", "HEAD");
     expect(output).toContain("specs/demo/openapi.yaml (@apis/demo): 1 breaking, 0 minor");
     expect(output).toContain("BREAKING field-removed  GET /items response 200 application/json: [].name");
-    expect(output).toContain("FAIL: @apis/demo has breaking spec changes but no major changeset (pending: none). Run `pnpm changeset`, pick @apis/demo and choose major.");
+    expect(output).toContain("FAIL: @apis/demo 1.0.0 has breaking spec changes but no major changeset (pending: none). Run `pnpm changeset`, pick @apis/demo and choose major.");
     expect(code).toBe(1);
   });
 
@@ -58,8 +59,44 @@ describe("pnpm spec-diff --base <ref>", () => {
     addChangeset("drop-desc.md", '"@apis/demo": major\n"@apis/other": patch');
     const { code, output } = specDiff("--base", "HEAD");
     expect(output).toContain("BREAKING enum-narrowed");
-    expect(output).toContain("OK: every package with a breaking spec change has a major changeset.");
+    expect(output).toContain("OK: every package with a breaking spec change has the bump the versioning policy asks for.");
     expect(code).toBe(0);
+  });
+
+  it("while the package is 0.x, passes a breaking change with a minor changeset marked BREAKING:", () => {
+    setVersion("0.1.0");
+    useSpec("retyped-field");
+    addChangeset("retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer.");
+    const { code, output } = specDiff("--base", "HEAD");
+    expect(output).toContain("BREAKING");
+    expect(output).toContain("OK: every package with a breaking spec change has the bump the versioning policy asks for.");
+    expect(code).toBe(0);
+  });
+
+  it("while the package is 0.x, fails a breaking change whose minor changeset is not marked breaking, saying how to mark it", () => {
+    setVersion("0.1.0");
+    useSpec("retyped-field");
+    addChangeset("retype.md", '"@apis/demo": minor', "`name` is now an integer.");
+    const { code, output } = specDiff("--base", "HEAD");
+    expect(output).toContain('FAIL: @apis/demo 0.1.0 has breaking spec changes; while it is 0.x that takes a minor changeset marked breaking (pending: minor, not marked). Run `pnpm changeset`, pick @apis/demo, choose minor, and start the summary with "BREAKING:".');
+    expect(code).toBe(1);
+  });
+
+  it("while the package is 0.x, fails a breaking change with only a patch changeset, even one marked breaking", () => {
+    setVersion("0.1.0");
+    useSpec("narrowed-enum");
+    addChangeset("narrow.md", '"@apis/demo": patch', "BREAKING: fewer sort orders.");
+    const { code, output } = specDiff("--base", "HEAD");
+    expect(output).toContain("(pending: patch, marked)");
+    expect(code).toBe(1);
+  });
+
+  it("from 1.0.0 on, a minor changeset marked BREAKING is not enough", () => {
+    useSpec("retyped-field");
+    addChangeset("retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer.");
+    const { code, output } = specDiff("--base", "HEAD");
+    expect(output).toContain("FAIL: @apis/demo 1.0.0 has breaking spec changes but no major changeset (pending: minor).");
+    expect(code).toBe(1);
   });
 
   it("passes minor changes with no changeset at all", () => {
@@ -93,8 +130,27 @@ describe("pendingBumps", () => {
     expect(Object.fromEntries(pendingBumps(repo))).toEqual({ "@apis/demo": "minor", "@apis/x": "major" });
   });
 
+  it("records which packages a changeset marks breaking, by a body line starting BREAKING:", () => {
+    addChangeset("a.md", '"@apis/demo": minor\n"@apis/x": minor', "BREAKING: a field was retyped.");
+    addChangeset("b.md", '"@apis/y": minor', "Mentions breaking changes only in passing.");
+    expect([...pendingChangesets(repo).markedBreaking].sort()).toEqual(["@apis/demo", "@apis/x"]);
+  });
+
   it("rejects a bump changesets would not understand", () => {
     addChangeset("typo.md", '"@apis/demo": majr');
     expect(() => pendingBumps(repo)).toThrow('.changeset/typo.md: "@apis/demo" has bump "majr", expected major, minor, patch or none');
+  });
+});
+
+describe("requiredForBreaking", () => {
+  it("asks a 0.x package for a minor bump marked breaking, and a 1.x or later package for a major one", () => {
+    expect(requiredForBreaking("0.1.0")).toEqual({ bump: "minor", marked: true });
+    expect(requiredForBreaking("0.0.0")).toEqual({ bump: "minor", marked: true });
+    expect(requiredForBreaking("1.0.0")).toEqual({ bump: "major", marked: false });
+    expect(requiredForBreaking("2.3.4")).toEqual({ bump: "major", marked: false });
+  });
+
+  it("refuses a version that is not semver", () => {
+    expect(() => requiredForBreaking("next")).toThrow('version "next" is not semver');
   });
 });

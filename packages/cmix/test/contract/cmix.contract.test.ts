@@ -236,8 +236,19 @@ describe("reporting service", () => {
     expect(data?.[0]?.id).toEqual(expect.any(Number));
   });
 
-  mockOnly("counts responses per question with the array body", async () => {
-    const { response } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+  mockOnly("counts responses per question with the array body, answered with a list of data points", async () => {
+    const { data, response } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+    expect(response.status).toBe(200);
+    expect(data?.[0]).toMatchObject({ questionId: expect.any(Number), CNT: expect.any(Number), DECIMAL: expect.any(Number), RPS_ID: expect.any(Number) });
+  });
+
+  mockOnly("filters a banner by a variable, as Dynata's docstring documents the filter entry", async () => {
+    const { response } = await countResponses(cmix, 138651, {
+      testYN: "TEST",
+      status: "TERMINATE",
+      counts: [{ questionId: 123 }],
+      filters: [{ variableId: 12345, responseId: 54321 }],
+    });
     expect(response.status).toBe(200);
   });
 

@@ -224,6 +224,14 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "countResponses",
+    input: "a banner filter entry whose variableId is a string",
+    call: (fetch) =>
+      countResponses(client(fetch), SURVEY, { testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }], filters: [{ variableId: bad<number>("v"), responseId: 1 }] }),
+    field: "filter.filters[0].variableId",
+    message: /filter\.filters\[0\]\.variableId must be a positive integer ID, got "v"/,
+  },
+  {
+    helper: "countResponses",
     input: "a banner filter without counts",
     call: (fetch) => countResponses(client(fetch), SURVEY, { testYN: "LIVE", status: "COMPLETE", counts: [], filters: [] }),
     field: "filter.counts",

@@ -19,6 +19,14 @@ export interface paths {
          *     The doc says the body "must be multipart/form-data", while its own curl (`-d`) and Python (`data=`) examples
          *     send `application/x-www-form-urlencoded`. Both are declared; the client sends multipart (first), and can be
          *     switched to urlencoded.
+         *
+         *     **Client authentication.** Two forms are declared, as OAuth 2 clients send them (RFC 6749 §2.3.1):
+         *     - HTTP Basic `client_id:client_secret` (`clientBasic`): what the doc, its examples and CXPHP send;
+         *     - `client_id` and `client_secret` as fields of the form body, with no `Authorization` header (the empty
+         *       security requirement `{}`): what omniauth-cx sends, through the oauth2 gem (0.8.0 in its Gemfile.lock),
+         *       whose authorization-code grant puts the client credentials in the body. Whether CX accepts it is not
+         *       shown by any captured exchange; it is declared so that the spec does not refuse what a published client
+         *       sends.
          */
         post: operations["requestAccessToken"];
         delete?: never;
@@ -78,6 +86,16 @@ export interface paths {
          * @description Stores the uploaded content at the file path, as `multipart/form-data` with the content in `file` and its MIME
          *     type in `file_content_type`. Folders in the path must exist (create them with `POST /files/mkdir/{filePath}`).
          *     Returns the stored file's metadata; success is recognised by the presence of `id`.
+         *
+         *     **Evidence, stated honestly.** No source shows a multipart upload on the wire. The field names (`file`,
+         *     `file_content_type`), the host and the response come from CXPHP's README and CXOPENPHOTO, which pass
+         *     `file => '@<local path>'`, PHP cURL's old convention for "upload this file as a multipart part". But
+         *     CXPHP's `call()` (both commits, ac5adc8 and 5c96b39) hands the fields to `http_build_query()`, so what it
+         *     actually sends is `application/x-www-form-urlencoded` with the literal text `@foobar.jpg`, not the file: the
+         *     one published client does not send the bytes at all, and the upload response in its README cannot have
+         *     come from that code. SEED-CX says only that data.cx.com handles uploads. Multipart is declared because it is
+         *     the only form body that can carry file bytes under these field names and what the `@` convention was
+         *     written for; it is an inference (`x-confidence: inferred`), not an observation.
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -168,7 +186,10 @@ export interface components {
          *     `BadAuthToken` as "some typical global errors", so other values occur and must be accepted.
          */
         ErrorType: "AccessDenied" | "SuspendedAccount" | "BadAuthToken" | string;
-        /** @description The authorization-code grant. */
+        /**
+         * @description The authorization-code grant. `client_id` and `client_secret` go together: they are the body form of client
+         *     authentication, for a request without HTTP Basic.
+         */
         TokenRequest: {
             /**
              * @description Always `authorization_code`.
@@ -182,6 +203,16 @@ export interface components {
              * @description The same https redirect URI the user was sent to the authorize page with.
              */
             redirect_uri: string;
+            /**
+             * @description The application's client id, when the client authenticates in the body instead of with HTTP Basic
+             *     (`client_secret_post`, RFC 6749 §2.3.1). Send both or neither, and not together with Basic.
+             */
+            client_id?: string;
+            /**
+             * Format: password
+             * @description The application's client secret, with `client_id`, when authenticating in the body.
+             */
+            client_secret?: string;
         };
         /**
          * @description The token response. The doc shows `{return_type, access_token, token_type}`; CXPHP shows
@@ -400,30 +431,32 @@ export interface components {
         };
     };
     responses: {
-        /**
-         * @description The request is at fault (bad or expired token, no access, suspended account, missing file, invalid path...).
-         *     The vendor does not say which status goes with which `errorType`.
-         */
-        ClientError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The server failed; the request may be retried. */
-        ServerError: {
+        /** @description The access token (or, at the token endpoint, the client credentials) is missing, wrong or revoked. */
+        Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 /**
                  * @example {
-                 *       "errorType": "InternalError",
-                 *       "message": "An unexpected error occurred"
+                 *       "errorType": "BadAuthToken",
+                 *       "message": "The access token is invalid"
                  *     }
                  */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Any other non-2xx answer, with the documented body. The vendor says only that errors use a non-200 status,
+         *     that `4xx` means the request is at fault and `5xx` a server failure that may be retried; it does not say
+         *     which status goes with which `errorType`. Declared as `default` (was the ranges `4XX` and `5XX`): the same
+         *     meaning for a client that reads the status, and a construct every generator handles.
+         */
+        Failure: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -491,8 +524,8 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
     getCurrentUser: {
@@ -568,8 +601,8 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
     downloadFile: {
@@ -610,8 +643,8 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
     uploadFile: {
@@ -682,8 +715,8 @@ export interface operations {
                     "application/json": components["schemas"]["FileMetadata"];
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
     createFolder: {
@@ -733,8 +766,8 @@ export interface operations {
                     "application/json": components["schemas"]["FolderResult"];
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
     deleteFile: {
@@ -779,8 +812,8 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteResult"];
                 };
             };
-            "4XX": components["responses"]["ClientError"];
-            "5XX": components["responses"]["ServerError"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Failure"];
         };
     };
 }

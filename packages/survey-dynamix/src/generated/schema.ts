@@ -10,8 +10,10 @@ export interface paths {
         };
         /**
          * List a survey's interactions
-         * @description Returns a page of the interactions of one survey (`survey_id` is required) as a bare JSON array,
-         *     optionally filtered. Without `_order`, interactions are ordered by their current status; pass `_order`
+         * @description Returns a page of interactions as a bare JSON array, optionally filtered (by survey, date range and more).
+         *     The 1.0.0 doc marks `survey_id` as required, but both third-party clients call `/interactions` without it
+         *     (with `start_date`/`end_date`), so it is declared optional (see the parameter). An empty result is a 204
+         *     with no body. Without `_order`, interactions are ordered by their current status; pass `_order`
          *     when paging through them, or items may move between pages as their status changes.
          *     With `_include_responses=1` / `_include_data=1` each interaction carries its `responses` /
          *     `interaction_data` array.
@@ -971,6 +973,19 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Nothing matches: Survey Dynamix answers an empty list with 204 No Content and no body, not with `[]`.
+         *     Not in the 1.0.0 doc. viadot's Mindful source treats a 204 with an empty body as "no data" and its unit
+         *     test mocks exactly that; the spec declares it on every list operation so that a generated client's type
+         *     says the body may be absent. (A second connector, a Spark ingestion job said to handle it too, could not
+         *     be found from here, so it is not cited.)
+         */
+        EmptyList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description One page of interactions (each with `responses` / `interaction_data` when asked for). */
         InteractionList: {
             headers: {
@@ -1298,6 +1313,19 @@ export interface components {
          */
         IncludeData: components["schemas"]["Flag"];
         /**
+         * @description Only items from this date on. Not in the 1.0.0 doc; viadot filters `/interactions` and `/responses` with it,
+         *     sending a `YYYY-MM-DD` date. Whether a time may be added, and which timestamp it compares (created or
+         *     submitted), is not known; declared as a string so that no form the API may accept is refused.
+         * @example 2024-05-01
+         */
+        StartDate: string;
+        /**
+         * @description Only items up to this date (viadot sends the day after its range's last day, so it is probably exclusive or
+         *     compares at midnight; not known). Sent by viadot as `YYYY-MM-DD`, like `start_date`.
+         * @example 2024-05-02
+         */
+        EndDate: string;
+        /**
          * @description Only items of this survey.
          * @example 52
          */
@@ -1391,12 +1419,29 @@ export type $defs = Record<string, never>;
 export interface operations {
     listInteractions: {
         parameters: {
-            query: {
+            query?: {
                 /**
-                 * @description The ID of the survey the interactions belong to (shown at the top right of the survey page).
+                 * @description The ID of the survey the interactions belong to (shown at the top right of the survey page). The 1.0.0
+                 *     doc says required; viadot calls `/interactions` with only `_limit`, `start_date` and `end_date`, and a
+                 *     newer doc generation (apidocs.surveydynamix.com, which viadot cites) may have relaxed it. That page
+                 *     exists, but its parameter tables could not be read here; so the spec declares what the evidence supports
+                 *     and does not refuse a call the live API is seen to accept.
                  * @example 52
                  */
-                survey_id: number;
+                survey_id?: number;
+                /**
+                 * @description Only items from this date on. Not in the 1.0.0 doc; viadot filters `/interactions` and `/responses` with it,
+                 *     sending a `YYYY-MM-DD` date. Whether a time may be added, and which timestamp it compares (created or
+                 *     submitted), is not known; declared as a string so that no form the API may accept is refused.
+                 * @example 2024-05-01
+                 */
+                start_date?: components["parameters"]["StartDate"];
+                /**
+                 * @description Only items up to this date (viadot sends the day after its range's last day, so it is probably exclusive or
+                 *     compares at midnight; not known). Sent by viadot as `YYYY-MM-DD`, like `start_date`.
+                 * @example 2024-05-02
+                 */
+                end_date?: components["parameters"]["EndDate"];
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
@@ -1476,6 +1521,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -1711,6 +1757,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ResponseList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -1762,6 +1809,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionDataList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -1917,6 +1965,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionDataList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -2042,6 +2091,19 @@ export interface operations {
                  */
                 interaction_id?: components["parameters"]["InteractionIdFilter"];
                 /**
+                 * @description Only items from this date on. Not in the 1.0.0 doc; viadot filters `/interactions` and `/responses` with it,
+                 *     sending a `YYYY-MM-DD` date. Whether a time may be added, and which timestamp it compares (created or
+                 *     submitted), is not known; declared as a string so that no form the API may accept is refused.
+                 * @example 2024-05-01
+                 */
+                start_date?: components["parameters"]["StartDate"];
+                /**
+                 * @description Only items up to this date (viadot sends the day after its range's last day, so it is probably exclusive or
+                 *     compares at midnight; not known). Sent by viadot as `YYYY-MM-DD`, like `start_date`.
+                 * @example 2024-05-02
+                 */
+                end_date?: components["parameters"]["EndDate"];
+                /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
@@ -2074,6 +2136,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ResponseList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -2181,6 +2244,7 @@ export interface operations {
                     "application/json": components["schemas"]["Survey"][];
                 };
             };
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -2282,6 +2346,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["QuestionList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -2379,6 +2444,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -2430,6 +2496,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionDataList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -2491,6 +2558,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ResponseList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -2541,6 +2609,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["QuestionList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -2645,6 +2714,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ResponseList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -2724,6 +2794,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             405: components["responses"]["MethodNotAllowed"];
@@ -2861,6 +2932,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["InteractionList"];
+            204: components["responses"]["EmptyList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];

@@ -30,7 +30,7 @@ describe("Prism, given requests that break the spec", () => {
   it.each([
     ["_limit above the vendor's 1000", "/surveys?_limit=1001"],
     ["an _order other than ASC or DESC", "/surveys?_order=NEWEST"],
-    ["a list of interactions without its survey_id", "/interactions?_limit=5"],
+    ["a list of interactions whose survey_id is not a number", "/interactions?survey_id=fifty-two"],
     ["a boolean filter spelt yes", "/interactions?survey_id=52&started=yes"],
     ["a question label over 30 characters", `/questions?question_label=${"x".repeat(31)}`],
     ["a survey ID that is not a number", "/surveys/fifty-two"],

@@ -204,6 +204,31 @@ describe("Interaction data", () => {
   });
 });
 
+describe("Lists as third-party clients call them", () => {
+  it("lists interactions of every survey in a date range, without survey_id", async () => {
+    const { data, response } = await sdx.GET("/interactions", { params: { query: { start_date: "2024-05-01", end_date: "2024-05-02", _limit: 1000 } } });
+    expect([200, 204]).toContain(response.status);
+    expect(data === undefined || Array.isArray(data)).toBe(true);
+  });
+
+  it("lists responses in a date range", async () => {
+    const { data, response } = await sdx.GET("/responses", {
+      params: { query: { survey_id: await someSurveyId(), start_date: "2024-05-01", end_date: "2024-05-02" } },
+    });
+    expect([200, 204]).toContain(response.status);
+    expect(data === undefined || Array.isArray(data)).toBe(true);
+  });
+
+  it.runIf(!live)("gets an empty list as a 204 without a body, with no data, as the spec declares", async () => {
+    // Prism serves the declared 204 when asked for it; the live vendor sends it when nothing matches.
+    const { data, error, response } = await sdx.GET("/surveys", { params: { query: { _limit: 10 } }, headers: { Prefer: "code=204" } });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+});
+
 describe("Responses", () => {
   it("lists the most recent responses of a survey with the text filters", async () => {
     const { data } = await sdx.GET("/responses", {

@@ -83,8 +83,8 @@ export async function wrong(): Promise<void> {
   await sdx.GET("/surveys", { params: { query: { _limit: "ten" } } });
   // @ts-expect-error a missing path parameter
   await sdx.GET("/surveys/{survey_id}", {});
-  // @ts-expect-error a list of interactions without its required survey_id
-  await sdx.GET("/interactions", { params: { query: { _limit: 5 } } });
+  // @ts-expect-error a list of interactions whose survey_id is not a number
+  await sdx.GET("/interactions", { params: { query: { survey_id: "52", _limit: 5 } } });
   // @ts-expect-error an _order the vendor does not know
   await sdx.GET("/surveys", { params: { query: { _order: "NEWEST" } } });
   // @ts-expect-error a question type the vendor does not know

@@ -224,10 +224,10 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "checkListQuery",
-    input: "/interactions without survey_id",
-    call: () => checkListQuery("/interactions", { _limit: 10 }),
+    input: "/responses without any of its filters",
+    call: () => checkListQuery("/responses", { _limit: 10 }),
     field: "params.query",
-    message: /GET \/interactions needs survey_id in params\.query/,
+    message: /GET \/responses needs at least one of survey_id, question_id or interaction_id in params\.query/,
   },
   {
     helper: "checkListQuery",

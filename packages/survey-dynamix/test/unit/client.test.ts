@@ -84,19 +84,24 @@ describe("createClient", () => {
     expect(new URL(observed.requests[0]!.url).pathname).toBe("/api/users/joe%2Bsdx%40example.com");
   });
 
-  it.each<[string, "/responses" | "/interaction_data" | "/interactions", RegExp]>([
+  it.each<[string, "/responses" | "/interaction_data", RegExp]>([
     ["GET /responses", "/responses", /at least one of survey_id, question_id or interaction_id/],
     ["GET /interaction_data", "/interaction_data", /at least one of survey_id or interaction_id/],
-    ["GET /interactions", "/interactions", /needs survey_id/],
   ])("refuses %s without the filters the vendor requires, before sending it", async (_name, path, message) => {
     const { observed, sdx } = clientWith(() => json([]));
-    // The types already require survey_id on /interactions; a JavaScript caller has no such check.
+    // An empty survey_id counts as left out; a JavaScript caller can send one whatever the types say.
     const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
     const error = await get(path, { params: { query: { _limit: 5, survey_id: "" } } }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("params.query");
     expect((error as InputError).message).toMatch(message);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a list of interactions without survey_id, filtered by date, as third-party clients do", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    await sdx.GET("/interactions", { params: { query: { start_date: "2024-05-01", end_date: "2024-05-02", _limit: 1000 } } });
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?start_date=2024-05-01&end_date=2024-05-02&_limit=1000"]);
   });
 
   it("accepts a list with one of its alternative filters, or one scoped by its path", async () => {

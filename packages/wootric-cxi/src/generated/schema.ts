@@ -372,6 +372,22 @@ export interface paths {
          *     `POST /v1/segments`, the other `PUT /v1/segments`, while both curl examples call
          *     `PUT /v1/segments/update_bulk` (one misspells the field as `resposes`). We follow the curls.
          *
+         *     **Wire format, re-read against both stored versions of `cxi/_segments.md` (Wootric/slate).**
+         *     - Earlier version (request line `POST /v1/segments`): tables name a single hash, `resposes[id]` (sic),
+         *       `response[custom_properties]`, `response[custom_properties][][key|value]`, and `users[user_id]`,
+         *       `users[custom_properties][][key|value]`; its curls send `-F "resposes[id]=RESPONSE_ID"` and
+         *       `-F "resposes[custom_properties]=[{key: PROPERTY_NAME, value: NEW_VALUE},...]"` (the user example
+         *       again writes `resposes[custom_properties]`).
+         *     - Later version @b6210aa (request line `PUT /v1/segments`): tables name arrays of hashes,
+         *       `responses[][id]`, `responses[][custom_properties][][key|value]`, `users[][user_id]`,
+         *       `users[][custom_properties][][key|value]`; its curls send one field,
+         *       `-F "responses=[id: RESPONSE_ID, custom_properties: [{key: ..., value: ...}]]"`.
+         *     - No curl of either version is a usable request: each sends a Ruby-literal-like string in one field, which
+         *       Rails receives as a plain string, not as the structure the tables describe. The tables are the only
+         *       statement of the structure, so the spec follows the later tables (arrays of hashes, correct spelling),
+         *       which supersede the earlier single-hash, misspelt ones. Those curls are not in the doc copy the curl test
+         *       replays (`sources/`), and would not be accepted by this spec: recorded here instead.
+         *
          *     **Response.** The doc gives neither status nor body. We declare 200 with no body; the client ignores any
          *     body that comes back.
          */
@@ -641,12 +657,16 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description Body of `POST /v1/tags`. */
+        /**
+         * @description Body of `POST /v1/tags`. The doc's parameter table has no "required" column, so what is required is decided
+         *     from the examples: `name` is required (the create example sends it, every tag in every example has one, and
+         *     imports apply tags by name, `import[tag_names][]`); `mode` is optional, because nothing shows the API refusing
+         *     a tag without one, even though the one create example sends `mode=text_match`. What an omitted `mode`
+         *     defaults to is undocumented (send it to be sure).
+         */
         TagInput: {
             tag: components["schemas"]["TagAttributes"] & {
                 name: string;
-                /** @enum {string} */
-                mode: "manual" | "text_match";
             };
         };
         /** @description Body of `PUT /v1/tags/{id}`; send only the fields to change. */
@@ -759,10 +779,12 @@ export interface components {
             /** @description The user's unique ID (as given in the CSV's `user_id` column). */
             user_id?: string | null;
             /**
-             * @description The response's feedback date as a Unix timestamp. (On input, CSV cells also accept `yyyy-mm-dd hh:mm:ss`,
-             *     `yyyy-mm-dd hh:mm` and `yyyy-mm-dd`.)
+             * @description The response's feedback date. Every example shows a Unix timestamp (integer); the doc's Response object
+             *     table types the field as "string or integer", so a string (e.g. `2020-07-16 15:45:00`, one of the CSV
+             *     input formats) is declared possible too. (On input, CSV cells accept `yyyy-mm-dd hh:mm:ss`,
+             *     `yyyy-mm-dd hh:mm`, `yyyy-mm-dd` and a Unix timestamp.)
              */
-            feedback_date?: number;
+            feedback_date?: number | string;
             /** @description The response's NPS, CSAT, CES or other score. */
             score?: number | null;
             metric_type?: components["schemas"]["MetricType"];
@@ -809,22 +831,70 @@ export interface components {
         /** @description Segment values for one user (`users[][user_id]`, `users[][custom_properties][][key|value]`). */
         UserSegmentUpdate: {
             /**
-             * @description The user's ID. The segments doc's table types it as integer, but CXI user IDs are free-form strings
-             *     (e.g. e-mail addresses, see `Response.user_id`); declared as string.
+             * @description The user's ID, an integer as both versions of the segments doc type it (`users[][user_id] | integer`).
+             *     Note that a response's `user_id` (the CSV column) is a free-form string such as an e-mail address; the
+             *     doc does not say how the two relate, so this may be Wootric's own numeric user record ID.
              */
-            user_id: string;
+            user_id: number;
             /** @description Properties to set on this user. */
             custom_properties: components["schemas"]["SegmentProperty"][];
         };
-        /** @description Body of `PUT /v1/segments/update_bulk`. At least one of `responses` and `users` must be sent. */
+        /**
+         * @description Body of `PUT /v1/segments/update_bulk`. At least one of `responses` and `users` must be sent: `anyOf`, one
+         *     branch requiring each (was `minProperties: 1`, which any unknown property also satisfied). The properties
+         *     stay declared at the top level as well, because Prism decodes bracket (deepObject) fields only for top-level
+         *     properties; openapi-typescript therefore types the body as a union that still admits `{}`, so the
+         *     requirement is enforced by the spec (mock, validators), not by the TypeScript type.
+         */
         SegmentsBulkUpdate: {
-            /** @description Responses to update. */
-            responses?: components["schemas"]["ResponseSegmentUpdate"][];
-            /** @description Users to update. */
-            users?: components["schemas"]["UserSegmentUpdate"][];
+            responses?: components["schemas"]["ResponseSegmentUpdates"];
+            users?: components["schemas"]["UserSegmentUpdates"];
+        } | {
+            responses: components["schemas"]["ResponseSegmentUpdates"];
+        } | {
+            users: components["schemas"]["UserSegmentUpdates"];
         };
+        /** @description Responses to update. */
+        ResponseSegmentUpdates: components["schemas"]["ResponseSegmentUpdate"][];
+        /** @description Users to update. */
+        UserSegmentUpdates: components["schemas"]["UserSegmentUpdate"][];
     };
     responses: {
+        /**
+         * @description The request is malformed: a missing parameter root (`project`, `tag`, `import`), a value of the wrong type, a
+         *     parameter out of range. Declared because Wootric's errors page (main API, same Rails platform and token
+         *     service) lists 400 Bad Request; the CXI doc lists no errors at all.
+         */
+        InvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Bad Request"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The service failed (the main API's errors page: "We had a problem with our server. Try again later."). Safe
+         *     to retry for reads; a retried write may have been applied.
+         */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Internal Server Error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Missing, invalid or expired access token. */
         Unauthorized: {
             headers: {
@@ -928,6 +998,14 @@ export interface components {
                  *     }
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["ProjectInput"];
+                /**
+                 * @example {
+                 *       "project": {
+                 *         "name": "My new Project"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["ProjectInput"];
             };
         };
     };
@@ -1023,6 +1101,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            500: components["responses"]["ServerError"];
         };
     };
     getOnboarding: {
@@ -1043,8 +1122,10 @@ export interface operations {
                     "application/json": components["schemas"]["Onboarding"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateOnboarding: {
@@ -1057,11 +1138,12 @@ export interface operations {
         /**
          * @description Form fields in Rails bracket notation (`project[name]=...`, `import[source]=...`). The vendor's examples
          *     use `curl -F` (multipart); Rails parses the identical names from a urlencoded body, which is what the
-         *     client sends.
+         *     client sends. Both media types are declared, urlencoded first.
          */
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["OnboardingUpdate"];
+                "multipart/form-data": components["schemas"]["OnboardingUpdate"];
             };
         };
         responses: {
@@ -1074,9 +1156,11 @@ export interface operations {
                     "application/json": components["schemas"]["Onboarding"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listProjects: {
@@ -1107,9 +1191,11 @@ export interface operations {
                     "application/json": components["schemas"]["Project"][];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createProject: {
@@ -1138,10 +1224,12 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateProject: {
@@ -1176,11 +1264,13 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listTags: {
@@ -1269,10 +1359,12 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"][];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createTag: {
@@ -1286,8 +1378,7 @@ export interface operations {
          * @description Form fields in Rails bracket notation: `tag[name]`, `tag[description]`, `tag[mode]`, `tag[parent_id]`,
          *     `tag[text_match_terms][]` (repeated, at most 100) and `tag[filter_rules][...]`. The vendor's examples use
          *     `curl -F` (multipart); Rails parses the identical names from a urlencoded body, which is what the client
-         *     sends. `name` and `mode` are required here: a tag without a name is meaningless, and the doc does not say
-         *     which mode an omitted `mode` would default to, so the client always states it.
+         *     sends. Both media types are declared (urlencoded first). `name` is required, `mode` is not: see `TagInput`.
          */
         requestBody: {
             content: {
@@ -1306,6 +1397,21 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["TagInput"];
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "name": "my-tag",
+                 *         "description": "the descrition",
+                 *         "mode": "text_match",
+                 *         "text_match_terms": [
+                 *           "term1",
+                 *           "term2",
+                 *           "term3"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["TagInput"];
             };
         };
         responses: {
@@ -1335,10 +1441,12 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateTag: {
@@ -1356,7 +1464,7 @@ export interface operations {
         };
         /**
          * @description The same bracket-notation fields as `createTag`, all optional. The vendor's examples use `curl -F`
-         *     (multipart); Rails parses the identical names from a urlencoded body, which is what the client sends.
+         *     (multipart); Rails parses the identical names from a urlencoded body, which is what the client sends. Both media types are declared, urlencoded first.
          */
         requestBody: {
             content: {
@@ -1373,6 +1481,19 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["TagUpdate"];
+                /**
+                 * @example {
+                 *       "tag": {
+                 *         "name": "my-updated-tag",
+                 *         "description": "the updated descrition",
+                 *         "text_match_terms": [
+                 *           "term3",
+                 *           "term4"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["TagUpdate"];
             };
         };
         responses: {
@@ -1401,11 +1522,13 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     deleteTag: {
@@ -1430,10 +1553,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listImports: {
@@ -1483,10 +1608,12 @@ export interface operations {
                     "application/json": components["schemas"]["Import"][];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createImport: {
@@ -1563,10 +1690,12 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDetail"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     getImport: {
@@ -1607,10 +1736,12 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDetail"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateImport: {
@@ -1631,7 +1762,7 @@ export interface operations {
          *     (`import[tag_names][0]=TEST`, `import[project_ids][0]=5`, i.e. `[0]`, `[1]`, ...), so that is the form
          *     known to work here; Rails' canonical repeated form (`import[tag_names][]=TEST`) decodes to the same
          *     array in Rails but is not demonstrated for this endpoint. The vendor's examples use `curl -F`
-         *     (multipart); Rails parses the identical names from a urlencoded body, which is what the client sends.
+         *     (multipart); Rails parses the identical names from a urlencoded body, which is what the client sends. Both media types are declared, urlencoded first.
          */
         requestBody: {
             content: {
@@ -1651,6 +1782,22 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["ImportUpdate"];
+                /**
+                 * @example {
+                 *       "import": {
+                 *         "name": "My second import",
+                 *         "metric_type": "CES",
+                 *         "source": "Intercom",
+                 *         "tag_names": [
+                 *           "TEST"
+                 *         ],
+                 *         "project_ids": [
+                 *           5
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["ImportUpdate"];
             };
         };
         responses: {
@@ -1716,11 +1863,13 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDetail"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     deleteImport: {
@@ -1745,10 +1894,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listResponses: {
@@ -1852,10 +2003,12 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseList"];
                 };
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateBulkResponseProperties: {
@@ -1879,10 +2032,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createExport: {
@@ -1904,6 +2059,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             /**
              * @description Invalid `export_type`, or another export is still in progress. The doc states the one-export limit but
@@ -1919,6 +2075,7 @@ export interface operations {
             };
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     updateSegmentsBulk: {
@@ -1930,9 +2087,9 @@ export interface operations {
         };
         /**
          * @description Arrays of hashes in Rails bracket notation (`responses[][id]`, `responses[][custom_properties][][key]`,
-         *     `responses[][custom_properties][][value]`, and the same under `users[]` with `user_id`). The vendor's
-         *     curls use `-F` (multipart); Rails parses the identical names from a urlencoded body, which is what the
-         *     client sends.
+         *     `responses[][custom_properties][][value]`, and the same under `users[]` with `user_id`), as the later
+         *     version's parameter tables name them. Only urlencoded is declared: neither doc version has a curl that
+         *     sends these fields (see the operation's description), so there is no multipart example to accept.
          */
         requestBody: {
             content: {
@@ -1966,10 +2123,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["BadRequest"];
             424: components["responses"]["OnboardingRequired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
 }

@@ -210,7 +210,7 @@ describe("Segments", () => {
     const { response } = await cxi.PUT("/v1/segments/update_bulk", {
       body: {
         responses: [{ id: 413, custom_properties: [{ key: "plan", value: "Pro" }] }],
-        users: [{ user_id: "mitsu.takasu@example1434.mx", custom_properties: [{ key: "persona", value: "Business User" }] }],
+        users: [{ user_id: 1234, custom_properties: [{ key: "persona", value: "Business User" }] }],
       },
     });
     expect(response.ok).toBe(true);

@@ -74,6 +74,18 @@ describe("createClient", () => {
     );
   });
 
+  it("sends urlencoded, the first media type, on every write that also accepts multipart", async () => {
+    const observed = observedFetch(() => json({ id: 8, name: "x" }));
+    const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    await cxi.PUT("/v1/onboarding", { body: { product_category_id: 9 } });
+    await cxi.POST("/v1/projects", { body: { project: { name: "x" } } });
+    await cxi.PUT("/v1/projects/{id}", { params: { path: { id: 8 } }, body: { project: { name: "y" } } });
+    await cxi.POST("/v1/tags", { body: { tag: { name: "t" } } });
+    await cxi.PUT("/v1/tags/{id}", { params: { path: { id: 78 } }, body: { tag: { name: "u" } } });
+    await cxi.PUT("/v1/imports/{id}", { params: { path: { id: 11 } }, body: { import: { name: "n" } } });
+    expect(observed.requests.map((request) => request.headers.get("content-type"))).toEqual(Array(6).fill("application/x-www-form-urlencoded"));
+  });
+
   it("sends a POST that meets a 500 once", async () => {
     const observed = observedFetch(() => json({ message: "boom" }, 500));
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });

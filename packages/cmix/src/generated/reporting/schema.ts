@@ -47,10 +47,28 @@ export interface paths {
          * Count responses per question, optionally filtered (banner)
          * @description Counts responses. Dynata's client sends one of two bodies:
          *     - a **banner filter** object: count question(s) `counts` among respondents matching `filters`, for
-         *       `testYN` (LIVE or TEST) respondents in `status`;
+         *       `testYN` (LIVE or TEST) respondents in `status` (COMPLETE or TERMINATE);
          *     - a bare **array of questions** `[{questionId}, ...]`: frequency counts of each question over all
          *       respondents.
-         *     Dynata's docstrings call the answer "a dict"; its keys are undocumented.
+         *
+         *     The answer is a **list of data points**, one per question and response option, with the keys Dynata's
+         *     fuller docstring lists: `questionId`, `CNT`, `NAME`, `DECIMAL`, `STR_VALUE`, `NUM_VALUE`, `RPS_ID`,
+         *     `TOTAL` (see `DataPoint`).
+         *
+         *     **Sources re-read (PYCMIX's whole history) and decisions.**
+         *     - Response: the first docs pass (2ac03ee, 76a7208) said "a dict", as does `fetch_banner_filter`'s
+         *       docstring; the later pass on `fetch_raw_results` (af38ca0, on the 1144d7a branch) replaced that with a
+         *       list of data points and named every key. The later, specific text supersedes the earlier placeholder,
+         *       and both methods call the same endpoint, so both bodies are declared to answer a list of data points.
+         *     - Filter entries: `fetch_banner_filter`'s code (and its test) sends `{questionId, responseId}`; the
+         *       af38ca0 docstring documents `{variableId, responseId}` ("the unique ID of the variable that you wish to
+         *       use as a filter criteria"). Both show `responseId`; neither is clearly wrong (a question can have several
+         *       variables), so an entry needs `responseId` and either `questionId` or `variableId`.
+         *     - `testYN` vs `testYn`: the af38ca0 prose spells `testYn`, while its own example, the code and the test
+         *       send `testYN`; the prose is a typo, `testYN` is declared.
+         *     - The array body: the original PopResearch code comment and the docstrings up to 76a7208 show a bare array
+         *       `[{questionId}]`; af38ca0's example shows the object. Both came from working code, so both are kept.
+         *     CMIX-Helper captured no response-counts exchange, so nothing here is decided by a live capture.
          */
         post: operations["countResponses"];
         delete?: never;
@@ -145,19 +163,30 @@ export interface components {
             /** @description Count resolution (Dynata's client sends 1; meaning undocumented). */
             resolution?: number;
         };
-        /** @description Only respondents who gave this response to this question. */
+        /**
+         * @description Only respondents who gave this response (`responseId`, the `RPS_ID` of a data point) to this question or
+         *     variable. Dynata's code sends `questionId`; its fuller docstring documents `variableId`. Either is accepted,
+         *     with `responseId`.
+         */
         ResponseFilter: {
-            /** @description The filtering question. */
-            questionId: number;
-            /** @description The response (answer option) respondents must have given. */
+            /** @description The response (answer option) respondents must have given; the `RPS_ID` of a data point. */
             responseId: number;
-        };
+        } & ({
+            /** @description The filtering question (what Dynata's code sends). */
+            questionId: number;
+        } | {
+            /** @description The filtering variable (what Dynata's later docstring documents). */
+            variableId: number;
+        });
         /** @description A banner (cross-tab) filter, the object body of `POST /surveys/{surveyId}/response-counts`. */
         BannerFilterRequest: {
             testYN?: components["schemas"]["RespondentType"];
             /**
-             * @description Respondent status to count (Dynata's client sends `COMPLETE`).
+             * @description Respondent status to count: `COMPLETE` (respondents who completed) or `TERMINATE` (respondents
+             *     terminated before completion), per the af38ca0 docstring; Dynata's code sends `COMPLETE`. Kept a free
+             *     string, since other statuses may exist.
              * @example COMPLETE
+             * @example TERMINATE
              */
             status?: string;
             /** @description The questions to count. */
@@ -174,9 +203,33 @@ export interface components {
         QuestionCountsRequest: components["schemas"]["QuestionRef"][];
         /** @description Either body of `POST /surveys/{surveyId}/response-counts`. */
         ResponseCountsRequest: components["schemas"]["BannerFilterRequest"] | components["schemas"]["QuestionCountsRequest"];
-        /** @description The counts. Dynata's docstrings call it "a dict"; its keys are undocumented. */
-        ResponseCounts: {
-            [key: string]: unknown;
+        /** @description The data points of the counted questions (see `countResponses` for why a list, not "a dict"). */
+        ResponseCounts: components["schemas"]["DataPoint"][];
+        /**
+         * @description One data point: a response option of a question and how many respondents chose it. Keys and meanings per
+         *     Dynata's `fetch_raw_results` docstring (af38ca0); none is marked required because no exchange was ever
+         *     captured. Types are inferred from the descriptions.
+         */
+        DataPoint: {
+            /** @description The question that generated the data point. */
+            questionId?: number;
+            /**
+             * @description Raw unweighted number of respondents who gave this response. A multiple-choice question can count a
+             *     respondent more than once, so summing `CNT` over a question is usually wrong.
+             */
+            CNT?: number;
+            /** @description The type of question presented (not the question's name or variable code); values undocumented. */
+            NAME?: string;
+            /** @description Share of respondents who gave this response, from 0 to 1. */
+            DECIMAL?: number;
+            /** @description The text of the response (or the custom text of an "Other" answer); null where text does not apply. */
+            STR_VALUE?: string | null;
+            /** @description The numeric value of a response to a `NUMERIC` question; null otherwise. */
+            NUM_VALUE?: number | null;
+            /** @description The response's ID (what a filter's `responseId` refers to). Not unique and not sortable. */
+            RPS_ID?: number;
+            /** @description Total number of respondents who answered the question. */
+            TOTAL?: number;
         };
         /** @description Respondent counts of a survey by outcome. */
         FieldingSummary: {
@@ -315,13 +368,12 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The counts (an object whose keys are undocumented). */
+            /** @description The data points of the counted questions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example {} */
                     "application/json": components["schemas"]["ResponseCounts"];
                 };
             };

@@ -688,7 +688,10 @@ export interface components {
         SortDirection: "asc" | "desc";
         /**
          * @description A survey's status. Dynata's client knows DESIGN, LIVE and CLOSED; CMIXH lists all six (CLONING while a
-         *     clone is being built).
+         *     clone is being built). Upper case on the wire: PYCMIX's `get_surveys`/`get_survey_status` docstrings
+         *     (2ac03ee) write `design`, `live`, `closed` in lower case, but its tests send `status=LIVE` and mock
+         *     `{"status": "LIVE"}`, its `get_survey_status` lower-cases what it reads, and every CMIXH capture is upper
+         *     case; the docstrings describe the client's own return value, not the API.
          * @enum {string}
          */
         SurveyStatus: "DESIGN" | "TEST" | "LIVE" | "CLOSED" | "DELETED" | "CLONING";
