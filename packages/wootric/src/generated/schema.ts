@@ -1051,7 +1051,7 @@ export interface components {
             access_token?: string;
         };
         EmailSurveyRequest: components["schemas"]["EmailSendOptions"] & {
-            /** @description E-mail addresses to survey (`emails[]=`), at most 100. */
+            /** @description E-mail addresses to survey (`emails[]=`), at least one and at most 100. */
             emails: string[];
             /** @description External IDs of the end users, in the order of `emails` (`external_ids[]=`). */
             external_ids?: string[];
