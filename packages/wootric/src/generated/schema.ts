@@ -509,7 +509,8 @@ export interface paths {
          *     `subject`, `intro`, `survey_settings[audience_text]` and `survey_settings[product_name]` take
          *     `{{placeholder}}` values filled from `context[][name]`.
          *
-         *     **Method.** The curls use `-d` without `-X`, which curl sends as POST. **Response.** Not documented: 200
+         *     **Method.** The curls use `-d` without `-X`, which curl sends as POST; a third-party integration
+         *     (Activepieces) sends POST with `emails[]` and `access_token` urlencoded. **Response.** Not documented: 200
          *     with an unspecified JSON body is declared.
          */
         post: operations["sendEmailSurvey"];
