@@ -915,6 +915,8 @@ export interface components {
             tags?: string[];
             /** @description Notes on the response; the docs only show empty arrays. */
             notes?: unknown[];
+            /** @description The ID of the (account) user; in the docs' object table until @7522981 (June 2016). */
+            user_id?: number;
             end_user?: components["schemas"]["HistoricalEndUser"];
         };
         /** @description The end user's properties at the moment of the survey. */
@@ -945,6 +947,8 @@ export interface components {
             origin_url?: string;
             created_at?: string;
             updated_at?: string;
+            /** @description The ID of the (account) user; in the docs' object table until @7522981 (June 2016). */
+            user_id?: number;
             end_user?: components["schemas"]["HistoricalEndUser"];
         };
         DeclineCreate: {
