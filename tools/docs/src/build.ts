@@ -4,20 +4,28 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { findRepoRoot, readRegistry, type RegisteredApi } from "@apis/prism";
 import { apiPage, indexPage, type ApiSummary } from "./pages.ts";
-import { fullSnippet, type ClientDocs } from "./snippets.ts";
+import { fullSnippet, hasClient, type ApiDocs, type ClientDocs, type PendingDocs } from "./snippets.ts";
 import { authMethods, operationsOf, type JsonObject } from "./spec.ts";
 
 const require = createRequire(import.meta.url);
 
 /** The registry's documented APIs: every `apis:` entry with an `x-docs` block. */
-export function documentedApis(root = findRepoRoot()): { api: RegisteredApi; docs: ClientDocs }[] {
+export function documentedApis(root = findRepoRoot()): { api: RegisteredApi; docs: ApiDocs }[] {
   return [...readRegistry(root).values()].map((api) => {
-    const docs = api.extensions["x-docs"] as ClientDocs | undefined;
-    if (!docs?.package || !docs.setup || !docs.client || !docs.title) {
-      throw new Error(`redocly.yaml: API "${api.name}" needs x-docs with title, package, setup and client`);
+    const docs = api.extensions["x-docs"] as Partial<ClientDocs & PendingDocs> | undefined;
+    if (docs?.package && docs.title && typeof docs.pending === "string" && docs.pending !== "" && !docs.setup && !docs.client) {
+      return { api, docs: { title: docs.title, package: docs.package, pending: docs.pending } };
     }
-    return { api, docs };
+    if (!docs?.package || !docs.setup || !docs.client || !docs.title) {
+      throw new Error(`redocly.yaml: API "${api.name}" needs x-docs with title, package, setup and client (or, before its client exists, title, package and pending)`);
+    }
+    return { api, docs: docs as ClientDocs };
   });
+}
+
+/** The documented APIs that have a client, so every operation page shows a snippet through it. */
+export function apisWithClients(root = findRepoRoot()): { api: RegisteredApi; docs: ClientDocs }[] {
+  return documentedApis(root).flatMap(({ api, docs }) => (hasClient(docs) ? [{ api, docs }] : []));
 }
 
 /** The spec with every external $ref pulled in, as Redoc and the snippets read it. */
@@ -58,10 +66,19 @@ export function buildSite(out: string, root = findRepoRoot(), only?: string[]): 
   for (const { api, docs } of documentedApis(root).filter(({ api }) => !only || only.includes(api.name))) {
     const document = bundle(api, root);
     const operations = operationsOf(document);
-    for (const operation of operations) {
-      operation.operation["x-codeSamples"] = [{ lang: "TypeScript", label: docs.package, source: fullSnippet(document, operation, docs) }];
+    if (hasClient(docs)) {
+      for (const operation of operations) {
+        operation.operation["x-codeSamples"] = [{ lang: "TypeScript", label: docs.package, source: fullSnippet(document, operation, docs) }];
+      }
     }
-    const summary: ApiSummary = { name: api.name, title: docs.title, package: docs.package, auth: authMethods(document), operations: operations.length };
+    const summary: ApiSummary = {
+      name: api.name,
+      title: docs.title,
+      package: docs.package,
+      auth: authMethods(document),
+      operations: operations.length,
+      ...(hasClient(docs) ? {} : { pending: docs.pending }),
+    };
     mkdirSync(join(out, api.name), { recursive: true });
     writeFileSync(join(out, api.name, "openapi.json"), JSON.stringify(document, null, 2));
     writeFileSync(join(out, api.name, "index.html"), apiPage(summary));

@@ -6,6 +6,8 @@ export interface ApiSummary {
   package: string;
   auth: string[];
   operations: number;
+  /** Why the package has no client yet; the row then shows no install line. */
+  pending?: string;
 }
 
 const escape = (text: string): string =>
@@ -21,7 +23,7 @@ export function indexPage(apis: ApiSummary[]): string {
     .map(
       (api) => `<tr data-api="${escape(api.name)}">
   <td><a href="${escape(api.name)}/">${escape(api.title)}</a></td>
-  <td><code>${escape(api.package)}</code><br><code>npm install ${escape(api.package)}</code></td>
+  <td><code>${escape(api.package)}</code><br>${api.pending ? `<em class="pending">Client pending: ${escape(api.pending)}</em>` : `<code>npm install ${escape(api.package)}</code>`}</td>
   <td>${api.auth.map(escape).join("<br>")}</td>
   <td class="operations">${api.operations}</td>
   <td><a href="${escape(api.name)}/">Reference</a> · <a href="${escape(api.name)}/openapi.json">OpenAPI</a></td>

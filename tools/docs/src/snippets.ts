@@ -10,6 +10,22 @@ export interface ClientDocs {
   client: string;
 }
 
+/**
+ * A registry entry whose package has no client yet (`x-docs.pending` says why): its page shows the operations
+ * without snippets, and the index says the client is pending.
+ */
+export interface PendingDocs {
+  title: string;
+  package: string;
+  pending: string;
+}
+
+export type ApiDocs = ClientDocs | PendingDocs;
+
+export function hasClient(docs: ApiDocs): docs is ClientDocs {
+  return !("pending" in docs);
+}
+
 const BLOB = Symbol("blob");
 type Value = Json | typeof BLOB | Value[] | { [key: string]: Value };
 

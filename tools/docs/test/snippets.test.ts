@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { documentedApis } from "../src/build.ts";
+import { apisWithClients } from "../src/build.ts";
 import { operationSnippet } from "../src/snippets.ts";
 import { operationsOf, type JsonObject } from "../src/spec.ts";
 
@@ -21,7 +21,7 @@ describe("the docs' TypeScript snippets", () => {
     mkdirSync(workdir, { recursive: true });
     const files: string[] = [];
     let count = 0;
-    for (const { api, docs } of documentedApis()) {
+    for (const { api, docs } of apisWithClients()) {
       const document = JSON.parse(readFileSync(join(dist, api.name, "openapi.json"), "utf8")) as JsonObject;
       const operations = operationsOf(document);
       const functions = operations.map((operation) => {

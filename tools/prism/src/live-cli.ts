@@ -39,6 +39,11 @@ if (!packageDir || !existsSync(join(packageDir, "package.json"))) {
   console.error(`contract:live ${vendor}: cannot find its package (from x-openapi-ts.output)`);
   process.exit(2);
 }
+if (!existsSync(join(packageDir, "test", "contract"))) {
+  console.error(`contract:live ${vendor}: its package has no contract suite (test/contract) yet.`);
+  console.error("Nothing was run against the vendor: this is not a pass.");
+  process.exit(2);
+}
 const vitest = join(dirname(createRequire(join(packageDir, "package.json")).resolve("vitest/package.json")), "vitest.mjs");
 const dir = mkdtempSync(join(tmpdir(), "apis-contract-live-"));
 const report = join(dir, "drift.jsonl");

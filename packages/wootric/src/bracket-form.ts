@@ -1,0 +1,63 @@
+/** A parsed form: strings at the leaves, objects for `a[b]` and arrays for `a[]`. */
+export type FormValue = string | FormValue[] | { [key: string]: FormValue };
+
+// Keys that would reach Object.prototype if assigned: dropped, never set.
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function decode(component: string): string {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, " "));
+  } catch {
+    return component;
+  }
+}
+
+/** `response[end_user_properties][plan]` -> ["response", "end_user_properties", "plan"]; `emails[]` -> ["emails", ""]. */
+function keyPath(name: string): string[] {
+  const open = name.indexOf("[");
+  if (open <= 0) return [name];
+  const path = [name.slice(0, open)];
+  for (const match of name.slice(open).matchAll(/\[([^\]]*)\]/g)) path.push(match[1]!);
+  return path;
+}
+
+type FormObject = { [key: string]: FormValue };
+
+function assign(target: FormObject, path: string[], value: string): void {
+  if (path.some((key) => UNSAFE_KEYS.has(key))) return;
+  let node = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    const existing = node[key];
+    if (path[i + 1] === "" && i + 1 === path.length - 1) {
+      // `a[]=x`: a list of scalars.
+      if (Array.isArray(existing)) existing.push(value);
+      else node[key] = [value];
+      return;
+    }
+    if (typeof existing !== "object" || Array.isArray(existing)) node[key] = {};
+    node = node[key] as FormObject;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+/**
+ * Parses an `application/x-www-form-urlencoded` body written in Rails bracket notation (`a[b][c]=`, `a[]=`) into
+ * nested objects, as Rack reads it; every leaf stays a string. Lists of hashes (`a[][k]=`) do not occur in
+ * Wootric's webhooks and are not rebuilt as lists.
+ *
+ * @example
+ * parseBracketForm("response[score]=7&response[end_user_properties][plan]=Pro&event_name=created")
+ * // { response: { score: "7", end_user_properties: { plan: "Pro" } }, event_name: "created" }
+ */
+export function parseBracketForm(text: string): FormObject {
+  const result: FormObject = {};
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const equals = pair.indexOf("=");
+    const name = decode(equals === -1 ? pair : pair.slice(0, equals));
+    const value = equals === -1 ? "" : decode(pair.slice(equals + 1));
+    if (name !== "") assign(result, keyPath(name), value);
+  }
+  return result;
+}

@@ -1,0 +1,27 @@
+/** Why a webhook was refused. None of them says which bytes differed, and none carries the secret. */
+export type WebhookFailure = "missing-signature" | "malformed-signature" | "signature-mismatch" | "unrecognized-payload";
+
+const MESSAGES: Record<WebhookFailure, string> = {
+  "missing-signature": "The request has no X-Wootric-Signature header: it was not sent by Wootric, or a proxy dropped the header.",
+  "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
+  "signature-mismatch":
+    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks settings page) and that the body is passed exactly as received, before any parsing.",
+  "unrecognized-payload": "The signed body is not a response or decline event that this version of @apis/wootric knows.",
+};
+
+/**
+ * A webhook request that `unwrapWebhook` refused. `reason` says which check failed; the message never shows the
+ * signature, the expected digest or the secret.
+ *
+ * @example
+ * try { await unwrapWebhook(body, headers, secret); } catch (error) { if (error instanceof WebhookVerificationError) return new Response(null, { status: 401 }); throw error; }
+ */
+export class WebhookVerificationError extends Error {
+  override readonly name = "WebhookVerificationError";
+  readonly reason: WebhookFailure;
+
+  constructor(reason: WebhookFailure) {
+    super(MESSAGES[reason]);
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,73 @@
+import type { FormValue } from "./bracket-form.js";
+
+/** How a form field is typed: the form carries strings only, the spec's schemas say what each one is. */
+export type FieldType = "integer" | "boolean" | "string" | "nullable-string" | "properties";
+
+/**
+ * Field types of `WebhookDecline` and `WebhookResponse` in specs/wootric/openapi.yaml (a test checks both tables
+ * against the spec). A response carries every field of a decline, plus its score, comment and exclusion flag.
+ */
+export const DECLINE_FIELDS: Record<string, FieldType> = {
+  id: "integer",
+  email: "nullable-string",
+  external_id: "nullable-string",
+  ip_address: "string",
+  origin_url: "string",
+  end_user_id: "integer",
+  end_user_properties: "properties",
+  survey_id: "integer",
+  created_at: "string",
+  updated_at: "string",
+};
+
+export const RESPONSE_FIELDS: Record<string, FieldType> = {
+  ...DECLINE_FIELDS,
+  score: "integer",
+  text: "nullable-string",
+  excluded_from_calculations: "boolean",
+};
+
+/** Fields of the event itself, beside `response` or `decline`. */
+export const EVENT_FIELDS: Record<string, FieldType> = {
+  event_name: "string",
+  timestamp: "string",
+  account_token: "string",
+  survey_mode: "string",
+};
+
+type Typed = string | number | boolean | null | { [key: string]: unknown };
+
+/** A value as its field type says, or `undefined` when it cannot be one (the caller refuses the payload). */
+function coerce(value: unknown, type: FieldType): Typed | undefined {
+  switch (type) {
+    case "integer": {
+      if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
+      return typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : undefined;
+    }
+    case "boolean":
+      if (typeof value === "boolean") return value;
+      return value === "true" ? true : value === "false" ? false : undefined;
+    case "string":
+      return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+    case "nullable-string":
+      // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
+      return value === null || value === "" ? null : typeof value === "string" ? value : undefined;
+    case "properties":
+      return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...(value as object) } : undefined;
+  }
+}
+
+/**
+ * Types the known fields of a parsed object; unknown fields are kept as they came (new vendor fields pass
+ * through). Returns undefined if a known field has a value of the wrong kind.
+ */
+export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: Record<string, FieldType>): { [key: string]: unknown } | undefined {
+  const result: { [key: string]: unknown } = { ...raw };
+  for (const [name, type] of Object.entries(fields)) {
+    if (!(name in raw)) continue;
+    const typed = coerce(raw[name], type);
+    if (typed === undefined) return undefined;
+    result[name] = typed;
+  }
+  return result;
+}

@@ -1,0 +1,89 @@
+import { parseBracketForm } from "./bracket-form.js";
+import type { components } from "./generated/schema.js";
+import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
+import { WebhookVerificationError } from "./webhook-error.js";
+import { verifySignature } from "./webhook-signature.js";
+
+export { WebhookVerificationError, type WebhookFailure } from "./webhook-error.js";
+
+type Schemas = components["schemas"];
+
+/** `response created`: an end user answered a survey. */
+export type ResponseCreatedEvent = { type: "response.created" } & Schemas["ResponseEvent"] & { event_name: "created" };
+/** `response updated`: an end user changed the score or added a comment. */
+export type ResponseUpdatedEvent = { type: "response.updated" } & Schemas["ResponseEvent"] & { event_name: "updated" };
+/** `decline created`: an end user dismissed the survey. */
+export type DeclineCreatedEvent = { type: "decline.created" } & Schemas["DeclineEvent"];
+/** Every event Wootric's outgoing webhooks send, told apart by `type`. */
+export type WootricWebhookEvent = ResponseCreatedEvent | ResponseUpdatedEvent | DeclineCreatedEvent;
+
+/** Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over. */
+export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+
+const SIGNATURE_HEADER = "x-wootric-signature";
+
+function signatureHeader(headers: WebhookHeaders): string | undefined {
+  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(SIGNATURE_HEADER) ?? undefined;
+  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+    if (name.toLowerCase() !== SIGNATURE_HEADER || value === undefined) continue;
+    // A repeated header is not something Wootric sends: refuse rather than pick one.
+    if (Array.isArray(value)) return value.length === 1 ? value[0] : "";
+    return value;
+  }
+  return undefined;
+}
+
+function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
+  if (typeof body === "string") return new TextEncoder().encode(body);
+  return body instanceof Uint8Array ? body : new Uint8Array(body);
+}
+
+function payloadOf(text: string): { [key: string]: unknown } {
+  // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
+  if (text.trimStart().startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as { [key: string]: unknown };
+    } catch {
+      throw new WebhookVerificationError("unrecognized-payload");
+    }
+    throw new WebhookVerificationError("unrecognized-payload");
+  }
+  return parseBracketForm(text);
+}
+
+function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
+  const event = typeFields(raw, EVENT_FIELDS);
+  const subject = "response" in raw ? "response" : "decline" in raw ? "decline" : undefined;
+  const inner = subject === undefined ? undefined : raw[subject];
+  if (!event || subject === undefined || typeof inner !== "object" || inner === null || Array.isArray(inner)) {
+    throw new WebhookVerificationError("unrecognized-payload");
+  }
+  const record = typeFields(inner as { [key: string]: unknown }, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS);
+  const type = `${subject}.${String(event["event_name"])}`;
+  if (!record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
+    throw new WebhookVerificationError("unrecognized-payload");
+  }
+  return { type, ...event, [subject]: record } as WootricWebhookEvent;
+}
+
+/**
+ * Verifies a Wootric webhook and returns its event, typed. The signature (`X-Wootric-Signature: sha1=<hex>`, any
+ * header case) must be the HMAC-SHA1 of the raw body keyed with the account's webhook secret; it is checked with
+ * WebCrypto in constant time before the body is parsed. Pass the body exactly as received (bytes, or the
+ * undecoded text): a re-serialized body does not match.
+ *
+ * @throws WebhookVerificationError when the header is missing, malformed or wrong, or the body is no known event.
+ * @example
+ * // fetch-style handler (Workers, Deno, Bun, Next.js route handlers)
+ * const event = await unwrapWebhook(await request.arrayBuffer(), request.headers, process.env.WOOTRIC_WEBHOOK_SECRET!);
+ * if (event.type === "response.created") console.log(event.response.score);
+ */
+export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string): Promise<WootricWebhookEvent> {
+  if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the account's webhook secret, a non-empty string");
+  const header = signatureHeader(headers);
+  if (header === undefined) throw new WebhookVerificationError("missing-signature");
+  const bytes = bytesOf(body);
+  await verifySignature(bytes, header, secret);
+  return typedEvent(payloadOf(typeof body === "string" ? body : new TextDecoder().decode(bytes)));
+}

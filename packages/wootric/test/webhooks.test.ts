@@ -1,0 +1,220 @@
+// unwrapWebhook against the vendor's sample payloads, signed by OpenSSL (fixtures/webhooks/sign.sh), not by us.
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { parse } from "yaml";
+import { unwrapWebhook, WebhookVerificationError, type WootricWebhookEvent } from "../src/index.ts";
+import { DECLINE_FIELDS, RESPONSE_FIELDS, type FieldType } from "../src/webhook-fields.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures", "webhooks");
+const SECRET = "09dfb1b73af998743fb011f8bfda8912";
+const SIGNATURES = Object.fromEntries(
+  readFileSync(join(FIXTURES, "signatures.txt"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => line.split(" ") as [string, string]),
+);
+
+function fixture(name: string): { text: string; bytes: Uint8Array; signature: string } {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
+  const signature = SIGNATURES[name];
+  if (!signature) throw new Error(`no signature for ${name} in signatures.txt: run sh sign.sh > signatures.txt`);
+  return { text: new TextDecoder().decode(bytes), bytes, signature };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<WebhookVerificationError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WebhookVerificationError);
+  return error as WebhookVerificationError;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("unwrapWebhook with the vendor's signed samples", () => {
+  it("returns a typed response.created event from the signed form body as a string", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const event = await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET);
+    expect(event).toEqual({
+      type: "response.created",
+      event_name: "created",
+      timestamp: "2016-08-04 13:57:31 -0700",
+      account_token: "NPS-xxxxxxxx",
+      survey_mode: "NPS",
+      response: {
+        id: 1128,
+        email: "nps@example.com",
+        external_id: "123abc",
+        score: 7,
+        text: null,
+        ip_address: "127.0.0.1",
+        origin_url: "https://wootric.com/",
+        end_user_id: 30,
+        end_user_properties: { pricing_plan: "Enterprise", product_plan: "Web App" },
+        survey_id: 1146,
+        created_at: "2016-08-04 13:57:26 -0700",
+        updated_at: "2016-08-04 13:57:26 -0700",
+        excluded_from_calculations: false,
+      },
+    });
+  });
+
+  it("accepts the same body as a Uint8Array and as an ArrayBuffer", async () => {
+    const { bytes, signature } = fixture("response-created.form");
+    const headers = { "X-Wootric-Signature": signature };
+    const fromBytes = await unwrapWebhook(bytes, headers, SECRET);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const fromBuffer = await unwrapWebhook(buffer, headers, SECRET);
+    expect(fromBytes).toEqual(fromBuffer);
+    expect(fromBytes.type).toBe("response.created");
+  });
+
+  it("returns response.updated with the new score and comment", async () => {
+    const { text, signature } = fixture("response-updated.form");
+    const event = await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET);
+    expect(event.type).toBe("response.updated");
+    if (event.type !== "response.updated") return;
+    expect(event.response.score).toBe(9);
+    expect(event.response.text).toBe("Faster exports would help.");
+  });
+
+  it("returns a typed decline.created event", async () => {
+    const { text, signature } = fixture("decline-created.form");
+    const event = await unwrapWebhook(text, new Headers({ "X-Wootric-Signature": signature }), SECRET);
+    expect(event.type).toBe("decline.created");
+    if (event.type !== "decline.created") return;
+    expect(event.decline).toMatchObject({ id: 19, end_user_id: 31, survey_id: 1147, email: "nps@example.com" });
+    expect(event.decline.end_user_properties).toEqual({ pricing_plan: "Pro", product_plan: "Web App" });
+  });
+
+  it.each(["response-created.json", "decline-created.json"])("accepts the JSON format too (%s)", async (name) => {
+    const { bytes, signature } = fixture(name);
+    const event = await unwrapWebhook(bytes, { "x-wootric-signature": signature }, SECRET);
+    expect(event.type).toBe(name.startsWith("response") ? "response.created" : "decline.created");
+    if (event.type === "response.created") expect(event.response).toMatchObject({ id: 1128, score: 7, text: null, excluded_from_calculations: false });
+  });
+
+  it.each(["x-wootric-signature", "X-Wootric-Signature", "X-WOOTRIC-SIGNATURE", "x-Wootric-signature"])("reads the header named %s", async (name) => {
+    const { text, signature } = fixture("decline-created.form");
+    await expect(unwrapWebhook(text, { [name]: signature }, SECRET)).resolves.toMatchObject({ type: "decline.created" });
+    await expect(unwrapWebhook(text, new Headers({ [name]: signature }), SECRET)).resolves.toMatchObject({ type: "decline.created" });
+  });
+
+  it("accepts an upper-case hex digest and a one-element header list (Node's http)", async () => {
+    const { text, signature } = fixture("response-created.form");
+    await expect(unwrapWebhook(text, { "x-wootric-signature": `sha1=${signature.slice(5).toUpperCase()}` }, SECRET)).resolves.toBeDefined();
+    await expect(unwrapWebhook(text, { "x-wootric-signature": [signature] }, SECRET)).resolves.toBeDefined();
+  });
+
+  it("verifies with node:crypto's webcrypto where WebCrypto is not global (Node 18)", async () => {
+    vi.stubGlobal("crypto", undefined);
+    expect((globalThis as { crypto?: unknown }).crypto).toBeUndefined();
+    const { text, signature } = fixture("response-created.form");
+    await expect(unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET)).resolves.toMatchObject({ type: "response.created" });
+  });
+});
+
+describe("unwrapWebhook refuses", () => {
+  it("a tampered string body (score changed after signing)", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const error = await refusal(unwrapWebhook(text.replace("response[score]=7", "response[score]=8"), { "x-wootric-signature": signature }, SECRET));
+    expect(error.reason).toBe("signature-mismatch");
+  });
+
+  it("a tampered byte body (one bit flipped)", async () => {
+    const { bytes, signature } = fixture("decline-created.form");
+    const tampered = bytes.slice();
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
+    expect((await refusal(unwrapWebhook(tampered, { "x-wootric-signature": signature }, SECRET))).reason).toBe("signature-mismatch");
+  });
+
+  it("a body signed with another secret, without echoing the secret or either digest", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const otherSecret = "0000000000000000000000000000beef";
+    const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": signature }, otherSecret));
+    expect(error.reason).toBe("signature-mismatch");
+    const expected = createHmac("sha1", otherSecret).update(text).digest("hex");
+    for (const rendering of [error.message, String(error), JSON.stringify(error), error.stack ?? ""]) {
+      expect(rendering).not.toContain(otherSecret);
+      expect(rendering).not.toContain(SECRET);
+      expect(rendering).not.toContain(signature.slice(5));
+      expect(rendering).not.toContain(expected);
+    }
+  });
+
+  it("a request without the signature header", async () => {
+    const { text } = fixture("response-created.form");
+    expect((await refusal(unwrapWebhook(text, { "content-type": "application/x-www-form-urlencoded" }, SECRET))).reason).toBe("missing-signature");
+    expect((await refusal(unwrapWebhook(text, new Headers(), SECRET))).reason).toBe("missing-signature");
+    expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": undefined }, SECRET))).reason).toBe("missing-signature");
+  });
+
+  it.each([["bare hex", "f108d8e189a9cf5e57ed10db25fb3d2fe4d16b58"], ["sha256 prefix", "sha256=f108d8e189a9cf5e57ed10db25fb3d2fe4d16b58"], ["short digest", "sha1=f108d8e1"], ["empty", ""]])(
+    "a malformed signature (%s)",
+    async (_, header) => {
+      const { text } = fixture("response-created.form");
+      expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": header }, SECRET))).reason).toBe("malformed-signature");
+    },
+  );
+
+  it("two signature headers", async () => {
+    const { text, signature } = fixture("response-created.form");
+    expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": [signature, signature] }, SECRET))).reason).toBe("malformed-signature");
+  });
+
+  it("a correctly signed body that is no known event, and one with a non-numeric score", async () => {
+    const sign = (body: string) => ({ "x-wootric-signature": `sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}` });
+    const unknown = "decline[id]=1&decline[end_user_id]=2&decline[survey_id]=3&event_name=updated&timestamp=t&account_token=NPS-1";
+    expect((await refusal(unwrapWebhook(unknown, sign(unknown), SECRET))).reason).toBe("unrecognized-payload");
+    const badScore = "response[id]=1&response[score]=ten&event_name=created&timestamp=t&account_token=NPS-1";
+    expect((await refusal(unwrapWebhook(badScore, sign(badScore), SECRET))).reason).toBe("unrecognized-payload");
+  });
+
+  it("an empty secret, with a TypeError that names no value", async () => {
+    const { text, signature } = fixture("response-created.form");
+    await expect(unwrapWebhook(text, { "x-wootric-signature": signature }, "")).rejects.toThrow(TypeError);
+  });
+});
+
+it("never lets a signed body reach Object.prototype", async () => {
+  const body = "__proto__[polluted]=yes&response[constructor][prototype][polluted]=yes&response[id]=1&response[score]=5&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1";
+  const signature = `sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}`;
+  const event = await unwrapWebhook(body, { "x-wootric-signature": signature }, SECRET);
+  expect(event.type).toBe("response.created");
+  expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+});
+
+it("types the events by `type`, so an unknown event type does not compile", () => {
+  expectTypeOf<WootricWebhookEvent["type"]>().toEqualTypeOf<"response.created" | "response.updated" | "decline.created">();
+  const check = (event: WootricWebhookEvent) => {
+    if (event.type === "decline.created") expectTypeOf(event.decline.end_user_id).toEqualTypeOf<number>();
+    // @ts-expect-error: Wootric sends no "decline.updated" event
+    if (event.type === "decline.updated") return;
+  };
+  expect(check).toBeTypeOf("function");
+});
+
+describe("the webhook field table", () => {
+  const spec = parse(readFileSync(join(import.meta.dirname, "../../../specs/wootric/openapi.yaml"), "utf8")) as {
+    components: { schemas: Record<string, { properties: Record<string, { type?: string | string[] }> }> };
+  };
+  const expectedType = (schema: { type?: string | string[] }): FieldType => {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (types.includes("object")) return "properties";
+    if (types.includes("integer")) return "integer";
+    if (types.includes("boolean")) return "boolean";
+    return types.includes("null") ? "nullable-string" : "string";
+  };
+  it.each([
+    ["WebhookResponse", RESPONSE_FIELDS],
+    ["WebhookDecline", DECLINE_FIELDS],
+  ] as const)("types every property of %s as the spec does", (name, table) => {
+    const properties = spec.components.schemas[name]!.properties;
+    expect(table).toEqual(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, expectedType(schema)])));
+  });
+});
