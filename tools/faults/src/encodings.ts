@@ -27,8 +27,10 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
  * expect(encodingsShown(JSON.stringify(error), PASSWORD, "ana")).toEqual([]);
  */
 export function encodingsShown(text: string, secret: string, user = "user"): string[] {
-  return Object.entries(encodingsOf(secret, user)).flatMap(([name, form]) => {
-    const misread = [form, Buffer.from(form).toString("latin1"), form.replace(/[^\x00-\x7f]/g, "\ufffd"), form.replace(/[^\x00-\x7f]/g, "?")];
-    return misread.some((variant) => text.includes(variant)) ? [name] : [];
-  });
+  return Object.entries(encodingsOf(secret, user)).flatMap(([name, form]) => (misreadings(form).some((variant) => text.includes(variant)) ? [name] : []));
+}
+
+/** A form of a secret as it is sent, and as it reads when its bytes are decoded the wrong way or replaced. */
+export function misreadings(form: string): string[] {
+  return [form, Buffer.from(form).toString("latin1"), form.replace(/[^\x00-\x7f]/g, "\ufffd"), form.replace(/[^\x00-\x7f]/g, "?")];
 }

@@ -2,7 +2,7 @@
 // the end of the run (tools/faults/test/no-secrets.test.ts) can prove no credential appears in any of them.
 // Each vitest file has its own instance of this module; leak-watch.setup.ts saves it when the file is done.
 import { inspect } from "node:util";
-import { encodingsShown } from "./encodings.js";
+import { encodingsOf, misreadings } from "./encodings.js";
 
 /** One rendering of something a test saw: an error's message, String, JSON or inspect output, or a log line. */
 export interface Rendering {
@@ -84,14 +84,30 @@ export async function caught(action: Promise<unknown> | (() => unknown)): Promis
  * `Authorization: Basic` value, a base64url JWT segment), whatever its alignment.
  */
 export function showsSecret(text: string, secret: string): boolean {
-  if (encodingsShown(text, secret).length > 0) return true;
-  for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
-    for (let skip = 0; skip < 4; skip++) {
-      const decoded = Buffer.from(run.slice(skip).replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
-      if (decoded.includes(secret)) return true;
+  return leakFinder([secret])(text);
+}
+
+/**
+ * A test of whether a text shows any of `secrets`, in any of the forms {@link showsSecret} knows. Every secret's
+ * encodings are made once, and each base64 run of a text is decoded once whatever the number of secrets, so that
+ * the end-of-run check over every suite's records stays linear.
+ *
+ * @example
+ * const shows = leakFinder([PASSWORD, TOKEN]); shows(logLine) // false
+ */
+export function leakFinder(secrets: readonly string[]): (text: string) => boolean {
+  const variants = secrets.flatMap((secret) => Object.values(encodingsOf(secret, "user")).flatMap(misreadings));
+  return (text) => {
+    if (variants.some((variant) => text.includes(variant))) return true;
+    for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
+      const standard = run.replace(/-/g, "+").replace(/_/g, "/");
+      for (let skip = 0; skip < 4; skip++) {
+        const decoded = Buffer.from(standard.slice(skip), "base64").toString("latin1");
+        if (secrets.some((secret) => decoded.includes(secret))) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
 }
 
 /**
@@ -101,10 +117,9 @@ export function showsSecret(text: string, secret: string): boolean {
  * expect(findLeaks(records, ["s3cret-token"])).toEqual([]);
  */
 export function findLeaks(records: readonly LeakRecord[], secrets: readonly string[]): string[] {
+  const shows = leakFinder(secrets);
   return records.flatMap((record) =>
-    record.renderings
-      .filter((rendering) => secrets.some((secret) => showsSecret(rendering.text, secret)))
-      .map((rendering) => `${record.file}: ${rendering.what}: ${rendering.text.slice(0, 300)}`),
+    record.renderings.filter((rendering) => shows(rendering.text)).map((rendering) => `${record.file}: ${rendering.what}: ${rendering.text.slice(0, 300)}`),
   );
 }
 
