@@ -1,14 +1,9 @@
 // A vitest setup file (see vitest-config.ts): records every console line a test file prints and, when the file is
-// done, saves all it recorded to `<package>/.leak-watch/<run>/` for test/no-secrets.test.ts.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+// done, checks everything the file recorded (errors every way a log can show them, logger lines, console output)
+// against every credential the file declared, in every encoding. A leak fails that file, whatever ran before it.
 import { format } from "node:util";
-import { afterAll, inject } from "vitest";
-import { recorded, watchLine, type LeakRecord } from "./leak-watch.js";
-import { leakWatchDir, NESTED_RUN_ENV } from "./leak-watch-dir.js";
-
-// Inherited by any vitest run a test starts, which then keeps what this run recorded.
-process.env[NESTED_RUN_ENV] = "1";
+import { afterAll } from "vitest";
+import { leakFinder, recorded, watchLine } from "./leak-watch.js";
 
 for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const) {
   const original = console[level].bind(console);
@@ -18,12 +13,12 @@ for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const)
   };
 }
 
-afterAll(({}, suite) => {
-  const path = "filepath" in suite ? String(suite.filepath) : suite.file.filepath;
-  const file = relative(process.cwd(), path).replace(/\\/g, "/");
+afterAll(() => {
   const { renderings, secrets } = recorded();
-  const record: LeakRecord = { file, secrets: [...secrets], renderings: [...renderings] };
-  const dir = join(leakWatchDir(process.cwd()), inject("leakWatchRun"));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${file.replace(/\//g, "__")}.json`), JSON.stringify(record));
+  if (secrets.length === 0) return;
+  const shows = leakFinder(secrets);
+  // The failure names what kind of rendering showed a credential, never its text, nor an error's message (a label
+  // such as "Error: <message>" holds it): printing either would show the credential again.
+  const leaks = renderings.filter((rendering) => shows(rendering.text)).map((rendering) => `${rendering.what.split(":", 1)[0]} (${rendering.text.length} characters)`);
+  if (leaks.length > 0) throw new Error(`leak watch: a declared credential shows, in some encoding, in ${leaks.length} rendering(s): ${leaks.slice(0, 20).join("; ")}`);
 });

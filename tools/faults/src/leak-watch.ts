@@ -102,8 +102,10 @@ export function leakFinder(secrets: readonly string[]): (text: string) => boolea
     for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
       const standard = run.replace(/-/g, "+").replace(/_/g, "/");
       for (let skip = 0; skip < 4; skip++) {
-        const decoded = Buffer.from(standard.slice(skip), "base64").toString("latin1");
-        if (secrets.some((secret) => decoded.includes(secret))) return true;
+        // Read both ways: a secret with non-ASCII characters is base64 of its UTF-8 bytes.
+        const bytes = Buffer.from(standard.slice(skip), "base64");
+        const decoded = [bytes.toString("latin1"), bytes.toString("utf8")];
+        if (secrets.some((secret) => decoded.some((text) => text.includes(secret)))) return true;
       }
     }
     return false;

@@ -1,6 +1,6 @@
 // The vitest settings every vendor package shares: its package.json test script's bounds, and the leak watch, which
-// saves what each test file rendered (errors, logger and console lines) to .leak-watch/ for
-// tools/faults/test/no-secrets.test.ts to search for every credential the suites used.
+// checks at the end of each test file that nothing it rendered (errors, logger and console lines) shows a credential
+// the file declared, in any encoding.
 import { fileURLToPath } from "node:url";
 import type { ViteUserConfig } from "vitest/config";
 
@@ -15,7 +15,6 @@ export function vendorTestConfig(): ViteUserConfig {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       include: ["test/**/*.test.ts"],
-      globalSetup: [fileURLToPath(new URL("./leak-watch.global.ts", import.meta.url))],
       setupFiles: [fileURLToPath(new URL("./leak-watch.setup.ts", import.meta.url))],
     },
   };

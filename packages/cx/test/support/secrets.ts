@@ -2,7 +2,7 @@ import { watchSecrets } from "@apis/faults/leak-watch";
 
 /**
  * The credentials every test uses, each distinctive enough that finding it in any rendered error or log line can
- * only mean a leak: tools/faults/test/no-secrets.test.ts looks for them in everything every test file rendered.
+ * only mean a leak: the leak watch (tools/faults) looks for them in everything the test file rendered.
  */
 export const ACCESS_TOKEN = "cxTok7Qm4ZpL2sV9xWc3NdE8";
 export const CLIENT_ID = "cxApp-3f9d2b71";
