@@ -165,7 +165,7 @@ describe("the curl reader", () => {
 describe("the vendors' docs hold the curl requests this suite was written against", () => {
   it.each([
     ["wootric-cxi", 22],
-    ["wootric", 59],
+    ["wootric", 66],
     ["survey-dynamix", 31],
     ["cx", 2],
     ["cmix", 0],
