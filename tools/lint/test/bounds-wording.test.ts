@@ -11,14 +11,22 @@ const repo = join(import.meta.dirname, "../../..");
 const packages = readdirSync(join(repo, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 const oneLine = (text: string) => text.replace(/\s+/g, " ");
 
-const readmes = ["README.md", ...packages.map((name) => `packages/${name}/README.md`)].filter((path) => {
+const exists = (path: string) => {
   try {
     readFileSync(join(repo, path));
     return true;
   } catch {
     return false;
   }
-});
+};
+
+/** A package has a client, and so these options, when its entry point exports `createClient`. */
+const exportsCreateClient = (index: string) => /^export\s*\{[^}]*\bcreateClient\b[^}]*\}/m.test(index);
+const hasClient = (name: string) => exists(`packages/${name}/src/index.ts`) && exportsCreateClient(readFileSync(join(repo, "packages", name, "src/index.ts"), "utf8"));
+
+// The root README, and the README of every package with a client (a package of types only, such as @apis/wootric
+// before its client, has no timeoutMs or maxResponseBytes to describe).
+const readmes = ["README.md", ...packages.filter(hasClient).map((name) => `packages/${name}/README.md`)].filter(exists);
 
 /** Every documented `timeoutMs` or `maxResponseBytes` option in the packages' hand-written sources, with its JSDoc. */
 function optionDocs(option: string): { where: string; doc: string }[] {
@@ -38,6 +46,17 @@ function optionDocs(option: string): { where: string; doc: string }[] {
       });
   });
 }
+
+describe("the READMEs held to this wording", () => {
+  it("are those of the packages whose src/index.ts exports createClient", () => {
+    expect(exportsCreateClient('export { createClient, type ClientOptions } from "./client.js";')).toBe(true);
+    expect(exportsCreateClient('export {\n  createClient,\n  DEFAULT_BASE_URL,\n} from "./client.js";')).toBe(true);
+    expect(exportsCreateClient('export { unwrapWebhook } from "./webhooks.js";\nexport type { paths } from "./generated/schema.js";')).toBe(false);
+    expect(exportsCreateClient("// createClient comes later\nexport { unwrapWebhook } from \"./webhooks.js\";")).toBe(false);
+    expect(readmes).toContain("packages/cx/README.md");
+    expect(readmes).not.toContain("packages/wootric/README.md");
+  });
+});
 
 describe("timeoutMs and maxResponseBytes are described in the same words everywhere", () => {
   it.each(readmes)("%s says what timeoutMs and maxResponseBytes cover", (path) => {

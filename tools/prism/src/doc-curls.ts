@@ -8,7 +8,10 @@ export interface DocCurl {
   /** The URL as written (it may hold a shell variable such as `$AI_SERVER`, or a placeholder). */
   url: string;
   headers: [string, string][];
-  /** `-d` data, joined with `&` as curl joins it; sent as application/x-www-form-urlencoded. */
+  /**
+   * `-d` data, joined with `&` as curl joins it; sent as application/x-www-form-urlencoded, or appended to the query
+   * of a GET or HEAD (see curlRequest).
+   */
   data?: string;
   /** `-F` fields, sent as multipart/form-data; a value of `@name` is a file part named `name`. */
   form?: [string, string][];
@@ -57,6 +60,8 @@ function readCommand(words: string[], where: string, command: string): DocCurl {
   const headers: [string, string][] = [];
   const data: string[] = [];
   const form: [string, string][] = [];
+  let head = false;
+  let get = false;
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!;
     const argument = () => {
@@ -76,6 +81,8 @@ function readCommand(words: string[], where: string, command: string): DocCurl {
       const equals = field.indexOf("=");
       form.push([field.slice(0, equals), field.slice(equals + 1)]);
     } else if (word === "-u" || word === "--user") headers.push(["Authorization", `Basic ${Buffer.from(argument()).toString("base64")}`]);
+    else if (word === "-I" || word === "--head") head = true;
+    else if (word === "-G" || word === "--get") get = true;
     else if (FLAGS.has(word)) continue;
     else if (word.startsWith("-")) throw new Error(`${where}: curl option ${word} is not understood by this reader: ${command}`);
     else if (url === undefined) url = word;
@@ -83,8 +90,8 @@ function readCommand(words: string[], where: string, command: string): DocCurl {
   }
   if (url === undefined) throw new Error(`${where}: no URL in: ${command}`);
   if (data.length > 0 && form.length > 0) throw new Error(`${where}: both -d and -F in: ${command}`);
-  // curl's own default: GET, or POST once there is a body.
-  method ??= data.length > 0 || form.length > 0 ? "POST" : "GET";
+  // curl's own default: HEAD with -I, GET with -G, or POST once there is a body; an -X method wins over them all.
+  method ??= head ? "HEAD" : get ? "GET" : data.length > 0 || form.length > 0 ? "POST" : "GET";
   return {
     where,
     command,
@@ -122,7 +129,11 @@ export function docCurls(text: string, file: string): DocCurl[] {
 export function curlRequest(curl: DocCurl, url: string): Request {
   const headers = new Headers(curl.headers);
   let body: BodyInit | undefined;
-  if (curl.data !== undefined) {
+  if (curl.data !== undefined && (curl.method === "GET" || curl.method === "HEAD")) {
+    // curl -G puts the data in the query; `-X GET -d` sends it as a GET body, which fetch cannot send and which a
+    // Rack server reads into the same params as the query: either way the data goes to the query.
+    url = `${url}${url.includes("?") ? "&" : "?"}${curl.data}`;
+  } else if (curl.data !== undefined) {
     if (!headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
     body = curl.data;
   } else if (curl.form) {
