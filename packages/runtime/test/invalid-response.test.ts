@@ -82,6 +82,18 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect((error.body as string).length).toBe(200);
     expect(error.message).toContain("returned 200 (text/plain) with a body that is not JSON (treated as a server error, 1 attempt)");
   });
+
+  it("keeps out of its snippet the start of a credential that a run of whitespace pushes to the end of what is read", async () => {
+    const page = `${" ".repeat(65_536 - 12)}query-secret-value<html>`;
+    const { client } = setup(() => new Response(page, { status: 200 }), {
+      auth: { type: "query", name: "access_token", value: "query-secret-value" },
+      maxRetries: 0,
+    });
+    const error = (await caught(client.GET("/items"))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).not.toContain("query-secr");
+    expect(error.body).toBe("[redacted]<html>");
+  });
 });
 
 describe("a 2xx JSON response that is JSON", () => {
