@@ -121,6 +121,13 @@ describe("a 2xx JSON response that is JSON", () => {
 });
 
 describe("responses left alone", () => {
+  it("an error status without a body (a HEAD) reaches the caller with known credentials out of its reason phrase, like any other", async () => {
+    const { client } = setup(() => new Response(null, { status: 500, statusText: "Bad bearer-secret-token" }), { maxRetries: 0 });
+    const result = await client.HEAD("/items");
+    expect(result.response.status).toBe(500);
+    expect(result.response.statusText).toBe("Bad [redacted]");
+  });
+
   it("an error status with an HTML body is returned as openapi-fetch's error, not thrown", async () => {
     const { client, calls } = setup(() => html(404));
     const result = await client.GET("/items");
