@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorInit } from "@apis/runtime";
+import { ApiError, redactText, type ApiErrorInit } from "@apis/runtime";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -33,7 +33,8 @@ export class EmbeddedApiError extends ApiError {
    * if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, "POST");
    */
   static fromBody(response: Response, body: EmbeddedError, method: string, url?: string): EmbeddedApiError {
-    const said = typeof body.error === "string" ? body.error : body.error.message;
+    // Redacted before it is cut: a credential the cut fell inside could no longer be recognised.
+    const said = redactText(typeof body.error === "string" ? body.error : body.error.message);
     url = response.url || url;
     return new EmbeddedApiError(
       `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${said.slice(0, 200)}. CMIX reports some failures this way; \`body\` holds what it sent.`,

@@ -31,7 +31,7 @@ export {
   type ApiErrorJSON,
 } from "./errors.js";
 export { describeValue, InputError } from "./input-error.js";
-export { redactUrl } from "./redact.js";
+export { redactText, redactUrl } from "./redact.js";
 export { rememberSecret } from "./known-secrets.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";

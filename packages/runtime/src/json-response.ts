@@ -47,8 +47,8 @@ function parses(text: string): boolean {
 }
 
 function snippet(text: string, secrets: readonly string[]): string {
-  // Redacting before cutting keeps a credential that straddles the cut from leaking its start; the first 64 KiB
-  // are plenty for that and keep a huge error page from costing much.
-  const oneLine = redactText(text.slice(0, 65_536), secrets).replace(/\s+/g, " ").trim();
+  // Whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut off there
+  // into the snippet; redacting before the final cut keeps one that straddles that cut from leaking its start.
+  const oneLine = redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets);
   return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
 }

@@ -22,8 +22,9 @@ export type Received =
  * bodyMode(response, "GET", { response: "json" }); // "json" for a 200 with a body
  */
 export function bodyMode(response: Response, method: string, options: { response?: string | undefined; buffer?: boolean | undefined }): BodyMode {
-  if (response.body === null || method === "HEAD") return "none";
+  // An error status is always read, even without a body, so that its reason phrase is cleaned like every other's.
   if (!response.ok) return "buffer";
+  if (response.body === null || method === "HEAD") return "none";
   if (options.response === "json") return needsJsonCheck(response, method) ? "json" : "none";
   return options.buffer === true ? "buffer" : "none";
 }

@@ -56,7 +56,10 @@ function hopProblem(target: string, origin: string, method: string, status: numb
   } catch {
     return "plain http, which would carry the credential in clear text";
   }
-  if (new URL(target).origin !== origin) {
+  const url = new URL(target);
+  // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
+  if (url.username !== "" || url.password !== "") return "a URL with user info, which a request that carries a credential is not sent to";
+  if (url.origin !== origin) {
     return `another origin; a request that carries a credential follows redirects only within ${origin}, so it was not sent there`;
   }
   if (status !== 307 && status !== 308 && method !== "GET" && method !== "HEAD") {

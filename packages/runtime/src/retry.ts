@@ -1,3 +1,5 @@
+import { redactSecrets } from "./known-secrets.js";
+
 /** Backoff tuning: attempt n waits about `baseMs * 2^n`, never more than `maxMs`. */
 export interface RetryDelayOptions {
   /** Delay before the first retry, in milliseconds. Default 500. */
@@ -124,5 +126,6 @@ export function describeError(error: unknown): string {
     current = (current as { cause?: unknown }).cause;
   }
   if (typeof current === "string" && current) parts.push(current);
-  return (parts.join(": ") || "network error").slice(0, 300);
+  // Redacted before it is cut: a known credential the cut fell inside could no longer be recognised.
+  return redactSecrets(parts.join(": ") || "network error").slice(0, 300);
 }

@@ -2,10 +2,11 @@
 export const MIN_SECRET_LENGTH = 4;
 // A piece of base64 this short could stand in any base64 text; the full encoding of a short secret still counts.
 const MIN_BASE64_PIECE = 6;
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /**
  * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
- * body (`+` for space) writes it, with upper- or lower-case hex; JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * body (`+` for space) writes it, with upper- or lower-case hex; HTML-escaped; JSON-escaped (with `\/` and `\u00e9` too, as PHP
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`; and as a header
  * or reason phrase brings it back, its UTF-8 bytes decoded the wrong way.
@@ -19,6 +20,8 @@ export function secretForms(secret: string): string[] {
     forms.add(encoded);
     forms.add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
   }
+  // An HTML page (a proxy's error page, a login form) escapes what it quotes.
+  forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
   const json = JSON.stringify(secret).slice(1, -1);
   for (const escaped of [json, asciiJson(json)]) {
     forms.add(escaped);

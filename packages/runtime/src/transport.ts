@@ -2,7 +2,7 @@ import { createAuthorizer, type Auth, type Credential } from "./auth.js";
 import { checkMaxResponseBytes, tooLargeHint } from "./body-limit.js";
 import { urlCarriesCredential } from "./credential-bearing.js";
 import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, InvalidResponseError, RedirectError, ResponseTooLargeError, type ApiErrorInit } from "./errors.js";
-import { InputError } from "./input-error.js";
+import { describeValue, InputError } from "./input-error.js";
 import { toLog, type Logger } from "./logger.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { bodyMode, receiveBody, type Received } from "./receive-body.js";
@@ -233,14 +233,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
       sent++;
       const started = Date.now();
       try {
-        const fetchNow = fetchImpl ?? ((request: Request) => globalThis.fetch(request));
+        const fetchNow = (request: Request) => answered(fetchImpl ?? globalFetch, request);
         response = guarded ? await fetchWithinOrigin(fetchNow, attempt, movedBody ?? null, { secrets }) : await fetchNow(attempt);
       } catch (error) {
         attemptSignal.clear();
         attemptSignal.dispose();
         logAttempt(started, { error: attemptSignal.expired ? new Error(`no response within ${timeoutMs} ms`) : error });
         if (userSignal.aborted) throw userAbort();
-        if (error instanceof RedirectError) throw error;
+        if (error instanceof RedirectError || error instanceof InputError) throw error;
         const timedOut = attemptSignal.expired;
         // A timed-out or reset POST may have been carried out; only a connection that never opened is safe to redo.
         const safe = isIdempotent(method) || (!timedOut && isNotSentError(error));
@@ -305,6 +305,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw bodyError(failure, received, attemptSignal.expired ? timeoutMs : undefined);
     }
   };
+}
+
+// Looked up at each call, so that late polyfills and spies apply.
+const globalFetch: FetchLike = (request) => globalThis.fetch(request);
+
+// A fetch that answers something other than a Response is a programming error, not a network one: not retried.
+// Responses of another fetch implementation (node-fetch, undici from npm) are not instances of the global one.
+async function answered(fetch: FetchLike, request: Request): Promise<Response> {
+  const response: unknown = await fetch(request);
+  const like = response as Partial<Response> | null | undefined;
+  if (typeof like?.status === "number" && typeof like.headers?.get === "function") return response as Response;
+  throw new InputError("fetch", `fetch must resolve a Response, got ${describeValue(response)}`);
 }
 
 const NOT_RETRIED = " It was not retried because the server may already have acted on it: check whether it took effect before sending it again.";

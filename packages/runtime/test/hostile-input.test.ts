@@ -119,6 +119,22 @@ describe("options are checked up front, naming the option and the accepted range
   });
 });
 
+describe("a fetch that does not answer a Response", () => {
+  const bad = <T>(value: unknown) => value as T;
+  it.each([
+    ["undefined", () => undefined],
+    ["a plain object", async () => ({ status: 200 })],
+  ])("resolving %s is an InputError naming fetch, made once and not retried as a network error", async (_, answer) => {
+    let calls = 0;
+    const fetch = bad<ClientOptions["fetch"]>(() => (calls++, answer()));
+    const outcome = await settle(client({ fetch, maxRetries: 2 }).GET("/items"));
+    expect(outcome.error).toBeInstanceOf(InputError);
+    expect((outcome.error as InputError).field).toBe("fetch");
+    expect((outcome.error as Error).message).toMatch(/fetch must resolve a Response/);
+    expect(calls).toBe(1);
+  });
+});
+
 describe("an access token the server returns that cannot be sent in a header", () => {
   it("is an AuthenticationError that does not quote it, and no API request is made", async () => {
     server.script("POST /oauth/token", [{ status: 200, body: { access_token: "at-secret-1\r\nX-Evil: at-secret-2", token_type: "bearer" } }]);

@@ -82,6 +82,18 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect((error.body as string).length).toBe(200);
     expect(error.message).toContain("returned 200 (text/plain) with a body that is not JSON (treated as a server error, 1 attempt)");
   });
+
+  it("keeps out of its snippet the start of a credential that a run of whitespace pushes to the end of what is read", async () => {
+    const page = `${" ".repeat(65_536 - 12)}query-secret-value<html>`;
+    const { client } = setup(() => new Response(page, { status: 200 }), {
+      auth: { type: "query", name: "access_token", value: "query-secret-value" },
+      maxRetries: 0,
+    });
+    const error = (await caught(client.GET("/items"))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).not.toContain("query-secr");
+    expect(error.body).toBe("[redacted]<html>");
+  });
 });
 
 describe("a 2xx JSON response that is JSON", () => {
@@ -109,6 +121,13 @@ describe("a 2xx JSON response that is JSON", () => {
 });
 
 describe("responses left alone", () => {
+  it("an error status without a body (a HEAD) reaches the caller with known credentials out of its reason phrase, like any other", async () => {
+    const { client } = setup(() => new Response(null, { status: 500, statusText: "Bad bearer-secret-token" }), { maxRetries: 0 });
+    const result = await client.HEAD("/items");
+    expect(result.response.status).toBe(500);
+    expect(result.response.statusText).toBe("Bad [redacted]");
+  });
+
   it("an error status with an HTML body is returned as openapi-fetch's error, not thrown", async () => {
     const { client, calls } = setup(() => html(404));
     const result = await client.GET("/items");

@@ -58,6 +58,7 @@ describe("portability", () => {
         "describeValue",
         "paginate",
         "paginateOffset",
+        "redactText",
         "redactUrl",
         "rememberSecret",
         "toFormUrlEncoded",

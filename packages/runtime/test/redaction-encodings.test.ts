@@ -65,6 +65,20 @@ describe("a credential echoed by the API server, in every encoding, reaches no e
   }
 });
 
+describe("a credential echoed HTML-escaped, as a proxy's or a login form's error page quotes it, reaches no error and no log line", () => {
+  const htmlEscaped = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  for (const { kind, connect, tokenEndpoint } of kinds) {
+    const secret = secretFor(kind);
+    it.each(["a 4xx body", "a non-JSON 200"])(`${kind}: in %s`, async (place) => {
+      served().script("POST /oauth/token", [tokenEndpoint(secret)]);
+      served().script("GET /items", [echoIn[place]!(htmlEscaped(secret))]);
+      const shown = await texts(() => connect(secret).GET("/items"));
+      expect(shown.filter((text) => text.includes(htmlEscaped(secret)))).toEqual([]);
+      expect(served().count("GET /items")).toBe(1);
+    });
+  }
+});
+
 describe("a credential echoed by the token endpoint, in every encoding, reaches no error and no log line", () => {
   for (const { kind, user, connect } of kinds.filter(({ kind }) => ["clientsecret", "password", "refresh"].includes(kind))) {
     const secret = secretFor(kind);

@@ -76,6 +76,16 @@ describe("a token request is not redirected to another origin", () => {
     expect(Object.fromEntries(new URLSearchParams(moved?.body))).toMatchObject({ grant_type: "client_credentials", client_secret: "s3cr3t-client-secret" });
   });
 
+  it("refuses a redirect within the origin whose Location carries user info, naming it redacted, and sends nothing more", async () => {
+    const location = `${home.url.replace("://", "://s3cr3t-client-secret:x@")}/oauth/token2`;
+    home.script(TOKEN, [{ status: 307, headers: { Location: location } }]);
+    const outcome = await settle(tokenSource(GRANTS[0]![1]).getToken());
+    const error = refused(outcome, /to http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/oauth\/token2.*user info/);
+    expect(error.status).toBe(307);
+    expect(home.count(TOKEN)).toBe(1);
+    expect(home.count("POST /oauth/token2")).toBe(0);
+  });
+
   it.each([301, 302, 303])("refuses a %i within the origin, which would turn the token POST into a GET without its body", async (status) => {
     home.script(TOKEN, [{ status, headers: { Location: "/oauth/token2" } }]);
     const outcome = await settle(tokenSource(GRANTS[1]![1]).getToken());

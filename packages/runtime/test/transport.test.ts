@@ -82,6 +82,16 @@ describe("retries of idempotent requests", () => {
     expect((apiError.cause as Error).message).toBe("fetch failed");
   });
 
+  it("a network error that quotes the credential where its description is cut shows no piece of it", async () => {
+    // A fetch wrapper whose error quotes the request's headers; the description of an error stops at 300 characters.
+    const { client } = setup(() => {
+      throw new TypeError(`${"x".repeat(290)} bearer-secret-token`);
+    }, { maxRetries: 0 });
+    const error = (await caught(client.GET("/items"))) as ApiConnectionError;
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error.message).not.toContain("bearer-s");
+  });
+
   it("every attempt sends a fresh copy of the original body", async () => {
     const { client, calls } = setup((_, __, index) => (index < 2 ? status(503) : json({ id: 1, name: "b" })));
     await client.PUT("/items/{id}", { params: { path: { id: 7 } }, body: { name: "b" } });

@@ -4,7 +4,7 @@
 // once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+import { ApiError, createClient, getArchive, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
 
 const CLIENT_SECRET = "cmix+&/ é%-client-secret";
 const PASSWORD = 'cmix+&/ é%-"password"';
@@ -58,6 +58,22 @@ describe("CMIX credentials echoed by a hostile server", () => {
       });
     }
   }
+});
+
+describe("CMIX credentials echoed where a message is cut short", () => {
+  // A message that quotes the vendor cuts its text at 200 characters; a credential the cut falls inside must not
+  // leave its start behind, which no redaction of the cut text could still recognise.
+  const padded = (width: number, secret: string) => `${"x".repeat(width - 10)}${secret}`;
+  const pieceOf = (secret: string) => secret.slice(0, 10);
+  const showsPiece = (texts: string[], secret: string) => texts.filter((text) => text.includes(pieceOf(secret)));
+
+  it("the access token in a 2xx body's error key, cut inside it, shows no piece of it", async () => {
+    served().script(TOKEN, [issue]);
+    served().script("GET /surveys/138651/data-layouts/1/archives/9001", [{ status: 200, body: { error: padded(200, ACCESS_TOKEN) } }]);
+    const error = collected.error(await getArchive(connect(), { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }).catch((e: unknown) => e));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(showsPiece([(error as Error).message, JSON.stringify(error)], ACCESS_TOKEN)).toEqual([]);
+  });
 });
 
 describe("CMIX bodies bounded by maxResponseBytes", () => {
