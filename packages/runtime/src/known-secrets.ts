@@ -27,12 +27,12 @@ export function rememberSecret(...values: (string | undefined)[]): void {
     const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
-    if (known === undefined) for (const form of secrets.get(value)!) index(form, +1);
+    if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), +1);
   }
   for (const [oldest, forms] of secrets) {
     if (secrets.size <= MAX_SECRETS) break;
     secrets.delete(oldest);
-    for (const form of forms) index(form, -1);
+    for (const form of forms) index(upperHex(form), -1);
   }
 }
 
@@ -44,12 +44,11 @@ export function rememberSecret(...values: (string | undefined)[]): void {
  * redactSecrets(`bad token ${encodeURIComponent(token)}`); // "bad token [redacted]"
  */
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
-  let out = text;
-  for (const value of extra) {
-    if (value.length < MIN_SECRET_LENGTH || secrets.has(value)) continue;
-    for (const form of secretForms(value).sort((a, b) => b.length - a.length)) out = out.split(form).join(REDACTED);
-  }
-  return byKey.size === 0 || out.length < KEY ? out : scan(out);
+  const extraForms = extra
+    .filter((value) => value.length >= MIN_SECRET_LENGTH && !secrets.has(value))
+    .flatMap((value) => secretForms(value).map(upperHex))
+    .sort((a, b) => b.length - a.length);
+  return (byKey.size === 0 && extraForms.length === 0) || text.length < KEY ? text : scan(text, extraForms);
 }
 
 /**
@@ -65,11 +64,15 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
   return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 
-function scan(text: string): string {
+// Matching runs over the text with every %xx escape in upper case (same length, so positions hold), against forms
+// normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes.
+function scan(text: string, extraForms: readonly string[]): string {
+  const probe = upperHex(text);
   let out = "";
   let copiedTo = 0;
-  for (let at = 0; at <= text.length - KEY; ) {
-    const found = byKey.get(text.slice(at, at + KEY))?.find((form) => text.startsWith(form, at));
+  for (let at = 0; at <= probe.length - KEY; ) {
+    const starts = (form: string) => probe.startsWith(form, at);
+    const found = byKey.get(probe.slice(at, at + KEY))?.find(starts) ?? extraForms.find(starts);
     if (found === undefined) {
       at++;
       continue;
@@ -79,6 +82,11 @@ function scan(text: string): string {
     copiedTo = at;
   }
   return copiedTo === 0 ? text : out + text.slice(copiedTo);
+}
+
+/** `text` with the hex digits of every percent escape in upper case. */
+function upperHex(text: string): string {
+  return text.includes("%") ? text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : text;
 }
 
 function index(form: string, change: 1 | -1): void {

@@ -43,3 +43,11 @@ describe("known secrets", () => {
     expect(secretForms("pé-secret")).toEqual(expect.arrayContaining(["p\u00c3\u00a9-secret", "p\ufffd-secret"]));
   });
 });
+
+describe("mixed-case percent escapes", () => {
+  it("redacts a credential echoed with its escapes in mixed case, known or passed as extra", () => {
+    rememberSecret("pw/é-mixed-case-1");
+    expect(redactSecrets("echo pw%2F%c3%a9-mixed-case-1 end")).toBe("echo [redacted] end");
+    expect(redactSecrets("echo pw%2f%C3%A9-extra-case-2 end", ["pw/é-extra-case-2"])).toBe("echo [redacted] end");
+  });
+});
