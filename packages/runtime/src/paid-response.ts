@@ -15,14 +15,12 @@ import { bufferedCopy } from "./read-body.js";
 export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { text: string; value: unknown }): Response {
   let text = parsed?.text;
   const readText = () => (text ??= new TextDecoder().decode(bytes));
-  const own = response as Response & { bytes?: () => Promise<Uint8Array> };
-  // Each method answers like the platform's, once or many times: a fresh buffer, so a caller's writes stay its own.
-  own.arrayBuffer = async () => bytes.slice().buffer as ArrayBuffer;
-  own.bytes = async () => bytes.slice();
+  const own = response as unknown as Record<string, unknown>;
+  // What openapi-fetch reads (json, text, blob) answers directly; the rest, rarely asked for, reads a copy.
+  for (const method of ["arrayBuffer", "bytes", "formData"]) own[method] = () => (bufferedCopy(response, bytes) as unknown as Record<string, () => unknown>)[method]!();
   own.blob = async () => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: response.headers.get("content-type") ?? "" });
   own.text = async () => readText();
   own.json = parsed === undefined ? async () => JSON.parse(readText()) : async () => parsed.value;
-  own.formData = () => bufferedCopy(response, bytes).formData();
   own.clone = () => bufferedCopy(response, bytes);
   const statusText = redactSecrets(response.statusText);
   if (statusText !== response.statusText) Object.defineProperty(response, "statusText", { value: statusText, enumerable: true, configurable: true });

@@ -1,6 +1,6 @@
 import { ApiUserAbortError, type ApiErrorInit } from "../errors.js";
 import { redactUrl } from "../redact.js";
-import type { AttemptSignal } from "../timeout.js";
+import { sleep, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
 
 /**
@@ -95,4 +95,18 @@ export function userAbort(call: Call): ApiUserAbortError {
 export function discarded(call: Call, response: Response): boolean {
   for (const discards of call.discards) if (discards(response)) return true;
   return false;
+}
+
+/**
+ * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
+ *
+ * @example
+ * await pause(call, 500);
+ */
+export async function pause(call: Call, ms: number): Promise<void> {
+  try {
+    await sleep(ms, call.signal);
+  } catch {
+    throw userAbort(call);
+  }
 }

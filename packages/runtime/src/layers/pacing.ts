@@ -1,6 +1,5 @@
 import type { RateLimiter } from "../rate-limit.js";
-import { sleep } from "../timeout.js";
-import { userAbort, type Call } from "./call.js";
+import { pause } from "./call.js";
 import type { Layer } from "./layer.js";
 import type { AttemptLog } from "./attempt-log.js";
 
@@ -20,7 +19,7 @@ export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
     for (; reserved.waitMs > 0; reserved = limiter.reserve()) {
       const waitMs = Math.round(reserved.waitMs);
       log.note(call, `waits ${waitMs} ms for the rate limit to reset`, { waitMs });
-      await wait(reserved.waitMs, call);
+      await pause(call, reserved.waitMs);
     }
     const response = await next(request);
     limiter.update(response.headers);
@@ -28,10 +27,3 @@ export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
   };
 }
 
-async function wait(ms: number, call: Call): Promise<void> {
-  try {
-    await sleep(ms, call.signal);
-  } catch {
-    throw userAbort(call);
-  }
-}

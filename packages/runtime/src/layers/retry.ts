@@ -1,7 +1,6 @@
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
-import { sleep } from "../timeout.js";
 import { AttemptFailure, countAttempts, type FailureKind } from "./attempt-failure.js";
-import { userAbort, type Call } from "./call.js";
+import { pause, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -75,10 +74,6 @@ function responseDelay(response: Response, call: Call, options: Parameters<typeo
 
 // Counted once the wait is over: an abort during the wait names the attempts actually made.
 async function wait(ms: number, call: Call): Promise<void> {
-  try {
-    await sleep(ms, call.signal);
-  } catch {
-    throw userAbort(call);
-  }
+  await pause(call, ms);
   call.retries++;
 }
