@@ -2,11 +2,13 @@ import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeErr
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { createAttemptSignal } from "../timeout.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
+import { attemptRequest } from "./attempt-request.js";
 import { errorInit, target, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
- * The attempt timeout layer: each attempt gets a signal that follows the caller's and aborts after `timeoutMs`. The
+ * The attempt timeout layer: each attempt gets a signal that follows the caller's and aborts after `timeoutMs`, on
+ * its one copy of the request, which also takes what the credentials layer left on the call (see `attemptRequest`). The
  * layers inside it read a buffered body within that signal, so `timeoutMs` bounds headers and body alike; a body
  * handed to the caller unread (a stream) is bounded only until its headers, and stays linked to the caller's signal so
  * the caller can still cancel it. A fetch that fails becomes an {@link AttemptFailure}: `timeout` or `connection`,
@@ -23,7 +25,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
     call.streamed = false;
     let sent: Request;
     try {
-      sent = new Request(request, { signal: attempt.signal });
+      sent = attemptRequest(request, call, attempt.signal);
     } catch (error) {
       // A body already read elsewhere cannot be sent: a programming error, not a network one, so no retry.
       attempt.clear();

@@ -25,6 +25,11 @@ export interface Call {
   attempt: AttemptSignal | undefined;
   /** The body, read once, of a request sent to another URL or through redirects by hand (see the credentials layer). */
   movedBody: Blob | null | undefined;
+  /**
+   * The attempt's `Authorization` value, set by the credentials layer and put on the attempt's own copy of the request
+   * by the timeout layer: a Request copy costs more than the rest of an attempt, so an attempt makes one.
+   */
+  authorization: string | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   guarded: boolean;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
@@ -50,6 +55,7 @@ export function startCall(request: Request, options: SendOptions): Call {
     sent: 0,
     attempt: undefined,
     movedBody: undefined,
+    authorization: undefined,
     guarded: false,
     streamed: false,
     discards: [],

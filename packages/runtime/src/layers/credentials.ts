@@ -1,16 +1,18 @@
 import type { Authorizer, Credential } from "../auth.js";
 import { urlCarriesCredential } from "../credential-bearing.js";
-import { requestTo, setQueryParam } from "../url.js";
+import { setQueryParam } from "../url.js";
 import { userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
  * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
- * OAuth 2) or a query parameter that replaces one of the same name. The caller's own Authorization header wins over
+ * OAuth 2) or a query parameter that replaces one of the same name; both land on the attempt's one copy of the
+ * request, made by the timeout layer (see `attemptRequest`). The caller's own Authorization header wins over
  * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
  * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A request that
  * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
  * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
+ * Every layer inside the timeout layer, user middleware included, sees the request with its credential.
  *
  * @example
  * const layer = credentialsLayer(createAuthorizer({ type: "bearer", token }), { purpose: "api" });
@@ -44,7 +46,9 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
   }
 }
 
-// The attempt as sent: moved to its credential-bearing URL, or with its Authorization header, or as it came.
+// Leaves on the call what the attempt's request needs (see attemptRequest): its URL, moved to carry a query credential;
+// its Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once,
+// since a Request cannot move to another URL, or be resent after a redirect, with its body stream.
 async function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Promise<Request> {
   const query = credential?.query;
   if (query !== undefined) {
@@ -53,20 +57,7 @@ async function withCredential(request: Request, credential: Credential | undefin
   }
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
   call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
-  const header = credential?.header;
-  if (!call.guarded && call.url === request.url) {
-    return header === undefined ? request : withHeader(request, header);
-  }
-  // A Request cannot move to another URL, or be resent after a redirect, with its body stream: read it once.
-  call.movedBody ??= request.body === null ? null : await request.clone().blob();
-  const headers = new Headers(request.headers);
-  if (header !== undefined) headers.set("Authorization", header);
-  return requestTo(call.url, request, { body: call.movedBody, headers, signal: request.signal, redirect: call.guarded ? "manual" : undefined });
-}
-
-// A copy with the header: the caller's request is the template of every attempt and stays as it came.
-function withHeader(request: Request, header: string): Request {
-  const headers = new Headers(request.headers);
-  headers.set("Authorization", header);
-  return new Request(request, { headers });
+  call.authorization = credential?.header;
+  if (call.guarded || call.url !== request.url) call.movedBody ??= request.body === null ? null : await request.clone().blob();
+  return request;
 }
