@@ -1,5 +1,8 @@
 import { redactText } from "./redact.js";
 
+// One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
+const UTF8 = new TextDecoder();
+
 /** What {@link checkJsonBody} found: the body's text and value, or what the vendor sent instead of JSON. */
 export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
 
@@ -14,7 +17,7 @@ export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false
  * if (!checked.ok) throw new InvalidResponseError(`... ${checked.snippet}`);
  */
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
-  const text = new TextDecoder().decode(bytes);
+  const text = UTF8.decode(bytes);
   try {
     return text.trim() === "" ? { ok: true, text: "", value: undefined } : { ok: true, text, value: JSON.parse(text) };
   } catch {

@@ -1,6 +1,9 @@
 import { redactSecrets } from "./known-secrets.js";
 import { bufferedCopy } from "./read-body.js";
 
+// One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
+const UTF8 = new TextDecoder();
+
 /**
  * The response the transport read, handed on as it is, with its body methods answering from what was read: the body
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
@@ -14,7 +17,7 @@ import { bufferedCopy } from "./read-body.js";
  */
 export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { text: string; value: unknown }): Response {
   let text = parsed?.text;
-  const readText = () => (text ??= new TextDecoder().decode(bytes));
+  const readText = () => (text ??= UTF8.decode(bytes));
   const own = response as unknown as Record<string, unknown>;
   // What openapi-fetch reads (json, text, blob) answers directly; the rest, rarely asked for, reads a copy.
   for (const method of ["arrayBuffer", "bytes", "formData"]) own[method] = () => (bufferedCopy(response, bytes) as unknown as Record<string, () => unknown>)[method]!();
