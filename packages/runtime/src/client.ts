@@ -11,7 +11,7 @@ import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { createTransport, type FetchLike } from "./transport.js";
+import { createTransport, type AttemptMiddleware, type FetchLike } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
 export interface ClientOptions {
@@ -52,6 +52,12 @@ export interface ClientOptions {
   logger?: Logger;
   /** Paces requests by the budget the vendor reports in response headers instead of running into 429s. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Layers `(request, next) => Promise<Response>` run on every attempt, inside retries and after credentials are
+   * applied, so they see exactly what is sent (see `TransportOptions.middleware`). openapi-fetch's `client.use(...)`
+   * runs once per call instead, before credentials and outside retries.
+   */
+  middleware?: readonly AttemptMiddleware[];
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -105,6 +111,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     retryDelay: options.retryDelay,
     logger: options.logger,
     rateLimit: options.rateLimit,
+    middleware: options.middleware,
   });
   const core = createClient<Paths>({
     baseUrl: options.baseUrl,

@@ -11,7 +11,17 @@ export {
   type AuthorizeUrlOptions,
 } from "./authorize.js";
 export { exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
-export { createTransport, type FetchLike, type SendOptions, type Transport, type TransportOptions } from "./transport.js";
+export {
+  createTransport,
+  defaultShouldRetry,
+  type AttemptMiddleware,
+  type FetchLike,
+  type RetryOutcome,
+  type SendOptions,
+  type ShouldRetry,
+  type Transport,
+  type TransportOptions,
+} from "./transport.js";
 export type { AttemptLogFields, Logger } from "./logger.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";

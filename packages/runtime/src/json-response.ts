@@ -1,30 +1,28 @@
-import { bufferedCopy } from "./read-body.js";
 import { redactText } from "./redact.js";
 
-/** What {@link checkJsonBody} found: the response to hand on, or what the vendor sent instead of JSON. */
-export type JsonCheck = { ok: true; response: Response } | { ok: false; snippet: string | undefined; contentType: string | undefined };
+// One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
+const UTF8 = new TextDecoder();
+
+/** What {@link checkJsonBody} found: the body's text and value, or what the vendor sent instead of JSON. */
+export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
 
 /**
  * Checks that the body of a 2xx response to a JSON operation, already read in full (see `readBody`), parses. A good
- * (or empty) body comes back as an equivalent Response over the same bytes, same status, headers and URL, for
- * openapi-fetch to parse; a blank body gets `Content-Length: 0` so that it reads as no data rather than failing to
- * parse. A bad one comes back as a short, redacted snippet. The bytes are decoded once, here.
+ * body comes back as its text and parsed value, which the caller is then given as they are (see `paidResponse`), so
+ * the body is decoded and parsed once; a blank body is no data (`""`, `undefined`). A bad one comes back as a
+ * short, redacted snippet.
  *
  * @example
  * const checked = checkJsonBody(response, read.bytes, [token]);
  * if (!checked.ok) throw new InvalidResponseError(`... ${checked.snippet}`);
  */
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
-  const text = new TextDecoder().decode(bytes);
-  const blank = text.trim() === "";
-  if (!blank && !parses(text)) {
+  const text = UTF8.decode(bytes);
+  try {
+    return text.trim() === "" ? { ok: true, text: "", value: undefined } : { ok: true, text, value: JSON.parse(text) };
+  } catch {
     return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }
-  if (!blank) return { ok: true, response: bufferedCopy(response, bytes) };
-  const headers = new Headers(response.headers);
-  headers.set("Content-Length", "0");
-  headers.delete("Transfer-Encoding");
-  return { ok: true, response: bufferedCopy(response, new Uint8Array(0), headers) };
 }
 
 /**
@@ -35,15 +33,6 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
  */
 export function needsJsonCheck(response: Response, method: string): boolean {
   return response.ok && response.status !== 204 && response.status !== 205 && method !== "HEAD" && response.body !== null;
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function snippet(text: string, secrets: readonly string[]): string {

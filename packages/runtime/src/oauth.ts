@@ -8,7 +8,7 @@ import { checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTokenSource, type FetchedToken } from "./token-source.js";
-import { createTransport, type FetchLike } from "./transport.js";
+import { createTransport, type FetchLike, type Transport } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
 export type OAuth2Grant =
@@ -78,15 +78,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const grant = checkGrant(options.grant);
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
-  const send = createTransport({
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    purpose: "token",
-  });
+  const send = tokenTransport(options);
 
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
 
@@ -96,10 +88,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     if (value) secrets.add(value);
     rememberSecret(value);
   };
-  if (grant.type === "password") remember(grant.password);
-  if (grant.type === "client_credentials") remember(grant.clientSecret);
-  remember(refreshToken);
-  remember(options.initial?.accessToken);
+  for (const secret of [grantSecret(grant), refreshToken, options.initial?.accessToken]) remember(secret);
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
     const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
@@ -114,12 +103,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type === "password") {
-      return request("password", { grant_type: "password", username: grant.username, password: grant.password });
-    }
-    if (grant.type === "client_credentials") {
-      return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
-    }
+    if (grant.type === "password") return request("password", { grant_type: "password", username: grant.username, password: grant.password });
+    if (grant.type === "client_credentials") return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
     throw new AuthenticationError(
       `Token request to ${shownUrl} cannot be made: the refresh token is gone and there are no other credentials. Sign in again to obtain a new refresh token.`,
       { method: "POST", url: tokenUrl },
@@ -127,17 +112,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   }
 
   async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
-    const token = readToken(
-      await requestToken({
-        send,
-        tokenUrl,
-        body: new URLSearchParams(params),
-        secrets: [...secrets],
-        grant: used,
-        refusedHint: REFUSED_HINTS[used],
-        signal,
-      }),
-    );
+    const body = new URLSearchParams(params);
+    const token = readToken(await requestToken({ send, tokenUrl, body, secrets: [...secrets], grant: used, refusedHint: REFUSED_HINTS[used], signal }));
     remember(token.accessToken);
     remember(token.refreshToken);
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
@@ -154,6 +130,24 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     initial: options.initial,
     tokenUrl: shownUrl,
   });
+}
+
+// Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
+function tokenTransport(options: OAuth2TokenSourceOptions): Transport {
+  return createTransport({
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    maxRetries: options.maxRetries,
+    retryDelay: options.retryDelay,
+    logger: options.logger,
+    purpose: "token",
+  });
+}
+
+// The credential a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.
+function grantSecret(grant: OAuth2Grant): string | undefined {
+  return grant.type === "password" ? grant.password : grant.type === "client_credentials" ? grant.clientSecret : undefined;
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.

@@ -1,6 +1,7 @@
 import { checkJsonBody, needsJsonCheck } from "./json-response.js";
 import { redactSecretBytes } from "./known-secrets.js";
-import { bufferedCopy, readBody } from "./read-body.js";
+import { paidResponse } from "./paid-response.js";
+import { readBody } from "./read-body.js";
 
 /** How an attempt's body is handled: checked as JSON, read whole, or handed on unread (a stream, or no body). */
 export type BodyMode = "json" | "buffer" | "none";
@@ -30,9 +31,10 @@ export function bodyMode(response: Response, method: string, options: { response
 }
 
 /**
- * Reads a body in full within `signal` and `maxBytes` (see `readBody`) and hands on an equivalent response over the
- * bytes read. A JSON body must parse (see `checkJsonBody`). The body of an error status has every known credential
- * removed first, in every encoding, since it becomes openapi-fetch's `error`, which callers log and put in errors.
+ * Reads a body in full within `signal` and `maxBytes` (see `readBody`) and hands on the same response, its body
+ * methods answering from the bytes read (see `paidResponse`). A JSON body must parse (see `checkJsonBody`). The body
+ * of an error status has every known credential removed first, in every encoding, since it becomes openapi-fetch's
+ * `error`, which callers log and put in errors.
  *
  * @example
  * const received = await receiveBody(response, { json: true, signal: attempt.signal, maxBytes, secrets });
@@ -52,11 +54,7 @@ export async function receiveBody(
   }
   if (options.json) {
     const checked = checkJsonBody(response, bytes, options.secrets);
-    return checked.ok ? checked : { ok: false, reason: "not-json", snippet: checked.snippet, contentType: checked.contentType };
+    return checked.ok ? { ok: true, response: paidResponse(response, bytes, checked) } : { ok: false, reason: "not-json", snippet: checked.snippet, contentType: checked.contentType };
   }
-  const clean = response.ok ? bytes : redactSecretBytes(bytes, options.secrets);
-  if (clean === bytes) return { ok: true, response: bufferedCopy(response, bytes) };
-  const headers = new Headers(response.headers);
-  if (headers.has("content-length")) headers.set("Content-Length", String(clean.byteLength));
-  return { ok: true, response: bufferedCopy(response, clean, headers) };
+  return { ok: true, response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets)) };
 }

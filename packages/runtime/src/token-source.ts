@@ -68,19 +68,12 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let refreshAt = options.initial?.expiresAt === undefined ? undefined : options.initial.expiresAt - skew;
   let flight: Flight | undefined;
 
-  const current = (): string | undefined =>
-    accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined;
+  const current = (): string | undefined => (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined);
 
   const start = (): Flight => {
     const controller = new AbortController();
     const promise = (async () => {
-      const token = await options.fetchToken(controller.signal);
-      if (typeof token?.accessToken !== "string" || token.accessToken === "") {
-        throw new TypeError("fetchToken resolved without an accessToken: it must resolve { accessToken: string, expiresInMs?: number }");
-      }
-      if (!isHeaderSafeToken(token.accessToken)) {
-        throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl, secrets: [token.accessToken] });
-      }
+      const token = checkFetchedToken(await options.fetchToken(controller.signal), where, options.tokenUrl);
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
       accessToken = token.accessToken;
@@ -108,28 +101,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         joined.committed = true;
         return joined.promise;
       }
-      joined.abortable++;
-      return new Promise((resolve, reject) => {
-        const onAbort = () => {
-          reject(abortError());
-          joined.abortable--;
-          if (joined.abortable === 0 && !joined.committed) {
-            // Nobody wants this token any more; the next caller starts afresh rather than join a cancelled request.
-            if (flight === joined) flight = undefined;
-            joined.controller.abort(signal.reason);
-          }
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        joined.promise.then(
-          (value) => {
-            signal.removeEventListener("abort", onAbort);
-            resolve(value);
-          },
-          (error: unknown) => {
-            signal.removeEventListener("abort", onAbort);
-            reject(error);
-          },
-        );
+      return waitFor(joined, signal, abortError, () => {
+        // Nobody wants this token any more; the next caller starts afresh rather than join a cancelled request.
+        if (flight === joined) flight = undefined;
+        joined.controller.abort(signal.reason);
       });
     },
     invalidate(rejected: string): void {
@@ -139,4 +114,39 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       }
     },
   };
+}
+
+// What fetchToken resolved, checked: a non-empty token that can travel in a header.
+function checkFetchedToken(token: FetchedToken, where: string, tokenUrl: string | undefined): FetchedToken {
+  if (typeof token?.accessToken !== "string" || token.accessToken === "") {
+    throw new TypeError("fetchToken resolved without an accessToken: it must resolve { accessToken: string, expiresInMs?: number }");
+  }
+  if (!isHeaderSafeToken(token.accessToken)) {
+    throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: tokenUrl, secrets: [token.accessToken] });
+  }
+  return token;
+}
+
+// A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
+// up, while no caller without a signal waits, abandons the flight.
+function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, abandon: () => void): Promise<string> {
+  joined.abortable++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(abortError());
+      joined.abortable--;
+      if (joined.abortable === 0 && !joined.committed) abandon();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    joined.promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -55,6 +55,7 @@ describe("portability", () => {
         "createOAuth2TokenSource",
         "createTokenSource",
         "createTransport",
+        "defaultShouldRetry",
         "describeValue",
         "paginate",
         "paginateOffset",

@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { measurePagingMemory } from "./memory.ts";
-import { renderCost, renderReport, withReadmeFigures } from "./report.ts";
+import { renderCost, renderReport, renderRuntimeCost, withReadmeFigures } from "./report.ts";
 import { measureRequestCost, type CostResult } from "./request-cost.ts";
+import { measureRuntimeCost, type RuntimeCost } from "./runtime-cost.ts";
 import { startBenchServer } from "./spawn-server.ts";
 import { buildTimes, contractTimes, typecheckTime } from "./times.ts";
 
@@ -24,14 +25,16 @@ const server = await startBenchServer();
 try {
   console.log("bench: per-request cost");
   const cost = await measureRequestCost(server.url, options);
-  if (costOnly) console.log(renderCost(cost, costMethod));
-  else await fullReport(server.url, cost);
+  console.log("bench: runtime cost per call");
+  const runtimeCost = await measureRuntimeCost({ rounds: options.rounds, calls: quick ? 2000 : 10_000 });
+  if (costOnly) console.log(`${renderCost(cost, costMethod)}\n\n${renderRuntimeCost(runtimeCost)}`);
+  else await fullReport(server.url, cost, runtimeCost);
 } finally {
   server.stop();
 }
 
 /** Every other benchmark, then the report: results/latest.md and the README's figures. */
-async function fullReport(serverUrl: string, cost: CostResult[]): Promise<void> {
+async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: RuntimeCost[]): Promise<void> {
   console.log("bench: paging memory");
   const paging = { baseline: await measurePagingMemory(serverUrl, "baseline"), paginate: await measurePagingMemory(serverUrl, "paginate") };
 
@@ -60,6 +63,7 @@ async function fullReport(serverUrl: string, cost: CostResult[]): Promise<void> 
     date: new Date().toISOString().slice(0, 10),
     cost,
     costMethod,
+    runtimeCost,
     paging,
     downloads,
     times,

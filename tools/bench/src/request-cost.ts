@@ -22,29 +22,42 @@ export interface CostResult {
   median: number;
   /** Median throughput relative to raw fetch in the same run. */
   ratio: number;
+  /** Median throughput relative to bare openapi-fetch in the same run. */
+  vsBare: number;
 }
 
-export function contenders(base: string): Contender[] {
+/**
+ * The contenders, each sending `GET`s to `base`: through `fetchImpl` when given (then only the openapi-fetch based
+ * ones, since raw fetch and axios would have nothing left to measure).
+ */
+export function contenders(base: string, fetchImpl?: typeof fetch): Contender[] {
   const url = `${base}/v1/projects`;
-  const bare = createFetchClient<paths>({ baseUrl: base });
+  const fetchOption = fetchImpl === undefined ? {} : { fetch: fetchImpl };
+  const bare = createFetchClient<paths>({ baseUrl: base, ...fetchOption });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
-  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
-  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" } });
-  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } });
+  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" }, ...fetchOption });
+  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" }, ...fetchOption });
+  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" }, ...fetchOption });
   const cmix = createCmixClient({
+    ...fetchOption,
     environment: "sandbox",
     baseUrls: { auth: base, survey: base, reporting: base, fileProcessing: base },
     auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
   });
-  return [
-    { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
+  const clients: Contender[] = [
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     { name: "@apis/wootric-cxi", call: async () => (await wootric.GET("/v1/projects")).data },
     { name: "@apis/cx", call: async () => (await cx.GET("/users/self")).data },
     { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
     { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },
+  ];
+  if (fetchImpl !== undefined) return clients;
+  return [
+    { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
+    clients[0]!,
+    { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
+    ...clients.slice(1),
   ];
 }
 
@@ -72,8 +85,9 @@ export async function measureRequestCost(base: string, options: { rounds: number
     }
   }
   const baseline = median(rounds.get("raw fetch")!);
+  const bare = median(rounds.get("bare openapi-fetch")!);
   return all.map((contender) => {
     const values = rounds.get(contender.name)!;
-    return { name: contender.name, rounds: values, median: median(values), ratio: median(values) / baseline };
+    return { name: contender.name, rounds: values, median: median(values), ratio: median(values) / baseline, vsBare: median(values) / bare };
   });
 }

@@ -1,0 +1,32 @@
+/** Why an attempt failed, as the retry policy sees it. */
+export type FailureKind = "timeout" | "connection" | "body" | "not-json";
+
+/**
+ * An attempt that failed in a way a retry may cure. Layers inside the retry layer throw it; the retry layer either
+ * sends again or throws the public error, which is only built then, since its message counts the attempts made.
+ */
+export class AttemptFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    /** Whether sending again is safe by default: the server cannot have acted on it, or acting twice is harmless. */
+    readonly safe: boolean,
+    /** The error the caller gets, given "1 attempt" or "3 attempts". */
+    readonly toError: (attempts: string) => Error,
+    options?: { cause?: unknown },
+  ) {
+    super(`attempt failed: ${kind}`, options);
+  }
+}
+
+/** The advice that ends a message about a request that was not sent again because the server may have acted. */
+export const NOT_RETRIED = " It was not retried because the server may already have acted on it: check whether it took effect before sending it again.";
+
+/**
+ * "1 attempt", "3 attempts": how error messages count.
+ *
+ * @example
+ * countAttempts(2); // "3 attempts"
+ */
+export function countAttempts(retries: number): string {
+  return `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
+}

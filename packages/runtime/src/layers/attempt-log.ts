@@ -1,0 +1,55 @@
+import { toLog, type Logger } from "../logger.js";
+import { InputError } from "../input-error.js";
+import { redactText, redactUrl } from "../redact.js";
+import { describeError } from "../retry.js";
+import type { Call } from "./call.js";
+import type { Layer } from "./layer.js";
+
+/** The transport's log: one line per attempt (see {@link AttemptLog.layer}) and notes such as rate-limit waits. */
+export interface AttemptLog {
+  /** Logs "METHOD url text" with the method, redacted URL and purpose in its fields. */
+  note(call: Call, text: string, fields?: Record<string, unknown>): void;
+  /** Logs each attempt as its response headers arrive or it fails: method, redacted URL, status or error, attempt, duration. */
+  readonly layer: Layer;
+}
+
+/**
+ * The log of a transport. Without a logger nothing is built: the URL is redacted only for a line that is written.
+ *
+ * @example
+ * const log = attemptLog(console, "api", timeoutMs);
+ */
+export function attemptLog(logger: Logger | undefined, purpose: "api" | "token", timeoutMs: number): AttemptLog {
+  const log = toLog(logger, (message) => {
+    throw new InputError("logger", message);
+  });
+  const logging = logger !== undefined;
+  // The URL as a log line may show it: query credentials and any other known secret redacted.
+  const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
+  return {
+    note(call, text, fields) {
+      if (!logging) return;
+      const url = shownUrl(call);
+      log(`${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
+    },
+    layer: async (request, next, call) => {
+      call.sent++;
+      if (!logging) return next(request);
+      const started = Date.now();
+      const line = (outcome: { status: number } | { error: string }) => {
+        const fields = { method: call.method, url: shownUrl(call), attempt: call.sent, ...outcome, durationMs: Math.round(Date.now() - started), purpose };
+        const result = "status" in outcome ? String(outcome.status) : `failed: ${outcome.error}`;
+        log(`${purpose === "token" ? "token request " : ""}${call.method} ${fields.url} -> ${result} (attempt ${call.sent}, ${fields.durationMs} ms)`, fields);
+      };
+      try {
+        const response = await next(request);
+        line({ status: response.status });
+        return response;
+      } catch (error) {
+        const shown = call.attempt?.expired ? new Error(`no response within ${timeoutMs} ms`) : error;
+        line({ error: redactText(describeError(shown), call.secrets) });
+        throw error;
+      }
+    },
+  };
+}

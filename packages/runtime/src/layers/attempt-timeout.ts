@@ -1,0 +1,71 @@
+import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeError } from "../errors.js";
+import { InputError } from "../input-error.js";
+import { describeError, isIdempotent, isNotSentError } from "../retry.js";
+import { createAttemptSignal } from "../timeout.js";
+import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
+import { attemptRequest } from "./attempt-request.js";
+import { errorInit, target, userAbort, type Call } from "./call.js";
+import type { Layer } from "./layer.js";
+
+/**
+ * The attempt timeout layer: each attempt gets a signal that follows the caller's and aborts after `timeoutMs`, on
+ * its one copy of the request, which also takes what the credentials layer left on the call (see `attemptRequest`). The
+ * layers inside it read a buffered body within that signal, so `timeoutMs` bounds headers and body alike; a body
+ * handed to the caller unread (a stream) is bounded only until its headers, and stays linked to the caller's signal so
+ * the caller can still cancel it. A fetch that fails becomes an {@link AttemptFailure}: `timeout` or `connection`,
+ * safe to resend for an idempotent method, or for any method when the connection never opened (a timed-out or reset
+ * POST may have been carried out).
+ *
+ * @example
+ * const layer = attemptTimeoutLayer(30_000);
+ */
+export function attemptTimeoutLayer(timeoutMs: number): Layer {
+  return async (request, next, call) => {
+    const attempt = createAttemptSignal(call.signal, timeoutMs);
+    call.attempt = attempt;
+    call.streamed = false;
+    let sent: Request;
+    try {
+      sent = attemptRequest(request, call, attempt.signal);
+    } catch (error) {
+      // A body already read elsewhere cannot be sent: a programming error, not a network one, so no retry.
+      attempt.clear();
+      attempt.dispose();
+      throw error;
+    }
+    let response: Response;
+    try {
+      response = await next(sent);
+    } catch (error) {
+      attempt.clear();
+      attempt.dispose();
+      throw failure(error, call, timeoutMs);
+    }
+    attempt.clear();
+    if (!call.streamed) attempt.dispose();
+    return response;
+  };
+}
+
+function failure(error: unknown, call: Call, timeoutMs: number): unknown {
+  // Failures of the body (see the response check) and of redirects are final already.
+  if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) return error;
+  if (call.signal.aborted) return userAbort(call);
+  // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
+  if (error instanceof RedirectError || error instanceof InputError) return error;
+  const timedOut = call.attempt?.expired === true;
+  const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
+  const notRetried = safe ? "" : NOT_RETRIED;
+  const toError = timedOut
+    ? (attempts: string) =>
+        new ApiTimeoutError(`${target(call)} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
+          ...errorInit(call),
+          cause: error,
+        })
+    : (attempts: string) =>
+        new ApiConnectionError(`${target(call)} failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
+          ...errorInit(call),
+          cause: error,
+        });
+  return new AttemptFailure(timedOut ? "timeout" : "connection", safe, toError, { cause: error });
+}

@@ -1,0 +1,118 @@
+import { ApiUserAbortError, type ApiErrorInit } from "../errors.js";
+import { redactUrl } from "../redact.js";
+import { sleep, type AttemptSignal } from "../timeout.js";
+import type { SendOptions } from "../transport.js";
+
+/**
+ * One call through the transport, shared by its layers and its attempts: what errors name, the secrets to redact,
+ * and the few facts one layer leaves for another (the attempt's signal, a body moved to another URL, whether an
+ * outer layer will discard a response so that nobody reads its body).
+ */
+export interface Call {
+  readonly method: string;
+  /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */
+  url: string;
+  /** Every credential this call sent, redacted from its errors and log lines. */
+  readonly secrets: string[];
+  /** The caller's signal (openapi-fetch's `signal`): it stops everything at once. */
+  readonly signal: AbortSignal;
+  readonly options: SendOptions;
+  /** Retries made so far, for errors ("3 attempts") and the backoff. */
+  retries: number;
+  /** Attempts sent so far, for log lines. */
+  sent: number;
+  /** The signal of the attempt in flight, set by the timeout layer: the body check reads within it. */
+  attempt: AttemptSignal | undefined;
+  /** The body, read once, of a request sent to another URL or through redirects by hand (see the credentials layer). */
+  movedBody: Blob | null | undefined;
+  /**
+   * The attempt's `Authorization` value, set by the credentials layer and put on the attempt's own copy of the request
+   * by the timeout layer: a Request copy costs more than the rest of an attempt, so an attempt makes one.
+   */
+  authorization: string | undefined;
+  /** Whether this attempt follows redirects by hand (see the redirect layer). */
+  guarded: boolean;
+  /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
+  streamed: boolean;
+  /** Outer layers that will discard some responses (a 401 to refresh, a status to retry) say so here. */
+  readonly discards: Array<(response: Response) => boolean>;
+}
+
+/**
+ * Starts a call for `request`.
+ *
+ * @example
+ * const call = startCall(request, { response: "json" });
+ */
+export function startCall(request: Request, options: SendOptions): Call {
+  return {
+    method: request.method.toUpperCase(),
+    url: request.url,
+    secrets: [],
+    signal: request.signal,
+    options,
+    retries: 0,
+    sent: 0,
+    attempt: undefined,
+    movedBody: undefined,
+    authorization: undefined,
+    guarded: false,
+    streamed: false,
+    discards: [],
+  };
+}
+
+/**
+ * "GET https://host/path", redacted: how errors name the request.
+ *
+ * @example
+ * new ApiTimeoutError(`${target(call)} got no response`, errorInit(call));
+ */
+export function target(call: Call): string {
+  return `${call.method} ${redactUrl(call.url)}`;
+}
+
+/**
+ * The fields every error of this call carries.
+ *
+ * @example
+ * new ApiConnectionError(message, { ...errorInit(call), cause });
+ */
+export function errorInit(call: Call): ApiErrorInit {
+  return { method: call.method, url: call.url, secrets: call.secrets };
+}
+
+/**
+ * The error for a call its caller aborted.
+ *
+ * @example
+ * if (call.signal.aborted) throw userAbort(call);
+ */
+export function userAbort(call: Call): ApiUserAbortError {
+  return new ApiUserAbortError(`${target(call)} was aborted by the caller.`, { ...errorInit(call), cause: call.signal.reason });
+}
+
+/**
+ * Whether an outer layer will discard this response, so its body is left unread.
+ *
+ * @example
+ * if (discarded(call, response)) return response;
+ */
+export function discarded(call: Call, response: Response): boolean {
+  for (const discards of call.discards) if (discards(response)) return true;
+  return false;
+}
+
+/**
+ * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
+ *
+ * @example
+ * await pause(call, 500);
+ */
+export async function pause(call: Call, ms: number): Promise<void> {
+  try {
+    await sleep(ms, call.signal);
+  } catch {
+    throw userAbort(call);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Authorizer, Credential } from "../auth.js";
+import { urlCarriesCredential } from "../credential-bearing.js";
+import { setQueryParam } from "../url.js";
+import { userAbort, type Call } from "./call.js";
+import type { Layer } from "./layer.js";
+
+/**
+ * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
+ * OAuth 2) or a query parameter that replaces one of the same name; both land on the attempt's one copy of the
+ * request, made by the timeout layer (see `attemptRequest`). The caller's own Authorization header wins over
+ * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
+ * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A request that
+ * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
+ * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
+ * Every layer inside the timeout layer, user middleware included, sees the request with its credential.
+ *
+ * @example
+ * const layer = credentialsLayer(createAuthorizer({ type: "bearer", token }), { purpose: "api" });
+ */
+export function credentialsLayer(authorizer: Authorizer, options: { purpose: "api" | "token" }): Layer {
+  return async (request, next, call) => {
+    // The caller's own Authorization header also means there is no token of ours to refresh.
+    const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
+    let reauthenticated = !authenticate || !authorizer.refreshable;
+    let credential = authenticate ? await credentialFor(authorizer, call) : undefined;
+    const refreshes = (response: Response) => !reauthenticated && response.status === 401 && credential?.token !== undefined;
+    call.discards.push(refreshes);
+    // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
+    const first = await next(await withCredential(reauthenticated || request.body === null ? request : request.clone(), credential, call, options));
+    if (!refreshes(first)) return first;
+    reauthenticated = true;
+    first.body?.cancel().catch(() => {});
+    authorizer.invalidate(credential!);
+    credential = await credentialFor(authorizer, call);
+    return next(await withCredential(request, credential, call, options));
+  };
+}
+
+async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
+  if (call.signal.aborted) throw userAbort(call);
+  try {
+    return await authorizer.credential(call.signal);
+  } catch (error) {
+    if (call.signal.aborted) throw userAbort(call);
+    throw error;
+  }
+}
+
+// Leaves on the call what the attempt's request needs (see attemptRequest): its URL, moved to carry a query credential;
+// its Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once,
+// since a Request cannot move to another URL, or be resent after a redirect, with its body stream.
+async function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Promise<Request> {
+  const query = credential?.query;
+  if (query !== undefined) {
+    call.url = setQueryParam(request.url, query.name, query.value);
+    if (!call.secrets.includes(query.value)) call.secrets.push(query.value);
+  }
+  // An Authorization header alone needs no care: fetch drops it on the way to another origin.
+  call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
+  call.authorization = credential?.header;
+  if (call.guarded || call.url !== request.url) call.movedBody ??= request.body === null ? null : await request.clone().blob();
+  return request;
+}

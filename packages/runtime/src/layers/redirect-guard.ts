@@ -1,0 +1,15 @@
+import { fetchWithinOrigin } from "../redirect.js";
+import type { Layer } from "./layer.js";
+
+/**
+ * The redirect guard layer: a request that carries a credential in its URL or body (marked `guarded` by the
+ * credentials layer, and sent with `redirect: "manual"`) follows redirects by hand, only within its own origin and
+ * over https, at most 5 hops, resending the body read once; any other redirect throws a `RedirectError` and nothing
+ * is sent there (see `fetchWithinOrigin`). Other requests keep the platform's behaviour.
+ *
+ * @example
+ * const layer = redirectGuardLayer();
+ */
+export function redirectGuardLayer(): Layer {
+  return (request, next, call) => (call.guarded ? fetchWithinOrigin(next, request, call.movedBody ?? null, { secrets: call.secrets }) : next(request));
+}

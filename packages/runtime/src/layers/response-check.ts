@@ -1,0 +1,73 @@
+import { tooLargeHint } from "../body-limit.js";
+import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooLargeError } from "../errors.js";
+import { bodyMode, receiveBody, type Received } from "../receive-body.js";
+import { describeError, isIdempotent } from "../retry.js";
+import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
+import { discarded, errorInit, target, userAbort, type Call } from "./call.js";
+import type { Layer } from "./layer.js";
+
+/**
+ * The response check layer: reads every body the caller will read whole (an error status's, a JSON operation's 2xx,
+ * any 2xx to `buffer`) within the attempt's signal and `maxResponseBytes`, checks a JSON body parses, and hands on
+ * the same response answering from what was read (see `paidResponse`). A body too large fails at once with a
+ * {@link ResponseTooLargeError} (the same request would bring the same body); one that broke off or is not JSON is an
+ * {@link AttemptFailure} that the retry layer resends where the method allows, since the server answered. Responses
+ * an outer layer discards (a 401 to refresh, a status to retry) and streams go on unread.
+ *
+ * @example
+ * const layer = responseCheckLayer(134_217_728, 60_000);
+ */
+export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number): Layer {
+  return async (request, next, call) => {
+    const response = await next(request);
+    const mode = bodyMode(response, call.method, call.options);
+    if (mode === "none" || discarded(call, response)) {
+      call.streamed = mode === "none";
+      return response;
+    }
+    const signal = call.attempt?.signal ?? call.signal;
+    const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets });
+    if (received.ok) return received.response;
+    if (call.signal.aborted) throw userAbort(call);
+    const init = { ...errorInit(call), status: response.status };
+    if (received.reason === "too-large") {
+      throw new ResponseTooLargeError(`${target(call)} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...init, limit: maxResponseBytes });
+    }
+    const timedOutAfterMs = call.attempt?.expired === true ? timeoutMs : undefined;
+    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", isIdempotent(call.method), (attempts) =>
+      bodyError({ target: target(call), init, attempts, method: call.method }, received, timedOutAfterMs),
+    );
+  };
+}
+
+interface BodyFailure {
+  target: string;
+  init: ReturnType<typeof errorInit> & { status: number };
+  attempts: string;
+  method: string;
+}
+
+// The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not JSON.
+function bodyError(failure: BodyFailure, received: Exclude<Received, { ok: true } | { reason: "too-large" }>, timedOutAfterMs: number | undefined): Error {
+  const { target, init, attempts, method } = failure;
+  const status = init.status;
+  if (received.reason === "failed" && timedOutAfterMs !== undefined) {
+    return new ApiTimeoutError(
+      `${target} returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${isIdempotent(method) ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
+      { ...init, cause: received.error },
+    );
+  }
+  if (received.reason === "failed") {
+    return new ApiConnectionError(
+      `${target} returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${isIdempotent(method) ? " Check the network." : NOT_RETRIED}`,
+      { ...init, cause: received.error },
+    );
+  }
+  const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
+  return new InvalidResponseError(
+    `${target} returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
+      isIdempotent(method) ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
+    }`,
+    { ...init, body: received.snippet },
+  );
+}

@@ -1,0 +1,79 @@
+import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
+import { AttemptFailure, countAttempts, type FailureKind } from "./attempt-failure.js";
+import { pause, userAbort, type Call } from "./call.js";
+import type { Layer } from "./layer.js";
+
+/**
+ * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
+ * (`timeout`), a network error (`connection`, with the error), a body that broke off (`body`) or a 2xx body of a
+ * JSON operation that is not JSON (`not-json`).
+ */
+export type RetryOutcome = { method: string; retries: number } & ({ response: Response } | { failure: FailureKind; error: unknown; safe: boolean });
+
+/** Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. */
+export type ShouldRetry = (outcome: RetryOutcome) => boolean;
+
+/**
+ * The default policy. A response: 429 for every method (the server refused to act), 408 and 5xx for idempotent
+ * methods only, since a POST that met a 500 may have been carried out. A failure: when it is `safe`, i.e. the method
+ * is idempotent, or the connection failed before anything was sent.
+ *
+ * @example
+ * createTransport({ shouldRetry: (outcome) => defaultShouldRetry(outcome) && outcome.method !== "DELETE" });
+ */
+export function defaultShouldRetry(outcome: RetryOutcome): boolean {
+  return "response" in outcome ? isRetryableStatus(outcome.response.status, outcome.method) : outcome.safe;
+}
+
+/**
+ * The retry layer: sends each attempt through the layers inside it, resending while `shouldRetry` says so and
+ * retries are left, after an exponential backoff with jitter or the `Retry-After`/`retry-after-ms` the response asks
+ * for (at most 60 s: a response that asks for longer is returned as it is). A request with a body is cloned only
+ * while it may have to be sent again. The caller's signal ends a backoff wait at once.
+ *
+ * @example
+ * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry });
+ */
+export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
+  return async (template, next, call) => {
+    let decided: { response: Response; delayMs: number | undefined } | undefined;
+    const delayFor = (response: Response): number | undefined => {
+      if (decided?.response !== response) decided = { response, delayMs: responseDelay(response, call, options) };
+      return decided.delayMs;
+    };
+    call.discards.push((response) => delayFor(response) !== undefined);
+    for (;;) {
+      if (call.signal.aborted) throw userAbort(call);
+      const last = call.retries >= options.maxRetries;
+      let response: Response;
+      try {
+        response = await next(template.body === null || last ? template : template.clone());
+      } catch (error) {
+        if (!(error instanceof AttemptFailure)) throw error;
+        if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
+          throw error.toError(countAttempts(call.retries));
+        }
+        await wait(backoffMs(call.retries, options.retryDelay), call);
+        continue;
+      }
+      const delayMs = delayFor(response);
+      if (delayMs === undefined) return response;
+      // A body left unread would keep its connection busy until garbage collection.
+      response.body?.cancel().catch(() => {});
+      await wait(delayMs, call);
+    }
+  };
+}
+
+function responseDelay(response: Response, call: Call, options: Parameters<typeof retryLayer>[0]): number | undefined {
+  if (call.retries >= options.maxRetries || !options.shouldRetry({ method: call.method, retries: call.retries, response })) return undefined;
+  const asked = retryAfterMs(response.headers);
+  if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return undefined;
+  return asked ?? backoffMs(call.retries, options.retryDelay);
+}
+
+// Counted once the wait is over: an abort during the wait names the attempts actually made.
+async function wait(ms: number, call: Call): Promise<void> {
+  await pause(call, ms);
+  call.retries++;
+}

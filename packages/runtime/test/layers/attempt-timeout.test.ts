@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AttemptFailure } from "../../src/layers/attempt-failure.js";
+import { attemptTimeoutLayer } from "../../src/layers/attempt-timeout.js";
+import { networkError, never } from "../helpers.js";
+import { recordingNext, runLayer } from "./harness.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the attempt timeout layer", () => {
+  it("aborts an attempt with no response within timeoutMs and fails it as a timeout, safe for a GET", async () => {
+    vi.useFakeTimers();
+    const { next, seen } = recordingNext(never);
+    const { result } = runLayer(attemptTimeoutLayer(1000), new Request("https://api.example.com/a"), next);
+    const settled = result.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
+    const failure = (await settled) as AttemptFailure;
+    expect(failure).toBeInstanceOf(AttemptFailure);
+    expect(failure.kind).toBe("timeout");
+    expect(failure.safe).toBe(true);
+    expect(seen[0]!.signal.aborted).toBe(true);
+    expect(failure.toError("1 attempt").message).toBe("GET https://api.example.com/a got no response within 1000 ms (1 attempt). Raise timeoutMs or check the vendor's status.");
+  });
+
+  it("fails a POST whose connection broke as not safe, but one that never connected as safe", async () => {
+    const post = () => new Request("https://api.example.com/a", { method: "POST", body: "x" });
+    const reset = runLayer(attemptTimeoutLayer(1000), post(), async () => Promise.reject(networkError("ECONNRESET"))).result;
+    const refused = runLayer(attemptTimeoutLayer(1000), post(), async () => Promise.reject(networkError("ECONNREFUSED"))).result;
+    expect(await reset.catch((error: AttemptFailure) => [error.kind, error.safe])).toEqual(["connection", false]);
+    expect(await refused.catch((error: AttemptFailure) => [error.kind, error.safe])).toEqual(["connection", true]);
+  });
+
+  it("sends the attempt with its own signal, which follows the caller's", async () => {
+    const controller = new AbortController();
+    const { next, seen } = recordingNext(() => new Response(null));
+    await runLayer(attemptTimeoutLayer(1000), new Request("https://api.example.com/a", { signal: controller.signal }), next).result;
+    expect(seen[0]!.signal).not.toBe(controller.signal);
+    expect(seen[0]!.signal.aborted).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { RedirectError } from "../../src/errors.js";
+import { redirectGuardLayer } from "../../src/layers/redirect-guard.js";
+import { recordingNext, runLayer } from "./harness.js";
+
+const redirectTo = (location: string) => new Response(null, { status: 307, headers: { Location: location } });
+
+describe("the redirect guard layer", () => {
+  it("follows a same-origin redirect of a guarded request by hand, resending its body", async () => {
+    const { next, seen } = recordingNext((_, index) => (index === 0 ? redirectTo("/moved") : new Response("ok")));
+    const request = new Request("https://api.example.com/a?access_token=x", { method: "POST", body: "b", redirect: "manual" });
+    const { result } = runLayer(redirectGuardLayer(), request, next, {}, (call) => {
+      call.guarded = true;
+      call.movedBody = new Blob(["b"]);
+    });
+    expect(await (await result).text()).toBe("ok");
+    expect(seen.map((sent) => sent.url)).toEqual(["https://api.example.com/a?access_token=x", "https://api.example.com/moved"]);
+    expect(await seen[1]!.text()).toBe("b");
+  });
+
+  it("refuses a guarded redirect to another origin, sending nothing there", async () => {
+    const { next, seen } = recordingNext(() => redirectTo("https://elsewhere.example.net/"));
+    const { result } = runLayer(redirectGuardLayer(), new Request("https://api.example.com/a", { redirect: "manual" }), next, {}, (call) => {
+      call.guarded = true;
+    });
+    await expect(result).rejects.toBeInstanceOf(RedirectError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("passes an unguarded request through as it is", async () => {
+    const { next, seen } = recordingNext(() => redirectTo("https://elsewhere.example.net/"));
+    const request = new Request("https://api.example.com/a");
+    expect((await runLayer(redirectGuardLayer(), request, next).result).status).toBe(307);
+    expect(seen[0]).toBe(request);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from "vitest";
+import { ResponseTooLargeError } from "../../src/errors.js";
+import { AttemptFailure } from "../../src/layers/attempt-failure.js";
+import { responseCheckLayer } from "../../src/layers/response-check.js";
+import { rememberSecret } from "../../src/known-secrets.js";
+import { runLayer } from "./harness.js";
+
+const request = () => new Request("https://api.example.com/a");
+
+describe("the response check layer", () => {
+  it("hands on the same response, its json() answering from the one parse of the check", async () => {
+    const original = new Response('{"id":1}', { headers: { "Content-Type": "application/json" } });
+    const parse = vi.spyOn(JSON, "parse");
+    const response = await runLayer(responseCheckLayer(1024, 1000), request(), async () => original, { response: "json" }).result;
+    const value = await response.json();
+    const parses = parse.mock.calls.length;
+    parse.mockRestore();
+    expect(response).toBe(original);
+    expect(value).toEqual({ id: 1 });
+    expect(await response.text()).toBe('{"id":1}');
+    expect(parses).toBe(1);
+  });
+
+  it("fails a 2xx JSON body that is not JSON, safe to resend for a GET", async () => {
+    const page = new Response("<html>bad gateway</html>", { headers: { "Content-Type": "text/html" } });
+    const failure = (await runLayer(responseCheckLayer(1024, 1000), request(), async () => page, { response: "json" }).result.catch((error) => error)) as AttemptFailure;
+    expect(failure.kind).toBe("not-json");
+    expect(failure.safe).toBe(true);
+    expect(failure.toError("1 attempt").message).toContain("returned 200 (text/html) with a body that is not JSON");
+  });
+
+  it("fails a body over maxResponseBytes with ResponseTooLargeError", async () => {
+    const big = new Response("x".repeat(100));
+    await expect(runLayer(responseCheckLayer(10, 1000), request(), async () => big, { buffer: true }).result).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  it("redacts known credentials from an error body", async () => {
+    rememberSecret("layer-secret-value");
+    const denied = new Response('{"error":"bad token layer-secret-value"}', { status: 403 });
+    const response = await runLayer(responseCheckLayer(1024, 1000), request(), async () => denied).result;
+    expect(await response.text()).not.toContain("layer-secret-value");
+  });
+
+  it("leaves unread a stream and a response an outer layer discards", async () => {
+    const stream = new Response("data");
+    const streamed = runLayer(responseCheckLayer(1024, 1000), request(), async () => stream);
+    expect(await streamed.result).toBe(stream);
+    expect(streamed.call.streamed).toBe(true);
+    expect(stream.bodyUsed).toBe(false);
+    const retried = new Response("busy", { status: 503 });
+    const { result } = runLayer(responseCheckLayer(1024, 1000), request(), async () => retried, {}, (call) => {
+      call.discards.push((response) => response.status === 503);
+    });
+    expect(await result).toBe(retried);
+    expect(retried.bodyUsed).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { createTokenSource, createTransport, type AttemptMiddleware } from "../src/index.js";
+import { observedClient } from "./fixtures.js";
+import { fakeFetch, json, networkError } from "./helpers.js";
+
+const noWait = { baseMs: 0, maxMs: 0 };
+
+describe("middleware runs on every attempt, after credentials", () => {
+  it("sees every attempt, the retries and the refreshed credential after a 401 included", async () => {
+    let issued = 0;
+    const tokens = createTokenSource({ fetchToken: async () => ({ accessToken: `token-${++issued}` }) });
+    const seen: string[] = [];
+    const watch: AttemptMiddleware = async (request, next) => {
+      seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get("authorization")}`);
+      const response = await next(request);
+      seen.push(`-> ${response.status}`);
+      return response;
+    };
+    const { client, calls } = observedClient(
+      (request, _, index) => {
+        if (index === 0) return json({ message: "busy" }, { status: 503 });
+        if (request.headers.get("authorization") === "Bearer token-1") return json({ message: "expired" }, { status: 401 });
+        return json([{ id: 1, name: "a" }]);
+      },
+      { auth: { type: "oauth2", tokens }, retryDelay: noWait, middleware: [watch] },
+    );
+    const { data } = await client.GET("/items");
+    expect(data).toEqual([{ id: 1, name: "a" }]);
+    expect(calls).toHaveLength(3);
+    expect(seen).toEqual(["GET /items Bearer token-1", "-> 503", "GET /items Bearer token-1", "-> 401", "GET /items Bearer token-2", "-> 200"]);
+  });
+
+  it("sees an attempt that fails on the network, and the retry after it", async () => {
+    const attempts: string[] = [];
+    const { fetch } = fakeFetch((_, __, index) => {
+      if (index === 0) throw networkError("ECONNRESET");
+      return new Response("ok");
+    });
+    const send = createTransport({
+      fetch,
+      retryDelay: noWait,
+      middleware: [
+        async (request, next) => {
+          try {
+            return await next(request);
+          } catch (error) {
+            attempts.push("failed");
+            throw error;
+          }
+        },
+        async (request, next) => (attempts.push(request.url), next(request)),
+      ],
+    });
+    expect((await send(new Request("https://api.example.com/a"))).status).toBe(200);
+    expect(attempts).toEqual(["https://api.example.com/a", "failed", "https://api.example.com/a"]);
+  });
+
+  it("can sign what is sent: a header it sets reaches the server, on each attempt", async () => {
+    let attempt = 0;
+    const sign: AttemptMiddleware = (request, next) => {
+      const signed = new Request(request, { headers: new Headers(request.headers) });
+      signed.headers.set("X-Signature", `sig-${++attempt}`);
+      return next(signed);
+    };
+    const { client, calls } = observedClient((_, __, index) => (index === 0 ? json({}, { status: 502 }) : json([])), { retryDelay: noWait, middleware: [sign] });
+    await client.GET("/items");
+    expect(calls.map((call) => call.headers.get("x-signature"))).toEqual(["sig-1", "sig-2"]);
+  });
+
+  it("refuses a middleware option that is not an array of functions", () => {
+    expect(() => createTransport({ middleware: [42 as unknown as AttemptMiddleware] })).toThrow("middleware must be an array of functions");
+  });
+});
+
+describe("a body is paid for once", () => {
+  it("the caller gets the very response the fetch answered, its JSON parsed once", async () => {
+    const answered: Response[] = [];
+    const { client } = observedClient(() => {
+      const response = json([{ id: 7, name: "x" }], { headers: { "Content-Length": "24" } });
+      answered.push(response);
+      return response;
+    });
+    const parse = JSON.parse;
+    let parses = 0;
+    JSON.parse = (...args: Parameters<typeof JSON.parse>) => (parses++, parse(...args));
+    try {
+      const { data, response } = await client.GET("/items");
+      expect(data).toEqual([{ id: 7, name: "x" }]);
+      expect(response).toBe(answered[0]);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(parses).toBe(1);
+  });
+});
