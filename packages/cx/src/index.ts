@@ -7,6 +7,7 @@ export { downloadFile, type Download, type DownloadResult } from "./download.js"
 export { KNOWN_ERROR_TYPES } from "./types.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export {
   ApiError,
   ApiConnectionError,
@@ -14,8 +15,18 @@ export {
   ApiUserAbortError,
   AuthenticationError,
   AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   InvalidResponseError,
-  InputError,
+  PaginationLimitError,
+  RedirectError,
   ResponseTooLargeError,
+  InputError,
   type AuthorizationCallback,
 } from "@apis/runtime";

@@ -22,6 +22,14 @@ export {
   ApiTimeoutError,
   ApiUserAbortError,
   AuthenticationError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   AuthorizationDeniedError,
   InvalidResponseError,
   PaginationLimitError,
@@ -31,6 +39,7 @@ export {
   type ApiErrorJSON,
 } from "./errors.js";
 export { describeValue, InputError } from "./input-error.js";
+export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactUrl } from "./redact.js";
 export { rememberSecret } from "./known-secrets.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";

@@ -14,6 +14,7 @@ export { checkListQuery, MAX_LIMIT, REQUIRED_FILTERS } from "./list-filters.js";
 export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions, type ExchangeCodeOptions } from "./oauth.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export {
   readAuthorizationCallback,
   ApiError,
@@ -22,9 +23,18 @@ export {
   ApiUserAbortError,
   AuthenticationError,
   AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   InvalidResponseError,
   PaginationLimitError,
-  InputError,
+  RedirectError,
   ResponseTooLargeError,
+  InputError,
   type TokenResponse,
 } from "@apis/runtime";

@@ -71,9 +71,9 @@ export async function correct(): Promise<CurrentUser | undefined> {
   const errorType: CxErrorType | undefined = error?.errorType;
   await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
   const uploaded = await uploadFile(cx, filePath("self", "/photos/a.jpg"), new Blob(["x"]), { contentType: "image/jpeg" });
-  const id: string | undefined = uploaded.data?.id;
+  const id: string = uploaded.id;
   const downloaded = await downloadFile(cx, filePath("self", "/photos/a.jpg"));
-  const body: ReadableStream<Uint8Array> | undefined = downloaded.data?.body;
+  const body: ReadableStream<Uint8Array> = downloaded.body;
   const { access_token } = await exchangeCode({ clientId: "app", clientSecret: "secret", code: "code", redirectUri: "https://app.example.com/cb" });
   void [errorType, id, body, access_token];
   return data;
@@ -137,8 +137,8 @@ const { code } = readCallback("https://app.example.com/cb?auth_code=abc123");
 const { access_token } = await exchangeCode({ clientId: "app", clientSecret: "secret", code, redirectUri: "https://app.example.com/cb", tokenUrl: base + "/oauth/token" });
 const cx = createClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: access_token } });
 const { data: user } = await cx.GET("/users/self");
-const { data: uploaded } = await uploadFile(cx, filePath("self", "/notes.txt"), "the notes", { contentType: "text/plain" });
-const { data: downloaded } = await downloadFile(cx, filePath("self", "/notes.txt"));
+const uploaded = await uploadFile(cx, filePath("self", "/notes.txt"), "the notes", { contentType: "text/plain" });
+const downloaded = await downloadFile(cx, filePath("self", "/notes.txt"));
 console.log(JSON.stringify({ user: user.profile.username, uploaded: uploaded.id, downloaded: await new Response(downloaded.body).text() }));
 `,
       );

@@ -25,14 +25,17 @@ export async function run(url: string) {
   const folder = await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
   const uploaded = await uploadFile(cx, filePath("self", "/photos/note.txt"), new Blob(["hello from the matrix"], { type: "text/plain" }));
   const download = await downloadFile(cx, filePath("self", "/photos/note.txt"));
-  const missing = await downloadFile(cx, filePath("self", "/photos/gone.txt"));
+  const missing = await downloadFile(cx, filePath("self", "/photos/gone.txt")).then(
+    () => null,
+    (error: unknown) => ({ status: (error as ApiError).status, errorType: ((error as ApiError).body as { errorType?: string } | undefined)?.errorType }),
+  );
   const thrown = await exchangeCode({ ...exchange, code: "used-code", maxRetries: 0 }).then(() => null, thrownBy);
   return {
     self: self.data?.profile.username,
     folder: folder.data?.path,
-    uploaded: uploaded.data?.size,
-    downloaded: download.data ? { text: await readAll(download.data.body), contentType: download.data.contentType } : null,
-    missing: { status: missing.response.status, errorType: missing.error?.errorType },
+    uploaded: uploaded.size,
+    downloaded: { text: await readAll(download.body), contentType: download.contentType },
+    missing,
     thrown,
   };
 }

@@ -21,7 +21,7 @@ export async function run(url: string) {
   );
   return {
     survey: survey.data?.name,
-    interaction: created.data?.id,
+    interaction: created.id,
     responses,
     missing: { status: missing.response.status, message: missing.error?.message },
     thrown,
