@@ -59,3 +59,15 @@ export function describeValue(value: unknown): string {
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
 }
+
+/**
+ * Checks that a credential or other required field is a non-empty string, naming the field and what belongs there otherwise; the value
+ * itself is never quoted.
+ *
+ * @example
+ * const password = requireString(auth.password, "auth.password", "the account password");
+ */
+export function requireString(value: unknown, field: string, hint: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InputError(field, `${field} must be a non-empty string: ${hint}`);
+  return value;
+}

@@ -1,4 +1,5 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricCxiClient } from "./client.js";
+export { createClient, DEFAULT_BASE_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricCxiClient } from "./client.js";
+export { DEFAULT_TOKEN_URL } from "./token-url.js";
 export type { WootricAuth } from "./auth.js";
 export { importCsv, checkImportCsv, MAX_IMPORT_BYTES, RESERVED_IMPORT_COLUMNS } from "./import-csv.js";
 export { listAll, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";

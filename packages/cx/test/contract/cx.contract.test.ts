@@ -5,7 +5,7 @@
 import { basicAuthorization } from "@apis/runtime";
 import { liveContract, liveWrites, registeredApi, reportDrift, startContractTarget, type ContractRecorder, type ContractTarget } from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createClient, downloadFile, exchangeCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
+import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { watch } from "@apis/faults/leak-watch";
 import { API_HOST, DATA_HOST, recorderForHosts } from "./prism-hosts.js";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   tokenUrl = `${hosts.baseUrl}/oauth/token`;
   cx = createClient({
     baseUrl: hosts.baseUrl,
-    dataUrl: hosts.dataUrl,
+    dataBaseUrl: hosts.dataBaseUrl,
     fetch: recorder.fetch,
     maxRetries: 0,
     clientId: live ? (process.env.CX_CLIENT_ID ?? "") : CLIENT_ID,
@@ -57,7 +57,7 @@ function lastHost(): string {
 
 describe("Authentication", () => {
   mockOnly.each(["multipart", "form"] as const)("exchanges a code for a token with a %s body and HTTP Basic client authentication", async (bodyEncoding) => {
-    const token = await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
+    const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
     expect(token.access_token).toEqual(expect.any(String));
     expect(lastHost()).toBe(API_HOST);
   });

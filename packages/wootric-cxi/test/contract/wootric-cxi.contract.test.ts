@@ -34,7 +34,7 @@ beforeAll(async () => {
   recorder = createContractRecorder(spec);
   cxi = createClient({
     baseUrl: target.baseUrl,
-    tokenUrl: target.servers["https://api.wootric.com"]!,
+    tokenUrl: `${target.servers["https://api.wootric.com"]!}/oauth/token`,
     fetch: recorder.fetch,
     maxRetries: 0,
     auth: auth(),
