@@ -45,7 +45,7 @@ beforeAll(async () => {
   recorder = createContractRecorder(spec);
   // Prism serves the spec's paths at its origin (without the server's /api); a live proxy adds /api upstream.
   apiUrl = target.baseUrl;
-  sdx = createClient({ baseUrl: apiUrl, oauthUrl: target.servers[OAUTH_SERVER]!, fetch: recorder.fetch, maxRetries: 0, auth: auth() });
+  sdx = createClient({ baseUrl: apiUrl, oauthBaseUrl: target.servers[OAUTH_SERVER]!, fetch: recorder.fetch, maxRetries: 0, auth: auth() });
 });
 
 afterAll(async () => {
@@ -321,7 +321,7 @@ describe("Authentication", () => {
       clientSecret: "8mXbNqU1cT0yZ4vR7wK2pL9sD6hF3gJ5",
       code: "def50200a1b2c3d4e5f6",
       redirectUri: "https://app.example.com/sdx/callback",
-      oauthUrl: target.servers[OAUTH_SERVER]!,
+      oauthBaseUrl: target.servers[OAUTH_SERVER]!,
       fetch: recorder.fetch,
       maxRetries: 0,
     });
