@@ -1,6 +1,6 @@
 export { createClient, type ClientOptions, type CmixClient } from "./client.js";
 export type { CmixAuth } from "./auth.js";
-export { CMIX_HOSTS, type CmixEnvironment, type CmixService, type ServiceUrls } from "./environments.js";
+export { CMIX_HOSTS, SERVICE_URL_OPTIONS, type CmixEnvironment, type CmixService, type ServiceUrlOptions, type ServiceUrls } from "./environments.js";
 export { createArchive, getArchive, type ArchiveRef } from "./archives.js";
 export { pollArchive, exportArchive, type PollOptions, type ExportArchiveOptions } from "./export-archive.js";
 export { countResponses, type ResponseCounts, type ResponseCountsResult } from "./response-counts.js";
