@@ -36,5 +36,6 @@ export {
   RedirectError,
   ResponseTooLargeError,
   InputError,
+  type AuthorizationCallback,
   type TokenResponse,
 } from "@apis/runtime";
