@@ -56,13 +56,7 @@ export class ApiError extends Error {
    * if (error !== undefined) throw ApiError.fromResponse(response, error, "GET");
    */
   static fromResponse(response: Response, body: unknown, method?: string): ApiError {
-    const url = response.url || undefined;
-    const target = [method, url === undefined ? undefined : redactUrl(url)].filter(Boolean).join(" ") || "The request";
-    const summary = summarizeBody(body);
-    const message = `${target} failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${
-      summary ? `: ${summary}` : ""
-    }. ${hintForStatus(response.status)}`;
-    return ApiError.generate(response.status, body, { message, method, url });
+    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText });
   }
 
   /**
@@ -75,11 +69,17 @@ export class ApiError extends Error {
    * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });
    * // NotFoundError: GET https://... failed with 404: No such tag. Check the path parameters: ...
    */
-  static generate(status: number | undefined, body: unknown, init: Omit<ApiErrorInit, "status" | "body"> & { message?: string } = {}): ApiError {
-    const { message, ...rest } = init;
-    const target = [init.method, init.url].filter(Boolean).join(" ") || "The request";
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
+  ): ApiError {
+    const { message, statusText, ...rest } = init;
+    const target = [init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request";
     const summary = summarizeBody(body);
-    const text = message ?? `${target} failed with ${status ?? "no response"}${summary ? `: ${summary}` : ""}.${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
+    const text =
+      message ??
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}.${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     const ErrorClass = status === undefined ? ApiError : (STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError));
     return new ErrorClass(text, { ...rest, status, body });
   }

@@ -40,9 +40,9 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
   const resolved = {} as Record<H, string>;
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
-    const given = options[name] ?? (host.deprecatedName === undefined ? undefined : options[host.deprecatedName]);
-    const field = options[name] === undefined && host.deprecatedName !== undefined && given !== undefined ? host.deprecatedName : name;
-    resolved[name] = urlOption(given, field, host.default).replace(/\/+$/, "");
+    // The new name wins; the old one is read (and named in errors) only when the new one is left out.
+    const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
+    resolved[name] = urlOption(options[field], field, host.default).replace(/\/+$/, "");
   }
   return resolved;
 }

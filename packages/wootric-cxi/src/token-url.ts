@@ -20,7 +20,7 @@ export function resolveTokenUrl(value: unknown, logger: Logger | undefined): str
   if (parsed.pathname !== "/" && parsed.pathname !== "") return url;
   const endpoint = `${url.replace(/\/+$/, "")}${TOKEN_PATH}`;
   const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
-  warn?.call(logger, `tokenUrl ${JSON.stringify(url)} is a host, read as ${JSON.stringify(endpoint)}: tokenUrl is now the full token endpoint URL; the host form is deprecated and goes in the next minor release.`, { deprecated: "tokenUrl" });
+  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint}: deprecated, tokenUrl is now the full token endpoint URL`, { deprecated: "tokenUrl" });
   return endpoint;
 }
 

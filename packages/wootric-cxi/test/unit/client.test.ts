@@ -59,7 +59,7 @@ describe("createClient", () => {
     await cxi.GET("/v1/tags");
     expect(observed.requests[0]?.url).toBe("https://auth.test/oauth/token");
     const deprecations = lines.filter((line) => line.includes("deprecated"));
-    expect(deprecations).toEqual([expect.stringContaining('tokenUrl "https://auth.test')]);
+    expect(deprecations).toEqual([expect.stringContaining(`tokenUrl ${tokenUrl} is a host, read as https://auth.test/oauth/token`)]);
     expect(deprecations[0]).toContain("full token endpoint URL");
   });
 
