@@ -1,4 +1,4 @@
-import { AuthenticationError, createTokenSource, createTransport, InputError, rememberSecret, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
+import { AuthenticationError, createTokenSource, createTransport, InputError, rememberSecret, requireString, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
 import type { components } from "./generated/auth/schema.js";
 
 type PasswordGrant = components["schemas"]["PasswordGrant"];
@@ -22,11 +22,6 @@ interface TokenTransport {
   maxRetries?: number | undefined;
   retryDelay?: RetryDelayOptions | undefined;
   logger?: Logger | undefined;
-}
-
-function requireString(value: unknown, field: string, what: string): string {
-  if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string: ${what}`);
-  return value;
 }
 
 /**
@@ -96,7 +91,7 @@ function passwordTokenSource(grant: PasswordGrant, transport: TokenTransport) {
       }
       const token = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       if (typeof token.access_token !== "string" || token.access_token === "") {
-        throw fail(`Token request to ${tokenUrl} returned ${response.status} without an access_token: check baseUrls.auth points at the CMIX auth service.`);
+        throw fail(`Token request to ${tokenUrl} returned ${response.status} without an access_token: check authBaseUrl points at the CMIX auth service.`);
       }
       // The runtime sends tokens as "Bearer"; a different scheme would be refused on every call with no clue why.
       if (typeof token.token_type === "string" && token.token_type.toLowerCase() !== "bearer") {
@@ -130,7 +125,7 @@ function hint(status: number): string {
   if (status === 400 || status === 401 || status === 403) {
     return "Check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment.";
   }
-  if (status === 404 || status === 405) return "Check baseUrls.auth: it must be the CMIX auth service, which serves POST /access-token.";
+  if (status === 404 || status === 405) return "Check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token.";
   if (status === 429) return "The auth service is rate limiting: wait and try again.";
   if (status >= 500) return "The CMIX auth service failed: try again later.";
   return "See `body` for the vendor's explanation.";

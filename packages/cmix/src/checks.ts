@@ -13,18 +13,3 @@ export function requireId(value: unknown, field: string): number {
   }
   return value;
 }
-
-/**
- * Returns a number option, `fallback` when it is left out, or throws an `InputError` naming `field` when it is not a
- * finite number of at least `rule.min` (and an integer if `rule.integer`).
- *
- * @example
- * const maxAttempts = numberOption(options.maxAttempts, "maxAttempts", 120, { min: 1, integer: true, hint: "how many polls" });
- */
-export function numberOption(value: unknown, field: string, fallback: number, rule: { min: number; integer?: boolean; hint: string }): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || (rule.integer === true && !Number.isInteger(value))) {
-    throw new InputError(field, `${field} must be ${rule.integer ? "an integer" : "a number"} >= ${rule.min} (${rule.hint}), got ${String(value)}`);
-  }
-  return value;
-}

@@ -1,6 +1,6 @@
-import { createApiClient, InputError, type Client, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
+import { createApiClient, forwardedOptions, InputError, tokenRequestOptions, type Client, type ForwardedOptions } from "@apis/runtime";
 import { toRuntimeAuth, type CmixAuth } from "./auth.js";
-import { resolveServiceUrls, type CmixEnvironment, type CmixService, type ServiceUrls } from "./environments.js";
+import { resolveServiceUrls, SERVICE_URL_OPTIONS, type CmixEnvironment, type CmixService, type ServiceUrlOptions, type ServiceUrls } from "./environments.js";
 import { operations as authOperations } from "./generated/auth/operations.js";
 import type { paths as AuthPaths } from "./generated/auth/schema.js";
 import { operations as fileProcessingOperations } from "./generated/file-processing/operations.js";
@@ -10,34 +10,18 @@ import type { paths as ReportingPaths } from "./generated/reporting/schema.js";
 import { operations as surveyOperations } from "./generated/survey/operations.js";
 import type { paths as SurveyPaths } from "./generated/survey/schema.js";
 
-export interface ClientOptions {
+/** Options of {@link createClient}: CMIX's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
+export interface ClientOptions extends ForwardedOptions, ServiceUrlOptions {
   auth: CmixAuth;
   /** `"sandbox"` (the "kaleidoscope" hosts, where integrations start) or `"production"`. Required: the credentials differ. */
   environment: CmixEnvironment;
-  /** A base URL per service, replacing the environment's host for that service (a proxy, a mock). */
+  /**
+   * A base URL per service, replacing the environment's host for that service.
+   *
+   * @deprecated Use `authBaseUrl`, `surveyBaseUrl`, `reportingBaseUrl` and `fileProcessingBaseUrl`, named like every
+   * host option; `baseUrls` is still read until the next minor release, and the named options win over it.
+   */
   baseUrls?: Partial<Record<CmixService, string>>;
-  /** The fetch to send requests with: a function. Default: the platform's `fetch`. */
-  fetch?: typeof fetch;
-  /**
-   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
-   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
-   * `downloadFile`) is bounded only until its headers arrive.
-   */
-  timeoutMs?: number;
-  /**
-   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
-   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
-   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
-   */
-  maxResponseBytes?: number;
-  /** Retries of a failed idempotent request (and of a POST the server did not act on): an integer from 0 to 10. Default 2. */
-  maxRetries?: number;
-  /** Backoff between retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
-  retryDelay?: RetryDelayOptions;
-  /** Receives one `debug(message, fields)` line per attempt and per token request, credentials redacted. `console` fits. */
-  logger?: Logger;
-  /** Headers sent with every request to the survey, reporting and file-processing services. */
-  headers?: HeadersInit;
 }
 
 /** One typed client per CMIX service, all sharing one access token. */
@@ -75,23 +59,18 @@ export function createClient(options: ClientOptions): CmixClient {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", 'createClient needs options: { environment: "sandbox" | "production", auth: { type: "password", ... } }');
   }
-  const baseUrls = resolveServiceUrls(options.environment, options.baseUrls);
-  const transport = {
-    ...(options.fetch !== undefined ? { fetch: options.fetch as FetchLike } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
-  };
+  const baseUrls = resolveServiceUrls(options.environment, options.baseUrls, options);
+  // Every runtime option is passed on as given, one the transport adds later included.
+  const transport = forwardedOptions(options, ["auth", "environment", "baseUrls", ...Object.values(SERVICE_URL_OPTIONS)]);
   // One Auth object, hence one token source, for every service: that is what makes the token shared.
-  const auth = toRuntimeAuth(options.auth, { authUrl: baseUrls.auth, ...transport });
-  const common = { ...transport, ...(options.headers !== undefined ? { headers: options.headers } : {}) };
+  const auth = toRuntimeAuth(options.auth, { authUrl: baseUrls.auth, ...tokenRequestOptions(transport) });
+  const { headers: _headers, ...withoutHeaders } = transport;
   return {
-    survey: createApiClient<SurveyPaths>({ baseUrl: baseUrls.survey, operations: surveyOperations, auth, ...common }),
-    reporting: createApiClient<ReportingPaths>({ baseUrl: baseUrls.reporting, operations: reportingOperations, auth, ...common }),
-    fileProcessing: createApiClient<FileProcessingPaths>({ baseUrl: baseUrls.fileProcessing, operations: fileProcessingOperations, auth, ...common }),
-    auth: createApiClient<AuthPaths>({ baseUrl: baseUrls.auth, operations: authOperations, auth: { type: "none" }, ...transport }),
+    survey: createApiClient<SurveyPaths>({ ...transport, baseUrl: baseUrls.survey, operations: surveyOperations, auth }),
+    reporting: createApiClient<ReportingPaths>({ ...transport, baseUrl: baseUrls.reporting, operations: reportingOperations, auth }),
+    fileProcessing: createApiClient<FileProcessingPaths>({ ...transport, baseUrl: baseUrls.fileProcessing, operations: fileProcessingOperations, auth }),
+    // The auth service takes no client-wide headers: they are meant for the data services.
+    auth: createApiClient<AuthPaths>({ ...withoutHeaders, baseUrl: baseUrls.auth, operations: authOperations, auth: { type: "none" } }),
     environment: options.environment,
     baseUrls,
   };

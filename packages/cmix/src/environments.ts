@@ -6,6 +6,15 @@ export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
 export type CmixEnvironment = "production" | "sandbox";
 /** A base URL per service. */
 export type ServiceUrls = Readonly<Record<CmixService, string>>;
+/** The option that sets each service's base URL, named like every host option: `<thing>BaseUrl`. */
+export const SERVICE_URL_OPTIONS = {
+  auth: "authBaseUrl",
+  survey: "surveyBaseUrl",
+  reporting: "reportingBaseUrl",
+  fileProcessing: "fileProcessingBaseUrl",
+} as const satisfies Record<CmixService, string>;
+/** The base URL options of the client, one per service. */
+export type ServiceUrlOptions = { [S in CmixService as (typeof SERVICE_URL_OPTIONS)[S]]?: string };
 
 /**
  * The vendor's hosts (Dynata's own client, `CMIX_SERVICES`). The sandbox is called "kaleidoscope"; the vendor's wiki
@@ -29,13 +38,14 @@ export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = {
 const SERVICES = Object.keys(CMIX_HOSTS.production) as CmixService[];
 
 /**
- * The base URL of every service: the environment's hosts, with any override in `baseUrls` (e.g. a proxy or a mock).
- * Throws an {@link InputError} for an unknown environment, an unknown service name or a URL that is not http(s).
+ * The base URL of every service: the environment's hosts, with any override in `surveyBaseUrl`, ... (e.g. a proxy or
+ * a mock), or in the deprecated `baseUrls` object, which the named options win over. Throws an {@link InputError} for
+ * an unknown environment, an unknown service name or a URL that is not http(s).
  *
  * @example
- * resolveServiceUrls("sandbox", { survey: "http://localhost:4010" }).survey; // "http://localhost:4010"
+ * resolveServiceUrls("sandbox", {}, { surveyBaseUrl: "http://localhost:4010" }).survey; // "http://localhost:4010"
  */
-export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Partial<Record<CmixService, string>> = {}): ServiceUrls {
+export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Partial<Record<CmixService, string>> = {}, named: ServiceUrlOptions = {}): ServiceUrls {
   if (environment !== "production" && environment !== "sandbox") {
     throw new InputError(
       "environment",
@@ -52,9 +62,9 @@ export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Parti
   }
   const resolved = { ...CMIX_HOSTS[environment] };
   for (const service of SERVICES) {
-    const override = baseUrls[service];
-    if (override === undefined) continue;
-    resolved[service] = checkUrl(override, `baseUrls.${service}`);
+    const option = SERVICE_URL_OPTIONS[service];
+    if (named[option] !== undefined) resolved[service] = checkUrl(named[option], option);
+    else if (baseUrls[service] !== undefined) resolved[service] = checkUrl(baseUrls[service], `baseUrls.${service}`);
   }
   return resolved;
 }

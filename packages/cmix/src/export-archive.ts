@@ -1,6 +1,6 @@
-import { ApiError, ApiUserAbortError, InputError, InvalidResponseError } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
-import { numberOption, requireId } from "./checks.js";
+import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
@@ -104,9 +104,9 @@ function checkPollOptions(options: PollOptions): Bounds {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
   }
   return {
-    pollIntervalMs: numberOption(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, hint: "the pause between polls, in milliseconds" }),
-    maxWaitMs: numberOption(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),
-    maxAttempts: numberOption(options.maxAttempts, "maxAttempts", 120, { min: 1, integer: true, hint: "how many times to poll the archive" }),
+    pollIntervalMs: checkNumber(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, hint: "the pause between polls, in milliseconds" }),
+    maxWaitMs: checkNumber(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),
+    maxAttempts: checkNumber(options.maxAttempts, "maxAttempts", 120, { min: 1, integer: true, hint: "how many times to poll the archive" }),
     signal,
   };
 }

@@ -1,9 +1,9 @@
 export { createClient, type ClientOptions, type CmixClient } from "./client.js";
 export type { CmixAuth } from "./auth.js";
-export { CMIX_HOSTS, type CmixEnvironment, type CmixService, type ServiceUrls } from "./environments.js";
+export { CMIX_HOSTS, SERVICE_URL_OPTIONS, type CmixEnvironment, type CmixService, type ServiceUrlOptions, type ServiceUrls } from "./environments.js";
 export { createArchive, getArchive, type ArchiveRef } from "./archives.js";
 export { pollArchive, exportArchive, type PollOptions, type ExportArchiveOptions } from "./export-archive.js";
-export { countResponses, type ResponseCountsResult } from "./response-counts.js";
+export { countResponses, type ResponseCounts, type ResponseCountsResult } from "./response-counts.js";
 export { hasErrorKey, EmbeddedApiError, ArchiveTimeoutError, type EmbeddedError, type ArchiveTimeoutInit } from "./errors.js";
 export type * from "./types.js";
 export type { paths as SurveyPaths, components as SurveyComponents, operations as SurveyOperations } from "./generated/survey/schema.js";
@@ -14,13 +14,25 @@ export type {
   operations as FileProcessingOperations,
 } from "./generated/file-processing/schema.js";
 export type { paths as AuthPaths, components as AuthComponents, operations as AuthOperations } from "./generated/auth/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export {
   ApiError,
   ApiConnectionError,
   ApiTimeoutError,
   ApiUserAbortError,
   AuthenticationError,
+  AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   InvalidResponseError,
-  InputError,
+  PaginationLimitError,
+  RedirectError,
   ResponseTooLargeError,
+  InputError,
 } from "@apis/runtime";

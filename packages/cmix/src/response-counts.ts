@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { dataOrThrow, describeValue, InputError, type RawResult } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
@@ -11,7 +11,14 @@ function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | Qu
   });
 }
 
-/** What {@link countResponses} resolves: openapi-fetch's `{ data, error, response }`. */
+/** What {@link countResponses} resolves: the vendor's counts. */
+export type ResponseCounts = Awaited<ReturnType<typeof post>> extends RawResult<infer T> ? T : never;
+
+/**
+ * What {@link countResponses} resolved before 0.2: openapi-fetch's `{ data, error, response }`.
+ *
+ * @deprecated `countResponses` now resolves the counts and throws on failure; use {@link ResponseCounts}.
+ */
 export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
 
 /**
@@ -19,28 +26,28 @@ export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
  * array of questions, as Dynata's `fetch_raw_results` sends it).
  *
  * @example
- * const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+ * const counts = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
  */
-export function countResponses(cmix: CmixClient, surveyId: number, questions: QuestionRef[], options?: { signal?: AbortSignal }): Promise<ResponseCountsResult>;
+export function countResponses(cmix: CmixClient, surveyId: number, questions: QuestionRef[], options?: { signal?: AbortSignal }): Promise<ResponseCounts>;
 /**
  * Counts of questions among the respondents a banner (cross-tab) filter selects (`POST /surveys/{surveyId}/response-counts`
  * with a filter object, as Dynata's `fetch_banner_filter` sends it).
  *
  * @example
- * const { data } = await countResponses(cmix, 138651, {
+ * const counts = await countResponses(cmix, 138651, {
  *   testYN: "LIVE",
  *   status: "COMPLETE",
  *   counts: [{ questionId: 123, resolution: 1 }],
  *   filters: [{ questionId: 124, responseId: 125 }],
  * });
  */
-export function countResponses(cmix: CmixClient, surveyId: number, filter: BannerFilterRequest, options?: { signal?: AbortSignal }): Promise<ResponseCountsResult>;
+export function countResponses(cmix: CmixClient, surveyId: number, filter: BannerFilterRequest, options?: { signal?: AbortSignal }): Promise<ResponseCounts>;
 export async function countResponses(
   cmix: CmixClient,
   surveyId: number,
   query: BannerFilterRequest | QuestionRef[],
   options: { signal?: AbortSignal } = {},
-): Promise<ResponseCountsResult> {
+): Promise<ResponseCounts> {
   requireId(surveyId, "surveyId");
   if (Array.isArray(query)) {
     if (query.length === 0) throw new InputError("questions", "questions is empty: list at least one { questionId }");
@@ -65,5 +72,5 @@ export async function countResponses(
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.
-  return post(cmix, surveyId, query, (options ?? {}).signal);
+  return dataOrThrow(await post(cmix, surveyId, query, (options ?? {}).signal), "POST");
 }

@@ -1,3 +1,4 @@
+import { ApiError } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import type { CxErrorBody } from "./types.js";
@@ -12,7 +13,11 @@ export interface Download {
   size: number | undefined;
 }
 
-/** What {@link downloadFile} resolves: openapi-fetch's shape, with the stream and its metadata as `data`. */
+/**
+ * What {@link downloadFile} resolved before 0.2: openapi-fetch's shape, with the stream and its metadata as `data`.
+ *
+ * @deprecated `downloadFile` now resolves the {@link Download} itself and throws on failure; use `Download`.
+ */
 export type DownloadResult =
   | { data: Download; error?: never; response: Response }
   | { data?: never; error: CxErrorBody; response: Response };
@@ -20,14 +25,14 @@ export type DownloadResult =
 /**
  * Downloads a file from the data host as a stream: nothing is buffered, so a file of any size takes the same
  * memory. Only the wait for the response headers is bounded by `timeoutMs`; pass a `signal` to bound or cancel
- * the transfer itself. A CX error comes back as `error` (`{ errorType, message }`); network failures throw.
+ * the transfer itself. A CX error throws the status-keyed `ApiError` (`NotFoundError`, ...) with CX's
+ * `{ errorType, message }` as `body`; network failures throw too.
  *
  * @example
- * const { data, error } = await downloadFile(cx, filePath("self", "/photos/2353.jpg"));
- * if (error) throw new Error(`${error.errorType}: ${error.message}`);
- * await pipeline(Readable.fromWeb(data.body), createWriteStream("2353.jpg"));
+ * const file = await downloadFile(cx, filePath("self", "/photos/2353.jpg"));
+ * await pipeline(Readable.fromWeb(file.body), createWriteStream("2353.jpg"));
  */
-export async function downloadFile(client: CxClient, filePath: string, options: { signal?: AbortSignal } = {}): Promise<DownloadResult> {
+export async function downloadFile(client: CxClient, filePath: string, options: { signal?: AbortSignal } = {}): Promise<Download> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   parseFilePath(filePath);
@@ -36,15 +41,12 @@ export async function downloadFile(client: CxClient, filePath: string, options: 
     parseAs: "stream",
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  if (error !== undefined || !response.ok) return { error: error as CxErrorBody, response };
+  if (error !== undefined || !response.ok) throw ApiError.fromResponse(response, error, "GET");
   const length = Number(response.headers.get("content-length") ?? Number.NaN);
   return {
-    data: {
-      // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file.
-      body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
-      contentType: response.headers.get("content-type") ?? undefined,
-      size: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
-    },
-    response,
+    // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file.
+    body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
+    contentType: response.headers.get("content-type") ?? undefined,
+    size: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
   };
 }

@@ -1,12 +1,25 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_DATA_URL, type ClientOptions, type CxClient } from "./client.js";
-export { ACCESS_TOKEN_PARAM, type CxAuth } from "./auth.js";
-export { authorizeUrl, readCallback, exchangeCode, AUTHORIZE_URL, TOKEN_URL, CALLBACK_CODE_PARAMS, type ExchangeCodeOptions } from "./oauth.js";
+export { createClient, DEFAULT_BASE_URL, DEFAULT_DATA_BASE_URL, DEFAULT_DATA_URL, type ClientOptions, type CxClient } from "./client.js";
+export { ACCESS_TOKEN_PARAM, ACCESS_TOKEN_SCHEME, type CxAuth } from "./auth.js";
+export {
+  buildAuthorizeUrl,
+  readAuthorizationCallback,
+  exchangeAuthorizationCode,
+  authorizeUrl,
+  readCallback,
+  exchangeCode,
+  AUTHORIZE_URL,
+  TOKEN_URL,
+  CALLBACK_CODE_PARAMS,
+  type ExchangeAuthorizationCodeOptions,
+  type ExchangeCodeOptions,
+} from "./oauth.js";
 export { filePath, parseFilePath, MAX_NAME_LENGTH, type ParsedFilePath } from "./file-path.js";
 export { uploadFile, type UploadContent, type UploadOptions } from "./upload.js";
 export { downloadFile, type Download, type DownloadResult } from "./download.js";
 export { KNOWN_ERROR_TYPES } from "./types.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export {
   ApiError,
   ApiConnectionError,
@@ -14,8 +27,18 @@ export {
   ApiUserAbortError,
   AuthenticationError,
   AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   InvalidResponseError,
-  InputError,
+  PaginationLimitError,
+  RedirectError,
   ResponseTooLargeError,
+  InputError,
   type AuthorizationCallback,
 } from "@apis/runtime";

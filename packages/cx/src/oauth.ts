@@ -1,9 +1,9 @@
 import {
-  buildAuthorizeUrl,
+  buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
   describeValue,
-  exchangeAuthorizationCode,
+  exchangeAuthorizationCode as exchangeRuntimeAuthorizationCode,
   InputError,
-  readAuthorizationCallback,
+  readAuthorizationCallback as readRuntimeAuthorizationCallback,
   type AuthorizationCallback,
   type FetchLike,
   type Logger,
@@ -24,20 +24,20 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
 /**
  * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
  * and so does this function, with an `InputError`. Keep `state` in the user's session and pass it to
- * {@link readCallback}.
+ * {@link readAuthorizationCallback}.
  *
  * @example
  * const state = crypto.randomUUID();
- * res.redirect(authorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
+ * res.redirect(buildAuthorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
  */
-export function authorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
+export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
   if (typeof options !== "object" || options === null) {
-    throw new InputError("options", "authorizeUrl needs { clientId, redirectUri, state }: the application's client id and its https redirect URI");
+    throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }: the application's client id and its https redirect URI");
   }
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
     throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
   }
-  return buildAuthorizeUrl({
+  return buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
@@ -51,31 +51,31 @@ export function authorizeUrl(options: { clientId: string; redirectUri: string; s
  * `InputError` when `url` is not a string or URL, the state does not match, or there is no code.
  *
  * @example
- * const { code } = readCallback(req.url, { expectedState: req.session.cxState });
+ * const { code } = readAuthorizationCallback(req.url, { expectedState: req.session.cxState });
  */
-export function readCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
+export function readAuthorizationCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
   // Anything else would be read as a path ("null") and reported as a callback without a code.
   if (typeof url !== "string" && !(url instanceof URL)) {
     throw new InputError(
       "url",
-      `readCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
+      `readAuthorizationCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
-  return readAuthorizationCallback(url, {
+  return readRuntimeAuthorizationCallback(url, {
     codeParams: CALLBACK_CODE_PARAMS,
     ...(opts.expectedState !== undefined ? { expectedState: opts.expectedState } : {}),
   });
 }
 
-/** Options of {@link exchangeCode}. */
-export interface ExchangeCodeOptions {
+/** Options of {@link exchangeAuthorizationCode}. */
+export interface ExchangeAuthorizationCodeOptions {
   clientId: string;
   clientSecret: string;
-  /** The code {@link readCallback} returned. */
+  /** The code {@link readAuthorizationCallback} returned. */
   code: string;
-  /** The same https redirect URI {@link authorizeUrl} was given. */
+  /** The same https redirect URI {@link buildAuthorizeUrl} was given. */
   redirectUri: string;
   /**
    * How the grant is encoded. Default `multipart`, which the doc says the token endpoint requires; its own curl and
@@ -115,14 +115,14 @@ export interface ExchangeCodeOptions {
  * `timeoutMs` bounds each attempt until the whole answer is read.
  *
  * @example
- * const { access_token } = await exchangeCode({ clientId, clientSecret, code, redirectUri });
+ * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  * const cx = createClient({ auth: { type: "token", accessToken: access_token } });
  */
-export async function exchangeCode(options: ExchangeCodeOptions): Promise<AccessToken> {
+export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<AccessToken> {
   if (typeof options !== "object" || options === null) {
-    throw new InputError("options", "exchangeCode needs { clientId, clientSecret, code, redirectUri }");
+    throw new InputError("options", "exchangeAuthorizationCode needs { clientId, clientSecret, code, redirectUri }");
   }
-  const token = await exchangeAuthorizationCode({
+  const token = await exchangeRuntimeAuthorizationCode({
     tokenUrl: options.tokenUrl ?? TOKEN_URL,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
@@ -141,3 +141,24 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<Access
   // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
   return token as AccessToken;
 }
+
+/**
+ * The URL to send the user to.
+ *
+ * @deprecated Renamed {@link buildAuthorizeUrl}, the verb every vendor uses; `authorizeUrl` goes in the next minor release.
+ */
+export const authorizeUrl: typeof buildAuthorizeUrl = buildAuthorizeUrl;
+/**
+ * Reads the redirect CX sent the user back with.
+ *
+ * @deprecated Renamed {@link readAuthorizationCallback}, the verb every vendor uses; `readCallback` goes in the next minor release.
+ */
+export const readCallback: typeof readAuthorizationCallback = readAuthorizationCallback;
+/**
+ * Exchanges the code for the user's access token.
+ *
+ * @deprecated Renamed {@link exchangeAuthorizationCode}, the verb every vendor uses; `exchangeCode` goes in the next minor release.
+ */
+export const exchangeCode: typeof exchangeAuthorizationCode = exchangeAuthorizationCode;
+/** @deprecated Renamed {@link ExchangeAuthorizationCodeOptions}. */
+export type ExchangeCodeOptions = ExchangeAuthorizationCodeOptions;

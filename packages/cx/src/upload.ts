@@ -1,7 +1,8 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { dataOrThrow, describeValue, InputError } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
+import type { FileMetadata } from "./types.js";
 
 /** What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes, or text. */
 export type UploadContent = Blob | ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array | string;
@@ -18,18 +19,18 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
 
 /**
  * Uploads a file to the data host (`POST /data/{filePath}`) as `multipart/form-data`, with the content in `file`
- * and its MIME type in `file_content_type`, and resolves openapi-fetch's `{ data, error, response }` with the stored
- * file's metadata. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
+ * and its MIME type in `file_content_type`, and resolves the stored file's metadata; a CX error throws the
+ * status-keyed `ApiError` with CX's `{ errorType, message }` as `body`. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
  *
  * A `ReadableStream` is not gathered into a Blob: it is written into a hand-built multipart body that streams
  * (`duplex: "half"`, chunked), which needs a fetch with request streams: Node 18+, Deno and Bun; Chromium only over
  * HTTP/2; not Firefox or Safari. In a browser, pass a Blob. A POST is never resent once the server may have acted on it.
  *
  * @example
- * const { data, error } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });
- * if (data) console.log(data.id, data.size);
+ * const file = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });
+ * console.log(file.id, file.size);
  */
-export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}) {
+export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}): Promise<FileMetadata> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   const { path } = parseFilePath(filePath);
@@ -53,7 +54,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },
     ]);
-    return client.POST("/data/{filePath}", {
+    const streamed = await client.POST("/data/{filePath}", {
       params,
       // The typed body documents the two fields; what is sent is the stream above.
       body: { file: content as unknown as Blob, file_content_type: contentType },
@@ -62,10 +63,11 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
       duplex: "half",
       ...signal,
     } as Parameters<CxClient["POST"]>[1] & { duplex: "half" });
+    return dataOrThrow(streamed, "POST");
   }
 
   const file = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
-  return client.POST("/data/{filePath}", {
+  const result = await client.POST("/data/{filePath}", {
     params,
     body: { file, file_content_type: contentType },
     // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
@@ -77,6 +79,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     },
     ...signal,
   });
+  return dataOrThrow(result, "POST");
 }
 
 function isUploadContent(value: unknown): value is UploadContent {

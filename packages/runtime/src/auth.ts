@@ -1,5 +1,5 @@
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
-import { InputError } from "./input-error.js";
+import { InputError, requireString } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
 
@@ -122,7 +122,3 @@ function remembered(credential: Credential, ...secrets: string[]): Credential {
   return credential;
 }
 
-function requireString(value: unknown, field: string, what: string): string {
-  if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string: ${what}`);
-  return value;
-}

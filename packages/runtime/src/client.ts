@@ -6,6 +6,7 @@ import type { InvalidResponseError } from "./errors.js";
 import { checkHeadersOption } from "./header-value.js";
 import { InputError } from "./input-error.js";
 import type { Logger } from "./logger.js";
+import { sendsCredentials } from "./operation-auth.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
@@ -58,6 +59,11 @@ export interface ClientOptions {
    * runs once per call instead, before credentials and outside retries.
    */
   middleware?: readonly AttemptMiddleware[];
+  /**
+   * The spec's security scheme names `auth` holds credentials for, e.g. `["oauth2"]`: an operation is sent with them
+   * only when its `security` names one of these. Default: any scheme.
+   */
+  schemes?: readonly string[];
 }
 
 const FORM = "application/x-www-form-urlencoded";
@@ -149,7 +155,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     const buffer = prepared.parseAs !== "stream";
     const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
     const credentialBody = bodyNamesCredential(init.body);
-    prepared.fetch = (request: Request) => send(request, { authenticate: meta?.auth !== false, fetch: callerFetch, response, buffer, credentialBody });
+    prepared.fetch = (request: Request) => send(request, { authenticate: sendsCredentials(meta, options.schemes), fetch: callerFetch, response, buffer, credentialBody });
     return prepared;
   };
 

@@ -56,13 +56,32 @@ export class ApiError extends Error {
    * if (error !== undefined) throw ApiError.fromResponse(response, error, "GET");
    */
   static fromResponse(response: Response, body: unknown, method?: string): ApiError {
-    const url = response.url || undefined;
-    const target = [method, url === undefined ? undefined : redactUrl(url)].filter(Boolean).join(" ") || "The request";
+    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText });
+  }
+
+  /**
+   * Makes the status-keyed error for an HTTP failure: `BadRequestError` for 400, `UnauthorizedError` 401,
+   * `ForbiddenError` 403, `NotFoundError` 404, `ConflictError` 409, `UnprocessableEntityError` 422,
+   * `RateLimitError` 429, `InternalServerError` for 5xx, and a plain `ApiError` for any other status. Without a
+   * `message`, one is written from the status and the body.
+   *
+   * @example
+   * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });
+   * // NotFoundError: GET https://... failed with 404: No such tag. Check the path parameters: ...
+   */
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
+  ): ApiError {
+    const { message, statusText, ...rest } = init;
+    const target = [init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request";
     const summary = summarizeBody(body);
-    const message = `${target} failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${
-      summary ? `: ${summary}` : ""
-    }. ${hintForStatus(response.status)}`;
-    return new ApiError(message, { status: response.status, method, url, body });
+    const text =
+      message ??
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}.${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
+    const ErrorClass = status === undefined ? ApiError : (STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError));
+    return new ErrorClass(text, { ...rest, status, body });
   }
 
   /** The fields worth logging; `JSON.stringify` would otherwise drop the message. */
@@ -70,6 +89,80 @@ export class ApiError extends Error {
     return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body };
   }
 }
+
+/**
+ * The vendor answered 400 Bad Request: the request's parameters or body are wrong. `body` says how.
+ *
+ * @example
+ * catch (e) { if (e instanceof BadRequestError) console.error(e.body) }
+ */
+export class BadRequestError extends ApiError {}
+
+/**
+ * The vendor answered 401 Unauthorized, after any token refresh: the credentials are missing, wrong or expired.
+ *
+ * @example
+ * catch (e) { if (e instanceof UnauthorizedError) askForNewCredentials() }
+ */
+export class UnauthorizedError extends ApiError {}
+
+/**
+ * The vendor answered 403 Forbidden: the credentials are valid but may not do this.
+ *
+ * @example
+ * catch (e) { if (e instanceof ForbiddenError) console.error("check the account's permissions") }
+ */
+export class ForbiddenError extends ApiError {}
+
+/**
+ * The vendor answered 404 Not Found: the resource does not exist or this account cannot see it.
+ *
+ * @example
+ * catch (e) { if (e instanceof NotFoundError) return undefined }
+ */
+export class NotFoundError extends ApiError {}
+
+/**
+ * The vendor answered 409 Conflict: the resource already exists or changed meanwhile.
+ *
+ * @example
+ * catch (e) { if (e instanceof ConflictError) await reloadAndRetry() }
+ */
+export class ConflictError extends ApiError {}
+
+/**
+ * The vendor answered 422 Unprocessable Entity: the request was understood but its content is refused.
+ *
+ * @example
+ * catch (e) { if (e instanceof UnprocessableEntityError) console.error(e.body) }
+ */
+export class UnprocessableEntityError extends ApiError {}
+
+/**
+ * The vendor answered 429 Too Many Requests, after any retries: slow down.
+ *
+ * @example
+ * catch (e) { if (e instanceof RateLimitError) await sleep(60_000) }
+ */
+export class RateLimitError extends ApiError {}
+
+/**
+ * The vendor answered a 5xx status, after any retries that were safe: its failure, not the request's.
+ *
+ * @example
+ * catch (e) { if (e instanceof InternalServerError) scheduleLater() }
+ */
+export class InternalServerError extends ApiError {}
+
+const STATUS_CLASSES: Partial<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  403: ForbiddenError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
 /**
  * The request never got a response: DNS, connection or TLS failure, or a reset, after any retries that were safe.
@@ -199,6 +292,14 @@ export class PaginationLimitError extends ApiError {
 // property list, where an instance field would repeat them.
 for (const [ErrorClass, name] of [
   [ApiError, "ApiError"],
+  [BadRequestError, "BadRequestError"],
+  [UnauthorizedError, "UnauthorizedError"],
+  [ForbiddenError, "ForbiddenError"],
+  [NotFoundError, "NotFoundError"],
+  [ConflictError, "ConflictError"],
+  [UnprocessableEntityError, "UnprocessableEntityError"],
+  [RateLimitError, "RateLimitError"],
+  [InternalServerError, "InternalServerError"],
   [ApiConnectionError, "ApiConnectionError"],
   [ApiTimeoutError, "ApiTimeoutError"],
   [ApiUserAbortError, "ApiUserAbortError"],

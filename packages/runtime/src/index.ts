@@ -1,4 +1,15 @@
 export { createApiClient, type ClientOptions } from "./client.js";
+export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
+export {
+  forwardedOptions,
+  resolveHosts,
+  tokenRequestOptions,
+  type ForwardedOptions,
+  type HostDescription,
+  type TokenRequestOptions,
+} from "./vendor-options.js";
+export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
+export { sendsCredentials } from "./operation-auth.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
 export { basicAuthorization, type Auth, type TokenSource } from "./auth.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
@@ -32,6 +43,14 @@ export {
   ApiTimeoutError,
   ApiUserAbortError,
   AuthenticationError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   AuthorizationDeniedError,
   InvalidResponseError,
   PaginationLimitError,
@@ -40,7 +59,8 @@ export {
   type ApiErrorInit,
   type ApiErrorJSON,
 } from "./errors.js";
-export { describeValue, InputError } from "./input-error.js";
+export { checkNumber, describeValue, InputError, requireString } from "./input-error.js";
+export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 export { rememberSecret } from "./known-secrets.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";

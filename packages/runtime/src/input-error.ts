@@ -22,23 +22,23 @@ export class InputError extends TypeError {
 
 /**
  * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number from
- * `rule.min` to `rule.max` throws an {@link InputError} naming the option and the accepted range.
+ * `rule.min` to `rule.max` throws an {@link InputError} naming the option, the accepted range and `rule.hint`.
  *
  * @example
  * const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: 10, integer: true });
  */
 export function checkNumber(
-  value: number | undefined,
+  value: unknown,
   field: string,
   fallback: number,
-  rule: { min: number; max?: number; integer?: boolean },
+  rule: { min: number; max?: number; integer?: boolean; hint?: string },
 ): number {
   if (value === undefined) return fallback;
   const max = rule.max ?? Number.MAX_VALUE;
   if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || value > max || (rule.integer && !Number.isInteger(value))) {
     const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
     const got = typeof value === "number" ? String(value) : describeValue(value);
-    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} ${range}, got ${got}`);
+    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} ${range}${rule.hint ? ` (${rule.hint})` : ""}, got ${got}`);
   }
   return value;
 }
@@ -58,4 +58,16 @@ export function describeValue(value: unknown): string {
   if (typeof value !== "object") return `a ${typeof value}`;
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
+}
+
+/**
+ * Checks that a credential or other required field is a non-empty string, naming the field and what belongs there otherwise; the value
+ * itself is never quoted.
+ *
+ * @example
+ * const password = requireString(auth.password, "auth.password", "the account password");
+ */
+export function requireString(value: unknown, field: string, hint: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new InputError(field, `${field} must be a non-empty string: ${hint}`);
+  return value;
 }

@@ -6,8 +6,18 @@ export interface OperationMeta {
   operationId: string;
   /** How the request body is encoded: the first content type the spec lists. */
   requestBody?: "json" | "form" | "multipart";
-  /** False when the operation has `security: []`: it is sent without credentials. */
-  auth: boolean;
+  /**
+   * The spec's security scheme names that may authenticate the operation, as codegen emits them: `[]` for
+   * `security: []`, which is sent without credentials. The client sends its credentials only when they are for one of
+   * these schemes (`ClientOptions.schemes`).
+   */
+  security?: readonly string[];
+  /**
+   * False: sent without credentials, whatever `security` says.
+   *
+   * @deprecated Generated tables carry `security`; a hand-written table may still say `auth: false`.
+   */
+  auth?: boolean;
   /**
    * What the first 2xx response carries: `json` bodies are checked (a 2xx that is not JSON is treated as a server
    * error), `binary` ones are parsed as a Blob and `text` ones as a string unless the call sets `parseAs`, and neither

@@ -85,5 +85,5 @@ export function pageFailure(result: { error?: unknown; response: Response }, whi
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
   if (result.response.ok && result.error === undefined) return undefined;
   const error = ApiError.fromResponse(result.response, result.error);
-  return new ApiError(`Fetching ${which} failed: ${error.message}`, { status: error.status, url: error.url, body: error.body });
+  return ApiError.generate(error.status, error.body, { message: `Fetching ${which} failed: ${error.message}`, url: error.url });
 }

@@ -7,9 +7,18 @@ import {
   ApiUserAbortError,
   AuthenticationError,
   AuthorizationDeniedError,
+  BadRequestError,
+  ConflictError,
+  dataOrThrow,
+  ForbiddenError,
+  InternalServerError,
   InvalidResponseError,
+  NotFoundError,
   PaginationLimitError,
+  RateLimitError,
   redactUrl,
+  UnauthorizedError,
+  UnprocessableEntityError,
 } from "../src/index.js";
 import { isSecretName, redactBody, redactError, redactText } from "../src/redact.js";
 import { expectNoSecrets } from "./helpers.js";
@@ -86,6 +95,57 @@ describe("error classes", () => {
     );
     expect(error.status).toBe(404);
     expectNoSecrets(error);
+  });
+});
+
+describe("ApiError.generate", () => {
+  it.each<[number, string, Function]>([
+    [400, "BadRequestError", BadRequestError],
+    [401, "UnauthorizedError", UnauthorizedError],
+    [403, "ForbiddenError", ForbiddenError],
+    [404, "NotFoundError", NotFoundError],
+    [409, "ConflictError", ConflictError],
+    [422, "UnprocessableEntityError", UnprocessableEntityError],
+    [429, "RateLimitError", RateLimitError],
+    [500, "InternalServerError", InternalServerError],
+    [503, "InternalServerError", InternalServerError],
+    [599, "InternalServerError", InternalServerError],
+  ])("makes a %i into a %s that is an ApiError with the vendor's body", (status, name, ErrorClass) => {
+    const error = ApiError.generate(status, { message: "the vendor's words" }, { method: "GET", url: "https://api.example.com/v1/x" });
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.name).toBe(name);
+    expect(error.status).toBe(status);
+    expect(error.body).toEqual({ message: "the vendor's words" });
+    expect(error.message).toContain(`GET https://api.example.com/v1/x failed with ${status}: the vendor's words.`);
+  });
+
+  it("makes a plain ApiError of a status no class is keyed by", () => {
+    const error = ApiError.generate(418, "teapot");
+    expect(error.constructor).toBe(ApiError);
+    expect(error.message).toBe("The request failed with 418: teapot. See `body` for the vendor's explanation.");
+  });
+
+  it("keeps a given message and redacts the body's credentials", () => {
+    const error = ApiError.generate(401, { access_token: "leaked-token-1234" }, { message: "refused" });
+    expect(error.message).toBe("refused");
+    expect(error.body).toEqual({ access_token: "[redacted]" });
+  });
+
+  it("is what fromResponse makes, so a raw call's failure becomes the same class", () => {
+    const error = ApiError.fromResponse(new Response(null, { status: 409 }), { message: "exists" }, "POST");
+    expect(error).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("dataOrThrow", () => {
+  it("returns a 2xx call's data", () => {
+    expect(dataOrThrow({ data: { id: 1 }, response: new Response("{}") }, "GET")).toEqual({ id: 1 });
+  });
+
+  it("throws the status-keyed error for an error status, even with an empty body", () => {
+    expect(() => dataOrThrow({ error: { message: "no" }, response: new Response(null, { status: 403 }) }, "GET")).toThrow(ForbiddenError);
+    expect(() => dataOrThrow({ response: new Response(null, { status: 404 }) }, "DELETE")).toThrow(NotFoundError);
   });
 });
 

@@ -1,4 +1,4 @@
-import { InputError, type Auth } from "@apis/runtime";
+import { InputError, requireString, type AuthSchemes } from "@apis/runtime";
 
 /** How the client authenticates. Both are sent in the `Authorization` header. */
 export type SurveyDynamixAuth =
@@ -10,26 +10,13 @@ export type SurveyDynamixAuth =
   /** A personal access token, or an access token from {@link exchangeAuthorizationCode}, sent as a bearer token. */
   | { type: "token"; accessToken: string };
 
-function requireString(value: unknown, field: string, hint: string): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new InputError(field, `${field} must be a non-empty string: ${hint}`);
-  }
-  return value;
-}
-
 /**
- * Turns the vendor's auth option into the shared runtime's, checking it first so a typo fails at `createClient`,
- * not at the first call. No error quotes a credential.
- *
- * @example
- * toRuntimeAuth({ type: "basic", customerUuid, authToken }); // { type: "basic", username: customerUuid, password: authToken }
+ * Survey Dynamix credentials by the spec's security scheme, checked at `createClient` so a typo fails there, not at
+ * the first call. No error quotes a credential.
  */
-export function toRuntimeAuth(auth: SurveyDynamixAuth): Auth {
-  if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", 'auth is required: { type: "basic", customerUuid, authToken } or { type: "token", accessToken }');
-  }
-  switch (auth.type) {
-    case "basic": {
+export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBaseUrl"> = {
+  basicAuth: {
+    basic: (auth) => {
       const username = requireString(auth.customerUuid, "auth.customerUuid", "the Customer Uuid from the customer settings page");
       // HTTP Basic ends the user name at the first colon, so the vendor would read another user and password.
       if (username.includes(":")) {
@@ -37,14 +24,9 @@ export function toRuntimeAuth(auth: SurveyDynamixAuth): Auth {
       }
       const password = requireString(auth.authToken, "auth.authToken", "the Auth Token from the customer settings page");
       return { type: "basic", username, password };
-    }
-    case "token": {
-      const token = requireString(auth.accessToken, "auth.accessToken", "a personal access token or an OAuth access token");
-      return { type: "bearer", token };
-    }
-    default: {
-      const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "basic" (customer UUID and auth token) or "token" (access token)`);
-    }
-  }
-}
+    },
+  },
+  bearerAuth: {
+    token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a personal access token or an OAuth access token") }),
+  },
+};

@@ -1,4 +1,4 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
+export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
 export type { SurveyDynamixAuth } from "./auth.js";
 export {
   createInteraction,
@@ -11,9 +11,10 @@ export {
 export { interactionDataFields, INTERACTION_DATA_KEY, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
 export { listAll, type ListAllOptions, type PagedLists } from "./list-all.js";
 export { checkListQuery, MAX_LIMIT, REQUIRED_FILTERS } from "./list-filters.js";
-export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions, type ExchangeCodeOptions } from "./oauth.js";
+export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions, type ExchangeAuthorizationCodeOptions, type ExchangeCodeOptions } from "./oauth.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export {
   readAuthorizationCallback,
   ApiError,
@@ -22,9 +23,19 @@ export {
   ApiUserAbortError,
   AuthenticationError,
   AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
   InvalidResponseError,
   PaginationLimitError,
-  InputError,
+  RedirectError,
   ResponseTooLargeError,
+  InputError,
+  type AuthorizationCallback,
   type TokenResponse,
 } from "@apis/runtime";

@@ -1,4 +1,4 @@
-import { ApiError, describeValue, InputError } from "@apis/runtime";
+import { ConflictError, dataOrThrow, describeValue, InputError } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -29,7 +29,7 @@ const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "ag
  * @example
  * catch (e) { if (e instanceof DuplicateInteractionError) await createInteraction(sdx, { ...input, _force_new: true }) }
  */
-export class DuplicateInteractionError extends ApiError {
+export class DuplicateInteractionError extends ConflictError {
   /** The survey the interaction was for. */
   readonly surveyId: number;
 
@@ -57,16 +57,17 @@ function signalInit(signal: AbortSignal | undefined): { signal?: AbortSignal } {
  * Creates an interaction (`POST /interactions`), sending `data` as the extra form fields the vendor stores as
  * interaction data. Checks before sending: known fields only (anything else would silently become interaction data),
  * `phone_number` for voice and SMS surveys, `email` for email ones, and every data key (see
- * `interactionDataFields`); a problem throws an `InputError`. An error status throws an `ApiError` with the vendor's
- * body; 409 throws a {@link DuplicateInteractionError}, whose way out is `_force_new: true`.
+ * `interactionDataFields`); a problem throws an `InputError`. Returns the interaction created; an error status throws
+ * the status-keyed `ApiError` with the vendor's body, and 409 a {@link DuplicateInteractionError} (a `ConflictError`),
+ * whose way out is `_force_new: true`.
  *
  * @example
- * const { data: interaction } = await createInteraction(sdx, {
+ * const interaction = await createInteraction(sdx, {
  *   survey_id: 52, survey_type: "sms", phone_number: "+61409999999", scheduled_at: "Now + 5 minutes",
  *   data: { plan: "GOLD", order_id: 1234 },
  * });
  */
-export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options: { signal?: AbortSignal } = {}) {
+export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options: { signal?: AbortSignal } = {}): Promise<Interaction> {
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
   }
@@ -104,29 +105,27 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
   const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(opts.signal) });
-  if (result.error !== undefined || !result.response.ok) {
-    if (result.response.status === 409) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-    throw ApiError.fromResponse(result.response, result.error, "POST");
-  }
-  return { data: result.data, response: result.response };
+  if (result.response.status === 409) throw new DuplicateInteractionError(result.response, result.error, surveyId);
+  return dataOrThrow(result, "POST");
 }
 
 /**
  * Updates an interaction (`PUT /interactions/{interaction_id}`): JSON-encodes the object into the form field
  * `interaction`, as the vendor takes it. Pass the interaction as `GET` returns it with the fields to change edited;
  * its `id` is filled in from `interactionId` and must match it if given, and the `responses` / `interaction_data`
- * lists that `_include_*` add are left out. An error status throws an `ApiError` with the vendor's body.
+ * lists that `_include_*` add are left out. Returns the interaction stored; an error status throws the status-keyed
+ * `ApiError` with the vendor's body.
  *
  * @example
  * const { data: current } = await sdx.GET("/interactions/{interaction_id}", { params: { path: { interaction_id: 891234 } } });
- * await updateInteraction(sdx, 891234, { ...current!, agent_id: "nevilr" });
+ * const updated = await updateInteraction(sdx, 891234, { ...current!, agent_id: "nevilr" });
  */
 export async function updateInteraction(
   client: SurveyDynamixClient,
   interactionId: number,
   interaction: UpdateInteractionInput,
   options: { signal?: AbortSignal } = {},
-) {
+): Promise<Interaction> {
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
     throw new InputError(
@@ -145,8 +144,7 @@ export async function updateInteraction(
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
     ...signalInit(opts.signal),
   });
-  if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, "PUT");
-  return { data: result.data, response: result.response };
+  return dataOrThrow(result, "PUT");
 }
 
 /**

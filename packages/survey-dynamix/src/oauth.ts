@@ -1,6 +1,21 @@
-import { buildAuthorizeUrl as buildRuntimeAuthorizeUrl, exchangeAuthorizationCode as exchangeRuntimeCode, InputError, type Logger, type RetryDelayOptions, type TokenResponse } from "@apis/runtime";
-import { checkBaseUrl } from "./base-url.js";
-import { DEFAULT_OAUTH_URL } from "./client.js";
+import {
+  buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
+  exchangeAuthorizationCode as exchangeRuntimeCode,
+  InputError,
+  resolveHosts,
+  urlOption,
+  type Logger,
+  type RetryDelayOptions,
+  type TokenResponse,
+} from "@apis/runtime";
+import { DEFAULT_OAUTH_BASE_URL } from "./client.js";
+
+/** The OAuth server's host option, with its name before 0.2. */
+const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
+
+function oauthBaseUrl(options: { oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
+  return resolveHosts(options ?? {}, OAUTH_HOST).oauthBaseUrl;
+}
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -13,11 +28,13 @@ export interface AuthorizeUrlOptions {
   /** Scopes, if the client asks for any. */
   scope?: string | readonly string[];
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  oauthBaseUrl?: string;
+  /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
   oauthUrl?: string;
 }
 
 /** Options of {@link exchangeAuthorizationCode}. */
-export interface ExchangeCodeOptions {
+export interface ExchangeAuthorizationCodeOptions {
   clientId: string;
   clientSecret: string;
   /** The code from the callback (see `readAuthorizationCallback`). */
@@ -25,7 +42,11 @@ export interface ExchangeCodeOptions {
   /** The same redirect URL the authorize URL carried. */
   redirectUri: string;
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  oauthBaseUrl?: string;
+  /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
   oauthUrl?: string;
+  /** Full URL of the token endpoint, as OAuth names it. Default: `oauthBaseUrl` + `/oauth/token`. */
+  tokenUrl?: string;
   fetch?: typeof fetch;
   /**
    * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
@@ -62,9 +83,8 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   if (typeof options?.state !== "string" || options.state.length < 8) {
     throw new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
-  const base = checkBaseUrl(options.oauthUrl ?? DEFAULT_OAUTH_URL, "oauthUrl");
   return buildRuntimeAuthorizeUrl({
-    authorizeUrl: `${base}/oauth/authorize`,
+    authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
     state: options.state,
@@ -83,10 +103,10 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.state });
  * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  */
-export function exchangeAuthorizationCode(options: ExchangeCodeOptions): Promise<TokenResponse> {
-  const base = checkBaseUrl(options?.oauthUrl ?? DEFAULT_OAUTH_URL, "oauthUrl");
+export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
+  const base = oauthBaseUrl(options);
   return exchangeRuntimeCode({
-    tokenUrl: `${base}/oauth/token`,
+    tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${base}/oauth/token`),
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     code: options.code,
@@ -102,3 +122,6 @@ export function exchangeAuthorizationCode(options: ExchangeCodeOptions): Promise
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
 }
+
+/** @deprecated Renamed {@link ExchangeAuthorizationCodeOptions}, after the function. */
+export type ExchangeCodeOptions = ExchangeAuthorizationCodeOptions;

@@ -1,6 +1,7 @@
-import { InputError } from "@apis/runtime";
+import { dataOrThrow, InputError } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsv, readCsv } from "./csv.js";
+import type { Import } from "./types.js";
 
 /** Imports only take CSV files under 10 MB (vendor doc, "Create an import": Limits). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -63,16 +64,18 @@ export function checkImportCsv(text: string, field = "csv"): void {
 /**
  * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
  * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
- * The import is named after `filename` (default: the File's name, else `import.csv`).
+ * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import; a refusal
+ * throws the status-keyed `ApiError` (`BadRequestError`, `UnprocessableEntityError`, ...) with the vendor's body.
  *
  * @example
- * const { data, error } = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
+ * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
+ * console.log(created.id);
  */
 export async function importCsv(
   client: WootricCxiClient,
   csv: string | Blob,
   options: { filename?: string; signal?: AbortSignal } = {},
-) {
+): Promise<Import> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   if (opts.filename !== undefined && (typeof opts.filename !== "string" || opts.filename === "")) {
@@ -82,7 +85,7 @@ export async function importCsv(
   checkImportCsv(text);
   const filename = opts.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");
   const file = new Blob([text], { type: "text/csv" });
-  return client.POST("/v1/imports", {
+  const result = await client.POST("/v1/imports", {
     body: { file },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
     bodySerializer: () => {
@@ -92,4 +95,5 @@ export async function importCsv(
     },
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  return dataOrThrow(result, "POST");
 }

@@ -1,7 +1,7 @@
 import { InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
-import type { Import, Response, Tag } from "./types.js";
+import type { Import, SurveyResponse, Tag } from "./types.js";
 
 /** The vendor caps `page` at 30 and `per_page` at 50 on every paged list (vendor doc, "Get tags" parameters). */
 export const MAX_PAGE = 30;
@@ -11,7 +11,7 @@ export const MAX_PER_PAGE = 50;
 export interface PagedLists {
   "/v1/tags": Tag;
   "/v1/imports": Import;
-  "/v1/responses": Response;
+  "/v1/responses": SurveyResponse;
 }
 type PagedPath = keyof PagedLists;
 // Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
@@ -48,7 +48,7 @@ export function listAll<P extends PagedPath>(
   const get = client.GET as unknown as (
     path: PagedPath,
     init: { params: { query: Record<string, unknown> }; signal?: AbortSignal },
-  ) => Promise<{ data?: unknown; error?: unknown; response: globalThis.Response }>;
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {

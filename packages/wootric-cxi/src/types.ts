@@ -12,8 +12,14 @@ export type ResponseTag = Schemas["ResponseTag"];
 export type Import = Schemas["Import"];
 /** An import with its analysis state and responses, as `GET /v1/imports/{id}` returns it. */
 export type ImportDetail = Schemas["ImportDetail"];
-/** A response (vendor doc, "Response Object"). */
-export type Response = Schemas["Response"];
+/** A survey response (vendor doc, "Response Object"). */
+export type SurveyResponse = Schemas["Response"];
+/**
+ * A survey response.
+ *
+ * @deprecated Renamed {@link SurveyResponse}: `Response` shadowed the global `Response` of fetch.
+ */
+export type Response = SurveyResponse;
 /** A custom property of a response: one CSV column of its import. */
 export type CustomProperty = Schemas["CustomProperty"];
 /** The envelope `GET /v1/responses` returns. */

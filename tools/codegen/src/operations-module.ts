@@ -7,7 +7,11 @@ export type ResponseKind = "json" | "binary" | "text";
 export interface OperationMeta {
   operationId: string;
   requestBody?: RequestBodyKind;
-  auth: boolean;
+  /**
+   * The security scheme names any of which may authenticate the call, in spec order: `[]` for `security: []`.
+   * The vendor's client sends credentials only when one of these is the scheme it holds credentials for.
+   */
+  security: string[];
   response?: ResponseKind;
   server?: string;
 }
@@ -24,7 +28,7 @@ const METHODS = ["delete", "get", "head", "options", "patch", "post", "put", "tr
 export function collectOperations(spec: SpecDocument): OperationEntry[] {
   const root = isRecord(spec.root.value) ? spec.root.value : {};
   const paths = isRecord(root["paths"]) ? root["paths"] : {};
-  const rootAuth = requiresAuth(root["security"]);
+  const rootSecurity = schemeNames(root["security"]);
   const entries: OperationEntry[] = [];
   for (const pathKey of Object.keys(paths).sort(compare)) {
     const pathItem = spec.deref({ value: paths[pathKey], file: spec.root.file });
@@ -34,7 +38,7 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
       const operation = spec.deref({ value: pathItem.value[method], file: pathItem.file });
       const where = `${method.toUpperCase()} ${pathKey}`;
       if (!isRecord(operation.value)) throw new Error(`${where} is not an operation object`);
-      entries.push({ path: pathKey, method, meta: describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem.value, rootAuth, where) });
+      entries.push({ path: pathKey, method, meta: describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem.value, rootSecurity, where) });
     }
   }
   return entries;
@@ -44,7 +48,7 @@ function describeOperation(
   spec: SpecDocument,
   operation: Located<Record<string, unknown>>,
   pathItem: Record<string, unknown>,
-  rootAuth: boolean,
+  rootSecurity: string[],
   where: string,
 ): OperationMeta {
   const op = operation.value;
@@ -52,7 +56,7 @@ function describeOperation(
   if (typeof operationId !== "string" || operationId === "") {
     throw new Error(`${where} has no operationId`);
   }
-  const meta: OperationMeta = { operationId, auth: op["security"] === undefined ? rootAuth : requiresAuth(op["security"]) };
+  const meta: OperationMeta = { operationId, security: op["security"] === undefined ? rootSecurity : schemeNames(op["security"]) };
   if (op["requestBody"] !== undefined) {
     const body = spec.deref({ value: op["requestBody"], file: operation.file });
     const content = isRecord(body.value) && isRecord(body.value["content"]) ? body.value["content"] : {};
@@ -66,9 +70,14 @@ function describeOperation(
   return meta;
 }
 
-/** `security: []` (or none at all) means no auth; any requirement, even `[{}]`, means auth. */
-function requiresAuth(security: unknown): boolean {
-  return Array.isArray(security) && security.length > 0;
+/**
+ * The scheme names of a `security` list, each once, in order: `[]` for `security: []` or none at all. An empty
+ * requirement `{}` (anonymous allowed) names no scheme, so it adds nothing.
+ */
+function schemeNames(security: unknown): string[] {
+  if (!Array.isArray(security)) return [];
+  const names = security.flatMap((requirement: unknown) => (isRecord(requirement) ? Object.keys(requirement) : []));
+  return [...new Set(names)];
 }
 
 function requestBodyKind(contentType: string, where: string): RequestBodyKind {
@@ -115,20 +124,26 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Written into each operations.ts so the table is checked where it is generated, without a dependency on the runtime
+// (whose OperationTable accepts it structurally).
+export const TABLE_TYPE = `/** What each operation's entry holds: its id, body encoding, security scheme names, answer kind and server. */
+type OperationTable = Record<string, Partial<Record<string, { operationId: string; requestBody?: "json" | "form" | "multipart"; security: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
+`;
+
 /** The body of operations.ts (without the header comment). */
 export function renderOperationsModule(entries: OperationEntry[]): string {
   const byPath = new Map<string, string[]>();
   for (const { path, method, meta } of entries) {
     const fields = [`operationId: ${JSON.stringify(meta.operationId)}`];
     if (meta.requestBody !== undefined) fields.push(`requestBody: ${JSON.stringify(meta.requestBody)}`);
-    fields.push(`auth: ${meta.auth}`);
+    fields.push(`security: [${meta.security.map((name) => JSON.stringify(name)).join(", ")}]`);
     if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
     const methods = byPath.get(path) ?? [];
     methods.push(`${method}: { ${fields.join(", ")} }`);
     byPath.set(path, methods);
   }
-  if (byPath.size === 0) return "export const operations = {} as const;\n";
   const lines = [...byPath].map(([path, methods]) => `  ${JSON.stringify(path)}: { ${methods.join(", ")} },`);
-  return `export const operations = {\n${lines.join("\n")}\n} as const;\n`;
+  const table = byPath.size === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
+  return `${TABLE_TYPE}\nexport const operations = ${table} as const satisfies OperationTable;\n`;
 }

@@ -40,7 +40,7 @@ describe("apis-codegen --check", () => {
   test("fails naming a generated file that was edited by hand", () => {
     const repo = copyFixtureRepo();
     expect(runCli([], repo.packageDir).status).toBe(0);
-    repo.editFile("packages/fixture/src/generated/operations.ts", (text) => text.replace("auth: false", "auth: true"));
+    repo.editFile("packages/fixture/src/generated/operations.ts", (text) => text.replace("security: []", "security: [\"forged\"]"));
     const result = runCli(["--check", "--all"], repo.dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("packages/fixture/src/generated/operations.ts (out of date)");

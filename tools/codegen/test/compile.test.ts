@@ -28,7 +28,7 @@ import { operations } from "./operations.ts";
 type Upload = paths["/v1/imports"]["post"]["requestBody"]["content"]["multipart/form-data"];
 export const upload: Upload = { file: new Blob(["a"]), attachment: null };
 export const status: components["schemas"]["Import"]["status"] = "done";
-export const tokenAuth: false = operations["/oauth/token"].post.auth;
+export const tokenSecurity: readonly [] = operations["/oauth/token"].post.security;
 export const body: "multipart" = operations["/v1/imports"].post.requestBody;
 `,
   );

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { TABLE_TYPE } from "../src/operations-module.ts";
 import { copyFixtureRepo, removeTempDirs, runCli } from "./fixture-repo.ts";
 import type { CliResult } from "./fixture-repo.ts";
 
@@ -36,14 +37,16 @@ describe("apis-codegen run inside a package", () => {
     expect(schema).not.toMatch(/\benum\s+\w+\s*\{/);
   });
 
+
   test("operations.ts holds the exact metadata of every operation, sorted by path then method", () => {
     expect(read("operations.ts")).toBe(`${HEADER}
+${TABLE_TYPE}
 export const operations = {
-  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", auth: false, response: "json", server: "https://auth.fixture.dev" } },
-  "/v1/exports": { get: { operationId: "listExports", auth: true, response: "binary", server: "https://exports.fixture.dev" } },
-  "/v1/imports": { get: { operationId: "listImports", auth: true, response: "json" }, post: { operationId: "createImport", requestBody: "multipart", auth: true, response: "json" } },
-  "/v1/responses/{responseId}": { patch: { operationId: "updateResponse", requestBody: "json", auth: true } },
-} as const;
+  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", security: [], response: "json", server: "https://auth.fixture.dev" } },
+  "/v1/exports": { get: { operationId: "listExports", security: ["bearer"], response: "binary", server: "https://exports.fixture.dev" } },
+  "/v1/imports": { get: { operationId: "listImports", security: ["bearer"], response: "json" }, post: { operationId: "createImport", requestBody: "multipart", security: ["bearer"], response: "json" } },
+  "/v1/responses/{responseId}": { patch: { operationId: "updateResponse", requestBody: "json", security: ["bearer"] } },
+} as const satisfies OperationTable;
 `);
   });
 

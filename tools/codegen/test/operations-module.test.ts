@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { collectOperations, renderOperationsModule } from "../src/operations-module.ts";
+import { collectOperations, renderOperationsModule, TABLE_TYPE } from "../src/operations-module.ts";
 import { loadSpecDocument } from "../src/spec-document.ts";
 import { makeTempDir, removeTempDirs } from "./fixture-repo.ts";
 
@@ -13,23 +13,25 @@ function operationsOf(files: Record<string, string>) {
   return collectOperations(loadSpecDocument(path.join(dir, "openapi.yaml")));
 }
 
+
 const op = (operationId: string, extra = "") =>
   `      operationId: ${operationId}\n${extra}      responses: { '204': { description: ok } }\n`;
 
 describe("operation metadata", () => {
-  test("auth is false when neither the operation nor the root declares security", () => {
+  test("security is empty when neither the operation nor the root declares any", () => {
     const [entry] = operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA")}` });
-    expect(entry?.meta).toEqual({ operationId: "getA", auth: false });
+    expect(entry?.meta).toEqual({ operationId: "getA", security: [] });
   });
 
-  test("auth follows the root security unless the operation overrides it; [{}] still counts as auth", () => {
+  test("security names the root's schemes unless the operation overrides them; {} (anonymous) names none", () => {
     const entries = operationsOf({
-      "openapi.yaml": `security: [{ key: [] }]\npaths:\n  /a:\n    get:\n${op("getA")}    post:\n${op("postA", "      security: []\n")}    put:\n${op("putA", "      security: [{}]\n")}`,
+      "openapi.yaml": `security: [{ key: [] }, { oauth: [read] }]\npaths:\n  /a:\n    get:\n${op("getA")}    post:\n${op("postA", "      security: []\n")}    put:\n${op("putA", "      security: [{ basic: [] }, {}]\n")}    patch:\n${op("patchA", "      security: [{ key: [], basic: [] }, { key: [] }]\n")}`,
     });
-    expect(entries.map((e) => [e.meta.operationId, e.meta.auth])).toEqual([
-      ["getA", true],
-      ["postA", false],
-      ["putA", true],
+    expect(entries.map((e) => [e.meta.operationId, e.meta.security])).toEqual([
+      ["getA", ["key", "oauth"]],
+      ["patchA", ["key", "basic"]],
+      ["postA", []],
+      ["putA", ["basic"]],
     ]);
   });
 
@@ -48,7 +50,7 @@ describe("operation metadata", () => {
       "paths.yaml": `/a:\n  servers: [{ url: 'https://path.level' }]\n  post:\n    operationId: postA\n    requestBody: { $ref: '#/bodies/Form' }\n    responses: {}\nbodies:\n  Form:\n    content:\n      application/x-www-form-urlencoded: {}\n`,
     });
     expect(entries).toEqual([
-      { path: "/a", method: "post", meta: { operationId: "postA", requestBody: "form", auth: false, server: "https://path.level" } },
+      { path: "/a", method: "post", meta: { operationId: "postA", requestBody: "form", security: [], server: "https://path.level" } },
     ]);
   });
 
@@ -112,16 +114,16 @@ describe("operation metadata", () => {
     expect(entry?.meta.response).toBe("text");
   });
 
-  test("response is rendered after auth and left out when there is none", () => {
+  test("response is rendered after security and left out when there is none; the table satisfies its type", () => {
     const entries = operationsOf({
       "openapi.yaml": `paths:\n  /a:\n    get:\n      operationId: getA\n      responses: { '200': { description: ok, content: { application/json: {} } } }\n    delete:\n${op("deleteA")}`,
     });
     expect(renderOperationsModule(entries)).toBe(
-      'export const operations = {\n  "/a": { delete: { operationId: "deleteA", auth: false }, get: { operationId: "getA", auth: false, response: "json" } },\n} as const;\n',
+      `${TABLE_TYPE}\nexport const operations = {\n  "/a": { delete: { operationId: "deleteA", security: [] }, get: { operationId: "getA", security: [], response: "json" } },\n} as const satisfies OperationTable;\n`,
     );
   });
 
   test("a spec without paths renders an empty operations object", () => {
-    expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe("export const operations = {} as const;\n");
+    expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n`);
   });
 });

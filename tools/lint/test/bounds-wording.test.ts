@@ -67,13 +67,17 @@ describe("timeoutMs and maxResponseBytes are described in the same words everywh
 
   it("every documented timeoutMs option says what it covers", () => {
     const docs = optionDocs("timeoutMs");
-    expect(docs.length).toBeGreaterThanOrEqual(10);
+    // The vendors' createClient options extend the runtime's, so the option is documented once there, plus the
+    // token-exchange helpers that take it on their own.
+    expect(docs.length).toBeGreaterThanOrEqual(5);
     expect(docs.filter(({ doc }) => !doc.includes(TIMEOUT)).map(({ where }) => where)).toEqual([]);
   });
 
   it("every documented maxResponseBytes option says what it covers", () => {
     const docs = optionDocs("maxResponseBytes");
-    expect(docs.length).toBeGreaterThanOrEqual(10);
+    // The vendors' createClient options extend the runtime's, so the option is documented once there, plus the
+    // token-exchange helpers that take it on their own.
+    expect(docs.length).toBeGreaterThanOrEqual(5);
     expect(docs.filter(({ doc }) => !doc.includes(BODY_LIMIT)).map(({ where }) => where)).toEqual([]);
   });
 });

@@ -237,29 +237,29 @@ describe("reporting service", () => {
   });
 
   mockOnly("counts responses per question with the array body, answered with a list of data points", async () => {
-    const { data, response } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
-    expect(response.status).toBe(200);
-    expect(data?.[0]).toMatchObject({ questionId: expect.any(Number), CNT: expect.any(Number), DECIMAL: expect.any(Number), RPS_ID: expect.any(Number) });
+    // countResponses resolves only on a 2xx: a refusal would throw.
+    const data = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+    expect(data[0]).toMatchObject({ questionId: expect.any(Number), CNT: expect.any(Number), DECIMAL: expect.any(Number), RPS_ID: expect.any(Number) });
   });
 
   mockOnly("filters a banner by a variable, as Dynata's docstring documents the filter entry", async () => {
-    const { response } = await countResponses(cmix, 138651, {
+    const counts = await countResponses(cmix, 138651, {
       testYN: "TEST",
       status: "TERMINATE",
       counts: [{ questionId: 123 }],
       filters: [{ variableId: 12345, responseId: 54321 }],
     });
-    expect(response.status).toBe(200);
+    expect(Array.isArray(counts)).toBe(true);
   });
 
   mockOnly("counts responses through a banner filter with the object body", async () => {
-    const { response } = await countResponses(cmix, 138651, {
+    const counts = await countResponses(cmix, 138651, {
       testYN: "LIVE",
       status: "COMPLETE",
       counts: [{ questionId: 123, resolution: 1 }],
       filters: [{ questionId: 124, responseId: 125 }],
     });
-    expect(response.status).toBe(200);
+    expect(Array.isArray(counts)).toBe(true);
   });
 
   it("gets the fielding summary", async () => {

@@ -23,7 +23,7 @@ describeCredentialPaths("CMIX token requests against a hostile server", {
         const url = kit.server.url;
         const cmix = createClient({
           environment: "sandbox",
-          baseUrls: { auth: url, survey: url, reporting: url, fileProcessing: url },
+          authBaseUrl: url, surveyBaseUrl: url, reportingBaseUrl: url, fileProcessingBaseUrl: url,
           auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
           timeoutMs,
           logger: kit.collected.logger,

@@ -20,7 +20,7 @@ let cmix: CmixClient;
 function connect(options: Partial<ClientOptions> = {}): CmixClient {
   cmix = createClient({
     environment: "sandbox",
-    baseUrls: { auth: server.url, survey: server.url, reporting: server.url, fileProcessing: server.url },
+    authBaseUrl: server.url, surveyBaseUrl: server.url, reportingBaseUrl: server.url, fileProcessingBaseUrl: server.url,
     auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,

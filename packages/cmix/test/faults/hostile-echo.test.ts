@@ -19,7 +19,7 @@ const served = useFaultServer();
 function connect(options: Partial<ClientOptions> = {}) {
   return createClient({
     environment: "sandbox",
-    baseUrls: { auth: served().url, survey: served().url, reporting: served().url, fileProcessing: served().url },
+    authBaseUrl: served().url, surveyBaseUrl: served().url, reportingBaseUrl: served().url, fileProcessingBaseUrl: served().url,
     auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
     maxRetries: 0,
     logger: collected.logger,

@@ -7,7 +7,7 @@ import { ApiError, createClient, EmbeddedApiError, exportArchive, getArchive } f
 export async function run(url: string) {
   const cmix = createClient({
     environment: "sandbox",
-    baseUrls: { auth: url, survey: url, reporting: url, fileProcessing: url },
+    authBaseUrl: url, surveyBaseUrl: url, reportingBaseUrl: url, fileProcessingBaseUrl: url,
     auth: { type: "password", clientId: "matrix-client", clientSecret: "matrix-secret", username: "ana", password: "matrix-password" },
     retryDelay: { baseMs: 1, maxMs: 5 },
   });

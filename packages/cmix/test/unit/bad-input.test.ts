@@ -42,6 +42,13 @@ const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
   {
     helper: "createClient",
+    input: "a plain-http surveyBaseUrl off loopback",
+    call: (fetch) => client(fetch, { surveyBaseUrl: "http://survey-api.cmix.com" }),
+    field: "surveyBaseUrl",
+    message: /surveyBaseUrl must use https, got http:\/\/survey-api\.cmix\.com/,
+  },
+  {
+    helper: "createClient",
     input: "a protocol-relative baseUrls.survey",
     call: (fetch) => client(fetch, { baseUrls: { survey: "//evil.example.com" } }),
     field: "baseUrls.survey",

@@ -77,7 +77,39 @@ describe("createClient", () => {
     expect(CMIX_HOSTS[environment]).toEqual({ auth, survey, reporting, fileProcessing });
   });
 
-  it("sends each service to its own base URL override, keeping the environment's host for the others", async () => {
+  it("sends each service to its own base URL option, keeping the environment's host for the others", async () => {
+    const observed = vendor();
+    const cmix = createClient({
+      environment: "sandbox",
+      surveyBaseUrl: "http://localhost:4010/",
+      authBaseUrl: "http://localhost:4011",
+      fetch: observed.fetch,
+      auth: PASSWORD_AUTH,
+    });
+    await callEveryService(cmix);
+    expect(observed.calls().sort()).toEqual([
+      "GET http://localhost:4010/projects/109820",
+      "GET https://kaleidoscope-file-processing.cmix.com/surveys/138651",
+      "GET https://kaleidoscope-reporting-api.cmix.com/surveys/138651/fielding-summary?respondentType=LIVE",
+      "POST http://localhost:4011/access-token",
+    ]);
+  });
+
+  it("still reads the deprecated baseUrls object, under the named options, which win", async () => {
+    const observed = vendor();
+    const cmix = createClient({
+      environment: "sandbox",
+      reportingBaseUrl: "http://localhost:4012",
+      baseUrls: { reporting: "http://localhost:4099", fileProcessing: "http://localhost:4013" },
+      fetch: observed.fetch,
+      auth: PASSWORD_AUTH,
+    });
+    await callEveryService(cmix);
+    expect(cmix.baseUrls.reporting).toBe("http://localhost:4012");
+    expect(cmix.baseUrls.fileProcessing).toBe("http://localhost:4013");
+  });
+
+  it("sends each service to its own base URL override in baseUrls (deprecated), keeping the environment's host for the others", async () => {
     const observed = vendor();
     const cmix = createClient({
       environment: "sandbox",
@@ -187,7 +219,7 @@ describe("createClient", () => {
   it("names the auth base URL when the token endpoint answers without a token", async () => {
     const observed = observedFetch(() => json({ ok: true }));
     const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: PASSWORD_AUTH });
-    await expect(cmix.survey.GET("/projects")).rejects.toThrow(/without an access_token: check baseUrls.auth/);
+    await expect(cmix.survey.GET("/projects")).rejects.toThrow(/without an access_token: check authBaseUrl/);
   });
 
   it("refuses a token type it cannot send rather than failing every call with 401", async () => {

@@ -11,7 +11,7 @@ function client() {
 describe("countResponses", () => {
   it("posts a bare array of questions to the reporting service", async () => {
     const { observed, cmix } = client();
-    const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
+    const data = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
     expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
     expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
     expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
@@ -27,7 +27,7 @@ describe("countResponses", () => {
 
   it("takes null options as left out", async () => {
     const { observed, cmix } = client();
-    const { data } = await countResponses(cmix, 138651, [{ questionId: 122931 }], bad<{ signal?: AbortSignal }>(null));
+    const data = await countResponses(cmix, 138651, [{ questionId: 122931 }], bad<{ signal?: AbortSignal }>(null));
     expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
     expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
   });

@@ -5,7 +5,7 @@
 import { basicAuthorization } from "@apis/runtime";
 import { liveContract, liveWrites, registeredApi, reportDrift, startContractTarget, type ContractRecorder, type ContractTarget } from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, createClient, downloadFile, exchangeCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
+import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { watch } from "@apis/faults/leak-watch";
 import { API_HOST, DATA_HOST, recorderForHosts } from "./prism-hosts.js";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   tokenUrl = `${hosts.baseUrl}/oauth/token`;
   cx = createClient({
     baseUrl: hosts.baseUrl,
-    dataUrl: hosts.dataUrl,
+    dataBaseUrl: hosts.dataBaseUrl,
     fetch: recorder.fetch,
     maxRetries: 0,
     clientId: live ? (process.env.CX_CLIENT_ID ?? "") : CLIENT_ID,
@@ -57,7 +57,7 @@ function lastHost(): string {
 
 describe("Authentication", () => {
   mockOnly.each(["multipart", "form"] as const)("exchanges a code for a token with a %s body and HTTP Basic client authentication", async (bodyEncoding) => {
-    const token = await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
+    const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
     expect(token.access_token).toEqual(expect.any(String));
     expect(lastHost()).toBe(API_HOST);
   });
@@ -99,25 +99,23 @@ describe("Files", () => {
 
 describe("Transport", () => {
   write("uploads a Blob to the data host", async () => {
-    const { data, response } = await uploadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"), new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }));
-    expect(response.status).toBe(200);
-    expect(data?.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // uploadFile resolves only on a 2xx: a refusal would throw.
+    const data = await uploadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"), new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }));
+    expect(data.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(lastHost()).toBe(DATA_HOST);
   });
 
   write("uploads a ReadableStream as a streamed multipart body", async () => {
     const content = new Blob(["line 1\n", "line 2\n"]).stream();
-    const { data, response } = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
-    expect(response.status).toBe(200);
-    expect(data?.name).toEqual(expect.any(String));
+    const data = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
+    expect(data.name).toEqual(expect.any(String));
     expect(lastHost()).toBe(DATA_HOST);
   });
 
   write("downloads a file from the data host as a stream", async () => {
-    const { data, error } = await downloadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"));
-    expect(error).toBeUndefined();
-    expect(data?.contentType).toBe("application/octet-stream");
-    expect(await new Response(data?.body).text()).toBe("<the file's bytes>");
+    const data = await downloadFile(cx, filePath("self", "/Photos/2012/foobar.jpg"));
+    expect(data.contentType).toBe("application/octet-stream");
+    expect(await new Response(data.body).text()).toBe("<the file's bytes>");
     expect(lastHost()).toBe(DATA_HOST);
   });
 });

@@ -13,7 +13,7 @@ const DATA_SERVER = "https://data.cx.com/1";
  * the target's Prism for that host (one mock for both, or one live proxy each) with only its host changed. Prism
  * matches paths without the servers' base path (`/users/self`, not `/1/users/self`), so the URLs carry no `/1`.
  */
-export function recorderForHosts(spec: string, target: ContractTarget): { recorder: ContractRecorder; baseUrl: string; dataUrl: string } {
+export function recorderForHosts(spec: string, target: ContractTarget): { recorder: ContractRecorder; baseUrl: string; dataBaseUrl: string } {
   const apiPrism = new URL(target.servers[API_SERVER]!);
   const dataPrism = new URL(target.servers[DATA_SERVER]!);
   const toPrism = (request: Request): Promise<Response> => {
@@ -27,6 +27,6 @@ export function recorderForHosts(spec: string, target: ContractTarget): { record
   return {
     recorder: createContractRecorder(spec, toPrism as typeof fetch),
     baseUrl: `http://${API_HOST}:${apiPrism.port}`,
-    dataUrl: `http://${DATA_HOST}:${dataPrism.port}`,
+    dataBaseUrl: `http://${DATA_HOST}:${dataPrism.port}`,
   };
 }

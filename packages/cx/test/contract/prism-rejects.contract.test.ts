@@ -18,7 +18,7 @@ afterAll(async () => {
 
 function client() {
   const recorder = createContractRecorder(spec);
-  const cx = createClient({ baseUrl: prism.url, dataUrl: prism.url, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: ACCESS_TOKEN } });
+  const cx = createClient({ baseUrl: prism.url, dataBaseUrl: prism.url, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: ACCESS_TOKEN } });
   return { recorder, cx };
 }
 

@@ -7,7 +7,7 @@ import { readSpec, registeredApi } from "@apis/prism";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { AUTHORIZE_URL, AuthorizationDeniedError, parseFilePath, readCallback, TOKEN_URL } from "../../src/index.js";
+import { AUTHORIZE_URL, AuthorizationDeniedError, parseFilePath, readAuthorizationCallback, TOKEN_URL } from "../../src/index.js";
 import { caught } from "@apis/faults/leak-watch";
 
 const specPath = registeredApi("cx").root;
@@ -105,10 +105,10 @@ describe("the vendor doc's URLs, IDs, paths and callbacks", () => {
     },
   );
 
-  it("redirects back with auth_code, which readCallback reads, or with deny=true, which it reports as a denial", async () => {
+  it("redirects back with auth_code, which readAuthorizationCallback reads, or with deny=true, which it reports as a denial", async () => {
     const approved = /https:\/\/\[yourapp\.com\/somePath\]\?(auth_code=\w+)/.exec(doc)?.[1];
-    expect(readCallback(`https://app.example.com/somePath?${approved}`).code).toBe("hn2wkyxqu2ab8uhv2zvhpfxz");
+    expect(readAuthorizationCallback(`https://app.example.com/somePath?${approved}`).code).toBe("hn2wkyxqu2ab8uhv2zvhpfxz");
     expect(doc).toContain("?deny=true");
-    expect(await caught(() => readCallback("https://app.example.com/somePath?deny=true"))).toBeInstanceOf(AuthorizationDeniedError);
+    expect(await caught(() => readAuthorizationCallback("https://app.example.com/somePath?deny=true"))).toBeInstanceOf(AuthorizationDeniedError);
   });
 });

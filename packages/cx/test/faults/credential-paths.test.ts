@@ -3,7 +3,7 @@
 // headers and body and end with its caller's signal (@apis/faults).
 import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
 import { describeCredentialPaths } from "@apis/faults";
-import { createClient, exchangeCode } from "../../src/index.js";
+import { createClient, exchangeAuthorizationCode } from "../../src/index.js";
 
 const ACCESS_TOKEN = "cx-access-hostile-1";
 const CLIENT_SECRET = "cx-client-hostile-1";
@@ -14,12 +14,12 @@ describeCredentialPaths("CX credential paths against a hostile server", {
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
   paths: (kit) => [
     {
-      name: "exchangeCode's token request",
+      name: "exchangeAuthorizationCode's token request",
       route: "POST /oauth/token",
       ok: { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "bearer" } },
       cached: false,
       connect: (timeoutMs) => (signal) =>
-        exchangeCode({
+        exchangeAuthorizationCode({
           tokenUrl: `${kit.server.url}/oauth/token`,
           clientId: "cx-app-1",
           clientSecret: CLIENT_SECRET,
@@ -38,7 +38,7 @@ describeCredentialPaths("CX credential paths against a hostile server", {
       cases: ["redirect"],
       connect: (timeoutMs) => {
         const url = kit.server.url;
-        const cx = createClient({ baseUrl: url, dataUrl: url, auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs, logger: kit.collected.logger });
+        const cx = createClient({ baseUrl: url, dataBaseUrl: url, auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs, logger: kit.collected.logger });
         return async (signal) => {
           const { error } = await cx.GET("/users/self", signal ? { signal } : {});
           if (error !== undefined) throw new Error("GET /users/self failed");

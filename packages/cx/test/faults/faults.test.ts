@@ -5,7 +5,7 @@ import {
   ApiTimeoutError,
   AuthenticationError,
   createClient,
-  exchangeCode,
+  exchangeAuthorizationCode,
   filePath,
   InvalidResponseError,
   type ClientOptions,
@@ -30,7 +30,7 @@ let cx: CxClient;
 function connect(options: Partial<ClientOptions> = {}): CxClient {
   cx = createClient({
     baseUrl: server.url,
-    dataUrl: server.url,
+    dataBaseUrl: server.url,
     auth: { type: "token", accessToken: ACCESS_TOKEN },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,
@@ -73,12 +73,12 @@ describe("CX tokens under faults", () => {
     ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `code ${AUTH_CODE} is used` } }, 400],
     ["a 500", { status: 500, body: { error: "server_error" } }, 500],
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("exchangeCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
+  ] as const)("exchangeAuthorizationCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
     server.script(TOKEN, [fault, { status: 200, body: { access_token: "cx-new-token-secret-1" } }]);
     collected.takeLines();
     const error = collected.error(
       await rejection(
-        exchangeCode({ tokenUrl: `${server.url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
+        exchangeAuthorizationCode({ tokenUrl: `${server.url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
       ),
     );
     expect(error).toBeInstanceOf(AuthenticationError);

@@ -1,9 +1,9 @@
-// CX's credentials (the query access token, and the code and client secret exchangeCode sends with HTTP Basic)
+// CX's credentials (the query access token, and the code and client secret exchangeAuthorizationCode sends with HTTP Basic)
 // echoed back by a hostile server in every encoding they are sent in: none may reach an error or a log line. The
 // generic cases (every runtime credential kind, bodies bounded in time and size) run once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, downloadFile, exchangeCode, filePath, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
 
 const ACCESS_TOKEN = "cx+&/ é%-access-token";
 const CLIENT_SECRET = "cx+&/ é%-client-secret";
@@ -14,7 +14,7 @@ const collected = collectLeaks([ACCESS_TOKEN, CLIENT_SECRET, CODE]);
 const served = useFaultServer();
 
 function connect(options: Partial<ClientOptions> = {}) {
-  return createClient({ baseUrl: served().url, dataUrl: served().url, auth: { type: "token", accessToken: ACCESS_TOKEN }, maxRetries: 0, logger: collected.logger, ...options });
+  return createClient({ baseUrl: served().url, dataBaseUrl: served().url, auth: { type: "token", accessToken: ACCESS_TOKEN }, maxRetries: 0, logger: collected.logger, ...options });
 }
 
 const texts = (call: () => Promise<{ error?: unknown; response: Response }>) =>
@@ -31,11 +31,11 @@ describe("CX credentials echoed by a hostile server", () => {
 
   for (const [name, secret] of [["code", CODE], ["client secret", CLIENT_SECRET]] as const) {
     for (const [place, answer] of Object.entries(tokenEchoIn)) {
-      it.each(Object.entries(encodingsOf(secret, CLIENT_ID)))(`the ${name} exchangeCode sends, in ${place}, %s, reaches no error or log line`, async (_, text) => {
+      it.each(Object.entries(encodingsOf(secret, CLIENT_ID)))(`the ${name} exchangeAuthorizationCode sends, in ${place}, %s, reaches no error or log line`, async (_, text) => {
         served().script("POST /oauth/token", [answer(text)]);
         const exchange = async () => {
-          await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cx/callback", tokenUrl: `${served().url}/oauth/token`, maxRetries: 0, logger: collected.logger });
-          throw new Error("expected exchangeCode to fail");
+          await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cx/callback", tokenUrl: `${served().url}/oauth/token`, maxRetries: 0, logger: collected.logger });
+          throw new Error("expected exchangeAuthorizationCode to fail");
         };
         assertNoEcho(await texts(exchange), secret, CLIENT_ID);
         expect(served().count("POST /oauth/token")).toBe(1);
@@ -51,13 +51,13 @@ describe("CX bodies bounded by maxResponseBytes", () => {
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as Error).message).toContain("maxResponseBytes (1024 bytes)");
     served().script("POST /oauth/token", [{ endless: '"padding",' }]);
-    const exchange = exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cx/callback", tokenUrl: `${served().url}/oauth/token`, maxResponseBytes: 1024 });
+    const exchange = exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cx/callback", tokenUrl: `${served().url}/oauth/token`, maxResponseBytes: 1024 });
     expect(collected.error(await exchange.catch((e: unknown) => e))).toBeInstanceOf(ResponseTooLargeError);
   });
 
   it("streams a download larger than maxResponseBytes, whose body the caller reads", async () => {
     served().script("GET /data/self:%2Fbig.bin", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(4096) }]);
-    const { data } = await downloadFile(connect({ maxResponseBytes: 1024 }), filePath("self", "/big.bin"));
-    expect(await new Response(data!.body).text()).toHaveLength(4096);
+    const data = await downloadFile(connect({ maxResponseBytes: 1024 }), filePath("self", "/big.bin"));
+    expect(await new Response(data.body).text()).toHaveLength(4096);
   });
 });

@@ -62,7 +62,7 @@ describe("the packed @apis/cx in a scratch project", () => {
     );
     await writeFile(
       join(scratch, "usage.ts"),
-      `import { createClient, downloadFile, exchangeCode, filePath, uploadFile, type CurrentUser, type CxErrorType } from "@apis/cx";
+      `import { createClient, downloadFile, exchangeAuthorizationCode, filePath, uploadFile, type CurrentUser, type CxErrorType } from "@apis/cx";
 
 const cx = createClient({ auth: { type: "token", accessToken: "token" }, clientId: "app" });
 
@@ -71,10 +71,10 @@ export async function correct(): Promise<CurrentUser | undefined> {
   const errorType: CxErrorType | undefined = error?.errorType;
   await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
   const uploaded = await uploadFile(cx, filePath("self", "/photos/a.jpg"), new Blob(["x"]), { contentType: "image/jpeg" });
-  const id: string | undefined = uploaded.data?.id;
+  const id: string = uploaded.id;
   const downloaded = await downloadFile(cx, filePath("self", "/photos/a.jpg"));
-  const body: ReadableStream<Uint8Array> | undefined = downloaded.data?.body;
-  const { access_token } = await exchangeCode({ clientId: "app", clientSecret: "secret", code: "code", redirectUri: "https://app.example.com/cb" });
+  const body: ReadableStream<Uint8Array> = downloaded.body;
+  const { access_token } = await exchangeAuthorizationCode({ clientId: "app", clientSecret: "secret", code: "code", redirectUri: "https://app.example.com/cb" });
   void [errorType, id, body, access_token];
   return data;
 }
@@ -91,7 +91,7 @@ export async function wrong(): Promise<void> {
   // @ts-expect-error CX takes only an access token
   createClient({ auth: { type: "bearer", token: "x" } });
   // @ts-expect-error the exchange needs the redirect URI the user was sent with
-  await exchangeCode({ clientId: "app", clientSecret: "secret", code: "code" });
+  await exchangeAuthorizationCode({ clientId: "app", clientSecret: "secret", code: "code" });
 }
 `,
     );
@@ -131,14 +131,14 @@ export async function wrong(): Promise<void> {
     try {
       await writeFile(
         join(scratch, "main.mjs"),
-        `import { createClient, downloadFile, exchangeCode, filePath, readCallback, uploadFile } from "@apis/cx";
+        `import { createClient, downloadFile, exchangeAuthorizationCode, filePath, readAuthorizationCallback, uploadFile } from "@apis/cx";
 const base = "http://127.0.0.1:${port}/1";
-const { code } = readCallback("https://app.example.com/cb?auth_code=abc123");
-const { access_token } = await exchangeCode({ clientId: "app", clientSecret: "secret", code, redirectUri: "https://app.example.com/cb", tokenUrl: base + "/oauth/token" });
-const cx = createClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: access_token } });
+const { code } = readAuthorizationCallback("https://app.example.com/cb?auth_code=abc123");
+const { access_token } = await exchangeAuthorizationCode({ clientId: "app", clientSecret: "secret", code, redirectUri: "https://app.example.com/cb", tokenUrl: base + "/oauth/token" });
+const cx = createClient({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: access_token } });
 const { data: user } = await cx.GET("/users/self");
-const { data: uploaded } = await uploadFile(cx, filePath("self", "/notes.txt"), "the notes", { contentType: "text/plain" });
-const { data: downloaded } = await downloadFile(cx, filePath("self", "/notes.txt"));
+const uploaded = await uploadFile(cx, filePath("self", "/notes.txt"), "the notes", { contentType: "text/plain" });
+const downloaded = await downloadFile(cx, filePath("self", "/notes.txt"));
 console.log(JSON.stringify({ user: user.profile.username, uploaded: uploaded.id, downloaded: await new Response(downloaded.body).text() }));
 `,
       );

@@ -28,9 +28,9 @@ describe("createClient", () => {
     for (const request of observed.requests) expect(request.headers.get("authorization")).toBeNull();
   });
 
-  it("routes to the configured baseUrl and dataUrl, trailing slashes and all", async () => {
+  it("routes to the configured baseUrl and dataBaseUrl, trailing slashes and all", async () => {
     const observed = observedFetch((request) => (request.url.includes("/data/") ? new Response("bytes") : json(PROFILE)));
-    const cx = createClient({ auth, fetch: observed.fetch, baseUrl: "https://api.test/1/", dataUrl: "https://data.test/1//" });
+    const cx = createClient({ auth, fetch: observed.fetch, baseUrl: "https://api.test/1/", dataBaseUrl: "https://data.test/1//" });
     await cx.GET("/users/self");
     await cx.GET("/data/{filePath}", { params: { path: { filePath: filePath("self", "/a.txt") } }, parseAs: "stream" });
     expect(observed.requests.map((request) => request.url.replace(/\?.*/, ""))).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClient, downloadFile, filePath, InputError } from "../../src/index.js";
+import { createClient, downloadFile, filePath, ForbiddenError, InputError } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
@@ -12,19 +12,17 @@ describe("downloadFile", () => {
   it("returns the file as a stream with its content type and size", async () => {
     const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg", "content-length": "10" } }));
     const cx = createClient({ auth, fetch: observed.fetch });
-    const { data, error } = await downloadFile(cx, path);
-    expect(error).toBeUndefined();
-    expect(data?.contentType).toBe("image/jpeg");
-    expect(data?.size).toBe(10);
-    expect(await new Response(data?.body).text()).toBe("jpeg bytes");
+    const data = await downloadFile(cx, path);
+    expect(data.contentType).toBe("image/jpeg");
+    expect(data.size).toBe(10);
+    expect(await new Response(data.body).text()).toBe("jpeg bytes");
     expect(observed.requests[0]?.url).toBe(`https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
   });
 
   it("takes null options as left out", async () => {
     const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg" } }));
-    const { data, error } = await downloadFile(createClient({ auth, fetch: observed.fetch }), path, bad<{ signal?: AbortSignal }>(null));
-    expect(error).toBeUndefined();
-    expect(await new Response(data?.body).text()).toBe("jpeg bytes");
+    const data = await downloadFile(createClient({ auth, fetch: observed.fetch }), path, bad<{ signal?: AbortSignal }>(null));
+    expect(await new Response(data.body).text()).toBe("jpeg bytes");
     expect(observed.requests).toHaveLength(1);
   });
 
@@ -40,8 +38,8 @@ describe("downloadFile", () => {
       },
     });
     const cx = createClient({ auth, fetch: observedFetch(() => new Response(body)).fetch });
-    const { data } = await downloadFile(cx, path);
-    const reader = data!.body.getReader();
+    const data = await downloadFile(cx, path);
+    const reader = data.body.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("first chunk;");
     release();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("second chunk");
@@ -50,17 +48,17 @@ describe("downloadFile", () => {
 
   it("returns an empty stream for an empty file", async () => {
     const cx = createClient({ auth, fetch: observedFetch(() => new Response(null, { headers: { "content-length": "0" } })).fetch });
-    const { data } = await downloadFile(cx, path);
-    expect(data?.size).toBe(0);
-    expect(await new Response(data?.body).text()).toBe("");
+    const data = await downloadFile(cx, path);
+    expect(data.size).toBe(0);
+    expect(await new Response(data.body).text()).toBe("");
   });
 
-  it("returns CX's error body when the file cannot be read", async () => {
+  it("throws a ForbiddenError carrying CX's error body when the file cannot be read", async () => {
     const cx = createClient({ auth, fetch: observedFetch(() => json({ errorType: "AccessDenied", message: "User does not have access to resource" }, 403)).fetch });
-    const { data, error, response } = await downloadFile(cx, path);
-    expect(data).toBeUndefined();
-    expect(response.status).toBe(403);
-    expect(error).toEqual({ errorType: "AccessDenied", message: "User does not have access to resource" });
+    const error = await downloadFile(cx, path).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as ForbiddenError).status).toBe(403);
+    expect((error as ForbiddenError).body).toEqual({ errorType: "AccessDenied", message: "User does not have access to resource" });
   });
 
   it("rejects a malformed file path with an InputError before any request", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { basicAuthorization } from "@apis/runtime";
-import { authorizeUrl, AuthenticationError, AuthorizationDeniedError, exchangeCode, InputError, readCallback } from "../../src/index.js";
+import { buildAuthorizeUrl, AuthenticationError, AuthorizationDeniedError, exchangeAuthorizationCode, InputError, readAuthorizationCallback } from "../../src/index.js";
 import { json, observedFetch } from "../support/observed-fetch.js";
 import { AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
@@ -10,53 +10,53 @@ const REDIRECT = "https://app.example.com/cx/callback";
 
 describe("authorizeUrl", () => {
   it("points at CX's authorization page with the client id, the redirect URI and the state", () => {
-    const url = new URL(authorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s-123" }));
+    const url = new URL(buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s-123" }));
     expect(`${url.origin}${url.pathname}`).toBe("https://www.cx.com/mycx/oauth/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: CLIENT_ID, redirect_uri: REDIRECT, response_type: "code", state: "s-123" });
   });
 
   it("refuses a redirect URI that is not https, as CX does", async () => {
-    const error = await caught(() => authorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback" }));
+    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback" }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
   });
 });
 
-describe("readCallback", () => {
+describe("readAuthorizationCallback", () => {
   it.each(["auth_code", "code", "authorization_code"])("reads the code from %s", (param) => {
-    expect(readCallback(`${REDIRECT}?${param}=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
+    expect(readAuthorizationCallback(`${REDIRECT}?${param}=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
   });
 
   it("prefers auth_code, which the doc's example and omniauth-cx use", () => {
-    expect(readCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
+    expect(readAuthorizationCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
   });
 
   it("takes null options as left out: the code is read, no state is required", () => {
-    expect(readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, bad<{ expectedState?: string }>(null))).toEqual({ code: AUTH_CODE });
+    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, bad<{ expectedState?: string }>(null))).toEqual({ code: AUTH_CODE });
   });
 
   it("throws AuthorizationDeniedError when the user denied access", async () => {
-    const error = await caught(() => readCallback(`${REDIRECT}?deny=true`));
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?deny=true`));
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect((error as AuthorizationDeniedError).error).toBe("access_denied");
   });
 
   it("refuses a callback whose state is not the one sent, without quoting the code", async () => {
-    const error = await caught(() => readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=forged`, { expectedState: "s-1" }));
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=forged`, { expectedState: "s-1" }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("state");
   });
 
   it("says which parameters it looked for when there is no code", async () => {
-    const error = await caught(() => readCallback(`${REDIRECT}?state=s-1`));
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?state=s-1`));
     expect((error as InputError).message).toMatch(/no auth_code or code or authorization_code parameter/);
   });
 });
 
-describe("exchangeCode", () => {
+describe("exchangeAuthorizationCode", () => {
   it("posts the grant as multipart with HTTP Basic client authentication, as the doc says", async () => {
     const observed = observedFetch(() => json({ return_type: "json", access_token: "issued-token", token_type: "bearer" }));
-    const token = await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch });
+    const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch });
     expect(token).toEqual({ return_type: "json", access_token: "issued-token", token_type: "bearer" });
     const [request] = observed.requests;
     expect(`${request?.method} ${request?.url}`).toBe("POST https://api.cx.com/1/oauth/token");
@@ -69,14 +69,14 @@ describe("exchangeCode", () => {
 
   it("can send the grant urlencoded, as the doc's curl and Python examples do", async () => {
     const observed = observedFetch(() => json({ access_token: "issued-token", token_type: "bearer" }));
-    await exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch, bodyEncoding: "form" });
+    await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch, bodyEncoding: "form" });
     expect(observed.requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(observed.bodies[0]).toBe(`grant_type=authorization_code&code=${AUTH_CODE}&redirect_uri=${encodeURIComponent(REDIRECT)}`);
   });
 
   it("throws an AuthenticationError with CX's reason, but neither the code nor the secret", async () => {
     const observed = observedFetch(() => json({ errorType: "BadAuthCode", message: `Code ${AUTH_CODE} expired` }, 400));
-    const error = await caught(exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch }));
+    const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(400);
     expect((error as AuthenticationError).body).toEqual({ errorType: "BadAuthCode", message: "Code [redacted] expired" });
@@ -84,8 +84,32 @@ describe("exchangeCode", () => {
 
   it("refuses an http redirect URI before sending anything", async () => {
     const observed = observedFetch(() => json({}));
-    const error = await caught(exchangeCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "http://app.example.com/cb", fetch: observed.fetch }));
+    const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "http://app.example.com/cb", fetch: observed.fetch }));
     expect((error as InputError).field).toBe("redirectUri");
     expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("the names before 0.2", () => {
+  it("authorizeUrl, readCallback and exchangeCode still work, as deprecated aliases of the one set of verbs", async () => {
+    const cx = await import("../../src/index.js");
+    expect(cx.authorizeUrl).toBe(cx.buildAuthorizeUrl);
+    expect(cx.readCallback).toBe(cx.readAuthorizationCallback);
+    expect(cx.exchangeCode).toBe(cx.exchangeAuthorizationCode);
+    expect(cx.readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
+    expect(new URL(cx.authorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT })).searchParams.get("client_id")).toBe(CLIENT_ID);
+  });
+
+  it("still reads dataUrl, the deprecated name of dataBaseUrl", async () => {
+    const { createClient, DEFAULT_DATA_URL, DEFAULT_DATA_BASE_URL, uploadFile, filePath } = await import("../../src/index.js");
+    const seen: string[] = [];
+    const fetch = async (request: Request) => {
+      seen.push(new URL(request.url).origin);
+      return Response.json({ id: "x" });
+    };
+    const cx = createClient({ auth: { type: "token", accessToken: "token-1234" }, dataUrl: "https://data.mock.test/1", fetch });
+    await uploadFile(cx, filePath("self", "/a.txt"), "a", { contentType: "text/plain" });
+    expect(seen).toEqual(["https://data.mock.test"]);
+    expect(DEFAULT_DATA_URL).toBe(DEFAULT_DATA_BASE_URL);
   });
 });

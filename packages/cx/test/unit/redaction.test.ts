@@ -93,8 +93,8 @@ describe("the access token", () => {
         return new Response(body);
       }).fetch,
     });
-    const { data } = await downloadFile(cx, filePath("self", "/big.iso"), { signal: controller.signal });
-    const reader = data!.body.getReader();
+    const data = await downloadFile(cx, filePath("self", "/big.iso"), { signal: controller.signal });
+    const reader = data.body.getReader();
     await reader.read();
     controller.abort();
     const error = await caught(reader.read());

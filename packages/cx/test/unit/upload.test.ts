@@ -21,7 +21,7 @@ async function formOf(request: Request, body: string | undefined): Promise<FormD
 describe("uploadFile", () => {
   it("posts a Blob to the data host as multipart file + file_content_type, named after the path", async () => {
     const { cx, observed } = setup();
-    const { data } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }));
+    const data = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }));
     expect(data).toEqual(METADATA);
     const request = observed.requests[0]!;
     expect(`${request.method} ${request.url}`).toBe(`POST https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
@@ -45,7 +45,7 @@ describe("uploadFile", () => {
 
   it("takes null options as left out: named after the path, typed from the Blob", async () => {
     const { cx, observed } = setup();
-    const { data } = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }), bad<UploadOptions>(null));
+    const data = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), new Blob(["hello"], { type: "image/jpeg" }), bad<UploadOptions>(null));
     expect(data).toEqual(METADATA);
     expect(observed.requests).toHaveLength(1);
     const form = await formOf(observed.requests[0]!, observed.bodies[0]);
@@ -63,8 +63,8 @@ describe("uploadFile", () => {
         else controller.close();
       },
     });
-    const { data } = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
-    expect(data?.id).toBe(METADATA.id);
+    const data = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
+    expect(data.id).toBe(METADATA.id);
     const request = observed.requests[0]!;
     expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-cx-[0-9a-f]{32}$/);
     const form = await formOf(request, observed.bodies[0]);

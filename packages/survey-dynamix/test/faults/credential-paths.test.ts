@@ -20,7 +20,7 @@ describeCredentialPaths("Survey Dynamix code exchange against a hostile server",
       cached: false,
       connect: (timeoutMs) => (signal) =>
         exchangeAuthorizationCode({
-          oauthUrl: kit.server.url,
+          oauthBaseUrl: kit.server.url,
           clientId: "3",
           clientSecret: CLIENT_SECRET,
           code: CODE,

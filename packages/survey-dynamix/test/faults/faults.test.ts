@@ -21,7 +21,7 @@ let sdx: SurveyDynamixClient;
 function connect(options: Partial<ClientOptions> = {}): SurveyDynamixClient {
   sdx = createClient({
     baseUrl: server.url,
-    oauthUrl: server.url,
+    oauthBaseUrl: server.url,
     auth: { type: "basic", customerUuid: CUSTOMER_UUID, authToken: AUTH_TOKEN },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,
@@ -69,7 +69,7 @@ describe("Survey Dynamix credentials under faults", () => {
     collected.takeLines();
     const error = collected.error(
       await rejection(
-        exchangeAuthorizationCode({ oauthUrl: server.url, clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
+        exchangeAuthorizationCode({ oauthBaseUrl: server.url, clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
       ),
     );
     expect(error).toBeInstanceOf(AuthenticationError);

@@ -18,7 +18,7 @@ const GET_QUESTION = "GET /questions/5";
 const served = useFaultServer();
 
 function connect(auth: SurveyDynamixAuth, options: Partial<ClientOptions> = {}) {
-  return createClient({ baseUrl: served().url, oauthUrl: served().url, auth, maxRetries: 0, logger: collected.logger, ...options });
+  return createClient({ baseUrl: served().url, oauthBaseUrl: served().url, auth, maxRetries: 0, logger: collected.logger, ...options });
 }
 const getQuestion = (auth: SurveyDynamixAuth) => connect(auth).GET("/questions/{question_id}", { params: { path: { question_id: 5 } } });
 
@@ -46,7 +46,7 @@ describe("Survey Dynamix credentials echoed by a hostile server", () => {
       it.each(Object.entries(encodingsOf(secret, "3")))(`the ${name} of the OAuth exchange, in ${place}, %s, reaches no error or log line`, async (_, text) => {
         served().script("POST /oauth/token", [answer(text)]);
         const exchange = async () => {
-          await exchangeAuthorizationCode({ oauthUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxRetries: 0, logger: collected.logger });
+          await exchangeAuthorizationCode({ oauthBaseUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxRetries: 0, logger: collected.logger });
           throw new Error("expected the exchange to fail");
         };
         assertNoEcho(await texts(exchange), secret, "3");
@@ -64,7 +64,7 @@ describe("Survey Dynamix bodies bounded by maxResponseBytes", () => {
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect((error as Error).message).toContain("maxResponseBytes (1024 bytes)");
     served().script("POST /oauth/token", [{ endless: '"padding",' }]);
-    const exchange = exchangeAuthorizationCode({ oauthUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxResponseBytes: 1024 });
+    const exchange = exchangeAuthorizationCode({ oauthBaseUrl: served().url, clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: "https://app.example.com/cb", maxResponseBytes: 1024 });
     expect(collected.error(await exchange.catch((e: unknown) => e))).toBeInstanceOf(ResponseTooLargeError);
   });
 });

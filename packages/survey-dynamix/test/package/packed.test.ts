@@ -68,7 +68,7 @@ const sdx = createClient({ auth: { type: "basic", customerUuid: "uuid", authToke
 export async function correct(): Promise<SurveyResponse[] | undefined> {
   const { data } = await sdx.GET("/responses", { params: { query: { survey_id: 52, _limit: 100, _order: "DESC" } } });
   await sdx.GET("/interactions", { params: { query: { survey_id: 52, started: true, survey_type: "outbound" } } });
-  const { data: created } = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999", data: { plan: "GOLD", seats: 3 } });
+  const created = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999", data: { plan: "GOLD", seats: 3 } });
   const interaction: Interaction = created;
   await updateInteraction(sdx, interaction.id, { ...interaction, agent_id: "nevilr" });
   for await (const question of listAll(sdx, "/surveys/{survey_id}/questions", { path: { survey_id: 52 } })) question.question_type satisfies "number" | "yesno" | "text" | "nps";

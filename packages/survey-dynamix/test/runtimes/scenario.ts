@@ -5,7 +5,7 @@ import { ApiError, createClient, createInteraction, DuplicateInteractionError, e
 /** Runs every step against the server at `url` and returns what each step saw. */
 export async function run(url: string) {
   // The token: an OAuth authorization code exchanged at the OAuth host.
-  const token = await exchangeAuthorizationCode({ oauthUrl: url, clientId: "3", clientSecret: "matrix-secret", code: "matrix-code", redirectUri: "https://app.example.com/sdx/callback" });
+  const token = await exchangeAuthorizationCode({ oauthBaseUrl: url, clientId: "3", clientSecret: "matrix-secret", code: "matrix-code", redirectUri: "https://app.example.com/sdx/callback" });
   const sdx = createClient({ baseUrl: url, auth: { type: "token", accessToken: token.access_token }, retryDelay: { baseMs: 1, maxMs: 5 } });
   // 503, then 200; typed by the spec.
   const survey = await sdx.GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });
@@ -21,7 +21,7 @@ export async function run(url: string) {
   );
   return {
     survey: survey.data?.name,
-    interaction: created.data?.id,
+    interaction: created.id,
     responses,
     missing: { status: missing.response.status, message: missing.error?.message },
     thrown,

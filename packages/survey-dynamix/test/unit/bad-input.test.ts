@@ -42,10 +42,17 @@ const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
   {
     helper: "createClient",
-    input: "a protocol-relative oauthUrl",
+    input: "a protocol-relative oauthBaseUrl",
+    call: (fetch) => client(fetch, { oauthBaseUrl: "//evil.example.com" }),
+    field: "oauthBaseUrl",
+    message: /oauthBaseUrl must not be protocol-relative/,
+  },
+  {
+    helper: "createClient",
+    input: "a protocol-relative oauthUrl (the deprecated name)",
     call: (fetch) => client(fetch, { oauthUrl: "//evil.example.com" }),
     field: "oauthUrl",
-    message: /oauthUrl must be an absolute URL/,
+    message: /oauthUrl must not be protocol-relative/,
   },
   {
     helper: "client.GET",
@@ -73,14 +80,14 @@ const cases: BadInputCase[] = [
     input: "a plain-http baseUrl off loopback",
     call: (fetch) => client(fetch, { baseUrl: "http://surveydynamix.com/api" }),
     field: "baseUrl",
-    message: /baseUrl must use https: Survey Dynamix serves HTTPS only/,
+    message: /baseUrl must use https, got http:\/\/surveydynamix\.com/,
   },
   {
     helper: "createClient",
     input: "a number as baseUrl",
     call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }),
     field: "baseUrl",
-    message: /baseUrl must be an absolute URL such as https:\/\/surveydynamix\.com\/api/,
+    message: /baseUrl must be a URL string such as https:\/\/surveydynamix\.com\/api, got a number/,
   },
   {
     helper: "createClient",
@@ -245,10 +252,10 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "buildAuthorizeUrl",
-    input: "a plain-http oauthUrl",
-    call: () => buildAuthorizeUrl({ clientId: "3", redirectUri: REDIRECT, state: STATE, oauthUrl: "http://surveydynamix.com" }),
-    field: "oauthUrl",
-    message: /oauthUrl must use https/,
+    input: "a plain-http oauthBaseUrl",
+    call: () => buildAuthorizeUrl({ clientId: "3", redirectUri: REDIRECT, state: STATE, oauthBaseUrl: "http://surveydynamix.com" }),
+    field: "oauthBaseUrl",
+    message: /oauthBaseUrl must use https/,
   },
   {
     helper: "buildAuthorizeUrl",

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createClient, InputError, type SurveyDynamixAuth } from "../../src/index.js";
+import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, type SurveyDynamixAuth } from "../../src/index.js";
 import { formFields, json, observedFetch, thrownBy } from "./observed-fetch.js";
 
 const BASE = "https://sdx.test/api";
@@ -125,12 +125,24 @@ describe("createClient", () => {
 
   it("sends the token exchange to the OAuth host without credentials", async () => {
     const observed = observedFetch(() => json({ token_type: "Bearer", access_token: "a" }));
-    const sdx = createClient({ oauthUrl: "https://auth.sdx.test", fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } });
+    const sdx = createClient({ oauthBaseUrl: "https://auth.sdx.test", fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } });
     await sdx.POST("/oauth/token", {
       body: { grant_type: "authorization_code", client_id: "3", client_secret: "shh-secret", redirect_uri: "https://app.example.com/cb", code: "c0de" },
     });
     expect(observed.requests[0]?.url).toBe("https://auth.sdx.test/oauth/token");
     expect(observed.requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  it("still reads oauthUrl, the deprecated name of oauthBaseUrl, in createClient and in the OAuth helpers", async () => {
+    const observed = observedFetch(() => json({ token_type: "Bearer", access_token: "a" }));
+    const sdx = createClient({ oauthUrl: "https://old.sdx.test", fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } });
+    await sdx.POST("/oauth/token", {
+      body: { grant_type: "authorization_code", client_id: "3", client_secret: "shh-secret", redirect_uri: "https://app.example.com/cb", code: "c0de" },
+    });
+    await exchangeAuthorizationCode({ oauthUrl: "https://old.sdx.test", clientId: "3", clientSecret: "shh-secret", code: "c0de", redirectUri: "https://app.example.com/cb", fetch: observed.fetch });
+    expect(observed.requests.map((request) => request.url)).toEqual(["https://old.sdx.test/oauth/token", "https://old.sdx.test/oauth/token"]);
+    expect(buildAuthorizeUrl({ oauthUrl: "https://old.sdx.test", clientId: "3", redirectUri: "https://app.example.com/cb", state: "state-123456" })).toMatch(/^https:\/\/old\.sdx\.test\/oauth\/authorize\?/);
+    expect(DEFAULT_OAUTH_URL).toBe(DEFAULT_OAUTH_BASE_URL);
   });
 
   it("returns the vendor's error body for an error status, without throwing", async () => {

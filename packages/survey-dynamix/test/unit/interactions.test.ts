@@ -2,6 +2,8 @@ import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import {
   ApiError,
+  BadRequestError,
+  ConflictError,
   createClient,
   createInteraction,
   DuplicateInteractionError,
@@ -31,7 +33,7 @@ async function inputError(promise: Promise<unknown>): Promise<InputError> {
 describe("createInteraction", () => {
   it("sends interaction data as extra form fields next to the interaction's own", async () => {
     const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
-    const { data } = await createInteraction(sdx, {
+    const data = await createInteraction(sdx, {
       survey_id: 52,
       survey_type: "sms",
       phone_number: "+61409999999",
@@ -55,7 +57,7 @@ describe("createInteraction", () => {
 
   it("takes null options as left out", async () => {
     const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
-    const { data } = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }, bad<{ signal?: AbortSignal }>(null));
+    const data = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }, bad<{ signal?: AbortSignal }>(null));
     expect(data.id).toBe(891234);
     expect(observed.requests).toHaveLength(1);
     expect(Object.fromEntries(formFields(observed.bodies[0]))).toEqual({ survey_id: "52", survey_type: "sms", phone_number: "+61409999999" });
@@ -124,6 +126,7 @@ describe("createInteraction", () => {
     const { observed, sdx } = clientWith(() => json(body, 409));
     const error = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(DuplicateInteractionError);
+    expect(error).toBeInstanceOf(ConflictError);
     expect(error).toBeInstanceOf(ApiError);
     const duplicate = error as DuplicateInteractionError;
     expect(duplicate.message).toContain("_force_new: true");
@@ -132,10 +135,10 @@ describe("createInteraction", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
-  it("throws an ApiError with the vendor's body for any other error status", async () => {
+  it("throws the status-keyed ApiError with the vendor's body for any other error status", async () => {
     const { sdx } = clientWith(() => json({ message: "The survey id field is required." }, 400));
     const error = await createInteraction(sdx, { survey_id: 52 }).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(BadRequestError);
     expect(error).not.toBeInstanceOf(DuplicateInteractionError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).message).toContain("The survey id field is required.");
@@ -146,7 +149,7 @@ describe("updateInteraction", () => {
   it("JSON-encodes the interaction into the form field `interaction`, with the path's id", async () => {
     const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
     const { id: _id, ...withoutId } = INTERACTION;
-    const { data } = await updateInteraction(sdx, 891234, { ...withoutId, survey_type: "sms", agent_id: "nevilr" });
+    const data = await updateInteraction(sdx, 891234, { ...withoutId, survey_type: "sms", agent_id: "nevilr" });
     expect(data.agent_id).toBe("nevilr");
     const request = observed.requests[0]!;
     expect(request.method).toBe("PUT");
@@ -159,7 +162,7 @@ describe("updateInteraction", () => {
 
   it("takes null options as left out", async () => {
     const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
-    const { data } = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }, bad<{ signal?: AbortSignal }>(null));
+    const data = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }, bad<{ signal?: AbortSignal }>(null));
     expect(data.agent_id).toBe("nevilr");
     expect(observed.requests.map((request) => `${request.method} ${request.url}`)).toEqual([`PUT ${BASE}/interactions/891234`]);
   });

@@ -69,8 +69,8 @@ describe("exchangeAuthorizationCode", () => {
 
   it("refuses a plain-http OAuth host before sending the secret", async () => {
     const observed = observedFetch(() => json({}));
-    const run = () => exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthUrl: "http://surveydynamix.com", fetch: observed.fetch });
-    expect((thrownBy(run) as InputError).field).toBe("oauthUrl");
+    const run = () => exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "http://surveydynamix.com", fetch: observed.fetch });
+    expect((thrownBy(run) as InputError).field).toBe("oauthBaseUrl");
     expect(observed.requests).toHaveLength(0);
   });
 });

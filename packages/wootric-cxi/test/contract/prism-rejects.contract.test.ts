@@ -16,7 +16,7 @@ afterAll(async () => {
 
 function client() {
   const recorder = createContractRecorder(spec);
-  const cxi = createClient({ baseUrl: prism.url, tokenUrl: prism.url, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: "x" } });
+  const cxi = createClient({ baseUrl: prism.url, tokenUrl: `${prism.url}/oauth/token`, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: "x" } });
   return { recorder, cxi };
 }
 

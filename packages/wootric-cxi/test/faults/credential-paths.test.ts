@@ -12,7 +12,7 @@ const TOKEN = { status: 200, body: { access_token: "wootric-at-hostile-1", token
 function tagsCall(kit: CredentialPathKit, auth: ClientOptions["auth"]) {
   return (timeoutMs: number) => {
     const url = kit.server.url;
-    const cxi = createClient({ baseUrl: url, tokenUrl: url, auth, timeoutMs, logger: kit.collected.logger, retryDelay: { baseMs: 1, maxMs: 2 } });
+    const cxi = createClient({ baseUrl: url, tokenUrl: `${url}/oauth/token`, auth, timeoutMs, logger: kit.collected.logger, retryDelay: { baseMs: 1, maxMs: 2 } });
     return async (signal?: AbortSignal) => {
       const { error } = await cxi.GET("/v1/tags", signal ? { signal } : {});
       if (error !== undefined) throw new Error("the tags call failed");

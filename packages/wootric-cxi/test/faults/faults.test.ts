@@ -19,7 +19,7 @@ let cxi: WootricCxiClient;
 function connect(options: Partial<ClientOptions> = {}): WootricCxiClient {
   cxi = createClient({
     baseUrl: server.url,
-    tokenUrl: server.url,
+    tokenUrl: `${server.url}/oauth/token`,
     auth: { type: "password", username: "ana@example.com", password: PASSWORD },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,

@@ -17,7 +17,7 @@ const collected = collectLeaks([CLIENT_SECRET, PASSWORD, REFRESH_TOKEN, ACCESS_T
 const served = useFaultServer();
 
 function connect(auth: WootricAuth, options: Partial<ClientOptions> = {}) {
-  return createClient({ baseUrl: served().url, tokenUrl: served().url, auth, maxRetries: 0, logger: collected.logger, ...options });
+  return createClient({ baseUrl: served().url, tokenUrl: `${served().url}/oauth/token`, auth, maxRetries: 0, logger: collected.logger, ...options });
 }
 
 const texts = (call: () => Promise<{ error?: unknown; response: Response }>) =>

@@ -5,7 +5,7 @@ import { ApiError, AuthenticationError, createClient, listAll } from "@apis/woot
 /** Runs every step against the server at `url` and returns what each step saw. */
 export async function run(url: string) {
   const auth = { type: "clientCredentials", clientId: "matrix-client", clientSecret: "matrix-secret" } as const;
-  const cxi = createClient({ baseUrl: url, tokenUrl: url, auth, retryDelay: { baseMs: 1, maxMs: 5 }, rateLimit: false });
+  const cxi = createClient({ baseUrl: url, tokenUrl: `${url}/oauth/token`, auth, retryDelay: { baseMs: 1, maxMs: 5 }, rateLimit: false });
   // The first call fetches the token; the GET is typed by the spec.
   const projects = await cxi.GET("/v1/projects");
   // A bracket-notation form body: tag[name]=...&tag[text_match_terms][]=...
@@ -16,7 +16,7 @@ export async function run(url: string) {
   for await (const response of listAll(cxi, "/v1/responses", { query: { per_page: 2 } })) responses.push(response.id);
   const missing = await cxi.GET("/v1/imports/{id}", { params: { path: { id: 404 } } });
   // A token endpoint that refuses the client: a thrown, typed error.
-  const refused = createClient({ baseUrl: url, tokenUrl: `${url}/refuse`, auth, maxRetries: 0 });
+  const refused = createClient({ baseUrl: url, tokenUrl: `${url}/refuse/oauth/token`, auth, maxRetries: 0 });
   const thrown = await refused.GET("/v1/projects").then(
     () => null,
     (error: unknown) => ({ name: (error as Error).name, isAuthenticationError: error instanceof AuthenticationError, isApiError: error instanceof ApiError }),

@@ -11,7 +11,7 @@ describe("createClient", () => {
     const observed = observedFetch((request) => (request.url.includes("/oauth/token") ? json(TOKEN) : json([])));
     const cxi = createClient({
       baseUrl: BASE,
-      tokenUrl: TOKEN_HOST,
+      tokenUrl: `${TOKEN_HOST}/oauth/token`,
       fetch: observed.fetch,
       auth: { type: "password", username: "jane@example.com", password: "s3cret pass", accountToken: "NPS-1234" },
     });
@@ -39,6 +39,36 @@ describe("createClient", () => {
     expect(observed.bodies[0]).toBe("grant_type=client_credentials&client_id=id&client_secret=secret");
   });
 
+  it("reads tokenUrl as the full token endpoint URL, and sends the raw POST /oauth/token to its server", async () => {
+    const observed = observedFetch(() => json(TOKEN));
+    const cxi = createClient({ baseUrl: BASE, tokenUrl: "https://auth.test/wootric/oauth/token", fetch: observed.fetch, auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } });
+    await cxi.GET("/v1/tags");
+    await cxi.POST("/oauth/token", { body: { grant_type: "client_credentials", client_id: "id", client_secret: "secret" } });
+    expect(observed.requests.map((request) => request.url)).toEqual([
+      "https://auth.test/wootric/oauth/token",
+      `${BASE}/v1/tags`,
+      "https://auth.test/wootric/oauth/token",
+    ]);
+  });
+
+  it.each(["https://auth.test", "https://auth.test/"])("still reads a tokenUrl with no path (%s, the old host form) as a host, with one deprecation line", async (tokenUrl) => {
+    const lines: string[] = [];
+    const observed = observedFetch((request) => (request.url.includes("/oauth/token") ? json(TOKEN) : json([])));
+    const logger = { debug: (message: string) => lines.push(message) };
+    const cxi = createClient({ baseUrl: BASE, tokenUrl, fetch: observed.fetch, logger, auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } });
+    await cxi.GET("/v1/tags");
+    expect(observed.requests[0]?.url).toBe("https://auth.test/oauth/token");
+    const deprecations = lines.filter((line) => line.includes("deprecated"));
+    expect(deprecations).toEqual([expect.stringContaining(`tokenUrl ${tokenUrl} is a host, read as https://auth.test/oauth/token`)]);
+    expect(deprecations[0]).toContain("full token endpoint URL");
+  });
+
+  it("logs no deprecation for a tokenUrl that is an endpoint", () => {
+    const lines: string[] = [];
+    createClient({ tokenUrl: "https://auth.test/oauth/token", logger: { debug: (message: string) => lines.push(message) }, auth: { type: "token", accessToken: "t" } });
+    expect(lines).toEqual([]);
+  });
+
   it("sends a token it was given as it is, without asking the token endpoint", async () => {
     const observed = observedFetch(() => json({ onboarded: true, mode: "full" }));
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "mine" } });
@@ -53,7 +83,7 @@ describe("createClient", () => {
       if (request.url.includes("/oauth/token")) return json({ ...TOKEN, access_token: "fresh" });
       return request.headers.get("authorization") === "Bearer fresh" ? json([]) : json({ message: "Unauthorized" }, 401);
     });
-    const cxi = createClient({ baseUrl: BASE, tokenUrl: TOKEN_HOST, fetch: observed.fetch, auth: { type: "token", accessToken: "stale", refreshToken: "r1" } });
+    const cxi = createClient({ baseUrl: BASE, tokenUrl: `${TOKEN_HOST}/oauth/token`, fetch: observed.fetch, auth: { type: "token", accessToken: "stale", refreshToken: "r1" } });
     const { response } = await cxi.GET("/v1/imports");
     expect(response.status).toBe(200);
     expect(observed.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([

@@ -1,6 +1,6 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError } from "../../src/index.js";
+import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError, UnprocessableEntityError } from "../../src/index.js";
 import { json, observedFetch } from "./observed-fetch.js";
 
 const BASE = "https://cxi.test";
@@ -13,8 +13,8 @@ function clientWith(handler: Parameters<typeof observedFetch>[0]) {
 describe("importCsv", () => {
   it("uploads a checked CSV as the multipart part `file`, named after the filename", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 11, name: "survey.csv" }, 201));
-    const { data } = await importCsv(cxi, "feedback_date,feedback\n2020-07-16,Great\n", { filename: "survey.csv" });
-    expect(data?.id).toBe(11);
+    const created = await importCsv(cxi, "feedback_date,feedback\n2020-07-16,Great\n", { filename: "survey.csv" });
+    expect(created.id).toBe(11);
     const request = observed.requests[0]!;
     expect(request.method).toBe("POST");
     expect(request.url).toBe(`${BASE}/v1/imports`);
@@ -33,11 +33,18 @@ describe("importCsv", () => {
 
   it("takes null options as left out: the import is sent, named import.csv", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 13, name: "import.csv" }, 201));
-    const { data } = await importCsv(cxi, "feedback_date\n1504948149\n", bad<{ filename?: string }>(null));
-    expect(data?.id).toBe(13);
+    const created = await importCsv(cxi, "feedback_date\n1504948149\n", bad<{ filename?: string }>(null));
+    expect(created.id).toBe(13);
     expect(observed.requests).toHaveLength(1);
     const file = (await observed.requests[0]!.clone().formData()).get("file") as File;
     expect(file.name).toBe("import.csv");
+  });
+
+  it("throws the vendor's refusal as an UnprocessableEntityError carrying its body", async () => {
+    const { cxi } = clientWith(() => json({ message: "Invalid file" }, 422));
+    const error = await importCsv(cxi, "feedback_date\n1504948149\n").then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as UnprocessableEntityError).body).toEqual({ message: "Invalid file" });
   });
 
   it("sends nothing when the CSV breaks the vendor's rules", async () => {

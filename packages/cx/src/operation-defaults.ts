@@ -1,0 +1,71 @@
+import { InputError, InvalidResponseError, redactUrl, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { ACCESS_TOKEN_SCHEME } from "./auth.js";
+import { serializeCxPath } from "./file-path.js";
+
+export interface CallDefaults {
+  clientId?: string | undefined;
+  /** The access token, blanked from error bodies in case CX quotes it there. */
+  secret: string;
+  /** Whether the client-wide headers already choose an Accept. */
+  clientAccept: boolean;
+}
+
+/**
+ * What every CX call needs and openapi-fetch cannot be told once for all, as the runtime's per-operation hooks:
+ * `{filePath}` checked and encoded once (openapi-fetch would encode the already-encoded path again),
+ * `Accept: application/json` on JSON operations (the vendor asks for it; a download keeps `*\/*`), the optional
+ * `client_id`, a blank 2xx body on a JSON operation reported as the error CX says it is, and the access token
+ * blanked from error bodies, so that an error built from one cannot quote it.
+ *
+ * @example
+ * const hooks = cxCallHooks({ clientId: "app", secret: accessToken, clientAccept: false });
+ */
+export function cxCallHooks(defaults: CallDefaults): CallHooks {
+  if (defaults.clientId !== undefined && (typeof defaults.clientId !== "string" || defaults.clientId === "")) {
+    throw new InputError("clientId", "clientId must be a non-empty string: the application's client id (Mashery key), or leave it out");
+  }
+  const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";
+  return {
+    prepare(init, { meta }) {
+      const prepared: CallInit = { pathSerializer: serializeCxPath, ...init };
+      if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultAccept(init.headers);
+      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME)) {
+        prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
+      }
+      return prepared;
+    },
+    finish(result: CallResult, { method, meta, init }) {
+      if (result.error !== undefined) result.error = scrub(result.error, defaults.secret);
+      if (isJson(init ?? {}, meta) && result.response.ok && result.response.status !== 204 && result.data === undefined) {
+        // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
+        throw new InvalidResponseError(
+          `${method.toUpperCase()} ${redactUrl(result.response.url)} returned ${result.response.status} with an empty body; CX answers every call with JSON, so this is treated as a server error: retry later.`,
+          { status: result.response.status, method: method.toUpperCase(), url: result.response.url },
+        );
+      }
+      return result;
+    },
+  };
+}
+
+function withDefaultAccept(headers: unknown): unknown {
+  if (headers === undefined || headers === null) return { Accept: "application/json" };
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const merged = new Headers(headers as HeadersInit);
+    if (!merged.has("accept")) merged.set("Accept", "application/json");
+    return merged;
+  }
+  const record = headers as Record<string, unknown>;
+  return Object.keys(record).some((name) => name.toLowerCase() === "accept") ? record : { Accept: "application/json", ...record };
+}
+
+const REDACTED = "[redacted]";
+
+function scrub(value: unknown, secret: string, depth = 0): unknown {
+  // A very short value would blank unrelated text (the runtime draws the same line).
+  if (secret.length < 4) return value;
+  if (typeof value === "string") return value.split(secret).join(REDACTED);
+  if (typeof value !== "object" || value === null || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, scrub(field, secret, depth + 1)]));
+}

@@ -1,0 +1,21 @@
+import { ApiError } from "./errors.js";
+
+/** What an openapi-fetch call resolves: data on success, the vendor's error body on failure, and the response. */
+export interface RawResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The helper convention in one place: a raw call's `data`, or the status-keyed {@link ApiError} for its failure
+ * (`NotFoundError` for a 404, ...), carrying the vendor's error body. openapi-fetch reports an error status with an
+ * empty body as `error: undefined`, so the status decides too.
+ *
+ * @example
+ * const tag = dataOrThrow(await client.POST("/v1/tags", { body }), "POST");
+ */
+export function dataOrThrow<T>(result: RawResult<T>, method: string): T {
+  if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, method);
+  return result.data as T;
+}

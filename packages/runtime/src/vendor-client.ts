@@ -1,0 +1,117 @@
+import type { Client } from "openapi-fetch";
+import type { Auth } from "./auth.js";
+import { createApiClient } from "./client.js";
+import { describeValue, InputError } from "./input-error.js";
+import type { OperationTable } from "./operations.js";
+import { withCallHooks, type CallHooks } from "./vendor-calls.js";
+import {
+  forwardedOptions,
+  resolveHosts,
+  tokenRequestOptions,
+  type ForwardedOptions,
+  type HostDescription,
+  type TokenRequestOptions,
+} from "./vendor-options.js";
+
+/** What a vendor's auth builders get besides the vendor's auth option: the resolved hosts and the transport options. */
+export interface AuthContext<H extends string = string> {
+  hosts: Record<H, string>;
+  /** The runtime options the caller gave (fetch, timeoutMs, logger, ...). */
+  transport: ForwardedOptions;
+  /** Those of them a token endpoint's requests take (see {@link tokenRequestOptions}). */
+  token: TokenRequestOptions;
+  /** The token endpoint's full URL, when the vendor has one (`VendorDescription.tokenUrl`). */
+  tokenUrl: string | undefined;
+}
+
+/** A vendor's auth option: a discriminated union on `type`. */
+export type VendorAuth = { type: string };
+
+/**
+ * The credentials a vendor takes, keyed by the spec's security scheme name, then by the auth option's `type`: each
+ * builder checks its option and returns the runtime's {@link Auth}. Operations are sent with the credentials only
+ * where their `security` names the scheme the credentials are for.
+ */
+export type AuthSchemes<A extends VendorAuth, H extends string> = Record<
+  string,
+  { [T in A["type"]]?: (auth: Extract<A, { type: T }>, context: AuthContext<H>) => Auth }
+>;
+
+/** A vendor, declared: hosts, credentials and per-operation defaults over its generated operation table. */
+export interface VendorDescription<O extends { auth: VendorAuth }, H extends string> {
+  /** The vendor's name, for messages, e.g. `Wootric CXI`. */
+  name: string;
+  /** The table codegen wrote to `src/generated/operations.ts`. */
+  operations: OperationTable;
+  /** Each host option (`baseUrl`, `dataBaseUrl`, ...), its default and the spec server it stands for. */
+  hosts: Record<H, HostDescription>;
+  auth: AuthSchemes<O["auth"], H>;
+  /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
+  authExample: string;
+  /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
+  ownOptions?: readonly string[];
+  /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
+  tokenUrl?(options: O, hosts: Record<H, string>): string;
+  /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
+  defaults?(options: O, hosts: Record<H, string>): Partial<ForwardedOptions> & { servers?: Record<string, string> };
+  /** Per-operation defaults applied to every raw call (see {@link CallHooks}). */
+  calls?(options: O, hosts: Record<H, string>): CallHooks;
+}
+
+/**
+ * Makes a vendor's `createClient` from its description: hosts read and checked (old option names too), the auth
+ * option turned into the runtime's credentials for the right security scheme, every runtime option forwarded as
+ * given (including any the transport adds later), and the vendor's per-operation defaults applied in one place.
+ *
+ * @example
+ * export const createClient = defineVendorClient<paths, ClientOptions, "baseUrl">({
+ *   name: "Example", operations, authExample: '{ type: "token", accessToken }',
+ *   hosts: { baseUrl: { default: "https://api.example.com" } },
+ *   auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a token") }) } },
+ * });
+ * const { data, error } = await createClient({ auth: { type: "token", accessToken } }).GET("/v1/items");
+ */
+export function defineVendorClient<Paths extends {}, O extends { auth: VendorAuth }, H extends string = "baseUrl">(
+  description: VendorDescription<O, H>,
+): (options: O) => Client<Paths> {
+  const hostNames = Object.entries<HostDescription>(description.hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName] : [])]);
+  const taken = ["auth", ...hostNames, ...(description.ownOptions ?? [])];
+  return (options: O) => {
+    if (typeof options !== "object" || options === null) {
+      throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
+    }
+    const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
+    const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
+    const transport = { ...defaults, ...forwardedOptions(options, taken) };
+    const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
+    const { scheme, auth } = buildAuth(description, options.auth, context);
+    const servers: Record<string, string> = { ...extraServers };
+    for (const [name, host] of Object.entries<HostDescription>(description.hosts)) servers[host.server ?? host.default] = hosts[name as H];
+    const client = createApiClient<Paths>({
+      ...transport,
+      baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!,
+      servers,
+      operations: description.operations,
+      auth,
+      schemes: [scheme],
+    });
+    return withCallHooks(client, description.operations, description.calls?.(options, hosts));
+  };
+}
+
+function buildAuth<O extends { auth: VendorAuth }, H extends string>(
+  description: VendorDescription<O, H>,
+  auth: O["auth"],
+  context: AuthContext<H>,
+): { scheme: string; auth: Auth } {
+  if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${description.authExample}`);
+  const types: string[] = [];
+  for (const [scheme, builders] of Object.entries(description.auth)) {
+    const build = (builders as Record<string, ((auth: unknown, context: AuthContext<H>) => Auth) | undefined>)[auth.type];
+    if (build) return { scheme, auth: build(auth, context) };
+    types.push(...Object.keys(builders as object));
+  }
+  const list = types.map((type) => JSON.stringify(type));
+  const got = typeof auth.type === "string" ? JSON.stringify(auth.type) : describeValue(auth.type);
+  throw new InputError("auth.type", `Unknown auth type ${got}: use ${list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list.at(-1)}` : list[0]}`);
+}

@@ -1,0 +1,62 @@
+import type { ClientOptions } from "./client.js";
+import { urlOption } from "./secure-url.js";
+
+/**
+ * The runtime options a vendor's `createClient` passes through untouched: every {@link ClientOptions} field but the
+ * ones the vendor description decides (hosts, operations, credentials). One the transport adds later (`middleware`,
+ * ...) reaches it without a vendor release.
+ */
+export type ForwardedOptions = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth" | "schemes">;
+
+/** One host of a vendor: the option that sets it, its default, and the spec server URL it stands for. */
+export interface HostDescription {
+  /** The host used when the option is left out, e.g. `https://api.cx.com/1`. */
+  default: string;
+  /** The spec's server URL whose operations go to this host. Default: `default`. */
+  server?: string;
+  /** The option's name before the rename, still read (deprecated), e.g. `dataUrl` for `dataBaseUrl`. */
+  deprecatedName?: string;
+}
+
+/**
+ * Every option but the ones named in `taken`, for the runtime: generic, so a vendor never lists the transport's options.
+ *
+ * @example
+ * const forwarded = forwardedOptions(options, ["auth", "baseUrl", "clientId"]);
+ */
+export function forwardedOptions(options: object, taken: Iterable<string>): ForwardedOptions {
+  const skip = new Set(taken);
+  return Object.fromEntries(Object.entries(options).filter(([name, value]) => !skip.has(name) && value !== undefined)) as ForwardedOptions;
+}
+
+/**
+ * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
+ * credentials), without a trailing slash; the default where it is left out.
+ *
+ * @example
+ * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
+ * // { baseUrl: API, dataBaseUrl: "https://mock.test/1" }
+ */
+export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
+  const resolved = {} as Record<H, string>;
+  for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
+    // The new name wins; the old one is read (and named in errors) only when the new one is left out.
+    const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
+    resolved[name] = urlOption(options[field], field, host.default).replace(/\/+$/, "");
+  }
+  return resolved;
+}
+
+/** What a vendor's token requests share with its API calls: the fetch, the bounds, the retries and the logger. */
+export type TokenRequestOptions = Pick<ForwardedOptions, "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger">;
+
+/**
+ * The options a token endpoint's requests take from the client's, the ones left out omitted.
+ *
+ * @example
+ * createOAuth2TokenSource({ tokenUrl, grant, ...tokenRequestOptions(context.transport) });
+ */
+export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
+  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = transport;
+  return forwardedOptions({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger }, []);
+}

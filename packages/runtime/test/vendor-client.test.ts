@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
+
+const operations = {
+  "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
+  "/oauth/token": { post: { operationId: "token", requestBody: "form", security: ["clientBasic"], response: "json", server: "https://auth.example.com" } },
+  "/files": { get: { operationId: "getFile", security: ["bearerAuth"], response: "binary", server: "https://files.example.com" } },
+} as const satisfies OperationTable;
+
+type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"> & {
+  auth: { type: "token"; accessToken: string } | { type: "basic"; username: string; password: string };
+  baseUrl?: string;
+  filesBaseUrl?: string;
+  filesUrl?: string;
+  tag?: string;
+};
+
+const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">({
+  name: "Example",
+  operations,
+  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: { default: "https://files.example.com", deprecatedName: "filesUrl" } },
+  auth: {
+    bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) },
+    clientBasic: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) },
+  },
+  authExample: '{ type: "token", accessToken }',
+  ownOptions: ["tag"],
+  calls: (options) => ({ prepare: (init) => (options.tag ? { ...init, headers: { "X-Tag": options.tag } } : init) }),
+});
+
+function recorder() {
+  const seen: Request[] = [];
+  const fetch = async (request: Request) => {
+    seen.push(request);
+    return Response.json({ ok: true });
+  };
+  return { seen, fetch };
+}
+
+type Raw = { GET(path: string, init?: object): Promise<unknown>; POST(path: string, init?: object): Promise<unknown> };
+
+describe("defineVendorClient", () => {
+  it("sends the credentials only to operations whose security names the scheme they are for", async () => {
+    const { seen, fetch } = recorder();
+    const client = createClient({ auth: { type: "token", accessToken: "user-token-1" }, fetch }) as unknown as Raw;
+    await client.GET("/items");
+    await client.POST("/oauth/token", { body: { grant_type: "authorization_code" } });
+    expect(seen.map((request) => [request.url, request.headers.get("authorization")])).toEqual([
+      ["https://api.example.com/items", "Bearer user-token-1"],
+      ["https://auth.example.com/oauth/token", null],
+    ]);
+  });
+
+  it("reads each host option, and the deprecated name of one, and sends each operation to its host", async () => {
+    const { seen, fetch } = recorder();
+    const client = createClient({ auth: { type: "token", accessToken: "t-1234" }, baseUrl: "https://mock.test/", filesUrl: "https://files.mock.test", fetch }) as unknown as Raw;
+    await client.GET("/items");
+    await client.GET("/files");
+    expect(seen.map((request) => request.url)).toEqual(["https://mock.test/items", "https://files.mock.test/files"]);
+  });
+
+  it("forwards every runtime option without naming it, and keeps the vendor's own for its hooks", async () => {
+    const { seen, fetch } = recorder();
+    const lines: string[] = [];
+    const client = createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, tag: "v1", logger: { debug: (line) => lines.push(line) } }) as unknown as Raw;
+    await client.GET("/items");
+    expect(seen[0]?.headers.get("x-tag")).toBe("v1");
+    expect(lines).toHaveLength(1);
+  });
+
+  it("refuses missing options, a missing auth and an unknown auth type with InputErrors naming the types", () => {
+    expect(() => createClient(null as unknown as Options)).toThrow('createClient needs options, at least { auth: { type: "token", accessToken } }');
+    expect(() => createClient({} as Options)).toThrow(InputError);
+    expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use "token" or "basic"');
+  });
+
+  it("checks host options like every base URL", () => {
+    expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesBaseUrl: "http://files.example.com" })).toThrow(/filesBaseUrl must use https/);
+    expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesUrl: "http://files.example.com" })).toThrow(/filesUrl must use https/);
+  });
+});
+
+describe("sendsCredentials", () => {
+  it.each<[string, Parameters<typeof sendsCredentials>[0], readonly string[] | undefined, boolean]>([
+    ["a scheme the client holds", { operationId: "a", security: ["oauth2"] }, ["oauth2"], true],
+    ["only another scheme", { operationId: "a", security: ["clientBasic"] }, ["accessToken"], false],
+    ["security: []", { operationId: "a", security: [] }, ["oauth2"], false],
+    ["any scheme, for a client that does not say which it holds", { operationId: "a", security: ["oauth2"] }, undefined, true],
+    ["auth: false in a hand-written table", { operationId: "a", auth: false }, undefined, false],
+    ["no metadata", undefined, ["oauth2"], true],
+  ])("%s", (_name, meta, schemes, expected) => {
+    expect(sendsCredentials(meta, schemes)).toBe(expected);
+  });
+});

@@ -1,0 +1,19 @@
+import type { CallHooks } from "@apis/runtime";
+import { checkListQuery } from "./list-filters.js";
+import { serializeForm, serializeQuery } from "./wire.js";
+
+/**
+ * The vendor's conventions as the runtime's per-operation hooks: list filters and paging bounds are checked before
+ * sending (see {@link checkListQuery}), and booleans in the query and in form bodies go as `1`/`0`. A call's own
+ * `querySerializer` or `bodySerializer` still wins.
+ *
+ * @example
+ * defineVendorClient({ ..., calls: () => SDX_CALL_HOOKS });
+ */
+export const SDX_CALL_HOOKS: CallHooks = {
+  prepare(init, { method, path, meta }) {
+    if (method === "get") checkListQuery(path, init.params?.query);
+    const form = meta?.requestBody === "form" && init.body !== undefined;
+    return { querySerializer: serializeQuery, ...(form ? { bodySerializer: serializeForm } : {}), ...init };
+  },
+};

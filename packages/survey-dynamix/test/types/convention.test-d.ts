@@ -1,0 +1,38 @@
+// Compile-time tests, checked by `pnpm typecheck` (tsc over test/): the helper convention (data out, errors thrown)
+// and the option names of the one vocabulary, old names still accepted.
+import { expectTypeOf } from "vitest";
+import {
+  buildAuthorizeUrl,
+  ConflictError,
+  createClient,
+  createInteraction,
+  DuplicateInteractionError,
+  exchangeAuthorizationCode,
+  readAuthorizationCallback,
+  updateInteraction,
+  type AuthorizationCallback,
+  type ClientOptions,
+  type ExchangeAuthorizationCodeOptions,
+  type Interaction,
+  type SurveyDynamixClient,
+  type TokenResponse,
+} from "../../src/index.js";
+
+declare const sdx: SurveyDynamixClient;
+
+export function helpersReturnTheirData(): void {
+  expectTypeOf(createInteraction(sdx, { survey_id: 52 })).resolves.toEqualTypeOf<Interaction>();
+  expectTypeOf(updateInteraction(sdx, 1, { agent_id: "a" })).resolves.toEqualTypeOf<Interaction>();
+  expectTypeOf(exchangeAuthorizationCode).returns.resolves.toEqualTypeOf<TokenResponse>();
+  expectTypeOf(readAuthorizationCallback).returns.toEqualTypeOf<AuthorizationCallback>();
+  expectTypeOf(buildAuthorizeUrl).returns.toEqualTypeOf<string>();
+  expectTypeOf<DuplicateInteractionError>().toExtend<ConflictError>();
+}
+
+export function optionNames(): void {
+  expectTypeOf<ClientOptions["baseUrl"]>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<ClientOptions["oauthBaseUrl"]>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<ExchangeAuthorizationCodeOptions["tokenUrl"]>().toEqualTypeOf<string | undefined>();
+  expectTypeOf<ClientOptions>().toHaveProperty("timeoutMs");
+  createClient({ auth: { type: "basic", customerUuid: "u", authToken: "t" }, oauthUrl: "https://old.test" });
+}

@@ -1,0 +1,35 @@
+import { urlOption, type Logger } from "@apis/runtime";
+
+/** Wootric's token endpoint, shared by all Wootric APIs. */
+export const DEFAULT_TOKEN_URL = "https://api.wootric.com/oauth/token";
+/** The spec's server for `POST /oauth/token`. */
+export const TOKEN_SERVER = "https://api.wootric.com";
+const TOKEN_PATH = "/oauth/token";
+
+/**
+ * The token endpoint a `tokenUrl` option names. Before 0.2 `tokenUrl` was the token server's host and the client
+ * appended `/oauth/token`; such a value (a URL whose path is empty or `/`) is still read that way for this release,
+ * with one deprecation line through the logger, so an old configuration keeps working.
+ *
+ * @example
+ * resolveTokenUrl("https://wootric.test", console); // "https://wootric.test/oauth/token", and a deprecation line
+ */
+export function resolveTokenUrl(value: unknown, logger: Logger | undefined): string {
+  const url = urlOption(value, "tokenUrl", DEFAULT_TOKEN_URL);
+  const parsed = new URL(url, "https://relative.invalid");
+  if (parsed.pathname !== "/" && parsed.pathname !== "") return url;
+  const endpoint = `${url.replace(/\/+$/, "")}${TOKEN_PATH}`;
+  const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
+  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint}: deprecated, tokenUrl is now the full token endpoint URL`, { deprecated: "tokenUrl" });
+  return endpoint;
+}
+
+/**
+ * The server the raw `POST /oauth/token` operation goes to: the token endpoint without its `/oauth/token` path.
+ *
+ * @example
+ * tokenServer("https://mock.test/oauth/token"); // "https://mock.test"
+ */
+export function tokenServer(tokenUrl: string): string {
+  return tokenUrl.endsWith(TOKEN_PATH) ? tokenUrl.slice(0, -TOKEN_PATH.length) : new URL(tokenUrl).origin;
+}
