@@ -3,6 +3,7 @@ import { AUTH_SCHEMES, type SurveyDynamixAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { SDX_CALL_HOOKS } from "./operation-defaults.js";
+import { withRegion, type Region } from "./region.js";
 
 /** The API's base URL. */
 export const DEFAULT_BASE_URL = "https://surveydynamix.com/api";
@@ -14,7 +15,13 @@ export const DEFAULT_OAUTH_URL = DEFAULT_OAUTH_BASE_URL;
 /** Options of {@link createClient}: the vendor's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends ForwardedOptions {
   auth: SurveyDynamixAuth;
-  /** API base URL. Default `https://surveydynamix.com/api`. Must be https (http only on loopback, for a mock). */
+  /**
+   * The account's region: the host you log in to. Default `us1` (`surveydynamix.com`); `eu1` is
+   * `https://eu1.surveydynamix.com/api`, and so on for us2, us3, ca1, au1 and demo. It sets `baseUrl` and
+   * `oauthBaseUrl` where those are not given.
+   */
+  region?: Region;
+  /** API base URL. Default `https://surveydynamix.com/api`, or the region's. Must be https (http only on loopback, for a mock). */
   baseUrl?: string;
   /** Base URL of the OAuth server, which serves `POST /oauth/token`. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string;
@@ -34,7 +41,11 @@ export type SurveyDynamixClient = Client<paths>;
  * const sdx = createClient({ auth: { type: "basic", customerUuid, authToken } });
  * const { data, error } = await sdx.GET("/responses", { params: { query: { survey_id: 52, _limit: 100, _order: "DESC" } } });
  */
-export const createClient: (options: ClientOptions) => SurveyDynamixClient = defineVendorClient<paths, ClientOptions, "baseUrl" | "oauthBaseUrl">({
+export function createClient(options: ClientOptions): SurveyDynamixClient {
+  return createRegionless(withRegion(options));
+}
+
+const createRegionless: (options: ClientOptions) => SurveyDynamixClient = defineVendorClient<paths, ClientOptions, "baseUrl" | "oauthBaseUrl">({
   name: "Survey Dynamix",
   operations,
   hosts: {

@@ -1,5 +1,6 @@
 export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
 export type { SurveyDynamixAuth } from "./auth.js";
+export { REGIONS, regionHosts, type Region } from "./region.js";
 export {
   createInteraction,
   updateInteraction,

@@ -9,12 +9,13 @@ import {
   type TokenResponse,
 } from "@apis/runtime";
 import { DEFAULT_OAUTH_BASE_URL } from "./client.js";
+import { withRegion, type Region } from "./region.js";
 
 /** The OAuth server's host option, with its name before 0.2. */
 const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
 
-function oauthBaseUrl(options: { oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
-  return resolveHosts(options ?? {}, OAUTH_HOST).oauthBaseUrl;
+function oauthBaseUrl(options: { region?: Region; oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
+  return resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
 }
 
 /** Options of {@link buildAuthorizeUrl}. */
@@ -29,6 +30,8 @@ export interface AuthorizeUrlOptions {
   scope?: string | readonly string[];
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string;
+  /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
+  region?: Region;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
   oauthUrl?: string;
 }
@@ -43,6 +46,8 @@ export interface ExchangeAuthorizationCodeOptions {
   redirectUri: string;
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string;
+  /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
+  region?: Region;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
   oauthUrl?: string;
   /** Full URL of the token endpoint, as OAuth names it. Default: `oauthBaseUrl` + `/oauth/token`. */

@@ -79,3 +79,21 @@ describe("listAll", () => {
     expect((error as ApiError).body).toEqual({ message: "Server Error" });
   });
 });
+
+describe("listAll over an empty list, which the vendor answers 204 with no body", () => {
+  it("yields nothing and ends after one request", async () => {
+    const { observed, sdx } = clientWith(() => new Response(null, { status: 204 }));
+    const items = [];
+    for await (const item of listAll(sdx, "/responses", { query: { survey_id: 52 } })) items.push(item);
+    expect(items).toEqual([]);
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("ends cleanly when the page after a full one is a 204", async () => {
+    const { observed, sdx } = clientWith((request, index) => (index === 0 ? page(request, 2) : new Response(null, { status: 204 })));
+    const ids = [];
+    for await (const item of listAll(sdx, "/responses", { query: { survey_id: 52, _limit: 2 } })) ids.push(item.id);
+    expect(ids).toEqual([1, 2]);
+    expect(observed.requests).toHaveLength(2);
+  });
+});

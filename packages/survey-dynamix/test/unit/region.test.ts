@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildAuthorizeUrl, createClient, exchangeAuthorizationCode, InputError, REGIONS } from "../../src/index.js";
+import { json, observedFetch, thrownBy } from "./observed-fetch.js";
+
+const auth = { type: "token", accessToken: "t" } as const;
+
+async function hostOf(options: Partial<Parameters<typeof createClient>[0]>): Promise<string> {
+  const observed = observedFetch(() => json({ id: 52, name: "NPS" }));
+  await createClient({ auth, fetch: observed.fetch, ...options }).GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });
+  return observed.requests[0]!.url;
+}
+
+describe("region", () => {
+  it("sends to the bare host for us1, the default", async () => {
+    expect(await hostOf({})).toBe("https://surveydynamix.com/api/surveys/52");
+    expect(await hostOf({ region: "us1" })).toBe("https://surveydynamix.com/api/surveys/52");
+  });
+
+  it.each(REGIONS.filter((region) => region !== "us1"))("sends to %s's own host", async (region) => {
+    expect(await hostOf({ region })).toBe(`https://${region}.surveydynamix.com/api/surveys/52`);
+  });
+
+  it("lets an explicit baseUrl win over the region", async () => {
+    expect(await hostOf({ region: "eu1", baseUrl: "https://sdx.test/api" })).toBe("https://sdx.test/api/surveys/52");
+  });
+
+  it("refuses an unknown region with an InputError naming the option and the regions, before sending", async () => {
+    const observed = observedFetch(() => json({}));
+    const error = thrownBy(() => createClient({ auth, fetch: observed.fetch, region: "eu2" as never }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/^region must be one of us1, us2, us3, ca1, eu1, au1, demo .* got "eu2"/);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("takes the OAuth endpoints to the region's host too (a guess the spec marks)", async () => {
+    expect(buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.example.com/cb", state: crypto.randomUUID(), region: "au1" })).toMatch(/^https:\/\/au1\.surveydynamix\.com\/oauth\/authorize\?/);
+    const observed = observedFetch(() => json({ token_type: "Bearer", expires_in: 60, access_token: "at-1" }));
+    await exchangeAuthorizationCode({ clientId: "3", clientSecret: "s3cret-value", code: "c0de-value", redirectUri: "https://app.example.com/cb", region: "ca1", fetch: observed.fetch });
+    expect(observed.requests[0]!.url).toBe("https://ca1.surveydynamix.com/oauth/token");
+  });
+});
