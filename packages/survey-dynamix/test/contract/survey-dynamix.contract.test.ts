@@ -227,6 +227,13 @@ describe("Lists as third-party clients call them", () => {
     expect(data).toBeUndefined();
     expect(error).toBeUndefined();
   });
+
+  it.runIf(!live)("listAll over an empty list (the mock's 204) yields nothing and ends", async () => {
+    const empty = createClient({ baseUrl: apiUrl, fetch: recorder.fetch, maxRetries: 0, auth: auth(), headers: { Prefer: "code=204" } });
+    const surveys = [];
+    for await (const survey of listAll(empty, "/surveys")) surveys.push(survey);
+    expect(surveys).toEqual([]);
+  });
 });
 
 describe("Responses", () => {
