@@ -75,7 +75,9 @@ async function serve(bytes: number): Promise<void> {
 /** Child: downloads once with `how`, sampling RSS, and prints a Measurement as JSON. */
 async function measure(how: Method, base: string): Promise<void> {
   const { createClient, downloadFile, filePath } = await import(CLIENT);
-  const cx = createClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: TOKEN } });
+  // The buffered control reads the whole file, larger than the default maxResponseBytes: unbounded, as a caller who
+  // really wants it in memory would set it.
+  const cx = createClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: TOKEN }, maxResponseBytes: Infinity });
   const path = filePath("self", "/bench.bin");
   const url = `${base}/data/${path}?access_token=${TOKEN}`;
   // Settle what loading and the first allocation cost before the reference point is taken.
