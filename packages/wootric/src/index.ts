@@ -1,6 +1,7 @@
 export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricClient } from "./client.js";
 export type { WootricAuth } from "./auth.js";
 export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
+export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export {
   unwrapWebhook,
   WebhookVerificationError,
