@@ -1,3 +1,7 @@
+export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricClient } from "./client.js";
+export type { WootricAuth } from "./auth.js";
+export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
+export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export {
   unwrapWebhook,
   WebhookVerificationError,
@@ -9,3 +13,25 @@ export {
   type DeclineCreatedEvent,
 } from "./webhooks.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
+export {
+  ApiError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  AuthorizationDeniedError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  InvalidResponseError,
+  PaginationLimitError,
+  RedirectError,
+  ResponseTooLargeError,
+  InputError,
+} from "@apis/runtime";

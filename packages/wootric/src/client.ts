@@ -1,0 +1,58 @@
+import { defineVendorClient, describeValue, InputError, urlOption, type Client, type ForwardedOptions } from "@apis/runtime";
+import { AUTH_SCHEMES, type WootricAuth } from "./auth.js";
+import { operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+
+/** The main API host. */
+export const DEFAULT_BASE_URL = "https://api.wootric.com";
+/** Wootric's token endpoint, shared with the CXI API. */
+export const DEFAULT_TOKEN_URL = "https://api.wootric.com/oauth/token";
+
+/** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
+export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
+  auth: WootricAuth;
+  /** Main API base URL. Default `https://api.wootric.com`. */
+  baseUrl?: string;
+  /** Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. */
+  tokenUrl?: string;
+  /**
+   * Pacing by Wootric's `X-Rate-Limit-Remaining`/`X-Rate-Limit-Reset`: once the budget is spent, requests wait for the
+   * reset instead of meeting a 429, for at most `maxWaitMs` (default 60 000); beyond that they are sent and the 429 is
+   * handled like any other. `false` turns pacing off.
+   */
+  rateLimit?: { maxWaitMs?: number } | false;
+}
+
+/** Wootric's rate-limit headers (spec: components.headers). */
+export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
+
+/** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */
+export type WootricClient = Client<paths>;
+
+function rateLimit(option: ClientOptions["rateLimit"]): Partial<ForwardedOptions> {
+  if (option === false) return {};
+  if (option !== undefined && (typeof option !== "object" || option === null)) {
+    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
+  }
+  return { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(option?.maxWaitMs !== undefined ? { maxWaitMs: option.maxWaitMs } : {}) } };
+}
+
+/**
+ * Creates a typed client for Wootric's main API (end users, responses, declines, NPS, email surveys). Raw calls
+ * resolve openapi-fetch's `{ data, error, response }`; the helpers (`getEndUserByEmail`, `listAll`, ...) return their
+ * data and throw status-keyed `ApiError`s.
+ *
+ * @example
+ * const wootric = createClient({ auth: { type: "clientCredentials", clientId, clientSecret } });
+ * const { data, error } = await wootric.GET("/v1/end_users", { params: { query: { per_page: 50 } } });
+ */
+export const createClient: (options: ClientOptions) => WootricClient = defineVendorClient<paths, ClientOptions>({
+  name: "Wootric",
+  operations,
+  hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
+  auth: AUTH_SCHEMES,
+  authExample: '{ type: "clientCredentials", clientId, clientSecret }',
+  ownOptions: ["tokenUrl", "rateLimit"],
+  tokenUrl: (options) => urlOption(options.tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL),
+  defaults: (options) => rateLimit(options.rateLimit),
+});

@@ -1,0 +1,97 @@
+import { InputError, paginate, PaginationLimitError } from "@apis/runtime";
+import type { WootricClient } from "./client.js";
+import type { components, paths } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** Wootric serves pages 1-30 of at most 50 records on every paged list (spec: components.parameters Page, PerPage). */
+export const MAX_PAGE = 30;
+export const MAX_PER_PAGE = 50;
+
+/** The lists that page with `page`/`per_page`, and what each yields. */
+export interface PagedLists {
+  "/v1/end_users": Schemas["EndUser"];
+  "/v1/responses": Schemas["Response"];
+  "/v1/declines": Schemas["Decline"];
+  "/v1/end_users/{end_user_id}/responses": Schemas["Response"];
+  "/v1/end_users/{end_user_id}/responses/promoters": Schemas["Response"];
+  "/v1/end_users/{end_user_id}/responses/passives": Schemas["Response"];
+  "/v1/end_users/{end_user_id}/responses/detractors": Schemas["Response"];
+  "/v1/end_users/{end_user_id}/declines": Schemas["Decline"];
+  "/v1/end_users/{end_user_id}/page_views": Schemas["PageView"];
+}
+type PagedPath = keyof PagedLists;
+// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
+const PAGED: Record<PagedPath, true> = {
+  "/v1/end_users": true,
+  "/v1/responses": true,
+  "/v1/declines": true,
+  "/v1/end_users/{end_user_id}/responses": true,
+  "/v1/end_users/{end_user_id}/responses/promoters": true,
+  "/v1/end_users/{end_user_id}/responses/passives": true,
+  "/v1/end_users/{end_user_id}/responses/detractors": true,
+  "/v1/end_users/{end_user_id}/declines": true,
+  "/v1/end_users/{end_user_id}/page_views": true,
+};
+const PAGED_PATHS: readonly string[] = Object.keys(PAGED);
+
+type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
+type ListQuery<P extends PagedPath> = Omit<NonNullable<Params<P>["query"]>, "page">;
+/** The options of {@link listAll}: the list's query without `page`, its path parameters where it has any, a signal. */
+export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal?: AbortSignal } & (Params<P> extends { path: infer Path }
+  ? { path: Path }
+  : { path?: never });
+
+const NARROW =
+  "Wootric serves no page beyond 30: split the range with created[gt]/created[lt] (Unix seconds, exclusive), " +
+  'e.g. { query: { created: { gt: 1480000000, lt: 1490000000 } } }, and call listAll once per part.';
+
+/**
+ * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
+ * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
+ * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
+ * silently. A path that is not a paged list, or a `per_page` outside 1-50, throws an `InputError` before any request.
+ *
+ * @example
+ * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);
+ * for await (const r of listAll(wootric, "/v1/end_users/{end_user_id}/responses", { path: { end_user_id: 2 } })) console.log(r.score);
+ */
+export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  if (!PAGED_PATHS.includes(path)) {
+    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
+  }
+  const query = opts.query ?? {};
+  const perPage = query["per_page"] ?? MAX_PER_PAGE;
+  if (typeof perPage !== "number" || !Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+    const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
+    throw new InputError("query.per_page", `query.per_page must be an integer from 1 to ${MAX_PER_PAGE} (the vendor's maximum), got ${got}`);
+  }
+  // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
+  const get = client.GET as unknown as (
+    path: PagedPath,
+    init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal?: AbortSignal },
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const pages = paginate<unknown, PagedLists[P]>({
+    fetchPage: (page) =>
+      get(path, {
+        params: { query: { ...query, page, per_page: perPage }, ...(opts.path ? { path: opts.path } : {}) },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      }),
+    items: (data) => data as PagedLists[P][],
+    perPage,
+    maxPage: MAX_PAGE,
+  });
+  return withNarrowingHint(pages);
+}
+
+async function* withNarrowingHint<T>(items: AsyncIterableIterator<T>): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* items;
+  } catch (error) {
+    if (!(error instanceof PaginationLimitError)) throw error;
+    const { maxPage, perPage, itemsYielded, url } = error;
+    throw new PaginationLimitError(`${error.message} ${NARROW}`, { maxPage, perPage, itemsYielded, ...(url ? { url } : {}) });
+  }
+}

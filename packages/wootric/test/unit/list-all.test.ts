@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { createClient, InputError, listAll, NotFoundError, PaginationLimitError, MAX_PAGE } from "../../src/index.js";
+import { json, observedFetch } from "./observed-fetch.js";
+
+const BASE = "https://wootric.test";
+const auth = { type: "token", accessToken: "mine" } as const;
+
+function pages(sizes: number[]) {
+  return observedFetch((request) => {
+    const page = Number(new URL(request.url).searchParams.get("page"));
+    const size = sizes[page - 1] ?? 0;
+    return json(Array.from({ length: size }, (_, i) => ({ id: page * 1000 + i })));
+  });
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe("listAll", () => {
+  it("pages with page and per_page=50 until a short page, keeping the caller's query", async () => {
+    const observed = pages([50, 50, 7]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const users = await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 }, sort_order: "asc" } }));
+    expect(users).toHaveLength(107);
+    const queries = observed.requests.map((request) => new URL(request.url).searchParams);
+    expect(queries.map((query) => query.get("page"))).toEqual(["1", "2", "3"]);
+    expect(queries.every((query) => query.get("per_page") === "50" && query.get("created[gt]") === "1480000000" && query.get("sort_order") === "asc")).toBe(true);
+  });
+
+  it("fills an end user's path parameter on the per-user lists", async () => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const responses = await collect(listAll(wootric, "/v1/end_users/{end_user_id}/responses/promoters", { path: { end_user_id: 2 } }));
+    expect(responses).toHaveLength(3);
+    expect(new URL(observed.requests[0]!.url).pathname).toBe("/v1/end_users/2/responses/promoters");
+  });
+
+  it("honours a smaller per_page", async () => {
+    const observed = pages([10, 4]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    expect(await collect(listAll(wootric, "/v1/declines", { query: { per_page: 10 } }))).toHaveLength(14);
+    expect(observed.requests.map((request) => new URL(request.url).searchParams.get("per_page"))).toEqual(["10", "10"]);
+  });
+
+  it("stops at page 30 with a PaginationLimitError that says how to narrow by created[gt]/created[lt], after every reachable item", async () => {
+    const observed = pages(Array.from({ length: 40 }, () => 50));
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const response of listAll(wootric, "/v1/responses")) seen.push(response);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLimitError);
+    expect(seen).toHaveLength(MAX_PAGE * 50);
+    expect(observed.requests).toHaveLength(MAX_PAGE);
+    const limit = error as PaginationLimitError;
+    expect(limit.maxPage).toBe(30);
+    expect(limit.itemsYielded).toBe(1500);
+    expect(limit.message).toContain("created[gt]");
+    expect(limit.message).toContain("created[lt]");
+  });
+
+  it("ends without an error when page 30 is the last, short page", async () => {
+    const observed = pages([...Array.from({ length: 29 }, () => 50), 1]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    expect(await collect(listAll(wootric, "/v1/end_users"))).toHaveLength(29 * 50 + 1);
+  });
+
+  it("throws the status-keyed error of a page that fails", async () => {
+    const observed = observedFetch(() => json({ errors: ["not found"] }, 404));
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    await expect(collect(listAll(wootric, "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: 9 } }))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses a path that is not a paged list, and a per_page outside 1-50, before any request", () => {
+    const observed = pages([]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    expect(() => listAll(wootric, "/v1/segments" as "/v1/end_users")).toThrow(InputError);
+    expect(() => listAll(wootric, "/v1/end_users", { query: { per_page: 51 } })).toThrow(/1 to 50/);
+    expect(() => listAll(wootric, "/v1/end_users", { query: { per_page: 0 } })).toThrow(InputError);
+    expect(observed.requests).toHaveLength(0);
+  });
+});
