@@ -1,3 +1,4 @@
+import { vendorTestConfig } from "@apis/faults/vitest-config";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+export default defineConfig(vendorTestConfig());
