@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, rejection, startFaultServer, type FaultServer, type SeenRequest, transportFaultCases, type TransportFaultKit } from "@apis/faults";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectLeaks, rejection, type SeenRequest, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
 import { ApiConnectionError, ApiTimeoutError, AuthenticationError, InvalidResponseError } from "@apis/runtime";
 import { createClient, type ClientOptions, type CmixClient } from "../../src/index.js";
 
@@ -13,14 +13,14 @@ const GET_SUMMARY = "GET /surveys/138651/fielding-summary";
 const POST_SURVEY = "POST /surveys";
 const TOKEN = "POST /access-token";
 
-let server: FaultServer;
+const server = useFaultServer({ hangMs: 3000 });
 const collected = collectLeaks(SECRETS);
 let cmix: CmixClient;
 
 function connect(options: Partial<ClientOptions> = {}): CmixClient {
   cmix = createClient({
     environment: "sandbox",
-    authBaseUrl: server.url, surveyBaseUrl: server.url, reportingBaseUrl: server.url, fileProcessingBaseUrl: server.url,
+    authBaseUrl: server().url, surveyBaseUrl: server().url, reportingBaseUrl: server().url, fileProcessingBaseUrl: server().url,
     auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,
@@ -32,19 +32,14 @@ function connect(options: Partial<ClientOptions> = {}): CmixClient {
 const issueTokens = (_: SeenRequest, index: number) => ({ status: 200, body: { access_token: `cmix-at-secret-${index + 1}`, token_type: "Bearer", expires_in: 3600 } });
 const getProject = () => cmix.survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
 
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 3000 });
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.reset();
-  server.script(TOKEN, [issueTokens]);
+  server().script(TOKEN, [issueTokens]);
 });
 
 describe("CMIX under transport faults", () => {
   const kit: TransportFaultKit = {
     get server() {
-      return server;
+      return server();
     },
     collected,
     client: (options) => void connect(options),
@@ -58,20 +53,20 @@ describe("CMIX under transport faults", () => {
 describe("CMIX tokens under faults", () => {
   it("fetches a new token once after a 401 on a revoked token, then succeeds", async () => {
     connect();
-    server.script(GET_PROJECT, [(request) => (request.headers.authorization === "Bearer cmix-at-secret-1" ? { status: 401, body: { error: { message: "revoked" } } } : { status: 200, body: PROJECT })]);
+    server().script(GET_PROJECT, [(request) => (request.headers.authorization === "Bearer cmix-at-secret-1" ? { status: 401, body: { error: { message: "revoked" } } } : { status: 200, body: PROJECT })]);
     const { data } = await getProject();
     expect(data).toEqual(PROJECT);
-    expect(server.count(TOKEN)).toBe(2);
-    expect(server.count(GET_PROJECT)).toBe(2);
+    expect(server().count(TOKEN)).toBe(2);
+    expect(server().count(GET_PROJECT)).toBe(2);
   });
 
   it("returns the second 401 instead of looping when the new token is refused too", async () => {
     connect();
-    server.script(GET_PROJECT, [{ status: 401, body: { error: { message: "revoked" } } }]);
+    server().script(GET_PROJECT, [{ status: 401, body: { error: { message: "revoked" } } }]);
     const { response } = await getProject();
     expect(response.status).toBe(401);
-    expect(server.count(TOKEN)).toBe(2);
-    expect(server.count(GET_PROJECT)).toBe(2);
+    expect(server().count(TOKEN)).toBe(2);
+    expect(server().count(GET_PROJECT)).toBe(2);
   });
 
   it.each([
@@ -80,28 +75,28 @@ describe("CMIX tokens under faults", () => {
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
   ] as const)("throws, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
     connect();
-    server.script(TOKEN, [fault]);
-    server.script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
+    server().script(TOKEN, [fault]);
+    server().script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
     const error = collected.error(await rejection(getProject()));
     // A 200 that is not JSON is the runtime's InvalidResponseError (the token POST is JSON); refusals are AuthenticationError.
     expect(error).toBeInstanceOf(status === 200 ? InvalidResponseError : AuthenticationError);
     expect((error as AuthenticationError).status).toBe(status);
-    expect(server.count(TOKEN)).toBe(1);
-    expect(server.count(GET_PROJECT)).toBe(0);
+    expect(server().count(TOKEN)).toBe(1);
+    expect(server().count(GET_PROJECT)).toBe(0);
   });
 
   it("makes exactly one token request for fifty concurrent first requests across services", async () => {
     connect();
-    server.script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
-    server.script(GET_SUMMARY, [{ status: 200, body: { surveyId: 138651 } }]);
+    server().script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
+    server().script(GET_SUMMARY, [{ status: 200, body: { surveyId: 138651 } }]);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         i % 2 === 0 ? getProject() : cmix.reporting.GET("/surveys/{surveyId}/fielding-summary", { params: { path: { surveyId: 138651 }, query: { respondentType: "LIVE" } } }),
       ),
     );
     expect(results.every((result) => result.response.status === 200)).toBe(true);
-    expect(server.count(TOKEN)).toBe(1);
-    expect(server.count(GET_PROJECT) + server.count(GET_SUMMARY)).toBe(50);
+    expect(server().count(TOKEN)).toBe(1);
+    expect(server().count(GET_PROJECT) + server().count(GET_SUMMARY)).toBe(50);
   });
 });
 
@@ -109,7 +104,7 @@ describe("CMIX logging", () => {
   it("logs the token request and one line per attempt, with no credential in them", async () => {
     connect();
     collected.takeLines();
-    server.script(GET_PROJECT, [{ status: 503 }, { status: 200, body: PROJECT }]);
+    server().script(GET_PROJECT, [{ status: 503 }, { status: 200, body: PROJECT }]);
     await getProject();
     const lines = collected.takeLines();
     expect(lines).toHaveLength(3);

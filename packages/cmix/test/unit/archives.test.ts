@@ -14,7 +14,8 @@ import {
   type ExportArchiveOptions,
   type PollOptions,
 } from "../../src/index.js";
-import { isTokenRequest, json, observedFetch, TOKEN } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+import { isTokenRequest, TOKEN } from "./fixtures.js";
 
 const SURVEY = 138651;
 const ARCHIVE = { id: 9001, surveyId: SURVEY, dataLayoutId: null, type: "XLSX_READABLE", status: "PENDING", progress: 0, archiveUrl: null };

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { AuthenticationError, CMIX_HOSTS, createClient, InputError, type ClientOptions } from "../../src/index.js";
-import { isTokenRequest, json, observedFetch, PASSWORD_AUTH, TOKEN } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+import { isTokenRequest, PASSWORD_AUTH, TOKEN } from "./fixtures.js";
 
 const XML = '<?xml version="1.0"?><survey id="138651"/>';
 

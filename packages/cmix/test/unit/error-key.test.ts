@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ApiError, createArchive, createClient, EmbeddedApiError, getArchive, hasErrorKey, InvalidResponseError } from "../../src/index.js";
-import { json, observedFetch } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 describe("hasErrorKey", () => {
   it.each<[string, unknown, boolean]>([

@@ -1,7 +1,7 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import { countResponses, createClient, InputError, type BannerFilterRequest } from "../../src/index.js";
-import { json, observedFetch } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 function client() {
   const observed = observedFetch(() => json({ "122931": { "1": 40, "2": 60 } }));

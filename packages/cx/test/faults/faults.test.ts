@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, rejection, startFaultServer, type FaultServer, transportFaultCases, type TransportFaultKit } from "@apis/faults";
+import { describe, expect, it } from "vitest";
+import { collectLeaks, rejection, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
 import {
   ApiConnectionError,
   ApiTimeoutError,
@@ -23,14 +23,14 @@ const GET_SELF = "GET /users/self";
 const POST_MKDIR = "POST /files/mkdir/self:%2Fphotos";
 const TOKEN = "POST /oauth/token";
 
-let server: FaultServer;
+const server = useFaultServer({ hangMs: 3000 });
 const collected = collectLeaks(SECRETS);
 let cx: CxClient;
 
 function connect(options: Partial<ClientOptions> = {}): CxClient {
   cx = createClient({
-    baseUrl: server.url,
-    dataBaseUrl: server.url,
+    baseUrl: server().url,
+    dataBaseUrl: server().url,
     auth: { type: "token", accessToken: ACCESS_TOKEN },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,
@@ -39,16 +39,10 @@ function connect(options: Partial<ClientOptions> = {}): CxClient {
   return cx;
 }
 
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 3000 });
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
-
 describe("CX under transport faults", () => {
   const kit: TransportFaultKit = {
     get server() {
-      return server;
+      return server();
     },
     collected,
     client: (options) => void connect(options),
@@ -62,11 +56,11 @@ describe("CX under transport faults", () => {
 describe("CX tokens under faults", () => {
   it("returns a 401 on a revoked token once, without resending: CX has no refresh grant", async () => {
     connect();
-    server.script(GET_SELF, [{ status: 401, body: { error: { type: "BadAuthToken", message: "Token revoked" } } }, { status: 200, body: USER }]);
+    server().script(GET_SELF, [{ status: 401, body: { error: { type: "BadAuthToken", message: "Token revoked" } } }, { status: 200, body: USER }]);
     const { error, response } = await cx.GET("/users/self");
     expect(response.status).toBe(401);
     expect(error).toMatchObject({ error: { type: "BadAuthToken" } });
-    expect(server.count(GET_SELF)).toBe(1);
+    expect(server().count(GET_SELF)).toBe(1);
   });
 
   it.each([
@@ -74,26 +68,26 @@ describe("CX tokens under faults", () => {
     ["a 500", { status: 500, body: { error: "server_error" } }, 500],
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
   ] as const)("exchangeAuthorizationCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
-    server.script(TOKEN, [fault, { status: 200, body: { access_token: "cx-new-token-secret-1" } }]);
+    server().script(TOKEN, [fault, { status: 200, body: { access_token: "cx-new-token-secret-1" } }]);
     collected.takeLines();
     const error = collected.error(
       await rejection(
-        exchangeAuthorizationCode({ tokenUrl: `${server.url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
+        exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
       ),
     );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(status);
-    expect(server.count(TOKEN)).toBe(1);
+    expect(server().count(TOKEN)).toBe(1);
     expect(collected.takeLines()).toEqual([expect.stringMatching(new RegExp(`^token request POST http://127\\.0\\.0\\.1:\\d+/oauth/token -> ${status} \\(attempt 1, \\d+ ms\\)`))]);
   });
 
   it("answers fifty concurrent first requests, each with the token in its query", async () => {
     connect();
-    server.script(GET_SELF, [{ status: 200, body: USER }]);
+    server().script(GET_SELF, [{ status: 200, body: USER }]);
     const results = await Promise.all(Array.from({ length: 50 }, () => cx.GET("/users/self")));
     expect(results.every((result) => result.response.status === 200)).toBe(true);
-    expect(server.count(GET_SELF)).toBe(50);
-    expect(server.requests.every((request) => new URLSearchParams(request.url.split("?")[1]).get("access_token") === ACCESS_TOKEN)).toBe(true);
+    expect(server().count(GET_SELF)).toBe(50);
+    expect(server().requests.every((request) => new URLSearchParams(request.url.split("?")[1]).get("access_token") === ACCESS_TOKEN)).toBe(true);
   });
 });
 
@@ -101,7 +95,7 @@ describe("CX logging", () => {
   it("logs one line per attempt with the access token redacted from the URL", async () => {
     connect();
     collected.takeLines();
-    server.script(GET_SELF, [{ status: 502 }, { status: 200, body: USER }]);
+    server().script(GET_SELF, [{ status: 502 }, { status: 200, body: USER }]);
     await cx.GET("/users/self");
     const lines = collected.takeLines();
     expect(lines).toHaveLength(2);

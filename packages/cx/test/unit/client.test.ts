@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { basicAuthorization } from "@apis/runtime";
 import { createClient, filePath, InputError, type CxAuth } from "../../src/index.js";
-import { json, observedFetch } from "../support/observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
 

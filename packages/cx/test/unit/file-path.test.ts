@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClient, filePath, InputError, MAX_NAME_LENGTH, parseFilePath } from "../../src/index.js";
-import { json, observedFetch } from "../support/observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
 

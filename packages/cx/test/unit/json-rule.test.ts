@@ -2,7 +2,7 @@
 // treated exactly the same as a status code 500."
 import { describe, expect, it } from "vitest";
 import { createClient, filePath, InvalidResponseError } from "../../src/index.js";
-import { json, observedFetch } from "../support/observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
 

@@ -12,7 +12,7 @@ import {
   filePath,
   InvalidResponseError,
 } from "../../src/index.js";
-import { json, observedFetch } from "../support/observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught, watch } from "@apis/faults/leak-watch";
 

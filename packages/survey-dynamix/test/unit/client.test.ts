@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, type SurveyDynamixAuth } from "../../src/index.js";
-import { formFields, json, observedFetch, thrownBy } from "./observed-fetch.js";
+import { formFields, json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const BASE = "https://sdx.test/api";
 const CUSTOMER_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e";

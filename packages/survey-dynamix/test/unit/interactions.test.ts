@@ -12,7 +12,8 @@ import {
   updateInteraction,
   type CreateInteractionInput,
 } from "../../src/index.js";
-import { formFields, INTERACTION, json, observedFetch } from "./observed-fetch.js";
+import { formFields, json, observedFetch } from "@apis/faults/observed-fetch";
+import { INTERACTION } from "./fixtures.js";
 
 const BASE = "https://sdx.test/api";
 

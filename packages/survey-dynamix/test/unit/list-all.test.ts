@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, createClient, InputError, listAll } from "../../src/index.js";
-import { json, observedFetch, thrownBy } from "./observed-fetch.js";
+import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const BASE = "https://sdx.test/api";
 

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, buildAuthorizeUrl, exchangeAuthorizationCode, InputError, readAuthorizationCallback } from "../../src/index.js";
-import { formFields, json, observedFetch, thrownBy } from "./observed-fetch.js";
+import { formFields, json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const REDIRECT = "https://app.example.com/sdx/callback";
 const SECRET = "8mXbNqU1cT0yZ4vR7wK2pL9sD6hF3gJ5";

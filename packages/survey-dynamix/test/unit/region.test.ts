@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createClient, exchangeAuthorizationCode, InputError, REGIONS } from "../../src/index.js";
-import { json, observedFetch, thrownBy } from "./observed-fetch.js";
+import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const auth = { type: "token", accessToken: "t" } as const;
 

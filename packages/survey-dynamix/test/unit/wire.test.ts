@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/index.js";
 import { serializeForm, serializeQuery } from "../../src/wire.js";
-import { thrownBy } from "./observed-fetch.js";
+import { thrownBy } from "@apis/faults/observed-fetch";
 
 describe("serializeQuery", () => {
   it("writes booleans as 1 and 0, keeps strings and numbers, and drops undefined and null", () => {

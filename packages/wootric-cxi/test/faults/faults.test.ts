@@ -1,6 +1,6 @@
 import { ApiConnectionError, ApiTimeoutError, AuthenticationError, InvalidResponseError } from "@apis/runtime";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, rejection, startFaultServer, type FaultServer, type SeenRequest, transportFaultCases, type TransportFaultKit } from "@apis/faults";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectLeaks, rejection, type SeenRequest, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
 import { createClient, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const PASSWORD = "wootric-pass-secret-1";
@@ -12,14 +12,14 @@ const GET_TAGS = "GET /v1/tags";
 const POST_TAG = "POST /v1/tags";
 const TOKEN = "POST /oauth/token";
 
-let server: FaultServer;
+const server = useFaultServer({ hangMs: 3000 });
 const collected = collectLeaks(SECRETS);
 let cxi: WootricCxiClient;
 
 function connect(options: Partial<ClientOptions> = {}): WootricCxiClient {
   cxi = createClient({
-    baseUrl: server.url,
-    tokenUrl: `${server.url}/oauth/token`,
+    baseUrl: server().url,
+    tokenUrl: `${server().url}/oauth/token`,
     auth: { type: "password", username: "ana@example.com", password: PASSWORD },
     retryDelay: { baseMs: 5, maxMs: 20 },
     logger: collected.logger,
@@ -34,19 +34,14 @@ const issueTokens = (_: SeenRequest, index: number) => ({
   body: { access_token: `wootric-at-secret-${index + 1}`, refresh_token: `wootric-rt-secret-${index + 1}`, token_type: "bearer", expires_in: 7200 },
 });
 
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 3000 });
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.reset();
-  server.script(TOKEN, [issueTokens]);
+  server().script(TOKEN, [issueTokens]);
 });
 
 describe("Wootric CXI under transport faults", () => {
   const kit: TransportFaultKit = {
     get server() {
-      return server;
+      return server();
     },
     collected,
     client: (options) => void connect(options),
@@ -60,22 +55,22 @@ describe("Wootric CXI under transport faults", () => {
 describe("Wootric CXI tokens under faults", () => {
   it("fetches a new token once after a 401 on a revoked token, then succeeds", async () => {
     connect();
-    server.script(GET_TAGS, [(request) => (request.headers.authorization === "Bearer wootric-at-secret-1" ? { status: 401, body: { error: "revoked" } } : { status: 200, body: TAGS })]);
+    server().script(GET_TAGS, [(request) => (request.headers.authorization === "Bearer wootric-at-secret-1" ? { status: 401, body: { error: "revoked" } } : { status: 200, body: TAGS })]);
     const { data } = await cxi.GET("/v1/tags");
     expect(data).toEqual(TAGS);
-    expect(server.count(TOKEN)).toBe(2);
-    expect(server.count(GET_TAGS)).toBe(2);
+    expect(server().count(TOKEN)).toBe(2);
+    expect(server().count(GET_TAGS)).toBe(2);
   });
 
   it("returns the second 401 instead of looping when the new token is refused too", async () => {
     connect();
-    server.script(GET_TAGS, [{ status: 401, body: { error: "revoked" } }]);
+    server().script(GET_TAGS, [{ status: 401, body: { error: "revoked" } }]);
     const started = performance.now();
     const { error, response } = await cxi.GET("/v1/tags");
     expect(response.status).toBe(401);
     expect(error).toEqual({ error: "revoked" });
-    expect(server.count(TOKEN)).toBe(2);
-    expect(server.count(GET_TAGS)).toBe(2);
+    expect(server().count(TOKEN)).toBe(2);
+    expect(server().count(GET_TAGS)).toBe(2);
     expect(performance.now() - started).toBeLessThan(15_000);
   });
 
@@ -85,30 +80,30 @@ describe("Wootric CXI tokens under faults", () => {
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
   ] as const)("throws AuthenticationError, without calling the API or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
     connect();
-    server.script(TOKEN, [fault]);
-    server.script(GET_TAGS, [{ status: 200, body: TAGS }]);
+    server().script(TOKEN, [fault]);
+    server().script(GET_TAGS, [{ status: 200, body: TAGS }]);
     const error = collected.error(await rejection(cxi.GET("/v1/tags")));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(status);
-    expect(server.count(TOKEN)).toBe(1);
-    expect(server.count(GET_TAGS)).toBe(0);
+    expect(server().count(TOKEN)).toBe(1);
+    expect(server().count(GET_TAGS)).toBe(0);
   });
 
   it("makes exactly one token request for fifty concurrent first requests", async () => {
     connect();
-    server.script(GET_TAGS, [{ status: 200, body: TAGS }]);
+    server().script(GET_TAGS, [{ status: 200, body: TAGS }]);
     const results = await Promise.all(Array.from({ length: 50 }, () => cxi.GET("/v1/tags")));
     expect(results.every((result) => result.response.status === 200)).toBe(true);
-    expect(server.count(TOKEN)).toBe(1);
-    expect(server.count(GET_TAGS)).toBe(50);
-    expect(new Set(server.requests.filter((r) => r.pathname === "/v1/tags").map((r) => r.headers.authorization))).toEqual(new Set(["Bearer wootric-at-secret-1"]));
+    expect(server().count(TOKEN)).toBe(1);
+    expect(server().count(GET_TAGS)).toBe(50);
+    expect(new Set(server().requests.filter((r) => r.pathname === "/v1/tags").map((r) => r.headers.authorization))).toEqual(new Set(["Bearer wootric-at-secret-1"]));
   });
 
   it("shares one token between client-credentials callers too, and keeps the client secret out of every line", async () => {
     connect({ auth: { type: "clientCredentials", clientId: "app-1", clientSecret: CLIENT_SECRET } });
-    server.script(GET_TAGS, [{ status: 200, body: TAGS }]);
+    server().script(GET_TAGS, [{ status: 200, body: TAGS }]);
     await Promise.all(Array.from({ length: 10 }, () => cxi.GET("/v1/tags")));
-    expect(server.count(TOKEN)).toBe(1);
+    expect(server().count(TOKEN)).toBe(1);
   });
 });
 
@@ -116,7 +111,7 @@ describe("Wootric CXI logging", () => {
   it("logs the token request and one line per attempt, with status, attempt number and duration", async () => {
     connect();
     collected.takeLines();
-    server.script(GET_TAGS, [{ status: 503 }, { status: 200, body: TAGS }]);
+    server().script(GET_TAGS, [{ status: 503 }, { status: 200, body: TAGS }]);
     await cxi.GET("/v1/tags");
     const lines = collected.takeLines();
     expect(lines).toHaveLength(3);
@@ -152,19 +147,19 @@ describe("Wootric CXI rate limits", () => {
   it("paces requests by X-Rate-Limit-Remaining/Reset instead of running into 429s", async () => {
     connect({ maxRetries: 0 });
     const limit = limitedTags();
-    server.script(GET_TAGS, [limit.step]);
+    server().script(GET_TAGS, [limit.step]);
     for (let i = 0; i < 7; i++) expect((await cxi.GET("/v1/tags")).response.status).toBe(200);
     expect(limit.refused()).toBe(0);
-    expect(server.count(GET_TAGS)).toBe(7);
+    expect(server().count(GET_TAGS)).toBe(7);
     // Seven requests at three per window span at least two window boundaries.
-    const times = server.requests.filter((r) => r.pathname === "/v1/tags").map((r) => r.at);
+    const times = server().requests.filter((r) => r.pathname === "/v1/tags").map((r) => r.at);
     expect(times.at(-1)! - times[0]!).toBeGreaterThan(1000);
   });
 
   it("paces concurrent requests too: none is refused", async () => {
     connect({ maxRetries: 0 });
     const limit = limitedTags();
-    server.script(GET_TAGS, [limit.step]);
+    server().script(GET_TAGS, [limit.step]);
     await cxi.GET("/v1/tags");
     const results = await Promise.all(Array.from({ length: 4 }, () => cxi.GET("/v1/tags")));
     expect(results.map((result) => result.response.status)).toEqual([200, 200, 200, 200]);
@@ -174,7 +169,7 @@ describe("Wootric CXI rate limits", () => {
   it("sends at once, and meets the 429, when the reset is further away than rateLimit.maxWaitMs", async () => {
     connect({ maxRetries: 0, rateLimit: { maxWaitMs: 200 } });
     const resetIn2Minutes = () => String(Math.floor(Date.now() / 1000) + 120);
-    server.script(GET_TAGS, [
+    server().script(GET_TAGS, [
       () => ({ status: 200, headers: { "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": resetIn2Minutes() }, body: TAGS }),
       () => ({ status: 429, headers: { "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": resetIn2Minutes() }, body: { error: "rate limited" } }),
     ]);
@@ -182,14 +177,14 @@ describe("Wootric CXI rate limits", () => {
     await cxi.GET("/v1/tags");
     const { response } = await cxi.GET("/v1/tags");
     expect(response.status).toBe(429);
-    expect(server.count(GET_TAGS)).toBe(2);
+    expect(server().count(GET_TAGS)).toBe(2);
     expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it("does not pace with rateLimit: false", async () => {
     connect({ maxRetries: 0, rateLimit: false });
     const limit = limitedTags();
-    server.script(GET_TAGS, [limit.step]);
+    server().script(GET_TAGS, [limit.step]);
     const statuses = await Promise.all(Array.from({ length: 5 }, async () => (await cxi.GET("/v1/tags")).response.status));
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
   });

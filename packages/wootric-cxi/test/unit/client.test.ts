@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, createClient, InputError, type WootricAuth } from "../../src/index.js";
-import { json, observedFetch, TOKEN } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+import { TOKEN } from "./fixtures.js";
 
 const BASE = "https://cxi.test";
 const TOKEN_HOST = "https://auth.test";

@@ -1,7 +1,7 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError, UnprocessableEntityError } from "../../src/index.js";
-import { json, observedFetch } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 const BASE = "https://cxi.test";
 

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const cli = fileURLToPath(new URL("../../../../tools/prism/src/live-cli.ts", import.meta.url));
+const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
 const SECRET = "stand-in-client-secret-5e8b";
 
 const RESPONSE = {
