@@ -9,7 +9,8 @@ import {
   NotFoundError,
   UnauthorizedError,
 } from "../../src/index.js";
-import { json, observedFetch, TOKEN } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+import { TOKEN } from "./fixtures.js";
 
 const BASE = "https://wootric.test";
 const USER = { id: 2, email: "nps2@example.com", external_id: "e9a12f9aa245cfd5", properties: {} };

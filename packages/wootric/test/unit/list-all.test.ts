@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClient, InputError, listAll, NotFoundError, PaginationLimitError, MAX_PAGE } from "../../src/index.js";
-import { json, observedFetch } from "./observed-fetch.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 const BASE = "https://wootric.test";
 const auth = { type: "token", accessToken: "mine" } as const;
