@@ -2,6 +2,7 @@ import { createAuthorizer } from "./auth.js";
 import { checkMaxResponseBytes } from "./body-limit.js";
 import { describeValue, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
+import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
 import { attemptTimeoutLayer } from "./layers/attempt-timeout.js";
 import { startCall } from "./layers/call.js";
 import { credentialsLayer } from "./layers/credentials.js";
@@ -141,16 +142,23 @@ export function createTransport(options: TransportOptions = {}): Transport {
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),
-    log.layer,
+    ...(options.logger === undefined ? [] : [log.layer]),
     redirectGuardLayer(),
     ...middlewareLayers(checkMiddleware(options.middleware)),
   ];
   // Looked up at each call, so late polyfills and spies apply.
-  const run = compose(layers, (request, call) => answered(call.options.fetch ?? options.fetch ?? globalFetch, request));
+  const run = compose(layers, (request, call) => {
+    const fetch = call.options.fetch ?? options.fetch;
+    // A request a layer made whole (see attemptRequest) goes as it is; the platform's fetch takes the rest as init.
+    if (call.ready !== undefined) return answered(fetch ?? globalFetch, request);
+    if (fetch === undefined) return globalThis.fetch(request, attemptInit(request, call));
+    return answered(fetch, attemptRequest(request, call));
+  });
   const checkOrigin = checkSecureOrigin();
   // async, so that a request refused before sending rejects like any other failed one.
   return async (request, sendOptions = {}) => {
     checkOrigin(request.url);
+    if (request.bodyUsed) throw new InputError("request", "the request's body was already read: build a new Request for each send");
     return run(request, startCall(request, sendOptions));
   };
 }

@@ -383,6 +383,39 @@ describe("createTransport", () => {
     }
   });
 
+  it("hands the platform's fetch the caller's request unchanged, with the attempt's signal and credential as init", async () => {
+    vi.useFakeTimers();
+    const original = globalThis.fetch;
+    const received: Array<{ input: unknown; init: RequestInit | undefined }> = [];
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      received.push({ input, init });
+      return never(new Request("https://api.example.com/x", { signal: init?.signal ?? null }));
+    }) as typeof fetch;
+    try {
+      const send = createTransport({ auth: { type: "bearer", token: "tok-init-1" }, timeoutMs: 1000, maxRetries: 0 });
+      const request = new Request("https://api.example.com/x");
+      const settled = send(request).catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await settled).toBeInstanceOf(ApiTimeoutError);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.input).toBe(request);
+      expect(request.headers.has("authorization")).toBe(false);
+      expect(new Headers(received[0]!.init!.headers).get("authorization")).toBe("Bearer tok-init-1");
+      expect(received[0]!.init!.signal!.aborted).toBe(true);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  it("refuses a request whose body was already read, before sending anything and without a retry", async () => {
+    const { fetch, calls } = fakeFetch(() => new Response("ok"));
+    const request = new Request("https://api.example.com/x", { method: "PUT", body: "once" });
+    await request.text();
+    const error = await caught(createTransport({ fetch })(request));
+    expect(error).toMatchObject({ name: "InputError", message: expect.stringMatching(/body was already read/) });
+    expect(calls).toHaveLength(0);
+  });
+
   it("rejects nonsensical options with an InputError naming the option", () => {
     expect(() => createTransport({ maxRetries: -1 })).toThrow(/maxRetries must be an integer from 0 to 10, got -1/);
     expect(() => createTransport({ maxRetries: 1.5 })).toThrow(/maxRetries/);

@@ -27,20 +27,19 @@ export interface CostResult {
 }
 
 /**
- * The contenders, each sending `GET`s to `base`: through `fetchImpl` when given (then only the openapi-fetch based
- * ones, since raw fetch and axios would have nothing left to measure).
+ * The contenders, each sending `GET`s to `base` through the platform's `fetch`, as an application does. With
+ * `openapiFetchOnly`, only the openapi-fetch based ones (for an in-process `fetch`, where raw fetch and axios would
+ * have nothing left to measure).
  */
-export function contenders(base: string, fetchImpl?: typeof fetch): Contender[] {
+export function contenders(base: string, openapiFetchOnly = false): Contender[] {
   const url = `${base}/v1/projects`;
-  const fetchOption = fetchImpl === undefined ? {} : { fetch: fetchImpl };
-  const bare = createFetchClient<paths>({ baseUrl: base, ...fetchOption });
+  const bare = createFetchClient<paths>({ baseUrl: base });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
-  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" }, ...fetchOption });
-  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" }, ...fetchOption });
-  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" }, ...fetchOption });
+  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
+  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" } });
+  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } });
   const cmix = createCmixClient({
-    ...fetchOption,
     environment: "sandbox",
     baseUrls: { auth: base, survey: base, reporting: base, fileProcessing: base },
     auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
@@ -52,7 +51,7 @@ export function contenders(base: string, fetchImpl?: typeof fetch): Contender[] 
     { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
     { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },
   ];
-  if (fetchImpl !== undefined) return clients;
+  if (openapiFetchOnly) return clients;
   return [
     { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
     clients[0]!,

@@ -1,5 +1,6 @@
 // The runtime's own work per call: every openapi-fetch based contender sends through a fetch that answers at once
-// from memory, so nothing is left but client-side work; what a vendor client takes beyond bare openapi-fetch, in the
+// from memory, installed as the platform's fetch so that each client takes its default path; nothing is left but
+// client-side work; what a vendor client takes beyond bare openapi-fetch, in the
 // same interleaved rounds, is what the runtime (auth, retries, timeouts, checks) costs.
 import { contenders } from "./request-cost.ts";
 import { median } from "./stats.ts";
@@ -18,7 +19,7 @@ export interface RuntimeCost {
 }
 
 // Answers like the bench server: a token at the token endpoints, the small JSON list anywhere else.
-async function instantFetch(input: RequestInfo | URL): Promise<Response> {
+async function instantFetch(input: RequestInfo | URL, _init?: RequestInit): Promise<Response> {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   const body = /\/(oauth\/token|access-token)\b/.test(url) ? TOKEN : PROJECTS;
   return new Response(body, { headers: { "content-type": "application/json", "content-length": String(body.length) } });
@@ -32,7 +33,17 @@ async function microsPerCall(call: () => Promise<unknown>, calls: number): Promi
 
 /** Runs `rounds` interleaved rounds of `calls` sequential calls per contender, after a warm-up round. */
 export async function measureRuntimeCost(options: { rounds: number; calls: number }): Promise<RuntimeCost[]> {
-  const all = contenders(BASE, instantFetch);
+  const platformFetch = globalThis.fetch;
+  globalThis.fetch = instantFetch as typeof fetch;
+  try {
+    return await measure(options);
+  } finally {
+    globalThis.fetch = platformFetch;
+  }
+}
+
+async function measure(options: { rounds: number; calls: number }): Promise<RuntimeCost[]> {
+  const all = contenders(BASE, true);
   for (const contender of all) await microsPerCall(contender.call, Math.min(2000, options.calls));
   const rounds = new Map(all.map((contender) => [contender.name, [] as number[]]));
   for (let round = 0; round < options.rounds; round++) {

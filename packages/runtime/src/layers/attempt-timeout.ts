@@ -3,13 +3,12 @@ import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { createAttemptSignal } from "../timeout.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { attemptRequest } from "./attempt-request.js";
 import { errorInit, target, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
- * The attempt timeout layer: each attempt gets a signal that follows the caller's and aborts after `timeoutMs`, on
- * its one copy of the request, which also takes what the credentials layer left on the call (see `attemptRequest`). The
+ * The attempt timeout layer: each attempt gets a signal that follows the caller's and aborts after `timeoutMs`, left
+ * on the call and sent with the attempt (see `attemptRequest` and `attemptInit`). The
  * layers inside it read a buffered body within that signal, so `timeoutMs` bounds headers and body alike; a body
  * handed to the caller unread (a stream) is bounded only until its headers, and stays linked to the caller's signal so
  * the caller can still cancel it. A fetch that fails becomes an {@link AttemptFailure}: `timeout` or `connection`,
@@ -24,18 +23,10 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
     const attempt = createAttemptSignal(call.signal, timeoutMs);
     call.attempt = attempt;
     call.streamed = false;
-    let sent: Request;
-    try {
-      sent = attemptRequest(request, call, attempt.signal);
-    } catch (error) {
-      // A body already read elsewhere cannot be sent: a programming error, not a network one, so no retry.
-      attempt.clear();
-      attempt.dispose();
-      throw error;
-    }
+    call.ready = undefined;
     let response: Response;
     try {
-      response = await next(sent);
+      response = await next(request);
     } catch (error) {
       attempt.clear();
       attempt.dispose();

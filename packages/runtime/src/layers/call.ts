@@ -26,10 +26,12 @@ export interface Call {
   /** The body, read once, of a request sent to another URL or through redirects by hand (see the credentials layer). */
   movedBody: Blob | null | undefined;
   /**
-   * The attempt's `Authorization` value, set by the credentials layer and put on the attempt's own copy of the request
-   * by the timeout layer: a Request copy costs more than the rest of an attempt, so an attempt makes one.
+   * The attempt's `Authorization` value, set by the credentials layer and sent with the attempt (see `attemptRequest`
+   * and `attemptInit`): the request the caller built is never changed.
    */
   authorization: string | undefined;
+  /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
+  ready: Request | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   guarded: boolean;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
@@ -56,6 +58,7 @@ export function startCall(request: Request, options: SendOptions): Call {
     attempt: undefined,
     movedBody: undefined,
     authorization: undefined,
+    ready: undefined,
     guarded: false,
     streamed: false,
     discards: [],

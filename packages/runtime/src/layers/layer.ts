@@ -1,3 +1,4 @@
+import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
 
 /** Sends a request on to the rest of the pipeline and resolves its response. */
@@ -34,5 +35,6 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  * const layers = middlewareLayers([async (request, next) => next(request)]);
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
-  return middleware.map((layer) => (request, next) => layer(request, next));
+  // Middleware sees the attempt as it is sent: one Request with its credential and signal.
+  return middleware.map((layer, index) => (request, next, call) => layer(index === 0 ? attemptRequest(request, call) : request, next));
 }

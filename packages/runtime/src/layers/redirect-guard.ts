@@ -1,4 +1,5 @@
 import { fetchWithinOrigin } from "../redirect.js";
+import { attemptRequest } from "./attempt-request.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -11,5 +12,5 @@ import type { Layer } from "./layer.js";
  * const layer = redirectGuardLayer();
  */
 export function redirectGuardLayer(): Layer {
-  return (request, next, call) => (call.guarded ? fetchWithinOrigin(next, request, call.movedBody ?? null, { secrets: call.secrets }) : next(request));
+  return (request, next, call) => (call.guarded ? fetchWithinOrigin(next, attemptRequest(request, call), call.movedBody ?? null, { secrets: call.secrets }) : next(request));
 }

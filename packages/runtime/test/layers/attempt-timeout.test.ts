@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AttemptFailure } from "../../src/layers/attempt-failure.js";
 import { attemptTimeoutLayer } from "../../src/layers/attempt-timeout.js";
 import { networkError, never } from "../helpers.js";
-import { recordingNext, runLayer } from "./harness.js";
+import { asSent, recordingNext, runLayer } from "./harness.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -12,7 +12,7 @@ describe("the attempt timeout layer", () => {
   it("aborts an attempt with no response within timeoutMs and fails it as a timeout, safe for a GET", async () => {
     vi.useFakeTimers();
     const { next, seen } = recordingNext(never);
-    const { result } = runLayer(attemptTimeoutLayer(1000), new Request("https://api.example.com/a"), next);
+    const { result } = runLayer(asSent(attemptTimeoutLayer(1000)), new Request("https://api.example.com/a"), next);
     const settled = result.catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(1000);
     const failure = (await settled) as AttemptFailure;
@@ -34,7 +34,7 @@ describe("the attempt timeout layer", () => {
   it("sends the attempt with its own signal, which follows the caller's", async () => {
     const controller = new AbortController();
     const { next, seen } = recordingNext(() => new Response(null));
-    await runLayer(attemptTimeoutLayer(1000), new Request("https://api.example.com/a", { signal: controller.signal }), next).result;
+    await runLayer(asSent(attemptTimeoutLayer(1000)), new Request("https://api.example.com/a", { signal: controller.signal }), next).result;
     expect(seen[0]!.signal).not.toBe(controller.signal);
     expect(seen[0]!.signal.aborted).toBe(false);
   });

@@ -3,17 +3,13 @@ import { createTokenSource } from "../../src/token-source.js";
 import { createAuthorizer, type TokenSource } from "../../src/auth.js";
 import { attemptTimeoutLayer } from "../../src/layers/attempt-timeout.js";
 import { credentialsLayer } from "../../src/layers/credentials.js";
-import { compose, type Layer } from "../../src/layers/layer.js";
-import { recordingNext, runLayer } from "./harness.js";
+import type { Layer } from "../../src/layers/layer.js";
+import { asSent, recordingNext, runLayer } from "./harness.js";
 
 const api = { purpose: "api" as const };
 
-// The credential lands on the attempt's one copy of the request, which the timeout layer makes: what is sent is seen
-// through both.
-const credentials =
-  (...args: Parameters<typeof credentialsLayer>): Layer =>
-  (request, next, call) =>
-    compose([credentialsLayer(...args), attemptTimeoutLayer(60_000)], (sent) => next(sent))(request, call);
+// The credential is sent with the attempt, within the timeout layer: what is sent is seen through both.
+const credentials = (...args: Parameters<typeof credentialsLayer>): Layer => asSent(credentialsLayer(...args), attemptTimeoutLayer(60_000));
 function tokens(...issued: string[]): TokenSource & { invalidated: string[] } {
   let at = 0;
   const invalidated: string[] = [];

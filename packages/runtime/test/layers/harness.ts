@@ -1,5 +1,6 @@
+import { attemptRequest } from "../../src/layers/attempt-request.js";
 import { startCall, type Call } from "../../src/layers/call.js";
-import type { Layer, Next } from "../../src/layers/layer.js";
+import { compose, type Layer, type Next } from "../../src/layers/layer.js";
 import type { SendOptions } from "../../src/transport.js";
 
 /** Runs one layer alone over `next`, with a fresh call for `request` (`setUp` first); returns the call so tests can look at it. */
@@ -24,4 +25,12 @@ export function recordingNext(answer: (request: Request, index: number) => Respo
     return answer(request, seen.length - 1);
   };
   return { next, seen };
+}
+
+/**
+ * `layers` composed over `next`, which gets each attempt as it is sent: one Request with what the layers left on the
+ * call (credential, URL, signal; see `attemptRequest`).
+ */
+export function asSent(...layers: Layer[]): Layer {
+  return (request, next, call) => compose(layers, (sent, inner) => next(attemptRequest(sent, inner)))(request, call);
 }
