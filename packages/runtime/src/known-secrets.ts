@@ -13,6 +13,8 @@ const secrets = new Map<string, readonly string[]>();
 // The forms of all of them, by their first characters, so that a text is scanned once whatever their number.
 const byKey = new Map<string, string[]>();
 const counts = new Map<string, number>();
+// The value last remembered, which is the newest in `secrets`.
+let newest: string | undefined;
 
 /**
  * Makes the given credentials known to every redaction of this package, in every form they may be sent or echoed
@@ -23,7 +25,9 @@ const counts = new Map<string, number>();
  */
 export function rememberSecret(...values: (string | undefined)[]): void {
   for (const value of values) {
-    if (value === undefined || value.length < MIN_SECRET_LENGTH) continue;
+    // The credential just used is the newest already: the common case of one client sending call after call.
+    if (value === undefined || value.length < MIN_SECRET_LENGTH || value === newest) continue;
+    newest = value;
     const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));

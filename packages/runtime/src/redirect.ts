@@ -1,7 +1,6 @@
 import { RedirectError } from "./errors.js";
 import { redactText, redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { requestTo } from "./url.js";
 
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
@@ -9,27 +8,27 @@ export const MAX_REDIRECTS = 5;
 const FOLLOWED = new Set([301, 302, 303, 307, 308]);
 
 /**
- * Sends a request that carries a credential (in its body, query or URL), made with `redirect: "manual"` and with
- * `body` as its body, and follows redirects by hand: only within the request's own origin, each hop checked like `baseUrl` (https, or http on loopback), at
- * most {@link MAX_REDIRECTS} hops. 307 and 308 resend the same method and body; 301, 302 and 303 are followed only by
- * GET and HEAD, since for any other method `fetch` would turn it into a GET without its body. Anything else, and any
- * redirect whose target the platform hides (a browser's opaque redirect), throws a {@link RedirectError} that names
- * where the redirect pointed, redacted; nothing is sent there.
+ * Sends a request that carries a credential (in its body, query or URL) with `redirect: "manual"` through `send`, and
+ * follows redirects by hand: only within the request's own origin, each hop checked like `baseUrl` (https, or http
+ * on loopback), at most {@link MAX_REDIRECTS} hops. `send(url, keepBody)` sends the request to `url`, with its body
+ * or without it. 307 and 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD,
+ * since for any other method `fetch` would turn it into a GET without its body. Anything else, and any redirect whose
+ * target the platform hides (a browser's opaque redirect), throws a {@link RedirectError} that names where the
+ * redirect pointed, redacted; nothing is sent there.
  *
  * @example
- * const request = new Request(url, { method: "POST", body, redirect: "manual" });
- * const response = await fetchWithinOrigin(fetch, request, body, { secrets: [clientSecret] });
+ * const send = (url, keepBody) => fetch(url, { method: "POST", body: keepBody ? body : null, redirect: "manual" });
+ * const response = await fetchWithinOrigin(send, { method: "POST", url }, { secrets: [clientSecret] });
  */
 export async function fetchWithinOrigin(
-  fetch: (request: Request) => Promise<Response>,
-  request: Request,
-  body: Blob | null,
+  send: (url: string, keepBody: boolean) => Promise<Response>,
+  request: { method: string; url: string },
   context: { secrets: readonly string[] },
 ): Promise<Response> {
-  const origin = new URL(request.url).origin;
-  let current = request;
+  let current = request.url;
+  let keepBody = true;
   for (let hops = 0; ; hops++) {
-    const response = await fetch(current);
+    const response = await send(current, keepBody);
     if (response.type !== "opaqueredirect" && !(FOLLOWED.has(response.status) && response.headers.has("location"))) return response;
     response.body?.cancel().catch(() => {});
     const refuse = (why: string, target?: string) => new RedirectError(refusal(request, response, why, target, context.secrets), {
@@ -39,12 +38,12 @@ export async function fetchWithinOrigin(
       secrets: context.secrets,
     });
     if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a request that carries a credential is not redirected blind");
-    const target = resolve(response.headers.get("location")!, current.url);
+    const target = resolve(response.headers.get("location")!, current);
     if (target === undefined) throw refuse("a Location that is not a valid URL");
-    const why = hopProblem(target, origin, request.method, response.status, hops);
+    const why = hopProblem(target, new URL(request.url).origin, request.method, response.status, hops);
     if (why !== undefined) throw refuse(why, target);
-    const keepsBody = response.status === 307 || response.status === 308;
-    current = requestTo(target, current, { body: keepsBody ? body : null, headers: current.headers, signal: current.signal, redirect: "manual" });
+    keepBody = response.status === 307 || response.status === 308;
+    current = target;
   }
 }
 
@@ -68,7 +67,7 @@ function hopProblem(target: string, origin: string, method: string, status: numb
   return undefined;
 }
 
-function refusal(request: Request, response: Response, why: string, target: string | undefined, secrets: readonly string[]): string {
+function refusal(request: { method: string; url: string }, response: Response, why: string, target: string | undefined, secrets: readonly string[]): string {
   const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), secrets).slice(0, 300)}`;
   const status = response.status ? ` (${response.status})` : "";
   return (

@@ -151,7 +151,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const fetch = call.options.fetch ?? options.fetch;
     // A request a layer made whole (see attemptRequest) goes as it is; the platform's fetch takes the rest as init.
     if (call.ready !== undefined) return answered(fetch ?? globalFetch, request);
-    if (fetch === undefined) return globalThis.fetch(request, attemptInit(request, call));
+    if (fetch === undefined) return globalThis.fetch(...attemptInit(request, call));
     return answered(fetch, attemptRequest(request, call));
   });
   const checkOrigin = checkSecureOrigin();

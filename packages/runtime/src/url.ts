@@ -30,19 +30,19 @@ export function setQueryParam(url: string, name: string, value: string): string 
 }
 
 /**
- * A copy of `template` sent to another URL. The body must be given already read (a Blob), since handing over the
- * template's stream would need `duplex: "half"`, which browsers other than Chromium do not support.
+ * What a request copied to another URL is sent with: `template`'s method and settings, and the given headers, body and
+ * signal. The body must be given already read (a Blob), since handing over the template's stream would need
+ * `duplex: "half"`, which browsers other than Chromium do not support.
  *
  * @example
  * const body = request.body === null ? null : await request.clone().blob();
- * const moved = requestTo(setQueryParam(request.url, "k", key), request, { body, headers: request.headers, signal });
+ * await fetch(setQueryParam(request.url, "k", key), movedInit(request, { body, headers: request.headers, signal }));
  */
-export function requestTo(
-  url: string,
+export function movedInit(
   template: Request,
   init: { body: Blob | null; headers: Headers; signal: AbortSignal; redirect?: RequestRedirect | undefined },
-): Request {
-  return new Request(url, {
+): RequestInit {
+  return {
     method: template.method,
     headers: init.headers,
     body: init.body,
@@ -53,7 +53,7 @@ export function requestTo(
     integrity: template.integrity,
     keepalive: template.keepalive,
     referrerPolicy: template.referrerPolicy,
-  });
+  };
 }
 
 function decodeName(raw: string): string {

@@ -1,16 +1,32 @@
 import { fetchWithinOrigin } from "../redirect.js";
-import { attemptRequest } from "./attempt-request.js";
 import type { Layer } from "./layer.js";
 
 /**
  * The redirect guard layer: a request that carries a credential in its URL or body (marked `guarded` by the
  * credentials layer, and sent with `redirect: "manual"`) follows redirects by hand, only within its own origin and
  * over https, at most 5 hops, resending the body read once; any other redirect throws a `RedirectError` and nothing
- * is sent there (see `fetchWithinOrigin`). Other requests keep the platform's behaviour.
+ * is sent there (see `fetchWithinOrigin`). Each hop goes through the layers inside, user middleware included, with
+ * its URL and body left on the call (see `attemptInit`). Other requests keep the platform's behaviour.
  *
  * @example
  * const layer = redirectGuardLayer();
  */
 export function redirectGuardLayer(): Layer {
-  return (request, next, call) => (call.guarded ? fetchWithinOrigin(next, attemptRequest(request, call), call.movedBody ?? null, { secrets: call.secrets }) : next(request));
+  return async (request, next, call) => {
+    if (!call.guarded) return next(request);
+    const { url, movedBody } = call;
+    const hop = (to: string, keepBody: boolean) => {
+      call.url = to;
+      call.movedBody = keepBody ? movedBody : null;
+      call.ready = undefined;
+      return next(request);
+    };
+    try {
+      return await fetchWithinOrigin(hop, { method: call.method, url }, { secrets: call.secrets });
+    } finally {
+      // The next attempt starts from the request's own URL and body again.
+      call.url = url;
+      call.movedBody = movedBody;
+    }
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RedirectError } from "../../src/errors.js";
 import { redirectGuardLayer } from "../../src/layers/redirect-guard.js";
-import { recordingNext, runLayer } from "./harness.js";
+import { asSent, recordingNext, runLayer } from "./harness.js";
 
 const redirectTo = (location: string) => new Response(null, { status: 307, headers: { Location: location } });
 
@@ -9,13 +9,33 @@ describe("the redirect guard layer", () => {
   it("follows a same-origin redirect of a guarded request by hand, resending its body", async () => {
     const { next, seen } = recordingNext((_, index) => (index === 0 ? redirectTo("/moved") : new Response("ok")));
     const request = new Request("https://api.example.com/a?access_token=x", { method: "POST", body: "b", redirect: "manual" });
-    const { result } = runLayer(redirectGuardLayer(), request, next, {}, (call) => {
+    const { call, result } = runLayer(asSent(redirectGuardLayer()), request, next, {}, (call) => {
       call.guarded = true;
       call.movedBody = new Blob(["b"]);
     });
     expect(await (await result).text()).toBe("ok");
-    expect(seen.map((sent) => sent.url)).toEqual(["https://api.example.com/a?access_token=x", "https://api.example.com/moved"]);
+    expect(seen.map((sent) => [sent.url, sent.method, sent.redirect])).toEqual([
+      ["https://api.example.com/a?access_token=x", "POST", "manual"],
+      ["https://api.example.com/moved", "POST", "manual"],
+    ]);
     expect(await seen[1]!.text()).toBe("b");
+    // The next attempt starts from the request's own URL and body again.
+    expect(call.url).toBe("https://api.example.com/a?access_token=x");
+    expect(await call.movedBody?.text()).toBe("b");
+  });
+
+  it("follows a 303 of a guarded GET without a body, and a 301 of a POST not at all", async () => {
+    const { next, seen } = recordingNext((_, index) => (index === 0 ? new Response(null, { status: 303, headers: { Location: "/b" } }) : new Response("ok")));
+    const get = runLayer(asSent(redirectGuardLayer()), new Request("https://api.example.com/a", { redirect: "manual" }), next, {}, (call) => {
+      call.guarded = true;
+    });
+    expect(await (await get.result).text()).toBe("ok");
+    expect(seen.map((sent) => sent.url)).toEqual(["https://api.example.com/a", "https://api.example.com/b"]);
+    const post = runLayer(asSent(redirectGuardLayer()), new Request("https://api.example.com/a", { method: "POST", body: "b" }), async () => new Response(null, { status: 301, headers: { Location: "/b" } }), {}, (call) => {
+      call.guarded = true;
+      call.movedBody = new Blob(["b"]);
+    });
+    await expect(post.result).rejects.toThrow(/only 307 and 308 keep them/);
   });
 
   it("refuses a guarded redirect to another origin, sending nothing there", async () => {
