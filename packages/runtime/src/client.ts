@@ -12,7 +12,7 @@ import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { createTransport, type AttemptMiddleware, type FetchLike } from "./transport.js";
+import { createTransport, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
 export interface ClientOptions {
@@ -92,6 +92,36 @@ type Core = {
  * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
  */
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+  const headers = checkClientOptions(options);
+  const send = createTransport({
+    auth: options.auth,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    maxRetries: options.maxRetries,
+    retryDelay: options.retryDelay,
+    logger: options.logger,
+    rateLimit: options.rateLimit,
+    middleware: options.middleware,
+  });
+  const core = createClient<Paths>({ baseUrl: options.baseUrl, ...(headers === undefined ? {} : { headers }) }) as unknown as Core;
+  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
+  // async, so that a call refused before sending rejects like any other failed call instead of throwing.
+  const call = async (method: AnyMethod, path: string, init?: Init) =>
+    core.request(method, path, prepareCall(method === "trace" ? undefined : options.operations[path]?.[method], init, context));
+
+  const client = {
+    request: (method: string, path: string, init?: Init) => call(method.toLowerCase() as AnyMethod, path, init),
+    use: (...middleware: Parameters<Core["use"]>) => core.use(...middleware),
+    eject: (...middleware: Parameters<Core["eject"]>) => core.eject(...middleware),
+  } as Record<string, unknown>;
+  for (const method of METHODS) client[method.toUpperCase()] = (path: string, init?: Init) => call(method, path, init);
+  // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
+  return client as unknown as Client<Paths>;
+}
+
+/** Checks the options `createApiClient` reads itself (the transport checks its own) and returns the client-wide headers. */
+function checkClientOptions(options: ClientOptions): HeadersOptions | undefined {
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
     throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
   }
@@ -104,73 +134,59 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
   }
   for (const [server, url] of Object.entries(options.servers ?? {})) checkSecureUrl(String(url), `servers[${JSON.stringify(server)}]`);
-  const headers = checkHeadersOption(options.headers, "headers");
   if (typeof options.operations !== "object" || options.operations === null) {
     throw new InputError("operations", "operations is required: the operation table generated from the spec");
   }
-  const send = createTransport({
-    auth: options.auth,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    rateLimit: options.rateLimit,
-    middleware: options.middleware,
-  });
-  const core = createClient<Paths>({
-    baseUrl: options.baseUrl,
-    ...(headers === undefined ? {} : { headers }),
-  }) as unknown as Core;
-  const servers = options.servers ?? {};
+  return checkHeadersOption(options.headers, "headers");
+}
 
-  const serverUrl = (server: string): string => {
-    const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
-    if (mapped !== undefined) return mapped;
-    // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
-    return /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(options.baseUrl)}${server}`;
-  };
+/** What every call of one client shares. */
+interface CallContext {
+  send: Transport;
+  baseUrl: string;
+  servers: Record<string, string>;
+  schemes: readonly string[] | undefined;
+}
 
-  const prepare = (meta: OperationMeta | undefined, init: Init = {}): Init => {
-    const prepared: Init = { ...init, ...checkedParams(init) };
-    if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server);
-    if (prepared.body !== undefined && meta?.requestBody === "form") {
-      prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
-      prepared.headers = withDefaultHeader(init.headers, "Content-Type", FORM);
-    } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
-      prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
-      // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
-      prepared.headers = withDefaultHeader(init.headers, "Content-Type", null);
-    } else if (init.headers !== undefined) {
-      prepared.headers = normalizeHeaders(init.headers);
-    }
-    // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
-    // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
-    if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
-    if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
-    // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
-    const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
+/** The base URL of an operation that names its own server: the one mapped to it, else the server URL itself. */
+function serverUrl(server: string, context: CallContext): string {
+  const { servers } = context;
+  const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
+  if (mapped !== undefined) return mapped;
+  // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
+  return /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(context.baseUrl)}${server}`;
+}
+
+/** One call's openapi-fetch options, following its operation's metadata, with the transport as its fetch. */
+function prepareCall(meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+  const prepared: Init = { ...init, ...checkedParams(init) };
+  if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
+  if (prepared.body !== undefined && meta?.requestBody === "form") {
+    prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
+    prepared.headers = withDefaultHeader(init.headers, "Content-Type", FORM);
+  } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
+    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
+    // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
+    prepared.headers = withDefaultHeader(init.headers, "Content-Type", null);
+  } else if (init.headers !== undefined) {
+    prepared.headers = normalizeHeaders(init.headers);
+  }
+  // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
+  // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
+  if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
+  if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
+  // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
+  const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
+  const sendOptions: SendOptions = {
+    authenticate: sendsCredentials(meta, context.schemes),
+    fetch: typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined,
+    response,
     // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
-    const buffer = prepared.parseAs !== "stream";
-    const callerFetch = typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined;
-    const credentialBody = bodyNamesCredential(init.body);
-    prepared.fetch = (request: Request) => send(request, { authenticate: sendsCredentials(meta, options.schemes), fetch: callerFetch, response, buffer, credentialBody });
-    return prepared;
+    buffer: prepared.parseAs !== "stream",
+    credentialBody: bodyNamesCredential(init.body),
   };
-
-  // async, so that a call refused before sending rejects like any other failed call instead of throwing.
-  const call = async (method: AnyMethod, path: string, init?: Init) =>
-    core.request(method, path, prepare(method === "trace" ? undefined : options.operations[path]?.[method], init));
-
-  const client = {
-    request: (method: string, path: string, init?: Init) => call(method.toLowerCase() as AnyMethod, path, init),
-    use: (...middleware: Parameters<Core["use"]>) => core.use(...middleware),
-    eject: (...middleware: Parameters<Core["eject"]>) => core.eject(...middleware),
-  } as Record<string, unknown>;
-  for (const method of METHODS) client[method.toUpperCase()] = (path: string, init?: Init) => call(method, path, init);
-  // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
-  return client as unknown as Client<Paths>;
+  prepared.fetch = (request: Request) => context.send(request, sendOptions);
+  return prepared;
 }
 
 /** The call's params with path parameters checked and query names encoded (unless the call serializes its own query). */
