@@ -1,4 +1,4 @@
-import { AuthenticationError, createTokenSource, createTransport, InputError, rememberSecret, requireString, type Auth, type FetchLike, type Logger, type RetryDelayOptions } from "@apis/runtime";
+import { createOAuth2TokenSource, InputError, requireString, type Auth, type TokenRequestOptions } from "@apis/runtime";
 import type { components } from "./generated/auth/schema.js";
 
 type PasswordGrant = components["schemas"]["PasswordGrant"];
@@ -13,15 +13,9 @@ export type CmixAuth =
   /** A token you already hold (e.g. cached by your application). It is sent as it is and never refreshed. */
   | { type: "token"; accessToken: string };
 
-interface TokenTransport {
+interface TokenTransport extends TokenRequestOptions {
   /** Base URL of the auth service. */
   authUrl: string;
-  fetch?: FetchLike | undefined;
-  timeoutMs?: number | undefined;
-  maxResponseBytes?: number | undefined;
-  maxRetries?: number | undefined;
-  retryDelay?: RetryDelayOptions | undefined;
-  logger?: Logger | undefined;
 }
 
 /**
@@ -57,76 +51,18 @@ export function toRuntimeAuth(auth: CmixAuth, transport: TokenTransport): Auth {
 }
 
 function passwordTokenSource(grant: PasswordGrant, transport: TokenTransport) {
-  const tokenUrl = `${transport.authUrl}/access-token`;
-  // The token request goes through the runtime's transport, so it gets the same timeouts, safe retries and redaction.
-  const send = createTransport({
-    fetch: transport.fetch,
-    timeoutMs: transport.timeoutMs,
-    maxResponseBytes: transport.maxResponseBytes,
-    maxRetries: transport.maxRetries,
-    retryDelay: transport.retryDelay,
-    logger: transport.logger,
-    purpose: "token",
-  });
-  const secrets = [grant.client_secret, grant.password];
-  // Known to every error and log line of the runtime, in every encoding (the JSON body escapes them).
-  rememberSecret(...secrets);
-
-  return createTokenSource({
-    tokenUrl,
-    fetchToken: async (signal) => {
-      const request = new Request(tokenUrl, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(grant),
-        ...(signal ? { signal } : {}),
-      });
-      const response = await send(request, { response: "json" });
-      const text = await response.text();
-      const body = parseJson(text) ?? (text.trim() === "" ? undefined : text.slice(0, 500));
-      const fail = (message: string) => new AuthenticationError(message, { status: response.status, method: "POST", url: tokenUrl, body, secrets });
-      if (!response.ok) {
-        const said = describe(body);
-        throw fail(`Token request to ${tokenUrl} failed with ${response.status}${said ? `: ${said}` : ""}. ${hint(response.status)}`);
-      }
-      const token = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-      if (typeof token.access_token !== "string" || token.access_token === "") {
-        throw fail(`Token request to ${tokenUrl} returned ${response.status} without an access_token: check authBaseUrl points at the CMIX auth service.`);
-      }
-      // The runtime sends tokens as "Bearer"; a different scheme would be refused on every call with no clue why.
-      if (typeof token.token_type === "string" && token.token_type.toLowerCase() !== "bearer") {
-        throw fail(`Token request to ${tokenUrl} returned token_type ${JSON.stringify(token.token_type)}, but this client can only send Bearer tokens: please report this.`);
-      }
-      const seconds = Number(token.expires_in);
-      return { accessToken: token.access_token, ...(seconds > 0 && Number.isFinite(seconds) ? { expiresInMs: seconds * 1000 } : {}) };
+  // The runtime's OAuth 2 token source: the same timeouts, safe retries, redirect guard, redaction and single-flight
+  // refresh as every vendor's. CMIX takes the grant as JSON, client credentials included.
+  const { authUrl, ...options } = transport;
+  return createOAuth2TokenSource({
+    ...options,
+    tokenUrl: `${authUrl}/access-token`,
+    grant: { type: "password", username: grant.username, password: grant.password, clientId: grant.client_id, clientSecret: grant.client_secret },
+    bodyFormat: "json",
+    hints: {
+      refused:
+        "check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment",
+      endpoint: "check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token",
     },
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The vendor's explanation, whichever shape it came in: RFC 6749 (`error`, `error_description`) or `{error: {message}}`. */
-function describe(body: unknown): string {
-  if (typeof body === "string") return body.slice(0, 200);
-  if (typeof body !== "object" || body === null) return "";
-  const { error, error_description, message } = body as Record<string, unknown>;
-  const nested = typeof error === "object" && error !== null ? (error as Record<string, unknown>).message : undefined;
-  const parts = [typeof error === "string" ? error : nested, error_description, message].filter((part): part is string => typeof part === "string" && part !== "");
-  return parts.join(": ").slice(0, 200);
-}
-
-function hint(status: number): string {
-  if (status === 400 || status === 401 || status === 403) {
-    return "Check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment.";
-  }
-  if (status === 404 || status === 405) return "Check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token.";
-  if (status === 429) return "The auth service is rate limiting: wait and try again.";
-  if (status >= 500) return "The CMIX auth service failed: try again later.";
-  return "See `body` for the vendor's explanation.";
 }

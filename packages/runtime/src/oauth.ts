@@ -12,8 +12,11 @@ import { createTransport, type FetchLike, type Transport } from "./transport.js"
 
 /** The grant a token source obtains its first token with. */
 export type OAuth2Grant =
-  /** Resource owner password credentials. `query` is added to the token URL, e.g. Wootric's `account_token`. */
-  | { type: "password"; username: string; password: string; query?: Record<string, string> }
+  /**
+   * Resource owner password credentials. `query` is added to the token URL, e.g. Wootric's `account_token`; a
+   * confidential client also sends its `clientId`/`clientSecret` (RFC 6749 §4.3.2, e.g. CMIX).
+   */
+  | { type: "password"; username: string; password: string; query?: Record<string, string>; clientId?: string; clientSecret?: string }
   | { type: "client_credentials"; clientId: string; clientSecret: string }
   /** Only a refresh token, e.g. one the caller obtained itself. */
   | { type: "refresh_token"; refreshToken: string };
@@ -49,6 +52,13 @@ export interface OAuth2TokenSourceOptions {
   retryDelay?: RetryDelayOptions | undefined;
   /** Receives one debug line per token request attempt, with no credential in it. */
   logger?: Logger | undefined;
+  /** How the grant is sent: `form` (RFC 6749, the default) or `json`, for token endpoints that take JSON (CMIX). */
+  bodyFormat?: "form" | "json" | undefined;
+  /**
+   * Hints for the errors of a refused grant and of a URL that is no token endpoint, naming the vendor's own options,
+   * e.g. `{ refused: "check auth.username and auth.password", endpoint: "check authBaseUrl" }`.
+   */
+  hints?: { refused?: string | undefined; endpoint?: string | undefined } | undefined;
 }
 
 type GrantType = OAuth2Grant["type"];
@@ -88,7 +98,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     if (value) secrets.add(value);
     rememberSecret(value);
   };
-  for (const secret of [grantSecret(grant), refreshToken, options.initial?.accessToken]) remember(secret);
+  for (const secret of [...grantSecrets(grant), refreshToken, options.initial?.accessToken]) remember(secret);
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
     const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
@@ -103,7 +113,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type === "password") return request("password", { grant_type: "password", username: grant.username, password: grant.password });
+    if (grant.type === "password") return request("password", { grant_type: "password", ...clientAuth(grant), username: grant.username, password: grant.password });
     if (grant.type === "client_credentials") return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
     throw new AuthenticationError(
       `Token request to ${shownUrl} cannot be made: the refresh token is gone and there are no other credentials. Sign in again to obtain a new refresh token.`,
@@ -112,8 +122,10 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   }
 
   async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
-    const body = new URLSearchParams(params);
-    const token = readToken(await requestToken({ send, tokenUrl, body, secrets: [...secrets], grant: used, refusedHint: REFUSED_HINTS[used], signal }));
+    const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
+    const refusedHint = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
+    const answer = await requestToken({ send, tokenUrl, body, secrets: [...secrets], grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
+    const token = readToken(answer, { tokenUrl, secrets: [...secrets] });
     remember(token.accessToken);
     remember(token.refreshToken);
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
@@ -145,14 +157,15 @@ function tokenTransport(options: OAuth2TokenSourceOptions): Transport {
   });
 }
 
-// The credential a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.
-function grantSecret(grant: OAuth2Grant): string | undefined {
-  return grant.type === "password" ? grant.password : grant.type === "client_credentials" ? grant.clientSecret : undefined;
+// The credentials a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.
+function grantSecrets(grant: OAuth2Grant): (string | undefined)[] {
+  return grant.type === "password" ? [grant.password, grant.clientSecret] : grant.type === "client_credentials" ? [grant.clientSecret] : [];
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
 function clientAuth(grant: OAuth2Grant): Record<string, string> {
-  return grant.type === "client_credentials" ? { client_id: grant.clientId, client_secret: grant.clientSecret } : {};
+  if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
+  return { client_id: grant.clientId, client_secret: grant.clientSecret ?? "" };
 }
 
 const REFUSED_HINTS: Record<GrantType, string> = {
@@ -162,8 +175,15 @@ const REFUSED_HINTS: Record<GrantType, string> = {
 };
 
 // requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>): { accessToken: string; refreshToken?: string; expiresInMs?: number } {
-  const { access_token, refresh_token, expires_in } = value;
+function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): { accessToken: string; refreshToken?: string; expiresInMs?: number } {
+  const { access_token, refresh_token, expires_in, token_type } = value;
+  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
+  if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
+    throw new AuthenticationError(
+      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(token_type.slice(0, 40))}, but this client can only send Bearer tokens: please report this.`,
+      { method: "POST", url: from.tokenUrl, secrets: from.secrets },
+    );
+  }
   // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it".
   const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? Number(expires_in) : NaN;
   return {
@@ -199,6 +219,8 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
     case "password":
       need(grant.username, "grant.username");
       need(grant.password, "grant.password");
+      if (grant.clientId !== undefined) need(grant.clientId, "grant.clientId");
+      if (grant.clientSecret !== undefined) need(grant.clientSecret, "grant.clientSecret");
       for (const [name, value] of Object.entries(grant.query ?? {})) need(value, `grant.query.${name}`);
       return grant;
     case "client_credentials":

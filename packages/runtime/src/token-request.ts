@@ -8,8 +8,8 @@ export interface TokenRequest {
   send: Transport;
   /** Full URL of the token endpoint, query included. */
   tokenUrl: string;
-  /** The grant's parameters: urlencoded form or multipart. */
-  body: URLSearchParams | FormData;
+  /** The grant's parameters: urlencoded form, multipart, or a JSON object for endpoints that take JSON (CMIX). */
+  body: URLSearchParams | FormData | { json: Record<string, string> };
   /** Extra headers, e.g. Basic client authentication. */
   headers?: Record<string, string> | undefined;
   /** Credential values to blank in every error, beyond those found by name. */
@@ -18,6 +18,8 @@ export interface TokenRequest {
   grant: string;
   /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */
   refusedHint: string;
+  /** What to check when the URL does not look like a token endpoint. Default: check that tokenUrl is the OAuth token endpoint. */
+  endpointHint?: string | undefined;
   /** Cancels the request: it then rejects with an {@link ApiUserAbortError}. */
   signal?: AbortSignal | undefined;
 }
@@ -35,9 +37,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const shownUrl = redactUrl(tokenUrl);
   const headers = new Headers(request.headers);
   headers.set("Accept", "application/json");
-  // A FormData body sets its own multipart Content-Type with the boundary.
-  if (request.body instanceof URLSearchParams) headers.set("Content-Type", "application/x-www-form-urlencoded");
-  const body = request.body instanceof URLSearchParams ? request.body.toString() : request.body;
+  const body = tokenBody(request.body, headers);
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
   const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
@@ -64,7 +64,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const token = parsed.ok ? parsed.value : undefined;
   if (typeof token !== "object" || token === null || typeof (token as { access_token?: unknown }).access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
-      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): check that tokenUrl is the OAuth token endpoint.`,
+      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint(request)}.`,
       { ...init, body: shownBody, secrets },
     );
   }
@@ -74,7 +74,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
 function tokenErrorMessage(url: string, status: number, body: unknown, request: TokenRequest): string {
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   const code = typeof record.error === "string" ? record.error : undefined;
-  const description = typeof record.error_description === "string" ? record.error_description.slice(0, 200) : undefined;
+  // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
+  const said = record.error_description ?? (record.error as { message?: unknown } | null | undefined)?.message;
+  const description = typeof said === "string" ? said.slice(0, 200) : undefined;
   const what = [code, description && `(${description})`].filter(Boolean).join(" ");
   return `Token request to ${url} failed with ${status}${what ? ` ${what}` : ""}: ${tokenErrorHint(status, code, request)}`;
 }
@@ -89,10 +91,21 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refusedHint;
   if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
-  if (status === 404 || status === 405) return "check that tokenUrl is the OAuth token endpoint";
+  if (status === 404 || status === 405) return endpointHint(request);
   if (status === 429) return "the token endpoint is rate limiting; wait and try again";
   if (status >= 500) return "the authorization server failed; try again later";
   return "check tokenUrl and the credentials";
+}
+
+function endpointHint(request: TokenRequest): string {
+  return request.endpointHint ?? "check that tokenUrl is the OAuth token endpoint";
+}
+
+// Sets the body's Content-Type (a FormData body sets its own, with the multipart boundary).
+function tokenBody(body: TokenRequest["body"], headers: Headers): string | FormData {
+  if (body instanceof FormData) return body;
+  headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
+  return body instanceof URLSearchParams ? body.toString() : JSON.stringify(body.json);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -52,6 +52,40 @@ function world(options: { token?: Handler; api?: Handler; source?: Partial<OAuth
 }
 
 describe("token requests", () => {
+  it("send a confidential client's id and secret with the password grant, as JSON for an endpoint that takes JSON", async () => {
+    const grant = { ...PASSWORD_GRANT, clientId: "client-9", clientSecret: "client-secret-value" };
+    const { tokens, tokenCalls } = world({ source: { grant, bodyFormat: "json" } });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    const [call] = tokenCalls();
+    expect(call!.headers.get("content-type")).toBe("application/json");
+    expect(JSON.parse(call!.body)).toEqual({
+      grant_type: "password",
+      client_id: "client-9",
+      client_secret: "client-secret-value",
+      username: "ana@example.com",
+      password: "hunter2-password",
+    });
+  });
+
+  it("name the vendor's own options in their hints, and read a { error: { message } } refusal", async () => {
+    const refused = world({
+      token: () => json({ error: { message: "Wrong password hunter2-password" } }, { status: 401 }),
+      source: { maxRetries: 0, hints: { refused: "check auth.username and auth.password", endpoint: "check authBaseUrl" } },
+    });
+    const error = (await caught(refused.tokens.getToken())) as AuthenticationError;
+    expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 401 (Wrong password [redacted]): check auth.username and auth.password`);
+    const empty = world({ token: () => json({ ok: true }), source: { hints: { endpoint: "check authBaseUrl" } } });
+    expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access token \(expected RFC 6749 JSON with access_token\): check authBaseUrl\.$/);
+  });
+
+  it("refuse a token of a type other than Bearer, which every call would send wrongly", async () => {
+    const { tokens, apiCalls } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC" }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('returned token_type "MAC", but this client can only send Bearer tokens');
+    expect(apiCalls()).toHaveLength(0);
+  });
+
   it("are urlencoded POSTs with the credentials in the body and grant.query in the URL", async () => {
     const { tokens, tokenCalls } = world({
       source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },

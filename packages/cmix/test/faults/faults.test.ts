@@ -73,13 +73,13 @@ describe("CMIX tokens under faults", () => {
     ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `password ${PASSWORD} is wrong` } }, 400],
     ["a 500", { status: 500, body: { error: "server_error" } }, 500],
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("throws, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
+  ] as const)("throws AuthenticationError, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
     connect();
     server().script(TOKEN, [fault]);
     server().script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
     const error = collected.error(await rejection(getProject()));
-    // A 200 that is not JSON is the runtime's InvalidResponseError (the token POST is JSON); refusals are AuthenticationError.
-    expect(error).toBeInstanceOf(status === 200 ? InvalidResponseError : AuthenticationError);
+    // The runtime's OAuth 2 token source, as for every vendor: a token answer it cannot use is an AuthenticationError.
+    expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(status);
     expect(server().count(TOKEN)).toBe(1);
     expect(server().count(GET_PROJECT)).toBe(0);
