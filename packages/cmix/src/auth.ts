@@ -1,7 +1,5 @@
-import { createOAuth2TokenSource, InputError, requireString, type Auth, type TokenRequestOptions } from "@apis/runtime";
-import type { components } from "./generated/auth/schema.js";
-
-type PasswordGrant = components["schemas"]["PasswordGrant"];
+import { createOAuth2TokenSource, requireString, type AuthSchemes } from "@apis/runtime";
+import type { CmixHost } from "./environments.js";
 
 /** How the client authenticates. Every service accepts the same token, fetched from the auth service. */
 export type CmixAuth =
@@ -13,56 +11,35 @@ export type CmixAuth =
   /** A token you already hold (e.g. cached by your application). It is sent as it is and never refreshed. */
   | { type: "token"; accessToken: string };
 
-interface TokenTransport extends TokenRequestOptions {
-  /** Base URL of the auth service. */
-  authUrl: string;
-}
-
 /**
- * Turns the vendor's auth option into the runtime's, checking it first so a typo fails here rather than at the first
- * call. For the password grant the result holds one token source: give the same `Auth` to every service's client
- * and they share one token, one token request at a time, and one refetch after a 401.
- *
- * @example
- * const auth = toRuntimeAuth({ type: "password", clientId, clientSecret, username, password }, { authUrl: "https://auth.cmix.com" });
+ * CMIX's credentials by security scheme (`bearerAuth`), checked at `createClient` so a typo fails there rather than
+ * at the first call. The password grant becomes one token source from the runtime, given to every service's client:
+ * one token, one token request at a time, one refetch after a 401. CMIX takes the grant as JSON, client credentials
+ * included (`POST /access-token` on the auth service).
  */
-export function toRuntimeAuth(auth: CmixAuth, transport: TokenTransport): Auth {
-  if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", 'auth is required: { type: "password", clientId, clientSecret, username, password } or { type: "token", accessToken }');
-  }
-  switch (auth.type) {
-    case "password": {
-      const grant: PasswordGrant = {
-        grant_type: "password",
-        client_id: requireString(auth.clientId, "auth.clientId", "the account's client ID (the client set CMIX issued)"),
-        client_secret: requireString(auth.clientSecret, "auth.clientSecret", "the account's client secret"),
-        username: requireString(auth.username, "auth.username", "the CMIX user's name"),
-        password: requireString(auth.password, "auth.password", "the CMIX user's password"),
-      };
-      return { type: "oauth2", tokens: passwordTokenSource(grant, transport) };
-    }
-    case "token":
-      return { type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "an access token from POST /access-token") };
-    default: {
-      const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "password" or "token"`);
-    }
-  }
-}
-
-function passwordTokenSource(grant: PasswordGrant, transport: TokenTransport) {
-  // The runtime's OAuth 2 token source: the same timeouts, safe retries, redirect guard, redaction and single-flight
-  // refresh as every vendor's. CMIX takes the grant as JSON, client credentials included.
-  const { authUrl, ...options } = transport;
-  return createOAuth2TokenSource({
-    ...options,
-    tokenUrl: `${authUrl}/access-token`,
-    grant: { type: "password", username: grant.username, password: grant.password, clientId: grant.client_id, clientSecret: grant.client_secret },
-    bodyFormat: "json",
-    hints: {
-      refused:
-        "check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment",
-      endpoint: "check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token",
-    },
-  });
-}
+export const AUTH_SCHEMES: AuthSchemes<CmixAuth, CmixHost> = {
+  bearerAuth: {
+    password: (auth, context) =>
+      ({
+        type: "oauth2",
+        tokens: createOAuth2TokenSource({
+          ...context.token,
+          tokenUrl: `${context.hosts.authBaseUrl}/access-token`,
+          grant: {
+            type: "password",
+            clientId: requireString(auth.clientId, "auth.clientId", "the account's client ID (the client set CMIX issued)"),
+            clientSecret: requireString(auth.clientSecret, "auth.clientSecret", "the account's client secret"),
+            username: requireString(auth.username, "auth.username", "the CMIX user's name"),
+            password: requireString(auth.password, "auth.password", "the CMIX user's password"),
+          },
+          bodyFormat: "json",
+          hints: {
+            refused:
+              "check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment",
+            endpoint: "check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token",
+          },
+        }),
+      }),
+    token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "an access token from POST /access-token") }),
+  },
+};

@@ -1,6 +1,15 @@
-import { createApiClient, forwardedOptions, InputError, tokenRequestOptions, type Client, type ForwardedOptions } from "@apis/runtime";
-import { toRuntimeAuth, type CmixAuth } from "./auth.js";
-import { resolveServiceUrls, SERVICE_URL_OPTIONS, type CmixEnvironment, type CmixService, type ServiceUrlOptions, type ServiceUrls } from "./environments.js";
+import { defineVendorServices, InputError, type Client, type ForwardedOptions } from "@apis/runtime";
+import { AUTH_SCHEMES, type CmixAuth } from "./auth.js";
+import {
+  checkCmixOptions,
+  CMIX_HOST_OPTIONS,
+  SERVICE_URL_OPTIONS,
+  type CmixEnvironment,
+  type CmixHost,
+  type CmixService,
+  type ServiceUrlOptions,
+  type ServiceUrls,
+} from "./environments.js";
 import { operations as authOperations } from "./generated/auth/operations.js";
 import type { paths as AuthPaths } from "./generated/auth/schema.js";
 import { operations as fileProcessingOperations } from "./generated/file-processing/operations.js";
@@ -40,6 +49,27 @@ export interface CmixClient {
   readonly baseUrls: ServiceUrls;
 }
 
+const createServices = defineVendorServices<
+  { survey: SurveyPaths; reporting: ReportingPaths; fileProcessing: FileProcessingPaths; auth: AuthPaths },
+  ClientOptions,
+  CmixHost,
+  CmixService
+>({
+  name: "CMIX",
+  hosts: CMIX_HOST_OPTIONS,
+  auth: AUTH_SCHEMES,
+  authExample: '{ type: "password", clientId, clientSecret, username, password } or { type: "token", accessToken }',
+  ownOptions: ["environment"],
+  checkOptions: checkCmixOptions,
+  services: {
+    survey: { operations: surveyOperations, host: "surveyBaseUrl" },
+    reporting: { operations: reportingOperations, host: "reportingBaseUrl" },
+    fileProcessing: { operations: fileProcessingOperations, host: "fileProcessingBaseUrl" },
+    // The auth service takes no client-wide headers: they are meant for the data services.
+    auth: { operations: authOperations, host: "authBaseUrl", clientHeaders: false },
+  },
+});
+
 /**
  * Creates a client for the four CMIX services. With the password grant, the first call to any service fetches one
  * access token from the auth service, and every service uses it; a 401 from any of them makes the client fetch a new
@@ -59,19 +89,7 @@ export function createClient(options: ClientOptions): CmixClient {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", 'createClient needs options: { environment: "sandbox" | "production", auth: { type: "password", ... } }');
   }
-  const baseUrls = resolveServiceUrls(options.environment, options.baseUrls, options);
-  // Every runtime option is passed on as given, one the transport adds later included.
-  const transport = forwardedOptions(options, ["auth", "environment", "baseUrls", ...Object.values(SERVICE_URL_OPTIONS)]);
-  // One Auth object, hence one token source, for every service: that is what makes the token shared.
-  const auth = toRuntimeAuth(options.auth, { authUrl: baseUrls.auth, ...tokenRequestOptions(transport) });
-  const { headers: _headers, ...withoutHeaders } = transport;
-  return {
-    survey: createApiClient<SurveyPaths>({ ...transport, baseUrl: baseUrls.survey, operations: surveyOperations, auth }),
-    reporting: createApiClient<ReportingPaths>({ ...transport, baseUrl: baseUrls.reporting, operations: reportingOperations, auth }),
-    fileProcessing: createApiClient<FileProcessingPaths>({ ...transport, baseUrl: baseUrls.fileProcessing, operations: fileProcessingOperations, auth }),
-    // The auth service takes no client-wide headers: they are meant for the data services.
-    auth: createApiClient<AuthPaths>({ ...withoutHeaders, baseUrl: baseUrls.auth, operations: authOperations, auth: { type: "none" } }),
-    environment: options.environment,
-    baseUrls,
-  };
+  const { hosts, ...services } = createServices(options);
+  const baseUrls = Object.fromEntries(Object.entries(SERVICE_URL_OPTIONS).map(([service, option]) => [service, hosts[option]])) as ServiceUrls;
+  return { ...services, environment: options.environment, baseUrls };
 }

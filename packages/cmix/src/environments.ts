@@ -1,4 +1,4 @@
-import { checkSecureUrl, InputError, redactUrl } from "@apis/runtime";
+import { InputError, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -37,15 +37,29 @@ export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = {
 
 const SERVICES = Object.keys(CMIX_HOSTS.production) as CmixService[];
 
+/** The host options of the client: `authBaseUrl`, `surveyBaseUrl`, `reportingBaseUrl`, `fileProcessingBaseUrl`. */
+export type CmixHost = (typeof SERVICE_URL_OPTIONS)[CmixService];
+
 /**
- * The base URL of every service: the environment's hosts, with any override in `surveyBaseUrl`, ... (e.g. a proxy or
- * a mock), or in the deprecated `baseUrls` object, which the named options win over. Throws an {@link InputError} for
- * an unknown environment, an unknown service name or a URL that is not http(s).
+ * Each service's host option: the environment's host by default, the deprecated `baseUrls.<service>` still read
+ * when the named option is left out.
+ */
+export const CMIX_HOST_OPTIONS = Object.fromEntries(
+  SERVICES.map((service) => [
+    SERVICE_URL_OPTIONS[service],
+    { default: (options: Record<string, unknown>) => CMIX_HOSTS[options.environment as CmixEnvironment][service], deprecatedName: `baseUrls.${service}` },
+  ]),
+) as Record<CmixHost, HostDescription>;
+
+/**
+ * Checks CMIX's own options before the hosts are read: the environment, and the deprecated `baseUrls` object's
+ * shape. Throws an {@link InputError} naming the field.
  *
  * @example
- * resolveServiceUrls("sandbox", {}, { surveyBaseUrl: "http://localhost:4010" }).survey; // "http://localhost:4010"
+ * checkCmixOptions({ environment: "staging" }); // throws: environment must be "production" or "sandbox"
  */
-export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Partial<Record<CmixService, string>> = {}, named: ServiceUrlOptions = {}): ServiceUrls {
+export function checkCmixOptions(options: { environment?: unknown; baseUrls?: unknown }): void {
+  const { environment, baseUrls = {} } = options;
   if (environment !== "production" && environment !== "sandbox") {
     throw new InputError(
       "environment",
@@ -60,28 +74,4 @@ export function resolveServiceUrls(environment: CmixEnvironment, baseUrls: Parti
       throw new InputError(`baseUrls.${name}`, `baseUrls.${name} is not a CMIX service: use ${SERVICES.join(", ")}`);
     }
   }
-  const resolved = { ...CMIX_HOSTS[environment] };
-  for (const service of SERVICES) {
-    const option = SERVICE_URL_OPTIONS[service];
-    if (named[option] !== undefined) resolved[service] = checkUrl(named[option], option);
-    else if (baseUrls[service] !== undefined) resolved[service] = checkUrl(baseUrls[service], `baseUrls.${service}`);
-  }
-  return resolved;
-}
-
-function checkUrl(value: unknown, field: string): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    // Only the start is quoted: whatever follows an "@" may be a credential typed in the wrong place.
-    const shown = typeof value === "string" ? JSON.stringify(redactUrl(value.split("@", 1)[0]!)) : typeof value;
-    throw new InputError(field, `${field} must be an http(s) URL such as https://survey-api.cmix.com, got ${shown}`);
-  }
-  if (url.username || url.password) throw new InputError(field, `${field} must not contain credentials: pass them in auth`);
-  checkSecureUrl(url.href, field);
-  return (value as string).replace(/\/+$/, "");
 }

@@ -1,5 +1,6 @@
 export { createApiClient, type ClientOptions } from "./client.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
+export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export {
   forwardedOptions,
   resolveHosts,

@@ -71,6 +71,8 @@ export function urlOption(value: unknown, field: string, fallback: string): stri
   if (typeof value !== "string" || value === "") {
     throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
+  // fetch refuses such URLs with an error that quotes them, credentials included.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value)) throw new InputError(field, `${field} must not contain credentials: pass them in auth`);
   checkSecureUrl(value, field);
   return value;
 }

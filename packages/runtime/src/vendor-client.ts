@@ -50,6 +50,8 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
   ownOptions?: readonly string[];
+  /** Checks of the vendor's own options, run before anything else reads them; throws an `InputError`. */
+  checkOptions?(options: O): void;
   /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
   tokenUrl?(options: O, hosts: Record<H, string>): string;
   /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
@@ -74,19 +76,9 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
 export function defineVendorClient<Paths extends {}, O extends { auth: VendorAuth }, H extends string = "baseUrl">(
   description: VendorDescription<O, H>,
 ): (options: O) => Client<Paths> {
-  const hostNames = Object.entries<HostDescription>(description.hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName] : [])]);
-  const taken = ["auth", ...hostNames, ...(description.ownOptions ?? [])];
+  const taken = takenOptions(description);
   return (options: O) => {
-    if (typeof options !== "object" || options === null) {
-      throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
-    }
-    const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
-    const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
-    const transport = { ...defaults, ...forwardedOptions(options, taken) };
-    const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
-    const { scheme, auth } = buildAuth(description, options.auth, context);
-    const servers: Record<string, string> = { ...extraServers };
-    for (const [name, host] of Object.entries<HostDescription>(description.hosts)) servers[host.server ?? host.default] = hosts[name as H];
+    const { hosts, transport, auth, scheme, servers } = setUpVendor(description, options, taken);
     const client = createApiClient<Paths>({
       ...transport,
       baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!,
@@ -99,8 +91,53 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
   };
 }
 
+/** What every client of a vendor is made from: its hosts, the runtime options, and the credentials for one scheme. */
+export interface VendorSetUp<H extends string> {
+  hosts: Record<H, string>;
+  transport: ForwardedOptions;
+  auth: Auth;
+  scheme: string;
+  /** Each host's spec server URL, mapped to the host in use. */
+  servers: Record<string, string>;
+}
+
+/** The options a vendor reads itself, which are not forwarded to the runtime. */
+export function takenOptions(description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] {
+  const hostNames = Object.entries<HostDescription>(description.hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName.split(".", 1)[0]!] : [])]);
+  return ["auth", ...hostNames, ...(description.ownOptions ?? [])];
+}
+
+/**
+ * Reads a vendor's options by its description: the vendor's own checks, the hosts (old option names too), the
+ * runtime options to forward (the vendor's defaults under the caller's), and the auth option as the runtime's
+ * credentials, built once.
+ *
+ * @example
+ * const { hosts, transport, auth, scheme } = setUpVendor(description, options, takenOptions(description));
+ */
+export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
+  description: Omit<VendorDescription<O, H>, "operations" | "calls">,
+  options: O,
+  taken: readonly string[],
+): VendorSetUp<H> {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
+  }
+  description.checkOptions?.(options);
+  const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
+  const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
+  const transport = { ...defaults, ...forwardedOptions(options, taken) };
+  const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
+  const { scheme, auth } = buildAuth(description, options.auth, context);
+  const servers: Record<string, string> = { ...extraServers };
+  for (const [name, host] of Object.entries<HostDescription>(description.hosts)) {
+    if (typeof host.default === "string" || host.server !== undefined) servers[host.server ?? (host.default as string)] = hosts[name as H];
+  }
+  return { hosts, transport, auth, scheme, servers };
+}
+
 function buildAuth<O extends { auth: VendorAuth }, H extends string>(
-  description: VendorDescription<O, H>,
+  description: Pick<VendorDescription<O, H>, "auth" | "authExample">,
   auth: O["auth"],
   context: AuthContext<H>,
 ): { scheme: string; auth: Auth } {

@@ -10,11 +10,17 @@ export type ForwardedOptions = Omit<ClientOptions, "baseUrl" | "servers" | "oper
 
 /** One host of a vendor: the option that sets it, its default, and the spec server URL it stands for. */
 export interface HostDescription {
-  /** The host used when the option is left out, e.g. `https://api.cx.com/1`. */
-  default: string;
-  /** The spec's server URL whose operations go to this host. Default: `default`. */
+  /**
+   * The host used when the option is left out, e.g. `https://api.cx.com/1`, or a function of the options for hosts
+   * that depend on another option (CMIX's `environment`).
+   */
+  default: string | ((options: Record<string, unknown>) => string);
+  /** The spec's server URL whose operations go to this host. Default: `default`, when it is a string. */
   server?: string;
-  /** The option's name before the rename, still read (deprecated), e.g. `dataUrl` for `dataBaseUrl`. */
+  /**
+   * The option's name before the rename, still read (deprecated), e.g. `dataUrl` for `dataBaseUrl`; a dotted name
+   * reads a field of an object option, e.g. `baseUrls.survey`.
+   */
   deprecatedName?: string;
 }
 
@@ -42,7 +48,8 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
     const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
-    resolved[name] = urlOption(options[field], field, host.default).replace(/\/+$/, "");
+    const fallback = typeof host.default === "function" ? host.default(options) : host.default;
+    resolved[name] = urlOption(readPath(options, field), field, fallback).replace(/\/+$/, "");
   }
   return resolved;
 }
@@ -59,4 +66,11 @@ export type TokenRequestOptions = Pick<ForwardedOptions, "fetch" | "timeoutMs" |
 export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
   const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = transport;
   return forwardedOptions({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger }, []);
+}
+
+// options["a.b"] as options.a.b; undefined where an object on the way is missing.
+function readPath(options: Record<string, unknown>, path: string): unknown {
+  let value: unknown = options;
+  for (const key of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
 }

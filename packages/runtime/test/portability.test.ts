@@ -75,6 +75,7 @@ describe("portability", () => {
         "InternalServerError",
         "dataOrThrow",
         "defineVendorClient",
+        "defineVendorServices",
         "forwardedOptions",
         "resolveHosts",
         "tokenRequestOptions",

@@ -52,7 +52,7 @@ const cases: BadInputCase[] = [
     input: "a protocol-relative baseUrls.survey",
     call: (fetch) => client(fetch, { baseUrls: { survey: "//evil.example.com" } }),
     field: "baseUrls.survey",
-    message: /baseUrls\.survey must be an http\(s\) URL/,
+    message: /baseUrls\.survey must not be protocol-relative \(\/\/host\): give the full URL/,
   },
   {
     helper: "survey.DELETE",
@@ -87,7 +87,7 @@ const cases: BadInputCase[] = [
     input: "a base URL that is not http(s)",
     call: (fetch) => client(fetch, { baseUrls: { survey: "ftp://survey-api.cmix.com" } }),
     field: "baseUrls.survey",
-    message: /baseUrls\.survey must be an http\(s\) URL such as https:\/\/survey-api\.cmix\.com, got "ftp:/,
+    message: /baseUrls\.survey must use https, got ftp:/,
   },
   {
     helper: "createClient",
