@@ -1,5 +1,12 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricClient } from "./client.js";
-export type { WootricAuth } from "./auth.js";
+export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
+// The account's auth and pacing, shared with @apis/wootric-cxi: one token source can serve both clients.
+export {
+  createWootricTokenSource,
+  RATE_LIMIT_HEADERS,
+  type WootricAuth,
+  type WootricRateLimit,
+  type WootricTokenSourceOptions,
+} from "@apis/wootric-cxi";
 export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
 export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export {

@@ -6,7 +6,8 @@ import createFetchClient from "openapi-fetch";
 import { createClient as createCmixClient } from "@apis/cmix";
 import { createClient as createCxClient } from "@apis/cx";
 import { createClient as createSurveyDynamixClient } from "@apis/survey-dynamix";
-import { createClient as createWootricClient, type paths } from "@apis/wootric-cxi";
+import { createClient as createWootricClient } from "@apis/wootric";
+import { createClient as createWootricCxiClient, type paths } from "@apis/wootric-cxi";
 import { median } from "./stats.ts";
 
 export interface Contender {
@@ -36,7 +37,8 @@ export function contenders(base: string, fetchImpl?: typeof fetch): Contender[] 
   const bare = createFetchClient<paths>({ baseUrl: base, ...fetchOption });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
-  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" }, ...fetchOption });
+  const wootricCxi = createWootricCxiClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" }, ...fetchOption });
+  const wootric = createWootricClient({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" }, ...fetchOption });
   const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" }, ...fetchOption });
   const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" }, ...fetchOption });
   const cmix = createCmixClient({
@@ -47,7 +49,8 @@ export function contenders(base: string, fetchImpl?: typeof fetch): Contender[] 
   });
   const clients: Contender[] = [
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    { name: "@apis/wootric-cxi", call: async () => (await wootric.GET("/v1/projects")).data },
+    { name: "@apis/wootric-cxi", call: async () => (await wootricCxi.GET("/v1/projects")).data },
+    { name: "@apis/wootric", call: async () => (await wootric.GET("/v1/segments")).data },
     { name: "@apis/cx", call: async () => (await cx.GET("/users/self")).data },
     { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
     { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },
