@@ -8,6 +8,9 @@ export {
   type WootricTokenSourceOptions,
 } from "@apis/wootric-cxi";
 export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
+export { sendEmailSurvey, MAX_EMAILS, type EmailSurveyRequest, type EmailSurveyResult } from "./email-survey.js";
+export { sendEmailSurveyCsv, checkEmailSurveyCsv, MAX_CSV_ROWS, type EmailSurveyCsvOptions } from "./email-survey-csv.js";
+export { properties, type Properties, type PropertyInput } from "./properties.js";
 export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export {
   unwrapWebhook,
