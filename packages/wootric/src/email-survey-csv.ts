@@ -99,8 +99,9 @@ function checkCsvOptions(options: EmailSurveyCsvOptions): void {
  */
 export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options: EmailSurveyCsvOptions = {}): Promise<EmailSurveyResult> {
   // A JavaScript caller's null means the same as leaving the options out.
-  const { signal, ...fields } = options ?? {};
-  checkCsvOptions(fields);
+  const given = options ?? {};
+  checkCsvOptions(given);
+  const { signal, ...fields } = given;
   const text = await readCsv(csv, Infinity, "csv");
   checkEmailSurveyCsv(text, fields);
   const result = await client.POST("/v1/email_survey_csv", {
