@@ -1,40 +1,59 @@
-import { createOAuth2TokenSource, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant } from "@apis/runtime";
+import { createOAuth2TokenSource, InputError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
-/** How the client authenticates. Every grant goes to the shared Wootric token endpoint (`POST /oauth/token`). */
+/**
+ * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
+ * token endpoint both share (`POST https://api.wootric.com/oauth/token`).
+ */
 export type WootricAuth =
   /** Account email and password; `accountToken` (NPS-XXXX) picks one account when the user has several. */
   | { type: "password"; username: string; password: string; accountToken?: string }
   /** An OAuth application's credentials. Wootric issues no refresh token for this grant: the client asks again. */
   | { type: "clientCredentials"; clientId: string; clientSecret: string }
   /** A token you already hold. With `refreshToken`, the client refreshes it on expiry or on a 401. */
-  | { type: "token"; accessToken: string; refreshToken?: string };
+  | { type: "token"; accessToken: string; refreshToken?: string }
+  /**
+   * Tokens from a source another client shares, e.g. one {@link createWootricTokenSource} for an `@apis/wootric` and
+   * an `@apis/wootric-cxi` client of the same account: one token request serves both, and a 401 on either refreshes it once.
+   */
+  | { type: "tokenSource"; tokens: TokenSource };
+
+/** Builds a Wootric credential from its auth option: one builder per `type`. */
+export type WootricGrants = Required<AuthSchemes<WootricAuth, "baseUrl">[string]>;
 
 function tokens(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
   return createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, ...(initial ? { initial } : {}) });
 }
 
 /**
- * Wootric's credentials, all for the spec's `oauth2` scheme, checked at `createClient` so a typo fails there and not
- * at the first call.
+ * The builders of every {@link WootricAuth}, shared by `@apis/wootric` and `@apis/wootric-cxi` (each keys them by its
+ * own spec's security scheme names). Each checks its option, naming the field at fault and never quoting a credential.
  */
-export const AUTH_SCHEMES: AuthSchemes<WootricAuth, "baseUrl"> = {
-  oauth2: {
-    password: (auth, context) => {
-      const username = requireString(auth.username, "auth.username", "the Wootric account email");
-      const password = requireString(auth.password, "auth.password", "the Wootric account password");
-      const query = auth.accountToken === undefined ? undefined : { account_token: requireString(auth.accountToken, "auth.accountToken", "an account token such as NPS-XXXX") };
-      return { type: "oauth2", tokens: tokens(context, { type: "password", username, password, ...(query ? { query } : {}) }) };
-    },
-    clientCredentials: (auth, context) => {
-      const clientId = requireString(auth.clientId, "auth.clientId", "the OAuth application's client id");
-      const clientSecret = requireString(auth.clientSecret, "auth.clientSecret", "the OAuth application's client secret");
-      return { type: "oauth2", tokens: tokens(context, { type: "client_credentials", clientId, clientSecret }) };
-    },
-    token: (auth, context) => {
-      const accessToken = requireString(auth.accessToken, "auth.accessToken", "an access token from POST /oauth/token");
-      if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
-      const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with the access token");
-      return { type: "oauth2", tokens: tokens(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken }) };
-    },
+export const WOOTRIC_GRANTS: WootricGrants = {
+  password: (auth, context) => {
+    const username = requireString(auth.username, "auth.username", "the Wootric account email");
+    const password = requireString(auth.password, "auth.password", "the Wootric account password");
+    const query = auth.accountToken === undefined ? undefined : { account_token: requireString(auth.accountToken, "auth.accountToken", "an account token such as NPS-XXXX") };
+    return { type: "oauth2", tokens: tokens(context, { type: "password", username, password, ...(query ? { query } : {}) }) };
+  },
+  clientCredentials: (auth, context) => {
+    const clientId = requireString(auth.clientId, "auth.clientId", "the OAuth application's client id");
+    const clientSecret = requireString(auth.clientSecret, "auth.clientSecret", "the OAuth application's client secret");
+    return { type: "oauth2", tokens: tokens(context, { type: "client_credentials", clientId, clientSecret }) };
+  },
+  token: (auth, context) => {
+    const accessToken = requireString(auth.accessToken, "auth.accessToken", "an access token from POST /oauth/token");
+    if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
+    const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with the access token");
+    return { type: "oauth2", tokens: tokens(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken }) };
+  },
+  tokenSource: (auth) => {
+    const source = auth.tokens as Partial<TokenSource> | undefined;
+    if (typeof source?.getToken !== "function" || typeof source.invalidate !== "function") {
+      throw new InputError("auth.tokens", "auth.tokens must be a token source with getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
+    }
+    return { type: "oauth2", tokens: source as TokenSource };
   },
 };
+
+/** CXI's credentials: every one is for the spec's `oauth2` scheme. Checked at `createClient`, so a typo fails there. */
+export const AUTH_SCHEMES: AuthSchemes<WootricAuth, "baseUrl"> = { oauth2: WOOTRIC_GRANTS };

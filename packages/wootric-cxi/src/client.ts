@@ -1,7 +1,8 @@
-import { defineVendorClient, describeValue, InputError, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type WootricAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
+import { rateLimitDefaults, type WootricRateLimit } from "./rate-limit.js";
 import { resolveTokenUrl, TOKEN_SERVER, tokenServer } from "./token-url.js";
 
 /** The CXI API host. */
@@ -18,27 +19,12 @@ export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
    * is logged.
    */
   tokenUrl?: string;
-  /**
-   * Pacing by Wootric's `X-Rate-Limit-Remaining`/`X-Rate-Limit-Reset`: once the budget is spent, requests wait for the
-   * reset instead of meeting a 429, for at most `maxWaitMs` (default 60 000); beyond that they are sent and the 429 is
-   * handled like any other. `false` turns pacing off.
-   */
-  rateLimit?: { maxWaitMs?: number } | false;
+  /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
+  rateLimit?: WootricRateLimit;
 }
-
-/** Wootric's rate-limit headers (spec: components.headers). */
-export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;
-
-function rateLimit(option: ClientOptions["rateLimit"]): Partial<ForwardedOptions> {
-  if (option === false) return {};
-  if (option !== undefined && (typeof option !== "object" || option === null)) {
-    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
-  }
-  return { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(option?.maxWaitMs !== undefined ? { maxWaitMs: option.maxWaitMs } : {}) } };
-}
 
 /**
  * Creates a typed client for the Wootric CXI API. Raw calls resolve openapi-fetch's `{ data, error, response }`;
@@ -56,5 +42,5 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   authExample: '{ type: "clientCredentials", clientId, clientSecret }',
   ownOptions: ["tokenUrl", "rateLimit"],
   tokenUrl: (options) => resolveTokenUrl(options.tokenUrl, options.logger),
-  defaults: (options) => ({ ...rateLimit(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl, undefined)) } }),
+  defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl, undefined)) } }),
 });

@@ -1,22 +1,43 @@
 import { describeValue, InputError } from "@apis/runtime";
 
+/** One CSV row: its fields and the line of the text it starts on (1-based), for errors that name it. */
+export interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
 /**
  * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF or LF).
  * A leading byte-order mark and blank lines are dropped.
+ *
+ * @example
+ * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
  */
 export function parseCsv(text: string, field = "csv"): string[][] {
-  const rows: string[][] = [];
+  return parseCsvLines(text, field).map((row) => row.fields);
+}
+
+/**
+ * Like {@link parseCsv}, with the line each row starts on: a quoted field may span lines and blank lines are dropped,
+ * so the row's index alone does not say where it is.
+ *
+ * @example
+ * parseCsvLines("email\n\na@example.com\n"); // [{ fields: ["email"], line: 1 }, { fields: ["a@example.com"], line: 3 }]
+ */
+export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
+  const rows: CsvRow[] = [];
   let row: string[] = [];
   let value = "";
   let quoted = false;
   let line = 1;
+  let rowStart = 1;
   let quoteOpenedOn = 0;
   if (typeof text !== "string") throw new InputError(field, `${field} must be CSV text (a string), not ${describeValue(text)}`);
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const endRow = () => {
     row.push(value);
     value = "";
-    if (row.length > 1 || row[0] !== "") rows.push(row);
+    if (row.length > 1 || row[0] !== "") rows.push({ fields: row, line: rowStart });
     row = [];
   };
   for (let i = 0; i < source.length; i++) {
@@ -41,6 +62,7 @@ export function parseCsv(text: string, field = "csv"): string[][] {
       if (char === "\r" && source[i + 1] === "\n") i++;
       endRow();
       line++;
+      rowStart = line;
     } else value += char;
   }
   if (quoted) throw new InputError(field, `${field}: the quoted field opened on line ${quoteOpenedOn} is never closed; add the closing '"'`);

@@ -1,6 +1,10 @@
-export { createClient, DEFAULT_BASE_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricCxiClient } from "./client.js";
+export { createClient, DEFAULT_BASE_URL, type ClientOptions, type WootricCxiClient } from "./client.js";
 export { DEFAULT_TOKEN_URL } from "./token-url.js";
-export type { WootricAuth } from "./auth.js";
+export { createWootricTokenSource, type WootricTokenSourceOptions } from "./shared-tokens.js";
+// The account's pieces that @apis/wootric (the main API) uses too, so that they are written once.
+export { WOOTRIC_GRANTS, type WootricAuth, type WootricGrants } from "./auth.js";
+export { RATE_LIMIT_HEADERS, rateLimitDefaults, type WootricRateLimit } from "./rate-limit.js";
+export { byteLength, parseCsv, parseCsvLines, readCsv, type CsvRow } from "./csv.js";
 export { importCsv, checkImportCsv, MAX_IMPORT_BYTES, RESERVED_IMPORT_COLUMNS } from "./import-csv.js";
 export { listAll, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";
 export type * from "./types.js";

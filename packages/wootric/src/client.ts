@@ -1,4 +1,5 @@
-import { defineVendorClient, describeValue, InputError, urlOption, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, urlOption, type Client, type ForwardedOptions } from "@apis/runtime";
+import { rateLimitDefaults, type WootricRateLimit } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES, type WootricAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -15,27 +16,12 @@ export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
   baseUrl?: string;
   /** Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. */
   tokenUrl?: string;
-  /**
-   * Pacing by Wootric's `X-Rate-Limit-Remaining`/`X-Rate-Limit-Reset`: once the budget is spent, requests wait for the
-   * reset instead of meeting a 429, for at most `maxWaitMs` (default 60 000); beyond that they are sent and the 429 is
-   * handled like any other. `false` turns pacing off.
-   */
-  rateLimit?: { maxWaitMs?: number } | false;
+  /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
+  rateLimit?: WootricRateLimit;
 }
-
-/** Wootric's rate-limit headers (spec: components.headers). */
-export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
 
 /** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */
 export type WootricClient = Client<paths>;
-
-function rateLimit(option: ClientOptions["rateLimit"]): Partial<ForwardedOptions> {
-  if (option === false) return {};
-  if (option !== undefined && (typeof option !== "object" || option === null)) {
-    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
-  }
-  return { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(option?.maxWaitMs !== undefined ? { maxWaitMs: option.maxWaitMs } : {}) } };
-}
 
 /**
  * Creates a typed client for Wootric's main API (end users, responses, declines, NPS, email surveys). Raw calls
@@ -54,5 +40,5 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   authExample: '{ type: "clientCredentials", clientId, clientSecret }',
   ownOptions: ["tokenUrl", "rateLimit"],
   tokenUrl: (options) => urlOption(options.tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL),
-  defaults: (options) => rateLimit(options.rateLimit),
+  defaults: (options) => rateLimitDefaults(options.rateLimit),
 });

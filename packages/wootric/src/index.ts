@@ -1,6 +1,16 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RATE_LIMIT_HEADERS, type ClientOptions, type WootricClient } from "./client.js";
-export type { WootricAuth } from "./auth.js";
+export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
+// The account's auth and pacing, shared with @apis/wootric-cxi: one token source can serve both clients.
+export {
+  createWootricTokenSource,
+  RATE_LIMIT_HEADERS,
+  type WootricAuth,
+  type WootricRateLimit,
+  type WootricTokenSourceOptions,
+} from "@apis/wootric-cxi";
 export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
+export { sendEmailSurvey, MAX_EMAILS, type EmailSurveyRequest, type EmailSurveyResult } from "./email-survey.js";
+export { sendEmailSurveyCsv, checkEmailSurveyCsv, MAX_CSV_ROWS, type EmailSurveyCsvOptions } from "./email-survey-csv.js";
+export { properties, type Properties, type PropertyInput } from "./properties.js";
 export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export {
   unwrapWebhook,

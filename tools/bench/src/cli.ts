@@ -19,7 +19,7 @@ const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(benchDir, "..", "..");
 const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 7, requests: 3000, inFlight: 8 };
 
-const costMethod = `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (Wootric and CMIX fetch a token once; CX sends it as a query parameter; Survey Dynamix uses Basic), retries (maxRetries 2) and timeouts (60 s) on.`;
+const costMethod = `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (Wootric, Wootric CXI and CMIX fetch a token once; CX sends it as a query parameter; Survey Dynamix uses Basic), retries (maxRetries 2) and timeouts (60 s) on.`;
 
 const server = await startBenchServer();
 try {
@@ -53,6 +53,7 @@ async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: Ru
     ...(await contractTimes(root, vendors)),
     await typecheckTime(benchDir, [
       { pkg: "@apis/wootric-cxi", code: 'const w = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const tags = await w.GET("/v1/tags", { params: { query: { per_page: 50 } } });' },
+      { pkg: "@apis/wootric", code: 'const w = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const users = await w.GET("/v1/end_users", { params: { query: { per_page: 50, created: { gt: 1480000000 } } } });' },
       { pkg: "@apis/cx", code: 'const c = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const me = await c.GET("/users/self");' },
       { pkg: "@apis/survey-dynamix", code: 'const s = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const survey = await s.GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });' },
       { pkg: "@apis/cmix", code: 'const m = $.createClient({ environment: "sandbox", auth: { type: "token", accessToken: "t" } });\nexport const project = await m.survey.GET("/projects/{projectId}", { params: { path: { projectId: 1 } } });' },

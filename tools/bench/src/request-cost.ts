@@ -6,7 +6,8 @@ import createFetchClient from "openapi-fetch";
 import { createClient as createCmixClient } from "@apis/cmix";
 import { createClient as createCxClient } from "@apis/cx";
 import { createClient as createSurveyDynamixClient } from "@apis/survey-dynamix";
-import { createClient as createWootricClient, type paths } from "@apis/wootric-cxi";
+import { createClient as createWootricClient } from "@apis/wootric";
+import { createClient as createWootricCxiClient, type paths } from "@apis/wootric-cxi";
 import { median } from "./stats.ts";
 
 export interface Contender {
@@ -36,17 +37,22 @@ export function contenders(base: string, openapiFetchOnly = false): Contender[] 
   const bare = createFetchClient<paths>({ baseUrl: base });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
-  const wootric = createWootricClient({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
-  const cx = createCxClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: "bench-token" } });
+  const wootricCxi = createWootricCxiClient({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
+  const wootric = createWootricClient({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
+  const cx = createCxClient({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: "bench-token" } });
   const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } });
   const cmix = createCmixClient({
     environment: "sandbox",
-    baseUrls: { auth: base, survey: base, reporting: base, fileProcessing: base },
+    authBaseUrl: base,
+    surveyBaseUrl: base,
+    reportingBaseUrl: base,
+    fileProcessingBaseUrl: base,
     auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
   });
   const clients: Contender[] = [
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    { name: "@apis/wootric-cxi", call: async () => (await wootric.GET("/v1/projects")).data },
+    { name: "@apis/wootric-cxi", call: async () => (await wootricCxi.GET("/v1/projects")).data },
+    { name: "@apis/wootric", call: async () => (await wootric.GET("/v1/segments")).data },
     { name: "@apis/cx", call: async () => (await cx.GET("/users/self")).data },
     { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
     { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },

@@ -12,7 +12,7 @@ const server = createServer((request, response) => {
   if (url.pathname === "/oauth/token" || url.pathname === "/access-token") {
     request.resume();
     response.writeHead(200, { "content-type": "application/json" }).end(TOKEN);
-  } else if (request.method === "GET" && ["/v1/projects", "/projects", "/surveys", "/users/self"].includes(url.pathname)) {
+  } else if (request.method === "GET" && ["/v1/projects", "/v1/segments", "/projects", "/surveys", "/users/self"].includes(url.pathname)) {
     response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(PROJECTS) }).end(PROJECTS);
   } else if (url.pathname === "/pages") {
     const page = Number(url.searchParams.get("page") ?? 1);

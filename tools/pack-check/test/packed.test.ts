@@ -23,8 +23,8 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-it("finds the runtime and the four vendor packages, each with a usage row", () => {
-  expect(packages.map((pkg) => pkg.name).sort()).toEqual(["@apis/cmix", "@apis/cx", "@apis/runtime", "@apis/survey-dynamix", "@apis/wootric-cxi"]);
+it("finds the runtime and the five vendor packages, each with a usage row", () => {
+  expect(packages.map((pkg) => pkg.name).sort()).toEqual(["@apis/cmix", "@apis/cx", "@apis/runtime", "@apis/survey-dynamix", "@apis/wootric", "@apis/wootric-cxi"]);
   for (const pkg of packages) expect(Object.keys(usage)).toContain(pkg.name);
 });
 

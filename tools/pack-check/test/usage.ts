@@ -21,6 +21,12 @@ export const usage: Record<string, Usage> = {
     wrongArgs: '{ auth: { type: "apiKey", key: "x" } }',
     method: "GET",
   },
+  "@apis/wootric": {
+    factory: "createClient",
+    args: '{ auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } }',
+    wrongArgs: '{ auth: { type: "apiKey", key: "x" } }',
+    method: "GET",
+  },
   "@apis/cx": {
     factory: "createClient",
     args: '{ auth: { type: "token", accessToken: "token" } }',

@@ -127,7 +127,7 @@ const cases: BadInputCase[] = [
     input: "an unknown auth type",
     call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),
     field: "auth.type",
-    message: /Unknown auth type "apiKey": use "password", "clientCredentials" or "token"/,
+    message: /Unknown auth type "apiKey": use "password", "clientCredentials", "token" or "tokenSource"/,
   },
   {
     helper: "importCsv",

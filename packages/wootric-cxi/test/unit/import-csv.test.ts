@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkImportCsv, InputError, MAX_IMPORT_BYTES } from "../../src/index.js";
-import { parseCsv, readCsv } from "../../src/csv.js";
+import { parseCsv, parseCsvLines, readCsv } from "../../src/csv.js";
 
 function problem(run: () => unknown): InputError {
   try {
@@ -29,6 +29,17 @@ describe("parseCsv", () => {
 
   it("rejects a quoted field that is never closed, naming its line", () => {
     expect(problem(() => parseCsv('a\n"open\nstill open')).message).toContain("line 2");
+  });
+});
+
+describe("parseCsvLines", () => {
+  it("gives each row the line it starts on, across blank lines, CRLF and quoted line breaks", () => {
+    const rows = parseCsvLines('email,note\r\n\r\na@example.com,"two\nlines"\nb@example.com,x\n');
+    expect(rows).toEqual([
+      { fields: ["email", "note"], line: 1 },
+      { fields: ["a@example.com", "two\nlines"], line: 3 },
+      { fields: ["b@example.com", "x"], line: 5 },
+    ]);
   });
 });
 

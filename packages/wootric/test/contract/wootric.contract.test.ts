@@ -13,7 +13,17 @@ import {
   type ContractTarget,
 } from "@apis/prism";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, getEndUserByEmail, getEndUserByExternalId, listAll, type WootricAuth, type WootricClient } from "../../src/index.js";
+import {
+  createClient,
+  getEndUserByEmail,
+  getEndUserByExternalId,
+  listAll,
+  properties,
+  sendEmailSurvey,
+  sendEmailSurveyCsv,
+  type WootricAuth,
+  type WootricClient,
+} from "../../src/index.js";
 
 const spec = registeredApi("wootric").root;
 const live = liveContract();
@@ -162,6 +172,27 @@ describe("Email surveys and stats", () => {
     const csv = new Blob(["email\nnps2@example.com\n"], { type: "text/csv" });
     const { response } = await wootric.POST("/v1/email_survey_csv", { body: { csv } });
     expect(response.ok).toBe(true);
+  });
+
+  write("sends an email survey with sendEmailSurvey: addresses, end-user properties, settings and placeholders", async () => {
+    const result = await sendEmailSurvey(wootric, {
+      emails: ["john@example.com", "martin@example.com"],
+      survey_immediately: true,
+      end_user: { properties: properties({ campaign_name: "Campaign Name", campaign_type: "Campaign Type" }) },
+      survey_settings: { logo_url: "https://company_logo_url.com", custom_messages: { followup_text: "Thank you!" } },
+      subject: "Would you mind sharing your thoughts about our {{service}}?",
+      context: [{ service: "internet, laundry" }],
+      delay: 8,
+    });
+    expect(typeof result).toBe("object");
+  });
+
+  write("sends an email survey from a checked CSV with sendEmailSurveyCsv, as the Base64url form the docs describe", async () => {
+    const csv = "email,segment1,___context:service\nemail@email.com,segment1_value,internet\nemail2@email.com,2segment1_value,laundry\n";
+    const result = await sendEmailSurveyCsv(wootric, csv, { survey_immediately: true, subject: "Would you mind sharing your thoughts about our {{service}}?", delay: 8 });
+    expect(typeof result).toBe("object");
+    const sent = recorder.exchanges.filter((exchange) => exchange.operation?.operationId === "sendEmailSurveyCsv").at(-1);
+    expect(sent?.status).toBe(200);
   });
 
   it("reads email stats and their sources", async () => {

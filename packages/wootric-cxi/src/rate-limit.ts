@@ -1,0 +1,25 @@
+import { describeValue, InputError, type ForwardedOptions } from "@apis/runtime";
+
+/** Wootric's rate-limit headers, the same on the main API and CXI (spec: components.headers). */
+export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
+
+/**
+ * The `rateLimit` option of both Wootric clients: pacing by `X-Rate-Limit-Remaining`/`X-Rate-Limit-Reset`, so that
+ * once the budget is spent requests wait for the reset instead of meeting a 429, for at most `maxWaitMs` (default
+ * 60 000); beyond that they are sent and the 429 is handled like any other. `false` turns pacing off.
+ */
+export type WootricRateLimit = { maxWaitMs?: number } | false;
+
+/**
+ * The runtime's `rateLimit` for a Wootric client's option, checked; shared by `@apis/wootric` and `@apis/wootric-cxi`.
+ *
+ * @example
+ * defineVendorClient({ ..., defaults: (options) => rateLimitDefaults(options.rateLimit) });
+ */
+export function rateLimitDefaults(option: WootricRateLimit | undefined): Partial<ForwardedOptions> {
+  if (option === false) return {};
+  if (option !== undefined && (typeof option !== "object" || option === null)) {
+    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
+  }
+  return { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(option?.maxWaitMs !== undefined ? { maxWaitMs: option.maxWaitMs } : {}) } };
+}

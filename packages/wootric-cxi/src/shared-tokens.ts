@@ -1,0 +1,48 @@
+import { describeValue, InputError, tokenRequestOptions, urlOption, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
+import { DEFAULT_TOKEN_URL } from "./token-url.js";
+
+/** Options of {@link createWootricTokenSource}: the credentials, the token endpoint, and what its requests take. */
+export interface WootricTokenSourceOptions extends TokenRequestOptions {
+  /** Credentials that fetch tokens: `password`, `clientCredentials`, or a `token` with its `refreshToken`. */
+  auth: Exclude<WootricAuth, { type: "tokenSource" }>;
+  /** Full URL of the token endpoint. Default `https://api.wootric.com/oauth/token`. */
+  tokenUrl?: string;
+}
+
+type Build = (auth: unknown, context: AuthContext<"baseUrl">) => Auth;
+
+const GRANT_TYPES = '"password", "clientCredentials" or "token" with its refreshToken';
+
+/**
+ * One token source for every client of a Wootric account: pass it as `auth: { type: "tokenSource", tokens }` to
+ * `@apis/wootric`'s and `@apis/wootric-cxi`'s `createClient`, and both use one token, fetched once (concurrent first
+ * calls share one request), refreshed before it expires, and fetched again once when either API answers 401.
+ * `fetch`, `timeoutMs`, `maxRetries`, `retryDelay`, `maxResponseBytes` and `logger` apply to its token requests.
+ *
+ * @example
+ * const tokens = createWootricTokenSource({ auth: { type: "clientCredentials", clientId, clientSecret } });
+ * const wootric = createClient({ auth: { type: "tokenSource", tokens } });      // @apis/wootric
+ * const cxi = createCxiClient({ auth: { type: "tokenSource", tokens } });       // @apis/wootric-cxi
+ */
+export function createWootricTokenSource(options: WootricTokenSourceOptions): TokenSource {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", 'createWootricTokenSource needs options, at least { auth: { type: "clientCredentials", clientId, clientSecret } }');
+  }
+  const { auth, tokenUrl, ...transport } = options;
+  if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${GRANT_TYPES}`);
+  // A shared source cannot be made of another one: only the grants that fetch tokens.
+  const type: unknown = auth.type;
+  const build = type === "tokenSource" || typeof type !== "string" ? undefined : (WOOTRIC_GRANTS as Record<string, Build | undefined>)[type];
+  if (typeof build !== "function") {
+    const got = typeof type === "string" ? JSON.stringify(type) : describeValue(type);
+    throw new InputError("auth.type", `Unknown auth type ${got} for a token source: use ${GRANT_TYPES}`);
+  }
+  const token = tokenRequestOptions(transport);
+  const context = { hosts: { baseUrl: DEFAULT_TOKEN_URL }, transport, token, tokenUrl: urlOption(tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL) };
+  const built = build(auth, context);
+  if (built.type !== "oauth2") {
+    throw new InputError("auth.refreshToken", 'a token without its refreshToken is never fetched or refreshed, so there is nothing to share: pass { type: "token", accessToken } to each client');
+  }
+  return built.tokens;
+}

@@ -1,0 +1,115 @@
+import { dataOrThrow, describeValue, InputError, toFormUrlEncoded } from "@apis/runtime";
+import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
+import type { WootricClient } from "./client.js";
+import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
+import type { components } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** The options of {@link sendEmailSurveyCsv}: every field of the CSV send but the file itself, and a signal. */
+export type EmailSurveyCsvOptions = Omit<Schemas["EmailSurveyCsvBase64"], "csv"> & { signal?: AbortSignal };
+
+/** At most 5000 rows per `POST /v1/email_survey_csv` (vendor doc, "Email Survey CSV"). */
+export const MAX_CSV_ROWS = 5000;
+/** The column that names each row's language; it needs `survey_settings.survey_template_id`. */
+export const LANGUAGE_COLUMN = "___language";
+
+const INTEGER = /^-?\d+$/;
+const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
+  if (!header) throw new InputError("csv", "csv is empty: it needs a header row whose first column is email, then one row per address");
+  const columns = header.fields.map((name) => name.trim());
+  const receiver = options.send_to_email_field;
+  if (receiver !== undefined) {
+    const at = columns.indexOf(receiver);
+    if (at < 0) throw new InputError("send_to_email_field", `send_to_email_field names the column ${JSON.stringify(receiver)}, which the CSV's header (line ${header.line}) does not have`);
+    return { columns, emailColumn: at };
+  }
+  if (columns[0] !== "email") {
+    const at = columns.findIndex((name) => name.toLowerCase() === "email");
+    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${JSON.stringify(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
+    throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
+  }
+  if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
+    throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages the column names`);
+  }
+  return { columns, emailColumn: 0 };
+}
+
+/**
+ * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header whose first
+ * column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as many fields on each row as in
+ * the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount` columns, and a survey template
+ * when a `___language` column is present. Throws an {@link InputError} naming the line and column at fault.
+ *
+ * @example
+ * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
+ */
+export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions = {}): void {
+  const [header, ...rows] = parseCsvLines(text, "csv");
+  const { columns, emailColumn } = checkHeader(header, options ?? {});
+  if (rows.length === 0) throw new InputError("csv", "csv has a header but no rows: add one row per address to survey");
+  if (rows.length > MAX_CSV_ROWS) {
+    throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (the row after the limit starts on line ${rows[MAX_CSV_ROWS]!.line})`);
+  }
+  const amounts = columns.flatMap((name, at) => (name.endsWith("_amount") ? [at] : []));
+  for (const { fields, line } of rows) {
+    if (fields.length !== columns.length) {
+      throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);
+    }
+    checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
+    for (const at of amounts) {
+      const value = fields[at]!.trim();
+      if (value !== "" && !INTEGER.test(value)) {
+        throw new InputError(`csv: line ${line}, column ${columns[at]}`, `csv line ${line} has ${columns[at]} ${JSON.stringify(value)}: a column ending in _amount takes whole numbers`);
+      }
+    }
+  }
+}
+
+/** The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample. */
+function base64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_");
+}
+
+function checkCsvOptions(options: EmailSurveyCsvOptions): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
+  checkSendOptions(options, "");
+  if (options.delivery_time !== undefined && (typeof options.delivery_time !== "string" || !DELIVERY_TIME.test(options.delivery_time))) {
+    throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof options.delivery_time === "string" ? JSON.stringify(options.delivery_time) : describeValue(options.delivery_time)}`);
+  }
+  if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
+    throw new InputError("unique_identifier_field", "unique_identifier_field needs send_to_email_field: name the column that holds each receiver's address too");
+  }
+}
+
+/**
+ * Sends e-mail surveys from a CSV (`POST /v1/email_survey_csv`), given as text, a Blob or a File: one survey per row,
+ * other columns becoming end-user properties (`___context:<name>` columns fill `{{name}}` in `subject` and `intro`).
+ * The CSV is checked by {@link checkEmailSurveyCsv} first, so a bad file fails here with the line at fault, then
+ * uploaded as the Base64url `csv` field the docs describe. Returns Wootric's answer; a refusal throws the
+ * status-keyed `ApiError` with the vendor's body.
+ *
+ * @example
+ * await sendEmailSurveyCsv(wootric, await fs.openAsBlob("survey.csv"), { survey_immediately: true, subject: "Hello {{first_name}}!" });
+ */
+export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options: EmailSurveyCsvOptions = {}): Promise<EmailSurveyResult> {
+  // A JavaScript caller's null means the same as leaving the options out.
+  const given = options ?? {};
+  checkCsvOptions(given);
+  const { signal, ...fields } = given;
+  const text = await readCsv(csv, Infinity, "csv");
+  checkEmailSurveyCsv(text, fields);
+  const result = await client.POST("/v1/email_survey_csv", {
+    body: { ...fields, csv: base64Url(text) },
+    // The spec's second form of this body: the Base64url string in an urlencoded form, as the vendor's curls send it.
+    bodySerializer: (body) => toFormUrlEncoded(body),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    ...(signal ? { signal } : {}),
+  });
+  return dataOrThrow(result, "POST");
+}

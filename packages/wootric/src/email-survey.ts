@@ -1,0 +1,74 @@
+import { checkNumber, dataOrThrow, describeValue, InputError } from "@apis/runtime";
+import type { WootricClient } from "./client.js";
+import type { components } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** What `POST /v1/email_survey` takes: the addresses, and the options both e-mail survey endpoints share. */
+export type EmailSurveyRequest = Schemas["EmailSurveyRequest"];
+/** What Wootric answers an accepted send with: undocumented, an object of unknown keys. */
+export type EmailSurveyResult = components["responses"]["Accepted"]["content"]["application/json"];
+
+/** At most 100 e-mail addresses per `POST /v1/email_survey` (vendor doc, "Email Survey"). */
+export const MAX_EMAILS = 100;
+
+/**
+ * The addresses of a list field, each checked: the docs' own example sends two comma-joined addresses in one
+ * `emails[]` value, so each value may hold several.
+ */
+export function addressesOf(list: unknown, field: string, what: string): string[] {
+  if (!Array.isArray(list)) throw new InputError(field, `${field} must be an array of ${what} strings, got ${describeValue(list)}`);
+  return list.flatMap((value: unknown, index) => {
+    if (typeof value !== "string") throw new InputError(`${field}[${index}]`, `${field}[${index}] must be a string (${what}), got ${describeValue(value)}`);
+    const parts = value.split(",").map((part) => part.trim());
+    if (parts.some((part) => part === "")) throw new InputError(`${field}[${index}]`, `${field}[${index}] has an empty ${what}: remove it, or the stray comma`);
+    return parts;
+  });
+}
+
+/** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
+export function checkEmail(address: string, field: string): void {
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new InputError(field, `${field} must be an e-mail address, got ${JSON.stringify(address)}`);
+}
+
+/** Checks the options both e-mail survey endpoints share, where the docs give a rule. */
+export function checkSendOptions(options: { delay?: unknown }, field: string): void {
+  checkNumber(options.delay, `${field}delay`, 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
+}
+
+/**
+ * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
+ * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
+ * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, and a
+ * `delay` of 1-31 days. Returns Wootric's answer; a refusal throws the status-keyed `ApiError` (`BadRequestError`,
+ * `RateLimitError`, ...) with the vendor's body.
+ *
+ * @example
+ * await sendEmailSurvey(wootric, {
+ *   emails: ["john@example.com", "jane@example.com"],
+ *   survey_immediately: true,
+ *   end_user: { properties: { campaign_name: "Spring" } },
+ *   subject: "How was your {{service}}?",
+ *   context: [{ service: "internet" }],
+ * });
+ */
+export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options: { signal?: AbortSignal } = {}): Promise<EmailSurveyResult> {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
+  }
+  const emails = addressesOf(request.emails, "emails", "e-mail address");
+  if (emails.length === 0) throw new InputError("emails", "emails is empty: give at least one address to survey");
+  if (emails.length > MAX_EMAILS) {
+    throw new InputError("emails", `emails has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send them in batches of ${MAX_EMAILS}`);
+  }
+  emails.forEach((email, index) => checkEmail(email, `emails (address ${index + 1})`));
+  if (request.external_ids !== undefined) {
+    const ids = addressesOf(request.external_ids, "external_ids", "external ID");
+    if (ids.length !== emails.length) {
+      throw new InputError("external_ids", `external_ids has ${ids.length} IDs for ${emails.length} addresses: give one per address, in the order of emails`);
+    }
+  }
+  checkSendOptions(request, "");
+  const result = await client.POST("/v1/email_survey", { body: request, ...(options?.signal ? { signal: options.signal } : {}) });
+  return dataOrThrow(result, "POST");
+}

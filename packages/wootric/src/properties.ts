@@ -1,0 +1,41 @@
+import { describeValue, InputError } from "@apis/runtime";
+import type { components } from "./generated/schema.js";
+
+/** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
+export type Properties = components["schemas"]["Properties"];
+
+/** What {@link properties} takes: a Date stands for a `*_date` property's Unix timestamp. */
+export type PropertyInput = Record<string, string | number | boolean | Date | null | undefined>;
+
+/**
+ * End-user properties for a write body (`properties`, `end_user.properties`), checked and converted before they are
+ * sent in Rails bracket notation (`properties[plan]=Pro`): names must be non-empty and free of `[` and `]` (which
+ * would nest another key), values flat (Wootric keeps one level), a `*_amount` property a whole number and a
+ * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
+ * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
+ *
+ * @example
+ * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
+ */
+export function properties(input: PropertyInput): Properties {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new InputError("properties", `properties must be an object of names to values, got ${describeValue(input)}`);
+  const result: Properties = {};
+  for (const [name, value] of Object.entries(input)) {
+    const field = `properties.${name}`;
+    if (name.trim() === "" || /[[\]]/.test(name)) throw new InputError(field, `property names must be non-empty and without [ or ], got ${JSON.stringify(name)}: brackets would nest another key`);
+    if (value === undefined) continue;
+    const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+    if (converted !== null && !["string", "number", "boolean"].includes(typeof converted)) {
+      throw new InputError(field, `${field} must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
+    }
+    if (typeof converted === "number" && !Number.isFinite(converted)) throw new InputError(field, `${field} must be a finite number, got ${String(value)}`);
+    if (name.endsWith("_amount") && converted !== null && !Number.isInteger(converted)) {
+      throw new InputError(field, `${field} must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
+    }
+    if (name.endsWith("_date") && converted !== null && !(typeof converted === "number" && Number.isInteger(converted))) {
+      throw new InputError(field, `${field} must be a Date or a Unix timestamp in seconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+    }
+    result[name] = converted;
+  }
+  return result;
+}

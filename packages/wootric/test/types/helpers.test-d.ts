@@ -1,0 +1,50 @@
+// Compile-time tests, checked by `pnpm typecheck` (tsc over test/): the e-mail survey helpers, properties and the
+// shared token source take and return what the spec says.
+import { expectTypeOf } from "vitest";
+import type { TokenSource } from "@apis/runtime";
+import { createClient as createCxiClient } from "@apis/wootric-cxi";
+import {
+  createClient,
+  createWootricTokenSource,
+  properties,
+  sendEmailSurvey,
+  sendEmailSurveyCsv,
+  type EmailSurveyResult,
+  type Properties,
+  type WootricClient,
+} from "../../src/index.js";
+
+declare const wootric: WootricClient;
+
+export function helpersReturnTheirData(): void {
+  expectTypeOf(sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_immediately: true })).resolves.toEqualTypeOf<EmailSurveyResult>();
+  expectTypeOf(sendEmailSurveyCsv(wootric, "email\na@example.com\n", { delivery_time: "09:30", survey_settings: { survey_template_id: 888 } })).resolves.toEqualTypeOf<EmailSurveyResult>();
+  expectTypeOf(sendEmailSurveyCsv(wootric, new Blob(["email\n"]))).resolves.toEqualTypeOf<EmailSurveyResult>();
+  expectTypeOf(properties({ plan: "Pro", purchase_date: new Date() })).toEqualTypeOf<Properties>();
+}
+
+export function oneTokenSourceForBothClients(): void {
+  const tokens = createWootricTokenSource({ auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" }, timeoutMs: 10_000 });
+  expectTypeOf(tokens).toEqualTypeOf<TokenSource>();
+  createClient({ auth: { type: "tokenSource", tokens } });
+  createCxiClient({ auth: { type: "tokenSource", tokens } });
+}
+
+export function refusedAtCompileTime(): void {
+  // @ts-expect-error: emails is required
+  void sendEmailSurvey(wootric, { survey_immediately: true });
+  // @ts-expect-error: e-mail addresses are strings
+  void sendEmailSurvey(wootric, { emails: [42] });
+  // @ts-expect-error: delay is a number of days
+  void sendEmailSurvey(wootric, { emails: ["a@example.com"], delay: "8" });
+  // @ts-expect-error: the CSV is text or a Blob
+  void sendEmailSurveyCsv(wootric, 42);
+  // @ts-expect-error: the csv field is the helper's to fill
+  void sendEmailSurveyCsv(wootric, "email\n", { csv: "ZW1haWw=" });
+  // @ts-expect-error: properties are one level deep
+  properties({ plan: { tier: "gold" } });
+  // @ts-expect-error: a token source is made of credentials that fetch tokens
+  createWootricTokenSource({ auth: { type: "tokenSource", tokens: createWootricTokenSource({ auth: { type: "token", accessToken: "a", refreshToken: "r" } }) } });
+  // @ts-expect-error: auth.tokens must be a token source
+  createClient({ auth: { type: "tokenSource", tokens: "abc" } });
+}

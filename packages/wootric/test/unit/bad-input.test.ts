@@ -1,0 +1,121 @@
+// Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
+// anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
+// (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
+import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import type { TokenSource } from "@apis/runtime";
+import { checkEmailSurveyCsv, createClient, createWootricTokenSource, getEndUserByEmail, getEndUserByExternalId, InputError, listAll, properties, sendEmailSurvey, sendEmailSurveyCsv, type ClientOptions, type PropertyInput, type WootricClient, type WootricTokenSourceOptions } from "../../src/index.js";
+
+const BASE = "https://wootric.test";
+const ACCESS_TOKEN = "wmTok-4Rq8ZpX2sV7y";
+const PASSWORD = "wmPw-correct-horse-9";
+const CLIENT_SECRET = "wmSecret-1a2b3c4d5e";
+const REFRESH_TOKEN = "wmRefresh-6f7g8h9i";
+const AUTH = { type: "token", accessToken: ACCESS_TOKEN } as const;
+
+function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): WootricClient {
+  return createClient({ baseUrl: BASE, auth: AUTH, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+}
+
+const tokenSource = (options: unknown) => createWootricTokenSource(bad<WootricTokenSourceOptions>(options));
+
+const clientCases: BadInputCase[] = [
+  { helper: "createClient", input: "no options at all", call: () => createClient(bad<ClientOptions>(undefined)), field: "options", message: /createClient needs options.*auth/ },
+  { helper: "createClient", input: "a number as baseUrl", call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }), field: "baseUrl", message: /baseUrl must be a URL string such as https:\/\/api\.wootric\.com, got a number/ },
+  {
+    helper: "createClient",
+    input: "a plain-http tokenUrl off loopback",
+    call: (fetch) => client(fetch, { tokenUrl: "http://api.wootric.com/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
+    field: "tokenUrl",
+    message: /tokenUrl must use https, got http:\/\/api\.wootric\.com: the vendor serves HTTPS only/,
+  },
+  { helper: "createClient", input: 'rateLimit "yes"', call: (fetch) => client(fetch, { rateLimit: bad<false>("yes") }), field: "rateLimit", message: /rateLimit must be \{ maxWaitMs\? \} or false, got a string/ },
+  ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  // The grants' own checks (empty password, ...) are tested in @apis/wootric-cxi, where they are written; this one lists the main API's schemes.
+  { helper: "createClient", input: "an unknown auth type", call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey" }) }), field: "auth.type", message: /Unknown auth type "apiKey": use "password", "clientCredentials", "tokenSource" or "token"/ },
+  {
+    helper: "createClient",
+    input: "a tokenSource that is a string",
+    call: (fetch) => client(fetch, { auth: { type: "tokenSource", tokens: bad<TokenSource>(ACCESS_TOKEN) } }),
+    field: "auth.tokens",
+    message: /auth\.tokens must be a token source with getToken\(\) and invalidate\(\), e\.g\. createWootricTokenSource\(\{ auth \}\)/,
+  },
+  {
+    helper: "client.GET",
+    input: 'an end user id of ".."',
+    call: (fetch) => client(fetch).GET("/v1/end_users/{id}", { params: { path: { id: ".." } } }),
+    field: "params.path.id",
+    message: /params\.path\.id must not be "\.\.": it would send the request to another path/,
+  },
+];
+
+const tokenSourceCases: BadInputCase[] = [
+  { helper: "createWootricTokenSource", input: "no options at all", call: () => tokenSource(undefined), field: "options", message: /createWootricTokenSource needs options, at least \{ auth: / },
+  { helper: "createWootricTokenSource", input: "no auth", call: () => tokenSource({}), field: "auth", message: /auth is required: "password", "clientCredentials" or "token" with its refreshToken/ },
+  {
+    helper: "createWootricTokenSource",
+    input: "a token source made of another one",
+    call: () => tokenSource({ auth: { type: "tokenSource", tokens: {} } }),
+    field: "auth.type",
+    message: /Unknown auth type "tokenSource" for a token source: use "password", "clientCredentials" or "token" with its refreshToken/,
+  },
+  {
+    helper: "createWootricTokenSource",
+    input: "a token without its refresh token",
+    call: () => tokenSource({ auth: { type: "token", accessToken: ACCESS_TOKEN } }),
+    field: "auth.refreshToken",
+    message: /a token without its refreshToken is never fetched or refreshed, so there is nothing to share/,
+  },
+  {
+    helper: "createWootricTokenSource",
+    input: "an empty client secret",
+    call: () => tokenSource({ auth: { type: "clientCredentials", clientId: "app", clientSecret: " " } }),
+    field: "auth.clientSecret",
+    message: /auth\.clientSecret must be a non-empty string/,
+  },
+  {
+    helper: "createWootricTokenSource",
+    input: "a plain-http tokenUrl off loopback",
+    call: () => tokenSource({ auth: { type: "token", accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN }, tokenUrl: "http://api.wootric.com/oauth/token" }),
+    field: "tokenUrl",
+    message: /tokenUrl must use https/,
+  },
+];
+
+const helperCases: BadInputCase[] = [
+  { helper: "getEndUserByEmail", input: "a number", call: (fetch) => getEndUserByEmail(client(fetch), bad<string>(42)), field: "email", message: /email must be a non-empty string/ },
+  { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), "my-external-id"), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
+  { helper: "getEndUserByExternalId", input: "an empty string", call: (fetch) => getEndUserByExternalId(client(fetch), ""), field: "externalId", message: /externalId must be a non-empty string/ },
+  { helper: "listAll", input: "a list that does not page", call: (fetch) => listAll(client(fetch), bad<"/v1/end_users">("/v1/segments")), field: "path", message: /path "\/v1\/segments" is not a paged list/ },
+  { helper: "listAll", input: "per_page 51", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: { per_page: 51 } }), field: "query.per_page", message: /query\.per_page must be an integer from 1 to 50/ },
+  { helper: "sendEmailSurvey", input: "null instead of a request", call: (fetch) => sendEmailSurvey(client(fetch), bad(null)), field: "request", message: /sendEmailSurvey needs \{ emails: \[\.\.\.\] \}.*got null/ },
+  {
+    helper: "sendEmailSurvey",
+    input: "101 addresses",
+    call: (fetch) => sendEmailSurvey(client(fetch), { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }),
+    field: "emails",
+    message: /emails has 101 addresses; Wootric takes at most 100 per request: send them in batches of 100/,
+  },
+  { helper: "sendEmailSurvey", input: "an object among the addresses", call: (fetch) => sendEmailSurvey(client(fetch), { emails: [bad<string>({ email: "a@example.com" })] }), field: "emails[0]", message: /emails\[0\] must be a string \(e-mail address\), got an object/ },
+  { helper: "sendEmailSurvey", input: "a delay of 0 days", call: (fetch) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"], delay: 0 }), field: "delay", message: /delay must be an integer from 1 to 31/ },
+  { helper: "sendEmailSurveyCsv", input: "a number instead of CSV", call: (fetch) => sendEmailSurveyCsv(client(fetch), bad<string>(42)), field: "csv", message: /csv must be CSV text, a Blob or a File/ },
+  { helper: "sendEmailSurveyCsv", input: "a CSV without an email column", call: (fetch) => sendEmailSurveyCsv(client(fetch), "name\nJane\n"), field: "csv: column email", message: /csv line 1: the first column must be email/ },
+  { helper: "sendEmailSurveyCsv", input: "options that are a string", call: (fetch) => sendEmailSurveyCsv(client(fetch), "email\na@example.com\n", bad("fast")), field: "options", message: /options must be an object of send options, got a string/ },
+  { helper: "checkEmailSurveyCsv", input: "null instead of CSV", call: () => checkEmailSurveyCsv(bad<string>(null)), field: "csv", message: /csv must be CSV text \(a string\), not null/ },
+  { helper: "checkEmailSurveyCsv", input: "an unclosed quote", call: () => checkEmailSurveyCsv('email,note\na@example.com,"open\n'), field: "csv", message: /the quoted field opened on line 2 is never closed/ },
+  { helper: "properties", input: "a list instead of an object", call: () => properties(bad<PropertyInput>(["plan"])), field: "properties", message: /properties must be an object of names to values, got an array/ },
+  { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
+];
+
+describeBadInput({
+  InputError,
+  secrets: [ACCESS_TOKEN, PASSWORD, CLIENT_SECRET, REFRESH_TOKEN],
+  spyBody: {},
+  cases: [...clientCases, ...tokenSourceCases, ...helperCases],
+  control: {
+    name: "a good call through the same spy does send, so the cases above are refused by their bad input",
+    sends: 1,
+    run: async (fetch) => {
+      await sendEmailSurvey(client(fetch), { emails: ["a@example.com"] });
+    },
+  },
+});

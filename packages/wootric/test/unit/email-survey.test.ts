@@ -1,0 +1,217 @@
+import { formFields, json, observedFetch } from "@apis/faults/observed-fetch";
+import { describe, expect, it } from "vitest";
+import {
+  BadRequestError,
+  checkEmailSurveyCsv,
+  createClient,
+  InputError,
+  MAX_CSV_ROWS,
+  MAX_EMAILS,
+  properties,
+  RateLimitError,
+  sendEmailSurvey,
+  sendEmailSurveyCsv,
+} from "../../src/index.js";
+
+const BASE = "https://wootric.test";
+const CSV = "email,First Name,plan,___context:service\njane@example.com,Jane,Pro,internet\njohn@example.com,John,Free,laundry\n";
+
+function client(handler: (request: Request) => Response = () => json({})) {
+  const observed = observedFetch(handler);
+  const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "tok-1" }, maxRetries: 0 });
+  return { wootric, observed };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe("sendEmailSurvey", () => {
+  it("posts the addresses and options as a bracket-notation form and returns Wootric's answer", async () => {
+    const { wootric, observed } = client(() => json({ queued: 2 }));
+    const result = await sendEmailSurvey(wootric, {
+      emails: ["john@example.com", "jane@example.com"],
+      survey_immediately: true,
+      end_user: { properties: { campaign_name: "Spring" } },
+      survey_settings: { custom_messages: { followup_text: "Thank you!" } },
+      subject: "How was our {{service}}?",
+      context: [{ service: "internet" }],
+      delay: 8,
+    });
+    expect(result).toEqual({ queued: 2 });
+    expect(observed.calls()).toEqual([`POST ${BASE}/v1/email_survey`]);
+    expect(observed.requests[0]!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(observed.requests[0]!.headers.get("authorization")).toBe("Bearer tok-1");
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["emails[]", "john@example.com"],
+      ["emails[]", "jane@example.com"],
+      ["survey_immediately", "true"],
+      ["end_user[properties][campaign_name]", "Spring"],
+      ["survey_settings[custom_messages][followup_text]", "Thank you!"],
+      ["subject", "How was our {{service}}?"],
+      ["context[][service]", "internet"],
+      ["delay", "8"],
+    ]);
+  });
+
+  it("takes exactly 100 addresses, counting comma-joined ones as the vendor's example sends them", async () => {
+    const { wootric, observed } = client();
+    const emails = Array.from({ length: MAX_EMAILS / 2 }, (_, i) => `a${i}@example.com,b${i}@example.com`);
+    await sendEmailSurvey(wootric, { emails, external_ids: emails.map((_, i) => `A${i},B${i}`) });
+    expect(observed.requests).toHaveLength(1);
+  });
+
+  it("refuses 101 addresses before any request, saying to send batches of 100", async () => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurvey(wootric, { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }));
+    expect(error.field).toBe("emails");
+    expect(error.message).toBe("emails has 101 addresses; Wootric takes at most 100 per request: send them in batches of 100");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["a number among the addresses", { emails: ["a@example.com", 42] }, "emails[1]", /emails\[1\] must be a string \(e-mail address\), got a number/],
+    ["a string instead of a list", { emails: "a@example.com" }, "emails", /emails must be an array of e-mail address strings, got a string/],
+    ["no address", { emails: [] }, "emails", /emails is empty/],
+    ["a value that is not an address", { emails: ["a@example.com", "bob"] }, "emails (address 2)", /must be an e-mail address, got "bob"/],
+    ["a stray comma", { emails: ["a@example.com,"] }, "emails[0]", /emails\[0\] has an empty e-mail address/],
+    ["fewer external IDs than addresses", { emails: ["a@example.com", "b@example.com"], external_ids: ["A"] }, "external_ids", /external_ids has 1 IDs for 2 addresses/],
+    ["a delay of 32 days", { emails: ["a@example.com"], delay: 32 }, "delay", /delay must be an integer from 1 to 31 \(days to wait before sending\), got 32/],
+  ])("refuses %s before any request", async (_, request, field, message) => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurvey(wootric, request as never));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("throws the status-keyed ApiError with Wootric's body when the send is refused", async () => {
+    const { wootric } = client(() => json({ errors: ["Invalid email"] }, 400));
+    const error = await sendEmailSurvey(wootric, { emails: ["a@example.com"] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, body: { errors: ["Invalid email"] } });
+  });
+});
+
+describe("sendEmailSurveyCsv", () => {
+  it("uploads the checked CSV as the Base64url csv field of an urlencoded form, with the send options", async () => {
+    const { wootric, observed } = client(() => json({}));
+    await sendEmailSurveyCsv(wootric, CSV, { survey_immediately: true, subject: "Hello {{service}}", survey_settings: { survey_template_id: 888 } });
+    expect(observed.calls()).toEqual([`POST ${BASE}/v1/email_survey_csv`]);
+    expect(observed.requests[0]!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    const fields = formFields(observed.bodies[0]);
+    expect(fields.map(([name]) => name)).toEqual(["survey_immediately", "subject", "survey_settings[survey_template_id]", "csv"]);
+    const csv = fields.find(([name]) => name === "csv")![1];
+    expect(csv).toMatch(/^[A-Za-z0-9_=-]+$/);
+    expect(Buffer.from(csv, "base64url").toString("utf8")).toBe(CSV);
+  });
+
+  it("encodes the vendor's own sample CSV to the vendor's Base64 string", async () => {
+    const { wootric, observed } = client();
+    await sendEmailSurveyCsv(wootric, "email,Region,Country,Project Name\nuser1@gmail.com,EMEA,USA,Project One\nuser2@gmail.com,LATAM,Argentina,Assessment Project");
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["csv", "ZW1haWwsUmVnaW9uLENvdW50cnksUHJvamVjdCBOYW1lCnVzZXIxQGdtYWlsLmNvbSxFTUVBLFVTQSxQcm9qZWN0IE9uZQp1c2VyMkBnbWFpbC5jb20sTEFUQU0sQXJnZW50aW5hLEFzc2Vzc21lbnQgUHJvamVjdA=="],
+    ]);
+  });
+
+  it("reads a Blob as UTF-8 and uses the URL-safe alphabet for bytes that standard Base64 writes as + and /", async () => {
+    const { wootric, observed } = client();
+    const text = "email,note\nzoë@example.com,¿?>>>\n";
+    await sendEmailSurveyCsv(wootric, new Blob([text], { type: "text/csv" }));
+    const csv = formFields(observed.bodies[0]).find(([name]) => name === "csv")![1];
+    expect(csv).not.toMatch(/[+/]/);
+    expect(Buffer.from(csv, "base64url").toString("utf8")).toBe(text);
+  });
+
+  it("throws the status-keyed ApiError when Wootric refuses the upload", async () => {
+    const { wootric } = client(() => json({ error: "Too many requests" }, 429));
+    await expect(sendEmailSurveyCsv(wootric, CSV)).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it.each([
+    ["an empty file", "", {}, "csv", /csv is empty: it needs a header row whose first column is email/],
+    ["a header only", "email,plan\n", {}, "csv", /csv has a header but no rows/],
+    ["email not first", "plan,email\nPro,a@example.com\n", {}, "csv: column email", /csv line 1: the first column must be email.*has it as column 2/],
+    ["no email column", "mail,plan\na@example.com,Pro\n", {}, "csv: column email", /has no email column/],
+    ["Email capitalised", "Email,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "Email": the name is exact, lower case/],
+    ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /csv line 3 has 3 fields but the header has 2/],
+    ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
+    ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
+    ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /price_amount "9\.99": a column ending in _amount takes whole numbers/],
+    ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
+    ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /names the column "receiver", which the CSV's header \(line 1\) does not have/],
+  ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurveyCsv(wootric, csv, options));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it(`takes ${MAX_CSV_ROWS} rows and refuses one more, naming the line where the excess starts`, () => {
+    const rows = (count: number) => `email\n${Array.from({ length: count }, (_, i) => `u${i}@example.com`).join("\n")}\n`;
+    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS))).not.toThrow();
+    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(the row after the limit starts on line 5002\)/);
+  });
+
+  it("reads the receiver's address from send_to_email_field's column when it is given", () => {
+    expect(() => checkEmailSurveyCsv("id,receiver\n7,a@example.com\n", { send_to_email_field: "receiver", unique_identifier_field: "id" })).not.toThrow();
+    expect(() => checkEmailSurveyCsv("id,receiver\n7,nobody\n", { send_to_email_field: "receiver" })).toThrow('csv: line 2, column receiver must be an e-mail address, got "nobody"');
+  });
+
+  it.each([
+    ["a delivery_time that is not hh:mm", { delivery_time: "9am" }, "delivery_time", /delivery_time must be a UTC time of day as hh:mm \(24 h\), e\.g\. "09:30", got "9am"/],
+    ["unique_identifier_field without send_to_email_field", { unique_identifier_field: "id" }, "unique_identifier_field", /needs send_to_email_field/],
+    ["a delay of 0 days", { delay: 0 }, "delay", /delay must be an integer from 1 to 31/],
+  ])("refuses %s before reading the CSV", async (_, options, field, message) => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurveyCsv(wootric, CSV, options as never));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("properties", () => {
+  it("turns Dates into Unix seconds, leaves undefined out and keeps the rest as given", () => {
+    expect(properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date("2017-05-12T06:03:41Z"), active: true, coupon: null, skipped: undefined })).toEqual({
+      plan: "Pro",
+      revenue_amount: 10000,
+      purchase_date: 1494569021,
+      active: true,
+      coupon: null,
+    });
+  });
+
+  it("sends as one level of Rails brackets in a write body", async () => {
+    const { wootric, observed } = client(() => json({ id: 3 }, 201));
+    await wootric.POST("/v1/end_users", { body: { email: "new@example.com", properties: properties({ plan: "Pro", last_order_date: 1350466020 }) } });
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["email", "new@example.com"],
+      ["properties[plan]", "Pro"],
+      ["properties[last_order_date]", "1350466020"],
+    ]);
+  });
+
+  it.each([
+    ["a name with brackets", { "plan][x": "Pro" }, "properties.plan][x", /without \[ or \]/],
+    ["a nested object", { plan: { tier: "gold" } }, "properties.plan", /must be a string, number, boolean or Date, got an object: Wootric keeps one level/],
+    ["a fractional _amount", { total_purchase_amount: 12.5 }, "properties.total_purchase_amount", /must be a whole number/],
+    ["a date string for a _date", { last_order_date: "2020-01-01" }, "properties.last_order_date", /must be a Date or a Unix timestamp in seconds/],
+    ["NaN", { score: Number.NaN }, "properties.score", /must be a finite number, got NaN/],
+  ])("refuses %s, naming the property", (_, input, field, message) => {
+    const error = (() => {
+      try {
+        properties(input as never);
+      } catch (caught) {
+        return caught as InputError;
+      }
+      throw new Error("expected a throw");
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+});
