@@ -91,4 +91,22 @@ describe("the docs site in a browser", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  // OpenAPI 3.1 webhooks (Wootric's signed events) are not operations of a path: each must still have its section.
+  const withWebhooks = apis.filter(({ api }) => Object.keys(webhooksOf(api.name)).length > 0).map(({ api }) => api.name);
+  it.each(withWebhooks)("renders every webhook of %s, offline", async (name) => {
+    const expected = Object.values(webhooksOf(name)).flatMap((item) => Object.values(item).map((operation) => String(operation.operationId)));
+    const { page, context, foreign, errors } = await open(`/${name}/`, (page) => page.waitForSelector('[data-section-id*="operation/"]', { timeout: 30_000 }));
+    const sections = await page.locator('[data-section-id*="operation/"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-section-id") ?? ""));
+    expect(expected.filter((id) => !sections.some((section) => section.endsWith(`operation/${id}`)))).toEqual([]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
+
+function webhooksOf(name: string): Record<string, Record<string, { operationId?: unknown }>> {
+  const document = JSON.parse(readFileSync(`${dist}/${name}/openapi.json`, "utf8")) as { webhooks?: Record<string, Record<string, { operationId?: unknown }>> };
+  return document.webhooks ?? {};
+}
