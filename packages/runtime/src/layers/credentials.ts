@@ -46,10 +46,11 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
   }
 }
 
-// Leaves on the call what the attempt's request needs (see attemptRequest): its URL, moved to carry a query credential;
-// its Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once,
-// since a Request cannot move to another URL, or be resent after a redirect, with its body stream.
-async function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Promise<Request> {
+// Leaves on the call what the attempt needs (see attemptInit): its URL, moved to carry a query credential; its
+// Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
+// Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
+// must be read.
+function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Request | Promise<Request> {
   const query = credential?.query;
   if (query !== undefined) {
     call.url = setQueryParam(request.url, query.name, query.value);
@@ -58,6 +59,16 @@ async function withCredential(request: Request, credential: Credential | undefin
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
   call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
-  if (call.guarded || call.url !== request.url) call.movedBody ??= request.body === null ? null : await request.clone().blob();
-  return request;
+  if (call.movedBody !== undefined || !(call.guarded || call.url !== request.url)) return request;
+  if (request.body === null) {
+    call.movedBody = null;
+    return request;
+  }
+  return request
+    .clone()
+    .blob()
+    .then((body) => {
+      call.movedBody = body;
+      return request;
+    });
 }

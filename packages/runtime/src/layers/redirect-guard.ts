@@ -1,5 +1,6 @@
 import { fetchWithinOrigin } from "../redirect.js";
-import type { Layer } from "./layer.js";
+import type { Call } from "./call.js";
+import type { Layer, Next } from "./layer.js";
 
 /**
  * The redirect guard layer: a request that carries a credential in its URL or body (marked `guarded` by the
@@ -12,21 +13,23 @@ import type { Layer } from "./layer.js";
  * const layer = redirectGuardLayer();
  */
 export function redirectGuardLayer(): Layer {
-  return async (request, next, call) => {
-    if (!call.guarded) return next(request);
-    const { url, movedBody } = call;
-    const hop = (to: string, keepBody: boolean) => {
-      call.url = to;
-      call.movedBody = keepBody ? movedBody : null;
-      call.ready = undefined;
-      return next(request);
-    };
-    try {
-      return await fetchWithinOrigin(hop, { method: call.method, url }, { secrets: call.secrets });
-    } finally {
-      // The next attempt starts from the request's own URL and body again.
-      call.url = url;
-      call.movedBody = movedBody;
-    }
+  return (request, next, call) => (call.guarded ? guarded(request, next, call) : next(request));
+}
+
+// Each hop is the call's URL and body, sent through the layers inside.
+async function guarded(request: Request, next: Next, call: Call): Promise<Response> {
+  const { url, movedBody } = call;
+  const hop = (to: string, keepBody: boolean) => {
+    call.url = to;
+    call.movedBody = keepBody ? movedBody : null;
+    call.ready = undefined;
+    return next(request);
   };
+  try {
+    return await fetchWithinOrigin(hop, { method: call.method, url }, { secrets: call.secrets });
+  } finally {
+    // The next attempt starts from the request's own URL and body again.
+    call.url = url;
+    call.movedBody = movedBody;
+  }
 }
