@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { diffSpecs, listSpecs, type Node } from "../src/index.ts";
+import type { Node } from "@apis/spec";
+import { diffSpecs, listSpecs } from "../src/index.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const specs = listSpecs(root);
