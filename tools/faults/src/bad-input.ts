@@ -99,3 +99,24 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
   ];
   return table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
 }
+
+/**
+ * The checks every URL option gets from the runtime (`urlOption`), as cases for {@link describeBadInput}: a number,
+ * an empty string, plain http off loopback, a protocol-relative URL and, outside a browser, a relative one. `example`
+ * is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as the option.
+ *
+ * @example
+ * const cases = [...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })), ...];
+ */
+export function urlOptionCases(helper: string, option: string, example: string, make: (fetch: FetchSpy, url: string) => unknown): BadInputCase[] {
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const plain = example.replace(/^https:/, "http:");
+  const table: [input: string, value: unknown, message: RegExp][] = [
+    [`a number as ${option}`, 42, new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got a number`)],
+    [`an empty ${option}`, "", new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got an empty string`)],
+    [`a plain-http ${option} off loopback`, plain, new RegExp(`${escaped(option)} must use https, got ${escaped(new URL(plain).origin)}`)],
+    [`a protocol-relative ${option}`, "//evil.example.com", new RegExp(`${escaped(option)} must not be protocol-relative`)],
+    [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser page`)],
+  ];
+  return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
+}

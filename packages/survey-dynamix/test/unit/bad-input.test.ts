@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -40,13 +40,8 @@ const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_n
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
-  {
-    helper: "createClient",
-    input: "a protocol-relative oauthBaseUrl",
-    call: (fetch) => client(fetch, { oauthBaseUrl: "//evil.example.com" }),
-    field: "oauthBaseUrl",
-    message: /oauthBaseUrl must not be protocol-relative/,
-  },
+  ...urlOptionCases("createClient", "baseUrl", "https://surveydynamix.com/api", (fetch, url) => client(fetch, { baseUrl: url })),
+  ...urlOptionCases("createClient", "oauthBaseUrl", "https://surveydynamix.com", (fetch, url) => client(fetch, { oauthBaseUrl: url })),
   {
     helper: "createClient",
     input: "a protocol-relative oauthUrl (the deprecated name)",
@@ -74,20 +69,6 @@ const cases: BadInputCase[] = [
     call: () => createClient(bad<ClientOptions>(null)),
     field: "options",
     message: /createClient needs options, at least \{ auth: \{ type: "basic", customerUuid, authToken \} \}/,
-  },
-  {
-    helper: "createClient",
-    input: "a plain-http baseUrl off loopback",
-    call: (fetch) => client(fetch, { baseUrl: "http://surveydynamix.com/api" }),
-    field: "baseUrl",
-    message: /baseUrl must use https, got http:\/\/surveydynamix\.com/,
-  },
-  {
-    helper: "createClient",
-    input: "a number as baseUrl",
-    call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }),
-    field: "baseUrl",
-    message: /baseUrl must be a URL string such as https:\/\/surveydynamix\.com\/api, got a number/,
   },
   {
     helper: "createClient",
