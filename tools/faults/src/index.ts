@@ -7,4 +7,5 @@ export { credentialPathCases, describeCredentialPaths, type CredentialPath, type
 export { collectLeaks, itLeaksNothing, rejection, type LeakCollector } from "./leaks.js";
 export { assertNoEcho, echoIn, outcomeRenderings, tokenEchoIn } from "./echo.js";
 export { encodingsOf, encodingsShown } from "./encodings.js";
-export { useFaultServer } from "./use-server.js";
+export { tokenEndpointFaultCases, type TokenEndpointFlow } from "./token-endpoint.js";
+export { useFaultServer, useFaultSuite, type FaultClientDefaults, type FaultSuite } from "./use-server.js";

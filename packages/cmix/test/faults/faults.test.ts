@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, itLeaksNothing, rejection, type SeenRequest, useFaultServer } from "@apis/faults";
+import { itLeaksNothing, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
 import { AuthenticationError, InvalidResponseError } from "@apis/runtime";
 import { createClient, type ClientOptions, type CmixClient } from "../../src/index.js";
 
@@ -11,21 +11,16 @@ const GET_PROJECT = "GET /projects/109820";
 const GET_SUMMARY = "GET /surveys/138651/fielding-summary";
 const TOKEN = "POST /access-token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let cmix: CmixClient;
-
-function connect(options: Partial<ClientOptions> = {}): CmixClient {
-  cmix = createClient({
+const suite = useFaultSuite(SECRETS, (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (cmix = createClient({
     environment: "sandbox",
-    authBaseUrl: server().url, surveyBaseUrl: server().url, reportingBaseUrl: server().url, fileProcessingBaseUrl: server().url,
+    authBaseUrl: url, surveyBaseUrl: url, reportingBaseUrl: url, fileProcessingBaseUrl: url,
     auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
+    ...defaults,
     ...options,
-  });
-  return cmix;
-}
+  })));
+const { server, collected, connect } = suite;
 
 const issueTokens = (_: SeenRequest, index: number) => ({ status: 200, body: { access_token: `cmix-at-secret-${index + 1}`, token_type: "Bearer", expires_in: 3600 } });
 const getProject = () => cmix.survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
@@ -53,21 +48,8 @@ describe("CMIX tokens under faults", () => {
     expect(server().count(GET_PROJECT)).toBe(2);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `password ${PASSWORD} is wrong` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("throws, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
-    connect();
-    server().script(TOKEN, [fault]);
-    server().script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
-    const error = collected.error(await rejection(getProject()));
-    // A 200 that is not JSON is the runtime's InvalidResponseError (the token POST is JSON); refusals are AuthenticationError.
-    expect(error).toBeInstanceOf(status === 200 ? InvalidResponseError : AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(server().count(GET_PROJECT)).toBe(0);
-  });
+  // A 200 that is not JSON is the runtime's InvalidResponseError (the token POST is JSON); refusals are AuthenticationError.
+  for (const { name, run } of tokenEndpointFaultCases(suite, { route: TOKEN, quoted: `password ${PASSWORD}`, error: AuthenticationError, garbage: InvalidResponseError, untouched: GET_PROJECT, call: () => (connect(), getProject()) })) it(name, run);
 
   it("makes exactly one token request for fifty concurrent first requests across services", async () => {
     connect();

@@ -4,10 +4,8 @@
 import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
 import { describeCredentialPaths } from "@apis/faults";
 import { createClient, exchangeAuthorizationCode } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
-const ACCESS_TOKEN = "cx-access-hostile-1";
-const CLIENT_SECRET = "cx-client-hostile-1";
-const AUTH_CODE = "cx-auth-code-hostile-1";
 
 describeCredentialPaths("CX credential paths against a hostile server", {
   secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectLeaks, itLeaksNothing, rejection, useFaultServer } from "@apis/faults";
+import { itLeaksNothing, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
 import {
   AuthenticationError,
   createClient,
@@ -7,30 +7,16 @@ import {
   type ClientOptions,
   type CxClient,
 } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET, SECRETS } from "../support/secrets.js";
 
-const ACCESS_TOKEN = "cx-access-token-secret-1";
-const CLIENT_SECRET = "cx-client-secret-1";
-const AUTH_CODE = "cx-auth-code-secret-1";
-const SECRETS = [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE, "cx-new-token-secret-1"];
 const USER = { id: 7, name: "Ana" };
 const GET_SELF = "GET /users/self";
 const TOKEN = "POST /oauth/token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let cx: CxClient;
-
-function connect(options: Partial<ClientOptions> = {}): CxClient {
-  cx = createClient({
-    baseUrl: server().url,
-    dataBaseUrl: server().url,
-    auth: { type: "token", accessToken: ACCESS_TOKEN },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
-    ...options,
-  });
-  return cx;
-}
+const suite = useFaultSuite(Object.values(SECRETS), (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (cx = createClient({ baseUrl: url, dataBaseUrl: url, auth: { type: "token", accessToken: ACCESS_TOKEN }, ...defaults, ...options })));
+const { server, collected, connect } = suite;
 
 describe("CX tokens under faults", () => {
   it("returns a 401 on a revoked token once, without resending: CX has no refresh grant", async () => {
@@ -42,23 +28,9 @@ describe("CX tokens under faults", () => {
     expect(server().count(GET_SELF)).toBe(1);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `code ${AUTH_CODE} is used` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("exchangeAuthorizationCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
-    server().script(TOKEN, [fault, { status: 200, body: { access_token: "cx-new-token-secret-1" } }]);
-    collected.takeLines();
-    const error = collected.error(
-      await rejection(
-        exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
-      ),
-    );
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(collected.takeLines()).toEqual([expect.stringMatching(new RegExp(`^token request POST http://127\\.0\\.0\\.1:\\d+/oauth/token -> ${status} \\(attempt 1, \\d+ ms\\)`))]);
-  });
+  const exchange = () => exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger });
+  const flow = { route: TOKEN, quoted: `code ${AUTH_CODE}`, error: AuthenticationError, logsOneLine: true, call: exchange };
+  for (const { name, run } of tokenEndpointFaultCases(suite, flow)) it(`exchangeAuthorizationCode ${name}`, run);
 
   it("answers fifty concurrent first requests, each with the token in its query", async () => {
     connect();

@@ -17,11 +17,8 @@ import {
   type ExchangeCodeOptions,
   type UploadContent,
 } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 
-const ACCESS_TOKEN = "cxBadInTok-7Qm4ZpL2sV9x";
-const CLIENT_ID = "cxApp-3f9d2b71";
-const CLIENT_SECRET = "cxBadInSecret-9f8e7d6c";
-const AUTH_CODE = "cxBadInCode-5k2m9q7w";
 const REDIRECT = "https://app.example.com/cx/callback";
 const PHOTO = "self:%2Fphotos%2F2353.jpg";
 

@@ -4,13 +4,11 @@
 import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
 import { describeCredentialPaths } from "@apis/faults";
 import { exchangeAuthorizationCode } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
-const CLIENT_SECRET = "sdx-client-hostile-1";
-const CODE = "sdx-code-hostile-1";
-const ACCESS_TOKEN = "sdx-access-hostile-1";
 
 describeCredentialPaths("Survey Dynamix code exchange against a hostile server", {
-  secrets: [CLIENT_SECRET, CODE, ACCESS_TOKEN],
+  secrets: [CLIENT_SECRET, AUTH_CODE, ACCESS_TOKEN],
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
   paths: (kit) => [
     {
@@ -23,7 +21,7 @@ describeCredentialPaths("Survey Dynamix code exchange against a hostile server",
           oauthBaseUrl: kit.server.url,
           clientId: "3",
           clientSecret: CLIENT_SECRET,
-          code: CODE,
+          code: AUTH_CODE,
           redirectUri: "https://app.example.com/sdx/callback",
           timeoutMs,
           logger: kit.collected.logger,

@@ -19,12 +19,9 @@ import {
   type SurveyDynamixClient,
   type UpdateInteractionInput,
 } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, AUTH_TOKEN, CLIENT_SECRET } from "../support/secrets.js";
 
 const BASE = "https://sdx.test/api";
-const AUTH_TOKEN = "sdxBadInAuthTok-4vR7wK2p";
-const ACCESS_TOKEN = "sdxBadInAccess-9sD6hF3g";
-const CLIENT_SECRET = "sdxBadInSecret-8mXbNqU1";
-const CODE = "sdxBadInCode-def50200a1";
 const REDIRECT = "https://app.example.com/sdx/callback";
 const STATE = "b7f3c9a1-state";
 
@@ -33,7 +30,7 @@ function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): SurveyDy
 }
 
 function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
-  return exchangeAuthorizationCode({ clientId: "3", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
+  return exchangeAuthorizationCode({ clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
 }
 
 const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" };
@@ -270,7 +267,7 @@ const cases: BadInputCase[] = [
 
 describeBadInput({
   InputError,
-  secrets: [AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, CODE],
+  secrets: [AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
   spyBody: { id: 891234, survey_id: 52, access_token: "at-issued", token_type: "Bearer" },
   cases,
   control: {

@@ -1,6 +1,6 @@
 import { AuthenticationError } from "@apis/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, itLeaksNothing, rejection, type SeenRequest, useFaultServer } from "@apis/faults";
+import { itLeaksNothing, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
 import { createClient, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const PASSWORD = "wootric-pass-secret-1";
@@ -10,21 +10,10 @@ const TAGS = [{ id: 1, name: "billing" }];
 const GET_TAGS = "GET /v1/tags";
 const TOKEN = "POST /oauth/token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let cxi: WootricCxiClient;
-
-function connect(options: Partial<ClientOptions> = {}): WootricCxiClient {
-  cxi = createClient({
-    baseUrl: server().url,
-    tokenUrl: `${server().url}/oauth/token`,
-    auth: { type: "password", username: "ana@example.com", password: PASSWORD },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
-    ...options,
-  });
-  return cxi;
-}
+const suite = useFaultSuite(SECRETS, (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (cxi = createClient({ baseUrl: url, tokenUrl: `${url}/oauth/token`, auth: { type: "password", username: "ana@example.com", password: PASSWORD }, ...defaults, ...options })));
+const { server, collected, connect } = suite;
 
 /** A token endpoint that hands out wootric-at-secret-1, -2, ... in order. */
 const issueTokens = (_: SeenRequest, index: number) => ({
@@ -56,20 +45,7 @@ describe("Wootric CXI tokens under faults", () => {
     expect(server().count(GET_TAGS)).toBe(2);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `bad password ${PASSWORD}` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("throws AuthenticationError, without calling the API or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
-    connect();
-    server().script(TOKEN, [fault]);
-    server().script(GET_TAGS, [{ status: 200, body: TAGS }]);
-    const error = collected.error(await rejection(cxi.GET("/v1/tags")));
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(server().count(GET_TAGS)).toBe(0);
-  });
+  for (const { name, run } of tokenEndpointFaultCases(suite, { route: TOKEN, quoted: `password ${PASSWORD}`, error: AuthenticationError, untouched: GET_TAGS, call: () => connect().GET("/v1/tags") })) it(name, run);
 
   it("makes exactly one token request for fifty concurrent first requests", async () => {
     connect();
