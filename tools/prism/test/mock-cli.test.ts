@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
 import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
 import { vendorPackages } from "@apis/spec";
 import { describe, expect, it } from "vitest";
 import { vendorApis } from "../src/index.ts";
+import { runMockCli } from "./mock-process.ts";
 
-const cli = fileURLToPath(new URL("../src/mock-cli.ts", import.meta.url));
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolveCheck) => {
@@ -23,14 +21,8 @@ const several = vendors.find((vendor) => vendor.apis.length > 1)!;
 
 describe("pnpm mock <vendor>", () => {
   it("starts the vendor's mock on its documented port, prints the base URL and stops on Ctrl-C", async () => {
-    const port = vendorApis(single.folder)[0]!.extensions["x-mock-port"] as number;
-    const child = spawn(process.execPath, [cli, single.folder], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
-    await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C");
-    expect(output).toContain(`mock ${single.folder}: http://127.0.0.1:${port}`);
+    const { child, port, output, exited } = await runMockCli(single.folder);
+    expect(output()).toContain(`mock ${single.folder}: http://127.0.0.1:${port}`);
     // Prism answers: a path no spec has is a 404 from the mock itself, not a refused connection.
     expect((await fetch(`http://127.0.0.1:${port}/no-such-path`)).status).toBe(404);
 
@@ -40,13 +32,10 @@ describe("pnpm mock <vendor>", () => {
   }, 60_000);
 
   it("names the vendors it knows when given an unknown one", async () => {
-    const child = spawn(process.execPath, [cli, "nope"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolveExit) => child.once("exit", resolveExit));
-    expect(code).toBe(1);
-    for (const vendor of vendors) expect(output).toContain(vendor.folder);
-    expect(output).toMatch(/Unknown vendor "nope": use one of /);
+    const { output, exited } = await runMockCli("nope", { waitUntilUp: false });
+    expect(await exited).toBe(1);
+    for (const vendor of vendors) expect(output()).toContain(vendor.folder);
+    expect(output()).toMatch(/Unknown vendor "nope": use one of /);
   });
 
   it("groups a vendor's APIs by its package, so one name starts all of them", () => {

@@ -33,20 +33,12 @@ describe("Prism, given requests that break the spec", () => {
     expect(violations).toHaveLength(1);
   });
 
-  it("rejects an interaction without its survey_id", async () => {
-    const { response, violations } = await send("/interactions", form({ survey_type: "web" }));
-    expect(response.status).toBe(400);
-    expect(violations).toHaveLength(1);
-  });
-
-  it("rejects a phone number that is not in international format", async () => {
-    const { response, violations } = await send("/interactions", form({ survey_id: "52", survey_type: "sms", phone_number: "0499 999 999" }));
-    expect(response.status).toBe(400);
-    expect(violations).toHaveLength(1);
-  });
-
-  it("rejects an answer without its response field", async () => {
-    const { response, violations } = await send("/interactions/891234/submit_response", form({ answer: "Yes" }));
+  it.each([
+    ["an interaction without its survey_id", "/interactions", { survey_type: "web" }],
+    ["a phone number that is not in international format", "/interactions", { survey_id: "52", survey_type: "sms", phone_number: "0499 999 999" }],
+    ["an answer without its response field", "/interactions/891234/submit_response", { answer: "Yes" }],
+  ])("rejects %s", async (_case, path, fields) => {
+    const { response, violations } = await send(path, form(fields));
     expect(response.status).toBe(400);
     expect(violations).toHaveLength(1);
   });
