@@ -82,22 +82,47 @@ export function describeBadInput(suite: BadInputSuite): void {
   });
 }
 
+/** How the runtime bounds each attempt and its retries: values it must refuse, each with its message. */
+const BOUNDS: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
+  ["timeoutMs 0", { timeoutMs: 0 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 0/],
+  ["timeoutMs -1", { timeoutMs: -1 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got -1/],
+  ["timeoutMs NaN", { timeoutMs: NaN }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got NaN/],
+  ["timeoutMs Infinity", { timeoutMs: Infinity }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got Infinity/],
+  ["timeoutMs 2^31, which a timer would fire at once", { timeoutMs: 2 ** 31 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
+  ["maxRetries -1", { maxRetries: -1 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got -1/],
+  ["maxRetries 1.5", { maxRetries: 1.5 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1\.5/],
+  ["maxRetries 11", { maxRetries: 11 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 11/],
+  ["maxRetries 1e9", { maxRetries: 1e9 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1000000000/],
+];
+
+const asCases = (helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown, table: typeof BOUNDS): BadInputCase[] =>
+  table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
+
 /**
- * The sending options every client (and every helper that sends on its own) must check up front, as cases for
- * {@link describeBadInput}: `make` creates the client with the spy and these options spread last.
+ * The bounds every call that sends checks up front (`timeoutMs`, `maxRetries`), as cases for {@link describeBadInput}:
+ * for a helper that sends on its own, such as a code exchange. `make` spreads these options last.
+ *
+ * @example
+ * const cases = [...boundOptionCases("exchangeAuthorizationCode", (fetch, options) => exchange(fetch, options)), ...];
+ */
+export function boundOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
+  return asCases(helper, make, BOUNDS);
+}
+
+/**
+ * The sending options every client must check up front, as cases for {@link describeBadInput}: the bounds, and
+ * `fetch`, `headers` and `retryDelay`. `make` creates the client with the spy and these options spread last.
  *
  * @example
  * const cases = [...transportOptionCases("createClient", (fetch, options) => client(fetch, options)), ...];
  */
 export function transportOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
-  const table: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
-    ["timeoutMs 2^31, which a timer would fire at once", { timeoutMs: 2 ** 31 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
-    ["maxRetries 1e9", { maxRetries: 1e9 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1000000000/],
+  return asCases(helper, make, [
+    ...BOUNDS,
     ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function that answers a Request.*got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
-  ];
-  return table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
+  ]);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, boundOptionCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -32,15 +32,9 @@ function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  ...boundOptionCases("exchangeAuthorizationCode", (fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://api.cx.com/1", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })),
-  {
-    helper: "exchangeAuthorizationCode",
-    input: "maxRetries 11",
-    call: (fetch) => exchange(fetch, { maxRetries: 11 }),
-    field: "maxRetries",
-    message: /maxRetries must be an integer from 0 to 10, got 11/,
-  },
   {
     helper: "createClient",
     input: "no options at all",
@@ -61,13 +55,6 @@ const cases: BadInputCase[] = [
     call: (fetch) => client(fetch, { clientId: "" }),
     field: "clientId",
     message: /clientId must be a non-empty string: the application's client id/,
-  },
-  {
-    helper: "createClient",
-    input: "timeoutMs -1",
-    call: (fetch) => client(fetch, { timeoutMs: -1 }),
-    field: "timeoutMs",
-    message: /timeoutMs must be an integer from 1 to 2147483647, got -1/,
   },
   {
     helper: "authorizeUrl",
@@ -131,13 +118,6 @@ const cases: BadInputCase[] = [
     call: (fetch) => exchange(fetch, { tokenUrl: "http://api.cx.com/1/oauth/token" }),
     field: "tokenUrl",
     message: /tokenUrl must use https, got http:\/\/api\.cx\.com/,
-  },
-  {
-    helper: "exchangeAuthorizationCode",
-    input: "timeoutMs NaN",
-    call: (fetch) => exchange(fetch, { timeoutMs: NaN }),
-    field: "timeoutMs",
-    message: /timeoutMs must be an integer from 1 to 2147483647, got NaN/,
   },
   {
     helper: "exchangeAuthorizationCode",
