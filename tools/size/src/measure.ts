@@ -53,12 +53,12 @@ export async function bundleSize(entry: string, options: { externalOpenapiFetch:
 }
 
 /**
- * Measures every vendor package both ways. The packages must be built first (`pnpm build`).
+ * Measures every vendor package both ways, or only those `only` names. The packages must be built first (`pnpm build`).
  * @example for (const size of await measureAll()) console.log(size.name, size.withOpenapiFetch.gzipped)
  */
-export async function measureAll(root = repoRoot): Promise<PackageSize[]> {
+export async function measureAll(root = repoRoot, only?: readonly string[]): Promise<PackageSize[]> {
   const sizes: PackageSize[] = [];
-  for (const { name, entry } of vendorPackages(root)) {
+  for (const { name, entry } of vendorPackages(root).filter((pkg) => only === undefined || only.includes(pkg.name))) {
     sizes.push({
       name,
       withOpenapiFetch: await bundleSize(entry, { externalOpenapiFetch: false }),
