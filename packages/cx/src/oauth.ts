@@ -67,17 +67,17 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
   });
 }
 
-/** What the exchange hands to the runtime's unchanged: the fetch underneath, the bounds, the logger and the signal. */
-type PassedThrough = Pick<RuntimeExchangeOptions, "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal">;
+/**
+ * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
+ * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
+ */
+type PassedThrough = Pick<
+  RuntimeExchangeOptions,
+  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
+>;
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
-  clientId: string;
-  clientSecret: string;
-  /** The code {@link readAuthorizationCallback} returned. */
-  code: string;
-  /** The same https redirect URI {@link buildAuthorizeUrl} was given. */
-  redirectUri: string;
   /**
    * How the grant is encoded. Default `multipart`, which the doc says the token endpoint requires; its own curl and
    * Python examples send `form` (urlencoded), the fallback if CX ever refuses multipart.

@@ -35,17 +35,17 @@ export interface AuthorizeUrlOptions {
   oauthUrl?: string;
 }
 
-/** What the exchange hands to the runtime's unchanged: the fetch underneath, the bounds, the logger and the signal. */
-type PassedThrough = Pick<RuntimeExchangeOptions, "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal">;
+/**
+ * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
+ * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
+ */
+type PassedThrough = Pick<
+  RuntimeExchangeOptions,
+  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
+>;
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
-  clientId: string;
-  clientSecret: string;
-  /** The code from the callback (see `readAuthorizationCallback`). */
-  code: string;
-  /** The same redirect URL the authorize URL carried. */
-  redirectUri: string;
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
