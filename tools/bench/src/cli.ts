@@ -2,10 +2,11 @@
 // `pnpm bench [--quick]`: runs every benchmark, writes tools/bench/results/latest.md and the README's figures.
 // `pnpm bench --cost [--quick]` measures the per-request cost only and prints it, writing nothing.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { vendorPackages } from "@apis/spec";
 import { measurePagingMemory } from "./memory.ts";
 import { renderCost, renderReport, renderRuntimeCost, withReadmeFigures } from "./report.ts";
 import { measureRequestCost, type CostResult } from "./request-cost.ts";
@@ -47,7 +48,7 @@ async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: Ru
   }
 
   console.log("bench: times");
-  const vendors = readdirSync(join(root, "packages")).filter((name) => name !== "runtime" && existsSync(join(root, "packages", name, "package.json")));
+  const vendors = vendorPackages(root).map((pkg) => basename(pkg.dir));
   const times = [
     ...(quick ? [] : await buildTimes(root)),
     ...(await contractTimes(root, vendors)),
