@@ -8,4 +8,4 @@ export { collectLeaks, itLeaksNothing, rejection, type LeakCollector } from "./l
 export { assertNoEcho, echoIn, outcomeRenderings, tokenEchoIn } from "./echo.js";
 export { encodingsOf, encodingsShown } from "./encodings.js";
 export { tokenEndpointFaultCases, type TokenEndpointFlow } from "./token-endpoint.js";
-export { useFaultServer, useFaultSuite, type FaultClientDefaults, type FaultSuite } from "./use-server.js";
+export { itLogsEachAttempt, useFaultServer, useFaultSuite, type AttemptLogFlow, type FaultClientDefaults, type FaultSuite } from "./use-server.js";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { itLeaksNothing, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
 import { AuthenticationError, InvalidResponseError } from "@apis/runtime";
 import { createClient, type ClientOptions, type CmixClient } from "../../src/index.js";
 
@@ -67,17 +67,7 @@ describe("CMIX tokens under faults", () => {
 });
 
 describe("CMIX logging", () => {
-  it("logs the token request and one line per attempt, with no credential in them", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_PROJECT, [{ status: 503 }, { status: 200, body: PROJECT }]);
-    await getProject();
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^token request POST http:\/\/127\.0\.0\.1:\d+\/access-token -> 200 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/projects\/109820 -> 503 \(attempt 1/);
-    expect(lines[2]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_PROJECT, ok: PROJECT, call: () => (connect(), getProject()), shown: "/projects/109820", tokenPath: "/access-token" });
 });
 
 describe("CMIX fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

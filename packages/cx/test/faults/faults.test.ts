@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itLeaksNothing, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
 import {
   AuthenticationError,
   createClient,
@@ -43,16 +43,7 @@ describe("CX tokens under faults", () => {
 });
 
 describe("CX logging", () => {
-  it("logs one line per attempt with the access token redacted from the URL", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_SELF, [{ status: 502 }, { status: 200, body: USER }]);
-    await cx.GET("/users/self");
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/users\/self\?access_token=\[redacted\] -> 502 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_SELF, ok: USER, call: () => connect().GET("/users/self"), shown: "/users/self?access_token=[redacted]" });
 });
 
 describe("CX fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

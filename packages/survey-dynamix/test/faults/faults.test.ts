@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itLeaksNothing, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
 import { AuthenticationError } from "@apis/runtime";
 import { createClient, exchangeAuthorizationCode, type ClientOptions, type SurveyDynamixClient } from "../../src/index.js";
 import { AUTH_CODE, AUTH_TOKEN, CLIENT_SECRET, CUSTOMER_UUID, SECRETS } from "../support/secrets.js";
@@ -38,16 +38,7 @@ describe("Survey Dynamix credentials under faults", () => {
 });
 
 describe("Survey Dynamix logging", () => {
-  it("logs one line per attempt, with no credential in it", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_QUESTION, [{ status: 504 }, { status: 200, body: QUESTION }]);
-    await sdx.GET("/questions/{question_id}", { params: { path: { question_id: 5 } } });
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/questions\/5 -> 504 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_QUESTION, ok: QUESTION, call: () => connect().GET("/questions/{question_id}", { params: { path: { question_id: 5 } } }), shown: "/questions/5" });
 });
 
 describe("Survey Dynamix fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

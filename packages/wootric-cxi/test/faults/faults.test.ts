@@ -1,6 +1,6 @@
 import { AuthenticationError } from "@apis/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
-import { itLeaksNothing, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
 import { createClient, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const PASSWORD = "wootric-pass-secret-1";
@@ -66,17 +66,7 @@ describe("Wootric CXI tokens under faults", () => {
 });
 
 describe("Wootric CXI logging", () => {
-  it("logs the token request and one line per attempt, with status, attempt number and duration", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_TAGS, [{ status: 503 }, { status: 200, body: TAGS }]);
-    await cxi.GET("/v1/tags");
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^token request POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token -> 200 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v1\/tags -> 503 \(attempt 1, \d+ ms\)/);
-    expect(lines[2]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v1\/tags -> 200 \(attempt 2, \d+ ms\).*"durationMs":\d+/);
-  });
+  itLogsEachAttempt(suite, { route: GET_TAGS, ok: TAGS, call: () => connect().GET("/v1/tags"), shown: "/v1/tags", tokenPath: "/oauth/token" });
 });
 
 describe("Wootric CXI rate limits", () => {
