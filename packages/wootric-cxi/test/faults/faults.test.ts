@@ -1,5 +1,6 @@
 import { AuthenticationError } from "@apis/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
+import { rateLimitWindow } from "@apis/faults/rate-limit";
 import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
 import { createClient, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
@@ -72,24 +73,8 @@ describe("Wootric CXI logging", () => {
 describe("Wootric CXI rate limits", () => {
   /** Three requests per one-second window, as Wootric reports them; a request over budget gets 429 (and is counted). */
   function limitedTags() {
-    let remaining = 0;
-    let resetAt = 0;
-    let refused = 0;
-    const step = () => {
-      const now = Date.now();
-      if (now >= resetAt * 1000) {
-        remaining = 3;
-        resetAt = Math.floor(now / 1000) + 1;
-      }
-      const headers = { "X-Rate-Limit-Limit": "3", "X-Rate-Limit-Remaining": String(Math.max(0, remaining - 1)), "X-Rate-Limit-Reset": String(resetAt) };
-      if (remaining === 0) {
-        refused++;
-        return { status: 429, headers: { ...headers, "X-Rate-Limit-Remaining": "0" }, body: { error: "rate limited" } };
-      }
-      remaining--;
-      return { status: 200, headers, body: TAGS };
-    };
-    return { step, refused: () => refused };
+    const window = rateLimitWindow(3, TAGS);
+    return { step: () => window.answer(), refused: window.refused };
   }
 
   it("paces requests by X-Rate-Limit-Remaining/Reset instead of running into 429s", async () => {
