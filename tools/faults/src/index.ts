@@ -3,7 +3,7 @@
 // dependency of a published package.
 export { startFaultServer, type Fault, type FaultServer, type FaultServerOptions, type SeenRequest, type Step } from "./server.js";
 export { transportFaultCases, type CallResult, type FaultCase, type ScriptedCall, type TransportFaultKit } from "./transport-faults.js";
-export { credentialPathCases, describeCredentialPaths, type CredentialPath, type CredentialPathKit, type CredentialPathSuite } from "./credential-paths.js";
+export { codeExchangePath, credentialPathCases, describeCredentialPaths, type CredentialPath, type CredentialPathKit, type CredentialPathSuite } from "./credential-paths.js";
 export { collectLeaks, itLeaksNothing, rejection, type LeakCollector } from "./leaks.js";
 export { assertNoEcho, echoIn, outcomeRenderings, tokenEchoIn } from "./echo.js";
 export { encodingsOf, encodingsShown } from "./encodings.js";
