@@ -99,17 +99,6 @@ const asCases = (helper: string, make: (fetch: FetchSpy, options: Record<string,
   table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
 
 /**
- * The bounds every call that sends checks up front (`timeoutMs`, `maxRetries`), as cases for {@link describeBadInput}:
- * for a helper that sends on its own, such as a code exchange. `make` spreads these options last.
- *
- * @example
- * const cases = [...boundOptionCases("exchangeAuthorizationCode", (fetch, options) => exchange(fetch, options)), ...];
- */
-export function boundOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
-  return asCases(helper, make, BOUNDS);
-}
-
-/**
  * The sending options every client must check up front, as cases for {@link describeBadInput}: the bounds, and
  * `fetch`, `headers` and `retryDelay`. `make` creates the client with the spy and these options spread last.
  *
@@ -144,4 +133,21 @@ export function urlOptionCases(helper: string, option: string, example: string, 
     [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser page`)],
   ];
   return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
+}
+
+/**
+ * The checks the runtime's OAuth code exchange makes, as cases for {@link describeBadInput}: each credential empty,
+ * a plain-http redirect URI, and the bounds on `timeoutMs` and `maxRetries`. `make` spreads these options last.
+ *
+ * @example
+ * const cases = [...codeExchangeCases((fetch, options) => exchangeAuthorizationCode({ ...good, fetch, ...options })), ...];
+ */
+export function codeExchangeCases(make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
+  return asCases("exchangeAuthorizationCode", make, [
+    ["an empty clientId", { clientId: "" }, "clientId", /clientId must be a non-empty string/],
+    ["an empty client secret", { clientSecret: "" }, "clientSecret", /clientSecret must be a non-empty string/],
+    ["an empty code", { code: "" }, "code", /code must be a non-empty string/],
+    ["a plain-http redirectUri", { redirectUri: "http://app.example.com/callback" }, "redirectUri", /redirectUri must be an absolute https URL/],
+    ...BOUNDS,
+  ]);
 }

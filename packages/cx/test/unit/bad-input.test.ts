@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, boundOptionCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, codeExchangeCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -32,7 +32,7 @@ function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
-  ...boundOptionCases("exchangeAuthorizationCode", (fetch, options) => exchange(fetch, options)),
+  ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://api.cx.com/1", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })),
   {
@@ -104,13 +104,6 @@ const cases: BadInputCase[] = [
     call: () => exchangeAuthorizationCode(bad<ExchangeCodeOptions>(undefined)),
     field: "options",
     message: /exchangeAuthorizationCode needs \{ clientId, clientSecret, code, redirectUri \}/,
-  },
-  {
-    helper: "exchangeAuthorizationCode",
-    input: "an empty code",
-    call: (fetch) => exchange(fetch, { code: "" }),
-    field: "code",
-    message: /code must be a non-empty string/,
   },
   {
     helper: "exchangeAuthorizationCode",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, boundOptionCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, codeExchangeCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -37,7 +37,7 @@ const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_n
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
-  ...boundOptionCases("exchangeAuthorizationCode", (fetch, options) => exchange(fetch, options)),
+  ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://surveydynamix.com/api", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "oauthBaseUrl", "https://surveydynamix.com", (fetch, url) => client(fetch, { oauthBaseUrl: url })),
   {
@@ -228,20 +228,6 @@ const cases: BadInputCase[] = [
     call: () => buildAuthorizeUrl({ clientId: bad<string>(3), redirectUri: REDIRECT, state: STATE }),
     field: "clientId",
     message: /clientId must be a non-empty string/,
-  },
-  {
-    helper: "exchangeAuthorizationCode",
-    input: "an empty client secret",
-    call: (fetch) => exchange(fetch, { clientSecret: "" }),
-    field: "clientSecret",
-    message: /clientSecret must be a non-empty string/,
-  },
-  {
-    helper: "exchangeAuthorizationCode",
-    input: "a plain-http redirectUri",
-    call: (fetch) => exchange(fetch, { redirectUri: "http://app.example.com/sdx/callback" }),
-    field: "redirectUri",
-    message: /redirectUri must be an absolute https URL/,
   },
 ];
 
