@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { vendorApis } from "../src/index.ts";
 import { runMockCli } from "./mock-process.ts";
 
-
 function listening(port: number): Promise<boolean> {
   return new Promise((resolveCheck) => {
     const socket = createConnection({ port, host: "127.0.0.1" });

@@ -6,7 +6,6 @@ import { codeExchangePath, describeCredentialPaths } from "@apis/faults";
 import { createClient, exchangeAuthorizationCode } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
-
 describeCredentialPaths("CX credential paths against a hostile server", {
   secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },

@@ -6,7 +6,6 @@ import { codeExchangePath, describeCredentialPaths } from "@apis/faults";
 import { exchangeAuthorizationCode } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
-
 describeCredentialPaths("Survey Dynamix code exchange against a hostile server", {
   secrets: [CLIENT_SECRET, AUTH_CODE, ACCESS_TOKEN],
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
