@@ -75,8 +75,9 @@ const closedByClientAfter = (ms: number) => async (requests: readonly SeenReques
     if (waits > 500) throw new Error("a timed-out connection was never closed");
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  // The server stamps a request once its body has arrived, a little after the client's timer started.
-  for (const { at, closedAt } of requests) assert.ok(closedAt! - at >= ms - 50, `closed ${closedAt! - at} ms after it arrived, before timeoutMs ${ms}`);
+  // The server stamps a request once its body has arrived, after the client's timer started (by how much depends on
+  // the machine's load), so the bound is half of timeoutMs: enough to tell a timeout from a connection dropped at once.
+  for (const { at, closedAt } of requests) assert.ok(closedAt! - at >= ms / 2, `closed ${closedAt! - at} ms after it arrived, long before timeoutMs ${ms}`);
 };
 
 const ROWS: Row[] = [
