@@ -32,7 +32,7 @@ async function microsPerCall(call: () => Promise<unknown>, calls: number): Promi
 
 /** Runs `rounds` interleaved rounds of `calls` sequential calls per contender, after a warm-up round. */
 export async function measureRuntimeCost(options: { rounds: number; calls: number }): Promise<RuntimeCost[]> {
-  const all = contenders(BASE, instantFetch);
+  const all = await contenders(BASE, instantFetch);
   for (const contender of all) await microsPerCall(contender.call, Math.min(2000, options.calls));
   const rounds = new Map(all.map((contender) => [contender.name, [] as number[]]));
   for (let round = 0; round < options.rounds; round++) {

@@ -43,4 +43,9 @@ export interface PackedUsage {
    */
   types?: string;
   run?: PackedRun;
+  /**
+   * The client as a contender in tools/bench: its options against the bench server at `base` (auth, retries and
+   * timeouts on, as an application runs it) and the path of a GET the bench server answers with a small JSON list.
+   */
+  bench?: { options(base: string): Record<string, unknown>; path: string };
 }

@@ -60,4 +60,12 @@ console.log(JSON.stringify([project.data.status, summary.data.completes]));
     prints: ["DESIGN", 2],
     seen: ["POST /access-token -", "GET /projects/109820 Bearer t0k3n", "GET /surveys/138651/fielding-summary?respondentType=LIVE Bearer t0k3n"],
   },
+  bench: {
+    options: (base) => ({
+      environment: "sandbox",
+      baseUrls: { auth: base, survey: base, reporting: base, fileProcessing: base },
+      auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
+    }),
+    path: "/projects",
+  },
 };

@@ -40,4 +40,8 @@ console.log(JSON.stringify(data));
     prints: [{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054 }],
     seen: ["POST /oauth/token -", "GET /v1/projects Bearer t0k3n"],
   },
+  bench: {
+    options: (base) => ({ baseUrl: base, tokenUrl: base, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } }),
+    path: "/v1/projects",
+  },
 };
