@@ -16,6 +16,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { cpus, platform, arch, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
+import { sendBytes } from "./src/send-bytes.ts";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const CLIENT = new URL("../../packages/cx/dist/index.js", import.meta.url).href;
@@ -51,20 +52,7 @@ else await report();
 
 /** Child: serves `bytes` bytes at any path, from one reused 64 KiB chunk, honouring backpressure. */
 async function serve(bytes: number): Promise<void> {
-  const chunk = Buffer.alloc(64 * 1024, 0x61);
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes) });
-    let left = bytes;
-    const pump = () => {
-      while (left > 0) {
-        const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
-        left -= piece.length;
-        if (!response.write(piece)) return void response.once("drain", pump);
-      }
-      response.end();
-    };
-    pump();
-  });
+  const server = createServer((_request, response) => sendBytes(response, bytes));
   server.listen(0, "127.0.0.1", () => {
     const address = server.address();
     process.stdout.write(`${typeof address === "object" && address ? address.port : 0}\n`);

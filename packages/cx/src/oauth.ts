@@ -5,9 +5,7 @@ import {
   InputError,
   readAuthorizationCallback as readRuntimeAuthorizationCallback,
   type AuthorizationCallback,
-  type FetchLike,
-  type Logger,
-  type RetryDelayOptions,
+  type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
 } from "@apis/runtime";
 import type { AccessToken } from "./types.js";
 
@@ -69,14 +67,17 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
   });
 }
 
+/**
+ * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
+ * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
+ */
+type PassedThrough = Pick<
+  RuntimeExchangeOptions,
+  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
+>;
+
 /** Options of {@link exchangeAuthorizationCode}. */
-export interface ExchangeAuthorizationCodeOptions {
-  clientId: string;
-  clientSecret: string;
-  /** The code {@link readAuthorizationCallback} returned. */
-  code: string;
-  /** The same https redirect URI {@link buildAuthorizeUrl} was given. */
-  redirectUri: string;
+export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
   /**
    * How the grant is encoded. Default `multipart`, which the doc says the token endpoint requires; its own curl and
    * Python examples send `form` (urlencoded), the fallback if CX ever refuses multipart.
@@ -84,27 +85,6 @@ export interface ExchangeAuthorizationCodeOptions {
   bodyEncoding?: "multipart" | "form";
   /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
   tokenUrl?: string;
-  fetch?: FetchLike;
-  /**
-   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
-   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
-   * `downloadFile`) is bounded only until its headers arrive.
-   */
-  timeoutMs?: number;
-  /**
-   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
-   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
-   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
-   */
-  maxResponseBytes?: number;
-  /** Retries where a POST may be resent (429, or a connection that never opened): an integer from 0 to 10. Default 2. */
-  maxRetries?: number;
-  /** Backoff between those retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
-  retryDelay?: RetryDelayOptions;
-  /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
-  logger?: Logger;
-  /** Cancels the exchange at once, timers and connection included: it then rejects with an `ApiUserAbortError`. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -123,20 +103,10 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     throw new InputError("options", "exchangeAuthorizationCode needs { clientId, clientSecret, code, redirectUri }");
   }
   const token = await exchangeRuntimeAuthorizationCode({
+    ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    code: options.code,
-    redirectUri: options.redirectUri,
     clientAuthentication: "basic",
     bodyEncoding: options.bodyEncoding ?? "multipart",
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    signal: options.signal,
   });
   // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
   return token as AccessToken;

@@ -4,8 +4,7 @@ import {
   InputError,
   resolveHosts,
   urlOption,
-  type Logger,
-  type RetryDelayOptions,
+  type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
   type TokenResponse,
 } from "@apis/runtime";
 import { DEFAULT_OAUTH_BASE_URL } from "./client.js";
@@ -36,14 +35,17 @@ export interface AuthorizeUrlOptions {
   oauthUrl?: string;
 }
 
+/**
+ * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
+ * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
+ */
+type PassedThrough = Pick<
+  RuntimeExchangeOptions,
+  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
+>;
+
 /** Options of {@link exchangeAuthorizationCode}. */
-export interface ExchangeAuthorizationCodeOptions {
-  clientId: string;
-  clientSecret: string;
-  /** The code from the callback (see `readAuthorizationCallback`). */
-  code: string;
-  /** The same redirect URL the authorize URL carried. */
-  redirectUri: string;
+export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
@@ -52,27 +54,6 @@ export interface ExchangeAuthorizationCodeOptions {
   oauthUrl?: string;
   /** Full URL of the token endpoint, as OAuth names it. Default: `oauthBaseUrl` + `/oauth/token`. */
   tokenUrl?: string;
-  fetch?: typeof fetch;
-  /**
-   * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
-   * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
-   * `downloadFile`) is bounded only until its headers arrive.
-   */
-  timeoutMs?: number;
-  /**
-   * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
-   * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
-   * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
-   */
-  maxResponseBytes?: number;
-  /** Retries where safe (a 429, or a connection that never opened): an integer from 0 to 10. Default 2. */
-  maxRetries?: number;
-  /** Backoff between those retries, in milliseconds, each from 0 to 2^31-1. Default `{ baseMs: 500, maxMs: 8000 }`. */
-  retryDelay?: RetryDelayOptions;
-  /** Receives one `debug(message, fields)` line per attempt, with no code, secret or token in it. */
-  logger?: Logger;
-  /** Cancels the exchange at once, timers and connection included: it then rejects with an `ApiUserAbortError`. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -111,20 +92,10 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   const base = oauthBaseUrl(options);
   return exchangeRuntimeCode({
+    ...options,
     tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${base}/oauth/token`),
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    code: options.code,
-    redirectUri: options.redirectUri,
     clientAuthentication: "body",
     bodyEncoding: "form",
-    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    ...(options.retryDelay !== undefined ? { retryDelay: options.retryDelay } : {}),
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
 }
 

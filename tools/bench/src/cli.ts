@@ -2,10 +2,12 @@
 // `pnpm bench [--quick]`: runs every benchmark, writes tools/bench/results/latest.md and the README's figures.
 // `pnpm bench --cost [--quick]` measures the per-request cost only and prints it, writing nothing.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { PackedUsage } from "@apis/faults/packed";
+import { vendorPackages } from "@apis/spec";
 import { measurePagingMemory } from "./memory.ts";
 import { renderCost, renderReport, renderRuntimeCost, withReadmeFigures } from "./report.ts";
 import { measureRequestCost, type CostResult } from "./request-cost.ts";
@@ -47,17 +49,13 @@ async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: Ru
   }
 
   console.log("bench: times");
-  const vendors = readdirSync(join(root, "packages")).filter((name) => name !== "runtime" && existsSync(join(root, "packages", name, "package.json")));
+  const registered = vendorPackages(root);
+  const vendors = registered.map((pkg) => basename(pkg.dir));
+  const published = registered.filter((pkg) => !(JSON.parse(readFileSync(join(pkg.dir, "package.json"), "utf8")) as { private?: boolean }).private);
   const times = [
     ...(quick ? [] : await buildTimes(root)),
     ...(await contractTimes(root, vendors)),
-    await typecheckTime(benchDir, [
-      { pkg: "@apis/wootric-cxi", code: 'const w = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const tags = await w.GET("/v1/tags", { params: { query: { per_page: 50 } } });' },
-      { pkg: "@apis/wootric", code: 'const w = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const users = await w.GET("/v1/end_users", { params: { query: { per_page: 50, created: { gt: 1480000000 } } } });' },
-      { pkg: "@apis/cx", code: 'const c = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const me = await c.GET("/users/self");' },
-      { pkg: "@apis/survey-dynamix", code: 'const s = $.createClient({ auth: { type: "token", accessToken: "t" } });\nexport const survey = await s.GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });' },
-      { pkg: "@apis/cmix", code: 'const m = $.createClient({ environment: "sandbox", auth: { type: "token", accessToken: "t" } });\nexport const project = await m.survey.GET("/projects/{projectId}", { params: { path: { projectId: 1 } } });' },
-    ]),
+    await typecheckTime(benchDir, await usageModules(published)),
   ];
 
   const report = renderReport({
@@ -74,4 +72,10 @@ async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: Ru
   const readmePath = join(root, "README.md");
   writeFileSync(readmePath, withReadmeFigures(readFileSync(readmePath, "utf8"), report));
   console.log(report);
+}
+
+/** Each package's typed usage module, from its pack-check row (`test/package/packed.ts`). */
+async function usageModules(packages: { name: string; dir: string }[]): Promise<{ pkg: string; source: string }[]> {
+  const rows = await Promise.all(packages.map(async (pkg) => ({ pkg: pkg.name, row: (await import(join(pkg.dir, "test/package/packed.ts"))) as { usage: PackedUsage } })));
+  return rows.flatMap(({ pkg, row }) => (row.usage.types === undefined ? [] : [{ pkg, source: row.usage.types }]));
 }

@@ -3,12 +3,14 @@
 import { Agent } from "node:http";
 import axios from "axios";
 import createFetchClient from "openapi-fetch";
-import { createClient as createCmixClient } from "@apis/cmix";
-import { createClient as createCxClient } from "@apis/cx";
-import { createClient as createSurveyDynamixClient } from "@apis/survey-dynamix";
-import { createClient as createWootricClient } from "@apis/wootric";
-import { createClient as createWootricCxiClient, type paths } from "@apis/wootric-cxi";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { PackedUsage } from "@apis/faults/packed";
+import { vendorPackages } from "@apis/spec";
 import { median } from "./stats.ts";
+
+/** The one path the bare openapi-fetch contender calls. */
+type paths = { "/v1/projects": { get: { responses: { 200: { content: { "application/json": unknown[] } } } } } };
 
 export interface Contender {
   name: string;
@@ -28,34 +30,39 @@ export interface CostResult {
 }
 
 /**
+ * The vendor clients that take part: every vendor package redocly.yaml registers whose pack-check row
+ * (`test/package/packed.ts`) describes it as a bench contender, created as an application would: auth, retries and
+ * timeouts on (a token, where the vendor's auth needs one, fetched once and reused).
+ */
+async function vendorContenders(base: string): Promise<Contender[]> {
+  const contenders: Contender[] = [];
+  for (const pkg of vendorPackages()) {
+    const row = join(pkg.dir, "test/package/packed.ts");
+    if (!existsSync(row)) continue;
+    const { usage } = (await import(row)) as { usage: PackedUsage };
+    if (usage.bench === undefined) continue;
+    const exports = (await import(pkg.name)) as Record<string, (options: Record<string, unknown>) => unknown>;
+    const client = exports[usage.factory ?? "createClient"]!(usage.bench.options(base));
+    // `GET`, or `survey.GET` for a client of several services.
+    const get = (usage.method ?? "GET").split(".").reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], client) as (path: string) => Promise<{ data?: unknown }>;
+    const path = usage.bench.path;
+    contenders.push({ name: pkg.name, call: async () => (await get(path)).data });
+  }
+  return contenders;
+}
+
+/**
  * The contenders, each sending `GET`s to `base` through the platform's `fetch`, as an application does. With
  * `openapiFetchOnly`, only the openapi-fetch based ones (for an in-process `fetch`, where raw fetch and axios would
  * have nothing left to measure).
  */
-export function contenders(base: string, openapiFetchOnly = false): Contender[] {
+export async function contenders(base: string, openapiFetchOnly = false): Promise<Contender[]> {
   const url = `${base}/v1/projects`;
   const bare = createFetchClient<paths>({ baseUrl: base });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
-  // Auth, retries and timeouts on, as an application uses it: a client-credentials token fetched once and reused.
-  const wootricCxi = createWootricCxiClient({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
-  const wootric = createWootricClient({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } });
-  const cx = createCxClient({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: "bench-token" } });
-  const sdx = createSurveyDynamixClient({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } });
-  const cmix = createCmixClient({
-    environment: "sandbox",
-    authBaseUrl: base,
-    surveyBaseUrl: base,
-    reportingBaseUrl: base,
-    fileProcessingBaseUrl: base,
-    auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
-  });
   const clients: Contender[] = [
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    { name: "@apis/wootric-cxi", call: async () => (await wootricCxi.GET("/v1/projects")).data },
-    { name: "@apis/wootric", call: async () => (await wootric.GET("/v1/segments")).data },
-    { name: "@apis/cx", call: async () => (await cx.GET("/users/self")).data },
-    { name: "@apis/survey-dynamix", call: async () => (await sdx.GET("/surveys")).data },
-    { name: "@apis/cmix", call: async () => (await cmix.survey.GET("/projects")).data },
+    ...(await vendorContenders(base)),
   ];
   if (openapiFetchOnly) return clients;
   return [
@@ -79,7 +86,7 @@ async function throughput(contender: Contender, requests: number, inFlight: numb
 
 /** Runs `rounds` interleaved rounds (after one warm-up round) and reports medians and ratios against raw fetch. */
 export async function measureRequestCost(base: string, options: { rounds: number; requests: number; inFlight: number }): Promise<CostResult[]> {
-  const all = contenders(base);
+  const all = await contenders(base);
   for (const contender of all) await throughput(contender, Math.min(500, options.requests), options.inFlight);
   const rounds = new Map(all.map((contender) => [contender.name, [] as number[]]));
   for (let round = 0; round < options.rounds; round++) {

@@ -43,7 +43,7 @@ export async function measureRuntimeCost(options: { rounds: number; calls: numbe
 }
 
 async function measure(options: { rounds: number; calls: number }): Promise<RuntimeCost[]> {
-  const all = contenders(BASE, true);
+  const all = await contenders(BASE, true);
   for (const contender of all) await microsPerCall(contender.call, Math.min(2000, options.calls));
   const rounds = new Map(all.map((contender) => [contender.name, [] as number[]]));
   for (let round = 0; round < options.rounds; round++) {

@@ -2,10 +2,10 @@
 // Prints its port on stdout. Routes: the token endpoints (Wootric, CMIX), the small JSON list every vendor's
 // contender reads, numbered pages, a large download.
 import { createServer } from "node:http";
+import { sendBytes } from "./send-bytes.ts";
 
 const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "Bearer", expires_in: 7200, scope: "public" });
 const PROJECTS = JSON.stringify([{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054 }]);
-const CHUNK = Buffer.alloc(64 * 1024, 97);
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://bench");
@@ -22,17 +22,7 @@ const server = createServer((request, response) => {
     const items = Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => ({ id: first + i, name: `item ${first + i}`, score: (first + i) % 11 }));
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(items));
   } else if (url.pathname === "/download") {
-    let left = Number(url.searchParams.get("bytes") ?? 0);
-    response.writeHead(200, { "content-type": "application/octet-stream", "content-length": left });
-    const write = () => {
-      while (left > 0) {
-        const chunk = left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
-        left -= chunk.length;
-        if (!response.write(chunk)) return void response.once("drain", write);
-      }
-      response.end();
-    };
-    write();
+    sendBytes(response, Number(url.searchParams.get("bytes") ?? 0));
   } else {
     response.writeHead(404).end();
   }

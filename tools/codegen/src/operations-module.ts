@@ -1,3 +1,4 @@
+import { HTTP_METHODS } from "@apis/spec";
 import { isRecord } from "./registry.ts";
 import type { Located, SpecDocument } from "./spec-document.ts";
 
@@ -22,7 +23,8 @@ export interface OperationEntry {
   meta: OperationMeta;
 }
 
-const METHODS = ["delete", "get", "head", "options", "patch", "post", "put", "trace"];
+// Sorted, so the generated table is in a stable order.
+const METHODS = [...HTTP_METHODS].sort();
 
 /** Every operation of the spec, sorted by path, then method. */
 export function collectOperations(spec: SpecDocument): OperationEntry[] {

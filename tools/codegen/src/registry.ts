@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { findRepoRoot, readRegistry } from "@apis/spec";
 
 /** One API from the `apis:` section of redocly.yaml that has an `x-openapi-ts.output`. */
 export interface ApiEntry {
@@ -20,55 +20,19 @@ export interface Registry {
   skipped: string[];
 }
 
-const REGISTRY_FILE = "redocly.yaml";
+export { findRepoRoot };
 
-/** The nearest directory at or above `from` holding both redocly.yaml and pnpm-workspace.yaml. */
-export function findRepoRoot(from: string = process.cwd()): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    if (existsSync(path.join(dir, REGISTRY_FILE)) && existsSync(path.join(dir, "pnpm-workspace.yaml"))) {
-      return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`no directory at or above ${from} holds both ${REGISTRY_FILE} and pnpm-workspace.yaml`);
-    }
-    dir = parent;
-  }
-}
-
+/** The APIs of `<repoRoot>/redocly.yaml` (read by @apis/spec) that codegen writes, with their output checked. */
 export function loadRegistry(repoRoot: string): Registry {
-  const file = path.join(repoRoot, REGISTRY_FILE);
-  const config: unknown = parse(readFileSync(file, "utf8"));
-  const apis = isRecord(config) ? config["apis"] : undefined;
-  if (!isRecord(apis)) {
-    throw new Error(`${file} has no \`apis:\` map`);
-  }
   const registry: Registry = { repoRoot, apis: [], skipped: [] };
-  for (const [name, entry] of Object.entries(apis)) {
-    const root = isRecord(entry) ? entry["root"] : undefined;
-    if (typeof root !== "string") {
-      throw new Error(`${file}: apis.${name} has no \`root:\``);
-    }
-    const options = isRecord(entry) ? entry["x-openapi-ts"] : undefined;
-    const output = isRecord(options) ? options["output"] : undefined;
+  for (const { name, root, output } of readRegistry(repoRoot).values()) {
     if (output === undefined) {
       registry.skipped.push(name);
       continue;
     }
-    if (typeof output !== "string" || !output.endsWith(".ts")) {
-      throw new Error(`${file}: apis.${name}.x-openapi-ts.output must be the path of a .ts file`);
-    }
-    const outputPath = path.resolve(repoRoot, output);
-    if (!isInside(outputPath, repoRoot)) {
-      throw new Error(`${file}: apis.${name}.x-openapi-ts.output points outside the repository`);
-    }
-    registry.apis.push({
-      name,
-      root: path.posix.normalize(root.replaceAll("\\", "/")),
-      rootPath: path.resolve(repoRoot, root),
-      outputPath,
-    });
+    if (!output.endsWith(".ts")) throw new Error(`redocly.yaml: apis.${name}.x-openapi-ts.output must be the path of a .ts file`);
+    if (!isInside(output, repoRoot)) throw new Error(`redocly.yaml: apis.${name}.x-openapi-ts.output points outside the repository`);
+    registry.apis.push({ name, root: path.relative(repoRoot, root).replaceAll("\\", "/"), rootPath: root, outputPath: output });
   }
   return registry;
 }

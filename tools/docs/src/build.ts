@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { findRepoRoot, readRegistry, type RegisteredApi } from "@apis/prism";
+import { findRepoRoot, readRegistry, type RegisteredApi } from "@apis/spec";
 import { apiPage, indexPage, type ApiSummary } from "./pages.ts";
 import { fullSnippet, hasClient, type ApiDocs, type ClientDocs, type PendingDocs } from "./snippets.ts";
 import { authMethods, operationsOf, type JsonObject } from "./spec.ts";

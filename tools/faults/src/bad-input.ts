@@ -82,20 +82,72 @@ export function describeBadInput(suite: BadInputSuite): void {
   });
 }
 
+/** How the runtime bounds each attempt and its retries: values it must refuse, each with its message. */
+const BOUNDS: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
+  ["timeoutMs 0", { timeoutMs: 0 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 0/],
+  ["timeoutMs -1", { timeoutMs: -1 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got -1/],
+  ["timeoutMs NaN", { timeoutMs: NaN }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got NaN/],
+  ["timeoutMs Infinity", { timeoutMs: Infinity }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got Infinity/],
+  ["timeoutMs 2^31, which a timer would fire at once", { timeoutMs: 2 ** 31 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
+  ["maxRetries -1", { maxRetries: -1 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got -1/],
+  ["maxRetries 1.5", { maxRetries: 1.5 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1\.5/],
+  ["maxRetries 11", { maxRetries: 11 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 11/],
+  ["maxRetries 1e9", { maxRetries: 1e9 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1000000000/],
+];
+
+const asCases = (helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown, table: typeof BOUNDS): BadInputCase[] =>
+  table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
+
 /**
- * The sending options every client (and every helper that sends on its own) must check up front, as cases for
- * {@link describeBadInput}: `make` creates the client with the spy and these options spread last.
+ * The sending options every client must check up front, as cases for {@link describeBadInput}: the bounds, and
+ * `fetch`, `headers` and `retryDelay`. `make` creates the client with the spy and these options spread last.
  *
  * @example
  * const cases = [...transportOptionCases("createClient", (fetch, options) => client(fetch, options)), ...];
  */
 export function transportOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
-  const table: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
-    ["timeoutMs 2^31, which a timer would fire at once", { timeoutMs: 2 ** 31 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 2147483648/],
-    ["maxRetries 1e9", { maxRetries: 1e9 }, "maxRetries", /maxRetries must be an integer from 0 to 10, got 1000000000/],
+  return asCases(helper, make, [
+    ...BOUNDS,
     ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function that answers a Request.*got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
+  ]);
+}
+
+/**
+ * The checks every URL option gets from the runtime (`urlOption`), as cases for {@link describeBadInput}: a number,
+ * an empty string, plain http off loopback, a protocol-relative URL and, outside a browser, a relative one. `example`
+ * is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as the option.
+ *
+ * @example
+ * const cases = [...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })), ...];
+ */
+export function urlOptionCases(helper: string, option: string, example: string, make: (fetch: FetchSpy, url: string) => unknown): BadInputCase[] {
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const plain = example.replace(/^https:/, "http:");
+  const table: [input: string, value: unknown, message: RegExp][] = [
+    [`a number as ${option}`, 42, new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got a number`)],
+    [`an empty ${option}`, "", new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got an empty string`)],
+    [`a plain-http ${option} off loopback`, plain, new RegExp(`${escaped(option)} must use https, got ${escaped(new URL(plain).origin)}`)],
+    [`a protocol-relative ${option}`, "//evil.example.com", new RegExp(`${escaped(option)} must not be protocol-relative`)],
+    [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser page`)],
   ];
-  return table.map(([input, options, field, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, options), field, message }));
+  return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
+}
+
+/**
+ * The checks the runtime's OAuth code exchange makes, as cases for {@link describeBadInput}: each credential empty,
+ * a plain-http redirect URI, and the bounds on `timeoutMs` and `maxRetries`. `make` spreads these options last.
+ *
+ * @example
+ * const cases = [...codeExchangeCases((fetch, options) => exchangeAuthorizationCode({ ...good, fetch, ...options })), ...];
+ */
+export function codeExchangeCases(make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
+  return asCases("exchangeAuthorizationCode", make, [
+    ["an empty clientId", { clientId: "" }, "clientId", /clientId must be a non-empty string/],
+    ["an empty client secret", { clientSecret: "" }, "clientSecret", /clientSecret must be a non-empty string/],
+    ["an empty code", { code: "" }, "code", /code must be a non-empty string/],
+    ["a plain-http redirectUri", { redirectUri: "http://app.example.com/callback" }, "redirectUri", /redirectUri must be an absolute https URL/],
+    ...BOUNDS,
+  ]);
 }

@@ -173,3 +173,24 @@ export function describeCredentialPaths(title: string, suite: CredentialPathSuit
     for (const path of suite.paths(kit)) for (const { name, run } of credentialPathCases(kit, path)) it(name, run);
   });
 }
+
+/**
+ * The credential path of an OAuth code exchange (`POST /oauth/token` with the code and the client secret), which
+ * asks each time: `exchange` calls the vendor's helper against `kit.server` with these bounds, logger and signal.
+ *
+ * @example
+ * paths: (kit) => [codeExchangePath(kit, (bounds) => exchangeAuthorizationCode({ tokenUrl: `${kit.server.url}/oauth/token`, clientId, clientSecret, code, redirectUri, ...bounds }))]
+ */
+export function codeExchangePath(
+  kit: CredentialPathKit,
+  exchange: (bounds: { timeoutMs: number; logger: LeakCollector["logger"]; signal?: AbortSignal }) => Promise<unknown>,
+  ok: unknown = { access_token: "exchanged-token-1", token_type: "bearer" },
+): CredentialPath {
+  return {
+    name: "exchangeAuthorizationCode's token request",
+    route: "POST /oauth/token",
+    ok: { status: 200, body: ok },
+    cached: false,
+    connect: (timeoutMs) => (signal) => exchange({ timeoutMs, logger: kit.collected.logger, ...(signal ? { signal } : {}) }),
+  };
+}

@@ -3,8 +3,9 @@
 // dependency of a published package.
 export { startFaultServer, type Fault, type FaultServer, type FaultServerOptions, type SeenRequest, type Step } from "./server.js";
 export { transportFaultCases, type CallResult, type FaultCase, type ScriptedCall, type TransportFaultKit } from "./transport-faults.js";
-export { credentialPathCases, describeCredentialPaths, type CredentialPath, type CredentialPathKit, type CredentialPathSuite } from "./credential-paths.js";
-export { collectLeaks, rejection, type LeakCollector } from "./leaks.js";
+export { codeExchangePath, credentialPathCases, describeCredentialPaths, type CredentialPath, type CredentialPathKit, type CredentialPathSuite } from "./credential-paths.js";
+export { collectLeaks, itLeaksNothing, rejection, type LeakCollector } from "./leaks.js";
 export { assertNoEcho, echoIn, outcomeRenderings, tokenEchoIn } from "./echo.js";
 export { encodingsOf, encodingsShown } from "./encodings.js";
-export { useFaultServer } from "./use-server.js";
+export { tokenEndpointFaultCases, type TokenEndpointFlow } from "./token-endpoint.js";
+export { itLogsEachAttempt, useFaultServer, useFaultSuite, type AttemptLogFlow, type FaultClientDefaults, type FaultSuite } from "./use-server.js";

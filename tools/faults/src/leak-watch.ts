@@ -1,6 +1,6 @@
-// Test-only: records every way an error or a log line could reach a user's logs, per test file, so that one test at
-// the end of the run (tools/faults/test/no-secrets.test.ts) can prove no credential appears in any of them.
-// Each vitest file has its own instance of this module; leak-watch.setup.ts saves it when the file is done.
+// Test-only: records every way an error or a log line could reach a user's logs, per test file, and the credentials
+// the file declared. Each vitest file has its own instance of this module; leak-watch.setup.ts checks its records
+// against its credentials when the file is done, so every file answers for itself.
 import { inspect } from "node:util";
 import { encodingsOf, misreadings } from "./encodings.js";
 
@@ -8,15 +8,6 @@ import { encodingsOf, misreadings } from "./encodings.js";
 export interface Rendering {
   what: string;
   text: string;
-}
-
-/** What one test file recorded, as saved in the package's `.leak-watch/` folder. */
-export interface LeakRecord {
-  /** The test file, relative to its package, e.g. `test/faults/faults.test.ts`. */
-  file: string;
-  /** The credentials the file used, which must appear in no rendering of any file. */
-  secrets: string[];
-  renderings: Rendering[];
 }
 
 const renderings: Rendering[] = [];
@@ -90,7 +81,7 @@ export function showsSecret(text: string, secret: string): boolean {
 /**
  * A test of whether a text shows any of `secrets`, in any of the forms {@link showsSecret} knows. Every secret's
  * encodings are made once, and each base64 run of a text is decoded once whatever the number of secrets, so that
- * the end-of-run check over every suite's records stays linear.
+ * the check at the end of a test file stays linear in what it recorded.
  *
  * @example
  * const shows = leakFinder([PASSWORD, TOKEN]); shows(logLine) // false
@@ -110,19 +101,6 @@ export function leakFinder(secrets: readonly string[]): (text: string) => boolea
     }
     return false;
   };
-}
-
-/**
- * Every rendering in `records` that shows one of `secrets`, as `file: what: text` lines (empty when nothing leaked).
- *
- * @example
- * expect(findLeaks(records, ["s3cret-token"])).toEqual([]);
- */
-export function findLeaks(records: readonly LeakRecord[], secrets: readonly string[]): string[] {
-  const shows = leakFinder(secrets);
-  return records.flatMap((record) =>
-    record.renderings.filter((rendering) => shows(rendering.text)).map((rendering) => `${record.file}: ${rendering.what}: ${rendering.text.slice(0, 300)}`),
-  );
 }
 
 function describe(value: unknown): string {

@@ -1,5 +1,7 @@
 // Test-only helpers for the fault suites: collect everything a client rendered, then prove no secret is in it.
 // Everything collected also goes to the leak watch (leak-watch.ts), which the end-of-run check reads.
+import assert from "node:assert/strict";
+import { it } from "vitest";
 import { renderingsOf, showsSecret, watch, watchLine, watchSecrets } from "./leak-watch.js";
 
 /** Collects log lines and rendered errors over a whole suite. */
@@ -62,4 +64,19 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected the call to throw, but it resolved");
+}
+
+/**
+ * Registers the test that ends a fault suite: the suite collected at least `least` log lines and errors (so the
+ * check below looked at something), and none of them shows one of its secrets.
+ *
+ * @example
+ * describe("CX fault suite leaks", () => itLeaksNothing(collected, { logs: 5, errors: 3 }));
+ */
+export function itLeaksNothing(collected: LeakCollector, least: { logs: number; errors: number }): void {
+  it("no secret appears in any error or log line the suite above collected", () => {
+    assert.ok(collected.all().filter((item) => item.kind === "log").length >= least.logs, `fewer than ${least.logs} log lines collected`);
+    assert.ok(collected.all().filter((item) => item.kind === "error").length >= least.errors, `fewer than ${least.errors} errors collected`);
+    assert.deepEqual(collected.leaks(), []);
+  });
 }

@@ -1,24 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findRepoRoot } from "@apis/spec";
 import { parse, stringify } from "yaml";
 
 export const LINT_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES_DIR = path.join(LINT_DIR, "test/fixtures");
 const REDOCLY_CLI = path.join(LINT_DIR, "node_modules/@redocly/cli/bin/cli.js");
-
-/** The nearest directory at or above `from` holding both redocly.yaml and pnpm-workspace.yaml. */
-export function findRepoRoot(from: string): string {
-  let dir = path.resolve(from);
-  while (!(existsSync(path.join(dir, "redocly.yaml")) && existsSync(path.join(dir, "pnpm-workspace.yaml")))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no redocly.yaml + pnpm-workspace.yaml at or above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 export const REPO_ROOT = findRepoRoot(LINT_DIR);
 

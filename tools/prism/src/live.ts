@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import type { ContractRecorder, DriftFinding } from "./recorder.ts";
-import type { RegisteredApi } from "./registry.ts";
+import type { RegisteredApi } from "@apis/spec";
 
 /** The environment variables a live run of these APIs needs (`x-contract-live.env` in redocly.yaml). */
 export function liveCredentialNames(apis: RegisteredApi[]): string[] {

@@ -1,5 +1,5 @@
 import { startPrism, type PrismServer } from "./prism.ts";
-import { readRegistry, type RegisteredApi } from "./registry.ts";
+import { readRegistry, type RegisteredApi } from "@apis/spec";
 
 /** A running mock of one registered API, on its documented port. */
 export interface VendorMock {

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
+import { operationsOf, type Node } from "@apis/spec";
 import { parse } from "yaml";
-
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
 /** One operation of a spec: `GET /v1/tags/{id}` */
 export interface SpecOperation {
@@ -19,17 +18,7 @@ export function readSpec(spec: string): unknown {
 
 /** Every operation a spec declares, in document order. */
 export function specOperations(spec: string): SpecOperation[] {
-  const document = readSpec(spec) as { paths?: Record<string, Record<string, { operationId?: string }>> };
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const upper = method.toUpperCase();
-      operations.push({ method: upper, path, operationId: operation.operationId ?? "", key: `${upper} ${path}` });
-    }
-  }
-  return operations;
+  return operationsOf(readSpec(spec) as Node).map(({ method, path, operation, key }) => ({ method: method.toUpperCase(), path, operationId: String(operation.operationId ?? ""), key }));
 }
 
 /**

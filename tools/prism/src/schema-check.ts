@@ -1,9 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { deref as derefIn, isNode, type Node } from "@apis/spec";
 import { readSpec } from "./operations.ts";
-
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What a response body was checked for: schema errors, and fields the spec does not declare. */
 export interface BodyCheck {
@@ -26,17 +24,7 @@ export function responseChecker(spec: string): (method: string, path: string, st
   addFormats.default(ajv);
   ajv.addSchema(document, "spec");
 
-  const deref = (value: unknown): unknown => {
-    let current = value;
-    for (let hops = 0; hops < 32 && isNode(current) && typeof current.$ref === "string"; hops++) {
-      current = (current.$ref as string)
-        .replace(/^#\//, "")
-        .split("/")
-        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .reduce<unknown>((node, key) => (isNode(node) ? node[key] : undefined), document);
-    }
-    return current;
-  };
+  const deref = (value: unknown): unknown => derefIn(document, value);
 
   /** The pointer of the JSON schema of a response, following a `$ref`'d response object. */
   const schemaPointer = (method: string, path: string, status: string): string | undefined => {

@@ -1,6 +1,6 @@
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
-import { registeredApi } from "./registry.ts";
+import { registeredApi } from "@apis/spec";
 
 /** Where a contract suite sends its requests: a Prism mock, or Prism proxies validating the live vendor. */
 export interface ContractTarget {

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
-import { fileURLToPath } from "node:url";
+import { basename } from "node:path";
+import { vendorPackages } from "@apis/spec";
 import { describe, expect, it } from "vitest";
 import { vendorApis } from "../src/index.ts";
-
-const cli = fileURLToPath(new URL("../src/mock-cli.ts", import.meta.url));
+import { runMockCli } from "./mock-process.ts";
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolveCheck) => {
@@ -14,20 +13,17 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+// Vendors as redocly.yaml registers them: one with a single API, and one whose package holds several.
+const vendors = vendorPackages().map((pkg) => ({ ...pkg, folder: basename(pkg.dir) }));
+const single = vendors.find((vendor) => vendor.apis.length === 1)!;
+const several = vendors.find((vendor) => vendor.apis.length > 1)!;
+
 describe("pnpm mock <vendor>", () => {
   it("starts the vendor's mock on its documented port, prints the base URL and stops on Ctrl-C", async () => {
-    const port = vendorApis("wootric-cxi")[0]!.extensions["x-mock-port"] as number;
-    const child = spawn(process.execPath, [cli, "wootric-cxi"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
-    await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C");
-    expect(output).toContain(`mock wootric-cxi: http://127.0.0.1:${port}`);
-
-    const response = await fetch(`http://127.0.0.1:${port}/v1/projects`, { headers: { authorization: "Bearer x" } });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(expect.any(Array));
+    const { child, port, output, exited } = await runMockCli(single.folder);
+    expect(output()).toContain(`mock ${single.folder}: http://127.0.0.1:${port}`);
+    // Prism answers: a path no spec has is a 404 from the mock itself, not a refused connection.
+    expect((await fetch(`http://127.0.0.1:${port}/no-such-path`)).status).toBe(404);
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
@@ -35,21 +31,19 @@ describe("pnpm mock <vendor>", () => {
   }, 60_000);
 
   it("names the vendors it knows when given an unknown one", async () => {
-    const child = spawn(process.execPath, [cli, "nope"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolveExit) => child.once("exit", resolveExit));
-    expect(code).toBe(1);
-    expect(output).toMatch(/Unknown vendor "nope": use one of .*wootric-cxi/);
+    const { output, exited } = await runMockCli("nope", { waitUntilUp: false });
+    expect(await exited).toBe(1);
+    for (const vendor of vendors) expect(output()).toContain(vendor.folder);
+    expect(output()).toMatch(/Unknown vendor "nope": use one of /);
   });
 
   it("groups a vendor's APIs by its package, so one name starts all of them", () => {
-    expect(vendorApis("cmix").map((api) => api.name)).toEqual(["cmix-auth", "cmix-survey", "cmix-reporting", "cmix-file-processing"]);
+    expect(vendorApis(several.folder).map((api) => api.name)).toEqual(several.apis);
   });
 
   it("finds a vendor's APIs by the API's own name", () => {
-    const apis = vendorApis("wootric-cxi");
-    expect(apis.map((api) => api.name)).toEqual(["wootric-cxi"]);
+    const apis = vendorApis(single.folder);
+    expect(apis.map((api) => api.name)).toEqual(single.apis);
     expect(vendorApis(apis[0]!.name)).toEqual(apis);
   });
 });

@@ -1,10 +1,10 @@
 // The Wootric spec under Prism: every request example of every operation is accepted, every response example is
 // served without drift from its schema, and `pnpm mock wootric` serves representative requests, a bracket-notation
 // form POST and a multipart upload among them.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContractRecorder, readSpec, registeredApi, startPrism, vendorApis, type PrismServer } from "../src/index.ts";
+import { createContractRecorder, readSpec, registeredApi, startPrism, type PrismServer } from "../src/index.ts";
+import { runMockCli } from "./mock-process.ts";
+import { deref as derefIn, operationsOf } from "@apis/spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type SpecNode = { [key: string]: unknown };
@@ -12,16 +12,7 @@ type SpecNode = { [key: string]: unknown };
 const spec = registeredApi("wootric").root;
 const document = readSpec(spec) as SpecNode;
 
-function deref(value: unknown): SpecNode {
-  let node = value as SpecNode;
-  while (typeof node?.["$ref"] === "string") {
-    node = (node["$ref"] as string)
-      .slice(2)
-      .split("/")
-      .reduce<SpecNode>((parent, key) => parent[key] as SpecNode, document);
-  }
-  return node;
-}
+const deref = (value: unknown) => derefIn(document, value) as SpecNode;
 
 /** Rails bracket notation, as the runtime's form serializer writes it: `a[b]=`, `a[]=`, `a[][k]=`. */
 function bracketEntries(value: Json, prefix: string): [string, string][] {
@@ -44,41 +35,36 @@ interface ExampleRequest {
 /** One request per request-body example (or one without a body), built from the spec's own parameter examples. */
 function exampleRequests(base: string): ExampleRequest[] {
   const requests: ExampleRequest[] = [];
-  for (const [path, rawItem] of Object.entries(document["paths"] as SpecNode)) {
-    const item = rawItem as SpecNode;
-    for (const method of ["get", "post", "put", "delete"]) {
-      const operation = item[method] as SpecNode | undefined;
-      if (!operation) continue;
-      const parameters = [...((item["parameters"] as unknown[]) ?? []), ...((operation["parameters"] as unknown[]) ?? [])].map(deref);
-      let url = path;
-      const query: string[] = [];
-      for (const parameter of parameters) {
-        const example = parameter["example"] as Json | undefined;
-        if (example === undefined) continue;
-        if (parameter["in"] === "path") url = url.replace(`{${String(parameter["name"])}}`, encodeURIComponent(String(example)));
-        if (parameter["in"] === "query") query.push(queryString(example, String(parameter["name"])));
-      }
-      const target = `${base}${url}${query.length ? `?${query.join("&")}` : ""}`;
-      const headers = { authorization: "Bearer test-token" };
-      const body = operation["requestBody"] ? deref(operation["requestBody"]) : undefined;
-      const media = body ? Object.entries(body["content"] as SpecNode).find(([, content]) => (content as SpecNode)["example"] !== undefined || (content as SpecNode)["examples"] !== undefined) : undefined;
-      if (!media) {
-        requests.push({ label: `${operation["operationId"]}`, method: method.toUpperCase(), url: target, init: { method: method.toUpperCase(), headers } });
-        continue;
-      }
-      const [type, content] = media as [string, SpecNode];
-      const examples: [string, Json][] = (content["examples"] as SpecNode | undefined)
-        ? Object.entries(content["examples"] as SpecNode).map(([name, example]) => [name, deref(example)["value"] as Json])
-        : [["example", content["example"] as Json]];
-      expect(type, `${operation["operationId"]}: the example body is a form`).toBe("application/x-www-form-urlencoded");
-      for (const [name, value] of examples) {
-        requests.push({
-          label: `${operation["operationId"]} (${name})`,
-          method: method.toUpperCase(),
-          url: target,
-          init: { method: method.toUpperCase(), headers: { ...headers, "content-type": type }, body: new URLSearchParams(bracketEntries(value, "")).toString() },
-        });
-      }
+  for (const { path, method, operation, pathItem: item } of operationsOf(document)) {
+    const parameters = [...((item["parameters"] as unknown[]) ?? []), ...((operation["parameters"] as unknown[]) ?? [])].map(deref);
+    let url = path;
+    const query: string[] = [];
+    for (const parameter of parameters) {
+      const example = parameter["example"] as Json | undefined;
+      if (example === undefined) continue;
+      if (parameter["in"] === "path") url = url.replace(`{${String(parameter["name"])}}`, encodeURIComponent(String(example)));
+      if (parameter["in"] === "query") query.push(queryString(example, String(parameter["name"])));
+    }
+    const target = `${base}${url}${query.length ? `?${query.join("&")}` : ""}`;
+    const headers = { authorization: "Bearer test-token" };
+    const body = operation["requestBody"] ? deref(operation["requestBody"]) : undefined;
+    const media = body ? Object.entries(body["content"] as SpecNode).find(([, content]) => (content as SpecNode)["example"] !== undefined || (content as SpecNode)["examples"] !== undefined) : undefined;
+    if (!media) {
+      requests.push({ label: `${operation["operationId"]}`, method: method.toUpperCase(), url: target, init: { method: method.toUpperCase(), headers } });
+      continue;
+    }
+    const [type, content] = media as [string, SpecNode];
+    const examples: [string, Json][] = (content["examples"] as SpecNode | undefined)
+      ? Object.entries(content["examples"] as SpecNode).map(([name, example]) => [name, deref(example)["value"] as Json])
+      : [["example", content["example"] as Json]];
+    expect(type, `${operation["operationId"]}: the example body is a form`).toBe("application/x-www-form-urlencoded");
+    for (const [name, value] of examples) {
+      requests.push({
+        label: `${operation["operationId"]} (${name})`,
+        method: method.toUpperCase(),
+        url: target,
+        init: { method: method.toUpperCase(), headers: { ...headers, "content-type": type }, body: new URLSearchParams(bracketEntries(value, "")).toString() },
+      });
     }
   }
   return requests;
@@ -135,18 +121,10 @@ describe("the wootric spec under Prism", () => {
 });
 
 describe("pnpm mock wootric", () => {
-  const cli = fileURLToPath(new URL("../src/mock-cli.ts", import.meta.url));
-
   it("starts on the registered port and answers a list with bracket filters, a lookup by e-mail, a bracket-form POST and a multipart upload", async () => {
-    const port = vendorApis("wootric")[0]!.extensions["x-mock-port"] as number;
-    const child = spawn(process.execPath, [cli, "wootric"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+    const { child, port, output, exited } = await runMockCli("wootric");
     try {
-      await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C");
-      expect(output).toContain(`mock wootric: http://127.0.0.1:${port}`);
+      expect(output()).toContain(`mock wootric: http://127.0.0.1:${port}`);
       const base = `http://127.0.0.1:${port}`;
       const recorder = createContractRecorder(spec);
       const auth = { authorization: "Bearer test-token" };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm new-vendor <name> [--title "Display Name"]`: scaffolds a vendor that builds, lints and passes its contract test.
-import { findRepoRoot } from "@apis/codegen";
+import { findRepoRoot } from "@apis/spec";
 import { scaffoldVendor } from "./scaffold.ts";
 
 const [name, flag, title] = process.argv.slice(2);

@@ -22,8 +22,22 @@ function copyTemplates(from: string, to: string, fillText: (text: string) => str
 }
 
 /**
- * Scaffolds a vendor in the repo at `root`: spec, package (client, unit and contract tests), generated types, its
- * `redocly.yaml` entry, its README row and the docs site's dependency on it. Returns the files it wrote or changed.
+ * A size budget for a new package: the largest any vendor has today, so the new one starts under a real cap.
+ * @example addSizeBudget(readFileSync("tools/size/budget.json", "utf8"), "@apis/acme")
+ */
+export function addSizeBudget(budget: string, name: string): string {
+  const parsed = JSON.parse(budget) as { packages: Record<string, { withOpenapiFetch: number; withoutOpenapiFetch: number }> };
+  const all = Object.values(parsed.packages);
+  const largest = (key: "withOpenapiFetch" | "withoutOpenapiFetch") => Math.max(...all.map((entry) => entry[key]));
+  parsed.packages[name] = { withOpenapiFetch: largest("withOpenapiFetch"), withoutOpenapiFetch: largest("withoutOpenapiFetch") };
+  parsed.packages = Object.fromEntries(Object.entries(parsed.packages).sort(([a], [b]) => a.localeCompare(b)));
+  return `${JSON.stringify(parsed, null, 2).replace(/\{\n\s+"withOpenapiFetch": (\d+),\n\s+"withoutOpenapiFetch": (\d+)\n\s+\}/g, '{ "withOpenapiFetch": $1, "withoutOpenapiFetch": $2 }')}\n`;
+}
+
+/**
+ * Scaffolds a vendor in the repo at `root`: spec, package (ESM and CJS builds; unit, bad-input, fault, contract and
+ * packed tests; README), generated types, its `redocly.yaml` entry (docs included), its README row, its size budget
+ * and the dependency of docs, pack-check and size on it. Returns the files it wrote or changed.
  *
  * @example
  * await scaffoldVendor("/work/repo", "acme-surveys");
@@ -46,12 +60,19 @@ export async function scaffoldVendor(root: string, name: string, title?: string)
   writeFileSync(readmeFile, readme);
   written.push(registryFile, readmeFile);
 
-  const docsPackage = join(root, "tools", "docs", "package.json");
-  if (existsSync(docsPackage)) {
-    const docs = JSON.parse(readFileSync(docsPackage, "utf8")) as { devDependencies?: Record<string, string> };
-    docs.devDependencies = Object.fromEntries(Object.entries({ ...docs.devDependencies, [`@apis/${name}`]: "workspace:*" }).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(docsPackage, `${JSON.stringify(docs, null, 2)}\n`);
-    written.push(docsPackage);
+  // The tools that build, pack or measure every vendor depend on it, so turbo builds it before they run.
+  for (const tool of ["docs", "pack-check", "size"]) {
+    const file = join(root, "tools", tool, "package.json");
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { devDependencies?: Record<string, string> };
+    manifest.devDependencies = Object.fromEntries(Object.entries({ ...manifest.devDependencies, [`@apis/${name}`]: "workspace:*" }).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    written.push(file);
+  }
+  const budgetFile = join(root, "tools", "size", "budget.json");
+  if (existsSync(budgetFile)) {
+    writeFileSync(budgetFile, addSizeBudget(readFileSync(budgetFile, "utf8"), `@apis/${name}`));
+    written.push(budgetFile);
   }
 
   const api = loadRegistry(root).apis.filter((entry) => entry.name === name);

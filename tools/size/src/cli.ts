@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// pnpm size [--readme]: prints each vendor package's bundle size; --readme writes the table into README.md.
+// pnpm size [--readme] [--only @apis/a,@apis/b]: prints each vendor package's bundle size (or only those named);
+// --readme writes the table into README.md.
 // Exits 1 when a package is over tools/size/budget.json.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,9 +9,10 @@ import { overBudget, readBudget } from "./budget.ts";
 import { formatTable, replaceSection } from "./format.ts";
 import { measureAll, repoRoot } from "./measure.ts";
 
-const { values } = parseArgs({ options: { readme: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { readme: { type: "boolean", default: false }, only: { type: "string" } } });
 const budget = readBudget();
-const sizes = await measureAll();
+const sizes = await measureAll(undefined, values.only?.split(","));
+if (values.only !== undefined && sizes.length === 0) throw new Error(`size: no vendor package named ${values.only}`);
 const table = formatTable(sizes, budget);
 console.log(table);
 if (values.readme) {

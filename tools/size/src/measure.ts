@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { vendorPackages as registeredPackages } from "@apis/spec";
 import { rolldown } from "rolldown";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -20,17 +21,15 @@ export interface PackageSize {
 }
 
 /**
- * The vendor packages: every public package under packages/ except the runtime, which each of them bundles.
- * @example vendorPackages() // [{ name: "@apis/cmix", entry: ".../packages/cmix/dist/index.js" }, ...]
+ * The vendor packages redocly.yaml registers that are published (not private); the runtime, which each of them
+ * bundles, is no vendor.
+ * @example vendorPackages() // [{ name: "@apis/wootric-cxi", entry: ".../packages/wootric-cxi/dist/index.js" }, ...]
  */
 export function vendorPackages(root = repoRoot): { name: string; entry: string }[] {
-  return readdirSync(join(root, "packages"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => {
-      const dir = join(root, "packages", entry.name);
-      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string; private?: boolean };
-      return manifest.private || manifest.name === "@apis/runtime" ? [] : [{ name: manifest.name, entry: join(dir, "dist/index.js") }];
-    });
+  return registeredPackages(root).flatMap(({ name, dir }) => {
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { private?: boolean };
+    return manifest.private ? [] : [{ name, entry: join(dir, "dist/index.js") }];
+  });
 }
 
 /**
@@ -54,12 +53,12 @@ export async function bundleSize(entry: string, options: { externalOpenapiFetch:
 }
 
 /**
- * Measures every vendor package both ways. The packages must be built first (`pnpm build`).
+ * Measures every vendor package both ways, or only those `only` names. The packages must be built first (`pnpm build`).
  * @example for (const size of await measureAll()) console.log(size.name, size.withOpenapiFetch.gzipped)
  */
-export async function measureAll(root = repoRoot): Promise<PackageSize[]> {
+export async function measureAll(root = repoRoot, only?: readonly string[]): Promise<PackageSize[]> {
   const sizes: PackageSize[] = [];
-  for (const { name, entry } of vendorPackages(root)) {
+  for (const { name, entry } of vendorPackages(root).filter((pkg) => only === undefined || only.includes(pkg.name))) {
     sizes.push({
       name,
       withOpenapiFetch: await bundleSize(entry, { externalOpenapiFetch: false }),

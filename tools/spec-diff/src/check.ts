@@ -6,7 +6,7 @@ import { meetsBreaking, pendingChangesets, requiredForBreaking, type Bump } from
 import { checkRef, readAtRef } from "./git.ts";
 import { listSpecs, type RegisteredSpec } from "./registry.ts";
 import { diffSpecs } from "./spec-diff.ts";
-import type { Node } from "./spec.ts";
+import type { Node } from "@apis/spec";
 
 export interface SpecReport extends RegisteredSpec {
   /** False when the spec did not exist at the base ref. */

@@ -6,4 +6,3 @@ export { gitRoot, readAtRef } from "./git.ts";
 export { listSpecs, type RegisteredSpec } from "./registry.ts";
 export { diffSchema, type Direction } from "./schema-diff.ts";
 export { diffSpecs } from "./spec-diff.ts";
-export { deref, isNode, type Node } from "./spec.ts";

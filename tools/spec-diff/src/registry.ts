@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { readRegistry } from "@apis/prism/registry";
+import { relative } from "node:path";
+import { packageOf, readRegistry } from "@apis/spec";
 
 /** One API registered in redocly.yaml and the package its generated code lands in. */
 export interface RegisteredSpec {
@@ -14,15 +13,13 @@ export interface RegisteredSpec {
 }
 
 /**
- * The registry in `<root>/redocly.yaml` (read by @apis/prism's reader); the package is the one holding the spec's
+ * The registry in `<root>/redocly.yaml` (read by @apis/spec); the package is the one holding the spec's
  * codegen output.
  * @example listSpecs("/work/main").map((spec) => spec.path) // ["specs/wootric-cxi/openapi.yaml", ...]
  */
 export function listSpecs(root: string): RegisteredSpec[] {
   return [...readRegistry(root).values()].map((api) => {
-    if (api.output === undefined) throw new Error(`redocly.yaml: apis.${api.name} has no x-openapi-ts.output, so its package is unknown`);
-    const packageDir = relative(root, api.output).split(/[\\/]/).slice(0, 2).join("/");
-    const { name, version } = JSON.parse(readFileSync(join(root, packageDir, "package.json"), "utf8")) as { name: string; version?: string };
-    return { api: api.name, path: relative(root, api.root).replace(/\\/g, "/"), packageName: name, packageVersion: version ?? "0.0.0" };
+    const { name, version } = packageOf(api, root);
+    return { api: api.name, path: relative(root, api.root).replace(/\\/g, "/"), packageName: name, packageVersion: version };
   });
 }

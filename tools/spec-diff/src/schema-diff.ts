@@ -1,5 +1,5 @@
 import { breaking, minor, type Change } from "./change.ts";
-import { deref, isNode, refOf, type Node } from "./spec.ts";
+import { deref, isNode, refOf, type Node } from "@apis/spec";
 
 /**
  * Which way a schema's data flows decides what is safe: a client *sends* a request (so the server may start accepting

@@ -1,6 +1,6 @@
 import { breaking, minor, type Change } from "./change.ts";
 import { diffSchema, type SchemaDiffContext } from "./schema-diff.ts";
-import { deref, HTTP_METHODS, isNode, type Node } from "./spec.ts";
+import { deref, HTTP_METHODS, isNode, type Node } from "@apis/spec";
 
 /**
  * Every difference between two versions of one OpenAPI document that changes the generated client, classified as

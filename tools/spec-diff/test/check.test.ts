@@ -63,40 +63,36 @@ describe("pnpm spec-diff --base <ref>", () => {
     expect(code).toBe(0);
   });
 
-  it("while the package is 0.x, passes a breaking change with a minor changeset marked BREAKING:", () => {
-    setVersion("0.1.0");
-    useSpec("retyped-field");
-    addChangeset("retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer.");
+  it.each([
+    {
+      name: "while the package is 0.x, passes a breaking change with a minor changeset marked BREAKING:",
+      version: "0.1.0", spec: "retyped-field", changeset: ["retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer."],
+      says: "OK: every package with a breaking spec change has the bump the versioning policy asks for.", code: 0,
+    },
+    {
+      name: "while the package is 0.x, fails a breaking change whose minor changeset is not marked breaking, saying how to mark it",
+      version: "0.1.0", spec: "retyped-field", changeset: ["retype.md", '"@apis/demo": minor', "`name` is now an integer."],
+      says: 'FAIL: @apis/demo 0.1.0 has breaking spec changes; while it is 0.x that takes a minor changeset marked breaking (pending: minor, not marked). Run `pnpm changeset`, pick @apis/demo, choose minor, and start the summary with "BREAKING:".',
+      code: 1,
+    },
+    {
+      name: "while the package is 0.x, fails a breaking change with only a patch changeset, even one marked breaking",
+      version: "0.1.0", spec: "narrowed-enum", changeset: ["narrow.md", '"@apis/demo": patch', "BREAKING: fewer sort orders."],
+      says: "(pending: patch, marked)", code: 1,
+    },
+    {
+      name: "from 1.0.0 on, a minor changeset marked BREAKING is not enough",
+      version: undefined, spec: "retyped-field", changeset: ["retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer."],
+      says: "FAIL: @apis/demo 1.0.0 has breaking spec changes but no major changeset (pending: minor).", code: 1,
+    },
+  ] as const)("$name", ({ version, spec, changeset, says, code: expected }) => {
+    if (version) setVersion(version);
+    useSpec(spec);
+    addChangeset(changeset[0], changeset[1], changeset[2]);
     const { code, output } = specDiff("--base", "HEAD");
     expect(output).toContain("BREAKING");
-    expect(output).toContain("OK: every package with a breaking spec change has the bump the versioning policy asks for.");
-    expect(code).toBe(0);
-  });
-
-  it("while the package is 0.x, fails a breaking change whose minor changeset is not marked breaking, saying how to mark it", () => {
-    setVersion("0.1.0");
-    useSpec("retyped-field");
-    addChangeset("retype.md", '"@apis/demo": minor', "`name` is now an integer.");
-    const { code, output } = specDiff("--base", "HEAD");
-    expect(output).toContain('FAIL: @apis/demo 0.1.0 has breaking spec changes; while it is 0.x that takes a minor changeset marked breaking (pending: minor, not marked). Run `pnpm changeset`, pick @apis/demo, choose minor, and start the summary with "BREAKING:".');
-    expect(code).toBe(1);
-  });
-
-  it("while the package is 0.x, fails a breaking change with only a patch changeset, even one marked breaking", () => {
-    setVersion("0.1.0");
-    useSpec("narrowed-enum");
-    addChangeset("narrow.md", '"@apis/demo": patch', "BREAKING: fewer sort orders.");
-    const { code, output } = specDiff("--base", "HEAD");
-    expect(output).toContain("(pending: patch, marked)");
-    expect(code).toBe(1);
-  });
-
-  it("from 1.0.0 on, a minor changeset marked BREAKING is not enough", () => {
-    useSpec("retyped-field");
-    addChangeset("retype.md", '"@apis/demo": minor', "BREAKING: `name` is now an integer.");
-    const { code, output } = specDiff("--base", "HEAD");
-    expect(output).toContain("FAIL: @apis/demo 1.0.0 has breaking spec changes but no major changeset (pending: minor).");
-    expect(code).toBe(1);
+    expect(output).toContain(says);
+    expect(code).toBe(expected);
   });
 
   it("passes minor changes with no changeset at all", () => {

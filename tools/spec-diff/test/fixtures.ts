@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import type { Node } from "../src/index.ts";
+import type { Node } from "@apis/spec";
 
 /** A fixture spec from test/fixtures/, parsed. */
 export function fixture(name: string): Node {

@@ -7,28 +7,15 @@ const base = fixture("base");
 const changes = (head: string) => diffSpecs(base, fixture(head)).map((change) => `${change.level} ${change.kind} @ ${change.where}`);
 
 describe("breaking changes", () => {
-  it("calls a removed operation breaking", () => {
-    expect(changes("removed-operation")).toEqual(["breaking operation-removed @ DELETE /items/{id}"]);
-  });
-
-  it("calls a removed response field breaking", () => {
-    expect(changes("removed-response-field")).toEqual(["breaking field-removed @ GET /items response 200 application/json: [].name"]);
-  });
-
-  it("calls a removed request field breaking", () => {
-    expect(changes("removed-request-field")).toEqual(["breaking field-removed @ POST /items request body application/json: note"]);
-  });
-
-  it("calls a retyped response field breaking", () => {
-    expect(changes("retyped-field")).toEqual(["breaking field-retyped @ GET /items response 200 application/json: [].id"]);
-  });
-
-  it("calls a new required query parameter breaking", () => {
-    expect(changes("new-required-param")).toEqual(["breaking required-parameter-added @ GET /items query parameter project"]);
-  });
-
-  it("calls a new required request field breaking", () => {
-    expect(changes("new-required-request-field")).toEqual(["breaking required-field-added @ POST /items request body application/json: owner"]);
+  it.each([
+    ["a removed operation", "removed-operation", "breaking operation-removed @ DELETE /items/{id}"],
+    ["a removed response field", "removed-response-field", "breaking field-removed @ GET /items response 200 application/json: [].name"],
+    ["a removed request field", "removed-request-field", "breaking field-removed @ POST /items request body application/json: note"],
+    ["a retyped response field", "retyped-field", "breaking field-retyped @ GET /items response 200 application/json: [].id"],
+    ["a new required query parameter", "new-required-param", "breaking required-parameter-added @ GET /items query parameter project"],
+    ["a new required request field", "new-required-request-field", "breaking required-field-added @ POST /items request body application/json: owner"],
+  ])("calls %s breaking", (_, head, change) => {
+    expect(changes(head)).toEqual([change]);
   });
 
   it("calls a narrowed enum breaking and names the values that went", () => {

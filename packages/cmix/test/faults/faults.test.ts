@@ -1,53 +1,32 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { collectLeaks, rejection, type SeenRequest, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
-import { ApiConnectionError, ApiTimeoutError, AuthenticationError, InvalidResponseError } from "@apis/runtime";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
+import { AuthenticationError } from "@apis/runtime";
 import { createClient, type ClientOptions, type CmixClient } from "../../src/index.js";
 
 const CLIENT_SECRET = "cmix-client-secret-1";
 const PASSWORD = "cmix-pass-secret-1";
 const SECRETS = [CLIENT_SECRET, PASSWORD, "cmix-at-secret-1", "cmix-at-secret-2", "cmix-at-secret-3"];
 const PROJECT = { id: 109820, name: "Brand tracker" };
-const CLONED = { id: 138652, name: "Copy", projectId: 109821 };
 const GET_PROJECT = "GET /projects/109820";
 const GET_SUMMARY = "GET /surveys/138651/fielding-summary";
-const POST_SURVEY = "POST /surveys";
 const TOKEN = "POST /access-token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let cmix: CmixClient;
-
-function connect(options: Partial<ClientOptions> = {}): CmixClient {
-  cmix = createClient({
+const suite = useFaultSuite(SECRETS, (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (cmix = createClient({
     environment: "sandbox",
-    authBaseUrl: server().url, surveyBaseUrl: server().url, reportingBaseUrl: server().url, fileProcessingBaseUrl: server().url,
+    authBaseUrl: url, surveyBaseUrl: url, reportingBaseUrl: url, fileProcessingBaseUrl: url,
     auth: { type: "password", clientId: "client-1", clientSecret: CLIENT_SECRET, username: "ana", password: PASSWORD },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
+    ...defaults,
     ...options,
-  });
-  return cmix;
-}
+  })));
+const { server, collected, connect } = suite;
 
 const issueTokens = (_: SeenRequest, index: number) => ({ status: 200, body: { access_token: `cmix-at-secret-${index + 1}`, token_type: "Bearer", expires_in: 3600 } });
 const getProject = () => cmix.survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
 
 beforeEach(() => {
   server().script(TOKEN, [issueTokens]);
-});
-
-describe("CMIX under transport faults", () => {
-  const kit: TransportFaultKit = {
-    get server() {
-      return server();
-    },
-    collected,
-    client: (options) => void connect(options),
-    get: { route: GET_PROJECT, ok: PROJECT, call: getProject },
-    post: { route: POST_SURVEY, ok: CLONED, call: () => cmix.survey.POST("/surveys", { body: { cloneSurveyId: 138651, name: "Copy", clientId: 7 } }) },
-    errors: { connection: ApiConnectionError, timeout: ApiTimeoutError, invalidResponse: InvalidResponseError },
-  };
-  for (const { name, run } of transportFaultCases(kit)) it(name, run);
 });
 
 describe("CMIX tokens under faults", () => {
@@ -69,21 +48,8 @@ describe("CMIX tokens under faults", () => {
     expect(server().count(GET_PROJECT)).toBe(2);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `password ${PASSWORD} is wrong` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("throws AuthenticationError, without calling the service or resending the token POST, when the token endpoint answers %s", async (_, fault, status) => {
-    connect();
-    server().script(TOKEN, [fault]);
-    server().script(GET_PROJECT, [{ status: 200, body: PROJECT }]);
-    const error = collected.error(await rejection(getProject()));
-    // The runtime's OAuth 2 token source, as for every vendor: a token answer it cannot use is an AuthenticationError.
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(server().count(GET_PROJECT)).toBe(0);
-  });
+  // The runtime's OAuth 2 token source, as for every vendor: a token answer it cannot use is an AuthenticationError.
+  for (const { name, run } of tokenEndpointFaultCases(suite, { route: TOKEN, quoted: `password ${PASSWORD}`, error: AuthenticationError, untouched: GET_PROJECT, call: () => (connect(), getProject()) })) it(name, run);
 
   it("makes exactly one token request for fifty concurrent first requests across services", async () => {
     connect();
@@ -101,23 +67,7 @@ describe("CMIX tokens under faults", () => {
 });
 
 describe("CMIX logging", () => {
-  it("logs the token request and one line per attempt, with no credential in them", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_PROJECT, [{ status: 503 }, { status: 200, body: PROJECT }]);
-    await getProject();
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^token request POST http:\/\/127\.0\.0\.1:\d+\/access-token -> 200 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/projects\/109820 -> 503 \(attempt 1/);
-    expect(lines[2]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_PROJECT, ok: PROJECT, call: () => (connect(), getProject()), shown: "/projects/109820", tokenPath: "/access-token" });
 });
 
-describe("CMIX fault suite leaks", () => {
-  it("no secret appears in any error or log line the suite above collected", () => {
-    expect(collected.all().filter((item) => item.kind === "log").length).toBeGreaterThan(50);
-    expect(collected.all().filter((item) => item.kind === "error").length).toBeGreaterThan(10);
-    expect(collected.leaks()).toEqual([]);
-  });
-});
+describe("CMIX fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

@@ -78,15 +78,12 @@ describe("createClient", () => {
     expect(CMIX_HOSTS[environment]).toEqual({ auth, survey, reporting, fileProcessing });
   });
 
-  it("sends each service to its own base URL option, keeping the environment's host for the others", async () => {
+  it.each([
+    ["its own base URL option", { surveyBaseUrl: "http://localhost:4010/", authBaseUrl: "http://localhost:4011" }],
+    ["its own base URL override in baseUrls (deprecated)", { baseUrls: { survey: "http://localhost:4010/", auth: "http://localhost:4011" } }],
+  ])("sends each service to %s, keeping the environment's host for the others", async (_, urls) => {
     const observed = vendor();
-    const cmix = createClient({
-      environment: "sandbox",
-      surveyBaseUrl: "http://localhost:4010/",
-      authBaseUrl: "http://localhost:4011",
-      fetch: observed.fetch,
-      auth: PASSWORD_AUTH,
-    });
+    const cmix = createClient({ environment: "sandbox", ...urls, fetch: observed.fetch, auth: PASSWORD_AUTH });
     await callEveryService(cmix);
     expect(observed.calls().sort()).toEqual([
       "GET http://localhost:4010/projects/109820",
@@ -108,23 +105,6 @@ describe("createClient", () => {
     await callEveryService(cmix);
     expect(cmix.baseUrls.reporting).toBe("http://localhost:4012");
     expect(cmix.baseUrls.fileProcessing).toBe("http://localhost:4013");
-  });
-
-  it("sends each service to its own base URL override in baseUrls (deprecated), keeping the environment's host for the others", async () => {
-    const observed = vendor();
-    const cmix = createClient({
-      environment: "sandbox",
-      baseUrls: { survey: "http://localhost:4010/", auth: "http://localhost:4011" },
-      fetch: observed.fetch,
-      auth: PASSWORD_AUTH,
-    });
-    await callEveryService(cmix);
-    expect(observed.calls().sort()).toEqual([
-      "GET http://localhost:4010/projects/109820",
-      "GET https://kaleidoscope-file-processing.cmix.com/surveys/138651",
-      "GET https://kaleidoscope-reporting-api.cmix.com/surveys/138651/fielding-summary?respondentType=LIVE",
-      "POST http://localhost:4011/access-token",
-    ]);
   });
 
   it("fetches a new token once after a 401 and resends the call with it", async () => {

@@ -3,61 +3,43 @@
 // and any operation left unexercised fails the suite. `pnpm contract:live cx` runs it against the live vendor through
 // Prism proxies (CX_ACCESS_TOKEN, CX_CLIENT_ID), read-only unless APIS_CONTRACT_LIVE_WRITES=1, reporting drift.
 import { basicAuthorization } from "@apis/runtime";
-import { liveContract, liveWrites, registeredApi, reportDrift, startContractTarget, type ContractRecorder, type ContractTarget } from "@apis/prism";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useContract } from "@apis/prism";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, uploadFile, type CxClient } from "../../src/index.js";
 import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
 import { watch } from "@apis/faults/leak-watch";
-import { API_HOST, DATA_HOST, recorderForHosts } from "./prism-hosts.js";
+import { API_HOST, DATA_HOST, hostUrls, recorderForHosts } from "./prism-hosts.js";
 
-const spec = registeredApi("cx").root;
 const REDIRECT = "https://app.example.com/cx/callback";
 
-const live = liveContract();
-/** A test that changes the account's files: always against the mock, against the live vendor only when asked to. */
-const write = it.runIf(!live || liveWrites());
-/** A test that needs what only the mock has (an authorization code to exchange). */
-const mockOnly = it.runIf(!live);
+const contract = useContract("cx", { recorder: recorderForHosts });
+/** write: a test that changes the account's files; mockOnly: one that needs what only the mock has (a code to exchange). */
+const { live, write, mockOnly } = contract;
 
-let target: ContractTarget;
-let recorder: ContractRecorder;
 let cx: CxClient;
 let tokenUrl: string;
 
-beforeAll(async () => {
-  target = await startContractTarget("cx");
-  const hosts = recorderForHosts(spec, target);
-  recorder = hosts.recorder;
-  tokenUrl = `${hosts.baseUrl}/oauth/token`;
+beforeAll(() => {
+  const { baseUrl, dataBaseUrl } = hostUrls(contract.target);
+  tokenUrl = `${baseUrl}/oauth/token`;
   cx = createClient({
-    baseUrl: hosts.baseUrl,
-    dataBaseUrl: hosts.dataBaseUrl,
-    fetch: recorder.fetch,
+    baseUrl,
+    dataBaseUrl,
+    fetch: contract.recorder.fetch,
     maxRetries: 0,
     clientId: live ? (process.env.CX_CLIENT_ID ?? "") : CLIENT_ID,
     auth: { type: "token", accessToken: live ? (process.env.CX_ACCESS_TOKEN ?? "") : ACCESS_TOKEN },
   });
 });
 
-afterAll(async () => {
-  if (recorder) reportDrift(recorder);
-  await target?.stop();
-});
-
-afterEach(() => {
-  expect(recorder.violations(), target.log()).toEqual([]);
-  // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
-  if (!live) expect(recorder.drift()).toEqual([]);
-});
-
 /** The host the last recorded call went to. */
 function lastHost(): string {
-  return new URL(recorder.exchanges.at(-1)!.url).hostname;
+  return new URL(contract.recorder.exchanges.at(-1)!.url).hostname;
 }
 
 describe("Authentication", () => {
   mockOnly.each(["multipart", "form"] as const)("exchanges a code for a token with a %s body and HTTP Basic client authentication", async (bodyEncoding) => {
-    const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: recorder.fetch, bodyEncoding });
+    const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, tokenUrl, fetch: contract.recorder.fetch, bodyEncoding });
     expect(token.access_token).toEqual(expect.any(String));
     expect(lastHost()).toBe(API_HOST);
   });
@@ -93,7 +75,7 @@ describe("Files", () => {
   write("deletes a file in a group's tree, its path holding spaces and non-ASCII names", async () => {
     const { data } = await cx.POST("/files/delete/{filePath}", { params: { path: { filePath: filePath("gMd4zgZ2EeKGhRICOASQIQ", "/Fotos 2012/Müller & Söhne.jpg") } } });
     expect(data?.status).toBe("ok");
-    expect(recorder.exchanges.at(-1)?.url).toMatch(/\/files\/delete\/gMd4zgZ2EeKGhRICOASQIQ:%2FFotos%202012%2FM%C3%BCller%20%26%20S%C3%B6hne\.jpg$/);
+    expect(contract.recorder.exchanges.at(-1)?.url).toMatch(/\/files\/delete\/gMd4zgZ2EeKGhRICOASQIQ:%2FFotos%202012%2FM%C3%BCller%20%26%20S%C3%B6hne\.jpg$/);
   });
 });
 
@@ -131,9 +113,9 @@ describe("the token in contract errors", () => {
 
 describe("coverage", () => {
   mockOnly("has exercised every operation in the spec without a violation", () => {
-    expect(recorder.operations.map((operation) => operation.operationId).sort()).toEqual(
+    expect(contract.recorder.operations.map((operation) => operation.operationId).sort()).toEqual(
       ["createFolder", "deleteFile", "downloadFile", "getCurrentUser", "requestAccessToken", "uploadFile"],
     );
-    expect(recorder.uncovered().map((operation) => operation.key)).toEqual([]);
+    expect(contract.recorder.uncovered().map((operation) => operation.key)).toEqual([]);
   });
 });

@@ -1,30 +1,22 @@
 // The contract suite is only worth something if Prism really rejects requests that break the spec: these send such
 // requests on purpose (bypassing the client's checks) and expect Prism to say so.
-import { createContractRecorder, registeredApi, startPrism, type PrismServer } from "@apis/prism";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePrism } from "@apis/prism";
+import { describe, expect, it } from "vitest";
 import { createClient, filePath, InputError } from "../../src/index.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught, watch } from "@apis/faults/leak-watch";
 
-const spec = registeredApi("cx").root;
-let prism: PrismServer;
-
-beforeAll(async () => {
-  prism = await startPrism(spec);
-});
-afterAll(async () => {
-  await prism?.stop();
-});
+const prism = usePrism("cx");
 
 function client() {
-  const recorder = createContractRecorder(spec);
+  const recorder = prism.recorder();
   const cx = createClient({ baseUrl: prism.url, dataBaseUrl: prism.url, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: ACCESS_TOKEN } });
   return { recorder, cx };
 }
 
 describe("Prism, given requests that break the spec", () => {
   it("rejects a call without an access token", async () => {
-    const recorder = createContractRecorder(spec);
+    const recorder = prism.recorder();
     const response = await recorder.fetch(`${prism.url}/users/self`);
     watch(await response.json());
     expect(response.status).toBe(401);
@@ -53,7 +45,7 @@ describe("Prism, given requests that break the spec", () => {
   });
 
   it("rejects a file path with an empty segment, which the client would not have sent", async () => {
-    const recorder = createContractRecorder(spec);
+    const recorder = prism.recorder();
     const response = await recorder.fetch(`${prism.url}/files/delete/self:%2Fa%2F%2Fb.jpg?access_token=${ACCESS_TOKEN}`, { method: "POST" });
     watch(await response.json());
     expect(response.status).toBe(422);

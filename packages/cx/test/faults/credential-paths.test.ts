@@ -2,34 +2,17 @@
 // API call (access_token in the query) must not follow a redirect to another origin; the exchange must be bounded
 // headers and body and end with its caller's signal (@apis/faults).
 import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
-import { describeCredentialPaths } from "@apis/faults";
+import { codeExchangePath, describeCredentialPaths } from "@apis/faults";
 import { createClient, exchangeAuthorizationCode } from "../../src/index.js";
-
-const ACCESS_TOKEN = "cx-access-hostile-1";
-const CLIENT_SECRET = "cx-client-hostile-1";
-const AUTH_CODE = "cx-auth-code-hostile-1";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
 describeCredentialPaths("CX credential paths against a hostile server", {
   secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
   paths: (kit) => [
-    {
-      name: "exchangeAuthorizationCode's token request",
-      route: "POST /oauth/token",
-      ok: { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "bearer" } },
-      cached: false,
-      connect: (timeoutMs) => (signal) =>
-        exchangeAuthorizationCode({
-          tokenUrl: `${kit.server.url}/oauth/token`,
-          clientId: "cx-app-1",
-          clientSecret: CLIENT_SECRET,
-          code: AUTH_CODE,
-          redirectUri: "https://app.example.com/cx/callback",
-          timeoutMs,
-          logger: kit.collected.logger,
-          ...(signal ? { signal } : {}),
-        }),
-    },
+    codeExchangePath(kit, (bounds) =>
+      exchangeAuthorizationCode({ tokenUrl: `${kit.server.url}/oauth/token`, clientId: "cx-app-1", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cx/callback", ...bounds }),
+    ),
     {
       name: "GET /users/self with ?access_token=",
       route: "GET /users/self",

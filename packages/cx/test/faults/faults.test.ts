@@ -1,57 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { collectLeaks, rejection, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
 import {
-  ApiConnectionError,
-  ApiTimeoutError,
   AuthenticationError,
   createClient,
   exchangeAuthorizationCode,
-  filePath,
-  InvalidResponseError,
   type ClientOptions,
   type CxClient,
 } from "../../src/index.js";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET, SECRETS } from "../support/secrets.js";
 
-const ACCESS_TOKEN = "cx-access-token-secret-1";
-const CLIENT_SECRET = "cx-client-secret-1";
-const AUTH_CODE = "cx-auth-code-secret-1";
-const SECRETS = [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE, "cx-new-token-secret-1"];
 const USER = { id: 7, name: "Ana" };
-const FOLDER = { path: "/photos", is_folder: true };
 const GET_SELF = "GET /users/self";
-// filePath() encodes the slash, and the server sees the path as sent.
-const POST_MKDIR = "POST /files/mkdir/self:%2Fphotos";
 const TOKEN = "POST /oauth/token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let cx: CxClient;
-
-function connect(options: Partial<ClientOptions> = {}): CxClient {
-  cx = createClient({
-    baseUrl: server().url,
-    dataBaseUrl: server().url,
-    auth: { type: "token", accessToken: ACCESS_TOKEN },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
-    ...options,
-  });
-  return cx;
-}
-
-describe("CX under transport faults", () => {
-  const kit: TransportFaultKit = {
-    get server() {
-      return server();
-    },
-    collected,
-    client: (options) => void connect(options),
-    get: { route: GET_SELF, ok: USER, call: () => cx.GET("/users/self") },
-    post: { route: POST_MKDIR, ok: FOLDER, call: () => cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } }) },
-    errors: { connection: ApiConnectionError, timeout: ApiTimeoutError, invalidResponse: InvalidResponseError },
-  };
-  for (const { name, run } of transportFaultCases(kit)) it(name, run);
-});
+const suite = useFaultSuite(Object.values(SECRETS), (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (cx = createClient({ baseUrl: url, dataBaseUrl: url, auth: { type: "token", accessToken: ACCESS_TOKEN }, ...defaults, ...options })));
+const { server, collected, connect } = suite;
 
 describe("CX tokens under faults", () => {
   it("returns a 401 on a revoked token once, without resending: CX has no refresh grant", async () => {
@@ -63,23 +28,9 @@ describe("CX tokens under faults", () => {
     expect(server().count(GET_SELF)).toBe(1);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `code ${AUTH_CODE} is used` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("exchangeAuthorizationCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
-    server().script(TOKEN, [fault, { status: 200, body: { access_token: "cx-new-token-secret-1" } }]);
-    collected.takeLines();
-    const error = collected.error(
-      await rejection(
-        exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
-      ),
-    );
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(collected.takeLines()).toEqual([expect.stringMatching(new RegExp(`^token request POST http://127\\.0\\.0\\.1:\\d+/oauth/token -> ${status} \\(attempt 1, \\d+ ms\\)`))]);
-  });
+  const exchange = () => exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger });
+  const flow = { route: TOKEN, quoted: `code ${AUTH_CODE}`, error: AuthenticationError, logsOneLine: true, call: exchange };
+  for (const { name, run } of tokenEndpointFaultCases(suite, flow)) it(`exchangeAuthorizationCode ${name}`, run);
 
   it("answers fifty concurrent first requests, each with the token in its query", async () => {
     connect();
@@ -92,22 +43,7 @@ describe("CX tokens under faults", () => {
 });
 
 describe("CX logging", () => {
-  it("logs one line per attempt with the access token redacted from the URL", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_SELF, [{ status: 502 }, { status: 200, body: USER }]);
-    await cx.GET("/users/self");
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/users\/self\?access_token=\[redacted\] -> 502 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_SELF, ok: USER, call: () => connect().GET("/users/self"), shown: "/users/self?access_token=[redacted]" });
 });
 
-describe("CX fault suite leaks", () => {
-  it("no secret appears in any error or log line the suite above collected", () => {
-    expect(collected.all().filter((item) => item.kind === "log").length).toBeGreaterThan(50);
-    expect(collected.all().filter((item) => item.kind === "error").length).toBeGreaterThan(10);
-    expect(collected.leaks()).toEqual([]);
-  });
-});
+describe("CX fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

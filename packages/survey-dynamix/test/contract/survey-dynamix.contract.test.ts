@@ -3,17 +3,8 @@
 // operation left unexercised fails the suite. `pnpm contract:live survey-dynamix` runs the same suite against the live
 // vendor through Prism proxies (credentials in SDX_CUSTOMER_UUID and SDX_AUTH_TOKEN), read-only unless
 // APIS_CONTRACT_LIVE_WRITES=1, and reports every response that drifts from the spec.
-import {
-  createContractRecorder,
-  liveContract,
-  liveWrites,
-  registeredApi,
-  reportDrift,
-  startContractTarget,
-  type ContractRecorder,
-  type ContractTarget,
-} from "@apis/prism";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeCoverage, useContract } from "@apis/prism";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createClient,
   createInteraction,
@@ -24,14 +15,10 @@ import {
   type SurveyDynamixClient,
 } from "../../src/index.js";
 
-const spec = registeredApi("survey-dynamix").root;
-const live = liveContract();
-/** A test that changes vendor data: always against the mock, against the live vendor only when asked to. */
-const write = it.runIf(!live || liveWrites());
+const contract = useContract("survey-dynamix");
+const { live, write } = contract;
 const OAUTH_SERVER = "https://surveydynamix.com";
 
-let target: ContractTarget;
-let recorder: ContractRecorder;
 let sdx: SurveyDynamixClient;
 let apiUrl: string;
 
@@ -40,23 +27,10 @@ function auth(): SurveyDynamixAuth {
   return { type: "basic", customerUuid: process.env.SDX_CUSTOMER_UUID ?? "", authToken: process.env.SDX_AUTH_TOKEN ?? "" };
 }
 
-beforeAll(async () => {
-  target = await startContractTarget("survey-dynamix");
-  recorder = createContractRecorder(spec);
+beforeAll(() => {
   // Prism serves the spec's paths at its origin (without the server's /api); a live proxy adds /api upstream.
-  apiUrl = target.baseUrl;
-  sdx = createClient({ baseUrl: apiUrl, oauthBaseUrl: target.servers[OAUTH_SERVER]!, fetch: recorder.fetch, maxRetries: 0, auth: auth() });
-});
-
-afterAll(async () => {
-  if (recorder) reportDrift(recorder);
-  await target?.stop();
-});
-
-afterEach(() => {
-  expect(recorder.violations(), target.log()).toEqual([]);
-  // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
-  if (!live) expect(recorder.drift()).toEqual([]);
+  apiUrl = contract.target.baseUrl;
+  sdx = createClient({ baseUrl: apiUrl, oauthBaseUrl: contract.target.servers[OAUTH_SERVER]!, fetch: contract.recorder.fetch, maxRetries: 0, auth: auth() });
 });
 
 /** IDs the account really has, so the same reads work against the live vendor. */
@@ -229,7 +203,7 @@ describe("Lists as third-party clients call them", () => {
   });
 
   it.runIf(!live)("listAll over an empty list (the mock's 204) yields nothing and ends", async () => {
-    const empty = createClient({ baseUrl: apiUrl, fetch: recorder.fetch, maxRetries: 0, auth: auth(), headers: { Prefer: "code=204" } });
+    const empty = createClient({ baseUrl: apiUrl, fetch: contract.recorder.fetch, maxRetries: 0, auth: auth(), headers: { Prefer: "code=204" } });
     const surveys = [];
     for await (const survey of listAll(empty, "/surveys")) surveys.push(survey);
     expect(surveys).toEqual([]);
@@ -328,8 +302,8 @@ describe("Authentication", () => {
       clientSecret: "8mXbNqU1cT0yZ4vR7wK2pL9sD6hF3gJ5",
       code: "def50200a1b2c3d4e5f6",
       redirectUri: "https://app.example.com/sdx/callback",
-      oauthBaseUrl: target.servers[OAUTH_SERVER]!,
-      fetch: recorder.fetch,
+      oauthBaseUrl: contract.target.servers[OAUTH_SERVER]!,
+      fetch: contract.recorder.fetch,
       maxRetries: 0,
     });
     expect(token.access_token).toEqual(expect.any(String));
@@ -344,15 +318,10 @@ describe("Authentication", () => {
   });
 
   it("takes a personal access token as a bearer token", async () => {
-    const bearer = createClient({ baseUrl: apiUrl, fetch: recorder.fetch, maxRetries: 0, auth: live ? auth() : { type: "token", accessToken: "pat-7f1e2d3c" } });
+    const bearer = createClient({ baseUrl: apiUrl, fetch: contract.recorder.fetch, maxRetries: 0, auth: live ? auth() : { type: "token", accessToken: "pat-7f1e2d3c" } });
     const { response } = await bearer.GET("/surveys");
     expect(response.status).toBe(200);
   });
 });
 
-describe("coverage", () => {
-  it.runIf(!live || liveWrites())("has exercised every operation in the spec without a violation", () => {
-    expect(recorder.operations.length).toBe(30);
-    expect(recorder.uncovered().map((operation) => operation.key)).toEqual([]);
-  });
-});
+describeCoverage(contract, 30);

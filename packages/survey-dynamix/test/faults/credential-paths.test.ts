@@ -2,33 +2,18 @@
 // body) must not follow a redirect to another origin, must be bounded headers and body, and must end with its
 // caller's signal (@apis/faults). API calls carry only an Authorization header, which fetch drops across origins.
 import { ApiTimeoutError, ApiUserAbortError, RedirectError } from "@apis/runtime";
-import { describeCredentialPaths } from "@apis/faults";
+import { codeExchangePath, describeCredentialPaths } from "@apis/faults";
 import { exchangeAuthorizationCode } from "../../src/index.js";
-
-const CLIENT_SECRET = "sdx-client-hostile-1";
-const CODE = "sdx-code-hostile-1";
-const ACCESS_TOKEN = "sdx-access-hostile-1";
+import { ACCESS_TOKEN, AUTH_CODE, CLIENT_SECRET } from "../support/secrets.js";
 
 describeCredentialPaths("Survey Dynamix code exchange against a hostile server", {
-  secrets: [CLIENT_SECRET, CODE, ACCESS_TOKEN],
+  secrets: [CLIENT_SECRET, AUTH_CODE, ACCESS_TOKEN],
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
   paths: (kit) => [
-    {
-      name: "exchangeAuthorizationCode's token request",
-      route: "POST /oauth/token",
-      ok: { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: 3600 } },
-      cached: false,
-      connect: (timeoutMs) => (signal) =>
-        exchangeAuthorizationCode({
-          oauthBaseUrl: kit.server.url,
-          clientId: "3",
-          clientSecret: CLIENT_SECRET,
-          code: CODE,
-          redirectUri: "https://app.example.com/sdx/callback",
-          timeoutMs,
-          logger: kit.collected.logger,
-          ...(signal ? { signal } : {}),
-        }),
-    },
+    codeExchangePath(
+      kit,
+      (bounds) => exchangeAuthorizationCode({ oauthBaseUrl: kit.server.url, clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/sdx/callback", ...bounds }),
+      { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: 3600 },
+    ),
   ],
 });

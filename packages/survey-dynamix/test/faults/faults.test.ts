@@ -1,48 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { collectLeaks, rejection, transportFaultCases, type TransportFaultKit, useFaultServer } from "@apis/faults";
-import { ApiConnectionError, ApiTimeoutError, AuthenticationError, InvalidResponseError } from "@apis/runtime";
+import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
+import { AuthenticationError } from "@apis/runtime";
 import { createClient, exchangeAuthorizationCode, type ClientOptions, type SurveyDynamixClient } from "../../src/index.js";
+import { AUTH_CODE, AUTH_TOKEN, CLIENT_SECRET, CUSTOMER_UUID, SECRETS } from "../support/secrets.js";
 
-const CUSTOMER_UUID = "3f2a9c1e-0000-4000-8000-000000000001";
-const AUTH_TOKEN = "sdx-auth-token-secret-1";
-const CLIENT_SECRET = "sdx-client-secret-1";
-const AUTH_CODE = "sdx-auth-code-secret-1";
-const SECRETS = [AUTH_TOKEN, CLIENT_SECRET, AUTH_CODE, "sdx-new-token-secret-1"];
 const QUESTION = { id: 5, question_text: "How likely...?" };
-const STARTED = { id: 9, status: "started" };
 const GET_QUESTION = "GET /questions/5";
-const POST_START = "POST /interactions/9/start_survey";
 const TOKEN = "POST /oauth/token";
 
-const server = useFaultServer({ hangMs: 3000 });
-const collected = collectLeaks(SECRETS);
 let sdx: SurveyDynamixClient;
-
-function connect(options: Partial<ClientOptions> = {}): SurveyDynamixClient {
-  sdx = createClient({
-    baseUrl: server().url,
-    oauthBaseUrl: server().url,
-    auth: { type: "basic", customerUuid: CUSTOMER_UUID, authToken: AUTH_TOKEN },
-    retryDelay: { baseMs: 5, maxMs: 20 },
-    logger: collected.logger,
-    ...options,
-  });
-  return sdx;
-}
-
-describe("Survey Dynamix under transport faults", () => {
-  const kit: TransportFaultKit = {
-    get server() {
-      return server();
-    },
-    collected,
-    client: (options) => void connect(options),
-    get: { route: GET_QUESTION, ok: QUESTION, call: () => sdx.GET("/questions/{question_id}", { params: { path: { question_id: 5 } } }) },
-    post: { route: POST_START, ok: STARTED, call: () => sdx.POST("/interactions/{interaction_id}/start_survey", { params: { path: { interaction_id: 9 } } }) },
-    errors: { connection: ApiConnectionError, timeout: ApiTimeoutError, invalidResponse: InvalidResponseError },
-  };
-  for (const { name, run } of transportFaultCases(kit)) it(name, run);
-});
+const suite = useFaultSuite(SECRETS, (url, defaults, options: Partial<ClientOptions> = {}) =>
+  (sdx = createClient({ baseUrl: url, oauthBaseUrl: url, auth: { type: "basic", customerUuid: CUSTOMER_UUID, authToken: AUTH_TOKEN }, ...defaults, ...options })));
+const { server, collected, connect } = suite;
 
 describe("Survey Dynamix credentials under faults", () => {
   it("returns a 401 on a revoked auth token once, without resending: Basic credentials cannot be refreshed", async () => {
@@ -54,23 +23,9 @@ describe("Survey Dynamix credentials under faults", () => {
     expect(server().count(GET_QUESTION)).toBe(1);
   });
 
-  it.each([
-    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `code ${AUTH_CODE} was revoked` } }, 400],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-  ] as const)("exchangeAuthorizationCode throws AuthenticationError and sends the token POST once when the token endpoint answers %s", async (_, fault, status) => {
-    server().script(TOKEN, [fault, { status: 200, body: { access_token: "sdx-new-token-secret-1" } }]);
-    collected.takeLines();
-    const error = collected.error(
-      await rejection(
-        exchangeAuthorizationCode({ oauthBaseUrl: server().url, clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger }),
-      ),
-    );
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).status).toBe(status);
-    expect(server().count(TOKEN)).toBe(1);
-    expect(collected.takeLines()).toEqual([expect.stringMatching(new RegExp(`^token request POST http://127\\.0\\.0\\.1:\\d+/oauth/token -> ${status} \\(attempt 1, \\d+ ms\\)`))]);
-  });
+  const exchange = () => exchangeAuthorizationCode({ oauthBaseUrl: server().url, clientId: "3", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger });
+  const flow = { route: TOKEN, quoted: `code ${AUTH_CODE}`, error: AuthenticationError, logsOneLine: true, call: exchange };
+  for (const { name, run } of tokenEndpointFaultCases(suite, flow)) it(`exchangeAuthorizationCode ${name}`, run);
 
   it("answers fifty concurrent first requests with the same Basic credentials", async () => {
     connect();
@@ -83,22 +38,7 @@ describe("Survey Dynamix credentials under faults", () => {
 });
 
 describe("Survey Dynamix logging", () => {
-  it("logs one line per attempt, with no credential in it", async () => {
-    connect();
-    collected.takeLines();
-    server().script(GET_QUESTION, [{ status: 504 }, { status: 200, body: QUESTION }]);
-    await sdx.GET("/questions/{question_id}", { params: { path: { question_id: 5 } } });
-    const lines = collected.takeLines();
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/questions\/5 -> 504 \(attempt 1, \d+ ms\)/);
-    expect(lines[1]).toMatch(/-> 200 \(attempt 2, \d+ ms\)/);
-  });
+  itLogsEachAttempt(suite, { route: GET_QUESTION, ok: QUESTION, call: () => connect().GET("/questions/{question_id}", { params: { path: { question_id: 5 } } }), shown: "/questions/5" });
 });
 
-describe("Survey Dynamix fault suite leaks", () => {
-  it("no secret appears in any error or log line the suite above collected", () => {
-    expect(collected.all().filter((item) => item.kind === "log").length).toBeGreaterThan(50);
-    expect(collected.all().filter((item) => item.kind === "error").length).toBeGreaterThan(10);
-    expect(collected.leaks()).toEqual([]);
-  });
-});
+describe("Survey Dynamix fault suite leaks", () => itLeaksNothing(collected, { logs: 50, errors: 3 }));

@@ -1,21 +1,13 @@
 // The contract suite is only worth something if Prism really rejects requests that break the spec: these send such
 // requests on purpose (bypassing the types) and expect Prism to say so.
-import { createContractRecorder, registeredApi, startPrism, type PrismServer } from "@apis/prism";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePrism } from "@apis/prism";
+import { describe, expect, it } from "vitest";
 import { createClient } from "../../src/index.js";
 
-const spec = registeredApi("wootric-cxi").root;
-let prism: PrismServer;
-
-beforeAll(async () => {
-  prism = await startPrism(spec);
-});
-afterAll(async () => {
-  await prism?.stop();
-});
+const prism = usePrism("wootric-cxi");
 
 function client() {
-  const recorder = createContractRecorder(spec);
+  const recorder = prism.recorder();
   const cxi = createClient({ baseUrl: prism.url, tokenUrl: `${prism.url}/oauth/token`, fetch: recorder.fetch, maxRetries: 0, auth: { type: "token", accessToken: "x" } });
   return { recorder, cxi };
 }
@@ -38,7 +30,7 @@ describe("Prism, given requests that break the spec", () => {
   });
 
   it("rejects a CXI call without an access token", async () => {
-    const recorder = createContractRecorder(spec);
+    const recorder = prism.recorder();
     const response = await recorder.fetch(`${prism.url}/v1/projects`);
     expect(response.status).toBe(401);
     expect(recorder.violations()).toHaveLength(1);

@@ -2,26 +2,13 @@
 // spec. Prism validates each request against the spec; any violation, any call to a path the spec lacks, and any
 // operation left unexercised fails the suite. `pnpm contract:live wootric-cxi` runs the same suite against the live
 // vendor through Prism proxies, read-only unless APIS_CONTRACT_LIVE_WRITES=1, and reports every response that drifts.
-import {
-  createContractRecorder,
-  liveContract,
-  liveWrites,
-  registeredApi,
-  reportDrift,
-  startContractTarget,
-  type ContractRecorder,
-  type ContractTarget,
-} from "@apis/prism";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeCoverage, useContract } from "@apis/prism";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createClient, importCsv, listAll, type WootricAuth, type WootricCxiClient } from "../../src/index.js";
 
-const spec = registeredApi("wootric-cxi").root;
-const live = liveContract();
-/** A test that changes vendor data: always against the mock, against the live vendor only when asked to. */
-const write = it.runIf(!live || liveWrites());
+const contract = useContract("wootric-cxi");
+const { live, write } = contract;
 
-let target: ContractTarget;
-let recorder: ContractRecorder;
 let cxi: WootricCxiClient;
 
 function auth(): WootricAuth {
@@ -29,33 +16,20 @@ function auth(): WootricAuth {
   return { type: "clientCredentials", clientId: process.env.WOOTRIC_CLIENT_ID ?? "", clientSecret: process.env.WOOTRIC_CLIENT_SECRET ?? "" };
 }
 
-beforeAll(async () => {
-  target = await startContractTarget("wootric-cxi");
-  recorder = createContractRecorder(spec);
+beforeAll(() => {
   cxi = createClient({
-    baseUrl: target.baseUrl,
-    tokenUrl: `${target.servers["https://api.wootric.com"]!}/oauth/token`,
-    fetch: recorder.fetch,
+    baseUrl: contract.target.baseUrl,
+    tokenUrl: `${contract.target.servers["https://api.wootric.com"]!}/oauth/token`,
+    fetch: contract.recorder.fetch,
     maxRetries: 0,
     auth: auth(),
   });
 });
 
-afterAll(async () => {
-  if (recorder) reportDrift(recorder);
-  await target?.stop();
-});
-
-afterEach(() => {
-  expect(recorder.violations(), target.log()).toEqual([]);
-  // The mock answers with the spec's own examples, so any drift there is a spec whose examples contradict it.
-  if (!live) expect(recorder.drift()).toEqual([]);
-});
-
 describe("Authentication", () => {
   it.runIf(!live)("gets a token with the password grant before the first call, with the account token in the query", async () => {
     await cxi.GET("/v1/projects");
-    const token = recorder.exchanges.find((exchange) => exchange.operation?.operationId === "requestAccessToken");
+    const token = contract.recorder.exchanges.find((exchange) => exchange.operation?.operationId === "requestAccessToken");
     expect(token?.status).toBe(200);
   });
 
@@ -217,9 +191,4 @@ describe("Segments", () => {
   });
 });
 
-describe("coverage", () => {
-  it.runIf(!live || liveWrites())("has exercised every operation in the spec without a violation", () => {
-    expect(recorder.operations.length).toBe(19);
-    expect(recorder.uncovered().map((operation) => operation.key)).toEqual([]);
-  });
-});
+describeCoverage(contract, 19);

@@ -10,6 +10,7 @@ import {
   UnauthorizedError,
 } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
+import { rateLimitWindow } from "@apis/faults/rate-limit";
 import { TOKEN } from "./fixtures.js";
 
 const BASE = "https://wootric.test";
@@ -80,26 +81,14 @@ describe("createClient", () => {
   });
 
   it("paces requests by X-Rate-Limit-Remaining/Reset instead of running into 429s", async () => {
-    let remaining = 0;
-    let resetAt = 0;
-    let refused = 0;
+    const window = rateLimitWindow(2, []);
     const observed = observedFetch(() => {
-      const now = Date.now();
-      if (now >= resetAt * 1000) {
-        remaining = 2;
-        resetAt = Math.floor(now / 1000) + 1;
-      }
-      const headers = { "X-Rate-Limit-Limit": "2", "X-Rate-Limit-Remaining": String(Math.max(0, remaining - 1)), "X-Rate-Limit-Reset": String(resetAt) };
-      if (remaining === 0) {
-        refused++;
-        return json({ error: "rate limited" }, 429, { ...headers, "X-Rate-Limit-Remaining": "0" });
-      }
-      remaining--;
-      return json([], 200, headers);
+      const { status, headers, body } = window.answer();
+      return json(body, status, headers);
     });
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "mine" } });
     for (let i = 0; i < 5; i++) expect((await wootric.GET("/v1/segments")).response.status).toBe(200);
-    expect(refused).toBe(0);
+    expect(window.refused()).toBe(0);
   });
 });
 

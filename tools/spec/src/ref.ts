@@ -1,16 +1,14 @@
 /** An OpenAPI document or any node inside it, as parsed from YAML. */
 export type Node = Record<string, unknown>;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
 /** True for a plain object node (not an array, not null). @example isNode({ type: "string" }) // true */
 export function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
- * Follows local `$ref`s (`#/components/...`) until it reaches a node that is not a reference. Our specs are single
- * files, so an external reference is reported rather than guessed at.
+ * Follows local `$ref`s (`#/components/...`) until it reaches a node that is not a reference. A bundled or
+ * single-file spec has only local references, so an external one is reported rather than guessed at.
  * @example deref(spec, { $ref: "#/components/schemas/Tag" }) // the Tag schema
  */
 export function deref(spec: Node, node: unknown): unknown {
@@ -23,7 +21,7 @@ export function deref(spec: Node, node: unknown): unknown {
       .slice(2)
       .split("/")
       .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((parent, key) => (isNode(parent) ? parent[key] : undefined), spec);
+      .reduce<unknown>((parent, key) => (isNode(parent) ? parent[key] : Array.isArray(parent) ? parent[Number(key)] : undefined), spec);
     if (current === undefined) throw new Error(`$ref ${ref} points at nothing`);
   }
   return current;

@@ -1,0 +1,51 @@
+// Test-only: how every credential flow must fail when its token endpoint does (a refused grant that quotes the
+// credential, a 500, a 200 that is not JSON): one error, the token request sent once, and nothing else sent.
+// Assertions use node:assert, as transport-faults.ts does.
+import assert from "node:assert/strict";
+import { rejection, type LeakCollector } from "./leaks.js";
+import type { Fault, FaultServer } from "./server.js";
+import type { FaultCase } from "./transport-faults.js";
+
+export interface TokenEndpointFlow {
+  /** The token request as the server sees it, e.g. `POST /oauth/token`. */
+  route: string;
+  /** A credential the refusal quotes back, as vendors do: it must not reach the error. */
+  quoted: string;
+  /** Starts the flow (a code exchange, or an API call that needs a token); it must reject. */
+  call(): Promise<unknown>;
+  /** What the refusals, the 500 and the 200 that is not JSON must be thrown as. */
+  error: Function;
+  /** An API route the flow would call with the token: it must receive nothing. */
+  untouched?: string;
+  /** Whether the flow logs exactly one line, for its token request, to the collector's logger. */
+  logsOneLine?: boolean;
+}
+
+/**
+ * @example
+ * for (const { name, run } of tokenEndpointFaultCases(suite, { route: TOKEN, quoted: `code ${CODE}`, call, errors })) it(name, run);
+ */
+export function tokenEndpointFaultCases(suite: { server: () => FaultServer; collected: LeakCollector }, flow: TokenEndpointFlow): FaultCase[] {
+  const kit = { ...suite, ...flow };
+  const faults: [answer: string, fault: Fault, status: number][] = [
+    ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `${kit.quoted} is not valid` } }, 400],
+    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
+    ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
+  ];
+  return faults.map(([answer, fault, status]) => ({
+    name: `throws, sending the token request once${kit.untouched ? " and nothing else" : ""}, when the token endpoint answers ${answer}`,
+    run: async () => {
+      // A good answer after the fault: a retry would succeed, so only a flow that does not resend passes.
+      kit.server().script(kit.route, [fault, { status: 200, body: { access_token: "never-issued-token-1", token_type: "bearer" } }]);
+      if (kit.untouched) kit.server().script(kit.untouched, [{ status: 200, body: {} }]);
+      kit.collected.takeLines();
+      const error = kit.collected.error(await rejection(kit.call()));
+      assert.ok(error instanceof kit.error, `got ${String(error)}`);
+      assert.equal((error as { status?: number }).status, status);
+      assert.equal(kit.server().count(kit.route), 1);
+      if (kit.untouched) assert.equal(kit.server().count(kit.untouched), 0);
+      const path = kit.route.split(" ")[1]!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      if (kit.logsOneLine) assert.deepEqual(kit.collected.takeLines().map((line) => new RegExp(`^token request POST http://127\\.0\\.0\\.1:\\d+${path} -> ${status} \\(attempt 1, \\d+ ms\\)`).test(line)), [true]);
+    },
+  }));
+}
