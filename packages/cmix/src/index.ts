@@ -15,24 +15,4 @@ export type {
 } from "./generated/file-processing/schema.js";
 export type { paths as AuthPaths, components as AuthComponents, operations as AuthOperations } from "./generated/auth/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  InputError,
-} from "@apis/runtime";
+export * from "@apis/runtime/errors";

@@ -20,25 +20,5 @@ export { KNOWN_ERROR_TYPES } from "./types.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  InputError,
-  type AuthorizationCallback,
-} from "@apis/runtime";
+export * from "@apis/runtime/errors";
+export { type AuthorizationCallback } from "@apis/runtime";

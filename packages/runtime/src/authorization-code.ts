@@ -1,14 +1,16 @@
 import { basicAuthorization } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { InputError } from "./input-error.js";
-import type { Logger } from "./logger.js";
 import { checkSecureUrl } from "./secure-url.js";
-import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
-import { createTransport, type FetchLike } from "./transport.js";
+import { createTransport, type BaseTransportOptions } from "./transport.js";
 
-/** Options of {@link exchangeAuthorizationCode}. */
-export interface ExchangeAuthorizationCodeOptions {
+/**
+ * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (POST rules:
+ * 429 or a connection that never opened), `retryDelay` and `logger` apply to the token request, as for every
+ * transport; its response is always read whole.
+ */
+export interface ExchangeAuthorizationCodeOptions extends BaseTransportOptions {
   /** Full URL of the token endpoint. */
   tokenUrl: string;
   clientId: string;
@@ -21,26 +23,6 @@ export interface ExchangeAuthorizationCodeOptions {
   clientAuthentication?: "basic" | "body" | undefined;
   /** How the body is encoded. Default `form` (urlencoded, as RFC 6749 says); some vendors want `multipart`. */
   bodyEncoding?: "form" | "multipart" | undefined;
-  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
-  fetch?: FetchLike | undefined;
-  /**
-   * Bound on each token request attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its
-   * buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
-   * `downloadFile`) is bounded only until its headers arrive. A token response is always read whole.
-   */
-  timeoutMs?: number | undefined;
-  /**
-   * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
-   * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
-   * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
-   */
-  maxResponseBytes?: number | undefined;
-  /** Retries where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */
-  maxRetries?: number | undefined;
-  /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
-  retryDelay?: RetryDelayOptions | undefined;
-  /** Receives one debug line per attempt, with no credential in it. */
-  logger?: Logger | undefined;
   /** Cancels the exchange, at once and with its timers: it then rejects with an {@link ApiUserAbortError}. */
   signal?: AbortSignal | undefined;
 }

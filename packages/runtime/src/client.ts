@@ -12,7 +12,7 @@ import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { createTransport, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
+import { createTransport, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
 export interface ClientOptions {
@@ -93,17 +93,7 @@ type Core = {
  */
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
   const headers = checkClientOptions(options);
-  const send = createTransport({
-    auth: options.auth,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    rateLimit: options.rateLimit,
-    middleware: options.middleware,
-  });
+  const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
   const core = createClient<Paths>({ baseUrl: options.baseUrl, ...(headers === undefined ? {} : { headers }) }) as unknown as Core;
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.

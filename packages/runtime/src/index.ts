@@ -27,6 +27,7 @@ export {
   createTransport,
   defaultShouldRetry,
   type AttemptMiddleware,
+  type BaseTransportOptions,
   type FetchLike,
   type RetryOutcome,
   type SendOptions,
@@ -38,29 +39,9 @@ export type { AttemptLogFields, Logger } from "./logger.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  AuthorizationDeniedError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  type ApiErrorInit,
-  type ApiErrorJSON,
-} from "./errors.js";
-export { checkNumber, describeValue, InputError, requireString } from "./input-error.js";
+export * from "./error-classes.js";
+export type { ApiErrorInit, ApiErrorJSON } from "./errors.js";
+export { checkNumber, describeValue, requireString } from "./input-error.js";
 export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 export { rememberSecret } from "./known-secrets.js";

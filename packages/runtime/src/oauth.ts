@@ -8,7 +8,7 @@ import { checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTokenSource, type FetchedToken } from "./token-source.js";
-import { createTransport, type FetchLike, type Transport } from "./transport.js";
+import { createTransport, baseTransportOptions, type FetchLike, type Transport } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
 export type OAuth2Grant =
@@ -146,15 +146,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
 
 // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
 function tokenTransport(options: OAuth2TokenSourceOptions): Transport {
-  return createTransport({
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    maxRetries: options.maxRetries,
-    retryDelay: options.retryDelay,
-    logger: options.logger,
-    purpose: "token",
-  });
+  return createTransport({ ...baseTransportOptions(options), purpose: "token" });
 }
 
 // The credentials a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.

@@ -60,6 +60,20 @@ export interface TransportOptions {
   shouldRetry?: ShouldRetry | undefined;
 }
 
+/** What every transport of a client shares, its token endpoint's included: the fetch, the bounds, the retries and the logger. */
+export type BaseTransportOptions = Pick<TransportOptions, "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger">;
+
+/**
+ * Those of `options` that every transport takes (see {@link BaseTransportOptions}).
+ *
+ * @example
+ * const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
+ */
+export function baseTransportOptions(options: BaseTransportOptions): BaseTransportOptions {
+  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = options;
+  return { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger };
+}
+
 /** Per-request choices of a transport call. */
 export interface SendOptions {
   /** False for operations that take no credentials (`security: []`). Default true. */

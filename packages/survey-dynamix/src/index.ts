@@ -16,27 +16,5 @@ export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions,
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export {
-  readAuthorizationCallback,
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  InputError,
-  type AuthorizationCallback,
-  type TokenResponse,
-} from "@apis/runtime";
+export * from "@apis/runtime/errors";
+export { readAuthorizationCallback, type AuthorizationCallback, type TokenResponse } from "@apis/runtime";

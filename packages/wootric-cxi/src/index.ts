@@ -10,24 +10,4 @@ export { listAll, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js"
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  InputError,
-} from "@apis/runtime";
+export * from "@apis/runtime/errors";

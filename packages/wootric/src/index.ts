@@ -24,24 +24,4 @@ export {
 } from "./webhooks.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-  InputError,
-} from "@apis/runtime";
+export * from "@apis/runtime/errors";
