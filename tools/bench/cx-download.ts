@@ -65,7 +65,7 @@ async function measure(how: Method, base: string): Promise<void> {
   const { createClient, downloadFile, filePath } = await import(CLIENT);
   // The buffered control reads the whole file, larger than the default maxResponseBytes: unbounded, as a caller who
   // really wants it in memory would set it.
-  const cx = createClient({ baseUrl: base, dataUrl: base, auth: { type: "token", accessToken: TOKEN }, maxResponseBytes: Infinity });
+  const cx = createClient({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: TOKEN }, maxResponseBytes: Infinity });
   const path = filePath("self", "/bench.bin");
   const url = `${base}/data/${path}?access_token=${TOKEN}`;
   // Settle what loading and the first allocation cost before the reference point is taken.
@@ -84,9 +84,8 @@ async function measure(how: Method, base: string): Promise<void> {
     if (how === "fetch") {
       body = (await fetch(url)).body!;
     } else {
-      const { data, error } = await downloadFile(cx, path);
-      if (!data) throw new Error(`download failed: ${JSON.stringify(error)}`);
-      body = data.body;
+      // Resolves the download, or throws the status-keyed ApiError, like every helper.
+      body = (await downloadFile(cx, path)).body;
     }
     for await (const piece of body) bytes += piece.byteLength;
   }

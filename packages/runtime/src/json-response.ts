@@ -2,6 +2,7 @@ import { redactText } from "./redact.js";
 
 // One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
 const UTF8 = new TextDecoder();
+const NOT_BLANK = /\S/;
 
 /** What {@link checkJsonBody} found: the body's text and value, or what the vendor sent instead of JSON. */
 export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
@@ -19,7 +20,8 @@ export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
   const text = UTF8.decode(bytes);
   try {
-    return text.trim() === "" ? { ok: true, text: "", value: undefined } : { ok: true, text, value: JSON.parse(text) };
+    // A blank body is no data; the test stops at the first character that is not white space, copying nothing.
+    return NOT_BLANK.test(text) ? { ok: true, text, value: JSON.parse(text) } : { ok: true, text: "", value: undefined };
   } catch {
     return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }

@@ -18,17 +18,20 @@ let newest: string | undefined;
 
 /**
  * Makes the given credentials known to every redaction of this package, in every form they may be sent or echoed
- * in (see `secretForms`). A value already known counts as just used. Values shorter than 4 characters are ignored.
+ * in (see `secretForms`). A value already known counts as just used, so a credential in use is never the one forgotten
+ * when many clients fill the list. Values shorter than 4 characters are ignored.
  *
  * @example
  * rememberSecret(clientSecret, `${username}:${password}`);
  */
 export function rememberSecret(...values: (string | undefined)[]): void {
   for (const value of values) {
-    // The credential just used is the newest already: the common case of one client sending call after call.
     if (value === undefined || value.length < MIN_SECRET_LENGTH || value === newest) continue;
-    newest = value;
     const known = secrets.get(value);
+    // Recency matters only when the list may overflow: below half full, a known value is not moved, so the calls of a
+    // client cost a lookup; from then on every use moves it, long before anything is forgotten.
+    if (known !== undefined && secrets.size <= MAX_SECRETS / 2) continue;
+    newest = value;
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
     if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), +1);
