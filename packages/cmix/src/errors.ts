@@ -1,4 +1,4 @@
-import { ApiError, redactText, type ApiErrorInit } from "@apis/runtime";
+import { ApiError, nameErrorClasses, redactText, type ApiErrorInit } from "@apis/runtime";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -83,10 +83,4 @@ export class ArchiveTimeoutError extends ApiError {
   }
 }
 
-// As in the runtime: names on the prototype survive minification and stay out of util.inspect's property list.
-for (const [ErrorClass, name] of [
-  [EmbeddedApiError, "EmbeddedApiError"],
-  [ArchiveTimeoutError, "ArchiveTimeoutError"],
-] as const) {
-  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
-}
+nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError });

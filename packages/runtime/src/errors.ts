@@ -288,30 +288,40 @@ export class PaginationLimitError extends ApiError {
   }
 }
 
-// Names live on the prototype (not as instance fields) so they survive minification and stay out of util.inspect's
-// property list, where an instance field would repeat them.
-for (const [ErrorClass, name] of [
-  [ApiError, "ApiError"],
-  [BadRequestError, "BadRequestError"],
-  [UnauthorizedError, "UnauthorizedError"],
-  [ForbiddenError, "ForbiddenError"],
-  [NotFoundError, "NotFoundError"],
-  [ConflictError, "ConflictError"],
-  [UnprocessableEntityError, "UnprocessableEntityError"],
-  [RateLimitError, "RateLimitError"],
-  [InternalServerError, "InternalServerError"],
-  [ApiConnectionError, "ApiConnectionError"],
-  [ApiTimeoutError, "ApiTimeoutError"],
-  [ApiUserAbortError, "ApiUserAbortError"],
-  [AuthenticationError, "AuthenticationError"],
-  [InvalidResponseError, "InvalidResponseError"],
-  [RedirectError, "RedirectError"],
-  [ResponseTooLargeError, "ResponseTooLargeError"],
-  [AuthorizationDeniedError, "AuthorizationDeniedError"],
-  [PaginationLimitError, "PaginationLimitError"],
-] as const) {
-  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+/**
+ * Gives each error class its name on the prototype (not as an instance field), so that it survives minification
+ * and stays out of util.inspect's property list, where an instance field would repeat it. Object shorthand names
+ * each class after itself.
+ *
+ * @example
+ * nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError });
+ */
+export function nameErrorClasses(classes: Record<string, abstract new (...args: never[]) => Error>): void {
+  for (const [name, ErrorClass] of Object.entries(classes)) {
+    Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+  }
 }
+
+nameErrorClasses({
+  ApiError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  InvalidResponseError,
+  RedirectError,
+  ResponseTooLargeError,
+  AuthorizationDeniedError,
+  PaginationLimitError,
+});
 
 /**
  * One line describing a vendor error body: its `message`, `error_description`, `error` or first `errors` entry,

@@ -1,14 +1,7 @@
 export { createApiClient, type ClientOptions } from "./client.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
-export {
-  forwardedOptions,
-  resolveHosts,
-  tokenRequestOptions,
-  type ForwardedOptions,
-  type HostDescription,
-  type TokenRequestOptions,
-} from "./vendor-options.js";
+export * from "./vendor-options.js";
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
@@ -40,7 +33,7 @@ export type { RateLimitOptions } from "./rate-limit.js";
 export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export * from "./error-classes.js";
-export type { ApiErrorInit, ApiErrorJSON } from "./errors.js";
+export { nameErrorClasses, type ApiErrorInit, type ApiErrorJSON } from "./errors.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
 export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";

@@ -1,5 +1,6 @@
 import type { ClientOptions } from "./client.js";
 import { urlOption } from "./secure-url.js";
+import { baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
 /**
  * The runtime options a vendor's `createClient` passes through untouched: every {@link ClientOptions} field but the
@@ -55,7 +56,7 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
 }
 
 /** What a vendor's token requests share with its API calls: the fetch, the bounds, the retries and the logger. */
-export type TokenRequestOptions = Pick<ForwardedOptions, "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger">;
+export type TokenRequestOptions = BaseTransportOptions;
 
 /**
  * The options a token endpoint's requests take from the client's, the ones left out omitted.
@@ -64,8 +65,7 @@ export type TokenRequestOptions = Pick<ForwardedOptions, "fetch" | "timeoutMs" |
  * createOAuth2TokenSource({ tokenUrl, grant, ...tokenRequestOptions(context.transport) });
  */
 export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
-  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = transport;
-  return forwardedOptions({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger }, []);
+  return forwardedOptions(baseTransportOptions(transport), []);
 }
 
 // options["a.b"] as options.a.b; undefined where an object on the way is missing.

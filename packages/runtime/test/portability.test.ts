@@ -48,6 +48,7 @@ describe("portability", () => {
         "basicAuthorization",
         "checkSecureUrl",
         "isLoopbackHost",
+        "nameErrorClasses",
         "buildAuthorizeUrl",
         "exchangeAuthorizationCode",
         "readAuthorizationCallback",

@@ -1,4 +1,4 @@
-import { ConflictError, dataOrThrow, describeValue, InputError } from "@apis/runtime";
+import { ConflictError, dataOrThrow, describeValue, InputError, nameErrorClasses } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -42,7 +42,7 @@ export class DuplicateInteractionError extends ConflictError {
     this.surveyId = surveyId;
   }
 }
-Object.defineProperty(DuplicateInteractionError.prototype, "name", { value: "DuplicateInteractionError", writable: true, configurable: true });
+nameErrorClasses({ DuplicateInteractionError });
 
 function checkPositiveInteger(value: unknown, field: string, what: string): number {
   if (!Number.isInteger(value) || (value as number) <= 0) throw new InputError(field, `${field} must be ${what}, a positive integer`);
