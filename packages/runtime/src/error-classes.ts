@@ -1,24 +1,5 @@
-// Every error class a client of this package throws, in one list: the runtime's entry point exports it, and each
-// vendor package re-exports it (`export * from "@apis/runtime/errors"`) so that `instanceof` works without importing
+// Every error class a client of this package throws: errors.ts holds only them (and the types of what they carry),
+// with InputError beside them. The runtime's entry point exports them, and each vendor package re-exports them (`export * from "@apis/runtime/errors"`) so that `instanceof` works without importing
 // @apis/runtime.
-export {
-  ApiError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  AuthorizationDeniedError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  InvalidResponseError,
-  PaginationLimitError,
-  RedirectError,
-  ResponseTooLargeError,
-} from "./errors.js";
+export * from "./errors.js";
 export { InputError } from "./input-error.js";

@@ -1,3 +1,5 @@
+import { nameErrorClasses } from "./error-names.js";
+import { hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
@@ -288,20 +290,6 @@ export class PaginationLimitError extends ApiError {
   }
 }
 
-/**
- * Gives each error class its name on the prototype (not as an instance field), so that it survives minification
- * and stays out of util.inspect's property list, where an instance field would repeat it. Object shorthand names
- * each class after itself.
- *
- * @example
- * nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError });
- */
-export function nameErrorClasses(classes: Record<string, abstract new (...args: never[]) => Error>): void {
-  for (const [name, ErrorClass] of Object.entries(classes)) {
-    Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
-  }
-}
-
 nameErrorClasses({
   ApiError,
   BadRequestError,
@@ -322,47 +310,3 @@ nameErrorClasses({
   AuthorizationDeniedError,
   PaginationLimitError,
 });
-
-/**
- * One line describing a vendor error body: its `message`, `error_description`, `error` or first `errors` entry,
- * else the body itself, shortened. Credentials are redacted.
- *
- * @example
- * summarizeBody({ error: "invalid_grant", error_description: "Bad password" }); // "invalid_grant (Bad password)"
- */
-export function summarizeBody(body: unknown): string {
-  const clean = redactBody(body);
-  const text = (() => {
-    if (clean === undefined || clean === null || clean === "") return "";
-    if (typeof clean === "string") return clean;
-    if (typeof clean !== "object") return String(clean);
-    const record = clean as Record<string, unknown>;
-    const error = typeof record.error === "string" ? record.error : undefined;
-    const description = typeof record.error_description === "string" ? record.error_description : undefined;
-    if (error && description) return `${error} (${description})`;
-    for (const candidate of [record.message, description, error, record.detail, record.title]) {
-      if (typeof candidate === "string" && candidate) return candidate;
-    }
-    if (Array.isArray(record.errors) && record.errors.length > 0) {
-      const first: unknown = record.errors[0];
-      if (typeof first === "string") return first;
-      if (first && typeof first === "object" && typeof (first as { message?: unknown }).message === "string") {
-        return (first as { message: string }).message;
-      }
-    }
-    return JSON.stringify(clean) ?? "";
-  })();
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
-}
-
-function hintForStatus(status: number): string {
-  if (status === 400 || status === 422) return "Check the request parameters and body against the API reference.";
-  if (status === 401) return "Check the credentials: they are missing, wrong or expired.";
-  if (status === 403) return "The credentials are valid but not allowed to do this: check the account's permissions.";
-  if (status === 404) return "Check the path parameters: the resource does not exist or is not visible to this account.";
-  if (status === 409) return "The resource changed or already exists: fetch it again before retrying.";
-  if (status === 429) return "The vendor is rate limiting: slow down and retry later.";
-  if (status >= 500) return "The vendor failed to handle the request: retry later.";
-  return "See `body` for the vendor's explanation.";
-}

@@ -33,7 +33,7 @@ export type { RateLimitOptions } from "./rate-limit.js";
 export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export * from "./error-classes.js";
-export { nameErrorClasses, type ApiErrorInit, type ApiErrorJSON } from "./errors.js";
+export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
 export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
