@@ -1,5 +1,5 @@
-import { startFaultServer, type FaultServer } from "@apis/faults";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useFaultServer } from "@apis/faults";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   createApiClient,
@@ -11,20 +11,15 @@ import {
 import { operations, type paths } from "./fixtures.js";
 import { expectNoSecrets, settle } from "./helpers.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 3000 });
-});
-afterAll(() => server.close());
+const server = useFaultServer({ hangMs: 3000 });
 beforeEach(() => {
-  server.reset();
-  server.script("DELETE /items/1", [{ status: 204 }]);
-  server.script("GET /items", [{ status: 200, body: [] }]);
+  server().script("DELETE /items/1", [{ status: 204 }]);
+  server().script("GET /items", [{ status: 200, body: [] }]);
 });
 afterEach(() => vi.unstubAllGlobals());
 
 function client(options: Partial<ClientOptions> = {}) {
-  return createApiClient<paths>({ baseUrl: `${server.url}/v1`, operations, auth: { type: "bearer", token: "bearer-secret-token" }, ...options });
+  return createApiClient<paths>({ baseUrl: `${server().url}/v1`, operations, auth: { type: "bearer", token: "bearer-secret-token" }, ...options });
 }
 
 /** What `run` threw, checked to be an InputError on `field` that quotes no credential. */
@@ -47,20 +42,20 @@ describe("path parameters cannot move a request to another path", () => {
     expect(outcome.error).toBeInstanceOf(InputError);
     expect((outcome.error as InputError).field).toBe("params.path.id");
     expect((outcome.error as Error).message).toContain(`params.path.id must not be ${shown}`);
-    expect(server.requests).toEqual([]);
+    expect(server().requests).toEqual([]);
   });
 
   it("a single-element array path parameter of '..' is refused too", async () => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
     expect((outcome.error as InputError).field).toBe("params.path.id");
-    expect(server.requests).toEqual([]);
+    expect(server().requests).toEqual([]);
   });
 
   it("an ordinary id, and one with dots inside it, are sent, encoded", async () => {
-    server.script("DELETE /v1/items/a..b", [{ status: 204 }]);
+    server().script("DELETE /v1/items/a..b", [{ status: 204 }]);
     await client().DELETE("/items/{id}", { params: { path: { id: 1 } } });
     await client().DELETE("/items/{id}", { params: { path: { id: "a..b" as unknown as number } } });
-    expect(server.requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b"]);
+    expect(server().requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b"]);
   });
 });
 
@@ -68,7 +63,7 @@ describe("query parameter names are encoded", () => {
   it('{ "a&b=c": 1 } sends one parameter named a&b=c, not a parameter b', async () => {
     const query = { "a&b=c": 1, page: 2 } as unknown as { page: number };
     await client().GET("/items", { params: { query } });
-    const [request] = server.requests;
+    const [request] = server().requests;
     expect(request?.url).toBe("/v1/items?a%26b%3Dc=1&page=2");
     const params = new URLSearchParams(request?.url.split("?")[1]);
     expect([...params.keys()]).toEqual(["a&b=c", "page"]);
@@ -77,7 +72,7 @@ describe("query parameter names are encoded", () => {
   it("keys of a deepObject parameter are encoded too, and brackets stay as they were", async () => {
     const query = { filter: { "x#y": "1" }, "sort[by]": "name" } as unknown as { page: number };
     await client().GET("/items", { params: { query } });
-    expect(server.requests[0]?.url).toBe("/v1/items?filter[x%23y]=1&sort[by]=name");
+    expect(server().requests[0]?.url).toBe("/v1/items?filter[x%23y]=1&sort[by]=name");
   });
 });
 
@@ -104,11 +99,11 @@ describe("options are checked up front, naming the option and the accepted range
   ] as const)("createApiClient refuses %s: %j", (field, options, message) => {
     const error = inputError(() => client(options as Partial<ClientOptions>), field);
     expect(error.message).toMatch(message);
-    expect(server.requests).toEqual([]);
+    expect(server().requests).toEqual([]);
   });
 
   it("the token source and the transport check the same ranges", () => {
-    inputError(() => createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "refresh_token", refreshToken: "rt-secret-1" }, timeoutMs: 2 ** 31 }), "timeoutMs");
+    inputError(() => createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "refresh_token", refreshToken: "rt-secret-1" }, timeoutMs: 2 ** 31 }), "timeoutMs");
     inputError(() => createTransport({ maxRetries: 1e9 }), "maxRetries");
   });
 
@@ -137,12 +132,12 @@ describe("a fetch that does not answer a Response", () => {
 
 describe("an access token the server returns that cannot be sent in a header", () => {
   it("is an AuthenticationError that does not quote it, and no API request is made", async () => {
-    server.script("POST /oauth/token", [{ status: 200, body: { access_token: "at-secret-1\r\nX-Evil: at-secret-2", token_type: "bearer" } }]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
+    server().script("POST /oauth/token", [{ status: 200, body: { access_token: "at-secret-1\r\nX-Evil: at-secret-2", token_type: "bearer" } }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
     const outcome = await settle(client({ auth: { type: "oauth2", tokens } }).GET("/items"));
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
     expect((outcome.error as Error).message).toMatch(/cannot be sent in an HTTP header/);
     expectNoSecrets(outcome.error, ["X-Evil"]);
-    expect(server.count("GET /v1/items")).toBe(0);
+    expect(server().count("GET /v1/items")).toBe(0);
   });
 });

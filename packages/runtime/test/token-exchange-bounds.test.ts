@@ -1,5 +1,5 @@
-import { startFaultServer, type FaultServer, type SeenRequest } from "@apis/faults";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useFaultServer, type SeenRequest } from "@apis/faults";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ApiTimeoutError,
   ApiUserAbortError,
@@ -13,12 +13,7 @@ import { codeExchange, expectNoSecrets, fakeFetch, HANG_MS, never, settle } from
 
 // The server holds a stalled or hanging response open far longer than the hang guard, so only the client closing
 // it can end it in time.
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer({ hangMs: 60_000 });
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
+const server = useFaultServer({ hangMs: 60_000 });
 afterEach(() => vi.useRealTimers());
 
 const TOKEN = "POST /oauth/token";
@@ -27,20 +22,20 @@ const STALL = { stall: "after-headers", body: { access_token: "at-secret-1", tok
 const issue = (_: SeenRequest, index: number) => ({ status: 200, body: { access_token: `at-secret-${index + 1}`, token_type: "bearer", expires_in: 3600 } });
 
 function tokenSource(options: Partial<OAuth2TokenSourceOptions> = {}) {
-  return createOAuth2TokenSource({ tokenUrl: `${server.url}/oauth/token`, grant: GRANT, retryDelay: { baseMs: 1, maxMs: 2 }, ...options });
+  return createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: GRANT, retryDelay: { baseMs: 1, maxMs: 2 }, ...options });
 }
 
 /** Waits until the client has closed the connection of the n-th token request (the server holds it for a minute). */
 async function closedByClient(index: number): Promise<void> {
-  await vi.waitFor(() => expect(server.requests.filter((request) => request.pathname === "/oauth/token")[index]?.closedAt).toBeDefined(), { timeout: HANG_MS });
+  await vi.waitFor(() => expect(server().requests.filter((request) => request.pathname === "/oauth/token")[index]?.closedAt).toBeDefined(), { timeout: HANG_MS });
 }
 
 describe("the token exchange is bounded, headers and body", () => {
   it("timeoutMs 500 and a 2 s signal per call: a stalled token body fails that call, and the next call starts afresh and succeeds", async () => {
-    server.script(TOKEN, [STALL, STALL, issue]);
-    server.script("GET /items", [{ status: 200, body: [] }]);
+    server().script(TOKEN, [STALL, STALL, issue]);
+    server().script("GET /items", [{ status: 200, body: [] }]);
     const tokens = tokenSource({ timeoutMs: 500 });
-    const client = createApiClient<paths>({ baseUrl: server.url, operations, auth: { type: "oauth2", tokens }, timeoutMs: 500 });
+    const client = createApiClient<paths>({ baseUrl: server().url, operations, auth: { type: "oauth2", tokens }, timeoutMs: 500 });
     const outcomes = [];
     for (let call = 0; call < 5; call++) outcomes.push(await settle(client.GET("/items", { signal: AbortSignal.timeout(2000) })));
 
@@ -53,15 +48,15 @@ describe("the token exchange is bounded, headers and body", () => {
     ]);
     expect((outcomes[0]?.error as Error).message).toMatch(/its body was not read in full within 500 ms/);
     expectNoSecrets(outcomes[0]?.error);
-    expect(server.count(TOKEN)).toBe(3);
-    expect(server.count("GET /items")).toBe(3);
+    expect(server().count(TOKEN)).toBe(3);
+    expect(server().count("GET /items")).toBe(3);
     await closedByClient(0);
     await closedByClient(1);
   });
 
   it("exchangeAuthorizationCode fails within timeoutMs when the token body stalls", async () => {
-    server.script(TOKEN, [STALL]);
-    const exchange = exchangeAuthorizationCode(codeExchange(`${server.url}/oauth/token`, { timeoutMs: 500 }));
+    server().script(TOKEN, [STALL]);
+    const exchange = exchangeAuthorizationCode(codeExchange(`${server().url}/oauth/token`, { timeoutMs: 500 }));
     const outcome = await settle(exchange);
     expect(outcome.error).toBeInstanceOf(ApiTimeoutError);
     expectNoSecrets(outcome.error);
@@ -71,11 +66,11 @@ describe("the token exchange is bounded, headers and body", () => {
 
 describe("a caller's abort ends the token request with it", () => {
   it("a caller aborting during the token request is rejected at once and its request is closed, although timeoutMs is a minute", async () => {
-    server.script(TOKEN, [STALL]);
+    server().script(TOKEN, [STALL]);
     const tokens = tokenSource({ timeoutMs: 60_000 });
     const controller = new AbortController();
     const waiting = settle(tokens.getToken(controller.signal));
-    await vi.waitFor(() => expect(server.count(TOKEN)).toBe(1), { timeout: HANG_MS });
+    await vi.waitFor(() => expect(server().count(TOKEN)).toBe(1), { timeout: HANG_MS });
     controller.abort();
     expect((await waiting).error).toBeInstanceOf(ApiUserAbortError);
     await closedByClient(0);
@@ -95,11 +90,11 @@ describe("a caller's abort ends the token request with it", () => {
   });
 
   it("exchangeAuthorizationCode honours signal: an abort ends it at once and closes its request", async () => {
-    server.script(TOKEN, [{ hang: true }]);
+    server().script(TOKEN, [{ hang: true }]);
     const controller = new AbortController();
-    const exchange = exchangeAuthorizationCode(codeExchange(`${server.url}/oauth/token`, { signal: controller.signal }));
+    const exchange = exchangeAuthorizationCode(codeExchange(`${server().url}/oauth/token`, { signal: controller.signal }));
     const waiting = settle(exchange);
-    await vi.waitFor(() => expect(server.count(TOKEN)).toBe(1), { timeout: HANG_MS });
+    await vi.waitFor(() => expect(server().count(TOKEN)).toBe(1), { timeout: HANG_MS });
     controller.abort();
     const outcome = await waiting;
     expect(outcome.error).toBeInstanceOf(ApiUserAbortError);
