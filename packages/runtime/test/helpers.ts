@@ -1,6 +1,7 @@
 import { showsSecret } from "@apis/faults/leak-watch";
 import { inspect } from "node:util";
 import { expect } from "vitest";
+import { InputError } from "../src/index.js";
 
 /** One request the fake fetch received, with its body read up front so tests can look at it afterwards. */
 export interface Call {
@@ -131,4 +132,18 @@ export const CODE = "code-secret-1";
 /** Options of `exchangeAuthorizationCode` at `tokenUrl` with the suites' client and {@link CODE}, plus `extra`. */
 export function codeExchange<T extends object>(tokenUrl: string, extra?: T) {
   return { tokenUrl, clientId: "app-1", clientSecret: "s3cr3t-client-secret", code: CODE, redirectUri: "https://app.example.com/cb", ...extra };
+}
+
+/** What `run` threw, checked to be an InputError on `field` that quotes no credential. */
+export function inputError(run: () => unknown, field: string): InputError {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(InputError);
+  expect((thrown as InputError).field).toBe(field);
+  expectNoSecrets(thrown);
+  return thrown as InputError;
 }

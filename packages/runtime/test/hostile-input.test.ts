@@ -9,7 +9,7 @@ import {
   type ClientOptions,
 } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
-import { expectNoSecrets, settle } from "./helpers.js";
+import { expectNoSecrets, inputError, settle } from "./helpers.js";
 
 const server = useFaultServer({ hangMs: 3000 });
 beforeEach(() => {
@@ -20,20 +20,6 @@ afterEach(() => vi.unstubAllGlobals());
 
 function client(options: Partial<ClientOptions> = {}) {
   return createApiClient<paths>({ baseUrl: `${server().url}/v1`, operations, auth: { type: "bearer", token: "bearer-secret-token" }, ...options });
-}
-
-/** What `run` threw, checked to be an InputError on `field` that quotes no credential. */
-function inputError(run: () => unknown, field: string): InputError {
-  let thrown: unknown;
-  try {
-    run();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(InputError);
-  expect((thrown as InputError).field).toBe(field);
-  expectNoSecrets(thrown);
-  return thrown as InputError;
 }
 
 describe("path parameters cannot move a request to another path", () => {

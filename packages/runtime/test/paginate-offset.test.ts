@@ -1,3 +1,4 @@
+import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient, InputError, paginateOffset } from "../src/index.js";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
@@ -14,11 +15,6 @@ function list(count: number, cap = Infinity) {
   return { fetchPage, requested };
 }
 
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterator) out.push(item);
-  return out;
-}
 
 describe("paginateOffset", () => {
   it("yields every item page by page and stops on a short page", async () => {

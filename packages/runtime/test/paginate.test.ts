@@ -1,3 +1,4 @@
+import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient, InputError, paginate, PaginationLimitError } from "../src/index.js";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
@@ -15,11 +16,6 @@ function pages(count: number, perPage: number) {
   return { fetchPage, requested };
 }
 
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterator) out.push(item);
-  return out;
-}
 
 describe("paginate", () => {
   it("yields every item page by page and stops on a short page", async () => {

@@ -1,3 +1,4 @@
+import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import { createClient, InputError, listAll, NotFoundError, PaginationLimitError, MAX_PAGE } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
@@ -13,11 +14,6 @@ function pages(sizes: number[]) {
   });
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 describe("listAll", () => {
   it("pages with page and per_page=50 until a short page, keeping the caller's query", async () => {
