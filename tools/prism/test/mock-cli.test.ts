@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { vendorPackages } from "@apis/spec";
 import { describe, expect, it } from "vitest";
 import { vendorApis } from "../src/index.ts";
-import { runMockCli } from "./mock-process.ts";
+import { runMockCli } from "../src/mock-process.ts";
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolveCheck) => {

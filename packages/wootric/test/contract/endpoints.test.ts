@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { registeredApi, specOperations } from "../src/index.ts";
+import { registeredApi, specOperations } from "@apis/prism";
 
 interface Entry {
   doc: string;

@@ -1,10 +1,11 @@
-// `pnpm mock <vendor>` as a child process, for the tests that start it: its port, what it printed, and its exit.
+// Test-only: `pnpm mock <vendor>` as a child process, for the tests that start it (tools/prism's and a vendor's):
+// its port, what it printed, and its exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { vendorApis } from "../src/index.ts";
+import { vendorApis } from "./index.ts";
 
-const cli = fileURLToPath(new URL("../src/mock-cli.ts", import.meta.url));
+const cli = fileURLToPath(new URL("./mock-cli.ts", import.meta.url));
 
 export interface MockProcess {
   child: ChildProcess;

@@ -2,8 +2,8 @@
 // served without drift from its schema, and `pnpm mock wootric` serves representative requests, a bracket-notation
 // form POST and a multipart upload among them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContractRecorder, readSpec, registeredApi, startPrism, type PrismServer } from "../src/index.ts";
-import { runMockCli } from "./mock-process.ts";
+import { createContractRecorder, readSpec, registeredApi, startPrism, type PrismServer } from "@apis/prism";
+import { runMockCli } from "@apis/prism/mock-process";
 import { deref as derefIn, operationsOf } from "@apis/spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
