@@ -1,8 +1,9 @@
 // Every curl request in every vendor's docs (the copies under specs/<vendor>/sources/) is sent to that vendor's Prism
 // mock, and the mock must accept it: a request the vendor documents is a request our spec must allow.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { createContractRecorder, findRepoRoot, readRegistry, readSpec, startPrism, type PrismServer, type RegisteredApi } from "../src/index.ts";
 import { curlRequest, docCurls, shellWords, type DocCurl } from "../src/doc-curls.ts";
 
@@ -56,58 +57,37 @@ for (const api of readRegistry(root).values()) {
   if (vendor) vendor.apis.push(api);
   else vendors.push({ dir, apis: [api], curls: [] });
 }
-/** The doc's "Corresponding BASE64_STRING" (specs/wootric/sources/_email_survey_csv.md), its <br> line breaks removed. */
-const WOOTRIC_CSV_BASE64 = "ZW1haWwsUmVnaW9uLENvdW50cnksUHJvamVjdCBOYW1lCnVzZXIxQGdtYWlsLmNvbSxFTUVBLFVTQSxQcm9qZWN0IE9uZQp1c2VyMkBnbWFpbC5jb20sTEFUQU0sQXJnZW50aW5hLEFzc2Vzc21lbnQgUHJvamVjdA==";
-
 /**
- * Keyed by the doc's path under specs/. The doc's placeholders, filled in as its reader is told to: the CX page writes `<base64 encoded CLIENT_ID:CLIENT_SECRET>`
- * and `[RedirectURI]`, or shell variables it set just above (`secret=\`echo "${client_id}:${client_secret}" | base64\``,
- * `redirect=YOUR_REDIRECT_URI`). Nothing else in any command is changed.
+ * What a folder's `sources/doc-fixes.yaml` says about its docs, keyed by doc file: `placeholders` filled in as the
+ * doc's reader is told to, and `errata`, commands that do not send the request their own section describes,
+ * corrected as the spec already decided. Each entry is [as written, as meant]; nothing else in a command is changed.
  */
-const PLACEHOLDERS: Record<string, [string, string][]> = {
-  "cx/sources/cx-api-getting-started.txt": [
-    ["<base64 encoded CLIENT_ID:CLIENT_SECRET>", btoa("CLIENT_ID:CLIENT_SECRET")],
-    ["${secret}", btoa("CLIENT_ID:CLIENT_SECRET")],
-    ["[RedirectURI]", "https://yourapp.example.com/cx/callback"],
-    ["${redirect}", "https://yourapp.example.com/cx/callback"],
-  ],
-  // Wootric: shell variables the doc sets or prints just above the command (`TIMESTAMP=$(date --date="2016-12-25"
-  // "+%s")`, here in UTC; BASE64_STRING), and the date format the reader is to fill in (`date[start]='YYYY-MM-DD'`).
-  "wootric/sources/_responses.md": [["$TIMESTAMP", String(Date.UTC(2016, 11, 25) / 1000)]],
-  // `-d "csv=FILE.csv"` stands for the CSV file; a `-d` field carries a CSV only as the Base64 string of the doc's last
-  // example (the spec's urlencoded variant; a file goes as multipart), so that string fills both.
-  "wootric/sources/_email_survey_csv.md": [
-    ["$BASE64_STRING", WOOTRIC_CSV_BASE64],
-    ['"csv=FILE.csv"', `"csv=${WOOTRIC_CSV_BASE64}"`],
-  ],
-  "wootric/sources/_nps_summary.md": [["'YYYY-MM-DD'", "2016-12-01"]],
-};
+interface DocFixes {
+  placeholders?: Record<string, [string, string][]>;
+  errata?: Record<string, [string, string][]>;
+}
 
-/**
- * Doc commands that do not send the request their own section describes, corrected as the spec already decided
- * (specs/wootric/README.md, "Decisions taken against a source", and the operations' descriptions). Each entry is the
- * text as written and as meant; nothing else in any command is changed.
- */
-const ERRATA: Record<string, [string, string][]> = {
-  // "Get a Specific End User by Email / External ID": `-d` without `-G` makes curl POST to /v1/end_users/<id>,
-  // a route the docs never describe; the section, its parameter table and getEndUser are a GET with a query flag.
-  "wootric/sources/_end_users.md": [
-    ['"https://api.wootric.com/v1/end_users/nps2@example.com" -d', '-G "https://api.wootric.com/v1/end_users/nps2@example.com" -d'],
-    ['"https://api.wootric.com/v1/end_users/my-external-id-1234" -d', '-G "https://api.wootric.com/v1/end_users/my-external-id-1234" -d'],
-  ],
-  // "Create Page View" joins its two form fields with `;`; a form body joins them with `&` (createPageView).
-  "wootric/sources/_page_views.md": [["at=1423751367;url=http://example.com", "at=1423751367&url=http://example.com"]],
-};
+function docFixes(sources: string): DocFixes {
+  const path = join(sources, "doc-fixes.yaml");
+  return existsSync(path) ? (parse(readFileSync(path, "utf8")) as DocFixes) : {};
+}
 
 for (const vendor of vendors) {
-  for (const file of sourceFiles(join(vendor.dir, "sources"))) {
+  const sources = join(vendor.dir, "sources");
+  const fixes = docFixes(sources);
+  const docs = sourceFiles(sources).map((file) => relative(sources, file));
+  for (const name of [...Object.keys(fixes.placeholders ?? {}), ...Object.keys(fixes.errata ?? {})]) {
+    if (!docs.includes(name)) throw new Error(`${sources}/doc-fixes.yaml names ${name}, which is not a doc there`);
+  }
+  for (const file of sourceFiles(sources)) {
     let text = readFileSync(file, "utf8");
-    for (const [placeholder, value] of PLACEHOLDERS[relative(join(root, "specs"), file)] ?? []) {
-      if (!text.includes(placeholder)) throw new Error(`${file} no longer holds the placeholder ${placeholder}: update PLACEHOLDERS`);
+    const name = relative(sources, file);
+    for (const [placeholder, value] of fixes.placeholders?.[name] ?? []) {
+      if (!text.includes(placeholder)) throw new Error(`${file} no longer holds the placeholder ${placeholder}: update ${sources}/doc-fixes.yaml`);
       text = text.replaceAll(placeholder, value);
     }
-    for (const [written, meant] of ERRATA[relative(join(root, "specs"), file)] ?? []) {
-      if (!text.includes(written)) throw new Error(`${file} no longer holds ${written}: update ERRATA`);
+    for (const [written, meant] of fixes.errata?.[name] ?? []) {
+      if (!text.includes(written)) throw new Error(`${file} no longer holds ${written}: update ${sources}/doc-fixes.yaml`);
       text = text.replaceAll(written, meant);
     }
     vendor.curls.push(...docCurls(text, relative(root, file)));
