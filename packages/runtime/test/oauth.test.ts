@@ -86,6 +86,18 @@ describe("token requests", () => {
     expect(apiCalls()).toHaveLength(0);
   });
 
+  it("refuse a token type that echoes a long password without quoting any piece of it", async () => {
+    const password = "a-very-long-passphrase-of-forty-four-letters";
+    const { tokens } = world({
+      token: () => json({ access_token: "mac-token-value", token_type: `MAC ${password}` }),
+      source: { grant: { ...PASSWORD_GRANT, password } },
+    });
+    const error = (await caught(tokens.getToken())) as Error;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(/returned token_type "[^"]*\[redacted\]"/);
+    expect(error.message).not.toContain(password.slice(0, 16));
+  });
+
   it("are urlencoded POSTs with the credentials in the body and grant.query in the URL", async () => {
     const { tokens, tokenCalls } = world({
       source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
