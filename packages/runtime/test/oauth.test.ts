@@ -67,6 +67,13 @@ describe("token requests", () => {
     });
   });
 
+  it("refuse a password grant's clientSecret without its clientId, which would be left out of every request", () => {
+    const grant = { ...PASSWORD_GRANT, clientSecret: "client-secret-value" };
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "grant.clientId", message: expect.not.stringContaining("client-secret-value") }),
+    );
+  });
+
   it("name the vendor's own options in their hints, and read a { error: { message } } refusal", async () => {
     const refused = world({
       token: () => json({ error: { message: "Wrong password hunter2-password" } }, { status: 401 }),
