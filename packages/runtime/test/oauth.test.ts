@@ -441,6 +441,10 @@ describe("options", () => {
     } catch (error) {
       expectNoSecrets(error);
     }
+    // Not a URL (a space in the host), with user info the parser would find without the slashes: never quoted.
+    expect(() => createOAuth2TokenSource({ tokenUrl: "https:ana:hunter2-password@auth example.com/token", grant: PASSWORD_GRANT })).toThrow(
+      expect.objectContaining({ field: "tokenUrl", message: expect.not.stringContaining("hunter2-password") }),
+    );
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "password", username: "", password: "x" } })).toThrow(
       /grant.username must be a non-empty string/,
     );
