@@ -150,6 +150,8 @@ function serverUrl(server: string, context: CallContext): string {
 
 /** One call's openapi-fetch options, following its operation's metadata, with the transport as its fetch. */
 function prepareCall(meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+  // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
+  if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   const prepared: Init = { ...init, ...checkedParams(init) };
   if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
   if (prepared.body !== undefined && meta?.requestBody === "form") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createApiClient, createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, InputError } from "../src/index.js";
 import { isLoopbackHost, urlOption } from "../src/secure-url.js";
-import { operations } from "./fixtures.js";
+import { operations, type paths } from "./fixtures.js";
 import { fakeFetch, json } from "./helpers.js";
 
 function thrown(run: () => unknown): unknown {
@@ -102,5 +102,15 @@ describe("a URL option with user info is refused however it is spelled", () => {
     expect(asServer).toBeInstanceOf(InputError);
     expect(String(asServer)).not.toContain("pw-s3cret-1");
     expect((asServer as InputError).message).toMatch(/must not contain credentials/);
+  });
+
+  it.each(spellings)("a call refuses %j as its own baseUrl, before anything is sent", async (value) => {
+    const fake = fakeFetch(() => json([]));
+    const client = createApiClient<paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch: fake.fetch });
+    const error = await client.GET("/items", { baseUrl: value }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/baseUrl must not contain credentials/);
+    expect(String(error)).not.toContain("pw-s3cret-1");
+    expect(fake.calls).toHaveLength(0);
   });
 });
