@@ -11,7 +11,7 @@ import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
-import { checkSecureUrl } from "./secure-url.js";
+import { checkNoUserInfo, checkSecureUrl } from "./secure-url.js";
 import { createTransport, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
@@ -115,15 +115,16 @@ function checkClientOptions(options: ClientOptions): HeadersOptions | undefined 
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
     throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(options.baseUrl)) {
-    // fetch refuses such URLs with an error that quotes them, credentials included.
-    throw new InputError("baseUrl", 'baseUrl must not contain credentials: use auth: { type: "basic", username, password }');
-  }
+  checkNoUserInfo(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   checkSecureUrl(options.baseUrl, "baseUrl");
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
     throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
   }
-  for (const [server, url] of Object.entries(options.servers ?? {})) checkSecureUrl(String(url), `servers[${JSON.stringify(server)}]`);
+  for (const [server, url] of Object.entries(options.servers ?? {})) {
+    const field = `servers[${JSON.stringify(server)}]`;
+    checkNoUserInfo(String(url), field, "pass them in auth");
+    checkSecureUrl(String(url), field);
+  }
   if (typeof options.operations !== "object" || options.operations === null) {
     throw new InputError("operations", "operations is required: the operation table generated from the spec");
   }
@@ -149,6 +150,8 @@ function serverUrl(server: string, context: CallContext): string {
 
 /** One call's openapi-fetch options, following its operation's metadata, with the transport as its fetch. */
 function prepareCall(meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+  // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
+  if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   const prepared: Init = { ...init, ...checkedParams(init) };
   if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
   if (prepared.body !== undefined && meta?.requestBody === "form") {

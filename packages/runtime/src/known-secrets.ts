@@ -26,12 +26,12 @@ let newest: string | undefined;
  */
 export function rememberSecret(...values: (string | undefined)[]): void {
   for (const value of values) {
+    // The credential just used is the newest already: the common case of one client sending call after call. Any other
+    // known value is moved on every use, however empty the list: one left in place while the list is small would be the
+    // first forgotten once it fills, before values unused for longer.
     if (value === undefined || value.length < MIN_SECRET_LENGTH || value === newest) continue;
-    const known = secrets.get(value);
-    // Recency matters only when the list may overflow: below half full, a known value is not moved, so the calls of a
-    // client cost a lookup; from then on every use moves it, long before anything is forgotten.
-    if (known !== undefined && secrets.size <= MAX_SECRETS / 2) continue;
     newest = value;
+    const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
     if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), +1);

@@ -3,7 +3,7 @@ import { AuthenticationError } from "./errors.js";
 import { InputError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
-import { redactUrl } from "./redact.js";
+import { redactText, redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
@@ -171,8 +171,10 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
   const { access_token, refresh_token, expires_in, token_type } = value;
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
+    // Redacted before it is cut short: a credential cut in two would no longer be recognized.
+    const shown = redactText(token_type, from.secrets).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(token_type.slice(0, 40))}, but this client can only send Bearer tokens: please report this.`,
+      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}, but this client can only send Bearer tokens: please report this.`,
       { method: "POST", url: from.tokenUrl, secrets: from.secrets },
     );
   }
@@ -213,6 +215,10 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
       need(grant.password, "grant.password");
       if (grant.clientId !== undefined) need(grant.clientId, "grant.clientId");
       if (grant.clientSecret !== undefined) need(grant.clientSecret, "grant.clientSecret");
+      // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
+      if (grant.clientSecret !== undefined && grant.clientId === undefined) {
+        throw new InputError("grant.clientId", "grant.clientId is required with grant.clientSecret: a confidential client sends both");
+      }
       for (const [name, value] of Object.entries(grant.query ?? {})) need(value, `grant.query.${name}`);
       return grant;
     case "client_credentials":

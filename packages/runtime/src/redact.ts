@@ -55,7 +55,8 @@ export function redactUrl(url: string): string {
   const fragment = hashAt < 0 ? "" : "#" + REDACTED;
   const query = queryAt < 0 ? undefined : withoutHash.slice(queryAt + 1);
   // Working on the raw string, not a URL object, keeps relative URLs and the caller's encoding intact.
-  const cleanBase = base.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+  // User info as the URL parser finds it in an http(s) URL: also after leading spaces, and with no, more or back slashes.
+  const cleanBase = base.replace(/^([\x00-\x20]*[a-z][a-z0-9+.-]*:[\\/]*)[^/\\?#@]*@/i, `$1${REDACTED}@`);
   if (query === undefined) return cleanBase + fragment;
   const cleanQuery = query
     .split("&")

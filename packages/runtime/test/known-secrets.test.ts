@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { redactSecretBytes, redactSecrets, rememberSecret } from "../src/known-secrets.js";
 import { secretForms } from "../src/secret-forms.js";
 
@@ -37,6 +37,18 @@ describe("known secrets", () => {
     expect(redactSecrets("short-lived-token-1099")).toBe("[redacted]");
     // The oldest unused one made room.
     expect(redactSecrets("short-lived-token-1")).toBe("short-lived-token-1");
+  });
+
+  it("forgets the credential unused longest, not one used since, however full the list was when it was used", async () => {
+    vi.resetModules();
+    const fresh = await import("../src/known-secrets.js");
+    fresh.rememberSecret("client-secret-used-lately");
+    for (let i = 0; i < 500; i++) fresh.rememberSecret(`earlier-token-${i}`);
+    // Used after the 500 above, so any of them is forgotten before it.
+    fresh.rememberSecret("client-secret-used-lately");
+    for (let i = 0; i < 600; i++) fresh.rememberSecret(`later-token-${i}`);
+    expect(fresh.redactSecrets("client-secret-used-lately")).toBe("[redacted]");
+    expect(fresh.redactSecrets("earlier-token-0")).toBe("earlier-token-0");
   });
 
   it("knows how a header brings a credential back: its UTF-8 bytes read as latin1, or non-ASCII bytes lost", () => {

@@ -67,6 +67,13 @@ describe("token requests", () => {
     });
   });
 
+  it("refuse a password grant's clientSecret without its clientId, which would be left out of every request", () => {
+    const grant = { ...PASSWORD_GRANT, clientSecret: "client-secret-value" };
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "grant.clientId", message: expect.not.stringContaining("client-secret-value") }),
+    );
+  });
+
   it("name the vendor's own options in their hints, and read a { error: { message } } refusal", async () => {
     const refused = world({
       token: () => json({ error: { message: "Wrong password hunter2-password" } }, { status: 401 }),
@@ -84,6 +91,18 @@ describe("token requests", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('returned token_type "MAC", but this client can only send Bearer tokens');
     expect(apiCalls()).toHaveLength(0);
+  });
+
+  it("refuse a token type that echoes a long password without quoting any piece of it", async () => {
+    const password = "a-very-long-passphrase-of-forty-four-letters";
+    const { tokens } = world({
+      token: () => json({ access_token: "mac-token-value", token_type: `MAC ${password}` }),
+      source: { grant: { ...PASSWORD_GRANT, password } },
+    });
+    const error = (await caught(tokens.getToken())) as Error;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(/returned token_type "[^"]*\[redacted\]"/);
+    expect(error.message).not.toContain(password.slice(0, 16));
   });
 
   it("are urlencoded POSTs with the credentials in the body and grant.query in the URL", async () => {
@@ -422,6 +441,10 @@ describe("options", () => {
     } catch (error) {
       expectNoSecrets(error);
     }
+    // Not a URL (a space in the host), with user info the parser would find without the slashes: never quoted.
+    expect(() => createOAuth2TokenSource({ tokenUrl: "https:ana:hunter2-password@auth example.com/token", grant: PASSWORD_GRANT })).toThrow(
+      expect.objectContaining({ field: "tokenUrl", message: expect.not.stringContaining("hunter2-password") }),
+    );
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "password", username: "", password: "x" } })).toThrow(
       /grant.username must be a non-empty string/,
     );

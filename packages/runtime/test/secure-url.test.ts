@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createApiClient, createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, InputError } from "../src/index.js";
-import { isLoopbackHost } from "../src/secure-url.js";
-import { operations } from "./fixtures.js";
+import { isLoopbackHost, urlOption } from "../src/secure-url.js";
+import { operations, type paths } from "./fixtures.js";
 import { fakeFetch, json } from "./helpers.js";
 
 function thrown(run: () => unknown): unknown {
@@ -74,5 +74,43 @@ describe("plain http is refused except on loopback", () => {
   it("buildAuthorizeUrl refuses an http authorizeUrl", () => {
     const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: "http://auth.example.com/authorize", clientId: "c", redirectUri: "https://app.example.com/cb" }));
     expect((error as InputError).field).toBe("authorizeUrl");
+  });
+});
+
+describe("a URL option with user info is refused however it is spelled", () => {
+  // The first as it is; each other is read by the URL parser (and by fetch, whose error quotes it) as https://user:pw-s3cret-1@api.example.com.
+  const spellings = [
+    "https://user:pw-s3cret-1@api.example.com",
+    " https://user:pw-s3cret-1@api.example.com",
+    "ht\ttps://user:pw-s3cret-1@api.example.com",
+    "https:\\\\user:pw-s3cret-1@api.example.com",
+    "https:user:pw-s3cret-1@api.example.com",
+    "https:///user:pw-s3cret-1@api.example.com",
+  ];
+
+  it.each(spellings)("urlOption refuses %j without quoting the password", (value) => {
+    const error = thrown(() => urlOption(value, "surveyBaseUrl", "https://survey.example.com"));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/surveyBaseUrl must not contain credentials/);
+    expect(String(error)).not.toContain("pw-s3cret-1");
+  });
+
+  it.each(spellings)("createApiClient refuses %j as baseUrl and as a server override", (value) => {
+    const asBase = thrown(() => createApiClient({ baseUrl: value, operations, auth: { type: "none" } }));
+    expect((asBase as InputError).message).toMatch(/baseUrl must not contain credentials/);
+    const asServer = thrown(() => createApiClient({ baseUrl: "https://api.example.com", servers: { "https://auth.example.com": value }, operations, auth: { type: "none" } }));
+    expect(asServer).toBeInstanceOf(InputError);
+    expect(String(asServer)).not.toContain("pw-s3cret-1");
+    expect((asServer as InputError).message).toMatch(/must not contain credentials/);
+  });
+
+  it.each(spellings)("a call refuses %j as its own baseUrl, before anything is sent", async (value) => {
+    const fake = fakeFetch(() => json([]));
+    const client = createApiClient<paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch: fake.fetch });
+    const error = await client.GET("/items", { baseUrl: value }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/baseUrl must not contain credentials/);
+    expect(String(error)).not.toContain("pw-s3cret-1");
+    expect(fake.calls).toHaveLength(0);
   });
 });

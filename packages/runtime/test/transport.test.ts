@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, createTransport } from "../src/index.js";
+import { ApiConnectionError, ApiTimeoutError, ApiUserAbortError, createTokenSource, createTransport } from "../src/index.js";
 import { BASE_URL, observedClient } from "./fixtures.js";
 import { caught, fakeFetch, json, networkError, never, type Handler } from "./helpers.js";
 
@@ -97,6 +97,19 @@ describe("retries of idempotent requests", () => {
     await client.PUT("/items/{id}", { params: { path: { id: 7 } }, body: { name: "b" } });
     expect(calls.map((call) => call.body)).toEqual(['{"name":"b"}', '{"name":"b"}', '{"name":"b"}']);
     expect(calls.map((call) => call.headers.get("content-type"))).toEqual(["application/json", "application/json", "application/json"]);
+  });
+
+  it("a 401 after a retry and a refresh is read and cleaned like any error: an earlier attempt's refresh does not claim it", async () => {
+    let issued = 0;
+    const tokens = createTokenSource({ fetchToken: async () => ({ accessToken: `retried-token-${++issued}` }) });
+    const { fetch, calls } = fakeFetch((request, _, index) =>
+      index === 0 ? json({ message: "busy" }, { status: 503 }) : json({ message: `bad ${request.headers.get("authorization")}` }, { status: 401 }),
+    );
+    const send = createTransport({ auth: { type: "oauth2", tokens }, fetch, retryDelay: { baseMs: 0, maxMs: 0 } });
+    const response = await send(new Request(`${BASE_URL}/items`));
+    expect(calls.map((call) => call.headers.get("authorization"))).toEqual(["Bearer retried-token-1", "Bearer retried-token-1", "Bearer retried-token-2"]);
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('{"message":"bad Bearer [redacted]"}');
   });
 
   it("a response discarded for a retry has its body cancelled", async () => {
