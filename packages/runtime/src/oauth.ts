@@ -157,7 +157,8 @@ function grantSecrets(grant: OAuth2Grant): (string | undefined)[] {
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
 function clientAuth(grant: OAuth2Grant): Record<string, string> {
   if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
-  return { client_id: grant.clientId, client_secret: grant.clientSecret ?? "" };
+  // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
+  return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
 }
 
 const REFUSED_HINTS: Record<GrantType, string> = {

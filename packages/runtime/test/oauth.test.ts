@@ -74,6 +74,12 @@ describe("token requests", () => {
     );
   });
 
+  it("send a public client's id alone with the password grant, with no empty secret", async () => {
+    const { tokens, tokenCalls } = world({ source: { grant: { ...PASSWORD_GRANT, clientId: "public-app" } } });
+    await tokens.getToken();
+    expect(form(tokenCalls()[0]!)).toEqual({ grant_type: "password", client_id: "public-app", username: "ana@example.com", password: "hunter2-password" });
+  });
+
   it("name the vendor's own options in their hints, and read a { error: { message } } refusal", async () => {
     const refused = world({
       token: () => json({ error: { message: "Wrong password hunter2-password" } }, { status: 401 }),

@@ -6,13 +6,13 @@ import type { Layer } from "./layer.js";
 
 /**
  * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
- * OAuth 2) or a query parameter that replaces one of the same name; both land on the attempt's one copy of the
- * request, made by the timeout layer (see `attemptRequest`). The caller's own Authorization header wins over
+ * OAuth 2) or a query parameter that replaces one of the same name; both are left on the call and sent with the
+ * attempt (see `attemptInit`), never written into the caller's request. The caller's own Authorization header wins over
  * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
  * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A request that
  * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
  * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
- * Every layer inside the timeout layer, user middleware included, sees the request with its credential.
+ * User middleware sees each attempt as one Request with its credential.
  *
  * @example
  * const layer = credentialsLayer(createAuthorizer({ type: "bearer", token }), { purpose: "api" });
