@@ -1,16 +1,16 @@
-import { defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
-import { AUTH_SCHEMES, type WootricAuth } from "./auth.js";
+import { defineVendorClient, type Client } from "@apis/runtime";
+import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
+import { AUTH_SCHEMES } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { rateLimitDefaults, type WootricRateLimit } from "./rate-limit.js";
+import { rateLimitDefaults } from "./rate-limit.js";
 import { resolveTokenUrl, TOKEN_SERVER, tokenServer } from "./token-url.js";
 
 /** The CXI API host. */
 export const DEFAULT_BASE_URL = "https://cxi-api.wootric.com";
 
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
-export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
-  auth: WootricAuth;
+export interface ClientOptions extends WootricAccountOptions {
   /** CXI API base URL. Default `https://cxi-api.wootric.com`. */
   baseUrl?: string;
   /**
@@ -19,8 +19,6 @@ export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
    * is logged.
    */
   tokenUrl?: string;
-  /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
-  rateLimit?: WootricRateLimit;
 }
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
@@ -39,8 +37,7 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
-  authExample: '{ type: "clientCredentials", clientId, clientSecret }',
-  ownOptions: ["tokenUrl", "rateLimit"],
+  ...WOOTRIC_ACCOUNT,
   tokenUrl: (options) => resolveTokenUrl(options.tokenUrl, options.logger),
   defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl, undefined)) } }),
 });

@@ -1,6 +1,6 @@
-import { defineVendorClient, urlOption, type Client, type ForwardedOptions } from "@apis/runtime";
-import { rateLimitDefaults, type WootricRateLimit } from "@apis/wootric-cxi";
-import { AUTH_SCHEMES, type WootricAuth } from "./auth.js";
+import { defineVendorClient, urlOption, type Client } from "@apis/runtime";
+import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
+import { AUTH_SCHEMES } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
@@ -10,14 +10,9 @@ export const DEFAULT_BASE_URL = "https://api.wootric.com";
 export const DEFAULT_TOKEN_URL = "https://api.wootric.com/oauth/token";
 
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
-export interface ClientOptions extends Omit<ForwardedOptions, "rateLimit"> {
-  auth: WootricAuth;
+export interface ClientOptions extends WootricAccountOptions {
   /** Main API base URL. Default `https://api.wootric.com`. */
   baseUrl?: string;
-  /** Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. */
-  tokenUrl?: string;
-  /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
-  rateLimit?: WootricRateLimit;
 }
 
 /** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */
@@ -37,8 +32,7 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
-  authExample: '{ type: "clientCredentials", clientId, clientSecret }',
-  ownOptions: ["tokenUrl", "rateLimit"],
+  ...WOOTRIC_ACCOUNT,
   tokenUrl: (options) => urlOption(options.tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL),
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });
