@@ -1,8 +1,7 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, InputError, paginateOffset } from "../src/index.js";
-import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
-import { caught, fakeFetch, json } from "./helpers.js";
+import { ApiError, InputError, paginateOffset } from "../src/index.js";
+import { caught } from "./helpers.js";
 
 /** A list of `count` items (ids 1..count) served from any offset, at most `cap` per page; records what was asked. */
 function list(count: number, cap = Infinity) {
@@ -71,54 +70,13 @@ describe("paginateOffset", () => {
     expect(requested).toHaveLength(2);
   });
 
-  it("an error page throws ApiError with the status and the vendor's body, after the earlier items", async () => {
-    const seen: number[] = [];
-    const error = await caught(
-      (async () => {
-        for await (const item of paginateOffset({
-          fetchPage: async (offset) =>
-            offset === 0
-              ? { data: [1, 2], response: new Response(null, { status: 200 }) }
-              : { error: { message: "offset too large" }, response: new Response(null, { status: 400, statusText: "Bad Request" }) },
-          items: (page: number[]) => page,
-          limit: 2,
-        }))
-          seen.push(item);
-      })(),
-    );
-    expect(seen).toEqual([1, 2]);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    expect((error as ApiError).body).toEqual({ message: "offset too large" });
-    expect((error as Error).message).toContain("Fetching offset 2 failed");
-    expect((error as Error).message).toContain("400 Bad Request: offset too large");
-  });
+  // An error page, and the paginator over an openapi-fetch client: tested with paginate's, in paginate.test.ts.
 
   it("an error status with an empty body still throws", async () => {
     const error = await caught(
       collect(paginateOffset({ fetchPage: async () => ({ error: undefined, response: new Response(null, { status: 503 }) }), items: () => [], limit: 1 })),
     );
     expect((error as ApiError).status).toBe(503);
-  });
-
-  it("works over an openapi-fetch client end to end", async () => {
-    const all = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, name: "x" }));
-    const fake = fakeFetch((_, call) => {
-      // The fixture's /items takes page/per_page; they stand in for offset/limit here.
-      const offset = Number(call.url.searchParams.get("page"));
-      const limit = Number(call.url.searchParams.get("per_page"));
-      return json(all.slice(offset, offset + limit));
-    });
-    const client = createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" }, fetch: fake.fetch });
-    const items = await collect(
-      paginateOffset<Item[], Item>({
-        fetchPage: (offset, limit) => client.GET("/items", { params: { query: { page: offset, per_page: limit } } }),
-        items: (page) => page,
-        limit: 2,
-      }),
-    );
-    expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(fake.calls.map((call) => call.url.search)).toEqual(["?page=0&per_page=2", "?page=2&per_page=2", "?page=4&per_page=2"]);
   });
 
   it("checks its options when called, not at the first item", () => {

@@ -1,8 +1,11 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, InputError, paginate, PaginationLimitError } from "../src/index.js";
+import { ApiError, createApiClient, InputError, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
+import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json } from "./helpers.js";
+
+type ItemsClient = Client<paths>;
 
 /** A list of `count` items served `perPage` at a time, recording which pages were asked for. */
 function pages(count: number, perPage: number) {
@@ -102,19 +105,16 @@ describe("paginate", () => {
     expect(await collect(all)).toHaveLength(15);
   });
 
-  it("an error page throws ApiError with the status and the vendor's body, after the earlier items", async () => {
+  // Both paginators, by page number and by offset: the second page fails after the first one's items were yielded.
+  const failing = { error: { message: "Please complete the onboarding flow first." }, response: new Response(null, { status: 403, statusText: "Forbidden" }) };
+  it.each([
+    ["paginate", "page 2", () => paginate({ fetchPage: async (page) => (page === 1 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : failing), items: (page: number[]) => page, perPage: 2 })],
+    ["paginateOffset", "offset 2", () => paginateOffset({ fetchPage: async (offset) => (offset === 0 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : failing), items: (page: number[]) => page, limit: 2 })],
+  ] as const)("%s: an error page throws ApiError with the status and the vendor's body, after the earlier items", async (_, where, iterate) => {
     const seen: number[] = [];
     const error = await caught(
       (async () => {
-        for await (const item of paginate({
-          fetchPage: async (page) =>
-            page === 1
-              ? { data: [1, 2], response: new Response(null, { status: 200 }) }
-              : { error: { message: "Please complete the onboarding flow first." }, response: new Response(null, { status: 403, statusText: "Forbidden" }) },
-          items: (page: number[]) => page,
-          perPage: 2,
-        }))
-          seen.push(item);
+        for await (const item of iterate()) seen.push(item);
       })(),
     );
     expect(seen).toEqual([1, 2]);
@@ -122,7 +122,7 @@ describe("paginate", () => {
     expect(error).not.toBeInstanceOf(PaginationLimitError);
     expect((error as ApiError).status).toBe(403);
     expect((error as ApiError).body).toEqual({ message: "Please complete the onboarding flow first." });
-    expect((error as Error).message).toContain("Fetching page 2 failed");
+    expect((error as Error).message).toContain(`Fetching ${where} failed`);
     expect((error as Error).message).toContain("403 Forbidden: Please complete the onboarding flow first.");
   });
 
@@ -131,21 +131,19 @@ describe("paginate", () => {
     expect((error as ApiError).status).toBe(500);
   });
 
-  it("works over an openapi-fetch client end to end", async () => {
-    const fake = fakeFetch((_, call) => {
-      const page = Number(call.url.searchParams.get("page"));
-      return json(page <= 2 ? [{ id: page * 2 - 1, name: "x" }, { id: page * 2, name: "y" }] : [{ id: 5, name: "z" }]);
-    });
-    const client = createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" }, fetch: fake.fetch });
-    const items = await collect(
-      paginate<Item[], Item>({
-        fetchPage: (page) => client.GET("/items", { params: { query: { page, per_page: 2 } } }),
-        items: (page) => page,
-        perPage: 2,
-      }),
-    );
+  // Both paginators over one openapi-fetch client: the fixture's /items takes page/per_page, which stand in for
+  // offset/limit for paginateOffset. Five items, two per page.
+  const FIVE = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, name: "x" }));
+  it.each([
+    ["paginate", (page: number, size: number) => FIVE.slice((page - 1) * size, page * size), ["?page=1&per_page=2", "?page=2&per_page=2", "?page=3&per_page=2"], (client: ItemsClient) =>
+      paginate<Item[], Item>({ fetchPage: (page) => client.GET("/items", { params: { query: { page, per_page: 2 } } }), items: (page) => page, perPage: 2 })],
+    ["paginateOffset", (offset: number, size: number) => FIVE.slice(offset, offset + size), ["?page=0&per_page=2", "?page=2&per_page=2", "?page=4&per_page=2"], (client: ItemsClient) =>
+      paginateOffset<Item[], Item>({ fetchPage: (offset, limit) => client.GET("/items", { params: { query: { page: offset, per_page: limit } } }), items: (page) => page, limit: 2 })],
+  ] as const)("%s works over an openapi-fetch client end to end", async (_, serve, searches, iterate) => {
+    const fake = fakeFetch((__, call) => json(serve(Number(call.url.searchParams.get("page")), Number(call.url.searchParams.get("per_page")))));
+    const items = await collect(iterate(createApiClient<paths>({ baseUrl: BASE_URL, operations, auth: { type: "none" }, fetch: fake.fetch })));
     expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(fake.calls.map((call) => call.url.search)).toEqual(["?page=1&per_page=2", "?page=2&per_page=2", "?page=3&per_page=2"]);
+    expect(fake.calls.map((call) => call.url.search)).toEqual(searches);
   });
 
   it("checks its options when called, not at the first item", () => {
