@@ -3,21 +3,36 @@ import { isSecretName, redactUrl } from "./redact.js";
 
 /**
  * Whether a request body, before serialization, holds a field named like a credential (`password`,
- * `client_secret`, `refresh_token`, `code`, ...): a plain object's keys, a form's names. Such a request must not
- * follow a redirect to another origin, which `fetch` would do with the body.
+ * `client_secret`, `refresh_token`, `code`, ...) at any depth: a plain object's keys and those of the objects and
+ * arrays in it (the form serializer writes them as `user[password]`), a form's names and each of their bracket
+ * segments. Such a request must not follow a redirect to another origin, which `fetch` would do with the body.
  *
  * @example
  * bodyNamesCredential({ grant_type: "password", password: "..." }); // true
+ * bodyNamesCredential({ user: { password: "..." } });               // true
  * bodyNamesCredential({ name: "billing" });                         // false
  */
 export function bodyNamesCredential(body: unknown): boolean {
-  let names: Iterable<string>;
-  if (typeof body === "string") names = new URLSearchParams(body).keys();
-  else if (body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) names = body.keys();
-  else if (isPlainObject(body)) names = Object.keys(body);
+  if (typeof body === "string") return namesCredential(new URLSearchParams(body).keys());
+  if (body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) return namesCredential(body.keys());
   // Blobs, streams and byte arrays are sent as they are: nothing names a field in them.
-  else return false;
-  for (const name of names) if (isSecretName(name)) return true;
+  return holdsCredentialName(body, 0);
+}
+
+// A form name, or any segment of a bracket-notation one (`user[code]`), named like a credential.
+function namesCredential(names: Iterable<string>): boolean {
+  for (const name of names) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) return true;
+  return false;
+}
+
+// Deeper than a body nests in practice, and a cycle ends here rather than overflowing the stack.
+const MAX_DEPTH = 32;
+
+function holdsCredentialName(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsCredentialName(item, depth + 1));
+  if (!isPlainObject(value)) return false;
+  for (const [name, item] of Object.entries(value)) if (isSecretName(name) || holdsCredentialName(item, depth + 1)) return true;
   return false;
 }
 

@@ -155,6 +155,17 @@ describe("API requests", () => {
     expect(other.requests).toEqual([]);
   });
 
+  it.each([
+    ["a nested object", { user: { name: "ana", password: "hunter2-password" } }],
+    ["an array of objects", { accounts: [{ id: 1 }, { id: 2, api_key: "k3y-secret-value" }] }],
+    ["a bracket-notation form string", "user[name]=ana&user[code]=auth-code-secret-1"],
+  ])("a body credential in %s does not follow a redirect to another origin", async (_, body) => {
+    home.script("POST /forms", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
+    const call = client({ type: "none" }).POST("/forms", { body: body as never });
+    refused(await settle(call), `${other.url}/steal`);
+    expect(other.requests).toEqual([]);
+  });
+
   it("a request with only an Authorization header keeps the platform's redirects, which drop the header across origins", async () => {
     home.script("GET /items", [{ status: 302, headers: { Location: `${other.url}/steal` } }]);
     const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).GET("/items"));
