@@ -1,4 +1,4 @@
-import { defineVendorServices, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorServices, InputError, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CmixAuth } from "./auth.js";
 import {
   checkCmixOptions,
@@ -59,7 +59,6 @@ const createServices = defineVendorServices<
   hosts: CMIX_HOST_OPTIONS,
   auth: AUTH_SCHEMES,
   authExample: '{ type: "password", clientId, clientSecret, username, password } or { type: "token", accessToken }',
-  optionsExample: '{ environment: "sandbox" | "production", auth: { type: "password", ... } }',
   ownOptions: ["environment"],
   checkOptions: checkCmixOptions,
   services: {
@@ -87,6 +86,9 @@ const createServices = defineVendorServices<
  * });
  */
 export function createClient(options: ClientOptions): CmixClient {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError("options", 'createClient needs options: { environment: "sandbox" | "production", auth: { type: "password", ... } }');
+  }
   const { hosts, ...services } = createServices(options);
   const baseUrls = Object.fromEntries(Object.entries(SERVICE_URL_OPTIONS).map(([service, option]) => [service, hosts[option]])) as ServiceUrls;
   return { ...services, environment: options.environment, baseUrls };

@@ -48,11 +48,6 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   auth: AuthSchemes<O["auth"], H>;
   /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
   authExample: string;
-  /**
-   * An example of the least options, for the error missing ones throw, when more than `auth` is required, e.g.
-   * `{ environment: "sandbox" | "production", auth: ... }`. Default: `{ auth: <authExample> }`.
-   */
-  optionsExample?: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
   ownOptions?: readonly string[];
   /** Checks of the vendor's own options, run before anything else reads them; throws an `InputError`. */
@@ -126,8 +121,7 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   taken: readonly string[],
 ): VendorSetUp<H> {
   if (typeof options !== "object" || options === null) {
-    const example = description.optionsExample === undefined ? `, at least { auth: ${description.authExample} }` : `: ${description.optionsExample}`;
-    throw new InputError("options", `createClient needs options${example}`);
+    throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
   }
   description.checkOptions?.(options);
   const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
