@@ -12,7 +12,9 @@ import {
   InputError,
   ResponseTooLargeError,
   type ClientOptions,
+  type FetchLike,
 } from "../src/index.js";
+import { undiciFetch } from "../src/node/undici-fetch.js";
 import { operations, type paths } from "./fixtures.js";
 import { expectNoSecrets, inputError, json } from "./helpers.js";
 
@@ -21,7 +23,7 @@ const HANG_GUARD_MS = 20_000;
 
 const served = useFaultServer({ hangMs: 30_000 });
 
-function connect(options: Partial<ClientOptions> = {}) {
+function connectWith(options: Partial<ClientOptions> = {}) {
   return createApiClient<paths>({
     baseUrl: served().url,
     servers: { "https://auth.example.com": served().url },
@@ -62,128 +64,140 @@ async function serverStoppedStreaming(): Promise<void> {
 
 const drip = (text: string, extra: Partial<Extract<Fault, { drip: string }>> = {}): Fault => ({ drip: text, everyMs: 1_000, ...extra });
 
-describe("timeoutMs bounds a buffered body until it has been read in full", () => {
-  it("a 2xx JSON body dripping one byte a second ends with ApiTimeoutError, and the connection is cancelled", async () => {
-    served().script("GET /items", [drip('[{"id":1,"name":"slow"}]')]);
-    const error = await failure(connect({ timeoutMs: 2_000 }).GET("/items"));
-    expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body was not read in full within 2000 ms \(1 attempt\)/);
-    await serverStoppedStreaming();
+/** The fetch underneath: the platform's, and the Node fast transport, which must keep the same bounds. */
+const FETCHES = [
+  { via: "the platform's fetch", fetch: undefined },
+  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
+];
+
+describe.each(FETCHES)("over $via", ({ fetch }) => {
+  const connect = (options: Partial<ClientOptions> = {}) => connectWith({ fetch, ...options });
+
+  describe("timeoutMs bounds a buffered body until it has been read in full", () => {
+    it("a 2xx JSON body dripping one byte a second ends with ApiTimeoutError, and the connection is cancelled", async () => {
+      served().script("GET /items", [drip('[{"id":1,"name":"slow"}]')]);
+      const error = await failure(connect({ timeoutMs: 2_000 }).GET("/items"));
+      expect(error).toBeInstanceOf(ApiTimeoutError);
+      expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body was not read in full within 2000 ms \(1 attempt\)/);
+      await serverStoppedStreaming();
+    });
+
+    it("a GET whose body keeps dripping is retried, each attempt bounded, then fails", async () => {
+      served().script("GET /items", [drip("[1,2,3,4,5,6,7,8,9]")]);
+      const error = await failure(connect({ timeoutMs: 1_500, maxRetries: 1 }).GET("/items"));
+      expect(error).toBeInstanceOf(ApiTimeoutError);
+      expect(error.message).toContain("(2 attempts)");
+      expect(served().count("GET /items")).toBe(2);
+    });
+
+    it.each([
+      ["a text body", "GET /exports.csv", () => connect({ timeoutMs: 1_500 }).GET("/exports.csv")],
+      ["a blob body", "GET /files/7", () => connect({ timeoutMs: 1_500 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
+      ["an error body", "POST /items", () => connect({ timeoutMs: 1_500 }).POST("/items", { body: { name: "a" } })],
+    ] as const)("%s that drips ends with ApiTimeoutError too", async (_, route, call) => {
+      served().script(route, [route.startsWith("POST") ? drip('{"message":"slow failure"}', { status: 500 }) : drip("a,b\n1,2\n")]);
+      const error = await failure(call());
+      expect(error).toBeInstanceOf(ApiTimeoutError);
+      expect(error.message).toContain("but its body was not read in full within 1500 ms");
+    });
+
+    it("a token response that drips ends with ApiTimeoutError, and no API request is sent", async () => {
+      served().script("POST /oauth/token", [drip('{"access_token":"at-secret-1"}')]);
+      const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, fetch, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 1_500, maxRetries: 0 });
+      const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
+      expect(error).toBeInstanceOf(ApiTimeoutError);
+      expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body was not read in full within 1500 ms/);
+      expect(served().count("GET /items")).toBe(0);
+    });
+
+    it("a streamed body (parseAs: stream) is bounded only until its headers: a slow download is read whole", async () => {
+      const content = "0123456789".repeat(2);
+      served().script("GET /files/7", [drip(content, { everyMs: 250, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
+      // Twenty bytes two at a time, 250 ms apart, take more than twice the 1000 ms timeout.
+      const outcome = await settled(
+        (async () => {
+          const { data } = await connect({ timeoutMs: 1_000 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
+          return new Response(data as ReadableStream<Uint8Array>).text();
+        })(),
+      );
+      expect(outcome).toEqual({ value: content });
+    });
   });
 
-  it("a GET whose body keeps dripping is retried, each attempt bounded, then fails", async () => {
-    served().script("GET /items", [drip("[1,2,3,4,5,6,7,8,9]")]);
-    const error = await failure(connect({ timeoutMs: 1_500, maxRetries: 1 }).GET("/items"));
-    expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toContain("(2 attempts)");
-    expect(served().count("GET /items")).toBe(2);
-  });
+  describe("maxResponseBytes bounds every buffered body", () => {
+    it("an endless chunked JSON body ends with ResponseTooLargeError at the default limit, with memory bounded", async () => {
+      served().script("GET /items", [{ endless: '{"id":1,"name":"again"},'.repeat(400) }]);
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 10);
+      try {
+        const error = await failure(connect({ maxRetries: 2 }).GET("/items"));
+        expect(error).toBeInstanceOf(ResponseTooLargeError);
+        expect((error as ResponseTooLargeError).limit).toBe(DEFAULT_MAX_RESPONSE_BYTES);
+        expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body is larger than maxResponseBytes \(134217728 bytes\) and was cancelled/);
+      } finally {
+        clearInterval(sampler);
+      }
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(300 * 2 ** 20);
+      // Too large once is too large again: it is not retried.
+      expect(served().count("GET /items")).toBe(1);
+      await serverStoppedStreaming();
+    });
 
-  it.each([
-    ["a text body", "GET /exports.csv", () => connect({ timeoutMs: 1_500 }).GET("/exports.csv")],
-    ["a blob body", "GET /files/7", () => connect({ timeoutMs: 1_500 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
-    ["an error body", "POST /items", () => connect({ timeoutMs: 1_500 }).POST("/items", { body: { name: "a" } })],
-  ] as const)("%s that drips ends with ApiTimeoutError too", async (_, route, call) => {
-    served().script(route, [route.startsWith("POST") ? drip('{"message":"slow failure"}', { status: 500 }) : drip("a,b\n1,2\n")]);
-    const error = await failure(call());
-    expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toContain("but its body was not read in full within 1500 ms");
-  });
+    it("a Content-Length above the limit fails before the body is read, long before timeoutMs", async () => {
+      served().script("GET /items", [drip("[", { everyMs: 60_000, headers: { "Content-Length": "1000" } })]);
+      const error = await failure(connect({ maxResponseBytes: 999, timeoutMs: 60_000 }).GET("/items"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.message).toContain("maxResponseBytes (999 bytes)");
+      await serverStoppedStreaming();
+    });
 
-  it("a token response that drips ends with ApiTimeoutError, and no API request is sent", async () => {
-    served().script("POST /oauth/token", [drip('{"access_token":"at-secret-1"}')]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, timeoutMs: 1_500, maxRetries: 0 });
-    const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
-    expect(error).toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body was not read in full within 1500 ms/);
-    expect(served().count("GET /items")).toBe(0);
-  });
+    const body = JSON.stringify([{ id: 1, name: "x".repeat(100) }]);
+    it.each([
+      ["with a Content-Length", (text: string): Fault => ({ status: 200, body: text })],
+      ["chunked", (text: string): Fault => drip(text, { everyMs: 0, chunkSize: 16 })],
+    ])("a body of exactly maxResponseBytes is read and one byte more is refused, %s", async (_, answer) => {
+      served().script("GET /items", [answer(body), answer(`${body} `)]);
+      const client = connect({ maxResponseBytes: body.length });
+      expect((await settled(client.GET("/items"))).value?.data).toEqual(JSON.parse(body));
+      const error = await failure(client.GET("/items"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.message).toContain(`maxResponseBytes (${body.length} bytes)`);
+    });
 
-  it("a streamed body (parseAs: stream) is bounded only until its headers: a slow download is read whole", async () => {
-    const content = "0123456789".repeat(2);
-    served().script("GET /files/7", [drip(content, { everyMs: 250, chunkSize: 2, headers: { "Content-Type": "application/octet-stream" } })]);
-    // Twenty bytes two at a time, 250 ms apart, take more than twice the 1000 ms timeout.
-    const outcome = await settled(
-      (async () => {
-        const { data } = await connect({ timeoutMs: 1_000 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
-        return new Response(data as ReadableStream<Uint8Array>).text();
-      })(),
-    );
-    expect(outcome).toEqual({ value: content });
+    it.each([
+      ["an error body", "POST /items", (text: string): Fault => ({ status: 422, body: text }), () => connect({ maxResponseBytes: 64 }).POST("/items", { body: { name: "a" } })],
+      ["a text body", "GET /exports.csv", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/exports.csv")],
+      ["a blob body", "GET /files/7", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
+    ] as const)("%s over the limit is refused too", async (_, route, answer, call) => {
+      served().script(route, [answer("x".repeat(65))]);
+      const error = await failure(call());
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.message).toContain("maxResponseBytes (64 bytes)");
+    });
+
+    it("a token response over the limit is refused, and no API request is sent", async () => {
+      served().script("POST /oauth/token", [{ endless: '"padding",' }]);
+      const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, fetch, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, maxResponseBytes: 4096 });
+      const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body is larger than maxResponseBytes \(4096 bytes\)/);
+      expect(served().count("GET /items")).toBe(0);
+      await serverStoppedStreaming();
+    });
+
+    it("a streamed body is not bounded by maxResponseBytes: the caller reads what it chooses", async () => {
+      served().script("GET /files/7", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(1000) }]);
+      const { data } = await connect({ maxResponseBytes: 10 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
+      expect(await new Response(data as ReadableStream<Uint8Array>).text()).toHaveLength(1000);
+    });
   });
 });
 
-describe("maxResponseBytes bounds every buffered body", () => {
-  it("an endless chunked JSON body ends with ResponseTooLargeError at the default limit, with memory bounded", async () => {
-    served().script("GET /items", [{ endless: '{"id":1,"name":"again"},'.repeat(400) }]);
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 10);
-    try {
-      const error = await failure(connect({ maxRetries: 2 }).GET("/items"));
-      expect(error).toBeInstanceOf(ResponseTooLargeError);
-      expect((error as ResponseTooLargeError).limit).toBe(DEFAULT_MAX_RESPONSE_BYTES);
-      expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body is larger than maxResponseBytes \(134217728 bytes\) and was cancelled/);
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, process.memoryUsage().rss);
-    expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(300 * 2 ** 20);
-    // Too large once is too large again: it is not retried.
-    expect(served().count("GET /items")).toBe(1);
-    await serverStoppedStreaming();
-  });
-
-  it("a Content-Length above the limit fails before the body is read, long before timeoutMs", async () => {
-    served().script("GET /items", [drip("[", { everyMs: 60_000, headers: { "Content-Length": "1000" } })]);
-    const error = await failure(connect({ maxResponseBytes: 999, timeoutMs: 60_000 }).GET("/items"));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error.message).toContain("maxResponseBytes (999 bytes)");
-    await serverStoppedStreaming();
-  });
-
-  const body = JSON.stringify([{ id: 1, name: "x".repeat(100) }]);
-  it.each([
-    ["with a Content-Length", (text: string): Fault => ({ status: 200, body: text })],
-    ["chunked", (text: string): Fault => drip(text, { everyMs: 0, chunkSize: 16 })],
-  ])("a body of exactly maxResponseBytes is read and one byte more is refused, %s", async (_, answer) => {
-    served().script("GET /items", [answer(body), answer(`${body} `)]);
-    const client = connect({ maxResponseBytes: body.length });
-    expect((await settled(client.GET("/items"))).value?.data).toEqual(JSON.parse(body));
-    const error = await failure(client.GET("/items"));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error.message).toContain(`maxResponseBytes (${body.length} bytes)`);
-  });
-
-  it.each([
-    ["an error body", "POST /items", (text: string): Fault => ({ status: 422, body: text }), () => connect({ maxResponseBytes: 64 }).POST("/items", { body: { name: "a" } })],
-    ["a text body", "GET /exports.csv", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/exports.csv")],
-    ["a blob body", "GET /files/7", (text: string): Fault => ({ status: 200, body: text }), () => connect({ maxResponseBytes: 64 }).GET("/files/{id}", { params: { path: { id: 7 } } })],
-  ] as const)("%s over the limit is refused too", async (_, route, answer, call) => {
-    served().script(route, [answer("x".repeat(65))]);
-    const error = await failure(call());
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error.message).toContain("maxResponseBytes (64 bytes)");
-  });
-
-  it("a token response over the limit is refused, and no API request is sent", async () => {
-    served().script("POST /oauth/token", [{ endless: '"padding",' }]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "s3cr3t-client-secret" }, maxResponseBytes: 4096 });
-    const error = await failure(connect({ auth: { type: "oauth2", tokens } }).GET("/items"));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body is larger than maxResponseBytes \(4096 bytes\)/);
-    expect(served().count("GET /items")).toBe(0);
-    await serverStoppedStreaming();
-  });
-
-  it("a streamed body is not bounded by maxResponseBytes: the caller reads what it chooses", async () => {
-    served().script("GET /files/7", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(1000) }]);
-    const { data } = await connect({ maxResponseBytes: 10 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
-    expect(await new Response(data as ReadableStream<Uint8Array>).text()).toHaveLength(1000);
-  });
-
+describe("the maxResponseBytes option", () => {
   it("Infinity turns the bound off: a Content-Length above the default is read", async () => {
     const huge = (limit: number | undefined) =>
       createApiClient<paths>({
@@ -198,17 +212,15 @@ describe("maxResponseBytes bounds every buffered body", () => {
     expect(await failure(huge(undefined))).toBeInstanceOf(ResponseTooLargeError);
     expect((await huge(Infinity)).data).toEqual([]);
   });
-});
 
-describe("the maxResponseBytes option", () => {
   it.each([0, -1, 1.5, Number.NaN, -Infinity, 2 ** 53, "1024", null])("refuses %s with an InputError naming it", (value) => {
-    for (const create of [() => connect({ maxResponseBytes: value as number }), () => createTransport({ maxResponseBytes: value as number })]) {
+    for (const create of [() => connectWith({ maxResponseBytes: value as number }), () => createTransport({ maxResponseBytes: value as number })]) {
       expect(inputError(create, "maxResponseBytes").message).toMatch(/^maxResponseBytes must be a whole number of bytes >= 1, or Infinity to turn the bound off, got /);
     }
   });
 
   it.each([1, 1024, DEFAULT_MAX_RESPONSE_BYTES, Infinity])("accepts %s", (value) => {
-    expect(typeof connect({ maxResponseBytes: value }).GET).toBe("function");
+    expect(typeof connectWith({ maxResponseBytes: value }).GET).toBe("function");
     expect(typeof createTransport({ maxResponseBytes: value })).toBe("function");
   });
 });

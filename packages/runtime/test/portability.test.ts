@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import * as runtime from "../src/index.js";
 
 const SRC = join(import.meta.dirname, "..", "src");
-const sources = readdirSync(SRC)
-  .filter((file) => file.endsWith(".ts"))
+// Every source but src/node/, which holds what only Node runs (the `@apis/runtime/undici` subpath).
+const sources = readdirSync(SRC, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".ts") && !file.startsWith("node/"))
   .map((file) => ({ file, code: stripComments(readFileSync(join(SRC, file), "utf8")) }));
 
 function stripComments(code: string): string {
@@ -20,6 +21,11 @@ describe("portability", () => {
     expect(code).not.toMatch(/\bBuffer\b/);
     expect(code).not.toMatch(/\bprocess\./);
     expect(code).not.toMatch(/AbortSignal\.(any|timeout)\b/);
+  });
+
+  it("layers are checked too, and no portable source imports src/node/", () => {
+    expect(sources.some(({ file }) => file.startsWith("layers/"))).toBe(true);
+    for (const { file, code } of sources) expect(code, file).not.toMatch(/from\s+["'][./]+\/?node\//);
   });
 
   it("index.ts only re-exports", () => {

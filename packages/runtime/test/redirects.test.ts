@@ -5,8 +5,10 @@ import {
   createOAuth2TokenSource,
   exchangeAuthorizationCode,
   RedirectError,
+  type FetchLike,
   type OAuth2Grant,
 } from "../src/index.js";
+import { undiciFetch } from "../src/node/undici-fetch.js";
 import { MAX_REDIRECTS } from "../src/redirect.js";
 import { operations, type paths } from "./fixtures.js";
 import { codeExchange, expectNoSecrets, fakeFetch, settle } from "./helpers.js";
@@ -34,8 +36,14 @@ const GRANTS: [string, OAuth2Grant][] = [
   ["refresh token", { type: "refresh_token", refreshToken: "rt-secret-1" }],
 ];
 
-function tokenSource(grant: OAuth2Grant) {
-  return createOAuth2TokenSource({ tokenUrl: `${home.url}/oauth/token`, grant, retryDelay: { baseMs: 1, maxMs: 2 } });
+/** The fetch underneath: the platform's, and the Node fast transport, which must refuse the same redirects. */
+const FETCHES = [
+  { via: "the platform's fetch", fetch: undefined },
+  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
+];
+
+function tokenSource(grant: OAuth2Grant, fetch: FetchLike | undefined) {
+  return createOAuth2TokenSource({ tokenUrl: `${home.url}/oauth/token`, grant, retryDelay: { baseMs: 1, maxMs: 2 }, fetch });
 }
 
 /** The error, checked to be a RedirectError that names where the redirect pointed and quotes no credential. */
@@ -46,66 +54,68 @@ function refused(outcome: { error?: unknown }, pointedAt: string | RegExp): Redi
   return outcome.error as RedirectError;
 }
 
-describe("a token request is not redirected to another origin", () => {
-  it.each(GRANTS.flatMap(([name, grant]) => [307, 308].map((status) => [name, status, grant] as const)))(
-    "%s grant, %i to another origin: refused, and the other origin receives nothing",
-    async (_, status, grant) => {
-      home.script(TOKEN, [{ status, headers: { Location: `${other.url}/steal` } }]);
-      const outcome = await settle(tokenSource(grant).getToken());
-      const error = refused(outcome, new RegExp(`redirected \\(${status}\\) to ${other.url}/steal.*another origin`));
-      expect(error.status).toBe(status);
+describe.each(FETCHES)("over $via", ({ fetch }) => {
+  describe("a token request is not redirected to another origin", () => {
+    it.each(GRANTS.flatMap(([name, grant]) => [307, 308].map((status) => [name, status, grant] as const)))(
+      "%s grant, %i to another origin: refused, and the other origin receives nothing",
+      async (_, status, grant) => {
+        home.script(TOKEN, [{ status, headers: { Location: `${other.url}/steal` } }]);
+        const outcome = await settle(tokenSource(grant, fetch).getToken());
+        const error = refused(outcome, new RegExp(`redirected \\(${status}\\) to ${other.url}/steal.*another origin`));
+        expect(error.status).toBe(status);
+        expect(other.requests).toEqual([]);
+        expect(home.count(TOKEN)).toBe(1);
+      },
+    );
+
+    it("keeps the credential of a Location that carries a query out of the error", async () => {
+      home.script(TOKEN, [{ status: 307, headers: { Location: `${other.url}/steal?client_secret=s3cr3t-client-secret&password=hunter2-password` } }]);
+      const outcome = await settle(tokenSource(GRANTS[0]![1], fetch).getToken());
+      refused(outcome, /client_secret=\[redacted\]&password=\[redacted\]/);
       expect(other.requests).toEqual([]);
+    });
+
+    it("follows a 307 within the token endpoint's origin, resending the POST and its body", async () => {
+      home.script(TOKEN, [{ status: 307, headers: { Location: "/oauth/token2" } }]);
+      home.script("POST /oauth/token2", [{ status: 200, body: { access_token: "at-secret-2", token_type: "bearer" } }]);
+      const outcome = await settle(tokenSource(GRANTS[0]![1], fetch).getToken());
+      expect(outcome.value).toBe("at-secret-2");
+      const [moved] = home.requests.filter((request) => request.pathname === "/oauth/token2");
+      expect(moved?.method).toBe("POST");
+      expect(Object.fromEntries(new URLSearchParams(moved?.body))).toMatchObject({ grant_type: "client_credentials", client_secret: "s3cr3t-client-secret" });
+    });
+
+    it("refuses a redirect within the origin whose Location carries user info, naming it redacted, and sends nothing more", async () => {
+      const location = `${home.url.replace("://", "://s3cr3t-client-secret:x@")}/oauth/token2`;
+      home.script(TOKEN, [{ status: 307, headers: { Location: location } }]);
+      const outcome = await settle(tokenSource(GRANTS[0]![1], fetch).getToken());
+      const error = refused(outcome, /to http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/oauth\/token2.*user info/);
+      expect(error.status).toBe(307);
       expect(home.count(TOKEN)).toBe(1);
-    },
-  );
+      expect(home.count("POST /oauth/token2")).toBe(0);
+    });
 
-  it("keeps the credential of a Location that carries a query out of the error", async () => {
-    home.script(TOKEN, [{ status: 307, headers: { Location: `${other.url}/steal?client_secret=s3cr3t-client-secret&password=hunter2-password` } }]);
-    const outcome = await settle(tokenSource(GRANTS[0]![1]).getToken());
-    refused(outcome, /client_secret=\[redacted\]&password=\[redacted\]/);
-    expect(other.requests).toEqual([]);
-  });
+    it.each([301, 302, 303])("refuses a %i within the origin, which would turn the token POST into a GET without its body", async (status) => {
+      home.script(TOKEN, [{ status, headers: { Location: "/oauth/token2" } }]);
+      const outcome = await settle(tokenSource(GRANTS[1]![1], fetch).getToken());
+      refused(outcome, new RegExp(`turn the POST into a GET`));
+      expect(home.count("GET /oauth/token2")).toBe(0);
+      expect(home.count("POST /oauth/token2")).toBe(0);
+    });
 
-  it("follows a 307 within the token endpoint's origin, resending the POST and its body", async () => {
-    home.script(TOKEN, [{ status: 307, headers: { Location: "/oauth/token2" } }]);
-    home.script("POST /oauth/token2", [{ status: 200, body: { access_token: "at-secret-2", token_type: "bearer" } }]);
-    const outcome = await settle(tokenSource(GRANTS[0]![1]).getToken());
-    expect(outcome.value).toBe("at-secret-2");
-    const [moved] = home.requests.filter((request) => request.pathname === "/oauth/token2");
-    expect(moved?.method).toBe("POST");
-    expect(Object.fromEntries(new URLSearchParams(moved?.body))).toMatchObject({ grant_type: "client_credentials", client_secret: "s3cr3t-client-secret" });
-  });
+    it(`gives up after ${MAX_REDIRECTS} redirects within the origin`, async () => {
+      home.script(TOKEN, [{ status: 307, headers: { Location: "/oauth/token" } }]);
+      const outcome = await settle(tokenSource(GRANTS[0]![1], fetch).getToken());
+      refused(outcome, new RegExp(`more than ${MAX_REDIRECTS} redirects`));
+      expect(home.count(TOKEN)).toBe(MAX_REDIRECTS + 1);
+    });
 
-  it("refuses a redirect within the origin whose Location carries user info, naming it redacted, and sends nothing more", async () => {
-    const location = `${home.url.replace("://", "://s3cr3t-client-secret:x@")}/oauth/token2`;
-    home.script(TOKEN, [{ status: 307, headers: { Location: location } }]);
-    const outcome = await settle(tokenSource(GRANTS[0]![1]).getToken());
-    const error = refused(outcome, /to http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/oauth\/token2.*user info/);
-    expect(error.status).toBe(307);
-    expect(home.count(TOKEN)).toBe(1);
-    expect(home.count("POST /oauth/token2")).toBe(0);
-  });
-
-  it.each([301, 302, 303])("refuses a %i within the origin, which would turn the token POST into a GET without its body", async (status) => {
-    home.script(TOKEN, [{ status, headers: { Location: "/oauth/token2" } }]);
-    const outcome = await settle(tokenSource(GRANTS[1]![1]).getToken());
-    refused(outcome, new RegExp(`turn the POST into a GET`));
-    expect(home.count("GET /oauth/token2")).toBe(0);
-    expect(home.count("POST /oauth/token2")).toBe(0);
-  });
-
-  it(`gives up after ${MAX_REDIRECTS} redirects within the origin`, async () => {
-    home.script(TOKEN, [{ status: 307, headers: { Location: "/oauth/token" } }]);
-    const outcome = await settle(tokenSource(GRANTS[0]![1]).getToken());
-    refused(outcome, new RegExp(`more than ${MAX_REDIRECTS} redirects`));
-    expect(home.count(TOKEN)).toBe(MAX_REDIRECTS + 1);
-  });
-
-  it("exchangeAuthorizationCode does not carry the code and the client secret to another origin", async () => {
-    home.script(TOKEN, [{ status: 308, headers: { Location: `${other.url}/steal` } }]);
-    const exchange = exchangeAuthorizationCode(codeExchange(`${home.url}/oauth/token`));
-    refused(await settle(exchange), `${other.url}/steal`);
-    expect(other.requests).toEqual([]);
+    it("exchangeAuthorizationCode does not carry the code and the client secret to another origin", async () => {
+      home.script(TOKEN, [{ status: 308, headers: { Location: `${other.url}/steal` } }]);
+      const exchange = exchangeAuthorizationCode({ ...codeExchange(`${home.url}/oauth/token`), fetch });
+      refused(await settle(exchange), `${other.url}/steal`);
+      expect(other.requests).toEqual([]);
+    });
   });
 });
 
@@ -129,48 +139,50 @@ describe("a redirect to plain http or one the platform hides is refused", () => 
   });
 });
 
-describe("API requests", () => {
-  const client = (auth: Parameters<typeof createApiClient>[0]["auth"]) =>
-    createApiClient<paths>({ baseUrl: home.url, operations, auth, retryDelay: { baseMs: 1, maxMs: 2 } });
+describe.each(FETCHES)("over $via", ({ fetch }) => {
+  describe("API requests", () => {
+    const client = (auth: Parameters<typeof createApiClient>[0]["auth"]) =>
+      createApiClient<paths>({ baseUrl: home.url, operations, auth, retryDelay: { baseMs: 1, maxMs: 2 }, fetch });
 
-  it("a query credential does not follow a redirect that keeps the query to another origin", async () => {
-    home.script("GET /items", [(request) => ({ status: 302, headers: { Location: `${other.url}/steal${request.url.slice(request.pathname.length)}` } })]);
-    const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
-    refused(outcome, /access_token=\[redacted\]/);
-    expect(other.requests).toEqual([]);
-  });
+    it("a query credential does not follow a redirect that keeps the query to another origin", async () => {
+      home.script("GET /items", [(request) => ({ status: 302, headers: { Location: `${other.url}/steal${request.url.slice(request.pathname.length)}` } })]);
+      const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
+      refused(outcome, /access_token=\[redacted\]/);
+      expect(other.requests).toEqual([]);
+    });
 
-  it("a query credential follows a redirect within its origin", async () => {
-    home.script("GET /items", [{ status: 302, headers: { Location: "/items2" } }]);
-    home.script("GET /items2", [{ status: 200, body: [{ id: 1, name: "a" }] }]);
-    const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
-    expect(outcome.value?.data).toEqual([{ id: 1, name: "a" }]);
-  });
+    it("a query credential follows a redirect within its origin", async () => {
+      home.script("GET /items", [{ status: 302, headers: { Location: "/items2" } }]);
+      home.script("GET /items2", [{ status: 200, body: [{ id: 1, name: "a" }] }]);
+      const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
+      expect(outcome.value?.data).toEqual([{ id: 1, name: "a" }]);
+    });
 
-  it("a body credential sent through the client (a raw token call) does not follow a redirect to another origin", async () => {
-    home.script("POST /oauth/token", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
-    const api = client({ type: "none" });
-    const call = api.POST("/oauth/token", { baseUrl: home.url, body: { grant_type: "password", password: "hunter2-password" } as { grant_type: string } });
-    refused(await settle(call), `${other.url}/steal`);
-    expect(other.requests).toEqual([]);
-  });
+    it("a body credential sent through the client (a raw token call) does not follow a redirect to another origin", async () => {
+      home.script("POST /oauth/token", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
+      const api = client({ type: "none" });
+      const call = api.POST("/oauth/token", { baseUrl: home.url, body: { grant_type: "password", password: "hunter2-password" } as { grant_type: string } });
+      refused(await settle(call), `${other.url}/steal`);
+      expect(other.requests).toEqual([]);
+    });
 
-  it.each([
-    ["a nested object", { user: { name: "ana", password: "hunter2-password" } }],
-    ["an array of objects", { accounts: [{ id: 1 }, { id: 2, api_key: "k3y-secret-value" }] }],
-    ["a bracket-notation form string", "user[name]=ana&user[code]=auth-code-secret-1"],
-  ])("a body credential in %s does not follow a redirect to another origin", async (_, body) => {
-    home.script("POST /forms", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
-    const call = client({ type: "none" }).POST("/forms", { body: body as never });
-    refused(await settle(call), `${other.url}/steal`);
-    expect(other.requests).toEqual([]);
-  });
+    it.each([
+      ["a nested object", { user: { name: "ana", password: "hunter2-password" } }],
+      ["an array of objects", { accounts: [{ id: 1 }, { id: 2, api_key: "k3y-secret-value" }] }],
+      ["a bracket-notation form string", "user[name]=ana&user[code]=auth-code-secret-1"],
+    ])("a body credential in %s does not follow a redirect to another origin", async (_, body) => {
+      home.script("POST /forms", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
+      const call = client({ type: "none" }).POST("/forms", { body: body as never });
+      refused(await settle(call), `${other.url}/steal`);
+      expect(other.requests).toEqual([]);
+    });
 
-  it("a request with only an Authorization header keeps the platform's redirects, which drop the header across origins", async () => {
-    home.script("GET /items", [{ status: 302, headers: { Location: `${other.url}/steal` } }]);
-    const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).GET("/items"));
-    expect(outcome.value?.response.status).toBe(200);
-    expect(other.requests).toHaveLength(1);
-    expect(other.requests[0]?.headers.authorization).toBeUndefined();
+    it("a request with only an Authorization header keeps the platform's redirects, which drop the header across origins", async () => {
+      home.script("GET /items", [{ status: 302, headers: { Location: `${other.url}/steal` } }]);
+      const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).GET("/items"));
+      expect(outcome.value?.response.status).toBe(200);
+      expect(other.requests).toHaveLength(1);
+      expect(other.requests[0]?.headers.authorization).toBeUndefined();
+    });
   });
 });

@@ -4,7 +4,8 @@
 // auth flows, token endpoints and error shapes on top of this.
 import { collectLeaks, transportFaultCases, useFaultServer, type SeenRequest, type TransportFaultKit } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiConnectionError, ApiTimeoutError, createApiClient, createOAuth2TokenSource, InvalidResponseError, type Auth } from "../src/index.js";
+import { ApiConnectionError, ApiTimeoutError, createApiClient, createOAuth2TokenSource, InvalidResponseError, type Auth, type FetchLike } from "../src/index.js";
+import { undiciFetch } from "../src/node/undici-fetch.js";
 import { operations, type paths } from "./fixtures.js";
 
 const BEARER = "transport-bearer-secret-1";
@@ -31,7 +32,13 @@ const credentials: { kind: string; secrets: string[]; auth: () => Auth }[] = [
   },
 ];
 
-describe.each(credentials)("the transport with $kind under faults", ({ secrets, auth }) => {
+/** The fetch underneath: the platform's, and the Node fast transport, which must hold up the same. */
+const fetches = [
+  { via: "the platform's fetch", fetch: undefined },
+  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
+];
+
+describe.each(fetches.flatMap(({ via, fetch }) => credentials.map((credential) => ({ ...credential, via, fetch }))))("the transport over $via with $kind under faults", ({ secrets, auth, fetch }) => {
   const collected = collectLeaks(secrets);
   let client: ReturnType<typeof createApiClient<paths>>;
   const kit: TransportFaultKit = {
@@ -40,7 +47,7 @@ describe.each(credentials)("the transport with $kind under faults", ({ secrets, 
     },
     collected,
     client: (options) => {
-      client = createApiClient<paths>({ baseUrl: server().url, operations, auth: auth(), retryDelay: { baseMs: 5, maxMs: 20 }, logger: collected.logger, ...options });
+      client = createApiClient<paths>({ baseUrl: server().url, operations, auth: auth(), retryDelay: { baseMs: 5, maxMs: 20 }, logger: collected.logger, fetch, ...options });
     },
     get: { route: "GET /items", ok: ITEMS, call: () => client.GET("/items") },
     post: { route: "POST /items", ok: ITEM, call: () => client.POST("/items", { body: { name: "b" } }) },

@@ -6,6 +6,7 @@ import createFetchClient from "openapi-fetch";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PackedUsage } from "@apis/faults/packed";
+import { undiciFetch } from "@apis/runtime/undici";
 import { vendorPackages } from "@apis/spec";
 import { median } from "./stats.ts";
 
@@ -34,7 +35,7 @@ export interface CostResult {
  * (`test/package/packed.ts`) describes it as a bench contender, created as an application would: auth, retries and
  * timeouts on (a token, where the vendor's auth needs one, fetched once and reused).
  */
-async function vendorContenders(base: string): Promise<Contender[]> {
+async function vendorContenders(base: string, transport: { name: string; fetch: () => unknown } | undefined): Promise<Contender[]> {
   const contenders: Contender[] = [];
   for (const pkg of vendorPackages()) {
     const row = join(pkg.dir, "test/package/packed.ts");
@@ -42,19 +43,24 @@ async function vendorContenders(base: string): Promise<Contender[]> {
     const { usage } = (await import(row)) as { usage: PackedUsage };
     if (usage.bench === undefined) continue;
     const exports = (await import(pkg.name)) as Record<string, (options: Record<string, unknown>) => unknown>;
-    const client = exports[usage.factory ?? "createClient"]!(usage.bench.options(base));
+    const options = usage.bench.options(base);
+    const client = exports[usage.factory ?? "createClient"]!(transport === undefined ? options : { ...options, fetch: transport.fetch() });
     // `GET`, or `survey.GET` for a client of several services.
     const get = (usage.method ?? "GET").split(".").reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], client) as (path: string) => Promise<{ data?: unknown }>;
     const path = usage.bench.path;
-    contenders.push({ name: pkg.name, call: async () => (await get(path)).data });
+    contenders.push({ name: transport === undefined ? pkg.name : `${pkg.name} ${transport.name}`, call: async () => (await get(path)).data });
   }
   return contenders;
 }
 
+/** The suffix of the contenders that send through the Node fast transport instead of the platform's fetch. */
+export const FAST_TRANSPORT = "+ undiciFetch";
+
 /**
- * The contenders, each sending `GET`s to `base` through the platform's `fetch`, as an application does. With
- * `openapiFetchOnly`, only the openapi-fetch based ones (for an in-process `fetch`, where raw fetch and axios would
- * have nothing left to measure).
+ * The contenders, each sending `GET`s to `base` through the platform's `fetch`, as an application does, and each
+ * vendor client again through the Node fast transport (`@apis/runtime/undici`). With `openapiFetchOnly`, only the
+ * openapi-fetch based ones on the platform's fetch (for an in-process `fetch`, where raw fetch, axios and undici
+ * would have nothing left to measure).
  */
 export async function contenders(base: string, openapiFetchOnly = false): Promise<Contender[]> {
   const url = `${base}/v1/projects`;
@@ -62,14 +68,16 @@ export async function contenders(base: string, openapiFetchOnly = false): Promis
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   const clients: Contender[] = [
     { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    ...(await vendorContenders(base)),
+    ...(await vendorContenders(base, undefined)),
   ];
   if (openapiFetchOnly) return clients;
+  const fast = await vendorContenders(base, { name: FAST_TRANSPORT, fetch: () => undiciFetch() });
   return [
     { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
     clients[0]!,
     { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     ...clients.slice(1),
+    ...fast,
   ];
 }
 

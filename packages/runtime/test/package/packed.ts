@@ -7,18 +7,21 @@ export const usage: PackedUsage = {
   args: '{ baseUrl: "https://api.example.com", operations: {}, auth: { type: "none" } }',
   wrongArgs: '{ baseUrl: "https://api.example.com", operations: {}, auth: { type: "apiKey" } }',
   run: {
-    proves: "makes a real request through openapi-fetch, and from its CJS build too",
+    proves: "makes a real request through openapi-fetch and one through the Node fast transport (@apis/runtime/undici), from its CJS build too",
     script: (base) => `import * as runtime from "@apis/runtime";
+import { undiciFetch } from "@apis/runtime/undici";
 const client = runtime.createApiClient({ baseUrl: "${base}", operations: {}, auth: { type: "none" } });
-const { data } = await client.GET("/ping");
-console.log(JSON.stringify(data));
+const fast = runtime.createApiClient({ baseUrl: "${base}", operations: {}, auth: { type: "none" }, fetch: undiciFetch() });
+console.log(JSON.stringify([(await client.GET("/ping")).data, (await fast.GET("/fast")).data]));
 `,
     scriptCommonJs: (base) => `const runtime = require("@apis/runtime");
+const { undiciFetch } = require("@apis/runtime/undici");
 const client = runtime.createApiClient({ baseUrl: "${base}", operations: {}, auth: { type: "none" } });
-client.GET("/ping").then(({ data }) => console.log(JSON.stringify(data)));
+const fast = runtime.createApiClient({ baseUrl: "${base}", operations: {}, auth: { type: "none" }, fetch: undiciFetch() });
+(async () => console.log(JSON.stringify([(await client.GET("/ping")).data, (await fast.GET("/fast")).data])))();
 `,
     answer: ({ url }) => ({ body: { path: url } }),
-    prints: { path: "/ping" },
-    seen: ["GET /ping -"],
+    prints: [{ path: "/ping" }, { path: "/fast" }],
+    seen: ["GET /ping -", "GET /fast -"],
   },
 };

@@ -1,0 +1,236 @@
+// The Node fast transport (`@apis/runtime/undici`) answers as the platform's fetch does: each case runs against both
+// and compares what the caller sees and what the server received. Two servers on 127.0.0.1 are two origins.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiConnectionError, ApiTimeoutError, createApiClient, InputError, type ClientOptions, type FetchLike } from "../src/index.js";
+import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
+import { operations, type paths } from "./fixtures.js";
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+type Route = (request: IncomingMessage, response: ServerResponse, body: string) => void;
+
+interface TestServer {
+  url: string;
+  seen: Seen[];
+  routes: Map<string, Route>;
+  close: () => Promise<void>;
+}
+
+async function startServer(): Promise<TestServer> {
+  const seen: Seen[] = [];
+  const routes = new Map<string, Route>();
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      seen.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+      const route = routes.get(`${request.method} ${new URL(request.url ?? "/", "http://x").pathname}`);
+      if (route === undefined) response.writeHead(404).end("no route");
+      else route(request, response, body);
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url, seen, routes, close: () =>
+      new Promise((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+let home: TestServer;
+let other: TestServer;
+
+beforeAll(async () => {
+  [home, other] = await Promise.all([startServer(), startServer()]);
+});
+afterAll(() => Promise.all([home.close(), other.close()]));
+beforeEach(() => {
+  for (const server of [home, other]) {
+    server.seen.length = 0;
+    server.routes.clear();
+  }
+});
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Route => (_, response) =>
+  void response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+const redirect = (status: number, location: () => string): Route => (_, response) => void response.writeHead(status, { location: location() }).end("moved");
+const echo: Route = (request, response, body) =>
+  void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ method: request.method, type: request.headers["content-type"] ?? null, body }));
+
+// Every case runs on both; `what` reads what a caller sees, so the two can be compared.
+const fetches: [string, PlatformFetch][] = [
+  ["the platform's fetch", (input, init) => globalThis.fetch(input, init)],
+  ["undiciFetch", undiciFetch()],
+];
+
+async function seenBy(fetch: PlatformFetch, input: Request | string, init?: RequestInit): Promise<{ status: number; statusText: string; redirected: boolean; url: string; text: string }> {
+  const response = await fetch(input, init);
+  return { status: response.status, statusText: response.statusText, redirected: response.redirected, url: response.url, text: await response.text() };
+}
+
+describe.each(fetches)("%s", (_, fetch) => {
+  it("answers status, reason, headers and body; set-cookie headers stay apart", async () => {
+    home.routes.set("GET /items", (_, response) => {
+      response.statusMessage = "Fine";
+      response.setHeader("set-cookie", ["a=1", "b=2"]);
+      response.writeHead(200, { "content-type": "application/json", "x-one": "1" }).end('[{"id":1}]');
+    });
+    const response = await fetch(`${home.url}/items?q=1`, { headers: { authorization: "Bearer t" } });
+    expect([response.status, response.statusText, response.ok, response.redirected]).toEqual([200, "Fine", true, false]);
+    expect(response.url).toBe(`${home.url}/items?q=1`);
+    expect(response.headers.get("x-one")).toBe("1");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await response.json()).toEqual([{ id: 1 }]);
+    expect(home.seen[0]).toMatchObject({ method: "GET", url: "/items?q=1", headers: { authorization: "Bearer t" } });
+  });
+
+  const bodies: [string, () => BodyInit, string | null, string][] = [
+    ["a string", () => "plain words", "text/plain;charset=UTF-8", "plain words"],
+    ["URLSearchParams", () => new URLSearchParams({ a: "1", b: "x y" }), "application/x-www-form-urlencoded;charset=UTF-8", "a=1&b=x+y"],
+    ["bytes", () => new TextEncoder().encode("raw"), null, "raw"],
+    ["a Blob", () => new Blob(["blob body"], { type: "text/csv" }), "text/csv", "blob body"],
+  ];
+  it.each(bodies)("sends %s as its body, with the content type fetch gives it", async (_, body, type, sent) => {
+    home.routes.set("POST /items", echo);
+    expect(JSON.parse((await seenBy(fetch, `${home.url}/items`, { method: "POST", body: body() })).text)).toEqual({ method: "POST", type, body: sent });
+  });
+
+  it("sends a FormData body as multipart with its boundary, and a Request's own body", async () => {
+    home.routes.set("POST /items", echo);
+    const form = new FormData();
+    form.set("name", "csv");
+    form.set("file", new Blob(["a,b\n1,2\n"], { type: "text/csv" }), "rows.csv");
+    const multipart = JSON.parse((await seenBy(fetch, `${home.url}/items`, { method: "POST", body: form })).text);
+    expect(multipart.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(multipart.body).toContain('filename="rows.csv"');
+    expect(multipart.body).toContain("a,b\n1,2\n");
+    const request = new Request(`${home.url}/items`, { method: "POST", body: JSON.stringify({ a: 1 }), headers: { "content-type": "application/json" } });
+    expect(JSON.parse((await seenBy(fetch, request)).text)).toEqual({ method: "POST", type: "application/json", body: '{"a":1}' });
+  });
+
+  it("follows a redirect within the origin, keeping the method, body and Authorization for 307", async () => {
+    home.routes.set("POST /old", redirect(307, () => "/new"));
+    home.routes.set("POST /new", echo);
+    const seen = await seenBy(fetch, `${home.url}/old`, { method: "POST", body: "kept", headers: { authorization: "Bearer t" } });
+    expect(seen).toMatchObject({ status: 200, redirected: true, url: `${home.url}/new` });
+    expect(JSON.parse(seen.text)).toMatchObject({ method: "POST", body: "kept" });
+    expect(home.seen[1]?.headers.authorization).toBe("Bearer t");
+  });
+
+  it.each([303, 302, 301])("turns a POST answered %s into a GET without body or content headers", async (status) => {
+    home.routes.set("POST /old", redirect(status, () => "/new"));
+    home.routes.set("GET /new", echo);
+    const seen = await seenBy(fetch, `${home.url}/old`, { method: "POST", body: "dropped", headers: { "content-type": "text/csv" } });
+    expect(JSON.parse(seen.text)).toEqual({ method: "GET", type: null, body: "" });
+  });
+
+  it("leaves Authorization and Cookie behind when a redirect changes the origin", async () => {
+    home.routes.set("GET /old", redirect(302, () => `${other.url}/landing`));
+    other.routes.set("GET /landing", json(200, { here: true }));
+    const seen = await seenBy(fetch, `${home.url}/old`, { headers: { authorization: "Bearer t", cookie: "s=1", "x-kept": "k" } });
+    expect(seen).toMatchObject({ status: 200, redirected: true, url: `${other.url}/landing` });
+    expect(other.seen[0]?.headers).toMatchObject({ "x-kept": "k" });
+    expect(other.seen[0]?.headers.authorization).toBeUndefined();
+    expect(other.seen[0]?.headers.cookie).toBeUndefined();
+  });
+
+  it("hands back the 3xx itself with redirect: manual, and refuses one with redirect: error", async () => {
+    home.routes.set("GET /old", redirect(302, () => "/new"));
+    const manual = await fetch(`${home.url}/old`, { redirect: "manual" });
+    expect([manual.status, manual.headers.get("location"), manual.redirected]).toEqual([302, "/new", false]);
+    await manual.body?.cancel();
+    await expect(fetch(`${home.url}/old`, { redirect: "error" })).rejects.toThrow(TypeError);
+    expect(home.seen).toHaveLength(2);
+  });
+
+  it("fails with a TypeError after 20 redirects, and on a redirect to another scheme", async () => {
+    let hops = 0;
+    home.routes.set("GET /loop", redirect(302, () => `/loop?${++hops}`));
+    await expect(fetch(`${home.url}/loop`)).rejects.toThrow(TypeError);
+    expect(home.seen).toHaveLength(21);
+    home.routes.set("GET /ftp", redirect(302, () => "ftp://127.0.0.1/x"));
+    await expect(fetch(`${home.url}/ftp`)).rejects.toThrow(TypeError);
+  });
+
+  it.each([
+    ["gzip", gzipSync],
+    ["deflate", deflateSync],
+    ["br", brotliCompressSync],
+  ] as const)("decodes a %s body", async (coding, compress) => {
+    home.routes.set("GET /items", (_, response) => void response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(compress('[{"id":7}]')));
+    expect(await (await fetch(`${home.url}/items`)).json()).toEqual([{ id: 7 }]);
+  });
+
+  it("has no body for a 204 or a HEAD", async () => {
+    home.routes.set("DELETE /items", (_, response) => void response.writeHead(204).end());
+    home.routes.set("HEAD /items", (_, response) => void response.writeHead(200, { "content-length": "9" }).end());
+    expect((await fetch(`${home.url}/items`, { method: "DELETE" })).body).toBeNull();
+    expect((await fetch(`${home.url}/items`, { method: "HEAD" })).body).toBeNull();
+  });
+
+  it("rejects with the signal's reason when it aborts before the headers or during the body", async () => {
+    home.routes.set("GET /stall", () => {});
+    home.routes.set("GET /drip", (_, response) => void response.writeHead(200, { "content-type": "text/plain" }).write("first"));
+    const early = new AbortController();
+    const pending = fetch(`${home.url}/stall`, { signal: early.signal });
+    setTimeout(() => early.abort(new Error("caller stopped")), 20);
+    await expect(pending).rejects.toThrow("caller stopped");
+    const late = new AbortController();
+    const response = await fetch(`${home.url}/drip`, { signal: late.signal });
+    const reading = response.text();
+    late.abort(new Error("caller stopped reading"));
+    await expect(reading).rejects.toThrow();
+  });
+
+  it("rejects with a TypeError carrying the cause when the connection is refused", async () => {
+    const closed = await startServer();
+    const { url } = closed;
+    await closed.close();
+    const error = await fetch(`${url}/items`).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(JSON.stringify((error as Error).cause ?? {}) + String((error as Error).cause)).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("undiciFetch under the runtime", () => {
+  const client = (options: Partial<ClientOptions> = {}) =>
+    createApiClient<paths>({ baseUrl: home.url, operations, auth: { type: "none" }, fetch: undiciFetch() as FetchLike, retryDelay: { baseMs: 1, maxMs: 2 }, ...options });
+
+  it("serves a client: typed data, a retry after a 503, and a timeout while the body stalls", async () => {
+    let calls = 0;
+    home.routes.set("GET /items", (_, response) => {
+      if (++calls === 1) return void response.writeHead(503, { "content-type": "application/json" }).end("{}");
+      response.writeHead(200, { "content-type": "application/json" }).end('[{"id":1,"name":"a"}]');
+    });
+    expect((await client({ timeoutMs: 200 }).GET("/items")).data).toEqual([{ id: 1, name: "a" }]);
+    expect(calls).toBe(2);
+    home.routes.set("GET /items", (_, response) => void response.writeHead(200, { "content-type": "application/json" }).write("[{"));
+    await expect(client({ maxRetries: 0, timeoutMs: 100 }).GET("/items")).rejects.toBeInstanceOf(ApiTimeoutError);
+  });
+
+  it("is a connection error, retried, when the server resets", async () => {
+    let calls = 0;
+    home.routes.set("GET /items", (request, response) => {
+      if (++calls === 1) return void request.socket.destroy();
+      json(200, [{ id: 1, name: "a" }])(request, response, "");
+    });
+    expect((await client().GET("/items")).data).toEqual([{ id: 1, name: "a" }]);
+    home.routes.set("GET /items", (request) => void request.socket.destroy());
+    await expect(client({ maxRetries: 0 }).GET("/items")).rejects.toBeInstanceOf(ApiConnectionError);
+  });
+
+  it("refuses a dispatcher that is not one, naming the option", () => {
+    expect(() => undiciFetch({ dispatcher: {} as never })).toThrow(InputError);
+    expect(() => undiciFetch({ dispatcher: {} as never })).toThrow(/dispatcher must be an undici Dispatcher/);
+  });
+});
