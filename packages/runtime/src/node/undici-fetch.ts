@@ -135,11 +135,11 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
       for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
     }
   } catch (error) {
-    answer.body.destroy();
+    discard(answer.body);
     throw failed("response headers that fetch cannot carry", error);
   }
   if (status < 200 || status > 599) {
-    answer.body.destroy();
+    discard(answer.body);
     throw failed(`a response with status ${status}`);
   }
   const empty = out.method === "HEAD" || status === 204 || status === 205 || status === 304;
@@ -149,6 +149,13 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
   Object.defineProperty(response, "url", { value: out.url, enumerable: true, configurable: true });
   Object.defineProperty(response, "redirected", { value: redirected, enumerable: true, configurable: true });
   return response;
+}
+
+// Gives up a body nobody will read. undici's body errors when destroyed before its end, and an error event with no
+// listener is thrown out of the event loop: an uncaught exception a hostile server could cause at will.
+function discard(body: Readable): void {
+  body.on("error", () => {});
+  body.destroy();
 }
 
 // A Node stream as a web one that stops taking data once cancelled (Readable.toWeb throws out of an event handler when
@@ -191,7 +198,7 @@ function decoded(body: Readable, encoding: string | null): Readable {
   const codings = encoding.toLowerCase().split(",").map((coding) => coding.trim()).filter((coding) => coding !== "" && coding !== "identity");
   if (codings.length === 0) return body;
   if (codings.length > MAX_CODINGS) {
-    body.destroy();
+    discard(body);
     throw failed(`more than ${MAX_CODINGS} content codings`);
   }
   const decoders = codings.reverse().map(decoder);

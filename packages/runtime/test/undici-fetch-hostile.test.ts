@@ -1,0 +1,58 @@
+// The Node fast transport (`@apis/runtime/undici`) against a hostile server on raw TCP: status lines, reason phrases,
+// codings and Locations that no node:http server would send. Each case holds undiciFetch to what the platform's fetch
+// does, or to failing as a TypeError with nothing thrown out of an event handler (vitest reports that as an error).
+import { createServer, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
+
+/** What the server answers to each request: the raw bytes it writes, given the request's head. */
+type Script = (socket: Socket, head: string) => void;
+
+let script: Script = () => {};
+const heads: string[] = [];
+const sockets = new Set<Socket>();
+const server = createServer((socket) => {
+  sockets.add(socket);
+  socket.on("close", () => sockets.delete(socket));
+  socket.on("error", () => {});
+  let head = "";
+  socket.on("data", (chunk: Buffer) => {
+    if (head.includes("\r\n\r\n")) return;
+    head += chunk.toString("latin1");
+    if (head.includes("\r\n\r\n")) {
+      heads.push(head);
+      script(socket, head);
+    }
+  });
+});
+let base = "";
+
+beforeAll(() => new Promise<void>((listening) => server.listen(0, "127.0.0.1", () => {
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  listening();
+})));
+afterAll(() => new Promise<void>((closed) => {
+  for (const socket of sockets) socket.destroy();
+  server.close(() => closed());
+}));
+
+/** Answers every request with these bytes, given as latin1 so each character is one byte on the wire. */
+const answer = (text: string): Script => (socket) => void socket.end(Buffer.from(text, "latin1"));
+const settle = () => new Promise((done) => setTimeout(done, 50));
+
+const fetches: [string, PlatformFetch][] = [
+  ["the platform's fetch", (input, init) => globalThis.fetch(input, init)],
+  ["undiciFetch", undiciFetch()],
+];
+
+describe("undiciFetch refusing what fetch cannot carry", () => {
+  it.each([
+    ["a status above 599", "HTTP/1.1 600 Odd\r\ncontent-length: 2\r\n\r\nok"],
+    ["more than 5 content codings", "HTTP/1.1 200 OK\r\ncontent-encoding: gzip, gzip, gzip, gzip, gzip, gzip\r\ncontent-length: 2\r\n\r\nok"],
+  ])("fails on %s as a TypeError, with no uncaught exception", async (_, bytes) => {
+    script = answer(bytes);
+    await expect(undiciFetch()(`${base}/x`)).rejects.toThrow(TypeError);
+    // The body it gives up is destroyed; an error that stream emits with no listener would be thrown from a tick.
+    await settle();
+  });
+});
