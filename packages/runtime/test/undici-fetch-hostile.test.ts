@@ -56,3 +56,16 @@ describe("undiciFetch refusing what fetch cannot carry", () => {
     await settle();
   });
 });
+
+describe.each(fetches)("%s against a hostile server", (_, fetch) => {
+  // Each as it goes on the wire, one character a byte, and as the platform's fetch shows it (decoded as UTF-8).
+  it.each([
+    ["in UTF-8", Buffer.from("Καλώς").toString("latin1"), "Καλώς"],
+    ["with a control character", "O\x01K", "O\x01K"],
+    ["with a byte that is not UTF-8", "\xe9", "\ufffd"],
+  ])("answers a reason phrase %s as it came, with its body", async (_, sent, shown) => {
+    script = answer(`HTTP/1.1 200 ${sent}\r\ncontent-length: 2\r\n\r\nok`);
+    const response = await fetch(`${base}/x`);
+    expect([response.status, response.statusText, await response.text()]).toEqual([200, shown, "ok"]);
+  });
+});

@@ -31,6 +31,8 @@ const MAX_REDIRECTS = 20;
 const MAX_CODINGS = 5;
 // Sent again after a redirect only within the same origin, as fetch does.
 const ORIGIN_BOUND_HEADERS = ["authorization", "cookie", "proxy-authorization"];
+// What the Response constructor takes as a statusText: HTTP's reason-phrase (tab, space, visible ASCII, obs-text).
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
@@ -145,7 +147,12 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
   const empty = out.method === "HEAD" || status === 204 || status === 205 || status === 304;
   if (empty) answer.body.dump().catch(() => {});
   const body = empty ? null : webStream(decoded(answer.body, headers.get("content-encoding")));
-  const response = new Response(body, { status, statusText: (answer as { statusText?: string }).statusText ?? "", headers });
+  const statusText = (answer as { statusText?: string }).statusText ?? "";
+  // undici reads the reason phrase as UTF-8, which Response refuses outside latin1; fetch shows it as it came, so this
+  // does too, rather than failing (and leaving the body unread) over a server's localised "200 Καλώς".
+  const carried = REASON_PHRASE.test(statusText);
+  const response = new Response(body, { status, statusText: carried ? statusText : "", headers });
+  if (!carried) Object.defineProperty(response, "statusText", { value: statusText, enumerable: true, configurable: true });
   Object.defineProperty(response, "url", { value: out.url, enumerable: true, configurable: true });
   Object.defineProperty(response, "redirected", { value: redirected, enumerable: true, configurable: true });
   return response;
