@@ -3,6 +3,7 @@
 // does, or to failing as a TypeError with nothing thrown out of an event handler (vitest reports that as an error).
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiTimeoutError, createTransport, type FetchLike } from "../src/index.js";
 import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
 
 /** What the server answers to each request: the raw bytes it writes, given the request's head. */
@@ -67,5 +68,31 @@ describe.each(fetches)("%s against a hostile server", (_, fetch) => {
     script = answer(`HTTP/1.1 200 ${sent}\r\ncontent-length: 2\r\n\r\nok`);
     const response = await fetch(`${base}/x`);
     expect([response.status, response.statusText, await response.text()]).toEqual([200, shown, "ok"]);
+  });
+});
+
+/** A request body that sends its first bytes, then never another nor its end: an upload whose source stalled. */
+const stalledBody = () => new ReadableStream<Uint8Array>({
+  start: (controller) => controller.enqueue(new TextEncoder().encode("first")),
+  pull: () => new Promise(() => {}),
+});
+
+describe.each(fetches)("%s sending a body that stalls", (_, fetch) => {
+  it("rejects with the signal's reason when it aborts", async () => {
+    script = () => {};
+    const controller = new AbortController();
+    const reason = new Error("caller stopped");
+    setTimeout(() => controller.abort(reason), 50);
+    const sent = fetch(`${base}/x`, { method: "POST", body: stalledBody(), signal: controller.signal, duplex: "half" } as RequestInit);
+    await expect(sent).rejects.toBe(reason);
+  });
+});
+
+describe("undiciFetch under the transport, sending a body that stalls", () => {
+  it("times out within timeoutMs", async () => {
+    script = () => {};
+    const send = createTransport({ fetch: undiciFetch() as FetchLike, timeoutMs: 100, maxRetries: 0 });
+    const request = new Request(`${base}/x`, { method: "POST", body: stalledBody(), duplex: "half" } as RequestInit);
+    await expect(send(request)).rejects.toBeInstanceOf(ApiTimeoutError);
   });
 });

@@ -107,13 +107,14 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   // The platform's fetch names itself too; some vendors' firewalls refuse a request that names no agent.
   headers["user-agent"] ??= "node";
   const method = (init.method ?? base?.method ?? "GET").toUpperCase();
-  const body = await bodyBytes(init.body !== undefined ? init.body : (base?.body ?? null), headers);
+  const signal = init.signal ?? base?.signal ?? undefined;
+  const body = await bodyBytes(init.body !== undefined ? init.body : (base?.body ?? null), headers, signal);
   const url = base?.url ?? String(input);
-  return { url, method, headers, body, signal: init.signal ?? base?.signal ?? undefined, redirect: init.redirect ?? base?.redirect ?? "follow" };
+  return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
 }
 
 // A body as bytes or text, with the content type fetch would give it (a FormData's boundary, a URLSearchParams').
-async function bodyBytes(body: BodyInit | null, headers: Record<string, string>): Promise<Uint8Array | string | null> {
+async function bodyBytes(body: BodyInit | null, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Uint8Array | string | null> {
   if (body === null) return null;
   if (typeof body === "string") {
     headers["content-type"] ??= "text/plain;charset=UTF-8";
@@ -125,7 +126,25 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>)
   const serialized = new Response(body);
   const type = serialized.headers.get("content-type");
   if (type !== null) headers["content-type"] ??= type;
-  return new Uint8Array(await serialized.arrayBuffer());
+  return readWithin(serialized.body!, signal);
+}
+
+// A stream read whole, stopped by the signal as fetch stops sending it: a stream whose source stalls would otherwise
+// hold the request forever, past the caller's abort and the runtime's timeout, which both work through the signal.
+async function readWithin(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  if (signal?.aborted) throw signal.reason;
+  const reader = stream.getReader();
+  // Cancelling ends the pending read (done) and tells the stream's source to stop.
+  const stop = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    if (signal?.aborted) throw signal.reason;
+    return Buffer.concat(chunks);
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
