@@ -59,6 +59,17 @@ describe("undiciFetch refusing what fetch cannot carry", () => {
 });
 
 describe.each(fetches)("%s against a hostile server", (_, fetch) => {
+  it("follows a Location written in raw UTF-8 to its percent-encoded path, as browsers do", async () => {
+    script = (socket, head) => {
+      if (head.startsWith("GET /x ")) answer(`HTTP/1.1 302 Found\r\nlocation: /${Buffer.from("café").toString("latin1")}\r\ncontent-length: 0\r\n\r\n`)(socket, head);
+      else answer("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")(socket, head);
+    };
+    heads.length = 0;
+    const response = await fetch(`${base}/x`);
+    expect([response.url, await response.text()]).toEqual([`${base}/caf%C3%A9`, "ok"]);
+    expect(heads[1]).toMatch(/^GET \/caf%C3%A9 HTTP\/1.1\r\n/);
+  });
+
   // Each as it goes on the wire, one character a byte, and as the platform's fetch shows it (decoded as UTF-8).
   it.each([
     ["in UTF-8", Buffer.from("Καλώς").toString("latin1"), "Καλώς"],

@@ -83,7 +83,7 @@ function follow(out: Outgoing, status: number, location: string | string[]): voi
   if (typeof location !== "string") throw failed("a redirect with more than one Location");
   let next: URL;
   try {
-    next = new URL(location, out.url);
+    next = new URL(asUtf8(location), out.url);
   } catch {
     throw failed("a redirect to a Location that is not a URL");
   }
@@ -96,6 +96,12 @@ function follow(out: Outgoing, status: number, location: string | string[]): voi
   }
   if (next.origin !== new URL(out.url).origin) for (const name of ORIGIN_BOUND_HEADERS) delete out.headers[name];
   out.url = next.href;
+}
+
+// Header values come as latin1, one character a byte. Some servers write a Location in raw UTF-8 ("/café"); fetch, as
+// browsers, reads such a one as UTF-8, so that it names the path the server meant rather than a mojibake one.
+function asUtf8(location: string): string {
+  return /^[\x20-\x7e]*$/.test(location) ? location : Buffer.from(location, "latin1").toString("utf8");
 }
 
 async function outgoing(input: Request | string | URL, init: RequestInit): Promise<Outgoing> {
