@@ -107,3 +107,36 @@ describe("undiciFetch under the transport, sending a body that stalls", () => {
     await expect(send(request)).rejects.toBeInstanceOf(ApiTimeoutError);
   });
 });
+
+/** A listener on a port fetch blocks (one that speaks IRC, SIP, NFS...), counting the connections it gets. */
+async function listenOnBadPort(): Promise<{ port: number; connections: () => number; close: () => Promise<void> } | undefined> {
+  for (const port of [10080, 6666, 6667, 6668, 6669, 6679, 6697, 5060, 5061, 4190, 2049, 1720]) {
+    let connections = 0;
+    const trap = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    const listening = await new Promise<boolean>((done) => {
+      trap.once("error", () => done(false));
+      trap.listen(port, "127.0.0.1", () => done(true));
+    });
+    if (listening) return { port, connections: () => connections, close: () => new Promise((closed) => trap.close(() => closed())) };
+  }
+  return undefined;
+}
+
+describe.each(fetches)("%s and the ports fetch blocks", (_, fetch) => {
+  it("refuses to connect to one, asked directly or by a redirect, as a TypeError", async () => {
+    const trap = await listenOnBadPort();
+    if (trap === undefined) return void console.warn("no blocked port is free on 127.0.0.1; nothing to check");
+    try {
+      await expect(fetch(`http://127.0.0.1:${trap.port}/x`)).rejects.toThrow(TypeError);
+      script = answer(`HTTP/1.1 302 Found\r\nlocation: http://127.0.0.1:${trap.port}/x\r\ncontent-length: 0\r\n\r\n`);
+      await expect(fetch(`${base}/x`)).rejects.toThrow(TypeError);
+      await settle();
+      expect(trap.connections()).toBe(0);
+    } finally {
+      await trap.close();
+    }
+  });
+});

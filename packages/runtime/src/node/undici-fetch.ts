@@ -31,6 +31,15 @@ const MAX_REDIRECTS = 20;
 const MAX_CODINGS = 5;
 // Sent again after a redirect only within the same origin, as fetch does.
 const ORIGIN_BOUND_HEADERS = ["authorization", "cookie", "proxy-authorization"];
+// The Fetch standard's bad ports: those of protocols other than HTTP (SMTP, IRC, SIP, NFS...), which fetch never
+// connects to, so that neither a caller nor a server's redirect can make a request speak HTTP to such a service.
+const BAD_PORTS = new Set(
+  [
+    1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119,
+    123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990,
+    993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+  ].map(String),
+);
 // What the Response constructor takes as a statusText: HTTP's reason-phrase (tab, space, visible ASCII, obs-text).
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
@@ -60,6 +69,9 @@ export function undiciFetch(options: UndiciFetchOptions = {}): PlatformFetch {
 async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<Response> {
   for (let hops = 0; ; hops++) {
     if (out.signal?.aborted) throw out.signal.reason;
+    // A URL that does not parse is left for request() to refuse, as it refuses any other.
+    const port = URL.canParse(out.url) ? new URL(out.url).port : "";
+    if (BAD_PORTS.has(port)) throw failed(`a request to port ${port}, which fetch blocks`);
     const { method, headers, body, signal } = out;
     let answer: Dispatcher.ResponseData;
     try {
