@@ -94,6 +94,13 @@ describe.each(fetches)("%s", (_, fetch) => {
     expect(home.seen[0]).toMatchObject({ method: "GET", url: "/items?q=1", headers: { authorization: "Bearer t" } });
   });
 
+  it("sends Accept: */* unless the caller sets one, as the Fetch standard has it", async () => {
+    home.routes.set("GET /items", json(200, []));
+    await (await fetch(`${home.url}/items`)).text();
+    await (await fetch(`${home.url}/items`, { headers: { accept: "application/json" } })).text();
+    expect(home.seen.map((seen) => seen.headers.accept)).toEqual(["*/*", "application/json"]);
+  });
+
   const bodies: [string, () => BodyInit, string | null, string][] = [
     ["a string", () => "plain words", "text/plain;charset=UTF-8", "plain words"],
     ["URLSearchParams", () => new URLSearchParams({ a: "1", b: "x y" }), "application/x-www-form-urlencoded;charset=UTF-8", "a=1&b=x+y"],

@@ -124,6 +124,8 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   });
   // The platform's fetch names itself too; some vendors' firewalls refuse a request that names no agent.
   headers["user-agent"] ??= "node";
+  // The Fetch standard asks for any type when none is named; some servers refuse (406) or pick an odd one without it.
+  headers["accept"] ??= "*/*";
   const method = (init.method ?? base?.method ?? "GET").toUpperCase();
   const signal = init.signal ?? base?.signal ?? undefined;
   const body = await bodyBytes(init.body !== undefined ? init.body : (base?.body ?? null), headers, signal);
