@@ -1,6 +1,7 @@
 // The Node fast transport (`@apis/runtime/undici`) against a hostile server on raw TCP: status lines, reason phrases,
 // codings and Locations that no node:http server would send. Each case holds undiciFetch to what the platform's fetch
 // does, or to failing as a TypeError with nothing thrown out of an event handler (vitest reports that as an error).
+import { createHash } from "node:crypto";
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiTimeoutError, createTransport, type FetchLike } from "../src/index.js";
@@ -138,5 +139,14 @@ describe.each(fetches)("%s and the ports fetch blocks", (_, fetch) => {
     } finally {
       await trap.close();
     }
+  });
+});
+
+describe.each(fetches)("%s asked to check the body's integrity", (_, fetch) => {
+  it("never hands back a body that does not match it", async () => {
+    script = answer("HTTP/1.1 200 OK\r\ncontent-length: 8\r\n\r\ntampered");
+    const integrity = `sha256-${createHash("sha256").update("expected").digest("base64")}`;
+    const body = fetch(`${base}/x`, { integrity }).then((response) => response.text());
+    await expect(body).rejects.toThrow(TypeError);
   });
 });

@@ -49,9 +49,9 @@ const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "con
  * platform's fetch at a fraction of its cost per request (`pnpm bench` measures it). It follows redirects as fetch
  * does (at most 20; 303, and 301/302 after a POST, become a GET without body; `Authorization`, `Cookie` and
  * `Proxy-Authorization` stay behind when the origin changes; `redirect: "manual"` returns the 3xx), decodes gzip,
- * deflate and br bodies, and stops at the request's signal. It differs in two ways: a request body is read whole
- * before it is sent (so that a redirect can send it again), and no `Accept-Encoding` is added, so servers answer
- * uncompressed unless asked otherwise. Needs the `undici` package, a dependency of `@apis/runtime`, and Node 20.18 or
+ * deflate and br bodies, and stops at the request's signal. It differs in three ways: a request body is read whole
+ * before it is sent (so that a redirect can send it again), no `Accept-Encoding` is added, so servers answer
+ * uncompressed unless asked otherwise, and a request that sets `integrity` is refused rather than left unchecked. Needs the `undici` package, a dependency of `@apis/runtime`, and Node 20.18 or
  * later; browsers, Deno and Bun keep the platform's fetch.
  *
  * @example
@@ -118,6 +118,10 @@ function asUtf8(location: string): string {
 
 async function outgoing(input: Request | string | URL, init: RequestInit): Promise<Outgoing> {
   const base = typeof input === "string" || input instanceof URL ? undefined : input;
+  // fetch checks the body against it; going without the check would hand back, unchecked, the bytes it was to refuse.
+  if ((init.integrity ?? base?.integrity ?? "") !== "") {
+    throw new InputError("integrity", "undiciFetch does not check a response's integrity: use the platform's fetch for a request that sets it");
+  }
   const headers: Record<string, string> = {};
   new Headers(init.headers ?? base?.headers).forEach((value, name) => {
     headers[name] = value;
