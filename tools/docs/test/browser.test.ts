@@ -92,7 +92,7 @@ describe("the docs site in a browser", () => {
     await context.close();
   }, 60_000);
 
-  // OpenAPI 3.1 webhooks (Wootric's signed events) are not operations of a path: each must still have its section.
+  // OpenAPI 3.1 webhooks (a vendor's signed events) are not operations of a path: each must still have its section.
   const withWebhooks = apis.filter(({ api }) => Object.keys(webhooksOf(api.name)).length > 0).map(({ api }) => api.name);
   it.each(withWebhooks)("renders every webhook of %s, offline", async (name) => {
     const expected = Object.values(webhooksOf(name)).flatMap((item) => Object.values(item).map((operation) => String(operation.operationId)));

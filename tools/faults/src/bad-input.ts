@@ -82,6 +82,9 @@ export function describeBadInput(suite: BadInputSuite): void {
   });
 }
 
+/** `text` as a regular expression that matches it literally. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
 /** How the runtime bounds each attempt and its retries: values it must refuse, each with its message. */
 const BOUNDS: [input: string, options: Record<string, unknown>, field: string, message: RegExp][] = [
   ["timeoutMs 0", { timeoutMs: 0 }, "timeoutMs", /timeoutMs must be an integer from 1 to 2147483647, got 0/],
@@ -123,7 +126,6 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
  * const cases = [...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })), ...];
  */
 export function urlOptionCases(helper: string, option: string, example: string, make: (fetch: FetchSpy, url: string) => unknown): BadInputCase[] {
-  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const plain = example.replace(/^https:/, "http:");
   const table: [input: string, value: unknown, message: RegExp][] = [
     [`a number as ${option}`, 42, new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got a number`)],
@@ -133,6 +135,31 @@ export function urlOptionCases(helper: string, option: string, example: string, 
     [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser page`)],
   ];
   return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
+}
+
+/**
+ * A client factory called with no options and with null, as cases for {@link describeBadInput}: each must refuse with
+ * field `options` and a message saying what the vendor needs (`message`).
+ *
+ * @example
+ * const cases = [...missingOptionsCases("createClient", (options) => createClient(bad(options)), /createClient needs options.*auth/), ...];
+ */
+export function missingOptionsCases(helper: string, make: (options: unknown) => unknown, message: RegExp): BadInputCase[] {
+  return [
+    { helper, input: "no options at all", call: () => make(undefined), field: "options", message },
+    { helper, input: "null options", call: () => make(null), field: "options", message },
+  ];
+}
+
+/**
+ * A path parameter of "..", as a case for {@link describeBadInput}: the runtime refuses it, since the URL it makes
+ * would name another path. `input` says what the call would reach; `call` passes ".." as `params.path[param]`.
+ *
+ * @example
+ * dotSegmentCase("client.DELETE", 'a tag id of ".."', "id", (fetch) => client(fetch).DELETE("/v1/tags/{id}", { params: { path: { id: bad<number>("..") } } }));
+ */
+export function dotSegmentCase(helper: string, input: string, param: string, call: (fetch: FetchSpy) => unknown): BadInputCase {
+  return { helper, input, call, field: `params.path.${param}`, message: new RegExp(`${escaped(`params.path.${param}`)} must not be "\\.\\.": it would send the request to another path`) };
 }
 
 /**

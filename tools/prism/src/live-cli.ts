@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `pnpm contract:live <vendor>`: the vendor's contract suite against the live vendor, through validating Prism proxies.
+// It reads the registry of the repository it is started in (redocly.yaml above the working directory, as @apis/spec
+// finds it): the vendor's APIs, the credentials they need (x-contract-live.env) and the package whose test/contract
+// suite runs. A test points it at a fixture repository by starting it there (test/fixtures/live).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { packageOf } from "@apis/spec";
 import { formatDrift, liveCredentialNames } from "./live.ts";
 import { vendorApis } from "./mock.ts";
 import type { DriftFinding } from "./recorder.ts";
@@ -33,10 +37,11 @@ if (names.length === 0 || missing.length > 0) {
   process.exit(2);
 }
 
-const output = apis[0]!.output;
-const packageDir = output?.slice(0, output.indexOf(`${"/"}src${"/"}`));
-if (!packageDir || !existsSync(join(packageDir, "package.json"))) {
-  console.error(`contract:live ${vendor}: cannot find its package (from x-openapi-ts.output)`);
+let packageDir: string;
+try {
+  packageDir = packageOf(apis[0]!).dir;
+} catch (error) {
+  console.error(`contract:live ${vendor}: cannot find its package (from x-openapi-ts.output): ${error instanceof Error ? error.message : error}`);
   process.exit(2);
 }
 if (!existsSync(join(packageDir, "test", "contract"))) {

@@ -1,36 +1,42 @@
-// `pnpm contract:live` proven without the vendor: a local stand-in for Wootric that drifts from the spec in the four
-// ways live APIs do (an extra field, a missing required field, a wrong type, an undocumented status). The live run must
-// name each operation and field, fail, and never print the client secret.
+// `pnpm contract:live` proven without a vendor: the CLI is started in a fixture repository (fixtures/live: a registry,
+// a spec and a package with a contract suite) and pointed at a local stand-in that drifts from the fixture spec in the
+// four ways live APIs do (an extra field, a missing required field, a wrong type, an undocumented status). The live
+// run must name each operation and field, fail, and never print the client secret or the token it was given.
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { showsSecret } from "@apis/faults/leak-watch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
-const SECRET = "stand-in-client-secret-5e8b";
-
-const RESPONSE = {
-  id: 413, project_ids: [5], feedback: "Great", translated_feedback: null, user_id: "u1", feedback_date: 1504948149, score: 9,
-  metric_type: "nps", custom_properties: [], tags: [], sentiment: "positive", wootric_response_id: null, wootric_account_id: 38,
-};
+const fixture = fileURLToPath(new URL("./fixtures/live/", import.meta.url));
+// A space and a slash, so that its raw, percent-, form- and base64 forms all differ.
+const SECRET = "stand-in client/secret-5e8b";
+const ACCESS_TOKEN = "stand-in-access-7c1d";
 
 const routes: Record<string, [number, unknown]> = {
-  "POST /oauth/token": [200, { access_token: "stand-in-access", token_type: "bearer", expires_in: 7200, scope: "public" }],
-  "GET /v1/onboarding": [200, { onboarded: true, mode: "full" }],
-  "GET /v1/projects": [200, [{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054, archived_at: null }]],
-  "GET /v1/tags": [200, [{ name: "PERFORMANCE", display_name: "PERFORMANCE", mode: "smart" }]],
-  "GET /v1/imports": [200, [{ id: 6, name: "ai.csv", source: "Intercom", response_count: 2, created_at: "2020-05-21" }]],
-  "GET /v1/imports/6": [418, { message: "I'm a teapot" }],
-  "GET /v1/responses": [200, { total_count: 1, items: [RESPONSE] }],
+  "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", expires_in: 7200 }],
+  "GET /pets": [200, [{ id: 1, name: "Rex", nickname: "Rexie" }]],
+  "GET /owners": [200, [{ name: "Jane" }]],
+  "GET /visits": [200, [{ id: 6, pet_id: 1, date: "2020-05-21" }]],
+  "GET /visits/6": [418, { message: "I'm a teapot" }],
 };
 
 let server: Server;
 let upstream: string;
+/** What reached the stand-in, so the test knows the secret and the token really went through the run. */
+const received: { route: string; authorization: string; body: string }[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    const [status, body] = routes[`${request.method} ${new URL(request.url ?? "/", "http://x").pathname}`] ?? [404, { message: "Not found" }];
-    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const route = `${request.method} ${new URL(request.url ?? "/", "http://x").pathname}`;
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ route, authorization: request.headers.authorization ?? "", body });
+      const [status, answer] = routes[route] ?? [404, { message: "Not found" }];
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
+    });
   });
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   upstream = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -41,8 +47,9 @@ afterAll(() => {
 });
 
 function liveRun(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [cli, "wootric-cxi"], {
-    env: { ...process.env, WOOTRIC_CLIENT_ID: "", WOOTRIC_CLIENT_SECRET: "", APIS_CONTRACT_LIVE_WRITES: "", ...env },
+  const child = spawn(process.execPath, [cli, "pets"], {
+    cwd: fixture,
+    env: { ...process.env, PETS_CLIENT_ID: "", PETS_CLIENT_SECRET: "", APIS_CONTRACT_LIVE_WRITES: "", APIS_CONTRACT_SERVER: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -51,23 +58,29 @@ function liveRun(env: Record<string, string>): Promise<{ code: number | null; ou
   return new Promise((done) => child.once("exit", (code) => done({ code, output })));
 }
 
-describe("pnpm contract:live wootric-cxi", () => {
+describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   it("reports every drift of a stand-in vendor by operation and field, and fails", async () => {
-    const { code, output } = await liveRun({ WOOTRIC_CLIENT_ID: "stand-in-id", WOOTRIC_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
+    const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
     expect(code, output).toBe(1);
     expect(output).toContain("read-only operations");
-    expect(output).toMatch(/listProjects \(GET \/v1\/projects\) 200: body\.0\.archived_at is not in the spec \(extra field\)/);
-    expect(output).toMatch(/listTags \(GET \/v1\/tags\) 200: body\.0 .*required property 'id'/);
-    expect(output).toMatch(/listImports \(GET \/v1\/imports\) 200: body\.0\.created_at .*integer/);
-    expect(output).toMatch(/getImport \(GET \/v1\/imports\/\{id\}\) 418: \(response\) .*status code/);
+    expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.nickname is not in the spec \(extra field\)/);
+    expect(output).toMatch(/listOwners \(GET \/owners\) 200: body\.0 .*required property 'id'/);
+    expect(output).toMatch(/listVisits \(GET \/visits\) 200: body\.0\.date .*integer/);
+    expect(output).toMatch(/getVisit \(GET \/visits\/\{id\}\) 418: \(response\) .*status code/);
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: "stand-in-id", client_secret: SECRET });
+    expect(received).toContainEqual({ route: "POST /oauth/token", authorization: "", body: form.toString() });
+    expect(received).toContainEqual({ route: "GET /pets", authorization: `Bearer ${ACCESS_TOKEN}`, body: "" });
     expect(output).not.toContain(SECRET);
-    expect(output).not.toContain("stand-in-access");
+    expect(output).not.toContain(ACCESS_TOKEN);
+    // Nor in any encoding it could be printed in: percent- or form-encoded, JSON-escaped, inside base64.
+    expect(showsSecret(output, SECRET)).toBe(false);
+    expect(showsSecret(output, ACCESS_TOKEN)).toBe(false);
   }, 120_000);
 
   it("says it needs credentials, runs nothing and does not claim a pass without them", async () => {
     const { code, output } = await liveRun({});
     expect(code).toBe(2);
-    expect(output).toContain("no credentials: set WOOTRIC_CLIENT_ID, WOOTRIC_CLIENT_SECRET");
+    expect(output).toContain("no credentials: set PETS_CLIENT_ID, PETS_CLIENT_SECRET");
     expect(output).toContain("this is not a pass");
     expect(output).not.toContain("Drift");
   }, 30_000);

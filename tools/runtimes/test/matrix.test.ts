@@ -6,7 +6,7 @@ import { startFaultServer, type FaultServer } from "@apis/faults";
 import { publicPackages } from "@apis/pack-check";
 import { addScenario, discoverScenarios, failureSummary, prepareScratch, RUNTIMES, runOn, startBrowserRun, type BrowserRun, type Outcome } from "../src/index.ts";
 
-/** What a package's routes.ts exports: see packages/wootric-cxi/test/runtimes/routes.ts. */
+/** What a package's test/runtimes/routes.ts exports (every vendor package with a scenario has one). */
 interface Routes {
   script(server: FaultServer): void;
   expectedReport: unknown;

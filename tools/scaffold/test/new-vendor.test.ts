@@ -1,6 +1,6 @@
 // `pnpm new-vendor` in a scratch copy of the repo: the vendor it writes must install, build, lint and pass its unit,
 // bad-input, fault and contract tests with no edit, be registered, documented and listed where the rest of the repo
-// looks, and pass pack-check, the size budget and the docs build on its own.
+// looks, and pass pack-check, the size budget, the docs build and the checks that read every vendor on its own.
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,6 +80,13 @@ describe("pnpm new-vendor", () => {
     expect(packed.map((test) => test.status)).toEqual(["passed", "passed", "passed", "passed", "passed", "passed", "passed"]);
     expect(await sh(process.execPath, ["tools/size/src/cli.ts", "--only", "@apis/acme-surveys"])).toContain("`@apis/acme-surveys`");
     expect(await sh(process.execPath, ["tools/docs/src/cli.ts", "build", "--only", "acme-surveys"])).toMatch(/docs: built 1 API pages \(1 operations\)/);
+
+    // The repository-wide checks that read every vendor: its README's wording of the bounds, its docs folder for curl
+    // requests, and its runtime scenario (run on every runtime by tools/runtimes; here only found).
+    const vitest = ["exec", "vitest", "run", "--reporter=dot"];
+    await sh("pnpm", ["--dir", "tools/lint", ...vitest, "test/bounds-wording.test.ts"]);
+    await sh("pnpm", ["--dir", "tools/prism", ...vitest, "test/doc-curls.test.ts", "-t", "acme-surveys"]);
+    for (const file of ["scenario.ts", "routes.ts"]) expect(existsSync(join(copy, "packages/acme-surveys/test/runtimes", file))).toBe(true);
   }, 900_000);
 
   it("refuses a name that is taken or unusable, saying what to do", async () => {

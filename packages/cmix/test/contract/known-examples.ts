@@ -94,6 +94,11 @@ const SURVEY_X_TEST = {
   status: "TEST",
 };
 
+/** GET /surveys/{surveyId} as PYCMIX's tests mock it, one key at a time: checked against Survey with its required keys waived. */
+const SURVEY_MOCK = { api: "cmix-survey", method: "get", path: "/surveys/{surveyId}", part: "response", status: "200", partial: "Survey" } as const;
+/** GET /projects/{projectId} answered 200: the docs show it for a fresh project and for one ready after a clone. */
+const GET_PROJECT = { api: "cmix-survey", method: "get", path: "/projects/{projectId}", part: "response", status: "200" } as const;
+
 export const KNOWN_EXAMPLES: KnownExample[] = [
   {
     source: "PYCMIX api.py authenticate (auth_payload; credential values are placeholders)",
@@ -156,26 +161,8 @@ export const KNOWN_EXAMPLES: KnownExample[] = [
       project: { ...PROJECT_X, surveyId: null, dateModified: "2023-03-29T21:25:07+00:00", pscId: 6, draftSurveyId: null },
     },
   },
-  {
-    source: "PYCMIX tests test_get_survey_status (mock shows only status)",
-    api: "cmix-survey",
-    method: "get",
-    path: "/surveys/{surveyId}",
-    part: "response",
-    status: "200",
-    partial: "Survey",
-    value: { status: "LIVE" },
-  },
-  {
-    source: "PYCMIX tests test_get_survey_test_url (mock shows only testToken)",
-    api: "cmix-survey",
-    method: "get",
-    path: "/surveys/{surveyId}",
-    part: "response",
-    status: "200",
-    partial: "Survey",
-    value: { testToken: "test" },
-  },
+  { ...SURVEY_MOCK, source: "PYCMIX tests test_get_survey_status (mock shows only status)", value: { status: "LIVE" } },
+  { ...SURVEY_MOCK, source: "PYCMIX tests test_get_survey_test_url (mock shows only testToken)", value: { testToken: "test" } },
   {
     source: "PYCMIX tests test_create_export_archive (layouts mock)",
     api: "cmix-survey",
@@ -235,12 +222,8 @@ export const KNOWN_EXAMPLES: KnownExample[] = [
     ],
   },
   {
+    ...GET_PROJECT,
     source: "CMIXH docs/02-Projects/03-getSingle.md",
-    api: "cmix-survey",
-    method: "get",
-    path: "/projects/{projectId}",
-    part: "response",
-    status: "200",
     value: {
       ...PROJECT_VENATO_US,
       currentSurvey: {
@@ -270,12 +253,8 @@ export const KNOWN_EXAMPLES: KnownExample[] = [
     },
   },
   {
+    ...GET_PROJECT,
     source: "CMIXH docs/02-Projects/06-cloneReady.md",
-    api: "cmix-survey",
-    method: "get",
-    path: "/projects/{projectId}",
-    part: "response",
-    status: "200",
     value: {
       ...PROJECT_X,
       pscId: 1,

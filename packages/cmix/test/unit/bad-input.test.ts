@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   countResponses,
   createArchive,
@@ -54,20 +54,10 @@ const cases: BadInputCase[] = [
     field: "baseUrls.survey",
     message: /baseUrls\.survey must not be protocol-relative \(\/\/host\): give the full URL/,
   },
-  {
-    helper: "survey.DELETE",
-    input: 'a groupId of "..", which would delete /projects/1/',
-    call: (fetch) => client(fetch).survey.DELETE("/projects/{projectId}/groups/{groupId}", { params: { path: { projectId: 1, groupId: bad<number>("..") } } }),
-    field: "params.path.groupId",
-    message: /params\.path\.groupId must not be "\.\.": it would send the request to another path/,
-  },
-  {
-    helper: "createClient",
-    input: "null options",
-    call: () => createClient(bad<ClientOptions>(null)),
-    field: "options",
-    message: /createClient needs options: \{ environment: "sandbox" \| "production", auth: /,
-  },
+  dotSegmentCase("survey.DELETE", 'a groupId of "..", which would delete /projects/1/', "groupId", (fetch) =>
+    client(fetch).survey.DELETE("/projects/{projectId}/groups/{groupId}", { params: { path: { projectId: 1, groupId: bad<number>("..") } } }),
+  ),
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options: \{ environment: "sandbox" \| "production", auth: /),
   {
     helper: "createClient",
     input: "an unknown environment",

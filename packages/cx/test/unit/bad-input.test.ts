@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, codeExchangeCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -35,13 +35,7 @@ const cases: BadInputCase[] = [
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://api.cx.com/1", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })),
-  {
-    helper: "createClient",
-    input: "no options at all",
-    call: () => createClient(bad<ClientOptions>(null)),
-    field: "options",
-    message: /createClient needs options.*accessToken/,
-  },
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*accessToken/),
   {
     helper: "createClient",
     input: "a blank access token",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, codeExchangeCases, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -47,20 +47,10 @@ const cases: BadInputCase[] = [
     field: "oauthUrl",
     message: /oauthUrl must not be protocol-relative/,
   },
-  {
-    helper: "client.GET",
-    input: 'an email_address of "..", which would reach /interactions without its survey_id check',
-    call: (fetch) => client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
-    field: "params.path.email_address",
-    message: /params\.path\.email_address must not be "\.\.": it would send the request to another path/,
-  },
-  {
-    helper: "createClient",
-    input: "null options",
-    call: () => createClient(bad<ClientOptions>(null)),
-    field: "options",
-    message: /createClient needs options, at least \{ auth: \{ type: "basic", customerUuid, authToken \} \}/,
-  },
+  dotSegmentCase("client.GET", 'an email_address of "..", which would reach /interactions without its survey_id check', "email_address", (fetch) =>
+    client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
+  ),
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options, at least \{ auth: \{ type: "basic", customerUuid, authToken \} \}/),
   {
     helper: "createClient",
     input: "a customer UUID with a colon",

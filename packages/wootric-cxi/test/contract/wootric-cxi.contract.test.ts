@@ -16,6 +16,11 @@ function auth(): WootricAuth {
   return { type: "clientCredentials", clientId: process.env.WOOTRIC_CLIENT_ID ?? "", clientSecret: process.env.WOOTRIC_CLIENT_SECRET ?? "" };
 }
 
+/** The status a call was answered with, for a test that has nothing else in the answer to check. */
+async function statusOf(call: Promise<{ response: Response }>): Promise<number> {
+  return (await call).response.status;
+}
+
 beforeAll(() => {
   cxi = createClient({
     baseUrl: contract.target.baseUrl,
@@ -99,16 +104,14 @@ describe("Tags", () => {
   });
 
   write("updates a tag", async () => {
-    const { response } = await cxi.PUT("/v1/tags/{id}", {
+    expect(await statusOf(cxi.PUT("/v1/tags/{id}", {
       params: { path: { id: 78 } },
       body: { tag: { name: "my-updated-tag", text_match_terms: ["term3", "term4"] } },
-    });
-    expect(response.status).toBe(200);
+    }))).toBe(200);
   });
 
   write("deletes a tag", async () => {
-    const { response } = await cxi.DELETE("/v1/tags/{id}", { params: { path: { id: 78 } } });
-    expect(response.status).toBe(200);
+    expect(await statusOf(cxi.DELETE("/v1/tags/{id}", { params: { path: { id: 78 } } }))).toBe(200);
   });
 });
 
@@ -140,16 +143,14 @@ describe("Imports", () => {
   });
 
   write("updates an import's metadata, tags and projects", async () => {
-    const { response } = await cxi.PUT("/v1/imports/{id}", {
+    expect(await statusOf(cxi.PUT("/v1/imports/{id}", {
       params: { path: { id: 11 } },
       body: { import: { name: "My second import", metric_type: "CES", source: "Intercom", tag_names: ["TEST"], project_ids: [5] } },
-    });
-    expect(response.status).toBe(200);
+    }))).toBe(200);
   });
 
   write("deletes an import", async () => {
-    const { response } = await cxi.DELETE("/v1/imports/{id}", { params: { path: { id: 10 } } });
-    expect(response.status).toBe(202);
+    expect(await statusOf(cxi.DELETE("/v1/imports/{id}", { params: { path: { id: 10 } } }))).toBe(202);
   });
 });
 
@@ -174,8 +175,7 @@ describe("Responses", () => {
 
 describe("Exports", () => {
   write("requests an export of users", async () => {
-    const { response } = await cxi.POST("/v1/exports", { params: { query: { export_type: "users" } } });
-    expect(response.status).toBe(201);
+    expect(await statusOf(cxi.POST("/v1/exports", { params: { query: { export_type: "users" } } }))).toBe(201);
   });
 });
 

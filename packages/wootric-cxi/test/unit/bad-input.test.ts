@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const BASE = "https://cxi.test";
@@ -16,13 +16,7 @@ function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): WootricC
 }
 
 const cases: BadInputCase[] = [
-  {
-    helper: "createClient",
-    input: "no options at all",
-    call: () => createClient(bad<ClientOptions>(undefined)),
-    field: "options",
-    message: /createClient needs options.*auth/,
-  },
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*auth/),
   {
     helper: "createClient",
     input: "a plain-http tokenUrl off loopback",
@@ -47,13 +41,7 @@ const cases: BadInputCase[] = [
     field: "rateLimit",
     message: /rateLimit must be \{ maxWaitMs\? \} or false, got a string/,
   },
-  {
-    helper: "client.DELETE",
-    input: 'a tag id of ".."',
-    call: (fetch) => client(fetch).DELETE("/v1/tags/{id}", { params: { path: { id: bad<number>("..") } } }),
-    field: "params.path.id",
-    message: /params\.path\.id must not be "\.\.": it would send the request to another path/,
-  },
+  dotSegmentCase("client.DELETE", 'a tag id of ".."', "id", (fetch) => client(fetch).DELETE("/v1/tags/{id}", { params: { path: { id: bad<number>("..") } } })),
   {
     helper: "createClient",
     input: "an empty password",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import type { TokenSource } from "@apis/runtime";
 import { checkEmailSurveyCsv, createClient, createWootricTokenSource, getEndUserByEmail, getEndUserByExternalId, InputError, listAll, properties, sendEmailSurvey, sendEmailSurveyCsv, type ClientOptions, type PropertyInput, type WootricClient, type WootricTokenSourceOptions } from "../../src/index.js";
 
@@ -19,7 +19,7 @@ function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): WootricC
 const tokenSource = (options: unknown) => createWootricTokenSource(bad<WootricTokenSourceOptions>(options));
 
 const clientCases: BadInputCase[] = [
-  { helper: "createClient", input: "no options at all", call: () => createClient(bad<ClientOptions>(undefined)), field: "options", message: /createClient needs options.*auth/ },
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*auth/),
   { helper: "createClient", input: "a number as baseUrl", call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }), field: "baseUrl", message: /baseUrl must be a URL string such as https:\/\/api\.wootric\.com, got a number/ },
   {
     helper: "createClient",
@@ -39,13 +39,7 @@ const clientCases: BadInputCase[] = [
     field: "auth.tokens",
     message: /auth\.tokens must be a token source with getToken\(\) and invalidate\(\), e\.g\. createWootricTokenSource\(\{ auth \}\)/,
   },
-  {
-    helper: "client.GET",
-    input: 'an end user id of ".."',
-    call: (fetch) => client(fetch).GET("/v1/end_users/{id}", { params: { path: { id: ".." } } }),
-    field: "params.path.id",
-    message: /params\.path\.id must not be "\.\.": it would send the request to another path/,
-  },
+  dotSegmentCase("client.GET", 'an end user id of ".."', "id", (fetch) => client(fetch).GET("/v1/end_users/{id}", { params: { path: { id: ".." } } })),
 ];
 
 const tokenSourceCases: BadInputCase[] = [
