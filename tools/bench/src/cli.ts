@@ -10,7 +10,7 @@ import type { PackedUsage } from "@apis/faults/packed";
 import { vendorPackages } from "@apis/spec";
 import { measurePagingMemory } from "./memory.ts";
 import { renderCost, renderReport, renderRuntimeCost, withReadmeFigures } from "./report.ts";
-import { measureRequestCost, type CostResult } from "./request-cost.ts";
+import { FAST_TRANSPORT, measureRequestCost, type CostResult } from "./request-cost.ts";
 import { measureRuntimeCost, type RuntimeCost } from "./runtime-cost.ts";
 import { startBenchServer } from "./spawn-server.ts";
 import { buildTimes, contractTimes, typecheckTime } from "./times.ts";
@@ -21,7 +21,11 @@ const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(benchDir, "..", "..");
 const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 7, requests: 3000, inFlight: 8 };
 
-const costMethod = `A keep-alive HTTP server in a separate process on 127.0.0.1 answers \`GET /v1/projects\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (Wootric, Wootric CXI and CMIX fetch a token once; CX sends it as a query parameter; Survey Dynamix uses Basic), retries (maxRetries 2) and timeouts (60 s) on.`;
+/** How the per-request cost was measured, each vendor client's auth included (from its pack-check row). */
+function costMethod(cost: CostResult[]): string {
+  const auths = cost.filter((result) => result.auth !== undefined && !result.name.endsWith(FAST_TRANSPORT)).map((result) => `${result.name}: ${result.auth}`);
+  return `A keep-alive HTTP server in a separate process on 127.0.0.1 answers each contender's \`GET\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (${auths.join("; ")}), retries (maxRetries 2) and timeouts (60 s) on.`;
+}
 
 const server = await startBenchServer();
 try {
@@ -29,7 +33,7 @@ try {
   const cost = await measureRequestCost(server.url, options);
   console.log("bench: runtime cost per call");
   const runtimeCost = await measureRuntimeCost({ rounds: options.rounds, calls: quick ? 2000 : 10_000 });
-  if (costOnly) console.log(`${renderCost(cost, costMethod)}\n\n${renderRuntimeCost(runtimeCost)}`);
+  if (costOnly) console.log(`${renderCost(cost, costMethod(cost))}\n\n${renderRuntimeCost(runtimeCost)}`);
   else await fullReport(server.url, cost, runtimeCost);
 } finally {
   server.stop();
@@ -61,7 +65,7 @@ async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: Ru
   const report = renderReport({
     date: new Date().toISOString().slice(0, 10),
     cost,
-    costMethod,
+    costMethod: costMethod(cost),
     runtimeCost,
     paging,
     downloads,

@@ -17,6 +17,8 @@ export interface Contender {
   name: string;
   /** Sends one request and reads its JSON body. */
   call: () => Promise<unknown>;
+  /** How a vendor client authenticates (its pack-check row's `bench.auth`). */
+  auth?: string;
 }
 
 export interface CostResult {
@@ -28,6 +30,8 @@ export interface CostResult {
   ratio: number;
   /** Median throughput relative to bare openapi-fetch in the same run. */
   vsBare: number;
+  /** How a vendor client authenticates. */
+  auth?: string | undefined;
 }
 
 /**
@@ -48,7 +52,7 @@ async function vendorContenders(base: string, transport: { name: string; fetch: 
     // `GET`, or `survey.GET` for a client of several services.
     const get = (usage.method ?? "GET").split(".").reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], client) as (path: string) => Promise<{ data?: unknown }>;
     const path = usage.bench.path;
-    contenders.push({ name: transport === undefined ? pkg.name : `${pkg.name} ${transport.name}`, call: async () => (await get(path)).data });
+    contenders.push({ name: transport === undefined ? pkg.name : `${pkg.name} ${transport.name}`, call: async () => (await get(path)).data, auth: usage.bench.auth });
   }
   return contenders;
 }
@@ -108,6 +112,6 @@ export async function measureRequestCost(base: string, options: { rounds: number
   const bare = median(rounds.get("bare openapi-fetch")!);
   return all.map((contender) => {
     const values = rounds.get(contender.name)!;
-    return { name: contender.name, rounds: values, median: median(values), ratio: median(values) / baseline, vsBare: median(values) / bare };
+    return { name: contender.name, rounds: values, median: median(values), ratio: median(values) / baseline, vsBare: median(values) / bare, auth: contender.auth };
   });
 }

@@ -1,6 +1,7 @@
 // The benchmark's HTTP server, run in its own process so its work does not count against the client under test.
-// Prints its port on stdout. Routes: the token endpoints (Wootric, CMIX), the small JSON list every vendor's
-// contender reads, numbered pages, a large download.
+// Prints its port on stdout. Routes: numbered pages and a large download; any other POST is a token endpoint, and any
+// other GET the small JSON list every vendor's contender reads (at the path its pack-check row names), so the server
+// knows no vendor.
 import { createServer } from "node:http";
 import { sendBytes } from "./send-bytes.ts";
 
@@ -9,12 +10,7 @@ const PROJECTS = JSON.stringify([{ id: 7, name: "Enterprise", response_count: 0,
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://bench");
-  if (url.pathname === "/oauth/token" || url.pathname === "/access-token") {
-    request.resume();
-    response.writeHead(200, { "content-type": "application/json" }).end(TOKEN);
-  } else if (request.method === "GET" && ["/v1/projects", "/v1/segments", "/projects", "/surveys", "/users/self"].includes(url.pathname)) {
-    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(PROJECTS) }).end(PROJECTS);
-  } else if (url.pathname === "/pages") {
+  if (url.pathname === "/pages") {
     const page = Number(url.searchParams.get("page") ?? 1);
     const perPage = Number(url.searchParams.get("per_page") ?? 50);
     const total = Number(url.searchParams.get("total") ?? 100_000);
@@ -23,6 +19,11 @@ const server = createServer((request, response) => {
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(items));
   } else if (url.pathname === "/download") {
     sendBytes(response, Number(url.searchParams.get("bytes") ?? 0));
+  } else if (request.method === "POST") {
+    request.resume();
+    response.writeHead(200, { "content-type": "application/json" }).end(TOKEN);
+  } else if (request.method === "GET") {
+    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(PROJECTS) }).end(PROJECTS);
   } else {
     response.writeHead(404).end();
   }

@@ -47,5 +47,10 @@ export interface PackedUsage {
    * The client as a contender in tools/bench: its options against the bench server at `base` (auth, retries and
    * timeouts on, as an application runs it) and the path of a GET the bench server answers with a small JSON list.
    */
-  bench?: { options(base: string): Record<string, unknown>; path: string };
+  bench?: {
+    options(base: string): Record<string, unknown>;
+    path: string;
+    /** How the contender authenticates, for the report's method: "a client-credentials token, fetched once". */
+    auth: string;
+  };
 }

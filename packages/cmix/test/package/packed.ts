@@ -67,5 +67,6 @@ console.log(JSON.stringify([project.data.status, summary.data.completes]));
       auth: { type: "password", clientId: "bench", clientSecret: "bench-secret", username: "bench", password: "bench-password" },
     }),
     path: "/projects",
+    auth: "a password-grant token, fetched once",
   },
 };

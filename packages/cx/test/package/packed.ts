@@ -65,5 +65,5 @@ console.log(JSON.stringify({ user: user.profile.username, uploaded: uploaded.id,
       "GET /1/data/self:%2Fnotes.txt?access_token=t0k3n -",
     ],
   },
-  bench: { options: (base) => ({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: "bench-token" } }), path: "/users/self" },
+  bench: { options: (base) => ({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: "bench-token" } }), path: "/users/self", auth: "an access token sent as a query parameter" },
 };

@@ -61,5 +61,5 @@ console.log(JSON.stringify({ data, refused }));
     prints: { data: [{ id: 52, name: "Test survey" }], refused: true },
     seen: [`GET /api/interactions?survey_id=52&started=1 Basic ${btoa("uuid:token")}`],
   },
-  bench: { options: (base) => ({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } }), path: "/surveys" },
+  bench: { options: (base) => ({ baseUrl: base, auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "bench" } }), path: "/surveys", auth: "Basic credentials" },
 };

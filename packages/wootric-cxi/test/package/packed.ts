@@ -43,5 +43,6 @@ console.log(JSON.stringify(data));
   bench: {
     options: (base) => ({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } }),
     path: "/v1/projects",
+    auth: "a client-credentials token, fetched once",
   },
 };

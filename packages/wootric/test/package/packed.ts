@@ -67,5 +67,6 @@ export async function wrong(body: string, headers: Headers): Promise<void> {
   bench: {
     options: (base) => ({ baseUrl: base, tokenUrl: `${base}/oauth/token`, auth: { type: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" } }),
     path: "/v1/segments",
+    auth: "a client-credentials token, fetched once",
   },
 };

@@ -27,4 +27,5 @@ console.log(JSON.stringify(data));
     prints: { status: "ok" },
     seen: ["GET /v1/status Bearer t0k3n"],
   },
+  bench: { options: (base) => ({ baseUrl: base, auth: { type: "token", accessToken: "bench-token" } }), path: "/v1/status", auth: "a bearer token" },
 };
