@@ -51,11 +51,13 @@ export function rememberSecret(...values: (string | undefined)[]): void {
  * redactSecrets(`bad token ${encodeURIComponent(token)}`); // "bad token [redacted]"
  */
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
+  // Most texts (a reason phrase such as "OK") are too short to hold a credential: nothing to build or scan.
+  if (text.length < KEY) return text;
   const extraForms = extra
     .filter((value) => value.length >= MIN_SECRET_LENGTH && !secrets.has(value))
     .flatMap((value) => secretForms(value).map(upperHex))
     .sort((a, b) => b.length - a.length);
-  return (byKey.size === 0 && extraForms.length === 0) || text.length < KEY ? text : scan(text, extraForms);
+  return byKey.size === 0 && extraForms.length === 0 ? text : scan(text, extraForms);
 }
 
 /**
