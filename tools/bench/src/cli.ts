@@ -2,7 +2,7 @@
 // `pnpm bench [--quick]`: runs every benchmark, writes tools/bench/results/latest.md and the README's figures.
 // `pnpm bench --cost [--quick]` measures the per-request cost only and prints it, writing nothing.
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -39,16 +39,24 @@ try {
   server.stop();
 }
 
+/** The benchmark scripts of every registered vendor: `packages/<name>/bench/*.ts`. */
+function vendorBenchScripts(root: string): string[] {
+  return vendorPackages(root).flatMap((pkg) => {
+    const dir = join(pkg.dir, "bench");
+    return existsSync(dir) ? readdirSync(dir).filter((name) => /^[a-z0-9-]+\.ts$/.test(name)).map((name) => join(dir, name)) : [];
+  });
+}
+
 /** Every other benchmark, then the report: results/latest.md and the README's figures. */
 async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: RuntimeCost[]): Promise<void> {
   console.log("bench: paging memory");
   const paging = { baseline: await measurePagingMemory(serverUrl, "baseline"), paginate: await measurePagingMemory(serverUrl, "paginate") };
 
-  // Vendor-specific benchmarks (e.g. a vendor's streaming download) are scripts next to this one that print markdown.
+  // A vendor's own benchmarks (e.g. CX's streaming download) are scripts in its package's bench/ that print markdown.
   const downloads: string[] = [];
-  for (const script of readdirSync(benchDir).filter((name) => /^[a-z0-9-]+\.ts$/.test(name))) {
+  for (const script of vendorBenchScripts(root)) {
     console.log(`bench: ${script}`);
-    const { stdout } = await promisify(execFile)(process.execPath, [join(benchDir, script)], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
     downloads.push(stdout.trim());
   }
 

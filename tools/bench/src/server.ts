@@ -3,7 +3,7 @@
 // other GET the small JSON list every vendor's contender reads (at the path its pack-check row names), so the server
 // knows no vendor.
 import { createServer } from "node:http";
-import { sendBytes } from "./send-bytes.ts";
+import { sendBytes } from "@apis/faults/send-bytes";
 
 const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "Bearer", expires_in: 7200, scope: "public" });
 const PROJECTS = JSON.stringify([{ id: 7, name: "Enterprise", response_count: 0, created_at: 1610774054 }]);

@@ -1,6 +1,6 @@
 // Memory benchmark of a CX download: does @apis/cx's downloadFile() stream a large file, or buffer it?
 //
-//   node tools/bench/cx-download.ts [megabytes]      (default 200; build packages/cx first)
+//   node packages/cx/bench/download.ts [megabytes]      (default 200; build packages/cx first; `pnpm bench` runs it)
 //
 // A child process serves the body over local HTTP. Each download runs in a fresh Node process that samples its RSS
 // every 5 ms while reading the body to the end and discarding it; the growth is the peak minus the RSS just before
@@ -16,10 +16,10 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { cpus, platform, arch, totalmem, release } from "node:os";
 import { fileURLToPath } from "node:url";
-import { sendBytes } from "./src/send-bytes.ts";
+import { sendBytes } from "@apis/faults/send-bytes";
 
 const SCRIPT = fileURLToPath(import.meta.url);
-const CLIENT = new URL("../../packages/cx/dist/index.js", import.meta.url).href;
+const CLIENT = new URL("../dist/index.js", import.meta.url).href;
 const MB = 1024 * 1024;
 const GOAL_MB = 50;
 const RUNS = 5;
@@ -87,7 +87,8 @@ async function measure(how: Method, base: string): Promise<void> {
       // Resolves the download, or throws the status-keyed ApiError, like every helper.
       body = (await downloadFile(cx, path)).body;
     }
-    for await (const piece of body) bytes += piece.byteLength;
+    // Web streams are async iterable on Node, which this script runs on; the DOM lib this package compiles with lacks it.
+    for await (const piece of body as unknown as AsyncIterable<Uint8Array>) bytes += piece.byteLength;
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
