@@ -125,6 +125,12 @@ describe.each(fetches)("%s", (_, fetch) => {
     expect(JSON.parse((await seenBy(fetch, request)).text)).toEqual({ method: "POST", type: "application/json", body: '{"a":1}' });
   });
 
+  it("sends the URL's own Host whatever Host header the caller set", async () => {
+    home.routes.set("GET /items", json(200, []));
+    await (await fetch(`${home.url}/items`, { headers: { host: "elsewhere.example" } })).json();
+    expect(home.seen[0]?.headers.host).toBe(new URL(home.url).host);
+  });
+
   it("follows a redirect within the origin, keeping the method, body and Authorization for 307", async () => {
     home.routes.set("POST /old", redirect(307, () => "/new"));
     home.routes.set("POST /new", echo);

@@ -126,6 +126,9 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   new Headers(init.headers ?? base?.headers).forEach((value, name) => {
     headers[name] = value;
   });
+  // The platform's fetch sends the Host of the URL whatever the caller set; so does this, so that a Host header cannot
+  // route a request (or, kept across a redirect, the next hop) to a virtual host other than the URL's.
+  delete headers.host;
   // The platform's fetch names itself too; some vendors' firewalls refuse a request that names no agent.
   headers["user-agent"] ??= "node";
   // The Fetch standard asks for any type when none is named; some servers refuse (406) or pick an odd one without it.
