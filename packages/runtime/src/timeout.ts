@@ -3,74 +3,66 @@
 /** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The signal of one attempt of a request: it follows the caller's signal and aborts on its own after a delay. */
-export interface AttemptSignal {
-  signal: AbortSignal;
-  /** Whether the delay elapsed (and the signal aborted because of it). */
-  readonly expired: boolean;
-  /** Cancels the timer; the signal will not abort because of it. */
-  clear(): void;
-  /** Stops following the caller's signal; the attempt's signal keeps its current state. */
-  dispose(): void;
-}
-
 /**
- * A signal that aborts with `parent`'s reason as soon as `parent` aborts, or with a `TimeoutError` after `ms`
- * milliseconds unless cleared first. One controller serves both, since a transport makes one per attempt.
+ * The signal of one attempt of a request: it aborts with `parent`'s reason as soon as `parent` aborts, or with a
+ * `TimeoutError` after `ms` milliseconds unless cleared first. A controller of its own that listens to the parent
+ * itself (`handleEvent`) rather than closures around one: a transport makes one per attempt, and methods on a
+ * prototype are not made anew each time.
  *
  * @example
- * const attempt = createAttemptSignal(request.signal, 30_000);
+ * const attempt = new AttemptSignal(request.signal, 30_000);
  * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.clear(); attempt.dispose() }
  */
-export function createAttemptSignal(parent: AbortSignal, ms: number): AttemptSignal {
-  const controller = new AbortController();
-  let expired = false;
-  const follow = () => {
-    clearTimeout(timer);
-    controller.abort(parent.reason);
-  };
-  const timer = setTimeout(() => {
-    expired = true;
-    parent.removeEventListener("abort", follow);
-    controller.abort(timeoutReason(ms));
-  }, ms);
-  if (parent.aborted) follow();
-  else parent.addEventListener("abort", follow, { once: true });
-  return {
-    signal: controller.signal,
-    get expired() {
-      return expired;
-    },
-    clear: () => clearTimeout(timer),
-    dispose: () => parent.removeEventListener("abort", follow),
-  };
+export class AttemptSignal extends AbortController {
+  /** True once the delay elapsed (and the signal aborted because of it); until then unset. */
+  declare expired: true | undefined;
+  // Declared, not initialised as class fields: they are set once below, and each field would cost every attempt.
+  declare private timer: ReturnType<typeof setTimeout>;
+  declare private parent: AbortSignal;
+
+  constructor(parent: AbortSignal, ms: number) {
+    super();
+    this.parent = parent;
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.dispose();
+      this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+    }, ms);
+    // A signal aborts once, so the listener needs no `once`; dispose() removes it.
+    if (parent.aborted) this.handleEvent();
+    else parent.addEventListener("abort", this);
+  }
+
+  /** The parent aborted: so does the attempt, with the parent's reason. */
+  handleEvent(): void {
+    this.clear();
+    this.abort(this.parent.reason);
+  }
+
+  /** Cancels the timer; the signal will not abort because of it. */
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Stops following the caller's signal; the attempt's signal keeps its current state. */
+  dispose(): void {
+    this.parent.removeEventListener("abort", this);
+  }
 }
 
 /**
- * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts.
+ * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt
+ * signal whose timeout is the wait.
  *
  * @example
  * await sleep(500, request.signal);
  */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  // A delay below zero is no delay: setTimeout waits as little as it can.
+  const wait = new AttemptSignal(signal, ms);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => (wait.expired ? resolve() : reject(signal.reason));
+    if (wait.signal.aborted) done();
+    else wait.signal.addEventListener("abort", done);
   });
-}
-
-function timeoutReason(ms: number): Error {
-  const message = `The operation timed out after ${ms} ms.`;
-  return typeof DOMException === "function" ? new DOMException(message, "TimeoutError") : new Error(message);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { backoffMs, errorCodes, isIdempotent, isNotSentError, isRetryableStatus, retryAfterMs } from "../src/retry.js";
-import { createAttemptSignal, sleep } from "../src/timeout.js";
+import { AttemptSignal, sleep } from "../src/timeout.js";
 import { basicAuthorization } from "../src/index.js";
 
 describe("retry policy", () => {
@@ -49,34 +49,34 @@ describe("retry policy", () => {
 });
 
 describe("signal helpers", () => {
-  it("createAttemptSignal aborts with the parent's reason, at once if it is aborted already, until disposed", () => {
+  it("an AttemptSignal aborts with the parent's reason, at once if it is aborted already, until disposed", () => {
     const parent = new AbortController();
-    const attempt = createAttemptSignal(parent.signal, 60_000);
+    const attempt = new AttemptSignal(parent.signal, 60_000);
     parent.abort("caller went first");
-    expect([attempt.signal.aborted, attempt.signal.reason, attempt.expired]).toEqual([true, "caller went first", false]);
+    expect([attempt.signal.aborted, attempt.signal.reason, attempt.expired === true]).toEqual([true, "caller went first", false]);
 
     const other = new AbortController();
-    const disposed = createAttemptSignal(other.signal, 60_000);
+    const disposed = new AttemptSignal(other.signal, 60_000);
     disposed.dispose();
     disposed.clear();
     other.abort();
     expect(disposed.signal.aborted).toBe(false);
-    expect(createAttemptSignal(AbortSignal.abort("done"), 60_000).signal.reason).toBe("done");
+    expect(new AttemptSignal(AbortSignal.abort("done"), 60_000).signal.reason).toBe("done");
   });
 
-  it("createAttemptSignal aborts with a TimeoutError once the delay elapses, unless cleared, and then ignores the parent", () => {
+  it("an AttemptSignal aborts with a TimeoutError once the delay elapses, unless cleared, and then ignores the parent", () => {
     vi.useFakeTimers();
     try {
       const parent = new AbortController();
-      const timeout = createAttemptSignal(parent.signal, 1_000);
-      const cleared = createAttemptSignal(parent.signal, 1_000);
+      const timeout = new AttemptSignal(parent.signal, 1_000);
+      const cleared = new AttemptSignal(parent.signal, 1_000);
       cleared.clear();
       vi.advanceTimersByTime(999);
-      expect(timeout.expired).toBe(false);
+      expect(timeout.expired === true).toBe(false);
       vi.advanceTimersByTime(1);
       expect(timeout.expired).toBe(true);
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
-      expect(cleared.expired).toBe(false);
+      expect(cleared.expired === true).toBe(false);
       expect(cleared.signal.aborted).toBe(false);
       parent.abort("later");
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");

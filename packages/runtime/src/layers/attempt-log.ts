@@ -34,7 +34,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
     },
     layer: async (request, next, call) => {
       call.sent++;
-      if (!logging) return next(request);
+      if (!logging) return next(request, call);
       const started = Date.now();
       const line = (outcome: { status: number } | { error: string }) => {
         const fields = { method: call.method, url: shownUrl(call), attempt: call.sent, ...outcome, durationMs: Math.round(Date.now() - started), purpose };
@@ -42,7 +42,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
         log(`${purpose === "token" ? "token request " : ""}${call.method} ${fields.url} -> ${result} (attempt ${call.sent}, ${fields.durationMs} ms)`, fields);
       };
       try {
-        const response = await next(request);
+        const response = await next(request, call);
         line({ status: response.status });
         return response;
       } catch (error) {

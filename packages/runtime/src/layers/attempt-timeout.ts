@@ -1,7 +1,7 @@
 import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeError } from "../errors.js";
 import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
-import { createAttemptSignal } from "../timeout.js";
+import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
 import { errorInit, target, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -20,13 +20,13 @@ import type { Layer } from "./layer.js";
  */
 export function attemptTimeoutLayer(timeoutMs: number): Layer {
   return async (request, next, call) => {
-    const attempt = createAttemptSignal(call.signal, timeoutMs);
+    const attempt = new AttemptSignal(call.signal, timeoutMs);
     call.attempt = attempt;
     call.streamed = false;
     call.ready = undefined;
     let response: Response;
     try {
-      response = await next(request);
+      response = await next(request, call);
     } catch (error) {
       attempt.clear();
       attempt.dispose();

@@ -27,13 +27,13 @@ export function credentialsLayer(authorizer: Authorizer, options: { purpose: "ap
     call.discards.push(refreshes);
     try {
       // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
-      const first = await next(await withCredential(reauthenticated || request.body === null ? request : request.clone(), credential, call, options));
+      const first = await next(await withCredential(reauthenticated || request.body === null ? request : request.clone(), credential, call, options), call);
       if (!refreshes(first)) return first;
       reauthenticated = true;
       first.body?.cancel().catch(() => {});
       authorizer.invalidate(credential!);
       credential = await credentialFor(authorizer, call);
-      return await next(await withCredential(request, credential, call, options));
+      return await next(await withCredential(request, credential, call, options), call);
     } finally {
       // This layer runs again for each retry: once over, an attempt claims no 401 of a later one, which is read like any error.
       call.discards.splice(call.discards.indexOf(refreshes), 1);

@@ -21,7 +21,7 @@ export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
       log.note(call, `waits ${waitMs} ms for the rate limit to reset`, { waitMs });
       await pause(call, reserved.waitMs);
     }
-    const response = await next(request);
+    const response = await next(request, call);
     limiter.update(response.headers);
     return response;
   };

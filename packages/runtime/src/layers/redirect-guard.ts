@@ -13,7 +13,7 @@ import type { Layer, Next } from "./layer.js";
  * const layer = redirectGuardLayer();
  */
 export function redirectGuardLayer(): Layer {
-  return (request, next, call) => (call.guarded ? guarded(request, next, call) : next(request));
+  return (request, next, call) => (call.guarded ? guarded(request, next, call) : next(request, call));
 }
 
 // Each hop is the call's URL and body, sent through the layers inside.
@@ -23,7 +23,7 @@ async function guarded(request: Request, next: Next, call: Call): Promise<Respon
     call.url = to;
     call.movedBody = keepBody ? movedBody : null;
     call.ready = undefined;
-    return next(request);
+    return next(request, call);
   };
   try {
     return await fetchWithinOrigin(hop, { method: call.method, url }, { secrets: call.secrets });

@@ -19,7 +19,7 @@ import type { Layer } from "./layer.js";
  */
 export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number): Layer {
   return async (request, next, call) => {
-    const response = await next(request);
+    const response = await next(request, call);
     const mode = bodyMode(response, call.method, call.options);
     if (mode === "none" || discarded(call, response)) {
       call.streamed = mode === "none";

@@ -47,7 +47,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       const last = call.retries >= options.maxRetries;
       let response: Response;
       try {
-        response = await next(template.body === null || last ? template : template.clone());
+        response = await next(template.body === null || last ? template : template.clone(), call);
       } catch (error) {
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {

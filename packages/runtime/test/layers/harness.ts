@@ -32,5 +32,5 @@ export function recordingNext(answer: (request: Request, index: number) => Respo
  * call (credential, URL, signal; see `attemptRequest`).
  */
 export function asSent(...layers: Layer[]): Layer {
-  return (request, next, call) => compose(layers, (sent, inner) => next(attemptRequest(sent, inner)))(request, call);
+  return (request, next, call) => compose(layers, (sent, inner) => next(attemptRequest(sent, inner), inner))(request, call);
 }
