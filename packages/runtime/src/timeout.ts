@@ -44,8 +44,9 @@ export class AttemptSignal extends AbortController {
     clearTimeout(this.timer);
   }
 
-  /** Stops following the caller's signal; the attempt's signal keeps its current state. */
+  /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   dispose(): void {
+    this.clear();
     this.parent.removeEventListener("abort", this);
   }
 }

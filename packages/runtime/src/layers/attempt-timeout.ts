@@ -28,12 +28,12 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
     try {
       response = await next(request, call);
     } catch (error) {
-      attempt.clear();
       attempt.dispose();
       throw failure(error, call, timeoutMs);
     }
-    attempt.clear();
-    if (!call.streamed) attempt.dispose();
+    // A stream handed on unread stays linked to the caller's signal, so the caller can still cancel it.
+    if (call.streamed) attempt.clear();
+    else attempt.dispose();
     return response;
   };
 }
