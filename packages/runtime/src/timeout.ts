@@ -33,9 +33,9 @@ export class AttemptSignal extends AbortController {
     else parent.addEventListener("abort", this);
   }
 
-  /** The parent aborted: so does the attempt, with the parent's reason. */
+  /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
   handleEvent(): void {
-    this.clear();
+    this.dispose();
     this.abort(this.parent.reason);
   }
 

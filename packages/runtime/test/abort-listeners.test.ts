@@ -1,0 +1,42 @@
+import { getEventListeners } from "node:events";
+import { describe, expect, it } from "vitest";
+import { ApiUserAbortError, createTransport } from "../src/index.js";
+import { sleep } from "../src/timeout.js";
+import { json } from "./helpers.js";
+
+// Once the caller aborts, nothing of the runtime may stay registered on the caller's signal: a listener left there pins
+// the wait or attempt it served for as long as the signal lives.
+describe("a caller's abort leaves no listener on its signal", () => {
+  it("sleep", async () => {
+    const caller = new AbortController();
+    const waiting = sleep(60_000, caller.signal);
+    caller.abort("stop");
+    await expect(waiting).rejects.toBe("stop");
+    expect(getEventListeners(caller.signal, "abort")).toEqual([]);
+  });
+
+  it("a backoff wait between retries", async () => {
+    const caller = new AbortController();
+    const request = new Request("https://api.example.com/items", { signal: caller.signal });
+    let sent = 0;
+    const send = createTransport({ fetch: async () => (sent++, json({}, { status: 503 })), retryDelay: { baseMs: 60_000, maxMs: 60_000 } });
+    const result = send(request, { response: "json" }).catch((error: unknown) => error);
+    while (sent === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort(new Error("caller stops"));
+    expect(await result).toBeInstanceOf(ApiUserAbortError);
+    expect(getEventListeners(request.signal, "abort")).toEqual([]);
+  });
+
+  it("a streamed body the caller cancels", async () => {
+    const caller = new AbortController();
+    const request = new Request("https://api.example.com/file", { signal: caller.signal });
+    // As fetch does, the body errors with the reason of the signal it was sent with.
+    const body = (signal: AbortSignal) => new ReadableStream({ start: (controller) => signal.addEventListener("abort", () => controller.error(signal.reason)) });
+    const send = createTransport({ fetch: async (sent) => new Response(body(sent.signal), { headers: { "Content-Type": "application/octet-stream" } }) });
+    const response = await send(request, { response: "binary" });
+    caller.abort(new Error("caller stops"));
+    await expect(response.body!.getReader().read()).rejects.toThrow("caller stops");
+    expect(getEventListeners(request.signal, "abort")).toEqual([]);
+  });
+});
