@@ -59,7 +59,7 @@ export class AttemptSignal extends AbortController {
  * await sleep(500, request.signal);
  */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  // A delay below zero is no delay: setTimeout waits as little as it can.
+  // Every caller waits 0 ms or more (a backoff, a pacing or Retry-After wait).
   const wait = new AttemptSignal(signal, ms);
   return new Promise((resolve, reject) => {
     const done = () => (wait.expired ? resolve() : reject(signal.reason));
