@@ -11,7 +11,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  *
  * @example
  * const attempt = new AttemptSignal(request.signal, 30_000);
- * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.clear(); attempt.dispose() }
+ * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.dispose() }
  */
 export class AttemptSignal extends AbortController {
   /** True once the delay elapsed (and the signal aborted because of it); until then unset. */

@@ -184,6 +184,11 @@ describe.each(fetches)("%s", (_, fetch) => {
     expect(await (await fetch(`${home.url}/items`)).json()).toEqual([{ id: 7 }]);
   });
 
+  it.each(["x-unknown", "gzip, x-unknown", "constructor"])("leaves a body in a coding it does not know (%s) as it came", async (coding) => {
+    home.routes.set("GET /items", (_, response) => void response.writeHead(200, { "content-type": "text/plain", "content-encoding": coding }).end("as sent"));
+    expect(await (await fetch(`${home.url}/items`)).text()).toBe("as sent");
+  });
+
   it("has no body for a 204 or a HEAD", async () => {
     home.routes.set("DELETE /items", (_, response) => void response.writeHead(204).end());
     home.routes.set("HEAD /items", (_, response) => void response.writeHead(200, { "content-length": "9" }).end());

@@ -5,6 +5,7 @@ import { pipeline, Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate, constants } from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { describeValue, InputError } from "../input-error.js";
+import { readBody } from "../read-body.js";
 
 /** Options of {@link undiciFetch}. */
 export interface UndiciFetchOptions {
@@ -42,6 +43,8 @@ const BAD_PORTS = new Set(
 );
 // What the Response constructor takes as a statusText: HTTP's reason-phrase (tab, space, visible ASCII, obs-text).
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// The signal of a request sent without one.
+const NEVER = new AbortController().signal;
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
@@ -69,8 +72,7 @@ export function undiciFetch(options: UndiciFetchOptions = {}): PlatformFetch {
 async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<Response> {
   for (let hops = 0; ; hops++) {
     if (out.signal?.aborted) throw out.signal.reason;
-    // A URL that does not parse is left for request() to refuse, as it refuses any other.
-    const port = URL.canParse(out.url) ? new URL(out.url).port : "";
+    const port = portOf(out.url);
     if (BAD_PORTS.has(port)) throw failed(`a request to port ${port}, which fetch blocks`);
     const { method, headers, body, signal } = out;
     let answer: Dispatcher.ResponseData;
@@ -87,6 +89,15 @@ async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<
     if (out.redirect === "error") throw failed("the server redirected a request whose redirect mode is error");
     if (hops === MAX_REDIRECTS) throw failed(`more than ${MAX_REDIRECTS} redirects`);
     follow(out, answer.statusCode, location);
+  }
+}
+
+// The URL's explicit port, parsed once; a URL that does not parse is left for request() to refuse, as it refuses any other.
+function portOf(url: string): string {
+  try {
+    return new URL(url).port;
+  } catch {
+    return "";
   }
 }
 
@@ -153,25 +164,9 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>,
   const serialized = new Response(body);
   const type = serialized.headers.get("content-type");
   if (type !== null) headers["content-type"] ??= type;
-  return readWithin(serialized.body!, signal);
-}
-
-// A stream read whole, stopped by the signal as fetch stops sending it: a stream whose source stalls would otherwise
-// hold the request forever, past the caller's abort and the runtime's timeout, which both work through the signal.
-async function readWithin(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): Promise<Uint8Array> {
-  if (signal?.aborted) throw signal.reason;
-  const reader = stream.getReader();
-  // Cancelling ends the pending read (done) and tells the stream's source to stop.
-  const stop = () => void reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener("abort", stop, { once: true });
-  try {
-    const chunks: Uint8Array[] = [];
-    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
-    if (signal?.aborted) throw signal.reason;
-    return Buffer.concat(chunks);
-  } finally {
-    signal?.removeEventListener("abort", stop);
-  }
+  // Read within the signal as fetch stops sending it: a stream whose source stalls would otherwise hold the request
+  // forever, past the caller's abort and the runtime's timeout, which both work through the signal.
+  return ((await readBody(serialized, signal ?? NEVER, Infinity)) as { bytes: Uint8Array }).bytes;
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
@@ -254,20 +249,19 @@ function decoded(body: Readable, encoding: string | null): Readable {
     discard(body);
     throw failed(`more than ${MAX_CODINGS} content codings`);
   }
-  const decoders = codings.reverse().map(decoder);
-  if (decoders.includes(undefined)) return body;
-  // Servers often end a gzip or deflate stream without its final flush; fetch accepts that, so this does too.
-  const streams = [body, ...(decoders as NodeJS.ReadWriteStream[])] as unknown as Parameters<typeof pipeline>;
+  if (!codings.every((coding) => DECODERS.has(coding))) return body;
+  const streams = [body, ...codings.reverse().map((coding) => DECODERS.get(coding)!())] as unknown as Parameters<typeof pipeline>;
   return (pipeline as (...args: unknown[]) => Readable)(...streams, () => {});
 }
 
-function decoder(coding: string): NodeJS.ReadWriteStream | undefined {
-  const flush = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
-  if (coding === "gzip" || coding === "x-gzip") return createGunzip(flush);
-  if (coding === "deflate") return createInflate(flush);
-  if (coding === "br") return createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH });
-  return undefined;
-}
+// Servers often end a gzip or deflate stream without its final flush; fetch accepts that, so these do too.
+const FLUSH = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+const DECODERS = new Map<string, () => NodeJS.ReadWriteStream>([
+  ["gzip", () => createGunzip(FLUSH)],
+  ["x-gzip", () => createGunzip(FLUSH)],
+  ["deflate", () => createInflate(FLUSH)],
+  ["br", () => createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH })],
+]);
 
 // A failed fetch rejects with a TypeError, as the platform's does, so that retries treat it as a network error.
 function failed(reason: string, cause?: unknown): TypeError {
