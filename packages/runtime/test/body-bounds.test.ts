@@ -12,9 +12,8 @@ import {
   InputError,
   ResponseTooLargeError,
   type ClientOptions,
-  type FetchLike,
 } from "../src/index.js";
-import { undiciFetch } from "../src/node/undici-fetch.js";
+import { CLIENT_FETCHES } from "./fetches.js";
 import { operations, type paths } from "./fixtures.js";
 import { expectNoSecrets, inputError, json } from "./helpers.js";
 
@@ -64,13 +63,7 @@ async function serverStoppedStreaming(): Promise<void> {
 
 const drip = (text: string, extra: Partial<Extract<Fault, { drip: string }>> = {}): Fault => ({ drip: text, everyMs: 1_000, ...extra });
 
-/** The fetch underneath: the platform's, and the Node fast transport, which must keep the same bounds. */
-const FETCHES = [
-  { via: "the platform's fetch", fetch: undefined },
-  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
-];
-
-describe.each(FETCHES)("over $via", ({ fetch }) => {
+describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   const connect = (options: Partial<ClientOptions> = {}) => connectWith({ fetch, ...options });
 
   describe("timeoutMs bounds a buffered body until it has been read in full", () => {

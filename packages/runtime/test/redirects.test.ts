@@ -8,7 +8,7 @@ import {
   type FetchLike,
   type OAuth2Grant,
 } from "../src/index.js";
-import { undiciFetch } from "../src/node/undici-fetch.js";
+import { CLIENT_FETCHES } from "./fetches.js";
 import { MAX_REDIRECTS } from "../src/redirect.js";
 import { operations, type paths } from "./fixtures.js";
 import { codeExchange, expectNoSecrets, fakeFetch, settle } from "./helpers.js";
@@ -36,12 +36,6 @@ const GRANTS: [string, OAuth2Grant][] = [
   ["refresh token", { type: "refresh_token", refreshToken: "rt-secret-1" }],
 ];
 
-/** The fetch underneath: the platform's, and the Node fast transport, which must refuse the same redirects. */
-const FETCHES = [
-  { via: "the platform's fetch", fetch: undefined },
-  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
-];
-
 function tokenSource(grant: OAuth2Grant, fetch: FetchLike | undefined) {
   return createOAuth2TokenSource({ tokenUrl: `${home.url}/oauth/token`, grant, retryDelay: { baseMs: 1, maxMs: 2 }, fetch });
 }
@@ -54,7 +48,7 @@ function refused(outcome: { error?: unknown }, pointedAt: string | RegExp): Redi
   return outcome.error as RedirectError;
 }
 
-describe.each(FETCHES)("over $via", ({ fetch }) => {
+describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   describe("a token request is not redirected to another origin", () => {
     it.each(GRANTS.flatMap(([name, grant]) => [307, 308].map((status) => [name, status, grant] as const)))(
       "%s grant, %i to another origin: refused, and the other origin receives nothing",
@@ -139,7 +133,7 @@ describe("a redirect to plain http or one the platform hides is refused", () => 
   });
 });
 
-describe.each(FETCHES)("over $via", ({ fetch }) => {
+describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   describe("API requests", () => {
     const client = (auth: Parameters<typeof createApiClient>[0]["auth"]) =>
       createApiClient<paths>({ baseUrl: home.url, operations, auth, retryDelay: { baseMs: 1, maxMs: 2 }, fetch });

@@ -5,7 +5,7 @@
 import { collectLeaks, transportFaultCases, useFaultServer, type SeenRequest, type TransportFaultKit } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import { ApiConnectionError, ApiTimeoutError, createApiClient, createOAuth2TokenSource, InvalidResponseError, type Auth, type FetchLike } from "../src/index.js";
-import { undiciFetch } from "../src/node/undici-fetch.js";
+import { CLIENT_FETCHES } from "./fetches.js";
 import { operations, type paths } from "./fixtures.js";
 
 const BEARER = "transport-bearer-secret-1";
@@ -32,13 +32,7 @@ const credentials: { kind: string; secrets: string[]; auth: () => Auth }[] = [
   },
 ];
 
-/** The fetch underneath: the platform's, and the Node fast transport, which must hold up the same. */
-const fetches = [
-  { via: "the platform's fetch", fetch: undefined },
-  { via: "undiciFetch", fetch: undiciFetch() as FetchLike },
-];
-
-describe.each(fetches.flatMap(({ via, fetch }) => credentials.map((credential) => ({ ...credential, via, fetch }))))("the transport over $via with $kind under faults", ({ secrets, auth, fetch }) => {
+describe.each(CLIENT_FETCHES.flatMap(({ via, fetch }) => credentials.map((credential) => ({ ...credential, via, fetch }))))("the transport over $via with $kind under faults", ({ secrets, auth, fetch }) => {
   const collected = collectLeaks(secrets);
   let client: ReturnType<typeof createApiClient<paths>>;
   const kit: TransportFaultKit = {

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiTimeoutError, createTransport, type FetchLike } from "../src/index.js";
-import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
+import { undiciFetch } from "../src/node/undici-fetch.js";
+import { FETCHES } from "./fetches.js";
 
 /** What the server answers to each request: the raw bytes it writes, given the request's head. */
 type Script = (socket: Socket, head: string) => void;
@@ -42,11 +43,6 @@ afterAll(() => new Promise<void>((closed) => {
 const answer = (text: string): Script => (socket) => void socket.end(Buffer.from(text, "latin1"));
 const settle = () => new Promise((done) => setTimeout(done, 50));
 
-const fetches: [string, PlatformFetch][] = [
-  ["the platform's fetch", (input, init) => globalThis.fetch(input, init)],
-  ["undiciFetch", undiciFetch()],
-];
-
 describe("undiciFetch refusing what fetch cannot carry", () => {
   it.each([
     ["a status above 599", "HTTP/1.1 600 Odd\r\ncontent-length: 2\r\n\r\nok"],
@@ -59,7 +55,7 @@ describe("undiciFetch refusing what fetch cannot carry", () => {
   });
 });
 
-describe.each(fetches)("%s against a hostile server", (_, fetch) => {
+describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
   it("follows a Location written in raw UTF-8 to its percent-encoded path, as browsers do", async () => {
     script = (socket, head) => {
       if (head.startsWith("GET /x ")) answer(`HTTP/1.1 302 Found\r\nlocation: /${Buffer.from("café").toString("latin1")}\r\ncontent-length: 0\r\n\r\n`)(socket, head);
@@ -89,7 +85,7 @@ const stalledBody = () => new ReadableStream<Uint8Array>({
   pull: () => new Promise(() => {}),
 });
 
-describe.each(fetches)("%s sending a body that stalls", (_, fetch) => {
+describe.each(FETCHES)("%s sending a body that stalls", (_, fetch) => {
   it("rejects with the signal's reason when it aborts", async () => {
     script = () => {};
     const controller = new AbortController();
@@ -126,7 +122,7 @@ async function listenOnBadPort(): Promise<{ port: number; connections: () => num
   return undefined;
 }
 
-describe.each(fetches)("%s and the ports fetch blocks", (_, fetch) => {
+describe.each(FETCHES)("%s and the ports fetch blocks", (_, fetch) => {
   it("refuses to connect to one, asked directly or by a redirect, as a TypeError", async () => {
     const trap = await listenOnBadPort();
     if (trap === undefined) return void console.warn("no blocked port is free on 127.0.0.1; nothing to check");
@@ -142,7 +138,7 @@ describe.each(fetches)("%s and the ports fetch blocks", (_, fetch) => {
   });
 });
 
-describe.each(fetches)("%s asked to check the body's integrity", (_, fetch) => {
+describe.each(FETCHES)("%s asked to check the body's integrity", (_, fetch) => {
   it("never hands back a body that does not match it", async () => {
     script = answer("HTTP/1.1 200 OK\r\ncontent-length: 8\r\n\r\ntampered");
     const integrity = `sha256-${createHash("sha256").update("expected").digest("base64")}`;

@@ -5,6 +5,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiConnectionError, ApiTimeoutError, createApiClient, InputError, type ClientOptions, type FetchLike } from "../src/index.js";
 import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
+import { FETCHES } from "./fetches.js";
 import { operations, type paths } from "./fixtures.js";
 
 interface Seen {
@@ -67,18 +68,13 @@ const redirect = (status: number, location: () => string): Route => (_, response
 const echo: Route = (request, response, body) =>
   void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ method: request.method, type: request.headers["content-type"] ?? null, body }));
 
-// Every case runs on both; `what` reads what a caller sees, so the two can be compared.
-const fetches: [string, PlatformFetch][] = [
-  ["the platform's fetch", (input, init) => globalThis.fetch(input, init)],
-  ["undiciFetch", undiciFetch()],
-];
-
+// Every case runs on both (FETCHES); seenBy reads what a caller sees, so the two can be compared.
 async function seenBy(fetch: PlatformFetch, input: Request | string, init?: RequestInit): Promise<{ status: number; statusText: string; redirected: boolean; url: string; text: string }> {
   const response = await fetch(input, init);
   return { status: response.status, statusText: response.statusText, redirected: response.redirected, url: response.url, text: await response.text() };
 }
 
-describe.each(fetches)("%s", (_, fetch) => {
+describe.each(FETCHES)("%s", (_, fetch) => {
   it("answers status, reason, headers and body; set-cookie headers stay apart", async () => {
     home.routes.set("GET /items", (_, response) => {
       response.statusMessage = "Fine";
