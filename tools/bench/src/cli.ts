@@ -39,9 +39,9 @@ try {
   server.stop();
 }
 
-/** The benchmark scripts of every registered vendor: `packages/<name>/bench/*.ts`. */
-function vendorBenchScripts(root: string): string[] {
-  return vendorPackages(root).flatMap((pkg) => {
+/** The benchmark scripts of the registered vendors' packages: `packages/<name>/bench/*.ts`. */
+function vendorBenchScripts(registered: { dir: string }[]): string[] {
+  return registered.flatMap((pkg) => {
     const dir = join(pkg.dir, "bench");
     return existsSync(dir) ? readdirSync(dir).filter((name) => /^[a-z0-9-]+\.ts$/.test(name)).map((name) => join(dir, name)) : [];
   });
@@ -49,19 +49,19 @@ function vendorBenchScripts(root: string): string[] {
 
 /** Every other benchmark, then the report: results/latest.md and the README's figures. */
 async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: RuntimeCost[]): Promise<void> {
+  const registered = vendorPackages(root);
   console.log("bench: paging memory");
   const paging = { baseline: await measurePagingMemory(serverUrl, "baseline"), paginate: await measurePagingMemory(serverUrl, "paginate") };
 
   // A vendor's own benchmarks (e.g. CX's streaming download) are scripts in its package's bench/ that print markdown.
   const downloads: string[] = [];
-  for (const script of vendorBenchScripts(root)) {
+  for (const script of vendorBenchScripts(registered)) {
     console.log(`bench: ${script}`);
     const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
     downloads.push(stdout.trim());
   }
 
   console.log("bench: times");
-  const registered = vendorPackages(root);
   const vendors = registered.map((pkg) => basename(pkg.dir));
   const published = registered.filter((pkg) => !(JSON.parse(readFileSync(join(pkg.dir, "package.json"), "utf8")) as { private?: boolean }).private);
   const times = [
