@@ -41,16 +41,17 @@ for (const name of ["arrayBuffer", "bytes"]) {
  * The response the transport read, handed on as it is, with its body methods answering from what was read: the body
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
  * (`json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
- * `parsed` is the JSON check's result, with the decoded text and parsed value, when there is one. The status text is the server's
- * free text and ends up in error messages, so known credentials are removed from it.
+ * `parsed` is the JSON check's result, with the decoded text and parsed value, when there is one. The status text is
+ * the server's free text and ends up in error messages: a response whose status text holds a known credential, or one
+ * that takes no properties (frozen by a fetch of the caller's own), is handed on as a copy of what was read instead
+ * (see `bufferedCopy`, which cleans the status text).
  *
  * @example
  * const checked = checkJsonBody(response, bytes);
  * if (checked.ok) return paidResponse(response, bytes, checked);
  */
 export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { ok: true; text: string; value: unknown }): Response {
+  if (!Object.isExtensible(response) || redactSecrets(response.statusText) !== response.statusText) return bufferedCopy(response, bytes);
   (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = { ...parsed, bytes };
-  const statusText = redactSecrets(response.statusText);
-  if (statusText !== response.statusText) Object.defineProperty(response, "statusText", { value: statusText, enumerable: true, configurable: true });
   return response;
 }

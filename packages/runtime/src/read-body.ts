@@ -26,7 +26,7 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
   const reader = body.getReader();
   // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).
   const onAbort = () => cancel(reader.cancel(signal.reason));
-  signal.addEventListener("abort", onAbort, { once: true });
+  signal.addEventListener("abort", onAbort);
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {

@@ -40,3 +40,21 @@ describe("a caller's abort leaves no listener on its signal", () => {
     expect(getEventListeners(request.signal, "abort")).toEqual([]);
   });
 });
+
+// A response with no body has nothing the caller could still cancel, so its attempt lets go of the caller's signal at
+// once: a Request sent again and again (through createTransport directly) must not gather one listener per send.
+describe("a response with no body leaves no listener on the caller's signal", () => {
+  for (const [name, method, status] of [
+    ["a 204 to a JSON operation", "DELETE", 204],
+    ["a 200 to HEAD", "HEAD", 200],
+    ["a 2xx with no body to a download", "GET", 202],
+  ] as const) {
+    it(name, async () => {
+      const caller = new AbortController();
+      const request = new Request("https://api.example.com/items/1", { method, signal: caller.signal });
+      const send = createTransport({ fetch: async () => new Response(null, { status }) });
+      for (let i = 0; i < 3; i++) expect((await send(request, { response: method === "GET" ? "binary" : "json" })).status).toBe(status);
+      expect(getEventListeners(request.signal, "abort")).toEqual([]);
+    });
+  }
+});

@@ -22,7 +22,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const response = await next(request, call);
     const mode = bodyMode(response, call.method, call.options);
     if (mode === "none" || discarded(call, response)) {
-      call.streamed = mode === "none";
+      // Only a body left to read stays linked to the caller's signal: with none, there is nothing left to cancel.
+      call.streamed = mode === "none" && response.body !== null;
       return response;
     }
     const signal = call.attempt?.signal ?? call.signal;
@@ -34,8 +35,9 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
       throw new ResponseTooLargeError(`${target(call)} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...init, limit: maxResponseBytes });
     }
     const timedOutAfterMs = call.attempt?.expired === true ? timeoutMs : undefined;
-    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", isIdempotent(call.method), (attempts) =>
-      bodyError({ target: target(call), init, attempts, method: call.method }, received, timedOutAfterMs),
+    const safe = isIdempotent(call.method);
+    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", safe, (attempts) =>
+      bodyError({ target: target(call), init, attempts, safe }, received, timedOutAfterMs),
     );
   };
 }
@@ -44,29 +46,30 @@ interface BodyFailure {
   target: string;
   init: ReturnType<typeof errorInit> & { status: number };
   attempts: string;
-  method: string;
+  /** Whether the method is idempotent, so the attempt may be resent: the hint differs. */
+  safe: boolean;
 }
 
 // The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not JSON.
 function bodyError(failure: BodyFailure, received: Exclude<Received, { ok: true } | { reason: "too-large" }>, timedOutAfterMs: number | undefined): Error {
-  const { target, init, attempts, method } = failure;
+  const { target, init, attempts, safe } = failure;
   const status = init.status;
   if (received.reason === "failed" && timedOutAfterMs !== undefined) {
     return new ApiTimeoutError(
-      `${target} returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${isIdempotent(method) ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
+      `${target} returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
       { ...init, cause: received.error },
     );
   }
   if (received.reason === "failed") {
     return new ApiConnectionError(
-      `${target} returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${isIdempotent(method) ? " Check the network." : NOT_RETRIED}`,
+      `${target} returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
       { ...init, cause: received.error },
     );
   }
   const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
   return new InvalidResponseError(
     `${target} returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
-      isIdempotent(method) ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
+      safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
     }`,
     { ...init, body: received.snippet },
   );

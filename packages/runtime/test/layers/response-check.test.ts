@@ -55,3 +55,25 @@ describe("the response check layer", () => {
     expect(retried.bodyUsed).toBe(false);
   });
 });
+
+// A fetch of the caller's own may answer a Response that takes no properties (frozen, sealed): the body the check read
+// is then handed on in a copy, not lost, and the call does not fail as if the network had.
+describe("a response that takes no properties", () => {
+  const seals: [string, (response: Response) => Response][] = [
+    ["frozen", (response) => Object.freeze(response)],
+    ["sealed", (response) => Object.seal(response)],
+    ["not extensible", (response) => Object.preventExtensions(response)],
+  ];
+  for (const [name, seal] of seals) {
+    it(`${name}: a JSON body and an error body still reach the caller`, async () => {
+      const ok = seal(new Response('{"id":1}', { headers: { "Content-Type": "application/json" } }));
+      const fine = await runLayer(responseCheckLayer(1024, 1000), request(), async () => ok, { response: "json" }).result;
+      expect(await fine.json()).toEqual({ id: 1 });
+      expect(fine.headers.get("content-type")).toBe("application/json");
+      const missing = seal(new Response('{"error":"no such item"}', { status: 404, statusText: "Not Found" }));
+      const failed = await runLayer(responseCheckLayer(1024, 1000), request(), async () => missing).result;
+      expect([failed.status, failed.statusText]).toEqual([404, "Not Found"]);
+      expect(await failed.json()).toEqual({ error: "no such item" });
+    });
+  }
+});
