@@ -23,8 +23,8 @@ export function checkMaxResponseBytes(value: number | undefined): number {
  * The sentence an error gives when a body passed the bound, naming the option and the limit.
  *
  * @example
- * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled. ..."
+ * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled: raise ..."
  */
 export function tooLargeHint(limit: number): string {
-  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled. Raise maxResponseBytes (Infinity turns the bound off) if the vendor really sends bodies this large, or ask for less (a smaller page, a narrower filter)`;
+  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise maxResponseBytes (Infinity turns the bound off) or ask for less (a smaller page, a narrower filter)`;
 }

@@ -116,7 +116,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     if (grant.type === "password") return request("password", { grant_type: "password", ...clientAuth(grant), username: grant.username, password: grant.password });
     if (grant.type === "client_credentials") return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
     throw new AuthenticationError(
-      `Token request to ${shownUrl} cannot be made: the refresh token is gone and there are no other credentials. Sign in again to obtain a new refresh token.`,
+      `Token request to ${shownUrl} cannot be made: the refresh token is gone and there are no other credentials; sign in again.`,
       { method: "POST", url: tokenUrl },
     );
   }

@@ -72,7 +72,7 @@ function refusal(request: { method: string; url: string }, response: Response, w
   const status = response.status ? ` (${response.status})` : "";
   return (
     `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
-    "If the service has really moved, point the client's URL option (baseUrl, tokenUrl) at the new address."
+    "If the service has moved, point baseUrl or tokenUrl at its new address."
   );
 }
 

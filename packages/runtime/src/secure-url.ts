@@ -49,8 +49,7 @@ export function checkSecureUrl(value: string, field: string): void {
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol;
   throw new InputError(
     field,
-    `${field} must use https, got ${shown}: the vendor serves HTTPS only and credentials must not travel in clear text. ` +
-      "Plain http is allowed only for a local mock on loopback (localhost, 127.0.0.0/8, ::1).",
+    `${field} must use https, got ${shown}: credentials must not travel in clear text. Plain http is allowed only on loopback (localhost, 127.0.0.0/8, ::1), for a local mock.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { ApiConnectionError, AuthenticationError } from "./errors.js";
+import { type ApiConnectionError, AuthenticationError } from "./errors.js";
 import { rememberSecret } from "./known-secrets.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
 import type { Transport } from "./transport.js";
@@ -27,7 +27,7 @@ export interface TokenRequest {
 /**
  * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
  * A refusal or an answer without a token throws an {@link AuthenticationError} with the status and the endpoint's
- * parsed body; a body that cannot be read throws an {@link ApiConnectionError}. Neither carries a credential.
+ * parsed body; a body that breaks off throws the transport's {@link ApiConnectionError}. Neither carries a credential.
  *
  * @example
  * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refusedHint: "check the client ID and client secret" });
@@ -42,16 +42,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
   const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
   const init = { status: response.status, method: "POST", url: tokenUrl };
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw new ApiConnectionError(`Token request to ${shownUrl} failed while reading the response: check the network.`, {
-      ...init,
-      cause: error,
-      secrets: request.secrets,
-    });
-  }
+  // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
+  const text = await response.text();
   const parsed = parseJson(text);
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
   const issued = secretValues(parsed.ok ? parsed.value : undefined);
