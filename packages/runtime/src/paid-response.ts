@@ -52,6 +52,23 @@ for (const name of ["arrayBuffer", "bytes"]) {
  */
 export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { ok: true; text: string; value: unknown }): Response {
   if (!Object.isExtensible(response) || redactSecrets(response.statusText) !== response.statusText) return bufferedCopy(response, bytes);
-  (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = { ...parsed, bytes };
+  // The decoded text is not kept: it is rarely asked for once the value is parsed, and a page of a long list would hold
+  // its body twice.
+  (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = parsed === undefined ? { bytes } : { bytes, ok: true, value: parsed.value };
   return response;
+}
+
+/**
+ * The data of a 2xx response to a JSON operation, as openapi-fetch has it (a blank body is no data): the value the
+ * transport's check parsed, so the body is parsed once, or, for a response put in place after the transport (by an
+ * openapi-fetch middleware), its body parsed here.
+ *
+ * @example
+ * const data = await jsonData(response);
+ */
+export async function jsonData(response: Response): Promise<unknown> {
+  const paid = (response as Partial<PaidResponse>)[PAID];
+  if (paid?.ok) return paid.value;
+  const text = await response.text();
+  return text.trim() ? JSON.parse(text) : undefined;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
 import { BASE_URL, observedClient, operations, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, type Handler } from "./helpers.js";
@@ -203,5 +203,61 @@ describe("pass-through", () => {
     expect(() => createApiClient<paths>({ baseUrl: "", operations, auth: { type: "none" } })).toThrow(/baseUrl is required/);
     expect(() => createApiClient<paths>({ baseUrl: BASE_URL, operations: undefined as never, auth: { type: "none" } })).toThrow(/operations is required/);
     expect(await caught(Promise.reject(new InputError("x", "y")))).toBeInstanceOf(InputError);
+  });
+});
+
+// Most APIs send JSON chunked, with no Content-Length; openapi-fetch then reads such a body with text() and parses it
+// itself. The transport parsed it already to check it, so the client hands on that value instead of a second parse.
+describe("a JSON body is parsed once", () => {
+  const chunked = (body: string, status = 200) => new Response(body, { status, headers: { "Content-Type": "application/json" } });
+  async function parsesDuring(run: () => Promise<unknown>): Promise<number> {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      await run();
+      return parse.mock.calls.length;
+    } finally {
+      parse.mockRestore();
+    }
+  }
+
+  it("with no Content-Length, as with one", async () => {
+    for (const headers of [{}, { "Content-Length": "26" }] as Record<string, string>[]) {
+      const { client } = setup({}, () => new Response('[{"id":1,"name":"a"}]     ', { headers: { "Content-Type": "application/json", ...headers } }));
+      let data: unknown;
+      expect(await parsesDuring(async () => ({ data } = await client.GET("/items")))).toBe(1);
+      expect(data).toEqual([{ id: 1, name: "a" }]);
+    }
+  });
+
+  it("a blank or empty 2xx body is no data, as openapi-fetch has it", async () => {
+    for (const body of ["", "  \n"]) {
+      const { client } = setup({}, () => chunked(body));
+      const { data, error, response } = await client.GET("/items");
+      expect([data, error, response.status]).toEqual([undefined, undefined, 200]);
+    }
+  });
+
+  it("an error body is still openapi-fetch's error, parsed once", async () => {
+    const { client } = setup({ maxRetries: 0 }, () => chunked('{"message":"no"}', 404));
+    let error: unknown;
+    expect(await parsesDuring(async () => ({ error } = await client.GET("/items")))).toBe(1);
+    expect(error).toEqual({ message: "no" });
+  });
+
+  it("a response a middleware put in place is parsed as openapi-fetch would", async () => {
+    const { client } = setup();
+    for (const [body, data] of [['[{"id":2,"name":"b"}]', [{ id: 2, name: "b" }]], ["", undefined]] as const) {
+      const replace = { onResponse: () => chunked(body) };
+      client.use(replace);
+      expect((await client.GET("/items")).data).toEqual(data);
+      client.eject(replace);
+    }
+  });
+
+  it("a caller who asks for a stream, text or a blob gets it", async () => {
+    const { client } = setup({}, () => chunked('[{"id":3,"name":"c"}]'));
+    expect(await client.GET("/items", { parseAs: "text" }).then((result) => result.data)).toBe('[{"id":3,"name":"c"}]');
+    expect(await new Response((await client.GET("/items", { parseAs: "stream" })).data).json()).toEqual([{ id: 3, name: "c" }]);
+    expect(await (await client.GET("/items", { parseAs: "blob" })).data?.text()).toBe('[{"id":3,"name":"c"}]');
   });
 });
