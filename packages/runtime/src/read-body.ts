@@ -66,9 +66,9 @@ export function bufferedCopy(response: Response, bytes: Uint8Array, headers: Hea
 }
 
 // The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
-// decoded into characters a Response cannot carry (a UTF-8 decoding of latin1 bytes) keeps the rest of it.
+// carries but a Response cannot (a control character, a UTF-8 decoding of latin1 bytes) keeps the rest of it.
 function statusText(response: Response): string {
-  return redactSecrets(response.statusText).replace(/[^\x00-\xff]/g, "?");
+  return redactSecrets(response.statusText).replace(/[^\x20-\x7e\t\x80-\xff]/g, "?");
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.

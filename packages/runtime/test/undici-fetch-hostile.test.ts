@@ -79,6 +79,22 @@ describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
   });
 });
 
+// A reason phrase that quotes a credential is cleaned in a copy of the response (see paidResponse): a phrase the
+// platform's fetch carries but the Response constructor refuses (a control character) must not turn the server's
+// answer into a network error.
+describe.each(FETCHES)("%s under the transport, answering a reason phrase with a control character and a credential", (_, fetch) => {
+  const token = "hostile-phrase-token-1";
+  const send = createTransport({ fetch: fetch as FetchLike, auth: { type: "bearer", token }, maxRetries: 0 });
+  it.each([
+    ["an error status", "500", undefined, '{"error":"no"}'],
+    ["a JSON operation's 2xx", "200", "json", '{"id":1}'],
+  ] as const)("hands on %s with the credential out of the phrase and its body", async (_, status, response, body) => {
+    script = answer(`HTTP/1.1 ${status} Bad\x01 ${token}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    const answered = await send(new Request(`${base}/x`), { response });
+    expect([answered.status, answered.statusText, await answered.json()]).toEqual([Number(status), "Bad? [redacted]", JSON.parse(body)]);
+  });
+});
+
 /** A request body that sends its first bytes, then never another nor its end: an upload whose source stalled. */
 const stalledBody = () => new ReadableStream<Uint8Array>({
   start: (controller) => controller.enqueue(new TextEncoder().encode("first")),
