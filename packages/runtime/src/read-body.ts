@@ -34,7 +34,9 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason;
       if (done) break;
-      total += value.byteLength;
+      // subarray(): a chunk that is not bytes (a fetch of one's own that enqueues strings) fails here as a broken body,
+      // like the platform's text(), not later where what was read is decoded (a token body, a text answer).
+      total += value.subarray().byteLength;
       if (total > maxBytes) {
         chunks.length = 0;
         cancel(reader.cancel());

@@ -390,6 +390,19 @@ describe("failed token requests", () => {
     expect((error as ApiConnectionError).url).toBe(TOKEN_URL);
   });
 
+  // The transport reads a token body whole and the token request only decodes what was read: a body a fetch of the
+  // caller's own made of chunks that are not bytes (strings), which the platform's text() refuses, must fail in the
+  // transport as an unreadable body, not escape from the token request as a bare TypeError.
+  it("a token body whose chunks are not bytes throws ApiConnectionError naming the endpoint", async () => {
+    const { tokens } = world({
+      token: () => new Response(new ReadableStream({ start: (controller) => (controller.enqueue('{"access_token":"at-secret-1"}'), controller.close()) })),
+    });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as ApiConnectionError).url).toBe(TOKEN_URL);
+    expectNoSecrets(error, ["at-secret-1"]);
+  });
+
   it("a failed token request is not cached: the next call asks again", async () => {
     const { tokens, tokenCalls } = world({
       token: (_, __, index) => (index === 0 ? json({ error: "temporarily_unavailable" }, { status: 503 }) : tokenResponse("at-secret-1")),
