@@ -101,8 +101,9 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const call = async (method: AnyMethod, path: string, init?: Init) => {
     const prepared = prepareCall(method === "trace" ? undefined : options.operations[path]?.[method], init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
-    // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked.
-    if (prepared.parseAs === "stream" && init?.parseAs !== "stream" && result.response.ok && result.data !== undefined) result.data = await jsonData(result.response);
+    // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked. (openapi-fetch
+    // gives data only for a 2xx with a body: an error status comes as `error`.)
+    if (prepared.parseAs === "stream" && init?.parseAs !== "stream" && result.data !== undefined) result.data = await jsonData(result.response);
     return result;
   };
 
