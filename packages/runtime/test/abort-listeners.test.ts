@@ -58,3 +58,21 @@ describe("a response with no body leaves no listener on the caller's signal", ()
     });
   }
 });
+
+// A streamed 2xx that the retry policy throws away is cancelled, not handed to the caller: its attempt lets go of the
+// caller's signal like any other discarded one.
+it("a streamed 2xx a custom shouldRetry resends leaves no listener on the caller's signal", async () => {
+  const caller = new AbortController();
+  const request = new Request("https://api.example.com/file", { signal: caller.signal });
+  let sent = 0;
+  const send = createTransport({
+    fetch: async () => new Response(`part ${++sent}`, { headers: { "Content-Type": "application/octet-stream" } }),
+    shouldRetry: (outcome) => "response" in outcome && outcome.retries < 2,
+    retryDelay: { baseMs: 0, maxMs: 0 },
+  });
+  const response = await send(request, { response: "binary" });
+  expect(await response.text()).toBe("part 3");
+  expect(getEventListeners(request.signal, "abort")).toHaveLength(1);
+  caller.abort(new Error("caller stops"));
+  expect(getEventListeners(request.signal, "abort")).toEqual([]);
+});

@@ -21,9 +21,10 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
   return async (request, next, call) => {
     const response = await next(request, call);
     const mode = bodyMode(response, call.method, call.options);
-    if (mode === "none" || discarded(call, response)) {
-      // Only a body left to read stays linked to the caller's signal: with none, there is nothing left to cancel.
-      call.streamed = mode === "none" && response.body !== null;
+    const dropped = discarded(call, response);
+    if (mode === "none" || dropped) {
+      // Only a body the caller gets to read stays linked to the caller's signal: one dropped or none has nothing to cancel.
+      call.streamed = mode === "none" && !dropped && response.body !== null;
       return response;
     }
     const signal = call.attempt?.signal ?? call.signal;
@@ -69,7 +70,7 @@ function bodyError(failure: BodyFailure, received: Exclude<Received, { ok: true 
   const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
   return new InvalidResponseError(
     `${target} returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
-      safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of what it sent." : NOT_RETRIED
+      safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it." : NOT_RETRIED
     }`,
     { ...init, body: received.snippet },
   );
