@@ -19,12 +19,12 @@ const quick = process.argv.includes("--quick");
 const costOnly = process.argv.includes("--cost");
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const root = join(benchDir, "..", "..");
-const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 7, requests: 3000, inFlight: 8 };
+const options = quick ? { rounds: 3, requests: 500, inFlight: 8 } : { rounds: 35, requests: 1000, inFlight: 8 };
 
 /** How the per-request cost was measured, each vendor client's auth included (from its pack-check row). */
 function costMethod(cost: CostResult[]): string {
   const auths = cost.filter((result) => result.auth !== undefined && !result.name.endsWith(FAST_TRANSPORT)).map((result) => `${result.name}: ${result.auth}`);
-  return `A keep-alive HTTP server in a separate process on 127.0.0.1 answers each contender's \`GET\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (${auths.join("; ")}), retries (maxRetries 2) and timeouts (60 s) on.`;
+  return `A keep-alive HTTP server in a separate process on 127.0.0.1 answers each contender's \`GET\` with a small JSON list. Each contender sends ${options.requests} requests, ${options.inFlight} in flight, and reads the JSON body, in ${options.rounds} interleaved rounds (order rotated each round) after a warm-up. Every vendor client runs with its auth (${auths.join("; ")}), retries (maxRetries 2) and timeouts (60 s) on. A second bare openapi-fetch, the control, runs like the others: how far it lands from 1.00x is the noise of the run.`;
 }
 
 const server = await startBenchServer();
@@ -32,7 +32,7 @@ try {
   console.log("bench: per-request cost");
   const cost = await measureRequestCost(server.url, options);
   console.log("bench: runtime cost per call");
-  const runtimeCost = await measureRuntimeCost({ rounds: options.rounds, calls: quick ? 2000 : 10_000 });
+  const runtimeCost = await measureRuntimeCost({ rounds: options.rounds, calls: quick ? 2000 : 3000 });
   if (costOnly) console.log(`${renderCost(cost, costMethod(cost))}\n\n${renderRuntimeCost(runtimeCost)}`);
   else await fullReport(server.url, cost, runtimeCost);
 } finally {

@@ -1,6 +1,6 @@
 import { cpus, totalmem } from "node:os";
 import type { MemoryResult } from "./memory.ts";
-import { FAST_TRANSPORT, type CostResult } from "./request-cost.ts";
+import { CONTROL, FAST_TRANSPORT, type CostResult } from "./request-cost.ts";
 import type { RuntimeCost } from "./runtime-cost.ts";
 import { mb } from "./stats.ts";
 import type { Timing } from "./times.ts";
@@ -20,6 +20,7 @@ export function renderReport(results: BenchResults): string {
   const vendors = results.cost.filter((result) => result.name.startsWith("@apis/"));
   const clients = vendors.filter((result) => !result.name.endsWith(FAST_TRANSPORT));
   const fast = vendors.filter((result) => result.name.endsWith(FAST_TRANSPORT));
+  const control = results.cost.find((result) => result.name === CONTROL);
   const pagingGrowth = results.paging.paginate.peak - results.paging.paginate.warm;
   const baselineGrowth = results.paging.baseline.peak - results.paging.baseline.warm;
   return [
@@ -31,6 +32,9 @@ export function renderReport(results: BenchResults): string {
     ``,
     `| Goal | Measured | Met |`,
     `|---|---|---|`,
+    ...(control === undefined
+      ? []
+      : [`| (noise of this run: a second bare openapi-fetch against the first, ideally 1.00x) | ${control.vsBare.toFixed(2)}x | - |`]),
     ...clients.map((client) => `| ${client.name} throughput >= 0.95x bare openapi-fetch | ${client.vsBare.toFixed(2)}x | ${client.vsBare >= 0.95 ? "yes" : "no"} |`),
     ...fast.map((client) => `| ${client.name} throughput >= 1.00x raw fetch (goal) | ${client.ratio.toFixed(2)}x | ${client.ratio >= 1 ? "yes" : "no"} |`),
     ...results.runtimeCost

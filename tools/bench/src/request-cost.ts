@@ -57,6 +57,12 @@ async function vendorContenders(base: string, transport: { name: string; fetch: 
   return contenders;
 }
 
+/**
+ * A second bare openapi-fetch, run like every other contender: two identical contenders differ only by the noise of
+ * the run, so how far this one strays from 1.00x bare openapi-fetch says how much any other ratio can be trusted.
+ */
+export const CONTROL = "bare openapi-fetch again (control)";
+
 /** The suffix of the contenders that send through the Node fast transport instead of the platform's fetch. */
 export const FAST_TRANSPORT = "+ undiciFetch";
 
@@ -76,9 +82,11 @@ export async function contenders(base: string, openapiFetchOnly = false): Promis
   ];
   if (openapiFetchOnly) return clients;
   const fast = await vendorContenders(base, { name: FAST_TRANSPORT, fetch: () => undiciFetch() });
+  const control = createFetchClient<paths>({ baseUrl: base });
   return [
     { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
     clients[0]!,
+    { name: CONTROL, call: async () => (await control.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
     ...clients.slice(1),
     ...fast,
