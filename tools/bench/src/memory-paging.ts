@@ -28,10 +28,12 @@ let count = 0;
 let checksum = 0;
 // RSS once the iterator is warm (after 10 000 items): growth from here to the end is what "flat" is about.
 let warm = 0;
+let heapWarm = 0;
 const tick = () => {
   if (count === 10_000) {
     gc?.();
     warm = process.memoryUsage().rss;
+    heapWarm = process.memoryUsage().heapUsed;
     peak = warm;
   }
 };
@@ -60,4 +62,7 @@ if (mode === "paginate") {
 }
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-console.log(JSON.stringify({ mode, count, checksum, before, warm, peak }));
+// What the iteration keeps, as opposed to garbage not yet collected (which the peak RSS includes).
+gc?.();
+const heapEnd = process.memoryUsage().heapUsed;
+console.log(JSON.stringify({ mode, count, checksum, before, warm, peak, heapWarm, heapEnd }));

@@ -48,13 +48,13 @@ export function renderReport(results: BenchResults): string {
     ``,
     `## Memory`,
     ``,
-    `Each measurement runs in a fresh process (\`--expose-gc\`, collected before the baseline), sampling RSS every 20 ms.`,
+    `Each measurement runs in a fresh process (\`--expose-gc\`, collected before the baseline), sampling RSS every 20 ms. The peak RSS includes garbage not yet collected; the heap kept after a full collection is what iterating holds on to.`,
     ``,
-    `| What | Items | RSS before | RSS at item 10 000 | Peak RSS after | Growth after item 10 000 |`,
-    `|---|---|---|---|---|---|`,
+    `| What | Items | RSS before | RSS at item 10 000 | Peak RSS after | Growth after item 10 000 | Heap kept after a full collection, item 10 000 to the end |`,
+    `|---|---|---|---|---|---|---|`,
     ...[results.paging.baseline, results.paging.paginate].map(
       (result) =>
-        `| paging (500 per page), ${result.mode === "paginate" ? "@apis/runtime paginate" : "raw fetch loop (baseline)"} | ${result.count} | ${mb(result.before)} MB | ${mb(result.warm)} MB | ${mb(result.peak)} MB | +${mb(result.peak - result.warm)} MB |`,
+        `| paging (500 per page), ${result.mode === "paginate" ? "@apis/runtime paginate" : "raw fetch loop (baseline)"} | ${result.count} | ${mb(result.before)} MB | ${mb(result.warm)} MB | ${mb(result.peak)} MB | +${mb(result.peak - result.warm)} MB | ${result.heapEnd >= result.heapWarm ? "+" : ""}${mb(result.heapEnd - result.heapWarm)} MB |`,
     ),
     ...(results.downloads.length ? ["", ...results.downloads] : []),
     ``,
