@@ -1,17 +1,28 @@
 import { redactText } from "./redact.js";
 
-// One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
-const UTF8 = new TextDecoder();
+/** One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs. */
+export const UTF8 = new TextDecoder();
 const NOT_BLANK = /\S/;
 
-/** What {@link checkJsonBody} found: the body's text and value, or what the vendor sent instead of JSON. */
-export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
+/** What {@link checkJsonBody} found: the body's value, or what the vendor sent instead of JSON. */
+export type JsonCheck = { ok: true; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
 
 /**
- * Checks that the body of a 2xx response to a JSON operation, already read in full (see `readBody`), parses. A good
- * body comes back as its text and parsed value, which the caller is then given as they are (see `paidResponse`), so
- * the body is decoded and parsed once; a blank body is no data (`""`, `undefined`). A bad one comes back as a
- * short, redacted snippet.
+ * The data a JSON body's text stands for, as openapi-fetch reads it: a blank body is no data (`undefined`); anything
+ * else must parse, or JSON.parse throws.
+ *
+ * @example
+ * parseJsonText(" \n"); // undefined
+ */
+export function parseJsonText(text: string): unknown {
+  // The test stops at the first character that is not white space, copying nothing.
+  return NOT_BLANK.test(text) ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Checks that the body of a 2xx response to a JSON operation, already read in full (see `readBody`), parses (see
+ * {@link parseJsonText}). A good body comes back as its parsed value, which the caller is then given as it is (see
+ * `paidResponse`), so the body is decoded and parsed once. A bad one comes back as a short, redacted snippet.
  *
  * @example
  * const checked = checkJsonBody(response, read.bytes, [token]);
@@ -20,8 +31,7 @@ export type JsonCheck = { ok: true; text: string; value: unknown } | { ok: false
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
   const text = UTF8.decode(bytes);
   try {
-    // A blank body is no data; the test stops at the first character that is not white space, copying nothing.
-    return NOT_BLANK.test(text) ? { ok: true, text, value: JSON.parse(text) } : { ok: true, text: "", value: undefined };
+    return { ok: true, value: parseJsonText(text) };
   } catch {
     return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }

@@ -1,8 +1,6 @@
 import { redactSecrets } from "./known-secrets.js";
+import { parseJsonText, UTF8 } from "./json-response.js";
 import { bufferedCopy } from "./read-body.js";
-
-// One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs.
-const UTF8 = new TextDecoder();
 
 const PAID = Symbol();
 
@@ -41,19 +39,19 @@ for (const name of ["arrayBuffer", "bytes"]) {
  * The response the transport read, handed on as it is, with its body methods answering from what was read: the body
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
  * (`json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
- * `parsed` is the JSON check's result, with the decoded text and parsed value, when there is one. The status text is
- * the server's free text and ends up in error messages: a response whose status text holds a known credential, or one
- * that takes no properties (frozen by a fetch of the caller's own), is handed on as a copy of what was read instead
- * (see `bufferedCopy`, which cleans the status text).
+ * `parsed` holds the JSON check's value, when there is one. The status text is the server's free text and ends up in
+ * error messages: a response whose status text holds a known credential, or one that takes no properties (frozen by a
+ * fetch of the caller's own), is handed on as a copy of what was read instead (see `bufferedCopy`, which cleans the
+ * status text).
  *
  * @example
  * const checked = checkJsonBody(response, bytes);
  * if (checked.ok) return paidResponse(response, bytes, checked);
  */
-export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { ok: true; text: string; value: unknown }): Response {
+export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { value: unknown }): Response {
   if (!Object.isExtensible(response) || redactSecrets(response.statusText) !== response.statusText) return bufferedCopy(response, bytes);
-  // The decoded text is not kept: it is rarely asked for once the value is parsed, and a page of a long list would hold
-  // its body twice.
+  // The bytes and the value, not the text too: text() is rarely asked for once the value is parsed, and decodes on
+  // demand, so a page of a long list is not held twice.
   (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = parsed === undefined ? { bytes } : { bytes, ok: true, value: parsed.value };
   return response;
 }
@@ -69,6 +67,5 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { o
 export async function jsonData(response: Response): Promise<unknown> {
   const paid = (response as Partial<PaidResponse>)[PAID];
   if (paid?.ok) return paid.value;
-  const text = await response.text();
-  return text.trim() ? JSON.parse(text) : undefined;
+  return parseJsonText(await response.text());
 }
