@@ -32,8 +32,7 @@ let heapWarm = 0;
 const tick = () => {
   if (count === 10_000) {
     gc?.();
-    warm = process.memoryUsage().rss;
-    heapWarm = process.memoryUsage().heapUsed;
+    ({ rss: warm, heapUsed: heapWarm } = process.memoryUsage());
     peak = warm;
   }
 };

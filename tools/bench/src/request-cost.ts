@@ -66,6 +66,15 @@ export const CONTROL = "bare openapi-fetch again (control)";
 /** The suffix of the contenders that send through the Node fast transport instead of the platform's fetch. */
 export const FAST_TRANSPORT = "+ undiciFetch";
 
+/** The header every contender sends, as a vendor client sends its credential. */
+const AUTHORIZATION = { authorization: "Bearer bench-token" };
+
+/** A bare openapi-fetch client's call: the baseline, and (a second client) the control. */
+function bareOpenapiFetch(base: string): () => Promise<unknown> {
+  const client = createFetchClient<paths>({ baseUrl: base });
+  return async () => (await client.GET("/v1/projects", { headers: AUTHORIZATION })).data;
+}
+
 /**
  * The contenders, each sending `GET`s to `base` through the platform's `fetch`, as an application does, and each
  * vendor client again through the Node fast transport (`@apis/runtime/undici`). With `openapiFetchOnly`, only the
@@ -74,20 +83,18 @@ export const FAST_TRANSPORT = "+ undiciFetch";
  */
 export async function contenders(base: string, openapiFetchOnly = false): Promise<Contender[]> {
   const url = `${base}/v1/projects`;
-  const bare = createFetchClient<paths>({ baseUrl: base });
   const http = axios.create({ baseURL: base, httpAgent: new Agent({ keepAlive: true }) });
   const clients: Contender[] = [
-    { name: "bare openapi-fetch", call: async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
+    { name: "bare openapi-fetch", call: bareOpenapiFetch(base) },
     ...(await vendorContenders(base, undefined)),
   ];
   if (openapiFetchOnly) return clients;
   const fast = await vendorContenders(base, { name: FAST_TRANSPORT, fetch: () => undiciFetch() });
-  const control = createFetchClient<paths>({ baseUrl: base });
   return [
-    { name: "raw fetch", call: async () => (await fetch(url, { headers: { authorization: "Bearer bench-token" } })).json() },
+    { name: "raw fetch", call: async () => (await fetch(url, { headers: AUTHORIZATION })).json() },
     clients[0]!,
-    { name: CONTROL, call: async () => (await control.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
-    { name: "axios", call: async () => (await http.get("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data },
+    { name: CONTROL, call: bareOpenapiFetch(base) },
+    { name: "axios", call: async () => (await http.get("/v1/projects", { headers: AUTHORIZATION })).data },
     ...clients.slice(1),
     ...fast,
   ];
