@@ -64,7 +64,8 @@ function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
   if (!record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
-  return { type, ...event, [subject]: record } as WootricWebhookEvent;
+  // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
+  return { ...event, type, [subject]: record } as WootricWebhookEvent;
 }
 
 /**

@@ -218,3 +218,16 @@ describe("the webhook field table", () => {
     expect(table).toEqual(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, expectedType(schema)])));
   });
 });
+
+describe("unwrapWebhook against hostile signed payloads", () => {
+  const sign = (body: string) => ({ "x-wootric-signature": `sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}` });
+
+  it("keeps its own `type` when the payload carries a top-level `type` field", async () => {
+    // A field Wootric may add one day (unknown fields pass through) must not replace the discriminant.
+    const form = "type=decline.created&response[id]=1&response[score]=5&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1";
+    const fromForm = await unwrapWebhook(form, sign(form), SECRET);
+    expect(fromForm.type).toBe("response.created");
+    const json = JSON.stringify({ type: "anything", decline: { id: 1, end_user_id: 2, survey_id: 3 }, event_name: "created", timestamp: "t", account_token: "NPS-1" });
+    expect((await unwrapWebhook(json, sign(json), SECRET)).type).toBe("decline.created");
+  });
+});
