@@ -41,8 +41,9 @@ type Typed = string | number | boolean | null | { [key: string]: unknown };
 function coerce(value: unknown, type: FieldType): Typed | undefined {
   switch (type) {
     case "integer": {
-      if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
-      return typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : undefined;
+      // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
+      const number = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
+      return Number.isSafeInteger(number) ? (number as number) : undefined;
     }
     case "boolean":
       if (typeof value === "boolean") return value;

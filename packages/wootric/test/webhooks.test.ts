@@ -230,4 +230,14 @@ describe("unwrapWebhook against hostile signed payloads", () => {
     const json = JSON.stringify({ type: "anything", decline: { id: 1, end_user_id: 2, survey_id: 3 }, event_name: "created", timestamp: "t", account_token: "NPS-1" });
     expect((await unwrapWebhook(json, sign(json), SECRET)).type).toBe("decline.created");
   });
+
+  it("refuses an integer field beyond 2^53 rather than rounding it to another id", async () => {
+    // 9007199254740993 reads back as ...992: a neighbouring record's id, silently.
+    const form = "response[id]=9007199254740993&response[score]=5&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1";
+    expect((await refusal(unwrapWebhook(form, sign(form), SECRET))).reason).toBe("unrecognized-payload");
+    const json = '{"decline":{"id":1,"end_user_id":9007199254740993,"survey_id":3},"event_name":"created","timestamp":"t","account_token":"NPS-1"}';
+    expect((await refusal(unwrapWebhook(json, sign(json), SECRET))).reason).toBe("unrecognized-payload");
+    const largest = "response[id]=9007199254740991&response[score]=5&event_name=created&timestamp=t&account_token=NPS-1";
+    expect((await unwrapWebhook(largest, sign(largest), SECRET)).type).toBe("response.created");
+  });
 });
