@@ -2,7 +2,7 @@
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 
 // Keys that would reach Object.prototype if assigned: dropped, never set.
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+export const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 function decode(component: string): string {
   try {

@@ -1,4 +1,4 @@
-import { parseBracketForm } from "./bracket-form.js";
+import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
 import { WebhookVerificationError } from "./webhook-error.js";
@@ -42,7 +42,8 @@ function payloadOf(text: string): { [key: string]: unknown } {
   // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
   if (text.trimStart().startsWith("{")) {
     try {
-      const parsed: unknown = JSON.parse(text);
+      // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
+      const parsed: unknown = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
       if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as { [key: string]: unknown };
     } catch {
       throw new WebhookVerificationError("unrecognized-payload");

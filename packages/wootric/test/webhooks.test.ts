@@ -240,4 +240,18 @@ describe("unwrapWebhook against hostile signed payloads", () => {
     const largest = "response[id]=9007199254740991&response[score]=5&event_name=created&timestamp=t&account_token=NPS-1";
     expect((await unwrapWebhook(largest, sign(largest), SECRET)).type).toBe("response.created");
   });
+
+  it("drops __proto__, constructor and prototype keys from a JSON body, as from a form body", async () => {
+    // end_user_properties come from the end user's browser: anyone can put such keys in a signed webhook.
+    const json =
+      '{"__proto__":{"polluted":"yes"},"response":{"id":1,"score":5,"end_user_id":2,"survey_id":3,"end_user_properties":{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},"plan":"Pro"}},"event_name":"created","timestamp":"t","account_token":"NPS-1"}';
+    const event = await unwrapWebhook(json, sign(json), SECRET);
+    if (event.type !== "response.created") throw new Error(`unexpected ${event.type}`);
+    expect(Object.keys(event)).not.toContain("__proto__");
+    const properties = event.response.end_user_properties as Record<string, unknown>;
+    expect(Object.keys(properties)).toEqual(["plan"]);
+    // What a caller's shallow merge of the properties would do with an own __proto__ key.
+    expect((Object.assign({}, properties) as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
 });
