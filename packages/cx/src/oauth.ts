@@ -63,7 +63,8 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
   const opts = options ?? {};
   return readRuntimeAuthorizationCallback(url, {
     codeParams: CALLBACK_CODE_PARAMS,
-    ...(opts.expectedState !== undefined ? { expectedState: opts.expectedState } : {}),
+    // Passed on even when undefined (a session that lost its state): the runtime then refuses the callback.
+    ...("expectedState" in opts ? { expectedState: opts.expectedState } : {}),
   });
 }
 

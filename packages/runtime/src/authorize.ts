@@ -23,7 +23,10 @@ export interface AuthorizeUrlOptions {
 export interface AuthorizationCallbackOptions {
   /** Parameters that may hold the code, first present wins. Default `["code"]`. */
   codeParams?: readonly string[] | undefined;
-  /** The `state` sent with the authorization request; when given, the callback must carry the same. */
+  /**
+   * The `state` sent with the authorization request; when the key is there, the callback must carry the same. A key
+   * whose value is undefined or empty (a session that lost its state) refuses every callback rather than none.
+   */
   expectedState?: string | undefined;
 }
 
@@ -93,7 +96,8 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
     );
   }
   const state = query.get("state") ?? undefined;
-  if (options.expectedState !== undefined && state !== options.expectedState) {
+  // Login CSRF targets exactly a victim with no sign-in under way: an absent session value must not turn the check off.
+  if ("expectedState" in options && (!options.expectedState || state !== options.expectedState)) {
     throw new InputError(
       "state",
       state === undefined

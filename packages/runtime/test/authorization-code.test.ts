@@ -96,6 +96,23 @@ describe("readAuthorizationCallback", () => {
     }
   });
 
+  it("refuses a forged callback when the session lost its state: expectedState present but undefined or empty", () => {
+    // Login CSRF: the victim has no sign-in under way, so session.oauthState is undefined; the attacker's link
+    // carries the attacker's own code and no state (or an empty one).
+    const session: { oauthState?: string } = {};
+    for (const [url, expectedState] of [
+      [`${REDIRECT_URI}?code=${CODE}`, session.oauthState],
+      [`${REDIRECT_URI}?code=${CODE}&state=`, ""],
+      [`${REDIRECT_URI}?code=${CODE}&state=attacker`, undefined],
+    ] as const) {
+      const error = thrown(() => readAuthorizationCallback(url, { expectedState }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("state");
+    }
+    // Options without the key still skip the check, for a client that sends no state.
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, {})).toEqual({ code: CODE });
+  });
+
   it("refuses a callback without a code, naming the parameters it looked for", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?state=st-123`, { codeParams: ["code", "auth_code"] }));
     expect(error).toBeInstanceOf(InputError);

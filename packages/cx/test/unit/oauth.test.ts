@@ -47,6 +47,13 @@ describe("readAuthorizationCallback", () => {
     expect((error as InputError).field).toBe("state");
   });
 
+  it("refuses a callback when the session lost its state (expectedState given as undefined), a login CSRF", async () => {
+    const session: { cxState?: string } = {};
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, { expectedState: session.cxState! }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("state");
+  });
+
   it("says which parameters it looked for when there is no code", async () => {
     const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?state=s-1`));
     expect((error as InputError).message).toMatch(/no auth_code or code or authorization_code parameter/);
