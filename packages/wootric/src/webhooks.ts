@@ -41,13 +41,14 @@ function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
 function payloadOf(text: string): { [key: string]: unknown } {
   // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
   if (text.trimStart().startsWith("{")) {
+    let parsed: unknown;
     try {
       // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
-      const parsed: unknown = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
-      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as { [key: string]: unknown };
+      parsed = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
     } catch {
-      throw new WebhookVerificationError("unrecognized-payload");
+      // Refused below, as a JSON value that is no object is.
     }
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as { [key: string]: unknown };
     throw new WebhookVerificationError("unrecognized-payload");
   }
   return parseBracketForm(text);
@@ -87,5 +88,6 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
   const bytes = bytesOf(body);
   await verifySignature(bytes, header, secret);
-  return typedEvent(payloadOf(typeof body === "string" ? body : new TextDecoder().decode(bytes)));
+  // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
+  return typedEvent(payloadOf(new TextDecoder().decode(bytes)));
 }

@@ -231,6 +231,15 @@ describe("unwrapWebhook against hostile signed payloads", () => {
     expect((await unwrapWebhook(json, sign(json), SECRET)).type).toBe("decline.created");
   });
 
+  it("reads a string body as the bytes it verified, so a BOM (kept by Buffer#toString) is read alike from a string and from bytes", async () => {
+    const { bytes } = fixture("response-created.form");
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+    const headers = { "x-wootric-signature": `sha1=${createHmac("sha1", SECRET).update(withBom).digest("hex")}` };
+    const fromBytes = await unwrapWebhook(withBom, headers, SECRET);
+    expect(fromBytes).toMatchObject({ type: "response.created", response: { id: 1128 } });
+    expect(await unwrapWebhook(Buffer.from(withBom).toString("utf8"), headers, SECRET)).toEqual(fromBytes);
+  });
+
   it("refuses an integer field beyond 2^53 rather than rounding it to another id", async () => {
     // 9007199254740993 reads back as ...992: a neighbouring record's id, silently.
     const form = "response[id]=9007199254740993&response[score]=5&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1";
