@@ -89,7 +89,7 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if (error !== undefined) {
     const description = query.get("error_description") ?? undefined;
     throw new AuthorizationDeniedError(
-      `The authorization was refused (${error}${description ? `: ${description.slice(0, 200)}` : ""}): ${
+      `The authorization was refused (${shown(error)}${description ? `: ${shown(description)}` : ""}): ${
         error === "access_denied" ? "the user declined; ask them to sign in again and allow access" : "check the authorization request's client_id, redirect_uri and scope"
       }.`,
       { error, errorDescription: description, errorUri: query.get("error_uri") ?? undefined },
@@ -100,7 +100,9 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if ("expectedState" in options && (!options.expectedState || state !== options.expectedState)) {
     throw new InputError(
       "state",
-      state === undefined
+      !options.expectedState
+        ? "expectedState is empty (a lost session?): refused like a forged callback; start the sign-in again"
+        : state === undefined
         ? "The callback has no state although one was sent: it may be forged or stale; start the sign-in again"
         : "The callback's state does not match the one sent: it may be forged or belong to another sign-in; start the sign-in again",
     );
@@ -163,4 +165,10 @@ export function requireString(value: unknown, field: string): void {
 
 function optionName(param: string): string {
   return { client_id: "clientId", redirect_uri: "redirectUri", response_type: "responseType", state: "state", scope: "scope" }[param] ?? param;
+}
+
+// Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text goes
+// into a message, and so into logs, on one line and bounded.
+function shown(text: string): string {
+  return text.slice(0, 200).replace(/[\0-\x1f\x7f]/g, " ");
 }

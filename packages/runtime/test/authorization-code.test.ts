@@ -138,6 +138,26 @@ describe("readAuthorizationCallback", () => {
     expect(error.error).toBe("access_denied");
   });
 
+  it("keeps a forged error's text on one bounded line of the message, and whole in errorDescription", () => {
+    // No state is needed to be refused, so anyone can link a user here with text of their own.
+    const forged = `line one\r\nERROR admin signed in${"x".repeat(5000)}`;
+    const error = thrown(() =>
+      readAuthorizationCallback(`${REDIRECT_URI}?error=${encodeURIComponent(`bad\nerror${"e".repeat(5000)}`)}&error_description=${encodeURIComponent(forged)}`),
+    ) as AuthorizationDeniedError;
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    expect(error.message).not.toMatch(/[\r\n]/);
+    expect(error.message).toContain("(bad error");
+    expect(error.message).toContain(": line one  ERROR admin signed in");
+    expect(error.message.length).toBeLessThan(600);
+    expect(error.errorDescription).toBe(forged);
+  });
+
+  it("says the session lost its state when expectedState is given empty", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, { expectedState: undefined })) as InputError;
+    expect(error.message).toMatch(/^expectedState is empty \(a lost session\?\): refused like a forged callback/);
+    expect(error.message).not.toContain(CODE);
+  });
+
   it("reports other OAuth errors with the vendor's code, and never the code when one came along", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=invalid_scope&code=${CODE}`)) as AuthorizationDeniedError;
     expect(error.error).toBe("invalid_scope");
