@@ -1,5 +1,5 @@
 import { InputError } from "./input-error.js";
-import { pageFailure } from "./paginate.js";
+import { itemsOf } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
@@ -45,9 +45,7 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
   const { fetchPage, items, limit, total } = options;
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
-    const failure = pageFailure(result, `offset ${offset}`);
-    if (failure) throw failure;
-    const pageItems = result.data === undefined ? [] : items(result.data);
+    const pageItems = itemsOf(result, items, `offset ${offset}`);
     for (const item of pageItems) yield item;
     offset += pageItems.length;
     const reported = result.data === undefined ? undefined : total?.(result.data);

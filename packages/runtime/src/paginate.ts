@@ -1,5 +1,5 @@
-import { ApiError, PaginationLimitError } from "./errors.js";
-import { InputError } from "./input-error.js";
+import { ApiError, InvalidResponseError, PaginationLimitError } from "./errors.js";
+import { describeValue, InputError } from "./input-error.js";
 import { redactUrl } from "./redact.js";
 
 /** Options of {@link paginate}. */
@@ -50,9 +50,7 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
   let yielded = 0;
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
-    const failure = pageFailure(result, `page ${page}`);
-    if (failure) throw failure;
-    const pageItems = result.data === undefined ? [] : items(result.data);
+    const pageItems = itemsOf(result, items, `page ${page}`);
     for (const item of pageItems) {
       yield item;
       yielded++;
@@ -75,15 +73,21 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
 }
 
 /**
- * The error to throw for a page the vendor refused, naming which page; undefined for a good page.
+ * The items of a page, or the error to throw: an {@link ApiError} for a page the vendor refused, an
+ * {@link InvalidResponseError} for a good one whose items are no list (a string would be yielded character by
+ * character); both name which page. A page without a body (a 204) has no items.
  *
  * @example
- * const failure = pageFailure(await client.GET("/v1/tags", { params }), "page 3");
- * if (failure) throw failure;
+ * const tags = itemsOf(await client.GET("/v1/tags", { params }), (page) => page, "page 3");
  */
-export function pageFailure(result: { error?: unknown; response: Response }, which: string): ApiError | undefined {
+export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; response: Response }, items: (page: Page) => Item[], which: string): Item[] {
+  const { response } = result;
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
-  if (result.response.ok && result.error === undefined) return undefined;
-  const error = ApiError.fromResponse(result.response, result.error);
-  return ApiError.generate(error.status, error.body, { message: `Fetching ${which} failed: ${error.message}`, url: error.url });
+  const init = { status: response.status, url: response.url || undefined };
+  if (!response.ok || result.error !== undefined) {
+    throw ApiError.generate(init.status, result.error, { ...init, message: `Fetching ${which} failed: ${ApiError.fromResponse(response, result.error).message}` });
+  }
+  const list = result.data === undefined ? [] : items(result.data);
+  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, init);
+  return list;
 }

@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, InputError, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
+import { ApiError, createApiClient, InputError, InvalidResponseError, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
 import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json } from "./helpers.js";
@@ -124,6 +124,26 @@ describe("paginate", () => {
     expect((error as ApiError).body).toEqual({ message: "Please complete the onboarding flow first." });
     expect((error as Error).message).toContain(`Fetching ${where} failed`);
     expect((error as Error).message).toContain("403 Forbidden: Please complete the onboarding flow first.");
+  });
+
+  // A 200 whose page is not a list: a JSON string would otherwise be yielded character by character as items, and an
+  // object or null would fail with "pageItems is not iterable", which names neither the page nor the vendor's fault.
+  const notLists: [string, unknown][] = [["a string", "Service unavailable"], ["an object", { error: "busy" }], ["null", null], ["a number", 42]];
+  it.each(notLists.flatMap(([what, body]) => [
+    ["paginate", what, "page 2", () => paginate({ fetchPage: async (page) => ({ data: page === 1 ? [1, 2] : body, response: new Response(null, { status: 200 }) }), items: (page: unknown) => page as number[], perPage: 2 })],
+    ["paginateOffset", what, "offset 2", () => paginateOffset({ fetchPage: async (offset) => ({ data: offset === 0 ? [1, 2] : body, response: new Response(null, { status: 200 }) }), items: (page: unknown) => page as number[], limit: 2 })],
+  ] as const))("%s: a 200 page that is %s, not a list, throws InvalidResponseError naming the page, after the earlier items", async (_, what, where, iterate) => {
+    const seen: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        // Bounded, since a string longer than the page size would otherwise be paged through forever.
+        for await (const item of iterate()) if (seen.push(item) > 10) break;
+      })(),
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as ApiError).status).toBe(200);
+    expect((error as Error).message).toBe(`Fetching ${where} failed: got ${what}, not a list`);
   });
 
   it("an error status with an empty body still throws", async () => {

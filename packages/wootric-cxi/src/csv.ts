@@ -77,16 +77,13 @@ export function byteLength(text: string): number {
 
 /** Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all. */
 export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
-  const limit = `${maxBytes / 1024 / 1024} MB`;
-  if (typeof input === "string") {
-    const size = byteLength(input);
-    if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${limit}: split it into smaller files`);
-    return input;
-  }
-  if (typeof Blob === "undefined" || !(input instanceof Blob)) {
+  const text = typeof input === "string";
+  if (!text && (typeof Blob === "undefined" || !(input instanceof Blob))) {
     throw new InputError(field, `${field} must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
   }
-  if (input.size >= maxBytes) throw new InputError(field, `${field} is ${input.size} bytes; Wootric takes CSV files under ${limit}: split it into smaller files`);
+  const size = text ? byteLength(input) : input.size;
+  if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it into smaller files`);
+  if (text) return input;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
   } catch {

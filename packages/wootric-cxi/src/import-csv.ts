@@ -83,7 +83,8 @@ export async function importCsv(
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);
-  const filename = opts.filename ?? (typeof csv === "object" && "name" in csv && typeof csv.name === "string" && csv.name ? csv.name : "import.csv");
+  // A File's name; a string or a bare Blob has none.
+  const filename = opts.filename ?? ((csv as Partial<File>).name || "import.csv");
   const file = new Blob([text], { type: "text/csv" });
   const result = await client.POST("/v1/imports", {
     body: { file },

@@ -55,7 +55,7 @@ export function listAll<P extends PagedPath>(
         params: { query: { ...query, page, per_page: perPage } },
         ...(opts.signal ? { signal: opts.signal } : {}),
       }),
-    items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] }).items : (data as PagedLists[P][])),
+    items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),
     perPage,
     maxPage: MAX_PAGE,

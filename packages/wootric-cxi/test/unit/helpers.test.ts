@@ -1,6 +1,6 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, importCsv, InputError, listAll, PaginationLimitError, UnprocessableEntityError } from "../../src/index.js";
+import { ApiError, createClient, importCsv, InputError, InvalidResponseError, listAll, PaginationLimitError, UnprocessableEntityError } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 const BASE = "https://cxi.test";
@@ -102,6 +102,22 @@ describe("listAll", () => {
     expect(error).toBeInstanceOf(PaginationLimitError);
     expect(count).toBe(1500);
     expect(observed.requests).toHaveLength(30);
+  });
+
+  // A 200 of JSON null, a bare array where the envelope belongs, or a string: what a broken proxy or vendor may send.
+  it.each([
+    ["/v1/responses", null, "nothing"],
+    ["/v1/responses", [{ id: 1 }], "nothing"],
+    ["/v1/tags", "Service unavailable", "a string"],
+  ] as const)("on %s, a 200 page of %j throws InvalidResponseError naming the page, not a TypeError or characters as items", async (path, body, what) => {
+    const { cxi } = clientWith(() => json(body));
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of listAll(cxi, path)) if (seen.push(item) > 50) break;
+    })().catch((thrown: unknown) => thrown);
+    expect(seen).toEqual([]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(`Fetching page 1 failed: got ${what}, not a list`);
   });
 
   it("throws an ApiError carrying the vendor's body when a page fails", async () => {
