@@ -92,13 +92,11 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
 
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
 
-  // Every credential this source ever held: scrubbed from any text a vendor echoes back into an error.
-  const secrets = new Set<string>();
-  const remember = (value: string | undefined) => {
-    if (value) secrets.add(value);
-    rememberSecret(value);
-  };
-  for (const secret of [...grantSecrets(grant), refreshToken, options.initial?.accessToken]) remember(secret);
+  let accessToken = options.initial?.accessToken;
+  // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error. Tokens it held
+  // before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
+  const secrets = () => [...grantSecrets(grant), refreshToken, accessToken].filter(Boolean) as string[];
+  rememberSecret(...secrets());
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
     const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
@@ -124,10 +122,10 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
     const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
     const refusedHint = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
-    const answer = await requestToken({ send, tokenUrl, body, secrets: [...secrets], grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
-    const token = readToken(answer, { tokenUrl, secrets: [...secrets] });
-    remember(token.accessToken);
-    remember(token.refreshToken);
+    const answer = await requestToken({ send, tokenUrl, body, secrets: secrets(), grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
+    // requestToken made the tokens in the answer known to every redaction.
+    const token = readToken(answer, { tokenUrl, secrets: secrets() });
+    accessToken = token.accessToken;
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
     if (token.refreshToken !== undefined) refreshToken = token.refreshToken;
     return { accessToken: token.accessToken, expiresInMs: token.expiresInMs };

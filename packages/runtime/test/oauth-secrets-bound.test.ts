@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from "vitest";
+import { createOAuth2TokenSource } from "../src/index.js";
+import * as known from "../src/known-secrets.js";
+import { fakeFetch, json } from "./helpers.js";
+
+// Passed through, only counted: how many values each token request hands the shared store of known secrets.
+vi.mock("../src/known-secrets.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../src/known-secrets.js")>();
+  return { ...actual, rememberSecret: vi.fn(actual.rememberSecret) };
+});
+
+describe("a long-lived OAuth 2 token source", () => {
+  // Every refresh brings a new access token and a rotated refresh token. The source kept each one in a set it never
+  // pruned and handed all of them to every later token request, so memory and the work of each request grew without
+  // bound in a long-running process (the faster with a server that issues short-lived tokens).
+  it("holds only its current credentials, not every token it was ever issued", async () => {
+    let clock = 0;
+    let issued = 0;
+    const fake = fakeFetch(() => json({ access_token: `at-secret-${++issued}`, refresh_token: `rt-secret-${issued}`, token_type: "bearer", expires_in: 60 }));
+    const tokens = createOAuth2TokenSource({
+      tokenUrl: "https://auth.example.com/oauth/token",
+      grant: { type: "password", username: "ana@example.com", password: "hunter2-password" },
+      fetch: fake.fetch,
+      now: () => clock,
+    });
+    for (let i = 0; i < 200; i++) {
+      await tokens.getToken();
+      clock += 60_000;
+    }
+    const remember = vi.mocked(known.rememberSecret);
+    remember.mockClear();
+    expect(await tokens.getToken()).toBe("at-secret-201");
+    const largest = Math.max(...remember.mock.calls.map((args) => args.length));
+    expect(largest).toBeLessThanOrEqual(4);
+    // The one refresh token in use is still sent.
+    expect(new URLSearchParams(fake.calls.at(-1)!.body).get("refresh_token")).toBe("rt-secret-200");
+  });
+});
