@@ -2,11 +2,11 @@
 export type WebhookFailure = "missing-signature" | "malformed-signature" | "signature-mismatch" | "unrecognized-payload";
 
 const MESSAGES: Record<WebhookFailure, string> = {
-  "missing-signature": "The request has no X-Wootric-Signature header: it was not sent by Wootric, or a proxy dropped the header.",
+  "missing-signature": "No X-Wootric-Signature header: not sent by Wootric, or a proxy dropped it.",
   "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
   "signature-mismatch":
-    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks settings page) and that the body is passed exactly as received, before any parsing.",
-  "unrecognized-payload": "The signed body is not a response or decline event that this version of @apis/wootric knows.",
+    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks settings) and pass the body exactly as received, before any parsing.",
+  "unrecognized-payload": "The signed body is no response or decline event this version of @apis/wootric knows.",
 };
 
 /**
