@@ -30,7 +30,7 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
  */
 export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
   if (typeof options !== "object" || options === null) {
-    throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }: the application's client id and its https redirect URI");
+    throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
     throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
@@ -56,7 +56,7 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
   if (typeof url !== "string" && !(url instanceof URL)) {
     throw new InputError(
       "url",
-      `readAuthorizationCallback needs the callback URL CX redirected the user to, as a string or URL: the full URL or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
+      `readAuthorizationCallback needs the callback URL CX redirected the user to, whole or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.

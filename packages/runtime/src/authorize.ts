@@ -1,6 +1,6 @@
 import { AuthorizationDeniedError } from "./errors.js";
 import { InputError } from "./input-error.js";
-import { checkSecureUrl } from "./secure-url.js";
+import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -117,10 +117,12 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
 }
 
 /**
- * Refuses, with an {@link InputError} on `redirectUri`, anything but an absolute https URL.
+ * Refuses, with an {@link InputError} on `redirectUri`, anything but an absolute https URL, or an http one on loopback
+ * (a local app, or a native one: RFC 8252 §7.3), without a fragment (RFC 6749 §3.1.2).
  *
  * @example
  * checkRedirectUri("https://app.example.com/oauth/callback");
+ * checkRedirectUri("http://127.0.0.1:8765/callback");
  */
 export function checkRedirectUri(value: unknown): void {
   let url: URL | undefined;
@@ -129,8 +131,8 @@ export function checkRedirectUri(value: unknown): void {
   } catch {
     url = undefined;
   }
-  if (url?.protocol !== "https:") {
-    throw new InputError("redirectUri", "redirectUri must be an absolute https URL registered with the vendor, e.g. https://app.example.com/oauth/callback");
+  if (!(url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) || (value as string).includes("#")) {
+    throw new InputError("redirectUri", "redirectUri must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
   }
 }
 

@@ -57,7 +57,23 @@ describe("buildAuthorizeUrl", () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "app-1", redirect_uri: REDIRECT_URI, response_type: "code id_token", scope: "openid" });
   });
 
-  it.each(["http://app.example.com/callback", "/callback", "app.example.com/callback", ""])("refuses the redirectUri %j with an InputError", (redirectUri) => {
+  it.each(["http://127.0.0.1:8765/callback", "http://localhost:3000/oauth/callback", "http://[::1]:8080/cb"])(
+    "takes an http redirectUri on loopback, %j, as a local or native app registers it (RFC 8252 §7.3)",
+    (redirectUri) => {
+      const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri }));
+      expect(url.searchParams.get("redirect_uri")).toBe(redirectUri);
+    },
+  );
+
+  it.each([
+    "http://app.example.com/callback",
+    "http://localhost.example.com/callback",
+    "/callback",
+    "app.example.com/callback",
+    "",
+    "https://app.example.com/callback#done",
+    "https://app.example.com/callback#",
+  ])("refuses the redirectUri %j with an InputError", (redirectUri) => {
     const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
