@@ -1,3 +1,4 @@
+import { InvalidResponseError } from "./errors.js";
 import { InputError } from "./input-error.js";
 import { itemsOf } from "./paginate.js";
 
@@ -20,7 +21,8 @@ export interface PaginateOffsetOptions<Page, Item> {
  * starts where the items received so far end, so a vendor that caps `limit` lower than asked loses nothing. Without a
  * total it stops after a short or empty page; with a total it stops once the offset reaches it, or on an empty page
  * (a short page before the total only means the vendor capped `limit`). A page that fails throws an
- * {@link ApiError} with the vendor's status and body.
+ * {@link ApiError} with the vendor's status and body; one whose items are those of the page before (a server that
+ * ignores the offset) throws an {@link InvalidResponseError}, before they are yielded a second time.
  *
  * @example
  * for await (const user of paginateOffset({
@@ -43,13 +45,32 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
 
 async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, startOffset: number): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, limit, total } = options;
+  let previous: string | undefined;
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
+    // A server that ignores the offset answers the same page for ever: stopped before its items come again.
+    const seen = pageItems.length === 0 ? undefined : serialized(pageItems);
+    if (seen !== undefined && seen === previous) {
+      throw new InvalidResponseError(`Fetching offset ${offset} failed: the same items as the page before, so the server ignores the offset`, {
+        status: result.response.status,
+        url: result.response.url || undefined,
+      });
+    }
+    previous = seen;
     for (const item of pageItems) yield item;
     offset += pageItems.length;
     const reported = result.data === undefined ? undefined : total?.(result.data);
     if (pageItems.length === 0) return;
     if (reported === undefined ? pageItems.length < limit : offset >= reported) return;
+  }
+}
+
+// Items a caller's `items` made unserializable (a BigInt, a cycle) are never taken for a repeat.
+function serialized(items: unknown[]): string | undefined {
+  try {
+    return JSON.stringify(items);
+  } catch {
+    return undefined;
   }
 }

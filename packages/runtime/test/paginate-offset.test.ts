@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, InputError, paginateOffset } from "../src/index.js";
+import { ApiError, InputError, InvalidResponseError, paginateOffset } from "../src/index.js";
 import { caught } from "./helpers.js";
 
 /** A list of `count` items (ids 1..count) served from any offset, at most `cap` per page; records what was asked. */
@@ -50,6 +50,32 @@ describe("paginateOffset", () => {
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 5, total: (page) => page.total }));
     expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(requested.map(([offset]) => offset)).toEqual([0, 4, 8]);
+  });
+
+  it("a server that ignores the offset, answering the same full page again, throws InvalidResponseError instead of repeating it for ever", async () => {
+    const requested: number[] = [];
+    const fetchPage = async (offset: number) => {
+      requested.push(offset);
+      // Ends after ten pages, so that a regression fails the test instead of hanging it.
+      return { data: { items: requested.length > 10 ? [] : [{ id: 1 }, { id: 2 }] }, response: new Response(null, { status: 200 }) };
+    };
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 })) yielded.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    // The first page's items, each once; the repeat is not yielded, and nothing more is asked for.
+    expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(requested).toEqual([0, 2]);
+  });
+
+  it("pages on when its items cannot be compared as JSON (a caller's items made BigInts)", async () => {
+    const { fetchPage } = list(5);
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items.map(BigInt), limit: 2 }));
+    expect(items).toEqual([1n, 2n, 3n, 4n, 5n]);
   });
 
   it("with a total that overstates the list, stops on the first empty page", async () => {

@@ -52,7 +52,8 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * `_offset` (default 0) until a page comes back short. Unless the query sets `_order`, pages are asked for in `ASC`
  * order: offsets over the vendor's default orders (newest first, or by interaction status) shift while items are
  * added or change status, which would skip or repeat items. A page that fails throws an `ApiError` with the vendor's
- * body; a list missing a filter the vendor requires, or a path parameter, throws an `InputError` right away.
+ * body, and a page the same as the one before (a server that ignores `_offset`) an `InvalidResponseError`; a list
+ * missing a filter the vendor requires, or a path parameter, throws an `InputError` right away.
  *
  * @example
  * for await (const response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } })) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, InputError, listAll } from "../../src/index.js";
+import { ApiError, createClient, InputError, InvalidResponseError, listAll } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const BASE = "https://sdx.test/api";
@@ -31,6 +31,20 @@ describe("listAll", () => {
       "?_order=ASC&survey_id=52&_offset=1000&_limit=1000",
       "?_order=ASC&survey_id=52&_offset=2000&_limit=1000",
     ]);
+  });
+
+  it("stops with an InvalidResponseError when the server ignores _offset and sends the same full page again", async () => {
+    // The same first page for every offset; ends after ten, so that a regression fails the test instead of hanging it.
+    let served = 0;
+    const { observed, sdx } = clientWith((request) => page(new Request(request.url.replace(/_offset=\d+/, "_offset=0")), ++served > 10 ? 0 : 5000));
+    let count = 0;
+    const error = await (async () => {
+      for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Fetching offset 1000 failed: the same items as the page before/);
+    expect(count).toBe(1000);
+    expect(observed.requests).toHaveLength(2);
   });
 
   it("uses the caller's _limit as the page size, _offset as the start and _order as given", async () => {
