@@ -59,13 +59,12 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
       `readAuthorizationCallback needs the callback URL CX redirected the user to, whole or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
     );
   }
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
-  return readRuntimeAuthorizationCallback(url, {
-    codeParams: CALLBACK_CODE_PARAMS,
-    // Passed on even when undefined (a session that lost its state): the runtime then refuses the callback.
-    ...("expectedState" in opts ? { expectedState: opts.expectedState } : {}),
-  });
+  // expectedState is passed on even when undefined (a session that lost its state): the runtime then refuses the
+  // callback. A JavaScript caller's null means no options; anything else that is no object the runtime refuses.
+  return readRuntimeAuthorizationCallback(
+    url,
+    typeof options === "object" && options !== null ? { ...options, codeParams: CALLBACK_CODE_PARAMS } : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
+  );
 }
 
 /**

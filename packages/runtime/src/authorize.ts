@@ -1,5 +1,5 @@
 import { AuthorizationDeniedError } from "./errors.js";
-import { InputError } from "./input-error.js";
+import { describeValue, InputError } from "./input-error.js";
 import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
@@ -76,7 +76,9 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
  */
-export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions = {}): AuthorizationCallback {
+export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions | null = {}): AuthorizationCallback {
+  // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
+  if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
   let parsed: URL;
   try {
     // The base only lets a bare path and query parse; nothing from it is used.
@@ -98,14 +100,8 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   const state = query.get("state") ?? undefined;
   // Login CSRF targets exactly a victim with no sign-in under way: an absent session value must not turn the check off.
   if ("expectedState" in options && (!options.expectedState || state !== options.expectedState)) {
-    throw new InputError(
-      "state",
-      !options.expectedState
-        ? "expectedState is empty (a lost session?): refused like a forged callback; start the sign-in again"
-        : state === undefined
-        ? "The callback has no state although one was sent: it may be forged or stale; start the sign-in again"
-        : "The callback's state does not match the one sent: it may be forged or belong to another sign-in; start the sign-in again",
-    );
+    const why = !options.expectedState ? "expectedState is empty (a lost session?)" : state === undefined ? "The callback has no state" : "The callback's state is not the one sent";
+    throw new InputError("state", `${why}: it may be forged or stale; start the sign-in again`);
   }
   const codeParams = options.codeParams ?? ["code"];
   const name = codeParams.find((param) => query.get(param));

@@ -168,9 +168,17 @@ describe("readAuthorizationCallback", () => {
     expect(error.errorDescription).toBe(forged);
   });
 
+  it("refuses options that are no object (the state passed by itself) with an InputError that does not quote it, and reads null as none", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&state=st-123`, "st-123" as never)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe("options");
+    expect(error.message).toBe("options must be { expectedState }, got a string");
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, null)).toEqual({ code: CODE });
+  });
+
   it("says the session lost its state when expectedState is given empty", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, { expectedState: undefined })) as InputError;
-    expect(error.message).toMatch(/^expectedState is empty \(a lost session\?\): refused like a forged callback/);
+    expect(error.message).toMatch(/^expectedState is empty \(a lost session\?\): it may be forged or stale; start the sign-in again$/);
     expect(error.message).not.toContain(CODE);
   });
 

@@ -90,7 +90,7 @@ const cases: BadInputCase[] = [
     input: "a callback whose state does not match",
     call: () => readAuthorizationCallback(`/cx/callback?auth_code=${AUTH_CODE}&state=other`, { expectedState: "s-1" }),
     field: "state",
-    message: /state does not match the one sent.*start the sign-in again/,
+    message: /state is not the one sent: it may be forged or stale; start the sign-in again/,
   },
   {
     helper: "exchangeAuthorizationCode",

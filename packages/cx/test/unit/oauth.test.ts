@@ -54,6 +54,15 @@ describe("readAuthorizationCallback", () => {
     expect((error as InputError).field).toBe("state");
   });
 
+  it("refuses the state passed by itself instead of options, and still checks a state given in options", async () => {
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=s-1`, "s-1" as never));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("options");
+    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, {})).toEqual({ code: AUTH_CODE });
+    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
+    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, null as never)).toEqual({ code: AUTH_CODE });
+  });
+
   it("says which parameters it looked for when there is no code", async () => {
     const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?state=s-1`));
     expect((error as InputError).message).toMatch(/no auth_code or code or authorization_code parameter/);
