@@ -22,9 +22,10 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * and its MIME type in `file_content_type`, and resolves the stored file's metadata; a CX error throws the
  * status-keyed `ApiError` with CX's `{ errorType, message }` as `body`. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
  *
- * A `ReadableStream` is not gathered into a Blob: it is written into a hand-built multipart body that streams
- * (`duplex: "half"`, chunked), which needs a fetch with request streams: Node 18+, Deno and Bun; Chromium only over
- * HTTP/2; not Firefox or Safari. In a browser, pass a Blob. A POST is never resent once the server may have acted on it.
+ * A `ReadableStream` is written into a hand-built multipart body (`duplex: "half"`). Since the access token travels in
+ * the query, the runtime reads that body whole before sending it (a same-origin 307/308 must resend it), so the
+ * file is held in memory once; the `signal` stops that read too, for a source that stalls or never ends. A POST is
+ * never resent once the server may have acted on it.
  *
  * @example
  * const file = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });

@@ -26,5 +26,5 @@ export function checkMaxResponseBytes(value: number | undefined): number {
  * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled: raise ..."
  */
 export function tooLargeHint(limit: number): string {
-  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise maxResponseBytes (Infinity turns the bound off) or ask for less (a smaller page, a narrower filter)`;
+  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise maxResponseBytes or ask for less (a smaller page)`;
 }

@@ -59,7 +59,7 @@ function hopProblem(target: string, origin: string, method: string, status: numb
   // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
   if (url.username !== "" || url.password !== "") return "a URL with user info, which a request that carries a credential is not sent to";
   if (url.origin !== origin) {
-    return `another origin; a request that carries a credential follows redirects only within ${origin}, so it was not sent there`;
+    return `another origin; a credential is sent only within ${origin}`;
   }
   if (status !== 307 && status !== 308 && method !== "GET" && method !== "HEAD") {
     return `a ${status}, which would turn the ${method} into a GET without its body; only 307 and 308 keep them`;

@@ -54,7 +54,7 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
 // Leaves on the call what the attempt needs (see attemptInit): its URL, moved to carry a query credential; its
 // Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
 // Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
-// must be read.
+// must be read; the read stops when the caller aborts.
 function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Request | Promise<Request> {
   const query = credential?.query;
   if (query !== undefined) {
@@ -69,11 +69,14 @@ function withCredential(request: Request, credential: Credential | undefined, ca
     call.movedBody = null;
     return request;
   }
-  return request
-    .clone()
-    .blob()
-    .then((body) => {
+  // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort.
+  return new Response(request.clone().body!.pipeThrough(new TransformStream(), { signal: call.signal })).blob().then(
+    (body) => {
       call.movedBody = body;
       return request;
-    });
+    },
+    (error: unknown) => {
+      throw call.signal.aborted ? userAbort(call) : error;
+    },
+  );
 }
