@@ -37,7 +37,7 @@ export async function fetchWithinOrigin(
       url: request.url,
       secrets: context.secrets,
     });
-    if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a request that carries a credential is not redirected blind");
+    if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a credential is not redirected blind");
     const target = resolve(response.headers.get("location")!, current);
     if (target === undefined) throw refuse("a Location that is not a valid URL");
     const why = hopProblem(target, new URL(request.url).origin, request.method, response.status, hops);
@@ -57,7 +57,7 @@ function hopProblem(target: string, origin: string, method: string, status: numb
   }
   const url = new URL(target);
   // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-  if (url.username !== "" || url.password !== "") return "a URL with user info, which a request that carries a credential is not sent to";
+  if (url.username !== "" || url.password !== "") return "a URL with user info";
   if (url.origin !== origin) {
     return `another origin; a credential is sent only within ${origin}`;
   }
@@ -72,7 +72,7 @@ function refusal(request: { method: string; url: string }, response: Response, w
   const status = response.status ? ` (${response.status})` : "";
   return (
     `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
-    "If the service has moved, point baseUrl or tokenUrl at its new address."
+    "If the service moved, update baseUrl or tokenUrl."
   );
 }
 

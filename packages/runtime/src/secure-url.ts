@@ -80,7 +80,7 @@ function hasPageBase(): boolean {
 
 /**
  * Reads a URL option of a vendor client: `fallback` when left out; otherwise a non-empty string that
- * {@link checkSecureUrl} accepts. Throws an {@link InputError} naming `field` and the fallback as an example.
+ * {@link checkSecureUrl} accepts, with no query or fragment (the paths are appended to it). Throws an {@link InputError} naming `field` and the fallback as an example.
  *
  * @example
  * const baseUrl = urlOption(options.baseUrl, "baseUrl", "https://api.example.com/v1");
@@ -92,5 +92,7 @@ export function urlOption(value: unknown, field: string, fallback: string): stri
   }
   checkNoUserInfo(value, field, "pass them in auth");
   checkSecureUrl(value, field);
+  // Paths are appended to it: after a query or fragment they would be no path at all.
+  if (/[?#]/.test(value)) throw new InputError(field, `${field} must not have a query or fragment, e.g. ${fallback}`);
   return value;
 }

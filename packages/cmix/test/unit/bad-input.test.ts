@@ -47,6 +47,22 @@ const cases: BadInputCase[] = [
     field: "surveyBaseUrl",
     message: /surveyBaseUrl must use https, got http:\/\/survey-api\.cmix\.com/,
   },
+  // Every path is appended to the base URL: after a query or fragment it would be no path at all, and each call of the
+  // service would go to the host's root (the password grant included), answered by whatever the root serves.
+  {
+    helper: "createClient",
+    input: "an authBaseUrl with a query",
+    call: (fetch) => client(fetch, { authBaseUrl: "https://kaleidoscope-auth.cmix.com/?tenant=7" }),
+    field: "authBaseUrl",
+    message: /authBaseUrl must not have a query or fragment/,
+  },
+  {
+    helper: "createClient",
+    input: "a surveyBaseUrl with a fragment",
+    call: (fetch) => client(fetch, { surveyBaseUrl: "https://kaleidoscope-survey-api.cmix.com#v2" }),
+    field: "surveyBaseUrl",
+    message: /surveyBaseUrl must not have a query or fragment/,
+  },
   {
     helper: "createClient",
     input: "a protocol-relative baseUrls.survey",
