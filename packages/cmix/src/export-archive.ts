@@ -152,7 +152,9 @@ async function defaultLayoutId(cmix: CmixClient, surveyId: number, signal: Abort
     ...(signal ? { signal } : {}),
   });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
-  if (!Array.isArray(data)) {
+  // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
+  // and be refused as a bad dataLayoutId the caller never passed.
+  if (!Array.isArray(data) || !data.every((candidate) => isArchiveId(candidate?.id))) {
     throw new InvalidResponseError(`GET ${response.url} answered ${response.status} with something other than a list of data layouts: pass dataLayoutId.`, {
       status: response.status,
       method: "GET",

@@ -10,6 +10,7 @@ import {
   exportArchive,
   getArchive,
   InputError,
+  InvalidResponseError,
   pollArchive,
   type ExportArchiveOptions,
   type PollOptions,
@@ -181,6 +182,23 @@ describe("exportArchive", () => {
     expect((error as Error).message).toBe(
       'Survey 138651 has no data layout named "Default" (found: "Custom"), so the archive cannot be polled: pass dataLayoutId.',
     );
+  });
+
+  // A hostile or broken layouts list: a null entry must not fail with a TypeError, and a layout id that is no id must
+  // not reach the poll, where it would be refused as if the caller had passed a bad dataLayoutId.
+  it.each([
+    ["a null entry", [null, { id: 4, name: "Custom" }]],
+    ["a Default layout whose id is not an id", [{ id: "../1", name: "Default" }]],
+  ])("throws an InvalidResponseError saying to pass dataLayoutId for a layouts list with %s", async (_case, layouts) => {
+    const observed = observedFetch((request) => {
+      if (request.method === "POST") return json(ARCHIVE);
+      return json(layouts);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 1 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain("pass dataLayoutId");
+    expect(observed.requests).toHaveLength(2);
   });
 
   it.each<[string, Partial<ExportArchiveOptions> & { surveyId?: unknown }, string]>([
