@@ -24,7 +24,13 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
         if (reader) {
           const { done, value } = await reader.read();
           if (!done) {
-            controller.enqueue(toBytes(value, encoder));
+            try {
+              controller.enqueue(toBytes(value, encoder));
+            } catch (error) {
+              // The body fails, and its cancel() will not run: the source is let go here.
+              await reader.cancel(error);
+              throw error;
+            }
             return;
           }
           reader = undefined;

@@ -42,7 +42,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     );
   }
   const filename = opts.filename ?? path.slice(path.lastIndexOf("/") + 1);
-  if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out to use the last name of the path");
+  if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out");
   const contentType = opts.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
     throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg" or "text/plain; charset=utf-8"`);

@@ -53,3 +53,22 @@ describe("CX streamed upload whose source does not end", () => {
     expect(sent()).toBe(0);
   });
 });
+
+describe("CX streamed upload whose source yields something other than bytes", () => {
+  it("fails with a TypeError saying so, cancels the source and sends nothing", async () => {
+    const { cx, sent } = connect();
+    let cancelled: unknown;
+    let pulls = 0;
+    const source = new ReadableStream<Uint8Array>({
+      // Bounded, so that a regression that read on would end.
+      pull: (controller) => (++pulls > 1000 ? controller.close() : controller.enqueue({ not: "bytes" } as unknown as Uint8Array)),
+      cancel: (reason) => void (cancelled = reason),
+    });
+    const outcome = await within(uploadFile(cx, filePath("self", "/objects.bin"), source), 2000);
+    const error = (outcome as { error?: unknown }).error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/must yield bytes/);
+    expect(cancelled).toBe(error);
+    expect(sent()).toBe(0);
+  });
+});
