@@ -20,6 +20,9 @@ const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
   if (!header) throw new InputError("csv", "csv is empty: it needs a header row whose first column is email, then one row per address");
   const columns = header.fields.map((name) => name.trim());
+  if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
+    throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages it names`);
+  }
   const receiver = options.send_to_email_field;
   if (receiver !== undefined) {
     const at = columns.indexOf(receiver);
@@ -30,9 +33,6 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
     const at = columns.findIndex((name) => name.toLowerCase() === "email");
     const found = at < 0 ? "has no email column" : at === 0 ? `names it ${JSON.stringify(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
     throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
-  }
-  if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
-    throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages the column names`);
   }
   return { columns, emailColumn: 0 };
 }

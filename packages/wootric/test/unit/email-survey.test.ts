@@ -141,6 +141,7 @@ describe("sendEmailSurveyCsv", () => {
     ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
     ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /price_amount "9\.99": a column ending in _amount takes whole numbers/],
     ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
+    ["a ___language column without a template, with send_to_email_field", "id,receiver,___language\n7,a@example.com,en\n", { send_to_email_field: "receiver" }, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
     ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /names the column "receiver", which the CSV's header \(line 1\) does not have/],
   ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
     const { wootric, observed } = client();
