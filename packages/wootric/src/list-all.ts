@@ -42,9 +42,7 @@ export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal
   ? { path: Path }
   : { path?: never });
 
-const NARROW =
-  "Wootric serves no page beyond 30: split the range with created[gt]/created[lt] (Unix seconds, exclusive), " +
-  'e.g. { query: { created: { gt: 1480000000, lt: 1490000000 } } }, and call listAll once per part.';
+const NARROW = "Wootric serves no page beyond 30: split the range with query.created[gt]/created[lt] (Unix seconds, exclusive) and call listAll once per part.";
 
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric

@@ -125,6 +125,15 @@ describe("sendEmailSurveyCsv", () => {
     expect(Buffer.from(csv, "base64url").toString("utf8")).toBe(text);
   });
 
+  it("uploads a string with a byte-order mark without it, as it uploads the same file read as a Blob", async () => {
+    const { wootric, observed } = client();
+    await sendEmailSurveyCsv(wootric, `\uFEFF${CSV}`);
+    await sendEmailSurveyCsv(wootric, new Blob([`\uFEFF${CSV}`]));
+    const [fromText, fromBlob] = observed.bodies.map((body) => formFields(body).find(([name]) => name === "csv")![1]);
+    expect(Buffer.from(fromText!, "base64url").toString("utf8")).toBe(CSV);
+    expect(fromText).toBe(fromBlob);
+  });
+
   it("throws the status-keyed ApiError when Wootric refuses the upload", async () => {
     const { wootric } = client(() => json({ error: "Too many requests" }, 429));
     await expect(sendEmailSurveyCsv(wootric, CSV)).rejects.toBeInstanceOf(RateLimitError);
