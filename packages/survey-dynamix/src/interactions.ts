@@ -58,7 +58,7 @@ function signalInit(signal: AbortSignal | undefined): { signal?: AbortSignal } {
  * interaction data. Checks before sending: known fields only (anything else would silently become interaction data),
  * `phone_number` for voice and SMS surveys, `email` for email ones, and every data key (see
  * `interactionDataFields`); a problem throws an `InputError`. Returns the interaction created; an error status throws
- * the status-keyed `ApiError` with the vendor's body, and 409 a {@link DuplicateInteractionError} (a `ConflictError`),
+ * the status-keyed `ApiError` with the vendor's body, and 409 (unless `_force_new` was sent) a {@link DuplicateInteractionError} (a `ConflictError`),
  * whose way out is `_force_new: true`.
  *
  * @example
@@ -105,7 +105,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
   const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(opts.signal) });
-  if (result.response.status === 409) throw new DuplicateInteractionError(result.response, result.error, surveyId);
+  // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
+  if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
   return dataOrThrow(result, "POST");
 }
 

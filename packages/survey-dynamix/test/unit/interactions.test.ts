@@ -136,6 +136,16 @@ describe("createInteraction", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
+  it("throws a plain ConflictError with the vendor's reason on a 409 to a call that sent _force_new: true, which no duplicate explains", async () => {
+    const body = { message: "The interaction cannot be created while the survey is being edited." };
+    const { sdx } = clientWith(() => json(body, 409));
+    const error = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999", _force_new: true }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).not.toBeInstanceOf(DuplicateInteractionError);
+    expect((error as ApiError).message).toContain(body.message);
+    expect((error as ApiError).message).not.toContain("Pass _force_new");
+  });
+
   it("throws the status-keyed ApiError with the vendor's body for any other error status", async () => {
     const { sdx } = clientWith(() => json({ message: "The survey id field is required." }, 400));
     const error = await createInteraction(sdx, { survey_id: 52 }).catch((thrown: unknown) => thrown);
