@@ -14,7 +14,8 @@ type Entry = [key: string, value: string | Blob];
 /**
  * Encodes an object as `application/x-www-form-urlencoded` in the Rails/qs bracket notation: `a[b][c]=v` for nested
  * objects, `a[]=1&a[]=2` for arrays of scalars, `a[][k]=v&a[][j]=w` for arrays of objects. Booleans become
- * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; undefined keys
+ * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; an object's arrays
+ * go after its other fields (Rack starts the next item of `a[]` only at a key the last item has); undefined keys
  * and empty arrays or objects are left out. Anything else (functions, symbols, non-finite numbers, Blobs, Maps,
  * cycles, arrays of arrays) throws a TypeError naming the key.
  *
@@ -84,7 +85,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which a urlencoded form cannot carry: send the operation as multipart`);
       return void entries.push([key, object]);
     }
-    if (ancestors.includes(object)) throw new TypeError(`Form field ${path} refers back to one of its parents (a cycle)`);
+    if (ancestors.includes(object)) throw new TypeError(`Form field ${path} refers back to one of its parents`);
     ancestors.push(object);
     if (Array.isArray(object)) {
       // Rack and qs have no notation for a[][] or for a list mixing scalars and hashes: both would be misread.
@@ -93,9 +94,10 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       if (kinds.size > 1) throw new TypeError(`Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
       object.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
     } else if (isPlainObject(object)) {
-      for (const [name, item] of Object.entries(object)) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
+      // Arrays last: Rack starts the next hash of a list at a key the last one has, and never at a `[]` key.
+      for (const [name, item] of Object.entries(object).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
-      throw new TypeError(`Form field ${path} is ${describeValue(object)}, which a form cannot carry: convert it to a plain object, array or string`);
+      throw new TypeError(`Form field ${path} is ${describeValue(object)}, which a form cannot carry: send a plain object, array or string`);
     }
     ancestors.pop();
   };

@@ -62,6 +62,23 @@ describe("toFormUrlEncoded", () => {
     expect(roundTrip(value)).toEqual({ people: [{ name: "Ana", age: "30" }, { name: "Bo", age: "40" }] });
   });
 
+  it("writes an object's arrays after its other fields, so Rack starts each list item at its own hash whatever the key order", () => {
+    // Rack starts the next hash of a[] only at a key the last hash has, never at a[][list][]: were the list first,
+    // the second item's list would be read as the first item's.
+    const value = { responses: [{ custom_properties: [{ key: "plan", value: "Pro" }], id: 1 }, { custom_properties: [{ key: "plan", value: "Free" }], id: 2 }] };
+    expect([...new URLSearchParams(toFormUrlEncoded(value))].map(([key]) => key).slice(0, 3)).toEqual([
+      "responses[][id]",
+      "responses[][custom_properties][][key]",
+      "responses[][custom_properties][][value]",
+    ]);
+    expect(roundTrip(value)).toEqual({
+      responses: [
+        { id: "1", custom_properties: [{ key: "plan", value: "Pro" }] },
+        { id: "2", custom_properties: [{ key: "plan", value: "Free" }] },
+      ],
+    });
+  });
+
   it("writes booleans, numbers, bigints, dates and nulls as Rails reads them, and skips undefined", () => {
     const params = new URLSearchParams(
       toFormUrlEncoded({
