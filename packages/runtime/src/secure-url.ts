@@ -80,19 +80,20 @@ function hasPageBase(): boolean {
 
 /**
  * Reads a URL option of a vendor client: `fallback` when left out; otherwise a non-empty string that
- * {@link checkSecureUrl} accepts, with no query or fragment (the paths are appended to it). Throws an {@link InputError} naming `field` and the fallback as an example.
+ * {@link checkSecureUrl} accepts; for a `host` (one the paths are appended to) with no query or fragment. Throws an
+ * {@link InputError} naming `field` and the fallback as an example.
  *
  * @example
  * const baseUrl = urlOption(options.baseUrl, "baseUrl", "https://api.example.com/v1");
  */
-export function urlOption(value: unknown, field: string, fallback: string): string {
+export function urlOption(value: unknown, field: string, fallback: string, host?: boolean): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
     throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
   checkNoUserInfo(value, field, "pass them in auth");
   checkSecureUrl(value, field);
-  // Paths are appended to it: after a query or fragment they would be no path at all.
-  if (/[?#]/.test(value)) throw new InputError(field, `${field} must not have a query or fragment, e.g. ${fallback}`);
+  // A host has paths appended: after a query or fragment they would be no path at all. A whole URL (a tokenUrl) may have a query.
+  if (host && /[?#]/.test(value)) throw new InputError(field, `${field} must not have a query or fragment`);
   return value;
 }

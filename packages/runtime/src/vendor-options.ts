@@ -38,7 +38,7 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 
 /**
  * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
- * credentials), without a trailing slash; the default where it is left out.
+ * credentials, no query or fragment), without a trailing slash; the default where it is left out.
  *
  * @example
  * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
@@ -50,7 +50,7 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
     const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
     const fallback = typeof host.default === "function" ? host.default(options) : host.default;
-    resolved[name] = urlOption(readPath(options, field), field, fallback).replace(/\/+$/, "");
+    resolved[name] = urlOption(readPath(options, field), field, fallback, true).replace(/\/+$/, "");
   }
   return resolved;
 }

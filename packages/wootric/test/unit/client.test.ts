@@ -56,6 +56,15 @@ describe("createClient", () => {
     expect(observed.requests[1]?.url).toBe(`${BASE}/v1/nps_summary`);
   });
 
+  it("takes a tokenUrl with a query (a gateway's tenant), since nothing is appended to it, and sends the token request there", async () => {
+    // Only host options have paths appended; the full token endpoint URL was taken with its query before.
+    const observed = tokenOr(() => json([]));
+    const wootric = createClient({ baseUrl: BASE, tokenUrl: "https://gateway.test/wootric/oauth/token?tenant=7", fetch: observed.fetch, auth: grant });
+    await wootric.GET("/v1/segments");
+    expect(observed.requests[0]?.url).toBe("https://gateway.test/wootric/oauth/token?tenant=7");
+    expect(observed.requests[1]?.url).toBe(`${BASE}/v1/segments`);
+  });
+
   it("sends a token it was given as it is, without asking the token endpoint", async () => {
     const observed = observedFetch(() => json([]));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "mine" } });
