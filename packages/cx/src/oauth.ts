@@ -5,6 +5,7 @@ import {
   InputError,
   readAuthorizationCallback as readRuntimeAuthorizationCallback,
   type AuthorizationCallback,
+  type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
 } from "@apis/runtime";
 import type { AccessToken } from "./types.js";
@@ -60,10 +61,11 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
     );
   }
   // expectedState is passed on even when undefined (a session that lost its state): the runtime then refuses the
-  // callback. A JavaScript caller's null means no options; anything else that is no object the runtime refuses.
+  // callback. Read through the options, not copied from their own keys, so an inherited one (a getter) is checked too.
+  // A JavaScript caller's null means no options; anything else that is no object the runtime refuses.
   return readRuntimeAuthorizationCallback(
     url,
-    typeof options === "object" && options !== null ? { ...options, codeParams: CALLBACK_CODE_PARAMS } : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
+    typeof options === "object" && options !== null ? ({ __proto__: options, codeParams: CALLBACK_CODE_PARAMS } as AuthorizationCallbackOptions) : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
   );
 }
 

@@ -47,6 +47,21 @@ describe("readAuthorizationCallback", () => {
     expect((error as InputError).field).toBe("state");
   });
 
+  it("checks an expectedState the options inherit (a class getter), as it did before, instead of skipping the check", async () => {
+    class CallbackOptions {
+      constructor(private readonly session: { cxState: string }) {}
+      get expectedState(): string {
+        return this.session.cxState;
+      }
+    }
+    for (const options of [new CallbackOptions({ cxState: "s-1" }), Object.create({ expectedState: "s-1" }) as { expectedState: string }]) {
+      const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=forged`, options));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("state");
+      expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=s-1`, options)).toEqual({ code: AUTH_CODE, state: "s-1" });
+    }
+  });
+
   it("refuses a callback when the session lost its state (expectedState given as undefined), a login CSRF", async () => {
     const session: { cxState?: string } = {};
     const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, { expectedState: session.cxState! }));
