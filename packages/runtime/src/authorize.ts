@@ -166,7 +166,8 @@ function optionName(param: string): string {
 }
 
 // Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text goes
-// into a message, and so into logs, on one line and bounded.
+// into a message, and so into logs, on one line and bounded: controls (C0, C1), format characters (bidi overrides,
+// which would make the line read otherwise) and separators (U+2028 and U+2029 break lines too) become spaces.
 function shown(text: string): string {
-  return text.slice(0, 200).replace(/[\0-\x1f\x7f]/g, " ");
+  return text.slice(0, 200).replace(/[\p{C}\p{Z}]/gu, " ");
 }

@@ -168,6 +168,17 @@ describe("readAuthorizationCallback", () => {
     expect(error.errorDescription).toBe(forged);
   });
 
+  it("cleans a forged error's other line breaks and terminal controls too: NEL, C1 CSI, U+2028/U+2029, bidi overrides", () => {
+    // U+0085 and U+2028/9 end a line for many log readers; U+009B is CSI, which a terminal runs like ESC [; U+202E
+    // turns the rest of the line around, so the message would read otherwise than it says.
+    const forged = "a\u0085b\u2028c\u2029d\u009b31me\u202ef\u2066g Zoë 😀";
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=x&error_description=${encodeURIComponent(forged)}`)) as AuthorizationDeniedError;
+    expect(error).toBeInstanceOf(AuthorizationDeniedError);
+    // Letters and emoji beyond ASCII are kept.
+    expect(error.message).toContain("(x: a b c d 31me f g Zoë 😀)");
+    expect(error.errorDescription).toBe(forged);
+  });
+
   it("refuses options that are no object (the state passed by itself) with an InputError that does not quote it, and reads null as none", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&state=st-123`, "st-123" as never)) as InputError;
     expect(error).toBeInstanceOf(InputError);
