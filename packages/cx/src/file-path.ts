@@ -95,11 +95,11 @@ function checkPath(path: unknown, field: string): void {
     throw new InputError(field, `The path ${JSON.stringify(path)} must be absolute, starting with "/", e.g. "/photos/2353.jpg"`);
   }
   if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
-  if (path.includes("\0")) throw new InputError(field, `The path ${JSON.stringify(path)} contains a NUL character, which no file name may hold`);
+  if (path.includes("\0")) throw new InputError(field, `The path ${JSON.stringify(path)} contains a NUL character: remove it`);
   try {
     encodeURIComponent(path);
   } catch {
-    throw new InputError(field, `The path ${JSON.stringify(path)} contains an unpaired UTF-16 surrogate, which has no UTF-8 form`);
+    throw new InputError(field, `The path ${JSON.stringify(path)} contains an unpaired UTF-16 surrogate: fix the string`);
   }
   for (const name of path.slice(1).split("/")) {
     if (name === "") {
@@ -111,7 +111,7 @@ function checkPath(path: unknown, field: string): void {
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,
-        `The name "${name.slice(0, 24)}..." in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH} (UTF-16 code units)`,
+        `The name "${name.slice(0, 24)}..." in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH}`,
       );
     }
   }

@@ -22,7 +22,7 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
 
 /**
  * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
- * and so does this function, with an `InputError`. Keep `state` in the user's session and pass it to
+ * http on localhost included, and so does this function, with an `InputError`. Keep `state` in the user's session and pass it to
  * {@link readAuthorizationCallback}.
  *
  * @example
@@ -36,12 +36,15 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
     throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
   }
-  return buildRuntimeAuthorizeUrl({
+  const url = buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
     ...(options.state !== undefined ? { state: options.state } : {}),
   });
+  // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
+  if (new URL(options.redirectUri).protocol !== "https:") throw new InputError("redirectUri", "redirectUri must be https: CX refuses http, even on localhost");
+  return url;
 }
 
 /**

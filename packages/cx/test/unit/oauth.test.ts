@@ -22,6 +22,15 @@ describe("authorizeUrl", () => {
   });
 });
 
+describe("buildAuthorizeUrl and CX's https rule", () => {
+  it.each(["http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", " HTTP://[::1]/cb"])("refuses %j: CX takes no http redirect URI, loopback included", async (redirectUri) => {
+    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("redirectUri");
+    expect((error as Error).message).toBe("redirectUri must be https: CX refuses http, even on localhost");
+  });
+});
+
 describe("readAuthorizationCallback", () => {
   it.each(["auth_code", "code", "authorization_code"])("reads the code from %s", (param) => {
     expect(readAuthorizationCallback(`${REDIRECT}?${param}=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
