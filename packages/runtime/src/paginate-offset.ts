@@ -49,8 +49,9 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
-    // A server that ignores the offset answers the same page for ever: stopped before its items come again.
-    const seen = pageItems.length === 0 ? undefined : serialized(pageItems);
+    // A server that ignores the offset answers the same page for ever: stopped before its items come again. The page as
+    // it came is compared, not the items `items` made of it, which may drop what tells them apart (an id).
+    const seen = pageItems.length === 0 ? undefined : serialized(result.data);
     if (seen !== undefined && seen === previous) {
       throw new InvalidResponseError(`Fetching offset ${offset} failed: the same items as the page before, so the server ignores the offset`, {
         status: result.response.status,
@@ -66,10 +67,10 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
   }
 }
 
-// Items a caller's `items` made unserializable (a BigInt, a cycle) are never taken for a repeat.
-function serialized(items: unknown[]): string | undefined {
+// A page a caller's own fetchPage made unserializable (a BigInt, a cycle) is never taken for a repeat.
+function serialized(page: unknown): string | undefined {
   try {
-    return JSON.stringify(items);
+    return JSON.stringify(page);
   } catch {
     return undefined;
   }
