@@ -27,8 +27,9 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
             try {
               controller.enqueue(toBytes(value, encoder));
             } catch (error) {
-              // The body fails, and its cancel() will not run: the source is let go here.
-              await reader.cancel(error);
+              // The body fails, and its cancel() will not run: the source is let go here, without waiting on a cancel
+              // that may never settle or fail in its place.
+              reader.cancel(error).catch(() => {});
               throw error;
             }
             return;
