@@ -75,7 +75,11 @@ export function byteLength(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
 
-/** Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all. */
+/**
+ * Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all. A
+ * leading byte-order mark is dropped from text as TextDecoder drops it from a Blob: the vendor would read it as part of
+ * the first column's name.
+ */
 export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
   const text = typeof input === "string";
   if (!text && (typeof Blob === "undefined" || !(input instanceof Blob))) {
@@ -83,7 +87,7 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
   }
   const size = text ? byteLength(input) : input.size;
   if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it into smaller files`);
-  if (text) return input;
+  if (text) return input.replace(/^\uFEFF/, "");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
   } catch {

@@ -102,8 +102,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   const given = options ?? {};
   checkCsvOptions(given);
   const { signal, ...fields } = given;
-  // A BOM goes too, as TextDecoder drops it from a Blob: Wootric would read it as part of the first column's name.
-  const text = (await readCsv(csv, Infinity, "csv")).replace(/^\uFEFF/, "");
+  const text = await readCsv(csv, Infinity, "csv");
   checkEmailSurveyCsv(text, fields);
   const result = await client.POST("/v1/email_survey_csv", {
     body: { ...fields, csv: base64Url(text) },

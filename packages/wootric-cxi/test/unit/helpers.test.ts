@@ -24,6 +24,16 @@ describe("importCsv", () => {
     expect(await file.text()).toBe("feedback_date,feedback\n2020-07-16,Great\n");
   });
 
+  it("uploads a string with a byte-order mark without it, as it uploads the same file given as a Blob", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 14, name: "import.csv" }, 201));
+    const csv = "feedback_date,feedback\n2020-07-16,Great\n";
+    await importCsv(cxi, `\uFEFF${csv}`);
+    await importCsv(cxi, new Blob([`\uFEFF${csv}`]));
+    // The bytes, not text(), which would drop a BOM itself.
+    const uploads = await Promise.all(observed.requests.map(async (request) => Buffer.from(await ((await request.clone().formData()).get("file") as File).arrayBuffer())));
+    for (const upload of uploads) expect(upload).toEqual(Buffer.from(csv));
+  });
+
   it("names the import after a File it is given", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 12, name: "q3.csv" }, 201));
     await importCsv(cxi, new File(["feedback_date\n1504948149\n"], "q3.csv", { type: "text/csv" }));
