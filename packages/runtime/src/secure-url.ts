@@ -80,20 +80,17 @@ function hasPageBase(): boolean {
 
 /**
  * Reads a URL option of a vendor client: `fallback` when left out; otherwise a non-empty string that
- * {@link checkSecureUrl} accepts; for a `host` (one the paths are appended to) with no query or fragment. Throws an
- * {@link InputError} naming `field` and the fallback as an example.
+ * {@link checkSecureUrl} accepts. Throws an {@link InputError} naming `field` and the fallback as an example.
  *
  * @example
  * const baseUrl = urlOption(options.baseUrl, "baseUrl", "https://api.example.com/v1");
  */
-export function urlOption(value: unknown, field: string, fallback: string, host?: boolean): string {
+export function urlOption(value: unknown, field: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
     throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
   checkNoUserInfo(value, field, "pass them in auth");
   checkSecureUrl(value, field);
-  // A host has paths appended: after a query or fragment they would be no path at all. A whole URL (a tokenUrl) may have a query.
-  if (host && /[?#]/.test(value)) throw new InputError(field, `${field} must not have a query or fragment`);
   return value;
 }

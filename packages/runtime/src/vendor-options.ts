@@ -1,4 +1,5 @@
 import type { ClientOptions } from "./client.js";
+import { InputError } from "./input-error.js";
 import { urlOption } from "./secure-url.js";
 import { baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
@@ -50,7 +51,11 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
     const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
     const fallback = typeof host.default === "function" ? host.default(options) : host.default;
-    resolved[name] = urlOption(readPath(options, field), field, fallback, true).replace(/\/+$/, "");
+    const url = urlOption(readPath(options, field), field, fallback);
+    // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
+    // tokenUrl, may have a query: urlOption takes it.)
+    if (/[?#]/.test(url)) throw new InputError(field, `${field} must not have a query or fragment`);
+    resolved[name] = url.replace(/\/+$/, "");
   }
   return resolved;
 }
