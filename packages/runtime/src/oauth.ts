@@ -122,9 +122,10 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
     const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
     const refusedHint = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
-    const answer = await requestToken({ send, tokenUrl, body, secrets: secrets(), grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
-    // requestToken made the tokens in the answer known to every redaction.
-    const token = readToken(answer, { tokenUrl, secrets: secrets() });
+    // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
+    const held = secrets();
+    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
+    const token = readToken(answer, { tokenUrl, secrets: held });
     accessToken = token.accessToken;
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
     if (token.refreshToken !== undefined) refreshToken = token.refreshToken;
