@@ -49,7 +49,28 @@ export class AttemptSignal extends AbortController {
     this.clear();
     this.parent.removeEventListener("abort", this);
   }
+
+  /**
+   * For a body handed on unread (a stream): cancels the timer and follows the caller's signal, weakly, for as long as
+   * `body` lives. `body` keeps `owner` alive, which holds this attempt and the requests between it and the caller's
+   * signal: Node's `Request` follows the signal it was given only while the Request lives (nodejs/node#55428), so
+   * without them the caller could no longer cancel a download after a garbage collection. Once `body` is collected, so
+   * is the listener: one signal shared by many downloads does not keep each of them until it aborts.
+   */
+  loosen(body: object, owner: object): void {
+    this.dispose();
+    held.set(body, owner);
+    const attempt = new WeakRef(this);
+    const parent = this.parent;
+    const follow = () => attempt.deref()?.handleEvent();
+    parent.addEventListener("abort", follow, { once: true });
+    unfollow.register(this, () => parent.removeEventListener("abort", follow));
+  }
 }
+
+// What keeps each loosened attempt, for as long as its body lives; once it is collected, its listener goes too.
+const held = new WeakMap<object, object>();
+const unfollow = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt

@@ -1,4 +1,7 @@
 import { getEventListeners } from "node:events";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createTransport } from "../src/index.js";
 import { sleep } from "../src/timeout.js";
@@ -75,4 +78,74 @@ it("a streamed 2xx a custom shouldRetry resends leaves no listener on the caller
   expect(getEventListeners(request.signal, "abort")).toHaveLength(1);
   caller.abort(new Error("caller stops"));
   expect(getEventListeners(request.signal, "abort")).toEqual([]);
+});
+
+// Collects garbage and lets finalizers run, until `done` or 20 rounds.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+async function collect(done: () => boolean = () => false): Promise<void> {
+  for (let round = 0; round < 20 && !done(); round++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+// An app often passes one signal (its shutdown signal) to every call. A streamed body is linked to it so the caller can
+// cancel the download, but only while the body lives: once read or dropped, neither the attempt nor a listener may stay
+// on the signal, or every download ever made stays in memory until the app stops.
+describe("streamed bodies on one signal shared by many calls", () => {
+  const file = () => new Response("file", { headers: { "Content-Type": "application/octet-stream" } });
+
+  // A signal that is the caller's own (not one a Request follows, as Node's is), as in runtimes whose Request keeps it.
+  it("leave nothing on the signal once they are read or dropped", async () => {
+    const caller = new AbortController();
+    const send = createTransport({ fetch: async () => file() });
+    // In a function of its own, so that no variable of the test still holds the last response.
+    const download = async (read: boolean) => {
+      const request = new Request("https://api.example.com/file");
+      Object.defineProperty(request, "signal", { value: caller.signal });
+      const response = await send(request, { response: "binary" });
+      if (read) expect(await response.text()).toBe("file");
+    };
+    for (let i = 0; i < 20; i++) await download(i % 2 === 0);
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(20);
+    await collect(() => getEventListeners(caller.signal, "abort").length === 0);
+    expect(getEventListeners(caller.signal, "abort")).toEqual([]);
+  });
+});
+
+// Node's Request follows the signal it was given only while the Request lives (nodejs/node#55428): the requests between
+// the caller's signal and the fetch are kept with the body, or the caller could not cancel a download after a collection.
+describe("a streamed body the caller holds can still be cancelled through its signal after garbage collections", () => {
+  it("with a fetch of the caller's", async () => {
+    const caller = new AbortController();
+    // As fetch does, the body errors with the reason of the signal it was sent with.
+    const body = (signal: AbortSignal) => new ReadableStream({ start: (controller) => signal.addEventListener("abort", () => controller.error(signal.reason)) });
+    const send = createTransport({ fetch: async (sent) => new Response(body(sent.signal), { headers: { "Content-Type": "application/octet-stream" } }) });
+    const response = await send(new Request("https://api.example.com/file", { signal: caller.signal }), { response: "binary" });
+    await collect();
+    caller.abort(new Error("caller stops"));
+    await expect(response.body!.getReader().read()).rejects.toThrow("caller stops");
+  });
+
+  it("with the platform's fetch, from a server that never ends the body", async () => {
+    const server = createServer((_, res) => {
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      res.write("start");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const caller = new AbortController();
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/file`;
+      const response = await createTransport()(new Request(url, { signal: caller.signal }), { response: "binary" });
+      const reader = response.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe("start");
+      await collect();
+      caller.abort(new Error("caller stops"));
+      await expect(reader.read()).rejects.toThrow("caller stops");
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

@@ -31,8 +31,8 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       attempt.dispose();
       throw failure(error, call, timeoutMs);
     }
-    // A stream handed on unread stays linked to the caller's signal, so the caller can still cancel it.
-    if (call.streamed) attempt.clear();
+    // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
+    if (call.streamed) attempt.loosen(response.body!, call);
     else attempt.dispose();
     return response;
   };

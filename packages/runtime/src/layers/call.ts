@@ -14,6 +14,8 @@ export interface Call {
   url: string;
   /** Every credential this call sent, redacted from its errors and log lines. */
   readonly secrets: string[];
+  /** The caller's request: a streamed body keeps it, and so the link from the caller's signal to its own. */
+  readonly request: Request;
   /** The caller's signal (openapi-fetch's `signal`): it stops everything at once. */
   readonly signal: AbortSignal;
   readonly options: SendOptions;
@@ -51,6 +53,7 @@ export function startCall(request: Request, options: SendOptions): Call {
     method: request.method.toUpperCase(),
     url: request.url,
     secrets: [],
+    request,
     signal: request.signal,
     options,
     retries: 0,
