@@ -114,6 +114,34 @@ describe("streamed bodies on one signal shared by many calls", () => {
   });
 });
 
+// A streamed body the caller drops unread is cancelled by the platform once its Response is collected (undici registers
+// each Response for that), which frees the connection; until then the connection keeps the body. What the body keeps
+// (the call, see AttemptSignal.loosen) must therefore not keep the Response, or the connection, the call and its
+// request stay for good: over weeks of downloads on one signal, the pool fills and memory grows.
+it("a streamed response dropped unread can still be collected while its connection holds the body", async () => {
+  const caller = new AbortController();
+  // What the connections hold: each body, unread and not cancelled.
+  const connections: ReadableStream[] = [];
+  const send = createTransport({
+    fetch: async () => {
+      const body = new ReadableStream({ pull: () => new Promise(() => {}) });
+      connections.push(body);
+      return new Response(body, { headers: { "Content-Type": "application/octet-stream" } });
+    },
+  });
+  // Counted as they are collected: a WeakRef's deref() would keep its target through the collection that follows it.
+  let collected = 0;
+  const registry = new FinalizationRegistry(() => collected++);
+  // In a function of its own, so that no variable of the test still holds the last response.
+  const download = async () => {
+    registry.register(await send(new Request("https://api.example.com/file", { signal: caller.signal }), { response: "binary" }), null);
+  };
+  for (let i = 0; i < 5; i++) await download();
+  await collect(() => collected === 5);
+  expect(collected).toBe(5);
+  expect(connections).toHaveLength(5);
+});
+
 // Node's Request follows the signal it was given only while the Request lives (nodejs/node#55428): the requests between
 // the caller's signal and the fetch are kept with the body, or the caller could not cancel a download after a collection.
 describe("a streamed body the caller holds can still be cancelled through its signal after garbage collections", () => {

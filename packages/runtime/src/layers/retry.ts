@@ -57,7 +57,9 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         continue;
       }
       const delayMs = delayFor(response);
-      if (delayMs === undefined) return response;
+      // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
+      // its Response is collected.
+      if (delayMs === undefined) return (decided = undefined), response;
       // A body left unread would keep its connection busy until garbage collection.
       response.body?.cancel().catch(() => {});
       await wait(delayMs, call);
