@@ -40,3 +40,39 @@ it("a download in progress stops when its signal aborts, after garbage collectio
     server.close();
   }
 });
+
+// The platform cancels a body it has not started reading once its Response is collected ("Response object has been
+// garbage collected"), and a cancelled body reads as ended: downloadFile hands out the body alone, so a download not
+// yet read when a collection ran came out empty, with no error.
+it("a download not yet read when garbage collections run still reads in full", async () => {
+  const size = 1 << 20;
+  const server = createServer((_, res) => {
+    res.writeHead(200, { "Content-Type": "image/jpeg" });
+    res.end(Buffer.alloc(size, 97));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `http://127.0.0.1:${port}/1` });
+    // Only the body is kept, as `const { body } = await downloadFile(...)` does.
+    const { body } = await downloadFile(cx, filePath("self", "/photos/2353.jpg"));
+    for (let round = 0; round < 10; round++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise((resolve) => (timer = setTimeout(resolve, 5_000, "not read in full within 5 s")));
+    const read = (async () => {
+      const reader = body.getReader();
+      let length = 0;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) length += chunk.value.byteLength;
+      return length;
+    })().catch((error: unknown) => error);
+    const outcome = await Promise.race([read, stalled]);
+    clearTimeout(timer);
+    expect(outcome).toBe(size);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
