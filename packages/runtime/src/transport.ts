@@ -173,7 +173,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
   return async (request, sendOptions = {}) => {
     checkOrigin(request.url);
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: build a new Request for each send");
-    return run(request, startCall(request, sendOptions));
+    return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
+      // As fetch does: a body not sent in full is cancelled, so that its source (a file being read) is let go.
+      request.body?.cancel().catch(() => {});
+      throw error;
+    });
   };
 }
 

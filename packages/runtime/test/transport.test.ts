@@ -360,6 +360,32 @@ describe("timeouts and cancellation", () => {
     expect(await caught(client.GET("/items", { signal: AbortSignal.abort() }))).toBeInstanceOf(ApiUserAbortError);
     expect(calls).toHaveLength(0);
   });
+
+  // A streamed request body is the caller's source (a file being read): a call that ends without sending it all must
+  // cancel it, as fetch does, or the source (its file descriptor) stays open for as long as the process runs. The body
+  // is read through a clone (it is tee'd), so cancelling that read alone never reaches the source.
+  for (const [name, when, auth] of [
+    ["a caller's signal aborted before the call", "before", { type: "bearer", token: "bearer-token-1" }],
+    ["a caller's signal aborted while the body is read to move it (query auth)", "during", { type: "query", name: "access_token", value: "query-token-1" }],
+  ] as const) {
+    it(`${name} cancels the request's streamed body, so its source is let go`, async () => {
+      let sent = 0;
+      const send = createTransport({ auth, fetch: async () => (sent++, json({})) });
+      const cancelled = new Promise((resolve) => {
+        const source = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel: resolve });
+        const controller = new AbortController();
+        if (when === "before") controller.abort(new Error("caller stops"));
+        else setTimeout(() => controller.abort(new Error("caller stops")), 10);
+        const request = new Request("https://api.example.com/files", { method: "POST", body: source, duplex: "half", signal: controller.signal } as RequestInit);
+        void caught(send(request, { response: "json" }));
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 2_000, "the source is still open 2 s later")))]);
+      clearTimeout(timer);
+      expect(outcome).toBe("cancelled");
+      expect(sent).toBe(0);
+    });
+  }
 });
 
 describe("createTransport", () => {

@@ -54,6 +54,26 @@ describe("CX streamed upload whose source does not end", () => {
   });
 });
 
+// The source is often a file being read (Readable.toWeb(createReadStream(path))): an upload that ends without sending it
+// must cancel it, or its file descriptor stays open for as long as the process runs.
+describe("CX streamed upload the caller aborts", () => {
+  for (const when of ["before the upload starts", "while the source is read"]) {
+    it(`cancels its source when aborted ${when}`, async () => {
+      const { cx, sent } = connect();
+      let cancel: () => void = () => {};
+      const cancelled = new Promise<string>((resolve) => (cancel = () => resolve("cancelled")));
+      const source = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel });
+      const controller = new AbortController();
+      if (when === "before the upload starts") controller.abort();
+      else setTimeout(() => controller.abort(), 20);
+      const outcome = await within(uploadFile(cx, filePath("self", "/stalled.bin"), source, { signal: controller.signal }), 2000);
+      expect((outcome as { error?: unknown }).error).toBeInstanceOf(ApiUserAbortError);
+      expect(await within(cancelled, 2000)).toEqual({ value: "cancelled" });
+      expect(sent()).toBe(0);
+    });
+  }
+});
+
 describe("CX streamed upload whose source yields something other than bytes", () => {
   it("fails with a TypeError saying so, cancels the source and sends nothing", async () => {
     const { cx, sent } = connect();

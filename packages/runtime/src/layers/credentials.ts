@@ -69,8 +69,10 @@ function withCredential(request: Request, credential: Credential | undefined, ca
     call.movedBody = null;
     return request;
   }
-  // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort.
-  return new Response(request.clone().body!.pipeThrough(new TransformStream(), { signal: call.signal })).blob().then(
+  // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort. Read from the
+  // request itself, not a clone, so that an abort cancels it (a clone's branch alone would leave the source open); the
+  // body is only ever sent from the copy read here.
+  return new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal })).blob().then(
     (body) => {
       call.movedBody = body;
       return request;
