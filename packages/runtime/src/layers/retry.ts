@@ -57,9 +57,12 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         continue;
       }
       const delayMs = delayFor(response);
-      // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
-      // its Response is collected.
-      if (delayMs === undefined) return (decided = undefined), response;
+      if (delayMs === undefined) {
+        // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
+        // its Response is collected.
+        decided = undefined;
+        return response;
+      }
       // A body left unread would keep its connection busy until garbage collection.
       response.body?.cancel().catch(() => {});
       await wait(delayMs, call);
