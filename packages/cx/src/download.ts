@@ -13,9 +13,6 @@ export interface Download {
   size: number | undefined;
 }
 
-// Each body handed out, to the Response it came with.
-const kept = new WeakMap<object, Response>();
-
 /**
  * What {@link downloadFile} resolved before 0.2: openapi-fetch's shape, with the stream and its metadata as `data`.
  *
@@ -45,8 +42,8 @@ export async function downloadFile(client: CxClient, filePath: string, options: 
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   if (error !== undefined || !response.ok) throw ApiError.fromResponse(response, error, "GET");
-  // The platform cancels a body not yet read once its Response is collected: the body handed out alone keeps it.
-  if (data) kept.set(data, response);
+  // The body handed out keeps its Response (the runtime's client sees to it): the platform cancels a body not yet read
+  // once its Response is collected.
   const length = Number(response.headers.get("content-length") ?? Number.NaN);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file.

@@ -77,6 +77,9 @@ type Core = {
   eject: Client<{}>["eject"];
 };
 
+// Each stream a call handed out, to its Response (see createApiClient).
+const streams = new WeakMap<object, Response>();
+
 /**
  * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
  * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
@@ -101,9 +104,14 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const call = async (method: AnyMethod, path: string, init?: Init) => {
     const prepared = prepareCall(method === "trace" ? undefined : options.operations[path]?.[method], init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
-    // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked. (openapi-fetch
-    // gives data only for a 2xx with a body: an error status comes as `error`.)
-    if (prepared.parseAs === "stream" && init?.parseAs !== "stream" && result.data !== undefined) result.data = await jsonData(result.response);
+    // openapi-fetch gives data only for a 2xx with a body: an error status comes as `error`.
+    if (prepared.parseAs === "stream" && result.data !== undefined) {
+      // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked.
+      if (init?.parseAs !== "stream") result.data = await jsonData(result.response);
+      // A stream handed out keeps its Response: Node's fetch cancels a body not yet read once its Response is collected,
+      // and a cancelled body reads as ended, so a stream read after a garbage collection came out empty, with no error.
+      else if (result.data) streams.set(result.data, result.response);
+    }
     return result;
   };
 
