@@ -1,7 +1,6 @@
 import { getEventListeners } from "node:events";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { createServer } from "node:http";
+import { collectGarbage as collect } from "@apis/faults/garbage";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createTransport } from "../src/index.js";
 import { sleep } from "../src/timeout.js";
@@ -79,16 +78,6 @@ it("a streamed 2xx a custom shouldRetry resends leaves no listener on the caller
   caller.abort(new Error("caller stops"));
   expect(getEventListeners(request.signal, "abort")).toEqual([]);
 });
-
-// Collects garbage and lets finalizers run, until `done` or 20 rounds.
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-async function collect(done: () => boolean = () => false): Promise<void> {
-  for (let round = 0; round < 20 && !done(); round++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 // An app often passes one signal (its shutdown signal) to every call. A streamed body is linked to it so the caller can
 // cancel the download, but only while the body lives: once read or dropped, neither the attempt nor a listener may stay
