@@ -65,12 +65,13 @@ export interface ArchiveTimeoutInit extends ApiErrorInit {
  * catch (e) { if (e instanceof ArchiveTimeoutError) await pollArchive(cmix, e, { maxWaitMs: 30 * 60_000 }) }
  */
 export class ArchiveTimeoutError extends ApiError {
-  readonly surveyId: number;
-  readonly dataLayoutId: number;
-  readonly archiveId: number;
-  readonly attempts: number;
-  readonly waitedMs: number;
-  readonly limit: "maxWaitMs" | "maxAttempts";
+  // Declared, not class fields: the constructor sets each (see ApiError).
+  declare readonly surveyId: number;
+  declare readonly dataLayoutId: number;
+  declare readonly archiveId: number;
+  declare readonly attempts: number;
+  declare readonly waitedMs: number;
+  declare readonly limit: "maxWaitMs" | "maxAttempts";
 
   constructor(message: string, init: ArchiveTimeoutInit) {
     super(message, init);

@@ -32,14 +32,16 @@ export interface ApiErrorJSON {
  * try { for await (const item of paginate(options)) use(item) } catch (e) { if (e instanceof ApiError) console.error(e.status, e.body) }
  */
 export class ApiError extends Error {
+  // Fields are declared, not class fields: each constructor sets them all, in this order, and a class field would only
+  // repeat its name in every bundle. The same holds for the subclasses' fields.
   /** HTTP status of the response at fault; undefined when no response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** HTTP method of the request, e.g. `GET`; undefined when it is not known (e.g. a page fetched by a callback). */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** URL of the request, with credential query values redacted. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** The vendor's error body, parsed from JSON when it was JSON, with credential fields redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(message: string, init: ApiErrorInit = {}) {
     const secrets = init.secrets ?? [];
@@ -231,7 +233,7 @@ export class RedirectError extends ApiError {}
  */
 export class ResponseTooLargeError extends ApiError {
   /** The `maxResponseBytes` in force, in bytes. */
-  readonly limit: number;
+  declare readonly limit: number;
 
   constructor(message: string, init: ApiErrorInit & { limit: number }) {
     super(message, init);
@@ -249,9 +251,9 @@ export class ResponseTooLargeError extends ApiError {
  */
 export class AuthorizationDeniedError extends ApiError {
   /** The OAuth error code, e.g. `access_denied`. */
-  readonly error: string;
+  declare readonly error: string;
   /** The vendor's explanation, when it gave one. */
-  readonly errorDescription: string | undefined;
+  declare readonly errorDescription: string | undefined;
 
   constructor(message: string, init: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined }) {
     super(message, { body: { error: init.error, error_description: init.errorDescription, error_uri: init.errorUri } });
@@ -276,11 +278,11 @@ export interface PaginationLimitInit extends ApiErrorInit {
  */
 export class PaginationLimitError extends ApiError {
   /** The vendor's last reachable page. */
-  readonly maxPage: number;
+  declare readonly maxPage: number;
   /** Items per page that were asked for. */
-  readonly perPage: number;
+  declare readonly perPage: number;
   /** Items yielded before stopping. */
-  readonly itemsYielded: number;
+  declare readonly itemsYielded: number;
 
   constructor(message: string, init: PaginationLimitInit) {
     super(message, init);

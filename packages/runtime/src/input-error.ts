@@ -8,7 +8,8 @@
 export class InputError extends TypeError {
   override readonly name = "InputError";
   /** The option, column or argument at fault, e.g. `auth.password` or `csv: row 3, column feedback_date`. */
-  readonly field: string;
+  // Declared, not a class field: the constructor sets it (see ApiError).
+  declare readonly field: string;
 
   constructor(field: string, message: string) {
     super(message);

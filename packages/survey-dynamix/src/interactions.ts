@@ -30,8 +30,8 @@ const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "ag
  * catch (e) { if (e instanceof DuplicateInteractionError) await createInteraction(sdx, { ...input, _force_new: true }) }
  */
 export class DuplicateInteractionError extends ConflictError {
-  /** The survey the interaction was for. */
-  readonly surveyId: number;
+  /** The survey the interaction was for. Declared, not a class field: the constructor sets it (see ApiError). */
+  declare readonly surveyId: number;
 
   constructor(response: Response, body: unknown, surveyId: number) {
     super(

@@ -18,7 +18,8 @@ const MESSAGES: Record<WebhookFailure, string> = {
  */
 export class WebhookVerificationError extends Error {
   override readonly name = "WebhookVerificationError";
-  readonly reason: WebhookFailure;
+  // Declared, not a class field: the constructor sets it.
+  declare readonly reason: WebhookFailure;
 
   constructor(reason: WebhookFailure) {
     super(MESSAGES[reason]);
