@@ -1,4 +1,5 @@
 import { redactSecrets } from "./known-secrets.js";
+import { decodeQueryName, splitUrl } from "./url.js";
 
 const REDACTED = "[redacted]";
 
@@ -47,26 +48,21 @@ function normalize(name: string): string {
  * // "https://api.example.com/v1/items?page=2&access_token=[redacted]"
  */
 export function redactUrl(url: string): string {
-  const hashAt = url.indexOf("#");
-  const withoutHash = hashAt < 0 ? url : url.slice(0, hashAt);
-  const queryAt = withoutHash.indexOf("?");
-  const base = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
-  // A fragment is never sent, but OAuth implicit flows put tokens there, so it is dropped rather than inspected.
-  const fragment = hashAt < 0 ? "" : "#" + REDACTED;
-  const query = queryAt < 0 ? undefined : withoutHash.slice(queryAt + 1);
+  const [base, query, fragment] = splitUrl(url);
   // Working on the raw string, not a URL object, keeps relative URLs and the caller's encoding intact.
   // User info as the URL parser finds it in an http(s) URL: also after leading spaces, and with no, more or back slashes.
   const cleanBase = base.replace(/^([\x00-\x20]*[a-z][a-z0-9+.-]*:[\\/]*)[^/\\?#@]*@/i, `$1${REDACTED}@`);
-  if (query === undefined) return cleanBase + fragment;
+  // A fragment is never sent, but OAuth implicit flows put tokens there, so it is dropped rather than inspected.
+  const cleanFragment = fragment === "" ? "" : "#" + REDACTED;
+  if (query === undefined) return cleanBase + cleanFragment;
   const cleanQuery = query
     .split("&")
     .map((pair) => {
-      const eq = pair.indexOf("=");
-      const rawName = eq < 0 ? pair : pair.slice(0, eq);
-      return eq >= 0 && isSecretName(safeDecode(rawName)) ? `${rawName}=${REDACTED}` : pair;
+      const rawName = pair.split("=", 1)[0]!;
+      return pair.includes("=") && isSecretName(decodeQueryName(rawName)) ? `${rawName}=${REDACTED}` : pair;
     })
     .join("&");
-  return `${cleanBase}?${cleanQuery}${fragment}`;
+  return `${cleanBase}?${cleanQuery}${cleanFragment}`;
 }
 
 /**
@@ -138,12 +134,4 @@ export function redactError(error: unknown, secrets: readonly string[] = [], dep
   const code = (error as { code?: unknown }).code;
   if (code !== undefined) Object.assign(copy, { code });
   return copy;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    return text;
-  }
 }

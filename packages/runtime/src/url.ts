@@ -8,18 +8,13 @@
  * // "https://api.example.com/v1/items?page=2&access_token=new"
  */
 export function setQueryParam(url: string, name: string, value: string): string {
-  const hashAt = url.indexOf("#");
-  const fragment = hashAt < 0 ? "" : url.slice(hashAt);
-  const withoutHash = hashAt < 0 ? url : url.slice(0, hashAt);
-  const queryAt = withoutHash.indexOf("?");
-  const base = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
-  const pairs = queryAt < 0 ? [] : withoutHash.slice(queryAt + 1).split("&").filter((pair) => pair !== "");
+  const [base, query, fragment] = splitUrl(url);
+  const pairs = query === undefined ? [] : query.split("&").filter((pair) => pair !== "");
   const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   let replaced = false;
   const kept: string[] = [];
   for (const pair of pairs) {
-    const eq = pair.indexOf("=");
-    if (decodeName(eq < 0 ? pair : pair.slice(0, eq)) !== name) kept.push(pair);
+    if (decodeQueryName(pair.split("=", 1)[0]!) !== name) kept.push(pair);
     else if (!replaced) {
       kept.push(param);
       replaced = true;
@@ -27,6 +22,38 @@ export function setQueryParam(url: string, name: string, value: string): string 
   }
   if (!replaced) kept.push(param);
   return `${base}?${kept.join("&")}${fragment}`;
+}
+
+/**
+ * A URL as written, in three parts: what comes before its query, the query without its `?` (undefined when there is
+ * no `?`), and the fragment with its `#` (empty when there is no `#`). Nothing is parsed or re-encoded. A tuple, so
+ * that the bundle spells no key names.
+ *
+ * @example
+ * splitUrl("/v1/items?page=2#top"); // ["/v1/items", "page=2", "#top"]
+ */
+export function splitUrl(url: string): [base: string, query: string | undefined, fragment: string] {
+  const hashAt = url.indexOf("#");
+  const fragment = hashAt < 0 ? "" : url.slice(hashAt);
+  const withoutHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  if (queryAt < 0) return [withoutHash, undefined, fragment];
+  return [withoutHash.slice(0, queryAt), withoutHash.slice(queryAt + 1), fragment];
+}
+
+/**
+ * A query parameter's name as a server reads it (`+` is a space, then percent-decoded); one that is not valid
+ * percent-encoding stays as it is.
+ *
+ * @example
+ * decodeQueryName("access%5Ftoken"); // "access_token"
+ */
+export function decodeQueryName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
 }
 
 /**
@@ -54,12 +81,4 @@ export function movedInit(
     keepalive: template.keepalive,
     referrerPolicy: template.referrerPolicy,
   };
-}
-
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, " "));
-  } catch {
-    return raw;
-  }
 }
