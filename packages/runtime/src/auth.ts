@@ -2,6 +2,7 @@ import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError, requireString } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
+import { toBase64 } from "./secret-forms.js";
 
 /**
  * Supplies OAuth 2 access tokens to a client. {@link createOAuth2TokenSource} makes one; any object with these two
@@ -48,10 +49,7 @@ export interface Authorizer {
  * basicAuthorization("ana", "päss"); // "Basic YW5hOnDDpHNz"
  */
 export function basicAuthorization(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
 /**

@@ -64,7 +64,13 @@ function base64Forms(bytes: Uint8Array): string[] {
   return forms.flatMap((form) => [form, form.replace(/\+/g, "-").replace(/\//g, "_")]);
 }
 
-function toBase64(bytes: Uint8Array): string {
+/**
+ * Standard base64 of bytes (`btoa` takes only a string of one character per byte).
+ *
+ * @example
+ * toBase64(new TextEncoder().encode("ana:päss")); // "YW5hOnDDpHNz"
+ */
+export function toBase64(bytes: Uint8Array): string {
   return btoa(latin1(bytes));
 }
 
