@@ -6,15 +6,18 @@ export type FailureKind = "timeout" | "connection" | "body" | "not-json";
  * sends again or throws the public error, which is only built then, since its message counts the attempts made.
  */
 export class AttemptFailure extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    /** Whether sending again is safe by default: the server cannot have acted on it, or acting twice is harmless. */
-    readonly safe: boolean,
-    /** The error the caller gets, given "1 attempt" or "3 attempts". */
-    readonly toError: (attempts: string) => Error,
-    options?: { cause?: unknown },
-  ) {
+  // Declared, not class fields (nor parameter properties, which make class fields): the constructor sets each.
+  declare readonly kind: FailureKind;
+  /** Whether sending again is safe by default: the server cannot have acted on it, or acting twice is harmless. */
+  declare readonly safe: boolean;
+  /** The error the caller gets, given "1 attempt" or "3 attempts". */
+  declare readonly toError: (attempts: string) => Error;
+
+  constructor(kind: FailureKind, safe: boolean, toError: (attempts: string) => Error, options?: { cause?: unknown }) {
     super(`attempt failed: ${kind}`, options);
+    this.kind = kind;
+    this.safe = safe;
+    this.toError = toError;
   }
 }
 
