@@ -1,3 +1,5 @@
+import { InputError } from "./input-error.js";
+
 /**
  * Where a client reports what it sends: one `debug` line per attempt, per token request and per rate-limit wait.
  * `console` fits, and so do pino, winston and bunyan loggers. Messages and fields never carry a credential: URLs
@@ -25,17 +27,17 @@ export interface AttemptLogFields {
 }
 
 /**
- * Checks a `logger` option: undefined, or an object with a `debug` function. Returns a function that never throws,
- * so a broken logger cannot fail a request.
+ * Checks a `logger` option: undefined, or an object with a `debug` function; anything else throws an
+ * {@link InputError}. Returns a function that never throws, so a broken logger cannot fail a request.
  *
  * @example
  * const log = toLog(options.logger);
  * log("GET https://api.example.com/v1/items -> 200", { status: 200 });
  */
-export function toLog(logger: Logger | undefined, onInvalid: (message: string) => never): (message: string, fields: Record<string, unknown>) => void {
+export function toLog(logger: Logger | undefined): (message: string, fields: Record<string, unknown>) => void {
   if (logger === undefined) return () => {};
   if (typeof logger !== "object" || logger === null || typeof logger.debug !== "function") {
-    onInvalid("logger must be an object with a debug(message, fields) method, e.g. console");
+    throw new InputError("logger", "logger must be an object with a debug(message, fields) method, e.g. console");
   }
   return (message, fields) => {
     try {

@@ -1,5 +1,4 @@
 import { toLog, type Logger } from "../logger.js";
-import { InputError } from "../input-error.js";
 import { redactText, redactUrl } from "../redact.js";
 import { describeError } from "../retry.js";
 import type { Call } from "./call.js";
@@ -20,9 +19,7 @@ export interface AttemptLog {
  * const log = attemptLog(console, "api", timeoutMs);
  */
 export function attemptLog(logger: Logger | undefined, purpose: "api" | "token", timeoutMs: number): AttemptLog {
-  const log = toLog(logger, (message) => {
-    throw new InputError("logger", message);
-  });
+  const log = toLog(logger);
   const logging = logger !== undefined;
   // The URL as a log line may show it: query credentials and any other known secret redacted.
   const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
