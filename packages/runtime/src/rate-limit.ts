@@ -50,17 +50,16 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 
   return {
     reserve(now = Date.now()) {
-      if (remaining === undefined || resetAt === undefined) return { waitMs: 0, capped: false };
-      if (now >= resetAt) {
+      if (resetAt !== undefined && now >= resetAt) {
         remaining = undefined;
         resetAt = undefined;
-        return { waitMs: 0, capped: false };
       }
-      if (remaining > 0) {
-        remaining--;
-        return { waitMs: 0, capped: false };
+      // Unknown budget, or some left: sent now. Spent: wait until the reset.
+      let waitMs = 0;
+      if (remaining !== undefined && resetAt !== undefined) {
+        if (remaining > 0) remaining--;
+        else waitMs = resetAt - now;
       }
-      const waitMs = resetAt - now;
       if (waitMs <= maxWaitMs) return { waitMs, capped: false };
       // Sent anyway: the vendor's 429 then takes the usual retry path, and a later response reports the new budget.
       return { waitMs: 0, capped: true };
