@@ -65,12 +65,12 @@ export function createAuthorizer(auth: Auth): Authorizer {
   }
   switch (auth.type) {
     case "none":
-      return { refreshable: false, location: "none", credential: async () => undefined, invalidate: () => {} };
+      return fixed("none", undefined);
     case "bearer": {
       const token = requireString(auth.token, "auth.token", "a bearer token");
       if (!isHeaderSafeToken(token)) throw new InputError("auth.token", `auth.token ${UNSENDABLE}`);
       const credential = { header: `Bearer ${token}` };
-      return { refreshable: false, location: "header", credential: async () => remembered(credential, token), invalidate: () => {} };
+      return fixed("header", credential, token);
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
@@ -80,7 +80,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       const credential = { header: basicAuthorization(username, auth.password) };
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo.
       const secrets = auth.password.length < 4 ? [] : [auth.password, `${username}:${auth.password}`];
-      return { refreshable: false, location: "header", credential: async () => remembered(credential, ...secrets), invalidate: () => {} };
+      return fixed("header", credential, ...secrets);
     }
     case "oauth2": {
       const tokens = auth.tokens;
@@ -105,7 +105,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
       registerSecretName(name);
       const credential = { query: { name, value } };
-      return { refreshable: false, location: "query", credential: async () => remembered(credential, value), invalidate: () => {} };
+      return fixed("query", credential, value);
     }
     default: {
       const type = (auth as { type?: unknown }).type;
@@ -114,8 +114,13 @@ export function createAuthorizer(auth: Auth): Authorizer {
   }
 }
 
+// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate.
+function fixed(location: Authorizer["location"], credential: Credential | undefined, ...secrets: string[]): Authorizer {
+  return { refreshable: false, location, credential: async () => remembered(credential, ...secrets), invalidate: () => {} };
+}
+
 // Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.
-function remembered(credential: Credential, ...secrets: string[]): Credential {
+function remembered<C extends Credential | undefined>(credential: C, ...secrets: string[]): C {
   rememberSecret(...secrets);
   return credential;
 }
