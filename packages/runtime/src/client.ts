@@ -68,7 +68,8 @@ export interface ClientOptions {
 }
 
 const FORM = "application/x-www-form-urlencoded";
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+/** The methods a client has, lowercase: each is its uppercase method (`client.GET`). */
+export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 type AnyMethod = (typeof METHODS)[number];
 type Init = Record<string, unknown> & { headers?: HeadersOptions };
 type Core = {

@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import { METHODS } from "./client.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
 
 /** The call being made, as a vendor's per-operation defaults see it. */
@@ -28,8 +29,6 @@ export interface CallHooks {
   finish?(result: CallResult, call: CallContext): CallResult;
 }
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-
 /**
  * The one method fan-out for vendor defaults: the same openapi-fetch client, each call passed through `hooks`.
  * Without hooks the client is returned as it is, so a vendor without defaults pays nothing per call.
@@ -49,7 +48,8 @@ export function withCallHooks<Paths extends {}>(client: Client<Paths>, operation
     return hooks.finish ? hooks.finish(result, { ...context, init: prepared }) : result;
   };
   const wrapped: Record<string, unknown> = { ...client, request: (method: string, path: string, init?: CallInit) => call(method, path, init) };
-  for (const method of METHODS) wrapped[method] = (path: string, init?: CallInit) => call(method, path, init);
+  // The client's request() takes the method in any case (openapi-fetch uppercases it, createApiClient lowercases it).
+  for (const method of METHODS) wrapped[method.toUpperCase()] = (path: string, init?: CallInit) => call(method, path, init);
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return wrapped as unknown as Client<Paths>;
 }
