@@ -25,7 +25,7 @@ export function parseJsonText(text: string): unknown {
  * `paidResponse`), so the body is decoded and parsed once. A bad one comes back as a short, redacted snippet.
  *
  * @example
- * const checked = checkJsonBody(response, read.bytes, [token]);
+ * const checked = checkJsonBody(response, bytes, [token]);
  * if (!checked.ok) throw new InvalidResponseError(`... ${checked.snippet}`);
  */
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {

@@ -64,7 +64,7 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
  * `bytes` with every known credential and every one of `extra` redacted, as UTF-8; the same bytes when none is there.
  *
  * @example
- * const clean = redactSecretBytes(read.bytes, secrets);
+ * const clean = redactSecretBytes(bytes, secrets);
  */
 export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = []): Uint8Array {
   if (bytes.byteLength < KEY || (byKey.size === 0 && extra.length === 0)) return bytes;

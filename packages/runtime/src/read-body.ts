@@ -1,27 +1,24 @@
 import { redactSecrets } from "./known-secrets.js";
 
-/** What {@link readBody} found: the whole body, or that it is larger than the bound. */
-export type ReadBody = { ok: true; bytes: Uint8Array } | { ok: false; tooLarge: true };
-
 /**
- * Reads a response body in full, at most `maxBytes` of it, for as long as `signal` allows. A `Content-Length` above
- * the bound fails before anything is read; a body that passes it while arriving (an endless chunked one) stops there.
- * Either way the stream is cancelled, so its connection is freed and nothing more is held. When `signal` aborts
+ * Reads a response body in full, at most `maxBytes` of it, for as long as `signal` allows, and resolves its bytes, or
+ * undefined when it is larger than the bound. A `Content-Length` above the bound fails before anything is read; a body
+ * that passes it while arriving (an endless chunked one) stops there. Either way the stream is cancelled, so its connection is freed and nothing more is held. When `signal` aborts
  * (the attempt's timeout, the caller), the stream is cancelled and the signal's reason is thrown; a broken
  * connection throws what the stream threw.
  *
  * @example
- * const read = await readBody(response, attempt.signal, 134_217_728);
- * if (!read.ok) throw new Error("too large");
+ * const bytes = await readBody(response, attempt.signal, 134_217_728);
+ * if (bytes === undefined) throw new Error("too large");
  */
-export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<ReadBody> {
+export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | undefined> {
   const body = response.body;
-  if (body === null) return { ok: true, bytes: new Uint8Array(0) };
+  if (body === null) return new Uint8Array(0);
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes || signal.aborted) {
     cancel(body.cancel());
     if (signal.aborted) throw signal.reason;
-    return { ok: false, tooLarge: true };
+    return undefined;
   }
   const reader = body.getReader();
   // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).
@@ -40,14 +37,14 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
       if (total > maxBytes) {
         chunks.length = 0;
         cancel(reader.cancel());
-        return { ok: false, tooLarge: true };
+        return undefined;
       }
       chunks.push(value);
     }
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
-  return { ok: true, bytes: concat(chunks, total) };
+  return concat(chunks, total);
 }
 
 /**
@@ -55,7 +52,7 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
  * from it is what the transport checked.
  *
  * @example
- * return bufferedCopy(response, read.bytes);
+ * return bufferedCopy(response, bytes);
  */
 export function bufferedCopy(response: Response, bytes: Uint8Array, headers: Headers = response.headers): Response {
   // Status codes such as 204 forbid a body; an empty one becomes none.

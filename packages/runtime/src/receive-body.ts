@@ -44,14 +44,13 @@ export async function receiveBody(
   response: Response,
   options: { json: boolean; signal: AbortSignal; maxBytes: number; secrets: readonly string[] },
 ): Promise<Received> {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
-    const read = await readBody(response, options.signal, options.maxBytes);
-    if (!read.ok) return { ok: false, reason: "too-large" };
-    bytes = read.bytes;
+    bytes = await readBody(response, options.signal, options.maxBytes);
   } catch (error) {
     return { ok: false, reason: "failed", error };
   }
+  if (bytes === undefined) return { ok: false, reason: "too-large" };
   if (options.json) {
     const checked = checkJsonBody(response, bytes, options.secrets);
     return checked.ok ? { ok: true, response: paidResponse(response, bytes, checked) } : { ok: false, reason: "not-json", snippet: checked.snippet, contentType: checked.contentType };

@@ -166,7 +166,8 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>,
   if (type !== null) headers["content-type"] ??= type;
   // Read within the signal as fetch stops sending it: a stream whose source stalls would otherwise hold the request
   // forever, past the caller's abort and the runtime's timeout, which both work through the signal.
-  return ((await readBody(serialized, signal ?? NEVER, Infinity)) as { bytes: Uint8Array }).bytes;
+  // No bound (Infinity): the whole body, never undefined.
+  return (await readBody(serialized, signal ?? NEVER, Infinity))!;
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
