@@ -24,16 +24,16 @@ export interface Call {
   /** Attempts sent so far, for log lines. */
   sent: number;
   /** The signal of the attempt in flight, set by the timeout layer: the body check reads within it. */
-  attempt: AttemptSignal | undefined;
+  attempt?: AttemptSignal | undefined;
   /** The body, read once, of a request sent to another URL or through redirects by hand (see the credentials layer). */
-  movedBody: Blob | null | undefined;
+  movedBody?: Blob | null | undefined;
   /**
    * The attempt's `Authorization` value, set by the credentials layer and sent with the attempt (see `attemptRequest`
    * and `attemptInit`): the request the caller built is never changed.
    */
-  authorization: string | undefined;
+  authorization?: string | undefined;
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
-  ready: Request | undefined;
+  ready?: Request | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   guarded: boolean;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
@@ -43,7 +43,8 @@ export interface Call {
 }
 
 /**
- * Starts a call for `request`.
+ * Starts a call for `request`. What the layers leave on it later (the attempt's signal, a moved body, the
+ * Authorization value, the request made whole) starts out absent, which reads as undefined.
  *
  * @example
  * const call = startCall(request, { response: "json" });
@@ -58,10 +59,6 @@ export function startCall(request: Request, options: SendOptions): Call {
     options,
     retries: 0,
     sent: 0,
-    attempt: undefined,
-    movedBody: undefined,
-    authorization: undefined,
-    ready: undefined,
     guarded: false,
     streamed: false,
     discards: [],
