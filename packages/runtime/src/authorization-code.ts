@@ -3,7 +3,7 @@ import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { InputError } from "./input-error.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { requestToken } from "./token-request.js";
-import { createTransport, type BaseTransportOptions } from "./transport.js";
+import { baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
 
 /**
  * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (POST rules:
@@ -72,8 +72,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
   if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
-  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = options;
-  const send = createTransport({ fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger, purpose: "token" });
+  const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
   const token = await requestToken({
     send,
     tokenUrl,
