@@ -1,22 +1,20 @@
-import { describeValue, InputError } from "./input-error.js";
+import { checkNumber } from "./input-error.js";
 
 /** Default of `maxResponseBytes`: 128 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 134_217_728;
 
 /**
- * Checks a `maxResponseBytes` option: a positive whole number of bytes, or `Infinity` to turn the bound off. Left
- * out, it is {@link DEFAULT_MAX_RESPONSE_BYTES}; anything else throws an {@link InputError} naming the option.
+ * Checks a `maxResponseBytes` option: a positive safe integer of bytes, or `Infinity` to turn the bound off. Left
+ * out, it is {@link DEFAULT_MAX_RESPONSE_BYTES}; anything else throws an `InputError` naming the option (see
+ * `checkNumber`).
  *
  * @example
  * const maxBytes = checkMaxResponseBytes(options.maxResponseBytes); // 134217728
  */
 export function checkMaxResponseBytes(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
-  if (value === Infinity || (typeof value === "number" && Number.isSafeInteger(value) && value > 0)) return value;
-  throw new InputError(
-    "maxResponseBytes",
-    `maxResponseBytes must be a whole number of bytes >= 1, or Infinity to turn the bound off, got ${typeof value === "number" ? String(value) : describeValue(value)}`,
-  );
+  if (value === Infinity) return value;
+  const rule = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, hint: "or Infinity to turn the bound off" };
+  return checkNumber(value, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, rule);
 }
 
 /**
