@@ -3,7 +3,7 @@ import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { errorInit, target, userAbort, type Call } from "./call.js";
+import { callError, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -49,13 +49,11 @@ function failure(error: unknown, call: Call, timeoutMs: number): unknown {
   const notRetried = safe ? "" : NOT_RETRIED;
   const toError = timedOut
     ? (attempts: string) =>
-        new ApiTimeoutError(`${target(call)} got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
-          ...errorInit(call),
+        callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
           cause: error,
         })
     : (attempts: string) =>
-        new ApiConnectionError(`${target(call)} failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
-          ...errorInit(call),
+        callError(ApiConnectionError, call, `failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
           cause: error,
         });
   return new AttemptFailure(timedOut ? "timeout" : "connection", safe, toError, { cause: error });

@@ -1,4 +1,4 @@
-import { ApiUserAbortError, type ApiErrorInit } from "../errors.js";
+import { ApiUserAbortError, type ApiError, type ApiErrorInit } from "../errors.js";
 import { redactUrl } from "../redact.js";
 import { sleep, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
@@ -66,23 +66,26 @@ export function startCall(request: Request, options: SendOptions): Call {
 }
 
 /**
- * "GET https://host/path", redacted: how errors name the request.
+ * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error carries the
+ * call's method, URL and secrets besides `init`.
  *
  * @example
- * new ApiTimeoutError(`${target(call)} got no response`, errorInit(call));
+ * throw callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms.`, { cause });
  */
-export function target(call: Call): string {
-  return `${call.method} ${redactUrl(call.url)}`;
+export function callError<E extends ApiError, I extends ApiErrorInit>(
+  ErrorClass: new (message: string, init: I) => E,
+  call: Call,
+  text: string,
+  init: Omit<I, "method" | "url" | "secrets">,
+): E {
+  // `init` holds the rest of I, so together they make one (which TypeScript cannot see through Omit).
+  const full: ApiErrorInit = { method: call.method, url: call.url, secrets: call.secrets, ...init };
+  return new ErrorClass(`${target(call)} ${text}`, full as I);
 }
 
-/**
- * The fields every error of this call carries.
- *
- * @example
- * new ApiConnectionError(message, { ...errorInit(call), cause });
- */
-export function errorInit(call: Call): ApiErrorInit {
-  return { method: call.method, url: call.url, secrets: call.secrets };
+// "GET https://host/path", redacted: how errors name the request.
+function target(call: Call): string {
+  return `${call.method} ${redactUrl(call.url)}`;
 }
 
 /**
@@ -92,7 +95,7 @@ export function errorInit(call: Call): ApiErrorInit {
  * if (call.signal.aborted) throw userAbort(call);
  */
 export function userAbort(call: Call): ApiUserAbortError {
-  return new ApiUserAbortError(`${target(call)} was aborted by the caller.`, { ...errorInit(call), cause: call.signal.reason });
+  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal.reason });
 }
 
 /**

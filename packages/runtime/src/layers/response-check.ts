@@ -3,7 +3,7 @@ import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooL
 import { bodyMode, receiveBody, type Received } from "../receive-body.js";
 import { describeError, isIdempotent } from "../retry.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { discarded, errorInit, target, userAbort, type Call } from "./call.js";
+import { callError, discarded, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -31,47 +31,56 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets });
     if (received.ok) return received.response;
     if (call.signal.aborted) throw userAbort(call);
-    const init = { ...errorInit(call), status: response.status };
+    const status = response.status;
     if (received.reason === "too-large") {
-      throw new ResponseTooLargeError(`${target(call)} returned ${response.status} but ${tooLargeHint(maxResponseBytes)}.`, { ...init, limit: maxResponseBytes });
+      throw callError(ResponseTooLargeError, call, `returned ${status} but ${tooLargeHint(maxResponseBytes)}.`, { status, limit: maxResponseBytes });
     }
     const timedOutAfterMs = call.attempt?.expired === true ? timeoutMs : undefined;
     const safe = isIdempotent(call.method);
     throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", safe, (attempts) =>
-      bodyError({ target: target(call), init, attempts, safe }, received, timedOutAfterMs),
+      bodyError(call, { status, attempts, safe }, received, timedOutAfterMs),
     );
   };
 }
 
 interface BodyFailure {
-  target: string;
-  init: ReturnType<typeof errorInit> & { status: number };
+  status: number;
   attempts: string;
   /** Whether the method is idempotent, so the attempt may be resent: the hint differs. */
   safe: boolean;
 }
 
 // The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not JSON.
-function bodyError(failure: BodyFailure, received: Exclude<Received, { ok: true } | { reason: "too-large" }>, timedOutAfterMs: number | undefined): Error {
-  const { target, init, attempts, safe } = failure;
-  const status = init.status;
+function bodyError(
+  call: Call,
+  failure: BodyFailure,
+  received: Exclude<Received, { ok: true } | { reason: "too-large" }>,
+  timedOutAfterMs: number | undefined,
+): Error {
+  const { status, attempts, safe } = failure;
   if (received.reason === "failed" && timedOutAfterMs !== undefined) {
-    return new ApiTimeoutError(
-      `${target} returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
-      { ...init, cause: received.error },
+    return callError(
+      ApiTimeoutError,
+      call,
+      `returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
+      { status, cause: received.error },
     );
   }
   if (received.reason === "failed") {
-    return new ApiConnectionError(
-      `${target} returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
-      { ...init, cause: received.error },
+    return callError(
+      ApiConnectionError,
+      call,
+      `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
+      { status, cause: received.error },
     );
   }
   const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
-  return new InvalidResponseError(
-    `${target} returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
+  return callError(
+    InvalidResponseError,
+    call,
+    `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
       safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it." : NOT_RETRIED
     }`,
-    { ...init, body: received.snippet },
+    { status, body: received.snippet },
   );
 }
