@@ -41,7 +41,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
   const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
-  const init = { status: response.status, method: "POST", url: tokenUrl };
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   const parsed = parseJson(text);
@@ -50,14 +49,13 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];
   const shownBody = parsed.ok ? redactBody(parsed.value, secrets) : snippet(text, secrets);
-  if (!response.ok) {
-    throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), { ...init, body: shownBody, secrets });
-  }
+  const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
+  if (!response.ok) throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), init);
   const token = parsed.ok ? parsed.value : undefined;
   if (typeof token !== "object" || token === null || typeof (token as { access_token?: unknown }).access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
       `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint(request)}.`,
-      { ...init, body: shownBody, secrets },
+      init,
     );
   }
   return token as Record<string, unknown>;

@@ -66,8 +66,8 @@ export function startCall(request: Request, options: SendOptions): Call {
 }
 
 /**
- * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error carries the
- * call's method, URL and secrets besides `init`.
+ * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error
+ * carries the call's method, URL and secrets besides `init`.
  *
  * @example
  * throw callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms.`, { cause });
