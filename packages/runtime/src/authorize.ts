@@ -36,7 +36,14 @@ export interface AuthorizationCallback {
   state?: string;
 }
 
-const RESERVED = ["client_id", "redirect_uri", "response_type", "state", "scope"];
+// The parameters set from options of their own, each with the option that sets it.
+const OWN_OPTIONS: Record<string, string> = {
+  client_id: "clientId",
+  redirect_uri: "redirectUri",
+  response_type: "responseType",
+  state: "state",
+  scope: "scope",
+};
 
 /**
  * The URL to send the user to so they can authorize this client (RFC 6749 §4.1.1): the authorization endpoint with
@@ -60,7 +67,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
     ["scope", scope],
   ];
   for (const [name, value] of Object.entries(options.params ?? {})) {
-    if (RESERVED.includes(name)) throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${optionName(name)} instead`);
+    if (Object.hasOwn(OWN_OPTIONS, name)) throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${OWN_OPTIONS[name]} instead`);
     add.push([name, value]);
   }
   for (const [name, value] of add) if (value !== undefined && value !== "") url.searchParams.set(name, value);
@@ -159,10 +166,6 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
  */
 export function requireString(value: unknown, field: string): void {
   if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
-}
-
-function optionName(param: string): string {
-  return { client_id: "clientId", redirect_uri: "redirectUri", response_type: "responseType", state: "state", scope: "scope" }[param] ?? param;
 }
 
 // Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text goes
