@@ -37,16 +37,6 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
   }
 }
 
-/**
- * Whether a response to a JSON operation needs its body checked: a 2xx that may carry content.
- *
- * @example
- * if (needsJsonCheck(response, "GET")) checkJsonBody(response, bytes);
- */
-export function needsJsonCheck(response: Response, method: string): boolean {
-  return response.ok && response.status !== 204 && response.status !== 205 && method !== "HEAD" && response.body !== null;
-}
-
 function snippet(text: string, secrets: readonly string[]): string {
   // Whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut off there
   // into the snippet; redacting before the final cut keeps one that straddles that cut from leaking its start.

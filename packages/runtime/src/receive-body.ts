@@ -1,4 +1,4 @@
-import { checkJsonBody, needsJsonCheck } from "./json-response.js";
+import { checkJsonBody } from "./json-response.js";
 import { redactSecretBytes } from "./known-secrets.js";
 import { paidResponse } from "./paid-response.js";
 import { readBody } from "./read-body.js";
@@ -26,7 +26,8 @@ export function bodyMode(response: Response, method: string, options: { response
   // An error status is always read, even without a body, so that its reason phrase is cleaned like every other's.
   if (!response.ok) return "buffer";
   if (response.body === null || method === "HEAD") return "none";
-  if (options.response === "json") return needsJsonCheck(response, method) ? "json" : "none";
+  // A 2xx that may carry content (204 and 205 carry none) is checked as JSON.
+  if (options.response === "json") return response.status === 204 || response.status === 205 ? "none" : "json";
   return options.buffer === true ? "buffer" : "none";
 }
 
