@@ -29,6 +29,8 @@ export interface Credential {
   header?: string;
   query?: { name: string; value: string };
   token?: string;
+  /** What of it a server may echo, redacted from the errors and log lines of each call that sends it. */
+  secrets: string[];
 }
 
 /** Resolves the credential of each attempt from an {@link Auth}. */
@@ -65,22 +67,20 @@ export function createAuthorizer(auth: Auth): Authorizer {
   }
   switch (auth.type) {
     case "none":
-      return fixed("none", undefined);
+      return fixed("none");
     case "bearer": {
       const token = requireString(auth.token, "auth.token", "a bearer token");
       if (!isHeaderSafeToken(token)) throw new InputError("auth.token", `auth.token ${UNSENDABLE}`);
-      const credential = { header: `Bearer ${token}` };
-      return fixed("header", credential, token);
+      return fixed("header", { header: `Bearer ${token}`, secrets: [token] });
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
       if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
       // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
       if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
-      const credential = { header: basicAuthorization(username, auth.password) };
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo.
       const secrets = auth.password.length < 4 ? [] : [auth.password, `${username}:${auth.password}`];
-      return fixed("header", credential, ...secrets);
+      return fixed("header", { header: basicAuthorization(username, auth.password), secrets });
     }
     case "oauth2": {
       const tokens = auth.tokens;
@@ -92,7 +92,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
         location: "header",
         credential: async (signal) => {
           const token = await tokens.getToken(signal);
-          return remembered({ header: `Bearer ${token}`, token }, token);
+          return remembered({ header: `Bearer ${token}`, token, secrets: [token] });
         },
         invalidate: (credential) => {
           if (credential.token !== undefined) tokens.invalidate(credential.token);
@@ -104,8 +104,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
       const value = requireString(auth.value, "auth.value", "the credential");
       // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
       registerSecretName(name);
-      const credential = { query: { name, value } };
-      return fixed("query", credential, value);
+      return fixed("query", { query: { name, value }, secrets: [value] });
     }
     default: {
       const type = (auth as { type?: unknown }).type;
@@ -115,13 +114,13 @@ export function createAuthorizer(auth: Auth): Authorizer {
 }
 
 // An Authorizer whose credential never changes, so there is nothing to refresh or invalidate.
-function fixed(location: Authorizer["location"], credential: Credential | undefined, ...secrets: string[]): Authorizer {
-  return { refreshable: false, location, credential: async () => remembered(credential, ...secrets), invalidate: () => {} };
+function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
+  return { refreshable: false, location, credential: async () => remembered(credential), invalidate: () => {} };
 }
 
 // Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.
-function remembered<C extends Credential | undefined>(credential: C, ...secrets: string[]): C {
-  rememberSecret(...secrets);
+function remembered<C extends Credential | undefined>(credential: C): C {
+  if (credential !== undefined) rememberSecret(...credential.secrets);
   return credential;
 }
 

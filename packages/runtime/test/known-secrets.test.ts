@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { redactSecretBytes, redactSecrets, rememberSecret } from "../src/known-secrets.js";
 import { secretForms } from "../src/secret-forms.js";
+import { createTransport, type Auth } from "../src/index.js";
+import { json } from "./helpers.js";
 
 describe("known secrets", () => {
   it("redacts a remembered credential in each form, and the whole Basic value rather than a piece of it", () => {
@@ -62,4 +64,33 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets("echo pw%2F%c3%a9-mixed-case-1 end")).toBe("echo [redacted] end");
     expect(redactSecrets("echo pw%2f%C3%A9-extra-case-2 end", ["pw/é-extra-case-2"])).toBe("echo [redacted] end");
   });
+});
+
+// A process with many clients (one per tenant) may remember more than 1024 other credentials while one call is in
+// flight: the list of known ones then forgets the call's own, and a server that echoes it must still not get it into
+// the call's error.
+describe("a call's own credential, forgotten by the list of known ones while the call is in flight", () => {
+  const others = () => {
+    for (let i = 0; i < 1100; i++) rememberSecret(`another-tenant-token-${i}`);
+  };
+  const auths: [string, Auth, string][] = [
+    ["a bearer token", { type: "bearer", token: "tenant-bearer-token-1" }, "tenant-bearer-token-1"],
+    ["a Basic password", { type: "basic", username: "ana", password: "tenant-basic-password-1" }, "tenant-basic-password-1"],
+    ["an OAuth 2 token", { type: "oauth2", tokens: { getToken: async () => "tenant-oauth-token-1", invalidate: () => {} } }, "tenant-oauth-token-1"],
+  ];
+  for (const [name, auth, secret] of auths) {
+    it(`is still redacted from its error: ${name}`, async () => {
+      const send = createTransport({
+        auth,
+        fetch: async () => {
+          others();
+          return json({ error: "invalid", echo: `got ${secret}` }, { status: 400 });
+        },
+      });
+      const response = await send(new Request("https://api.example.com/items"), { response: "json" });
+      const body = await response.text();
+      expect(body).not.toContain(secret);
+      expect(body).toContain("[redacted]");
+    });
+  }
 });

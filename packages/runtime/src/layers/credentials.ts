@@ -57,10 +57,9 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
 // must be read; the read stops when the caller aborts.
 function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Request | Promise<Request> {
   const query = credential?.query;
-  if (query !== undefined) {
-    call.url = setQueryParam(request.url, query.name, query.value);
-    if (!call.secrets.includes(query.value)) call.secrets.push(query.value);
-  }
+  if (query !== undefined) call.url = setQueryParam(request.url, query.name, query.value);
+  // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
+  for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
   call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
