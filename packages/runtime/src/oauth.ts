@@ -26,7 +26,7 @@ export interface OAuth2TokenSourceOptions {
   /** Full URL of the token endpoint. */
   tokenUrl: string;
   grant: OAuth2Grant;
-  /** A token the caller already has; it is used until it expires or the server rejects it. */
+  /** A token the caller already has; it is used until `expiresAt` (epoch milliseconds) nears or the server rejects it. */
   initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined } | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;

@@ -23,7 +23,10 @@ export interface TokenSourceOptions {
   refreshSkewMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. Default `Date.now`. */
   now?: (() => number) | undefined;
-  /** A token the caller already has; it is used until `expiresAt` (epoch ms) nears or the server rejects it. */
+  /**
+   * A token the caller already has; it is used until `expiresAt` (epoch milliseconds, as `Date.now()` gives them; a
+   * time in seconds is refused) nears or the server rejects it.
+   */
   initial?: { accessToken: string; expiresAt?: number | undefined } | undefined;
   /** Where tokens come from, only to name it in the error a caller's abort gives. */
   tokenUrl?: string | undefined;
@@ -65,7 +68,12 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
   if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw new InputError("initial.accessToken", `initial.accessToken ${UNSENDABLE}`);
-  let refreshAt = options.initial?.expiresAt === undefined ? undefined : options.initial.expiresAt - skew;
+  const expiresAt = options.initial?.expiresAt;
+  // Epoch milliseconds, as now() gives them: a time in seconds (or NaN) would read as long past, and the token as spent.
+  if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
+    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch milliseconds (Date.now() + lifetime), got ${String(expiresAt)}`);
+  }
+  let refreshAt = expiresAt === undefined ? undefined : expiresAt - skew;
   let flight: Flight | undefined;
 
   const current = (): string | undefined => (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined);

@@ -101,6 +101,34 @@ describe("createTokenSource", () => {
     expect(signals).toHaveLength(1);
   });
 
+  // A time in seconds (what most token responses and JWTs' `exp` hold) read as milliseconds is January 1970: the initial
+  // token would be thrown away unused, and a grant that cannot fetch another would fail on the first call, far from here.
+  it.each([
+    ["in seconds", Math.floor(Date.now() / 1000) + 3600],
+    ["NaN", Number.NaN],
+    ["null", null],
+    ["a date string", "2026-12-01T00:00:00Z"],
+  ])("refuses an initial expiresAt %s with an InputError naming it", (_, expiresAt) => {
+    const initial = { accessToken: "at-secret-0", expiresAt: expiresAt as number };
+    const error = (() => {
+      try {
+        createTokenSource({ fetchToken: issuer().fetchToken, initial });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "initial.expiresAt", message: expect.stringContaining("epoch milliseconds") });
+    expect(String((error as Error).message)).not.toContain("at-secret-0");
+  });
+
+  it("takes an initial expiresAt in epoch milliseconds, past ones included (the token is then fetched anew)", async () => {
+    const { fetchToken, signals } = issuer();
+    expect(await createTokenSource({ fetchToken, initial: { accessToken: "at-secret-0", expiresAt: Date.now() + 3_600_000 } }).getToken()).toBe("at-secret-0");
+    expect(await createTokenSource({ fetchToken, initial: { accessToken: "at-secret-0", expiresAt: Date.now() - 3_600_000 } }).getToken()).toBe("at-secret-1");
+    expect(signals).toHaveLength(1);
+  });
+
   it("a failing fetchToken rejects every current waiter with its error, and the next call tries again", async () => {
     const gate = gated();
     const tokens = createTokenSource({ fetchToken: gate.fetchToken });
