@@ -67,7 +67,9 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
     ["scope", scope],
   ];
   for (const [name, value] of Object.entries(options.params ?? {})) {
-    if (Object.hasOwn(OWN_OPTIONS, name)) throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${OWN_OPTIONS[name]} instead`);
+    if (Object.hasOwn(OWN_OPTIONS, name)) {
+      throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${OWN_OPTIONS[name]} instead`);
+    }
     add.push([name, value]);
   }
   for (const [name, value] of add) if (value !== undefined && value !== "") url.searchParams.set(name, value);

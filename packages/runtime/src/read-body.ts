@@ -57,7 +57,11 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
 export function bufferedCopy(response: Response, bytes: Uint8Array): Response {
   // Status codes such as 204 forbid a body; an empty one becomes none.
   // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
-  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, statusText: statusText(response), headers: response.headers });
+  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status: response.status,
+    statusText: statusText(response),
+    headers: response.headers,
+  });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
   Object.defineProperty(copy, "url", { value: response.url, enumerable: true, configurable: true });
   Object.defineProperty(copy, "redirected", { value: response.redirected, enumerable: true, configurable: true });
