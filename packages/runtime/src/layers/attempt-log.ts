@@ -8,12 +8,16 @@ import type { Layer } from "./layer.js";
 export interface AttemptLog {
   /** Logs "METHOD url text" with the method, redacted URL and purpose in its fields. */
   note(call: Call, text: string, fields?: Record<string, unknown>): void;
-  /** Logs each attempt as its response headers arrive or it fails: method, redacted URL, status or error, attempt, duration. */
+  /**
+   * Logs each attempt as its response headers arrive or it fails: method, redacted URL, status or error, attempt,
+   * duration. A transport puts it in its pipeline only when it has a logger.
+   */
   readonly layer: Layer;
 }
 
 /**
- * The log of a transport. Without a logger nothing is built: the URL is redacted only for a line that is written.
+ * The log of a transport. Without a logger nothing is built: a note redacts the URL only for a line that is written,
+ * and the transport leaves the layer out.
  *
  * @example
  * const log = attemptLog(console, "api", timeoutMs);
@@ -31,7 +35,6 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
     },
     layer: async (request, next, call) => {
       call.sent++;
-      if (!logging) return next(request, call);
       const started = Date.now();
       const line = (outcome: { status: number } | { error: string }) => {
         const fields = { method: call.method, url: shownUrl(call), attempt: call.sent, ...outcome, durationMs: Math.round(Date.now() - started), purpose };
