@@ -1,0 +1,31 @@
+// @apis/cx as an app's bundler ships it, minified: a check written as a call whose result is unused (say
+// `try { encodeURIComponent(path) } catch { ... }`) is taken for dead code and dropped, and the caller then gets a bare
+// URIError instead of the InputError that names the field.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { rolldown } from "rolldown";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "apis-cx-minified-"));
+let cx: typeof import("../../src/index.js");
+
+beforeAll(async () => {
+  const bundle = await rolldown({ input: join(import.meta.dirname, "..", "..", "src", "index.ts"), platform: "browser", logLevel: "silent" });
+  try {
+    const { output } = await bundle.generate({ format: "esm", minify: true, codeSplitting: false });
+    writeFileSync(join(dir, "cx.min.mjs"), output.map((chunk) => (chunk.type === "chunk" ? chunk.code : "")).join(""));
+  } finally {
+    await bundle.close();
+  }
+  cx = (await import(pathToFileURL(join(dir, "cx.min.mjs")).href)) as typeof cx;
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it("refuses a path with an unpaired surrogate with an InputError naming it, minified too", () => {
+  expect(() => cx.filePath("self", "/a\uD800.jpg")).toThrow(cx.InputError);
+  expect(() => cx.filePath("self", "/a\uD800.jpg")).toThrow(/unpaired UTF-16 surrogate/);
+  expect(cx.filePath("self", "/a\uD83D\uDE00.jpg")).toBe("self:%2Fa%F0%9F%98%80.jpg");
+});
