@@ -68,12 +68,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
   if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw new InputError("initial.accessToken", `initial.accessToken ${UNSENDABLE}`);
-  const expiresAt = options.initial?.expiresAt;
-  // Epoch milliseconds, as now() gives them: a time in seconds (or NaN) would read as long past, and the token as spent.
-  if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
-    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch milliseconds (Date.now() + lifetime), got ${String(expiresAt)}`);
-  }
-  let refreshAt = expiresAt === undefined ? undefined : expiresAt - skew;
+  let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
   let flight: Flight | undefined;
 
   const current = (): string | undefined => (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined);
@@ -122,6 +117,16 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       }
     },
   };
+}
+
+// When the initial token is refreshed. `expiresAt` is epoch milliseconds, as now() gives them: a time in seconds (or
+// NaN) would read as long past, and the token as spent before its first use.
+function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew: number): number | undefined {
+  if (expiresAt === undefined) return undefined;
+  if (!(expiresAt >= now() / 100)) {
+    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch milliseconds (Date.now() + lifetime), got ${String(expiresAt)}`);
+  }
+  return expiresAt - skew;
 }
 
 // What fetchToken resolved, checked: a non-empty token that can travel in a header.
