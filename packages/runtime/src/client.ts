@@ -111,7 +111,8 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
       if (init?.parseAs !== "stream") result.data = await jsonData(result.response);
       // A stream handed out keeps its Response: Node's fetch cancels a body not yet read once its Response is collected,
       // and a cancelled body reads as ended, so a stream read after a garbage collection came out empty, with no error.
-      else if (result.data) streams.set(result.data, result.response);
+      // Object(): another fetch's Response-like may hand out a body that is not an object, with nothing to keep.
+      else if (result.data) streams.set(Object(result.data), result.response);
     }
     return result;
   };

@@ -57,9 +57,10 @@ export class AttemptSignal extends AbortController {
    * without them the caller could no longer cancel a download after a garbage collection. Once `body` is collected, so
    * is the listener: one signal shared by many downloads does not keep each of them until it aborts.
    */
-  loosen(body: object, owner: object): void {
+  loosen(body: unknown, owner: object): void {
     this.dispose();
-    held.set(body, owner);
+    // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
+    held.set(Object(body), owner);
     const attempt = new WeakRef(this);
     const parent = this.parent;
     const follow = () => attempt.deref()?.handleEvent();

@@ -116,6 +116,19 @@ describe("a fetch that does not answer a Response", () => {
   });
 });
 
+describe("a fetch that answers a Response-like whose body is not a stream", () => {
+  // Another fetch implementation, or a test double: the transport takes anything with a status and headers. Its body may
+  // be missing or not an object, and a stream the caller is handed then has nothing to keep alive or cancel.
+  const like = (body: unknown) => ({ status: 200, ok: true, headers: new Headers(), body }) as unknown as Response;
+  it.each([["missing", undefined], ["a string", "text"]])("%s is handed on as it came, by the transport and as parseAs: \"stream\" data", async (_, body) => {
+    const answer = like(body);
+    expect(await createTransport({ fetch: async () => answer })(new Request("https://api.example.com/x"))).toBe(answer);
+    const { data, response } = await client({ fetch: async () => answer }).GET("/items", { parseAs: "stream" });
+    expect(response).toBe(answer);
+    expect(data).toBe(body);
+  });
+});
+
 describe("an access token the server returns that cannot be sent in a header", () => {
   it("is an AuthenticationError that does not quote it, and no API request is made", async () => {
     server().script("POST /oauth/token", [{ status: 200, body: { access_token: "at-secret-1\r\nX-Evil: at-secret-2", token_type: "bearer" } }]);
