@@ -386,6 +386,33 @@ describe("timeouts and cancellation", () => {
       expect(sent).toBe(0);
     });
   }
+
+  // Every attempt but the last is sent from a copy of the request (its body tee'd), and OAuth 2 copies it once more to
+  // resend after a 401: a copy neither sent nor read keeps its branch of the body open, and with it the source.
+  const tokens = { getToken: async () => "oauth-token-1", invalidate: () => {} };
+  for (const [name, options, sendOptions] of [
+    ["while an OAuth 2 request's credential body is read to move it", { auth: { type: "oauth2", tokens } }, { credentialBody: true }],
+    ["while it waits for the rate limit to reset", { auth: { type: "bearer", token: "bearer-token-1" }, rateLimit: { headers: { remaining: "X-Left", reset: "X-Reset" } } }, {}],
+  ] as const) {
+    it(`a caller's signal aborted ${name} cancels the request's streamed body, so its source is let go`, async () => {
+      let sent = 0;
+      // The budget is spent for 30 s: a request after the first waits for it.
+      const send = createTransport({ ...options, fetch: async () => (sent++, json({}, { headers: { "X-Left": "0", "X-Reset": "30" } })) });
+      await send(new Request("https://api.example.com/items"));
+      const cancelled = new Promise((resolve) => {
+        const source = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}), cancel: resolve });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(new Error("caller stops")), 10);
+        const request = new Request("https://api.example.com/files", { method: "POST", body: source, duplex: "half", signal: controller.signal } as RequestInit);
+        void caught(send(request, { response: "json", ...sendOptions }));
+      });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 2_000, "the source is still open 2 s later")))]);
+      clearTimeout(timer);
+      expect(outcome).toBe("cancelled");
+      expect(sent).toBe(1);
+    });
+  }
 });
 
 describe("createTransport", () => {

@@ -46,9 +46,13 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       if (call.signal.aborted) throw userAbort(call);
       const last = call.retries >= options.maxRetries;
       let response: Response;
+      const sent = template.body === null || last ? template : template.clone();
       try {
-        response = await next(template.body === null || last ? template : template.clone(), call);
+        response = await next(sent, call);
       } catch (error) {
+        // A copy's branch of the body left unread would keep the source open even once the caller's is cancelled (the
+        // transport cancels that one): an attempt that ended early (an abort in a wait, a body read to move it) read neither.
+        sent.body?.cancel().catch(() => {});
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
           throw error.toError(countAttempts(call.retries));
