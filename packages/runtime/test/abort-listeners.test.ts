@@ -131,6 +131,39 @@ it("a streamed response dropped unread can still be collected while its connecti
   expect(connections).toHaveLength(5);
 });
 
+// A streamed body keeps the call, and so the caller's request: that request's body must not be kept with it. Each attempt
+// but the last is sent from a copy (a tee of the body), whose other branch, the caller's, holds every chunk the copy read.
+it("a streamed response kept does not keep the request body it was sent with", async () => {
+  const send = createTransport({
+    fetch: async (request) => {
+      await request.arrayBuffer();
+      return new Response(new ReadableStream({ pull: () => new Promise(() => {}) }), { headers: { "Content-Type": "application/octet-stream" } });
+    },
+  });
+  // Counted as they are collected: a WeakRef's deref() would keep its target through the collection that follows it.
+  let collected = 0;
+  const registry = new FinalizationRegistry(() => collected++);
+  const kept: Response[] = [];
+  // In a function of its own, so that no variable of the test still holds a chunk.
+  const upload = async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 4; i++) {
+          const chunk = new Uint8Array(1024);
+          registry.register(chunk, null);
+          controller.enqueue(chunk);
+        }
+        controller.close();
+      },
+    });
+    kept.push(await send(new Request("https://api.example.com/files", { method: "PUT", body, duplex: "half" } as RequestInit), { response: "binary" }));
+  };
+  for (let i = 0; i < 2; i++) await upload();
+  await collect(() => collected === 8);
+  expect(collected).toBe(8);
+  expect(kept).toHaveLength(2);
+});
+
 // Node's Request follows the signal it was given only while the Request lives (nodejs/node#55428): the requests between
 // the caller's signal and the fetch are kept with the body, or the caller could not cancel a download after a collection.
 describe("a streamed body the caller holds can still be cancelled through its signal after garbage collections", () => {

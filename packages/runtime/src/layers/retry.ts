@@ -65,6 +65,9 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
         // its Response is collected.
         decided = undefined;
+        // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
+        // body keeps the caller's request.
+        if (sent !== template) template.body?.cancel().catch(() => {});
         return response;
       }
       // A body left unread would keep its connection busy until garbage collection.
