@@ -49,7 +49,7 @@ export function checkSecureUrl(value: string, field: string): void {
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol;
   throw new InputError(
     field,
-    `${field} must use https, got ${shown}: credentials must not travel in clear text (plain http is allowed only on loopback, for a local mock)`,
+    `${field} must use https, got ${shown}: credentials must not travel in clear text (plain http is allowed only on loopback, for a local mock: localhost, 127.0.0.0/8 or ::1)`,
   );
 }
 

@@ -174,7 +174,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     checkOrigin(request.url);
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: build a new Request for each send");
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
-      // As fetch does: a body not sent in full is cancelled, so that its source (a file being read) is let go.
+      // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
+      // being read) is let go; a body fetch holds is fetch's to end.
       request.body?.cancel().catch(() => {});
       throw error;
     });
