@@ -1,7 +1,9 @@
 // The Node fast transport (`@apis/runtime/undici`) answers as the platform's fetch does: each case runs against both
 // and compares what the caller sees and what the server received. Two servers on 127.0.0.1 are two origins.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { collectGarbage } from "@apis/faults/garbage";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiConnectionError, ApiTimeoutError, createApiClient, InputError, type ClientOptions, type FetchLike } from "../src/index.js";
 import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
@@ -214,6 +216,36 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(error).toBeInstanceOf(TypeError);
     expect(JSON.stringify((error as Error).cause ?? {}) + String((error as Error).cause)).toMatch(/ECONNREFUSED/);
   });
+});
+
+// A caller that drops a response without reading or cancelling its body must not hold its connection for good. (The
+// platform's fetch on Node 24 does: it cancels the body once the Response is collected, but the connection stays open.)
+it("undiciFetch lets the connection of a response dropped unread go once the response is collected", async () => {
+  const open = new Set<Socket>();
+  const server = createServer((_, response) => void response.writeHead(200, { "content-type": "application/octet-stream" }).write("never ends"));
+  server.on("connection", (socket: Socket) => {
+    open.add(socket);
+    socket.on("close", () => open.delete(socket));
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/file`;
+    const fetch = undiciFetch();
+    // In a function of its own, so that no variable of the test still holds a response.
+    const dropUnread = async () => {
+      expect((await fetch(url)).status).toBe(200);
+    };
+    for (let i = 0; i < 3; i++) await dropUnread();
+    expect(open.size).toBe(3);
+    for (let round = 0; round < 100 && open.size > 0; round++) {
+      await collectGarbage(undefined, 1);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(open.size).toBe(0);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 describe("undiciFetch under the runtime", () => {

@@ -197,8 +197,15 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
   if (!carried) Object.defineProperty(response, "statusText", { value: statusText, enumerable: true, configurable: true });
   Object.defineProperty(response, "url", { value: out.url, enumerable: true, configurable: true });
   Object.defineProperty(response, "redirected", { value: redirected, enumerable: true, configurable: true });
+  if (body !== null) unread.register(response, answer.body);
   return response;
 }
+
+// The body of a Response collected unread is given up, so that its connection is freed rather than held until the
+// server closes it: a caller that drops a response unread cannot starve the pool. (The platform's fetch cancels such a
+// body too, but on Node 24 its connection stays open. A body read to its end is given up already; discarding it does
+// nothing.)
+const unread = new FinalizationRegistry<Readable>((body) => discard(body));
 
 // Gives up a body nobody will read. undici's body errors when destroyed before its end, and an error event with no
 // listener is thrown out of the event loop: an uncaught exception a hostile server could cause at will.
