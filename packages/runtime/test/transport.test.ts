@@ -361,9 +361,9 @@ describe("timeouts and cancellation", () => {
     expect(calls).toHaveLength(0);
   });
 
-  // A streamed request body is the caller's source (a file being read): a call that ends without sending it all must
-  // cancel it, as fetch does, or the source (its file descriptor) stays open for as long as the process runs. The body
-  // is read through a clone (it is tee'd), so cancelling that read alone never reaches the source.
+  // A streamed request body is the caller's source (a file being read): a call that ends before sending it must cancel
+  // it, or the source (its file descriptor) stays open for as long as the process runs. A retry copy tees the body, so
+  // every branch must be cancelled for the cancel to reach the source.
   for (const [name, when, auth] of [
     ["a caller's signal aborted before the call", "before", { type: "bearer", token: "bearer-token-1" }],
     ["a caller's signal aborted while the body is read to move it (query auth)", "during", { type: "query", name: "access_token", value: "query-token-1" }],
