@@ -52,7 +52,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       } catch (error) {
         // A copy's branch of the body left unread would keep the source open even once the caller's is cancelled (the
         // transport cancels that one): an attempt that ended early (an abort in a wait, a body read to move it) read neither.
-        sent.body?.cancel().catch(() => {});
+        if (sent !== template) sent.body?.cancel().catch(() => {});
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
           throw error.toError(countAttempts(call.retries));
