@@ -103,7 +103,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
-    const prepared = prepareCall(method === "trace" ? undefined : options.operations[path]?.[method], init, context);
+    const prepared = prepareCall(path, method === "trace" ? undefined : options.operations[path]?.[method], init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
     // openapi-fetch gives data only for a 2xx with a body: an error status comes as `error`.
     if (prepared.parseAs === "stream" && result.data !== undefined) {
@@ -171,10 +171,10 @@ function serverUrl(server: string, context: CallContext): string {
  * middleware sees) and the client hands on the value already parsed: openapi-fetch would parse the body again, every
  * time for one sent with no Content-Length.
  */
-function prepareCall(meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
   // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
   if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  const prepared: Init = { ...init, ...checkedParams(init) };
+  const prepared: Init = { ...init, ...checkedParams(path, init) };
   if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
   if (prepared.body !== undefined && meta?.requestBody === "form") {
     prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
@@ -206,10 +206,10 @@ function prepareCall(meta: OperationMeta | undefined, init: Init = {}, context: 
 }
 
 /** The call's params with path parameters checked and query names encoded (unless the call serializes its own query). */
-function checkedParams(init: Init): { params?: unknown } {
+function checkedParams(path: string, init: Init): { params?: unknown } {
   const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
+  checkPathParams(path, params?.path);
   if (params === undefined || params === null) return {};
-  checkPathParams(params.path);
   if (typeof params.query !== "object" || params.query === null || typeof init.querySerializer === "function") return {};
   return { params: { ...params, query: encodeQueryNames(params.query) } };
 }

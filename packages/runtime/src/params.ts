@@ -2,21 +2,23 @@ import { isPlainObject } from "./form.js";
 import { InputError } from "./input-error.js";
 
 /**
- * Refuses, with an {@link InputError} naming it, a path parameter whose value would move the request to another
- * path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..` is
- * `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
+ * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
+ * `null`: openapi-fetch would send the request to the path with `{id}` left in it) or whose value would move the
+ * request to another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves:
+ * `DELETE /v1/tags/..` is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
  *
  * @example
- * checkPathParams({ id: 42 });   // ok
- * checkPathParams({ id: ".." }); // throws InputError on params.path.id
+ * checkPathParams("/v1/tags/{id}", { id: 42 });   // ok
+ * checkPathParams("/v1/tags/{id}", { id: ".." }); // throws InputError on params.path.id
+ * checkPathParams("/v1/tags/{id}", {});           // throws InputError on params.path.id
  */
-export function checkPathParams(path: unknown): void {
-  if (typeof path !== "object" || path === null) return;
-  for (const [name, value] of Object.entries(path)) {
-    if (value === undefined || value === null) continue;
-    const segment = asSegment(value);
+export function checkPathParams(template: string, path: unknown): void {
+  // openapi-fetch's names: `{id}`, and `{.id}`, `{;id}` or `{id*}` for its other styles.
+  for (const [, name] of template.matchAll(/\{[.;]?([^{}]*?)\*?\}/g)) {
+    const value = (path as Record<string, unknown> | null | undefined)?.[name!];
+    const segment = value == null ? "" : asSegment(value);
     if (segment === "" || segment === "." || segment === "..") {
-      const shown = segment === "" ? "empty" : `"${segment}"`;
+      const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
       throw new InputError(
         `params.path.${name}`,
         `params.path.${name} must not be ${shown}: it would send the request to another path. Pass the resource's own id.`,

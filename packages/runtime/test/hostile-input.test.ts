@@ -31,6 +31,19 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests).toEqual([]);
   });
 
+  it.each([
+    ["undefined", { params: { path: { id: undefined } } }],
+    ["null", { params: { path: { id: null } } }],
+    ["left out of params.path", { params: { path: {} } }],
+    ["given no params at all", {}],
+  ])("DELETE /items/{id} with the id %s is refused as missing, and nothing is sent to a path with {id} in it", async (_, init) => {
+    const outcome = await settle(client().DELETE("/items/{id}", init as never));
+    expect(outcome.error).toBeInstanceOf(InputError);
+    expect((outcome.error as InputError).field).toBe("params.path.id");
+    expect((outcome.error as Error).message).toContain("params.path.id must not be missing");
+    expect(server().requests).toEqual([]);
+  });
+
   it("a single-element array path parameter of '..' is refused too", async () => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
     expect((outcome.error as InputError).field).toBe("params.path.id");
