@@ -1,6 +1,5 @@
-import { InvalidResponseError } from "./errors.js";
 import { InputError } from "./input-error.js";
-import { itemsOf } from "./paginate.js";
+import { checkNotRepeated, itemsOf } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
@@ -49,29 +48,11 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
-    // A server that ignores the offset answers the same page for ever: stopped before its items come again. The page as
-    // it came is compared, not the items `items` made of it, which may drop what tells them apart (an id).
-    const seen = pageItems.length === 0 ? undefined : serialized(result.data);
-    if (seen !== undefined && seen === previous) {
-      throw new InvalidResponseError(`Fetching offset ${offset} failed: the same items as the page before, so the server ignores the offset`, {
-        status: result.response.status,
-        url: result.response.url || undefined,
-      });
-    }
-    previous = seen;
+    previous = checkNotRepeated(result, pageItems, previous, `offset ${offset}`, "offset");
     for (const item of pageItems) yield item;
     offset += pageItems.length;
     const reported = result.data === undefined ? undefined : total?.(result.data);
     if (pageItems.length === 0) return;
     if (reported === undefined ? pageItems.length < limit : offset >= reported) return;
-  }
-}
-
-// A page a caller's own fetchPage made unserializable (a BigInt, a cycle) is never taken for a repeat.
-function serialized(page: unknown): string | undefined {
-  try {
-    return JSON.stringify(page);
-  } catch {
-    return undefined;
   }
 }

@@ -19,9 +19,11 @@ export interface PaginateOptions<Page, Item> {
 }
 
 /**
- * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after a short or empty page, or once `total` items were yielded. A page that fails throws an {@link ApiError}
- * with the vendor's status and body. When `maxPage` is reached on a full page and more items may remain, it throws
+ * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. Without a
+ * total it stops after a short or empty page; with a total it stops once `total` items were yielded, or on an empty
+ * page (a short page before the total only means the vendor capped `perPage`). A page that fails throws an {@link ApiError}
+ * with the vendor's status and body; one whose items are those of the page before (a server that ignores the page
+ * number) throws an {@link InvalidResponseError}, before they are yielded a second time. When `maxPage` is reached on a full page and more items may remain, it throws
  * a {@link PaginationLimitError} after yielding every item it could reach, instead of dropping the rest silently.
  *
  * @example
@@ -48,16 +50,18 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
 async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstPage: number): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, perPage, total, maxPage } = options;
   let yielded = 0;
+  let previous: string | undefined;
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
+    previous = checkNotRepeated(result, pageItems, previous, `page ${page}`, "page number");
     for (const item of pageItems) {
       yield item;
       yielded++;
     }
     const reported = result.data === undefined ? undefined : total?.(result.data);
-    if (reported !== undefined && yielded >= reported) return;
-    if (pageItems.length < perPage) return;
+    // With a total, a short page before it only means the vendor capped perPage (as paginateOffset reads it too).
+    if (pageItems.length === 0 || (reported === undefined ? pageItems.length < perPage : yielded >= reported)) return;
     if (maxPage !== undefined && page >= maxPage) {
       const url = result.response.url || undefined;
       const pages = maxPage - firstPage + 1;
@@ -90,4 +94,30 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
   const list = result.data === undefined ? [] : items(result.data);
   if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, init);
   return list;
+}
+
+/**
+ * Throws an {@link InvalidResponseError} when a page repeats the one before it, as a server that ignores the page
+ * asked for does for ever; otherwise returns the page's key, to compare the next one with. The key is the page's items
+ * when they are objects, which carry what tells them apart (an id), whatever else the page echoes (its offset or
+ * number); for items that are not (a list of scores may repeat), the page as it came. An empty page (or one whose
+ * first item is undefined), or one that cannot be serialized (a fetchPage of one's own that makes BigInts), is never
+ * taken for a repeat.
+ *
+ * @example
+ * previous = checkNotRepeated(result, pageItems, previous, "offset 40", "offset");
+ */
+export function checkNotRepeated(result: { data?: unknown; response: Response }, items: unknown[], previous: string | undefined, which: string, ignored: string): string | undefined {
+  let key: string | undefined;
+  try {
+    // typeof null is "object" too: a list of nulls is compared as it is, which is as good as the page.
+    key = items[0] === undefined ? undefined : JSON.stringify(typeof items[0] == "object" ? items : result.data);
+  } catch {}
+  if (key !== undefined && key === previous) {
+    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the ${ignored}`, {
+      status: result.response.status,
+      url: result.response.url || undefined,
+    });
+  }
+  return key;
 }

@@ -72,6 +72,18 @@ describe("paginateOffset", () => {
     expect(requested).toEqual([0, 2]);
   });
 
+  it("a server that ignores the offset but echoes it in the page is stopped too: items that are objects are compared, not the page", async () => {
+    const requested: number[] = [];
+    const fetchPage = async (offset: number, limit: number) => {
+      requested.push(offset);
+      return { data: { offset, limit, items: requested.length > 10 ? [] : [{ id: 1 }, { id: 2 }] }, response: new Response(null, { status: 200 }) };
+    };
+    const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 })));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    expect(requested).toEqual([0, 2]);
+  });
+
   it("compares pages as they came, so items mapped to what repeats (no id) do not stop the list", async () => {
     const { fetchPage } = list(5);
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items.map(() => "same"), limit: 2 }));

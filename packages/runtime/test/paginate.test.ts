@@ -41,6 +41,46 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2]);
   });
 
+  it.each([
+    ["no total", undefined],
+    ["a total it never reaches", (page: { total: number }) => page.total],
+  ])("a server that ignores the page number (%s) throws InvalidResponseError instead of repeating its first page for ever", async (_, total) => {
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      // Ends after ten pages, so that a regression fails the test instead of hanging it.
+      return { data: { page, items: requested.length > 10 ? [] : [{ id: 1 }, { id: 2 }], total: 100 }, response: new Response(null, { status: 200 }) };
+    };
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginate({ fetchPage, items: (page) => page.items, perPage: 2, total })) yielded.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe("Fetching page 2 failed: the same items as the page before, so the server ignores the page number");
+    expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(requested).toEqual([1, 2]);
+  });
+
+  it("a list of values without ids may repeat from one page to the next: the pages as they came differ, so it goes on", async () => {
+    const fetchPage = async (page: number) => ({ data: { page, scores: page < 3 ? [10, 10] : [10] }, response: new Response(null, { status: 200 }) });
+    expect(await collect(paginate({ fetchPage, items: (page) => page.scores, perPage: 2 }))).toEqual([10, 10, 10, 10, 10]);
+  });
+
+  it("with a total, a short page before it means the vendor capped perPage: it pages on to the total", async () => {
+    // A vendor that serves at most 3 per page, whatever was asked for, and numbers its pages by what it serves.
+    const { fetchPage, requested } = pages(8, 3);
+    const items = await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 5, total: (page) => page.total }));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(requested).toEqual([1, 2, 3]);
+  });
+
+  it("with a total that overstates the list, stops on the first empty page", async () => {
+    const fetchPage = async (page: number) => ({ data: { items: page === 1 ? [1, 2] : [], total: 50 }, response: new Response(null, { status: 200 }) });
+    expect(await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 5, total: (page) => page.total }))).toEqual([1, 2]);
+  });
+
   it("fetches lazily: the next page only when the consumer needs it", async () => {
     const { fetchPage, requested } = pages(10, 2);
     const iterator = paginate({ fetchPage, items: (page) => page.items, perPage: 2 });
