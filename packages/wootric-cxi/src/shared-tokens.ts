@@ -1,12 +1,15 @@
-import { describeValue, InputError, tokenRequestOptions, urlOption, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
-import { DEFAULT_TOKEN_URL } from "./token-url.js";
+import { DEFAULT_TOKEN_URL, resolveTokenUrl } from "./token-url.js";
 
 /** Options of {@link createWootricTokenSource}: the credentials, the token endpoint, and what its requests take. */
 export interface WootricTokenSourceOptions extends TokenRequestOptions {
   /** Credentials that fetch tokens: `password`, `clientCredentials`, or a `token` with its `refreshToken`. */
   auth: Exclude<WootricAuth, { type: "tokenSource" }>;
-  /** Full URL of the token endpoint. Default `https://api.wootric.com/oauth/token`. */
+  /**
+   * Full URL of the token endpoint. Default `https://api.wootric.com/oauth/token`. A URL with no path (the host alone,
+   * as `tokenUrl` was before 0.2) is read as that host's `/oauth/token`, with one deprecation line through the logger.
+   */
   tokenUrl?: string;
 }
 
@@ -39,7 +42,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
     throw new InputError("auth.type", `Unknown auth type ${got} for a token source: use ${GRANT_TYPES}`);
   }
   const token = tokenRequestOptions(transport);
-  const context = { hosts: { baseUrl: DEFAULT_TOKEN_URL }, transport, token, tokenUrl: urlOption(tokenUrl, "tokenUrl", DEFAULT_TOKEN_URL) };
+  const context = { hosts: { baseUrl: DEFAULT_TOKEN_URL }, transport, token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) };
   const built = build(auth, context);
   if (built.type !== "oauth2") {
     throw new InputError("auth.refreshToken", 'a token without its refreshToken is never fetched or refreshed, so there is nothing to share: pass { type: "token", accessToken } to each client');

@@ -3,6 +3,7 @@ import {
   ApiError,
   BadRequestError,
   createClient,
+  createWootricTokenSource,
   getEndUserByEmail,
   getEndUserByExternalId,
   InputError,
@@ -28,6 +29,25 @@ describe("createClient", () => {
     await wootric.GET("/v1/end_users");
     expect(observed.requests.map((request) => request.url)).toEqual(["https://api.wootric.com/oauth/token", "https://api.wootric.com/v1/end_users"]);
     expect(observed.bodies[0]).toBe("grant_type=client_credentials&client_id=id&client_secret=secret");
+  });
+
+  // The same rule as @apis/wootric-cxi's, so one configuration works for both clients and for the shared token source.
+  it.each(["https://auth.test", "https://auth.test/"])("reads a tokenUrl with no path (%s, the old host form) as a host, with one deprecation line", async (tokenUrl) => {
+    const lines: string[] = [];
+    const observed = tokenOr(() => json([]));
+    const wootric = createClient({ baseUrl: BASE, tokenUrl, fetch: observed.fetch, logger: { debug: (message: string) => lines.push(message) }, auth: grant });
+    await wootric.GET("/v1/end_users");
+    expect(observed.requests.map((request) => request.url)).toEqual(["https://auth.test/oauth/token", `${BASE}/v1/end_users`]);
+    expect(lines.filter((line) => line.includes("deprecated"))).toEqual([expect.stringContaining(`tokenUrl ${tokenUrl} is a host, read as https://auth.test/oauth/token`)]);
+  });
+
+  it("a shared token source reads a tokenUrl with no path as a host too", async () => {
+    const lines: string[] = [];
+    const observed = tokenOr(() => json([]));
+    const tokens = createWootricTokenSource({ tokenUrl: "https://auth.test", fetch: observed.fetch, logger: { debug: (message: string) => lines.push(message) }, auth: grant });
+    await createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "tokenSource", tokens } }).GET("/v1/end_users");
+    expect(observed.requests[0]?.url).toBe("https://auth.test/oauth/token");
+    expect(lines.filter((line) => line.includes("deprecated"))).toHaveLength(1);
   });
 
   it("fetches the token once and sends it as a bearer header on every call", async () => {
