@@ -99,8 +99,8 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 /**
  * Throws an {@link InvalidResponseError} when a page repeats the one before it, as a server that ignores the page
  * asked for does for ever; otherwise returns the page's key, to compare the next one with. The key is the page's items
- * when they are objects, which carry what tells them apart (an id), whatever else the page echoes (its offset or
- * number); for items that are not (a list of scores may repeat), the page as it came. An empty page (or one whose
+ * when they are objects, which carry what tells them apart, whatever else the page echoes (its offset or number), and
+ * only their ids when they have one; for items that are not objects (a list of scores may repeat), the page as it came. An empty page (or one whose
  * first item is undefined), or one that cannot be serialized (a fetchPage of one's own that makes BigInts), is never
  * taken for a repeat.
  *
@@ -108,10 +108,13 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * previous = checkNotRepeated(result, pageItems, previous, "offset 40", "offset");
  */
 export function checkNotRepeated(result: { data?: unknown; response: Response }, items: unknown[], previous: string | undefined, which: string, ignored: string): string | undefined {
+  const first = items[0] as { id?: unknown } | null | undefined;
   let key: string | undefined;
   try {
-    // typeof null is "object" too: a list of nulls is compared as it is, which is as good as the page.
-    key = items[0] === undefined ? undefined : JSON.stringify(typeof items[0] == "object" ? items : result.data);
+    // typeof null is "object" too: a list of nulls is compared as it is, which is as good as the page. Items with an
+    // `id` are compared by their ids alone: a field that changes between two requests (a status "3 minutes ago") would
+    // hide a repeat.
+    key = first === undefined ? undefined : JSON.stringify(typeof first == "object" ? items : result.data, first?.id === undefined ? undefined : ["id"]);
   } catch {}
   if (key !== undefined && key === previous) {
     throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the ${ignored}`, {

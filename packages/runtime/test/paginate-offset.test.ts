@@ -84,6 +84,18 @@ describe("paginateOffset", () => {
     expect(requested).toEqual([0, 2]);
   });
 
+  it("items with an id are compared by their ids: a field that changes between requests does not hide a repeat", async () => {
+    let requests = 0;
+    const fetchPage = async () => {
+      requests++;
+      const items = requests > 10 ? [] : [1, 2].map((id) => ({ id, status: `Completed ${requests} minutes ago` }));
+      return { data: items, response: new Response(null, { status: 200 }) };
+    };
+    const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 })));
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    expect(requests).toBe(2);
+  });
+
   it("compares pages as they came, so items mapped to what repeats (no id) do not stop the list", async () => {
     const { fetchPage } = list(5);
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items.map(() => "same"), limit: 2 }));
