@@ -11,8 +11,8 @@ export class InputError extends TypeError {
   // Declared, not a class field: the constructor sets it (see ApiError).
   declare readonly field: string;
 
-  constructor(field: string, message: string) {
-    super(message);
+  constructor(field: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.field = field;
   }
 

@@ -121,11 +121,10 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a
  *   {@link ResponseTooLargeError} naming the limit.
  * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
- *   query names a credential), and every POST (which fetch would resend as a GET without its body on a 301 or 302),
- *   follows redirects by hand, only within its own origin and over https, at most 5 hops; 307/308 keep the method and
- *   body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a {@link RedirectError} naming where
- *   it pointed (redacted), and nothing is sent there. Other requests (no credential, or only an Authorization header,
- *   which fetch drops across origins) keep the platform's behaviour.
+ *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops;
+ *   307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
+ *   {@link RedirectError} naming where it pointed (redacted), and nothing is sent there. Other requests (no
+ *   credential, or only an Authorization header, which fetch drops across origins) keep the platform's behaviour.
  * - Redaction: every credential the client holds or built is removed, in every encoding, from error bodies, errors
  *   and log lines.
  * - Cancellation: the request's signal (openapi-fetch's `signal` option) stops everything at once, including a

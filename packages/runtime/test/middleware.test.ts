@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenSource, createTransport, type AttemptMiddleware } from "../src/index.js";
+import { createTokenSource, createTransport, InputError, type AttemptMiddleware } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
 import { fakeFetch, json, networkError } from "./helpers.js";
 
@@ -65,6 +65,20 @@ describe("middleware runs on every attempt, after credentials", () => {
     const { client, calls } = observedClient((_, __, index) => (index === 0 ? json({}, { status: 502 }) : json([])), { retryDelay: noWait, middleware: [sign] });
     await client.GET("/items");
     expect(calls.map((call) => call.headers.get("x-signature"))).toEqual(["sig-1", "sig-2"]);
+  });
+
+  it.each([
+    ["before it sends", async () => Promise.reject(new Error("signer not configured"))],
+    ["after the response came", async (request: Request, next: (request: Request) => Promise<Response>) => (await next(request), Promise.reject(new Error("signer not configured")))],
+  ])("a layer that throws %s fails the call once with an InputError naming it, not a retried network error", async (_, layer) => {
+    const { fetch, calls } = fakeFetch(() => new Response("ok"));
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), layer as AttemptMiddleware] });
+    const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("middleware");
+    expect((error as Error).message).toContain("middleware[1] threw: signer not configured");
+    expect((error as Error).cause).toEqual(new Error("signer not configured"));
+    expect(calls.length).toBeLessThanOrEqual(1);
   });
 
   it("refuses a middleware option that is not an array of functions", () => {

@@ -10,8 +10,8 @@ import type { Layer } from "./layer.js";
  * attempt (see `attemptInit`), never written into the caller's request. The caller's own Authorization header wins over
  * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
  * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A request that
- * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth), and every POST, is marked
- * for the redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
+ * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
+ * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
  * User middleware sees each attempt as one Request with its credential.
  *
  * @example
@@ -60,9 +60,8 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   if (query !== undefined) call.url = setQueryParam(request.url, query.name, query.value);
   // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
-  // An Authorization header alone needs no care: fetch drops it on the way to another origin. A POST does: on a 301 or
-  // 302 fetch would send a GET without its body instead, and the write would be lost while the call looked fine.
-  call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || call.method === "POST" || urlCarriesCredential(call.url);
+  // An Authorization header alone needs no care: fetch drops it on the way to another origin.
+  call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
   if (call.movedBody !== undefined || !(call.guarded || call.url !== request.url)) return request;
   if (request.body === null) {

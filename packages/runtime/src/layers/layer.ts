@@ -1,3 +1,5 @@
+import { InputError } from "../input-error.js";
+import { describeError } from "../retry.js";
 import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
 
@@ -38,6 +40,20 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  * const layers = middlewareLayers([async (request, next) => next(request)]);
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
-  // Middleware sees the attempt as it is sent: one Request with its credential and signal.
-  return middleware.map((layer, index) => (request, next, call) => layer(index === 0 ? attemptRequest(request, call) : request, (sent) => next(sent, call)));
+  return middleware.map((layer, index) => async (request, next, call) => {
+    let failed: unknown = middleware;
+    try {
+      // Middleware sees the attempt as it is sent: one Request with its credential and signal.
+      return await layer(index === 0 ? attemptRequest(request, call) : request, (sent) =>
+        next(sent, call).catch((error: unknown) => {
+          throw (failed = error);
+        }),
+      );
+    } catch (error) {
+      if (error === failed) throw error;
+      // The layer's own failure, not one of what it sent on: the caller's bug, thrown once instead of retried as a
+      // network failure (an InputError is final).
+      throw new InputError("middleware", `middleware[${index}] threw: ${describeError(error)} (a bug in the layer, not a network failure: not retried)`, { cause: error });
+    }
+  });
 }
