@@ -104,7 +104,10 @@ describe("listAll", () => {
   });
 
   it("throws a PaginationLimitError after page 30 when the list goes on, instead of dropping the rest", async () => {
-    const { observed, cxi } = clientWith(() => json(Array.from({ length: 50 }, (_, i) => ({ id: i, name: "x", created_at: 0 }))));
+    const { observed, cxi } = clientWith((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      return json(Array.from({ length: 50 }, (_, i) => ({ id: (page - 1) * 50 + i, name: "x", created_at: 0 })));
+    });
     let count = 0;
     const error = await (async () => {
       for await (const _item of listAll(cxi, "/v1/imports")) count++;
