@@ -34,7 +34,10 @@ export class EmbeddedApiError extends ApiError {
    */
   static fromBody(response: Response, body: EmbeddedError, method: string, url?: string): EmbeddedApiError {
     // Redacted before it is cut: a credential the cut fell inside could no longer be recognised.
-    const said = redactText(typeof body.error === "string" ? body.error : body.error.message);
+    // The error as the vendor gave it: a string, `{ message }`, or anything else a broken server sends (shown as JSON).
+    const error: unknown = body.error;
+    const message = (error as { message?: unknown }).message;
+    const said = redactText(typeof error === "string" ? error : typeof message === "string" ? message : String(JSON.stringify(error)));
     url = response.url || url;
     return new EmbeddedApiError(
       `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${said.slice(0, 200)}. CMIX reports some failures this way; \`body\` holds what it sent.`,

@@ -104,7 +104,7 @@ function checkPollOptions(options: PollOptions): Bounds {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
   }
   return {
-    pollIntervalMs: checkNumber(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, hint: "the pause between polls, in milliseconds" }),
+    pollIntervalMs: checkNumber(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, max: 2 ** 31 - 1, hint: "the pause between polls, in milliseconds" }),
     maxWaitMs: checkNumber(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),
     maxAttempts: checkNumber(options.maxAttempts, "maxAttempts", 120, { min: 1, integer: true, hint: "how many times to poll the archive" }),
     signal,

@@ -87,6 +87,19 @@ describe("exportArchive", () => {
     expect(polls()).toBe(3);
   });
 
+  it.each([
+    [true, "true"],
+    [500, "500"],
+    [{ reason: "E_LAYOUT" }, '{"reason":"E_LAYOUT"}'],
+    [["layout missing"], '["layout missing"]'],
+    [{ message: 42 }, '{"message":42}'],
+  ])("throws an EmbeddedApiError, not a TypeError, for a 200 whose error key is %j", async (embedded, shown) => {
+    const { cmix } = vendor({ create: { response: 1, error: embedded } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(EmbeddedApiError);
+    expect((error as Error).message).toContain(`its body reports an error: ${shown}.`);
+  });
+
   it("throws an EmbeddedApiError when the create call answers 200 with an error key, and polls nothing", async () => {
     const { cmix, observed } = vendor({ create: { response: 1, error: "Oops!" } });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);

@@ -163,7 +163,14 @@ const cases: BadInputCase[] = [
     input: "pollIntervalMs -1",
     call: (fetch) => pollArchive(client(fetch), REF, { pollIntervalMs: -1 }),
     field: "pollIntervalMs",
-    message: /pollIntervalMs must be a number >= 0 \(the pause between polls, in milliseconds\), got -1/,
+    message: /pollIntervalMs must be a number from 0 to 2147483647 \(the pause between polls, in milliseconds\), got -1/,
+  },
+  {
+    helper: "pollArchive",
+    input: "pollIntervalMs above 2^31-1 ms (a timer would fire at once)",
+    call: (fetch) => pollArchive(client(fetch), REF, { pollIntervalMs: 2 ** 31 }),
+    field: "pollIntervalMs",
+    message: /pollIntervalMs must be a number from 0 to 2147483647 \(the pause between polls, in milliseconds\), got 2147483648/,
   },
   {
     helper: "pollArchive",
