@@ -175,6 +175,13 @@ describe("unwrapWebhook refuses", () => {
     expect((await refusal(unwrapWebhook(badScore, sign(badScore), SECRET))).reason).toBe("unrecognized-payload");
   });
 
+  it.each([
+    ["headers", () => unwrapWebhook("x", undefined as never, SECRET), "headers must be the request's headers"],
+    ["a body already parsed", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET), "body must be the raw request body"],
+  ])("missing or wrong %s, with a TypeError that says what to pass", async (_, call, message) => {
+    await expect(call()).rejects.toThrow(message);
+  });
+
   it("an empty secret, with a TypeError that names no value", async () => {
     const { text, signature } = fixture("response-created.form");
     await expect(unwrapWebhook(text, { "x-wootric-signature": signature }, "")).rejects.toThrow(TypeError);
