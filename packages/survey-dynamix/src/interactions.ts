@@ -1,4 +1,4 @@
-import { ConflictError, dataOrThrow, describeValue, InputError, nameErrorClasses } from "@apis/runtime";
+import { ConflictError, dataOrThrow, describeValue, InputError, InvalidResponseError, nameErrorClasses } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -107,7 +107,15 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const result = await client.POST("/interactions", { body: body as NewInteraction, ...signalInit(opts.signal) });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-  return dataOrThrow(result, "POST");
+  return storedInteraction(result, "POST");
+}
+
+// The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
+function storedInteraction(result: Parameters<typeof dataOrThrow<Interaction>>[0], method: string): Interaction {
+  const data: unknown = dataOrThrow(result, method);
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) return data as Interaction;
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`${method} ${url} returned ${status} with ${describeValue(data)} instead of the interaction: a server fault; check with GET /interactions before sending it again`, { status, method, url });
 }
 
 /**
@@ -145,7 +153,7 @@ export async function updateInteraction(
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
     ...signalInit(opts.signal),
   });
-  return dataOrThrow(result, "PUT");
+  return storedInteraction(result, "PUT");
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   DuplicateInteractionError,
   InputError,
   interactionWebLink,
+  InvalidResponseError,
   updateInteraction,
   type CreateInteractionInput,
 } from "../../src/index.js";
@@ -54,6 +55,19 @@ describe("createInteraction", () => {
       vip: "true",
       Region_2: "QLD",
     });
+  });
+
+  it.each([
+    ["an empty 201", () => new Response(null, { status: 201 })],
+    ["a 204", () => new Response(null, { status: 204 })],
+    ["null", () => json(null, 201)],
+    ["a list", () => json([], 200)],
+  ])("throws InvalidResponseError for %s instead of resolving it as the interaction", async (_, answer) => {
+    const { sdx } = clientWith(answer);
+    const created = createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
+    await expect(created).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(created).rejects.toThrow("instead of the interaction: a server fault");
+    await expect(updateInteraction(sdx, 891234, { agent_id: "nevilr" })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it("takes null options as left out", async () => {
