@@ -9,7 +9,7 @@ export interface Download {
   body: ReadableStream<Uint8Array>;
   /** The `Content-Type` CX serves the file with (the one given at upload), if any. */
   contentType: string | undefined;
-  /** The size in bytes from `Content-Length`, when CX sends one. */
+  /** The size in bytes from `Content-Length`, when CX sends one (and did not compress the body: fetch decompresses it). */
   size: number | undefined;
 }
 
@@ -44,7 +44,8 @@ export async function downloadFile(client: CxClient, filePath: string, options: 
   if (error !== undefined || !response.ok) throw ApiError.fromResponse(response, error, "GET");
   // The body handed out keeps its Response (the runtime's client sees to it): the platform cancels a body not yet read
   // once its Response is collected.
-  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  // A body fetch decompressed is longer than the Content-Length the server sent for it: no size then.
+  const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file.
     body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),

@@ -19,6 +19,14 @@ describe("downloadFile", () => {
     expect(observed.requests[0]?.url).toBe(`https://data.cx.com/1/data/self:%2Fphotos%2F2353.jpg?access_token=${ACCESS_TOKEN}`);
   });
 
+  it("gives no size for a compressed body, whose Content-Length counts the compressed bytes, not those the body yields", async () => {
+    const headers = { "content-type": "text/csv", "content-length": "29", "content-encoding": "gzip" };
+    const observed = observedFetch(() => new Response("a,b\n1,2\n", { headers }));
+    const data = await downloadFile(createClient({ auth, fetch: observed.fetch }), path);
+    expect(data.size).toBeUndefined();
+    expect(await new Response(data.body).text()).toBe("a,b\n1,2\n");
+  });
+
   it("takes null options as left out", async () => {
     const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg" } }));
     const data = await downloadFile(createClient({ auth, fetch: observed.fetch }), path, bad<{ signal?: AbortSignal }>(null));
