@@ -6,9 +6,10 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
 
 /**
  * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
- * body (`+` for space) writes it, with upper- or lower-case hex; HTML-escaped; JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * body (`+` for space) writes it, with upper- or lower-case hex, and encoded twice; HTML-escaped; JSON-escaped (with `\/` and `\u00e9` too, as PHP
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
- * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`; and as a header
+ * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
+ * and of its percent-encoded forms (a form body echoed in base64); and as a header
  * or reason phrase brings it back, its UTF-8 bytes decoded the wrong way.
  *
  * @example
@@ -16,9 +17,12 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
-  for (const encoded of percentForms(secret)) {
+  const percent = percentForms(secret);
+  for (const encoded of percent) {
     forms.add(encoded);
     forms.add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+    // Encoded twice, as a URL quoted in another URL's query carries it (a sign-in page's `return_to`).
+    forms.add(encoded.replace(/%/g, "%25"));
   }
   // An HTML page (a proxy's error page, a login form) escapes what it quotes.
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
@@ -33,7 +37,8 @@ export function secretForms(secret: string): string[] {
     forms.add(latin1(new TextEncoder().encode(form)));
     forms.add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
   }
-  for (const encoded of base64Forms(new TextEncoder().encode(secret))) forms.add(encoded);
+  // The base64 of the credential as it was sent, form- or percent-encoded too (a server echoing the request body).
+  for (const sent of [secret, ...percent]) for (const encoded of base64Forms(new TextEncoder().encode(sent))) forms.add(encoded);
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 

@@ -1,8 +1,9 @@
 // Test-only: the encodings a credential travels in, and the check for any of them in a text.
 
 /**
- * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`),
- * form-encoded (`+` for space), base64 alone and inside `user:secret` (a Basic header), and JSON-escaped.
+ * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`) once
+ * and twice (a URL quoted in another's query), form-encoded (`+` for space), base64 alone, inside `user:secret` (a
+ * Basic header) and inside a form body, and JSON-escaped.
  *
  * @example
  * for (const [encoding, text] of Object.entries(encodingsOf(PASSWORD, "ana"))) server.script(route, [echoIn["an error body"](text)]);
@@ -11,9 +12,11 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
   return {
     raw: secret,
     "percent-encoded": encodeURIComponent(secret),
+    "percent-encoded twice": encodeURIComponent(encodeURIComponent(secret)),
     "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
+    "base64 of a form body": Buffer.from(new URLSearchParams({ grant_type: "password", password: secret }).toString()).toString("base64"),
     "JSON-escaped": JSON.stringify(secret).slice(1, -1),
   };
 }
