@@ -5,7 +5,10 @@ import type { CxErrorBody } from "./types.js";
 
 /** A file being downloaded: its content as a stream, read as it arrives, and what the response says about it. */
 export interface Download {
-  /** The file's bytes. Read it to the end or cancel it, or the connection stays busy. */
+  /**
+   * The file's bytes. Read it to the end or cancel it, or the connection stays busy. A failure while it is read errors
+   * it with the platform's own error, not an `ApiError`.
+   */
   body: ReadableStream<Uint8Array>;
   /** The `Content-Type` CX serves the file with (the one given at upload), if any. */
   contentType: string | undefined;
@@ -26,7 +29,9 @@ export type DownloadResult =
  * Downloads a file from the data host as a stream: nothing is buffered, so a file of any size takes the same
  * memory. Only the wait for the response headers is bounded by `timeoutMs`; pass a `signal` to bound or cancel
  * the transfer itself. A CX error throws the status-keyed `ApiError` (`NotFoundError`, ...) with CX's
- * `{ errorType, message }` as `body`; network failures throw too.
+ * `{ errorType, message }` as `body`; network failures before the headers throw an `ApiConnectionError` or
+ * `ApiTimeoutError`. Once `body` is handed out, a failure while it is read (the connection breaks, the `signal`
+ * aborts) errors the stream with the platform's own error (Node: `TypeError: terminated`, or the signal's reason).
  *
  * @example
  * const file = await downloadFile(cx, filePath("self", "/photos/2353.jpg"));
