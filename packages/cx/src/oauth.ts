@@ -56,13 +56,6 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
  * const { code } = readAuthorizationCallback(req.url, { expectedState: req.session.cxState });
  */
 export function readAuthorizationCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
-  // Anything else would be read as a path ("null") and reported as a callback without a code.
-  if (typeof url !== "string" && !(url instanceof URL)) {
-    throw new InputError(
-      "url",
-      `readAuthorizationCallback needs the callback URL CX redirected the user to, whole or its path and query (req.url), e.g. "/cx/callback?auth_code=...&state=...", got ${describeValue(url)}`,
-    );
-  }
   // expectedState is passed on even when undefined (a session that lost its state): the runtime then refuses the
   // callback. Read through the options, not copied from their own keys, so an inherited one (a getter) is checked too.
   // A JavaScript caller's null means no options; anything else that is no object the runtime refuses.

@@ -88,12 +88,16 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions | null = {}): AuthorizationCallback {
   // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
   if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
+  // describeValue never quotes a string: the URL holds the code.
+  const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query (req.url), got ${describeValue(url)}`);
+  // Anything else would be read as a path ("/null") and reported as a forged callback, without a state.
+  if (typeof url !== "string" && !(url instanceof URL)) throw badUrl();
   let parsed: URL;
   try {
     // The base only lets a bare path and query parse; nothing from it is used.
     parsed = new URL(url, "https://callback.invalid");
   } catch {
-    throw new InputError("url", "url must be the callback URL the vendor redirected to, or its path and query");
+    throw badUrl();
   }
   const query = parsed.searchParams;
   const error = query.get("error") || (query.get("deny") === "true" ? "access_denied" : undefined);

@@ -100,6 +100,16 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`/oauth/callback?code=${CODE}`)).toEqual({ code: CODE });
   });
 
+  it.each([
+    ["nothing", undefined],
+    ["null", null],
+    ["an object", { url: "/oauth/callback?code=x" }],
+  ])("refuses %s as the URL with an InputError naming url, not as a forged callback", (shown, url) => {
+    expect(() => readAuthorizationCallback(url as never, { expectedState: "st-123" })).toThrow(
+      new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query (req.url), got ${shown}`),
+    );
+  });
+
   it("takes the first present of codeParams", () => {
     expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"] })).toEqual({ code: CODE });
   });

@@ -83,7 +83,7 @@ const cases: BadInputCase[] = [
     input: "null as url",
     call: () => readAuthorizationCallback(bad<string>(null)),
     field: "url",
-    message: /readAuthorizationCallback needs the callback URL CX redirected the user to.*e\.g\. "\/cx\/callback\?auth_code=\.\.\.&state=\.\.\.", got null/,
+    message: /url must be the callback URL the vendor redirected to, or its path and query \(req\.url\), got null/,
   },
   {
     helper: "readAuthorizationCallback",
