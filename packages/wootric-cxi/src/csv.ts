@@ -8,7 +8,7 @@ export interface CsvRow {
 
 /**
  * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF or LF).
- * A leading byte-order mark and blank lines are dropped.
+ * A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are dropped.
  *
  * @example
  * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
@@ -37,7 +37,8 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   const endRow = () => {
     row.push(value);
     value = "";
-    if (row.length > 1 || row[0] !== "") rows.push({ fields: row, line: rowStart });
+    // A line of spaces or tabs alone is blank too (an editor's leftover), not a row of one field.
+    if (row.length > 1 || row[0]!.trim() !== "") rows.push({ fields: row, line: rowStart });
     row = [];
   };
   for (let i = 0; i < source.length; i++) {

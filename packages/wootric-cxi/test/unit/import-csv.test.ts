@@ -20,8 +20,8 @@ describe("parseCsv", () => {
     ]);
   });
 
-  it("drops a byte-order mark and blank lines", () => {
-    expect(parseCsv("\uFEFFa,b\n\n1,2\n\n")).toEqual([
+  it("drops a byte-order mark and blank lines, spaces and tabs alone included", () => {
+    expect(parseCsv("\uFEFFa,b\n\n  \n1,2\n\t\n\n")).toEqual([
       ["a", "b"],
       ["1", "2"],
     ]);
