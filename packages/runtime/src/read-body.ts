@@ -16,13 +16,13 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
   if (body === null) return new Uint8Array(0);
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes || signal.aborted) {
-    cancel(body.cancel());
+    cancelQuietly(body);
     if (signal.aborted) throw signal.reason;
     return undefined;
   }
   const reader = body.getReader();
   // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).
-  const onAbort = () => cancel(reader.cancel(signal.reason));
+  const onAbort = () => cancelQuietly(reader, signal.reason);
   signal.addEventListener("abort", onAbort);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -36,7 +36,7 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
       total += value.subarray().byteLength;
       if (total > maxBytes) {
         chunks.length = 0;
-        cancel(reader.cancel());
+        cancelQuietly(reader);
         return undefined;
       }
       chunks.push(value);
@@ -87,7 +87,13 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return bytes;
 }
 
-// A cancel that fails (a stream already errored or locked elsewhere) has nothing left to free.
-function cancel(done: Promise<void>): void {
-  done.catch(() => {});
+/**
+ * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
+ * locked elsewhere) has nothing left to free.
+ *
+ * @example
+ * cancelQuietly(response.body);
+ */
+export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
+  stream?.cancel(reason).catch(() => {});
 }

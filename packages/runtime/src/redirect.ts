@@ -1,6 +1,7 @@
 import { RedirectError } from "./errors.js";
 import { redactText, redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
+import { cancelQuietly } from "./read-body.js";
 
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
@@ -30,7 +31,7 @@ export async function fetchWithinOrigin(
   for (let hops = 0; ; hops++) {
     const response = await send(current, keepBody);
     if (response.type !== "opaqueredirect" && !(FOLLOWED.has(response.status) && response.headers.has("location"))) return response;
-    response.body?.cancel().catch(() => {});
+    cancelQuietly(response.body);
     const refuse = (why: string, target?: string) => new RedirectError(refusal(request, response, why, target, context.secrets), {
       status: response.status || undefined,
       method: request.method,

@@ -17,6 +17,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureOrigin } from "./secure-origin.js";
 import { checkTransportOptions } from "./transport-options.js";
+import { cancelQuietly } from "./read-body.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -176,7 +177,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end.
-      request.body?.cancel().catch(() => {});
+      cancelQuietly(request.body);
       throw error;
     });
   };

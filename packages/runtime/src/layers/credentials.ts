@@ -3,6 +3,7 @@ import { urlCarriesCredential } from "../credential-bearing.js";
 import { setQueryParam } from "../url.js";
 import { userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
+import { cancelQuietly } from "../read-body.js";
 
 /**
  * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
@@ -30,7 +31,7 @@ export function credentialsLayer(authorizer: Authorizer, options: { purpose: "ap
       const first = await next(await withCredential(reauthenticated || request.body === null ? request : request.clone(), credential, call, options), call);
       if (!refreshes(first)) return first;
       reauthenticated = true;
-      first.body?.cancel().catch(() => {});
+      cancelQuietly(first.body);
       authorizer.invalidate(credential!);
       credential = await credentialFor(authorizer, call);
       return await next(await withCredential(request, credential, call, options), call);

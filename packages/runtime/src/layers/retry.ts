@@ -2,6 +2,7 @@ import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "
 import { AttemptFailure, countAttempts, type FailureKind } from "./attempt-failure.js";
 import { pause, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
+import { cancelQuietly } from "../read-body.js";
 
 /**
  * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
@@ -52,7 +53,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       } catch (error) {
         // A copy's branch of the body left unread would keep the source open even once the caller's is cancelled (the
         // transport cancels that one): an attempt that ended early (an abort in a wait, a body read to move it) read neither.
-        if (sent !== template) sent.body?.cancel().catch(() => {});
+        if (sent !== template) cancelQuietly(sent.body);
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
           throw error.toError(countAttempts(call.retries));
@@ -67,11 +68,11 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         decided = undefined;
         // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
         // body keeps the caller's request.
-        if (sent !== template) template.body?.cancel().catch(() => {});
+        if (sent !== template) cancelQuietly(template.body);
         return response;
       }
       // A body left unread would keep its connection busy until garbage collection.
-      response.body?.cancel().catch(() => {});
+      cancelQuietly(response.body);
       await wait(delayMs, call);
     }
   };
