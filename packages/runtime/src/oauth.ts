@@ -4,7 +4,7 @@ import { InputError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactText, redactUrl } from "./redact.js";
-import { checkSecureUrl } from "./secure-url.js";
+import { checkNoUserInfo, checkSecureUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTokenSource, type FetchedToken } from "./token-source.js";
@@ -195,8 +195,7 @@ function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefi
   } catch {
     throw new InputError("tokenUrl", `tokenUrl must be a full URL such as https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
   }
-  // fetch refuses such URLs with an error that quotes them, credentials included.
-  if (url.username || url.password) throw new InputError("tokenUrl", "tokenUrl must not contain credentials: pass them in grant");
+  checkNoUserInfo(tokenUrl, "tokenUrl", "pass them in grant");
   checkSecureUrl(url.href, "tokenUrl");
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
   return url.href;
