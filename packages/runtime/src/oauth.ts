@@ -129,7 +129,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     accessToken = token.accessToken;
     // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
     if (token.refreshToken !== undefined) refreshToken = token.refreshToken;
-    return { accessToken: token.accessToken, expiresInMs: token.expiresInMs };
+    // The token source reads only the access token and its lifetime.
+    return token;
   }
 
   return createTokenSource({
@@ -167,7 +168,7 @@ const REFUSED_HINTS: Record<GrantType, string> = {
 };
 
 // requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): { accessToken: string; refreshToken?: string; expiresInMs?: number } {
+function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): FetchedToken & { refreshToken: string | undefined } {
   const { access_token, refresh_token, expires_in, token_type } = value;
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
@@ -182,8 +183,8 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
   const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? Number(expires_in) : NaN;
   return {
     accessToken: access_token as string,
-    ...(typeof refresh_token === "string" && refresh_token !== "" ? { refreshToken: refresh_token } : {}),
-    ...(Number.isFinite(seconds) && seconds > 0 ? { expiresInMs: seconds * 1000 } : {}),
+    refreshToken: typeof refresh_token === "string" && refresh_token !== "" ? refresh_token : undefined,
+    expiresInMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
   };
 }
 
