@@ -43,15 +43,20 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
-  const parsed = parseJson(text);
+  // Undefined when the body is not JSON, which JSON.parse never answers.
+  let token: unknown;
+  try {
+    token = JSON.parse(text);
+  } catch {
+    // Shown as a snippet of the text, and refused below.
+  }
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
-  const issued = secretValues(parsed.ok ? parsed.value : undefined);
+  const issued = secretValues(token);
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];
-  const shownBody = parsed.ok ? redactBody(parsed.value, secrets) : snippet(text, secrets);
+  const shownBody = token === undefined ? snippet(text, secrets) : redactBody(token, secrets);
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
   if (!response.ok) throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), init);
-  const token = parsed.ok ? parsed.value : undefined;
   if (typeof token !== "object" || token === null || typeof (token as { access_token?: unknown }).access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
       `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint(request)}.`,
@@ -96,14 +101,6 @@ function tokenBody(body: TokenRequest["body"], headers: Headers): string | FormD
   if (body instanceof FormData) return body;
   headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
   return body instanceof URLSearchParams ? body.toString() : JSON.stringify(body.json);
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /** The string values of credential-named fields (access_token, refresh_token, id_token, ...) of a parsed body. */
