@@ -4,8 +4,11 @@ import { redactText } from "./redact.js";
 export const UTF8 = new TextDecoder();
 const NOT_BLANK = /\S/;
 
+/** What the vendor sent instead of JSON: a snippet of it, and its content type. */
+export type NotJson = { reason: "not-json"; snippet: string | undefined; contentType: string | undefined };
+
 /** What {@link checkJsonBody} found: the body's value, or what the vendor sent instead of JSON. */
-export type JsonCheck = { ok: true; value: unknown } | { ok: false; snippet: string | undefined; contentType: string | undefined };
+export type JsonCheck = { value: unknown } | NotJson;
 
 /**
  * The data a JSON body's text stands for, as openapi-fetch reads it: a blank body is no data (`undefined`); anything
@@ -26,14 +29,14 @@ export function parseJsonText(text: string): unknown {
  *
  * @example
  * const checked = checkJsonBody(response, bytes, [token]);
- * if (!checked.ok) throw new InvalidResponseError(`... ${checked.snippet}`);
+ * if ("reason" in checked) throw new InvalidResponseError(`... ${checked.snippet}`);
  */
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
   const text = UTF8.decode(bytes);
   try {
-    return { ok: true, value: parseJsonText(text) };
+    return { value: parseJsonText(text) };
   } catch {
-    return { ok: false, snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
+    return { reason: "not-json", snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
   }
 }
 

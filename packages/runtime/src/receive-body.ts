@@ -1,4 +1,4 @@
-import { checkJsonBody } from "./json-response.js";
+import { checkJsonBody, type NotJson } from "./json-response.js";
 import { redactSecretBytes } from "./known-secrets.js";
 import { paidResponse } from "./paid-response.js";
 import { readBody } from "./read-body.js";
@@ -7,11 +7,7 @@ import { readBody } from "./read-body.js";
 export type BodyMode = "json" | "buffer" | "none";
 
 /** What {@link receiveBody} came to: the response to hand on, or why not. */
-export type Received =
-  | { ok: true; response: Response }
-  | { ok: false; reason: "not-json"; snippet: string | undefined; contentType: string | undefined }
-  | { ok: false; reason: "too-large" }
-  | { ok: false; reason: "failed"; error: unknown };
+export type Received = { response: Response } | NotJson | { reason: "too-large" } | { reason: "failed"; error: unknown };
 
 /**
  * Decides how a response's body is handled. Every body the caller will read whole is read here, so that the
@@ -39,7 +35,7 @@ export function bodyMode(response: Response, method: string, options: { response
  *
  * @example
  * const received = await receiveBody(response, { json: true, signal: attempt.signal, maxBytes, secrets });
- * if (received.ok) return received.response;
+ * if ("response" in received) return received.response;
  */
 export async function receiveBody(
   response: Response,
@@ -49,12 +45,12 @@ export async function receiveBody(
   try {
     bytes = await readBody(response, options.signal, options.maxBytes);
   } catch (error) {
-    return { ok: false, reason: "failed", error };
+    return { reason: "failed", error };
   }
-  if (bytes === undefined) return { ok: false, reason: "too-large" };
+  if (bytes === undefined) return { reason: "too-large" };
   if (options.json) {
     const checked = checkJsonBody(response, bytes, options.secrets);
-    return checked.ok ? { ok: true, response: paidResponse(response, bytes, checked) } : { ok: false, reason: "not-json", snippet: checked.snippet, contentType: checked.contentType };
+    return "value" in checked ? { response: paidResponse(response, bytes, checked) } : checked;
   }
-  return { ok: true, response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets)) };
+  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets)) };
 }

@@ -29,7 +29,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     }
     const signal = call.attempt?.signal ?? call.signal;
     const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets });
-    if (received.ok) return received.response;
+    if ("response" in received) return received.response;
     if (call.signal.aborted) throw userAbort(call);
     const status = response.status;
     if (received.reason === "too-large") {
@@ -54,7 +54,7 @@ interface BodyFailure {
 function bodyError(
   call: Call,
   failure: BodyFailure,
-  received: Exclude<Received, { ok: true } | { reason: "too-large" }>,
+  received: Exclude<Received, { response: Response } | { reason: "too-large" }>,
   timedOutAfterMs: number | undefined,
 ): Error {
   const { status, attempts, safe } = failure;
