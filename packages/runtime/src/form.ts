@@ -63,12 +63,11 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
     if (field === undefined) return;
     if (field === null) return void entries.push([key, ""]);
     switch (typeof field) {
+      // `true`/`false`, and a bigint's digits.
       case "string":
-        return void entries.push([key, field]);
       case "boolean":
-        return void entries.push([key, field ? "true" : "false"]);
       case "bigint":
-        return void entries.push([key, field.toString()]);
+        return void entries.push([key, String(field)]);
       case "number":
         if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}, which a form cannot carry: send a finite number or null`);
         return void entries.push([key, toDecimal(field)]);
