@@ -110,8 +110,9 @@ function toDecimal(value: number): string {
   const text = String(value);
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!match) return text;
-  const sign = match[1] ?? "";
-  const digits = (match[2] ?? "") + (match[3] ?? "");
+  // Groups 1, 2 and 4 always match (the sign perhaps as ""); only the fraction may be missing.
+  const sign = match[1]!;
+  const digits = match[2]! + (match[3] ?? "");
   const exponent = Number(match[4]);
   if (exponent >= 0) return sign + digits.padEnd(exponent + 1, "0");
   return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
