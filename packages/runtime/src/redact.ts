@@ -6,7 +6,7 @@ const REDACTED = "[redacted]";
 // Substrings catch vendor spellings (accessToken, x-api-key, client_secret); the exact names are too short to
 // match as substrings without redacting innocent fields such as "postcode" or "keyword".
 const SECRET_SUBSTRINGS = ["token", "secret", "password", "passwd", "apikey", "credential", "signature", "authorization", "cookie"];
-const SECRET_NAMES = new Set(["code", "key", "sig", "pwd", "pass", "auth"]);
+const SECRET_NAMES = ["code", "key", "sig", "pwd", "pass", "auth"];
 // Names a client was told carry a credential (e.g. the parameter of query auth); only ever added to, never read out.
 const registeredNames = new Set<string>();
 
@@ -31,7 +31,7 @@ export function registerSecretName(name: string): void {
  */
 export function isSecretName(name: string): boolean {
   const normalized = normalize(name);
-  return SECRET_NAMES.has(normalized) || registeredNames.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
+  return SECRET_NAMES.includes(normalized) || registeredNames.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
 }
 
 function normalize(name: string): string {

@@ -6,7 +6,7 @@ import { cancelQuietly } from "./read-body.js";
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
 
-const FOLLOWED = new Set([301, 302, 303, 307, 308]);
+const FOLLOWED = [301, 302, 303, 307, 308];
 
 /**
  * Sends a request that carries a credential (in its body, query or URL) with `redirect: "manual"` through `send`, and
@@ -30,7 +30,7 @@ export async function fetchWithinOrigin(
   let keepBody = true;
   for (let hops = 0; ; hops++) {
     const response = await send(current, keepBody);
-    if (response.type !== "opaqueredirect" && !(FOLLOWED.has(response.status) && response.headers.has("location"))) return response;
+    if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
     cancelQuietly(response.body);
     const refuse = (why: string, target?: string) => new RedirectError(refusal(request, response, why, target, context.secrets), {
       status: response.status || undefined,

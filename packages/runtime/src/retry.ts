@@ -12,10 +12,10 @@ export interface RetryDelayOptions {
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 // Methods whose repetition has the same effect as a single request (RFC 9110 §9.2.2).
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
 // Errors raised while connecting, before a single byte of the request left: resending cannot duplicate anything.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = ["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"];
 
 /**
  * Whether a method may be sent again after the server may have acted on it.
@@ -25,7 +25,7 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHO
  * isIdempotent("POST"); // false
  */
 export function isIdempotent(method: string): boolean {
-  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+  return IDEMPOTENT_METHODS.includes(method.toUpperCase());
 }
 
 /**
@@ -49,7 +49,7 @@ export function isRetryableStatus(status: number, method: string): boolean {
  * isNotSentError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })); // true
  */
 export function isNotSentError(error: unknown): boolean {
-  return errorCodes(error).some((code) => NOT_SENT_CODES.has(code));
+  return errorCodes(error).some((code) => NOT_SENT_CODES.includes(code));
 }
 
 /**
