@@ -5,7 +5,7 @@ import { bufferedCopy } from "./read-body.js";
 const PAID = Symbol();
 
 /** What a paid response's body methods answer from: the bytes read, their text once known, and the JSON check's value. */
-type Paid = { bytes: Uint8Array; text?: string; ok?: true; value?: unknown };
+type Paid = { bytes: Uint8Array; text?: string; value?: unknown };
 type PaidResponse = Response & { [PAID]: Paid };
 
 const readText = (paid: Paid) => (paid.text ??= UTF8.decode(paid.bytes));
@@ -17,7 +17,7 @@ const readText = (paid: Paid) => (paid.text ??= UTF8.decode(paid.bytes));
 const METHODS: Record<string, (this: PaidResponse) => unknown> = {
   async json() {
     const paid = this[PAID];
-    return paid.ok ? paid.value : JSON.parse(readText(paid));
+    return "value" in paid ? paid.value : JSON.parse(readText(paid));
   },
   async text() {
     return readText(this[PAID]);
@@ -52,7 +52,8 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { v
   if (!Object.isExtensible(response) || redactSecrets(response.statusText) !== response.statusText) return bufferedCopy(response, bytes);
   // The bytes and the value, not the text too: text() is rarely asked for once the value is parsed, and decodes on
   // demand, so a page of a long list is not held twice.
-  (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = parsed === undefined ? { bytes } : { bytes, ok: true, value: parsed.value };
+  // `value` is there only when the check parsed one (which may be undefined, for a blank body).
+  (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = { bytes, ...parsed };
   return response;
 }
 
@@ -66,6 +67,6 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { v
  */
 export async function jsonData(response: Response): Promise<unknown> {
   const paid = (response as Partial<PaidResponse>)[PAID];
-  if (paid?.ok) return paid.value;
+  if (paid !== undefined && "value" in paid) return paid.value;
   return parseJsonText(await response.text());
 }
