@@ -70,8 +70,8 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     ["redirect_uri", options.redirectUri],
   ];
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
-  const body = bodyEncoding === "form" ? new URLSearchParams(fields) : new FormData();
-  if (body instanceof FormData) for (const [name, value] of fields) body.append(name, value);
+  const body = new (bodyEncoding === "form" ? URLSearchParams : FormData)();
+  for (const [name, value] of fields) body.append(name, value);
   const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
   const token = await requestToken({
     send,
