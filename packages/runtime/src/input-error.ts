@@ -35,8 +35,7 @@ export function checkNumber(
   rule: { min: number; max?: number; integer?: boolean; hint?: string },
 ): number {
   if (value === undefined) return fallback;
-  const max = rule.max ?? Number.MAX_VALUE;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || value > max || (rule.integer && !Number.isInteger(value))) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < rule.min || value > (rule.max ?? Infinity) || (rule.integer && !Number.isInteger(value))) {
     const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
     const got = typeof value === "number" ? String(value) : describeValue(value);
     throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} ${range}${rule.hint ? ` (${rule.hint})` : ""}, got ${got}`);
