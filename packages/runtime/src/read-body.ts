@@ -35,7 +35,6 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
       // like the platform's text(), not later where what was read is decoded (a token body, a text answer).
       total += value.subarray().byteLength;
       if (total > maxBytes) {
-        chunks.length = 0;
         cancelQuietly(reader);
         return undefined;
       }
@@ -83,7 +82,6 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  chunks.length = 0;
   return bytes;
 }
 
