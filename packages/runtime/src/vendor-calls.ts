@@ -47,7 +47,7 @@ export function withCallHooks<Paths extends {}>(client: Client<Paths>, operation
     const result = await core.request(method, path, prepared);
     return hooks.finish ? hooks.finish(result, { ...context, init: prepared }) : result;
   };
-  const wrapped: Record<string, unknown> = { ...client, request: (method: string, path: string, init?: CallInit) => call(method, path, init) };
+  const wrapped: Record<string, unknown> = { ...client, request: call };
   // The client's request() takes the method in any case (openapi-fetch uppercases it, createApiClient lowercases it).
   for (const method of METHODS) wrapped[method.toUpperCase()] = (path: string, init?: CallInit) => call(method, path, init);
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
