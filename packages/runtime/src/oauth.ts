@@ -136,7 +136,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   return createTokenSource({
     // The signal aborts once every caller waiting for the token has given up: the request is then cancelled, so
     // nothing outlives its callers, and the next call starts a fresh one.
-    fetchToken: (signal) => acquire(signal),
+    fetchToken: acquire,
     refreshSkewMs: options.refreshSkewMs,
     now: options.now,
     initial: options.initial,
