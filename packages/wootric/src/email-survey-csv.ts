@@ -107,7 +107,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   const result = await client.POST("/v1/email_survey_csv", {
     body: { ...fields, csv: base64Url(text) },
     // The spec's second form of this body: the Base64url string in an urlencoded form, as the vendor's curls send it.
-    bodySerializer: (body) => toFormUrlEncoded(body),
+    bodySerializer: toFormUrlEncoded,
     headers: { "content-type": "application/x-www-form-urlencoded" },
     ...(signal ? { signal } : {}),
   });
