@@ -84,7 +84,8 @@ export class ApiError extends Error {
     const text =
       message ??
       `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}.${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
-    const ErrorClass = status === undefined ? ApiError : (STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError));
+    // No status finds no class and is no 5xx: a plain ApiError.
+    const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
     return new ErrorClass(text, { ...rest, status, body });
   }
 
