@@ -10,7 +10,7 @@ import { redactBody } from "./redact.js";
 export function summarizeBody(body: unknown): string {
   const clean = redactBody(body);
   const text = (() => {
-    if (clean === undefined || clean === null || clean === "") return "";
+    if (clean === undefined || clean === null) return "";
     if (typeof clean === "string") return clean;
     if (typeof clean !== "object") return String(clean);
     const record = clean as Record<string, unknown>;
@@ -20,7 +20,8 @@ export function summarizeBody(body: unknown): string {
     for (const candidate of [record.message, description, error, record.detail, record.title]) {
       if (typeof candidate === "string" && candidate) return candidate;
     }
-    if (Array.isArray(record.errors) && record.errors.length > 0) {
+    if (Array.isArray(record.errors)) {
+      // An empty list's first entry is undefined, which matches neither test.
       const first: unknown = record.errors[0];
       if (typeof first === "string") return first;
       if (first && typeof first === "object" && typeof (first as { message?: unknown }).message === "string") {
