@@ -57,7 +57,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const shownBody = token === undefined ? snippet(text, secrets) : redactBody(token, secrets);
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
   if (!response.ok) throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), init);
-  if (typeof token !== "object" || token === null || typeof (token as { access_token?: unknown }).access_token !== "string" || (token as { access_token: string }).access_token === "") {
+  // JSON that is no object (a string, a number, null) has no access_token either.
+  if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
       `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint(request)}.`,
       init,
