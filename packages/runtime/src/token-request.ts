@@ -68,10 +68,11 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
 }
 
 function tokenErrorMessage(url: string, status: number, body: unknown, request: TokenRequest): string {
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const code = typeof record.error === "string" ? record.error : undefined;
+  // A body that is no object (a snippet of text, a JSON string or number) has neither field.
+  const record = body as { error?: unknown; error_description?: unknown } | null | undefined;
+  const code = typeof record?.error === "string" ? record.error : undefined;
   // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
-  const said = record.error_description ?? (record.error as { message?: unknown } | null | undefined)?.message;
+  const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
   const description = typeof said === "string" ? said.slice(0, 200) : undefined;
   const what = [code, description && `(${description})`].filter(Boolean).join(" ");
   return `Token request to ${url} failed with ${status}${what ? ` ${what}` : ""}: ${tokenErrorHint(status, code, request)}`;
