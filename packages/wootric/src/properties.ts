@@ -32,7 +32,7 @@ export function properties(input: PropertyInput): Properties {
     if (name.endsWith("_amount") && converted !== null && !Number.isInteger(converted)) {
       throw new InputError(field, `${field} must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
     }
-    if (name.endsWith("_date") && converted !== null && !(typeof converted === "number" && Number.isInteger(converted))) {
+    if (name.endsWith("_date") && converted !== null && !Number.isInteger(converted)) {
       throw new InputError(field, `${field} must be a Date or a Unix timestamp in seconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
     }
     result[name] = converted;
