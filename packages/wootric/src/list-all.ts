@@ -61,8 +61,9 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   const query = opts.query ?? {};
-  const perPage = query["per_page"] ?? MAX_PER_PAGE;
-  if (typeof perPage !== "number" || !Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+  const perPage = (query["per_page"] ?? MAX_PER_PAGE) as number;
+  // Number.isInteger is false for anything but a number.
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
     const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
     throw new InputError("query.per_page", `query.per_page must be an integer from 1 to ${MAX_PER_PAGE} (the vendor's maximum), got ${got}`);
   }
