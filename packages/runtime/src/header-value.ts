@@ -37,7 +37,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
         throw new InputError(field, `${shape}; one entry is ${describeValue(pair)} rather than a [name, value] pair of strings`);
       }
-      pairs.push([pair[0], pair[1]]);
+      pairs.push(pair as [string, string]);
     }
   } else if (typeof value === "object" && value !== null) {
     pairs.push(...Object.entries(value));
