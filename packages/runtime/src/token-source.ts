@@ -80,8 +80,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
       accessToken = token.accessToken;
-      // A lifetime shorter than the skew would make every call refresh; refreshing at half-life bounds that.
-      refreshAt = typeof lifetime === "number" && lifetime > 0 && Number.isFinite(lifetime) ? now() + Math.max(lifetime - skew, lifetime / 2) : undefined;
+      // A lifetime shorter than the skew would make every call refresh; refreshing at half-life bounds that. Number.isFinite refuses a non-number.
+      refreshAt = Number.isFinite(lifetime) && lifetime! > 0 ? now() + Math.max(lifetime! - skew, lifetime! / 2) : undefined;
       return token.accessToken;
     })().finally(() => {
       if (flight === started) flight = undefined;
