@@ -46,7 +46,8 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     const reserved = reservedReason(key);
     if (reserved) throw new InputError(at, `Interaction-data key ${reserved}`);
     if (value === undefined) continue;
-    if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
+    // Number.isFinite is false for anything but a number.
+    if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
       fields[key] = String(value);
     } else {
       throw new InputError(at, `${at} must be a string, a finite number or a boolean: interaction data is stored as text`);

@@ -29,7 +29,8 @@ export function serializeQuery(query: Record<string, unknown>): string {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
       if (typeof item === "boolean") params.append(name, wireBoolean(item));
-      else if (typeof item === "string" || (typeof item === "number" && Number.isFinite(item))) params.append(name, String(item));
+      // Number.isFinite is false for anything but a number.
+      else if (typeof item === "string" || Number.isFinite(item)) params.append(name, String(item));
       else throw new InputError(`params.query.${name}`, `params.query.${name} must be a string, a finite number or a boolean`);
     }
   }
