@@ -1,7 +1,7 @@
 import { InputError, paginateOffset } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
-import { checkListQuery, MAX_LIMIT } from "./list-filters.js";
+import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
 import type { Interaction, InteractionData, Question, Survey, SurveyResponse, User } from "./types.js";
 
 /** The lists that page with `_limit`/`_offset`, and what each yields. */
@@ -68,7 +68,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
     const value = pathParams?.[name!];
-    if (value === undefined || value === null || value === "") {
+    if (!present(value)) {
       throw new InputError(`path.${name}`, `GET ${path} needs path.${name}: pass it as listAll(client, "${path}", { path: { ${name}: ... } })`);
     }
   }

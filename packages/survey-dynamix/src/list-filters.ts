@@ -18,7 +18,13 @@ const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
   "/responses": "or use GET /surveys/{survey_id}/responses, /questions/{question_id}/responses or /interactions/{interaction_id}/responses",
 };
 
-function present(value: unknown): boolean {
+/**
+ * Whether a query or path parameter is given: not undefined, null or empty.
+ *
+ * @example
+ * present(""); // false
+ */
+export function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
