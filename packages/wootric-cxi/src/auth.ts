@@ -21,7 +21,8 @@ export type WootricAuth =
 export type WootricGrants = Required<AuthSchemes<WootricAuth, "baseUrl">[string]>;
 
 function tokens(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
-  return createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, ...(initial ? { initial } : {}) });
+  // An undefined initial or query reads as one left out: the token source reads both with ?. and ??.
+  return createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial });
 }
 
 /**
@@ -33,7 +34,7 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     const username = requireString(auth.username, "auth.username", "the Wootric account email");
     const password = requireString(auth.password, "auth.password", "the Wootric account password");
     const query = auth.accountToken === undefined ? undefined : { account_token: requireString(auth.accountToken, "auth.accountToken", "an account token such as NPS-XXXX") };
-    return { type: "oauth2", tokens: tokens(context, { type: "password", username, password, ...(query ? { query } : {}) }) };
+    return { type: "oauth2", tokens: tokens(context, { type: "password", username, password, query }) };
   },
   clientCredentials: (auth, context) => {
     const clientId = requireString(auth.clientId, "auth.clientId", "the OAuth application's client id");
