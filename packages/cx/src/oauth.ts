@@ -40,7 +40,8 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
-    ...(options.state !== undefined ? { state: options.state } : {}),
+    // Left out when undefined, as the runtime leaves out a state that is undefined.
+    state: options.state,
   });
   // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
   if (new URL(options.redirectUri).protocol !== "https:") throw new InputError("redirectUri", "redirectUri must be https: CX refuses http, even on localhost");
