@@ -117,8 +117,8 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
     throw new InputError("state", `${why}: it may be forged or stale; start the sign-in again`);
   }
   const codeParams = options.codeParams ?? ["code"];
-  const name = codeParams.find((param) => query.get(param));
-  const code = name === undefined ? null : query.get(name);
+  // The value of the first of them that is there and not empty.
+  const code = codeParams.map((param) => query.get(param)).find(Boolean);
   if (!code) {
     throw new InputError("url", `The callback has no ${codeParams.join(" or ")} parameter: pass the URL the vendor redirected to, with its query`);
   }
