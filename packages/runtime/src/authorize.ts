@@ -138,7 +138,7 @@ export function checkRedirectUri(value: unknown): void {
   try {
     url = typeof value === "string" ? new URL(value) : undefined;
   } catch {
-    url = undefined;
+    // Not a URL: `url` stays undefined and is refused below.
   }
   if (!(url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) || (value as string).includes("#")) {
     throw new InputError("redirectUri", "redirectUri must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
