@@ -6,6 +6,9 @@ export { withCallHooks, type CallContext, type CallHooks, type CallInit, type Ca
 export { sendsCredentials } from "./operation-auth.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
 export { basicAuthorization, type Auth, type TokenSource } from "./auth.js";
+// Shared with vendor packages that read form bodies (webhooks) or send base64 (Wootric's e-mail survey CSV).
+export { toBase64 } from "./secret-forms.js";
+export { decodeQueryName } from "./url.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
 export { createOAuth2TokenSource, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
 export {

@@ -48,7 +48,7 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
-    previous = checkNotRepeated(result, pageItems, previous, `offset ${offset}`, "offset");
+    previous = checkNotRepeated(result, pageItems, previous, `offset ${offset}`);
     for (const item of pageItems) yield item;
     offset += pageItems.length;
     const reported = result.data === undefined ? undefined : total?.(result.data);

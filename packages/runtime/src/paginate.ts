@@ -16,6 +16,11 @@ export interface PaginateOptions<Page, Item> {
   maxPage?: number;
   /** The total number of items, when the vendor reports it. */
   total?: (page: Page) => number | undefined;
+  /**
+   * How to reach the items past `maxPage`, ending the {@link PaginationLimitError}'s message, e.g. the filters that
+   * narrow this list. Default: "narrow the query to reach the rest."
+   */
+  narrow?: string;
 }
 
 /**
@@ -54,7 +59,7 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
-    previous = checkNotRepeated(result, pageItems, previous, `page ${page}`, "page number");
+    previous = checkNotRepeated(result, pageItems, previous, `page ${page}`);
     for (const item of pageItems) {
       yield item;
       yielded++;
@@ -68,8 +73,7 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
       const remaining = reported === undefined ? "more items may remain" : `${reported - yielded} of ${reported} items remain`;
       throw new PaginationLimitError(
         `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} ` +
-          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; narrow the ` +
-          `query (for example by date range) and paginate each part to get the rest.`,
+          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query to reach the rest."}`,
         { url, maxPage, perPage, itemsYielded: yielded },
       );
     }
@@ -105,9 +109,9 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * taken for a repeat.
  *
  * @example
- * previous = checkNotRepeated(result, pageItems, previous, "offset 40", "offset");
+ * previous = checkNotRepeated(result, pageItems, previous, "offset 40");
  */
-export function checkNotRepeated(result: { data?: unknown; response: Response }, items: unknown[], previous: string | undefined, which: string, ignored: string): string | undefined {
+export function checkNotRepeated(result: { data?: unknown; response: Response }, items: unknown[], previous: string | undefined, which: string): string | undefined {
   const first = items[0] as { id?: unknown } | null | undefined;
   let key: string | undefined;
   try {
@@ -117,7 +121,7 @@ export function checkNotRepeated(result: { data?: unknown; response: Response },
     key = first === undefined ? undefined : JSON.stringify(typeof first == "object" ? items : result.data, first?.id === undefined ? undefined : ["id"]);
   } catch {}
   if (key !== undefined && key === previous) {
-    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the ${ignored}`, {
+    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,
     });

@@ -66,7 +66,7 @@ describe("paginateOffset", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
     // The first page's items, each once; the repeat is not yielded, and nothing more is asked for.
     expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
     expect(requested).toEqual([0, 2]);
@@ -80,7 +80,7 @@ describe("paginateOffset", () => {
     };
     const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 })));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
     expect(requested).toEqual([0, 2]);
   });
 
@@ -92,7 +92,7 @@ describe("paginateOffset", () => {
       return { data: items, response: new Response(null, { status: 200 }) };
     };
     const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 })));
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the offset");
+    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
     expect(requests).toBe(2);
   });
 

@@ -52,6 +52,8 @@ describe("portability", () => {
         "RedirectError",
         "ResponseTooLargeError",
         "basicAuthorization",
+        "toBase64",
+        "decodeQueryName",
         "checkSecureUrl",
         "isLoopbackHost",
         "nameErrorClasses",

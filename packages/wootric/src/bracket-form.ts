@@ -1,16 +1,10 @@
+import { decodeQueryName } from "@apis/runtime";
+
 /** A parsed form: strings at the leaves, objects for `a[b]` and arrays for `a[]`. */
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 
 // Keys that would reach Object.prototype if assigned: dropped, never set.
 export const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-function decode(component: string): string {
-  try {
-    return decodeURIComponent(component.replace(/\+/g, " "));
-  } catch {
-    return component;
-  }
-}
 
 /** `response[end_user_properties][plan]` -> ["response", "end_user_properties", "plan"]; `emails[]` -> ["emails", ""]. */
 function keyPath(name: string): string[] {
@@ -55,8 +49,8 @@ export function parseBracketForm(text: string): FormObject {
   for (const pair of text.split("&")) {
     if (pair === "") continue;
     const equals = pair.indexOf("=");
-    const name = decode(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? "" : decode(pair.slice(equals + 1));
+    const name = decodeQueryName(equals === -1 ? pair : pair.slice(0, equals));
+    const value = equals === -1 ? "" : decodeQueryName(pair.slice(equals + 1));
     if (name !== "") assign(result, keyPath(name), value);
   }
   return result;

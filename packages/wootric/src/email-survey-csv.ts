@@ -1,4 +1,4 @@
-import { dataOrThrow, describeValue, InputError, toFormUrlEncoded } from "@apis/runtime";
+import { dataOrThrow, describeValue, InputError, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
@@ -70,10 +70,7 @@ export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions
 
 /** The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample. */
 function base64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_");
+  return toBase64(new TextEncoder().encode(text)).replace(/\+/g, "-").replace(/\//g, "_");
 }
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {

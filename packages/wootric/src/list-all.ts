@@ -1,4 +1,4 @@
-import { InputError, paginate, PaginationLimitError } from "@apis/runtime";
+import { InputError, paginate } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
@@ -42,7 +42,7 @@ export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal
   ? { path: Path }
   : { path?: never });
 
-const NARROW = "Wootric serves no page beyond 30: split the range with query.created[gt]/created[lt] (Unix seconds, exclusive) and call listAll once per part.";
+const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds, exclusive) and call listAll once per part.";
 
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
@@ -72,25 +72,16 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     path: PagedPath,
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal?: AbortSignal },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const pages = paginate<unknown, PagedLists[P]>({
+  return paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
-        params: { query: { ...query, page, per_page: perPage }, ...(opts.path ? { path: opts.path } : {}) },
+        // A path left out is refused by the client as missing, naming the parameter.
+        params: { query: { ...query, page, per_page: perPage }, path: opts.path },
         ...(opts.signal ? { signal: opts.signal } : {}),
       }),
     items: (data) => data as PagedLists[P][],
     perPage,
     maxPage: MAX_PAGE,
+    narrow: NARROW,
   });
-  return withNarrowingHint(pages);
-}
-
-async function* withNarrowingHint<T>(items: AsyncIterableIterator<T>): AsyncGenerator<T, void, undefined> {
-  try {
-    yield* items;
-  } catch (error) {
-    if (!(error instanceof PaginationLimitError)) throw error;
-    const { maxPage, perPage, itemsYielded, url } = error;
-    throw new PaginationLimitError(`${error.message} ${NARROW}`, { maxPage, perPage, itemsYielded, ...(url ? { url } : {}) });
-  }
 }

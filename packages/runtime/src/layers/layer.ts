@@ -53,7 +53,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       if (error === failed) throw error;
       // The layer's own failure, not one of what it sent on: the caller's bug, thrown once instead of retried as a
       // network failure (an InputError is final).
-      throw new InputError("middleware", `middleware[${index}] threw: ${describeError(error)} (a bug in the layer, not a network failure: not retried)`, { cause: error });
+      throw new InputError("middleware", `middleware[${index}] threw: ${describeError(error)} (not retried: the layer failed, not the request)`, { cause: error });
     }
   });
 }
