@@ -1,6 +1,7 @@
 import type { ForwardedOptions } from "@apis/runtime";
 import type { WootricAuth } from "./auth.js";
 import type { WootricRateLimit } from "./rate-limit.js";
+import { resolveTokenUrl } from "./token-url.js";
 
 /**
  * What every client of a Wootric account takes besides its host (`@apis/wootric-cxi`'s and `@apis/wootric`'s): the
@@ -8,14 +9,21 @@ import type { WootricRateLimit } from "./rate-limit.js";
  */
 export interface WootricAccountOptions extends Omit<ForwardedOptions, "rateLimit"> {
   auth: WootricAuth;
-  /** Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. */
+  /**
+   * Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. A URL with no path
+   * (the host alone, as it was before 0.2) is read as that host's `/oauth/token`, with one deprecation line.
+   */
   tokenUrl?: string;
   /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
   rateLimit?: WootricRateLimit;
 }
 
-/** The part of a vendor description every Wootric client shares: the auth option's example and the options it reads itself. */
+/**
+ * The part of a vendor description every Wootric client shares: the auth option's example, the options it reads
+ * itself, and its token endpoint (see {@link resolveTokenUrl}).
+ */
 export const WOOTRIC_ACCOUNT = {
   authExample: '{ type: "clientCredentials", clientId, clientSecret }',
   ownOptions: ["tokenUrl", "rateLimit"],
+  tokenUrl: (options: WootricAccountOptions) => resolveTokenUrl(options.tokenUrl, options.logger),
 } as const;

@@ -38,6 +38,5 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
-  tokenUrl: (options) => resolveTokenUrl(options.tokenUrl, options.logger),
   defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl, undefined)) } }),
 });

@@ -38,7 +38,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
     row.push(value);
     value = "";
     // A line of spaces or tabs alone is blank too (an editor's leftover), not a row of one field.
-    if (row.length > 1 || row[0]!.trim() !== "") rows.push({ fields: row, line: rowStart });
+    if (row.length > 1 || row[0]!.trim()) rows.push({ fields: row, line: rowStart });
     row = [];
   };
   for (let i = 0; i < source.length; i++) {

@@ -1,5 +1,5 @@
 export { createClient, DEFAULT_BASE_URL, type ClientOptions, type WootricCxiClient } from "./client.js";
-export { DEFAULT_TOKEN_URL, resolveTokenUrl } from "./token-url.js";
+export { DEFAULT_TOKEN_URL } from "./token-url.js";
 export { createWootricTokenSource, type WootricTokenSourceOptions } from "./shared-tokens.js";
 // The account's pieces that @apis/wootric (the main API) uses too, so that they are written once.
 export { WOOTRIC_GRANTS, type WootricAuth, type WootricGrants } from "./auth.js";

@@ -16,11 +16,11 @@ const TOKEN_PATH = "/oauth/token";
  */
 export function resolveTokenUrl(value: unknown, logger: Logger | undefined): string {
   const url = urlOption(value, "tokenUrl", DEFAULT_TOKEN_URL);
-  const parsed = new URL(url, "https://relative.invalid");
-  if (parsed.pathname !== "/" && parsed.pathname !== "") return url;
+  // An http(s) URL's path is never empty: a host alone reads as "/".
+  if (new URL(url, "https://relative.invalid").pathname !== "/") return url;
   const endpoint = `${url.replace(/\/+$/, "")}${TOKEN_PATH}`;
   const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
-  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint}: deprecated, tokenUrl is now the full token endpoint URL`, { deprecated: "tokenUrl" });
+  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint} (deprecated: pass the full token endpoint URL)`, { deprecated: "tokenUrl" });
   return endpoint;
 }
 

@@ -1,5 +1,5 @@
 import { defineVendorClient, type Client } from "@apis/runtime";
-import { rateLimitDefaults, resolveTokenUrl, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
+import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -33,6 +33,5 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
-  tokenUrl: (options) => resolveTokenUrl(options.tokenUrl, options.logger),
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });

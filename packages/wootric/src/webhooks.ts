@@ -84,10 +84,9 @@ function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string): Promise<WootricWebhookEvent> {
   if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the account's webhook secret, a non-empty string");
-  if (typeof headers !== "object" || headers === null) throw new TypeError("unwrapWebhook: headers must be the request's headers (request.headers, or req.headers in Node)");
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
-  if (!(typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer)) {
-    throw new TypeError("unwrapWebhook: body must be the raw request body (a string, Uint8Array, Buffer or ArrayBuffer), read before any parsing");
+  if (typeof headers !== "object" || headers === null || !(typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer)) {
+    throw new TypeError("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
   }
   const header = signatureHeader(headers);
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
