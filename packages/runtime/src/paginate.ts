@@ -116,9 +116,9 @@ export function checkNotRepeated(result: { data?: unknown; response: Response },
   let key: string | undefined;
   try {
     // typeof null is "object" too: a list of nulls is compared as it is, which is as good as the page. Items with an
-    // `id` are compared by their ids alone: a field that changes between two requests (a status "3 minutes ago") would
-    // hide a repeat.
-    key = first === undefined ? undefined : JSON.stringify(typeof first == "object" ? items : result.data, first?.id === undefined ? undefined : ["id"]);
+    // `id` (not null: unsaved items share that) are compared by their ids alone: a field that changes between two
+    // requests (a status "3 minutes ago") would hide a repeat.
+    key = first === undefined ? undefined : JSON.stringify(typeof first == "object" ? items : result.data, first?.id == null ? undefined : ["id"]);
   } catch {}
   if (key !== undefined && key === previous) {
     throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the page asked for`, {

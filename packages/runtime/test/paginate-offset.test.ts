@@ -96,6 +96,12 @@ describe("paginateOffset", () => {
     expect(requests).toBe(2);
   });
 
+  it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {
+    const fetchPage = async (offset: number) => ({ data: offset < 4 ? [{ id: null, n: offset }, { id: null, n: offset + 1 }] : [], response: new Response(null, { status: 200 }) });
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));
+    expect(items.map((item) => item.n)).toEqual([0, 1, 2, 3]);
+  });
+
   it("compares pages as they came, so items mapped to what repeats (no id) do not stop the list", async () => {
     const { fetchPage } = list(5);
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items.map(() => "same"), limit: 2 }));
