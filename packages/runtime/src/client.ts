@@ -103,7 +103,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
-    const prepared = prepareCall(path, method, method === "trace" ? undefined : options.operations[path]?.[method], init, context);
+    const prepared = prepareCall(path, method === "trace" ? undefined : options.operations[path]?.[method], init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
     // openapi-fetch gives data only for a 2xx with a body: an error status comes as `error`.
     if (prepared.parseAs === "stream" && result.data !== undefined) {
@@ -171,7 +171,7 @@ function serverUrl(server: string, context: CallContext): string {
  * middleware sees) and the client hands on the value already parsed: openapi-fetch would parse the body again, every
  * time for one sent with no Content-Length.
  */
-function prepareCall(path: string, method: AnyMethod, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
   // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
   if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   const prepared: Init = { ...init, ...checkedParams(path, init) };
@@ -198,10 +198,7 @@ function prepareCall(path: string, method: AnyMethod, meta: OperationMeta | unde
     response,
     // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
     buffer: prepared.parseAs !== "stream",
-    // A POST follows redirects by hand too: on a 301 or 302 fetch would resend it as a GET without its body, and the
-    // write would be lost while the call looked fine. Not one whose body is a stream, which is read whole to move it,
-    // with no bound in time but the caller's signal.
-    credentialBody: bodyNamesCredential(init.body) || (method === "post" && !(init.body instanceof ReadableStream)),
+    credentialBody: bodyNamesCredential(init.body),
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
   if (response === "json") prepared.parseAs = "stream";

@@ -171,24 +171,6 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toEqual([]);
     });
 
-    it.each([301, 302])("a POST with only an Authorization header is not resent as a GET on a %i: RedirectError, and nothing is sent there", async (status) => {
-      home.script("POST /forms", [{ status, headers: { Location: "/moved/forms" } }]);
-      home.script("GET /moved/forms", [{ status: 200, body: [{ id: 1, name: "a" }] }]);
-      const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).POST("/forms", { body: { name: "a" } as never }));
-      refused(outcome, /would turn the POST into a GET/);
-      expect(home.requests.map((request) => `${request.method} ${request.pathname}`)).toEqual(["POST /forms"]);
-    });
-
-    it("a POST with only an Authorization header follows a 307 within its origin, with its body and header", async () => {
-      home.script("POST /forms", [{ status: 307, headers: { Location: "/moved/forms" } }]);
-      home.script("POST /moved/forms", [{ status: 200, body: { id: 1, name: "a" } }]);
-      const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).POST("/forms", { body: { name: "a" } as never }));
-      expect(outcome.value?.response.status).toBe(200);
-      const moved = home.requests.find((request) => request.pathname === "/moved/forms");
-      expect(moved?.body).toBe("name=a");
-      expect(moved?.headers.authorization).toBe("Bearer bearer-secret-token");
-    });
-
     it("a request with only an Authorization header keeps the platform's redirects, which drop the header across origins", async () => {
       home.script("GET /items", [{ status: 302, headers: { Location: `${other.url}/steal` } }]);
       const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).GET("/items"));
