@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenSource, createTransport, InputError, type AttemptMiddleware } from "../src/index.js";
+import { ApiTimeoutError, createTokenSource, createTransport, InputError, type AttemptMiddleware } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
 import { fakeFetch, json, networkError } from "./helpers.js";
 
@@ -67,18 +67,41 @@ describe("middleware runs on every attempt, after credentials", () => {
     expect(calls.map((call) => call.headers.get("x-signature"))).toEqual(["sig-1", "sig-2"]);
   });
 
-  it.each([
-    ["before it sends", async () => Promise.reject(new Error("signer not configured"))],
-    ["after the response came", async (request: Request, next: (request: Request) => Promise<Response>) => (await next(request), Promise.reject(new Error("signer not configured")))],
-  ])("a layer that throws %s fails the call once with an InputError naming it, not a retried network error", async (_, layer) => {
+  it("a layer that throws before it sends fails the call once with an InputError naming it, not a retried network error", async () => {
     const { fetch, calls } = fakeFetch(() => new Response("ok"));
-    const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), layer as AttemptMiddleware] });
+    const broken: AttemptMiddleware = async () => Promise.reject(new Error("signer not configured"));
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), broken] });
     const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("middleware");
-    expect((error as Error).message).toContain("middleware[1] threw: signer not configured");
+    expect((error as Error).message).toContain("middleware[1] threw before sending the request: signer not configured");
     expect((error as Error).cause).toEqual(new Error("signer not configured"));
-    expect(calls.length).toBeLessThanOrEqual(1);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a failure after the layer sent the request on stays the attempt's, however the layer wrapped it: retried", async () => {
+    const { fetch, calls } = fakeFetch((_, __, index) => {
+      if (index === 0) throw networkError("ECONNRESET");
+      return new Response("ok");
+    });
+    const tracing: AttemptMiddleware = async (request, next) => {
+      try {
+        return await next(request);
+      } catch (error) {
+        throw new Error("traced request failed", { cause: error });
+      }
+    };
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [tracing] });
+    expect((await send(new Request("https://api.example.com/a"))).status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("a layer that waits on the attempt's signal and sees its timeout gives the timeout, not an InputError", async () => {
+    const { fetch } = fakeFetch(() => new Response("ok"));
+    const waits: AttemptMiddleware = (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 0, middleware: [waits] });
+    const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiTimeoutError);
   });
 
   it("refuses a middleware option that is not an array of functions", () => {

@@ -1,4 +1,4 @@
-import { InputError } from "../input-error.js";
+import { describeValue, InputError } from "../input-error.js";
 import { describeError } from "../retry.js";
 import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
@@ -41,19 +41,17 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
   return middleware.map((layer, index) => async (request, next, call) => {
-    let failed: unknown = middleware;
+    let sent = false;
     try {
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
-      return await layer(index === 0 ? attemptRequest(request, call) : request, (sent) =>
-        next(sent, call).catch((error: unknown) => {
-          throw (failed = error);
-        }),
-      );
+      return await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) => ((sent = true), next(attempt, call)));
     } catch (error) {
-      if (error === failed) throw error;
-      // The layer's own failure, not one of what it sent on: the caller's bug, thrown once instead of retried as a
-      // network failure (an InputError is final).
-      throw new InputError("middleware", `middleware[${index}] threw: ${describeError(error)} (not retried: the layer failed, not the request)`, { cause: error });
+      // Once the layer sent the request on, or the attempt's signal ended it (its timeout, the caller), a failure is the
+      // attempt's, however the layer wrapped it. Before that it is the layer's own (the caller's bug): thrown once
+      // instead of retried as a network failure (an InputError is final).
+      if (sent || (call.attempt ?? call).signal.aborted) throw error;
+      const said = error instanceof Error ? describeError(error) : describeValue(error);
+      throw new InputError("middleware", `middleware[${index}] threw before sending the request: ${said} (not retried)`, { cause: error });
     }
   });
 }
