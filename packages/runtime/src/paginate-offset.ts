@@ -1,5 +1,5 @@
 import { InputError } from "./input-error.js";
-import { checkNotRepeated, itemsOf } from "./paginate.js";
+import { itemsOf, repeatGuard } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
@@ -20,8 +20,9 @@ export interface PaginateOffsetOptions<Page, Item> {
  * starts where the items received so far end, so a vendor that caps `limit` lower than asked loses nothing. Without a
  * total it stops after a short or empty page; with a total it stops once the offset reaches it, or on an empty page
  * (a short page before the total only means the vendor capped `limit`). A page that fails throws an
- * {@link ApiError} with the vendor's status and body; one whose items are those of the page before (a server that
- * ignores the offset) throws an {@link InvalidResponseError}, before they are yielded a second time.
+ * {@link ApiError} with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a
+ * page that repeats the one before is skipped, and a second one in a row (a server that ignores the offset) throws an
+ * {@link InvalidResponseError}.
  *
  * @example
  * for await (const user of paginateOffset({
@@ -44,12 +45,11 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
 
 async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, startOffset: number): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, limit, total } = options;
-  let previous: string | undefined;
+  const repeats = repeatGuard();
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
-    previous = checkNotRepeated(result, pageItems, previous, `offset ${offset}`);
-    for (const item of pageItems) yield item;
+    if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) yield item;
     offset += pageItems.length;
     const reported = result.data === undefined ? undefined : total?.(result.data);
     if (pageItems.length === 0) return;

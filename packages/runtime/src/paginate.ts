@@ -24,11 +24,11 @@ export interface PaginateOptions<Page, Item> {
 }
 
 /**
- * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. Without a
- * total it stops after a short or empty page; with a total it stops once `total` items were yielded, or on an empty
- * page (a short page before the total only means the vendor capped `perPage`). A page that fails throws an {@link ApiError}
- * with the vendor's status and body; one whose items are those of the page before (a server that ignores the page
- * number) throws an {@link InvalidResponseError}, before they are yielded a second time. When `maxPage` is reached on a full page and more items may remain, it throws
+ * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
+ * after a short or empty page, or once `total` items were yielded. A page that fails throws an {@link ApiError}
+ * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
+ * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
+ * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
  * a {@link PaginationLimitError} after yielding every item it could reach, instead of dropping the rest silently.
  *
  * @example
@@ -55,18 +55,19 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
 async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstPage: number): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, perPage, total, maxPage } = options;
   let yielded = 0;
-  let previous: string | undefined;
+  const repeats = repeatGuard();
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
-    previous = checkNotRepeated(result, pageItems, previous, `page ${page}`);
-    for (const item of pageItems) {
-      yield item;
-      yielded++;
+    if (!repeats(result, pageItems, `page ${page}`)) {
+      for (const item of pageItems) {
+        yield item;
+        yielded++;
+      }
     }
     const reported = result.data === undefined ? undefined : total?.(result.data);
-    // With a total, a short page before it only means the vendor capped perPage (as paginateOffset reads it too).
-    if (pageItems.length === 0 || (reported === undefined ? pageItems.length < perPage : yielded >= reported)) return;
+    if (reported !== undefined && yielded >= reported) return;
+    if (pageItems.length < perPage) return;
     if (maxPage !== undefined && page >= maxPage) {
       const url = result.response.url || undefined;
       const pages = maxPage - firstPage + 1;
@@ -101,30 +102,31 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 }
 
 /**
- * Throws an {@link InvalidResponseError} when a page repeats the one before it, as a server that ignores the page
- * asked for does for ever; otherwise returns the page's key, to compare the next one with. The key is the page's items
- * when they are objects, which carry what tells them apart, whatever else the page echoes (its offset or number), and
- * only their ids when they have one; for items that are not objects (a list of scores may repeat), the page as it came. An empty page (or one whose
- * first item is undefined), or one that cannot be serialized (a fetchPage of one's own that makes BigInts), is never
- * taken for a repeat.
+ * Tells a page that repeats the one before it by the ids of its items, which stay the same whatever else changes
+ * between two requests (a status "3 minutes ago", an offset the page echoes). A repeat is skipped once, since a list
+ * sorted newest first that grew by exactly one page between two requests serves the page before again; a second
+ * repeat in a row throws an {@link InvalidResponseError}, as a server that ignores the page asked for would answer
+ * the same page for ever. Items without a string or number `id` are never taken for a repeat: a list of scores, or of
+ * rows with no identity, may repeat from one page to the next.
  *
  * @example
- * previous = checkNotRepeated(result, pageItems, previous, "offset 40");
+ * const repeats = repeatGuard();
+ * if (!repeats(result, pageItems, "offset 40")) for (const item of pageItems) yield item;
  */
-export function checkNotRepeated(result: { data?: unknown; response: Response }, items: unknown[], previous: string | undefined, which: string): string | undefined {
-  const first = items[0] as { id?: unknown } | null | undefined;
-  let key: string | undefined;
-  try {
-    // typeof null is "object" too: a list of nulls is compared as it is, which is as good as the page. Items with an
-    // `id` (not null: unsaved items share that) are compared by their ids alone: a field that changes between two
-    // requests (a status "3 minutes ago") would hide a repeat.
-    key = first === undefined ? undefined : JSON.stringify(typeof first == "object" ? items : result.data, first?.id == null ? undefined : ["id"]);
-  } catch {}
-  if (key !== undefined && key === previous) {
-    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the page before, so the server ignores the page asked for`, {
+export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
+  let previous: string | undefined;
+  let repeated = false;
+  return (result, items, which) => {
+    const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
+    const key = ids.length > 0 && ids.every((id) => typeof id == "string" || typeof id == "number") ? JSON.stringify(ids) : undefined;
+    if (key === undefined || key !== previous) {
+      previous = key;
+      return (repeated = false);
+    }
+    if (!repeated) return (repeated = true);
+    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the two pages before, so the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,
     });
-  }
-  return key;
+  };
 }

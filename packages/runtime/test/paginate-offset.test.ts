@@ -52,7 +52,7 @@ describe("paginateOffset", () => {
     expect(requested.map(([offset]) => offset)).toEqual([0, 4, 8]);
   });
 
-  it("a server that ignores the offset, answering the same full page again, throws InvalidResponseError instead of repeating it for ever", async () => {
+  it("a server that ignores the offset, answering the same full page again, throws InvalidResponseError at the second repeat instead of repeating it for ever", async () => {
     const requested: number[] = [];
     const fetchPage = async (offset: number) => {
       requested.push(offset);
@@ -66,13 +66,13 @@ describe("paginateOffset", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
-    // The first page's items, each once; the repeat is not yielded, and nothing more is asked for.
+    expect((error as Error).message).toBe("Fetching offset 4 failed: the same items as the two pages before, so the server ignores the page asked for");
+    // The first page's items, each once; the repeats are not yielded, and nothing more is asked for.
     expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
-    expect(requested).toEqual([0, 2]);
+    expect(requested).toEqual([0, 2, 4]);
   });
 
-  it("a server that ignores the offset but echoes it in the page is stopped too: items that are objects are compared, not the page", async () => {
+  it("a server that ignores the offset but echoes it in the page is stopped too: the items' ids are compared, not the page", async () => {
     const requested: number[] = [];
     const fetchPage = async (offset: number, limit: number) => {
       requested.push(offset);
@@ -80,8 +80,8 @@ describe("paginateOffset", () => {
     };
     const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 })));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
-    expect(requested).toEqual([0, 2]);
+    expect((error as Error).message).toBe("Fetching offset 4 failed: the same items as the two pages before, so the server ignores the page asked for");
+    expect(requested).toEqual([0, 2, 4]);
   });
 
   it("items with an id are compared by their ids: a field that changes between requests does not hide a repeat", async () => {
@@ -92,8 +92,27 @@ describe("paginateOffset", () => {
       return { data: items, response: new Response(null, { status: 200 }) };
     };
     const error = await caught(collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 })));
-    expect((error as Error).message).toBe("Fetching offset 2 failed: the same items as the page before, so the server ignores the page asked for");
-    expect(requests).toBe(2);
+    expect((error as Error).message).toBe("Fetching offset 4 failed: the same items as the two pages before, so the server ignores the page asked for");
+    expect(requests).toBe(3);
+  });
+
+  it("skips a page that repeats the one before once: a list, newest first, that grew by exactly one page in between", async () => {
+    // Two new items arrive between the first and second request, pushing the first page's items to the second.
+    const lists = [[{ id: 6 }, { id: 5 }, { id: 4 }, { id: 3 }, { id: 2 }, { id: 1 }], [{ id: 8 }, { id: 7 }, { id: 6 }, { id: 5 }, { id: 4 }, { id: 3 }, { id: 2 }, { id: 1 }]];
+    let requests = 0;
+    const fetchPage = async (offset: number, limit: number) => ({ data: lists[Math.min(requests++, 1)]!.slice(offset, offset + limit), response: new Response(null, { status: 200 }) });
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));
+    expect(items.map((item) => item.id)).toEqual([6, 5, 4, 3, 2, 1]);
+  });
+
+  it.each([
+    ["null ids", (n: number) => ({ id: null, n })],
+    ["ids that are objects", (n: number) => ({ id: { org: 1 }, n })],
+    ["no ids", (n: number) => ({ n })],
+  ])("items with %s are never taken for a repeat", async (_, item) => {
+    const fetchPage = async (offset: number) => ({ data: offset < 4 ? [item(offset), item(offset + 1)] : [], response: new Response(null, { status: 200 }) });
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));
+    expect(items.map((entry) => entry.n)).toEqual([0, 1, 2, 3]);
   });
 
   it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {
