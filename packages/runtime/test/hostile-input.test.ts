@@ -44,6 +44,13 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests).toEqual([]);
   });
 
+  it("braces in a query written into the path are no path parameter: the request is sent", async () => {
+    server().script("GET /v1/items?where=%7B%22status%22:%22open%22%7D", [{ status: 200, body: [] }]);
+    const outcome = await settle(client().GET('/items?where={"status":"open"}' as "/items"));
+    expect(outcome.error).toBeUndefined();
+    expect(server().requests.map((request) => request.pathname)).toEqual(["/v1/items"]);
+  });
+
   it("a single-element array path parameter of '..' is refused too", async () => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
     expect((outcome.error as InputError).field).toBe("params.path.id");
