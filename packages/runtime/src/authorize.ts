@@ -90,12 +90,14 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
   // describeValue never quotes a string: the URL holds the code.
   const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query (req.url), got ${describeValue(url)}`);
-  // Anything else would be read as a path ("/null") and reported as a forged callback, without a state.
-  if (typeof url !== "string" && !(url instanceof URL)) throw badUrl();
+  // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path
+  // ("/null") and reported as a forged callback, without a state.
+  const text = typeof url === "string" ? url : (url as URL | null | undefined)?.href;
+  if (typeof text !== "string") throw badUrl();
   let parsed: URL;
   try {
     // The base only lets a bare path and query parse; nothing from it is used.
-    parsed = new URL(url, "https://callback.invalid");
+    parsed = new URL(text, "https://callback.invalid");
   } catch {
     throw badUrl();
   }

@@ -19,10 +19,8 @@ export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
   const percent = percentForms(secret);
   for (const encoded of percent) {
-    forms.add(encoded);
-    forms.add(encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
-    // Encoded twice, as a URL quoted in another URL's query carries it (a sign-in page's `return_to`).
-    forms.add(encoded.replace(/%/g, "%25"));
+    // Each form encoded once more, as a URL quoted in another URL's query carries it (a sign-in page's `return_to`).
+    for (const form of [encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())]) forms.add(form).add(encodeURIComponent(form));
   }
   // An HTML page (a proxy's error page, a login form) escapes what it quotes.
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));

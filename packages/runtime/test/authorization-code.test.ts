@@ -110,6 +110,11 @@ describe("readAuthorizationCallback", () => {
     );
   });
 
+  it("reads a URL-like object by its href, as a framework's request URL (Next.js request.nextUrl)", () => {
+    const nextUrl = { href: `${REDIRECT_URI}?code=${CODE}&state=st-123`, toString: () => "not used" };
+    expect(readAuthorizationCallback(nextUrl as unknown as URL, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+  });
+
   it("takes the first present of codeParams", () => {
     expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"] })).toEqual({ code: CODE });
   });

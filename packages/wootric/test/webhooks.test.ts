@@ -1,5 +1,6 @@
 // unwrapWebhook against the vendor's sample payloads, signed by OpenSSL (fixtures/webhooks/sign.sh), not by us.
 import { createHmac } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
@@ -180,6 +181,13 @@ describe("unwrapWebhook refuses", () => {
     ["a body already parsed", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET)],
   ])("missing or wrong %s, with a TypeError that says what to pass", async (_, call) => {
     await expect(call()).rejects.toThrow("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
+  });
+
+  it("a body of bytes from another realm (a vm context, as in Jest)", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const foreign = runInNewContext("(bytes) => Uint8Array.from(bytes)")(new TextEncoder().encode(text)) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    expect((await unwrapWebhook(foreign, { "x-wootric-signature": signature }, SECRET)).type).toBe("response.created");
   });
 
   it("an empty secret, with a TypeError that names no value", async () => {

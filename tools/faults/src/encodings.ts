@@ -13,6 +13,8 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
     raw: secret,
     "percent-encoded": encodeURIComponent(secret),
     "percent-encoded twice": encodeURIComponent(encodeURIComponent(secret)),
+    "percent-encoded twice, lower-case hex first": encodeURIComponent(encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
+    "form-encoded, then percent-encoded": encodeURIComponent(new URLSearchParams({ v: secret }).toString().slice(2)),
     "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
