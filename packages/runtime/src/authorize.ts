@@ -89,7 +89,7 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
   if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
   // describeValue never quotes a string: the URL holds the code.
-  const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query (req.url), got ${describeValue(url)}`);
+  const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path
   // ("/null") and reported as a forged callback, without a state.
   const text = typeof url === "string" ? url : (url as URL | null | undefined)?.href;

@@ -118,13 +118,14 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
   let repeated = false;
   return (result, items, which) => {
     const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
-    const key = ids.length > 0 && ids.every((id) => typeof id == "string" || typeof id == "number") ? JSON.stringify(ids) : undefined;
+    // An empty page ends the list before another can repeat it.
+    const key = ids.every((id) => typeof id == "string" || typeof id == "number") ? JSON.stringify(ids) : undefined;
     if (key === undefined || key !== previous) {
       previous = key;
       return (repeated = false);
     }
     if (!repeated) return (repeated = true);
-    throw new InvalidResponseError(`Fetching ${which} failed: the same items as the two pages before, so the server ignores the page asked for`, {
+    throw new InvalidResponseError(`Fetching ${which} failed: it repeats the two pages before, so the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,
     });

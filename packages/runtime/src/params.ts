@@ -15,7 +15,7 @@ import { InputError } from "./input-error.js";
 export function checkPathParams(template: string, path: unknown): void {
   // openapi-fetch's names: `{id}`, and `{.id}`, `{;id}` or `{id*}` for its other styles; in the path only, not in a
   // query written into it (`?where={"a":1}`).
-  for (const [, name] of template.split("?", 1)[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
+  for (const [, name] of template.split("?")[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
     const value = (path as Record<string, unknown> | null | undefined)?.[name!];
     const segment = value == null ? "" : asSegment(value);
     if (segment === "" || segment === "." || segment === "..") {

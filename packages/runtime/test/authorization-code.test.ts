@@ -106,7 +106,7 @@ describe("readAuthorizationCallback", () => {
     ["an object", { url: "/oauth/callback?code=x" }],
   ])("refuses %s as the URL with an InputError naming url, not as a forged callback", (shown, url) => {
     expect(() => readAuthorizationCallback(url as never, { expectedState: "st-123" })).toThrow(
-      new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query (req.url), got ${shown}`),
+      new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query, got ${shown}`),
     );
   });
 

@@ -74,7 +74,7 @@ describe("middleware runs on every attempt, after credentials", () => {
     const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("middleware");
-    expect((error as Error).message).toContain("middleware[1] threw before sending the request: signer not configured");
+    expect((error as Error).message).toBe("middleware[1] threw before sending the request: signer not configured");
     expect((error as Error).cause).toEqual(new Error("signer not configured"));
     expect(calls).toHaveLength(0);
   });

@@ -113,9 +113,9 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
 // The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
 function storedInteraction(result: Parameters<typeof dataOrThrow<Interaction>>[0], method: string): Interaction {
   const data: unknown = dataOrThrow(result, method);
-  if (typeof data === "object" && data !== null && !Array.isArray(data)) return data as Interaction;
+  if (data && typeof data == "object" && !Array.isArray(data)) return data as Interaction;
   const { status, url } = result.response;
-  throw new InvalidResponseError(`${method} ${url} returned ${status} with ${describeValue(data)} instead of the interaction: a server fault; check with GET /interactions before sending it again`, { status, method, url });
+  throw new InvalidResponseError(`${method} ${url} returned ${status} without the interaction (${describeValue(data)}): check GET /interactions before sending it again`, { status, method, url });
 }
 
 /**

@@ -85,8 +85,8 @@ function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string): Promise<WootricWebhookEvent> {
   if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the account's webhook secret, a non-empty string");
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
-  // isView and the tag, not instanceof: a Uint8Array or ArrayBuffer from another realm (a vm context, as in Jest) counts.
-  if (typeof headers !== "object" || headers === null || !(typeof body === "string" || ArrayBuffer.isView(body) || Object.prototype.toString.call(body) === "[object ArrayBuffer]")) {
+  // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
+  if (typeof headers !== "object" || headers === null || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
     throw new TypeError("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
   }
   const header = signatureHeader(headers);

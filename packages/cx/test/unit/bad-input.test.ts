@@ -83,7 +83,7 @@ const cases: BadInputCase[] = [
     input: "null as url",
     call: () => readAuthorizationCallback(bad<string>(null)),
     field: "url",
-    message: /url must be the callback URL the vendor redirected to, or its path and query \(req\.url\), got null/,
+    message: /url must be the callback URL the vendor redirected to, or its path and query, got null/,
   },
   {
     helper: "readAuthorizationCallback",

@@ -51,7 +51,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // instead of retried as a network failure (an InputError is final).
       if (sent || (call.attempt ?? call).signal.aborted) throw error;
       const said = error instanceof Error ? describeError(error) : describeValue(error);
-      throw new InputError("middleware", `middleware[${index}] threw before sending the request: ${said} (not retried)`, { cause: error });
+      throw new InputError("middleware", `middleware[${index}] threw before sending the request: ${said}`, { cause: error });
     }
   });
 }

@@ -42,7 +42,7 @@ describe("listAll", () => {
       for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
     })().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: the same items as the two pages before/);
+    expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: it repeats the two pages before/);
     expect(count).toBe(1000);
     expect(observed.requests).toHaveLength(3);
   });
