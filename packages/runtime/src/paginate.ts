@@ -18,7 +18,7 @@ export interface PaginateOptions<Page, Item> {
   total?: (page: Page) => number | undefined;
   /**
    * How to reach the items past `maxPage`, ending the {@link PaginationLimitError}'s message, e.g. the filters that
-   * narrow this list. Default: "narrow the query to reach the rest."
+   * narrow this list. Default: "narrow the query."
    */
   narrow?: string;
 }
@@ -74,7 +74,7 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
       const remaining = reported === undefined ? "more items may remain" : `${reported - yielded} of ${reported} items remain`;
       throw new PaginationLimitError(
         `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} ` +
-          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query to reach the rest."}`,
+          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
         { url, maxPage, perPage, itemsYielded: yielded },
       );
     }
@@ -102,12 +102,13 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 }
 
 /**
- * Tells a page that repeats the one before it by the ids of its items, which stay the same whatever else changes
- * between two requests (a status "3 minutes ago", an offset the page echoes). A repeat is skipped once, since a list
- * sorted newest first that grew by exactly one page between two requests serves the page before again; a second
- * repeat in a row throws an {@link InvalidResponseError}, as a server that ignores the page asked for would answer
- * the same page for ever. Items without a string or number `id` are never taken for a repeat: a list of scores, or of
- * rows with no identity, may repeat from one page to the next.
+ * Tells a page that repeats the one before it. Items with a string or number `id` are compared by their ids, which
+ * stay the same whatever else changes between two requests (a status "3 minutes ago", an offset the page echoes), and
+ * such a repeat is skipped once, since a list sorted newest first that grew by exactly one page between two requests
+ * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
+ * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
+ * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
+ * A page that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
  * @example
  * const repeats = repeatGuard();
@@ -119,12 +120,19 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
   return (result, items, which) => {
     const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
     // An empty page ends the list before another can repeat it.
-    const key = ids.every((id) => typeof id == "string" || typeof id == "number") ? JSON.stringify(ids) : undefined;
+    const byId = ids.every((id) => typeof id == "string" || typeof id == "number");
+    let key: string | undefined;
+    try {
+      key = JSON.stringify(byId ? ids : items);
+    } catch {}
     if (key === undefined || key !== previous) {
       previous = key;
       return (repeated = false);
     }
-    if (!repeated) return (repeated = true);
+    if (!repeated) {
+      repeated = true;
+      return byId;
+    }
     throw new InvalidResponseError(`Fetching ${which} failed: it repeats the two pages before, so the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,

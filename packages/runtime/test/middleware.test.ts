@@ -67,14 +67,26 @@ describe("middleware runs on every attempt, after credentials", () => {
     expect(calls.map((call) => call.headers.get("x-signature"))).toEqual(["sig-1", "sig-2"]);
   });
 
-  it("a layer that throws before it sends fails the call once with an InputError naming it, not a retried network error", async () => {
+  it.each([
+    ["before it sends", async () => Promise.reject(new Error("signer not configured"))],
+    ["after the response came", async (request: Request, next: (request: Request) => Promise<Response>) => (await next(request), Promise.reject(new Error("signer not configured")))],
+  ])("a layer that throws %s fails the call once with an InputError naming it, not a retried network error", async (_, layer) => {
+    const { fetch, calls } = fakeFetch(() => new Response("ok"));
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), layer as AttemptMiddleware] });
+    const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe("middleware[1] threw: signer not configured");
+    expect(calls.length).toBeLessThanOrEqual(1);
+  });
+
+  it("a layer that throws before it sends: the InputError carries its error as cause", async () => {
     const { fetch, calls } = fakeFetch(() => new Response("ok"));
     const broken: AttemptMiddleware = async () => Promise.reject(new Error("signer not configured"));
     const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), broken] });
     const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("middleware");
-    expect((error as Error).message).toBe("middleware[1] threw before sending the request: signer not configured");
+    expect((error as Error).message).toBe("middleware[1] threw: signer not configured");
     expect((error as Error).cause).toEqual(new Error("signer not configured"));
     expect(calls).toHaveLength(0);
   });

@@ -109,10 +109,24 @@ describe("paginateOffset", () => {
     ["null ids", (n: number) => ({ id: null, n })],
     ["ids that are objects", (n: number) => ({ id: { org: 1 }, n })],
     ["no ids", (n: number) => ({ n })],
-  ])("items with %s are never taken for a repeat", async (_, item) => {
+  ])("items with %s are compared whole: pages that differ are no repeat", async (_, item) => {
     const fetchPage = async (offset: number) => ({ data: offset < 4 ? [item(offset), item(offset + 1)] : [], response: new Response(null, { status: 200 }) });
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));
     expect(items.map((entry) => entry.n)).toEqual([0, 1, 2, 3]);
+  });
+
+  it("items without ids (users keyed by e-mail) that repeat are yielded once more, then a second repeat throws", async () => {
+    let requests = 0;
+    const fetchPage = async () => ({ data: requests++ > 10 ? [] : [{ email: "a@example.com" }, { email: "b@example.com" }], response: new Response(null, { status: 200 }) });
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginateOffset({ fetchPage, items: (page) => page, limit: 2 })) yielded.push(item);
+      })(),
+    );
+    expect((error as Error).message).toBe("Fetching offset 4 failed: it repeats the two pages before, so the server ignores the page asked for");
+    expect(yielded).toHaveLength(4);
+    expect(requests).toBe(3);
   });
 
   it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {

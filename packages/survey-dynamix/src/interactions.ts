@@ -115,7 +115,7 @@ function storedInteraction(result: Parameters<typeof dataOrThrow<Interaction>>[0
   const data: unknown = dataOrThrow(result, method);
   if (data && typeof data == "object" && !Array.isArray(data)) return data as Interaction;
   const { status, url } = result.response;
-  throw new InvalidResponseError(`${method} ${url} returned ${status} without the interaction (${describeValue(data)}): check GET /interactions before sending it again`, { status, method, url });
+  throw new InvalidResponseError(`${method} ${url} returned ${status} but no interaction: look it up with GET /interactions`, { status, url });
 }
 
 /**

@@ -32,8 +32,8 @@ export function properties(input: PropertyInput): Properties {
     if (name.endsWith("_amount") && converted !== null && !Number.isInteger(converted)) {
       throw new InputError(field, `${field} must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
     }
-    // 1e11 seconds is the year 5138 (or 1200 BC): a larger value is milliseconds (Date.now()), which Wootric would store.
-    if (name.endsWith("_date") && converted !== null && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e11)) {
+    // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
+    if (name.endsWith("_date") && converted !== null && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
       throw new InputError(field, `${field} must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
     }
     result[name] = converted;

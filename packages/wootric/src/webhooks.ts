@@ -35,7 +35,8 @@ function signatureHeader(headers: WebhookHeaders): string | undefined {
 
 function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
   if (typeof body === "string") return new TextEncoder().encode(body);
-  return body instanceof Uint8Array ? body : new Uint8Array(body);
+  // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
+  return ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
 }
 
 function payloadOf(text: string): { [key: string]: unknown } {
@@ -86,7 +87,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the account's webhook secret, a non-empty string");
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
-  if (typeof headers !== "object" || headers === null || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
+  if (typeof headers !== "object" || !headers || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
     throw new TypeError("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
   }
   const header = signatureHeader(headers);

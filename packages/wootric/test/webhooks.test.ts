@@ -190,6 +190,16 @@ describe("unwrapWebhook refuses", () => {
     expect((await unwrapWebhook(foreign, { "x-wootric-signature": signature }, SECRET)).type).toBe("response.created");
   });
 
+  it("a body as a DataView, or a view into a larger buffer", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const bytes = new TextEncoder().encode(text);
+    const padded = new Uint8Array(bytes.length + 8);
+    padded.set(bytes, 4);
+    for (const body of [new DataView(bytes.buffer), new DataView(padded.buffer, 4, bytes.length), padded.subarray(4, 4 + bytes.length)]) {
+      expect((await unwrapWebhook(body as never, { "x-wootric-signature": signature }, SECRET)).type).toBe("response.created");
+    }
+  });
+
   it("an empty secret, with a TypeError that names no value", async () => {
     const { text, signature } = fixture("response-created.form");
     await expect(unwrapWebhook(text, { "x-wootric-signature": signature }, "")).rejects.toThrow(TypeError);

@@ -41,17 +41,22 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
   return middleware.map((layer, index) => async (request, next, call) => {
-    let sent = false;
+    let failed = false;
     try {
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
-      return await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) => ((sent = true), next(attempt, call)));
+      return await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
+        next(attempt, call).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      );
     } catch (error) {
-      // Once the layer sent the request on, or the attempt's signal ended it (its timeout, the caller), a failure is the
-      // attempt's, however the layer wrapped it. Before that it is the layer's own (the caller's bug): thrown once
+      // Once what the layer sent on failed, or the attempt's signal ended it (its timeout, the caller), the failure is
+      // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
-      if (sent || (call.attempt ?? call).signal.aborted) throw error;
+      if (failed || (call.attempt ?? call).signal.aborted) throw error;
       const said = error instanceof Error ? describeError(error) : describeValue(error);
-      throw new InputError("middleware", `middleware[${index}] threw before sending the request: ${said}`, { cause: error });
+      throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: error });
     }
   });
 }

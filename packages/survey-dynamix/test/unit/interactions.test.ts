@@ -66,7 +66,7 @@ describe("createInteraction", () => {
     const { sdx } = clientWith(answer);
     const created = createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
     await expect(created).rejects.toBeInstanceOf(InvalidResponseError);
-    await expect(created).rejects.toThrow("without the interaction");
+    await expect(created).rejects.toThrow("but no interaction: look it up with GET /interactions");
     await expect(updateInteraction(sdx, 891234, { agent_id: "nevilr" })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 

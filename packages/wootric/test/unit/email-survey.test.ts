@@ -212,6 +212,7 @@ describe("properties", () => {
     ["a date string for a _date", { last_order_date: "2020-01-01" }, "properties.last_order_date", /must be a Date or a Unix timestamp in seconds/],
     ["milliseconds for a _date", { last_order_date: 1350466020000 }, "properties.last_order_date", /a Unix timestamp in seconds, not milliseconds/],
     ["milliseconds before 1970 for a _date", { birth_date: -1262304000000 }, "properties.birth_date", /a Unix timestamp in seconds, not milliseconds/],
+    ["milliseconds of 1968 for a _date", { birth_date: Date.UTC(1968, 5, 1) }, "properties.birth_date", /a Unix timestamp in seconds, not milliseconds/],
     ["NaN", { score: Number.NaN }, "properties.score", /must be a finite number, got NaN/],
   ])("refuses %s, naming the property", (_, input, field, message) => {
     const error = (() => {
