@@ -29,6 +29,7 @@ export async function verifySignature(body: Uint8Array, header: string, secret: 
   const subtle = await subtleCrypto();
   const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-1" }, false, ["verify"]);
   // verify() compares the digests itself, in constant time in every engine (Node, Deno, Chromium, Firefox, WebKit).
-  const signature = hexToBytes(match[1]!.toLowerCase()) as Uint8Array<ArrayBuffer>;
+  // parseInt reads hex in either case, as SIGNATURE accepts it.
+  const signature = hexToBytes(match[1]!) as Uint8Array<ArrayBuffer>;
   if (!(await subtle.verify("HMAC", key, signature, body as Uint8Array<ArrayBuffer>))) throw new WebhookVerificationError("signature-mismatch");
 }
