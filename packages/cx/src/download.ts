@@ -47,12 +47,12 @@ export async function downloadFile(client: CxClient, filePath: string, options: 
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   if (error !== undefined || !response.ok) throw ApiError.fromResponse(response, error, "GET");
-  // The body handed out keeps its Response (the runtime's client sees to it): the platform cancels a body not yet read
-  // once its Response is collected.
   // A body fetch decompressed is longer than the Content-Length the server sent for it: no size then.
   const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
   return {
-    // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file.
+    // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file. The body handed
+    // out keeps its Response (the runtime's client sees to it): the platform cancels a body not yet read once its
+    // Response is collected.
     body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
     contentType: response.headers.get("content-type") ?? undefined,
     size: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
