@@ -103,12 +103,14 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
-    const prepared = prepareCall(path, method === "trace" ? undefined : options.operations[path]?.[method], init, context);
+    const meta = method === "trace" ? undefined : options.operations[path]?.[method];
+    const prepared = prepareCall(path, meta, init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
     // openapi-fetch gives data only for a 2xx with a body: an error status comes as `error`.
     if (prepared.parseAs === "stream" && result.data !== undefined) {
-      // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked.
-      if (init?.parseAs !== "stream") result.data = await jsonData(result.response);
+      // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked. The body
+      // of an operation declared without content is no part of the contract: one that is not JSON ("OK") is no data.
+      if (init?.parseAs !== "stream") result.data = await jsonData(result.response).catch((error: unknown) => (meta?.response ? Promise.reject(error) : undefined));
       // A stream handed out keeps its Response: Node's fetch cancels a body not yet read once its Response is collected,
       // and a cancelled body reads as ended, so a stream read after a garbage collection came out empty, with no error.
       // Object(): another fetch's Response-like may hand out a body that is not an object, with nothing to keep.
@@ -201,7 +203,8 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     credentialBody: bodyNamesCredential(init.body),
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
-  if (response === "json") prepared.parseAs = "stream";
+  // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
+  if (response === "json" || (meta !== undefined && meta.response === undefined && prepared.parseAs === undefined)) prepared.parseAs = "stream";
   return prepared;
 }
 

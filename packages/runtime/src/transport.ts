@@ -1,12 +1,12 @@
 import { createAuthorizer } from "./auth.js";
 import { checkMaxResponseBytes } from "./body-limit.js";
-import { describeValue, InputError } from "./input-error.js";
+import { InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
 import { attemptTimeoutLayer } from "./layers/attempt-timeout.js";
 import { startCall } from "./layers/call.js";
 import { credentialsLayer } from "./layers/credentials.js";
-import { compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
+import { checkResponse, compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
 import { pacingLayer } from "./layers/pacing.js";
 import { redirectGuardLayer } from "./layers/redirect-guard.js";
 import { responseCheckLayer } from "./layers/response-check.js";
@@ -203,11 +203,6 @@ export type { RetryOutcome } from "./layers/retry.js";
 // Looked up at each call, so that late polyfills and spies apply.
 const globalFetch: FetchLike = (request) => globalThis.fetch(request);
 
-// A fetch that answers something other than a Response is a programming error, not a network one: not retried.
-// Responses of another fetch implementation (node-fetch, undici from npm) are not instances of the global one.
 async function answered(fetch: FetchLike, request: Request): Promise<Response> {
-  const response: unknown = await fetch(request);
-  const like = response as Partial<Response> | null | undefined;
-  if (typeof like?.status === "number" && typeof like.headers?.get === "function") return response as Response;
-  throw new InputError("fetch", `fetch must resolve a Response, got ${describeValue(response)}`);
+  return checkResponse(await fetch(request), "fetch", "fetch");
 }

@@ -120,6 +120,31 @@ describe("a 2xx JSON response that is JSON", () => {
   });
 });
 
+describe("a 2xx to an operation the spec declares without content", () => {
+  // The body is no part of the contract: a server that says "OK" or "Deleted" anyway has still done what was asked.
+  it("with a body that is not JSON gives data undefined, not a SyntaxError, and sends once", async () => {
+    for (const headers of [{ "Content-Type": "text/plain" }, { "Content-Type": "text/plain", "Content-Length": "7" }]) {
+      const { client, calls } = setup(() => new Response("Deleted", { status: 200, headers }));
+      const result = await client.DELETE("/items/{id}", { params: { path: { id: 1 } } });
+      expect(result.data).toBeUndefined();
+      expect(result.error).toBeUndefined();
+      expect(result.response.status).toBe(200);
+      expect(await result.response.text()).toBe("Deleted");
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it("with a JSON body gives its value, as before", async () => {
+    const { client } = setup(() => json({ deleted: true }));
+    expect((await client.DELETE("/items/{id}", { params: { path: { id: 1 } } })).data).toEqual({ deleted: true });
+  });
+
+  it("with parseAs text gives the text, as the caller asked", async () => {
+    const { client } = setup(() => new Response("Deleted", { status: 200 }));
+    expect((await client.DELETE("/items/{id}", { params: { path: { id: 1 } }, parseAs: "text" })).data).toBe("Deleted");
+  });
+});
+
 describe("responses left alone", () => {
   it("an error status without a body (a HEAD) reaches the caller with known credentials out of its reason phrase, like any other", async () => {
     const { client } = setup(() => new Response(null, { status: 500, statusText: "Bad bearer-secret-token" }), { maxRetries: 0 });

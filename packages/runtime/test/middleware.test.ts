@@ -116,6 +116,18 @@ describe("middleware runs on every attempt, after credentials", () => {
     expect(error).toBeInstanceOf(ApiTimeoutError);
   });
 
+  it("a layer that resolves no Response (a forgotten return) fails the call once with an InputError saying so, not a retried network error", async () => {
+    const { fetch, calls } = fakeFetch(() => new Response("ok"));
+    const forgetful = (async (request: Request, next: (request: Request) => Promise<Response>) => {
+      await next(request);
+    }) as unknown as AttemptMiddleware;
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [async (request, next) => next(request), forgetful] });
+    const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe("middleware[1] must resolve a Response, got nothing: return next(request)");
+    expect(calls).toHaveLength(1);
+  });
+
   it("refuses a middleware option that is not an array of functions", () => {
     expect(() => createTransport({ middleware: [42 as unknown as AttemptMiddleware] })).toThrow("middleware must be an array of functions");
   });

@@ -42,9 +42,10 @@ export function compose(layers: readonly Layer[], send: Send): Send {
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
   return middleware.map((layer, index) => async (request, next, call) => {
     let failed = false;
+    let response: unknown;
     try {
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
-      return await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
+      response = await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
         next(attempt, call).catch((error: unknown) => {
           failed = true;
           throw error;
@@ -58,5 +59,19 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       const said = error instanceof Error ? describeError(error) : describeValue(error);
       throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: error });
     }
+    return checkResponse(response, "middleware", `middleware[${index}]`, ": return next(request)");
   });
+}
+
+/**
+ * `value`, when it is a Response (of any fetch implementation: node-fetch's are not instances of the global one), else
+ * an InputError saying what `name` resolved: a programming error, not a network one, so it is not retried.
+ *
+ * @example
+ * return checkResponse(await fetch(request), "fetch", "fetch");
+ */
+export function checkResponse(value: unknown, field: string, name: string, hint = ""): Response {
+  const like = value as Partial<Response> | null | undefined;
+  if (typeof like?.status === "number" && typeof like.headers?.get === "function") return value as Response;
+  throw new InputError(field, `${name} must resolve a Response, got ${describeValue(value)}${hint}`);
 }
