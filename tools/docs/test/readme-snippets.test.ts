@@ -1,0 +1,67 @@
+// Every TypeScript block of the READMEs (the root's and each package's) is compiled against the built packages, with
+// and without the DOM lib, since a Node app may have either: a renamed export, a changed option or a call that no
+// longer fits the types fails here, naming the README and line. A block uses the reader's own variables (`clientId`,
+// `req`), which it does not declare: only errors about those are let through.
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const workdir = fileURLToPath(new URL("../.readme-snippets", import.meta.url));
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+
+// What a block's free variables cause, and nothing else: a name not found (2304, 2552 with a suggestion), a shorthand
+// property of one (18004), and a callback parameter typed by nothing because what it is passed to is such a name (7006, 7031).
+const FREE_VARIABLE_CODES = new Set(["2304", "2552", "18004", "7006", "7031"]);
+
+/** Each ```ts block of every README, as a module file named after where it comes from; returns the file names. */
+function writeBlocks(): string[] {
+  const readmes = ["README.md", ...readdirSync(join(root, "packages")).map((name) => `packages/${name}/README.md`)];
+  const files: string[] = [];
+  for (const readme of readmes) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, readme), "utf8");
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
+      const line = text.slice(0, match.index).split("\n").length + 1;
+      const file = `${readme.replace(/\//g, "__").replace(/\.md$/, "")}__line-${line}.ts`;
+      writeFileSync(join(workdir, file), `${match[1]}\nexport {};\n`);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+async function compile(files: string[], lib: string[]): Promise<string[]> {
+  const config = `tsconfig.${lib.join("-")}.json`;
+  const compilerOptions = { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib, types: ["node"], skipLibCheck: true };
+  writeFileSync(join(workdir, config), JSON.stringify({ compilerOptions, files }));
+  const output = await promisify(execFile)(process.execPath, [tsc, "-p", join(workdir, config)], { cwd: workdir }).then(
+    () => "",
+    (error: { stdout: string }) => error.stdout,
+  );
+  return output.split("\n").filter((line) => /error TS\d+/.test(line) && !FREE_VARIABLE_CODES.has(/error TS(\d+)/.exec(line)![1]!));
+}
+
+describe("the READMEs' TypeScript blocks", () => {
+  rmSync(workdir, { recursive: true, force: true });
+  mkdirSync(workdir, { recursive: true });
+  const files = writeBlocks();
+
+  it("are there to check: the root README and every vendor package's have some", () => {
+    for (const readme of ["README", "packages__cx__README", "packages__wootric__README", "packages__runtime__README"]) {
+      expect(files.some((file) => file.startsWith(`${readme}__`)), readme).toBe(true);
+    }
+  });
+
+  it.each([[["ES2023"]], [["ES2023", "DOM"]]])("compile against the built packages with lib %j", async (lib) => {
+    expect(await compile(files, lib)).toEqual([]);
+  }, 120_000);
+});
