@@ -74,6 +74,15 @@ describe("defineVendorClient", () => {
     expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use "token" or "basic"');
   });
 
+  it("refuses a host option spelled in another case (axios's baseURL) rather than send to the default host", () => {
+    const { seen, fetch } = recorder();
+    const misspelt = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);
+    expect(misspelt({ baseURL: "https://mock.test" })).toThrow(new InputError("baseURL", "baseURL is not an option: did you mean baseUrl?"));
+    expect(misspelt({ filesBaseURL: "https://files.mock.test" })).toThrow("filesBaseURL is not an option: did you mean filesBaseUrl?");
+    expect(misspelt({ baseUrl: "https://mock.test", baseURL: "https://other.test" })).toThrow("baseURL is not an option: did you mean baseUrl?");
+    expect(seen).toHaveLength(0);
+  });
+
   it("checks host options like every base URL", () => {
     expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesBaseUrl: "http://files.example.com" })).toThrow(/filesBaseUrl must use https/);
     expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesUrl: "http://files.example.com" })).toThrow(/filesUrl must use https/);
