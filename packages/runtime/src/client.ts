@@ -110,7 +110,9 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     if (prepared.parseAs === "stream" && result.data !== undefined) {
       // A JSON body openapi-fetch left unread (see prepareCall): the data is the value the transport checked. The body
       // of an operation declared without content is no part of the contract: one that is not JSON ("OK") is no data.
-      if (init?.parseAs !== "stream") result.data = await jsonData(result.response).catch((error: unknown) => (meta?.response ? Promise.reject(error) : undefined));
+      if (init?.parseAs !== "stream") result.data = await jsonData(result.response).catch((error: unknown) => {
+          if (meta?.response || !(error instanceof SyntaxError)) throw error;
+        });
       // A stream handed out keeps its Response: Node's fetch cancels a body not yet read once its Response is collected,
       // and a cancelled body reads as ended, so a stream read after a garbage collection came out empty, with no error.
       // Object(): another fetch's Response-like may hand out a body that is not an object, with nothing to keep.
@@ -204,7 +206,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
-  if (response === "json" || (meta !== undefined && meta.response === undefined && prepared.parseAs === undefined)) prepared.parseAs = "stream";
+  if (response === "json" || (meta !== undefined && meta.response === undefined && (prepared.parseAs ?? "json") === "json")) prepared.parseAs = "stream";
   return prepared;
 }
 

@@ -123,7 +123,8 @@ describe("a 2xx JSON response that is JSON", () => {
 describe("a 2xx to an operation the spec declares without content", () => {
   // The body is no part of the contract: a server that says "OK" or "Deleted" anyway has still done what was asked.
   it("with a body that is not JSON gives data undefined, not a SyntaxError, and sends once", async () => {
-    for (const headers of [{ "Content-Type": "text/plain" }, { "Content-Type": "text/plain", "Content-Length": "7" }]) {
+    const variants: Record<string, string>[] = [{ "Content-Type": "text/plain" }, { "Content-Type": "text/plain", "Content-Length": "7" }];
+    for (const headers of variants) {
       const { client, calls } = setup(() => new Response("Deleted", { status: 200, headers }));
       const result = await client.DELETE("/items/{id}", { params: { path: { id: 1 } } });
       expect(result.data).toBeUndefined();
@@ -137,6 +138,20 @@ describe("a 2xx to an operation the spec declares without content", () => {
   it("with a JSON body gives its value, as before", async () => {
     const { client } = setup(() => json({ deleted: true }));
     expect((await client.DELETE("/items/{id}", { params: { path: { id: 1 } } })).data).toEqual({ deleted: true });
+  });
+
+  it("with parseAs json, openapi-fetch's default named, the same: no SyntaxError quoting the body", async () => {
+    const { client } = setup(() => new Response("bearer-secret-token", { status: 200 }));
+    const result = await client.DELETE("/items/{id}", { params: { path: { id: 1 } }, parseAs: "json" });
+    expect(result.data).toBeUndefined();
+  });
+
+  it("a failure other than the body not being JSON (a response an openapi-fetch middleware put in place, already read) still throws", async () => {
+    const { client } = setup(() => new Response("Deleted", { status: 200 }));
+    const used = new Response("x");
+    await used.text();
+    client.use({ onResponse: () => used });
+    await expect(client.DELETE("/items/{id}", { params: { path: { id: 1 } } })).rejects.toThrow(TypeError);
   });
 
   it("with parseAs text gives the text, as the caller asked", async () => {

@@ -128,6 +128,33 @@ describe("middleware runs on every attempt, after credentials", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("a layer that swallows the attempt's failure and resolves nothing leaves the attempt's failure: retried, not an InputError", async () => {
+    const { fetch, calls } = fakeFetch((_, __, index) => {
+      if (index === 0) throw networkError("ECONNRESET");
+      return new Response("ok");
+    });
+    const swallowing = (async (request: Request, next: (request: Request) => Promise<Response>) => {
+      try {
+        return await next(request);
+      } catch {
+        // forgot to rethrow
+      }
+    }) as AttemptMiddleware;
+    const send = createTransport({ fetch, retryDelay: noWait, middleware: [swallowing] });
+    expect((await send(new Request("https://api.example.com/a"))).status).toBe(200);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("the response a layer dropped is cancelled, so that it holds no connection", async () => {
+    let cancelled = false;
+    const body = new ReadableStream({ pull: () => {}, cancel: () => void (cancelled = true) });
+    const { fetch } = fakeFetch(() => new Response(body));
+    const dropping = (async (request: Request, next: (request: Request) => Promise<Response>) => void (await next(request))) as unknown as AttemptMiddleware;
+    const send = createTransport({ fetch, middleware: [dropping] });
+    await expect(send(new Request("https://api.example.com/a"))).rejects.toThrow(InputError);
+    expect(cancelled).toBe(true);
+  });
+
   it("refuses a middleware option that is not an array of functions", () => {
     expect(() => createTransport({ middleware: [42 as unknown as AttemptMiddleware] })).toThrow("middleware must be an array of functions");
   });

@@ -2,6 +2,7 @@ import { describeValue, InputError } from "../input-error.js";
 import { describeError } from "../retry.js";
 import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
+import { cancelQuietly } from "../read-body.js";
 
 /**
  * Sends a request on to the rest of the pipeline and resolves its response. The call goes along, so that the
@@ -41,25 +42,38 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
   return middleware.map((layer, index) => async (request, next, call) => {
-    let failed = false;
+    const signal = (call.attempt ?? call).signal;
+    let failure: { error: unknown } | undefined;
+    let answer: Response | undefined;
     let response: unknown;
     try {
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
       response = await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
-        next(attempt, call).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        }),
+        next(attempt, call).then(
+          (sent) => (answer = sent),
+          (error: unknown) => {
+            failure = { error };
+            throw error;
+          },
+        ),
       );
     } catch (error) {
       // Once what the layer sent on failed, or the attempt's signal ended it (its timeout, the caller), the failure is
       // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
-      if (failed || (call.attempt ?? call).signal.aborted) throw error;
+      if (failure || signal.aborted) throw error;
       const said = error instanceof Error ? describeError(error) : describeValue(error);
       throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: error });
     }
-    return checkResponse(response, "middleware", `middleware[${index}]`, ": return next(request)");
+    try {
+      return checkResponse(response, "middleware", `middleware[${index}]`, ": return next(request)");
+    } catch (error) {
+      // Nothing resolved after the attempt failed (a catch that forgot to rethrow) or its signal ended: that is the
+      // attempt's failure. Otherwise the response the layer dropped is let go, so that it holds no connection.
+      if (failure || signal.aborted) throw failure ? failure.error : signal.reason;
+      cancelQuietly(answer?.body);
+      throw error;
+    }
   });
 }
 
