@@ -1,5 +1,6 @@
 import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
 import type { Auth } from "./auth.js";
+import { callMethods, type AnyMethod } from "./client-methods.js";
 import { bodyNamesCredential } from "./credential-bearing.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
@@ -68,9 +69,6 @@ export interface ClientOptions {
 }
 
 const FORM = "application/x-www-form-urlencoded";
-/** The methods a client has, lowercase: each is its uppercase method (`client.GET`). */
-export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
-type AnyMethod = (typeof METHODS)[number];
 type Init = Record<string, unknown> & { headers?: HeadersOptions };
 type Core = {
   request(method: string, path: string, init?: Init): Promise<unknown>;
@@ -99,7 +97,8 @@ const streams = new WeakMap<object, Response>();
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
   const headers = checkClientOptions(options);
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
-  const core = createClient<Paths>({ baseUrl: options.baseUrl, ...(headers === undefined ? {} : { headers }) }) as unknown as Core;
+  // openapi-fetch reads headers left undefined as none.
+  const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
@@ -121,12 +120,8 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     return result;
   };
 
-  const client = {
-    request: (method: string, path: string, init?: Init) => call(method.toLowerCase() as AnyMethod, path, init),
-    use: (...middleware: Parameters<Core["use"]>) => core.use(...middleware),
-    eject: (...middleware: Parameters<Core["eject"]>) => core.eject(...middleware),
-  } as Record<string, unknown>;
-  for (const method of METHODS) client[method.toUpperCase()] = (path: string, init?: Init) => call(method, path, init);
+  // openapi-fetch's use and eject work on its middleware list, not on `this`, so they are handed on as they are.
+  const client = { ...callMethods(call), use: core.use, eject: core.eject };
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return client as unknown as Client<Paths>;
 }

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { METHODS } from "./client.js";
+import { callMethods } from "./client-methods.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
 
 /** The call being made, as a vendor's per-operation defaults see it. */
@@ -39,17 +39,15 @@ export interface CallHooks {
 export function withCallHooks<Paths extends {}>(client: Client<Paths>, operations: OperationTable, hooks: CallHooks | undefined): Client<Paths> {
   if (hooks?.prepare === undefined && hooks?.finish === undefined) return client;
   const core = client as unknown as { request(method: string, path: string, init?: CallInit): Promise<CallResult> };
-  // async, so that a call a hook refuses rejects like any other failed call instead of throwing.
+  // async, so that a call a hook refuses rejects like any other failed call instead of throwing. The method comes
+  // lowercase (see callMethods); the client's request() takes it in any case (openapi-fetch uppercases it).
   const call = async (method: string, path: string, init: CallInit = {}): Promise<CallResult> => {
-    const lower = method.toLowerCase();
-    const context: CallContext = { method: lower, path, meta: operations[path]?.[lower as keyof OperationTable[string]] };
+    const context: CallContext = { method, path, meta: operations[path]?.[method as keyof OperationTable[string]] };
     const prepared = hooks.prepare ? hooks.prepare(init, context) : init;
     const result = await core.request(method, path, prepared);
     return hooks.finish ? hooks.finish(result, { ...context, init: prepared }) : result;
   };
-  const wrapped: Record<string, unknown> = { ...client, request: call };
-  // The client's request() takes the method in any case (openapi-fetch uppercases it, createApiClient lowercases it).
-  for (const method of METHODS) wrapped[method.toUpperCase()] = (path: string, init?: CallInit) => call(method, path, init);
+  const wrapped: Record<string, unknown> = { ...client, ...callMethods(call) };
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return wrapped as unknown as Client<Paths>;
 }
