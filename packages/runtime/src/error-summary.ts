@@ -1,4 +1,5 @@
 import { redactBody } from "./redact.js";
+import { shorten } from "./shorten.js";
 
 /**
  * One line describing a vendor error body: its `message`, `error_description`, `error` or first `errors` entry,
@@ -30,8 +31,7 @@ export function summarizeBody(body: unknown): string {
     }
     return JSON.stringify(clean) ?? "";
   })();
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+  return shorten(text.replace(/\s+/g, " ").trim(), 200);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { redactText } from "./redact.js";
+import { shorten } from "./shorten.js";
 
 /** One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs. */
 export const UTF8 = new TextDecoder();
@@ -43,6 +44,5 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
 function snippet(text: string, secrets: readonly string[]): string {
   // Whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut off there
   // into the snippet; redacting before the final cut keeps one that straddles that cut from leaking its start.
-  const oneLine = redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets);
-  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+  return shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
 }

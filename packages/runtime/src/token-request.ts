@@ -1,6 +1,7 @@
 import { type ApiConnectionError, AuthenticationError } from "./errors.js";
 import { rememberSecret } from "./known-secrets.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
+import { shorten } from "./shorten.js";
 import type { Transport } from "./transport.js";
 
 /** One request to an OAuth 2 token endpoint (RFC 6749 §4.1.3, §4.3.2, §4.4.2, §6). */
@@ -114,6 +115,5 @@ function secretValues(body: unknown): string[] {
 function snippet(text: string, secrets: readonly string[]): string | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
-  const clean = redactText(trimmed.slice(0, 65_536), secrets);
-  return clean.length > 500 ? `${clean.slice(0, 497)}...` : clean;
+  return shorten(redactText(trimmed.slice(0, 65_536), secrets), 500);
 }
