@@ -8,6 +8,6 @@
  */
 export function nameErrorClasses(classes: Record<string, abstract new (...args: never[]) => Error>): void {
   for (const [name, ErrorClass] of Object.entries(classes)) {
-    Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
   }
 }

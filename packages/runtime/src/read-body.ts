@@ -62,9 +62,10 @@ export function bufferedCopy(response: Response, bytes: Uint8Array): Response {
     headers: response.headers,
   });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
-  Object.defineProperty(copy, "url", { value: response.url, enumerable: true, configurable: true });
-  Object.defineProperty(copy, "redirected", { value: response.redirected, enumerable: true, configurable: true });
-  return copy;
+  return Object.defineProperties(copy, {
+    url: { value: response.url, enumerable: true, configurable: true },
+    redirected: { value: response.redirected, enumerable: true, configurable: true },
+  });
 }
 
 // The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
