@@ -80,12 +80,8 @@ export function callError<E extends ApiError, I extends ApiErrorInit>(
 ): E {
   // `init` holds the rest of I, so together they make one (which TypeScript cannot see through Omit).
   const full: ApiErrorInit = { method: call.method, url: call.url, secrets: call.secrets, ...init };
-  return new ErrorClass(`${target(call)} ${text}`, full as I);
-}
-
-// "GET https://host/path", redacted: how errors name the request.
-function target(call: Call): string {
-  return `${call.method} ${redactUrl(call.url)}`;
+  // "GET https://host/path", redacted: how errors name the request.
+  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, full as I);
 }
 
 /**
@@ -105,8 +101,7 @@ export function userAbort(call: Call): ApiUserAbortError {
  * if (discarded(call, response)) return response;
  */
 export function discarded(call: Call, response: Response): boolean {
-  for (const discards of call.discards) if (discards(response)) return true;
-  return false;
+  return call.discards.some((discards) => discards(response));
 }
 
 /**
