@@ -13,7 +13,7 @@ import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
-import { checkNoUserInfo, checkSecureUrl } from "./secure-url.js";
+import { checkBaseUrl, checkNoUserInfo } from "./secure-url.js";
 import { createTransport, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
@@ -131,15 +131,12 @@ function checkClientOptions(options: ClientOptions): HeadersOptions | undefined 
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
     throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
   }
-  checkNoUserInfo(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  checkSecureUrl(options.baseUrl, "baseUrl");
+  checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
     throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
   }
   for (const [server, url] of Object.entries(options.servers ?? {})) {
-    const field = `servers[${JSON.stringify(server)}]`;
-    checkNoUserInfo(String(url), field, "pass them in auth");
-    checkSecureUrl(String(url), field);
+    checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
   }
   if (typeof options.operations !== "object" || options.operations === null) {
     throw new InputError("operations", "operations is required: the operation table generated from the spec");

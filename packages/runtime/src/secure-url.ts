@@ -90,7 +90,18 @@ export function urlOption(value: unknown, field: string, fallback: string): stri
   if (typeof value !== "string" || value === "") {
     throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
-  checkNoUserInfo(value, field, "pass them in auth");
-  checkSecureUrl(value, field);
+  checkBaseUrl(value, field);
   return value;
+}
+
+/**
+ * Checks a base URL option: no user info (see {@link checkNoUserInfo}, `use` saying where credentials go instead),
+ * then https (see {@link checkSecureUrl}).
+ *
+ * @example
+ * checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+ */
+export function checkBaseUrl(value: string, field: string, use = "pass them in auth"): void {
+  checkNoUserInfo(value, field, use);
+  checkSecureUrl(value, field);
 }
