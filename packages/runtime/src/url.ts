@@ -55,30 +55,3 @@ export function decodeQueryName(raw: string): string {
     return raw;
   }
 }
-
-/**
- * What a request copied to another URL is sent with: `template`'s method and settings, and the given headers, body and
- * signal. The body must be given already read (a Blob), since handing over the template's stream would need
- * `duplex: "half"`, which browsers other than Chromium do not support.
- *
- * @example
- * const body = request.body === null ? null : await request.clone().blob();
- * await fetch(setQueryParam(request.url, "k", key), movedInit(request, { body, headers: request.headers, signal }));
- */
-export function movedInit(
-  template: Request,
-  init: { body: Blob | null; headers: Headers; signal: AbortSignal; redirect?: RequestRedirect | undefined },
-): RequestInit {
-  return {
-    method: template.method,
-    headers: init.headers,
-    body: init.body,
-    signal: init.signal,
-    redirect: init.redirect ?? template.redirect,
-    credentials: template.credentials,
-    cache: template.cache,
-    integrity: template.integrity,
-    keepalive: template.keepalive,
-    referrerPolicy: template.referrerPolicy,
-  };
-}

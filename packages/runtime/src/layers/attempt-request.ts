@@ -1,4 +1,3 @@
-import { movedInit } from "../url.js";
 import type { Call } from "./call.js";
 
 /**
@@ -18,7 +17,21 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
   const headers = new Headers(request.headers);
   if (call.authorization !== undefined) headers.set("Authorization", call.authorization);
   if (!moved) return [request, { signal, headers }];
-  return [call.url, movedInit(request, { body: call.movedBody ?? null, headers, signal, redirect: call.guarded ? "manual" : undefined })];
+  // Moved: the request's method and settings go with it. Its body goes as read (a Blob), since handing over the
+  // request's stream would need `duplex: "half"`, which browsers other than Chromium do not support.
+  const init: RequestInit = {
+    method: request.method,
+    headers,
+    body: call.movedBody ?? null,
+    signal,
+    redirect: call.guarded ? "manual" : request.redirect,
+    credentials: request.credentials,
+    cache: request.cache,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+    referrerPolicy: request.referrerPolicy,
+  };
+  return [call.url, init];
 }
 
 /**
