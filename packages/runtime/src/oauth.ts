@@ -8,7 +8,7 @@ import { checkBaseUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { createTokenSource, type FetchedToken } from "./token-source.js";
-import { createTransport, baseTransportOptions, type FetchLike, type Transport } from "./transport.js";
+import { createTransport, baseTransportOptions, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
 export type OAuth2Grant =
@@ -88,7 +88,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const grant = checkGrant(options.grant);
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
-  const send = tokenTransport(options);
+  // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
+  const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
 
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
 
@@ -142,11 +143,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     initial: options.initial,
     tokenUrl: shownUrl,
   });
-}
-
-// Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
-function tokenTransport(options: OAuth2TokenSourceOptions): Transport {
-  return createTransport({ ...baseTransportOptions(options), purpose: "token" });
 }
 
 // The credentials a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.
