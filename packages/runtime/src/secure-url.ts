@@ -35,7 +35,8 @@ export function checkSecureUrl(value: string, field: string): void {
     throw new InputError(field, `${field} must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
   }
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
-    if (hasPageBase()) return;
+    // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
+    if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
     throw new InputError(field, `${field} must be an absolute URL such as https://api.example.com: a relative one works only in a browser page`);
   }
   let url: URL;
@@ -71,11 +72,6 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
     return;
   }
   if (url.username !== "" || url.password !== "") throw new InputError(field, `${field} must not contain credentials: ${use}`);
-}
-
-// A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
-function hasPageBase(): boolean {
-  return typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string";
 }
 
 /**
