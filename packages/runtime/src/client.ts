@@ -173,14 +173,16 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   const prepared: Init = { ...init, ...checkedParams(path, init) };
   if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
   if (prepared.body !== undefined && meta?.requestBody === "form") {
-    prepared.bodySerializer ??= (body: unknown) => (isFormReady(body) ? body : toFormUrlEncoded(body as Record<string, unknown>));
+    // A string or URLSearchParams is a form already.
+    prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
     prepared.headers = withDefaultHeader(init.headers, "Content-Type", FORM);
   } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
     prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
     // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
     prepared.headers = withDefaultHeader(init.headers, "Content-Type", null);
-  } else if (init.headers !== undefined) {
-    prepared.headers = normalizeHeaders(init.headers);
+  } else if (Array.isArray(init.headers)) {
+    // openapi-fetch reads a header array as an object and would send headers named "0", "1", ...
+    prepared.headers = new Headers(init.headers);
   }
   // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
   // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
@@ -211,17 +213,8 @@ function checkedParams(path: string, init: Init): { params?: unknown } {
   return { params: { ...params, query: encodeQueryNames(params.query) } };
 }
 
-function isFormReady(body: unknown): boolean {
-  return typeof body === "string" || body instanceof URLSearchParams;
-}
-
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
-}
-
-// openapi-fetch reads a header array as an object and would send headers named "0", "1", ...
-function normalizeHeaders(headers: HeadersOptions): HeadersOptions {
-  return Array.isArray(headers) ? new Headers(headers) : headers;
 }
 
 /** The caller's headers, plus `name: value` unless the caller set that header (in any case) already. */
