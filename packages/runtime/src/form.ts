@@ -41,8 +41,9 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
   for (const [key, field] of flatten(value, true)) {
     if (typeof field === "string") {
       form.append(key, field);
-    } else if (isFile(field)) {
-      form.append(key, field, field.name);
+    } else if (typeof (field as { name?: unknown }).name === "string") {
+      // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
+      form.append(key, field, (field as File).name);
     } else {
       const name = typeof options.filename === "function" ? options.filename(key, field) : options.filename;
       form.append(key, field, name ?? "blob");
@@ -80,7 +81,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       if (Number.isNaN(object.getTime())) throw new TypeError(`Form field ${path} is an invalid Date`);
       return void entries.push([key, object.toISOString()]);
     }
-    if (isBlob(object)) {
+    if (typeof Blob !== "undefined" && object instanceof Blob) {
       if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which a urlencoded form cannot carry: send the operation as multipart`);
       return void entries.push([key, object]);
     }
@@ -129,14 +130,5 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== "object" || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-function isBlob(value: object): value is Blob {
-  return typeof Blob !== "undefined" && value instanceof Blob;
-}
-
-function isFile(value: Blob): value is File {
-  // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
-  return typeof (value as { name?: unknown }).name === "string";
 }
 
