@@ -58,7 +58,9 @@ export function bufferedCopy(response: Response, bytes: Uint8Array): Response {
   // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
   const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
     status: response.status,
-    statusText: statusText(response),
+    // The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
+    // carries but a Response cannot (a control character, a UTF-8 decoding of latin1 bytes) keeps the rest of it.
+    statusText: redactSecrets(response.statusText).replace(/[^\x20-\x7e\t\x80-\xff]/g, "?"),
     headers: response.headers,
   });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
@@ -66,12 +68,6 @@ export function bufferedCopy(response: Response, bytes: Uint8Array): Response {
     url: { value: response.url, enumerable: true, configurable: true },
     redirected: { value: response.redirected, enumerable: true, configurable: true },
   });
-}
-
-// The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
-// carries but a Response cannot (a control character, a UTF-8 decoding of latin1 bytes) keeps the rest of it.
-function statusText(response: Response): string {
-  return redactSecrets(response.statusText).replace(/[^\x20-\x7e\t\x80-\xff]/g, "?");
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
