@@ -37,12 +37,9 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
   try {
     return { value: parseJsonText(text) };
   } catch {
-    return { reason: "not-json", snippet: snippet(text, secrets), contentType: response.headers.get("content-type") ?? undefined };
+    // The snippet: whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut
+    // off there into it; redacting before the final cut keeps one that straddles that cut from leaking its start.
+    const snippet = shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
+    return { reason: "not-json", snippet, contentType: response.headers.get("content-type") ?? undefined };
   }
-}
-
-function snippet(text: string, secrets: readonly string[]): string {
-  // Whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut off there
-  // into the snippet; redacting before the final cut keeps one that straddles that cut from leaking its start.
-  return shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
 }
