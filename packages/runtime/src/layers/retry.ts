@@ -38,8 +38,17 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
 export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
   return async (template, next, call) => {
     let decided: { response: Response; delayMs: number | undefined } | undefined;
+    // The wait before resending after this response, or undefined when it is handed on: no retry left, the policy says
+    // no, or it asks for longer than MAX_RETRY_AFTER_MS.
     const delayFor = (response: Response): number | undefined => {
-      if (decided?.response !== response) decided = { response, delayMs: responseDelay(response, call, options) };
+      if (decided?.response !== response) {
+        let delayMs: number | undefined;
+        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response })) {
+          const asked = retryAfterMs(response.headers);
+          if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
+        }
+        decided = { response, delayMs };
+      }
       return decided.delayMs;
     };
     call.discards.push((response) => delayFor(response) !== undefined);
@@ -76,13 +85,6 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       await wait(delayMs, call);
     }
   };
-}
-
-function responseDelay(response: Response, call: Call, options: Parameters<typeof retryLayer>[0]): number | undefined {
-  if (call.retries >= options.maxRetries || !options.shouldRetry({ method: call.method, retries: call.retries, response })) return undefined;
-  const asked = retryAfterMs(response.headers);
-  if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return undefined;
-  return asked ?? backoffMs(call.retries, options.retryDelay);
 }
 
 // Counted once the wait is over: an abort during the wait names the attempts actually made.
