@@ -123,6 +123,12 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
   }
+  // An option of the vendor's in another case (axios's `baseURL`, a `tokenURL`) would be ignored, and the calls and
+  // credentials sent to the default host.
+  for (const key of Object.keys(options)) {
+    const meant = taken.find((name) => name !== key && name.toLowerCase() === key.toLowerCase());
+    if (meant) throw new InputError(key, `${key} is not an option: did you mean ${meant}?`);
+  }
   description.checkOptions?.(options);
   const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
   const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};

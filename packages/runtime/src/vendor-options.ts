@@ -39,8 +39,7 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 
 /**
  * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
- * credentials, no query or fragment), without a trailing slash; the default where it is left out. An option named
- * like a host in another case (`baseURL` for `baseUrl`) is refused with an InputError rather than ignored.
+ * credentials, no query or fragment), without a trailing slash; the default where it is left out.
  *
  * @example
  * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
@@ -49,9 +48,6 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
   const resolved = {} as Record<H, string>;
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
-    // A host option in another case (axios's `baseURL`) would be ignored, and the calls sent to the default host.
-    const near = Object.keys(options).find((key) => key !== name && key.toLowerCase() === name.toLowerCase());
-    if (near) throw new InputError(near, `${near} is not an option: did you mean ${name}?`);
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
     const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
     const fallback = typeof host.default === "function" ? host.default(options) : host.default;

@@ -74,12 +74,14 @@ describe("defineVendorClient", () => {
     expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use "token" or "basic"');
   });
 
-  it("refuses a host option spelled in another case (axios's baseURL) rather than send to the default host", () => {
+  it("refuses an option of the vendor's spelled in another case (axios's baseURL) rather than send to the default host", () => {
     const { seen, fetch } = recorder();
     const misspelt = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);
     expect(misspelt({ baseURL: "https://mock.test" })).toThrow(new InputError("baseURL", "baseURL is not an option: did you mean baseUrl?"));
     expect(misspelt({ filesBaseURL: "https://files.mock.test" })).toThrow("filesBaseURL is not an option: did you mean filesBaseUrl?");
     expect(misspelt({ baseUrl: "https://mock.test", baseURL: "https://other.test" })).toThrow("baseURL is not an option: did you mean baseUrl?");
+    expect(misspelt({ filesURL: "https://files.mock.test" })).toThrow("filesURL is not an option: did you mean filesUrl?");
+    expect(misspelt({ TAG: "v1" })).toThrow("TAG is not an option: did you mean tag?");
     expect(seen).toHaveLength(0);
   });
 

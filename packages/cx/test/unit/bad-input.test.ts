@@ -38,6 +38,13 @@ const cases: BadInputCase[] = [
   ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*accessToken/),
   {
     helper: "createClient",
+    input: "dataBaseURL, spelled as axios spells baseURL, which would have left uploads going to CX's own data host",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ dataBaseURL: "https://data.mock.test/1" })),
+    field: "dataBaseURL",
+    message: /^dataBaseURL is not an option: did you mean dataBaseUrl\?$/,
+  },
+  {
+    helper: "createClient",
     input: "a blank access token",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: "   " } }),
     field: "auth.accessToken",

@@ -26,6 +26,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createClient",
+    input: "tokenURL, spelled as axios spells baseURL, which would have left the credentials going to the default token endpoint",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ tokenURL: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } })),
+    field: "tokenURL",
+    message: /^tokenURL is not an option: did you mean tokenUrl\?$/,
+  },
+  {
+    helper: "createClient",
     input: "rateLimit.maxWaitMs NaN",
     call: (fetch) => client(fetch, { rateLimit: { maxWaitMs: NaN } }),
     field: "rateLimit.maxWaitMs",
