@@ -7,6 +7,7 @@ import { withCallHooks, type CallHooks } from "./vendor-calls.js";
 import {
   forwardedOptions,
   resolveHosts,
+  hostOptionNames,
   tokenRequestOptions,
   type ForwardedOptions,
   type HostDescription,
@@ -103,8 +104,7 @@ export interface VendorSetUp<H extends string> {
 
 /** The options a vendor reads itself, which are not forwarded to the runtime. */
 export function takenOptions(description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] {
-  const hostNames = Object.entries<HostDescription>(description.hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName.split(".", 1)[0]!] : [])]);
-  return ["auth", ...hostNames, ...(description.ownOptions ?? [])];
+  return ["auth", ...hostOptionNames(description.hosts), ...(description.ownOptions ?? [])];
 }
 
 /**
@@ -123,14 +123,9 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
   }
-  // An option of the vendor's in another case (axios's `baseURL`, a `tokenURL`) would be ignored, and the calls and
-  // credentials sent to the default host.
-  for (const key of Object.keys(options)) {
-    const meant = taken.find((name) => name !== key && name.toLowerCase() === key.toLowerCase());
-    if (meant) throw new InputError(key, `${key} is not an option: did you mean ${meant}?`);
-  }
   description.checkOptions?.(options);
-  const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
+  // An option of the vendor's spelled otherwise (axios's `baseURL`, a `tokenURL`) is refused there too.
+  const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts, taken);
   const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };

@@ -39,13 +39,15 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 
 /**
  * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
- * credentials, no query or fragment), without a trailing slash; the default where it is left out.
+ * credentials, no query or fragment), without a trailing slash; the default where it is left out. An option named
+ * like a host option or one of `known` but spelled otherwise is refused (see {@link checkOptionNames}).
  *
  * @example
  * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
  * // { baseUrl: API, dataBaseUrl: "https://mock.test/1" }
  */
-export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
+export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>, known: readonly string[] = []): Record<H, string> {
+  checkOptionNames(options, [...known, ...hostOptionNames(hosts)]);
   const resolved = {} as Record<H, string>;
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
@@ -58,6 +60,26 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
     resolved[name] = url.replace(/\/+$/, "");
   }
   return resolved;
+}
+
+/** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */
+export function hostOptionNames(hosts: Record<string, HostDescription>): string[] {
+  return Object.entries(hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName.split(".", 1)[0]!] : [])]);
+}
+
+/**
+ * Refuses an option named like one of `names` but spelled otherwise (axios's `baseURL`, a `base_url`, a `tokenURL`):
+ * it would be ignored without a word, and the calls and credentials sent to the default host.
+ *
+ * @example
+ * checkOptionNames({ baseURL: "https://mock.test" }, ["baseUrl"]); // throws "baseURL is not an option: did you mean baseUrl?"
+ */
+export function checkOptionNames(options: object, names: readonly string[]): void {
+  const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
+  for (const [key, value] of Object.entries(options)) {
+    const meant = value === undefined || names.includes(key) ? undefined : names.find((name) => plain(name) === plain(key));
+    if (meant) throw new InputError(key, `${key} is not an option: did you mean ${meant}?`);
+  }
 }
 
 /** What a vendor's token requests share with its API calls: the fetch, the bounds, the retries and the logger. */

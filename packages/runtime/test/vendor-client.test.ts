@@ -82,6 +82,10 @@ describe("defineVendorClient", () => {
     expect(misspelt({ baseUrl: "https://mock.test", baseURL: "https://other.test" })).toThrow("baseURL is not an option: did you mean baseUrl?");
     expect(misspelt({ filesURL: "https://files.mock.test" })).toThrow("filesURL is not an option: did you mean filesUrl?");
     expect(misspelt({ TAG: "v1" })).toThrow("TAG is not an option: did you mean tag?");
+    expect(misspelt({ base_url: "https://mock.test" })).toThrow("base_url is not an option: did you mean baseUrl?");
+    expect(misspelt({ "files-base-url": "https://files.mock.test" })).toThrow("files-base-url is not an option: did you mean filesBaseUrl?");
+    // Left undefined, a misspelt name sends nothing anywhere: nothing to refuse.
+    expect(misspelt({ baseURL: undefined })).not.toThrow();
     expect(seen).toHaveLength(0);
   });
 

@@ -54,5 +54,7 @@ const createRegionless: (options: ClientOptions) => SurveyDynamixClient = define
   },
   auth: AUTH_SCHEMES,
   authExample: '{ type: "basic", customerUuid, authToken }',
+  // Read by withRegion before the runtime sees the options; named here so that a `Region` is refused, not ignored.
+  ownOptions: ["region"],
   calls: () => SDX_CALL_HOOKS,
 });

@@ -1,4 +1,4 @@
-import { describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { checkOptionNames, describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
 import { DEFAULT_TOKEN_URL, resolveTokenUrl } from "./token-url.js";
 
@@ -32,6 +32,8 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", 'createWootricTokenSource needs options, at least { auth: { type: "clientCredentials", clientId, clientSecret } }');
   }
+  // A `tokenURL` would be ignored, and the credentials sent to the default token endpoint.
+  checkOptionNames(options, ["auth", "tokenUrl"]);
   const { auth, tokenUrl, ...transport } = options;
   if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${GRANT_TYPES}`);
   // A shared source cannot be made of another one: only the grants that fetch tokens.

@@ -47,6 +47,20 @@ const cases: BadInputCase[] = [
     field: "oauthUrl",
     message: /oauthUrl must not be protocol-relative/,
   },
+  {
+    helper: "createClient",
+    input: "Region for region, which would have sent an eu1 account's credentials to the us1 host",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ baseUrl: undefined, Region: "eu1" })),
+    field: "Region",
+    message: /^Region is not an option: did you mean region\?$/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "oauthURL for oauthUrl, which would have sent the code and client secret to surveydynamix.com",
+    call: (fetch) => exchange(fetch, bad<Partial<ExchangeCodeOptions>>({ oauthURL: "https://mock.test" })),
+    field: "oauthURL",
+    message: /^oauthURL is not an option: did you mean oauthUrl\?$/,
+  },
   dotSegmentCase("client.GET", 'an email_address of "..", which would reach /interactions without its survey_id check', "email_address", (fetch) =>
     client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
   ),

@@ -47,6 +47,20 @@ const tokenSourceCases: BadInputCase[] = [
   { helper: "createWootricTokenSource", input: "no auth", call: () => tokenSource({}), field: "auth", message: /auth is required: "password", "clientCredentials" or "token" with its refreshToken/ },
   {
     helper: "createWootricTokenSource",
+    input: "tokenURL for tokenUrl, which would have sent the credentials to the default token endpoint",
+    call: () => tokenSource({ tokenURL: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
+    field: "tokenURL",
+    message: /^tokenURL is not an option: did you mean tokenUrl\?$/,
+  },
+  {
+    helper: "createClient",
+    input: "token_url for tokenUrl",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ token_url: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } })),
+    field: "token_url",
+    message: /^token_url is not an option: did you mean tokenUrl\?$/,
+  },
+  {
+    helper: "createWootricTokenSource",
     input: "a token source made of another one",
     call: () => tokenSource({ auth: { type: "tokenSource", tokens: {} } }),
     field: "auth.type",
