@@ -41,7 +41,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const body = tokenBody(request.body, headers);
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, ...(request.signal ? { signal: request.signal } : {}) }), { buffer: true });
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal ?? null }), { buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   // Undefined when the body is not JSON, which JSON.parse never answers.
@@ -57,29 +57,29 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const secrets = [...request.secrets, ...issued];
   const shownBody = token === undefined ? snippet(text, secrets) : redactBody(token, secrets);
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
-  if (!response.ok) throw new AuthenticationError(tokenErrorMessage(shownUrl, response.status, shownBody, request), init);
+  const endpointHint = request.endpointHint ?? "check that tokenUrl is the OAuth token endpoint";
+  if (!response.ok) {
+    // A body that is no object (a snippet of text, a JSON string or number) has neither field.
+    const record = shownBody as { error?: unknown; error_description?: unknown } | null | undefined;
+    const code = typeof record?.error === "string" ? record.error : undefined;
+    // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
+    const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
+    const description = typeof said === "string" ? said.slice(0, 200) : undefined;
+    const what = [code, description && `(${description})`].filter(Boolean).join(" ");
+    const hint = tokenErrorHint(response.status, code, request, endpointHint);
+    throw new AuthenticationError(`Token request to ${shownUrl} failed with ${response.status}${what ? ` ${what}` : ""}: ${hint}`, init);
+  }
   // JSON that is no object (a string, a number, null) has no access_token either.
   if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
-      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint(request)}.`,
+      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint}.`,
       init,
     );
   }
   return token as Record<string, unknown>;
 }
 
-function tokenErrorMessage(url: string, status: number, body: unknown, request: TokenRequest): string {
-  // A body that is no object (a snippet of text, a JSON string or number) has neither field.
-  const record = body as { error?: unknown; error_description?: unknown } | null | undefined;
-  const code = typeof record?.error === "string" ? record.error : undefined;
-  // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
-  const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
-  const description = typeof said === "string" ? said.slice(0, 200) : undefined;
-  const what = [code, description && `(${description})`].filter(Boolean).join(" ");
-  return `Token request to ${url} failed with ${status}${what ? ` ${what}` : ""}: ${tokenErrorHint(status, code, request)}`;
-}
-
-function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest): string {
+function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
   if (code === "invalid_grant") return request.refusedHint;
   if (code === "invalid_client") return "check the client ID and client secret";
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
@@ -89,14 +89,10 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refusedHint;
   if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
-  if (status === 404 || status === 405) return endpointHint(request);
+  if (status === 404 || status === 405) return endpointHint;
   if (status === 429) return "the token endpoint is rate limiting; wait and try again";
   if (status >= 500) return "the authorization server failed; try again later";
   return "check tokenUrl and the credentials";
-}
-
-function endpointHint(request: TokenRequest): string {
-  return request.endpointHint ?? "check that tokenUrl is the OAuth token endpoint";
 }
 
 // Sets the body's Content-Type (a FormData body sets its own, with the multipart boundary).
