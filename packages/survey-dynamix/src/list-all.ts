@@ -77,13 +77,13 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { path?: Record<string, unknown>; query: Record<string, unknown> }; signal?: AbortSignal },
+    init: { params: { path?: Record<string, unknown>; query: Record<string, unknown> }; signal: AbortSignal | undefined },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginateOffset<unknown, PagedLists[P]>({
     fetchPage: (offset, limit) =>
       get(path, {
         params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: "ASC", ...filters, _offset: offset, _limit: limit } },
-        ...(signal ? { signal } : {}),
+        signal,
       }),
     items: (page) => page as PagedLists[P][],
     limit: _limit ?? MAX_LIMIT,

@@ -94,7 +94,7 @@ export async function importCsv(
       form.append("file", file, filename);
       return form;
     },
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    signal: opts.signal ?? null,
   });
   return dataOrThrow(result, "POST");
 }

@@ -47,13 +47,13 @@ export function listAll<P extends PagedPath>(
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { query: Record<string, unknown> }; signal?: AbortSignal },
+    init: { params: { query: Record<string, unknown> }; signal: AbortSignal | undefined },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        signal: opts.signal,
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),
