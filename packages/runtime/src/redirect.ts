@@ -32,55 +32,40 @@ export async function fetchWithinOrigin(
     const response = await send(current, keepBody);
     if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
     cancelQuietly(response.body);
-    const refuse = (why: string, target?: string) => new RedirectError(refusal(request, response, why, target, context.secrets), {
-      status: response.status || undefined,
-      method: request.method,
-      url: request.url,
-      secrets: context.secrets,
-    });
+    const refuse = (why: string, target?: string) => {
+      const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), context.secrets).slice(0, 300)}`;
+      const status = response.status ? ` (${response.status})` : "";
+      return new RedirectError(
+        `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
+          "If the service moved, update baseUrl or tokenUrl.",
+        { status: response.status || undefined, method: request.method, url: request.url, secrets: context.secrets },
+      );
+    };
     if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a credential is not redirected blind");
-    const target = resolve(response.headers.get("location")!, current);
-    if (target === undefined) throw refuse("a Location that is not a valid URL");
-    const why = hopProblem(target, new URL(request.url).origin, request.method, response.status, hops);
-    if (why !== undefined) throw refuse(why, target);
-    keepBody = response.status === 307 || response.status === 308;
+    let target: string;
+    try {
+      target = new URL(response.headers.get("location")!, current).href;
+    } catch {
+      throw refuse("a Location that is not a valid URL");
+    }
+    const origin = new URL(request.url).origin;
+    // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
+    const keeps = response.status === 307 || response.status === 308;
+    // Why the hop may not be taken, each tested in turn.
+    if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, target);
+    try {
+      checkSecureUrl(target, "Location");
+    } catch {
+      throw refuse("plain http, which would carry the credential in clear text", target);
+    }
+    const url = new URL(target);
+    // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
+    if (url.username !== "" || url.password !== "") throw refuse("a URL with user info", target);
+    if (url.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
+    if (!keeps && request.method !== "GET" && request.method !== "HEAD") {
+      throw refuse(`a ${response.status}, which would turn the ${request.method} into a GET without its body; only 307 and 308 keep them`, target);
+    }
+    keepBody = keeps;
     current = target;
-  }
-}
-
-/** Why the hop to `target` may not be taken, or undefined when it may. */
-function hopProblem(target: string, origin: string, method: string, status: number, hops: number): string | undefined {
-  if (hops >= MAX_REDIRECTS) return `more than ${MAX_REDIRECTS} redirects in a row`;
-  try {
-    checkSecureUrl(target, "Location");
-  } catch {
-    return "plain http, which would carry the credential in clear text";
-  }
-  const url = new URL(target);
-  // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-  if (url.username !== "" || url.password !== "") return "a URL with user info";
-  if (url.origin !== origin) {
-    return `another origin; a credential is sent only within ${origin}`;
-  }
-  if (status !== 307 && status !== 308 && method !== "GET" && method !== "HEAD") {
-    return `a ${status}, which would turn the ${method} into a GET without its body; only 307 and 308 keep them`;
-  }
-  return undefined;
-}
-
-function refusal(request: { method: string; url: string }, response: Response, why: string, target: string | undefined, secrets: readonly string[]): string {
-  const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), secrets).slice(0, 300)}`;
-  const status = response.status ? ` (${response.status})` : "";
-  return (
-    `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
-    "If the service moved, update baseUrl or tokenUrl."
-  );
-}
-
-function resolve(location: string, base: string): string | undefined {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return undefined;
   }
 }
