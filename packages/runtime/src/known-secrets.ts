@@ -10,9 +10,9 @@ const KEY = MIN_SECRET_LENGTH;
 // `user:secret` pairs), kept in one place so that every error, body and log line is cleaned of them, however it was
 // made: `ApiError.fromResponse` gets no client to ask. Only ever added to and matched against, never read out.
 const secrets = new Map<string, readonly string[]>();
-// The forms of all of them, by their first characters, so that a text is scanned once whatever their number.
+// The forms of all of them, by their first characters, so that a text is scanned once whatever their number. A form
+// two credentials share is listed once for each, so that it stays until the last of them is forgotten.
 const byKey = new Map<string, string[]>();
-const counts = new Map<string, number>();
 // The value last remembered, which is the newest in `secrets`.
 let newest: string | undefined;
 
@@ -34,12 +34,12 @@ export function rememberSecret(...values: (string | undefined)[]): void {
     const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
-    if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), +1);
+    if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), true);
   }
   for (const [oldest, forms] of secrets) {
     if (secrets.size <= MAX_SECRETS) break;
     secrets.delete(oldest);
-    for (const form of forms) index(upperHex(form), -1);
+    for (const form of forms) index(upperHex(form), false);
   }
 }
 
@@ -98,20 +98,17 @@ function upperHex(text: string): string {
   return text.includes("%") ? text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : text;
 }
 
-function index(form: string, change: 1 | -1): void {
-  const count = (counts.get(form) ?? 0) + change;
+// Lists a form under its key, or takes one listing of it out.
+function index(form: string, add: boolean): void {
   const key = form.slice(0, KEY);
   const forms = byKey.get(key) ?? [];
-  if (count > 0) counts.set(form, count);
-  else counts.delete(form);
-  if (change === 1 && count === 1) {
+  if (add) {
     // Longest first, so that a whole Basic value wins over the secret's piece inside it.
     forms.push(form);
     forms.sort((a, b) => b.length - a.length);
     byKey.set(key, forms);
-  } else if (count === 0) {
-    const kept = forms.filter((other) => other !== form);
-    if (kept.length === 0) byKey.delete(key);
-    else byKey.set(key, kept);
+  } else {
+    forms.splice(forms.indexOf(form), 1);
+    if (forms.length === 0) byKey.delete(key);
   }
 }
