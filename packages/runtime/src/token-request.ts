@@ -52,10 +52,15 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     // Shown as a snippet of the text, and refused below.
   }
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
-  const issued = secretValues(token);
+  // The string values of credential-named fields (access_token, refresh_token, id_token, ...).
+  const issued =
+    typeof token === "object" && token !== null
+      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && typeof value === "string" ? [value] : []))
+      : [];
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];
-  const shownBody = token === undefined ? snippet(text, secrets) : redactBody(token, secrets);
+  const trimmed = text.trim();
+  const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
   const endpointHint = request.endpointHint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
@@ -100,16 +105,4 @@ function tokenBody(body: TokenRequest["body"], headers: Headers): string | FormD
   if (body instanceof FormData) return body;
   headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
   return body instanceof URLSearchParams ? body.toString() : JSON.stringify(body.json);
-}
-
-/** The string values of credential-named fields (access_token, refresh_token, id_token, ...) of a parsed body. */
-function secretValues(body: unknown): string[] {
-  if (typeof body !== "object" || body === null) return [];
-  return Object.entries(body).flatMap(([name, value]) => (isSecretName(name) && typeof value === "string" ? [value] : []));
-}
-
-function snippet(text: string, secrets: readonly string[]): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  return shorten(redactText(trimmed.slice(0, 65_536), secrets), 500);
 }
