@@ -25,7 +25,8 @@ export function secretForms(secret: string): string[] {
   // An HTML page (a proxy's error page, a login form) escapes what it quotes.
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
   const json = JSON.stringify(secret).slice(1, -1);
-  for (const escaped of [json, asciiJson(json)]) {
+  // Plain, and with everything outside printable ASCII as \u escapes.
+  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)]) {
     forms.add(escaped);
     forms.add(escaped.replace(/\//g, "\\/"));
   }
@@ -48,10 +49,6 @@ function percentForms(secret: string): string[] {
     // A lone surrogate cannot be percent-encoded by encodeURIComponent; URLSearchParams writes it as U+FFFD.
     return [form];
   }
-}
-
-function asciiJson(json: string): string {
-  return json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function base64Forms(bytes: Uint8Array): string[] {
