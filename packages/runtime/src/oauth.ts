@@ -90,13 +90,12 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
   const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
-
   let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
-
   let accessToken = options.initial?.accessToken;
-  // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error. Tokens it held
-  // before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
-  const secrets = () => [...grantSecrets(grant), refreshToken, accessToken].filter(Boolean) as string[];
+  // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error: the grant's own
+  // (a password, a client secret, read at each use) and the tokens, the refresh token held apart since it rotates. Tokens
+  // it held before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
+  const secrets = () => [...(grant.type === "password" ? [grant.password, grant.clientSecret] : grant.type === "client_credentials" ? [grant.clientSecret] : []), refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
@@ -143,11 +142,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     initial: options.initial,
     tokenUrl: shownUrl,
   });
-}
-
-// The credentials a grant itself carries (a password, a client secret); a refresh token is held apart, since it rotates.
-function grantSecrets(grant: OAuth2Grant): (string | undefined)[] {
-  return grant.type === "password" ? [grant.password, grant.clientSecret] : grant.type === "client_credentials" ? [grant.clientSecret] : [];
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
