@@ -87,6 +87,8 @@ describe("portability", () => {
         "defineVendorServices",
         "forwardedOptions",
         "resolveHosts",
+        "checkOptionNames",
+        "hostOptionNames",
         "tokenRequestOptions",
         "withCallHooks",
         "sendsCredentials",
