@@ -47,7 +47,8 @@ export function checkSecureUrl(value: string, field: string): void {
   }
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
-  const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol;
+  // The scheme alone without its colon: the message puts one after it.
+  const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol.slice(0, -1);
   throw new InputError(
     field,
     `${field} must use https, got ${shown}: credentials must not travel in clear text (plain http is allowed only on loopback, for a local mock: localhost, 127.0.0.0/8 or ::1)`,

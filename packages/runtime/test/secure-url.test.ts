@@ -30,6 +30,12 @@ describe("plain http is refused except on loopback", () => {
     expect((error as InputError).message).not.toContain("k-secret-1");
   });
 
+  it("names another scheme once, without a doubled colon", () => {
+    expect(thrown(() => createApiClient({ baseUrl: "ftp://files.example.com", operations, auth: { type: "none" } })).message).toMatch(
+      /^baseUrl must use https, got ftp: credentials must not travel in clear text/,
+    );
+  });
+
   it("createApiClient refuses an http server override, naming the server", () => {
     const error = thrown(() =>
       createApiClient({ baseUrl: "https://api.example.com", servers: { "https://auth.example.com": "http://auth.example.com" }, operations, auth: { type: "none" } }),
