@@ -31,7 +31,7 @@ describe("plain http is refused except on loopback", () => {
   });
 
   it("names another scheme once, without a doubled colon", () => {
-    expect(thrown(() => createApiClient({ baseUrl: "ftp://files.example.com", operations, auth: { type: "none" } })).message).toMatch(
+    expect((thrown(() => createApiClient({ baseUrl: "ftp://files.example.com", operations, auth: { type: "none" } })) as Error).message).toMatch(
       /^baseUrl must use https, got ftp: credentials must not travel in clear text/,
     );
   });
