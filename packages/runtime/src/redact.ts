@@ -85,7 +85,9 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
     .replace(/([A-Za-z0-9_.-]{1,64})=([^&\s"'<>]+)/g, (match, name: string) =>
       isSecretName(name) ? `${name}=${REDACTED}` : match,
     )
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, `$1${REDACTED}@`);
+    // The scheme is bounded: unbounded, a long run of letters (a hostile 64 KiB error body) took seconds, retried from
+    // each of its characters. A longer scheme still matches by its last 31 characters, the rest kept in front.
+    .replace(/([a-z][a-z0-9+.-]{0,30}:\/\/)[^/?#@\s]*@/gi, `$1${REDACTED}@`);
 }
 
 /**

@@ -41,7 +41,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const body = tokenBody(request.body, headers);
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal ?? null }), { buffer: true });
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   // Undefined when the body is not JSON, which JSON.parse never answers.

@@ -175,6 +175,13 @@ describe("redaction helpers", () => {
     }
   });
 
+  it("redactText removes user info after a scheme of any length, the part of a long one before its last 31 characters kept", () => {
+    const scheme = "averyveryveryveryveryverylongschemename1234";
+    expect(redactText(`${scheme}://user:pw-secret@host/x and git+ssh://tok-secret@github.com`)).toBe(
+      `${scheme}://[redacted]@host/x and git+ssh://[redacted]@github.com`,
+    );
+  });
+
   it("redactText removes Bearer and Basic credentials but keeps prose", () => {
     expect(redactText("sent Bearer eyJhbGciOi.J9.sig and Basic YW5hOnBhc3M=")).toBe("sent Bearer [redacted] and Basic [redacted]");
     expect(redactText("Basic authentication is required")).toBe("Basic authentication is required");

@@ -100,7 +100,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     ...(scheduled_at === undefined ? {} : { scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at }),
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
-  const result = await client.POST("/interactions", { body: body as NewInteraction, signal: opts.signal ?? null });
+  const result = await client.POST("/interactions", { body: body as NewInteraction, signal: opts.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
   return storedInteraction(result, "POST");
@@ -147,7 +147,7 @@ export async function updateInteraction(
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
-    signal: opts.signal ?? null,
+    signal: opts.signal || null,
   });
   return storedInteraction(result, "PUT");
 }

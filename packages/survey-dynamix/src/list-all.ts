@@ -83,7 +83,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
     fetchPage: (offset, limit) =>
       get(path, {
         params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: "ASC", ...filters, _offset: offset, _limit: limit } },
-        signal,
+        signal: signal || undefined,
       }),
     items: (page) => page as PagedLists[P][],
     limit: _limit ?? MAX_LIMIT,

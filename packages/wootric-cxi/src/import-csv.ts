@@ -94,7 +94,7 @@ export async function importCsv(
       form.append("file", file, filename);
       return form;
     },
-    signal: opts.signal ?? null,
+    signal: opts.signal || null,
   });
   return dataOrThrow(result, "POST");
 }

@@ -53,7 +53,7 @@ export function listAll<P extends PagedPath>(
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },
-        signal: opts.signal,
+        signal: opts.signal || undefined,
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),

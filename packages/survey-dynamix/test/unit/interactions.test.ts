@@ -33,6 +33,13 @@ async function inputError(promise: Promise<unknown>): Promise<InputError> {
 }
 
 describe("createInteraction", () => {
+  it("reads a falsy signal as none, as a JavaScript caller's `useTimeout && AbortSignal.timeout(5000)` gives it", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const input: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" };
+    await expect(createInteraction(sdx, input, { signal: bad<AbortSignal>(false) })).resolves.toEqual(INTERACTION);
+    expect(observed.requests).toHaveLength(1);
+  });
+
   it("sends interaction data as extra form fields next to the interaction's own", async () => {
     const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
     const data = await createInteraction(sdx, {
