@@ -108,6 +108,7 @@ function index(form: string, add: boolean): void {
     forms.sort((a, b) => b.length - a.length);
     byKey.set(key, forms);
   } else {
+    // Always found: a credential's forms are taken out as they were put in (the stored list, normalized the same way).
     forms.splice(forms.indexOf(form), 1);
     if (forms.length === 0) byKey.delete(key);
   }
