@@ -1,4 +1,4 @@
-import { ApiError, nameErrorClasses, redactText, type ApiErrorInit } from "@apis/runtime";
+import { ApiError, nameErrorClasses, summarizeBody, type ApiErrorInit } from "@apis/runtime";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -33,14 +33,11 @@ export class EmbeddedApiError extends ApiError {
    * if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, "POST");
    */
   static fromBody(response: Response, body: EmbeddedError, method: string, url?: string): EmbeddedApiError {
-    // Redacted before it is cut: a credential the cut fell inside could no longer be recognised.
-    // The error as the vendor gave it: a string, `{ message }`, or anything else a broken server sends (shown as JSON).
-    const error: unknown = body.error;
-    const message = (error as { message?: unknown }).message;
-    const said = redactText(typeof error === "string" ? error : typeof message === "string" ? message : String(JSON.stringify(error)));
+    // The error as the vendor gave it: a string, `{ message }`, or anything else a broken server sends (shown as JSON),
+    // redacted before it is cut (a credential the cut fell inside could no longer be recognised), on one line.
     url = response.url || url;
     return new EmbeddedApiError(
-      `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${said.slice(0, 200)}. CMIX reports some failures this way; \`body\` holds what it sent.`,
+      `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${summarizeBody(body.error)}. CMIX reports some failures this way; \`body\` holds what it sent.`,
       { status: response.status, method, url, body },
     );
   }

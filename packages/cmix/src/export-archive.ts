@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -122,7 +122,7 @@ async function waitUntilComplete(
   let attempts = 0;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Date.now() - startedAt;
-    const state = last ? `; last status ${JSON.stringify(last.status ?? null)}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
+    const state = last ? `; last status ${summarizeBody(JSON.stringify(last.status ?? null))}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     const bound = limit === "maxWaitMs" ? `maxWaitMs ${bounds.maxWaitMs}` : `maxAttempts ${bounds.maxAttempts}`;
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${bound} reached${state}). ` +
@@ -164,7 +164,8 @@ async function defaultLayoutId(cmix: CmixClient, surveyId: number, signal: Abort
   }
   const layout = data.find((candidate) => candidate.name === "Default");
   if (!layout) {
-    const names = data.map((candidate) => JSON.stringify(candidate.name)).join(", ") || "none";
+    // Bounded and on one line, as every vendor text an error quotes.
+    const names = summarizeBody(data.map((candidate) => JSON.stringify(candidate.name)).join(", ")) || "none";
     throw new ApiError(
       `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so the archive cannot be polled: pass dataLayoutId.`,
       { status: response.status, method: "GET", url: response.url || undefined, body: data },

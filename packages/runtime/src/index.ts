@@ -40,6 +40,7 @@ export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
 export { dataOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
+export { summarizeBody } from "./error-summary.js";
 export { rememberSecret } from "./known-secrets.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";

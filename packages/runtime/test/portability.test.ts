@@ -70,6 +70,7 @@ describe("portability", () => {
         "paginateOffset",
         "redactText",
         "redactUrl",
+        "summarizeBody",
         "rememberSecret",
         "toFormUrlEncoded",
         "toMultipartFormData",

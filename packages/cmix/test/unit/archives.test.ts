@@ -275,3 +275,40 @@ describe("null options, as a JavaScript caller may pass them", () => {
     expect(observed.requests).toHaveLength(1);
   });
 });
+
+// What the vendor says goes into messages, and so into log lines: a hostile or broken server must not be able to
+// start a line of its own (a forged log entry) nor fill a message with megabytes.
+describe("vendor text quoted in an error message", () => {
+  const FORGED = "Oops\n2026-01-01T00:00:00Z INFO payment approved";
+  const HUGE = "x".repeat(100_000);
+  const quoted = async (answer: (request: Request) => Response, options: Partial<ExportArchiveOptions> = {}) => {
+    const observed = observedFetch((request) => (isTokenRequest(request) ? json(TOKEN) : answer(request)));
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 1, ...options }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    return (error as Error).message;
+  };
+
+  it.each([
+    ["a 200 whose error key spans lines", () => json({ error: FORGED })],
+    ["a 200 whose error message spans lines", () => json({ error: { message: FORGED } })],
+  ])("keeps %s on one line", async (_case, answer) => {
+    const message = await quoted(answer);
+    expect(message).toContain("Oops 2026-01-01T00:00:00Z INFO payment approved");
+    expect(message).not.toMatch(/[\r\n]/);
+  });
+
+  it("bounds the layout names of a survey without a Default layout", async () => {
+    const message = await quoted((request) => (request.method === "POST" ? json(ARCHIVE) : json([{ id: 4, name: HUGE }])));
+    expect(message).toMatch(/^Survey 138651 has no data layout named "Default" \(found: "x+\.\.\.\), so the archive cannot be polled: pass dataLayoutId\.$/);
+    expect(message.length).toBeLessThan(400);
+  });
+
+  it("bounds the last status an ArchiveTimeoutError names", async () => {
+    const message = await quoted(
+      (request) => (request.method === "POST" ? json({ ...ARCHIVE, dataLayoutId: 5 }) : json({ ...ARCHIVE, status: HUGE })),
+    );
+    expect(message).toMatch(/\(maxAttempts 1 reached; last status "x+\.\.\., progress 0\)/);
+    expect(message.length).toBeLessThan(700);
+  });
+});
