@@ -1,4 +1,4 @@
-import { dataOrThrow, describeValue, InputError } from "@apis/runtime";
+import { dataOrThrow, describeValue, InputError, InvalidResponseError } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
@@ -20,7 +20,8 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
 /**
  * Uploads a file to the data host (`POST /data/{filePath}`) as `multipart/form-data`, with the content in `file`
  * and its MIME type in `file_content_type`, and resolves the stored file's metadata; a CX error throws the
- * status-keyed `ApiError` with CX's `{ errorType, message }` as `body`. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
+ * status-keyed `ApiError` with CX's `{ errorType, message }` as `body`, and a 2xx without the file's `id` an
+ * `InvalidResponseError`. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
  *
  * A `ReadableStream` is written into a hand-built multipart body (`duplex: "half"`). Since the access token travels in
  * the query, the runtime reads that body whole before sending it (a same-origin 307/308 must resend it), so the
@@ -49,13 +50,13 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   }
   const signal = opts.signal ? { signal: opts.signal } : {};
   const params = { path: { filePath } };
-
+  let result;
   if (isReadableStream(content)) {
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },
     ]);
-    const streamed = await client.POST("/data/{filePath}", {
+    result = await client.POST("/data/{filePath}", {
       params,
       // The typed body documents the two fields; what is sent is the stream above.
       body: { file: content as unknown as Blob, file_content_type: contentType },
@@ -64,23 +65,28 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
       duplex: "half",
       ...signal,
     } as Parameters<CxClient["POST"]>[1] & { duplex: "half" });
-    return dataOrThrow(streamed, "POST");
+  } else {
+    const file = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
+    result = await client.POST("/data/{filePath}", {
+      params,
+      body: { file, file_content_type: contentType },
+      // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
+      bodySerializer: () => {
+        const form = new FormData();
+        form.append("file_content_type", contentType);
+        form.append("file", file, filename);
+        return form;
+      },
+      ...signal,
+    });
   }
-
-  const file = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
-  const result = await client.POST("/data/{filePath}", {
-    params,
-    body: { file, file_content_type: contentType },
-    // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
-    bodySerializer: () => {
-      const form = new FormData();
-      form.append("file_content_type", contentType);
-      form.append("file", file, filename);
-      return form;
-    },
-    ...signal,
-  });
-  return dataOrThrow(result, "POST");
+  const stored = dataOrThrow(result, "POST");
+  // CX's own clients take an upload as done only when the answer has the file's id: anything else is no metadata.
+  if (typeof stored?.id !== "string") {
+    const { status, url } = result.response;
+    throw new InvalidResponseError(`POST ${url} answered ${status} without the stored file's id: \`body\` holds what it sent.`, { status, method: "POST", url, body: stored });
+  }
+  return stored;
 }
 
 function isUploadContent(value: unknown): value is UploadContent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createClient, filePath, InputError, uploadFile, type UploadOptions } from "../../src/index.js";
+import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
@@ -85,5 +85,24 @@ describe("uploadFile", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
     expect(observed.requests).toHaveLength(0);
+  });
+});
+
+// CX's own clients take an upload as done only when the answer has the stored file's id: a 2xx without it is no
+// metadata, and must not reach the caller typed as one.
+describe("uploadFile against a server that answers 2xx without the file's metadata", () => {
+  it.each<[string, () => Response]>([
+    ["JSON null", () => json(null)],
+    ["an empty object", () => json({})],
+    ["a list", () => json([METADATA])],
+    ["a CX error body", () => json({ errorType: "AccessDenied", message: "User does not have access to resource" })],
+    ["a 204", () => new Response(null, { status: 204 })],
+  ])("throws an InvalidResponseError for %s, from a Blob and from a stream", async (_case, answer) => {
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observedFetch(answer).fetch });
+    for (const content of [new Blob(["x"]), new Blob(["x"]).stream()]) {
+      const error = await caught(uploadFile(cx, filePath("self", "/a.bin"), content));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).message).toMatch(/^POST https:\/\/data\.cx\.com\/1\/data\/self:%2Fa\.bin\?access_token=\[redacted\] answered 20[04] without the stored file's id/);
+    }
   });
 });
