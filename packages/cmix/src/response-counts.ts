@@ -57,7 +57,9 @@ export async function countResponses(
       throw new InputError("filter.counts", "filter.counts must list at least one { questionId, resolution? } to count");
     }
     query.counts.forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
-    (query.filters ?? []).forEach((filter, index) => {
+    const filters = query.filters ?? [];
+    if (!Array.isArray(filters)) throw new InputError("filter.filters", "filter.filters must be a list of { questionId, responseId }, or left out");
+    filters.forEach((filter, index) => {
       // An entry names its question by questionId (Dynata's code) or variableId (Dynata's docstring).
       const entry = (filter ?? {}) as { questionId?: unknown; variableId?: unknown };
       const key = entry.questionId === undefined && entry.variableId !== undefined ? "variableId" : "questionId";

@@ -252,6 +252,14 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "countResponses",
+    input: "a banner filter whose filters is one entry, not a list",
+    call: (fetch) =>
+      countResponses(client(fetch), SURVEY, { testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }], filters: bad<[]>({ questionId: 124, responseId: 125 }) }),
+    field: "filter.filters",
+    message: /filter\.filters must be a list of \{ questionId, responseId \}, or left out/,
+  },
+  {
+    helper: "countResponses",
     input: "a banner filter without counts",
     call: (fetch) => countResponses(client(fetch), SURVEY, { testYN: "LIVE", status: "COMPLETE", counts: [], filters: [] }),
     field: "filter.counts",
