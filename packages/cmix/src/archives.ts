@@ -1,7 +1,7 @@
-import { ApiError, describeValue, InputError, InvalidResponseError } from "@apis/runtime";
+import { describeValue, InputError, InvalidResponseError } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { EmbeddedApiError, hasErrorKey } from "./errors.js";
+import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
 
 /** Where an archive is read: its survey, the data layout it is read through, and its own ID. */
@@ -85,9 +85,9 @@ function checkArchiveRequest(body: unknown): void {
 type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
 
 /** `url` names the request when the response does not (a fetch that built its own Response). */
-function archiveFrom({ data, error, response }: ArchiveCall, method: string, url: string): Archive {
-  if (!response.ok) throw ApiError.fromResponse(response, error, method);
-  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, method, url);
+function archiveFrom(result: ArchiveCall, method: string, url: string): Archive {
+  const data = dataOrEmbeddedError(result, method, url);
+  const { response } = result;
   if (typeof data !== "object" || data === null || !isArchiveId((data as { id?: unknown }).id)) {
     throw new InvalidResponseError(`${method} ${response.url || url} answered ${response.status} without an archive id: \`body\` holds what it sent.`, {
       status: response.status,

@@ -1,4 +1,4 @@
-import { ApiError, nameErrorClasses, summarizeBody, type ApiErrorInit } from "@apis/runtime";
+import { ApiError, dataOrThrow, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -41,6 +41,19 @@ export class EmbeddedApiError extends ApiError {
       { status: response.status, method, url, body },
     );
   }
+}
+
+/**
+ * A raw call's data, or the failure it reports: the status-keyed `ApiError` for an error status, an
+ * {@link EmbeddedApiError} for a 2xx whose body has an `error` key. `url` names the request when the response does not.
+ *
+ * @example
+ * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST");
+ */
+export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, url?: string): T {
+  const data = dataOrThrow(result, method);
+  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(result.response, data, method, url);
+  return data;
 }
 
 /** What an {@link ArchiveTimeoutError} adds to an {@link ApiError}. */

@@ -1,4 +1,5 @@
-import { dataOrThrow, describeValue, InputError, type RawResult } from "@apis/runtime";
+import { describeValue, InputError, type RawResult } from "@apis/runtime";
+import { dataOrEmbeddedError } from "./errors.js";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
@@ -23,7 +24,8 @@ export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
 
 /**
  * Frequency counts of each question, over all respondents (`POST /surveys/{surveyId}/response-counts` with a bare
- * array of questions, as Dynata's `fetch_raw_results` sends it).
+ * array of questions, as Dynata's `fetch_raw_results` sends it). An error status throws the status-keyed `ApiError`,
+ * and a 200 whose body has an `error` key an `EmbeddedApiError`.
  *
  * @example
  * const counts = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
@@ -74,5 +76,6 @@ export async function countResponses(
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.
-  return dataOrThrow(await post(cmix, surveyId, query, (options ?? {}).signal), "POST");
+  // The counts are a list, which never has an error key: such a 200 is CMIX reporting a failure, as for archives.
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, (options ?? {}).signal), "POST");
 }

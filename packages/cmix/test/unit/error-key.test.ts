@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ApiError, createArchive, createClient, EmbeddedApiError, getArchive, hasErrorKey, InvalidResponseError } from "../../src/index.js";
+import { ApiError, countResponses, createArchive, createClient, EmbeddedApiError, getArchive, hasErrorKey, InvalidResponseError } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 describe("hasErrorKey", () => {
@@ -61,6 +61,20 @@ describe("the archive helpers", () => {
     expect(error).not.toBeInstanceOf(EmbeddedApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).body).toEqual({ error: { message: "Invalid request" } });
+  });
+});
+
+describe("countResponses", () => {
+  // The counts are a list, which never has an error key: such a 200 is CMIX reporting a failure, as it does for archives.
+  it("turns a 200 whose body has an error key into a thrown EmbeddedApiError, not counts", async () => {
+    const error = await countResponses(clientAnswering({ error: { message: "Question not found" } }), 138651, [{ questionId: 1 }]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(EmbeddedApiError);
+    expect((error as EmbeddedApiError).status).toBe(200);
+    expect((error as EmbeddedApiError).message).toMatch(/^POST https:\/\/reporting-api\.cmix\.com\/surveys\/138651\/response-counts answered 200 but its body reports an error: Question not found\./);
+  });
+
+  it("returns counts that are a list", async () => {
+    await expect(countResponses(clientAnswering([{ questionId: 1, count: 3 }]), 138651, [{ questionId: 1 }])).resolves.toEqual([{ questionId: 1, count: 3 }]);
   });
 });
 
