@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { describeValue, InputError } from "@apis/runtime";
 
 /**
  * Returns `value` if it is a CMIX ID (a positive integer), else throws an `InputError` naming `field`: anything else
@@ -9,7 +9,8 @@ import { InputError } from "@apis/runtime";
  */
 export function requireId(value: unknown, field: string): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    throw new InputError(field, `${field} must be a positive integer ID, got ${typeof value === "number" ? value : JSON.stringify(value) ?? typeof value}`);
+    // Only a number or string is quoted: JSON.stringify throws on a BigInt or an object whose references loop.
+    throw new InputError(field, `${field} must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
   }
   return value;
 }

@@ -123,6 +123,26 @@ const cases: BadInputCase[] = [
     field: "surveyId",
     message: /surveyId must be a positive integer ID, got "138651"/,
   },
+  // An ID from a database driver (a BigInt column) or the record itself instead of its id (an ORM object, whose
+  // references may loop): the message names what was passed, not a JSON error about serializing it.
+  {
+    helper: "createArchive",
+    input: "a BigInt as surveyId",
+    call: (fetch) => createArchive(client(fetch), bad<number>(BigInt(SURVEY)), REQUEST),
+    field: "surveyId",
+    message: /surveyId must be a positive integer ID, got a bigint/,
+  },
+  {
+    helper: "countResponses",
+    input: "a survey record whose references loop as surveyId",
+    call: (fetch) => {
+      const survey: Record<string, unknown> = { id: SURVEY };
+      survey.project = { surveys: [survey] };
+      return countResponses(client(fetch), bad<number>(survey), [{ questionId: 1 }]);
+    },
+    field: "surveyId",
+    message: /surveyId must be a positive integer ID, got an object/,
+  },
   {
     helper: "createArchive",
     input: "null as body",
