@@ -1,7 +1,7 @@
 import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
 import type { Auth } from "./auth.js";
 import { callMethods, type AnyMethod } from "./client-methods.js";
-import { bodyNamesCredential } from "./credential-bearing.js";
+import { bodyCredentials } from "./credential-bearing.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
 import { checkHeadersOption } from "./header-value.js";
@@ -190,13 +190,15 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
   // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
   const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
+  const credentials = bodyCredentials(init.body);
   const sendOptions: SendOptions = {
     authenticate: sendsCredentials(meta, context.schemes),
     fetch: typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined,
     response,
     // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
     buffer: prepared.parseAs !== "stream",
-    credentialBody: bodyNamesCredential(init.body),
+    credentialBody: credentials !== undefined,
+    secrets: credentials,
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.

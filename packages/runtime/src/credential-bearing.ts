@@ -2,38 +2,40 @@ import { isPlainObject } from "./form.js";
 import { isSecretName, redactUrl } from "./redact.js";
 
 /**
- * Whether a request body, before serialization, holds a field named like a credential (`password`,
- * `client_secret`, `refresh_token`, `code`, ...) at any depth: a plain object's keys and those of the objects and
- * arrays in it (the form serializer writes them as `user[password]`), a form's names and each of their bracket
- * segments. Such a request must not follow a redirect to another origin, which `fetch` would do with the body.
+ * The values of a request body's fields named like a credential (`password`, `client_secret`, `refresh_token`,
+ * `code`, ...), at any depth: a plain object's keys and those of the objects and arrays in it (the form serializer
+ * writes them as `user[password]`), a form's names and each of their bracket segments. Undefined when no field is named
+ * so. Such a request must not follow a redirect to another origin, which `fetch` would do with the body, and what it
+ * sent is redacted from its errors, since the client holds no such secret of its own.
  *
  * @example
- * bodyNamesCredential({ grant_type: "password", password: "..." }); // true
- * bodyNamesCredential({ user: { password: "..." } });               // true
- * bodyNamesCredential({ name: "billing" });                         // false
+ * bodyCredentials({ grant_type: "password", password: "p" }); // ["p"]
+ * bodyCredentials({ user: { password: "p" } });              // ["p"]
+ * bodyCredentials({ name: "billing" });                      // undefined
  */
-export function bodyNamesCredential(body: unknown): boolean {
-  if (typeof body === "string") return namesCredential(new URLSearchParams(body).keys());
-  if (body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) return namesCredential(body.keys());
-  // Blobs, streams and byte arrays are sent as they are: nothing names a field in them.
-  return holdsCredentialName(body, 0);
-}
-
-// A form name, or any segment of a bracket-notation one (`user[code]`), named like a credential.
-function namesCredential(names: Iterable<string>): boolean {
-  for (const name of names) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) return true;
-  return false;
-}
-
-// Deeper than a body nests in practice, and a cycle ends here rather than overflowing the stack.
-const MAX_DEPTH = 32;
-
-function holdsCredentialName(value: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (Array.isArray(value)) return value.some((item) => holdsCredentialName(item, depth + 1));
-  if (!isPlainObject(value)) return false;
-  for (const [name, item] of Object.entries(value)) if (isSecretName(name) || holdsCredentialName(item, depth + 1)) return true;
-  return false;
+export function bodyCredentials(body: unknown): string[] | undefined {
+  const found: string[] = [];
+  let named = false;
+  // Deeper than a body nests in practice, and a cycle ends here rather than overflowing the stack.
+  const take = (value: unknown, depth: number, secret: boolean): void => {
+    if (depth > 32) return;
+    if (Array.isArray(value)) for (const item of value) take(item, depth + 1, secret);
+    else if (isPlainObject(value)) {
+      for (const [name, item] of Object.entries(value)) {
+        const inSecret = secret || isSecretName(name);
+        named ||= inSecret;
+        take(item, depth + 1, inSecret);
+      }
+    } else if (secret && typeof value !== "object" && value !== undefined) found.push(String(value));
+  };
+  if (typeof body === "string" || body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) {
+    // A form name, or any segment of a bracket-notation one (`user[code]`), named like a credential.
+    for (const [name, value] of typeof body === "string" ? new URLSearchParams(body) : body) {
+      if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, 0, (named = true));
+    }
+    // Blobs, streams and byte arrays are sent as they are: nothing names a field in them.
+  } else take(body, 0, false);
+  return named ? found : undefined;
 }
 
 /**

@@ -40,16 +40,16 @@ for (const name of ["arrayBuffer", "bytes"]) {
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
  * (`json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
  * `parsed` holds the JSON check's value, when there is one. The status text is the server's free text and ends up in
- * error messages: a response whose status text holds a known credential, or one that takes no properties (frozen by a
+ * error messages: a response whose status text holds a known credential or one of `secrets` (those the call sent), or one that takes no properties (frozen by a
  * fetch of the caller's own), is handed on as a copy of what was read instead (see `bufferedCopy`, which cleans the
  * status text).
  *
  * @example
  * const checked = checkJsonBody(response, bytes);
- * if (checked.ok) return paidResponse(response, bytes, checked);
+ * if ("value" in checked) return paidResponse(response, bytes, checked, call.secrets);
  */
-export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { value: unknown }): Response {
-  if (!Object.isExtensible(response) || redactSecrets(response.statusText) !== response.statusText) return bufferedCopy(response, bytes);
+export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { value: unknown }, secrets?: readonly string[]): Response {
+  if (!Object.isExtensible(response) || redactSecrets(response.statusText, secrets) !== response.statusText) return bufferedCopy(response, bytes, secrets);
   // The bytes and the value, not the text too: text() is rarely asked for once the value is parsed, and decodes on
   // demand, so a page of a long list is not held twice.
   // `value` is there only when the check parsed one (which may be undefined, for a blank body).

@@ -48,19 +48,19 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
 
 /**
  * An equivalent of `response` (status, headers, URL) whose body is `bytes`, already read: what the caller reads
- * from it is what the transport checked.
+ * from it is what the transport checked. Its status text has every known credential, and every one of `secrets`, removed.
  *
  * @example
  * return bufferedCopy(response, bytes);
  */
-export function bufferedCopy(response: Response, bytes: Uint8Array): Response {
+export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: readonly string[]): Response {
   // Status codes such as 204 forbid a body; an empty one becomes none.
   // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
   const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
     status: response.status,
     // The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
     // carries but a Response cannot (a control character, a UTF-8 decoding of latin1 bytes) keeps the rest of it.
-    statusText: redactSecrets(response.statusText).replace(/[^\x20-\x7e\t\x80-\xff]/g, "?"),
+    statusText: redactSecrets(response.statusText, secrets).replace(/[^\x20-\x7e\t\x80-\xff]/g, "?"),
     headers: response.headers,
   });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.

@@ -50,7 +50,7 @@ export async function receiveBody(
   if (bytes === undefined) return { reason: "too-large" };
   if (options.json) {
     const checked = checkJsonBody(response, bytes, options.secrets);
-    return "value" in checked ? { response: paidResponse(response, bytes, checked) } : checked;
+    return "value" in checked ? { response: paidResponse(response, bytes, checked, options.secrets) } : checked;
   }
-  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets)) };
+  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets), undefined, options.secrets) };
 }

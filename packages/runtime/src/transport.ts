@@ -98,6 +98,8 @@ export interface SendOptions {
    * only within its origin, like token requests and requests with a query credential (see {@link createTransport}).
    */
   credentialBody?: boolean | undefined;
+  /** Credentials the request carries that the transport holds none of (those in its body): redacted from its errors. */
+  secrets?: readonly string[] | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */

@@ -53,7 +53,7 @@ export function startCall(request: Request, options: SendOptions): Call {
   return {
     method: request.method.toUpperCase(),
     url: request.url,
-    secrets: [],
+    secrets: [...(options.secrets ?? [])],
     request,
     signal: request.signal,
     options,

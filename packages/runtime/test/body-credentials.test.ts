@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../src/index.js";
+import { observedClient } from "./fixtures.js";
+import { expectNoSecrets, json } from "./helpers.js";
+
+// A raw call that carries a credential in its body (a token request sent by hand, a sign-up form): the client holds
+// no such secret of its own, so only the call knows it. A server that refuses it and quotes it back, in any encoding,
+// must not put it in what the caller logs: the raw `error`, the status text, or an ApiError built from them.
+const PASSWORD = "pa55-w0rd-typed-by-hand";
+const SECRET = "cl1ent-s3cret-by-hand";
+
+const echoes = () =>
+  json(
+    { error: "invalid_grant", error_description: `password ${PASSWORD} is wrong for ${encodeURIComponent(SECRET)} ${btoa(`app:${SECRET}`)}` },
+    { status: 401, statusText: `Password ${PASSWORD} refused` },
+  );
+
+const BODIES: [string, unknown][] = [
+  ["an object", { grant_type: "password", username: "ana", password: PASSWORD, client_secret: SECRET }],
+  ["a nested object", { user: { name: "ana", password: PASSWORD, oauth: { client_secret: SECRET } } }],
+  ["a form string", `grant_type=password&password=${encodeURIComponent(PASSWORD)}&client_secret=${SECRET}`],
+  ["URLSearchParams", new URLSearchParams({ password: PASSWORD, client_secret: SECRET })],
+  ["a bracket-notation form string", `user[password]=${PASSWORD}&app[client_secret]=${SECRET}`],
+];
+
+describe("a credential a raw call sends in its body", () => {
+  it.each(BODIES)("in %s is redacted from the error body and status text the server quoted it in", async (_, body) => {
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    const { error, response } = await client.POST("/forms", { body: body as never });
+    expect(response.status).toBe(401);
+    expect((error as { error?: unknown }).error).toBe("invalid_grant");
+    expect(response.statusText).toBe("Password [redacted] refused");
+    for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [PASSWORD, SECRET]);
+  });
+
+  it("leaves the rest of the error body as the server sent it", async () => {
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    const { error } = await client.POST("/forms", { body: { password: PASSWORD } as never });
+    expect((error as { error_description: string }).error_description).toMatch(/^password \[redacted\] is wrong for /);
+  });
+
+  it("redacts nothing of a body with no field named like a credential", async () => {
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    const { error } = await client.POST("/forms", { body: { name: PASSWORD } as never });
+    expect(JSON.stringify(error)).toContain(PASSWORD);
+  });
+});
