@@ -73,7 +73,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
     }
   }
   checkListQuery(path, query);
-  const { _limit, _offset, ...filters } = query as { _limit?: number; _offset?: number };
+  // `_order: undefined` (or null) is left out, as `_limit` and `_offset` are: it must not clear the ASC default.
+  const { _limit, _offset, _order, ...filters } = query as { _limit?: number; _offset?: number; _order?: string };
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
@@ -82,7 +83,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   return paginateOffset<unknown, PagedLists[P]>({
     fetchPage: (offset, limit) =>
       get(path, {
-        params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: "ASC", ...filters, _offset: offset, _limit: limit } },
+        params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
         signal: signal || undefined,
       }),
     items: (page) => page as PagedLists[P][],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { collect } from "@apis/faults";
 import { ApiError, createClient, InputError, InvalidResponseError, listAll } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
@@ -45,6 +46,15 @@ describe("listAll", () => {
     expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: it repeats the two pages before/);
     expect(count).toBe(1000);
     expect(observed.requests).toHaveLength(3);
+  });
+
+  it("asks for ASC pages when the query's _order is undefined or null, as when it is left out", async () => {
+    for (const order of [undefined, null]) {
+      const { observed, sdx } = clientWith((request) => page(request, 3));
+      const query = { survey_id: 52, _order: order as unknown as "ASC" | undefined };
+      expect(await collect(listAll(sdx, "/responses", { query }))).toHaveLength(3);
+      expect(new URL(observed.requests[0]!.url).searchParams.get("_order")).toBe("ASC");
+    }
   });
 
   it("uses the caller's _limit as the page size, _offset as the start and _order as given", async () => {
