@@ -1,6 +1,6 @@
 import { dataOrThrow, InputError } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
-import { parseCsv, readCsv } from "./csv.js";
+import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
 
 /** Imports only take CSV files under 10 MB (vendor doc, "Create an import": Limits). */
@@ -15,13 +15,14 @@ const INTEGER = /^-?\d+$/;
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
  * on every row (a Unix timestamp, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`), integer or blank
  * `score`s, no reserved column, no repeated column, and as many fields on each row as in the header.
- * Throws an {@link InputError} naming the row and column at fault.
+ * Throws an {@link InputError} naming the row (by the line it starts on, as an editor counts) and column at fault.
  *
  * @example
  * checkImportCsv("feedback_date,feedback,score\n2020-07-16,Great,9\n");
  */
 export function checkImportCsv(text: string, field = "csv"): void {
-  const [header, ...rows] = parseCsv(text, field);
+  const [first, ...rows] = parseCsvLines(text, field);
+  const header = first?.fields;
   if (!header) throw new InputError(field, `${field} is empty: it needs a header row with a feedback_date column and one row per response`);
   const columns = header.map((name) => name.trim());
   const seen = new Set<string>();
@@ -42,8 +43,8 @@ export function checkImportCsv(text: string, field = "csv"): void {
   }
   if (rows.length === 0) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
   const scoreColumn = columns.indexOf("score");
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  // By the line each row starts on: blank lines are dropped and a quoted comment may span lines.
+  rows.forEach(({ fields: row, line }) => {
     if (row.length !== columns.length) {
       throw new InputError(`${field}: row ${line}`, `${field} row ${line} has ${row.length} fields but the header has ${columns.length}: quote values that contain commas`);
     }

@@ -71,6 +71,14 @@ describe("checkImportCsv", () => {
     expect(error.message).toContain("16/07/2020");
   });
 
+  it("names a row by the line it starts on, past blank lines and comments that span lines", () => {
+    expect(problem(() => checkImportCsv("feedback_date,score\n\n2020-01-01,x\n")).field).toBe("csv: row 3, column score");
+    const multiline = 'feedback_date,feedback\n2020-01-01,"Great,\nreally great"\n2020-01-02,"Slow"\n16/07/2020,Fine\n';
+    const error = problem(() => checkImportCsv(multiline));
+    expect(error.field).toBe("csv: row 5, column feedback_date");
+    expect(error.message).toContain("row 5 has feedback_date");
+  });
+
   it("rejects a missing feedback_date value", () => {
     expect(problem(() => checkImportCsv("feedback,feedback_date\nhello,\n")).field).toBe("csv: row 2, column feedback_date");
   });
