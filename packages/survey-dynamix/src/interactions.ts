@@ -87,6 +87,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
       throw new InputError(name, `${name} must be a string${example}, got ${describeValue(value)}`);
     }
   }
+  // The vendor's PHP reads any text but "" and "0" as true: a string "false" would create a duplicate.
+  if (fields._force_new != null && typeof fields._force_new != "boolean") throw new InputError("_force_new", `_force_new must be true or false, got ${describeValue(fields._force_new)}`);
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw new InputError("scheduled_at", `scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }

@@ -91,6 +91,14 @@ describe("createInteraction", () => {
     expect(formFields(observed.bodies[0])).toContainEqual(["_force_new", "1"]);
   });
 
+  it.each(["false", "0", 0])("refuses a _force_new of %j before sending: the vendor reads the text \"false\" as true", async (value) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, { survey_id: 52, _force_new: bad(value) }));
+    expect(error.field).toBe("_force_new");
+    expect(error.message).toContain("true or false");
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each(["9lives", "plan-tier", "_private", "with space", "prénom", "a.b", ""])(
     "refuses the interaction-data key %j before sending, saying what a key may hold",
     async (key) => {
