@@ -1,4 +1,4 @@
-import { ApiError } from "./errors.js";
+import { ApiError, InvalidResponseError } from "./errors.js";
 
 /** What an openapi-fetch call resolves: data on success, the vendor's error body on failure, and the response. */
 export interface RawResult<T> {
@@ -18,4 +18,18 @@ export interface RawResult<T> {
 export function dataOrThrow<T>(result: RawResult<T>, method: string): T {
   if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, method);
   return result.data as T;
+}
+
+/**
+ * {@link dataOrThrow} for a helper that returns one resource: a 2xx without it (no body, null, a list) throws an
+ * {@link InvalidResponseError} naming `what`, instead of handing the caller `undefined` typed as the resource.
+ *
+ * @example
+ * const user = objectOrThrow(await client.GET("/v1/end_users/{id}", { params }), "GET", "end user");
+ */
+export function objectOrThrow<T>(result: RawResult<T>, method: string, what: string): T {
+  const data: unknown = dataOrThrow(result, method);
+  if (data && typeof data == "object" && !Array.isArray(data)) return data as T;
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
 }

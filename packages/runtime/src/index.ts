@@ -38,7 +38,7 @@ export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
-export { dataOrThrow, type RawResult } from "./data-or-throw.js";
+export { dataOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 export { summarizeBody } from "./error-summary.js";
 export { rememberSecret } from "./known-secrets.js";

@@ -13,6 +13,7 @@ import {
   ForbiddenError,
   InternalServerError,
   InvalidResponseError,
+  objectOrThrow,
   NotFoundError,
   PaginationLimitError,
   RateLimitError,
@@ -146,6 +147,19 @@ describe("dataOrThrow", () => {
   it("throws the status-keyed error for an error status, even with an empty body", () => {
     expect(() => dataOrThrow({ error: { message: "no" }, response: new Response(null, { status: 403 }) }, "GET")).toThrow(ForbiddenError);
     expect(() => dataOrThrow({ response: new Response(null, { status: 404 }) }, "DELETE")).toThrow(NotFoundError);
+  });
+});
+
+describe("objectOrThrow", () => {
+  it("returns a 2xx call's object, and throws the status-keyed error for an error status", () => {
+    expect(objectOrThrow({ data: { id: 1 }, response: new Response("{}") }, "GET", "item")).toEqual({ id: 1 });
+    expect(() => objectOrThrow({ response: new Response(null, { status: 404 }) }, "GET", "item")).toThrow(NotFoundError);
+  });
+
+  it.each([["nothing", undefined], ["null", null], ["a list", []], ["a string", "text"]])("throws an InvalidResponseError naming what is missing for a 2xx whose data is %s", (_name, data) => {
+    const call = () => objectOrThrow({ data, response: new Response(null, { status: 201 }) }, "POST", "item");
+    expect(call).toThrow(InvalidResponseError);
+    expect(call).toThrow(/returned 201 but no item$/);
   });
 });
 

@@ -84,6 +84,7 @@ describe("portability", () => {
         "RateLimitError",
         "InternalServerError",
         "dataOrThrow",
+        "objectOrThrow",
         "defineVendorClient",
         "defineVendorServices",
         "forwardedOptions",

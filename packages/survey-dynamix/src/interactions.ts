@@ -1,4 +1,4 @@
-import { ConflictError, dataOrThrow, describeValue, InputError, InvalidResponseError, nameErrorClasses } from "@apis/runtime";
+import { ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow, type RawResult } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -109,11 +109,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
 }
 
 // The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
-function storedInteraction(result: Parameters<typeof dataOrThrow<Interaction>>[0], method: string): Interaction {
-  const data: unknown = dataOrThrow(result, method);
-  if (data && typeof data == "object" && !Array.isArray(data)) return data as Interaction;
-  const { status, url } = result.response;
-  throw new InvalidResponseError(`${method} ${url} returned ${status} but no interaction: look it up with GET /interactions`, { status, url });
+function storedInteraction(result: RawResult<Interaction>, method: string): Interaction {
+  return objectOrThrow(result, method, "interaction: look it up with GET /interactions");
 }
 
 /**

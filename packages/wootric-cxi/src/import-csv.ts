@@ -1,4 +1,4 @@
-import { dataOrThrow, InputError } from "@apis/runtime";
+import { InputError, objectOrThrow } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -66,7 +66,8 @@ export function checkImportCsv(text: string, field = "csv"): void {
  * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
  * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
  * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import; a refusal
- * throws the status-keyed `ApiError` (`BadRequestError`, `UnprocessableEntityError`, ...) with the vendor's body.
+ * throws the status-keyed `ApiError` (`BadRequestError`, `UnprocessableEntityError`, ...) with the vendor's body, and
+ * a 2xx without the import an `InvalidResponseError`.
  *
  * @example
  * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
@@ -97,5 +98,5 @@ export async function importCsv(
     },
     signal: opts.signal || null,
   });
-  return dataOrThrow(result, "POST");
+  return objectOrThrow(result, "POST", "import");
 }

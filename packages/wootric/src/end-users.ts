@@ -1,4 +1,4 @@
-import { dataOrThrow, InputError, requireString } from "@apis/runtime";
+import { InputError, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 
@@ -13,7 +13,8 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
 
 /**
  * Gets one end user by e-mail: `GET /v1/end_users/{email}?lookup_by_email=true`, so that the address is never read as
- * an ID. Returns the end user; throws a `NotFoundError` when there is none, and the status-keyed `ApiError` otherwise.
+ * an ID. Returns the end user; throws a `NotFoundError` when there is none, the status-keyed `ApiError` otherwise,
+ * and an `InvalidResponseError` for a 2xx without an end user.
  *
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
@@ -21,18 +22,19 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
 export async function getEndUserByEmail(client: WootricClient, email: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
   const value = requireString(email, "email", "the end user's e-mail address");
   if (!value.includes("@")) throw new InputError("email", `email must be an e-mail address, got ${JSON.stringify(value)}`);
-  return dataOrThrow(await lookup(client, value, "lookup_by_email", options?.signal), "GET");
+  return objectOrThrow(await lookup(client, value, "lookup_by_email", options?.signal), "GET", "end user");
 }
 
 /**
  * Gets one end user by your own external ID: `GET /v1/end_users/{external_id}?lookup_by_external_id=true`, so that
  * an external ID that looks like a number is never read as Wootric's ID. Returns the end user; throws a
- * `NotFoundError` when there is none, and the status-keyed `ApiError` otherwise.
+ * `NotFoundError` when there is none, the status-keyed `ApiError` otherwise, and an `InvalidResponseError` for a 2xx
+ * without an end user.
  *
  * @example
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
 export async function getEndUserByExternalId(client: WootricClient, externalId: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
   const value = requireString(externalId, "externalId", "the end user's external ID");
-  return dataOrThrow(await lookup(client, value, "lookup_by_external_id", options?.signal), "GET");
+  return objectOrThrow(await lookup(client, value, "lookup_by_external_id", options?.signal), "GET", "end user");
 }

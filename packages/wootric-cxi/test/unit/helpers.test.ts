@@ -57,6 +57,17 @@ describe("importCsv", () => {
     expect((error as UnprocessableEntityError).body).toEqual({ message: "Invalid file" });
   });
 
+  it.each([
+    ["an empty 201", () => new Response(null, { status: 201 })],
+    ["a null body", () => json(null, 201)],
+    ["a list", () => json([], 201)],
+  ])("throws an InvalidResponseError when the upload is answered with %s instead of the import", async (_name, answer) => {
+    const { cxi } = clientWith(answer);
+    const error = await importCsv(cxi, "feedback_date\n1504948149\n").then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toMatch(/^POST https:\/\/cxi\.test\/v1\/imports returned 201 but no import/);
+  });
+
   it("sends nothing when the CSV breaks the vendor's rules", async () => {
     const { observed, cxi } = clientWith(() => json({}, 201));
     await expect(importCsv(cxi, "feedback,tags\nhi,x\n")).rejects.toBeInstanceOf(InputError);

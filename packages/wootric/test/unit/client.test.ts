@@ -7,6 +7,7 @@ import {
   getEndUserByEmail,
   getEndUserByExternalId,
   InputError,
+  InvalidResponseError,
   NotFoundError,
   UnauthorizedError,
 } from "../../src/index.js";
@@ -139,6 +140,19 @@ describe("getEndUserByEmail and getEndUserByExternalId", () => {
     const url = new URL(observed.requests[1]!.url);
     expect(url.pathname).toBe("/v1/end_users/1234");
     expect(Object.fromEntries(url.searchParams)).toEqual({ lookup_by_external_id: "true" });
+  });
+
+  it.each([
+    ["an empty 200", () => new Response(null, { status: 200 })],
+    ["a null body", () => json(null)],
+    ["a list", () => json([USER])],
+  ])("throws an InvalidResponseError when a lookup is answered with %s instead of the end user", async (_name, answer) => {
+    const wootric = createClient({ baseUrl: BASE, fetch: observedFetch(answer).fetch, auth: { type: "token", accessToken: "mine" } });
+    for (const lookup of [getEndUserByEmail(wootric, "nps2@example.com"), getEndUserByExternalId(wootric, "1234")]) {
+      const error = await lookup.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).message).toMatch(/^GET https:\/\/wootric\.test\/v1\/end_users\/\S+ returned 200 but no end user/);
+    }
   });
 
   it("escapes the segment, so an external ID cannot reach another path", async () => {
