@@ -15,7 +15,11 @@ export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "schedu
 };
 
 /** What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited. */
-export type UpdateInteractionInput = Omit<InteractionUpdate, "id"> & { id?: number };
+export type UpdateInteractionInput = Omit<InteractionUpdate, "id" | "scheduled_at"> & {
+  id?: number;
+  /** A Date, or a UTC time `YYYY-MM-DD HH:MM:SS`, as the vendor writes it. */
+  scheduled_at?: string | Date;
+};
 
 const FIELDS = ["survey_id", "_force_new", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "data"];
 const SURVEY_TYPES = ["inbound", "outbound", "sms", "web", "email"];
@@ -117,7 +121,7 @@ function storedInteraction(result: RawResult<Interaction>, method: string): Inte
  * Updates an interaction (`PUT /interactions/{interaction_id}`): JSON-encodes the object into the form field
  * `interaction`, as the vendor takes it. Pass the interaction as `GET` returns it with the fields to change edited;
  * its `id` is filled in from `interactionId` and must match it if given, and the `responses` / `interaction_data`
- * lists that `_include_*` add are left out. Returns the interaction stored; an error status throws the status-keyed
+ * lists that `_include_*` add are left out, and a Date is written as the vendor's UTC `YYYY-MM-DD HH:MM:SS`. Returns the interaction stored; an error status throws the status-keyed
  * `ApiError` with the vendor's body.
  *
  * @example
@@ -145,7 +149,10 @@ export async function updateInteraction(
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
-    body: { interaction: JSON.stringify({ ...fields, id: interactionId }) },
+    // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
+    body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
+      return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
+    }) },
     signal: opts.signal || null,
   });
   return storedInteraction(result, "PUT");

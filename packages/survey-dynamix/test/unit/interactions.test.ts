@@ -200,6 +200,15 @@ describe("updateInteraction", () => {
     expect(JSON.parse(fields[0]![1])).toEqual({ ...INTERACTION, agent_id: "nevilr" });
   });
 
+  it("writes a Date as the vendor's UTC time YYYY-MM-DD HH:MM:SS, as createInteraction does, not as ISO 8601", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION));
+    await updateInteraction(sdx, 891234, { scheduled_at: new Date("2017-05-04T02:58:49.120Z") });
+    expect(JSON.parse(formFields(observed.bodies[0])[0]![1]).scheduled_at).toBe("2017-05-04 02:58:49");
+    // JSON would send an invalid Date as null, clearing the field.
+    expect((await inputError(updateInteraction(sdx, 891234, { scheduled_at: new Date(Number.NaN) }))).field).toBe("interaction.scheduled_at");
+    expect(observed.requests).toHaveLength(1);
+  });
+
   it("takes null options as left out", async () => {
     const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
     const data = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }, bad<{ signal?: AbortSignal }>(null));
