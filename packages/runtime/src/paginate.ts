@@ -25,7 +25,7 @@ export interface PaginateOptions<Page, Item> {
 
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after a short or empty page, or once `total` items were yielded. A page that fails throws an {@link ApiError}
+ * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -67,7 +67,9 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
     }
     const reported = result.data === undefined ? undefined : total?.(result.data);
     if (reported !== undefined && yielded >= reported) return;
-    if (pageItems.length < perPage) return;
+    // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
+    // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
+    if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
     if (maxPage !== undefined && page >= maxPage) {
       const url = result.response.url || undefined;
       const pages = maxPage - firstPage + 1;

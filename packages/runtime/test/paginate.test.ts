@@ -68,9 +68,27 @@ describe("paginate", () => {
     expect(await collect(paginate({ fetchPage, items: (page) => page.scores, perPage: 2 }))).toEqual([10, 10, 10, 10, 10]);
   });
 
-  it("with a total that overstates the list, stops after its short last page", async () => {
-    const fetchPage = async (page: number) => ({ data: { items: page === 1 ? [1, 2] : [], total: 50 }, response: new Response(null, { status: 200 }) });
+  it("with a total that overstates the list, stops at the empty page after its short last page", async () => {
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      return { data: { items: page === 1 ? [1, 2] : [], total: 50 }, response: new Response(null, { status: 200 }) };
+    };
     expect(await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 5, total: (page) => page.total }))).toEqual([1, 2]);
+    expect(requested).toEqual([1, 2]);
+  });
+
+  it("a server that serves fewer items per page than asked for loses none while the total says more remain", async () => {
+    // Asked for 50 a page, it serves 20: every page is short, and only the total tells that the list goes on.
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      const items = Array.from({ length: Math.max(0, Math.min(20, 60 - (page - 1) * 20)) }, (_, i) => ({ id: (page - 1) * 20 + i }));
+      return { data: { items, total: 60 }, response: new Response(null, { status: 200 }) };
+    };
+    const items = await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 50, total: (page) => page.total }));
+    expect(items.map((item) => item.id)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(requested).toEqual([1, 2, 3]);
   });
 
   it("fetches lazily: the next page only when the consumer needs it", async () => {
