@@ -1,5 +1,5 @@
 import { isPlainObject } from "./form.js";
-import { InputError } from "./input-error.js";
+import { describeValue, InputError } from "./input-error.js";
 
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
@@ -38,18 +38,28 @@ function asSegment(value: unknown): string {
 /**
  * The query object with every parameter name (and every key of an object value, which deepObject style puts in
  * the name) percent-encoded, since openapi-fetch writes names as they are: `{ "a&b=c": 1 }` would otherwise send a
- * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has.
+ * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has. A value openapi-fetch
+ * cannot write is refused with an {@link InputError} naming it: anything but a string, number or boolean (or a list of
+ * them, or an object of them one level deep). It would write a Date as nothing at all, leaving a filter out unseen.
  *
  * @example
  * encodeQueryNames({ "a&b=c": 1 }); // { "a%26b%3Dc": 1 }
+ * encodeQueryNames({ created: new Date() }); // throws InputError on params.query.created
  */
-export function encodeQueryNames(query: Record<string, unknown>): Record<string, unknown> {
+export function encodeQueryNames(query: Record<string, unknown>, at = "params.query"): Record<string, unknown> {
+  const top = at === "params.query";
   const encoded: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query)) {
-    encoded[encodeName(name)] = isPlainObject(value) ? encodeQueryNames(value) : value;
+    const field = `${at}.${name}`;
+    if (top && isPlainObject(value)) encoded[encodeName(name)] = encodeQueryNames(value, field);
+    else if (isObject(value) && !(top && Array.isArray(value) && !value.some(isObject))) {
+      throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write it as the API takes it (a date as Unix seconds or ISO 8601, say)`);
+    } else encoded[encodeName(name)] = value;
   }
   return encoded;
 }
+
+const isObject = (value: unknown) => value !== null && typeof value === "object";
 
 function encodeName(name: string): string {
   return encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]");

@@ -82,6 +82,31 @@ describe("query parameter names are encoded", () => {
   });
 });
 
+describe("query values the serializer would drop or choke on are refused before sending", () => {
+  // openapi-fetch writes a Date at the top level as nothing at all (it has no keys), so the filter was silently left
+  // out and the list came back unfiltered; inside a deepObject one it threw a plain Error.
+  it.each([
+    ["a Date", { created: new Date(0) }, "params.query.created", "a Date"],
+    ["a Date in a deepObject parameter", { created: { gt: new Date(0) } }, "params.query.created.gt", "a Date"],
+    ["an object two levels deep", { filter: { a: { b: 1 } } }, "params.query.filter.a", "an object"],
+    ["a list of objects", { ids: [{ id: 1 }] }, "params.query.ids", "an array"],
+    ["a Map", { filter: new Map([["a", 1]]) }, "params.query.filter", "a Map"],
+  ])("%s: an InputError naming it, and nothing sent", async (_, query, field, got) => {
+    const outcome = await settle(client().GET("/items", { params: { query: query as never } }));
+    const error = outcome.error as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(`got ${got}`);
+    expect(server().requests).toEqual([]);
+  });
+
+  it("strings, numbers, booleans, lists of them and one level of deepObject keys are sent", async () => {
+    const query = { q: "a", n: 1, on: true, ids: [1, 2], created: { gt: 5 }, none: null, gone: undefined } as unknown as { page: number };
+    await client().GET("/items", { params: { query } });
+    expect(server().requests[0]?.url).toBe("/v1/items?q=a&n=1&on=true&ids=1&ids=2&created[gt]=5");
+  });
+});
+
 describe("options are checked up front, naming the option and the accepted range", () => {
   const bad = <T>(value: unknown) => value as T;
   it.each([
