@@ -170,7 +170,13 @@ function serverUrl(server: string, context: CallContext): string {
 function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
   // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
   if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  const prepared: Init = { ...init, ...checkedParams(path, init) };
+  const prepared: Init = { ...init };
+  // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
+  const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
+  checkPathParams(path, params?.path);
+  if (typeof params?.query === "object" && params.query !== null && typeof init.querySerializer !== "function") {
+    prepared.params = { ...params, query: encodeQueryNames(params.query) };
+  }
   if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
   if (prepared.body !== undefined && meta?.requestBody === "form") {
     // A string or URLSearchParams is a form already.
@@ -204,15 +210,6 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
   if (response === "json" || (meta !== undefined && meta.response === undefined && (prepared.parseAs ?? "json") === "json")) prepared.parseAs = "stream";
   return prepared;
-}
-
-/** The call's params with path parameters checked and query names encoded (unless the call serializes its own query). */
-function checkedParams(path: string, init: Init): { params?: unknown } {
-  const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
-  checkPathParams(path, params?.path);
-  if (params === undefined || params === null) return {};
-  if (typeof params.query !== "object" || params.query === null || typeof init.querySerializer === "function") return {};
-  return { params: { ...params, query: encodeQueryNames(params.query) } };
 }
 
 function trimSlash(url: string): string {

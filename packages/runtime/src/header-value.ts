@@ -44,23 +44,21 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
   } else {
     throw new InputError(field, `${shape}, got ${describeValue(value)}`);
   }
-  for (const [name, item] of pairs) checkHeader(name, item, field);
-  return Array.isArray(value) ? new Headers(value as [string, string][]) : (value as HeadersOption);
-}
-
-function checkHeader(name: string, value: unknown, field: string): void {
-  const values = Array.isArray(value) ? value : [value];
-  for (const item of values) {
-    if (item === null || item === undefined) continue;
-    if (!["string", "number", "boolean"].includes(typeof item)) {
-      throw new InputError(field, `${field}: the value of a header must be a string, number or boolean, got ${describeValue(item)}`);
-    }
-    try {
-      new Headers([[name, String(item)]]);
-    } catch {
-      // The platform's error quotes the value, which may be a credential.
-      const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
-      throw new InputError(field, `${field}: ${shown} cannot be sent over HTTP (a line break, a control character or a character outside Latin-1)`);
+  for (const [name, item] of pairs) {
+    // One value, or the values of a header sent more than once.
+    for (const one of [item].flat()) {
+      if (one === null || one === undefined) continue;
+      if (!["string", "number", "boolean"].includes(typeof one)) {
+        throw new InputError(field, `${field}: the value of a header must be a string, number or boolean, got ${describeValue(one)}`);
+      }
+      try {
+        new Headers([[name, String(one)]]);
+      } catch {
+        // The platform's error quotes the value, which may be a credential.
+        const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
+        throw new InputError(field, `${field}: ${shown} cannot be sent over HTTP (a line break, a control character or a character outside Latin-1)`);
+      }
     }
   }
+  return Array.isArray(value) ? new Headers(value as [string, string][]) : (value as HeadersOption);
 }

@@ -17,7 +17,9 @@ export function checkPathParams(template: string, path: unknown): void {
   // query written into it (`?where={"a":1}`).
   for (const [, name] of template.split("?")[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
     const value = (path as Record<string, unknown> | null | undefined)?.[name!];
-    const segment = value == null ? "" : asSegment(value);
+    // What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
+    const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
+    const segment = parts.map(String).join(",");
     if (segment === "" || segment === "." || segment === "..") {
       const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
       throw new InputError(
@@ -26,13 +28,6 @@ export function checkPathParams(template: string, path: unknown): void {
       );
     }
   }
-}
-
-// What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
-function asSegment(value: unknown): string {
-  if (Array.isArray(value)) return value.map(String).join(",");
-  if (typeof value === "object") return Object.entries(value as object).flat().map(String).join(",");
-  return String(value);
 }
 
 /**
@@ -51,17 +46,12 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   const encoded: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;
-    if (top && isPlainObject(value)) encoded[encodeName(name)] = encodeQueryNames(value, field);
-    else if (isObject(value) && !(top && Array.isArray(value) && !value.some(isObject))) {
+    if (isObject(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && !value.some(isObject))))) {
       throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write it as the API takes it (a date as Unix seconds or ISO 8601, say)`);
-    } else encoded[encodeName(name)] = value;
+    }
+    encoded[encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]")] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
   }
   return encoded;
 }
 
 const isObject = (value: unknown) => value !== null && typeof value === "object";
-
-function encodeName(name: string): string {
-  return encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]");
-}
-

@@ -43,7 +43,14 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
-  return concat(chunks, total);
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**
@@ -71,17 +78,6 @@ export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: re
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
  * locked elsewhere) has nothing left to free.

@@ -153,15 +153,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
+  const { shouldRetry = defaultShouldRetry, middleware = [] } = options as { shouldRetry?: unknown; middleware?: unknown };
+  if (typeof shouldRetry !== "function") throw new InputError("shouldRetry", "shouldRetry must be a function (outcome) => boolean");
+  if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
+    throw new InputError("middleware", "middleware must be an array of functions (request, next) => Promise<Response>");
+  }
   const layers: Layer[] = [
-    retryLayer({ maxRetries, retryDelay, shouldRetry: checkShouldRetry(options.shouldRetry) }),
+    retryLayer({ maxRetries, retryDelay, shouldRetry: shouldRetry as ShouldRetry }),
     credentialsLayer(authorizer, { purpose }),
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),
     ...(options.logger === undefined ? [] : [log.layer]),
     redirectGuardLayer(),
-    ...middlewareLayers(checkMiddleware(options.middleware)),
+    ...middlewareLayers(middleware as AttemptMiddleware[]),
   ];
   // Looked up at each call, so late polyfills and spies apply.
   const run = compose(layers, (request, call) => {
@@ -183,20 +188,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw error;
     });
   };
-}
-
-function checkMiddleware(middleware: unknown): readonly AttemptMiddleware[] {
-  if (middleware === undefined) return [];
-  if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
-    throw new InputError("middleware", "middleware must be an array of functions (request, next) => Promise<Response>");
-  }
-  return middleware;
-}
-
-function checkShouldRetry(shouldRetry: unknown): ShouldRetry {
-  if (shouldRetry === undefined) return defaultShouldRetry;
-  if (typeof shouldRetry !== "function") throw new InputError("shouldRetry", "shouldRetry must be a function (outcome) => boolean");
-  return shouldRetry as ShouldRetry;
 }
 
 export { defaultShouldRetry, type AttemptMiddleware, type ShouldRetry };

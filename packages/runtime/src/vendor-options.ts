@@ -53,7 +53,10 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
     const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
     const fallback = typeof host.default === "function" ? host.default(options) : host.default;
-    const url = urlOption(readPath(options, field), field, fallback);
+    // options["a.b"] as options.a.b; undefined where an object on the way is missing.
+    let value: unknown = options;
+    for (const key of field.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    const url = urlOption(value, field, fallback);
     // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
     // tokenUrl, may have a query: urlOption takes it.)
     if (/[?#]/.test(url)) throw new InputError(field, `${field} must not have a query or fragment`);
@@ -93,11 +96,4 @@ export type TokenRequestOptions = BaseTransportOptions;
  */
 export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
   return forwardedOptions(baseTransportOptions(transport), []);
-}
-
-// options["a.b"] as options.a.b; undefined where an object on the way is missing.
-function readPath(options: Record<string, unknown>, path: string): unknown {
-  let value: unknown = options;
-  for (const key of path.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
 }

@@ -1,9 +1,9 @@
 import { tooLargeHint } from "../body-limit.js";
 import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooLargeError } from "../errors.js";
-import { bodyMode, receiveBody, type Received } from "../receive-body.js";
+import { bodyMode, receiveBody } from "../receive-body.js";
 import { describeError, isIdempotent } from "../retry.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { callError, discarded, userAbort, type Call } from "./call.js";
+import { callError, discarded, userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -37,50 +37,34 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     }
     const timedOutAfterMs = call.attempt?.expired === true ? timeoutMs : undefined;
     const safe = isIdempotent(call.method);
-    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", safe, (attempts) =>
-      bodyError(call, { status, attempts, safe }, received, timedOutAfterMs),
-    );
+    // The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not
+    // JSON; `safe`: the method is idempotent, so the attempt may be resent, and the hint differs.
+    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", safe, (attempts) => {
+      if (received.reason === "failed" && timedOutAfterMs !== undefined) {
+        return callError(
+          ApiTimeoutError,
+          call,
+          `returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
+          { status, cause: received.error },
+        );
+      }
+      if (received.reason === "failed") {
+        return callError(
+          ApiConnectionError,
+          call,
+          `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
+          { status, cause: received.error },
+        );
+      }
+      const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
+      return callError(
+        InvalidResponseError,
+        call,
+        `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
+          safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it." : NOT_RETRIED
+        }`,
+        { status, body: received.snippet },
+      );
+    });
   };
-}
-
-interface BodyFailure {
-  status: number;
-  attempts: string;
-  /** Whether the method is idempotent, so the attempt may be resent: the hint differs. */
-  safe: boolean;
-}
-
-// The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not JSON.
-function bodyError(
-  call: Call,
-  failure: BodyFailure,
-  received: Exclude<Received, { response: Response } | { reason: "too-large" }>,
-  timedOutAfterMs: number | undefined,
-): Error {
-  const { status, attempts, safe } = failure;
-  if (received.reason === "failed" && timedOutAfterMs !== undefined) {
-    return callError(
-      ApiTimeoutError,
-      call,
-      `returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
-      { status, cause: received.error },
-    );
-  }
-  if (received.reason === "failed") {
-    return callError(
-      ApiConnectionError,
-      call,
-      `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
-      { status, cause: received.error },
-    );
-  }
-  const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
-  return callError(
-    InvalidResponseError,
-    call,
-    `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
-      safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it." : NOT_RETRIED
-    }`,
-    { status, body: received.snippet },
-  );
 }
