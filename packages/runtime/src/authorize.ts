@@ -85,7 +85,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
  */
-export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions | null = {}): AuthorizationCallback {
+export function readAuthorizationCallback(url: string | URL, options?: AuthorizationCallbackOptions | null): AuthorizationCallback {
   // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
   if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
   // describeValue never quotes a string: the URL holds the code.

@@ -67,7 +67,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
  *   data: { plan: "GOLD", order_id: 1234 },
  * });
  */
-export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options: { signal?: AbortSignal } = {}): Promise<Interaction> {
+export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal }): Promise<Interaction> {
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
   }
@@ -132,7 +132,7 @@ export async function updateInteraction(
   client: SurveyDynamixClient,
   interactionId: number,
   interaction: UpdateInteractionInput,
-  options: { signal?: AbortSignal } = {},
+  options?: { signal?: AbortSignal },
 ): Promise<Interaction> {
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {

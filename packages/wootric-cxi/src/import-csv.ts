@@ -76,7 +76,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
 export async function importCsv(
   client: WootricCxiClient,
   csv: string | Blob,
-  options: { filename?: string; signal?: AbortSignal } = {},
+  options?: { filename?: string; signal?: AbortSignal },
 ): Promise<Import> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};

@@ -31,7 +31,7 @@ type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["paramete
 export function listAll<P extends PagedPath>(
   client: WootricCxiClient,
   path: P,
-  options: { query?: ListQuery<P>; signal?: AbortSignal } = {},
+  options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
