@@ -17,7 +17,14 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
-  const percent = percentForms(secret);
+  const urlencoded = new URLSearchParams([["", secret]]).toString().slice(1);
+  let percent: string[];
+  try {
+    percent = [encodeURIComponent(secret), urlencoded];
+  } catch {
+    // A lone surrogate cannot be percent-encoded by encodeURIComponent; URLSearchParams writes it as U+FFFD.
+    percent = [urlencoded];
+  }
   for (const encoded of percent) {
     // Each form encoded once more, as a URL quoted in another URL's query carries it (a sign-in page's `return_to`).
     for (const form of [encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())]) forms.add(form).add(encodeURIComponent(form));
@@ -37,31 +44,21 @@ export function secretForms(secret: string): string[] {
     forms.add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
   }
   // The base64 of the credential as it was sent, form- or percent-encoded too (a server echoing the request body).
-  for (const sent of [secret, ...percent]) for (const encoded of base64Forms(new TextEncoder().encode(sent))) forms.add(encoded);
+  for (const sent of [secret, ...percent]) {
+    const bytes = new TextEncoder().encode(sent);
+    const whole = toBase64(bytes);
+    const pieces = [whole, whole.replace(/=+$/, "")];
+    for (let skip = 0; skip < 3; skip++) {
+      // Behind `skip` other bytes, the secret's bits fill base64 characters from ceil(8 skip / 6) up to the last one
+      // they fill completely: that run is the same whatever the other bytes are.
+      const shifted = toBase64(new Uint8Array([...new Uint8Array(skip), ...bytes]));
+      const piece = shifted.slice(Math.ceil((8 * skip) / 6), Math.floor((8 * (skip + bytes.length)) / 6));
+      if (piece.length >= MIN_BASE64_PIECE) pieces.push(piece);
+    }
+    // Standard and URL-safe.
+    for (const piece of pieces) forms.add(piece).add(piece.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-
-function percentForms(secret: string): string[] {
-  const form = new URLSearchParams([["", secret]]).toString().slice(1);
-  try {
-    return [encodeURIComponent(secret), form];
-  } catch {
-    // A lone surrogate cannot be percent-encoded by encodeURIComponent; URLSearchParams writes it as U+FFFD.
-    return [form];
-  }
-}
-
-function base64Forms(bytes: Uint8Array): string[] {
-  const whole = toBase64(bytes);
-  const forms = [whole, whole.replace(/=+$/, "")];
-  for (let skip = 0; skip < 3; skip++) {
-    // Behind `skip` other bytes, the secret's bits fill base64 characters from ceil(8 skip / 6) up to the last one
-    // they fill completely: that run is the same whatever the other bytes are.
-    const shifted = toBase64(new Uint8Array([...new Uint8Array(skip), ...bytes]));
-    const piece = shifted.slice(Math.ceil((8 * skip) / 6), Math.floor((8 * (skip + bytes.length)) / 6));
-    if (piece.length >= MIN_BASE64_PIECE) forms.push(piece);
-  }
-  return forms.flatMap((form) => [form, form.replace(/\+/g, "-").replace(/\//g, "_")]);
 }
 
 /**
