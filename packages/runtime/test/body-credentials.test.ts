@@ -36,7 +36,7 @@ describe("a credential a raw call sends in its body", () => {
   it("leaves the rest of the error body as the server sent it", async () => {
     const { client } = observedClient(echoes, { auth: { type: "none" } });
     const { error } = await client.POST("/forms", { body: { password: PASSWORD } as never });
-    expect((error as { error_description: string }).error_description).toMatch(/^password \[redacted\] is wrong for /);
+    expect((error as unknown as { error_description: string }).error_description).toMatch(/^password \[redacted\] is wrong for /);
   });
 
   it("redacts nothing of a body with no field named like a credential", async () => {
