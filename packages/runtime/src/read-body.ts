@@ -90,13 +90,13 @@ export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> 
 }
 
 /**
- * Whether `fetch` made the request's body of a FormData (its multipart boundary says so): Node 24's fetch (undici)
- * then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before it was
- * read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
+ * Whether `fetch` made a body of this content type of a FormData (its multipart boundary says so): Node 24's fetch
+ * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
+ * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
  *
  * @example
- * if (!isFormBody(request)) cancelQuietly(request.body);
+ * if (!isFormBody(request.headers.get("content-type"))) cancelQuietly(request.body);
  */
-export function isFormBody(request: Request): boolean {
-  return /boundary=-+formdata-undici-/.test(String(request.headers.get("content-type")));
+export function isFormBody(type: unknown): boolean {
+  return /boundary=-+formdata-undici-/.test(String(type));
 }

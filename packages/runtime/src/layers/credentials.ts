@@ -3,7 +3,7 @@ import { urlCarriesCredential } from "../credential-bearing.js";
 import { setQueryParam } from "../url.js";
 import { userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
-import { cancelQuietly } from "../read-body.js";
+import { cancelQuietly, isFormBody } from "../read-body.js";
 
 /**
  * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
@@ -71,9 +71,11 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   }
   // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort. Read from the
   // request itself, not a clone, so that an abort cancels it (a clone's branch alone would leave the source open); the
-  // body is only ever sent from the copy read here.
-  return new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal })).blob().then(
+  // body is only ever sent from the copy read here. One fetch made of a FormData is read whole: cancelled, it would end
+  // the process (see isFormBody).
+  return (isFormBody(request.headers.get("content-type")) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob().then(
     (body) => {
+      if (call.signal.aborted) throw userAbort(call);
       call.movedBody = body;
       return request;
     },

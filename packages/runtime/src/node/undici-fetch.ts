@@ -5,7 +5,7 @@ import { pipeline, Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate, constants } from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { describeValue, InputError } from "../input-error.js";
-import { readBody } from "../read-body.js";
+import { isFormBody, readBody } from "../read-body.js";
 
 /** Options of {@link undiciFetch}. */
 export interface UndiciFetchOptions {
@@ -166,8 +166,9 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>,
   if (type !== null) headers["content-type"] ??= type;
   // Read within the signal as fetch stops sending it: a stream whose source stalls would otherwise hold the request
   // forever, past the caller's abort and the runtime's timeout, which both work through the signal.
-  // No bound (Infinity): the whole body, never undefined.
-  return (await readBody(serialized, signal ?? NEVER, Infinity))!;
+  // No bound (Infinity): the whole body, never undefined. One fetch made of a FormData is read whole: cancelled, it
+  // would end the process (see isFormBody).
+  return (await readBody(serialized, isFormBody(headers["content-type"]) ? NEVER : (signal ?? NEVER), Infinity))!;
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
