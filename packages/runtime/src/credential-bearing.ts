@@ -6,7 +6,9 @@ import { isSecretName, redactUrl } from "./redact.js";
  * `code`, ...), at any depth: a plain object's keys and those of the objects and arrays in it (the form serializer
  * writes them as `user[password]`), a form's names and each of their bracket segments. Undefined when no field is named
  * so. Such a request must not follow a redirect to another origin, which `fetch` would do with the body, and what it
- * sent is redacted from its errors, since the client holds no such secret of its own.
+ * sent is redacted from its errors, since the client holds no such secret of its own: all but a boolean, null or number
+ * (`send_password_email: true`, `token_ttl: 3600`), which redacted would break every `true` or `3600` of the error body,
+ * and its JSON.
  *
  * @example
  * bodyCredentials({ grant_type: "password", password: "p" }); // ["p"]
@@ -26,7 +28,7 @@ export function bodyCredentials(body: unknown): string[] | undefined {
         named ||= inSecret;
         take(item, depth + 1, inSecret);
       }
-    } else if (secret && typeof value !== "object" && value !== undefined) found.push(String(value));
+    } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]*)$/.test(String(value))) found.push(String(value));
   };
   if (typeof body === "string" || body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) {
     // A form name, or any segment of a bracket-notation one (`user[code]`), named like a credential.

@@ -44,4 +44,14 @@ describe("a credential a raw call sends in its body", () => {
     const { error } = await client.POST("/forms", { body: { name: PASSWORD } as never });
     expect(JSON.stringify(error)).toContain(PASSWORD);
   });
+
+  it.each([
+    ["an object", { name: "ana", send_password_email: true, reset_password: false, token_ttl: 3600, auth: null }],
+    ["a form string", "name=ana&send_password_email=true&reset_password=false&token_ttl=3600"],
+  ])("in %s, leaves a boolean or number alone: redacted, it would break the error body's JSON", async (_, body) => {
+    const sent = { success: false, retryable: true, retry_after: 3600, message: "email taken" };
+    const { client } = observedClient(() => json(sent, { status: 422 }), { auth: { type: "none" } });
+    const { error } = await client.POST("/forms", { body: body as never });
+    expect(error).toEqual(sent);
+  });
 });
