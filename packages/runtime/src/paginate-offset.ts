@@ -1,5 +1,5 @@
 import { InputError } from "./input-error.js";
-import { itemsOf, repeatGuard } from "./paginate.js";
+import { itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
@@ -51,7 +51,7 @@ async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, 
     const pageItems = itemsOf(result, items, `offset ${offset}`);
     if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) yield item;
     offset += pageItems.length;
-    const reported = result.data === undefined ? undefined : total?.(result.data);
+    const reported = reportedTotal(result.data, total);
     if (pageItems.length === 0) return;
     if (reported === undefined ? pageItems.length < limit : offset >= reported) return;
   }

@@ -65,7 +65,7 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
         yielded++;
       }
     }
-    const reported = result.data === undefined ? undefined : total?.(result.data);
+    const reported = reportedTotal(result.data, total);
     if (reported !== undefined && yielded >= reported) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
@@ -81,6 +81,18 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
       );
     }
   }
+}
+
+/**
+ * The total a page reports, when it is a finite number: any other (null, NaN, a string) is no total, since it could
+ * neither end the list nor say that it goes on.
+ *
+ * @example
+ * const reported = reportedTotal(result.data, (page) => page.total_count);
+ */
+export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page) => number | undefined) | undefined): number | undefined {
+  const reported = data === undefined ? undefined : total?.(data);
+  return Number.isFinite(reported) ? reported : undefined;
 }
 
 /**

@@ -35,7 +35,7 @@ export function checkPathParams(template: string, path: unknown): void {
  * the name) percent-encoded, since openapi-fetch writes names as they are: `{ "a&b=c": 1 }` would otherwise send a
  * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has. A value openapi-fetch
  * cannot write is refused with an {@link InputError} naming it: anything but a string, number or boolean (or a list of
- * them, or an object of them one level deep). It would write a Date as nothing at all, leaving a filter out unseen.
+ * them, or an object of them one level deep), such as a Date, a symbol or a function. It would write a Date as nothing at all, leaving a filter out unseen.
  *
  * @example
  * encodeQueryNames({ "a&b=c": 1 }); // { "a%26b%3Dc": 1 }
@@ -46,7 +46,7 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   const encoded: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;
-    if (isObject(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && !value.some(isObject))))) {
+    if (!written(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && value.every(written))))) {
       throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write it as the API takes it (a date as Unix seconds or ISO 8601, say)`);
     }
     encoded[encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]")] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
@@ -54,4 +54,5 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   return encoded;
 }
 
-const isObject = (value: unknown) => value !== null && typeof value === "object";
+// What openapi-fetch writes as it is: a string, number, boolean or bigint; null and undefined it leaves out.
+const written = (value: unknown) => value === null || /^(st|n|b|u)/.test(typeof value);

@@ -91,6 +91,9 @@ describe("query values the serializer would drop or choke on are refused before 
     ["an object two levels deep", { filter: { a: { b: 1 } } }, "params.query.filter.a", "an object"],
     ["a list of objects", { ids: [{ id: 1 }] }, "params.query.ids", "an array"],
     ["a Map", { filter: new Map([["a", 1]]) }, "params.query.filter", "a Map"],
+    ["a symbol", { q: Symbol("q") }, "params.query.q", "a symbol"],
+    ["a function", { q: () => "q" }, "params.query.q", "a function"],
+    ["a list with a symbol", { ids: [1, Symbol("q")] }, "params.query.ids", "an array"],
   ])("%s: an InputError naming it, and nothing sent", async (_, query, field, got) => {
     const outcome = await settle(client().GET("/items", { params: { query: query as never } }));
     const error = outcome.error as InputError;

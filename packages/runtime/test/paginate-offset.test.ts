@@ -184,4 +184,19 @@ describe("paginateOffset", () => {
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: -1 })).toThrow(/startOffset must be an integer >= 0/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 1.5 })).toThrow(/limit must be a positive integer/);
   });
+  it.each([
+    ["null", null],
+    ["NaN", Number.NaN],
+    ["a string", "60"],
+  ])("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
+    const requested: number[] = [];
+    const fetchPage = async (offset: number) => {
+      requested.push(offset);
+      return { data: { items: offset < 4 ? [offset, offset + 1] : [4], total: bad as number }, response: new Response(null, { status: 200 }) };
+    };
+    const yielded: number[] = [];
+    for await (const item of paginateOffset({ fetchPage, items: (page) => page.items, limit: 2, total: (page) => page.total })) yielded.push(item);
+    expect(yielded).toEqual([0, 1, 2, 3, 4]);
+    expect(requested).toEqual([0, 2, 4]);
+  });
 });

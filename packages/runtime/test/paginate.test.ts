@@ -78,6 +78,21 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2]);
   });
 
+  it.each([
+    ["null", null],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["a string", "60"],
+  ])("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      return { data: { items: page < 3 ? [page * 10, page * 10 + 1] : [30], total: bad as number }, response: new Response(null, { status: 200 }) };
+    };
+    expect(await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, total: (page) => page.total }))).toEqual([10, 11, 20, 21, 30]);
+    expect(requested).toEqual([1, 2, 3]);
+  });
+
   it("a server that serves fewer items per page than asked for loses none while the total says more remain", async () => {
     // Asked for 50 a page, it serves 20: every page is short, and only the total tells that the list goes on.
     const requested: number[] = [];
