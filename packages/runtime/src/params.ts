@@ -47,7 +47,7 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;
     if (!written(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && value.every(written))))) {
-      throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write it as the API takes it (a date as Unix seconds or ISO 8601, say)`);
+      throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
     encoded[encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]")] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
   }
