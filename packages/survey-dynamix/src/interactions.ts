@@ -71,8 +71,6 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
   }
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
     throw new InputError(
@@ -106,7 +104,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     ...(scheduled_at === undefined ? {} : { scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at }),
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
-  const result = await client.POST("/interactions", { body: body as NewInteraction, signal: opts.signal || null });
+  // A JavaScript caller's null options read as none, as left out.
+  const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
   return storedInteraction(result, "POST");
@@ -141,8 +140,6 @@ export async function updateInteraction(
       'interaction must be the interaction object to store, e.g. the one GET /interactions/{interaction_id} returns with the fields to change edited: { ...current, agent_id: "nevilr" }',
     );
   }
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
   if (interaction.id !== undefined && interaction.id !== interactionId) {
     throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match, the vendor updates the interaction the path names`);
   }
@@ -153,7 +150,7 @@ export async function updateInteraction(
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
       return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
     }) },
-    signal: opts.signal || null,
+    signal: options?.signal || null,
   });
   return storedInteraction(result, "PUT");
 }

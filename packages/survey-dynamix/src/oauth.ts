@@ -74,7 +74,8 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
     clientId: options.clientId,
     redirectUri: options.redirectUri,
     state: options.state,
-    ...(options.scope === undefined ? {} : { scope: options.scope }),
+    // The runtime leaves an undefined scope out of the URL.
+    scope: options.scope,
   });
 }
 
