@@ -14,13 +14,6 @@ const RESOURCE_FIELDS = ["id", "uuid", "status", "web_link", "weblink", "created
 /** Keys `createInteraction` refuses as interaction data, because the vendor would read them as something else. */
 export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE_FIELDS, "auth_token"];
 
-function reservedReason(key: string): string | undefined {
-  if (OWN_FIELDS.includes(key)) return `"${key}" is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`;
-  if (RESOURCE_FIELDS.includes(key)) return `"${key}" names a field of the interaction resource: rename the key, e.g. "customer_${key}"`;
-  if (key === "auth_token") return `"auth_token" is the vendor's legacy credential parameter and would be read as one: rename the key`;
-  return undefined;
-}
-
 /**
  * Checks interaction data before it is sent as extra fields of `POST /interactions`, and returns it as form fields.
  * Keys must match {@link INTERACTION_DATA_KEY} and must not be one of {@link RESERVED_DATA_KEYS}; values must be
@@ -43,7 +36,12 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
         `Interaction-data key ${JSON.stringify(key)} is not valid: keys consist of letters, digits and underscores and start with a letter (e.g. "plan_tier")`,
       );
     }
-    const reserved = reservedReason(key);
+    // Why the vendor would read the key as something else, if it would.
+    const reserved = OWN_FIELDS.includes(key)
+      ? `"${key}" is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
+      : RESOURCE_FIELDS.includes(key)
+        ? `"${key}" names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
+        : key === "auth_token" && `"auth_token" is the vendor's legacy credential parameter and would be read as one: rename the key`;
     if (reserved) throw new InputError(at, `Interaction-data key ${reserved}`);
     if (value === undefined) continue;
     // Number.isFinite is false for anything but a number.

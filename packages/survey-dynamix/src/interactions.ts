@@ -1,4 +1,4 @@
-import { ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow, type RawResult } from "@apis/runtime";
+import { ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -108,12 +108,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-  return storedInteraction(result, "POST");
-}
-
-// The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
-function storedInteraction(result: RawResult<Interaction>, method: string): Interaction {
-  return objectOrThrow(result, method, "interaction: look it up with GET /interactions");
+  // The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
+  return objectOrThrow(result, "POST", "interaction: look it up with GET /interactions");
 }
 
 /**
@@ -152,7 +148,8 @@ export async function updateInteraction(
     }) },
     signal: options?.signal || null,
   });
-  return storedInteraction(result, "PUT");
+  // As createInteraction: a 2xx without the interaction is a server fault.
+  return objectOrThrow(result, "PUT", "interaction: look it up with GET /interactions");
 }
 
 /**
