@@ -101,7 +101,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const body = {
     ...interactionDataFields(data ?? {}),
     ...fields,
-    ...(scheduled_at === undefined ? {} : { scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at }),
+    // Left undefined, it is left out of the form, as every undefined field is.
+    scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at,
   };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
   // A JavaScript caller's null options read as none, as left out.
