@@ -91,10 +91,9 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  */
 export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
-  const base = oauthBaseUrl(options);
   return exchangeRuntimeCode({
     ...options,
-    tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${base}/oauth/token`),
+    tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${oauthBaseUrl(options)}/oauth/token`),
     clientAuthentication: "body",
     bodyEncoding: "form",
   });

@@ -4,9 +4,9 @@ import { InputError } from "@apis/runtime";
  * A Date as the vendor writes times: `YYYY-MM-DD HH:MM:SS` in UTC.
  *
  * @example
- * vendorTimestamp(new Date("2017-05-04T02:53:49Z")); // "2017-05-04 02:53:49"
+ * vendorTimestamp(new Date("2017-05-04T02:53:49Z"), "scheduled_at"); // "2017-05-04 02:53:49"
  */
-export function vendorTimestamp(date: Date, field = "date"): string {
+export function vendorTimestamp(date: Date, field: string): string {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new InputError(field, `${field} is an invalid Date`);
   return date.toISOString().slice(0, 19).replace("T", " ");
 }

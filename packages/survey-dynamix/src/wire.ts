@@ -9,7 +9,8 @@ function wireBoolean(value: boolean): "1" | "0" {
 }
 
 function numericBooleans(value: unknown): unknown {
-  if (typeof value === "boolean") return Number(wireBoolean(value));
+  // 1 or 0, as wireBoolean writes it.
+  if (typeof value === "boolean") return Number(value);
   if (Array.isArray(value)) return value.map(numericBooleans);
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numericBooleans(item)]));
