@@ -78,15 +78,15 @@ export async function importCsv(
   csv: string | Blob,
   options?: { filename?: string; signal?: AbortSignal },
 ): Promise<Import> {
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
-  if (opts.filename !== undefined && (typeof opts.filename !== "string" || opts.filename === "")) {
+  // A JavaScript caller's null options read as none, as left out.
+  const named = options?.filename;
+  if (named !== undefined && (typeof named !== "string" || named === "")) {
     throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import is named after it), or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);
   // A File's name; a string or a bare Blob has none.
-  const filename = opts.filename ?? ((csv as Partial<File>).name || "import.csv");
+  const filename = named ?? ((csv as Partial<File>).name || "import.csv");
   const file = new Blob([text], { type: "text/csv" });
   const result = await client.POST("/v1/imports", {
     body: { file },
@@ -96,7 +96,7 @@ export async function importCsv(
       form.append("file", file, filename);
       return form;
     },
-    signal: opts.signal || null,
+    signal: options?.signal || null,
   });
   return objectOrThrow(result, "POST", "import");
 }

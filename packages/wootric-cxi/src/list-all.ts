@@ -33,12 +33,11 @@ export function listAll<P extends PagedPath>(
   path: P,
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
   if (!PAGED_PATHS.includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
-  const query = (opts.query ?? {}) as ListQuery<P> & { per_page?: number };
+  // A JavaScript caller's null options read as none, as left out.
+  const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
   const perPage = query.per_page ?? MAX_PER_PAGE;
   if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
     const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
@@ -53,7 +52,7 @@ export function listAll<P extends PagedPath>(
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },
-        signal: opts.signal || undefined,
+        signal: options?.signal || undefined,
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),
