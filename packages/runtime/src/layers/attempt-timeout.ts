@@ -3,7 +3,7 @@ import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { callError, userAbort, type Call } from "./call.js";
+import { callError, userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -29,32 +29,31 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       response = await next(request, call);
     } catch (error) {
       attempt.dispose();
-      throw failure(error, call, timeoutMs);
+      // Failures of the body (see the response check) and of redirects are final already.
+      if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) throw error;
+      if (call.signal.aborted) throw userAbort(call);
+      // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
+      if (error instanceof RedirectError || error instanceof InputError) throw error;
+      const timedOut = call.attempt?.expired === true;
+      const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
+      const notRetried = safe ? "" : NOT_RETRIED;
+      throw new AttemptFailure(
+        timedOut ? "timeout" : "connection",
+        safe,
+        (attempts) =>
+          timedOut
+            ? callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
+                cause: error,
+              })
+            : callError(ApiConnectionError, call, `failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
+                cause: error,
+              }),
+        { cause: error },
+      );
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
     if (call.streamed) attempt.loosen(response.body!, call);
     else attempt.dispose();
     return response;
   };
-}
-
-function failure(error: unknown, call: Call, timeoutMs: number): unknown {
-  // Failures of the body (see the response check) and of redirects are final already.
-  if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) return error;
-  if (call.signal.aborted) return userAbort(call);
-  // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
-  if (error instanceof RedirectError || error instanceof InputError) return error;
-  const timedOut = call.attempt?.expired === true;
-  const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
-  const notRetried = safe ? "" : NOT_RETRIED;
-  const toError = timedOut
-    ? (attempts: string) =>
-        callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
-          cause: error,
-        })
-    : (attempts: string) =>
-        callError(ApiConnectionError, call, `failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
-          cause: error,
-        });
-  return new AttemptFailure(timedOut ? "timeout" : "connection", safe, toError, { cause: error });
 }
