@@ -147,3 +147,11 @@ export function inputError(run: () => unknown, field: string): InputError {
   expectNoSecrets(thrown);
   return thrown as InputError;
 }
+
+/** Totals a vendor may report that are no finite number, which pagination reads as no total at all. */
+export const NOT_TOTALS: [string, unknown][] = [
+  ["null", null],
+  ["NaN", Number.NaN],
+  ["Infinity", Number.POSITIVE_INFINITY],
+  ["a string", "60"],
+];

@@ -1,7 +1,7 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import { ApiError, InputError, InvalidResponseError, paginateOffset } from "../src/index.js";
-import { caught } from "./helpers.js";
+import { caught, NOT_TOTALS } from "./helpers.js";
 
 /** A list of `count` items (ids 1..count) served from any offset, at most `cap` per page; records what was asked. */
 function list(count: number, cap = Infinity) {
@@ -184,11 +184,7 @@ describe("paginateOffset", () => {
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: -1 })).toThrow(/startOffset must be an integer >= 0/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 1.5 })).toThrow(/limit must be a positive integer/);
   });
-  it.each([
-    ["null", null],
-    ["NaN", Number.NaN],
-    ["a string", "60"],
-  ])("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
+  it.each(NOT_TOTALS)("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
     const requested: number[] = [];
     const fetchPage = async (offset: number) => {
       requested.push(offset);

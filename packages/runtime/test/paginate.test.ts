@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient, InputError, InvalidResponseError, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
 import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
-import { caught, fakeFetch, json } from "./helpers.js";
+import { caught, fakeFetch, json, NOT_TOTALS } from "./helpers.js";
 
 type ItemsClient = Client<paths>;
 
@@ -78,12 +78,7 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2]);
   });
 
-  it.each([
-    ["null", null],
-    ["NaN", Number.NaN],
-    ["Infinity", Number.POSITIVE_INFINITY],
-    ["a string", "60"],
-  ])("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
+  it.each(NOT_TOTALS)("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
     const requested: number[] = [];
     const fetchPage = async (page: number) => {
       requested.push(page);
