@@ -95,7 +95,21 @@ const streams = new WeakMap<object, Response>();
  * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
  */
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
-  const headers = checkClientOptions(options);
+  // The options createApiClient reads itself (the transport checks its own).
+  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
+    throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
+  }
+  checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+  if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
+    throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
+  }
+  for (const [server, url] of Object.entries(options.servers ?? {})) {
+    checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
+  }
+  if (typeof options.operations !== "object" || options.operations === null) {
+    throw new InputError("operations", "operations is required: the operation table generated from the spec");
+  }
+  const headers = checkHeadersOption(options.headers, "headers");
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
@@ -126,39 +140,12 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   return client as unknown as Client<Paths>;
 }
 
-/** Checks the options `createApiClient` reads itself (the transport checks its own) and returns the client-wide headers. */
-function checkClientOptions(options: ClientOptions): HeadersOptions | undefined {
-  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
-    throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
-  }
-  checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
-    throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
-  }
-  for (const [server, url] of Object.entries(options.servers ?? {})) {
-    checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
-  }
-  if (typeof options.operations !== "object" || options.operations === null) {
-    throw new InputError("operations", "operations is required: the operation table generated from the spec");
-  }
-  return checkHeadersOption(options.headers, "headers");
-}
-
 /** What every call of one client shares. */
 interface CallContext {
   send: Transport;
   baseUrl: string;
   servers: Record<string, string>;
   schemes: readonly string[] | undefined;
-}
-
-/** The base URL of an operation that names its own server: the one mapped to it, else the server URL itself. */
-function serverUrl(server: string, context: CallContext): string {
-  const { servers } = context;
-  const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
-  if (mapped !== undefined) return mapped;
-  // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
-  return /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(context.baseUrl)}${server}`;
 }
 
 /**
@@ -177,7 +164,14 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (typeof params?.query === "object" && params.query !== null && typeof init.querySerializer !== "function") {
     prepared.params = { ...params, query: encodeQueryNames(params.query) };
   }
-  if (!prepared.baseUrl && meta?.server) prepared.baseUrl = serverUrl(meta.server, context);
+  if (!prepared.baseUrl && meta?.server) {
+    // An operation that names its own server goes to the base URL mapped to it, else to the server URL itself.
+    const { server } = meta;
+    const { servers } = context;
+    const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
+    // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
+    prepared.baseUrl = mapped !== undefined ? mapped : /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(context.baseUrl)}${server}`;
+  }
   if (prepared.body !== undefined && meta?.requestBody === "form") {
     // A string or URLSearchParams is a form already.
     prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
