@@ -38,13 +38,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const shownUrl = redactUrl(tokenUrl);
   const headers = new Headers(request.headers);
   headers.set("Accept", "application/json");
-  // The body's Content-Type (a FormData body sets its own, with the multipart boundary).
-  let body = request.body as string | FormData | URLSearchParams | { json: unknown };
-  if (!(body instanceof FormData)) {
-    const form = body instanceof URLSearchParams;
-    headers.set("Content-Type", form ? "application/x-www-form-urlencoded" : "application/json");
-    body = form ? body.toString() : JSON.stringify((body as { json: unknown }).json);
-  }
+  const body = tokenBody(request.body, headers);
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
   const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { buffer: true });
@@ -77,29 +71,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
     const description = typeof said === "string" ? said.slice(0, 200) : undefined;
     const what = [code, description && `(${description})`].filter(Boolean).join(" ");
-    const status = response.status;
-    const hint =
-      code === "invalid_grant"
-        ? request.refusedHint
-        : code === "invalid_client"
-          ? "check the client ID and client secret"
-          : code === "unauthorized_client" || code === "unsupported_grant_type"
-            ? `the server does not allow the ${request.grant} grant for this client; use another kind of credentials`
-            : code === "invalid_scope"
-              ? "the requested scope is not allowed for this client"
-              : code === "invalid_request"
-                ? "the server rejected the token request's form; check tokenUrl and the grant"
-                : status === 400 || status === 401
-                  ? request.refusedHint
-                  : status === 403
-                    ? "the account is not allowed to obtain tokens; check its status with the vendor"
-                    : status === 404 || status === 405
-                      ? endpointHint
-                      : status === 429
-                        ? "the token endpoint is rate limiting; wait and try again"
-                        : status >= 500
-                          ? "the authorization server failed; try again later"
-                          : "check tokenUrl and the credentials";
+    const hint = tokenErrorHint(response.status, code, request, endpointHint);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${response.status}${what ? ` ${what}` : ""}: ${hint}`, init);
   }
   // JSON that is no object (a string, a number, null) has no access_token either.
@@ -110,4 +82,27 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     );
   }
   return token as Record<string, unknown>;
+}
+
+function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
+  if (code === "invalid_grant") return request.refusedHint;
+  if (code === "invalid_client") return "check the client ID and client secret";
+  if (code === "unauthorized_client" || code === "unsupported_grant_type") {
+    return `the server does not allow the ${request.grant} grant for this client; use another kind of credentials`;
+  }
+  if (code === "invalid_scope") return "the requested scope is not allowed for this client";
+  if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
+  if (status === 400 || status === 401) return request.refusedHint;
+  if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
+  if (status === 404 || status === 405) return endpointHint;
+  if (status === 429) return "the token endpoint is rate limiting; wait and try again";
+  if (status >= 500) return "the authorization server failed; try again later";
+  return "check tokenUrl and the credentials";
+}
+
+// Sets the body's Content-Type (a FormData body sets its own, with the multipart boundary).
+function tokenBody(body: TokenRequest["body"], headers: Headers): string | FormData {
+  if (body instanceof FormData) return body;
+  headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
+  return body instanceof URLSearchParams ? body.toString() : JSON.stringify(body.json);
 }
