@@ -59,7 +59,9 @@ interface Flight {
  * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
-  if (typeof options?.fetchToken !== "function") throw new InputError("fetchToken", "fetchToken is required: a function that resolves { accessToken, expiresInMs? }");
+  if (typeof options?.fetchToken !== "function") {
+    throw new InputError("fetchToken", "fetchToken is required: a function that resolves { accessToken, expiresInMs? }");
+  }
   const skew = options.refreshSkewMs ?? 60_000;
   if (typeof skew !== "number" || !(skew >= 0)) throw new InputError("refreshSkewMs", `refreshSkewMs must be a number >= 0, got ${String(skew)}`);
   const now = options.now ?? Date.now;
@@ -68,6 +70,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw new InputError("initial.accessToken", `initial.accessToken ${UNSENDABLE}`);
   let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
   let flight: Flight | undefined;
+
+  const current = (): string | undefined => (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined);
 
   const start = (): Flight => {
     const controller = new AbortController();
@@ -87,34 +91,30 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const started: Flight = { promise, controller, abortable: 0, committed: false };
     return started;
   };
+
   return {
     getToken(signal?: AbortSignal): Promise<string> {
-      const abortError = () => new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
+      const abortError = () =>
+        new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
       if (signal?.aborted) return Promise.reject(abortError());
-      if (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
+      const token = current();
+      if (token !== undefined) return Promise.resolve(token);
       const joined = (flight ??= start());
       if (!signal) {
         joined.committed = true;
         return joined.promise;
       }
-      // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give up,
-      // while no caller without a signal waits, abandons it: the next caller starts afresh rather than join a cancelled request.
-      joined.abortable++;
-      return new Promise((resolve, reject) => {
-        const onAbort = () => {
-          reject(abortError());
-          if (--joined.abortable === 0 && !joined.committed) {
-            if (flight === joined) flight = undefined;
-            joined.controller.abort(signal.reason);
-          }
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        const settle = <T,>(end: (value: T) => void) => (value: T) => (signal.removeEventListener("abort", onAbort), end(value));
-        joined.promise.then(settle(resolve), settle(reject));
+      return waitFor(joined, signal, abortError, () => {
+        // Nobody wants this token any more; the next caller starts afresh rather than join a cancelled request.
+        if (flight === joined) flight = undefined;
+        joined.controller.abort(signal.reason);
       });
     },
     invalidate(rejected: string): void {
-      if (accessToken === rejected) accessToken = refreshAt = undefined;
+      if (accessToken === rejected) {
+        accessToken = undefined;
+        refreshAt = undefined;
+      }
     },
   };
 }
@@ -138,4 +138,28 @@ function checkFetchedToken(token: FetchedToken, where: string, tokenUrl: string 
     throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: tokenUrl, secrets: [token.accessToken] });
   }
   return token;
+}
+
+// A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
+// up, while no caller without a signal waits, abandons the flight.
+function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, abandon: () => void): Promise<string> {
+  joined.abortable++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(abortError());
+      joined.abortable--;
+      if (joined.abortable === 0 && !joined.committed) abandon();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    joined.promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
