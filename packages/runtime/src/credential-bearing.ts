@@ -30,12 +30,11 @@ export function bodyCredentials(body: unknown): string[] | undefined {
       }
     } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]*)$/.test(String(value))) found.push(String(value));
   };
-  if (typeof body === "string" || body instanceof URLSearchParams || (typeof FormData !== "undefined" && body instanceof FormData)) {
-    // A form name, or any segment of a bracket-notation one (`user[code]`), named like a credential.
-    for (const [name, value] of typeof body === "string" ? new URLSearchParams(body) : body) {
-      if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, 0, (named = true));
-    }
-    // Blobs, streams and byte arrays are sent as they are: nothing names a field in them.
+  const form = typeof body === "string" ? new URLSearchParams(body) : body;
+  // A form (URLSearchParams or FormData, the only bodies with getAll): a name, or any segment of a bracket-notation one
+  // (`user[code]`), named like a credential. Blobs, streams and byte arrays are sent as they are: nothing names a field.
+  if (typeof (form as FormData | undefined)?.getAll === "function") {
+    for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, 0, (named = true));
   } else take(body, 0, false);
   return named ? found : undefined;
 }

@@ -98,5 +98,5 @@ export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> 
  * if (!isFormBody(request.headers.get("content-type"))) cancelQuietly(request.body);
  */
 export function isFormBody(type: unknown): boolean {
-  return /boundary=-+formdata-undici-/.test(String(type));
+  return /formdata-undici-/.test(String(type));
 }
