@@ -20,9 +20,10 @@ export type WootricAuth =
 /** Builds a Wootric credential from its auth option: one builder per `type`. */
 export type WootricGrants = Required<AuthSchemes<WootricAuth, "baseUrl">[string]>;
 
-function tokens(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
+/** The credential of a grant that fetches its tokens from the shared token endpoint. */
+function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
   // An undefined initial or query reads as one left out: the token source reads both with ?. and ??.
-  return createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial });
+  return { type: "oauth2", tokens: createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial }) } as const;
 }
 
 /**
@@ -34,18 +35,18 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     const username = requireString(auth.username, "auth.username", "the Wootric account email");
     const password = requireString(auth.password, "auth.password", "the Wootric account password");
     const query = auth.accountToken === undefined ? undefined : { account_token: requireString(auth.accountToken, "auth.accountToken", "an account token such as NPS-XXXX") };
-    return { type: "oauth2", tokens: tokens(context, { type: "password", username, password, query }) };
+    return oauth2(context, { type: "password", username, password, query });
   },
   clientCredentials: (auth, context) => {
     const clientId = requireString(auth.clientId, "auth.clientId", "the OAuth application's client id");
     const clientSecret = requireString(auth.clientSecret, "auth.clientSecret", "the OAuth application's client secret");
-    return { type: "oauth2", tokens: tokens(context, { type: "client_credentials", clientId, clientSecret }) };
+    return oauth2(context, { type: "client_credentials", clientId, clientSecret });
   },
   token: (auth, context) => {
     const accessToken = requireString(auth.accessToken, "auth.accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
     const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with the access token");
-    return { type: "oauth2", tokens: tokens(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken }) };
+    return oauth2(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken });
   },
   tokenSource: (auth) => {
     const source = auth.tokens as Partial<TokenSource> | undefined;
