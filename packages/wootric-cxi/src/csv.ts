@@ -33,7 +33,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   let rowStart = 1;
   let quoteOpenedOn = 0;
   if (typeof text !== "string") throw new InputError(field, `${field} must be CSV text (a string), not ${describeValue(text)}`);
-  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const source = text.replace(/^\uFEFF/, "");
   const endRow = () => {
     row.push(value);
     value = "";
