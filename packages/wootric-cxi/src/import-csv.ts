@@ -27,7 +27,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
   const columns = header.map((name) => name.trim());
   const seen = new Set<string>();
   for (const column of columns) {
-    if (RESERVED_IMPORT_COLUMNS.some((reserved) => reserved === column.toLowerCase())) {
+    if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
       throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
     if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: every column name must be unique`);
