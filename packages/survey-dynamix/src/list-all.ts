@@ -83,7 +83,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   return paginateOffset<unknown, PagedLists[P]>({
     fetchPage: (offset, limit) =>
       get(path, {
-        params: { ...(pathParams ? { path: pathParams } : {}), query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
+        // Without path parameters, path is undefined: openapi-fetch and the runtime read that as none given.
+        params: { path: pathParams, query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
         signal: signal || undefined,
       }),
     items: (page) => page as PagedLists[P][],
