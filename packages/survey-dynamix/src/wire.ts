@@ -1,15 +1,11 @@
 import { InputError, toFormUrlEncoded } from "@apis/runtime";
 
 /**
- * Booleans go on the wire as `1`/`0`: the vendor's doc types them "boolean" without a spelling, and `1`/`0` is what
- * every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec: info.description, decision 5).
+ * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
+ * spelling, and `1`/`0` is what every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec:
+ * info.description, decision 5).
  */
-function wireBoolean(value: boolean): "1" | "0" {
-  return value ? "1" : "0";
-}
-
 function numericBooleans(value: unknown): unknown {
-  // 1 or 0, as wireBoolean writes it.
   if (typeof value === "boolean") return Number(value);
   if (Array.isArray(value)) return value.map(numericBooleans);
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
@@ -29,7 +25,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
   for (const [name, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
-      if (typeof item === "boolean") params.append(name, wireBoolean(item));
+      if (typeof item === "boolean") params.append(name, item ? "1" : "0");
       // Number.isFinite is false for anything but a number.
       else if (typeof item === "string" || Number.isFinite(item)) params.append(name, String(item));
       else throw new InputError(`params.query.${name}`, `params.query.${name} must be a string, a finite number or a boolean`);
