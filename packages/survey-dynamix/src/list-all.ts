@@ -22,23 +22,25 @@ export interface PagedLists {
   "/users": User;
 }
 type PagedPath = keyof PagedLists;
-// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
-const PAGED_PATHS: Record<PagedPath, true> = {
-  "/interactions": true,
-  "/surveys/{survey_id}/interactions": true,
-  "/users/{email_address}/interactions": true,
-  "/interaction_data": true,
-  "/interactions/{interaction_id}/interaction_data": true,
-  "/surveys/{survey_id}/interaction_data": true,
-  "/responses": true,
-  "/interactions/{interaction_id}/responses": true,
-  "/surveys/{survey_id}/responses": true,
-  "/questions/{question_id}/responses": true,
-  "/surveys": true,
-  "/questions": true,
-  "/surveys/{survey_id}/questions": true,
-  "/users": true,
-};
+// Every paged list, so that listAll can refuse any other path; the compiler checks it against PagedLists both ways.
+const PAGED_PATHS = [
+  "/interactions",
+  "/surveys/{survey_id}/interactions",
+  "/users/{email_address}/interactions",
+  "/interaction_data",
+  "/interactions/{interaction_id}/interaction_data",
+  "/surveys/{survey_id}/interaction_data",
+  "/responses",
+  "/interactions/{interaction_id}/responses",
+  "/surveys/{survey_id}/responses",
+  "/questions/{question_id}/responses",
+  "/surveys",
+  "/questions",
+  "/surveys/{survey_id}/questions",
+  "/users",
+] as const satisfies readonly PagedPath[];
+// Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
+true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 type ListParameters<P extends PagedPath> = paths[P]["get"]["parameters"];
 type Query<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
@@ -62,8 +64,8 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  */
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
-  if (typeof path !== "string" || !Object.hasOwn(PAGED_PATHS, path)) {
-    throw new InputError("path", `path ${JSON.stringify(path)} is not a list listAll can page: use one of ${Object.keys(PAGED_PATHS).join(", ")}`);
+  if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
+    throw new InputError("path", `path ${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
   }
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
