@@ -14,9 +14,10 @@ export interface PagedLists {
   "/v1/responses": SurveyResponse;
 }
 type PagedPath = keyof PagedLists;
-// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
-const PAGED: Record<PagedPath, true> = { "/v1/tags": true, "/v1/imports": true, "/v1/responses": true };
-const PAGED_PATHS: readonly string[] = Object.keys(PAGED);
+// Every paged list, so that listAll can refuse any other path; the compiler checks it against PagedLists both ways.
+const PAGED_PATHS = ["/v1/tags", "/v1/imports", "/v1/responses"] as const satisfies readonly PagedPath[];
+// Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
+true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
@@ -33,7 +34,7 @@ export function listAll<P extends PagedPath>(
   path: P,
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
-  if (!PAGED_PATHS.includes(path)) {
+  if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   // A JavaScript caller's null options read as none, as left out.
