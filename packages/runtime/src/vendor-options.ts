@@ -67,7 +67,7 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
 
 /** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */
 export function hostOptionNames(hosts: Record<string, HostDescription>): string[] {
-  return Object.entries(hosts).flatMap(([name, host]) => [name, ...(host.deprecatedName ? [host.deprecatedName.split(".", 1)[0]!] : [])]);
+  return Object.entries(hosts).flatMap(([name, host]) => (host.deprecatedName ? [name, host.deprecatedName.split(".", 1)[0]!] : [name]));
 }
 
 /**
