@@ -34,14 +34,12 @@ export function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   // Plain, and with everything outside printable ASCII as \u escapes.
   for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)]) {
-    forms.add(escaped);
-    forms.add(escaped.replace(/\//g, "\\/"));
+    forms.add(escaped).add(escaped.replace(/\//g, "\\/"));
   }
   // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or
   // latin1 read as UTF-8, where each byte that is not ASCII becomes U+FFFD.
   for (const form of [...forms]) {
-    forms.add(latin1(new TextEncoder().encode(form)));
-    forms.add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
+    forms.add(latin1(new TextEncoder().encode(form))).add(form.replace(/[^\x00-\x7f]/g, "\ufffd"));
   }
   // The base64 of the credential as it was sent, form- or percent-encoded too (a server echoing the request body).
   for (const sent of [secret, ...percent]) {
