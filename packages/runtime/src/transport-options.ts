@@ -30,7 +30,7 @@ export function checkTransportOptions(options: {
   rateLimit?: unknown;
 }): CheckedTransportOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new InputError("fetch", `fetch must be a function that answers a Request, like the platform's fetch, got ${describeValue(options.fetch)}`);
+    throw new InputError("fetch", `fetch must be a function like the platform's fetch, got ${describeValue(options.fetch)}`);
   }
   const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
   if (retryDelay !== undefined && !isObject(retryDelay)) {

@@ -47,7 +47,7 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect(invalid.body).toBe("<html><body>502 Bad Gateway</body></html>");
     expect(invalid.message).toBe(
       `GET ${BASE_URL}/items?page=2 returned 200 (text/html) with a body that is not JSON (treated as a server error, 3 attempts). ` +
-        "The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it.",
+        "The vendor or a proxy is failing: retry later; `body` holds its start.",
     );
   });
 

@@ -111,7 +111,7 @@ const asCases = (helper: string, make: (fetch: FetchSpy, options: Record<string,
 export function transportOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
   return asCases(helper, make, [
     ...BOUNDS,
-    ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function that answers a Request.*got a string/],
+    ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like the platform's fetch, got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
   ]);

@@ -61,7 +61,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
         InvalidResponseError,
         call,
         `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
-          safe ? " The vendor or a proxy in front of it is failing: retry later; `body` holds the start of it." : NOT_RETRIED
+          safe ? " The vendor or a proxy is failing: retry later; `body` holds its start." : NOT_RETRIED
         }`,
         { status, body: received.snippet },
       );
