@@ -49,7 +49,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;
       if (!["string", "number", "boolean"].includes(typeof one)) {
-        throw new InputError(field, `${field}: the value of a header must be a string, number or boolean, got ${describeValue(one)}`);
+        throw new InputError(field, `${field}: a header value must be a string, number or boolean, got ${describeValue(one)}`);
       }
       try {
         new Headers([[name, String(one)]]);

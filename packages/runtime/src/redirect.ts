@@ -41,7 +41,7 @@ export async function fetchWithinOrigin(
         { status: response.status || undefined, method: request.method, url: request.url, secrets: context.secrets },
       );
     };
-    if (response.type === "opaqueredirect") throw refuse("this platform does not show where to, and a credential is not redirected blind");
+    if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
     let target: string;
     try {
       target = new URL(response.headers.get("location")!, current).href;

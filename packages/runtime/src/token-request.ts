@@ -88,12 +88,12 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (code === "invalid_grant") return request.refusedHint;
   if (code === "invalid_client") return "check the client ID and client secret";
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
-    return `the server does not allow the ${request.grant} grant for this client; use another kind of credentials`;
+    return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
   if (code === "invalid_scope") return "the requested scope is not allowed for this client";
   if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refusedHint;
-  if (status === 403) return "the account is not allowed to obtain tokens; check its status with the vendor";
+  if (status === 403) return "the account may not obtain tokens; check its status with the vendor";
   if (status === 404 || status === 405) return endpointHint;
   if (status === 429) return "the token endpoint is rate limiting; wait and try again";
   if (status >= 500) return "the authorization server failed; try again later";
