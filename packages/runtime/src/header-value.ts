@@ -35,7 +35,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
   if (Array.isArray(value)) {
     for (const pair of value) {
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
-        throw new InputError(field, `${shape}; one entry is ${describeValue(pair)} rather than a [name, value] pair of strings`);
+        throw new InputError(field, `${shape} of strings; one entry is ${describeValue(pair)}`);
       }
       pairs.push(pair as [string, string]);
     }

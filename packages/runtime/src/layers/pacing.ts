@@ -15,7 +15,7 @@ import type { AttemptLog } from "./attempt-log.js";
 export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
   return async (request, next, call) => {
     let reserved = limiter.reserve();
-    if (reserved.capped) log.note(call, "is sent although the rate limit is spent: its reset is further away than rateLimit.maxWaitMs");
+    if (reserved.capped) log.note(call, "is sent with the rate limit spent: its reset is beyond rateLimit.maxWaitMs");
     for (; reserved.waitMs > 0; reserved = limiter.reserve()) {
       const waitMs = Math.round(reserved.waitMs);
       log.note(call, `waits ${waitMs} ms for the rate limit to reset`, { waitMs });
