@@ -114,7 +114,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     if (grant.type === "password") return request("password", { grant_type: "password", ...clientAuth(grant), username: grant.username, password: grant.password });
     if (grant.type === "client_credentials") return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
     throw new AuthenticationError(
-      `Token request to ${shownUrl} cannot be made: the refresh token is gone and there are no other credentials; sign in again.`,
+      `Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`,
       { method: "POST", url: tokenUrl },
     );
   }
@@ -154,7 +154,7 @@ function clientAuth(grant: OAuth2Grant): Record<string, string> {
 const REFUSED_HINTS: Record<GrantType, string> = {
   password: "check the username and password",
   client_credentials: "check the client ID and client secret",
-  refresh_token: "the refresh token is invalid, expired or already used; sign in again to obtain a new one",
+  refresh_token: "the refresh token is invalid, expired or already used; sign in again",
 };
 
 // requestToken has checked access_token already.
@@ -165,7 +165,7 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
     const shown = redactText(token_type, from.secrets).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}, but this client can only send Bearer tokens: please report this.`,
+      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}; this client sends only Bearer tokens: please report this.`,
       { method: "POST", url: from.tokenUrl, secrets: from.secrets },
     );
   }

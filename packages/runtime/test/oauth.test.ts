@@ -95,7 +95,7 @@ describe("token requests", () => {
     const { tokens, apiCalls } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC" }) });
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toContain('returned token_type "MAC", but this client can only send Bearer tokens');
+    expect((error as Error).message).toContain('returned token_type "MAC"; this client sends only Bearer tokens');
     expect(apiCalls()).toHaveLength(0);
   });
 
@@ -226,7 +226,7 @@ describe("token requests", () => {
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toBe(
-      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Refresh token revoked): the refresh token is invalid, expired or already used; sign in again to obtain a new one`,
+      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Refresh token revoked): the refresh token is invalid, expired or already used; sign in again`,
     );
   });
 
