@@ -82,7 +82,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",
     refusedHint:
-      "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",
+      "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     signal: options.signal,
   });
   return token as TokenResponse;

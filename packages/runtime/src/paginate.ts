@@ -47,7 +47,7 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
   if (!Number.isInteger(perPage) || perPage < 1) throw new InputError("perPage", `perPage must be a positive integer, got ${String(perPage)}`);
   if (!Number.isInteger(firstPage)) throw new InputError("firstPage", `firstPage must be an integer, got ${String(firstPage)}`);
   if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
-    throw new InputError("maxPage", `maxPage must be an integer no lower than firstPage (${firstPage}), got ${String(maxPage)}`);
+    throw new InputError("maxPage", `maxPage must be an integer >= firstPage (${firstPage}), got ${String(maxPage)}`);
   }
   return iterate(options, firstPage);
 }

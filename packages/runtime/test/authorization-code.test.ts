@@ -292,7 +292,7 @@ describe("exchangeAuthorizationCode", () => {
     });
     expect(error.message).toBe(
       `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Code [redacted] was already used by client [redacted]): ` +
-        "the code is invalid, expired or already used, or redirectUri differs from the one the authorization request used; start the sign-in again",
+        "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     );
   });
 

@@ -229,6 +229,6 @@ describe("paginate", () => {
   it("checks its options when called, not at the first item", () => {
     const fetchPage = async () => ({ data: [], response: new Response() });
     expect(() => paginate({ fetchPage, items: () => [], perPage: 0 })).toThrow(InputError);
-    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2, maxPage: 1 })).toThrow(/maxPage must be an integer no lower than firstPage/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2, maxPage: 1 })).toThrow(/maxPage must be an integer >= firstPage/);
   });
 });
