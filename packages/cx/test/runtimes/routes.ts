@@ -14,7 +14,8 @@ export function script(server: FaultServer): void {
   ]);
   server.script("GET /users/self", [{ status: 503 }, { status: 200, body: { profile: { id: "7", username: "ana" } } }]);
   server.script("POST /files/mkdir/self:%2Fphotos", [{ status: 200, body: { path: "/photos", is_folder: true } }]);
-  server.script(`POST ${FILE}`, [{ status: 200, body: { path: "/photos/note.txt", size: NOTE.length, is_folder: false } }]);
+  // The stored file's metadata, with the id the spec requires (uploadFile refuses an answer without it).
+  server.script(`POST ${FILE}`, [{ status: 200, body: { id: "ZdvTGn0mEeG34xIFOBql1A", path: "/photos/note.txt", size: NOTE.length, is_folder: false } }]);
   server.script(`GET ${FILE}`, [{ status: 200, headers: { "Content-Type": "text/plain" }, body: NOTE }]);
   server.script("GET /data/self:%2Fphotos%2Fgone.txt", [{ status: 404, body: { errorType: "NotFound", message: "No such file" } }]);
 }
