@@ -31,9 +31,10 @@ export function bodyCredentials(body: unknown): string[] | undefined {
     } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]*)$/.test(String(value))) found.push(String(value));
   };
   const form = typeof body === "string" ? new URLSearchParams(body) : body;
-  // A form (URLSearchParams or FormData, the only bodies with getAll): a name, or any segment of a bracket-notation one
-  // (`user[code]`), named like a credential. Blobs, streams and byte arrays are sent as they are: nothing names a field.
-  if (typeof (form as FormData | undefined)?.getAll === "function") {
+  // A form (URLSearchParams or FormData): a name, or any segment of a bracket-notation one (`user[code]`), named like a
+  // credential. Not any body with a getAll method: an object with one is no form (and would not iterate as one). Blobs,
+  // streams and byte arrays are sent as they are: nothing names a field.
+  if (form instanceof URLSearchParams || (typeof FormData !== "undefined" && form instanceof FormData)) {
     for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, 0, (named = true));
   } else take(body, 0, false);
   return named ? found : undefined;

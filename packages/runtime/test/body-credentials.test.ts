@@ -33,6 +33,16 @@ describe("a credential a raw call sends in its body", () => {
     for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [PASSWORD, SECRET]);
   });
 
+  it("in a JSON object with a method named getAll is redacted too: such an object is no form", async () => {
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    // JSON leaves the method out; the object was taken for a form and failed with "form is not iterable" before sending.
+    const body = { name: "ana", password: PASSWORD, client_secret: SECRET, getAll: () => ["ana"] };
+    const { error, response } = await client.POST("/items", { body: body as never });
+    expect(response.status).toBe(401);
+    expect(response.statusText).toBe("Password [redacted] refused");
+    expectNoSecrets(error, [PASSWORD, SECRET]);
+  });
+
   it("leaves the rest of the error body as the server sent it", async () => {
     const { client } = observedClient(echoes, { auth: { type: "none" } });
     const { error } = await client.POST("/forms", { body: { password: PASSWORD } as never });
