@@ -90,13 +90,13 @@ export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> 
 }
 
 /**
- * Whether `fetch` made a body of this content type of a FormData (its multipart boundary says so): Node 24's fetch
+ * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
  * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
  * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
  *
  * @example
- * if (!isFormBody(request.headers.get("content-type"))) cancelQuietly(request.body);
+ * if (!isFormBody(request.headers)) cancelQuietly(request.body);
  */
-export function isFormBody(type: unknown): boolean {
-  return /formdata-undici-/.test(String(type));
+export function isFormBody(headers: Headers): boolean {
+  return /formdata-undici-/.test(String(headers.get("content-type")));
 }

@@ -82,12 +82,13 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
     .replace(/("([^"\\]{1,64})"\s*:\s*)"(?:[^"\\]|\\.)*"/g, (match, prefix: string, name: string) =>
       isSecretName(name) ? `${prefix}"${REDACTED}"` : match,
     )
-    .replace(/([A-Za-z0-9_.-]{1,64})=([^&\s"'<>]+)/g, (match, name: string) =>
-      isSecretName(name) ? `${name}=${REDACTED}` : match,
-    )
-    // The scheme is bounded: unbounded, a long run of letters (a hostile 64 KiB error body) took seconds, retried from
-    // each of its characters. A longer scheme still matches by its last 31 characters, the rest kept in front.
-    .replace(/([a-z][a-z0-9+.-]{0,30}:\/\/)[^/?#@\s]*@/gi, `$1${REDACTED}@`);
+    // A name is the last 64 characters of the run before `=`. Each run is taken whole, once, from its start (the
+    // lookahead and back-reference cannot backtrack into it): tried from each of its characters, a hostile 10 MB error
+    // body of letters took seconds.
+    .replace(/(?<![\w.-])(?=([\w.-]+))\1=[^&\s"'<>]+/g, (match, run: string) => (isSecretName(run.slice(-64)) ? `${run}=${REDACTED}` : match))
+    // A URL's user info, after a scheme: the run before `://`, with a letter (a scheme's first character) among its
+    // last 31, taken whole once for the same reason.
+    .replace(/(?<![a-z\d+.-])(?=([a-z\d+.-]*[a-z][a-z\d+.-]{0,30}))\1:\/\/[^/?#@\s]*@/gi, `$1://${REDACTED}@`);
 }
 
 /**

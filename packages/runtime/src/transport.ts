@@ -184,7 +184,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end, and one it made of a FormData is left alone.
-      if (!isFormBody(request.headers.get("content-type"))) cancelQuietly(request.body);
+      if (!isFormBody(request.headers)) cancelQuietly(request.body);
       throw error;
     });
   };

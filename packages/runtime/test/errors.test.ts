@@ -196,6 +196,15 @@ describe("redaction helpers", () => {
     );
   });
 
+  it("redactText reads a scheme by the letter among its last 31 characters, and a name=value pair by the last 64 characters of the name", () => {
+    // A run of digits and a letter too far back is no scheme; one letter close enough is.
+    expect(redactText(`${"1".repeat(40)}://user:pw@host and a${"1".repeat(31)}://user:pw@host`)).toBe(`${"1".repeat(40)}://user:pw@host and a${"1".repeat(31)}://user:pw@host`);
+    expect(redactText(`a${"1".repeat(30)}://user:pw@host`)).toBe(`a${"1".repeat(30)}://[redacted]@host`);
+    // A name longer than 64 characters is judged by its last 64: a credential name there is redacted, one before it is not.
+    expect(redactText(`${"x".repeat(80)}_password=s3cret-value&page=2`)).toBe(`${"x".repeat(80)}_password=[redacted]&page=2`);
+    expect(redactText(`password_${"x".repeat(80)}=kept&page=2`)).toBe(`password_${"x".repeat(80)}=kept&page=2`);
+  });
+
   it("redactText removes Bearer and Basic credentials but keeps prose", () => {
     expect(redactText("sent Bearer eyJhbGciOi.J9.sig and Basic YW5hOnBhc3M=")).toBe("sent Bearer [redacted] and Basic [redacted]");
     expect(redactText("Basic authentication is required")).toBe("Basic authentication is required");

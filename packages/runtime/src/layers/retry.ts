@@ -78,7 +78,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
         // body keeps the caller's request. One fetch made of a FormData is not: its copy's branch may be cancelled already,
         // and both cancelled would end the process (see isFormBody).
-        if (sent !== template && !isFormBody(template.headers.get("content-type"))) cancelQuietly(template.body);
+        if (sent !== template && !isFormBody(template.headers)) cancelQuietly(template.body);
         return response;
       }
       // A body left unread would keep its connection busy until garbage collection.

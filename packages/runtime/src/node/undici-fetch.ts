@@ -168,7 +168,7 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>,
   // forever, past the caller's abort and the runtime's timeout, which both work through the signal.
   // No bound (Infinity): the whole body, never undefined. One fetch made of a FormData is read whole: cancelled, it
   // would end the process (see isFormBody).
-  return (await readBody(serialized, isFormBody(headers["content-type"]) ? NEVER : (signal ?? NEVER), Infinity))!;
+  return (await readBody(serialized, isFormBody(new Headers(headers)) ? NEVER : (signal ?? NEVER), Infinity))!;
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
