@@ -147,7 +147,7 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
       repeated = true;
       return byId;
     }
-    throw new InvalidResponseError(`Fetching ${which} failed: it repeats the two pages before, so the server ignores the page asked for`, {
+    throw new InvalidResponseError(`Fetching ${which} failed: it repeats the two pages before: the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,
     });

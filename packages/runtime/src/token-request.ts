@@ -77,7 +77,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // JSON that is no object (a string, a number, null) has no access_token either.
   if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || (token as { access_token: string }).access_token === "") {
     throw new AuthenticationError(
-      `Token request to ${shownUrl} returned ${response.status} without an access token (expected RFC 6749 JSON with access_token): ${endpointHint}.`,
+      `Token request to ${shownUrl} returned ${response.status} without an access token (RFC 6749 JSON needs access_token): ${endpointHint}.`,
       init,
     );
   }
@@ -91,7 +91,7 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
   if (code === "invalid_scope") return "the requested scope is not allowed for this client";
-  if (code === "invalid_request") return "the server rejected the token request's form; check tokenUrl and the grant";
+  if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refusedHint;
   if (status === 403) return "the account may not obtain tokens; check its status with the vendor";
   if (status === 404 || status === 405) return endpointHint;

@@ -58,7 +58,7 @@ describe("paginate", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching page 3 failed: it repeats the two pages before, so the server ignores the page asked for");
+    expect((error as Error).message).toBe("Fetching page 3 failed: it repeats the two pages before: the server ignores the page asked for");
     expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
     expect(requested).toEqual([1, 2, 3]);
   });
