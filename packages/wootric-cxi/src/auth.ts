@@ -45,7 +45,7 @@ export const WOOTRIC_GRANTS: WootricGrants = {
   token: (auth, context) => {
     const accessToken = requireString(auth.accessToken, "auth.accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
-    const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with the access token");
+    const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with accessToken");
     return oauth2(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken });
   },
   tokenSource: (auth) => {

@@ -30,7 +30,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
       throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
-    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: every column name must be unique`);
+    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
     seen.add(column);
   }
   const dateColumn = columns.indexOf("feedback_date");
@@ -38,7 +38,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
     const nearMiss = columns.find((name) => name.toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
     throw new InputError(
       `${field}: column feedback_date`,
-      `${field} has no feedback_date column, which every import needs${nearMiss ? ` (found "${nearMiss}": column names are exact)` : ""}`,
+      `${field} has no feedback_date column, which imports need${nearMiss ? ` (found "${nearMiss}": names are exact)` : ""}`,
     );
   }
   if (rows.length === 0) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
@@ -81,7 +81,7 @@ export async function importCsv(
   // A JavaScript caller's null options read as none, as left out.
   const named = options?.filename;
   if (named !== undefined && (typeof named !== "string" || named === "")) {
-    throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import is named after it), or left out");
+    throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import's name), or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);

@@ -35,7 +35,7 @@ export function listAll<P extends PagedPath>(
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
-    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
+    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
   // A JavaScript caller's null options read as none, as left out.
   const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };

@@ -110,7 +110,7 @@ const cases: BadInputCase[] = [
     input: "an empty filename",
     call: (fetch) => importCsv(client(fetch), CSV, { filename: "" }),
     field: "filename",
-    message: /filename must be a non-empty string.*import is named after it/,
+    message: /filename must be a non-empty string.*the import's name/,
   },
   {
     helper: "checkImportCsv",
@@ -131,7 +131,7 @@ const cases: BadInputCase[] = [
     input: "a path that is not a paged list",
     call: (fetch) => listAll(client(fetch), bad<"/v1/tags">("/v1/tag")),
     field: "path",
-    message: /path "\/v1\/tag" is not a paged list: use \/v1\/tags, \/v1\/imports or \/v1\/responses/,
+    message: /path "\/v1\/tag" is not a paged list: use one of \/v1\/tags, \/v1\/imports, \/v1\/responses/,
   },
   {
     helper: "listAll",

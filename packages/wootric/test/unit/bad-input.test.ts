@@ -71,7 +71,7 @@ const tokenSourceCases: BadInputCase[] = [
     input: "a token without its refresh token",
     call: () => tokenSource({ auth: { type: "token", accessToken: ACCESS_TOKEN } }),
     field: "auth.refreshToken",
-    message: /a token without its refreshToken is never fetched or refreshed, so there is nothing to share/,
+    message: /a token without its refreshToken is never refreshed, so nothing to share/,
   },
   {
     helper: "createWootricTokenSource",
