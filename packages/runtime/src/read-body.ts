@@ -90,12 +90,24 @@ export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> 
 }
 
 /**
+ * Cancels a request's body that was not sent (see {@link cancelQuietly}), so that its source (a file being read) is let
+ * go; unless fetch made it of a FormData (see {@link isFormBody}), which holds nothing but memory and would end the
+ * process.
+ *
+ * @example
+ * cancelRequestBody(request);
+ */
+export function cancelRequestBody(request: Request): void {
+  if (!isFormBody(request.headers)) cancelQuietly(request.body);
+}
+
+/**
  * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
  * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
  * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
  *
  * @example
- * if (!isFormBody(request.headers)) cancelQuietly(request.body);
+ * const readWhole = isFormBody(request.headers);
  */
 export function isFormBody(headers: Headers): boolean {
   return /formdata-undici-/.test(String(headers.get("content-type")));

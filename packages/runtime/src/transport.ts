@@ -17,7 +17,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureOrigin } from "./secure-origin.js";
 import { checkTransportOptions } from "./transport-options.js";
-import { cancelQuietly, isFormBody } from "./read-body.js";
+import { cancelRequestBody } from "./read-body.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -183,8 +183,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: build a new Request for each send");
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
-      // being read) is let go; a body fetch holds is fetch's to end, and one it made of a FormData is left alone.
-      if (!isFormBody(request.headers)) cancelQuietly(request.body);
+      // being read) is let go; a body fetch holds is fetch's to end.
+      cancelRequestBody(request);
       throw error;
     });
   };

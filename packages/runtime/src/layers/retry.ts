@@ -2,7 +2,7 @@ import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "
 import { AttemptFailure, countAttempts, type FailureKind } from "./attempt-failure.js";
 import { pause, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
-import { cancelQuietly, isFormBody } from "../read-body.js";
+import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 
 /**
  * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
@@ -77,8 +77,8 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         decided = undefined;
         // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
         // body keeps the caller's request. One fetch made of a FormData is not: its copy's branch may be cancelled already,
-        // and both cancelled would end the process (see isFormBody).
-        if (sent !== template && !isFormBody(template.headers)) cancelQuietly(template.body);
+        // and both cancelled would end the process (see cancelRequestBody).
+        if (sent !== template) cancelRequestBody(template);
         return response;
       }
       // A body left unread would keep its connection busy until garbage collection.
