@@ -1,4 +1,4 @@
-import { describeValue, InputError, InvalidResponseError } from "@apis/runtime";
+import { describeValue, InputError } from "@apis/runtime";
 import { requireId } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
@@ -86,17 +86,7 @@ type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
 
 /** `url` names the request when the response does not (a fetch that built its own Response). */
 function archiveFrom(result: ArchiveCall, method: string, url: string): Archive {
-  const data = dataOrEmbeddedError(result, method, url);
-  const { response } = result;
-  if (typeof data !== "object" || data === null || !isArchiveId((data as { id?: unknown }).id)) {
-    throw new InvalidResponseError(`${method} ${response.url || url} answered ${response.status} without an archive id: \`body\` holds what it sent.`, {
-      status: response.status,
-      method,
-      url: response.url || url,
-      body: data,
-    });
-  }
-  return data as Archive;
+  return dataOrEmbeddedError(result, method, "an archive id", (data) => isArchiveId((data as { id?: unknown } | null)?.id), url) as Archive;
 }
 
 /**

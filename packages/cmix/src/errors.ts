@@ -1,4 +1,4 @@
-import { ApiError, dataOrThrow, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
+import { ApiError, dataOrThrow, InvalidResponseError, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -45,14 +45,20 @@ export class EmbeddedApiError extends ApiError {
 
 /**
  * A raw call's data, or the failure it reports: the status-keyed `ApiError` for an error status, an
- * {@link EmbeddedApiError} for a 2xx whose body has an `error` key. `url` names the request when the response does not.
+ * {@link EmbeddedApiError} for a 2xx whose body has an `error` key, an `InvalidResponseError` naming `what` for a 2xx
+ * whose body `isData` refuses (no body, null, the wrong shape). `url` names the request when the response does not.
  *
  * @example
- * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST");
+ * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST", "a list of counts", Array.isArray);
  */
-export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, url?: string): T {
+export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, what: string, isData: (data: unknown) => boolean, url?: string): T {
   const data = dataOrThrow(result, method);
-  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(result.response, data, method, url);
+  const { response } = result;
+  url = response.url || url;
+  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, method, url);
+  if (!isData(data)) {
+    throw new InvalidResponseError(`${method} ${url} answered ${response.status} without ${what}: \`body\` holds what it sent.`, { status: response.status, method, url, body: data });
+  }
   return data;
 }
 

@@ -76,6 +76,7 @@ export async function countResponses(
     );
   }
   // A JavaScript caller's null means the same as leaving the options out.
-  // The counts are a list, which never has an error key: such a 200 is CMIX reporting a failure, as for archives.
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, (options ?? {}).signal), "POST");
+  // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as
+  // for archives; anything else that is no list (no body, null) would reach the caller typed as counts.
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, (options ?? {}).signal), "POST", "a list of counts", Array.isArray);
 }

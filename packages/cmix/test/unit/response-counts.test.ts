@@ -1,10 +1,13 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { countResponses, createClient, InputError, type BannerFilterRequest } from "../../src/index.js";
+import { countResponses, createClient, InputError, InvalidResponseError, type BannerFilterRequest } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
+// The spec's 200: a list of data points (specs/cmix/reporting.yaml, ResponseCounts).
+const COUNTS = [{ questionId: 122931, CNT: 40, RPS_ID: 1, TOTAL: 100 }, { questionId: 122931, CNT: 60, RPS_ID: 2, TOTAL: 100 }];
+
 function client() {
-  const observed = observedFetch(() => json({ "122931": { "1": 40, "2": 60 } }));
+  const observed = observedFetch(() => json(COUNTS));
   return { observed, cmix: createClient({ environment: "sandbox", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } }) };
 }
 
@@ -12,7 +15,7 @@ describe("countResponses", () => {
   it("posts a bare array of questions to the reporting service", async () => {
     const { observed, cmix } = client();
     const data = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
-    expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
+    expect(data).toEqual(COUNTS);
     expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
     expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(observed.bodies[0]!)).toEqual([{ questionId: 122931 }, { questionId: 123456 }]);
@@ -28,8 +31,21 @@ describe("countResponses", () => {
   it("takes null options as left out", async () => {
     const { observed, cmix } = client();
     const data = await countResponses(cmix, 138651, [{ questionId: 122931 }], bad<{ signal?: AbortSignal }>(null));
-    expect(data).toEqual({ "122931": { "1": 40, "2": 60 } });
+    expect(data).toEqual(COUNTS);
     expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
+  });
+
+  it.each<[string, () => Response]>([
+    ["an empty body", () => new Response(null, { status: 200 })],
+    ["null", () => json(null)],
+    ["an object, not a list", () => json({ "122931": { "1": 40 } })],
+  ])("throws an InvalidResponseError naming the request for a 200 with %s instead of counts", async (_case, answer) => {
+    const observed = observedFetch(answer);
+    const cmix = createClient({ environment: "sandbox", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    const error = await countResponses(cmix, 138651, [{ questionId: 122931 }]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect((error as Error).message).toMatch(/^POST https:\/\/kaleidoscope-reporting-api\.cmix\.com\/surveys\/138651\/response-counts answered 200 without a list of counts/);
   });
 
   it.each<[string, unknown, string]>([
