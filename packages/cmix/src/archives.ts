@@ -1,5 +1,5 @@
 import { describeValue, InputError } from "@apis/runtime";
-import { requireId } from "./checks.js";
+import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
@@ -20,15 +20,9 @@ export interface ArchiveRef {
  * const archive = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
  */
 export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
   requireId(surveyId, "surveyId");
   checkArchiveRequest(body);
-  const result = await cmix.survey.POST("/surveys/{surveyId}/archives", {
-    params: { path: { surveyId } },
-    body,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
+  const result = await cmix.survey.POST("/surveys/{surveyId}/archives", { params: { path: { surveyId } }, body, ...signalOf(options) });
   return archiveFrom(result, "POST", `${cmix.baseUrls.survey}/surveys/${surveyId}/archives`);
 }
 
@@ -43,12 +37,7 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
  */
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
   const path = checkArchiveRef(ref, "getArchive", "the archive to read");
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options ?? {};
-  const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", {
-    params: { path },
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
+  const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options) });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
 }
 

@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { checkOptionNames, describeValue, InputError } from "@apis/runtime";
 
 /**
  * Returns `value` if it is a CMIX ID (a positive integer), else throws an `InputError` naming `field`: anything else
@@ -13,4 +13,17 @@ export function requireId(value: unknown, field: string): number {
     throw new InputError(field, `${field} must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
   }
   return value;
+}
+
+/**
+ * A helper's `{ signal }` options as a request init takes them; null options count as left out, and a misspelt name
+ * (`Signal`) throws an `InputError` naming it, where it would be ignored and the call never stopped.
+ *
+ * @example
+ * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options) });
+ */
+export function signalOf(options: { signal?: AbortSignal } | null | undefined): { signal?: AbortSignal } {
+  const opts = options ?? {};
+  checkOptionNames(opts, ["signal"]);
+  return opts.signal ? { signal: opts.signal } : {};
 }

@@ -1,6 +1,6 @@
-import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, checkOptionNames, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
-import { requireId } from "./checks.js";
+import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
@@ -34,6 +34,9 @@ export interface ExportArchiveOptions extends PollOptions {
 }
 
 const COMPLETE = "COMPLETE";
+// The option names each helper reads: one spelt otherwise (`max_attempts`, `datalayoutId`) is refused, not ignored.
+const POLL_OPTIONS = ["pollIntervalMs", "maxWaitMs", "maxAttempts", "signal"];
+const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", "inProcess", "terminates", "dataLayoutId"];
 
 /**
  * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
@@ -47,7 +50,7 @@ const COMPLETE = "COMPLETE";
 export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for");
   // A JavaScript caller's null means the same as leaving the options out.
-  const bounds = checkPollOptions(options ?? {});
+  const bounds = checkPollOptions(options ?? {}, POLL_OPTIONS);
   return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
 }
 
@@ -65,6 +68,7 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   const startedAt = Date.now();
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw new InputError("options", 'options are required: { type: "XLSX_READABLE", ... }');
+  const bounds = checkPollOptions(options, EXPORT_OPTIONS);
   if (typeof options.type !== "string" || options.type === "") {
     throw new InputError("type", 'type must be the export file type, e.g. "XLSX_READABLE"');
   }
@@ -78,12 +82,10 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
     throw new InputError("completes", "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
   }
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
-  const bounds = checkPollOptions(options);
-  const signal = options.signal;
 
-  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, signal ? { signal } : {});
+  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, bounds);
   if (isReady(archive)) return archive.archiveUrl;
-  const dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, surveyId, signal));
+  const dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, surveyId, bounds));
   const done = await waitUntilComplete(cmix, { surveyId, dataLayoutId, archiveId: archive.id }, bounds, startedAt, archive);
   return done.archiveUrl;
 }
@@ -95,10 +97,11 @@ interface Bounds {
   signal: AbortSignal | undefined;
 }
 
-function checkPollOptions(options: PollOptions): Bounds {
+function checkPollOptions(options: PollOptions, names: string[]): Bounds {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
   }
+  checkOptionNames(options, names);
   const signal = options.signal;
   if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
@@ -136,7 +139,7 @@ async function waitUntilComplete(
     if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
     if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, ref);
-    last = await getArchive(cmix, ref, bounds.signal ? { signal: bounds.signal } : {});
+    last = await getArchive(cmix, ref, bounds);
     attempts++;
     if (isReady(last)) return last;
   }
@@ -146,11 +149,8 @@ function isReady(archive: Archive): archive is Archive & { archiveUrl: string } 
   return archive.status === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
 }
 
-async function defaultLayoutId(cmix: CmixClient, surveyId: number, signal: AbortSignal | undefined): Promise<number> {
-  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", {
-    params: { path: { surveyId } },
-    ...(signal ? { signal } : {}),
-  });
+async function defaultLayoutId(cmix: CmixClient, surveyId: number, bounds: Bounds): Promise<number> {
+  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, ...signalOf(bounds) });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.

@@ -1,15 +1,11 @@
 import { describeValue, InputError, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
-import { requireId } from "./checks.js";
+import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
 
-function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], signal: AbortSignal | undefined) {
-  return cmix.reporting.POST("/surveys/{surveyId}/response-counts", {
-    params: { path: { surveyId } },
-    body,
-    ...(signal ? { signal } : {}),
-  });
+function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], init: { signal?: AbortSignal }) {
+  return cmix.reporting.POST("/surveys/{surveyId}/response-counts", { params: { path: { surveyId } }, body, ...init });
 }
 
 /** What {@link countResponses} resolves: the vendor's counts. */
@@ -51,6 +47,7 @@ export async function countResponses(
   options: { signal?: AbortSignal } = {},
 ): Promise<ResponseCounts> {
   requireId(surveyId, "surveyId");
+  const init = signalOf(options);
   if (Array.isArray(query)) {
     if (query.length === 0) throw new InputError("questions", "questions is empty: list at least one { questionId }");
     query.forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
@@ -75,8 +72,7 @@ export async function countResponses(
         `{ testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }] }, got ${describeValue(query)}`,
     );
   }
-  // A JavaScript caller's null means the same as leaving the options out.
   // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as
   // for archives; anything else that is no list (no body, null) would reach the caller typed as counts.
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, (options ?? {}).signal), "POST", "a list of counts", Array.isArray);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", Array.isArray);
 }
