@@ -1,4 +1,5 @@
-import { ApiError, dataOrThrow, InvalidResponseError, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, dataOrThrow, InvalidResponseError, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
+import type { ArchiveRef } from "./archives.js";
 import type { components } from "./generated/survey/schema.js";
 
 /** A 2xx body that reports a failure: it has a non-null `error` key. */
@@ -103,4 +104,25 @@ export class ArchiveTimeoutError extends ApiError {
   }
 }
 
-nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError });
+/**
+ * The caller's signal stopped the wait for an export archive that exists, and may still finish. Still an
+ * `ApiUserAbortError`; like an {@link ArchiveTimeoutError}, it carries the `surveyId`, `dataLayoutId` and `archiveId`
+ * that {@link pollArchive} needs to resume waiting, and its message shows that call.
+ *
+ * @example
+ * catch (e) { if (e instanceof ArchiveAbortError) await saveForLater({ surveyId: e.surveyId, dataLayoutId: e.dataLayoutId, archiveId: e.archiveId }) }
+ */
+export class ArchiveAbortError extends ApiUserAbortError {
+  declare readonly surveyId: number;
+  declare readonly dataLayoutId: number;
+  declare readonly archiveId: number;
+
+  constructor(message: string, init: ApiErrorInit & ArchiveRef) {
+    super(message, init);
+    this.surveyId = init.surveyId;
+    this.dataLayoutId = init.dataLayoutId;
+    this.archiveId = init.archiveId;
+  }
+}
+
+nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError, ArchiveAbortError });

@@ -2,7 +2,7 @@ import { ApiError, ApiUserAbortError, checkNumber, checkOptionNames, InputError,
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { ArchiveTimeoutError } from "./errors.js";
+import { ArchiveAbortError, ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
 
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
@@ -123,23 +123,32 @@ async function waitUntilComplete(
 ): Promise<Archive & { archiveUrl: string }> {
   let last = seen;
   let attempts = 0;
+  const resume = `pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Date.now() - startedAt;
     const state = last ? `; last status ${summarizeBody(JSON.stringify(last.status ?? null))}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     const bound = limit === "maxWaitMs" ? `maxWaitMs ${bounds.maxWaitMs}` : `maxAttempts ${bounds.maxAttempts}`;
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${bound} reached${state}). ` +
-        `It may still finish: poll it again with pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} }), or raise ${limit}.`,
+        `It may still finish: poll it again with ${resume}, or raise ${limit}.`,
       { ...ref, attempts, waitedMs, limit, body: last },
     );
   };
+  // An abort, between polls or during one, names the archive as a timeout does: it exists and may still finish.
+  const aborted = () =>
+    new ArchiveAbortError(`Waiting for archive ${ref.archiveId} of survey ${ref.surveyId} was aborted by the caller; resume with ${resume}.`, {
+      ...ref,
+      cause: bounds.signal?.reason,
+    });
   for (;;) {
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
     const remaining = bounds.maxWaitMs - (Date.now() - startedAt);
     if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
-    if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, ref);
-    last = await getArchive(cmix, ref, bounds);
+    if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, aborted);
+    last = await getArchive(cmix, ref, bounds).catch((error: unknown) => {
+      throw error instanceof ApiUserAbortError ? aborted() : error;
+    });
     attempts++;
     if (isReady(last)) return last;
   }
@@ -174,9 +183,7 @@ async function defaultLayoutId(cmix: CmixClient, surveyId: number, bounds: Bound
   return layout.id;
 }
 
-function pause(ms: number, signal: AbortSignal | undefined, ref: ArchiveRef): Promise<void> {
-  const aborted = () =>
-    new ApiUserAbortError(`Waiting for archive ${ref.archiveId} of survey ${ref.surveyId} was aborted by the caller.`, { cause: signal?.reason });
+function pause(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
   if (signal?.aborted) return Promise.reject(aborted());
   return new Promise((resolve, reject) => {
     const onAbort = () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   ApiError,
   ApiUserAbortError,
+  ArchiveAbortError,
   ArchiveTimeoutError,
   createArchive,
   createClient,
@@ -174,6 +175,32 @@ describe("exportArchive", () => {
     expect(error).toBeInstanceOf(ApiUserAbortError);
     expect((error as Error).message).toContain("archive 9001 of survey 138651");
     expect(polls()).toBe(2);
+  });
+
+  // The archive exists and may still finish: the caller needs its three IDs to resume, as after an ArchiveTimeoutError.
+  it.each<[string, boolean]>([
+    ["between polls", false],
+    ["while a poll is in flight", true],
+  ])("names the archive to resume with pollArchive when the signal aborts %s", async (_case, during) => {
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    const { cmix } = vendor({
+      completeOnPoll: 3,
+      poll: (n) => {
+        // During the second poll's request, or once its answer has been read (between polls).
+        if (n === 2 && during) controller.abort(reason);
+        else if (n === 2) setTimeout(() => controller.abort(reason), 0);
+        return undefined;
+      },
+    });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 50, signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect(error).toBeInstanceOf(ArchiveAbortError);
+    const aborted = error as ArchiveAbortError;
+    expect({ surveyId: aborted.surveyId, dataLayoutId: aborted.dataLayoutId, archiveId: aborted.archiveId }).toEqual({ surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 });
+    expect(aborted.message).toContain(`pollArchive(cmix, { surveyId: ${SURVEY}, dataLayoutId: 5, archiveId: 9001 })`);
+    expect(aborted.cause).toBe(reason);
+    await expect(pollArchive(cmix, aborted, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
   });
 
   it("sends nothing when the signal is already aborted", async () => {
