@@ -52,6 +52,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   const params = { path: { filePath } };
   let result;
   if (isReadableStream(content)) {
+    if (content.locked) throw new InputError("content", "content is a locked ReadableStream (already being read): pass an unread stream");
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },

@@ -162,6 +162,18 @@ const cases: BadInputCase[] = [
     field: "content",
     message: /content must be a Blob or File .*, a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got a number/,
   },
+  // Its reader would fail with the platform's TypeError ("ReadableStream is locked"), naming no argument.
+  {
+    helper: "uploadFile",
+    input: "a ReadableStream already being read",
+    call: (fetch) => {
+      const stream = new ReadableStream<Uint8Array>();
+      stream.getReader();
+      return uploadFile(client(fetch), PHOTO, stream);
+    },
+    field: "content",
+    message: /content is a locked ReadableStream \(already being read\): pass an unread stream/,
+  },
   {
     helper: "uploadFile",
     input: "a contentType that is not a MIME type",
