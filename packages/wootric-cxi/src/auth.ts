@@ -51,7 +51,7 @@ export const WOOTRIC_GRANTS: WootricGrants = {
   tokenSource: (auth) => {
     const source = auth.tokens as Partial<TokenSource> | undefined;
     if (typeof source?.getToken !== "function" || typeof source.invalidate !== "function") {
-      throw new InputError("auth.tokens", "auth.tokens must be a token source with getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
+      throw new InputError("auth.tokens", "auth.tokens must have getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
     }
     return { type: "oauth2", tokens: source as TokenSource };
   },

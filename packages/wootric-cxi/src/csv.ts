@@ -66,7 +66,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
       rowStart = line;
     } else value += char;
   }
-  if (quoted) throw new InputError(field, `${field}: the quoted field opened on line ${quoteOpenedOn} is never closed; add the closing '"'`);
+  if (quoted) throw new InputError(field, `${field} line ${quoteOpenedOn}: a quote is never closed; add the closing '"'`);
   endRow();
   return rows;
 }

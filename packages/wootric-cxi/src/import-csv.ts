@@ -8,7 +8,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Columns the vendor reserves for itself; a CSV that has one is rejected. */
 export const RESERVED_IMPORT_COLUMNS = ["tags", "wootric_response_id"] as const;
 
-const FEEDBACK_DATE = /^(\d+|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
+const FEEDBACK_DATE = /^(\d+|\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?)$/;
 const INTEGER = /^-?\d+$/;
 
 /**
@@ -23,16 +23,14 @@ const INTEGER = /^-?\d+$/;
 export function checkImportCsv(text: string, field = "csv"): void {
   const [first, ...rows] = parseCsvLines(text, field);
   const header = first?.fields;
-  if (!header) throw new InputError(field, `${field} is empty: it needs a header row with a feedback_date column and one row per response`);
+  if (!header) throw new InputError(field, `${field} is empty: it needs a header with feedback_date and a row per response`);
   const columns = header.map((name) => name.trim());
-  const seen = new Set<string>();
-  for (const column of columns) {
+  columns.forEach((column, at) => {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
       throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
-    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
-    seen.add(column);
-  }
+    if (columns.indexOf(column) < at) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
+  });
   const dateColumn = columns.indexOf("feedback_date");
   if (dateColumn < 0) {
     const nearMiss = columns.find((name) => name.toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
@@ -41,7 +39,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
       `${field} has no feedback_date column, which imports need${nearMiss ? ` (found "${nearMiss}": names are exact)` : ""}`,
     );
   }
-  if (rows.length === 0) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
+  if (!rows.length) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
   const scoreColumn = columns.indexOf("score");
   // By the line each row starts on: blank lines are dropped and a quoted comment may span lines.
   rows.forEach(({ fields: row, line }) => {
@@ -55,7 +53,8 @@ export function checkImportCsv(text: string, field = "csv"): void {
         `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp or yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
       );
     }
-    const score = scoreColumn < 0 ? "" : row[scoreColumn]!.trim();
+    // row[-1] is undefined: no score column reads as a blank score.
+    const score = row[scoreColumn]?.trim() ?? "";
     if (score !== "" && !INTEGER.test(score)) {
       throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${JSON.stringify(score)}: scores must be integers or blank`);
     }
@@ -81,7 +80,7 @@ export async function importCsv(
   // A JavaScript caller's null options read as none, as left out.
   const named = options?.filename;
   if (named !== undefined && (typeof named !== "string" || named === "")) {
-    throw new InputError("filename", "filename must be a non-empty string such as \"responses.csv\" (the import's name), or left out");
+    throw new InputError("filename", "filename (the import's name) must be a non-empty string or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);

@@ -1,4 +1,4 @@
-import { InputError, paginate } from "@apis/runtime";
+import { checkNumber, InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -39,11 +39,8 @@ export function listAll<P extends PagedPath>(
   }
   // A JavaScript caller's null options read as none, as left out.
   const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
-  const perPage = query.per_page ?? MAX_PER_PAGE;
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-    const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
-    throw new InputError("query.per_page", `query.per_page must be an integer from 1 to ${MAX_PER_PAGE} (the vendor's maximum), got ${got}`);
-  }
+  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
+  const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
@@ -56,7 +53,8 @@ export function listAll<P extends PagedPath>(
         signal: options?.signal || undefined,
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
-    total: (data) => (path === "/v1/responses" ? (data as { total_count?: number }).total_count : undefined),
+    // Read after items accepted the page: a list's array has no total_count, so only the responses' envelope gives one.
+    total: (data) => (data as { total_count?: number }).total_count,
     perPage,
     maxPage: MAX_PAGE,
   });

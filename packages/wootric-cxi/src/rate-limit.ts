@@ -21,5 +21,6 @@ export function rateLimitDefaults(option: WootricRateLimit | undefined): Partial
   if (option !== undefined && (typeof option !== "object" || option === null)) {
     throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
   }
-  return { rateLimit: { headers: RATE_LIMIT_HEADERS, ...(option?.maxWaitMs !== undefined ? { maxWaitMs: option.maxWaitMs } : {}) } };
+  // The runtime reads an undefined maxWaitMs as left out (its 60 000 default).
+  return { rateLimit: { headers: RATE_LIMIT_HEADERS, maxWaitMs: option?.maxWaitMs } };
 }

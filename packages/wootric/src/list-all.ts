@@ -1,4 +1,4 @@
-import { InputError, paginate } from "@apis/runtime";
+import { checkNumber, InputError, paginate } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
@@ -61,12 +61,8 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   const query = opts.query ?? {};
-  const perPage = (query["per_page"] ?? MAX_PER_PAGE) as number;
-  // Number.isInteger is false for anything but a number.
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-    const got = typeof perPage === "number" ? String(perPage) : JSON.stringify(perPage);
-    throw new InputError("query.per_page", `query.per_page must be an integer from 1 to ${MAX_PER_PAGE} (the vendor's maximum), got ${got}`);
-  }
+  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
+  const perPage = checkNumber(query["per_page"] ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

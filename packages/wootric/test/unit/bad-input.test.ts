@@ -37,7 +37,7 @@ const clientCases: BadInputCase[] = [
     input: "a tokenSource that is a string",
     call: (fetch) => client(fetch, { auth: { type: "tokenSource", tokens: bad<TokenSource>(ACCESS_TOKEN) } }),
     field: "auth.tokens",
-    message: /auth\.tokens must be a token source with getToken\(\) and invalidate\(\), e\.g\. createWootricTokenSource\(\{ auth \}\)/,
+    message: /auth\.tokens must have getToken\(\) and invalidate\(\), e\.g\. createWootricTokenSource\(\{ auth \}\)/,
   },
   dotSegmentCase("client.GET", 'an end user id of ".."', "id", (fetch) => client(fetch).GET("/v1/end_users/{id}", { params: { path: { id: ".." } } })),
 ];
@@ -71,7 +71,7 @@ const tokenSourceCases: BadInputCase[] = [
     input: "a token without its refresh token",
     call: () => tokenSource({ auth: { type: "token", accessToken: ACCESS_TOKEN } }),
     field: "auth.refreshToken",
-    message: /a token without its refreshToken is never refreshed, so nothing to share/,
+    message: /a token without refreshToken is never refreshed: nothing to share; pass \{ type: "token", accessToken \} to each client/,
   },
   {
     helper: "createWootricTokenSource",
@@ -109,7 +109,7 @@ const helperCases: BadInputCase[] = [
   { helper: "sendEmailSurveyCsv", input: "a CSV without an email column", call: (fetch) => sendEmailSurveyCsv(client(fetch), "name\nJane\n"), field: "csv: column email", message: /csv line 1: the first column must be email/ },
   { helper: "sendEmailSurveyCsv", input: "options that are a string", call: (fetch) => sendEmailSurveyCsv(client(fetch), "email\na@example.com\n", bad("fast")), field: "options", message: /options must be an object of send options, got a string/ },
   { helper: "checkEmailSurveyCsv", input: "null instead of CSV", call: () => checkEmailSurveyCsv(bad<string>(null)), field: "csv", message: /csv must be CSV text \(a string\), not null/ },
-  { helper: "checkEmailSurveyCsv", input: "an unclosed quote", call: () => checkEmailSurveyCsv('email,note\na@example.com,"open\n'), field: "csv", message: /the quoted field opened on line 2 is never closed/ },
+  { helper: "checkEmailSurveyCsv", input: "an unclosed quote", call: () => checkEmailSurveyCsv('email,note\na@example.com,"open\n'), field: "csv", message: /^csv line 2: a quote is never closed; add the closing '"'$/ },
   { helper: "properties", input: "a list instead of an object", call: () => properties(bad<PropertyInput>(["plan"])), field: "properties", message: /properties must be an object of names to values, got an array/ },
   { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
 ];
