@@ -13,7 +13,8 @@ const INTEGER = /^-?\d+$/;
 
 /**
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
- * on every row (a Unix timestamp, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`), integer or blank
+ * on every row (a Unix timestamp, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
+ * calendar: not 2020-13-45 nor 2021-02-29), integer or blank
  * `score`s, no reserved column, no repeated column, and as many fields on each row as in the header.
  * Throws an {@link InputError} naming the row (by the line it starts on, as an editor counts) and column at fault.
  *
@@ -47,10 +48,13 @@ export function checkImportCsv(text: string, field = "csv"): void {
       throw new InputError(`${field}: row ${line}`, `${field} row ${line} has ${row.length} fields but the header has ${columns.length}: quote values that contain commas`);
     }
     const date = row[dateColumn]!.trim();
-    if (!FEEDBACK_DATE.test(date)) {
+    const day = date.slice(0, 10);
+    // Past the format, a date (anything but a timestamp's digits) must be in the calendar: the Date of 2020-13-45 is
+    // invalid (toJSON null) and that of 2021-02-29 rolls over to March, so neither gives back the day it was made of.
+    if (!FEEDBACK_DATE.test(date) || (!INTEGER.test(date) && !`${new Date(day).toJSON()}`.startsWith(day))) {
       throw new InputError(
         `${field}: row ${line}, column feedback_date`,
-        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp or yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
       );
     }
     // row[-1] is undefined: no score column reads as a blank score.

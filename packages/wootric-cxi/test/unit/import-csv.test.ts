@@ -71,6 +71,44 @@ describe("checkImportCsv", () => {
     expect(error.message).toContain("16/07/2020");
   });
 
+  it.each([
+    ["2024-02-29", "February 29 of a leap year"],
+    ["2000-02-29", "February 29 of a leap year divisible by 400"],
+    ["2021-04-30", "the last day of a 30-day month"],
+    ["2021-12-31", "the last day of the year"],
+    ["2021-01-01 00:00", "midnight, with hh:mm"],
+    ["2024-02-29 23:59:59", "February 29 of a leap year, with hh:mm:ss"],
+    ["1504948149", "a Unix timestamp"],
+  ])("accepts the feedback_date %s (%s)", (date) => {
+    expect(() => checkImportCsv(`feedback_date
+${date}
+`)).not.toThrow();
+  });
+
+  it.each([
+    ["2020-13-45", "month 13 and day 45"],
+    ["2020-13-01", "month 13"],
+    ["2020-00-10", "month 0"],
+    ["2020-01-00", "day 0"],
+    ["2020-01-32", "day 32"],
+    ["2021-04-31", "April 31"],
+    ["2021-02-29", "February 29 of a common year"],
+    ["1900-02-29", "February 29 of a century that is not a leap year"],
+    ["2020-02-30", "February 30 of a leap year"],
+    ["2021-02-29 10:00", "February 29 of a common year, with hh:mm"],
+    ["2020-13-45 15:45:00", "month 13, with hh:mm:ss"],
+  ])("rejects the feedback_date %s (%s), naming the row's line and the column", (date) => {
+    const error = problem(() => checkImportCsv(`feedback_date,feedback
+2020-07-16,fine
+
+${date},late
+`));
+    expect(error.field).toBe("csv: row 4, column feedback_date");
+    expect(error.message).toBe(
+      `csv row 4 has feedback_date "${date}": use a Unix timestamp or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+    );
+  });
+
   it("names a row by the line it starts on, past blank lines and comments that span lines", () => {
     expect(problem(() => checkImportCsv("feedback_date,score\n\n2020-01-01,x\n")).field).toBe("csv: row 3, column score");
     const multiline = 'feedback_date,feedback\n2020-01-01,"Great,\nreally great"\n2020-01-02,"Slow"\n16/07/2020,Fine\n';
