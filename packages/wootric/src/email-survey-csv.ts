@@ -20,6 +20,10 @@ const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
   if (!header) throw new InputError("csv", "csv is empty: it needs a header row whose first column is email, then one row per address");
   const columns = header.fields.map((name) => name.trim());
+  // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
+  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports.
+  const repeated = columns.find((name, at) => columns.indexOf(name) !== at);
+  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages it names`);
   }
@@ -38,10 +42,11 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
 }
 
 /**
- * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header whose first
- * column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as many fields on each row as in
- * the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount` columns, and a survey template
- * when a `___language` column is present. Throws an {@link InputError} naming the line and column at fault.
+ * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header that names no
+ * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
+ * many fields on each row as in the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount`
+ * columns, and a survey template when a `___language` column is present. Throws an {@link InputError} naming the line
+ * and column at fault.
  *
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");

@@ -151,6 +151,9 @@ describe("sendEmailSurveyCsv", () => {
     ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /price_amount "9\.99": a column ending in _amount takes whole numbers/],
     ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
     ["a ___language column without a template, with send_to_email_field", "id,receiver,___language\n7,a@example.com,en\n", { send_to_email_field: "receiver" }, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
+    ["a repeated email column", "email,plan,email\na@example.com,Pro,b@example.com\n", {}, "csv: column email", /^csv has the column "email" twice: column names must be unique$/],
+    ["a repeated property column", "email,plan,Plan,plan\na@example.com,Pro,x,Free\n", {}, "csv: column plan", /^csv has the column "plan" twice: column names must be unique$/],
+    ["a repeated receiver column", "id,receiver,receiver\n7,a@example.com,b@example.com\n", { send_to_email_field: "receiver" }, "csv: column receiver", /^csv has the column "receiver" twice/],
     ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /names the column "receiver", which the CSV's header \(line 1\) does not have/],
   ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
     const { wootric, observed } = client();
