@@ -1,4 +1,4 @@
-import { checkNumber, InputError, paginate } from "@apis/runtime";
+import { checkNumber, describeValue, InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -23,8 +23,9 @@ type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["paramete
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
- * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, or a
- * `per_page` outside 1-50, throws an `InputError` before any request.
+ * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, a
+ * `query` that is not an object of parameters (a string such as `"a=b"`), or a `per_page` outside 1-50, throws an
+ * `InputError` before any request.
  *
  * @example
  * for await (const tag of listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } })) console.log(tag.name);
@@ -39,6 +40,9 @@ export function listAll<P extends PagedPath>(
   }
   // A JavaScript caller's null options read as none, as left out.
   const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
+  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
+  const got = describeValue(query);
+  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
   // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
   const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

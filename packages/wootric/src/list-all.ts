@@ -1,4 +1,4 @@
-import { checkNumber, InputError, paginate } from "@apis/runtime";
+import { checkNumber, describeValue, InputError, paginate } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
@@ -48,7 +48,8 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
  * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
  * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
- * silently. A path that is not a paged list, or a `per_page` outside 1-50, throws an `InputError` before any request.
+ * silently. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
+ * or a `per_page` outside 1-50, throws an `InputError` before any request.
  *
  * @example
  * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);
@@ -61,6 +62,9 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   const query = opts.query ?? {};
+  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
+  const got = describeValue(query);
+  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
   // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
   const perPage = checkNumber(query["per_page"] ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

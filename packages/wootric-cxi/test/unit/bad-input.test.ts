@@ -156,6 +156,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "listAll",
+    input: "a query string instead of an object",
+    call: (fetch) => listAll(client(fetch), "/v1/responses", { query: bad<{ sort_order?: "asc" }>("sort_order=asc") }),
+    field: "query",
+    message: /^query must be an object of parameters, got a string$/,
+  },
+  {
+    helper: "listAll",
     input: "a string as per_page",
     call: (fetch) => listAll(client(fetch), "/v1/imports", { query: { per_page: bad<number>("10") } }),
     field: "query.per_page",

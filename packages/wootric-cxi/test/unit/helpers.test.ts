@@ -103,6 +103,26 @@ describe("listAll", () => {
     expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?page=1&per_page=50"]);
   });
 
+  it.each([
+    ["a string", "a=b", "a string"],
+    ["a URLSearchParams", new URLSearchParams("a=b"), "a URLSearchParams"],
+    ["an array", [["a", "b"]], "an array"],
+    ["a Date", new Date(0), "a Date"],
+  ])("refuses a query given as %s, which would be sent garbled or as nothing, asking for an object of parameters", (_name, query, got) => {
+    const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
+    expect(() => listAll(cxi, "/v1/responses", { query: bad<{ sort_order?: "asc" }>(query) })).toThrow(
+      expect.objectContaining({ field: "query", message: `query must be an object of parameters, got ${got}` }),
+    );
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("takes a query object without a prototype, as parsed JSON or Object.create(null) makes it", async () => {
+    const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
+    const query = Object.assign(Object.create(null) as { sort_order?: "asc" }, { sort_order: "asc" as const });
+    for await (const _response of listAll(cxi, "/v1/responses", { query })) break;
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?sort_order=asc&page=1&per_page=50"]);
+  });
+
   it("reads the responses envelope and stops at its total_count", async () => {
     const { observed, cxi } = clientWith((request) => {
       const page = Number(new URL(request.url).searchParams.get("page"));

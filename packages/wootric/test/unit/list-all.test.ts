@@ -70,6 +70,14 @@ describe("listAll", () => {
     await expect(collect(listAll(wootric, "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: 9 } }))).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("takes a query object without a prototype, as Object.create(null) makes it", async () => {
+    const observed = pages([1]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const query = Object.assign(Object.create(null) as { sort_order?: "asc" }, { sort_order: "asc" as const });
+    expect(await collect(listAll(wootric, "/v1/end_users", { query }))).toHaveLength(1);
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?sort_order=asc&page=1&per_page=50"]);
+  });
+
   it("refuses a path that is not a paged list, and a per_page outside 1-50, before any request", () => {
     const observed = pages([]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
