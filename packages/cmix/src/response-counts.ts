@@ -73,6 +73,8 @@ export async function countResponses(
     );
   }
   // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as
-  // for archives; anything else that is no list (no body, null) would reach the caller typed as counts.
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", Array.isArray);
+  // for archives; anything else that is no list (no body, null) would reach the caller typed as counts. The url names
+  // the request when the response does not (a fetch that built its own Response).
+  const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", Array.isArray, url);
 }

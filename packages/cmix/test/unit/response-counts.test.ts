@@ -48,6 +48,16 @@ describe("countResponses", () => {
     expect((error as Error).message).toMatch(/^POST https:\/\/kaleidoscope-reporting-api\.cmix\.com\/surveys\/138651\/response-counts answered 200 without a list of counts/);
   });
 
+  it("names the request when a fetch of one's own answers a Response without a url", async () => {
+    // A Response built by hand (a fetch wrapper, a test double) has url "": the helper knows which request it sent.
+    const fetch = async () => new Response("null", { status: 200, headers: { "content-type": "application/json" } });
+    const cmix = createClient({ environment: "sandbox", fetch, auth: { type: "token", accessToken: "t" } });
+    const error = await countResponses(cmix, 138651, [{ questionId: 122931 }]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^POST https:\/\/kaleidoscope-reporting-api\.cmix\.com\/surveys\/138651\/response-counts answered 200 without a list of counts/);
+    expect((error as InvalidResponseError).url).toBe("https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts");
+  });
+
   it.each<[string, unknown, string]>([
     ["an empty question list", [], "questions"],
     ["a question without an ID", [{ questionId: 1 }, {}], "questions[1].questionId"],
