@@ -17,13 +17,16 @@ export function requireId(value: unknown, field: string): number {
 
 /**
  * A helper's `{ signal }` options as a request init takes them; null options count as left out, and a misspelt name
- * (`Signal`) throws an `InputError` naming it, where it would be ignored and the call never stopped.
+ * (`Signal`, or another of `names`) or the signal itself passed as the options throws an `InputError`, where either
+ * would be ignored and the call never stopped.
  *
  * @example
  * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options) });
  */
-export function signalOf(options: { signal?: AbortSignal } | null | undefined): { signal?: AbortSignal } {
+export function signalOf(options: { signal?: AbortSignal } | null | undefined, names = ["signal"]): { signal?: AbortSignal } {
   const opts = options ?? {};
-  checkOptionNames(opts, ["signal"]);
+  // Duck-typed, as checkPollOptions checks a signal: one from another realm is no instance of this one's AbortSignal.
+  if (typeof (opts as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", "options is an AbortSignal: pass it as { signal }");
+  checkOptionNames(opts, names);
   return opts.signal ? { signal: opts.signal } : {};
 }

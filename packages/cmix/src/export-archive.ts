@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, checkOptionNames, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -101,7 +101,7 @@ function checkPollOptions(options: PollOptions, names: string[]): Bounds {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
   }
-  checkOptionNames(options, names);
+  signalOf(options, names);
   const signal = options.signal;
   if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");

@@ -284,6 +284,22 @@ const cases: BadInputCase[] = [
     field: "Signal",
     message: /Signal is not an option: did you mean signal\?/,
   },
+  // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
+  ...(["pollArchive", "exportArchive", "createArchive", "getArchive", "countResponses"] as const).map((helper) => ({
+    helper,
+    input: "an AbortSignal as the options, not { signal }",
+    call: (fetch: FetchSpy) => {
+      const options = bad<never>(new AbortController().signal);
+      const cmix = client(fetch);
+      if (helper === "pollArchive") return pollArchive(cmix, REF, options);
+      if (helper === "exportArchive") return exportArchive(cmix, SURVEY, options);
+      if (helper === "createArchive") return createArchive(cmix, SURVEY, REQUEST, options);
+      if (helper === "getArchive") return getArchive(cmix, REF, options);
+      return countResponses(cmix, SURVEY, [{ questionId: 122931 }], options);
+    },
+    field: "options",
+    message: /options is an AbortSignal: pass it as \{ signal \}/,
+  })),
   {
     helper: "countResponses",
     input: "an empty list of questions",
