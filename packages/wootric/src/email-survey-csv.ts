@@ -21,8 +21,9 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
   if (!header) throw new InputError("csv", "csv is empty: it needs a header row whose first column is email, then one row per address");
   const columns = header.fields.map((name) => name.trim());
   // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
-  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports.
-  const repeated = columns.find((name, at) => columns.indexOf(name) !== at);
+  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
+  // a spreadsheet export leaves them after the last column, and they were always taken.
+  const repeated = columns.find((name, at) => name && columns.indexOf(name) !== at);
   if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages it names`);

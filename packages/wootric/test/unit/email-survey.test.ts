@@ -169,6 +169,10 @@ describe("sendEmailSurveyCsv", () => {
     expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(the row after the limit starts on line 5002\)/);
   });
 
+  it("takes blank header cells, as a spreadsheet export leaves after the last column, however many", () => {
+    expect(() => checkEmailSurveyCsv("email,plan,,\na@example.com,Pro,,\n")).not.toThrow();
+  });
+
   it("reads the receiver's address from send_to_email_field's column when it is given", () => {
     expect(() => checkEmailSurveyCsv("id,receiver\n7,a@example.com\n", { send_to_email_field: "receiver", unique_identifier_field: "id" })).not.toThrow();
     expect(() => checkEmailSurveyCsv("id,receiver\n7,nobody\n", { send_to_email_field: "receiver" })).toThrow('csv: line 2, column receiver must be an e-mail address, got "nobody"');
