@@ -101,13 +101,13 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   }
   checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
-    throw new InputError("servers", "servers must be an object of spec server URLs to base URLs");
+    throw new InputError("servers", "servers must map spec server URLs to base URLs");
   }
   for (const [server, url] of Object.entries(options.servers ?? {})) {
     checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
   }
   if (typeof options.operations !== "object" || options.operations === null) {
-    throw new InputError("operations", "operations is required: the operation table generated from the spec");
+    throw new InputError("operations", "operations is required: the spec's generated operation table");
   }
   const headers = checkHeadersOption(options.headers, "headers");
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });

@@ -30,7 +30,7 @@ export type HeadersOption = Headers | Record<string, string | number | boolean |
 export function checkHeadersOption(value: unknown, field: string): HeadersOption | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Headers) return value;
-  const shape = `${field} must be a Headers, a record of header names to values, or an array of [name, value] pairs`;
+  const shape = `${field} must be a Headers, a { name: value } record or an array of [name, value] pairs`;
   const pairs: [string, unknown][] = [];
   if (Array.isArray(value)) {
     for (const pair of value) {
@@ -56,7 +56,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
       } catch {
         // The platform's error quotes the value, which may be a credential.
         const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
-        throw new InputError(field, `${field}: ${shown} cannot be sent over HTTP (a line break, a control character or a character outside Latin-1)`);
+        throw new InputError(field, `${field}: ${shown} cannot be sent over HTTP (a line break, control or non-Latin-1 character)`);
       }
     }
   }

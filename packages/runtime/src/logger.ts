@@ -37,7 +37,7 @@ export interface AttemptLogFields {
 export function toLog(logger: Logger | undefined): (message: string, fields: Record<string, unknown>) => void {
   if (logger === undefined) return () => {};
   if (typeof logger !== "object" || logger === null || typeof logger.debug !== "function") {
-    throw new InputError("logger", "logger must be an object with a debug(message, fields) method, e.g. console");
+    throw new InputError("logger", "logger must be an object with debug(message, fields), e.g. console");
   }
   return (message, fields) => {
     try {

@@ -24,7 +24,7 @@ export function checkPathParams(template: string, path: unknown): void {
       const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
       throw new InputError(
         `params.path.${name}`,
-        `params.path.${name} must not be ${shown}: it would send the request to another path. Pass the resource's own id.`,
+        `params.path.${name} must not be ${shown}: the request would go to another path; pass the resource's own id.`,
       );
     }
   }

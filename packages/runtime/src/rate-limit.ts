@@ -42,7 +42,7 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const names = options?.headers;
   if (typeof names?.remaining !== "string" || names.remaining === "" || typeof names.reset !== "string" || names.reset === "") {
-    throw new InputError("rateLimit.headers", "rateLimit.headers must name the remaining and reset headers, e.g. { remaining: \"X-Rate-Limit-Remaining\", reset: \"X-Rate-Limit-Reset\" }");
+    throw new InputError("rateLimit.headers", "rateLimit.headers must be { remaining, reset }, each a response header's name");
   }
   const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
   let remaining: number | undefined;

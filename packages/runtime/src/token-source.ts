@@ -132,7 +132,7 @@ function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew
 // What fetchToken resolved, checked: a non-empty token that can travel in a header.
 function checkFetchedToken(token: FetchedToken, where: string, tokenUrl: string | undefined): FetchedToken {
   if (typeof token?.accessToken !== "string" || token.accessToken === "") {
-    throw new TypeError("fetchToken resolved without an accessToken: it must resolve { accessToken, expiresInMs? }");
+    throw new TypeError("fetchToken must resolve { accessToken, expiresInMs? }, got no accessToken");
   }
   if (!isHeaderSafeToken(token.accessToken)) {
     throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: tokenUrl, secrets: [token.accessToken] });

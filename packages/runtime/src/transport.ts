@@ -180,7 +180,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // async, so that a request refused before sending rejects like any other failed one.
   return async (request, sendOptions = {}) => {
     checkOrigin(request.url);
-    if (request.bodyUsed) throw new InputError("request", "the request's body was already read: build a new Request for each send");
+    if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end.

@@ -119,7 +119,7 @@ describe("options are checked up front, naming the option and the accepted range
     ["maxRetries", { maxRetries: 1e9 }, /maxRetries must be an integer from 0 to 10, got 1000000000/],
     ["maxRetries", { maxRetries: 11 }, /maxRetries must be an integer from 0 to 10, got 11/],
     ["fetch", { fetch: bad("fetch") }, /fetch must be a function .* got a string/],
-    ["headers", { headers: bad(123) }, /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
+    ["headers", { headers: bad(123) }, /headers must be a Headers, a \{ name: value \} record or an array of \[name, value\] pairs, got a number/],
     ["headers", { headers: bad([["X-Only-Name"]]) }, /\[name, value\] pairs of strings; one entry is an array/],
     ["headers", { headers: { "X-Api-Key": "bearer-secret-token\r\nX-Evil: 1" } }, /header X-Api-Key cannot be sent over HTTP/],
     ["retryDelay", { retryDelay: bad("fast") }, /retryDelay must be an object \{ baseMs\?, maxMs\? \} in milliseconds from 0 to 2147483647, got a string/],

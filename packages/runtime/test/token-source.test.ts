@@ -148,7 +148,7 @@ describe("createTokenSource", () => {
     const tokens = createTokenSource({ fetchToken: async () => ({ accessToken: "" }) });
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(/fetchToken resolved without an accessToken/);
+    expect((error as Error).message).toMatch(/fetchToken must resolve \{ accessToken, expiresInMs\? \}, got no accessToken/);
   });
 
   it("a caller that aborts stops waiting while the request goes on for the others", async () => {

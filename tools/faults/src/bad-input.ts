@@ -112,7 +112,7 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
   return asCases(helper, make, [
     ...BOUNDS,
     ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like the platform's fetch, got a string/],
-    ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a record of header names to values, or an array of \[name, value\] pairs, got a number/],
+    ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a \{ name: value \} record or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
   ]);
 }
@@ -159,7 +159,7 @@ export function missingOptionsCases(helper: string, make: (options: unknown) => 
  * dotSegmentCase("client.DELETE", 'a tag id of ".."', "id", (fetch) => client(fetch).DELETE("/v1/tags/{id}", { params: { path: { id: bad<number>("..") } } }));
  */
 export function dotSegmentCase(helper: string, input: string, param: string, call: (fetch: FetchSpy) => unknown): BadInputCase {
-  return { helper, input, call, field: `params.path.${param}`, message: new RegExp(`${escaped(`params.path.${param}`)} must not be "\\.\\.": it would send the request to another path`) };
+  return { helper, input, call, field: `params.path.${param}`, message: new RegExp(`${escaped(`params.path.${param}`)} must not be "\\.\\.": the request would go to another path`) };
 }
 
 /**

@@ -78,10 +78,9 @@ export function callError<E extends ApiError, I extends ApiErrorInit>(
   text: string,
   init: Omit<I, "method" | "url" | "secrets">,
 ): E {
-  // `init` holds the rest of I, so together they make one (which TypeScript cannot see through Omit).
-  const full: ApiErrorInit = { method: call.method, url: call.url, secrets: call.secrets, ...init };
-  // "GET https://host/path", redacted: how errors name the request.
-  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, full as I);
+  // "GET https://host/path", redacted: how errors name the request. `init` holds the rest of I, so together they
+  // make one (which TypeScript cannot see through Omit).
+  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { method: call.method, url: call.url, secrets: call.secrets, ...init } as ApiErrorInit as I);
 }
 
 /**
