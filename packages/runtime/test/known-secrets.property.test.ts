@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { secretForms, toBase64 } from "../src/secret-forms.js";
+
+const upperHex = (text: string) => text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+
+/**
+ * Redaction read straight from its contract, with no index: at each position of the text (its %xx escapes in upper
+ * case) the longest known form that starts there, else the longest of the call's own, is replaced, and the scan goes
+ * on after it.
+ */
+function reference(text: string, known: readonly string[], extra: readonly string[]): string {
+  const formsOf = (values: readonly string[]) =>
+    values.filter((value) => value.length >= 4).flatMap((value) => secretForms(value).map(upperHex)).sort((a, b) => b.length - a.length);
+  const knownForms = formsOf(known);
+  const extraForms = formsOf(extra.filter((value) => !known.includes(value)));
+  const probe = upperHex(text);
+  let out = "";
+  let at = 0;
+  let copiedTo = 0;
+  while (at <= probe.length - 4) {
+    const starts = (form: string) => probe.startsWith(form, at);
+    const found = knownForms.find(starts) ?? extraForms.find(starts);
+    if (found === undefined) at++;
+    else {
+      out += text.slice(copiedTo, at) + "[redacted]";
+      copiedTo = at += found.length;
+    }
+  }
+  return out + text.slice(copiedTo);
+}
+
+// A small alphabet, so that secrets overlap, share first characters and are prefixes of each other, with characters
+// that percent-encoding, JSON, HTML and UTF-8 each write differently.
+const char = fc.constantFrom("a", "b", "A", "/", "+", " ", "%", "é", "&", ":");
+const secret = fc.array(char, { minLength: 2, maxLength: 9 }).map((chars) => chars.join(""));
+// Secrets, some of them extended from others (a prefix of a longer secret).
+const secrets = fc
+  .array(fc.tuple(secret, fc.option(secret, { nil: undefined })), { minLength: 1, maxLength: 4 })
+  .map((pairs) => pairs.flatMap(([base, longer]) => (longer === undefined ? [base] : [base, base + longer])));
+// A piece of the text: free characters, or a form of one of the secrets (whole or cut short, its escapes in any case),
+// or the secret inside a longer base64 text, as in a Basic value.
+const piece = fc.record({
+  kind: fc.constantFrom("free", "form", "base64"),
+  free: secret,
+  which: fc.nat(),
+  form: fc.nat(),
+  cut: fc.nat({ max: 3 }),
+  caseMask: fc.nat(),
+  prefix: fc.constantFrom("", "u", "us", "user:"),
+});
+type Piece = typeof piece extends fc.Arbitrary<infer T> ? T : never;
+
+function write(part: Piece, all: readonly string[]): string {
+  const value = all[part.which % all.length]!;
+  if (part.kind === "free") return part.free;
+  if (part.kind === "base64") return toBase64(new TextEncoder().encode(part.prefix + value + part.free));
+  const forms = secretForms(value);
+  const form = forms.length === 0 ? value : forms[part.form % forms.length]!;
+  let escape = 0;
+  const mixed = form.replace(/%[0-9a-f]{2}/gi, (hex) => ((part.caseMask >> escape++ % 16) & 1 ? hex.toLowerCase() : hex.toUpperCase()));
+  return mixed.slice(0, mixed.length - part.cut);
+}
+
+describe("redactSecrets", () => {
+  it("redacts known and a call's own credentials as a plain scan over all of their forms does", async () => {
+    await fc.assert(
+      fc.asyncProperty(secrets, secrets, fc.array(piece, { maxLength: 12 }), async (known, extra, pieces) => {
+        // A fresh list of known secrets each run, so that it holds exactly `known`.
+        vi.resetModules();
+        const { redactSecrets, rememberSecret } = await import("../src/known-secrets.js");
+        // Some of the call's own are known too, as a client's token is.
+        const own = [...extra, ...known.slice(1)];
+        rememberSecret(...known);
+        const text = pieces.map((part) => write(part, [...known, ...own])).join("");
+        expect(redactSecrets(text, own)).toBe(reference(text, known, own));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
