@@ -18,9 +18,15 @@ import { isSecretName, redactUrl } from "./redact.js";
 export function bodyCredentials(body: unknown): string[] | undefined {
   const found: string[] = [];
   let named = false;
-  // Deeper than a body nests in practice, and a cycle ends here rather than overflowing the stack.
+  // How near the root each value was walked, kept apart for under a credential's name and not (where less is taken). A
+  // value met again no nearer is not walked again, so a body whose fields point back at it is walked once, not once a
+  // path (2^32 times for two such fields); met nearer, it is, so the depth bound leaves out what it did before.
+  const seen = [new Map<unknown, number>(), new Map<unknown, number>()];
+  // Deeper than a body nests in practice, the walk stops.
   const take = (value: unknown, depth: number, secret: boolean): void => {
-    if (depth > 32) return;
+    const walked = seen[+secret]!;
+    if (depth > 32 || walked.get(value)! <= depth) return;
+    walked.set(value, depth);
     if (Array.isArray(value)) for (const item of value) take(item, depth + 1, secret);
     else if (isPlainObject(value)) {
       for (const [name, item] of Object.entries(value)) {

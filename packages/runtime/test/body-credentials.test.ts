@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/index.js";
+import { bodyCredentials } from "../src/credential-bearing.js";
 import { observedClient } from "./fixtures.js";
 import { expectNoSecrets, json } from "./helpers.js";
 
@@ -63,5 +64,45 @@ describe("a credential a raw call sends in its body", () => {
     const { client } = observedClient(() => json(sent, { status: 422 }), { auth: { type: "none" } });
     const { error } = await client.POST("/forms", { body: body as never });
     expect(error).toEqual(sent);
+  });
+});
+
+describe("bodyCredentials", () => {
+  // Each value once, in order: a value found twice is redacted the same.
+  const taken = (body: unknown) => [...new Set(bodyCredentials(body))].sort();
+
+  it("walks a cyclic body whose fields point back at it each once, not once for every path", () => {
+    // Every read of a field is counted: walked once for every path up to the depth bound, this body is read 2^32 times.
+    let reads = 0;
+    const root: Record<string, unknown> = { user: { password: "cyclic-pw-1" } };
+    for (const name of ["left", "right"]) {
+      Object.defineProperty(root, name, {
+        enumerable: true,
+        get: () => {
+          if (++reads > 100) throw new Error("the same object walked over and over");
+          return root;
+        },
+      });
+    }
+    expect(bodyCredentials(root)).toEqual(["cyclic-pw-1"]);
+  });
+
+  it("finds the secrets of a branching cyclic body, and all of one it also holds under a credential's name", () => {
+    const root: Record<string, unknown> = { name: "ana", user: { password: "cyclic-pw-2" } };
+    root.a = root;
+    root.b = root;
+    root.c = { back: root, again: root };
+    expect(bodyCredentials(root)).toEqual(["cyclic-pw-2"]);
+    root.auth = root;
+    expect(taken(root)).toEqual(["ana", "cyclic-pw-2"]);
+  });
+
+  it("still takes an object met twice whole the second time when that is under a credential's name or nearer the root", () => {
+    const shared = { id: "shared-id-1", user: { password: "shared-pw-1" } };
+    expect(taken({ a: shared, client_secret: shared })).toEqual(["shared-id-1", "shared-pw-1"]);
+    // First met below the depth bound's reach of its password, then near the root.
+    let deep: Record<string, unknown> = { shared };
+    for (let i = 0; i < 31; i++) deep = { next: deep };
+    expect(taken({ a: deep, b: shared })).toEqual(["shared-pw-1"]);
   });
 });
