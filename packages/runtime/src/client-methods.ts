@@ -1,8 +1,10 @@
-/** The methods a client has, lowercase: each is its uppercase method (`client.GET`). */
-export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+import { requireString } from "./input-error.js";
 
-/** One of {@link METHODS}. */
-export type AnyMethod = (typeof METHODS)[number];
+/** The methods a client has (`client.GET`). */
+export const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"] as const;
+
+/** One of {@link METHODS}, lowercase, as `call` gets it. */
+export type AnyMethod = Lowercase<(typeof METHODS)[number]>;
 
 /**
  * The method fan-out of a client around one `call`: `GET`, `POST`, ... and `request(method, ...)`, each handing
@@ -12,8 +14,13 @@ export type AnyMethod = (typeof METHODS)[number];
  * const client = { ...callMethods((method, path, init) => core.request(method, path, init)), use: core.use };
  */
 export function callMethods<I>(call: (method: AnyMethod, path: string, init?: I) => Promise<unknown>): Record<string, unknown> {
-  // request() takes the method in any case, as openapi-fetch's does.
-  const methods: Record<string, unknown> = { request: (method: string, path: string, init?: I) => call(method.toLowerCase() as AnyMethod, path, init) };
-  for (const method of METHODS) methods[method.toUpperCase()] = (path: string, init?: I) => call(method, path, init);
+  // request() takes the method in any case, and one it has no name for as it is (`FOO`), as openapi-fetch's does.
+  // async, so that no method at all (not a string, or empty) rejects with an InputError like any other refused call,
+  // where openapi-fetch's would throw a TypeError from `method.toUpperCase`.
+  const methods: Record<string, unknown> = {
+    request: async (method: unknown, path: string, init?: I) =>
+      call(requireString(method, "method", METHODS.join(", ")).toLowerCase() as AnyMethod, path, init),
+  };
+  for (const method of METHODS) methods[method] = (path: string, init?: I) => call(method.toLowerCase() as AnyMethod, path, init);
   return methods;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
+import { createApiClient, defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
 
 const operations = {
   "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
@@ -92,6 +92,33 @@ describe("defineVendorClient", () => {
   it("checks host options like every base URL", () => {
     expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesBaseUrl: "http://files.example.com" })).toThrow(/filesBaseUrl must use https/);
     expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesUrl: "http://files.example.com" })).toThrow(/filesUrl must use https/);
+  });
+});
+
+describe("request(method, path)", () => {
+  type Requester = { request(method: unknown, path: string): Promise<{ response: Response }> };
+  const clients: [string, (fetch: (request: Request) => Promise<Response>) => Requester][] = [
+    ["a vendor's client with call hooks", (fetch) => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, tag: "v1" }) as unknown as Requester],
+    ["a client without", (fetch) => createApiClient({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch }) as unknown as Requester],
+  ];
+
+  it.each(clients)("of %s, with a method that is no string or an empty one, rejects with an InputError listing the methods", async (_, make) => {
+    const { seen, fetch } = recorder();
+    const client = make(fetch);
+    for (const method of [undefined, null, 1, ""]) {
+      // A promise, however bad the arguments, like every other call the client refuses.
+      const result = client.request(method, "/items");
+      await expect(result).rejects.toThrow(new InputError("method", "method must be a non-empty string: GET, PUT, POST, DELETE, PATCH, HEAD, OPTIONS, TRACE"));
+      await expect(result).rejects.toMatchObject({ name: "InputError", field: "method" });
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it.each(clients)("of %s sends a method it has no name for as it is, as openapi-fetch does", async (_, make) => {
+    const { seen, fetch } = recorder();
+    const { response } = await make(fetch).request("Foo", "/items");
+    expect(response.status).toBe(200);
+    expect(seen.map((request) => request.method)).toEqual(["FOO"]);
   });
 });
 
