@@ -55,7 +55,7 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   if (text.length < KEY) return text;
   // The call's own forms get a key index of their own, built once a call, so that each position of the text is tried
   // against the few forms that share its first characters, not against all of them (1000 credential fields in a body
-  // took seconds over a 200 KB error body). At one position a known form is still tried first.
+  // took seconds over a 200 KB error body).
   const extraByKey = new Map<string, string[]>();
   for (const value of extra) if (value.length >= MIN_SECRET_LENGTH && !secrets.has(value)) for (const form of secretForms(value)) index(upperHex(form), true, extraByKey);
   return byKey.size + extraByKey.size ? scan(text, extraByKey) : text;
@@ -83,8 +83,10 @@ function scan(text: string, extraByKey: Map<string, string[]>): string {
   for (let at = 0; at <= probe.length - KEY; ) {
     const starts = (form: string) => probe.startsWith(form, at);
     const key = probe.slice(at, at + KEY);
-    const found = byKey.get(key)?.find(starts) ?? extraByKey.get(key)?.find(starts);
-    if (found === undefined) {
+    // The longer of a known form and one of the call's that both start here: the shorter would leave the longer's tail.
+    const [known = "", own = ""] = [byKey, extraByKey].map((forms) => forms.get(key)?.find(starts));
+    const found = own.length > known.length ? own : known;
+    if (!found) {
       at++;
       continue;
     }

@@ -20,7 +20,8 @@ function reference(text: string, known: readonly string[], extra: readonly strin
   let copiedTo = 0;
   while (at <= probe.length - 4) {
     const starts = (form: string) => probe.startsWith(form, at);
-    const found = knownForms.find(starts) ?? extraForms.find(starts);
+    // The longest form that starts here, whether known or the call's own.
+    const found = [...knownForms, ...extraForms].sort((a, b) => b.length - a.length).find(starts);
     if (found === undefined) at++;
     else {
       out += text.slice(copiedTo, at) + "[redacted]";

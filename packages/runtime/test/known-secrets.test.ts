@@ -58,6 +58,13 @@ describe("known secrets", () => {
   });
 });
 
+describe("a call's own credential that begins with a known one", () => {
+  it("is redacted whole, not left with its tail after the known one's [redacted]", () => {
+    rememberSecret("kq7Zshared");
+    expect(redactSecrets("echo kq7Zshared-and-more, kq7Zshared.", ["kq7Zshared-and-more"])).toBe("echo [redacted], [redacted].");
+  });
+});
+
 describe("mixed-case percent escapes", () => {
   it("redacts a credential echoed with its escapes in mixed case, known or passed as extra", () => {
     rememberSecret("pw/é-mixed-case-1");
