@@ -38,6 +38,8 @@ export function listAll<P extends PagedPath>(
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
+  // A query parameter given beside query (`{ exclude_disabled: true }`) would be ignored, and the whole list fetched.
+  for (const key in options) if (key != "query" && key != "signal") throw new InputError(key, `${key} is not an option of listAll: put it in query`);
   // A JavaScript caller's null options read as none, as left out.
   const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.

@@ -82,8 +82,9 @@ function base64Url(text: string): string {
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   if (typeof options !== "object" || options === null || Array.isArray(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
   checkSendOptions(options, "");
-  if (options.delivery_time !== undefined && (typeof options.delivery_time !== "string" || !DELIVERY_TIME.test(options.delivery_time))) {
-    throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof options.delivery_time === "string" ? JSON.stringify(options.delivery_time) : describeValue(options.delivery_time)}`);
+  const time = options.delivery_time;
+  if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
+    throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);
   }
   if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
     throw new InputError("unique_identifier_field", "unique_identifier_field needs send_to_email_field: name the column that holds each receiver's address too");

@@ -5,7 +5,7 @@ const MESSAGES: Record<WebhookFailure, string> = {
   "missing-signature": "No X-Wootric-Signature header: not sent by Wootric, or a proxy dropped it.",
   "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
   "signature-mismatch":
-    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks settings) and pass the body exactly as received, before any parsing.",
+    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body as received.",
   "unrecognized-payload": "The signed body is no response or decline event this version of @apis/wootric knows.",
 };
 

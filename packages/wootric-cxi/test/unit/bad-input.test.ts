@@ -142,6 +142,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "listAll",
+    input: "a query parameter beside query, which would be ignored",
+    call: (fetch) => listAll(client(fetch), "/v1/tags", bad<{ query: {} }>({ exclude_disabled: true })),
+    field: "exclude_disabled",
+    message: /^exclude_disabled is not an option of listAll: put it in query$/,
+  },
+  {
+    helper: "listAll",
     input: "per_page 0",
     call: (fetch) => listAll(client(fetch), "/v1/tags", { query: { per_page: 0 } }),
     field: "query.per_page",
