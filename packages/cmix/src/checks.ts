@@ -17,8 +17,8 @@ export function requireId(value: unknown, field: string): number {
 
 /**
  * A helper's `{ signal }` options as a request init takes them; null options count as left out, and a misspelt name
- * (`Signal`, or another of `names`) or the signal itself passed as the options throws an `InputError`, where either
- * would be ignored and the call never stopped.
+ * (`Signal`, or another of `names`), the signal itself passed as the options, or a `signal` that is none throws an
+ * `InputError`, where each would be ignored or fail later and the call never stopped.
  *
  * @example
  * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options) });
@@ -28,5 +28,11 @@ export function signalOf(options: { signal?: AbortSignal } | null | undefined, n
   // Duck-typed, as checkPollOptions checks a signal: one from another realm is no instance of this one's AbortSignal.
   if (typeof (opts as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", "options is an AbortSignal: pass it as { signal }");
   checkOptionNames(opts, names);
-  return opts.signal ? { signal: opts.signal } : {};
+  const signal = opts.signal;
+  // null reads as none, as fetch reads it; anything else that is no signal would fail later with the platform's TypeError
+  // (or, between polls, never stop the wait). Duck-typed for the same reason as above.
+  if (signal != null && !(typeof signal.aborted == "boolean" && typeof signal.addEventListener == "function")) {
+    throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
+  }
+  return signal ? { signal } : {};
 }

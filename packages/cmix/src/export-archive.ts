@@ -101,11 +101,7 @@ function checkPollOptions(options: PollOptions, names: string[]): Bounds {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
   }
-  signalOf(options, names);
-  const signal = options.signal;
-  if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof signal.aborted === "boolean" && typeof signal.addEventListener === "function")) {
-    throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
-  }
+  const { signal } = signalOf(options, names);
   return {
     pollIntervalMs: checkNumber(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, max: 2 ** 31 - 1, hint: "the pause between polls, in milliseconds" }),
     maxWaitMs: checkNumber(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),

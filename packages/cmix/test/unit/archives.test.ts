@@ -63,6 +63,13 @@ describe("exportArchive", () => {
     expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
   });
 
+  it("reads a signal of null as none, as fetch does, in the export and in each request it makes", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const url = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST, signal: bad<AbortSignal>(null) });
+    expect(url).toBe("https://files.cmix.test/9001.xlsx");
+    expect(observed.requests).toHaveLength(3);
+  });
+
   it("polls through the layout the archive names, without looking for the Default one", async () => {
     const { cmix, observed } = vendor({ create: { ...ARCHIVE, dataLayoutId: 7 }, completeOnPoll: 1 });
     await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", respondentType: "TEST", terminates: true, ...FAST });

@@ -241,6 +241,18 @@ const cases: BadInputCase[] = [
     field: "signal",
     message: /signal must be an AbortSignal, e\.g\. AbortController#signal/,
   },
+  ...(["createArchive", "getArchive", "countResponses"] as const).map((helper) => ({
+    helper,
+    input: "a signal that is not an AbortSignal, which the platform would refuse with a TypeError",
+    call: (fetch: FetchSpy) => {
+      const options = { signal: bad<AbortSignal>("abort") };
+      const cmix = client(fetch);
+      if (helper === "createArchive") return createArchive(cmix, SURVEY, REQUEST, options);
+      return helper === "getArchive" ? getArchive(cmix, REF, options) : countResponses(cmix, SURVEY, [{ questionId: 1 }], options);
+    },
+    field: "signal",
+    message: /^signal must be an AbortSignal, e\.g\. AbortController#signal$/,
+  })),
   // A misspelt option would be ignored without a word: the default used, e.g. 120 polls where the caller set 3.
   {
     helper: "pollArchive",
