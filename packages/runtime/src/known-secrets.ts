@@ -79,20 +79,17 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
 function scan(text: string, extraByKey: Map<string, string[]>): string {
   const probe = upperHex(text);
   let out = "";
+  // Where the text is copied up to: the end of every match so far, so that one starting inside another and running on
+  // past it (known or the call's own) is redacted to its end, and no credential's tail is left.
   let copiedTo = 0;
-  for (let at = 0; at <= probe.length - KEY; ) {
+  for (let at = 0; at <= probe.length - KEY; at++) {
     const starts = (form: string) => probe.startsWith(form, at);
     const key = probe.slice(at, at + KEY);
-    // The longer of a known form and one of the call's that both start here: the shorter would leave the longer's tail.
-    const [known = "", own = ""] = [byKey, extraByKey].map((forms) => forms.get(key)?.find(starts));
-    const found = own.length > known.length ? own : known;
-    if (!found) {
-      at++;
-      continue;
+    const found = Math.max(...[byKey, extraByKey].map((forms) => forms.get(key)?.find(starts)?.length ?? 0));
+    if (found && at + found > copiedTo) {
+      if (at >= copiedTo) out += text.slice(copiedTo, at) + REDACTED;
+      copiedTo = at + found;
     }
-    out += text.slice(copiedTo, at) + REDACTED;
-    at += found.length;
-    copiedTo = at;
   }
   return copiedTo === 0 ? text : out + text.slice(copiedTo);
 }

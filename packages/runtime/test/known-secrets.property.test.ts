@@ -5,28 +5,29 @@ import { secretForms, toBase64 } from "../src/secret-forms.js";
 const upperHex = (text: string) => text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 
 /**
- * Redaction read straight from its contract, with no index: at each position of the text (its %xx escapes in upper
- * case) the longest known form that starts there, else the longest of the call's own, is replaced, and the scan goes
- * on after it.
+ * Redaction read straight from its contract, with no index: every place of the text (its %xx escapes in upper case)
+ * where a form of a known or the call's own credential starts, the longest there, is a stretch to hide; stretches that
+ * overlap are one, each replaced by one `[redacted]` (two that only touch stay two).
  */
 function reference(text: string, known: readonly string[], extra: readonly string[]): string {
-  const formsOf = (values: readonly string[]) =>
-    values.filter((value) => value.length >= 4).flatMap((value) => secretForms(value).map(upperHex)).sort((a, b) => b.length - a.length);
-  const knownForms = formsOf(known);
-  const extraForms = formsOf(extra.filter((value) => !known.includes(value)));
+  const forms = [...known, ...extra.filter((value) => !known.includes(value))]
+    .filter((value) => value.length >= 4)
+    .flatMap((value) => secretForms(value).map(upperHex))
+    .sort((a, b) => b.length - a.length);
   const probe = upperHex(text);
+  const stretches: [number, number][] = [];
+  for (let at = 0; at <= probe.length - 4; at++) {
+    const found = forms.find((form) => probe.startsWith(form, at));
+    if (found === undefined) continue;
+    const last = stretches.at(-1);
+    if (last && at < last[1]) last[1] = Math.max(last[1], at + found.length);
+    else stretches.push([at, at + found.length]);
+  }
   let out = "";
-  let at = 0;
   let copiedTo = 0;
-  while (at <= probe.length - 4) {
-    const starts = (form: string) => probe.startsWith(form, at);
-    // The longest form that starts here, whether known or the call's own.
-    const found = [...knownForms, ...extraForms].sort((a, b) => b.length - a.length).find(starts);
-    if (found === undefined) at++;
-    else {
-      out += text.slice(copiedTo, at) + "[redacted]";
-      copiedTo = at += found.length;
-    }
+  for (const [start, end] of stretches) {
+    out += text.slice(copiedTo, start) + "[redacted]";
+    copiedTo = end;
   }
   return out + text.slice(copiedTo);
 }
@@ -64,7 +65,7 @@ function write(part: Piece, all: readonly string[]): string {
 }
 
 describe("redactSecrets", () => {
-  it("redacts known and a call's own credentials as a plain scan over all of their forms does", async () => {
+  it("redacts every stretch where a form of a known or a call's own credential stands, as a plain scan over all of their forms does", async () => {
     await fc.assert(
       fc.asyncProperty(secrets, secrets, fc.array(piece, { maxLength: 12 }), async (known, extra, pieces) => {
         // A fresh list of known secrets each run, so that it holds exactly `known`.

@@ -63,6 +63,14 @@ describe("a call's own credential that begins with a known one", () => {
     rememberSecret("kq7Zshared");
     expect(redactSecrets("echo kq7Zshared-and-more, kq7Zshared.", ["kq7Zshared-and-more"])).toBe("echo [redacted], [redacted].");
   });
+
+  it("leaves no tail of a known credential that begins inside the call's own and runs on past it", () => {
+    rememberSecret("wq4Xpart", "-own9-tail-known");
+    // Taking only the longest match at "wq4X" (the own one) left "-tail-known"; before, the known "wq4Xpart" was taken there,
+    // and the scan went on to redact "-own9-tail-known" whole. Either way round, no piece of any credential may stay.
+    expect(redactSecrets("echo wq4Xpart-own9-tail-known.", ["wq4Xpart-own9"])).toBe("echo [redacted].");
+    expect(redactSecrets("echo jz8Vown-wq4Xpart.", ["jz8Vown-wq4X"])).toBe("echo [redacted].");
+  });
 });
 
 describe("mixed-case percent escapes", () => {
