@@ -145,7 +145,7 @@ const cases: BadInputCase[] = [
     input: "a query parameter beside query, which would be ignored",
     call: (fetch) => listAll(client(fetch), "/v1/tags", bad<{ query: {} }>({ exclude_disabled: true })),
     field: "exclude_disabled",
-    message: /^exclude_disabled is not an option of listAll: put it in query$/,
+    message: /^exclude_disabled is not an option of listAll; query parameters go in query$/,
   },
   {
     helper: "listAll",

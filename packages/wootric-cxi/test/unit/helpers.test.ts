@@ -123,6 +123,13 @@ describe("listAll", () => {
     expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?sort_order=asc&page=1&per_page=50"]);
   });
 
+  it("reads only the options' own keys with a value: an inherited key or one left undefined is no option it refuses", async () => {
+    const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
+    const options = Object.assign(Object.create({ headers: { "x-a": "b" } }) as { query: { sort_order: "asc" } }, { query: { sort_order: "asc" as const }, path: undefined });
+    for await (const _response of listAll(cxi, "/v1/responses", options)) break;
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?sort_order=asc&page=1&per_page=50"]);
+  });
+
   it("reads the responses envelope and stops at its total_count", async () => {
     const { observed, cxi } = clientWith((request) => {
       const page = Number(new URL(request.url).searchParams.get("page"));

@@ -34,6 +34,14 @@ describe("listAll", () => {
     expect(new URL(observed.requests[0]!.url).pathname).toBe("/v1/end_users/2/responses/promoters");
   });
 
+  it("reads only the options' own keys with a value: an inherited key or one left undefined is no option it refuses", async () => {
+    const observed = pages([2]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const options = Object.assign(Object.create({ headers: { "x-a": "b" } }) as { query: { sort_order: "asc" } }, { query: { sort_order: "asc" as const }, signal: undefined });
+    expect(await collect(listAll(wootric, "/v1/declines", options))).toHaveLength(2);
+    expect(new URL(observed.requests[0]!.url).searchParams.get("sort_order")).toBe("asc");
+  });
+
   it("honours a smaller per_page", async () => {
     const observed = pages([10, 4]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
