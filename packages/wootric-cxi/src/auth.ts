@@ -20,6 +20,11 @@ export type WootricAuth =
 /** Builds a Wootric credential from its auth option: one builder per `type`. */
 export type WootricGrants = Required<AuthSchemes<WootricAuth, "baseUrl">[string]>;
 
+/** `auth[key]`, a non-empty string; `hint` says what belongs there (the value is never quoted). */
+function need<A>(auth: A, key: keyof A & string, hint: string): string {
+  return requireString(auth[key], `auth.${key}`, hint);
+}
+
 /** The credential of a grant that fetches its tokens from the shared token endpoint. */
 function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
   // An undefined initial or query reads as one left out: the token source reads both with ?. and ??.
@@ -32,20 +37,20 @@ function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: { accessToke
  */
 export const WOOTRIC_GRANTS: WootricGrants = {
   password: (auth, context) => {
-    const username = requireString(auth.username, "auth.username", "the Wootric account email");
-    const password = requireString(auth.password, "auth.password", "the Wootric account password");
-    const query = auth.accountToken === undefined ? undefined : { account_token: requireString(auth.accountToken, "auth.accountToken", "an account token such as NPS-XXXX") };
+    const username = need(auth, "username", "the Wootric account email");
+    const password = need(auth, "password", "the Wootric account password");
+    const query = auth.accountToken === undefined ? undefined : { account_token: need(auth, "accountToken", "an account token such as NPS-XXXX") };
     return oauth2(context, { type: "password", username, password, query });
   },
   clientCredentials: (auth, context) => {
-    const clientId = requireString(auth.clientId, "auth.clientId", "the OAuth application's client id");
-    const clientSecret = requireString(auth.clientSecret, "auth.clientSecret", "the OAuth application's client secret");
+    const clientId = need(auth, "clientId", "the OAuth application's client id");
+    const clientSecret = need(auth, "clientSecret", "the OAuth application's client secret");
     return oauth2(context, { type: "client_credentials", clientId, clientSecret });
   },
   token: (auth, context) => {
-    const accessToken = requireString(auth.accessToken, "auth.accessToken", "an access token from POST /oauth/token");
+    const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
-    const refreshToken = requireString(auth.refreshToken, "auth.refreshToken", "the refresh token issued with accessToken");
+    const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
     return oauth2(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken });
   },
   tokenSource: (auth) => {
