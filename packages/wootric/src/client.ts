@@ -1,13 +1,12 @@
 import { defineVendorClient, type Client } from "@apis/runtime";
 import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
+export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
 /** The main API host. */
 export const DEFAULT_BASE_URL = "https://api.wootric.com";
-/** Wootric's token endpoint, shared with the CXI API. */
-export const DEFAULT_TOKEN_URL = "https://api.wootric.com/oauth/token";
 
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends WootricAccountOptions {
