@@ -3,6 +3,7 @@ import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
+import { isRecord } from "./is-record.js";
 
 type Schemas = components["schemas"];
 
@@ -80,7 +81,7 @@ function base64Url(text: string): string {
 }
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
+  if (!isRecord(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
   checkSendOptions(options, "");
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {

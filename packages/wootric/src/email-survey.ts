@@ -1,6 +1,7 @@
 import { checkNumber, dataOrThrow, describeValue, InputError } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
+import { isRecord } from "./is-record.js";
 
 type Schemas = components["schemas"];
 
@@ -53,7 +54,7 @@ export function checkSendOptions(options: { delay?: unknown }, field: string): v
  * });
  */
 export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options: { signal?: AbortSignal } = {}): Promise<EmailSurveyResult> {
-  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+  if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
   const emails = addressesOf(request.emails, "emails", "e-mail address");

@@ -1,5 +1,6 @@
 import { describeValue, InputError } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
+import { isRecord } from "./is-record.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
 export type Properties = components["schemas"]["Properties"];
@@ -18,7 +19,7 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
 export function properties(input: PropertyInput): Properties {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new InputError("properties", `properties must be an object of names to values, got ${describeValue(input)}`);
+  if (!isRecord(input)) throw new InputError("properties", `properties must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
     const field = `properties.${name}`;

@@ -1,4 +1,5 @@
 import type { FormValue } from "./bracket-form.js";
+import { isRecord } from "./is-record.js";
 
 /** How a form field is typed: the form carries strings only, the spec's schemas say what each one is. */
 export type FieldType = "integer" | "boolean" | "string" | "nullable-string" | "properties";
@@ -54,7 +55,7 @@ function coerce(value: unknown, type: FieldType): Typed | undefined {
       // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
       return value === null || value === "" ? null : typeof value === "string" ? value : undefined;
     case "properties":
-      return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...(value as object) } : undefined;
+      return isRecord(value) ? { ...value } : undefined;
   }
 }
 

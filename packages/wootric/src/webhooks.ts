@@ -3,6 +3,7 @@ import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
 import { WebhookVerificationError } from "./webhook-error.js";
 import { verifySignature } from "./webhook-signature.js";
+import { isRecord } from "./is-record.js";
 
 export { WebhookVerificationError, type WebhookFailure } from "./webhook-error.js";
 
@@ -49,7 +50,7 @@ function payloadOf(text: string): { [key: string]: unknown } {
     } catch {
       // Refused below, as a JSON value that is no object is.
     }
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as { [key: string]: unknown };
+    if (isRecord(parsed)) return parsed;
     throw new WebhookVerificationError("unrecognized-payload");
   }
   return parseBracketForm(text);
@@ -59,10 +60,10 @@ function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
   const event = typeFields(raw, EVENT_FIELDS);
   const subject = "response" in raw ? "response" : "decline" in raw ? "decline" : undefined;
   const inner = subject === undefined ? undefined : raw[subject];
-  if (!event || subject === undefined || typeof inner !== "object" || inner === null || Array.isArray(inner)) {
+  if (!event || subject === undefined || !isRecord(inner)) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
-  const record = typeFields(inner as { [key: string]: unknown }, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS);
+  const record = typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS);
   const type = `${subject}.${String(event["event_name"])}`;
   if (!record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
     throw new WebhookVerificationError("unrecognized-payload");
