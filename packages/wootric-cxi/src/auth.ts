@@ -43,8 +43,8 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     return oauth2(context, { type: "password", username, password, query });
   },
   clientCredentials: (auth, context) => {
-    const clientId = need(auth, "clientId", "the OAuth application's client id");
-    const clientSecret = need(auth, "clientSecret", "the OAuth application's client secret");
+    const clientId = need(auth, "clientId", "the OAuth client id");
+    const clientSecret = need(auth, "clientSecret", "the OAuth client secret");
     return oauth2(context, { type: "client_credentials", clientId, clientSecret });
   },
   token: (auth, context) => {

@@ -47,7 +47,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   const context = { hosts: { baseUrl: DEFAULT_TOKEN_URL }, transport, token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) };
   const built = build(auth, context);
   if (built.type !== "oauth2") {
-    throw new InputError("auth.refreshToken", 'a token without refreshToken is never refreshed: nothing to share; pass { type: "token", accessToken } to each client');
+    throw new InputError("auth.refreshToken", 'a token without refreshToken is never refreshed: pass { type: "token", accessToken } to each client');
   }
   return built.tokens;
 }
