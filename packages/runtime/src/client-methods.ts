@@ -21,6 +21,10 @@ export function callMethods<I>(call: (method: AnyMethod, path: string, init?: I)
     request: async (method: unknown, path: string, init?: I) =>
       call(requireString(method, "method", METHODS.join(", ")).toLowerCase() as AnyMethod, path, init),
   };
-  for (const method of METHODS) methods[method] = (path: string, init?: I) => call(method.toLowerCase() as AnyMethod, path, init);
+  for (const method of METHODS) {
+    // Lowercased once here, not on every call.
+    const lower = method.toLowerCase() as AnyMethod;
+    methods[method] = (path: string, init?: I) => call(lower, path, init);
+  }
   return methods;
 }

@@ -82,10 +82,12 @@ function scan(text: string, extraByKey: Map<string, string[]>): string {
   // Where the text is copied up to: the end of every match so far, so that one starting inside another and running on
   // past it (known or the call's own) is redacted to its end, and no credential's tail is left.
   let copiedTo = 0;
+  // The length of the longest of `forms` listed under `key` that the text has at `at`, 0 for none: made once, not at
+  // every place of a text that may run to megabytes.
+  const longest = (forms: Map<string, string[]>, key: string, at: number) => forms.get(key)?.find((form) => probe.startsWith(form, at))?.length ?? 0;
   for (let at = 0; at <= probe.length - KEY; at++) {
-    const starts = (form: string) => probe.startsWith(form, at);
     const key = probe.slice(at, at + KEY);
-    const found = Math.max(...[byKey, extraByKey].map((forms) => forms.get(key)?.find(starts)?.length ?? 0));
+    const found = Math.max(longest(byKey, key, at), longest(extraByKey, key, at));
     if (found && at + found > copiedTo) {
       if (at >= copiedTo) out += text.slice(copiedTo, at) + REDACTED;
       copiedTo = at + found;
