@@ -22,7 +22,7 @@ export interface ArchiveRef {
 export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
   requireId(surveyId, "surveyId");
   checkArchiveRequest(body);
-  const result = await cmix.survey.POST("/surveys/{surveyId}/archives", { params: { path: { surveyId } }, body, ...signalOf(options) });
+  const result = await cmix.survey.POST("/surveys/{surveyId}/archives", { params: { path: { surveyId } }, body, ...signalOf(options, "createArchive") });
   return archiveFrom(result, "POST", `${cmix.baseUrls.survey}/surveys/${surveyId}/archives`);
 }
 
@@ -37,7 +37,7 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
  */
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
   const path = checkArchiveRef(ref, "getArchive", "the archive to read");
-  const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options) });
+  const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options, "getArchive") });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
 }
 

@@ -16,18 +16,18 @@ export function requireId(value: unknown, field: string): number {
 }
 
 /**
- * A helper's `{ signal }` options as a request init takes them; null options count as left out, and a misspelt name
- * (`Signal`, or another of `names`), the signal itself passed as the options, or a `signal` that is none throws an
- * `InputError`, where each would be ignored or fail later and the call never stopped.
+ * The `{ signal }` options of the helper `of` as a request init takes them; null options count as left out, and an
+ * option that is not one of `names` (`Signal`, `timeout`), the signal itself passed as the options, or a `signal` that
+ * is none throws an `InputError`, where each would be ignored or fail later and the call never stopped.
  *
  * @example
- * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options) });
+ * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options, "getDataLayouts") });
  */
-export function signalOf(options: { signal?: AbortSignal } | null | undefined, names = ["signal"]): { signal?: AbortSignal } {
+export function signalOf(options: { signal?: AbortSignal } | null | undefined, of: string, names = ["signal"]): { signal?: AbortSignal } {
   const opts = options ?? {};
   // Duck-typed, as checkPollOptions checks a signal: one from another realm is no instance of this one's AbortSignal.
   if (typeof (opts as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", "options is an AbortSignal: pass it as { signal }");
-  checkOptionNames(opts, names);
+  checkOptionNames(opts, names, of);
   const signal = opts.signal;
   // null reads as none, as fetch reads it; anything else that is no signal would fail later with the platform's TypeError
   // (or, between polls, never stop the wait). Duck-typed for the same reason as above.

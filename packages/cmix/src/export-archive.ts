@@ -50,7 +50,7 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
 export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for");
   // A JavaScript caller's null means the same as leaving the options out.
-  const bounds = checkPollOptions(options ?? {}, POLL_OPTIONS);
+  const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
   return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
 }
 
@@ -68,7 +68,7 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   const startedAt = Date.now();
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw new InputError("options", 'options are required: { type: "XLSX_READABLE", ... }');
-  const bounds = checkPollOptions(options, EXPORT_OPTIONS);
+  const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
   if (typeof options.type !== "string" || options.type === "") {
     throw new InputError("type", 'type must be the export file type, e.g. "XLSX_READABLE"');
   }
@@ -83,7 +83,7 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   }
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
-  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, bounds);
+  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, { signal: bounds.signal });
   if (isReady(archive)) return archive.archiveUrl;
   const dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, surveyId, bounds));
   const done = await waitUntilComplete(cmix, { surveyId, dataLayoutId, archiveId: archive.id }, bounds, startedAt, archive);
@@ -97,11 +97,11 @@ interface Bounds {
   signal: AbortSignal | undefined;
 }
 
-function checkPollOptions(options: PollOptions, names: string[]): Bounds {
+function checkPollOptions(options: PollOptions, of: string, names: string[]): Bounds {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
   }
-  const { signal } = signalOf(options, names);
+  const { signal } = signalOf(options, of, names);
   return {
     pollIntervalMs: checkNumber(options.pollIntervalMs, "pollIntervalMs", 5_000, { min: 0, max: 2 ** 31 - 1, hint: "the pause between polls, in milliseconds" }),
     maxWaitMs: checkNumber(options.maxWaitMs, "maxWaitMs", 600_000, { min: 1, hint: "how long to wait for the archive in total, in milliseconds" }),
@@ -142,7 +142,7 @@ async function waitUntilComplete(
     if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
     if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, aborted);
-    last = await getArchive(cmix, ref, bounds).catch((error: unknown) => {
+    last = await getArchive(cmix, ref, { signal: bounds.signal }).catch((error: unknown) => {
       throw error instanceof ApiUserAbortError ? aborted() : error;
     });
     attempts++;
@@ -155,7 +155,7 @@ function isReady(archive: Archive): archive is Archive & { archiveUrl: string } 
 }
 
 async function defaultLayoutId(cmix: CmixClient, surveyId: number, bounds: Bounds): Promise<number> {
-  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, ...signalOf(bounds) });
+  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.

@@ -47,7 +47,7 @@ export async function countResponses(
   options: { signal?: AbortSignal } = {},
 ): Promise<ResponseCounts> {
   requireId(surveyId, "surveyId");
-  const init = signalOf(options);
+  const init = signalOf(options, "countResponses");
   if (Array.isArray(query)) {
     if (query.length === 0) throw new InputError("questions", "questions is empty: list at least one { questionId }");
     query.forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));

@@ -5,6 +5,8 @@ import { describeValue, InputError } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import { withCallHooks, type CallHooks } from "./vendor-calls.js";
 import {
+  checkOptionNames,
+  FORWARDED_OPTIONS,
   forwardedOptions,
   resolveHosts,
   hostOptionNames,
@@ -123,9 +125,10 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
   }
+  // An option the client does not take (`timeout`, axios's `baseURL`) would be ignored without a word.
+  checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
   description.checkOptions?.(options);
-  // An option of the vendor's spelled otherwise (axios's `baseURL`, a `tokenURL`) is refused there too.
-  const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts, taken);
+  const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
   const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };

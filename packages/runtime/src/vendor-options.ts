@@ -71,17 +71,51 @@ export function hostOptionNames(hosts: Record<string, HostDescription>): string[
 }
 
 /**
+ * The names of the {@link ForwardedOptions}: every runtime option a vendor's `createClient` takes besides its own. Kept
+ * whole by the type: a runtime option added to {@link ClientOptions} must be named here, or this does not compile.
+ */
+export const FORWARDED_OPTIONS = Object.keys({
+  fetch: 0,
+  timeoutMs: 0,
+  maxResponseBytes: 0,
+  maxRetries: 0,
+  retryDelay: 0,
+  headers: 0,
+  logger: 0,
+  rateLimit: 0,
+  middleware: 0,
+} satisfies Record<keyof ForwardedOptions, 0>);
+
+/**
  * Refuses an option named like one of `names` but spelled otherwise (axios's `baseURL`, a `base_url`, a `tokenURL`):
- * it would be ignored without a word, and the calls and credentials sent to the default host.
+ * it would be ignored without a word, and the calls and credentials sent to the default host. Given `of`, the function
+ * the options are for, `names` are all it takes and any other option is refused too (as stripe-node refuses unknown
+ * config keys), naming the one with the longest start or end in common, at least 4 letters (`timeout` for `timeoutMs`,
+ * `retries` for `maxRetries`), or all of them. Only own keys with a value are read: one left `undefined` is left out.
  *
  * @example
  * checkOptionNames({ baseURL: "https://mock.test" }, ["baseUrl"]); // throws "baseURL is not an option: did you mean baseUrl?"
+ * checkOptionNames({ timeout: 5000 }, ["auth", "timeoutMs"], "createClient"); // "timeout is not an option of createClient: did you mean timeoutMs?"
  */
-export function checkOptionNames(options: object, names: readonly string[]): void {
+export function checkOptionNames(options: object, names: readonly string[], of?: string): void {
   const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
   for (const [key, value] of Object.entries(options)) {
-    const meant = value === undefined || names.includes(key) ? undefined : names.find((name) => plain(name) === plain(key));
-    if (meant) throw new InputError(key, `${key} is not an option: did you mean ${meant}?`);
+    if (value === undefined || names.includes(key)) continue;
+    const near = plain(key);
+    let meant;
+    let most = 3;
+    for (const name of names) {
+      const other = plain(name);
+      let start = 0;
+      let end = 0;
+      while (near[start] && near[start] == other[start]) start++;
+      while (near.at(~end) && near.at(~end) == other.at(~end)) end++;
+      // The same name spelled otherwise first; any near name only where the names are all known.
+      const score = near == other ? 99 : of ? Math.max(start, end) : 0;
+      if (score > most) [most, meant] = [score, name];
+    }
+    if (meant) throw new InputError(key, `${key} is not an option${of ? ` of ${of}` : ""}: did you mean ${meant}?`);
+    if (of) throw new InputError(key, `${key} is not an option of ${of}, which takes ${names.join(", ")}`);
   }
 }
 

@@ -90,6 +90,7 @@ describe("portability", () => {
         "forwardedOptions",
         "resolveHosts",
         "checkOptionNames",
+        "FORWARDED_OPTIONS",
         "hostOptionNames",
         "tokenRequestOptions",
         "withCallHooks",

@@ -1,3 +1,4 @@
+import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
 import { createApiClient, defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
 
@@ -77,16 +78,49 @@ describe("defineVendorClient", () => {
   it("refuses an option of the vendor's spelled in another case (axios's baseURL) rather than send to the default host", () => {
     const { seen, fetch } = recorder();
     const misspelt = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);
-    expect(misspelt({ baseURL: "https://mock.test" })).toThrow(new InputError("baseURL", "baseURL is not an option: did you mean baseUrl?"));
-    expect(misspelt({ filesBaseURL: "https://files.mock.test" })).toThrow("filesBaseURL is not an option: did you mean filesBaseUrl?");
-    expect(misspelt({ baseUrl: "https://mock.test", baseURL: "https://other.test" })).toThrow("baseURL is not an option: did you mean baseUrl?");
-    expect(misspelt({ filesURL: "https://files.mock.test" })).toThrow("filesURL is not an option: did you mean filesUrl?");
-    expect(misspelt({ TAG: "v1" })).toThrow("TAG is not an option: did you mean tag?");
-    expect(misspelt({ base_url: "https://mock.test" })).toThrow("base_url is not an option: did you mean baseUrl?");
-    expect(misspelt({ "files-base-url": "https://files.mock.test" })).toThrow("files-base-url is not an option: did you mean filesBaseUrl?");
+    expect(misspelt({ baseURL: "https://mock.test" })).toThrow(new InputError("baseURL", "baseURL is not an option of createClient: did you mean baseUrl?"));
+    expect(misspelt({ filesBaseURL: "https://files.mock.test" })).toThrow("filesBaseURL is not an option of createClient: did you mean filesBaseUrl?");
+    expect(misspelt({ baseUrl: "https://mock.test", baseURL: "https://other.test" })).toThrow("baseURL is not an option of createClient: did you mean baseUrl?");
+    expect(misspelt({ filesURL: "https://files.mock.test" })).toThrow("filesURL is not an option of createClient: did you mean filesUrl?");
+    expect(misspelt({ TAG: "v1" })).toThrow("TAG is not an option of createClient: did you mean tag?");
+    expect(misspelt({ base_url: "https://mock.test" })).toThrow("base_url is not an option of createClient: did you mean baseUrl?");
+    expect(misspelt({ "files-base-url": "https://files.mock.test" })).toThrow("files-base-url is not an option of createClient: did you mean filesBaseUrl?");
     // Left undefined, a misspelt name sends nothing anywhere: nothing to refuse.
     expect(misspelt({ baseURL: undefined })).not.toThrow();
     expect(seen).toHaveLength(0);
+  });
+
+  it("refuses an option it does not take (timeout for timeoutMs), naming the nearest one or all it takes", () => {
+    const { seen, fetch } = recorder();
+    const unknown = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);
+    expect(unknown({ timeout: 5 })).toThrow(new InputError("timeout", "timeout is not an option of createClient: did you mean timeoutMs?"));
+    expect(unknown({ retries: 1 })).toThrow("retries is not an option of createClient: did you mean maxRetries?");
+    expect(unknown({ maxRetry: 1 })).toThrow("maxRetry is not an option of createClient: did you mean maxRetries?");
+    expect(unknown({ Middlewares: [] })).toThrow("Middlewares is not an option of createClient: did you mean middleware?");
+    // The longest part in common wins: filesURI is filesUrl (7 letters), not filesBaseUrl (5).
+    expect(unknown({ filesURI: "https://files.mock.test" })).toThrow("filesURI is not an option of createClient: did you mean filesUrl?");
+    expect(unknown({ timoutMs: 5 })).toThrow("timoutMs is not an option of createClient: did you mean timeoutMs?");
+    expect(unknown({ fetcher: fetch })).toThrow("fetcher is not an option of createClient: did you mean fetch?");
+    expect(unknown({ verbose: true })).toThrow(
+      "verbose is not an option of createClient, which takes auth, baseUrl, filesBaseUrl, filesUrl, tag, fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, headers, logger, rateLimit, middleware",
+    );
+    // Left undefined, an unknown name changes nothing; inherited keys (a library's Object.prototype addition) are not the caller's.
+    expect(unknown({ verbose: undefined })).not.toThrow();
+    expect(unknown(Object.create({ verbose: true }) as object)).not.toThrow();
+    expect(seen).toHaveLength(0);
+  });
+
+  it("takes every runtime option the type declares, each reaching the transport", async () => {
+    await expectEveryOptionTaken((fetch, lines) => {
+      const every: Required<Omit<Options, "filesUrl" | "schemes">> = {
+        ...everyRuntimeOption(fetch, lines),
+        auth: { type: "token", accessToken: "t-1234" },
+        baseUrl: "https://mock.test",
+        filesBaseUrl: "https://files.mock.test",
+        tag: "v1",
+      };
+      return (createClient(every) as unknown as Raw).GET("/items");
+    });
   });
 
   it("checks host options like every base URL", () => {

@@ -1,4 +1,4 @@
-import { checkNumber, describeValue, InputError, paginate } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -39,10 +39,7 @@ export function listAll<P extends PagedPath>(
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
   // A query parameter given beside query (`{ exclude_disabled: true }`) would be ignored, and the whole list fetched.
-  // Own keys only, and one left undefined is left out, as checkOptionNames reads them.
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined && key != "query" && key != "signal") throw new InputError(key, `${key} is not an option of listAll; query parameters go in query`);
-  }
+  checkOptionNames(options ?? {}, ["query", "signal"], "listAll");
   // A JavaScript caller's null options read as none, as left out.
   const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.

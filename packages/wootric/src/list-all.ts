@@ -1,4 +1,4 @@
-import { checkNumber, describeValue, InputError, paginate } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, InputError, paginate } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
@@ -62,10 +62,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   // A query parameter given beside query (`{ sort_order: "asc" }`) would be ignored, and the whole list fetched.
-  // Own keys only, and one left undefined is left out, as checkOptionNames reads them.
-  for (const [key, value] of Object.entries(opts)) {
-    if (value !== undefined && !["query", "path", "signal"].includes(key)) throw new InputError(key, `${key} is not an option of listAll; query parameters go in query`);
-  }
+  checkOptionNames(opts, ["query", "path", "signal"], "listAll");
   const query = opts.query ?? {};
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
   const got = describeValue(query);

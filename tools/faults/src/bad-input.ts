@@ -114,7 +114,33 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
     ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like the platform's fetch, got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a \{ name: value \} record or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
+    // An option the client does not take would be ignored without a word: a 60 s timeout where 5 s was meant.
+    ["timeout, for timeoutMs", { timeout: 5000 }, "timeout", new RegExp(`^timeout is not an option of ${helper}: did you mean timeoutMs\\?$`)],
+    ["retries, for maxRetries", { retries: 0 }, "retries", new RegExp(`^retries is not an option of ${helper}: did you mean maxRetries\\?$`)],
+    ["an option no client takes", { verbose: true }, "verbose", new RegExp(`^verbose is not an option of ${helper}, which takes auth, .*timeoutMs, .*middleware`)],
   ]);
+}
+
+/**
+ * Every runtime option a vendor's `createClient` forwards, each set to a value that works: spread into a
+ * `Required<ClientOptions>` with the vendor's own, so a test names every option the type declares and proves each is taken.
+ * See {@link expectEveryOptionTaken}.
+ *
+ * @example
+ * const every: Required<ClientOptions> = { ...everyRuntimeOption(fetch, lines), auth, baseUrl: "https://mock.test" };
+ */
+export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
+  return {
+    fetch,
+    timeoutMs: 5000,
+    maxResponseBytes: 1_000_000,
+    maxRetries: 0,
+    retryDelay: { baseMs: 1, maxMs: 1 },
+    headers: { "x-every": "1" },
+    logger: { debug: (line: string) => void lines.push(line) },
+    rateLimit: { headers: { remaining: "x-left", reset: "x-reset" }, maxWaitMs: 1 },
+    middleware: [(request: Request, next: (request: Request) => Promise<Response>) => next(request)],
+  };
 }
 
 /**
@@ -177,4 +203,21 @@ export function codeExchangeCases(make: (fetch: FetchSpy, options: Record<string
     ["a plain-http redirectUri", { redirectUri: "http://app.example.com/callback" }, "redirectUri", /redirectUri must be an absolute https URL/],
     ...BOUNDS,
   ]);
+}
+
+/**
+ * Runs `call` with a fetch spy and a log, and expects what {@link everyRuntimeOption} sets to have reached the wire:
+ * its header on a request and its logger's lines. With `Required<ClientOptions>` in `call`, this proves every option
+ * the type declares is taken, none refused as unknown.
+ *
+ * @example
+ * await expectEveryOptionTaken((fetch, lines) => createClient({ ...everyRuntimeOption(fetch, lines), auth, baseUrl }).GET("/v1/tags"));
+ */
+export async function expectEveryOptionTaken(call: (fetch: FetchSpy, lines: string[]) => Promise<unknown>): Promise<void> {
+  const fetch = fetchSpy({});
+  const lines: string[] = [];
+  await call(fetch, lines);
+  const [input, init] = fetch.mock.calls[0]!;
+  expect(new Request(input, init).headers.get("x-every")).toBe("1");
+  expect(lines).toHaveLength(1);
 }

@@ -41,7 +41,7 @@ const cases: BadInputCase[] = [
     input: "dataBaseURL, spelled as axios spells baseURL, which would have left uploads going to CX's own data host",
     call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ dataBaseURL: "https://data.mock.test/1" })),
     field: "dataBaseURL",
-    message: /^dataBaseURL is not an option: did you mean dataBaseUrl\?$/,
+    message: /^dataBaseURL is not an option of createClient: did you mean dataBaseUrl\?$/,
   },
   {
     helper: "createClient",

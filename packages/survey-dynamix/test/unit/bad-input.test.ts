@@ -52,7 +52,7 @@ const cases: BadInputCase[] = [
     input: "Region for region, which would have sent an eu1 account's credentials to the us1 host",
     call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ baseUrl: undefined, Region: "eu1" })),
     field: "Region",
-    message: /^Region is not an option: did you mean region\?$/,
+    message: /^Region is not an option of createClient: did you mean region\?$/,
   },
   {
     helper: "exchangeAuthorizationCode",

@@ -29,7 +29,7 @@ const cases: BadInputCase[] = [
     input: "tokenURL, spelled as axios spells baseURL, which would have left the credentials going to the default token endpoint",
     call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ tokenURL: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } })),
     field: "tokenURL",
-    message: /^tokenURL is not an option: did you mean tokenUrl\?$/,
+    message: /^tokenURL is not an option of createClient: did you mean tokenUrl\?$/,
   },
   {
     helper: "createClient",
@@ -145,7 +145,7 @@ const cases: BadInputCase[] = [
     input: "a query parameter beside query, which would be ignored",
     call: (fetch) => listAll(client(fetch), "/v1/tags", bad<{ query: {} }>({ exclude_disabled: true })),
     field: "exclude_disabled",
-    message: /^exclude_disabled is not an option of listAll; query parameters go in query$/,
+    message: /^exclude_disabled is not an option of listAll, which takes query, signal$/,
   },
   {
     helper: "listAll",

@@ -57,7 +57,7 @@ const tokenSourceCases: BadInputCase[] = [
     input: "token_url for tokenUrl",
     call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ token_url: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } })),
     field: "token_url",
-    message: /^token_url is not an option: did you mean tokenUrl\?$/,
+    message: /^token_url is not an option of createClient: did you mean tokenUrl\?$/,
   },
   {
     helper: "createWootricTokenSource",
@@ -94,7 +94,7 @@ const helperCases: BadInputCase[] = [
   { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), "my-external-id"), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
   { helper: "getEndUserByExternalId", input: "an empty string", call: (fetch) => getEndUserByExternalId(client(fetch), ""), field: "externalId", message: /externalId must be a non-empty string/ },
   { helper: "listAll", input: "a list that does not page", call: (fetch) => listAll(client(fetch), bad<"/v1/end_users">("/v1/segments")), field: "path", message: /path "\/v1\/segments" is not a paged list/ },
-  { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll; query parameters go in query$/ },
+  { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, path, signal$/ },
   { helper: "listAll", input: "a query string instead of an object", call: (fetch) => listAll(client(fetch), "/v1/end_users", { query: bad<{ sort_order?: "asc" }>("sort_order=asc") }), field: "query", message: /^query must be an object of parameters, got a string$/ },
   { helper: "listAll", input: "a URLSearchParams as query, which would be sent as nothing", call: (fetch) => listAll(client(fetch), "/v1/responses", { query: bad(new URLSearchParams("sort_order=asc")) }), field: "query", message: /^query must be an object of parameters, got a URLSearchParams$/ },
   { helper: "listAll", input: "an array as query", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: bad([["sort_order", "asc"]]) }), field: "query", message: /^query must be an object of parameters, got an array$/ },

@@ -1,0 +1,21 @@
+// Every option the client's type declares is taken: the object below must name each (the type makes it whole), and
+// the call must reach the wire through all of them, none refused as an option the client does not take.
+import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
+import { it } from "vitest";
+import { createClient, type ClientOptions } from "../../src/index.js";
+
+it("takes every option ClientOptions declares", async () => {
+  await expectEveryOptionTaken((fetch, lines) => {
+    const every: Required<ClientOptions> = {
+      ...everyRuntimeOption(fetch, lines),
+      auth: { type: "token", accessToken: "at-every" },
+      environment: "sandbox",
+      baseUrls: { survey: "https://old-survey.mock.test" },
+      authBaseUrl: "https://auth.mock.test",
+      surveyBaseUrl: "https://survey.mock.test",
+      reportingBaseUrl: "https://reporting.mock.test",
+      fileProcessingBaseUrl: "https://files.mock.test",
+    };
+    return createClient(every).survey.GET("/projects");
+  });
+});
