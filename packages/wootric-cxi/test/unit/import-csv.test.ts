@@ -78,6 +78,8 @@ describe("checkImportCsv", () => {
     ["2021-12-31", "the last day of the year"],
     ["2021-01-01 00:00", "midnight, with hh:mm"],
     ["2024-02-29 23:59:59", "February 29 of a leap year, with hh:mm:ss"],
+    ["2021-02-03 23:59", "the last minute of a day, with hh:mm"],
+    ["2021-02-03 00:00:00", "the first second of a day, with hh:mm:ss"],
     ["1504948149", "a Unix timestamp"],
   ])("accepts the feedback_date %s (%s)", (date) => {
     expect(() => checkImportCsv(`feedback_date
@@ -97,6 +99,11 @@ ${date}
     ["2020-02-30", "February 30 of a leap year"],
     ["2021-02-29 10:00", "February 29 of a common year, with hh:mm"],
     ["2020-13-45 15:45:00", "month 13, with hh:mm:ss"],
+    ["2021-02-03 25:99", "hour 25 and minute 99"],
+    ["2021-02-03 24:00", "hour 24, which a Date would roll over to the next day"],
+    ["2021-02-03 23:60", "minute 60"],
+    ["2021-02-03 12:34:60", "second 60"],
+    ["2021-02-03 12:34:99", "second 99"],
   ])("rejects the feedback_date %s (%s), naming the row's line and the column", (date) => {
     const error = problem(() => checkImportCsv(`feedback_date,feedback
 2020-07-16,fine
