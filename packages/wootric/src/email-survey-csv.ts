@@ -16,6 +16,11 @@ export const MAX_CSV_ROWS = 5000;
 export const LANGUAGE_COLUMN = "___language";
 
 const INTEGER = /^-?\d+$/;
+// Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp (vendor
+// doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix timestamp format
+// and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users show purchase_date
+// as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties() refuses too.
+const UNIX_SECONDS = /^-?\d{1,10}$/;
 const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
@@ -47,8 +52,8 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
  * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header that names no
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
  * many fields on each row as in the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount`
- * columns, and a survey template when a `___language` column is present. Throws an {@link InputError} naming the line
- * and column at fault.
+ * columns, Unix timestamps in seconds (or nothing) in `*_date` columns, and a survey template when a `___language`
+ * column is present. Throws an {@link InputError} naming the line and column at fault.
  *
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
@@ -60,16 +65,21 @@ export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions
   if (rows.length > MAX_CSV_ROWS) {
     throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (the row after the limit starts on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
-  const amounts = columns.flatMap((name, at) => (name.endsWith("_amount") ? [at] : []));
+  const typed = columns.flatMap((name, at) => (/_(amount|date)$/.test(name) ? [at] : []));
   for (const { fields, line } of rows) {
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);
     }
     checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
-    for (const at of amounts) {
+    for (const at of typed) {
       const value = fields[at]!.trim();
-      if (value !== "" && !INTEGER.test(value)) {
-        throw new InputError(`csv: line ${line}, column ${columns[at]}`, `csv line ${line} has ${columns[at]} ${JSON.stringify(value)}: a column ending in _amount takes whole numbers`);
+      const column = columns[at]!;
+      const date = column.endsWith("_date");
+      if (value !== "" && !(date ? UNIX_SECONDS : INTEGER).test(value)) {
+        throw new InputError(
+          `csv: line ${line}, column ${column}`,
+          `csv line ${line} has ${column} ${JSON.stringify(value)}: a column ending in _${date ? "date takes a Unix timestamp in seconds" : "amount takes whole numbers"}`,
+        );
       }
     }
   }

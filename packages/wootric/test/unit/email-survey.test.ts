@@ -63,7 +63,7 @@ describe("sendEmailSurvey", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
-  it("refuses 101 addresses before any request, saying to send batches of 100", async () => {
+  it("refuses 101 addresses before any request, saying to send them in batches of 100", async () => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }));
     expect(error.field).toBe("emails");
@@ -149,6 +149,9 @@ describe("sendEmailSurveyCsv", () => {
     ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
     ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
     ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /price_amount "9\.99": a column ending in _amount takes whole numbers/],
+    ["a _date as yyyy-mm-dd", "email,start_date\na@example.com,1350466020\nb@example.com,\nc@example.com,2020-01-01\n", {}, "csv: line 4, column start_date", /^csv line 4 has start_date "2020-01-01": a column ending in _date takes a Unix timestamp in seconds$/],
+    ["a _date in milliseconds", "email,last_order_date\na@example.com,1350466020000\n", {}, "csv: line 2, column last_order_date", /last_order_date "1350466020000": a column ending in _date takes a Unix timestamp in seconds/],
+    ["a fractional _date", "email,plan,start_date\na@example.com,Pro,1350466020.5\n", {}, "csv: line 2, column start_date", /start_date "1350466020\.5": a column ending in _date/],
     ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
     ["a ___language column without a template, with send_to_email_field", "id,receiver,___language\n7,a@example.com,en\n", { send_to_email_field: "receiver" }, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
     ["a repeated email column", "email,plan,email\na@example.com,Pro,b@example.com\n", {}, "csv: column email", /^csv has the column "email" twice: column names must be unique$/],
@@ -167,6 +170,11 @@ describe("sendEmailSurveyCsv", () => {
     const rows = (count: number) => `email\n${Array.from({ length: count }, (_, i) => `u${i}@example.com`).join("\n")}\n`;
     expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS))).not.toThrow();
     expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(the row after the limit starts on line 5002\)/);
+  });
+
+  it("takes Unix timestamps in seconds, before 1970 too, or nothing in *_date columns, and any text in other date-like columns", () => {
+    const csv = "email,start_date,birth_date,date_of_birth,dated\na@example.com,1350466020,-86400,1990-05-01,yes\nb@example.com,,9999999999,,\n";
+    expect(() => checkEmailSurveyCsv(csv)).not.toThrow();
   });
 
   it("takes blank header cells, as a spreadsheet export leaves after the last column, however many", () => {
