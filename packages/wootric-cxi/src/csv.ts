@@ -87,7 +87,7 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
     throw new InputError(field, `${field} must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
   }
   const size = text ? byteLength(input) : input.size;
-  if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it up`);
+  if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
   if (text) return input.replace(/^\uFEFF/, "");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());

@@ -20,7 +20,7 @@ export function resolveTokenUrl(value: unknown, logger: Logger | undefined): str
   if (new URL(url, "https://relative.invalid").pathname !== "/") return url;
   const endpoint = `${url.replace(/\/+$/, "")}${TOKEN_PATH}`;
   const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
-  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint} (deprecated: pass the full token endpoint URL)`, { deprecated: "tokenUrl" });
+  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
   return endpoint;
 }
 

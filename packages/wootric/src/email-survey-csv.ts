@@ -32,12 +32,12 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
   const repeated = columns.find((name, at) => name && columns.indexOf(name) !== at);
   if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
-    throw new InputError("survey_settings.survey_template_id", `csv has a ${LANGUAGE_COLUMN} column, which needs survey_settings.survey_template_id: the template whose languages it names`);
+    throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template whose languages it names`);
   }
   const receiver = options.send_to_email_field;
   if (receiver !== undefined) {
     const at = columns.indexOf(receiver);
-    if (at < 0) throw new InputError("send_to_email_field", `send_to_email_field names the column ${JSON.stringify(receiver)}, which the CSV's header (line ${header.line}) does not have`);
+    if (at < 0) throw new InputError("send_to_email_field", `send_to_email_field names the column ${JSON.stringify(receiver)}, not in the CSV's header (line ${header.line})`);
     return { columns, emailColumn: at };
   }
   if (columns[0] !== "email") {
@@ -63,7 +63,7 @@ export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions
   const { columns, emailColumn } = checkHeader(header, options ?? {});
   if (rows.length === 0) throw new InputError("csv", "csv has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {
-    throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (the row after the limit starts on line ${rows[MAX_CSV_ROWS]!.line})`);
+    throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
   const typed = columns.flatMap((name, at) => (/_(amount|date)$/.test(name) ? [at] : []));
   for (const { fields, line } of rows) {
@@ -98,7 +98,7 @@ function checkCsvOptions(options: EmailSurveyCsvOptions): void {
     throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);
   }
   if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
-    throw new InputError("unique_identifier_field", "unique_identifier_field needs send_to_email_field: name the column that holds each receiver's address too");
+    throw new InputError("unique_identifier_field", "unique_identifier_field needs send_to_email_field too: the column of each receiver's address");
   }
 }
 
@@ -124,7 +124,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
     // The spec's second form of this body: the Base64url string in an urlencoded form, as the vendor's curls send it.
     bodySerializer: toFormUrlEncoded,
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    ...(signal ? { signal } : {}),
+    signal: signal || null,
   });
   return dataOrThrow(result, "POST");
 }

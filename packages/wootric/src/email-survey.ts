@@ -60,7 +60,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   const emails = addressesOf(request.emails, "emails", "e-mail address");
   if (emails.length === 0) throw new InputError("emails", "emails is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
-    throw new InputError("emails", `emails has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send them in batches of ${MAX_EMAILS}`);
+    throw new InputError("emails", `emails has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send batches of ${MAX_EMAILS}`);
   }
   emails.forEach((email, index) => checkEmail(email, `emails (address ${index + 1})`));
   if (request.external_ids !== undefined) {
@@ -70,6 +70,6 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
     }
   }
   checkSendOptions(request, "");
-  const result = await client.POST("/v1/email_survey", { body: request, ...(options?.signal ? { signal: options.signal } : {}) });
+  const result = await client.POST("/v1/email_survey", { body: request, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
 }

@@ -7,7 +7,7 @@ type EndUser = components["schemas"]["EndUser"];
 function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" | "lookup_by_external_id", signal: AbortSignal | undefined) {
   return client.GET("/v1/end_users/{id}", {
     params: { path: { id: segment }, query: { [flag]: true } },
-    ...(signal ? { signal } : {}),
+    signal: signal || null,
   });
 }
 

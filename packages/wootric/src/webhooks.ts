@@ -85,11 +85,11 @@ function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
  * if (event.type === "response.created") console.log(event.response.score);
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string): Promise<WootricWebhookEvent> {
-  if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the account's webhook secret, a non-empty string");
+  if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the webhook secret, a non-empty string");
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
   if (typeof headers !== "object" || !headers || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
-    throw new TypeError("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
+    throw new TypeError("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
   const header = signatureHeader(headers);
   if (header === undefined) throw new WebhookVerificationError("missing-signature");

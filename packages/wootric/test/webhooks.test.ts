@@ -180,7 +180,7 @@ describe("unwrapWebhook refuses", () => {
     ["headers", () => unwrapWebhook("x", undefined as never, SECRET)],
     ["a body already parsed", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET)],
   ])("missing or wrong %s, with a TypeError that says what to pass", async (_, call) => {
-    await expect(call()).rejects.toThrow("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer, not parsed) and the request's headers");
+    await expect(call()).rejects.toThrow("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
   });
 
   it("a body of bytes from another realm (a vm context, as in Jest)", async () => {

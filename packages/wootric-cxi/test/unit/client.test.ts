@@ -61,7 +61,7 @@ describe("createClient", () => {
     expect(observed.requests[0]?.url).toBe("https://auth.test/oauth/token");
     const deprecations = lines.filter((line) => line.includes("deprecated"));
     expect(deprecations).toEqual([expect.stringContaining(`tokenUrl ${tokenUrl} is a host, read as https://auth.test/oauth/token`)]);
-    expect(deprecations[0]).toContain("full token endpoint URL");
+    expect(deprecations[0]).toContain("deprecated: pass the full URL");
   });
 
   it("logs no deprecation for a tokenUrl that is an endpoint", () => {

@@ -63,11 +63,11 @@ describe("sendEmailSurvey", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
-  it("refuses 101 addresses before any request, saying to send them in batches of 100", async () => {
+  it("refuses 101 addresses before any request, saying to send batches of 100", async () => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }));
     expect(error.field).toBe("emails");
-    expect(error.message).toBe("emails has 101 addresses; Wootric takes at most 100 per request: send them in batches of 100");
+    expect(error.message).toBe("emails has 101 addresses; Wootric takes at most 100 per request: send batches of 100");
     expect(observed.requests).toHaveLength(0);
   });
 
@@ -152,12 +152,12 @@ describe("sendEmailSurveyCsv", () => {
     ["a _date as yyyy-mm-dd", "email,start_date\na@example.com,1350466020\nb@example.com,\nc@example.com,2020-01-01\n", {}, "csv: line 4, column start_date", /^csv line 4 has start_date "2020-01-01": a column ending in _date takes a Unix timestamp in seconds$/],
     ["a _date in milliseconds", "email,last_order_date\na@example.com,1350466020000\n", {}, "csv: line 2, column last_order_date", /last_order_date "1350466020000": a column ending in _date takes a Unix timestamp in seconds/],
     ["a fractional _date", "email,plan,start_date\na@example.com,Pro,1350466020.5\n", {}, "csv: line 2, column start_date", /start_date "1350466020\.5": a column ending in _date/],
-    ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
-    ["a ___language column without a template, with send_to_email_field", "id,receiver,___language\n7,a@example.com,en\n", { send_to_email_field: "receiver" }, "survey_settings.survey_template_id", /___language column, which needs survey_settings\.survey_template_id/],
+    ["a ___language column without a template", "email,___language\na@example.com,en\n", {}, "survey_settings.survey_template_id", /^csv's ___language column needs survey_settings\.survey_template_id: the template whose languages it names$/],
+    ["a ___language column without a template, with send_to_email_field", "id,receiver,___language\n7,a@example.com,en\n", { send_to_email_field: "receiver" }, "survey_settings.survey_template_id", /^csv's ___language column needs survey_settings\.survey_template_id: the template whose languages it names$/],
     ["a repeated email column", "email,plan,email\na@example.com,Pro,b@example.com\n", {}, "csv: column email", /^csv has the column "email" twice: column names must be unique$/],
     ["a repeated property column", "email,plan,Plan,plan\na@example.com,Pro,x,Free\n", {}, "csv: column plan", /^csv has the column "plan" twice: column names must be unique$/],
     ["a repeated receiver column", "id,receiver,receiver\n7,a@example.com,b@example.com\n", { send_to_email_field: "receiver" }, "csv: column receiver", /^csv has the column "receiver" twice/],
-    ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /names the column "receiver", which the CSV's header \(line 1\) does not have/],
+    ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /^send_to_email_field names the column "receiver", not in the CSV's header \(line 1\)$/],
   ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurveyCsv(wootric, csv, options));
@@ -169,7 +169,7 @@ describe("sendEmailSurveyCsv", () => {
   it(`takes ${MAX_CSV_ROWS} rows and refuses one more, naming the line where the excess starts`, () => {
     const rows = (count: number) => `email\n${Array.from({ length: count }, (_, i) => `u${i}@example.com`).join("\n")}\n`;
     expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS))).not.toThrow();
-    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(the row after the limit starts on line 5002\)/);
+    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(row 5001 starts on line 5002\)/);
   });
 
   it("takes Unix timestamps in seconds, before 1970 too, or nothing in *_date columns, and any text in other date-like columns", () => {
