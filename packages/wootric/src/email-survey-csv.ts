@@ -65,7 +65,8 @@ export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions
   if (rows.length > MAX_CSV_ROWS) {
     throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
-  const typed = columns.flatMap((name, at) => (/_(amount|date)$/.test(name) ? [at] : []));
+  // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
+  const typed = columns.flatMap((name, at) => (/^(?!___).*_(amount|date)$/.test(name) ? [at] : []));
   for (const { fields, line } of rows) {
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);

@@ -177,6 +177,11 @@ describe("sendEmailSurveyCsv", () => {
     expect(() => checkEmailSurveyCsv(csv)).not.toThrow();
   });
 
+  it("takes any text in ___context: columns, which fill the subject and intro and are no end-user properties", () => {
+    const csv = "email,___context:renewal_date,___context:seats_amount\na@example.com,March 3,ten\n";
+    expect(() => checkEmailSurveyCsv(csv)).not.toThrow();
+  });
+
   it("takes blank header cells, as a spreadsheet export leaves after the last column, however many", () => {
     expect(() => checkEmailSurveyCsv("email,plan,,\na@example.com,Pro,,\n")).not.toThrow();
   });
