@@ -1,4 +1,5 @@
-import { InputError, InvalidResponseError, redactUrl, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { InputError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import type { HeadersOptions } from "openapi-fetch";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -28,7 +29,10 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
   return {
     prepare(init, { meta }) {
       const prepared: CallInit = { pathSerializer: serializeCxPath, ...init };
-      if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultAccept(init.headers);
+      if (isJson(init, meta) && !defaults.clientAccept) {
+        // null is no headers to openapi-fetch.
+        prepared.headers = withDefaultHeader((init.headers ?? undefined) as HeadersOptions | undefined, "Accept", "application/json");
+      }
       if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME)) {
         prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
       }
@@ -46,17 +50,6 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       return result;
     },
   };
-}
-
-function withDefaultAccept(headers: unknown): unknown {
-  if (headers === undefined || headers === null) return { Accept: "application/json" };
-  if (headers instanceof Headers || Array.isArray(headers)) {
-    const merged = new Headers(headers as HeadersInit);
-    if (!merged.has("accept")) merged.set("Accept", "application/json");
-    return merged;
-  }
-  const record = headers as Record<string, unknown>;
-  return Object.keys(record).some((name) => name.toLowerCase() === "accept") ? record : { Accept: "application/json", ...record };
 }
 
 const REDACTED = "[redacted]";

@@ -2,6 +2,7 @@ import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
 import type { Auth } from "./auth.js";
 import { callMethods, type AnyMethod } from "./client-methods.js";
 import { bodyCredentials } from "./credential-bearing.js";
+import { withDefaultHeader } from "./default-header.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
 import { checkHeadersOption } from "./header-value.js";
@@ -208,19 +209,4 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
-}
-
-/** The caller's headers, plus `name: value` unless the caller set that header (in any case) already. */
-function withDefaultHeader(headers: HeadersOptions | undefined, name: string, value: string | null): HeadersOptions {
-  if (headers === undefined) return { [name]: value };
-  if (headers instanceof Headers || Array.isArray(headers)) {
-    const merged = new Headers(headers);
-    if (merged.has(name)) return merged;
-    if (value === null) return { [name]: null, ...Object.fromEntries(merged) };
-    merged.set(name, value);
-    return merged;
-  }
-  const lower = name.toLowerCase();
-  if (Object.keys(headers).some((key) => key.toLowerCase() === lower)) return headers;
-  return { [name]: value, ...headers };
 }

@@ -40,6 +40,8 @@ export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
 export { dataOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
+// Shared with vendor packages that choose a default Accept per operation (CX).
+export { withDefaultHeader } from "./default-header.js";
 export { summarizeBody } from "./error-summary.js";
 export { rememberSecret } from "./known-secrets.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";

@@ -71,6 +71,7 @@ describe("portability", () => {
         "redactText",
         "redactUrl",
         "summarizeBody",
+        "withDefaultHeader",
         "rememberSecret",
         "toFormUrlEncoded",
         "toMultipartFormData",
