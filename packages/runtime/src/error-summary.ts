@@ -15,19 +15,16 @@ export function summarizeBody(body: unknown): string {
     if (typeof clean === "string") return clean;
     if (typeof clean !== "object") return String(clean);
     const record = clean as Record<string, unknown>;
-    const error = typeof record.error === "string" ? record.error : undefined;
-    const description = typeof record.error_description === "string" ? record.error_description : undefined;
-    if (error && description) return `${error} (${description})`;
+    const { error, error_description: description, errors } = record;
+    if (typeof error === "string" && error && typeof description === "string" && description) return `${error} (${description})`;
     for (const candidate of [record.message, description, error, record.detail, record.title]) {
       if (typeof candidate === "string" && candidate) return candidate;
     }
-    if (Array.isArray(record.errors)) {
+    if (Array.isArray(errors)) {
       // An empty list's first entry is undefined, which matches neither test.
-      const first: unknown = record.errors[0];
+      const first: unknown = errors[0];
       if (typeof first === "string") return first;
-      if (first && typeof first === "object" && typeof (first as { message?: unknown }).message === "string") {
-        return (first as { message: string }).message;
-      }
+      if (typeof first === "object" && typeof (first as { message?: unknown } | null)?.message === "string") return (first as { message: string }).message;
     }
     return JSON.stringify(clean) ?? "";
   })();

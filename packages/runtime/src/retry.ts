@@ -101,10 +101,9 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
  * @example
  * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
  */
-export function backoffMs(retry: number, options: RetryDelayOptions = {}, random: () => number = Math.random): number {
-  const base = options.baseMs ?? 500;
-  const max = options.maxMs ?? 8000;
-  const ceiling = Math.min(max, base * 2 ** retry);
+export function backoffMs(retry: number, options: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
+  // The options come checked, defaults filled in (see checkTransportOptions).
+  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
   return ceiling * (1 - random() * 0.25);
 }
 

@@ -39,14 +39,9 @@ export class AttemptSignal extends AbortController {
     this.abort(this.parent.reason);
   }
 
-  /** Cancels the timer; the signal will not abort because of it. */
-  clear(): void {
-    clearTimeout(this.timer);
-  }
-
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   dispose(): void {
-    this.clear();
+    clearTimeout(this.timer);
     this.parent.removeEventListener("abort", this);
   }
 

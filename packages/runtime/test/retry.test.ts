@@ -44,7 +44,6 @@ describe("retry policy", () => {
     const options = { baseMs: 500, maxMs: 8_000 };
     expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, options, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
     expect(backoffMs(2, options, () => 1)).toBe(1_500);
-    expect(backoffMs(0, {}, () => 0)).toBe(500);
   });
 });
 
@@ -58,29 +57,27 @@ describe("signal helpers", () => {
     const other = new AbortController();
     const disposed = new AttemptSignal(other.signal, 60_000);
     disposed.dispose();
-    disposed.clear();
     other.abort();
     expect(disposed.signal.aborted).toBe(false);
     expect(new AttemptSignal(AbortSignal.abort("done"), 60_000).signal.reason).toBe("done");
   });
 
-  it("an AttemptSignal aborts with a TimeoutError once the delay elapses, unless cleared, and then ignores the parent", () => {
+  it("an AttemptSignal aborts with a TimeoutError once the delay elapses, unless disposed, and then ignores the parent", () => {
     vi.useFakeTimers();
     try {
       const parent = new AbortController();
       const timeout = new AttemptSignal(parent.signal, 1_000);
-      const cleared = new AttemptSignal(parent.signal, 1_000);
-      cleared.clear();
+      const disposed = new AttemptSignal(parent.signal, 1_000);
+      disposed.dispose();
       vi.advanceTimersByTime(999);
       expect(timeout.expired === true).toBe(false);
       vi.advanceTimersByTime(1);
       expect(timeout.expired).toBe(true);
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
-      expect(cleared.expired === true).toBe(false);
-      expect(cleared.signal.aborted).toBe(false);
+      expect(disposed.expired === true).toBe(false);
       parent.abort("later");
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
-      expect(cleared.signal.reason).toBe("later");
+      expect(disposed.signal.aborted).toBe(false);
     } finally {
       vi.useRealTimers();
     }

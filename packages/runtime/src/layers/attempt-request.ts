@@ -25,12 +25,8 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
     body: call.movedBody ?? null,
     signal,
     redirect: call.guarded ? "manual" : request.redirect,
-    credentials: request.credentials,
-    cache: request.cache,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-    referrerPolicy: request.referrerPolicy,
   };
+  for (const key of ["credentials", "cache", "integrity", "keepalive", "referrerPolicy"] as const) (init as Record<string, unknown>)[key] = request[key];
   return [call.url, init];
 }
 
