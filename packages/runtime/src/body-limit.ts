@@ -21,8 +21,8 @@ export function checkMaxResponseBytes(value: number | undefined): number {
  * The sentence an error gives when a body passed the bound, naming the option and the limit.
  *
  * @example
- * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled: raise ..."
+ * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled: raise it ..."
  */
 export function tooLargeHint(limit: number): string {
-  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise maxResponseBytes or ask for less (a smaller page)`;
+  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise it or ask for less (a smaller page)`;
 }

@@ -54,7 +54,7 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
 
 function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   if (!isPlainObject(value)) {
-    throw new TypeError(`A form body must be a plain object of fields, got ${describeValue(value)}`);
+    throw new TypeError(`A form body must be a plain object, got ${describeValue(value)}`);
   }
   const entries: Entry[] = [];
   // Ancestors only, not every object seen: the same object may legitimately appear twice side by side.
@@ -72,17 +72,15 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       case "number":
         if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}, which a form cannot carry: send a finite number or null`);
         return void entries.push([key, toDecimal(field)]);
-      case "function":
-      case "symbol":
-        throw new TypeError(`Form field ${path} is a ${typeof field}, which a form cannot carry`);
     }
+    // From here on an object, a function or a symbol: the last two are refused below as no plain object.
     const object = field as object;
     if (object instanceof Date) {
       if (Number.isNaN(object.getTime())) throw new TypeError(`Form field ${path} is an invalid Date`);
       return void entries.push([key, object.toISOString()]);
     }
     if (typeof Blob !== "undefined" && object instanceof Blob) {
-      if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which a urlencoded form cannot carry: send the operation as multipart`);
+      if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which only a multipart body can carry`);
       return void entries.push([key, object]);
     }
     if (ancestors.includes(object)) throw new TypeError(`Form field ${path} refers back to one of its parents`);

@@ -30,14 +30,14 @@ export function checkTransportOptions(options: {
   rateLimit?: unknown;
 }): CheckedTransportOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new InputError("fetch", `fetch must be a function like the platform's fetch, got ${describeValue(options.fetch)}`);
+    throw new InputError("fetch", `fetch must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
   }
   const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
   if (retryDelay !== undefined && !isObject(retryDelay)) {
-    throw new InputError("retryDelay", `retryDelay must be an object { baseMs?, maxMs? } in milliseconds from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
+    throw new InputError("retryDelay", `retryDelay must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
   if (options.rateLimit !== undefined && !isObject(options.rateLimit)) {
-    throw new InputError("rateLimit", `rateLimit must be an object { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
+    throw new InputError("rateLimit", `rateLimit must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
   }
   return {
     fetch: options.fetch as FetchLike | undefined,

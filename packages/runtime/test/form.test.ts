@@ -130,7 +130,7 @@ describe("toFormUrlEncoded", () => {
     ["Infinity", { n: Infinity }, /Form field n is Infinity/],
     ["an invalid Date", { d: new Date("nope") }, /Form field d is an invalid Date/],
     ["a Map", { m: new Map() }, /Form field m is a Map/],
-    ["a Blob", { file: new Blob(["x"]) }, /Form field file is a file.*send the operation as multipart/],
+    ["a Blob", { file: new Blob(["x"]) }, /Form field file is a file, which only a multipart body can carry/],
     ["an array inside an array", { grid: [[1]] }, /Form field grid\[0\] is an array inside an array/],
     ["objects mixed with scalars", { list: [1, { a: 1 }] }, /Form field list mixes objects and scalars/],
   ])("throws a TypeError naming the key for %s", (_, value, message) => {
@@ -145,7 +145,7 @@ describe("toFormUrlEncoded", () => {
   });
 
   it("refuses a body that is not a plain object", () => {
-    expect(() => toFormUrlEncoded([1] as never)).toThrow(/A form body must be a plain object of fields, got an array/);
+    expect(() => toFormUrlEncoded([1] as never)).toThrow(/A form body must be a plain object, got an array/);
     expect(() => toFormUrlEncoded("a=1" as never)).toThrow(TypeError);
   });
 });

@@ -66,7 +66,7 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect(error.status).toBe(201);
     expect(error.message).toBe(
       `POST ${BASE_URL}/items returned 201 (text/html) with a body that is not JSON (treated as a server error, 1 attempt). ` +
-        "It was not retried because the server may already have acted on it: check before sending it again.",
+        "It was not retried because the server may already have acted on it: check before resending.",
     );
   });
 

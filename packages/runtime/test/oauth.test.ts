@@ -88,7 +88,7 @@ describe("token requests", () => {
     const error = (await caught(refused.tokens.getToken())) as AuthenticationError;
     expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 401 (Wrong password [redacted]): check auth.username and auth.password`);
     const empty = world({ token: () => json({ ok: true }), source: { hints: { endpoint: "check authBaseUrl" } } });
-    expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access token \(RFC 6749 JSON needs access_token\): check authBaseUrl\.$/);
+    expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access token \(RFC 6749: access_token\): check authBaseUrl\.$/);
   });
 
   it("refuse a token of a type other than Bearer, which every call would send wrongly", async () => {

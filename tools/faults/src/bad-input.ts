@@ -111,9 +111,9 @@ const asCases = (helper: string, make: (fetch: FetchSpy, options: Record<string,
 export function transportOptionCases(helper: string, make: (fetch: FetchSpy, options: Record<string, unknown>) => unknown): BadInputCase[] {
   return asCases(helper, make, [
     ...BOUNDS,
-    ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like the platform's fetch, got a string/],
+    ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like globalThis.fetch, got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a \{ name: value \} record or an array of \[name, value\] pairs, got a number/],
-    ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be an object \{ baseMs\?, maxMs\? \}.*got a string/],
+    ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be \{ baseMs\?, maxMs\? \}.*got a string/],
     // An option the client does not take would be ignored without a word: a 60 s timeout where 5 s was meant.
     ["timeout, for timeoutMs", { timeout: 5000 }, "timeout", new RegExp(`^timeout is not an option of ${helper}: did you mean timeoutMs\\?$`)],
     ["retries, for maxRetries", { retries: 0 }, "retries", new RegExp(`^retries is not an option of ${helper}: did you mean maxRetries\\?$`)],

@@ -22,7 +22,7 @@ export class AttemptFailure extends Error {
 }
 
 /** The advice that ends a message about a request that was not sent again because the server may have acted. */
-export const NOT_RETRIED = " It was not retried because the server may already have acted on it: check before sending it again.";
+export const NOT_RETRIED = " It was not retried because the server may already have acted on it: check before resending.";
 
 /**
  * "1 attempt", "3 attempts": how error messages count.
