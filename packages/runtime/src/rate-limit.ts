@@ -45,18 +45,16 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     throw new InputError("rateLimit.headers", "rateLimit.headers must be { remaining, reset }, each a response header's name");
   }
   const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
-  let remaining: number | undefined;
+  // The budget is known while resetAt is set; `remaining` means nothing otherwise.
+  let remaining = 0;
   let resetAt: number | undefined;
 
   return {
     reserve(now = Date.now()) {
-      if (resetAt !== undefined && now >= resetAt) {
-        remaining = undefined;
-        resetAt = undefined;
-      }
+      if (resetAt !== undefined && now >= resetAt) resetAt = undefined;
       // Unknown budget, or some left: sent now. Spent: wait until the reset.
       let waitMs = 0;
-      if (remaining !== undefined && resetAt !== undefined) {
+      if (resetAt !== undefined) {
         if (remaining > 0) remaining--;
         else waitMs = resetAt - now;
       }
@@ -71,7 +69,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
       // A response that left before a newer one counts against a budget that may already have been reset.
       if (resetAt !== undefined && at < resetAt) return;
-      remaining = resetAt === at && remaining !== undefined ? Math.min(remaining, left) : left;
+      remaining = resetAt === at ? Math.min(remaining, left) : left;
       resetAt = at;
     },
   };

@@ -151,15 +151,12 @@ function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, a
       if (joined.abortable === 0 && !joined.committed) abandon();
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    joined.promise.then(
-      (value) => {
+    const settle =
+      <T>(done: (outcome: T) => void) =>
+      (outcome: T) => {
         signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+        done(outcome);
+      };
+    joined.promise.then(settle(resolve), settle(reject));
   });
 }
