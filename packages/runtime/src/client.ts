@@ -98,7 +98,7 @@ const streams = new WeakMap<object, Response>();
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
   // The options createApiClient reads itself (the transport checks its own).
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
-    throw new InputError("baseUrl", "baseUrl is required: the API's base URL, e.g. https://api.example.com");
+    throw new InputError("baseUrl", "baseUrl is required, e.g. https://api.example.com");
   }
   checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
@@ -108,7 +108,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
     checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
   }
   if (typeof options.operations !== "object" || options.operations === null) {
-    throw new InputError("operations", "operations is required: the spec's generated operation table");
+    throw new InputError("operations", "operations is required: the generated operation table");
   }
   const headers = checkHeadersOption(options.headers, "headers");
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });

@@ -14,7 +14,7 @@ export function isHeaderSafeToken(value: string): boolean {
 
 /** Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. */
 export const UNSENDABLE =
-  "cannot be sent in an HTTP header: it holds a space or a character outside visible ASCII (look for a stray newline)";
+  "cannot go in an HTTP header: it holds a space or a character outside visible ASCII (a stray newline?)";
 
 /** What openapi-fetch takes as client-wide headers. */
 export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

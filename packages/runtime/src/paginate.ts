@@ -75,8 +75,8 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
       const pages = maxPage - firstPage + 1;
       const remaining = reported === undefined ? "more items may remain" : `${reported - yielded} of ${reported} items remain`;
       throw new PaginationLimitError(
-        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} ` +
-          `(${pages * perPage} items) per query and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
+        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} per query ` +
+          `and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
         { url, maxPage, perPage, itemsYielded: yielded },
       );
     }

@@ -37,7 +37,7 @@ export function checkSecureUrl(value: string, field: string): void {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
     if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
-    throw new InputError(field, `${field} must be an absolute URL such as https://api.example.com: a relative one works only in a browser page`);
+    throw new InputError(field, `${field} must be an absolute URL such as https://api.example.com (relative only in a browser page)`);
   }
   let url: URL;
   try {

@@ -129,7 +129,7 @@ describe("options are checked up front, naming the option and the accepted range
     ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must not be protocol-relative/],
     ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must not be protocol-relative/],
     ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL .* only in a browser page/],
-    ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot be sent in an HTTP header/],
+    ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot go in an HTTP header/],
   ] as const)("createApiClient refuses %s: %j", (field, options, message) => {
     const error = inputError(() => client(options as Partial<ClientOptions>), field);
     expect(error.message).toMatch(message);
@@ -183,7 +183,7 @@ describe("an access token the server returns that cannot be sent in a header", (
     const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
     const outcome = await settle(client({ auth: { type: "oauth2", tokens } }).GET("/items"));
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
-    expect((outcome.error as Error).message).toMatch(/cannot be sent in an HTTP header/);
+    expect((outcome.error as Error).message).toMatch(/cannot go in an HTTP header/);
     expectNoSecrets(outcome.error, ["X-Evil"]);
     expect(server().count("GET /v1/items")).toBe(0);
   });

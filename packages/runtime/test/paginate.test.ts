@@ -147,7 +147,7 @@ describe("paginate", () => {
     const limit = error as PaginationLimitError;
     expect(limit.maxPage).toBe(3);
     expect(limit.itemsYielded).toBe(15);
-    expect(limit.message).toContain("at most 3 pages of 5 (15 items)");
+    expect(limit.message).toContain("at most 3 pages of 5 per query");
     expect(limit.message).toContain("narrow the query");
   });
 
