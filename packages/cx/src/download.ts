@@ -1,4 +1,4 @@
-import { ApiError } from "@apis/runtime";
+import { dataOrThrow } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import type { CxErrorBody } from "./types.js";
@@ -41,12 +41,13 @@ export async function downloadFile(client: CxClient, filePath: string, options: 
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   parseFilePath(filePath);
-  const { data, error, response } = await client.GET("/data/{filePath}", {
+  const result = await client.GET("/data/{filePath}", {
     params: { path: { filePath } },
     parseAs: "stream",
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  if (error !== undefined || !response.ok) throw ApiError.fromResponse(response, error, "GET");
+  const data = dataOrThrow(result, "GET");
+  const { response } = result;
   // A body fetch decompressed is longer than the Content-Length the server sent for it: no size then.
   const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
   return {

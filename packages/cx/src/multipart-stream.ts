@@ -66,9 +66,10 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-// What browsers do to names and file names in a multipart header (WHATWG HTML, "multipart/form-data encoding").
+// What browsers do to names and file names in a multipart header (WHATWG HTML, "multipart/form-data encoding"):
+// CR, LF and '"' become %0D, %0A and %22, which is what encodeURIComponent makes of each.
 function escape(text: string): string {
-  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22");
+  return text.replace(/[\r\n"]/g, (char) => encodeURIComponent(char));
 }
 
 function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {

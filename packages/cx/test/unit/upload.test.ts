@@ -73,6 +73,18 @@ describe("uploadFile", () => {
     expect(await (form.get("file") as File).text()).toBe("part one, part two");
   });
 
+  it("escapes CR, LF and double quotes in a streamed upload's file name as browsers do (%0D, %0A, %22)", async () => {
+    const { cx, observed } = setup();
+    const content = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("x"));
+        controller.close();
+      },
+    });
+    await uploadFile(cx, filePath("self", "/a.txt"), content, { filename: 'say "hi"\r\nX-Evil: 1.txt' });
+    expect(observed.bodies[0]).toContain('Content-Disposition: form-data; name="file"; filename="say %22hi%22%0D%0AX-Evil: 1.txt"\r\n');
+  });
+
   it.each<[string, () => Parameters<typeof uploadFile>, string]>([
     ["an unencoded path", () => [undefined as never, "self:/a.jpg", new Blob(["x"])], "filePath"],
     ["a content type that is not a MIME type", () => [undefined as never, filePath("self", "/a.jpg"), new Blob(["x"]), { contentType: "jpeg" }], "contentType"],
