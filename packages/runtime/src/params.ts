@@ -49,7 +49,7 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
     if (!written(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && value.every(written))))) {
       throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
-    encoded[encodeURIComponent(name).replace(/%5B/gi, "[").replace(/%5D/gi, "]")] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
+    encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
   }
   return encoded;
 }

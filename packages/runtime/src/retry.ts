@@ -82,11 +82,9 @@ export function errorCodes(error: unknown): string[] {
  * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && ms.trim() !== "") {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
+  // Absent or blank reads as NaN, which fails the test (as do negative and infinite values).
+  const ms = Number(headers.get("retry-after-ms")?.trim() || NaN);
+  if (ms >= 0 && ms < Infinity) return ms;
   const after = headers.get("retry-after")?.trim();
   if (!after) return undefined;
   if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;

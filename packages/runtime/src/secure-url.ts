@@ -9,10 +9,8 @@ import { describeValue, InputError } from "./input-error.js";
  * isLoopbackHost("api.example.com");                         // false
  */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (host === "[::1]") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  // localhost or a name under it, [::1], or 127.x.x.x; a trailing dot (an absolute name) is the same host.
+  return /^(?:(?:[^]*\.)?localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(hostname.toLowerCase().replace(/\.$/, ""));
 }
 
 /**

@@ -40,6 +40,15 @@ describe("retry policy", () => {
     expect(retryAfterMs(new Headers(), now)).toBeUndefined();
   });
 
+  it("falls back from a retry-after-ms that is blank, negative, infinite or no number to Retry-After", () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    for (const ms of ["", "   ", "-5", "Infinity", "soon"]) {
+      expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": ms }), now)).toBe(7_000);
+    }
+    expect(retryAfterMs(new Headers({ "retry-after-ms": " 0 " }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "2.5" }), now)).toBe(2.5);
+  });
+
   it("backs off exponentially from baseMs, capped at maxMs, with up to 25 % jitter taken off", () => {
     const options = { baseMs: 500, maxMs: 8_000 };
     expect([0, 1, 2, 3, 4, 5].map((retry) => backoffMs(retry, options, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);

@@ -18,6 +18,13 @@ describe("plain http is refused except on loopback", () => {
     expect(isLoopbackHost(new URL(`http://${host}:4010`).hostname)).toBe(true);
   });
 
+  it("reads a host name as written too: any case, one trailing dot, nothing around it", () => {
+    expect(["LocalHost", "localhost.", "a.b.localhost", "127.0.0.1.", "[::1]"].map(isLoopbackHost)).toEqual([true, true, true, true, true]);
+    expect(["xlocalhost", "localhost..", "localhost.x", "127.0.0", "127.0.0.1234", " 127.0.0.1", "[::1]x", ""].map(isLoopbackHost)).toEqual(
+      [false, false, false, false, false, false, false, false],
+    );
+  });
+
   it.each(["api.example.com", "128.0.0.1", "10.0.0.1", "[::2]", "localhost.example.com", "127.0.0.1.nip.io"])("does not treat %s as loopback", (host) => {
     expect(isLoopbackHost(new URL(`http://${host}`).hostname)).toBe(false);
   });

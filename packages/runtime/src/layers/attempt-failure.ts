@@ -14,7 +14,8 @@ export class AttemptFailure extends Error {
   declare readonly toError: (attempts: string) => Error;
 
   constructor(kind: FailureKind, safe: boolean, toError: (attempts: string) => Error, options?: { cause?: unknown }) {
-    super(`attempt failed: ${kind}`, options);
+    // Never reaches a caller (the retry layer turns it into toError's error): the kind is message enough.
+    super(kind, options);
     this.kind = kind;
     this.safe = safe;
     this.toError = toError;

@@ -38,7 +38,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
       const started = Date.now();
       const line = (outcome: { status: number } | { error: string }) => {
         const fields = { method: call.method, url: shownUrl(call), attempt: call.sent, ...outcome, durationMs: Math.round(Date.now() - started), purpose };
-        const result = "status" in outcome ? String(outcome.status) : `failed: ${outcome.error}`;
+        const result = "status" in outcome ? outcome.status : `failed: ${outcome.error}`;
         log(`${purpose === "token" ? "token request " : ""}${call.method} ${fields.url} -> ${result} (attempt ${call.sent}, ${fields.durationMs} ms)`, fields);
       };
       try {
