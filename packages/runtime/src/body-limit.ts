@@ -13,7 +13,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 134_217_728;
  */
 export function checkMaxResponseBytes(value: number | undefined): number {
   if (value === Infinity) return value;
-  const rule = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, hint: "or Infinity to turn the bound off" };
+  const rule = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, hint: "or Infinity for no bound" };
   return checkNumber(value, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, rule);
 }
 

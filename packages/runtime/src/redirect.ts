@@ -46,7 +46,7 @@ export async function fetchWithinOrigin(
     try {
       target = new URL(response.headers.get("location")!, current).href;
     } catch {
-      throw refuse("a Location that is not a valid URL");
+      throw refuse("an invalid Location URL");
     }
     const origin = new URL(request.url).origin;
     // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.

@@ -60,7 +60,7 @@ interface Flight {
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (typeof options?.fetchToken !== "function") {
-    throw new InputError("fetchToken", "fetchToken is required: a function that resolves { accessToken, expiresInMs? }");
+    throw new InputError("fetchToken", "fetchToken is required: a function resolving { accessToken, expiresInMs? }");
   }
   const skew = options.refreshSkewMs ?? 60_000;
   if (typeof skew !== "number" || !(skew >= 0)) throw new InputError("refreshSkewMs", `refreshSkewMs must be a number >= 0, got ${String(skew)}`);
@@ -124,7 +124,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew: number): number | undefined {
   if (expiresAt === undefined) return undefined;
   if (!(expiresAt >= now() / 100)) {
-    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch milliseconds (Date.now() + lifetime), got ${String(expiresAt)}`);
+    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
   }
   return expiresAt - skew;
 }

@@ -208,7 +208,7 @@ describe("the maxResponseBytes option", () => {
 
   it.each([0, -1, 1.5, Number.NaN, -Infinity, 2 ** 53, "1024", null])("refuses %s with an InputError naming it", (value) => {
     for (const create of [() => connectWith({ maxResponseBytes: value as number }), () => createTransport({ maxResponseBytes: value as number })]) {
-      expect(inputError(create, "maxResponseBytes").message).toMatch(/^maxResponseBytes must be an integer from 1 to 9007199254740991 \(or Infinity to turn the bound off\), got /);
+      expect(inputError(create, "maxResponseBytes").message).toMatch(/^maxResponseBytes must be an integer from 1 to 9007199254740991 \(or Infinity for no bound\), got /);
     }
   });
 

@@ -118,7 +118,7 @@ describe("createTokenSource", () => {
       }
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ field: "initial.expiresAt", message: expect.stringContaining("epoch milliseconds") });
+    expect(error).toMatchObject({ field: "initial.expiresAt", message: expect.stringContaining("must be in epoch ms (Date.now() + lifetime)") });
     expect(String((error as Error).message)).not.toContain("at-secret-0");
   });
 
