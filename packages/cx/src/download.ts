@@ -1,4 +1,4 @@
-import { dataOrThrow } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import type { CxErrorBody } from "./types.js";
@@ -40,6 +40,7 @@ export type DownloadResult =
 export async function downloadFile(client: CxClient, filePath: string, options: { signal?: AbortSignal } = {}): Promise<Download> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
+  checkOptionNames(opts, ["signal"], "downloadFile");
   parseFilePath(filePath);
   const result = await client.GET("/data/{filePath}", {
     params: { path: { filePath } },

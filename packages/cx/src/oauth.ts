@@ -1,5 +1,6 @@
 import {
   buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
+  checkOptionNames,
   describeValue,
   exchangeAuthorizationCode as exchangeRuntimeAuthorizationCode,
   InputError,
@@ -33,6 +34,7 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
+  checkOptionNames(options, ["clientId", "redirectUri", "state", "authorizeUrl"], "buildAuthorizeUrl");
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
     throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
   }
@@ -59,10 +61,13 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
 export function readAuthorizationCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
   // expectedState is passed on even when undefined (a session that lost its state): the runtime then refuses the
   // callback. Read through the options, not copied from their own keys, so an inherited one (a getter) is checked too.
-  // A JavaScript caller's null means no options; anything else that is no object the runtime refuses.
+  // A JavaScript caller's null means no options; anything else that is no object the runtime refuses. The runtime
+  // sees only codeParams as an own key, so the caller's are checked here.
+  const given = typeof options === "object" && options !== null;
+  if (given) checkOptionNames(options, ["expectedState"], "readAuthorizationCallback");
   return readRuntimeAuthorizationCallback(
     url,
-    typeof options === "object" && options !== null ? ({ __proto__: options, codeParams: CALLBACK_CODE_PARAMS } as AuthorizationCallbackOptions) : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
+    given ? ({ __proto__: options, codeParams: CALLBACK_CODE_PARAMS } as AuthorizationCallbackOptions) : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
   );
 }
 
@@ -70,10 +75,8 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
  * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
-type PassedThrough = Pick<
-  RuntimeExchangeOptions,
-  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
->;
+const PASSED_THROUGH = ["clientId", "clientSecret", "code", "redirectUri", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger", "signal"] as const;
+type PassedThrough = Pick<RuntimeExchangeOptions, (typeof PASSED_THROUGH)[number]>;
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
@@ -101,6 +104,9 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "exchangeAuthorizationCode needs { clientId, clientSecret, code, redirectUri }");
   }
+  // Checked here, where the whole list is known: spread into the runtime's options below, one of them
+  // (clientAuthentication, say) would be overwritten without a word.
+  checkOptionNames(options, [...PASSED_THROUGH, "bodyEncoding", "tokenUrl"], "exchangeAuthorizationCode");
   const token = await exchangeRuntimeAuthorizationCode({
     ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,

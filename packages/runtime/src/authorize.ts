@@ -1,6 +1,7 @@
 import { AuthorizationDeniedError } from "./errors.js";
 import { describeValue, InputError } from "./input-error.js";
 import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
+import { checkOptionNames } from "./vendor-options.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -79,8 +80,8 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 /**
  * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, or the path and query a web
  * framework gives (`req.url`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
- * authorization was refused, and an {@link InputError} when the state does not match or no code is there. No error
- * ever quotes the code.
+ * authorization was refused, and an {@link InputError} when the state does not match, no code is there or an option
+ * is not one it takes. No error ever quotes the code.
  *
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
@@ -88,6 +89,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 export function readAuthorizationCallback(url: string | URL, options?: AuthorizationCallbackOptions | null): AuthorizationCallback {
   // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
   if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
+  checkOptionNames(options, ["codeParams", "expectedState"], "readAuthorizationCallback");
   // describeValue never quotes a string: the URL holds the code.
   const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path

@@ -8,6 +8,7 @@ import {
   exchangeAuthorizationCode,
   InputError,
   readAuthorizationCallback,
+  type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions,
 } from "../src/index.js";
 import { caught, expectNoSecrets, fakeFetch, json, networkError, type Handler } from "./helpers.js";
@@ -200,6 +201,18 @@ describe("readAuthorizationCallback", () => {
     expect(error.field).toBe("options");
     expect(error.message).toBe("options must be { expectedState }, got a string");
     expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, null)).toEqual({ code: CODE });
+  });
+
+  it("refuses an option it does not take (state for expectedState), which would have checked no state", () => {
+    const url = `${REDIRECT_URI}?code=${CODE}&state=forged`;
+    const error = thrown(() => readAuthorizationCallback(url, { state: "s-1" } as AuthorizationCallbackOptions));
+    expect(error).toEqual(new InputError("state", "state is not an option of readAuthorizationCallback: did you mean expectedState?"));
+    expect(() => readAuthorizationCallback(url, { codeParam: ["code"] } as AuthorizationCallbackOptions)).toThrow(/^codeParam is not an option of readAuthorizationCallback: did you mean codeParams\?$/);
+  });
+
+  it("takes every option AuthorizationCallbackOptions declares", () => {
+    const every: Required<AuthorizationCallbackOptions> = { codeParams: ["auth_code"], expectedState: "s-1" };
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=c-1&state=s-1`, every)).toEqual({ code: "c-1", state: "s-1" });
   });
 
   it("says the session lost its state when expectedState is given empty", () => {

@@ -1,4 +1,4 @@
-import { ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -71,6 +71,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
   }
+  checkOptionNames(options ?? {}, ["signal"], "createInteraction");
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
     throw new InputError(
@@ -131,6 +132,7 @@ export async function updateInteraction(
   options?: { signal?: AbortSignal },
 ): Promise<Interaction> {
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
+  checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
     throw new InputError(
       "interaction",

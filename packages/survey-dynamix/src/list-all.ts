@@ -1,4 +1,4 @@
-import { InputError, paginateOffset } from "@apis/runtime";
+import { checkOptionNames, InputError, paginateOffset } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -63,7 +63,10 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * }
  */
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
-  const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched.
+  checkOptionNames(opts, ["query", "path", "signal"], "listAll");
+  const { query = {}, path: pathParams, signal } = opts;
   if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
   }

@@ -1,5 +1,6 @@
 import {
   buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
+  checkOptionNames,
   exchangeAuthorizationCode as exchangeRuntimeCode,
   InputError,
   resolveHosts,
@@ -39,10 +40,10 @@ export interface AuthorizeUrlOptions {
  * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
-type PassedThrough = Pick<
-  RuntimeExchangeOptions,
-  "clientId" | "clientSecret" | "code" | "redirectUri" | "fetch" | "timeoutMs" | "maxResponseBytes" | "maxRetries" | "retryDelay" | "logger" | "signal"
->;
+const PASSED_THROUGH = ["clientId", "clientSecret", "code", "redirectUri", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger", "signal"] as const;
+type PassedThrough = Pick<RuntimeExchangeOptions, (typeof PASSED_THROUGH)[number]>;
+// The OAuth server's options, which both functions take.
+const HOST_OPTIONS = ["oauthBaseUrl", "region", "oauthUrl"];
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
@@ -69,6 +70,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   if (typeof options?.state !== "string" || options.state.length < 8) {
     throw new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
+  checkOptionNames(options, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
   return buildRuntimeAuthorizeUrl({
     authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,
     clientId: options.clientId,
@@ -91,6 +93,8 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  */
 export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
+  // Checked here, where the whole list is known: the runtime's takes no host options.
+  checkOptionNames(options ?? {}, [...PASSED_THROUGH, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
   return exchangeRuntimeCode({
     ...options,
     tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${oauthBaseUrl(options)}/oauth/token`),

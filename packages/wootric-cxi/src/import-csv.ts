@@ -1,4 +1,4 @@
-import { InputError, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, InputError, objectOrThrow } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -84,6 +84,7 @@ export async function importCsv(
   options?: { filename?: string; signal?: AbortSignal },
 ): Promise<Import> {
   // A JavaScript caller's null options read as none, as left out.
+  checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
   const named = options?.filename;
   if (named !== undefined && (typeof named !== "string" || named === "")) {
     throw new InputError("filename", "filename (the import's name) must be a non-empty string or left out");

@@ -32,8 +32,9 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", 'createWootricTokenSource needs options, at least { auth: { type: "clientCredentials", clientId, clientSecret } }');
   }
-  // A `tokenURL` would be ignored, and the credentials sent to the default token endpoint.
-  checkOptionNames(options, ["auth", "tokenUrl"]);
+  // A `tokenURL` would be ignored, and the credentials sent to the default token endpoint; a `timeout` too, and every
+  // token request bounded at the default.
+  checkOptionNames(options, ["auth", "tokenUrl", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger"], "createWootricTokenSource");
   const { auth, tokenUrl, ...transport } = options;
   if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${GRANT_TYPES}`);
   // A shared source cannot be made of another one: only the grants that fetch tokens.

@@ -1,4 +1,4 @@
-import { checkNumber, dataOrThrow, describeValue, InputError } from "@apis/runtime";
+import { checkNumber, checkOptionNames, dataOrThrow, describeValue, InputError } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 import { isRecord } from "./is-record.js";
@@ -70,6 +70,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
     }
   }
   checkSendOptions(request, "");
+  checkOptionNames(options ?? {}, ["signal"], "sendEmailSurvey");
   const result = await client.POST("/v1/email_survey", { body: request, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
 }

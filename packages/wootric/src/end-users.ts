@@ -1,4 +1,4 @@
-import { InputError, objectOrThrow, requireString } from "@apis/runtime";
+import { checkOptionNames, InputError, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 
@@ -20,6 +20,7 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
 export async function getEndUserByEmail(client: WootricClient, email: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
+  checkOptionNames(options ?? {}, ["signal"], "getEndUserByEmail");
   const value = requireString(email, "email", "the end user's e-mail address");
   if (!value.includes("@")) throw new InputError("email", `email must be an e-mail address, got ${JSON.stringify(value)}`);
   return objectOrThrow(await lookup(client, value, "lookup_by_email", options?.signal), "GET", "end user");
@@ -35,6 +36,7 @@ export async function getEndUserByEmail(client: WootricClient, email: string, op
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
 export async function getEndUserByExternalId(client: WootricClient, externalId: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
+  checkOptionNames(options ?? {}, ["signal"], "getEndUserByExternalId");
   const value = requireString(externalId, "externalId", "the end user's external ID");
   return objectOrThrow(await lookup(client, value, "lookup_by_external_id", options?.signal), "GET", "end user");
 }

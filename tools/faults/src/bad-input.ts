@@ -122,6 +122,25 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
 }
 
 /**
+ * Every option a token request takes (the runtime's `BaseTransportOptions`: `fetch`, the bounds, the retries and the
+ * logger), each set to a value that works: spread into a `Required<>` of a helper's options that makes token
+ * requests (`exchangeAuthorizationCode`, a token source), so a test names every option the type declares.
+ *
+ * @example
+ * const every: Required<WootricTokenSourceOptions> = { ...everyTokenRequestOption(fetch, lines), auth, tokenUrl };
+ */
+export function everyTokenRequestOption(fetch: FetchSpy, lines: string[]) {
+  return {
+    fetch,
+    timeoutMs: 5000,
+    maxResponseBytes: 1_000_000,
+    maxRetries: 0,
+    retryDelay: { baseMs: 1, maxMs: 1 },
+    logger: { debug: (line: string) => void lines.push(line) },
+  };
+}
+
+/**
  * Every runtime option a vendor's `createClient` forwards, each set to a value that works: spread into a
  * `Required<ClientOptions>` with the vendor's own, so a test names every option the type declares and proves each is taken.
  * See {@link expectEveryOptionTaken}.
@@ -131,13 +150,8 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
  */
 export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
   return {
-    fetch,
-    timeoutMs: 5000,
-    maxResponseBytes: 1_000_000,
-    maxRetries: 0,
-    retryDelay: { baseMs: 1, maxMs: 1 },
+    ...everyTokenRequestOption(fetch, lines),
     headers: { "x-every": "1" },
-    logger: { debug: (line: string) => void lines.push(line) },
     rateLimit: { headers: { remaining: "x-left", reset: "x-reset" }, maxWaitMs: 1 },
     middleware: [(request: Request, next: (request: Request) => Promise<Response>) => next(request)],
   };
@@ -190,7 +204,7 @@ export function dotSegmentCase(helper: string, input: string, param: string, cal
 
 /**
  * The checks the runtime's OAuth code exchange makes, as cases for {@link describeBadInput}: each credential empty,
- * a plain-http redirect URI, and the bounds on `timeoutMs` and `maxRetries`. `make` spreads these options last.
+ * a plain-http redirect URI, an option it does not take, and the bounds on `timeoutMs` and `maxRetries`. `make` spreads these options last.
  *
  * @example
  * const cases = [...codeExchangeCases((fetch, options) => exchangeAuthorizationCode({ ...good, fetch, ...options })), ...];
@@ -201,6 +215,8 @@ export function codeExchangeCases(make: (fetch: FetchSpy, options: Record<string
     ["an empty client secret", { clientSecret: "" }, "clientSecret", /clientSecret must be a non-empty string/],
     ["an empty code", { code: "" }, "code", /code must be a non-empty string/],
     ["a plain-http redirectUri", { redirectUri: "http://app.example.com/callback" }, "redirectUri", /redirectUri must be an absolute https URL/],
+    // An option the exchange does not take would be ignored: a 60 s timeout where 5 s was meant.
+    ["timeout, for timeoutMs", { timeout: 5000 }, "timeout", /^timeout is not an option of exchangeAuthorizationCode: did you mean timeoutMs\?$/],
     ...BOUNDS,
   ]);
 }

@@ -202,6 +202,42 @@ const cases: BadInputCase[] = [
     field: "filePath",
     message: /has an empty name \(a doubled or trailing "\/"\): remove it/,
   },
+  // Options a helper does not take would be ignored without a word.
+  {
+    helper: "buildAuthorizeUrl",
+    input: "scopes, which CX's sign-in does not take",
+    call: () => buildAuthorizeUrl(bad({ clientId: CLIENT_ID, redirectUri: REDIRECT, scopes: "x" })),
+    field: "scopes",
+    message: /^scopes is not an option of buildAuthorizeUrl, which takes clientId, redirectUri, state, authorizeUrl$/,
+  },
+  {
+    helper: "readAuthorizationCallback",
+    input: "state for expectedState, which would have checked no state",
+    call: () => readAuthorizationCallback(`/cx/callback?auth_code=${AUTH_CODE}&state=forged`, bad({ state: "s-1" })),
+    field: "state",
+    message: /^state is not an option of readAuthorizationCallback: did you mean expectedState\?$/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "clientAuthentication, which CX's exchange sets itself",
+    call: (fetch) => exchange(fetch, bad({ clientAuthentication: "body" })),
+    field: "clientAuthentication",
+    message: /^clientAuthentication is not an option of exchangeAuthorizationCode/,
+  },
+  {
+    helper: "uploadFile",
+    input: "mimeType for contentType, which would have stored the file as application/octet-stream",
+    call: (fetch) => uploadFile(client(fetch), PHOTO, "hello", bad({ mimeType: "image/jpeg" })),
+    field: "mimeType",
+    message: /^mimeType is not an option of uploadFile: did you mean contentType\?$/,
+  },
+  {
+    helper: "downloadFile",
+    input: "sigal for signal, which would never have stopped the transfer",
+    call: (fetch) => downloadFile(client(fetch), PHOTO, bad({ sigal: new AbortController().signal })),
+    field: "sigal",
+    message: /^sigal is not an option of downloadFile, which takes signal$/,
+  },
 ];
 
 describeBadInput({

@@ -12,6 +12,7 @@ import {
   interactionDataFields,
   interactionWebLink,
   listAll,
+  readAuthorizationCallback,
   updateInteraction,
   type ClientOptions,
   type CreateInteractionInput,
@@ -59,7 +60,7 @@ const cases: BadInputCase[] = [
     input: "oauthURL for oauthUrl, which would have sent the code and client secret to surveydynamix.com",
     call: (fetch) => exchange(fetch, bad<Partial<ExchangeCodeOptions>>({ oauthURL: "https://mock.test" })),
     field: "oauthURL",
-    message: /^oauthURL is not an option: did you mean oauthUrl\?$/,
+    message: /^oauthURL is not an option of exchangeAuthorizationCode: did you mean oauthUrl\?$/,
   },
   dotSegmentCase("client.GET", 'an email_address of "..", which would reach /interactions without its survey_id check', "email_address", (fetch) =>
     client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
@@ -232,6 +233,42 @@ const cases: BadInputCase[] = [
     call: () => buildAuthorizeUrl({ clientId: bad<string>(3), redirectUri: REDIRECT, state: STATE }),
     field: "clientId",
     message: /clientId must be a non-empty string/,
+  },
+  // Options a helper does not take would be ignored without a word.
+  {
+    helper: "buildAuthorizeUrl",
+    input: "scopes for scope, which would have asked for no scope",
+    call: () => buildAuthorizeUrl(bad({ clientId: "3", redirectUri: REDIRECT, state: STATE, scopes: "read" })),
+    field: "scopes",
+    message: /^scopes is not an option of buildAuthorizeUrl: did you mean scope\?$/,
+  },
+  {
+    helper: "listAll",
+    input: "pagesize beside query, which would have fetched pages of 1000",
+    call: (fetch) => listAll(client(fetch), "/surveys", bad({ pagesize: 5 })),
+    field: "pagesize",
+    message: /^pagesize is not an option of listAll, which takes query, path, signal$/,
+  },
+  {
+    helper: "createInteraction",
+    input: "sigal for signal, which would never have stopped the call",
+    call: (fetch) => createInteraction(client(fetch), SMS, bad({ sigal: new AbortController().signal })),
+    field: "sigal",
+    message: /^sigal is not an option of createInteraction, which takes signal$/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "timeoutMs, an option of the client's, not of the helper",
+    call: (fetch) => updateInteraction(client(fetch), 891234, { survey_id: 52 } as UpdateInteractionInput, bad({ timeoutMs: 5 })),
+    field: "timeoutMs",
+    message: /^timeoutMs is not an option of updateInteraction, which takes signal$/,
+  },
+  {
+    helper: "readAuthorizationCallback",
+    input: "state for expectedState, which would have checked no state",
+    call: () => readAuthorizationCallback(`${REDIRECT}?code=${AUTH_CODE}&state=forged`, bad({ state: STATE })),
+    field: "state",
+    message: /^state is not an option of readAuthorizationCallback: did you mean expectedState\?$/,
   },
 ];
 

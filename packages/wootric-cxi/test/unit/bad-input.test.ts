@@ -72,6 +72,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "importCsv",
+    input: "sigal for signal, which would never have stopped the upload",
+    call: (fetch) => importCsv(client(fetch), CSV, bad({ sigal: new AbortController().signal })),
+    field: "sigal",
+    message: /^sigal is not an option of importCsv, which takes filename, signal$/,
+  },
+  {
+    helper: "importCsv",
     input: "a number instead of CSV",
     call: (fetch) => importCsv(client(fetch), bad<string>(42)),
     field: "csv",

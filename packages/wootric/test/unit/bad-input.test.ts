@@ -50,7 +50,7 @@ const tokenSourceCases: BadInputCase[] = [
     input: "tokenURL for tokenUrl, which would have sent the credentials to the default token endpoint",
     call: () => tokenSource({ tokenURL: "https://mock.test/oauth/token", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
     field: "tokenURL",
-    message: /^tokenURL is not an option: did you mean tokenUrl\?$/,
+    message: /^tokenURL is not an option of createWootricTokenSource: did you mean tokenUrl\?$/,
   },
   {
     helper: "createClient",
@@ -87,6 +87,13 @@ const tokenSourceCases: BadInputCase[] = [
     field: "tokenUrl",
     message: /tokenUrl must use https/,
   },
+  {
+    helper: "createWootricTokenSource",
+    input: "timeout for timeoutMs, which would have bounded each token request at the default",
+    call: () => tokenSource({ auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET }, timeout: 5 }),
+    field: "timeout",
+    message: /^timeout is not an option of createWootricTokenSource: did you mean timeoutMs\?$/,
+  },
 ];
 
 const helperCases: BadInputCase[] = [
@@ -116,6 +123,10 @@ const helperCases: BadInputCase[] = [
   { helper: "sendEmailSurveyCsv", input: "options that are a string", call: (fetch) => sendEmailSurveyCsv(client(fetch), "email\na@example.com\n", bad("fast")), field: "options", message: /options must be an object of send options, got a string/ },
   { helper: "checkEmailSurveyCsv", input: "null instead of CSV", call: () => checkEmailSurveyCsv(bad<string>(null)), field: "csv", message: /csv must be CSV text \(a string\), not null/ },
   { helper: "checkEmailSurveyCsv", input: "an unclosed quote", call: () => checkEmailSurveyCsv('email,note\na@example.com,"open\n'), field: "csv", message: /^csv line 2: a quote is never closed; add the closing '"'$/ },
+  // Options a helper does not take would be ignored without a word: a call that no signal stops.
+  { helper: "getEndUserByEmail", input: "sigal for signal", call: (fetch) => getEndUserByEmail(client(fetch), "a@example.com", bad({ sigal: new AbortController().signal })), field: "sigal", message: /^sigal is not an option of getEndUserByEmail, which takes signal$/ },
+  { helper: "getEndUserByExternalId", input: "sigal for signal", call: (fetch) => getEndUserByExternalId(client(fetch), "ext-1", bad({ sigal: new AbortController().signal })), field: "sigal", message: /^sigal is not an option of getEndUserByExternalId, which takes signal$/ },
+  { helper: "sendEmailSurvey", input: "timeoutMs, an option of the client's", call: (fetch) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"] }, bad({ timeoutMs: 5 })), field: "timeoutMs", message: /^timeoutMs is not an option of sendEmailSurvey, which takes signal$/ },
   { helper: "properties", input: "a list instead of an object", call: () => properties(bad<PropertyInput>(["plan"])), field: "properties", message: /properties must be an object of names to values, got an array/ },
   { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
 ];

@@ -1,0 +1,18 @@
+// Every option each helper's type declares is taken: each object below must name them all (Required<> makes it
+// whole), and the call must go through with them, none refused as an option the helper does not take.
+import { fetchSpy } from "@apis/faults/bad-input";
+import { expect, it } from "vitest";
+import { createClient, getEndUserByEmail, getEndUserByExternalId, sendEmailSurvey } from "../../src/index.js";
+
+it("getEndUserByEmail, getEndUserByExternalId and sendEmailSurvey take every option their type declares", async () => {
+  const fetch = fetchSpy({ id: 1 });
+  const wootric = createClient({ auth: { type: "token", accessToken: "at-every" }, fetch, maxRetries: 0 });
+  const signal = new AbortController().signal;
+  const byEmail: Required<NonNullable<Parameters<typeof getEndUserByEmail>[2]>> = { signal };
+  const byExternalId: Required<NonNullable<Parameters<typeof getEndUserByExternalId>[2]>> = { signal };
+  const send: Required<NonNullable<Parameters<typeof sendEmailSurvey>[2]>> = { signal };
+  expect(await getEndUserByEmail(wootric, "a@example.com", byEmail)).toEqual({ id: 1 });
+  expect(await getEndUserByExternalId(wootric, "ext-1", byExternalId)).toEqual({ id: 1 });
+  await sendEmailSurvey(wootric, { emails: ["a@example.com"] }, send);
+  expect(fetch).toHaveBeenCalledTimes(3);
+});
