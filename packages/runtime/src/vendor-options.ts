@@ -39,15 +39,14 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 
 /**
  * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
- * credentials, no query or fragment), without a trailing slash; the default where it is left out. An option named
- * like a host option or one of `known` but spelled otherwise is refused (see {@link checkOptionNames}).
+ * credentials, no query or fragment), without a trailing slash; the default where it is left out. The names of the
+ * options are not checked here: the caller checks them all first (see {@link checkOptionNames}).
  *
  * @example
  * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
  * // { baseUrl: API, dataBaseUrl: "https://mock.test/1" }
  */
-export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>, known: readonly string[] = []): Record<H, string> {
-  checkOptionNames(options, [...known, ...hostOptionNames(hosts)]);
+export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
   const resolved = {} as Record<H, string>;
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
     // The new name wins; the old one is read (and named in errors) only when the new one is left out.
@@ -87,35 +86,35 @@ export const FORWARDED_OPTIONS = Object.keys({
 } satisfies Record<keyof ForwardedOptions, 0>);
 
 /**
- * Refuses an option named like one of `names` but spelled otherwise (axios's `baseURL`, a `base_url`, a `tokenURL`):
- * it would be ignored without a word, and the calls and credentials sent to the default host. Given `of`, the function
- * the options are for, `names` are all it takes and any other option is refused too (as stripe-node refuses unknown
- * config keys), naming the one with the longest start or end in common, at least 4 letters (`timeout` for `timeoutMs`,
- * `retries` for `maxRetries`), or all of them. Only own keys with a value are read: one left `undefined` is left out.
+ * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
+ * `timeout` for `timeoutMs`: every attempt bounded at the default; a `baseURL`: the calls and credentials sent to the
+ * default host), as stripe-node refuses unknown config keys. The message names the option that differs only in case,
+ * `-` or `_`, else the one with the longest start or end in common, at least 4 letters and half the option's
+ * (`timeout` for `timeoutMs`, `retries` for `maxRetries`), else all of them. Only own keys with a value are read: one
+ * left `undefined` is left out.
  *
  * @example
- * checkOptionNames({ baseURL: "https://mock.test" }, ["baseUrl"]); // throws "baseURL is not an option: did you mean baseUrl?"
+ * checkOptionNames({ baseURL: "https://mock.test" }, ["auth", "baseUrl"], "createClient"); // throws "baseURL is not an option of createClient: did you mean baseUrl?"
  * checkOptionNames({ timeout: 5000 }, ["auth", "timeoutMs"], "createClient"); // "timeout is not an option of createClient: did you mean timeoutMs?"
  */
-export function checkOptionNames(options: object, names: readonly string[], of?: string): void {
+export function checkOptionNames(options: object, names: readonly string[], of: string): void {
   const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || names.includes(key)) continue;
     const near = plain(key);
     let meant;
-    let most = 3;
+    // Half the option's letters in common, so clientAuthentication is not taken for clientId.
+    let most = Math.max(3, (near.length - 1) / 2);
     for (const name of names) {
       const other = plain(name);
       let start = 0;
       let end = 0;
       while (near[start] && near[start] == other[start]) start++;
       while (near.at(~end) && near.at(~end) == other.at(~end)) end++;
-      // The same name spelled otherwise first; any near name only where the names are all known.
-      const score = near == other ? 99 : of ? Math.max(start, end) : 0;
+      const score = near == other ? 99 : Math.max(start, end);
       if (score > most) [most, meant] = [score, name];
     }
-    if (meant) throw new InputError(key, `${key} is not an option${of ? ` of ${of}` : ""}: did you mean ${meant}?`);
-    if (of) throw new InputError(key, `${key} is not an option of ${of}, which takes ${names.join(", ")}`);
+    throw new InputError(key, `${key} is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${names.join(", ")}`}`);
   }
 }
 

@@ -15,7 +15,7 @@ import { withRegion, type Region } from "./region.js";
 const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
 
 function oauthBaseUrl(options: { region?: Region; oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
-  return resolveHosts(withRegion(options ?? {}), OAUTH_HOST, ["region"]).oauthBaseUrl;
+  return resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
 }
 
 /** Options of {@link buildAuthorizeUrl}. */

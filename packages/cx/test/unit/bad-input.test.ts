@@ -222,7 +222,7 @@ const cases: BadInputCase[] = [
     input: "clientAuthentication, which CX's exchange sets itself",
     call: (fetch) => exchange(fetch, bad({ clientAuthentication: "body" })),
     field: "clientAuthentication",
-    message: /^clientAuthentication is not an option of exchangeAuthorizationCode/,
+    message: /^clientAuthentication is not an option of exchangeAuthorizationCode, which takes clientId, clientSecret, code, redirectUri, /,
   },
   {
     helper: "uploadFile",
