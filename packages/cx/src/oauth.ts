@@ -1,6 +1,7 @@
 import {
   buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
   checkOptionNames,
+  EXCHANGE_OPTIONS,
   describeValue,
   exchangeAuthorizationCode as exchangeRuntimeAuthorizationCode,
   InputError,
@@ -75,8 +76,7 @@ export function readAuthorizationCallback(url: string | URL, options: { expected
  * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
-const PASSED_THROUGH = ["clientId", "clientSecret", "code", "redirectUri", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger", "signal"] as const;
-type PassedThrough = Pick<RuntimeExchangeOptions, (typeof PASSED_THROUGH)[number]>;
+type PassedThrough = Pick<RuntimeExchangeOptions, (typeof EXCHANGE_OPTIONS)[number]>;
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
@@ -106,7 +106,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   }
   // Checked here, where the whole list is known: spread into the runtime's options below, one of them
   // (clientAuthentication, say) would be overwritten without a word.
-  checkOptionNames(options, [...PASSED_THROUGH, "bodyEncoding", "tokenUrl"], "exchangeAuthorizationCode");
+  checkOptionNames(options, [...EXCHANGE_OPTIONS, "bodyEncoding", "tokenUrl"], "exchangeAuthorizationCode");
   const token = await exchangeRuntimeAuthorizationCode({
     ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,

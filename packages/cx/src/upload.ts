@@ -47,13 +47,13 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out");
   const contentType = opts.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
-    throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg" or "text/plain; charset=utf-8"`);
+    throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg"`);
   }
   const signal = opts.signal ? { signal: opts.signal } : {};
   const params = { path: { filePath } };
   let result;
   if (isReadableStream(content)) {
-    if (content.locked) throw new InputError("content", "content is a locked ReadableStream (already being read): pass an unread stream");
+    if (content.locked) throw new InputError("content", "content is a locked ReadableStream (already being read): pass an unread one");
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },

@@ -3,7 +3,7 @@ import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { InputError } from "./input-error.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { requestToken } from "./token-request.js";
-import { baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
+import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
 
 /**
  * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (POST rules:
@@ -26,6 +26,12 @@ export interface ExchangeAuthorizationCodeOptions extends BaseTransportOptions {
   /** Cancels the exchange, at once and with its timers: it then rejects with an {@link ApiUserAbortError}. */
   signal?: AbortSignal | undefined;
 }
+
+/**
+ * The names of the options a vendor's own `exchangeAuthorizationCode` hands on unchanged: the client's credentials, the
+ * code and the redirect URI it was sent with, the transport's options and the signal.
+ */
+export const EXCHANGE_OPTIONS = ["clientId", "clientSecret", "code", "redirectUri", "signal", ...BASE_TRANSPORT_OPTIONS] as const;
 
 /** A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. */
 export interface TokenResponse {

@@ -18,10 +18,11 @@ export {
   type AuthorizationCallbackOptions,
   type AuthorizeUrlOptions,
 } from "./authorize.js";
-export { exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
+export { EXCHANGE_OPTIONS, exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
 export {
   createTransport,
   defaultShouldRetry,
+  BASE_TRANSPORT_OPTIONS,
   type AttemptMiddleware,
   type BaseTransportOptions,
   type FetchLike,

@@ -71,9 +71,18 @@ export type BaseTransportOptions = Pick<TransportOptions, "fetch" | "timeoutMs" 
  * const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
  */
 export function baseTransportOptions(options: BaseTransportOptions): BaseTransportOptions {
-  const { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger } = options;
-  return { fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger };
+  return Object.fromEntries(BASE_TRANSPORT_OPTIONS.map((name) => [name, options[name]]));
 }
+
+/** The names of the {@link BaseTransportOptions}, kept whole by the type: one added there must be named here. */
+export const BASE_TRANSPORT_OPTIONS = Object.keys({
+  fetch: 0,
+  timeoutMs: 0,
+  maxResponseBytes: 0,
+  maxRetries: 0,
+  retryDelay: 0,
+  logger: 0,
+} satisfies Record<keyof BaseTransportOptions, 0>) as (keyof BaseTransportOptions)[];
 
 /** Per-request choices of a transport call. */
 export interface SendOptions {

@@ -1,7 +1,7 @@
 import type { ClientOptions } from "./client.js";
 import { InputError } from "./input-error.js";
 import { urlOption } from "./secure-url.js";
-import { baseTransportOptions, type BaseTransportOptions } from "./transport.js";
+import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
 /**
  * The runtime options a vendor's `createClient` passes through untouched: every {@link ClientOptions} field but the
@@ -73,17 +73,10 @@ export function hostOptionNames(hosts: Record<string, HostDescription>): string[
  * The names of the {@link ForwardedOptions}: every runtime option a vendor's `createClient` takes besides its own. Kept
  * whole by the type: a runtime option added to {@link ClientOptions} must be named here, or this does not compile.
  */
-export const FORWARDED_OPTIONS = Object.keys({
-  fetch: 0,
-  timeoutMs: 0,
-  maxResponseBytes: 0,
-  maxRetries: 0,
-  retryDelay: 0,
-  headers: 0,
-  logger: 0,
-  rateLimit: 0,
-  middleware: 0,
-} satisfies Record<keyof ForwardedOptions, 0>);
+export const FORWARDED_OPTIONS = [
+  ...BASE_TRANSPORT_OPTIONS,
+  ...Object.keys({ headers: 0, rateLimit: 0, middleware: 0 } satisfies Record<Exclude<keyof ForwardedOptions, keyof BaseTransportOptions>, 0>),
+];
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
@@ -112,7 +105,10 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
       while (near[start] && near[start] == other[start]) start++;
       while (near.at(~end) && near.at(~end) == other.at(~end)) end++;
       const score = near == other ? 99 : Math.max(start, end);
-      if (score > most) [most, meant] = [score, name];
+      if (score > most) {
+        most = score;
+        meant = name;
+      }
     }
     throw new InputError(key, `${key} is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${names.join(", ")}`}`);
   }

@@ -92,6 +92,8 @@ describe("portability", () => {
         "resolveHosts",
         "checkOptionNames",
         "FORWARDED_OPTIONS",
+        "BASE_TRANSPORT_OPTIONS",
+        "EXCHANGE_OPTIONS",
         "hostOptionNames",
         "tokenRequestOptions",
         "withCallHooks",

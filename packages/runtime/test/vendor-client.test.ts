@@ -102,7 +102,7 @@ describe("defineVendorClient", () => {
     expect(unknown({ timoutMs: 5 })).toThrow("timoutMs is not an option of createClient: did you mean timeoutMs?");
     expect(unknown({ fetcher: fetch })).toThrow("fetcher is not an option of createClient: did you mean fetch?");
     expect(unknown({ verbose: true })).toThrow(
-      "verbose is not an option of createClient, which takes auth, baseUrl, filesBaseUrl, filesUrl, tag, fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, headers, logger, rateLimit, middleware",
+      "verbose is not an option of createClient, which takes auth, baseUrl, filesBaseUrl, filesUrl, tag, fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger, headers, rateLimit, middleware",
     );
     // Left undefined, an unknown name changes nothing; inherited keys (a library's Object.prototype addition) are not the caller's.
     expect(unknown({ verbose: undefined })).not.toThrow();

@@ -33,7 +33,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     if (!INTERACTION_DATA_KEY.test(key)) {
       throw new InputError(
         at,
-        `Interaction-data key ${JSON.stringify(key)} is not valid: keys consist of letters, digits and underscores and start with a letter (e.g. "plan_tier")`,
+        `Interaction-data key ${JSON.stringify(key)} is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")`,
       );
     }
     // Why the vendor would read the key as something else, if it would.
@@ -41,7 +41,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
       ? `"${key}" is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
       : RESOURCE_FIELDS.includes(key)
         ? `"${key}" names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
-        : key === "auth_token" && `"auth_token" is the vendor's legacy credential parameter and would be read as one: rename the key`;
+        : key === "auth_token" && `"auth_token" is the vendor's legacy credential parameter: rename the key`;
     if (reserved) throw new InputError(at, `Interaction-data key ${reserved}`);
     if (value === undefined) continue;
     // Number.isFinite is false for anything but a number.

@@ -69,7 +69,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
  */
 export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal }): Promise<Interaction> {
   if (typeof input !== "object" || input === null) {
-    throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 } or { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" }');
+    throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 }');
   }
   checkOptionNames(options ?? {}, ["signal"], "createInteraction");
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
@@ -136,7 +136,7 @@ export async function updateInteraction(
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
     throw new InputError(
       "interaction",
-      'interaction must be the interaction object to store, e.g. the one GET /interactions/{interaction_id} returns with the fields to change edited: { ...current, agent_id: "nevilr" }',
+      'interaction must be the whole interaction to store: the object GET /interactions/{interaction_id} returns, with the fields to change edited',
     );
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {
@@ -164,7 +164,7 @@ export async function updateInteraction(
  */
 export function interactionWebLink(interaction: Pick<Interaction, "web_link" | "weblink">): string | undefined {
   if (typeof interaction !== "object" || interaction === null) {
-    throw new InputError("interaction", "interactionWebLink needs the interaction object, as createInteraction or GET /interactions/{interaction_id} returns it");
+    throw new InputError("interaction", "interactionWebLink needs the interaction object createInteraction or GET /interactions/{interaction_id} returns");
   }
   return interaction.web_link ?? interaction.weblink;
 }

@@ -1,6 +1,7 @@
 import {
   buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
   checkOptionNames,
+  EXCHANGE_OPTIONS,
   exchangeAuthorizationCode as exchangeRuntimeCode,
   InputError,
   resolveHosts,
@@ -40,8 +41,7 @@ export interface AuthorizeUrlOptions {
  * What the exchange takes as the runtime's does and hands on unchanged: the client's credentials, the code and the
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
-const PASSED_THROUGH = ["clientId", "clientSecret", "code", "redirectUri", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger", "signal"] as const;
-type PassedThrough = Pick<RuntimeExchangeOptions, (typeof PASSED_THROUGH)[number]>;
+type PassedThrough = Pick<RuntimeExchangeOptions, (typeof EXCHANGE_OPTIONS)[number]>;
 // The OAuth server's options, which both functions take.
 const HOST_OPTIONS = ["oauthBaseUrl", "region", "oauthUrl"];
 
@@ -94,7 +94,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  */
 export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   // Checked here, where the whole list is known: the runtime's takes no host options.
-  checkOptionNames(options ?? {}, [...PASSED_THROUGH, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
+  checkOptionNames(options ?? {}, [...EXCHANGE_OPTIONS, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
   return exchangeRuntimeCode({
     ...options,
     tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${oauthBaseUrl(options)}/oauth/token`),

@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { BASE_TRANSPORT_OPTIONS, checkOptionNames, describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
 import { DEFAULT_TOKEN_URL, resolveTokenUrl } from "./token-url.js";
 
@@ -34,7 +34,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   }
   // A `tokenURL` would be ignored, and the credentials sent to the default token endpoint; a `timeout` too, and every
   // token request bounded at the default.
-  checkOptionNames(options, ["auth", "tokenUrl", "fetch", "timeoutMs", "maxResponseBytes", "maxRetries", "retryDelay", "logger"], "createWootricTokenSource");
+  checkOptionNames(options, ["auth", "tokenUrl", ...BASE_TRANSPORT_OPTIONS], "createWootricTokenSource");
   const { auth, tokenUrl, ...transport } = options;
   if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${GRANT_TYPES}`);
   // A shared source cannot be made of another one: only the grants that fetch tokens.

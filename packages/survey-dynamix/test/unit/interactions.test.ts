@@ -105,7 +105,7 @@ describe("createInteraction", () => {
       const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
       const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { [key]: "x" } }));
       expect(error.field).toBe(`data.${key}`);
-      expect(error.message).toContain("letters, digits and underscores and start with a letter");
+      expect(error.message).toContain("use letters, digits and underscores, starting with a letter");
       expect(observed.requests).toHaveLength(0);
     },
   );
