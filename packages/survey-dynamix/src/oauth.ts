@@ -67,10 +67,11 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
  * res.redirect(buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.example.com/sdx/callback", state }));
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
+  // Names first: a misspelt `State` is named as such, not reported as a missing state.
+  checkOptionNames(options ?? {}, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
   if (typeof options?.state !== "string" || options.state.length < 8) {
     throw new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
-  checkOptionNames(options, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
   return buildRuntimeAuthorizeUrl({
     authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,
     clientId: options.clientId,
@@ -92,7 +93,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.state });
  * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  */
-export function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
+export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   // Checked here, where the whole list is known: the runtime's takes no host options.
   checkOptionNames(options ?? {}, [...EXCHANGE_OPTIONS, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
   return exchangeRuntimeCode({

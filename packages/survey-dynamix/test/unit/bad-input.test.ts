@@ -243,6 +243,13 @@ const cases: BadInputCase[] = [
     message: /^scopes is not an option of buildAuthorizeUrl: did you mean scope\?$/,
   },
   {
+    helper: "buildAuthorizeUrl",
+    input: "State for state, named as misspelt rather than as a missing state",
+    call: () => buildAuthorizeUrl(bad({ clientId: "3", redirectUri: REDIRECT, State: STATE })),
+    field: "State",
+    message: /^State is not an option of buildAuthorizeUrl: did you mean state\?$/,
+  },
+  {
     helper: "listAll",
     input: "pagesize beside query, which would have fetched pages of 1000",
     call: (fetch) => listAll(client(fetch), "/surveys", bad({ pagesize: 5 })),

@@ -69,8 +69,23 @@ describe("exchangeAuthorizationCode", () => {
 
   it("refuses a plain-http OAuth host before sending the secret", async () => {
     const observed = observedFetch(() => json({}));
-    const run = () => exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "http://surveydynamix.com", fetch: observed.fetch });
-    expect((thrownBy(run) as InputError).field).toBe("oauthBaseUrl");
+    const run = exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "http://surveydynamix.com", fetch: observed.fetch });
+    expect((await run.catch((error: unknown) => error) as InputError).field).toBe("oauthBaseUrl");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("rejects bad options rather than throwing them at once, as CX's exchange does, so a caller's .catch sees them", async () => {
+    const observed = observedFetch(() => json({}));
+    const options = { clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, fetch: observed.fetch };
+    const calls = [
+      () => exchangeAuthorizationCode({ ...options, timeout: 5 } as Parameters<typeof exchangeAuthorizationCode>[0]),
+      () => exchangeAuthorizationCode({ ...options, region: "mars" } as unknown as Parameters<typeof exchangeAuthorizationCode>[0]),
+    ];
+    for (const call of calls) {
+      let pending: Promise<unknown> | undefined;
+      expect(() => (pending = call())).not.toThrow();
+      await expect(pending).rejects.toBeInstanceOf(InputError);
+    }
     expect(observed.requests).toHaveLength(0);
   });
 });
