@@ -70,6 +70,21 @@ const cases: BadInputCase[] = [
     field: "baseUrls.survey",
     message: /baseUrls\.survey must not be protocol-relative \(\/\/host\): give the full URL/,
   },
+  // Spelt otherwise, a host option would be ignored, and the password grant sent to the environment's host.
+  {
+    helper: "createClient",
+    input: "authBaseURL for authBaseUrl",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ authBaseURL: "https://auth.mock.test" })),
+    field: "authBaseURL",
+    message: /^authBaseURL is not an option of createClient: did you mean authBaseUrl\?$/,
+  },
+  {
+    helper: "createClient",
+    input: "baseURLs for baseUrls (the deprecated name)",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ baseURLs: { auth: "https://auth.mock.test" } })),
+    field: "baseURLs",
+    message: /^baseURLs is not an option of createClient: did you mean baseUrls\?$/,
+  },
   dotSegmentCase("survey.DELETE", 'a groupId of "..", which would delete /projects/1/', "groupId", (fetch) =>
     client(fetch).survey.DELETE("/projects/{projectId}/groups/{groupId}", { params: { path: { projectId: 1, groupId: bad<number>("..") } } }),
   ),

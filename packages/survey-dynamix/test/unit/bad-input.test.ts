@@ -55,6 +55,28 @@ const cases: BadInputCase[] = [
     field: "Region",
     message: /^Region is not an option of createClient: did you mean region\?$/,
   },
+  // A host option spelt otherwise beside region: withRegion fills the hosts in before the names are checked.
+  {
+    helper: "createClient",
+    input: "oauthBaseURL beside region, which would have sent token requests to the region's host",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ region: "eu1", oauthBaseURL: "https://mock.test" })),
+    field: "oauthBaseURL",
+    message: /^oauthBaseURL is not an option of createClient: did you mean oauthBaseUrl\?$/,
+  },
+  {
+    helper: "buildAuthorizeUrl",
+    input: "oauthBaseURL beside region, which would have sent the user to the region's host",
+    call: () => buildAuthorizeUrl(bad({ clientId: "3", redirectUri: REDIRECT, state: STATE, region: "eu1", oauthBaseURL: "https://mock.test" })),
+    field: "oauthBaseURL",
+    message: /^oauthBaseURL is not an option of buildAuthorizeUrl: did you mean oauthBaseUrl\?$/,
+  },
+  {
+    helper: "exchangeAuthorizationCode",
+    input: "oauthBaseURL beside region, which would have sent the code and client secret to the region's host",
+    call: (fetch) => exchange(fetch, bad<Partial<ExchangeCodeOptions>>({ region: "eu1", oauthBaseURL: "https://mock.test" })),
+    field: "oauthBaseURL",
+    message: /^oauthBaseURL is not an option of exchangeAuthorizationCode: did you mean oauthBaseUrl\?$/,
+  },
   {
     helper: "exchangeAuthorizationCode",
     input: "oauthURL for oauthUrl, which would have sent the code and client secret to surveydynamix.com",
