@@ -48,6 +48,24 @@ function paths(observed: ReturnType<typeof observedFetch>) {
   return observed.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`);
 }
 
+describe("every option the helpers' types declare", () => {
+  // Each object must name them all (Required<> makes it whole), and the call must go through with them.
+  it("is taken by exportArchive, pollArchive, createArchive and getArchive", async () => {
+    const { cmix, observed } = vendor({ create: { ...ARCHIVE, dataLayoutId: 7 }, completeOnPoll: 1 });
+    const signal = new AbortController().signal;
+    const poll: Required<PollOptions> = { pollIntervalMs: 1, maxWaitMs: 60_000, maxAttempts: 5, signal };
+    const every: Required<ExportArchiveOptions> = { ...poll, type: "XLSX_READABLE", respondentType: "TEST", completes: true, inProcess: true, terminates: true, dataLayoutId: 3 };
+    const ref = { surveyId: SURVEY, dataLayoutId: 3, archiveId: 9001 };
+    const request = { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false } as const;
+    const withSignal: Required<NonNullable<Parameters<typeof getArchive>[2]>> = { signal };
+    await expect(exportArchive(cmix, SURVEY, every)).resolves.toBe(COMPLETE.archiveUrl);
+    await expect(pollArchive(cmix, ref, poll)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+    await createArchive(cmix, SURVEY, request, withSignal satisfies Required<NonNullable<Parameters<typeof createArchive>[3]>>);
+    await getArchive(cmix, ref, withSignal);
+    expect(observed.requests).toHaveLength(5);
+  });
+});
+
 describe("exportArchive", () => {
   it("creates the archive, finds the Default layout, polls until COMPLETE and returns the archive URL", async () => {
     const { cmix, observed } = vendor({ completeOnPoll: 2 });

@@ -2,7 +2,7 @@
 // whole), and the call must go through with them, none refused as an option the helper does not take.
 import { everyTokenRequestOption, fetchSpy } from "@apis/faults/bad-input";
 import { expect, it } from "vitest";
-import { createClient, createWootricTokenSource, importCsv, type WootricTokenSourceOptions } from "../../src/index.js";
+import { createClient, createWootricTokenSource, importCsv, listAll, type WootricTokenSourceOptions } from "../../src/index.js";
 
 it("createWootricTokenSource takes every option WootricTokenSourceOptions declares", async () => {
   const fetch = fetchSpy({ access_token: "at-issued", expires_in: 7200 });
@@ -21,5 +21,13 @@ it("importCsv takes every option its type declares", async () => {
   const cxi = createClient({ auth: { type: "token", accessToken: "at-every" }, fetch, maxRetries: 0 });
   const every: Required<NonNullable<Parameters<typeof importCsv>[2]>> = { filename: "import.csv", signal: new AbortController().signal };
   expect(await importCsv(cxi, "feedback_date,feedback,score\n2020-07-16,Great,9\n", every)).toEqual({ id: 7 });
+  expect(fetch).toHaveBeenCalledTimes(1);
+});
+
+it("listAll takes every option its type declares", async () => {
+  const fetch = fetchSpy([]);
+  const cxi = createClient({ auth: { type: "token", accessToken: "at-every" }, fetch, maxRetries: 0 });
+  const every: Required<NonNullable<Parameters<typeof listAll<"/v1/tags">>[2]>> = { query: { per_page: 5 }, signal: new AbortController().signal };
+  expect(await listAll(cxi, "/v1/tags", every).next()).toEqual({ done: true, value: undefined });
   expect(fetch).toHaveBeenCalledTimes(1);
 });

@@ -2,7 +2,7 @@
 // whole), and the call must go through with them, none refused as an option the helper does not take.
 import { fetchSpy } from "@apis/faults/bad-input";
 import { expect, it } from "vitest";
-import { createClient, getEndUserByEmail, getEndUserByExternalId, sendEmailSurvey } from "../../src/index.js";
+import { createClient, getEndUserByEmail, getEndUserByExternalId, listAll, sendEmailSurvey, type ListAllOptions } from "../../src/index.js";
 
 it("getEndUserByEmail, getEndUserByExternalId and sendEmailSurvey take every option their type declares", async () => {
   const fetch = fetchSpy({ id: 1 });
@@ -15,4 +15,12 @@ it("getEndUserByEmail, getEndUserByExternalId and sendEmailSurvey take every opt
   expect(await getEndUserByExternalId(wootric, "ext-1", byExternalId)).toEqual({ id: 1 });
   await sendEmailSurvey(wootric, { emails: ["a@example.com"] }, send);
   expect(fetch).toHaveBeenCalledTimes(3);
+});
+
+it("listAll takes every option ListAllOptions declares", async () => {
+  const fetch = fetchSpy([]);
+  const wootric = createClient({ auth: { type: "token", accessToken: "at-every" }, fetch, maxRetries: 0 });
+  const every: Required<ListAllOptions<"/v1/end_users/{end_user_id}/responses">> = { query: { per_page: 5 }, path: { end_user_id: 2 }, signal: new AbortController().signal };
+  expect(await listAll(wootric, "/v1/end_users/{end_user_id}/responses", every).next()).toEqual({ done: true, value: undefined });
+  expect(fetch).toHaveBeenCalledTimes(1);
 });
