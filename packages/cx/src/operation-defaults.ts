@@ -29,10 +29,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
   return {
     prepare(init, { meta }) {
       const prepared: CallInit = { pathSerializer: serializeCxPath, ...init };
-      if (isJson(init, meta) && !defaults.clientAccept) {
-        // null is no headers to openapi-fetch.
-        prepared.headers = withDefaultHeader((init.headers ?? undefined) as HeadersOptions | undefined, "Accept", "application/json");
-      }
+      if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(init.headers as HeadersOptions, "Accept", "application/json");
       if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME)) {
         prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
       }

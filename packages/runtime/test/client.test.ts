@@ -113,6 +113,15 @@ describe("request bodies", () => {
     expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded; charset=utf-8");
   });
 
+  it("a form or multipart call's null headers read as none, as openapi-fetch reads them, not as a TypeError", async () => {
+    const { client, calls } = setup();
+    // A JavaScript caller's null: the types say HeadersOptions, openapi-fetch merges null as nothing.
+    await client.POST("/forms", { body: { a: 1 }, headers: null as never });
+    await client.POST("/uploads", { body: { file: new Blob(["x"]) }, headers: null as never });
+    expect(calls[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(calls[1]?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
   it("a caller's bodySerializer wins over the operation's encoding", async () => {
     const { client, calls } = setup();
     await client.POST("/forms", { body: { a: 1 }, bodySerializer: () => "custom=1" });
