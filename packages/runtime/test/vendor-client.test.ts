@@ -1,6 +1,6 @@
 import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { createApiClient, defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
+import { checkOptionNames, createApiClient, defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
 
 const operations = {
   "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
@@ -108,6 +108,20 @@ describe("defineVendorClient", () => {
     expect(unknown({ verbose: undefined })).not.toThrow();
     expect(unknown(Object.create({ verbose: true }) as object)).not.toThrow();
     expect(seen).toHaveLength(0);
+  });
+
+  it("names no option where two are as near (dataBaseUrl: baseUrl or filesBaseUrl?) or a credential would be moved to it", () => {
+    const { fetch } = recorder();
+    const unknown = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);
+    const takes = "which takes auth, baseUrl, filesBaseUrl, filesUrl, tag, fetch, timeoutMs";
+    expect(unknown({ dataBaseUrl: "https://files.mock.test" })).toThrow(`dataBaseUrl is not an option of createClient, ${takes}`);
+    // A client secret is no client id, an access token no token URL: each belongs in auth.
+    expect(() => checkOptionNames({ clientSecret: "s" }, ["auth", "clientId"], "createClient")).toThrow("clientSecret is not an option of createClient, which takes auth, clientId");
+    expect(() => checkOptionNames({ token: "t" }, ["auth", "tokenUrl"], "createClient")).toThrow("token is not an option of createClient, which takes auth, tokenUrl");
+    expect(() => checkOptionNames({ tokenURL: "https://t.test" }, ["auth", "tokenUrl"], "createClient")).toThrow("did you mean tokenUrl?");
+    // A name given twice (an option both the vendor and the runtime read) is listed once, and is no tie with itself.
+    expect(() => checkOptionNames({ verbose: 1 }, ["auth", "rateLimit", "rateLimit"], "f")).toThrow(/^verbose is not an option of f, which takes auth, rateLimit$/);
+    expect(() => checkOptionNames({ rateLimits: 1 }, ["auth", "rateLimit", "rateLimit"], "f")).toThrow("did you mean rateLimit?");
   });
 
   it("takes every runtime option the type declares, each reaching the transport", async () => {

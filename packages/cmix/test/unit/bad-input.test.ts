@@ -40,6 +40,14 @@ const EXPORT: ExportArchiveOptions = { type: "XLSX_READABLE", pollIntervalMs: 1 
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  // Four hosts end in BaseUrl: naming the first (authBaseUrl) would move only the token request, with the password.
+  {
+    helper: "createClient",
+    input: "baseURL, as axios spells it, which CMIX splits into one base URL per service",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ baseURL: "https://mock.test" })),
+    field: "baseURL",
+    message: /^baseURL is not an option of createClient, which takes auth, authBaseUrl, baseUrls, surveyBaseUrl, reportingBaseUrl, fileProcessingBaseUrl, environment, fetch, /,
+  },
   {
     helper: "createClient",
     input: "a plain-http surveyBaseUrl off loopback",

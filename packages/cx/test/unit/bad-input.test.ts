@@ -43,6 +43,14 @@ const cases: BadInputCase[] = [
     field: "dataBaseURL",
     message: /^dataBaseURL is not an option of createClient: did you mean dataBaseUrl\?$/,
   },
+  // clientId goes out in every call's query string: a secret must never be pointed there.
+  {
+    helper: "createClient",
+    input: "clientSecret, as CX's PHP SDK takes it, which CX's client does not",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ clientSecret: "cx-bad-in-client-secret" })),
+    field: "clientSecret",
+    message: /^clientSecret is not an option of createClient, which takes auth, baseUrl, dataBaseUrl, dataUrl, clientId, fetch, /,
+  },
   {
     helper: "createClient",
     input: "a blank access token",

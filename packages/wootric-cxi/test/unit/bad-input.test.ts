@@ -24,6 +24,14 @@ const cases: BadInputCase[] = [
     field: "tokenUrl",
     message: /tokenUrl must use https, got http:\/\/api\.wootric\.com/,
   },
+  // The access token belongs in auth, not in tokenUrl; and rateLimit, the vendor's and the runtime's, is named once.
+  {
+    helper: "createClient",
+    input: "token: an access token beside auth, where tokenUrl is the endpoint's URL",
+    call: (fetch) => client(fetch, bad<Partial<ClientOptions>>({ token: "cxi-bad-in-token" })),
+    field: "token",
+    message: /^token is not an option of createClient, which takes auth, baseUrl, tokenUrl, rateLimit, fetch, timeoutMs, maxResponseBytes, maxRetries, retryDelay, logger, headers, middleware$/,
+  },
   {
     helper: "createClient",
     input: "tokenURL, spelled as axios spells baseURL, which would have left the credentials going to the default token endpoint",
