@@ -35,7 +35,7 @@ export const AUTH_SCHEMES: AuthSchemes<CmixAuth, CmixHost> = {
           bodyFormat: "json",
           hints: {
             refused:
-              "check auth.clientId, auth.clientSecret, auth.username and auth.password; sandbox and production have separate credentials, so also check environment",
+              "check auth.clientId, clientSecret, username and password, and environment: sandbox and production have separate credentials",
             endpoint: "check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token",
           },
         }),

@@ -95,7 +95,7 @@ describe("token requests", () => {
     const { tokens, apiCalls } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC" }) });
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toContain('returned token_type "MAC"; this client sends only Bearer tokens');
+    expect((error as Error).message).toContain('returned token_type "MAC"; only Bearer is supported');
     expect(apiCalls()).toHaveLength(0);
   });
 
