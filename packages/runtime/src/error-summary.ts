@@ -40,7 +40,7 @@ export function summarizeBody(body: unknown): string {
 export function hintForStatus(status: number): string {
   if (status === 400 || status === 422) return "Check the request parameters and body against the API reference.";
   if (status === 401) return "Check the credentials: they are missing, wrong or expired.";
-  if (status === 403) return "The credentials are valid but not allowed to do this: check the account's permissions.";
+  if (status === 403) return "The credentials are valid but may not do this: check the account's permissions.";
   if (status === 404) return "Check the path parameters: the resource does not exist or is not visible to this account.";
   if (status === 409) return "The resource changed or already exists: fetch it again before retrying.";
   if (status === 429) return "The vendor is rate limiting: slow down and retry later.";

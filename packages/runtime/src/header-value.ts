@@ -56,7 +56,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
       } catch {
         // The platform's error quotes the value, which may be a credential.
         const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
-        throw new InputError(field, `${field}: ${shown} cannot be sent (it holds a line break, control or non-Latin-1 character)`);
+        throw new InputError(field, `${field}: ${shown} cannot be sent (a line break, control or non-Latin-1 character)`);
       }
     }
   }

@@ -184,7 +184,7 @@ function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefi
   try {
     url = new URL(tokenUrl);
   } catch {
-    throw new InputError("tokenUrl", `tokenUrl must be a full URL such as https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
+    throw new InputError("tokenUrl", `tokenUrl must be a full URL, e.g. https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
   }
   // Checked as written: it parsed, so the URL parser reads the same URL there as url.href.
   checkBaseUrl(tokenUrl, "tokenUrl", "pass them in grant");

@@ -154,5 +154,5 @@ function buildAuth<O extends { auth: VendorAuth }, H extends string>(
   }
   const list = types.map((type) => JSON.stringify(type));
   const got = typeof auth.type === "string" ? JSON.stringify(auth.type) : describeValue(auth.type);
-  throw new InputError("auth.type", `Unknown auth type ${got}: use ${list.length > 1 ? `${list.slice(0, -1).join(", ")} or ${list.at(-1)}` : list[0]}`);
+  throw new InputError("auth.type", `Unknown auth type ${got}: use one of ${list.join(", ")}`);
 }

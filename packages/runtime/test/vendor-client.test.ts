@@ -72,7 +72,7 @@ describe("defineVendorClient", () => {
   it("refuses missing options, a missing auth and an unknown auth type with InputErrors naming the types", () => {
     expect(() => createClient(null as unknown as Options)).toThrow('createClient needs options, at least { auth: { type: "token", accessToken } }');
     expect(() => createClient({} as Options)).toThrow(InputError);
-    expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use "token" or "basic"');
+    expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use one of "token", "basic"');
   });
 
   it("refuses an option of the vendor's spelled in another case (axios's baseURL) rather than send to the default host", () => {

@@ -81,6 +81,6 @@ describe("defineVendorServices", () => {
     expect(make({ environment: "staging" as "live" })).toThrow(/environment must be "live" or "test"/);
     expect(make({ baseUrls: { auth: "https://user:pw@auth.example.com" } })).toThrow(/^baseUrls\.auth must not contain credentials: pass them in auth$/);
     expect(make({ dataBaseUrl: "http://data.example.com" })).toThrow(/dataBaseUrl must use https/);
-    expect(make({ auth: { type: "other" } as never })).toThrow(/Unknown auth type "other": use "shared"/);
+    expect(make({ auth: { type: "other" } as never })).toThrow(/Unknown auth type "other": use one of "shared"/);
   });
 });

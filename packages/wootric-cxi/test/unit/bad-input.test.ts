@@ -76,7 +76,7 @@ const cases: BadInputCase[] = [
     input: "an unknown auth type",
     call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),
     field: "auth.type",
-    message: /Unknown auth type "apiKey": use "password", "clientCredentials", "token" or "tokenSource"/,
+    message: /Unknown auth type "apiKey": use one of "password", "clientCredentials", "token", "tokenSource"/,
   },
   {
     helper: "importCsv",

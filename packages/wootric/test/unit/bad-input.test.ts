@@ -31,7 +31,7 @@ const clientCases: BadInputCase[] = [
   { helper: "createClient", input: 'rateLimit "yes"', call: (fetch) => client(fetch, { rateLimit: bad<false>("yes") }), field: "rateLimit", message: /rateLimit must be \{ maxWaitMs\? \} or false, got a string/ },
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
   // The grants' own checks (empty password, ...) are tested in @apis/wootric-cxi, where they are written; this one lists the main API's schemes.
-  { helper: "createClient", input: "an unknown auth type", call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey" }) }), field: "auth.type", message: /Unknown auth type "apiKey": use "password", "clientCredentials", "tokenSource" or "token"/ },
+  { helper: "createClient", input: "an unknown auth type", call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey" }) }), field: "auth.type", message: /Unknown auth type "apiKey": use one of "password", "clientCredentials", "tokenSource", "token"/ },
   {
     helper: "createClient",
     input: "a tokenSource that is a string",
