@@ -1,4 +1,5 @@
 import { ApiError, InvalidResponseError } from "./errors.js";
+import { isRecord } from "./is-record.js";
 
 /** What an openapi-fetch call resolves: data on success, the vendor's error body on failure, and the response. */
 export interface RawResult<T> {
@@ -29,7 +30,7 @@ export function dataOrThrow<T>(result: RawResult<T>, method: string): T {
  */
 export function objectOrThrow<T>(result: RawResult<T>, method: string, what: string): T {
   const data: unknown = dataOrThrow(result, method);
-  if (data && typeof data == "object" && !Array.isArray(data)) return data as T;
+  if (isRecord(data)) return data as T;
   const { status, url } = result.response;
   throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
 }

@@ -39,6 +39,7 @@ export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, requireString } from "./input-error.js";
+export { isRecord } from "./is-record.js";
 export { dataOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).

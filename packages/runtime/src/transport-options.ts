@@ -1,4 +1,5 @@
 import { checkNumber, describeValue, InputError } from "./input-error.js";
+import { isRecord } from "./is-record.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 import type { FetchLike } from "./transport.js";
 
@@ -33,10 +34,10 @@ export function checkTransportOptions(options: {
     throw new InputError("fetch", `fetch must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
   }
   const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
-  if (retryDelay !== undefined && !isObject(retryDelay)) {
+  if (retryDelay !== undefined && !isRecord(retryDelay)) {
     throw new InputError("retryDelay", `retryDelay must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
-  if (options.rateLimit !== undefined && !isObject(options.rateLimit)) {
+  if (options.rateLimit !== undefined && !isRecord(options.rateLimit)) {
     throw new InputError("rateLimit", `rateLimit must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
   }
   return {
@@ -48,8 +49,4 @@ export function checkTransportOptions(options: {
       maxMs: checkNumber(retryDelay?.maxMs, "retryDelay.maxMs", 8000, { min: 0, max: MAX_TIMER_MS }),
     },
   };
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

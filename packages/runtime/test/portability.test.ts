@@ -99,6 +99,7 @@ describe("portability", () => {
         "withCallHooks",
         "sendsCredentials",
         "checkNumber",
+        "isRecord",
         "requireString",
       ].sort(),
     );

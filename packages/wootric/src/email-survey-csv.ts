@@ -1,9 +1,8 @@
-import { dataOrThrow, describeValue, InputError, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { dataOrThrow, describeValue, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
-import { isRecord } from "./is-record.js";
 
 type Schemas = components["schemas"];
 

@@ -1,7 +1,6 @@
-import { checkNumber, checkOptionNames, dataOrThrow, describeValue, InputError } from "@apis/runtime";
+import { checkNumber, checkOptionNames, dataOrThrow, describeValue, InputError, isRecord } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
-import { isRecord } from "./is-record.js";
 
 type Schemas = components["schemas"];
 

@@ -1,6 +1,5 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { describeValue, InputError, isRecord } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
-import { isRecord } from "./is-record.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
 export type Properties = components["schemas"]["Properties"];

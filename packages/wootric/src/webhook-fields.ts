@@ -1,5 +1,5 @@
 import type { FormValue } from "./bracket-form.js";
-import { isRecord } from "./is-record.js";
+import { isRecord } from "@apis/runtime";
 
 /** How a form field is typed: the form carries strings only, the spec's schemas say what each one is. */
 export type FieldType = "integer" | "boolean" | "string" | "nullable-string" | "properties";

@@ -1,9 +1,9 @@
+import { isRecord } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
 import { WebhookVerificationError } from "./webhook-error.js";
 import { verifySignature } from "./webhook-signature.js";
-import { isRecord } from "./is-record.js";
 
 export { WebhookVerificationError, type WebhookFailure } from "./webhook-error.js";
 
