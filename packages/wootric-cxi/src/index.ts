@@ -7,7 +7,7 @@ export { RATE_LIMIT_HEADERS, rateLimitDefaults, type WootricRateLimit } from "./
 export { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 export { byteLength, parseCsv, parseCsvLines, readCsv, type CsvRow } from "./csv.js";
 export { importCsv, checkImportCsv, MAX_IMPORT_BYTES, RESERVED_IMPORT_COLUMNS } from "./import-csv.js";
-export { listAll, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";
+export { listAll, listAllQuery, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.

@@ -21,6 +21,26 @@ true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
+ * The query of a Wootric `listAll`, checked (the CXI and main APIs page alike): `options` holds none but `names` (a query
+ * parameter given beside `query` would be ignored, and the whole list fetched), `query` is an object of parameters,
+ * and its `per_page` is an integer from 1 to 50 (default 50). Null options read as none. Throws an `InputError`.
+ *
+ * @example
+ * const { query, perPage } = listAllQuery(options, ["query", "path", "signal"]);
+ */
+export function listAllQuery(options: object | null | undefined, names: string[]): { query: Record<string, unknown>; perPage: number } {
+  const opts = (options ?? {}) as { query?: Record<string, unknown> };
+  checkOptionNames(opts, names, "listAll");
+  const query = opts.query ?? {};
+  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
+  const got = describeValue(query);
+  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
+  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
+  const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
+  return { query, perPage };
+}
+
+/**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
  * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, a
@@ -38,15 +58,7 @@ export function listAll<P extends PagedPath>(
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
-  // A query parameter given beside query (`{ exclude_disabled: true }`) would be ignored, and the whole list fetched.
-  checkOptionNames(options ?? {}, ["query", "signal"], "listAll");
-  // A JavaScript caller's null options read as none, as left out.
-  const query = (options?.query ?? {}) as ListQuery<P> & { per_page?: number };
-  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
-  const got = describeValue(query);
-  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
-  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
-  const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
+  const { query, perPage } = listAllQuery(options, ["query", "signal"]);
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

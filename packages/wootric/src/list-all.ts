@@ -1,12 +1,13 @@
-import { checkNumber, checkOptionNames, describeValue, InputError, paginate } from "@apis/runtime";
+import { InputError, paginate } from "@apis/runtime";
+import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
 type Schemas = components["schemas"];
 
-/** Wootric serves pages 1-30 of at most 50 records on every paged list (spec: components.parameters Page, PerPage). */
-export const MAX_PAGE = 30;
-export const MAX_PER_PAGE = 50;
+// Wootric serves pages 1-30 of at most 50 records on every paged list (spec: components.parameters Page, PerPage), as
+// the CXI API does: one pair of caps, the one listAllQuery checks per_page against.
+export { MAX_PAGE, MAX_PER_PAGE };
 
 /** The lists that page with `page`/`per_page`, and what each yields. */
 export interface PagedLists {
@@ -61,14 +62,8 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   if (!PAGED_PATHS.includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
-  // A query parameter given beside query (`{ sort_order: "asc" }`) would be ignored, and the whole list fetched.
-  checkOptionNames(opts, ["query", "path", "signal"], "listAll");
-  const query = opts.query ?? {};
-  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
-  const got = describeValue(query);
-  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
-  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
-  const perPage = checkNumber(query["per_page"] ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
+  // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
+  const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
