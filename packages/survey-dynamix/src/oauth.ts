@@ -3,6 +3,7 @@ import {
   checkOptionNames,
   EXCHANGE_OPTIONS,
   exchangeAuthorizationCode as exchangeRuntimeCode,
+  hostOptionNames,
   InputError,
   resolveHosts,
   urlOption,
@@ -42,8 +43,8 @@ export interface AuthorizeUrlOptions {
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
 type PassedThrough = Pick<RuntimeExchangeOptions, (typeof EXCHANGE_OPTIONS)[number]>;
-// The OAuth server's options, which both functions take.
-const HOST_OPTIONS = ["oauthBaseUrl", "region", "oauthUrl"];
+// The OAuth server's options, which both functions take: its host option (and that option's old name), and the region.
+const HOST_OPTIONS = [...hostOptionNames(OAUTH_HOST), "region"];
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
