@@ -49,7 +49,7 @@ export function checkSecureUrl(value: string, field: string): void {
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol.slice(0, -1);
   throw new InputError(
     field,
-    `${field} must use https, got ${shown}: credentials must not travel in clear text (plain http only on loopback: localhost, 127.0.0.0/8 or ::1)`,
+    `${field} must use https, got ${shown}: credentials must not travel in clear text (http only on loopback)`,
   );
 }
 

@@ -28,24 +28,19 @@ export function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
-function orList(names: readonly string[]): string {
-  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
-}
-
 /**
  * Checks a list call's query before it is sent: the filters the vendor requires, and `_limit`/`_offset` within the
  * vendor's bounds. Throws an {@link InputError} that names the filters and the way out.
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
- * checkListQuery("/responses", {}); // InputError: needs at least one of survey_id, question_id or interaction_id
+ * checkListQuery("/responses", {}); // InputError: needs survey_id, question_id or interaction_id
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   const required = (REQUIRED_FILTERS as Record<string, readonly string[]>)[path];
   if (required && !required.some((name) => present(query?.[name]))) {
-    const what = required.length === 1 ? required[0] : `at least one of ${orList(required)}`;
     const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
-    throw new InputError("params.query", `GET ${path} needs ${what} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
+    throw new InputError("params.query", `GET ${path} needs ${required.slice(0, -1).join(", ")} or ${required.at(-1)} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
   }
   const limit = query?.["_limit"];
   if (present(limit) && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {

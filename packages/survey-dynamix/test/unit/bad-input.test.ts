@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -38,6 +38,11 @@ const SMS: CreateInteractionInput = { survey_id: 52, survey_type: "sms", phone_n
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  ...signalAsOptionsCases({
+    listAll: (fetch, signal) => listAll(client(fetch), "/surveys", signal),
+    createInteraction: (fetch, signal) => createInteraction(client(fetch), SMS, signal),
+    updateInteraction: (fetch, signal) => updateInteraction(client(fetch), 891234, { survey_id: 52 } as UpdateInteractionInput, signal),
+  }),
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://surveydynamix.com/api", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "oauthBaseUrl", "https://surveydynamix.com", (fetch, url) => client(fetch, { oauthBaseUrl: url })),
@@ -191,7 +196,7 @@ const cases: BadInputCase[] = [
     input: "/responses without a required filter",
     call: (fetch) => listAll(client(fetch), "/responses"),
     field: "params.query",
-    message: /GET \/responses needs at least one of survey_id, question_id or interaction_id in params\.query/,
+    message: /GET \/responses needs survey_id, question_id or interaction_id in params\.query/,
   },
   {
     helper: "listAll",
@@ -226,7 +231,7 @@ const cases: BadInputCase[] = [
     input: "/responses without any of its filters",
     call: () => checkListQuery("/responses", { _limit: 10 }),
     field: "params.query",
-    message: /GET \/responses needs at least one of survey_id, question_id or interaction_id in params\.query/,
+    message: /GET \/responses needs survey_id, question_id or interaction_id in params\.query/,
   },
   {
     helper: "checkListQuery",
