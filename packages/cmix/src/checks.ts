@@ -25,12 +25,10 @@ export function requireId(value: unknown, field: string): number {
  */
 export function signalOf(options: { signal?: AbortSignal } | null | undefined, of: string, names = ["signal"]): { signal?: AbortSignal } {
   const opts = options ?? {};
-  // Duck-typed, as checkPollOptions checks a signal: one from another realm is no instance of this one's AbortSignal.
-  if (typeof (opts as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", "options is an AbortSignal: pass it as { signal }");
   checkOptionNames(opts, names, of);
   const signal = opts.signal;
   // null reads as none, as fetch reads it; anything else that is no signal would fail later with the platform's TypeError
-  // (or, between polls, never stop the wait). Duck-typed for the same reason as above.
+  // (or, between polls, never stop the wait). Duck-typed: one from another realm is no instance of this one's AbortSignal.
   if (signal != null && !(typeof signal.aborted == "boolean" && typeof signal.addEventListener == "function")) {
     throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
   }

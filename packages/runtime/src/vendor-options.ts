@@ -84,7 +84,8 @@ export const FORWARDED_OPTIONS = [
  * default host), as stripe-node refuses unknown config keys. The message names the option that differs only in case,
  * `-` or `_`, else the one with the longest start or end in common, at least 4 letters and half the option's
  * (`timeout` for `timeoutMs`, `retries` for `maxRetries`) and shared with no other, else all of them. Only own keys
- * with a value are read: one left `undefined` is left out.
+ * with a value are read: one left `undefined` is left out. An AbortSignal passed as the options (`downloadFile(cx, path,
+ * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts.
  *
  * @example
  * checkOptionNames({ baseURL: "https://mock.test" }, ["auth", "baseUrl"], "createClient"); // throws "baseURL is not an option of createClient: did you mean baseUrl?"
@@ -94,6 +95,8 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
   const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
   // One name given twice (Wootric's rateLimit, the vendor's and the runtime's) is one option.
   const known = new Set(names);
+  // Duck-typed: a signal from another realm is no instance of this one's AbortSignal.
+  if (typeof (options as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", `options of ${of} is an AbortSignal: pass { signal }`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || known.has(key)) continue;
     const near = plain(key);

@@ -192,6 +192,24 @@ export function missingOptionsCases(helper: string, make: (options: unknown) => 
 }
 
 /**
+ * An AbortSignal passed as a helper's options instead of `{ signal }`, as a case for {@link describeBadInput} per helper:
+ * it has no own keys, so no option name would be refused, and the call would not stop when it aborts. `calls` maps
+ * each helper's name to a call that passes `signal` as its options.
+ *
+ * @example
+ * signalAsOptionsCases({ downloadFile: (fetch, signal) => downloadFile(client(fetch), PHOTO, signal) });
+ */
+export function signalAsOptionsCases(calls: Record<string, (fetch: FetchSpy, signal: never) => unknown>): BadInputCase[] {
+  return Object.entries(calls).map(([helper, call]) => ({
+    helper,
+    input: "an AbortSignal as the options, not { signal }",
+    call: (fetch: FetchSpy) => call(fetch, bad(new AbortController().signal)),
+    field: "options",
+    message: new RegExp(`^options of ${helper} is an AbortSignal: pass \\{ signal \\}$`),
+  }));
+}
+
+/**
  * A path parameter of "..", as a case for {@link describeBadInput}: the runtime refuses it, since the URL it makes
  * would name another path. `input` says what the call would reach; `call` passes ".." as `params.path[param]`.
  *

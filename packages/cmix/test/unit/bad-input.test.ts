@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   countResponses,
   createArchive,
@@ -341,21 +341,13 @@ const cases: BadInputCase[] = [
     message: /Signal is not an option of countResponses: did you mean signal\?/,
   },
   // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
-  ...(["pollArchive", "exportArchive", "createArchive", "getArchive", "countResponses"] as const).map((helper) => ({
-    helper,
-    input: "an AbortSignal as the options, not { signal }",
-    call: (fetch: FetchSpy) => {
-      const options = bad<never>(new AbortController().signal);
-      const cmix = client(fetch);
-      if (helper === "pollArchive") return pollArchive(cmix, REF, options);
-      if (helper === "exportArchive") return exportArchive(cmix, SURVEY, options);
-      if (helper === "createArchive") return createArchive(cmix, SURVEY, REQUEST, options);
-      if (helper === "getArchive") return getArchive(cmix, REF, options);
-      return countResponses(cmix, SURVEY, [{ questionId: 122931 }], options);
-    },
-    field: "options",
-    message: /options is an AbortSignal: pass it as \{ signal \}/,
-  })),
+  ...signalAsOptionsCases({
+    pollArchive: (fetch, signal) => pollArchive(client(fetch), REF, signal),
+    exportArchive: (fetch, signal) => exportArchive(client(fetch), SURVEY, signal),
+    createArchive: (fetch, signal) => createArchive(client(fetch), SURVEY, REQUEST, signal),
+    getArchive: (fetch, signal) => getArchive(client(fetch), REF, signal),
+    countResponses: (fetch, signal) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }], signal),
+  }),
   {
     helper: "countResponses",
     input: "an empty list of questions",

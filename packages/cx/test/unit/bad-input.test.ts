@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, signalAsOptionsCases, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -32,6 +32,10 @@ function exchange(fetch: FetchSpy, options: Partial<ExchangeCodeOptions>) {
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  ...signalAsOptionsCases({
+    uploadFile: (fetch, signal) => uploadFile(client(fetch), PHOTO, "hello", signal),
+    downloadFile: (fetch, signal) => downloadFile(client(fetch), PHOTO, signal),
+  }),
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://api.cx.com/1", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })),

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const BASE = "https://cxi.test";
@@ -47,6 +47,10 @@ const cases: BadInputCase[] = [
     message: /rateLimit\.maxWaitMs must be a number from 0 to 2147483647, got NaN/,
   },
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  ...signalAsOptionsCases({
+    listAll: (fetch, signal) => listAll(client(fetch), "/v1/tags", signal),
+    importCsv: (fetch, signal) => importCsv(client(fetch), CSV, signal),
+  }),
   ...urlOptionCases("createClient", "baseUrl", "https://cxi-api.wootric.com", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "tokenUrl", "https://api.wootric.com/oauth/token", (fetch, url) => client(fetch, { tokenUrl: url })),
   {
