@@ -1,3 +1,5 @@
+import { describeValue } from "@apis/runtime";
+
 /** One part of a {@link multipartStream}: a text field, or a file whose content arrives as a stream. */
 export type StreamPart =
   | { name: string; value: string }
@@ -77,7 +79,7 @@ function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {
   if (typeof chunk === "string") return encoder.encode(chunk);
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  throw new TypeError(`An upload stream must yield bytes (Uint8Array), not ${Object.prototype.toString.call(chunk)}`);
+  throw new TypeError(`An upload stream must yield bytes (Uint8Array), not ${describeValue(chunk)}`);
 }
 
 function randomHex(bytes: number): string {

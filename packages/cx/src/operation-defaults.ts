@@ -40,7 +40,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       if (isJson(init ?? {}, meta) && result.response.ok && result.response.status !== 204 && result.data === undefined) {
         // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
         throw new InvalidResponseError(
-          `${method.toUpperCase()} ${redactUrl(result.response.url)} returned ${result.response.status} with an empty body; CX answers every call with JSON: a server error, retry later.`,
+          `${method.toUpperCase()} ${redactUrl(result.response.url)} returned ${result.response.status} with an empty body, not JSON: a server error, retry later.`,
           { status: result.response.status, method: method.toUpperCase(), url: result.response.url },
         );
       }

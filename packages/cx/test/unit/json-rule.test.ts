@@ -44,7 +44,7 @@ describe("a 200 without a valid JSON body", () => {
     const cx = createClient({ auth, fetch: observed.fetch, maxRetries: 0 });
     const error = await caught(cx.GET("/users/self"));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/returned 200 with an empty body; CX answers every call with JSON: a server error, retry later\./);
+    expect((error as Error).message).toMatch(/returned 200 with an empty body, not JSON: a server error, retry later\./);
   });
 
   it("does not apply to a download, whose body is the file", async () => {
