@@ -148,8 +148,8 @@ function buildAuth<O extends { auth: VendorAuth }, H extends string>(
   if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${description.authExample}`);
   const types: string[] = [];
   for (const [scheme, builders] of Object.entries(description.auth)) {
-    const build = (builders as Record<string, ((auth: unknown, context: AuthContext<H>) => Auth) | undefined>)[auth.type];
-    if (build) return { scheme, auth: build(auth, context) };
+    // Own keys only: a type such as "toString" names a built-in of every object, not a builder.
+    if (Object.hasOwn(builders, auth.type)) return { scheme, auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context) };
     types.push(...Object.keys(builders as object));
   }
   const list = types.map((type) => JSON.stringify(type));

@@ -75,6 +75,10 @@ describe("defineVendorClient", () => {
     expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use one of "token", "basic"');
   });
 
+  it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])("refuses an auth type named like a built-in of every object (%s) as unknown", (type) => {
+    expect(() => createClient({ auth: { type } } as unknown as Options)).toThrow(`Unknown auth type "${type}": use one of "token", "basic"`);
+  });
+
   it("refuses an option of the vendor's spelled in another case (axios's baseURL) rather than send to the default host", () => {
     const { seen, fetch } = recorder();
     const misspelt = (options: object) => () => createClient({ auth: { type: "token", accessToken: "t-1234" }, fetch, ...options } as Options);

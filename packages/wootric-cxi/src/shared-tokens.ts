@@ -39,8 +39,9 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${GRANT_TYPES}`);
   // A shared source cannot be made of another one: only the grants that fetch tokens.
   const type: unknown = auth.type;
-  const build = type === "tokenSource" || typeof type !== "string" ? undefined : (WOOTRIC_GRANTS as Record<string, Build | undefined>)[type];
-  if (typeof build !== "function") {
+  // Own keys only: a type such as "toString" names a built-in of every object, not a grant.
+  const build = type === "tokenSource" || typeof type !== "string" || !Object.hasOwn(WOOTRIC_GRANTS, type) ? undefined : (WOOTRIC_GRANTS as Record<string, Build>)[type];
+  if (!build) {
     const got = typeof type === "string" ? JSON.stringify(type) : describeValue(type);
     throw new InputError("auth.type", `Unknown auth type ${got} for a token source: use ${GRANT_TYPES}`);
   }

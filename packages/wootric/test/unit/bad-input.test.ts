@@ -65,6 +65,13 @@ const tokenSourceCases: BadInputCase[] = [
     field: "token_url",
     message: /^token_url is not an option of createClient: did you mean tokenUrl\?$/,
   },
+  ...["toString", "constructor", "__proto__"].map((type) => ({
+    helper: "createWootricTokenSource",
+    input: `an auth type named like a built-in of every object (${type})`,
+    call: () => tokenSource({ auth: bad({ type }) }),
+    field: "auth.type",
+    message: new RegExp(`^Unknown auth type "${type}" for a token source: use "password", "clientCredentials" or "token" with its refreshToken`),
+  })),
   {
     helper: "createWootricTokenSource",
     input: "a token source made of another one",
