@@ -37,7 +37,8 @@ export function present(value: unknown): boolean {
  * checkListQuery("/responses", {}); // InputError: needs survey_id, question_id or interaction_id
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
-  const required = (REQUIRED_FILTERS as Record<string, readonly string[]>)[path];
+  // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
+  const required = Object.hasOwn(REQUIRED_FILTERS, path) ? (REQUIRED_FILTERS as Record<string, readonly string[]>)[path] : undefined;
   if (required && !required.some((name) => present(query?.[name]))) {
     const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
     throw new InputError("params.query", `GET ${path} needs ${required.slice(0, -1).join(", ")} or ${required.at(-1)} in params.query: Survey Dynamix refuses the list without it (${alternative})`);

@@ -84,6 +84,13 @@ describe("createClient", () => {
     expect(new URL(observed.requests[0]!.url).pathname).toBe("/api/users/joe%2Bsdx%40example.com");
   });
 
+  it.each(["constructor", "toString", "__proto__"])("sends a raw GET of a path named like a built-in of every object (%s) instead of failing its list check with a TypeError", async (path) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string) => Promise<{ data?: unknown }>;
+    expect((await get(path)).data).toEqual([]);
+    expect(observed.requests).toHaveLength(1);
+  });
+
   it.each<[string, "/responses" | "/interaction_data", RegExp]>([
     ["GET /responses", "/responses", /survey_id, question_id or interaction_id/],
     ["GET /interaction_data", "/interaction_data", /survey_id or interaction_id/],
