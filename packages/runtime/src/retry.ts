@@ -76,20 +76,22 @@ export function errorCodes(error: unknown): string[] {
 
 /**
  * The delay a response asks for before a retry, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
- * in milliseconds; undefined when it asks for none or the header cannot be read. A date in the past gives 0.
+ * in milliseconds; undefined when it asks for none, the header cannot be read or its date has passed.
  *
  * @example
  * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  // Absent or blank reads as NaN, which fails the test (as do negative and infinite values).
-  const ms = Number(headers.get("retry-after-ms")?.trim() || NaN);
+  // Absent or blank reads as NaN, which fails the test (as do negative and infinite values). Headers trim their values.
+  const ms = Number(headers.get("retry-after-ms") || NaN);
   if (ms >= 0 && ms < Infinity) return ms;
-  const after = headers.get("retry-after")?.trim();
-  if (!after) return undefined;
+  // Absent reads as "", which neither test takes.
+  const after = headers.get("retry-after") ?? "";
   if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
+  // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
+  // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
   const date = Date.parse(after);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return date > now ? date - now : undefined;
 }
 
 /**

@@ -34,10 +34,20 @@ describe("retry policy", () => {
     expect(retryAfterMs(new Headers({ "Retry-After": "7" }), now)).toBe(7_000);
     expect(retryAfterMs(new Headers({ "Retry-After": "1.5" }), now)).toBe(1_500);
     expect(retryAfterMs(new Headers({ "Retry-After": "Tue, 01 Jan 2030 00:00:09 GMT" }), now)).toBe(9_000);
-    expect(retryAfterMs(new Headers({ "Retry-After": "Mon, 31 Dec 2029 23:00:00 GMT" }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Mon, 31 Dec 2029 23:00:00 GMT" }), now)).toBeUndefined();
     expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": "120" }), now)).toBe(120);
     expect(retryAfterMs(new Headers({ "Retry-After": "soon" }), now)).toBeUndefined();
     expect(retryAfterMs(new Headers(), now)).toBeUndefined();
+  });
+
+  it("reads a Retry-After that is neither seconds nor an HTTP date as none, though V8's Date.parse takes it for a date in 2001", () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    // "5, 5" is two Retry-After headers joined (a proxy's and the origin's): read as a date in 2001, it meant "retry now".
+    for (const after of ["-1", "5, 5", "1, 2", "12 13", "5,", "Jan 1"]) {
+      expect(retryAfterMs(new Headers({ "Retry-After": after }), now), after).toBeUndefined();
+    }
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tuesday, 01-Jan-30 00:00:03 GMT" }), now)).toBe(3_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tue Jan  1 00:00:05 2030" }), Date.parse("2030-01-01T00:00:00"))).toBe(5_000);
   });
 
   it("falls back from a retry-after-ms that is blank, negative, infinite or no number to Retry-After", () => {
