@@ -67,8 +67,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       const reset = Number(headers.get(names.reset) ?? NaN);
       if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) return;
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
-      // A response that left before a newer one counts against a budget that may already have been reset.
-      if (resetAt !== undefined && at < resetAt) return;
+      // A response that left before a newer one counts against a budget that may already have been reset. A reset beyond
+      // maxWaitMs is never waited for, so is no such budget: one years away (given in milliseconds) would outlast every later one.
+      if (resetAt !== undefined && at < resetAt && resetAt - now <= maxWaitMs) return;
       remaining = resetAt === at ? Math.min(remaining, left) : left;
       resetAt = at;
     },

@@ -41,6 +41,16 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(2_000_000_000_000).waitMs).toBe(20_100);
   });
 
+  it("lets the next response's budget replace a reset further away than maxWaitMs (one given in milliseconds, years away)", () => {
+    const limiter = createRateLimiter({ headers });
+    const now = 1_800_000_000_000;
+    // X-Rate-Limit-Reset in milliseconds reads as a reset some 57 000 years away: every request after it went capped.
+    limiter.update(budget(0, now), now);
+    expect(limiter.reserve(now).capped).toBe(true);
+    limiter.update(budget(100, now / 1000 + 60), now + 1000);
+    expect(limiter.reserve(now + 1000)).toEqual({ waitMs: 0, capped: false });
+  });
+
   it("refuses options without the header names", () => {
     expect(() => createRateLimiter({ headers: { remaining: "", reset: "X" } })).toThrow(InputError);
     expect(() => createRateLimiter({ headers, maxWaitMs: -1 })).toThrow(/maxWaitMs/);
