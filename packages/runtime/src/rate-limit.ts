@@ -63,8 +63,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       return { waitMs: 0, capped: true };
     },
     update(headers, now = Date.now()) {
-      const left = Number(headers.get(names.remaining) ?? NaN);
-      const reset = Number(headers.get(names.reset) ?? NaN);
+      // A header sent blank is none, not 0 (Number("") is).
+      const left = Number(headers.get(names.remaining) || NaN);
+      const reset = Number(headers.get(names.reset) || NaN);
       if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) return;
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
       // A response that left before a newer one counts against a budget that may already have been reset. A reset beyond

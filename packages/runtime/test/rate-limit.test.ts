@@ -51,6 +51,12 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(now + 1000)).toEqual({ waitMs: 0, capped: false });
   });
 
+  it("reads rate-limit headers sent blank as no budget, not as none left with a reset now", () => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(new Headers({ "X-Rate-Limit-Remaining": "", "X-Rate-Limit-Reset": "" }), 0);
+    expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
+  });
+
   it("refuses options without the header names", () => {
     expect(() => createRateLimiter({ headers: { remaining: "", reset: "X" } })).toThrow(InputError);
     expect(() => createRateLimiter({ headers, maxWaitMs: -1 })).toThrow(/maxWaitMs/);
