@@ -33,7 +33,9 @@ export interface RateLimiter {
 /**
  * A shared budget: after a response says `remaining` requests are left until `reset`, up to that many more go out
  * at once (counted locally, so concurrent requests cannot all take the last one), and the rest wait until `reset`.
- * Once the reset time has passed, the budget is unknown again until the next response reports it.
+ * Once the reset time has passed, the budget is unknown again until the next response reports it; if it was spent,
+ * one request goes to learn it while the others wait for its answer (asking again every 100 ms), so that requests
+ * that waited together do not all go at once into 429s.
  *
  * @example
  * const limiter = createRateLimiter({ headers: { remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } });
@@ -51,11 +53,18 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 
   return {
     reserve(now = Date.now()) {
-      if (resetAt !== undefined && now >= resetAt) resetAt = undefined;
       // Unknown budget, or some left: sent now. Spent: wait until the reset.
       let waitMs = 0;
       if (resetAt !== undefined) {
-        if (remaining > 0) remaining--;
+        if (now >= resetAt) {
+          // Past the reset the budget is unknown. Spent, it had requests waiting: this one goes to learn the new budget,
+          // and the others ask again RESET_SLACK_MS later (-1 marks the wait for that answer), instead of all going at once.
+          if (remaining > 0) resetAt = undefined;
+          else {
+            remaining = -1;
+            resetAt = now + RESET_SLACK_MS;
+          }
+        } else if (remaining > 0) remaining--;
         else waitMs = resetAt - now;
       }
       if (waitMs <= maxWaitMs) return { waitMs, capped: false };
@@ -66,7 +75,11 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       // A header sent blank is none, not 0 (Number("") is).
       const left = Number(headers.get(names.remaining) || NaN);
       const reset = Number(headers.get(names.reset) || NaN);
-      if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) return;
+      if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) {
+        // An answer without a budget (an endpoint that is not limited) ends a wait for one.
+        if (remaining < 0) resetAt = undefined;
+        return;
+      }
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
       // A response that left before a newer one counts against a budget that may already have been reset. A reset beyond
       // maxWaitMs is never waited for, so is no such budget: one years away (given in milliseconds) would outlast every later one.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/index.js";
+import { createApiClient, InputError } from "../src/index.js";
+import { operations, type paths } from "./fixtures.js";
 import { createRateLimiter } from "../src/rate-limit.js";
 
 const headers = { remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" };
@@ -57,8 +58,62 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
   });
 
+  it("past the reset of a spent budget, lets one request learn the new budget while the others wait for its answer", () => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(budget(0, 10), 0);
+    // Every request that waited for the reset asks again at once: only the first goes.
+    expect(limiter.reserve(10_100).waitMs).toBe(0);
+    expect(limiter.reserve(10_100).waitMs).toBe(100);
+    expect(limiter.reserve(10_150).waitMs).toBe(50);
+    // Its answer reports the new window: two more go, the rest wait for its reset.
+    limiter.update(budget(2, 30), 10_180);
+    expect([limiter.reserve(10_180).waitMs, limiter.reserve(10_180).waitMs, limiter.reserve(10_180).waitMs]).toEqual([0, 0, 30_100]);
+  });
+
+  it("while the first request past a spent budget's reset gets no answer, lets one more through every 100 ms", () => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(budget(0, 10), 0);
+    expect(limiter.reserve(10_100).waitMs).toBe(0);
+    expect(limiter.reserve(10_200).waitMs).toBe(0);
+    expect(limiter.reserve(10_200).waitMs).toBe(100);
+  });
+
+  it("ends the wait for a new budget when the answer reports none (an endpoint that is not limited), and past an unspent budget's reset sends at once", () => {
+    const spent = createRateLimiter({ headers });
+    spent.update(budget(0, 10), 0);
+    spent.reserve(10_100);
+    spent.update(new Headers(), 10_150);
+    expect([spent.reserve(10_150).waitMs, spent.reserve(10_150).waitMs]).toEqual([0, 0]);
+    const unspent = createRateLimiter({ headers });
+    unspent.update(budget(5, 10), 0);
+    expect([unspent.reserve(10_100).waitMs, unspent.reserve(10_100).waitMs]).toEqual([0, 0]);
+  });
+
   it("refuses options without the header names", () => {
     expect(() => createRateLimiter({ headers: { remaining: "", reset: "X" } })).toThrow(InputError);
     expect(() => createRateLimiter({ headers, maxWaitMs: -1 })).toThrow(/maxWaitMs/);
+  });
+});
+
+describe("pacing through a client", () => {
+  it("sends the requests that waited for a spent budget's reset within the new budget, not all at once into 429s", async () => {
+    // The vendor: 2 requests per window of a second, its reset in Unix seconds; the 3rd and later of a window get a 429.
+    let windowEnd = 0;
+    let used = 0;
+    const statuses: number[] = [];
+    const fetch = async () => {
+      const now = Date.now();
+      if (now >= windowEnd) [windowEnd, used] = [now + 1000, 0];
+      used++;
+      const status = used > 2 ? 429 : 200;
+      statuses.push(status);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return new Response("[]", { status, headers: { "content-type": "application/json", "X-Rate-Limit-Remaining": String(Math.max(0, 2 - used)), "X-Rate-Limit-Reset": String(Math.ceil(windowEnd / 1000)) } });
+    };
+    const client = createApiClient<paths>({ baseUrl: "https://api.example.com/v1", operations, auth: { type: "bearer", token: "bearer-token-1" }, maxRetries: 0, fetch, rateLimit: { headers } });
+    await client.GET("/items");
+    await Promise.all(Array.from({ length: 4 }, () => client.GET("/items")));
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+    expect(statuses).toHaveLength(5);
   });
 });
