@@ -122,7 +122,8 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
  * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
- * A page that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
+ * A page of ids that starts as an earlier one did, not the one just before, throws at once: the list goes round. A page
+ * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
  * @example
  * const repeats = repeatGuard();
@@ -131,6 +132,10 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
+  // The first id of every page so far (one id a page, so a long list holds little): a page that starts with one of
+  // them again is a list going round (a server that maps the page asked for onto a few it has), which no repeat of the
+  // page just before would stop.
+  const firsts = new Set();
   return (result, items, which) => {
     const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
     // An empty page ends the list before another can repeat it.
@@ -139,15 +144,17 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     try {
       key = JSON.stringify(byId ? ids : items);
     } catch {}
-    if (key === undefined || key !== previous) {
+    const back = byId && key !== previous && firsts.has(ids[0]);
+    if (byId) firsts.add(ids[0]);
+    if (key === undefined || (key !== previous && !back)) {
       previous = key;
       return (repeated = false);
     }
-    if (!repeated) {
+    if (!repeated && !back) {
       repeated = true;
       return byId;
     }
-    throw new InvalidResponseError(`Fetching ${which} failed: it repeats the two pages before: the server ignores the page asked for`, {
+    throw new InvalidResponseError(`Fetching ${which} failed: it repeats a page before: the server ignores the page asked for`, {
       status: result.response.status,
       url: result.response.url || undefined,
     });

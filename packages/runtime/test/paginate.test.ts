@@ -58,9 +58,32 @@ describe("paginate", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching page 3 failed: it repeats the two pages before: the server ignores the page asked for");
+    expect((error as Error).message).toBe("Fetching page 3 failed: it repeats a page before: the server ignores the page asked for");
     expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
     expect(requested).toEqual([1, 2, 3]);
+  });
+
+  it("a server that maps the page asked for onto three it has throws InvalidResponseError when one comes back, however the ids were sent", async () => {
+    const requested: number[] = [];
+    const pages = [[{ id: "a" }, { id: "b" }], [{ id: "c" }, { id: "d" }], [{ id: "e" }, { id: "f" }]];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      return { data: { page, items: requested.length > 10 ? [] : pages[(page - 1) % 3]! }, response: new Response(null, { status: 200 }) };
+    };
+    const error = await caught(collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 })));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe("Fetching page 4 failed: it repeats a page before: the server ignores the page asked for");
+    expect(requested).toEqual([1, 2, 3, 4]);
+  });
+
+  it("a list that grew by one item between two pages, so that the next page starts with an item seen before, goes on", async () => {
+    // Newest first: one item added at the front after page 1 was read moves every later item down by one.
+    const fetchPage = async (page: number) => {
+      const list = page === 1 ? ["i9", "i8", "i7", "i6", "i5"] : ["i10", "i9", "i8", "i7", "i6", "i5"];
+      return { data: { page, items: list.slice((page - 1) * 2, page * 2).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) };
+    };
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
+    expect(ids).toEqual(["i9", "i8", "i8", "i7", "i6", "i5"]);
   });
 
   it("a list of values without ids may repeat from one page to the next: the pages as they came differ, so it goes on", async () => {

@@ -34,6 +34,23 @@ describe("listAll", () => {
     ]);
   });
 
+  it("stops with an InvalidResponseError when the server goes round two pages, instead of yielding them for ever", async () => {
+    // Offsets 0, 2000, 4000, ... get the first page, the others the second; ends after ten pages, so that a regression fails instead of hanging.
+    let served = 0;
+    const { observed, sdx } = clientWith((request) => {
+      const second = Number(new URL(request.url).searchParams.get("_offset")) % 2000 !== 0;
+      return page(new Request(request.url.replace(/_offset=\d+/, `_offset=${second ? 1000 : 0}`)), ++served > 10 ? 0 : 5000);
+    });
+    let count = 0;
+    const error = await (async () => {
+      for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: it repeats a page before/);
+    expect(count).toBe(2000);
+    expect(observed.requests).toHaveLength(3);
+  });
+
   it("stops with an InvalidResponseError when the server ignores _offset and sends the same full page again", async () => {
     // The same first page for every offset; ends after ten, so that a regression fails the test instead of hanging it.
     let served = 0;
@@ -43,7 +60,7 @@ describe("listAll", () => {
       for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
     })().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: it repeats the two pages before/);
+    expect((error as Error).message).toMatch(/^Fetching offset 2000 failed: it repeats a page before/);
     expect(count).toBe(1000);
     expect(observed.requests).toHaveLength(3);
   });
