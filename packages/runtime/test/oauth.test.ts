@@ -5,6 +5,7 @@ import {
   AuthenticationError,
   createApiClient,
   createOAuth2TokenSource,
+  redactText,
   type OAuth2TokenSourceOptions,
 } from "../src/index.js";
 import { BASE_URL, operations, type paths } from "./fixtures.js";
@@ -97,6 +98,14 @@ describe("token requests", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('returned token_type "MAC"; only Bearer is supported');
     expect(apiCalls()).toHaveLength(0);
+  });
+
+  it("take the token_type for no credential, so later errors still read Bearer and its type, and redact a bearer value after it", async () => {
+    const bearer = world({ token: () => json({ access_token: "at-secret-typed", token_type: "Bearer" }) });
+    await bearer.tokens.getToken();
+    expect(redactText("proxy said: Bearer unknown-credential-42")).toBe("proxy said: Bearer [redacted]");
+    const { tokens } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC-v2" }) });
+    expect(((await caught(tokens.getToken())) as Error).message).toContain('returned token_type "MAC-v2"; only Bearer is supported');
   });
 
   it("refuse a token type that echoes a long password without quoting any piece of it", async () => {
