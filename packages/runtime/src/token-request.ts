@@ -70,10 +70,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     const code = typeof record?.error === "string" ? record.error : undefined;
     // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
     const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
-    const description = typeof said === "string" ? said.slice(0, 200) : undefined;
-    const what = [code, description && `(${description})`].filter(Boolean).join(" ");
-    const hint = tokenErrorHint(response.status, code, request, endpointHint);
-    throw new AuthenticationError(`Token request to ${shownUrl} failed with ${response.status}${what ? ` ${what}` : ""}: ${hint}`, init);
+    // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
+    const what = shorten([response.status, code, typeof said === "string" && `(${said})`].filter(Boolean).join(" ").replace(/\s+/g, " "), 200);
+    throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
   // JSON that is no object (a string, a number, null) has no access_token either.
   if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || (token as { access_token: string }).access_token === "") {

@@ -335,6 +335,14 @@ describe("failed token requests", () => {
     expect(apiCalls()).toHaveLength(0);
   });
 
+  it("quote the endpoint's error code and description on one line of bounded length, however long or broken they are", async () => {
+    const { tokens } = world({ token: () => json({ error: "forged\nlevel=info msg=ok ".repeat(5_000), error_description: "a\r\nb" }, { status: 400 }) });
+    const { message } = (await caught(tokens.getToken())) as Error;
+    expect(message).toMatch(/^Token request to \S+ failed with 400 forged level=info/);
+    expect(message).not.toMatch(/[\r\n]/);
+    expect(message.length).toBeLessThan(400);
+  });
+
   it("never carry a credential, even when the endpoint echoes one back", async () => {
     const { tokens } = world({
       source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
