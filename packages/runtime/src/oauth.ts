@@ -73,9 +73,9 @@ type GrantType = OAuth2Grant["type"];
  * reached throws {@link ApiConnectionError}, and one that does not answer in full (headers and body) within
  * `timeoutMs` an {@link ApiTimeoutError}. A failed request is not kept: the next call starts a fresh one. A caller's
  * signal stops that caller's wait; once every waiting caller has given up, the shared request is cancelled too, so
- * no timer or connection outlives them. (A refresh token the server rotated in a cancelled answer is then lost, and
- * the next request falls back to the original grant.) Redirects of token requests are followed only within the
- * token endpoint's origin.
+ * no timer or connection outlives them, except a refresh: its answer may hold the only copy of a rotated refresh
+ * token, so it runs on (within `timeoutMs`) and the next token request waits for it. Redirects of token requests are
+ * followed only within the token endpoint's origin.
  *
  * @example
  * const tokens = createOAuth2TokenSource({
@@ -98,11 +98,18 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const secrets = () => [...(grant.type === "password" ? [grant.password, grant.clientSecret] : grant.type === "client_credentials" ? [grant.clientSecret] : []), refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 
+  // A refresh under way, which a new token request waits for rather than sending the same refresh token again.
+  let refreshing: Promise<FetchedToken> | undefined;
+
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
     const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
     if (refreshToken !== undefined) {
       try {
-        return await request("refresh_token", { grant_type: "refresh_token", refresh_token: refreshToken, ...clientAuth(grant) });
+        // Not cancelled when its callers give up (timeoutMs still bounds it): the server may have rotated the refresh
+        // token, whose only copy is in the answer.
+        return await (refreshing ??= requestGrant("refresh_token", { grant_type: "refresh_token", refresh_token: refreshToken, ...clientAuth(grant) }, undefined).finally(
+          () => (refreshing = undefined),
+        ));
       } catch (error) {
         // A refresh token that is expired, revoked or already rotated is answered 400/401 (invalid_grant); the
         // original credentials still work, so they are tried before giving up.

@@ -467,6 +467,34 @@ describe("cancellation of token waits", () => {
     expect(await tokens.getToken()).toBe("at-secret-2");
     expect(tokenCalls()).toHaveLength(2);
   });
+
+  it("a refresh every caller gave up on still finishes, so the refresh token the server rotated is kept, and later callers wait for it", async () => {
+    // A server that rotates: each refresh token works once, and the new one travels only in the answer.
+    let valid = "rt-secret-1";
+    let issued = 1;
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-1" } },
+      token: async (_, call) => {
+        if (form(call).refresh_token !== valid) return json({ error: "invalid_grant" }, { status: 400 });
+        valid = `rt-secret-${++issued}`;
+        if (issued === 2) await gate;
+        return tokenResponse(`at-secret-${issued}`, { refresh_token: valid });
+      },
+    });
+    const controller = new AbortController();
+    const abandoned = caught(tokens.getToken(controller.signal));
+    await vi.waitFor(() => expect(tokenCalls()).toHaveLength(1));
+    controller.abort();
+    expect(await abandoned).toBeInstanceOf(ApiUserAbortError);
+    const next = tokens.getToken();
+    release?.();
+    expect(await next).toBe("at-secret-2");
+    tokens.invalidate("at-secret-2");
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-1", "rt-secret-2"]);
+  });
 });
 
 describe("options", () => {
