@@ -78,8 +78,9 @@ export function createAuthorizer(auth: Auth): Authorizer {
       if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
       // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
       if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
-      // The pair is what the header carries, base64-encoded; the password alone is what a server may echo.
-      const secrets = auth.password.length < 4 ? [] : [auth.password, `${username}:${auth.password}`];
+      // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
+      // name when there is no password (an API key sent as the user name).
+      const secrets = [auth.password || username, `${username}:${auth.password}`];
       return fixed("header", { header: basicAuthorization(username, auth.password), secrets });
     }
     case "oauth2": {
