@@ -69,9 +69,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
     case "none":
       return fixed("none");
     case "bearer": {
-      const token = requireString(auth.token, "auth.token", "a bearer token");
-      if (!isHeaderSafeToken(token)) throw new InputError("auth.token", `auth.token ${UNSENDABLE}`);
-      return fixed("header", { header: `Bearer ${token}`, secrets: [token] });
+      return fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
@@ -91,10 +89,9 @@ export function createAuthorizer(auth: Auth): Authorizer {
       return {
         refreshable: true,
         location: "header",
-        credential: async (signal) => {
-          const token = await tokens.getToken(signal);
-          return remembered({ header: `Bearer ${token}`, token, secrets: [token] });
-        },
+        // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
+        // refuses would read as a network failure, and be retried.
+        credential: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
         invalidate: (credential) => {
           if (credential.token !== undefined) tokens.invalidate(credential.token);
         },
@@ -112,6 +109,12 @@ export function createAuthorizer(auth: Auth): Authorizer {
       throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic", "oauth2" or "query"`);
     }
   }
+}
+
+// The credential of a bearer token, refused (without quoting it) when it is no string or no header can carry it.
+function bearer(token: unknown, field: string): Credential {
+  if (typeof token !== "string" || !isHeaderSafeToken(token)) throw new InputError(field, `${field} ${UNSENDABLE}`);
+  return { header: `Bearer ${token}`, token, secrets: [token] };
 }
 
 // An Authorizer whose credential never changes, so there is nothing to refresh or invalidate.

@@ -48,6 +48,19 @@ describe("authentication headers", () => {
   });
 });
 
+describe("a token source of the caller's own", () => {
+  it("that hands out no token, or one no header can carry, fails the call with an InputError naming auth.tokens.getToken(), sending nothing", async () => {
+    for (const token of ["own-token\r\nX-Evil: 1", "own-tökén-value", undefined]) {
+      const { client, calls } = setup({ auth: { type: "oauth2", tokens: { getToken: async () => token as string, invalidate: () => {} } } });
+      const error = (await caught(client.GET("/items"))) as Error;
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toMatch(/^auth\.tokens\.getToken\(\) cannot go in an HTTP header/);
+      expect(error.message).not.toContain("own-t");
+      expect(calls).toHaveLength(0);
+    }
+  });
+});
+
 describe("servers", () => {
   it("an operation with its own server goes to the URL `servers` maps it to", async () => {
     const { client, calls } = setup({ servers: { "https://auth.example.com": "http://localhost:4010/auth" } });
