@@ -1,6 +1,6 @@
 import { BASE_TRANSPORT_OPTIONS, checkOptionNames, describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
-import { DEFAULT_TOKEN_URL, resolveTokenUrl } from "./token-url.js";
+import { resolveTokenUrl } from "./token-url.js";
 
 /** Options of {@link createWootricTokenSource}: the credentials, the token endpoint, and what its requests take. */
 export interface WootricTokenSourceOptions extends TokenRequestOptions {
@@ -46,8 +46,8 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
     throw new InputError("auth.type", `Unknown auth type ${got} for a token source: use ${GRANT_TYPES}`);
   }
   const token = tokenRequestOptions(transport);
-  const context = { hosts: { baseUrl: DEFAULT_TOKEN_URL }, transport, token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) };
-  const built = build(auth, context);
+  // The grants read only the token endpoint and its requests' options.
+  const built = build(auth, { token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) } as AuthContext<"baseUrl">);
   if (built.type !== "oauth2") {
     throw new InputError("auth.refreshToken", 'a token without refreshToken is never refreshed: pass { type: "token", accessToken } to each client');
   }
