@@ -18,7 +18,8 @@ export function resolveTokenUrl(value: unknown, logger: Logger | undefined): str
   const url = urlOption(value, "tokenUrl", DEFAULT_TOKEN_URL);
   // An http(s) URL's path is never empty: a host alone reads as "/".
   if (new URL(url, "https://relative.invalid").pathname !== "/") return url;
-  const endpoint = `${url.replace(/\/+$/, "")}${TOKEN_PATH}`;
+  // The path goes before a query or fragment, in place of the slashes ending the host.
+  const endpoint = url.replace(/\/?(?=[?#]|$)/, TOKEN_PATH);
   const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
   warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
   return endpoint;

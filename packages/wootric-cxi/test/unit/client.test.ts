@@ -64,6 +64,13 @@ describe("createClient", () => {
     expect(deprecations[0]).toContain("deprecated: pass the full URL");
   });
 
+  it.each(["https://auth.test?tenant=7", "https://auth.test/?tenant=7"])("reads a host-form tokenUrl with a query (%s) as the host's /oauth/token with that query", async (tokenUrl) => {
+    const observed = observedFetch((request) => (request.url.includes("/oauth/token") ? json(TOKEN) : json([])));
+    const cxi = createClient({ baseUrl: BASE, tokenUrl, fetch: observed.fetch, logger: { debug: () => {} }, auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } });
+    await cxi.GET("/v1/tags");
+    expect(observed.requests[0]?.url).toBe("https://auth.test/oauth/token?tenant=7");
+  });
+
   it("logs no deprecation for a tokenUrl that is an endpoint", () => {
     const lines: string[] = [];
     createClient({ tokenUrl: "https://auth.test/oauth/token", logger: { debug: (message: string) => lines.push(message) }, auth: { type: "token", accessToken: "t" } });
