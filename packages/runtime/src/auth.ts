@@ -45,12 +45,14 @@ export interface Authorizer {
 
 /**
  * The `Authorization` value for HTTP Basic authentication (RFC 7617), UTF-8 encoded so that non-ASCII
- * user names and passwords work in every runtime.
+ * user names and passwords work in every runtime. A user name with `:` throws an {@link InputError} naming `field`.
  *
  * @example
  * basicAuthorization("ana", "päss"); // "Basic YW5hOnDDpHNz"
  */
-export function basicAuthorization(username: string, password: string): string {
+export function basicAuthorization(username: string, password: string, field = "username"): string {
+  // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
+  if (username.includes(":")) throw new InputError(field, `${field} must not contain ':' (HTTP Basic cannot carry it)`);
   return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
@@ -74,12 +76,11 @@ export function createAuthorizer(auth: Auth): Authorizer {
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
       if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
-      // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
-      if (username.includes(":")) throw new InputError("auth.username", "auth.username must not contain ':' (HTTP Basic cannot carry it)");
+      const header = basicAuthorization(username, auth.password, "auth.username");
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
       // name when there is no password (an API key sent as the user name).
       const secrets = [auth.password || username, `${username}:${auth.password}`];
-      return fixed("header", { header: basicAuthorization(username, auth.password), secrets });
+      return fixed("header", { header, secrets });
     }
     case "oauth2": {
       const tokens = auth.tokens;

@@ -83,7 +83,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     send,
     tokenUrl,
     body,
-    headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret) } : undefined,
+    headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret, "clientId") } : undefined,
     // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",

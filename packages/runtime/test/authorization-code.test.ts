@@ -353,4 +353,14 @@ describe("exchangeAuthorizationCode", () => {
     expect(((await badAuth.catch((error: unknown) => error)) as InputError).field).toBe("clientAuthentication");
     expect(calls).toHaveLength(0);
   });
+
+  it("refuses a clientId with ':' for Basic client authentication, where the server would read another client and secret", async () => {
+    const { result, calls } = exchange(tokens, { clientId: "app:1" });
+    const error = (await result.catch((error: unknown) => error)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe("clientId");
+    expect(calls).toHaveLength(0);
+    const { result: inBody } = exchange(tokens, { clientId: "app:1", clientAuthentication: "body" });
+    expect((await inBody).access_token).toBeTruthy();
+  });
 });
