@@ -83,7 +83,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
       // A response that left before a newer one counts against a budget that may already have been reset. A reset beyond
       // maxWaitMs is never waited for, so is no such budget: one years away (given in milliseconds) would outlast every later one.
-      if (resetAt !== undefined && at < resetAt && resetAt - now <= maxWaitMs) return;
+      // Nor is the wait for a new budget (remaining -1): a vendor whose clock is behind reports a reset already past here.
+      if (resetAt !== undefined && at < resetAt && resetAt - now <= maxWaitMs && remaining >= 0) return;
       remaining = resetAt === at ? Math.min(remaining, left) : left;
       resetAt = at;
     },

@@ -78,6 +78,17 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(10_200).waitMs).toBe(100);
   });
 
+  it("takes the budget the request past a spent budget's reset brings back, even when the vendor's clock is behind this one's", () => {
+    const limiter = createRateLimiter({ headers });
+    // Here it is 90 s later than at the vendor: every reset it reports in Unix seconds has passed here already.
+    const now = 1_800_000_000_000;
+    limiter.update(budget(0, now / 1000 - 30), now);
+    expect([limiter.reserve(now).waitMs, limiter.reserve(now).waitMs]).toEqual([0, 100]);
+    // The answer: a new window of 99. It was taken for a stale answer, and one request went every 100 ms for good.
+    limiter.update(budget(99, now / 1000 - 1), now + 50);
+    expect(Array.from({ length: 5 }, () => limiter.reserve(now + 50).waitMs)).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it("ends the wait for a new budget when the answer reports none (an endpoint that is not limited), and past an unspent budget's reset sends at once", () => {
     const spent = createRateLimiter({ headers });
     spent.update(budget(0, 10), 0);
