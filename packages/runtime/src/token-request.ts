@@ -52,11 +52,11 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     // Shown as a snippet of the text, and refused below.
   }
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
-  // The string values of credential-named fields (access_token, refresh_token, id_token, ...); not token_type, whose
+  // The string values of credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose
   // "Bearer" would be blanked from every later text, and a bearer value after it no longer found.
   const issued =
     typeof token === "object" && token !== null
-      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !name.endsWith("type") && typeof value === "string" ? [value] : []))
+      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []))
       : [];
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];

@@ -108,6 +108,12 @@ describe("token requests", () => {
     expect(((await caught(tokens.getToken())) as Error).message).toContain('returned token_type "MAC-v2"; only Bearer is supported');
   });
 
+  it("take a token type named in another case (TokenType, TOKEN_TYPE) for no credential either", async () => {
+    const { tokens } = world({ token: () => json({ access_token: "at-secret-cased", TokenType: "Bearer", TOKEN_TYPE: "Bearer" }) });
+    await tokens.getToken();
+    expect(redactText("proxy said: Bearer unknown-credential-42")).toBe("proxy said: Bearer [redacted]");
+  });
+
   it("refuse a token type that echoes a long password without quoting any piece of it", async () => {
     const password = "a-very-long-passphrase-of-forty-four-letters";
     const { tokens } = world({
