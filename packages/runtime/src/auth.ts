@@ -78,8 +78,8 @@ export function createAuthorizer(auth: Auth): Authorizer {
       if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
       const header = basicAuthorization(username, auth.password, "auth.username");
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
-      // name when there is no password (an API key sent as the user name).
-      const secrets = [auth.password || username, `${username}:${auth.password}`];
+      // name when the password is none or a placeholder too short to be one ("X"): an API key sent as the user name.
+      const secrets = [auth.password[3] ? auth.password : username, `${username}:${auth.password}`];
       return fixed("header", { header, secrets });
     }
     case "oauth2": {

@@ -92,6 +92,7 @@ describe("a call's own credential, forgotten by the list of known ones while the
     ["a bearer token", { type: "bearer", token: "tenant-bearer-token-1" }, "tenant-bearer-token-1"],
     ["a Basic password", { type: "basic", username: "ana", password: "tenant-basic-password-1" }, "tenant-basic-password-1"],
     ["a Basic user name with no password (an API key)", { type: "basic", username: "tenant-api-key-1", password: "" }, "tenant-api-key-1"],
+    ["a Basic user name with a placeholder password (an API key and X)", { type: "basic", username: "tenant-api-key-2", password: "X" }, "tenant-api-key-2"],
     ["an OAuth 2 token", { type: "oauth2", tokens: { getToken: async () => "tenant-oauth-token-1", invalidate: () => {} } }, "tenant-oauth-token-1"],
   ];
   for (const [name, auth, secret] of auths) {
