@@ -122,7 +122,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
  * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
- * A page of ids that starts as an earlier one did, not the one just before, throws at once: the list goes round. A page
+ * A page of ids that starts and ends as an earlier one did, not the one just before, throws at once: the list goes round. A page
  * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
  * @example
@@ -132,10 +132,10 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
-  // The first id of every page so far (one id a page, so a long list holds little): a page that starts with one of
-  // them again is a list going round (a server that maps the page asked for onto a few it has), which no repeat of the
-  // page just before would stop.
-  const firsts = new Set();
+  // The first and last ids of every page so far (two a page, so a long list holds little): a page that starts and ends as
+  // one did is a list going round (a server that maps the page asked for onto a few it has), which no repeat of the page
+  // just before would stop. The first alone is no proof: in a list whose items move as it is read, one may start two pages.
+  const seen = new Set();
   return (result, items, which) => {
     const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
     // An empty page ends the list before another can repeat it.
@@ -144,8 +144,10 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     try {
       key = JSON.stringify(byId ? ids : items);
     } catch {}
-    const back = byId && key !== previous && firsts.has(ids[0]);
-    if (byId) firsts.add(ids[0]);
+    // Read as text only when they are strings or numbers: a Symbol cannot be.
+    const ends = byId && `${ids[0]} ${ids.at(-1)}`;
+    const back = ends && key !== previous && seen.has(ends);
+    if (ends) seen.add(ends);
     if (key === undefined || (key !== previous && !back)) {
       previous = key;
       return (repeated = false);

@@ -86,6 +86,19 @@ describe("paginate", () => {
     expect(ids).toEqual(["i9", "i8", "i8", "i7", "i6", "i5"]);
   });
 
+  it("a list whose items move while it is read (ordered by a status that changes), so that a later page starts with the item an earlier one started with, is read to its end", async () => {
+    // Item a's status changed after page 1 was read: it moved to the third page, and starts it.
+    const pages = [["a", "b", "c"], ["d", "e", "f"], ["a", "g", "h"], ["i"]];
+    const fetchPage = async (page: number) => ({ data: { page, items: pages[page - 1]!.map((id) => ({ id })) }, response: new Response(null, { status: 200 }) });
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3 }))).map((item) => item.id);
+    expect(ids).toEqual(["a", "b", "c", "d", "e", "f", "a", "g", "h", "i"]);
+  });
+
+  it("items whose ids are neither strings nor numbers (Symbols a fetchPage of one's own makes) are compared whole, never read as text", async () => {
+    const fetchPage = async (page: number) => ({ data: { page, items: page < 3 ? [{ id: Symbol(), n: page }, { id: Symbol(), n: page }] : [] }, response: new Response(null, { status: 200 }) });
+    expect((await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.n)).toEqual([1, 1, 2, 2]);
+  });
+
   it("a list of values without ids may repeat from one page to the next: the pages as they came differ, so it goes on", async () => {
     const fetchPage = async (page: number) => ({ data: { page, scores: page < 3 ? [10, 10] : [10] }, response: new Response(null, { status: 200 }) });
     expect(await collect(paginate({ fetchPage, items: (page) => page.scores, perPage: 2 }))).toEqual([10, 10, 10, 10, 10]);
