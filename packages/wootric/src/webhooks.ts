@@ -40,36 +40,30 @@ function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
   return ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
 }
 
-function payloadOf(text: string): { [key: string]: unknown } {
+function payloadOf(text: string): unknown {
   // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
-  if (text.trimStart().startsWith("{")) {
-    let parsed: unknown;
-    try {
-      // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
-      parsed = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
-    } catch {
-      // Refused below, as a JSON value that is no object is.
-    }
-    if (isRecord(parsed)) return parsed;
-    throw new WebhookVerificationError("unrecognized-payload");
+  if (!text.trimStart().startsWith("{")) return parseBracketForm(text);
+  try {
+    // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
+    return JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
+  } catch {
+    // Refused by typedEvent, as a JSON value that is no object is.
+    return undefined;
   }
-  return parseBracketForm(text);
 }
 
-function typedEvent(raw: { [key: string]: unknown }): WootricWebhookEvent {
+function typedEvent(payload: unknown): WootricWebhookEvent {
+  const raw = isRecord(payload) ? payload : {};
   const event = typeFields(raw, EVENT_FIELDS);
   const subject = "response" in raw ? "response" : "decline" in raw ? "decline" : undefined;
-  const inner = subject === undefined ? undefined : raw[subject];
-  if (!event || subject === undefined || !isRecord(inner)) {
-    throw new WebhookVerificationError("unrecognized-payload");
-  }
-  const record = typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS);
-  const type = `${subject}.${String(event["event_name"])}`;
-  if (!record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
+  const inner = subject && raw[subject];
+  const record = subject && isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
+  const type = `${subject}.${String(event?.["event_name"])}`;
+  if (!event || !record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
   // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
-  return { ...event, type, [subject]: record } as WootricWebhookEvent;
+  return { ...event, type, [subject!]: record } as WootricWebhookEvent;
 }
 
 /**
