@@ -92,7 +92,7 @@ function base64Url(text: string): string {
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   if (!isRecord(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
-  checkSendOptions(options, "");
+  checkSendOptions(options);
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
     throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);

@@ -32,8 +32,8 @@ export function checkEmail(address: string, field: string): void {
 }
 
 /** Checks the options both e-mail survey endpoints share, where the docs give a rule. */
-export function checkSendOptions(options: { delay?: unknown }, field: string): void {
-  checkNumber(options.delay, `${field}delay`, 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
+export function checkSendOptions(options: { delay?: unknown }): void {
+  checkNumber(options.delay, "delay", 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
 }
 
 /**
@@ -68,7 +68,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
       throw new InputError("external_ids", `external_ids has ${ids.length} IDs for ${emails.length} addresses: give one per address, in the order of emails`);
     }
   }
-  checkSendOptions(request, "");
+  checkSendOptions(request);
   checkOptionNames(options ?? {}, ["signal"], "sendEmailSurvey");
   const result = await client.POST("/v1/email_survey", { body: request, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
