@@ -22,19 +22,20 @@ export interface PagedLists {
   "/v1/end_users/{end_user_id}/page_views": Schemas["PageView"];
 }
 type PagedPath = keyof PagedLists;
-// Every paged list, checked against PagedLists by the compiler, so that listAll can refuse any other path.
-const PAGED: Record<PagedPath, true> = {
-  "/v1/end_users": true,
-  "/v1/responses": true,
-  "/v1/declines": true,
-  "/v1/end_users/{end_user_id}/responses": true,
-  "/v1/end_users/{end_user_id}/responses/promoters": true,
-  "/v1/end_users/{end_user_id}/responses/passives": true,
-  "/v1/end_users/{end_user_id}/responses/detractors": true,
-  "/v1/end_users/{end_user_id}/declines": true,
-  "/v1/end_users/{end_user_id}/page_views": true,
-};
-const PAGED_PATHS: readonly string[] = Object.keys(PAGED);
+// Every paged list, so that listAll can refuse any other path; the compiler checks it against PagedLists both ways.
+const PAGED_PATHS = [
+  "/v1/end_users",
+  "/v1/responses",
+  "/v1/declines",
+  "/v1/end_users/{end_user_id}/responses",
+  "/v1/end_users/{end_user_id}/responses/promoters",
+  "/v1/end_users/{end_user_id}/responses/passives",
+  "/v1/end_users/{end_user_id}/responses/detractors",
+  "/v1/end_users/{end_user_id}/declines",
+  "/v1/end_users/{end_user_id}/page_views",
+] as const satisfies readonly PagedPath[];
+// Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
+true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 
 type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
 type ListQuery<P extends PagedPath> = Omit<NonNullable<Params<P>["query"]>, "page">;
@@ -59,7 +60,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
-  if (!PAGED_PATHS.includes(path)) {
+  if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use ${PAGED_PATHS.slice(0, -1).join(", ")} or ${PAGED_PATHS.at(-1)}`);
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
