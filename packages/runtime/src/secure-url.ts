@@ -32,17 +32,16 @@ export function checkSecureUrl(value: string, field: string): void {
   if (/^[\\/]{2}/.test(text)) {
     throw new InputError(field, `${field} must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
   }
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+  let url: URL | undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    try {
+      url = new URL(text);
+    } catch {
+      // Refused below, as a relative URL is.
+    }
     // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
-    if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
-    throw new InputError(field, `${field} must be an absolute URL such as https://api.example.com (relative only in a browser page)`);
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError(field, `${field} must be a valid URL such as https://api.example.com`);
-  }
+  } else if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
+  if (!url) throw new InputError(field, `${field} must be a valid absolute URL such as https://api.example.com (relative only in a browser page)`);
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
   // The scheme alone without its colon: the message puts one after it.

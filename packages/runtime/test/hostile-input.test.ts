@@ -128,7 +128,8 @@ describe("options are checked up front, naming the option and the accepted range
     ["rateLimit.maxWaitMs", { rateLimit: { headers: { remaining: "R", reset: "S" }, maxWaitMs: 2 ** 31 } }, /rateLimit\.maxWaitMs must be a number from 0 to 2147483647/],
     ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must not be protocol-relative/],
     ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must not be protocol-relative/],
-    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL .* only in a browser page/],
+    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page\)/],
+    ["baseUrl", { baseUrl: "https://exa mple.com" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com/],
     ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot go in an HTTP header/],
   ] as const)("createApiClient refuses %s: %j", (field, options, message) => {
     const error = inputError(() => client(options as Partial<ClientOptions>), field);
