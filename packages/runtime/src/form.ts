@@ -70,7 +70,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       case "bigint":
         return void entries.push([key, String(field)]);
       case "number":
-        if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}, which a form cannot carry: send a finite number or null`);
+        if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}: send a finite number or null`);
         return void entries.push([key, toDecimal(field)]);
     }
     // From here on an object, a function or a symbol: the last two are refused below as no plain object.
@@ -95,7 +95,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       // Arrays last: Rack starts the next hash of a list at a key the last one has, and never at a `[]` key.
       for (const [name, item] of Object.entries(object).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
-      throw new TypeError(`Form field ${path} is ${describeValue(object)}, which a form cannot carry: send a plain object, array or string`);
+      throw new TypeError(`Form field ${path} is ${describeValue(object)}: send a plain object, array or string`);
     }
     ancestors.pop();
   };

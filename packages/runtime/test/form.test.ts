@@ -124,9 +124,9 @@ describe("toFormUrlEncoded", () => {
   });
 
   it.each([
-    ["a function", { hook: { fn: () => 1 } }, /Form field hook\[fn\] is a function/],
+    ["a function", { hook: { fn: () => 1 } }, /Form field hook\[fn\] is a function: send a plain object, array or string$/],
     ["a symbol", { s: Symbol("x") }, /Form field s is a symbol/],
-    ["NaN", { n: { m: NaN } }, /Form field n\[m\] is NaN/],
+    ["NaN", { n: { m: NaN } }, /Form field n\[m\] is NaN: send a finite number or null$/],
     ["Infinity", { n: Infinity }, /Form field n is Infinity/],
     ["an invalid Date", { d: new Date("nope") }, /Form field d is an invalid Date/],
     ["a Map", { m: new Map() }, /Form field m is a Map/],
