@@ -214,7 +214,7 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
       if (grant.clientSecret !== undefined) need(grant.clientSecret, "grant.clientSecret");
       // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
       if (grant.clientSecret !== undefined && grant.clientId === undefined) {
-        throw new InputError("grant.clientId", "grant.clientId is required with grant.clientSecret: a confidential client sends both");
+        throw new InputError("grant.clientId", "grant.clientId is required with grant.clientSecret");
       }
       for (const [name, value] of Object.entries(grant.query ?? {})) need(value, `grant.query.${name}`);
       return grant;
