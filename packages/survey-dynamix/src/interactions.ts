@@ -136,11 +136,11 @@ export async function updateInteraction(
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
     throw new InputError(
       "interaction",
-      'interaction must be the whole interaction to store: the object GET /interactions/{interaction_id} returns, with the fields to change edited',
+      "interaction must be the object GET /interactions/{interaction_id} returns, with the fields to change edited",
     );
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {
-    throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match, the vendor updates the interaction the path names`);
+    throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
   }
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   const result = await client.PUT("/interactions/{interaction_id}", {
@@ -164,7 +164,7 @@ export async function updateInteraction(
  */
 export function interactionWebLink(interaction: Pick<Interaction, "web_link" | "weblink">): string | undefined {
   if (typeof interaction !== "object" || interaction === null) {
-    throw new InputError("interaction", "interactionWebLink needs the interaction object createInteraction or GET /interactions/{interaction_id} returns");
+    throw new InputError("interaction", "interaction must be the object createInteraction or GET /interactions/{interaction_id} returns");
   }
   return interaction.web_link ?? interaction.weblink;
 }

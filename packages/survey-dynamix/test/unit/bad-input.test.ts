@@ -154,7 +154,7 @@ const cases: BadInputCase[] = [
     input: "null as interaction",
     call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>(null)),
     field: "interaction",
-    message: /^interaction must be the whole interaction to store: the object GET \/interactions\/\{interaction_id\} returns, with the fields to change edited$/,
+    message: /^interaction must be the object GET \/interactions\/\{interaction_id\} returns, with the fields to change edited$/,
   },
   {
     helper: "updateInteraction",
@@ -168,14 +168,14 @@ const cases: BadInputCase[] = [
     input: "an interaction whose id differs from interactionId",
     call: (fetch) => updateInteraction(client(fetch), 891234, { id: 1, survey_id: 52 } as UpdateInteractionInput),
     field: "interaction.id",
-    message: /interaction\.id is 1 but interactionId is 891234: they must match/,
+    message: /^interaction\.id is 1 but interactionId is 891234: they must match$/,
   },
   {
     helper: "interactionWebLink",
     input: "null",
     call: () => interactionWebLink(bad<{ web_link?: string }>(null)),
     field: "interaction",
-    message: /interactionWebLink needs the interaction object/,
+    message: /^interaction must be the object createInteraction or GET \/interactions\/\{interaction_id\} returns$/,
   },
   {
     helper: "interactionDataFields",
