@@ -314,7 +314,7 @@ describe("exchangeAuthorizationCode", () => {
     const error = (await caught(result)) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.status).toBe(200);
-    expect(error.message).toContain("without an access token");
+    expect(error.message).toContain("without an access_token");
   });
 
   it("a non-JSON error page is kept as a redacted snippet", async () => {
