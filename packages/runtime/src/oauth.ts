@@ -172,7 +172,7 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
     const shown = redactText(token_type, from.secrets).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}; only Bearer is supported: please report this.`,
+      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}, not Bearer: please report this.`,
       { method: "POST", url: from.tokenUrl, secrets: from.secrets },
     );
   }

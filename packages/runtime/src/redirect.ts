@@ -63,7 +63,7 @@ export async function fetchWithinOrigin(
     if (url.username !== "" || url.password !== "") throw refuse("a URL with user info", target);
     if (url.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
     if (!keeps && request.method !== "GET" && request.method !== "HEAD") {
-      throw refuse(`a ${response.status}, which would turn the ${request.method} into a GET without its body; only 307 and 308 keep them`, target);
+      throw refuse(`a ${response.status}, which would turn the ${request.method} into a GET; only 307 and 308 keep it`, target);
     }
     keepBody = keeps;
     current = target;

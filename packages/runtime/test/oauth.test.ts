@@ -96,7 +96,7 @@ describe("token requests", () => {
     const { tokens, apiCalls } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC" }) });
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toContain('returned token_type "MAC"; only Bearer is supported');
+    expect((error as Error).message).toContain('returned token_type "MAC", not Bearer: please report this.');
     expect(apiCalls()).toHaveLength(0);
   });
 
@@ -105,7 +105,7 @@ describe("token requests", () => {
     await bearer.tokens.getToken();
     expect(redactText("proxy said: Bearer unknown-credential-42")).toBe("proxy said: Bearer [redacted]");
     const { tokens } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC-v2" }) });
-    expect(((await caught(tokens.getToken())) as Error).message).toContain('returned token_type "MAC-v2"; only Bearer is supported');
+    expect(((await caught(tokens.getToken())) as Error).message).toContain('returned token_type "MAC-v2", not Bearer');
   });
 
   it("take a token type named in another case (TokenType, TOKEN_TYPE) for no credential either", async () => {

@@ -35,7 +35,7 @@ describe("the redirect guard layer", () => {
       call.guarded = true;
       call.movedBody = new Blob(["b"]);
     });
-    await expect(post.result).rejects.toThrow(/only 307 and 308 keep them/);
+    await expect(post.result).rejects.toThrow(/which would turn the POST into a GET; only 307 and 308 keep it\. /);
   });
 
   it("refuses a guarded redirect to another origin, sending nothing there", async () => {
