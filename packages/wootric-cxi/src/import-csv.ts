@@ -1,4 +1,4 @@
-import { checkOptionNames, InputError, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, InputError, objectOrThrow, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -97,11 +97,7 @@ export async function importCsv(
   const result = await client.POST("/v1/imports", {
     body: { file },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
-    bodySerializer: () => {
-      const form = new FormData();
-      form.append("file", file, filename);
-      return form;
-    },
+    bodySerializer: (body) => toMultipartFormData(body, { filename }),
     signal: options?.signal || null,
   });
   return objectOrThrow(result, "POST", "import");
