@@ -34,14 +34,14 @@ export function present(value: unknown): boolean {
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
- * checkListQuery("/responses", {}); // InputError: needs survey_id, question_id or interaction_id
+ * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) ? (REQUIRED_FILTERS as Record<string, readonly string[]>)[path] : undefined;
   if (required && !required.some((name) => present(query?.[name]))) {
     const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
-    throw new InputError("params.query", `GET ${path} needs ${required.slice(0, -1).join(", ")} or ${required.at(-1)} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
+    throw new InputError("params.query", `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
   }
   const limit = query?.["_limit"];
   if (present(limit) && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {

@@ -92,8 +92,8 @@ describe("createClient", () => {
   });
 
   it.each<[string, "/responses" | "/interaction_data", RegExp]>([
-    ["GET /responses", "/responses", /survey_id, question_id or interaction_id/],
-    ["GET /interaction_data", "/interaction_data", /survey_id or interaction_id/],
+    ["GET /responses", "/responses", /needs one of survey_id, question_id, interaction_id in params\.query/],
+    ["GET /interaction_data", "/interaction_data", /needs one of survey_id, interaction_id in params\.query/],
   ])("refuses %s without the filters the vendor requires, before sending it", async (_name, path, message) => {
     const { observed, sdx } = clientWith(() => json([]));
     // An empty survey_id counts as left out; a JavaScript caller can send one whatever the types say.

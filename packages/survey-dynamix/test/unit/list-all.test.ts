@@ -104,7 +104,7 @@ describe("listAll", () => {
     const { observed, sdx } = clientWith(() => json([]));
     const error = thrownBy(() => listAll(sdx, "/interaction_data", { query: { custom_key: "plan" } }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toContain("survey_id or interaction_id");
+    expect((error as InputError).message).toContain("needs one of survey_id, interaction_id");
     expect(observed.requests).toHaveLength(0);
   });
 
