@@ -56,6 +56,9 @@ export function basicAuthorization(username: string, password: string, field = "
   return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
+// The auth types, as the errors for a missing or unknown one name them.
+const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
+
 /**
  * Checks an {@link Auth} and turns it into an {@link Authorizer}. Bad input throws an {@link InputError} naming the
  * field, never quoting a credential.
@@ -65,7 +68,7 @@ export function basicAuthorization(username: string, password: string, field = "
  */
 export function createAuthorizer(auth: Auth): Authorizer {
   if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", 'auth is required: { type: "none" | "bearer" | "basic" | "oauth2" | "query", ... }');
+    throw new InputError("auth", `auth is required: ${AUTH_TYPES}`);
   }
   switch (auth.type) {
     case "none":
@@ -107,7 +110,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
     }
     default: {
       const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use "none", "bearer", "basic", "oauth2" or "query"`);
+      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use ${AUTH_TYPES}`);
     }
   }
 }
