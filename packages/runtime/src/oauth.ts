@@ -199,12 +199,15 @@ function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefi
   return url.href;
 }
 
+// The grant types, as the errors for a missing or unknown grant name them.
+const GRANT_TYPES = '"password", "client_credentials" or "refresh_token"';
+
 function checkGrant(grant: OAuth2Grant): OAuth2Grant {
   const need = (value: unknown, field: string) => {
     if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
   };
   if (typeof grant !== "object" || grant === null) {
-    throw new InputError("grant", 'grant is required: { type: "password" | "client_credentials" | "refresh_token", ... }');
+    throw new InputError("grant", `grant is required: ${GRANT_TYPES}`);
   }
   switch (grant.type) {
     case "password":
@@ -228,7 +231,7 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
     default:
       throw new InputError(
         "grant.type",
-        `Unknown grant type ${JSON.stringify((grant as { type?: unknown }).type)}: use "password", "client_credentials" or "refresh_token"`,
+        `Unknown grant type ${JSON.stringify((grant as { type?: unknown }).type)}: use ${GRANT_TYPES}`,
       );
   }
 }

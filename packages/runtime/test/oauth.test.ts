@@ -518,6 +518,11 @@ describe("options", () => {
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "password", username: "", password: "x" } })).toThrow(
       /grant.username must be a non-empty string/,
     );
-    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "magic" } as never })).toThrow(/Unknown grant type "magic"/);
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "magic" } as never })).toThrow(
+      'Unknown grant type "magic": use "password", "client_credentials" or "refresh_token"',
+    );
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: undefined as never })).toThrow(
+      expect.objectContaining({ field: "grant", message: 'grant is required: "password", "client_credentials" or "refresh_token"' }),
+    );
   });
 });
