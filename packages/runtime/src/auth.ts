@@ -68,7 +68,7 @@ const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
  */
 export function createAuthorizer(auth: Auth): Authorizer {
   if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", `auth is required: ${AUTH_TYPES}`);
+    throw new InputError("auth", `auth is required: an object whose type is ${AUTH_TYPES}`);
   }
   switch (auth.type) {
     case "none":

@@ -207,7 +207,7 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
     if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
   };
   if (typeof grant !== "object" || grant === null) {
-    throw new InputError("grant", `grant is required: ${GRANT_TYPES}`);
+    throw new InputError("grant", `grant is required: an object whose type is ${GRANT_TYPES}`);
   }
   switch (grant.type) {
     case "password":

@@ -44,7 +44,7 @@ describe("authentication headers", () => {
     expect(() => setup({ auth: { type: "bearer", token: "" } })).toThrow(InputError);
     expect(() => setup({ auth: { type: "basic", username: "a:b", password: "basic-secret-password" } })).toThrow(/auth.username must not contain ':'/);
     expect(() => setup({ auth: { type: "jwt" } as unknown as Auth })).toThrow('Unknown auth type "jwt": use "none", "bearer", "basic", "oauth2" or "query"');
-    expect(() => setup({ auth: "bearer" as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth", message: 'auth is required: "none", "bearer", "basic", "oauth2" or "query"' }));
+    expect(() => setup({ auth: "bearer" as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth", message: 'auth is required: an object whose type is "none", "bearer", "basic", "oauth2" or "query"' }));
     expect(() => setup({ auth: { type: "oauth2", tokens: {} } as unknown as Auth })).toThrow(/auth.tokens must be a TokenSource/);
   });
 });

@@ -522,7 +522,7 @@ describe("options", () => {
       'Unknown grant type "magic": use "password", "client_credentials" or "refresh_token"',
     );
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: undefined as never })).toThrow(
-      expect.objectContaining({ field: "grant", message: 'grant is required: "password", "client_credentials" or "refresh_token"' }),
+      expect.objectContaining({ field: "grant", message: 'grant is required: an object whose type is "password", "client_credentials" or "refresh_token"' }),
     );
   });
 });
