@@ -97,7 +97,7 @@ export async function importCsv(
   const result = await client.POST("/v1/imports", {
     body: { file },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
-    bodySerializer: (body) => toMultipartFormData(body, { filename }),
+    bodySerializer: (body) => toMultipartFormData(body, { filename: () => filename }),
     signal: options?.signal || null,
   });
   return objectOrThrow(result, "POST", "import");

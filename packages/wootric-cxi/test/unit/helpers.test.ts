@@ -41,6 +41,18 @@ describe("importCsv", () => {
     expect(file.name).toBe("q3.csv");
   });
 
+  it("calls no method of a Blob whose name is one: the part is named as FormData names it, as before", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 15, name: "import.csv" }, 201));
+    let calls = 0;
+    const name = () => (calls++, "called.csv");
+    await importCsv(cxi, Object.assign(new Blob(["feedback_date\n1504948149\n"]), { name }));
+    const file = (await observed.requests[0]!.clone().formData()).get("file") as File;
+    const form = new FormData();
+    form.append("file", new Blob([]), name as unknown as string);
+    expect(calls).toBe(0);
+    expect(file.name).toBe((form.get("file") as File).name);
+  });
+
   it("takes null options as left out: the import is sent, named import.csv", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 13, name: "import.csv" }, 201));
     const created = await importCsv(cxi, "feedback_date\n1504948149\n", bad<{ filename?: string }>(null));
