@@ -50,7 +50,9 @@ const clientCases: BadInputCase[] = [
 
 const tokenSourceCases: BadInputCase[] = [
   { helper: "createWootricTokenSource", input: "no options at all", call: () => tokenSource(undefined), field: "options", message: /createWootricTokenSource needs options, at least \{ auth: / },
-  { helper: "createWootricTokenSource", input: "no auth", call: () => tokenSource({}), field: "auth", message: /auth is required: "password", "clientCredentials" or "token" with its refreshToken/ },
+  { helper: "createWootricTokenSource", input: "no auth", call: () => tokenSource({}), field: "auth", message: /^auth is required: an object whose type is "password", "clientCredentials" or "token" with its refreshToken$/ },
+  // Not told it "is required: "password", ...", the very name it was given.
+  { helper: "createWootricTokenSource", input: "an auth type name alone", call: () => tokenSource({ auth: "password" }), field: "auth", message: /^auth is required: an object whose type is "password", "clientCredentials" or "token" with its refreshToken$/ },
   {
     helper: "createWootricTokenSource",
     input: "tokenURL for tokenUrl, which would have sent the credentials to the default token endpoint",
