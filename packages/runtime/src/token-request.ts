@@ -71,7 +71,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
     const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
     // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
-    const what = shorten([response.status, code, typeof said === "string" && `(${said})`].filter(Boolean).join(" ").replace(/\s+/g, " "), 200);
+    const what = shorten([response.status, code, typeof said === "string" && said && `(${said})`].filter(Boolean).join(" ").replace(/\s+/g, " "), 200);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
   // JSON that is no object (a string, a number, null) has no access_token either.

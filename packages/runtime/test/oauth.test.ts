@@ -349,6 +349,12 @@ describe("failed token requests", () => {
     expect(message.length).toBeLessThan(400);
   });
 
+  it("quote no empty parentheses for an empty error_description", async () => {
+    const { tokens } = world({ token: () => json({ error: "invalid_grant", error_description: "" }, { status: 400 }) });
+    const { message } = (await caught(tokens.getToken())) as Error;
+    expect(message).toBe(`Token request to ${TOKEN_URL} failed with 400 invalid_grant: check the username and password`);
+  });
+
   it("never carry a credential, even when the endpoint echoes one back", async () => {
     const { tokens } = world({
       source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
