@@ -144,8 +144,8 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     try {
       key = JSON.stringify(byId ? ids : items);
     } catch {}
-    // Read as text only when they are strings or numbers: a Symbol cannot be.
-    const ends = byId && `${ids[0]} ${ids.at(-1)}`;
+    // Only when they are strings or numbers; as JSON, so that "a b" and "c" are not "a" and "b c".
+    const ends = byId && JSON.stringify([ids[0], ids.at(-1)]);
     const back = ends && key !== previous && seen.has(ends);
     if (ends) seen.add(ends);
     if (key === undefined || (key !== previous && !back)) {

@@ -92,6 +92,13 @@ describe("paginateOffset", () => {
     expect(requested).toEqual([0, 2, 4]);
   });
 
+  it("tells apart pages whose first and last ids only join to the same text (\"a b\" and \"c\", \"a\" and \"b c\"): no list going round", async () => {
+    const served = [["a b", "c"], ["d", "e"], ["a", "b c"], []];
+    const fetchPage = async (offset: number) => ({ data: { items: (served[offset / 2] ?? []).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) });
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2 }));
+    expect(items.map((item) => item.id)).toEqual(["a b", "c", "d", "e", "a", "b c"]);
+  });
+
   it("a server that ignores the offset but echoes it in the page is stopped too: the items' ids are compared, not the page", async () => {
     const requested: number[] = [];
     const fetchPage = async (offset: number, limit: number) => {
