@@ -2,7 +2,7 @@ import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { InputError, requireString } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
-import { toBase64 } from "./secret-forms.js";
+import { MIN_SECRET_LENGTH, toBase64 } from "./secret-forms.js";
 
 /**
  * Supplies OAuth 2 access tokens to a client. {@link createOAuth2TokenSource} makes one; any object with these two
@@ -81,8 +81,8 @@ export function createAuthorizer(auth: Auth): Authorizer {
       if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
       const header = basicAuthorization(username, auth.password, "auth.username");
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
-      // name when the password is none or a placeholder too short to be one ("X"): an API key sent as the user name.
-      const secrets = [auth.password[3] ? auth.password : username, `${username}:${auth.password}`];
+      // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
+      const secrets = [auth.password.length < MIN_SECRET_LENGTH ? username : auth.password, `${username}:${auth.password}`];
       return fixed("header", { header, secrets });
     }
     case "oauth2": {
