@@ -10,6 +10,7 @@ import { InputError } from "./input-error.js";
 import type { Logger } from "./logger.js";
 import { sendsCredentials } from "./operation-auth.js";
 import { jsonData } from "./paid-response.js";
+import { PlannedRequest } from "./planned-request.js";
 import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
@@ -114,7 +115,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
-  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes };
+  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, planned: true };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
     const meta = method === "trace" ? undefined : options.operations[path]?.[method];
@@ -136,7 +137,12 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   };
 
   // openapi-fetch's use and eject work on its middleware list, not on `this`, so they are handed on as they are.
-  const client = { ...callMethods(call), use: core.use, eject: core.eject };
+  // Once openapi-fetch middleware may see a call's Request, every call gets a real one (see PlannedRequest).
+  const use: Core["use"] = (...middleware) => {
+    context.planned = false;
+    core.use(...middleware);
+  };
+  const client = { ...callMethods(call), use, eject: core.eject };
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return client as unknown as Client<Paths>;
 }
@@ -147,6 +153,8 @@ interface CallContext {
   baseUrl: string;
   servers: Record<string, string>;
   schemes: readonly string[] | undefined;
+  /** Whether calls without openapi-fetch middleware are planned requests (see PlannedRequest). */
+  planned: boolean;
 }
 
 /**
@@ -202,6 +210,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     secrets: credentials,
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
+  if (context.planned && init.middleware === undefined) prepared.Request = PlannedRequest;
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
   if (response === "json" || (meta !== undefined && meta.response === undefined && (prepared.parseAs ?? "json") === "json")) prepared.parseAs = "stream";
   return prepared;

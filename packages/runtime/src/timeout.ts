@@ -1,3 +1,5 @@
+import { NEVER } from "./planned-request.js";
+
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
 /** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
@@ -30,7 +32,7 @@ export class AttemptSignal extends AbortController {
     }, ms);
     // A signal aborts once, so the listener needs no `once`; dispose() removes it.
     if (parent.aborted) this.handleEvent();
-    else parent.addEventListener("abort", this);
+    else if (parent !== NEVER) parent.addEventListener("abort", this);
   }
 
   /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
@@ -56,6 +58,7 @@ export class AttemptSignal extends AbortController {
     this.dispose();
     // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
     held.set(Object(body), owner);
+    if (this.parent === NEVER) return;
     const attempt = new WeakRef(this);
     const parent = this.parent;
     const follow = () => attempt.deref()?.handleEvent();

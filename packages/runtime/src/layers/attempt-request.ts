@@ -1,3 +1,4 @@
+import { PlannedRequest } from "../planned-request.js";
 import type { Call } from "./call.js";
 
 /**
@@ -13,6 +14,11 @@ import type { Call } from "./call.js";
 export function attemptInit(request: Request, call: Call): [Request | string, RequestInit] {
   const signal = call.attempt?.signal ?? call.signal;
   const moved = call.guarded || call.url !== request.url;
+  if (request instanceof PlannedRequest) {
+    let { headers } = request.init;
+    if (call.authorization !== undefined) (headers = new Headers(headers)).set("Authorization", call.authorization);
+    return [call.url, { ...request.init, headers, signal, redirect: call.guarded ? "manual" : "follow" }];
+  }
   if (!moved && call.authorization === undefined) return [request, { signal }];
   const headers = new Headers(request.headers);
   if (call.authorization !== undefined) headers.set("Authorization", call.authorization);

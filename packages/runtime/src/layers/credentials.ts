@@ -28,7 +28,7 @@ export function credentialsLayer(authorizer: Authorizer, options: { purpose: "ap
     call.discards.push(refreshes);
     try {
       // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
-      const first = await next(await withCredential(reauthenticated || request.body === null ? request : request.clone(), credential, call, options), call);
+      const first = await next(await withCredential(reauthenticated || !request.body ? request : request.clone(), credential, call, options), call);
       if (!refreshes(first)) return first;
       reauthenticated = true;
       cancelQuietly(first.body);
@@ -65,7 +65,7 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
   if (call.movedBody !== undefined || !(call.guarded || call.url !== request.url)) return request;
-  if (request.body === null) {
+  if (!request.body) {
     call.movedBody = null;
     return request;
   }

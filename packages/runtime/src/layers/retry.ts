@@ -56,7 +56,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       if (call.signal.aborted) throw userAbort(call);
       const last = call.retries >= options.maxRetries;
       let response: Response;
-      const sent = template.body === null || last ? template : template.clone();
+      const sent = !template.body || last ? template : template.clone();
       try {
         response = await next(sent, call);
       } catch (error) {

@@ -1,0 +1,33 @@
+/** The signal of a planned request sent without one: never aborted, and nothing listens to it (see `AttemptSignal`). */
+export const NEVER = new AbortController().signal;
+
+/**
+ * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL and init
+ * as given, sent with `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt instead
+ * of two. Anything else (a body, an option only a Request checks, a relative URL) gets a real Request. Only the
+ * transport ever holds one, and reads only its URL, method, headers and signal (its body reads as none): user
+ * middleware and a `fetch` option get a real Request (`attemptRequest`).
+ *
+ * @example
+ * const { data } = await core.GET("/v1/tags", { Request: PlannedRequest });
+ */
+export class PlannedRequest {
+  declare readonly url: string;
+  declare readonly init: RequestInit & { headers: Headers };
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly signal: AbortSignal;
+
+  constructor(url: string, init: RequestInit & { headers: Headers }) {
+    // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one.
+    let plain = init.body == null && init.redirect === "follow" && /^https?:/i.test(url);
+    for (const key in init) plain &&= /^(method|headers|body|signal|redirect)$/.test(key);
+    // A constructor that returns an object makes `new` give that object.
+    if (!plain) return new Request(url, init) as unknown as PlannedRequest;
+    this.url = url;
+    this.init = init;
+    this.method = init.method!;
+    this.headers = init.headers;
+    this.signal = init.signal ?? NEVER;
+  }
+}

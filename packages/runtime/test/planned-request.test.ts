@@ -1,0 +1,134 @@
+// A call without a body, on the platform's fetch and with no openapi-fetch middleware, goes as `fetch(url, init)`:
+// openapi-fetch builds no Request for it (see PlannedRequest). These tests pin that, and that everything that must see a
+// real Request still gets one: openapi-fetch middleware, a `fetch` option, and any option only a Request checks.
+import { getEventListeners } from "node:events";
+import { useFaultServer } from "@apis/faults";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApiClient, type ClientOptions, type Middleware } from "../src/index.js";
+import { NEVER } from "../src/planned-request.js";
+import { operations, type paths } from "./fixtures.js";
+import { json } from "./helpers.js";
+
+const served = useFaultServer({ hangMs: 30_000 });
+
+function connect(options: Partial<ClientOptions> = {}) {
+  return createApiClient<paths>({
+    baseUrl: served().url,
+    operations,
+    auth: { type: "bearer", token: "bearer-secret-token" },
+    retryDelay: { baseMs: 1, maxMs: 5 },
+    ...options,
+  });
+}
+
+/** Counts the Requests built with `globalThis.Request` from now on (openapi-fetch reads it when a client is created). */
+function countRequests(): { readonly built: number } {
+  const counter = { built: 0 };
+  const Platform = globalThis.Request;
+  vi.stubGlobal(
+    "Request",
+    new Proxy(Platform, {
+      construct(target, args, newTarget) {
+        counter.built++;
+        return Reflect.construct(target, args, newTarget === globalThis.Request ? target : newTarget) as object;
+      },
+    }),
+  );
+  return counter;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("a call without a body on the platform's fetch", () => {
+  it("builds no Request: fetch gets the URL and an init with the credential and the attempt's signal", async () => {
+    served().script("GET /items", [{ status: 200, body: [{ id: 1, name: "a" }] }]);
+    const counter = countRequests();
+    const platformFetch = globalThis.fetch;
+    const sent: [unknown, RequestInit | undefined][] = [];
+    vi.stubGlobal("fetch", (input: unknown, init?: RequestInit) => (sent.push([input, init]), platformFetch(input as string, init)));
+    const { data } = await connect().GET("/items", { params: { query: { page: 2 } } });
+    expect(data).toEqual([{ id: 1, name: "a" }]);
+    expect(counter.built).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]![0]).toBe(`${served().url}/items?page=2`);
+    expect(new Headers(sent[0]![1]!.headers).get("authorization")).toBe("Bearer bearer-secret-token");
+    expect(sent[0]![1]!.signal).toBeInstanceOf(AbortSignal);
+    expect(served().requests[0]!.headers.authorization).toBe("Bearer bearer-secret-token");
+  });
+
+  it("a call with a body still goes as one Request, sent once", async () => {
+    served().script("POST /items", [{ status: 201, body: { id: 2, name: "b" } }]);
+    const counter = countRequests();
+    const { data } = await connect().POST("/items", { body: { name: "b" } });
+    expect(data).toEqual({ id: 2, name: "b" });
+    expect(counter.built).toBe(1);
+    expect(JSON.parse(served().requests[0]!.body)).toEqual({ name: "b" });
+  });
+
+  it("is resent as it was on a retry, and follows the caller's signal", async () => {
+    served().script("GET /items", [{ status: 503, body: {} }, { status: 200, body: [] }]);
+    expect((await connect().GET("/items")).data).toEqual([]);
+    expect(served().requests.map((request) => request.headers.authorization)).toEqual(["Bearer bearer-secret-token", "Bearer bearer-secret-token"]);
+    served().script("GET /items", [{ hang: true }]);
+    const caller = new AbortController();
+    const call = connect().GET("/items", { signal: caller.signal });
+    while (served().requests.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort(new Error("caller stops"));
+    await expect(call).rejects.toThrow(/aborted by the caller/);
+  });
+
+  it("leaves nothing listening on the shared signal of calls sent without one, a stream handed out included", async () => {
+    served().script("GET /items", [{ status: 200, body: [] }]);
+    served().script("GET /files/7", [{ status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "x".repeat(100) }]);
+    const client = connect();
+    await client.GET("/items");
+    const { data } = await client.GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
+    expect(getEventListeners(NEVER, "abort")).toEqual([]);
+    expect(await new Response(data as ReadableStream).text()).toHaveLength(100);
+  });
+
+  it("an option only a Request checks is checked as before: a bad one throws its TypeError and nothing is sent", async () => {
+    served().script("GET /items", [{ status: 200, body: [] }]);
+    const error = await connect()
+      .GET("/items", { cache: "bogus" as RequestCache })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(served().requests).toHaveLength(0);
+    // A good one still goes.
+    expect((await connect().GET("/items", { cache: "no-store" })).data).toEqual([]);
+  });
+});
+
+describe("what must see a Request gets one", () => {
+  it("openapi-fetch middleware, added with use() or passed to one call, gets a Request it can change", async () => {
+    served().script("GET /items", [{ status: 200, body: [] }]);
+    const seen: unknown[] = [];
+    const middleware: Middleware = {
+      onRequest({ request }) {
+        seen.push(request);
+        request.headers.set("X-Middleware", "yes");
+        return request;
+      },
+    };
+    await connect().GET("/items", { middleware: [middleware] });
+    const client = connect();
+    client.use(middleware);
+    await client.GET("/items");
+    client.eject(middleware);
+    await client.GET("/items");
+    expect(seen).toHaveLength(2);
+    for (const request of seen) expect(request).toBeInstanceOf(Request);
+    expect(served().requests.map((request) => request.headers["x-middleware"])).toEqual(["yes", "yes", undefined]);
+  });
+
+  it("a fetch option gets one Request per attempt, with the credential", async () => {
+    const got: unknown[] = [];
+    const client = connect({ fetch: async (request) => (got.push(request), json([])) });
+    await client.GET("/items");
+    expect(got).toHaveLength(1);
+    expect(got[0]).toBeInstanceOf(Request);
+    expect((got[0] as Request).headers.get("authorization")).toBe("Bearer bearer-secret-token");
+  });
+});
