@@ -39,11 +39,11 @@ export function bodyMode(response: Response, method: string, options: { response
  */
 export async function receiveBody(
   response: Response,
-  options: { json: boolean; signal: AbortSignal; maxBytes: number; secrets: readonly string[] },
+  options: { json: boolean; signal: AbortSignal; maxBytes: number; secrets: readonly string[]; framed?: boolean | undefined },
 ): Promise<Received> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readBody(response, options.signal, options.maxBytes);
+    bytes = await readBody(response, options.signal, options.maxBytes, options.framed);
   } catch (error) {
     return { reason: "failed", error };
   }

@@ -180,6 +180,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // Looked up at each call, so late polyfills and spies apply.
   const run = compose(layers, (request, call) => {
     const fetch = call.options.fetch ?? options.fetch;
+    call.framed = fetch === undefined && call.ready === undefined;
     // A request a layer made whole (see attemptRequest) goes as it is; the platform's fetch takes the rest as init.
     if (call.ready !== undefined) return answered(fetch ?? globalFetch, request);
     if (fetch === undefined) return globalThis.fetch(...attemptInit(request, call));

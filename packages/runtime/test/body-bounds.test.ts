@@ -1,6 +1,9 @@
 // Bodies bounded in time and size, against a scripted server on 127.0.0.1 and the platform's fetch: a body that
 // drips, one that never ends, one just at or over the limit, and a download that must not be cut off. Time is never
 // asserted on: a hang guard fails a call that has not settled within a generous bound.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { useFaultServer, type Fault } from "@apis/faults";
 import { describe, expect, it } from "vitest";
 import {
@@ -187,6 +190,33 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       const { data } = await connect({ maxResponseBytes: 10 }).GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
       expect(await new Response(data as ReadableStream<Uint8Array>).text()).toHaveLength(1000);
     });
+  });
+});
+
+describe("a body with a Content-Length, which the platform's fetch reads in one go", () => {
+  it("is still bounded when it is decoded on the way: a gzip body within the limit that unpacks past it is refused", async () => {
+    const packed = gzipSync(JSON.stringify(["x".repeat(100_000)]));
+    const server = createServer((_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": String(packed.length) }).end(packed);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = connectWith({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: 10_000 });
+      expect(packed.length).toBeLessThan(10_000);
+      expect(await failure(client.GET("/items"))).toBeInstanceOf(ResponseTooLargeError);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("a fetch of the caller's is not trusted to end a body at its Content-Length: one that runs on is cut at the limit", async () => {
+    const endless = () => new ReadableStream({ pull: (controller) => controller.enqueue(new TextEncoder().encode("[1,2,3]")) });
+    const client = connectWith({
+      maxResponseBytes: 10_000,
+      fetch: async () => new Response(endless(), { headers: { "Content-Type": "application/json", "Content-Length": "7" } }),
+    });
+    expect(await failure(client.GET("/items"))).toBeInstanceOf(ResponseTooLargeError);
   });
 });
 

@@ -28,7 +28,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
       return response;
     }
     const signal = call.attempt?.signal ?? call.signal;
-    const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets });
+    const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets, framed: call.framed });
     if ("response" in received) return received.response;
     if (call.signal.aborted) throw userAbort(call);
     const status = response.status;
