@@ -13,6 +13,7 @@ import { describeValue, InputError } from "./input-error.js";
  * checkPathParams("/v1/tags/{id}", {});           // throws InputError on params.path.id
  */
 export function checkPathParams(template: string, path: unknown): void {
+  if (!template.includes("{")) return;
   // openapi-fetch's names: `{id}`, and `{.id}`, `{;id}` or `{id*}` for its other styles; in the path only, not in a
   // query written into it (`?where={"a":1}`).
   for (const [, name] of template.split("?")[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
