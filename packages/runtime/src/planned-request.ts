@@ -2,11 +2,12 @@
 export const NEVER = new AbortController().signal;
 
 /**
- * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL and init
- * as given, sent with `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt instead
- * of two. Anything else (a body, an option only a Request checks, a relative URL) gets a real Request. Only the
- * transport ever holds one, and reads only its URL, method, headers and signal (its body reads as none): user
- * middleware and a `fetch` option get a real Request (`attemptRequest`).
+ * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL, as the
+ * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), and the init, sent
+ * with `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt instead of two.
+ * Anything else (a body, an option only a Request checks, a relative URL) gets a real Request. Only the transport ever
+ * holds one, and reads only its URL, method, headers and signal (its body reads as none): user middleware and a
+ * `fetch` option get a real Request (`attemptRequest`).
  *
  * @example
  * const { data } = await core.GET("/v1/tags", { Request: PlannedRequest });
@@ -24,7 +25,7 @@ export class PlannedRequest {
     for (const key in init) plain &&= /^(method|headers|body|signal|redirect)$/.test(key);
     // A constructor that returns an object makes `new` give that object.
     if (!plain) return new Request(url, init) as unknown as PlannedRequest;
-    this.url = url;
+    this.url = new URL(url).href;
     this.init = init;
     this.method = init.method!;
     this.headers = init.headers;

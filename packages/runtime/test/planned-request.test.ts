@@ -4,7 +4,7 @@
 import { getEventListeners } from "node:events";
 import { useFaultServer } from "@apis/faults";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient, type ClientOptions, type Middleware } from "../src/index.js";
+import { createApiClient, InputError, type ClientOptions, type Middleware } from "../src/index.js";
 import { NEVER } from "../src/planned-request.js";
 import { operations, type paths } from "./fixtures.js";
 import { json } from "./helpers.js";
@@ -130,5 +130,25 @@ describe("what must see a Request gets one", () => {
     expect(got).toHaveLength(1);
     expect(got[0]).toBeInstanceOf(Request);
     expect((got[0] as Request).headers.get("authorization")).toBe("Bearer bearer-secret-token");
+  });
+});
+
+describe("a planned call's URL is the one a Request would have", () => {
+  it("so a plain-http call to another host is refused after a call to loopback whose base URL has one slash", async () => {
+    const sent: string[] = [];
+    const client = connect({ baseUrl: "http:/127.0.0.1:4010", fetch: async (request) => (sent.push(request.url), json([])) });
+    await client.GET("/items");
+    for (const baseUrl of ["http://api.example.com", "http:///api.example.com"]) {
+      await expect(client.GET("/items", { baseUrl })).rejects.toThrow(InputError);
+    }
+    expect(sent).toEqual(["http://127.0.0.1:4010/items"]);
+  });
+
+  it("so a line break a query serializer wrote is no second log line", async () => {
+    const lines: string[] = [];
+    const client = connect({ fetch: async () => json([]), logger: { debug: (line: string) => lines.push(line) } });
+    await client.GET("/items", { querySerializer: () => "q=a\nGET /admin -> 200" });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/\n/);
   });
 });
