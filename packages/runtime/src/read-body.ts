@@ -22,8 +22,10 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
     return undefined;
   }
   // The platform's fetch ends a body at its Content-Length and errors it when the signal it was given aborts: one not
-  // decoded on the way (no Content-Encoding) is read in one go, which is cheaper than counting its chunks.
-  if (framed && declared > 0 && !response.headers.has("content-encoding")) {
+  // decoded on the way (no Content-Encoding) is read in one go, which is cheaper than counting its chunks. Only its own
+  // ("basic") Response: not one a stub or polyfill in globalThis.fetch built, nor a browser's cross-origin one, whose
+  // Content-Encoding CORS hides.
+  if (framed && declared > 0 && response.type == "basic" && !response.headers.has("content-encoding")) {
     try {
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { useFaultServer, type Fault } from "@apis/faults";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiTimeoutError,
   createApiClient,
@@ -217,6 +217,29 @@ describe("a body with a Content-Length, which the platform's fetch reads in one 
       fetch: async () => new Response(endless(), { headers: { "Content-Type": "application/json", "Content-Length": "7" } }),
     });
     expect(await failure(client.GET("/items"))).toBeInstanceOf(ResponseTooLargeError);
+  });
+
+  // A stub or polyfill in globalThis.fetch answers with Responses of its own, and a browser hides the Content-Encoding of
+  // a cross-origin body (CORS), whose Content-Length is then the packed one: neither is the platform's framing.
+  describe("nor a global fetch whose Response is not the platform's own", () => {
+    const stubbed = async (body: ReadableStream, run: () => Promise<unknown>) => {
+      vi.stubGlobal("fetch", async () => new Response(body, { headers: { "Content-Type": "application/json", "Content-Length": "7" } }));
+      try {
+        return await failure(run());
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    };
+
+    it("a body that runs past its Content-Length is cut at the limit", async () => {
+      const longer = new Response(JSON.stringify(["x".repeat(100_000)])).body!;
+      expect(await stubbed(longer, () => connectWith({ maxResponseBytes: 10_000 }).GET("/items"))).toBeInstanceOf(ResponseTooLargeError);
+    });
+
+    it("a body that stalls ends at timeoutMs", async () => {
+      const stalled = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("[1,")) });
+      expect(await stubbed(stalled, () => connectWith({ timeoutMs: 50 }).GET("/items"))).toBeInstanceOf(ApiTimeoutError);
+    });
   });
 });
 
