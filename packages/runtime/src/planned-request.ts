@@ -5,9 +5,9 @@ export const NEVER = new AbortController().signal;
  * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL, as the
  * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), and the init, sent
  * with `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt instead of two.
- * Anything else (a body, an option only a Request checks, a relative URL) gets a real Request. Only the transport ever
- * holds one, and reads only its URL, method, headers and signal (its body reads as none): user middleware and a
- * `fetch` option get a real Request (`attemptRequest`).
+ * Anything else (a body, a method other than GET, HEAD or DELETE, an option only a Request checks, a relative URL)
+ * gets a real Request. Only the transport ever holds one, and reads only its URL, method, headers and signal (its body
+ * reads as none): user middleware and a `fetch` option get a real Request (`attemptRequest`).
  *
  * @example
  * const { data } = await core.GET("/v1/tags", { Request: PlannedRequest });
@@ -20,8 +20,9 @@ export class PlannedRequest {
   declare readonly signal: AbortSignal;
 
   constructor(url: string, init: RequestInit & { headers: Headers }) {
-    // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one.
-    let plain = init.body == null && init.redirect === "follow" && /^https?:/i.test(url);
+    // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one. Any other
+    // method (TRACE, one that is no token), or a signal that is no AbortSignal, gets a Request: it throws at once.
+    let plain = init.body == null && init.redirect === "follow" && /^(GET|HEAD|DELETE) https?:/i.test(`${init.method} ${url}`) && (init.signal ?? NEVER) instanceof AbortSignal;
     for (const key in init) plain &&= /^(method|headers|body|signal|redirect)$/.test(key);
     // A constructor that returns an object makes `new` give that object.
     if (!plain) return new Request(url, init) as unknown as PlannedRequest;

@@ -99,6 +99,21 @@ describe("a call without a body on the platform's fetch", () => {
     // A good one still goes.
     expect((await connect().GET("/items", { cache: "no-store" })).data).toEqual([]);
   });
+
+  it("a method or signal only a Request refuses throws its TypeError at once, as before, not a network error after retries", async () => {
+    const client = connect();
+    const refusals = [
+      [() => client.TRACE("/items" as never), /TRACE/],
+      [() => client.request("G E T" as "get", "/items"), /G E T/],
+      [() => client.GET("/items", { signal: {} as AbortSignal }), /AbortSignal/],
+    ] as const;
+    for (const [call, message] of refusals) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error).toHaveProperty("message", expect.stringMatching(message));
+    }
+    expect(served().requests).toHaveLength(0);
+  });
 });
 
 describe("what must see a Request gets one", () => {
