@@ -210,7 +210,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     secrets: credentials,
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
-  if (context.planned && init.middleware === undefined) prepared.Request = PlannedRequest;
+  if (context.planned && init.middleware === undefined) prepared.Request ??= PlannedRequest;
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
   if (response === "json" || (meta !== undefined && meta.response === undefined && (prepared.parseAs ?? "json") === "json")) prepared.parseAs = "stream";
   return prepared;

@@ -138,6 +138,20 @@ describe("what must see a Request gets one", () => {
     expect(served().requests.map((request) => request.headers["x-middleware"])).toEqual(["yes", "yes", undefined]);
   });
 
+  it("a Request class given to one call is the one that call is built with", async () => {
+    served().script("GET /items", [{ status: 200, body: [] }]);
+    const built: string[] = [];
+    class Own extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        super(input, init);
+        built.push(this.url);
+      }
+    }
+    const init = { Request: Own };
+    expect((await connect().GET("/items", init)).data).toEqual([]);
+    expect(built).toEqual([`${served().url}/items`]);
+  });
+
   it("a fetch option gets one Request per attempt, with the credential", async () => {
     const got: unknown[] = [];
     const client = connect({ fetch: async (request) => (got.push(request), json([])) });
