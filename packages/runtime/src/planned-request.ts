@@ -3,8 +3,9 @@ export const NEVER = new AbortController().signal;
 
 /**
  * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL, as the
- * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), and the init, sent
- * with `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt instead of two.
+ * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), the method, headers
+ * and signal, sent as `fetch(url, init)` (see `attemptInit`), so that the platform makes one Request per attempt
+ * instead of two.
  * Anything else (a body, a method other than GET, HEAD or DELETE, an option only a Request checks, a relative URL)
  * gets a real Request. Only the transport ever holds one, and reads only its URL, method, headers and signal (its body
  * reads as none): user middleware and a `fetch` option get a real Request (`attemptRequest`).
@@ -14,7 +15,6 @@ export const NEVER = new AbortController().signal;
  */
 export class PlannedRequest {
   declare readonly url: string;
-  declare readonly init: RequestInit & { headers: Headers };
   declare readonly method: string;
   declare readonly headers: Headers;
   declare readonly signal: AbortSignal;
@@ -27,7 +27,6 @@ export class PlannedRequest {
     // A constructor that returns an object makes `new` give that object.
     if (!plain) return new Request(url, init) as unknown as PlannedRequest;
     this.url = new URL(url).href;
-    this.init = init;
     this.method = init.method!;
     this.headers = init.headers;
     this.signal = init.signal ?? NEVER;

@@ -5,7 +5,8 @@ import type { Call } from "./call.js";
  * What an attempt sends, as `fetch(url, init)` takes it: the request the layers outside handed on, with the attempt's
  * signal and what the layers left on the call: its `Authorization` header, its URL (query auth, a redirect hop) and
  * body (read once), and `redirect: "manual"` when the request carries a credential. When nothing moved, the request
- * itself goes with an init of the signal and headers: `fetch` copies a request once anyway, so no layer does.
+ * itself goes with an init of the signal and headers: `fetch` copies a request once anyway, so no layer does. A
+ * {@link PlannedRequest} always goes as its URL and an init.
  *
  * @example
  * const [url, init] = attemptInit(request, call);
@@ -13,12 +14,8 @@ import type { Call } from "./call.js";
  */
 export function attemptInit(request: Request, call: Call): [Request | string, RequestInit] {
   const signal = call.attempt?.signal ?? call.signal;
-  const moved = call.guarded || call.url !== request.url;
-  if (request instanceof PlannedRequest) {
-    let { headers } = request.init;
-    if (call.authorization !== undefined) (headers = new Headers(headers)).set("Authorization", call.authorization);
-    return [call.url, { ...request.init, headers, signal, redirect: call.guarded ? "manual" : "follow" }];
-  }
+  // A planned request is no Request: it always goes as a URL and an init (its settings read as none, its body as null).
+  const moved = call.guarded || call.url !== request.url || request instanceof PlannedRequest;
   if (!moved && call.authorization === undefined) return [request, { signal }];
   const headers = new Headers(request.headers);
   if (call.authorization !== undefined) headers.set("Authorization", call.authorization);
