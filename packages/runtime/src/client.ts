@@ -197,8 +197,9 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
   if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
   if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
+  const parsesJson = (prepared.parseAs ?? "json") === "json";
   // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
-  const response = meta?.response === "json" && (prepared.parseAs ?? "json") === "json" ? "json" : undefined;
+  const response = meta?.response === "json" && parsesJson ? "json" : undefined;
   const credentials = bodyCredentials(init.body);
   const sendOptions: SendOptions = {
     authenticate: sendsCredentials(meta, context.schemes),
@@ -212,7 +213,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
   if (context.planned && init.middleware === undefined) prepared.Request ??= PlannedRequest;
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
-  if (response === "json" || (meta !== undefined && meta.response === undefined && (prepared.parseAs ?? "json") === "json")) prepared.parseAs = "stream";
+  if (parsesJson && meta !== undefined && (meta.response ?? "json") === "json") prepared.parseAs = "stream";
   return prepared;
 }
 
