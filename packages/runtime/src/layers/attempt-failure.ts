@@ -1,3 +1,6 @@
+import type { ApiError, ApiErrorInit } from "../errors.js";
+import { callError, type Call } from "./call.js";
+
 /** Why an attempt failed, as the retry policy sees it. */
 export type FailureKind = "timeout" | "connection" | "body" | "not-json";
 
@@ -24,6 +27,25 @@ export class AttemptFailure extends Error {
 
 /** The advice that ends a message about a request that was not sent again because the server may have acted. */
 export const NOT_RETRIED = " It was not retried because the server may already have acted on it: check before resending.";
+
+/**
+ * The AttemptFailure of a call whose error reads `text(attempts)`, then `advice` when sending again is `safe`, else
+ * {@link NOT_RETRIED}; `init` (its cause included) goes to the error.
+ *
+ * @example
+ * throw attemptFailure(call, "connection", true, ApiConnectionError, (attempts) => `failed (${attempts})`, " Check the network.", { cause });
+ */
+export function attemptFailure(
+  call: Call,
+  kind: FailureKind,
+  safe: boolean,
+  ErrorClass: new (message: string, init: ApiErrorInit) => ApiError,
+  text: (attempts: string) => string,
+  advice: string,
+  init: { status?: number; body?: unknown; cause?: unknown },
+): AttemptFailure {
+  return new AttemptFailure(kind, safe, (attempts) => callError(ErrorClass, call, `${text(attempts)}.${safe ? advice : NOT_RETRIED}`, init), init);
+}
 
 /**
  * "1 attempt", "3 attempts": how error messages count.

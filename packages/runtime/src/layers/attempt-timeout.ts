@@ -2,8 +2,8 @@ import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeErr
 import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
-import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
-import { callError, userAbort } from "./call.js";
+import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
+import { userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -36,20 +36,9 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       if (error instanceof RedirectError || error instanceof InputError) throw error;
       const timedOut = call.attempt?.expired === true;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
-      const notRetried = safe ? "" : NOT_RETRIED;
-      throw new AttemptFailure(
-        timedOut ? "timeout" : "connection",
-        safe,
-        (attempts) =>
-          timedOut
-            ? callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms (${attempts}).${notRetried || " Raise timeoutMs or check the vendor's status."}`, {
-                cause: error,
-              })
-            : callError(ApiConnectionError, call, `failed with a network error (${attempts}): ${describeError(error)}.${notRetried || " Check the network and the base URL."}`, {
-                cause: error,
-              }),
-        { cause: error },
-      );
+      throw timedOut
+        ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })
+        : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${describeError(error)}`, " Check the network and the base URL.", { cause: error });
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
     if (call.streamed) attempt.loosen(response.body!, call);

@@ -2,7 +2,7 @@ import { tooLargeHint } from "../body-limit.js";
 import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooLargeError } from "../errors.js";
 import { bodyMode, receiveBody } from "../receive-body.js";
 import { describeError, isIdempotent } from "../retry.js";
-import { AttemptFailure, NOT_RETRIED } from "./attempt-failure.js";
+import { attemptFailure } from "./attempt-failure.js";
 import { callError, discarded, userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 
@@ -35,36 +35,17 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but ${tooLargeHint(maxResponseBytes)}.`, { status, limit: maxResponseBytes });
     }
-    const timedOutAfterMs = call.attempt?.expired === true ? timeoutMs : undefined;
     const safe = isIdempotent(call.method);
-    // The error for a body that could not be read (`timedOutAfterMs` when the attempt's timeout ended it) or was not
-    // JSON; `safe`: the method is idempotent, so the attempt may be resent, and the hint differs.
-    throw new AttemptFailure(received.reason === "failed" ? "body" : "not-json", safe, (attempts) => {
-      if (received.reason === "failed" && timedOutAfterMs !== undefined) {
-        return callError(
-          ApiTimeoutError,
-          call,
-          `returned ${status} but its body was not read in full within ${timedOutAfterMs} ms (${attempts}).${safe ? " Raise timeoutMs or check the vendor's status." : NOT_RETRIED}`,
-          { status, cause: received.error },
-        );
-      }
-      if (received.reason === "failed") {
-        return callError(
-          ApiConnectionError,
-          call,
-          `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}.${safe ? " Check the network." : NOT_RETRIED}`,
-          { status, cause: received.error },
-        );
-      }
+    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the method
+    // is idempotent, so the attempt may be resent, and the advice differs.
+    if (received.reason === "not-json") {
       const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
-      return callError(
-        InvalidResponseError,
-        call,
-        `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts}).${
-          safe ? " The vendor or a proxy is failing: retry later; `body` holds its start." : NOT_RETRIED
-        }`,
-        { status, body: received.snippet },
-      );
-    });
+      throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
+        " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.snippet });
+    }
+    const init = { status, cause: received.error };
+    throw call.attempt?.expired === true
+      ? attemptFailure(call, "body", safe, ApiTimeoutError, (attempts) => `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", init)
+      : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}`, " Check the network.", init);
   };
 }
