@@ -119,9 +119,10 @@ export function describeError(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth++) {
     const { message, code } = current as { message?: unknown; code?: unknown };
-    const text = typeof message === "string" ? message.trim() : "";
-    if (text && !parts.some((part) => part.includes(text))) parts.push(text);
-    if (typeof code === "string" && !parts.some((part) => part.includes(code))) parts.push(code);
+    // A message counts once trimmed and not blank; a code as it is (an empty one, first, too).
+    for (const said of [(typeof message === "string" && message.trim()) || 0, code]) {
+      if (typeof said === "string" && !parts.some((part) => part.includes(said))) parts.push(said);
+    }
     current = (current as { cause?: unknown }).cause;
   }
   if (typeof current === "string" && current) parts.push(current);
