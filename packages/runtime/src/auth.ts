@@ -1,5 +1,5 @@
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
-import { InputError, requireString } from "./input-error.js";
+import { fieldError, InputError, requireString } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
 import { MIN_SECRET_LENGTH, toBase64 } from "./secret-forms.js";
@@ -52,7 +52,7 @@ export interface Authorizer {
  */
 export function basicAuthorization(username: string, password: string, field = "username"): string {
   // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
-  if (username.includes(":")) throw new InputError(field, `${field} must not contain ':' (HTTP Basic cannot carry it)`);
+  if (username.includes(":")) throw fieldError(field, `must not contain ':' (HTTP Basic cannot carry it)`);
   return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
@@ -68,7 +68,7 @@ const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
  */
 export function createAuthorizer(auth: Auth): Authorizer {
   if (typeof auth !== "object" || auth === null) {
-    throw new InputError("auth", `auth is required: an object whose type is ${AUTH_TYPES}`);
+    throw fieldError("auth", `is required: an object whose type is ${AUTH_TYPES}`);
   }
   switch (auth.type) {
     case "none":
@@ -78,7 +78,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
     }
     case "basic": {
       const username = requireString(auth.username, "auth.username", "the user name");
-      if (typeof auth.password !== "string") throw new InputError("auth.password", "auth.password must be a string");
+      if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
       const header = basicAuthorization(username, auth.password, "auth.username");
       // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
       // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
@@ -88,7 +88,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
     case "oauth2": {
       const tokens = auth.tokens;
       if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
-        throw new InputError("auth.tokens", "auth.tokens must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
+        throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
       }
       return {
         refreshable: true,
@@ -117,7 +117,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
 
 // The credential of a bearer token, refused (without quoting it) when it is no string or no header can carry it.
 function bearer(token: unknown, field: string): Credential {
-  if (typeof token !== "string" || !isHeaderSafeToken(token)) throw new InputError(field, `${field} ${UNSENDABLE}`);
+  if (typeof token !== "string" || !isHeaderSafeToken(token)) throw fieldError(field, UNSENDABLE);
   return { header: `Bearer ${token}`, token, secrets: [token] };
 }
 

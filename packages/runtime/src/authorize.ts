@@ -1,5 +1,5 @@
 import { AuthorizationDeniedError } from "./errors.js";
-import { describeValue, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError } from "./input-error.js";
 import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
 import { checkOptionNames } from "./vendor-options.js";
 
@@ -69,7 +69,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   ];
   for (const [name, value] of Object.entries(options.params ?? {})) {
     if (Object.hasOwn(OWN_OPTIONS, name)) {
-      throw new InputError(`params.${name}`, `params.${name} is set from its own option: use ${OWN_OPTIONS[name]} instead`);
+      throw fieldError(`params.${name}`, `is set from its own option: use ${OWN_OPTIONS[name]} instead`);
     }
     add.push([name, value]);
   }
@@ -88,10 +88,10 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  */
 export function readAuthorizationCallback(url: string | URL, options?: AuthorizationCallbackOptions | null): AuthorizationCallback {
   // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
-  if (typeof (options ??= {}) !== "object") throw new InputError("options", `options must be { expectedState }, got ${describeValue(options)}`);
+  if (typeof (options ??= {}) !== "object") throw fieldError("options", `must be { expectedState }, got ${describeValue(options)}`);
   checkOptionNames(options, ["codeParams", "expectedState"], "readAuthorizationCallback");
   // describeValue never quotes a string: the URL holds the code.
-  const badUrl = () => new InputError("url", `url must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
+  const badUrl = () => fieldError("url", `must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path
   // ("/null") and reported as a forged callback, without a state.
   const text = typeof url === "string" ? url : (url as URL | null | undefined)?.href;
@@ -145,7 +145,7 @@ export function checkRedirectUri(value: unknown): void {
     // Not a URL: `url` stays undefined and is refused below.
   }
   if (!(url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) || (value as string).includes("#")) {
-    throw new InputError("redirectUri", "redirectUri must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
+    throw fieldError("redirectUri", "must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
   }
 }
 
@@ -161,10 +161,10 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
   try {
     url = new URL(String(value));
   } catch {
-    throw new InputError(field, `${field} must be a full URL such as ${example}`);
+    throw fieldError(field, `must be a full URL such as ${example}`);
   }
   // fetch refuses such URLs with an error that quotes them, credentials included.
-  if (url.username || url.password) throw new InputError(field, `${field} must not contain credentials`);
+  if (url.username || url.password) throw fieldError(field, `must not contain credentials`);
   return url;
 }
 
@@ -175,7 +175,7 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
  * requireString(options.clientId, "clientId");
  */
 export function requireString(value: unknown, field: string): void {
-  if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
+  if (typeof value !== "string" || value === "") throw fieldError(field, `must be a non-empty string`);
 }
 
 // Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text goes

@@ -6,7 +6,7 @@ import { withDefaultHeader } from "./default-header.js";
 import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
 import { checkHeadersOption } from "./header-value.js";
-import { InputError } from "./input-error.js";
+import { fieldError } from "./input-error.js";
 import type { Logger } from "./logger.js";
 import { sendsCredentials } from "./operation-auth.js";
 import { jsonData } from "./paid-response.js";
@@ -99,17 +99,17 @@ const streams = new WeakMap<object, Response>();
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
   // The options createApiClient reads itself (the transport checks its own).
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
-    throw new InputError("baseUrl", "baseUrl is required, e.g. https://api.example.com");
+    throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
   }
   checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
-    throw new InputError("servers", "servers must map spec server URLs to base URLs");
+    throw fieldError("servers", "must map spec server URLs to base URLs");
   }
   for (const [server, url] of Object.entries(options.servers ?? {})) {
     checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
   }
   if (typeof options.operations !== "object" || options.operations === null) {
-    throw new InputError("operations", "operations is required: the generated operation table");
+    throw fieldError("operations", "is required: the generated operation table");
   }
   const headers = checkHeadersOption(options.headers, "headers");
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });

@@ -22,6 +22,16 @@ export class InputError extends TypeError {
 }
 
 /**
+ * An {@link InputError} on `field` whose message is the field's name, then `rest`: the shape of most of them.
+ *
+ * @example
+ * throw fieldError("baseUrl", "is required, e.g. https://api.example.com"); // "baseUrl is required, e.g. ..."
+ */
+export function fieldError(field: string, rest: string, options?: { cause?: unknown }): InputError {
+  return new InputError(field, `${field} ${rest}`, options);
+}
+
+/**
  * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number from
  * `rule.min` to `rule.max` throws an {@link InputError} naming the option, the accepted range and `rule.hint`.
  *
@@ -39,7 +49,7 @@ export function checkNumber(
   if (!Number.isFinite(value) || (value as number) < rule.min || (value as number) > (rule.max ?? Infinity) || (rule.integer && !Number.isInteger(value))) {
     const range = rule.max === undefined ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
     const got = typeof value === "number" ? String(value) : describeValue(value);
-    throw new InputError(field, `${field} must be a${rule.integer ? "n integer" : " number"} ${range}${rule.hint ? ` (${rule.hint})` : ""}, got ${got}`);
+    throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${range}${rule.hint ? ` (${rule.hint})` : ""}, got ${got}`);
   }
   return value as number;
 }
@@ -69,6 +79,6 @@ export function describeValue(value: unknown): string {
  * const password = requireString(auth.password, "auth.password", "the account password");
  */
 export function requireString(value: unknown, field: string, hint: string): string {
-  if (typeof value !== "string" || value.trim() === "") throw new InputError(field, `${field} must be a non-empty string: ${hint}`);
+  if (typeof value !== "string" || value.trim() === "") throw fieldError(field, `must be a non-empty string: ${hint}`);
   return value;
 }

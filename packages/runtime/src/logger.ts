@@ -1,4 +1,4 @@
-import { InputError } from "./input-error.js";
+import { fieldError, InputError } from "./input-error.js";
 
 /**
  * Where a client reports what it sends: one `debug` line per attempt, per token request and per rate-limit wait.
@@ -37,7 +37,7 @@ export interface AttemptLogFields {
 export function toLog(logger: Logger | undefined): (message: string, fields: Record<string, unknown>) => void {
   if (logger === undefined) return () => {};
   if (typeof logger !== "object" || logger === null || typeof logger.debug !== "function") {
-    throw new InputError("logger", "logger must be an object with debug(message, fields), e.g. console");
+    throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
   }
   return (message, fields) => {
     try {

@@ -1,6 +1,6 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
-import { InputError } from "./input-error.js";
+import { fieldError, InputError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactText, redactUrl } from "./redact.js";
@@ -180,12 +180,12 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
 }
 
 function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefined): string {
-  if (typeof tokenUrl !== "string") throw new InputError("tokenUrl", "tokenUrl must be the token endpoint's full URL");
+  if (typeof tokenUrl !== "string") throw fieldError("tokenUrl", "must be the token endpoint's full URL");
   let url: URL;
   try {
     url = new URL(tokenUrl);
   } catch {
-    throw new InputError("tokenUrl", `tokenUrl must be a full URL, e.g. https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
+    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
   }
   // Checked as written: it parsed, so the URL parser reads the same URL there as url.href.
   checkBaseUrl(tokenUrl, "tokenUrl", "pass them in grant");
@@ -198,10 +198,10 @@ const GRANT_TYPES = '"password", "client_credentials" or "refresh_token"';
 
 function checkGrant(grant: OAuth2Grant): OAuth2Grant {
   const need = (value: unknown, field: string) => {
-    if (typeof value !== "string" || value === "") throw new InputError(field, `${field} must be a non-empty string`);
+    if (typeof value !== "string" || value === "") throw fieldError(field, `must be a non-empty string`);
   };
   if (typeof grant !== "object" || grant === null) {
-    throw new InputError("grant", `grant is required: an object whose type is ${GRANT_TYPES}`);
+    throw fieldError("grant", `is required: an object whose type is ${GRANT_TYPES}`);
   }
   switch (grant.type) {
     case "password":
@@ -211,7 +211,7 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
       if (grant.clientSecret !== undefined) need(grant.clientSecret, "grant.clientSecret");
       // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
       if (grant.clientSecret !== undefined && grant.clientId === undefined) {
-        throw new InputError("grant.clientId", "grant.clientId is required with grant.clientSecret");
+        throw fieldError("grant.clientId", "is required with grant.clientSecret");
       }
       for (const [name, value] of Object.entries(grant.query ?? {})) need(value, `grant.query.${name}`);
       return grant;

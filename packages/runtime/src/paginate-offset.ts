@@ -1,4 +1,4 @@
-import { InputError } from "./input-error.js";
+import { fieldError } from "./input-error.js";
 import { itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
@@ -36,9 +36,9 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
   const { limit } = options;
   const startOffset = options.startOffset ?? 0;
   // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(limit) || limit < 1) throw new InputError("limit", `limit must be a positive integer, got ${String(limit)}`);
+  if (!Number.isInteger(limit) || limit < 1) throw fieldError("limit", `must be a positive integer, got ${String(limit)}`);
   if (!Number.isInteger(startOffset) || startOffset < 0) {
-    throw new InputError("startOffset", `startOffset must be an integer >= 0, got ${String(startOffset)}`);
+    throw fieldError("startOffset", `must be an integer >= 0, got ${String(startOffset)}`);
   }
   return iterate(options, startOffset);
 }

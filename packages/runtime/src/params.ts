@@ -1,5 +1,5 @@
 import { isPlainObject } from "./form.js";
-import { describeValue, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError } from "./input-error.js";
 
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
@@ -23,9 +23,7 @@ export function checkPathParams(template: string, path: unknown): void {
     const segment = parts.map(String).join(",");
     if (segment === "" || segment === "." || segment === "..") {
       const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
-      throw new InputError(
-        `params.path.${name}`,
-        `params.path.${name} must not be ${shown}: the request would go to another path; pass the resource's own id.`,
+      throw fieldError(`params.path.${name}`, `must not be ${shown}: the request would go to another path; pass the resource's own id.`,
       );
     }
   }
@@ -48,7 +46,7 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;
     if (!written(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && value.every(written))))) {
-      throw new InputError(field, `${field} must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
+      throw fieldError(field, `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
     encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
   }

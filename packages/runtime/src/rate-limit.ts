@@ -1,4 +1,4 @@
-import { checkNumber, InputError } from "./input-error.js";
+import { checkNumber, fieldError } from "./input-error.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 
 /**
@@ -44,7 +44,7 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const names = options?.headers;
   if (typeof names?.remaining !== "string" || names.remaining === "" || typeof names.reset !== "string" || names.reset === "") {
-    throw new InputError("rateLimit.headers", "rateLimit.headers must be { remaining, reset }, each a response header's name");
+    throw fieldError("rateLimit.headers", "must be { remaining, reset }, each a response header's name");
   }
   const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
   // The budget is known while resetAt is set; `remaining` means nothing otherwise.

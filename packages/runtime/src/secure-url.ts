@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError } from "./input-error.js";
 
 /**
  * Whether a URL host is the loopback interface: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and
@@ -30,7 +30,7 @@ export function checkSecureUrl(value: string, field: string): void {
   // What the URL parser ignores (tabs and line breaks anywhere, leading spaces) must not hide a "//" from this check.
   const text = value.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
   if (/^[\\/]{2}/.test(text)) {
-    throw new InputError(field, `${field} must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
+    throw fieldError(field, `must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
   }
   let url: URL | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
@@ -41,14 +41,12 @@ export function checkSecureUrl(value: string, field: string): void {
     }
     // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
   } else if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
-  if (!url) throw new InputError(field, `${field} must be a valid absolute URL such as https://api.example.com (relative only in a browser page)`);
+  if (!url) throw fieldError(field, `must be a valid absolute URL such as https://api.example.com (relative only in a browser page)`);
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
   // The scheme alone without its colon: the message puts one after it.
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol.slice(0, -1);
-  throw new InputError(
-    field,
-    `${field} must use https, got ${shown}: credentials must not travel in clear text (http only on loopback)`,
+  throw fieldError(field, `must use https, got ${shown}: credentials must not travel in clear text (http only on loopback)`,
   );
 }
 
@@ -69,7 +67,7 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
     // A relative URL has no user info; a protocol-relative one is refused by checkSecureUrl.
     return;
   }
-  if (url.username !== "" || url.password !== "") throw new InputError(field, `${field} must not contain credentials: ${use}`);
+  if (url.username !== "" || url.password !== "") throw fieldError(field, `must not contain credentials: ${use}`);
 }
 
 /**
@@ -82,7 +80,7 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
 export function urlOption(value: unknown, field: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || value === "") {
-    throw new InputError(field, `${field} must be a URL string such as ${fallback}, got ${describeValue(value)}`);
+    throw fieldError(field, `must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
   checkBaseUrl(value, field);
   return value;

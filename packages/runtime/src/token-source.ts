@@ -1,7 +1,7 @@
 import type { TokenSource } from "./auth.js";
 import { ApiUserAbortError, AuthenticationError } from "./errors.js";
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
-import { InputError } from "./input-error.js";
+import { fieldError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
@@ -60,14 +60,14 @@ interface Flight {
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (typeof options?.fetchToken !== "function") {
-    throw new InputError("fetchToken", "fetchToken is required: a function resolving { accessToken, expiresInMs? }");
+    throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
   }
   const skew = options.refreshSkewMs ?? 60_000;
-  if (typeof skew !== "number" || !(skew >= 0)) throw new InputError("refreshSkewMs", `refreshSkewMs must be a number >= 0, got ${String(skew)}`);
+  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${String(skew)}`);
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
-  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw new InputError("initial.accessToken", `initial.accessToken ${UNSENDABLE}`);
+  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", `${UNSENDABLE}`);
   let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
   let flight: Flight | undefined;
 
@@ -124,7 +124,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew: number): number | undefined {
   if (expiresAt === undefined) return undefined;
   if (!(expiresAt >= now() / 100)) {
-    throw new InputError("initial.expiresAt", `initial.expiresAt must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
+    throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
   }
   return expiresAt - skew;
 }

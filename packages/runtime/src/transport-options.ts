@@ -1,4 +1,4 @@
-import { checkNumber, describeValue, InputError } from "./input-error.js";
+import { checkNumber, describeValue, fieldError, InputError } from "./input-error.js";
 import { isRecord } from "./is-record.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 import type { FetchLike } from "./transport.js";
@@ -31,14 +31,14 @@ export function checkTransportOptions(options: {
   rateLimit?: unknown;
 }): CheckedTransportOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new InputError("fetch", `fetch must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
+    throw fieldError("fetch", `must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
   }
   const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
   if (retryDelay !== undefined && !isRecord(retryDelay)) {
-    throw new InputError("retryDelay", `retryDelay must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
+    throw fieldError("retryDelay", `must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
   if (options.rateLimit !== undefined && !isRecord(options.rateLimit)) {
-    throw new InputError("rateLimit", `rateLimit must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
+    throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
   }
   return {
     fetch: options.fetch as FetchLike | undefined,

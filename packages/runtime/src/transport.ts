@@ -1,6 +1,6 @@
 import { createAuthorizer } from "./auth.js";
 import { checkMaxResponseBytes } from "./body-limit.js";
-import { InputError } from "./input-error.js";
+import { fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
 import { attemptTimeoutLayer } from "./layers/attempt-timeout.js";
@@ -163,9 +163,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const log = attemptLog(options.logger, purpose, timeoutMs);
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
   const { shouldRetry = defaultShouldRetry, middleware = [] } = options as { shouldRetry?: unknown; middleware?: unknown };
-  if (typeof shouldRetry !== "function") throw new InputError("shouldRetry", "shouldRetry must be a function (outcome) => boolean");
+  if (typeof shouldRetry !== "function") throw fieldError("shouldRetry", "must be a function (outcome) => boolean");
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
-    throw new InputError("middleware", "middleware must be an array of functions (request, next) => Promise<Response>");
+    throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
   const layers: Layer[] = [
     retryLayer({ maxRetries, retryDelay, shouldRetry: shouldRetry as ShouldRetry }),

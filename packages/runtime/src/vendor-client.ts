@@ -1,7 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { Auth } from "./auth.js";
 import { createApiClient } from "./client.js";
-import { describeValue, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import { withCallHooks, type CallHooks } from "./vendor-calls.js";
 import {
@@ -145,7 +145,7 @@ function buildAuth<O extends { auth: VendorAuth }, H extends string>(
   auth: O["auth"],
   context: AuthContext<H>,
 ): { scheme: string; auth: Auth } {
-  if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: ${description.authExample}`);
+  if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
   const types: string[] = [];
   for (const [scheme, builders] of Object.entries(description.auth)) {
     // Own keys only: a type such as "toString" names a built-in of every object, not a builder.

@@ -1,5 +1,5 @@
 import type { ClientOptions } from "./client.js";
-import { InputError } from "./input-error.js";
+import { fieldError } from "./input-error.js";
 import { urlOption } from "./secure-url.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
@@ -58,7 +58,7 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
     const url = urlOption(value, field, fallback);
     // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
     // tokenUrl, may have a query: urlOption takes it.)
-    if (/[?#]/.test(url)) throw new InputError(field, `${field} must not have a query or fragment`);
+    if (/[?#]/.test(url)) throw fieldError(field, `must not have a query or fragment`);
     resolved[name] = url.replace(/\/+$/, "");
   }
   return resolved;
@@ -96,7 +96,7 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
   // One name given twice (Wootric's rateLimit, the vendor's and the runtime's) is one option.
   const known = new Set(names);
   // Duck-typed: a signal from another realm is no instance of this one's AbortSignal.
-  if (typeof (options as { aborted?: unknown }).aborted == "boolean") throw new InputError("options", `options of ${of} is an AbortSignal: pass { signal }`);
+  if (typeof (options as { aborted?: unknown }).aborted == "boolean") throw fieldError("options", `of ${of} is an AbortSignal: pass { signal }`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || known.has(key)) continue;
     const near = plain(key);
@@ -117,7 +117,7 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
         most = score;
       }
     }
-    throw new InputError(key, `${key} is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
+    throw fieldError(key, `is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
   }
 }
 

@@ -99,6 +99,7 @@ describe("portability", () => {
         "withCallHooks",
         "sendsCredentials",
         "checkNumber",
+        "fieldError",
         "isRecord",
         "requireString",
       ].sort(),
