@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { describeValue, fieldError, InputError } from "@apis/runtime";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
@@ -63,11 +63,11 @@ function checkArchiveRequest(body: unknown): void {
   const { respondentType, type } = body as Record<string, unknown>;
   if (typeof type !== "string" || type === "") throw new InputError("body.type", 'body.type must be the export file type, e.g. "XLSX_READABLE"');
   if (respondentType !== "LIVE" && respondentType !== "TEST") {
-    throw new InputError("body.respondentType", `body.respondentType must be "LIVE" or "TEST", got ${JSON.stringify(respondentType) ?? "undefined"}`);
+    throw fieldError("body.respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType) ?? "undefined"}`);
   }
   for (const name of ["completes", "inProcess", "terminates"]) {
     const value = (body as Record<string, unknown>)[name];
-    if (typeof value !== "boolean") throw new InputError(`body.${name}`, `body.${name} must be true or false, got ${JSON.stringify(value) ?? "undefined"}`);
+    if (typeof value !== "boolean") throw fieldError(`body.${name}`, `must be true or false, got ${JSON.stringify(value) ?? "undefined"}`);
   }
 }
 

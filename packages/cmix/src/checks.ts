@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, InputError } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError } from "@apis/runtime";
 
 /**
  * Returns `value` if it is a CMIX ID (a positive integer), else throws an `InputError` naming `field`: anything else
@@ -10,7 +10,7 @@ import { checkOptionNames, describeValue, InputError } from "@apis/runtime";
 export function requireId(value: unknown, field: string): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
     // Only a number or string is quoted: JSON.stringify throws on a BigInt or an object whose references loop.
-    throw new InputError(field, `${field} must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
+    throw fieldError(field, `must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
   }
   return value;
 }
@@ -30,7 +30,7 @@ export function signalOf(options: { signal?: AbortSignal } | null | undefined, o
   // null reads as none, as fetch reads it; anything else that is no signal would fail later with the platform's TypeError
   // (or, between polls, never stop the wait). Duck-typed: one from another realm is no instance of this one's AbortSignal.
   if (signal != null && !(typeof signal.aborted == "boolean" && typeof signal.addEventListener == "function")) {
-    throw new InputError("signal", "signal must be an AbortSignal, e.g. AbortController#signal");
+    throw fieldError("signal", "must be an AbortSignal, e.g. AbortController#signal");
   }
   return signal ? { signal } : {};
 }

@@ -1,4 +1,4 @@
-import { InputError, type HostDescription } from "@apis/runtime";
+import { fieldError, InputError, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -61,17 +61,15 @@ export const CMIX_HOST_OPTIONS = Object.fromEntries(
 export function checkCmixOptions(options: { environment?: unknown; baseUrls?: unknown }): void {
   const { environment, baseUrls = {} } = options;
   if (environment !== "production" && environment !== "sandbox") {
-    throw new InputError(
-      "environment",
-      `environment must be "production" or "sandbox", got ${JSON.stringify(environment)}: CMIX issues separate credentials for each`,
+    throw fieldError("environment", `must be "production" or "sandbox", got ${JSON.stringify(environment)}: CMIX issues separate credentials for each`,
     );
   }
   if (typeof baseUrls !== "object" || baseUrls === null) {
-    throw new InputError("baseUrls", "baseUrls must be an object such as { survey: \"https://...\" }");
+    throw fieldError("baseUrls", "must be an object such as { survey: \"https://...\" }");
   }
   for (const name of Object.keys(baseUrls)) {
     if (!SERVICES.includes(name as CmixService)) {
-      throw new InputError(`baseUrls.${name}`, `baseUrls.${name} is not a CMIX service: use ${SERVICES.join(", ")}`);
+      throw fieldError(`baseUrls.${name}`, `is not a CMIX service: use ${SERVICES.join(", ")}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -73,10 +73,10 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
     throw new InputError("type", 'type must be the export file type, e.g. "XLSX_READABLE"');
   }
   const respondentType = options.respondentType ?? "LIVE";
-  if (respondentType !== "LIVE" && respondentType !== "TEST") throw new InputError("respondentType", `respondentType must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
+  if (respondentType !== "LIVE" && respondentType !== "TEST") throw fieldError("respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
   const flags = { completes: options.completes ?? true, inProcess: options.inProcess ?? false, terminates: options.terminates ?? false };
   for (const [name, value] of Object.entries(flags)) {
-    if (typeof value !== "boolean") throw new InputError(name, `${name} must be true or false, got ${JSON.stringify(value)}`);
+    if (typeof value !== "boolean") throw fieldError(name, `must be true or false, got ${JSON.stringify(value)}`);
   }
   if (!flags.completes && !flags.inProcess && !flags.terminates) {
     throw new InputError("completes", "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
@@ -99,7 +99,7 @@ interface Bounds {
 
 function checkPollOptions(options: PollOptions, of: string, names: string[]): Bounds {
   if (typeof options !== "object" || options === null) {
-    throw new InputError("options", "options must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
+    throw fieldError("options", "must be an object such as { maxWaitMs: 120_000, pollIntervalMs: 5_000 }, or left out");
   }
   const { signal } = signalOf(options, of, names);
   return {

@@ -1,4 +1,4 @@
-import { describeValue, InputError, type RawResult } from "@apis/runtime";
+import { describeValue, fieldError, InputError, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -49,15 +49,15 @@ export async function countResponses(
   requireId(surveyId, "surveyId");
   const init = signalOf(options, "countResponses");
   if (Array.isArray(query)) {
-    if (query.length === 0) throw new InputError("questions", "questions is empty: list at least one { questionId }");
+    if (query.length === 0) throw fieldError("questions", "is empty: list at least one { questionId }");
     query.forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
   } else if (typeof query === "object" && query !== null) {
     if (!Array.isArray(query.counts) || query.counts.length === 0) {
-      throw new InputError("filter.counts", "filter.counts must list at least one { questionId, resolution? } to count");
+      throw fieldError("filter.counts", "must list at least one { questionId, resolution? } to count");
     }
     query.counts.forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
     const filters = query.filters ?? [];
-    if (!Array.isArray(filters)) throw new InputError("filter.filters", "filter.filters must be a list of { questionId, responseId }, or left out");
+    if (!Array.isArray(filters)) throw fieldError("filter.filters", "must be a list of { questionId, responseId }, or left out");
     filters.forEach((filter, index) => {
       // An entry names its question by questionId (Dynata's code) or variableId (Dynata's docstring).
       const entry = (filter ?? {}) as { questionId?: unknown; variableId?: unknown };

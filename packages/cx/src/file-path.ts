@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { fieldError, InputError } from "@apis/runtime";
 
 /**
  * The longest file or folder name CX accepts, counted in UTF-16 code units (JavaScript's `string.length`). The
@@ -45,22 +45,22 @@ export function filePath(owner: string, path: string): string {
  * // { owner: "l6hkZxxCEeGQ1BIBPQhmWA", path: "/photos/2353.jpg" }
  */
 export function parseFilePath(value: string, field = "filePath"): ParsedFilePath {
-  if (typeof value !== "string") throw new InputError(field, `${field} must be a string such as "self:%2Fphotos%2F2353.jpg": build it with ${EXAMPLE}`);
+  if (typeof value !== "string") throw fieldError(field, `must be a string such as "self:%2Fphotos%2F2353.jpg": build it with ${EXAMPLE}`);
   const colon = value.indexOf(":");
   if (colon < 0) {
-    throw new InputError(field, `${field} ${JSON.stringify(value)} has no owner: a file path is "<self or UUID>:<encoded path>", e.g. ${EXAMPLE}`);
+    throw fieldError(field, `${JSON.stringify(value)} has no owner: a file path is "<self or UUID>:<encoded path>", e.g. ${EXAMPLE}`);
   }
   const owner = value.slice(0, colon);
   checkOwner(owner, field);
   const encoded = value.slice(colon + 1);
   if (encoded.startsWith("/") || !ENCODED.test(encoded)) {
-    throw new InputError(field, `${field} ${JSON.stringify(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
+    throw fieldError(field, `${JSON.stringify(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
   }
   let path: string;
   try {
     path = decodeURIComponent(encoded);
   } catch {
-    throw new InputError(field, `${field} ${JSON.stringify(value)} does not decode as UTF-8: build it with ${EXAMPLE}`);
+    throw fieldError(field, `${JSON.stringify(value)} does not decode as UTF-8: build it with ${EXAMPLE}`);
   }
   checkPath(path, field);
   return { owner, path };

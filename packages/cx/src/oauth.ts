@@ -4,6 +4,7 @@ import {
   EXCHANGE_OPTIONS,
   describeValue,
   exchangeAuthorizationCode as exchangeRuntimeAuthorizationCode,
+  fieldError,
   InputError,
   readAuthorizationCallback as readRuntimeAuthorizationCallback,
   type AuthorizationCallback,
@@ -37,7 +38,7 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
   }
   checkOptionNames(options, ["clientId", "redirectUri", "state", "authorizeUrl"], "buildAuthorizeUrl");
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
-    throw new InputError("state", "state must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
+    throw fieldError("state", "must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
   }
   const url = buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
@@ -47,7 +48,7 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
     state: options.state,
   });
   // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
-  if (new URL(options.redirectUri).protocol !== "https:") throw new InputError("redirectUri", "redirectUri must be https: CX refuses http, even on localhost");
+  if (new URL(options.redirectUri).protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
   return url;
 }
 

@@ -1,4 +1,4 @@
-import { InputError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { fieldError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import type { HeadersOptions } from "openapi-fetch";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
@@ -23,7 +23,7 @@ export interface CallDefaults {
  */
 export function cxCallHooks(defaults: CallDefaults): CallHooks {
   if (defaults.clientId !== undefined && (typeof defaults.clientId !== "string" || defaults.clientId === "")) {
-    throw new InputError("clientId", "clientId must be a non-empty string: the application's client id (Mashery key), or leave it out");
+    throw fieldError("clientId", "must be a non-empty string: the application's client id (Mashery key), or leave it out");
   }
   const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";
   return {

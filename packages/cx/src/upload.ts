@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, describeValue, InputError, InvalidResponseError } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
@@ -38,22 +38,20 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   checkOptionNames(opts, ["contentType", "filename", "signal"], "uploadFile");
   const { path } = parseFilePath(filePath);
   if (!isUploadContent(content)) {
-    throw new InputError(
-      "content",
-      `content must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${describeValue(content)}`,
+    throw fieldError("content", `must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${describeValue(content)}`,
     );
   }
   const filename = opts.filename ?? path.slice(path.lastIndexOf("/") + 1);
-  if (typeof filename !== "string" || filename === "") throw new InputError("filename", "filename must be a non-empty string, or left out");
+  if (typeof filename !== "string" || filename === "") throw fieldError("filename", "must be a non-empty string, or left out");
   const contentType = opts.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
-    throw new InputError("contentType", `contentType ${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg"`);
+    throw fieldError("contentType", `${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg"`);
   }
   const signal = opts.signal ? { signal: opts.signal } : {};
   const params = { path: { filePath } };
   let result;
   if (isReadableStream(content)) {
-    if (content.locked) throw new InputError("content", "content is a locked ReadableStream (already being read): pass an unread one");
+    if (content.locked) throw fieldError("content", "is a locked ReadableStream (already being read): pass an unread one");
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },

@@ -1,4 +1,4 @@
-import { InputError, requireString, type AuthSchemes } from "@apis/runtime";
+import { fieldError, requireString, type AuthSchemes } from "@apis/runtime";
 
 /** How the client authenticates. Both are sent in the `Authorization` header. */
 export type SurveyDynamixAuth =
@@ -20,7 +20,7 @@ export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBase
       const username = requireString(auth.customerUuid, "auth.customerUuid", "the Customer Uuid from the customer settings page");
       // HTTP Basic ends the user name at the first colon, so the vendor would read another user and password.
       if (username.includes(":")) {
-        throw new InputError("auth.customerUuid", "auth.customerUuid must not contain ':': copy the Customer Uuid exactly as the customer settings page shows it");
+        throw fieldError("auth.customerUuid", "must not contain ':': copy the Customer Uuid exactly as the customer settings page shows it");
       }
       const password = requireString(auth.authToken, "auth.authToken", "the Auth Token from the customer settings page");
       return { type: "basic", username, password };

@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { fieldError, InputError } from "@apis/runtime";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
 export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -25,7 +25,7 @@ export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE
  */
 export function interactionDataFields(data: unknown, field = "data"): Record<string, string> {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new InputError(field, `${field} must be an object of interaction-data keys and values, e.g. { plan: "GOLD" }`);
+    throw fieldError(field, `must be an object of interaction-data keys and values, e.g. { plan: "GOLD" }`);
   }
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
@@ -48,7 +48,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
       fields[key] = String(value);
     } else {
-      throw new InputError(at, `${at} must be a string, a finite number or a boolean: interaction data is stored as text`);
+      throw fieldError(at, `must be a string, a finite number or a boolean: interaction data is stored as text`);
     }
   }
   return fields;

@@ -1,4 +1,4 @@
-import { checkOptionNames, ConflictError, describeValue, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, ConflictError, describeValue, fieldError, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -49,7 +49,7 @@ export class DuplicateInteractionError extends ConflictError {
 nameErrorClasses({ DuplicateInteractionError });
 
 function checkPositiveInteger(value: unknown, field: string, what: string): number {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw new InputError(field, `${field} must be ${what}, a positive integer`);
+  if (!Number.isInteger(value) || (value as number) <= 0) throw fieldError(field, `must be ${what}, a positive integer`);
   return value as number;
 }
 
@@ -82,18 +82,18 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const { data, scheduled_at, ...fields } = input;
   const surveyId = checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
   const type = fields.survey_type ?? "web";
-  if (!SURVEY_TYPES.includes(type)) throw new InputError("survey_type", `survey_type must be one of ${SURVEY_TYPES.join(", ")}`);
+  if (!SURVEY_TYPES.includes(type)) throw fieldError("survey_type", `must be one of ${SURVEY_TYPES.join(", ")}`);
   for (const name of STRING_FIELDS) {
     const value: unknown = fields[name];
     if (value !== undefined && value !== null && typeof value !== "string") {
       const example = name === "phone_number" ? ' in international format, e.g. "+61409999999"' : "";
-      throw new InputError(name, `${name} must be a string${example}, got ${describeValue(value)}`);
+      throw fieldError(name, `must be a string${example}, got ${describeValue(value)}`);
     }
   }
   // The vendor's PHP reads any text but "" and "0" as true: a string "false" would create a duplicate.
-  if (fields._force_new != null && typeof fields._force_new != "boolean") throw new InputError("_force_new", `_force_new must be true or false, got ${describeValue(fields._force_new)}`);
+  if (fields._force_new != null && typeof fields._force_new != "boolean") throw fieldError("_force_new", `must be true or false, got ${describeValue(fields._force_new)}`);
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
-    throw new InputError("scheduled_at", `scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
+    throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
   if (VOICE_OR_SMS.includes(type) && !fields.phone_number) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);
@@ -134,13 +134,11 @@ export async function updateInteraction(
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
-    throw new InputError(
-      "interaction",
-      "interaction must be the object GET /interactions/{interaction_id} returns, with the fields to change edited",
+    throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited",
     );
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {
-    throw new InputError("interaction.id", `interaction.id is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
+    throw fieldError("interaction.id", `is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
   }
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   const result = await client.PUT("/interactions/{interaction_id}", {
@@ -164,7 +162,7 @@ export async function updateInteraction(
  */
 export function interactionWebLink(interaction: Pick<Interaction, "web_link" | "weblink">): string | undefined {
   if (typeof interaction !== "object" || interaction === null) {
-    throw new InputError("interaction", "interaction must be the object createInteraction or GET /interactions/{interaction_id} returns");
+    throw fieldError("interaction", "must be the object createInteraction or GET /interactions/{interaction_id} returns");
   }
   return interaction.web_link ?? interaction.weblink;
 }

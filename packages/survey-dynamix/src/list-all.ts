@@ -1,4 +1,4 @@
-import { checkOptionNames, InputError, paginateOffset } from "@apis/runtime";
+import { checkOptionNames, fieldError, InputError, paginateOffset } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -68,7 +68,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   checkOptionNames(opts, ["query", "path", "signal"], "listAll");
   const { query = {}, path: pathParams, signal } = opts;
   if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
-    throw new InputError("path", `path ${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
   }
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {

@@ -4,7 +4,7 @@ import {
   EXCHANGE_OPTIONS,
   exchangeAuthorizationCode as exchangeRuntimeCode,
   hostOptionNames,
-  InputError,
+  fieldError,
   resolveHosts,
   urlOption,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
@@ -71,7 +71,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   // Names first: a misspelt `State` is named as such, not reported as a missing state.
   checkOptionNames(options ?? {}, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
   if (typeof options?.state !== "string" || options.state.length < 8) {
-    throw new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
+    throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
   return buildRuntimeAuthorizeUrl({
     authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,

@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { fieldError } from "@apis/runtime";
 
 /**
  * The regions an account can live in (spec: `servers`, the `region` variable). us1 is the bare host; the others are
@@ -20,7 +20,7 @@ export type Region = (typeof REGIONS)[number];
 export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: string } {
   if (typeof region !== "string" || !(REGIONS as readonly string[]).includes(region)) {
     const got = typeof region === "string" ? JSON.stringify(region) : typeof region;
-    throw new InputError("region", `region must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${got}`);
+    throw fieldError("region", `must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${got}`);
   }
   const host = region === "us1" ? "https://surveydynamix.com" : `https://${region}.surveydynamix.com`;
   return { baseUrl: `${host}/api`, oauthBaseUrl: host };

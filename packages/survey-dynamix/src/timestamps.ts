@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { fieldError } from "@apis/runtime";
 
 /**
  * A Date as the vendor writes times: `YYYY-MM-DD HH:MM:SS` in UTC.
@@ -7,6 +7,6 @@ import { InputError } from "@apis/runtime";
  * vendorTimestamp(new Date("2017-05-04T02:53:49Z"), "scheduled_at"); // "2017-05-04 02:53:49"
  */
 export function vendorTimestamp(date: Date, field: string): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new InputError(field, `${field} is an invalid Date`);
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw fieldError(field, `is an invalid Date`);
   return date.toISOString().slice(0, 19).replace("T", " ");
 }

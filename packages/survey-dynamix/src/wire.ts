@@ -1,4 +1,4 @@
-import { InputError, toFormUrlEncoded } from "@apis/runtime";
+import { fieldError, toFormUrlEncoded } from "@apis/runtime";
 
 /**
  * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
@@ -28,7 +28,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
       if (typeof item === "boolean") params.append(name, item ? "1" : "0");
       // Number.isFinite is false for anything but a number.
       else if (typeof item === "string" || Number.isFinite(item)) params.append(name, String(item));
-      else throw new InputError(`params.query.${name}`, `params.query.${name} must be a string, a finite number or a boolean`);
+      else throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
     }
   }
   return params.toString();

@@ -1,4 +1,4 @@
-import { createOAuth2TokenSource, InputError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
+import { createOAuth2TokenSource, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
 /**
  * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
@@ -56,7 +56,7 @@ export const WOOTRIC_GRANTS: WootricGrants = {
   tokenSource: (auth) => {
     const source = auth.tokens as Partial<TokenSource> | undefined;
     if (typeof source?.getToken !== "function" || typeof source.invalidate !== "function") {
-      throw new InputError("auth.tokens", "auth.tokens must have getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
+      throw fieldError("auth.tokens", "must have getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
     }
     return { type: "oauth2", tokens: source as TokenSource };
   },

@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "@apis/runtime";
+import { describeValue, fieldError } from "@apis/runtime";
 
 /** One CSV row: its fields and the line of the text it starts on (1-based), for errors that name it. */
 export interface CsvRow {
@@ -32,7 +32,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   let line = 1;
   let rowStart = 1;
   let quoteOpenedOn = 0;
-  if (typeof text !== "string") throw new InputError(field, `${field} must be CSV text (a string), not ${describeValue(text)}`);
+  if (typeof text !== "string") throw fieldError(field, `must be CSV text (a string), not ${describeValue(text)}`);
   const source = text.replace(/^\uFEFF/, "");
   const endRow = () => {
     row.push(value);
@@ -66,7 +66,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
       rowStart = line;
     } else value += char;
   }
-  if (quoted) throw new InputError(field, `${field} line ${quoteOpenedOn}: a quote is never closed; add the closing '"'`);
+  if (quoted) throw fieldError(field, `line ${quoteOpenedOn}: a quote is never closed; add the closing '"'`);
   endRow();
   return rows;
 }
@@ -84,14 +84,14 @@ export function byteLength(text: string): number {
 export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
   const text = typeof input === "string";
   if (!text && (typeof Blob === "undefined" || !(input instanceof Blob))) {
-    throw new InputError(field, `${field} must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
+    throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
   }
   const size = text ? byteLength(input) : input.size;
-  if (size >= maxBytes) throw new InputError(field, `${field} is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
+  if (size >= maxBytes) throw fieldError(field, `is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
   if (text) return input.replace(/^\uFEFF/, "");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
   } catch {
-    throw new InputError(field, `${field} is not valid UTF-8: save it as UTF-8`);
+    throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
   }
 }

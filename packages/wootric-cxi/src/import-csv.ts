@@ -1,4 +1,4 @@
-import { checkOptionNames, InputError, objectOrThrow, toMultipartFormData } from "@apis/runtime";
+import { checkOptionNames, fieldError, InputError, objectOrThrow, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -25,7 +25,7 @@ const INTEGER = /^-?\d+$/;
 export function checkImportCsv(text: string, field = "csv"): void {
   const [first, ...rows] = parseCsvLines(text, field);
   const header = first?.fields;
-  if (!header) throw new InputError(field, `${field} is empty: it needs a header with feedback_date and a row per response`);
+  if (!header) throw fieldError(field, `is empty: it needs a header with feedback_date and a row per response`);
   const columns = header.map((name) => name.trim());
   columns.forEach((column, at) => {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
@@ -41,7 +41,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
       `${field} has no feedback_date column, which imports need${nearMiss ? ` (found "${nearMiss}": names are exact)` : ""}`,
     );
   }
-  if (!rows.length) throw new InputError(field, `${field} has a header but no rows: add one row per response`);
+  if (!rows.length) throw fieldError(field, `has a header but no rows: add one row per response`);
   const scoreColumn = columns.indexOf("score");
   // By the line each row starts on: blank lines are dropped and a quoted comment may span lines.
   rows.forEach(({ fields: row, line }) => {
@@ -87,7 +87,7 @@ export async function importCsv(
   checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
   const named = options?.filename;
   if (named !== undefined && (typeof named !== "string" || named === "")) {
-    throw new InputError("filename", "filename (the import's name) must be a non-empty string or left out");
+    throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);

@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, InputError, paginate } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -34,7 +34,7 @@ export function listAllQuery(options: object | null | undefined, names: string[]
   const query = opts.query ?? {};
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
   const got = describeValue(query);
-  if (got !== "an object") throw new InputError("query", `query must be an object of parameters, got ${got}`);
+  if (got !== "an object") throw fieldError("query", `must be an object of parameters, got ${got}`);
   // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
   const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   return { query, perPage };
@@ -56,7 +56,7 @@ export function listAll<P extends PagedPath>(
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
-    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
   const { query, perPage } = listAllQuery(options, ["query", "signal"]);
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

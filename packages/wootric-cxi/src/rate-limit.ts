@@ -1,4 +1,4 @@
-import { describeValue, InputError, type ForwardedOptions } from "@apis/runtime";
+import { describeValue, fieldError, type ForwardedOptions } from "@apis/runtime";
 
 /** Wootric's rate-limit headers, the same on the main API and CXI (spec: components.headers). */
 export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
@@ -19,7 +19,7 @@ export type WootricRateLimit = { maxWaitMs?: number } | false;
 export function rateLimitDefaults(option: WootricRateLimit | undefined): Partial<ForwardedOptions> {
   if (option === false) return {};
   if (option !== undefined && (typeof option !== "object" || option === null)) {
-    throw new InputError("rateLimit", `rateLimit must be { maxWaitMs? } or false, got ${describeValue(option)}`);
+    throw fieldError("rateLimit", `must be { maxWaitMs? } or false, got ${describeValue(option)}`);
   }
   // The runtime reads an undefined maxWaitMs as left out (its 60 000 default).
   return { rateLimit: { headers: RATE_LIMIT_HEADERS, maxWaitMs: option?.maxWaitMs } };

@@ -1,4 +1,4 @@
-import { BASE_TRANSPORT_OPTIONS, checkOptionNames, describeValue, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { BASE_TRANSPORT_OPTIONS, checkOptionNames, describeValue, fieldError, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
 import { resolveTokenUrl } from "./token-url.js";
 
@@ -36,7 +36,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   // token request bounded at the default.
   checkOptionNames(options, ["auth", "tokenUrl", ...BASE_TRANSPORT_OPTIONS], "createWootricTokenSource");
   const { auth, tokenUrl, ...transport } = options;
-  if (typeof auth !== "object" || auth === null) throw new InputError("auth", `auth is required: an object whose type is ${GRANT_TYPES}`);
+  if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: an object whose type is ${GRANT_TYPES}`);
   // A shared source cannot be made of another one: only the grants that fetch tokens.
   const type: unknown = auth.type;
   // Own keys only: a type such as "toString" names a built-in of every object, not a grant.

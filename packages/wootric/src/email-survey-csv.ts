@@ -1,4 +1,4 @@
-import { dataOrThrow, describeValue, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { dataOrThrow, describeValue, fieldError, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
@@ -23,7 +23,7 @@ const UNIX_SECONDS = /^-?\d{1,10}$/;
 const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
-  if (!header) throw new InputError("csv", "csv is empty: it needs a header row whose first column is email, then one row per address");
+  if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
   const columns = header.fields.map((name) => name.trim());
   // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
   // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
@@ -36,7 +36,7 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
   const receiver = options.send_to_email_field;
   if (receiver !== undefined) {
     const at = columns.indexOf(receiver);
-    if (at < 0) throw new InputError("send_to_email_field", `send_to_email_field names the column ${JSON.stringify(receiver)}, not in the CSV's header (line ${header.line})`);
+    if (at < 0) throw fieldError("send_to_email_field", `names the column ${JSON.stringify(receiver)}, not in the CSV's header (line ${header.line})`);
     return { columns, emailColumn: at };
   }
   if (columns[0] !== "email") {
@@ -60,9 +60,9 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
 export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions = {}): void {
   const [header, ...rows] = parseCsvLines(text, "csv");
   const { columns, emailColumn } = checkHeader(header, options ?? {});
-  if (rows.length === 0) throw new InputError("csv", "csv has a header but no rows: add one row per address to survey");
+  if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {
-    throw new InputError("csv", `csv has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
+    throw fieldError("csv", `has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
   // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
   const typed = columns.flatMap((name, at) => (/^(?!___).*_(amount|date)$/.test(name) ? [at] : []));
@@ -91,14 +91,14 @@ function base64Url(text: string): string {
 }
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
-  if (!isRecord(options)) throw new InputError("options", `options must be an object of send options, got ${describeValue(options)}`);
+  if (!isRecord(options)) throw fieldError("options", `must be an object of send options, got ${describeValue(options)}`);
   checkSendOptions(options);
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
-    throw new InputError("delivery_time", `delivery_time must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);
+    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);
   }
   if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
-    throw new InputError("unique_identifier_field", "unique_identifier_field needs send_to_email_field too: the column of each receiver's address");
+    throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
   }
 }
 

@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, dataOrThrow, describeValue, InputError, isRecord } from "@apis/runtime";
+import { checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 
@@ -17,18 +17,18 @@ export const MAX_EMAILS = 100;
  * `emails[]` value, so each value may hold several.
  */
 export function addressesOf(list: unknown, field: string, what: string): string[] {
-  if (!Array.isArray(list)) throw new InputError(field, `${field} must be an array of ${what} strings, got ${describeValue(list)}`);
+  if (!Array.isArray(list)) throw fieldError(field, `must be an array of ${what} strings, got ${describeValue(list)}`);
   return list.flatMap((value: unknown, index) => {
-    if (typeof value !== "string") throw new InputError(`${field}[${index}]`, `${field}[${index}] must be a string (${what}), got ${describeValue(value)}`);
+    if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
     const parts = value.split(",").map((part) => part.trim());
-    if (parts.some((part) => part === "")) throw new InputError(`${field}[${index}]`, `${field}[${index}] has an empty ${what}: remove it, or the stray comma`);
+    if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it, or the stray comma`);
     return parts;
   });
 }
 
 /** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
 export function checkEmail(address: string, field: string): void {
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new InputError(field, `${field} must be an e-mail address, got ${JSON.stringify(address)}`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(field, `must be an e-mail address, got ${JSON.stringify(address)}`);
 }
 
 /** Checks the options both e-mail survey endpoints share, where the docs give a rule. */
@@ -57,15 +57,15 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
   const emails = addressesOf(request.emails, "emails", "e-mail address");
-  if (emails.length === 0) throw new InputError("emails", "emails is empty: give at least one address to survey");
+  if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
-    throw new InputError("emails", `emails has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send batches of ${MAX_EMAILS}`);
+    throw fieldError("emails", `has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send batches of ${MAX_EMAILS}`);
   }
   emails.forEach((email, index) => checkEmail(email, `emails (address ${index + 1})`));
   if (request.external_ids !== undefined) {
     const ids = addressesOf(request.external_ids, "external_ids", "external ID");
     if (ids.length !== emails.length) {
-      throw new InputError("external_ids", `external_ids has ${ids.length} IDs for ${emails.length} addresses: give one per address, in the order of emails`);
+      throw fieldError("external_ids", `has ${ids.length} IDs for ${emails.length} addresses: give one per address, in the order of emails`);
     }
   }
   checkSendOptions(request);

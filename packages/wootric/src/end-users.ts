@@ -1,4 +1,4 @@
-import { checkOptionNames, InputError, objectOrThrow, requireString } from "@apis/runtime";
+import { checkOptionNames, fieldError, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 
@@ -22,7 +22,7 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
 export async function getEndUserByEmail(client: WootricClient, email: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
   checkOptionNames(options ?? {}, ["signal"], "getEndUserByEmail");
   const value = requireString(email, "email", "the end user's e-mail address");
-  if (!value.includes("@")) throw new InputError("email", `email must be an e-mail address, got ${JSON.stringify(value)}`);
+  if (!value.includes("@")) throw fieldError("email", `must be an e-mail address, got ${JSON.stringify(value)}`);
   return objectOrThrow(await lookup(client, value, "lookup_by_email", options?.signal), "GET", "end user");
 }
 

@@ -1,4 +1,4 @@
-import { InputError, paginate } from "@apis/runtime";
+import { fieldError, InputError, paginate } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -61,7 +61,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
-    throw new InputError("path", `path ${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);

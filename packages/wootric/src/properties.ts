@@ -1,4 +1,4 @@
-import { describeValue, InputError, isRecord } from "@apis/runtime";
+import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
@@ -18,7 +18,7 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
 export function properties(input: PropertyInput): Properties {
-  if (!isRecord(input)) throw new InputError("properties", `properties must be an object of names to values, got ${describeValue(input)}`);
+  if (!isRecord(input)) throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
     const field = `properties.${name}`;
@@ -26,15 +26,15 @@ export function properties(input: PropertyInput): Properties {
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
     if (converted !== null && !["string", "number", "boolean"].includes(typeof converted)) {
-      throw new InputError(field, `${field} must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
+      throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
     }
-    if (typeof converted === "number" && !Number.isFinite(converted)) throw new InputError(field, `${field} must be a finite number, got ${String(value)}`);
+    if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${String(value)}`);
     if (name.endsWith("_amount") && converted !== null && !Number.isInteger(converted)) {
-      throw new InputError(field, `${field} must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
+      throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
     }
     // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
     if (name.endsWith("_date") && converted !== null && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
-      throw new InputError(field, `${field} must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+      throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
     }
     result[name] = converted;
   }
