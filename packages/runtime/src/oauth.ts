@@ -197,30 +197,30 @@ function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefi
 const GRANT_TYPES = '"password", "client_credentials" or "refresh_token"';
 
 function checkGrant(grant: OAuth2Grant): OAuth2Grant {
-  const need = (value: unknown, field: string) => {
-    if (typeof value !== "string" || value === "") throw fieldError(field, `must be a non-empty string`);
+  // A field of the grant (or the value given for it) that must be a non-empty string.
+  const need = (key: string, value: unknown = (grant as unknown as Record<string, unknown>)[key]) => {
+    if (typeof value !== "string" || value === "") throw fieldError(`grant.${key}`, `must be a non-empty string`);
   };
   if (typeof grant !== "object" || grant === null) {
     throw fieldError("grant", `is required: an object whose type is ${GRANT_TYPES}`);
   }
   switch (grant.type) {
     case "password":
-      need(grant.username, "grant.username");
-      need(grant.password, "grant.password");
-      if (grant.clientId !== undefined) need(grant.clientId, "grant.clientId");
-      if (grant.clientSecret !== undefined) need(grant.clientSecret, "grant.clientSecret");
+      need("username");
+      need("password");
+      for (const key of ["clientId", "clientSecret"] as const) if (grant[key] !== undefined) need(key);
       // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
       if (grant.clientSecret !== undefined && grant.clientId === undefined) {
         throw fieldError("grant.clientId", "is required with grant.clientSecret");
       }
-      for (const [name, value] of Object.entries(grant.query ?? {})) need(value, `grant.query.${name}`);
+      for (const [name, value] of Object.entries(grant.query ?? {})) need(`query.${name}`, value);
       return grant;
     case "client_credentials":
-      need(grant.clientId, "grant.clientId");
-      need(grant.clientSecret, "grant.clientSecret");
+      need("clientId");
+      need("clientSecret");
       return grant;
     case "refresh_token":
-      need(grant.refreshToken, "grant.refreshToken");
+      need("refreshToken");
       return grant;
     default:
       throw new InputError(
