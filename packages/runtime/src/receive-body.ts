@@ -48,9 +48,8 @@ export async function receiveBody(
     return { reason: "failed", error };
   }
   if (bytes === undefined) return { reason: "too-large" };
-  if (options.json) {
-    const checked = checkJsonBody(response, bytes, options.secrets);
-    return "value" in checked ? { response: paidResponse(response, bytes, checked, options.secrets) } : checked;
-  }
-  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets), undefined, options.secrets) };
+  // Only a 2xx body is checked as JSON, so a body checked is never one to redact.
+  const checked = options.json ? checkJsonBody(response, bytes, options.secrets) : undefined;
+  if (checked !== undefined && !("value" in checked)) return checked;
+  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets), checked, options.secrets) };
 }
