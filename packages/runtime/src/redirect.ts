@@ -1,4 +1,5 @@
 import { RedirectError } from "./errors.js";
+import { callError } from "./layers/call.js";
 import { redactText, redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { cancelQuietly } from "./read-body.js";
@@ -19,12 +20,11 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  *
  * @example
  * const send = (url, keepBody) => fetch(url, { method: "POST", body: keepBody ? body : null, redirect: "manual" });
- * const response = await fetchWithinOrigin(send, { method: "POST", url }, { secrets: [clientSecret] });
+ * const response = await fetchWithinOrigin(send, { method: "POST", url, secrets: [clientSecret] });
  */
 export async function fetchWithinOrigin(
   send: (url: string, keepBody: boolean) => Promise<Response>,
-  request: { method: string; url: string },
-  context: { secrets: readonly string[] },
+  request: { method: string; url: string; secrets: readonly string[] },
 ): Promise<Response> {
   let current = request.url;
   let keepBody = true;
@@ -33,13 +33,11 @@ export async function fetchWithinOrigin(
     if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
     cancelQuietly(response.body);
     const refuse = (why: string, target?: string) => {
-      const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), context.secrets).slice(0, 300)}`;
+      const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), request.secrets).slice(0, 300)}`;
       const status = response.status ? ` (${response.status})` : "";
-      return new RedirectError(
-        `${request.method} ${redactUrl(request.url)} was redirected${status}${shown}, which was not followed: ${why}. ` +
-          "If the service moved, update baseUrl or tokenUrl.",
-        { status: response.status || undefined, method: request.method, url: request.url, secrets: context.secrets },
-      );
+      return callError(RedirectError, request, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
+        status: response.status || undefined,
+      });
     };
     if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
     let target: string;

@@ -76,7 +76,7 @@ export function startCall(request: Request, options: SendOptions): Call {
  */
 export function callError<E extends ApiError, I extends ApiErrorInit>(
   ErrorClass: new (message: string, init: I) => E,
-  call: Call,
+  call: Pick<Call, "method" | "url"> & { secrets: readonly string[] },
   text: string,
   init: Omit<I, "method" | "url" | "secrets">,
 ): E {

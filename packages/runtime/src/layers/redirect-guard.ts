@@ -26,7 +26,7 @@ async function guarded(request: Request, next: Next, call: Call): Promise<Respon
     return next(request, call);
   };
   try {
-    return await fetchWithinOrigin(hop, { method: call.method, url }, { secrets: call.secrets });
+    return await fetchWithinOrigin(hop, { method: call.method, url, secrets: call.secrets });
   } finally {
     // The next attempt starts from the request's own URL and body again.
     call.url = url;
