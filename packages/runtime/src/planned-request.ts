@@ -1,4 +1,4 @@
-/** The signal of a planned request sent without one: never aborted, so nothing stays listening to it (see `AttemptSignal`). */
+/** The signal of a request sent without one (a planned request, a request of the Node transport): never aborted, so nothing stays listening to it (see `AttemptSignal`). */
 export const NEVER = new AbortController().signal;
 
 /**
