@@ -58,10 +58,10 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string): Arc
 /** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */
 function checkArchiveRequest(body: unknown): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new InputError("body", 'body must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
+    throw fieldError("body", 'must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
   }
   const { respondentType, type } = body as Record<string, unknown>;
-  if (typeof type !== "string" || type === "") throw new InputError("body.type", 'body.type must be the export file type, e.g. "XLSX_READABLE"');
+  if (typeof type !== "string" || type === "") throw fieldError("body.type", 'must be the export file type, e.g. "XLSX_READABLE"');
   if (respondentType !== "LIVE" && respondentType !== "TEST") {
     throw fieldError("body.respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType) ?? "undefined"}`);
   }

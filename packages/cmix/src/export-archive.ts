@@ -67,10 +67,10 @@ export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: Po
 export async function exportArchive(cmix: CmixClient, surveyId: number, options: ExportArchiveOptions): Promise<string> {
   const startedAt = Date.now();
   requireId(surveyId, "surveyId");
-  if (typeof options !== "object" || options === null) throw new InputError("options", 'options are required: { type: "XLSX_READABLE", ... }');
+  if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
   if (typeof options.type !== "string" || options.type === "") {
-    throw new InputError("type", 'type must be the export file type, e.g. "XLSX_READABLE"');
+    throw fieldError("type", 'must be the export file type, e.g. "XLSX_READABLE"');
   }
   const respondentType = options.respondentType ?? "LIVE";
   if (respondentType !== "LIVE" && respondentType !== "TEST") throw fieldError("respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);

@@ -1,6 +1,6 @@
 import { basicAuthorization } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
-import { InputError } from "./input-error.js";
+import { fieldError } from "./input-error.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { requestToken } from "./token-request.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
@@ -65,10 +65,10 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   checkRedirectUri(options.redirectUri);
   const clientAuthentication = options.clientAuthentication ?? "basic";
   if (clientAuthentication !== "basic" && clientAuthentication !== "body") {
-    throw new InputError("clientAuthentication", 'clientAuthentication must be "basic" or "body"');
+    throw fieldError("clientAuthentication", 'must be "basic" or "body"');
   }
   const bodyEncoding = options.bodyEncoding ?? "form";
-  if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw new InputError("bodyEncoding", 'bodyEncoding must be "form" or "multipart"');
+  if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw fieldError("bodyEncoding", 'must be "form" or "multipart"');
 
   const fields: [string, string][] = [
     ["grant_type", "authorization_code"],
