@@ -180,11 +180,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // Looked up at each call, so late polyfills and spies apply.
   const run = compose(layers, (request, call) => {
     const fetch = call.options.fetch ?? options.fetch;
-    call.framed = fetch === undefined && call.ready === undefined;
-    // A request a layer made whole (see attemptRequest) goes as it is; the platform's fetch takes the rest as init.
-    if (call.ready !== undefined) return answered(fetch ?? globalFetch, request);
-    if (fetch === undefined) return globalThis.fetch(...attemptInit(request, call));
-    return answered(fetch, attemptRequest(request, call));
+    // The platform's fetch takes the request as URL and init, unless a layer made it whole (see attemptRequest), which
+    // goes as it is; another fetch gets a whole Request.
+    call.framed = !fetch && !call.ready;
+    return call.framed ? globalThis.fetch(...attemptInit(request, call)) : answered(fetch ?? globalFetch, call.ready ? request : attemptRequest(request, call));
   });
   const checkOrigin = checkSecureOrigin();
   // async, so that a request refused before sending rejects like any other failed one.

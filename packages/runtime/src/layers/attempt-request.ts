@@ -41,9 +41,5 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
  * const sent = attemptRequest(request, call);
  */
 export function attemptRequest(request: Request, call: Call): Request {
-  if (call.ready === undefined) {
-    const [url, init] = attemptInit(request, call);
-    call.ready = new Request(url, init);
-  }
-  return call.ready;
+  return (call.ready ??= new Request(...attemptInit(request, call)));
 }
