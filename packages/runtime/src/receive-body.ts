@@ -2,6 +2,7 @@ import { checkJsonBody, type NotJson } from "./json-response.js";
 import { redactSecretBytes } from "./known-secrets.js";
 import { paidResponse } from "./paid-response.js";
 import { readBody } from "./read-body.js";
+import type { Call } from "./layers/call.js";
 
 /** How an attempt's body is handled: checked as JSON, read whole, or handed on unread (a stream, or no body). */
 export type BodyMode = "json" | "buffer" | "none";
@@ -28,28 +29,25 @@ export function bodyMode(response: Response, method: string, options: { response
 }
 
 /**
- * Reads a body in full within `signal` and `maxBytes` (see `readBody`) and hands on the same response, its body
+ * Reads a body in full within the call's attempt signal and `maxBytes` (see `readBody`) and hands on the same response, its body
  * methods answering from the bytes read (see `paidResponse`). A JSON body must parse (see `checkJsonBody`). The body
  * of an error status has every known credential removed first, in every encoding, since it becomes openapi-fetch's
  * `error`, which callers log and put in errors.
  *
  * @example
- * const received = await receiveBody(response, { json: true, signal: attempt.signal, maxBytes, secrets });
+ * const received = await receiveBody(response, true, maxBytes, call);
  * if ("response" in received) return received.response;
  */
-export async function receiveBody(
-  response: Response,
-  options: { json: boolean; signal: AbortSignal; maxBytes: number; secrets: readonly string[]; framed?: boolean | undefined },
-): Promise<Received> {
+export async function receiveBody(response: Response, json: boolean, maxBytes: number, call: Pick<Call, "attempt" | "signal" | "secrets" | "framed">): Promise<Received> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readBody(response, options.signal, options.maxBytes, options.framed);
+    bytes = await readBody(response, call.attempt?.signal ?? call.signal, maxBytes, call.framed);
   } catch (error) {
     return { reason: "failed", error };
   }
   if (bytes === undefined) return { reason: "too-large" };
   // Only a 2xx body is checked as JSON, so a body checked is never one to redact.
-  const checked = options.json ? checkJsonBody(response, bytes, options.secrets) : undefined;
+  const checked = json ? checkJsonBody(response, bytes, call.secrets) : undefined;
   if (checked !== undefined && !("value" in checked)) return checked;
-  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, options.secrets), checked, options.secrets) };
+  return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, call.secrets), checked, call.secrets) };
 }

@@ -27,8 +27,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
       call.streamed = mode === "none" && !dropped && response.body !== null;
       return response;
     }
-    const signal = call.attempt?.signal ?? call.signal;
-    const received = await receiveBody(response, { json: mode === "json", signal, maxBytes: maxResponseBytes, secrets: call.secrets, framed: call.framed });
+    const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
     if (call.signal.aborted) throw userAbort(call);
     const status = response.status;
