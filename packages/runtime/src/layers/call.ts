@@ -37,16 +37,17 @@ export interface Call {
   /** Whether the response in hand came from the platform's fetch, which ends a body at its Content-Length (see `readBody`). */
   framed?: boolean | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
-  guarded: boolean;
+  guarded?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
-  streamed: boolean;
+  streamed?: boolean | undefined;
   /** Outer layers that will discard some responses (a 401 to refresh, a status to retry) say so here. */
   readonly discards: Array<(response: Response) => boolean>;
 }
 
 /**
  * Starts a call for `request`. What the layers leave on it later (the attempt's signal, a moved body, the
- * Authorization value, the request made whole) starts out absent, which reads as undefined.
+ * Authorization value, the request made whole, whether it is guarded or streamed) starts out absent, which reads as
+ * undefined (false).
  *
  * @example
  * const call = startCall(request, { response: "json" });
@@ -61,8 +62,6 @@ export function startCall(request: Request, options: SendOptions): Call {
     options,
     retries: 0,
     sent: 0,
-    guarded: false,
-    streamed: false,
     discards: [],
   };
 }
