@@ -140,9 +140,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     return token;
   }
 
-  // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a
-  // refresh aside, see above), so nothing outlives its callers, and the next call starts a fresh one.
-  return createTokenSource({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
+  // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a refresh
+  // aside, see above), so nothing outlives its callers. createTokenSource reads refreshSkewMs, now and initial of these.
+  return createTokenSource({ ...options, fetchToken: acquire, tokenUrl: shownUrl });
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
