@@ -79,9 +79,10 @@ export function callError<E extends ApiError, I extends ApiErrorInit>(
   text: string,
   init: Omit<I, "method" | "url" | "secrets">,
 ): E {
-  // "GET https://host/path", redacted: how errors name the request. `init` holds the rest of I, so together they
-  // make one (which TypeScript cannot see through Omit).
-  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { method: call.method, url: call.url, secrets: call.secrets, ...init } as ApiErrorInit as I);
+  // "GET https://host/path", redacted: how errors name the request. The call gives the init its method, url and secrets
+  // (nothing else of it is an error's: no status, body, cause or limit) and `init` the rest of I, so together they make
+  // one (which TypeScript cannot see through Omit).
+  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { ...call, ...init } as ApiErrorInit as I);
 }
 
 /**
