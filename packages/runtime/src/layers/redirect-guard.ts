@@ -26,7 +26,8 @@ async function guarded(request: Request, next: Next, call: Call): Promise<Respon
     return next(request, call);
   };
   try {
-    return await fetchWithinOrigin(hop, { method: call.method, url, secrets: call.secrets });
+    // A copy of the call that keeps its first URL (the call's own moves with each hop): its method, URL and secrets.
+    return await fetchWithinOrigin(hop, { ...call, url });
   } finally {
     // The next attempt starts from the request's own URL and body again.
     call.url = url;
