@@ -1,14 +1,12 @@
 import { checkNumber, describeValue, fieldError, InputError } from "./input-error.js";
 import { isRecord } from "./is-record.js";
 import { MAX_TIMER_MS } from "./timeout.js";
-import type { FetchLike } from "./transport.js";
 
 /** The most retries a transport makes after the first attempt. */
 export const MAX_RETRIES = 10;
 
-/** The options of a transport that are not about authentication, checked and with defaults applied. */
+/** The options of a transport that are not about authentication, checked and with defaults applied (`fetch` is only checked). */
 export interface CheckedTransportOptions {
-  fetch: FetchLike | undefined;
   timeoutMs: number;
   maxRetries: number;
   retryDelay: { baseMs: number; maxMs: number };
@@ -41,7 +39,6 @@ export function checkTransportOptions(options: {
     throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
   }
   return {
-    fetch: options.fetch as FetchLike | undefined,
     timeoutMs: checkNumber(options.timeoutMs, "timeoutMs", 60_000, { min: 1, max: MAX_TIMER_MS, integer: true }),
     maxRetries: checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: MAX_RETRIES, integer: true }),
     retryDelay: {
