@@ -1,4 +1,4 @@
-import { describeValue } from "@apis/runtime";
+import { cancelQuietly, describeValue } from "@apis/runtime";
 
 /** One part of a {@link multipartStream}: a text field, or a file whose content arrives as a stream. */
 export type StreamPart =
@@ -31,7 +31,7 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
             } catch (error) {
               // The body fails, and its cancel() will not run: the source is let go here, without waiting on a cancel
               // that may never settle or fail in its place.
-              reader.cancel(error).catch(() => {});
+              cancelQuietly(reader, error);
               throw error;
             }
             return;

@@ -46,6 +46,8 @@ export { redactText, redactUrl } from "./redact.js";
 export { withDefaultHeader } from "./default-header.js";
 export { summarizeBody } from "./error-summary.js";
 export { rememberSecret } from "./known-secrets.js";
+// Shared with vendor packages that let go of a stream they read (CX's multipart upload).
+export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";

@@ -73,6 +73,7 @@ describe("portability", () => {
         "summarizeBody",
         "withDefaultHeader",
         "rememberSecret",
+        "cancelQuietly",
         "toFormUrlEncoded",
         "toMultipartFormData",
         "urlOption",
