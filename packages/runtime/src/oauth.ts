@@ -107,9 +107,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
       try {
         // Not cancelled when its callers give up (timeoutMs still bounds it): the server may have rotated the refresh
         // token, whose only copy is in the answer.
-        return await (refreshing ??= requestGrant("refresh_token", { grant_type: "refresh_token", refresh_token: refreshToken, ...clientAuth(grant) }, undefined).finally(
-          () => (refreshing = undefined),
-        ));
+        return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }, undefined).finally(() => (refreshing = undefined)));
       } catch (error) {
         // A refresh token that is expired, revoked or already rotated is answered 400/401 (invalid_grant); the
         // original credentials still work, so they are tried before giving up.
@@ -118,15 +116,17 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type === "password") return request("password", { grant_type: "password", ...clientAuth(grant), username: grant.username, password: grant.password });
-    if (grant.type === "client_credentials") return request("client_credentials", { grant_type: "client_credentials", ...clientAuth(grant) });
+    if (grant.type === "password") return request("password", { ...clientAuth(grant), username: grant.username, password: grant.password });
+    if (grant.type === "client_credentials") return request("client_credentials", clientAuth(grant));
     throw new AuthenticationError(
       `Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`,
       { method: "POST", url: tokenUrl },
     );
   }
 
-  async function requestGrant(used: GrantType, params: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
+  // The grant's form fields after its grant_type, which is the grant used.
+  async function requestGrant(used: GrantType, fields: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
+    const params = { grant_type: used, ...fields };
     const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
     const refusedHint = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
