@@ -38,8 +38,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   checkOptionNames(opts, ["contentType", "filename", "signal"], "uploadFile");
   const { path } = parseFilePath(filePath);
   if (!isUploadContent(content)) {
-    throw fieldError("content", `must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${describeValue(content)}`,
-    );
+    throw fieldError("content", `must be a Blob or File (in Node: await fs.openAsBlob(path)), a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got ${describeValue(content)}`);
   }
   const filename = opts.filename ?? path.slice(path.lastIndexOf("/") + 1);
   if (typeof filename !== "string" || filename === "") throw fieldError("filename", "must be a non-empty string, or left out");

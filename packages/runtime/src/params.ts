@@ -23,8 +23,7 @@ export function checkPathParams(template: string, path: unknown): void {
     const segment = parts.map(String).join(",");
     if (segment === "" || segment === "." || segment === "..") {
       const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
-      throw fieldError(`params.path.${name}`, `must not be ${shown}: the request would go to another path; pass the resource's own id.`,
-      );
+      throw fieldError(`params.path.${name}`, `must not be ${shown}: the request would go to another path; pass the resource's own id.`);
     }
   }
 }

@@ -134,8 +134,7 @@ export async function updateInteraction(
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
   if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
-    throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited",
-    );
+    throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {
     throw fieldError("interaction.id", `is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
