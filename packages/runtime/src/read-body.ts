@@ -11,7 +11,7 @@ import { redactSecrets } from "./known-secrets.js";
  * const bytes = await readBody(response, attempt.signal, 134_217_728);
  * if (bytes === undefined) throw new Error("too large");
  */
-export async function readBody(response: Response, signal: AbortSignal, maxBytes: number, framed?: boolean): Promise<Uint8Array | undefined> {
+export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | undefined> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   // No Content-Length reads as 0, never above maxBytes (at least 1).
@@ -20,17 +20,6 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
     cancelQuietly(body);
     if (signal.aborted) throw signal.reason;
     return undefined;
-  }
-  // The platform's fetch ends a body at its Content-Length and errors it when the signal it was given aborts: one not
-  // decoded on the way (no Content-Encoding) is read in one go, which is cheaper than counting its chunks. Only its own
-  // ("basic") Response: not one a stub or polyfill in globalThis.fetch built, nor a browser's cross-origin one, whose
-  // Content-Encoding CORS hides.
-  if (framed && declared > 0 && response.type == "basic" && !response.headers.has("content-encoding")) {
-    try {
-      return new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      throw signal.aborted ? signal.reason : error;
-    }
   }
   const reader = body.getReader();
   // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).

@@ -38,10 +38,10 @@ export function bodyMode(response: Response, method: string, options: { response
  * const received = await receiveBody(response, true, maxBytes, call);
  * if ("response" in received) return received.response;
  */
-export async function receiveBody(response: Response, json: boolean, maxBytes: number, call: Pick<Call, "attempt" | "signal" | "secrets" | "framed">): Promise<Received> {
+export async function receiveBody(response: Response, json: boolean, maxBytes: number, call: Pick<Call, "attempt" | "signal" | "secrets">): Promise<Received> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readBody(response, call.attempt?.signal ?? call.signal, maxBytes, call.framed);
+    bytes = await readBody(response, call.attempt?.signal ?? call.signal, maxBytes);
   } catch (error) {
     return { reason: "failed", error };
   }

@@ -182,8 +182,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const fetch = call.options.fetch ?? options.fetch;
     // The platform's fetch takes the request as URL and init, unless a layer made it whole (see attemptRequest), which
     // goes as it is; another fetch gets a whole Request.
-    call.framed = !fetch && !call.ready;
-    return call.framed ? globalThis.fetch(...attemptInit(request, call)) : answered(fetch ?? globalFetch, call.ready ? request : attemptRequest(request, call));
+    return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(fetch ?? globalFetch, call.ready ? request : attemptRequest(request, call));
   });
   const checkOrigin = checkSecureOrigin();
   // async, so that a request refused before sending rejects like any other failed one.

@@ -34,8 +34,6 @@ export interface Call {
   authorization?: string | undefined;
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
   ready?: Request | undefined;
-  /** Whether the response in hand came from the platform's fetch, which ends a body at its Content-Length (see `readBody`). */
-  framed?: boolean | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   guarded?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
