@@ -72,10 +72,10 @@ export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: re
     headers: response.headers,
   });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
-  return Object.defineProperties(copy, {
-    url: { value: response.url, enumerable: true, configurable: true },
-    redirected: { value: response.redirected, enumerable: true, configurable: true },
-  });
+  for (const key of ["url", "redirected"] as const) {
+    Object.defineProperty(copy, key, { value: response[key], enumerable: true, configurable: true });
+  }
+  return copy;
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
