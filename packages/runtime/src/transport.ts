@@ -169,7 +169,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
   const layers: Layer[] = [
     retryLayer({ maxRetries, retryDelay, shouldRetry: shouldRetry as ShouldRetry }),
-    credentialsLayer(authorizer, { purpose }),
+    credentialsLayer(authorizer, purpose),
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),

@@ -16,9 +16,9 @@ import { cancelQuietly, isFormBody } from "../read-body.js";
  * User middleware sees each attempt as one Request with its credential.
  *
  * @example
- * const layer = credentialsLayer(createAuthorizer({ type: "bearer", token }), { purpose: "api" });
+ * const layer = credentialsLayer(createAuthorizer({ type: "bearer", token }), "api");
  */
-export function credentialsLayer(authorizer: Authorizer, options: { purpose: "api" | "token" }): Layer {
+export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token"): Layer {
   return async (request, next, call) => {
     // The caller's own Authorization header also means there is no token of ours to refresh.
     const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
@@ -28,13 +28,13 @@ export function credentialsLayer(authorizer: Authorizer, options: { purpose: "ap
     call.discards.push(refreshes);
     try {
       // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
-      const first = await next(await withCredential(reauthenticated || !request.body ? request : request.clone(), credential, call, options), call);
+      const first = await next(await withCredential(reauthenticated || !request.body ? request : request.clone(), credential, call, purpose), call);
       if (!refreshes(first)) return first;
       reauthenticated = true;
       cancelQuietly(first.body);
       authorizer.invalidate(credential!);
       credential = await credentialFor(authorizer, call);
-      return await next(await withCredential(request, credential, call, options), call);
+      return await next(await withCredential(request, credential, call, purpose), call);
     } finally {
       // This layer runs again for each retry: once over, an attempt claims no 401 of a later one, which is read like any error.
       call.discards.splice(call.discards.indexOf(refreshes), 1);
@@ -56,13 +56,13 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
 // Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
 // Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
 // must be read; the read stops when the caller aborts.
-function withCredential(request: Request, credential: Credential | undefined, call: Call, options: { purpose: string }): Request | Promise<Request> {
+function withCredential(request: Request, credential: Credential | undefined, call: Call, purpose: string): Request | Promise<Request> {
   const query = credential?.query;
   if (query !== undefined) call.url = setQueryParam(request.url, query.name, query.value);
   // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
-  call.guarded = options.purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
+  call.guarded = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
   if (call.movedBody !== undefined || !(call.guarded || call.url !== request.url)) return request;
   if (!request.body) {

@@ -6,7 +6,7 @@ import { credentialsLayer } from "../../src/layers/credentials.js";
 import type { Layer } from "../../src/layers/layer.js";
 import { asSent, recordingNext, runLayer } from "./harness.js";
 
-const api = { purpose: "api" as const };
+const api = "api" as const;
 
 // The credential is sent with the attempt, within the timeout layer: what is sent is seen through both.
 const credentials = (...args: Parameters<typeof credentialsLayer>): Layer => asSent(credentialsLayer(...args), attemptTimeoutLayer(60_000));
