@@ -156,7 +156,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * const response = await send(new Request("https://api.example.com/v1/items"));
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const { timeoutMs, maxRetries, retryDelay } = checkTransportOptions(options);
+  const checked = checkTransportOptions(options);
+  const { timeoutMs } = checked;
   const maxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes);
   const authorizer = createAuthorizer(options.auth ?? { type: "none" });
   const purpose = options.purpose ?? "api";
@@ -168,7 +169,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
   const layers: Layer[] = [
-    retryLayer({ maxRetries, retryDelay, shouldRetry: shouldRetry as ShouldRetry }),
+    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
     credentialsLayer(authorizer, purpose),
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),
