@@ -132,12 +132,11 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
-  const { scheme, auth } = buildAuth(description, options.auth, context);
   const servers: Record<string, string> = { ...extraServers };
   for (const [name, host] of Object.entries<HostDescription>(description.hosts)) {
     if (typeof host.default === "string" || host.server !== undefined) servers[host.server ?? (host.default as string)] = hosts[name as H];
   }
-  return { hosts, transport, auth, scheme, servers };
+  return { ...buildAuth(description, options.auth, context), hosts, transport, servers };
 }
 
 function buildAuth<O extends { auth: VendorAuth }, H extends string>(
