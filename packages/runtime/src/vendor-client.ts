@@ -81,14 +81,12 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
 ): (options: O) => Client<Paths> {
   const taken = takenOptions(description);
   return (options: O) => {
-    const { hosts, transport, auth, scheme, servers } = setUpVendor(description, options, taken);
+    const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const client = createApiClient<Paths>({
       ...transport,
       baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!,
-      servers,
       operations: description.operations,
-      auth,
-      schemes: [scheme],
+      ...shared,
     });
     return withCallHooks(client, description.operations, description.calls?.(options, hosts));
   };
@@ -99,7 +97,8 @@ export interface VendorSetUp<H extends string> {
   hosts: Record<H, string>;
   transport: ForwardedOptions;
   auth: Auth;
-  scheme: string;
+  /** The one scheme the auth is for, as a client's `schemes`. */
+  schemes: string[];
   /** Each host's spec server URL, mapped to the host in use. */
   servers: Record<string, string>;
 }
@@ -115,7 +114,7 @@ export function takenOptions(description: Pick<VendorDescription<never, string>,
  * credentials, built once.
  *
  * @example
- * const { hosts, transport, auth, scheme } = setUpVendor(description, options, takenOptions(description));
+ * const { hosts, transport, auth, schemes } = setUpVendor(description, options, takenOptions(description));
  */
 export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   description: Omit<VendorDescription<O, H>, "operations" | "calls">,
@@ -143,12 +142,12 @@ function buildAuth<O extends { auth: VendorAuth }, H extends string>(
   description: Pick<VendorDescription<O, H>, "auth" | "authExample">,
   auth: O["auth"],
   context: AuthContext<H>,
-): { scheme: string; auth: Auth } {
+): { schemes: string[]; auth: Auth } {
   if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
   const types: string[] = [];
   for (const [scheme, builders] of Object.entries(description.auth)) {
     // Own keys only: a type such as "toString" names a built-in of every object, not a builder.
-    if (Object.hasOwn(builders, auth.type)) return { scheme, auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context) };
+    if (Object.hasOwn(builders, auth.type)) return { schemes: [scheme], auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context) };
     types.push(...Object.keys(builders as object));
   }
   const list = types.map((type) => JSON.stringify(type));

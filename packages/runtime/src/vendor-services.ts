@@ -37,17 +37,15 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
 ): (options: O) => { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> } {
   const taken = takenOptions(description);
   return (options: O) => {
-    const { hosts, transport, auth, scheme, servers } = setUpVendor(description, options, taken);
+    const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const { headers, ...withoutHeaders } = transport;
     const clients = { hosts } as Record<string, unknown>;
     for (const [name, service] of Object.entries<ServiceDescription<H>>(description.services)) {
       clients[name] = createApiClient({
         ...(service.clientHeaders === false ? withoutHeaders : transport),
         baseUrl: hosts[service.host],
-        servers,
         operations: service.operations,
-        auth,
-        schemes: [scheme],
+        ...shared,
       });
     }
     return clients as { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> };
