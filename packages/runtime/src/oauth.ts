@@ -102,7 +102,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   let refreshing: Promise<FetchedToken> | undefined;
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
-    const request = (used: GrantType, params: Record<string, string>) => requestGrant(used, params, signal);
     if (refreshToken !== undefined) {
       try {
         // Not cancelled when its callers give up (timeoutMs still bounds it): the server may have rotated the refresh
@@ -116,8 +115,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type === "password") return request("password", { ...clientAuth(grant), username: grant.username, password: grant.password });
-    if (grant.type === "client_credentials") return request("client_credentials", clientAuth(grant));
+    if (grant.type === "password") return requestGrant("password", { ...clientAuth(grant), username: grant.username, password: grant.password }, signal);
+    if (grant.type === "client_credentials") return requestGrant("client_credentials", clientAuth(grant), signal);
     throw new AuthenticationError(
       `Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`,
       { method: "POST", url: tokenUrl },
