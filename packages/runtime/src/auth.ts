@@ -35,7 +35,7 @@ export interface Credential {
 
 /** Resolves the credential of each attempt from an {@link Auth}. */
 export interface Authorizer {
-  credential(signal: AbortSignal): Promise<Credential | undefined>;
+  credential(signal?: AbortSignal): Promise<Credential | undefined>;
   /** Whether a 401 can be cured by fetching a new credential. */
   readonly refreshable: boolean;
   /** Where the credential goes: a caller's own Authorization header replaces only a header credential. */

@@ -4,7 +4,7 @@
 import { getEventListeners } from "node:events";
 import { useFaultServer } from "@apis/faults";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApiClient, InputError, type ClientOptions, type Middleware } from "../src/index.js";
+import { createApiClient, createOAuth2TokenSource, InputError, type ClientOptions, type Middleware } from "../src/index.js";
 import { NEVER } from "../src/planned-request.js";
 import { operations, type paths } from "./fixtures.js";
 import { json } from "./helpers.js";
@@ -87,6 +87,17 @@ describe("a call without a body on the platform's fetch", () => {
     const { data } = await client.GET("/files/{id}", { params: { path: { id: 7 } }, parseAs: "stream" });
     expect(getEventListeners(NEVER, "abort")).toEqual([]);
     expect(await new Response(data as ReadableStream).text()).toHaveLength(100);
+  });
+
+  it("calls sent without a signal, waiting together for a token, leave nothing listening on the shared signal", async () => {
+    served().script("POST /oauth/token", [{ drip: JSON.stringify({ access_token: "shared-wait-token-1", token_type: "bearer", expires_in: 3600 }), everyMs: 1, chunkSize: 8 }]);
+    served().script("GET /items", [{ status: 200, body: [] }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${served().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app", clientSecret: "shared-wait-secret" } });
+    const client = connect({ auth: { type: "oauth2", tokens } });
+    const calls = Promise.all(Array.from({ length: 20 }, () => client.GET("/items")));
+    while (served().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(getEventListeners(NEVER, "abort")).toEqual([]);
+    expect((await calls).map((result) => result.data)).toEqual(Array.from({ length: 20 }, () => []));
   });
 
   it("an option only a Request checks is checked as before: a bad one throws its TypeError and nothing is sent", async () => {

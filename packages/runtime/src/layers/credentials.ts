@@ -1,5 +1,6 @@
 import type { Authorizer, Credential } from "../auth.js";
 import { urlCarriesCredential } from "../credential-bearing.js";
+import { NEVER } from "../planned-request.js";
 import { setQueryParam } from "../url.js";
 import { userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -45,7 +46,8 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
 async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
   if (call.signal.aborted) throw userAbort(call);
   try {
-    return await authorizer.credential(call.signal);
+    // A call sent without a signal waits as one: the token source keeps no listener on the shared never-aborted one.
+    return await authorizer.credential(call.signal === NEVER ? undefined : call.signal);
   } catch (error) {
     if (call.signal.aborted) throw userAbort(call);
     throw error;
