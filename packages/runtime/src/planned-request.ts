@@ -1,6 +1,3 @@
-/** The signal of a request sent without one (a planned request, a request of the Node transport): never aborted, so nothing stays listening to it (see `AttemptSignal`). */
-export const NEVER = new AbortController().signal;
-
 /**
  * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL, as the
  * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), the method, headers
@@ -17,18 +14,19 @@ export class PlannedRequest {
   declare readonly url: string;
   declare readonly method: string;
   declare readonly headers: Headers;
-  declare readonly signal: AbortSignal;
+  /** The caller's signal, or none: nothing of the runtime listens to a signal of its own. */
+  declare readonly signal: AbortSignal | undefined;
 
   constructor(url: string, init: RequestInit & { headers: Headers }) {
     // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one. Any other
     // method (TRACE, one that is no token), or a signal that is no AbortSignal, gets a Request: it throws at once.
-    let plain = init.body == null && init.redirect === "follow" && /^(GET|HEAD|DELETE) https?:/i.test(`${init.method} ${url}`) && (init.signal ?? NEVER) instanceof AbortSignal;
+    let plain = init.body == null && init.redirect === "follow" && /^(GET|HEAD|DELETE) https?:/i.test(`${init.method} ${url}`) && (init.signal == null || init.signal instanceof AbortSignal);
     for (const key in init) plain &&= /^(method|headers|body|signal|redirect)$/.test(key);
     // A constructor that returns an object makes `new` give that object.
     if (!plain) return new Request(url, init) as unknown as PlannedRequest;
     this.url = new URL(url).href;
     this.method = init.method!;
     this.headers = init.headers;
-    this.signal = init.signal ?? NEVER;
+    this.signal = init.signal || undefined;
   }
 }

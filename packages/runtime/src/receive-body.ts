@@ -41,7 +41,7 @@ export function bodyMode(response: Response, method: string, options: { response
 export async function receiveBody(response: Response, json: boolean, maxBytes: number, call: Pick<Call, "attempt" | "signal" | "secrets">): Promise<Received> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readBody(response, call.attempt?.signal ?? call.signal, maxBytes);
+    bytes = await readBody(response, (call.attempt?.signal ?? call.signal)!, maxBytes);
   } catch (error) {
     return { reason: "failed", error };
   }

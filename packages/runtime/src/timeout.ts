@@ -1,5 +1,3 @@
-import { NEVER } from "./planned-request.js";
-
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
 /** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
@@ -20,9 +18,9 @@ export class AttemptSignal extends AbortController {
   declare expired: true | undefined;
   // Declared, not initialised as class fields: they are set once below, and each field would cost every attempt.
   declare private timer: ReturnType<typeof setTimeout>;
-  declare private parent: AbortSignal;
+  declare private parent: AbortSignal | undefined;
 
-  constructor(parent: AbortSignal, ms: number) {
+  constructor(parent: AbortSignal | undefined, ms: number) {
     super();
     this.parent = parent;
     this.timer = setTimeout(() => {
@@ -31,20 +29,20 @@ export class AttemptSignal extends AbortController {
       this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
     // A signal aborts once, so the listener needs no `once`; dispose() removes it.
-    if (parent.aborted) this.handleEvent();
-    else if (parent !== NEVER) parent.addEventListener("abort", this);
+    if (parent?.aborted) this.handleEvent();
+    else parent?.addEventListener("abort", this);
   }
 
   /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
   handleEvent(): void {
     this.dispose();
-    this.abort(this.parent.reason);
+    this.abort(this.parent!.reason);
   }
 
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   dispose(): void {
     clearTimeout(this.timer);
-    this.parent.removeEventListener("abort", this);
+    this.parent?.removeEventListener("abort", this);
   }
 
   /**
@@ -58,9 +56,9 @@ export class AttemptSignal extends AbortController {
     this.dispose();
     // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
     held.set(Object(body), owner);
-    if (this.parent === NEVER) return;
-    const attempt = new WeakRef(this);
     const parent = this.parent;
+    if (!parent) return;
+    const attempt = new WeakRef(this);
     const follow = () => attempt.deref()?.handleEvent();
     parent.addEventListener("abort", follow, { once: true });
     unfollow.register(this, () => parent.removeEventListener("abort", follow));
@@ -78,11 +76,11 @@ const unfollow = new FinalizationRegistry<() => void>((remove) => remove());
  * @example
  * await sleep(500, request.signal);
  */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   // Every caller waits 0 ms or more (a backoff, a pacing or Retry-After wait).
   const wait = new AttemptSignal(signal, ms);
   return new Promise((resolve, reject) => {
-    const done = () => (wait.expired ? resolve() : reject(signal.reason));
+    const done = () => (wait.expired ? resolve() : reject(signal!.reason));
     if (wait.signal.aborted) done();
     else wait.signal.addEventListener("abort", done);
   });

@@ -31,7 +31,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       attempt.dispose();
       // Failures of the body (see the response check) and of redirects are final already.
       if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) throw error;
-      if (call.signal.aborted) throw userAbort(call);
+      if (call.signal?.aborted) throw userAbort(call);
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
       const timedOut = call.attempt?.expired === true;

@@ -17,7 +17,7 @@ export interface Call {
   /** The caller's request: a streamed body keeps it, and so the link from the caller's signal to its own. */
   readonly request: Request;
   /** The caller's signal (openapi-fetch's `signal`): it stops everything at once. */
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignal | undefined;
   readonly options: SendOptions;
   /** Retries made so far, for errors ("3 attempts") and the backoff. */
   retries: number;
@@ -90,7 +90,7 @@ export function callError<E extends ApiError, I extends ApiErrorInit>(
  * if (call.signal.aborted) throw userAbort(call);
  */
 export function userAbort(call: Call): ApiUserAbortError {
-  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal.reason });
+  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Authorizer, Credential } from "../auth.js";
 import { urlCarriesCredential } from "../credential-bearing.js";
-import { NEVER } from "../planned-request.js";
 import { setQueryParam } from "../url.js";
 import { userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -44,12 +43,11 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
 }
 
 async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
-  if (call.signal.aborted) throw userAbort(call);
+  if (call.signal?.aborted) throw userAbort(call);
   try {
-    // A call sent without a signal waits as one: the token source keeps no listener on the shared never-aborted one.
-    return await authorizer.credential(call.signal === NEVER ? undefined : call.signal);
+    return await authorizer.credential(call.signal);
   } catch (error) {
-    if (call.signal.aborted) throw userAbort(call);
+    if (call.signal?.aborted) throw userAbort(call);
     throw error;
   }
 }
@@ -77,12 +75,12 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   // the process (see isFormBody).
   return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob().then(
     (body) => {
-      if (call.signal.aborted) throw userAbort(call);
+      if (call.signal?.aborted) throw userAbort(call);
       call.movedBody = body;
       return request;
     },
     (error: unknown) => {
-      throw call.signal.aborted ? userAbort(call) : error;
+      throw call.signal?.aborted ? userAbort(call) : error;
     },
   );
 }

@@ -61,7 +61,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // Once what the layer sent on failed, or the attempt's signal ended it (its timeout, the caller), the failure is
       // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
-      if (failure || signal.aborted) throw error;
+      if (failure || signal?.aborted) throw error;
       const said = error instanceof Error ? describeError(error) : describeValue(error);
       throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: error });
     }
@@ -70,7 +70,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
     } catch (error) {
       // Nothing resolved after the attempt failed (a catch that forgot to rethrow) or its signal ended: that is the
       // attempt's failure. Otherwise the response the layer dropped is let go, so that it holds no connection.
-      if (failure || signal.aborted) throw failure ? failure.error : signal.reason;
+      if (failure || signal?.aborted) throw failure ? failure.error : signal!.reason;
       cancelQuietly(answer?.body);
       throw error;
     }

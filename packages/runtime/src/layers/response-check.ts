@@ -29,7 +29,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     }
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
-    if (call.signal.aborted) throw userAbort(call);
+    if (call.signal?.aborted) throw userAbort(call);
     const status = response.status;
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but ${tooLargeHint(maxResponseBytes)}.`, { status, limit: maxResponseBytes });

@@ -53,7 +53,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     };
     call.discards.push((response) => delayFor(response) !== undefined);
     for (;;) {
-      if (call.signal.aborted) throw userAbort(call);
+      if (call.signal?.aborted) throw userAbort(call);
       const last = call.retries >= options.maxRetries;
       let response: Response;
       const sent = !template.body || last ? template : template.clone();

@@ -5,7 +5,6 @@ import { pipeline, Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate, constants } from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { describeValue, InputError } from "../input-error.js";
-import { NEVER } from "../planned-request.js";
 import { isFormBody, readBody } from "../read-body.js";
 
 /** Options of {@link undiciFetch}. */
@@ -44,6 +43,8 @@ const BAD_PORTS = new Set(
 );
 // What the Response constructor takes as a statusText: HTTP's reason-phrase (tab, space, visible ASCII, obs-text).
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// The signal of a request sent without one.
+const NEVER = new AbortController().signal;
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
