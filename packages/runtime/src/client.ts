@@ -115,8 +115,8 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
-  // The client's options with its transport: a call reads their baseUrl and schemes.
-  const context: CallContext = { ...options, send, servers: options.servers ?? {}, planned: true };
+  // Read by name, not spread: an option inherited from a prototype is an option too.
+  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, planned: true };
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, init?: Init) => {
     const meta = method === "trace" ? undefined : options.operations[path]?.[method];
@@ -153,7 +153,7 @@ interface CallContext {
   send: Transport;
   baseUrl: string;
   servers: Record<string, string>;
-  schemes?: readonly string[] | undefined;
+  schemes: readonly string[] | undefined;
   /** Whether calls without openapi-fetch middleware are planned requests (see PlannedRequest). */
   planned: boolean;
 }

@@ -140,8 +140,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   }
 
   // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a refresh
-  // aside, see above), so nothing outlives its callers. createTokenSource reads refreshSkewMs, now and initial of these.
-  return createTokenSource({ ...options, fetchToken: acquire, tokenUrl: shownUrl });
+  // aside, see above), so nothing outlives its callers. Named, not spread: an option inherited from a prototype counts too.
+  return createTokenSource({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
