@@ -40,8 +40,13 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
   if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
     throw fieldError("state", "must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
   }
-  // Its options are the runtime's (a state left undefined is left out of the URL), with CX's authorize URL by default.
-  const url = buildRuntimeAuthorizeUrl({ ...options, authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL });
+  const url = buildRuntimeAuthorizeUrl({
+    authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    // Left out when undefined, as the runtime leaves out a state that is undefined.
+    state: options.state,
+  });
   // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
   if (new URL(options.redirectUri).protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
   return url;

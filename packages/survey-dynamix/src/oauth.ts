@@ -73,9 +73,14 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   if (typeof options?.state !== "string" || options.state.length < 8) {
     throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
-  // Its clientId, redirectUri, state and scope (left out of the URL when undefined) are the runtime's; the runtime
-  // reads no host option.
-  return buildRuntimeAuthorizeUrl({ ...options, authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize` });
+  return buildRuntimeAuthorizeUrl({
+    authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    state: options.state,
+    // The runtime leaves an undefined scope out of the URL.
+    scope: options.scope,
+  });
 }
 
 /**

@@ -9,6 +9,11 @@ import { bad } from "@apis/faults/bad-input";
 const REDIRECT = "https://app.example.com/cx/callback";
 
 describe("authorizeUrl", () => {
+  it("puts a state inherited from the options' prototype into the URL, as it checked it", () => {
+    const options = Object.assign(Object.create({ state: "s-123" }), { clientId: CLIENT_ID, redirectUri: REDIRECT });
+    expect(new URL(buildAuthorizeUrl(options)).searchParams.get("state")).toBe("s-123");
+  });
+
   it("points at CX's authorization page with the client id, the redirect URI and the state", () => {
     const url = new URL(buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s-123" }));
     expect(`${url.origin}${url.pathname}`).toBe("https://www.cx.com/mycx/oauth/authorize");

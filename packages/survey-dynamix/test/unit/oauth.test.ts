@@ -8,6 +8,12 @@ const SECRET = "8mXbNqU1cT0yZ4vR7wK2pL9sD6hF3gJ5";
 const CODE = "def50200a1b2c3d4e5f6a7b8";
 
 describe("buildAuthorizeUrl", () => {
+  it("puts the state and scope inherited from the options' prototype into the URL, as it checked the state", () => {
+    const options = Object.assign(Object.create({ state: "b7f3c9a1-state", scope: "surveys" }), { clientId: "3", redirectUri: REDIRECT });
+    const url = new URL(buildAuthorizeUrl(options));
+    expect([url.searchParams.get("state"), url.searchParams.get("scope")]).toEqual(["b7f3c9a1-state", "surveys"]);
+  });
+
   it("points at the vendor's https authorize endpoint with the code flow's parameters and no client secret", () => {
     const url = new URL(buildAuthorizeUrl({ clientId: "3", redirectUri: REDIRECT, state: "b7f3c9a1-state" }));
     expect(`${url.origin}${url.pathname}`).toBe("https://surveydynamix.com/oauth/authorize");
