@@ -53,13 +53,23 @@ export function rememberSecret(...values: (string | undefined)[]): void {
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
   // Most texts (a reason phrase such as "OK") are too short to hold a credential: nothing to build or scan.
   if (text.length < KEY) return text;
-  // The call's own forms get a key index of their own, built once a call, so that each position of the text is tried
-  // against the few forms that share its first characters, not against all of them (1000 credential fields in a body
-  // took seconds over a 200 KB error body).
-  const extraByKey = new Map<string, string[]>();
-  for (const value of extra) if (value.length >= MIN_SECRET_LENGTH && !secrets.has(value)) for (const form of secretForms(value)) index(upperHex(form), true, extraByKey);
+  // The call's own forms get a key index of their own, so that each position of the text is tried against the few
+  // forms that share its first characters, not against all of them (1000 credential fields in a body took seconds
+  // over a 200 KB error body). It is kept for the next text while the list is the same, as it is for every string of
+  // a body (made for each, it took seconds over 200 000 strings). Known values are indexed too: one may be forgotten
+  // while the list is in use.
+  const list = JSON.stringify(extra);
+  if (list !== extraList) {
+    extraList = list;
+    extraByKey = new Map();
+    for (const value of extra) if (value.length >= MIN_SECRET_LENGTH) for (const form of secretForms(value)) index(upperHex(form), true, extraByKey);
+  }
   return byKey.size + extraByKey.size ? scan(text, extraByKey) : text;
 }
+
+// The index of the last list of a call's own credentials, and that list as JSON.
+let extraList = "[]";
+let extraByKey = new Map<string, string[]>();
 
 /**
  * `bytes` with every known credential and every one of `extra` redacted, as UTF-8; the same bytes when none is there.

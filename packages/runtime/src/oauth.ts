@@ -44,6 +44,7 @@ export interface OAuth2TokenSourceOptions {
    * Bound on the size of the token response, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it off.
    * `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a
    * larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   * An error status's body is read up to 1 MiB: past that it is cancelled, and a note stands in for it as `error`.
    */
   maxResponseBytes?: number | undefined;
   /** Retries of a token request where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */

@@ -7,6 +7,9 @@ import type { Call } from "./layers/call.js";
 /** How an attempt's body is handled: checked as JSON, read whole, or handed on unread (a stream, or no body). */
 export type BodyMode = "json" | "buffer" | "none";
 
+/** The most of an error status's body that is read (see {@link receiveBody}): 1 MiB. */
+const ERROR_BODY_BYTES = 1_048_576;
+
 /** What {@link receiveBody} came to: the response to hand on, or why not. */
 export type Received = { response: Response } | NotJson | { reason: "too-large" } | { reason: "failed"; error: unknown };
 
@@ -29,7 +32,7 @@ export function bodyMode(response: Response, method: string, options: { response
 }
 
 /**
- * Reads a body in full within the call's attempt signal and `maxBytes` (see `readBody`) and hands on the same response, its body
+ * Reads a body in full within the call's attempt signal and `maxBytes` (an error status's within 1 MiB too; see `readBody`) and hands on the same response, its body
  * methods answering from the bytes read (see `paidResponse`). A JSON body must parse (see `checkJsonBody`). The body
  * of an error status has every known credential removed first, in every encoding, since it becomes openapi-fetch's
  * `error`, which callers log and put in errors.
@@ -40,12 +43,18 @@ export function bodyMode(response: Response, method: string, options: { response
  */
 export async function receiveBody(response: Response, json: boolean, maxBytes: number, call: Pick<Call, "attempt" | "signal" | "secrets">): Promise<Received> {
   let bytes: Uint8Array | undefined;
+  // An error status's body explains, it holds no data: one beyond 1 MiB (a hostile or broken server's) is not read,
+  // since redacting it would hold the event loop for seconds. A note stands in for it.
+  const limit = response.ok ? maxBytes : Math.min(maxBytes, ERROR_BODY_BYTES);
   try {
-    bytes = await readBody(response, (call.attempt?.signal ?? call.signal)!, maxBytes);
+    bytes = await readBody(response, (call.attempt?.signal ?? call.signal)!, limit);
   } catch (error) {
     return { reason: "failed", error };
   }
-  if (bytes === undefined) return { reason: "too-large" };
+  if (bytes === undefined) {
+    if (limit === maxBytes) return { reason: "too-large" };
+    bytes = new TextEncoder().encode(`The error body was larger than ${limit} bytes and was not read.`);
+  }
   // Only a 2xx body is checked as JSON, so a body checked is never one to redact.
   const checked = json ? checkJsonBody(response, bytes, call.secrets) : undefined;
   if (checked !== undefined && !("value" in checked)) return checked;

@@ -38,6 +38,7 @@ export interface TransportOptions {
    * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
    * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
    * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
+   * An error status's body is read up to 1 MiB: past that it is cancelled, and a note stands in for it as `error`.
    */
   maxResponseBytes?: number | undefined;
   /** Retries after the first attempt, where a retry is safe: an integer from 0 to 10. Default 2. */
@@ -131,7 +132,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers
  *   arrive, and the caller's signal still cancels it. `maxResponseBytes` bounds every body the client buffers (JSON,
  *   text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a
- *   {@link ResponseTooLargeError} naming the limit.
+ *   {@link ResponseTooLargeError} naming the limit. An error status's body is read up to 1 MiB: past that it is cancelled, and a note
+ *   stands in for it as `error`.
  * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
  *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops;
  *   307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a

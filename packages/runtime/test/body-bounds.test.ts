@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { useFaultServer, type Fault } from "@apis/faults";
 import { describe, expect, it, vi } from "vitest";
 import {
+  ApiError,
   ApiTimeoutError,
   createApiClient,
   createOAuth2TokenSource,
@@ -183,6 +184,43 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(error.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token returned 200 but its body is larger than maxResponseBytes \(4096 bytes\)/);
       expect(served().count("GET /items")).toBe(0);
       await serverStoppedStreaming();
+    });
+
+    describe("an error status's body is read up to 1 MiB: beyond it a note stands in (redacting it would hold the event loop for seconds)", () => {
+      const NOTE = "The error body was larger than 1048576 bytes and was not read.";
+
+      it("an endless chunked 500 body: the call answers the status, its error the note, and the body is cancelled", async () => {
+        served().script("POST /items", [{ endless: '{"message":"again and again"},', status: 500, headers: { "Content-Type": "application/json" } }]);
+        const outcome = await settled(connect().POST("/items", { body: { name: "a" } }));
+        expect(outcome.value?.error).toBe(NOTE);
+        expect(outcome.value?.response.status).toBe(500);
+        expect(ApiError.fromResponse(outcome.value!.response, outcome.value!.error, "POST")).toMatchObject({ status: 500, body: NOTE, message: expect.stringContaining(`failed with 500 Internal Server Error: ${NOTE}`) });
+        await serverStoppedStreaming();
+      });
+
+      it("a Content-Length above 1 MiB is not read at all, long before timeoutMs, and a GET's 5xx is still retried", async () => {
+        const big = drip("{", { everyMs: 60_000, status: 503, headers: { "Content-Length": String(2 ** 20 + 1) } });
+        served().script("GET /items", [big, big]);
+        const outcome = await settled(connect({ maxRetries: 1, timeoutMs: 60_000 }).GET("/items"));
+        expect(outcome.value?.error).toBe(NOTE);
+        expect(outcome.value?.response.status).toBe(503);
+        expect(served().count("GET /items")).toBe(2);
+        await serverStoppedStreaming();
+      });
+
+      it("an error body of exactly 1 MiB is read whole, also with maxResponseBytes off", async () => {
+        const message = "x".repeat(2 ** 20 - '{"message":""}'.length);
+        served().script("POST /items", [{ status: 422, body: { message } }, { status: 422, body: { message: `${message}x` } }]);
+        const client = connect({ maxResponseBytes: Infinity });
+        expect((await settled(client.POST("/items", { body: { name: "a" } }))).value?.error).toEqual({ message });
+        expect((await settled(client.POST("/items", { body: { name: "a" } }))).value?.error).toBe(NOTE);
+      });
+
+      it("a 2xx body is not held to it", async () => {
+        const rows = Array.from({ length: 20_000 }, (_, id) => ({ id, name: "a row of a long list, ".repeat(3) }));
+        served().script("GET /items", [{ status: 200, body: rows }]);
+        expect((await settled(connect().GET("/items"))).value?.data).toEqual(rows);
+      });
     });
 
     it("a streamed body is not bounded by maxResponseBytes: the caller reads what it chooses", async () => {

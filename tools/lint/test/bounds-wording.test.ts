@@ -6,7 +6,7 @@ import { vendorPackages } from "@apis/spec";
 import { describe, expect, it } from "vitest";
 
 const TIMEOUT = '`timeoutMs` bounds each attempt until its buffered body has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers arrive.';
-const BODY_LIMIT = "`maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.";
+const BODY_LIMIT = "`maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit. An error status's body is read up to 1 MiB: past that it is cancelled, and a note stands in for it as `error`.";
 
 const repo = join(import.meta.dirname, "../../..");
 const packages = readdirSync(join(repo, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
