@@ -122,7 +122,8 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
  * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
- * A page of ids that starts and ends as an earlier one did, not the one just before, throws at once: the list goes round. A page
+ * A page of ids that starts and ends as two earlier ones did, not the one just before, throws: the list goes round (once
+ * round, its pages are yielded again, as a list that grew by two pages between two requests serves them). A page
  * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
  * @example
@@ -132,10 +133,12 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
-  // The first and last ids of every page so far (two a page, so a long list holds little): a page that starts and ends as
-  // one did is a list going round (a server that maps the page asked for onto a few it has), which no repeat of the page
-  // just before would stop. The first alone is no proof: in a list whose items move as it is read, one may start two pages.
-  const seen = new Set();
+  // The first and last ids of every page so far, with how often each pair came (two ids a page, so a long list holds
+  // little): a page that starts and ends as one did twice before is a list going round (a server that maps the page
+  // asked for onto a few it has), which no repeat of the page just before would stop. Once before is no proof: a list
+  // sorted newest first that grew by two pages or more between two requests serves earlier pages again, and with one item
+  // a page that takes two new items. Nor is the first id alone: in a list whose items move as it is read, one may start two pages.
+  const seen = new Map<string, number>();
   return (result, items, which) => {
     const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
     // An empty page ends the list before another can repeat it.
@@ -146,8 +149,9 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     } catch {}
     // Only when they are strings or numbers; as JSON, so that "a b" and "c" are not "a" and "b c".
     const ends = byId && JSON.stringify([ids[0], ids.at(-1)]);
-    const back = ends && key !== previous && seen.has(ends);
-    if (ends) seen.add(ends);
+    const times = (ends && seen.get(ends)) || 0;
+    const back = ends && key !== previous && times > 1;
+    if (ends) seen.set(ends, times + 1);
     if (key === undefined || (key !== previous && !back)) {
       previous = key;
       return (repeated = false);

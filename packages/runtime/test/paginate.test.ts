@@ -63,7 +63,7 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2, 3]);
   });
 
-  it("a server that maps the page asked for onto three it has throws InvalidResponseError when one comes back, however the ids were sent", async () => {
+  it("a server that maps the page asked for onto three it has throws InvalidResponseError when one comes back a second time, however the ids were sent", async () => {
     const requested: number[] = [];
     const pages = [[{ id: "a" }, { id: "b" }], [{ id: "c" }, { id: "d" }], [{ id: "e" }, { id: "f" }]];
     const fetchPage = async (page: number) => {
@@ -72,8 +72,8 @@ describe("paginate", () => {
     };
     const error = await caught(collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 })));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toBe("Fetching page 4 failed: it repeats a page before: the server ignores the page asked for");
-    expect(requested).toEqual([1, 2, 3, 4]);
+    expect((error as Error).message).toBe("Fetching page 7 failed: it repeats a page before: the server ignores the page asked for");
+    expect(requested).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("a list that grew by one item between two pages, so that the next page starts with an item seen before, goes on", async () => {
@@ -84,6 +84,21 @@ describe("paginate", () => {
     };
     const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
     expect(ids).toEqual(["i9", "i8", "i8", "i7", "i6", "i5"]);
+  });
+
+  it.each([
+    // The list as each request finds it: after page 2 was read, items added at the front bring back pages 1 and 2.
+    ["one item a page, two added at the front", 1, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i11", "i10", "i9", "i8", "i7", "i6"]], ["i9", "i8", "i9", "i8", "i7", "i6"]],
+    ["two items a page, four added at the front", 2, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i13", "i12", "i11", "i10", "i9", "i8", "i7", "i6", "i5"]], ["i9", "i8", "i7", "i6", "i9", "i8", "i7", "i6", "i5"]],
+  ] as const)("a newest-first list that grew by two pages or more between two requests (%s) is read to its end, its earlier pages yielded again", async (_, perPage, lists, expected) => {
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      const list = lists[Math.min(page, 3) - 1]!;
+      return { data: { page, items: list.slice((page - 1) * perPage, page * perPage).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) };
+    };
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage }))).map((item) => item.id);
+    expect(ids).toEqual(expected);
   });
 
   it("a list whose items move while it is read (ordered by a status that changes), so that a later page starts with the item an earlier one started with, is read to its end", async () => {
