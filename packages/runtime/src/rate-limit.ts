@@ -27,7 +27,7 @@ export interface RateLimiter {
    */
   reserve(now?: number): { waitMs: number; capped: boolean };
   /** Reads the budget a response reports. */
-  update(headers: Headers, now?: number): void;
+  update(response: Pick<Response, "headers" | "ok">, now?: number): void;
 }
 
 /**
@@ -68,24 +68,28 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
         else waitMs = resetAt - now;
       }
       if (waitMs <= maxWaitMs) return { waitMs, capped: false };
-      // Sent anyway: the vendor's 429 then takes the usual retry path, and a later response reports the new budget.
-      return { waitMs: 0, capped: true };
+      // Sent anyway: the vendor's 429 then takes the usual retry path, and a later response reports the new budget. A
+      // wait for a new budget's answer longer than maxWaitMs is no reset beyond it.
+      return { waitMs: 0, capped: remaining >= 0 };
     },
-    update(headers, now = Date.now()) {
+    update({ headers, ok }, now = Date.now()) {
       // A header sent blank is none, not 0 (Number("") is).
       const left = Number(headers.get(names.remaining) || NaN);
       const reset = Number(headers.get(names.reset) || NaN);
       if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) {
-        // An answer without a budget (an endpoint that is not limited) ends a wait for one.
-        if (remaining < 0) resetAt = undefined;
+        // A 2xx without a budget (an endpoint that is not limited) ends a wait for one; an error without one (a proxy's
+        // 502) says nothing of it.
+        if (remaining < 0 && ok) resetAt = undefined;
         return;
       }
       const at = (reset < 1e9 ? now + reset * 1000 : reset * 1000) + RESET_SLACK_MS;
-      // A response that left before a newer one counts against a budget that may already have been reset. A reset beyond
-      // maxWaitMs is never waited for, so is no such budget: one years away (given in milliseconds) would outlast every later one.
-      // Nor is the wait for a new budget (remaining -1): a vendor whose clock is behind reports a reset already past here.
-      if (resetAt !== undefined && at < resetAt && resetAt - now <= maxWaitMs && remaining >= 0) return;
-      remaining = resetAt === at ? Math.min(remaining, left) : left;
+      // A response that left before a newer one counts against a budget that may already have been reset. A reset more
+      // than a day away is no such budget: one years away (given in milliseconds) would outlast every later one. Nor is
+      // the wait for a new budget (remaining -1): a vendor whose clock is behind reports a reset already past here.
+      if (resetAt !== undefined && at <= resetAt - 1000 && resetAt - now <= 864e5 && remaining >= 0) return;
+      // One less than a second from it is of the same window (a reset in seconds from now moves as answers arrive): what is
+      // left only goes down.
+      remaining = Math.abs(at - (resetAt ?? NaN)) < 1000 && remaining >= 0 ? Math.min(remaining, left) : left;
       resetAt = at;
     },
   };

@@ -4,7 +4,10 @@ import { operations, type paths } from "./fixtures.js";
 import { createRateLimiter } from "../src/rate-limit.js";
 
 const headers = { remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" };
-const budget = (remaining: number, reset: number) => new Headers({ "X-Rate-Limit-Remaining": String(remaining), "X-Rate-Limit-Reset": String(reset) });
+/** An answer (2xx unless `ok` is false) reporting a budget. */
+const budget = (remaining: number, reset: number, ok = true) => ({ ok, headers: new Headers({ "X-Rate-Limit-Remaining": String(remaining), "X-Rate-Limit-Reset": String(reset) }) });
+/** An answer that reports no budget. */
+const none = (ok = true, headers = new Headers()) => ({ ok, headers });
 
 describe("createRateLimiter", () => {
   it("lets requests through while the budget is unknown", () => {
@@ -54,7 +57,7 @@ describe("createRateLimiter", () => {
 
   it("reads rate-limit headers sent blank as no budget, not as none left with a reset now", () => {
     const limiter = createRateLimiter({ headers });
-    limiter.update(new Headers({ "X-Rate-Limit-Remaining": "", "X-Rate-Limit-Reset": "" }), 0);
+    limiter.update(none(true, new Headers({ "X-Rate-Limit-Remaining": "", "X-Rate-Limit-Reset": "" })), 0);
     expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
   });
 
@@ -93,11 +96,54 @@ describe("createRateLimiter", () => {
     const spent = createRateLimiter({ headers });
     spent.update(budget(0, 10), 0);
     spent.reserve(10_100);
-    spent.update(new Headers(), 10_150);
+    spent.update(none(), 10_150);
     expect([spent.reserve(10_150).waitMs, spent.reserve(10_150).waitMs]).toEqual([0, 0]);
     const unspent = createRateLimiter({ headers });
     unspent.update(budget(5, 10), 0);
     expect([unspent.reserve(10_100).waitMs, unspent.reserve(10_100).waitMs]).toEqual([0, 0]);
+  });
+
+  it("keeps the budget it counts when an older answer of the same window arrives late, its reset given in seconds from now", () => {
+    const limiter = createRateLimiter({ headers });
+    // An hourly budget: the newer answer left 2; the older one, answered a second earlier, left 50 and says 3599 s.
+    limiter.update(budget(2, 3600), 0);
+    limiter.update(budget(50, 3599), 700);
+    expect([limiter.reserve(700), limiter.reserve(700), limiter.reserve(700)].map(({ capped }) => capped)).toEqual([false, false, true]);
+  });
+
+  it("ignores an answer of an older window that arrives late, also when the reset is beyond maxWaitMs (an hourly budget)", () => {
+    const limiter = createRateLimiter({ headers });
+    const now = 1_800_000_000_000;
+    limiter.update(budget(0, now / 1000 + 3600), now);
+    limiter.update(budget(50, now / 1000), now);
+    expect(limiter.reserve(now)).toEqual({ waitMs: 0, capped: true });
+  });
+
+  it("tells windows of a per-second budget apart: an answer of the second before is ignored, one of the second after taken", () => {
+    const limiter = createRateLimiter({ headers });
+    const now = 1_800_000_000_000;
+    limiter.update(budget(1, now / 1000 + 2), now);
+    limiter.update(budget(9, now / 1000 + 1), now);
+    expect([limiter.reserve(now).waitMs, limiter.reserve(now).waitMs]).toEqual([0, 2100]);
+    limiter.update(budget(5, now / 1000 + 3), now);
+    expect(Array.from({ length: 6 }, () => limiter.reserve(now).waitMs)).toEqual([0, 0, 0, 0, 0, 3100]);
+  });
+
+  it("with maxWaitMs below the 100 ms wait for a new budget's answer, sends the others at once without taking them for capped", () => {
+    const limiter = createRateLimiter({ headers, maxWaitMs: 50 });
+    limiter.update(budget(0, 10), 0);
+    expect([limiter.reserve(10_100), limiter.reserve(10_100)]).toEqual([
+      { waitMs: 0, capped: false },
+      { waitMs: 0, capped: false },
+    ]);
+  });
+
+  it("keeps waiting for a new budget when the answer is an error that reports none (a proxy's 502)", () => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(budget(0, 10), 0);
+    expect(limiter.reserve(10_100).waitMs).toBe(0);
+    limiter.update(none(false), 10_150);
+    expect(limiter.reserve(10_150).waitMs).toBe(50);
   });
 
   it("refuses options without the header names", () => {

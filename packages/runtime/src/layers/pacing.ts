@@ -22,7 +22,7 @@ export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
       await pause(call, reserved.waitMs);
     }
     const response = await next(request, call);
-    limiter.update(response.headers);
+    limiter.update(response);
     return response;
   };
 }
