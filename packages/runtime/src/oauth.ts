@@ -91,7 +91,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
   const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
-  let refreshToken = options.initial?.refreshToken ?? (grant.type === "refresh_token" ? grant.refreshToken : undefined);
+  // An empty initial refresh token (one never stored) is none.
+  let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;
   // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error: the grant's own
   // (a password, a client secret, read at each use) and the tokens, the refresh token held apart since it rotates. Tokens
@@ -109,9 +110,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         // token, whose only copy is in the answer.
         return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }, undefined).finally(() => (refreshing = undefined)));
       } catch (error) {
-        // A refresh token that is expired, revoked or already rotated is answered 400/401 (invalid_grant); the
-        // original credentials still work, so they are tried before giving up.
-        const refused = error instanceof AuthenticationError && (error.status === 400 || error.status === 401);
+        // A refresh token that is expired, revoked or already rotated is answered 400 (invalid_grant), or 401 or 403 by
+        // some servers; the original credentials still work, so they are tried before giving up.
+        const refused = error instanceof AuthenticationError && [400, 401, 403].includes(error.status!);
         if (!refused || grant.type === "refresh_token") throw error;
         refreshToken = undefined;
       }
@@ -132,11 +133,12 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
+    // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid. One it sent
+    // is kept even when the rest of the answer is refused (a token_type other than Bearer): the old one may be spent.
+    const rotated = answer.refresh_token;
+    if (typeof rotated === "string" && rotated) refreshToken = rotated;
     const token = readToken(answer, { tokenUrl, secrets: held });
     accessToken = token.accessToken;
-    // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid.
-    if (token.refreshToken !== undefined) refreshToken = token.refreshToken;
-    // The token source reads only the access token and its lifetime.
     return token;
   }
 
@@ -159,8 +161,8 @@ const REFUSED_HINTS: Record<GrantType, string> = {
 };
 
 // requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): FetchedToken & { refreshToken: string | undefined } {
-  const { access_token, refresh_token, expires_in, token_type } = value;
+function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): FetchedToken {
+  const { access_token, expires_in, token_type } = value;
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
@@ -174,7 +176,6 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
   const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? Number(expires_in) : NaN;
   return {
     accessToken: access_token as string,
-    refreshToken: typeof refresh_token === "string" && refresh_token !== "" ? refresh_token : undefined,
     expiresInMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
   };
 }

@@ -233,6 +233,42 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
   });
 
+  it("a refresh refused with 403 falls back to the original password grant too", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token" ? json({ error: "access_denied" }, { status: 403 }) : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
+  });
+
+  it("keeps the refresh token a refused answer rotated (a token_type other than Bearer), and refreshes with it next", async () => {
+    let clock = 0;
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => {
+        answers++;
+        return tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}`, ...(answers === 2 ? { token_type: "mac" } : {}) });
+      },
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
+  });
+
+  it("reads an empty initial.refreshToken as none: the grant's credentials are sent, not an empty refresh token", async () => {
+    const { tokens, tokenCalls } = world({ source: { initial: { accessToken: "", refreshToken: "" } } });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password"]);
+  });
+
   it("a refused refresh with only a refresh token throws AuthenticationError telling to sign in again", async () => {
     const { tokens } = world({
       source: { grant: { type: "refresh_token", refreshToken: "rt-secret-1" } },
