@@ -15,6 +15,7 @@ export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists }
 export {
   unwrapWebhook,
   WebhookVerificationError,
+  type UnwrapWebhookOptions,
   type WebhookFailure,
   type WebhookHeaders,
   type WootricWebhookEvent,

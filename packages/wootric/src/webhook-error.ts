@@ -1,5 +1,5 @@
 /** Why a webhook was refused. None of them says which bytes differed, and none carries the secret. */
-export type WebhookFailure = "missing-signature" | "malformed-signature" | "signature-mismatch" | "unrecognized-payload";
+export type WebhookFailure = "missing-signature" | "malformed-signature" | "signature-mismatch" | "unrecognized-payload" | "stale";
 
 const MESSAGES: Record<WebhookFailure, string> = {
   "missing-signature": "No X-Wootric-Signature header: not sent by Wootric, or a proxy dropped it.",
@@ -7,6 +7,7 @@ const MESSAGES: Record<WebhookFailure, string> = {
   "signature-mismatch":
     "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body as received.",
   "unrecognized-payload": "The signed body is no response or decline event this version of @apis/wootric knows.",
+  stale: "The event's timestamp is older than maxAgeMs (or unreadable): a replay, or a late delivery.",
 };
 
 /**

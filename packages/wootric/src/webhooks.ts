@@ -1,4 +1,4 @@
-import { isRecord } from "@apis/runtime";
+import { checkNumber, checkOptionNames, isRecord } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
@@ -79,8 +79,12 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * const event = await unwrapWebhook(await request.arrayBuffer(), request.headers, process.env.WOOTRIC_WEBHOOK_SECRET!);
  * if (event.type === "response.created") console.log(event.response.score);
  */
-export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string): Promise<WootricWebhookEvent> {
+export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
   if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the webhook secret, a non-empty string");
+  // A misspelt name would leave the replay window off without a word.
+  checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
+  // Infinity, the default, is no bound.
+  const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
   if (typeof headers !== "object" || !headers || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
@@ -91,5 +95,21 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   const bytes = bytesOf(body);
   await verifySignature(bytes, header, secret);
   // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
-  return typedEvent(payloadOf(new TextDecoder().decode(bytes)));
+  const event = typedEvent(payloadOf(new TextDecoder().decode(bytes)));
+  // The timestamp, `2016-08-04 13:57:31 -0700` in forms and ISO 8601 in JSON, read as ISO 8601, which every engine
+  // parses alike. Not `> maxAgeMs`, so that one that is no time (NaN) is refused too.
+  const sentAt = Date.parse(event.timestamp.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(" ", "T"));
+  if (maxAgeMs < Infinity && !(Date.now() - sentAt <= maxAgeMs)) throw new WebhookVerificationError("stale");
+  return event;
 }
+
+/** Options of {@link unwrapWebhook}. */
+export interface UnwrapWebhookOptions {
+  /**
+   * Refuse (as `stale`) an event whose `timestamp`, which the signature covers, is older than this many milliseconds,
+   * or unreadable: a signed body sent again by someone who saw it is then refused once it is that old. Default: no
+   * bound, since how late Wootric may redeliver an event is not documented. 300 000 (5 minutes) is a common choice.
+   */
+  maxAgeMs?: number | undefined;
+}
+

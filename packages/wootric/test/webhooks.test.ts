@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { parse } from "yaml";
-import { unwrapWebhook, WebhookVerificationError, type WootricWebhookEvent } from "../src/index.ts";
+import { InputError, unwrapWebhook, WebhookVerificationError, type WootricWebhookEvent } from "../src/index.ts";
 import { DECLINE_FIELDS, RESPONSE_FIELDS, type FieldType } from "../src/webhook-fields.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "webhooks");
@@ -287,5 +287,56 @@ describe("unwrapWebhook against hostile signed payloads", () => {
     // What a caller's shallow merge of the properties would do with an own __proto__ key.
     expect((Object.assign({}, properties) as { isAdmin?: unknown }).isAdmin).toBeUndefined();
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
+
+// A signed body can be sent again by anyone who saw it (a log, a proxy): the signature covers the body, and the body
+// carries the time it was sent, so maxAgeMs bounds how late an event may arrive.
+describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
+  const sign = (text: string) => `sha1=${createHmac("sha1", SECRET).update(text).digest("hex")}`;
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    ["the form sample (`2016-08-04 13:57:31 -0700`)", "response-created.form", Date.parse("2016-08-04T13:57:31-07:00")],
+    ["the JSON sample (`2016-08-04T13:57:31.329-07:00`)", "response-created.json", Date.parse("2016-08-04T13:57:31.329-07:00")],
+  ])("accepts %s within the window and refuses it once it is older, as `stale`", async (_, name, sentAt) => {
+    const { text, signature } = fixture(name);
+    vi.useFakeTimers({ now: sentAt + 299_000 });
+    expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 })).type).toBe("response.created");
+    vi.setSystemTime(sentAt + 301_000);
+    const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 }));
+    expect(error.reason).toBe("stale");
+    expect(error.message).toMatch(/older than maxAgeMs/);
+  });
+
+  it("accepts an event of any age without maxAgeMs, as before", async () => {
+    const { text, signature } = fixture("response-created.form");
+    expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, {})).type).toBe("response.created");
+  });
+
+  it.each(["", "yesterday", "13:57:31 -0700"])("refuses a signed event whose timestamp %j is no time, as `stale`", async (timestamp) => {
+    const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(timestamp)}`);
+    const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": sign(text) }, SECRET, { maxAgeMs: 300_000 }));
+    expect(error.reason).toBe("stale");
+  });
+
+  it("checks the signature first: a forged body with a fresh timestamp is a signature mismatch", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const forged = text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(new Date().toISOString())}`);
+    expect((await refusal(unwrapWebhook(forged, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 }))).reason).toBe("signature-mismatch");
+  });
+
+  it.each([-1, Number.NaN, "300000", null])("refuses maxAgeMs %s with an InputError naming it, before anything else", async (maxAgeMs) => {
+    const error = await unwrapWebhook("not signed", {}, SECRET, { maxAgeMs: maxAgeMs as number }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("maxAgeMs");
+  });
+
+  it("refuses a misspelt option, which would leave the window off, naming the one meant", async () => {
+    const error = await unwrapWebhook("not signed", {}, SECRET, { maxAge: 300_000 } as never).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/maxAge.*maxAgeMs/);
   });
 });

@@ -11,7 +11,10 @@ import {
   sendEmailSurveyCsv,
   type EmailSurveyResult,
   type Properties,
+  type UnwrapWebhookOptions,
   type WootricClient,
+  type WootricWebhookEvent,
+  unwrapWebhook,
 } from "../../src/index.js";
 
 declare const wootric: WootricClient;
@@ -28,6 +31,13 @@ export function oneTokenSourceForBothClients(): void {
   expectTypeOf(tokens).toEqualTypeOf<TokenSource>();
   createClient({ auth: { type: "tokenSource", tokens } });
   createCxiClient({ auth: { type: "tokenSource", tokens } });
+}
+
+export function webhookReplayWindow(): void {
+  expectTypeOf<keyof UnwrapWebhookOptions>().toEqualTypeOf<"maxAgeMs">();
+  expectTypeOf(unwrapWebhook("body", new Headers(), "secret", { maxAgeMs: 300_000 })).resolves.toEqualTypeOf<WootricWebhookEvent>();
+  // @ts-expect-error: the window is a number of milliseconds
+  void unwrapWebhook("body", new Headers(), "secret", { maxAgeMs: "5m" });
 }
 
 export function refusedAtCompileTime(): void {
