@@ -322,6 +322,13 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect(error.reason).toBe("stale");
   });
 
+  it("reads a signed event without a timestamp as before without maxAgeMs, and refuses it as `stale` with it", async () => {
+    const text = fixture("response-created.form").text.replace(/&timestamp=[^&]*/, "");
+    const headers = { "x-wootric-signature": sign(text) };
+    expect((await unwrapWebhook(text, headers, SECRET)).type).toBe("response.created");
+    expect((await refusal(unwrapWebhook(text, headers, SECRET, { maxAgeMs: 300_000 }))).reason).toBe("stale");
+  });
+
   it("checks the signature first: a forged body with a fresh timestamp is a signature mismatch", async () => {
     const { text, signature } = fixture("response-created.form");
     const forged = text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(new Date().toISOString())}`);
