@@ -53,10 +53,11 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   }
   // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
   // The string values of credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose
-  // "Bearer" would be blanked from every later text, and a bearer value after it no longer found.
+  // "Bearer" would be blanked from every later text, and a bearer value after it no longer found. The first 8: every
+  // string of the answer is redacted with them (thousands held the event loop for seconds).
   const issued =
     typeof token === "object" && token !== null
-      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []))
+      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : [])).slice(0, 8)
       : [];
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];
