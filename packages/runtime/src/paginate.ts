@@ -122,7 +122,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
  * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
- * A page of ids that starts and ends as two earlier ones did, not the one just before, throws: the list goes round (once
+ * A page of ids that starts and ends as two earlier ones did (a repeat of the page before it not counted), not the one just before, throws: the list goes round (once
  * round, its pages are yielded again, as a list that grew by two pages between two requests serves them). A page
  * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
@@ -151,7 +151,8 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     const ends = byId && JSON.stringify([ids[0], ids.at(-1)]);
     const times = (ends && seen.get(ends)) || 0;
     const back = ends && key !== previous && times > 1;
-    if (ends) seen.set(ends, times + 1);
+    // A repeat of the page just before is not counted: a list that grew by one page serves it (and it is skipped).
+    if (ends && key !== previous) seen.set(ends, times + 1);
     if (key === undefined || (key !== previous && !back)) {
       previous = key;
       return (repeated = false);

@@ -101,6 +101,17 @@ describe("paginate", () => {
     expect(ids).toEqual(expected);
   });
 
+  it("a newest-first list that grew by one page and then by two is read to its end: the page skipped as a repeat of the one before counts once", async () => {
+    // Two items a page: after page 2 two items come (page 3 repeats page 2, and is skipped), after page 3 four more.
+    const lists = [["i9", "i8", "i7", "i6", "i5", "i4"], ["i11", "i10", "i9", "i8", "i7", "i6", "i5", "i4"], ["i15", "i14", "i13", "i12", "i11", "i10", "i9", "i8", "i7", "i6", "i5", "i4"]];
+    const fetchPage = async (page: number) => {
+      const list = lists[Math.max(0, Math.min(page, 4) - 2)]!;
+      return { data: { page, items: list.slice((page - 1) * 2, page * 2).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) };
+    };
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
+    expect(ids).toEqual(["i9", "i8", "i7", "i6", "i9", "i8", "i7", "i6", "i5", "i4"]);
+  });
+
   it("a list whose items move while it is read (ordered by a status that changes), so that a later page starts with the item an earlier one started with, is read to its end", async () => {
     // Item a's status changed after page 1 was read: it moved to the third page, and starts it.
     const pages = [["a", "b", "c"], ["d", "e", "f"], ["a", "g", "h"], ["i"]];
