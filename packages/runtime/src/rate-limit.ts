@@ -70,7 +70,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       if (waitMs <= maxWaitMs) return { waitMs, capped: false };
       // Sent anyway: the vendor's 429 then takes the usual retry path, and a later response reports the new budget. A
       // wait for a new budget's answer longer than maxWaitMs is no reset beyond it.
-      return { waitMs: 0, capped: remaining >= 0 };
+      return { waitMs: 0, capped: remaining > -1 };
     },
     update({ headers, ok }, now = Date.now()) {
       // A header sent blank is none, not 0 (Number("") is).
@@ -86,10 +86,10 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       // A response that left before a newer one counts against a budget that may already have been reset. A reset more
       // than a day away is no such budget: one years away (given in milliseconds) would outlast every later one. Nor is
       // the wait for a new budget (remaining -1): a vendor whose clock is behind reports a reset already past here.
-      if (resetAt !== undefined && at <= resetAt - 1000 && resetAt - now <= 864e5 && remaining >= 0) return;
+      if (resetAt !== undefined && at <= resetAt - 1000 && resetAt - now <= 864e5 && remaining > -1) return;
       // One less than a second from it is of the same window (a reset in seconds from now moves as answers arrive): what is
       // left only goes down.
-      remaining = Math.abs(at - (resetAt ?? NaN)) < 1000 && remaining >= 0 ? Math.min(remaining, left) : left;
+      remaining = Math.abs(at - (resetAt ?? NaN)) < 1000 && remaining > -1 ? Math.min(remaining, left) : left;
       resetAt = at;
     },
   };

@@ -146,6 +146,15 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(10_150).waitMs).toBe(50);
   });
 
+  it("takes a budget left as a fraction (0.5) and spent for a count, not for the wait for a new budget: a request sent beyond maxWaitMs is capped", () => {
+    const limiter = createRateLimiter({ headers, maxWaitMs: 1000 });
+    limiter.update(budget(0.5, 10), 0);
+    expect([limiter.reserve(0), limiter.reserve(0)]).toEqual([
+      { waitMs: 0, capped: false },
+      { waitMs: 0, capped: true },
+    ]);
+  });
+
   it("refuses options without the header names", () => {
     expect(() => createRateLimiter({ headers: { remaining: "", reset: "X" } })).toThrow(InputError);
     expect(() => createRateLimiter({ headers, maxWaitMs: -1 })).toThrow(/maxWaitMs/);
