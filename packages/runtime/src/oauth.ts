@@ -133,8 +133,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
-    // RFC 6749 §6: a server that does not rotate refresh tokens sends none back, and the old one stays valid. One it sent
-    // is kept even when the rest of the answer is refused (a token_type other than Bearer): the old one may be spent.
+    // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
     const rotated = answer.refresh_token;
     if (typeof rotated === "string" && rotated) refreshToken = rotated;
     const token = readToken(answer, { tokenUrl, secrets: held });
