@@ -165,7 +165,7 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
-    const shown = redactText(token_type, from.secrets).slice(0, 40);
+    const shown = redactText(token_type, [...from.secrets, access_token as string]).slice(0, 40);
     throw new AuthenticationError(
       `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}, not Bearer: please report this.`,
       { method: "POST", url: from.tokenUrl, secrets: from.secrets },

@@ -126,6 +126,15 @@ describe("token requests", () => {
     expect(error.message).not.toContain(password.slice(0, 16));
   });
 
+  it("refuse a token type that echoes the access token, also when the answer's first credential-named fields are others", async () => {
+    const decoys = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`decoy_token_${i}`, `decoy-value-${i}`]));
+    const { tokens } = world({ token: () => json({ ...decoys, access_token: "mac-token-value-1", token_type: "MAC mac-token-value-1" }) });
+    const error = (await caught(tokens.getToken())) as Error;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain('returned token_type "MAC [redacted]"');
+    expectNoSecrets(error, ["mac-token-value-1"]);
+  });
+
   it("are urlencoded POSTs with the credentials in the body and grant.query in the URL", async () => {
     const { tokens, tokenCalls } = world({
       source: { grant: { ...PASSWORD_GRANT, query: { account_token: "NPS-1234" } } },
