@@ -96,9 +96,10 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   await verifySignature(bytes, header, secret);
   // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
   const event = typedEvent(payloadOf(new TextDecoder().decode(bytes)));
-  // The timestamp, `2016-08-04 13:57:31 -0700` in forms and ISO 8601 in JSON, read as ISO 8601, which every engine
-  // parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is refused too.
-  const sentAt = Date.parse(`${event.timestamp}`.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(" ", "T"));
+  // The timestamp, `2016-08-04 13:57:31 -0700` (or `... UTC`, as Rails writes that zone) in forms and ISO 8601 in JSON,
+  // read as ISO 8601, which every engine parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is
+  // refused too.
+  const sentAt = Date.parse(`${event.timestamp}`.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(/ UTC$/, "Z").replace(" ", "T"));
   if (maxAgeMs < Infinity && !(Date.now() - sentAt <= maxAgeMs)) throw new WebhookVerificationError("stale");
   return event;
 }

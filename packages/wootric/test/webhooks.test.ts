@@ -311,6 +311,12 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect(error.message).toMatch(/older than maxAgeMs/);
   });
 
+  it("reads a time Rails writes in the UTC zone (`2016-08-04 20:57:31 UTC`) as UTC", async () => {
+    const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent("2016-08-04 20:57:31 UTC")}`);
+    vi.useFakeTimers({ now: Date.parse("2016-08-04T20:57:31Z") + 60_000 });
+    expect((await unwrapWebhook(text, { "x-wootric-signature": sign(text) }, SECRET, { maxAgeMs: 300_000 })).type).toBe("response.created");
+  });
+
   it("accepts an event of any age without maxAgeMs, as before", async () => {
     const { text, signature } = fixture("response-created.form");
     expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, {})).type).toBe("response.created");
