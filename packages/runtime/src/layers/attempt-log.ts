@@ -16,20 +16,18 @@ export interface AttemptLog {
 }
 
 /**
- * The log of a transport. Without a logger nothing is built: a note redacts the URL only for a line that is written,
- * and the transport leaves the layer out.
+ * The log of a transport. Without a logger its lines go nowhere (a note, made only while the rate limit makes a
+ * request wait, costs one redaction of the URL), and the transport leaves the layer out.
  *
  * @example
  * const log = attemptLog(console, "api", timeoutMs);
  */
 export function attemptLog(logger: Logger | undefined, purpose: "api" | "token", timeoutMs: number): AttemptLog {
   const log = toLog(logger);
-  const logging = logger !== undefined;
   // The URL as a log line may show it: query credentials and any other known secret redacted.
   const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
   return {
     note(call, text, fields) {
-      if (!logging) return;
       const url = shownUrl(call);
       log(`${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
     },
