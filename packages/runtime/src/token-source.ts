@@ -67,7 +67,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
-  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", `${UNSENDABLE}`);
+  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
   let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
   let flight: Flight | undefined;
 

@@ -46,13 +46,3 @@ export function attemptFailure(
 ): AttemptFailure {
   return new AttemptFailure(kind, safe, (attempts) => callError(ErrorClass, call, `${text(attempts)}.${safe ? advice : NOT_RETRIED}`, init), init);
 }
-
-/**
- * "1 attempt", "3 attempts": how error messages count.
- *
- * @example
- * countAttempts(2); // "3 attempts"
- */
-export function countAttempts(retries: number): string {
-  return `${retries + 1} attempt${retries === 0 ? "" : "s"}`;
-}

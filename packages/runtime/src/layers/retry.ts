@@ -1,5 +1,5 @@
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
-import { AttemptFailure, countAttempts, type FailureKind } from "./attempt-failure.js";
+import { AttemptFailure, type FailureKind } from "./attempt-failure.js";
 import { pause, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, cancelRequestBody } from "../read-body.js";
@@ -65,7 +65,8 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         if (sent !== template) cancelQuietly(sent.body);
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
-          throw error.toError(countAttempts(call.retries));
+          // "1 attempt", "3 attempts": how error messages count.
+          throw error.toError(`${call.retries + 1} attempt${call.retries === 0 ? "" : "s"}`);
         }
         await wait(backoffMs(call.retries, options.retryDelay), call);
         continue;
