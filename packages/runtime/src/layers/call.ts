@@ -94,16 +94,6 @@ export function userAbort(call: Call): ApiUserAbortError {
 }
 
 /**
- * Whether an outer layer will discard this response, so its body is left unread.
- *
- * @example
- * if (discarded(call, response)) return response;
- */
-export function discarded(call: Call, response: Response): boolean {
-  return call.discards.some((discards) => discards(response));
-}
-
-/**
  * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
  *
  * @example

@@ -3,7 +3,7 @@ import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooL
 import { bodyMode, receiveBody } from "../receive-body.js";
 import { describeError, isIdempotent } from "../retry.js";
 import { attemptFailure } from "./attempt-failure.js";
-import { callError, discarded, userAbort } from "./call.js";
+import { callError, userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -21,7 +21,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
   return async (request, next, call) => {
     const response = await next(request, call);
     const mode = bodyMode(response, call.method, call.options);
-    const dropped = discarded(call, response);
+    // Whether an outer layer will discard this response, so its body is left unread.
+    const dropped = call.discards.some((discards) => discards(response));
     if (mode === "none" || dropped) {
       // Only a body the caller gets to read stays linked to the caller's signal: one dropped or none has nothing to cancel.
       call.streamed = mode === "none" && !dropped && response.body !== null;
