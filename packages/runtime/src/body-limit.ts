@@ -16,13 +16,3 @@ export function checkMaxResponseBytes(value: number | undefined): number {
   const rule = { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, hint: "or Infinity for no bound" };
   return checkNumber(value, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, rule);
 }
-
-/**
- * The sentence an error gives when a body passed the bound, naming the option and the limit.
- *
- * @example
- * tooLargeHint(1024); // "its body is larger than maxResponseBytes (1024 bytes) and was cancelled: raise it ..."
- */
-export function tooLargeHint(limit: number): string {
-  return `its body is larger than maxResponseBytes (${limit} bytes) and was cancelled: raise it or ask for less (a smaller page)`;
-}
