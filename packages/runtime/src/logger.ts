@@ -1,5 +1,3 @@
-import { fieldError, InputError } from "./input-error.js";
-
 /**
  * Where a client reports what it sends: one `debug` line per attempt, per token request and per rate-limit wait.
  * `console` fits, and so do pino, winston and bunyan loggers. Messages and fields never carry a credential: URLs
@@ -24,26 +22,4 @@ export interface AttemptLogFields {
   durationMs: number;
   /** `token` for a request to a token endpoint, `api` otherwise. */
   purpose: "api" | "token";
-}
-
-/**
- * Checks a `logger` option: undefined, or an object with a `debug` function; anything else throws an
- * {@link InputError}. Returns a function that never throws, so a broken logger cannot fail a request.
- *
- * @example
- * const log = toLog(options.logger);
- * log("GET https://api.example.com/v1/items -> 200", { status: 200 });
- */
-export function toLog(logger: Logger | undefined): (message: string, fields: Record<string, unknown>) => void {
-  if (logger === undefined) return () => {};
-  if (typeof logger !== "object" || logger === null || typeof logger.debug !== "function") {
-    throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
-  }
-  return (message, fields) => {
-    try {
-      logger.debug(message, fields);
-    } catch {
-      // Logging is best effort: a request must not fail because its log line could not be written.
-    }
-  };
 }

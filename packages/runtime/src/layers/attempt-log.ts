@@ -1,4 +1,5 @@
-import { toLog, type Logger } from "../logger.js";
+import { fieldError, type InputError } from "../input-error.js";
+import type { Logger } from "../logger.js";
 import { redactText, redactUrl } from "../redact.js";
 import { describeError } from "../retry.js";
 import type { Call } from "./call.js";
@@ -16,14 +17,25 @@ export interface AttemptLog {
 }
 
 /**
- * The log of a transport. Without a logger its lines go nowhere (a note, made only while the rate limit makes a
- * request wait, costs one redaction of the URL), and the transport leaves the layer out.
+ * The log of a transport, after checking its `logger` option: undefined, or an object with a `debug` function;
+ * anything else throws an {@link InputError}. A logger that throws cannot fail a request. Without a logger the lines
+ * go nowhere (a note, made only while the rate limit makes a request wait, costs one redaction of the URL), and the
+ * transport leaves the layer out.
  *
  * @example
  * const log = attemptLog(console, "api", timeoutMs);
  */
 export function attemptLog(logger: Logger | undefined, purpose: "api" | "token", timeoutMs: number): AttemptLog {
-  const log = toLog(logger);
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
+    throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
+  }
+  const log = (message: string, fields: Record<string, unknown>) => {
+    try {
+      logger?.debug(message, fields);
+    } catch {
+      // Logging is best effort: a request must not fail because its log line could not be written.
+    }
+  };
   // The URL as a log line may show it: query credentials and any other known secret redacted.
   const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
   return {
