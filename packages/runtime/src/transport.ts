@@ -185,7 +185,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const fetch = call.options.fetch ?? options.fetch;
     // The platform's fetch takes the request as URL and init, unless a layer made it whole (see attemptRequest), which
     // goes as it is; another fetch gets a whole Request.
-    return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(fetch ?? globalFetch, call.ready ? request : attemptRequest(request, call));
+    return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(call.ready ? request : attemptRequest(request, call), fetch);
   });
   const checkOrigin = checkSecureOrigin();
   // async, so that a request refused before sending rejects like any other failed one.
@@ -204,9 +204,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 export { defaultShouldRetry, type AttemptMiddleware, type ShouldRetry };
 export type { RetryOutcome } from "./layers/retry.js";
 
-// Looked up at each call, so that late polyfills and spies apply.
-const globalFetch: FetchLike = (request) => globalThis.fetch(request);
-
-async function answered(fetch: FetchLike, request: Request): Promise<Response> {
-  return checkResponse(await fetch(request), "fetch", "fetch");
+// The platform's fetch is looked up at each call, so that late polyfills and spies apply.
+async function answered(request: Request, fetch: FetchLike | undefined): Promise<Response> {
+  return checkResponse(await (fetch ? fetch(request) : globalThis.fetch(request)), "fetch", "fetch");
 }
