@@ -15,7 +15,7 @@ import type { Auth } from "./auth.js";
 import type { Logger } from "./logger.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
-import { checkSecureOrigin } from "./secure-origin.js";
+import { checkSecureUrl } from "./secure-url.js";
 import { checkTransportOptions } from "./transport-options.js";
 import { cancelRequestBody } from "./read-body.js";
 
@@ -187,10 +187,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // goes as it is; another fetch gets a whole Request.
     return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(call.ready ? request : attemptRequest(request, call), fetch);
   });
-  const checkOrigin = checkSecureOrigin();
+  // Up to 16 origins already found secure: a Request's URL is absolute and normalized, so the part before its path is
+  // parsed and checked once (see checkSecureUrl), then recognised by its prefix.
+  const secureOrigins: string[] = [];
   // async, so that a request refused before sending rejects like any other failed one.
   return async (request, sendOptions = {}) => {
-    checkOrigin(request.url);
+    const { url } = request;
+    if (!secureOrigins.some((origin) => url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* "/" */)) {
+      checkSecureUrl(url, "url");
+      const pathAt = url.indexOf("/", url.indexOf("//") + 2);
+      if (pathAt > 0 && secureOrigins.length < 16) secureOrigins.push(url.slice(0, pathAt));
+    }
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
     return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
