@@ -1,5 +1,6 @@
 import { RedirectError } from "./errors.js";
-import { callError } from "./layers/call.js";
+import { callError, type Call } from "./layers/call.js";
+import type { Next } from "./layers/layer.js";
 import { redactText, redactUrl } from "./redact.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { cancelQuietly } from "./read-body.js";
@@ -10,60 +11,67 @@ export const MAX_REDIRECTS = 5;
 const FOLLOWED = [301, 302, 303, 307, 308];
 
 /**
- * Sends a request that carries a credential (in its body, query or URL) with `redirect: "manual"` through `send`, and
+ * Sends a call that carries a credential (in its body, query or URL) with `redirect: "manual"` through `next`, and
  * follows redirects by hand: only within the request's own origin, each hop checked like `baseUrl` (https, or http
- * on loopback), at most {@link MAX_REDIRECTS} hops. `send(url, keepBody)` sends the request to `url`, with its body
- * or without it. 307 and 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD,
- * since for any other method `fetch` would turn it into a GET without its body. Anything else, and any redirect whose
- * target the platform hides (a browser's opaque redirect), throws a {@link RedirectError} that names where the
- * redirect pointed, redacted; nothing is sent there.
+ * on loopback), at most {@link MAX_REDIRECTS} hops. Each hop goes through `next` with its URL and body left on the
+ * call (the body read once, or none); once done, the call has its own URL and body back for the next attempt. 307 and
+ * 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD, since for any other method
+ * `fetch` would turn it into a GET without its body. Anything else, and any redirect whose target the platform hides (a
+ * browser's opaque redirect), throws a {@link RedirectError} that names where the redirect pointed, redacted; nothing
+ * is sent there.
  *
  * @example
- * const send = (url, keepBody) => fetch(url, { method: "POST", body: keepBody ? body : null, redirect: "manual" });
- * const response = await fetchWithinOrigin(send, { method: "POST", url, secrets: [clientSecret] });
+ * const layer: Layer = (request, next, call) => (call.guarded ? fetchWithinOrigin(request, next, call) : next(request, call));
  */
-export async function fetchWithinOrigin(
-  send: (url: string, keepBody: boolean) => Promise<Response>,
-  request: { method: string; url: string; secrets: readonly string[] },
-): Promise<Response> {
-  let current = request.url;
+export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
+  const { url, movedBody } = call;
+  // A copy of the call that keeps its first URL (the call's own moves with each hop), for errors: its method, URL and secrets.
+  const first = { ...call, url };
   let keepBody = true;
-  for (let hops = 0; ; hops++) {
-    const response = await send(current, keepBody);
-    if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
-    cancelQuietly(response.body);
-    const refuse = (why: string, target?: string) => {
-      const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), request.secrets).slice(0, 300)}`;
-      const status = response.status ? ` (${response.status})` : "";
-      return callError(RedirectError, request, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
-        status: response.status || undefined,
-      });
-    };
-    if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
-    let target: string;
-    try {
-      target = new URL(response.headers.get("location")!, current).href;
-    } catch {
-      throw refuse("an invalid Location URL");
+  try {
+    for (let hops = 0; ; hops++) {
+      call.movedBody = keepBody ? movedBody : null;
+      call.ready = undefined;
+      const response = await next(request, call);
+      if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
+      cancelQuietly(response.body);
+      const refuse = (why: string, target?: string) => {
+        const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), call.secrets).slice(0, 300)}`;
+        const status = response.status ? ` (${response.status})` : "";
+        return callError(RedirectError, first, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
+          status: response.status || undefined,
+        });
+      };
+      if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
+      let target: string;
+      try {
+        target = new URL(response.headers.get("location")!, call.url).href;
+      } catch {
+        throw refuse("an invalid Location URL");
+      }
+      const origin = new URL(url).origin;
+      // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
+      const keeps = response.status === 307 || response.status === 308;
+      // Why the hop may not be taken, each tested in turn.
+      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, target);
+      try {
+        checkSecureUrl(target, "Location");
+      } catch {
+        throw refuse("plain http, which would carry the credential in clear text", target);
+      }
+      const parsed = new URL(target);
+      // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
+      if (parsed.username !== "" || parsed.password !== "") throw refuse("a URL with user info", target);
+      if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
+      if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
+        throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, target);
+      }
+      keepBody = keeps;
+      call.url = target;
     }
-    const origin = new URL(request.url).origin;
-    // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
-    const keeps = response.status === 307 || response.status === 308;
-    // Why the hop may not be taken, each tested in turn.
-    if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, target);
-    try {
-      checkSecureUrl(target, "Location");
-    } catch {
-      throw refuse("plain http, which would carry the credential in clear text", target);
-    }
-    const url = new URL(target);
-    // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-    if (url.username !== "" || url.password !== "") throw refuse("a URL with user info", target);
-    if (url.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
-    if (!keeps && request.method !== "GET" && request.method !== "HEAD") {
-      throw refuse(`a ${response.status}, which would turn the ${request.method} into a GET; only 307 and 308 keep it`, target);
-    }
-    keepBody = keeps;
-    current = target;
+  } finally {
+    // The next attempt starts from the request's own URL and body again.
+    call.url = url;
+    call.movedBody = movedBody;
   }
 }

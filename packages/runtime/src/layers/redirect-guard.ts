@@ -1,6 +1,5 @@
 import { fetchWithinOrigin } from "../redirect.js";
-import type { Call } from "./call.js";
-import type { Layer, Next } from "./layer.js";
+import type { Layer } from "./layer.js";
 
 /**
  * The redirect guard layer: a request that carries a credential in its URL or body (marked `guarded` by the
@@ -13,24 +12,5 @@ import type { Layer, Next } from "./layer.js";
  * const layer = redirectGuardLayer();
  */
 export function redirectGuardLayer(): Layer {
-  return (request, next, call) => (call.guarded ? guarded(request, next, call) : next(request, call));
-}
-
-// Each hop is the call's URL and body, sent through the layers inside.
-async function guarded(request: Request, next: Next, call: Call): Promise<Response> {
-  const { url, movedBody } = call;
-  const hop = (to: string, keepBody: boolean) => {
-    call.url = to;
-    call.movedBody = keepBody ? movedBody : null;
-    call.ready = undefined;
-    return next(request, call);
-  };
-  try {
-    // A copy of the call that keeps its first URL (the call's own moves with each hop): its method, URL and secrets.
-    return await fetchWithinOrigin(hop, { ...call, url });
-  } finally {
-    // The next attempt starts from the request's own URL and body again.
-    call.url = url;
-    call.movedBody = movedBody;
-  }
+  return (request, next, call) => (call.guarded ? fetchWithinOrigin(request, next, call) : next(request, call));
 }
