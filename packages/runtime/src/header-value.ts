@@ -31,20 +31,17 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
   if (value === undefined) return undefined;
   if (value instanceof Headers) return value;
   const shape = `${field} must be a Headers, a { name: value } record or an array of [name, value] pairs`;
-  const pairs: [string, unknown][] = [];
-  if (Array.isArray(value)) {
+  const array = Array.isArray(value);
+  if (array) {
     for (const pair of value) {
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") {
         throw new InputError(field, `${shape} of strings; one entry is ${describeValue(pair)}`);
       }
-      pairs.push(pair as [string, string]);
     }
-  } else if (typeof value === "object" && value !== null) {
-    pairs.push(...Object.entries(value));
-  } else {
+  } else if (typeof value !== "object" || value === null) {
     throw new InputError(field, `${shape}, got ${describeValue(value)}`);
   }
-  for (const [name, item] of pairs) {
+  for (const [name, item] of array ? (value as [string, string][]) : Object.entries(value)) {
     // One value, or the values of a header sent more than once.
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;
@@ -60,5 +57,5 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
       }
     }
   }
-  return Array.isArray(value) ? new Headers(value as [string, string][]) : (value as HeadersOption);
+  return array ? new Headers(value as [string, string][]) : (value as HeadersOption);
 }
