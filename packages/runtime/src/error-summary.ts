@@ -11,9 +11,8 @@ import { shorten } from "./shorten.js";
 export function summarizeBody(body: unknown): string {
   const clean = redactBody(body);
   const text = (() => {
-    if (clean === undefined || clean === null) return "";
-    if (typeof clean === "string") return clean;
-    if (typeof clean !== "object") return String(clean);
+    // A string as it is, null and undefined as nothing.
+    if (typeof clean !== "object" || clean === null) return clean == null ? "" : String(clean);
     const record = clean as Record<string, unknown>;
     const { error, error_description: description, errors } = record;
     if (typeof error === "string" && error && typeof description === "string" && description) return `${error} (${description})`;
