@@ -117,12 +117,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type === "password") return requestGrant("password", { ...clientAuth(grant), username: grant.username, password: grant.password }, signal);
-    if (grant.type === "client_credentials") return requestGrant("client_credentials", clientAuth(grant), signal);
-    throw new AuthenticationError(
-      `Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`,
-      { method: "POST", url: tokenUrl },
-    );
+    if (grant.type !== "refresh_token") return requestGrant(grant.type, grant.type === "password" ? { ...clientAuth(grant), username: grant.username, password: grant.password } : clientAuth(grant), signal);
+    throw new AuthenticationError(`Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`, { method: "POST", url: tokenUrl });
   }
 
   // The grant's form fields after its grant_type, which is the grant used.
