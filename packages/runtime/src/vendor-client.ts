@@ -150,7 +150,6 @@ function buildAuth<O extends { auth: VendorAuth }, H extends string>(
     if (Object.hasOwn(builders, auth.type)) return { schemes: [scheme], auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context) };
     types.push(...Object.keys(builders as object));
   }
-  const list = types.map((type) => JSON.stringify(type));
   const got = typeof auth.type === "string" ? JSON.stringify(auth.type) : describeValue(auth.type);
-  throw new InputError("auth.type", `Unknown auth type ${got}: use one of ${list.join(", ")}`);
+  throw new InputError("auth.type", `Unknown auth type ${got}: use one of ${types.map((type) => JSON.stringify(type)).join(", ")}`);
 }

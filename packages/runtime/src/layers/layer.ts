@@ -85,7 +85,6 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
  * return checkResponse(await fetch(request), "fetch", "fetch");
  */
 export function checkResponse(value: unknown, field: string, name: string, hint = ""): Response {
-  const like = value as Partial<Response> | null | undefined;
-  if (typeof like?.status === "number" && typeof like.headers?.get === "function") return value as Response;
+  if (typeof (value as Partial<Response> | null | undefined)?.status === "number" && typeof (value as Response).headers?.get === "function") return value as Response;
   throw new InputError(field, `${name} must resolve a Response, got ${describeValue(value)}${hint}`);
 }
