@@ -71,8 +71,6 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
   let flight: Flight | undefined;
 
-  const current = (): string | undefined => (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt) ? accessToken : undefined);
-
   const start = (): Flight => {
     const controller = new AbortController();
     const promise = (async () => {
@@ -97,8 +95,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       const abortError = () =>
         new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
       if (signal?.aborted) return Promise.reject(abortError());
-      const token = current();
-      if (token !== undefined) return Promise.resolve(token);
+      // The token in hand, while it is not due for a refresh.
+      if (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
       const joined = (flight ??= start());
       if (!signal) {
         joined.committed = true;
