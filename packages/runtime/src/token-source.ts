@@ -37,8 +37,8 @@ interface Flight {
   controller: AbortController;
   /** Callers waiting with a signal, which may still give up. */
   abortable: number;
-  /** Whether a caller without a signal waits, so the request must go on whatever the others do. */
-  committed: boolean;
+  /** Whether a caller without a signal waits, so the request must go on whatever the others do (absent: none yet). */
+  committed?: true;
 }
 
 /**
@@ -86,7 +86,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     });
     // Waiters may all have given up by the time it settles; the rejection is theirs to see, not the process's.
     promise.catch(() => {});
-    const started: Flight = { promise, controller, abortable: 0, committed: false };
+    const started: Flight = { promise, controller, abortable: 0 };
     return started;
   };
 
