@@ -74,7 +74,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const start = (): Flight => {
     const controller = new AbortController();
     const promise = (async () => {
-      const token = checkFetchedToken(await options.fetchToken(controller.signal), where, options.tokenUrl);
+      const token = await options.fetchToken(controller.signal);
+      // A non-empty token that can travel in a header.
+      if (typeof token?.accessToken !== "string" || token.accessToken === "") throw new TypeError("fetchToken must resolve { accessToken, expiresInMs? }, got no accessToken");
+      if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl, secrets: [token.accessToken] });
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
       accessToken = token.accessToken;
@@ -109,10 +112,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       });
     },
     invalidate(rejected: string): void {
-      if (accessToken === rejected) {
-        accessToken = undefined;
-        refreshAt = undefined;
-      }
+      if (accessToken === rejected) accessToken = refreshAt = undefined;
     },
   };
 }
@@ -125,17 +125,6 @@ function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew
     throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
   }
   return expiresAt - skew;
-}
-
-// What fetchToken resolved, checked: a non-empty token that can travel in a header.
-function checkFetchedToken(token: FetchedToken, where: string, tokenUrl: string | undefined): FetchedToken {
-  if (typeof token?.accessToken !== "string" || token.accessToken === "") {
-    throw new TypeError("fetchToken must resolve { accessToken, expiresInMs? }, got no accessToken");
-  }
-  if (!isHeaderSafeToken(token.accessToken)) {
-    throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: tokenUrl, secrets: [token.accessToken] });
-  }
-  return token;
 }
 
 // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
