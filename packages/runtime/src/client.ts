@@ -15,6 +15,7 @@ import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
+import type { CallContext as CallAbout, CallHooks, CallInit } from "./vendor-calls.js";
 import { checkBaseUrl, checkNoUserInfo } from "./secure-url.js";
 import { createTransport, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
@@ -98,6 +99,18 @@ const streams = new WeakMap<object, Response>();
  * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
  */
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+  return createHookedClient(options);
+}
+
+/**
+ * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
+ * the call's options before anything else, `finish` its result last. `hooksOf` is asked for them once the options have
+ * passed their checks. `defineVendorClient` makes its clients with it, so that they fan out to the methods once.
+ *
+ * @example
+ * const client = createHookedClient<paths>(options, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
+ */
+export function createHookedClient<Paths extends {}>(options: ClientOptions, hooksOf?: () => CallHooks | undefined): Client<Paths> {
   // The options createApiClient reads itself (the transport checks its own).
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
     throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
@@ -118,9 +131,12 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   // Read by name, not spread: an option inherited from a prototype is an option too.
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, planned: true };
+  const hooks = hooksOf?.();
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
-  const call = async (method: AnyMethod, path: string, init?: Init) => {
+  const call = async (method: AnyMethod, path: string, given: Init = {}) => {
     const meta = method === "trace" ? undefined : options.operations[path]?.[method];
+    const about: CallAbout = { method, path, meta };
+    const init = (hooks?.prepare ? hooks.prepare(given as CallInit, about) : given) as Init;
     const prepared = prepareCall(path, meta, init, context);
     const result = (await core.request(method, path, prepared)) as { data?: unknown; response: Response };
     // openapi-fetch gives data only for a 2xx with a body: an error status comes as `error`.
@@ -135,7 +151,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
       // Object(): another fetch's Response-like may hand out a body that is not an object, with nothing to keep.
       else if (result.data) streams.set(Object(result.data), result.response);
     }
-    return result;
+    return hooks?.finish ? hooks.finish(result, { ...about, init: init as CallInit }) : result;
   };
 
   // openapi-fetch's use and eject work on its middleware list, not on `this`, so they are handed on as they are.

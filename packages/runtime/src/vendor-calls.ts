@@ -30,8 +30,9 @@ export interface CallHooks {
 }
 
 /**
- * The one method fan-out for vendor defaults: the same openapi-fetch client, each call passed through `hooks`.
- * Without hooks the client is returned as it is, so a vendor without defaults pays nothing per call.
+ * Vendor defaults around any client: the same openapi-fetch client, each call passed through `hooks`. Without hooks
+ * the client is returned as it is, so a vendor without defaults pays nothing per call. (`defineVendorClient` runs a
+ * vendor's hooks in its client's own call instead, see `createHookedClient`, so that its methods fan out once.)
  *
  * @example
  * const client = withCallHooks(createApiClient<paths>(options), operations, { prepare: (init) => ({ querySerializer, ...init }) });

@@ -1,9 +1,9 @@
 import type { Client } from "openapi-fetch";
 import type { Auth } from "./auth.js";
-import { createApiClient } from "./client.js";
+import { createHookedClient } from "./client.js";
 import { describeValue, fieldError, InputError } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
-import { withCallHooks, type CallHooks } from "./vendor-calls.js";
+import type { CallHooks } from "./vendor-calls.js";
 import {
   checkOptionNames,
   FORWARDED_OPTIONS,
@@ -82,13 +82,9 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
   const taken = takenOptions(description);
   return (options: O) => {
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
-    const client = createApiClient<Paths>({
-      ...transport,
-      baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!,
-      operations: description.operations,
-      ...shared,
-    });
-    return withCallHooks(client, description.operations, description.calls?.(options, hosts));
+    const clientOptions = { ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, operations: description.operations, ...shared };
+    // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
+    return createHookedClient<Paths>(clientOptions, () => description.calls?.(options, hosts));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { createApiClient } from "./client.js";
+import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 
@@ -41,7 +41,7 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
     const { headers, ...withoutHeaders } = transport;
     const clients = { hosts } as Record<string, unknown>;
     for (const [name, service] of Object.entries<ServiceDescription<H>>(description.services)) {
-      clients[name] = createApiClient({
+      clients[name] = createHookedClient({
         ...(service.clientHeaders === false ? withoutHeaders : transport),
         baseUrl: hosts[service.host],
         operations: service.operations,
