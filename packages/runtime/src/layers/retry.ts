@@ -1,6 +1,6 @@
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
 import { AttemptFailure, type FailureKind } from "./attempt-failure.js";
-import { pause, userAbort, type Call } from "./call.js";
+import { pause, userAbort } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 
@@ -55,7 +55,8 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     for (;;) {
       if (call.signal?.aborted) throw userAbort(call);
       const last = call.retries >= options.maxRetries;
-      let response: Response;
+      let response: Response | undefined;
+      let delayMs: number | undefined;
       const sent = !template.body || last ? template : template.clone();
       try {
         response = await next(sent, call);
@@ -68,29 +69,26 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
           // "1 attempt", "3 attempts": how error messages count.
           throw error.toError(`${call.retries + 1} attempt${call.retries === 0 ? "" : "s"}`);
         }
-        await wait(backoffMs(call.retries, options.retryDelay), call);
-        continue;
+        delayMs = backoffMs(call.retries, options.retryDelay);
       }
-      const delayMs = delayFor(response);
-      if (delayMs === undefined) {
-        // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
-        // its Response is collected.
-        decided = undefined;
-        // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
-        // body keeps the caller's request. One fetch made of a FormData is not: its copy's branch may be cancelled already,
-        // and both cancelled would end the process (see cancelRequestBody).
-        if (sent !== template) cancelRequestBody(template);
-        return response;
+      if (response) {
+        delayMs = delayFor(response);
+        if (delayMs === undefined) {
+          // Not kept once handed on: a streamed body keeps the call, and the platform frees a body dropped unread only once
+          // its Response is collected.
+          decided = undefined;
+          // Nor is the caller's body, never sent again: its branch of the copy's tee holds all the copy read, and a streamed
+          // body keeps the caller's request. One fetch made of a FormData is not: its copy's branch may be cancelled already,
+          // and both cancelled would end the process (see cancelRequestBody).
+          if (sent !== template) cancelRequestBody(template);
+          return response;
+        }
+        // A body left unread would keep its connection busy until garbage collection.
+        cancelQuietly(response.body);
       }
-      // A body left unread would keep its connection busy until garbage collection.
-      cancelQuietly(response.body);
-      await wait(delayMs, call);
+      // Counted once the wait is over: an abort during the wait names the attempts actually made.
+      await pause(call, delayMs!);
+      call.retries++;
     }
   };
-}
-
-// Counted once the wait is over: an abort during the wait names the attempts actually made.
-async function wait(ms: number, call: Call): Promise<void> {
-  await pause(call, ms);
-  call.retries++;
 }
