@@ -75,7 +75,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
         params: { query: { ...query, page, per_page: perPage }, path: opts.path },
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        signal: opts.signal || undefined,
       }),
     items: (data) => data as PagedLists[P][],
     perPage,
