@@ -85,11 +85,6 @@ export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions
   }
 }
 
-/** The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample. */
-function base64Url(text: string): string {
-  return toBase64(new TextEncoder().encode(text)).replace(/\+/g, "-").replace(/\//g, "_");
-}
-
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   if (!isRecord(options)) throw fieldError("options", `must be an object of send options, got ${describeValue(options)}`);
   checkSendOptions(options);
@@ -120,7 +115,8 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   const text = await readCsv(csv, Infinity, "csv");
   checkEmailSurveyCsv(text, fields);
   const result = await client.POST("/v1/email_survey_csv", {
-    body: { ...fields, csv: base64Url(text) },
+    // The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample.
+    body: { ...fields, csv: toBase64(new TextEncoder().encode(text)).replace(/\+/g, "-").replace(/\//g, "_") },
     // The spec's second form of this body: the Base64url string in an urlencoded form, as the vendor's curls send it.
     bodySerializer: toFormUrlEncoded,
     headers: { "content-type": "application/x-www-form-urlencoded" },
