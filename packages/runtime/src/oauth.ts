@@ -117,7 +117,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
         refreshToken = undefined;
       }
     }
-    if (grant.type !== "refresh_token") return requestGrant(grant.type, grant.type === "password" ? { ...clientAuth(grant), username: grant.username, password: grant.password } : clientAuth(grant), signal);
+    // Named, not "any but refresh_token": a type changed since checkGrant to one it does not know is not sent.
+    if (grant.type === "password" || grant.type === "client_credentials") return requestGrant(grant.type, grant.type === "password" ? { ...clientAuth(grant), username: grant.username, password: grant.password } : clientAuth(grant), signal);
     throw new AuthenticationError(`Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`, { method: "POST", url: tokenUrl });
   }
 

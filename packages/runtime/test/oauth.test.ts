@@ -290,6 +290,15 @@ describe("token requests", () => {
     );
   });
 
+  it("sends no grant of a type it was not made with: a grant whose type was changed afterwards to an unknown one is refused, unsent", async () => {
+    const grant: { type: string; username: string; password: string } = { ...PASSWORD_GRANT };
+    const { tokens, tokenCalls } = world({ source: { grant: grant as OAuth2TokenSourceOptions["grant"] } });
+    grant.type = "authorization_code";
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(tokenCalls()).toEqual([]);
+  });
+
   it("an initial token is used without any token request until the server rejects it, then refreshed", async () => {
     const { client, tokenCalls, apiCalls } = world({
       source: { grant: { type: "refresh_token", refreshToken: "rt-secret-1" }, initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-1" } },
