@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { PackedUsage } from "@apis/faults/packed";
 import { vendorPackages } from "@apis/spec";
-import { measurePagingMemory } from "./memory.ts";
+import { measurePagingMemoryRuns } from "./memory.ts";
 import { renderCost, renderReport, renderRuntimeCost, withReadmeFigures } from "./report.ts";
 import { FAST_TRANSPORT, measureRequestCost, type CostResult } from "./request-cost.ts";
 import { measureRuntimeCost, type RuntimeCost } from "./runtime-cost.ts";
@@ -50,8 +50,8 @@ function vendorBenchScripts(registered: { dir: string }[]): string[] {
 /** Every other benchmark, then the report: results/latest.md and the README's figures. */
 async function fullReport(serverUrl: string, cost: CostResult[], runtimeCost: RuntimeCost[]): Promise<void> {
   const registered = vendorPackages(root);
-  console.log("bench: paging memory");
-  const paging = { baseline: await measurePagingMemory(serverUrl, "baseline"), paginate: await measurePagingMemory(serverUrl, "paginate") };
+  console.log("bench: paging memory (5 interleaved runs each)");
+  const paging = await measurePagingMemoryRuns(serverUrl, 5);
 
   // A vendor's own benchmarks (e.g. CX's streaming download) are scripts in its package's bench/ that print markdown.
   const downloads: string[] = [];
