@@ -25,8 +25,6 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  */
 export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
   const { url, movedBody } = call;
-  // A copy of the call that keeps its first URL (the call's own moves with each hop), for errors: its method, URL and secrets.
-  const first = { ...call, url };
   let keepBody = true;
   try {
     for (let hops = 0; ; hops++) {
@@ -38,7 +36,8 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       const refuse = (why: string, target?: string) => {
         const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), call.secrets).slice(0, 300)}`;
         const status = response.status ? ` (${response.status})` : "";
-        return callError(RedirectError, first, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
+        // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
+        return callError(RedirectError, { method: call.method, url, secrets: call.secrets }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
           status: response.status || undefined,
         });
       };
