@@ -129,12 +129,16 @@ describe("createRateLimiter", () => {
     expect(Array.from({ length: 6 }, () => limiter.reserve(now).waitMs)).toEqual([0, 0, 0, 0, 0, 3100]);
   });
 
-  it("with maxWaitMs below the 100 ms wait for a new budget's answer, sends the others at once without taking them for capped", () => {
-    const limiter = createRateLimiter({ headers, maxWaitMs: 50 });
-    limiter.update(budget(0, 10), 0);
-    expect([limiter.reserve(10_100), limiter.reserve(10_100)]).toEqual([
+  // Two requests in a row past maxWaitMs: which of them is flagged as sent with the budget spent (and logged so).
+  it.each([
+    ["with maxWaitMs below the 100 ms wait for a new budget's answer, sends the others at once without taking them for capped", 50, 0, 10_100, false],
+    ["takes a budget left as a fraction (0.5) and spent for a count, not for the wait for a new budget: a request sent beyond maxWaitMs is capped", 1000, 0.5, 0, true],
+  ])("%s", (_, maxWaitMs, left, at, secondCapped) => {
+    const limiter = createRateLimiter({ headers, maxWaitMs });
+    limiter.update(budget(left, 10), 0);
+    expect([limiter.reserve(at), limiter.reserve(at)]).toEqual([
       { waitMs: 0, capped: false },
-      { waitMs: 0, capped: false },
+      { waitMs: 0, capped: secondCapped },
     ]);
   });
 
@@ -144,15 +148,6 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(10_100).waitMs).toBe(0);
     limiter.update(none(false), 10_150);
     expect(limiter.reserve(10_150).waitMs).toBe(50);
-  });
-
-  it("takes a budget left as a fraction (0.5) and spent for a count, not for the wait for a new budget: a request sent beyond maxWaitMs is capped", () => {
-    const limiter = createRateLimiter({ headers, maxWaitMs: 1000 });
-    limiter.update(budget(0.5, 10), 0);
-    expect([limiter.reserve(0), limiter.reserve(0)]).toEqual([
-      { waitMs: 0, capped: false },
-      { waitMs: 0, capped: true },
-    ]);
   });
 
   it("refuses options without the header names", () => {
