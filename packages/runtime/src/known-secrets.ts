@@ -10,9 +10,16 @@ const KEY = MIN_SECRET_LENGTH;
 // `user:secret` pairs), kept in one place so that every error, body and log line is cleaned of them, however it was
 // made: `ApiError.fromResponse` gets no client to ask. Only ever added to and matched against, never read out.
 const secrets = new Map<string, readonly string[]>();
-// The forms of all of them, by their first characters, so that a text is scanned once whatever their number. A form
-// two credentials share is listed once for each, so that it stays until the last of them is forgotten.
-const byKey = new Map<string, string[]>();
+/**
+ * Forms by their first characters, then by their length, then by their last characters: a text is scanned once whatever
+ * their number, and where it holds the first characters of many (JWTs all begin `eyJhbGci`), each length they come in
+ * is one lookup of the text's characters that would end a form of it, not a comparison with each. A form two
+ * credentials share is listed once for each, so that it stays until the last of them is forgotten.
+ */
+type Index = Map<string, Map<number, Map<string, string[]>>>;
+
+// The forms of all of them (see Index).
+const byKey: Index = new Map();
 // The value last remembered, which is the newest in `secrets`.
 let newest: string | undefined;
 
@@ -69,7 +76,7 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
 
 // The index of the last list of a call's own credentials, and that list as JSON.
 let extraList = "[]";
-let extraByKey = new Map<string, string[]>();
+let extraByKey: Index = new Map();
 
 /**
  * `bytes` with every known credential and every one of `extra` redacted, as UTF-8; the same bytes when none is there.
@@ -86,15 +93,21 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
 
 // Matching runs over the text with every %xx escape in upper case (same length, so positions hold), against forms
 // normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes.
-function scan(text: string, extraByKey: Map<string, string[]>): string {
+function scan(text: string, extraByKey: Index): string {
   const probe = upperHex(text);
   let out = "";
   // Where the text is copied up to: the end of every match so far, so that one starting inside another and running on
   // past it (known or the call's own) is redacted to its end, and no credential's tail is left.
   let copiedTo = 0;
-  // The length of the longest of `forms` listed under `key` that the text has at `at`, 0 for none: made once, not at
-  // every place of a text that may run to megabytes.
-  const longest = (forms: Map<string, string[]>, key: string, at: number) => forms.get(key)?.find((form) => probe.startsWith(form, at))?.length ?? 0;
+  // The length of the longest form of `forms` listed under `key` that the text has at `at`, 0 for none: made once, not
+  // at every place of a text that may run to megabytes.
+  const longest = (forms: Index, key: string, at: number) => {
+    let found = 0;
+    for (const [length, byEnd] of forms.get(key) ?? []) {
+      if (length > found && byEnd.get(probe.slice(at + length - KEY, at + length))?.some((form) => probe.startsWith(form, at))) found = length;
+    }
+    return found;
+  };
   for (let at = 0; at <= probe.length - KEY; at++) {
     const key = probe.slice(at, at + KEY);
     const found = Math.max(longest(byKey, key, at), longest(extraByKey, key, at));
@@ -111,18 +124,19 @@ function upperHex(text: string): string {
   return text.includes("%") ? text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : text;
 }
 
-// Lists a form under its key in `map` (the known credentials' by default), or takes one listing of it out.
+// Lists a form under its ends (see Index) in `map` (the known credentials' by default), or takes one listing of it out.
 function index(form: string, add: boolean, map = byKey): void {
   const key = form.slice(0, KEY);
-  const forms = map.get(key) ?? [];
+  const end = form.slice(-KEY);
+  const byLength = map.get(key) ?? new Map<number, Map<string, string[]>>();
+  const byEnd = byLength.get(form.length) ?? new Map<string, string[]>();
+  const forms = byEnd.get(end) ?? [];
   if (add) {
-    // Longest first, so that a whole Basic value wins over the secret's piece inside it.
     forms.push(form);
-    forms.sort((a, b) => b.length - a.length);
-    map.set(key, forms);
+    map.set(key, byLength.set(form.length, byEnd.set(end, forms)));
   } else {
     // Always found: a credential's forms are taken out as they were put in (the stored list, normalized the same way).
     forms.splice(forms.indexOf(form), 1);
-    if (forms.length === 0) map.delete(key);
+    if (forms.length === 0 && byEnd.delete(end) && byEnd.size === 0 && byLength.delete(form.length) && byLength.size === 0) map.delete(key);
   }
 }
