@@ -82,8 +82,9 @@ type PassedThrough = Pick<RuntimeExchangeOptions, (typeof EXCHANGE_OPTIONS)[numb
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
   /**
-   * How the grant is encoded. Default `multipart`, which the doc says the token endpoint requires; its own curl and
-   * Python examples send `form` (urlencoded), the fallback if CX ever refuses multipart.
+   * How the grant is encoded. Default `form` (urlencoded), as the doc's own curl and Python examples and CX's PHP SDK
+   * send it; `multipart` is what one sentence of the doc says the token endpoint requires, the fallback if CX ever
+   * refuses urlencoded.
    */
   bodyEncoding?: "multipart" | "form";
   /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
@@ -112,7 +113,6 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,
     clientAuthentication: "basic",
-    bodyEncoding: options.bodyEncoding ?? "multipart",
   });
   // The runtime checked that access_token is a non-empty string; the rest is CX's own shape.
   return token as AccessToken;

@@ -7,6 +7,6 @@ export const operations = {
   "/data/{filePath}": { get: { operationId: "downloadFile", security: ["accessToken"], response: "binary", server: "https://data.cx.com/1" }, post: { operationId: "uploadFile", requestBody: "multipart", security: ["accessToken"], response: "json", server: "https://data.cx.com/1" } },
   "/files/delete/{filePath}": { post: { operationId: "deleteFile", security: ["accessToken"], response: "json" } },
   "/files/mkdir/{filePath}": { post: { operationId: "createFolder", security: ["accessToken"], response: "json" } },
-  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "multipart", security: ["clientBasic"], response: "json" } },
+  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", security: ["clientBasic"], response: "json" } },
   "/users/self": { get: { operationId: "getCurrentUser", security: ["accessToken"], response: "json" } },
 } as const satisfies OperationTable;

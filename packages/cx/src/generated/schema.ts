@@ -17,8 +17,8 @@ export interface paths {
          *     authorize page. The returned `access_token` goes in the `access_token` query parameter of every other call.
          *
          *     The doc says the body "must be multipart/form-data", while its own curl (`-d`) and Python (`data=`) examples
-         *     send `application/x-www-form-urlencoded`. Both are declared; the client sends multipart (first), and can be
-         *     switched to urlencoded.
+         *     send `application/x-www-form-urlencoded`, as CXPHP does. Both are declared; the client sends urlencoded
+         *     (first), and can be switched to multipart.
          *
          *     **Client authentication.** Two forms are declared, as OAuth 2 clients send them (RFC 6749 §2.3.1):
          *     - HTTP Basic `client_id:client_secret` (`clientBasic`): what the doc, its examples and CXPHP send;
@@ -503,7 +503,7 @@ export interface operations {
                  *       "redirect_uri": "https://yourapp.example.com/cx/callback"
                  *     }
                  */
-                "multipart/form-data": components["schemas"]["TokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
                 /**
                  * @example {
                  *       "grant_type": "authorization_code",
@@ -511,7 +511,7 @@ export interface operations {
                  *       "redirect_uri": "https://yourapp.example.com/cx/callback"
                  *     }
                  */
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+                "multipart/form-data": components["schemas"]["TokenRequest"];
             };
         };
         responses: {

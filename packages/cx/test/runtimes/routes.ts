@@ -37,8 +37,8 @@ export function observed(server: FaultServer) {
   return {
     tokenRequests: server.count("POST /oauth/token"),
     clientAuthentication: exchange?.headers.authorization,
-    multipartGrant: ["grant_type", "authorization_code", "matrix-code", "https://app.example.com/cx/callback"].every((part) => exchange?.body.includes(part)),
-    multipartType: /^multipart\/form-data; boundary=/.test(exchange?.headers["content-type"] ?? ""),
+    grant: exchange?.body,
+    grantType: exchange?.headers["content-type"],
     queryToken: api.every((request) => new URL(request.url, server.url).searchParams.get("access_token") === "matrix-access-token"),
     selfAttempts: server.count("GET /users/self"),
     upload: ['name="file_content_type"', "text/plain", 'name="file"; filename="note.txt"', NOTE].every((part) => upload?.body.includes(part)),
@@ -48,8 +48,8 @@ export function observed(server: FaultServer) {
 export const expectedObserved = {
   tokenRequests: 2,
   clientAuthentication: `Basic ${btoa("matrix-client:matrix-secret")}`,
-  multipartGrant: true,
-  multipartType: true,
+  grant: "grant_type=authorization_code&code=matrix-code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcx%2Fcallback",
+  grantType: "application/x-www-form-urlencoded",
   queryToken: true,
   selfAttempts: 2,
   upload: true,

@@ -17,7 +17,7 @@ async function readAll(body: ReadableStream<Uint8Array>) {
 /** Runs every step against the server at `url` and returns what each step saw. */
 export async function run(url: string) {
   const exchange = { clientId: "matrix-client", clientSecret: "matrix-secret", redirectUri: "https://app.example.com/cx/callback", tokenUrl: `${url}/oauth/token` };
-  // The token: the authorization code exchanged with a multipart form body and Basic client authentication.
+  // The token: the authorization code exchanged with an urlencoded form body and Basic client authentication.
   const token = await exchangeAuthorizationCode({ ...exchange, code: "matrix-code" });
   const cx = createClient({ baseUrl: url, dataBaseUrl: url, auth: { type: "token", accessToken: token.access_token }, retryDelay: { baseMs: 1, maxMs: 5 } });
   // 503, then 200; typed by the spec.

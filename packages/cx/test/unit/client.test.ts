@@ -71,7 +71,8 @@ describe("createClient", () => {
     expect(data?.access_token).toBe("new");
     expect(observed.requests[0]?.url).toBe("https://api.cx.com/1/oauth/token");
     expect(observed.requests[0]?.headers.get("authorization")).toBe(basicAuthorization(CLIENT_ID, CLIENT_SECRET));
-    expect(observed.requests[0]?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+    expect(observed.requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(observed.bodies[0]).toBe("grant_type=authorization_code&code=c0de-from-callback&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb");
   });
 
   it("retries a GET that meets 503, then returns the profile", async () => {

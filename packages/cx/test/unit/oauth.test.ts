@@ -101,7 +101,7 @@ describe("readAuthorizationCallback", () => {
 });
 
 describe("exchangeAuthorizationCode", () => {
-  it("posts the grant as multipart with HTTP Basic client authentication, as the doc says", async () => {
+  it("posts the grant urlencoded with HTTP Basic client authentication, as the doc's curl and Python examples send it", async () => {
     const observed = observedFetch(() => json({ return_type: "json", access_token: "issued-token", token_type: "bearer" }));
     const token = await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch });
     expect(token).toEqual({ return_type: "json", access_token: "issued-token", token_type: "bearer" });
@@ -109,16 +109,17 @@ describe("exchangeAuthorizationCode", () => {
     expect(`${request?.method} ${request?.url}`).toBe("POST https://api.cx.com/1/oauth/token");
     expect(request?.headers.get("authorization")).toBe(basicAuthorization(CLIENT_ID, CLIENT_SECRET));
     expect(request?.headers.get("accept")).toBe("application/json");
-    expect(request?.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(observed.bodies[0], { headers: { "content-type": request!.headers.get("content-type")! } }).formData();
-    expect(Object.fromEntries(form)).toEqual({ grant_type: "authorization_code", code: AUTH_CODE, redirect_uri: REDIRECT });
+    expect(request?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(observed.bodies[0]).toBe(`grant_type=authorization_code&code=${AUTH_CODE}&redirect_uri=${encodeURIComponent(REDIRECT)}`);
   });
 
-  it("can send the grant urlencoded, as the doc's curl and Python examples do", async () => {
+  it("can send the grant as multipart, as one sentence of the doc says the endpoint requires", async () => {
     const observed = observedFetch(() => json({ access_token: "issued-token", token_type: "bearer" }));
-    await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch, bodyEncoding: "form" });
-    expect(observed.requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
-    expect(observed.bodies[0]).toBe(`grant_type=authorization_code&code=${AUTH_CODE}&redirect_uri=${encodeURIComponent(REDIRECT)}`);
+    await exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch, bodyEncoding: "multipart" });
+    const type = observed.requests[0]!.headers.get("content-type")!;
+    expect(type).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(observed.bodies[0], { headers: { "content-type": type } }).formData();
+    expect(Object.fromEntries(form)).toEqual({ grant_type: "authorization_code", code: AUTH_CODE, redirect_uri: REDIRECT });
   });
 
   it("throws an AuthenticationError with CX's reason, but neither the code nor the secret", async () => {
