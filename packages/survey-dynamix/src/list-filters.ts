@@ -6,11 +6,12 @@ export const MAX_LIMIT = 1000;
 /**
  * Lists the vendor refuses without at least one of these filters. The same lists under a parent
  * (`/surveys/{survey_id}/responses`, ...) get it from the path. `/interactions` is not here: the 1.0.0 doc calls its
- * `survey_id` required, but working third-party clients list interactions without it (specs/survey-dynamix).
+ * `survey_id` required, but working third-party clients list interactions without it (specs/survey-dynamix). A
+ * date range counts for `/responses`, which viadot lists with only `start_date` and `end_date` (the spec's `x-guess`).
  */
 export const REQUIRED_FILTERS = {
   "/interaction_data": ["survey_id", "interaction_id"],
-  "/responses": ["survey_id", "question_id", "interaction_id"],
+  "/responses": ["survey_id", "question_id", "interaction_id", "start_date", "end_date"],
 } as const satisfies Record<string, readonly string[]>;
 
 const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
@@ -34,7 +35,7 @@ export function present(value: unknown): boolean {
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
- * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id
+ * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id, start_date, end_date
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").

@@ -196,7 +196,7 @@ const cases: BadInputCase[] = [
     input: "/responses without a required filter",
     call: (fetch) => listAll(client(fetch), "/responses"),
     field: "params.query",
-    message: /GET \/responses needs one of survey_id, question_id, interaction_id in params\.query: Survey Dynamix refuses the list without it/,
+    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query: Survey Dynamix refuses the list without it/,
   },
   {
     helper: "listAll",
@@ -231,7 +231,7 @@ const cases: BadInputCase[] = [
     input: "/responses without any of its filters",
     call: () => checkListQuery("/responses", { _limit: 10 }),
     field: "params.query",
-    message: /GET \/responses needs one of survey_id, question_id, interaction_id in params\.query: Survey Dynamix refuses the list without it/,
+    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query: Survey Dynamix refuses the list without it/,
   },
   {
     helper: "checkListQuery",

@@ -92,7 +92,7 @@ describe("createClient", () => {
   });
 
   it.each<[string, "/responses" | "/interaction_data", RegExp]>([
-    ["GET /responses", "/responses", /needs one of survey_id, question_id, interaction_id in params\.query/],
+    ["GET /responses", "/responses", /needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query/],
     ["GET /interaction_data", "/interaction_data", /needs one of survey_id, interaction_id in params\.query/],
   ])("refuses %s without the filters the vendor requires, before sending it", async (_name, path, message) => {
     const { observed, sdx } = clientWith(() => json([]));
@@ -105,9 +105,9 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  it("sends a list of interactions without survey_id, filtered by date, as third-party clients do", async () => {
+  it.each(["/interactions", "/responses"] as const)("sends a list of %s filtered by date alone, as viadot does", async (path) => {
     const { observed, sdx } = clientWith(() => json([]));
-    await sdx.GET("/interactions", { params: { query: { start_date: "2024-05-01", end_date: "2024-05-02", _limit: 1000 } } });
+    await sdx.GET(path, { params: { query: { start_date: "2024-05-01", end_date: "2024-05-02", _limit: 1000 } } });
     expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?start_date=2024-05-01&end_date=2024-05-02&_limit=1000"]);
   });
 
