@@ -889,7 +889,7 @@ export interface components {
             surveys_disabled_by_end_user?: boolean | null;
         };
         EndUserInput: {
-            /** @description The end user's e-mail address (needed on create). */
+            /** @description The end user's e-mail address (required on create). */
             email?: string;
             /** @description Unix timestamp of the last survey. */
             last_surveyed?: number;
@@ -898,6 +898,10 @@ export interface components {
             /** @description A unique string identifier. */
             external_id?: string;
             properties?: components["schemas"]["Properties"];
+        };
+        /** @description The fields of a new end user; `email` is the one the docs' table does not mark "(optional)". */
+        EndUserCreate: components["schemas"]["EndUserInput"] & {
+            email: string;
         };
         /** @description A survey response. `tags` since @78f3f72, `notes` since @f130f9b. */
         Response: {
@@ -923,12 +927,18 @@ export interface components {
         HistoricalEndUser: {
             properties?: components["schemas"]["Properties"];
         };
+        /**
+         * @description `score`, `ip_address` and `origin_url` are the fields the docs' table does not mark "(optional)" (it marks
+         *     `text`, `created_at` and `end_user.properties` so), the docs' curl sends all three, and WRUBY's
+         *     `create_response(end_user_id, score, ip_address, origin_url, options)` takes all three as required arguments:
+         *     they are required. Until 2026-12 the spec required `score` alone.
+         */
         ResponseCreate: {
             score: number;
-            /** @description The docs list it without "(optional)". */
-            ip_address?: string;
-            /** @description The docs list it without "(optional)". */
-            origin_url?: string;
+            /** @description The IP address the response came from. */
+            ip_address: string;
+            /** @description The URL the response came from. */
+            origin_url: string;
             text?: string;
             /** @description Unix timestamp to use as the response's creation time. */
             created_at?: number;
@@ -1632,9 +1642,8 @@ export interface components {
     };
     requestBodies: {
         /**
-         * @description End-user fields; `properties` goes as Rails brackets (`properties[company]=TestCompany`). The docs mark
-         *     `email` as the only non-optional field of a create; it is not required here because an update sends any
-         *     subset.
+         * @description The fields of an end-user update, any subset of them; `properties` goes as Rails brackets
+         *     (`properties[company]=TestCompany`). A create takes the same fields with `email` required (`EndUserCreate`).
          */
         EndUserInput: {
             content: {
@@ -1927,7 +1936,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["EndUserInput"];
+        /**
+         * @description End-user fields; `properties` goes as Rails brackets (`properties[company]=TestCompany`). `email` is the
+         *     one field the docs' table does not mark "(optional)", and WRUBY's `create_end_user(email, options)` takes it
+         *     as its one required argument, so it is required here (until 2026-12 it was not); an update sends any subset.
+         */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "enduser@example.com",
+                 *       "last_surveyed": 1423732280,
+                 *       "properties": {
+                 *         "company": "TestCompany",
+                 *         "city": "San Francisco"
+                 *       }
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["EndUserCreate"];
+            };
+        };
         responses: {
             200: components["responses"]["EndUserWritten"];
             201: components["responses"]["EndUserWritten"];

@@ -133,7 +133,7 @@ describe("Responses", () => {
   });
 
   write("creates, updates and deletes a response", async () => {
-    expect((await wootric.POST("/v1/end_users/{end_user_id}/responses", { params: { path: { end_user_id: 2 } }, body: { score: 9, text: "Great" } })).response.ok).toBe(true);
+    expect((await wootric.POST("/v1/end_users/{end_user_id}/responses", { params: { path: { end_user_id: 2 } }, body: { score: 9, text: "Great", ip_address: "192.168.0.1", origin_url: "https://app.example.com/account" } })).response.ok).toBe(true);
     expect((await wootric.PUT("/v1/responses/{id}", { params: { path: { id: 505550023 } }, body: { completed: true } })).response.ok).toBe(true);
     expect((await wootric.DELETE("/v1/end_users/{end_user_id}/responses/{id}", { params: { path: { end_user_id: 2, id: 505550023 } } })).response.ok).toBe(true);
   });

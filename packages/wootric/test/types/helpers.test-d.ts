@@ -58,3 +58,19 @@ export function refusedAtCompileTime(): void {
   // @ts-expect-error: auth.tokens must be a token source
   createClient({ auth: { type: "tokenSource", tokens: "abc" } });
 }
+
+export function createEndUserNeedsEmail(): void {
+  // The docs' table marks every field of a create but email "(optional)"; an update sends any subset.
+  void wootric.POST("/v1/end_users", { body: { email: "a@example.com", external_id: "e-1" } });
+  // @ts-expect-error: a new end user needs its email
+  void wootric.POST("/v1/end_users", { body: { external_id: "e-1" } });
+  void wootric.PUT("/v1/end_users/{id}", { params: { path: { id: "1" } }, body: { external_id: "e-1" } });
+}
+
+export function createResponseNeedsItsOrigin(): void {
+  // The docs' table marks text, created_at and end_user.properties "(optional)", not ip_address or origin_url.
+  const path = { end_user_id: 2 };
+  void wootric.POST("/v1/end_users/{end_user_id}/responses", { params: { path }, body: { score: 9, ip_address: "192.168.0.1", origin_url: "https://app.example.com" } });
+  // @ts-expect-error: a response needs the IP address and URL it came from
+  void wootric.POST("/v1/end_users/{end_user_id}/responses", { params: { path }, body: { score: 9 } });
+}
