@@ -545,7 +545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's profile. */
+            /** @description The user's profile. Only the URL is in the doc; the body's shape is CXPHP's and omniauth-cx's. */
             200: {
                 headers: {
                     [name: string]: unknown;
