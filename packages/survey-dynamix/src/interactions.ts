@@ -133,7 +133,8 @@ export async function updateInteraction(
 ): Promise<Interaction> {
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
-  if (typeof interaction !== "object" || interaction === null || Array.isArray(interaction)) {
+  // A Map's entries are no own fields: the interaction would be sent as its id alone.
+  if (describeValue(interaction) != "an object") {
     throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {

@@ -179,6 +179,20 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "interactionDataFields",
+    input: "a Map, whose entries are no own fields and would be sent as no data at all",
+    call: () => interactionDataFields(new Map([["plan", "GOLD"]])),
+    field: "data",
+    message: /^data must be an object of interaction-data keys and values/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "a Map, whose entries would be sent as an interaction of its id alone",
+    call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>(new Map([["agent_id", "nevilr"]]))),
+    field: "interaction",
+    message: /^interaction must be the object GET/,
+  },
+  {
+    helper: "interactionDataFields",
     input: "a NaN value",
     call: () => interactionDataFields({ seats: NaN }),
     field: "data.seats",
