@@ -184,11 +184,13 @@ interface CallContext {
 function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
   // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
   if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  const prepared: Init = { ...init };
+  // Checked like the client's own: the platform's error quotes a value it refuses, and a Map would send nothing.
+  const headers = checkHeadersOption(init.headers ?? undefined, "headers");
+  const prepared: Init = { ...init, headers };
   // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
   const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
   checkPathParams(path, params?.path);
-  if (typeof params?.query === "object" && params.query !== null && typeof init.querySerializer !== "function") {
+  if (params?.query != null && typeof init.querySerializer !== "function") {
     prepared.params = { ...params, query: encodeQueryNames(params.query) };
   }
   if (!prepared.baseUrl && meta?.server) {
@@ -202,14 +204,11 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (prepared.body !== undefined && meta?.requestBody === "form") {
     // A string or URLSearchParams is a form already.
     prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
-    prepared.headers = withDefaultHeader(init.headers, "Content-Type", FORM);
+    prepared.headers = withDefaultHeader(headers, "Content-Type", FORM);
   } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
     prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
     // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
-    prepared.headers = withDefaultHeader(init.headers, "Content-Type", null);
-  } else if (Array.isArray(init.headers)) {
-    // openapi-fetch reads a header array as an object and would send headers named "0", "1", ...
-    prepared.headers = new Headers(init.headers);
+    prepared.headers = withDefaultHeader(headers, "Content-Type", null);
   }
   // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
   // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".

@@ -38,10 +38,11 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
         throw new InputError(field, `${shape} of strings; one entry is ${describeValue(pair)}`);
       }
     }
-  } else if (typeof value !== "object" || value === null) {
+  } else if (describeValue(value) != "an object") {
+    // A Map or an iterator has no own fields: openapi-fetch would send none of its headers.
     throw new InputError(field, `${shape}, got ${describeValue(value)}`);
   }
-  for (const [name, item] of array ? (value as [string, string][]) : Object.entries(value)) {
+  for (const [name, item] of array ? (value as [string, string][]) : Object.entries(value as object)) {
     // One value, or the values of a header sent more than once.
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;

@@ -13,6 +13,8 @@ import { describeValue, fieldError, InputError } from "./input-error.js";
  * checkPathParams("/v1/tags/{id}", {});           // throws InputError on params.path.id
  */
 export function checkPathParams(template: string, path: unknown): void {
+  // openapi-fetch appends the path to the base URL as it is: "items" would name the host api.example.comitems.
+  if (template[0] != "/") throw fieldError("path", `must start with "/"`);
   if (!template.includes("{")) return;
   // openapi-fetch's names: `{id}`, and `{.id}`, `{;id}` or `{id*}` for its other styles; in the path only, not in a
   // query written into it (`?where={"a":1}`).
@@ -41,6 +43,8 @@ export function checkPathParams(template: string, path: unknown): void {
  */
 export function encodeQueryNames(query: Record<string, unknown>, at = "params.query"): Record<string, unknown> {
   const top = at === "params.query";
+  // URLSearchParams, a Map or a string has no own fields to write: the call would go without its query.
+  if (!isPlainObject(query)) throw fieldError(at, `must be an object of parameters, got ${describeValue(query)}`);
   const encoded: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
+import { describeValue, fieldError, InputError } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
@@ -18,7 +18,8 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
 export function properties(input: PropertyInput): Properties {
-  if (!isRecord(input)) throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
+  // A Map's entries are no own fields: they would be dropped without a word.
+  if (describeValue(input) != "an object") throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
     const field = `properties.${name}`;

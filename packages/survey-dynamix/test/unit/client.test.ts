@@ -84,10 +84,13 @@ describe("createClient", () => {
     expect(new URL(observed.requests[0]!.url).pathname).toBe("/api/users/joe%2Bsdx%40example.com");
   });
 
-  it.each(["constructor", "toString", "__proto__"])("sends a raw GET of a path named like a built-in of every object (%s) instead of failing its list check with a TypeError", async (path) => {
+  it.each(["constructor", "toString", "__proto__"])("refuses a raw GET of a path named like a built-in of every object (%s) for its missing slash, not with a TypeError of its list check", async (path) => {
     const { observed, sdx } = clientWith(() => json([]));
     const get = sdx.GET as unknown as (path: string) => Promise<{ data?: unknown }>;
-    expect((await get(path)).data).toEqual([]);
+    const error = await get(path).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("path");
+    expect((await get(`/${path}`)).data).toEqual([]);
     expect(observed.requests).toHaveLength(1);
   });
 

@@ -142,6 +142,7 @@ const helperCases: BadInputCase[] = [
   { helper: "getEndUserByEmail", input: "sigal for signal", call: (fetch) => getEndUserByEmail(client(fetch), "a@example.com", bad({ sigal: new AbortController().signal })), field: "sigal", message: /^sigal is not an option of getEndUserByEmail, which takes signal$/ },
   { helper: "getEndUserByExternalId", input: "sigal for signal", call: (fetch) => getEndUserByExternalId(client(fetch), "ext-1", bad({ sigal: new AbortController().signal })), field: "sigal", message: /^sigal is not an option of getEndUserByExternalId, which takes signal$/ },
   { helper: "sendEmailSurvey", input: "timeoutMs, an option of the client's", call: (fetch) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"] }, bad({ timeoutMs: 5 })), field: "timeoutMs", message: /^timeoutMs is not an option of sendEmailSurvey, which takes signal$/ },
+  { helper: "properties", input: "a Map, whose entries would be dropped", call: () => properties(bad<PropertyInput>(new Map([["plan", "Pro"]]))), field: "properties", message: /properties must be an object of names to values, got a Map/ },
   { helper: "properties", input: "a list instead of an object", call: () => properties(bad<PropertyInput>(["plan"])), field: "properties", message: /properties must be an object of names to values, got an array/ },
   { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
 ];
