@@ -71,7 +71,7 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
     extraByKey = new Map();
     for (const value of extra) if (value.length >= MIN_SECRET_LENGTH) for (const form of secretForms(value)) index(upperHex(form), true, extraByKey);
   }
-  return byKey.size + extraByKey.size ? scan(text, extraByKey) : text;
+  return byKey.size + extraByKey.size ? scan(text, [byKey, extraByKey]) : text;
 }
 
 // The index of the last list of a call's own credentials, and that list as JSON.
@@ -93,24 +93,21 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
 
 // Matching runs over the text with every %xx escape in upper case (same length, so positions hold), against forms
 // normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes.
-function scan(text: string, extraByKey: Index): string {
+function scan(text: string, indexes: Index[]): string {
   const probe = upperHex(text);
   let out = "";
   // Where the text is copied up to: the end of every match so far, so that one starting inside another and running on
   // past it (known or the call's own) is redacted to its end, and no credential's tail is left.
   let copiedTo = 0;
-  // The length of the longest form of `forms` listed under `key` that the text has at `at`, 0 for none: made once, not
-  // at every place of a text that may run to megabytes.
-  const longest = (forms: Index, key: string, at: number) => {
-    let found = 0;
-    for (const [length, byEnd] of forms.get(key) ?? []) {
-      if (length > found && byEnd.get(probe.slice(at + length - KEY, at + length))?.some((form) => probe.startsWith(form, at))) found = length;
-    }
-    return found;
-  };
   for (let at = 0; at <= probe.length - KEY; at++) {
     const key = probe.slice(at, at + KEY);
-    const found = Math.max(longest(byKey, key, at), longest(extraByKey, key, at));
+    // The length of the longest form listed under `key` that the text has at `at`, 0 for none.
+    let found = 0;
+    for (const forms of indexes) {
+      for (const [length, byEnd] of forms.get(key) ?? []) {
+        if (length > found && byEnd.get(probe.slice(at + length - KEY, at + length))?.some((form) => probe.startsWith(form, at))) found = length;
+      }
+    }
     if (found && at + found > copiedTo) {
       if (at >= copiedTo) out += text.slice(copiedTo, at) + REDACTED;
       copiedTo = at + found;
