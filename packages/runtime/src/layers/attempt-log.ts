@@ -38,18 +38,20 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
   };
   // The URL as a log line may show it: query credentials and any other known secret redacted.
   const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
+  // "METHOD url text", after "token request " for a token request's own line.
+  const note = (call: Call, text: string, fields?: Record<string, unknown>, prefix = "") => {
+    const url = shownUrl(call);
+    log(`${prefix}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
+  };
   return {
-    note(call, text, fields) {
-      const url = shownUrl(call);
-      log(`${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
-    },
+    note,
     layer: async (request, next, call) => {
       call.sent++;
       const started = Date.now();
       const line = (outcome: { status: number } | { error: string }) => {
-        const fields = { method: call.method, url: shownUrl(call), attempt: call.sent, ...outcome, durationMs: Math.round(Date.now() - started), purpose };
+        const durationMs = Math.round(Date.now() - started);
         const result = "status" in outcome ? outcome.status : `failed: ${outcome.error}`;
-        log(`${purpose === "token" ? "token request " : ""}${call.method} ${fields.url} -> ${result} (attempt ${call.sent}, ${fields.durationMs} ms)`, fields);
+        note(call, `-> ${result} (attempt ${call.sent}, ${durationMs} ms)`, { attempt: call.sent, ...outcome, durationMs }, purpose === "token" ? "token request " : "");
       };
       try {
         const response = await next(request, call);
