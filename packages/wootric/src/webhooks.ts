@@ -34,24 +34,6 @@ function signatureHeader(headers: WebhookHeaders): string | undefined {
   return undefined;
 }
 
-function bytesOf(body: string | Uint8Array | ArrayBuffer): Uint8Array {
-  if (typeof body === "string") return new TextEncoder().encode(body);
-  // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
-  return ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
-}
-
-function payloadOf(text: string): unknown {
-  // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
-  if (!text.trimStart().startsWith("{")) return parseBracketForm(text);
-  try {
-    // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
-    return JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
-  } catch {
-    // Refused by typedEvent, as a JSON value that is no object is.
-    return undefined;
-  }
-}
-
 function typedEvent(payload: unknown): WootricWebhookEvent {
   const raw = isRecord(payload) ? payload : {};
   const event = typeFields(raw, EVENT_FIELDS);
@@ -92,10 +74,24 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   }
   const header = signatureHeader(headers);
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
-  const bytes = bytesOf(body);
+  // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
+  const bytes =
+    typeof body === "string" ? new TextEncoder().encode(body) : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
   await verifySignature(bytes, header, secret);
   // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
-  const event = typedEvent(payloadOf(new TextDecoder().decode(bytes)));
+  const text = new TextDecoder().decode(bytes);
+  let payload: unknown;
+  // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
+  if (!text.trimStart().startsWith("{")) payload = parseBracketForm(text);
+  else {
+    try {
+      // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
+      payload = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
+    } catch {
+      // Left undefined, and refused by typedEvent, as a JSON value that is no object is.
+    }
+  }
+  const event = typedEvent(payload);
   // The timestamp, `2016-08-04 13:57:31 -0700` (or `... UTC`, as Rails writes that zone) in forms and ISO 8601 in JSON,
   // read as ISO 8601, which every engine parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is
   // refused too.
