@@ -7,14 +7,6 @@ export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 export const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** `response[end_user_properties][plan]` -> ["response", "end_user_properties", "plan"]; `emails[]` -> ["emails", ""]. */
-function keyPath(name: string): string[] {
-  const open = name.indexOf("[");
-  if (open <= 0) return [name];
-  const path = [name.slice(0, open)];
-  for (const match of name.slice(open).matchAll(/\[([^\]]*)\]/g)) path.push(match[1]!);
-  return path;
-}
-
 type FormObject = { [key: string]: FormValue };
 
 function assign(target: FormObject, path: string[], value: string): void {
@@ -47,11 +39,12 @@ function assign(target: FormObject, path: string[], value: string): void {
 export function parseBracketForm(text: string): FormObject {
   const result: FormObject = {};
   for (const pair of text.split("&")) {
-    if (pair === "") continue;
-    const equals = pair.indexOf("=");
-    const name = decodeQueryName(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? "" : decodeQueryName(pair.slice(equals + 1));
-    if (name !== "") assign(result, keyPath(name), value);
+    // The name before the first "=", the value after it ("" without one); an empty pair has the empty name.
+    const [name, value = ""] = pair.split(/=(.*)/s).map(decodeQueryName) as [string, string?];
+    // `a[b][]` is the path a, b, "": the name up to its first bracket, then what each pair of brackets holds.
+    const open = name.indexOf("[");
+    const path = open > 0 ? [name.slice(0, open), ...Array.from(name.slice(open).matchAll(/\[([^\]]*)\]/g), (match) => match[1]!)] : [name];
+    if (name !== "") assign(result, path, value);
   }
   return result;
 }
