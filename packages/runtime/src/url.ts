@@ -8,30 +8,13 @@
  * // "https://api.example.com/v1/items?page=2&access_token=new"
  */
 export function setQueryParam(url: string, name: string, value: string): string {
-  const [base, query, fragment] = splitUrl(url);
-  const pairs = query === undefined ? [] : query.split("&").filter((pair) => pair !== "");
+  const [base, query = "", fragment] = splitUrl(url);
   const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  let replaced = false;
-  const kept: string[] = [];
-  for (const pair of pairs) {
-    if (decodeQueryName(pair.split("=", 1)[0]!) !== name) kept.push(pair);
-    else if (!replaced) {
-      kept.push(param);
-      replaced = true;
-    }
-  }
-  if (!replaced) kept.push(param);
-  return `${base}?${kept.join("&")}${fragment}`;
+  // Every pair of that name read as the new one (itself one, added last), and only the first of them kept.
+  const pairs = [...query.split("&").filter((pair) => pair !== ""), param].map((pair) => (decodeQueryName(pair.split("=", 1)[0]!) === name ? param : pair));
+  return `${base}?${pairs.filter((pair, at) => pair !== param || pairs.indexOf(param) === at).join("&")}${fragment}`;
 }
 
-/**
- * A URL as written, in three parts: what comes before its query, the query without its `?` (undefined when there is
- * no `?`), and the fragment with its `#` (empty when there is no `#`). Nothing is parsed or re-encoded. A tuple, so
- * that the bundle spells no key names.
- *
- * @example
- * splitUrl("/v1/items?page=2#top"); // ["/v1/items", "page=2", "#top"]
- */
 export function splitUrl(url: string): [base: string, query: string | undefined, fragment: string] {
   // Up to the first "?" or "#"; from that "?" up to the first "#"; from that "#" on. Always matches, in one pass.
   const [, base, query, fragment = ""] = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/s.exec(url)!;
