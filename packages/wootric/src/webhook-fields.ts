@@ -38,26 +38,19 @@ export const EVENT_FIELDS: Record<string, FieldType> = {
 
 type Typed = string | number | boolean | null | { [key: string]: unknown };
 
-/** A value as its field type says, or `undefined` when it cannot be one (the caller refuses the payload). */
-function coerce(value: unknown, type: FieldType): Typed | undefined {
-  switch (type) {
-    case "integer": {
-      // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
-      const number = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
-      return Number.isSafeInteger(number) ? (number as number) : undefined;
-    }
-    case "boolean":
-      if (typeof value === "boolean") return value;
-      return value === "true" ? true : value === "false" ? false : undefined;
-    case "string":
-      return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
-    case "nullable-string":
-      // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
-      return value === null || value === "" ? null : typeof value === "string" ? value : undefined;
-    case "properties":
-      return isRecord(value) ? { ...value } : undefined;
-  }
-}
+// A value as its field type says, or `undefined` when it cannot be one (the caller refuses the payload).
+const COERCE: Record<FieldType, (value: unknown) => Typed | undefined> = {
+  integer: (value) => {
+    // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
+    const number = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
+    return Number.isSafeInteger(number) ? (number as number) : undefined;
+  },
+  boolean: (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined),
+  string: (value) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined),
+  // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
+  "nullable-string": (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined),
+  properties: (value) => (isRecord(value) ? { ...value } : undefined),
+};
 
 /**
  * Types the known fields of a parsed object; unknown fields are kept as they came (new vendor fields pass
@@ -67,7 +60,7 @@ export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: 
   const result: { [key: string]: unknown } = { ...raw };
   for (const [name, type] of Object.entries(fields)) {
     if (!(name in raw)) continue;
-    const typed = coerce(raw[name], type);
+    const typed = COERCE[type](raw[name]);
     if (typed === undefined) return undefined;
     result[name] = typed;
   }
