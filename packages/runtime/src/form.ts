@@ -62,16 +62,10 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
 
   const visit = (field: unknown, key: string, path: string, inArray: boolean): void => {
     if (field === undefined) return;
-    if (field === null) return void entries.push([key, ""]);
-    switch (typeof field) {
-      // `true`/`false`, and a bigint's digits.
-      case "string":
-      case "boolean":
-      case "bigint":
-        return void entries.push([key, String(field)]);
-      case "number":
-        if (!Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}: send a finite number or null`);
-        return void entries.push([key, toDecimal(field)]);
+    // null as empty, `true`/`false`, a bigint's digits, a number written out in full.
+    if (field === null || /^(st|b|n)/.test(typeof field)) {
+      if (typeof field === "number" && !Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}: send a finite number or null`);
+      return void entries.push([key, field === null ? "" : typeof field === "string" ? field : toDecimal(field as number)]);
     }
     // From here on an object, a function or a symbol: the last two are refused below as no plain object.
     const object = field as object;
@@ -104,7 +98,8 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   return entries;
 }
 
-// Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text.
+// Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
+// or bigint has no exponent: it comes back as String() writes it.
 function toDecimal(value: number): string {
   const text = String(value);
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
