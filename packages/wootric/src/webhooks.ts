@@ -38,15 +38,16 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   const raw = isRecord(payload) ? payload : {};
   const event = typeFields(raw, EVENT_FIELDS);
   const subject = "response" in raw ? "response" : "decline" in raw ? "decline" : undefined;
-  const inner = subject === undefined ? undefined : raw[subject];
-  if (!event || subject === undefined || !isRecord(inner)) throw new WebhookVerificationError("unrecognized-payload");
-  const record = typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS);
-  const type = `${subject}.${String(event["event_name"])}`;
-  if (!record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
+  // One refusal for each way a payload is no event: event fields of the wrong type, no response or decline object (or
+  // one whose fields are), or an event Wootric does not send.
+  const inner = subject && raw[subject];
+  const record = isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
+  const type = `${subject}.${String(event?.["event_name"])}`;
+  if (!event || !record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
   // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
-  return { ...event, type, [subject]: record } as WootricWebhookEvent;
+  return { ...event, type, [subject!]: record } as WootricWebhookEvent;
 }
 
 /**
