@@ -43,35 +43,25 @@ export function isRetryableStatus(status: number, method: string): boolean {
 
 /**
  * Whether a fetch error shows that the request was never sent (connection refused, DNS not answering, no route),
- * judged from the `code` anywhere in its `cause` chain, as undici reports it.
+ * judged from the `code` anywhere in its `cause` chain, as undici reports it, including the members of an
+ * `AggregateError` (undici reports one per address it tried).
  *
  * @example
  * isNotSentError(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })); // true
  */
 export function isNotSentError(error: unknown): boolean {
-  return errorCodes(error).some((code) => NOT_SENT_CODES.includes(code));
-}
-
-/**
- * Every `code` in an error's cause chain, outermost first, including the members of an `AggregateError` (undici
- * reports one per address it tried).
- *
- * @example
- * errorCodes(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })); // ["ECONNRESET"]
- */
-export function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
+  let found = false;
   const seen = new Set<unknown>();
   const visit = (value: unknown, depth: number) => {
     if (typeof value !== "object" || value === null || seen.has(value) || depth > 10) return;
     seen.add(value);
     const { code, cause, errors } = value as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === "string") codes.push(code);
+    found ||= NOT_SENT_CODES.includes(code as string);
     visit(cause, depth + 1);
     if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
   };
   visit(error, 0);
-  return codes;
+  return found;
 }
 
 /**
