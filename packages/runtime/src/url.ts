@@ -15,6 +15,14 @@ export function setQueryParam(url: string, name: string, value: string): string 
   return `${base}?${pairs.filter((pair, at) => pair !== param || pairs.indexOf(param) === at).join("&")}${fragment}`;
 }
 
+/**
+ * A URL as written, in three parts: what comes before its query, the query without its `?` (undefined when there is
+ * no `?`), and the fragment with its `#` (empty when there is no `#`). Nothing is parsed or re-encoded. A tuple, so
+ * that the bundle spells no key names.
+ *
+ * @example
+ * splitUrl("/v1/items?page=2#top"); // ["/v1/items", "page=2", "#top"]
+ */
 export function splitUrl(url: string): [base: string, query: string | undefined, fragment: string] {
   // Up to the first "?" or "#"; from that "?" up to the first "#"; from that "#" on. Always matches, in one pass.
   const [, base, query, fragment = ""] = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/s.exec(url)!;
