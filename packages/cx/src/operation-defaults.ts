@@ -1,5 +1,4 @@
-import { fieldError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
-import type { HeadersOptions } from "openapi-fetch";
+import { checkHeadersOption, describeValue, fieldError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -28,9 +27,13 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
   const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";
   return {
     prepare(init, { meta }) {
-      const prepared: CallInit = { pathSerializer: serializeCxPath, ...init };
-      if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(init.headers as HeadersOptions, "Accept", "application/json");
-      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME)) {
+      // Checked as the caller gave them: a Map's headers copied under the default Accept would be none, an array's bad
+      // value quoted by the Headers made of it; a query that is no object is left for the runtime to refuse.
+      const headers = checkHeadersOption(init.headers ?? undefined, "headers");
+      const prepared: CallInit = { pathSerializer: serializeCxPath, ...init, headers };
+      const query = init.params?.query;
+      if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(headers, "Accept", "application/json");
+      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME) && describeValue(query ?? {}) == "an object") {
         prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
       }
       return prepared;
