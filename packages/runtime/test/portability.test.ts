@@ -55,6 +55,7 @@ describe("portability", () => {
         "toBase64",
         "decodeQueryName",
         "checkSecureUrl",
+        "checkHeadersOption",
         "isLoopbackHost",
         "nameErrorClasses",
         "buildAuthorizeUrl",
