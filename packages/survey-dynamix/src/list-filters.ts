@@ -1,4 +1,4 @@
-import { InputError } from "@apis/runtime";
+import { checkNumber, InputError } from "@apis/runtime";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
 export const MAX_LIMIT = 1000;
@@ -7,11 +7,12 @@ export const MAX_LIMIT = 1000;
  * Lists the vendor refuses without at least one of these filters. The same lists under a parent
  * (`/surveys/{survey_id}/responses`, ...) get it from the path. `/interactions` is not here: the 1.0.0 doc calls its
  * `survey_id` required, but working third-party clients list interactions without it (specs/survey-dynamix). A
- * date range counts for `/responses`, which viadot lists with only `start_date` and `end_date` (the spec's `x-guess`).
+ * date range counts for `/responses`, which viadot lists with only `start_date` and `end_date` (the spec's `x-guess`):
+ * its `start_date`, which viadot always sends.
  */
 export const REQUIRED_FILTERS = {
   "/interaction_data": ["survey_id", "interaction_id"],
-  "/responses": ["survey_id", "question_id", "interaction_id", "start_date", "end_date"],
+  "/responses": ["survey_id", "question_id", "interaction_id", "start_date"],
 } as const satisfies Record<string, readonly string[]>;
 
 const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
@@ -35,7 +36,7 @@ export function present(value: unknown): boolean {
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
- * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id, start_date, end_date
+ * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id, start_date
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
@@ -44,12 +45,9 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
     const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
     throw new InputError("params.query", `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
   }
-  const limit = query?.["_limit"];
-  if (present(limit) && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {
-    throw new InputError("params.query._limit", `_limit must be an integer from 1 to ${MAX_LIMIT}, got ${JSON.stringify(limit)}`);
-  }
-  const offset = query?.["_offset"];
-  if (present(offset) && !(Number.isInteger(offset) && (offset as number) >= 0)) {
-    throw new InputError("params.query._offset", `_offset must be an integer of 0 or more, got ${JSON.stringify(offset)}`);
+  // Left out, null or empty: not sent.
+  for (const [name, min, max] of [["_limit", 1, MAX_LIMIT], ["_offset", 0]] as const) {
+    const value = query?.[name];
+    checkNumber(present(value) ? value : undefined, `params.query.${name}`, 0, { min, max, integer: true });
   }
 }

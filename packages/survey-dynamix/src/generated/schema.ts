@@ -277,8 +277,8 @@ export interface paths {
         /**
          * List responses of a survey, question or interaction
          * @description Returns a page of responses as a bare JSON array, most recent first by default. **At least one of
-         *     `survey_id`, `question_id` or `interaction_id` is required** by the 1.0.0 doc; a date range (`start_date`,
-         *     `end_date`) counts as well here, since viadot lists responses with only `_limit`, `start_date` and
+         *     `survey_id`, `question_id` or `interaction_id` is required** by the 1.0.0 doc; a date range from
+         *     `start_date` counts as well here, since viadot lists responses with only `_limit`, `start_date` and
          *     `end_date` (see `x-guess`). The client refuses a call with none of them.
          */
         get: operations["listResponses"];

@@ -210,7 +210,7 @@ const cases: BadInputCase[] = [
     input: "/responses without a required filter",
     call: (fetch) => listAll(client(fetch), "/responses"),
     field: "params.query",
-    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query: Survey Dynamix refuses the list without it/,
+    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date in params\.query: Survey Dynamix refuses the list without it/,
   },
   {
     helper: "listAll",
@@ -245,14 +245,14 @@ const cases: BadInputCase[] = [
     input: "/responses without any of its filters",
     call: () => checkListQuery("/responses", { _limit: 10 }),
     field: "params.query",
-    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query: Survey Dynamix refuses the list without it/,
+    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date in params\.query: Survey Dynamix refuses the list without it/,
   },
   {
     helper: "checkListQuery",
     input: "_offset -1",
     call: () => checkListQuery("/surveys", { _offset: -1 }),
     field: "params.query._offset",
-    message: /_offset must be an integer of 0 or more, got -1/,
+    message: /params\.query\._offset must be an integer >= 0, got -1/,
   },
   {
     helper: "buildAuthorizeUrl",

@@ -95,7 +95,7 @@ describe("createClient", () => {
   });
 
   it.each<[string, "/responses" | "/interaction_data", RegExp]>([
-    ["GET /responses", "/responses", /needs one of survey_id, question_id, interaction_id, start_date, end_date in params\.query/],
+    ["GET /responses", "/responses", /needs one of survey_id, question_id, interaction_id, start_date in params\.query/],
     ["GET /interaction_data", "/interaction_data", /needs one of survey_id, interaction_id in params\.query/],
   ])("refuses %s without the filters the vendor requires, before sending it", async (_name, path, message) => {
     const { observed, sdx } = clientWith(() => json([]));
@@ -105,6 +105,14 @@ describe("createClient", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("params.query");
     expect((error as InputError).message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([new URLSearchParams("_limit=5"), new Map([["_limit", 5]]), "_limit=5"])("refuses a query that is no object of parameters (%s) instead of sending none, or one parameter per character", async (query) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/surveys", { params: { query: query as never } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("params.query");
     expect(observed.requests).toHaveLength(0);
   });
 
