@@ -1940,6 +1940,8 @@ export interface operations {
          * @description End-user fields; `properties` goes as Rails brackets (`properties[company]=TestCompany`). `email` is the
          *     one field the docs' table does not mark "(optional)", and WRUBY's `create_end_user(email, options)` takes it
          *     as its one required argument, so it is required here (until 2026-12 it was not); an update sends any subset.
+         *     Whether Wootric accepts an end user without an email (only an `external_id`, or an SMS-only respondent) is
+         *     shown by no source; a caller who knows it does can cast the body.
          */
         requestBody: {
             content: {
