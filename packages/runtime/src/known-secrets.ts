@@ -16,7 +16,13 @@ const secrets = new Map<string, readonly string[]>();
  * is one lookup of the text's characters that would end a form of it, not a comparison with each. A form two
  * credentials share is listed once for each, so that it stays until the last of them is forgotten.
  */
-type Index = Map<string, Map<number, Map<string, string[]>>>;
+type Index = Map<string, Bucket>;
+/**
+ * The forms of one first four characters, by length, then last characters; and a start they all share, which a text
+ * must have before its lengths are tried (shortened as forms join, not lengthened as they go: a start of more forms
+ * is a start of fewer), so that a text of those four characters over and over costs one comparison a place.
+ */
+type Bucket = Map<number, Map<string, string[]>> & { start?: string };
 
 // The forms of all of them (see Index).
 const byKey: Index = new Map();
@@ -104,7 +110,8 @@ function scan(text: string, indexes: Index[]): string {
     // The length of the longest form listed under `key` that the text has at `at`, 0 for none.
     let found = 0;
     for (const forms of indexes) {
-      for (const [length, byEnd] of forms.get(key) ?? []) {
+      const bucket = forms.get(key);
+      if (bucket && probe.startsWith(bucket.start!, at)) for (const [length, byEnd] of bucket) {
         if (length > found && byEnd.get(probe.slice(at + length - KEY, at + length))?.some((form) => probe.startsWith(form, at))) found = length;
       }
     }
@@ -125,10 +132,14 @@ function upperHex(text: string): string {
 function index(form: string, add: boolean, map = byKey): void {
   const key = form.slice(0, KEY);
   const end = form.slice(-KEY);
-  const byLength = map.get(key) ?? new Map<number, Map<string, string[]>>();
+  const byLength: Bucket = map.get(key) ?? new Map();
   const byEnd = byLength.get(form.length) ?? new Map<string, string[]>();
   const forms = byEnd.get(end) ?? [];
   if (add) {
+    let shared = 0;
+    const start = byLength.start ?? form;
+    while (start[shared] === form[shared] && shared < start.length) shared++;
+    byLength.start = start.slice(0, shared);
     forms.push(form);
     map.set(key, byLength.set(form.length, byEnd.set(end, forms)));
   } else {
