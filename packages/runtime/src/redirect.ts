@@ -37,7 +37,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), call.secrets).slice(0, 300)}`;
         const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
-        return callError(RedirectError, { method: call.method, url, secrets: call.secrets }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
+        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
           status: response.status || undefined,
         });
       };
