@@ -36,11 +36,10 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
       // Logging is best effort: a request must not fail because its log line could not be written.
     }
   };
-  // The URL as a log line may show it: query credentials and any other known secret redacted.
-  const shownUrl = (call: Call) => redactText(redactUrl(call.url), call.secrets);
-  // "METHOD url text", after "token request " for a token request's own line.
+  // "METHOD url text", after "token request " for a token request's own line; the URL as a log line may show it,
+  // query credentials and any other known secret redacted.
   const note = (call: Call, text: string, fields?: Record<string, unknown>, prefix = "") => {
-    const url = shownUrl(call);
+    const url = redactText(redactUrl(call.url), call.secrets);
     log(`${prefix}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
   };
   return {
