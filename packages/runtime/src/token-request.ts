@@ -38,10 +38,12 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const shownUrl = redactUrl(tokenUrl);
   const headers = new Headers(request.headers);
   headers.set("Accept", "application/json");
-  const body = tokenBody(request.body, headers);
+  const { body } = request;
+  // A FormData body sets its own Content-Type, with the multipart boundary; a URLSearchParams one is sent as its text.
+  if (!(body instanceof FormData)) headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { buffer: true });
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body: body instanceof FormData || body instanceof URLSearchParams ? body : JSON.stringify(body.json), signal: request.signal || null }), { buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   // Undefined when the body is not JSON, which JSON.parse never answers.
@@ -99,11 +101,4 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (status === 429) return "the token endpoint is rate limiting; retry later";
   if (status >= 500) return "the authorization server failed; try again later";
   return "check tokenUrl and the credentials";
-}
-
-// Sets the body's Content-Type (a FormData body sets its own, with the multipart boundary).
-function tokenBody(body: TokenRequest["body"], headers: Headers): string | FormData {
-  if (body instanceof FormData) return body;
-  headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
-  return body instanceof URLSearchParams ? body.toString() : JSON.stringify(body.json);
 }
