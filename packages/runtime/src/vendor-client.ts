@@ -131,19 +131,15 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   for (const [name, host] of Object.entries<HostDescription>(description.hosts)) {
     if (typeof host.default === "string" || host.server !== undefined) servers[host.server ?? (host.default as string)] = hosts[name as H];
   }
-  return { ...buildAuth(description, options.auth, context), hosts, transport, servers };
-}
-
-function buildAuth<O extends { auth: VendorAuth }, H extends string>(
-  description: Pick<VendorDescription<O, H>, "auth" | "authExample">,
-  auth: O["auth"],
-  context: AuthContext<H>,
-): { schemes: string[]; auth: Auth } {
+  const { auth } = options;
   if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
   const types: string[] = [];
   for (const [scheme, builders] of Object.entries(description.auth)) {
     // Own keys only: a type such as "toString" names a built-in of every object, not a builder.
-    if (Object.hasOwn(builders, auth.type)) return { schemes: [scheme], auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context) };
+    if (Object.hasOwn(builders, auth.type)) {
+      const built = (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context);
+      return { schemes: [scheme], auth: built, hosts, transport, servers };
+    }
     types.push(...Object.keys(builders as object));
   }
   const got = typeof auth.type === "string" ? JSON.stringify(auth.type) : describeValue(auth.type);
