@@ -101,15 +101,11 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
 // Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
 // or bigint has no exponent: it comes back as String() writes it.
 function toDecimal(value: number): string {
-  const text = String(value);
-  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!match) return text;
-  // Groups 1, 2 and 4 always match (the sign perhaps as ""); only the fraction may be missing.
-  const sign = match[1]!;
-  const digits = match[2]! + (match[3] ?? "");
-  const exponent = Number(match[4]);
-  if (exponent >= 0) return sign + digits.padEnd(exponent + 1, "0");
-  return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  // The fraction may be missing; the sign matches, perhaps as "".
+  return String(value).replace(/^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/, (_, sign: string, first: string, fraction = "", exponent: string) => {
+    const digits = first + fraction;
+    return +exponent >= 0 ? sign + digits.padEnd(+exponent + 1, "0") : `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  });
 }
 
 /**
