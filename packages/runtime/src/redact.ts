@@ -135,6 +135,6 @@ export function redactError(error: unknown, secrets: readonly string[] = [], dep
   copy.name = error.name;
   copy.stack = stack;
   const code = (error as { code?: unknown }).code;
-  if (code !== undefined) Object.assign(copy, { code });
+  if (code !== undefined) (copy as { code?: unknown }).code = code;
   return copy;
 }
