@@ -2,17 +2,6 @@ import { WebhookVerificationError } from "./webhook-error.js";
 
 const SIGNATURE = /^sha1=([0-9a-f]{40})$/i;
 
-/** WebCrypto: global everywhere but Node 18, where it lives in node:crypto. */
-async function subtleCrypto(): Promise<SubtleCrypto> {
-  const global = (globalThis as { crypto?: Crypto }).crypto;
-  if (global?.subtle) return global.subtle;
-  // Only reached on Node 18. The specifier is a variable so that no bundler resolves (or inlines) a Node module
-  // into a browser build.
-  const specifier = "node:crypto";
-  const nodeCrypto = (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as { webcrypto: Crypto };
-  return nodeCrypto.webcrypto.subtle;
-}
-
 /**
  * Checks `sha1=<hex>` against the HMAC-SHA1 of `body` keyed with `secret`; throws WebhookVerificationError if it
  * is malformed or wrong.
@@ -20,7 +9,12 @@ async function subtleCrypto(): Promise<SubtleCrypto> {
 export async function verifySignature(body: Uint8Array, header: string, secret: string): Promise<void> {
   const match = SIGNATURE.exec(header.trim());
   if (!match) throw new WebhookVerificationError("malformed-signature");
-  const subtle = await subtleCrypto();
+  // WebCrypto: global everywhere but Node 18, where it lives in node:crypto. The specifier is a variable so that no
+  // bundler resolves (or inlines) a Node module into a browser build.
+  const specifier = "node:crypto";
+  const subtle =
+    (globalThis as { crypto?: Crypto }).crypto?.subtle ||
+    ((await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as { webcrypto: Crypto }).webcrypto.subtle;
   const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-1" }, false, ["verify"]);
   // verify() compares the digests itself, in constant time in every engine (Node, Deno, Chromium, Firefox, WebKit).
   // The 40 hex digits, two per byte; parseInt reads hex in either case, as SIGNATURE accepts it.
