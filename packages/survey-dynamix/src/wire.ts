@@ -28,10 +28,9 @@ export function serializeQuery(query: Record<string, unknown>): string {
   for (const [name, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
-      if (typeof item === "boolean") params.append(name, item ? "1" : "0");
-      // Number.isFinite is false for anything but a number.
-      else if (typeof item === "string" || Number.isFinite(item)) params.append(name, String(item));
-      else throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
+      // Number.isFinite is false for anything but a number; a boolean goes as 1 or 0.
+      if (typeof item !== "boolean" && typeof item !== "string" && !Number.isFinite(item)) throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
+      params.append(name, String(typeof item === "boolean" ? +item : item));
     }
   }
   return params.toString();
