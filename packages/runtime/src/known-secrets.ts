@@ -98,19 +98,19 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
 }
 
 // Matching runs over the text with every %xx escape in upper case (same length, so positions hold), against forms
-// normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes.
+// normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes. And over the text
+// as it is: a % the text holds before a form's first hex digits, or after its last, reads as an escape there.
 function scan(text: string, indexes: Index[]): string {
-  const probe = upperHex(text);
   let out = "";
   // Where the text is copied up to: the end of every match so far, so that one starting inside another and running on
   // past it (known or the call's own) is redacted to its end, and no credential's tail is left.
   let copiedTo = 0;
-  for (let at = 0; at <= probe.length - KEY; at++) {
-    const key = probe.slice(at, at + KEY);
-    // The length of the longest form listed under `key` that the text has at `at`, 0 for none.
+  const probes = new Set([text, upperHex(text)]);
+  for (let at = 0; at <= text.length - KEY; at++) {
+    // The length of the longest form that the text has at `at`, 0 for none.
     let found = 0;
-    for (const forms of indexes) {
-      const bucket = forms.get(key);
+    for (const probe of probes) for (const forms of indexes) {
+      const bucket = forms.get(probe.slice(at, at + KEY));
       if (bucket && probe.startsWith(bucket.start!, at)) for (const [length, byEnd] of bucket) {
         if (length > found && byEnd.get(probe.slice(at + length - KEY, at + length))?.some((form) => probe.startsWith(form, at))) found = length;
       }

@@ -80,6 +80,13 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets("echo pw%2F%c3%a9-mixed-case-1 end")).toBe("echo [redacted] end");
     expect(redactSecrets("echo pw%2f%C3%A9-extra-case-2 end", ["pw/é-extra-case-2"])).toBe("echo [redacted] end");
   });
+
+  it("redacts a credential that begins or ends with hex digits beside a % the text holds, which reads as an escape there", () => {
+    rememberSecret("deadbeef9c1d", "Tr0ub4d0r%a");
+    expect(redactSecrets("echo 100%deadbeef9c1d end")).toBe("echo 100%[redacted] end");
+    expect(redactSecrets("echo %2eadbeef9c1d end", ["eadbeef9c1d"])).toBe("echo %2[redacted] end");
+    expect(redactSecrets("echo Tr0ub4d0r%ab end")).toBe("echo [redacted]b end");
+  });
 });
 
 // A process with many clients (one per tenant) may remember more than 1024 other credentials while one call is in
