@@ -45,9 +45,8 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
     const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
     throw new InputError("params.query", `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
   }
-  // Left out, null or empty: not sent.
+  // Left out or null: not sent. An empty string would go as `_limit=`.
   for (const [name, min, max] of [["_limit", 1, MAX_LIMIT], ["_offset", 0]] as const) {
-    const value = query?.[name];
-    checkNumber(present(value) ? value : undefined, `params.query.${name}`, 0, { min, max, integer: true });
+    checkNumber(query?.[name] ?? undefined, `params.query.${name}`, 0, { min, max, integer: true });
   }
 }

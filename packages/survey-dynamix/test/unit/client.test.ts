@@ -141,6 +141,13 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it.each(["_limit", "_offset"])("refuses an empty %s before sending it as an empty parameter, as listAll does", async (name) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/surveys", { params: { query: { [name]: "" } } }).catch((thrown: unknown) => thrown);
+    expect((error as InputError).field).toBe(`params.query.${name}`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("sends the token exchange to the OAuth host without credentials", async () => {
     const observed = observedFetch(() => json({ token_type: "Bearer", access_token: "a" }));
     const sdx = createClient({ oauthBaseUrl: "https://auth.sdx.test", fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } });
