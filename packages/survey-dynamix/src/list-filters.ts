@@ -21,13 +21,14 @@ const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
 };
 
 /**
- * Whether a query or path parameter is given: not undefined, null or empty.
+ * Whether a query or path parameter is given: not undefined, null or empty, nor an array of only those (which is
+ * sent as nothing).
  *
  * @example
  * present(""); // false
  */
 export function present(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
+  return Array.isArray(value) ? value.some(present) : value !== undefined && value !== null && value !== "";
 }
 
 /**

@@ -108,6 +108,13 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it.each([[[]], [[null]], [[""]]])("refuses GET /responses whose only filter is an array with nothing to send (%j), before sending it unfiltered", async (dates) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/responses", { params: { query: { start_date: dates as never } } }).catch((thrown: unknown) => thrown);
+    expect((error as InputError).field).toBe("params.query");
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each([new URLSearchParams("_limit=5"), new Map([["_limit", 5]]), "_limit=5"])("refuses a query that is no object of parameters (%s) instead of sending none, or one parameter per character", async (query) => {
     const { observed, sdx } = clientWith(() => json([]));
     const error = await sdx.GET("/surveys", { params: { query: query as never } }).catch((thrown: unknown) => thrown);
