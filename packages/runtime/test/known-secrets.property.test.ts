@@ -5,8 +5,8 @@ import { secretForms, toBase64 } from "../src/secret-forms.js";
 const upperHex = (text: string) => text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 
 /**
- * Redaction read straight from its contract, with no index: every place of the text (its %xx escapes in upper case)
- * where a form of a known or the call's own credential starts, the longest there, is a stretch to hide; stretches that
+ * Redaction read straight from its contract, with no index: every place of the text (as it is, or with its %xx escapes
+ * in upper case) where a form of a known or the call's own credential starts, the longest there, is a stretch to hide; stretches that
  * overlap are one, each replaced by one `[redacted]` (two that only touch stay two).
  */
 function reference(text: string, known: readonly string[], extra: readonly string[]): string {
@@ -17,11 +17,11 @@ function reference(text: string, known: readonly string[], extra: readonly strin
   const probe = upperHex(text);
   const stretches: [number, number][] = [];
   for (let at = 0; at <= probe.length - 4; at++) {
-    const found = forms.find((form) => probe.startsWith(form, at));
-    if (found === undefined) continue;
+    const found = Math.max(...[probe, text].map((read) => forms.find((form) => read.startsWith(form, at))?.length ?? 0));
+    if (found === 0) continue;
     const last = stretches.at(-1);
-    if (last && at < last[1]) last[1] = Math.max(last[1], at + found.length);
-    else stretches.push([at, at + found.length]);
+    if (last && at < last[1]) last[1] = Math.max(last[1], at + found);
+    else stretches.push([at, at + found]);
   }
   let out = "";
   let copiedTo = 0;
