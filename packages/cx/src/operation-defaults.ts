@@ -1,4 +1,4 @@
-import { checkHeadersOption, describeValue, fieldError, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -33,7 +33,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       const prepared: CallInit = { pathSerializer: serializeCxPath, ...init, headers };
       const query = init.params?.query;
       if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(headers, "Accept", "application/json");
-      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME) && describeValue(query ?? {}) == "an object") {
+      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME) && isFieldObject(query ?? {})) {
         prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
       }
       return prepared;

@@ -1,4 +1,4 @@
-import { describeValue, InputError } from "./input-error.js";
+import { describeValue, InputError, isFieldObject } from "./input-error.js";
 
 /**
  * Whether a token can be sent as it is in an `Authorization` header: visible ASCII only, so no space, line break or
@@ -38,11 +38,11 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
         throw new InputError(field, `${shape} of strings; one entry is ${describeValue(pair)}`);
       }
     }
-  } else if (describeValue(value) != "an object") {
+  } else if (!isFieldObject(value)) {
     // A Map or an iterator has no own fields: openapi-fetch would send none of its headers.
     throw new InputError(field, `${shape}, got ${describeValue(value)}`);
   }
-  for (const [name, item] of array ? (value as [string, string][]) : Object.entries(value as object)) {
+  for (const [name, item] of array ? (value as [string, string][]) : Object.entries(value)) {
     // One value, or the values of a header sent more than once.
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;

@@ -72,6 +72,19 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * Whether a caller passed an object of its own fields, as {@link describeValue} names it ("an object"): not null, an
+ * array or an instance of a class (a Map, URLSearchParams, a Date), whose entries are no own fields and would be
+ * dropped without a word where its fields are read.
+ *
+ * @example
+ * isFieldObject({ plan: "Pro" }); // true
+ * isFieldObject(new Map([["plan", "Pro"]])); // false
+ */
+export function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return describeValue(value) == "an object";
+}
+
+/**
  * Checks that a credential or other required field is a non-empty string, naming the field and what belongs there otherwise; the value
  * itself is never quoted.
  *

@@ -67,6 +67,7 @@ describe("portability", () => {
         "createTransport",
         "defaultShouldRetry",
         "describeValue",
+        "isFieldObject",
         "paginate",
         "paginateOffset",
         "redactText",

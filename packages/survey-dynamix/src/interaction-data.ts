@@ -1,4 +1,4 @@
-import { describeValue, fieldError, InputError } from "@apis/runtime";
+import { fieldError, InputError, isFieldObject } from "@apis/runtime";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
 export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -25,11 +25,11 @@ export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE
  */
 export function interactionDataFields(data: unknown, field = "data"): Record<string, string> {
   // A Map (or any other object of no own fields) would be sent as no data at all.
-  if (describeValue(data) != "an object") {
+  if (!isFieldObject(data)) {
     throw fieldError(field, `must be an object of interaction-data keys and values, e.g. { plan: "GOLD" }`);
   }
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data as object)) {
+  for (const [key, value] of Object.entries(data)) {
     const at = `${field}.${key}`;
     if (!INTERACTION_DATA_KEY.test(key)) {
       throw new InputError(

@@ -1,4 +1,4 @@
-import { checkOptionNames, ConflictError, describeValue, fieldError, InputError, nameErrorClasses, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, ConflictError, describeValue, fieldError, InputError, isFieldObject, nameErrorClasses, objectOrThrow } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -134,7 +134,7 @@ export async function updateInteraction(
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
   // A Map's entries are no own fields: the interaction would be sent as its id alone.
-  if (describeValue(interaction) != "an object") {
+  if (!isFieldObject(interaction)) {
     throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
   }
   if (interaction.id !== undefined && interaction.id !== interactionId) {

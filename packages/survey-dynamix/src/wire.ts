@@ -1,4 +1,4 @@
-import { describeValue, fieldError, toFormUrlEncoded } from "@apis/runtime";
+import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@apis/runtime";
 
 /**
  * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
@@ -23,7 +23,7 @@ function numericBooleans(value: unknown): unknown {
 export function serializeQuery(query: Record<string, unknown>): string {
   // URLSearchParams, a Map or a string has no own fields to write: the call would go without its query, or with one
   // parameter per character.
-  if (describeValue(query) != "an object") throw fieldError("params.query", `must be an object of parameters, got ${describeValue(query)}`);
+  if (!isFieldObject(query)) throw fieldError("params.query", `must be an object of parameters, got ${describeValue(query)}`);
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {

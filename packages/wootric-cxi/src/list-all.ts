@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, paginate } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -33,8 +33,7 @@ export function listAllQuery(options: object | null | undefined, names: string[]
   checkOptionNames(opts, names, "listAll");
   const query = opts.query ?? {};
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
-  const got = describeValue(query);
-  if (got !== "an object") throw fieldError("query", `must be an object of parameters, got ${got}`);
+  if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
   // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
   const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
   return { query, perPage };

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, InputError } from "@apis/runtime";
+import { describeValue, fieldError, InputError, isFieldObject } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
@@ -19,7 +19,7 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  */
 export function properties(input: PropertyInput): Properties {
   // A Map's entries are no own fields: they would be dropped without a word.
-  if (describeValue(input) != "an object") throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
+  if (!isFieldObject(input)) throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
     const field = `properties.${name}`;
