@@ -36,11 +36,11 @@ export interface Credential {
 /** Resolves the credential of each attempt from an {@link Auth}. */
 export interface Authorizer {
   credential(signal?: AbortSignal): Promise<Credential | undefined>;
-  /** Whether a 401 can be cured by fetching a new credential. */
-  readonly refreshable: boolean;
   /** Where the credential goes: a caller's own Authorization header replaces only a header credential. */
   readonly location: "none" | "header" | "query";
-  invalidate(credential: Credential): void;
+  /** Drops a credential the server refused; only a credential that can be fetched anew (OAuth 2) has it, so a 401 is
+   * cured by fetching a new one exactly when it is there. */
+  invalidate?(credential: Credential): void;
 }
 
 /**
@@ -91,7 +91,6 @@ export function createAuthorizer(auth: Auth): Authorizer {
         throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
       }
       return {
-        refreshable: true,
         location: "header",
         // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
         // refuses would read as a network failure, and be retried.
@@ -121,9 +120,9 @@ function bearer(token: unknown, field: string): Credential {
   return { header: `Bearer ${token}`, token, secrets: [token] };
 }
 
-// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate.
+// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate).
 function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
-  return { refreshable: false, location, credential: async () => remembered(credential), invalidate: () => {} };
+  return { location, credential: async () => remembered(credential) };
 }
 
 // Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.

@@ -22,7 +22,7 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
   return async (request, next, call) => {
     // The caller's own Authorization header also means there is no token of ours to refresh.
     const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
-    let reauthenticated = !authenticate || !authorizer.refreshable;
+    let reauthenticated = !authenticate || !authorizer.invalidate;
     let credential = authenticate ? await credentialFor(authorizer, call) : undefined;
     const refreshes = (response: Response) => !reauthenticated && response.status === 401 && credential?.token !== undefined;
     call.discards.push(refreshes);
@@ -32,7 +32,7 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
       if (!refreshes(first)) return first;
       reauthenticated = true;
       cancelQuietly(first.body);
-      authorizer.invalidate(credential!);
+      authorizer.invalidate!(credential!);
       credential = await credentialFor(authorizer, call);
       return await next(await withCredential(request, credential, call, purpose), call);
     } finally {
