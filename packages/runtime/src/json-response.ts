@@ -5,8 +5,8 @@ import { shorten } from "./shorten.js";
 export const UTF8 = new TextDecoder();
 const NOT_BLANK = /\S/;
 
-/** What the vendor sent instead of JSON: a snippet of it, and its content type. */
-export type NotJson = { reason: "not-json"; snippet: string | undefined; contentType: string | undefined };
+/** What the vendor sent instead of JSON: a snippet of it (`body`, as the error will hold it), and its content type. */
+export type NotJson = { reason: "not-json"; body: string | undefined; type: string | undefined };
 
 /** What {@link checkJsonBody} found: the body's value, or what the vendor sent instead of JSON. */
 export type JsonCheck = { value: unknown } | NotJson;
@@ -30,7 +30,7 @@ export function parseJsonText(text: string): unknown {
  *
  * @example
  * const checked = checkJsonBody(response, bytes, [token]);
- * if ("reason" in checked) throw new InvalidResponseError(`... ${checked.snippet}`);
+ * if ("reason" in checked) throw new InvalidResponseError(`... ${checked.body}`);
  */
 export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
   const text = UTF8.decode(bytes);
@@ -39,7 +39,7 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
   } catch {
     // The snippet: whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut
     // off there into it; redacting before the final cut keeps one that straddles that cut from leaking its start.
-    const snippet = shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
-    return { reason: "not-json", snippet, contentType: response.headers.get("content-type") ?? undefined };
+    const body = shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
+    return { reason: "not-json", body, type: response.headers.get("content-type") ?? undefined };
   }
 }

@@ -38,9 +38,9 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the method
     // is idempotent, so the attempt may be resent, and the advice differs.
     if (received.reason === "not-json") {
-      const type = received.contentType === undefined ? "" : ` (${received.contentType.split(";", 1)[0]})`;
+      const type = received.type === undefined ? "" : ` (${received.type.split(";", 1)[0]})`;
       throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
-        " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.snippet });
+        " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.body });
     }
     const init = { status, cause: received.error };
     throw call.attempt?.expired
