@@ -87,7 +87,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",
-    refusedHint:
+    refused:
       "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     signal: options.signal,
   });

@@ -126,10 +126,10 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   async function requestGrant(used: GrantType, fields: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
     const params = { grant_type: used, ...fields };
     const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
-    const refusedHint = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
+    const refused = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
-    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refusedHint, endpointHint: options.hints?.endpoint, signal });
+    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal });
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
     const rotated = answer.refresh_token;
     if (typeof rotated === "string" && rotated) refreshToken = rotated;

@@ -18,9 +18,9 @@ export interface TokenRequest {
   /** The grant, named when the server refuses it, e.g. `password`. */
   grant: string;
   /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */
-  refusedHint: string;
+  refused: string;
   /** What to check when the URL does not look like a token endpoint. Default: check that tokenUrl is the OAuth token endpoint. */
-  endpointHint?: string | undefined;
+  endpoint?: string | undefined;
   /** Cancels the request: it then rejects with an {@link ApiUserAbortError}. */
   signal?: AbortSignal | undefined;
 }
@@ -31,7 +31,7 @@ export interface TokenRequest {
  * parsed body; a body that breaks off throws the transport's {@link ApiConnectionError}. Neither carries a credential.
  *
  * @example
- * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refusedHint: "check the client ID and client secret" });
+ * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refused: "check the client ID and client secret" });
  */
 export async function requestToken(request: TokenRequest): Promise<Record<string, unknown>> {
   const { tokenUrl } = request;
@@ -66,7 +66,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
-  const endpointHint = request.endpointHint ?? "check that tokenUrl is the OAuth token endpoint";
+  const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
     // A body that is no object (a snippet of text, a JSON string or number) has neither field.
     const record = shownBody as { error?: unknown; error_description?: unknown } | null | undefined;
@@ -88,14 +88,14 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
 }
 
 function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
-  if (code === "invalid_grant") return request.refusedHint;
+  if (code === "invalid_grant") return request.refused;
   if (code === "invalid_client") return "check the client ID and client secret";
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
   if (code === "invalid_scope") return "the requested scope is not allowed for this client";
   if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
-  if (status === 400 || status === 401) return request.refusedHint;
+  if (status === 400 || status === 401) return request.refused;
   if (status === 403) return "the account may not obtain tokens; ask the vendor";
   if (status === 404 || status === 405) return endpointHint;
   if (status === 429) return "the token endpoint is rate limiting; retry later";
