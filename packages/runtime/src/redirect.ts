@@ -24,11 +24,11 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  * const layer: Layer = (request, next, call) => (call.guarded ? fetchWithinOrigin(request, next, call) : next(request, call));
  */
 export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
-  const { url, movedBody } = call;
+  const { url, moved } = call;
   let keepBody = true;
   try {
     for (let hops = 0; ; hops++) {
-      call.movedBody = keepBody ? movedBody : null;
+      call.moved = keepBody ? moved : null;
       call.ready = undefined;
       const response = await next(request, call);
       if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
@@ -71,6 +71,6 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
   } finally {
     // The next attempt starts from the request's own URL and body again.
     call.url = url;
-    call.movedBody = movedBody;
+    call.moved = moved;
   }
 }

@@ -25,7 +25,7 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
   const init: RequestInit = {
     method: request.method,
     headers,
-    body: call.movedBody ?? null,
+    body: call.moved ?? null,
     signal,
     redirect: call.guarded ? "manual" : request.redirect,
   };

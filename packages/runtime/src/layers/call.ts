@@ -26,7 +26,7 @@ export interface Call {
   /** The signal of the attempt in flight, set by the timeout layer: the body check reads within it. */
   attempt?: AttemptSignal | undefined;
   /** The body, read once, of a request sent to another URL or through redirects by hand (see the credentials layer). */
-  movedBody?: Blob | null | undefined;
+  moved?: Blob | null | undefined;
   /**
    * The attempt's `Authorization` value, set by the credentials layer and sent with the attempt (see `attemptRequest`
    * and `attemptInit`): the request the caller built is never changed.
@@ -39,7 +39,7 @@ export interface Call {
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
   streamed?: boolean | undefined;
   /** Outer layers that will discard some responses (a 401 to refresh, a status to retry) say so here. */
-  readonly discards: Array<(response: Response) => boolean>;
+  readonly drops: Array<(response: Response) => boolean>;
 }
 
 /**
@@ -60,7 +60,7 @@ export function startCall(request: Request, options: SendOptions): Call {
     options,
     retries: 0,
     sent: 0,
-    discards: [],
+    drops: [],
   };
 }
 

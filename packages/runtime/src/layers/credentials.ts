@@ -25,7 +25,7 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
     let reauthenticated = !authenticate || !authorizer.invalidate;
     let credential = authenticate ? await credentialFor(authorizer, call) : undefined;
     const refreshes = (response: Response) => !reauthenticated && response.status === 401 && credential?.token !== undefined;
-    call.discards.push(refreshes);
+    call.drops.push(refreshes);
     try {
       // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
       const first = await next(await withCredential(reauthenticated || !request.body ? request : request.clone(), credential, call, purpose), call);
@@ -37,7 +37,7 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
       return await next(await withCredential(request, credential, call, purpose), call);
     } finally {
       // This layer runs again for each retry: once over, an attempt claims no 401 of a later one, which is read like any error.
-      call.discards.splice(call.discards.indexOf(refreshes), 1);
+      call.drops.splice(call.drops.indexOf(refreshes), 1);
     }
   };
 }
@@ -64,9 +64,9 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
   call.guarded = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
-  if (call.movedBody !== undefined || !(call.guarded || call.url !== request.url)) return request;
+  if (call.moved !== undefined || !(call.guarded || call.url !== request.url)) return request;
   if (!request.body) {
-    call.movedBody = null;
+    call.moved = null;
     return request;
   }
   // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort. Read from the
@@ -76,7 +76,7 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob().then(
     (body) => {
       if (call.signal?.aborted) throw userAbort(call);
-      call.movedBody = body;
+      call.moved = body;
       return request;
     },
     (error: unknown) => {

@@ -21,7 +21,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const response = await next(request, call);
     const mode = bodyMode(response, call.method, call.options);
     // Whether an outer layer will discard this response, so its body is left unread.
-    const dropped = call.discards.some((discards) => discards(response));
+    const dropped = call.drops.some((drops) => drops(response));
     if (mode === "none" || dropped) {
       // Only a body the caller gets to read stays linked to the caller's signal: one dropped or none has nothing to cancel.
       call.streamed = mode === "none" && !dropped && response.body !== null;

@@ -51,7 +51,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       }
       return decided.delayMs;
     };
-    call.discards.push((response) => delayFor(response) !== undefined);
+    call.drops.push((response) => delayFor(response) !== undefined);
     for (;;) {
       if (call.signal?.aborted) throw userAbort(call);
       const last = call.retries >= options.maxRetries;

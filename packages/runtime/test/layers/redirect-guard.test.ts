@@ -11,7 +11,7 @@ describe("the redirect guard layer", () => {
     const request = new Request("https://api.example.com/a?access_token=x", { method: "POST", body: "b", redirect: "manual" });
     const { call, result } = runLayer(asSent(redirectGuardLayer()), request, next, {}, (call) => {
       call.guarded = true;
-      call.movedBody = new Blob(["b"]);
+      call.moved = new Blob(["b"]);
     });
     expect(await (await result).text()).toBe("ok");
     expect(seen.map((sent) => [sent.url, sent.method, sent.redirect])).toEqual([
@@ -21,7 +21,7 @@ describe("the redirect guard layer", () => {
     expect(await seen[1]!.text()).toBe("b");
     // The next attempt starts from the request's own URL and body again.
     expect(call.url).toBe("https://api.example.com/a?access_token=x");
-    expect(await call.movedBody?.text()).toBe("b");
+    expect(await call.moved?.text()).toBe("b");
   });
 
   it("follows a 303 of a guarded GET without a body, and a 301 of a POST not at all", async () => {
@@ -33,7 +33,7 @@ describe("the redirect guard layer", () => {
     expect(seen.map((sent) => sent.url)).toEqual(["https://api.example.com/a", "https://api.example.com/b"]);
     const post = runLayer(asSent(redirectGuardLayer()), new Request("https://api.example.com/a", { method: "POST", body: "b" }), async () => new Response(null, { status: 301, headers: { Location: "/b" } }), {}, (call) => {
       call.guarded = true;
-      call.movedBody = new Blob(["b"]);
+      call.moved = new Blob(["b"]);
     });
     await expect(post.result).rejects.toThrow(/which would turn the POST into a GET; only 307 and 308 keep it\. /);
   });

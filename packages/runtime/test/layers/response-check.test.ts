@@ -49,7 +49,7 @@ describe("the response check layer", () => {
     expect(stream.bodyUsed).toBe(false);
     const retried = new Response("busy", { status: 503 });
     const { result } = runLayer(responseCheckLayer(1024, 1000), request(), async () => retried, {}, (call) => {
-      call.discards.push((response) => response.status === 503);
+      call.drops.push((response) => response.status === 503);
     });
     expect(await result).toBe(retried);
     expect(retried.bodyUsed).toBe(false);

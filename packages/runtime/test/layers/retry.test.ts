@@ -74,7 +74,7 @@ describe("the retry layer", () => {
     const { next } = recordingNext(() => new Response(null, { status: 200 }));
     const { call, result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
     await result;
-    expect(call.discards.some((discards) => discards(new Response(null, { status: 503 })))).toBe(true);
-    expect(call.discards.some((discards) => discards(new Response(null, { status: 404 })))).toBe(false);
+    expect(call.drops.some((drops) => drops(new Response(null, { status: 503 })))).toBe(true);
+    expect(call.drops.some((drops) => drops(new Response(null, { status: 404 })))).toBe(false);
   });
 });
