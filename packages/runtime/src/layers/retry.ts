@@ -37,19 +37,20 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
  */
 export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
   return async (template, next, call) => {
-    let decided: { response: Response; delayMs: number | undefined } | undefined;
+    // The response last decided on and its wait, as a pair.
+    let decided: [Response, number | undefined] | undefined;
     // The wait before resending after this response, or undefined when it is handed on: no retry left, the policy says
     // no, or it asks for longer than MAX_RETRY_AFTER_MS.
     const delayFor = (response: Response): number | undefined => {
-      if (decided?.response !== response) {
+      if (decided?.[0] !== response) {
         let delayMs: number | undefined;
         if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response })) {
           const asked = retryAfterMs(response.headers);
           if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
         }
-        decided = { response, delayMs };
+        decided = [response, delayMs];
       }
-      return decided.delayMs;
+      return decided[1];
     };
     call.drops.push((response) => delayFor(response) !== undefined);
     for (;;) {
