@@ -130,7 +130,7 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   // Read by name, not spread: an option inherited from a prototype is an option too.
-  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, planned: true };
+  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, plan: true };
   const hooks = hooksOf?.();
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, given: Init = {}) => {
@@ -157,7 +157,7 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
   // openapi-fetch's use and eject work on its middleware list, not on `this`, so they are handed on as they are.
   // Once openapi-fetch middleware may see a call's Request, every call gets a real one (see PlannedRequest).
   const use: Core["use"] = (...middleware) => {
-    context.planned = false;
+    context.plan = false;
     core.use(...middleware);
   };
   const client = { ...callMethods(call), use, eject: core.eject };
@@ -172,7 +172,7 @@ interface CallContext {
   servers: Record<string, string>;
   schemes: readonly string[] | undefined;
   /** Whether calls without openapi-fetch middleware are planned requests (see PlannedRequest). */
-  planned: boolean;
+  plan: boolean;
 }
 
 /**
@@ -228,7 +228,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     secrets: credentials,
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
-  if (context.planned && init.middleware === undefined) prepared.Request ??= PlannedRequest;
+  if (context.plan && init.middleware === undefined) prepared.Request ??= PlannedRequest;
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
   if (parsesJson && meta !== undefined && (meta.response ?? "json") === "json") prepared.parseAs = "stream";
   return prepared;
