@@ -17,13 +17,13 @@ export class AttemptSignal extends AbortController {
   /** True once the delay elapsed (and the signal aborted because of it); until then unset. */
   declare expired: true | undefined;
   // Declared, not initialised as class fields: they are set once below, and each field would cost every attempt.
-  declare private timer: ReturnType<typeof setTimeout>;
-  declare private parent: AbortSignal | undefined;
+  declare private id: ReturnType<typeof setTimeout>;
+  declare private caller: AbortSignal | undefined;
 
   constructor(parent: AbortSignal | undefined, ms: number) {
     super();
-    this.parent = parent;
-    this.timer = setTimeout(() => {
+    this.caller = parent;
+    this.id = setTimeout(() => {
       this.expired = true;
       this.dispose();
       this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
@@ -36,13 +36,13 @@ export class AttemptSignal extends AbortController {
   /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
   handleEvent(): void {
     this.dispose();
-    this.abort(this.parent!.reason);
+    this.abort(this.caller!.reason);
   }
 
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   dispose(): void {
-    clearTimeout(this.timer);
-    this.parent?.removeEventListener("abort", this);
+    clearTimeout(this.id);
+    this.caller?.removeEventListener("abort", this);
   }
 
   /**
@@ -56,7 +56,7 @@ export class AttemptSignal extends AbortController {
     this.dispose();
     // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
     held.set(Object(body), owner);
-    const parent = this.parent;
+    const parent = this.caller;
     if (!parent) return;
     const attempt = new WeakRef(this);
     const follow = () => attempt.deref()?.handleEvent();
