@@ -117,24 +117,29 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
 }
 
 /**
- * Returns the error unchanged when its message, stack and causes quote no credential; otherwise a plain `Error`
- * copy (same name and `code`) with them redacted, so an error kept as `cause` cannot leak what its text quotes,
- * such as a request URL with a token in its query.
+ * Returns the error unchanged when nothing it carries quotes a credential: its message, stack and causes, and its own
+ * fields only plain values (a `code`, an `errno`, an address). Otherwise a plain `Error` copy with the same name, the
+ * text redacted and the fields as {@link redactBody} redacts them (a `code` only as text), so an error kept as `cause`
+ * cannot leak what it quotes or holds, such as a request URL with a token in its query or the Request a fetch wrapper
+ * attached, headers and all. Anything thrown that is no Error is redacted like a body; a cause past the fifth is cut.
  *
  * @example
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
 export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (!(error instanceof Error) || depth > 5) return error;
+  if (!(error instanceof Error)) return redactBody(error, secrets);
   const message = redactText(error.message, secrets);
   const stack = error.stack === undefined ? undefined : redactText(error.stack, secrets);
-  const cause = redactError(error.cause, secrets, depth + 1);
-  if (message === error.message && stack === error.stack && cause === error.cause) return error;
+  const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
+  // Its own fields: an object (a Request, a config with headers) or a field named like a credential makes a copy.
+  const { cause: _, code, ...fields } = error as Error & Record<string, unknown>;
+  const shownCode = redactBody(code, secrets);
+  const shown = redactBody(fields, secrets) as Record<string, unknown>;
+  const kept = shownCode === code && Object.keys(fields).every((name) => shown[name] === fields[name]);
+  if (kept && message === error.message && stack === error.stack && cause === error.cause) return error;
   const copy = new Error(message, cause === undefined ? undefined : { cause });
   copy.name = error.name;
   copy.stack = stack;
-  const code = (error as { code?: unknown }).code;
-  if (code !== undefined) (copy as { code?: unknown }).code = code;
-  return copy;
+  return Object.assign(copy, shown, code === undefined ? {} : { code: shownCode });
 }

@@ -189,3 +189,45 @@ describe("an access token the server returns that cannot be sent in a header", (
     expect(server().count("GET /v1/items")).toBe(0);
   });
 });
+
+describe("a fetch that fails with an error carrying what it was sent", () => {
+  // What fetch wrappers throw (ky's HTTPError, an axios-style adapter, instrumentation): the request, headers and all.
+  const carrying = (request: Request) =>
+    Object.assign(new TypeError("request failed"), {
+      request,
+      config: { headers: { Authorization: "Bearer bearer-secret-token" } },
+      code: "E_bearer-secret-token",
+      attempt: 1,
+    });
+
+  it("leaves no credential in any rendering of the error: the fields that could hold one are redacted or dropped", async () => {
+    const outcome = await settle(client({ maxRetries: 0, fetch: async (request) => Promise.reject(carrying(request as Request)) }).GET("/items"));
+    expectNoSecrets(outcome.error);
+    const cause = (outcome.error as Error).cause as Record<string, unknown>;
+    expect(cause).toBeInstanceOf(Error);
+    expect(cause.message).toBe("request failed");
+    expect(cause.attempt).toBe(1);
+    expect(cause.config).toEqual({ headers: { Authorization: "[redacted]" } });
+    expect(cause.code).toBe("E_[redacted]");
+  });
+
+  it("rejecting with no Error (a string, an object) leaves no credential either", async () => {
+    for (const thrown of ["Bearer bearer-secret-token refused", { sent: { authorization: "Bearer bearer-secret-token" } }]) {
+      const outcome = await settle(client({ maxRetries: 0, fetch: async () => Promise.reject(thrown) }).GET("/items"));
+      expectNoSecrets(outcome.error);
+    }
+  });
+
+  it("a cause chain deeper than the redaction follows is cut there, not kept as it was", async () => {
+    let deep: Error = new Error("Bearer bearer-secret-token");
+    for (let level = 0; level < 8; level++) deep = new Error(`level ${level}`, { cause: deep });
+    const outcome = await settle(client({ maxRetries: 0, fetch: async () => Promise.reject(deep) }).GET("/items"));
+    expectNoSecrets(outcome.error);
+  });
+
+  it("an error that carries nothing of the kind is kept as it was, its plain fields (code, errno, address) included", async () => {
+    const thrown = Object.assign(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED", errno: -111, address: "10.0.0.1" }) }));
+    const outcome = await settle(client({ maxRetries: 0, fetch: async () => Promise.reject(thrown) }).GET("/items"));
+    expect((outcome.error as Error).cause).toBe(thrown);
+  });
+});

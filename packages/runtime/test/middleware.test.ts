@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiTimeoutError, createTokenSource, createTransport, InputError, type AttemptMiddleware } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
-import { fakeFetch, json, networkError } from "./helpers.js";
+import { expectNoSecrets, fakeFetch, json, networkError } from "./helpers.js";
 
 const noWait = { baseMs: 0, maxMs: 0 };
 
@@ -179,5 +179,17 @@ describe("a body is paid for once", () => {
       JSON.parse = parse;
     }
     expect(parses).toBe(1);
+  });
+});
+
+describe("a middleware layer's own error", () => {
+  it("quotes no credential of the attempt it saw, in its message or its cause", async () => {
+    const { fetch } = fakeFetch(() => new Response("ok"));
+    const leaky: AttemptMiddleware = async (request) => Promise.reject(Object.assign(new Error(`cannot sign ${request.headers.get("authorization")}`), { sent: request }));
+    const send = createTransport({ fetch, auth: { type: "bearer", token: "bearer-secret-token" }, middleware: [leaky] });
+    const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe("middleware[0] threw: cannot sign Bearer [redacted]");
+    expectNoSecrets(error);
   });
 });

@@ -3,6 +3,7 @@ import { describeError } from "../retry.js";
 import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
 import { cancelQuietly } from "../read-body.js";
+import { redactError, redactText } from "../redact.js";
 
 /**
  * Sends a request on to the rest of the pipeline and resolves its response. The call goes along, so that the
@@ -62,8 +63,9 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
       if (failure || signal?.aborted) throw error;
-      const said = error instanceof Error ? describeError(error) : describeValue(error);
-      throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: error });
+      // The layer saw the attempt's credentials: neither its text nor its error may quote them.
+      const said = redactText(error instanceof Error ? describeError(error) : describeValue(error), call.secrets);
+      throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: redactError(error, call.secrets) });
     }
     try {
       return checkResponse(response, "middleware", `middleware[${index}]`, ": return next(request)");
