@@ -260,6 +260,23 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
   });
 
+  it("keeps the refresh token a 2xx answer without an access_token rotated, and refreshes with it next", async () => {
+    let clock = 0;
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => {
+        answers++;
+        return answers === 2 ? json({ refresh_token: "rt-secret-2" }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}` });
+      },
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
+  });
+
   it("reads an empty initial.refreshToken as none: the grant's credentials are sent, not an empty refresh token", async () => {
     const { tokens, tokenCalls } = world({ source: { initial: { accessToken: "", refreshToken: "" } } });
     expect(await tokens.getToken()).toBe("at-secret-1");
