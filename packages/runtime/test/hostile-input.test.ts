@@ -190,6 +190,21 @@ describe("an access token the server returns that cannot be sent in a header", (
   });
 });
 
+describe("a token the server returns that is longer than any server takes in a header", () => {
+  it("is refused as an AuthenticationError before it is remembered or sent, naming the bound; 16 KiB is still taken", async () => {
+    const long = `at-secret-1${"x".repeat(1 << 20)}`;
+    server().script("POST /oauth/token", [{ status: 200, body: { access_token: long, token_type: "bearer" } }, { status: 200, body: { access_token: "t".repeat(16_384), token_type: "bearer" } }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
+    const api = client({ auth: { type: "oauth2", tokens } });
+    const outcome = await settle(api.GET("/items"));
+    expect(outcome.error).toBeInstanceOf(AuthenticationError);
+    expect((outcome.error as Error).message).toMatch(/returned a credential longer than 16384 characters/);
+    expectNoSecrets(outcome.error);
+    expect(server().count("GET /v1/items")).toBe(0);
+    expect(await tokens.getToken()).toHaveLength(16_384);
+  });
+});
+
 describe("a fetch that fails with an error carrying what it was sent", () => {
   // What fetch wrappers throw (ky's HTTPError, an axios-style adapter, instrumentation): the request, headers and all.
   const carrying = (request: Request) =>
