@@ -69,7 +69,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
   // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB.
   if (issued.some((value) => value.length > 16_384)) {
-    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than 16384 characters: ${request.endpoint ?? ENDPOINT_HINT}.`, { status: response.status, method: "POST", url: tokenUrl });
+    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than 16384 characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
   rememberSecret(...issued);
   const rotated = (token as { refresh_token?: unknown } | null | undefined)?.refresh_token;
@@ -78,7 +78,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
-  const endpointHint = request.endpoint ?? ENDPOINT_HINT;
+  const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
     // A body that is no object (a snippet of text, a JSON string or number) has neither field.
     const record = shownBody as { error?: unknown; error_description?: unknown } | null | undefined;
@@ -98,8 +98,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   }
   return token as Record<string, unknown>;
 }
-
-const ENDPOINT_HINT = "check that tokenUrl is the OAuth token endpoint";
 
 function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
   if (code === "invalid_grant") return request.refused;
