@@ -1,7 +1,7 @@
 import { AuthorizationDeniedError } from "./errors.js";
 import { describeValue, fieldError, InputError } from "./input-error.js";
 import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
-import { checkOptionNames } from "./vendor-options.js";
+import { checkOptionNames } from "./option-names.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {

@@ -1,6 +1,7 @@
 import { checkNumber, describeValue, fieldError, InputError } from "./input-error.js";
 import { isRecord } from "./is-record.js";
 import { MAX_TIMER_MS } from "./timeout.js";
+import { checkOptionNames } from "./option-names.js";
 
 /** The most retries a transport makes after the first attempt. */
 export const MAX_RETRIES = 10;
@@ -15,7 +16,7 @@ export interface CheckedTransportOptions {
 /**
  * Checks the sending options every client, token source and code exchange takes, before anything is sent: `fetch`
  * a function; `timeoutMs` an integer from 1 to 2^31-1; `maxRetries` an integer from 0 to 10; `retryDelay` an object
- * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object. Anything else throws an
+ * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object; no other name in either. Anything else throws an
  * {@link InputError} naming the option and the accepted range, never quoting the value unless it is a number.
  *
  * @example
@@ -35,9 +36,13 @@ export function checkTransportOptions(options: {
   if (retryDelay !== undefined && !isRecord(retryDelay)) {
     throw fieldError("retryDelay", `must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
-  if (options.rateLimit !== undefined && !isRecord(options.rateLimit)) {
-    throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(options.rateLimit)}`);
+  const { rateLimit } = options;
+  if (rateLimit !== undefined && !isRecord(rateLimit)) {
+    throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(rateLimit)}`);
   }
+  // A misspelt name (initialMs, maxWait) would leave its default in force without a word.
+  if (retryDelay) checkOptionNames(retryDelay, ["baseMs", "maxMs"], "retryDelay");
+  if (rateLimit) checkOptionNames(rateLimit, ["headers", "maxWaitMs"], "rateLimit");
   return {
     timeoutMs: checkNumber(options.timeoutMs, "timeoutMs", 60_000, { min: 1, max: MAX_TIMER_MS, integer: true }),
     maxRetries: checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: MAX_RETRIES, integer: true }),

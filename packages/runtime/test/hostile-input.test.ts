@@ -124,6 +124,8 @@ describe("options are checked up front, naming the option and the accepted range
     ["headers", { headers: { "X-Api-Key": "bearer-secret-token\r\nX-Evil: 1" } }, /header X-Api-Key cannot be sent \(a line break/],
     ["retryDelay", { retryDelay: bad("fast") }, /retryDelay must be \{ baseMs\?, maxMs\? \} in ms from 0 to 2147483647, got a string/],
     ["retryDelay.maxMs", { retryDelay: { maxMs: 2 ** 31 } }, /retryDelay\.maxMs must be a number from 0 to 2147483647/],
+    ["initialMs", { retryDelay: bad({ initialMs: 100 }) }, /^initialMs is not an option of retryDelay, which takes baseMs, maxMs$/],
+    ["maxWait", { rateLimit: bad({ headers: { remaining: "R", reset: "S" }, maxWait: 5000 }) }, /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/],
     ["rateLimit", { rateLimit: bad("yes") }, /rateLimit must be \{ headers: .* got a string/],
     ["rateLimit.maxWaitMs", { rateLimit: { headers: { remaining: "R", reset: "S" }, maxWaitMs: 2 ** 31 } }, /rateLimit\.maxWaitMs must be a number from 0 to 2147483647/],
     ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must not be protocol-relative/],

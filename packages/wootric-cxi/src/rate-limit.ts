@@ -1,4 +1,4 @@
-import { describeValue, fieldError, type ForwardedOptions } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, type ForwardedOptions } from "@apis/runtime";
 
 /** Wootric's rate-limit headers, the same on the main API and CXI (spec: components.headers). */
 export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
@@ -21,6 +21,7 @@ export function rateLimitDefaults(option: WootricRateLimit | undefined): Partial
   if (option !== undefined && (typeof option !== "object" || option === null)) {
     throw fieldError("rateLimit", `must be { maxWaitMs? } or false, got ${describeValue(option)}`);
   }
+  if (option) checkOptionNames(option, ["maxWaitMs"], "rateLimit");
   // The runtime reads an undefined maxWaitMs as left out (its 60 000 default).
   return { rateLimit: { headers: RATE_LIMIT_HEADERS, maxWaitMs: option?.maxWaitMs } };
 }

@@ -114,6 +114,7 @@ export function transportOptionCases(helper: string, make: (fetch: FetchSpy, opt
     ['fetch "fetch"', { fetch: "fetch" }, "fetch", /fetch must be a function like globalThis.fetch, got a string/],
     ["headers 123", { headers: 123 }, "headers", /headers must be a Headers, a \{ name: value \} record or an array of \[name, value\] pairs, got a number/],
     ['retryDelay "fast"', { retryDelay: "fast" }, "retryDelay", /retryDelay must be \{ baseMs\?, maxMs\? \}.*got a string/],
+    ["retryDelay.initialMs, for baseMs", { retryDelay: { initialMs: 100 } }, "initialMs", /^initialMs is not an option of retryDelay, which takes baseMs, maxMs$/],
     // An option the client does not take would be ignored without a word: a 60 s timeout where 5 s was meant.
     ["timeout, for timeoutMs", { timeout: 5000 }, "timeout", new RegExp(`^timeout is not an option of ${helper}: did you mean timeoutMs\\?$`)],
     ["retries, for maxRetries", { retries: 0 }, "retries", new RegExp(`^retries is not an option of ${helper}: did you mean maxRetries\\?$`)],

@@ -55,6 +55,13 @@ const cases: BadInputCase[] = [
   ...urlOptionCases("createClient", "tokenUrl", "https://api.wootric.com/oauth/token", (fetch, url) => client(fetch, { tokenUrl: url })),
   {
     helper: "createClient",
+    input: "rateLimit.maxWait, for maxWaitMs",
+    call: (fetch) => client(fetch, { rateLimit: bad<{ maxWaitMs: number }>({ maxWait: 5000 }) }),
+    field: "maxWait",
+    message: /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/,
+  },
+  {
+    helper: "createClient",
     input: 'rateLimit "yes"',
     call: (fetch) => client(fetch, { rateLimit: bad<false>("yes") }),
     field: "rateLimit",

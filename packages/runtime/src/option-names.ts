@@ -1,0 +1,44 @@
+import { fieldError } from "./input-error.js";
+
+/**
+ * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
+ * `timeout` for `timeoutMs`: every attempt bounded at the default; a `baseURL`: the calls and credentials sent to the
+ * default host), as stripe-node refuses unknown config keys. The message names the option that differs only in case,
+ * `-` or `_`, else the one with the longest start or end in common, at least 4 letters and half the option's
+ * (`timeout` for `timeoutMs`, `retries` for `maxRetries`) and shared with no other, else all of them. Only own keys
+ * with a value are read: one left `undefined` is left out. An AbortSignal passed as the options (`downloadFile(cx, path,
+ * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts.
+ *
+ * @example
+ * checkOptionNames({ baseURL: "https://mock.test" }, ["auth", "baseUrl"], "createClient"); // throws "baseURL is not an option of createClient: did you mean baseUrl?"
+ * checkOptionNames({ timeout: 5000 }, ["auth", "timeoutMs"], "createClient"); // "timeout is not an option of createClient: did you mean timeoutMs?"
+ */
+export function checkOptionNames(options: object, names: readonly string[], of: string): void {
+  const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
+  // One name given twice (Wootric's rateLimit, the vendor's and the runtime's) is one option.
+  const known = new Set(names);
+  // Duck-typed: a signal from another realm is no instance of this one's AbortSignal.
+  if (typeof (options as { aborted?: unknown }).aborted == "boolean") throw fieldError("options", `of ${of} is an AbortSignal: pass { signal }`);
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || known.has(key)) continue;
+    const near = plain(key);
+    let meant;
+    // Half the option's letters in common, so clientAuthentication is not taken for clientId.
+    let most = Math.max(3, (near.length - 1) / 2);
+    for (const name of known) {
+      const other = plain(name);
+      let start = 0;
+      let end = 0;
+      while (near[start] && near[start] == other[start]) start++;
+      while (near.at(~end) && near.at(~end) == other.at(~end)) end++;
+      // Never a near name for a credential: a clientSecret is no clientId, a token no tokenUrl (both go in auth).
+      const score = near == other ? 99 : /secret|token$/.test(near) ? 0 : Math.max(start, end);
+      // Two as near (baseURL among CMIX's four ...BaseUrl) are no answer: all are listed.
+      if (score >= most) {
+        meant = score > most && name;
+        most = score;
+      }
+    }
+    throw fieldError(key, `is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
+  }
+}
