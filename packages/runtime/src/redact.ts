@@ -102,7 +102,8 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
   const seen = new WeakSet<object>();
   const visit = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return redactText(value, secrets);
-    if (typeof value !== "object" || value === null) return value;
+    // A function is no JSON: one a caller's error holds (a toJSON) would render whatever it closes over.
+    if (typeof value !== "object" || value === null) return typeof value === "function" ? REDACTED : value;
     // Bodies are parsed JSON, so a cycle or extreme depth means something odd was passed: stop rather than loop.
     if (seen.has(value) || depth > 20) return REDACTED;
     seen.add(value);
@@ -117,11 +118,13 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
 }
 
 /**
- * Returns the error unchanged when nothing it carries quotes a credential: its message, stack and causes, and its own
- * fields only plain values (a `code`, an `errno`, an address). Otherwise a plain `Error` copy with the same name, the
- * text redacted and the fields as {@link redactBody} redacts them (a `code` only as text), so an error kept as `cause`
- * cannot leak what it quotes or holds, such as a request URL with a token in its query or the Request a fetch wrapper
- * attached, headers and all. Anything thrown that is no Error is redacted like a body; a cause past the fifth is cut.
+ * Returns the error unchanged when nothing it holds quotes a credential: its name, message, stack, causes and every own
+ * field, hidden ones too (an AggregateError's `errors`), each a plain value, a plain object or array of them, or such an
+ * error, none Symbol-keyed, and none renders itself (`toJSON`, `util.inspect.custom`), as a platform fetch's errors are
+ * (a SocketError's `socket` holds its addresses). Otherwise a plain `Error` copy with the same name, the text redacted and the
+ * enumerable fields as {@link redactBody} redacts them (a `code` only as text), so an error kept as `cause` cannot leak
+ * what it quotes or holds, such as a request URL with a token in its query or the Request a fetch wrapper attached,
+ * headers and all. Anything thrown that is no Error is redacted like a body; a cause past the fifth is cut.
  *
  * @example
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
@@ -129,17 +132,20 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  */
 export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (!(error instanceof Error)) return redactBody(error, secrets);
-  const message = redactText(error.message, secrets);
-  const stack = error.stack === undefined ? undefined : redactText(error.stack, secrets);
+  const kept = (value: unknown, depth: number): boolean =>
+    typeof value === "string"
+      ? redactText(value, secrets) === value
+      : typeof value !== "object" || value === null
+        ? typeof value !== "function"
+        : depth < 6 &&
+          !("toJSON" in value || Symbol.for("nodejs.util.inspect.custom") in value) &&
+          (value instanceof Error ? kept(value.name, depth) : [Object.prototype, Array.prototype].includes(Object.getPrototypeOf(value))) &&
+          Reflect.ownKeys(value).every((key) => typeof key === "string" && kept((value as Record<string, unknown>)[key], depth + 1));
+  if (kept(error, depth)) return error;
   const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
-  // Its own fields: an object (a Request, a config with headers) or a field named like a credential makes a copy.
   const { cause: _, code, ...fields } = error as Error & Record<string, unknown>;
-  const shownCode = redactBody(code, secrets);
-  const shown = redactBody(fields, secrets) as Record<string, unknown>;
-  const kept = shownCode === code && Object.keys(fields).every((name) => shown[name] === fields[name]);
-  if (kept && message === error.message && stack === error.stack && cause === error.cause) return error;
-  const copy = new Error(message, cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  copy.stack = stack;
-  return Object.assign(copy, shown, code === undefined ? {} : { code: shownCode });
+  const copy = new Error(redactText(String(error.message), secrets), cause === undefined ? undefined : { cause });
+  copy.name = redactText(String(error.name), secrets);
+  copy.stack = error.stack && redactText(String(error.stack), secrets);
+  return Object.assign(copy, redactBody(fields, secrets), code === undefined ? {} : { code: redactBody(code, secrets) });
 }
