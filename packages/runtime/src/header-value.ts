@@ -2,19 +2,21 @@ import { describeValue, InputError, isFieldObject } from "./input-error.js";
 
 /**
  * Whether a token can be sent as it is in an `Authorization` header: visible ASCII only, so no space, line break or
- * control character (which the platform refuses with an error that quotes the whole header, token included).
+ * control character (which the platform refuses with an error that quotes the whole header, token included), and at
+ * most 16 KiB, the bound requestToken puts on a token endpoint's credentials (remembering a longer one for redaction
+ * held the event loop for about a second per megabyte).
  *
  * @example
  * isHeaderSafeToken("eyJhbGciOi.J9x-_"); // true
  * isHeaderSafeToken("abc\r\nX-Evil: 1"); // false
  */
 export function isHeaderSafeToken(value: string): boolean {
-  return /^[\x21-\x7e]+$/.test(value);
+  return /^[\x21-\x7e]{1,16384}$/.test(value);
 }
 
 /** Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. */
 export const UNSENDABLE =
-  "cannot go in an HTTP header: it holds a space or a character outside visible ASCII (a stray newline?)";
+  "cannot go in an HTTP header: it is over 16 KiB or holds a space or a character outside visible ASCII (a stray newline?)";
 
 /** What openapi-fetch takes as client-wide headers. */
 export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

@@ -64,13 +64,15 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // string of the answer is redacted with them (thousands held the event loop for seconds).
   const issued =
     typeof token === "object" && token !== null
-      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : [])).slice(0, 8)
+      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []))
       : [];
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
-  // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB.
+  // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB. Every field is checked,
+  // not only the eight remembered: an access_token or refresh_token after them is used all the same.
   if (issued.some((value) => value.length > 16_384)) {
     throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than 16384 characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
+  issued.splice(8);
   rememberSecret(...issued);
   const rotated = (token as { refresh_token?: unknown } | null | undefined)?.refresh_token;
   if (response.ok && typeof rotated === "string" && rotated) request.rotate?.(rotated);

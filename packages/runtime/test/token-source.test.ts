@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiUserAbortError, AuthenticationError, createTokenSource, InputError, type FetchedToken } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
-import { caught, json } from "./helpers.js";
+import { caught, expectNoSecrets, json } from "./helpers.js";
 
 /** A fetchToken that issues at-secret-1, at-secret-2, ... and records the signal of each call. */
 function issuer(lifetimeMs?: number) {
@@ -29,6 +29,19 @@ function gated() {
 }
 
 describe("createTokenSource", () => {
+  it("refuses a token from fetchToken longer than 16 384 characters, as requestToken refuses one from a token endpoint, without encoding it", async () => {
+    const tokens = createTokenSource({ fetchToken: async () => ({ accessToken: `at-secret-1${"x".repeat(20_000)}` }), tokenUrl: "https://auth.example.com/token" });
+    // Each form of a credential known to redaction is made with btoa among others: about a second per megabyte.
+    const btoa = vi.spyOn(globalThis, "btoa");
+    const error = await tokens.getToken().catch((caught: unknown) => caught);
+    const encoded = btoa.mock.calls.some(([text]) => text.length > 16_384);
+    btoa.mockRestore();
+    expect(encoded).toBe(false);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expectNoSecrets(error);
+    expect((error as Error).message).toMatch(/over 16 KiB/);
+  });
+
   it("fetches a token once and reuses it while it is fresh", async () => {
     const { fetchToken, signals } = issuer(3_600_000);
     const tokens = createTokenSource({ fetchToken });
