@@ -187,12 +187,18 @@ export class ApiConnectionError extends ApiError {}
 export class ApiTimeoutError extends ApiConnectionError {}
 
 /**
- * The caller's `AbortSignal` fired. `cause` is the signal's reason.
+ * The caller's `AbortSignal` fired. `cause` is the signal's reason, the very value the caller aborted with.
  *
  * @example
  * catch (e) { if (e instanceof ApiUserAbortError) return }
  */
-export class ApiUserAbortError extends ApiError {}
+export class ApiUserAbortError extends ApiError {
+  constructor(message: string, init: ApiErrorInit = {}) {
+    super(message, { ...init, cause: undefined });
+    // The caller's own, so not redacted (which copies an error): `error.cause === reason` holds.
+    if (init.cause !== undefined) this.cause = init.cause;
+  }
+}
 
 /**
  * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its

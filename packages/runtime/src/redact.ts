@@ -118,13 +118,11 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
 }
 
 /**
- * Returns the error unchanged when nothing it holds quotes a credential: its name, message, stack, causes and every own
- * field, hidden ones too (an AggregateError's `errors`), each a plain value, a plain object or array of them, or such an
- * error, none Symbol-keyed, and none renders itself (`toJSON`, `util.inspect.custom`), as a platform fetch's errors are
- * (a SocketError's `socket` holds its addresses). Otherwise a plain `Error` copy of what an error says of itself, each
- * redacted: its name, message, stack, `code` and causes, and none of its other fields, so an error kept as `cause`
- * cannot leak what it quotes or holds, such as a request URL with a token in its query or the Request a fetch wrapper
- * attached, headers and all. Anything thrown that is no Error is redacted like a body; a cause past the fifth is cut.
+ * Returns a plain `Error` copy of what an error says of itself, each redacted: its name, message, stack, `code` and
+ * causes, and none of its other fields, hidden or not, so an error kept as `cause` cannot leak what it quotes or holds,
+ * such as a request URL with a token in its query or the Request a fetch wrapper attached, headers and all (an
+ * `AggregateError`'s `errors`, a Symbol-keyed field, a `toJSON` or `util.inspect.custom` of its own). Anything thrown
+ * that is no Error is redacted like a body; a cause past the fifth is cut.
  *
  * @example
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
@@ -132,20 +130,13 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  */
 export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   if (!(error instanceof Error)) return redactBody(error, secrets);
-  const kept = (value: unknown, depth: number): boolean =>
-    typeof value === "string"
-      ? redactText(value, secrets) === value
-      : typeof value !== "object" || value === null
-        ? typeof value !== "function"
-        : depth < 6 &&
-          !("toJSON" in value || Symbol.for("nodejs.util.inspect.custom") in value) &&
-          (value instanceof Error ? kept(value.name, depth) : [Object.prototype, Array.prototype].includes(Object.getPrototypeOf(value))) &&
-          Reflect.ownKeys(value).every((key) => typeof key === "string" && kept((value as Record<string, unknown>)[key], depth + 1));
-  if (kept(error, depth)) return error;
-  // Otherwise a copy of only what an error says of itself, redacted: its name, message, stack, code and causes.
   const text = (value: unknown) => redactText(String(value), secrets);
   const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
-  const copy = Object.assign(new Error(text(error.message), cause === undefined ? undefined : { cause }), { name: text(error.name), stack: error.stack && text(error.stack) });
+  // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.
+  const copy = new Error(text(error.message), cause === undefined ? undefined : { cause });
+  // Not enumerable, as an error's own name is not.
+  Object.defineProperty(copy, "name", { value: text(error.name) });
+  copy.stack = error.stack && text(error.stack);
   const { code } = error as { code?: unknown };
   return code === undefined ? copy : Object.assign(copy, { code: redactBody(code, secrets) });
 }

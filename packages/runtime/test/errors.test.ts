@@ -82,9 +82,15 @@ describe("error classes", () => {
     expect(Object.keys(error)).not.toContain("secrets");
   });
 
-  it("keep a cause that quotes no credential as it is", () => {
-    const cause = Object.assign(new TypeError("fetch failed"), { code: "ECONNRESET" });
-    expect(new ApiError("m", { cause }).cause).toBe(cause);
+  it("carry as cause a copy of what the cause says of itself: its name, message and code, and none of its other fields", () => {
+    const cause = Object.assign(new TypeError("fetch failed"), { code: "ECONNRESET", request: { headers: {} } });
+    const kept = new ApiError("m", { cause }).cause as TypeError & { code?: string };
+    expect([kept.name, kept.message, kept.code, Object.keys(kept)]).toEqual(["TypeError", "fetch failed", "ECONNRESET", ["code"]]);
+  });
+
+  it("ApiUserAbortError keeps the caller's reason as its cause, the very value aborted with", () => {
+    const reason = Object.assign(new Error("user gave up"), { ticket: 42 });
+    expect(new ApiUserAbortError("m", { cause: reason }).cause).toBe(reason);
   });
 
   it("fromResponse describes the failure with the vendor's message and what to do", () => {

@@ -53,23 +53,27 @@ describe.each([
 });
 
 describe("what the platform's fetch throws", () => {
-  it("a connection the server closed (undici's SocketError, with the socket's addresses) is kept as the very same TypeError", async () => {
+  it("a connection the server closed (undici's SocketError): the cause is a copy that keeps its name, message and code", async () => {
     const server = createServer((socket) => socket.once("data", () => socket.destroy()));
     await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
     let raw: unknown;
     const send = createTransport({ maxRetries: 0, fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init).catch((error: unknown) => Promise.reject((raw = error))) });
     const error = await send(new Request(`http://127.0.0.1:${(server.address() as { port: number }).port}/a`)).catch((caught: unknown) => caught);
     server.close();
-    expect(((raw as Error).cause as { code?: unknown }).code).toBe("UND_ERR_SOCKET");
-    expect((error as Error).cause).toBe(raw);
+    const cause = (error as Error).cause as Error & { cause: Error & { code?: string } };
+    const rawCause = (raw as Error).cause as Error & { code?: string };
+    expect(rawCause.code).toBe("UND_ERR_SOCKET");
+    expect([cause.name, cause.message, cause.cause.name, cause.cause.message, cause.cause.code]).toEqual([(raw as Error).name, (raw as Error).message, rawCause.name, rawCause.message, "UND_ERR_SOCKET"]);
   });
 
-  it("a connection refused on every address (an AggregateError of system errors) is kept as the very same TypeError", async () => {
+  it("a connection refused on every address (an AggregateError of system errors): the copy keeps its name and code", async () => {
     const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}:443`), { errno: -111, code: "ECONNREFUSED", syscall: "connect", address, port: 443 });
     const raw = new TypeError("fetch failed", { cause: Object.assign(new AggregateError([refused("::1"), refused("127.0.0.1")]), { code: "ECONNREFUSED" }) });
     const send = createTransport({ maxRetries: 0, fetch: async () => Promise.reject(raw) });
     const error = await send(new Request("https://api.example.com/a")).catch((caught: unknown) => caught);
-    expect((error as Error).cause).toBe(raw);
+    const cause = (error as Error).cause as Error & { cause: Error & { code?: string } };
+    expect([cause.name, cause.cause.name, cause.cause.code]).toEqual(["TypeError", "AggregateError", "ECONNREFUSED"]);
+    expect((error as Error).message).toContain("fetch failed: ECONNREFUSED");
   });
 });
 
