@@ -23,11 +23,6 @@ export interface TokenRequest {
   endpoint?: string | undefined;
   /** Cancels the request: it then rejects with an {@link ApiUserAbortError}. */
   signal?: AbortSignal | undefined;
-  /**
-   * Gets the refresh token of a 2xx answer, before the answer is checked: one sent is kept even if the answer is then
-   * refused (no access_token), since the one it replaces may be spent (RFC 6749 §6).
-   */
-  rotate?: ((refreshToken: string) => void) | undefined;
 }
 
 /**
@@ -74,8 +69,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   }
   issued.splice(8);
   rememberSecret(...issued);
-  const rotated = (token as { refresh_token?: unknown } | null | undefined)?.refresh_token;
-  if (response.ok && typeof rotated === "string" && rotated) request.rotate?.(rotated);
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
