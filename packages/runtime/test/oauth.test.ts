@@ -260,6 +260,10 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
   });
 
+  // The bound on a credential's length was checked on the first eight credential-named fields only, the ones remembered.
+  const EIGHT_FIELDS = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`x_token_${i}`, `short-${i}`]));
+  const LONG = "x".repeat(20_000);
+
   it("refuses an access_token longer than 16 384 characters that comes after eight other credential-named fields", async () => {
     const { tokens, apiCalls, client } = world({ token: () => json({ ...EIGHT_FIELDS, access_token: `at-secret-1${LONG}`, token_type: "bearer" }) });
     const error = await caught(client.GET("/items"));
