@@ -21,7 +21,7 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  * is sent there.
  *
  * @example
- * const layer: Layer = (request, next, call) => (call.guarded ? fetchWithinOrigin(request, next, call) : next(request, call));
+ * const layer: Layer = (request, next, call) => (call.manual ? fetchWithinOrigin(request, next, call) : next(request, call));
  */
 export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
   const { url, moved } = call;

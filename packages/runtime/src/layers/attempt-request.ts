@@ -15,7 +15,7 @@ import type { Call } from "./call.js";
 export function attemptInit(request: Request, call: Call): [Request | string, RequestInit] {
   const signal = call.attempt?.signal ?? call.signal;
   // A planned request is no Request: it always goes as a URL and an init (its settings read as none, its body as null).
-  const moved = call.guarded || call.url !== request.url || request instanceof PlannedRequest;
+  const moved = call.manual || call.url !== request.url || request instanceof PlannedRequest;
   if (!moved && call.authorization === undefined) return [request, { signal }];
   const headers = new Headers(request.headers);
   if (call.authorization !== undefined) headers.set("Authorization", call.authorization);
@@ -27,7 +27,7 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
     headers,
     body: call.moved ?? null,
     signal,
-    redirect: call.guarded ? "manual" : request.redirect,
+    redirect: call.manual ? "manual" : request.redirect,
   };
   for (const key of ["credentials", "cache", "integrity", "keepalive", "referrerPolicy"] as const) (init as Record<string, unknown>)[key] = request[key];
   return [call.url, init];

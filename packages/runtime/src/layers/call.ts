@@ -35,7 +35,7 @@ export interface Call {
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
   ready?: Request | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
-  guarded?: boolean | undefined;
+  manual?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
   streamed?: boolean | undefined;
   /** Outer layers that will discard some responses (a 401 to refresh, a status to retry) say so here. */
@@ -44,7 +44,7 @@ export interface Call {
 
 /**
  * Starts a call for `request`. What the layers leave on it later (the attempt's signal, a moved body, the
- * Authorization value, the request made whole, whether it is guarded or streamed) starts out absent, which reads as
+ * Authorization value, the request made whole, whether it follows redirects by hand or is streamed) starts out absent, which reads as
  * undefined (false).
  *
  * @example

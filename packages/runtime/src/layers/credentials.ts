@@ -62,9 +62,9 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
-  call.guarded = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
+  call.manual = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
   call.authorization = credential?.header;
-  if (call.moved !== undefined || !(call.guarded || call.url !== request.url)) return request;
+  if (call.moved !== undefined || !(call.manual || call.url !== request.url)) return request;
   if (!request.body) {
     call.moved = null;
     return request;

@@ -46,7 +46,7 @@ describe("the credentials layer", () => {
     expect(seen[0]!.url).toBe("https://api.example.com/a?access_token=q-secret&page=2");
     expect(seen[0]!.redirect).toBe("manual");
     expect(await seen[0]!.text()).toBe("b");
-    expect(call.guarded).toBe(true);
+    expect(call.manual).toBe(true);
     expect(call.secrets).toContain("q-secret");
   });
 

@@ -10,7 +10,7 @@ describe("the redirect guard layer", () => {
     const { next, seen } = recordingNext((_, index) => (index === 0 ? redirectTo("/moved") : new Response("ok")));
     const request = new Request("https://api.example.com/a?access_token=x", { method: "POST", body: "b", redirect: "manual" });
     const { call, result } = runLayer(asSent(redirectGuardLayer()), request, next, {}, (call) => {
-      call.guarded = true;
+      call.manual = true;
       call.moved = new Blob(["b"]);
     });
     expect(await (await result).text()).toBe("ok");
@@ -27,12 +27,12 @@ describe("the redirect guard layer", () => {
   it("follows a 303 of a guarded GET without a body, and a 301 of a POST not at all", async () => {
     const { next, seen } = recordingNext((_, index) => (index === 0 ? new Response(null, { status: 303, headers: { Location: "/b" } }) : new Response("ok")));
     const get = runLayer(asSent(redirectGuardLayer()), new Request("https://api.example.com/a", { redirect: "manual" }), next, {}, (call) => {
-      call.guarded = true;
+      call.manual = true;
     });
     expect(await (await get.result).text()).toBe("ok");
     expect(seen.map((sent) => sent.url)).toEqual(["https://api.example.com/a", "https://api.example.com/b"]);
     const post = runLayer(asSent(redirectGuardLayer()), new Request("https://api.example.com/a", { method: "POST", body: "b" }), async () => new Response(null, { status: 301, headers: { Location: "/b" } }), {}, (call) => {
-      call.guarded = true;
+      call.manual = true;
       call.moved = new Blob(["b"]);
     });
     await expect(post.result).rejects.toThrow(/which would turn the POST into a GET; only 307 and 308 keep it\. /);
@@ -41,7 +41,7 @@ describe("the redirect guard layer", () => {
   it("refuses a guarded redirect to another origin, sending nothing there", async () => {
     const { next, seen } = recordingNext(() => redirectTo("https://elsewhere.example.net/"));
     const { result } = runLayer(redirectGuardLayer(), new Request("https://api.example.com/a", { redirect: "manual" }), next, {}, (call) => {
-      call.guarded = true;
+      call.manual = true;
     });
     await expect(result).rejects.toBeInstanceOf(RedirectError);
     expect(seen).toHaveLength(1);
