@@ -22,7 +22,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
   return async (request, next, call) => {
     const attempt = new AttemptSignal(call.signal, timeoutMs);
     call.attempt = attempt;
-    call.streamed = false;
+    call.stream = false;
     call.ready = undefined;
     let response: Response;
     try {
@@ -41,7 +41,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
         : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${describeError(error)}`, " Check the network and the base URL.", { cause: error });
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
-    if (call.streamed) attempt.loosen(response.body!, call);
+    if (call.stream) attempt.loosen(response.body!, call);
     else attempt.dispose();
     return response;
   };

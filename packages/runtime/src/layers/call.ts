@@ -37,7 +37,7 @@ export interface Call {
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   manual?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */
-  streamed?: boolean | undefined;
+  stream?: boolean | undefined;
   /** Outer layers that will discard some responses (a 401 to refresh, a status to retry) say so here. */
   readonly drops: Array<(response: Response) => boolean>;
 }

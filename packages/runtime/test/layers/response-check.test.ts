@@ -45,7 +45,7 @@ describe("the response check layer", () => {
     const stream = new Response("data");
     const streamed = runLayer(responseCheckLayer(1024, 1000), request(), async () => stream);
     expect(await streamed.result).toBe(stream);
-    expect(streamed.call.streamed).toBe(true);
+    expect(streamed.call.stream).toBe(true);
     expect(stream.bodyUsed).toBe(false);
     const retried = new Response("busy", { status: 503 });
     const { result } = runLayer(responseCheckLayer(1024, 1000), request(), async () => retried, {}, (call) => {
