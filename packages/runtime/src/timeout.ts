@@ -15,7 +15,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class AttemptSignal extends AbortController {
   /** True once the delay elapsed (and the signal aborted because of it); until then unset. */
-  declare expired: true | undefined;
+  declare timeout: true | undefined;
   // Declared, not initialised as class fields: they are set once below, and each field would cost every attempt.
   declare private id: ReturnType<typeof setTimeout>;
   declare private caller: AbortSignal | undefined;
@@ -24,7 +24,7 @@ export class AttemptSignal extends AbortController {
     super();
     this.caller = parent;
     this.id = setTimeout(() => {
-      this.expired = true;
+      this.timeout = true;
       this.dispose();
       this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
@@ -80,7 +80,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   // Every caller waits 0 ms or more (a backoff, a pacing or Retry-After wait).
   const wait = new AttemptSignal(signal, ms);
   return new Promise((resolve, reject) => {
-    const done = () => (wait.expired ? resolve() : reject(signal!.reason));
+    const done = () => (wait.timeout ? resolve() : reject(signal!.reason));
     if (wait.signal.aborted) done();
     else wait.signal.addEventListener("abort", done);
   });

@@ -73,7 +73,7 @@ describe("signal helpers", () => {
     const parent = new AbortController();
     const attempt = new AttemptSignal(parent.signal, 60_000);
     parent.abort("caller went first");
-    expect([attempt.signal.aborted, attempt.signal.reason, attempt.expired === true]).toEqual([true, "caller went first", false]);
+    expect([attempt.signal.aborted, attempt.signal.reason, attempt.timeout === true]).toEqual([true, "caller went first", false]);
 
     const other = new AbortController();
     const disposed = new AttemptSignal(other.signal, 60_000);
@@ -91,11 +91,11 @@ describe("signal helpers", () => {
       const disposed = new AttemptSignal(parent.signal, 1_000);
       disposed.dispose();
       vi.advanceTimersByTime(999);
-      expect(timeout.expired === true).toBe(false);
+      expect(timeout.timeout === true).toBe(false);
       vi.advanceTimersByTime(1);
-      expect(timeout.expired).toBe(true);
+      expect(timeout.timeout).toBe(true);
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
-      expect(disposed.expired === true).toBe(false);
+      expect(disposed.timeout === true).toBe(false);
       parent.abort("later");
       expect((timeout.signal.reason as Error).name).toBe("TimeoutError");
       expect(disposed.signal.aborted).toBe(false);

@@ -34,7 +34,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       if (call.signal?.aborted) throw userAbort(call);
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
-      const timedOut = attempt.expired;
+      const timedOut = attempt.timeout;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
       throw timedOut
         ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })

@@ -43,7 +43,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
         " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.body });
     }
     const init = { status, cause: received.error };
-    throw call.attempt?.expired
+    throw call.attempt?.timeout
       ? attemptFailure(call, "body", safe, ApiTimeoutError, (attempts) => `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", init)
       : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}`, " Check the network.", init);
   };
