@@ -46,39 +46,36 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
     throw fieldError("contentType", `${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg"`);
   }
-  const signal = opts.signal ? { signal: opts.signal } : {};
-  const params = { path: { filePath } };
-  let result;
+  // The typed body documents the two fields; what is sent is the part of each that the serializer writes.
+  let file: Blob | ReadableStream<Uint8Array>;
+  let sent: object;
   if (isReadableStream(content)) {
     if (content.locked) throw fieldError("content", "is a locked ReadableStream (already being read): pass an unread one");
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },
     ]);
-    result = await client.POST("/data/{filePath}", {
-      params,
-      // The typed body documents the two fields; what is sent is the stream above.
-      body: { file: content as unknown as Blob, file_content_type: contentType },
-      bodySerializer: () => body,
-      headers: { "Content-Type": multipartType },
-      duplex: "half",
-      ...signal,
-    } as Parameters<CxClient["POST"]>[1] & { duplex: "half" });
+    file = content;
+    sent = { bodySerializer: () => body, headers: { "Content-Type": multipartType }, duplex: "half" };
   } else {
-    const file = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
-    result = await client.POST("/data/{filePath}", {
-      params,
-      body: { file, file_content_type: contentType },
-      // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
+    const blob = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
+    file = blob;
+    // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
+    sent = {
       bodySerializer: () => {
         const form = new FormData();
         form.append("file_content_type", contentType);
-        form.append("file", file, filename);
+        form.append("file", blob, filename);
         return form;
       },
-      ...signal,
-    });
+    };
   }
+  const result = await client.POST("/data/{filePath}", {
+    params: { path: { filePath } },
+    body: { file: file as Blob, file_content_type: contentType },
+    ...sent,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
   const stored = dataOrThrow(result, "POST");
   // CX's own clients take an upload as done only when the answer has the file's id: anything else is no metadata.
   if (typeof stored?.id !== "string") {
