@@ -31,7 +31,7 @@ export interface Call {
    * The attempt's `Authorization` value, set by the credentials layer and sent with the attempt (see `attemptRequest`
    * and `attemptInit`): the request the caller built is never changed.
    */
-  authorization?: string | undefined;
+  auth?: string | undefined;
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
   ready?: Request | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */

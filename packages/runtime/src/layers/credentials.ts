@@ -63,7 +63,7 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
   call.manual = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
-  call.authorization = credential?.header;
+  call.auth = credential?.header;
   if (call.moved !== undefined || !(call.manual || call.url !== request.url)) return request;
   if (!request.body) {
     call.moved = null;
