@@ -94,6 +94,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       }),
     items: (page) => page as PagedLists[P][],
     limit: _limit ?? MAX_LIMIT,
-    startOffset: _offset ?? 0,
+    // Left out or null, it starts at 0 (paginateOffset's default).
+    startOffset: _offset,
   });
 }
