@@ -18,7 +18,8 @@ export type Region = (typeof REGIONS)[number];
  * regionHosts("eu1"); // { baseUrl: "https://eu1.surveydynamix.com/api", oauthBaseUrl: "https://eu1.surveydynamix.com" }
  */
 export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: string } {
-  if (typeof region !== "string" || !(REGIONS as readonly string[]).includes(region)) {
+  // includes compares strictly: nothing but one of the strings is a region.
+  if (!(REGIONS as readonly unknown[]).includes(region)) {
     const got = typeof region === "string" ? JSON.stringify(region) : typeof region;
     throw fieldError("region", `must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${got}`);
   }
