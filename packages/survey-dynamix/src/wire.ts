@@ -8,7 +8,8 @@ import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@api
 function numericBooleans(value: unknown): unknown {
   if (typeof value === "boolean") return Number(value);
   if (Array.isArray(value)) return value.map(numericBooleans);
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+  // A primitive's prototype (Number.prototype, ...) and a function's are never Object.prototype.
+  if (value != null && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numericBooleans(item)]));
   }
   return value;
