@@ -6,7 +6,7 @@ import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@api
  * info.description, decision 5).
  */
 function numericBooleans(value: unknown): unknown {
-  if (typeof value === "boolean") return Number(value);
+  if (typeof value === "boolean") return +value;
   if (Array.isArray(value)) return value.map(numericBooleans);
   // A primitive's prototype (Number.prototype, ...) and a function's are never Object.prototype.
   if (value != null && Object.getPrototypeOf(value) === Object.prototype) {
