@@ -169,7 +169,7 @@ function readToken(value: Record<string, unknown>, from: { tokenUrl: string; sec
     );
   }
   // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it".
-  const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? Number(expires_in) : NaN;
+  const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? +expires_in : NaN;
   return {
     accessToken: access_token as string,
     expiresInMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,

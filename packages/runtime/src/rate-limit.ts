@@ -74,8 +74,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     },
     update({ headers, ok }, now = Date.now()) {
       // A header sent blank is none, not 0 (Number("") is).
-      const left = Number(headers.get(names.remaining) || NaN);
-      const reset = Number(headers.get(names.reset) || NaN);
+      const left = +(headers.get(names.remaining) || NaN);
+      const reset = +(headers.get(names.reset) || NaN);
       if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) {
         // A 2xx without a budget (an endpoint that is not limited) ends a wait for one; an error without one (a proxy's
         // 502) says nothing of it.

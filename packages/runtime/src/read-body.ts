@@ -14,8 +14,8 @@ import { redactSecrets } from "./known-secrets.js";
 export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | undefined> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
-  // No Content-Length reads as 0, never above maxBytes (at least 1).
-  const declared = Number(response.headers.get("content-length"));
+  // No Content-Length reads as 0 (+null is 0, hence the non-null assertion), never above maxBytes (at least 1).
+  const declared = +response.headers.get("content-length")!;
   if (declared > maxBytes || signal.aborted) {
     cancelQuietly(body);
     if (signal.aborted) throw signal.reason;

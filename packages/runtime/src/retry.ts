@@ -73,11 +73,11 @@ export function isNotSentError(error: unknown): boolean {
  */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   // Absent or blank reads as NaN, which fails the test (as do negative and infinite values). Headers trim their values.
-  const ms = Number(headers.get("retry-after-ms") || NaN);
+  const ms = +(headers.get("retry-after-ms") || NaN);
   if (ms >= 0 && ms < Infinity) return ms;
   // Absent reads as "", which neither test takes.
   const after = headers.get("retry-after") ?? "";
-  if (/^\d+(\.\d+)?$/.test(after)) return Number(after) * 1000;
+  if (/^\d+(\.\d+)?$/.test(after)) return +after * 1000;
   // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
   // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
   const date = Date.parse(after);
