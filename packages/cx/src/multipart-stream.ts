@@ -85,6 +85,7 @@ function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {
 function randomHex(bytes: number): string {
   const values = new Uint8Array(bytes);
   if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(values);
-  else for (let i = 0; i < bytes; i++) values[i] = Math.floor(Math.random() * 256);
+  // A Uint8Array stores the whole part of a number from 0 to 256 (exclusive), as Math.floor would give it.
+  else for (let i = 0; i < bytes; i++) values[i] = Math.random() * 256;
   return Array.from(values, (value) => value.toString(16).padStart(2, "0")).join("");
 }
