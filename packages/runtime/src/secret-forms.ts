@@ -50,8 +50,8 @@ export function secretForms(secret: string): string[] {
       // Behind `skip` other bytes, the secret's bits fill base64 characters from ceil(8 skip / 6) up to the last one
       // they fill completely: that run is the same whatever the other bytes are.
       const shifted = toBase64(new Uint8Array([...new Uint8Array(skip), ...bytes]));
-      // (slice drops a fraction itself, as Math.floor would.)
-      const piece = shifted.slice(Math.ceil((8 * skip) / 6), (8 * (skip + bytes.length)) / 6);
+      // (slice drops a fraction itself: the start rounds up by adding 5 sixths first, the end down.)
+      const piece = shifted.slice((8 * skip + 5) / 6, (8 * (skip + bytes.length)) / 6);
       if (piece.length >= MIN_BASE64_PIECE) pieces.push(piece);
     }
     // Standard and URL-safe.
