@@ -41,10 +41,12 @@ export function present(value: unknown): boolean {
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
-  const required = Object.hasOwn(REQUIRED_FILTERS, path) ? (REQUIRED_FILTERS as Record<string, readonly string[]>)[path] : undefined;
+  const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
   if (required && !required.some((name) => present(query?.[name]))) {
-    const alternative = ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS];
-    throw new InputError("params.query", `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${alternative})`);
+    throw new InputError(
+      "params.query",
+      `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS]})`,
+    );
   }
   // Left out or null: not sent. An empty string would go as `_limit=`.
   for (const [name, min, max] of [["_limit", 1, MAX_LIMIT], ["_offset", 0]] as const) {
