@@ -42,7 +42,7 @@ type Typed = string | number | boolean | null | { [key: string]: unknown };
 const COERCE: Record<FieldType, (value: unknown) => Typed | undefined> = {
   integer: (value) => {
     // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
-    const number = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
+    const number = typeof value === "string" && /^-?\d+$/.test(value) ? +value : value;
     return Number.isSafeInteger(number) ? (number as number) : undefined;
   },
   boolean: (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined),
