@@ -42,7 +42,8 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   // one whose fields are), or an event Wootric does not send.
   const inner = subject && raw[subject];
   const record = isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
-  const type = `${subject}.${String(event?.["event_name"])}`;
+  // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
+  const type = `${subject}.${event?.["event_name"]}`;
   if (!event || !record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
