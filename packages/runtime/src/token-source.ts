@@ -135,8 +135,7 @@ function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, a
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       reject(abortError());
-      joined.abortable--;
-      if (joined.abortable === 0 && !joined.committed) abandon();
+      if (!--joined.abortable && !joined.committed) abandon();
     };
     signal.addEventListener("abort", onAbort, { once: true });
     const settle =
