@@ -36,7 +36,7 @@ interface Flight {
   promise: Promise<string>;
   controller: AbortController;
   /** Callers waiting with a signal, which may still give up. */
-  abortable: number;
+  waiting: number;
   /** Whether a caller without a signal waits, so the request must go on whatever the others do (absent: none yet). */
   committed?: true;
 }
@@ -90,7 +90,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     });
     // Waiters may all have given up by the time it settles; the rejection is theirs to see, not the process's.
     promise.catch(() => {});
-    const started: Flight = { promise, controller, abortable: 0 };
+    const started: Flight = { promise, controller, waiting: 0 };
     return started;
   };
 
@@ -131,11 +131,11 @@ function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew
 // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
 // up, while no caller without a signal waits, abandons the flight.
 function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, abandon: () => void): Promise<string> {
-  joined.abortable++;
+  joined.waiting++;
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       reject(abortError());
-      if (!--joined.abortable && !joined.committed) abandon();
+      if (!--joined.waiting && !joined.committed) abandon();
     };
     signal.addEventListener("abort", onAbort, { once: true });
     const settle =
