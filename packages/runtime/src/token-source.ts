@@ -37,8 +37,8 @@ interface Flight {
   controller: AbortController;
   /** Callers waiting with a signal, which may still give up. */
   waiting: number;
-  /** Whether a caller without a signal waits, so the request must go on whatever the others do (absent: none yet). */
-  committed?: true;
+  /** Whether a caller without a signal waits, so the request is kept going whatever the others do (absent: none yet). */
+  kept?: true;
 }
 
 /**
@@ -103,7 +103,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       if (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
       const joined = (flight ??= start());
       if (!signal) {
-        joined.committed = true;
+        joined.kept = true;
         return joined.promise;
       }
       return waitFor(joined, signal, abortError, () => {
@@ -135,7 +135,7 @@ function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, a
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       reject(abortError());
-      if (!--joined.waiting && !joined.committed) abandon();
+      if (!--joined.waiting && !joined.kept) abandon();
     };
     signal.addEventListener("abort", onAbort, { once: true });
     const settle =
