@@ -24,7 +24,7 @@ function assign(target: FormObject, path: string[], value: string): void {
     if (typeof existing !== "object" || Array.isArray(existing)) node[key] = {};
     node = node[key] as FormObject;
   }
-  node[path[path.length - 1]!] = value;
+  node[path.at(-1)!] = value;
 }
 
 /**
