@@ -11,7 +11,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  *
  * @example
  * const attempt = new AttemptSignal(request.signal, 30_000);
- * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.dispose() }
+ * try { await fetch(url, { signal: attempt.signal }) } finally { attempt.clear() }
  */
 export class AttemptSignal extends AbortController {
   /** True once the delay elapsed (and the signal aborted because of it); until then unset. */
@@ -25,22 +25,22 @@ export class AttemptSignal extends AbortController {
     this.caller = parent;
     this.id = setTimeout(() => {
       this.timeout = true;
-      this.dispose();
+      this.clear();
       this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
-    // A signal aborts once, so the listener needs no `once`; dispose() removes it.
+    // A signal aborts once, so the listener needs no `once`; clear() removes it.
     if (parent?.aborted) this.handleEvent();
     else parent?.addEventListener("abort", this);
   }
 
   /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
   handleEvent(): void {
-    this.dispose();
+    this.clear();
     this.abort(this.caller!.reason);
   }
 
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
-  dispose(): void {
+  clear(): void {
     clearTimeout(this.id);
     this.caller?.removeEventListener("abort", this);
   }
@@ -53,7 +53,7 @@ export class AttemptSignal extends AbortController {
    * is the listener: one signal shared by many downloads does not keep each of them until it aborts.
    */
   loosen(body: unknown, owner: object): void {
-    this.dispose();
+    this.clear();
     // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
     held.set(Object(body), owner);
     const parent = this.caller;

@@ -77,7 +77,7 @@ describe("signal helpers", () => {
 
     const other = new AbortController();
     const disposed = new AttemptSignal(other.signal, 60_000);
-    disposed.dispose();
+    disposed.clear();
     other.abort();
     expect(disposed.signal.aborted).toBe(false);
     expect(new AttemptSignal(AbortSignal.abort("done"), 60_000).signal.reason).toBe("done");
@@ -89,7 +89,7 @@ describe("signal helpers", () => {
       const parent = new AbortController();
       const timeout = new AttemptSignal(parent.signal, 1_000);
       const disposed = new AttemptSignal(parent.signal, 1_000);
-      disposed.dispose();
+      disposed.clear();
       vi.advanceTimersByTime(999);
       expect(timeout.timeout === true).toBe(false);
       vi.advanceTimersByTime(1);

@@ -28,7 +28,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
     try {
       response = await next(request, call);
     } catch (error) {
-      attempt.dispose();
+      attempt.clear();
       // Failures of the body (see the response check) and of redirects are final already.
       if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) throw error;
       if (call.signal?.aborted) throw userAbort(call);
@@ -42,7 +42,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
     if (call.stream) attempt.loosen(response.body!, call);
-    else attempt.dispose();
+    else attempt.clear();
     return response;
   };
 }
