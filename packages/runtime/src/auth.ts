@@ -35,7 +35,8 @@ export interface Credential {
 
 /** Resolves the credential of each attempt from an {@link Auth}. */
 export interface Authorizer {
-  credential(signal?: AbortSignal): Promise<Credential | undefined>;
+  /** The credential of one attempt (none for no auth). */
+  get(signal?: AbortSignal): Promise<Credential | undefined>;
   /** Where the credential goes: a caller's own Authorization header replaces only a header credential. */
   readonly location: "none" | "header" | "query";
   /** Drops a credential the server refused; only a credential that can be fetched anew (OAuth 2) has it, so a 401 is
@@ -94,7 +95,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
         location: "header",
         // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
         // refuses would read as a network failure, and be retried.
-        credential: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
+        get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
         invalidate: (credential) => {
           if (credential.token !== undefined) tokens.invalidate(credential.token);
         },
@@ -122,7 +123,7 @@ function bearer(token: unknown, field: string): Credential {
 
 // An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate).
 function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
-  return { location, credential: async () => remembered(credential) };
+  return { location, get: async () => remembered(credential) };
 }
 
 // Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.

@@ -45,7 +45,7 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
 async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
   if (call.signal?.aborted) throw userAbort(call);
   try {
-    return await authorizer.credential(call.signal);
+    return await authorizer.get(call.signal);
   } catch (error) {
     if (call.signal?.aborted) throw userAbort(call);
     throw error;
