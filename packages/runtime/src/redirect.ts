@@ -60,7 +60,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       }
       const parsed = new URL(target);
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-      if (parsed.username !== "" || parsed.password !== "") throw refuse("a URL with user info", target);
+      if (parsed.username || parsed.password) throw refuse("a URL with user info", target);
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
       if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
         throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, target);

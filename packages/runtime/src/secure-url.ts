@@ -66,7 +66,7 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
     // A relative URL has no user info; a protocol-relative one is refused by checkSecureUrl.
     return;
   }
-  if (url.username !== "" || url.password !== "") throw fieldError(field, `must not contain credentials: ${use}`);
+  if (url.username || url.password) throw fieldError(field, `must not contain credentials: ${use}`);
 }
 
 /**
