@@ -30,7 +30,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null) continue;
       // Number.isFinite is false for anything but a number; a boolean goes as 1 or 0.
-      if (typeof item !== "boolean" && typeof item !== "string" && !Number.isFinite(item)) throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
+      if (!(typeof item === "string" || typeof item === "boolean" || Number.isFinite(item))) throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
       params.append(name, String(typeof item === "boolean" ? +item : item));
     }
   }
