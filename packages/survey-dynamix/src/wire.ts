@@ -31,7 +31,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
       if (item === undefined || item === null) continue;
       // Number.isFinite is false for anything but a number; a boolean goes as 1 or 0.
       if (!(typeof item === "string" || typeof item === "boolean" || Number.isFinite(item))) throw fieldError(`params.query.${name}`, `must be a string, a finite number or a boolean`);
-      params.append(name, String(typeof item === "boolean" ? +item : item));
+      params.append(name, String(numericBooleans(item)));
     }
   }
   return params.toString();
