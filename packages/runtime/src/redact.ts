@@ -53,7 +53,7 @@ export function redactUrl(url: string): string {
   // User info as the URL parser finds it in an http(s) URL: also after leading spaces, and with no, more or back slashes.
   const cleanBase = base.replace(/^([\x00-\x20]*[a-z][a-z0-9+.-]*:[\\/]*)[^/\\?#@]*@/i, `$1${REDACTED}@`);
   // A fragment is never sent, but OAuth implicit flows put tokens there, so it is dropped rather than inspected.
-  const cleanFragment = fragment === "" ? "" : "#" + REDACTED;
+  const cleanFragment = fragment && "#" + REDACTED;
   if (query === undefined) return cleanBase + cleanFragment;
   const cleanQuery = query
     .split("&")
