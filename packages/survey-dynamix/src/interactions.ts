@@ -49,7 +49,7 @@ export class DuplicateInteractionError extends ConflictError {
 nameErrorClasses({ DuplicateInteractionError });
 
 function checkPositiveInteger(value: unknown, field: string, what: string): number {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw fieldError(field, `must be ${what}, a positive integer`);
+  if (!Number.isInteger(value) || (value as number) < 1) throw fieldError(field, `must be ${what}, a positive integer`);
   return value as number;
 }
 
