@@ -52,7 +52,7 @@ export class AttemptSignal extends AbortController {
    * without them the caller could no longer cancel a download after a garbage collection. Once `body` is collected, so
    * is the listener: one signal shared by many downloads does not keep each of them until it aborts.
    */
-  loosen(body: unknown, owner: object): void {
+  hold(body: unknown, owner: object): void {
     this.clear();
     // Object(): the body of another fetch's Response may be missing or not an object (nothing there to keep).
     held.set(Object(body), owner);
@@ -65,7 +65,7 @@ export class AttemptSignal extends AbortController {
   }
 }
 
-// What keeps each loosened attempt, for as long as its body lives; once it is collected, its listener goes too.
+// What keeps each held attempt, for as long as its body lives; once it is collected, its listener goes too.
 const held = new WeakMap<object, object>();
 const unfollow = new FinalizationRegistry<() => void>((remove) => remove());
 

@@ -105,7 +105,7 @@ describe("streamed bodies on one signal shared by many calls", () => {
 
 // A streamed body the caller drops unread is cancelled by the platform once its Response is collected (undici registers
 // each Response for that), which frees the connection; until then the connection keeps the body. What the body keeps
-// (the call, see AttemptSignal.loosen) must therefore not keep the Response, or the connection, the call and its
+// (the call, see AttemptSignal.hold) must therefore not keep the Response, or the connection, the call and its
 // request stay for good: over weeks of downloads on one signal, the pool fills and memory grows.
 it("a streamed response dropped unread can still be collected while its connection holds the body", async () => {
   const caller = new AbortController();

@@ -41,7 +41,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
         : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${describeError(error)}`, " Check the network and the base URL.", { cause: error });
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
-    if (call.stream) attempt.loosen(response.body!, call);
+    if (call.stream) attempt.hold(response.body!, call);
     else attempt.clear();
     return response;
   };
