@@ -38,5 +38,6 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
-  defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl, undefined)) } }),
+  // Without the logger: the token URL's own resolution (WOOTRIC_ACCOUNT) says once that a host is deprecated.
+  defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl)) } }),
 });

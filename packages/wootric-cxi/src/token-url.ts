@@ -14,7 +14,7 @@ const TOKEN_PATH = "/oauth/token";
  * @example
  * resolveTokenUrl("https://wootric.test", console); // "https://wootric.test/oauth/token", and a deprecation line
  */
-export function resolveTokenUrl(value: unknown, logger: Logger | undefined): string {
+export function resolveTokenUrl(value: unknown, logger?: Logger): string {
   const url = urlOption(value, "tokenUrl", DEFAULT_TOKEN_URL);
   // An http(s) URL's path is never empty: a host alone reads as "/".
   if (new URL(url, "https://relative.invalid").pathname !== "/") return url;
