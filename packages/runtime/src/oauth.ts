@@ -108,7 +108,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
       try {
         // Not cancelled when its callers give up (timeoutMs still bounds it): the server may have rotated the refresh
         // token, whose only copy is in the answer.
-        return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }, undefined).finally(() => (refreshing = undefined)));
+        return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }).finally(() => (refreshing = undefined)));
       } catch (error) {
         // A refresh token that is expired, revoked or already rotated is answered 400 (invalid_grant), or 401 or 403 by
         // some servers; the original credentials still work, so they are tried before giving up.
@@ -123,7 +123,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   }
 
   // The grant's form fields after its grant_type, which is the grant used.
-  async function requestGrant(used: GrantType, fields: Record<string, string>, signal: AbortSignal | undefined): Promise<FetchedToken> {
+  async function requestGrant(used: GrantType, fields: Record<string, string>, signal?: AbortSignal): Promise<FetchedToken> {
     const params = { grant_type: used, ...fields };
     const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
     const refused = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
