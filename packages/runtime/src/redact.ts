@@ -129,14 +129,19 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
 export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (!(error instanceof Error)) return redactBody(error, secrets);
-  const text = (value: unknown) => redactText(String(value), secrets);
-  const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
-  // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.
-  const copy = new Error(text(error.message), cause === undefined ? undefined : { cause });
-  // Not enumerable, as an error's own name is not.
-  Object.defineProperty(copy, "name", { value: text(error.name) });
-  copy.stack = error.stack && text(error.stack);
-  const { code } = error as { code?: unknown };
-  return code === undefined ? copy : Object.assign(copy, { code: redactBody(code, secrets) });
+  try {
+    if (!(error instanceof Error)) return redactBody(error, secrets);
+    const text = (value: unknown) => redactText(String(value), secrets);
+    const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
+    // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.
+    const copy = new Error(text(error.message), cause === undefined ? undefined : { cause });
+    // Not enumerable, as an error's own name is not.
+    Object.defineProperty(copy, "name", { value: text(error.name) });
+    copy.stack = error.stack && text(error.stack);
+    const { code } = error as { code?: unknown };
+    return code === undefined ? copy : Object.assign(copy, { code: redactBody(code, secrets) });
+  } catch {
+    // A getter or Proxy trap that throws: what it threw is never read, let alone handed on.
+    return REDACTED;
+  }
 }

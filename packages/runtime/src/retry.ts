@@ -107,15 +107,19 @@ export function backoffMs(retry: number, options: { baseMs: number; maxMs: numbe
 export function describeError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
-  for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth++) {
-    const { message, code } = current as { message?: unknown; code?: unknown };
-    // A message counts once trimmed and not blank; a code as it is (an empty one, first, too).
-    for (const said of [(typeof message === "string" && message.trim()) || 0, code]) {
-      if (typeof said === "string" && !parts.some((part) => part.includes(said))) parts.push(said);
+  try {
+    for (let depth = 0; depth < 10 && typeof current === "object" && current !== null; depth++) {
+      const { message, code } = current as { message?: unknown; code?: unknown };
+      // A message counts once trimmed and not blank; a code as it is (an empty one, first, too).
+      for (const said of [(typeof message === "string" && message.trim()) || 0, code]) {
+        if (typeof said === "string" && !parts.some((part) => part.includes(said))) parts.push(said);
+      }
+      current = (current as { cause?: unknown }).cause;
     }
-    current = (current as { cause?: unknown }).cause;
+    if (typeof current === "string" && current) parts.push(current);
+  } catch {
+    // A getter or Proxy trap that throws: what was read so far, never what it threw.
   }
-  if (typeof current === "string" && current) parts.push(current);
   // Redacted before it is cut: a known credential the cut fell inside could no longer be recognised.
   return redactSecrets(parts.join(": ") || "network error").slice(0, 300);
 }
