@@ -45,7 +45,10 @@ export class ApiError extends Error {
 
   constructor(message: string, init: ApiErrorInit = {}) {
     const secrets = init.secrets ?? [];
-    super(redactText(message, secrets), init.cause === undefined ? undefined : { cause: redactError(init.cause, secrets) });
+    // An ApiUserAbortError's (or a subclass's) is the caller's own abort reason, so not redacted (which copies an error):
+    // `error.cause === reason` holds. Set by the Error constructor either way, so not enumerable.
+    const cause = Object.create(new.target.prototype) instanceof ApiUserAbortError ? init.cause : redactError(init.cause, secrets);
+    super(redactText(message, secrets), init.cause === undefined ? undefined : { cause });
     this.status = init.status;
     this.method = init.method;
     this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
@@ -192,13 +195,7 @@ export class ApiTimeoutError extends ApiConnectionError {}
  * @example
  * catch (e) { if (e instanceof ApiUserAbortError) return }
  */
-export class ApiUserAbortError extends ApiError {
-  constructor(message: string, init: ApiErrorInit = {}) {
-    super(message, { ...init, cause: undefined });
-    // The caller's own, so not redacted (which copies an error): `error.cause === reason` holds.
-    if (init.cause !== undefined) this.cause = init.cause;
-  }
-}
+export class ApiUserAbortError extends ApiError {}
 
 /**
  * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its
