@@ -275,13 +275,11 @@ describe("token requests", () => {
 
   it("keeps no refresh_token longer than 16 384 characters that comes after eight other credential-named fields", async () => {
     let clock = 0;
-    let answers = 0;
+    // The second answer (index 1) carries the long refresh token.
     const { tokens, tokenCalls } = world({
       source: { now: () => clock },
-      token: () => {
-        answers++;
-        return answers === 2 ? json({ ...EIGHT_FIELDS, access_token: "at-secret-2", refresh_token: `rt-secret-2${LONG}`, expires_in: 60 }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}` });
-      },
+      token: (_, __, index) =>
+        index === 1 ? json({ ...EIGHT_FIELDS, access_token: "at-secret-2", refresh_token: `rt-secret-2${LONG}`, expires_in: 60 }) : tokenResponse(`at-secret-${index + 1}`, { expires_in: 60, refresh_token: `rt-secret-${index + 1}` }),
     });
     await tokens.getToken();
     clock += 60_000;
