@@ -4,8 +4,8 @@ import { createHookedClient } from "./client.js";
 import { describeValue, fieldError, InputError } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import type { CallHooks } from "./vendor-calls.js";
+import { checkOptionNames } from "./option-names.js";
 import {
-  checkOptionNames,
   FORWARDED_OPTIONS,
   forwardedOptions,
   resolveHosts,

@@ -1,6 +1,5 @@
 import type { ClientOptions } from "./client.js";
 import { fieldError } from "./input-error.js";
-export { checkOptionNames } from "./option-names.js";
 import { urlOption } from "./secure-url.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
