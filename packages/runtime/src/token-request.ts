@@ -1,4 +1,5 @@
 import { type ApiConnectionError, AuthenticationError } from "./errors.js";
+import { MAX_TOKEN_LENGTH } from "./header-value.js";
 import { rememberSecret } from "./known-secrets.js";
 import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
 import { shorten } from "./shorten.js";
@@ -64,8 +65,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
   // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB. Every field is checked,
   // not only the eight remembered: an access_token or refresh_token after them is used all the same.
-  if (issued.some((value) => value.length > 16_384)) {
-    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than 16384 characters.`, { status: response.status, method: "POST", url: tokenUrl });
+  if (issued.some((value) => value.length > MAX_TOKEN_LENGTH)) {
+    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
   issued.splice(8);
   rememberSecret(...issued);
