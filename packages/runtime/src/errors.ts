@@ -45,10 +45,9 @@ export class ApiError extends Error {
 
   constructor(message: string, init: ApiErrorInit = {}) {
     const secrets = init.secrets ?? [];
-    // An ApiUserAbortError's (or a subclass's) is the caller's own abort reason, so not redacted (which copies an error):
-    // `error.cause === reason` holds. Set by the Error constructor either way, so not enumerable.
-    const cause = Object.create(new.target.prototype) instanceof ApiUserAbortError ? init.cause : redactError(init.cause, secrets);
-    super(redactText(message, secrets), init.cause === undefined ? undefined : { cause });
+    // A redacted copy (see redactError), an ApiUserAbortError's too: the caller's abort reason may quote what it aborted,
+    // and the signal still holds the reason itself. Set by the Error constructor, so not enumerable.
+    super(redactText(message, secrets), init.cause === undefined ? undefined : { cause: redactError(init.cause, secrets) });
     this.status = init.status;
     this.method = init.method;
     this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
@@ -190,7 +189,8 @@ export class ApiConnectionError extends ApiError {}
 export class ApiTimeoutError extends ApiConnectionError {}
 
 /**
- * The caller's `AbortSignal` fired. `cause` is the signal's reason, the very value the caller aborted with.
+ * The caller's `AbortSignal` fired. `cause` is a redacted copy of the signal's reason, like every error's cause: its
+ * name, message, stack and `code` (`"AbortError"` for a bare `abort()`); `signal.reason` is the value itself.
  *
  * @example
  * catch (e) { if (e instanceof ApiUserAbortError) return }
