@@ -96,9 +96,9 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   const event = typedEvent(payload);
   // The timestamp, `2016-08-04 13:57:31 -0700` (or `... UTC`, as Rails writes that zone) in forms and ISO 8601 in JSON,
   // read as ISO 8601, which every engine parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is
-  // refused too.
+  // refused too; and as far ahead as behind, or a body signed with a time to come could be replayed until then.
   const sentAt = Date.parse(`${event.timestamp}`.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(/ UTC$/, "Z").replace(" ", "T"));
-  if (maxAgeMs < Infinity && !(Date.now() - sentAt <= maxAgeMs)) throw new WebhookVerificationError("stale");
+  if (maxAgeMs < Infinity && !(Math.abs(Date.now() - sentAt) <= maxAgeMs)) throw new WebhookVerificationError("stale");
   return event;
 }
 
@@ -106,7 +106,8 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
 export interface UnwrapWebhookOptions {
   /**
    * Refuse (as `stale`) an event whose `timestamp`, which the signature covers, is older than this many milliseconds,
-   * or unreadable: a signed body sent again by someone who saw it is then refused once it is that old. Default: no
+   * as far ahead of this machine's clock, or unreadable: a signed body sent again by someone who saw it is then
+   * refused once it is that old. Default: no
    * bound, since how late Wootric may redeliver an event is not documented. 300 000 (5 minutes) is a common choice.
    */
   maxAgeMs?: number | undefined;

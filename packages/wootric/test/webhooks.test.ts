@@ -308,7 +308,20 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     vi.setSystemTime(sentAt + 301_000);
     const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 }));
     expect(error.reason).toBe("stale");
-    expect(error.message).toMatch(/older than maxAgeMs/);
+    expect(error.message).toMatch(/more than maxAgeMs from now/);
+  });
+
+  // Signed with a time to come (a sender's clock far ahead, or a body made to be replayed later), an event would
+  // otherwise pass until that time, and for maxAgeMs after it.
+  it("accepts an event dated within maxAgeMs ahead of this machine's clock and refuses one further ahead, as `stale`", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const sentAt = Date.parse("2016-08-04T13:57:31-07:00");
+    vi.useFakeTimers({ now: sentAt - 299_000 });
+    expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 })).type).toBe("response.created");
+    vi.setSystemTime(sentAt - 301_000);
+    const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 }));
+    expect(error.reason).toBe("stale");
+    expect(error.message).toMatch(/more than maxAgeMs from now/);
   });
 
   it("reads a time Rails writes in the UTC zone (`2016-08-04 20:57:31 UTC`) as UTC", async () => {
