@@ -1,5 +1,5 @@
 import type { TokenSource } from "./auth.js";
-import { ApiUserAbortError, AuthenticationError } from "./errors.js";
+import { ApiUserAbortError, AuthenticationError, type ApiError } from "./errors.js";
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { fieldError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
@@ -14,7 +14,9 @@ export interface FetchedToken {
 /** Options of {@link createTokenSource}. */
 export interface TokenSourceOptions {
   /**
-   * Gets a new token from the vendor, throwing (e.g. an {@link AuthenticationError}) when it cannot. Concurrent
+   * Gets a new token from the vendor, throwing (e.g. an {@link AuthenticationError}) when it cannot. A call waiting
+   * for it throws an {@link ApiError} as it is, and anything else as the `cause` of an `AuthenticationError`, a
+   * redacted copy (see {@link ApiError}): an HTTP client's error holding the request it sent shows none of it. Concurrent
    * callers share one call. `signal` aborts once every caller waiting for it has given up; ignore it when an
    * abandoned request must still finish, e.g. one that rotates a refresh token.
    */

@@ -1,7 +1,9 @@
 import type { Authorizer, Credential } from "../auth.js";
 import { urlCarriesCredential } from "../credential-bearing.js";
 import { setQueryParam } from "../url.js";
-import { userAbort, type Call } from "./call.js";
+import { ApiError, AuthenticationError } from "../errors.js";
+import { InputError } from "../input-error.js";
+import { callError, userAbort, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, isFormBody } from "../read-body.js";
 
@@ -10,7 +12,8 @@ import { cancelQuietly, isFormBody } from "../read-body.js";
  * OAuth 2) or a query parameter that replaces one of the same name; both are left on the call and sent with the
  * attempt (see `attemptInit`), never written into the caller's request. The caller's own Authorization header wins over
  * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
- * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A request that
+ * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A token source that
+ * fails with anything but an `ApiError` fails the call with an `AuthenticationError`, its cause a redacted copy. A request that
  * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
  * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
  * User middleware sees each attempt as one Request with its credential.
@@ -48,7 +51,10 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
     return await authorizer.get(call.signal);
   } catch (error) {
     if (call.signal?.aborted) throw userAbort(call);
-    throw error;
+    // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
+    // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
+    // redacted copy. The runtime's own errors (an ApiError, an InputError for a token no header carries) are redacted already.
+    throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
   }
 }
 
