@@ -1,4 +1,4 @@
-import { urlOption, type Logger } from "@apis/runtime";
+import { redactUrl, urlOption, type Logger } from "@apis/runtime";
 
 /** Wootric's token endpoint, shared by all Wootric APIs. */
 export const DEFAULT_TOKEN_URL = "https://api.wootric.com/oauth/token";
@@ -21,7 +21,8 @@ export function resolveTokenUrl(value: unknown, logger?: Logger): string {
   // The path goes before a query or fragment, in place of the slashes ending the host.
   const endpoint = url.replace(/\/?(?=[?#]|$)/, TOKEN_PATH);
   const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
-  warn?.call(logger, `tokenUrl ${url} is a host, read as ${endpoint} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
+  // Straight to the caller's logger, past the runtime's redaction of its own lines: a query may carry a credential.
+  warn?.call(logger, `tokenUrl ${redactUrl(url)} is a host, read as ${redactUrl(endpoint)} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
   return endpoint;
 }
 

@@ -64,6 +64,18 @@ describe("createClient", () => {
     expect(deprecations[0]).toContain("deprecated: pass the full URL");
   });
 
+  // The line goes to the caller's logger as it is, past the runtime's redaction of its own lines.
+  it.each(["https://auth.test/?api_key=tokenurl-key-0042", "https://auth.test/#access_token=tokenurl-key-0042"])(
+    "quotes a host-form tokenUrl (%s) in its deprecation line with its credential redacted",
+    (tokenUrl) => {
+      const lines: string[] = [];
+      const logger = { debug: (message: string) => lines.push(message), warn: (message: string) => lines.push(message) };
+      createClient({ baseUrl: BASE, tokenUrl, logger, auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } });
+      expect(lines).toEqual([expect.stringMatching(/^tokenUrl https:\/\/auth\.test\/.*\[redacted\] is a host, read as https:\/\/auth\.test\/oauth\/token.*\[redacted\]/)]);
+      expect(lines.join("\n")).not.toContain("tokenurl-key-0042");
+    },
+  );
+
   it.each(["https://auth.test?tenant=7", "https://auth.test/?tenant=7"])("reads a host-form tokenUrl with a query (%s) as the host's /oauth/token with that query", async (tokenUrl) => {
     const observed = observedFetch((request) => (request.url.includes("/oauth/token") ? json(TOKEN) : json([])));
     const cxi = createClient({ baseUrl: BASE, tokenUrl, fetch: observed.fetch, logger: { debug: () => {} }, auth: { type: "clientCredentials", clientId: "id", clientSecret: "secret" } });
