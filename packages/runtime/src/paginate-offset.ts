@@ -17,9 +17,10 @@ export interface PaginateOffsetOptions<Page, Item> {
 
 /**
  * Iterates every item of an offset/limit list, fetching each page only when the previous one is used up; each page
- * starts where the items received so far end, so a vendor that caps `limit` lower than asked loses nothing. Without a
- * total it stops after a short or empty page; with a total it stops once the offset reaches it, or on an empty page
- * (a short page before the total only means the vendor capped `limit`). A page that fails throws an
+ * starts where the items received so far end. With a total it stops once the offset reaches it, or on an empty page,
+ * so a vendor that caps `limit` lower than asked loses nothing (a short page before the total only means that).
+ * Without a total it stops after a short or empty page, so there `limit` must be no more than the vendor serves in
+ * one page: a page capped lower reads as the last. A page that fails throws an
  * {@link ApiError} with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a
  * page that repeats the one before is skipped, and a second one in a row (a server that ignores the offset) throws an
  * {@link InvalidResponseError}.
