@@ -48,8 +48,9 @@ export class DuplicateInteractionError extends ConflictError {
 }
 nameErrorClasses({ DuplicateInteractionError });
 
+// Safe: past 2^53 a number is no ID anyone was given, and 1e21 would go out as "1e+21".
 function checkPositiveInteger(value: unknown, field: string, what: string): number {
-  if (!Number.isInteger(value) || (value as number) < 1) throw fieldError(field, `must be ${what}, a positive integer`);
+  if (!Number.isSafeInteger(value) || (value as number) < 1) throw fieldError(field, `must be ${what}, a positive integer`);
   return value as number;
 }
 

@@ -116,6 +116,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createInteraction",
+    input: "survey_id 1e21 (past 2^53, sent as 1000000000000000000000)",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, survey_id: 1e21 }),
+    field: "survey_id",
+    message: /survey_id must be the survey's ID .*, a positive integer/,
+  },
+  {
+    helper: "createInteraction",
     input: "an SMS interaction without phone_number",
     call: (fetch) => createInteraction(client(fetch), { survey_id: 52, survey_type: "sms" }),
     field: "phone_number",
@@ -160,6 +167,13 @@ const cases: BadInputCase[] = [
     helper: "updateInteraction",
     input: "interactionId -1",
     call: (fetch) => updateInteraction(client(fetch), -1, { survey_id: 52 } as UpdateInteractionInput),
+    field: "interactionId",
+    message: /interactionId must be the interaction's ID, a positive integer/,
+  },
+  {
+    helper: "updateInteraction",
+    input: "interactionId 2^53 + 2 (an ID no double holds exactly)",
+    call: (fetch) => updateInteraction(client(fetch), 2 ** 53 + 2, { survey_id: 52 } as UpdateInteractionInput),
     field: "interactionId",
     message: /interactionId must be the interaction's ID, a positive integer/,
   },
