@@ -25,26 +25,24 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
 
 /**
  * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
- * http on localhost included, and so does this function, with an `InputError`. Keep `state` in the user's session and pass it to
- * {@link readAuthorizationCallback}.
+ * http on localhost included, and so does this function, with an `InputError`. `state` is required (8 or more
+ * characters, checked by the runtime): keep it in the user's session and pass it to {@link readAuthorizationCallback}.
+ * CX's doc does not mention `state`; omniauth-cx ran on omniauth-oauth2 1.1.1, which sends one and refuses a callback
+ * without it (CSRF protection, on by default since 1.1.0), so CX sends it back (inferred, not seen on the wire).
  *
  * @example
  * const state = crypto.randomUUID();
  * res.redirect(buildAuthorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
  */
-export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state?: string; authorizeUrl?: string }): string {
+export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state: string; authorizeUrl?: string }): string {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
   checkOptionNames(options, ["clientId", "redirectUri", "state", "authorizeUrl"], "buildAuthorizeUrl");
-  if (options.state !== undefined && (typeof options.state !== "string" || options.state === "")) {
-    throw fieldError("state", "must be a non-empty string kept in the user's session, e.g. crypto.randomUUID(), or left out");
-  }
   const url = buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
-    // Left out when undefined, as the runtime leaves out a state that is undefined.
     state: options.state,
   });
   // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
@@ -55,22 +53,20 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
 /**
  * Reads the redirect CX sent the user back with (step 2): returns the code from `auth_code` (or `code`, or
  * `authorization_code`); throws `AuthorizationDeniedError` when the user refused (`?deny=true`), and an
- * `InputError` when `url` is not a string or URL, the state does not match, or there is no code.
+ * `InputError` when `url` is not a string or URL, the state does not match `expectedState` (required: `null` skips
+ * the check), or there is no code.
  *
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: req.session.cxState });
  */
-export function readAuthorizationCallback(url: string | URL, options: { expectedState?: string } = {}): AuthorizationCallback {
+export function readAuthorizationCallback(url: string | URL, options: { expectedState: string | null | undefined }): AuthorizationCallback {
   // expectedState is passed on even when undefined (a session that lost its state): the runtime then refuses the
-  // callback. Read through the options, not copied from their own keys, so an inherited one (a getter) is checked too.
-  // A JavaScript caller's null means no options; anything else that is no object the runtime refuses. The runtime
-  // sees only codeParams as an own key, so the caller's are checked here.
+  // callback, as it refuses options without it. Read through the options, not copied from their own keys, so an
+  // inherited one (a getter) is checked too. Anything that is no object the runtime refuses. The runtime sees only
+  // codeParams as an own key, so the caller's are checked here.
   const given = typeof options === "object" && options !== null;
   if (given) checkOptionNames(options, ["expectedState"], "readAuthorizationCallback");
-  return readRuntimeAuthorizationCallback(
-    url,
-    given ? ({ __proto__: options, codeParams: CALLBACK_CODE_PARAMS } as AuthorizationCallbackOptions) : (options ?? { codeParams: CALLBACK_CODE_PARAMS }),
-  );
+  return readRuntimeAuthorizationCallback(url, given ? ({ __proto__: options, codeParams: CALLBACK_CODE_PARAMS } as unknown as AuthorizationCallbackOptions) : options);
 }
 
 /**

@@ -10,8 +10,11 @@ export interface AuthorizeUrlOptions {
   clientId: string;
   /** Where the vendor sends the user back: an absolute https URL registered with the vendor. */
   redirectUri: string;
-  /** An unguessable value stored with the user's session and checked on the way back (CSRF protection). */
-  state?: string | undefined;
+  /**
+   * An unguessable value of 8 or more characters (e.g. `crypto.randomUUID()`), stored with the user's session and
+   * checked on the way back (CSRF protection, see {@link readAuthorizationCallback}). Required.
+   */
+  state: string;
   /** Scopes, space-separated or as a list. */
   scope?: string | readonly string[] | undefined;
   /** `response_type`. Default `code`. */
@@ -25,10 +28,11 @@ export interface AuthorizationCallbackOptions {
   /** Parameters that may hold the code, first present wins. Default `["code"]`. */
   codeParams?: readonly string[] | undefined;
   /**
-   * The `state` sent with the authorization request; when the key is there, the callback must carry the same. A key
-   * whose value is undefined or empty (a session that lost its state) refuses every callback rather than none.
+   * The `state` sent with the authorization request, which the callback must carry (CSRF protection, RFC 6749 §10.12).
+   * Required: undefined or empty (a session that lost its state) refuses every callback rather than none. `null` skips
+   * the check, for a client that protects its callback otherwise (PKCE) or a vendor that does not send `state` back.
    */
-  expectedState?: string | undefined;
+  expectedState: string | null | undefined;
 }
 
 /** What {@link readAuthorizationCallback} reads from a successful callback. */
@@ -59,6 +63,9 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   checkSecureUrl(url.href, "authorizeUrl");
   requireString(options.clientId, "clientId");
   checkRedirectUri(options.redirectUri);
+  if (typeof options.state !== "string" || options.state.length < 8) {
+    throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
+  }
   const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
   const add: [string, string | undefined][] = [
     ["client_id", options.clientId],
@@ -80,16 +87,18 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 /**
  * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, or the path and query a web
  * framework gives (`req.url`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
- * authorization was refused, and an {@link InputError} when the state does not match, no code is there or an option
- * is not one it takes. No error ever quotes the code.
+ * authorization was refused, and an {@link InputError} when the state does not match `expectedState` (required; `null`
+ * skips the check), no code is there or an option is not one it takes. No error ever quotes the code.
  *
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
  */
-export function readAuthorizationCallback(url: string | URL, options?: AuthorizationCallbackOptions | null): AuthorizationCallback {
-  // A JavaScript caller's null means no options; the state itself passed here would otherwise skip the check or fail obscurely.
-  if (typeof (options ??= {}) !== "object") throw fieldError("options", `must be { expectedState }, got ${describeValue(options)}`);
+export function readAuthorizationCallback(url: string | URL, options: AuthorizationCallbackOptions): AuthorizationCallback {
+  // The state itself passed here would otherwise fail obscurely.
+  if (typeof options !== "object" || !options) throw fieldError("options", `must be { expectedState }, got ${describeValue(options)}`);
   checkOptionNames(options, ["codeParams", "expectedState"], "readAuthorizationCallback");
+  // Left out, it would turn the check off without a word: a forged callback (login CSRF) is then taken.
+  if (!("expectedState" in options)) throw fieldError("expectedState", "is required: the state sent to the vendor (null skips the check)");
   // describeValue never quotes a string: the URL holds the code.
   const badUrl = () => fieldError("url", `must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path
@@ -116,7 +125,7 @@ export function readAuthorizationCallback(url: string | URL, options?: Authoriza
   }
   const state = query.get("state") ?? undefined;
   // Login CSRF targets exactly a victim with no sign-in under way: an absent session value must not turn the check off.
-  if ("expectedState" in options && (!options.expectedState || state !== options.expectedState)) {
+  if (options.expectedState !== null && (!options.expectedState || state !== options.expectedState)) {
     const why = !options.expectedState ? "expectedState is empty (a lost session?)" : state === undefined ? "The callback has no state" : "The callback's state is not the one sent";
     throw new InputError("state", `${why}: it may be forged or stale; start the sign-in again`);
   }

@@ -18,6 +18,7 @@ const TOKEN_URL = "https://auth.example.com/oauth/token";
 const REDIRECT_URI = "https://app.example.com/oauth/callback";
 const CODE = "authcode-secret-1";
 const CLIENT_SECRET = "s3cr3t-client-secret";
+const STATE = "st-0123456789";
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -36,7 +37,7 @@ describe("buildAuthorizeUrl", () => {
         authorizeUrl: `${AUTHORIZE_URL}?tenant=eu`,
         clientId: "app-1",
         redirectUri: REDIRECT_URI,
-        state: "st-123",
+        state: STATE,
         scope: ["read", "write"],
         params: { prompt: "consent" },
       }),
@@ -47,21 +48,32 @@ describe("buildAuthorizeUrl", () => {
       ["client_id", "app-1"],
       ["redirect_uri", REDIRECT_URI],
       ["response_type", "code"],
-      ["state", "st-123"],
+      ["state", STATE],
       ["scope", "read write"],
       ["prompt", "consent"],
     ]);
   });
 
-  it("leaves out state and scope when not given and takes another response_type", () => {
-    const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, responseType: "code id_token", scope: "openid" }));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "app-1", redirect_uri: REDIRECT_URI, response_type: "code id_token", scope: "openid" });
+  it("leaves out scope when not given and takes another response_type", () => {
+    const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, responseType: "code id_token" }));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "app-1", redirect_uri: REDIRECT_URI, response_type: "code id_token", state: STATE });
+  });
+
+  // The callback's check needs a state to compare: without one a forged callback (login CSRF) cannot be told apart.
+  it.each<[string, unknown]>([
+    ["left out", undefined],
+    ["empty", ""],
+    ["shorter than 8 characters", "st-1234"],
+    ["a number", 12345678],
+  ])("refuses a state %s with an InputError naming state", (_, state) => {
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: state as string }));
+    expect(error).toEqual(new InputError("state", "state must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()"));
   });
 
   it.each(["http://127.0.0.1:8765/callback", "http://localhost:3000/oauth/callback", "http://[::1]:8080/cb"])(
     "takes an http redirectUri on loopback, %j, as a local or native app registers it (RFC 8252 §7.3)",
     (redirectUri) => {
-      const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri }));
+      const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri, state: STATE }));
       expect(url.searchParams.get("redirect_uri")).toBe(redirectUri);
     },
   );
@@ -75,16 +87,16 @@ describe("buildAuthorizeUrl", () => {
     "https://app.example.com/callback#done",
     "https://app.example.com/callback#",
   ])("refuses the redirectUri %j with an InputError", (redirectUri) => {
-    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri }));
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri, state: STATE }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
     expect((error as Error).message).toMatch(/absolute https URL/);
   });
 
   it("refuses a relative authorizeUrl, a missing clientId and extra params that shadow an option", () => {
-    expect(() => buildAuthorizeUrl({ authorizeUrl: "/oauth/authorize", clientId: "app-1", redirectUri: REDIRECT_URI })).toThrow(/authorizeUrl must be a full URL/);
-    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "", redirectUri: REDIRECT_URI })).toThrow(/clientId must be a non-empty string/);
-    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, params: { state: "x" } })).toThrow(
+    expect(() => buildAuthorizeUrl({ authorizeUrl: "/oauth/authorize", clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE })).toThrow(/authorizeUrl must be a full URL/);
+    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "", redirectUri: REDIRECT_URI, state: STATE })).toThrow(/clientId must be a non-empty string/);
+    expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, params: { state: "x" } })).toThrow(
       /params.state is set from its own option: use state instead/,
     );
   });
@@ -94,11 +106,11 @@ describe("readAuthorizationCallback", () => {
   it("reads the code and state from a callback URL, as a string or a URL", () => {
     const callback = `${REDIRECT_URI}?code=${CODE}&state=st-123`;
     expect(readAuthorizationCallback(callback, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
-    expect(readAuthorizationCallback(new URL(callback))).toEqual({ code: CODE, state: "st-123" });
+    expect(readAuthorizationCallback(new URL(callback), { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
   });
 
   it("reads a bare path and query, as a web framework's req.url gives it", () => {
-    expect(readAuthorizationCallback(`/oauth/callback?code=${CODE}`)).toEqual({ code: CODE });
+    expect(readAuthorizationCallback(`/oauth/callback?code=${CODE}`, { expectedState: null })).toEqual({ code: CODE });
   });
 
   it.each([
@@ -117,7 +129,7 @@ describe("readAuthorizationCallback", () => {
   });
 
   it("takes the first present of codeParams", () => {
-    expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"] })).toEqual({ code: CODE });
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"], expectedState: null })).toEqual({ code: CODE });
   });
 
   it("refuses a state that differs from the expected one, or is missing, without quoting the code", () => {
@@ -141,12 +153,29 @@ describe("readAuthorizationCallback", () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).field).toBe("state");
     }
-    // Options without the key still skip the check, for a client that sends no state.
-    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, {})).toEqual({ code: CODE });
+  });
+
+  // Left out, the check would be off without a word: the forged callback above would be taken.
+  it.each<[string, unknown]>([
+    ["no options", undefined],
+    ["null", null],
+    ["options without expectedState", {}],
+    ["options with codeParams alone", { codeParams: ["code"] }],
+  ])("refuses %s with an InputError naming expectedState, before reading the URL", (_, options) => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&state=attacker`, options as AuthorizationCallbackOptions)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe(options === null || options === undefined ? "options" : "expectedState");
+    expect(error.message).not.toContain(CODE);
+  });
+
+  it("says how to skip the check when expectedState is left out, and skips it for null", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, {} as AuthorizationCallbackOptions)) as InputError;
+    expect(error.message).toBe("expectedState is required: the state sent to the vendor (null skips the check)");
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&state=any`, { expectedState: null })).toEqual({ code: CODE, state: "any" });
   });
 
   it("refuses a callback without a code, naming the parameters it looked for", () => {
-    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?state=st-123`, { codeParams: ["code", "auth_code"] }));
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?state=st-123`, { codeParams: ["code", "auth_code"], expectedState: "st-123" }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/The callback has no code or auth_code parameter/);
   });
@@ -165,7 +194,7 @@ describe("readAuthorizationCallback", () => {
   });
 
   it("reads deny=true as access_denied", () => {
-    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?deny=true`)) as AuthorizationDeniedError;
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?deny=true`, { expectedState: null })) as AuthorizationDeniedError;
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.error).toBe("access_denied");
   });
@@ -174,7 +203,7 @@ describe("readAuthorizationCallback", () => {
     // No state is needed to be refused, so anyone can link a user here with text of their own.
     const forged = `line one\r\nERROR admin signed in${"x".repeat(5000)}`;
     const error = thrown(() =>
-      readAuthorizationCallback(`${REDIRECT_URI}?error=${encodeURIComponent(`bad\nerror${"e".repeat(5000)}`)}&error_description=${encodeURIComponent(forged)}`),
+      readAuthorizationCallback(`${REDIRECT_URI}?error=${encodeURIComponent(`bad\nerror${"e".repeat(5000)}`)}&error_description=${encodeURIComponent(forged)}`, { expectedState: null }),
     ) as AuthorizationDeniedError;
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.message).not.toMatch(/[\r\n]/);
@@ -188,26 +217,25 @@ describe("readAuthorizationCallback", () => {
     // U+0085 and U+2028/9 end a line for many log readers; U+009B is CSI, which a terminal runs like ESC [; U+202E
     // turns the rest of the line around, so the message would read otherwise than it says.
     const forged = "a\u0085b\u2028c\u2029d\u009b31me\u202ef\u2066g Zoë 😀";
-    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=x&error_description=${encodeURIComponent(forged)}`)) as AuthorizationDeniedError;
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=x&error_description=${encodeURIComponent(forged)}`, { expectedState: null })) as AuthorizationDeniedError;
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     // Letters and emoji beyond ASCII are kept.
     expect(error.message).toContain("(x: a b c d 31me f g Zoë 😀)");
     expect(error.errorDescription).toBe(forged);
   });
 
-  it("refuses options that are no object (the state passed by itself) with an InputError that does not quote it, and reads null as none", () => {
+  it("refuses options that are no object (the state passed by itself) with an InputError that does not quote it", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&state=st-123`, "st-123" as never)) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.field).toBe("options");
     expect(error.message).toBe("options must be { expectedState }, got a string");
-    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}`, null)).toEqual({ code: CODE });
   });
 
   it("refuses an option it does not take (state for expectedState), which would have checked no state", () => {
     const url = `${REDIRECT_URI}?code=${CODE}&state=forged`;
-    const error = thrown(() => readAuthorizationCallback(url, { state: "s-1" } as AuthorizationCallbackOptions));
+    const error = thrown(() => readAuthorizationCallback(url, { state: "s-1" } as unknown as AuthorizationCallbackOptions));
     expect(error).toEqual(new InputError("state", "state is not an option of readAuthorizationCallback: did you mean expectedState?"));
-    expect(() => readAuthorizationCallback(url, { codeParam: ["code"] } as AuthorizationCallbackOptions)).toThrow(/^codeParam is not an option of readAuthorizationCallback: did you mean codeParams\?$/);
+    expect(() => readAuthorizationCallback(url, { codeParam: ["code"], expectedState: null } as unknown as AuthorizationCallbackOptions)).toThrow(/^codeParam is not an option of readAuthorizationCallback: did you mean codeParams\?$/);
   });
 
   it("takes every option AuthorizationCallbackOptions declares", () => {
@@ -222,7 +250,7 @@ describe("readAuthorizationCallback", () => {
   });
 
   it("reports other OAuth errors with the vendor's code, and never the code when one came along", () => {
-    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=invalid_scope&code=${CODE}`)) as AuthorizationDeniedError;
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?error=invalid_scope&code=${CODE}`, { expectedState: null })) as AuthorizationDeniedError;
     expect(error.error).toBe("invalid_scope");
     expect(error.message).toContain("check the authorization request's client_id, redirect_uri and scope");
   });

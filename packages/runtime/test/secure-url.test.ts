@@ -85,7 +85,7 @@ describe("plain http is refused except on loopback", () => {
   });
 
   it("buildAuthorizeUrl refuses an http authorizeUrl", () => {
-    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: "http://auth.example.com/authorize", clientId: "c", redirectUri: "https://app.example.com/cb" }));
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: "http://auth.example.com/authorize", clientId: "c", redirectUri: "https://app.example.com/cb", state: "st-0123456789" }));
     expect((error as InputError).field).toBe("authorizeUrl");
   });
 });

@@ -4,7 +4,6 @@ import {
   EXCHANGE_OPTIONS,
   exchangeAuthorizationCode as exchangeRuntimeCode,
   hostOptionNames,
-  fieldError,
   resolveHosts,
   urlOption,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
@@ -70,16 +69,14 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   // Names first: a misspelt `State` is named as such, not reported as a missing state.
   checkOptionNames(options ?? {}, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
-  if (typeof options?.state !== "string" || options.state.length < 8) {
-    throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
-  }
   return buildRuntimeAuthorizeUrl({
     authorizeUrl: `${oauthBaseUrl(options)}/oauth/authorize`,
-    clientId: options.clientId,
-    redirectUri: options.redirectUri,
-    state: options.state,
+    // Read through the options, a JavaScript caller's null as none: the runtime refuses what is missing.
+    clientId: options?.clientId,
+    redirectUri: options?.redirectUri,
+    state: options?.state,
     // The runtime leaves an undefined scope out of the URL.
-    scope: options.scope,
+    scope: options?.scope,
   });
 }
 

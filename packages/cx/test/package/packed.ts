@@ -41,7 +41,7 @@ export async function wrong(): Promise<void> {
     proves: "exchanges a code, reads the profile, uploads and downloads a file",
     script: (base) => `import { createClient, downloadFile, exchangeAuthorizationCode, filePath, readAuthorizationCallback, uploadFile } from "@apis/cx";
 const base = "${base}/1";
-const { code } = readAuthorizationCallback("https://app.example.com/cb?auth_code=abc123");
+const { code } = readAuthorizationCallback("https://app.example.com/cb?auth_code=abc123&state=st-0123456789", { expectedState: "st-0123456789" });
 const { access_token } = await exchangeAuthorizationCode({ clientId: "app", clientSecret: "secret", code, redirectUri: "https://app.example.com/cb", tokenUrl: base + "/oauth/token" });
 const cx = createClient({ baseUrl: base, dataBaseUrl: base, auth: { type: "token", accessToken: access_token } });
 const { data: user } = await cx.GET("/users/self");

@@ -22,7 +22,7 @@ const answering = (body: unknown) => {
 };
 
 it("buildAuthorizeUrl takes every option its type declares", () => {
-  const every: Required<Parameters<typeof buildAuthorizeUrl>[0]> = { clientId: "app", redirectUri: REDIRECT, state: "s-1", authorizeUrl: "https://auth.mock.test/authorize" };
+  const every: Required<Parameters<typeof buildAuthorizeUrl>[0]> = { clientId: "app", redirectUri: REDIRECT, state: "st-0123456789", authorizeUrl: "https://auth.mock.test/authorize" };
   expect(buildAuthorizeUrl(every)).toMatch(/^https:\/\/auth\.mock\.test\/authorize\?client_id=app&/);
 });
 

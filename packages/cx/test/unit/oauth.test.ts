@@ -7,21 +7,33 @@ import { caught } from "@apis/faults/leak-watch";
 import { bad } from "@apis/faults/bad-input";
 
 const REDIRECT = "https://app.example.com/cx/callback";
+const STATE = "st-0123456789";
 
 describe("authorizeUrl", () => {
   it("puts a state inherited from the options' prototype into the URL, as it checked it", () => {
-    const options = Object.assign(Object.create({ state: "s-123" }), { clientId: CLIENT_ID, redirectUri: REDIRECT });
-    expect(new URL(buildAuthorizeUrl(options)).searchParams.get("state")).toBe("s-123");
+    const options = Object.assign(Object.create({ state: STATE }), { clientId: CLIENT_ID, redirectUri: REDIRECT });
+    expect(new URL(buildAuthorizeUrl(options)).searchParams.get("state")).toBe(STATE);
   });
 
   it("points at CX's authorization page with the client id, the redirect URI and the state", () => {
-    const url = new URL(buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s-123" }));
+    const url = new URL(buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: STATE }));
     expect(`${url.origin}${url.pathname}`).toBe("https://www.cx.com/mycx/oauth/authorize");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: CLIENT_ID, redirect_uri: REDIRECT, response_type: "code", state: "s-123" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: CLIENT_ID, redirect_uri: REDIRECT, response_type: "code", state: STATE });
+  });
+
+  it.each<[string, unknown]>([
+    ["left out", undefined],
+    ["empty", ""],
+    ["shorter than 8 characters", "s-1"],
+    ["a number", 12345678],
+  ])("refuses a state %s with an InputError naming state: the callback's check needs one", async (_, state) => {
+    const error = await caught(() => buildAuthorizeUrl(bad<{ clientId: string; redirectUri: string; state: string }>({ clientId: CLIENT_ID, redirectUri: REDIRECT, state })));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("state");
   });
 
   it("refuses a redirect URI that is not https, as CX does", async () => {
-    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback" }));
+    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback", state: STATE }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
   });
@@ -29,7 +41,7 @@ describe("authorizeUrl", () => {
 
 describe("buildAuthorizeUrl and CX's https rule", () => {
   it.each(["http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", " HTTP://[::1]/cb"])("refuses %j: CX takes no http redirect URI, loopback included", async (redirectUri) => {
-    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri }));
+    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri, state: STATE }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
     expect((error as Error).message).toBe("redirectUri must be https: CX refuses http, even on localhost");
@@ -42,15 +54,29 @@ describe("readAuthorizationCallback", () => {
   });
 
   it("prefers auth_code, which the doc's example and omniauth-cx use", () => {
-    expect(readAuthorizationCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
+    expect(readAuthorizationCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`, { expectedState: null }).code).toBe(AUTH_CODE);
   });
 
-  it("takes null options as left out: the code is read, no state is required", () => {
-    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, bad<{ expectedState?: string }>(null))).toEqual({ code: AUTH_CODE });
+  // Left out, the state check would be off without a word, and a forged callback (login CSRF) taken.
+  it.each<[string, unknown, string]>([
+    ["no options", undefined, "options"],
+    ["null options", null, "options"],
+    ["options without expectedState", {}, "expectedState"],
+  ])("refuses %s with an InputError naming the field, and reads the code with expectedState: null", (_, options, field) => {
+    const error = (() => {
+      try {
+        return readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=forged`, bad<{ expectedState: string }>(options));
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, { expectedState: null })).toEqual({ code: AUTH_CODE });
   });
 
   it("throws AuthorizationDeniedError when the user denied access", async () => {
-    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?deny=true`));
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?deny=true`, { expectedState: null }));
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect((error as AuthorizationDeniedError).error).toBe("access_denied");
   });
@@ -89,13 +115,11 @@ describe("readAuthorizationCallback", () => {
     const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=s-1`, "s-1" as never));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("options");
-    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, {})).toEqual({ code: AUTH_CODE });
     expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
-    expect(readAuthorizationCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`, null as never)).toEqual({ code: AUTH_CODE });
   });
 
   it("says which parameters it looked for when there is no code", async () => {
-    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?state=s-1`));
+    const error = await caught(() => readAuthorizationCallback(`${REDIRECT}?state=s-1`, { expectedState: "s-1" }));
     expect((error as InputError).message).toMatch(/no auth_code or code or authorization_code parameter/);
   });
 });
@@ -144,8 +168,8 @@ describe("the names before 0.2", () => {
     expect(cx.authorizeUrl).toBe(cx.buildAuthorizeUrl);
     expect(cx.readCallback).toBe(cx.readAuthorizationCallback);
     expect(cx.exchangeCode).toBe(cx.exchangeAuthorizationCode);
-    expect(cx.readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}`).code).toBe(AUTH_CODE);
-    expect(new URL(cx.authorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT })).searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(cx.readCallback(`${REDIRECT}?auth_code=${AUTH_CODE}&state=${STATE}`, { expectedState: STATE }).code).toBe(AUTH_CODE);
+    expect(new URL(cx.authorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: STATE })).searchParams.get("client_id")).toBe(CLIENT_ID);
   });
 
   it("still reads dataUrl, the deprecated name of dataBaseUrl", async () => {
