@@ -35,11 +35,10 @@ export interface TokenRequest {
  * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refused: "check the client ID and client secret" });
  */
 export async function requestToken(request: TokenRequest): Promise<Record<string, unknown>> {
-  const { tokenUrl } = request;
+  const { tokenUrl, body } = request;
   const shownUrl = redactUrl(tokenUrl);
   const headers = new Headers(request.headers);
   headers.set("Accept", "application/json");
-  const { body } = request;
   // A FormData body sets its own Content-Type, with the multipart boundary; a URLSearchParams one is sent as its text.
   if (!(body instanceof FormData)) headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
   rememberSecret(...request.secrets);
