@@ -121,7 +121,8 @@ function scan(text: string, indexes: Index[]): string {
       copiedTo = at + found;
     }
   }
-  return copiedTo === 0 ? text : out + text.slice(copiedTo);
+  // With nothing found, out is empty and the text comes back whole.
+  return out + text.slice(copiedTo);
 }
 
 /** `text` with the hex digits of every percent escape in upper case. */
