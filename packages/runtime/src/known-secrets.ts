@@ -127,7 +127,8 @@ function scan(text: string, indexes: Index[]): string {
 
 /** `text` with the hex digits of every percent escape in upper case. */
 function upperHex(text: string): string {
-  return text.includes("%") ? text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()) : text;
+  // A text without a % has no escape: the replace gives it back as it is.
+  return text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 }
 
 // Lists a form under its ends (see Index) in `map` (the known credentials' by default), or takes one listing of it out.
