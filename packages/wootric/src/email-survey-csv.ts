@@ -57,7 +57,7 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
  */
-export function checkEmailSurveyCsv(text: string, options: EmailSurveyCsvOptions = {}): void {
+export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
   const [header, ...rows] = parseCsvLines(text, "csv");
   const { columns, emailColumn } = checkHeader(header, options ?? {});
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
@@ -107,7 +107,7 @@ function checkCsvOptions(options: EmailSurveyCsvOptions): void {
  * @example
  * await sendEmailSurveyCsv(wootric, await fs.openAsBlob("survey.csv"), { survey_immediately: true, subject: "Hello {{first_name}}!" });
  */
-export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options: EmailSurveyCsvOptions = {}): Promise<EmailSurveyResult> {
+export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options?: EmailSurveyCsvOptions): Promise<EmailSurveyResult> {
   // A JavaScript caller's null means the same as leaving the options out.
   const given = options ?? {};
   checkCsvOptions(given);

@@ -52,7 +52,7 @@ export function checkSendOptions(options: { delay?: unknown }): void {
  *   context: [{ service: "internet" }],
  * });
  */
-export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options: { signal?: AbortSignal } = {}): Promise<EmailSurveyResult> {
+export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal }): Promise<EmailSurveyResult> {
   if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }

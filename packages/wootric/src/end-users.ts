@@ -19,7 +19,7 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
-export async function getEndUserByEmail(client: WootricClient, email: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
+export async function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
   checkOptionNames(options ?? {}, ["signal"], "getEndUserByEmail");
   const value = requireString(email, "email", "the end user's e-mail address");
   if (!value.includes("@")) throw fieldError("email", `must be an e-mail address, got ${JSON.stringify(value)}`);
@@ -35,7 +35,7 @@ export async function getEndUserByEmail(client: WootricClient, email: string, op
  * @example
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
-export async function getEndUserByExternalId(client: WootricClient, externalId: string, options: { signal?: AbortSignal } = {}): Promise<EndUser> {
+export async function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
   checkOptionNames(options ?? {}, ["signal"], "getEndUserByExternalId");
   const value = requireString(externalId, "externalId", "the end user's external ID");
   return objectOrThrow(await lookup(client, value, "lookup_by_external_id", options?.signal), "GET", "end user");
