@@ -34,7 +34,7 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * const file = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });
  * console.log(file.id, file.size);
  */
-export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options: UploadOptions = {}): Promise<FileMetadata> {
+export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options?: UploadOptions): Promise<FileMetadata> {
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   checkOptionNames(opts, ["contentType", "filename", "signal"], "uploadFile");
