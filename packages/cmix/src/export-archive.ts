@@ -47,7 +47,7 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
  * const archive = await pollArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, { maxWaitMs: 120_000 });
  * console.log(archive.archiveUrl);
  */
-export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options: PollOptions = {}): Promise<Archive & { archiveUrl: string }> {
+export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options?: PollOptions): Promise<Archive & { archiveUrl: string }> {
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for");
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
