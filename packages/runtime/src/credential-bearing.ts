@@ -53,8 +53,7 @@ export function bodyCredentials(body: unknown): string[] | undefined {
  * urlCarriesCredential("https://api.cx.com/1/users/self?access_token=abc"); // true
  */
 export function urlCarriesCredential(url: string): boolean {
-  // Most URLs have neither a query nor user info: nothing to parse.
-  if (!url.includes("?") && !url.includes("@")) return false;
   const withoutFragment = url.split("#", 1)[0]!;
-  return redactUrl(withoutFragment) !== withoutFragment;
+  // Most URLs have neither a query nor user info: nothing to parse.
+  return /[?@]/.test(withoutFragment) && redactUrl(withoutFragment) !== withoutFragment;
 }
