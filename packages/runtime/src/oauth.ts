@@ -133,7 +133,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
     const rotated = answer.refresh_token;
     if (typeof rotated === "string" && rotated) refreshToken = rotated;
-    const token = readToken(answer, { tokenUrl, secrets: held });
+    const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;
     return token;
   }
@@ -157,15 +157,15 @@ const REFUSED_HINTS: Record<GrantType, string> = {
 };
 
 // requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, from: { tokenUrl: string; secrets: string[] }): FetchedToken {
+function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
   const { access_token, expires_in, token_type } = value;
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
-    const shown = redactText(token_type, [...from.secrets, access_token as string]).slice(0, 40);
+    const shown = redactText(token_type, [...secrets, access_token as string]).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(from.tokenUrl)} returned token_type ${JSON.stringify(shown)}, not Bearer: please report this.`,
-      { method: "POST", url: from.tokenUrl, secrets: from.secrets },
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${JSON.stringify(shown)}, not Bearer: please report this.`,
+      { method: "POST", url: tokenUrl, secrets },
     );
   }
   // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it".
