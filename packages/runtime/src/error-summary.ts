@@ -23,7 +23,8 @@ export function summarizeBody(body: unknown): string {
       // An empty list's first entry is undefined, which matches neither test.
       const first: unknown = errors[0];
       if (typeof first === "string") return first;
-      if (typeof first === "object" && typeof (first as { message?: unknown } | null)?.message === "string") return (first as { message: string }).message;
+      // redactBody wrote any function as a string, so a value with a string message here is an object.
+      if (typeof (first as { message?: unknown } | null | undefined)?.message === "string") return (first as { message: string }).message;
     }
     return JSON.stringify(clean) ?? "";
   })();
