@@ -53,7 +53,8 @@ export function parseFilePath(value: string, field = "filePath"): ParsedFilePath
   const owner = value.slice(0, colon);
   checkOwner(owner, field);
   const encoded = value.slice(colon + 1);
-  if (encoded.startsWith("/") || !ENCODED.test(encoded)) {
+  // ENCODED refuses a "/" (one that starts it too: "self:/photos").
+  if (!ENCODED.test(encoded)) {
     throw fieldError(field, `${JSON.stringify(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
   }
   let path: string;
