@@ -1,6 +1,7 @@
 import { checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
+import { properties } from "./properties.js";
 
 type Schemas = components["schemas"];
 
@@ -39,8 +40,8 @@ export function checkSendOptions(options: { delay?: unknown }): void {
 /**
  * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
  * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
- * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, and a
- * `delay` of 1-31 days. Returns Wootric's answer; a refusal throws the status-keyed `ApiError` (`BadRequestError`,
+ * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
+ * `delay` of 1-31 days, and `end_user.properties` as {@link properties} checks them. Returns Wootric's answer; a refusal throws the status-keyed `ApiError` (`BadRequestError`,
  * `RateLimitError`, ...) with the vendor's body.
  *
  * @example
@@ -70,6 +71,10 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   }
   checkSendOptions(request);
   checkOptionNames(options ?? {}, ["signal"], "sendEmailSurvey");
-  const result = await client.POST("/v1/email_survey", { body: request, signal: options?.signal || null });
+  const endUser = request.end_user;
+  // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
+  // date in milliseconds or a nested object would become a wrong segment.
+  const body = endUser?.properties ? { ...request, end_user: { ...endUser, properties: properties(endUser.properties) } } : request;
+  const result = await client.POST("/v1/email_survey", { body, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
 }

@@ -56,6 +56,31 @@ describe("sendEmailSurvey", () => {
     ]);
   });
 
+  // As everywhere else end-user properties are written (see properties): Wootric stores what it gets, so a date in
+  // milliseconds or a fraction of an _amount would become a wrong segment without a word.
+  it.each<[string, Record<string, unknown>, string]>([
+    ["a *_date in milliseconds", { purchase_date: 1_796_112_673_409 }, "properties.purchase_date"],
+    ["a fractional *_amount", { revenue_amount: 1.5 }, "properties.revenue_amount"],
+    ["a nested object", { nested: { deep: 1 } }, "properties.nested"],
+    ["NaN", { plan: Number.NaN }, "properties.plan"],
+  ])("refuses end_user.properties with %s, sending nothing", async (_, given, field) => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { properties: given as never } }));
+    expect(error.field).toBe(field);
+    expect(observed.calls()).toEqual([]);
+  });
+
+  it("sends a Date in end_user.properties as Unix seconds, as properties() writes it", async () => {
+    const { wootric, observed } = client();
+    const when = new Date("2026-12-01T08:00:00Z");
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { properties: { plan: "Pro", when_date: when as never } } });
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["emails[]", "a@example.com"],
+      ["end_user[properties][plan]", "Pro"],
+      ["end_user[properties][when_date]", String(when.getTime() / 1000)],
+    ]);
+  });
+
   it("takes exactly 100 addresses, counting comma-joined ones as the vendor's example sends them", async () => {
     const { wootric, observed } = client();
     const emails = Array.from({ length: MAX_EMAILS / 2 }, (_, i) => `a${i}@example.com,b${i}@example.com`);
