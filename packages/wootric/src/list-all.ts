@@ -1,4 +1,4 @@
-import { fieldError, InputError, paginate } from "@apis/runtime";
+import { checkNumber, fieldError, InputError, paginate } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -51,7 +51,8 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
  * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
  * silently. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
- * or a `per_page` outside 1-50, throws an `InputError` before any request.
+ * a `per_page` outside 1-50, or a `created[...]`/`updated[...]` bound that is no Unix timestamp in seconds, throws an
+ * `InputError` before any request.
  *
  * @example
  * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);
@@ -65,6 +66,13 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);
+  // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
+  // empty without a word. 1e10 seconds is the year 2286.
+  for (const name of ["created", "updated"]) {
+    for (const [op, value] of Object.entries(query[name] ?? {})) {
+      checkNumber(value, `query.${name}.${op}`, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
+    }
+  }
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

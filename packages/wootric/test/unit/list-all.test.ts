@@ -94,4 +94,26 @@ describe("listAll", () => {
     expect(() => listAll(wootric, "/v1/end_users", { query: { per_page: 0 } })).toThrow(InputError);
     expect(observed.requests).toHaveLength(0);
   });
+
+  // Wootric reads them as Unix seconds: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
+  // empty without a word; NaN or Infinity go out as text.
+  it.each<[string, Record<string, unknown>, string]>([
+    ["created[gt] in milliseconds", { created: { gt: 1_796_112_641_510 } }, "query.created.gt"],
+    ["updated[lt] as NaN", { updated: { lt: Number.NaN } }, "query.updated.lt"],
+    ["created[lt] as Infinity", { created: { lt: Number.POSITIVE_INFINITY } }, "query.created.lt"],
+    ["created[gte] as a date string", { created: { gte: "2026-12-01" } }, "query.created.gte"],
+  ])("refuses %s with an InputError naming it, before any request", (_, query, field) => {
+    const observed = pages([]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    let error: unknown;
+    try {
+      listAll(wootric, "/v1/end_users", { query: query as never });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as Error).message).toMatch(/must be an integer from 0 to 10000000000 \(Unix seconds\)/);
+    expect(observed.requests).toHaveLength(0);
+  });
 });
