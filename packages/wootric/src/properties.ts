@@ -26,16 +26,19 @@ export function properties(input: PropertyInput): Properties {
     if (name.trim() === "" || /[[\]]/.test(name)) throw new InputError(field, `property names must be non-empty and without [ or ], got ${JSON.stringify(name)}: brackets would nest another key`);
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
-    if (converted !== null && !["string", "number", "boolean"].includes(typeof converted)) {
-      throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
-    }
-    if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${String(value)}`);
-    if (name.endsWith("_amount") && converted !== null && !Number.isInteger(converted)) {
-      throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
-    }
-    // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
-    if (name.endsWith("_date") && converted !== null && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
-      throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+    // null is sent as it is, whatever the name.
+    if (converted !== null) {
+      if (!["string", "number", "boolean"].includes(typeof converted)) {
+        throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
+      }
+      if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${String(value)}`);
+      if (name.endsWith("_amount") && !Number.isInteger(converted)) {
+        throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
+      }
+      // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
+      if (name.endsWith("_date") && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
+        throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+      }
     }
     result[name] = converted;
   }
