@@ -4,11 +4,17 @@ import type { components } from "./generated/schema.js";
 
 type EndUser = components["schemas"]["EndUser"];
 
-function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" | "lookup_by_external_id", signal: AbortSignal | undefined) {
-  return client.GET("/v1/end_users/{id}", {
-    params: { path: { id: segment }, query: { [flag]: true } },
-    signal: signal || null,
+// The two lookups: options, then the value, checked alike; the flag keeps Wootric from reading the value as its own ID.
+async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal } | undefined, name: string, field: string, what: string): Promise<EndUser> {
+  checkOptionNames(options ?? {}, ["signal"], name);
+  const value = requireString(input, field, `the end user's ${what}`);
+  const email = field === "email";
+  if (email && !value.includes("@")) throw fieldError("email", `must be an e-mail address, got ${JSON.stringify(value)}`);
+  const result = await client.GET("/v1/end_users/{id}", {
+    params: { path: { id: value }, query: { [email ? "lookup_by_email" : "lookup_by_external_id"]: true } },
+    signal: options?.signal || null,
   });
+  return objectOrThrow(result, "GET", "end user");
 }
 
 /**
@@ -19,11 +25,8 @@ function lookup(client: WootricClient, segment: string, flag: "lookup_by_email" 
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
-export async function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
-  checkOptionNames(options ?? {}, ["signal"], "getEndUserByEmail");
-  const value = requireString(email, "email", "the end user's e-mail address");
-  if (!value.includes("@")) throw fieldError("email", `must be an e-mail address, got ${JSON.stringify(value)}`);
-  return objectOrThrow(await lookup(client, value, "lookup_by_email", options?.signal), "GET", "end user");
+export function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
+  return lookup(client, email, options, "getEndUserByEmail", "email", "e-mail address");
 }
 
 /**
@@ -35,8 +38,6 @@ export async function getEndUserByEmail(client: WootricClient, email: string, op
  * @example
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
-export async function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
-  checkOptionNames(options ?? {}, ["signal"], "getEndUserByExternalId");
-  const value = requireString(externalId, "externalId", "the end user's external ID");
-  return objectOrThrow(await lookup(client, value, "lookup_by_external_id", options?.signal), "GET", "end user");
+export function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
+  return lookup(client, externalId, options, "getEndUserByExternalId", "externalId", "external ID");
 }
