@@ -76,14 +76,14 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal?: AbortSignal },
+    init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
         params: { query: { ...query, page, per_page: perPage }, path: opts.path },
-        signal: opts.signal || undefined,
+        signal: opts.signal || null,
       }),
     items: (data) => data as PagedLists[P][],
     perPage,
