@@ -46,7 +46,7 @@ const COERCE: Record<FieldType, (value: unknown) => Typed | undefined> = {
     return Number.isSafeInteger(number) ? (number as number) : undefined;
   },
   boolean: (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined),
-  string: (value) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined),
+  string: (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined),
   // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
   "nullable-string": (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined),
   properties: (value) => (isRecord(value) ? { ...value } : undefined),
