@@ -190,7 +190,7 @@ export class ApiTimeoutError extends ApiConnectionError {}
 
 /**
  * The caller's `AbortSignal` fired. `cause` is a redacted copy of the signal's reason, like every error's cause: its
- * name, message, stack and `code` (`"AbortError"` for a bare `abort()`); `signal.reason` is the value itself.
+ * name (`"AbortError"` for a bare `abort()`), message, stack and `code`; `signal.reason` is the value itself.
  *
  * @example
  * catch (e) { if (e instanceof ApiUserAbortError) return }

@@ -102,8 +102,9 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
   const seen = new WeakSet<object>();
   const visit = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return redactText(value, secrets);
-    // A function is no JSON: one a caller's error holds (a toJSON) would render whatever it closes over.
-    if (typeof value !== "object" || value === null) return typeof value === "function" ? REDACTED : value;
+    // A function is no JSON: one a caller's error holds (a toJSON) would render whatever it closes over. A symbol's
+    // description is shown as it is.
+    if (typeof value !== "object" || value === null) return typeof value === "function" || typeof value === "symbol" ? REDACTED : value;
     // Bodies are parsed JSON, so a cycle or extreme depth means something odd was passed: stop rather than loop.
     if (seen.has(value) || depth > 20) return REDACTED;
     seen.add(value);
@@ -128,9 +129,11 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
-export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+export function redactError(thrown: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   try {
-    if (!(error instanceof Error)) return redactBody(error, secrets);
+    // An Error of another realm too (a vm context, as in Jest; an iframe), where the platform can tell (ES2026).
+    if (!(thrown instanceof Error || (Error as { isError?: (value: unknown) => boolean }).isError?.(thrown))) return redactBody(thrown, secrets);
+    const error = thrown as Error;
     const text = (value: unknown) => redactText(String(value), secrets);
     const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
     // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.
