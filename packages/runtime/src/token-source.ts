@@ -15,9 +15,9 @@ export interface FetchedToken {
 export interface TokenSourceOptions {
   /**
    * Gets a new token from the vendor, throwing (e.g. an {@link AuthenticationError}) when it cannot. A call waiting
-   * for it throws an {@link ApiError} as it is, and anything else as the `cause` of an `AuthenticationError`, a
-   * redacted copy (see {@link ApiError}): an HTTP client's error holding the request it sent shows none of it. Concurrent
-   * callers share one call. `signal` aborts once every caller waiting for it has given up; ignore it when an
+   * for it throws an {@link ApiError} or an `InputError` as it is, and anything else as the `cause` of an
+   * `AuthenticationError`, a redacted copy (see {@link ApiError}): an HTTP client's error holding the request it sent
+   * shows none of it. Concurrent callers share one call. `signal` aborts once every caller waiting for it has given up; ignore it when an
    * abandoned request must still finish, e.g. one that rotates a refresh token.
    */
   fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>;
@@ -78,7 +78,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const promise = (async () => {
       const token = await options.fetchToken(controller.signal);
       // A non-empty token that can travel in a header.
-      if (typeof token?.accessToken !== "string" || token.accessToken === "") throw new TypeError("fetchToken must resolve { accessToken, expiresInMs? }, got no accessToken");
+      // An InputError, the caller's mistake: it reaches the call as it is, not as an authentication failure.
+      if (typeof token?.accessToken !== "string" || token.accessToken === "") throw fieldError("fetchToken", "must resolve { accessToken, expiresInMs? }, got no accessToken");
       // Quoted nowhere, so not handed to the error as a secret: indexing a megabyte's forms took a second.
       if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl });
       const lifetime = token.expiresInMs;

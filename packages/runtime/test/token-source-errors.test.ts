@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, AuthenticationError, createApiClient, createTokenSource, type TokenSource } from "../src/index.js";
+import { ApiError, AuthenticationError, createApiClient, createTokenSource, InputError, type TokenSource } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
 import { expectNoSecrets, fakeFetch } from "./helpers.js";
 
@@ -39,6 +39,14 @@ describe("a token source of the caller's that fails", () => {
     const refused = new AuthenticationError("The token endpoint refused: invalid_client.", { status: 401, body: { error: "invalid_client" } });
     const { client } = clientWith(createTokenSource({ fetchToken: () => Promise.reject(refused) }));
     await expect(client.GET("/items")).rejects.toBe(refused);
+  });
+
+  it("a fetchToken resolving no accessToken: the call throws an InputError naming fetchToken, the caller's mistake, not an authentication failure", async () => {
+    const { client, calls } = clientWith(createTokenSource({ fetchToken: async () => ({ accessToken: 1 as unknown as string }) }));
+    const error = await client.GET("/items").catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("fetchToken");
+    expect(calls).toHaveLength(0);
   });
 
   it("a fetchToken rejecting with a string quoting its request: the call throws an AuthenticationError showing none of it", async () => {
