@@ -105,10 +105,10 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
 /** Options of {@link unwrapWebhook}. */
 export interface UnwrapWebhookOptions {
   /**
-   * Refuse (as `stale`) an event whose `timestamp`, which the signature covers, is older than this many milliseconds,
-   * as far ahead of this machine's clock, or unreadable: a signed body sent again by someone who saw it is then
-   * refused once it is that old. Default: no
-   * bound, since how late Wootric may redeliver an event is not documented. 300 000 (5 minutes) is a common choice.
+   * Refuse (as `stale`) an event whose `timestamp`, which the signature covers, is more than this many milliseconds
+   * before or after this machine's clock, or unreadable: a signed body sent again by someone who saw it is then
+   * refused once it is that old, and one dated ahead cannot be kept for later. Default: no bound, since how late
+   * Wootric may redeliver an event is not documented. 300 000 (5 minutes) is a common choice.
    */
   maxAgeMs?: number | undefined;
 }

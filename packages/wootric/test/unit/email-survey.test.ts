@@ -63,6 +63,7 @@ describe("sendEmailSurvey", () => {
     ["a fractional *_amount", { revenue_amount: 1.5 }, "properties.revenue_amount"],
     ["a nested object", { nested: { deep: 1 } }, "properties.nested"],
     ["NaN", { plan: Number.NaN }, "properties.plan"],
+    ["an empty string in place of the object", "" as unknown as Record<string, unknown>, "properties"],
   ])("refuses end_user.properties with %s, sending nothing", async (_, given, field) => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { properties: given as never } }));

@@ -116,4 +116,12 @@ describe("listAll", () => {
     expect((error as Error).message).toMatch(/must be an integer from 0 to 10000000000 \(Unix seconds\)/);
     expect(observed.requests).toHaveLength(0);
   });
+
+  it("leaves a null bound out, and takes seconds written as text, as they go out alike", async () => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: "1480000000" as never, lt: null as never } } }));
+    expect(new URL(observed.requests[0]!.url).searchParams.get("created[gt]")).toBe("1480000000");
+    expect(new URL(observed.requests[0]!.url).searchParams.has("created[lt]")).toBe(false);
+  });
 });
