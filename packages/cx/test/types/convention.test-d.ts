@@ -41,3 +41,16 @@ export function optionNames(): void {
   // @ts-expect-error CX takes only an access token
   createClient({ auth: { type: "basic", username: "u", password: "p" } });
 }
+
+// The state check is on unless turned off by name: a callback read without expectedState is a login CSRF hole.
+export function stateIsRequired(): void {
+  // @ts-expect-error the options, with expectedState, are required
+  readAuthorizationCallback("/cb?auth_code=c");
+  // @ts-expect-error expectedState is a required key
+  readAuthorizationCallback("/cb?auth_code=c", {});
+  // @ts-expect-error the deprecated alias requires it too
+  readCallback("/cb?auth_code=c", {});
+  readAuthorizationCallback("/cb?auth_code=c", { expectedState: null });
+  // @ts-expect-error buildAuthorizeUrl needs a state
+  buildAuthorizeUrl({ clientId: "app", redirectUri: "https://app.test/cb" });
+}

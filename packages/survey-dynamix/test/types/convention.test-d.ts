@@ -36,3 +36,14 @@ export function optionNames(): void {
   expectTypeOf<ClientOptions>().toHaveProperty("timeoutMs");
   createClient({ auth: { type: "basic", customerUuid: "u", authToken: "t" }, oauthUrl: "https://old.test" });
 }
+
+// The state check is on unless turned off by name: a callback read without expectedState is a login CSRF hole.
+export function stateIsRequired(): void {
+  // @ts-expect-error the options, with expectedState, are required
+  readAuthorizationCallback("/cb?code=c");
+  // @ts-expect-error expectedState is a required key
+  readAuthorizationCallback("/cb?code=c", {});
+  readAuthorizationCallback("/cb?code=c", { expectedState: null });
+  // @ts-expect-error buildAuthorizeUrl needs a state
+  buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.test/cb" });
+}
