@@ -129,11 +129,9 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
-export function redactError(thrown: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   try {
-    // An Error of another realm too (a vm context, as in Jest; an iframe), where the platform can tell (ES2026).
-    if (!(thrown instanceof Error || (Error as { isError?: (value: unknown) => boolean }).isError?.(thrown))) return redactBody(thrown, secrets);
-    const error = thrown as Error;
+    if (!(error instanceof Error)) return redactBody(error, secrets);
     const text = (value: unknown) => redactText(String(value), secrets);
     const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
     // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.

@@ -117,10 +117,10 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  it("leaves a null bound out, and takes seconds written as text, as they go out alike", async () => {
+  it("leaves a null bound out, as the query leaves it out", async () => {
     const observed = pages([3]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: "1480000000" as never, lt: null as never } } }));
+    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000, lt: null as never } } }));
     expect(new URL(observed.requests[0]!.url).searchParams.get("created[gt]")).toBe("1480000000");
     expect(new URL(observed.requests[0]!.url).searchParams.has("created[lt]")).toBe(false);
   });
