@@ -3,7 +3,11 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | 
 
 /** What the client needs to know about one operation, generated from the spec. */
 export interface OperationMeta {
-  operationId: string;
+  /**
+   * The spec's operationId. Not read at run time, so generated tables leave it out (it only took bundle bytes); a
+   * hand-written table may keep it.
+   */
+  operationId?: string;
   /** How the request body is encoded: the first content type the spec lists. */
   requestBody?: "json" | "form" | "multipart";
   /**

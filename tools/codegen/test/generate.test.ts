@@ -42,10 +42,10 @@ describe("apis-codegen run inside a package", () => {
     expect(read("operations.ts")).toBe(`${HEADER}
 ${TABLE_TYPE}
 export const operations = {
-  "/oauth/token": { post: { operationId: "requestAccessToken", requestBody: "form", security: [], response: "json", server: "https://auth.fixture.dev" } },
-  "/v1/exports": { get: { operationId: "listExports", security: ["bearer"], response: "binary", server: "https://exports.fixture.dev" } },
-  "/v1/imports": { get: { operationId: "listImports", security: ["bearer"], response: "json" }, post: { operationId: "createImport", requestBody: "multipart", security: ["bearer"], response: "json" } },
-  "/v1/responses/{responseId}": { patch: { operationId: "updateResponse", requestBody: "json", security: ["bearer"] } },
+  "/oauth/token": { post: { requestBody: "form", security: [], response: "json", server: "https://auth.fixture.dev" } },
+  "/v1/exports": { get: { security: ["bearer"], response: "binary", server: "https://exports.fixture.dev" } },
+  "/v1/imports": { get: { security: ["bearer"], response: "json" }, post: { requestBody: "multipart", security: ["bearer"], response: "json" } },
+  "/v1/responses/{responseId}": { patch: { requestBody: "json", security: ["bearer"] } },
 } as const satisfies OperationTable;
 `);
   });
