@@ -67,11 +67,12 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);
   // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
-  // empty without a word. 1e10 seconds is the year 2286. A null bound is left out, as the query leaves it out; bounds
-  // that are no object's fields are not read (a string's characters would be).
-  for (const name of ["created", "updated"]) {
-    for (const [op, value] of Object.entries(isFieldObject(query[name]) ? query[name] : {})) {
-      checkNumber(value ?? undefined, `query.${name}.${op}`, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
+  // empty without a word. 1e10 seconds is the year 2286. Read as the query writes them, `created: { gt }` or
+  // `"created[gt]"`; a null bound is left out, as the query leaves it out, and a number's text goes out as the number.
+  for (const [key, given] of Object.entries(query)) {
+    if (!/^(created|updated)\b/.test(key)) continue;
+    for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
+      checkNumber(value == null ? undefined : +value, `query.${key}${op && `.${op}`}`, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }
   }
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

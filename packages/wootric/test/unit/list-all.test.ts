@@ -102,6 +102,9 @@ describe("listAll", () => {
     ["updated[lt] as NaN", { updated: { lt: Number.NaN } }, "query.updated.lt"],
     ["created[lt] as Infinity", { created: { lt: Number.POSITIVE_INFINITY } }, "query.created.lt"],
     ["created[gte] as a date string", { created: { gte: "2026-12-01" } }, "query.created.gte"],
+    ["\"created[gt]\" spelt as the wire writes it, in milliseconds", { "created[gt]": 1_796_112_641_510 }, "query.created[gt]"],
+    ["created as a bare number in milliseconds", { created: 1_796_112_641_510 }, "query.created"],
+    ["created[gt] as a Date", { created: { gt: new Date("2026-12-01T00:00:00Z") } }, "query.created.gt"],
   ])("refuses %s with an InputError naming it, before any request", (_, query, field) => {
     const observed = pages([]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
@@ -117,10 +120,10 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  it("leaves a null bound out, as the query leaves it out", async () => {
+  it("leaves a null bound out, as the query leaves it out, and takes seconds written as text", async () => {
     const observed = pages([3]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000, lt: null as never } } }));
+    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: "1480000000" as never, lt: null as never } } }));
     expect(new URL(observed.requests[0]!.url).searchParams.get("created[gt]")).toBe("1480000000");
     expect(new URL(observed.requests[0]!.url).searchParams.has("created[lt]")).toBe(false);
   });
