@@ -1,13 +1,17 @@
-import { dataOrThrow, describeValue, fieldError, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
-import { checkEmail, checkSendOptions, type EmailSurveyResult } from "./email-survey.js";
+import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
 
 type Schemas = components["schemas"];
 
 /** The options of {@link sendEmailSurveyCsv}: every field of the CSV send but the file itself, and a signal. */
 export type EmailSurveyCsvOptions = Omit<Schemas["EmailSurveyCsvBase64"], "csv"> & { signal?: AbortSignal };
+
+// Every option of the CSV send, checked by name as sendEmailSurvey's fields are; the compiler checks it against the type.
+const CSV_OPTIONS = [...SEND_OPTIONS, "delivery_time", "custom_sender_email", "send_to_email_field", "unique_identifier_field", "signal"] as const satisfies readonly (keyof EmailSurveyCsvOptions)[];
+true satisfies [Exclude<keyof EmailSurveyCsvOptions, (typeof CSV_OPTIONS)[number]>] extends [never] ? true : false;
 
 /** At most 5000 rows per `POST /v1/email_survey_csv` (vendor doc, "Email Survey CSV"). */
 export const MAX_CSV_ROWS = 5000;
@@ -87,6 +91,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   if (!isRecord(options)) throw fieldError("options", `must be an object of send options, got ${describeValue(options)}`);
+  checkOptionNames(options, [...CSV_OPTIONS], "sendEmailSurveyCsv");
   checkSendOptions(options);
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {

@@ -10,6 +10,15 @@ export type EmailSurveyRequest = Schemas["EmailSurveyRequest"];
 /** What Wootric answers an accepted send with: undocumented, an object of unknown keys. */
 export type EmailSurveyResult = components["responses"]["Accepted"]["content"]["application/json"];
 
+/**
+ * The send options both e-mail survey endpoints take (spec: EmailSendOptions). A name spelt otherwise would be sent,
+ * and ignored by Wootric: `survey_imediately: true` would survey on the default schedule.
+ */
+export const SEND_OPTIONS = ["survey_immediately", "survey_settings", "subject", "intro", "context", "senders_name", "reply_to_email", "delay", "access_token"] as const;
+// Every field of the request; the compiler checks it against the spec's type both ways.
+const REQUEST_FIELDS = ["emails", "external_ids", "end_user", ...SEND_OPTIONS] as const satisfies readonly (keyof EmailSurveyRequest)[];
+true satisfies [Exclude<keyof EmailSurveyRequest, (typeof REQUEST_FIELDS)[number]>] extends [never] ? true : false;
+
 /** At most 100 e-mail addresses per `POST /v1/email_survey` (vendor doc, "Email Survey"). */
 export const MAX_EMAILS = 100;
 
@@ -57,6 +66,8 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
+  // Names first: a misspelt field is named as such, and nothing is sent.
+  checkOptionNames(request, [...REQUEST_FIELDS], "sendEmailSurvey");
   const emails = addressesOf(request.emails, "emails", "e-mail address");
   if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
