@@ -138,6 +138,8 @@ export async function updateInteraction(
   if (!isFieldObject(interaction)) {
     throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
   }
+  // As createInteraction's: JSON would write 1e21 as 1e+21, and an ID past 2^53 as a neighbouring one.
+  if (interaction.survey_id !== undefined) checkPositiveInteger(interaction.survey_id, "interaction.survey_id", "the survey's ID");
   if (interaction.id !== undefined && interaction.id !== interactionId) {
     throw fieldError("interaction.id", `is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
   }

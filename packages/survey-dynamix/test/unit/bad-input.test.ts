@@ -179,6 +179,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "updateInteraction",
+    input: "a survey_id of 1e21 in the interaction (JSON writes it as 1e+21)",
+    call: (fetch) => updateInteraction(client(fetch), 891234, { survey_id: 1e21 } as UpdateInteractionInput),
+    field: "interaction.survey_id",
+    message: /^interaction\.survey_id must be the survey's ID, a positive integer$/,
+  },
+  {
+    helper: "updateInteraction",
     input: "an interaction whose id differs from interactionId",
     call: (fetch) => updateInteraction(client(fetch), 891234, { id: 1, survey_id: 52 } as UpdateInteractionInput),
     field: "interaction.id",
