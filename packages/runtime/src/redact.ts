@@ -129,9 +129,12 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
-export function redactError(error: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+export function redactError(thrown: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   try {
-    if (!(error instanceof Error)) return redactBody(error, secrets);
+    // An Error of another realm too (a vm context, as in Jest; an iframe), as its internal slot tells it: else its
+    // message, a field of its own that is not enumerable, would be lost with it.
+    if (!(thrown instanceof Error || Object.prototype.toString.call(thrown) === "[object Error]")) return redactBody(thrown, secrets);
+    const error = thrown as Error;
     const text = (value: unknown) => redactText(String(value), secrets);
     const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;
     // A copy of only what an error says of itself, redacted: its name, message, stack, code and causes.

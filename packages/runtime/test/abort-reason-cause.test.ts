@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createApiClient, createTransport } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
@@ -51,6 +52,14 @@ describe("the caller's abort reason as the ApiUserAbortError's cause", () => {
     const error = await client.GET("/items", { signal: controller.signal }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ApiUserAbortError);
     expect(rendered(error)).not.toContain(TOKEN);
+  });
+
+  // Jest runs tests in a vm context, and an iframe is a realm of its own: their errors are no instance of this Error.
+  it("copies an Error of another realm as an Error: its name, message and code, and no other field", () => {
+    const foreign = runInNewContext('Object.assign(new TypeError("fetch failed"), { code: "ECONNRESET", request: { token: "x" } })') as unknown;
+    expect(foreign instanceof Error).toBe(false);
+    const cause = new ApiUserAbortError("aborted", { cause: foreign }).cause as Error & { code?: unknown };
+    expect([cause.name, cause.message, cause.code, Object.keys(cause)]).toEqual(["TypeError", "fetch failed", "ECONNRESET", ["code"]]);
   });
 
   it("is a redacted copy for a subclass too", () => {
