@@ -122,8 +122,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
  * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
- * A page that starts and ends as two earlier ones did (by ids, or by whole items when they are objects without ids; a
- * repeat of the page before it not counted), not the one just before, throws: the list goes round (once
+ * A page of ids that starts and ends as two earlier ones did (a repeat of the page before it not counted), not the one just before, throws: the list goes round (once
  * round, its pages are yielded again, as a list that grew by two pages between two requests serves them). A page
  * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
@@ -134,7 +133,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
-  // The first and last ids (or items) of every page so far, with how often each pair came (two a page, so a long list holds
+  // The first and last ids of every page so far, with how often each pair came (two ids a page, so a long list holds
   // little): a page that starts and ends as one did twice before is a list going round (a server that maps the page
   // asked for onto a few it has), which no repeat of the page just before would stop. Once before is no proof: a list
   // sorted newest first that grew by two pages or more between two requests serves earlier pages again, and with one item
@@ -148,10 +147,8 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
     try {
       key = JSON.stringify(byId ? ids : items);
     } catch {}
-    // By ids when they are strings or numbers, else by whole items when they are objects (Survey Dynamix's users, keyed
-    // by e-mail), never plain values (a page of scores may start and end as many do); as JSON, so that "a b" and "c"
-    // are not "a" and "b c". A page that cannot be serialized has no key, and no ends.
-    const ends = key !== undefined && (byId || (typeof items[0] === "object" && items[0] !== null)) && JSON.stringify(byId ? [ids[0], ids.at(-1)] : [items[0], items.at(-1)]);
+    // Only when they are strings or numbers; as JSON, so that "a b" and "c" are not "a" and "b c".
+    const ends = byId && JSON.stringify([ids[0], ids.at(-1)]);
     const times = (ends && seen.get(ends)) || 0;
     const back = ends && key !== previous && times > 1;
     // A repeat of the page just before is not counted: a list that grew by one page serves it (and it is skipped).
