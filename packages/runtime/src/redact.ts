@@ -131,9 +131,9 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  */
 export function redactError(thrown: unknown, secrets: readonly string[] = [], depth = 0): unknown {
   try {
-    // An Error of another realm too (a vm context, as in Jest; an iframe), as its internal slot tells it: else its
-    // message, a field of its own that is not enumerable, would be lost with it.
-    if (!(thrown instanceof Error || Object.prototype.toString.call(thrown) === "[object Error]")) return redactBody(thrown, secrets);
+    // An Error or DOMException of another realm too (a vm context, as in Jest; an iframe), as its tag tells it: else
+    // its message, a field of its own that is not enumerable, would be lost with it.
+    if (!(thrown instanceof Error || /(Error|Exception)]$/.test(Object.prototype.toString.call(thrown)))) return redactBody(thrown, secrets);
     const error = thrown as Error;
     const text = (value: unknown) => redactText(String(value), secrets);
     const cause = depth < 5 ? redactError(error.cause, secrets, depth + 1) : undefined;

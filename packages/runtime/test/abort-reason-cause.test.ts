@@ -62,6 +62,15 @@ describe("the caller's abort reason as the ApiUserAbortError's cause", () => {
     expect([cause.name, cause.message, cause.code, Object.keys(cause)]).toEqual(["TypeError", "fetch failed", "ECONNRESET", ["code"]]);
   });
 
+  it("copies a DOMException of another realm (a bare abort()'s reason there) as an Error keeping its name and code", () => {
+    const foreign = runInNewContext(
+      'class DOMException extends Error { get [Symbol.toStringTag]() { return "DOMException"; } }; Object.assign(new DOMException("This operation was aborted"), { name: "AbortError", code: 20 })',
+    ) as unknown;
+    expect(Object.prototype.toString.call(foreign)).toBe("[object DOMException]");
+    const cause = new ApiUserAbortError("aborted", { cause: foreign }).cause as Error & { code?: unknown };
+    expect([cause.name, cause.message, cause.code]).toEqual(["AbortError", "This operation was aborted", 20]);
+  });
+
   it("is a redacted copy for a subclass too", () => {
     class Aborted extends ApiUserAbortError {}
     const reason = { note: "client_secret=s3cr3t-client-secret" };

@@ -21,5 +21,6 @@ describe("checkNumber", () => {
   it("reads a max left out, or null, as no bound", () => {
     expect(checkNumber(1e12, "limit", 0, { min: 0 })).toBe(1e12);
     expect(checkNumber(1e12, "limit", 0, { min: 0, max: null as unknown as number })).toBe(1e12);
+    expect(() => checkNumber(-1, "limit", 0, { min: 0, max: null as unknown as number })).toThrow(new InputError("limit", "limit must be a number >= 0, got -1"));
   });
 });

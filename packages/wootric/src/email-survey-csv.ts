@@ -62,6 +62,8 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
  */
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
+  // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
+  checkOptionNames(Object(options), [...CSV_OPTIONS], "checkEmailSurveyCsv");
   const [header, ...rows] = parseCsvLines(text, "csv");
   const { columns, emailColumn } = checkHeader(header, options ?? {});
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");

@@ -68,11 +68,11 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);
   // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word. 1e10 seconds is the year 2286. Read as the query writes them, `created: { gt }` or
-  // `"created[gt]"`; a null bound is left out, as the query leaves it out, and a number's text goes out as the number.
+  // `"created[gt]"`; a null bound is left out, as the query leaves it out, and digits as text go out as the number.
   for (const [key, given] of Object.entries(query)) {
     if (!/^(created|updated)\b/.test(key)) continue;
     for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
-      checkNumber(value == null ? undefined : +value, `query.${key}${op && `.${op}`}`, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
+      checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), `query.${key}${op && `.${op}`}`, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }
   }
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

@@ -105,6 +105,8 @@ describe("listAll", () => {
     ["\"created[gt]\" spelt as the wire writes it, in milliseconds", { "created[gt]": 1_796_112_641_510 }, "query.created[gt]"],
     ["created as a bare number in milliseconds", { created: 1_796_112_641_510 }, "query.created"],
     ["created[gt] as a Date", { created: { gt: new Date("2026-12-01T00:00:00Z") } }, "query.created.gt"],
+    ["created[gt] as an empty string (which would go out as created[gt]=)", { created: { gt: "" } }, "query.created.gt"],
+    ["created[gt] as hexadecimal text", { created: { gt: "0x58377e80" } }, "query.created.gt"],
   ])("refuses %s with an InputError naming it, before any request", (_, query, field) => {
     const observed = pages([]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
@@ -118,6 +120,16 @@ describe("listAll", () => {
     expect((error as InputError).field).toBe(field);
     expect((error as Error).message).toMatch(/must be an integer from 0 to 10000000000 \(Unix seconds\)/);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  // A database driver may hand out BigInts: converting one with + threw a TypeError.
+  it("reads a BigInt bound as its number: seconds go out as written, milliseconds are refused before any request", async () => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    await collect(listAll(wootric, "/v1/end_users", { query: { created: { gt: 1_480_000_000n } } as never }));
+    expect(new URL(observed.requests[0]!.url).searchParams.get("created[gt]")).toBe("1480000000");
+    expect(() => listAll(wootric, "/v1/end_users", { query: { created: { gt: 1_796_112_641_510n } } as never })).toThrow(InputError);
+    expect(observed.requests).toHaveLength(1);
   });
 
   it("leaves a null bound out, as the query leaves it out, and takes seconds written as text", async () => {
