@@ -13,9 +13,10 @@ import { cancelQuietly, isFormBody } from "../read-body.js";
  * attempt (see `attemptInit`), never written into the caller's request. The caller's own Authorization header wins over
  * a header credential. With OAuth 2, a 401 invalidates the rejected token and the request is sent once more with a
  * fresh one (the token source makes concurrent refreshes one request); a second 401 is returned. A token source that
- * fails with anything but an `ApiError` fails the call with an `AuthenticationError`, its cause a redacted copy. A request that
- * carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query auth) is marked for the
- * redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to move or be resent.
+ * fails with anything but an `ApiError` or `InputError` fails the call with an `AuthenticationError`, its cause a
+ * redacted copy. A request that carries a credential in its URL or body (`purpose: "token"`, `credentialBody`, query
+ * auth) is marked for the redirect layer and gets `redirect: "manual"`; its body is read once, since it may have to
+ * move or be resent.
  * User middleware sees each attempt as one Request with its credential.
  *
  * @example
@@ -53,7 +54,8 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
     if (call.signal?.aborted) throw userAbort(call);
     // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
     // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
-    // redacted copy. The runtime's own errors (an ApiError, an InputError for a token no header carries) are redacted already.
+    // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
+    // redacted already.
     throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
   }
 }
