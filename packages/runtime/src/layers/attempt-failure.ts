@@ -14,14 +14,14 @@ export class AttemptFailure extends Error {
   /** Whether sending again is safe by default: the server cannot have acted on it, or acting twice is harmless. */
   declare readonly safe: boolean;
   /** The error the caller gets, given "1 attempt" or "3 attempts". */
-  declare readonly error: (attempts: string) => Error;
+  declare readonly toError: (attempts: string) => Error;
 
   constructor(kind: FailureKind, safe: boolean, toError: (attempts: string) => Error, options?: { cause?: unknown }) {
-    // Never reaches a caller (the retry layer turns it into the error its error function makes): the kind is message enough.
+    // Never reaches a caller (the retry layer turns it into toError's error): the kind is message enough.
     super(kind, options);
     this.kind = kind;
     this.safe = safe;
-    this.error = toError;
+    this.toError = toError;
   }
 }
 

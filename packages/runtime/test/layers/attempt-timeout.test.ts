@@ -20,7 +20,7 @@ describe("the attempt timeout layer", () => {
     expect(failure.kind).toBe("timeout");
     expect(failure.safe).toBe(true);
     expect(seen[0]!.signal.aborted).toBe(true);
-    expect(failure.error("1 attempt").message).toBe("GET https://api.example.com/a got no response within 1000 ms (1 attempt). Raise timeoutMs or check the vendor's status.");
+    expect(failure.toError("1 attempt").message).toBe("GET https://api.example.com/a got no response within 1000 ms (1 attempt). Raise timeoutMs or check the vendor's status.");
   });
 
   it("fails a POST whose connection broke as not safe, but one that never connected as safe", async () => {

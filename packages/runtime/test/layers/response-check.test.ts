@@ -26,7 +26,7 @@ describe("the response check layer", () => {
     const failure = (await runLayer(responseCheckLayer(1024, 1000), request(), async () => page, { response: "json" }).result.catch((error) => error)) as AttemptFailure;
     expect(failure.kind).toBe("not-json");
     expect(failure.safe).toBe(true);
-    expect(failure.error("1 attempt").message).toContain("returned 200 (text/html) with a body that is not JSON");
+    expect(failure.toError("1 attempt").message).toContain("returned 200 (text/html) with a body that is not JSON");
   });
 
   it("fails a body over maxResponseBytes with ResponseTooLargeError", async () => {
