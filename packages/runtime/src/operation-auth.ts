@@ -10,9 +10,9 @@ import type { OperationMeta } from "./operations.js";
  * sendsCredentials({ operationId: "token", security: ["clientBasic"] }, ["accessToken"]); // false
  */
 export function sendsCredentials(meta: OperationMeta | undefined, schemes: readonly string[] | undefined): boolean {
-  return (
-    meta === undefined ||
-    (meta.auth !== false &&
-      (meta.security === undefined || (schemes === undefined ? meta.security.length > 0 : meta.security.some((name) => schemes.includes(name)))))
-  );
+  if (meta === undefined) return true;
+  if (meta.auth === false) return false;
+  if (meta.security === undefined) return true;
+  if (schemes === undefined) return meta.security.length > 0;
+  return meta.security.some((name) => schemes.includes(name));
 }
