@@ -17,8 +17,8 @@ export interface TokenSourceOptions {
    * Gets a new token from the vendor, throwing (e.g. an {@link AuthenticationError}) when it cannot. A call waiting
    * for it throws an {@link ApiError} or an `InputError` as it is, and anything else as the `cause` of an
    * `AuthenticationError`, a redacted copy (see {@link ApiError}): an HTTP client's error holding the request it sent
-   * shows none of it. Concurrent callers share one call. `signal` aborts once every caller waiting for it has given up; ignore it when an
-   * abandoned request must still finish, e.g. one that rotates a refresh token.
+   * shows none of it. Concurrent callers share one call. `signal` aborts once every caller waiting for it has given
+   * up; ignore it when an abandoned request must still finish, e.g. one that rotates a refresh token.
    */
   fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>;
   /** Refresh this long before expiry, in milliseconds; a token living shorter is refreshed at half-life. Default 60 000. */

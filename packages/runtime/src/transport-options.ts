@@ -16,8 +16,9 @@ export interface CheckedTransportOptions {
 /**
  * Checks the sending options every client, token source and code exchange takes, before anything is sent: `fetch`
  * a function; `timeoutMs` an integer from 1 to 2^31-1; `maxRetries` an integer from 0 to 10; `retryDelay` an object
- * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object; no other name in either. Anything else throws an
- * {@link InputError} naming the option and the accepted range, never quoting the value unless it is a number.
+ * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object; no other name in either. Anything
+ * else throws an {@link InputError} naming the option and the accepted range, never quoting the value unless it is
+ * a number.
  *
  * @example
  * const { timeoutMs, maxRetries } = checkTransportOptions({ timeoutMs: 30_000 });

@@ -44,8 +44,8 @@ export interface Call {
 
 /**
  * Starts a call for `request`. What the layers leave on it later (the attempt's signal, a moved body, the
- * Authorization value, the request made whole, whether it follows redirects by hand or is streamed) starts out absent, which reads as
- * undefined (false).
+ * Authorization value, the request made whole, whether it follows redirects by hand or is streamed) starts out
+ * absent, which reads as undefined (false).
  *
  * @example
  * const call = startCall(request, { response: "json" });
