@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, isRecord, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -59,7 +59,9 @@ export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options?: P
  * is complete. The archive is read through `dataLayoutId`, else the layout the archive names, else the survey's data
  * layout named `Default` (as Dynata's own client does). Bad options throw an `InputError` before any request; a 200
  * whose body carries an `error` throws an {@link EmbeddedApiError}; running out of time or attempts throws an
- * {@link ArchiveTimeoutError} naming the archive; `signal` aborts with an `ApiUserAbortError`.
+ * {@link ArchiveTimeoutError} naming the archive; `signal` aborts with an `ApiUserAbortError`. Once the archive exists,
+ * every error names it, since it may still finish: `surveyId`, `archiveId` and, once known, `dataLayoutId`, so that
+ * {@link pollArchive} resumes the wait (pass it the error) instead of a second archive being built.
  *
  * @example
  * const url = await exportArchive(cmix, 138651, { type: "XLSX_READABLE", maxWaitMs: 5 * 60_000 });
@@ -85,9 +87,16 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
 
   const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, { signal: bounds.signal });
   if (isReady(archive)) return archive.archiveUrl;
-  const dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, surveyId, bounds));
-  const done = await waitUntilComplete(cmix, { surveyId, dataLayoutId, archiveId: archive.id }, bounds, startedAt, archive);
-  return done.archiveUrl;
+  const ref = { surveyId, archiveId: archive.id } as ArchiveRef;
+  try {
+    ref.dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, ref, bounds));
+    return (await waitUntilComplete(cmix, ref, bounds, startedAt, archive)).archiveUrl;
+  } catch (error) {
+    // The archive exists and may still finish: whatever failed (a poll's 503, the layouts list, the caller's signal),
+    // the error names it, so that pollArchive resumes the wait instead of a second archive being built.
+    if (isRecord(error) && Object.isExtensible(error)) Object.assign(error, ref);
+    throw error;
+  }
 }
 
 interface Bounds {
@@ -154,13 +163,15 @@ function isReady(archive: Archive): archive is Archive & { archiveUrl: string } 
   return archive.status === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
 }
 
-async function defaultLayoutId(cmix: CmixClient, surveyId: number, bounds: Bounds): Promise<number> {
+async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, bounds: Bounds): Promise<number> {
+  // What both refusals below advise: the archive exists, so it is waited for, not built again.
+  const resume = `: resume with pollArchive(cmix, { surveyId: ${surveyId}, dataLayoutId: <a layout's id>, archiveId: ${archiveId} }).`;
   const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.
   if (!Array.isArray(data) || !data.every((candidate) => isArchiveId(candidate?.id))) {
-    throw new InvalidResponseError(`GET ${response.url} answered ${response.status} with something other than a list of data layouts: pass dataLayoutId.`, {
+    throw new InvalidResponseError(`GET ${response.url} answered ${response.status} with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`, {
       status: response.status,
       method: "GET",
       url: response.url || undefined,
@@ -172,7 +183,7 @@ async function defaultLayoutId(cmix: CmixClient, surveyId: number, bounds: Bound
     // Bounded and on one line, as every vendor text an error quotes.
     const names = summarizeBody(data.map((candidate) => JSON.stringify(candidate.name)).join(", ")) || "none";
     throw new ApiError(
-      `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so the archive cannot be polled: pass dataLayoutId.`,
+      `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so archive ${archiveId} cannot be polled${resume}`,
       { status: response.status, method: "GET", url: response.url || undefined, body: data },
     );
   }

@@ -13,6 +13,7 @@ import {
   InputError,
   InvalidResponseError,
   pollArchive,
+  type ArchiveRef,
   type ExportArchiveOptions,
   type PollOptions,
 } from "../../src/index.js";
@@ -153,6 +154,38 @@ describe("exportArchive", () => {
     expect((error as ApiError).body).toEqual({ error: { message: "Not found" } });
   });
 
+  // The archive exists and may still finish: the error of a poll or of the layouts lookup names it, so that pollArchive
+  // resumes the wait instead of a second archive being built.
+  it("names the archive on a poll's error, so that pollArchive resumes the wait", async () => {
+    let failing = true;
+    const { cmix, observed } = vendor({ poll: () => (failing ? json({ message: "Service Unavailable" }, 503) : undefined) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 503, surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 });
+    failing = false;
+    await expect(pollArchive(cmix, error as ApiError & ArchiveRef, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+    expect(paths(observed).filter((path) => path === `POST /surveys/${SURVEY}/archives`)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a 500", (): Response | "abort" => json({ message: "boom" }, 500), ApiError],
+    ["an abort", (): Response | "abort" => "abort", ApiUserAbortError],
+  ] as const)("names the archive, without a layout, when looking up the Default layout fails with %s", async (_case, answer, ErrorClass) => {
+    const controller = new AbortController();
+    const observed = observedFetch((request) => {
+      if (request.method === "POST") return json(ARCHIVE);
+      const got = answer();
+      if (got !== "abort") return got;
+      controller.abort(new Error("shutting down"));
+      return json([]);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+    expect(error).not.toHaveProperty("dataLayoutId");
+  });
+
   it("stops after maxAttempts polls with an ArchiveTimeoutError naming the archive", async () => {
     const { cmix, polls } = vendor({ completeOnPoll: Infinity });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 3 }).catch((thrown: unknown) => thrown);
@@ -236,7 +269,7 @@ describe("exportArchive", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  it("says to pass dataLayoutId when the survey has no Default layout", async () => {
+  it("says how to resume the archive with pollArchive when the survey has no Default layout", async () => {
     const observed = observedFetch((request) => {
       if (request.method === "POST") return json(ARCHIVE);
       return json([{ id: 4, name: "Custom" }]);
@@ -245,8 +278,10 @@ describe("exportArchive", () => {
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toBe(
-      'Survey 138651 has no data layout named "Default" (found: "Custom"), so the archive cannot be polled: pass dataLayoutId.',
+      'Survey 138651 has no data layout named "Default" (found: "Custom"), so archive 9001 cannot be polled: resume with pollArchive(cmix, { surveyId: 138651, dataLayoutId: <a layout\'s id>, archiveId: 9001 }).',
     );
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+    expect(error).not.toHaveProperty("dataLayoutId");
   });
 
   // A hostile or broken layouts list: a null entry must not fail with a TypeError, and a layout id that is no id must
@@ -254,7 +289,7 @@ describe("exportArchive", () => {
   it.each([
     ["a null entry", [null, { id: 4, name: "Custom" }]],
     ["a Default layout whose id is not an id", [{ id: "../1", name: "Default" }]],
-  ])("throws an InvalidResponseError saying to pass dataLayoutId for a layouts list with %s", async (_case, layouts) => {
+  ])("throws an InvalidResponseError naming the archive to resume for a layouts list with %s", async (_case, layouts) => {
     const observed = observedFetch((request) => {
       if (request.method === "POST") return json(ARCHIVE);
       return json(layouts);
@@ -262,7 +297,7 @@ describe("exportArchive", () => {
     const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 1 }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toContain("pass dataLayoutId");
+    expect((error as Error).message).toContain("archive 9001 cannot be polled: resume with pollArchive(cmix, { surveyId: 138651, dataLayoutId: <a layout's id>, archiveId: 9001 })");
     expect(observed.requests).toHaveLength(2);
   });
 
@@ -352,7 +387,7 @@ describe("vendor text quoted in an error message", () => {
 
   it("bounds the layout names of a survey without a Default layout", async () => {
     const message = await quoted((request) => (request.method === "POST" ? json(ARCHIVE) : json([{ id: 4, name: HUGE }])));
-    expect(message).toMatch(/^Survey 138651 has no data layout named "Default" \(found: "x+\.\.\.\), so the archive cannot be polled: pass dataLayoutId\.$/);
+    expect(message).toMatch(/^Survey 138651 has no data layout named "Default" \(found: "x+\.\.\.\), so archive 9001 cannot be polled: resume with pollArchive\(cmix, \{ surveyId: 138651, dataLayoutId: <a layout's id>, archiveId: 9001 \}\)\.$/);
     expect(message.length).toBeLessThan(400);
   });
 
