@@ -129,10 +129,8 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     const refused = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
-    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal });
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
-    const rotated = answer.refresh_token;
-    if (typeof rotated === "string" && rotated) refreshToken = rotated;
+    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (refreshToken = token) });
     const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;
     return token;

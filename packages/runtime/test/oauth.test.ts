@@ -260,6 +260,44 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
   });
 
+  // A server that rotates refresh tokens may have spent the old one even when its answer is of no use otherwise.
+  it("keeps the refresh token a 2xx answer without an access_token rotated, and refreshes with it next", async () => {
+    let clock = 0;
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => {
+        answers++;
+        return answers === 2 ? json({ refresh_token: "rt-secret-2" }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}` });
+      },
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/without an access_token/);
+    expect(JSON.stringify((error as AuthenticationError).body)).not.toContain("rt-secret-2");
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
+  });
+
+  it("takes no refresh token from an answer that refuses the request", async () => {
+    let clock = 0;
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock, maxRetries: 0 },
+      token: () => {
+        answers++;
+        return answers === 2 ? json({ error: "temporarily_unavailable", refresh_token: "rt-planted" }, { status: 503 }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: "rt-secret-1" });
+      },
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
+    await tokens.getToken();
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-1"]);
+  });
+
   // The bound on a credential's length was checked on the first eight credential-named fields only, the ones remembered.
   const EIGHT_FIELDS = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`x_token_${i}`, `short-${i}`]));
   const LONG = "x".repeat(20_000);
