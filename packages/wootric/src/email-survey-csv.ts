@@ -63,7 +63,7 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
  */
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
   // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
-  checkOptionNames(Object(options), [...CSV_OPTIONS], "checkEmailSurveyCsv");
+  checkOptionNames(Object(options), CSV_OPTIONS, "checkEmailSurveyCsv");
   const [header, ...rows] = parseCsvLines(text, "csv");
   const { columns, emailColumn } = checkHeader(header, options ?? {});
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
@@ -93,7 +93,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
 
 function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   if (!isRecord(options)) throw fieldError("options", `must be an object of send options, got ${describeValue(options)}`);
-  checkOptionNames(options, [...CSV_OPTIONS], "sendEmailSurveyCsv");
+  checkOptionNames(options, CSV_OPTIONS, "sendEmailSurveyCsv");
   checkSendOptions(options);
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
