@@ -51,6 +51,7 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string): Arc
   if (typeof ref !== "object" || ref === null) {
     throw new InputError("ref", `${helper} needs ref, ${what}, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${describeValue(ref)}`);
   }
+  optionsIn(ref, "ref");
   const { surveyId, dataLayoutId, archiveId } = ref as Partial<Record<keyof ArchiveRef, unknown>>;
   return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
@@ -60,6 +61,7 @@ function checkArchiveRequest(body: unknown): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw fieldError("body", 'must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
   }
+  optionsIn(body, "body");
   const { respondentType, type } = body as Record<string, unknown>;
   if (typeof type !== "string" || type === "") throw fieldError("body.type", 'must be the export file type, e.g. "XLSX_READABLE"');
   if (respondentType !== "LIVE" && respondentType !== "TEST") {
@@ -69,6 +71,15 @@ function checkArchiveRequest(body: unknown): void {
     const value = (body as Record<string, unknown>)[name];
     if (typeof value !== "boolean") throw fieldError(`body.${name}`, `must be true or false, got ${JSON.stringify(value) ?? "undefined"}`);
   }
+}
+
+/** The options of pollArchive, the signal among them: what {@link optionsIn} refuses in a ref or an archive request. */
+export const POLL_OPTIONS = ["pollIntervalMs", "maxWaitMs", "maxAttempts", "signal"];
+
+// An option put in the ref or the body (`{ ...ref, maxAttempts: 500 }`) would be ignored without a word: the wait
+// bounded by the defaults, the signal never heard (and sent to CMIX as `{}`).
+function optionsIn(value: object, name: string): void {
+  for (const option of POLL_OPTIONS) if ((value as Record<string, unknown>)[option] !== undefined) throw fieldError(`${name}.${option}`, "belongs in the options");
 }
 
 type ArchiveCall = { data?: unknown; error?: unknown; response: Response };

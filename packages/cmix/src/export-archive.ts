@@ -1,5 +1,5 @@
 import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, isRecord, summarizeBody } from "@apis/runtime";
-import { checkArchiveRef, createArchive, getArchive, isArchiveId, type ArchiveRef } from "./archives.js";
+import { checkArchiveRef, createArchive, getArchive, isArchiveId, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveAbortError, ArchiveTimeoutError } from "./errors.js";
@@ -35,7 +35,6 @@ export interface ExportArchiveOptions extends PollOptions {
 
 const COMPLETE = "COMPLETE";
 // The option names each helper reads: one spelt otherwise (`max_attempts`, `datalayoutId`) is refused, not ignored.
-const POLL_OPTIONS = ["pollIntervalMs", "maxWaitMs", "maxAttempts", "signal"];
 const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", "inProcess", "terminates", "dataLayoutId"];
 
 /**

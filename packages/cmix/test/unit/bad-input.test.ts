@@ -340,6 +340,29 @@ const cases: BadInputCase[] = [
     field: "Signal",
     message: /Signal is not an option of countResponses: did you mean signal\?/,
   },
+  // An option put in the ref or the archive request would be ignored: the wait bounded by the defaults (the message of
+  // an ArchiveTimeoutError says "raise maxAttempts" right after the ref), the signal never heard, or sent to CMIX as {}.
+  {
+    helper: "pollArchive",
+    input: "maxAttempts inside the ref",
+    call: (fetch) => pollArchive(client(fetch), bad<ArchiveRef>({ ...REF, maxAttempts: 500 })),
+    field: "ref.maxAttempts",
+    message: /^ref\.maxAttempts belongs in the options$/,
+  },
+  {
+    helper: "getArchive",
+    input: "an aborted signal inside the ref",
+    call: (fetch) => getArchive(client(fetch), bad<ArchiveRef>({ ...REF, signal: AbortSignal.abort() })),
+    field: "ref.signal",
+    message: /^ref\.signal belongs in the options$/,
+  },
+  {
+    helper: "createArchive",
+    input: "an aborted signal inside the archive request",
+    call: (fetch) => createArchive(client(fetch), SURVEY, bad<ArchiveRequest>({ ...REQUEST, signal: AbortSignal.abort() })),
+    field: "body.signal",
+    message: /^body\.signal belongs in the options$/,
+  },
   // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
   ...signalAsOptionsCases({
     pollArchive: (fetch, signal) => pollArchive(client(fetch), REF, signal),
