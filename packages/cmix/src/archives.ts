@@ -43,17 +43,18 @@ export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { s
 
 /**
  * The three IDs of an archive ref a caller gave `helper`; a missing ref or a bad ID throws an InputError naming it.
+ * With `anyLayout`, a ref without `dataLayoutId` gives 0: the caller looks the layout up.
  *
  * @example
  * const path = checkArchiveRef(ref, "getArchive", "the archive to read");
  */
-export function checkArchiveRef(ref: unknown, helper: string, what: string): ArchiveRef {
+export function checkArchiveRef(ref: unknown, helper: string, what: string, anyLayout?: boolean): ArchiveRef {
   if (typeof ref !== "object" || ref === null) {
     throw new InputError("ref", `${helper} needs ref, ${what}, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${describeValue(ref)}`);
   }
   optionsIn(ref, "ref");
   const { surveyId, dataLayoutId, archiveId } = ref as Partial<Record<keyof ArchiveRef, unknown>>;
-  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
+  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId === undefined ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
 
 /** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */

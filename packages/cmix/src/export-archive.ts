@@ -40,16 +40,22 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
 /**
  * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
  * {@link ArchiveTimeoutError} after `maxWaitMs` or `maxAttempts` polls, whichever comes first; the archive may still
- * finish, and the error carries what is needed to call this again.
+ * finish, and the error carries what is needed to call this again. Without `dataLayoutId` (an error of
+ * {@link exportArchive} thrown before the layout was known), the survey's layout named `Default` is looked up first.
  *
  * @example
  * const archive = await pollArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, { maxWaitMs: 120_000 });
  * console.log(archive.archiveUrl);
  */
-export async function pollArchive(cmix: CmixClient, ref: ArchiveRef, options?: PollOptions): Promise<Archive & { archiveUrl: string }> {
-  const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for");
+export async function pollArchive(
+  cmix: CmixClient,
+  ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number },
+  options?: PollOptions,
+): Promise<Archive & { archiveUrl: string }> {
+  const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for", true);
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
+  checked.dataLayoutId ||= await defaultLayoutId(cmix, checked, bounds);
   return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
 }
 

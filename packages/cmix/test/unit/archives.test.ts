@@ -186,6 +186,23 @@ describe("exportArchive", () => {
     expect(error).not.toHaveProperty("dataLayoutId");
   });
 
+  it("resumes from an error of the Default layout lookup with pollArchive, which looks the layout up itself", async () => {
+    let layouts = 0;
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const fetch = observed.fetch;
+    const flaky = createClient({
+      environment: "production",
+      maxRetries: 0,
+      auth: { type: "token", accessToken: "t" },
+      fetch: (input: Request | string | URL, init?: RequestInit) =>
+        String(input instanceof Request ? input.url : input).endsWith("/data-layouts") && layouts++ === 0 ? Promise.resolve(json({ message: "busy" }, 503)) : fetch(input, init),
+    });
+    const error = await exportArchive(flaky, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ status: 503, surveyId: SURVEY, archiveId: 9001 });
+    await expect(pollArchive(cmix, error as ApiError & Omit<ArchiveRef, "dataLayoutId">, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+    expect(paths(observed)).toEqual([`POST /surveys/${SURVEY}/archives`, `GET /surveys/${SURVEY}/data-layouts`, `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`]);
+  });
+
   it("stops after maxAttempts polls with an ArchiveTimeoutError naming the archive", async () => {
     const { cmix, polls } = vendor({ completeOnPoll: Infinity });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 3 }).catch((thrown: unknown) => thrown);
