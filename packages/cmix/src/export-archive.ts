@@ -173,13 +173,15 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
   const resume = `: resume with pollArchive(cmix, { surveyId: ${surveyId}, dataLayoutId: <a layout's id>, archiveId: ${archiveId} }).`;
   const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
+  // Named by the request when the response is not (a fetch that built its own Response).
+  const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.
   if (!Array.isArray(data) || !data.every((candidate) => isArchiveId(candidate?.id))) {
-    throw new InvalidResponseError(`GET ${response.url} answered ${response.status} with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`, {
+    throw new InvalidResponseError(`GET ${url} answered ${response.status} with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`, {
       status: response.status,
       method: "GET",
-      url: response.url || undefined,
+      url,
       body: data,
     });
   }
@@ -189,7 +191,7 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
     const names = summarizeBody(data.map((candidate) => JSON.stringify(candidate.name)).join(", ")) || "none";
     throw new ApiError(
       `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so archive ${archiveId} cannot be polled${resume}`,
-      { status: response.status, method: "GET", url: response.url || undefined, body: data },
+      { status: response.status, method: "GET", url, body: data },
     );
   }
   return layout.id;

@@ -318,6 +318,15 @@ describe("exportArchive", () => {
     expect(observed.requests).toHaveLength(2);
   });
 
+  it("names the layouts request when a fetch of one's own answers a Response without a url", async () => {
+    const fetch = async (input: Request | string | URL) => (String(input instanceof Request ? input.url : input).endsWith("/archives") ? json(ARCHIVE) : json({}));
+    const cmix = createClient({ environment: "production", fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^GET https:\/\/survey-api\.cmix\.com\/surveys\/138651\/data-layouts answered 200 with something other than a list/);
+    expect(error).toMatchObject({ url: "https://survey-api.cmix.com/surveys/138651/data-layouts" });
+  });
+
   it.each<[string, Partial<ExportArchiveOptions> & { surveyId?: unknown }, string]>([
     ["maxWaitMs of 0", { maxWaitMs: 0 }, "maxWaitMs"],
     ["a negative maxWaitMs", { maxWaitMs: -5 }, "maxWaitMs"],
