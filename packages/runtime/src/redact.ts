@@ -111,7 +111,8 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
     if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(value)) {
-      out[name] = isSecretName(name) && field !== null && field !== undefined ? REDACTED : visit(field, depth + 1);
+      // A key may echo a credential too: a 2xx body a helper keeps as an error's is not redacted as bytes, as error bodies are.
+      out[redactSecrets(name, secrets)] = isSecretName(name) && field !== null && field !== undefined ? REDACTED : visit(field, depth + 1);
     }
     return out;
   };

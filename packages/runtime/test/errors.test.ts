@@ -225,6 +225,12 @@ describe("redaction helpers", () => {
     expect(body.session.token).toBe("t");
   });
 
+  it("redactBody redacts a credential a body echoes as a key, in any form, not only as a value", () => {
+    const secret = "hunter2+Xq9z";
+    const body = { [secret]: 1, nested: [{ [encodeURIComponent(secret)]: "x" }], ok: { [btoa(secret)]: true } };
+    expect(redactBody(body, [secret])).toEqual({ "[redacted]": 1, nested: [{ "[redacted]": "x" }], ok: { "[redacted]": true } });
+  });
+
   it("redactError copies an error that quotes a credential, keeping its name and code", () => {
     const error = Object.assign(new TypeError("Failed to fetch https://x.test/?access_token=at-secret-1"), { code: "ERR_X" });
     const copy = redactError(error) as Error & { code?: string };

@@ -4,7 +4,7 @@
 // once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, getArchive, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+import { ApiError, createClient, exportArchive, getArchive, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
 
 const CLIENT_SECRET = "cmix+&/ é%-client-secret";
 const PASSWORD = 'cmix+&/ é%-"password"';
@@ -57,6 +57,21 @@ describe("CMIX credentials echoed by a hostile server", () => {
         expect(served().count(GET_PROJECT)).toBe(0);
       });
     }
+  }
+});
+
+describe("CMIX credentials echoed as the keys of a 2xx body", () => {
+  // A 2xx body is no error body, which is redacted as bytes: a helper that keeps it as an error's body (an archive that
+  // never completes, a create answer without an id) must clean its keys as well as its values.
+  for (const { kind, secret, user } of kinds) {
+    it.each(Object.entries(encodingsOf(secret, user)))(`the ${kind} as a key of an archive, %s, reaches no error`, async (_, text) => {
+      served().script(TOKEN, [issue]);
+      served().script(`POST /surveys/138651/archives`, [{ status: 200, body: { id: 9001, dataLayoutId: 5, status: "PENDING" } }]);
+      served().script(`GET /surveys/138651/data-layouts/5/archives/9001`, [{ status: 200, body: { id: 9001, status: "PENDING", nested: { [text]: "x" } } }]);
+      const error = await exportArchive(connect(), 138651, { type: "XLSX_READABLE", pollIntervalMs: 1, maxAttempts: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      assertNoEcho(await texts(() => Promise.reject(error)), secret, user);
+    });
   }
 });
 
