@@ -67,7 +67,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
   // Names first: a misspelt field is named as such, and nothing is sent.
-  checkOptionNames(request, REQUEST_FIELDS, "sendEmailSurvey");
+  checkOptionNames(request, [...REQUEST_FIELDS], "sendEmailSurvey");
   const emails = addressesOf(request.emails, "emails", "e-mail address");
   if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
@@ -85,7 +85,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   const endUser = request.end_user;
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
-  const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: properties(endUser.properties, "end_user.properties") } } : request;
+  const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: properties(endUser.properties) } } : request;
   const result = await client.POST("/v1/email_survey", { body, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
 }

@@ -12,19 +12,17 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * sent in Rails bracket notation (`properties[plan]=Pro`): names must be non-empty and free of `[` and `]` (which
  * would nest another key), values flat (Wootric keeps one level), a `*_amount` property a whole number and a
  * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
- * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds.
- * Undefined values are left out. Throws an {@link InputError} naming the property under `path`, the field the
- * properties are written to (default `properties`).
+ * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
  *
  * @example
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
-export function properties(input: PropertyInput, path = "properties"): Properties {
+export function properties(input: PropertyInput): Properties {
   // A Map's entries are no own fields: they would be dropped without a word.
-  if (!isFieldObject(input)) throw fieldError(path, `must be an object of names to values, got ${describeValue(input)}`);
+  if (!isFieldObject(input)) throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
-    const field = `${path}.${name}`;
+    const field = `properties.${name}`;
     if (name.trim() === "" || /[[\]]/.test(name)) throw new InputError(field, `property names must be non-empty and without [ or ], got ${JSON.stringify(name)}: brackets would nest another key`);
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
