@@ -1,4 +1,4 @@
-import { checkOptionNames, ConflictError, describeValue, fieldError, InputError, isFieldObject, nameErrorClasses, objectOrThrow } from "@apis/runtime";
+import { checkOptionNames, ConflictError, dataOrThrow, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, nameErrorClasses, type RawResult } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -111,8 +111,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-  // The interaction a 2xx stores and returns: one without it (empty, null, a list) is a server fault, not an interaction.
-  return objectOrThrow(result, "POST", "interaction: look it up with GET /interactions");
+  return interactionOrThrow(result, "POST");
 }
 
 /**
@@ -152,8 +151,16 @@ export async function updateInteraction(
     }) },
     signal: options?.signal || null,
   });
-  // As createInteraction: a 2xx without the interaction is a server fault.
-  return objectOrThrow(result, "PUT", "interaction: look it up with GET /interactions");
+  return interactionOrThrow(result, "PUT");
+}
+
+// The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and `body`
+// keeps what came, so that an id it holds is not lost.
+function interactionOrThrow(result: RawResult<Interaction>, method: string): Interaction {
+  const data = dataOrThrow(result, method);
+  if (Number.isSafeInteger(data?.id)) return data;
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`${method} ${url} returned ${status} without the interaction's id (see body): look it up with GET /interactions`, { status, method, url, body: data });
 }
 
 /**

@@ -73,8 +73,22 @@ describe("createInteraction", () => {
     const { sdx } = clientWith(answer);
     const created = createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
     await expect(created).rejects.toBeInstanceOf(InvalidResponseError);
-    await expect(created).rejects.toThrow("but no interaction: look it up with GET /interactions");
+    await expect(created).rejects.toThrow("without the interaction's id (see body): look it up with GET /interactions");
     await expect(updateInteraction(sdx, 891234, { agent_id: "nevilr" })).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it.each([
+    ["a list of it", [INTERACTION]],
+    ["an envelope", { data: INTERACTION }],
+    ["an object without an id", { message: "Created" }],
+    ["a text id", { ...INTERACTION, id: "24062" }],
+  ])("throws InvalidResponseError keeping the body for %s, instead of an interaction without its id", async (_, body) => {
+    const { sdx } = clientWith(() => json(body, 201));
+    const created = await createInteraction(sdx, { survey_id: 52 }).catch((thrown: unknown) => thrown);
+    expect(created).toBeInstanceOf(InvalidResponseError);
+    expect(created).toMatchObject({ status: 201, method: "POST", body });
+    const updated = await updateInteraction(sdx, 24062, { agent_id: "nevilr" }).catch((thrown: unknown) => thrown);
+    expect(updated).toMatchObject({ status: 201, method: "PUT", body });
   });
 
   it("takes null options as left out", async () => {
