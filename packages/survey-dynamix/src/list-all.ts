@@ -1,4 +1,4 @@
-import { checkOptionNames, fieldError, InputError, paginateOffset } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginateOffset } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -55,7 +55,8 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * order: offsets over the vendor's default orders (newest first, or by interaction status) shift while items are
  * added or change status, which would skip or repeat items. A page that fails throws an `ApiError` with the vendor's
  * body, and a page the same as the one before (a server that ignores `_offset`) an `InvalidResponseError`; a list
- * missing a filter the vendor requires, or a path parameter, throws an `InputError` right away.
+ * missing a filter the vendor requires, a path parameter, or a `query` that is no object of parameters (a
+ * URLSearchParams, a string) throws an `InputError` right away.
  *
  * @example
  * for await (const response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } })) {
@@ -66,7 +67,11 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched.
   checkOptionNames(opts, ["query", "path", "signal"], "listAll");
-  const { query = {}, path: pathParams, signal } = opts;
+  const { path: pathParams, signal } = opts;
+  // A JavaScript caller's null reads as none. Spread into each page's query, a URLSearchParams or Map would go out as
+  // no filter at all (the whole list), a string "a=b" as ?0=a&1=%3D&2=b.
+  const query = opts.query ?? {};
+  if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
   if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
     throw fieldError("path", `${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
   }

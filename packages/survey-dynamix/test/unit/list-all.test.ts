@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { collect } from "@apis/faults";
 import { ApiError, createClient, InputError, InvalidResponseError, listAll } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
+import { bad } from "@apis/faults/bad-input";
 
 const BASE = "https://sdx.test/api";
 
@@ -99,6 +100,24 @@ describe("listAll", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toContain("needs one of survey_id, interaction_id");
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["a URLSearchParams", new URLSearchParams({ survey_type: "sms" })],
+    ["a Map", new Map([["survey_type", "sms"]])],
+    ["a string", "survey_type=sms"],
+  ])("refuses a query that is %s before any request, instead of listing without its filters", (_, query) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = thrownBy(() => listAll(sdx, "/surveys", bad({ query })));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "query" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("reads a null query as none", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    for await (const _survey of listAll(sdx, "/surveys", bad({ query: null })));
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?_order=ASC&_offset=0&_limit=1000"]);
   });
 
   it("throws an ApiError carrying the vendor's body when a page fails", async () => {
