@@ -60,9 +60,10 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
       }
     },
     async cancel(reason) {
-      // The request was abandoned: stop the sources too, the current one and those not reached yet.
+      // The request was abandoned: stop the sources too, the current one and those not reached yet, each through a
+      // reader that keeps it locked: a cancelled stream reads as empty, and passed again it would be sent as an empty file.
       await reader?.cancel(reason);
-      for (const part of parts.slice(index)) if ("content" in part) await part.content.cancel(reason);
+      for (const part of parts.slice(index)) if ("content" in part) await part.content.getReader().cancel(reason);
     },
   });
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };

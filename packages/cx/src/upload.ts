@@ -52,7 +52,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   let file: Blob | ReadableStream<Uint8Array>;
   let sent: object;
   if (isReadableStream(content)) {
-    if (content.locked) throw fieldError("content", "is a locked ReadableStream (already being read): pass an unread one");
+    if (content.locked) throw fieldError("content", "is a locked ReadableStream (read or cancelled already): pass an unread one");
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },

@@ -1,7 +1,7 @@
 // A streamed upload whose source stalls or never ends: the runtime reads a body that carries the query access token
 // before sending it (it may have to be resent after a same-origin 307/308), and the caller's signal must stop that read.
 import { describe, expect, it } from "vitest";
-import { ApiUserAbortError, createClient, filePath, uploadFile } from "../../src/index.js";
+import { ApiUserAbortError, createClient, filePath, InputError, uploadFile } from "../../src/index.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 
 // Settles with the outcome, or with "still pending" after `ms`, so a regression fails instead of hanging.
@@ -72,6 +72,19 @@ describe("CX streamed upload the caller aborts", () => {
       expect(sent()).toBe(0);
     });
   }
+});
+
+describe("CX streamed upload passed again after an abort", () => {
+  it("refuses the cancelled source, which would be stored as an empty file", async () => {
+    const { cx, sent } = connect();
+    const source = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new TextEncoder().encode("hello")) });
+    const aborted = await uploadFile(cx, filePath("self", "/a.txt"), source, { signal: AbortSignal.abort() }).catch((error: unknown) => error);
+    expect(aborted).toBeInstanceOf(ApiUserAbortError);
+    const again = await uploadFile(cx, filePath("self", "/a.txt"), source).catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(InputError);
+    expect(again).toMatchObject({ field: "content" });
+    expect(sent()).toBe(0);
+  });
 });
 
 describe("CX streamed upload whose source yields something other than bytes", () => {

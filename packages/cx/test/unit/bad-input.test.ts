@@ -191,7 +191,7 @@ const cases: BadInputCase[] = [
       return uploadFile(client(fetch), PHOTO, stream);
     },
     field: "content",
-    message: /^content is a locked ReadableStream \(already being read\): pass an unread one$/,
+    message: /^content is a locked ReadableStream \(read or cancelled already\): pass an unread one$/,
   },
   {
     helper: "uploadFile",
