@@ -13,6 +13,8 @@ export interface PaginateOffsetOptions<Page, Item> {
   startOffset?: number;
   /** The total number of items in the list (not counting from `startOffset`), when the vendor reports it. */
   total?: (page: Page) => number | undefined;
+  /** What tells an item apart, for items without an `id` (see `repeatGuard`). Default: its `id`. */
+  idOf?: (item: unknown) => unknown;
 }
 
 /**
@@ -46,7 +48,7 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
 
 async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, startOffset: number): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, limit, total } = options;
-  const repeats = repeatGuard();
+  const repeats = repeatGuard(options.idOf);
   for (let offset = startOffset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);

@@ -116,11 +116,11 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
 }
 
 /**
- * Tells a page that repeats the one before it. Items with a string or number `id` are compared by their ids, which
- * stay the same whatever else changes between two requests (a status "3 minutes ago", an offset the page echoes), and
- * such a repeat is skipped once, since a list sorted newest first that grew by exactly one page between two requests
- * serves the page before again. Other items (Survey Dynamix users, keyed by e-mail; a list of scores) are compared
- * whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
+ * Tells a page that repeats the one before it. Items with a string or number `id` (or what `idOf` reads, such as a
+ * user's e-mail address) are compared by their ids, which stay the same whatever else changes between two requests (a
+ * status "3 minutes ago", an offset the page echoes), and such a repeat is skipped once, since a list sorted newest
+ * first that grew by exactly one page between two requests serves the page before again. Other items (a list of
+ * scores) are compared whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
  * A page of ids that starts and ends as two earlier ones did (a repeat of the page before it not counted), not the one just before, throws: the list goes round (once
  * round, its pages are yielded again, as a list that grew by two pages between two requests serves them). A page
@@ -130,7 +130,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * const repeats = repeatGuard();
  * if (!repeats(result, pageItems, "offset 40")) for (const item of pageItems) yield item;
  */
-export function repeatGuard(): (result: { response: Response }, items: unknown[], which: string) => boolean {
+export function repeatGuard(idOf = (item: unknown) => (item as { id?: unknown } | null)?.id): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
   // The first and last ids of every page so far, with how often each pair came (two ids a page, so a long list holds
@@ -140,7 +140,7 @@ export function repeatGuard(): (result: { response: Response }, items: unknown[]
   // a page that takes two new items. Nor is the first id alone: in a list whose items move as it is read, one may start two pages.
   const seen = new Map<string, number>();
   return (result, items, which) => {
-    const ids = items.map((item) => (item as { id?: unknown } | null)?.id);
+    const ids = items.map(idOf);
     // An empty page ends the list before another can repeat it.
     const byId = ids.every((id) => typeof id == "string" || typeof id == "number");
     let key: string | undefined;

@@ -141,6 +141,23 @@ describe("paginateOffset", () => {
     expect(requests).toBe(3);
   });
 
+  it("with idOf, items without ids (users keyed by e-mail) whose pages go round throw, instead of yielding for ever", async () => {
+    let requests = 0;
+    // Offsets 0, 4, 8, ... get one page, the others another; ends after 20 requests so a regression fails, not hangs.
+    const fetchPage = async (offset: number) => {
+      const round = (offset / 2) % 2;
+      return { data: requests++ > 20 ? [] : [{ email: `a${round}@example.com` }, { email: `b${round}@example.com` }], response: new Response(null, { status: 200 }) };
+    };
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginateOffset({ fetchPage, items: (page) => page, limit: 2, idOf: (item) => (item as { email: string }).email })) yielded.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(yielded.length).toBeLessThanOrEqual(8);
+  });
+
   it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {
     const fetchPage = async (offset: number) => ({ data: offset < 4 ? [{ id: null, n: offset }, { id: null, n: offset + 1 }] : [], response: new Response(null, { status: 200 }) });
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));

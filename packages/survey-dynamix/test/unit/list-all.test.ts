@@ -59,6 +59,21 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(last / 1000 + 1);
   });
 
+  it("stops with an InvalidResponseError when the server's pages of users (no ids) go round, instead of yielding for ever", async () => {
+    // Offsets 0, 4, 8, ... get one page, the others another; ends after 20 pages so a regression fails, not hangs.
+    let served = 0;
+    const { sdx } = clientWith((request) => {
+      const round = (Number(new URL(request.url).searchParams.get("_offset")) / 2) % 2;
+      return json(++served > 20 ? [] : [{ email: `a${round}@example.com` }, { email: `b${round}@example.com` }]);
+    });
+    let count = 0;
+    const error = await (async () => {
+      for await (const _user of listAll(sdx, "/users", { query: { _limit: 2 } })) count++;
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(count).toBeLessThanOrEqual(8);
+  });
+
   it("asks for ASC pages when the query's _order is undefined or null, as when it is left out", async () => {
     for (const order of [undefined, null]) {
       const { observed, sdx } = clientWith((request) => page(request, 3));
