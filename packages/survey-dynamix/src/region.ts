@@ -34,7 +34,8 @@ export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: s
  * withRegion({ region: "au1", auth }); // { region: "au1", auth, baseUrl: "https://au1.surveydynamix.com/api", oauthBaseUrl: ... }
  */
 export function withRegion<O extends { region?: Region; baseUrl?: string; oauthBaseUrl?: string; oauthUrl?: string }>(options: O): O {
-  if (typeof options !== "object" || options === null || options.region === undefined) return options;
+  // A JavaScript caller's null region reads as none, as every null option does.
+  if (typeof options !== "object" || options === null || options.region == null) return options;
   const hosts = regionHosts(options.region);
   return { ...options, baseUrl: options.baseUrl ?? hosts.baseUrl, oauthBaseUrl: options.oauthBaseUrl ?? options.oauthUrl ?? hosts.oauthBaseUrl };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createClient, exchangeAuthorizationCode, InputError, REGIONS } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
+import { bad } from "@apis/faults/bad-input";
 
 const auth = { type: "token", accessToken: "t" } as const;
 
@@ -30,6 +31,11 @@ describe("region", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/^region must be one of us1, us2, us3, ca1, eu1, au1, demo .* got "eu2"/);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it("reads a null region as none, in the client and the OAuth helpers alike", async () => {
+    expect(await hostOf({ region: bad(null) })).toBe("https://surveydynamix.com/api/surveys/52");
+    expect(buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.example.com/cb", state: crypto.randomUUID(), region: bad(null) })).toMatch(/^https:\/\/surveydynamix\.com\/oauth\/authorize\?/);
   });
 
   it("takes the OAuth endpoints to the region's host too (a guess the spec marks)", async () => {
