@@ -1,4 +1,4 @@
-import { fieldError, requireString, type AuthSchemes } from "@apis/runtime";
+import { fieldError, isHeaderSafeToken, requireString, UNSENDABLE, type AuthSchemes } from "@apis/runtime";
 
 /** How the client authenticates. Both are sent in the `Authorization` header. */
 export type SurveyDynamixAuth =
@@ -27,6 +27,11 @@ export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBase
     },
   },
   bearerAuth: {
-    token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a personal access token or an OAuth access token") }),
+    token: (auth) => {
+      const token = requireString(auth.accessToken, "auth.accessToken", "a personal access token or an OAuth access token");
+      // Checked here too, so that the refusal names the caller's field, not the runtime's auth.token.
+      if (!isHeaderSafeToken(token)) throw fieldError("auth.accessToken", UNSENDABLE);
+      return { type: "bearer", token };
+    },
   },
 };

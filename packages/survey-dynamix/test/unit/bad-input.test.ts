@@ -48,6 +48,13 @@ const cases: BadInputCase[] = [
   ...urlOptionCases("createClient", "oauthBaseUrl", "https://surveydynamix.com", (fetch, url) => client(fetch, { oauthBaseUrl: url })),
   {
     helper: "createClient",
+    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken cannot go in an HTTP header: .* holds a space/,
+  },
+  {
+    helper: "createClient",
     input: "a protocol-relative oauthUrl (the deprecated name)",
     call: (fetch) => client(fetch, { oauthUrl: "//evil.example.com" }),
     field: "oauthUrl",
