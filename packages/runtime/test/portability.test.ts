@@ -56,6 +56,8 @@ describe("portability", () => {
         "decodeQueryName",
         "checkSecureUrl",
         "checkHeadersOption",
+        "isHeaderSafeToken",
+        "UNSENDABLE",
         "isLoopbackHost",
         "nameErrorClasses",
         "buildAuthorizeUrl",
