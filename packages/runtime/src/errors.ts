@@ -21,6 +21,8 @@ export interface ApiErrorJSON {
   method: string | undefined;
   url: string | undefined;
   body: unknown;
+  /** A subclass's own fields, e.g. a `ResponseTooLargeError`'s `limit` or a `PaginationLimitError`'s `maxPage`. */
+  [field: string]: unknown;
 }
 
 /**
@@ -91,9 +93,12 @@ export class ApiError extends Error {
     return new ErrorClass(text, { ...rest, status, body });
   }
 
-  /** The fields worth logging; `JSON.stringify` would otherwise drop the message. */
+  /**
+   * The fields worth logging: the name and message, which `JSON.stringify` would otherwise drop, then every field of
+   * the error's own (`status`, `method`, `url`, `body`, and a subclass's, such as CMIX's `archiveId`), all redacted.
+   */
   toJSON(): ApiErrorJSON {
-    return { name: this.name, message: this.message, status: this.status, method: this.method, url: this.url, body: this.body };
+    return { name: this.name, message: this.message, ...(this as object) } as ApiErrorJSON;
   }
 }
 

@@ -58,6 +58,15 @@ describe("error classes", () => {
     });
   });
 
+  // A log line written with JSON.stringify must not lose what a subclass adds, such as the page a list stopped at.
+  it("serialize a subclass's own fields after the common ones, and no secret passed to them", () => {
+    const error = new PaginationLimitError("GET stopped at page 30", { status: 200, method: "GET", body: [], url: "https://x.test/list?page=30", maxPage: 30, perPage: 50, itemsYielded: 1500, secrets: ["at-secret-1"] });
+    const json = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["name", "message", "status", "method", "url", "body", "maxPage", "perPage", "itemsYielded"]);
+    expect(json).toMatchObject({ name: "PaginationLimitError", maxPage: 30, perPage: 50, itemsYielded: 1500 });
+    expect(JSON.stringify(error)).not.toMatch(/secrets|at-secret-1|stack/);
+  });
+
   it("redact credentials passed to them in the message, url and body", () => {
     const error = new ApiError("Authorization: Bearer at-secret-1 was refused at https://x.test/?access_token=at-secret-2", {
       url: "https://user:hunter2-password@x.test/cb?code=rt-secret-1&state=ok",
