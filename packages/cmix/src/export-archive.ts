@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, isRecord, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, createArchive, getArchive, isArchiveId, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -98,9 +98,11 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
     return (await waitUntilComplete(cmix, ref, bounds, startedAt, archive)).archiveUrl;
   } catch (error) {
     // The archive exists and may still finish: whatever failed (a poll's 503, the layouts list, the caller's signal),
-    // the error names it, so that pollArchive resumes the wait instead of a second archive being built.
-    if (isRecord(error) && Object.isExtensible(error)) Object.assign(error, ref);
-    throw error;
+    // the error names it, so that pollArchive resumes the wait instead of a second archive being built. On a copy: one
+    // error may reach several calls (a token request they shared failed), each of which names its own archive.
+    throw error instanceof ApiError
+      ? Object.create(Object.getPrototypeOf(error), { ...Object.getOwnPropertyDescriptors(error), ...Object.getOwnPropertyDescriptors(ref), stack: { value: error.stack, writable: true, configurable: true } })
+      : error;
   }
 }
 

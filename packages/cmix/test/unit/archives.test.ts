@@ -18,7 +18,7 @@ import {
   type PollOptions,
 } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
-import { isTokenRequest, TOKEN } from "./fixtures.js";
+import { isTokenRequest, PASSWORD_AUTH, TOKEN } from "./fixtures.js";
 
 const SURVEY = 138651;
 const ARCHIVE = { id: 9001, surveyId: SURVEY, dataLayoutId: null, type: "XLSX_READABLE", status: "PENDING", progress: 0, archiveUrl: null };
@@ -184,6 +184,30 @@ describe("exportArchive", () => {
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
     expect(error).not.toHaveProperty("dataLayoutId");
+  });
+
+  // A failed token request rejects every call waiting for it with one error: each exportArchive must name its own archive.
+  it("names each archive on its own error when two exports fail on one shared token request", async () => {
+    let tokenRequests = 0;
+    const observed = observedFetch(async (request) => {
+      const path = new URL(request.url).pathname;
+      if (isTokenRequest(request)) {
+        if (++tokenRequests === 1) return json(TOKEN);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return json({ message: "down" }, 503);
+      }
+      const survey = Number(/^\/surveys\/(\d+)\/archives$/.exec(path)?.[1]);
+      if (survey) return json({ ...ARCHIVE, id: survey + 1, surveyId: survey, dataLayoutId: 5 });
+      return json({ message: "token expired" }, 401);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: PASSWORD_AUTH });
+    const errors = await Promise.all([100, 200].map((survey) => exportArchive(cmix, survey, { type: "XLSX_READABLE", ...FAST }).catch((thrown: Error) => thrown)));
+    expect(errors.map((error) => [error.name, JSON.parse(JSON.stringify(error)).archiveId, (error as ApiError & ArchiveRef).surveyId])).toEqual([
+      ["AuthenticationError", 101, 100],
+      ["AuthenticationError", 201, 200],
+    ]);
+    expect(errors[0]).toBeInstanceOf(ApiError);
+    expect(errors[0]!.stack).toContain("AuthenticationError");
   });
 
   it("resumes from an error of the Default layout lookup with pollArchive, which looks the layout up itself", async () => {
