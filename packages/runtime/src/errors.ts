@@ -96,9 +96,11 @@ export class ApiError extends Error {
   /**
    * The fields worth logging: the name and message, which `JSON.stringify` would otherwise drop, then every field of
    * the error's own (`status`, `method`, `url`, `body`, and a subclass's, such as CMIX's `archiveId`), all redacted.
+   * Redacted here too: a field set later (by a subclass, or the caller's own, such as a request it attached) may quote
+   * a credential or refer back to the error, whose toJSON would then recurse for ever.
    */
   toJSON(): ApiErrorJSON {
-    return { name: this.name, message: this.message, ...(this as object) } as ApiErrorJSON;
+    return { name: this.name, message: this.message, ...(redactBody({ ...this }) as object) } as ApiErrorJSON;
   }
 }
 
@@ -266,8 +268,8 @@ export class AuthorizationDeniedError extends ApiError {
 
   constructor(message: string, init: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined }) {
     super(message, { body: { error: init.error, error_description: init.errorDescription, error_uri: init.errorUri } });
-    this.error = init.error;
-    this.errorDescription = init.errorDescription;
+    // As the body has them, redacted: the callback's text is the vendor's, or whoever forged the callback.
+    ({ error: this.error, error_description: this.errorDescription } = this.body as { error: string; error_description?: string });
   }
 }
 

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   ApiConnectionError,
@@ -8,6 +9,7 @@ import {
   exchangeAuthorizationCode,
   InputError,
   readAuthorizationCallback,
+  rememberSecret,
   type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions,
 } from "../src/index.js";
@@ -211,6 +213,16 @@ describe("readAuthorizationCallback", () => {
     expect(error.message).toContain(": line one  ERROR admin signed in");
     expect(error.message.length).toBeLessThan(600);
     expect(error.errorDescription).toBe(forged);
+  });
+
+  it("keeps no credential a callback quotes in error and errorDescription, as in the body", () => {
+    rememberSecret("known-secret-5544");
+    const error = thrown(() =>
+      readAuthorizationCallback(`${REDIRECT_URI}?error=code%3Dknown-secret-5544&error_description=${encodeURIComponent("retry with client_secret=cs-99887766")}`, { expectedState: null }),
+    ) as AuthorizationDeniedError;
+    expect(error.errorDescription).toBe("retry with client_secret=[redacted]");
+    expect(error.error).toBe("code=[redacted]");
+    expect(inspect(error)).not.toMatch(/cs-99887766|known-secret-5544/);
   });
 
   it("cleans a forged error's other line breaks and terminal controls too: NEL, C1 CSI, U+2028/U+2029, bidi overrides", () => {

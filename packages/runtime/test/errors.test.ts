@@ -17,12 +17,15 @@ import {
   NotFoundError,
   PaginationLimitError,
   RateLimitError,
+  readAuthorizationCallback,
   redactUrl,
+  rememberSecret,
   UnauthorizedError,
   UnprocessableEntityError,
 } from "../src/index.js";
 import { isSecretName, redactBody, redactError, redactText } from "../src/redact.js";
 import { expectNoSecrets } from "./helpers.js";
+import { thrownBy } from "@apis/faults/observed-fetch";
 
 describe("error classes", () => {
   it("form one hierarchy with their own names", () => {
@@ -65,6 +68,24 @@ describe("error classes", () => {
     expect(Object.keys(json)).toEqual(["name", "message", "status", "method", "url", "body", "maxPage", "perPage", "itemsYielded"]);
     expect(json).toMatchObject({ name: "PaginationLimitError", maxPage: 30, perPage: 50, itemsYielded: 1500 });
     expect(JSON.stringify(error)).not.toMatch(/secrets|at-secret-1|stack/);
+  });
+
+  // Fields set after the constructor redacted them (AuthorizationDeniedError's, or the caller's) are in the JSON too.
+  it("serialize no credential held by a field set after construction, such as an AuthorizationDeniedError's errorDescription", () => {
+    rememberSecret("client-secret-value-77");
+    const error = thrownBy(() =>
+      readAuthorizationCallback("/cb?error=invalid_client&error_description=client-secret-value-77%20and%20password%3Dhunter22%20refused", { expectedState: "s" }),
+    );
+    Object.assign(error as object, { request: { headers: { authorization: "Bearer at-secret-9" } } });
+    const json = JSON.stringify(error);
+    expect(json).toContain('"errorDescription":"[redacted] and password=[redacted] refused"');
+    expect(json).not.toMatch(/client-secret-value-77|hunter22|at-secret-9/);
+  });
+
+  it("serialize an error holding a reference to itself, as a caller may attach one, instead of recursing for ever", () => {
+    const error = new ApiError("GET failed", { status: 500 });
+    Object.assign(error, { context: { error } });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ApiError", status: 500, context: { error: { context: "[redacted]" } } });
   });
 
   it("redact credentials passed to them in the message, url and body", () => {
