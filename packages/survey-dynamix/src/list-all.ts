@@ -99,7 +99,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       }),
     items: (page) => page as PagedLists[P][],
     // Users have no id: their e-mail address tells them apart, so that pages of users going round are caught too.
-    idOf: (item) => (item as { id?: unknown; email?: unknown }).id ?? (item as { email?: unknown }).email,
+    // A null entry (a broken page) has neither, as the runtime's default reads it.
+    idOf: (item) => (item as { id?: unknown } | null)?.id ?? (item as { email?: unknown } | null)?.email,
     limit: _limit ?? MAX_LIMIT,
     // Left out or null, it starts at 0 (paginateOffset's default).
     startOffset: _offset,

@@ -74,6 +74,11 @@ describe("listAll", () => {
     expect(count).toBeLessThanOrEqual(8);
   });
 
+  it("reads past a null entry in a page of users, as in any list, instead of failing with a TypeError", async () => {
+    const { sdx } = clientWith(() => json([null, { email: "a@example.com" }]));
+    await expect(collect(listAll(sdx, "/users", { query: { _limit: 5 } }))).resolves.toEqual([null, { email: "a@example.com" }]);
+  });
+
   it("asks for ASC pages when the query's _order is undefined or null, as when it is left out", async () => {
     for (const order of [undefined, null]) {
       const { observed, sdx } = clientWith((request) => page(request, 3));
