@@ -43,7 +43,7 @@ export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { s
 
 /**
  * The three IDs of an archive ref a caller gave `helper`; a missing ref or a bad ID throws an InputError naming it.
- * With `anyLayout`, a ref without `dataLayoutId` gives 0: the caller looks the layout up.
+ * With `anyLayout`, a ref without `dataLayoutId` (or with null, as a fresh archive has it) gives 0: the caller looks the layout up.
  *
  * @example
  * const path = checkArchiveRef(ref, "getArchive", "the archive to read");
@@ -54,7 +54,7 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
   }
   optionsIn(ref, "ref");
   const { surveyId, dataLayoutId, archiveId } = ref as Partial<Record<keyof ArchiveRef, unknown>>;
-  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId === undefined ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
+  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId == null ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
 
 /** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */

@@ -41,7 +41,8 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
  * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
  * {@link ArchiveTimeoutError} after `maxWaitMs` or `maxAttempts` polls, whichever comes first; the archive may still
  * finish, and the error carries what is needed to call this again. Without `dataLayoutId` (an error of
- * {@link exportArchive} thrown before the layout was known), the survey's layout named `Default` is looked up first.
+ * {@link exportArchive} thrown before the layout was known, or null as a fresh archive has it), the survey's layout
+ * named `Default` is looked up first.
  *
  * @example
  * const archive = await pollArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, { maxWaitMs: 120_000 });
@@ -49,7 +50,7 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
  */
 export async function pollArchive(
   cmix: CmixClient,
-  ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number },
+  ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | null },
   options?: PollOptions,
 ): Promise<Archive & { archiveUrl: string }> {
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for", true);

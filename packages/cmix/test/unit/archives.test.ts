@@ -201,7 +201,7 @@ describe("exportArchive", () => {
       return json({ message: "token expired" }, 401);
     });
     const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: PASSWORD_AUTH });
-    const errors = await Promise.all([100, 200].map((survey) => exportArchive(cmix, survey, { type: "XLSX_READABLE", ...FAST }).catch((thrown: Error) => thrown)));
+    const errors = (await Promise.all([100, 200].map((survey) => exportArchive(cmix, survey, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown)))) as Error[];
     expect(errors.map((error) => [error.name, JSON.parse(JSON.stringify(error)).archiveId, (error as ApiError & ArchiveRef).surveyId])).toEqual([
       ["AuthenticationError", 101, 100],
       ["AuthenticationError", 201, 200],
@@ -382,6 +382,15 @@ describe("pollArchive", () => {
     const archive = await pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, { pollIntervalMs: 60_000 });
     expect(archive).toEqual(COMPLETE);
     expect(observed.requests).toHaveLength(1);
+  });
+
+  // A fresh archive's own dataLayoutId is null: the archive createArchive returned, passed on as the ref, waits too.
+  it("looks the Default layout up for a ref whose dataLayoutId is null, as for one without it", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const archive = await createArchive(cmix, SURVEY, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
+    expect(archive.dataLayoutId).toBeNull();
+    await expect(pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: archive.dataLayoutId, archiveId: archive.id })).resolves.toEqual(COMPLETE);
+    expect(paths(observed).slice(1)).toEqual([`GET /surveys/${SURVEY}/data-layouts`, `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`]);
   });
 
   it("rejects nonsense bounds and IDs before any request", async () => {
