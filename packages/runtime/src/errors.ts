@@ -100,7 +100,7 @@ export class ApiError extends Error {
    * a credential or refer back to the error, whose toJSON would then recurse for ever.
    */
   toJSON(): ApiErrorJSON {
-    return { name: this.name, message: this.message, ...(redactBody({ ...this }) as object) } as ApiErrorJSON;
+    return { name: this.name, message: this.message, ...(redactBody(this) as object) } as ApiErrorJSON;
   }
 }
 
