@@ -193,7 +193,8 @@ describe("exportArchive", () => {
       const path = new URL(request.url).pathname;
       if (isTokenRequest(request)) {
         if (++tokenRequests === 1) return json(TOKEN);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Long enough for the other export to ask for a token meanwhile and wait for this same answer.
+        await new Promise((resolve) => setTimeout(resolve, 200));
         return json({ message: "down" }, 503);
       }
       const survey = Number(/^\/surveys\/(\d+)\/archives$/.exec(path)?.[1]);
@@ -206,6 +207,8 @@ describe("exportArchive", () => {
       ["AuthenticationError", 101, 100],
       ["AuthenticationError", 201, 200],
     ]);
+    // One token request after the first: both exports waited for it, and got its one error.
+    expect(tokenRequests).toBe(2);
     expect(errors[0]).toBeInstanceOf(ApiError);
     expect(errors[0]!.stack).toContain("AuthenticationError");
   });
