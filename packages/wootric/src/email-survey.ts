@@ -67,7 +67,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
   // Names first: a misspelt field is named as such, and nothing is sent.
-  checkOptionNames(request, [...REQUEST_FIELDS], "sendEmailSurvey");
+  checkOptionNames(request, REQUEST_FIELDS, "sendEmailSurvey");
   const emails = addressesOf(request.emails, "emails", "e-mail address");
   if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
