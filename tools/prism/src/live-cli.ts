@@ -3,13 +3,13 @@
 // It reads the registry of the repository it is started in (redocly.yaml above the working directory, as @apis/spec
 // finds it): the vendor's APIs, the credentials they need (x-contract-live.env) and the package whose test/contract
 // suite runs. A test points it at a fixture repository by starting it there (test/fixtures/live).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packageOf } from "@apis/spec";
-import { formatDrift, liveCredentialNames } from "./live.ts";
+import { formatDrift, liveCredentialNames, upstreamProblem } from "./live.ts";
 import { vendorApis } from "./mock.ts";
 import type { DriftFinding } from "./recorder.ts";
 
@@ -49,23 +49,64 @@ if (!existsSync(join(packageDir, "test", "contract"))) {
   console.error("Nothing was run against the vendor: this is not a pass.");
   process.exit(2);
 }
+let redactText: (text: string, secrets?: readonly string[]) => string;
+try {
+  ({ redactText } = await import("@apis/runtime"));
+} catch {
+  console.error(`contract:live ${vendor}: @apis/runtime is not built: run pnpm build first.`);
+  process.exit(2);
+}
+// Everything the run prints passes through this: vitest's output (a failed assertion shows what the vendor sent, and
+// a vendor may echo a credential back), Prism's log and the drift report (a field name can be an echoed credential).
+const secrets = names.flatMap((name) => process.env[name] || []);
+const redact = (text: string): string => redactText(text, secrets);
+const upstream = process.env.APIS_CONTRACT_UPSTREAM || undefined;
+const problem = upstream === undefined ? undefined : upstreamProblem(upstream);
+if (problem) {
+  console.error(redact(`contract:live ${vendor}: APIS_CONTRACT_UPSTREAM=${upstream} ${problem}.`));
+  console.error("Nothing was run against the vendor: this is not a pass.");
+  process.exit(2);
+}
 const vitest = join(dirname(createRequire(join(packageDir, "package.json")).resolve("vitest/package.json")), "vitest.mjs");
 const dir = mkdtempSync(join(tmpdir(), "apis-contract-live-"));
 const report = join(dir, "drift.jsonl");
 const writes = process.env.APIS_CONTRACT_LIVE_WRITES === "1";
-console.log(`contract:live ${vendor}: ${writes ? "all operations" : "read-only operations (APIS_CONTRACT_LIVE_WRITES=1 runs the writes too)"} against ${process.env.APIS_CONTRACT_UPSTREAM ?? "the vendor's hosts"}`);
-const run = spawnSync(process.execPath, [vitest, "run", "test/contract", "--reporter=default", "--testTimeout=60000", "--hookTimeout=60000"], {
+console.log(redact(`contract:live ${vendor}: ${writes ? "all operations" : "read-only operations (APIS_CONTRACT_LIVE_WRITES=1 runs the writes too)"} against ${upstream ?? "the vendor's hosts"}`));
+const child = spawn(process.execPath, [vitest, "run", "test/contract", "--reporter=default", "--testTimeout=60000", "--hookTimeout=60000"], {
   cwd: packageDir,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
 });
+const piped = [redactLines(child.stdout, process.stdout), redactLines(child.stderr, process.stderr)];
+const status = await new Promise<number>((exited) => child.once("close", (code) => exited(code ?? 1)));
+await Promise.all(piped);
 const findings: DriftFinding[] = existsSync(report)
   ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap((line) => JSON.parse(line) as DriftFinding[])
   : [];
 rmSync(dir, { recursive: true, force: true });
 if (findings.length > 0) {
-  console.log(`\nDrift: the vendor's responses differ from the spec (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${formatDrift(findings)}`);
+  console.log(redact(`\nDrift: the vendor's responses differ from the spec (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${formatDrift(findings)}`));
 } else {
-  console.log("\nDrift: none found in the responses seen.");
+  console.log(`\nDrift: none found in the responses seen${status !== 0 ? ", but the suite failed (above): this is not a pass" : ""}.`);
 }
-process.exit(run.status !== 0 ? (run.status ?? 1) : findings.length > 0 ? 1 : 0);
+process.exit(status !== 0 ? status : findings.length > 0 ? 1 : 0);
+
+/** Copies a child's output whole lines at a time, so that no credential is split across two writes, each redacted. */
+function redactLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream): Promise<void> {
+  let pending = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk: string) => {
+    pending += chunk;
+    const end = pending.lastIndexOf("\n") + 1;
+    if (end > 0) {
+      to.write(redact(pending.slice(0, end)));
+      pending = pending.slice(end);
+    }
+  });
+  return new Promise((done) =>
+    from.once("end", () => {
+      if (pending) to.write(redact(pending));
+      done();
+    }),
+  );
+}

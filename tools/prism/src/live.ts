@@ -22,3 +22,23 @@ export function formatDrift(findings: DriftFinding[]): string {
   }
   return [...counts].map(([line, count]) => (count > 1 ? `${line} (seen ${count} times)` : line)).join("\n");
 }
+
+/**
+ * Why `APIS_CONTRACT_UPSTREAM` cannot be sent the run's credentials, or undefined when it can: an https URL, or http
+ * to this machine only (a local stand-in).
+ *
+ * @example
+ * upstreamProblem("http://sandbox.example.com"); // "is plain http to another host: ..."
+ */
+export function upstreamProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL: give the stand-in's origin, e.g. https://sandbox.example.com or http://127.0.0.1:8080";
+  }
+  if (url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))) return undefined;
+  return url.protocol === "http:"
+    ? "is plain http to another host: the credentials would cross the network unencrypted; use https (http is for 127.0.0.1 or localhost)"
+    : "is not an http(s) URL";
+}

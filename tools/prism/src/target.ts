@@ -1,6 +1,8 @@
+import { redactText } from "@apis/runtime";
+import { readRegistry, registeredApi } from "@apis/spec";
+import { liveCredentialNames } from "./live.ts";
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
-import { registeredApi } from "@apis/spec";
 
 /** Where a contract suite sends its requests: a Prism mock, or Prism proxies validating the live vendor. */
 export interface ContractTarget {
@@ -39,6 +41,11 @@ export function specServers(spec: string): string[] {
   return [...new Set(urls.map((url) => url.replace(/\/+$/, "")))];
 }
 
+/** The values of every credential the registry names for live runs (x-contract-live.env) that this run was given. */
+function liveSecrets(): string[] {
+  return liveCredentialNames([...readRegistry().values()]).flatMap((name) => process.env[name] || []);
+}
+
 const pathOf = (url: string): string => (/^https?:\/\//.test(url) ? new URL(url).pathname.replace(/\/+$/, "") : "");
 
 /**
@@ -64,7 +71,7 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
       for (const url of urls) servers[url] = prism.url;
     } else {
       for (const url of urls) {
-        const upstream = `${process.env.APIS_CONTRACT_UPSTREAM ?? new URL(url).origin}${pathOf(url)}`;
+        const upstream = `${process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin}${pathOf(url)}`;
         const prism = await startPrism(spec, { upstream });
         started.push(prism);
         servers[url] = prism.url;
@@ -78,7 +85,12 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
     mode: liveContract() ? "live" : "mock",
     baseUrl: servers[urls[0]!]!,
     servers,
-    log: () => started.map((prism) => prism.log()).join("\n"),
+    log: () => {
+      const log = started.map((prism) => prism.log()).join("\n");
+      // A proxy logs every URL it forwards, a credential in the query (CX's access_token) included, and a failed
+      // test prints this log: the run's credentials are redacted, by value and by parameter name.
+      return liveContract() ? redactText(log, liveSecrets()) : log;
+    },
     stop: async () => {
       await Promise.all(started.map((prism) => prism.stop()));
     },

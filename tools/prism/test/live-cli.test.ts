@@ -14,7 +14,7 @@ const fixture = fileURLToPath(new URL("./fixtures/live/", import.meta.url));
 const SECRET = "stand-in client/secret-5e8b";
 const ACCESS_TOKEN = "stand-in-access-7c1d";
 
-const routes: Record<string, [number, unknown]> = {
+const drifting: Record<string, [number, unknown]> = {
   "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", expires_in: 7200 }],
   "GET /pets": [200, [{ id: 1, name: "Rex", nickname: "Rexie" }]],
   "GET /owners": [200, [{ name: "Jane" }]],
@@ -22,6 +22,15 @@ const routes: Record<string, [number, unknown]> = {
   "GET /visits/6": [418, { message: "I'm a teapot" }],
 };
 
+/** A stand-in that echoes the credentials back: the token request's form body in its answer, the secret as a field name. */
+const echoing: Record<string, [number, unknown]> = {
+  "GET /pets": [200, [{ id: 1, name: "Rex", [SECRET]: true }]],
+  "GET /owners": [200, [{ id: 2, name: "Jane" }]],
+  "GET /visits": [200, []],
+  "GET /visits/6": [200, { id: 6, pet_id: 1, date: 1504948149 }],
+};
+
+let routes = drifting;
 let server: Server;
 let upstream: string;
 /** What reached the stand-in, so the test knows the secret and the token really went through the run. */
@@ -34,7 +43,7 @@ beforeAll(async () => {
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       received.push({ route, authorization: request.headers.authorization ?? "", body });
-      const [status, answer] = routes[route] ?? [404, { message: "Not found" }];
+      const [status, answer] = route === "POST /oauth/token" && routes === echoing ? [200, { access_token: ACCESS_TOKEN, token_type: "mac", echo: body }] : (routes[route] ?? [404, { message: "Not found" }]);
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
     });
   });
@@ -59,6 +68,32 @@ function liveRun(env: Record<string, string>): Promise<{ code: number | null; ou
 }
 
 describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
+  it("prints no credential a stand-in echoes back, in a failed assertion or as a drifting field's name", async () => {
+    routes = echoing;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
+      expect(code, output).toBe(1);
+      expect(showsSecret(output, SECRET)).toBe(false);
+      expect(output).not.toContain(ACCESS_TOKEN);
+      // The assertion on the token answer failed and the extra field was reported, each without the secret.
+      expect(output).toContain("was given a bearer token");
+      expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.\[redacted\] is not in the spec \(extra field\)/);
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
+  it.each([
+    ["http://pets.example:8080", "is plain http to another host"],
+    ["127.0.0.1:8080", "is not a URL"],
+    ["localhost:8080", "is not an http(s) URL"],
+  ])("refuses APIS_CONTRACT_UPSTREAM=%s, which %s, before sending anything", async (value, problem) => {
+    const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: value });
+    expect(code, output).toBe(2);
+    expect(output).toContain(`APIS_CONTRACT_UPSTREAM=${value} ${problem}`);
+    expect(output).toContain("this is not a pass");
+  }, 30_000);
+
   it("reports every drift of a stand-in vendor by operation and field, and fails", async () => {
     const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
     expect(code, output).toBe(1);
