@@ -17,7 +17,14 @@ const TYPES: Record<string, string> = {
  */
 export async function serveSite(dir: string, port = 0): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    } catch {
+      // A malformed escape (`/%E0`) would otherwise throw out of the handler and stop the server.
+      response.writeHead(400, { "content-type": "text/plain" }).end("Bad request");
+      return;
+    }
     let file = normalize(join(dir, pathname));
     if (file !== dir && !file.startsWith(dir + sep)) {
       response.writeHead(403).end();
