@@ -8,13 +8,14 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Columns the vendor reserves for itself; a CSV that has one is rejected. */
 export const RESERVED_IMPORT_COLUMNS = ["tags", "wootric_response_id"] as const;
 
-// The time, when given, on the clock: hours 00-23, minutes and seconds 00-59.
-const FEEDBACK_DATE = /^(\d+|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2})?)$/;
+// The time, when given, on the clock: hours 00-23, minutes and seconds 00-59. A timestamp in seconds: 10 digits reach
+// 2286, more are milliseconds (Date.now()), which the vendor would read as a date 50 000 years on.
+const FEEDBACK_DATE = /^(\d{1,10}|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2})?)$/;
 const INTEGER = /^-?\d+$/;
 
 /**
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
- * on every row (a Unix timestamp, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
+ * on every row (a Unix timestamp in seconds, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
  * calendar and time on the clock: not 2020-13-45, 2021-02-29 nor 2021-02-03 25:99), integer or blank
  * `score`s, no reserved column, no repeated column, and as many fields on each row as in the header.
  * Throws an {@link InputError} naming the row (by the line it starts on, as an editor counts) and column at fault.
@@ -56,7 +57,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
     if (!FEEDBACK_DATE.test(date) || (!INTEGER.test(date) && !new Date(day).toJSON()?.startsWith(day))) {
       throw new InputError(
         `${field}: row ${line}, column feedback_date`,
-        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp in seconds or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
       );
     }
     // row[-1] is undefined: no score column reads as a blank score.

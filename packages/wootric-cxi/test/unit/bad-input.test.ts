@@ -122,14 +122,14 @@ const cases: BadInputCase[] = [
     input: "a feedback_date in the wrong format",
     call: (fetch) => importCsv(client(fetch), "feedback_date,feedback\n16/07/2020,Great\n"),
     field: "csv: row 2, column feedback_date",
-    message: /row 2 has feedback_date "16\/07\/2020": use a Unix timestamp or a real date as yyyy-mm-dd/,
+    message: /row 2 has feedback_date "16\/07\/2020": use a Unix timestamp in seconds or a real date as yyyy-mm-dd/,
   },
   {
     helper: "importCsv",
     input: "a feedback_date that is not in the calendar",
     call: (fetch) => importCsv(client(fetch), "feedback_date,feedback\n2021-02-29,Great\n"),
     field: "csv: row 2, column feedback_date",
-    message: /row 2 has feedback_date "2021-02-29": use a Unix timestamp or a real date as yyyy-mm-dd/,
+    message: /row 2 has feedback_date "2021-02-29": use a Unix timestamp in seconds or a real date as yyyy-mm-dd/,
   },
   {
     helper: "importCsv",

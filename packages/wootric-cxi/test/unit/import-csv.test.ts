@@ -104,6 +104,7 @@ ${date}
     ["2021-02-03 23:60", "minute 60"],
     ["2021-02-03 12:34:60", "second 60"],
     ["2021-02-03 12:34:99", "second 99"],
+    ["1504948149000", "a Unix timestamp in milliseconds, as Date.now() gives them, which the vendor reads as the year 49 660"],
   ])("rejects the feedback_date %s (%s), naming the row's line and the column", (date) => {
     const error = problem(() => checkImportCsv(`feedback_date,feedback
 2020-07-16,fine
@@ -112,7 +113,7 @@ ${date},late
 `));
     expect(error.field).toBe("csv: row 4, column feedback_date");
     expect(error.message).toBe(
-      `csv row 4 has feedback_date "${date}": use a Unix timestamp or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+      `csv row 4 has feedback_date "${date}": use a Unix timestamp in seconds or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
     );
   });
 
