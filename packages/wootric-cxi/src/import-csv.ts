@@ -28,11 +28,14 @@ export function checkImportCsv(text: string, field = "csv"): void {
   const header = first?.fields;
   if (!header) throw fieldError(field, `is empty: it needs a header with feedback_date and a row per response`);
   const columns = header.map((name) => name.trim());
-  columns.forEach((column, at) => {
+  // A Set, not indexOf per column: that was quadratic, and a header of 100 000 columns (under 1 MB) took 12 s.
+  const seen = new Set<string>();
+  columns.forEach((column) => {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
       throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
-    if (columns.indexOf(column) < at) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
+    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
+    seen.add(column);
   });
   const dateColumn = columns.indexOf("feedback_date");
   if (dateColumn < 0) {
