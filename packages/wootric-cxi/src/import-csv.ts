@@ -1,4 +1,4 @@
-import { checkOptionNames, fieldError, InputError, objectOrThrow, toMultipartFormData } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow, fieldError, InputError, InvalidResponseError, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -76,7 +76,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
  * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
  * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import; a refusal
  * throws the status-keyed `ApiError` (`BadRequestError`, `UnprocessableEntityError`, ...) with the vendor's body, and
- * a 2xx without the import an `InvalidResponseError`.
+ * a 2xx without the import's integer id an `InvalidResponseError` whose `body` holds what came.
  *
  * @example
  * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
@@ -104,5 +104,9 @@ export async function importCsv(
     bodySerializer: (body) => toMultipartFormData(body, { filename: () => filename }),
     signal: options?.signal || null,
   });
-  return objectOrThrow(result, "POST", "import");
+  const data = dataOrThrow(result, "POST");
+  if (Number.isSafeInteger(data?.id)) return data;
+  // The import may have been made all the same: `body` keeps what came (an id in an envelope or a list) for the caller.
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`POST ${url} returned ${status} but no import id (see body): look for it with GET /v1/imports`, { status, method: "POST", url, body: data });
 }

@@ -80,6 +80,19 @@ describe("importCsv", () => {
     expect((error as InvalidResponseError).message).toMatch(/^POST https:\/\/cxi\.test\/v1\/imports returned 201 but no import/);
   });
 
+  it.each([
+    ["in an envelope", { import: { id: 11, name: "import.csv" } }],
+    ["in a list", [{ id: 11, name: "import.csv" }]],
+    ["as a string", { id: "11", name: "import.csv" }],
+    ["left out", { name: "import.csv" }],
+  ])("throws an InvalidResponseError keeping the body when the upload's answer has the import's id %s, so it is not lost", async (_name, body) => {
+    const { cxi } = clientWith(() => json(body, 201));
+    const error = await importCsv(cxi, "feedback_date\n1504948149\n").then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 201, method: "POST", body });
+    expect((error as InvalidResponseError).message).toBe("POST https://cxi.test/v1/imports returned 201 but no import id (see body): look for it with GET /v1/imports");
+  });
+
   it("sends nothing when the CSV breaks the vendor's rules", async () => {
     const { observed, cxi } = clientWith(() => json({}, 201));
     await expect(importCsv(cxi, "feedback,tags\nhi,x\n")).rejects.toBeInstanceOf(InputError);
