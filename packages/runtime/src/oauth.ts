@@ -26,8 +26,12 @@ export interface OAuth2TokenSourceOptions {
   /** Full URL of the token endpoint. */
   tokenUrl: string;
   grant: OAuth2Grant;
-  /** A token the caller already has; it is used until `expiresAt` (epoch milliseconds) nears or the server rejects it. */
-  initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined } | undefined;
+  /**
+   * A token the caller already has; it is used until `expiresAt` (epoch milliseconds) nears or the server rejects it.
+   * `onRefreshToken` is given each refresh token the server issues after it (even in an answer refused otherwise), to
+   * store in place of `refreshToken`: a server that rotates them may have spent the one stored.
+   */
+  initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => void) | undefined } | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
   /** Refresh this long before expiry, in milliseconds. Default 60 000. */
@@ -130,7 +134,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
-    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (refreshToken = token) });
+    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && ((refreshToken = token), options.initial?.onRefreshToken?.(token)) });
     const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;
     return token;

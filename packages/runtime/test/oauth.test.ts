@@ -267,6 +267,21 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
   });
 
+  it("gives initial.onRefreshToken each refresh token issued after the initial one, one in an answer refused otherwise too", async () => {
+    // The caller stored the initial refresh token; once the server rotates it, only this callback lets it store the next.
+    let answers = 0;
+    const stored: string[] = [];
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" }, initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-0", onRefreshToken: (token) => stored.push(token) } },
+      token: () => (++answers === 1 ? json({ refresh_token: "rt-secret-1" }) : tokenResponse(`at-secret-${answers}`, { refresh_token: `rt-secret-${answers}` })),
+    });
+    tokens.invalidate("at-secret-0");
+    expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(stored).toEqual(["rt-secret-1", "rt-secret-2"]);
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
+  });
+
   it("takes no refresh token from an answer that refuses the request", async () => {
     let clock = 0;
     let answers = 0;

@@ -9,8 +9,11 @@ export type WootricAuth =
   | { type: "password"; username: string; password: string; accountToken?: string }
   /** An OAuth application's credentials. Wootric issues no refresh token for this grant: the client asks again. */
   | { type: "clientCredentials"; clientId: string; clientSecret: string }
-  /** A token you already hold. With `refreshToken`, the client refreshes it on expiry or on a 401. */
-  | { type: "token"; accessToken: string; refreshToken?: string }
+  /**
+   * A token you already hold. With `refreshToken`, the client refreshes it on expiry or on a 401; Wootric then issues a
+   * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent).
+   */
+  | { type: "token"; accessToken: string; refreshToken?: string; onRefreshToken?: (refreshToken: string) => void }
   /**
    * Tokens from a source another client shares, e.g. one {@link createWootricTokenSource} for an `@apis/wootric` and
    * an `@apis/wootric-cxi` client of the same account: one token request serves both, and a 401 on either refreshes it once.
@@ -26,7 +29,7 @@ function need<A>(auth: A, key: keyof A & string, hint: string): string {
 }
 
 /** The credential of a grant that fetches its tokens from the shared token endpoint. */
-function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: { accessToken: string; refreshToken: string }) {
+function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: Extract<WootricAuth, { type: "token" }>) {
   // An undefined initial or query reads as one left out: the token source reads both with ?. and ??.
   return { type: "oauth2", tokens: createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial }) } as const;
 }
@@ -51,7 +54,8 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
-    return oauth2(context, { type: "refresh_token", refreshToken }, { accessToken, refreshToken });
+    // Checked above; the token source reads the tokens, and onRefreshToken, from the option itself.
+    return oauth2(context, { type: "refresh_token", refreshToken }, auth);
   },
   tokenSource: (auth) => {
     const source = auth.tokens as Partial<TokenSource> | undefined;

@@ -114,6 +114,24 @@ describe("createClient", () => {
     expect(observed.bodies[1]).toBe("grant_type=refresh_token&refresh_token=r1");
   });
 
+  it("hands each refresh token Wootric issues to onRefreshToken, so that a process started later can use it", async () => {
+    // Wootric issues a new refresh token with each refresh: the one the caller stored may be spent, and the new one
+    // lived only in the client, lost when the process ended.
+    let issued = 1;
+    const observed = observedFetch((request) => {
+      if (request.url.includes("/oauth/token")) return (issued++, json({ ...TOKEN, access_token: `at-${issued}`, refresh_token: `r${issued}` }));
+      return json({ message: "Unauthorized" }, request.headers.get("authorization") === `Bearer at-${issued}` ? 200 : 401);
+    });
+    const stored: string[] = [];
+    const auth: WootricAuth = { type: "token", accessToken: "stale", refreshToken: "r1", onRefreshToken: (token) => stored.push(token) };
+    const cxi = createClient({ baseUrl: BASE, tokenUrl: `${TOKEN_HOST}/oauth/token`, fetch: observed.fetch, auth });
+    await cxi.GET("/v1/imports");
+    issued++;
+    await cxi.GET("/v1/imports");
+    expect(stored).toEqual(["r2", "r4"]);
+    expect(observed.bodies.filter((body) => body.startsWith("grant_type"))).toEqual(["grant_type=refresh_token&refresh_token=r1", "grant_type=refresh_token&refresh_token=r2"]);
+  });
+
   it("writes nested bodies as Rails bracket notation", async () => {
     const observed = observedFetch(() => json({ id: 78, name: "MY-TAG" }, 201));
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
