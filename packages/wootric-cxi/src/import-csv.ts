@@ -50,7 +50,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
   // By the line each row starts on: blank lines are dropped and a quoted comment may span lines.
   rows.forEach(({ fields: row, line }) => {
     if (row.length !== columns.length) {
-      throw new InputError(`${field}: row ${line}`, `${field} row ${line} has ${row.length} fields but the header has ${columns.length}: quote values that contain commas`);
+      throw new InputError(`${field}: row ${line}`, `${field} row ${line} has ${row.length} fields but the header has ${columns.length}: ${row.length < columns.length ? "write empty fields as commas" : "quote values that contain commas"}`);
     }
     const date = row[dateColumn]!.trim();
     const day = date.slice(0, 10);

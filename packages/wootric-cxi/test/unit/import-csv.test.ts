@@ -149,8 +149,15 @@ ${date},late
     expect(problem(() => checkImportCsv("feedback_date,score\n2020-01-01,9.5\n")).field).toBe("csv: row 2, column score");
   });
 
+  it("asks for the missing fields of a row shorter than the header, where quoting would not help", () => {
+    // A spreadsheet that leaves trailing empty fields out writes "2020-01-01,Great" under three columns.
+    expect(problem(() => checkImportCsv("feedback_date,feedback,score\n2020-01-01,Great\n")).message).toBe(
+      "csv row 2 has 2 fields but the header has 3: write empty fields as commas",
+    );
+  });
+
   it("rejects a row whose field count differs from the header, since a value would be lost", () => {
-    expect(problem(() => checkImportCsv("feedback_date,feedback\n2020-01-01,a,b\n")).message).toContain("3 fields");
+    expect(problem(() => checkImportCsv("feedback_date,feedback\n2020-01-01,a,b\n")).message).toBe("csv row 2 has 3 fields but the header has 2: quote values that contain commas");
   });
 
   it("rejects a repeated column, an empty file and a header without rows", () => {
