@@ -29,9 +29,10 @@ export interface OAuth2TokenSourceOptions {
   /**
    * A token the caller already has; it is used until `expiresAt` (epoch milliseconds) nears or the server rejects it.
    * `onRefreshToken` is given each refresh token the server issues after it (even in an answer refused otherwise), to
-   * store in place of `refreshToken`: a server that rotates them may have spent the one stored.
+   * store in place of `refreshToken`: a server that rotates them may have spent the one stored. An async one is waited
+   * for before the new access token is used, and its failure fails that token request.
    */
-  initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => void) | undefined } | undefined;
+  initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => unknown) | undefined } | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
   /** Refresh this long before expiry, in milliseconds. Default 60 000. */
@@ -134,6 +135,7 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
+    // What the caller's onRefreshToken returns is waited for (see TokenRequest.rotated).
     const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && ((refreshToken = token), options.initial?.onRefreshToken?.(token)) });
     const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;

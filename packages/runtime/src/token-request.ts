@@ -26,9 +26,11 @@ export interface TokenRequest {
   signal?: AbortSignal | undefined;
   /**
    * Given a 2xx answer's refresh_token before the rest is checked: a server that rotates refresh tokens may have spent
-   * the old one, so a new one is kept even when the answer is refused (no access_token, another token_type).
+   * the old one, so a new one is kept even when the answer is refused (no access_token, another token_type). What it
+   * returns is waited for: the caller's store of the token may be async, and one that fails fails the request (an
+   * unhandled rejection would end the process).
    */
-  rotated?: ((refreshToken: unknown) => void) | undefined;
+  rotated?: ((refreshToken: unknown) => unknown) | undefined;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   if (issued.some((value) => value.length > MAX_TOKEN_LENGTH)) {
     throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
-  if (response.ok) request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
+  if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   issued.splice(8);
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];

@@ -282,6 +282,34 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
   });
 
+  // Storing a token is often async (a database write): its failure must fail the token request, not end the process
+  // as an unhandled rejection, and the token is handed out only once it is stored.
+  it("waits for an async onRefreshToken, and fails the token request with its rejection", async () => {
+    const order: string[] = [];
+    let failing = true;
+    const { tokens } = world({
+      source: {
+        grant: { type: "refresh_token", refreshToken: "rt-secret-0" },
+        initial: {
+          accessToken: "at-secret-0",
+          refreshToken: "rt-secret-0",
+          onRefreshToken: async (token) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            if (failing) throw new Error(`the store is down: a token of ${token.length} characters not saved`);
+            order.push(`stored ${token}`);
+          },
+        },
+      },
+    });
+    tokens.invalidate("at-secret-0");
+    const error = await caught(tokens.getToken());
+    expect((error as Error).message).toMatch(/the store is down/);
+    failing = false;
+    tokens.invalidate("at-secret-0");
+    order.push(`got ${await tokens.getToken()}`);
+    expect(order).toEqual(["stored rt-secret-2", "got at-secret-2"]);
+  });
+
   it("takes no refresh token from an answer that refuses the request", async () => {
     let clock = 0;
     let answers = 0;

@@ -11,9 +11,9 @@ export type WootricAuth =
   | { type: "clientCredentials"; clientId: string; clientSecret: string }
   /**
    * A token you already hold. With `refreshToken`, the client refreshes it on expiry or on a 401; Wootric then issues a
-   * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent).
+   * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent); an async one is waited for.
    */
-  | { type: "token"; accessToken: string; refreshToken?: string; onRefreshToken?: (refreshToken: string) => void }
+  | { type: "token"; accessToken: string; refreshToken?: string; onRefreshToken?: (refreshToken: string) => unknown }
   /**
    * Tokens from a source another client shares, e.g. one {@link createWootricTokenSource} for an `@apis/wootric` and
    * an `@apis/wootric-cxi` client of the same account: one token request serves both, and a 401 on either refreshes it once.
