@@ -123,6 +123,18 @@ describe("operation metadata", () => {
     );
   });
 
+  // A spec's usual list, repeated on every operation, cost each bundle 20 to 30 gzipped bytes.
+  test("a list of two security schemes or more named by two operations or more is written once, as a constant they share; one of one name stays in place", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `security: [{ oauth: [] }, { key: [] }]\npaths:\n  /a:\n    get:\n${op("getA")}    put:\n${op("putA")}    post:\n${op("postA", "      security: [{ basic: [] }]\n")}    patch:\n${op("patchA", "      security: [{ basic: [] }]\n")}  /b:\n    get:\n${op("getB")}    delete:\n${op("deleteB", "      security: []\n")}`,
+    });
+    expect(renderOperationsModule(entries)).toBe(
+      `${TABLE_TYPE}\nconst SCHEMES_1 = ["oauth", "key"] as const;\n\nexport const operations = {\n` +
+        `  "/a": { get: { security: SCHEMES_1 }, patch: { security: ["basic"] }, post: { security: ["basic"] }, put: { security: SCHEMES_1 } },\n` +
+        `  "/b": { delete: { security: [] }, get: { security: SCHEMES_1 } },\n} as const satisfies OperationTable;\n`,
+    );
+  });
+
   // Nothing reads it at run time: each name only added bytes to every bundle.
   test("the rendered table leaves each operation's operationId out, though it is read and required", () => {
     const entries = operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA")}` });

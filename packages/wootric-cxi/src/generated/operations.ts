@@ -3,17 +3,19 @@
 /** What each operation's entry holds: its body encoding, security scheme names, answer kind and server. */
 type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
 
+const SCHEMES_1 = ["oauth2", "bearerAuth"] as const;
+
 export const operations = {
   "/oauth/token": { post: { requestBody: "form", security: [], response: "json", server: "https://api.wootric.com" } },
-  "/v1/exports": { post: { security: ["oauth2", "bearerAuth"] } },
-  "/v1/imports": { get: { security: ["oauth2", "bearerAuth"], response: "json" }, post: { requestBody: "multipart", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/imports/{id}": { delete: { security: ["oauth2", "bearerAuth"] }, get: { security: ["oauth2", "bearerAuth"], response: "json" }, put: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/onboarding": { get: { security: ["oauth2", "bearerAuth"], response: "json" }, put: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/projects": { get: { security: ["oauth2", "bearerAuth"], response: "json" }, post: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/projects/{id}": { put: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/responses": { get: { security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/responses/update_bulk_properties": { put: { requestBody: "multipart", security: ["oauth2", "bearerAuth"] } },
-  "/v1/segments/update_bulk": { put: { requestBody: "form", security: ["oauth2", "bearerAuth"] } },
-  "/v1/tags": { get: { security: ["oauth2", "bearerAuth"], response: "json" }, post: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
-  "/v1/tags/{id}": { delete: { security: ["oauth2", "bearerAuth"] }, put: { requestBody: "form", security: ["oauth2", "bearerAuth"], response: "json" } },
+  "/v1/exports": { post: { security: SCHEMES_1 } },
+  "/v1/imports": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "multipart", security: SCHEMES_1, response: "json" } },
+  "/v1/imports/{id}": { delete: { security: SCHEMES_1 }, get: { security: SCHEMES_1, response: "json" }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/onboarding": { get: { security: SCHEMES_1, response: "json" }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/projects": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/projects/{id}": { put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/responses": { get: { security: SCHEMES_1, response: "json" } },
+  "/v1/responses/update_bulk_properties": { put: { requestBody: "multipart", security: SCHEMES_1 } },
+  "/v1/segments/update_bulk": { put: { requestBody: "form", security: SCHEMES_1 } },
+  "/v1/tags": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/tags/{id}": { delete: { security: SCHEMES_1 }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
 } as const satisfies OperationTable;
