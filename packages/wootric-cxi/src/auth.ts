@@ -1,4 +1,4 @@
-import { createOAuth2TokenSource, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
+import { checkOptionNames, createOAuth2TokenSource, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
 /**
  * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
@@ -40,6 +40,9 @@ function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: Extract<Woot
  */
 export const WOOTRIC_GRANTS: WootricGrants = {
   password: (auth, context) => {
+    // A misspelt accountToken (account_token, as on the wire) was ignored without a word, and the token was then for the
+    // user's default account. (The token type's refreshToken, misspelt, fails loudly at the first expiry instead.)
+    checkOptionNames(auth, ["type", "username", "password", "accountToken"], "auth");
     const username = need(auth, "username", "the Wootric account email");
     const password = need(auth, "password", "the Wootric account password");
     const query = auth.accountToken === undefined ? undefined : { account_token: need(auth, "accountToken", "an account token such as NPS-XXXX") };

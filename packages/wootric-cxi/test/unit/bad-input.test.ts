@@ -83,6 +83,14 @@ const cases: BadInputCase[] = [
     message: /auth\.accountToken must be a non-empty string: an account token such as NPS-XXXX/,
   },
   {
+    // As on the wire: ignored, it would have given a token for the user's default account, without a word.
+    helper: "createClient",
+    input: "account_token for accountToken in a password auth",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "password", username: "jane@example.com", password: PASSWORD, account_token: "NPS-1234" }) }),
+    field: "account_token",
+    message: /account_token is not an option of auth: did you mean accountToken\?/,
+  },
+  {
     helper: "createClient",
     input: "an unknown auth type",
     call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),
