@@ -74,9 +74,10 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   if (issued.some((value) => value.length > MAX_TOKEN_LENGTH)) {
     throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
-  if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   issued.splice(8);
+  // Known before the caller's onRefreshToken sees one: an error it throws may quote it (a store's duplicate key).
   rememberSecret(...issued);
+  if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;

@@ -310,6 +310,19 @@ describe("token requests", () => {
     expect(order).toEqual(["stored rt-secret-2", "got at-secret-2"]);
   });
 
+  // A store's error may quote the value it could not write (a duplicate key): the new refresh token is a credential then too.
+  it("redacts the new refresh token from the error of an onRefreshToken that quotes it", async () => {
+    const { client } = world({
+      source: {
+        grant: { type: "refresh_token", refreshToken: "rt-secret-0" },
+        initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-0", onRefreshToken: async (token) => Promise.reject(new Error(`Key (token)=(${token}) already exists`)) },
+      },
+      api: () => json({}, { status: 401 }),
+    });
+    const error = await caught(client.GET("/items"));
+    expect(String((error as Error).cause)).toMatch(/Key \(token\)=\(.+\) already exists/);
+  });
+
   it("takes no refresh token from an answer that refuses the request", async () => {
     let clock = 0;
     let answers = 0;
