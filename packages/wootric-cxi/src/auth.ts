@@ -41,7 +41,7 @@ function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: Extract<Woot
 export const WOOTRIC_GRANTS: WootricGrants = {
   password: (auth, context) => {
     // A misspelt accountToken (account_token, as on the wire) was ignored without a word, and the token was then for the
-    // user's default account. (The token type's refreshToken, misspelt, fails loudly at the first expiry instead.)
+    // user's default account.
     checkOptionNames(auth, ["type", "username", "password", "accountToken"], "auth");
     const username = need(auth, "username", "the Wootric account email");
     const password = need(auth, "password", "the Wootric account password");
@@ -54,6 +54,9 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     return oauth2(context, { type: "client_credentials", clientId, clientSecret });
   },
   token: (auth, context) => {
+    // The whole auth is the token source's initial: a misspelt onRefreshToken would lose each rotated refresh token
+    // without a word, and an expiresAt in seconds (a stored token's) fail as initial.expiresAt.
+    checkOptionNames(auth, ["type", "accessToken", "refreshToken", "onRefreshToken"], "auth");
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");

@@ -49,7 +49,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   // The grants read only the token endpoint and its requests' options.
   const built = build(auth, { token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) } as AuthContext<"baseUrl">);
   if (built.type !== "oauth2") {
-    throw new InputError("auth.refreshToken", 'a token without refreshToken is never refreshed: pass { type: "token", accessToken } to each client');
+    throw new InputError("auth.refreshToken", "a token without refreshToken is never refreshed: pass it to each client");
   }
   return built.tokens;
 }

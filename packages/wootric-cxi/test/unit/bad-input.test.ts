@@ -91,6 +91,22 @@ const cases: BadInputCase[] = [
     message: /account_token is not an option of auth: did you mean accountToken\?/,
   },
   {
+    // Ignored, each refresh token Wootric rotates would have been lost without a word, and the one stored spent.
+    helper: "createClient",
+    input: "onRefreshTokens for onRefreshToken in a token auth",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, refreshToken: "rt-stored", onRefreshTokens: () => {} }) }),
+    field: "onRefreshTokens",
+    message: /onRefreshTokens is not an option of auth: did you mean onRefreshToken\?/,
+  },
+  {
+    // A stored token's expiry in seconds was read as the token source's initial.expiresAt, and refused under that name.
+    helper: "createClient",
+    input: "an expiresAt in a token auth",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, refreshToken: "rt-stored", expiresAt: 1_900_000_000 }) }),
+    field: "expiresAt",
+    message: /expiresAt is not an option of auth/,
+  },
+  {
     helper: "createClient",
     input: "an unknown auth type",
     call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),

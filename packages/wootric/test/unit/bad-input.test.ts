@@ -86,7 +86,7 @@ const tokenSourceCases: BadInputCase[] = [
     input: "a token without its refresh token",
     call: () => tokenSource({ auth: { type: "token", accessToken: ACCESS_TOKEN } }),
     field: "auth.refreshToken",
-    message: /a token without refreshToken is never refreshed: pass \{ type: "token", accessToken \} to each client/,
+    message: /a token without refreshToken is never refreshed: pass it to each client/,
   },
   {
     helper: "createWootricTokenSource",
