@@ -30,6 +30,9 @@ const echoing: Record<string, [number, unknown]> = {
   "GET /visits/6": [200, { id: 6, pet_id: 1, date: 1504948149 }],
 };
 
+/** A stand-in whose token answer fails the suite's assertion with a token short enough for vitest to quote whole. */
+const shortToken: Record<string, [number, unknown]> = { ...echoing, "POST /oauth/token": [200, { access_token: "at-4d9e", token_type: "mac" }] };
+
 let routes = drifting;
 let server: Server;
 let upstream: string;
@@ -78,6 +81,19 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       // The assertion on the token answer failed and the extra field was reported, each without the secret.
       expect(output).toContain("was given a bearer token");
       expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.\[redacted\] is not in the spec \(extra field\)/);
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
+  // vitest quotes a short object in its message as JavaScript (expected { access_token: 'at-4d9e', …(1) }), not JSON.
+  it("prints no token the run obtained that a failed assertion quotes as a JavaScript object's field", async () => {
+    routes = shortToken;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
+      expect(code, output).toBe(1);
+      expect(output).toMatch(/expected \{ access_token: '\[redacted\]'/);
+      expect(output).not.toContain("at-4d9e");
     } finally {
       routes = drifting;
     }
