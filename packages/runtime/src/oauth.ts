@@ -30,7 +30,8 @@ export interface OAuth2TokenSourceOptions {
    * A token the caller already has; it is used until `expiresAt` (epoch milliseconds) nears or the server rejects it.
    * `onRefreshToken` is given each refresh token the server issues after it (even in an answer refused otherwise), to
    * store in place of `refreshToken`: a server that rotates them may have spent the one stored. An async one is waited
-   * for before the new access token is used, and its failure fails that token request.
+   * for before the new access token is used, and its failure fails that token request; `timeoutMs` does not bound it, so
+   * bound it yourself: one that never settles holds every later token request.
    */
   initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => unknown) | undefined } | undefined;
   /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */

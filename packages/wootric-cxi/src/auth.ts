@@ -11,7 +11,8 @@ export type WootricAuth =
   | { type: "clientCredentials"; clientId: string; clientSecret: string }
   /**
    * A token you already hold. With `refreshToken`, the client refreshes it on expiry or on a 401; Wootric then issues a
-   * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent); an async one is waited for.
+   * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent); an async one is waited for
+   * (bound it yourself: `timeoutMs` does not, and one that never settles holds every later call).
    */
   | { type: "token"; accessToken: string; refreshToken?: string; onRefreshToken?: (refreshToken: string) => unknown }
   /**
