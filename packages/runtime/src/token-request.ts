@@ -60,10 +60,10 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   } catch {
     // Shown as a snippet of the text, and refused below.
   }
-  // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused.
-  // The string values of credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose
-  // "Bearer" would be blanked from every later text, and a bearer value after it no longer found. The first 8: every
-  // string of the answer is redacted with them (thousands held the event loop for seconds).
+  // Tokens the endpoint sent are credentials too, even when the answer as a whole is refused: the string values of
+  // credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose "Bearer"
+  // would be blanked from every later text. The first 8: every string of the answer is redacted with them (thousands
+  // held the event loop for seconds); remembered before the caller's onRefreshToken sees one, whose error may quote it.
   const issued =
     typeof token === "object" && token !== null
       ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []))
@@ -75,7 +75,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
   issued.splice(8);
-  // Known before the caller's onRefreshToken sees one: an error it throws may quote it (a store's duplicate key).
   rememberSecret(...issued);
   if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   const secrets = [...request.secrets, ...issued];
