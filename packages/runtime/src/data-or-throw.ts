@@ -34,3 +34,18 @@ export function objectOrThrow<T>(result: RawResult<T>, method: string, what: str
   const { status, url } = result.response;
   throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
 }
+
+/**
+ * {@link dataOrThrow} for a helper whose answer must carry the resource's integer `id`, as one that creates it does: a
+ * 2xx without it (none, null, a list, an envelope) throws an {@link InvalidResponseError} whose message ends with
+ * `missing` and whose `body` keeps what came, so that an id sent in another shape is not lost.
+ *
+ * @example
+ * const created = idOrThrow(await client.POST("/v1/imports", init), "POST", "but no import id (see body): look for it with GET /v1/imports");
+ */
+export function idOrThrow<T>(result: RawResult<T>, method: string, missing: string): T {
+  const data = dataOrThrow(result, method);
+  if (Number.isSafeInteger((data as { id?: unknown } | null | undefined)?.id)) return data;
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`${method} ${url} returned ${status} ${missing}`, { status, method, url, body: data });
+}

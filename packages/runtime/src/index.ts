@@ -41,7 +41,7 @@ export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkNumber, describeValue, fieldError, isFieldObject, requireString } from "./input-error.js";
 export { isRecord } from "./is-record.js";
-export { dataOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
+export { dataOrThrow, idOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
 export { withDefaultHeader } from "./default-header.js";

@@ -13,6 +13,7 @@ import {
   ForbiddenError,
   InternalServerError,
   InvalidResponseError,
+  idOrThrow,
   objectOrThrow,
   NotFoundError,
   PaginationLimitError,
@@ -198,6 +199,31 @@ describe("objectOrThrow", () => {
     expect(call).toThrow(InvalidResponseError);
     expect(call).toThrow(/returned 201 but no item$/);
   });
+});
+
+describe("idOrThrow", () => {
+  it("returns a 2xx call's data with an integer id, and throws the status-keyed error for an error status", () => {
+    expect(idOrThrow({ data: { id: 7, name: "x" }, response: new Response("{}") }, "POST", "but no item id")).toEqual({ id: 7, name: "x" });
+    expect(() => idOrThrow({ response: new Response(null, { status: 404 }) }, "POST", "but no item id")).toThrow(NotFoundError);
+  });
+
+  it.each([["nothing", undefined], ["null", null], ["an envelope", { item: { id: 7 } }], ["a list", [{ id: 7 }]], ["a string id", { id: "7" }], ["an id past 2^53", { id: 2 ** 53 }]])(
+    "throws an InvalidResponseError that keeps the body for a 2xx whose data is %s",
+    (_name, data) => {
+      const error = (() => {
+        try {
+          idOrThrow({ data, response: new Response(null, { status: 201 }) }, "POST", "but no item id (see body)");
+        } catch (thrown) {
+          return thrown as InvalidResponseError;
+        }
+        throw new Error("expected a throw");
+      })();
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toMatch(/^POST .*returned 201 but no item id \(see body\)$/);
+      expect(error).toMatchObject({ status: 201, method: "POST" });
+      expect(error.body).toEqual(data);
+    },
+  );
 });
 
 describe("redactUrl", () => {

@@ -90,6 +90,7 @@ describe("portability", () => {
         "RateLimitError",
         "InternalServerError",
         "dataOrThrow",
+        "idOrThrow",
         "objectOrThrow",
         "defineVendorClient",
         "defineVendorServices",

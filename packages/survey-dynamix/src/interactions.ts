@@ -1,4 +1,4 @@
-import { checkOptionNames, ConflictError, dataOrThrow, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, nameErrorClasses, type RawResult } from "@apis/runtime";
+import { checkOptionNames, ConflictError, describeValue, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -111,7 +111,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-  return interactionOrThrow(result, "POST");
+  return idOrThrow(result, "POST", MISSING_ID);
 }
 
 /**
@@ -151,17 +151,12 @@ export async function updateInteraction(
     }) },
     signal: options?.signal || null,
   });
-  return interactionOrThrow(result, "PUT");
+  return idOrThrow(result, "PUT", MISSING_ID);
 }
 
-// The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and `body`
-// keeps what came, so that an id it holds is not lost.
-function interactionOrThrow(result: RawResult<Interaction>, method: string): Interaction {
-  const data = dataOrThrow(result, method);
-  if (Number.isSafeInteger(data?.id)) return data;
-  const { status, url } = result.response;
-  throw new InvalidResponseError(`${method} ${url} returned ${status} without the interaction's id (see body): look it up with GET /interactions`, { status, method, url, body: data });
-}
+// The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
+// error's `body` keeps what came, so that an id it holds is not lost.
+const MISSING_ID = "without the interaction's id (see body): look it up with GET /interactions";
 
 /**
  * The link a respondent follows to complete the survey. The vendor's doc spells the field `web_link` in one place

@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, fieldError, InputError, InvalidResponseError, toMultipartFormData } from "@apis/runtime";
+import { checkOptionNames, fieldError, idOrThrow, InputError, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -104,9 +104,6 @@ export async function importCsv(
     bodySerializer: (body) => toMultipartFormData(body, { filename: () => filename }),
     signal: options?.signal || null,
   });
-  const data = dataOrThrow(result, "POST");
-  if (Number.isSafeInteger(data?.id)) return data;
-  // The import may have been made all the same: `body` keeps what came (an id in an envelope or a list) for the caller.
-  const { status, url } = result.response;
-  throw new InvalidResponseError(`POST ${url} returned ${status} but no import id (see body): look for it with GET /v1/imports`, { status, method: "POST", url, body: data });
+  // The import may have been made all the same: the error's `body` keeps what came (an id in an envelope or a list).
+  return idOrThrow(result, "POST", "but no import id (see body): look for it with GET /v1/imports");
 }
