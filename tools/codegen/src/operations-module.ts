@@ -142,13 +142,17 @@ export function renderOperationsModule(entries: OperationEntry[]): string {
   const listOf = (names: string[]) => `[${names.map((name) => JSON.stringify(name)).join(", ")}]`;
   const uses = new Map<string, number>();
   // Two names or more: a constant for one name (`["bearer"]`) is as long once minified, and gzip makes it longer.
-  for (const { meta } of entries) if (meta.security.length > 1) uses.set(listOf(meta.security), (uses.get(listOf(meta.security)) ?? 0) + 1);
+  for (const { meta } of entries) {
+    const list = listOf(meta.security);
+    if (meta.security.length > 1) uses.set(list, (uses.get(list) ?? 0) + 1);
+  }
   const shared = new Map([...uses].filter(([, count]) => count > 1).map(([list], index) => [list, `SCHEMES_${index + 1}`]));
   const byPath = new Map<string, string[]>();
   for (const { path, method, meta } of entries) {
     const fields: string[] = [];
     if (meta.requestBody !== undefined) fields.push(`requestBody: ${JSON.stringify(meta.requestBody)}`);
-    fields.push(`security: ${shared.get(listOf(meta.security)) ?? listOf(meta.security)}`);
+    const list = listOf(meta.security);
+    fields.push(`security: ${shared.get(list) ?? list}`);
     if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
     const methods = byPath.get(path) ?? [];
