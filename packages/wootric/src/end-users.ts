@@ -1,5 +1,6 @@
-import { checkOptionNames, fieldError, objectOrThrow, requireString } from "@apis/runtime";
+import { checkOptionNames, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
+import { checkEmail } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
 
 type EndUser = components["schemas"]["EndUser"];
@@ -9,7 +10,8 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
   const email = field === "email";
-  if (email && !value.includes("@")) throw fieldError("email", `must be an e-mail address, got ${JSON.stringify(value)}`);
+  // As sendEmailSurvey checks each address: one with a space or no @ names no end user.
+  if (email) checkEmail(value, "email");
   const result = await client.GET("/v1/end_users/{id}", {
     params: { path: { id: value }, query: { [email ? "lookup_by_email" : "lookup_by_external_id"]: true } },
     signal: options?.signal || null,

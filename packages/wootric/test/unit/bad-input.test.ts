@@ -114,6 +114,7 @@ const tokenSourceCases: BadInputCase[] = [
 const helperCases: BadInputCase[] = [
   { helper: "getEndUserByEmail", input: "a number", call: (fetch) => getEndUserByEmail(client(fetch), bad<string>(42)), field: "email", message: /email must be a non-empty string/ },
   { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), "my-external-id"), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
+  { helper: "getEndUserByEmail", input: "two addresses in one", call: (fetch) => getEndUserByEmail(client(fetch), "a@example.com b@example.com"), field: "email", message: /^email must be an e-mail address, got "a@example.com b@example.com"$/ },
   { helper: "getEndUserByExternalId", input: "an empty string", call: (fetch) => getEndUserByExternalId(client(fetch), ""), field: "externalId", message: /externalId must be a non-empty string/ },
   { helper: "listAll", input: "a list that does not page", call: (fetch) => listAll(client(fetch), bad<"/v1/end_users">("/v1/segments")), field: "path", message: /path "\/v1\/segments" is not a paged list: use one of \/v1\/end_users, \/v1\/responses, .*, \/v1\/end_users\/{end_user_id}\/page_views$/ },
   { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, path, signal$/ },

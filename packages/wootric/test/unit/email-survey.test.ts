@@ -1,5 +1,5 @@
 import { formFields, json, observedFetch } from "@apis/faults/observed-fetch";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   BadRequestError,
   checkEmailSurveyCsv,
@@ -210,6 +210,21 @@ describe("sendEmailSurveyCsv", () => {
 
   it("takes blank header cells, as a spreadsheet export leaves after the last column, however many", () => {
     expect(() => checkEmailSurveyCsv("email,plan,,\na@example.com,Pro,,\n")).not.toThrow();
+  });
+
+  it("checks a wide header for repeated columns without searching it once per column", () => {
+    // One indexOf over the header per column made the check quadratic, as it was in checkImportCsv.
+    const columns = Array.from({ length: 20_000 }, (_, i) => `property_${i}`);
+    const csv = `email,${columns.join(",")}\na@example.com${",".repeat(columns.length)}\n`;
+    const indexOf = vi.spyOn(Array.prototype, "indexOf");
+    let searches: number;
+    try {
+      checkEmailSurveyCsv(csv);
+    } finally {
+      searches = indexOf.mock.calls.length;
+      indexOf.mockRestore();
+    }
+    expect(searches).toBeLessThan(10);
   });
 
   it("reads the receiver's address from send_to_email_field's column when it is given", () => {
