@@ -38,7 +38,7 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
   const path = checkArchiveRef(ref, "getArchive", "the archive to read");
   const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options, "getArchive") });
-  return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`);
+  return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`, path.archiveId);
 }
 
 /**
@@ -85,9 +85,12 @@ function optionsIn(value: object, name: string): void {
 
 type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
 
-/** `url` names the request when the response does not (a fetch that built its own Response). */
-function archiveFrom(result: ArchiveCall, method: string, url: string): Archive {
-  return dataOrEmbeddedError(result, method, "an archive id", (data) => isArchiveId((data as { id?: unknown } | null)?.id), url) as Archive;
+/**
+ * `url` names the request when the response does not (a fetch that built its own Response). With `id`, the archive
+ * must be that one: another (a broken server, a cache) would hand on its status and download as the one asked for.
+ */
+function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
+  return dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? (data as Archive | null)?.id === id : isArchiveId((data as Archive | null)?.id)), url) as Archive;
 }
 
 /**

@@ -345,6 +345,19 @@ describe("exportArchive", () => {
     expect(observed.requests).toHaveLength(2);
   });
 
+  // A broken or hostile server, or a cache, answering a poll with another archive: its archiveUrl is another export.
+  it("refuses a poll answered with another archive as an InvalidResponseError naming the archive to resume", async () => {
+    const other = { ...COMPLETE, id: 9002, archiveUrl: "https://files.cmix.test/9002.xlsx" };
+    const { cmix, polls } = vendor({ poll: () => json(other) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, body: other, surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 });
+    expect((error as Error).message).toBe(
+      `GET https://survey-api.cmix.com/surveys/${SURVEY}/data-layouts/5/archives/9001 answered 200 without archive 9001: \`body\` holds what it sent.`,
+    );
+    expect(polls()).toBe(1);
+  });
+
   it("names the layouts request when a fetch of one's own answers a Response without a url", async () => {
     const fetch = async (input: Request | string | URL) => (String(input instanceof Request ? input.url : input).endsWith("/archives") ? json(ARCHIVE) : json({}));
     const cmix = createClient({ environment: "production", fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
@@ -403,6 +416,21 @@ describe("pollArchive", () => {
     await expect(pollArchive(cmix, ref, { maxWaitMs: NaN })).rejects.toMatchObject({ field: "maxWaitMs" });
     await expect(pollArchive(cmix, { ...ref, archiveId: 1.5 }, {})).rejects.toMatchObject({ field: "archiveId" });
     expect(observed.requests).toHaveLength(0);
+  });
+});
+
+describe("getArchive and pollArchive", () => {
+  it.each([
+    ["another archive", { ...COMPLETE, id: 9002 }],
+    ["an archive whose id is a string", { ...COMPLETE, id: "9001" }],
+  ])("refuse a 200 carrying %s", async (_case, body) => {
+    const { cmix } = vendor({ poll: () => json(body) });
+    const ref = { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 };
+    for (const read of [getArchive(cmix, ref), pollArchive(cmix, ref, FAST)]) {
+      const error = await read.catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error).toMatchObject({ status: 200, body });
+    }
   });
 });
 
