@@ -1,5 +1,5 @@
-import { describeValue, fieldError, InputError } from "@apis/runtime";
-import { requireId, signalOf } from "./checks.js";
+import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
+import { isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
@@ -57,20 +57,26 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
   return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId == null ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
 
-/** Refuses, with an InputError naming the field, a body CMIX could not build an archive from. */
-function checkArchiveRequest(body: unknown): void {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+/**
+ * Refuses, with an InputError naming the field (after `at`: `body.type`, or `type` for exportArchive's options), a body
+ * CMIX could not build an archive from.
+ *
+ * @example
+ * checkArchiveRequest(request, "");
+ */
+export function checkArchiveRequest(body: unknown, at = "body."): void {
+  if (!isRecord(body)) {
     throw fieldError("body", 'must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
   }
   optionsIn(body, "body");
   const { respondentType, type } = body as Record<string, unknown>;
-  if (typeof type !== "string" || type === "") throw fieldError("body.type", 'must be the export file type, e.g. "XLSX_READABLE"');
+  if (typeof type !== "string" || type === "") throw fieldError(`${at}type`, 'must be the export file type, e.g. "XLSX_READABLE"');
   if (respondentType !== "LIVE" && respondentType !== "TEST") {
-    throw fieldError("body.respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType) ?? "undefined"}`);
+    throw fieldError(`${at}respondentType`, `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
   }
   for (const name of ["completes", "inProcess", "terminates"]) {
     const value = (body as Record<string, unknown>)[name];
-    if (typeof value !== "boolean") throw fieldError(`body.${name}`, `must be true or false, got ${JSON.stringify(value) ?? "undefined"}`);
+    if (typeof value !== "boolean") throw fieldError(at + name, `must be true or false, got ${JSON.stringify(value)}`);
   }
 }
 
@@ -90,16 +96,5 @@ type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
  * must be that one: another (a broken server, a cache) would hand on its status and download as the one asked for.
  */
 function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
-  return dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? (data as Archive | null)?.id === id : isArchiveId((data as Archive | null)?.id)), url) as Archive;
-}
-
-/**
- * Whether `value` can be an archive (or data layout) ID: a positive integer. Used on what the vendor sends too: the
- * create call's `dataLayoutId` is undocumented (Dynata's own client ignores it and polls through the `Default` layout).
- *
- * @example
- * const layout = isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : undefined;
- */
-export function isArchiveId(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+  return dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? (data as Archive | null)?.id === id : isId((data as Archive | null)?.id)), url) as Archive;
 }

@@ -8,7 +8,7 @@ import { checkOptionNames, describeValue, fieldError, InputError } from "@apis/r
  * const surveyId = requireId(options.surveyId, "surveyId");
  */
 export function requireId(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+  if (!isId(value)) {
     // Only a number or string is quoted: JSON.stringify throws on a BigInt or an object whose references loop.
     throw fieldError(field, `must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
   }
@@ -33,4 +33,16 @@ export function signalOf(options: { signal?: AbortSignal } | null | undefined, o
     throw fieldError("signal", "must be an AbortSignal, e.g. AbortController#signal");
   }
   return signal ? { signal } : {};
+}
+
+/**
+ * Whether `value` can be a CMIX ID (of a survey, an archive, a data layout): a positive integer. Used on what the vendor
+ * sends too: the create call's `dataLayoutId` is undocumented (Dynata's own client ignores it and polls through the
+ * `Default` layout).
+ *
+ * @example
+ * const layout = isId(archive.dataLayoutId) ? archive.dataLayoutId : undefined;
+ */
+export function isId(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }

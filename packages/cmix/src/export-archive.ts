@@ -1,6 +1,6 @@
 import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
-import { checkArchiveRef, createArchive, getArchive, isArchiveId, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
-import { requireId, signalOf } from "./checks.js";
+import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
+import { isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveAbortError, ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
@@ -57,7 +57,7 @@ export async function pollArchive(
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
   checked.dataLayoutId ||= await defaultLayoutId(cmix, checked, bounds);
-  return waitUntilComplete(cmix, checked, bounds, Date.now(), undefined);
+  return waitUntilComplete(cmix, checked, bounds, Date.now());
 }
 
 /**
@@ -77,25 +77,25 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
-  if (typeof options.type !== "string" || options.type === "") {
-    throw fieldError("type", 'must be the export file type, e.g. "XLSX_READABLE"');
-  }
-  const respondentType = options.respondentType ?? "LIVE";
-  if (respondentType !== "LIVE" && respondentType !== "TEST") throw fieldError("respondentType", `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
-  const flags = { completes: options.completes ?? true, inProcess: options.inProcess ?? false, terminates: options.terminates ?? false };
-  for (const [name, value] of Object.entries(flags)) {
-    if (typeof value !== "boolean") throw fieldError(name, `must be true or false, got ${JSON.stringify(value)}`);
-  }
-  if (!flags.completes && !flags.inProcess && !flags.terminates) {
+  const request = {
+    respondentType: options.respondentType ?? "LIVE",
+    type: options.type,
+    completes: options.completes ?? true,
+    inProcess: options.inProcess ?? false,
+    terminates: options.terminates ?? false,
+  };
+  // Checked as createArchive checks its body, the fields named as the options are.
+  checkArchiveRequest(request, "");
+  if (!request.completes && !request.inProcess && !request.terminates) {
     throw new InputError("completes", "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
   }
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
-  const archive = await createArchive(cmix, surveyId, { respondentType, type: options.type, ...flags }, { signal: bounds.signal });
+  const archive = await createArchive(cmix, surveyId, request, { signal: bounds.signal });
   if (isReady(archive)) return archive.archiveUrl;
   const ref = { surveyId, archiveId: archive.id } as ArchiveRef;
   try {
-    ref.dataLayoutId = options.dataLayoutId ?? (isArchiveId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, ref, bounds));
+    ref.dataLayoutId = options.dataLayoutId ?? (isId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, ref, bounds));
     return (await waitUntilComplete(cmix, ref, bounds, startedAt, archive)).archiveUrl;
   } catch (error) {
     // The archive exists and may still finish: whatever failed (a poll's 503, the layouts list, the caller's signal),
@@ -132,7 +132,7 @@ async function waitUntilComplete(
   ref: ArchiveRef,
   bounds: Bounds,
   startedAt: number,
-  seen: Archive | undefined,
+  seen?: Archive,
 ): Promise<Archive & { archiveUrl: string }> {
   let last = seen;
   let attempts = 0;
@@ -140,9 +140,8 @@ async function waitUntilComplete(
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Date.now() - startedAt;
     const state = last ? `; last status ${summarizeBody(JSON.stringify(last.status ?? null))}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
-    const bound = limit === "maxWaitMs" ? `maxWaitMs ${bounds.maxWaitMs}` : `maxAttempts ${bounds.maxAttempts}`;
     return new ArchiveTimeoutError(
-      `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${bound} reached${state}). ` +
+      `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${limit} ${bounds[limit]} reached${state}). ` +
         `It may still finish: poll it again with ${resume}, or raise ${limit}.`,
       { ...ref, attempts, waitedMs, limit, body: last },
     );
@@ -180,7 +179,7 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
   const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.
-  if (!Array.isArray(data) || !data.every((candidate) => isArchiveId(candidate?.id))) {
+  if (!Array.isArray(data) || !data.every((candidate) => isId(candidate?.id))) {
     throw new InvalidResponseError(`GET ${url} answered ${response.status} with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`, {
       status: response.status,
       method: "GET",
