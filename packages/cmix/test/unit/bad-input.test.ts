@@ -363,6 +363,27 @@ const cases: BadInputCase[] = [
     field: "body.signal",
     message: /^body\.signal belongs in the options$/,
   },
+  // A ref key spelt otherwise would be read as missing: pollArchive would poll through the survey's Default layout, the
+  // wrong data without a word, and getArchive would say the right key is missing. Other keys stay allowed (an error, an archive).
+  ...(
+    [
+      ["pollArchive", "datalayoutId", "dataLayoutId"],
+      ["pollArchive", "data_layout_id", "dataLayoutId"],
+      ["getArchive", "surveyID", "surveyId"],
+      ["getArchive", "archive_id", "archiveId"],
+      ["pollArchive", "Archive-Id", "archiveId"],
+    ] as const
+  ).map(([helper, key, meant]) => ({
+    helper,
+    input: `${key} in the ref for ${meant}`,
+    call: (fetch: FetchSpy) => {
+      const { [meant]: _, ...rest } = REF;
+      const ref = bad<ArchiveRef>({ ...rest, [key]: REF[meant] });
+      return helper === "getArchive" ? getArchive(client(fetch), ref) : pollArchive(client(fetch), ref);
+    },
+    field: `ref.${key}`,
+    message: new RegExp(`^ref\\.${key} is not read: did you mean ${meant}\\?$`),
+  })),
   // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
   ...signalAsOptionsCases({
     pollArchive: (fetch, signal) => pollArchive(client(fetch), REF, signal),
