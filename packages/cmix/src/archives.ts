@@ -1,5 +1,5 @@
 import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
-import { isId, requireId, signalOf } from "./checks.js";
+import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
@@ -20,6 +20,7 @@ export interface ArchiveRef {
  * const archive = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
  */
 export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
+  checkClient(cmix);
   requireId(surveyId, "surveyId");
   checkArchiveRequest(body);
   const result = await cmix.survey.POST("/surveys/{surveyId}/archives", { params: { path: { surveyId } }, body, ...signalOf(options, "createArchive") });
@@ -36,6 +37,7 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
  * if (archive.status === "COMPLETE") console.log(archive.archiveUrl);
  */
 export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
+  checkClient(cmix);
   const path = checkArchiveRef(ref, "getArchive", "the archive to read");
   const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options, "getArchive") });
   return archiveFrom(result, "GET", `${cmix.baseUrls.survey}/surveys/${path.surveyId}/data-layouts/${path.dataLayoutId}/archives/${path.archiveId}`, path.archiveId);

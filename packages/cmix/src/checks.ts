@@ -1,4 +1,17 @@
 import { checkOptionNames, describeValue, fieldError, InputError } from "@apis/runtime";
+import type { CmixClient } from "./client.js";
+
+/**
+ * Refuses, with an `InputError`, anything but a CMIX client where a helper takes one (null, `{}`, another vendor's
+ * client, one service's client such as `cmix.survey`, createClient's options): each would fail deep inside with a
+ * TypeError ("Cannot read properties of undefined").
+ *
+ * @example
+ * checkClient(cmix);
+ */
+export function checkClient(cmix: CmixClient): void {
+  if (!cmix?.survey) throw fieldError("cmix", "must be the client createClient() returns");
+}
 
 /**
  * Returns `value` if it is a CMIX ID (a positive integer), else throws an `InputError` naming `field`: anything else

@@ -1,6 +1,6 @@
 import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
-import { isId, requireId, signalOf } from "./checks.js";
+import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { ArchiveAbortError, ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
@@ -53,6 +53,7 @@ export async function pollArchive(
   ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | null },
   options?: PollOptions,
 ): Promise<Archive & { archiveUrl: string }> {
+  checkClient(cmix);
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for", true);
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
@@ -74,6 +75,7 @@ export async function pollArchive(
  */
 export async function exportArchive(cmix: CmixClient, surveyId: number, options: ExportArchiveOptions): Promise<string> {
   const startedAt = Date.now();
+  checkClient(cmix);
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);

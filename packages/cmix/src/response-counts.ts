@@ -1,6 +1,6 @@
 import { describeValue, fieldError, InputError, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
-import { requireId, signalOf } from "./checks.js";
+import { checkClient, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
 
@@ -46,6 +46,7 @@ export async function countResponses(
   query: BannerFilterRequest | QuestionRef[],
   options: { signal?: AbortSignal } = {},
 ): Promise<ResponseCounts> {
+  checkClient(cmix);
   requireId(surveyId, "surveyId");
   const init = signalOf(options, "countResponses");
   if (Array.isArray(query)) {

@@ -2,6 +2,7 @@
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
 import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import createFetchClient from "openapi-fetch";
 import {
   countResponses,
   createArchive,
@@ -384,6 +385,30 @@ const cases: BadInputCase[] = [
     field: `ref.${key}`,
     message: new RegExp(`^ref\\.${key} is not read: did you mean ${meant}\\?$`),
   })),
+  // Anything but a CMIX client failed deep inside with a TypeError ("Cannot read properties of undefined (reading 'POST')").
+  ...(
+    [
+      ["an empty object", () => ({})],
+      ["null", () => null],
+      ["the openapi-fetch client of one of its services", (fetch: FetchSpy) => client(fetch).survey],
+      ["an openapi-fetch client of another vendor", (fetch: FetchSpy) => createFetchClient({ baseUrl: "https://api.wootric.com", fetch })],
+      ["createClient's options, the deprecated baseUrls among them", () => ({ environment: "sandbox", auth: { type: "token", accessToken: ACCESS_TOKEN }, baseUrls: {} })],
+    ] as const
+  ).flatMap(([input, make]) =>
+    Object.entries({
+      createArchive: (cmix: CmixClient) => createArchive(cmix, SURVEY, REQUEST),
+      getArchive: (cmix: CmixClient) => getArchive(cmix, REF),
+      pollArchive: (cmix: CmixClient) => pollArchive(cmix, REF),
+      exportArchive: (cmix: CmixClient) => exportArchive(cmix, SURVEY, EXPORT),
+      countResponses: (cmix: CmixClient) => countResponses(cmix, SURVEY, [{ questionId: 1 }]),
+    }).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the client`,
+      call: (fetch: FetchSpy) => call(bad<CmixClient>(make(fetch))),
+      field: "cmix",
+      message: /^cmix must be the client createClient\(\) returns$/,
+    })),
+  ),
   // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
   ...signalAsOptionsCases({
     pollArchive: (fetch, signal) => pollArchive(client(fetch), REF, signal),
