@@ -55,13 +55,15 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
     throw new InputError("ref", `${helper} needs ref, ${what}, e.g. { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 }, got ${describeValue(ref)}`);
   }
   optionsIn(ref, "ref");
-  // A key spelt otherwise (datalayoutId, survey_id) would read as missing: pollArchive would poll the Default layout.
-  // Other keys are allowed: a ref may be an error of exportArchive, or an archive.
+  // A key spelt otherwise (datalayoutId, survey_id) in place of a missing ID is a slip: pollArchive would poll the Default
+  // layout. Beside the ID it names something else (another system's survey_id); other keys are allowed too: a ref may
+  // be an error of exportArchive, or an archive.
+  const ids = ref as Partial<Record<keyof ArchiveRef, unknown>>;
   for (const key in ref) {
-    const meant = ["surveyId", "dataLayoutId", "archiveId"].find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, ""));
-    if (meant) throw fieldError(`ref.${key}`, `is not read: did you mean ${meant}?`);
+    const meant = (["surveyId", "dataLayoutId", "archiveId"] as const).find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, ""));
+    if (meant && ids[meant] == null) throw fieldError(`ref.${key}`, `is not read: did you mean ${meant}?`);
   }
-  const { surveyId, dataLayoutId, archiveId } = ref as Partial<Record<keyof ArchiveRef, unknown>>;
+  const { surveyId, dataLayoutId, archiveId } = ids;
   return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId == null ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
 }
 

@@ -420,6 +420,15 @@ describe("pollArchive", () => {
 });
 
 describe("getArchive and pollArchive", () => {
+  // A record of the caller's own may name another system's IDs so: only a key spelt otherwise in place of a missing ID is a slip.
+  it("read a ref that carries survey_id or archive_id beside surveyId and archiveId", async () => {
+    const { cmix, observed } = vendor({ completeOnPoll: 1 });
+    const ref = { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001, survey_id: "crm-77", archive_id: 12 };
+    await expect(getArchive(cmix, ref)).resolves.toEqual(COMPLETE);
+    await expect(pollArchive(cmix, ref, FAST)).resolves.toEqual(COMPLETE);
+    expect(paths(observed)).toEqual([`GET /surveys/${SURVEY}/data-layouts/5/archives/9001`, `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`]);
+  });
+
   it.each([
     ["another archive", { ...COMPLETE, id: 9002 }],
     ["an archive whose id is a string", { ...COMPLETE, id: "9001" }],
