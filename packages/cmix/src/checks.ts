@@ -2,15 +2,15 @@ import { checkOptionNames, describeValue, fieldError, InputError } from "@apis/r
 import type { CmixClient } from "./client.js";
 
 /**
- * Refuses, with an `InputError`, anything but a CMIX client where a helper takes one (null, `{}`, another vendor's
- * client, one service's client such as `cmix.survey`, createClient's options): each would fail deep inside with a
- * TypeError ("Cannot read properties of undefined").
+ * Refuses, with an `InputError`, anything but a CMIX client with the `service` a helper calls (null, `{}`, another
+ * vendor's client, one service's client such as `cmix.survey`, createClient's options): each would fail deep inside
+ * with a TypeError ("Cannot read properties of undefined").
  *
  * @example
- * checkClient(cmix);
+ * checkClient(cmix, "reporting");
  */
-export function checkClient(cmix: CmixClient): void {
-  if (!cmix?.survey) throw fieldError("cmix", "must be the client createClient() returns");
+export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = "survey"): void {
+  if (!cmix?.[service]) throw fieldError("cmix", "must be the client createClient() returns");
 }
 
 /**

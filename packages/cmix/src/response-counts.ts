@@ -46,7 +46,7 @@ export async function countResponses(
   query: BannerFilterRequest | QuestionRef[],
   options: { signal?: AbortSignal } = {},
 ): Promise<ResponseCounts> {
-  checkClient(cmix);
+  checkClient(cmix, "reporting");
   requireId(surveyId, "surveyId");
   const init = signalOf(options, "countResponses");
   if (Array.isArray(query)) {

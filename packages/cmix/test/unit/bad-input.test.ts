@@ -409,6 +409,17 @@ const cases: BadInputCase[] = [
       message: /^cmix must be the client createClient\(\) returns$/,
     })),
   ),
+  // countResponses calls the reporting service: an object with the survey service alone failed in it with a TypeError.
+  {
+    helper: "countResponses",
+    input: "an object with the survey service but not the reporting service as the client",
+    call: (fetch) => {
+      const { survey, baseUrls } = client(fetch);
+      return countResponses(bad<CmixClient>({ survey, baseUrls }), SURVEY, [{ questionId: 1 }]);
+    },
+    field: "cmix",
+    message: /^cmix must be the client createClient\(\) returns$/,
+  },
   // The signal itself where { signal } belongs reads as no options at all: the call is never stopped (a wait, 10 minutes).
   ...signalAsOptionsCases({
     pollArchive: (fetch, signal) => pollArchive(client(fetch), REF, signal),

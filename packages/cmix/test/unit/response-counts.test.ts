@@ -28,6 +28,14 @@ describe("countResponses", () => {
     expect(JSON.parse(observed.bodies[0]!)).toEqual(filter);
   });
 
+  // It calls the reporting service alone: a caller's stand-in with just that service worked before the client was checked.
+  it("takes a client that has the reporting service, without the survey service", async () => {
+    const { observed, cmix } = client();
+    const data = await countResponses(bad<typeof cmix>({ reporting: cmix.reporting, baseUrls: cmix.baseUrls }), 138651, [{ questionId: 122931 }]);
+    expect(data).toEqual(COUNTS);
+    expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
+  });
+
   it("takes null options as left out", async () => {
     const { observed, cmix } = client();
     const data = await countResponses(cmix, 138651, [{ questionId: 122931 }], bad<{ signal?: AbortSignal }>(null));
