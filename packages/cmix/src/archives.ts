@@ -1,5 +1,5 @@
 import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
-import { checkClient, isId, requireId, signalOf } from "./checks.js";
+import { checkClient, isId, requireId, shown, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
@@ -82,11 +82,11 @@ export function checkArchiveRequest(body: unknown, at = "body."): void {
   const { respondentType, type } = body as Record<string, unknown>;
   if (typeof type !== "string" || type === "") throw fieldError(`${at}type`, 'must be the export file type, e.g. "XLSX_READABLE"');
   if (respondentType !== "LIVE" && respondentType !== "TEST") {
-    throw fieldError(`${at}respondentType`, `must be "LIVE" or "TEST", got ${JSON.stringify(respondentType)}`);
+    throw fieldError(`${at}respondentType`, `must be "LIVE" or "TEST", got ${shown(respondentType)}`);
   }
   for (const name of ["completes", "inProcess", "terminates"]) {
     const value = (body as Record<string, unknown>)[name];
-    if (typeof value !== "boolean") throw fieldError(at + name, `must be true or false, got ${JSON.stringify(value)}`);
+    if (typeof value !== "boolean") throw fieldError(at + name, `must be true or false, got ${shown(value)}`);
   }
 }
 

@@ -21,11 +21,19 @@ export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = 
  * const surveyId = requireId(options.surveyId, "surveyId");
  */
 export function requireId(value: unknown, field: string): number {
-  if (!isId(value)) {
-    // Only a number or string is quoted: JSON.stringify throws on a BigInt or an object whose references loop.
-    throw fieldError(field, `must be a positive integer ID, got ${typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value)}`);
-  }
+  if (!isId(value)) throw fieldError(field, `must be a positive integer ID, got ${shown(value)}`);
   return value;
+}
+
+/**
+ * `value` as an error message quotes it: a number or string as it is written, anything else described ("an object"),
+ * since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an object's fields.
+ *
+ * @example
+ * throw fieldError("body.completes", `must be true or false, got ${shown(value)}`);
+ */
+export function shown(value: unknown): unknown {
+  return typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { fieldError, InputError, type HostDescription } from "@apis/runtime";
+import { shown } from "./checks.js";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -61,7 +62,7 @@ export const CMIX_HOST_OPTIONS = Object.fromEntries(
 export function checkCmixOptions(options: { environment?: unknown; baseUrls?: unknown }): void {
   const { environment, baseUrls = {} } = options;
   if (environment !== "production" && environment !== "sandbox") {
-    throw fieldError("environment", `must be "production" or "sandbox", got ${JSON.stringify(environment)}: CMIX issues separate credentials for each`);
+    throw fieldError("environment", `must be "production" or "sandbox", got ${shown(environment)}: CMIX issues separate credentials for each`);
   }
   if (typeof baseUrls !== "object" || baseUrls === null) {
     throw fieldError("baseUrls", "must be an object such as { survey: \"https://...\" }");

@@ -105,6 +105,14 @@ const cases: BadInputCase[] = [
     field: "environment",
     message: /environment must be "production" or "sandbox", got "staging"/,
   },
+  // "environment" invites process.env, whose every variable (a password among them) JSON.stringify wrote into the message.
+  {
+    helper: "createClient",
+    input: "process.env as environment",
+    call: (fetch) => client(fetch, { environment: bad<"sandbox">({ NODE_ENV: "production", CMIX_PASSWORD: PASSWORD }) }),
+    field: "environment",
+    message: /^environment must be "production" or "sandbox", got an object: CMIX issues separate credentials for each$/,
+  },
   {
     helper: "createClient",
     input: "a base URL for a service that does not exist",
@@ -180,6 +188,21 @@ const cases: BadInputCase[] = [
     call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, respondentType: bad<"LIVE">("live") }),
     field: "body.respondentType",
     message: /body\.respondentType must be "LIVE" or "TEST", got "live"/,
+  },
+  // JSON.stringify threw its own TypeError on a BigInt, and wrote out an object's fields (a credential among them).
+  {
+    helper: "createArchive",
+    input: "a BigInt as completes",
+    call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, completes: bad<boolean>(1n) }),
+    field: "body.completes",
+    message: /^body\.completes must be true or false, got a bigint$/,
+  },
+  {
+    helper: "exportArchive",
+    input: "an object holding a password as respondentType",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, respondentType: bad<"LIVE">({ password: PASSWORD }) }),
+    field: "respondentType",
+    message: /^respondentType must be "LIVE" or "TEST", got an object$/,
   },
   {
     helper: "getArchive",
