@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, sleep, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -159,7 +159,12 @@ async function waitUntilComplete(
     const remaining = bounds.maxWaitMs - (Date.now() - startedAt);
     if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
-    if (attempts > 0 || seen !== undefined) await pause(Math.min(bounds.pollIntervalMs, remaining), bounds.signal, aborted);
+    // The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a poll's abort.
+    if (attempts > 0 || seen !== undefined) {
+      await sleep(Math.min(bounds.pollIntervalMs, remaining), bounds.signal).catch(() => {
+        throw aborted();
+      });
+    }
     last = await getArchive(cmix, ref, { signal: bounds.signal }).catch((error: unknown) => {
       throw error instanceof ApiUserAbortError ? aborted() : error;
     });
@@ -199,19 +204,4 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
     );
   }
   return layout.id;
-}
-
-function pause(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
-  if (signal?.aborted) return Promise.reject(aborted());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -51,6 +51,8 @@ export { rememberSecret } from "./known-secrets.js";
 // Shared with vendor packages that let go of a stream they read (CX's multipart upload).
 export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
+// Shared with vendor packages that wait between polls (CMIX's export archives).
+export { sleep } from "./timeout.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
 export { paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";

@@ -78,6 +78,7 @@ describe("portability", () => {
         "withDefaultHeader",
         "rememberSecret",
         "cancelQuietly",
+        "sleep",
         "toFormUrlEncoded",
         "toMultipartFormData",
         "urlOption",
