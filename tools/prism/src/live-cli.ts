@@ -49,24 +49,14 @@ if (!existsSync(join(packageDir, "test", "contract"))) {
   console.error("Nothing was run against the vendor: this is not a pass.");
   process.exit(2);
 }
-let redactText: (text: string, secrets?: readonly string[]) => string;
 try {
-  ({ redactText } = await import("@apis/runtime"));
+  await import("@apis/runtime");
 } catch {
   console.error(`contract:live ${vendor}: @apis/runtime is not built: run pnpm build first.`);
   process.exit(2);
 }
-// Everything the run prints passes through this: vitest's output (a failed assertion shows what the vendor sent, and
-// a vendor may echo a credential back), Prism's log and the drift report (a field name can be an echoed credential).
-const secrets = names.flatMap((name) => process.env[name] || []);
-// vitest quotes a short object in a failed assertion's message as JavaScript (expected { access_token: 'at-1', ... }),
-// which redactText does not read as a field: each such field is read as the JSON field it stands for, and blanked when
-// that one would be (a token the run obtained is in no environment variable).
-const redact = (text: string): string =>
-  redactText(text, secrets).replace(/([\w$]+): '((?:[^'\\\n]|\\.)*)'/g, (field, name: string, value: string) => {
-    const json = `"${name}": ${JSON.stringify(value)}`;
-    return redactText(json) === json ? field : `${name}: '[redacted]'`;
-  });
+// Everything the run prints passes through this (see live-redact.ts), which reads @apis/runtime's redaction.
+const redact = (await import("./live-redact.ts")).liveRedactor(names.flatMap((name) => process.env[name] || []));
 const upstream = process.env.APIS_CONTRACT_UPSTREAM || undefined;
 const problem = upstream === undefined ? undefined : upstreamProblem(upstream);
 if (problem) {

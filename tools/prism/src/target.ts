@@ -1,5 +1,6 @@
 import { redactText } from "@apis/runtime";
 import { readRegistry, registeredApi } from "@apis/spec";
+import { chai } from "vitest";
 import { liveCredentialNames } from "./live.ts";
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
@@ -70,6 +71,9 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
       started.push(prism);
       for (const url of urls) servers[url] = prism.url;
     } else {
+      // A failed assertion quotes what the vendor sent, and `pnpm contract:live` redacts the credentials in it: whole, as
+      // chai would cut a quotation at 40 characters (what is left of a credential then matches no search for it).
+      chai.config.truncateThreshold = 0;
       for (const url of urls) {
         const upstream = `${process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin}${pathOf(url)}`;
         const prism = await startPrism(spec, { upstream });

@@ -5,8 +5,10 @@
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { showsSecret } from "@apis/faults/leak-watch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveRedactor } from "../src/live-redact.ts";
 
 const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/live/", import.meta.url));
@@ -33,6 +35,21 @@ const echoing: Record<string, [number, unknown]> = {
 /** A stand-in whose token answer fails the suite's assertion with a token short enough for vitest to quote whole. */
 const shortToken: Record<string, [number, unknown]> = { ...echoing, "POST /oauth/token": [200, { access_token: "at-4d9e", token_type: "mac" }] };
 
+// A JWT-shaped client secret, long enough that vitest would quote only its first part in an assertion's message.
+const LONG_SECRET = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwZXRzLWNsaWVudCIsImlhdCI6MTUxNjIzOTAyMn0.T1ZtHsSFd0vWJ5HzwcTRpKYmQpTA";
+
+/** A stand-in whose token answer quotes the client secret in an error text. */
+const revoked: Record<string, [number, unknown]> = {
+  ...drifting,
+  "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", error: `invalid_client: ${LONG_SECRET} was revoked` }],
+};
+
+/** The pieces of 8 characters of `secret` that `output` shows, once colour codes are taken out. */
+function piecesShown(output: string, secret: string): string[] {
+  const plain = stripVTControlCharacters(output);
+  return Array.from({ length: secret.length - 7 }, (_, at) => secret.slice(at, at + 8)).filter((piece) => plain.includes(piece));
+}
+
 let routes = drifting;
 let server: Server;
 let upstream: string;
@@ -58,7 +75,7 @@ afterAll(() => {
   server?.close();
 });
 
-function liveRun(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function liveRun(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [cli, "pets"], {
     cwd: fixture,
     env: { ...process.env, PETS_CLIENT_ID: "", PETS_CLIENT_SECRET: "", APIS_CONTRACT_LIVE_WRITES: "", APIS_CONTRACT_SERVER: "", ...env },
@@ -94,6 +111,19 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       expect(code, output).toBe(1);
       expect(output).toMatch(/expected \{ access_token: '\[redacted\]'/);
       expect(output).not.toContain("at-4d9e");
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
+  it("prints no part of a long credential that vitest cuts short in a failed assertion's message", async () => {
+    routes = revoked;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: LONG_SECRET, APIS_CONTRACT_UPSTREAM: upstream });
+      expect(code, output).toBe(1);
+      // Quoted whole (chai would have cut it at 40 characters), so the secret in it was found and redacted whole.
+      expect(output).toContain("expected 'invalid_client: [redacted] was revoked' to be undefined");
+      expect(piecesShown(output, LONG_SECRET)).toEqual([]);
     } finally {
       routes = drifting;
     }
@@ -135,4 +165,26 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     expect(output).toContain("this is not a pass");
     expect(output).not.toContain("Drift");
   }, 30_000);
+});
+
+describe("the redaction of what contract:live prints", () => {
+  const redact = liveRedactor([LONG_SECRET, SECRET]);
+
+  it.each([
+    ["a start before …", `expected 'invalid_client: ${LONG_SECRET.slice(0, 21)}…' to be undefined`, "expected 'invalid_client: [redacted]…' to be undefined"],
+    ["a start before ... (as Node cuts)", `Received '${LONG_SECRET.slice(0, 25)}...'`, "Received '[redacted]...'"],
+    ["a start that ends a line", `token ${LONG_SECRET.slice(0, 30)}\nnext line`, "token [redacted]\nnext line"],
+    ["an end after …", `'…${LONG_SECRET.slice(-12)} was revoked'`, "'…[redacted] was revoked'"],
+    ["a start and an end around …", `'${SECRET.slice(0, 10)}…${SECRET.slice(-9)}'`, "'[redacted]…[redacted]'"],
+    ["a start cut after one of its own dots", `${LONG_SECRET.slice(0, 21)}...`, "[redacted]..."],
+    ["a percent-encoded start", `client_id=a&x=${encodeURIComponent(SECRET).slice(0, 14)}…`, "client_id=a&x=[redacted]…"],
+    ["a start of its base64", `Received ${Buffer.from(LONG_SECRET).toString("base64").slice(0, 16)}…`, "Received [redacted]…"],
+  ])("redacts a credential cut short: %s", (_, printed, redacted) => {
+    expect(redact(printed)).toBe(redacted);
+  });
+
+  it("leaves a piece shorter than 8 characters, and a start that is not cut off", () => {
+    const text = `expected '${LONG_SECRET.slice(0, 7)}…' and ${LONG_SECRET.slice(0, 12)}-other-text`;
+    expect(redact(text)).toBe(text);
+  });
 });
