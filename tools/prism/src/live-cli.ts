@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packageOf } from "@apis/spec";
-import { formatDrift, liveCredentialNames, upstreamProblem } from "./live.ts";
+import { colourEnv, formatDrift, liveCredentialNames, upstreamProblem } from "./live.ts";
 import { vendorApis } from "./mock.ts";
 import type { DriftFinding } from "./recorder.ts";
 
@@ -72,7 +72,7 @@ console.log(redact(`contract:live ${vendor}: ${writes ? "all operations" : "read
 const child = spawn(process.execPath, [vitest, "run", "test/contract", "--reporter=default", "--testTimeout=60000", "--hookTimeout=60000"], {
   cwd: packageDir,
   stdio: ["inherit", "pipe", "pipe"],
-  env: { ...process.env, APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
+  env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env), APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
 });
 const piped = [redactLines(child.stdout, process.stdout), redactLines(child.stderr, process.stderr)];
 const status = await new Promise<number>((exited) => child.once("close", (code) => exited(code ?? 1)));

@@ -1,16 +1,19 @@
 // Everything `pnpm contract:live` prints passes through one redactor: vitest's output (a failed assertion shows what
 // the vendor sent, and a vendor may echo a credential back), Prism's log and the drift report (a field name can be an
 // echoed credential).
+import { stripVTControlCharacters } from "node:util";
 import { redactText } from "@apis/runtime";
 
 /** The shortest piece of a cut-off credential that is redacted: fewer characters could be ordinary text. */
 const MIN_PIECE = 8;
 const REDACTED = "[redacted]";
+// A colour or style code, as vitest, tinyrainbow and chalk write them.
+const SGR = /\x1b\[[\d;]*m/g;
 
 /**
  * Redacts, from text that holds whole lines, the run's credentials as `redactText` does, each field that vitest quotes
  * as JavaScript and whose JSON form `redactText` would blank, and every piece of 8 or more characters of a credential
- * that a shortened quotation cut off (see {@link redactCutOff}).
+ * that a shortened quotation cut off (see {@link redactCutOff}), each line read without its colour codes.
  *
  * @example
  * const redact = liveRedactor([process.env.PETS_CLIENT_SECRET!]);
@@ -18,7 +21,19 @@ const REDACTED = "[redacted]";
  */
 export function liveRedactor(secrets: readonly string[]): (text: string) => string {
   const forms = [...new Set(secrets.flatMap(cutForms))].filter((form) => form.length > MIN_PIECE);
-  return (text) => redactCutOff(redactQuotedFields(redactText(text, secrets)), forms);
+  const redact = (text: string) => redactCutOff(redactQuotedFields(redactText(text, secrets)), forms);
+  // A colour code inside a credential (vitest marks where a string differs from the one expected) hides it from every
+  // search: each line is searched without its codes, and one in which something is found is printed without them,
+  // its codes after it, so that the lines after it keep their colours.
+  return (text) =>
+    text
+      .split(/(?<=\n)/)
+      .map((line) => {
+        const plain = stripVTControlCharacters(line);
+        const clean = plain === line ? line : redact(plain);
+        return clean === plain ? redact(line) : clean.replace(/\r?\n?$/, (end) => (line.match(SGR) ?? []).join("") + end);
+      })
+      .join("");
 }
 
 // vitest quotes a short object in a failed assertion's message as JavaScript (expected { access_token: 'at-1', ... }),

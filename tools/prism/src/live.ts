@@ -7,6 +7,17 @@ export function liveCredentialNames(apis: RegisteredApi[]): string[] {
   return [...new Set(apis.flatMap((api) => (api.extensions["x-contract-live"] as { env?: string[] } | undefined)?.env ?? []))];
 }
 
+/**
+ * What `pnpm contract:live` adds to the environment of the suite's vitest, whose output it reads through a pipe:
+ * FORCE_COLOR=1 when its own output is a terminal and neither NO_COLOR nor FORCE_COLOR is set, so that colours survive.
+ *
+ * @example
+ * spawn(node, args, { env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env) } });
+ */
+export function colourEnv(terminal: boolean, env: NodeJS.ProcessEnv): { FORCE_COLOR?: string } {
+  return terminal && env.NO_COLOR === undefined && env.FORCE_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
+}
+
 /** Hands a suite's drift findings to `pnpm contract:live`, which prints them after the run. */
 export function reportDrift(recorder: ContractRecorder): void {
   const report = process.env.APIS_CONTRACT_REPORT;

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { redactText } from "@apis/runtime";
 import { readRegistry, registeredApi } from "@apis/spec";
 import { chai } from "vitest";
@@ -90,7 +91,9 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
     baseUrl: servers[urls[0]!]!,
     servers,
     log: () => {
-      const log = started.map((prism) => prism.log()).join("\n");
+      // Plain text, read in a failure message: Prism colours it in a coloured run (FORCE_COLOR), and a colour code
+      // inside a credential would hide it from redaction.
+      const log = stripVTControlCharacters(started.map((prism) => prism.log()).join("\n"));
       // A proxy logs every URL it forwards, a credential in the query (CX's access_token) included, and a failed
       // test prints this log: the run's credentials are redacted, by value and by parameter name.
       return liveContract() ? redactText(log, liveSecrets()) : log;

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { showsSecret } from "@apis/faults/leak-watch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { colourEnv } from "../src/live.ts";
 import { liveRedactor } from "../src/live-redact.ts";
 
 const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
@@ -43,6 +44,9 @@ const revoked: Record<string, [number, unknown]> = {
   ...drifting,
   "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", error: `invalid_client: ${LONG_SECRET} was revoked` }],
 };
+
+/** A stand-in that puts the client secret where the client id belongs, so vitest's diff marks where the two differ. */
+const misfiled: Record<string, [number, unknown]> = { ...drifting, "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", client_id: SECRET }] };
 
 /** The pieces of 8 characters of `secret` that `output` shows, once colour codes are taken out. */
 function piecesShown(output: string, secret: string): string[] {
@@ -129,6 +133,20 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     }
   }, 120_000);
 
+  it("prints no credential that a colour code splits where vitest marks what differs from the expected value", async () => {
+    routes = misfiled;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, FORCE_COLOR: "1", NO_COLOR: undefined });
+      expect(code, output).toBe(1);
+      expect(output).toContain("was answered for the client it asked as");
+      // The run was coloured, and the secret does not show once the colour codes are taken out.
+      expect(output).toContain("\x1b[");
+      expect(showsSecret(stripVTControlCharacters(output), SECRET)).toBe(false);
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
   it.each([
     ["http://pets.example:8080", "is plain http to another host"],
     ["127.0.0.1:8080", "is not a URL"],
@@ -183,8 +201,33 @@ describe("the redaction of what contract:live prints", () => {
     expect(redact(printed)).toBe(redacted);
   });
 
+  it("redacts a credential that colour codes split, printing that line without them and its codes after it", () => {
+    const line = `Received: \x1b[31m"stand-in\x1b[7m client/secret-5e8b\x1b[27m"\x1b[39m\n`;
+    expect(redact(line)).toBe(`Received: "[redacted]"\x1b[31m\x1b[7m\x1b[27m\x1b[39m\n`);
+    expect(redact(`'${LONG_SECRET.slice(0, 14)}\x1b[7m${LONG_SECRET.slice(14, 24)}…\x1b[27m'`)).toBe("'[redacted]…'\x1b[7m\x1b[27m");
+  });
+
+  it("keeps the colours of a line in which nothing is redacted", () => {
+    const lines = `\x1b[32m- Expected\x1b[39m\n\x1b[31m+ Received\x1b[39m\n`;
+    expect(redact(lines)).toBe(lines);
+  });
+
   it("leaves a piece shorter than 8 characters, and a start that is not cut off", () => {
     const text = `expected '${LONG_SECRET.slice(0, 7)}…' and ${LONG_SECRET.slice(0, 12)}-other-text`;
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe("the colours of the suite's output", () => {
+  it("asks for them when contract:live prints to a terminal and neither NO_COLOR nor FORCE_COLOR is set", () => {
+    expect(colourEnv(true, {})).toEqual({ FORCE_COLOR: "1" });
+  });
+
+  it.each([
+    ["its output is no terminal", false, {}],
+    ["NO_COLOR is set", true, { NO_COLOR: "1" }],
+    ["FORCE_COLOR is set already", true, { FORCE_COLOR: "0" }],
+  ])("leaves them to vitest when %s", (_, terminal, env) => {
+    expect(colourEnv(terminal, env)).toEqual({});
   });
 });

@@ -41,3 +41,18 @@ it("logs the URLs a live proxy forwarded without the credentials in their query"
     await target.stop();
   }
 }, 60_000);
+
+// A coloured run (contract:live passes FORCE_COLOR to a suite it prints to a terminal) makes Prism colour its log.
+it("logs plain text in a coloured run, with no colour code inside what it redacts", async () => {
+  vi.stubEnv("FORCE_COLOR", "1");
+  const target = await startContractTarget("cx");
+  try {
+    const response = await fetch(`${target.baseUrl}/users/self?client_id=app-1&access_token=${encodeURIComponent(GIVEN)}`);
+    await response.arrayBuffer();
+    await expect.poll(() => target.log()).toContain("Forwarding");
+    expect(target.log()).not.toContain("\x1b[");
+    expect(target.log()).toContain("/1/users/self?client_id=app-1&access_token=[redacted]");
+  } finally {
+    await target.stop();
+  }
+}, 60_000);
