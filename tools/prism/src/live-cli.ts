@@ -9,14 +9,21 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packageOf } from "@apis/spec";
-import { colourEnv, formatDrift, liveCredentialNames, upstreamProblem } from "./live.ts";
+import { colourEnv, formatDrift, liveCredentialNames, liveTimeoutMs, upstreamProblem } from "./live.ts";
 import { vendorApis } from "./mock.ts";
 import type { DriftFinding } from "./recorder.ts";
 
 const vendor = process.argv[2];
-if (!vendor) {
-  console.error("usage: pnpm contract:live <vendor>   (e.g. pnpm contract:live wootric-cxi)");
-  process.exit(2);
+if (!vendor || vendor === "--help" || vendor === "-h") {
+  (vendor ? console.log : console.error)(`usage: pnpm contract:live <vendor>   (e.g. pnpm contract:live wootric-cxi)
+Runs the vendor's contract suite against the live vendor through validating Prism proxies, with the credentials that
+redocly.yaml names for it (x-contract-live.env) from the environment, and prints how its answers drift from the spec.
+  APIS_CONTRACT_LIVE_WRITES=1        also run the operations that change vendor data (read-only otherwise)
+  APIS_CONTRACT_SERVER=<text>        use the spec's server whose URL or description holds <text> (e.g. sandbox)
+  APIS_CONTRACT_UPSTREAM=<url>       send the run to a stand-in: https, or http to 127.0.0.1 or localhost
+  APIS_CONTRACT_LIVE_TIMEOUT_MS=<ms> how long the vendor has to answer a request (30000); a host that leaves one
+                                     unanswered is sent nothing more in that test file`);
+  process.exit(vendor ? 0 : 2);
 }
 let apis;
 try {
@@ -64,12 +71,22 @@ if (problem) {
   console.error("Nothing was run against the vendor: this is not a pass.");
   process.exit(2);
 }
+let timeoutMs: number;
+try {
+  timeoutMs = liveTimeoutMs();
+} catch (error) {
+  console.error(redact(`contract:live ${vendor}: ${(error as Error).message}.`));
+  console.error("Nothing was run against the vendor: this is not a pass.");
+  process.exit(2);
+}
+// Each test and hook outlasts a request left unanswered, so that what fails it is the message naming the host.
+const testTimeout = Math.min(2 ** 31 - 1, Math.max(60_000, 2 * timeoutMs));
 const vitest = join(dirname(createRequire(join(packageDir, "package.json")).resolve("vitest/package.json")), "vitest.mjs");
 const dir = mkdtempSync(join(tmpdir(), "apis-contract-live-"));
 const report = join(dir, "drift.jsonl");
 const writes = process.env.APIS_CONTRACT_LIVE_WRITES === "1";
 console.log(redact(`contract:live ${vendor}: ${writes ? "all operations" : "read-only operations (APIS_CONTRACT_LIVE_WRITES=1 runs the writes too)"} against ${upstream ?? "the vendor's hosts"}`));
-const child = spawn(process.execPath, [vitest, "run", "test/contract", "--reporter=default", "--testTimeout=60000", "--hookTimeout=60000"], {
+const child = spawn(process.execPath, [vitest, "run", "test/contract", "--reporter=default", `--testTimeout=${testTimeout}`, `--hookTimeout=${testTimeout}`], {
   cwd: packageDir,
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env), APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },

@@ -18,6 +18,20 @@ export function colourEnv(terminal: boolean, env: NodeJS.ProcessEnv): { FORCE_CO
   return terminal && env.NO_COLOR === undefined && env.FORCE_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
 }
 
+/**
+ * How long a live run waits for the vendor to answer one request: `APIS_CONTRACT_LIVE_TIMEOUT_MS`, 30 s by default.
+ * Throws on a value that is no whole number of milliseconds from 1 to 2^31-1 (the longest a timer waits).
+ *
+ * @example
+ * liveTimeoutMs("90000"); // 90000
+ */
+export function liveTimeoutMs(value = process.env.APIS_CONTRACT_LIVE_TIMEOUT_MS): number {
+  if (!value) return 30_000;
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms < 1 || ms > 2 ** 31 - 1) throw new Error(`APIS_CONTRACT_LIVE_TIMEOUT_MS=${value} must be a whole number of milliseconds from 1 to ${2 ** 31 - 1}`);
+  return ms;
+}
+
 /** Hands a suite's drift findings to `pnpm contract:live`, which prints them after the run. */
 export function reportDrift(recorder: ContractRecorder): void {
   const report = process.env.APIS_CONTRACT_REPORT;

@@ -1,6 +1,7 @@
 import { operationMatcher, specOperations, type SpecOperation } from "./operations.ts";
 import { responseChecker } from "./schema-check.ts";
-import { specServers } from "./target.ts";
+import { liveTimeoutMs } from "./live.ts";
+import { specServers, upstreamOf } from "./target.ts";
 
 /** One exchange with the mock or proxy, as the contract suite saw it. */
 export interface RecordedExchange {
@@ -132,10 +133,45 @@ async function sendOnceMore(transport: typeof fetch, request: Request): Promise<
   const live = process.env.APIS_CONTRACT_LIVE === "1";
   const spare = !live || IDEMPOTENT.has(request.method) ? request.clone() : undefined;
   try {
-    return await transport(request);
+    return await answered(transport, request);
   } catch (error) {
     if (spare === undefined || !closedByServer(error)) throw error;
-    return transport(spare);
+    return answered(transport, spare);
+  }
+}
+
+// The hosts that left a request of this test file unanswered, and how long it waited: nothing more is sent to them.
+const stalled = new Map<string, number>();
+
+/**
+ * Sends `request`; to a live proxy, within `APIS_CONTRACT_LIVE_TIMEOUT_MS` (30 s). Prism forwards without a time limit
+ * and the clients wait 60 s, so a vendor that accepted connections and never answered cost every test a minute: a
+ * request left unanswered now fails naming the host, and each later one to that host fails at once, unsent.
+ */
+async function answered(transport: typeof fetch, request: Request): Promise<Response> {
+  const upstream = upstreamOf(request.url);
+  if (upstream === undefined) return transport(request);
+  const { host, pathname } = new URL(upstream);
+  const what = `${request.method} ${pathname.replace(/\/$/, "")}${new URL(request.url).pathname}`;
+  const waited = stalled.get(host);
+  if (waited !== undefined) throw new Error(`${host} did not answer ${what}: it left a request unanswered for ${waited} ms, so this one was not sent`);
+  const ms = liveTimeoutMs();
+  const timeout = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A race, not only the signal: a Request follows its signal only while it lives (nodejs/node#55428), so an abort
+  // alone was lost in a vendor suite and the test waited its minute.
+  const unanswered = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => {
+      stalled.set(host, ms);
+      // Failed before the abort, so that this is the error the race ends with.
+      fail(new Error(`${host} did not answer ${what} within ${ms} ms (APIS_CONTRACT_LIVE_TIMEOUT_MS raises the bound)`));
+      timeout.abort();
+    }, ms);
+  });
+  try {
+    return await Promise.race([transport(new Request(request, { signal: AbortSignal.any([request.signal, timeout.signal]) })), unanswered]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

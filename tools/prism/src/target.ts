@@ -48,6 +48,19 @@ function liveSecrets(): string[] {
   return liveCredentialNames([...readRegistry().values()]).flatMap((name) => process.env[name] || []);
 }
 
+// The upstream each live proxy forwards to, by the proxy's origin: a request the vendor leaves unanswered names its host.
+const upstreams = new Map<string, string>();
+
+/**
+ * The URL (origin and path) that the live proxy a request is addressed to forwards it to; undefined for anything else.
+ *
+ * @example
+ * upstreamOf(`${target.baseUrl}/users/self`); // "https://api.cx.com/1"
+ */
+export function upstreamOf(url: string): string | undefined {
+  return upstreams.get(new URL(url).origin);
+}
+
 const pathOf = (url: string): string => (/^https?:\/\//.test(url) ? new URL(url).pathname.replace(/\/+$/, "") : "");
 
 /**
@@ -79,11 +92,12 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
         const upstream = `${process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin}${pathOf(url)}`;
         const prism = await startPrism(spec, { upstream });
         started.push(prism);
+        upstreams.set(prism.url, upstream);
         servers[url] = prism.url;
       }
     }
   } catch (error) {
-    await Promise.all(started.map((prism) => prism.stop()));
+    await stop(started);
     throw error;
   }
   return {
@@ -98,8 +112,11 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
       // test prints this log: the run's credentials are redacted, by value and by parameter name.
       return liveContract() ? redactText(log, liveSecrets()) : log;
     },
-    stop: async () => {
-      await Promise.all(started.map((prism) => prism.stop()));
-    },
+    stop: () => stop(started),
   };
+}
+
+async function stop(started: PrismServer[]): Promise<void> {
+  for (const prism of started) upstreams.delete(prism.url);
+  await Promise.all(started.map((prism) => prism.stop()));
 }

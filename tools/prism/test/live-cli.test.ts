@@ -4,6 +4,7 @@
 // run must name each operation and field, fail, and never print the client secret or the token it was given.
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { createServer as createTcpServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { showsSecret } from "@apis/faults/leak-watch";
@@ -54,6 +55,9 @@ function piecesShown(output: string, secret: string): string[] {
   return Array.from({ length: secret.length - 7 }, (_, at) => secret.slice(at, at + 8)).filter((piece) => plain.includes(piece));
 }
 
+/** A stand-in that answers the token request and never the rest: the routes it leaves unanswered. */
+const stalling: Record<string, [number, unknown]> = { "POST /oauth/token": drifting["POST /oauth/token"]! };
+
 let routes = drifting;
 let server: Server;
 let upstream: string;
@@ -67,6 +71,7 @@ beforeAll(async () => {
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       received.push({ route, authorization: request.headers.authorization ?? "", body });
+      if (routes === stalling && !routes[route]) return;
       const [status, answer] = route === "POST /oauth/token" && routes === echoing ? [200, { access_token: ACCESS_TOKEN, token_type: "mac", echo: body }] : (routes[route] ?? [404, { message: "Not found" }]);
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
     });
@@ -76,13 +81,14 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  server?.closeAllConnections();
   server?.close();
 });
 
-function liveRun(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [cli, "pets"], {
+function liveRun(env: Record<string, string | undefined>, args = ["pets"]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd: fixture,
-    env: { ...process.env, PETS_CLIENT_ID: "", PETS_CLIENT_SECRET: "", APIS_CONTRACT_LIVE_WRITES: "", APIS_CONTRACT_SERVER: "", ...env },
+    env: { ...process.env, PETS_CLIENT_ID: "", PETS_CLIENT_SECRET: "", APIS_CONTRACT_LIVE_WRITES: "", APIS_CONTRACT_SERVER: "", APIS_CONTRACT_LIVE_TIMEOUT_MS: undefined, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -146,6 +152,54 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       routes = drifting;
     }
   }, 120_000);
+
+  it("fails a request that a stalled vendor accepts and never answers, naming the host, after APIS_CONTRACT_LIVE_TIMEOUT_MS", async () => {
+    const sockets: Socket[] = [];
+    const stalled = createTcpServer((socket) => void sockets.push(socket));
+    await new Promise<void>((listening) => stalled.listen(0, "127.0.0.1", listening));
+    const host = `127.0.0.1:${(stalled.address() as { port: number }).port}`;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: `http://${host}`, APIS_CONTRACT_LIVE_TIMEOUT_MS: "500" });
+      expect(code, output).toBe(1);
+      expect(sockets.length, output).toBeGreaterThan(0);
+      expect(output).toContain(`${host} did not answer POST /oauth/token within 500 ms (APIS_CONTRACT_LIVE_TIMEOUT_MS raises the bound)`);
+      expect(output).toContain("but the suite failed (above): this is not a pass");
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      stalled.close();
+    }
+  }, 120_000);
+
+  it("sends nothing more to a host that left a request unanswered, and says so for each request it did not send", async () => {
+    routes = stalling;
+    const seen = received.length;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "500" });
+      expect(code, output).toBe(1);
+      const host = new URL(upstream).host;
+      expect(output).toContain(`${host} did not answer GET /pets within 500 ms`);
+      for (const path of ["/owners", "/visits", "/visits/6"]) {
+        expect(output).toContain(`${host} did not answer GET ${path}: it left a request unanswered for 500 ms, so this one was not sent`);
+      }
+      // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
+      expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
+  it("refuses an APIS_CONTRACT_LIVE_TIMEOUT_MS that is no whole number of milliseconds, before sending anything", async () => {
+    const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "30s" });
+    expect(code, output).toBe(2);
+    expect(output).toContain("APIS_CONTRACT_LIVE_TIMEOUT_MS=30s must be a whole number of milliseconds");
+    expect(output).toContain("this is not a pass");
+  }, 30_000);
+
+  it("names the settings of a live run in its help", async () => {
+    const { code, output } = await liveRun({}, ["--help"]);
+    expect(code, output).toBe(0);
+    for (const name of ["APIS_CONTRACT_LIVE_WRITES", "APIS_CONTRACT_SERVER", "APIS_CONTRACT_UPSTREAM", "APIS_CONTRACT_LIVE_TIMEOUT_MS"]) expect(output).toContain(name);
+  }, 30_000);
 
   it.each([
     ["http://pets.example:8080", "is plain http to another host"],
