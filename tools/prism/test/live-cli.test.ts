@@ -174,12 +174,14 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     routes = stalling;
     const seen = received.length;
     try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "500" });
+      // Long enough for the token request, which the stand-in answers, through a proxy that has just started on a
+      // loaded machine (500 ms was not, in a CI run): only GET /pets is left unanswered.
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "5000" });
       expect(code, output).toBe(1);
       const host = new URL(upstream).host;
-      expect(output).toContain(`${host} did not answer GET /pets within 500 ms`);
+      expect(output).toContain(`${host} did not answer GET /pets within 5000 ms`);
       for (const path of ["/owners", "/visits", "/visits/6"]) {
-        expect(output).toContain(`${host} did not answer GET ${path}: it left a request unanswered for 500 ms, so this one was not sent`);
+        expect(output).toContain(`${host} did not answer GET ${path}: it left a request unanswered for 5000 ms, so this one was not sent`);
       }
       // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
       expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
