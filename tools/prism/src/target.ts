@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from "node:util";
 import { redactText } from "@apis/runtime";
-import { readRegistry, registeredApi } from "@apis/spec";
+import { registeredApi } from "@apis/spec";
 import { chai } from "vitest";
-import { liveCredentialNames } from "./live.ts";
+import { liveSecrets, redactLiveOutput } from "./live-output.ts";
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
 
@@ -21,6 +21,10 @@ export interface ContractTarget {
 export function liveContract(): boolean {
   return process.env.APIS_CONTRACT_LIVE === "1";
 }
+
+// A test file of a live run reaches the vendor through this harness: what its failures and console lines show is
+// redacted of the tokens the run obtained, which only its process knows (see live-output.ts). A mock run is left as it is.
+if (liveContract()) redactLiveOutput();
 
 /** Live runs only change vendor data when asked to: `APIS_CONTRACT_LIVE_WRITES=1`. */
 export function liveWrites(): boolean {
@@ -41,11 +45,6 @@ export function specServers(spec: string): string[] {
     }
   }
   return [...new Set(urls.map((url) => url.replace(/\/+$/, "")))];
-}
-
-/** The values of every credential the registry names for live runs (x-contract-live.env) that this run was given. */
-function liveSecrets(): string[] {
-  return liveCredentialNames([...readRegistry().values()]).flatMap((name) => process.env[name] || []);
 }
 
 // The upstream each live proxy forwards to, by the proxy's origin: a request the vendor leaves unanswered names its host.

@@ -1,8 +1,9 @@
 // `pnpm contract:live` proven without a vendor: the CLI is started in a fixture repository (fixtures/live: a registry,
 // a spec and a package with a contract suite) and pointed at a local stand-in that drifts from the fixture spec in the
 // four ways live APIs do (an extra field, a missing required field, a wrong type, an undocumented status). The live
-// run must name each operation and field, fail, and never print the client secret or the token it was given.
+// run must name each operation and field, fail, and never print the client secret or a token it was given.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -18,7 +19,10 @@ const fixture = fileURLToPath(new URL("./fixtures/live/", import.meta.url));
 const SECRET = "stand-in client/secret-5e8b";
 const ACCESS_TOKEN = "stand-in-access-7c1d";
 
-const drifting: Record<string, [number, unknown]> = {
+/** What a stand-in answers a route with: a status and a body, or a function making them for each request. */
+type Routes = Record<string, [number, unknown] | (() => [number, unknown])>;
+
+const drifting: Routes = {
   "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", expires_in: 7200 }],
   "GET /pets": [200, [{ id: 1, name: "Rex", nickname: "Rexie" }]],
   "GET /owners": [200, [{ name: "Jane" }]],
@@ -27,7 +31,7 @@ const drifting: Record<string, [number, unknown]> = {
 };
 
 /** A stand-in that echoes the credentials back: the token request's form body in its answer, the secret as a field name. */
-const echoing: Record<string, [number, unknown]> = {
+const echoing: Routes = {
   "GET /pets": [200, [{ id: 1, name: "Rex", [SECRET]: true }]],
   "GET /owners": [200, [{ id: 2, name: "Jane" }]],
   "GET /visits": [200, []],
@@ -35,19 +39,31 @@ const echoing: Record<string, [number, unknown]> = {
 };
 
 /** A stand-in whose token answer fails the suite's assertion with a token short enough for vitest to quote whole. */
-const shortToken: Record<string, [number, unknown]> = { ...echoing, "POST /oauth/token": [200, { access_token: "at-4d9e", token_type: "mac" }] };
+const shortToken: Routes = { ...echoing, "POST /oauth/token": [200, { access_token: "at-4d9e", token_type: "mac" }] };
 
 // A JWT-shaped client secret, long enough that vitest would quote only its first part in an assertion's message.
 const LONG_SECRET = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwZXRzLWNsaWVudCIsImlhdCI6MTUxNjIzOTAyMn0.T1ZtHsSFd0vWJ5HzwcTRpKYmQpTA";
 
 /** A stand-in whose token answer quotes the client secret in an error text. */
-const revoked: Record<string, [number, unknown]> = {
+const revoked: Routes = {
   ...drifting,
   "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", error: `invalid_client: ${LONG_SECRET} was revoked` }],
 };
 
 /** A stand-in that puts the client secret where the client id belongs, so vitest's diff marks where the two differ. */
-const misfiled: Record<string, [number, unknown]> = { ...drifting, "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", client_id: SECRET }] };
+const misfiled: Routes = { ...drifting, "POST /oauth/token": [200, { access_token: ACCESS_TOKEN, token_type: "bearer", client_id: SECRET }] };
+
+/** The tokens the reissuing stand-in issued, in order. */
+const issued: string[] = [];
+
+/** A new random token, listed in `issued`: no environment variable of the run holds it. */
+function issue(): string {
+  issued.push(`tok-${randomBytes(24).toString("base64url")}`);
+  return issued.at(-1)!;
+}
+
+/** A stand-in that issues a new token for each token request, as a vendor does. */
+const reissuing: Routes = { ...drifting, "POST /oauth/token": () => [200, { access_token: issue(), token_type: "bearer", expires_in: 7200 }] };
 
 /** The pieces of 8 characters of `secret` that `output` shows, once colour codes are taken out. */
 function piecesShown(output: string, secret: string): string[] {
@@ -56,7 +72,7 @@ function piecesShown(output: string, secret: string): string[] {
 }
 
 /** A stand-in that answers the token request and never the rest: the routes it leaves unanswered. */
-const stalling: Record<string, [number, unknown]> = { "POST /oauth/token": drifting["POST /oauth/token"]! };
+const stalling: Routes = { "POST /oauth/token": drifting["POST /oauth/token"]! };
 
 let routes = drifting;
 let server: Server;
@@ -72,7 +88,13 @@ beforeAll(async () => {
     request.on("end", () => {
       received.push({ route, authorization: request.headers.authorization ?? "", body });
       if (routes === stalling && !routes[route]) return;
-      const [status, answer] = route === "POST /oauth/token" && routes === echoing ? [200, { access_token: ACCESS_TOKEN, token_type: "mac", echo: body }] : (routes[route] ?? [404, { message: "Not found" }]);
+      const answered = routes[route];
+      const [status, answer] =
+        route === "POST /oauth/token" && routes === echoing
+          ? [200, { access_token: ACCESS_TOKEN, token_type: "mac", echo: body }]
+          : typeof answered === "function"
+            ? answered()
+            : (answered ?? [404, { message: "Not found" }]);
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
     });
   });
@@ -148,6 +170,26 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       // The run was coloured, and the secret does not show once the colour codes are taken out.
       expect(output).toContain("\x1b[");
       expect(showsSecret(stripVTControlCharacters(output), SECRET)).toBe(false);
+    } finally {
+      routes = drifting;
+    }
+  }, 120_000);
+
+  // Only the suite's process knows such a token: the runtime remembers what its token sources obtain.
+  it("prints no token the run obtained through the runtime, in a failed assertion, its diff or a console line", async () => {
+    routes = reissuing;
+    issued.length = 0;
+    try {
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, FORCE_COLOR: "1", NO_COLOR: undefined });
+      expect(code, output).toBe(1);
+      // The suite's own token request, then two through the runtime, which the assertion found different.
+      expect(issued, output).toHaveLength(3);
+      const plain = stripVTControlCharacters(output);
+      expect(plain).toContain("expected 'issued [redacted]' to be 'issued [redacted]'");
+      expect(plain).toContain('Expected: "issued [redacted]"');
+      expect(plain).toContain('Received: "issued [redacted]"');
+      expect(plain).toContain("issued [redacted], then [redacted]");
+      for (const token of issued) expect(piecesShown(output, token)).toEqual([]);
     } finally {
       routes = drifting;
     }
