@@ -1,9 +1,12 @@
 // A live run's target: the Prism proxies' log, which a contract test prints when it fails on a violation, shows no
 // credential from the URLs they forwarded (CX sends its token in the query), neither the one the run was given in
-// the environment nor one it obtained on the way.
+// the environment nor one it obtained on the way; nor does the drift report of its recorder.
 import { createServer, type Server } from "node:http";
+import { fileURLToPath } from "node:url";
 import { showsSecret } from "@apis/faults/leak-watch";
+import { rememberSecret } from "@apis/runtime";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createContractRecorder } from "../src/recorder.ts";
 import { startContractTarget } from "../src/target.ts";
 
 // A space and a slash, so that its raw, percent- and form-encoded forms differ.
@@ -56,3 +59,13 @@ it("logs plain text in a coloured run, with no colour code inside what it redact
     await target.stop();
   }
 }, 60_000);
+
+// The drift report goes to a file that contract:live prints, and only the suite's process knows a token it obtained.
+it("reports a field that a vendor named with a token the run obtained without that token", async () => {
+  const token = "obtained-token-3d7a";
+  // As a token source of the runtime does with each token it obtains.
+  rememberSecret(token);
+  const recorder = createContractRecorder(fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url)), async () => Response.json({ id: 1, [token]: true }));
+  await (await recorder.fetch("http://127.0.0.1:9/pets/1")).arrayBuffer();
+  expect(recorder.drift()).toEqual([{ operation: "getPet (GET /pets/{id})", status: 200, field: "body.[redacted]", problem: "is not in the spec (extra field)" }]);
+});
