@@ -1,5 +1,5 @@
-import { describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
-import { checkClient, isId, requireId, shown, signalOf } from "./checks.js";
+import { describeValue, fieldError, InputError, isRecord, shown } from "@apis/runtime";
+import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";

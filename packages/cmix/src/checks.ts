@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError } from "@apis/runtime";
+import { checkOptionNames, fieldError, InputError, shown } from "@apis/runtime";
 import type { CmixClient } from "./client.js";
 
 /**
@@ -23,17 +23,6 @@ export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = 
 export function requireId(value: unknown, field: string): number {
   if (!isId(value)) throw fieldError(field, `must be a positive integer ID, got ${shown(value)}`);
   return value;
-}
-
-/**
- * `value` as an error message quotes it: a number or string as it is written, anything else described ("an object"),
- * since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an object's fields.
- *
- * @example
- * throw fieldError("body.completes", `must be true or false, got ${shown(value)}`);
- */
-export function shown(value: unknown): unknown {
-  return typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { fieldError, InputError, type HostDescription } from "@apis/runtime";
-import { shown } from "./checks.js";
+import { fieldError, InputError, shown, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";

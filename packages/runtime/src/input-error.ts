@@ -72,6 +72,18 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * `value` as an error message quotes it: a number or string as it is written, anything else described ("an object"),
+ * since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an object's fields
+ * (`process.env`, a password among them).
+ *
+ * @example
+ * throw fieldError("region", `must be one of us1, eu1, got ${shown(region)}`);
+ */
+export function shown(value: unknown): unknown {
+  return typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value);
+}
+
+/**
  * Whether a caller passed an object of its own fields, as {@link describeValue} names it ("an object"): not null, an
  * array or an instance of a class (a Map, URLSearchParams, a Date), whose entries are no own fields and would be
  * dropped without a word where its fields are read.

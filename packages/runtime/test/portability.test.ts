@@ -69,6 +69,7 @@ describe("portability", () => {
         "createTransport",
         "defaultShouldRetry",
         "describeValue",
+        "shown",
         "isFieldObject",
         "paginate",
         "paginateOffset",
