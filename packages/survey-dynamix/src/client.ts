@@ -12,6 +12,9 @@ export const DEFAULT_OAUTH_BASE_URL = "https://surveydynamix.com";
 /** @deprecated Renamed {@link DEFAULT_OAUTH_BASE_URL}, after the `oauthBaseUrl` option. */
 export const DEFAULT_OAUTH_URL = DEFAULT_OAUTH_BASE_URL;
 
+/** The OAuth server's host option, with its name before 0.2. */
+export const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
+
 /** Options of {@link createClient}: the vendor's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends ForwardedOptions {
   auth: SurveyDynamixAuth;
@@ -50,7 +53,7 @@ const createRegionless: (options: ClientOptions) => SurveyDynamixClient = define
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },
-    oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" },
+    ...OAUTH_HOST,
   },
   auth: AUTH_SCHEMES,
   authExample: '{ type: "basic", customerUuid, authToken }',

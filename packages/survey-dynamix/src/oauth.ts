@@ -9,11 +9,8 @@ import {
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
   type TokenResponse,
 } from "@apis/runtime";
-import { DEFAULT_OAUTH_BASE_URL } from "./client.js";
+import { OAUTH_HOST } from "./client.js";
 import { withRegion, type Region } from "./region.js";
-
-/** The OAuth server's host option, with its name before 0.2. */
-const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
 
 function oauthBaseUrl(options: { region?: Region; oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
   return resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
