@@ -45,7 +45,8 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
   const result = await client.GET("/data/{filePath}", {
     params: { path: { filePath } },
     parseAs: "stream",
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    // A falsy signal (`useTimeout && AbortSignal.timeout(5000)`) reads as none.
+    signal: opts.signal || undefined,
   });
   const data = dataOrThrow(result, "GET");
   const { response } = result;

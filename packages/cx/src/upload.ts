@@ -76,7 +76,8 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     params: { path: { filePath } },
     body: { file: file as Blob, file_content_type: contentType },
     ...sent,
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    // A falsy signal (`useTimeout && AbortSignal.timeout(5000)`) reads as none.
+    signal: opts.signal || undefined,
   });
   const stored = dataOrThrow(result, "POST");
   // CX's own clients take an upload as done only when the answer has the file's id: anything else is no metadata.
