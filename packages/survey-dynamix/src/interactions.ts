@@ -140,7 +140,8 @@ export async function updateInteraction(
   // As createInteraction's: JSON would write 1e21 as 1e+21, and an ID past 2^53 as a neighbouring one.
   if (interaction.survey_id !== undefined) checkPositiveInteger(interaction.survey_id, "interaction.survey_id", "the survey's ID");
   if (interaction.id !== undefined && interaction.id !== interactionId) {
-    throw fieldError("interaction.id", `is ${JSON.stringify(interaction.id)} but interactionId is ${interactionId}: they must match`);
+    // The value is not quoted: JSON.stringify would write an object out whole, and throw on a BigInt.
+    throw fieldError("interaction.id", `must match interactionId ${interactionId}`);
   }
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   const result = await client.PUT("/interactions/{interaction_id}", {

@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginateOffset } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginateOffset, shown } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -73,7 +73,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   const query = opts.query ?? {};
   if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
   if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
-    throw fieldError("path", `${JSON.stringify(path)} is not a list listAll can page: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `must be a list listAll can page (${PAGED_PATHS.join(", ")}), got ${shown(path)}`);
   }
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {

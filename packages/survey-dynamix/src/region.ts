@@ -1,4 +1,4 @@
-import { fieldError } from "@apis/runtime";
+import { fieldError, shown } from "@apis/runtime";
 
 /**
  * The regions an account can live in (spec: `servers`, the `region` variable). us1 is the bare host; the others are
@@ -20,8 +20,7 @@ export type Region = (typeof REGIONS)[number];
 export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: string } {
   // includes compares strictly: nothing but one of the strings is a region.
   if (!(REGIONS as readonly unknown[]).includes(region)) {
-    const got = typeof region === "string" ? JSON.stringify(region) : typeof region;
-    throw fieldError("region", `must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${got}`);
+    throw fieldError("region", `must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${shown(region)}`);
   }
   const host = region === "us1" ? "https://surveydynamix.com" : `https://${region}.surveydynamix.com`;
   return { baseUrl: `${host}/api`, oauthBaseUrl: host };

@@ -196,8 +196,33 @@ const cases: BadInputCase[] = [
     input: "an interaction whose id differs from interactionId",
     call: (fetch) => updateInteraction(client(fetch), 891234, { id: 1, survey_id: 52 } as UpdateInteractionInput),
     field: "interaction.id",
-    message: /^interaction\.id is 1 but interactionId is 891234: they must match$/,
+    message: /^interaction\.id must match interactionId 891234$/,
   },
+  // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
+  ...(
+    [
+      ["an object holding a credential", { authToken: AUTH_TOKEN }],
+      ["a BigInt", 891234n],
+    ] as const
+  ).map(([input, id]) => ({
+    helper: "updateInteraction",
+    input: `${input} as the interaction's id`,
+    call: (fetch: FetchSpy) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>({ id, survey_id: 52 })),
+    field: "interaction.id",
+    message: /^interaction\.id must match interactionId 891234$/,
+  })),
+  ...(
+    [
+      ["an object holding a credential", { path: "/surveys", accessToken: ACCESS_TOKEN }, "an object"],
+      ["a BigInt", 52n, "a bigint"],
+    ] as const
+  ).map(([input, path, got]) => ({
+    helper: "listAll",
+    input: `${input} as the path`,
+    call: (fetch: FetchSpy) => listAll(client(fetch), bad<"/surveys">(path)),
+    field: "path",
+    message: new RegExp(`^path must be a list listAll can page \\(/interactions, .*\\), got ${got}$`),
+  })),
   {
     helper: "interactionWebLink",
     input: "null",
@@ -266,7 +291,7 @@ const cases: BadInputCase[] = [
     input: "a path that is not a paged list",
     call: (fetch) => listAll(client(fetch), bad<"/surveys">("/survey")),
     field: "path",
-    message: /path "\/survey" is not a list listAll can page: use one of \/interactions, /,
+    message: /^path must be a list listAll can page \(\/interactions, .*\), got "\/survey"$/,
   },
   {
     helper: "checkListQuery",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAuthorizeUrl, createClient, exchangeAuthorizationCode, InputError, REGIONS } from "../../src/index.js";
+import { buildAuthorizeUrl, createClient, exchangeAuthorizationCode, InputError, regionHosts, REGIONS } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 import { bad } from "@apis/faults/bad-input";
 
@@ -31,6 +31,16 @@ describe("region", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(/^region must be one of us1, us2, us3, ca1, eu1, au1, demo .* got "eu2"/);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["a number as written", 1, "1"],
+    ["an object described, not written out", { region: "eu1" }, "an object"],
+    ["a BigInt described", 1n, "a bigint"],
+  ])("quotes a region that is %s, as every Survey Dynamix message quotes a value", (_name, region, got) => {
+    const error = thrownBy(() => regionHosts(region));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(new RegExp(`^region must be one of .*, got ${got}$`));
   });
 
   it("reads a null region as none, in the client and the OAuth helpers alike", async () => {
