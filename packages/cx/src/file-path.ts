@@ -1,4 +1,4 @@
-import { fieldError, InputError } from "@apis/runtime";
+import { fieldError, InputError, shown } from "@apis/runtime";
 
 /**
  * The longest file or folder name CX accepts, counted in UTF-16 code units (JavaScript's `string.length`). The
@@ -87,13 +87,13 @@ function checkOwner(owner: unknown, field: string): void {
   if (owner === "self" || (typeof owner === "string" && UUID.test(owner))) return;
   throw new InputError(
     field,
-    `The owner ${JSON.stringify(owner)} is neither "self" nor a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive)`,
+    `The owner must be "self" or a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive), got ${shown(owner)}`,
   );
 }
 
 function checkPath(path: unknown, field: string): void {
   if (typeof path !== "string" || !path.startsWith("/")) {
-    throw new InputError(field, `The path ${JSON.stringify(path)} must be absolute, starting with "/", e.g. "/photos/2353.jpg"`);
+    throw new InputError(field, `The path must be absolute, starting with "/" (e.g. "/photos/2353.jpg"), got ${shown(path)}`);
   }
   if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
   if (path.includes("\0")) throw new InputError(field, `The path ${JSON.stringify(path)} contains a NUL character: remove it`);

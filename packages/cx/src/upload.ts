@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, shown } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
@@ -46,7 +46,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   if (typeof filename !== "string" || filename === "") throw fieldError("filename", "must be a non-empty string, or left out");
   const contentType = opts.contentType ?? (content instanceof Blob && content.type !== "" ? content.type : "application/octet-stream");
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
-    throw fieldError("contentType", `${JSON.stringify(contentType)} is not a MIME type such as "image/jpeg"`);
+    throw fieldError("contentType", `must be a MIME type such as "image/jpeg", got ${shown(contentType)}`);
   }
   // The typed body documents the two fields; what is sent is the part of each that the serializer writes.
   let file: Blob | ReadableStream<Uint8Array>;

@@ -144,15 +144,44 @@ const cases: BadInputCase[] = [
     input: "an owner that is neither self nor a UUID",
     call: () => filePath("me", "/photos"),
     field: "owner",
-    message: /owner "me" is neither "self" nor a 22-character CX UUID/,
+    message: /^The owner must be "self" or a 22-character CX UUID .*, got "me"$/,
   },
   {
     helper: "filePath",
     input: "a relative path",
     call: () => filePath("self", "photos/2353.jpg"),
     field: "path",
-    message: /path "photos\/2353\.jpg" must be absolute, starting with "\/"/,
+    message: /^The path must be absolute, starting with "\/" .*, got "photos\/2353\.jpg"$/,
   },
+  // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
+  ...(
+    [
+      ["an object holding a credential", { accessToken: ACCESS_TOKEN }, "an object"],
+      ["a BigInt", 1n, "a bigint"],
+    ] as const
+  ).flatMap(([input, value, got]) => [
+    {
+      helper: "filePath",
+      input: `${input} as the owner`,
+      call: () => filePath(bad<string>(value), "/photos"),
+      field: "owner",
+      message: new RegExp(`^The owner must be "self" or a 22-character CX UUID .*, got ${got}$`),
+    },
+    {
+      helper: "filePath",
+      input: `${input} as the path`,
+      call: () => filePath("self", bad<string>(value)),
+      field: "path",
+      message: new RegExp(`^The path must be absolute, .*, got ${got}$`),
+    },
+    {
+      helper: "uploadFile",
+      input: `${input} as the contentType`,
+      call: (fetch: FetchSpy) => uploadFile(client(fetch), PHOTO, "hello", { contentType: bad<string>(value) }),
+      field: "contentType",
+      message: new RegExp(`^contentType must be a MIME type such as "image/jpeg", got ${got}$`),
+    },
+  ]),
   {
     helper: "filePath",
     input: "a name longer than 255 characters",
@@ -198,7 +227,7 @@ const cases: BadInputCase[] = [
     input: "a contentType that is not a MIME type",
     call: (fetch) => uploadFile(client(fetch), PHOTO, "hello", { contentType: "jpeg" }),
     field: "contentType",
-    message: /contentType "jpeg" is not a MIME type such as "image\/jpeg"/,
+    message: /^contentType must be a MIME type such as "image\/jpeg", got "jpeg"$/,
   },
   {
     helper: "uploadFile",

@@ -35,11 +35,11 @@ describe("filePath", () => {
   });
 
   it.each<[string, string, string, "owner" | "path", RegExp]>([
-    ["an unknown owner", "me", "/a.jpg", "owner", /neither "self" nor a 22-character CX UUID/],
+    ["an unknown owner", "me", "/a.jpg", "owner", /^The owner must be "self" or a 22-character CX UUID .*, got "me"$/],
     ["a 21-character UUID", UUID.slice(1), "/a.jpg", "owner", /22-character/],
     ["a UUID with a character outside the alphabet", `${UUID.slice(1)}+`, "/a.jpg", "owner", /22-character/],
-    ['"Self" in another case', "Self", "/a.jpg", "owner", /neither "self"/],
-    ["a relative path", "self", "photos/a.jpg", "path", /must be absolute/],
+    ['"Self" in another case', "Self", "/a.jpg", "owner", /must be "self" .*, got "Self"$/],
+    ["a relative path", "self", "photos/a.jpg", "path", /^The path must be absolute, .*, got "photos\/a\.jpg"$/],
     ["the root itself", "self", "/", "path", /is the root/],
     ["an empty segment", "self", "/photos//a.jpg", "path", /empty name/],
     ["a trailing slash", "self", "/photos/", "path", /empty name/],
@@ -71,7 +71,7 @@ describe("parseFilePath", () => {
     ["no owner", "%2Fphotos%2F2353.jpg", /has no owner/],
     ["invalid UTF-8", "self:%2F%C3%28.jpg", /does not decode as UTF-8/],
     ["an encoded empty segment", "self:%2Fphotos%2F%2Fa.jpg", /empty name/],
-    ["a bad owner", "other:%2Fa.jpg", /neither "self"/],
+    ["a bad owner", "other:%2Fa.jpg", /must be "self" .*, got "other"$/],
   ])("rejects %s", async (_case, value, message) => {
     const error = await caught(() => parseFilePath(value));
     expect(error).toBeInstanceOf(InputError);
