@@ -36,16 +36,20 @@ export function objectOrThrow<T>(result: RawResult<T>, method: string, what: str
 }
 
 /**
- * {@link dataOrThrow} for a helper whose answer must carry the resource's integer `id`, as one that creates it does: a
- * 2xx without it (none, null, a list, an envelope) throws an {@link InvalidResponseError} whose message ends with
- * `missing` and whose `body` keeps what came, so that an id sent in another shape is not lost.
+ * {@link dataOrThrow} for a helper whose answer must carry the resource's integer `id`, as one that creates it does,
+ * and be the resource `id` names where the helper gives one (an update): a 2xx without it (none, null, a list, an
+ * envelope) or with another resource's id throws an {@link InvalidResponseError} whose message ends with `missing` and
+ * whose `body` keeps what came, so that an id sent in another shape is not lost.
  *
  * @example
  * const created = idOrThrow(await client.POST("/v1/imports", init), "POST", "but no import id (see body): look for it with GET /v1/imports");
+ * const updated = idOrThrow(await client.PUT("/v1/imports/{id}", init), "PUT", "without import 42 (see body)", 42);
  */
-export function idOrThrow<T>(result: RawResult<T>, method: string, missing: string): T {
+export function idOrThrow<T>(result: RawResult<T>, method: string, missing: string, id?: number): T {
   const data = dataOrThrow(result, method);
-  if (Number.isSafeInteger((data as { id?: unknown } | null | undefined)?.id)) return data;
+  const got = (data as { id?: unknown } | null | undefined)?.id;
+  // An id asked for is a safe integer: the answer's is one too when it is the same.
+  if (id ? got === id : Number.isSafeInteger(got)) return data;
   const { status, url } = result.response;
   throw new InvalidResponseError(`${method} ${url} returned ${status} ${missing}`, { status, method, url, body: data });
 }

@@ -226,6 +226,26 @@ describe("idOrThrow", () => {
   );
 });
 
+describe("idOrThrow with the id asked for", () => {
+  it("returns a 2xx call's data whose id is the one asked for", () => {
+    expect(idOrThrow({ data: { id: 7, name: "x" }, response: new Response("{}") }, "PUT", "but not item 7", 7)).toEqual({ id: 7, name: "x" });
+  });
+
+  it.each([["another item's id", { id: 8 }], ["the id as a string", { id: "7" }], ["no id", { name: "x" }]])(
+    "throws an InvalidResponseError that keeps the body for a 2xx whose data has %s",
+    (_name, data) => {
+      const call = () => idOrThrow({ data, response: new Response(null, { status: 200 }) }, "PUT", "but not item 7 (see body)", 7);
+      expect(call).toThrow(InvalidResponseError);
+      expect(call).toThrow(/^PUT .*returned 200 but not item 7 \(see body\)$/);
+      try {
+        call();
+      } catch (error) {
+        expect((error as InvalidResponseError).body).toEqual(data);
+      }
+    },
+  );
+});
+
 describe("redactUrl", () => {
   it.each([
     ["https://a.test/p?access_token=x&page=2", "https://a.test/p?access_token=[redacted]&page=2"],

@@ -152,7 +152,8 @@ export async function updateInteraction(
     }) },
     signal: options?.signal || null,
   });
-  return idOrThrow(result, "PUT", MISSING_ID);
+  // An answer for another interaction is no sign that this one was updated.
+  return idOrThrow(result, "PUT", `without interaction ${interactionId} (see body)`, interactionId);
 }
 
 // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the

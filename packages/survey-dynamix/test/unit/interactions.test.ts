@@ -247,6 +247,15 @@ describe("updateInteraction", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it("refuses a 2xx answer for another interaction as an InvalidResponseError that keeps the body", async () => {
+    const other = { ...INTERACTION, id: 891235 };
+    const { sdx } = clientWith(() => json(other));
+    const error = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toBe(`PUT ${BASE}/interactions/891234 returned 200 without interaction 891234 (see body)`);
+    expect((error as InvalidResponseError).body).toEqual(other);
+  });
+
   it("throws an ApiError when the vendor refuses the update", async () => {
     const { sdx } = clientWith(() => json({ message: "Gone" }, 410));
     const error = await updateInteraction(sdx, 891234, { agent_id: "x" }).catch((thrown: unknown) => thrown);
