@@ -12,6 +12,7 @@ import {
   InvalidResponseError,
   updateInteraction,
   type CreateInteractionInput,
+  type UpdateInteractionInput,
 } from "../../src/index.js";
 import { formFields, json, observedFetch } from "@apis/faults/observed-fetch";
 import { INTERACTION } from "./fixtures.js";
@@ -254,6 +255,26 @@ describe("updateInteraction", () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).message).toBe(`PUT ${BASE}/interactions/891234 returned 200 without interaction 891234 (see body)`);
     expect((error as InvalidResponseError).body).toEqual(other);
+  });
+
+  // The vendor takes the interaction as GET returns it, every field snake_case: these name none of them.
+  it.each([
+    ["agentId, a camelCase agent_id", { agentId: "nevilr" }, "agentId"],
+    ["scheduledAt, a camelCase scheduled_at", { survey_id: 52, scheduledAt: new Date("2017-05-04T02:58:49Z") }, "scheduledAt"],
+    ["data, which only createInteraction sends as interaction data", { data: { plan: "GOLD" } }, "data"],
+    ["_force_new, which only createInteraction reads", { agent_id: "nevilr", _force_new: true }, "_force_new"],
+  ])("refuses %s, before sending", async (_name, interaction, key) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION));
+    const error = await inputError(updateInteraction(sdx, 891234, bad<UpdateInteractionInput>(interaction)));
+    expect(error.field).toBe(`interaction.${key}`);
+    expect(error.message).toBe(`interaction.${key} is not a field of an interaction`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a lower-case field the doc does not list, as GET may return one", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION));
+    await updateInteraction(sdx, 891234, bad<UpdateInteractionInput>({ ...INTERACTION, deleted_at: null, agent_id: "nevilr" }));
+    expect(JSON.parse(formFields(observed.bodies[0])[0]![1])).toEqual({ ...INTERACTION, deleted_at: null, agent_id: "nevilr" });
   });
 
   it("throws an ApiError when the vendor refuses the update", async () => {
