@@ -1,9 +1,9 @@
 // What a live run's test files print is redacted in the suite's own process too, before vitest hands it to its
 // reporter: a token the run obtains (from the vendor's token endpoint) is in no environment variable, so
 // `pnpm contract:live`, which redacts everything it prints, cannot know it; the runtime, which obtained it here, does.
-import { format } from "node:util";
+import { format, inspect } from "node:util";
 import { readRegistry } from "@apis/spec";
-import { aroundEach } from "vitest";
+import { aroundAll, aroundEach } from "vitest";
 import { liveCredentialNames } from "./live.ts";
 import { liveRedactor } from "./live-redact.ts";
 
@@ -26,8 +26,9 @@ export function redactLive(text: string): string {
 }
 
 /**
- * Registers, for the test file being collected, the redaction of what its tests' failures and its console lines show:
- * each error of a test once the test is over (its afterEach and onTestFailed hooks too), before vitest reports it.
+ * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
+ * a test once the test is over (its afterEach and onTestFailed hooks too), and of the file's own beforeAll and afterAll,
+ * before vitest reports it; every console call and every text written to the process's stdout and stderr.
  *
  * @example
  * if (liveContract()) redactLiveOutput();
@@ -39,16 +40,30 @@ export function redactLiveOutput(): void {
     await runTest();
     redactEach(task.result?.errors);
   });
+  // A file's own beforeAll or afterAll fails the file, not a test: its errors are the file's. (vitest takes the second
+  // parameter for the fixtures to set up, and only as a pattern.)
+  aroundAll(async (runSuite, {}, file) => {
+    await runSuite();
+    redactEach(file.result?.errors);
+  });
   // Once per process, however many files wrap it.
   if (WRAPPED in console) return;
-  for (const level of ["log", "info", "warn", "error", "debug", "trace"] as const) {
-    const original = console[level];
+  const { log } = console;
+  for (const level of ["log", "info", "warn", "error", "debug", "trace", "dir"] as const) {
+    const original = console[level] as (...args: unknown[]) => void;
     console[level] = (...args: unknown[]) => {
-      const text = format(...args);
+      // dir writes an inspection of its one argument, with its own options, through no other method.
+      const text = level === "dir" ? inspect(args[0], { customInspect: false, ...(args[1] as object) }) : format(...args);
       const clean = redactLive(text);
       if (clean === text) original.apply(console, args);
-      else original.call(console, "%s", clean);
+      else (level === "dir" ? log : original).call(console, "%s", clean);
     };
+  }
+  // What a test writes to the process's own streams goes to contract:live without passing vitest's console.
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+      write.apply(stream, [typeof chunk === "string" ? redactLive(chunk) : chunk, ...rest] as Parameters<typeof write>)) as typeof write;
   }
   Object.defineProperty(console, WRAPPED, { value: true });
 }

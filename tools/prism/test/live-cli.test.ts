@@ -176,7 +176,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   }, 120_000);
 
   // Only the suite's process knows such a token: the runtime remembers what its token sources obtain.
-  it("prints no token the run obtained through the runtime, in a failed assertion, its diff or a console line", async () => {
+  it("prints no token the run obtained through the runtime, in a failed assertion or hook, its diff, a console line or a write to stdout", async () => {
     routes = reissuing;
     issued.length = 0;
     try {
@@ -189,6 +189,10 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       expect(plain).toContain('Expected: "issued [redacted]"');
       expect(plain).toContain('Received: "issued [redacted]"');
       expect(plain).toContain("issued [redacted], then [redacted]");
+      expect(plain).toMatch(/first: '\[redacted\]',\s+again: '\[redacted\]'/);
+      expect(plain).toContain("wrote [redacted]\n");
+      // The file's afterAll failed the file on the two tokens.
+      expect(plain).toContain("expected 'kept [redacted]' to be 'kept [redacted]'");
       for (const token of issued) expect(piecesShown(output, token)).toEqual([]);
     } finally {
       routes = drifting;
