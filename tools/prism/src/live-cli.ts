@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packageOf } from "@apis/spec";
-import { colourEnv, formatDrift, liveCredentialNames, liveTimeoutMs, upstreamProblem } from "./live.ts";
+import { colourEnv, formatDrift, liveCredentialNames, liveTimeoutMs, redactLines, upstreamProblem } from "./live.ts";
 import { vendorApis } from "./mock.ts";
 import type { DriftFinding } from "./recorder.ts";
 
@@ -91,7 +91,7 @@ const child = spawn(process.execPath, [vitest, "run", "test/contract", "--report
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env), APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
 });
-const piped = [redactLines(child.stdout, process.stdout), redactLines(child.stderr, process.stderr)];
+const piped = [redactLines(child.stdout, process.stdout, redact), redactLines(child.stderr, process.stderr, redact)];
 const status = await new Promise<number>((exited) => child.once("close", (code) => exited(code ?? 1)));
 await Promise.all(piped);
 const findings: DriftFinding[] = existsSync(report)
@@ -104,23 +104,3 @@ if (findings.length > 0) {
   console.log(`\nDrift: none found in the responses seen${status !== 0 ? ", but the suite failed (above): this is not a pass" : ""}.`);
 }
 process.exit(status !== 0 ? status : findings.length > 0 ? 1 : 0);
-
-/** Copies a child's output whole lines at a time, so that no credential is split across two writes, each redacted. */
-function redactLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream): Promise<void> {
-  let pending = "";
-  from.setEncoding("utf8");
-  from.on("data", (chunk: string) => {
-    pending += chunk;
-    const end = pending.lastIndexOf("\n") + 1;
-    if (end > 0) {
-      to.write(redact(pending.slice(0, end)));
-      pending = pending.slice(end);
-    }
-  });
-  return new Promise((done) =>
-    from.once("end", () => {
-      if (pending) to.write(redact(pending));
-      done();
-    }),
-  );
-}

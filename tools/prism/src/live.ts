@@ -32,6 +32,34 @@ export function liveTimeoutMs(value = process.env.APIS_CONTRACT_LIVE_TIMEOUT_MS)
   return ms;
 }
 
+/**
+ * Copies a child's output to `to` whole lines at a time, each passed through `redact`, so that no credential is split
+ * across two writes; what follows the last line break waits for the next one, or the end.
+ *
+ * @example
+ * await redactLines(child.stdout, process.stdout, liveRedactor(secrets));
+ */
+export function redactLines(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, redact: (text: string) => string): Promise<void> {
+  let pending = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk: string) => {
+    // Only the new text is searched for a line break: searching all that waited made a long line cost the square of its
+    // length (a line of 50 MB, 22 s).
+    const end = chunk.lastIndexOf("\n") + 1;
+    if (end === 0) pending += chunk;
+    else {
+      to.write(redact(pending + chunk.slice(0, end)));
+      pending = chunk.slice(end);
+    }
+  });
+  return new Promise((done) =>
+    from.once("end", () => {
+      if (pending) to.write(redact(pending));
+      done();
+    }),
+  );
+}
+
 /** Hands a suite's drift findings to `pnpm contract:live`, which prints them after the run. */
 export function reportDrift(recorder: ContractRecorder): void {
   const report = process.env.APIS_CONTRACT_REPORT;

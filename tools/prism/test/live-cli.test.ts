@@ -9,8 +9,9 @@ import { createServer as createTcpServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { showsSecret } from "@apis/faults/leak-watch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { colourEnv } from "../src/live.ts";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { colourEnv, redactLines } from "../src/live.ts";
 import { liveRedactor, QUOTED_FIELD } from "../src/live-redact.ts";
 
 const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
@@ -326,6 +327,43 @@ describe("the redaction of what contract:live prints", () => {
   it("leaves a piece shorter than 8 characters, and a start that is not cut off", () => {
     const text = `expected '${LONG_SECRET.slice(0, 7)}…' and ${LONG_SECRET.slice(0, 12)}-other-text`;
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe("the copy of the suite's output", () => {
+  /** What `redactLines` copies of `reads`, each read on its own, with the client secret redacted. */
+  async function copied(reads: string[]): Promise<string> {
+    const [from, to] = [new PassThrough(), new PassThrough()];
+    let out = "";
+    to.setEncoding("utf8").on("data", (text: string) => (out += text));
+    const done = redactLines(from, to, liveRedactor([SECRET]));
+    for (const read of reads) {
+      from.write(read);
+      await new Promise(setImmediate);
+    }
+    from.end();
+    await done;
+    return out;
+  }
+
+  it("redacts a credential that the pipe split across two reads, once its line is whole", async () => {
+    expect(await copied([`token ${SECRET.slice(0, 5)}`, `${SECRET.slice(5)} ok\nnext`])).toBe("token [redacted] ok\nnext");
+  });
+
+  // All that waited for a line break was searched again at each read: a line of 50 MB took 22 s.
+  it("searches each read for a line break once, not all of a long line that waits", async () => {
+    const read = "a".repeat(16_384);
+    const lastIndexOf = vi.spyOn(String.prototype, "lastIndexOf");
+    let out: string;
+    let searched: number[];
+    try {
+      out = await copied([...Array.from({ length: 64 }, () => read), "\n"]);
+    } finally {
+      searched = lastIndexOf.mock.calls.flatMap((args, call) => (args[0] === "\n" ? [String(lastIndexOf.mock.contexts[call]).length] : []));
+      lastIndexOf.mockRestore();
+    }
+    expect(out).toBe(`${read.repeat(64)}\n`);
+    expect(Math.max(...searched)).toBe(read.length);
   });
 });
 
