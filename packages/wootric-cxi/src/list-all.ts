@@ -55,7 +55,7 @@ export function listAll<P extends PagedPath>(
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
-    throw fieldError("path", `${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
   const { query, perPage } = listAllQuery(options, ["query", "signal"]);
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.

@@ -62,7 +62,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
-    throw fieldError("path", `${JSON.stringify(path)} is not a paged list: use one of ${PAGED_PATHS.join(", ")}`);
+    throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);

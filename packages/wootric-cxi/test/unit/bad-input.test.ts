@@ -183,13 +183,20 @@ const cases: BadInputCase[] = [
     field: "csv: row 2, column score",
     message: /row 2 has score "9\.5": scores must be integers or blank/,
   },
-  {
+  // Not quoted: JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
+  ...(
+    [
+      ["a path that is not a paged list", "/v1/tag"],
+      ["an object holding a credential as the path", { path: "/v1/tags", accessToken: ACCESS_TOKEN }],
+      ["a BigInt as the path", 1n],
+    ] as const
+  ).map(([input, path]) => ({
     helper: "listAll",
-    input: "a path that is not a paged list",
-    call: (fetch) => listAll(client(fetch), bad<"/v1/tags">("/v1/tag")),
+    input,
+    call: (fetch: FetchSpy) => listAll(client(fetch), bad<"/v1/tags">(path)),
     field: "path",
-    message: /path "\/v1\/tag" is not a paged list: use one of \/v1\/tags, \/v1\/imports, \/v1\/responses/,
-  },
+    message: /^path must be a paged list: \/v1\/tags, \/v1\/imports, \/v1\/responses$/,
+  })),
   {
     helper: "listAll",
     input: "a query parameter beside query, which would be ignored",

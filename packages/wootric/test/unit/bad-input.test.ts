@@ -116,7 +116,20 @@ const helperCases: BadInputCase[] = [
   { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), "my-external-id"), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
   { helper: "getEndUserByEmail", input: "two addresses in one", call: (fetch) => getEndUserByEmail(client(fetch), "a@example.com b@example.com"), field: "email", message: /^email must be an e-mail address, got "a@example.com b@example.com"$/ },
   { helper: "getEndUserByExternalId", input: "an empty string", call: (fetch) => getEndUserByExternalId(client(fetch), ""), field: "externalId", message: /externalId must be a non-empty string/ },
-  { helper: "listAll", input: "a list that does not page", call: (fetch) => listAll(client(fetch), bad<"/v1/end_users">("/v1/segments")), field: "path", message: /path "\/v1\/segments" is not a paged list: use one of \/v1\/end_users, \/v1\/responses, .*, \/v1\/end_users\/{end_user_id}\/page_views$/ },
+  // Not quoted: JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
+  ...(
+    [
+      ["a list that does not page", "/v1/segments"],
+      ["an object holding a credential as the path", { path: "/v1/end_users", accessToken: ACCESS_TOKEN }],
+      ["a BigInt as the path", 1n],
+    ] as const
+  ).map(([input, path]) => ({
+    helper: "listAll",
+    input,
+    call: (fetch: FetchSpy) => listAll(client(fetch), bad<"/v1/end_users">(path)),
+    field: "path",
+    message: /^path must be a paged list: \/v1\/end_users, \/v1\/responses, .*, \/v1\/end_users\/{end_user_id}\/page_views$/,
+  })),
   { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, path, signal$/ },
   { helper: "listAll", input: "a query string instead of an object", call: (fetch) => listAll(client(fetch), "/v1/end_users", { query: bad<{ sort_order?: "asc" }>("sort_order=asc") }), field: "query", message: /^query must be an object of parameters, got a string$/ },
   { helper: "listAll", input: "a URLSearchParams as query, which would be sent as nothing", call: (fetch) => listAll(client(fetch), "/v1/responses", { query: bad(new URLSearchParams("sort_order=asc")) }), field: "query", message: /^query must be an object of parameters, got a URLSearchParams$/ },
