@@ -1,5 +1,5 @@
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
-import { fieldError, InputError, requireString } from "./input-error.js";
+import { fieldError, InputError, requireString, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
 import { MIN_SECRET_LENGTH, toBase64 } from "./secret-forms.js";
@@ -110,7 +110,7 @@ export function createAuthorizer(auth: Auth): Authorizer {
     }
     default: {
       const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${JSON.stringify(type)}: use ${AUTH_TYPES}`);
+      throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
-import { fieldError, InputError } from "./input-error.js";
+import { fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactText, redactUrl } from "./redact.js";
@@ -227,7 +227,7 @@ function checkGrant(grant: OAuth2Grant): OAuth2Grant {
     default:
       throw new InputError(
         "grant.type",
-        `Unknown grant type ${JSON.stringify((grant as { type?: unknown }).type)}: use ${GRANT_TYPES}`,
+        `Unknown grant type ${shown((grant as { type?: unknown }).type)}: use ${GRANT_TYPES}`,
       );
   }
 }

@@ -1,7 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { Auth } from "./auth.js";
 import { createHookedClient } from "./client.js";
-import { describeValue, fieldError, InputError } from "./input-error.js";
+import { fieldError, InputError, shown } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import type { CallHooks } from "./vendor-calls.js";
 import { checkOptionNames } from "./option-names.js";
@@ -142,6 +142,5 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
     }
     types.push(...Object.keys(builders as object));
   }
-  const got = typeof auth.type === "string" ? JSON.stringify(auth.type) : describeValue(auth.type);
-  throw new InputError("auth.type", `Unknown auth type ${got}: use one of ${types.map((type) => JSON.stringify(type)).join(", ")}`);
+  throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map((type) => JSON.stringify(type)).join(", ")}`);
 }

@@ -44,6 +44,9 @@ describe("authentication headers", () => {
     expect(() => setup({ auth: { type: "bearer", token: "" } })).toThrow(InputError);
     expect(() => setup({ auth: { type: "basic", username: "a:b", password: "basic-secret-password" } })).toThrow(/auth.username must not contain ':'/);
     expect(() => setup({ auth: { type: "jwt" } as unknown as Auth })).toThrow('Unknown auth type "jwt": use "none", "bearer", "basic", "oauth2" or "query"');
+    // Described, not written out: JSON.stringify would quote an object's fields (a secret among them) and throw on a BigInt.
+    expect(() => setup({ auth: { type: { token: "auth-type-secret-1" } } as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth.type", message: expect.stringMatching(/^Unknown auth type an object: use /) }));
+    expect(() => setup({ auth: { type: 1n } as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth.type", message: expect.stringMatching(/^Unknown auth type a bigint: use /) }));
     expect(() => setup({ auth: "bearer" as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth", message: 'auth is required: an object whose type is "none", "bearer", "basic", "oauth2" or "query"' }));
     expect(() => setup({ auth: { type: "oauth2", tokens: {} } as unknown as Auth })).toThrow(/auth.tokens must be a TokenSource/);
   });

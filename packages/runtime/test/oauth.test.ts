@@ -677,6 +677,10 @@ describe("options", () => {
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: "magic" } as never })).toThrow(
       'Unknown grant type "magic": use "password", "client_credentials" or "refresh_token"',
     );
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: { secret: "grant-type-secret-2" } } as never })).toThrow(
+      expect.objectContaining({ field: "grant.type", message: expect.stringMatching(/^Unknown grant type an object: use /) }),
+    );
+    expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: { type: 1n } as never })).toThrow(expect.objectContaining({ field: "grant.type", message: expect.stringMatching(/^Unknown grant type a bigint: /) }));
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: undefined as never })).toThrow(
       expect.objectContaining({ field: "grant", message: 'grant is required: an object whose type is "password", "client_credentials" or "refresh_token"' }),
     );

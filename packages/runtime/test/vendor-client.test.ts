@@ -73,6 +73,9 @@ describe("defineVendorClient", () => {
     expect(() => createClient(null as unknown as Options)).toThrow('createClient needs options, at least { auth: { type: "token", accessToken } }');
     expect(() => createClient({} as Options)).toThrow(InputError);
     expect(() => createClient({ auth: { type: "apiKey" } } as unknown as Options)).toThrow('Unknown auth type "apiKey": use one of "token", "basic"');
+    // Described, not written out: an object's fields (a secret among them) stay out of the message.
+    expect(() => createClient({ auth: { type: { token: "vendor-type-secret-3" } } } as unknown as Options)).toThrow('Unknown auth type an object: use one of "token", "basic"');
+    expect(() => createClient({ auth: { type: 1n } } as unknown as Options)).toThrow('Unknown auth type a bigint: use one of "token", "basic"');
   });
 
   it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])("refuses an auth type named like a built-in of every object (%s) as unknown", (type) => {
