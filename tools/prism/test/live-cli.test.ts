@@ -206,10 +206,12 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     await new Promise<void>((listening) => stalled.listen(0, "127.0.0.1", listening));
     const host = `127.0.0.1:${(stalled.address() as { port: number }).port}`;
     try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: `http://${host}`, APIS_CONTRACT_LIVE_TIMEOUT_MS: "500" });
+      // Long enough for a proxy just started on a loaded machine to reach the stalled host (with 500 ms, a newcomer's
+      // run failed before it had connected): the bound, not the proxy's start, is what the request runs into.
+      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: `http://${host}`, APIS_CONTRACT_LIVE_TIMEOUT_MS: "5000" });
       expect(code, output).toBe(1);
       expect(sockets.length, output).toBeGreaterThan(0);
-      expect(output).toContain(`${host} did not answer POST /oauth/token within 500 ms (APIS_CONTRACT_LIVE_TIMEOUT_MS raises the bound)`);
+      expect(output).toContain(`${host} did not answer POST /oauth/token within 5000 ms (APIS_CONTRACT_LIVE_TIMEOUT_MS raises the bound)`);
       expect(output).toContain("but the suite failed (above): this is not a pass");
     } finally {
       for (const socket of sockets) socket.destroy();
