@@ -1,4 +1,4 @@
-import { BASE_TRANSPORT_OPTIONS, checkOptionNames, describeValue, fieldError, InputError, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
+import { BASE_TRANSPORT_OPTIONS, checkOptionNames, fieldError, InputError, shown, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
 import { resolveTokenUrl } from "./token-url.js";
 
@@ -42,8 +42,7 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   // Own keys only: a type such as "toString" names a built-in of every object, not a grant.
   const build = type === "tokenSource" || typeof type !== "string" || !Object.hasOwn(WOOTRIC_GRANTS, type) ? undefined : (WOOTRIC_GRANTS as Record<string, Build>)[type];
   if (!build) {
-    const got = typeof type === "string" ? JSON.stringify(type) : describeValue(type);
-    throw new InputError("auth.type", `Unknown auth type ${got} for a token source: use ${GRANT_TYPES}`);
+    throw new InputError("auth.type", `Unknown auth type ${shown(type)} for a token source: use ${GRANT_TYPES}`);
   }
   const token = tokenRequestOptions(transport);
   // The grants read only the token endpoint and its requests' options.

@@ -76,6 +76,13 @@ const tokenSourceCases: BadInputCase[] = [
   })),
   {
     helper: "createWootricTokenSource",
+    input: "an auth type that is an object holding a credential",
+    call: () => tokenSource({ auth: bad({ type: { clientSecret: CLIENT_SECRET } }) }),
+    field: "auth.type",
+    message: /^Unknown auth type an object for a token source: use "password", "clientCredentials" or "token" with its refreshToken/,
+  },
+  {
+    helper: "createWootricTokenSource",
     input: "a token source made of another one",
     call: () => tokenSource({ auth: { type: "tokenSource", tokens: {} } }),
     field: "auth.type",
