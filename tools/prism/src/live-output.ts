@@ -8,7 +8,7 @@ import { liveCredentialNames } from "./live.ts";
 import { liveRedactor } from "./live-redact.ts";
 
 /** The values of every credential the registry names for live runs (x-contract-live.env) that this run was given. */
-export function liveSecrets(): string[] {
+function liveSecrets(): string[] {
   return liveCredentialNames([...readRegistry().values()]).flatMap((name) => process.env[name] || []);
 }
 

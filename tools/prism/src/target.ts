@@ -1,8 +1,7 @@
 import { stripVTControlCharacters } from "node:util";
-import { redactText } from "@apis/runtime";
 import { registeredApi } from "@apis/spec";
 import { chai } from "vitest";
-import { liveSecrets, redactLiveOutput } from "./live-output.ts";
+import { redactLive, redactLiveOutput } from "./live-output.ts";
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
 
@@ -108,8 +107,9 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
       // inside a credential would hide it from redaction.
       const log = stripVTControlCharacters(started.map((prism) => prism.log()).join("\n"));
       // A proxy logs every URL it forwards, a credential in the query (CX's access_token) included, and a failed
-      // test prints this log: the run's credentials are redacted, by value and by parameter name.
-      return liveContract() ? redactText(log, liveSecrets()) : log;
+      // test prints this log: redacted as everything else the run prints (the environment's credentials and the
+      // runtime's, by value and by parameter name).
+      return liveContract() ? redactLive(log) : log;
     },
     stop: () => stop(started),
   };
