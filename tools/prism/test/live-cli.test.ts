@@ -120,84 +120,69 @@ function liveRun(env: Record<string, string | undefined>, args = ["pets"]): Prom
   return new Promise((done) => child.once("exit", (code) => done({ code, output })));
 }
 
+/** A live run against the stand-in answering with `stand` (the drifting vendor again afterwards), as the fixture's client. */
+async function liveRunAgainst(stand: Routes, env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
+  routes = stand;
+  try {
+    return await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, ...env });
+  } finally {
+    routes = drifting;
+  }
+}
+
 describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   it("prints no credential a stand-in echoes back, in a failed assertion or as a drifting field's name", async () => {
-    routes = echoing;
-    try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
-      expect(code, output).toBe(1);
-      expect(showsSecret(output, SECRET)).toBe(false);
-      expect(output).not.toContain(ACCESS_TOKEN);
-      // The assertion on the token answer failed and the extra field was reported, each without the secret.
-      expect(output).toContain("was given a bearer token");
-      expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.\[redacted\] is not in the spec \(extra field\)/);
-    } finally {
-      routes = drifting;
-    }
+    const { code, output } = await liveRunAgainst(echoing);
+    expect(code, output).toBe(1);
+    expect(showsSecret(output, SECRET)).toBe(false);
+    expect(output).not.toContain(ACCESS_TOKEN);
+    // The assertion on the token answer failed and the extra field was reported, each without the secret.
+    expect(output).toContain("was given a bearer token");
+    expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.\[redacted\] is not in the spec \(extra field\)/);
   }, 120_000);
 
   // vitest quotes a short object in its message as JavaScript (expected { access_token: 'at-4d9e', …(1) }), not JSON.
   it("prints no token the run obtained that a failed assertion quotes as a JavaScript object's field", async () => {
-    routes = shortToken;
-    try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
-      expect(code, output).toBe(1);
-      expect(output).toMatch(/expected \{ access_token: '\[redacted\]'/);
-      expect(output).not.toContain("at-4d9e");
-    } finally {
-      routes = drifting;
-    }
+    const { code, output } = await liveRunAgainst(shortToken);
+    expect(code, output).toBe(1);
+    expect(output).toMatch(/expected \{ access_token: '\[redacted\]'/);
+    expect(output).not.toContain("at-4d9e");
   }, 120_000);
 
   it("prints no part of a long credential that vitest cuts short in a failed assertion's message", async () => {
-    routes = revoked;
-    try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: LONG_SECRET, APIS_CONTRACT_UPSTREAM: upstream });
-      expect(code, output).toBe(1);
-      // Quoted whole (chai would have cut it at 40 characters), so the secret in it was found and redacted whole.
-      expect(output).toContain("expected 'invalid_client: [redacted] was revoked' to be undefined");
-      expect(piecesShown(output, LONG_SECRET)).toEqual([]);
-    } finally {
-      routes = drifting;
-    }
+    const { code, output } = await liveRunAgainst(revoked, { PETS_CLIENT_SECRET: LONG_SECRET });
+    expect(code, output).toBe(1);
+    // Quoted whole (chai would have cut it at 40 characters), so the secret in it was found and redacted whole.
+    expect(output).toContain("expected 'invalid_client: [redacted] was revoked' to be undefined");
+    expect(piecesShown(output, LONG_SECRET)).toEqual([]);
   }, 120_000);
 
   it("prints no credential that a colour code splits where vitest marks what differs from the expected value", async () => {
-    routes = misfiled;
-    try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, FORCE_COLOR: "1", NO_COLOR: undefined });
-      expect(code, output).toBe(1);
-      expect(output).toContain("was answered for the client it asked as");
-      // The run was coloured, and the secret does not show once the colour codes are taken out.
-      expect(output).toContain("\x1b[");
-      expect(showsSecret(stripVTControlCharacters(output), SECRET)).toBe(false);
-    } finally {
-      routes = drifting;
-    }
+    const { code, output } = await liveRunAgainst(misfiled, { FORCE_COLOR: "1", NO_COLOR: undefined });
+    expect(code, output).toBe(1);
+    expect(output).toContain("was answered for the client it asked as");
+    // The run was coloured, and the secret does not show once the colour codes are taken out.
+    expect(output).toContain("\x1b[");
+    expect(showsSecret(stripVTControlCharacters(output), SECRET)).toBe(false);
   }, 120_000);
 
   // Only the suite's process knows such a token: the runtime remembers what its token sources obtain.
   it("prints no token the run obtained through the runtime, in a failed assertion or hook, its diff, a console line or a write to stdout", async () => {
-    routes = reissuing;
     issued.length = 0;
-    try {
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, FORCE_COLOR: "1", NO_COLOR: undefined });
-      expect(code, output).toBe(1);
-      // The suite's own token request, then two through the runtime, which the assertion found different.
-      expect(issued, output).toHaveLength(3);
-      const plain = stripVTControlCharacters(output);
-      expect(plain).toContain("expected 'issued [redacted]' to be 'issued [redacted]'");
-      expect(plain).toContain('Expected: "issued [redacted]"');
-      expect(plain).toContain('Received: "issued [redacted]"');
-      expect(plain).toContain("issued [redacted], then [redacted]");
-      expect(plain).toMatch(/first: '\[redacted\]',\s+again: '\[redacted\]'/);
-      expect(plain).toContain("wrote [redacted]\n");
-      // The file's afterAll failed the file on the two tokens.
-      expect(plain).toContain("expected 'kept [redacted]' to be 'kept [redacted]'");
-      for (const token of issued) expect(piecesShown(output, token)).toEqual([]);
-    } finally {
-      routes = drifting;
-    }
+    const { code, output } = await liveRunAgainst(reissuing, { FORCE_COLOR: "1", NO_COLOR: undefined });
+    expect(code, output).toBe(1);
+    // The suite's own token request, then two through the runtime, which the assertion found different.
+    expect(issued, output).toHaveLength(3);
+    const plain = stripVTControlCharacters(output);
+    expect(plain).toContain("expected 'issued [redacted]' to be 'issued [redacted]'");
+    expect(plain).toContain('Expected: "issued [redacted]"');
+    expect(plain).toContain('Received: "issued [redacted]"');
+    expect(plain).toContain("issued [redacted], then [redacted]");
+    expect(plain).toMatch(/first: '\[redacted\]',\s+again: '\[redacted\]'/);
+    expect(plain).toContain("wrote [redacted]\n");
+    // The file's afterAll failed the file on the two tokens.
+    expect(plain).toContain("expected 'kept [redacted]' to be 'kept [redacted]'");
+    for (const token of issued) expect(piecesShown(output, token)).toEqual([]);
   }, 120_000);
 
   it("fails a request that a stalled vendor accepts and never answers, naming the host, after APIS_CONTRACT_LIVE_TIMEOUT_MS", async () => {
@@ -220,23 +205,18 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   }, 120_000);
 
   it("sends nothing more to a host that left a request unanswered, and says so for each request it did not send", async () => {
-    routes = stalling;
     const seen = received.length;
-    try {
-      // Long enough for the token request, which the stand-in answers, through a proxy that has just started on a
-      // loaded machine (500 ms was not, in a CI run): only GET /pets is left unanswered.
-      const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "5000" });
-      expect(code, output).toBe(1);
-      const host = new URL(upstream).host;
-      expect(output).toContain(`${host} did not answer GET /pets within 5000 ms`);
-      for (const path of ["/owners", "/visits", "/visits/6"]) {
-        expect(output).toContain(`${host} did not answer GET ${path}: it left a request unanswered for 5000 ms, so this one was not sent`);
-      }
-      // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
-      expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
-    } finally {
-      routes = drifting;
+    // Long enough for the token request, which the stand-in answers, through a proxy that has just started on a
+    // loaded machine (500 ms was not, in a CI run): only GET /pets is left unanswered.
+    const { code, output } = await liveRunAgainst(stalling, { APIS_CONTRACT_LIVE_TIMEOUT_MS: "5000" });
+    expect(code, output).toBe(1);
+    const host = new URL(upstream).host;
+    expect(output).toContain(`${host} did not answer GET /pets within 5000 ms`);
+    for (const path of ["/owners", "/visits", "/visits/6"]) {
+      expect(output).toContain(`${host} did not answer GET ${path}: it left a request unanswered for 5000 ms, so this one was not sent`);
     }
+    // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
+    expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
   }, 120_000);
 
   it("refuses an APIS_CONTRACT_LIVE_TIMEOUT_MS that is no whole number of milliseconds, before sending anything", async () => {
