@@ -1,4 +1,4 @@
-import { checkNumber, InputError } from "@apis/runtime";
+import { checkNumber, fieldError, InputError } from "@apis/runtime";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
 export const MAX_LIMIT = 1000;
@@ -42,6 +42,10 @@ export function present(value: unknown): boolean {
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
+  // Every parameter of the vendor's is snake_case: surveyId would be ignored, and the list sent without that filter.
+  for (const name of Object.keys(query ?? {})) {
+    if (/[A-Z]/.test(name)) throw fieldError(`params.query.${name}`, `is not read: did you mean ${name.replace(/[A-Z]/g, "_$&").toLowerCase()}?`);
+  }
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(
       "params.query",

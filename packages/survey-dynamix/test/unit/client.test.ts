@@ -108,6 +108,15 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it("refuses a raw GET whose query names a filter in camelCase (surveyId), before sending it unfiltered", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/interactions", { params: { query: { surveyId: 52, _limit: 5 } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.surveyId", message: "params.query.surveyId is not read: did you mean survey_id?" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each([[[]], [[null]], [[""]]])("refuses GET /responses whose only filter is an array with nothing to send (%j), before sending it unfiltered", async (dates) => {
     const { observed, sdx } = clientWith(() => json([]));
     const error = await sdx.GET("/responses", { params: { query: { start_date: dates as never } } }).catch((thrown: unknown) => thrown);

@@ -134,6 +134,19 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it.each([
+    ["/interactions", { surveyId: 52 }, "surveyId", "survey_id"],
+    ["/surveys/{survey_id}/responses", { startDate: "2026-01-01", survey_id: 1 }, "startDate", "start_date"],
+    ["/responses", { survey_id: 52, questionId: 7 }, "questionId", "question_id"],
+  ])("refuses a camelCase filter of %s before any request, naming the vendor's snake_case one, instead of listing without it", (path, query, name, meant) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const options = path.includes("{") ? { path: { survey_id: 52 }, query } : { query };
+    const error = thrownBy(() => listAll(sdx, path as "/surveys", bad(options)));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("reads a null query as none", async () => {
     const { observed, sdx } = clientWith(() => json([]));
     for await (const _survey of listAll(sdx, "/surveys", bad({ query: null })));
