@@ -99,6 +99,15 @@ const cases: BadInputCase[] = [
     message: /onRefreshTokens is not an option of auth: did you mean onRefreshToken\?/,
   },
   {
+    // Read only at the first refresh token Wootric rotates: the refresh then failed with a bare TypeError, hours later.
+    helper: "createClient",
+    input: "an onRefreshToken that is no function",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, refreshToken: "rt-stored", onRefreshToken: "rt-next-secret" }) }),
+    field: "auth.onRefreshToken",
+    // Described, not quoted: a refresh token passed here by mistake would be written out.
+    message: /^auth\.onRefreshToken must be a function that stores the new refresh token, got a string$/,
+  },
+  {
     // A stored token's expiry in seconds was read as the token source's initial.expiresAt, and refused under that name.
     helper: "createClient",
     input: "an expiresAt in a token auth",
