@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -42,7 +42,7 @@ function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions)
   const receiver = options.send_to_email_field;
   if (receiver !== undefined) {
     const at = columns.indexOf(receiver);
-    if (at < 0) throw fieldError("send_to_email_field", `names the column ${JSON.stringify(receiver)}, not in the CSV's header (line ${header.line})`);
+    if (at < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
     return { columns, emailColumn: at };
   }
   if (columns[0] !== "email") {

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, InputError, isFieldObject } from "@apis/runtime";
+import { describeValue, fieldError, isFieldObject } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
@@ -14,16 +14,18 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
  * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
  *
+ * `at` is where the caller wrote them, for messages (`end_user.properties` in {@link sendEmailSurvey}).
+ *
  * @example
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
-export function properties(input: PropertyInput): Properties {
+export function properties(input: PropertyInput, at = "properties"): Properties {
   // A Map's entries are no own fields: they would be dropped without a word.
-  if (!isFieldObject(input)) throw fieldError("properties", `must be an object of names to values, got ${describeValue(input)}`);
+  if (!isFieldObject(input)) throw fieldError(at, `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
-    const field = `properties.${name}`;
-    if (name.trim() === "" || /[[\]]/.test(name)) throw new InputError(field, `property names must be non-empty and without [ or ], got ${JSON.stringify(name)}: brackets would nest another key`);
+    const field = `${at}.${name}`;
+    if (name.trim() === "" || /[[\]]/.test(name)) throw fieldError(field, "is no property name: names must be non-empty and without [ or ], which would nest another key");
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
     // null is sent as it is, whatever the name.

@@ -59,15 +59,17 @@ describe("sendEmailSurvey", () => {
   // As everywhere else end-user properties are written (see properties): Wootric stores what it gets, so a date in
   // milliseconds or a fraction of an _amount would become a wrong segment without a word.
   it.each<[string, Record<string, unknown>, string]>([
-    ["a *_date in milliseconds", { purchase_date: 1_796_112_673_409 }, "properties.purchase_date"],
-    ["a fractional *_amount", { revenue_amount: 1.5 }, "properties.revenue_amount"],
-    ["a nested object", { nested: { deep: 1 } }, "properties.nested"],
-    ["NaN", { plan: Number.NaN }, "properties.plan"],
-    ["an empty string in place of the object", "" as unknown as Record<string, unknown>, "properties"],
-  ])("refuses end_user.properties with %s, sending nothing", async (_, given, field) => {
+    ["a *_date in milliseconds", { purchase_date: 1_796_112_673_409 }, "end_user.properties.purchase_date"],
+    ["a fractional *_amount", { revenue_amount: 1.5 }, "end_user.properties.revenue_amount"],
+    ["a nested object", { nested: { deep: 1 } }, "end_user.properties.nested"],
+    ["NaN", { plan: Number.NaN }, "end_user.properties.plan"],
+    ["a name with brackets", { "plan][x": "Pro" }, "end_user.properties.plan][x"],
+    ["an empty string in place of the object", "" as unknown as Record<string, unknown>, "end_user.properties"],
+  ])("refuses end_user.properties with %s, sending nothing, naming the field as the caller wrote it", async (_, given, field) => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { properties: given as never } }));
     expect(error.field).toBe(field);
+    expect(error.message.startsWith(`${field} `)).toBe(true);
     expect(observed.calls()).toEqual([]);
   });
 
@@ -184,6 +186,9 @@ describe("sendEmailSurveyCsv", () => {
     ["a repeated property column", "email,plan,Plan,plan\na@example.com,Pro,x,Free\n", {}, "csv: column plan", /^csv has the column "plan" twice: column names must be unique$/],
     ["a repeated receiver column", "id,receiver,receiver\n7,a@example.com,b@example.com\n", { send_to_email_field: "receiver" }, "csv: column receiver", /^csv has the column "receiver" twice/],
     ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /^send_to_email_field names the column "receiver", not in the CSV's header \(line 1\)$/],
+    // Described, not written out: an object's fields (a password among them) would be, and a BigInt threw a TypeError.
+    ["a send_to_email_field that is an object", "email,plan\na@example.com,Pro\n", { send_to_email_field: { column: "receiver", password: "wtPw-hunter2" } as never }, "send_to_email_field", /^send_to_email_field names the column an object, not in the CSV's header \(line 1\)$/],
+    ["a send_to_email_field that is a BigInt", "email,plan\na@example.com,Pro\n", { send_to_email_field: 7n as never }, "send_to_email_field", /^send_to_email_field names the column a bigint, not in the CSV's header \(line 1\)$/],
   ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurveyCsv(wootric, csv, options));
