@@ -285,7 +285,10 @@ export interface paths {
          * Get an export archive's progress
          * @description Returns the archive. It is ready when `status` is `COMPLETE`, at which point `archiveUrl` holds the file's
          *     download URL. No other status value is evidenced; treat anything else as "not yet". Like the create
-         *     call, a 200 may carry an `error` body instead.
+         *     call, a 200 may carry an `error` body instead. The answer has the create call's keys (vendor notes, from
+         *     PYCMIX's code), but PYCMIX's own tests mock it with only `status` and `archiveUrl`: whether the real answer
+         *     always carries `id` is not known (a guess either way), so `@apis/cmix` takes an answer without one for the
+         *     archive asked for, and refuses one whose `id` is another's.
          */
         get: operations["getSurveyArchive"];
         put?: never;
