@@ -104,10 +104,10 @@ type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
 /**
  * `url` names the request when the response does not (a fetch that built its own Response). With `id`, the archive
  * must be that one: another (a broken server, a cache) would hand on its status and download as the one asked for.
- * An answer without an id is taken for it, its id filled in: PYCMIX's tests answer a poll with status and archiveUrl
- * only, and if CMIX does too, requiring the id would fail every poll.
+ * An answer without an id but with a status is taken for it, its id filled in: PYCMIX's tests answer a poll with status
+ * and archiveUrl only, and if CMIX does too, requiring the id would fail every poll. One with neither is no archive.
  */
 function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
-  const archive = dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? isRecord(data) && (data.id ?? id) === id : isId((data as Archive | null)?.id)), url) as Archive;
+  const archive = dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? isRecord(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
   return id ? { ...archive, id } : archive;
 }

@@ -440,11 +440,20 @@ describe("getArchive and pollArchive", () => {
     await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).resolves.toBe(shape.archiveUrl);
   });
 
+  it("read a poll answer whose id is null, with a status, as the archive asked for, its id filled in", async () => {
+    const { cmix } = vendor({ poll: () => json({ ...ARCHIVE, id: null }) });
+    await expect(getArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 })).resolves.toEqual(ARCHIVE);
+  });
+
   it.each([
     ["another archive", { ...COMPLETE, id: 9002 }],
     ["an archive whose id is a string", { ...COMPLETE, id: "9001" }],
     ["no archive but null", null],
     ["a list", [COMPLETE]],
+    // Without an id, only an answer with a status is taken for the archive: anything else can never be COMPLETE, and
+    // was polled until maxWaitMs as an archive "not yet" built.
+    ["an empty object", {}],
+    ["a message and no archive", { message: "Service temporarily unavailable" }],
   ])("refuse a 200 carrying %s", async (_case, body) => {
     const { cmix } = vendor({ poll: () => json(body) });
     const ref = { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 };

@@ -287,8 +287,8 @@ export interface paths {
          *     download URL. No other status value is evidenced; treat anything else as "not yet". Like the create
          *     call, a 200 may carry an `error` body instead. The answer has the create call's keys (vendor notes, from
          *     PYCMIX's code), but PYCMIX's own tests mock it with only `status` and `archiveUrl`: whether the real answer
-         *     always carries `id` is not known (a guess either way), so `@apis/cmix` takes an answer without one for the
-         *     archive asked for, and refuses one whose `id` is another's.
+         *     always carries `id` is not known (a guess either way), so `@apis/cmix` takes an answer without one (but with a
+         *     `status`) for the archive asked for, and refuses one whose `id` is another's.
          */
         get: operations["getSurveyArchive"];
         put?: never;
