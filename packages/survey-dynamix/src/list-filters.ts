@@ -44,7 +44,7 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
   // Every parameter of the vendor's is snake_case: surveyId would be ignored, and the list sent without that filter.
   for (const name of Object.keys(query ?? {})) {
-    if (/[A-Z]/.test(name)) throw fieldError(`params.query.${name}`, `is not read: did you mean ${name.replace(/[A-Z]/g, "_$&").toLowerCase()}?`);
+    if (/[A-Z]/.test(name)) throw fieldError(`params.query.${name}`, `is not read: did you mean ${name.replace(/\B[A-Z]+/g, "_$&").toLowerCase()}?`);
   }
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(

@@ -138,6 +138,9 @@ describe("listAll", () => {
     ["/interactions", { surveyId: 52 }, "surveyId", "survey_id"],
     ["/surveys/{survey_id}/responses", { startDate: "2026-01-01", survey_id: 1 }, "startDate", "start_date"],
     ["/responses", { survey_id: 52, questionId: 7 }, "questionId", "question_id"],
+    // An initialism or a capital first is one word: survey_i_d or _survey_id would name no parameter either.
+    ["/responses", { questionID: 7 }, "questionID", "question_id"],
+    ["/interactions", { SurveyId: 52 }, "SurveyId", "survey_id"],
   ])("refuses a camelCase filter of %s before any request, naming the vendor's snake_case one, instead of listing without it", (path, query, name, meant) => {
     const { observed, sdx } = clientWith(() => json([]));
     const options = path.includes("{") ? { path: { survey_id: 52 }, query } : { query };
