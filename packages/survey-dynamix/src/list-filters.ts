@@ -32,12 +32,14 @@ export function present(value: unknown): boolean {
 }
 
 /**
- * Checks a list call's query before it is sent: the filters the vendor requires, and `_limit`/`_offset` within the
- * vendor's bounds. Throws an {@link InputError} that names the filters and the way out.
+ * Checks a GET call's query before it is sent: no name in camelCase (the vendor's are snake_case and it ignores
+ * others), the filters the vendor requires, and `_limit`/`_offset` within the vendor's bounds. Throws an
+ * {@link InputError} that names the parameter or the filters, and the way out.
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
  * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id, start_date
+ * checkListQuery("/interactions", { surveyId: 52 }); // InputError: params.query.surveyId is not read: did you mean survey_id?
  */
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
