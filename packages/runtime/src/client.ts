@@ -133,7 +133,9 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
   const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, plan: true };
   const hooks = hooksOf?.();
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
-  const call = async (method: AnyMethod, path: string, given: Init = {}) => {
+  const call = async (method: AnyMethod, path: string, given?: Init | null) => {
+    // openapi-fetch reads a null init (a JavaScript caller's) as none, as it does undefined.
+    given ||= {};
     const meta = method === "trace" ? undefined : options.operations[path]?.[method];
     const about: CallAbout = { method, path, meta };
     const init = (hooks?.prepare ? hooks.prepare(given as CallInit, about) : given) as Init;

@@ -14,6 +14,14 @@ describe("a careless caller", () => {
     expect(calls).toEqual([]);
   });
 
+  // openapi-fetch reads a null init as none; the client threw a TypeError ("reading 'baseUrl'") before sending.
+  it("reads a call's null init as none, as openapi-fetch does", async () => {
+    const { client, calls } = observedClient(() => json([]));
+    const { data } = await client.GET("/items", null as never);
+    expect(data).toEqual([]);
+    expect(calls.map((request) => String(request.url))).toEqual(["https://api.example.com/items"]);
+  });
+
   it("refuses a query that is no object of parameters (URLSearchParams, a Map, a string) instead of sending none", async () => {
     const { client, calls } = observedClient(() => json([]));
     for (const query of [new URLSearchParams("limit=5"), new Map([["limit", 5]]), "limit=5"]) {

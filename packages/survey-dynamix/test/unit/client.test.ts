@@ -108,6 +108,13 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it("reads a raw call's null init as none, as openapi-fetch does, instead of failing its list check with a TypeError", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init: null) => Promise<{ data?: unknown }>;
+    expect((await get("/surveys", null)).data).toEqual([]);
+    expect(observed.requests).toHaveLength(1);
+  });
+
   it("refuses a raw GET whose query names a filter in camelCase (surveyId), before sending it unfiltered", async () => {
     const { observed, sdx } = clientWith(() => json([]));
     const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
