@@ -3,7 +3,7 @@
 // `pnpm contract:live`, which redacts everything it prints, cannot know it; the runtime, which obtained it here, does.
 import { format, inspect } from "node:util";
 import { readRegistry } from "@apis/spec";
-import { aroundAll, aroundEach } from "vitest";
+import { aroundAll, aroundEach, TestRunner, type RunnerTestSuite } from "vitest";
 import { liveCredentialNames } from "./live.ts";
 import { liveRedactor } from "./live-redact.ts";
 
@@ -27,8 +27,9 @@ export function redactLive(text: string): string {
 
 /**
  * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
- * a test once the test is over (its afterEach and onTestFailed hooks too), and of the file's own beforeAll and afterAll,
- * before vitest reports it; every console call and every text written to the process's stdout and stderr.
+ * a test once the test is over (its afterEach and onTestFailed hooks too), and of the beforeAll and afterAll of the
+ * file and of each describe block in it, before vitest reports it; every console call and every text written to the
+ * process's stdout and stderr.
  *
  * @example
  * if (liveContract()) redactLiveOutput();
@@ -40,11 +41,13 @@ export function redactLiveOutput(): void {
     await runTest();
     redactEach(task.result?.errors);
   });
-  // A file's own beforeAll or afterAll fails the file, not a test: its errors are the file's. (vitest takes the second
-  // parameter for the fixtures to set up, and only as a pattern.)
+  // A file's own beforeAll or afterAll fails the file, not a test: its errors are the file's. A describe block's fail
+  // the block, which vitest reports as soon as it is done, before the file is: each block is wrapped as the file is,
+  // before it runs (a file-level aroundAll wraps the file alone). (vitest takes the second parameter for the fixtures
+  // to set up, and only as a pattern.)
   aroundAll(async (runSuite, {}, file) => {
-    await runSuite();
-    redactEach(file.result?.errors);
+    for (const block of blocksIn(file)) TestRunner.getSuiteHooks(block).aroundAll.push(redactingErrors);
+    await redactingErrors(runSuite, file);
   });
   // Once per process, however many files wrap it.
   if (WRAPPED in console) return;
@@ -69,6 +72,17 @@ export function redactLiveOutput(): void {
 }
 
 const WRAPPED = Symbol.for("@apis/prism redacts the console");
+
+/** Runs a suite (a file or a describe block), then redacts the errors of its own beforeAll and afterAll. */
+async function redactingErrors(runSuite: () => Promise<void>, suite: Readonly<RunnerTestSuite>): Promise<void> {
+  await runSuite();
+  redactEach(suite.result?.errors);
+}
+
+/** Every describe block in `suite`, however deep. */
+function blocksIn(suite: Readonly<RunnerTestSuite>): RunnerTestSuite[] {
+  return suite.tasks.flatMap((task) => (task.type === "suite" ? [task, ...blocksIn(task)] : []));
+}
 
 /** Redacts every string in `value` (and every key), in place: vitest made these objects for its report. */
 function redactEach(value: unknown, seen = new WeakSet<object>()): void {

@@ -270,6 +270,28 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   }, 30_000);
 });
 
+describe("a token the run obtained, which the suite prints", () => {
+  /** A live run against the reissuing stand-in, whose suite prints a token it obtained as PETS_PRINTS says. */
+  async function printing(prints: string): Promise<{ code: number | null; output: string; plain: string }> {
+    issued.length = 0;
+    const run = await liveRunAgainst(reissuing, { PETS_PRINTS: prints });
+    // The suite's own token request, two through the runtime in one test and one in the block that prints it.
+    expect(issued, run.output).toHaveLength(4);
+    for (const token of issued) {
+      expect(piecesShown(run.output, token), run.output).toEqual([]);
+      expect(showsSecret(stripVTControlCharacters(run.output), token)).toBe(false);
+    }
+    return { ...run, plain: stripVTControlCharacters(run.output) };
+  }
+
+  // vitest puts the error of a describe block's own hook on that block, reported as a failed suite.
+  it.each(["beforeAll", "afterAll"])("is redacted where a describe block's own %s fails quoting it", async (hook) => {
+    const { code, output, plain } = await printing(hook);
+    expect(code, output).toBe(1);
+    expect(plain).toContain("expected 'held [redacted]' to be 'held no token'");
+  }, 120_000);
+});
+
 describe("the redaction of what contract:live prints", () => {
   const redact = liveRedactor([LONG_SECRET, SECRET]);
 
