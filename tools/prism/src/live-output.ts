@@ -29,7 +29,7 @@ export function redactLive(text: string): string {
  * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
  * a test once the test is over (its afterEach and onTestFailed hooks too), and of the beforeAll and afterAll of the
  * file and of each describe block in it, before vitest reports it; every console call and every text written to the
- * process's stdout and stderr.
+ * process's stdout and stderr; and every error nothing handled (an unhandled rejection, an uncaught exception).
  *
  * @example
  * if (liveContract()) redactLiveOutput();
@@ -68,7 +68,55 @@ export function redactLiveOutput(): void {
     stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
       write.apply(stream, [typeof chunk === "string" ? redactLive(chunk) : chunk, ...rest] as Parameters<typeof write>)) as typeof write;
   }
+  for (const event of ["unhandledRejection", "uncaughtException"] as const) process.on(event, reportRedacted(event));
   Object.defineProperty(console, WRAPPED, { value: true });
+}
+
+/**
+ * A listener that has vitest report each `event` (an error nothing handled) redacted. vitest reports one only when its
+ * own listener is the process's one for the event ("Unhandled Errors", and the run fails): this one, beside it, hands
+ * it a redacted copy alone. When the suite listens too, vitest leaves the error to it, and so does this.
+ */
+function reportRedacted(event: "unhandledRejection" | "uncaughtException"): (thrown: unknown, ...rest: unknown[]) => void {
+  const listener = (thrown: unknown, ...rest: unknown[]) => {
+    if (process.listenerCount(event) !== 2) return;
+    const copy = typeof thrown === "string" ? redactLive(thrown) : plainCopy(thrown);
+    redactEach(copy);
+    process.off(event, listener);
+    try {
+      (process.emit as (event: string, ...args: unknown[]) => boolean)(event, copy, ...rest);
+    } finally {
+      process.on(event, listener);
+    }
+  };
+  return listener;
+}
+
+/**
+ * A copy of `value` in plain objects and arrays, as vitest makes one of an error to send (with every property, inherited
+ * ones too, such as `name` from Error.prototype), which can be redacted in place without changing what the suite holds.
+ */
+function plainCopy(value: unknown, seen = new Map<object, unknown>()): unknown {
+  // Bytes stay as they are: vitest reports a Buffer or typed array by its length alone.
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
+  if (seen.has(value)) return seen.get(value);
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+  seen.set(value, copy);
+  if (Array.isArray(value)) {
+    for (const item of value) (copy as unknown[]).push(plainCopy(item, seen));
+    return copy;
+  }
+  for (let from: object | null = value; from !== null && from !== Object.prototype; from = Object.getPrototypeOf(from)) {
+    for (const key of Object.getOwnPropertyNames(from)) {
+      if (Object.hasOwn(copy, key)) continue;
+      try {
+        (copy as Record<string, unknown>)[key] = plainCopy((value as Record<string, unknown>)[key], seen);
+      } catch {
+        // A getter that throws is left out, as vitest would have shown only that it could not read it.
+      }
+    }
+  }
+  return copy;
 }
 
 const WRAPPED = Symbol.for("@apis/prism redacts the console");

@@ -290,6 +290,18 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(code, output).toBe(1);
     expect(plain).toContain("expected 'held [redacted]' to be 'held no token'");
   }, 120_000);
+
+  it.each([
+    ["rejection", "Unhandled Rejection", "Error: lost [redacted]"],
+    ["rejected text", "Unhandled Rejection", "lost [redacted]"],
+    ["exception", "Uncaught Exception", "Error: thrown [redacted]"],
+  ])("is redacted where an unhandled %s quotes it, which vitest still reports as an error of the run", async (prints, kind, shown) => {
+    const { code, output, plain } = await printing(prints);
+    expect(code, output).toBe(1);
+    expect(plain).toContain(`${kind} ⎯`);
+    expect(plain).toContain(shown);
+    expect(plain).toMatch(/Errors {2}1 error\n/);
+  }, 120_000);
 });
 
 describe("the redaction of what contract:live prints", () => {
