@@ -1,6 +1,7 @@
 // What a live run's test files print is redacted in the suite's own process too, before vitest hands it to its
 // reporter: a token the run obtains (from the vendor's token endpoint) is in no environment variable, so
 // `pnpm contract:live`, which redacts everything it prints, cannot know it; the runtime, which obtained it here, does.
+import { StringDecoder } from "node:string_decoder";
 import { format, inspect } from "node:util";
 import { readRegistry } from "@apis/spec";
 import { aroundAll, aroundEach, TestRunner, type RunnerTestSuite } from "vitest";
@@ -36,9 +37,11 @@ export function redactLive(text: string): string {
  */
 export function redactLiveOutput(): void {
   // vitest sends a test's errors to its reporter as plain objects of strings (message, stack, diff, actual, expected
-  // and any field of the error), made as the test failed.
+  // and any field of the error), made as the test failed. A line the test began on stdout or stderr and did not end
+  // is written out as it ends, as it is when its file does.
   aroundEach(async (runTest, { task }) => {
     await runTest();
+    writeHeld();
     redactEach(task.result?.errors);
   });
   // A file's own beforeAll or afterAll fails the file, not a test: its errors are the file's. A describe block's fail
@@ -48,6 +51,7 @@ export function redactLiveOutput(): void {
   aroundAll(async (runSuite, {}, file) => {
     for (const block of blocksIn(file)) TestRunner.getSuiteHooks(block).aroundAll.push(redactingErrors);
     await redactingErrors(runSuite, file);
+    writeHeld();
   });
   // Once per process, however many files wrap it.
   if (WRAPPED in console) return;
@@ -62,15 +66,58 @@ export function redactLiveOutput(): void {
       else (level === "dir" ? log : original).call(console, "%s", clean);
     };
   }
-  // What a test writes to the process's own streams goes to contract:live without passing vitest's console.
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write;
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
-      write.apply(stream, [typeof chunk === "string" ? redactLive(chunk) : chunk, ...rest] as Parameters<typeof write>)) as typeof write;
-  }
+  // What a test writes to the process's own streams goes to contract:live without passing vitest's console, and may
+  // come in pieces.
+  const held = [process.stdout, process.stderr].map(holdLines);
   for (const event of ["unhandledRejection", "uncaughtException"] as const) process.on(event, reportRedacted(event));
-  Object.defineProperty(console, WRAPPED, { value: true });
+  const flush = () => held.forEach((write) => write());
+  // vitest ends its worker with SIGTERM, which fires no "exit": what is held is written out first, and the signal then
+  // does what it would have done.
+  process.on("exit", flush).on("SIGTERM", function ended() {
+    flush();
+    process.off("SIGTERM", ended);
+    if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
+  });
+  Object.defineProperty(console, WRAPPED, { value: flush });
 }
+
+/** Writes out, redacted, the line that a test began on stdout or stderr and did not end (see holdLines). */
+function writeHeld(): void {
+  (console as unknown as Record<symbol, () => void>)[WRAPPED]!();
+}
+
+/**
+ * Has `stream` write whole lines only, each redacted, so that a credential written in pieces (a token sliced, a body
+ * streamed as it arrives) is redacted whole, as contract:live redacts the lines it reads; bytes are read as UTF-8, as it
+ * reads them. What follows the last line break waits for the next one, or for the function returned, which writes it
+ * out (at the end of each test and file, and as the process exits).
+ */
+function holdLines(stream: NodeJS.WriteStream): () => void {
+  const write = stream.write;
+  const decoder = new StringDecoder("utf8");
+  let held = "";
+  stream.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | WriteDone, done?: WriteDone) => {
+    const callback = typeof encoding === "function" ? encoding : done;
+    const text = decoder.write(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : chunk);
+    // Only the new text is searched for a line break, as contract:live does (a long line would cost its square).
+    const end = text.lastIndexOf("\n") + 1;
+    if (end === 0) {
+      held += text;
+      if (callback) process.nextTick(callback);
+      return true;
+    }
+    const lines = held + text.slice(0, end);
+    held = text.slice(end);
+    return write.call(stream, redactLive(lines), "utf8", callback);
+  }) as typeof write;
+  return () => {
+    const rest = held + decoder.end();
+    held = "";
+    if (rest) write.call(stream, redactLive(rest));
+  };
+}
+
+type WriteDone = (error?: Error | null) => void;
 
 /**
  * A listener that has vitest report each `event` (an error nothing handled) redacted. vitest reports one only when its

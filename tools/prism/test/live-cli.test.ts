@@ -302,6 +302,26 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toContain(shown);
     expect(plain).toMatch(/Errors {2}1 error\n/);
   }, 120_000);
+
+  it("is redacted where the suite writes it to stdout in pieces, the last with no line break after it", async () => {
+    const { code, output, plain } = await printing("pieces");
+    expect(code, output).toBe(1);
+    expect(plain).toContain("pieces [redacted] end");
+  }, 120_000);
+
+  it("prints a line that the suite began and did not end before its file failed to load", async () => {
+    issued.length = 0;
+    const { code, output } = await liveRunAgainst(reissuing, { PETS_PRINTS: "unended" });
+    expect(code, output).toBe(1);
+    expect(output).toContain("the suite stops here");
+    expect(output).toContain("a line not ended");
+  }, 120_000);
+
+  it("is redacted where the suite writes it to stderr as bytes", async () => {
+    const { code, output, plain } = await printing("bytes");
+    expect(code, output).toBe(1);
+    expect(plain).toContain("bytes [redacted]\n");
+  }, 120_000);
 });
 
 describe("the redaction of what contract:live prints", () => {
@@ -347,12 +367,12 @@ describe("the redaction of what contract:live prints", () => {
 });
 
 describe("the copy of the suite's output", () => {
-  /** What `redactLines` copies of `reads`, each read on its own, with the client secret redacted. */
-  async function copied(reads: string[]): Promise<string> {
+  /** What `redactLines` copies of `reads`, each read on its own, with `secrets` (the client secret) redacted. */
+  async function copied(reads: (string | Uint8Array)[], secrets = [SECRET]): Promise<string> {
     const [from, to] = [new PassThrough(), new PassThrough()];
     let out = "";
     to.setEncoding("utf8").on("data", (text: string) => (out += text));
-    const done = redactLines(from, to, liveRedactor([SECRET]));
+    const done = redactLines(from, to, liveRedactor(secrets));
     for (const read of reads) {
       from.write(read);
       await new Promise(setImmediate);
@@ -364,6 +384,18 @@ describe("the copy of the suite's output", () => {
 
   it("redacts a credential that the pipe split across two reads, once its line is whole", async () => {
     expect(await copied([`token ${SECRET.slice(0, 5)}`, `${SECRET.slice(5)} ok\nnext`])).toBe("token [redacted] ok\nnext");
+  });
+
+  it("redacts a credential that the pipe split across three reads with no line break before the output ends", async () => {
+    expect(await copied([`token ${SECRET.slice(0, 9)}`, SECRET.slice(9, 18), `${SECRET.slice(18)} end`])).toBe("token [redacted] end");
+  });
+
+  it("redacts a credential whose UTF-8 bytes the pipe split inside a character", async () => {
+    const secret = "pässwörd-of-the-stand-in";
+    const bytes = new TextEncoder().encode(`token ${secret}\n`);
+    // After the first of the two bytes of "ä".
+    const inside = "token p".length + 1;
+    expect(await copied([bytes.slice(0, inside), bytes.slice(inside)], [secret])).toBe("token [redacted]\n");
   });
 
   // All that waited for a line break was searched again at each read: a line of 50 MB took 22 s.
