@@ -8,7 +8,8 @@ const KEY = MIN_SECRET_LENGTH;
 
 // Every credential a client of this package holds or built (tokens, passwords, client secrets, codes, Basic
 // `user:secret` pairs), kept in one place so that every error, body and log line is cleaned of them, however it was
-// made: `ApiError.fromResponse` gets no client to ask. Only ever added to and matched against, never read out.
+// made: `ApiError.fromResponse` gets no client to ask. Added to and matched against; read out only by knownSecrets,
+// which the package's entry does not export.
 const secrets = new Map<string, readonly string[]>();
 /**
  * Forms by their first characters, then by their length, then by their last characters: a text is scanned once whatever
@@ -54,6 +55,18 @@ export function rememberSecret(...values: (string | undefined)[]): void {
     secrets.delete(oldest);
     for (const form of forms) index(upperHex(form), false);
   }
+}
+
+/**
+ * Every known credential (see {@link rememberSecret}), the one unused longest first. Not exported from the package's
+ * entry, so no client can read them: @apis/prism imports this file to redact, in a live contract run's output, what a
+ * shortened quotation leaves of a token the run obtained (a piece of it, which no search for the whole finds).
+ *
+ * @example
+ * knownSecrets(); // ["client-secret", "eyJhbGciOi..."]
+ */
+export function knownSecrets(): string[] {
+  return [...secrets.keys()];
 }
 
 /**

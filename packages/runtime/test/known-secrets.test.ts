@@ -54,6 +54,21 @@ describe("known secrets", () => {
     expect(fresh.redactSecrets("earlier-token-0")).toBe("earlier-token-0");
   });
 
+  it("lists the credentials it knows, the one unused longest first, and not those it forgot nor short ones", async () => {
+    vi.resetModules();
+    const fresh = await import("../src/known-secrets.js");
+    fresh.rememberSecret("first-secret", "abc", "second-secret");
+    fresh.rememberSecret("first-secret");
+    expect(fresh.knownSecrets()).toEqual(["second-secret", "first-secret"]);
+    for (let i = 0; i < 1024; i++) fresh.rememberSecret(`later-token-${i}`);
+    expect(fresh.knownSecrets()).toHaveLength(1024);
+    expect(fresh.knownSecrets()).not.toContain("second-secret");
+  });
+
+  it("does not hand out the credentials it knows from the package's entry", async () => {
+    expect(Object.keys(await import("../src/index.js"))).not.toContain("knownSecrets");
+  });
+
   it("knows how a header brings a credential back: its UTF-8 bytes read as latin1, or non-ASCII bytes lost", () => {
     expect(secretForms("pé-secret")).toEqual(expect.arrayContaining(["p\u00c3\u00a9-secret", "p\ufffd-secret"]));
   });

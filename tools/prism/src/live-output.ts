@@ -1,7 +1,10 @@
 // What a live run's test files print is redacted in the suite's own process too, before vitest hands it to its
 // reporter: a token the run obtains (from the vendor's token endpoint) is in no environment variable, so
 // `pnpm contract:live`, which redacts everything it prints, cannot know it; the runtime, which obtained it here, does.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import { pathToFileURL } from "node:url";
 import { format, inspect } from "node:util";
 import { readRegistry } from "@apis/spec";
 import { aroundAll, aroundEach, TestRunner, type RunnerTestSuite } from "vitest";
@@ -13,17 +16,22 @@ function liveSecrets(): string[] {
   return liveCredentialNames([...readRegistry().values()]).flatMap((name) => process.env[name] || []);
 }
 
+// Every credential the runtime holds or obtained in this process, read from the one file of @apis/runtime that lists
+// them (its entry does not export it, so that no client can): the same module the suite's clients use, by its path.
+const runtime = dirname(createRequire(import.meta.url).resolve("@apis/runtime/package.json"));
+const { knownSecrets } = (await import(pathToFileURL(join(runtime, "dist", "known-secrets.js")).href)) as { knownSecrets(): string[] };
+
 let redactor: ((text: string) => string) | undefined;
 
 /**
  * `text` redacted as `pnpm contract:live` redacts what it prints, and of every credential the runtime holds or
- * obtained in this process (`redactText` knows them).
+ * obtained in this process (`redactText` knows them), a piece of one that a quotation cut off included.
  *
  * @example
  * redactLive(`issued ${token}`); // "issued [redacted]"
  */
 export function redactLive(text: string): string {
-  return (redactor ??= liveRedactor(liveSecrets()))(text);
+  return (redactor ??= liveRedactor(liveSecrets(), knownSecrets))(text);
 }
 
 /**

@@ -13,15 +13,16 @@ const SGR = /\x1b\[[\d;]*m/g;
 /**
  * Redacts, from text that holds whole lines, the run's credentials as `redactText` does, each field that vitest quotes
  * as JavaScript and whose JSON form `redactText` would blank, and every piece of 8 or more characters of a credential
- * that a shortened quotation cut off (see {@link redactCutOff}), each line read without its colour codes.
+ * that a shortened quotation cut off (see {@link redactCutOff}), each line read without its colour codes. `known`
+ * lists, at each call, more credentials whose pieces are sought too: those the runtime knows in this process, which
+ * `redactText` redacts whole.
  *
  * @example
  * const redact = liveRedactor([process.env.PETS_CLIENT_SECRET!]);
  * redact("expected 'invalid_client: eyJhbGciOiJIUzI1NiJ9.…' to be undefined\n"); // "expected 'invalid_client: [redacted]…' ..."
  */
-export function liveRedactor(secrets: readonly string[]): (text: string) => string {
-  const forms = [...new Set(secrets.flatMap(cutForms))].filter((form) => form.length > MIN_PIECE);
-  const redact = (text: string) => redactCutOff(redactQuotedFields(redactText(text, secrets)), forms);
+export function liveRedactor(secrets: readonly string[], known: () => readonly string[] = () => []): (text: string) => string {
+  const redact = (text: string) => redactCutOff(redactQuotedFields(redactText(text, secrets)), [...secrets, ...known()].flatMap(piecesSought));
   // A colour code inside a credential (vitest marks where a string differs from the one expected) hides it from every
   // search: each line is searched without its codes, and one in which something is found is printed without them,
   // its codes after it, so that the lines after it keep their colours.
@@ -52,11 +53,26 @@ function redactQuotedFields(text: string): string {
   });
 }
 
-/** The forms of a credential that a shortened quotation may cut: as it is, percent- and form-encoded, JSON-escaped, base64. */
-function cutForms(secret: string): string[] {
-  const base64 = Buffer.from(secret).toString("base64").replace(/=+$/, "");
-  return [secret, encodeURIComponent(secret), new URLSearchParams([["", secret]]).toString().slice(1), JSON.stringify(secret).slice(1, -1), base64, base64.replace(/\+/g, "-").replace(/\//g, "_")];
+/**
+ * The forms of a credential that a shortened quotation may cut, longer than a piece: as it is, percent- and
+ * form-encoded, JSON-escaped, base64. Made once for each credential: the runtime's are sought line after line.
+ */
+function piecesSought(secret: string): string[] {
+  let forms = formsOf.get(secret);
+  if (forms === undefined) {
+    const base64 = Buffer.from(secret).toString("base64").replace(/=+$/, "");
+    const all = [secret, new URLSearchParams([["", secret]]).toString().slice(1), JSON.stringify(secret).slice(1, -1), base64, base64.replace(/\+/g, "-").replace(/\//g, "_")];
+    try {
+      all.push(encodeURIComponent(secret));
+    } catch {
+      // A lone surrogate, which a credential the runtime was handed may hold, has no percent-encoding.
+    }
+    formsOf.set(secret, (forms = [...new Set(all)].filter((form) => form.length > MIN_PIECE)));
+  }
+  return forms;
 }
+
+const formsOf = new Map<string, string[]>();
 
 /**
  * `text` with every piece of 8 or more characters of one of `forms` that was cut off replaced by `[redacted]`: a start

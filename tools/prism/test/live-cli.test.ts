@@ -322,6 +322,12 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(code, output).toBe(1);
     expect(plain).toContain("bytes [redacted]\n");
   }, 120_000);
+
+  it("has each piece of 8 or more characters redacted where a quotation cut it short", async () => {
+    const { code, output, plain } = await printing("cut short");
+    expect(code, output).toBe(1);
+    expect(plain).toContain("cut [redacted]… and …[redacted] cut");
+  }, 120_000);
 });
 
 describe("the redaction of what contract:live prints", () => {
@@ -358,6 +364,20 @@ describe("the redaction of what contract:live prints", () => {
     inside.lastIndex = "{ access".length;
     expect(inside.exec("{ access_token: 'at-4d9e' }")).toBeNull();
     expect(redact(`${"A".repeat(1000)} { access_token: 'at-4d9e' }`)).toBe(`${"A".repeat(1000)} { access_token: '[redacted]' }`);
+  });
+
+  it("redacts a cut-off piece of a credential that it is told of at the call, however late that was learned", () => {
+    const learned: string[] = [];
+    const redactLearned = liveRedactor([SECRET], () => learned);
+    const token = "tok-learned-after-the-redactor-was-made";
+    expect(redactLearned(`'${token.slice(0, 12)}…'`)).toBe(`'${token.slice(0, 12)}…'`);
+    learned.push(token);
+    expect(redactLearned(`'${token.slice(0, 12)}…' and '…${token.slice(-9)}'`)).toBe("'[redacted]…' and '…[redacted]'");
+  });
+
+  it("seeks the pieces of a credential holding a lone surrogate, which has no percent-encoding", () => {
+    const password = "pass\ud800word-of-a-caller";
+    expect(liveRedactor([], () => [password])(`'${password.slice(0, 12)}…'`)).toBe("'[redacted]…'");
   });
 
   it("leaves a piece shorter than 8 characters, and a start that is not cut off", () => {
