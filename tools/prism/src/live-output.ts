@@ -57,7 +57,13 @@ export function redactLiveOutput(): void {
   // before it runs (a file-level aroundAll wraps the file alone). (vitest takes the second parameter for the fixtures
   // to set up, and only as a pattern.)
   aroundAll(async (runSuite, {}, file) => {
-    for (const block of blocksIn(file)) TestRunner.getSuiteHooks(block).aroundAll.push(redactingErrors);
+    for (const suite of [file, ...blocksIn(file)]) {
+      const hooks = TestRunner.getSuiteHooks(suite);
+      // What a suite's own aroundEach or aroundAll throws fails the test or suite once every other wrapper is done: it
+      // is redacted as it is thrown. (This one, running already, is not wrapped again.)
+      for (const list of [hooks.aroundEach, hooks.aroundAll]) list.forEach((hook, at) => (list[at] = redactingThrown(hook)));
+      if (suite !== file) hooks.aroundAll.push(redactingErrors);
+    }
     await redactingErrors(runSuite, file);
     writeHeld();
   });
@@ -135,16 +141,37 @@ type WriteDone = (error?: Error | null) => void;
 function reportRedacted(event: "unhandledRejection" | "uncaughtException"): (thrown: unknown, ...rest: unknown[]) => void {
   const listener = (thrown: unknown, ...rest: unknown[]) => {
     if (process.listenerCount(event) !== 2) return;
-    const copy = typeof thrown === "string" ? redactLive(thrown) : plainCopy(thrown);
-    redactEach(copy);
     process.off(event, listener);
     try {
-      (process.emit as (event: string, ...args: unknown[]) => boolean)(event, copy, ...rest);
+      (process.emit as (event: string, ...args: unknown[]) => boolean)(event, redactedThrown(thrown), ...rest);
     } finally {
       process.on(event, listener);
     }
   };
   return listener;
+}
+
+/** `hook` (an aroundEach or aroundAll of the suite's), failing with what it throws redacted (see redactedThrown). */
+function redactingThrown<Hook extends (...args: never[]) => unknown>(hook: Hook): Hook {
+  const redacting = async (...args: Parameters<Hook>) => {
+    try {
+      return await hook(...args);
+    } catch (thrown) {
+      throw redactedThrown(thrown);
+    }
+  };
+  // With vitest's marks on the hook: its timeout, and where it was registered.
+  return Object.assign(redacting, hook) as unknown as Hook;
+}
+
+/**
+ * `thrown` where it shows no credential, and otherwise a redacted copy of it (see plainCopy), for vitest to report in
+ * its place. Only then a copy: vitest tells some errors apart by their class (a test skipped from a hook).
+ */
+function redactedThrown(thrown: unknown): unknown {
+  if (typeof thrown === "string") return redactLive(thrown);
+  const copy = plainCopy(thrown);
+  return redactEach(copy) ? copy : thrown;
 }
 
 /**
@@ -187,16 +214,21 @@ function blocksIn(suite: Readonly<RunnerTestSuite>): RunnerTestSuite[] {
   return suite.tasks.flatMap((task) => (task.type === "suite" ? [task, ...blocksIn(task)] : []));
 }
 
-/** Redacts every string in `value` (and every key), in place: vitest made these objects for its report. */
-function redactEach(value: unknown, seen = new WeakSet<object>()): void {
-  if (typeof value !== "object" || value === null || seen.has(value)) return;
+/**
+ * Redacts every string in `value` (and every key), in place: vitest made these objects for its report. Whether it
+ * redacted anything.
+ */
+function redactEach(value: unknown, seen = new WeakSet<object>()): boolean {
+  if (typeof value !== "object" || value === null || seen.has(value)) return false;
   seen.add(value);
   const fields = value as Record<string, unknown>;
+  let redacted = false;
   for (const key of Object.keys(fields)) {
     const item = fields[key];
-    const name = redactLive(key);
+    const [name, clean] = [redactLive(key), typeof item === "string" ? redactLive(item) : item];
     if (name !== key) delete fields[key];
-    fields[name] = typeof item === "string" ? redactLive(item) : item;
-    redactEach(item, seen);
+    fields[name] = clean;
+    redacted = redactEach(item, seen) || redacted || name !== key || clean !== item;
   }
+  return redacted;
 }

@@ -291,6 +291,12 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toContain("expected 'held [redacted]' to be 'held no token'");
   }, 120_000);
 
+  it.each(["aroundEach", "aroundAll"])("is redacted where the suite's own %s fails quoting it", async (hook) => {
+    const { code, output, plain } = await printing(hook);
+    expect(code, output).toBe(1);
+    expect(plain).toContain("Error: wrapped [redacted]");
+  }, 120_000);
+
   it.each([
     ["rejection", "Unhandled Rejection", "Error: lost [redacted]"],
     ["rejected text", "Unhandled Rejection", "lost [redacted]"],
