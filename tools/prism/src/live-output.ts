@@ -70,10 +70,11 @@ export function redactLiveOutput(): void {
   // Once per process, however many files wrap it.
   if (WRAPPED in console) return;
   const { log } = console;
-  for (const level of ["log", "info", "warn", "error", "debug", "trace", "dir"] as const) {
+  for (const level of ["log", "info", "warn", "error", "debug", "trace", "dir", "dirxml"] as const) {
     const original = console[level] as (...args: unknown[]) => void;
     console[level] = (...args: unknown[]) => {
-      // dir writes an inspection of its one argument, with its own options, through no other method.
+      // dir writes an inspection of its one argument, with its own options, through no other method; dirxml is log
+      // under another name (table, assert, count, group and timeLog call log or warn).
       const text = level === "dir" ? inspect(args[0], { customInspect: false, ...(args[1] as object) }) : format(...args);
       const clean = redactLive(text);
       if (clean === text) original.apply(console, args);

@@ -329,6 +329,15 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toContain("bytes [redacted]\n");
   }, 120_000);
 
+  it("is redacted wherever a console method shows it: dirxml, table, assert, count, group and timeLog", async () => {
+    const { code, output, plain } = await printing("console");
+    expect(code, output).toBe(1);
+    for (const shown of ["dirxml [redacted]", "│ 0       │ '[redacted]' │", "Assertion failed: assert [redacted]", "count [redacted]: 1", "group [redacted]"]) {
+      expect(plain).toContain(shown);
+    }
+    expect(plain).toMatch(/time \[redacted\]: [\d.]+m?s logged/);
+  }, 120_000);
+
   it("has each piece of 8 or more characters redacted where a quotation cut it short", async () => {
     const { code, output, plain } = await printing("cut short");
     expect(code, output).toBe(1);
