@@ -36,9 +36,10 @@ export function redactLive(text: string): string {
 
 /**
  * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
- * a test once the test is over (its afterEach and onTestFailed hooks too), and of the beforeAll and afterAll of the
+ * a test once the test is over (its afterEach and onTestFailed hooks too), and of the hooks (around hooks too) of the
  * file and of each describe block in it, before vitest reports it; every console call and every text written to the
- * process's stdout and stderr; and every error nothing handled (an unhandled rejection, an uncaught exception).
+ * process's stdout and stderr, a line at a time; and every error nothing handled (an unhandled rejection, an uncaught
+ * exception).
  *
  * @example
  * if (liveContract()) redactLiveOutput();
@@ -60,7 +61,7 @@ export function redactLiveOutput(): void {
     for (const suite of [file, ...blocksIn(file)]) {
       const hooks = TestRunner.getSuiteHooks(suite);
       // What a suite's own aroundEach or aroundAll throws fails the test or suite once every other wrapper is done: it
-      // is redacted as it is thrown. (This one, running already, is not wrapped again.)
+      // is redacted as it is thrown. (Wrapping this one, running already, changes nothing.)
       for (const list of [hooks.aroundEach, hooks.aroundAll]) list.forEach((hook, at) => (list[at] = redactingThrown(hook)));
       if (suite !== file) hooks.aroundAll.push(redactingErrors);
     }
