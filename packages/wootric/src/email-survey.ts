@@ -1,7 +1,7 @@
 import { checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
-import { properties } from "./properties.js";
+import { propertiesAt } from "./properties.js";
 
 type Schemas = components["schemas"];
 
@@ -85,7 +85,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   const endUser = request.end_user;
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
-  const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: properties(endUser.properties, "end_user.properties") } } : request;
+  const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request;
   const result = await client.POST("/v1/email_survey", { body, signal: options?.signal || null });
   return dataOrThrow(result, "POST");
 }

@@ -14,12 +14,21 @@ export type PropertyInput = Record<string, string | number | boolean | Date | nu
  * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
  * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
  *
- * `at` is where the caller wrote them, for messages (`end_user.properties` in {@link sendEmailSurvey}).
- *
  * @example
  * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
  */
-export function properties(input: PropertyInput, at = "properties"): Properties {
+export function properties(input: PropertyInput): Properties {
+  return propertiesAt(input, "properties");
+}
+
+/**
+ * {@link properties}, naming a bad one under `at`, where the caller wrote them (`end_user.properties` in
+ * sendEmailSurvey). Not public: a second argument of properties would be an index in `list.map(properties)`.
+ *
+ * @example
+ * propertiesAt(endUser.properties, "end_user.properties");
+ */
+export function propertiesAt(input: PropertyInput, at: string): Properties {
   // A Map's entries are no own fields: they would be dropped without a word.
   if (!isFieldObject(input)) throw fieldError(at, `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};

@@ -8,6 +8,7 @@ import {
   MAX_CSV_ROWS,
   MAX_EMAILS,
   properties,
+  type PropertyInput,
   RateLimitError,
   sendEmailSurvey,
   sendEmailSurveyCsv,
@@ -259,6 +260,12 @@ describe("properties", () => {
       active: true,
       coupon: null,
     });
+  });
+
+  // A second parameter would be the index there, and name the property "1.plan".
+  it("names a bad property under properties when mapped over a list point-free", () => {
+    const inputs: PropertyInput[] = [{ plan: "Pro" }, { plan: { tier: "gold" } as never }];
+    expect(() => inputs.map(properties)).toThrow(expect.objectContaining({ field: "properties.plan", message: expect.stringMatching(/^properties\.plan must be/) }));
   });
 
   it("sends as one level of Rails brackets in a write body", async () => {
