@@ -3,7 +3,7 @@ import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
-import { userAbort } from "./call.js";
+import { throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -31,7 +31,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       attempt.clear();
       // Failures of the body (see the response check) and of redirects are final already.
       if (error instanceof AttemptFailure || error instanceof ResponseTooLargeError) throw error;
-      if (call.signal?.aborted) throw userAbort(call);
+      throwIfAborted(call);
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
       const timedOut = attempt.timeout;

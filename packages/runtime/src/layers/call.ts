@@ -94,6 +94,17 @@ export function userAbort(call: Call): ApiUserAbortError {
 }
 
 /**
+ * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
+ * throwIfAborted does with its reason.
+ *
+ * @example
+ * throwIfAborted(call);
+ */
+export function throwIfAborted(call: Call): void {
+  if (call.signal?.aborted) throw userAbort(call);
+}
+
+/**
  * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
  *
  * @example

@@ -3,7 +3,7 @@ import { urlCarriesCredential } from "../credential-bearing.js";
 import { setQueryParam } from "../url.js";
 import { ApiError, AuthenticationError } from "../errors.js";
 import { InputError } from "../input-error.js";
-import { callError, userAbort, type Call } from "./call.js";
+import { callError, throwIfAborted, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, isFormBody } from "../read-body.js";
 
@@ -47,11 +47,11 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
 }
 
 async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
-  if (call.signal?.aborted) throw userAbort(call);
+  throwIfAborted(call);
   try {
     return await authorizer.get(call.signal);
   } catch (error) {
-    if (call.signal?.aborted) throw userAbort(call);
+    throwIfAborted(call);
     // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
     // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
     // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
@@ -83,12 +83,13 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   // the process (see isFormBody).
   return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob().then(
     (body) => {
-      if (call.signal?.aborted) throw userAbort(call);
+      throwIfAborted(call);
       call.moved = body;
       return request;
     },
     (error: unknown) => {
-      throw call.signal?.aborted ? userAbort(call) : error;
+      throwIfAborted(call);
+      throw error;
     },
   );
 }

@@ -2,7 +2,7 @@ import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooL
 import { bodyMode, receiveBody } from "../receive-body.js";
 import { describeError, isIdempotent } from "../retry.js";
 import { attemptFailure } from "./attempt-failure.js";
-import { callError, userAbort } from "./call.js";
+import { callError, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -29,7 +29,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     }
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
-    if (call.signal?.aborted) throw userAbort(call);
+    throwIfAborted(call);
     const status = response.status;
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less (a smaller page).`, { status, limit: maxResponseBytes });

@@ -1,6 +1,6 @@
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
 import { AttemptFailure, type FailureKind } from "./attempt-failure.js";
-import { pause, userAbort } from "./call.js";
+import { pause, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 
@@ -54,7 +54,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     };
     call.drops.push((response) => delayFor(response) !== undefined);
     for (;;) {
-      if (call.signal?.aborted) throw userAbort(call);
+      throwIfAborted(call);
       const last = call.retries >= options.maxRetries;
       let response: Response | undefined;
       let delayMs: number | undefined;
