@@ -42,12 +42,13 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         });
       };
       if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
-      let target: string;
+      let parsed: URL;
       try {
-        target = new URL(response.headers.get("location")!, call.url).href;
+        parsed = new URL(response.headers.get("location")!, call.url);
       } catch {
         throw refuse("an invalid Location URL");
       }
+      const target = parsed.href;
       const origin = new URL(url).origin;
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
       const keeps = response.status === 307 || response.status === 308;
@@ -58,7 +59,6 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       } catch {
         throw refuse("plain http, which would carry the credential in clear text", target);
       }
-      const parsed = new URL(target);
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
       if (parsed.username || parsed.password) throw refuse("a URL with user info", target);
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
