@@ -1,7 +1,6 @@
 import { basicAuthorization } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { fieldError } from "./input-error.js";
-import { checkSecureUrl } from "./secure-url.js";
 import { requestToken } from "./token-request.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
 
@@ -58,7 +57,6 @@ export interface TokenResponse {
  */
 export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
-  checkSecureUrl(tokenUrl, "tokenUrl");
   requireString(options.clientId, "clientId");
   requireString(options.clientSecret, "clientSecret");
   requireString(options.code, "code");

@@ -60,7 +60,6 @@ const OWN_OPTIONS: Record<string, string> = {
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
   const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
-  checkSecureUrl(url.href, "authorizeUrl");
   requireString(options.clientId, "clientId");
   checkRedirectUri(options.redirectUri);
   if (typeof options.state !== "string" || options.state.length < 8) {
@@ -159,8 +158,8 @@ export function checkRedirectUri(value: unknown): void {
 }
 
 /**
- * Parses an absolute URL option, refusing (with an {@link InputError} that does not quote it) one that is relative or
- * carries credentials.
+ * Parses an absolute URL option, refusing (with an {@link InputError} that does not quote it) one that is relative,
+ * carries credentials or is not https (http only on loopback, see {@link checkSecureUrl}).
  *
  * @example
  * const url = parseAbsolute(options.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token");
@@ -174,6 +173,7 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
   }
   // fetch refuses such URLs with an error that quotes them, credentials included.
   if (url.username || url.password) throw fieldError(field, `must not contain credentials`);
+  checkSecureUrl(url.href, field);
   return url;
 }
 
