@@ -99,7 +99,7 @@ function checkCsvOptions(options: EmailSurveyCsvOptions): void {
   checkSendOptions(options);
   const time = options.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
-    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${typeof time === "string" ? JSON.stringify(time) : describeValue(time)}`);
+    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
   }
   if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
     throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");

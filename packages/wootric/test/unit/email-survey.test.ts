@@ -240,6 +240,7 @@ describe("sendEmailSurveyCsv", () => {
 
   it.each([
     ["a delivery_time that is not hh:mm", { delivery_time: "9am" }, "delivery_time", /delivery_time must be a UTC time of day as hh:mm \(24 h\), e\.g\. "09:30", got "9am"/],
+    ["a delivery_time given as a number, quoted as itself", { delivery_time: 930 }, "delivery_time", /delivery_time must be a UTC time of day as hh:mm \(24 h\), e\.g\. "09:30", got 930$/],
     ["unique_identifier_field without send_to_email_field", { unique_identifier_field: "id" }, "unique_identifier_field", /needs send_to_email_field/],
     ["a delay of 0 days", { delay: 0 }, "delay", /delay must be an integer from 1 to 31/],
   ])("refuses %s before reading the CSV", async (_, options, field, message) => {
