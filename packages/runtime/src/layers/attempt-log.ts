@@ -57,7 +57,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
         line({ status: response.status });
         return response;
       } catch (error) {
-        const shown = call.attempt?.timeout ? new Error(`no response within ${timeoutMs} ms`) : error;
+        const shown = call.attempt?.timeout ? { message: `no response within ${timeoutMs} ms` } : error;
         line({ error: redactText(describeError(shown), call.secrets) });
         throw error;
       }
