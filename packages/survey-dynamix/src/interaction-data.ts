@@ -31,19 +31,15 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
     const at = `${field}.${key}`;
-    if (!INTERACTION_DATA_KEY.test(key)) {
-      throw new InputError(
-        at,
-        `Interaction-data key ${JSON.stringify(key)} is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")`,
-      );
-    }
-    // Why the vendor would read the key as something else, if it would.
-    const reserved = OWN_FIELDS.includes(key)
-      ? `"${key}" is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
-      : RESOURCE_FIELDS.includes(key)
-        ? `"${key}" names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
-        : key === "auth_token" && `"auth_token" is the vendor's legacy credential parameter: rename the key`;
-    if (reserved) throw new InputError(at, `Interaction-data key ${reserved}`);
+    // Why the vendor would not take the key, or would read it as something else, if it would.
+    const refused = !INTERACTION_DATA_KEY.test(key)
+      ? 'is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")'
+      : OWN_FIELDS.includes(key)
+        ? `is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
+        : RESOURCE_FIELDS.includes(key)
+          ? `names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
+          : key === "auth_token" && "is the vendor's legacy credential parameter: rename the key";
+    if (refused) throw new InputError(at, `Interaction-data key ${JSON.stringify(key)} ${refused}`);
     if (value === undefined) continue;
     // Number.isFinite is false for anything but a number.
     if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
