@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 import { checkNumber, describeValue, fieldError, InputError } from "./input-error.js";
 import { isRecord } from "./is-record.js";
 import { MAX_TIMER_MS } from "./timeout.js";
@@ -11,12 +12,14 @@ export interface CheckedTransportOptions {
   timeoutMs: number;
   maxRetries: number;
   retryDelay: { baseMs: number; maxMs: number };
+  maxResponseBytes: number;
 }
 
 /**
  * Checks the sending options every client, token source and code exchange takes, before anything is sent: `fetch`
  * a function; `timeoutMs` an integer from 1 to 2^31-1; `maxRetries` an integer from 0 to 10; `retryDelay` an object
- * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object; no other name in either. Anything
+ * whose `baseMs` and `maxMs` are numbers from 0 to 2^31-1; `rateLimit` an object, with no other name in either;
+ * `maxResponseBytes` a positive safe integer, or `Infinity` for no bound (default {@link DEFAULT_MAX_RESPONSE_BYTES}). Anything
  * else throws an {@link InputError} naming the option and the accepted range, never quoting the value unless it is
  * a number.
  *
@@ -28,6 +31,7 @@ export function checkTransportOptions(options: {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   retryDelay?: unknown;
+  maxResponseBytes?: number | undefined;
   rateLimit?: unknown;
 }): CheckedTransportOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
@@ -51,5 +55,9 @@ export function checkTransportOptions(options: {
       baseMs: checkNumber(retryDelay?.baseMs, "retryDelay.baseMs", 500, { min: 0, max: MAX_TIMER_MS }),
       maxMs: checkNumber(retryDelay?.maxMs, "retryDelay.maxMs", 8000, { min: 0, max: MAX_TIMER_MS }),
     },
+    maxResponseBytes:
+      options.maxResponseBytes === Infinity
+        ? Infinity
+        : checkNumber(options.maxResponseBytes, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true, hint: "or Infinity for no bound" }),
   };
 }

@@ -1,5 +1,4 @@
 import { createAuthorizer } from "./auth.js";
-import { checkMaxResponseBytes } from "./body-limit.js";
 import { fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
@@ -159,8 +158,7 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  */
 export function createTransport(options: TransportOptions = {}): Transport {
   const checked = checkTransportOptions(options);
-  const { timeoutMs } = checked;
-  const maxResponseBytes = checkMaxResponseBytes(options.maxResponseBytes);
+  const { timeoutMs, maxResponseBytes } = checked;
   const authorizer = createAuthorizer(options.auth ?? { type: "none" });
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
