@@ -93,9 +93,10 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   return byKey.size + extraByKey.size ? scan(text, [byKey, extraByKey]) : text;
 }
 
-// The index of the last list of a call's own credentials, and that list as JSON.
-let extraList = "[]";
-let extraByKey: Index = new Map();
+// The index of the last list of a call's own credentials, and that list as JSON: made for the first text long enough
+// to scan, whose list (none given is "[]") is no list before it.
+let extraList: string | undefined;
+let extraByKey: Index;
 
 /**
  * `bytes` with every known credential and every one of `extra` redacted, as UTF-8; the same bytes when none is there.
