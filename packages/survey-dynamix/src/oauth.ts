@@ -94,8 +94,8 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   return exchangeRuntimeCode({
     ...options,
     tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${oauthBaseUrl(options)}/oauth/token`),
+    // In the body, as the vendor documents; the fields form-encoded, as the runtime's default bodyEncoding sends them.
     clientAuthentication: "body",
-    bodyEncoding: "form",
   });
 }
 
