@@ -44,7 +44,7 @@ export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal
   ? { path: Path }
   : { path?: never });
 
-const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds, exclusive) and call listAll once per part.";
+const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds, exclusive), one listAll per part.";
 
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
