@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginateOffset, shown } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, paginateOffset, shown } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -54,7 +54,8 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * `_offset` (default 0) until a page comes back short. Unless the query sets `_order`, pages are asked for in `ASC`
  * order: offsets over the vendor's default orders (newest first, or by interaction status) shift while items are
  * added or change status, which would skip or repeat items. A page that fails throws an `ApiError` with the vendor's
- * body, and a page the same as the one before (a server that ignores `_offset`) an `InvalidResponseError`; a list
+ * body, and a page the same as the one before (a server that ignores `_offset`), or holding an item whose
+ * `survey_id`, `interaction_id` or `question_id` is not the one the path or query asks for, an `InvalidResponseError`; a list
  * missing a filter the vendor requires, a path parameter, or a `query` that is no object of parameters (a
  * URLSearchParams, a string) throws an `InputError` right away.
  *
@@ -85,6 +86,9 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   checkListQuery(path, query);
   // `_order: undefined` (or null) is left out, as `_limit` and `_offset` are: it must not clear the ASC default.
   const { _limit, _offset, _order, ...filters } = query as { _limit?: number; _offset?: number; _order?: string };
+  // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A list
+  // given as a filter is not compared; an item without the field (a question listed by itself) passes.
+  const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && typeof value != "object");
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
@@ -97,7 +101,14 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
         params: { path: pathParams, query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
         signal: signal || undefined,
       }),
-    items: (page) => page as PagedLists[P][],
+    items: (page) => {
+      for (const [name, value] of ids) {
+        // (A page that is no list is refused by paginateOffset, which names it.)
+        const other = Array.isArray(page) && page.find((item) => item?.[name] != null && item[name] != value);
+        if (other) throw new InvalidResponseError(`GET ${path} answered an item of ${name} ${shown(other[name])}, not ${value}`);
+      }
+      return page as PagedLists[P][];
+    },
     // Users have no id: their e-mail address tells them apart, so that pages of users going round are caught too.
     // A null entry (a broken page) has neither, as the runtime's default reads it.
     idOf: (item) => (item as { id?: unknown } | null)?.id ?? (item as { email?: unknown } | null)?.email,

@@ -16,7 +16,9 @@ function page(request: Request, total: number): Response {
   const offset = Number(query.get("_offset"));
   const limit = Number(query.get("_limit"));
   const count = Math.max(0, Math.min(limit, total - offset));
-  return json(Array.from({ length: count }, (_, i) => ({ id: offset + i + 1, interaction_id: 1, question_id: 2, response: "Yes" })));
+  // Of the interaction and question filtered on, as the vendor answers (listAll refuses items of another).
+  const of = (name: string, otherwise: number) => Number(query.get(name) ?? otherwise);
+  return json(Array.from({ length: count }, (_, i) => ({ id: offset + i + 1, interaction_id: of("interaction_id", 1), question_id: of("question_id", 2), response: "Yes" })));
 }
 
 describe("listAll", () => {
@@ -148,6 +150,31 @@ describe("listAll", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
     expect(observed.requests).toHaveLength(0);
+  });
+
+  // A server that ignored the parent or the filter would hand another survey's responses over as this one's.
+  it.each<[string, "/surveys/{survey_id}/responses" | "/responses", object, Record<string, unknown>, string]>([
+    ["the path's survey", "/surveys/{survey_id}/responses", { path: { survey_id: 52 } }, { survey_id: 53 }, "survey_id 53, not 52"],
+    ["the query's interaction", "/responses", { query: { interaction_id: "7" } }, { interaction_id: 8 }, "interaction_id 8, not 7"],
+    ["the query's question", "/responses", { query: { survey_id: 52, question_id: 2 } }, { question_id: 3 }, "question_id 3, not 2"],
+    // An id of 0 is no id anyone asked for, and must not pass for none.
+    ["the path's survey, with 0", "/surveys/{survey_id}/responses", { path: { survey_id: 52 } }, { survey_id: 0 }, "survey_id 0, not 52"],
+  ])("refuses a page holding an item of another parent or filter than %s as an InvalidResponseError, yielding none of it", async (_, path, options, other, named) => {
+    const { sdx } = clientWith(() => json([{ id: 1, survey_id: 52, interaction_id: 7, question_id: 2 }, { id: 2, survey_id: 52, interaction_id: 7, question_id: 2, ...other }]));
+    const yielded: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of listAll(sdx, path, options as never)) yielded.push(item);
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(`GET ${path} answered an item of ${named}`);
+    expect(yielded).toEqual([]);
+  });
+
+  it("takes items whose ids match the parent and filters however written, lack them, or answer a filter given as a list", async () => {
+    const items = [{ id: 1, survey_id: "52", interaction_id: 7 }, { id: 2 }, { id: 3, survey_id: 52, interaction_id: 9 }];
+    const { sdx } = clientWith(() => json(items));
+    const got = await collect(listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 }, query: { interaction_id: [7, 9] as never } }));
+    expect(got).toEqual(items);
   });
 
   it("reads a null query as none", async () => {
