@@ -36,22 +36,24 @@ export function redactLive(text: string): string {
 
 /**
  * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
- * a test once the test is over (its afterEach and onTestFailed hooks too), and of the hooks (around hooks too) of the
- * file and of each describe block in it, before vitest reports it; every console call and every text written to the
- * process's stdout and stderr, a line at a time; and every error nothing handled (an unhandled rejection, an uncaught
- * exception).
+ * a test once the test is over (its afterEach and onTestFailed hooks too), with its annotations and why it was skipped,
+ * and of the hooks (around hooks too) of the file and of each describe block in it, before vitest reports it; every
+ * console call and every text written to the process's stdout and stderr, a line at a time; and every error nothing
+ * handled (an unhandled rejection, an uncaught exception).
  *
  * @example
  * if (liveContract()) redactLiveOutput();
  */
 export function redactLiveOutput(): void {
   // vitest sends a test's errors to its reporter as plain objects of strings (message, stack, diff, actual, expected
-  // and any field of the error), made as the test failed. A line the test began on stdout or stderr and did not end
-  // is written out as it ends, as it is when its file does.
-  aroundEach(async (runTest, { task }) => {
+  // and any field of the error), made as the test failed, with the reason it was skipped (the reporter prints it beside
+  // the test, as it does an annotation, which is sent as it is made). A line the test began on stdout or stderr and
+  // did not end is written out as it ends, as it is when its file does.
+  aroundEach(async (runTest, { task, annotate }) => {
+    Object.assign(task.context, { annotate: (message: string, ...rest: []) => annotate(redactLive(message), ...rest) });
     await runTest();
     writeHeld();
-    redactEach(task.result?.errors);
+    redactEach(task.result);
   });
   // A file's own beforeAll or afterAll fails the file, not a test: its errors are the file's. A describe block's fail
   // the block, which vitest reports as soon as it is done, before the file is: each block is wrapped as the file is,

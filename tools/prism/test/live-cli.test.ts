@@ -338,6 +338,16 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toMatch(/time \[redacted\]: [\d.]+m?s logged/);
   }, 120_000);
 
+  // The reporter prints both beside the test's name, from what the worker sent as the test ran or ended.
+  it.each([
+    ["annotation", "↳ annotated [redacted]"],
+    ["skip note", "[skipped [redacted]]"],
+  ])("is redacted where the suite gives it as a test's %s", async (prints, shown) => {
+    const { code, output, plain } = await printing(prints);
+    expect(code, output).toBe(1);
+    expect(plain).toContain(shown);
+  }, 120_000);
+
   it("has each piece of 8 or more characters redacted where a quotation cut it short", async () => {
     const { code, output, plain } = await printing("cut short");
     expect(code, output).toBe(1);
