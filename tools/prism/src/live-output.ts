@@ -175,7 +175,9 @@ function redactingThrown<Hook extends (...args: never[]) => unknown>(hook: Hook)
 function redactedThrown(thrown: unknown): unknown {
   if (typeof thrown === "string") return redactLive(thrown);
   const copy = plainCopy(thrown);
-  return redactEach(copy) ? copy : thrown;
+  if (!redactEach(copy)) return thrown;
+  // vitest reports each error of an AggregateError on its own, and the error itself otherwise.
+  return thrown instanceof AggregateError ? Object.setPrototypeOf(copy, AggregateError.prototype) : copy;
 }
 
 /**

@@ -297,6 +297,14 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toContain("Error: wrapped [redacted]");
   }, 120_000);
 
+  // vitest reports each error of an AggregateError on its own, telling one by its class.
+  it("is redacted where the suite's own aroundEach fails with an AggregateError quoting it, each of whose errors is shown", async () => {
+    const { code, output, plain } = await printing("aroundEach aggregate");
+    expect(code, output).toBe(1);
+    expect(plain).toContain("Error: wrapped [redacted]");
+    expect(plain).toContain("Error: a second reason");
+  }, 120_000);
+
   it.each([
     ["rejection", "Unhandled Rejection", "Error: lost [redacted]"],
     ["rejected text", "Unhandled Rejection", "lost [redacted]"],
