@@ -37,9 +37,9 @@ export function redactLive(text: string): string {
 /**
  * Registers, for the test file being collected, the redaction of what its failures and its output show: each error of
  * a test once the test is over (its afterEach and onTestFailed hooks too), with its annotations and why it was skipped,
- * and of the hooks (around hooks too) of the file and of each describe block in it, before vitest reports it; every
- * console call and every text written to the process's stdout and stderr, a line at a time; and every error nothing
- * handled (an unhandled rejection, an uncaught exception).
+ * and of the hooks (around hooks too) of the file and of each describe block in it, before vitest reports it, as of an
+ * error that fails the file as it is collected; every console call and every text written to the process's stdout and
+ * stderr, a line at a time; and every error nothing handled (an unhandled rejection, an uncaught exception).
  *
  * @example
  * if (liveContract()) redactLiveOutput();
@@ -70,6 +70,11 @@ export function redactLiveOutput(): void {
     await redactingErrors(runSuite, file);
     writeHeld();
   });
+  // An error while the file is collected (its top-level code, a describe block's callback) fails it before any hook
+  // runs: vitest sets it on the file, where it is redacted as it is set.
+  const { file } = TestRunner.getCurrentSuite();
+  let result = file.result;
+  Object.defineProperty(file, "result", { configurable: true, enumerable: true, get: () => result, set: (value) => void redactEach((result = value)) });
   // Once per process, however many files wrap it.
   if (WRAPPED in console) return;
   const { log } = console;

@@ -331,6 +331,16 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(output).toContain("a line not ended");
   }, 120_000);
 
+  // vitest records such an error on the file before any hook runs.
+  it("is redacted where the file fails to load with an error quoting it", async () => {
+    issued.length = 0;
+    const { code, output } = await liveRunAgainst(reissuing, { PETS_PRINTS: "collected" });
+    expect(code, output).toBe(1);
+    expect(stripVTControlCharacters(output)).toContain("Error: collected [redacted]");
+    expect(issued, output).toHaveLength(1);
+    expect(piecesShown(output, issued[0]!)).toEqual([]);
+  }, 120_000);
+
   it("is redacted where the suite writes it to stderr as bytes", async () => {
     const { code, output, plain } = await printing("bytes");
     expect(code, output).toBe(1);
