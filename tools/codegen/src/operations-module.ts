@@ -136,31 +136,39 @@ type OperationTable = Record<string, Partial<Record<string, { requestBody?: "jso
 /**
  * The body of operations.ts (without the header comment). A list of two security schemes or more that two operations
  * or more name is written once, as a constant they share (`SCHEMES_1`, ...): a spec's usual list repeated on each of
- * 30 operations costs a vendor package 10 to 30 gzipped bytes.
+ * 30 operations costs a vendor package 10 to 30 gzipped bytes. So is an entry naming such a list that four operations
+ * or more have (`OPERATION_1`, ...), which saved Survey Dynamix, Wootric and Wootric CXI 2 to 25 more; entries of one scheme, or
+ * shared by fewer operations, cost CMIX and Wootric CXI as much again as constants (measured), and stay in place.
  */
 export function renderOperationsModule(entries: OperationEntry[]): string {
   const listOf = (names: string[]) => `[${names.map((name) => JSON.stringify(name)).join(", ")}]`;
-  const uses = new Map<string, number>();
   // Two names or more: a constant for one name (`["bearer"]`) is as long once minified, and gzip makes it longer.
-  for (const { meta } of entries) {
-    const list = listOf(meta.security);
-    if (meta.security.length > 1) uses.set(list, (uses.get(list) ?? 0) + 1);
-  }
-  const shared = new Map([...uses].filter(([, count]) => count > 1).map(([list], index) => [list, `SCHEMES_${index + 1}`]));
-  const byPath = new Map<string, string[]>();
-  for (const { path, method, meta } of entries) {
+  const lists = sharedConstants(entries.filter(({ meta }) => meta.security.length > 1).map(({ meta }) => listOf(meta.security)), "SCHEMES", 2);
+  const written = entries.map(({ path, method, meta }) => {
     const fields: string[] = [];
     if (meta.requestBody !== undefined) fields.push(`requestBody: ${JSON.stringify(meta.requestBody)}`);
     const list = listOf(meta.security);
-    fields.push(`security: ${shared.get(list) ?? list}`);
+    fields.push(`security: ${lists.get(list) ?? list}`);
     if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
+    return { path, method, entry: `{ ${fields.join(", ")} }`, sharedList: lists.has(list) };
+  });
+  const shared = sharedConstants(written.filter((operation) => operation.sharedList).map(({ entry }) => entry), "OPERATION", 4);
+  const byPath = new Map<string, string[]>();
+  for (const { path, method, entry } of written) {
     const methods = byPath.get(path) ?? [];
-    methods.push(`${method}: { ${fields.join(", ")} }`);
+    methods.push(`${method}: ${shared.get(entry) ?? entry}`);
     byPath.set(path, methods);
   }
   const lines = [...byPath].map(([path, methods]) => `  ${JSON.stringify(path)}: { ${methods.join(", ")} },`);
   const table = byPath.size === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
-  const constants = [...shared].map(([list, name]) => `const ${name} = ${list} as const;\n`).join("");
+  const constants = [...lists, ...shared].map(([text, name]) => `const ${name} = ${text} as const;\n`).join("");
   return `${TABLE_TYPE}\n${constants}${constants && "\n"}export const operations = ${table} as const satisfies OperationTable;\n`;
+}
+
+// A name (`PREFIX_1`, ...) for each text that occurs `min` times or more, numbered in order of first occurrence.
+function sharedConstants(texts: string[], prefix: string, min: number): Map<string, string> {
+  const uses = new Map<string, number>();
+  for (const text of texts) uses.set(text, (uses.get(text) ?? 0) + 1);
+  return new Map([...uses].filter(([, count]) => count >= min).map(([text], index) => [text, `${prefix}_${index + 1}`]));
 }

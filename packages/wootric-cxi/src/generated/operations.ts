@@ -4,18 +4,20 @@
 type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
 
 const SCHEMES_1 = ["oauth2", "bearerAuth"] as const;
+const OPERATION_1 = { security: SCHEMES_1, response: "json" } as const;
+const OPERATION_2 = { requestBody: "form", security: SCHEMES_1, response: "json" } as const;
 
 export const operations = {
   "/oauth/token": { post: { requestBody: "form", security: [], response: "json", server: "https://api.wootric.com" } },
   "/v1/exports": { post: { security: SCHEMES_1 } },
-  "/v1/imports": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "multipart", security: SCHEMES_1, response: "json" } },
-  "/v1/imports/{id}": { delete: { security: SCHEMES_1 }, get: { security: SCHEMES_1, response: "json" }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
-  "/v1/onboarding": { get: { security: SCHEMES_1, response: "json" }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
-  "/v1/projects": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "form", security: SCHEMES_1, response: "json" } },
-  "/v1/projects/{id}": { put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
-  "/v1/responses": { get: { security: SCHEMES_1, response: "json" } },
+  "/v1/imports": { get: OPERATION_1, post: { requestBody: "multipart", security: SCHEMES_1, response: "json" } },
+  "/v1/imports/{id}": { delete: { security: SCHEMES_1 }, get: OPERATION_1, put: OPERATION_2 },
+  "/v1/onboarding": { get: OPERATION_1, put: OPERATION_2 },
+  "/v1/projects": { get: OPERATION_1, post: OPERATION_2 },
+  "/v1/projects/{id}": { put: OPERATION_2 },
+  "/v1/responses": { get: OPERATION_1 },
   "/v1/responses/update_bulk_properties": { put: { requestBody: "multipart", security: SCHEMES_1 } },
   "/v1/segments/update_bulk": { put: { requestBody: "form", security: SCHEMES_1 } },
-  "/v1/tags": { get: { security: SCHEMES_1, response: "json" }, post: { requestBody: "form", security: SCHEMES_1, response: "json" } },
-  "/v1/tags/{id}": { delete: { security: SCHEMES_1 }, put: { requestBody: "form", security: SCHEMES_1, response: "json" } },
+  "/v1/tags": { get: OPERATION_1, post: OPERATION_2 },
+  "/v1/tags/{id}": { delete: { security: SCHEMES_1 }, put: OPERATION_2 },
 } as const satisfies OperationTable;
