@@ -2,7 +2,6 @@ import { RedirectError } from "./errors.js";
 import { callError, type Call } from "./layers/call.js";
 import type { Next } from "./layers/layer.js";
 import { redactText, redactUrl } from "./redact.js";
-import { checkSecureUrl } from "./secure-url.js";
 import { cancelQuietly } from "./read-body.js";
 
 /** How many redirects a request that carries a credential follows before it gives up. */
@@ -12,8 +11,8 @@ const FOLLOWED = [301, 302, 303, 307, 308];
 
 /**
  * Sends a call that carries a credential (in its body, query or URL) with `redirect: "manual"` through `next`, and
- * follows redirects by hand: only within the request's own origin, each hop checked like `baseUrl` (https, or http
- * on loopback), at most {@link MAX_REDIRECTS} hops. Each hop goes through `next` with its URL and body left on the
+ * follows redirects by hand: only within the request's own origin (so over https, or http on loopback, as the request
+ * itself), at most {@link MAX_REDIRECTS} hops. Each hop goes through `next` with its URL and body left on the
  * call (the body read once, or none); once done, the call has its own URL and body back for the next attempt. 307 and
  * 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD, since for any other method
  * `fetch` would turn it into a GET without its body. Anything else, and any redirect whose target the platform hides (a
@@ -54,13 +53,9 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       const keeps = response.status === 307 || response.status === 308;
       // Why the hop may not be taken, each tested in turn.
       if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, target);
-      try {
-        checkSecureUrl(target, "Location");
-      } catch {
-        throw refuse("plain http, which would carry the credential in clear text", target);
-      }
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
       if (parsed.username || parsed.password) throw refuse("a URL with user info", target);
+      // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
       if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
         throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, target);
