@@ -29,9 +29,6 @@ export function isLoopbackHost(hostname: string): boolean {
 export function checkSecureUrl(value: string, field: string): void {
   // What the URL parser ignores (tabs and line breaks anywhere, leading spaces) must not hide a "//" from this check.
   const text = value.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
-  if (/^[\\/]{2}/.test(text)) {
-    throw fieldError(field, `must not be protocol-relative (//host): give the full URL, e.g. https://api.example.com`);
-  }
   let url: URL | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     try {
@@ -39,9 +36,10 @@ export function checkSecureUrl(value: string, field: string): void {
     } catch {
       // Refused below, as a relative URL is.
     }
-    // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base.
-  } else if (typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
-  if (!url) throw fieldError(field, `must be a valid absolute URL such as https://api.example.com (relative only in a browser page)`);
+    // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base. A
+    // protocol-relative one (//host, or /\host) names another host there: refused everywhere.
+  } else if (!/^[\\/]{2}/.test(text) && typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
+  if (!url) throw fieldError(field, `must be a valid absolute URL such as https://api.example.com (relative only in a browser page, never //host)`);
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
   // The scheme alone without its colon: the message puts one after it.

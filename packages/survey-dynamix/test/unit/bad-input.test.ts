@@ -58,7 +58,7 @@ const cases: BadInputCase[] = [
     input: "a protocol-relative oauthUrl (the deprecated name)",
     call: (fetch) => client(fetch, { oauthUrl: "//evil.example.com" }),
     field: "oauthUrl",
-    message: /oauthUrl must not be protocol-relative/,
+    message: /oauthUrl must be a valid absolute URL .*never \/\/host/,
   },
   {
     helper: "createClient",
