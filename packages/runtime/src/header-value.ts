@@ -51,7 +51,7 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
     // One value, or the values of a header sent more than once.
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;
-      if (!["string", "number", "boolean"].includes(typeof one)) {
+      if (typeof one !== "string" && typeof one !== "number" && typeof one !== "boolean") {
         throw new InputError(field, `${field}: a header value must be a string, number or boolean, got ${describeValue(one)}`);
       }
       try {
