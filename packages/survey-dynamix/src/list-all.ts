@@ -87,8 +87,10 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // `_order: undefined` (or null) is left out, as `_limit` and `_offset` are: it must not clear the ASC default.
   const { _limit, _offset, _order, ...filters } = query as { _limit?: number; _offset?: number; _order?: string };
   // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A list
-  // given as a filter is not compared; an item without the field (a question listed by itself) passes.
-  const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && typeof value != "object");
+  // given as a filter is not compared, nor one given as none (undefined or null, which is not sent, or "", as present
+  // reads it): the vendor answers the items of every interaction then. An item without the field (a question listed by
+  // itself) passes.
+  const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && present(value) && typeof value != "object");
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

@@ -177,6 +177,16 @@ describe("listAll", () => {
     expect(got).toEqual(items);
   });
 
+  // Left undefined (or empty), a filter is not sent: the vendor answers the items of every interaction, rightly.
+  it("takes items of any interaction when the query's interaction_id is left undefined or empty, which is sent as no filter", async () => {
+    const items = [{ id: 1, interaction_id: 7, question_id: 2 }, { id: 2, interaction_id: 8, question_id: 2 }];
+    const { observed, sdx } = clientWith(() => json(items));
+    for (const interaction_id of [undefined, ""]) {
+      expect(await collect(listAll(sdx, "/responses", { query: { survey_id: 52, interaction_id: interaction_id as never } }))).toEqual(items);
+    }
+    expect(observed.requests.map((request) => new URL(request.url).searchParams.get("interaction_id"))).toEqual([null, ""]);
+  });
+
   it("reads a null query as none", async () => {
     const { observed, sdx } = clientWith(() => json([]));
     for await (const _survey of listAll(sdx, "/surveys", bad({ query: null })));
