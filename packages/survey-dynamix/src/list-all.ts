@@ -107,7 +107,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       for (const [name, value] of ids) {
         // (A page that is no list is refused by paginateOffset, which names it.)
         const other = Array.isArray(page) && page.find((item) => item?.[name] != null && item[name] != value);
-        if (other) throw new InvalidResponseError(`GET ${path} answered an item of ${name} ${shown(other[name])}, not ${value}`);
+        // The item's id as a number (NaN for text that is none), so that a hostile server's megabyte string is not quoted.
+        if (other) throw new InvalidResponseError(`GET ${path} answered an item of ${name} ${+other[name]}, not ${value}`);
       }
       return page as PagedLists[P][];
     },

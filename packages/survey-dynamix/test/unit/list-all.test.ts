@@ -170,6 +170,14 @@ describe("listAll", () => {
     expect(yielded).toEqual([]);
   });
 
+  // A hostile server's megabyte string would otherwise be the message, in every log line that quotes it.
+  it("names an item's id that is a long string briefly when refusing its page, not the whole of it", async () => {
+    const { sdx } = clientWith(() => json([{ id: 1, survey_id: "9".repeat(100_000) }]));
+    const error = await collect(listAll(sdx, "/surveys/{survey_id}/questions", { path: { survey_id: 52 } })).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^GET \/surveys\/\{survey_id\}\/questions answered an item of survey_id .{1,40}, not 52$/);
+  });
+
   it("takes items whose ids match the parent and filters however written, lack them, or answer a filter given as a list", async () => {
     const items = [{ id: 1, survey_id: "52", interaction_id: 7 }, { id: 2 }, { id: 3, survey_id: 52, interaction_id: 9 }];
     const { sdx } = clientWith(() => json(items));
