@@ -463,6 +463,18 @@ describe("createTransport", () => {
     expect(calls).toHaveLength(0);
   });
 
+  // Origins found secure are recognised by their prefix up to the path's "/"; a redirect hop is only checked against
+  // its request's origin, so a host that merely begins with a loopback one must be checked afresh.
+  it("refuses plain http to a host whose name begins with a loopback origin already sent to", async () => {
+    const { fetch, calls } = fakeFetch(() => new Response("ok"));
+    const send = createTransport({ fetch, maxRetries: 0 });
+    for (const [loopback, other] of [["http://127.0.0.1", "http://127.0.0.1.nip.io"], ["http://localhost", "http://localhost.evil.test"]]) {
+      await send(new Request(`${loopback}/a`));
+      expect(await caught(send(new Request(`${other}/b`)))).toMatchObject({ name: "InputError", field: "url" });
+    }
+    expect(calls.map((call) => call.url.hostname)).toEqual(["127.0.0.1", "localhost"]);
+  });
+
   it("rejects nonsensical options with an InputError naming the option", () => {
     expect(() => createTransport({ maxRetries: -1 })).toThrow(/maxRetries must be an integer from 0 to 10, got -1/);
     expect(() => createTransport({ maxRetries: 1.5 })).toThrow(/maxRetries/);
