@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import type { CxErrorBody } from "./types.js";
@@ -38,6 +38,7 @@ export type DownloadResult =
  * await pipeline(Readable.fromWeb(file.body), createWriteStream("2353.jpg"));
  */
 export async function downloadFile(client: CxClient, filePath: string, options?: { signal?: AbortSignal }): Promise<Download> {
+  checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   checkOptionNames(opts, ["signal"], "downloadFile");

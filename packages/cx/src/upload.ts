@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, shown } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, shown } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
@@ -35,6 +35,7 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * console.log(file.id, file.size);
  */
 export async function uploadFile(client: CxClient, filePath: string, content: UploadContent, options?: UploadOptions): Promise<FileMetadata> {
+  checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};
   checkOptionNames(opts, ["contentType", "filename", "signal"], "uploadFile");

@@ -84,6 +84,17 @@ export function shown(value: unknown): unknown {
 }
 
 /**
+ * Refuses, with an `InputError` on `client`, anything but a client where a vendor's helper takes one (null, `{}`,
+ * createClient's options), which would fail deep inside with a TypeError ("client.POST is not a function").
+ *
+ * @example
+ * checkClient(client);
+ */
+export function checkClient(client: unknown): void {
+  if (!(client as { GET?: unknown } | null)?.GET) throw fieldError("client", "must be the client createClient() returns");
+}
+
+/**
  * Whether a caller passed an object of its own fields, as {@link describeValue} names it ("an object"): not null, an
  * array or an instance of a class (a Map, URLSearchParams, a Date), whose entries are no own fields and would be
  * dropped without a word where its fields are read.

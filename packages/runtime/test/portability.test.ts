@@ -106,6 +106,7 @@ describe("portability", () => {
         "tokenRequestOptions",
         "withCallHooks",
         "sendsCredentials",
+        "checkClient",
         "checkNumber",
         "fieldError",
         "isRecord",

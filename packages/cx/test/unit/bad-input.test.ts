@@ -153,6 +153,25 @@ const cases: BadInputCase[] = [
     field: "path",
     message: /^The path must be absolute, starting with "\/" .*, got "photos\/2353\.jpg"$/,
   },
+  // Anything but a client failed deep inside with a TypeError ("client.POST is not a function").
+  ...(
+    [
+      ["an empty object", () => ({})],
+      ["null", () => null],
+      ["createClient's options", () => ({ auth: { type: "token", accessToken: ACCESS_TOKEN } })],
+    ] as const
+  ).flatMap(([input, make]) =>
+    Object.entries({
+      uploadFile: (cx: CxClient) => uploadFile(cx, PHOTO, "hello"),
+      downloadFile: (cx: CxClient) => downloadFile(cx, PHOTO),
+    }).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the client`,
+      call: () => call(bad<CxClient>(make())),
+      field: "client",
+      message: /^client must be the client createClient\(\) returns$/,
+    })),
+  ),
   // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(
     [
