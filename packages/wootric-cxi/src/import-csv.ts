@@ -1,4 +1,4 @@
-import { checkOptionNames, fieldError, idOrThrow, InputError, toMultipartFormData } from "@apis/runtime";
+import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -87,6 +87,7 @@ export async function importCsv(
   csv: string | Blob,
   options?: { filename?: string; signal?: AbortSignal },
 ): Promise<Import> {
+  checkClient(client);
   // A JavaScript caller's null options read as none, as left out.
   checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
   const named = options?.filename;

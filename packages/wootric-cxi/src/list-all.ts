@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
+import { checkClient, checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -54,6 +54,7 @@ export function listAll<P extends PagedPath>(
   path: P,
   options?: { query?: ListQuery<P>; signal?: AbortSignal },
 ): AsyncIterableIterator<PagedLists[P]> {
+  checkClient(client);
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }

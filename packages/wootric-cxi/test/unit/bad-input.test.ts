@@ -192,6 +192,25 @@ const cases: BadInputCase[] = [
     field: "csv: row 2, column score",
     message: /row 2 has score "9\.5": scores must be integers or blank/,
   },
+  // Anything but a client failed deep inside with a TypeError ("client.POST is not a function"), listAll's only at its first page.
+  ...(
+    [
+      ["an empty object", () => ({})],
+      ["null", () => null],
+      ["createClient's options", () => ({ auth: AUTH, baseUrl: BASE })],
+    ] as const
+  ).flatMap(([input, make]) =>
+    Object.entries({
+      importCsv: (cxi: WootricCxiClient) => importCsv(cxi, CSV),
+      listAll: (cxi: WootricCxiClient) => listAll(cxi, "/v1/tags"),
+    }).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the client`,
+      call: () => call(bad<WootricCxiClient>(make())),
+      field: "client",
+      message: /^client must be the client createClient\(\) returns$/,
+    })),
+  ),
   // Not quoted: JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(
     [
