@@ -1,4 +1,4 @@
-import { checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -117,6 +117,7 @@ function checkCsvOptions(options: EmailSurveyCsvOptions): void {
  * await sendEmailSurveyCsv(wootric, await fs.openAsBlob("survey.csv"), { survey_immediately: true, subject: "Hello {{first_name}}!" });
  */
 export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options?: EmailSurveyCsvOptions): Promise<EmailSurveyResult> {
+  checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const given = options ?? {};
   checkCsvOptions(given);

@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
+import { checkClient, checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 import { propertiesAt } from "./properties.js";
@@ -63,6 +63,7 @@ export function checkSendOptions(options: { delay?: unknown }): void {
  * });
  */
 export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal }): Promise<EmailSurveyResult> {
+  checkClient(client);
   if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }

@@ -1,4 +1,4 @@
-import { checkOptionNames, objectOrThrow, requireString } from "@apis/runtime";
+import { checkClient, checkOptionNames, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import { checkEmail } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -7,6 +7,7 @@ type EndUser = components["schemas"]["EndUser"];
 
 // The two lookups: options, then the value, checked alike; the flag keeps Wootric from reading the value as its own ID.
 async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal } | undefined, name: string, field: string, what: string): Promise<EndUser> {
+  checkClient(client);
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
   const email = field === "email";

@@ -1,4 +1,4 @@
-import { checkNumber, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
+import { checkClient, checkNumber, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -59,6 +59,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * for await (const r of listAll(wootric, "/v1/end_users/{end_user_id}/responses", { path: { end_user_id: 2 } })) console.log(r.score);
  */
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
+  checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
