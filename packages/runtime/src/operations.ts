@@ -13,7 +13,8 @@ export interface OperationMeta {
   /**
    * The spec's security scheme names that may authenticate the operation, as codegen emits them: `[]` for
    * `security: []`, which is sent without credentials. The client sends its credentials only when they are for one of
-   * these schemes (`ClientOptions.schemes`).
+   * these schemes (`ClientOptions.schemes`). Left out (as codegen leaves it where the operation takes every scheme
+   * the spec declares), any scheme will do.
    */
   security?: readonly string[];
   /**

@@ -10,9 +10,10 @@ export interface OperationMeta {
   requestBody?: RequestBodyKind;
   /**
    * The security scheme names any of which may authenticate the call, in spec order: `[]` for `security: []`.
-   * The vendor's client sends credentials only when one of these is the scheme it holds credentials for.
+   * The vendor's client sends credentials only when one of these is the scheme it holds credentials for. Left out
+   * when the call takes every scheme the spec declares: the runtime reads no list as any scheme, the same answer.
    */
-  security: string[];
+  security?: string[];
   response?: ResponseKind;
   server?: string;
 }
@@ -31,6 +32,8 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
   const root = isRecord(spec.root.value) ? spec.root.value : {};
   const paths = isRecord(root["paths"]) ? root["paths"] : {};
   const rootSecurity = schemeNames(root["security"]);
+  const components = isRecord(root["components"]) ? root["components"] : {};
+  const declared = Object.keys(isRecord(components["securitySchemes"]) ? components["securitySchemes"] : {});
   const entries: OperationEntry[] = [];
   for (const pathKey of Object.keys(paths).sort(compare)) {
     const pathItem = spec.deref({ value: paths[pathKey], file: spec.root.file });
@@ -40,7 +43,10 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
       const operation = spec.deref({ value: pathItem.value[method], file: pathItem.file });
       const where = `${method.toUpperCase()} ${pathKey}`;
       if (!isRecord(operation.value)) throw new Error(`${where} is not an operation object`);
-      entries.push({ path: pathKey, method, meta: describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem.value, rootSecurity, where) });
+      const meta = describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem.value, rootSecurity, where);
+      // Any of the schemes the spec declares is any scheme a client can hold: no list says the same in fewer bytes.
+      if (declared.length > 0 && meta.security?.length === declared.length && declared.every((name) => meta.security?.includes(name))) delete meta.security;
+      entries.push({ path: pathKey, method, meta });
     }
   }
   return entries;
@@ -130,7 +136,7 @@ function compare(a: string, b: string): number {
 // (whose OperationTable accepts it structurally).
 // No operationId: nothing reads it at run time, and 30 names cost a vendor package about 150 to 220 gzipped bytes.
 export const TABLE_TYPE = `/** What each operation's entry holds: its body encoding, security scheme names, answer kind and server. */
-type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
+type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security?: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
 `;
 
 /**
@@ -143,15 +149,15 @@ type OperationTable = Record<string, Partial<Record<string, { requestBody?: "jso
 export function renderOperationsModule(entries: OperationEntry[]): string {
   const listOf = (names: string[]) => `[${names.map((name) => JSON.stringify(name)).join(", ")}]`;
   // Two names or more: a constant for one name (`["bearer"]`) is as long once minified, and gzip makes it longer.
-  const lists = sharedConstants(entries.filter(({ meta }) => meta.security.length > 1).map(({ meta }) => listOf(meta.security)), "SCHEMES", 2);
+  const lists = sharedConstants(entries.flatMap(({ meta }) => (meta.security && meta.security.length > 1 ? [listOf(meta.security)] : [])), "SCHEMES", 2);
   const written = entries.map(({ path, method, meta }) => {
     const fields: string[] = [];
     if (meta.requestBody !== undefined) fields.push(`requestBody: ${JSON.stringify(meta.requestBody)}`);
-    const list = listOf(meta.security);
-    fields.push(`security: ${lists.get(list) ?? list}`);
+    const list = meta.security && listOf(meta.security);
+    if (list !== undefined) fields.push(`security: ${lists.get(list) ?? list}`);
     if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
-    return { path, method, entry: `{ ${fields.join(", ")} }`, sharedList: lists.has(list) };
+    return { path, method, entry: fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`, sharedList: list === undefined || lists.has(list) };
   });
   const shared = sharedConstants(written.filter((operation) => operation.sharedList).map(({ entry }) => entry), "OPERATION", 4);
   const byPath = new Map<string, string[]>();

@@ -43,9 +43,9 @@ describe("apis-codegen run inside a package", () => {
 ${TABLE_TYPE}
 export const operations = {
   "/oauth/token": { post: { requestBody: "form", security: [], response: "json", server: "https://auth.fixture.dev" } },
-  "/v1/exports": { get: { security: ["bearer"], response: "binary", server: "https://exports.fixture.dev" } },
-  "/v1/imports": { get: { security: ["bearer"], response: "json" }, post: { requestBody: "multipart", security: ["bearer"], response: "json" } },
-  "/v1/responses/{responseId}": { patch: { requestBody: "json", security: ["bearer"] } },
+  "/v1/exports": { get: { response: "binary", server: "https://exports.fixture.dev" } },
+  "/v1/imports": { get: { response: "json" }, post: { requestBody: "multipart", response: "json" } },
+  "/v1/responses/{responseId}": { patch: { requestBody: "json" } },
 } as const satisfies OperationTable;
 `);
   });

@@ -107,6 +107,20 @@ describe("operation metadata", () => {
     });
   });
 
+  // The runtime reads no list as any scheme: Survey Dynamix's three names on 23 operations cost its bundle 21 gzipped bytes.
+  test("security is left out, and rendered as no field, where an operation takes every scheme the spec declares", () => {
+    const schemes = "components:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n    oauth: { type: http, scheme: bearer }\n";
+    const entries = operationsOf({
+      "openapi.yaml": `security: [{ oauth: [] }, { key: [] }]\npaths:\n  /a:\n    get:\n${op("getA")}    put:\n${op("putA", "      security: [{ key: [] }]\n")}    post:\n${op("postA", "      security: []\n")}${schemes}`,
+    });
+    expect(entries.map((e) => [e.meta.operationId, e.meta.security])).toEqual([
+      ["getA", undefined],
+      ["postA", []],
+      ["putA", ["key"]],
+    ]);
+    expect(renderOperationsModule(entries)).toContain(`"/a": { get: {}, post: { security: [] }, put: { security: ["key"] } },`);
+  });
+
   test("responses behind $refs are followed to their content type", () => {
     const [entry] = operationsOf({
       "openapi.yaml": `paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': { $ref: '#/components/responses/Csv' }\ncomponents:\n  responses:\n    Csv:\n      description: ok\n      content:\n        text/csv: {}\n`,
