@@ -99,22 +99,8 @@ const streams = new WeakMap<object, Response>();
  * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
  */
 export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
-  return createHookedClient(options);
-}
-
-/**
- * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
- * the call's options before anything else, `finish` its result last. `hooksOf` is asked for them once the options have
- * passed their checks. `defineVendorClient` makes its clients with it, so that they fan out to the methods once.
- *
- * @example
- * const client = createHookedClient<paths>(options, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
- */
-export function createHookedClient<Paths extends {}>(options: ClientOptions, hooksOf?: () => CallHooks | undefined): Client<Paths> {
   // The options createApiClient reads itself (the transport checks its own).
-  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") {
-    throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
-  }
+  requireBaseUrl(options);
   checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
     throw fieldError("servers", "must map spec server URLs to base URLs");
@@ -125,6 +111,23 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
   if (typeof options.operations !== "object" || options.operations === null) {
     throw fieldError("operations", "is required: the generated operation table");
   }
+  return createHookedClient(options);
+}
+
+/**
+ * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
+ * the call's options before anything else, `finish` its result last. `hooksOf` is asked for them once the options have
+ * passed their checks. `defineVendorClient` makes its clients with it, so that they fan out to the methods once. Its
+ * base URL, servers and operations are taken as checked (a vendor's are its checked host options and its own table),
+ * all but a base URL that is missing or empty.
+ *
+ * @example
+ * const client = createHookedClient<paths>(options, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
+ */
+export function createHookedClient<Paths extends {}>(options: ClientOptions, hooksOf?: () => CallHooks | undefined): Client<Paths> {
+  // A vendor's base URLs and servers are its host options, checked as such (see resolveHosts), and its operations are
+  // its own table: what is left to check is a base URL that trimming made empty ("/" in a browser page).
+  requireBaseUrl(options);
   const headers = checkHeadersOption(options.headers, "headers");
   const send = createTransport({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware });
   // openapi-fetch reads headers left undefined as none.
@@ -168,6 +171,10 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
 }
 
 /** What every call of one client shares. */
+function requireBaseUrl(options: ClientOptions): void {
+  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
+}
+
 interface CallContext {
   send: Transport;
   baseUrl: string;
