@@ -55,5 +55,5 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export { sleep } from "./timeout.js";
 export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
-export { paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";
+export { iterateOffset, paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";
 export type { Client, FetchResponse, Middleware } from "openapi-fetch";

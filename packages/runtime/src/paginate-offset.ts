@@ -43,13 +43,21 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
   if (!Number.isInteger(startOffset) || startOffset < 0) {
     throw fieldError("startOffset", `must be an integer >= 0, got ${String(startOffset)}`);
   }
-  return iterate(options, startOffset);
+  return iterateOffset(options);
 }
 
-async function* iterate<Page, Item>(options: PaginateOffsetOptions<Page, Item>, startOffset: number): AsyncGenerator<Item, void, undefined> {
+/**
+ * {@link paginateOffset} for a caller that has checked `limit` (a positive integer) and `startOffset` (an integer of 0
+ * or more, or left out) itself, as Survey Dynamix's listAll does against the vendor's bounds: the same iteration,
+ * without checking them a second time.
+ *
+ * @example
+ * return iterateOffset({ fetchPage, items: (page) => page, limit: checkedLimit, startOffset: checkedOffset });
+ */
+export async function* iterateOffset<Page, Item>(options: PaginateOffsetOptions<Page, Item>): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, limit, total } = options;
   const repeats = repeatGuard(options.idOf);
-  for (let offset = startOffset; ; ) {
+  for (let offset = options.startOffset ?? 0; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
     if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) yield item;

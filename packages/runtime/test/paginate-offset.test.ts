@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, InputError, InvalidResponseError, paginateOffset } from "../src/index.js";
+import { ApiError, InputError, InvalidResponseError, iterateOffset, paginateOffset } from "../src/index.js";
 import { caught, NOT_TOTALS } from "./helpers.js";
 
 /** A list of `count` items (ids 1..count) served from any offset, at most `cap` per page; records what was asked. */
@@ -223,5 +223,16 @@ describe("paginateOffset", () => {
     for await (const item of paginateOffset({ fetchPage, items: (page) => page.items, limit: 2, total: (page) => page.total })) yielded.push(item);
     expect(yielded).toEqual([0, 1, 2, 3, 4]);
     expect(requested).toEqual([0, 2, 4]);
+  });
+});
+
+describe("iterateOffset", () => {
+  it("pages as paginateOffset does, from startOffset or else 0, and asks for nothing until it is read", async () => {
+    const { fetchPage, requested } = list(7);
+    const pages = iterateOffset({ fetchPage, items: (page) => page.items, limit: 3 });
+    expect(requested).toEqual([]);
+    expect(await collect(pages)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await collect(iterateOffset({ fetchPage, items: (page) => page.items, limit: 3, startOffset: 5 }))).toEqual([6, 7]);
+    expect(requested.map(([offset]) => offset)).toEqual([0, 3, 6, 5]);
   });
 });

@@ -73,6 +73,7 @@ describe("portability", () => {
         "isFieldObject",
         "paginate",
         "paginateOffset",
+        "iterateOffset",
         "redactText",
         "redactUrl",
         "summarizeBody",

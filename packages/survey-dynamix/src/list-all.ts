@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, paginateOffset, shown } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, iterateOffset, shown } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -96,7 +96,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
     path: PagedPath,
     init: { params: { path?: Record<string, unknown>; query: Record<string, unknown> }; signal: AbortSignal | undefined },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  return paginateOffset<unknown, PagedLists[P]>({
+  // _limit and _offset were checked against the vendor's bounds (checkListQuery): paging needs no check of its own.
+  return iterateOffset<unknown, PagedLists[P]>({
     fetchPage: (offset, limit) =>
       get(path, {
         // Without path parameters, path is undefined: openapi-fetch and the runtime read that as none given.
@@ -105,7 +106,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       }),
     items: (page) => {
       for (const [name, value] of ids) {
-        // (A page that is no list is refused by paginateOffset, which names it.)
+        // (A page that is no list is refused by iterateOffset, which names it.)
         const other = Array.isArray(page) && page.find((item) => item?.[name] != null && item[name] != value);
         // The item's id as a number (NaN for text that is none), so that a hostile server's megabyte string is not quoted.
         if (other) throw new InvalidResponseError(`GET ${path} answered an item of ${name} ${+other[name]}, not ${value}`);
@@ -116,7 +117,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
     // A null entry (a broken page) has neither, as the runtime's default reads it.
     idOf: (item) => (item as { id?: unknown } | null)?.id ?? (item as { email?: unknown } | null)?.email,
     limit: _limit ?? MAX_LIMIT,
-    // Left out or null, it starts at 0 (paginateOffset's default).
+    // Left out or null, it starts at 0 (iterateOffset's default).
     startOffset: _offset,
   });
 }
