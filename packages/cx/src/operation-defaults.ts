@@ -1,4 +1,4 @@
-import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -32,8 +32,9 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       const headers = checkHeadersOption(init.headers ?? undefined, "headers");
       const prepared: CallInit = { pathSerializer: serializeCxPath, ...init, headers };
       const query = init.params?.query;
+      // An operation without a security list takes every scheme (codegen leaves out a list naming all of them).
       if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(headers, "Accept", "application/json");
-      if (defaults.clientId !== undefined && meta?.security?.includes(ACCESS_TOKEN_SCHEME) && isFieldObject(query ?? {})) {
+      if (defaults.clientId !== undefined && meta && sendsCredentials(meta, [ACCESS_TOKEN_SCHEME]) && isFieldObject(query ?? {})) {
         prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
       }
       return prepared;
