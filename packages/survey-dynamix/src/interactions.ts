@@ -1,4 +1,4 @@
-import { checkOptionNames, ConflictError, describeValue, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -69,6 +69,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
  * });
  */
 export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal }): Promise<Interaction> {
+  checkClient(client);
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 }');
   }
@@ -131,6 +132,7 @@ export async function updateInteraction(
   interaction: UpdateInteractionInput,
   options?: { signal?: AbortSignal },
 ): Promise<Interaction> {
+  checkClient(client);
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
   checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
   // A Map's entries are no own fields: the interaction would be sent as its id alone.

@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, iterateOffset, shown } from "@apis/runtime";
+import { checkClient, checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, iterateOffset, shown } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
@@ -65,6 +65,7 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * }
  */
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
+  checkClient(client);
   const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched.
   checkOptionNames(opts, ["query", "path", "signal"], "listAll");

@@ -198,6 +198,26 @@ const cases: BadInputCase[] = [
     field: "interaction.id",
     message: /^interaction\.id must match interactionId 891234$/,
   },
+  // Anything but a client failed deep inside with a TypeError ("client.POST is not a function"), listAll's only at its first page.
+  ...(
+    [
+      ["an empty object", () => ({})],
+      ["null", () => null],
+      ["createClient's options", () => ({ auth: { type: "token", accessToken: ACCESS_TOKEN }, region: "eu1" })],
+    ] as const
+  ).flatMap(([input, make]) =>
+    Object.entries({
+      createInteraction: (sdx: SurveyDynamixClient) => createInteraction(sdx, SMS),
+      updateInteraction: (sdx: SurveyDynamixClient) => updateInteraction(sdx, 891234, { agent_id: "nevilr" }),
+      listAll: (sdx: SurveyDynamixClient) => listAll(sdx, "/surveys"),
+    }).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the client`,
+      call: () => call(bad<SurveyDynamixClient>(make())),
+      field: "client",
+      message: /^client must be the client createClient\(\) returns$/,
+    })),
+  ),
   // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(
     [
