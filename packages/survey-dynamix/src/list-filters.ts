@@ -32,9 +32,10 @@ export function present(value: unknown): boolean {
 }
 
 /**
- * Checks a GET call's query before it is sent: no name in camelCase (the vendor's are snake_case and it ignores
- * others), the filters the vendor requires, and `_limit`/`_offset` within the vendor's bounds. Throws an
- * {@link InputError} that names the parameter or the filters, and the way out.
+ * Checks a GET call's query before it is sent: no name the vendor would ignore for being written another way than
+ * its own (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires, and
+ * `_limit`/`_offset` within the vendor's bounds. Throws an {@link InputError} that names the parameter or the
+ * filters, and the way out.
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
@@ -44,9 +45,16 @@ export function present(value: unknown): boolean {
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
-  // Every parameter of the vendor's is snake_case: surveyId would be ignored, and the list sent without that filter.
+  // Every parameter of the vendor's is snake_case, its ids end in _id and its paging and include flags start with _:
+  // surveyId, survey-id, surveyid or limit would be ignored, and the list sent without that filter or at 10 items.
   for (const name of Object.keys(query ?? {})) {
-    if (/[A-Z]/.test(name)) throw fieldError(`params.query.${name}`, `is not read: did you mean ${name.replace(/\B[A-Z]+/g, "_$&").toLowerCase()}?`);
+    const meant = name
+      .replace(/\B[A-Z]+/g, "_$&")
+      .toLowerCase()
+      .replace(/-/g, "_")
+      .replace(/([a-z])id$/, "$1_id")
+      .replace(/^(limit$|offset$|order$|include_)/, "_$1");
+    if (meant != name) throw fieldError(`params.query.${name}`, `is not read: did you mean ${meant}?`);
   }
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(

@@ -1,4 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
+import { loadSpecDocument } from "@apis/codegen";
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, type SurveyDynamixAuth } from "../../src/index.js";
 import { formFields, json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
@@ -122,6 +124,40 @@ describe("createClient", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: "params.query.surveyId", message: "params.query.surveyId is not read: did you mean survey_id?" });
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["a hyphen", { "survey-id": 52 }, "survey-id", "survey_id"],
+    ["an id without its underscore", { interactionid: 7, survey_id: 52 }, "interactionid", "interaction_id"],
+    ["paging without its underscore", { survey_id: 52, offset: 20 }, "offset", "_offset"],
+  ])("refuses a raw GET whose query names a filter with %s, before sending it unfiltered", async (_, query, name, meant) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/interactions", { params: { query } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
+  it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const spec = loadSpecDocument(fileURLToPath(new URL("../../../../specs/survey-dynamix/openapi.yaml", import.meta.url)));
+    let sent = 0;
+    for (const [path, item] of Object.entries((spec.root.value as { paths: Record<string, { get?: { parameters?: unknown[] } }> }).paths)) {
+      const names = (item.get?.parameters ?? [])
+        .map((parameter) => spec.deref({ value: parameter, file: spec.root.file }).value as { in: string; name: string })
+        .filter((parameter) => parameter.in === "query")
+        .map(({ name }) => name);
+      if (names.length === 0) continue;
+      const values = Object.fromEntries(names.map((name) => [name, { _limit: 1, _offset: 1, _order: "ASC" }[name] ?? (name.startsWith("_include") || "52")]));
+      const pathParams = Object.fromEntries([...path.matchAll(/\{([^{}]+)\}/g)].map(([, name]) => [name!, 52]));
+      const { error } = await get(path, { params: { path: pathParams, query: values } });
+      expect(error).toBeUndefined();
+      expect(new URL(observed.requests.at(-1)!.url).searchParams.size).toBe(names.length);
+      sent++;
+    }
+    expect(sent).toBeGreaterThanOrEqual(14);
   });
 
   it.each([[[]], [[null]], [[""]]])("refuses GET /responses whose only filter is an array with nothing to send (%j), before sending it unfiltered", async (dates) => {

@@ -143,7 +143,14 @@ describe("listAll", () => {
     // An initialism or a capital first is one word: survey_i_d or _survey_id would name no parameter either.
     ["/responses", { questionID: 7 }, "questionID", "question_id"],
     ["/interactions", { SurveyId: 52 }, "SurveyId", "survey_id"],
-  ])("refuses a camelCase filter of %s before any request, naming the vendor's snake_case one, instead of listing without it", (path, query, name, meant) => {
+    // Written another way than the vendor's: ignored all the same, the list coming unfiltered or 10 items a page.
+    ["/interactions", { "survey-id": 52 }, "survey-id", "survey_id"],
+    ["/responses", { surveyid: 52 }, "surveyid", "survey_id"],
+    ["/surveys", { limit: 500 }, "limit", "_limit"],
+    ["/surveys", { order: "ASC" }, "order", "_order"],
+    ["/surveys/{survey_id}/interactions", { include_responses: true }, "include_responses", "_include_responses"],
+    ["/surveys/{survey_id}/interactions", { includeData: true }, "includeData", "_include_data"],
+  ])("refuses a filter of %s written another way than the vendor's (%j) before any request, naming the vendor's, instead of listing without it", (path, query, name, meant) => {
     const { observed, sdx } = clientWith(() => json([]));
     const options = path.includes("{") ? { path: { survey_id: 52 }, query } : { query };
     const error = thrownBy(() => listAll(sdx, path as "/surveys", bad(options)));
