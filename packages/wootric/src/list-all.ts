@@ -50,7 +50,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
  * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
  * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
- * silently. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
+ * silently. An item whose id came on an earlier page (the list moved between two requests) is not yielded again. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
  * a `per_page` outside 1-50, or a `created[...]`/`updated[...]` bound that is no Unix timestamp in seconds, throws an
  * `InputError` before any request.
  *
@@ -81,7 +81,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     path: PagedPath,
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  return paginate<unknown, PagedLists[P]>({
+  const pages = paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
@@ -93,4 +93,16 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     maxPage: MAX_PAGE,
     narrow: NARROW,
   });
+  // Page numbers over a list that moves: one answered (or created) between two requests pushes the last item of a page
+  // onto the next, where it comes again. Yielded once, by id; a query reaches at most 1500 items, so the ids stay few.
+  const seen = new Set();
+  return (async function* () {
+    for await (const item of pages) {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (id == null || !seen.has(id)) {
+        seen.add(id);
+        yield item;
+      }
+    }
+  })();
 }

@@ -72,6 +72,21 @@ describe("listAll", () => {
     expect(await collect(listAll(wootric, "/v1/end_users"))).toHaveLength(29 * 50 + 1);
   });
 
+  // Responses and declines come newest first, page by page: one answered between two requests moves every item down one
+  // place, and the last item of a page comes again at the top of the next.
+  it("yields an item once when the list gains one at its top between two pages, as a list sorted newest first does", async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => 200 - i);
+    const observed = observedFetch((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      const answer = json(ids.slice((page - 1) * 50, page * 50).map((id) => ({ id })));
+      if (page === 1) ids.unshift(201);
+      return answer;
+    });
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const seen = (await collect(listAll(wootric, "/v1/responses"))).map((response) => response.id);
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => 200 - i));
+  });
+
   it("throws the status-keyed error of a page that fails", async () => {
     const observed = observedFetch(() => json({ errors: ["not found"] }, 404));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
