@@ -17,13 +17,16 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
     params: { path: { id: value }, query: { [email ? "lookup_by_email" : "lookup_by_external_id"]: true } },
     signal: options?.signal || null,
   });
-  return objectOrThrow(result, "GET", "end user");
+  // A server that ignored the flag read the value as its own ID ("1234" as end user 1234) and answered with another end
+  // user: refused, not returned. Without case, since whether Wootric keeps addresses as given is not documented.
+  const got = (result.data as Record<string, unknown> | undefined)?.[email ? "email" : "external_id"];
+  return objectOrThrow(`${got}`.toLowerCase() == value.toLowerCase() ? result : { ...result, data: undefined }, "GET", `end user of that ${what}`);
 }
 
 /**
  * Gets one end user by e-mail: `GET /v1/end_users/{email}?lookup_by_email=true`, so that the address is never read as
  * an ID. Returns the end user; throws a `NotFoundError` when there is none, the status-keyed `ApiError` otherwise,
- * and an `InvalidResponseError` for a 2xx without an end user.
+ * and an `InvalidResponseError` for a 2xx without the end user of that address.
  *
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
@@ -36,7 +39,7 @@ export function getEndUserByEmail(client: WootricClient, email: string, options?
  * Gets one end user by your own external ID: `GET /v1/end_users/{external_id}?lookup_by_external_id=true`, so that
  * an external ID that looks like a number is never read as Wootric's ID. Returns the end user; throws a
  * `NotFoundError` when there is none, the status-keyed `ApiError` otherwise, and an `InvalidResponseError` for a 2xx
- * without an end user.
+ * without the end user of that external ID.
  *
  * @example
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");

@@ -134,9 +134,9 @@ describe("getEndUserByEmail and getEndUserByExternalId", () => {
   });
 
   it("looks an end user up by external ID with lookup_by_external_id=true, even when the ID looks like a number", async () => {
-    const observed = tokenOr(() => json(USER));
+    const observed = tokenOr(() => json({ ...USER, external_id: "1234" }));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: grant });
-    await expect(getEndUserByExternalId(wootric, "1234")).resolves.toEqual(USER);
+    await expect(getEndUserByExternalId(wootric, "1234")).resolves.toEqual({ ...USER, external_id: "1234" });
     const url = new URL(observed.requests[1]!.url);
     expect(url.pathname).toBe("/v1/end_users/1234");
     expect(Object.fromEntries(url.searchParams)).toEqual({ lookup_by_external_id: "true" });
@@ -155,8 +155,22 @@ describe("getEndUserByEmail and getEndUserByExternalId", () => {
     }
   });
 
+  // The flag is all that tells the lookups apart: a server that ignores it reads "1234" as Wootric's own ID 1234.
+  it("refuses, as an InvalidResponseError, an end user whose e-mail or external ID is not the one asked for", async () => {
+    const wootric = createClient({ baseUrl: BASE, fetch: observedFetch(() => json(USER)).fetch, auth: { type: "token", accessToken: "mine" } });
+    for (const lookup of [getEndUserByExternalId(wootric, "1234"), getEndUserByEmail(wootric, "nps3@example.com")]) {
+      const error = await lookup.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as InvalidResponseError).message).toMatch(/returned 200 but no end user of that (external ID|e-mail address)$/);
+    }
+    // Compared without case: whether Wootric stores addresses (or external IDs) as given is not documented.
+    await expect(getEndUserByEmail(wootric, "NPS2@Example.com")).resolves.toEqual(USER);
+    const numeric = createClient({ baseUrl: BASE, fetch: observedFetch(() => json({ ...USER, external_id: 1234 })).fetch, auth: { type: "token", accessToken: "mine" } });
+    await expect(getEndUserByExternalId(numeric, "1234")).resolves.toEqual({ ...USER, external_id: 1234 });
+  });
+
   it("escapes the segment, so an external ID cannot reach another path", async () => {
-    const observed = observedFetch(() => json(USER));
+    const observed = observedFetch(() => json({ ...USER, external_id: "../declines?x=1" }));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "mine" } });
     await getEndUserByExternalId(wootric, "../declines?x=1");
     const url = new URL(observed.requests[0]!.url);

@@ -5,14 +5,15 @@ import { expect, it } from "vitest";
 import { createClient, getEndUserByEmail, getEndUserByExternalId, listAll, sendEmailSurvey, type ListAllOptions } from "../../src/index.js";
 
 it("getEndUserByEmail, getEndUserByExternalId and sendEmailSurvey take every option their type declares", async () => {
-  const fetch = fetchSpy({ id: 1 });
+  const user = { id: 1, email: "a@example.com", external_id: "ext-1" };
+  const fetch = fetchSpy(user);
   const wootric = createClient({ auth: { type: "token", accessToken: "at-every" }, fetch, maxRetries: 0 });
   const signal = new AbortController().signal;
   const byEmail: Required<NonNullable<Parameters<typeof getEndUserByEmail>[2]>> = { signal };
   const byExternalId: Required<NonNullable<Parameters<typeof getEndUserByExternalId>[2]>> = { signal };
   const send: Required<NonNullable<Parameters<typeof sendEmailSurvey>[2]>> = { signal };
-  expect(await getEndUserByEmail(wootric, "a@example.com", byEmail)).toEqual({ id: 1 });
-  expect(await getEndUserByExternalId(wootric, "ext-1", byExternalId)).toEqual({ id: 1 });
+  expect(await getEndUserByEmail(wootric, "a@example.com", byEmail)).toEqual(user);
+  expect(await getEndUserByExternalId(wootric, "ext-1", byExternalId)).toEqual(user);
   await sendEmailSurvey(wootric, { emails: ["a@example.com"] }, send);
   expect(fetch).toHaveBeenCalledTimes(3);
 });
