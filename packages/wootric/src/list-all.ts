@@ -66,7 +66,8 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
-  const { query, perPage } = listAllQuery(opts, ["query", "path", "signal"]);
+  // `path` only where the path has a parameter: openapi-fetch would drop it, and list the account's whole list.
+  const { query, perPage } = listAllQuery(opts, path.includes("{") ? ["query", "path", "signal"] : ["query", "signal"]);
   // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word. 1e10 seconds is the year 2286. Read as the query writes them, `created: { gt }` or
   // `"created[gt]"`; a null bound is left out, as the query leaves it out, and digits as text go out as the number.

@@ -159,7 +159,7 @@ const helperCases: BadInputCase[] = [
       message: /^client must be the client createClient\(\) returns$/,
     })),
   ),
-  { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, path, signal$/ },
+  { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, signal$/ },
   { helper: "listAll", input: "a query string instead of an object", call: (fetch) => listAll(client(fetch), "/v1/end_users", { query: bad<{ sort_order?: "asc" }>("sort_order=asc") }), field: "query", message: /^query must be an object of parameters, got a string$/ },
   { helper: "listAll", input: "a URLSearchParams as query, which would be sent as nothing", call: (fetch) => listAll(client(fetch), "/v1/responses", { query: bad(new URLSearchParams("sort_order=asc")) }), field: "query", message: /^query must be an object of parameters, got a URLSearchParams$/ },
   { helper: "listAll", input: "an array as query", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: bad([["sort_order", "asc"]]) }), field: "query", message: /^query must be an object of parameters, got an array$/ },

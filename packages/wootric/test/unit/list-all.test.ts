@@ -87,6 +87,22 @@ describe("listAll", () => {
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => 200 - i));
   });
 
+  // openapi-fetch fills only the parameters the path names: the list would be the whole account's, not the end user's.
+  it("refuses path options on a list whose path has no parameter, before any request", () => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    let error: unknown;
+    try {
+      listAll(wootric, "/v1/responses", { path: { end_user_id: 2 } } as never);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("path");
+    expect((error as InputError).message).toBe("path is not an option of listAll, which takes query, signal");
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("throws the status-keyed error of a page that fails", async () => {
     const observed = observedFetch(() => json({ errors: ["not found"] }, 404));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
