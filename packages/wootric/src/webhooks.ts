@@ -65,8 +65,9 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
   if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the webhook secret, a non-empty string");
-  // A misspelt name would leave the replay window off without a word.
-  checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
+  // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
+  // tolerance, where stripe-node's constructEvent takes it).
+  checkOptionNames(isRecord(options) ? options : { options: options ?? undefined }, ["maxAgeMs"], "unwrapWebhook");
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.

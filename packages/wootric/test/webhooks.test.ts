@@ -365,4 +365,17 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/maxAge.*maxAgeMs/);
   });
+
+  // stripe-node's constructEvent takes its tolerance as the fourth argument: a number there left the window off.
+  it.each<[string, unknown]>([
+    ["a number (a tolerance passed as stripe-node takes it)", 300_000],
+    ["a string", "300000"],
+  ])("refuses options that are %s, which would leave the window off", async (_, options) => {
+    const error = await unwrapWebhook("not signed", {}, SECRET, options as never).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("options");
+    expect((error as InputError).message).toBe("options is not an option of unwrapWebhook, which takes maxAgeMs");
+    // A JavaScript caller's null is no options, as before: the call goes on to the signature.
+    expect((await refusal(unwrapWebhook("not signed", {}, SECRET, null as never))).reason).toBe("missing-signature");
+  });
 });
