@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
+import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, paginate } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -50,7 +50,8 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily. Wootric
  * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
  * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
- * silently. An item whose id came on an earlier page (the list moved between two requests) is not yielded again. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
+ * silently. An item whose id came on an earlier page (the list moved between two requests) is not yielded again; one
+ * of another end user on an end user's list throws an `InvalidResponseError`. A path that is not a paged list, a `query` that is not an object of parameters (a string such as `"a=b"`),
  * a `per_page` outside 1-50, or a `created[...]`/`updated[...]` bound that is no Unix timestamp in seconds, throws an
  * `InputError` before any request.
  *
@@ -97,9 +98,13 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // Page numbers over a list that moves: one answered (or created) between two requests pushes the last item of a page
   // onto the next, where it comes again. Yielded once, by id; a query reaches at most 1500 items, so the ids stay few.
   const seen = new Set();
+  const parent = opts.path?.["end_user_id"];
   return (async function* () {
     for await (const item of pages) {
-      const id = (item as { id?: unknown } | null)?.id;
+      const { id, end_user_id: owner } = Object(item) as { id?: unknown; end_user_id?: unknown };
+      // A server that ignored the end user in the path would hand another's items over as this one's. The item's end
+      // user as a number, so that a hostile server's megabyte string is not the message.
+      if (parent != null && owner != null && owner != parent) throw new InvalidResponseError(`GET ${path} answered an item of end_user_id ${+owner}, not ${parent}`);
       if (id == null || !seen.has(id)) {
         seen.add(id);
         yield item;

@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { createClient, InputError, listAll, NotFoundError, PaginationLimitError, MAX_PAGE } from "../../src/index.js";
+import { createClient, InputError, InvalidResponseError, listAll, NotFoundError, PaginationLimitError, MAX_PAGE } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 const BASE = "https://wootric.test";
@@ -101,6 +101,18 @@ describe("listAll", () => {
     expect((error as InputError).field).toBe("path");
     expect((error as InputError).message).toBe("path is not an option of listAll, which takes query, signal");
     expect(observed.requests).toHaveLength(0);
+  });
+
+  // A server (or a cache before it) that ignored the end user in the path answers another end user's responses.
+  it("throws an InvalidResponseError when an end user's list answers an item of another end user", async () => {
+    const observed = observedFetch(() => json([{ id: 1, end_user_id: 2 }, { id: 2, end_user_id: 3 }]));
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const error = await collect(listAll(wootric, "/v1/end_users/{end_user_id}/responses/detractors", { path: { end_user_id: "2" as never } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe("GET /v1/end_users/{end_user_id}/responses/detractors answered an item of end_user_id 3, not 2");
+    // An item without the field passes, as does one of the end user asked for, given as a number or as text.
+    const fine = observedFetch(() => json([{ id: 1, end_user_id: 2 }, { id: 2 }]));
+    expect(await collect(listAll(createClient({ baseUrl: BASE, fetch: fine.fetch, auth }), "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: 2 } }))).toHaveLength(2);
   });
 
   it("throws the status-keyed error of a page that fails", async () => {
