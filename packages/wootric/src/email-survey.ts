@@ -50,7 +50,7 @@ export function checkSendOptions(options: { delay?: unknown }): void {
  * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
  * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
  * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
- * `delay` of 1-31 days, and `end_user.properties` as {@link properties} checks them. Returns Wootric's answer; a
+ * `delay` of 1-31 days, `end_user` holding `properties` alone, and those as {@link properties} checks them. Returns Wootric's answer; a
  * refusal throws the status-keyed `ApiError` (`BadRequestError`, `RateLimitError`, ...) with the vendor's body.
  *
  * @example
@@ -84,6 +84,8 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   checkSendOptions(request);
   checkOptionNames(options ?? {}, ["signal"], "sendEmailSurvey");
   const endUser = request.end_user;
+  // The vendor's table reads "end_user: End user properties", but { plan } there goes out as end_user[plan], ignored.
+  for (const name in Object(endUser)) if (name != "properties") throw fieldError(`end_user.${name}`, "is no field: end-user properties go in end_user.properties");
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
   const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request;

@@ -74,6 +74,16 @@ describe("sendEmailSurvey", () => {
     expect(observed.calls()).toEqual([]);
   });
 
+  // The vendor's table reads "end_user | Hash | End user properties": written so, they went out as end_user[plan]=Pro,
+  // which Wootric ignores, and the survey went without them.
+  it("refuses end-user properties written straight into end_user, sending nothing, saying to put them under properties", async () => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { plan: "Pro" } as never }));
+    expect(error.field).toBe("end_user.plan");
+    expect(error.message).toBe("end_user.plan is no field: end-user properties go in end_user.properties");
+    expect(observed.calls()).toEqual([]);
+  });
+
   it("sends a Date in end_user.properties as Unix seconds, as properties() writes it", async () => {
     const { wootric, observed } = client();
     const when = new Date("2026-12-01T08:00:00Z");
