@@ -165,6 +165,28 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // Wootric reads created and updated under eq, lt, lte, gt and gte alone: any other name is ignored, and the list
+  // comes back whole, unfiltered, without a word.
+  it.each<[string, Record<string, unknown>, string]>([
+    ["created[after]", { created: { after: 1_480_000_000 } }, "query.created.after"],
+    ["created[from] spelt as the wire writes it", { "created[from]": 1_480_000_000 }, "query.created[from]"],
+    ["created_at[gt]", { created_at: { gt: 1_480_000_000 } }, "query.created_at.gt"],
+    ["updatedSince", { updatedSince: 1_480_000_000 }, "query.updatedSince"],
+  ])("refuses a time filter Wootric does not read (%s) with an InputError naming it, before any request", (_, query, field) => {
+    const observed = pages([]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    let error: unknown;
+    try {
+      listAll(wootric, "/v1/end_users", { query: query as never });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as Error).message).toBe(`${field} is no time filter: use created or updated with eq, lt, lte, gt or gte`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
   // A database driver may hand out BigInts: converting one with + threw a TypeError.
   it("reads a BigInt bound as its number: seconds go out as written, milliseconds are refused before any request", async () => {
     const observed = pages([3]);
