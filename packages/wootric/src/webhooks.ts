@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, isRecord } from "@apis/runtime";
+import { checkNumber, checkOptionNames, InputError, isRecord } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
@@ -64,7 +64,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * if (event.type === "response.created") console.log(event.response.score);
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
-  if (typeof secret !== "string" || secret === "") throw new TypeError("unwrapWebhook: secret must be the webhook secret, a non-empty string");
+  if (typeof secret !== "string" || secret === "") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
   checkOptionNames(isRecord(options) ? options : { options: options ?? undefined }, ["maxAgeMs"], "unwrapWebhook");
@@ -72,8 +72,9 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
-  if (typeof headers !== "object" || !headers || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
-    throw new TypeError("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
+  const noHeaders = typeof headers !== "object" || !headers;
+  if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
+    throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
   const header = signatureHeader(headers);
   if (header === undefined) throw new WebhookVerificationError("missing-signature");

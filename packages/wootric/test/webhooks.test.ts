@@ -177,10 +177,14 @@ describe("unwrapWebhook refuses", () => {
   });
 
   it.each([
-    ["headers", () => unwrapWebhook("x", undefined as never, SECRET)],
-    ["a body already parsed", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET)],
-  ])("missing or wrong %s, with a TypeError that says what to pass", async (_, call) => {
-    await expect(call()).rejects.toThrow("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
+    ["headers", "headers", () => unwrapWebhook("x", undefined as never, SECRET)],
+    ["a body already parsed", "body", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET)],
+  ])("missing or wrong %s, with an InputError (a TypeError) that names the argument and says what to pass", async (_, field, call) => {
+    const error = await call().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as Error).message).toBe("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
   });
 
   it("a body of bytes from another realm (a vm context, as in Jest)", async () => {
@@ -200,9 +204,14 @@ describe("unwrapWebhook refuses", () => {
     }
   });
 
-  it("an empty secret, with a TypeError that names no value", async () => {
+  it("an empty secret, or a Buffer, with an InputError (a TypeError) on secret that names no value", async () => {
     const { text, signature } = fixture("response-created.form");
-    await expect(unwrapWebhook(text, { "x-wootric-signature": signature }, "")).rejects.toThrow(TypeError);
+    for (const secret of ["", Buffer.from(SECRET)]) {
+      const error = await unwrapWebhook(text, { "x-wootric-signature": signature }, secret as never).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("secret");
+      expect((error as Error).message).not.toContain(SECRET);
+    }
   });
 });
 
