@@ -1,5 +1,5 @@
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
-import { parseCsvLines, readCsv, type CsvRow } from "@apis/wootric-cxi";
+import { parseCsvLines, readCsv } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -26,33 +26,6 @@ const INTEGER = /^-?\d+$/;
 const UNIX_SECONDS = /^-?\d{1,10}$/;
 const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
-function checkHeader(header: CsvRow | undefined, options: EmailSurveyCsvOptions): { columns: string[]; emailColumn: number } {
-  if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
-  const columns = header.fields.map((name) => name.trim());
-  // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
-  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
-  // a spreadsheet export leaves them after the last column, and they were always taken.
-  // A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic (100 000 columns took seconds).
-  const seen = new Set();
-  const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
-  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
-  if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
-    throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template whose languages it names`);
-  }
-  const receiver = options.send_to_email_field;
-  if (receiver !== undefined) {
-    const at = columns.indexOf(receiver);
-    if (at < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
-    return { columns, emailColumn: at };
-  }
-  if (columns[0] !== "email") {
-    const at = columns.findIndex((name) => name.toLowerCase() === "email");
-    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${JSON.stringify(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
-    throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
-  }
-  return { columns, emailColumn: 0 };
-}
-
 /**
  * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header that names no
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
@@ -67,7 +40,29 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
   checkOptionNames(Object(options), CSV_OPTIONS, "checkEmailSurveyCsv");
   const [header, ...rows] = parseCsvLines(text, "csv");
-  const { columns, emailColumn } = checkHeader(header, options ?? {});
+  if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
+  const columns = header.fields.map((name) => name.trim());
+  // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
+  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
+  // a spreadsheet export leaves them after the last column, and they were always taken.
+  // A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic (100 000 columns took seconds).
+  const seen = new Set();
+  const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
+  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
+  if (columns.includes(LANGUAGE_COLUMN) && options?.survey_settings?.survey_template_id === undefined) {
+    throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template whose languages it names`);
+  }
+  const receiver = options?.send_to_email_field;
+  // The column of each row's address: send_to_email_field's, else the first, which must be email.
+  let emailColumn = 0;
+  if (receiver !== undefined) {
+    emailColumn = columns.indexOf(receiver);
+    if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
+  } else if (columns[0] !== "email") {
+    const at = columns.findIndex((name) => name.toLowerCase() === "email");
+    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${JSON.stringify(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
+    throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
+  }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {
     throw fieldError("csv", `has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
