@@ -88,19 +88,6 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   }
 }
 
-function checkCsvOptions(options: EmailSurveyCsvOptions): void {
-  if (!isRecord(options)) throw fieldError("options", `must be an object of send options, got ${describeValue(options)}`);
-  checkOptionNames(options, CSV_OPTIONS, "sendEmailSurveyCsv");
-  checkSendOptions(options);
-  const time = options.delivery_time;
-  if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
-    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
-  }
-  if (options.unique_identifier_field !== undefined && options.send_to_email_field === undefined) {
-    throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
-  }
-}
-
 /**
  * Sends e-mail surveys from a CSV (`POST /v1/email_survey_csv`), given as text, a Blob or a File: one survey per row,
  * other columns becoming end-user properties (`___context:<name>` columns fill `{{name}}` in `subject` and `intro`).
@@ -115,7 +102,16 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const given = options ?? {};
-  checkCsvOptions(given);
+  if (!isRecord(given)) throw fieldError("options", `must be an object of send options, got ${describeValue(given)}`);
+  checkOptionNames(given, CSV_OPTIONS, "sendEmailSurveyCsv");
+  checkSendOptions(given);
+  const time = given.delivery_time;
+  if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
+    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
+  }
+  if (given.unique_identifier_field !== undefined && given.send_to_email_field === undefined) {
+    throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
+  }
   const { signal, ...fields } = given;
   const text = await readCsv(csv, Infinity, "csv");
   checkEmailSurveyCsv(text, fields);
