@@ -1,55 +1,58 @@
 import type { FormValue } from "./bracket-form.js";
 import { isRecord } from "@apis/runtime";
 
-/** How a form field is typed: the form carries strings only, the spec's schemas say what each one is. */
-export type FieldType = "integer" | "boolean" | "string" | "nullable-string" | "properties";
+type Typed = string | number | boolean | null | { [key: string]: unknown };
+
+/**
+ * How a form field is typed (the form carries strings only, the spec's schemas say what each one is): the value as its
+ * field type says, or `undefined` when it cannot be one (the caller refuses the payload).
+ */
+export type FieldType = (value: unknown) => Typed | undefined;
+
+const integer: FieldType = (value) => {
+  // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
+  const number = typeof value === "string" && /^-?\d+$/.test(value) ? +value : value;
+  return Number.isSafeInteger(number) ? (number as number) : undefined;
+};
+const boolean: FieldType = (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined);
+const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
+// A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
+const nullableString: FieldType = (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined);
+const properties: FieldType = (value) => (isRecord(value) ? { ...value } : undefined);
+
+/** Each field type under the name the spec's schemas give it (a test reads the tables below through it). */
+export const FIELD_TYPES = { integer, boolean, string, "nullable-string": nullableString, properties };
 
 /**
  * Field types of `WebhookDecline` and `WebhookResponse` in specs/wootric/openapi.yaml (a test checks both tables
  * against the spec). A response carries every field of a decline, plus its score, comment and exclusion flag.
  */
 export const DECLINE_FIELDS: Record<string, FieldType> = {
-  id: "integer",
-  email: "nullable-string",
-  external_id: "nullable-string",
-  ip_address: "string",
-  origin_url: "string",
-  end_user_id: "integer",
-  end_user_properties: "properties",
-  survey_id: "integer",
-  created_at: "string",
-  updated_at: "string",
+  id: integer,
+  email: nullableString,
+  external_id: nullableString,
+  ip_address: string,
+  origin_url: string,
+  end_user_id: integer,
+  end_user_properties: properties,
+  survey_id: integer,
+  created_at: string,
+  updated_at: string,
 };
 
 export const RESPONSE_FIELDS: Record<string, FieldType> = {
   ...DECLINE_FIELDS,
-  score: "integer",
-  text: "nullable-string",
-  excluded_from_calculations: "boolean",
+  score: integer,
+  text: nullableString,
+  excluded_from_calculations: boolean,
 };
 
 /** Fields of the event itself, beside `response` or `decline`. */
 export const EVENT_FIELDS: Record<string, FieldType> = {
-  event_name: "string",
-  timestamp: "string",
-  account_token: "string",
-  survey_mode: "string",
-};
-
-type Typed = string | number | boolean | null | { [key: string]: unknown };
-
-// A value as its field type says, or `undefined` when it cannot be one (the caller refuses the payload).
-const COERCE: Record<FieldType, (value: unknown) => Typed | undefined> = {
-  integer: (value) => {
-    // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
-    const number = typeof value === "string" && /^-?\d+$/.test(value) ? +value : value;
-    return Number.isSafeInteger(number) ? (number as number) : undefined;
-  },
-  boolean: (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined),
-  string: (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined),
-  // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
-  "nullable-string": (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined),
-  properties: (value) => (isRecord(value) ? { ...value } : undefined),
+  event_name: string,
+  timestamp: string,
+  account_token: string,
+  survey_mode: string,
 };
 
 /**
@@ -60,7 +63,7 @@ export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: 
   const result: { [key: string]: unknown } = { ...raw };
   for (const [name, type] of Object.entries(fields)) {
     if (!(name in raw)) continue;
-    const typed = COERCE[type](raw[name]);
+    const typed = type(raw[name]);
     if (typed === undefined) return undefined;
     result[name] = typed;
   }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { parse } from "yaml";
 import { InputError, unwrapWebhook, WebhookVerificationError, type WootricWebhookEvent } from "../src/index.ts";
-import { DECLINE_FIELDS, RESPONSE_FIELDS, type FieldType } from "../src/webhook-fields.ts";
+import { DECLINE_FIELDS, FIELD_TYPES, RESPONSE_FIELDS } from "../src/webhook-fields.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "webhooks");
 const SECRET = "09dfb1b73af998743fb011f8bfda8912";
@@ -237,7 +237,7 @@ describe("the webhook field table", () => {
   const spec = parse(readFileSync(join(import.meta.dirname, "../../../specs/wootric/openapi.yaml"), "utf8")) as {
     components: { schemas: Record<string, { properties: Record<string, { type?: string | string[] }> }> };
   };
-  const expectedType = (schema: { type?: string | string[] }): FieldType => {
+  const expectedType = (schema: { type?: string | string[] }): keyof typeof FIELD_TYPES => {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (types.includes("object")) return "properties";
     if (types.includes("integer")) return "integer";
@@ -249,7 +249,7 @@ describe("the webhook field table", () => {
     ["WebhookDecline", DECLINE_FIELDS],
   ] as const)("types every property of %s as the spec does", (name, table) => {
     const properties = spec.components.schemas[name]!.properties;
-    expect(table).toEqual(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, expectedType(schema)])));
+    expect(table).toEqual(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, FIELD_TYPES[expectedType(schema)]])));
   });
 });
 
