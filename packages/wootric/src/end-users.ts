@@ -6,20 +6,21 @@ import type { components } from "./generated/schema.js";
 type EndUser = components["schemas"]["EndUser"];
 
 // The two lookups: options, then the value, checked alike; the flag keeps Wootric from reading the value as its own ID.
-async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal } | undefined, name: string, field: string, what: string): Promise<EndUser> {
+// `key` is the end user's field that holds the value, and names Wootric's lookup flag.
+async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal } | undefined, name: string, field: string, key: string, what: string): Promise<EndUser> {
   checkClient(client);
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
-  const email = field === "email";
+  const email = key === "email";
   // As sendEmailSurvey checks each address: one with a space or no @ names no end user.
   if (email) checkEmail(value, "email");
   const result = await client.GET("/v1/end_users/{id}", {
-    params: { path: { id: value }, query: { [email ? "lookup_by_email" : "lookup_by_external_id"]: true } },
+    params: { path: { id: value }, query: { [`lookup_by_${key}`]: true } },
     signal: options?.signal || null,
   });
   // A server that ignored the flag read the value as its own ID ("1234" as end user 1234) and answered with another end
   // user: refused, not returned. Without case, since whether Wootric keeps addresses as given is not documented.
-  const got = (result.data as Record<string, unknown> | undefined)?.[email ? "email" : "external_id"];
+  const got = (result.data as Record<string, unknown> | undefined)?.[key];
   return objectOrThrow(`${got}`.toLowerCase() == value.toLowerCase() ? result : { ...result, data: undefined }, "GET", `end user of that ${what}`);
 }
 
@@ -32,7 +33,7 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
 export function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
-  return lookup(client, email, options, "getEndUserByEmail", "email", "e-mail address");
+  return lookup(client, email, options, "getEndUserByEmail", "email", "email", "e-mail address");
 }
 
 /**
@@ -45,5 +46,5 @@ export function getEndUserByEmail(client: WootricClient, email: string, options?
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
 export function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
-  return lookup(client, externalId, options, "getEndUserByExternalId", "externalId", "external ID");
+  return lookup(client, externalId, options, "getEndUserByExternalId", "externalId", "external_id", "external ID");
 }
