@@ -4,13 +4,13 @@ import { decodeQueryName } from "@apis/runtime";
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 
 // Keys that would reach Object.prototype if assigned: dropped, never set.
-export const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+export const UNSAFE_KEYS = /^(__proto__|constructor|prototype)$/;
 
 /** `response[end_user_properties][plan]` -> ["response", "end_user_properties", "plan"]; `emails[]` -> ["emails", ""]. */
 type FormObject = { [key: string]: FormValue };
 
 function assign(target: FormObject, path: string[], value: string): void {
-  if (path.some((key) => UNSAFE_KEYS.has(key))) return;
+  if (path.some((key) => UNSAFE_KEYS.test(key))) return;
   let node = target;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;

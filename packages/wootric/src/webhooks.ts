@@ -90,7 +90,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   else {
     try {
       // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
-      payload = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
+      payload = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.test(key) ? undefined : value));
     } catch {
       // Left undefined, and refused by typedEvent, as a JSON value that is no object is.
     }
