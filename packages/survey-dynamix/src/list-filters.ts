@@ -49,10 +49,12 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   // surveyId, survey-id, surveyid or limit would be ignored, and the list sent without that filter or at 10 items.
   for (const name of Object.keys(query ?? {})) {
     const meant = name
-      .replace(/\B[A-Z]+/g, "_$&")
+      // A capital after a small letter or digit starts a word (surveyId, surveyID); one after another or _ does not (LIMIT).
+      .replace(/([a-z\d])([A-Z])/g, "$1_$2")
       .toLowerCase()
       .replace(/-/g, "_")
-      .replace(/([a-z])id$/, "$1_id")
+      // surveyid, not uuid: every id of the vendor's has a word of four letters or more before it.
+      .replace(/([a-z]{4})id$/, "$1_id")
       .replace(/^(limit$|offset$|order$|include_)/, "_$1");
     if (meant != name) throw fieldError(`params.query.${name}`, `is not read: did you mean ${meant}?`);
   }

@@ -138,6 +138,29 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // Upper case is no word boundary when every letter is upper case: LIMIT was read as l_imit, _Offset as __offset.
+  it.each([
+    ["LIMIT", "_limit"],
+    ["_Offset", "_offset"],
+    ["SURVEY_ID", "survey_id"],
+    ["_include_Data", "_include_data"],
+  ])("names the vendor's own name for a query name written %s, not a misspelling of its own", async (name, meant) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/interactions", { params: { query: { survey_id: 52, [name]: 1 } } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  // Only the vendor's ids end in "id" after a word (survey, interaction, question, agent): uuid was taken for uu_id.
+  it("sends a name that merely ends in id (uuid, paid, valid) as it is, not refused as an id written without its underscore", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const { error } = await get("/interactions", { params: { query: { survey_id: 52, uuid: "a", paid: 1, valid: 1 } } });
+    expect(error).toBeUndefined();
+    expect([...new URL(observed.requests[0]!.url).searchParams.keys()]).toEqual(expect.arrayContaining(["uuid", "paid", "valid"]));
+  });
+
   // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
   it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {
     const { observed, sdx } = clientWith(() => json([]));
