@@ -72,13 +72,13 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word. 1e10 seconds is the year 2286. Read as the query writes them, `created: { gt }` or
   // `"created[gt]"`; a null bound is left out, as the query leaves it out, and digits as text go out as the number.
-  // Any other name than eq, lt, lte, gt or gte (created[after], created_at[gt], updatedSince) Wootric ignores, and lists
-  // everything.
+  // Any other name than eq, lt, lte, gt or gte (created[after], created_at[gt], updatedSince, a bare created=) Wootric
+  // ignores, and lists everything; one left out (null or undefined) is not sent.
   for (const [key, given] of Object.entries(query)) {
     if (!/^(created|updated)/.test(key)) continue;
     for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
       const field = `query.${key}${op && `.${op}`}`;
-      if (!/^(created|updated)(\[(eq|[gl]te?)\])?$/.test(op ? `${key}[${op}]` : key)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
+      if (value != null && !/^(created|updated)\[(eq|[gl]te?)\]$/.test(op ? `${key}[${op}]` : key)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
       checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }
   }

@@ -146,7 +146,7 @@ describe("listAll", () => {
     ["created[lt] as Infinity", { created: { lt: Number.POSITIVE_INFINITY } }, "query.created.lt"],
     ["created[gte] as a date string", { created: { gte: "2026-12-01" } }, "query.created.gte"],
     ["\"created[gt]\" spelt as the wire writes it, in milliseconds", { "created[gt]": 1_796_112_641_510 }, "query.created[gt]"],
-    ["created as a bare number in milliseconds", { created: 1_796_112_641_510 }, "query.created"],
+    ["created[eq] in milliseconds", { created: { eq: 1_796_112_641_510 } }, "query.created.eq"],
     ["created[gt] as a Date", { created: { gt: new Date("2026-12-01T00:00:00Z") } }, "query.created.gt"],
     ["created[gt] as an empty string (which would go out as created[gt]=)", { created: { gt: "" } }, "query.created.gt"],
     ["created[gt] as hexadecimal text", { created: { gt: "0x58377e80" } }, "query.created.gt"],
@@ -185,6 +185,26 @@ describe("listAll", () => {
     expect((error as InputError).field).toBe(field);
     expect((error as Error).message).toBe(`${field} is no time filter: use created or updated with eq, lt, lte, gt or gte`);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  // Wootric reads created and updated as bracket filters alone (created[gt]=...): created=... is no filter it knows, and
+  // the list came back whole. Left out, null or undefined, it is not sent, and not refused.
+  it("refuses created or updated given as a bare timestamp, not under eq, lt, lte, gt or gte, before any request", () => {
+    const observed = pages([1]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    for (const key of ["created", "updated"]) {
+      let error: unknown;
+      try {
+        listAll(wootric, "/v1/end_users", { query: { [key]: 1_480_000_000 } as never });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe(`query.${key}`);
+      expect((error as Error).message).toBe(`query.${key} is no time filter: use created or updated with eq, lt, lte, gt or gte`);
+    }
+    expect(observed.requests).toHaveLength(0);
+    for (const query of [{ created: undefined }, { created: null, updated: null }, { "created[gt]": null }]) listAll(wootric, "/v1/end_users", { query: query as never });
   });
 
   // A database driver may hand out BigInts: converting one with + threw a TypeError.
