@@ -25,7 +25,8 @@ export interface PaginateOptions<Page, Item> {
 
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. A page that fails throws an {@link ApiError}
+ * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. An
+ * item whose string or number `id` came on an earlier page is not yielded again (nor counted). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -56,11 +57,19 @@ async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstP
   const { fetchPage, items, perPage, total, maxPage } = options;
   let yielded = 0;
   const repeats = repeatGuard();
+  // The string or number ids yielded so far: pages numbered afresh at each request over a list sorted newest first
+  // that gains an item between two requests serve the last item of a page again at the top of the next.
+  const seen = new Set<unknown>();
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
     if (!repeats(result, pageItems, `page ${page}`)) {
       for (const item of pageItems) {
+        const id = (item as { id?: unknown } | null)?.id;
+        if (typeof id == "string" || typeof id == "number") {
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         yield item;
         yielded++;
       }
@@ -123,7 +132,8 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * scores) are compared whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
  * A page of ids that starts and ends as two earlier ones did (a repeat of the page before it not counted), not the one just before, throws: the list goes round (once
- * round, its pages are yielded again, as a list that grew by two pages between two requests serves them). A page
+ * round, its pages are read again, as a list that grew by two pages between two requests serves them; paginate yields
+ * none of their items twice, by id). A page
  * that cannot be serialized (a fetchPage of one's own that makes BigInts) is never taken for a repeat.
  *
  * @example

@@ -76,21 +76,21 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it("a list that grew by one item between two pages, so that the next page starts with an item seen before, goes on", async () => {
+  it("a list that grew by one item between two pages, so that the next page starts with an item seen before, goes on, yielding that item once", async () => {
     // Newest first: one item added at the front after page 1 was read moves every later item down by one.
     const fetchPage = async (page: number) => {
       const list = page === 1 ? ["i9", "i8", "i7", "i6", "i5"] : ["i10", "i9", "i8", "i7", "i6", "i5"];
       return { data: { page, items: list.slice((page - 1) * 2, page * 2).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) };
     };
     const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
-    expect(ids).toEqual(["i9", "i8", "i8", "i7", "i6", "i5"]);
+    expect(ids).toEqual(["i9", "i8", "i7", "i6", "i5"]);
   });
 
   it.each([
     // The list as each request finds it: after page 2 was read, items added at the front bring back pages 1 and 2.
-    ["one item a page, two added at the front", 1, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i11", "i10", "i9", "i8", "i7", "i6"]], ["i9", "i8", "i9", "i8", "i7", "i6"]],
-    ["two items a page, four added at the front", 2, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i13", "i12", "i11", "i10", "i9", "i8", "i7", "i6", "i5"]], ["i9", "i8", "i7", "i6", "i9", "i8", "i7", "i6", "i5"]],
-  ] as const)("a newest-first list that grew by two pages or more between two requests (%s) is read to its end, its earlier pages yielded again", async (_, perPage, lists, expected) => {
+    ["one item a page, two added at the front", 1, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i11", "i10", "i9", "i8", "i7", "i6"]], ["i9", "i8", "i7", "i6"]],
+    ["two items a page, four added at the front", 2, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i13", "i12", "i11", "i10", "i9", "i8", "i7", "i6", "i5"]], ["i9", "i8", "i7", "i6", "i5"]],
+  ] as const)("a newest-first list that grew by two pages or more between two requests (%s) is read to its end, each item once although its earlier pages come again", async (_, perPage, lists, expected) => {
     const requested: number[] = [];
     const fetchPage = async (page: number) => {
       requested.push(page);
@@ -109,15 +109,15 @@ describe("paginate", () => {
       return { data: { page, items: list.slice((page - 1) * 2, page * 2).map((id) => ({ id })) }, response: new Response(null, { status: 200 }) };
     };
     const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
-    expect(ids).toEqual(["i9", "i8", "i7", "i6", "i9", "i8", "i7", "i6", "i5", "i4"]);
+    expect(ids).toEqual(["i9", "i8", "i7", "i6", "i5", "i4"]);
   });
 
-  it("a list whose items move while it is read (ordered by a status that changes), so that a later page starts with the item an earlier one started with, is read to its end", async () => {
+  it("a list whose items move while it is read (ordered by a status that changes), so that a later page starts with the item an earlier one started with, is read to its end, the moved item yielded once", async () => {
     // Item a's status changed after page 1 was read: it moved to the third page, and starts it.
     const pages = [["a", "b", "c"], ["d", "e", "f"], ["a", "g", "h"], ["i"]];
     const fetchPage = async (page: number) => ({ data: { page, items: pages[page - 1]!.map((id) => ({ id })) }, response: new Response(null, { status: 200 }) });
     const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3 }))).map((item) => item.id);
-    expect(ids).toEqual(["a", "b", "c", "d", "e", "f", "a", "g", "h", "i"]);
+    expect(ids).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
   });
 
   it("items whose ids are neither strings nor numbers (Symbols a fetchPage of one's own makes) are compared whole, never read as text", async () => {

@@ -87,32 +87,23 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     path: PagedPath,
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const pages = paginate<unknown, PagedLists[P]>({
+  const parent = opts.path?.["end_user_id"];
+  return paginate<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
         params: { query: { ...query, page, per_page: perPage }, path: opts.path },
         signal: opts.signal || null,
       }),
-    items: (data) => data as PagedLists[P][],
+    items: (data) => {
+      // A server that ignored the end user in the path would hand another's items over as this one's: the page is
+      // refused whole. The item's end user as a number, so that a hostile server's megabyte string is not the message.
+      const other = parent != null && Array.isArray(data) && data.find((item) => item?.end_user_id != null && item.end_user_id != parent);
+      if (other) throw new InvalidResponseError(`GET ${path} answered an item of end_user_id ${+other.end_user_id}, not ${parent}`);
+      return data as PagedLists[P][];
+    },
     perPage,
     maxPage: MAX_PAGE,
     narrow: NARROW,
   });
-  // Page numbers over a list that moves: one answered (or created) between two requests pushes the last item of a page
-  // onto the next, where it comes again. Yielded once, by id; a query reaches at most 1500 items, so the ids stay few.
-  const seen = new Set();
-  const parent = opts.path?.["end_user_id"];
-  return (async function* () {
-    for await (const item of pages) {
-      const { id, end_user_id: owner } = Object(item) as { id?: unknown; end_user_id?: unknown };
-      // A server that ignored the end user in the path would hand another's items over as this one's. The item's end
-      // user as a number, so that a hostile server's megabyte string is not the message.
-      if (parent != null && owner != null && owner != parent) throw new InvalidResponseError(`GET ${path} answered an item of end_user_id ${+owner}, not ${parent}`);
-      if (id == null || !seen.has(id)) {
-        seen.add(id);
-        yield item;
-      }
-    }
-  })();
 }

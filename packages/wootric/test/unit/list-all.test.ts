@@ -87,6 +87,26 @@ describe("listAll", () => {
     expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => 200 - i));
   });
 
+  // The error's count is what the caller got: an item that came again on the next page is no item more.
+  it("counts in its PaginationLimitError the items it yielded, not those it dropped for coming again on the next page", async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => 5000 - i);
+    const observed = observedFetch((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      const answer = json(ids.slice((page - 1) * 50, page * 50).map((id) => ({ id })));
+      ids.unshift(ids[0]! + 1);
+      return answer;
+    });
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const response of listAll(wootric, "/v1/responses")) seen.push(response);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationLimitError);
+    expect(seen).toHaveLength(1500 - 29);
+    expect((error as PaginationLimitError).itemsYielded).toBe(seen.length);
+    expect((error as Error).message).toContain(`All ${seen.length} reachable items were yielded`);
+  });
+
   // openapi-fetch fills only the parameters the path names: the list would be the whole account's, not the end user's.
   it("refuses path options on a list whose path has no parameter, before any request", () => {
     const observed = pages([3]);
