@@ -124,10 +124,14 @@ describe("listAll", () => {
   });
 
   // A server (or a cache before it) that ignored the end user in the path answers another end user's responses.
-  it("throws an InvalidResponseError when an end user's list answers an item of another end user", async () => {
+  it("throws an InvalidResponseError when an end user's list answers an item of another end user, yielding none of that page", async () => {
     const observed = observedFetch(() => json([{ id: 1, end_user_id: 2 }, { id: 2, end_user_id: 3 }]));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    const error = await collect(listAll(wootric, "/v1/end_users/{end_user_id}/responses/detractors", { path: { end_user_id: "2" as never } })).catch((e: unknown) => e);
+    const yielded: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of listAll(wootric, "/v1/end_users/{end_user_id}/responses/detractors", { path: { end_user_id: "2" as never } })) yielded.push(item);
+    })().catch((e: unknown) => e);
+    expect(yielded).toEqual([]);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toBe("GET /v1/end_users/{end_user_id}/responses/detractors answered an item of end_user_id 3, not 2");
     // An item without the field passes, as does one of the end user asked for, given as a number or as text.
