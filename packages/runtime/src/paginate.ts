@@ -50,11 +50,20 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
   if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
     throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${String(maxPage)}`);
   }
-  return iterate(options, firstPage);
+  return iteratePages(options);
 }
 
-async function* iterate<Page, Item>(options: PaginateOptions<Page, Item>, firstPage: number): AsyncGenerator<Item, void, undefined> {
+/**
+ * {@link paginate} for a caller that has checked `perPage` (a positive integer), `firstPage` (an integer, or left out)
+ * and `maxPage` (an integer from `firstPage`, or left out) itself, as the Wootric packages' listAll do against the
+ * vendor's bounds: the same iteration, without checking them a second time.
+ *
+ * @example
+ * return iteratePages({ fetchPage, items: (page) => page, perPage: checkedPerPage, maxPage: 30 });
+ */
+export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, Item>): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, perPage, total, maxPage } = options;
+  const firstPage = options.firstPage ?? 1;
   let yielded = 0;
   const repeats = repeatGuard();
   // The string or number ids yielded so far: pages numbered afresh at each request over a list sorted newest first

@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, InputError, InvalidResponseError, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
+import { ApiError, createApiClient, InputError, InvalidResponseError, iteratePages, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
 import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, NOT_TOTALS } from "./helpers.js";
@@ -292,5 +292,16 @@ describe("paginate", () => {
     const fetchPage = async () => ({ data: [], response: new Response() });
     expect(() => paginate({ fetchPage, items: () => [], perPage: 0 })).toThrow(InputError);
     expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2, maxPage: 1 })).toThrow(/maxPage must be an integer >= firstPage/);
+  });
+});
+
+describe("iteratePages", () => {
+  it("pages as paginate does, from firstPage or else 1, and asks for nothing until it is read", async () => {
+    const { fetchPage, requested } = pages(7, 3);
+    const items = iteratePages({ fetchPage, items: (page) => page.items, perPage: 3 });
+    expect(requested).toEqual([]);
+    expect(await collect(items)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await collect(iteratePages({ fetchPage, items: (page) => page.items, perPage: 3, firstPage: 3 }))).toEqual([7]);
+    expect(requested).toEqual([1, 2, 3, 3]);
   });
 });

@@ -72,6 +72,7 @@ describe("portability", () => {
         "shown",
         "isFieldObject",
         "paginate",
+        "iteratePages",
         "paginateOffset",
         "iterateOffset",
         "redactText",

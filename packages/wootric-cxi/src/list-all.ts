@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, paginate } from "@apis/runtime";
+import { checkClient, checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, iteratePages } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
@@ -64,7 +64,7 @@ export function listAll<P extends PagedPath>(
     path: PagedPath,
     init: { params: { query: Record<string, unknown> }; signal: AbortSignal | undefined },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  return paginate<unknown, PagedLists[P]>({
+  return iteratePages<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },

@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, paginate } from "@apis/runtime";
+import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, iteratePages } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -88,7 +88,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const parent = opts.path?.["end_user_id"];
-  return paginate<unknown, PagedLists[P]>({
+  return iteratePages<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
