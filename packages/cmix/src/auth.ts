@@ -1,4 +1,4 @@
-import { createOAuth2TokenSource, requireString, type AuthSchemes } from "@apis/runtime";
+import { tokenSourceForCheckedGrant, requireString, type AuthSchemes } from "@apis/runtime";
 import type { CmixHost } from "./environments.js";
 
 /** How the client authenticates. Every service accepts the same token, fetched from the auth service. */
@@ -22,7 +22,7 @@ export const AUTH_SCHEMES: AuthSchemes<CmixAuth, CmixHost> = {
     password: (auth, context) =>
       ({
         type: "oauth2",
-        tokens: createOAuth2TokenSource({
+        tokens: tokenSourceForCheckedGrant({
           ...context.token,
           tokenUrl: `${context.hosts.authBaseUrl}/access-token`,
           grant: {

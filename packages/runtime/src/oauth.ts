@@ -92,7 +92,25 @@ type GrantType = OAuth2Grant["type"];
  * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
  */
 export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): TokenSource {
-  const grant = checkGrant(options.grant);
+  return grantTokenSource(options, checkGrant(options.grant));
+}
+
+/**
+ * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
+ * fields a non-empty string), as the vendors' auth builders do with `requireString`: the same token source, without
+ * checking the grant a second time.
+ *
+ * @example
+ * const tokens = tokenSourceForCheckedGrant({
+ *   tokenUrl,
+ *   grant: { type: "client_credentials", clientId: requireString(auth.clientId, "auth.clientId", "the OAuth client id"), clientSecret },
+ * });
+ */
+export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
+  return grantTokenSource(options, options.grant);
+}
+
+function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant): TokenSource {
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.

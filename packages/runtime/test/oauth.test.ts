@@ -6,6 +6,7 @@ import {
   createApiClient,
   createOAuth2TokenSource,
   redactText,
+  tokenSourceForCheckedGrant,
   type OAuth2TokenSourceOptions,
 } from "../src/index.js";
 import { BASE_URL, operations, type paths } from "./fixtures.js";
@@ -684,5 +685,16 @@ describe("options", () => {
     expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: undefined as never })).toThrow(
       expect.objectContaining({ field: "grant", message: 'grant is required: an object whose type is "password", "client_credentials" or "refresh_token"' }),
     );
+  });
+});
+
+describe("tokenSourceForCheckedGrant", () => {
+  it("gets tokens as createOAuth2TokenSource does, for a grant its caller has checked", async () => {
+    const fake = fakeFetch(() => tokenResponse("at-secret-checked", { expires_in: 3600 }));
+    const tokens = tokenSourceForCheckedGrant({ tokenUrl: TOKEN_URL, grant: { type: "client_credentials", clientId: "client-9", clientSecret: "client-secret-value" }, fetch: fake.fetch });
+    expect(await tokens.getToken()).toBe("at-secret-checked");
+    expect(fake.calls.map((call) => [call.url.href, form(call)])).toEqual([
+      [TOKEN_URL, { grant_type: "client_credentials", client_id: "client-9", client_secret: "client-secret-value" }],
+    ]);
   });
 });

@@ -65,6 +65,7 @@ describe("portability", () => {
         "readAuthorizationCallback",
         "createApiClient",
         "createOAuth2TokenSource",
+        "tokenSourceForCheckedGrant",
         "createTokenSource",
         "createTransport",
         "defaultShouldRetry",

@@ -1,4 +1,4 @@
-import { checkOptionNames, createOAuth2TokenSource, describeValue, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
+import { checkOptionNames, tokenSourceForCheckedGrant, describeValue, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
 /**
  * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
@@ -32,7 +32,7 @@ function need<A>(auth: A, key: keyof A & string, hint: string): string {
 /** The credential of a grant that fetches its tokens from the shared token endpoint. */
 function oauth2(context: AuthContext, grant: OAuth2Grant, initial?: Extract<WootricAuth, { type: "token" }>) {
   // An undefined initial or query reads as one left out: the token source reads both with ?. and ??.
-  return { type: "oauth2", tokens: createOAuth2TokenSource({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial }) } as const;
+  return { type: "oauth2", tokens: tokenSourceForCheckedGrant({ tokenUrl: context.tokenUrl!, grant, ...context.token, initial }) } as const;
 }
 
 /**
