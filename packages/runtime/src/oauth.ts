@@ -7,7 +7,7 @@ import { redactText, redactUrl } from "./redact.js";
 import { checkBaseUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
-import { createTokenSource, type FetchedToken } from "./token-source.js";
+import { tokenSourceOf, type FetchedToken } from "./token-source.js";
 import { createTransport, baseTransportOptions, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
@@ -163,7 +163,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant)
 
   // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a refresh
   // aside, see above), so nothing outlives its callers. Named, not spread: an option inherited from a prototype counts too.
-  return createTokenSource({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
+  return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
 }
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.

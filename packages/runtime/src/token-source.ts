@@ -64,6 +64,17 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (typeof options?.fetchToken !== "function") {
     throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
   }
+  return tokenSourceOf(options);
+}
+
+/**
+ * {@link createTokenSource} for a `fetchToken` known to be a function, such as createOAuth2TokenSource's own: the same
+ * token source, without checking it a second time.
+ *
+ * @example
+ * return tokenSourceOf({ fetchToken: acquire, tokenUrl: shownUrl });
+ */
+export function tokenSourceOf(options: TokenSourceOptions): TokenSource {
   const skew = options.refreshSkewMs ?? 60_000;
   if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${String(skew)}`);
   const now = options.now ?? Date.now;
