@@ -3,7 +3,7 @@ import type { Auth } from "./auth.js";
 import { callMethods, type AnyMethod } from "./client-methods.js";
 import { bodyCredentials } from "./credential-bearing.js";
 import { withDefaultHeader } from "./default-header.js";
-import { toFormUrlEncoded, toMultipartFormData } from "./form.js";
+import { multipartBody, toFormUrlEncoded } from "./form.js";
 import type { InvalidResponseError } from "./errors.js";
 import { checkHeadersOption } from "./header-value.js";
 import { fieldError } from "./input-error.js";
@@ -215,7 +215,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
     prepared.headers = withDefaultHeader(headers, "Content-Type", FORM);
   } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
-    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : toMultipartFormData(body as Record<string, unknown>));
+    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : multipartBody(body as Record<string, unknown>));
     // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
     prepared.headers = withDefaultHeader(headers, "Content-Type", null);
   }

@@ -37,6 +37,17 @@ export function toFormUrlEncoded(value: Record<string, unknown>): string {
  * const form = toMultipartFormData({ import: { name: "Q3" }, file: new Blob([csv], { type: "text/csv" }) }, { filename: "q3.csv" });
  */
 export function toMultipartFormData(value: Record<string, unknown>, options: MultipartOptions = {}): FormData {
+  return multipartBody(value, (key, blob) => (typeof options.filename === "function" ? options.filename(key, blob) : options.filename));
+}
+
+/**
+ * {@link toMultipartFormData} with the file name of a bare Blob's part from `nameOf` (left out or undefined: `"blob"`),
+ * as a client's multipart operations encode their bodies.
+ *
+ * @example
+ * const form = multipartBody({ file: new Blob([csv]) });
+ */
+export function multipartBody(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
   const form = new FormData();
   for (const [key, field] of flatten(value, true)) {
     if (typeof field === "string") {
@@ -45,8 +56,7 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
       // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
       form.append(key, field, (field as File).name);
     } else {
-      const name = typeof options.filename === "function" ? options.filename(key, field) : options.filename;
-      form.append(key, field, name ?? "blob");
+      form.append(key, field, nameOf?.(key, field) ?? "blob");
     }
   }
   return form;
