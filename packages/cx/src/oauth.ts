@@ -1,5 +1,5 @@
 import {
-  buildAuthorizeUrl as buildRuntimeAuthorizeUrl,
+  buildAuthorizeUrlWithoutParams as buildRuntimeAuthorizeUrl,
   checkOptionNames,
   EXCHANGE_OPTIONS,
   describeValue,

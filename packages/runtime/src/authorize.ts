@@ -59,6 +59,25 @@ const OWN_OPTIONS: Record<string, string> = {
  * response.redirect(buildAuthorizeUrl({ authorizeUrl, clientId, redirectUri: "https://app.example.com/callback", state, scope: ["read"] }));
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
+  const url = new URL(buildAuthorizeUrlWithoutParams(options));
+  // The same URL, read again to add the extra parameters after the others.
+  for (const [name, value] of Object.entries(options.params ?? {})) {
+    if (Object.hasOwn(OWN_OPTIONS, name)) {
+      throw fieldError(`params.${name}`, `is set from its own option: use ${OWN_OPTIONS[name]} instead`);
+    }
+    if (value !== undefined && value !== "") url.searchParams.set(name, value);
+  }
+  return url.href;
+}
+
+/**
+ * {@link buildAuthorizeUrl} without extra `params`, for a caller that sends only the parameters it has options for, as
+ * the vendors' buildAuthorizeUrl do: the same checks and the same URL.
+ *
+ * @example
+ * return buildAuthorizeUrlWithoutParams({ authorizeUrl: `${host}/oauth/authorize`, clientId, redirectUri, state });
+ */
+export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions, "params">): string {
   const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
   requireString(options.clientId, "clientId");
   checkRedirectUri(options.redirectUri);
@@ -73,12 +92,6 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
     ["state", options.state],
     ["scope", scope],
   ];
-  for (const [name, value] of Object.entries(options.params ?? {})) {
-    if (Object.hasOwn(OWN_OPTIONS, name)) {
-      throw fieldError(`params.${name}`, `is set from its own option: use ${OWN_OPTIONS[name]} instead`);
-    }
-    add.push([name, value]);
-  }
   for (const [name, value] of add) if (value !== undefined && value !== "") url.searchParams.set(name, value);
   return url.href;
 }

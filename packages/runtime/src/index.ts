@@ -14,6 +14,7 @@ export { createTokenSource, type FetchedToken, type TokenSourceOptions } from ".
 export { createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
 export {
   buildAuthorizeUrl,
+  buildAuthorizeUrlWithoutParams,
   readAuthorizationCallback,
   type AuthorizationCallback,
   type AuthorizationCallbackOptions,

@@ -6,6 +6,7 @@ import {
   AuthenticationError,
   AuthorizationDeniedError,
   buildAuthorizeUrl,
+  buildAuthorizeUrlWithoutParams,
   exchangeAuthorizationCode,
   InputError,
   readAuthorizationCallback,
@@ -101,6 +102,14 @@ describe("buildAuthorizeUrl", () => {
     expect(() => buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, params: { state: "x" } })).toThrow(
       /params.state is set from its own option: use state instead/,
     );
+  });
+});
+
+describe("buildAuthorizeUrlWithoutParams", () => {
+  it("builds the URL buildAuthorizeUrl builds without extra params, after the same checks", () => {
+    const options = { authorizeUrl: `${AUTHORIZE_URL}?tenant=eu`, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, scope: "read" };
+    expect(buildAuthorizeUrlWithoutParams(options)).toBe(buildAuthorizeUrl(options));
+    expect(() => buildAuthorizeUrlWithoutParams({ ...options, state: "short" })).toThrow(expect.objectContaining({ field: "state" }));
   });
 });
 

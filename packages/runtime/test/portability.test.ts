@@ -61,6 +61,7 @@ describe("portability", () => {
         "isLoopbackHost",
         "nameErrorClasses",
         "buildAuthorizeUrl",
+        "buildAuthorizeUrlWithoutParams",
         "exchangeAuthorizationCode",
         "readAuthorizationCallback",
         "createApiClient",
