@@ -2,6 +2,9 @@ import { ApiError, InvalidResponseError, PaginationLimitError } from "./errors.j
 import { describeValue, fieldError } from "./input-error.js";
 import { redactUrl } from "./redact.js";
 
+/** How many of the last ids yielded {@link paginate} remembers, to yield an item that comes again once: 200 pages of 50. */
+export const SEEN_IDS = 10_000;
+
 /** Options of {@link paginate}. */
 export interface PaginateOptions<Page, Item> {
   /** Fetches one page by number, e.g. an openapi-fetch call; its `{ data, error, response }` is read as such. */
@@ -26,7 +29,8 @@ export interface PaginateOptions<Page, Item> {
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
  * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. An
- * item whose string or number `id` came on an earlier page is not yielded again (nor counted). A page that fails throws an {@link ApiError}
+ * item whose string or number `id` came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again
+ * (nor counted). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -66,8 +70,9 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   const firstPage = options.firstPage ?? 1;
   let yielded = 0;
   const repeats = repeatGuard();
-  // The string or number ids yielded so far: pages numbered afresh at each request over a list sorted newest first
-  // that gains an item between two requests serve the last item of a page again at the top of the next.
+  // The last SEEN_IDS string or number ids yielded: pages numbered afresh at each request over a list sorted newest
+  // first that gains an item between two requests serve the last item of a page again at the top of the next. Bounded,
+  // so that a list of millions is not kept in memory: a Set iterates oldest first, and the oldest go.
   const seen = new Set<unknown>();
   for (let page = firstPage; ; page++) {
     const result = await fetchPage(page);
@@ -78,6 +83,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
         if (typeof id == "string" || typeof id == "number") {
           if (seen.has(id)) continue;
           seen.add(id);
+          if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value);
         }
         yield item;
         yielded++;

@@ -4,6 +4,7 @@ import { ApiError, createApiClient, InputError, InvalidResponseError, iteratePag
 import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, NOT_TOTALS } from "./helpers.js";
+import { SEEN_IDS } from "../src/paginate.js";
 
 type ItemsClient = Client<paths>;
 
@@ -84,6 +85,17 @@ describe("paginate", () => {
     };
     const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2 }))).map((item) => item.id);
     expect(ids).toEqual(["i9", "i8", "i7", "i6", "i5"]);
+  });
+
+  it("remembers the last SEEN_IDS ids it yielded, not every one: an id that comes back after that many others is yielded again", async () => {
+    // "x", then SEEN_IDS other ids, then "o1" (among the last SEEN_IDS) and "x" (no longer) again.
+    const list = ["x", ...Array.from({ length: SEEN_IDS }, (_, i) => `o${i}`), "o1", "x", "z"];
+    const perPage = 1000;
+    const fetchPage = async (page: number) => ({ data: list.slice((page - 1) * perPage, page * perPage).map((id) => ({ id })), response: new Response(null, { status: 200 }) });
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page, perPage }))).map((item) => item.id);
+    expect(ids.filter((id) => id === "x")).toHaveLength(2);
+    expect(ids.filter((id) => id === "o1")).toHaveLength(1);
+    expect(ids).toHaveLength(SEEN_IDS + 3);
   });
 
   it.each([
