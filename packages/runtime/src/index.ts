@@ -54,7 +54,7 @@ export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 // Shared with vendor packages that wait between polls (CMIX's export archives).
 export { sleep } from "./timeout.js";
-export { toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
+export { isPlainObject, toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 export { iteratePages, paginate, type PaginateOptions } from "./paginate.js";
 export { iterateOffset, paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";
 export type { Client, FetchResponse, Middleware } from "openapi-fetch";

@@ -84,6 +84,7 @@ describe("portability", () => {
         "rememberSecret",
         "cancelQuietly",
         "sleep",
+        "isPlainObject",
         "toFormUrlEncoded",
         "toMultipartFormData",
         "urlOption",

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@apis/runtime";
+import { describeValue, fieldError, isFieldObject, isPlainObject, toFormUrlEncoded } from "@apis/runtime";
 
 /**
  * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
@@ -8,8 +8,8 @@ import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@api
 function numericBooleans(value: unknown): unknown {
   if (typeof value === "boolean") return +value;
   if (Array.isArray(value)) return value.map(numericBooleans);
-  // A primitive's prototype (Number.prototype, ...) and a function's are never Object.prototype.
-  if (value != null && Object.getPrototypeOf(value) === Object.prototype) {
+  // Fields as the runtime's form encoding reads them: an object of Object.prototype's, or of none (Object.create(null)).
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numericBooleans(item)]));
   }
   return value;

@@ -16,6 +16,12 @@ describe("serializeQuery", () => {
 });
 
 describe("serializeForm", () => {
+  // The runtime's form encoding takes an object without a prototype as fields: its booleans must read 1 and 0 too.
+  it("writes booleans as 1 and 0 in a body made with Object.create(null), nested too", () => {
+    const body = Object.assign(Object.create(null) as Record<string, unknown>, { _force_new: true, data: Object.assign(Object.create(null) as object, { vip: false }) });
+    expect(serializeForm(body)).toBe(`_force_new=1&${encodeURIComponent("data[vip]")}=0`);
+  });
+
   it("writes booleans as 1 and 0 and leaves strings alone, even the string 'true'", () => {
     expect(serializeForm({ _force_new: false, response: "true" })).toBe("_force_new=0&response=true");
   });
