@@ -1,6 +1,6 @@
 import type { TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
-import { fieldError, InputError, shown } from "./input-error.js";
+import { describeValue, fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
 import { redactText, redactUrl } from "./redact.js";
@@ -92,7 +92,12 @@ type GrantType = OAuth2Grant["type"];
  * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
  */
 export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): TokenSource {
-  return grantTokenSource(options, checkGrant(options.grant));
+  const grant = checkGrant(options.grant);
+  // Read only at the first refresh token the server rotates, perhaps hours on: refused now. Described, not quoted: a
+  // refresh token passed there by mistake would be written out.
+  const store = options.initial?.onRefreshToken;
+  if (store != null && typeof store != "function") throw fieldError("initial.onRefreshToken", `must be a function that stores the new refresh token, got ${describeValue(store)}`);
+  return grantTokenSource(options, grant);
 }
 
 /**

@@ -5,10 +5,12 @@ import {
   AuthenticationError,
   createApiClient,
   createOAuth2TokenSource,
+  InputError,
   redactText,
   tokenSourceForCheckedGrant,
   type OAuth2TokenSourceOptions,
 } from "../src/index.js";
+import { thrownBy } from "@apis/faults/observed-fetch";
 import { BASE_URL, operations, type paths } from "./fixtures.js";
 import { caught, expectNoSecrets, fakeFetch, json, networkError, never, type Call, type Handler } from "./helpers.js";
 
@@ -281,6 +283,23 @@ describe("token requests", () => {
     expect(await tokens.getToken()).toBe("at-secret-2");
     expect(stored).toEqual(["rt-secret-1", "rt-secret-2"]);
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
+  });
+
+  // Read only once the server rotates the refresh token, perhaps hours on: the refresh then failed with a bare TypeError.
+  it.each<[string, unknown, string]>([
+    ["a string (a refresh token passed there by mistake)", "rt-secret-misplaced", "a string"],
+    ["an object", { save: () => undefined }, "an object"],
+  ])("refuses an initial.onRefreshToken that is %s at once, describing it, not quoting it", (_, store, described) => {
+    const error = thrownBy(() =>
+      createOAuth2TokenSource({
+        tokenUrl: "https://auth.test/oauth/token",
+        grant: { type: "refresh_token", refreshToken: "rt-secret-0" },
+        initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-0", onRefreshToken: store as never },
+      }),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "initial.onRefreshToken", message: `initial.onRefreshToken must be a function that stores the new refresh token, got ${described}` });
+    expect(String((error as Error).message)).not.toContain("rt-secret-misplaced");
   });
 
   // Storing a token is often async (a database write): its failure must fail the token request, not end the process
