@@ -41,9 +41,25 @@ export function checkEmail(address: string, field: string): void {
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(field, `must be an e-mail address, got ${JSON.stringify(address)}`);
 }
 
-/** Checks the options both e-mail survey endpoints share, where the docs give a rule. */
-export function checkSendOptions(options: { delay?: unknown }): void {
+// The fields of survey_settings and of its two objects; the compiler checks each list against the spec's type both ways.
+const SETTINGS = ["language", "survey_template_id", "logo_url", "audience_text", "product_name", "custom_messages", "sampling"] as const satisfies readonly (keyof Schemas["SurveySettings"])[];
+true satisfies [Exclude<keyof Schemas["SurveySettings"], (typeof SETTINGS)[number]>] extends [never] ? true : false;
+const MESSAGES = ["followup_text", "detractor_followup_text", "passive_followup_text", "promoter_followup_text", "prompt_text", "detractor_prompt_text", "passive_prompt_text", "promoter_prompt_text"] as const satisfies readonly (keyof Schemas["CustomMessages"])[];
+true satisfies [Exclude<keyof Schemas["CustomMessages"], (typeof MESSAGES)[number]>] extends [never] ? true : false;
+const SAMPLING = ["first_survey_delay", "response_throttle", "decline_throttle", "registered_percent"] as const satisfies readonly (keyof Schemas["Sampling"])[];
+true satisfies [Exclude<keyof Schemas["Sampling"], (typeof SAMPLING)[number]>] extends [never] ? true : false;
+
+/**
+ * Checks the options both e-mail survey endpoints share, where the docs give a rule, and the names in
+ * `survey_settings`: one spelt otherwise (`custom_message`, `followup`) would be sent and ignored, and the survey sent
+ * without it.
+ */
+export function checkSendOptions(options: { delay?: unknown; survey_settings?: unknown }): void {
   checkNumber(options.delay, "delay", 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
+  const settings = options.survey_settings as { custom_messages?: unknown; sampling?: unknown } | undefined;
+  checkOptionNames(Object(settings), SETTINGS, "survey_settings");
+  checkOptionNames(Object(settings?.custom_messages), MESSAGES, "survey_settings.custom_messages");
+  checkOptionNames(Object(settings?.sampling), SAMPLING, "survey_settings.sampling");
 }
 
 /**

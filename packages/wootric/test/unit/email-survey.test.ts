@@ -84,6 +84,32 @@ describe("sendEmailSurvey", () => {
     expect(observed.calls()).toEqual([]);
   });
 
+  // Wootric ignores a survey_settings name it does not know: the survey went out without the message or the sampling.
+  it.each<[string, object, string, RegExp]>([
+    ["a setting", { custom_message: { followup_text: "Thanks!" } }, "custom_message", /^custom_message is not an option of survey_settings: did you mean custom_messages\?$/],
+    ["a custom message", { custom_messages: { followup: "Thanks!" } }, "followup", /^followup is not an option of survey_settings\.custom_messages: did you mean followup_text\?$/],
+    ["a sampling rule", { sampling: { registeredPercent: 50 } }, "registeredPercent", /^registeredPercent is not an option of survey_settings\.sampling: did you mean registered_percent\?$/],
+  ])("refuses %s in survey_settings spelt otherwise, by both e-mail survey helpers, sending nothing", async (_, settings, field, message) => {
+    const { wootric, observed } = client();
+    for (const send of [sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: settings as never }), sendEmailSurveyCsv(wootric, "email\na@example.com\n", { survey_settings: settings as never })]) {
+      const error = await refusal(send);
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    }
+    expect(observed.calls()).toEqual([]);
+  });
+
+  it("sends every survey_settings field the spec names", async () => {
+    const { wootric, observed } = client();
+    const survey_settings = {
+      language: "EN", survey_template_id: 7, logo_url: "https://example.com/logo.png", audience_text: "your team", product_name: "Acme",
+      custom_messages: { followup_text: "a", detractor_followup_text: "b", passive_followup_text: "c", promoter_followup_text: "d", prompt_text: "e", detractor_prompt_text: "f", passive_prompt_text: "g", promoter_prompt_text: "h" },
+      sampling: { first_survey_delay: 1, response_throttle: 2, decline_throttle: 3, registered_percent: 50 },
+    };
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: survey_settings as never });
+    expect(observed.calls()).toHaveLength(1);
+  });
+
   it("sends a Date in end_user.properties as Unix seconds, as properties() writes it", async () => {
     const { wootric, observed } = client();
     const when = new Date("2026-12-01T08:00:00Z");
