@@ -29,7 +29,7 @@ export interface PaginateOptions<Page, Item> {
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
  * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. An
- * item whose string or number `id` came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again
+ * item whose string or integer `id` (a safe one: JSON.parse rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again
  * (nor counted). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
@@ -80,7 +80,8 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     if (!repeats(result, pageItems, `page ${page}`)) {
       for (const item of pageItems) {
         const id = (item as { id?: unknown } | null)?.id;
-        if (typeof id == "string" || typeof id == "number") {
+        // A number past 2^53 is no id: JSON.parse makes two such ids one number.
+        if (typeof id == "string" || Number.isSafeInteger(id)) {
           if (seen.has(id)) continue;
           seen.add(id);
           if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value);

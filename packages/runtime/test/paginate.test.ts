@@ -98,6 +98,14 @@ describe("paginate", () => {
     expect(ids).toHaveLength(SEEN_IDS + 3);
   });
 
+  // JSON numbers past 2^53 lose their last digits when parsed: two ids a 64-bit database tells apart come as one number.
+  it("yields each of two items whose numeric ids are past 2^53 and so parse to one number, not the second taken for the first again", async () => {
+    const body = '[{"id":9007199254740993,"name":"a"},{"id":9007199254740992,"name":"b"}]';
+    const fetchPage = async () => ({ data: JSON.parse(body) as { id: unknown; name?: string }[], response: new Response(null, { status: 200 }) });
+    const items = await collect(paginate({ fetchPage, items: (page) => page, perPage: 50 }));
+    expect(items.map((item) => item.name ?? item.id)).toEqual(["a", "b"]);
+  });
+
   it.each([
     // The list as each request finds it: after page 2 was read, items added at the front bring back pages 1 and 2.
     ["one item a page, two added at the front", 1, [["i9", "i8", "i7", "i6"], ["i9", "i8", "i7", "i6"], ["i11", "i10", "i9", "i8", "i7", "i6"]], ["i9", "i8", "i7", "i6"]],
