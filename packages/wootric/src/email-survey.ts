@@ -100,8 +100,9 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   checkSendOptions(request);
   checkOptionNames(options ?? {}, ["signal"], "sendEmailSurvey");
   const endUser = request.end_user;
-  // The vendor's table reads "end_user: End user properties", but { plan } there goes out as end_user[plan], ignored.
-  for (const name in Object(endUser)) if (name != "properties") throw fieldError(`end_user.${name}`, "is no field: end-user properties go in end_user.properties");
+  // The vendor's table reads "end_user: End user properties", but { plan } there goes out as end_user[plan], ignored. Own
+  // keys with a value, as the form sends them: an undefined one goes out as nothing.
+  for (const [name, value] of Object.entries(Object(endUser))) if (name != "properties" && value !== undefined) throw fieldError(`end_user.${name}`, "is no field: end-user properties go in end_user.properties");
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
   const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request;

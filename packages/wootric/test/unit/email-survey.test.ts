@@ -110,6 +110,17 @@ describe("sendEmailSurvey", () => {
     expect(observed.calls()).toHaveLength(1);
   });
 
+  // A key left undefined goes out as nothing (as everywhere the form is written): no property was misplaced there.
+  it("sends an end_user whose other keys are undefined, which the form leaves out, instead of refusing them as misplaced properties", async () => {
+    const { wootric, observed } = client();
+    const endUser = { properties: { plan: "Pro" }, email: undefined } as { properties: { plan: string } };
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: endUser });
+    expect(formFields(observed.bodies[0])).toEqual([
+      ["emails[]", "a@example.com"],
+      ["end_user[properties][plan]", "Pro"],
+    ]);
+  });
+
   it("sends a Date in end_user.properties as Unix seconds, as properties() writes it", async () => {
     const { wootric, observed } = client();
     const when = new Date("2026-12-01T08:00:00Z");
