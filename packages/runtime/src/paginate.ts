@@ -28,9 +28,9 @@ export interface PaginateOptions<Page, Item> {
 
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after an empty page, after a short one unless `total` says more items remain, or once `total` items were yielded. An
+ * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read. An
  * item whose string or integer `id` (a safe one: JSON.parse rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again
- * (nor counted). A page that fails throws an {@link ApiError}
+ * (nor counted as yielded). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -68,7 +68,9 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
 export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, Item>): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, perPage, total, maxPage } = options;
   const firstPage = options.firstPage ?? 1;
+  // The items yielded, and the places read (an item yielded before counts too): the total counts the list's places.
   let yielded = 0;
+  let read = 0;
   const repeats = repeatGuard();
   // The last SEEN_IDS string or number ids yielded: pages numbered afresh at each request over a list sorted newest
   // first that gains an item between two requests serve the last item of a page again at the top of the next. Bounded,
@@ -78,6 +80,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
     if (!repeats(result, pageItems, `page ${page}`)) {
+      read += pageItems.length;
       for (const item of pageItems) {
         const id = (item as { id?: unknown } | null)?.id;
         // A number past 2^53 is no id: JSON.parse makes two such ids one number.
@@ -91,14 +94,15 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
       }
     }
     const reported = reportedTotal(result.data, total);
-    if (reported !== undefined && yielded >= reported) return;
+    // An item that came again took the place of one added at the front since, which no page of this reading holds.
+    if (reported !== undefined && read >= reported) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
     if (maxPage !== undefined && page >= maxPage) {
       const url = result.response.url || undefined;
       const pages = maxPage - firstPage + 1;
-      const remaining = reported === undefined ? "more items may remain" : `${reported - yielded} of ${reported} items remain`;
+      const remaining = reported === undefined ? "more items may remain" : `${reported - read} of ${reported} items remain`;
       throw new PaginationLimitError(
         `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} per query ` +
           `and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,

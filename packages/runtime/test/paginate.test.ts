@@ -247,6 +247,20 @@ describe("paginate", () => {
     expect(await collect(all)).toHaveLength(15);
   });
 
+  // The total counts the list's places: an item that came again on the next page took the place of the one added at the
+  // front, which no page of this reading holds. The list was read to its end, as it was without maxPage.
+  it("a newest-first list with a total that gained an item after page 1 ends at its last page, maxPage or not, its moved item yielded once, not a PaginationLimitError", async () => {
+    const list = ["i5", "i4", "i3", "i2", "i1"];
+    const fetchPage = async (page: number) => {
+      const items = list.slice((page - 1) * 2, page * 2).map((id) => ({ id }));
+      const answer = { data: { items, total: list.length }, response: new Response(null, { status: 200 }) };
+      if (page === 1) list.unshift("i6");
+      return answer;
+    };
+    const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, maxPage: 3, total: (page) => page.total }))).map((item) => item.id);
+    expect(ids).toEqual(["i5", "i4", "i3", "i2", "i1"]);
+  });
+
   // Both paginators, by page number and by offset: the second page fails after the first one's items were yielded.
   const failing = { error: { message: "Please complete the onboarding flow first." }, response: new Response(null, { status: 403, statusText: "Forbidden" }) };
   it.each([

@@ -166,6 +166,23 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(2);
   });
 
+  // Newest first, a response answered after page 1 moves every later one down a place: the last of each page comes again
+  // on the next, and total_count counts the new one, which no page after the first holds.
+  it("reads the responses of 29 pages and a bit to their end when one is answered mid-way, each once, not a PaginationLimitError at page 30", async () => {
+    const ids = Array.from({ length: 1450 }, (_, i) => 5000 - i);
+    const { observed, cxi } = clientWith((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      const answer = json({ total_count: ids.length, items: ids.slice((page - 1) * 50, page * 50).map((id) => ({ id })) });
+      if (page === 1) ids.unshift(5001);
+      return answer;
+    });
+    const seen: number[] = [];
+    for await (const response of listAll(cxi, "/v1/responses")) seen.push(response.id);
+    expect(new Set(seen).size).toBe(1450);
+    expect(seen).toHaveLength(1450);
+    expect(observed.requests).toHaveLength(30);
+  });
+
   it("throws a PaginationLimitError after page 30 when the list goes on, instead of dropping the rest", async () => {
     const { observed, cxi } = clientWith((request) => {
       const page = Number(new URL(request.url).searchParams.get("page"));
