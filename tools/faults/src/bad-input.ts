@@ -211,6 +211,28 @@ export function signalAsOptionsCases(calls: Record<string, (fetch: FetchSpy, sig
 }
 
 /**
+ * Something other than a client passed where a helper takes one (an empty object, null, and `options`, the options a
+ * caller might have passed to createClient instead of its result), as cases for {@link describeBadInput} per helper:
+ * each must be refused with an InputError on `client`, not fail deep inside with a TypeError ("client.POST is not a
+ * function"). `calls` maps each helper's name to a call that passes its argument as the client.
+ *
+ * @example
+ * notAClientCases({ uploadFile: (cx) => uploadFile(cx, PHOTO, "hello") }, { auth: { type: "token", accessToken } });
+ */
+export function notAClientCases<Client>(calls: Record<string, (client: Client) => unknown>, options: object): BadInputCase[] {
+  const inputs: [string, unknown][] = [["an empty object", {}], ["null", null], ["createClient's options", options]];
+  return inputs.flatMap(([input, value]) =>
+    Object.entries(calls).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the client`,
+      call: () => call(bad<Client>(value)),
+      field: "client",
+      message: /^client must be the client createClient\(\) returns$/,
+    })),
+  );
+}
+
+/**
  * A path parameter of "..", as a case for {@link describeBadInput}: the runtime refuses it, since the URL it makes
  * would name another path. `input` says what the call would reach; `call` passes ".." as `params.path[param]`.
  *

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, signalAsOptionsCases, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -154,23 +154,12 @@ const cases: BadInputCase[] = [
     message: /^The path must be absolute, starting with "\/" .*, got "photos\/2353\.jpg"$/,
   },
   // Anything but a client failed deep inside with a TypeError ("client.POST is not a function").
-  ...(
-    [
-      ["an empty object", () => ({})],
-      ["null", () => null],
-      ["createClient's options", () => ({ auth: { type: "token", accessToken: ACCESS_TOKEN } })],
-    ] as const
-  ).flatMap(([input, make]) =>
-    Object.entries({
+  ...notAClientCases<CxClient>(
+    {
       uploadFile: (cx: CxClient) => uploadFile(cx, PHOTO, "hello"),
       downloadFile: (cx: CxClient) => downloadFile(cx, PHOTO),
-    }).map(([helper, call]) => ({
-      helper,
-      input: `${input} as the client`,
-      call: () => call(bad<CxClient>(make())),
-      field: "client",
-      message: /^client must be the client createClient\(\) returns$/,
-    })),
+    },
+    { auth: { type: "token", accessToken: ACCESS_TOKEN } },
   ),
   // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(

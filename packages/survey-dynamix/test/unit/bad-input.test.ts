@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -199,24 +199,13 @@ const cases: BadInputCase[] = [
     message: /^interaction\.id must match interactionId 891234$/,
   },
   // Anything but a client failed deep inside with a TypeError ("client.POST is not a function"), listAll's only at its first page.
-  ...(
-    [
-      ["an empty object", () => ({})],
-      ["null", () => null],
-      ["createClient's options", () => ({ auth: { type: "token", accessToken: ACCESS_TOKEN }, region: "eu1" })],
-    ] as const
-  ).flatMap(([input, make]) =>
-    Object.entries({
+  ...notAClientCases<SurveyDynamixClient>(
+    {
       createInteraction: (sdx: SurveyDynamixClient) => createInteraction(sdx, SMS),
       updateInteraction: (sdx: SurveyDynamixClient) => updateInteraction(sdx, 891234, { agent_id: "nevilr" }),
       listAll: (sdx: SurveyDynamixClient) => listAll(sdx, "/surveys"),
-    }).map(([helper, call]) => ({
-      helper,
-      input: `${input} as the client`,
-      call: () => call(bad<SurveyDynamixClient>(make())),
-      field: "client",
-      message: /^client must be the client createClient\(\) returns$/,
-    })),
+    },
+    { auth: { type: "token", accessToken: ACCESS_TOKEN }, region: "eu1" },
   ),
   // JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const BASE = "https://cxi.test";
@@ -193,23 +193,12 @@ const cases: BadInputCase[] = [
     message: /row 2 has score "9\.5": scores must be integers or blank/,
   },
   // Anything but a client failed deep inside with a TypeError ("client.POST is not a function"), listAll's only at its first page.
-  ...(
-    [
-      ["an empty object", () => ({})],
-      ["null", () => null],
-      ["createClient's options", () => ({ auth: AUTH, baseUrl: BASE })],
-    ] as const
-  ).flatMap(([input, make]) =>
-    Object.entries({
+  ...notAClientCases<WootricCxiClient>(
+    {
       importCsv: (cxi: WootricCxiClient) => importCsv(cxi, CSV),
       listAll: (cxi: WootricCxiClient) => listAll(cxi, "/v1/tags"),
-    }).map(([helper, call]) => ({
-      helper,
-      input: `${input} as the client`,
-      call: () => call(bad<WootricCxiClient>(make())),
-      field: "client",
-      message: /^client must be the client createClient\(\) returns$/,
-    })),
+    },
+    { auth: AUTH, baseUrl: BASE },
   ),
   // Not quoted: JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
   ...(

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import type { TokenSource } from "@apis/runtime";
 import { checkEmailSurveyCsv, createClient, createWootricTokenSource, getEndUserByEmail, getEndUserByExternalId, InputError, listAll, properties, sendEmailSurvey, sendEmailSurveyCsv, type ClientOptions, type PropertyInput, type WootricClient, type WootricTokenSourceOptions } from "../../src/index.js";
 
@@ -138,26 +138,15 @@ const helperCases: BadInputCase[] = [
     message: /^path must be a paged list: \/v1\/end_users, \/v1\/responses, .*, \/v1\/end_users\/{end_user_id}\/page_views$/,
   })),
   // Anything but a client failed deep inside with a TypeError ("client.GET is not a function"), listAll's only at its first page.
-  ...(
-    [
-      ["an empty object", () => ({})],
-      ["null", () => null],
-      ["createClient's options", () => ({ auth: AUTH, baseUrl: BASE })],
-    ] as const
-  ).flatMap(([input, make]) =>
-    Object.entries({
+  ...notAClientCases<WootricClient>(
+    {
       sendEmailSurvey: (wootric: WootricClient) => sendEmailSurvey(wootric, { emails: ["nps@example.com"] }),
       sendEmailSurveyCsv: (wootric: WootricClient) => sendEmailSurveyCsv(wootric, "email\nnps@example.com\n"),
       getEndUserByEmail: (wootric: WootricClient) => getEndUserByEmail(wootric, "nps@example.com"),
       getEndUserByExternalId: (wootric: WootricClient) => getEndUserByExternalId(wootric, "ext-1"),
       listAll: (wootric: WootricClient) => listAll(wootric, "/v1/end_users"),
-    }).map(([helper, call]) => ({
-      helper,
-      input: `${input} as the client`,
-      call: () => call(bad<WootricClient>(make())),
-      field: "client",
-      message: /^client must be the client createClient\(\) returns$/,
-    })),
+    },
+    { auth: AUTH, baseUrl: BASE },
   ),
   { helper: "listAll", input: "a query parameter beside query, which would be ignored", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad<{ query: {} }>({ sort_order: "asc" })), field: "sort_order", message: /^sort_order is not an option of listAll, which takes query, signal$/ },
   { helper: "listAll", input: "a query string instead of an object", call: (fetch) => listAll(client(fetch), "/v1/end_users", { query: bad<{ sort_order?: "asc" }>("sort_order=asc") }), field: "query", message: /^query must be an object of parameters, got a string$/ },

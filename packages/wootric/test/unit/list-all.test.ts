@@ -14,7 +14,6 @@ function pages(sizes: number[]) {
   });
 }
 
-
 describe("listAll", () => {
   it("pages with page and per_page=50 until a short page, keeping the caller's query", async () => {
     const observed = pages([50, 50, 7]);
@@ -164,7 +163,7 @@ describe("listAll", () => {
 
   // Wootric reads them as Unix seconds: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word; NaN or Infinity go out as text.
-  it.each<[string, Record<string, unknown>, string]>([
+  it.each<[string, Record<string, unknown>, string, RegExp?]>([
     ["created[gt] in milliseconds", { created: { gt: 1_796_112_641_510 } }, "query.created.gt"],
     ["updated[lt] as NaN", { updated: { lt: Number.NaN } }, "query.updated.lt"],
     ["created[lt] as Infinity", { created: { lt: Number.POSITIVE_INFINITY } }, "query.created.lt"],
@@ -174,7 +173,13 @@ describe("listAll", () => {
     ["created[gt] as a Date", { created: { gt: new Date("2026-12-01T00:00:00Z") } }, "query.created.gt"],
     ["created[gt] as an empty string (which would go out as created[gt]=)", { created: { gt: "" } }, "query.created.gt"],
     ["created[gt] as hexadecimal text", { created: { gt: "0x58377e80" } }, "query.created.gt"],
-  ])("refuses %s with an InputError naming it, before any request", (_, query, field) => {
+    // Wootric reads created and updated under eq, lt, lte, gt and gte alone: any other name is ignored, and the list
+    // comes back whole, unfiltered, without a word.
+    ["created[after]", { created: { after: 1_480_000_000 } }, "query.created.after", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
+    ["created[from] spelt as the wire writes it", { "created[from]": 1_480_000_000 }, "query.created[from]", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
+    ["created_at[gt]", { created_at: { gt: 1_480_000_000 } }, "query.created_at.gt", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
+    ["updatedSince", { updatedSince: 1_480_000_000 }, "query.updatedSince", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
+  ])("refuses %s with an InputError naming it, before any request", (_, query, field, message = /must be an integer from 0 to 10000000000 \(Unix seconds\)/) => {
     const observed = pages([]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
     let error: unknown;
@@ -185,29 +190,7 @@ describe("listAll", () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
-    expect((error as Error).message).toMatch(/must be an integer from 0 to 10000000000 \(Unix seconds\)/);
-    expect(observed.requests).toHaveLength(0);
-  });
-
-  // Wootric reads created and updated under eq, lt, lte, gt and gte alone: any other name is ignored, and the list
-  // comes back whole, unfiltered, without a word.
-  it.each<[string, Record<string, unknown>, string]>([
-    ["created[after]", { created: { after: 1_480_000_000 } }, "query.created.after"],
-    ["created[from] spelt as the wire writes it", { "created[from]": 1_480_000_000 }, "query.created[from]"],
-    ["created_at[gt]", { created_at: { gt: 1_480_000_000 } }, "query.created_at.gt"],
-    ["updatedSince", { updatedSince: 1_480_000_000 }, "query.updatedSince"],
-  ])("refuses a time filter Wootric does not read (%s) with an InputError naming it, before any request", (_, query, field) => {
-    const observed = pages([]);
-    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    let error: unknown;
-    try {
-      listAll(wootric, "/v1/end_users", { query: query as never });
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).field).toBe(field);
-    expect((error as Error).message).toBe(`${field} is no time filter: use created or updated with eq, lt, lte, gt or gte`);
+    expect((error as Error).message).toMatch(message);
     expect(observed.requests).toHaveLength(0);
   });
 
