@@ -6,6 +6,17 @@ import { json, observedFetch } from "@apis/faults/observed-fetch";
 const BASE = "https://wootric.test";
 const auth = { type: "token", accessToken: "mine" } as const;
 
+// Reads a listAll to its end or its error: what it yielded, and the error it threw.
+async function drain(items: AsyncIterable<unknown>): Promise<{ seen: unknown[]; error: unknown }> {
+  const seen: unknown[] = [];
+  try {
+    for await (const item of items) seen.push(item);
+  } catch (error) {
+    return { seen, error };
+  }
+  return { seen, error: undefined };
+}
+
 function pages(sizes: number[]) {
   return observedFetch((request) => {
     const page = Number(new URL(request.url).searchParams.get("page"));
@@ -51,10 +62,7 @@ describe("listAll", () => {
   it("stops at page 30 with a PaginationLimitError that says how to narrow by created[gt]/created[lt], after every reachable item", async () => {
     const observed = pages(Array.from({ length: 40 }, () => 50));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const response of listAll(wootric, "/v1/responses")) seen.push(response);
-    })().catch((e: unknown) => e);
+    const { seen, error } = await drain(listAll(wootric, "/v1/responses"));
     expect(error).toBeInstanceOf(PaginationLimitError);
     expect(seen).toHaveLength(MAX_PAGE * 50);
     expect(observed.requests).toHaveLength(MAX_PAGE);
@@ -96,10 +104,7 @@ describe("listAll", () => {
       return answer;
     });
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const response of listAll(wootric, "/v1/responses")) seen.push(response);
-    })().catch((e: unknown) => e);
+    const { seen, error } = await drain(listAll(wootric, "/v1/responses"));
     expect(error).toBeInstanceOf(PaginationLimitError);
     expect(seen).toHaveLength(1500 - 29);
     expect((error as PaginationLimitError).itemsYielded).toBe(seen.length);
@@ -126,10 +131,7 @@ describe("listAll", () => {
   it("throws an InvalidResponseError when an end user's list answers an item of another end user, yielding none of that page", async () => {
     const observed = observedFetch(() => json([{ id: 1, end_user_id: 2 }, { id: 2, end_user_id: 3 }]));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
-    const yielded: unknown[] = [];
-    const error = await (async () => {
-      for await (const item of listAll(wootric, "/v1/end_users/{end_user_id}/responses/detractors", { path: { end_user_id: "2" as never } })) yielded.push(item);
-    })().catch((e: unknown) => e);
+    const { seen: yielded, error } = await drain(listAll(wootric, "/v1/end_users/{end_user_id}/responses/detractors", { path: { end_user_id: "2" as never } }));
     expect(yielded).toEqual([]);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toBe("GET /v1/end_users/{end_user_id}/responses/detractors answered an item of end_user_id 3, not 2");
