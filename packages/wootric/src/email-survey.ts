@@ -56,10 +56,15 @@ true satisfies [Exclude<keyof Schemas["Sampling"], (typeof SAMPLING)[number]>] e
  */
 export function checkSendOptions(options: { delay?: unknown; survey_settings?: unknown }): void {
   checkNumber(options.delay, "delay", 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
-  const settings = options.survey_settings as { custom_messages?: unknown; sampling?: unknown } | undefined;
-  checkOptionNames(Object(settings), SETTINGS, "survey_settings");
-  checkOptionNames(Object(settings?.custom_messages), MESSAGES, "survey_settings.custom_messages");
-  checkOptionNames(Object(settings?.sampling), SAMPLING, "survey_settings.sampling");
+  // An object or nothing: a string's or an array's names are its indexes ("0 is not an option").
+  const names = (value: unknown, list: readonly string[], at: string) => {
+    if (value != null && !isRecord(value)) throw fieldError(at, `must be an object, got ${describeValue(value)}`);
+    checkOptionNames(Object(value), list, at);
+    return value as { custom_messages?: unknown; sampling?: unknown } | undefined;
+  };
+  const settings = names(options.survey_settings, SETTINGS, "survey_settings");
+  names(settings?.custom_messages, MESSAGES, "survey_settings.custom_messages");
+  names(settings?.sampling, SAMPLING, "survey_settings.sampling");
 }
 
 /**

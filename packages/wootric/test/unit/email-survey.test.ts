@@ -99,6 +99,29 @@ describe("sendEmailSurvey", () => {
     expect(observed.calls()).toEqual([]);
   });
 
+  // Their names were read as the checks read an object's: a string's or an array's are its indexes ("0 is not an option").
+  it.each<[string, object, string, string]>([
+    ["survey_settings as a string", { survey_settings: "custom" }, "survey_settings", "a string"],
+    ["survey_settings as an array", { survey_settings: [{ logo_url: "https://example.com/logo.png" }] }, "survey_settings", "an array"],
+    ["custom_messages as a string", { survey_settings: { custom_messages: "Thanks!" } }, "survey_settings.custom_messages", "a string"],
+    ["sampling as a number", { survey_settings: { sampling: 50 } }, "survey_settings.sampling", "a number"],
+  ])("refuses %s as no object, by both e-mail survey helpers, sending nothing", async (_, options, field, described) => {
+    const { wootric, observed } = client();
+    for (const send of [sendEmailSurvey(wootric, { emails: ["a@example.com"], ...options } as never), sendEmailSurveyCsv(wootric, "email\na@example.com\n", options as never)]) {
+      const error = await refusal(send);
+      expect(error.field).toBe(field);
+      expect(error.message).toBe(`${field} must be an object, got ${described}`);
+    }
+    expect(observed.calls()).toEqual([]);
+  });
+
+  it("takes a null survey_settings and a null custom_messages as none", async () => {
+    const { wootric, observed } = client();
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: null as never });
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: { custom_messages: null as never } });
+    expect(observed.calls()).toHaveLength(2);
+  });
+
   it("sends every survey_settings field the spec names", async () => {
     const { wootric, observed } = client();
     const survey_settings = {
