@@ -31,7 +31,8 @@ const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
  * many fields on each row as in the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount`
  * columns, Unix timestamps in seconds (or nothing) in `*_date` columns, and a survey template when a `___language`
- * column is present. Throws an {@link InputError} naming the line and column at fault.
+ * column is present; and the options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`,
+ * the delay). Throws an {@link InputError} naming the line and column at fault.
  *
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
@@ -39,6 +40,8 @@ const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
   // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
   checkOptionNames(Object(options), CSV_OPTIONS, "checkEmailSurveyCsv");
+  // And the names in survey_settings and the delay, as sendEmailSurveyCsv checks them: a check that passes must send.
+  checkSendOptions(Object(options));
   const [header, ...rows] = parseCsvLines(text, "csv");
   if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
   const columns = header.fields.map((name) => name.trim());
