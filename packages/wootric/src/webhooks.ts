@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isRecord } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, isRecord } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
@@ -67,7 +67,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   if (typeof secret !== "string" || secret === "") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
-  if (options != null && !isRecord(options)) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(options)}`);
+  if (options != null && !isFieldObject(options)) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(options)}`);
   checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });

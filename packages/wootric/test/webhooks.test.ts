@@ -379,11 +379,14 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
   it.each<[string, unknown]>([
     ["a number (a tolerance passed as stripe-node takes it)", 300_000],
     ["a string", "300000"],
+    // Objects, but their maxAgeMs is no own field: read as no options, the window was off without a word.
+    ["a Map", new Map([["maxAgeMs", 300_000]])],
+    ["a Number", new Number(300_000)],
   ])("refuses options that are %s, which would leave the window off", async (_, options) => {
     const error = await unwrapWebhook("not signed", {}, SECRET, options as never).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("options");
-    expect((error as InputError).message).toMatch(/^options of unwrapWebhook must be \{ maxAgeMs \}, got a (number|string)$/);
+    expect((error as InputError).message).toMatch(/^options of unwrapWebhook must be \{ maxAgeMs \}, got a (number|string|Map|Number)$/);
     // A JavaScript caller's null is no options, as before: the call goes on to the signature.
     expect((await refusal(unwrapWebhook("not signed", {}, SECRET, null as never))).reason).toBe("missing-signature");
   });
