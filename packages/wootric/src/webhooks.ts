@@ -67,7 +67,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   if (typeof secret !== "string" || secret === "") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
-  if (options != null && !isFieldObject(options)) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(options)}`);
+  if (!isFieldObject(options ?? {})) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(options)}`);
   checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
