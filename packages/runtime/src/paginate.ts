@@ -76,10 +76,15 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   // first that gains an item between two requests serve the last item of a page again at the top of the next. Bounded,
   // so that a list of millions is not kept in memory: a Set iterates oldest first, and the oldest go.
   const seen = new Set<unknown>();
-  for (let page = firstPage; ; page++) {
+  for (let page = firstPage, before: number | undefined; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
-    if (!repeats(result, pageItems, `page ${page}`)) {
+    const reported = reportedTotal(result.data, total);
+    // A page served again as the list grew by a page at its front holds places too, when the total grew (a server that
+    // ignores the page asked for reports the same total).
+    if (repeats(result, pageItems, `page ${page}`)) {
+      if (reported! > before!) read += pageItems.length;
+    } else {
       read += pageItems.length;
       for (const item of pageItems) {
         const id = (item as { id?: unknown } | null)?.id;
@@ -93,9 +98,8 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
         yielded++;
       }
     }
-    const reported = reportedTotal(result.data, total);
     // An item that came again took the place of one added at the front since, which no page of this reading holds.
-    if (reported !== undefined && read >= reported) return;
+    if ((before = reported) !== undefined && read >= reported!) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;

@@ -261,6 +261,31 @@ describe("paginate", () => {
     expect(ids).toEqual(["i5", "i4", "i3", "i2", "i1"]);
   });
 
+  // The page served again is skipped as a repeat, but its places are the list's: left uncounted, the reading fell a page
+  // short of the total, asked for an empty page more, and at maxPage threw though every item had been read.
+  it("a newest-first list with a total that gained a whole page after page 1 ends at its last page, maxPage or not, not a PaginationLimitError", async () => {
+    for (const maxPage of [4, undefined]) {
+      const list = ["i5", "i4", "i3", "i2", "i1"];
+      const asked: number[] = [];
+      const fetchPage = async (page: number) => {
+        asked.push(page);
+        const items = list.slice((page - 1) * 2, page * 2).map((id) => ({ id }));
+        const answer = { data: { items, total: list.length }, response: new Response(null, { status: 200 }) };
+        if (page === 1) list.unshift("i7", "i6");
+        return answer;
+      };
+      const ids = (await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, maxPage, total: (page) => page.total }))).map((item) => item.id);
+      expect(ids).toEqual(["i5", "i4", "i3", "i2", "i1"]);
+      expect(asked).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  // The same total on the page served again: the server ignores the page asked for, and the list is not ended as read.
+  it("a page served again under the same total is not counted as read: a server that ignores the page is still refused", async () => {
+    const fetchPage = async () => ({ data: { items: [{ id: "a" }, { id: "b" }], total: 4 }, response: new Response(null, { status: 200 }) });
+    await expect(collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, total: (page) => page.total }))).rejects.toThrow(/repeats a page before/);
+  });
+
   // Both paginators, by page number and by offset: the second page fails after the first one's items were yielded.
   const failing = { error: { message: "Please complete the onboarding flow first." }, response: new Response(null, { status: 403, statusText: "Forbidden" }) };
   it.each([
