@@ -5,12 +5,16 @@ import { describeValue, fieldError, isFieldObject, isPlainObject, toFormUrlEncod
  * spelling, and `1`/`0` is what every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec:
  * info.description, decision 5).
  */
-function numericBooleans(value: unknown): unknown {
+function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
   if (typeof value === "boolean") return +value;
-  if (Array.isArray(value)) return value.map(numericBooleans);
+  // A field that refers back to a parent is left as it is, for the form encoding to refuse by name: followed, it
+  // overflowed the stack.
+  if (parents.includes(value)) return value;
+  const inner = (item: unknown) => numericBooleans(item, [...parents, value]);
+  if (Array.isArray(value)) return value.map(inner);
   // Fields as the runtime's form encoding reads them: an object of Object.prototype's, or of none (Object.create(null)).
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, numericBooleans(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inner(item)]));
   }
   return value;
 }

@@ -22,6 +22,13 @@ describe("serializeForm", () => {
     expect(serializeForm(body)).toBe(`_force_new=1&${encodeURIComponent("data[vip]")}=0`);
   });
 
+  // The booleans' pass walked the body before the runtime's encoding could refuse it: it overflowed the stack instead.
+  it("refuses a body that refers back to itself, naming the field, as the runtime's form encoding does", () => {
+    const body: Record<string, unknown> = { _force_new: true, data: { vip: false } };
+    (body.data as Record<string, unknown>).owner = body;
+    expect(() => serializeForm(body)).toThrow(/^Form field data\[owner\].* refers back to one of its parents$/);
+  });
+
   it("writes booleans as 1 and 0 and leaves strings alone, even the string 'true'", () => {
     expect(serializeForm({ _force_new: false, response: "true" })).toBe("_force_new=0&response=true");
   });
