@@ -170,11 +170,12 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, hoo
   return client as unknown as Client<Paths>;
 }
 
-/** What every call of one client shares. */
+// The one check of baseUrl both ways of making a client need.
 function requireBaseUrl(options: ClientOptions): void {
   if (typeof options?.baseUrl !== "string" || options.baseUrl === "") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
 }
 
+/** What every call of one client shares. */
 interface CallContext {
   send: Transport;
   baseUrl: string;

@@ -29,8 +29,8 @@ export interface PaginateOptions<Page, Item> {
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
  * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read. An
- * item whose string or integer `id` (a safe one: JSON.parse rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again
- * (nor counted as yielded). A page that fails throws an {@link ApiError}
+ * item whose string or integer `id` (a safe one: JSON.parse rounds past 2^53) came on an earlier page (among the last
+ * {@link SEEN_IDS} ids) is not yielded again (nor counted as yielded). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -72,10 +72,11 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   let yielded = 0;
   let read = 0;
   const repeats = repeatGuard();
-  // The last SEEN_IDS string or number ids yielded: pages numbered afresh at each request over a list sorted newest
+  // The last SEEN_IDS string or safe-integer ids yielded: pages numbered afresh at each request over a list sorted newest
   // first that gains an item between two requests serve the last item of a page again at the top of the next. Bounded,
   // so that a list of millions is not kept in memory: a Set iterates oldest first, and the oldest go.
   const seen = new Set<unknown>();
+  // `before`: the total the page before reported (a comparison with undefined is false, so none reads as grown).
   for (let page = firstPage, before: number | undefined; ; page++) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
