@@ -11,7 +11,7 @@ export { basicAuthorization, type Auth, type TokenSource } from "./auth.js";
 export { toBase64 } from "./secret-forms.js";
 export { decodeQueryName } from "./url.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
-export { createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
+export { checkRefreshTokenStore, createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
 export {
   buildAuthorizeUrl,
   buildAuthorizeUrlWithoutParams,

@@ -93,11 +93,20 @@ type GrantType = OAuth2Grant["type"];
  */
 export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): TokenSource {
   const grant = checkGrant(options.grant);
-  // Read only at the first refresh token the server rotates, perhaps hours on: refused now. Described, not quoted: a
-  // refresh token passed there by mistake would be written out.
-  const store = options.initial?.onRefreshToken;
-  if (store != null && typeof store != "function") throw fieldError("initial.onRefreshToken", `must be a function that stores the new refresh token, got ${describeValue(store)}`);
+  checkRefreshTokenStore(options.initial?.onRefreshToken, "initial.onRefreshToken");
   return grantTokenSource(options, grant);
+}
+
+/**
+ * Refuses an `onRefreshToken` that is neither a function nor left out, with an {@link InputError} on `field`: it is
+ * read only at the first refresh token the server rotates, perhaps hours on, and would fail that refresh with a bare
+ * TypeError. The value is described, not quoted: a refresh token passed there by mistake would be written out.
+ *
+ * @example
+ * checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
+ */
+export function checkRefreshTokenStore(store: unknown, field: string): void {
+  if (store != null && typeof store != "function") throw fieldError(field, `must be a function that stores the new refresh token, got ${describeValue(store)}`);
 }
 
 /**

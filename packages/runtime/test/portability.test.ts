@@ -113,6 +113,7 @@ describe("portability", () => {
         "sendsCredentials",
         "checkClient",
         "checkNumber",
+        "checkRefreshTokenStore",
         "fieldError",
         "isRecord",
         "requireString",

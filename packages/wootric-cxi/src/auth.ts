@@ -1,4 +1,4 @@
-import { checkOptionNames, tokenSourceForCheckedGrant, describeValue, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
+import { checkOptionNames, checkRefreshTokenStore, tokenSourceForCheckedGrant, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
 /**
  * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
@@ -61,9 +61,7 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
-    // Else read at the first refresh token Wootric rotates, and failed then. Described, not quoted: it may be a token.
-    const store: unknown = auth.onRefreshToken;
-    if (store != null && typeof store != "function") throw fieldError("auth.onRefreshToken", `must be a function that stores the new refresh token, got ${describeValue(store)}`);
+    checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
     // Checked above; the token source reads the tokens, and onRefreshToken, from the option itself.
     return oauth2(context, { type: "refresh_token", refreshToken }, auth);
   },
