@@ -1,4 +1,5 @@
-import { checkNumber, fieldError, InputError } from "@apis/runtime";
+import { checkNumber, fieldError, InputError, isPlainObject } from "@apis/runtime";
+import { queryNames } from "./generated/operations.js";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
 export const MAX_LIMIT = 1000;
@@ -20,6 +21,10 @@ const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
   "/responses": "or use GET /surveys/{survey_id}/responses, /questions/{question_id}/responses or /interactions/{interaction_id}/responses",
 };
 
+// Every query parameter name of the spec's, of any operation: one of another operation is not caught here.
+const QUERY_NAMES = queryNames.split(" ");
+const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
+
 /**
  * Whether a query or path parameter is given: not undefined, null or empty, nor an array of only those (which is
  * sent as nothing).
@@ -32,8 +37,8 @@ export function present(value: unknown): boolean {
 }
 
 /**
- * Checks a GET call's query before it is sent: no name the vendor would ignore for being written another way than
- * its own (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires, and
+ * Checks a GET call's query before it is sent: no name the vendor would ignore, for being none of its own (`colour`)
+ * or written another way (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires, and
  * `_limit`/`_offset` within the vendor's bounds. Throws an {@link InputError} that names the parameter or the
  * filters, and the way out.
  *
@@ -45,18 +50,14 @@ export function present(value: unknown): boolean {
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
-  // Every parameter of the vendor's is snake_case, its ids end in _id and its paging and include flags start with _:
-  // surveyId, survey-id, surveyid or limit would be ignored, and the list sent without that filter or at 10 items.
-  for (const name of Object.keys(query ?? {})) {
-    const meant = name
-      // A capital after a small letter or digit starts a word (surveyId, surveyID); one after another or _ does not (LIMIT).
-      .replace(/([a-z\d])([A-Z])/g, "$1_$2")
-      .toLowerCase()
-      .replace(/-/g, "_")
-      // surveyid, not uuid: every id of the vendor's has a word of four letters or more before it.
-      .replace(/([a-z]{4})id$/, "$1_id")
-      .replace(/^(limit$|offset$|order$|include_)/, "_$1");
-    if (meant != name) throw fieldError(`params.query.${name}`, `is not read: did you mean ${meant}?`);
+  // The vendor ignores a name it does not know (surveyId, survey-id, surveyid, limit, colour): the list would go out
+  // without that filter, or at 10 items. Its docs name every parameter; the spec has them all (specs/survey-dynamix).
+  // A query that is no object of parameters (a string's keys are its indexes) is the runtime's to refuse, as such.
+  for (const name of isPlainObject(query) ? Object.keys(query) : []) {
+    if (QUERY_NAMES.includes(name)) continue;
+    // Written another way than the vendor's: in another case, with - for _ or without an _.
+    const meant = QUERY_NAMES.find((known) => plain(known) == plain(name));
+    throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : "no operation of Survey Dynamix takes it"}`);
   }
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(

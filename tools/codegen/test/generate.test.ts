@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { TABLE_TYPE } from "../src/operations-module.ts";
+import { renderQueryNames, TABLE_TYPE } from "../src/operations-module.ts";
 import { copyFixtureRepo, removeTempDirs, runCli } from "./fixture-repo.ts";
 import type { CliResult } from "./fixture-repo.ts";
 
@@ -47,7 +47,8 @@ export const operations = {
   "/v1/imports": { get: { response: "json" }, post: { requestBody: "multipart", response: "json" } },
   "/v1/responses/{responseId}": { patch: { requestBody: "json" } },
 } as const satisfies OperationTable;
-`);
+
+${renderQueryNames([])}`);
   });
 
   test("README.md says where the files come from and not to edit them", () => {

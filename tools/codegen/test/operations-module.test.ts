@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { collectOperations, renderOperationsModule, TABLE_TYPE } from "../src/operations-module.ts";
+import { collectOperations, renderOperationsModule, renderQueryNames, TABLE_TYPE } from "../src/operations-module.ts";
 import { loadSpecDocument } from "../src/spec-document.ts";
 import { makeTempDir, removeTempDirs } from "./fixture-repo.ts";
 
@@ -133,7 +133,7 @@ describe("operation metadata", () => {
       "openapi.yaml": `paths:\n  /a:\n    get:\n      operationId: getA\n      responses: { '200': { description: ok, content: { application/json: {} } } }\n    delete:\n${op("deleteA")}`,
     });
     expect(renderOperationsModule(entries)).toBe(
-      `${TABLE_TYPE}\nexport const operations = {\n  "/a": { delete: { security: [] }, get: { security: [], response: "json" } },\n} as const satisfies OperationTable;\n`,
+      `${TABLE_TYPE}\nexport const operations = {\n  "/a": { delete: { security: [] }, get: { security: [], response: "json" } },\n} as const satisfies OperationTable;\n\n${renderQueryNames([])}`,
     );
   });
 
@@ -145,7 +145,7 @@ describe("operation metadata", () => {
     expect(renderOperationsModule(entries)).toBe(
       `${TABLE_TYPE}\nconst SCHEMES_1 = ["oauth", "key"] as const;\n\nexport const operations = {\n` +
         `  "/a": { get: { security: SCHEMES_1 }, patch: { security: ["basic"] }, post: { security: ["basic"] }, put: { security: SCHEMES_1 } },\n` +
-        `  "/b": { delete: { security: [] }, get: { security: SCHEMES_1 } },\n} as const satisfies OperationTable;\n`,
+        `  "/b": { delete: { security: [] }, get: { security: SCHEMES_1 } },\n} as const satisfies OperationTable;\n\n${renderQueryNames([])}`,
     );
   });
 
@@ -158,7 +158,7 @@ describe("operation metadata", () => {
       `${TABLE_TYPE}\nconst SCHEMES_1 = ["oauth", "key"] as const;\nconst OPERATION_1 = { security: SCHEMES_1 } as const;\n\nexport const operations = {\n` +
         `  "/a": { get: OPERATION_1, post: OPERATION_1, put: OPERATION_1 },\n` +
         `  "/b": { delete: { security: ["basic"] }, get: OPERATION_1 },\n` +
-        `  "/c": { get: { security: ["basic"] }, post: { security: ["basic"] }, put: { security: ["basic"] } },\n} as const satisfies OperationTable;\n`,
+        `  "/c": { get: { security: ["basic"] }, post: { security: ["basic"] }, put: { security: ["basic"] } },\n} as const satisfies OperationTable;\n\n${renderQueryNames([])}`,
     );
   });
 
@@ -178,7 +178,23 @@ describe("operation metadata", () => {
     expect(TABLE_TYPE).not.toContain("operationId");
   });
 
+  // Survey Dynamix refuses a query name no operation takes (the vendor ignores it): codegen writes them from the spec.
+  test("queryNames holds every query parameter name, the path item's and the operation's, behind $refs too, each once and sorted; no path or header parameter", () => {
+    const entries = operationsOf({
+      "openapi.yaml":
+        `paths:\n  /a/{id}:\n    parameters: [{ name: id, in: path }, { name: since, in: query }]\n    get:\n${op("getA", "      parameters: [{ $ref: 'params.yaml#/Limit' }, { name: X-Trace, in: header }, { name: since, in: query }]\n")}` +
+        `  /b:\n    get:\n${op("getB", "      parameters: [{ name: _order, in: query }, { $ref: 'params.yaml#/Limit' }]\n")}    post:\n${op("postB")}`,
+      "params.yaml": "Limit: { name: _limit, in: query }\n",
+    });
+    expect(entries.map((entry) => entry.meta.query)).toEqual([["since", "_limit"], ["_order", "_limit"], undefined]);
+    const rendered = renderOperationsModule(entries);
+    expect(rendered.endsWith(renderQueryNames(entries))).toBe(true);
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "_limit _order since";`);
+    // Not in the table: every vendor client bundles that, and only Survey Dynamix reads the names.
+    expect(rendered).not.toContain("query:");
+  });
+
   test("a spec without paths renders an empty operations object", () => {
-    expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n`);
+    expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n\n${renderQueryNames([])}`);
   });
 });

@@ -10,3 +10,6 @@ export const operations = {
   "/oauth/token": { post: { requestBody: "form", security: ["clientBasic"], response: "json" } },
   "/users/self": { get: { security: ["accessToken"], response: "json" } },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "client_id";

@@ -152,14 +152,22 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  // Only the vendor's ids end in "id" after a word (survey, interaction, question, agent): uuid was taken for uu_id.
-  it("sends a name that merely ends in id (uuid, paid, valid) as it is, not refused as an id written without its underscore", async () => {
-    const { observed, sdx } = clientWith(() => json([]));
-    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
-    const { error } = await get("/interactions", { params: { query: { survey_id: 52, uuid: "a", paid: 1, valid: 1 } } });
-    expect(error).toBeUndefined();
-    expect([...new URL(observed.requests[0]!.url).searchParams.keys()]).toEqual(expect.arrayContaining(["uuid", "paid", "valid"]));
-  });
+  // The vendor ignores a name it does not know: the list went out without that filter, or at 10 items a page.
+  it.each([["colour"], ["page"], ["uuid"], ["_surveyId_"], ["sort"], ["auth_token"]])(
+    "refuses a raw GET whose query names %s, a parameter no operation of the vendor's takes, before sending it",
+    async (name) => {
+      const { observed, sdx } = clientWith(() => json([]));
+      const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+      const error = await get("/interactions", { params: { query: { survey_id: 52, [name]: "x" } } }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: `params.query.${name}` });
+      // _surveyId_ is survey_id written another way; the others are no name of the vendor's.
+      expect((error as InputError).message).toBe(
+        `params.query.${name} is not read: ${name == "_surveyId_" ? "did you mean survey_id?" : "no operation of Survey Dynamix takes it"}`,
+      );
+      expect(observed.requests).toHaveLength(0);
+    },
+  );
 
   // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
   it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {

@@ -159,6 +159,16 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it.each([
+    ["/surveys", { page: 2 }, "page"],
+    ["/interactions", { survey_id: 52, colour: "red" }, "colour"],
+  ])("refuses a query name of %s that no operation of the vendor's takes (%j) before any request", (path, query, name) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = thrownBy(() => listAll(sdx, path as "/surveys", bad({ query })));
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: no operation of Survey Dynamix takes it` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   // A server that ignored the parent or the filter would hand another survey's responses over as this one's.
   it.each<[string, "/surveys/{survey_id}/responses" | "/responses", object, Record<string, unknown>, string]>([
     ["the path's survey", "/surveys/{survey_id}/responses", { path: { survey_id: 52 } }, { survey_id: 53 }, "survey_id 53, not 52"],

@@ -20,3 +20,6 @@ export const operations = {
   "/v1/tags": { get: OPERATION_1, post: OPERATION_2 },
   "/v1/tags/{id}": { delete: {}, put: OPERATION_2 },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "account_token exclude_disabled export_type flat no_stats page per_page search sort sort_order";

@@ -36,3 +36,6 @@ export const operations = {
   "/v2/email_stats/bounce_report": { post: OPERATION_2 },
   "/v2/email_stats/sources": { get: OPERATION_1 },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "account_token created date date_range email lookup_by_email lookup_by_external_id page per_page sort_key sort_order updated";

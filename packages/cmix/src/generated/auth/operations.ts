@@ -6,3 +6,6 @@ type OperationTable = Record<string, Partial<Record<string, { requestBody?: "jso
 export const operations = {
   "/access-token": { post: { requestBody: "json", security: [], response: "json" } },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "";

@@ -7,3 +7,6 @@ export const operations = {
   "/surveys/data": { post: { requestBody: "form", response: "json" } },
   "/surveys/{surveyId}": { get: { response: "text" } },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "";

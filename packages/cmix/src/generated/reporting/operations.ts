@@ -8,3 +8,6 @@ export const operations = {
   "/surveys/{surveyId}/respondents": { get: { response: "json" } },
   "/surveys/{surveyId}/response-counts": { post: { requestBody: "json", response: "json" } },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "respondentStatus respondentType";

@@ -31,3 +31,6 @@ export const operations = {
   "/surveys/{surveyId}/sources": { get: OPERATION_1 },
   "/surveys/{surveyId}/termination-codes": { get: OPERATION_1 },
 } as const satisfies OperationTable;
+
+/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+export const queryNames = "clientId createdAfter createdBefore details generalTextSearch itemsPerPage name onlyMyFavorites onlyMyProjects page paginate sortColumn sortDirection status statusAfter statuses";
