@@ -1,4 +1,4 @@
-import { checkNumber, fieldError, InputError, isPlainObject } from "@apis/runtime";
+import { checkNumber, fieldError, InputError, isFieldObject } from "@apis/runtime";
 import { queryNames } from "./generated/operations.js";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
@@ -52,8 +52,9 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
   // The vendor ignores a name it does not know (surveyId, survey-id, surveyid, limit, colour): the list would go out
   // without that filter, or at 10 items. Its docs name every parameter; the spec has them all (specs/survey-dynamix).
-  // A query that is no object of parameters (a string's keys are its indexes) is the runtime's to refuse, as such.
-  for (const name of isPlainObject(query) ? Object.keys(query) : []) {
+  // A query that is no object of parameters (a string's keys are its indexes) is serializeQuery's to refuse, as such;
+  // what it sends (an object of another realm's too) is checked here by the same test.
+  for (const name of isFieldObject(query) ? Object.keys(query) : []) {
     if (QUERY_NAMES.includes(name)) continue;
     // Written another way than the vendor's: in another case, with - for _ or without an _.
     const meant = QUERY_NAMES.find((known) => plain(known) == plain(name));

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
+import { runInNewContext } from "node:vm";
 import { loadSpecDocument } from "@apis/codegen";
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, type SurveyDynamixAuth } from "../../src/index.js";
@@ -168,6 +169,18 @@ describe("createClient", () => {
       expect(observed.requests).toHaveLength(0);
     },
   );
+
+  // serializeQuery sends the own fields of any object whose constructor is Object: one made by Object.create({}), or
+  // in another realm (node:vm, an iframe), whose prototype is no Object.prototype of this realm's.
+  it.each([
+    ["made with Object.create({})", () => Object.assign(Object.create({}) as object, { page: 2 })],
+    ["of another realm", () => runInNewContext("({ page: 2 })") as object],
+  ])("refuses a raw GET whose query, an object %s, names a parameter no operation takes, as it does an object literal", async (_, query) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/surveys", { params: { query: query() as never } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: "params.query.page" });
+    expect(observed.requests).toHaveLength(0);
+  });
 
   // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
   it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {
