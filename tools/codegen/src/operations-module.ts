@@ -45,7 +45,7 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
       const operation = spec.deref({ value: pathItem.value[method], file: pathItem.file });
       const where = `${method.toUpperCase()} ${pathKey}`;
       if (!isRecord(operation.value)) throw new Error(`${where} is not an operation object`);
-      const meta = describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem.value, rootSecurity, where);
+      const meta = describeOperation(spec, operation as Located<Record<string, unknown>>, pathItem as Located<Record<string, unknown>>, rootSecurity, where);
       // Any of the schemes the spec declares is any scheme a client can hold: no list says the same in fewer bytes.
       if (declared.length > 0 && meta.security?.length === declared.length && declared.every((name) => meta.security?.includes(name))) delete meta.security;
       entries.push({ path: pathKey, method, meta });
@@ -57,7 +57,7 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
 function describeOperation(
   spec: SpecDocument,
   operation: Located<Record<string, unknown>>,
-  pathItem: Record<string, unknown>,
+  pathItem: Located<Record<string, unknown>>,
   rootSecurity: string[],
   where: string,
 ): OperationMeta {
@@ -75,11 +75,12 @@ function describeOperation(
   }
   const response = successResponseKind(spec, op["responses"], operation.file);
   if (response !== undefined) meta.response = response;
-  const server = firstServerUrl(op["servers"]) ?? firstServerUrl(pathItem["servers"]);
+  const server = firstServerUrl(op["servers"]) ?? firstServerUrl(pathItem.value["servers"]);
   if (server !== undefined) meta.server = server;
-  const query = [pathItem["parameters"], op["parameters"]].flatMap((list) =>
-    (Array.isArray(list) ? list : []).flatMap((parameter: unknown) => {
-      const located = spec.deref({ value: parameter, file: operation.file });
+  // Each list's $refs are read from the file it is written in: an operation may live in another file than its path item.
+  const query = [pathItem, operation].flatMap(({ value, file }) =>
+    (Array.isArray(value["parameters"]) ? value["parameters"] : []).flatMap((parameter: unknown) => {
+      const located = spec.deref({ value: parameter, file });
       return isRecord(located.value) && located.value["in"] === "query" && typeof located.value["name"] === "string" ? [located.value["name"]] : [];
     }),
   );

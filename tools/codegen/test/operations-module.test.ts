@@ -194,6 +194,15 @@ describe("operation metadata", () => {
     expect(rendered).not.toContain("query:");
   });
 
+  // Each $ref is read from the file it is written in: the path item's from the path item's, not the operation's.
+  test("queryNames reads a path item's parameter $refs from the path item's file when its operation lives in another", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a:\n    parameters: [{ $ref: '#/components/parameters/Since' }]\n    get: { $ref: 'ops.yaml#/getA' }\ncomponents:\n  parameters:\n    Since: { name: since, in: query }\n`,
+      "ops.yaml": `getA:\n  operationId: getA\n  parameters: [{ $ref: '#/Limit' }]\n  responses: {}\nLimit: { name: _limit, in: query }\n`,
+    });
+    expect(entries[0]?.meta.query).toEqual(["since", "_limit"]);
+  });
+
   test("a spec without paths renders an empty operations object", () => {
     expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n\n${renderQueryNames([])}`);
   });
