@@ -84,6 +84,11 @@ function describeOperation(
       return isRecord(located.value) && located.value["in"] === "query" && typeof located.value["name"] === "string" ? [located.value["name"]] : [];
     }),
   );
+  // queryNames is one string of names separated by spaces: such a name would be read as two, or as every empty one.
+  const unwritable = query.find((name) => name === "" || name.includes(" "));
+  if (unwritable !== undefined) {
+    throw new Error(`${where}: query parameter name ${JSON.stringify(unwritable)} cannot be written into queryNames, whose names are separated by spaces; extend tools/codegen/src/operations-module.ts`);
+  }
   if (query.length > 0) meta.query = [...new Set(query)];
   return meta;
 }

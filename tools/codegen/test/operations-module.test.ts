@@ -203,6 +203,12 @@ describe("operation metadata", () => {
     expect(entries[0]?.meta.query).toEqual(["since", "_limit"]);
   });
 
+  test("refuses a query parameter name that queryNames cannot hold (empty, or with a space), naming the operation", () => {
+    for (const name of ["''", "'a b'"]) {
+      expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA", `      parameters: [{ name: ${name}, in: query }]\n`)}` })).toThrow(/^GET \/a: query parameter name/);
+    }
+  });
+
   test("a spec without paths renders an empty operations object", () => {
     expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n\n${renderQueryNames([])}`);
   });
