@@ -188,9 +188,12 @@ describe("createClient", () => {
     const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
     const spec = loadSpecDocument(fileURLToPath(new URL("../../../../specs/survey-dynamix/openapi.yaml", import.meta.url)));
     let sent = 0;
-    for (const [path, item] of Object.entries((spec.root.value as { paths: Record<string, { get?: { parameters?: unknown[] } }> }).paths)) {
-      const names = (item.get?.parameters ?? [])
-        .map((parameter) => spec.deref({ value: parameter, file: spec.root.file }).value as { in: string; name: string })
+    for (const [path, value] of Object.entries((spec.root.value as { paths: Record<string, unknown> }).paths)) {
+      // The path item's parameters too, and each $ref read from the file it is in, as codegen reads them.
+      const item = spec.deref({ value, file: spec.root.file }) as { value: { parameters?: unknown[]; get?: { parameters?: unknown[] } }; file: string };
+      if (!item.value.get) continue;
+      const names = [...(item.value.parameters ?? []), ...(item.value.get.parameters ?? [])]
+        .map((parameter) => spec.deref({ value: parameter, file: item.file }).value as { in: string; name: string })
         .filter((parameter) => parameter.in === "query")
         .map(({ name }) => name);
       if (names.length === 0) continue;
