@@ -14,6 +14,7 @@ export const SDX_CALL_HOOKS: CallHooks = {
   prepare(init, { method, path, meta }) {
     if (method === "get") checkListQuery(path, init.params?.query);
     const form = meta?.requestBody === "form" && init.body !== undefined;
-    return { querySerializer: serializeQuery, ...(form ? { bodySerializer: serializeForm } : {}), ...init };
+    // Given as undefined (a wrapper passing its own options on), a serializer is none given: not openapi-fetch's "false".
+    return { ...init, querySerializer: init.querySerializer || serializeQuery, bodySerializer: init.bodySerializer || (form ? serializeForm : undefined) };
   },
 };

@@ -81,6 +81,16 @@ describe("createClient", () => {
     ]);
   });
 
+  // A wrapper that passes its own options on (`querySerializer: options.querySerializer`) gives an undefined one: the
+  // string "false" it would write instead is truthy in PHP, and started: false listed the started interactions.
+  it("writes booleans as 1 and 0 in the query and in form bodies when the call gives querySerializer or bodySerializer as undefined", async () => {
+    const { observed, sdx } = clientWith(() => json({ id: 1, uuid: "u", survey_id: 52, survey_type: "web", status: "Not Started" }));
+    await sdx.GET("/interactions", { params: { query: { survey_id: 52, started: false } }, querySerializer: undefined });
+    await sdx.POST("/interactions", { body: { survey_id: 52, _force_new: false }, bodySerializer: undefined });
+    expect(new URL(observed.requests[0]!.url).search).toBe("?survey_id=52&started=0");
+    expect(formFields(observed.bodies[1])).toEqual([["survey_id", "52"], ["_force_new", "0"]]);
+  });
+
   it("puts a user's e-mail address in the path percent-encoded", async () => {
     const { observed, sdx } = clientWith(() => json({ name: "Joe Smith", email: "joe+sdx@example.com" }));
     await sdx.GET("/users/{email_address}", { params: { path: { email_address: "joe+sdx@example.com" } } });
