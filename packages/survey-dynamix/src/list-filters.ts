@@ -39,22 +39,22 @@ export function present(value: unknown): boolean {
 /**
  * Checks a GET call's query before it is sent: no name the vendor would ignore, for being none of its own (`colour`)
  * or written another way (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires, and
- * `_limit`/`_offset` within the vendor's bounds. Throws an {@link InputError} that names the parameter or the
- * filters, and the way out.
+ * `_limit`/`_offset` within the vendor's bounds; with `names` false, the names are left unchecked. Throws an
+ * {@link InputError} that names the parameter or the filters, and the way out.
  *
  * @example
  * checkListQuery("/responses", { survey_id: 52, _limit: 100 }); // passes
  * checkListQuery("/responses", {}); // InputError: needs one of survey_id, question_id, interaction_id, start_date
  * checkListQuery("/interactions", { surveyId: 52 }); // InputError: params.query.surveyId is not read: did you mean survey_id?
  */
-export function checkListQuery(path: string, query: Record<string, unknown> | undefined): void {
+export function checkListQuery(path: string, query: Record<string, unknown> | undefined, names = true): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
   // The vendor ignores a name it does not know (surveyId, survey-id, surveyid, limit, colour): the list would go out
   // without that filter, or at 10 items. Its docs name every parameter; the spec has them all (specs/survey-dynamix).
   // A query that is no object of parameters (a string's keys are its indexes) is serializeQuery's to refuse, as such;
   // what it sends (an object of another realm's too) is checked here by the same test.
-  for (const name of isFieldObject(query) ? Object.keys(query) : []) {
+  for (const name of names && isFieldObject(query) ? Object.keys(query) : []) {
     if (QUERY_NAMES.includes(name)) continue;
     // Written another way than the vendor's: in another case, with - for _ or without an _.
     const meant = QUERY_NAMES.find((known) => plain(known) == plain(name));

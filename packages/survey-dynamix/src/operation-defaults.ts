@@ -3,16 +3,17 @@ import { checkListQuery } from "./list-filters.js";
 import { serializeForm, serializeQuery } from "./wire.js";
 
 /**
- * The vendor's conventions as the runtime's per-operation hooks: list filters and paging bounds are checked before
- * sending (see {@link checkListQuery}), and booleans in the query and in form bodies go as `1`/`0`. A call's own
- * `querySerializer` or `bodySerializer` still wins.
+ * The vendor's conventions as the runtime's per-operation hooks: list filters, paging bounds and query names (unless
+ * the call brings its own `querySerializer`) are checked before sending (see {@link checkListQuery}), and booleans in
+ * the query and in form bodies go as `1`/`0`. A call's own `querySerializer` or `bodySerializer` still wins.
  *
  * @example
  * defineVendorClient({ ..., calls: () => SDX_CALL_HOOKS });
  */
 export const SDX_CALL_HOOKS: CallHooks = {
   prepare(init, { method, path, meta }) {
-    if (method === "get") checkListQuery(path, init.params?.query);
+    // A call that writes its own query (mapping surveyId to survey_id, say) has its names checked by no one here.
+    if (method === "get") checkListQuery(path, init.params?.query, !init.querySerializer);
     const form = meta?.requestBody === "form" && init.body !== undefined;
     // Given as undefined (a wrapper passing its own options on), a serializer is none given: not openapi-fetch's "false".
     return { ...init, querySerializer: init.querySerializer || serializeQuery, bodySerializer: init.bodySerializer || (form ? serializeForm : undefined) };

@@ -192,6 +192,18 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // The caller's own serializer may map names (surveyId to survey_id), or send one the spec does not list yet.
+  it("leaves the query names of a raw GET that brings its own querySerializer unchecked, sending what it writes", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const querySerializer = (query: Record<string, unknown>) => new URLSearchParams(Object.entries(query).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(value)])).toString();
+    const { error } = await get("/interactions", { params: { query: { surveyId: 52, page: 2 } }, querySerializer });
+    expect(error).toBeUndefined();
+    expect(new URL(observed.requests[0]!.url).search).toBe("?survey_id=52&page=2");
+    // Its paging bounds are still the vendor's.
+    await expect(get("/surveys", { params: { query: { _limit: 5000 } }, querySerializer })).rejects.toMatchObject({ field: "params.query._limit" });
+  });
+
   // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
   it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {
     const { observed, sdx } = clientWith(() => json([]));
