@@ -77,18 +77,26 @@ export function byteLength(text: string): number {
 }
 
 /**
- * Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all. A
- * leading byte-order mark is dropped from text as TextDecoder drops it from a Blob: the vendor would read it as part of
- * the first column's name.
+ * Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all (see
+ * {@link decodeCsv}).
  */
 export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
-  const text = typeof input === "string";
-  if (!text && (typeof Blob === "undefined" || !(input instanceof Blob))) {
-    throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
-  }
-  const size = text ? byteLength(input) : input.size;
+  // NaN for what is neither (no size is over the bound): decodeCsv refuses it as no CSV.
+  const size = typeof input === "string" ? byteLength(input) : typeof Blob !== "undefined" && input instanceof Blob ? input.size : NaN;
   if (size >= maxBytes) throw fieldError(field, `is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
-  if (text) return input.replace(/^\uFEFF/, "");
+  return decodeCsv(input, field);
+}
+
+/**
+ * The text of a CSV given as text or as a Blob/File, refusing a Blob that is not UTF-8. A leading byte-order mark is
+ * dropped from text as TextDecoder drops it from a Blob: the vendor would read it as part of the first column's name.
+ *
+ * @example
+ * const text = await decodeCsv(await fs.openAsBlob("survey.csv"), "csv");
+ */
+export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
+  if (typeof input === "string") return input.replace(/^\uFEFF/, "");
+  if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
   } catch {

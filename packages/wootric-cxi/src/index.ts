@@ -5,7 +5,7 @@ export { createWootricTokenSource, type WootricTokenSourceOptions } from "./shar
 export { WOOTRIC_GRANTS, type WootricAuth, type WootricGrants } from "./auth.js";
 export { RATE_LIMIT_HEADERS, rateLimitDefaults, type WootricRateLimit } from "./rate-limit.js";
 export { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
-export { byteLength, parseCsv, parseCsvLines, readCsv, type CsvRow } from "./csv.js";
+export { byteLength, decodeCsv, parseCsv, parseCsvLines, readCsv, type CsvRow } from "./csv.js";
 export { importCsv, checkImportCsv, MAX_IMPORT_BYTES, RESERVED_IMPORT_COLUMNS } from "./import-csv.js";
 export { listAll, listAllQuery, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";
 export type * from "./types.js";

@@ -1,5 +1,5 @@
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
-import { parseCsvLines, readCsv } from "@apis/wootric-cxi";
+import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -116,7 +116,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
     throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
   }
   const { signal, ...fields } = given;
-  const text = await readCsv(csv, Infinity, "csv");
+  const text = await decodeCsv(csv, "csv");
   checkEmailSurveyCsv(text, fields);
   const result = await client.POST("/v1/email_survey_csv", {
     // The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample.
