@@ -63,7 +63,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
   } else if (columns[0] !== "email") {
     const at = columns.findIndex((name) => name.toLowerCase() === "email");
-    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${JSON.stringify(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
+    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
     throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
@@ -84,7 +84,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       if (value !== "" && !(date ? UNIX_SECONDS : INTEGER).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${column}`,
-          `csv line ${line} has ${column} ${JSON.stringify(value)}: a column ending in _${date ? "date takes a Unix timestamp in seconds" : "amount takes whole numbers"}`,
+          `csv line ${line} has ${column} ${shown(value)}: a column ending in _${date ? "date takes a Unix timestamp in seconds" : "amount takes whole numbers"}`,
         );
       }
     }
