@@ -1,4 +1,4 @@
-import { defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, queryAuthorizer, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CxAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -59,6 +59,8 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
     dataBaseUrl: { default: DEFAULT_DATA_BASE_URL, deprecatedName: "dataUrl" },
   },
   auth: AUTH_SCHEMES,
+  // The token goes in the query (see AUTH_SCHEMES).
+  authorizers: { query: queryAuthorizer },
   authExample: '{ type: "token", accessToken } with the token from exchangeAuthorizationCode()',
   ownOptions: ["clientId"],
   calls: (options) =>

@@ -61,58 +61,77 @@ export function basicAuthorization(username: string, password: string, field = "
 const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
 
 /**
- * Checks an {@link Auth} and turns it into an {@link Authorizer}. Bad input throws an {@link InputError} naming the
- * field, never quoting a credential.
+ * How each kind of {@link Auth} becomes an {@link Authorizer}, checking it first. Kept apart, so that a bundle holds only
+ * the kinds its clients are given: a vendor's builders return one or two of them (see `VendorDescription.authorizers`).
+ */
+export type Authorizers = { [T in Auth["type"]]?: (auth: Extract<Auth, { type: T }>) => Authorizer };
+
+/** A fixed bearer token. */
+export const bearerAuthorizer = (auth: { token: string }): Authorizer =>
+  fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));
+
+/** HTTP Basic: a user name and password. */
+export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
+  const username = requireString(auth.username, "auth.username", "the user name");
+  if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
+  const header = basicAuthorization(username, auth.password, "auth.username");
+  // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
+  // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
+  const secrets = [auth.password.length < MIN_SECRET_LENGTH ? username : auth.password, `${username}:${auth.password}`];
+  return fixed("header", { header, secrets });
+}
+
+/** Tokens from a {@link TokenSource}, fetched again once after a 401. */
+export function oauth2Authorizer(auth: { tokens: TokenSource }): Authorizer {
+  const tokens = auth.tokens;
+  if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
+    throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
+  }
+  return {
+    location: "header",
+    // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
+    // refuses would read as a network failure, and be retried.
+    get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
+    invalidate: (credential) => {
+      if (credential.token !== undefined) tokens.invalidate(credential.token);
+    },
+  };
+}
+
+/** A credential in the URL query, as `name=value`. */
+export function queryAuthorizer(auth: { name: string; value: string }): Authorizer {
+  const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
+  const value = requireString(auth.value, "auth.value", "the credential");
+  // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
+  registerSecretName(name);
+  return fixed("query", { query: { name, value }, secrets: [value] });
+}
+
+/** No credential, as a token endpoint's requests go. */
+const noneAuthorizer = (): Authorizer => fixed("none");
+export const NO_AUTH: Authorizers = { none: noneAuthorizer };
+
+/** What a vendor's builders return unless its description says otherwise: a token held, or a token source. */
+export const TOKEN_AUTHORIZERS: Authorizers = { bearer: bearerAuthorizer, oauth2: oauth2Authorizer };
+
+/** Every kind, as `createApiClient` and `createTransport` take them (no spread: a bundle without them drops this). */
+export const AUTHORIZERS: Authorizers = { none: noneAuthorizer, bearer: bearerAuthorizer, basic: basicAuthorizer, oauth2: oauth2Authorizer, query: queryAuthorizer };
+
+/**
+ * Checks an {@link Auth} and turns it into an {@link Authorizer}, by the kinds `authorizers` knows. Bad input throws an
+ * {@link InputError} naming the field, never quoting a credential.
  *
  * @example
- * const authorizer = createAuthorizer({ type: "bearer", token });
+ * const authorizer = createAuthorizer({ type: "bearer", token }, AUTHORIZERS);
  */
-export function createAuthorizer(auth: Auth): Authorizer {
+export function createAuthorizer(auth: Auth, authorizers: Authorizers): Authorizer {
   if (typeof auth !== "object" || auth === null) {
     throw fieldError("auth", `is required: an object whose type is ${AUTH_TYPES}`);
   }
-  switch (auth.type) {
-    case "none":
-      return fixed("none");
-    case "bearer": {
-      return fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));
-    }
-    case "basic": {
-      const username = requireString(auth.username, "auth.username", "the user name");
-      if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
-      const header = basicAuthorization(username, auth.password, "auth.username");
-      // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
-      // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
-      const secrets = [auth.password.length < MIN_SECRET_LENGTH ? username : auth.password, `${username}:${auth.password}`];
-      return fixed("header", { header, secrets });
-    }
-    case "oauth2": {
-      const tokens = auth.tokens;
-      if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
-        throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
-      }
-      return {
-        location: "header",
-        // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
-        // refuses would read as a network failure, and be retried.
-        get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
-        invalidate: (credential) => {
-          if (credential.token !== undefined) tokens.invalidate(credential.token);
-        },
-      };
-    }
-    case "query": {
-      const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
-      const value = requireString(auth.value, "auth.value", "the credential");
-      // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
-      registerSecretName(name);
-      return fixed("query", { query: { name, value }, secrets: [value] });
-    }
-    default: {
-      const type = (auth as { type?: unknown }).type;
-      throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
-    }
-  }
+  const type: unknown = auth.type;
+  // Own keys only: a type such as "toString" names a built-in of every object, not a kind.
+  if (typeof type != "string" || !Object.hasOwn(authorizers, type)) throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
+  return (authorizers[type as Auth["type"]] as (auth: Auth) => Authorizer)(auth);
 }
 
 // The credential of a bearer token, refused (without quoting it) when it is no string or no header can carry it.

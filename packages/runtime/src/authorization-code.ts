@@ -1,8 +1,8 @@
-import { basicAuthorization } from "./auth.js";
+import { basicAuthorization, NO_AUTH } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { fieldError } from "./input-error.js";
 import { requestToken } from "./token-request.js";
-import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, createTransport, type BaseTransportOptions } from "./transport.js";
+import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, transportWith, type BaseTransportOptions } from "./transport.js";
 
 /**
  * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (POST rules:
@@ -76,7 +76,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = new (bodyEncoding === "form" ? URLSearchParams : FormData)();
   for (const [name, value] of fields) body.append(name, value);
-  const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
+  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
   const token = await requestToken({
     send,
     tokenUrl,

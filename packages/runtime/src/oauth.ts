@@ -1,4 +1,4 @@
-import type { TokenSource } from "./auth.js";
+import { NO_AUTH, type TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
 import { describeValue, fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
@@ -8,7 +8,7 @@ import { checkBaseUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
 import { tokenSourceOf, type FetchedToken } from "./token-source.js";
-import { createTransport, baseTransportOptions, type FetchLike } from "./transport.js";
+import { transportWith, baseTransportOptions, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
 export type OAuth2Grant =
@@ -128,7 +128,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant)
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
-  const send = createTransport({ ...baseTransportOptions(options), purpose: "token" });
+  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
   // An empty initial refresh token (one never stored) is none.
   let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import type { Auth } from "./auth.js";
+import { TOKEN_AUTHORIZERS, type Auth, type Authorizers } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import { fieldError, InputError, shown } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
@@ -49,6 +49,12 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   /** Each host option (`baseUrl`, `dataBaseUrl`, ...), its default and the spec server it stands for. */
   hosts: Record<H, HostDescription>;
   auth: AuthSchemes<O["auth"], H>;
+  /**
+   * Each kind of the runtime's {@link Auth} the builders return, and how it is sent (`basicAuthorizer`, ...). Default
+   * `bearer` and `oauth2`; a vendor whose builders return another kind names every kind they return, so that its
+   * bundle holds those alone.
+   */
+  authorizers?: Authorizers;
   /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
@@ -84,7 +90,7 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const clientOptions = { ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, operations: description.operations, ...shared };
     // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
-    return createHookedClient<Paths>(clientOptions, () => description.calls?.(options, hosts));
+    return createHookedClient<Paths>(clientOptions, description.authorizers ?? TOKEN_AUTHORIZERS, () => description.calls?.(options, hosts));
   };
 }
 
