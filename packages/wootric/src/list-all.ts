@@ -51,10 +51,10 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError` after the
  * items it could reach, saying how to narrow the query by `created[gt]`/`created[lt]`, instead of dropping the rest
  * silently. An item whose id came on an earlier page (the list moved between two requests) is not yielded again; one
- * of another end user on an end user's list throws an `InvalidResponseError`. A path that is not a paged list, a
- * `query` that is not an object of parameters (a string such as `"a=b"`), a `per_page` outside 1-50, a `created` or
- * `updated` filter Wootric does not read, or a bound that is no Unix timestamp in seconds, throws an `InputError`
- * before any request.
+ * of another end user on an end user's list throws an `InvalidResponseError`. A path that is not a
+ * paged list, a `query` that is not an object of parameters (a string such as `"a=b"`) or holds a `page` (listAll sets
+ * it), a `per_page` outside 1-50, a `created` or `updated` filter Wootric does not read, or a bound that is no Unix
+ * timestamp in seconds, throws an `InputError` before any request.
  *
  * @example
  * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);

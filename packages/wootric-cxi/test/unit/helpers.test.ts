@@ -141,6 +141,17 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // It was overwritten by the page asked for: a caller who meant to start on page 3 read every page from 1.
+  it("refuses a page in the query, naming query.page, since listAll pages itself; a null page reads as left out", async () => {
+    const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
+    expect(() => listAll(cxi, "/v1/responses", { query: bad<{ sort_order?: "asc" }>({ page: 3 }) })).toThrow(
+      expect.objectContaining({ field: "query.page", message: "query.page is not taken: listAll pages itself" }),
+    );
+    expect(observed.requests).toHaveLength(0);
+    for await (const _response of listAll(cxi, "/v1/responses", { query: bad<{ sort_order?: "asc" }>({ page: null }) })) break;
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?page=1&per_page=50"]);
+  });
+
   it("takes a query object without a prototype, as parsed JSON or Object.create(null) makes it", async () => {
     const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
     const query = Object.assign(Object.create(null) as { sort_order?: "asc" }, { sort_order: "asc" as const });

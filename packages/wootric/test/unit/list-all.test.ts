@@ -163,6 +163,16 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // It was overwritten by the page asked for: a caller who meant to start on page 3 read every page from 1.
+  it("refuses a page in the query, naming query.page, since listAll pages itself, before any request", () => {
+    const observed = pages([]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    expect(() => listAll(wootric, "/v1/end_users", { query: { page: 3 } as never })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "query.page", message: "query.page is not taken: listAll pages itself" }),
+    );
+    expect(observed.requests).toHaveLength(0);
+  });
+
   // Wootric reads them as Unix seconds: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word; NaN or Infinity go out as text.
   it.each<[string, Record<string, unknown>, string, RegExp?]>([
