@@ -173,6 +173,36 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // Wootric ignores a value outside the spec's enums and sorts by its default: "DESC" read the list oldest first.
+  it.each<[string, string, Record<string, unknown>, string, string]>([
+    ["sort_order DESC", "/v1/responses", { sort_order: "DESC" }, "query.sort_order", "query.sort_order must be one of asc, desc"],
+    ["sort_order as a number", "/v1/end_users/{end_user_id}/declines", { sort_order: 1 }, "query.sort_order", "query.sort_order must be one of asc, desc"],
+    ["sort_key name on end users", "/v1/end_users", { sort_key: "name" }, "query.sort_key", "query.sort_key must be one of email, updated_at, created_at"],
+  ])("refuses %s, naming the values the spec allows, before any request", (_, path, query, field, message) => {
+    const observed = pages([]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const options = path.includes("{") ? { query, path: { end_user_id: 2 } } : { query };
+    expect(() => listAll(wootric, path as "/v1/end_users", options as never)).toThrow(
+      expect.objectContaining({ name: "InputError", field, message }),
+    );
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  // On responses and declines the spec's one sort_key (created_at) is what tap-wootric sends, not a list Wootric
+  // documents: another is sent as given.
+  it("sends the spec's sort values, a null one left out, and any sort_key on responses and declines", async () => {
+    const observed = pages([1, 1, 1, 1]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    await collect(listAll(wootric, "/v1/end_users", { query: { sort_order: "desc", sort_key: "updated_at" } }));
+    await collect(listAll(wootric, "/v1/responses", { query: { sort_order: null, sort_key: "updated_at" } as never }));
+    await collect(listAll(wootric, "/v1/declines", { query: { sort_order: "asc", sort_key: "created_at" } }));
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?sort_order=desc&sort_key=updated_at&page=1&per_page=50",
+      "?sort_key=updated_at&page=1&per_page=50",
+      "?sort_order=asc&sort_key=created_at&page=1&per_page=50",
+    ]);
+  });
+
   // Wootric reads them as Unix seconds: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word; NaN or Infinity go out as text.
   it.each<[string, Record<string, unknown>, string, RegExp?]>([
