@@ -1,4 +1,4 @@
-import { fieldError } from "./input-error.js";
+import { describeValue, fieldError } from "./input-error.js";
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
@@ -7,7 +7,8 @@ import { fieldError } from "./input-error.js";
  * `-` or `_`, else the one with the longest start or end in common, at least 4 letters and half the option's
  * (`timeout` for `timeoutMs`, `retries` for `maxRetries`) and shared with no other, else all of them. Only own keys
  * with a value are read: one left `undefined` is left out. An AbortSignal passed as the options (`downloadFile(cx, path,
- * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts.
+ * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts; so are options that
+ * are no object (`getEndUserByEmail(client, email, 5)`), which have no names to check.
  *
  * @example
  * checkOptionNames({ baseURL: "https://mock.test" }, ["auth", "baseUrl"], "createClient"); // throws "baseURL is not an option of createClient: did you mean baseUrl?"
@@ -17,8 +18,10 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
   const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
   // One name given twice (Wootric's rateLimit, the vendor's and the runtime's) is one option.
   const known = new Set(names);
-  // Duck-typed: a signal from another realm is no instance of this one's AbortSignal.
-  if (typeof (options as { aborted?: unknown }).aborted == "boolean") throw fieldError("options", `of ${of} is an AbortSignal: pass { signal }`);
+  // Duck-typed: a signal from another realm is no instance of this one's AbortSignal. A number or a string in place of
+  // the options has no names to check, and would be ignored.
+  const signal = typeof (options as { aborted?: unknown }).aborted == "boolean";
+  if (signal || typeof options != "object") throw fieldError("options", `of ${of} ${signal ? "is an AbortSignal: pass { signal }" : `must be an object, got ${describeValue(options)}`}`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || known.has(key)) continue;
     const near = plain(key);

@@ -131,6 +131,17 @@ describe("defineVendorClient", () => {
     expect(() => checkOptionNames({ rateLimits: 1 }, ["auth", "rateLimit", "rateLimit"], "f")).toThrow("did you mean rateLimit?");
   });
 
+  // A helper's options given as a number (getEndUserByEmail(client, email, 5)) had no names to refuse, and were ignored.
+  it("refuses options that are no object, describing them, as it refuses an AbortSignal", () => {
+    for (const [options, got] of [[5, "a number"], ["fast", "a string"], ["", "an empty string"], [false, "a boolean"], [() => {}, "a function"]] as const) {
+      expect(() => checkOptionNames(options as object, ["signal"], "lookup")).toThrow(
+        expect.objectContaining({ name: "InputError", field: "options", message: `options of lookup must be an object, got ${got}` }),
+      );
+    }
+    expect(() => checkOptionNames(new AbortController().signal, ["signal"], "lookup")).toThrow(/^options of lookup is an AbortSignal: pass \{ signal \}$/);
+    expect(() => checkOptionNames(Object.create(null) as object, ["signal"], "lookup")).not.toThrow();
+  });
+
   it("takes every runtime option the type declares, each reaching the transport", async () => {
     await expectEveryOptionTaken((fetch, lines) => {
       const every: Required<Omit<Options, "filesUrl" | "schemes">> = {

@@ -39,7 +39,7 @@ const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
  */
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
   // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
-  checkOptionNames(Object(options), CSV_OPTIONS, "checkEmailSurveyCsv");
+  checkOptionNames(options ?? {}, CSV_OPTIONS, "checkEmailSurveyCsv");
   // And the names in survey_settings and the delay, as sendEmailSurveyCsv checks them: a check that passes must send.
   checkSendOptions(Object(options));
   const [header, ...rows] = parseCsvLines(text, "csv");

@@ -211,6 +211,27 @@ export function signalAsOptionsCases(calls: Record<string, (fetch: FetchSpy, sig
 }
 
 /**
+ * A number or a string passed as a helper's options, as cases for {@link describeBadInput} per helper: neither has names
+ * to check (a string's are its indexes), so the options were ignored, or refused as "0 is not an option". `calls` maps
+ * each helper's name to a call that passes `options` as its options.
+ *
+ * @example
+ * nonObjectOptionsCases({ downloadFile: (fetch, options) => downloadFile(client(fetch), PHOTO, options) });
+ */
+export function nonObjectOptionsCases(calls: Record<string, (fetch: FetchSpy, options: never) => unknown>): BadInputCase[] {
+  const inputs: [string, unknown][] = [["a number", 5], ["a string", "fast"]];
+  return inputs.flatMap(([input, value]) =>
+    Object.entries(calls).map(([helper, call]) => ({
+      helper,
+      input: `${input} as the options`,
+      call: (fetch: FetchSpy) => call(fetch, bad(value)),
+      field: "options",
+      message: new RegExp(`^options of ${helper} must be an object, got ${input}$`),
+    })),
+  );
+}
+
+/**
  * Something other than a client passed where a helper takes one (an empty object, null, and `options`, the options a
  * caller might have passed to createClient instead of its result), as cases for {@link describeBadInput} per helper:
  * each must be refused with an InputError on `client`, not fail deep inside with a TypeError ("client.POST is not a

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import createFetchClient from "openapi-fetch";
 import {
   countResponses,
@@ -450,6 +450,11 @@ const cases: BadInputCase[] = [
     createArchive: (fetch, signal) => createArchive(client(fetch), SURVEY, REQUEST, signal),
     getArchive: (fetch, signal) => getArchive(client(fetch), REF, signal),
     countResponses: (fetch, signal) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }], signal),
+  }),
+  ...nonObjectOptionsCases({
+    createArchive: (fetch, options) => createArchive(client(fetch), SURVEY, REQUEST, options),
+    getArchive: (fetch, options) => getArchive(client(fetch), REF, options),
+    countResponses: (fetch, options) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }], options),
   }),
   {
     helper: "countResponses",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   createClient,
@@ -35,6 +35,10 @@ const cases: BadInputCase[] = [
   ...signalAsOptionsCases({
     uploadFile: (fetch, signal) => uploadFile(client(fetch), PHOTO, "hello", signal),
     downloadFile: (fetch, signal) => downloadFile(client(fetch), PHOTO, signal),
+  }),
+  ...nonObjectOptionsCases({
+    uploadFile: (fetch, options) => uploadFile(client(fetch), PHOTO, "hello", options),
+    downloadFile: (fetch, options) => downloadFile(client(fetch), PHOTO, options),
   }),
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://api.cx.com/1", (fetch, url) => client(fetch, { baseUrl: url })),

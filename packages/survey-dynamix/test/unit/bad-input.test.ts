@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -42,6 +42,11 @@ const cases: BadInputCase[] = [
     listAll: (fetch, signal) => listAll(client(fetch), "/surveys", signal),
     createInteraction: (fetch, signal) => createInteraction(client(fetch), SMS, signal),
     updateInteraction: (fetch, signal) => updateInteraction(client(fetch), 891234, { survey_id: 52 } as UpdateInteractionInput, signal),
+  }),
+  ...nonObjectOptionsCases({
+    listAll: (fetch, options) => listAll(client(fetch), "/surveys", options),
+    createInteraction: (fetch, options) => createInteraction(client(fetch), SMS, options),
+    updateInteraction: (fetch, options) => updateInteraction(client(fetch), 891234, { survey_id: 52 } as UpdateInteractionInput, options),
   }),
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://surveydynamix.com/api", (fetch, url) => client(fetch, { baseUrl: url })),

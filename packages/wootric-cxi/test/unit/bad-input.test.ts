@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import { checkImportCsv, createClient, importCsv, InputError, listAll, MAX_IMPORT_BYTES, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const BASE = "https://cxi.test";
@@ -50,6 +50,10 @@ const cases: BadInputCase[] = [
   ...signalAsOptionsCases({
     listAll: (fetch, signal) => listAll(client(fetch), "/v1/tags", signal),
     importCsv: (fetch, signal) => importCsv(client(fetch), CSV, signal),
+  }),
+  ...nonObjectOptionsCases({
+    listAll: (fetch, options) => listAll(client(fetch), "/v1/tags", options),
+    importCsv: (fetch, options) => importCsv(client(fetch), CSV, options),
   }),
   ...urlOptionCases("createClient", "baseUrl", "https://cxi-api.wootric.com", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "tokenUrl", "https://api.wootric.com/oauth/token", (fetch, url) => client(fetch, { tokenUrl: url })),

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import type { TokenSource } from "@apis/runtime";
 import { checkEmailSurveyCsv, createClient, createWootricTokenSource, getEndUserByEmail, getEndUserByExternalId, InputError, listAll, properties, sendEmailSurvey, sendEmailSurveyCsv, type ClientOptions, type PropertyInput, type WootricClient, type WootricTokenSourceOptions } from "../../src/index.js";
 
@@ -35,6 +35,14 @@ const clientCases: BadInputCase[] = [
     getEndUserByEmail: (fetch, signal) => getEndUserByEmail(client(fetch), "a@example.com", signal),
     getEndUserByExternalId: (fetch, signal) => getEndUserByExternalId(client(fetch), "ext-1", signal),
     sendEmailSurvey: (fetch, signal) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"] }, signal),
+  }),
+  // Ignored: getEndUserByEmail(client, email, 5) sent the lookup, listAll paged the whole list.
+  ...nonObjectOptionsCases({
+    listAll: (fetch, options) => listAll(client(fetch), "/v1/end_users", options),
+    getEndUserByEmail: (fetch, options) => getEndUserByEmail(client(fetch), "a@example.com", options),
+    getEndUserByExternalId: (fetch, options) => getEndUserByExternalId(client(fetch), "ext-1", options),
+    sendEmailSurvey: (fetch, options) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"] }, options),
+    checkEmailSurveyCsv: (_fetch, options) => checkEmailSurveyCsv("email\na@example.com\n", options),
   }),
   // The grants' own checks (empty password, ...) are tested in @apis/wootric-cxi, where they are written; this one lists the main API's schemes.
   { helper: "createClient", input: "an unknown auth type", call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey" }) }), field: "auth.type", message: /Unknown auth type "apiKey": use one of "password", "clientCredentials", "tokenSource", "token"/ },
