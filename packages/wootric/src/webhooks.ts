@@ -23,7 +23,8 @@ export type WebhookHeaders = Headers | Record<string, string | string[] | undefi
 
 const SIGNATURE_HEADER = "x-wootric-signature";
 
-function signatureHeader(headers: WebhookHeaders): string | undefined {
+// The header's value as given: a plain object's may be anything (see unwrapWebhook).
+function signatureHeader(headers: WebhookHeaders): unknown {
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(SIGNATURE_HEADER) ?? undefined;
   for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
     if (name.toLowerCase() !== SIGNATURE_HEADER || value === undefined) continue;
@@ -71,13 +72,15 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
+  // A signature header that is no string (a number, an array of one: a plain object's values are the caller's) is a
+  // caller's mistake, as no headers are (0 stands for those); it failed as a bare TypeError.
+  const header = typeof headers === "object" && headers ? signatureHeader(headers) : 0;
+  const noHeaders = header !== undefined && typeof header != "string";
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
-  const noHeaders = typeof headers !== "object" || !headers;
   if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
     throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
-  const header = signatureHeader(headers);
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
   // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
   const bytes =

@@ -179,6 +179,10 @@ describe("unwrapWebhook refuses", () => {
   it.each([
     ["headers", "headers", () => unwrapWebhook("x", undefined as never, SECRET)],
     ["a body already parsed", "body", () => unwrapWebhook({ response: { id: 1 } } as never, { "x-wootric-signature": "sha1=00" }, SECRET)],
+    // A plain object's values are the caller's: these failed with a bare TypeError (header.trim is not a function).
+    ["headers whose signature is a number", "headers", () => unwrapWebhook("x", { "x-wootric-signature": 5 } as never, SECRET)],
+    ["headers whose signature is a list of one number", "headers", () => unwrapWebhook("x", { "X-Wootric-Signature": [5] } as never, SECRET)],
+    ["headers whose signature is null", "headers", () => unwrapWebhook("x", { "x-wootric-signature": null } as never, SECRET)],
   ])("missing or wrong %s, with an InputError (a TypeError) that names the argument and says what to pass", async (_, field, call) => {
     const error = await call().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
