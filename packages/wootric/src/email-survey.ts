@@ -50,9 +50,9 @@ const SAMPLING = ["first_survey_delay", "response_throttle", "decline_throttle",
 true satisfies [Exclude<keyof Schemas["Sampling"], (typeof SAMPLING)[number]>] extends [never] ? true : false;
 
 /**
- * Checks the options both e-mail survey endpoints share, where the docs give a rule, and the names in
- * `survey_settings`: one spelt otherwise (`custom_message`, `followup`) would be sent and ignored, and the survey sent
- * without it.
+ * Checks the options both e-mail survey endpoints share, where the docs give a rule (a `delay` of 1-31 days, a
+ * `registered_percent` of 0-100), and the names in `survey_settings`: one spelt otherwise (`custom_message`,
+ * `followup`) would be sent and ignored, and the survey sent without it.
  */
 export function checkSendOptions(options: { delay?: unknown; survey_settings?: unknown }): void {
   checkNumber(options.delay, "delay", 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
@@ -60,11 +60,13 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
   const names = (value: unknown, list: readonly string[], at: string) => {
     if (value != null && !isRecord(value)) throw fieldError(at, `must be an object, got ${describeValue(value)}`);
     checkOptionNames(Object(value), list, at);
-    return value as { custom_messages?: unknown; sampling?: unknown } | undefined;
+    return value as { custom_messages?: unknown; sampling?: unknown; registered_percent?: unknown } | undefined;
   };
   const settings = names(options.survey_settings, SETTINGS, "survey_settings");
   names(settings?.custom_messages, MESSAGES, "survey_settings.custom_messages");
-  names(settings?.sampling, SAMPLING, "survey_settings.sampling");
+  // A chance in percent (spec: Sampling): 150 or -5 would be sent as it is.
+  const sampling = names(settings?.sampling, SAMPLING, "survey_settings.sampling");
+  checkNumber(sampling?.registered_percent, "survey_settings.sampling.registered_percent", 0, { min: 0, max: 100, integer: true });
 }
 
 /**

@@ -115,6 +115,22 @@ describe("sendEmailSurvey", () => {
     expect(observed.calls()).toEqual([]);
   });
 
+  // The spec's Sampling: a chance from 0 to 100 to serve the survey; 150 or -5 went out as they were.
+  it.each([150, -5, 12.5, "50", null])("refuses a registered_percent of %s, by both e-mail survey helpers and the CSV check, sending nothing", async (percent) => {
+    const { wootric, observed } = client();
+    const options = { survey_settings: { sampling: { registered_percent: percent as never } } };
+    const sends = [sendEmailSurvey(wootric, { emails: ["a@example.com"], ...options }), sendEmailSurveyCsv(wootric, "email\na@example.com\n", options), Promise.resolve().then(() => checkEmailSurveyCsv("email\na@example.com\n", options))];
+    for (const send of sends) {
+      const error = await refusal(send);
+      expect(error.field).toBe("survey_settings.sampling.registered_percent");
+      expect(error.message).toMatch(/^survey_settings\.sampling\.registered_percent must be an integer from 0 to 100, got /);
+    }
+    expect(observed.calls()).toEqual([]);
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: { sampling: { registered_percent: 0 } } });
+    await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: { sampling: { registered_percent: 100 } } });
+    expect(observed.calls()).toHaveLength(2);
+  });
+
   it("takes a null survey_settings and a null custom_messages as none", async () => {
     const { wootric, observed } = client();
     await sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_settings: null as never });
