@@ -2,7 +2,7 @@ export { createApiClient, type ClientOptions } from "./client.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";
-export { checkOptionNames } from "./option-names.js";
+export { checkOptionNames, checkQueryNames, queryNameHooks } from "./option-names.js";
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";

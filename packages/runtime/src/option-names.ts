@@ -1,4 +1,8 @@
-import { describeValue, fieldError } from "./input-error.js";
+import { describeValue, fieldError, isFieldObject } from "./input-error.js";
+import type { CallHooks } from "./vendor-calls.js";
+
+// A name as it reads whatever its case, `-` or `_`: `surveyId`, `survey-id` and `SURVEY_ID` are `survey_id`.
+const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
@@ -15,7 +19,6 @@ import { describeValue, fieldError } from "./input-error.js";
  * checkOptionNames({ timeout: 5000 }, ["auth", "timeoutMs"], "createClient"); // "timeout is not an option of createClient: did you mean timeoutMs?"
  */
 export function checkOptionNames(options: object, names: readonly string[], of: string): void {
-  const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
   // One name given twice (Wootric's rateLimit, the vendor's and the runtime's) is one option.
   const known = new Set(names);
   // Duck-typed: a signal from another realm is no instance of this one's AbortSignal. A number or a string in place of
@@ -44,4 +47,40 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
     }
     throw fieldError(key, `is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
   }
+}
+
+/**
+ * Refuses a query parameter name that none of `names` (a vendor's, every operation's: codegen's `queryNames`) is,
+ * before the call is sent: the vendor would ignore it, and list unfiltered or at its default page size. One written
+ * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. Only a query that is an
+ * object of parameters is read: any other is refused as such where it is written.
+ *
+ * @example
+ * checkQueryNames({ surveyId: 52 }, ["survey_id", "_limit"], "Survey Dynamix"); // throws "params.query.surveyId is not read: did you mean survey_id?"
+ * checkQueryNames({ colour: "red" }, ["survey_id"], "Survey Dynamix"); // "params.query.colour is not read: no operation of Survey Dynamix takes it"
+ */
+export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
+  for (const name of isFieldObject(query) ? Object.keys(query) : []) {
+    if (names.includes(name)) continue;
+    const meant = names.find((known) => plain(known) == plain(name));
+    throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
+  }
+}
+
+/**
+ * A vendor's per-operation hooks (see `defineVendorClient`'s `calls`) that check each call's query names against
+ * `queryNames` (codegen's: every operation's, space-separated) with {@link checkQueryNames}, unless the call writes its
+ * own query (`querySerializer`), which is the way to send a name the spec does not list.
+ *
+ * @example
+ * defineVendorClient({ ..., calls: () => hooks }); // const hooks = queryNameHooks(queryNames, "Wootric CXI");
+ */
+export function queryNameHooks(queryNames: string, vendor: string): CallHooks {
+  const names = queryNames.split(" ");
+  return {
+    prepare(init) {
+      if (!init.querySerializer) checkQueryNames(init.params?.query, names, vendor);
+      return init;
+    },
+  };
 }

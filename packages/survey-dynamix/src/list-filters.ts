@@ -1,4 +1,4 @@
-import { checkNumber, fieldError, InputError, isFieldObject } from "@apis/runtime";
+import { checkNumber, checkQueryNames, InputError } from "@apis/runtime";
 import { queryNames } from "./generated/operations.js";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
@@ -23,7 +23,6 @@ const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
 
 // Every query parameter name of the spec's, of any operation: one of another operation is not caught here.
 const QUERY_NAMES = queryNames.split(" ");
-const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
 /**
  * Whether a query or path parameter is given: not undefined, null or empty, nor an array of only those (which is
@@ -52,14 +51,7 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
   // The vendor ignores a name it does not know (surveyId, survey-id, surveyid, limit, colour): the list would go out
   // without that filter, or at 10 items. Its docs name every parameter; the spec has them all (specs/survey-dynamix).
-  // A query that is no object of parameters (a string's keys are its indexes) is serializeQuery's to refuse, as such;
-  // what it sends (an object of another realm's too) is checked here by the same test.
-  for (const name of names && isFieldObject(query) ? Object.keys(query) : []) {
-    if (QUERY_NAMES.includes(name)) continue;
-    // Written another way than the vendor's: in another case, with - for _ or without an _.
-    const meant = QUERY_NAMES.find((known) => plain(known) == plain(name));
-    throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : "no operation of Survey Dynamix takes it"}`);
-  }
+  if (names) checkQueryNames(query, QUERY_NAMES, "Survey Dynamix");
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(
       "params.query",

@@ -1,7 +1,7 @@
-import { defineVendorClient, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
-import { operations } from "./generated/operations.js";
+import { operations, queryNames } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { rateLimitDefaults } from "./rate-limit.js";
 import { resolveTokenUrl, TOKEN_SERVER, tokenServer } from "./token-url.js";
@@ -21,6 +21,9 @@ export interface ClientOptions extends WootricAccountOptions {
   tokenUrl?: string;
 }
 
+// Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.
+const CXI_CALL_HOOKS = queryNameHooks(queryNames, "Wootric CXI");
+
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;
 
@@ -39,5 +42,6 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
   // Without the logger: the token URL's own resolution (WOOTRIC_ACCOUNT) says once that a host is deprecated.
+  calls: () => CXI_CALL_HOOKS,
   defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl)) } }),
 });

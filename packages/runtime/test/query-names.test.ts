@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { checkQueryNames, defineVendorClient, InputError, queryNameHooks, type ClientOptions, type OperationTable } from "../src/index.js";
+
+// A vendor ignores a query name it does not know and answers as if the filter or page size were not given.
+const operations = {
+  "/items": { get: { response: "json" } },
+} as const satisfies OperationTable;
+
+type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"> & { auth: { type: "token"; accessToken: string } };
+type Paths = { "/items": { get: { parameters: { query?: { per_page?: number; sort_order?: string } }; responses: { 200: { content: { "application/json": unknown } } } } } };
+
+function clientWithNames() {
+  const sent: string[] = [];
+  const createClient = defineVendorClient<Paths, Options>({
+    name: "Example",
+    operations,
+    hosts: { baseUrl: { default: "https://api.example.com" } },
+    auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
+    authExample: '{ type: "token", accessToken }',
+    calls: () => queryNameHooks("per_page sort_order", "Example"),
+  });
+  const fetch = async (input: RequestInfo | URL) => {
+    sent.push(input instanceof Request ? input.url : String(input));
+    return Response.json([]);
+  };
+  const get = createClient({ auth: { type: "token", accessToken: "query-names-token" }, fetch }).GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+  return { get, sent };
+}
+
+describe("checkQueryNames", () => {
+  it.each([
+    ["perPage", "per_page"],
+    ["PER_PAGE", "per_page"],
+    ["per-page", "per_page"],
+    ["perpage", "per_page"],
+    ["sortOrder", "sort_order"],
+  ])("refuses %s, naming the vendor's own name written another way (%s)", (name, meant) => {
+    expect(() => checkQueryNames({ [name]: 1 }, ["per_page", "sort_order"], "Example")).toThrow(
+      expect.objectContaining({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` }),
+    );
+  });
+
+  it("refuses a name that none of the vendor's is, saying no operation takes it, and never quotes the value", () => {
+    const error = (() => {
+      try {
+        checkQueryNames({ per_page: 5, access_token: "secret-value-never-shown" }, ["per_page"], "Example");
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.access_token", message: "params.query.access_token is not read: no operation of Example takes it" });
+    expect(String((error as Error).message)).not.toContain("secret-value");
+  });
+
+  it("passes the vendor's own names, and reads no names of a query that is no object of parameters (refused where it is written)", () => {
+    expect(() => checkQueryNames({ per_page: 5, sort_order: "asc" }, ["per_page", "sort_order"], "Example")).not.toThrow();
+    for (const query of [undefined, null, "per_page=5", new URLSearchParams("perPage=5"), new Map([["perPage", 5]])]) {
+      expect(() => checkQueryNames(query, ["per_page"], "Example")).not.toThrow();
+    }
+  });
+
+  it("reads the own names of an object of another prototype, as the query writers send them", () => {
+    expect(() => checkQueryNames(Object.assign(Object.create({}), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");
+    expect(() => checkQueryNames(Object.assign(Object.create(null), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");
+  });
+});
+
+describe("queryNameHooks", () => {
+  it("refuses a raw call whose query names a parameter the vendor does not take, before sending it", async () => {
+    const { get, sent } = clientWithNames();
+    await expect(get("/items", { params: { query: { perPage: 50 } } })).rejects.toMatchObject({ field: "params.query.perPage", message: "params.query.perPage is not read: did you mean per_page?" });
+    await expect(get("/items", { params: { query: { colour: "red" } } })).rejects.toThrow("no operation of Example takes it");
+    expect(sent).toEqual([]);
+  });
+
+  it("sends a raw call whose query names are the vendor's", async () => {
+    const { get, sent } = clientWithNames();
+    expect((await get("/items", { params: { query: { per_page: 50, sort_order: "asc" } } })).error).toBeUndefined();
+    expect(sent.map((url) => new URL(url).search)).toEqual(["?per_page=50&sort_order=asc"]);
+  });
+
+  // The caller's own serializer may map names (perPage to per_page), or send one the spec does not list yet.
+  it("leaves the names of a call that brings its own querySerializer unchecked, sending what it writes", async () => {
+    const { get, sent } = clientWithNames();
+    const querySerializer = (query: Record<string, unknown>) => new URLSearchParams(Object.entries(query).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(value)])).toString();
+    expect((await get("/items", { params: { query: { perPage: 50, beta: 1 } }, querySerializer })).error).toBeUndefined();
+    expect(sent.map((url) => new URL(url).search)).toEqual(["?per_page=50&beta=1"]);
+  });
+});

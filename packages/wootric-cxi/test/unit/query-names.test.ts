@@ -1,0 +1,67 @@
+import { fileURLToPath } from "node:url";
+import { collectOperations, loadSpecDocument } from "@apis/codegen";
+import { describe, expect, it } from "vitest";
+import { createClient, InputError, listAll } from "../../src/index.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+
+// Wootric ignores a query parameter it does not know and answers as if it were not given: perPage lists 25 a page,
+// sortOrder in its default order.
+function clientWith(handler: Parameters<typeof observedFetch>[0]) {
+  const observed = observedFetch(handler);
+  return { observed, cxi: createClient({ baseUrl: "https://cxi.test", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "cxi-query-names-token" } }) };
+}
+
+describe("query parameter names", () => {
+  it.each([
+    ["perPage", "per_page"],
+    ["SORT_ORDER", "sort_order"],
+    ["no-stats", "no_stats"],
+    ["excludeDisabled", "exclude_disabled"],
+  ])("refuses a raw GET whose query names %s, naming the vendor's own (%s), before sending it", async (name, meant) => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/v1/projects", { params: { query: { [name]: 1 } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses a raw GET whose query names a parameter no operation of the vendor's takes (limit), before sending it", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/v1/tags", { params: { query: { limit: 10 } } })).rejects.toMatchObject({ field: "params.query.limit", message: "params.query.limit is not read: no operation of Wootric CXI takes it" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const items = listAll(cxi, "/v1/tags", { query: { excludeDisabled: true } as never });
+    await expect(items.next()).rejects.toMatchObject({ field: "params.query.excludeDisabled", message: "params.query.excludeDisabled is not read: did you mean exclude_disabled?" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("leaves the names of a raw GET that brings its own querySerializer unchecked, sending what it writes", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const querySerializer = (query: Record<string, unknown>) => new URLSearchParams(Object.entries(query).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(value)])).toString();
+    expect((await get("/v1/tags", { params: { query: { perPage: 5, beta: 1 } }, querySerializer })).error).toBeUndefined();
+    expect(new URL(observed.requests[0]!.url).search).toBe("?per_page=5&beta=1");
+  });
+
+  // The check reads the spec's names: none of the vendor's own may be refused.
+  it("sends every query parameter the spec names, on every GET, without refusing one", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    // Each GET's names as codegen reads them (the path item's too, $refs followed), whose union the check reads.
+    const gets = collectOperations(loadSpecDocument(fileURLToPath(new URL("../../../../specs/wootric-cxi/openapi.yaml", import.meta.url)))).filter(({ method, meta }) => method == "get" && meta.query);
+    let sent = 0;
+    for (const { path, meta } of gets) {
+      const pathParams = Object.fromEntries([...path.matchAll(/\{([^{}]+)\}/g)].map(([, name]) => [name!, 52]));
+      const { error } = await get(path, { params: { path: pathParams, query: Object.fromEntries(meta.query!.map((name) => [name, "1"])) } });
+      expect(error).toBeUndefined();
+      expect([...new URL(observed.requests.at(-1)!.url).searchParams.keys()].sort()).toEqual([...meta.query!].sort());
+      sent++;
+    }
+    expect(sent).toBeGreaterThanOrEqual(3);
+  });
+});
