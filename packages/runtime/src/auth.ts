@@ -109,13 +109,33 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
 
 /** No credential, as a token endpoint's requests go. */
 const noneAuthorizer = (): Authorizer => fixed("none");
-export const NO_AUTH: Authorizers = { none: noneAuthorizer };
 
 /** What a vendor's builders return unless its description says otherwise: a token held, or a token source. */
 export const TOKEN_AUTHORIZERS: Authorizers = { bearer: bearerAuthorizer, oauth2: oauth2Authorizer };
 
 /** Every kind, as `createApiClient` and `createTransport` take them (no spread: a bundle without them drops this). */
 export const AUTHORIZERS: Authorizers = { none: noneAuthorizer, bearer: bearerAuthorizer, basic: basicAuthorizer, oauth2: oauth2Authorizer, query: queryAuthorizer };
+
+/** How a transport turns its `auth` (undefined when none was given) into an {@link Authorizer}. */
+export type Authorize = (auth: Auth | undefined) => Authorizer;
+
+/** The `auth` a caller hands `createApiClient` or `createTransport`, checked: any kind, or none when left out. */
+export const authorizeAny: Authorize = (auth) => createAuthorizer(auth ?? { type: "none" }, AUTHORIZERS);
+
+/** No credential, whatever the options say: a token endpoint's requests, whose options hold no `auth`. */
+export const NO_AUTH: Authorize = noneAuthorizer;
+
+/**
+ * A vendor client's `auth`, which its own builders made of a kind in `authorizers` (its description names every kind
+ * they return) from an option they checked: it is looked up, not checked again.
+ *
+ * @example
+ * const authorize = authorizeBy(description.authorizers ?? TOKEN_AUTHORIZERS);
+ */
+export const authorizeBy =
+  (authorizers: Authorizers): Authorize =>
+  (auth) =>
+    (authorizers[auth!.type] as (auth: Auth) => Authorizer)(auth!);
 
 /**
  * Checks an {@link Auth} and turns it into an {@link Authorizer}, by the kinds `authorizers` knows. Bad input throws an

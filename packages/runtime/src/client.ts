@@ -1,5 +1,5 @@
 import createClient, { type Client, type HeadersOptions } from "openapi-fetch";
-import { AUTHORIZERS, type Auth, type Authorizers } from "./auth.js";
+import { authorizeAny, type Auth, type Authorize } from "./auth.js";
 import { callMethods, type AnyMethod } from "./client-methods.js";
 import { bodyCredentials } from "./credential-bearing.js";
 import { withDefaultHeader } from "./default-header.js";
@@ -111,25 +111,25 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   if (typeof options.operations !== "object" || options.operations === null) {
     throw fieldError("operations", "is required: the generated operation table");
   }
-  return createHookedClient(options, AUTHORIZERS);
+  return createHookedClient(options, authorizeAny);
 }
 
 /**
  * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
  * the call's options before anything else, `finish` its result last. `hooksOf` is asked for them once the options have
- * passed their checks; `auth` is taken of the kinds in `authorizers` (see `transportWith`). `defineVendorClient` makes
+ * passed their checks; `auth` becomes credentials by `authorize` (see `transportWith`). `defineVendorClient` makes
  * its clients with it, so that they fan out to the methods once. Its base URL, servers and operations are taken as
  * checked (a vendor's are its checked host options and its own table), all but a base URL that is missing or empty.
  *
  * @example
- * const client = createHookedClient<paths>(options, AUTHORIZERS, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
+ * const client = createHookedClient<paths>(options, authorizeAny, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
  */
-export function createHookedClient<Paths extends {}>(options: ClientOptions, authorizers: Authorizers, hooksOf?: () => CallHooks | undefined): Client<Paths> {
+export function createHookedClient<Paths extends {}>(options: ClientOptions, authorize: Authorize, hooksOf?: () => CallHooks | undefined): Client<Paths> {
   // A vendor's base URLs and servers are its host options, checked as such (see resolveHosts), and its operations are
   // its own table: what is left to check is a base URL that trimming made empty ("/" in a browser page).
   requireBaseUrl(options);
   const headers = checkHeadersOption(options.headers, "headers");
-  const send = transportWith({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware }, authorizers);
+  const send = transportWith({ ...baseTransportOptions(options), auth: options.auth, rateLimit: options.rateLimit, middleware: options.middleware }, authorize);
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   // Read by name, not spread: an option inherited from a prototype is an option too.

@@ -1,4 +1,4 @@
-import { AUTHORIZERS, createAuthorizer, type Authorizers } from "./auth.js";
+import { authorizeAny, type Authorize } from "./auth.js";
 import { fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
@@ -157,20 +157,21 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * const response = await send(new Request("https://api.example.com/v1/items"));
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  return transportWith(options, AUTHORIZERS);
+  return transportWith(options, authorizeAny);
 }
 
 /**
- * {@link createTransport} for the runtime's own clients and token sources, which take the kinds of `auth` in
- * `authorizers` only, so that a bundle holds no other (a vendor's clients are given what its builders return).
+ * {@link createTransport} for the runtime's own clients and token sources, whose `auth` becomes credentials by
+ * `authorize`: a bundle holds only the kinds it names, and a vendor's clients skip the checks its builders made (see
+ * `authorizeBy`).
  *
  * @example
  * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
  */
-export function transportWith(options: TransportOptions, authorizers: Authorizers): Transport {
+export function transportWith(options: TransportOptions, authorize: Authorize): Transport {
   const checked = checkTransportOptions(options);
   const { timeoutMs, maxResponseBytes } = checked;
-  const authorizer = createAuthorizer(options.auth ?? { type: "none" }, authorizers);
+  const authorizer = authorize(options.auth);
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { TOKEN_AUTHORIZERS } from "./auth.js";
+import { authorizeBy, TOKEN_AUTHORIZERS } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
@@ -47,7 +47,7 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
         baseUrl: hosts[service.host],
         operations: service.operations,
         ...shared,
-      }, description.authorizers ?? TOKEN_AUTHORIZERS);
+      }, authorizeBy(description.authorizers ?? TOKEN_AUTHORIZERS));
     }
     return clients as { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> };
   };

@@ -481,3 +481,19 @@ describe("createTransport", () => {
     expect(() => createTransport({ timeoutMs: 0 })).toThrow(/timeoutMs must be an integer from 1 to 2147483647, got 0/);
   });
 });
+
+describe("createTransport's auth", () => {
+  // A vendor's clients skip these checks (their builders made the auth); createTransport is given it by the caller.
+  it("refuses an auth that is no object, or of no known type, before anything is sent, naming the field", () => {
+    expect(() => createTransport({ auth: "bearer" as never })).toThrow(expect.objectContaining({ field: "auth", message: 'auth is required: an object whose type is "none", "bearer", "basic", "oauth2" or "query"' }));
+    expect(() => createTransport({ auth: { type: "jwt" } as never })).toThrow(expect.objectContaining({ field: "auth.type", message: 'Unknown auth type "jwt": use "none", "bearer", "basic", "oauth2" or "query"' }));
+    expect(() => createTransport({ auth: { type: "toString" } as never })).toThrow(expect.objectContaining({ field: "auth.type" }));
+  });
+
+  it("reads an auth left out as none", async () => {
+    const requests: Request[] = [];
+    const send = createTransport({ fetch: async (request: Request) => (requests.push(request), new Response("ok")) });
+    expect((await send(new Request(`${BASE_URL}/items`))).status).toBe(200);
+    expect(requests[0]!.headers.get("authorization")).toBeNull();
+  });
+});
