@@ -61,14 +61,17 @@ export function basicAuthorization(username: string, password: string, field = "
 const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
 
 /**
- * How each kind of {@link Auth} becomes an {@link Authorizer}, checking it first. Kept apart, so that a bundle holds only
- * the kinds its clients are given: a vendor's builders return one or two of them (see `VendorDescription.authorizers`).
+ * How each kind of {@link Auth} becomes an {@link Authorizer}, checking it first (but {@link TOKEN_AUTHORIZERS}, which take
+ * what a vendor's builders checked). Kept apart, so that a bundle holds only the kinds its clients are given: a vendor's
+ * builders return one or two of them (see `VendorDescription.authorizers`).
  */
 export type Authorizers = { [T in Auth["type"]]?: (auth: Extract<Auth, { type: T }>) => Authorizer };
 
 /** A fixed bearer token. */
-export const bearerAuthorizer = (auth: { token: string }): Authorizer =>
-  fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));
+export const bearerAuthorizer = (auth: { token: string }): Authorizer => checkedBearer({ token: requireString(auth.token, "auth.token", "a bearer token") });
+
+// bearerAuthorizer for a token a vendor's builders checked (a non-empty string), as TOKEN_AUTHORIZERS takes it.
+const checkedBearer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.token"));
 
 /** HTTP Basic: a user name and password. */
 export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
@@ -87,6 +90,11 @@ export function oauth2Authorizer(auth: { tokens: TokenSource }): Authorizer {
   if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
     throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
   }
+  return checkedOAuth2(auth);
+}
+
+// oauth2Authorizer for a source a vendor's builders made or checked, as TOKEN_AUTHORIZERS takes it.
+function checkedOAuth2({ tokens }: { tokens: TokenSource }): Authorizer {
   return {
     location: "header",
     // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
@@ -110,8 +118,12 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
 /** No credential, as a token endpoint's requests go. */
 const noneAuthorizer = (): Authorizer => fixed("none");
 
-/** What a vendor's builders return unless its description says otherwise: a token held, or a token source. */
-export const TOKEN_AUTHORIZERS: Authorizers = { bearer: bearerAuthorizer, oauth2: oauth2Authorizer };
+/**
+ * What a vendor's builders return unless its description says otherwise: a token held, or a token source. Their fields
+ * are not checked again: the builders checked the token (a non-empty string) and made the source, or checked the
+ * caller's as `oauth2Authorizer` does.
+ */
+export const TOKEN_AUTHORIZERS: Authorizers = { bearer: checkedBearer, oauth2: checkedOAuth2 };
 
 /** Every kind, as `createApiClient` and `createTransport` take them (no spread: a bundle without them drops this). */
 export const AUTHORIZERS: Authorizers = { none: noneAuthorizer, bearer: bearerAuthorizer, basic: basicAuthorizer, oauth2: oauth2Authorizer, query: queryAuthorizer };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
+import { bearerAuthorizer, createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
 import { BASE_URL, observedClient, operations, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, type Handler } from "./helpers.js";
 
@@ -49,6 +49,13 @@ describe("authentication headers", () => {
     expect(() => setup({ auth: { type: 1n } as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth.type", message: expect.stringMatching(/^Unknown auth type a bigint: use /) }));
     expect(() => setup({ auth: "bearer" as unknown as Auth })).toThrow(expect.objectContaining({ field: "auth", message: 'auth is required: an object whose type is "none", "bearer", "basic", "oauth2" or "query"' }));
     expect(() => setup({ auth: { type: "oauth2", tokens: {} } as unknown as Auth })).toThrow(/auth.tokens must be a TokenSource/);
+  });
+
+  // A vendor's own builders check the token before its default authorizers take it; the exported one checks it itself.
+  it("bearerAuthorizer, as a vendor description names it, refuses an empty or blank token itself", () => {
+    for (const token of ["", "  ", 5]) {
+      expect(() => bearerAuthorizer({ token: token as string })).toThrow(expect.objectContaining({ field: "auth.token", message: "auth.token must be a non-empty string: a bearer token" }));
+    }
   });
 });
 
