@@ -146,8 +146,12 @@ export const NO_AUTH: Authorize = noneAuthorizer;
  */
 export const authorizeBy =
   (authorizers: Authorizers): Authorize =>
-  (auth) =>
-    (authorizers[auth!.type] as (auth: Auth) => Authorizer)(auth!);
+  (auth) => {
+    const authorize = authorizers[auth!.type] as ((auth: Auth) => Authorizer) | undefined;
+    // A vendor's own slip, met by its first test of that kind: its builders return a kind its description does not name.
+    if (!authorize) throw new TypeError(`No authorizer for auth type ${auth!.type}: name it in the vendor's authorizers`);
+    return authorize(auth!);
+  };
 
 /**
  * Checks an {@link Auth} and turns it into an {@link Authorizer}, by the kinds `authorizers` knows. Bad input throws an

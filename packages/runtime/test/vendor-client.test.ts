@@ -40,6 +40,23 @@ function recorder() {
 
 type Raw = { GET(path: string, init?: object): Promise<unknown>; POST(path: string, init?: object): Promise<unknown> };
 
+// A vendor description names the kinds of auth its builders return (default bearer and oauth2), so that its bundle
+// holds those alone; a kind it leaves out is its own slip, and says so.
+describe("a vendor description's authorizers", () => {
+  it("refuses, naming it, a kind of auth the builders return that the description does not name", () => {
+    const basicOnly = defineVendorClient<{}, { auth: { type: "basic"; username: string; password: string } }>({
+      name: "Example",
+      operations,
+      hosts: { baseUrl: { default: "https://api.example.com" } },
+      auth: { bearerAuth: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) } },
+      authExample: '{ type: "basic", username, password }',
+    });
+    expect(() => basicOnly({ auth: { type: "basic", username: "u", password: "description-slip-password" } })).toThrow(
+      new TypeError("No authorizer for auth type basic: name it in the vendor's authorizers"),
+    );
+  });
+});
+
 describe("defineVendorClient", () => {
   it("sends the credentials only to operations whose security names the scheme they are for", async () => {
     const { seen, fetch } = recorder();
