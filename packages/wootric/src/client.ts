@@ -1,8 +1,8 @@
-import { defineVendorClient, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, type Client } from "@apis/runtime";
 import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
-import { operations } from "./generated/operations.js";
+import { operations, queryNames } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 
 /** The main API host. */
@@ -16,6 +16,9 @@ export interface ClientOptions extends WootricAccountOptions {
 
 /** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */
 export type WootricClient = Client<paths>;
+
+// Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
+const WOOTRIC_CALL_HOOKS = queryNameHooks(queryNames, "Wootric");
 
 /**
  * Creates a typed client for Wootric's main API (end users, responses, declines, NPS, email surveys). Raw calls
@@ -32,5 +35,6 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
+  calls: () => WOOTRIC_CALL_HOOKS,
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });

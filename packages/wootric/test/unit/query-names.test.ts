@@ -1,0 +1,67 @@
+import { fileURLToPath } from "node:url";
+import { collectOperations, loadSpecDocument } from "@apis/codegen";
+import { sendEveryQueryName } from "@apis/faults/query-names";
+import { describe, expect, it } from "vitest";
+import { createClient, getEndUserByEmail, InputError, listAll } from "../../src/index.js";
+import { json, observedFetch } from "@apis/faults/observed-fetch";
+
+// Wootric ignores a query parameter it does not know and answers as if it were not given: perPage lists 25 a page,
+// lookupByEmail reads the email as Wootric's own id.
+function clientWith(handler: Parameters<typeof observedFetch>[0]) {
+  const observed = observedFetch(handler);
+  return { observed, wootric: createClient({ baseUrl: "https://wootric.test", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "wootric-query-names-token" } }) };
+}
+
+describe("query parameter names", () => {
+  it.each([
+    ["perPage", "per_page"],
+    ["lookupByEmail", "lookup_by_email"],
+    ["SORT_KEY", "sort_key"],
+    ["date-range", "date_range"],
+  ])("refuses a raw GET whose query names %s, naming the vendor's own (%s), before sending it", async (name, meant) => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/v1/end_users", { params: { query: { [name]: 1 } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses a raw call whose query names a parameter no operation of the vendor's takes (limit, since), before sending it", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/v1/responses", { params: { query: { since: 1480000000 } } })).rejects.toMatchObject({ field: "params.query.since", message: "params.query.since is not read: no operation of Wootric takes it" });
+    const post = wootric.POST as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(post("/v1/end_users", { params: { query: { limit: 1 } }, body: { email: "a@example.com" } })).rejects.toThrow("params.query.limit is not read");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const items = listAll(wootric, "/v1/end_users", { query: { perPage: 10 } as never });
+    await expect(items.next()).rejects.toMatchObject({ field: "params.query.perPage", message: "params.query.perPage is not read: did you mean per_page?" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("still sends the helpers' own queries (lookup_by_email)", async () => {
+    const { observed, wootric } = clientWith(() => json({ id: 7, email: "jane@example.com" }));
+    expect(await getEndUserByEmail(wootric, "jane@example.com")).toMatchObject({ id: 7 });
+    expect(new URL(observed.requests[0]!.url).searchParams.get("lookup_by_email")).toBe("true");
+  });
+
+  it("leaves the names of a raw GET that brings its own querySerializer unchecked, sending what it writes", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const querySerializer = (query: Record<string, unknown>) => new URLSearchParams(Object.entries(query).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), String(value)])).toString();
+    expect((await get("/v1/end_users", { params: { query: { perPage: 5, beta: 1 } }, querySerializer })).error).toBeUndefined();
+    expect(new URL(observed.requests[0]!.url).search).toBe("?per_page=5&beta=1");
+  });
+
+  // The check reads the spec's names: none of the vendor's own may be refused.
+  it("sends every query parameter the spec names, on every GET, without refusing one", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const operations = collectOperations(loadSpecDocument(fileURLToPath(new URL("../../../../specs/wootric/openapi.yaml", import.meta.url))));
+    expect(await sendEveryQueryName(operations, get, () => observed.requests.at(-1)?.url)).toBeGreaterThanOrEqual(5);
+  });
+});
