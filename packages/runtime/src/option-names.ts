@@ -70,7 +70,7 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
 /**
  * A vendor's per-operation hooks (see `defineVendorClient`'s `calls`) that check each call's query names against
  * `queryNames` (codegen's: every operation's, space-separated) with {@link checkQueryNames}, unless the call writes its
- * own query (`querySerializer`), which is the way to send a name the spec does not list.
+ * own query (a `querySerializer` function), which is the way to send a name the spec does not list.
  *
  * @example
  * defineVendorClient({ ..., calls: () => hooks }); // const hooks = queryNameHooks(queryNames, "Wootric CXI");
@@ -79,7 +79,8 @@ export function queryNameHooks(queryNames: string, vendor: string): CallHooks {
   const names = queryNames.split(" ");
   return {
     prepare(init) {
-      if (!init.querySerializer) checkQueryNames(init.params?.query, names, vendor);
+      // Only a function writes names of its own: openapi-fetch's options object ({ array: { explode: false } }) sends them as given.
+      if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, names, vendor);
       return init;
     },
   };

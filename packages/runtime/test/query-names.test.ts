@@ -87,4 +87,14 @@ describe("queryNameHooks", () => {
     expect((await get("/items", { params: { query: { perPage: 50, beta: 1 } }, querySerializer })).error).toBeUndefined();
     expect(sent.map((url) => new URL(url).search)).toEqual(["?per_page=50&beta=1"]);
   });
+
+  // openapi-fetch's serializer options ({ array: { explode: false } }) style the values and send the names as given.
+  it("refuses a raw call whose querySerializer is an object of options and whose query names a parameter the vendor does not take", async () => {
+    const { get, sent } = clientWithNames();
+    await expect(get("/items", { params: { query: { perPage: 50 } }, querySerializer: { array: { style: "form", explode: false } } })).rejects.toMatchObject({
+      field: "params.query.perPage",
+      message: "params.query.perPage is not read: did you mean per_page?",
+    });
+    expect(sent).toEqual([]);
+  });
 });

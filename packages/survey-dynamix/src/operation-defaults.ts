@@ -12,8 +12,9 @@ import { serializeForm, serializeQuery } from "./wire.js";
  */
 export const SDX_CALL_HOOKS: CallHooks = {
   prepare(init, { method, path, meta }) {
-    // A call that writes its own query (mapping surveyId to survey_id, say) has its names checked by no one here.
-    if (method === "get") checkListQuery(path, init.params?.query, !init.querySerializer);
+    // A call that writes its own query (mapping surveyId to survey_id, say) has its names checked by no one here; not
+    // one that gives openapi-fetch's serializer options ({ array: { explode: false } }), which send the names as given.
+    if (method === "get") checkListQuery(path, init.params?.query, typeof init.querySerializer != "function");
     const form = meta?.requestBody === "form" && init.body !== undefined;
     // Given as undefined (a wrapper passing its own options on), a serializer is none given: not openapi-fetch's "false".
     return { ...init, querySerializer: init.querySerializer || serializeQuery, bodySerializer: init.bodySerializer || (form ? serializeForm : undefined) };

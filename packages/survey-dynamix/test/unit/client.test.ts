@@ -205,6 +205,15 @@ describe("createClient", () => {
     await expect(get("/surveys", { params: { query: { _limit: 5000 } }, querySerializer })).rejects.toMatchObject({ field: "params.query._limit" });
   });
 
+  // openapi-fetch's serializer options only style the values: surveyId would go out as it is, and the list unfiltered.
+  it("refuses a raw GET whose querySerializer is an object of options and whose query names a parameter written another way", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    const error = await get("/interactions", { params: { query: { surveyId: 52 } }, querySerializer: { array: { style: "form", explode: false } } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: "params.query.surveyId", message: "params.query.surveyId is not read: did you mean survey_id?" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   // The check reads names, not the spec: none of the vendor's own may be taken for a misspelling.
   it("sends every query parameter the spec names, on every GET, without refusing one as written another way", async () => {
     const { observed, sdx } = clientWith(() => json([]));
