@@ -116,7 +116,7 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
 }
 
 /** No credential, as a token endpoint's requests go. */
-const noneAuthorizer = (): Authorizer => fixed("none");
+export const noneAuthorizer = (): Authorizer => fixed("none");
 
 /**
  * What a vendor's builders return unless its description says otherwise: a token held, or a token source. Their fields

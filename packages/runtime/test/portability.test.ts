@@ -54,6 +54,7 @@ describe("portability", () => {
         "basicAuthorization",
         "basicAuthorizer",
         "bearerAuthorizer",
+        "noneAuthorizer",
         "queryAuthorizer",
         "queryNameHooks",
         "toBase64",

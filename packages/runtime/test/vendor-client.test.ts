@@ -1,6 +1,6 @@
 import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { checkOptionNames, createApiClient, defineVendorClient, InputError, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
+import { basicAuthorizer, checkOptionNames, createApiClient, defineVendorClient, InputError, noneAuthorizer, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
 
 const operations = {
   "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
@@ -84,6 +84,22 @@ describe("defineVendorClient", () => {
     await client.GET("/items");
     expect(seen[0]?.headers.get("x-tag")).toBe("v1");
     expect(lines).toHaveLength(1);
+  });
+
+  it("sends the kinds a description names in its authorizers, none and basic among them", async () => {
+    const { seen, fetch } = recorder();
+    const make = (type: "none" | "basic") =>
+      defineVendorClient<{}, { auth: { type: "open" }; fetch: typeof fetch }>({
+        name: "Open",
+        operations: { "/items": { get: { response: "json" } } },
+        hosts: { baseUrl: { default: "https://api.example.com" } },
+        auth: { open: { open: () => (type == "none" ? { type } : { type, username: "ana", password: "basic-pass-1" }) } },
+        authorizers: { none: noneAuthorizer, basic: basicAuthorizer },
+        authExample: '{ type: "open" }',
+      })({ auth: { type: "open" }, fetch }) as unknown as Raw;
+    await make("none").GET("/items");
+    await make("basic").GET("/items");
+    expect(seen.map((request) => request.headers.get("authorization"))).toEqual([null, "Basic YW5hOmJhc2ljLXBhc3MtMQ=="]);
   });
 
   it("refuses missing options, a missing auth and an unknown auth type with InputErrors naming the types", () => {
