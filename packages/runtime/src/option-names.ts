@@ -52,8 +52,9 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 /**
  * Refuses a query parameter name that none of `names` (a vendor's, every operation's: codegen's `queryNames`) is,
  * before the call is sent: the vendor would ignore it, and list unfiltered or at its default page size. One written
- * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. Only a query that is an
- * object of parameters is read: any other is refused as such where it is written.
+ * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own; one with brackets
+ * (`created[gt]`) is read by the name before them. Only a query that is an object of parameters is read: any other is
+ * refused as such where it is written.
  *
  * @example
  * checkQueryNames({ surveyId: 52 }, ["survey_id", "_limit"], "Survey Dynamix"); // throws "params.query.surveyId is not read: did you mean survey_id?"
@@ -61,7 +62,8 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
  */
 export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
   for (const name of isFieldObject(query) ? Object.keys(query) : []) {
-    if (names.includes(name)) continue;
+    // created[gt] is created's, written as it goes on the wire (deepObject style).
+    if (names.includes(name.replace(/\[.*/s, ""))) continue;
     const meant = names.find((known) => plain(known) == plain(name));
     throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
   }

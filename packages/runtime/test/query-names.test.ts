@@ -60,6 +60,13 @@ describe("checkQueryNames", () => {
     }
   });
 
+  // Wootric's created[gt], as it goes on the wire: the spec names the parameter created (deepObject style).
+  it("reads a name with brackets by the name before them", () => {
+    expect(() => checkQueryNames({ "created[gt]": 1, "created[lt]": 2, per_page: 5 }, ["created", "per_page"], "Example")).not.toThrow();
+    expect(() => checkQueryNames({ "createdAt[gt]": 1 }, ["created"], "Example")).toThrow("params.query.createdAt[gt] is not read: no operation of Example takes it");
+    expect(() => checkQueryNames({ "[gt]": 1 }, ["created"], "Example")).toThrow("params.query.[gt] is not read");
+  });
+
   it("reads the own names of an object of another prototype, as the query writers send them", () => {
     expect(() => checkQueryNames(Object.assign(Object.create({}), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");
     expect(() => checkQueryNames(Object.assign(Object.create(null), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");

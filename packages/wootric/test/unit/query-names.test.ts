@@ -43,6 +43,15 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // listAll takes a time filter either way: { created: { gt } } or { "created[gt]": ... }, as it goes on the wire.
+  it("sends a time filter written with its brackets (created[gt]), in a raw GET and in listAll", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    expect((await get("/v1/end_users", { params: { query: { "created[gt]": 1480000000 } } })).error).toBeUndefined();
+    for await (const _ of listAll(wootric, "/v1/end_users", { query: { "updated[lt]": 1480000000 } as never }));
+    expect(observed.requests.map((request) => decodeURIComponent(new URL(request.url).search))).toEqual(["?created[gt]=1480000000", "?updated[lt]=1480000000&page=1&per_page=50"]);
+  });
+
   it("still sends the helpers' own queries (lookup_by_email)", async () => {
     const { observed, wootric } = clientWith(() => json({ id: 7, email: "jane@example.com" }));
     expect(await getEndUserByEmail(wootric, "jane@example.com")).toMatchObject({ id: 7 });
