@@ -52,9 +52,10 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 /**
  * Refuses a query parameter name that none of `names` (a vendor's, every operation's: codegen's `queryNames`) is,
  * before the call is sent: the vendor would ignore it, and list unfiltered or at its default page size. One written
- * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own; one with brackets
- * (`created[gt]`) is read by the name before them. Only a query that is an object of parameters is read: any other is
- * refused as such where it is written.
+ * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. A deepObject parameter
+ * is listed a second time with a `[` after its name (codegen's `created created[`), so that it is taken with brackets
+ * too (`created[gt]`), as it goes on the wire; no other is (`per_page[x]`, `_order[]`). Only a query that is an object
+ * of parameters is read: any other is refused as such where it is written.
  *
  * @example
  * checkQueryNames({ surveyId: 52 }, ["survey_id", "_limit"], "Survey Dynamix"); // throws "params.query.surveyId is not read: did you mean survey_id?"
@@ -62,8 +63,9 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
  */
 export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
   for (const name of isFieldObject(query) ? Object.keys(query) : []) {
-    // created[gt] is created's, written as it goes on the wire (deepObject style).
-    if (names.includes(name.replace(/\[.*/s, ""))) continue;
+    // A deepObject parameter (Wootric's created) is listed twice, the second time with a "[" after its name: it goes on
+    // the wire as created[gt]. No other is read with brackets: per_page[x] and _order[] are ignored.
+    if (names.includes(name.replace(/\[.*/, "["))) continue;
     const meant = names.find((known) => plain(known) == plain(name));
     throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
   }

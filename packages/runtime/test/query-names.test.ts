@@ -60,11 +60,20 @@ describe("checkQueryNames", () => {
     }
   });
 
-  // Wootric's created[gt], as it goes on the wire: the spec names the parameter created (deepObject style).
-  it("reads a name with brackets by the name before them", () => {
-    expect(() => checkQueryNames({ "created[gt]": 1, "created[lt]": 2, per_page: 5 }, ["created", "per_page"], "Example")).not.toThrow();
-    expect(() => checkQueryNames({ "createdAt[gt]": 1 }, ["created"], "Example")).toThrow("params.query.createdAt[gt] is not read: no operation of Example takes it");
-    expect(() => checkQueryNames({ "[gt]": 1 }, ["created"], "Example")).toThrow("params.query.[gt] is not read");
+  // Wootric's created[gt], as it goes on the wire: the spec names the parameter created (deepObject style), and codegen
+  // lists it as "created created[".
+  it("reads a name with brackets by the name before them when that parameter is a deepObject one (listed again with a [)", () => {
+    expect(() => checkQueryNames({ "created[gt]": 1, "created[lt]": 2, created: { gte: 3 }, per_page: 5 }, ["created", "created[", "per_page"], "Example")).not.toThrow();
+    expect(() => checkQueryNames({ "createdAt[gt]": 1 }, ["created", "created["], "Example")).toThrow("params.query.createdAt[gt] is not read: no operation of Example takes it");
+    expect(() => checkQueryNames({ "[gt]": 1 }, ["created", "created["], "Example")).toThrow("params.query.[gt] is not read");
+  });
+
+  // per_page[x]=5 or _order[]=DESC reach a Rails or PHP server as a hash or a list, which it ignores: the list comes at
+  // its default page size or order.
+  it("refuses a name with brackets whose parameter is no deepObject one (per_page[x], _order[]), naming it", () => {
+    for (const name of ["per_page[x]", "per_page[]", "_order[]"]) {
+      expect(() => checkQueryNames({ [name]: 5 }, ["created", "created[", "per_page", "_order"], "Example")).toThrow(`params.query.${name} is not read`);
+    }
   });
 
   it("reads the own names of an object of another prototype, as the query writers send them", () => {

@@ -17,9 +17,6 @@ export interface ClientOptions extends WootricAccountOptions {
 /** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */
 export type WootricClient = Client<paths>;
 
-// Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
-const WOOTRIC_CALL_HOOKS = queryNameHooks(queryNames, "Wootric");
-
 /**
  * Creates a typed client for Wootric's main API (end users, responses, declines, NPS, email surveys). Raw calls
  * resolve openapi-fetch's `{ data, error, response }`; the helpers (`getEndUserByEmail`, `listAll`, ...) return their
@@ -35,6 +32,7 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
   ...WOOTRIC_ACCOUNT,
-  calls: () => WOOTRIC_CALL_HOOKS,
+  // Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
+  calls: () => queryNameHooks(queryNames, "Wootric"),
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });

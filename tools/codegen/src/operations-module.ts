@@ -16,7 +16,7 @@ export interface OperationMeta {
   security?: string[];
   response?: ResponseKind;
   server?: string;
-  /** The names of its query parameters, its path item's and its own, each once. Not written into the table. */
+  /** The names of its query parameters, its path item's and its own, each once (a deepObject one twice, the second with a `[` after it). Not written into the table. */
   query?: string[];
 }
 
@@ -81,7 +81,10 @@ function describeOperation(
   const query = [pathItem, operation].flatMap(({ value, file }) =>
     (Array.isArray(value["parameters"]) ? value["parameters"] : []).flatMap((parameter: unknown) => {
       const located = spec.deref({ value: parameter, file });
-      return isRecord(located.value) && located.value["in"] === "query" && typeof located.value["name"] === "string" ? [located.value["name"]] : [];
+      return isRecord(located.value) && located.value["in"] === "query" && typeof located.value["name"] === "string"
+        ? // A deepObject one goes on the wire as created[gt]: written `created[` too, as the runtime's checkQueryNames reads it.
+          [located.value["name"], ...(located.value["style"] === "deepObject" ? [`${located.value["name"]}[`] : [])]
+        : [];
     }),
   );
   // queryNames is one string of names separated by spaces: such a name would be read as two, or as every empty one.

@@ -194,6 +194,16 @@ describe("operation metadata", () => {
     expect(rendered).not.toContain("query:");
   });
 
+  // Wootric's created goes on the wire as created[gt]: the runtime's checkQueryNames takes a name with brackets only for
+  // a parameter listed again with a "[".
+  test("queryNames lists a deepObject parameter twice, the second time with a [ after its name", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA", "      parameters: [{ name: created, in: query, style: deepObject, explode: true }, { name: page, in: query }]\n")}`,
+    });
+    expect(entries[0]?.meta.query).toEqual(["created", "created[", "page"]);
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "created created[ page";`);
+  });
+
   // Each $ref is read from the file it is written in: the path item's from the path item's, not the operation's.
   test("queryNames reads a path item's parameter $refs from the path item's file when its operation lives in another", () => {
     const entries = operationsOf({

@@ -27,9 +27,11 @@ export async function sendEveryQueryName(
   for (const { path, method, meta } of operations) {
     if (method != "get" || !meta.query) continue;
     const pathParams = Object.fromEntries([...path.matchAll(/\{([^{}]+)\}/g)].map(([, name]) => [name!, 52]));
-    const { error } = await get(path, { params: { path: pathParams, query: Object.fromEntries(meta.query.map((name) => [name, value(name)])) } });
+    // A deepObject parameter is listed a second time as `created[`: sent once, by its name.
+    const names = meta.query.filter((name) => !name.endsWith("["));
+    const { error } = await get(path, { params: { path: pathParams, query: Object.fromEntries(names.map((name) => [name, value(name)])) } });
     expect(error, `GET ${path}`).toBeUndefined();
-    expect([...new URL(lastUrl()!).searchParams.keys()].sort(), `GET ${path}`).toEqual([...meta.query].sort());
+    expect([...new URL(lastUrl()!).searchParams.keys()].sort(), `GET ${path}`).toEqual(names.sort());
     sent++;
   }
   return sent;

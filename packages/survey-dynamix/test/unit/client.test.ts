@@ -4,7 +4,7 @@ import { runInNewContext } from "node:vm";
 import { collectOperations, loadSpecDocument } from "@apis/codegen";
 import { sendEveryQueryName } from "@apis/faults/query-names";
 import { describe, expect, it } from "vitest";
-import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, type SurveyDynamixAuth } from "../../src/index.js";
+import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, listAll, type SurveyDynamixAuth } from "../../src/index.js";
 import { formFields, json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
 const BASE = "https://sdx.test/api";
@@ -135,6 +135,15 @@ describe("createClient", () => {
     const error = await get("/interactions", { params: { query: { surveyId: 52, _limit: 5 } } }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: "params.query.surveyId", message: "params.query.surveyId is not read: did you mean survey_id?" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  // PHP reads _order[]=DESC as a list, which Survey Dynamix ignores: listAll sent _order=ASC&_order[]=DESC, in ascending order.
+  it("refuses a raw GET and a listAll whose query names a parameter with brackets (_limit[x], _order[]), before sending it", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const get = sdx.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/surveys", { params: { query: { "_limit[x]": 5 } } })).rejects.toMatchObject({ field: "params.query._limit[x]", message: "params.query._limit[x] is not read: no operation of Survey Dynamix takes it" });
+    expect(() => listAll(sdx, "/surveys", { query: { "_order[]": "DESC" } as never })).toThrow("params.query._order[] is not read");
     expect(observed.requests).toHaveLength(0);
   });
 

@@ -34,6 +34,15 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // No CXI parameter is a deepObject one: per_page[x]=10 reaches Wootric as a hash it ignores, and the list comes 25 a page.
+  it("refuses a raw GET and a listAll whose query names a parameter with brackets (per_page[x], search[]), before sending it", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/v1/tags", { params: { query: { "per_page[x]": 10 } } })).rejects.toMatchObject({ field: "params.query.per_page[x]", message: "params.query.per_page[x] is not read: no operation of Wootric CXI takes it" });
+    await expect(listAll(cxi, "/v1/tags", { query: { "search[]": "nps" } as never }).next()).rejects.toThrow("params.query.search[] is not read");
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
     const { observed, cxi } = clientWith(() => json([]));
     const items = listAll(cxi, "/v1/tags", { query: { excludeDisabled: true } as never });

@@ -52,6 +52,27 @@ describe("query parameter names", () => {
     expect(observed.requests.map((request) => decodeURIComponent(new URL(request.url).search))).toEqual(["?created[gt]=1480000000", "?updated[lt]=1480000000&page=1&per_page=50"]);
   });
 
+  // Only created, updated, date and date_range are deepObject parameters: per_page[x]=10 reaches Wootric as a hash it
+  // ignores, and the list comes 25 a page.
+  it("refuses a raw GET and a listAll whose query names a parameter that is no deepObject one with brackets (per_page[x], sort_order[]), before sending it", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/v1/end_users", { params: { query: { "per_page[x]": 10 } } })).rejects.toMatchObject({ field: "params.query.per_page[x]", message: "params.query.per_page[x] is not read: no operation of Wootric takes it" });
+    await expect(listAll(wootric, "/v1/end_users", { query: { "sort_order[]": "desc" } as never }).next()).rejects.toThrow("params.query.sort_order[] is not read");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends the NPS endpoints' date filters either way (date: { start }, date_range[start_date])", async () => {
+    const { observed, wootric } = clientWith(() => json({}));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    expect((await get("/v1/nps_summary", { params: { query: { date: { start: "2024-01-01" }, "date[end]": "2024-01-31" } } })).error).toBeUndefined();
+    expect((await get("/v2/email_stats", { params: { query: { "date_range[start_date]": "2024-01-01", date_range: { end_date: "2024-01-31" } } } })).error).toBeUndefined();
+    expect(observed.requests.map((request) => decodeURIComponent(new URL(request.url).search))).toEqual([
+      "?date[start]=2024-01-01&date[end]=2024-01-31",
+      "?date_range[start_date]=2024-01-01&date_range[end_date]=2024-01-31",
+    ]);
+  });
+
   it("still sends the helpers' own queries (lookup_by_email)", async () => {
     const { observed, wootric } = clientWith(() => json({ id: 7, email: "jane@example.com" }));
     expect(await getEndUserByEmail(wootric, "jane@example.com")).toMatchObject({ id: 7 });
