@@ -132,7 +132,7 @@ export const AUTHORIZERS: Authorizers = { none: noneAuthorizer, bearer: bearerAu
 export type Authorize = (auth: Auth | undefined) => Authorizer;
 
 /** The `auth` a caller hands `createApiClient` or `createTransport`, checked: any kind, or none when left out. */
-export const authorizeAny: Authorize = (auth) => createAuthorizer(auth ?? { type: "none" }, AUTHORIZERS);
+export const authorizeAny: Authorize = (auth) => createAuthorizer(auth ?? { type: "none" });
 
 /** No credential, whatever the options say: a token endpoint's requests, whose options hold no `auth`. */
 export const NO_AUTH: Authorize = noneAuthorizer;
@@ -142,10 +142,10 @@ export const NO_AUTH: Authorize = noneAuthorizer;
  * they return) from an option they checked: it is looked up, not checked again.
  *
  * @example
- * const authorize = authorizeBy(description.authorizers ?? TOKEN_AUTHORIZERS);
+ * const authorize = authorizeBy(description.authorizers);
  */
 export const authorizeBy =
-  (authorizers: Authorizers): Authorize =>
+  (authorizers: Authorizers = TOKEN_AUTHORIZERS): Authorize =>
   (auth) => {
     const authorize = authorizers[auth!.type] as ((auth: Auth) => Authorizer) | undefined;
     // A vendor's own slip, met by its first test of that kind: its builders return a kind its description does not name.
@@ -154,20 +154,20 @@ export const authorizeBy =
   };
 
 /**
- * Checks an {@link Auth} and turns it into an {@link Authorizer}, by the kinds `authorizers` knows. Bad input throws an
- * {@link InputError} naming the field, never quoting a credential.
+ * Checks an {@link Auth} of any kind and turns it into an {@link Authorizer}. Bad input throws an {@link InputError}
+ * naming the field, never quoting a credential.
  *
  * @example
- * const authorizer = createAuthorizer({ type: "bearer", token }, AUTHORIZERS);
+ * const authorizer = createAuthorizer({ type: "bearer", token });
  */
-export function createAuthorizer(auth: Auth, authorizers: Authorizers): Authorizer {
+export function createAuthorizer(auth: Auth): Authorizer {
   if (typeof auth !== "object" || auth === null) {
     throw fieldError("auth", `is required: an object whose type is ${AUTH_TYPES}`);
   }
   const type: unknown = auth.type;
   // Own keys only: a type such as "toString" names a built-in of every object, not a kind.
-  if (typeof type != "string" || !Object.hasOwn(authorizers, type)) throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
-  return (authorizers[type as Auth["type"]] as (auth: Auth) => Authorizer)(auth);
+  if (typeof type != "string" || !Object.hasOwn(AUTHORIZERS, type)) throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
+  return (AUTHORIZERS[type as Auth["type"]] as (auth: Auth) => Authorizer)(auth);
 }
 
 // The credential of a bearer token, refused (without quoting it) when it is no string or no header can carry it.

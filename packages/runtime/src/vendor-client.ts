@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { authorizeBy, TOKEN_AUTHORIZERS, type Auth, type Authorizers } from "./auth.js";
+import { authorizeBy, type Auth, type Authorizers } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import { fieldError, InputError, shown } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
@@ -86,11 +86,12 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
   description: VendorDescription<O, H>,
 ): (options: O) => Client<Paths> {
   const taken = takenOptions(description);
+  const authorize = authorizeBy(description.authorizers);
   return (options: O) => {
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const clientOptions = { ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, operations: description.operations, ...shared };
     // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
-    return createHookedClient<Paths>(clientOptions, authorizeBy(description.authorizers ?? TOKEN_AUTHORIZERS), () => description.calls?.(options, hosts));
+    return createHookedClient<Paths>(clientOptions, authorize, () => description.calls?.(options, hosts));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { authorizeBy, TOKEN_AUTHORIZERS } from "./auth.js";
+import { authorizeBy } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
@@ -37,6 +37,7 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
   description: VendorServicesDescription<O, H, S>,
 ): (options: O) => { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> } {
   const taken = takenOptions(description);
+  const authorize = authorizeBy(description.authorizers);
   return (options: O) => {
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const { headers, ...withoutHeaders } = transport;
@@ -47,7 +48,7 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
         baseUrl: hosts[service.host],
         operations: service.operations,
         ...shared,
-      }, authorizeBy(description.authorizers ?? TOKEN_AUTHORIZERS));
+      }, authorize);
     }
     return clients as { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> };
   };
