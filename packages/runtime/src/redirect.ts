@@ -3,6 +3,7 @@ import { callError, type Call } from "./layers/call.js";
 import type { Next } from "./layers/layer.js";
 import { redactText, redactUrl } from "./redact.js";
 import { cancelQuietly } from "./read-body.js";
+import { setQueryParam } from "./url.js";
 
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
@@ -12,7 +13,7 @@ const FOLLOWED = [301, 302, 303, 307, 308];
 /**
  * Sends a call that carries a credential (in its body, query or URL) with `redirect: "manual"` through `next`, and
  * follows redirects by hand: only within the request's own origin (so over https, or http on loopback, as the request
- * itself), at most {@link MAX_REDIRECTS} hops. Each hop goes through `next` with its URL and body left on the
+ * itself), at most {@link MAX_REDIRECTS} hops, each with the call's query credential. Each hop goes through `next` with its URL and body left on the
  * call (the body read once, or none); once done, the call has its own URL and body back for the next attempt. 307 and
  * 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD, since for any other method
  * `fetch` would turn it into a GET without its body. Anything else, and any redirect whose target the platform hides (a
@@ -61,7 +62,9 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, target);
       }
       keepBody = keeps;
-      call.url = target;
+      // A query credential goes with each hop, as fetch keeps an Authorization header within the origin: a Location
+      // without it would be answered 401.
+      call.url = call.query ? setQueryParam(target, call.query.name, call.query.value) : target;
     }
   } finally {
     // The next attempt starts from the request's own URL and body again.

@@ -134,8 +134,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   {@link ResponseTooLargeError} naming the limit. An error status's body is read up to 1 MiB: past that it is cancelled, and a note
  *   stands in for it as `error`.
  * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
- *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops;
- *   307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
+ *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops,
+ *   each carrying a query credential; 307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
  *   {@link RedirectError} naming where it pointed (redacted), and nothing is sent there. Other requests (no
  *   credential, or only an Authorization header, which fetch drops across origins) keep the platform's behaviour.
  * - Redaction: every credential the client holds or built is removed, in every encoding, from error bodies, errors

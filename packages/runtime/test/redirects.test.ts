@@ -145,11 +145,28 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toEqual([]);
     });
 
-    it("a query credential follows a redirect within its origin", async () => {
-      home.script("GET /items", [{ status: 302, headers: { Location: "/items2" } }]);
-      home.script("GET /items2", [{ status: 200, body: [{ id: 1, name: "a" }] }]);
+    it("a query credential follows a redirect within its origin, and the next hop carries it (the server would answer 401 without)", async () => {
+      home.script("GET /items", [{ status: 302, headers: { Location: "/items2?page=2" } }]);
+      home.script("GET /items2", [(request) => (request.url.includes("access_token=query-secret-value") ? { status: 200, body: [{ id: 1, name: "a" }] } : { status: 401, body: {} })]);
       const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
       expect(outcome.value?.data).toEqual([{ id: 1, name: "a" }]);
+      expect(home.requests.map((request) => request.url)).toEqual(["/items?access_token=query-secret-value", "/items2?page=2&access_token=query-secret-value"]);
+    });
+
+    it("a query credential replaces one of its name that the Location echoes, within its origin", async () => {
+      home.script("GET /items", [{ status: 307, headers: { Location: "/items2?access_token=echoed&access_token=again" } }]);
+      home.script("GET /items2", [{ status: 200, body: [] }]);
+      await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/items"));
+      expect(home.requests.map((request) => request.url)).toEqual(["/items?access_token=query-secret-value", "/items2?access_token=query-secret-value"]);
+    });
+
+    it("each hop within the origin carries the query credential, up to the last", async () => {
+      home.script("GET /a", [{ status: 301, headers: { Location: "/b" } }]);
+      home.script("GET /b", [{ status: 308, headers: { Location: `${home.url}/c?x=1` } }]);
+      home.script("GET /c", [{ status: 200, body: [] }]);
+      const outcome = await settle(client({ type: "query", name: "access_token", value: "query-secret-value" }).GET("/a" as "/items"));
+      expect(outcome.error).toBeUndefined();
+      expect(home.requests.map((request) => request.url)).toEqual(["/a?access_token=query-secret-value", "/b?access_token=query-secret-value", "/c?x=1&access_token=query-secret-value"]);
     });
 
     it("a body credential sent through the client (a raw token call) does not follow a redirect to another origin", async () => {

@@ -28,6 +28,16 @@ describe("createClient", () => {
     for (const request of observed.requests) expect(request.headers.get("authorization")).toBeNull();
   });
 
+  it("carries the token to where the API redirects within its own origin", async () => {
+    const observed = observedFetch((request) =>
+      request.url.startsWith("https://api.cx.com/1/users/self?") ? new Response(null, { status: 301, headers: { location: "/1/users/self/?v=2" } }) : json(PROFILE),
+    );
+    const cx = createClient({ auth, fetch: observed.fetch });
+    const { data } = await cx.GET("/users/self");
+    expect(data).toEqual(PROFILE);
+    expect(observed.calls()).toEqual([`GET https://api.cx.com/1/users/self?access_token=${ACCESS_TOKEN}`, `GET https://api.cx.com/1/users/self/?v=2&access_token=${ACCESS_TOKEN}`]);
+  });
+
   it("routes to the configured baseUrl and dataBaseUrl, trailing slashes and all", async () => {
     const observed = observedFetch((request) => (request.url.includes("/data/") ? new Response("bytes") : json(PROFILE)));
     const cx = createClient({ auth, fetch: observed.fetch, baseUrl: "https://api.test/1/", dataBaseUrl: "https://data.test/1//" });

@@ -2,6 +2,7 @@ import { ApiUserAbortError, type ApiError, type ApiErrorInit } from "../errors.j
 import { redactUrl } from "../redact.js";
 import { sleep, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
+import type { Credential } from "../auth.js";
 
 /**
  * One call through the transport, shared by its layers and its attempts: what errors name, the secrets to redact,
@@ -34,6 +35,8 @@ export interface Call {
   auth?: string | undefined;
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
   ready?: Request | undefined;
+  /** The attempt's query credential, which each redirect hop within the origin carries too (see `fetchWithinOrigin`). */
+  query?: Credential["query"];
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   manual?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */

@@ -65,7 +65,7 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
 // Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
 // must be read; the read stops when the caller aborts.
 function withCredential(request: Request, credential: Credential | undefined, call: Call, purpose: string): Request | Promise<Request> {
-  const query = credential?.query;
+  const query = (call.query = credential?.query);
   if (query !== undefined) call.url = setQueryParam(request.url, query.name, query.value);
   // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
