@@ -52,22 +52,26 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 /**
  * Refuses a query parameter name that none of `names` (a vendor's, every operation's: codegen's `queryNames`) is,
  * before the call is sent: the vendor would ignore it, and list unfiltered or at its default page size. One written
- * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. A deepObject parameter
- * is listed a second time with a `[` after its name (codegen's `created created[`), so that it is taken with brackets
- * too (`created[gt]`), as it goes on the wire; no other is (`per_page[x]`, `_order[]`). Only a query that is an object
- * of parameters is read: any other is refused as such where it is written.
+ * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. Names are read as they go
+ * on the wire: an object value's keys as `name[key]` (`created: { gt }` is `created[gt]`). A deepObject parameter is
+ * listed with each key its schema allows (codegen's `created created[gt] created[lt]`), or with a `[` after its name
+ * when it allows any (`created created[`); no other name is taken with brackets (`per_page[x]`, `_order[]`). Only a
+ * query that is an object of parameters is read: any other is refused as such where it is written.
  *
  * @example
  * checkQueryNames({ surveyId: 52 }, ["survey_id", "_limit"], "Survey Dynamix"); // throws "params.query.surveyId is not read: did you mean survey_id?"
  * checkQueryNames({ colour: "red" }, ["survey_id"], "Survey Dynamix"); // "params.query.colour is not read: no operation of Survey Dynamix takes it"
  */
 export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
-  for (const name of isFieldObject(query) ? Object.keys(query) : []) {
-    // A deepObject parameter (Wootric's created) is listed twice, the second time with a "[" after its name: it goes on
-    // the wire as created[gt]. No other is read with brackets: per_page[x] and _order[] are ignored.
-    if (names.includes(name.replace(/\[.*/, "["))) continue;
-    const meant = names.find((known) => plain(known) == plain(name));
-    throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
+  for (const [key, value] of isFieldObject(query) ? Object.entries(query) : []) {
+    // An object goes on the wire as deepObject keys, openapi-fetch's default: created: { gt } is created[gt].
+    for (const name of isFieldObject(value) ? Object.keys(value).map((sub) => `${key}[${sub}]`) : [key]) {
+      // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
+      // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
+      if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;
+      const meant = names.find((known) => plain(known) == plain(name));
+      throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
+    }
   }
 }
 

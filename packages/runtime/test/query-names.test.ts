@@ -68,6 +68,20 @@ describe("checkQueryNames", () => {
     expect(() => checkQueryNames({ "[gt]": 1 }, ["created", "created["], "Example")).toThrow("params.query.[gt] is not read");
   });
 
+  // Wootric reads created[gt] but ignores created[after], and lists everything: codegen lists a closed schema's keys.
+  it("reads an object value's keys as they go on the wire (created: { gt } is created[gt]), against a parameter's listed keys", () => {
+    const names = ["created", "created[gt]", "created[lt]", "per_page", "open", "open["];
+    expect(() => checkQueryNames({ created: { gt: 1, lt: 2 }, "created[gt]": 3, open: { any: 1 }, "open[x]": 2, per_page: 5 }, names, "Example")).not.toThrow();
+    expect(() => checkQueryNames({ created: { after: 1 } }, names, "Example")).toThrow(
+      expect.objectContaining({ field: "params.query.created[after]", message: "params.query.created[after] is not read: no operation of Example takes it" }),
+    );
+    expect(() => checkQueryNames({ "created[after]": 1 }, names, "Example")).toThrow("params.query.created[after] is not read");
+    expect(() => checkQueryNames({ "created[gt][x]": 1 }, names, "Example")).toThrow("params.query.created[gt][x] is not read");
+    expect(() => checkQueryNames({ created: { GT: 1 } }, names, "Example")).toThrow("params.query.created[GT] is not read: did you mean created[gt]?");
+    // per_page: { x } goes out as per_page[x], which no server reads as a page size.
+    expect(() => checkQueryNames({ per_page: { x: 5 } }, names, "Example")).toThrow("params.query.per_page[x] is not read");
+  });
+
   // per_page[x]=5 or _order[]=DESC reach a Rails or PHP server as a hash or a list, which it ignores: the list comes at
   // its default page size or order.
   it("refuses a name with brackets whose parameter is no deepObject one (per_page[x], _order[]), naming it", () => {

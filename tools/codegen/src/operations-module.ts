@@ -81,9 +81,9 @@ function describeOperation(
   const query = [pathItem, operation].flatMap(({ value, file }) =>
     (Array.isArray(value["parameters"]) ? value["parameters"] : []).flatMap((parameter: unknown) => {
       const located = spec.deref({ value: parameter, file });
-      return isRecord(located.value) && located.value["in"] === "query" && typeof located.value["name"] === "string"
-        ? // A deepObject one goes on the wire as created[gt]: written `created[` too, as the runtime's checkQueryNames reads it.
-          [located.value["name"], ...(located.value["style"] === "deepObject" ? [`${located.value["name"]}[`] : [])]
+      const { value: param } = located;
+      return isRecord(param) && param["in"] === "query" && typeof param["name"] === "string"
+        ? [param["name"], ...(param["style"] === "deepObject" ? wireKeys(spec, param["name"], { value: param["schema"], file: located.file }) : [])]
         : [];
     }),
   );
@@ -94,6 +94,17 @@ function describeOperation(
   }
   if (query.length > 0) meta.query = [...new Set(query)];
   return meta;
+}
+
+/**
+ * How a deepObject query parameter goes on the wire (`created[gt]`), as the runtime's checkQueryNames reads it: each
+ * key of a closed object schema (`additionalProperties: false`, its `properties` behind `$ref`s too) as `name[key]`,
+ * so that a key the vendor does not read (`created[after]`) is refused; otherwise `name[`, which takes any key.
+ */
+function wireKeys(spec: SpecDocument, name: string, schema: Located<unknown>): string[] {
+  const { value } = spec.deref(schema);
+  const keys = isRecord(value) && value["additionalProperties"] === false && isRecord(value["properties"]) ? Object.keys(value["properties"]) : [];
+  return keys.length > 0 ? keys.map((key) => `${name}[${key}]`) : [`${name}[`];
 }
 
 /**

@@ -204,6 +204,17 @@ describe("operation metadata", () => {
     expect(renderQueryNames(entries)).toContain(`export const queryNames = "created created[ page";`);
   });
 
+  // created[after] is ignored by Wootric, which then lists everything: a closed object's keys are listed one by one.
+  test("queryNames lists each key of a deepObject parameter's closed object schema, behind $refs, instead of a bare [", () => {
+    const entries = operationsOf({
+      "openapi.yaml":
+        `paths:\n  /a:\n    get:\n${op("getA", "      parameters: [{ $ref: '#/components/parameters/Created' }, { name: date, in: query, style: deepObject, schema: { type: object, additionalProperties: false, properties: { start: {}, end: {} } } }, { name: open, in: query, style: deepObject, schema: { type: object, properties: { a: {} } } }]\n")}` +
+        `components:\n  parameters:\n    Created: { name: created, in: query, style: deepObject, explode: true, schema: { $ref: 'schemas.yaml#/TimeFilter' } }\n`,
+      "schemas.yaml": "TimeFilter: { type: object, additionalProperties: false, properties: { gt: {}, lt: {} } }\n",
+    });
+    expect(entries[0]?.meta.query).toEqual(["created", "created[gt]", "created[lt]", "date", "date[start]", "date[end]", "open", "open["]);
+  });
+
   // Each $ref is read from the file it is written in: the path item's from the path item's, not the operation's.
   test("queryNames reads a path item's parameter $refs from the path item's file when its operation lives in another", () => {
     const entries = operationsOf({

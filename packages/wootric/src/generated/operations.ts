@@ -38,4 +38,4 @@ export const operations = {
 } as const satisfies OperationTable;
 
 /** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
-export const queryNames = "account_token created created[ date date[ date_range date_range[ email lookup_by_email lookup_by_external_id page per_page sort_key sort_order updated updated[";
+export const queryNames = "account_token created created[eq] created[gt] created[gte] created[lt] created[lte] date date[end] date[start] date_range date_range[end_date] date_range[start_date] email lookup_by_email lookup_by_external_id page per_page sort_key sort_order updated updated[eq] updated[gt] updated[gte] updated[lt] updated[lte]";

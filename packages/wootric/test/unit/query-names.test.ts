@@ -62,6 +62,24 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // Wootric reads created[gt], not created[after] or created[gt][x]: it ignores those and lists every end user, and
+  // date[begin] gives the last month's NPS.
+  it("refuses a raw GET whose time or date filter has a key the spec's schema does not list, either way it is written, before sending it", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    for (const [path, query, name] of [
+      ["/v1/end_users", { created: { after: 1480000000 } }, "created[after]"],
+      ["/v1/end_users", { "updated[since]": 1480000000 }, "updated[since]"],
+      ["/v1/responses", { "created[gt][x]": 1480000000 }, "created[gt][x]"],
+      ["/v1/nps_summary", { date: { begin: "2024-01-01" } }, "date[begin]"],
+      ["/v2/email_stats", { date_range: { start: "2024-01-01" } }, "date_range[start]"],
+    ] as const) {
+      await expect(get(path, { params: { query: query } })).rejects.toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} is not read: no operation of Wootric takes it` });
+    }
+    await expect(get("/v1/end_users", { params: { query: { created: { GTE: 1 } } } })).rejects.toThrow("params.query.created[GTE] is not read: did you mean created[gte]?");
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("sends the NPS endpoints' date filters either way (date: { start }, date_range[start_date])", async () => {
     const { observed, wootric } = clientWith(() => json({}));
     const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
