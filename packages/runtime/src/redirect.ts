@@ -17,7 +17,7 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  * call (the body read once, or none); once done, the call has its own URL and body back for the next attempt. 307 and
  * 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD, since for any other method
  * `fetch` would turn it into a GET without its body. Anything else, and any redirect whose target the platform hides (a
- * browser's opaque redirect), throws a {@link RedirectError} that names where the redirect pointed, redacted; nothing
+ * browser's opaque redirect), throws a {@link RedirectError} that quotes its Location as sent, redacted; nothing
  * is sent there.
  *
  * @example
@@ -42,29 +42,31 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         });
       };
       if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
+      // Quoted as the server wrote it: what redaction knows (the URL parser's href re-encodes an echoed credential,
+      // ' as %27, or lower-cases it in a host name).
+      const location = response.headers.get("location")!;
       let parsed: URL;
       try {
-        parsed = new URL(response.headers.get("location")!, call.url);
+        parsed = new URL(location, call.url);
       } catch {
         throw refuse("an invalid Location URL");
       }
-      const target = parsed.href;
       const origin = new URL(url).origin;
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
       const keeps = response.status === 307 || response.status === 308;
       // Why the hop may not be taken, each tested in turn.
-      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, target);
+      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, location);
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-      if (parsed.username || parsed.password) throw refuse("a URL with user info", target);
+      if (parsed.username || parsed.password) throw refuse("a URL with user info", location);
       // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
-      if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, target);
+      if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, location);
       if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
-        throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, target);
+        throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, location);
       }
       keepBody = keeps;
       // A query credential goes with each hop, as fetch keeps an Authorization header within the origin: a Location
       // without it would be answered 401.
-      call.url = call.query ? setQueryParam(target, call.query.name, call.query.value) : target;
+      call.url = call.query ? setQueryParam(parsed.href, call.query.name, call.query.value) : parsed.href;
     }
   } finally {
     // The next attempt starts from the request's own URL and body again.

@@ -49,6 +49,28 @@ function refused(outcome: { error?: unknown }, pointedAt: string | RegExp): Redi
 }
 
 describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
+  // The URL parser re-encodes what it reads (' as %27 in a query, a host name lower-cased): quoted that way, an echoed
+  // credential is in no form redaction knows.
+  it.each([
+    ["a query, raw", (secret: string) => `${other.url}/steal?pw=${secret}`],
+    ["a query, relative", (secret: string) => `/login?return=1&pw=${secret}`],
+    ["a path", (secret: string) => `${other.url}/x/${secret}/y`],
+  ])("quotes a refused Location that echoes the password in %s as the server wrote it, redacted, never as the URL parser rewrites it", async (_, location) => {
+    const password = `correct horse's "battery" {x}|`;
+    home.script(TOKEN, [{ status: 302, headers: { Location: location(password) } }]);
+    const outcome = await settle(tokenSource({ type: "password", username: "ana@example.com", password }, fetch).getToken());
+    const error = refused(outcome, /\[redacted\]/);
+    for (const text of [error.message, JSON.stringify(error)]) expect(text.toLowerCase()).not.toMatch(/horse|battery/);
+  });
+
+  it("quotes a refused Location that echoes the access token in a host name without lower-casing it, redacted", async () => {
+    const token = "Tok3nSECRETvalueABCdef123456";
+    home.script("GET /items", [{ status: 302, headers: { Location: `https://${token}.evil.example/` } }]);
+    const api = createApiClient<paths>({ baseUrl: home.url, operations, auth: { type: "query", name: "access_token", value: token }, maxRetries: 0, fetch });
+    const error = refused(await settle(api.GET("/items")), "https://[redacted].evil.example/");
+    expect(JSON.stringify(error).toLowerCase()).not.toContain(token.toLowerCase());
+  });
+
   describe("a token request is not redirected to another origin", () => {
     it.each(GRANTS.flatMap(([name, grant]) => [307, 308].map((status) => [name, status, grant] as const)))(
       "%s grant, %i to another origin: refused, and the other origin receives nothing",
