@@ -144,7 +144,8 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
   if (!response.ok || result.error !== undefined) {
     throw ApiError.generate(init.status, result.error, { ...init, message: `Fetching ${which} failed: ${ApiError.fromResponse(response, result.error).message}` });
   }
-  const list = result.data === undefined ? [] : items(result.data);
+  // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
+  const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);
   if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, init);
   return list;
 }

@@ -327,6 +327,27 @@ describe("paginate", () => {
     expect((error as Error).message).toBe(`Fetching ${where} failed: got ${what}, not a list`);
   });
 
+  // An empty 200 where a page of items belongs: read as no items, the list ended early and the rest was lost silently.
+  it.each([
+    ["paginate", "page 2", () => paginate({ fetchPage: async (page) => (page === 1 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : { response: new Response(null, { status: 200 }) }), items: (page: number[]) => page, perPage: 2 })],
+    ["paginateOffset", "offset 2", () => paginateOffset({ fetchPage: async (offset) => (offset === 0 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : { response: new Response(null, { status: 200 }) }), items: (page: number[]) => page, limit: 2 })],
+  ] as const)("%s: a 200 page without a body throws InvalidResponseError naming the page, after the earlier items", async (_, where, iterate) => {
+    const seen: number[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of iterate()) seen.push(item);
+      })(),
+    );
+    expect(seen).toEqual([1, 2]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(`Fetching ${where} failed: got nothing, not a list`);
+  });
+
+  it("a 204 page has no items: the list ends there", async () => {
+    const fetchPage = async (page: number) => (page === 1 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : { response: new Response(null, { status: 204 }) });
+    expect(await collect(paginate({ fetchPage, items: (page: number[]) => page, perPage: 2 }))).toEqual([1, 2]);
+  });
+
   it("an error status with an empty body still throws", async () => {
     const error = await caught(collect(paginate({ fetchPage: async () => ({ error: undefined, response: new Response(null, { status: 500 }) }), items: () => [], perPage: 1 })));
     expect((error as ApiError).status).toBe(500);
