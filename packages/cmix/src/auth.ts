@@ -1,4 +1,4 @@
-import { tokenSourceForCheckedGrant, requireString, type AuthSchemes } from "@apis/runtime";
+import { checkOptionNames, tokenSourceForCheckedGrant, requireString, type AuthSchemes } from "@apis/runtime";
 import type { CmixHost } from "./environments.js";
 
 /** How the client authenticates. Every service accepts the same token, fetched from the auth service. */
@@ -19,8 +19,10 @@ export type CmixAuth =
  */
 export const AUTH_SCHEMES: AuthSchemes<CmixAuth, CmixHost> = {
   bearerAuth: {
-    password: (auth, context) =>
-      ({
+    password: (auth, context) => {
+      // A name CMIX's grant does not take (a scope, a misspelt client_secret) was dropped without a word.
+      checkOptionNames(auth, ["type", "clientId", "clientSecret", "username", "password"], "auth");
+      return {
         type: "oauth2",
         tokens: tokenSourceForCheckedGrant({
           ...context.token,
@@ -39,7 +41,11 @@ export const AUTH_SCHEMES: AuthSchemes<CmixAuth, CmixHost> = {
             endpoint: "check authBaseUrl: it must be the CMIX auth service, which serves POST /access-token",
           },
         }),
-      }),
-    token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "an access token from POST /access-token") }),
+      };
+    },
+    token: (auth) => {
+      checkOptionNames(auth, ["type", "accessToken"], "auth");
+      return { type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "an access token from POST /access-token") };
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { requireString, type AuthSchemes } from "@apis/runtime";
+import { checkOptionNames, fieldError, isHeaderSafeToken, requireString, type AuthSchemes } from "@apis/runtime";
 
 /**
  * How the client authenticates: with a user's access token from {@link exchangeAuthorizationCode}. CX tokens have
@@ -18,10 +18,14 @@ export const ACCESS_TOKEN_SCHEME = "accessToken";
  */
 export const AUTH_SCHEMES: AuthSchemes<CxAuth, "baseUrl" | "dataBaseUrl"> = {
   [ACCESS_TOKEN_SCHEME]: {
-    token: (auth) => ({
-      type: "query",
-      name: ACCESS_TOKEN_PARAM,
-      value: requireString(auth.accessToken, "auth.accessToken", "the access_token that exchangeAuthorizationCode() returned"),
-    }),
+    token: (auth) => {
+      // A clientId put in auth was dropped without a word, and CX then refused calls that need it.
+      checkOptionNames(auth, ["type", "accessToken"], "auth");
+      const value = requireString(auth.accessToken, "auth.accessToken", "the access_token that exchangeAuthorizationCode() returned");
+      // A token read from a file or an environment variable may end in a newline: sent as %0A, CX answers BadAuthToken,
+      // which reads as a revoked token.
+      if (!isHeaderSafeToken(value)) throw fieldError("auth.accessToken", "is no token as CX issues it: it is over 16 KiB or holds a space, control or non-ASCII character (a stray newline?)");
+      return { type: "query", name: ACCESS_TOKEN_PARAM, value };
+    },
   },
 };

@@ -50,6 +50,9 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     return oauth2(context, { type: "password", username, password, query });
   },
   clientCredentials: (auth, context) => {
+    // An accountToken (which only the password grant takes) was dropped without a word, and the token was then for the
+    // client's default account.
+    checkOptionNames(auth, ["type", "clientId", "clientSecret"], "auth");
     const clientId = need(auth, "clientId", "the OAuth client id");
     const clientSecret = need(auth, "clientSecret", "the OAuth client secret");
     return oauth2(context, { type: "client_credentials", clientId, clientSecret });

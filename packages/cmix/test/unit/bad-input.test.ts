@@ -142,6 +142,21 @@ const cases: BadInputCase[] = [
     message: /auth\.password must be a non-empty string: the CMIX user's password/,
   },
   {
+    // A name the grant does not take was dropped without a word.
+    helper: "createClient",
+    input: "a scope in a password grant",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "password", clientId: "client-9", clientSecret: CLIENT_SECRET, username: "jane@example.com", password: "pw-x-1", scope: "read" }) }),
+    field: "scope",
+    message: /^scope is not an option of auth, which takes type, clientId, clientSecret, username, password$/,
+  },
+  {
+    helper: "createClient",
+    input: "an access_token for accessToken in a token auth",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, access_token: ACCESS_TOKEN }) }),
+    field: "access_token",
+    message: /^access_token is not an option of auth: did you mean accessToken\?$/,
+  },
+  {
     helper: "createClient",
     input: "timeoutMs 0",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: ACCESS_TOKEN }, timeoutMs: 0 }),

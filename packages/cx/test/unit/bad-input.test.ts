@@ -67,6 +67,22 @@ const cases: BadInputCase[] = [
     message: /auth\.accessToken must be a non-empty string: the access_token that exchangeAuthorizationCode\(\) returned/,
   },
   {
+    // Read from a file or an environment variable: sent as %0A, CX answered BadAuthToken, as for a revoked token.
+    helper: "createClient",
+    input: "an access token with a stray newline",
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN}\n` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken is no token as CX issues it: it is over 16 KiB or holds a space, control or non-ASCII character \(a stray newline\?\)$/,
+  },
+  {
+    // The clientId CX's calls need was dropped without a word from there.
+    helper: "createClient",
+    input: "a clientId put in auth, not beside it",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, clientId: "cx-app-1" }) }),
+    field: "clientId",
+    message: /^clientId is not an option of auth, which takes type, accessToken$/,
+  },
+  {
     helper: "createClient",
     input: "an empty clientId",
     call: (fetch) => client(fetch, { clientId: "" }),

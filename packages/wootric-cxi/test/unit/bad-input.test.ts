@@ -120,6 +120,14 @@ const cases: BadInputCase[] = [
     message: /expiresAt is not an option of auth/,
   },
   {
+    // Only the password grant takes an account token: the client's token was then for its default account.
+    helper: "createClient",
+    input: "an accountToken in a client credentials auth",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET, accountToken: "NPS-1234" }) }),
+    field: "accountToken",
+    message: /^accountToken is not an option of auth, which takes type, clientId, clientSecret$/,
+  },
+  {
     helper: "createClient",
     input: "an unknown auth type",
     call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "apiKey", key: "k" }) }),
