@@ -87,7 +87,7 @@ export class ApiError extends Error {
     const summary = summarizeBody(body);
     const text =
       message ??
-      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}.${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}${/[.!?]$/.test(summary) ? "" : "."}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
     return new ErrorClass(text, { ...rest, status, body });

@@ -138,6 +138,23 @@ describe("error classes", () => {
 });
 
 describe("ApiError.generate", () => {
+  // "Please complete the onboarding flow first.. Check the path ..." read as a typo of ours.
+  it.each([
+    ["a period", "Tag not found.", "Tag not found. Check"],
+    ["a question mark", "Is the tag archived?", "Is the tag archived? Check"],
+    ["an exclamation mark", "Not here!", "Not here! Check"],
+  ])("ends the vendor's message with one stop before the advice when it ends with %s", (_, message, expected) => {
+    const text = ApiError.generate(404, { message }, { method: "GET" }).message;
+    expect(text).toContain(expected);
+    expect(text).not.toMatch(/[.!?]\./);
+  });
+
+  it("adds no second stop after the note that stands in for an error body over 1 MiB", () => {
+    const text = ApiError.generate(500, "The error body was larger than 1048576 bytes and was not read.").message;
+    expect(text).toMatch(/^The request failed with 500: The error body was larger than 1048576 bytes and was not read\. \S/);
+    expect(text).not.toContain("..");
+  });
+
   it.each<[number, string, Function]>([
     [400, "BadRequestError", BadRequestError],
     [401, "UnauthorizedError", UnauthorizedError],
