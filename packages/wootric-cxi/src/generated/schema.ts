@@ -251,7 +251,7 @@ export interface paths {
          *     (IDs of existing projects) are applied to every response of the import. Send only the fields to change.
          *
          *     The client sends urlencoded Rails bracket notation, e.g.
-         *     `import[name]=My second import&import[metric_type]=CES&import[tag_names][0]=TEST&import[project_ids][0]=5`.
+         *     `import[name]=My second import&import[metric_type]=CES&import[tag_names][]=TEST&import[project_ids][]=5`.
          */
         put: operations["updateImport"];
         post?: never;
@@ -1758,11 +1758,13 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Form fields in Rails bracket notation. For the two arrays the vendor's own curl uses indexed names
-         *     (`import[tag_names][0]=TEST`, `import[project_ids][0]=5`, i.e. `[0]`, `[1]`, ...), so that is the form
-         *     known to work here; Rails' canonical repeated form (`import[tag_names][]=TEST`) decodes to the same
-         *     array in Rails but is not demonstrated for this endpoint. The vendor's examples use `curl -F`
-         *     (multipart); Rails parses the identical names from a urlencoded body, which is what the client sends. Both media types are declared, urlencoded first.
+         * @description Form fields in Rails bracket notation. For the two arrays the client sends Rails' repeated form
+         *     (`import[tag_names][]=TEST`, `import[project_ids][]=5`), which Rack decodes as an array. The vendor's own
+         *     curl writes indexed names (`import[tag_names][0]=TEST`), which Rack decodes as a hash keyed `"0"`, `"1"`,
+         *     ...; that both reach this endpoint as the same list is inferred, not demonstrated. An empty array has no
+         *     form in bracket notation and is not sent at all: it does not clear the list. The vendor's examples use
+         *     `curl -F` (multipart); Rails parses the identical names from a urlencoded body, which is what the client
+         *     sends. Both media types are declared, urlencoded first.
          */
         requestBody: {
             content: {
