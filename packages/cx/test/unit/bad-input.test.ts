@@ -72,7 +72,14 @@ const cases: BadInputCase[] = [
     input: "an access token with a stray newline",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN}\n` } }),
     field: "auth.accessToken",
-    message: /^auth\.accessToken is no token as CX issues it: it is over 16 KiB or holds a space, control or non-ASCII character \(a stray newline\?\)$/,
+    message: /^auth\.accessToken holds a control character, or starts or ends with a space \(a stray newline\?\)$/,
+  },
+  {
+    helper: "createClient",
+    input: "an access token with a tab inside",
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN.slice(0, 4)}\t${ACCESS_TOKEN.slice(4)}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken holds a control character/,
   },
   {
     // The clientId CX's calls need was dropped without a word from there.
