@@ -112,7 +112,8 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
     const out: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(value)) {
       // A key may echo a credential too: a 2xx body a helper keeps as an error's is not redacted as bytes, as error bodies are.
-      out[redactSecrets(name, secrets)] = isSecretName(name) && field !== null && field !== undefined ? REDACTED : visit(field, depth + 1);
+      // A true or false is no credential: a vendor's tokenExpired or password_reset_required says why it refused.
+      out[redactSecrets(name, secrets)] = isSecretName(name) && field != null && typeof field != "boolean" ? REDACTED : visit(field, depth + 1);
     }
     return out;
   };

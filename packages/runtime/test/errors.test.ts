@@ -318,6 +318,12 @@ describe("redaction helpers", () => {
     expect(body.session.token).toBe("t");
   });
 
+  // CMIX's { tokenExpired: false } blanked said less about why the call was refused, and hid nothing.
+  it("redactBody keeps a true or false under a credential's name, and blanks every other value there", () => {
+    const body = { tokenExpired: false, password_reset_required: true, token: "t0k3n-value", code: 1042, key: ["taken"], session: { token: { id: 1 } } };
+    expect(redactBody(body)).toEqual({ tokenExpired: false, password_reset_required: true, token: "[redacted]", code: "[redacted]", key: "[redacted]", session: { token: "[redacted]" } });
+  });
+
   it("redactBody redacts a credential a body echoes as a key, in any form, not only as a value", () => {
     const secret = "hunter2+Xq9z";
     const body = { [secret]: 1, nested: [{ [encodeURIComponent(secret)]: "x" }], ok: { [btoa(secret)]: true } };
