@@ -33,8 +33,14 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       const response = await next(request, call);
       if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
       cancelQuietly(response.body);
-      const refuse = (why: string, target?: string) => {
-        const shown = target === undefined ? "" : ` to ${redactText(redactUrl(target), call.secrets).slice(0, 300)}`;
+      const location = response.headers.get("location");
+      let parsed: URL | undefined;
+      const refuse = (why: string, quoted?: boolean) => {
+        // The Location as the server wrote it, redacted: the URL parser's href re-encodes an echoed credential (' as
+        // %27) or lower-cases it in a host name, out of redaction's reach. Not quoted with user info, which the parser
+        // finds in more forms than redaction (//user:pw@host, up to the last @); controls and spaces percent-encoded, so
+        // that the server writes no text of its own into the message.
+        const shown = quoted && !(parsed!.username || parsed!.password) ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
         const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
         return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
@@ -42,12 +48,8 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         });
       };
       if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
-      // Quoted as the server wrote it: what redaction knows (the URL parser's href re-encodes an echoed credential,
-      // ' as %27, or lower-cases it in a host name).
-      const location = response.headers.get("location")!;
-      let parsed: URL;
       try {
-        parsed = new URL(location, call.url);
+        parsed = new URL(location!, call.url);
       } catch {
         throw refuse("an invalid Location URL");
       }
@@ -55,13 +57,13 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
       const keeps = response.status === 307 || response.status === 308;
       // Why the hop may not be taken, each tested in turn.
-      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, location);
+      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, true);
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
-      if (parsed.username || parsed.password) throw refuse("a URL with user info", location);
+      if (parsed.username || parsed.password) throw refuse("a URL with user info");
       // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
-      if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, location);
+      if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, true);
       if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
-        throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, location);
+        throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, true);
       }
       keepBody = keeps;
       // A query credential goes with each hop, as fetch keeps an Authorization header within the origin: a Location
