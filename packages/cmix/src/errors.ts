@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, dataOrThrow, InvalidResponseError, isRecord, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, dataOrThrow, endSentence, InvalidResponseError, isRecord, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
 import type { ArchiveRef } from "./archives.js";
 import type { components } from "./generated/survey/schema.js";
 
@@ -38,7 +38,7 @@ export class EmbeddedApiError extends ApiError {
     // redacted before it is cut (a credential the cut fell inside could no longer be recognised), on one line.
     url = response.url || url;
     return new EmbeddedApiError(
-      `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${summarizeBody(body.error)}. CMIX reports some failures this way; \`body\` holds what it sent.`,
+      `${method}${url ? ` ${url}` : ""} answered ${response.status} but its body reports an error: ${endSentence(summarizeBody(body.error))} CMIX reports some failures this way; \`body\` holds what it sent.`,
       { status: response.status, method, url, body },
     );
   }

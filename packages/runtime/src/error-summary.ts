@@ -47,3 +47,15 @@ export function hintForStatus(status: number): string {
   if (status >= 500) return "The vendor failed to handle the request: retry later.";
   return "See `body` for the vendor's explanation.";
 }
+
+/**
+ * `text` ended as a sentence: with a full stop, unless it already ends with `.`, `?` or `!` (a vendor's message, a
+ * platform's network error), which a second one would follow as a typo ("first.. Check ...").
+ *
+ * @example
+ * endSentence("No such tag"); // "No such tag."
+ * endSentence("Is the survey live?"); // "Is the survey live?"
+ */
+export function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

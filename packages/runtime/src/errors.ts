@@ -1,5 +1,5 @@
 import { nameErrorClasses } from "./error-names.js";
-import { hintForStatus, summarizeBody } from "./error-summary.js";
+import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
@@ -87,7 +87,7 @@ export class ApiError extends Error {
     const summary = summarizeBody(body);
     const text =
       message ??
-      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${summary ? `: ${summary}` : ""}${/[.!?]$/.test(summary) ? "" : "."}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
     return new ErrorClass(text, { ...rest, status, body });

@@ -47,7 +47,7 @@ export { redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
 export { withDefaultHeader } from "./default-header.js";
 export { checkHeadersOption, isHeaderSafeToken, UNSENDABLE, type HeadersOption } from "./header-value.js";
-export { summarizeBody } from "./error-summary.js";
+export { endSentence, summarizeBody } from "./error-summary.js";
 export { rememberSecret } from "./known-secrets.js";
 // Shared with vendor packages that let go of a stream they read (CX's multipart upload).
 export { cancelQuietly } from "./read-body.js";

@@ -9,6 +9,7 @@ import {
   AuthorizationDeniedError,
   BadRequestError,
   ConflictError,
+  createApiClient,
   dataOrThrow,
   ForbiddenError,
   InternalServerError,
@@ -26,6 +27,7 @@ import {
 } from "../src/index.js";
 import { isSecretName, redactBody, redactError, redactText } from "../src/redact.js";
 import { expectNoSecrets } from "./helpers.js";
+import { operations, type paths } from "./fixtures.js";
 import { thrownBy } from "@apis/faults/observed-fetch";
 
 describe("error classes", () => {
@@ -147,6 +149,16 @@ describe("ApiError.generate", () => {
     const text = ApiError.generate(404, { message }, { method: "GET" }).message;
     expect(text).toContain(expected);
     expect(text).not.toMatch(/[.!?]\./);
+  });
+
+  // Firefox's and Deno's fetch say "NetworkError when attempting to fetch resource." (undici too, for a blob: URL).
+  it("ends a network error whose platform message ends with a stop with that one stop before the advice", async () => {
+    const api = createApiClient<paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, maxRetries: 0, fetch: async () => {
+      throw new TypeError("NetworkError when attempting to fetch resource.");
+    } });
+    const error = await api.GET("/items").then(() => undefined, (thrown: unknown) => thrown as Error);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(error?.message).toContain("NetworkError when attempting to fetch resource. Check the network and the base URL.");
   });
 
   it("adds no second stop after the note that stands in for an error body over 1 MiB", () => {

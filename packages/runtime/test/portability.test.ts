@@ -85,6 +85,7 @@ describe("portability", () => {
         "redactText",
         "redactUrl",
         "summarizeBody",
+        "endSentence",
         "withDefaultHeader",
         "rememberSecret",
         "cancelQuietly",

@@ -35,7 +35,7 @@ describe("the archive helpers", () => {
     expect(failure.method).toBe("POST");
     expect(failure.url).toBe("https://survey-api.cmix.com/surveys/138651/archives");
     expect(failure.message).toBe(
-      "POST https://survey-api.cmix.com/surveys/138651/archives answered 200 but its body reports an error: Oops!. CMIX reports some failures this way; `body` holds what it sent.",
+      "POST https://survey-api.cmix.com/surveys/138651/archives answered 200 but its body reports an error: Oops! CMIX reports some failures this way; `body` holds what it sent.",
     );
     expect(JSON.parse(JSON.stringify(failure))).toMatchObject({ name: "EmbeddedApiError", status: 200, body: { response: 1, error: "Oops!" } });
     expect(inspect(failure)).not.toContain("secret-token-1");

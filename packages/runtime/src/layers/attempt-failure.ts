@@ -1,4 +1,5 @@
 import type { ApiError, ApiErrorInit } from "../errors.js";
+import { endSentence } from "../error-summary.js";
 import { callError, type Call } from "./call.js";
 
 /** Why an attempt failed, as the retry policy sees it. */
@@ -44,5 +45,5 @@ export function attemptFailure(
   advice: string,
   init: { status?: number; body?: unknown; cause?: unknown },
 ): AttemptFailure {
-  return new AttemptFailure(kind, safe, (attempts) => callError(ErrorClass, call, `${text(attempts)}.${safe ? advice : NOT_RETRIED}`, init), init);
+  return new AttemptFailure(kind, safe, (attempts) => callError(ErrorClass, call, `${endSentence(text(attempts))}${safe ? advice : NOT_RETRIED}`, init), init);
 }
