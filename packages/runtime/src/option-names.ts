@@ -65,7 +65,9 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
   for (const [key, value] of isFieldObject(query) ? Object.entries(query) : []) {
     // An object goes on the wire as deepObject keys, openapi-fetch's default: created: { gt } is created[gt].
-    for (const name of isFieldObject(value) ? Object.keys(value).map((sub) => `${key}[${sub}]`) : [key]) {
+    const subs = isFieldObject(value) ? Object.keys(value).map((sub) => `${key}[${sub}]`) : [];
+    // An empty object sends nothing, but its name is still read: a misspelt filter is refused as such.
+    for (const name of subs.length ? subs : [key]) {
       // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
       if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;

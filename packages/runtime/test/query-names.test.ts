@@ -78,6 +78,8 @@ describe("checkQueryNames", () => {
     expect(() => checkQueryNames({ "created[after]": 1 }, names, "Example")).toThrow("params.query.created[after] is not read");
     expect(() => checkQueryNames({ "created[gt][x]": 1 }, names, "Example")).toThrow("params.query.created[gt][x] is not read");
     expect(() => checkQueryNames({ created: { GT: 1 } }, names, "Example")).toThrow("params.query.created[GT] is not read: did you mean created[gt]?");
+    expect(() => checkQueryNames({ created: {} }, names, "Example")).not.toThrow();
+    expect(() => checkQueryNames({ craeted: {} }, names, "Example")).toThrow("params.query.craeted is not read: no operation of Example takes it");
     // per_page: { x } goes out as per_page[x], which no server reads as a page size.
     expect(() => checkQueryNames({ per_page: { x: 5 } }, names, "Example")).toThrow("params.query.per_page[x] is not read");
   });
