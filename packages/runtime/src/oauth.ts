@@ -7,7 +7,7 @@ import { redactText, redactUrl } from "./redact.js";
 import { checkBaseUrl } from "./secure-url.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
-import { tokenSourceOf, type FetchedToken } from "./token-source.js";
+import { checkRefreshSkew, tokenSourceOf, type FetchedToken } from "./token-source.js";
 import { transportWith, baseTransportOptions, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
@@ -94,7 +94,13 @@ type GrantType = OAuth2Grant["type"];
 export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): TokenSource {
   const grant = checkGrant(options.grant);
   checkRefreshTokenStore(options.initial?.onRefreshToken, "initial.onRefreshToken");
-  return grantTokenSource(options, grant);
+  const tokenUrl: unknown = options.tokenUrl;
+  if (typeof tokenUrl !== "string") throw fieldError("tokenUrl", "must be the token endpoint's full URL");
+  // Parsed first, so that a URL that is none is named as such; grantTokenSource parses it again, with the grant's query.
+  buildTokenUrl(tokenUrl, undefined);
+  checkBaseUrl(tokenUrl, "tokenUrl", "pass them in grant");
+  // The skew is checked where the token source would have checked it: after the token requests' options.
+  return grantTokenSource(options, grant, () => checkRefreshSkew(options));
 }
 
 /**
@@ -111,8 +117,9 @@ export function checkRefreshTokenStore(store: unknown, field: string): void {
 
 /**
  * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
- * fields a non-empty string), as the vendors' auth builders do with `requireString`: the same token source, without
- * checking the grant a second time.
+ * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
+ * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, and which leaves
+ * `refreshSkewMs` out: the same token source, without checking those a second time.
  *
  * @example
  * const tokens = tokenSourceForCheckedGrant({
@@ -124,7 +131,8 @@ export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): T
   return grantTokenSource(options, options.grant);
 }
 
-function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant): TokenSource {
+// `check` runs the checks that are createOAuth2TokenSource's alone, just before the token source is made.
+function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant, check?: () => void): TokenSource {
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
@@ -177,6 +185,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant)
 
   // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a refresh
   // aside, see above), so nothing outlives its callers. Named, not spread: an option inherited from a prototype counts too.
+  check?.();
   return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
 }
 
@@ -213,16 +222,14 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
   };
 }
 
-function buildTokenUrl(tokenUrl: unknown, query: Record<string, string> | undefined): string {
-  if (typeof tokenUrl !== "string") throw fieldError("tokenUrl", "must be the token endpoint's full URL");
+// A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
+function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
   let url: URL;
   try {
     url = new URL(tokenUrl);
   } catch {
     throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
   }
-  // Checked as written: it parsed, so the URL parser reads the same URL there as url.href.
-  checkBaseUrl(tokenUrl, "tokenUrl", "pass them in grant");
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
   return url.href;
 }

@@ -64,19 +64,37 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (typeof options?.fetchToken !== "function") {
     throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
   }
-  return tokenSourceOf(options);
+  checkRefreshSkew(options);
+  return tokenSourceOf(options, (token) => {
+    // A non-empty token (the caller's fetchToken may resolve anything). An InputError, the caller's mistake: it reaches
+    // the call as it is, not as an authentication failure.
+    if (typeof token?.accessToken !== "string" || token.accessToken === "") throw fieldError("fetchToken", "must resolve { accessToken, expiresInMs? }, got no accessToken");
+  });
 }
 
 /**
- * {@link createTokenSource} for a `fetchToken` known to be a function, such as createOAuth2TokenSource's own: the same
- * token source, without checking it a second time.
+ * Refuses a `refreshSkewMs` that is no number from 0 up (null or left out: the default). Checked by createTokenSource
+ * and createOAuth2TokenSource, not by {@link tokenSourceOf}: a vendor's token source leaves it out.
+ *
+ * @example
+ * checkRefreshSkew({ refreshSkewMs: -1 }); // InputError: refreshSkewMs must be a number >= 0, got -1
+ */
+export function checkRefreshSkew(options: Pick<TokenSourceOptions, "refreshSkewMs">): void {
+  const skew = options.refreshSkewMs ?? 60_000;
+  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${String(skew)}`);
+}
+
+/**
+ * {@link createTokenSource} for options checked already: a `fetchToken` known to be a function and a `refreshSkewMs`
+ * {@link checkRefreshSkew} passed (or none), such as createOAuth2TokenSource's own. `checkToken` is given each token
+ * `fetchToken` resolves, before it is used: createTokenSource's checks that a caller's is one; createOAuth2TokenSource's
+ * tokens were checked as the token endpoint's answer was read.
  *
  * @example
  * return tokenSourceOf({ fetchToken: acquire, tokenUrl: shownUrl });
  */
-export function tokenSourceOf(options: TokenSourceOptions): TokenSource {
+export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: FetchedToken) => void): TokenSource {
   const skew = options.refreshSkewMs ?? 60_000;
-  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${String(skew)}`);
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
@@ -88,10 +106,9 @@ export function tokenSourceOf(options: TokenSourceOptions): TokenSource {
     const controller = new AbortController();
     const promise = (async () => {
       const token = await options.fetchToken(controller.signal);
-      // A non-empty token that can travel in a header.
-      // An InputError, the caller's mistake: it reaches the call as it is, not as an authentication failure.
-      if (typeof token?.accessToken !== "string" || token.accessToken === "") throw fieldError("fetchToken", "must resolve { accessToken, expiresInMs? }, got no accessToken");
-      // Quoted nowhere, so not handed to the error as a secret: indexing a megabyte's forms took a second.
+      checkToken?.(token);
+      // One that can travel in a header. Quoted nowhere, so not handed to the error as a secret: indexing a megabyte's
+      // forms took a second.
       if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl });
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
