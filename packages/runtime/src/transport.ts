@@ -157,18 +157,21 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * const response = await send(new Request("https://api.example.com/v1/items"));
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  return transportWith(options, authorizeAny);
+  return transportWith(options, authorizeAny, (shouldRetry) => {
+    if (typeof shouldRetry !== "function") throw fieldError("shouldRetry", "must be a function (outcome) => boolean");
+  });
 }
 
 /**
  * {@link createTransport} for the runtime's own clients and token sources, whose `auth` becomes credentials by
  * `authorize`: a bundle holds only the kinds it names, and a vendor's clients skip the checks its builders made (see
- * `authorizeBy`).
+ * `authorizeBy`). Only createTransport takes a `shouldRetry`, and checks it with `checkShouldRetry`, where the
+ * transport would have checked it (after the other options, before `middleware`).
  *
  * @example
  * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
  */
-export function transportWith(options: TransportOptions, authorize: Authorize): Transport {
+export function transportWith(options: TransportOptions, authorize: Authorize, checkShouldRetry?: (shouldRetry: unknown) => void): Transport {
   const checked = checkTransportOptions(options);
   const { timeoutMs, maxResponseBytes } = checked;
   const authorizer = authorize(options.auth);
@@ -176,7 +179,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize): 
   const log = attemptLog(options.logger, purpose, timeoutMs);
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
   const { shouldRetry = defaultShouldRetry, middleware = [] } = options as { shouldRetry?: unknown; middleware?: unknown };
-  if (typeof shouldRetry !== "function") throw fieldError("shouldRetry", "must be a function (outcome) => boolean");
+  checkShouldRetry?.(shouldRetry);
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
