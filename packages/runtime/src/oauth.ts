@@ -171,7 +171,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // The grant's form fields after its grant_type, which is the grant used.
   async function requestGrant(used: GrantType, fields: Record<string, string>, signal?: AbortSignal): Promise<FetchedToken> {
     const params = { grant_type: used, ...fields };
-    const body = options.bodyFormat === "json" ? { json: params } : new URLSearchParams(params);
+    const body = options.bodyFormat === "json" ? JSON.stringify(params) : new URLSearchParams(params);
     const refused = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();

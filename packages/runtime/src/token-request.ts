@@ -10,8 +10,8 @@ export interface TokenRequest {
   send: Transport;
   /** Full URL of the token endpoint, query included. */
   tokenUrl: string;
-  /** The grant's parameters: urlencoded form, multipart, or a JSON object for endpoints that take JSON (CMIX). */
-  body: URLSearchParams | FormData | { json: Record<string, string> };
+  /** The grant's parameters: urlencoded form, multipart, or a JSON text for endpoints that take JSON (CMIX). */
+  body: URLSearchParams | FormData | string;
   /** Extra headers, e.g. Basic client authentication. */
   headers?: Record<string, string> | undefined;
   /** Credential values to blank in every error, beyond those found by name. */
@@ -47,10 +47,10 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const headers = new Headers(request.headers);
   headers.set("Accept", "application/json");
   // A FormData body sets its own Content-Type, with the multipart boundary; a URLSearchParams one is sent as its text.
-  if (!(body instanceof FormData)) headers.set("Content-Type", body instanceof URLSearchParams ? "application/x-www-form-urlencoded" : "application/json");
+  if (!(body instanceof FormData)) headers.set("Content-Type", typeof body === "string" ? "application/json" : "application/x-www-form-urlencoded");
   rememberSecret(...request.secrets);
   // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body: body instanceof FormData || body instanceof URLSearchParams ? body : JSON.stringify(body.json), signal: request.signal || null }), { buffer: true });
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   // Undefined when the body is not JSON, which JSON.parse never answers.
