@@ -50,14 +50,9 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
 export function multipartBody(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
   const form = new FormData();
   for (const [key, field] of flatten(value, true)) {
-    if (typeof field === "string") {
-      form.append(key, field);
-    } else if (typeof (field as { name?: unknown }).name === "string") {
-      // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
-      form.append(key, field, (field as File).name);
-    } else {
-      form.append(key, field, nameOf?.(key, field) ?? "blob");
-    }
+    // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
+    if (typeof field === "string") form.append(key, field);
+    else form.append(key, field, typeof (field as { name?: unknown }).name === "string" ? (field as File).name : (nameOf?.(key, field) ?? "blob"));
   }
   return form;
 }

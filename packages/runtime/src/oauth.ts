@@ -208,9 +208,9 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
-    const shown = redactText(token_type, [...secrets, access_token as string]).slice(0, 40);
+    const type = redactText(token_type, [...secrets, access_token as string]).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${JSON.stringify(shown)}, not Bearer: please report this.`,
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(type)}, not Bearer: please report this.`,
       { method: "POST", url: tokenUrl, secrets },
     );
   }
@@ -228,7 +228,7 @@ function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefin
   try {
     url = new URL(tokenUrl);
   } catch {
-    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${JSON.stringify(redactUrl(tokenUrl))}`);
+    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${shown(redactUrl(tokenUrl))}`);
   }
   for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
   return url.href;

@@ -149,5 +149,5 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
     }
     types.push(...Object.keys(builders as object));
   }
-  throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map((type) => JSON.stringify(type)).join(", ")}`);
+  throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map(shown).join(", ")}`);
 }
