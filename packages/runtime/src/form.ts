@@ -121,8 +121,7 @@ function toDecimal(value: number): string {
  * isPlainObject(new Date()); // false
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  // A primitive's prototype is its wrapper's (String.prototype, ...), never one of these two.
+  return value != null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
 }
 
