@@ -40,10 +40,10 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   // A shared source cannot be made of another one: only the grants that fetch tokens.
   const type: unknown = auth.type;
   // Own keys only: a type such as "toString" names a built-in of every object, not a grant.
-  const build = type === "tokenSource" || typeof type !== "string" || !Object.hasOwn(WOOTRIC_GRANTS, type) ? undefined : (WOOTRIC_GRANTS as Record<string, Build>)[type];
-  if (!build) {
+  if (type === "tokenSource" || typeof type !== "string" || !Object.hasOwn(WOOTRIC_GRANTS, type)) {
     throw new InputError("auth.type", `Unknown auth type ${shown(type)} for a token source: use ${GRANT_TYPES}`);
   }
+  const build = (WOOTRIC_GRANTS as Record<string, Build>)[type]!;
   const token = tokenRequestOptions(transport);
   // The grants read only the token endpoint and its requests' options.
   const built = build(auth, { token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) } as AuthContext<"baseUrl">);

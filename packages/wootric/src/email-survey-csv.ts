@@ -18,14 +18,6 @@ export const MAX_CSV_ROWS = 5000;
 /** The column that names each row's language; it needs `survey_settings.survey_template_id`. */
 export const LANGUAGE_COLUMN = "___language";
 
-const INTEGER = /^-?\d+$/;
-// Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp (vendor
-// doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix timestamp format
-// and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users show purchase_date
-// as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties() refuses too.
-const UNIX_SECONDS = /^-?\d{1,10}$/;
-const DELIVERY_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-
 /**
  * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header that names no
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
@@ -81,7 +73,12 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       const value = fields[at]!.trim();
       const column = columns[at]!;
       const date = column.endsWith("_date");
-      if (value !== "" && !(date ? UNIX_SECONDS : INTEGER).test(value)) {
+      // Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp
+      // (vendor doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix
+      // timestamp format and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users
+      // show purchase_date as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties()
+      // refuses too. An *_amount column takes whole numbers.
+      if (value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${column}`,
           `csv line ${line} has ${column} ${shown(value)}: a column ending in _${date ? "date takes a Unix timestamp in seconds" : "amount takes whole numbers"}`,
@@ -109,7 +106,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   checkOptionNames(given, CSV_OPTIONS, "sendEmailSurveyCsv");
   checkSendOptions(given);
   const time = given.delivery_time;
-  if (time !== undefined && (typeof time !== "string" || !DELIVERY_TIME.test(time))) {
+  if (time !== undefined && (typeof time !== "string" || !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time))) {
     throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
   }
   if (given.unique_identifier_field !== undefined && given.send_to_email_field === undefined) {

@@ -1,13 +1,11 @@
 import { WebhookVerificationError } from "./webhook-error.js";
 
-const SIGNATURE = /^sha1=([0-9a-f]{40})$/i;
-
 /**
  * Checks `sha1=<hex>` against the HMAC-SHA1 of `body` keyed with `secret`; throws WebhookVerificationError if it
  * is malformed or wrong.
  */
 export async function verifySignature(body: Uint8Array, header: string, secret: string): Promise<void> {
-  const match = SIGNATURE.exec(header.trim());
+  const match = /^sha1=([0-9a-f]{40})$/i.exec(header.trim());
   if (!match) throw new WebhookVerificationError("malformed-signature");
   // WebCrypto: global everywhere but Node 18, where it lives in node:crypto. The specifier is a variable so that no
   // bundler resolves (or inlines) a Node module into a browser build.
@@ -17,7 +15,7 @@ export async function verifySignature(body: Uint8Array, header: string, secret: 
     ((await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as { webcrypto: Crypto }).webcrypto.subtle;
   const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-1" }, false, ["verify"]);
   // verify() compares the digests itself, in constant time in every engine (Node, Deno, Chromium, Firefox, WebKit).
-  // The 40 hex digits, two per byte; parseInt reads hex in either case, as SIGNATURE accepts it.
+  // The 40 hex digits, two per byte; parseInt reads hex in either case, as the pattern above accepts it.
   const signature = Uint8Array.from(match[1]!.match(/../g)!, (pair) => parseInt(pair, 16));
   if (!(await subtle.verify("HMAC", key, signature, body as Uint8Array<ArrayBuffer>))) throw new WebhookVerificationError("signature-mismatch");
 }
