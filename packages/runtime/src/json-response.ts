@@ -3,7 +3,6 @@ import { shorten } from "./shorten.js";
 
 /** One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs. */
 export const UTF8 = new TextDecoder();
-const NOT_BLANK = /\S/;
 
 /** What the vendor sent instead of JSON: a snippet of it (`body`, as the error will hold it), and its content type. */
 export type NotJson = { reason: "not-json"; body: string | undefined; type: string | undefined };
@@ -20,7 +19,7 @@ export type JsonCheck = { value: unknown } | NotJson;
  */
 export function parseJsonText(text: string): unknown {
   // The test stops at the first character that is not white space, copying nothing.
-  return NOT_BLANK.test(text) ? JSON.parse(text) : undefined;
+  return /\S/.test(text) ? JSON.parse(text) : undefined;
 }
 
 /**
