@@ -37,10 +37,10 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       let parsed: URL | undefined;
       const refuse = (why: string, quoted?: boolean) => {
         // The Location as the server wrote it, redacted: the URL parser's href re-encodes an echoed credential (' as
-        // %27) or lower-cases it in a host name, out of redaction's reach. Not quoted with user info, which the parser
-        // finds in more forms than redaction (//user:pw@host, up to the last @); controls and spaces percent-encoded, so
-        // that the server writes no text of its own into the message.
-        const shown = quoted && !(parsed!.username || parsed!.password) ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
+        // %27) or lower-cases it in a host name, out of redaction's reach. Never one with user info (refused first, and
+        // unquoted), which the parser finds in more forms than redaction (//user:pw@host, up to the last @); controls
+        // and spaces percent-encoded, so that the server writes no text of its own into the message.
+        const shown = quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
         const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
         return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
@@ -57,9 +57,9 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
       const keeps = response.status === 307 || response.status === 308;
       // Why the hop may not be taken, each tested in turn.
-      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, true);
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
       if (parsed.username || parsed.password) throw refuse("a URL with user info");
+      if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, true);
       // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, true);
       if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
