@@ -135,8 +135,9 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   stands in for it as `error`.
  * - Redirects: a request that carries a credential (a token request, `credentialBody`, query auth, or a URL whose
  *   query names a credential) follows redirects by hand, only within its own origin and over https, at most 5 hops,
- *   each carrying a query credential; 307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD. Any other redirect throws a
- *   {@link RedirectError} naming where it pointed (redacted), and nothing is sent there. Other requests (no
+ *   each carrying a query credential; 307/308 keep the method and body, 301/302/303 are followed only by GET and HEAD.
+ *   Any other redirect throws a {@link RedirectError} quoting its Location as sent (redacted; not at all with user
+ *   info), and nothing is sent there. Other requests (no
  *   credential, or only an Authorization header, which fetch drops across origins) keep the platform's behaviour.
  * - Redaction: every credential the client holds or built is removed, in every encoding, from error bodies, errors
  *   and log lines.
