@@ -13,12 +13,12 @@ const FOLLOWED = [301, 302, 303, 307, 308];
 /**
  * Sends a call that carries a credential (in its body, query or URL) with `redirect: "manual"` through `next`, and
  * follows redirects by hand: only within the request's own origin (so over https, or http on loopback, as the request
- * itself), at most {@link MAX_REDIRECTS} hops, each with the call's query credential. Each hop goes through `next` with its URL and body left on the
- * call (the body read once, or none); once done, the call has its own URL and body back for the next attempt. 307 and
- * 308 resend the same method and body; 301, 302 and 303 are followed only by GET and HEAD, since for any other method
- * `fetch` would turn it into a GET without its body. Anything else, and any redirect whose target the platform hides (a
- * browser's opaque redirect), throws a {@link RedirectError} that quotes its Location as sent, redacted; nothing
- * is sent there.
+ * itself), at most {@link MAX_REDIRECTS} hops, each with the call's query credential. Each hop goes through `next`
+ * with its URL and body left on the call (the body read once, or none); once done, the call has its own URL and body
+ * back for the next attempt. 307 and 308 resend the same method and body; 301, 302 and 303 are followed only by GET
+ * and HEAD, since for any other method `fetch` would turn it into a GET without its body. Anything else, and any
+ * redirect whose target the platform hides (a browser's opaque redirect), throws a {@link RedirectError} that quotes
+ * its Location as sent, redacted; nothing is sent there.
  *
  * @example
  * const layer: Layer = (request, next, call) => (call.manual ? fetchWithinOrigin(request, next, call) : next(request, call));
@@ -34,7 +34,6 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
       cancelQuietly(response.body);
       const location = response.headers.get("location");
-      let parsed: URL | undefined;
       const refuse = (why: string, quoted?: boolean) => {
         // The Location as the server wrote it, redacted: the URL parser's href re-encodes an echoed credential (' as
         // %27) or lower-cases it in a host name, out of redaction's reach. Never one with user info (refused first, and
@@ -48,6 +47,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         });
       };
       if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
+      let parsed: URL;
       try {
         parsed = new URL(location!, call.url);
       } catch {

@@ -16,7 +16,7 @@ export interface OperationMeta {
   security?: string[];
   response?: ResponseKind;
   server?: string;
-  /** The names of its query parameters, its path item's and its own, each once (a deepObject one twice, the second with a `[` after it). Not written into the table. */
+  /** The names of its query parameters, its path item's and its own, each once; a deepObject one also as it goes on the wire (see `wireKeys`). Not written into the table. */
   query?: string[];
 }
 

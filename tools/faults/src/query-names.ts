@@ -27,7 +27,8 @@ export async function sendEveryQueryName(
   for (const { path, method, meta } of operations) {
     if (method != "get" || !meta.query) continue;
     const pathParams = Object.fromEntries([...path.matchAll(/\{([^{}]+)\}/g)].map(([, name]) => [name!, 52]));
-    // A deepObject parameter is listed a second time as `created[`: sent once, by its name.
+    // A deepObject parameter is listed with its keys (`created[gt]`), each sent as a name of its own, or as `created[`
+    // (any key), sent once by its name.
     const names = meta.query.filter((name) => !name.endsWith("["));
     const { error } = await get(path, { params: { path: pathParams, query: Object.fromEntries(names.map((name) => [name, value(name)])) } });
     expect(error, `GET ${path}`).toBeUndefined();
