@@ -1,5 +1,5 @@
 import { fieldError } from "./input-error.js";
-import { itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
+import { firstSight, itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
@@ -13,7 +13,7 @@ export interface PaginateOffsetOptions<Page, Item> {
   startOffset?: number;
   /** The total number of items in the list (not counting from `startOffset`), when the vendor reports it. */
   total?: (page: Page) => number | undefined;
-  /** What tells an item apart, for items without an `id` (see `repeatGuard`). Default: its `id`. */
+  /** What tells an item apart, for items without an `id` (see `repeatGuard` and `firstSight`). Default: its `id`. */
   idOf?: (item: unknown) => unknown;
 }
 
@@ -25,7 +25,9 @@ export interface PaginateOffsetOptions<Page, Item> {
  * one page: a page capped lower reads as the last. A page that fails throws an
  * {@link ApiError} with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a
  * page that repeats the one before is skipped, and a second one in a row (a server that ignores the offset) throws an
- * {@link InvalidResponseError}.
+ * {@link InvalidResponseError}. An item whose id came on an earlier page (among the last `SEEN_IDS`) is not yielded
+ * again: a list sorted newest first that gains an item between two requests serves a page's last item again at the
+ * top of the next.
  *
  * @example
  * for await (const user of paginateOffset({
@@ -57,10 +59,11 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
 export async function* iterateOffset<Page, Item>(options: PaginateOffsetOptions<Page, Item>): AsyncGenerator<Item, void, undefined> {
   const { fetchPage, items, limit, total } = options;
   const repeats = repeatGuard(options.idOf);
+  const fresh = firstSight(options.idOf);
   for (let offset = options.startOffset ?? 0; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
-    if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) yield item;
+    if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) if (fresh(item)) yield item;
     offset += pageItems.length;
     const reported = reportedTotal(result.data, total);
     if (pageItems.length === 0) return;

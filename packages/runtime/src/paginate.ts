@@ -72,10 +72,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   let yielded = 0;
   let read = 0;
   const repeats = repeatGuard();
-  // The last SEEN_IDS string or safe-integer ids yielded: pages numbered afresh at each request over a list sorted newest
-  // first that gains an item between two requests serve the last item of a page again at the top of the next. Bounded,
-  // so that a list of millions is not kept in memory: a Set iterates oldest first, and the oldest go.
-  const seen = new Set<unknown>();
+  const fresh = firstSight();
   // `before`: the total the page before reported (a comparison with undefined is false, so none reads as grown).
   for (let page = firstPage, before: number | undefined; ; page++) {
     const result = await fetchPage(page);
@@ -88,13 +85,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     } else {
       read += pageItems.length;
       for (const item of pageItems) {
-        const id = (item as { id?: unknown } | null)?.id;
-        // A number past 2^53 is no id: JSON.parse makes two such ids one number.
-        if (typeof id == "string" || Number.isSafeInteger(id)) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value);
-        }
+        if (!fresh(item)) continue;
         yield item;
         yielded++;
       }
@@ -115,6 +106,29 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
       );
     }
   }
+}
+
+/**
+ * Tells an item whose string or safe-integer id (or what `idOf` reads) is not among the last {@link SEEN_IDS} ids it
+ * was shown: pages read afresh at each request over a list sorted newest first that gains an item between two requests
+ * serve the last item of a page again at the top of the next. An item without such an id always passes (a number past
+ * 2^53 is no id: JSON.parse makes two such ids one number). Bounded, so that a list of millions is not kept in memory:
+ * a Set iterates oldest first, and the oldest go.
+ *
+ * @example
+ * const fresh = firstSight();
+ * for (const item of pageItems) if (fresh(item)) yield item;
+ */
+export function firstSight(idOf = (item: unknown) => (item as { id?: unknown } | null)?.id): (item: unknown) => boolean {
+  const seen = new Set<unknown>();
+  return (item) => {
+    const id = idOf(item);
+    if (typeof id != "string" && !Number.isSafeInteger(id)) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value);
+    return true;
+  };
 }
 
 /**

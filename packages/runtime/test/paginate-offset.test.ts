@@ -55,8 +55,9 @@ describe("paginateOffset", () => {
   it.each([
     // The first page's items, each once; the repeats are not yielded, and nothing more is asked for.
     ["ignores the offset, answering the same full page again, throws InvalidResponseError at the second repeat", () => [{ id: 1 }, { id: 2 }], [{ id: 1 }, { id: 2 }]],
-    // Once round is what a list that grew by two pages between two requests looks like; twice is no list.
-    ["goes round two pages throws InvalidResponseError when the first comes back a second time", (call: number) => (call % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }]), [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]],
+    // Once round is what a list that grew by two pages between two requests looks like (read on, but no item yielded
+    // twice); twice is no list.
+    ["goes round two pages throws InvalidResponseError when the first comes back a second time", (call: number) => (call % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }]), [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]],
   ])("a server that %s, instead of yielding for ever", async (_, served: (call: number) => { id: number }[], expected) => {
     const requested: number[] = [];
     const fetchPage = async (offset: number) => {
@@ -71,7 +72,7 @@ describe("paginateOffset", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    const last = (expected.length === 2 ? 2 : 4) * 2;
+    const last = expected.length === 2 ? 4 : 8;
     expect((error as Error).message).toBe(`Fetching offset ${last} failed: it repeats a page before: the server ignores the page asked for`);
     expect(yielded).toEqual(expected);
     expect(requested).toEqual(Array.from({ length: last / 2 + 1 }, (_, i) => i * 2));
@@ -115,6 +116,30 @@ describe("paginateOffset", () => {
     const fetchPage = async (offset: number, limit: number) => ({ data: lists[Math.min(requests++, 1)]!.slice(offset, offset + limit), response: new Response(null, { status: 200 }) });
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));
     expect(items.map((item) => item.id)).toEqual([6, 5, 4, 3, 2, 1]);
+  });
+
+  it("a list, newest first, that gained an item between two pages yields the item that moved onto the next page once", async () => {
+    // One item added at the front after each request moves every later item down by one: each page starts with the
+    // item the page before ended with.
+    let newest = 9;
+    const fetchPage = async (offset: number, limit: number) => {
+      const page = Array.from({ length: newest }, (_, at) => ({ id: newest - at })).slice(offset, offset + limit);
+      newest++;
+      return { data: page, response: new Response(null, { status: 200 }) };
+    };
+    const ids = (await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 3 }))).map((item) => item.id);
+    expect(ids).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  });
+
+  it("with idOf, items without ids (users keyed by e-mail) that moved onto the next page are yielded once too", async () => {
+    const emails = ["c@example.com", "b@example.com", "a@example.com"];
+    let requests = 0;
+    const fetchPage = async (offset: number, limit: number) => {
+      const list = requests++ === 0 ? emails : ["d@example.com", ...emails];
+      return { data: list.slice(offset, offset + limit).map((email) => ({ email })), response: new Response(null, { status: 200 }) };
+    };
+    const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2, idOf: (item) => (item as { email: string }).email }));
+    expect(items.map((item) => item.email)).toEqual(["c@example.com", "b@example.com", "a@example.com"]);
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { ApiUserAbortError, type ApiError, type ApiErrorInit } from "../errors.js";
+import { bodyCredentials } from "../credential-bearing.js";
 import { redactUrl } from "../redact.js";
+import { splitUrl } from "../url.js";
 import { sleep, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
 import type { Credential } from "../auth.js";
@@ -54,10 +56,13 @@ export interface Call {
  * const call = startCall(request, { response: "json" });
  */
 export function startCall(request: Request, options: SendOptions): Call {
+  // A credential the caller put in the query (a querySerializer of its own, a legacy token parameter) is redacted like
+  // one in its body: the client holds no such secret, and a server may quote it back in any form.
+  const [, query] = splitUrl(request.url);
   return {
     method: request.method.toUpperCase(),
     url: request.url,
-    secrets: [...(options.secrets ?? [])],
+    secrets: [...(options.secrets ?? []), ...((query && bodyCredentials(query)) || [])],
     request,
     signal: request.signal,
     options,
