@@ -38,12 +38,13 @@ describe("listAll", () => {
   });
 
   it.each([
-    // Offsets 0, 2000, 4000, ... get the first page, the others the second: once round is yielded (a list that grew by
-    // two pages between two requests looks the same), the first page coming back a second time throws.
-    ["goes round two pages", (offset: number) => (offset % 2000 ? 1000 : 0), 4000],
+    // Offsets 0, 2000, 4000, ... get the first page, the others the second: once round is read on (a list that grew by
+    // two pages between two requests looks the same), its items not yielded twice, and the first page coming back a
+    // second time throws.
+    ["goes round two pages", (offset: number) => (offset % 2000 ? 1000 : 0), 2000, 4000],
     // The same first page for every offset.
-    ["ignores _offset and sends the same full page again", () => 0, 1000],
-  ])("stops with an InvalidResponseError when the server %s, instead of yielding for ever", async (_, servedOffset: (offset: number) => number, yielded) => {
+    ["ignores _offset and sends the same full page again", () => 0, 1000, 2000],
+  ])("stops with an InvalidResponseError when the server %s, instead of yielding for ever", async (_, servedOffset: (offset: number) => number, yielded, last) => {
     // Ends after ten pages, so that a regression fails the test instead of hanging it.
     let served = 0;
     const { observed, sdx } = clientWith((request) => {
@@ -55,7 +56,6 @@ describe("listAll", () => {
       for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
     })().catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    const last = yielded === 1000 ? 2000 : yielded;
     expect((error as Error).message).toMatch(new RegExp(`^Fetching offset ${last} failed: it repeats a page before`));
     expect(count).toBe(yielded);
     expect(observed.requests).toHaveLength(last / 1000 + 1);
