@@ -15,8 +15,8 @@ export const SDX_CALL_HOOKS: CallHooks = {
     // A call that writes its own query (mapping surveyId to survey_id, say) has its names checked by no one here; not
     // one that gives openapi-fetch's serializer options ({ array: { explode: false } }), which send the names as given.
     if (method === "get") checkListQuery(path, init.params?.query, typeof init.querySerializer != "function");
-    const form = meta?.requestBody === "form" && init.body !== undefined;
     // Given as undefined (a wrapper passing its own options on), a serializer is none given: not openapi-fetch's "false".
-    return { ...init, querySerializer: init.querySerializer || serializeQuery, bodySerializer: init.bodySerializer || (form ? serializeForm : undefined) };
+    // A form operation's is set even for a call without a body, which openapi-fetch and the runtime then never serialize.
+    return { ...init, querySerializer: init.querySerializer || serializeQuery, bodySerializer: init.bodySerializer || (meta?.requestBody === "form" ? serializeForm : undefined) };
   },
 };
