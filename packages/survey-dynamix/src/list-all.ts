@@ -57,7 +57,8 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  * body, and a page the same as the one before (a server that ignores `_offset`), or holding an item whose
  * `survey_id`, `interaction_id` or `question_id` is not the one the path or query asks for, an `InvalidResponseError`; a list
  * missing a filter the vendor requires, a path parameter, or a `query` that is no object of parameters (a
- * URLSearchParams, a string) throws an `InputError` right away.
+ * URLSearchParams, a string) throws an `InputError` right away, and a filter the vendor cannot take (a list, a Date)
+ * one before the first page is asked for.
  *
  * @example
  * for await (const response of listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } })) {
@@ -87,10 +88,11 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   checkListQuery(path, query);
   // `_order: undefined` (or null) is left out, as `_limit` and `_offset` are: it must not clear the ASC default.
   const { _limit, _offset, _order, ...filters } = query as { _limit?: number; _offset?: number; _order?: string };
-  // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A list
-  // given as a filter is not compared, nor one given as none (undefined or null, which is not sent, or "", as present
-  // reads it): the vendor answers the items of every interaction then. An item without the field (a question listed by
-  // itself) passes.
+  // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A filter
+  // given as none is not compared (undefined or null, which is not sent, or "", as present reads it): the vendor
+  // answers the items of every interaction then. A list is not compared either: as a filter it is refused before any
+  // page is asked for (serializeQuery), and as a path parameter openapi-fetch joins it with commas. An item without the
+  // field (a question listed by itself) passes.
   const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && present(value) && typeof value != "object");
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (

@@ -246,6 +246,15 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // PHP keeps the last of a repeated name: survey_id=52&survey_id=53 would answer survey 53's responses alone, unseen.
+  it("refuses a query parameter given as a list on a raw call, naming it, instead of sending it repeated", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/responses", { params: { query: { survey_id: [52, 53] as never } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.survey_id", message: "params.query.survey_id takes one value, not a list: call once per value" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each(["/interactions", "/responses"] as const)("sends a list of %s filtered by date alone, as viadot does", async (path) => {
     const { observed, sdx } = clientWith(() => json([]));
     await sdx.GET(path, { params: { query: { start_date: "2024-05-01", end_date: "2024-05-02", _limit: 1000 } } });

@@ -195,11 +195,21 @@ describe("listAll", () => {
     expect((error as Error).message).toMatch(/^GET \/surveys\/\{survey_id\}\/questions answered an item of survey_id .{1,40}, not 52$/);
   });
 
-  it("takes items whose ids match the parent and filters however written, lack them, or answer a filter given as a list", async () => {
-    const items = [{ id: 1, survey_id: "52", interaction_id: 7 }, { id: 2 }, { id: 3, survey_id: 52, interaction_id: 9 }];
+  it("takes items whose ids match the parent and filters however written, or lack them", async () => {
+    const items = [{ id: 1, survey_id: "52", interaction_id: 7 }, { id: 2 }, { id: 3, survey_id: 52, interaction_id: "7" }];
     const { sdx } = clientWith(() => json(items));
-    const got = await collect(listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 }, query: { interaction_id: [7, 9] as never } }));
+    const got = await collect(listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 }, query: { interaction_id: 7 } }));
     expect(got).toEqual(items);
+  });
+
+  // Sent as interaction_id=7&interaction_id=9, the vendor's PHP keeps the last: the items of interaction 9 alone, which
+  // the check of each item's id could not tell from the answer asked for.
+  it.each(["/responses", "/surveys/{survey_id}/responses"] as const)("refuses a filter given as a list on %s before asking for a page", async (path) => {
+    const { observed, sdx } = clientWith(() => json([{ id: 1, survey_id: 52, interaction_id: 9 }]));
+    const error = await collect(listAll(sdx, path, { path: { survey_id: 52 }, query: { survey_id: 52, interaction_id: [7, 9] } } as never)).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.interaction_id", message: "params.query.interaction_id takes one value, not a list: call once per value" });
+    expect(observed.requests).toHaveLength(0);
   });
 
   // Left undefined (or empty), a filter is not sent: the vendor answers the items of every interaction, rightly.

@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import { loadSpecDocument } from "@apis/codegen";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/index.js";
 import { serializeForm, serializeQuery } from "../../src/wire.js";
@@ -12,6 +14,29 @@ describe("serializeQuery", () => {
 
   it("refuses an object, which has no query spelling", () => {
     expect((thrownBy(() => serializeQuery({ survey_id: { id: 52 } })) as InputError).field).toBe("params.query.survey_id");
+  });
+
+  // The vendor's PHP keeps the last of a repeated name: survey_id=52&survey_id=53 lists survey 53 alone.
+  it.each([[[52, 53]], [[52]], [[]]])("refuses a list (%j), which the vendor would read as its last value, naming the parameter", (list) => {
+    const error = thrownBy(() => serializeQuery({ started: true, survey_id: list }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.survey_id", message: "params.query.survey_id takes one value, not a list: call once per value" });
+  });
+
+  // What makes refusing every list right: were a parameter declared as one, serializeQuery would have to write it.
+  it("finds no query parameter in the spec that takes a list", () => {
+    const spec = loadSpecDocument(fileURLToPath(new URL("../../../../specs/survey-dynamix/openapi.yaml", import.meta.url)));
+    const types: Record<string, unknown> = {};
+    // Every parameter, declared in components or in place; the spec is one file, so its $refs are all local.
+    const walk = (value: unknown): void => {
+      if (typeof value !== "object" || value === null) return;
+      const { in: where, name, schema } = value as Record<string, unknown>;
+      if (where === "query") types[String(name)] = (spec.deref({ value: schema, file: spec.root.file }).value as { type?: unknown }).type;
+      Object.values(value).forEach(walk);
+    };
+    walk(spec.root.value);
+    expect(Object.keys(types)).toEqual(expect.arrayContaining(["survey_id", "_order", "start_date", "_include_data"]));
+    expect(Object.entries(types).filter(([, type]) => [type].flat().includes("array"))).toEqual([]);
   });
 });
 
