@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, ConflictError, describeValue, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -27,8 +27,9 @@ const VOICE_OR_SMS = ["inbound", "outbound", "sms"];
 const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "agent_id"] as const;
 
 /**
- * `POST /interactions` was answered 409: a pending interaction for the same phone number already exists on the
- * survey, so none was created. Send the call again with `_force_new: true` to create another anyway.
+ * `POST /interactions` was answered 409, without `_force_new`. The docs give that answer when a pending interaction
+ * for the same phone number already exists on the survey; the message quotes the vendor's own reason (`body`), which
+ * may say otherwise. If a duplicate is the cause, send the call again with `_force_new: true` to create another.
  *
  * @example
  * catch (e) { if (e instanceof DuplicateInteractionError) await createInteraction(sdx, { ...input, _force_new: true }) }
@@ -38,9 +39,11 @@ export class DuplicateInteractionError extends ConflictError {
   declare readonly surveyId: number;
 
   constructor(response: Response, body: unknown, surveyId: number) {
+    // The vendor's reason first: its 409 may have another cause than the one the docs give ("Survey 52 is closed").
+    const reason = summarizeBody(body);
     super(
-      `POST /interactions was refused with 409 Conflict: survey ${surveyId} already has a pending interaction for this respondent, ` +
-        "so none was created. Pass _force_new: true to create another anyway.",
+      `POST /interactions was refused with 409 Conflict${endSentence(reason && `: ${reason}`)} The docs give 409 when survey ${surveyId} ` +
+        "already has a pending interaction for this respondent: if that is the cause, pass _force_new: true to create another anyway.",
       { status: response.status, method: "POST", url: response.url || undefined, body },
     );
     this.surveyId = surveyId;

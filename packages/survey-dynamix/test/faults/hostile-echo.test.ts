@@ -4,7 +4,7 @@
 // run once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, exchangeAuthorizationCode, ResponseTooLargeError, type ClientOptions, type SurveyDynamixAuth } from "../../src/index.js";
+import { ApiError, createClient, createInteraction, DuplicateInteractionError, exchangeAuthorizationCode, ResponseTooLargeError, type ClientOptions, type SurveyDynamixAuth } from "../../src/index.js";
 
 const AUTH_TOKEN = "sdx+&/ é%-basic-auth-token";
 // Sent as a Bearer header, which cannot hold a space or "é" (the client refuses such a token before sending).
@@ -39,6 +39,17 @@ describe("Survey Dynamix credentials echoed by a hostile server", () => {
         expect(served().count(GET_QUESTION)).toBe(1);
       });
     }
+  }
+
+  // DuplicateInteractionError quotes the vendor's reason from the 409's body in its message, as every ApiError does.
+  for (const { kind, secret, user, auth } of kinds) {
+    it.each(Object.entries(encodingsOf(secret, user)))(`the ${kind} in a 409 body to POST /interactions, %s, reaches no error or log line`, async (_, text) => {
+      served().script("POST /interactions", [{ status: 409, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ message: `Survey 52 is closed to ${text}` }) }]);
+      const error = await createInteraction(connect(auth), { survey_id: 52 }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(DuplicateInteractionError);
+      expect((error as Error).message).toContain("Survey 52 is closed to ");
+      assertNoEcho(await outcomeRenderings(() => Promise.reject(error), () => undefined, collected), secret, user);
+    });
   }
 
   for (const [name, secret] of [["code", CODE], ["client secret", CLIENT_SECRET]] as const) {

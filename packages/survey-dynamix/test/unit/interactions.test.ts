@@ -180,6 +180,18 @@ describe("createInteraction", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
+  // A 409 with another cause in its body was reported as a pending duplicate all the same, the vendor's reason in body only.
+  it.each([
+    [{ message: "Survey 52 is closed" }, "POST /interactions was refused with 409 Conflict: Survey 52 is closed. The docs give 409 when survey 52"],
+    ["Survey 52 is closed.", "POST /interactions was refused with 409 Conflict: Survey 52 is closed. The docs give 409 when survey 52"],
+    [undefined, "POST /interactions was refused with 409 Conflict. The docs give 409 when survey 52"],
+  ])("quotes the vendor's reason (%j) in a DuplicateInteractionError's message, giving a duplicate only as the documented cause", async (body, start) => {
+    const { sdx } = clientWith(() => (body === undefined ? new Response(null, { status: 409 }) : typeof body === "string" ? new Response(body, { status: 409 }) : json(body, 409)));
+    const error = await createInteraction(sdx, { survey_id: 52, survey_type: "web" }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DuplicateInteractionError);
+    expect((error as Error).message).toBe(`${start} already has a pending interaction for this respondent: if that is the cause, pass _force_new: true to create another anyway.`);
+  });
+
   it("throws a plain ConflictError with the vendor's reason on a 409 to a call that sent _force_new: true, which no duplicate explains", async () => {
     const body = { message: "The interaction cannot be created while the survey is being edited." };
     const { sdx } = clientWith(() => json(body, 409));
