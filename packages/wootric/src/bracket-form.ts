@@ -1,4 +1,4 @@
-import { decodeQueryName } from "@apis/runtime";
+import { decodeQueryName, isRecord } from "@apis/runtime";
 
 /** A parsed form: strings at the leaves, objects for `a[b]` and arrays for `a[]`. */
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
@@ -6,26 +6,7 @@ export type FormValue = string | FormValue[] | { [key: string]: FormValue };
 // Keys that would reach Object.prototype if assigned: dropped, never set.
 export const UNSAFE_KEYS = /^(__proto__|constructor|prototype)$/;
 
-/** `response[end_user_properties][plan]` -> ["response", "end_user_properties", "plan"]; `emails[]` -> ["emails", ""]. */
 type FormObject = { [key: string]: FormValue };
-
-function assign(target: FormObject, path: string[], value: string): void {
-  if (path.some((key) => UNSAFE_KEYS.test(key))) return;
-  let node = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
-    const existing = node[key];
-    if (path[i + 1] === "" && i + 1 === path.length - 1) {
-      // `a[]=x`: a list of scalars.
-      if (Array.isArray(existing)) existing.push(value);
-      else node[key] = [value];
-      return;
-    }
-    if (typeof existing !== "object" || Array.isArray(existing)) node[key] = {};
-    node = node[key] as FormObject;
-  }
-  node[path.at(-1)!] = value;
-}
 
 /**
  * Parses an `application/x-www-form-urlencoded` body written in Rails bracket notation (`a[b][c]=`, `a[]=`) into
@@ -44,7 +25,16 @@ export function parseBracketForm(text: string): FormObject {
     // `a[b][]` is the path a, b, "": the name up to its first bracket, then what each pair of brackets holds.
     const open = name.indexOf("[");
     const path = open > 0 ? [name.slice(0, open), ...Array.from(name.slice(open).matchAll(/\[([^\]]*)\]/g), (match) => match[1]!)] : [name];
-    if (name !== "") assign(result, path, value);
+    if (name === "" || path.some((key) => UNSAFE_KEYS.test(key))) continue;
+    // `a[]=x` adds x to a list of scalars: a last empty key marks one, and is taken off the path (pop() gives "").
+    const list = path.length > 1 && path.at(-1) === "" && !path.pop();
+    const key = path.pop()!;
+    // The objects on the way, made where there are none (or a string or list stood).
+    const node = path.reduce((node, key) => (isRecord(node[key]) ? node[key] : (node[key] = {})) as FormObject, result);
+    const existing = node[key];
+    if (!list) node[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else node[key] = [value];
   }
   return result;
 }

@@ -55,33 +55,32 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
   } else if (columns[0] !== "email") {
     const at = columns.findIndex((name) => name.toLowerCase() === "email");
-    const found = at < 0 ? "has no email column" : at === 0 ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
+    const found = at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
     throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {
     throw fieldError("csv", `has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
-  // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
-  const typed = columns.flatMap((name, at) => (/^(?!___).*_(amount|date)$/.test(name) ? [at] : []));
   for (const { fields, line } of rows) {
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);
     }
     checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
-    for (const at of typed) {
+    for (const [at, column] of columns.entries()) {
+      // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
+      const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];
       const value = fields[at]!.trim();
-      const column = columns[at]!;
-      const date = column.endsWith("_date");
+      const date = kind == "date";
       // Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp
       // (vendor doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix
       // timestamp format and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users
       // show purchase_date as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties()
       // refuses too. An *_amount column takes whole numbers.
-      if (value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
+      if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${column}`,
-          `csv line ${line} has ${column} ${shown(value)}: a column ending in _${date ? "date takes a Unix timestamp in seconds" : "amount takes whole numbers"}`,
+          `csv line ${line} has ${column} ${shown(value)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
         );
       }
     }

@@ -64,7 +64,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
-  const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  const opts = options as undefined | { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
@@ -94,13 +94,13 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     path: PagedPath,
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const parent = opts.path?.["end_user_id"];
+  const parent = opts?.path?.["end_user_id"];
   return iteratePages<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
-        params: { query: { ...query, page, per_page: perPage }, path: opts.path },
-        signal: opts.signal || null,
+        params: { query: { ...query, page, per_page: perPage }, path: opts?.path },
+        signal: opts?.signal || null,
       }),
     items: (data) => {
       // A server that ignored the end user in the path would hand another's items over as this one's: the page is

@@ -14,7 +14,7 @@ const integer: FieldType = (value) => {
   const number = typeof value === "string" && /^-?\d+$/.test(value) ? +value : value;
   return Number.isSafeInteger(number) ? (number as number) : undefined;
 };
-const boolean: FieldType = (value) => (typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined);
+const boolean: FieldType = (value) => (value === "true" || value === "false" ? value == "true" : typeof value === "boolean" ? value : undefined);
 const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
 // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
 const nullableString: FieldType = (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined);

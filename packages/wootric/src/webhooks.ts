@@ -36,12 +36,14 @@ function signatureHeader(headers: WebhookHeaders): unknown {
 }
 
 function typedEvent(payload: unknown): WootricWebhookEvent {
-  const raw = isRecord(payload) ? payload : {};
+  // An object (a form, or JSON that starts with {), or nothing (undefined) for JSON that does not parse.
+  const raw: Record<string, unknown> = Object(payload);
   const event = typeFields(raw, EVENT_FIELDS);
-  const subject = "response" in raw ? "response" : "decline" in raw ? "decline" : undefined;
-  // One refusal for each way a payload is no event: event fields of the wrong type, no response or decline object (or
-  // one whose fields are), or an event Wootric does not send.
-  const inner = subject && raw[subject];
+  // Without a response the subject is a decline, missing too if there is neither. One refusal for each way a payload
+  // is no event: event fields of the wrong type, no response or decline object (or one whose fields are), or an event
+  // Wootric does not send.
+  const subject = "response" in raw ? "response" : "decline";
+  const inner = raw[subject];
   const record = isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
   // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
   const type = `${subject}.${event?.["event_name"]}`;
@@ -49,7 +51,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
     throw new WebhookVerificationError("unrecognized-payload");
   }
   // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
-  return { ...event, type, [subject!]: record } as WootricWebhookEvent;
+  return { ...event, type, [subject]: record } as WootricWebhookEvent;
 }
 
 /**
@@ -65,13 +67,14 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * if (event.type === "response.created") console.log(event.response.score);
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
-  if (typeof secret !== "string" || secret === "") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
+  if (!secret || typeof secret != "string") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
-  if (!isFieldObject(options ?? {})) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(options)}`);
-  checkOptionNames(Object(options), ["maxAgeMs"], "unwrapWebhook");
+  const given = options ?? {};
+  if (!isFieldObject(given)) throw fieldError("options", `of unwrapWebhook must be { maxAgeMs }, got ${describeValue(given)}`);
+  checkOptionNames(given, ["maxAgeMs"], "unwrapWebhook");
   // Infinity, the default, is no bound.
-  const maxAgeMs = checkNumber(options?.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
+  const maxAgeMs = checkNumber(given.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A signature header that is no string (a number, an array of one: a plain object's values are the caller's) is a
   // caller's mistake, as no headers are (0 stands for those); it failed as a bare TypeError.
   const header = typeof headers === "object" && headers ? signatureHeader(headers) : 0;
@@ -83,14 +86,17 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   }
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
   // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
+  // An ArrayBuffer, which has no buffer or byteOffset, is read from 0 to its byteLength.
   const bytes =
-    typeof body === "string" ? new TextEncoder().encode(body) : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
+    typeof body === "string"
+      ? new TextEncoder().encode(body)
+      : new Uint8Array((body as Uint8Array).buffer ?? body, (body as Uint8Array).byteOffset, body.byteLength);
   await verifySignature(bytes, header, secret);
   // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
   const text = new TextDecoder().decode(bytes);
   let payload: unknown;
   // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
-  if (!text.trimStart().startsWith("{")) payload = parseBracketForm(text);
+  if (!/^\s*\{/.test(text)) payload = parseBracketForm(text);
   else {
     try {
       // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
