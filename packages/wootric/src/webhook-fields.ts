@@ -16,12 +16,15 @@ const integer: FieldType = (value) => {
 };
 const boolean: FieldType = (value) => (value === "true" || value === "false" ? value == "true" : typeof value === "boolean" ? value : undefined);
 const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
+// A string the spec requires (the event's name, timestamp and account token): a null in it is refused, as one in an
+// integer is (every integer field is a required one), where one in an optional field reads as the field left out.
+const text: FieldType = (value) => string(value);
 // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
 const nullableString: FieldType = (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined);
 const properties: FieldType = (value) => (isRecord(value) ? { ...value } : undefined);
 
 /** Each field type under the name the spec's schemas give it (a test reads the tables below through it). */
-export const FIELD_TYPES = { integer, boolean, string, "nullable-string": nullableString, properties };
+export const FIELD_TYPES = { integer, boolean, string, text, "nullable-string": nullableString, properties };
 
 /**
  * Field types of `WebhookDecline` and `WebhookResponse` in specs/wootric/openapi.yaml (a test checks both tables
@@ -49,22 +52,26 @@ export const RESPONSE_FIELDS: Record<string, FieldType> = {
 
 /** Fields of the event itself, beside `response` or `decline`. */
 export const EVENT_FIELDS: Record<string, FieldType> = {
-  event_name: string,
-  timestamp: string,
-  account_token: string,
+  event_name: text,
+  timestamp: text,
+  account_token: text,
   survey_mode: string,
 };
 
 /**
  * Types the known fields of a parsed object; unknown fields are kept as they came (new vendor fields pass
- * through). Returns undefined if a known field has a value of the wrong kind.
+ * through). Returns undefined if a known field has a value of the wrong kind. A JSON null in an optional field that
+ * takes none (`ip_address`, `origin_url`, `end_user_properties`, `updated_at`, ...) is read as the field left out
+ * (undefined), so that an event the form format writes with an empty field (Rails' nil) is not refused in JSON; one in
+ * a required field (an integer, or text) is refused. That Wootric's JSON carries such nulls is a guess: the vendor's
+ * two JSON samples (_webhooks.md) have none but `text`.
  */
 export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: Record<string, FieldType>): { [key: string]: unknown } | undefined {
   const result: { [key: string]: unknown } = { ...raw };
   for (const [name, type] of Object.entries(fields)) {
     if (!(name in raw)) continue;
     const typed = type(raw[name]);
-    if (typed === undefined) return undefined;
+    if (typed === undefined && (raw[name] !== null || type == integer || type == text)) return undefined;
     result[name] = typed;
   }
   return result;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { parse } from "yaml";
 import { InputError, unwrapWebhook, WebhookVerificationError, type WootricWebhookEvent } from "../src/index.ts";
-import { DECLINE_FIELDS, FIELD_TYPES, RESPONSE_FIELDS } from "../src/webhook-fields.ts";
+import { DECLINE_FIELDS, EVENT_FIELDS, FIELD_TYPES, RESPONSE_FIELDS } from "../src/webhook-fields.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "webhooks");
 const SECRET = "09dfb1b73af998743fb011f8bfda8912";
@@ -239,21 +239,81 @@ it("types the events by `type`, so an unknown event type does not compile", () =
 
 describe("the webhook field table", () => {
   const spec = parse(readFileSync(join(import.meta.dirname, "../../../specs/wootric/openapi.yaml"), "utf8")) as {
-    components: { schemas: Record<string, { properties: Record<string, { type?: string | string[] }> }> };
+    components: { schemas: Record<string, { properties: Record<string, { type?: string | string[] }>; required: string[] }> };
   };
-  const expectedType = (schema: { type?: string | string[] }): keyof typeof FIELD_TYPES => {
+  // A string the spec requires is text: a null in it is refused, where one in an optional string reads as none.
+  const expectedType = (schema: { type?: string | string[] }, required: boolean): keyof typeof FIELD_TYPES => {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (types.includes("object")) return "properties";
     if (types.includes("integer")) return "integer";
     if (types.includes("boolean")) return "boolean";
-    return types.includes("null") ? "nullable-string" : "string";
+    return types.includes("null") ? "nullable-string" : required ? "text" : "string";
+  };
+  const typed = (name: string, extra: Record<string, keyof typeof FIELD_TYPES> = {}) => {
+    const { properties, required } = spec.components.schemas[name]!;
+    const types = Object.entries(properties).map(([key, schema]) => [key, expectedType(schema, required.includes(key))] as const);
+    return Object.fromEntries([...Object.entries(extra), ...types].map(([key, type]) => [key, FIELD_TYPES[type]]));
   };
   it.each([
     ["WebhookResponse", RESPONSE_FIELDS],
     ["WebhookDecline", DECLINE_FIELDS],
   ] as const)("types every property of %s as the spec does", (name, table) => {
-    const properties = spec.components.schemas[name]!.properties;
-    expect(table).toEqual(Object.fromEntries(Object.entries(properties).map(([key, schema]) => [key, FIELD_TYPES[expectedType(schema)]])));
+    expect(table).toEqual(typed(name));
+  });
+
+  it("types the event's own fields as WebhookEventMeta does, with the event_name both events require", () => {
+    expect(EVENT_FIELDS).toEqual(typed("WebhookEventMeta", { event_name: "text" }));
+    expect(spec.components.schemas["WebhookEventMeta"]!.required).toContain("event_name");
+  });
+
+  // typeFields refuses a null in an integer as in a field the spec requires: that holds while the two are the same.
+  it.each([
+    ["WebhookResponse", RESPONSE_FIELDS],
+    ["WebhookDecline", DECLINE_FIELDS],
+  ] as const)("has integers in %s exactly where the spec requires a field", (name, table) => {
+    const integers = Object.keys(table).filter((key) => table[key] === FIELD_TYPES.integer);
+    expect(integers.sort()).toEqual([...spec.components.schemas[name]!.required].sort());
+  });
+});
+
+// The JSON format writes a value Wootric does not have as null, where the form writes an empty field (Rails' nil), which
+// was taken: the same event was refused in JSON alone. Wootric's two JSON samples carry no null but `text`, so which
+// fields come as null is a guess; read as left out where the spec takes none, refused where the spec requires the field.
+describe("unwrapWebhook with nulls in a JSON event", () => {
+  const sign = (body: string) => ({ "x-wootric-signature": `sha1=${createHmac("sha1", SECRET).update(body).digest("hex")}` });
+  const sample = JSON.parse(fixture("response-created.json").text) as { response: Record<string, unknown> } & Record<string, unknown>;
+  const withNull = (field: string, inResponse = true) =>
+    JSON.stringify(inResponse ? { ...sample, response: { ...sample.response, [field]: null } } : { ...sample, [field]: null });
+
+  it.each(["ip_address", "origin_url", "end_user_properties", "created_at", "updated_at", "excluded_from_calculations"])(
+    "reads a null %s as the field left out and keeps the rest of the response",
+    async (field) => {
+      const body = withNull(field);
+      const event = await unwrapWebhook(body, sign(body), SECRET);
+      if (event.type !== "response.created") throw new Error(`unexpected ${event.type}`);
+      expect((event.response as Record<string, unknown>)[field]).toBeUndefined();
+      expect(event.response).toMatchObject({ id: 1128, score: 7, end_user_id: 30, survey_id: 1146, text: null });
+    },
+  );
+
+  it("reads a null survey_mode, and a null ip_address in a decline, as left out", async () => {
+    const survey = withNull("survey_mode", false);
+    expect(await unwrapWebhook(survey, sign(survey), SECRET)).toMatchObject({ type: "response.created", survey_mode: undefined });
+    const decline = JSON.stringify({ decline: { id: 19, end_user_id: 31, survey_id: 1147, ip_address: null }, event_name: "created", timestamp: "t", account_token: "NPS-1" });
+    expect(await unwrapWebhook(decline, sign(decline), SECRET)).toMatchObject({ type: "decline.created", decline: { id: 19, ip_address: undefined } });
+  });
+
+  it.each([
+    ["id", true],
+    ["score", true],
+    ["end_user_id", true],
+    ["survey_id", true],
+    ["event_name", false],
+    ["timestamp", false],
+    ["account_token", false],
+  ] as const)("still refuses a null %s, which the spec requires", async (field, inResponse) => {
+    const body = withNull(field, inResponse);
+    expect((await refusal(unwrapWebhook(body, sign(body), SECRET))).reason).toBe("unrecognized-payload");
   });
 });
 
