@@ -18,15 +18,27 @@ export type DeclineCreatedEvent = { type: "decline.created" } & Schemas["Decline
 /** Every event Wootric's outgoing webhooks send, told apart by `type`. */
 export type WootricWebhookEvent = ResponseCreatedEvent | ResponseUpdatedEvent | DeclineCreatedEvent;
 
-/** Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over. */
-export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+/**
+ * Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over, or as a `Map` or a list of
+ * `[name, value]` pairs.
+ */
+export type WebhookHeaders = Headers | Record<string, string | string[] | undefined> | Iterable<readonly [string, string]>;
 
 const SIGNATURE_HEADER = "x-wootric-signature";
 
 // The header's value as given: a plain object's may be anything (see unwrapWebhook).
 function signatureHeader(headers: WebhookHeaders): unknown {
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(SIGNATURE_HEADER) ?? undefined;
-  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+  // Any other object is read as the [name, value] pairs it lists (Headers, a Map, Object.entries), as fetch reads them:
+  // names in any case, a repeated one joined (and so malformed). What lists none (Node's rawHeaders, names and values
+  // in one list; a request object) is refused, as no headers are (0): taken for none, it was blamed on Wootric.
+  if (!isFieldObject(headers)) {
+    try {
+      return new Headers([...(headers as Iterable<[string, string]>)]).get(SIGNATURE_HEADER) ?? undefined;
+    } catch {
+      return 0;
+    }
+  }
+  for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== SIGNATURE_HEADER || value === undefined) continue;
     // A repeated header is not something Wootric sends: refuse rather than pick one.
     if (Array.isArray(value)) return value.length === 1 ? value[0] : "";
