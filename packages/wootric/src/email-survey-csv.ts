@@ -54,11 +54,9 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   }
   const receiver = options?.send_to_email_field;
   // The column of each row's address: send_to_email_field's, else the first, which must be email.
-  let emailColumn = 0;
-  if (receiver !== undefined) {
-    emailColumn = columns.indexOf(receiver);
-    if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
-  } else if (columns[0] !== "email") {
+  const emailColumn = receiver === undefined ? 0 : columns.indexOf(receiver);
+  if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
+  if (receiver === undefined && columns[0] !== "email") {
     const at = columns.findIndex((name) => name.toLowerCase() === "email");
     const found = at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
     throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);

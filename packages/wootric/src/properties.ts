@@ -42,7 +42,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
       if (!["string", "number", "boolean"].includes(typeof converted)) {
         throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
       }
-      if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${String(value)}`);
+      if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${value}`);
       if (name.endsWith("_amount") && !Number.isInteger(converted)) {
         throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
       }

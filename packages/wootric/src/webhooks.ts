@@ -28,9 +28,9 @@ const SIGNATURE_HEADER = "x-wootric-signature";
 
 // The header's value as given: a plain object's may be anything (see unwrapWebhook).
 function signatureHeader(headers: WebhookHeaders): unknown {
-  // Any other object is read as the [name, value] pairs it lists (Headers, a Map, Object.entries), as fetch reads them:
-  // names in any case, a repeated one joined (and so malformed). What lists none (Node's rawHeaders, names and values
-  // in one list; a request object) is refused, as no headers are (0): taken for none, it was blamed on Wootric.
+  // Anything else is read as the [name, value] pairs it lists (Headers, a Map, Object.entries), as fetch reads them:
+  // names in any case, a repeated one joined (and so malformed). What lists none (no headers, Node's rawHeaders with
+  // names and values in one list, a request object) is refused (0): taken for none, it was blamed on Wootric.
   if (!isFieldObject(headers)) {
     try {
       return new Headers([...(headers as Iterable<[string, string]>)]).get(SIGNATURE_HEADER) ?? undefined;
@@ -59,7 +59,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   const record = isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
   // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
   const type = `${subject}.${event?.["event_name"]}`;
-  if (!event || !record || (type !== "response.created" && type !== "response.updated" && type !== "decline.created")) {
+  if (!event || !record || !/^(response\.(created|updated)|decline\.created)$/.test(type)) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
   // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
@@ -88,8 +88,8 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(given.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A signature header that is no string (a number, an array of one: a plain object's values are the caller's) is a
-  // caller's mistake, as no headers are (0 stands for those); it failed as a bare TypeError.
-  const header = typeof headers === "object" && headers ? signatureHeader(headers) : 0;
+  // caller's mistake, as headers that list none are (0 stands for those); it failed as a bare TypeError.
+  const header = signatureHeader(headers);
   const noHeaders = header !== undefined && typeof header != "string";
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
