@@ -23,8 +23,7 @@ export const LANGUAGE_COLUMN = "___language";
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
  * many fields on each row as in the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount`
  * columns, Unix timestamps in seconds (or nothing) in `*_date` columns, and a survey template when a `___language`
- * column is present. Each as it is uploaded: a column name, address or number with spaces around it is refused, not
- * trimmed (Wootric would be sent the spaces); and the options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`,
+ * column is present; and the options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`,
  * the delay). Throws an {@link InputError} naming the line and column at fault.
  *
  * @example
@@ -37,11 +36,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   checkSendOptions(Object(options));
   const [header, ...rows] = parseCsvLines(text, "csv");
   if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
-  // Checked as they are sent: " email " is no email column to Wootric, and would name a property with the spaces.
-  const columns = header.fields;
-  columns.forEach((name, at) => {
-    if (name != name.trim()) throw fieldError(`csv: line ${header.line}, column ${at + 1}`, `has spaces around ${shown(name)}: remove them`);
-  });
+  const columns = header.fields.map((name) => name.trim());
   // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
   // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
   // a spreadsheet export leaves them after the last column, and they were always taken.
@@ -69,17 +64,17 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);
     }
-    checkEmail(fields[emailColumn]!, `csv: line ${line}, column ${columns[emailColumn]}`);
+    checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
     for (const [at, column] of columns.entries()) {
       // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
       const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];
-      const value = fields[at]!;
+      const value = fields[at]!.trim();
       const date = kind == "date";
       // Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp
       // (vendor doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix
       // timestamp format and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users
       // show purchase_date as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties()
-      // refuses too. An *_amount column takes whole numbers. Both as sent: " 12" is refused, not checked trimmed.
+      // refuses too. An *_amount column takes whole numbers.
       if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${column}`,

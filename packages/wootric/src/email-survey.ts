@@ -30,19 +30,15 @@ export function addressesOf(list: unknown, field: string, what: string): string[
   if (!Array.isArray(list)) throw fieldError(field, `must be an array of ${what} strings, got ${describeValue(list)}`);
   return list.flatMap((value: unknown, index) => {
     if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
-    // Untrimmed, as they are sent: checkEmail refuses an address with spaces around it.
-    const parts = value.split(",");
-    if (parts.some((part) => !part.trim())) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it, or the stray comma`);
+    const parts = value.split(",").map((part) => part.trim());
+    if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it, or the stray comma`);
     return parts;
   });
 }
 
-/**
- * Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. The address
- * as it is sent: one with spaces around it is refused, not trimmed here and sent with them.
- */
+/** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
 export function checkEmail(address: string, field: string): void {
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(field, address == address.trim() ? `must be an e-mail address, got ${shown(address)}` : `has spaces around ${shown(address)}: remove them`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(field, `must be an e-mail address, got ${shown(address)}`);
 }
 
 // The fields of survey_settings and of its two objects; the compiler checks each list against the spec's type both ways.
@@ -75,8 +71,8 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
 
 /**
  * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
- * Checked before anything is sent: every address a string that looks like one, without spaces around it (a value may
- * join several with commas, as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
+ * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
+ * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
  * `delay` of 1-31 days, the names in `survey_settings`, and `end_user` holding `properties` alone, checked as
  * {@link properties} checks them. Returns Wootric's answer; a refusal throws the status-keyed `ApiError`
  * (`BadRequestError`, `RateLimitError`, ...) with the vendor's body.

@@ -18,27 +18,15 @@ export type DeclineCreatedEvent = { type: "decline.created" } & Schemas["Decline
 /** Every event Wootric's outgoing webhooks send, told apart by `type`. */
 export type WootricWebhookEvent = ResponseCreatedEvent | ResponseUpdatedEvent | DeclineCreatedEvent;
 
-/**
- * Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over, or as a `Map` or a list of
- * `[name, value]` pairs.
- */
-export type WebhookHeaders = Headers | Record<string, string | string[] | undefined> | Iterable<readonly [string, string]>;
+/** Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over. */
+export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 
 const SIGNATURE_HEADER = "x-wootric-signature";
 
 // The header's value as given: a plain object's may be anything (see unwrapWebhook).
 function signatureHeader(headers: WebhookHeaders): unknown {
-  // Anything else is read as the [name, value] pairs it lists (Headers, a Map, Object.entries), as fetch reads them:
-  // names in any case, a repeated one joined (and so malformed). What lists none (no headers, Node's rawHeaders with
-  // names and values in one list, a request object) is refused (0): taken for none, it was blamed on Wootric.
-  if (!isFieldObject(headers)) {
-    try {
-      return new Headers([...(headers as Iterable<[string, string]>)]).get(SIGNATURE_HEADER) ?? undefined;
-    } catch {
-      return 0;
-    }
-  }
-  for (const [name, value] of Object.entries(headers)) {
+  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(SIGNATURE_HEADER) ?? undefined;
+  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
     if (name.toLowerCase() !== SIGNATURE_HEADER || value === undefined) continue;
     // A repeated header is not something Wootric sends: refuse rather than pick one.
     if (Array.isArray(value)) return value.length === 1 ? value[0] : "";
@@ -88,8 +76,8 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // Infinity, the default, is no bound.
   const maxAgeMs = checkNumber(given.maxAgeMs, "maxAgeMs", Infinity, { min: 0 });
   // A signature header that is no string (a number, an array of one: a plain object's values are the caller's) is a
-  // caller's mistake, as headers that list none are (0 stands for those); it failed as a bare TypeError.
-  const header = signatureHeader(headers);
+  // caller's mistake, as no headers are (0 stands for those); it failed as a bare TypeError.
+  const header = typeof headers === "object" && headers ? signatureHeader(headers) : 0;
   const noHeaders = header !== undefined && typeof header != "string";
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.

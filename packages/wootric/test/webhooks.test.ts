@@ -112,17 +112,6 @@ describe("unwrapWebhook with the vendor's signed samples", () => {
     await expect(unwrapWebhook(text, { "x-wootric-signature": [signature] }, SECRET)).resolves.toBeDefined();
   });
 
-  // A Map's get() is case-sensitive and a list has no names to look up: both were taken for no header at all, blamed on
-  // Wootric or a proxy ("missing-signature").
-  it.each([
-    ["a Map, in any case", (signature: string) => new Map([["X-Wootric-Signature", signature]])],
-    ["a list of [name, value] pairs", (signature: string) => [["content-type", "application/x-www-form-urlencoded"], ["x-wootric-signature", signature]]],
-    ["Object.entries of Node's headers", (signature: string) => Object.entries({ "x-wootric-signature": signature })],
-  ])("reads the header from %s, as from Headers", async (_, headers) => {
-    const { text, signature } = fixture("response-created.form");
-    await expect(unwrapWebhook(text, headers(signature) as never, SECRET)).resolves.toMatchObject({ type: "response.created" });
-  });
-
   it("verifies with node:crypto's webcrypto where WebCrypto is not global (Node 18)", async () => {
     vi.stubGlobal("crypto", undefined);
     expect((globalThis as { crypto?: unknown }).crypto).toBeUndefined();
@@ -177,14 +166,6 @@ describe("unwrapWebhook refuses", () => {
   it("two signature headers", async () => {
     const { text, signature } = fixture("response-created.form");
     expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": [signature, signature] }, SECRET))).reason).toBe("malformed-signature");
-    const pairs = [["x-wootric-signature", signature], ["X-Wootric-Signature", signature]] as [string, string][];
-    expect((await refusal(unwrapWebhook(text, pairs, SECRET))).reason).toBe("malformed-signature");
-  });
-
-  it("a Map or a list of pairs without the signature header, as missing", async () => {
-    const { text } = fixture("response-created.form");
-    expect((await refusal(unwrapWebhook(text, new Map([["content-type", "text/plain"]]), SECRET))).reason).toBe("missing-signature");
-    expect((await refusal(unwrapWebhook(text, [], SECRET))).reason).toBe("missing-signature");
   });
 
   it("a correctly signed body that is no known event, and one with a non-numeric score", async () => {
@@ -202,9 +183,6 @@ describe("unwrapWebhook refuses", () => {
     ["headers whose signature is a number", "headers", () => unwrapWebhook("x", { "x-wootric-signature": 5 } as never, SECRET)],
     ["headers whose signature is a list of one number", "headers", () => unwrapWebhook("x", { "X-Wootric-Signature": [5] } as never, SECRET)],
     ["headers whose signature is null", "headers", () => unwrapWebhook("x", { "x-wootric-signature": null } as never, SECRET)],
-    // Names and values in one list, or an object that lists no headers, were read as no signature ("missing-signature").
-    ["headers as Node's rawHeaders", "headers", () => unwrapWebhook("x", ["X-Wootric-Signature", "sha1=00"] as never, SECRET)],
-    ["headers as a request object", "headers", () => unwrapWebhook("x", new (class Request { headers = { "x-wootric-signature": "sha1=00" } })() as never, SECRET)],
   ])("missing or wrong %s, with an InputError (a TypeError) that names the argument and says what to pass", async (_, field, call) => {
     const error = await call().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
