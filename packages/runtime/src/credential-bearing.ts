@@ -7,8 +7,9 @@ import { isSecretName, redactUrl } from "./redact.js";
  * writes them as `user[password]`), a form's names and each of their bracket segments. Undefined when no field is named
  * so. Such a request must not follow a redirect to another origin, which `fetch` would do with the body, and what it
  * sent is redacted from its errors, since the client holds no such secret of its own: all but a boolean, null or number
- * (`send_password_email: true`, `token_ttl: 3600`), which redacted would break every `true` or `3600` of the error body,
- * and its JSON.
+ * of up to 7 characters (`send_password_email: true`, `token_ttl: 3600`), which redacted would break every `true` or
+ * `3600` of the error body, and its JSON. A longer run of digits is a credential (a numeric token or password, written
+ * as a string in a form or a query): 8 characters and more are rarely a setting.
  *
  * @example
  * bodyCredentials({ grant_type: "password", password: "p" }); // ["p"]
@@ -34,7 +35,7 @@ export function bodyCredentials(body: unknown): string[] | undefined {
         named ||= inSecret;
         take(item, depth + 1, inSecret);
       }
-    } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]*)$/.test(String(value))) found.push(String(value));
+    } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]{0,7})$/.test(String(value))) found.push(String(value));
   };
   const form = typeof body === "string" ? new URLSearchParams(body) : body;
   // A form (URLSearchParams or FormData): a name, or any segment of a bracket-notation one (`user[code]`), named like a

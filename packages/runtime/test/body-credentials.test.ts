@@ -65,6 +65,16 @@ describe("a credential a raw call sends in its body", () => {
     const { error } = await client.POST("/forms", { body: body as never });
     expect(error).toEqual(sent);
   });
+
+  it.each([
+    ["an object", { username: "ana", password: "20261202" }],
+    ["a form string", "username=ana&password=20261202"],
+    ["an object holding it as a number", { username: "ana", password: 20261202 }],
+  ])("in %s, redacts a credential of digits alone (8 or more): only a short number is left alone", async (_, body) => {
+    const { client } = observedClient(() => json({ error: "invalid_grant", error_description: "password 20261202 is wrong" }, { status: 401 }), { auth: { type: "none" } });
+    const { error } = await client.POST("/forms", { body: body as never });
+    expect((error as unknown as { error_description: string }).error_description).toBe("password [redacted] is wrong");
+  });
 });
 
 describe("bodyCredentials", () => {

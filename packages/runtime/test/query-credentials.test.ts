@@ -43,7 +43,18 @@ describe("a credential a raw call sends in its query", () => {
     expectNoSecrets(error, [TOKEN]);
   });
 
-  it("redacts nothing for a query with no parameter named like a credential, nor numbers and booleans under one", async () => {
+  it.each([
+    ["a numeric token", "123456789012345678"],
+    ["a card-like key", "4111-1111-1111-1111"],
+    ["a dotted key", "1.2.3.4567"],
+  ])("of digits alone (%s) is redacted too: every query value is text, and 8 characters or more are rarely a setting", async (_, value) => {
+    const { client } = observedClient((request) => json({ message: `refused ${new URL(request.url).search}`, raw: `got ${value}` }, { status: 400, statusText: `Token ${value} refused` }), { auth: { type: "none" } });
+    const { error, response } = await client.GET("/items", { params: { query: { auth_token: value } } } as never);
+    expect(response.statusText).toBe("Token [redacted] refused");
+    for (const shown of [error, ApiError.fromResponse(response, error, "GET")]) expectNoSecrets(shown, [value]);
+  });
+
+  it("redacts nothing for a query with no parameter named like a credential, nor short numbers and booleans under one", async () => {
     const { client } = observedClient(echoes, { auth: { type: "none" } });
     const { error } = await client.GET("/items", { params: { query: { page: 2, name: TOKEN, token_ttl: 3600, send_password_email: true } } } as never);
     expect((error as unknown as { raw: string }).raw).toBe(`got ${TOKEN}`);
