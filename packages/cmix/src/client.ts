@@ -1,4 +1,4 @@
-import { defineVendorServices, InputError, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorServices, InputError, TOKEN_AUTHORIZERS, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CmixAuth } from "./auth.js";
 import {
   checkCmixOptions,
@@ -58,6 +58,8 @@ const createServices = defineVendorServices<
   name: "CMIX",
   hosts: CMIX_HOST_OPTIONS,
   auth: AUTH_SCHEMES,
+  // What AUTH_SCHEMES builds: a token source (the password grant), or a token.
+  authorizers: TOKEN_AUTHORIZERS,
   authExample: '{ type: "password", clientId, clientSecret, username, password } or { type: "token", accessToken }',
   ownOptions: ["environment"],
   checkOptions: checkCmixOptions,

@@ -119,9 +119,9 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
 export const noneAuthorizer = (): Authorizer => fixed("none");
 
 /**
- * What a vendor's builders return unless its description says otherwise: a token held, or a token source. Their fields
- * are not checked again: the builders checked the token (a non-empty string) and made the source, or checked the
- * caller's as `oauth2Authorizer` does.
+ * The kinds most vendors' builders return, as their descriptions name them: a token held, or a token source. Their
+ * fields are not checked again: the builders checked the token (a non-empty string) and made the source, or checked
+ * the caller's as `oauth2Authorizer` does.
  */
 export const TOKEN_AUTHORIZERS: Authorizers = { bearer: checkedBearer, oauth2: checkedOAuth2 };
 
@@ -145,7 +145,7 @@ export const NO_AUTH: Authorize = noneAuthorizer;
  * const authorize = authorizeBy(description.authorizers);
  */
 export const authorizeBy =
-  (authorizers: Authorizers = TOKEN_AUTHORIZERS): Authorize =>
+  (authorizers: Authorizers): Authorize =>
   (auth) => {
     const authorize = authorizers[auth!.type] as ((auth: Auth) => Authorizer) | undefined;
     // A vendor's own slip, met by its first test of that kind: its builders return a kind its description does not name.

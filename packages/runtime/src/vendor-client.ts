@@ -50,11 +50,11 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   hosts: Record<H, HostDescription>;
   auth: AuthSchemes<O["auth"], H>;
   /**
-   * Each kind of the runtime's {@link Auth} the builders return, and how it is sent (`basicAuthorizer`, ...). Default
-   * `bearer` and `oauth2`; a vendor whose builders return another kind names every kind they return, so that its
-   * bundle holds those alone.
+   * Each kind of the runtime's {@link Auth} the builders return, and how it is sent (`basicAuthorizer`, ...;
+   * `TOKEN_AUTHORIZERS` for `bearer` and `oauth2`). Required, with no default: a bundle holds only the kinds its
+   * vendor names, where a default would be bundled by every vendor, used or not.
    */
-  authorizers?: Authorizers;
+  authorizers: Authorizers;
   /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */

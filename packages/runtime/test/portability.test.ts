@@ -56,6 +56,7 @@ describe("portability", () => {
         "bearerAuthorizer",
         "noneAuthorizer",
         "queryAuthorizer",
+        "TOKEN_AUTHORIZERS",
         "queryNameHooks",
         "toBase64",
         "decodeQueryName",

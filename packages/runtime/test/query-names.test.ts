@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQueryNames, defineVendorClient, InputError, queryNameHooks, type ClientOptions, type OperationTable } from "../src/index.js";
+import { checkQueryNames, defineVendorClient, InputError, queryNameHooks, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
 
 // A vendor ignores a query name it does not know and answers as if the filter or page size were not given.
 const operations = {
@@ -16,6 +16,7 @@ function clientWithNames() {
     operations,
     hosts: { baseUrl: { default: "https://api.example.com" } },
     auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
+    authorizers: TOKEN_AUTHORIZERS,
     authExample: '{ type: "token", accessToken }',
     calls: () => queryNameHooks("per_page sort_order", "Example"),
   });

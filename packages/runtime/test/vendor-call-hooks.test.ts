@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineVendorClient, InputError, type CallContext, type CallResult, type ClientOptions, type OperationTable } from "../src/index.js";
+import { defineVendorClient, InputError, TOKEN_AUTHORIZERS, type CallContext, type CallResult, type ClientOptions, type OperationTable } from "../src/index.js";
 
 // A vendor's per-operation hooks (VendorDescription.calls) as a client made by defineVendorClient runs them.
 const operations = {
@@ -14,6 +14,7 @@ function vendor(calls: (options: Options) => { prepare?: (init: Record<string, u
     operations,
     hosts: { baseUrl: { default: "https://api.example.com" } },
     auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
+    authorizers: TOKEN_AUTHORIZERS,
     authExample: '{ type: "token", accessToken }',
     calls,
   });

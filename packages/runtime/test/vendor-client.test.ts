@@ -1,6 +1,6 @@
 import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { basicAuthorizer, checkOptionNames, createApiClient, defineVendorClient, InputError, noneAuthorizer, sendsCredentials, type ClientOptions, type OperationTable } from "../src/index.js";
+import { basicAuthorizer, checkOptionNames, createApiClient, defineVendorClient, InputError, noneAuthorizer, sendsCredentials, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
 
 const operations = {
   "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
@@ -24,6 +24,7 @@ const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">
     bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) },
     clientBasic: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) },
   },
+  authorizers: TOKEN_AUTHORIZERS,
   authExample: '{ type: "token", accessToken }',
   ownOptions: ["tag"],
   calls: (options) => ({ prepare: (init) => (options.tag ? { ...init, headers: { "X-Tag": options.tag } } : init) }),
@@ -40,8 +41,8 @@ function recorder() {
 
 type Raw = { GET(path: string, init?: object): Promise<unknown>; POST(path: string, init?: object): Promise<unknown> };
 
-// A vendor description names the kinds of auth its builders return (default bearer and oauth2), so that its bundle
-// holds those alone; a kind it leaves out is its own slip, and says so.
+// A vendor description names the kinds of auth its builders return (TOKEN_AUTHORIZERS: bearer and oauth2), so that its
+// bundle holds those alone; a kind it leaves out is its own slip, and says so.
 describe("a vendor description's authorizers", () => {
   it("refuses, naming it, a kind of auth the builders return that the description does not name", () => {
     const basicOnly = defineVendorClient<{}, { auth: { type: "basic"; username: string; password: string } }>({
@@ -49,6 +50,7 @@ describe("a vendor description's authorizers", () => {
       operations,
       hosts: { baseUrl: { default: "https://api.example.com" } },
       auth: { bearerAuth: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) } },
+      authorizers: TOKEN_AUTHORIZERS,
       authExample: '{ type: "basic", username, password }',
     });
     expect(() => basicOnly({ auth: { type: "basic", username: "u", password: "description-slip-password" } })).toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenSource, defineVendorServices, InputError, type OperationTable } from "../src/index.js";
+import { createTokenSource, defineVendorServices, InputError, TOKEN_AUTHORIZERS, type OperationTable } from "../src/index.js";
 
 const dataOperations = { "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } } } as const satisfies OperationTable;
 const authOperations = { "/access-token": { post: { operationId: "token", requestBody: "json", security: [], response: "json" } } } as const satisfies OperationTable;
@@ -28,6 +28,7 @@ const createClient = defineVendorServices<{ data: {}; auth: {} }, Options, "data
       shared: (auth) => ({ type: "oauth2", tokens: createTokenSource({ fetchToken: async () => ({ accessToken: `${auth.name}-token-${++tokensFetched}` }) }) }),
     },
   },
+  authorizers: TOKEN_AUTHORIZERS,
   authExample: '{ type: "shared", name }',
   ownOptions: ["environment"],
   checkOptions: (options) => {

@@ -1,4 +1,4 @@
-import { defineVendorClient, queryNameHooks, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
 import { operations, queryNames } from "./generated/operations.js";
@@ -40,6 +40,8 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
+  // What AUTH_SCHEMES builds: a token source (an OAuth grant, or the caller's own), or a token.
+  authorizers: TOKEN_AUTHORIZERS,
   ...WOOTRIC_ACCOUNT,
   // Without the logger: the token URL's own resolution (WOOTRIC_ACCOUNT) says once that a host is deprecated.
   calls: () => CXI_CALL_HOOKS,

@@ -1,4 +1,4 @@
-import { defineVendorClient, queryNameHooks, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
@@ -31,6 +31,8 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
+  // What AUTH_SCHEMES builds: a token source (an OAuth grant, or the caller's own), or a token.
+  authorizers: TOKEN_AUTHORIZERS,
   ...WOOTRIC_ACCOUNT,
   // Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
   calls: () => queryNameHooks(queryNames, "Wootric"),

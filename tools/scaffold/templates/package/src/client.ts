@@ -1,4 +1,4 @@
-import { defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, TOKEN_AUTHORIZERS, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type __PASCAL__Auth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -29,5 +29,8 @@ export const createClient: (options: ClientOptions) => __PASCAL__Client = define
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
+  // The kinds of credential AUTH_SCHEMES builds (TOKEN_AUTHORIZERS: bearer and oauth2); name others, such as
+  // basicAuthorizer, if its builders return them.
+  authorizers: TOKEN_AUTHORIZERS,
   authExample: '{ type: "token", accessToken }',
 });
