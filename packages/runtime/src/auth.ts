@@ -68,19 +68,30 @@ const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
 export type Authorizers = { [T in Auth["type"]]?: (auth: Extract<Auth, { type: T }>) => Authorizer };
 
 /** A fixed bearer token. */
-export const bearerAuthorizer = (auth: { token: string }): Authorizer => checkedBearer({ token: requireString(auth.token, "auth.token", "a bearer token") });
+export const bearerAuthorizer = (auth: { token: string }): Authorizer => checkedBearerAuthorizer({ token: requireString(auth.token, "auth.token", "a bearer token") });
 
-// bearerAuthorizer for a token a vendor's builders checked (a non-empty string), as TOKEN_AUTHORIZERS takes it.
-const checkedBearer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.token"));
+/**
+ * {@link bearerAuthorizer} for a token a vendor's builders checked (a non-empty string), as TOKEN_AUTHORIZERS takes it:
+ * one no header can carry is still refused.
+ */
+export const checkedBearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.token"));
 
 /** HTTP Basic: a user name and password. */
 export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
   const username = requireString(auth.username, "auth.username", "the user name");
   if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
-  const header = basicAuthorization(username, auth.password, "auth.username");
+  return checkedBasicAuthorizer({ username, password: auth.password });
+}
+
+/**
+ * {@link basicAuthorizer} for a user name and password a vendor's builders checked (a non-empty user name, a password
+ * that is a string): a user name with ':' is still refused.
+ */
+export function checkedBasicAuthorizer({ username, password }: { username: string; password: string }): Authorizer {
+  const header = basicAuthorization(username, password, "auth.username");
   // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
   // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
-  const secrets = [auth.password.length < MIN_SECRET_LENGTH ? username : auth.password, `${username}:${auth.password}`];
+  const secrets = [password.length < MIN_SECRET_LENGTH ? username : password, `${username}:${password}`];
   return fixed("header", { header, secrets });
 }
 
@@ -123,7 +134,7 @@ export const noneAuthorizer = (): Authorizer => fixed("none");
  * fields are not checked again: the builders checked the token (a non-empty string) and made the source, or checked
  * the caller's as `oauth2Authorizer` does.
  */
-export const TOKEN_AUTHORIZERS: Authorizers = { bearer: checkedBearer, oauth2: checkedOAuth2 };
+export const TOKEN_AUTHORIZERS: Authorizers = { bearer: checkedBearerAuthorizer, oauth2: checkedOAuth2 };
 
 /** Every kind, as `createApiClient` and `createTransport` take them (no spread: a bundle without them drops this). */
 export const AUTHORIZERS: Authorizers = { none: noneAuthorizer, bearer: bearerAuthorizer, basic: basicAuthorizer, oauth2: oauth2Authorizer, query: queryAuthorizer };

@@ -6,7 +6,7 @@ export { checkOptionNames, checkQueryNames, queryNameHooks } from "./option-name
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";
 export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
-export { basicAuthorization, basicAuthorizer, bearerAuthorizer, noneAuthorizer, queryAuthorizer, TOKEN_AUTHORIZERS, type Auth, type Authorizers, type TokenSource } from "./auth.js";
+export { basicAuthorization, basicAuthorizer, bearerAuthorizer, checkedBasicAuthorizer, checkedBearerAuthorizer, noneAuthorizer, queryAuthorizer, TOKEN_AUTHORIZERS, type Auth, type Authorizers, type TokenSource } from "./auth.js";
 // Shared with vendor packages that read form bodies (webhooks) or send base64 (Wootric's e-mail survey CSV).
 export { toBase64 } from "./secret-forms.js";
 export { decodeQueryName } from "./url.js";

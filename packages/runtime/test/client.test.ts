@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { bearerAuthorizer, createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
+import { basicAuthorizer, bearerAuthorizer, checkedBasicAuthorizer, checkedBearerAuthorizer, createApiClient, InputError, type Auth, type ClientOptions, type Middleware } from "../src/index.js";
 import { BASE_URL, observedClient, operations, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, type Handler } from "./helpers.js";
 
@@ -56,6 +56,17 @@ describe("authentication headers", () => {
     for (const token of ["", "  ", 5]) {
       expect(() => bearerAuthorizer({ token: token as string })).toThrow(expect.objectContaining({ field: "auth.token", message: "auth.token must be a non-empty string: a bearer token" }));
     }
+  });
+
+  // The variants for what a vendor's builders checked (Survey Dynamix's) skip those checks alone.
+  it("checkedBasicAuthorizer and checkedBearerAuthorizer send what basicAuthorizer and bearerAuthorizer send, and refuse what no header can carry", async () => {
+    const basic = { username: "ana", password: "checked-basic-pass" };
+    expect(await checkedBasicAuthorizer(basic).get()).toEqual(await basicAuthorizer(basic).get());
+    // A password too short to redact: the user name, an API key, is what a server may echo.
+    expect(await checkedBasicAuthorizer({ username: "api-key-as-user", password: "" }).get()).toEqual(await basicAuthorizer({ username: "api-key-as-user", password: "" }).get());
+    expect(await checkedBearerAuthorizer({ token: "checked-token-1" }).get()).toEqual(await bearerAuthorizer({ token: "checked-token-1" }).get());
+    expect(() => checkedBasicAuthorizer({ username: "a:b", password: "checked-basic-pass" })).toThrow("auth.username must not contain ':' (HTTP Basic cannot carry it)");
+    expect(() => checkedBearerAuthorizer({ token: "checked\r\ntoken" })).toThrow(expect.objectContaining({ field: "auth.token", message: expect.stringMatching(/^auth\.token cannot go in an HTTP header/) }));
   });
 });
 

@@ -54,6 +54,8 @@ describe("portability", () => {
         "basicAuthorization",
         "basicAuthorizer",
         "bearerAuthorizer",
+        "checkedBasicAuthorizer",
+        "checkedBearerAuthorizer",
         "noneAuthorizer",
         "queryAuthorizer",
         "TOKEN_AUTHORIZERS",

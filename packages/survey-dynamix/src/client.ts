@@ -1,4 +1,4 @@
-import { basicAuthorizer, bearerAuthorizer, defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
+import { checkedBasicAuthorizer, checkedBearerAuthorizer, defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type SurveyDynamixAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -56,8 +56,8 @@ const createRegionless: (options: ClientOptions) => SurveyDynamixClient = define
     ...OAUTH_HOST,
   },
   auth: AUTH_SCHEMES,
-  // What AUTH_SCHEMES builds: HTTP Basic, or a bearer token.
-  authorizers: { basic: basicAuthorizer, bearer: bearerAuthorizer },
+  // What AUTH_SCHEMES builds, from options it checked: HTTP Basic, or a bearer token.
+  authorizers: { basic: checkedBasicAuthorizer, bearer: checkedBearerAuthorizer },
   authExample: '{ type: "basic", customerUuid, authToken }',
   // Read by withRegion before the runtime sees the options; named here so that a `Region` is refused, not ignored.
   ownOptions: ["region"],
