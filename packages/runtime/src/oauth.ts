@@ -141,9 +141,11 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;
   // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error: the grant's own
-  // (a password, a client secret, read at each use) and the tokens, the refresh token held apart since it rotates. Tokens
-  // it held before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
-  const secrets = () => [...(grant.type === "password" ? [grant.password, grant.clientSecret] : grant.type === "client_credentials" ? [grant.clientSecret] : []), refreshToken, accessToken].filter(Boolean) as string[];
+  // (a password, a client secret, read at each use; a grant without them has them undefined) and the tokens, the
+  // refresh token held apart since it rotates. Tokens it held before stay known to every redaction (rememberSecret);
+  // keeping each one here would grow with every refresh.
+  const own = grant as { password?: string; clientSecret?: string };
+  const secrets = () => [own.password, own.clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 
   // A refresh under way, which a new token request waits for rather than sending the same refresh token again.
