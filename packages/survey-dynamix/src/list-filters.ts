@@ -1,5 +1,6 @@
-import { checkNumber, checkQueryNames, InputError } from "@apis/runtime";
+import { checkNumber, checkQueryNames, fieldError, InputError, shown } from "@apis/runtime";
 import { queryNames } from "./generated/operations.js";
+import type { SortOrder } from "./types.js";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
 export const MAX_LIMIT = 1000;
@@ -23,6 +24,9 @@ const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
 
 // Every query parameter name of the spec's, of any operation: one of another operation is not caught here.
 const QUERY_NAMES = queryNames.split(" ");
+// The spec's SortOrder, which the compiler checks this against both ways.
+const ORDERS = ["ASC", "DESC"] as const satisfies readonly SortOrder[];
+true satisfies [Exclude<SortOrder, (typeof ORDERS)[number]>] extends [never] ? true : false;
 
 /**
  * Whether a query or path parameter is given: not undefined, null or empty, nor an array of only those (which is
@@ -37,8 +41,8 @@ export function present(value: unknown): boolean {
 
 /**
  * Checks a GET call's query before it is sent: no name the vendor would ignore, for being none of its own (`colour`)
- * or written another way (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires, and
- * `_limit`/`_offset` within the vendor's bounds; with `names` false, the names are left unchecked. Throws an
+ * or written another way (camelCase, `-`, `surveyid` for `survey_id`, `limit` for `_limit`), the filters the vendor requires,
+ * `_limit`/`_offset` within the vendor's bounds, and `_order` one of `ASC`, `DESC`; with `names` false, the names are left unchecked. Throws an
  * {@link InputError} that names the parameter or the filters, and the way out.
  *
  * @example
@@ -58,6 +62,10 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
       `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS]})`,
     );
   }
+  // Another order (`newest`, `desc`) is no order the vendor documents: it would list in some other order, which
+  // listAll's paging by offset (ASC unless told otherwise) must not meet unknowingly.
+  const order = query?._order;
+  if (order != null && !(ORDERS as readonly unknown[]).includes(order)) throw fieldError("params.query._order", `must be one of ${ORDERS.join(", ")}, got ${shown(order)}`);
   // Left out or null: not sent. An empty string would go as `_limit=`.
   for (const [name, min, max] of [["_limit", 1, MAX_LIMIT], ["_offset", 0]] as const) {
     checkNumber(query?.[name] ?? undefined, `params.query.${name}`, 0, { min, max, integer: true });

@@ -246,6 +246,13 @@ describe("createClient", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  it("refuses a raw GET whose _order is not ASC or DESC, before sending it", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = await sdx.GET("/surveys", { params: { query: { _order: "newest" as never } } }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: "params.query._order", message: 'params.query._order must be one of ASC, DESC, got "newest"' });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   // PHP keeps the last of a repeated name: survey_id=52&survey_id=53 would answer survey 53's responses alone, unseen.
   it("refuses a query parameter given as a list on a raw call, naming it, instead of sending it repeated", async () => {
     const { observed, sdx } = clientWith(() => json([]));

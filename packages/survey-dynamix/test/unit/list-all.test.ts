@@ -90,6 +90,16 @@ describe("listAll", () => {
     }
   });
 
+  // The spec's SortOrder is ASC or DESC: the vendor would list "newest" in an order of its own, which paging by offset
+  // must not meet unknowingly.
+  it.each(["newest", "desc", "", 1])("refuses an _order outside the spec's ASC and DESC (%j), naming both, before any request", (order) => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const error = thrownBy(() => listAll(sdx, "/surveys", { query: { _order: order as never } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query._order", message: `params.query._order must be one of ASC, DESC, got ${JSON.stringify(order)}` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("uses the caller's _limit as the page size, _offset as the start and _order as given", async () => {
     const { observed, sdx } = clientWith((request) => page(request, 7));
     const ids: number[] = [];
