@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, dataOrThrow, InvalidResponseError, isRecord, requireString } from "@apis/runtime";
+import { checkClient, checkOptionNames, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import { checkEmail } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -18,13 +18,10 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
     params: { path: { id: value }, query: { [`lookup_by_${key}`]: true } },
     signal: options?.signal || null,
   });
-  const data = dataOrThrow(result, "GET");
   // A server that ignored the flag read the value as its own ID ("1234" as end user 1234) and answered with another end
-  // user: refused, not returned, as a 2xx without an end user is. Without case, since whether Wootric keeps addresses as
-  // given is not documented. (objectOrThrow's refusal, with the key compared in the same check.)
-  if (isRecord(data) && `${(data as Record<string, unknown>)[key]}`.toLowerCase() == value.toLowerCase()) return data;
-  const { status, url } = result.response;
-  throw new InvalidResponseError(`GET ${url} returned ${status} but no end user of that ${what}`, { status, url });
+  // user: refused, not returned. Without case, since whether Wootric keeps addresses as given is not documented.
+  const got = (result.data as Record<string, unknown> | undefined)?.[key];
+  return objectOrThrow(`${got}`.toLowerCase() == value.toLowerCase() ? result : { ...result, data: undefined }, "GET", `end user of that ${what}`);
 }
 
 /**
