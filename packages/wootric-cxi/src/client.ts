@@ -1,9 +1,10 @@
-import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type CallHooks, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
 import { operations, queryNames } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { rateLimitDefaults } from "./rate-limit.js";
+import { checkSegmentsBody, SEGMENTS_PATH } from "./segments.js";
 import { resolveTokenUrl, TOKEN_SERVER, tokenServer } from "./token-url.js";
 
 /** The CXI API host. */
@@ -22,7 +23,14 @@ export interface ClientOptions extends WootricAccountOptions {
 }
 
 // Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.
-const CXI_CALL_HOOKS = queryNameHooks(queryNames, "Wootric CXI");
+const QUERY_NAMES = queryNameHooks(queryNames, "Wootric CXI").prepare!;
+const CXI_CALL_HOOKS: CallHooks = {
+  prepare(init, call) {
+    // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
+    if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
+    return QUERY_NAMES(init, call);
+  },
+};
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;

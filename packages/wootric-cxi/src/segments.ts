@@ -1,0 +1,41 @@
+import { fieldError, isPlainObject } from "@apis/runtime";
+
+/** The segments bulk update, whose body {@link checkSegmentsBody} checks on raw calls. */
+export const SEGMENTS_PATH = "/v1/segments/update_bulk";
+
+// The field that names the entry of each list: Rails starts the entry's hash at it.
+const LEADS: Record<string, string> = { responses: "id", users: "user_id" };
+
+// A field left out (undefined): null goes as an empty value, which Rails does see.
+function need(object: Record<string, unknown> | undefined, key: string, at: string): void {
+  if (object?.[key] === undefined) throw fieldError(at + key, "is required: Rails would merge what follows into the entry before");
+}
+
+/**
+ * Refuses, with an `InputError` naming the field, a `PUT /v1/segments/update_bulk` body that Rails would read as other
+ * updates than it lists. Rails reads `responses[][id]=1&responses[][custom_properties][][key]=plan&...` as lists of
+ * hashes, starting a new one only at a field the last one has: an entry without its `id` (`user_id` for `users`), or a
+ * property without its `key` or `value`, was merged into the one before or after it, setting a value on the wrong
+ * response or property. A body without either list (`{}`, or `response` misspelt) would update nothing.
+ *
+ * @example
+ * checkSegmentsBody({ responses: [{ id: 413, custom_properties: [{ key: "plan", value: "Pro" }] }] }); // ok
+ * checkSegmentsBody({ responses: [{ custom_properties: [{ key: "plan", value: "Pro" }] }] }); // throws on body.responses[0].id
+ */
+export function checkSegmentsBody(body: unknown): void {
+  // Anything else is refused by the form encoding.
+  if (!isPlainObject(body)) return;
+  const lists = Object.entries(body).filter(([, list]) => list !== undefined);
+  if (!lists.length) throw fieldError("body", "must have responses or users: nothing would be updated");
+  for (const [name, list] of lists) {
+    const lead = LEADS[name];
+    if (!lead || !Array.isArray(list)) throw fieldError(`body.${name}`, "is not read: send lists of responses or users");
+    list.forEach((entry: Record<string, unknown> | undefined, index) => {
+      const at = `body.${name}[${index}].`;
+      need(entry, lead, at);
+      (entry!.custom_properties as Record<string, unknown>[] | undefined)?.forEach?.((property, i) => {
+        for (const key of ["key", "value"]) need(property, key, `${at}custom_properties[${i}].`);
+      });
+    });
+  }
+}
