@@ -34,6 +34,16 @@ describe("importCsv", () => {
     for (const upload of uploads) expect(upload).toEqual(Buffer.from(csv));
   });
 
+  it("uploads a CSV that starts with two byte-order marks without either, as the header it checked", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 15, name: "import.csv" }, 201));
+    const csv = "feedback_date,feedback\n2020-07-16,Great\n";
+    await importCsv(cxi, `\uFEFF\uFEFF${csv}`);
+    await importCsv(cxi, new Blob([`\uFEFF\uFEFF${csv}`]));
+    // Both were checked as starting with feedback_date: a mark left in would make Wootric read "\uFEFFfeedback_date".
+    const uploads = await Promise.all(observed.requests.map(async (request) => Buffer.from(await ((await request.clone().formData()).get("file") as File).arrayBuffer())));
+    for (const upload of uploads) expect(upload).toEqual(Buffer.from(csv));
+  });
+
   it("names the import after a File it is given", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 12, name: "q3.csv" }, 201));
     await importCsv(cxi, new File(["feedback_date\n1504948149\n"], "q3.csv", { type: "text/csv" }));
