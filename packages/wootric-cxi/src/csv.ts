@@ -88,18 +88,22 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
 }
 
 /**
- * The text of a CSV given as text or as a Blob/File, refusing a Blob that is not UTF-8. A leading byte-order mark is
- * dropped from text as TextDecoder drops it from a Blob: the vendor would read it as part of the first column's name.
+ * The text of a CSV given as text or as a Blob/File, refusing a Blob that is not UTF-8. Every leading byte-order mark is
+ * dropped, from text as from a Blob: the vendor would read one as part of the first column's name.
  *
  * @example
  * const text = await decodeCsv(await fs.openAsBlob("survey.csv"), "csv");
  */
 export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
-  if (typeof input === "string") return input.replace(/^\uFEFF/, "");
-  if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
-  } catch {
-    throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
+  let text = input;
+  if (typeof input !== "string") {
+    if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
+    } catch {
+      throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
+    }
   }
+  // Every mark, not one: a second one left for the check to drop was sent, and read as part of the first column's name.
+  return (text as string).replace(/^\uFEFF+/, "");
 }

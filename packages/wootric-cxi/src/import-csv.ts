@@ -94,9 +94,7 @@ export async function importCsv(
   if (named !== undefined && (typeof named !== "string" || named === "")) {
     throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
   }
-  // Every leading byte-order mark: the check drops one more than reading does, and would pass a header Wootric reads
-  // as "\uFEFFfeedback_date".
-  const text = (await readCsv(csv, MAX_IMPORT_BYTES, "csv")).replace(/^\uFEFF+/, "");
+  const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
   checkImportCsv(text);
   // A File's name; a string or a bare Blob has none.
   const filename = named ?? ((csv as Partial<File>).name || "import.csv");

@@ -249,6 +249,14 @@ describe("sendEmailSurveyCsv", () => {
     expect(fromText).toBe(fromBlob);
   });
 
+  it("uploads a CSV that starts with two byte-order marks without either, as the header it checked", async () => {
+    const { wootric, observed } = client();
+    await sendEmailSurveyCsv(wootric, `\uFEFF\uFEFF${CSV}`);
+    await sendEmailSurveyCsv(wootric, new Blob([`\uFEFF\uFEFF${CSV}`]));
+    // Both were checked as starting with email: a mark left in would make Wootric read "\uFEFFemail".
+    for (const body of observed.bodies) expect(Buffer.from(formFields(body).find(([name]) => name === "csv")![1], "base64url").toString("utf8")).toBe(CSV);
+  });
+
   it("throws the status-keyed ApiError when Wootric refuses the upload", async () => {
     const { wootric } = client(() => json({ error: "Too many requests" }, 429));
     await expect(sendEmailSurveyCsv(wootric, CSV)).rejects.toBeInstanceOf(RateLimitError);
