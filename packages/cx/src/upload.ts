@@ -23,7 +23,8 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0
  * status-keyed `ApiError` with CX's `{ errorType, message }` as `body`, and a 2xx without the file's `id` an
  * `InvalidResponseError`. The folders of the path must exist (`POST /files/mkdir/{filePath}`).
  *
- * A `ReadableStream` is written into a hand-built multipart body (`duplex: "half"`). Since the access token travels in
+ * A `ReadableStream` is written into a hand-built multipart body (`duplex: "half"`); it must be unread (one read in
+ * part, cancelled or locked throws an `InputError`). Since the access token travels in
  * the query, the runtime reads that body whole before sending it (a same-origin 307/308 must resend it), so the
  * file is held in memory, several times its size at the peak (about 4 to 6 times, measured with 64 MiB in Node 24),
  * whatever its source. `timeoutMs` does not bound that read, and nothing bounds its size: pass a `signal` (e.g.
@@ -53,7 +54,13 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   let file: Blob | ReadableStream<Uint8Array>;
   let sent: object;
   if (isReadableStream(content)) {
-    if (content.locked) throw fieldError("content", "is a locked ReadableStream (read or cancelled already): pass an unread one");
+    // Unlocked, a stream the caller read in part or cancelled (a `for await` left early) reads from where it stopped, or
+    // as empty: a truncated file would be stored. A Response refuses it, locked or disturbed, as fetch's body does.
+    try {
+      new Response(content);
+    } catch {
+      throw fieldError("content", "is a ReadableStream read, cancelled or locked already: pass an unread one");
+    }
     const { body, contentType: multipartType } = multipartStream([
       { name: "file_content_type", value: contentType },
       { name: "file", filename, contentType, content },

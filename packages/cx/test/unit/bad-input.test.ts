@@ -22,6 +22,17 @@ import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/se
 const REDIRECT = "https://app.example.com/cx/callback";
 const PHOTO = "self:%2Fphotos%2F2353.jpg";
 
+// A file of two chunks, 16 bytes in all.
+function twoChunks(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new Uint8Array(8));
+      controller.enqueue(new Uint8Array(8));
+      controller.close();
+    },
+  });
+}
+
 function client(fetch: FetchSpy, options: Partial<ClientOptions> = {}): CxClient {
   return createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, maxRetries: 0, fetch: fetch as unknown as typeof globalThis.fetch, ...options });
 }
@@ -255,7 +266,33 @@ const cases: BadInputCase[] = [
       return uploadFile(client(fetch), PHOTO, stream);
     },
     field: "content",
-    message: /^content is a locked ReadableStream \(read or cancelled already\): pass an unread one$/,
+    message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
+  },
+  // An unlocked stream the caller cancelled (a `for await` loop left early) reads as empty, and one partly read from
+  // where it stopped: stored as an empty or truncated file, and resolved as if whole.
+  {
+    helper: "uploadFile",
+    input: "a ReadableStream the caller cancelled",
+    call: async (fetch) => {
+      const stream = twoChunks();
+      await stream.cancel();
+      return uploadFile(client(fetch), PHOTO, stream);
+    },
+    field: "content",
+    message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
+  },
+  {
+    helper: "uploadFile",
+    input: "a ReadableStream partly read, its reader released",
+    call: async (fetch) => {
+      const stream = twoChunks();
+      const reader = stream.getReader();
+      await reader.read();
+      reader.releaseLock();
+      return uploadFile(client(fetch), PHOTO, stream);
+    },
+    field: "content",
+    message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
   },
   {
     helper: "uploadFile",
