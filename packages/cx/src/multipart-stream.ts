@@ -1,27 +1,47 @@
 import { cancelQuietly, describeValue } from "@apis/runtime";
 
-/** One part of a {@link multipartStream}: a text field, or a file whose content arrives as a stream. */
-export type StreamPart =
-  | { name: string; value: string }
-  | { name: string; filename: string; contentType: string; content: ReadableStream<Uint8Array> };
+/** One part of a {@link multipart} body: a text field, or a file and its content. */
+export type StreamPart<Content> = { name: string; value: string } | { name: string; filename: string; contentType: string; content: Content };
 
 /**
- * A `multipart/form-data` body (RFC 7578) written as it is read: file content flows from its stream straight into
- * the request, never gathered in memory, which `FormData` cannot do (its parts must be Blobs). Send it with
- * `duplex: "half"`; its length is unknown, so it goes out with chunked transfer encoding.
+ * A `multipart/form-data` body (RFC 7578) as its pieces in order: the text of the headers, fields and boundaries, and
+ * each file's content where it goes. Written by hand, not by `FormData`: Node's (undici 7.20 and later) ends the process
+ * with an unhandled rejection when a Blob part cannot be read (an `fs.openAsBlob` file that changed), and it cannot
+ * carry a stream. `new Blob(pieces)` makes a body of Blobs, bytes and text; {@link multipartStream} one with a stream.
  *
  * @example
- * const { body, contentType } = multipartStream([{ name: "file", filename: "a.bin", contentType: "application/octet-stream", content }]);
- * await fetch(url, { method: "POST", body, headers: { "Content-Type": contentType }, duplex: "half" });
+ * const { pieces, contentType } = multipart([{ name: "file", filename: "a.bin", contentType: "application/octet-stream", content: blob }]);
+ * await fetch(url, { method: "POST", body: new Blob(pieces), headers: { "Content-Type": contentType } });
  */
-export function multipartStream(parts: readonly StreamPart[]): { body: ReadableStream<Uint8Array>; contentType: string } {
+export function multipart<Content>(parts: readonly StreamPart<Content>[]): { pieces: (string | Content)[]; contentType: string } {
   const boundary = `----apis-cx-${randomHex(16)}`;
+  const pieces: (string | Content)[] = [];
+  for (const part of parts) {
+    const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${escape(part.name)}"`;
+    if ("value" in part) pieces.push(`${disposition}\r\n\r\n${part.value}\r\n`);
+    else pieces.push(`${disposition}; filename="${escape(part.filename)}"\r\nContent-Type: ${part.contentType}\r\n\r\n`, part.content, "\r\n");
+  }
+  pieces.push(`--${boundary}--\r\n`);
+  return { pieces, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * The {@link multipart} pieces as a body written as it is read: file content flows from its stream straight into the
+ * request, never gathered in memory. Send it with `duplex: "half"`; its length is unknown, so it goes out with chunked
+ * transfer encoding.
+ *
+ * @example
+ * const { pieces, contentType } = multipart([{ name: "file", filename: "a.bin", contentType: "application/octet-stream", content }]);
+ * await fetch(url, { method: "POST", body: multipartStream(pieces), headers: { "Content-Type": contentType }, duplex: "half" });
+ */
+export function multipartStream(pieces: readonly (string | ReadableStream<Uint8Array>)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let index = 0;
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
-  const body = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // Each pull enqueues something or closes the body: one that returned with neither would not be called again.
       for (;;) {
         if (reader) {
           const { done, value } = await reader.read();
@@ -37,36 +57,23 @@ export function multipartStream(parts: readonly StreamPart[]): { body: ReadableS
             return;
           }
           reader = undefined;
-          controller.enqueue(encoder.encode("\r\n"));
+        }
+        const piece = pieces[index++];
+        if (typeof piece != "object") {
+          if (piece === undefined) controller.close();
+          else controller.enqueue(encoder.encode(piece));
           return;
         }
-        const part = parts[index++];
-        if (part === undefined) {
-          controller.enqueue(encoder.encode(`--${boundary}--\r\n`));
-          controller.close();
-          return;
-        }
-        if ("value" in part) {
-          controller.enqueue(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${escape(part.name)}"\r\n\r\n${part.value}\r\n`));
-          return;
-        }
-        controller.enqueue(
-          encoder.encode(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${escape(part.name)}"; filename="${escape(part.filename)}"\r\n` +
-              `Content-Type: ${part.contentType}\r\n\r\n`,
-          ),
-        );
-        reader = part.content.getReader();
+        reader = piece.getReader();
       }
     },
     async cancel(reason) {
       // The request was abandoned: stop the sources too, the current one and those not reached yet, each through a
       // reader that keeps it locked: a cancelled stream reads as empty, and passed again it would be sent as an empty file.
       await reader?.cancel(reason);
-      for (const part of parts.slice(index)) if ("content" in part) await part.content.getReader().cancel(reason);
+      for (const piece of pieces.slice(index)) if (typeof piece != "string") await piece.getReader().cancel(reason);
     },
   });
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 // What browsers do to names and file names in a multipart header (WHATWG HTML, "multipart/form-data encoding"):

@@ -1,7 +1,7 @@
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, shown } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
-import { multipartStream } from "./multipart-stream.js";
+import { multipart, multipartStream } from "./multipart-stream.js";
 import type { FileMetadata } from "./types.js";
 
 /** What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes, or text. */
@@ -50,40 +50,27 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
     throw fieldError("contentType", `must be a MIME type such as "image/jpeg", got ${shown(contentType)}`);
   }
-  // The typed body documents the two fields; what is sent is the part of each that the serializer writes.
-  let file: Blob | ReadableStream<Uint8Array>;
-  let sent: object;
-  if (isReadableStream(content)) {
-    // Unlocked, a stream the caller read in part or cancelled (a `for await` left early) reads from where it stopped, or
-    // as empty: a truncated file would be stored. A Response refuses it, locked or disturbed, as fetch's body does.
-    try {
-      new Response(content);
-    } catch {
-      throw fieldError("content", "is a ReadableStream read, cancelled or locked already: pass an unread one");
-    }
-    const { body, contentType: multipartType } = multipartStream([
-      { name: "file_content_type", value: contentType },
-      { name: "file", filename, contentType, content },
-    ]);
-    file = content;
-    sent = { bodySerializer: () => body, headers: { "Content-Type": multipartType }, duplex: "half" };
-  } else {
-    const blob = content instanceof Blob ? content : new Blob([content as BlobPart], { type: contentType });
-    file = blob;
-    // The part needs a file name, which a bare Blob does not carry (FormData would call it "blob").
-    sent = {
-      bodySerializer: () => {
-        const form = new FormData();
-        form.append("file_content_type", contentType);
-        form.append("file", blob, filename);
-        return form;
-      },
-    };
+  const streamed = isReadableStream(content);
+  // Unlocked, a stream the caller read in part or cancelled (a `for await` left early) reads from where it stopped, or
+  // as empty: a truncated file would be stored. A Response refuses it, locked or disturbed, as fetch's body does.
+  try {
+    if (streamed) new Response(content);
+  } catch {
+    throw fieldError("content", "is a ReadableStream read, cancelled or locked already: pass an unread one");
   }
+  // Written by hand (see multipart), a stream's content as it is read, anything else as a Blob of known length.
+  const { pieces, contentType: multipartType } = multipart([
+    { name: "file_content_type", value: contentType },
+    { name: "file", filename, contentType, content },
+  ]);
+  const body = streamed ? multipartStream(pieces as (string | ReadableStream<Uint8Array>)[]) : new Blob(pieces as BlobPart[]);
   const result = await client.POST("/data/{filePath}", {
     params: { path: { filePath } },
-    body: { file: file as Blob, file_content_type: contentType },
-    ...sent,
+    // The typed body documents the two fields; what is sent is the body written above.
+    body: { file: content as Blob, file_content_type: contentType },
+    bodySerializer: () => body,
+    headers: { "Content-Type": multipartType },
+    ...(streamed && { duplex: "half" }),
     // A falsy signal (`useTimeout && AbortSignal.timeout(5000)`) reads as none.
     signal: opts.signal || undefined,
   });

@@ -1,3 +1,6 @@
+import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
@@ -51,6 +54,35 @@ describe("uploadFile", () => {
     const form = await formOf(observed.requests[0]!, observed.bodies[0]);
     expect(form.get("file_content_type")).toBe("image/jpeg");
     expect((form.get("file") as File).name).toBe("2353.jpg");
+  });
+
+  it("rejects, and sends nothing, when a Blob from fs.openAsBlob cannot be read because its file changed", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cx-upload-")), "2353.jpg");
+    writeFileSync(path, "hello");
+    const blob = await openAsBlob(path, { type: "image/jpeg" });
+    // A file-backed Blob whose file changed after it was opened can no longer be read (NotReadableError).
+    appendFileSync(path, " and more");
+    const { cx, observed } = setup();
+    // Node's FormData lets that error escape as an unhandled rejection, which ends the process, and never settles the read.
+    const outcome = await Promise.race([
+      uploadFile(cx, filePath("self", "/photos/2353.jpg"), blob).then(() => "resolved", (error: unknown) => error),
+      new Promise((resolve) => setTimeout(() => resolve("still pending"), 5000)),
+    ]);
+    expect((outcome as Error).name).toBe("NotReadableError");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a Blob, bytes and text as a multipart body written as a stream's is, the part typed as file_content_type", async () => {
+    const { cx, observed } = setup();
+    await uploadFile(cx, filePath("self", "/a.csv"), new Blob(["a,b"], { type: "text/plain" }), { contentType: "text/csv" });
+    await uploadFile(cx, filePath("self", "/b.bin"), new Uint8Array([104, 105]));
+    for (const request of observed.requests) expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-cx-[0-9a-f]{32}$/);
+    const [csv, bytes] = await Promise.all(observed.requests.map((request, index) => formOf(request, observed.bodies[index])));
+    expect(csv?.get("file_content_type")).toBe("text/csv");
+    expect((csv?.get("file") as File).type).toBe("text/csv");
+    expect(await (csv?.get("file") as File).text()).toBe("a,b");
+    expect((bytes?.get("file") as File).name).toBe("b.bin");
+    expect(await (bytes?.get("file") as File).text()).toBe("hi");
   });
 
   it("sends a ReadableStream as a multipart body built from the stream, byte for byte", async () => {
