@@ -256,44 +256,28 @@ const cases: BadInputCase[] = [
     field: "content",
     message: /content must be a Blob or File .*, a ReadableStream, an ArrayBuffer, a Uint8Array or a string, got a number/,
   },
-  // Its reader would fail with the platform's TypeError ("ReadableStream is locked"), naming no argument.
-  {
-    helper: "uploadFile",
-    input: "a ReadableStream already being read",
-    call: (fetch) => {
-      const stream = new ReadableStream<Uint8Array>();
-      stream.getReader();
-      return uploadFile(client(fetch), PHOTO, stream);
-    },
-    field: "content",
-    message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
-  },
-  // An unlocked stream the caller cancelled (a `for await` loop left early) reads as empty, and one partly read from
+  // Locked, its reader would fail with the platform's TypeError ("ReadableStream is locked"), naming no argument.
+  // Unlocked, a stream the caller cancelled (a `for await` loop left early) reads as empty, and one partly read from
   // where it stopped: stored as an empty or truncated file, and resolved as if whole.
-  {
-    helper: "uploadFile",
-    input: "a ReadableStream the caller cancelled",
-    call: async (fetch) => {
-      const stream = twoChunks();
-      await stream.cancel();
-      return uploadFile(client(fetch), PHOTO, stream);
-    },
-    field: "content",
-    message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
-  },
-  {
-    helper: "uploadFile",
-    input: "a ReadableStream partly read, its reader released",
-    call: async (fetch) => {
-      const stream = twoChunks();
+  ...Object.entries<(stream: ReadableStream<Uint8Array>) => Promise<unknown>>({
+    "already being read": async (stream) => stream.getReader(),
+    "the caller cancelled": (stream) => stream.cancel(),
+    "partly read, its reader released": async (stream) => {
       const reader = stream.getReader();
       await reader.read();
       reader.releaseLock();
+    },
+  }).map(([how, spoil]): BadInputCase => ({
+    helper: "uploadFile",
+    input: `a ReadableStream ${how}`,
+    call: async (fetch) => {
+      const stream = twoChunks();
+      await spoil(stream);
       return uploadFile(client(fetch), PHOTO, stream);
     },
     field: "content",
     message: /^content is a ReadableStream read, cancelled or locked already: pass an unread one$/,
-  },
+  })),
   {
     helper: "uploadFile",
     input: "a contentType that is not a MIME type",
