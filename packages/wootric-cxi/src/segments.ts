@@ -6,9 +6,11 @@ export const SEGMENTS_PATH = "/v1/segments/update_bulk";
 // The field that names the entry of each list: Rails starts the entry's hash at it.
 const LEADS: Record<string, string> = { responses: "id", users: "user_id" };
 
-// A field left out (undefined): null goes as an empty value, which Rails does see.
+// A field left out (undefined), or sent as none or as a list (an empty object or array, `[413]`), starts no hash: null
+// goes as an empty value, which Rails does see.
 function need(object: Record<string, unknown> | undefined, key: string, at: string): void {
-  if (object?.[key] === undefined) throw fieldError(at + key, "is required: Rails would merge what follows into the entry before");
+  const value = object?.[key];
+  if (value === undefined || isPlainObject(value) || Array.isArray(value)) throw fieldError(at + key, "is required, as one value: Rails would merge what follows into the entry before");
 }
 
 /**
@@ -23,9 +25,9 @@ function need(object: Record<string, unknown> | undefined, key: string, at: stri
  * checkSegmentsBody({ responses: [{ custom_properties: [{ key: "plan", value: "Pro" }] }] }); // throws on body.responses[0].id
  */
 export function checkSegmentsBody(body: unknown): void {
-  // Anything else is refused by the form encoding.
-  if (!isPlainObject(body)) return;
-  const lists = Object.entries(body).filter(([, list]) => list !== undefined);
+  // Anything else but a body left out is refused by the form encoding; left out, none is sent.
+  if (body !== undefined && !isPlainObject(body)) return;
+  const lists = Object.entries(body ?? {}).filter(([, list]) => list !== undefined);
   if (!lists.length) throw fieldError("body", "must have responses or users: nothing would be updated");
   for (const [name, list] of lists) {
     const lead = LEADS[name];

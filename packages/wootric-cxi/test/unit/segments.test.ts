@@ -41,6 +41,20 @@ describe("PUT /v1/segments/update_bulk", () => {
     expect((await refusal({ users: [{ id: "u-1", custom_properties: [] }] })).field).toBe("body.users[0].user_id");
   });
 
+  it("refuses an id, key or value sent as no field or as a list, which Rails would merge as if it were left out", async () => {
+    const entries = (first: unknown, second: unknown) => ({
+      responses: [
+        { id: first, custom_properties: [{ key: "plan", value: "Pro" }] },
+        { id: second, custom_properties: [{ key: "plan", value: "Lite" }] },
+      ],
+    });
+    // [] and {} send no field at all, as if the id were left out.
+    for (const id of [[], {}]) expect((await refusal(entries(413, id))).field).toBe("body.responses[1].id");
+    // responses[][id][]=414 is added to the hash before, as are the properties after it: one hash with both ids and plans.
+    expect((await refusal(entries([413], [414]))).field).toBe("body.responses[0].id");
+    expect((await refusal({ users: [{ user_id: 7, custom_properties: [{ key: {}, value: "Pro" }] }] })).field).toBe("body.users[0].custom_properties[0].key");
+  });
+
   it("refuses a property without its key or value, which Rails would merge into the property beside it", async () => {
     const properties = [{ key: "plan" }, { key: "persona", value: "Developer" }];
     expect((await refusal({ responses: [{ id: 413, custom_properties: properties }] })).field).toBe("body.responses[0].custom_properties[0].value");
@@ -52,6 +66,8 @@ describe("PUT /v1/segments/update_bulk", () => {
     expect((await refusal({ responses: undefined })).field).toBe("body");
     expect((await refusal({ response: [{ id: 413, custom_properties: [] }] })).field).toBe("body.response");
     expect((await refusal({ responses: { id: 413, custom_properties: [] } })).field).toBe("body.responses");
+    // A body left out altogether sends an empty PUT, which Wootric answers 200 having updated nothing.
+    expect((await refusal(undefined)).field).toBe("body");
   });
 
   it("leaves a body that brings its own bodySerializer unchecked", async () => {
