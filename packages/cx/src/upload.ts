@@ -61,7 +61,9 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   // Written by hand (see multipart), a stream's content as it is read, anything else as a Blob of known length.
   const { pieces, contentType: multipartType } = multipart([
     { name: "file_content_type", value: contentType },
-    { name: "file", filename, contentType, content },
+    // Bun (oven-sh/bun#25851) leaves a file's bytes (Bun.file, fs.openAsBlob) out of a Blob made of it and other
+    // parts, and its size shows it: such a file is read first, as Bun's FormData did, or an empty file would be stored.
+    { name: "file", filename, contentType, content: content instanceof Blob && new Blob([" ", content]).size <= content.size ? await content.arrayBuffer() : content },
   ]);
   const body = streamed ? multipartStream(pieces as (string | ReadableStream<Uint8Array>)[]) : new Blob(pieces as BlobPart[]);
   const result = await client.POST("/data/{filePath}", {

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
@@ -70,6 +70,31 @@ describe("uploadFile", () => {
     ]);
     expect((outcome as Error).name).toBe("NotReadableError");
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends the bytes of a file in Bun, whose Blob made of a file and other parts leaves the file out", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cx-upload-")), "2353.jpg");
+    writeFileSync(path, "hello");
+    const file = await openAsBlob(path, { type: "image/jpeg" });
+    // Bun's Blob (oven-sh/bun#25851): a file-backed part counts for nothing once the Blob has other parts, size included.
+    const NodeBlob = Blob;
+    class BunBlob extends NodeBlob {
+      static override [Symbol.hasInstance](value: unknown): boolean {
+        return value instanceof NodeBlob;
+      }
+      constructor(parts: BlobPart[] = [], options?: BlobPropertyBag) {
+        super(parts.length > 1 ? parts.filter((part) => part !== file) : parts, options);
+      }
+    }
+    vi.stubGlobal("Blob", BunBlob);
+    try {
+      const { cx, observed } = setup();
+      await uploadFile(cx, filePath("self", "/photos/2353.jpg"), file);
+      const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+      expect(await (form.get("file") as File).text()).toBe("hello");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("sends a Blob, bytes and text as a multipart body written as a stream's is, the part typed as file_content_type", async () => {
