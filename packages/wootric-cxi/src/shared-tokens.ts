@@ -1,3 +1,4 @@
+import { WOOTRIC_ACCOUNT } from "./account.js";
 import { BASE_TRANSPORT_OPTIONS, checkOptionNames, fieldError, InputError, shown, tokenRequestOptions, type Auth, type AuthContext, type TokenRequestOptions, type TokenSource } from "@apis/runtime";
 import { WOOTRIC_GRANTS, type WootricAuth } from "./auth.js";
 import { resolveTokenUrl } from "./token-url.js";
@@ -30,7 +31,7 @@ const GRANT_TYPES = '"password", "clientCredentials" or "token" with its refresh
  */
 export function createWootricTokenSource(options: WootricTokenSourceOptions): TokenSource {
   if (typeof options !== "object" || options === null) {
-    throw new InputError("options", 'createWootricTokenSource needs options, at least { auth: { type: "clientCredentials", clientId, clientSecret } }');
+    throw new InputError("options", `createWootricTokenSource needs options, at least { auth: ${WOOTRIC_ACCOUNT.authExample} }`);
   }
   // A `tokenURL` would be ignored, and the credentials sent to the default token endpoint; a `timeout` too, and every
   // token request bounded at the default.

@@ -67,7 +67,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * if (event.type === "response.created") console.log(event.response.score);
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
-  if (!secret || typeof secret != "string") throw new InputError("secret", "unwrapWebhook: secret must be the webhook secret, a non-empty string");
+  if (!secret || typeof secret != "string") throw fieldError("secret", "of unwrapWebhook must be the webhook secret, a non-empty string");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
   const given = options ?? {};
