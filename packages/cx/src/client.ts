@@ -1,4 +1,4 @@
-import { defineVendorClient, queryAuthorizer, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, multipartBody, queryAuthorizer, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CxAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -61,6 +61,8 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   auth: AUTH_SCHEMES,
   // The token goes in the query (see AUTH_SCHEMES).
   authorizers: { query: queryAuthorizer },
+  // Its multipart operations' bodies, written as a Blob (see multipartBody).
+  multipart: multipartBody,
   authExample: '{ type: "token", accessToken } with the token from exchangeAuthorizationCode()',
   ownOptions: ["clientId"],
   calls: (options) =>

@@ -1,7 +1,7 @@
-import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, shown } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, joinsWhole, multipart, shown } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
-import { multipart, multipartStream } from "./multipart-stream.js";
+import { multipartStream } from "./multipart-stream.js";
 import type { FileMetadata } from "./types.js";
 
 /** What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes, or text. */
@@ -59,11 +59,11 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     throw fieldError("content", "is a ReadableStream read, cancelled or locked already: pass an unread one");
   }
   // Written by hand (see multipart), a stream's content as it is read, anything else as a Blob of known length.
-  const { pieces, contentType: multipartType } = multipart([
-    { name: "file_content_type", value: contentType },
+  const { pieces, type: multipartType } = multipart([
+    ["file_content_type", contentType],
     // Bun (oven-sh/bun#25851) leaves a file's bytes (Bun.file, fs.openAsBlob) out of a Blob made of it and other
-    // parts, and its size shows it: such a file is read first, as Bun's FormData did, or an empty file would be stored.
-    { name: "file", filename, contentType, content: content instanceof Blob && new Blob([" ", content]).size <= content.size ? await content.arrayBuffer() : content },
+    // parts: such a file is read first, as Bun's FormData did, or an empty file would be stored.
+    ["file", content instanceof Blob && !joinsWhole(content) ? await content.arrayBuffer() : content, filename, contentType],
   ]);
   const body = streamed ? multipartStream(pieces as (string | ReadableStream<Uint8Array>)[]) : new Blob(pieces as BlobPart[]);
   const result = await client.POST("/data/{filePath}", {

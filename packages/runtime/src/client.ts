@@ -66,6 +66,12 @@ export interface ClientOptions {
    */
   middleware?: readonly AttemptMiddleware[];
   /**
+   * How the body of a multipart operation is written, from the call's `body` object. Default `multipartBody`: a Blob
+   * that fails the call when one of its files cannot be read. A vendor client (`defineVendorClient`) has one only
+   * when its description names it (`multipart`): without, such a call fails with a TypeError naming `multipart`.
+   */
+  multipart?: MultipartEncoder | undefined;
+  /**
    * The spec's security scheme names `auth` holds credentials for, e.g. `["oauth2"]`: an operation is sent with them
    * only when its `security` names one of these. Default: any scheme.
    */
@@ -111,8 +117,13 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   if (typeof options.operations !== "object" || options.operations === null) {
     throw fieldError("operations", "is required: the generated operation table");
   }
-  return createHookedClient(options, authorizeAny);
+  if (options.multipart !== undefined && typeof options.multipart !== "function") throw fieldError("multipart", "must be a function such as multipartBody");
+  // Through to the caller's options (one inherited from a prototype is an option too), with multipartBody by default.
+  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody } }), authorizeAny);
 }
+
+/** How a client writes the body of a multipart operation from the call's `body` object: `multipartBody`, or one like it. */
+export type MultipartEncoder = (value: Record<string, unknown>) => BodyInit;
 
 /**
  * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
@@ -120,9 +131,11 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
  * passed their checks; `auth` becomes credentials by `authorize` (see `transportWith`). `defineVendorClient` makes
  * its clients with it, so that they fan out to the methods once. Its base URL, servers and operations are taken as
  * checked (a vendor's are its checked host options and its own table), all but a base URL that is missing or empty.
+ * Its `multipart` option has no default: without one, a multipart call that brings no FormData or `bodySerializer`
+ * of its own fails with a TypeError ("context.multipart is not a function"), and a bundle holds no multipart writer.
  *
  * @example
- * const client = createHookedClient<paths>(options, authorizeAny, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
+ * const client = createHookedClient<paths>({ ...options, multipart: multipartBody }, authorizeAny, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
  */
 export function createHookedClient<Paths extends {}>(options: ClientOptions, authorize: Authorize, hooksOf?: () => CallHooks | undefined): Client<Paths> {
   // A vendor's base URLs and servers are its host options, checked as such (see resolveHosts), and its operations are
@@ -133,7 +146,7 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, aut
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   // Read by name, not spread: an option inherited from a prototype is an option too.
-  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, plan: true };
+  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, plan: true, multipart: options.multipart };
   const hooks = hooksOf?.();
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, given?: Init | null) => {
@@ -183,6 +196,7 @@ interface CallContext {
   schemes: readonly string[] | undefined;
   /** Whether calls without openapi-fetch middleware are planned requests (see PlannedRequest). */
   plan: boolean;
+  multipart: MultipartEncoder | undefined;
 }
 
 /**
@@ -216,8 +230,10 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
     prepared.headers = withDefaultHeader(headers, "Content-Type", FORM);
   } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
-    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : multipartBody(body as Record<string, unknown>));
-    // null removes a client-wide Content-Type, so the platform can write the multipart boundary.
+    // A client made without an encoder (see createHookedClient) fails here with "context.multipart is not a function".
+    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : context.multipart!(body as Record<string, unknown>));
+    // null removes a client-wide Content-Type, so the platform writes the Content-Type of the Blob, or of a FormData,
+    // with its multipart boundary.
     prepared.headers = withDefaultHeader(headers, "Content-Type", null);
   }
   // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types

@@ -1,4 +1,4 @@
-export { createApiClient, type ClientOptions } from "./client.js";
+export { createApiClient, type ClientOptions, type MultipartEncoder } from "./client.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";
@@ -54,7 +54,9 @@ export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 // Shared with vendor packages that wait between polls (CMIX's export archives).
 export { sleep } from "./timeout.js";
-export { isPlainObject, toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
+export { isPlainObject, multipartBody, multipartFormData, toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
+// Shared with vendor packages that write a multipart body of their own (CX's upload).
+export { joinsWhole, multipart, type MultipartPart } from "./multipart.js";
 export { iteratePages, paginate, type PaginateOptions } from "./paginate.js";
 export { iterateOffset, paginateOffset, type PaginateOffsetOptions } from "./paginate-offset.js";
 export type { Client, FetchResponse, Middleware } from "openapi-fetch";

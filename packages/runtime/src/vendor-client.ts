@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import { authorizeBy, type Auth, type Authorizers } from "./auth.js";
-import { createHookedClient } from "./client.js";
+import { createHookedClient, type MultipartEncoder } from "./client.js";
 import { fieldError, InputError, shown } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import type { CallHooks } from "./vendor-calls.js";
@@ -55,6 +55,13 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
    * vendor names, where a default would be bundled by every vendor, used or not.
    */
   authorizers: Authorizers;
+  /**
+   * How the bodies of the vendor's multipart operations are written: `multipartBody` (a Blob; a file that cannot be
+   * read fails the call). Needed by a vendor whose table has a multipart operation, and with no default, so that only
+   * their bundles hold a multipart writer: left out, a raw call to such an operation without a FormData or
+   * `bodySerializer` of its own fails with a TypeError ("context.multipart is not a function").
+   */
+  multipart?: MultipartEncoder;
   /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
@@ -89,7 +96,9 @@ export function defineVendorClient<Paths extends {}, O extends { auth: VendorAut
   const authorize = authorizeBy(description.authorizers);
   return (options: O) => {
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
-    const clientOptions = { ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, operations: description.operations, ...shared };
+    // The description's operations and multipart encoder are client options too; its auth builders give way to the
+    // auth they built, and nothing else in it is one.
+    const clientOptions = { ...description, ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, ...shared };
     // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
     return createHookedClient<Paths>(clientOptions, authorize, () => description.calls?.(options, hosts));
   };

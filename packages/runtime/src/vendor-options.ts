@@ -8,7 +8,7 @@ import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions
  * ones the vendor description decides (hosts, operations, credentials). One the transport adds later (`middleware`,
  * ...) reaches it without a vendor release.
  */
-export type ForwardedOptions = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth" | "schemes">;
+export type ForwardedOptions = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth" | "schemes" | "multipart">;
 
 /** One host of a vendor: the option that sets it, its default, and the spec server URL it stands for. */
 export interface HostDescription {

@@ -47,6 +47,7 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
         ...(service.clientHeaders === false ? withoutHeaders : transport),
         baseUrl: hosts[service.host],
         operations: service.operations,
+        multipart: description.multipart,
         ...shared,
       }, authorize);
     }

@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runModule } from "./helpers.js";
 
 // Node 24's fetch (undici) makes a FormData body into a stream that throws ERR_INVALID_STATE from a microtask when it
 // is cancelled before it was read to its end: an uncaught exception, which ends the process. A multipart call that
@@ -28,11 +28,7 @@ const outcome = await ${call}.then(() => "resolved", (error) => error.name);
 await new Promise((resolve) => setTimeout(resolve, 100));
 console.log(outcome);
 `;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--input-type=module", "-e", script], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout: stdout.trim(), stderr });
-    });
-  });
+  return runModule(script);
 }
 
 describe("a multipart call that stops before its body was sent leaves the process running", () => {

@@ -1,4 +1,5 @@
 import { showsSecret } from "@apis/faults/leak-watch";
+import { execFile } from "node:child_process";
 import { inspect } from "node:util";
 import { expect } from "vitest";
 import { InputError } from "../src/index.js";
@@ -155,3 +156,15 @@ export const NOT_TOTALS: [string, unknown][] = [
   ["Infinity", Number.POSITIVE_INFINITY],
   ["a string", "60"],
 ];
+
+/**
+ * Runs an ES module's source in a Node process of its own and resolves how it ended: for what only a process's death
+ * shows (an uncaught exception or unhandled rejection the test runner would catch first).
+ */
+export function runModule(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--input-type=module", "-e", script], (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout: stdout.trim(), stderr });
+    });
+  });
+}

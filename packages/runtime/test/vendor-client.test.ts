@@ -8,7 +8,7 @@ const operations = {
   "/files": { get: { operationId: "getFile", security: ["bearerAuth"], response: "binary", server: "https://files.example.com" } },
 } as const satisfies OperationTable;
 
-type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"> & {
+type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth" | "multipart"> & {
   auth: { type: "token"; accessToken: string } | { type: "basic"; username: string; password: string };
   baseUrl?: string;
   filesBaseUrl?: string;

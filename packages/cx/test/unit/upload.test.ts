@@ -21,6 +21,36 @@ async function formOf(request: Request, body: string | undefined): Promise<FormD
   return new Response(body, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
 }
 
+describe("a raw multipart call (POST /data/{filePath})", () => {
+  it("rejects, and the process goes on, when a Blob from fs.openAsBlob cannot be read because its file changed", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cx-raw-upload-")), "2353.jpg");
+    writeFileSync(path, "hello");
+    const blob = await openAsBlob(path, { type: "image/jpeg" });
+    // A file-backed Blob whose file changed after it was opened can no longer be read (NotReadableError).
+    appendFileSync(path, " and more");
+    const { cx } = setup();
+    // Node's FormData lets that error escape as an unhandled rejection, which ends the process, and never settles the call.
+    const outcome = await Promise.race([
+      cx
+        .POST("/data/{filePath}", { params: { path: { filePath: filePath("self", "/photos/2353.jpg") } }, body: { file: blob, file_content_type: "image/jpeg" } })
+        .then(() => "resolved", (error: unknown) => error),
+      new Promise((resolve) => setTimeout(() => resolve("still pending"), 20_000)),
+    ]);
+    expect(outcome).toBeInstanceOf(Error);
+    expect(String(outcome)).toMatch(/could not be read/);
+  }, 30_000);
+
+  it("sends its body as multipart with the fields and the file's name and type", async () => {
+    const { cx, observed } = setup();
+    const file = new File(["hello"], "2353.jpg", { type: "image/jpeg" });
+    await cx.POST("/data/{filePath}", { params: { path: { filePath: filePath("self", "/photos/2353.jpg") } }, body: { file, file_content_type: "image/jpeg" } });
+    const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+    expect(form.get("file_content_type")).toBe("image/jpeg");
+    const part = form.get("file") as File;
+    expect([part.name, part.type, await part.text()]).toEqual(["2353.jpg", "image/jpeg", "hello"]);
+  });
+});
+
 describe("uploadFile", () => {
   it("posts a Blob to the data host as multipart file + file_content_type, named after the path", async () => {
     const { cx, observed } = setup();
@@ -101,7 +131,7 @@ describe("uploadFile", () => {
     const { cx, observed } = setup();
     await uploadFile(cx, filePath("self", "/a.csv"), new Blob(["a,b"], { type: "text/plain" }), { contentType: "text/csv" });
     await uploadFile(cx, filePath("self", "/b.bin"), new Uint8Array([104, 105]));
-    for (const request of observed.requests) expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-cx-[0-9a-f]{32}$/);
+    for (const request of observed.requests) expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-\d+$/);
     const [csv, bytes] = await Promise.all(observed.requests.map((request, index) => formOf(request, observed.bodies[index])));
     expect(csv?.get("file_content_type")).toBe("text/csv");
     expect((csv?.get("file") as File).type).toBe("text/csv");
@@ -123,7 +153,7 @@ describe("uploadFile", () => {
     const data = await uploadFile(cx, filePath("self", "/logs/app.log"), content, { contentType: "text/plain" });
     expect(data.id).toBe(METADATA.id);
     const request = observed.requests[0]!;
-    expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-cx-[0-9a-f]{32}$/);
+    expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=----apis-\d+$/);
     const form = await formOf(request, observed.bodies[0]);
     expect(form.get("file_content_type")).toBe("text/plain");
     expect((form.get("file") as File).name).toBe("app.log");
