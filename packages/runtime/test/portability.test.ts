@@ -83,6 +83,7 @@ describe("portability", () => {
         "isFieldObject",
         "paginate",
         "iteratePages",
+        "joinsWhole",
         "multipart",
         "multipartBody",
         "multipartFormData",

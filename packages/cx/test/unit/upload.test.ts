@@ -1,7 +1,8 @@
 import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { asInBun } from "@apis/faults/bun-blob";
 import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
@@ -106,25 +107,10 @@ describe("uploadFile", () => {
     const path = join(mkdtempSync(join(tmpdir(), "cx-upload-")), "2353.jpg");
     writeFileSync(path, "hello");
     const file = await openAsBlob(path, { type: "image/jpeg" });
-    // Bun's Blob (oven-sh/bun#25851): a file-backed part counts for nothing once the Blob has other parts, size included.
-    const NodeBlob = Blob;
-    class BunBlob extends NodeBlob {
-      static override [Symbol.hasInstance](value: unknown): boolean {
-        return value instanceof NodeBlob;
-      }
-      constructor(parts: BlobPart[] = [], options?: BlobPropertyBag) {
-        super(parts.length > 1 ? parts.filter((part) => part !== file) : parts, options);
-      }
-    }
-    vi.stubGlobal("Blob", BunBlob);
-    try {
-      const { cx, observed } = setup();
-      await uploadFile(cx, filePath("self", "/photos/2353.jpg"), file);
-      const form = await formOf(observed.requests[0]!, observed.bodies[0]);
-      expect(await (form.get("file") as File).text()).toBe("hello");
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const { cx, observed } = setup();
+    await asInBun(file, () => uploadFile(cx, filePath("self", "/photos/2353.jpg"), file));
+    const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+    expect(await (form.get("file") as File).text()).toBe("hello");
   });
 
   it("sends a Blob, bytes and text as a multipart body written as a stream's is, the part typed as file_content_type", async () => {
