@@ -82,6 +82,19 @@ describe("a multipart operation's body", () => {
     expect(calls[0]!.body).toContain('filename="named.csv"');
   });
 
+  it("goes with its boundary, and a form body as a form, when the call's Content-Type header is left undefined", async () => {
+    const { client, calls } = observedClient(() => json({ ok: true }));
+    // A header left undefined is none, as openapi-fetch reads it (e.g. { "Content-Type": options.contentType }).
+    await client.POST("/uploads", { body: { file: new Blob(["x"]) }, headers: { "Content-Type": undefined } });
+    await client.POST("/uploads", { body: { file: new Blob(["x"]) }, headers: { "content-type": undefined } });
+    await client.POST("/forms", { body: { a: "1" }, headers: { "Content-Type": undefined } });
+    expect(calls.map((call) => call.headers.get("content-type"))).toEqual([
+      expect.stringMatching(/^multipart\/form-data; boundary=----apis-\d+$/),
+      expect.stringMatching(/^multipart\/form-data; boundary=----apis-\d+$/),
+      "application/x-www-form-urlencoded",
+    ]);
+  });
+
   it("is written by the client's multipart option when createApiClient is given one, and a multipart option that is no function is refused", async () => {
     const { client, calls } = observedClient(() => json({ ok: true }), { multipart: () => "custom body" });
     await client.POST("/uploads", { body: { file: new Blob(["x"]) } });
