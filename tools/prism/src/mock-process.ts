@@ -28,6 +28,13 @@ export async function runMockCli(vendor: string, { waitUntilUp = true } = {}): P
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
-  if (waitUntilUp) await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C");
+  // A mock that did not come up in time is stopped all the same: left running, it would hold its fixed port for every
+  // later run on the machine ("Port 4750 on 127.0.0.1 is already in use").
+  if (waitUntilUp) {
+    await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C").catch((error: unknown) => {
+      child.kill("SIGINT");
+      throw error;
+    });
+  }
   return { child, port, output: () => output, exited };
 }
