@@ -6,8 +6,8 @@ import { cancelQuietly, describeValue } from "@apis/runtime";
  * transfer encoding.
  *
  * @example
- * const { pieces, contentType } = multipart([{ name: "file", filename: "a.bin", contentType: "application/octet-stream", content }]); // from @apis/runtime
- * await fetch(url, { method: "POST", body: multipartStream(pieces), headers: { "Content-Type": contentType }, duplex: "half" });
+ * const { pieces, type } = multipart([["file", content, "a.bin", "application/octet-stream"]]); // from @apis/runtime
+ * await fetch(url, { method: "POST", body: multipartStream(pieces), headers: { "Content-Type": type }, duplex: "half" });
  */
 export function multipartStream(pieces: readonly (string | ReadableStream<Uint8Array>)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
