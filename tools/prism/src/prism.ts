@@ -36,6 +36,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The preload that ends Prism with its parent (exit-with-parent.ts). */
+const exitWithParent = new URL("./exit-with-parent.ts", import.meta.url).href;
+
 function prismBin(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
@@ -59,8 +62,9 @@ export async function startPrism(
     throw new Error(`Port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another port for ${spec}`);
   }
   const command = options.upstream ? ["proxy", spec, options.upstream] : ["mock", spec];
-  const child = spawn(process.execPath, [prismBin(), ...command, "-h", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
+  // stdin is a pipe left open, never written: Prism exits when it ends, that is when this process is gone.
+  const child = spawn(process.execPath, ["--import", exitWithParent, prismBin(), ...command, "-h", "127.0.0.1", "-p", String(port)], {
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";
   const onData = (chunk: Buffer) => (output += chunk.toString());
@@ -69,8 +73,9 @@ export async function startPrism(
 
   const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
   // A bound for a hang, not a time to meet: Prism starts in about 1.2 s alone, but four at once (CMIX's services) beside
-  // every other suite of `pnpm test` on two cores once took over 30 s. Under the suites' 60 s hook timeout.
-  const startMs = options.timeoutMs ?? 50_000;
+  // every other suite of `pnpm test` on two cores once took over 30 s. Under the suites' 120 s hook timeout, so that a
+  // start that fails says so with Prism's own log.
+  const startMs = options.timeoutMs ?? 100_000;
   await new Promise<void>((resolveStart, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -1,0 +1,38 @@
+// A Prism process never outlives what started it: a suite that dies before its teardown (a killed test worker, a
+// contract:live run stopped mid-way) must not leave Prism running. The parent here is a real process, killed with
+// SIGKILL, so that no handler of its own can stop Prism.
+import { spawn } from "node:child_process";
+import { connect } from "node:net";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const spec = fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url));
+const harness = new URL("../src/index.ts", import.meta.url).href;
+
+/** Whether something accepts a connection on the loopback port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), answer(true)));
+    socket.once("error", () => answer(false));
+  });
+}
+
+describe("startPrism", () => {
+  it("leaves no Prism running once the process that started it is killed", async () => {
+    const script = `const { startPrism } = await import(${JSON.stringify(harness)}); const prism = await startPrism(${JSON.stringify(spec)}); console.log(prism.url); setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    parent.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const parentExited = new Promise<void>((done) => parent.once("exit", () => done()));
+    try {
+      await expect.poll(() => output, { timeout: 55_000 }).toMatch(/http:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      parent.kill("SIGKILL");
+    }
+    await parentExited;
+    const port = Number(/:(\d+)/.exec(output)![1]);
+    // Prism sees its stdin end and exits; polled, since that takes a moment after the parent is gone.
+    await expect.poll(() => listening(port), { timeout: 20_000 }).toBe(false);
+  }, 60_000);
+});
