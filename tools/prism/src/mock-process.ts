@@ -29,9 +29,9 @@ export async function runMockCli(vendor: string, { waitUntilUp = true } = {}): P
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
   // A mock that did not come up in time is stopped all the same: left running, it would hold its fixed port for every
-  // later run on the machine ("Port 4750 on 127.0.0.1 is already in use").
+  // later run on the machine ("Port 4750 on 127.0.0.1 is already in use"). A hang guard, just over Prism's start bound.
   if (waitUntilUp) {
-    await expect.poll(() => output, { timeout: 30_000 }).toContain("Ctrl-C").catch((error: unknown) => {
+    await expect.poll(() => output, { timeout: 100_000 }).toContain("Ctrl-C").catch((error: unknown) => {
       child.kill("SIGINT");
       throw error;
     });

@@ -14,6 +14,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { colourEnv, redactLines } from "../src/live.ts";
 import { liveRedactor, QUOTED_FIELD } from "../src/live-redact.ts";
 
+// Bounds for a hang, not times to meet: a run starts vitest and Prism in processes of their own, which alone takes
+// seconds but beside every other suite of `pnpm test` on two cores once took 68 s; a refusal starts only the CLI.
+const RUN_BOUND_MS = 300_000;
+const REFUSAL_BOUND_MS = 120_000;
 const cli = fileURLToPath(new URL("../src/live-cli.ts", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/live/", import.meta.url));
 // A space and a slash, so that its raw, percent-, form- and base64 forms all differ.
@@ -139,7 +143,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     // The assertion on the token answer failed and the extra field was reported, each without the secret.
     expect(output).toContain("was given a bearer token");
     expect(output).toMatch(/listPets \(GET \/pets\) 200: body\.0\.\[redacted\] is not in the spec \(extra field\)/);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   // vitest quotes a short object in its message as JavaScript (expected { access_token: 'at-4d9e', …(1) }), not JSON.
   it("prints no token the run obtained that a failed assertion quotes as a JavaScript object's field", async () => {
@@ -147,7 +151,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     expect(code, output).toBe(1);
     expect(output).toMatch(/expected \{ access_token: '\[redacted\]'/);
     expect(output).not.toContain("at-4d9e");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("prints no part of a long credential that vitest cuts short in a failed assertion's message", async () => {
     const { code, output } = await liveRunAgainst(revoked, { PETS_CLIENT_SECRET: LONG_SECRET });
@@ -155,7 +159,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     // Quoted whole (chai would have cut it at 40 characters), so the secret in it was found and redacted whole.
     expect(output).toContain("expected 'invalid_client: [redacted] was revoked' to be undefined");
     expect(piecesShown(output, LONG_SECRET)).toEqual([]);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("prints no credential that a colour code splits where vitest marks what differs from the expected value", async () => {
     const { code, output } = await liveRunAgainst(misfiled, { FORCE_COLOR: "1", NO_COLOR: undefined });
@@ -164,7 +168,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     // The run was coloured, and the secret does not show once the colour codes are taken out.
     expect(output).toContain("\x1b[");
     expect(showsSecret(stripVTControlCharacters(output), SECRET)).toBe(false);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   // Only the suite's process knows such a token: the runtime remembers what its token sources obtain.
   it("prints no token the run obtained through the runtime, in a failed assertion or hook, its diff, a console line or a write to stdout", async () => {
@@ -183,7 +187,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     // The file's afterAll failed the file on the two tokens.
     expect(plain).toContain("expected 'kept [redacted]' to be 'kept [redacted]'");
     for (const token of issued) expect(piecesShown(output, token)).toEqual([]);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("fails a request that a stalled vendor accepts and never answers, naming the host, after APIS_CONTRACT_LIVE_TIMEOUT_MS", async () => {
     const sockets: Socket[] = [];
@@ -202,7 +206,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
       for (const socket of sockets) socket.destroy();
       stalled.close();
     }
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("sends nothing more to a host that left a request unanswered, and says so for each request it did not send", async () => {
     const seen = received.length;
@@ -217,20 +221,20 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     }
     // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
     expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("refuses an APIS_CONTRACT_LIVE_TIMEOUT_MS that is no whole number of milliseconds, before sending anything", async () => {
     const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_TIMEOUT_MS: "30s" });
     expect(code, output).toBe(2);
     expect(output).toContain("APIS_CONTRACT_LIVE_TIMEOUT_MS=30s must be a whole number of milliseconds");
     expect(output).toContain("this is not a pass");
-  }, 30_000);
+  }, REFUSAL_BOUND_MS);
 
   it("names the settings of a live run in its help", async () => {
     const { code, output } = await liveRun({}, ["--help"]);
     expect(code, output).toBe(0);
     for (const name of ["APIS_CONTRACT_LIVE_WRITES", "APIS_CONTRACT_SERVER", "APIS_CONTRACT_UPSTREAM", "APIS_CONTRACT_LIVE_TIMEOUT_MS"]) expect(output).toContain(name);
-  }, 30_000);
+  }, REFUSAL_BOUND_MS);
 
   it.each([
     ["http://pets.example:8080", "is plain http to another host"],
@@ -241,7 +245,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     expect(code, output).toBe(2);
     expect(output).toContain(`APIS_CONTRACT_UPSTREAM=${value} ${problem}`);
     expect(output).toContain("this is not a pass");
-  }, 30_000);
+  }, REFUSAL_BOUND_MS);
 
   it("reports every drift of a stand-in vendor by operation and field, and fails", async () => {
     const { code, output } = await liveRun({ PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream });
@@ -259,7 +263,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     // Nor in any encoding it could be printed in: percent- or form-encoded, JSON-escaped, inside base64.
     expect(showsSecret(output, SECRET)).toBe(false);
     expect(showsSecret(output, ACCESS_TOKEN)).toBe(false);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("says it needs credentials, runs nothing and does not claim a pass without them", async () => {
     const { code, output } = await liveRun({});
@@ -267,7 +271,7 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     expect(output).toContain("no credentials: set PETS_CLIENT_ID, PETS_CLIENT_SECRET");
     expect(output).toContain("this is not a pass");
     expect(output).not.toContain("Drift");
-  }, 30_000);
+  }, REFUSAL_BOUND_MS);
 });
 
 describe("a token the run obtained, which the suite prints", () => {
@@ -289,13 +293,13 @@ describe("a token the run obtained, which the suite prints", () => {
     const { code, output, plain } = await printing(hook);
     expect(code, output).toBe(1);
     expect(plain).toContain("expected 'held [redacted]' to be 'held no token'");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it.each(["aroundEach", "aroundAll"])("is redacted where the suite's own %s fails quoting it", async (hook) => {
     const { code, output, plain } = await printing(hook);
     expect(code, output).toBe(1);
     expect(plain).toContain("Error: wrapped [redacted]");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   // vitest reports each error of an AggregateError on its own, telling one by its class.
   it("is redacted where the suite's own aroundEach fails with an AggregateError quoting it, each of whose errors is shown", async () => {
@@ -303,7 +307,7 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(code, output).toBe(1);
     expect(plain).toContain("Error: wrapped [redacted]");
     expect(plain).toContain("Error: a second reason");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it.each([
     ["rejection", "Unhandled Rejection", "Error: lost [redacted]"],
@@ -315,13 +319,13 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(plain).toContain(`${kind} ⎯`);
     expect(plain).toContain(shown);
     expect(plain).toMatch(/Errors {2}1 error\n/);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("is redacted where the suite writes it to stdout in pieces, the last with no line break after it", async () => {
     const { code, output, plain } = await printing("pieces");
     expect(code, output).toBe(1);
     expect(plain).toContain("pieces [redacted] end");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("prints a line that the suite began and did not end before its file failed to load", async () => {
     issued.length = 0;
@@ -329,7 +333,7 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(code, output).toBe(1);
     expect(output).toContain("the suite stops here");
     expect(output).toContain("a line not ended");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   // vitest records such an error on the file before any hook runs.
   it("is redacted where the file fails to load with an error quoting it", async () => {
@@ -339,13 +343,13 @@ describe("a token the run obtained, which the suite prints", () => {
     expect(stripVTControlCharacters(output)).toContain("Error: collected [redacted]");
     expect(issued, output).toHaveLength(1);
     expect(piecesShown(output, issued[0]!)).toEqual([]);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("is redacted where the suite writes it to stderr as bytes", async () => {
     const { code, output, plain } = await printing("bytes");
     expect(code, output).toBe(1);
     expect(plain).toContain("bytes [redacted]\n");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("is redacted wherever a console method shows it: dirxml, table, assert, count, group and timeLog", async () => {
     const { code, output, plain } = await printing("console");
@@ -354,7 +358,7 @@ describe("a token the run obtained, which the suite prints", () => {
       expect(plain).toContain(shown);
     }
     expect(plain).toMatch(/time \[redacted\]: [\d.]+m?s logged/);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   // The reporter prints both beside the test's name, from what the worker sent as the test ran or ended.
   it.each([
@@ -364,13 +368,13 @@ describe("a token the run obtained, which the suite prints", () => {
     const { code, output, plain } = await printing(prints);
     expect(code, output).toBe(1);
     expect(plain).toContain(shown);
-  }, 120_000);
+  }, RUN_BOUND_MS);
 
   it("has each piece of 8 or more characters redacted where a quotation cut it short", async () => {
     const { code, output, plain } = await printing("cut short");
     expect(code, output).toBe(1);
     expect(plain).toContain("cut [redacted]… and …[redacted] cut");
-  }, 120_000);
+  }, RUN_BOUND_MS);
 });
 
 describe("the redaction of what contract:live prints", () => {

@@ -43,7 +43,7 @@ it("logs the URLs a live proxy forwarded without the credentials in their query"
   } finally {
     await target.stop();
   }
-}, 60_000);
+}, 120_000);
 
 // A coloured run (contract:live passes FORCE_COLOR to a suite it prints to a terminal) makes Prism colour its log.
 it("logs plain text in a coloured run, with no colour code inside what it redacts", async () => {
@@ -58,7 +58,7 @@ it("logs plain text in a coloured run, with no colour code inside what it redact
   } finally {
     await target.stop();
   }
-}, 60_000);
+}, 120_000);
 
 // The drift report goes to a file that contract:live prints, and only the suite's process knows a token it obtained.
 it("reports a field that a vendor named with a token the run obtained without that token", async () => {

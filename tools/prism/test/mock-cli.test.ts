@@ -28,7 +28,7 @@ describe("pnpm mock <vendor>", () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(await listening(port)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it("names the vendors it knows when given an unknown one", async () => {
     const { output, exited } = await runMockCli("nope", { waitUntilUp: false });

@@ -54,7 +54,7 @@ beforeAll(async () => {
     SURVEY = { params: { path: { surveyId } } };
     PROJECT = { params: { path: { projectId: projects?.[0]?.id ?? 109820 } } };
   }
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   for (const recorder of Object.values(services?.recorders ?? {})) reportDrift(recorder);

@@ -10,7 +10,7 @@ let cmix: CmixClient;
 beforeAll(async () => {
   services = await startPrismServices();
   cmix = createClient({ environment: "sandbox", baseUrls: services.baseUrls, fetch: services.fetch, maxRetries: 0, auth: { type: "token", accessToken: "x" } });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await services?.stop();

@@ -74,7 +74,7 @@ describe("the wootric spec under Prism", () => {
   let prism: PrismServer;
   beforeAll(async () => {
     prism = await startPrism(spec);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await prism?.stop();
   });
@@ -154,5 +154,5 @@ describe("pnpm mock wootric", () => {
       child.kill("SIGINT");
       expect(await exited).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 });
