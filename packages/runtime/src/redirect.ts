@@ -25,6 +25,7 @@ const FOLLOWED = [301, 302, 303, 307, 308];
  */
 export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
   const { url, moved } = call;
+  const origin = new URL(url).origin;
   let keepBody = true;
   try {
     for (let hops = 0; ; hops++) {
@@ -42,7 +43,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         const shown = quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
         const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
-        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update baseUrl or tokenUrl.`, {
+        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update the option that sets ${origin}.`, {
           status: response.status || undefined,
         });
       };
@@ -53,7 +54,6 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       } catch {
         throw refuse("an invalid Location URL");
       }
-      const origin = new URL(url).origin;
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
       const keeps = response.status === 307 || response.status === 308;
       // Why the hop may not be taken, each tested in turn.

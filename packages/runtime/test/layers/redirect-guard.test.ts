@@ -47,6 +47,17 @@ describe("the redirect guard layer", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("says to update the option of the host that redirected, without naming options of other hosts", async () => {
+    // CX's data host is set by dataBaseUrl: a hint naming baseUrl or tokenUrl would send the caller to the wrong one.
+    const { result } = runLayer(redirectGuardLayer(), new Request("https://data.example.com/1/data/a.csv?access_token=x", { redirect: "manual" }), async () => redirectTo("https://elsewhere.example.net/"), {}, (call) => {
+      call.manual = true;
+    });
+    const error = await result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as Error).message).toContain("If the service moved, update the option that sets https://data.example.com.");
+    expect((error as Error).message).not.toMatch(/baseUrl|tokenUrl/);
+  });
+
   it("passes an unguarded request through as it is", async () => {
     const { next, seen } = recordingNext(() => redirectTo("https://elsewhere.example.net/"));
     const request = new Request("https://api.example.com/a");
