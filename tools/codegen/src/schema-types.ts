@@ -1,10 +1,13 @@
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import type { SchemaObject } from "openapi-typescript";
+import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
+import { isRecord } from "./registry.ts";
+import { loadSpecDocument } from "./spec-document.ts";
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
+const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
 
 /** openapi-typescript `transform`: `format: binary` is a Blob (a nullable one is `Blob | null`). */
 export function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
@@ -13,10 +16,50 @@ export function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   return nullable ? ts.factory.createUnionTypeNode([BLOB, NULL]) : BLOB;
 }
 
+// The statuses openapi-fetch types `error` from (openapi-typescript-helpers' ErrorStatus): 4xx, 5xx and default.
+const ERROR_STATUS = /^([45](\d\d|XX)|default)$/;
+
+/**
+ * The names of the response components (`#/components/responses/<name>`) the spec answers an error status with.
+ *
+ * @example
+ * errorResponseNames(spec); // Set { "BadRequest", "NotFound" }
+ */
+export function errorResponseNames(spec: unknown): Set<string> {
+  const names = new Set<string>();
+  const paths = isRecord(spec) && isRecord(spec["paths"]) ? spec["paths"] : {};
+  for (const item of Object.values(paths)) {
+    for (const operation of isRecord(item) ? Object.values(item) : []) {
+      const responses = isRecord(operation) && isRecord(operation["responses"]) ? operation["responses"] : {};
+      for (const [status, response] of Object.entries(responses)) {
+        const ref = ERROR_STATUS.test(status) && isRecord(response) ? response["$ref"] : undefined;
+        if (typeof ref == "string" && ref.startsWith("#/components/responses/")) names.add(ref.slice(23).replaceAll("~1", "/").replaceAll("~0", "~"));
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * openapi-typescript `postTransform`: the JSON body of an error status is `| string`, since openapi-fetch hands a body
+ * that is not JSON (a proxy's HTML page, an empty body, the runtime's note on one too large to read) on as text, and
+ * the type of `error` must say so. `errors` are the response components used for error statuses.
+ */
+export function errorBodyAsText(errors: Set<string>): (type: ts.TypeNode, options: TransformNodeOptions) => ts.TypeNode | undefined {
+  return (type, options) => {
+    // Only a response's content schema itself, not a schema nested in it; its media type must be JSON.
+    const match = /^#\/(?:paths\/.+\/responses\/([^/]+)|components\/responses\/([^/]+))\/content\/[^/]*json[^/]*$/.exec(options.path ?? "");
+    if (!match) return undefined;
+    const error = match[1] !== undefined ? ERROR_STATUS.test(match[1]) : errors.has(match[2]!.replaceAll("~1", "/").replaceAll("~0", "~"));
+    return error ? ts.factory.createUnionTypeNode([type, STRING]) : undefined;
+  };
+}
+
 /** The body of schema.ts (without the header comment): openapi-typescript's output for the spec. */
 export async function renderSchemaTypes(specPath: string): Promise<string> {
   const ast = await openapiTS(pathToFileURL(specPath), {
     transform: binaryAsBlob,
+    postTransform: errorBodyAsText(errorResponseNames(loadSpecDocument(specPath).root.value)),
     // The default, spelled out: `export enum` breaks erasable-syntax TypeScript (node --strip-types).
     enum: false,
     silent: true,

@@ -1,7 +1,7 @@
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import type { SchemaObject } from "openapi-typescript";
-import { binaryAsBlob } from "../src/schema-types.ts";
+import { binaryAsBlob, errorBodyAsText, errorResponseNames } from "../src/schema-types.ts";
 
 const printed = (schema: object) => {
   const node = binaryAsBlob(schema as SchemaObject);
@@ -21,5 +21,38 @@ describe("the format: binary transform", () => {
   test("other schemas are left to openapi-typescript", () => {
     expect(printed({ type: "string", format: "byte" })).toBeUndefined();
     expect(printed({ type: "string" })).toBeUndefined();
+  });
+});
+
+describe("the error body transform", () => {
+  const spec = {
+    paths: {
+      "/items": {
+        parameters: [],
+        get: { responses: { "200": { $ref: "#/components/responses/Items" }, "404": { $ref: "#/components/responses/NotFound" }, default: { $ref: "#/components/responses/Oops" } } },
+      },
+    },
+  };
+  const ERROR = ts.factory.createTypeReferenceNode("ErrorBody");
+  const widened = (path: string, names = errorResponseNames(spec)) => {
+    const node = errorBodyAsText(names)(ERROR, { path } as never);
+    return node && ts.createPrinter().printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.Latest));
+  };
+
+  test("finds the response components used for 4xx, 5xx and default answers, not for 2xx ones", () => {
+    expect([...errorResponseNames(spec)].sort()).toEqual(["NotFound", "Oops"]);
+  });
+
+  test("an error status's JSON body may be text, inline or as a component", () => {
+    expect(widened("#/paths/~1items/get/responses/404/content/application~1json")).toBe("ErrorBody | string");
+    expect(widened("#/paths/~1responses/get/responses/5XX/content/application~1problem+json")).toBe("ErrorBody | string");
+    expect(widened("#/components/responses/NotFound/content/application~1json")).toBe("ErrorBody | string");
+  });
+
+  test("a 2xx body, a schema nested in an error body and a body that is not JSON are left as they are", () => {
+    expect(widened("#/paths/~1responses/get/responses/200/content/application~1json")).toBeUndefined();
+    expect(widened("#/components/responses/Items/content/application~1json")).toBeUndefined();
+    expect(widened("#/paths/~1items/get/responses/404/content/application~1json/properties/message")).toBeUndefined();
+    expect(widened("#/paths/~1items/get/responses/404/content/text~1plain")).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ export async function run(url: string) {
     project: project.data?.name,
     summary: summary.response.status,
     archiveUrl,
-    missing: { status: missing.response.status, error: missing.error },
+    // As the caller gets it: the vendor's JSON error, or the body as text when it is not JSON.
+    missing: { status: missing.response.status, error: missing.error as unknown },
     thrown,
   };
 }

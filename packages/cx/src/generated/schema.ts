@@ -443,7 +443,7 @@ export interface components {
                  *       "message": "The access token is invalid"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /**
@@ -457,7 +457,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
     };

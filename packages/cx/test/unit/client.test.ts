@@ -107,7 +107,7 @@ describe("createClient", () => {
     const cx = createClient({ auth, fetch: observed.fetch });
     const { data, error } = await cx.GET("/users/self");
     expect(data).toBeUndefined();
-    expect(error?.errorType).toBe("AccessDenied");
+    expect(error).toEqual({ errorType: "AccessDenied", message: "User does not have access to resource" });
   });
 
   it.each<[string, unknown, string]>([

@@ -1160,7 +1160,7 @@ export interface components {
                  *       "message": "The survey id field is required."
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The credentials are missing or wrong, or do not allow access to this resource. */
@@ -1174,7 +1174,7 @@ export interface components {
                  *       "message": "Unauthenticated."
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description No such resource in this account. */
@@ -1188,7 +1188,7 @@ export interface components {
                  *       "message": "Not Found"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The path does not take this method. */
@@ -1202,7 +1202,7 @@ export interface components {
                  *       "message": "Method Not Allowed"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The resource is not in a deletable state (an interaction that has started cannot be deleted). */
@@ -1216,7 +1216,7 @@ export interface components {
                  *       "message": "The interaction has started and can no longer be deleted."
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The resource has been deleted. */
@@ -1230,7 +1230,7 @@ export interface components {
                  *       "message": "Gone"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The vendor failed to handle the request; try again later. */
@@ -1244,7 +1244,7 @@ export interface components {
                  *       "message": "Server Error"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The service is down for maintenance; try again later. */
@@ -1258,7 +1258,7 @@ export interface components {
                  *       "message": "Service Unavailable"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
     };
@@ -1569,7 +1569,7 @@ export interface operations {
                      *       "message": "A pending interaction with this phone number already exists for this survey."
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | string;
                 };
             };
             500: components["responses"]["ServerError"];
@@ -1673,7 +1673,7 @@ export interface operations {
                      *       "message": "The interaction conflicts with an existing record."
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | string;
                 };
             };
             410: components["responses"]["Gone"];
@@ -2995,7 +2995,7 @@ export interface operations {
                      *       "message": "The phone number is not valid."
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | string;
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
@@ -3059,7 +3059,7 @@ export interface operations {
                      *       "message": "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."
                      *     }
                      */
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
             /** @description Client authentication failed (unknown `client_id` or wrong `client_secret`). */
@@ -3075,7 +3075,7 @@ export interface operations {
                      *       "message": "Client authentication failed"
                      *     }
                      */
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
         };

@@ -23,7 +23,7 @@ export async function run(url: string) {
     survey: survey.data?.name,
     interaction: created.id,
     responses,
-    missing: { status: missing.response.status, message: missing.error?.message },
+    missing: { status: missing.response.status, message: typeof missing.error === "string" ? missing.error : missing.error?.message },
     thrown,
   };
 }

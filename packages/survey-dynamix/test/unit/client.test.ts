@@ -324,6 +324,14 @@ describe("createClient", () => {
     expect(error).toEqual({ message: "Not Found" });
   });
 
+  it("returns an error body that is not JSON as its text, as the type of error says", async () => {
+    const { sdx } = clientWith(() => new Response("<h1>502 Bad Gateway</h1>", { status: 502, headers: { "Content-Type": "text/html" } }));
+    const { error } = await sdx.GET("/questions/{question_id}", { params: { path: { question_id: 1 } } });
+    expect(error).toBe("<h1>502 Bad Gateway</h1>");
+    // What a caller reads from it, narrowed as the type demands (test/types/raw-results.test-d.ts).
+    expect(typeof error === "string" ? error : error?.message).toBe("<h1>502 Bad Gateway</h1>");
+  });
+
   it("retries a GET that meets the vendor's 503 maintenance answer", async () => {
     const observed = observedFetch((_request, index) => (index === 0 ? json({ message: "Service Unavailable" }, 503) : json([])));
     const sdx = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });

@@ -875,7 +875,7 @@ export interface components {
                  *       "message": "Bad Request"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /**
@@ -892,7 +892,7 @@ export interface components {
                  *       "message": "Internal Server Error"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description Missing, invalid or expired access token. */
@@ -906,7 +906,7 @@ export interface components {
                  *       "message": "Unauthorized"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The account has not completed the onboarding flow (`PUT /v1/onboarding` with `onboarded=true`). */
@@ -920,7 +920,7 @@ export interface components {
                  *       "message": "Please complete the onboarding flow first."
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description No record with this ID in the account. */
@@ -934,7 +934,7 @@ export interface components {
                  *       "message": "Record not found"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /**
@@ -954,7 +954,7 @@ export interface components {
                  *       "message": "Rate limit exceeded"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /**
@@ -972,7 +972,7 @@ export interface components {
                  *       "message": "Validation failed"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
     };
@@ -1083,7 +1083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
             /** @description Client authentication failed (unknown `client_id` or wrong `client_secret`). Body per RFC 6749 §5.2. */
@@ -1098,7 +1098,7 @@ export interface operations {
                      *       "error_description": "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."
                      *     }
                      */
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
             500: components["responses"]["ServerError"];
@@ -2072,7 +2072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | string;
                 };
             };
             424: components["responses"]["OnboardingRequired"];

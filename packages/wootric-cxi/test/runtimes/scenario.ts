@@ -26,7 +26,7 @@ export async function run(url: string) {
     tag: tag.data?.name,
     imports: { status: imports.response.status, names: imports.data?.map((item) => item.name) },
     responses,
-    missing: { status: missing.response.status, message: missing.error?.message },
+    missing: { status: missing.response.status, message: typeof missing.error === "string" ? missing.error : missing.error?.message },
     thrown,
   };
 }

@@ -190,7 +190,7 @@ describe("createClient", () => {
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
     const { data, error } = await cxi.GET("/v1/imports");
     expect(data).toBeUndefined();
-    expect(error?.message).toBe("Please complete the onboarding flow first.");
+    expect(error).toEqual({ message: "Please complete the onboarding flow first." });
   });
 
   it("throws an AuthenticationError that names the problem but no credential when the token request is refused", async () => {

@@ -1244,7 +1244,7 @@ export interface components {
                  *       "error_description": "The access token is invalid"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description Bad request, the request is incorrect (vendor errors page), e.g. `page` above 30. */
@@ -1258,7 +1258,7 @@ export interface components {
                  *       "message": "Bad Request"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The specified resource could not be found (vendor errors page). */
@@ -1272,7 +1272,7 @@ export interface components {
                  *       "message": "Not Found"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /**
@@ -1289,7 +1289,7 @@ export interface components {
                  *       "message": "Locked"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The per-minute quota of this endpoint is used up; retry after `X-Rate-Limit-Reset` (a minute at most). */
@@ -1306,7 +1306,7 @@ export interface components {
                  *       "message": "Rate limit exceeded"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description Internal server error; try again later (vendor errors page). */
@@ -1320,7 +1320,7 @@ export interface components {
                  *       "message": "Internal Server Error"
                  *     }
                  */
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] | string;
             };
         };
         /** @description The surveys were accepted for sending. The body is not documented. */
@@ -1790,7 +1790,7 @@ export interface operations {
                      *       "error_description": "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client."
                      *     }
                      */
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
             /** @description Client authentication failed (unknown `client_id` or wrong `client_secret`). */
@@ -1805,7 +1805,7 @@ export interface operations {
                      *       "error_description": "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."
                      *     }
                      */
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/json": components["schemas"]["OAuthError"] | string;
                 };
             };
         };

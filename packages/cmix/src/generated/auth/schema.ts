@@ -132,7 +132,7 @@ export interface operations {
                      *       "error_description": "Missing parameter grant_type"
                      *     }
                      */
-                    "application/json": components["schemas"]["TokenError"];
+                    "application/json": components["schemas"]["TokenError"] | string;
                 };
             };
             /** @description Wrong client set or user set. */
@@ -147,7 +147,7 @@ export interface operations {
                      *       "error_description": "Invalid user credentials"
                      *     }
                      */
-                    "application/json": components["schemas"]["TokenError"];
+                    "application/json": components["schemas"]["TokenError"] | string;
                 };
             };
         };

@@ -95,7 +95,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
         /** @description No such survey, or not visible to this user. */
@@ -111,7 +111,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
     };
@@ -191,7 +191,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"] | string;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -259,7 +259,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
         /** @description No such survey, or not visible to this user. */
@@ -275,7 +275,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
         /** @description The parameters or body were rejected. */
@@ -291,7 +291,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
     };

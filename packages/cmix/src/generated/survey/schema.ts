@@ -1057,7 +1057,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
         /** @description No such survey, project or group, or not visible to this user. */
@@ -1073,7 +1073,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
         /** @description The parameters or body were rejected. */
@@ -1089,7 +1089,7 @@ export interface components {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": components["schemas"]["ErrorBody"] | string;
             };
         };
     };
