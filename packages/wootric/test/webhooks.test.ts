@@ -315,6 +315,16 @@ describe("unwrapWebhook with nulls in a JSON event", () => {
     const body = withNull(field, inResponse);
     expect((await refusal(unwrapWebhook(body, sign(body), SECRET))).reason).toBe("unrecognized-payload");
   });
+
+  it.each([
+    ["response.score", "response[id]=1&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1"],
+    ["response.id", '{"response":{"score":9,"end_user_id":2,"survey_id":3},"event_name":"created","timestamp":"t","account_token":"NPS-1"}'],
+    ["decline.survey_id", '{"decline":{"id":1,"end_user_id":2},"event_name":"created","timestamp":"t","account_token":"NPS-1"}'],
+    ["account_token", "response[id]=1&response[score]=9&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t"],
+    ["every field of the response", '{"response":{},"event_name":"created","timestamp":"t","account_token":"NPS-1"}'],
+  ])("refuses an event without %s, which the spec requires and the event's type declares, as it refuses a null one", async (_, body) => {
+    expect((await refusal(unwrapWebhook(body, sign(body), SECRET))).reason).toBe("unrecognized-payload");
+  });
 });
 
 describe("unwrapWebhook against hostile signed payloads", () => {
@@ -344,7 +354,7 @@ describe("unwrapWebhook against hostile signed payloads", () => {
     expect((await refusal(unwrapWebhook(form, sign(form), SECRET))).reason).toBe("unrecognized-payload");
     const json = '{"decline":{"id":1,"end_user_id":9007199254740993,"survey_id":3},"event_name":"created","timestamp":"t","account_token":"NPS-1"}';
     expect((await refusal(unwrapWebhook(json, sign(json), SECRET))).reason).toBe("unrecognized-payload");
-    const largest = "response[id]=9007199254740991&response[score]=5&event_name=created&timestamp=t&account_token=NPS-1";
+    const largest = "response[id]=9007199254740991&response[score]=5&response[end_user_id]=2&response[survey_id]=3&event_name=created&timestamp=t&account_token=NPS-1";
     expect((await unwrapWebhook(largest, sign(largest), SECRET)).type).toBe("response.created");
   });
 
@@ -414,11 +424,11 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect(error.reason).toBe("stale");
   });
 
-  it("reads a signed event without a timestamp as before without maxAgeMs, and refuses it as `stale` with it", async () => {
+  it("refuses a signed event without a timestamp, which the spec requires and the event's type declares, with or without maxAgeMs", async () => {
     const text = fixture("response-created.form").text.replace(/&timestamp=[^&]*/, "");
     const headers = { "x-wootric-signature": sign(text) };
-    expect((await unwrapWebhook(text, headers, SECRET)).type).toBe("response.created");
-    expect((await refusal(unwrapWebhook(text, headers, SECRET, { maxAgeMs: 300_000 }))).reason).toBe("stale");
+    expect((await refusal(unwrapWebhook(text, headers, SECRET))).reason).toBe("unrecognized-payload");
+    expect((await refusal(unwrapWebhook(text, headers, SECRET, { maxAgeMs: 300_000 }))).reason).toBe("unrecognized-payload");
   });
 
   it("checks the signature first: a forged body with a fresh timestamp is a signature mismatch", async () => {
