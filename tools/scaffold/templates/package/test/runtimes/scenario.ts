@@ -19,7 +19,7 @@ export async function run(url: string) {
   }
   return {
     status: status.data?.status,
-    revoked: { status: revoked.response.status, message: revoked.error?.message },
+    revoked: { status: revoked.response.status, message: typeof revoked.error === "string" ? revoked.error : revoked.error?.message },
     thrown,
   };
 }
