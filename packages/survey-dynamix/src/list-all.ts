@@ -1,7 +1,7 @@
 import { checkClient, checkOptionNames, describeValue, fieldError, InputError, InvalidResponseError, isFieldObject, iterateOffset, shown } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import type { paths } from "./generated/schema.js";
-import { checkListQuery, MAX_LIMIT, present } from "./list-filters.js";
+import { checkListQuery, MAX_LIMIT, present, type REQUIRED_FILTERS } from "./list-filters.js";
 import type { Interaction, InteractionData, Question, Survey, SurveyResponse, User } from "./types.js";
 
 /** The lists that page with `_limit`/`_offset`, and what each yields. */
@@ -42,7 +42,10 @@ const PAGED_PATHS = [
 // Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
 true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 type ListParameters<P extends PagedPath> = paths[P]["get"]["parameters"];
-type Query<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
+type SpecQuery<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
+// One filter given of those a list needs (REQUIRED_FILTERS, which checkListQuery refuses a query without), for each one.
+type OneOf<Q, F extends PropertyKey> = F extends keyof Q ? Q & { [K in F]-?: NonNullable<Q[K]> } : never;
+type Query<P extends PagedPath> = P extends keyof typeof REQUIRED_FILTERS ? OneOf<SpecQuery<P>, (typeof REQUIRED_FILTERS)[P][number]> : SpecQuery<P>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
 
 /** Options of {@link listAll}: the list's query (`_limit` is the page size, `_offset` where to start), and its path parameters when it has any. */

@@ -1,6 +1,6 @@
 // Compile-time tests of what raw calls resolve, checked by `pnpm typecheck`: the types say what the runtime gives.
 import { expectTypeOf } from "vitest";
-import type { ErrorBody, OAuthError, SurveyDynamixClient } from "../../src/index.js";
+import { listAll, type ErrorBody, type OAuthError, type SurveyDynamixClient } from "../../src/index.js";
 
 declare const sdx: SurveyDynamixClient;
 
@@ -11,4 +11,21 @@ export async function errorBodiesMayBeText(): Promise<void> {
   const token = await sdx.POST("/oauth/token", { body: { grant_type: "authorization_code", client_id: "3", client_secret: "s", redirect_uri: "https://app.test/cb", code: "c" } });
   expectTypeOf<string>().toExtend<NonNullable<typeof token.error>>();
   expectTypeOf<OAuthError>().toExtend<NonNullable<typeof token.error>>();
+}
+
+// listAll's options require what its check refuses a call without: one of the filters a list needs (REQUIRED_FILTERS).
+export function listsNeedTheirFilters(): void {
+  listAll(sdx, "/responses", { query: { survey_id: 52 } });
+  listAll(sdx, "/responses", { query: { start_date: "2024-01-01", _limit: 100 } });
+  listAll(sdx, "/interaction_data", { query: { interaction_id: 891234, custom_key: "plan" } });
+  listAll(sdx, "/surveys/{survey_id}/responses", { path: { survey_id: 52 } });
+  listAll(sdx, "/interactions");
+  // @ts-expect-error /responses needs survey_id, question_id, interaction_id or start_date
+  listAll(sdx, "/responses");
+  // @ts-expect-error /responses needs survey_id, question_id, interaction_id or start_date
+  listAll(sdx, "/responses", { query: { response_contains: "late" } });
+  // @ts-expect-error /interaction_data needs survey_id or interaction_id
+  listAll(sdx, "/interaction_data", { query: { custom_key: "plan" } });
+  // @ts-expect-error an undefined filter is none
+  listAll(sdx, "/interaction_data", { query: { survey_id: undefined } });
 }
