@@ -4,8 +4,11 @@ import { parseFilePath } from "./file-path.js";
 import { multipartStream } from "./multipart-stream.js";
 import type { FileMetadata } from "./types.js";
 
-/** What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes, or text. */
-export type UploadContent = Blob | ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array | string;
+/**
+ * What {@link uploadFile} can send: a Blob or File (e.g. `fs.openAsBlob`), a byte stream, bytes (an ArrayBuffer, or any
+ * view of one: a Uint8Array or Buffer, a DataView, another typed array's bytes as they lie in memory), or text.
+ */
+export type UploadContent = Blob | ReadableStream<Uint8Array> | ArrayBuffer | ArrayBufferView | string;
 
 export interface UploadOptions {
   /** The MIME type CX stores and later serves the file with (`file_content_type`). Default: the Blob's type, else `application/octet-stream`. */

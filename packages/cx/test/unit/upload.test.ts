@@ -126,6 +126,17 @@ describe("uploadFile", () => {
     expect(await (bytes?.get("file") as File).text()).toBe("hi");
   });
 
+  it("sends any view of an ArrayBuffer (a DataView, an Int16Array, part of a Buffer) as the bytes it views", async () => {
+    const { cx, observed } = setup();
+    const bytes = new TextEncoder().encode("..WXYZ");
+    await uploadFile(cx, filePath("self", "/a.bin"), new DataView(bytes.buffer, 2));
+    await uploadFile(cx, filePath("self", "/b.bin"), new Int16Array([0x4241, 0x4443]));
+    await uploadFile(cx, filePath("self", "/c.bin"), Buffer.from("QRST").subarray(1, 3));
+    const forms = await Promise.all(observed.requests.map((request, index) => formOf(request, observed.bodies[index])));
+    // An Int16Array's bytes as they lie in memory: little-endian on every platform Node and the browsers run on.
+    expect(await Promise.all(forms.map((form) => (form.get("file") as File).text()))).toEqual(["WXYZ", "ABCD", "RS"]);
+  });
+
   it("sends a ReadableStream as a multipart body built from the stream, byte for byte", async () => {
     const { cx, observed } = setup();
     const chunks = [new TextEncoder().encode("part one, "), new TextEncoder().encode("part two")];
