@@ -6,7 +6,7 @@ import { resolveTokenUrl } from "./token-url.js";
 /** Options of {@link createWootricTokenSource}: the credentials, the token endpoint, and what its requests take. */
 export interface WootricTokenSourceOptions extends TokenRequestOptions {
   /** Credentials that fetch tokens: `password`, `clientCredentials`, or a `token` with its `refreshToken`. */
-  auth: Exclude<WootricAuth, { type: "tokenSource" }>;
+  auth: Exclude<WootricAuth, { type: "tokenSource" | "token" }> | (Extract<WootricAuth, { type: "token" }> & { refreshToken: string });
   /**
    * Full URL of the token endpoint. Default `https://api.wootric.com/oauth/token`. A URL with no path (the host alone,
    * as `tokenUrl` was before 0.2) is read as that host's `/oauth/token`, with one deprecation line through the logger.
