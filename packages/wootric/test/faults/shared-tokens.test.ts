@@ -3,7 +3,7 @@
 import { collectLeaks, useFaultServer, type SeenRequest } from "@apis/faults";
 import { createClient as createCxiClient } from "@apis/wootric-cxi";
 import { describe, expect, it } from "vitest";
-import { createClient, createWootricTokenSource, type WootricAuth } from "../../src/index.js";
+import { createClient, createWootricTokenSource, type WootricTokenSourceOptions } from "../../src/index.js";
 
 const CLIENT_SECRET = "shared-client-secret-1";
 const REFRESH = "shared-rt-secret-0";
@@ -20,7 +20,7 @@ const issueTokens = (_: SeenRequest, index: number) => ({
   body: { access_token: `shared-at-secret-${index + 1}`, refresh_token: `shared-rt-secret-${index + 1}`, token_type: "bearer", expires_in: 7200 },
 });
 
-function bothClients(auth: Exclude<WootricAuth, { type: "tokenSource" }> = { type: "clientCredentials", clientId: "app-1", clientSecret: CLIENT_SECRET }) {
+function bothClients(auth: WootricTokenSourceOptions["auth"] = { type: "clientCredentials", clientId: "app-1", clientSecret: CLIENT_SECRET }) {
   const url = server().url;
   server().script(TOKEN, [issueTokens]);
   server().script(SEGMENTS, [{ status: 200, body: [{ name: "plan", data_type: "string" }] }]);
