@@ -60,7 +60,7 @@ export const EVENT_FIELDS: Record<string, FieldType> = {
 
 /**
  * Types the known fields of a parsed object; unknown fields are kept as they came (new vendor fields pass
- * through). Returns undefined if a known field has a value of the wrong kind, or a required one is missing. A JSON null in an optional field that
+ * through). Returns undefined if a known field has a value of the wrong kind, or an integer one is missing. A JSON null in an optional field that
  * takes none (`ip_address`, `origin_url`, `end_user_properties`, `updated_at`, ...) is read as the field left out
  * (undefined), so that an event the form format writes with an empty field (Rails' nil) is not refused in JSON; one in
  * a required field (an integer, or text) is refused. That Wootric's JSON carries such nulls is a guess: the vendor's
@@ -69,8 +69,11 @@ export const EVENT_FIELDS: Record<string, FieldType> = {
 export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: Record<string, FieldType>): { [key: string]: unknown } | undefined {
   const result: { [key: string]: unknown } = { ...raw };
   for (const [name, type] of Object.entries(fields)) {
-    // A required field (an integer, or text) left out is refused as a null one is: the type says it is there.
-    if (!(name in raw) && type != integer && type != text) continue;
+    // An id or a score (every integer field is a required one) left out is refused as a null one is: the type says it
+    // is there. The event's timestamp and account token may be left out, as before: its data is the caller's either way
+    // (account_token reached Wootric's docs after the events; maxAgeMs refuses an event without a timestamp as
+    // stale). Without event_name the event has no type, and is refused as such.
+    if (!(name in raw) && type != integer) continue;
     const typed = type(raw[name]);
     if (typed === undefined && (raw[name] !== null || type == integer || type == text)) return undefined;
     result[name] = typed;
