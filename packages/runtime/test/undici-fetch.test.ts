@@ -2,7 +2,7 @@
 // and compares what the caller sees and what the server received. Two servers on 127.0.0.1 are two origins.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync, zstdCompressSync } from "node:zlib";
 import { collectGarbage } from "@apis/faults/garbage";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiConnectionError, ApiTimeoutError, createApiClient, InputError, type ClientOptions, type FetchLike } from "../src/index.js";
@@ -177,9 +177,19 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     ["gzip", gzipSync],
     ["deflate", deflateSync],
     ["br", brotliCompressSync],
+    ["zstd", zstdCompressSync],
   ] as const)("decodes a %s body", async (coding, compress) => {
     home.routes.set("GET /items", (_, response) => void response.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(compress('[{"id":7}]')));
     expect(await (await fetch(`${home.url}/items`)).json()).toEqual([{ id: 7 }]);
+  });
+
+  // RFC 9110's deflate is zlib-wrapped, but some servers send it raw: fetch, as browsers, tells them apart by the first byte.
+  it("decodes a deflate body sent without its zlib wrapper, alone and under gzip", async () => {
+    const raw = deflateRawSync('[{"id":7}]');
+    home.routes.set("GET /raw", (_, response) => void response.writeHead(200, { "content-type": "application/json", "content-encoding": "deflate" }).end(raw));
+    home.routes.set("GET /both", (_, response) => void response.writeHead(200, { "content-type": "application/json", "content-encoding": "deflate, gzip" }).end(gzipSync(raw)));
+    expect(await (await fetch(`${home.url}/raw`)).json()).toEqual([{ id: 7 }]);
+    expect(await (await fetch(`${home.url}/both`)).json()).toEqual([{ id: 7 }]);
   });
 
   it.each(["x-unknown", "gzip, x-unknown", "constructor"])("leaves a body in a coding it does not know (%s) as it came", async (coding) => {

@@ -1,8 +1,8 @@
 // The Node fast transport: a fetch on undici's `request` API, which skips the WHATWG Request and fetch machinery
 // that the platform's fetch runs per request. Node only; reached through the `@apis/runtime/undici` subpath, so no
 // other entry point (and no browser bundle) imports undici.
-import { pipeline, Readable } from "node:stream";
-import { createBrotliDecompress, createGunzip, createInflate, constants } from "node:zlib";
+import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
+import * as zlib from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { describeValue, InputError } from "../input-error.js";
 import { isFormBody, readBody } from "../read-body.js";
@@ -52,7 +52,7 @@ const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "con
  * platform's fetch at a fraction of its cost per request (`pnpm bench` measures it). It follows redirects as fetch
  * does (at most 20; 303, and 301/302 after a POST, become a GET without body; `Authorization`, `Cookie` and
  * `Proxy-Authorization` stay behind when the origin changes; `redirect: "manual"` returns the 3xx), decodes gzip,
- * deflate and br bodies, and stops at the request's signal. It differs in three ways: a request body is read whole
+ * deflate (zlib-wrapped or raw), br and, where Node's zlib has it, zstd bodies, and stops at the request's signal. It differs in three ways: a request body is read whole
  * before it is sent (so that a redirect can send it again), no `Accept-Encoding` is added, so servers answer
  * uncompressed unless asked otherwise, and a request that sets `integrity` is refused rather than left unchecked. Needs the `undici` package, a dependency of `@apis/runtime`, and Node 20.18 or
  * later; browsers, Deno and Bun keep the platform's fetch.
@@ -264,13 +264,52 @@ function decoded(body: Readable, encoding: string | null): Readable {
 }
 
 // Servers often end a gzip or deflate stream without its final flush; fetch accepts that, so these do too.
+const { constants } = zlib;
 const FLUSH = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
 const DECODERS = new Map<string, () => NodeJS.ReadWriteStream>([
-  ["gzip", () => createGunzip(FLUSH)],
-  ["x-gzip", () => createGunzip(FLUSH)],
-  ["deflate", () => createInflate(FLUSH)],
-  ["br", () => createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH })],
+  ["gzip", () => zlib.createGunzip(FLUSH)],
+  ["x-gzip", () => zlib.createGunzip(FLUSH)],
+  ["deflate", () => new Inflate()],
+  ["br", () => zlib.createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH })],
 ]);
+// zstd as Node's fetch decodes it, where this Node's zlib has it (22.15 and 23.8 on).
+if (typeof zlib.createZstdDecompress === "function") {
+  DECODERS.set("zstd", () => zlib.createZstdDecompress({ flush: constants.ZSTD_e_continue, finishFlush: constants.ZSTD_e_end }));
+}
+
+// A deflate body, zlib-wrapped as RFC 9110 says or raw as some servers send it: fetch, as browsers, tells them apart by
+// the first byte (a zlib header's low nibble is 8), so this does too. What it inflates waits while the reader does, so
+// that a small body that inflates to gigabytes is never held whole.
+class Inflate extends Transform {
+  #inner: zlib.Inflate | zlib.InflateRaw | undefined;
+
+  override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback): void {
+    if (chunk.length === 0) return done();
+    if (this.#inner === undefined) {
+      const inner = (this.#inner = (chunk[0]! & 0x0f) === 8 ? zlib.createInflate(FLUSH) : zlib.createInflateRaw(FLUSH));
+      inner.on("data", (data: Buffer) => {
+        if (!this.push(data)) inner.pause();
+      });
+      inner.on("error", (error) => this.destroy(error));
+    }
+    this.#inner.write(chunk, () => done());
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.#inner === undefined) return done();
+    this.#inner.once("end", () => done()).end();
+  }
+
+  override _read(size: number): void {
+    this.#inner?.resume();
+    super._read(size);
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    this.#inner?.destroy();
+    super._destroy(error, done);
+  }
+}
 
 // A failed fetch rejects with a TypeError, as the platform's does, so that retries treat it as a network error.
 function failed(reason: string, cause?: unknown): TypeError {
