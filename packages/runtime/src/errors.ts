@@ -227,7 +227,8 @@ export class InvalidResponseError extends ApiError {}
  * A request that carries a credential (a token request, a password or secret in its body, a token in its query) was
  * redirected somewhere it may not follow: another origin, plain http, a POST turned into a GET, too many hops, or a
  * target the platform hides (a browser's opaque redirect). Nothing was sent there. `status` is the redirect's status
- * and the message names where it pointed, redacted.
+ * and the message names where it pointed, redacted. Any other request that fetch gave up redirecting (a loop of more
+ * than 20 hops) fails with one too, without a status, and is not retried.
  *
  * @example
  * catch (e) { if (e instanceof RedirectError) console.error("check the tokenUrl:", e.message) }

@@ -225,6 +225,16 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toEqual([]);
     });
 
+    // fetch follows 20 hops, then fails with a TypeError: the same request would loop again, so it is not resent (three
+    // attempts were 63 requests, each with the token) nor reported as a network error.
+    it.each(["GET", "POST"] as const)("a %s with only an Authorization header redirected in a loop fails once with a RedirectError, not retried", async (method) => {
+      home.script(`${method} /items`, [{ status: 307, headers: { Location: "/items" } }]);
+      const api = client({ type: "bearer", token: "bearer-secret-token" });
+      const outcome = await settle(method === "GET" ? api.GET("/items") : api.POST("/items", { body: { name: "a" } }));
+      refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: .*redirect.*If the service moved, update baseUrl`));
+      expect(home.count(`${method} /items`)).toBe(21);
+    });
+
     it("a request with only an Authorization header keeps the platform's redirects, which drop the header across origins", async () => {
       home.script("GET /items", [{ status: 302, headers: { Location: `${other.url}/steal` } }]);
       const outcome = await settle(client({ type: "bearer", token: "bearer-secret-token" }).GET("/items"));

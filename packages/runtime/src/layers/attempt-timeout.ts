@@ -3,7 +3,7 @@ import { InputError } from "../input-error.js";
 import { describeError, isIdempotent, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
-import { throwIfAborted } from "./call.js";
+import { callError, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
 
 /**
@@ -34,11 +34,15 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       throwIfAborted(call);
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
+      const said = describeError(error);
+      // fetch gives up on a redirect loop (20 hops) with a TypeError ("redirect count exceeded"; undiciFetch also names the
+      // redirects it refuses): the same request would be redirected again, so it is final, and not a network failure.
+      if (/redirect/i.test(said)) throw callError(RedirectError, call, `${said}. If the service moved, update baseUrl or tokenUrl.`, { cause: error });
       const timedOut = attempt.timeout;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
       throw timedOut
         ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })
-        : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${describeError(error)}`, " Check the network and the base URL.", { cause: error });
+        : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${said}`, " Check the network and the base URL.", { cause: error });
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
     if (call.stream) attempt.hold(response.body!, call);
