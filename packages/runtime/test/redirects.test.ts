@@ -230,7 +230,7 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
     it.each(["GET", "POST"] as const)("a %s with only an Authorization header redirected in a loop fails once with a RedirectError, not retried", async (method) => {
       home.script(`${method} /items`, [{ status: 307, headers: { Location: "/items" } }]);
       const api = client({ type: "bearer", token: "bearer-secret-token" });
-      const outcome = await settle(method === "GET" ? api.GET("/items") : api.POST("/items", { body: { name: "a" } }));
+      const outcome = await (method === "GET" ? settle(api.GET("/items")) : settle(api.POST("/items", { body: { name: "a" } })));
       refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: .*redirect.*If the service moved, update baseUrl`));
       expect(home.count(`${method} /items`)).toBe(21);
     });
