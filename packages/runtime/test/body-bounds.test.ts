@@ -3,7 +3,7 @@
 // asserted on: a hang guard fails a call that has not settled within a generous bound.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { constants, createBrotliCompress, createDeflate, createDeflateRaw, createGzip, createZstdCompress, gzipSync } from "node:zlib";
 import { useFaultServer, type Fault } from "@apis/faults";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -71,6 +71,39 @@ async function serverStoppedStreaming(): Promise<void> {
 }
 
 const drip = (text: string, extra: Partial<Extract<Fault, { drip: string }>> = {}): Fault => ({ drip: text, everyMs: 1_000, ...extra });
+
+/** How much a compression bomb unpacks to, and the limit it is read against. */
+const BOMB_BYTES = 128 * 2 ** 20;
+const BOMB_LIMIT = 2 ** 20;
+/** Each packing a server may use (with the Content-Encoding that names it): zlib-wrapped and raw deflate, and two codings stacked. */
+const PACKINGS: Record<string, { coding: string; pack: () => NodeJS.ReadWriteStream; again?: boolean }> = {
+  gzip: { coding: "gzip", pack: () => createGzip() },
+  deflate: { coding: "deflate", pack: () => createDeflate() },
+  "raw deflate": { coding: "deflate", pack: () => createDeflateRaw() },
+  br: { coding: "br", pack: () => createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) },
+  zstd: { coding: "zstd", pack: () => createZstdCompress() },
+  "gzip twice": { coding: "gzip, gzip", pack: () => createGzip(), again: true },
+};
+const bombs = new Map<string, Promise<Buffer>>();
+
+/** A JSON string of BOMB_BYTES zeros, packed: a few hundred KB at most. */
+function bomb(packing: string): Promise<Buffer> {
+  const { pack, again } = PACKINGS[packing]!;
+  let packed = bombs.get(packing);
+  if (packed === undefined) {
+    const packer = pack();
+    const chunks: Buffer[] = [];
+    packer.on("data", (chunk: Buffer) => chunks.push(chunk));
+    packed = new Promise<Buffer>((resolve) => packer.on("end", () => resolve(Buffer.concat(chunks))));
+    const zeros = Buffer.alloc(2 ** 20, "0");
+    packer.write('["');
+    for (let written = 0; written < BOMB_BYTES; written += zeros.length) packer.write(zeros);
+    packer.end('"]');
+    if (again) packed = packed.then((once) => gzipSync(once));
+    bombs.set(packing, packed);
+  }
+  return packed;
+}
 
 describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   const connect = (options: Partial<ClientOptions> = {}) => connectWith({ fetch, ...options });
@@ -148,6 +181,27 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(served().count("GET /items")).toBe(1);
       await serverStoppedStreaming();
     }, DEFAULT_LIMIT_GUARD_MS + 60_000);
+
+    // Whatever fetch decodes is counted as it is read, not as it came: the call stops at the limit, with no more held
+    // than that, whether the transport was asked for the packing (the platform's fetch) or not (undiciFetch).
+    it.each(Object.keys(PACKINGS))("a %s body of a few hundred KB that unpacks to 128 MiB ends with ResponseTooLargeError at the limit, memory bounded", async (packing) => {
+      const packed = await bomb(packing);
+      expect(packed.length).toBeLessThan(BOMB_LIMIT);
+      served().script("GET /items", [{ status: 200, headers: { "Content-Type": "application/json", "Content-Encoding": PACKINGS[packing]!.coding }, body: packed }]);
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 5);
+      try {
+        const error = await failure(connect({ maxResponseBytes: BOMB_LIMIT, maxRetries: 2 }).GET("/items"));
+        expect(error).toBeInstanceOf(ResponseTooLargeError);
+      } finally {
+        clearInterval(sampler);
+      }
+      expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(BOMB_BYTES / 2);
+      expect(served().count("GET /items")).toBe(1);
+    });
 
     it("a Content-Length above the limit fails before the body is read, long before timeoutMs", async () => {
       served().script("GET /items", [drip("[", { everyMs: 60_000, headers: { "Content-Length": "1000" } })]);

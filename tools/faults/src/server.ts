@@ -4,7 +4,10 @@ import type { AddressInfo, Socket } from "node:net";
 
 /** What the server does with one request. */
 export type Fault =
-  /** Answers normally; an object body is sent as JSON. `reason` replaces the status line's reason phrase. */
+  /**
+   * Answers normally; an object body is sent as JSON, bytes as they are (a compressed body, labelled by a
+   * `Content-Encoding` in `headers`). `reason` replaces the status line's reason phrase.
+   */
   | { status: number; reason?: string; headers?: Record<string, string>; body?: unknown }
   /**
    * Sends the headers at once, then `drip` `chunkSize` characters (default 1) at a time, one piece every `everyMs`:
@@ -229,8 +232,9 @@ function encode(body: unknown): string {
 }
 
 function send(outgoing: ServerResponse, fault: { status: number; reason?: string; headers?: Record<string, string>; body?: unknown }): void {
-  const text = fault.body === undefined ? "" : encode(fault.body);
-  const json = fault.body !== undefined && typeof fault.body !== "string";
+  const bytes = fault.body instanceof Uint8Array;
+  const text = fault.body === undefined ? "" : bytes ? (fault.body as Uint8Array) : encode(fault.body);
+  const json = fault.body !== undefined && typeof fault.body !== "string" && !bytes;
   if (fault.reason !== undefined) outgoing.statusMessage = fault.reason;
   outgoing.writeHead(fault.status, {
     ...(json ? { "Content-Type": "application/json" } : {}),
