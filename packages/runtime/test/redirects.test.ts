@@ -1,6 +1,7 @@
 import { startFaultServer, type FaultServer } from "@apis/faults";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  ApiConnectionError,
   createApiClient,
   createOAuth2TokenSource,
   exchangeAuthorizationCode,
@@ -231,7 +232,7 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       home.script(`${method} /items`, [{ status: 307, headers: { Location: "/items" } }]);
       const api = client({ type: "bearer", token: "bearer-secret-token" });
       const outcome = await (method === "GET" ? settle(api.GET("/items")) : settle(api.POST("/items", { body: { name: "a" } })));
-      refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: .*redirect.*If the service moved, update baseUrl`));
+      refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: redirect count exceeded\\. If the service moved, update baseUrl`));
       expect(home.count(`${method} /items`)).toBe(21);
     });
 
@@ -242,5 +243,19 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toHaveLength(1);
       expect(other.requests[0]?.headers.authorization).toBeUndefined();
     });
+  });
+});
+
+describe("a network failure that names a host with redirect in it", () => {
+  it("is still a connection error, and a GET is retried", async () => {
+    let sent = 0;
+    const failing: FetchLike = async () => {
+      sent++;
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND redirect.example.com"), { code: "ENOTFOUND" }) });
+    };
+    const api = createApiClient<paths>({ baseUrl: home.url, operations, auth: { type: "bearer", token: "bearer-secret-token" }, retryDelay: { baseMs: 1, maxMs: 2 }, fetch: failing });
+    const outcome = await settle(api.GET("/items"));
+    expect(outcome.error).toBeInstanceOf(ApiConnectionError);
+    expect(sent).toBe(3);
   });
 });

@@ -35,9 +35,10 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
       const said = describeError(error);
-      // fetch gives up on a redirect loop (20 hops) with a TypeError ("redirect count exceeded"; undiciFetch also names the
-      // redirects it refuses): the same request would be redirected again, so it is final, and not a network failure.
-      if (/redirect/i.test(said)) throw callError(RedirectError, call, `${said}. If the service moved, update baseUrl or tokenUrl.`, { cause: error });
+      // fetch gives up on a redirect loop (20 hops) with a TypeError whose cause says "redirect count exceeded" (as does
+      // undiciFetch): the same request would loop again, so it is final, and not a network failure. Not "redirect" alone,
+      // which a host name in a DNS or TLS failure may hold.
+      if (/redirect count/.test(said)) throw callError(RedirectError, call, `${said}. If the service moved, update baseUrl or tokenUrl.`, { cause: error });
       const timedOut = attempt.timeout;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
       throw timedOut

@@ -87,7 +87,8 @@ async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<
     // A redirect's own body is not wanted: dump() reads a little of it, then gives up the connection.
     answer.body.dump().catch(() => {});
     if (out.redirect === "error") throw failed("the server redirected a request whose redirect mode is error");
-    if (hops === MAX_REDIRECTS) throw failed(`more than ${MAX_REDIRECTS} redirects`);
+    // The platform's words, by which the runtime tells a redirect loop from a network failure.
+    if (hops === MAX_REDIRECTS) throw failed("redirect count exceeded");
     follow(out, answer.statusCode, location);
   }
 }
