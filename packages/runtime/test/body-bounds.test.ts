@@ -63,6 +63,21 @@ async function failure(call: Promise<unknown>, guardMs = HANG_GUARD_MS): Promise
   return outcome.error as Error;
 }
 
+/** How far the process's RSS grew, at its peak, while `run` ran. */
+async function rssGrowth(run: () => Promise<void>): Promise<number> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  try {
+    await run();
+  } finally {
+    clearInterval(sampler);
+  }
+  return Math.max(peak, process.memoryUsage().rss) - before;
+}
+
 /** Waits (within the hang guard) until the server has no body left to write: the client cancelled what it got. */
 async function serverStoppedStreaming(): Promise<void> {
   const until = Date.now() + HANG_GUARD_MS;
@@ -162,21 +177,13 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   describe("maxResponseBytes bounds every buffered body", () => {
     it("an endless chunked JSON body ends with ResponseTooLargeError at the default limit, with memory bounded", async () => {
       served().script("GET /items", [{ endless: '{"id":1,"name":"again"},'.repeat(400) }]);
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 10);
-      try {
+      const grown = await rssGrowth(async () => {
         const error = await failure(connect({ maxRetries: 2 }).GET("/items"), DEFAULT_LIMIT_GUARD_MS);
         expect(error).toBeInstanceOf(ResponseTooLargeError);
         expect((error as ResponseTooLargeError).limit).toBe(DEFAULT_MAX_RESPONSE_BYTES);
         expect(error.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/items returned 200 but its body is larger than maxResponseBytes \(134217728 bytes\) and was cancelled/);
-      } finally {
-        clearInterval(sampler);
-      }
-      peak = Math.max(peak, process.memoryUsage().rss);
-      expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(300 * 2 ** 20);
+      });
+      expect(grown, `RSS grew by ${Math.round(grown / 2 ** 20)} MiB`).toBeLessThan(300 * 2 ** 20);
       // Too large once is too large again: it is not retried.
       expect(served().count("GET /items")).toBe(1);
       await serverStoppedStreaming();
@@ -188,18 +195,10 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       const packed = await bomb(packing);
       expect(packed.length).toBeLessThan(BOMB_LIMIT);
       served().script("GET /items", [{ status: 200, headers: { "Content-Type": "application/json", "Content-Encoding": PACKINGS[packing]!.coding }, body: packed }]);
-      const before = process.memoryUsage().rss;
-      let peak = before;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 5);
-      try {
-        const error = await failure(connect({ maxResponseBytes: BOMB_LIMIT, maxRetries: 2 }).GET("/items"));
-        expect(error).toBeInstanceOf(ResponseTooLargeError);
-      } finally {
-        clearInterval(sampler);
-      }
-      expect(peak - before, `RSS grew by ${Math.round((peak - before) / 2 ** 20)} MiB`).toBeLessThan(BOMB_BYTES / 2);
+      const grown = await rssGrowth(async () => {
+        expect(await failure(connect({ maxResponseBytes: BOMB_LIMIT, maxRetries: 2 }).GET("/items"))).toBeInstanceOf(ResponseTooLargeError);
+      });
+      expect(grown, `RSS grew by ${Math.round(grown / 2 ** 20)} MiB`).toBeLessThan(BOMB_BYTES / 2);
       expect(served().count("GET /items")).toBe(1);
     });
 
