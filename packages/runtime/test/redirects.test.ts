@@ -232,7 +232,7 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       home.script(`${method} /items`, [{ status: 307, headers: { Location: "/items" } }]);
       const api = client({ type: "bearer", token: "bearer-secret-token" });
       const outcome = await (method === "GET" ? settle(api.GET("/items")) : settle(api.POST("/items", { body: { name: "a" } })));
-      refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: redirect count exceeded\\. If the service moved, update baseUrl`));
+      refused(outcome, new RegExp(`^${method} ${home.url}/items fetch failed: redirect count exceeded$`));
       expect(home.count(`${method} /items`)).toBe(21);
     });
 

@@ -38,7 +38,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // fetch gives up on a redirect loop (20 hops) with a TypeError whose cause says "redirect count exceeded" (as does
       // undiciFetch): the same request would loop again, so it is final, and not a network failure. Not "redirect" alone,
       // which a host name in a DNS or TLS failure may hold.
-      if (/redirect count/.test(said)) throw callError(RedirectError, call, `${said}. If the service moved, update baseUrl or tokenUrl.`, { cause: error });
+      if (/redirect count/.test(said)) throw callError(RedirectError, call, said, { cause: error });
       const timedOut = attempt.timeout;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
       throw timedOut

@@ -54,7 +54,7 @@ describe("the redirect guard layer", () => {
     });
     const error = await result.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RedirectError);
-    expect((error as Error).message).toContain("If the service moved, update the option that sets https://data.example.com.");
+    expect((error as Error).message).toContain("If the service moved, update the option for this host.");
     expect((error as Error).message).not.toMatch(/baseUrl|tokenUrl/);
   });
 
