@@ -11,7 +11,8 @@ const cx = createClient({ auth: { type: "token", accessToken: "token" }, clientI
 
 export async function correct(): Promise<CurrentUser | undefined> {
   const { data, error } = await cx.GET("/users/self");
-  const errorType: CxErrorType | undefined = error?.errorType;
+  // A body that is not JSON comes as its text: only an object carries errorType.
+  const errorType: CxErrorType | undefined = typeof error === "object" ? error?.errorType : undefined;
   await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
   const uploaded = await uploadFile(cx, filePath("self", "/photos/a.jpg"), new Blob(["x"]), { contentType: "image/jpeg" });
   const id: string = uploaded.id;
