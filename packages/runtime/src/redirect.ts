@@ -43,7 +43,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         const shown = quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
         const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
-        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}. If the service moved, update the option for this host.`, {
+        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}.`, {
           status: response.status || undefined,
         });
       };

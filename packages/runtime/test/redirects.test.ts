@@ -246,6 +246,26 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
   });
 });
 
+// Each platform's fetch gives up on a loop in its own words: Node's (undici) and undiciFetch's "redirect count
+// exceeded", Bun 1.4's TooManyRedirects (after 127 hops, so 381 requests over three attempts), Deno 2.9's "Maximum
+// number of redirects (20) reached". Browsers say only "Failed to fetch".
+describe.each([
+  ["Bun", new TypeError("The response redirected too many times. For more information, pass `verbose: true` in the second argument to fetch()")],
+  ["Deno", new TypeError("Fetch failed: Maximum number of redirects (20) reached")],
+])("a redirect loop %s's fetch gives up on", (_, thrown) => {
+  it("is a RedirectError, and a GET is not sent again", async () => {
+    let sent = 0;
+    const looping: FetchLike = async () => {
+      sent++;
+      throw thrown;
+    };
+    const api = createApiClient<paths>({ baseUrl: home.url, operations, auth: { type: "bearer", token: "bearer-secret-token" }, retryDelay: { baseMs: 1, maxMs: 2 }, fetch: looping });
+    const outcome = await settle(api.GET("/items"));
+    expect(outcome.error).toBeInstanceOf(RedirectError);
+    expect(sent).toBe(1);
+  });
+});
+
 describe("a network failure that names a host with redirect in it", () => {
   it("is still a connection error, and a GET is retried", async () => {
     let sent = 0;

@@ -35,10 +35,11 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
       const said = describeError(error);
-      // fetch gives up on a redirect loop (20 hops) with a TypeError whose cause says "redirect count exceeded" (as does
-      // undiciFetch): the same request would loop again, so it is final, and not a network failure. Not "redirect" alone,
-      // which a host name in a DNS or TLS failure may hold.
-      if (/redirect count/.test(said)) throw callError(RedirectError, call, said, { cause: error });
+      // fetch gives up on a redirect loop with a TypeError in the platform's words: Node's (and undiciFetch's) "redirect
+      // count exceeded", Bun's "redirected too many times", Deno's "Maximum number of redirects (20)". The same request
+      // would loop again, so it is final, and not a network failure. Not "redirect" alone, which a host name in a DNS or
+      // TLS failure may hold (a host name has no space or parenthesis).
+      if (/redirect( count|s \(|ed too)/.test(said)) throw callError(RedirectError, call, said, { cause: error });
       const timedOut = attempt.timeout;
       const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
       throw timedOut
