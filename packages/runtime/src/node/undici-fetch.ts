@@ -297,7 +297,8 @@ class Inflate extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.#inner === undefined) return done();
+    // A stream that ended before the body did (bytes after its end, which fetch ignores) has sent its 'end' already.
+    if (this.#inner === undefined || this.#inner.readableEnded) return done();
     this.#inner.once("end", () => done()).end();
   }
 
