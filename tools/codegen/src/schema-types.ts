@@ -28,7 +28,10 @@ const ERROR_STATUS = /^([45](\d\d|XX)|default)$/;
 export function errorResponseNames(spec: unknown): Set<string> {
   const names = new Set<string>();
   const paths = isRecord(spec) && isRecord(spec["paths"]) ? spec["paths"] : {};
-  for (const item of Object.values(paths)) {
+  // OpenAPI 3.1's path item components too, which a path may be a $ref to.
+  const components = isRecord(spec) && isRecord(spec["components"]) ? spec["components"] : {};
+  const pathItems = isRecord(components["pathItems"]) ? components["pathItems"] : {};
+  for (const item of [...Object.values(paths), ...Object.values(pathItems)]) {
     for (const operation of isRecord(item) ? Object.values(item) : []) {
       const responses = isRecord(operation) && isRecord(operation["responses"]) ? operation["responses"] : {};
       for (const [status, response] of Object.entries(responses)) {
@@ -47,8 +50,9 @@ export function errorResponseNames(spec: unknown): Set<string> {
  */
 export function errorBodyAsText(errors: Set<string>): (type: ts.TypeNode, options: TransformNodeOptions) => ts.TypeNode | undefined {
   return (type, options) => {
-    // Only a response's content schema itself, not a schema nested in it; its media type must be JSON.
-    const match = /^#\/(?:paths\/.+\/responses\/([^/]+)|components\/responses\/([^/]+))\/content\/[^/]*json[^/]*$/.exec(options.path ?? "");
+    // Only a response's content schema itself (in a path, a path item component or a response component), not a schema
+    // nested in it; its media type must be JSON, or any (*/*), which openapi-fetch reads as JSON where it parses.
+    const match = /^#\/(?:(?:paths|components\/pathItems)\/.+\/responses\/([^/]+)|components\/responses\/([^/]+))\/content\/(?:[^/]*json[^/]*|\*~1\*)$/.exec(options.path ?? "");
     if (!match) return undefined;
     const error = match[1] !== undefined ? ERROR_STATUS.test(match[1]) : errors.has(match[2]!.replaceAll("~1", "/").replaceAll("~0", "~"));
     return error ? ts.factory.createUnionTypeNode([type, STRING]) : undefined;

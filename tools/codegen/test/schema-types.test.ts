@@ -49,6 +49,16 @@ describe("the error body transform", () => {
     expect(widened("#/components/responses/NotFound/content/application~1json")).toBe("ErrorBody | string");
   });
 
+  // OpenAPI 3.1's path items (paths: { /a: { $ref: "#/components/pathItems/A" } }) and a body of any media type
+  // (*/*), which openapi-fetch hands on as text all the same when it is not JSON.
+  test("an error body in a path item component, or of media type */*, may be text too", () => {
+    const withItems = { paths: { "/a": { $ref: "#/components/pathItems/A" } }, components: { pathItems: { A: { get: { responses: { "400": { $ref: "#/components/responses/Bad" }, "200": { $ref: "#/components/responses/Items" } } } } } } };
+    expect([...errorResponseNames(withItems)]).toEqual(["Bad"]);
+    expect(widened("#/components/pathItems/A/get/responses/404/content/application~1json")).toBe("ErrorBody | string");
+    expect(widened("#/components/pathItems/A/get/responses/200/content/application~1json")).toBeUndefined();
+    expect(widened("#/paths/~1items/get/responses/500/content/*~1*")).toBe("ErrorBody | string");
+  });
+
   test("a 2xx body, a schema nested in an error body and a body that is not JSON are left as they are", () => {
     expect(widened("#/paths/~1responses/get/responses/200/content/application~1json")).toBeUndefined();
     expect(widened("#/components/responses/Items/content/application~1json")).toBeUndefined();
