@@ -227,8 +227,10 @@ export class InvalidResponseError extends ApiError {}
  * A request that carries a credential (a token request, a password or secret in its body, a token in its query) was
  * redirected somewhere it may not follow: another origin, plain http, a POST turned into a GET, too many hops, or a
  * target the platform hides (a browser's opaque redirect). Nothing was sent there. `status` is the redirect's status
- * and the message names where it pointed, redacted. Any other request that fetch gave up redirecting (a loop of more
- * than 20 hops) fails with one too, without a status, and is not retried.
+ * and the message names where it pointed, redacted. Any other request that fetch gave up redirecting (a loop) fails
+ * with one too, without a status, and is not retried, where fetch says so: Node's fetch and undiciFetch ("redirect count
+ * exceeded"), Deno's and Bun's. A browser's fetch tells a loop from no network in no way ("Failed to fetch"): there a
+ * loop is an ApiConnectionError, retried as one.
  *
  * @example
  * catch (e) { if (e instanceof RedirectError) console.error("check the tokenUrl:", e.message) }
