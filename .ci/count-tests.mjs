@@ -16,16 +16,29 @@ for (const group of ["packages", "tools"]) {
   for (const name of readdirSync(group)) {
     const report = join(group, name, "test-results.json");
     if (!existsSync(report)) continue;
-    const results = JSON.parse(readFileSync(report, "utf8"));
+    let results;
+    try {
+      results = JSON.parse(readFileSync(report, "utf8"));
+    } catch {
+      // A report cut short (a killed run) counts as a failure, named, rather than ending this script without a total.
+      failed += 1;
+      failures.push(`${report}: not a complete JSON report`);
+      continue;
+    }
     passed += results.numPassedTests;
     failed += results.numFailedTests;
     if (!results.success && results.numFailedTests === 0) failed += 1; // a suite that failed to load
-    for (const file of results.testResults ?? []) {
-      const where = join(group, name, relative(resolve(group, name), file.name ?? ""));
-      if (file.status === "failed" && file.message) failures.push(`${where}: ${firstLines(file.message, 6)}`);
-      for (const test of file.assertionResults ?? []) {
-        if (test.status === "failed") failures.push(`${where} > ${test.fullName}\n    ${firstLines(test.failureMessages?.[0] ?? "", 6)}`);
+    // Naming the failures must never cost the total line: anything odd in a report is skipped.
+    try {
+      for (const file of results.testResults) {
+        const where = join(group, name, relative(resolve(group, name), String(file.name)));
+        if (file.status === "failed" && file.message) failures.push(`${where}: ${firstLines(file.message, 6)}`);
+        for (const test of file.assertionResults ?? []) {
+          if (test.status === "failed") failures.push(`${where} > ${test.fullName}\n    ${firstLines([test.failureMessages].flat()[0] ?? "", 6)}`);
+        }
       }
+    } catch {
+      failures.push(`${report}: failures not readable; see the log above`);
     }
   }
 }
