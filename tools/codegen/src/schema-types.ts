@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { SchemaObject, TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
+import { operationsOf, refOf, unescapePointer } from "@apis/spec";
 import { isRecord } from "./registry.ts";
 import { loadSpecDocument } from "./spec-document.ts";
 
@@ -27,21 +28,18 @@ const ERROR_STATUS = /^([45](\d\d|XX)|default)$/;
  */
 export function errorResponseNames(spec: unknown): Set<string> {
   const names = new Set<string>();
-  const paths = isRecord(spec) && isRecord(spec["paths"]) ? spec["paths"] : {};
-  // OpenAPI 3.1's path item components too, which a path may be a $ref to.
-  const components = isRecord(spec) && isRecord(spec["components"]) ? spec["components"] : {};
-  const pathItems = isRecord(components["pathItems"]) ? components["pathItems"] : {};
-  for (const item of [...Object.values(paths), ...Object.values(pathItems)]) {
-    for (const operation of isRecord(item) ? Object.values(item) : []) {
-      const responses = isRecord(operation) && isRecord(operation["responses"]) ? operation["responses"] : {};
-      for (const [status, response] of Object.entries(responses)) {
-        const ref = ERROR_STATUS.test(status) && isRecord(response) ? response["$ref"] : undefined;
-        if (typeof ref == "string" && ref.startsWith("#/components/responses/")) names.add(ref.slice(23).replaceAll("~1", "/").replaceAll("~0", "~"));
-      }
+  // operationsOf follows a path's $ref (an OpenAPI 3.1 path item component) as every other walk of a spec does.
+  for (const { operation } of isRecord(spec) ? operationsOf(spec) : []) {
+    const responses = isRecord(operation["responses"]) ? operation["responses"] : {};
+    for (const [status, response] of Object.entries(responses)) {
+      const ref = ERROR_STATUS.test(status) ? refOf(response) : undefined;
+      if (ref?.startsWith(RESPONSES)) names.add(unescapePointer(ref.slice(RESPONSES.length)));
     }
   }
   return names;
 }
+
+const RESPONSES = "#/components/responses/";
 
 /**
  * openapi-typescript `postTransform`: the JSON body of an error status is `| string`, since openapi-fetch hands a body
@@ -54,7 +52,7 @@ export function errorBodyAsText(errors: Set<string>): (type: ts.TypeNode, option
     // nested in it; its media type must be JSON, or any (*/*), which openapi-fetch reads as JSON where it parses.
     const match = /^#\/(?:(?:paths|components\/pathItems)\/.+\/responses\/([^/]+)|components\/responses\/([^/]+))\/content\/(?:[^/]*json[^/]*|\*~1\*)$/.exec(options.path ?? "");
     if (!match) return undefined;
-    const error = match[1] !== undefined ? ERROR_STATUS.test(match[1]) : errors.has(match[2]!.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const error = match[1] !== undefined ? ERROR_STATUS.test(match[1]) : errors.has(unescapePointer(match[2]!));
     return error ? ts.factory.createUnionTypeNode([type, STRING]) : undefined;
   };
 }

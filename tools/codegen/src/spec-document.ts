@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { unescapePointer } from "@apis/spec";
 import { isRecord } from "./registry.ts";
 
 /** A value read from a spec, with the file it came from (relative `$ref`s resolve against it). */
@@ -47,7 +48,7 @@ export function loadSpecDocument(specPath: string): SpecDocument {
 function followPointer(document: unknown, pointer: string, ref: string): unknown {
   let value = document;
   for (const raw of pointer.split("/").slice(1)) {
-    const segment = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    const segment = unescapePointer(decodeURIComponent(raw));
     if (!isRecord(value) && !Array.isArray(value)) throw new Error(`cannot resolve $ref ${ref}`);
     value = (value as Record<string, unknown>)[segment];
     if (value === undefined) throw new Error(`cannot resolve $ref ${ref}`);

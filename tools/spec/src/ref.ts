@@ -20,11 +20,16 @@ export function deref(spec: Node, node: unknown): unknown {
     current = ref
       .slice(2)
       .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map(unescapePointer)
       .reduce<unknown>((parent, key) => (isNode(parent) ? parent[key] : Array.isArray(parent) ? parent[Number(key)] : undefined), spec);
     if (current === undefined) throw new Error(`$ref ${ref} points at nothing`);
   }
   return current;
+}
+
+/** A JSON pointer segment as the key it stands for (RFC 6901: `~1` is `/`, `~0` is `~`). @example unescapePointer("application~1json") // "application/json" */
+export function unescapePointer(segment: string): string {
+  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
 }
 
 /** The `$ref` a node names, if it is a reference; used to stop recursion through self-referencing schemas. */
