@@ -17,7 +17,10 @@ const readText = (paid: Paid) => (paid.text ??= UTF8.decode(paid.bytes));
 const METHODS: Record<string, (this: PaidResponse) => unknown> = {
   async json() {
     const paid = this[PAID];
-    return "value" in paid ? paid.value : JSON.parse(readText(paid));
+    // The value is handed out once, then let go (a second json() parses the bytes again, as a fresh value): Node's
+    // fetch keeps each Response through young-generation collections (for its connection's sake), and a page of a long
+    // list hung on it went to the old generation with it, growing the heap by the page until a full collection.
+    return "value" in paid ? [paid.value, delete paid.value][0] : JSON.parse(readText(paid));
   },
   async text() {
     return readText(this[PAID]);
@@ -38,7 +41,7 @@ for (const name of ["arrayBuffer", "bytes"]) {
 /**
  * The response the transport read, handed on as it is, with its body methods answering from what was read: the body
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
- * (`json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
+ * (the first `json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
  * `parsed` holds the JSON check's value, when there is one. The status text is the server's free text and ends up in
  * error messages: a response whose status text holds a known credential or one of `secrets` (those the call sent), or one that takes no properties (frozen by a
  * fetch of the caller's own), is handed on as a copy of what was read instead (see `bufferedCopy`, which cleans the
@@ -67,6 +70,6 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { v
  */
 export async function jsonData(response: Response): Promise<unknown> {
   const paid = (response as Partial<PaidResponse>)[PAID];
-  if (paid !== undefined && "value" in paid) return paid.value;
+  if (paid !== undefined && "value" in paid) return response.json();
   return parseJsonText(await response.text());
 }
