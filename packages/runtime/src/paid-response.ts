@@ -18,8 +18,9 @@ const METHODS: Record<string, (this: PaidResponse) => unknown> = {
   async json() {
     const paid = this[PAID];
     // The value is handed out once, then let go (a second json() parses the bytes again, as a fresh value): Node's
-    // fetch keeps each Response through young-generation collections (for its connection's sake), and a page of a long
-    // list hung on it went to the old generation with it, growing the heap by the page until a full collection.
+    // fetch holds each Response weakly (a WeakRef, and a FinalizationRegistry entry that frees its connection), which
+    // young-generation collections treat as strong, so a page of a long list hung on it went to the old generation
+    // with it, growing the heap page by page until a full collection.
     return "value" in paid ? [paid.value, delete paid.value][0] : JSON.parse(readText(paid));
   },
   async text() {
