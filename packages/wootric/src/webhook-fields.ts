@@ -16,8 +16,8 @@ const integer: FieldType = (value) => {
 };
 const boolean: FieldType = (value) => (value === "true" || value === "false" ? value == "true" : typeof value === "boolean" ? value : undefined);
 const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
-// A string the spec requires (the event's name, timestamp and account token): a null in it is refused, as one in an
-// integer is (every integer field is a required one), where one in an optional field reads as the field left out.
+// The event's name, timestamp and account token (the last two may be left out, not null): a null in one is refused, as
+// one in an integer is (every integer field is a required one), where one in an optional field reads as the field left out.
 const text: FieldType = (value) => string(value);
 // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
 const nullableString: FieldType = (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined);

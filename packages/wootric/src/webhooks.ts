@@ -15,7 +15,10 @@ export type ResponseCreatedEvent = { type: "response.created" } & Schemas["Respo
 export type ResponseUpdatedEvent = { type: "response.updated" } & Schemas["ResponseEvent"] & { event_name: "updated" };
 /** `decline created`: an end user dismissed the survey. */
 export type DeclineCreatedEvent = { type: "decline.created" } & Schemas["DeclineEvent"];
-/** Every event Wootric's outgoing webhooks send, told apart by `type`. */
+/**
+ * Every event Wootric's outgoing webhooks send, told apart by `type`. `timestamp` and `account_token` may be absent: an
+ * older payload lacks them (`maxAgeMs` refuses an event without a timestamp as stale).
+ */
 export type WootricWebhookEvent = ResponseCreatedEvent | ResponseUpdatedEvent | DeclineCreatedEvent;
 
 /** Request headers as fetch (`Headers`) or Node's http (`IncomingHttpHeaders`) hand them over. */

@@ -1176,10 +1176,10 @@ export interface components {
             url?: string;
         };
         WebhookEventMeta: {
-            /** @description When the event was sent (`2016-08-04 13:57:31 -0700` in forms, ISO-8601 in JSON). */
-            timestamp: string;
-            /** @description The account's token (`NPS-...`); since @569fe9f. */
-            account_token: string;
+            /** @description When the event was sent (`2016-08-04 13:57:31 -0700` in forms, ISO-8601 in JSON); absent from an older payload. */
+            timestamp?: string;
+            /** @description The account's token (`NPS-...`); since @569fe9f, absent from an older payload. */
+            account_token?: string;
             /**
              * @description The survey type, e.g. `NPS` (also CES, CSAT); since @569fe9f.
              * @example NPS
