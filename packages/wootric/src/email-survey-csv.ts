@@ -89,13 +89,13 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
  * Sends e-mail surveys from a CSV (`POST /v1/email_survey_csv`), given as text, a Blob or a File: one survey per row,
  * other columns becoming end-user properties (`___context:<name>` columns fill `{{name}}` in `subject` and `intro`).
  * The CSV is checked by {@link checkEmailSurveyCsv} first, so a bad file fails here with the line at fault, then
- * uploaded as the Base64url `csv` field the docs describe. Returns Wootric's answer; a refusal throws the
- * status-keyed `ApiError` with the vendor's body.
+ * uploaded as the Base64url `csv` field the docs describe. Returns Wootric's answer, or `undefined` when the 2xx has no
+ * body (the surveys were accepted all the same); a refusal throws the status-keyed `ApiError` with the vendor's body.
  *
  * @example
  * await sendEmailSurveyCsv(wootric, await fs.openAsBlob("survey.csv"), { survey_immediately: true, subject: "Hello {{first_name}}!" });
  */
-export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options?: EmailSurveyCsvOptions): Promise<EmailSurveyResult> {
+export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options?: EmailSurveyCsvOptions): Promise<EmailSurveyResult | undefined> {
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const given = options ?? {};

@@ -7,7 +7,10 @@ type Schemas = components["schemas"];
 
 /** What `POST /v1/email_survey` takes: the addresses, and the options both e-mail survey endpoints share. */
 export type EmailSurveyRequest = Schemas["EmailSurveyRequest"];
-/** What Wootric answers an accepted send with: undocumented, an object of unknown keys. */
+/**
+ * What Wootric answers an accepted send with: undocumented, an object of unknown keys. The helpers resolve it, or
+ * `undefined` for a 2xx with no body.
+ */
 export type EmailSurveyResult = components["responses"]["Accepted"]["content"]["application/json"];
 
 /**
@@ -74,7 +77,8 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
  * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
  * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
  * `delay` of 1-31 days, the names in `survey_settings`, and `end_user` holding `properties` alone, checked as
- * {@link properties} checks them. Returns Wootric's answer; a refusal throws the status-keyed `ApiError`
+ * {@link properties} checks them. Returns Wootric's answer, or `undefined` when the 2xx has no body (the surveys were
+ * accepted all the same: the answer's shape is undocumented); a refusal throws the status-keyed `ApiError`
  * (`BadRequestError`, `RateLimitError`, ...) with the vendor's body.
  *
  * @example
@@ -86,7 +90,7 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
  *   context: [{ service: "internet" }],
  * });
  */
-export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal }): Promise<EmailSurveyResult> {
+export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal }): Promise<EmailSurveyResult | undefined> {
   checkClient(client);
   if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);

@@ -20,9 +20,9 @@ import {
 declare const wootric: WootricClient;
 
 export function helpersReturnTheirData(): void {
-  expectTypeOf(sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_immediately: true })).resolves.toEqualTypeOf<EmailSurveyResult>();
-  expectTypeOf(sendEmailSurveyCsv(wootric, "email\na@example.com\n", { delivery_time: "09:30", survey_settings: { survey_template_id: 888 } })).resolves.toEqualTypeOf<EmailSurveyResult>();
-  expectTypeOf(sendEmailSurveyCsv(wootric, new Blob(["email\n"]))).resolves.toEqualTypeOf<EmailSurveyResult>();
+  expectTypeOf(sendEmailSurvey(wootric, { emails: ["a@example.com"], survey_immediately: true })).resolves.toEqualTypeOf<EmailSurveyResult | undefined>();
+  expectTypeOf(sendEmailSurveyCsv(wootric, "email\na@example.com\n", { delivery_time: "09:30", survey_settings: { survey_template_id: 888 } })).resolves.toEqualTypeOf<EmailSurveyResult | undefined>();
+  expectTypeOf(sendEmailSurveyCsv(wootric, new Blob(["email\n"]))).resolves.toEqualTypeOf<EmailSurveyResult | undefined>();
   expectTypeOf(properties({ plan: "Pro", purchase_date: new Date() })).toEqualTypeOf<Properties>();
 }
 

@@ -29,6 +29,21 @@ async function refusal(promise: Promise<unknown>): Promise<InputError> {
   return error as InputError;
 }
 
+describe("the e-mail survey helpers on a 2xx with no body", () => {
+  // Wootric's success body is undocumented: an empty 2xx is a send it accepted, resolved as undefined (as typed), not
+  // an error that would have the caller send the surveys twice.
+  it.each([
+    ["204", () => new Response(null, { status: 204 })],
+    ["200 with Content-Length: 0", () => new Response("", { status: 200, headers: { "content-length": "0" } })],
+    ["202 with an empty body", () => new Response("", { status: 202 })],
+  ])("resolves undefined on a %s, for both helpers", async (_, answer) => {
+    const { wootric, observed } = client(answer);
+    await expect(sendEmailSurvey(wootric, { emails: ["a@example.com"] })).resolves.toBeUndefined();
+    await expect(sendEmailSurveyCsv(wootric, "email\na@example.com\n")).resolves.toBeUndefined();
+    expect(observed.calls()).toEqual([`POST ${BASE}/v1/email_survey`, `POST ${BASE}/v1/email_survey_csv`]);
+  });
+});
+
 describe("sendEmailSurvey", () => {
   it("posts the addresses and options as a bracket-notation form and returns Wootric's answer", async () => {
     const { wootric, observed } = client(() => json({ queued: 2 }));
