@@ -38,8 +38,15 @@ const PAGED_PATHS = [
 true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 
 type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
-type ListQuery<P extends PagedPath> = Omit<NonNullable<Params<P>["query"]>, "page">;
-/** The options of {@link listAll}: the list's query without `page`, its path parameters where it has any, a signal. */
+type SpecQuery<P extends PagedPath> = NonNullable<Params<P>["query"]>;
+// A time filter as the wire writes it (`"created[gt]": 1480000000`), which listAll reads and checks as `created: { gt }`,
+// for each filter the list's query has.
+type BracketBounds<Q> = { [K in Extract<keyof Q, "created" | "updated"> as `${K}[${keyof Schemas["TimeFilter"]}]`]?: number };
+type ListQuery<P extends PagedPath> = Omit<SpecQuery<P>, "page"> & BracketBounds<SpecQuery<P>>;
+/**
+ * The options of {@link listAll}: the list's query without `page` (a time filter as `created: { gt }` or as the wire
+ * writes it, `"created[gt]"`), its path parameters where it has any, a signal.
+ */
 export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal?: AbortSignal } & (Params<P> extends { path: infer Path }
   ? { path: Path }
   : { path?: never });

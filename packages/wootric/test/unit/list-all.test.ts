@@ -273,4 +273,16 @@ describe("listAll", () => {
     expect(new URL(observed.requests[0]!.url).searchParams.get("created[gt]")).toBe("1480000000");
     expect(new URL(observed.requests[0]!.url).searchParams.has("created[lt]")).toBe(false);
   });
+
+  // ListAllOptions types this form too (test/types/list-all-filters.test-d.ts): no cast needed.
+  it("sends a bound given as the wire writes it, \"created[gt]\", as given", async () => {
+    const observed = pages([3, 3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    await collect(listAll(wootric, "/v1/end_users", { query: { "created[gt]": 1_480_000_000, "updated[lte]": 1_490_000_000 } }));
+    await collect(listAll(wootric, "/v1/responses", { query: { "created[gte]": 1_480_000_000 } }));
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?created[gt]=1480000000&updated[lte]=1490000000&page=1&per_page=50",
+      "?created[gte]=1480000000&page=1&per_page=50",
+    ]);
+  });
 });
