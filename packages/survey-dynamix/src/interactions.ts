@@ -2,10 +2,21 @@ import { checkClient, checkOptionNames, ConflictError, describeValue, endSentenc
 import type { SurveyDynamixClient } from "./client.js";
 import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
-import type { Interaction, InteractionUpdate, NewInteraction } from "./types.js";
+import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from "./types.js";
+
+/**
+ * Who an interaction reaches, as {@link createInteraction} checks it: `phone_number` for a voice or SMS survey, `email`
+ * for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can.
+ */
+type Respondent = Partial<Pick<NewInteraction, "phone_number" | "email">> &
+  (
+    | ({ survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms"> } & Required<Pick<NewInteraction, "phone_number">>)
+    | ({ survey_type: Extract<SurveyType, "email"> } & Required<Pick<NewInteraction, "email">>)
+    | { survey_type?: Extract<SurveyType, "web"> | undefined }
+  );
 
 /** What {@link createInteraction} takes: the interaction's own fields, and its interaction data in `data`. */
-export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "scheduled_at"> & {
+export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "scheduled_at" | "survey_type" | "phone_number" | "email"> & Respondent & {
   /** Create it even while a pending interaction for the same phone number and survey exists. Default false. */
   _force_new?: boolean;
   /** A Date, a UTC time `YYYY-MM-DD HH:MM:SS`, or `Now + X Days|Hours|Minutes`. Default: now. */

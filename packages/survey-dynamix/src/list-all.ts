@@ -48,7 +48,12 @@ type OneOf<Q, F extends PropertyKey> = F extends keyof Q ? Q & { [K in F]-?: Non
 type Query<P extends PagedPath> = P extends keyof typeof REQUIRED_FILTERS ? OneOf<SpecQuery<P>, (typeof REQUIRED_FILTERS)[P][number]> : SpecQuery<P>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
 
-/** Options of {@link listAll}: the list's query (`_limit` is the page size, `_offset` where to start), and its path parameters when it has any. */
+/**
+ * Options of {@link listAll}: the list's query (`_limit` is the page size, `_offset` where to start), and its path
+ * parameters when it has any. A list that needs a filter (`/responses`, `/interaction_data`) is typed as needing one,
+ * but an empty one (`start_date: ""`) counts as none and throws an `InputError`, as the vendor would answer every
+ * item: no type can refuse an empty string given as a `string`.
+ */
 export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query?: Query<P> } : { query: Query<P> }) &
   ([PathParams<P>] extends [undefined] ? { path?: undefined } : { path: PathParams<P> }) & { signal?: AbortSignal };
 
