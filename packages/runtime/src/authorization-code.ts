@@ -32,14 +32,18 @@ export interface ExchangeAuthorizationCodeOptions extends BaseTransportOptions {
  */
 export const EXCHANGE_OPTIONS = ["clientId", "clientSecret", "code", "redirectUri", "signal", ...BASE_TRANSPORT_OPTIONS] as const;
 
-/** A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. */
+/**
+ * A token endpoint's successful answer (RFC 6749 §5.1), with whatever else the vendor adds. Only `access_token` is
+ * checked (a non-empty string); the optional fields are returned as sent, and a server may send `null` in them
+ * (`refresh_token: null` from one that issues none): check before use, e.g. `tokens.refresh_token ?? undefined`.
+ */
 export interface TokenResponse {
   access_token: string;
-  token_type?: string;
+  token_type?: string | null;
   /** Lifetime in seconds; some vendors send it as a string. */
-  expires_in?: number | string;
-  refresh_token?: string;
-  scope?: string;
+  expires_in?: number | string | null;
+  refresh_token?: string | null;
+  scope?: string | null;
   [field: string]: unknown;
 }
 

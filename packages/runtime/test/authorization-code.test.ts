@@ -306,6 +306,16 @@ describe("exchangeAuthorizationCode", () => {
     expect(Object.fromEntries(new URLSearchParams(call?.body))).toEqual({ grant_type: "authorization_code", code: CODE, redirect_uri: REDIRECT_URI });
   });
 
+  // Only access_token is checked: a null in another field (a server without refresh tokens writing refresh_token: null)
+  // is returned as sent, as TokenResponse types it (test/types/token-response.test-d.ts).
+  it("returns a null refresh_token, expires_in, scope or token_type as the server sent it", async () => {
+    const answer = { access_token: "at-secret-1", token_type: null, expires_in: null, refresh_token: null, scope: null };
+    const { result } = exchange(() => json(answer));
+    const token = await result;
+    expect(token).toEqual(answer);
+    expect(token.refresh_token ?? "none").toBe("none");
+  });
+
   it("with clientAuthentication body sends client_id and client_secret in the body and no Authorization header", async () => {
     const { result, calls } = exchange(tokens, { clientAuthentication: "body" });
     await result;
