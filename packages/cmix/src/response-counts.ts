@@ -20,8 +20,9 @@ export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
 
 /**
  * Frequency counts of each question, over all respondents (`POST /surveys/{surveyId}/response-counts` with a bare
- * array of questions, as Dynata's `fetch_raw_results` sends it). An error status throws the status-keyed `ApiError`,
- * and a 200 whose body has an `error` key an `EmbeddedApiError`.
+ * array of questions, as Dynata's `fetch_raw_results` sends it). At least one question: an empty list throws an
+ * `InputError` before any request (typed `QuestionRef[]`, not a non-empty tuple, so that a list built with `map` can be
+ * passed). An error status throws the status-keyed `ApiError`, and a 200 whose body has an `error` key an `EmbeddedApiError`.
  *
  * @example
  * const counts = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
