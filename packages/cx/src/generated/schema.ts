@@ -222,11 +222,11 @@ export interface components {
             /** @description The user's access token, sent as the `access_token` query parameter. */
             access_token: string;
             /** @description Always `bearer` in the examples (the token is nevertheless sent in the query, not in a header). */
-            token_type?: string;
+            token_type?: string | null;
             /** @description `json` in the vendor example; meaning undocumented. */
-            return_type?: string;
+            return_type?: string | null;
             /** @description The application's client id (Mashery key), per CXPHP's example; not in the vendor doc. */
-            mapi?: string;
+            mapi?: string | null;
         };
         /** @description The body of `GET /users/self`. */
         CurrentUser: {
