@@ -18,7 +18,10 @@ export interface TokenSourceOptions {
    * for it throws an {@link ApiError} or an `InputError` as it is, and anything else as the `cause` of an
    * `AuthenticationError`, a redacted copy (see {@link ApiError}): an HTTP client's error holding the request it sent
    * shows none of it. Concurrent callers share one call. `signal` aborts once every caller waiting for it has given
-   * up; ignore it when an abandoned request must still finish, e.g. one that rotates a refresh token.
+   * up; ignore it when an abandoned request must still finish, e.g. one that rotates a refresh token. It must bound its
+   * own time: a client's `timeoutMs` bounds each attempt's request, not the wait for a token, so a `fetchToken` that
+   * never settles holds every call made without a signal of its own. Send it through a runtime transport (whose
+   * `timeoutMs` bounds it, as `createOAuth2TokenSource` does) or give its request a timeout, e.g. `AbortSignal.timeout(30_000)`.
    */
   fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>;
   /** Refresh this long before expiry, in milliseconds; a token living shorter is refreshed at half-life. Default 60 000. */
