@@ -4,11 +4,12 @@ import { bufferedCopy } from "./read-body.js";
 
 const PAID = Symbol();
 
-/** What a paid response's body methods answer from: the bytes read, their text once known, and the JSON check's value. */
-type Paid = { bytes: Uint8Array; text?: string; value?: unknown };
+/** What a paid response's body methods answer from: the bytes read, and the JSON check's value until it is handed out. */
+type Paid = { bytes: Uint8Array; value?: unknown };
 type PaidResponse = Response & { [PAID]: Paid };
 
-const readText = (paid: Paid) => (paid.text ??= UTF8.decode(paid.bytes));
+// Decoded at each call, not kept: the response outlives the call for a while (see json()), and text() is asked for once.
+const readText = (paid: Paid) => UTF8.decode(paid.bytes);
 
 // The body methods every paid response shares: functions of `this`, not closures made for each response. What
 // openapi-fetch reads (json, text, blob) answers directly, a blob with no copy of the bytes but its own; arrayBuffer and
