@@ -10,9 +10,6 @@ import type { OperationMeta } from "./operations.js";
  * sendsCredentials({ operationId: "token", security: ["clientBasic"] }, ["accessToken"]); // false
  */
 export function sendsCredentials(meta: OperationMeta | undefined, schemes: readonly string[] | undefined): boolean {
-  if (meta === undefined) return true;
-  if (meta.auth === false) return false;
-  if (meta.security === undefined) return true;
-  if (schemes === undefined) return meta.security.length > 0;
-  return meta.security.some((name) => schemes.includes(name));
+  // No operation known, or no security listed: the client's credentials go. An empty list (or auth: false) lets none.
+  return meta === undefined || (meta.auth !== false && (meta.security?.some((name) => schemes === undefined || schemes.includes(name)) ?? true));
 }

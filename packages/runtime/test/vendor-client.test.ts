@@ -231,6 +231,9 @@ describe("sendsCredentials", () => {
     ["any scheme, for a client that does not say which it holds", { operationId: "a", security: ["oauth2"] }, undefined, true],
     ["auth: false in a hand-written table", { operationId: "a", auth: false }, undefined, false],
     ["no metadata", undefined, ["oauth2"], true],
+    ["no security listed", { operationId: "a" }, ["oauth2"], true],
+    ["security: [], for a client that does not say which it holds", { operationId: "a", security: [] }, undefined, false],
+    ["auth: false beside a scheme the client holds", { operationId: "a", security: ["oauth2"], auth: false }, ["oauth2"], false],
   ])("%s", (_name, meta, schemes, expected) => {
     expect(sendsCredentials(meta, schemes)).toBe(expected);
   });
