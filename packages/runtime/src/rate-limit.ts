@@ -43,7 +43,7 @@ export interface RateLimiter {
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   const names = options?.headers;
-  if (typeof names?.remaining !== "string" || names.remaining === "" || typeof names.reset !== "string" || names.reset === "") {
+  if (![names?.remaining, names?.reset].every((name) => typeof name === "string" && name)) {
     throw fieldError("rateLimit.headers", "must be { remaining, reset }, each a response header's name");
   }
   const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
@@ -76,7 +76,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       // A header sent blank is none, not 0 (Number("") is).
       const left = +(headers.get(names.remaining) || NaN);
       const reset = +(headers.get(names.reset) || NaN);
-      if (!Number.isFinite(left) || !Number.isFinite(reset) || left < 0 || reset < 0) {
+      // Each a finite number >= 0 (NaN is neither).
+      if (![left, reset].every((value) => value >= 0 && value < Infinity)) {
         // A 2xx without a budget (an endpoint that is not limited) ends a wait for one; an error without one (a proxy's
         // 502) says nothing of it.
         if (remaining < 0 && ok) resetAt = undefined;

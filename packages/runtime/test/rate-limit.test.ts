@@ -61,6 +61,19 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
   });
 
+  it.each([
+    ["a negative remaining", "-1", "10"],
+    ["a negative reset", "0", "-10"],
+    ["an infinite remaining", "Infinity", "10"],
+    ["an infinite reset", "0", "Infinity"],
+    ["a remaining that is no number", "none", "10"],
+    ["a reset that is no number", "0", "soon"],
+  ])("reads %s as no budget", (_name, remaining, reset) => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(none(true, new Headers({ "X-Rate-Limit-Remaining": remaining, "X-Rate-Limit-Reset": reset })), 0);
+    expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
+  });
+
   it("past the reset of a spent budget, lets one request learn the new budget while the others wait for its answer", () => {
     const limiter = createRateLimiter({ headers });
     limiter.update(budget(0, 10), 0);
@@ -152,6 +165,11 @@ describe("createRateLimiter", () => {
 
   it("refuses options without the header names", () => {
     expect(() => createRateLimiter({ headers: { remaining: "", reset: "X" } })).toThrow(InputError);
+    for (const names of [{ remaining: "R", reset: "" }, { remaining: "R" }, { remaining: 5, reset: "X" }, { remaining: "R", reset: ["X"] }, undefined, null]) {
+      expect(() => createRateLimiter({ headers: names } as never)).toThrow(
+        new InputError("rateLimit.headers", "rateLimit.headers must be { remaining, reset }, each a response header's name"),
+      );
+    }
     expect(() => createRateLimiter({ headers, maxWaitMs: -1 })).toThrow(/maxWaitMs/);
   });
 });
