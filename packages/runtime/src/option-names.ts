@@ -1,14 +1,12 @@
 import { describeValue, fieldError, isFieldObject } from "./input-error.js";
+import { normalize } from "./redact.js";
 import type { CallHooks } from "./vendor-calls.js";
-
-// A name as it reads whatever its case, `-` or `_`: `surveyId`, `survey-id` and `SURVEY_ID` are `survey_id`.
-const plain = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
  * `timeout` for `timeoutMs`: every attempt bounded at the default; a `baseURL`: the calls and credentials sent to the
  * default host), as stripe-node refuses unknown config keys. The message names the option that differs only in case,
- * `-` or `_`, else the one with the longest start or end in common, at least 4 letters and half the option's
+ * `-`, `_`, `.` or spaces (read as secret names are: {@link normalize}), else the one with the longest start or end in common, at least 4 letters and half the option's
  * (`timeout` for `timeoutMs`, `retries` for `maxRetries`) and shared with no other, else all of them. Only own keys
  * with a value are read: one left `undefined` is left out. An AbortSignal passed as the options (`downloadFile(cx, path,
  * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts; so are options that
@@ -27,12 +25,12 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
   if (signal || typeof options != "object") throw fieldError("options", `of ${of} ${signal ? "is an AbortSignal: pass { signal }" : `must be an object, got ${describeValue(options)}`}`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || known.has(key)) continue;
-    const near = plain(key);
+    const near = normalize(key);
     let meant;
     // Half the option's letters in common, so clientAuthentication is not taken for clientId.
     let most = Math.max(3, (near.length - 1) / 2);
     for (const name of known) {
-      const other = plain(name);
+      const other = normalize(name);
       let start = 0;
       let end = 0;
       while (near[start] && near[start] == other[start]) start++;
@@ -52,7 +50,7 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 /**
  * Refuses a query parameter name that none of `names` (a vendor's, every operation's: codegen's `queryNames`) is,
  * before the call is sent: the vendor would ignore it, and list unfiltered or at its default page size. One written
- * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`) is told the vendor's own. Names are read as they go
+ * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`, `survey.id`) is told the vendor's own. Names are read as they go
  * on the wire: an object value's keys as `name[key]` (`created: { gt }` is `created[gt]`). A deepObject parameter is
  * listed with each key its schema allows (codegen's `created created[gt] created[lt]`), or with a `[` after its name
  * when it allows any (`created created[`); no other name is taken with brackets (`per_page[x]`, `_order[]`). Only a
@@ -71,7 +69,7 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
       // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
       if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;
-      const meant = names.find((known) => plain(known) == plain(name));
+      const meant = names.find((known) => normalize(known) == normalize(name));
       throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
     }
   }

@@ -34,7 +34,14 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAMES.includes(normalized) || registeredNames.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
 }
 
-function normalize(name: string): string {
+/**
+ * A name as it reads whatever its case, `-`, `_`, `.` or spaces: `surveyId`, `survey-id` and `SURVEY_ID` are all
+ * `surveyid`. Secret names are matched so, and an option or query name another way of writing a known one.
+ *
+ * @example
+ * normalize("Client-Secret"); // "clientsecret"
+ */
+export function normalize(name: string): string {
   return name.toLowerCase().replace(/[-_.\s]/g, "");
 }
 

@@ -35,6 +35,8 @@ describe("checkQueryNames", () => {
     ["per-page", "per_page"],
     ["perpage", "per_page"],
     ["sortOrder", "sort_order"],
+    ["per.page", "per_page"],
+    ["sort order", "sort_order"],
   ])("refuses %s, naming the vendor's own name written another way (%s)", (name, meant) => {
     expect(() => checkQueryNames({ [name]: 1 }, ["per_page", "sort_order"], "Example")).toThrow(
       expect.objectContaining({ field: `params.query.${name}`, message: `params.query.${name} is not read: did you mean ${meant}?` }),

@@ -127,6 +127,7 @@ describe("defineVendorClient", () => {
     expect(misspelt({ TAG: "v1" })).toThrow("TAG is not an option of createClient: did you mean tag?");
     expect(misspelt({ base_url: "https://mock.test" })).toThrow("base_url is not an option of createClient: did you mean baseUrl?");
     expect(misspelt({ "files-base-url": "https://files.mock.test" })).toThrow("files-base-url is not an option of createClient: did you mean filesBaseUrl?");
+    expect(misspelt({ "files.base.url": "https://files.mock.test" })).toThrow("files.base.url is not an option of createClient: did you mean filesBaseUrl?");
     // Left undefined, a misspelt name sends nothing anywhere: nothing to refuse.
     expect(misspelt({ baseURL: undefined })).not.toThrow();
     expect(seen).toHaveLength(0);
