@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, toMultipartFormData } from "@apis/runtime";
+import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, shown, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { Import } from "./types.js";
@@ -60,13 +60,13 @@ export function checkImportCsv(text: string, field = "csv"): void {
     if (!FEEDBACK_DATE.test(date) || (!INTEGER.test(date) && !new Date(day).toJSON()?.startsWith(day))) {
       throw new InputError(
         `${field}: row ${line}, column feedback_date`,
-        `${field} row ${line} has feedback_date ${JSON.stringify(date)}: use a Unix timestamp in seconds or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+        `${field} row ${line} has feedback_date ${shown(date)}: use a Unix timestamp in seconds or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
       );
     }
     // row[-1] is undefined: no score column reads as a blank score.
     const score = row[scoreColumn]?.trim() ?? "";
     if (score !== "" && !INTEGER.test(score)) {
-      throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${JSON.stringify(score)}: scores must be integers or blank`);
+      throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${shown(score)}: scores must be integers or blank`);
     }
   });
 }
