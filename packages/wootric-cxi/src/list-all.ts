@@ -65,13 +65,13 @@ export function listAll<P extends PagedPath>(
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { query: Record<string, unknown> }; signal: AbortSignal | undefined },
+    init: { params: { query: Record<string, unknown> }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return iteratePages<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         params: { query: { ...query, page, per_page: perPage } },
-        signal: options?.signal || undefined,
+        signal: options?.signal || null,
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     // Read after items accepted the page: a list's array has no total_count, so only the responses' envelope gives one.
