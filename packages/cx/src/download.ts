@@ -55,8 +55,8 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
   const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file. The body handed
-    // out keeps its Response (the runtime's client sees to it): the platform cancels a body not yet read once its
-    // Response is collected.
+    // out is the caller's own stream, which keeps its Response (the client's hooks see to it, see ownStreams): the
+    // platform cancels a body not yet read once its Response is collected, and does so once this one is dropped.
     body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
     contentType: response.headers.get("content-type") ?? undefined,
     size: Number.isSafeInteger(length) && length >= 0 ? length : undefined,

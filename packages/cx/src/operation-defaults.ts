@@ -1,4 +1,4 @@
-import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, ownStreams, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -14,8 +14,9 @@ export interface CallDefaults {
  * What every CX call needs and openapi-fetch cannot be told once for all, as the runtime's per-operation hooks:
  * `{filePath}` checked and encoded once (openapi-fetch would encode the already-encoded path again),
  * `Accept: application/json` on JSON operations (the vendor asks for it; a download keeps `*\/*`), the optional
- * `client_id`, a blank 2xx body on a JSON operation reported as the error CX says it is, and the access token
- * blanked from error bodies, so that an error built from one cannot quote it.
+ * `client_id`, a blank 2xx body on a JSON operation reported as the error CX says it is, the access token
+ * blanked from error bodies, so that an error built from one cannot quote it, and a stream handed out as the caller's
+ * own (see the runtime's `ownStreams`).
  *
  * @example
  * const hooks = cxCallHooks({ clientId: "app", secret: accessToken, clientAccept: false });
@@ -39,7 +40,8 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       }
       return prepared;
     },
-    finish(result: CallResult, { method, meta, init }) {
+    finish(result: CallResult, call) {
+      const { method, meta, init } = call;
       if (result.error !== undefined) result.error = scrub(result.error, defaults.secret);
       if (isJson(init ?? {}, meta) && result.response.ok && result.response.status !== 204 && result.data === undefined) {
         // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
@@ -48,7 +50,8 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
           { status: result.response.status, method: method.toUpperCase(), url: result.response.url },
         );
       }
-      return result;
+      // A download's stream is the caller's own: one dropped unread lets its connection go.
+      return ownStreams(result, call);
     },
   };
 }

@@ -73,6 +73,8 @@ describe("portability", () => {
         "exchangeAuthorizationCode",
         "readAuthorizationCallback",
         "createApiClient",
+        "ownStream",
+        "ownStreams",
         "createOAuth2TokenSource",
         "tokenSourceForCheckedGrant",
         "createTokenSource",
