@@ -27,8 +27,10 @@ export const growth = (result: MemoryResult): number => result.peak - result.war
 
 /**
  * Runs the paging measurement `runs` times for each mode, interleaved, and keeps each mode's run of median growth and
- * the worst growth: the peak RSS counts garbage not yet collected, and when a collection lands makes one run's growth
- * bimodal (about 18 or 32 MB on a 2-core machine, before and after the same change).
+ * the worst growth: the peak RSS counts garbage not yet collected, and when a collection lands moves one run's growth
+ * by several MB. (Until 2026-12-02 the paginate runs swung between about 18 and 32 MB: each page's parsed items were
+ * kept on its Response, which Node's fetch holds through a WeakRef and a FinalizationRegistry entry, strong to
+ * young-generation collections, so every page was promoted to the old generation until a full collection.)
  */
 export async function measurePagingMemoryRuns(base: string, runs: number): Promise<{ baseline: MemoryResult; paginate: MemoryResult; runs: number; worst: number }> {
   const all = { baseline: [] as MemoryResult[], paginate: [] as MemoryResult[] };

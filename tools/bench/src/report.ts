@@ -49,7 +49,7 @@ export function renderReport(results: BenchResults): string {
     ``,
     `## Memory`,
     ``,
-    `Each measurement runs in a fresh process (\`--expose-gc\`, collected before the baseline), sampling RSS every 20 ms. The peak RSS includes garbage not yet collected, so when a collection lands makes one run's growth swing (about 18 or 32 MB here): each row is the run of median growth of ${results.paging.runs}, interleaved. The heap kept after a full collection is what iterating holds on to.`,
+    `Each measurement runs in a fresh process (\`--expose-gc\`, collected before the baseline), sampling RSS every 20 ms. The peak RSS includes garbage not yet collected, so when a collection lands moves one run's growth by several MB: each row is the run of median growth of ${results.paging.runs}, interleaved. The heap kept after a full collection is what iterating holds on to.`,
     ``,
     `| What | Items | RSS before | RSS at item 10 000 | Peak RSS after | Growth after item 10 000 | Heap kept after a full collection, item 10 000 to the end |`,
     `|---|---|---|---|---|---|---|`,
