@@ -17,12 +17,13 @@ const readText = (paid: Paid) => UTF8.decode(paid.bytes);
 // refuses a body already read.)
 const METHODS: Record<string, (this: PaidResponse) => unknown> = {
   async json() {
-    const paid = this[PAID];
+    const paid = this[PAID], value = paid.value;
     // The value is handed out once, then let go (a second json() parses the bytes again, as a fresh value): Node's
     // fetch holds each Response weakly (a WeakRef, and a FinalizationRegistry entry that frees its connection), which
     // young-generation collections treat as strong, so a page of a long list hung on it went to the old generation
-    // with it, growing the heap page by page until a full collection.
-    return "value" in paid ? [paid.value, delete paid.value][0] : JSON.parse(readText(paid));
+    // with it, growing the heap page by page until a full collection. A falsy value (a blank body's undefined, null,
+    // 0, "", false) holds nothing and is kept: a blank body cannot be parsed again (JSON.parse would throw).
+    return "value" in paid ? (value && delete paid.value, value) : JSON.parse(readText(paid));
   },
   async text() {
     return readText(this[PAID]);
@@ -71,7 +72,8 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { v
  * const data = await jsonData(response);
  */
 export async function jsonData(response: Response): Promise<unknown> {
-  const paid = (response as Partial<PaidResponse>)[PAID];
-  if (paid !== undefined && "value" in paid) return response.json();
-  return parseJsonText(await response.text());
+  // A paid response's json() answers alike: the value, or the bytes parsed again once a middleware's json() took a
+  // value (never a blank body's, which stays). One without a value (an operation declared without content) parses its
+  // bytes, and a blank body's SyntaxError is read as no data by the client, as any other.
+  return PAID in response ? response.json() : parseJsonText(await response.text());
 }

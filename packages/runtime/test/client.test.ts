@@ -278,6 +278,8 @@ describe("a JSON body is parsed once", () => {
       const { client } = setup({}, () => chunked(body));
       const { data, error, response } = await client.GET("/items");
       expect([data, error, response.status]).toEqual([undefined, undefined, 200]);
+      // The response's own json() says the same, however often it is asked (it threw a SyntaxError once data was out).
+      expect([await response.json(), await response.json()]).toEqual([undefined, undefined]);
     }
   });
 
@@ -289,6 +291,18 @@ describe("a JSON body is parsed once", () => {
     const again = await response.json();
     expect(again).toEqual(data);
     expect(again).not.toBe(data);
+  });
+
+  // An openapi-fetch middleware may read the response's json() before the client takes its data (a logger that does
+  // not clone): the data is the same, and so is a json() after it, for a body with a value and for a blank one.
+  it("a middleware that reads json() first leaves the same data and json() to the caller", async () => {
+    for (const [body, value] of [['[{"id":1,"name":"a"}]', [{ id: 1, name: "a" }]], [" ", undefined]] as const) {
+      const { client } = setup({}, () => chunked(body));
+      const seen: unknown[] = [];
+      client.use({ onResponse: async ({ response }) => void seen.push(await response.json()) });
+      const { data, response } = await client.GET("/items");
+      expect([seen[0], data, await response.json()]).toEqual([value, value, value]);
+    }
   });
 
   it("an error body is still openapi-fetch's error, parsed once", async () => {

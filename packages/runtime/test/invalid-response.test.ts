@@ -135,6 +135,13 @@ describe("a 2xx to an operation the spec declares without content", () => {
     }
   });
 
+  it("with an empty or blank body gives data undefined, as with a JSON one", async () => {
+    for (const body of ["", " \n"]) {
+      const { client } = setup(() => new Response(body, { status: 200 }));
+      expect((await client.DELETE("/items/{id}", { params: { path: { id: 1 } } })).data).toBeUndefined();
+    }
+  });
+
   it("with a JSON body gives its value, as before", async () => {
     const { client } = setup(() => json({ deleted: true }));
     expect((await client.DELETE("/items/{id}", { params: { path: { id: 1 } } })).data).toEqual({ deleted: true });
