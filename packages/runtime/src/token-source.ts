@@ -21,7 +21,8 @@ export interface TokenSourceOptions {
    * up; ignore it when an abandoned request must still finish, e.g. one that rotates a refresh token. It must bound its
    * own time: a client's `timeoutMs` bounds each attempt's request, not the wait for a token, so a `fetchToken` that
    * never settles holds every call made without a signal of its own. Send it through a runtime transport (whose
-   * `timeoutMs` bounds it, as `createOAuth2TokenSource` does) or give its request a timeout, e.g. `AbortSignal.timeout(30_000)`.
+   * `timeoutMs` bounds it, as `createOAuth2TokenSource` does) or give its request a timeout beside `signal`, e.g.
+   * `AbortSignal.any([signal, AbortSignal.timeout(30_000)])` (a timeout in place of `signal` no longer cancels it once every caller has given up).
    */
   fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>;
   /** Refresh this long before expiry, in milliseconds; a token living shorter is refreshed at half-life. Default 60 000. */
@@ -55,7 +56,9 @@ interface Flight {
  * @example
  * const tokens = createTokenSource({
  *   fetchToken: async (signal) => {
- *     const response = await fetch(`${baseUrl}/token`, { method: "POST", body: JSON.stringify({ username, password }), signal });
+ *     // Bounded by its own timeout, and still cancelled once every caller has given up (AbortSignal.any: Node 20.3+).
+ *     const bounded = AbortSignal.any([signal!, AbortSignal.timeout(30_000)]);
+ *     const response = await fetch(`${baseUrl}/token`, { method: "POST", body: JSON.stringify({ username, password }), signal: bounded });
  *     if (!response.ok) throw ApiError.fromResponse(response, await response.text(), "POST");
  *     const { token } = await response.json();
  *     return { accessToken: token, expiresInMs: 3_600_000 };
