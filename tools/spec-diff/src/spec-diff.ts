@@ -19,7 +19,33 @@ export function diffSpecs(base: Node, head: Node): Change[] {
   for (const label of after.keys()) {
     if (!before.has(label)) ctx.changes.push(minor("operation-added", label, "a new operation"));
   }
+  // A webhook's payload is what the client receives (and types, e.g. a webhook event union): compared as a response is.
+  const hooksBefore = webhooksOf(base);
+  const hooksAfter = webhooksOf(head);
+  for (const [label, payload] of hooksBefore) {
+    if (hooksAfter.has(label)) diffContent(ctx, `${label} payload`, payload, hooksAfter.get(label), "response");
+    else ctx.changes.push(breaking("webhook-removed", label, "the webhook was removed"));
+  }
+  for (const label of hooksAfter.keys()) {
+    if (!hooksBefore.has(label)) ctx.changes.push(minor("webhook-added", label, "a new webhook"));
+  }
   return ctx.changes;
+}
+
+/** Each webhook's payload content (its request body's), keyed `WEBHOOK <name> <METHOD>`. */
+function webhooksOf(spec: Node): Map<string, unknown> {
+  const hooks = new Map<string, unknown>();
+  for (const [name, rawItem] of Object.entries(isNode(spec.webhooks) ? spec.webhooks : {})) {
+    const item = deref(spec, rawItem);
+    if (!isNode(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const node = deref(spec, item[method]);
+      if (!isNode(node)) continue;
+      const body = deref(spec, node.requestBody);
+      hooks.set(`WEBHOOK ${name} ${method.toUpperCase()}`, isNode(body) ? body.content : undefined);
+    }
+  }
+  return hooks;
 }
 
 interface Operation {

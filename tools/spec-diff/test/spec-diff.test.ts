@@ -76,3 +76,32 @@ describe("direction", () => {
     expect(diffSpecs(tree({ name: { type: "string" } }), tree({})).map((change) => change.kind)).toEqual(["field-removed"]);
   });
 });
+
+// A webhook's payload (OpenAPI 3.1 `webhooks`) is what a client receives and types, e.g. @apis/wootric's
+// WootricWebhookEvent: a field that may now be missing breaks code that reads it, as in a response.
+describe("webhooks", () => {
+  const hooks = (required: string[], names = ["created"]) => ({
+    paths: {},
+    webhooks: Object.fromEntries(
+      names.map((name) => [
+        name,
+        { post: { requestBody: { content: { "application/json": { schema: { allOf: [{ $ref: "#/components/schemas/Meta" }] } } } }, responses: { "200": { description: "ok" } } } },
+      ]),
+    ),
+    components: { schemas: { Meta: { type: "object", required, properties: { event_name: { type: "string" }, timestamp: { type: "string" } } } } },
+  });
+
+  it("compares a payload as a response: a field that may now be missing is breaking, one now always there minor", () => {
+    expect(diffSpecs(hooks(["event_name", "timestamp"]), hooks(["event_name"])).map((change) => `${change.level} ${change.kind} @ ${change.where}`)).toEqual([
+      "breaking field-now-optional @ WEBHOOK created POST payload application/json: timestamp",
+    ]);
+    expect(diffSpecs(hooks(["event_name"]), hooks(["event_name", "timestamp"])).map((change) => change.level)).toEqual(["minor"]);
+  });
+
+  it("calls a removed webhook breaking and an added one minor", () => {
+    expect(diffSpecs(hooks([], ["created", "declined"]), hooks([], ["created", "updated"])).map((change) => `${change.level} ${change.kind} @ ${change.where}`)).toEqual([
+      "breaking webhook-removed @ WEBHOOK declined POST",
+      "minor webhook-added @ WEBHOOK updated POST",
+    ]);
+  });
+});
