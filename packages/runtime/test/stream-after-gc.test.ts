@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { byteLength, collectGarbage, settledWithin } from "@apis/faults/garbage";
+import { byteLength, collectGarbage, settledWithin, startUnendedBodyServer } from "@apis/faults/garbage";
 import { expect, it } from "vitest";
 import { createApiClient } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
@@ -30,29 +30,18 @@ it("a stream handed out as data reads in full after garbage collections, its Res
 // only the caller holds: a server that downloads and skips files would otherwise keep every connection, and what it
 // buffered, open for good.
 it("a stream handed out as data and dropped unread frees its connection once collected", async () => {
-  const open = new Set<unknown>();
-  const server = createServer((_, res) => {
-    res.writeHead(200, { "Content-Type": "application/octet-stream" });
-    // More than the connection buffers: the server waits for a reader that never comes, until the client cancels.
-    res.write(Buffer.alloc(1 << 22));
-  });
-  server.on("connection", (socket) => {
-    open.add(socket);
-    socket.on("close", () => open.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startUnendedBodyServer("application/octet-stream");
   try {
-    const client = createApiClient<paths>({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, operations, auth: { type: "none" } });
+    const client = createApiClient<paths>({ baseUrl: server.url, operations, auth: { type: "none" } });
     // In a function of its own, so that no variable of the test still holds a stream.
     const skip = async () => {
       expect((await client.GET("/files/{id}", { params: { path: { id: 1 } }, parseAs: "stream" })).response.status).toBe(200);
     };
     for (let i = 0; i < 5; i++) await skip();
-    expect(open.size).toBe(5);
-    await collectGarbage(() => open.size === 0);
-    expect(open.size).toBe(0);
+    expect(server.open.size).toBe(5);
+    await collectGarbage(() => server.open.size === 0);
+    expect(server.open.size).toBe(0);
   } finally {
-    server.closeAllConnections();
     server.close();
   }
 });

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -41,4 +43,40 @@ export async function byteLength(stream: ReadableStream<Uint8Array>): Promise<nu
   let length = 0;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) length += chunk.value.byteLength;
   return length;
+}
+
+/** A local server whose every answer is a body nobody finishes sending, and the connections it has open. */
+export interface UnendedBodyServer {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** The server's connections still open: a client that cancels a body closes its own. */
+  open: ReadonlySet<unknown>;
+  close(): void;
+}
+
+/**
+ * Starts a server on 127.0.0.1 that answers every request with a 200 of `contentType` and 4 MiB of its body, more than
+ * a connection buffers, then waits for a reader: a body the client drops unread keeps its connection until the client
+ * cancels it. For tests that a body dropped unread lets its connection go once collected.
+ * @example const server = await startUnendedBodyServer("image/jpeg"); try { ... expect(server.open.size).toBe(0) } finally { server.close() }
+ */
+export async function startUnendedBodyServer(contentType: string): Promise<UnendedBodyServer> {
+  const open = new Set<unknown>();
+  const server = createServer((_, res) => {
+    res.writeHead(200, { "Content-Type": contentType });
+    res.write(Buffer.alloc(1 << 22, 97));
+  });
+  server.on("connection", (socket) => {
+    open.add(socket);
+    socket.on("close", () => open.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    open,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }

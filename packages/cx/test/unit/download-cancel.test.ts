@@ -1,5 +1,5 @@
 import { createServer, type RequestListener } from "node:http";
-import { byteLength, collectGarbage, settledWithin } from "@apis/faults/garbage";
+import { byteLength, collectGarbage, settledWithin, startUnendedBodyServer } from "@apis/faults/garbage";
 import { expect, it } from "vitest";
 import { createClient, downloadFile, filePath } from "../../src/index.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
@@ -62,30 +62,19 @@ it("a download not yet read when garbage collections run still reads in full", a
 // by the caller alone: a service that checks a file's type and skips it would otherwise keep every such connection, and
 // what it buffered, open for good (Node's fetch does not time a body out while nobody reads it).
 it("a download dropped unread lets its connection go once collected", async () => {
-  const open = new Set<unknown>();
-  const server = createServer((_, res) => {
-    res.writeHead(200, { "Content-Type": "image/jpeg" });
-    // More than the connection buffers: the server waits for a reader that never comes, until the client cancels.
-    res.write(Buffer.alloc(1 << 22, 97));
-  });
-  server.on("connection", (socket) => {
-    open.add(socket);
-    socket.on("close", () => open.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startUnendedBodyServer("image/jpeg");
   try {
-    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/1` });
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `${server.url}/1` });
     // In a function of its own, so that no variable of the test still holds a download; the raw call's stream too.
     const skip = async () => {
       expect((await downloadFile(cx, path)).contentType).toBe("image/jpeg");
       expect((await cx.GET("/data/{filePath}", { params: { path: { filePath: path } }, parseAs: "stream" })).response.status).toBe(200);
     };
     for (let i = 0; i < 3; i++) await skip();
-    expect(open.size).toBe(6);
-    await collectGarbage(() => open.size === 0);
-    expect(open.size).toBe(0);
+    expect(server.open.size).toBe(6);
+    await collectGarbage(() => server.open.size === 0);
+    expect(server.open.size).toBe(0);
   } finally {
-    server.closeAllConnections();
     server.close();
   }
 });
