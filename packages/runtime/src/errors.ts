@@ -1,6 +1,7 @@
 import { nameErrorClasses } from "./error-names.js";
 import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
+import { retryAfterMs } from "./retry.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
 export interface ApiErrorInit {
@@ -44,6 +45,13 @@ export class ApiError extends Error {
   declare readonly url: string | undefined;
   /** The vendor's error body, parsed from JSON when it was JSON, with credential fields redacted. */
   declare readonly body: unknown;
+  /**
+   * The wait the response asked for before trying again, in milliseconds, from its `retry-after-ms` or `Retry-After`
+   * (seconds, or an HTTP date counted from when the error was made), as a 429 or a 503 may send it. Present only when
+   * the response asked for a wait the client could read. The client waits out one of up to a minute
+   * ({@link MAX_RETRY_AFTER_MS}) within its retries; a longer one ends the call at once, with this error.
+   */
+  declare readonly retryAfterMs?: number;
 
   constructor(message: string, init: ApiErrorInit = {}) {
     const secrets = init.secrets ?? [];
@@ -64,14 +72,15 @@ export class ApiError extends Error {
    * if (error !== undefined) throw ApiError.fromResponse(response, error, "GET");
    */
   static fromResponse(response: Response, body: unknown, method?: string): ApiError {
-    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText });
+    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText, headers: response.headers });
   }
 
   /**
    * Makes the status-keyed error for an HTTP failure: `BadRequestError` for 400, `UnauthorizedError` 401,
    * `ForbiddenError` 403, `NotFoundError` 404, `ConflictError` 409, `UnprocessableEntityError` 422,
    * `RateLimitError` 429, `InternalServerError` for 5xx, and a plain `ApiError` for any other status. Without a
-   * `message`, one is written from the status and the body.
+   * `message`, one is written from the status and the body. Given the response's `headers`, the error carries the
+   * wait its `Retry-After` (or `retry-after-ms`) asks for as `retryAfterMs`, and its message says it; no header is kept.
    *
    * @example
    * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });
@@ -80,17 +89,19 @@ export class ApiError extends Error {
   static generate(
     status: number | undefined,
     body: unknown,
-    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string; headers?: Headers } = {},
   ): ApiError {
-    const { message, statusText, ...rest } = init;
+    const { message, statusText, headers, ...rest } = init;
+    const wait = headers && retryAfterMs(headers);
     const target = [init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request";
     const summary = summarizeBody(body);
     const text =
       message ??
-      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status, (wait && `in ${Math.ceil(wait / 1000)} s`) || undefined)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
-    return new ErrorClass(text, { ...rest, status, body });
+    // Only when asked for (undefined is not >= 0), so that an error without one lists no such field.
+    return Object.assign(new ErrorClass(text, { ...rest, status, body }), wait! >= 0 && { retryAfterMs: wait });
   }
 
   /**
@@ -153,10 +164,11 @@ export class ConflictError extends ApiError {}
 export class UnprocessableEntityError extends ApiError {}
 
 /**
- * The vendor answered 429 Too Many Requests, after any retries: slow down.
+ * The vendor answered 429 Too Many Requests, after any retries: slow down. `retryAfterMs` holds the wait it asked for,
+ * when it named one.
  *
  * @example
- * catch (e) { if (e instanceof RateLimitError) await sleep(60_000) }
+ * catch (e) { if (e instanceof RateLimitError) await sleep(e.retryAfterMs ?? 60_000) }
  */
 export class RateLimitError extends ApiError {}
 

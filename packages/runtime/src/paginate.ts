@@ -156,7 +156,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
   const init = { status: response.status, url: response.url || undefined };
   if (!response.ok || result.error !== undefined) {
-    throw ApiError.generate(init.status, result.error, { ...init, message: `Fetching ${which} failed: ${ApiError.fromResponse(response, result.error).message}` });
+    throw ApiError.generate(init.status, result.error, { ...init, headers: response.headers, message: `Fetching ${which} failed: ${ApiError.fromResponse(response, result.error).message}` });
   }
   // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);

@@ -206,6 +206,56 @@ describe("ApiError.generate", () => {
   });
 });
 
+// A 429's Retry-After is what the caller needs to know when to try again: the client returns a 429 whose wait is over a
+// minute at once, so without it a helper's RateLimitError told the caller to "retry later" and nothing more.
+describe("retryAfterMs: the wait a response asked for", () => {
+  const refused = (status: number, headers: Record<string, string>) => ApiError.fromResponse(new Response(null, { status, headers }), { message: "Too many" }, "GET");
+
+  it.each([
+    ["Retry-After in seconds", { "Retry-After": "3600" }, 3_600_000, "in 3600 s"],
+    ["retry-after-ms, read first", { "Retry-After": "7", "retry-after-ms": "1500" }, 1_500, "in 2 s"],
+    ["a zero wait", { "Retry-After": "0" }, 0, "later"],
+  ])("a 429 with %s: a RateLimitError carrying it, and its message says when", (_, headers, waitMs, when) => {
+    const error = refused(429, headers);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(waitMs);
+    expect(error.message).toBe(`GET failed with 429: Too many. The vendor is rate limiting: slow down and retry ${when}.`);
+    expect(error.toJSON().retryAfterMs).toBe(waitMs);
+  });
+
+  it("a 503 with Retry-After carries it too", () => {
+    const error = refused(503, { "Retry-After": "30" });
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(error.message).toBe("GET failed with 503: Too many. The vendor failed to handle the request: retry in 30 s.");
+  });
+
+  it("reads an HTTP date as the time left until it", () => {
+    const at = new Date(Date.now() + 120_000).toUTCString();
+    const waitMs = refused(429, { "Retry-After": at }).retryAfterMs!;
+    // An HTTP date has whole seconds, so up to a second less than asked; the test's own run takes the rest.
+    expect(waitMs).toBeGreaterThan(110_000);
+    expect(waitMs).toBeLessThanOrEqual(120_000);
+  });
+
+  it.each([
+    ["no header", {}],
+    ["a date that has passed", { "Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT" }],
+    ["text that is no wait", { "Retry-After": "soon" }],
+  ])("is absent with %s, and the message gives the general advice", (_, headers) => {
+    const error = refused(429, headers);
+    expect("retryAfterMs" in error).toBe(false);
+    expect(Object.keys(error)).toEqual(["status", "method", "url", "body"]);
+    expect(error.message).toBe("GET failed with 429: Too many. The vendor is rate limiting: slow down and retry later.");
+  });
+
+  it("keeps no header: a cookie the response set appears nowhere in the error", () => {
+    const error = ApiError.fromResponse(new Response(null, { status: 429, headers: { "Retry-After": "30", "Set-Cookie": "session=secret-cookie-value" } }), null, "GET");
+    expect(Object.keys(error)).toEqual(["status", "method", "url", "body", "retryAfterMs"]);
+    expect(JSON.stringify(error) + inspect(error)).not.toContain("secret-cookie-value");
+  });
+});
+
 describe("dataOrThrow", () => {
   it("returns a 2xx call's data", () => {
     expect(dataOrThrow({ data: { id: 1 }, response: new Response("{}") }, "GET")).toEqual({ id: 1 });

@@ -1,6 +1,6 @@
 import { collect } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, InputError, InvalidResponseError, iteratePages, paginate, paginateOffset, PaginationLimitError } from "../src/index.js";
+import { ApiError, createApiClient, InputError, InvalidResponseError, iteratePages, paginate, paginateOffset, PaginationLimitError, RateLimitError } from "../src/index.js";
 import type { Client } from "openapi-fetch";
 import { BASE_URL, operations, type Item, type paths } from "./fixtures.js";
 import { caught, fakeFetch, json, NOT_TOTALS } from "./helpers.js";
@@ -305,6 +305,16 @@ describe("paginate", () => {
     expect((error as ApiError).body).toEqual({ message: "Please complete the onboarding flow first." });
     expect((error as Error).message).toContain(`Fetching ${where} failed`);
     expect((error as Error).message).toContain("403 Forbidden: Please complete the onboarding flow first.");
+  });
+
+  // A page refused with 429 and a Retry-After too long for the client to wait out: the caller learns how long to wait.
+  it("a page refused with 429 throws a RateLimitError carrying the wait its Retry-After asks for", async () => {
+    const limited = { error: { message: "Slow down" }, response: new Response(null, { status: 429, headers: { "Retry-After": "3600" } }) };
+    const iterate = paginate({ fetchPage: async (page) => (page === 1 ? { data: [1, 2], response: new Response(null, { status: 200 }) } : limited), items: (page: number[]) => page, perPage: 2 });
+    const error = await caught(collect(iterate));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect((error as Error).message).toMatch(/^Fetching page 2 failed: .*429: Slow down\. The vendor is rate limiting: slow down and retry in 3600 s\.$/);
   });
 
   // A 200 whose page is not a list: a JSON string would otherwise be yielded character by character as items, and an

@@ -1,8 +1,8 @@
-import { AuthenticationError } from "@apis/runtime";
+import { AuthenticationError, RateLimitError } from "@apis/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
 import { rateLimitWindow } from "@apis/faults/rate-limit";
-import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
-import { createClient, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
+import { collect, itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, type SeenRequest, useFaultSuite } from "@apis/faults";
+import { createClient, listAll, type ClientOptions, type WootricCxiClient } from "../../src/index.js";
 
 const PASSWORD = "wootric-pass-secret-1";
 const CLIENT_SECRET = "wootric-client-secret-1";
@@ -113,6 +113,18 @@ describe("Wootric CXI rate limits", () => {
     // Sent at once: the server saw the second request long before the two minutes the pacer would have waited.
     const [first, second] = server().requests.filter((request) => request.pathname === "/v1/tags").map((request) => request.at);
     expect(second! - first!).toBeLessThan(60_000);
+  });
+
+  // The client waits out a Retry-After of up to a minute; a longer one ends the call at once, and the caller learns
+  // how long the vendor asked it to wait from the error, not only that it should "retry later".
+  it("a 429 whose Retry-After is over a minute ends listAll at once with a RateLimitError carrying the wait", async () => {
+    connect();
+    server().script(GET_TAGS, [{ status: 429, headers: { "Retry-After": "3600" }, body: { error: "rate limited" } }]);
+    const error = await collect(listAll(cxi, "/v1/tags")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect((error as RateLimitError).message).toMatch(/^Fetching page 1 failed: .*429 .*slow down and retry in 3600 s\.$/);
+    expect(server().count(GET_TAGS)).toBe(1);
   });
 
   it("does not pace with rateLimit: false", async () => {
