@@ -55,7 +55,6 @@ const createServices = defineVendorServices<
   CmixHost,
   CmixService
 >({
-  name: "CMIX",
   hosts: CMIX_HOST_OPTIONS,
   auth: AUTH_SCHEMES,
   // What AUTH_SCHEMES builds: a token source (the password grant), or a token.

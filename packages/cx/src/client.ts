@@ -52,7 +52,6 @@ export type CxClient = Client<paths>;
  * await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
  */
 export const createClient: (options: ClientOptions) => CxClient = defineVendorClient<paths, ClientOptions, "baseUrl" | "dataBaseUrl">({
-  name: "CX",
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },

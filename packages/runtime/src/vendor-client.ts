@@ -42,8 +42,6 @@ export type AuthSchemes<A extends VendorAuth, H extends string> = Record<
 
 /** A vendor, declared: hosts, credentials and per-operation defaults over its generated operation table. */
 export interface VendorDescription<O extends { auth: VendorAuth }, H extends string> {
-  /** The vendor's name, for messages, e.g. `Wootric CXI`. */
-  name: string;
   /** The table codegen wrote to `src/generated/operations.ts`. */
   operations: OperationTable;
   /** Each host option (`baseUrl`, `dataBaseUrl`, ...), its default and the spec server it stands for. */
@@ -83,7 +81,7 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
  *
  * @example
  * export const createClient = defineVendorClient<paths, ClientOptions, "baseUrl">({
- *   name: "Example", operations, authExample: '{ type: "token", accessToken }',
+ *   operations, authExample: '{ type: "token", accessToken }',
  *   hosts: { baseUrl: { default: "https://api.example.com" } },
  *   auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a token") }) } },
  * });

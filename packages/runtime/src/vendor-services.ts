@@ -27,7 +27,7 @@ export interface VendorServicesDescription<O extends { auth: VendorAuth }, H ext
  *
  * @example
  * export const createClient = defineVendorServices<{ survey: SurveyPaths; auth: AuthPaths }, ClientOptions, Host, "survey" | "auth">({
- *   name: "Example", authExample: '{ type: "token", accessToken }', auth: AUTH_SCHEMES,
+ *   authExample: '{ type: "token", accessToken }', auth: AUTH_SCHEMES,
  *   hosts: { surveyBaseUrl: { default: "https://survey.example.com" }, authBaseUrl: { default: "https://auth.example.com" } },
  *   services: { survey: { operations: surveyOperations, host: "surveyBaseUrl" }, auth: { operations: authOperations, host: "authBaseUrl" } },
  * });

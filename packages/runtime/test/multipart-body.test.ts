@@ -110,7 +110,6 @@ describe("a vendor client without a multipart encoder", () => {
   } as const satisfies OperationTable;
   const sent: Request[] = [];
   const createClient = defineVendorClient<{}, { auth: { type: "none" }; fetch?: typeof fetch }>({
-    name: "Example",
     operations: table,
     hosts: { baseUrl: { default: "https://api.example.com" } },
     auth: { none: { none: () => ({ type: "none" }) } },

@@ -12,7 +12,6 @@ type Paths = { "/items": { get: { parameters: { query?: { per_page?: number; sor
 function clientWithNames() {
   const sent: string[] = [];
   const createClient = defineVendorClient<Paths, Options>({
-    name: "Example",
     operations,
     hosts: { baseUrl: { default: "https://api.example.com" } },
     auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },

@@ -10,7 +10,6 @@ type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"
 
 function vendor(calls: (options: Options) => { prepare?: (init: Record<string, unknown>, call: CallContext) => Record<string, unknown>; finish?: (result: CallResult, call: CallContext) => CallResult }) {
   return defineVendorClient<{ "/items": { get: { responses: { 200: { content: { "application/json": unknown } } } } } }, Options>({
-    name: "Example",
     operations,
     hosts: { baseUrl: { default: "https://api.example.com" } },
     auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },

@@ -17,7 +17,6 @@ type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"
 };
 
 const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">({
-  name: "Example",
   operations,
   hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: { default: "https://files.example.com", deprecatedName: "filesUrl" } },
   auth: {
@@ -46,7 +45,6 @@ type Raw = { GET(path: string, init?: object): Promise<unknown>; POST(path: stri
 describe("a vendor description's authorizers", () => {
   it("refuses, naming it, a kind of auth the builders return that the description does not name", () => {
     const basicOnly = defineVendorClient<{}, { auth: { type: "basic"; username: string; password: string } }>({
-      name: "Example",
       operations,
       hosts: { baseUrl: { default: "https://api.example.com" } },
       auth: { bearerAuth: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) } },
@@ -92,7 +90,6 @@ describe("defineVendorClient", () => {
     const { seen, fetch } = recorder();
     const make = (type: "none" | "basic") =>
       defineVendorClient<{}, { auth: { type: "open" }; fetch: typeof fetch }>({
-        name: "Open",
         operations: { "/items": { get: { response: "json" } } },
         hosts: { baseUrl: { default: "https://api.example.com" } },
         auth: { open: { open: () => (type == "none" ? { type } : { type, username: "ana", password: "basic-pass-1" }) } },

@@ -18,7 +18,6 @@ type Options = {
 // Each client made counts the tokens its one token source fetched.
 let tokensFetched = 0;
 const createClient = defineVendorServices<{ data: {}; auth: {} }, Options, "dataBaseUrl" | "authBaseUrl", "data" | "auth">({
-  name: "Example",
   hosts: {
     dataBaseUrl: { default: (options) => HOSTS[options.environment as "live"].data, deprecatedName: "baseUrls.data" },
     authBaseUrl: { default: (options) => HOSTS[options.environment as "live"].auth, deprecatedName: "baseUrls.auth" },

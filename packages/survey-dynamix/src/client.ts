@@ -49,7 +49,6 @@ export function createClient(options: ClientOptions): SurveyDynamixClient {
 }
 
 const createRegionless: (options: ClientOptions) => SurveyDynamixClient = defineVendorClient<paths, ClientOptions, "baseUrl" | "oauthBaseUrl">({
-  name: "Survey Dynamix",
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },

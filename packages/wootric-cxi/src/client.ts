@@ -44,7 +44,6 @@ export type WootricCxiClient = Client<paths>;
  * const { data, error } = await cxi.GET("/v1/tags", { params: { query: { per_page: 50 } } });
  */
 export const createClient: (options: ClientOptions) => WootricCxiClient = defineVendorClient<paths, ClientOptions>({
-  name: "Wootric CXI",
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,

@@ -27,7 +27,6 @@ export type WootricClient = Client<paths>;
  * const { data, error } = await wootric.GET("/v1/end_users", { params: { query: { per_page: 50 } } });
  */
 export const createClient: (options: ClientOptions) => WootricClient = defineVendorClient<paths, ClientOptions>({
-  name: "Wootric",
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,

@@ -25,7 +25,6 @@ export type __PASCAL__Client = Client<paths>;
  * const { data, error } = await __CAMEL__.GET("/v1/status");
  */
 export const createClient: (options: ClientOptions) => __PASCAL__Client = defineVendorClient<paths, ClientOptions, "baseUrl">({
-  name: "__TITLE__",
   operations,
   hosts: { baseUrl: { default: DEFAULT_BASE_URL } },
   auth: AUTH_SCHEMES,
