@@ -37,16 +37,16 @@ export function summarizeBody(body: unknown): string {
  *
  * @example
  * hintForStatus(404); // "Check the path parameters: ..."
- * hintForStatus(429, "in 90 s"); // "The vendor is rate limiting: slow down and retry in 90 s."
+ * hintForStatus(429, "in 90 s"); // "Rate limited: slow down and retry in 90 s."
  */
 export function hintForStatus(status: number, later: unknown = "later"): string {
-  if (status === 400 || status === 422) return "Check the request parameters and body against the API reference.";
-  if (status === 401) return "Check the credentials: they are missing, wrong or expired.";
-  if (status === 403) return "The credentials are valid but may not do this: check the account's permissions.";
-  if (status === 404) return "Check the path parameters: the resource does not exist or is not visible to this account.";
+  if (status === 400 || status === 422) return "Check the request's parameters and body.";
+  if (status === 401) return "Check the credentials: missing, wrong or expired.";
+  if (status === 403) return "Check the account's permissions.";
+  if (status === 404) return "Check the path parameters: no such resource, or not visible to this account.";
   if (status === 409) return "The resource changed or already exists: fetch it again before retrying.";
-  if (status === 429) return `The vendor is rate limiting: slow down and retry ${later}.`;
-  if (status >= 500) return `The vendor failed to handle the request: retry ${later}.`;
+  if (status === 429) return `Rate limited: slow down and retry ${later}.`;
+  if (status >= 500) return `The vendor failed: retry ${later}.`;
   return "See `body` for the vendor's explanation.";
 }
 

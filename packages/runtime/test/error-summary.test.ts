@@ -26,7 +26,7 @@ describe("summarizeBody", () => {
   });
 
   it("is what an error status's message quotes, or nothing when it sums up to nothing", () => {
-    expect(ApiError.generate(500, null).message).toBe("The request failed with 500. The vendor failed to handle the request: retry later.");
-    expect(ApiError.generate(500, 0).message).toBe("The request failed with 500: 0. The vendor failed to handle the request: retry later.");
+    expect(ApiError.generate(500, null).message).toBe("The request failed with 500. The vendor failed: retry later.");
+    expect(ApiError.generate(500, 0).message).toBe("The request failed with 500: 0. The vendor failed: retry later.");
   });
 });

@@ -132,7 +132,7 @@ describe("error classes", () => {
     Object.defineProperty(response, "url", { value: "https://api.example.com/v1/tags/9?api_key=bearer-secret-token" });
     const error = ApiError.fromResponse(response, { message: "Tag not found" }, "GET");
     expect(error.message).toBe(
-      "GET https://api.example.com/v1/tags/9?api_key=[redacted] failed with 404 Not Found: Tag not found. Check the path parameters: the resource does not exist or is not visible to this account.",
+      "GET https://api.example.com/v1/tags/9?api_key=[redacted] failed with 404 Not Found: Tag not found. Check the path parameters: no such resource, or not visible to this account.",
     );
     expect(error.status).toBe(404);
     expectNoSecrets(error);
@@ -219,7 +219,7 @@ describe("retryAfterMs: the wait a response asked for", () => {
     const error = refused(429, headers);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(waitMs);
-    expect(error.message).toBe(`GET failed with 429: Too many. The vendor is rate limiting: slow down and retry ${when}.`);
+    expect(error.message).toBe(`GET failed with 429: Too many. Rate limited: slow down and retry ${when}.`);
     expect(error.toJSON().retryAfterMs).toBe(waitMs);
   });
 
@@ -227,7 +227,7 @@ describe("retryAfterMs: the wait a response asked for", () => {
     const error = refused(503, { "Retry-After": "30" });
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.retryAfterMs).toBe(30_000);
-    expect(error.message).toBe("GET failed with 503: Too many. The vendor failed to handle the request: retry in 30 s.");
+    expect(error.message).toBe("GET failed with 503: Too many. The vendor failed: retry in 30 s.");
   });
 
   it("reads an HTTP date as the time left until it", () => {
@@ -246,7 +246,7 @@ describe("retryAfterMs: the wait a response asked for", () => {
     const error = refused(429, headers);
     expect("retryAfterMs" in error).toBe(false);
     expect(Object.keys(error)).toEqual(["status", "method", "url", "body"]);
-    expect(error.message).toBe("GET failed with 429: Too many. The vendor is rate limiting: slow down and retry later.");
+    expect(error.message).toBe("GET failed with 429: Too many. Rate limited: slow down and retry later.");
   });
 
   it("keeps no header: a cookie the response set appears nowhere in the error", () => {

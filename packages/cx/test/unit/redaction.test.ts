@@ -128,7 +128,7 @@ describe("the access token", () => {
     expect(error).toEqual({ errorType: "BadAuthToken", message: "The token [redacted] is revoked", detail: { token: "[redacted]" } });
     const thrown = watch(ApiError.fromResponse(response, error, "GET"));
     expect(thrown.message).toBe(
-      "GET https://api.cx.com/1/users/self?access_token=[redacted] failed with 401: The token [redacted] is revoked. Check the credentials: they are missing, wrong or expired.",
+      "GET https://api.cx.com/1/users/self?access_token=[redacted] failed with 401: The token [redacted] is revoked. Check the credentials: missing, wrong or expired.",
     );
     expectNoToken(thrown);
   });
