@@ -44,7 +44,7 @@ export function hintForStatus(status: number, later: unknown = "later"): string 
   if (status === 401) return "Check the credentials: missing, wrong or expired.";
   if (status === 403) return "Check the account's permissions.";
   if (status === 404) return "Check the path parameters: no such resource, or not visible to this account.";
-  if (status === 409) return "The resource changed or already exists: fetch it again before retrying.";
+  if (status === 409) return "Changed or already exists: fetch it again before retrying.";
   if (status === 429) return `Rate limited: slow down and retry ${later}.`;
   if (status >= 500) return `The vendor failed: retry ${later}.`;
   return "See `body` for the vendor's explanation.";

@@ -66,7 +66,7 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect(error.status).toBe(201);
     expect(error.message).toBe(
       `POST ${BASE_URL}/items returned 201 (text/html) with a body that is not JSON (treated as a server error, 1 attempt). ` +
-        "Not retried: the server may already have acted on it; check before resending.",
+        "Not retried: the server may have acted on it; check before resending.",
     );
   });
 
@@ -233,7 +233,7 @@ describe("a JSON body that breaks off while it is read", () => {
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error.status).toBe(201);
     expect(error.message).toContain(`POST ${BASE_URL}/items returned 201 but the connection failed while its body was read (1 attempt): terminated: other side closed: UND_ERR_SOCKET.`);
-    expect(error.message).toContain("Not retried: the server may already have acted on it");
+    expect(error.message).toContain("Not retried: the server may have acted on it");
   });
 
   it("cancelled by the caller rejects with ApiUserAbortError", async () => {

@@ -179,7 +179,7 @@ describe("retries of POST and PATCH", () => {
     const error = await caught(client.POST("/items", { body: { name: "a" } }));
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(calls).toHaveLength(1);
-    expect((error as Error).message).toContain("Not retried: the server may already have acted on it");
+    expect((error as Error).message).toContain("Not retried: the server may have acted on it");
     expect((error as ApiConnectionError).method).toBe("POST");
   });
 });

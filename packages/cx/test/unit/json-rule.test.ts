@@ -35,7 +35,7 @@ describe("a 200 without a valid JSON body", () => {
     const cx = createClient({ auth, fetch: observed.fetch });
     const error = await caught(cx.POST("/files/delete/{filePath}", { params: { path: { filePath: filePath("self", "/a.txt") } } }));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/Not retried: the server may already have acted on it/);
+    expect((error as Error).message).toMatch(/Not retried: the server may have acted on it/);
     expect(observed.requests).toHaveLength(1);
   });
 

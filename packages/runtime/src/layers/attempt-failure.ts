@@ -27,7 +27,7 @@ export class AttemptFailure extends Error {
 }
 
 /** The advice that ends a message about a request that was not sent again because the server may have acted. */
-const NOT_RETRIED = " Not retried: the server may already have acted on it; check before resending.";
+const NOT_RETRIED = " Not retried: the server may have acted on it; check before resending.";
 
 /**
  * The AttemptFailure of a call whose error reads `text(attempts)`, then `advice` when sending again is `safe`, else

@@ -32,7 +32,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     throwIfAborted(call);
     const status = response.status;
     if (received.reason === "too-large") {
-      throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less (a smaller page).`, { status, limit: maxResponseBytes });
+      throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, limit: maxResponseBytes });
     }
     const safe = isIdempotent(call.method);
     // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the method
