@@ -1,4 +1,4 @@
-import { fieldError, InputError, shown, type HostDescription } from "@apis/runtime";
+import { fieldError, InputError, renamedHost, shown, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -42,12 +42,12 @@ export type CmixHost = (typeof SERVICE_URL_OPTIONS)[CmixService];
 
 /**
  * Each service's host option: the environment's host by default, the deprecated `baseUrls.<service>` still read
- * when the named option is left out.
+ * when the named option is left out (and refused beside it with another URL).
  */
 export const CMIX_HOST_OPTIONS = Object.fromEntries(
   SERVICES.map((service) => [
     SERVICE_URL_OPTIONS[service],
-    { default: (options: Record<string, unknown>) => CMIX_HOSTS[options.environment as CmixEnvironment][service], deprecatedName: `baseUrls.${service}` },
+    renamedHost(SERVICE_URL_OPTIONS[service], `baseUrls.${service}`, { default: (options) => CMIX_HOSTS[options.environment as CmixEnvironment][service] }),
   ]),
 ) as Record<CmixHost, HostDescription>;
 

@@ -1,4 +1,4 @@
-import { defineVendorClient, multipartBody, queryAuthorizer, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, multipartBody, queryAuthorizer, renamedHost, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CxAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -55,7 +55,7 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },
-    dataBaseUrl: { default: DEFAULT_DATA_BASE_URL, deprecatedName: "dataUrl" },
+    dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DEFAULT_DATA_BASE_URL }),
   },
   auth: AUTH_SCHEMES,
   // The token goes in the query (see AUTH_SCHEMES).

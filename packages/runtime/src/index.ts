@@ -2,6 +2,7 @@ export { createApiClient, ownStream, ownStreams, type ClientOptions, type Multip
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";
+export { renamedHost } from "./renamed-host.js";
 export { checkOptionNames, checkQueryNames, queryNameHooks } from "./option-names.js";
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";

@@ -20,8 +20,9 @@ export interface HostDescription {
   /** The spec's server URL whose operations go to this host. Default: `default`, when it is a string. */
   server?: string;
   /**
-   * The option's name before the rename, still read (deprecated), e.g. `dataUrl` for `dataBaseUrl`; a dotted name
-   * reads a field of an object option, e.g. `baseUrls.survey`.
+   * The option's name before the rename (deprecated), e.g. `dataUrl` for `dataBaseUrl`, taken among the client's
+   * options; a dotted name names a field of an object option, e.g. `baseUrls.survey`. {@link renamedHost} sets it, with
+   * a `default` that reads the old name.
    */
   deprecatedName?: string;
 }
@@ -38,30 +39,34 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
 }
 
 /**
- * Reads each host option (or its deprecated name), checked like every base URL (https, http only on loopback, no
- * credentials, no query or fragment), without a trailing slash; the default where it is left out. The names of the
- * options are not checked here: the caller checks them all first (see `checkOptionNames`).
+ * Reads each host option, checked like every base URL (https, http only on loopback, no credentials, no query or
+ * fragment), without a trailing slash; the default where it is left out (for a {@link renamedHost}, the option's old
+ * name). The names of the options are not checked here: the caller checks them all first (see `checkOptionNames`).
  *
  * @example
- * resolveHosts({ dataUrl: "https://mock.test/1" }, { baseUrl: { default: API }, dataBaseUrl: { default: DATA, deprecatedName: "dataUrl" } });
- * // { baseUrl: API, dataBaseUrl: "https://mock.test/1" }
+ * resolveHosts({ baseUrl: "https://mock.test/1/" }, { baseUrl: { default: API } }); // { baseUrl: "https://mock.test/1" }
  */
 export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
   const resolved = {} as Record<H, string>;
   for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
-    // The new name wins; the old one is read (and named in errors) only when the new one is left out.
-    const field = options[name] === undefined && host.deprecatedName ? host.deprecatedName : name;
-    const fallback = typeof host.default === "function" ? host.default(options) : host.default;
-    // options["a.b"] as options.a.b; undefined where an object on the way is missing.
-    let value: unknown = options;
-    for (const key of field.split(".")) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    const url = urlOption(value, field, fallback);
-    // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
-    // tokenUrl, may have a query: urlOption takes it.)
-    if (/[?#]/.test(url)) throw fieldError(field, `must not have a query or fragment`);
-    resolved[name] = url.replace(/\/+$/, "");
+    resolved[name] = hostUrl(options[name], name, typeof host.default === "function" ? host.default(options) : host.default);
   }
   return resolved;
+}
+
+/**
+ * A host option's value checked as a base URL (see {@link urlOption}), with no query or fragment, without a trailing
+ * slash; `fallback` when it is left out.
+ *
+ * @example
+ * hostUrl("https://mock.test/1/", "baseUrl", API); // "https://mock.test/1"
+ */
+export function hostUrl(value: unknown, field: string, fallback: string): string {
+  const url = urlOption(value, field, fallback);
+  // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
+  // tokenUrl, may have a query: urlOption takes it.)
+  if (/[?#]/.test(url)) throw fieldError(field, `must not have a query or fragment`);
+  return url.replace(/\/+$/, "");
 }
 
 /** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */

@@ -1,6 +1,6 @@
 import { everyRuntimeOption, expectEveryOptionTaken } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { basicAuthorizer, checkOptionNames, createApiClient, defineVendorClient, InputError, noneAuthorizer, sendsCredentials, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
+import { basicAuthorizer, checkOptionNames, createApiClient, defineVendorClient, InputError, noneAuthorizer, renamedHost, sendsCredentials, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
 
 const operations = {
   "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } },
@@ -18,7 +18,7 @@ type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"
 
 const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">({
   operations,
-  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: { default: "https://files.example.com", deprecatedName: "filesUrl" } },
+  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: renamedHost("filesBaseUrl", "filesUrl", { default: "https://files.example.com" }) },
   auth: {
     bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) },
     clientBasic: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) },
@@ -75,6 +75,18 @@ describe("defineVendorClient", () => {
     await client.GET("/items");
     await client.GET("/files");
     expect(seen.map((request) => request.url)).toEqual(["https://mock.test/items", "https://files.mock.test/files"]);
+  });
+
+  // Both names with different URLs: the old one was ignored without a word, so files went where the caller did not mean.
+  it("refuses a deprecated host name given beside its new name with another URL, and takes the two with the same", async () => {
+    const { seen, fetch } = recorder();
+    const options = { auth: { type: "token", accessToken: "t-1234" }, filesBaseUrl: "https://files.mock.test", fetch } as const;
+    expect(() => createClient({ ...options, filesUrl: "https://old-files.mock.test" })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "filesUrl", message: "filesUrl is the old name of filesBaseUrl, which is given too: pass only filesBaseUrl" }),
+    );
+    const client = createClient({ ...options, filesUrl: "https://files.mock.test" }) as unknown as Raw;
+    await client.GET("/files");
+    expect(seen.map((request) => request.url)).toEqual(["https://files.mock.test/files"]);
   });
 
   it("forwards every runtime option without naming it, and keeps the vendor's own for its hooks", async () => {

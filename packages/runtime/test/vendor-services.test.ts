@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenSource, defineVendorServices, InputError, TOKEN_AUTHORIZERS, type OperationTable } from "../src/index.js";
+import { createTokenSource, defineVendorServices, InputError, renamedHost, TOKEN_AUTHORIZERS, type OperationTable } from "../src/index.js";
 
 const dataOperations = { "/items": { get: { operationId: "listItems", security: ["bearerAuth"], response: "json" } } } as const satisfies OperationTable;
 const authOperations = { "/access-token": { post: { operationId: "token", requestBody: "json", security: [], response: "json" } } } as const satisfies OperationTable;
@@ -19,8 +19,8 @@ type Options = {
 let tokensFetched = 0;
 const createClient = defineVendorServices<{ data: {}; auth: {} }, Options, "dataBaseUrl" | "authBaseUrl", "data" | "auth">({
   hosts: {
-    dataBaseUrl: { default: (options) => HOSTS[options.environment as "live"].data, deprecatedName: "baseUrls.data" },
-    authBaseUrl: { default: (options) => HOSTS[options.environment as "live"].auth, deprecatedName: "baseUrls.auth" },
+    dataBaseUrl: renamedHost("dataBaseUrl", "baseUrls.data", { default: (options) => HOSTS[options.environment as "live"].data }),
+    authBaseUrl: renamedHost("authBaseUrl", "baseUrls.auth", { default: (options) => HOSTS[options.environment as "live"].auth }),
   },
   auth: {
     bearerAuth: {
@@ -73,7 +73,11 @@ describe("defineVendorServices", () => {
     const made = (options: Partial<Options>) => createClient({ auth: { type: "shared", name: "a" }, environment: "live", ...options }).hosts;
     expect(made({})).toEqual({ dataBaseUrl: "https://data.example.com", authBaseUrl: "https://auth.example.com" });
     expect(made({ baseUrls: { data: "http://127.0.0.1:4010/" } }).dataBaseUrl).toBe("http://127.0.0.1:4010");
-    expect(made({ baseUrls: { data: "http://127.0.0.1:4010" }, dataBaseUrl: "http://127.0.0.1:4020" }).dataBaseUrl).toBe("http://127.0.0.1:4020");
+    expect(made({ baseUrls: { data: "http://127.0.0.1:4020/" }, dataBaseUrl: "http://127.0.0.1:4020/" }).dataBaseUrl).toBe("http://127.0.0.1:4020");
+    // Two URLs for one host: one of them was ignored without a word (the named option won).
+    expect(() => made({ baseUrls: { data: "http://127.0.0.1:4010" }, dataBaseUrl: "http://127.0.0.1:4020" })).toThrow(
+      /^baseUrls\.data is the old name of dataBaseUrl, which is given too: pass only dataBaseUrl$/,
+    );
   });
 
   it("runs the vendor's checks first and checks every host like a base URL, naming the option", () => {

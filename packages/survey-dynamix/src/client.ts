@@ -1,4 +1,4 @@
-import { checkedBasicAuthorizer, checkedBearerAuthorizer, defineVendorClient, type Client, type ForwardedOptions } from "@apis/runtime";
+import { checkedBasicAuthorizer, checkedBearerAuthorizer, defineVendorClient, renamedHost, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type SurveyDynamixAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -13,7 +13,7 @@ export const DEFAULT_OAUTH_BASE_URL = "https://surveydynamix.com";
 export const DEFAULT_OAUTH_URL = DEFAULT_OAUTH_BASE_URL;
 
 /** The OAuth server's host option, with its name before 0.2. */
-export const OAUTH_HOST = { oauthBaseUrl: { default: DEFAULT_OAUTH_BASE_URL, deprecatedName: "oauthUrl" } };
+export const OAUTH_HOST = { oauthBaseUrl: renamedHost("oauthBaseUrl", "oauthUrl", { default: DEFAULT_OAUTH_BASE_URL }) };
 
 /** Options of {@link createClient}: the vendor's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends ForwardedOptions {

@@ -10,7 +10,8 @@ it("takes every option ClientOptions declares", async () => {
       ...everyRuntimeOption(fetch, lines),
       auth: { type: "token", accessToken: "at-every" },
       environment: "sandbox",
-      baseUrls: { survey: "https://old-survey.mock.test" },
+      // The deprecated name with the same URL: with another, the two would be refused together.
+      baseUrls: { survey: "https://survey.mock.test" },
       authBaseUrl: "https://auth.mock.test",
       surveyBaseUrl: "https://survey.mock.test",
       reportingBaseUrl: "https://reporting.mock.test",

@@ -93,18 +93,26 @@ describe("createClient", () => {
     ]);
   });
 
-  it("still reads the deprecated baseUrls object, under the named options, which win", async () => {
+  it("still reads the deprecated baseUrls object beside the named options", async () => {
     const observed = vendor();
     const cmix = createClient({
       environment: "sandbox",
       reportingBaseUrl: "http://localhost:4012",
-      baseUrls: { reporting: "http://localhost:4099", fileProcessing: "http://localhost:4013" },
+      baseUrls: { reporting: "http://localhost:4012", fileProcessing: "http://localhost:4013" },
       fetch: observed.fetch,
       auth: PASSWORD_AUTH,
     });
     await callEveryService(cmix);
     expect(cmix.baseUrls.reporting).toBe("http://localhost:4012");
     expect(cmix.baseUrls.fileProcessing).toBe("http://localhost:4013");
+  });
+
+  // One of the two URLs for the reporting service was ignored without a word (the named option won).
+  it("refuses a baseUrls entry that names another URL than the named option for the same service", () => {
+    const options = { environment: "sandbox", reportingBaseUrl: "http://localhost:4012", auth: PASSWORD_AUTH } as const;
+    expect(() => createClient({ ...options, baseUrls: { reporting: "http://localhost:4099" } })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "baseUrls.reporting", message: "baseUrls.reporting is the old name of reportingBaseUrl, which is given too: pass only reportingBaseUrl" }),
+    );
   });
 
   it("fetches a new token once after a 401 and resends the call with it", async () => {

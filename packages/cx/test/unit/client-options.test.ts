@@ -11,7 +11,8 @@ it("takes every option ClientOptions declares", async () => {
       auth: { type: "token", accessToken: "at-every" },
       baseUrl: "https://api.mock.test/1",
       dataBaseUrl: "https://data.mock.test/1",
-      dataUrl: "https://old-data.mock.test/1",
+      // The deprecated name with the same URL: with another, the two would be refused together.
+      dataUrl: "https://data.mock.test/1",
       clientId: "app",
     };
     return createClient(every).GET("/users/self");

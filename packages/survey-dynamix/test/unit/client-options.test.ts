@@ -12,7 +12,8 @@ it("takes every option ClientOptions declares", async () => {
       region: "us1",
       baseUrl: "https://api.mock.test",
       oauthBaseUrl: "https://oauth.mock.test",
-      oauthUrl: "https://old-oauth.mock.test",
+      // The deprecated name with the same URL: with another, the two would be refused together.
+      oauthUrl: "https://oauth.mock.test",
     };
     return createClient(every).GET("/surveys");
   });

@@ -32,7 +32,8 @@ it("buildAuthorizeUrl takes every option AuthorizeUrlOptions declares", () => {
     scope: ["read"],
     oauthBaseUrl: "https://oauth.mock.test",
     region: "eu1",
-    oauthUrl: "https://old-oauth.mock.test",
+    // The deprecated name with the same URL: with another, the two would be refused together.
+    oauthUrl: "https://oauth.mock.test",
   };
   expect(buildAuthorizeUrl(every)).toMatch(/^https:\/\/oauth\.mock\.test\/oauth\/authorize\?.*scope=read/);
 });
@@ -49,7 +50,8 @@ it("exchangeAuthorizationCode takes every option ExchangeAuthorizationCodeOption
     signal,
     oauthBaseUrl: "https://oauth.mock.test",
     region: "eu1",
-    oauthUrl: "https://old-oauth.mock.test",
+    // The deprecated name with the same URL: with another, the two would be refused together.
+    oauthUrl: "https://oauth.mock.test",
     tokenUrl: "https://oauth.mock.test/oauth/token",
   };
   expect(await exchangeAuthorizationCode(every)).toEqual({ access_token: "at-issued" });
