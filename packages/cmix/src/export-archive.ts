@@ -58,7 +58,7 @@ export async function pollArchive(
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
   checked.dataLayoutId ||= await defaultLayoutId(cmix, checked, bounds);
-  return waitUntilComplete(cmix, checked, bounds, Date.now());
+  return waitUntilComplete(cmix, checked, bounds, performance.now());
 }
 
 /**
@@ -74,7 +74,8 @@ export async function pollArchive(
  * const url = await exportArchive(cmix, 138651, { type: "XLSX_READABLE", maxWaitMs: 5 * 60_000 });
  */
 export async function exportArchive(cmix: CmixClient, surveyId: number, options: ExportArchiveOptions): Promise<string> {
-  const startedAt = Date.now();
+  // The monotonic clock: a wall clock set forward (NTP, a laptop waking) would end the wait early, or set back, never.
+  const startedAt = performance.now();
   checkClient(cmix);
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
@@ -140,7 +141,7 @@ async function waitUntilComplete(
   let attempts = 0;
   const resume = `pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
-    const waitedMs = Date.now() - startedAt;
+    const waitedMs = Math.round(performance.now() - startedAt);
     const state = last ? `; last status ${summarizeBody(JSON.stringify(last.status ?? null))}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${limit} ${bounds[limit]} reached${state}). ` +
@@ -156,7 +157,7 @@ async function waitUntilComplete(
     });
   for (;;) {
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
-    const remaining = bounds.maxWaitMs - (Date.now() - startedAt);
+    const remaining = bounds.maxWaitMs - (performance.now() - startedAt);
     if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
     // The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a poll's abort.

@@ -1,5 +1,5 @@
 import { bad } from "@apis/faults/bad-input";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiError,
   ApiUserAbortError,
@@ -253,6 +253,19 @@ describe("exportArchive", () => {
     expect(timeout.attempts).toBe(polls());
     expect(timeout.message).toContain(`over ${timeout.waitedMs} ms (maxWaitMs 40 reached`);
     expect(timeout.message).toContain("pollArchive(cmix, { surveyId: 138651, dataLayoutId: 5, archiveId: 9001 })");
+  });
+
+  // maxWaitMs was measured by the wall clock: set an hour forward mid-wait (NTP, a laptop waking), it gave up at once.
+  it("measures maxWaitMs by the monotonic clock: the wall clock set forward mid-wait does not end it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const jumped = (n: number) => (n === 1 ? (vi.setSystemTime(Date.now() + 3_600_000), undefined) : undefined);
+      const { cmix, polls } = vendor({ completeOnPoll: 3, poll: jumped });
+      expect(await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 1, maxWaitMs: 60_000 })).toBe(COMPLETE.archiveUrl);
+      expect(polls()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("resumes waiting from an ArchiveTimeoutError with pollArchive", async () => {
