@@ -1,5 +1,6 @@
 import { fieldError } from "./input-error.js";
-import { hostUrl, type HostDescription } from "./vendor-options.js";
+import { hostUrl } from "./host-url.js";
+import type { HostDescription } from "./vendor-options.js";
 
 /**
  * A host option that was renamed, whose old name is still read (deprecated): `host` under its new `name`, with a

@@ -1,6 +1,5 @@
 import type { ClientOptions } from "./client.js";
-import { fieldError } from "./input-error.js";
-import { urlOption } from "./secure-url.js";
+import { hostUrl } from "./host-url.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions } from "./transport.js";
 
 /**
@@ -54,20 +53,6 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
   return resolved;
 }
 
-/**
- * A host option's value checked as a base URL (see {@link urlOption}), with no query or fragment, without a trailing
- * slash; `fallback` when it is left out.
- *
- * @example
- * hostUrl("https://mock.test/1/", "baseUrl", API); // "https://mock.test/1"
- */
-export function hostUrl(value: unknown, field: string, fallback: string): string {
-  const url = urlOption(value, field, fallback);
-  // Paths are appended to a host: after a query or fragment they would be no path at all. (A whole URL option, a
-  // tokenUrl, may have a query: urlOption takes it.)
-  if (/[?#]/.test(url)) throw fieldError(field, `must not have a query or fragment`);
-  return url.replace(/\/+$/, "");
-}
 
 /** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */
 export function hostOptionNames(hosts: Record<string, HostDescription>): string[] {

@@ -118,6 +118,7 @@ describe("portability", () => {
         "defineVendorServices",
         "forwardedOptions",
         "resolveHosts",
+        "renamedHost",
         "checkOptionNames",
         "checkQueryNames",
         "FORWARDED_OPTIONS",
