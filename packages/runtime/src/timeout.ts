@@ -1,5 +1,7 @@
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
+import { follow, unfollow } from "./signal-followers.js";
+
 /** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -28,9 +30,8 @@ export class AttemptSignal extends AbortController {
       this.clear();
       this.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
     }, ms);
-    // A signal aborts once, so the listener needs no `once`; clear() removes it.
-    if (parent?.aborted) this.handleEvent();
-    else parent?.addEventListener("abort", this);
+    // One listener per caller's signal, shared by every attempt and wait that follows it (see signal-followers).
+    if (parent) follow(parent, this);
   }
 
   /** The parent aborted: so does the attempt, with the parent's reason; nothing stays listening to the parent. */
@@ -42,7 +43,7 @@ export class AttemptSignal extends AbortController {
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   clear(): void {
     clearTimeout(this.id);
-    this.caller?.removeEventListener("abort", this);
+    unfollow(this.caller, this);
   }
 
   /**
@@ -59,15 +60,15 @@ export class AttemptSignal extends AbortController {
     const parent = this.caller;
     if (!parent) return;
     const attempt = new WeakRef(this);
-    const follow = () => attempt.deref()?.handleEvent();
-    parent.addEventListener("abort", follow, { once: true });
-    unfollow.register(this, () => parent.removeEventListener("abort", follow));
+    const follower = { handleEvent: () => attempt.deref()?.handleEvent() };
+    follow(parent, follower);
+    finalized.register(this, () => unfollow(parent, follower));
   }
 }
 
 // What keeps each held attempt, for as long as its body lives; once it is collected, its listener goes too.
 const held = new WeakMap<object, object>();
-const unfollow = new FinalizationRegistry<() => void>((remove) => remove());
+const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt

@@ -3,6 +3,7 @@ import { ApiUserAbortError, AuthenticationError, type ApiError } from "./errors.
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { fieldError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
+import { follow, unfollow } from "./signal-followers.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
 export interface FetchedToken {
@@ -174,11 +175,12 @@ function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, a
       reject(abortError());
       if (!--joined.waiting && !joined.kept) abandon();
     };
-    signal.addEventListener("abort", onAbort, { once: true });
+    const follower = { handleEvent: onAbort };
+    follow(signal, follower);
     const settle =
       <T>(done: (outcome: T) => void) =>
       (outcome: T) => {
-        signal.removeEventListener("abort", onAbort);
+        unfollow(signal, follower);
         done(outcome);
       };
     joined.promise.then(settle(resolve), settle(reject));
