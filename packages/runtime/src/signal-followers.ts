@@ -19,27 +19,18 @@ class Followers extends Set<Follower> {
 const followers = new WeakMap<AbortSignal, Followers>();
 
 /**
- * Calls `follower` when `signal` aborts, at once when it has aborted already.
+ * Calls `follower` when `signal` aborts, at once when it has aborted already; with `leave`, stops it following (the
+ * last one to stop takes the listener off the signal; `signal` may be missing only then). One function for both, rather
+ * than two: every vendor package bundles it, and its bytes count.
  *
  * @example
  * follow(request.signal, attempt);
+ * follow(request.signal, attempt, 1); // done with it
  */
-export function follow(signal: AbortSignal, follower: Follower): void {
-  if (signal.aborted) return follower.handleEvent();
-  const set = followers.get(signal) || new Followers();
-  followers.set(signal, set);
+export function follow(signal: AbortSignal | undefined, follower: Follower, leave?: 1): void {
+  const set = followers.get(signal!) ?? new Followers();
+  if (leave) set.delete(follower) && !set.size && signal!.removeEventListener("abort", set);
+  else if (signal!.aborted) follower.handleEvent();
   // Added again for each follower: an EventTarget keeps one of each listener, so the signal still holds only this one.
-  signal.addEventListener("abort", set, { once: true });
-  set.add(follower);
-}
-
-/**
- * Stops `follower` following `signal` (see {@link follow}); the last one to stop takes the listener off the signal.
- *
- * @example
- * unfollow(request.signal, attempt);
- */
-export function unfollow(signal: AbortSignal | undefined, follower: Follower): void {
-  const set = followers.get(signal!);
-  if (set?.delete(follower) && !set.size) signal!.removeEventListener("abort", set);
+  else followers.set(signal!, set.add(follower)), signal!.addEventListener("abort", set, { once: true });
 }

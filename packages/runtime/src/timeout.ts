@@ -1,6 +1,6 @@
 // AbortSignal.any and AbortSignal.timeout are missing from Node 18, so the equivalents live here.
 
-import { follow, unfollow } from "./signal-followers.js";
+import { follow } from "./signal-followers.js";
 
 /** The longest delay a timer can wait: `setTimeout` fires at once for anything longer (2^31-1 ms, about 24.8 days). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -43,7 +43,7 @@ export class AttemptSignal extends AbortController {
   /** Cancels the timer and stops following the caller's signal; the attempt's signal keeps its current state. */
   clear(): void {
     clearTimeout(this.id);
-    unfollow(this.caller, this);
+    follow(this.caller, this, 1);
   }
 
   /**
@@ -62,7 +62,7 @@ export class AttemptSignal extends AbortController {
     const attempt = new WeakRef(this);
     const follower = { handleEvent: () => attempt.deref()?.handleEvent() };
     follow(parent, follower);
-    finalized.register(this, () => unfollow(parent, follower));
+    finalized.register(this, () => follow(parent, follower, 1));
   }
 }
 
@@ -72,17 +72,14 @@ const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt
- * signal whose timeout is the wait.
+ * signal whose timeout is the wait, and which ends it either way.
  *
  * @example
  * await sleep(500, request.signal);
  */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   // Every caller waits 0 ms or more (a backoff, a pacing or Retry-After wait).
   const wait = new AttemptSignal(signal, ms);
-  return new Promise((resolve, reject) => {
-    const done = () => (wait.timeout ? resolve() : reject(signal!.reason));
-    if (wait.signal.aborted) done();
-    else wait.signal.addEventListener("abort", done);
-  });
+  await new Promise<void>((handleEvent) => follow(wait.signal, { handleEvent }));
+  if (!wait.timeout) throw signal!.reason;
 }

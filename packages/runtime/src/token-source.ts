@@ -3,7 +3,7 @@ import { ApiUserAbortError, AuthenticationError, type ApiError } from "./errors.
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { fieldError } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
-import { follow, unfollow } from "./signal-followers.js";
+import { follow } from "./signal-followers.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
 export interface FetchedToken {
@@ -177,12 +177,7 @@ function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, a
     };
     const follower = { handleEvent: onAbort };
     follow(signal, follower);
-    const settle =
-      <T>(done: (outcome: T) => void) =>
-      (outcome: T) => {
-        unfollow(signal, follower);
-        done(outcome);
-      };
-    joined.promise.then(settle(resolve), settle(reject));
+    // Stops following before it settles: an abort from then on is no longer this caller's to act on.
+    joined.promise.finally(() => follow(signal, follower, 1)).then(resolve, reject);
   });
 }

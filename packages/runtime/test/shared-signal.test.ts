@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createApiClient, createTokenSource, createTransport } from "../src/index.js";
-import { follow, unfollow, type Follower } from "../src/signal-followers.js";
+import { follow, type Follower } from "../src/signal-followers.js";
 import { sleep } from "../src/timeout.js";
 import { json } from "./helpers.js";
 
@@ -53,14 +53,14 @@ const ways: [string, (signal: AbortSignal, fetch: typeof globalThis.fetch) => ()
   [
     "createApiClient, a GET with no body (no Request is made for it)",
     (signal, fetch) => {
-      const client = createApiClient<Paths>({ baseUrl: "https://api.example.com", operations, fetch });
+      const client = createApiClient<Paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch });
       return () => (client as any).GET("/items/{id}", { params: { path: { id: 1 } }, signal });
     },
   ],
   [
     "createApiClient, a POST with a JSON body",
     (signal, fetch) => {
-      const client = createApiClient<Paths>({ baseUrl: "https://api.example.com", operations, fetch });
+      const client = createApiClient<Paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch });
       return () => (client as any).POST("/items/{id}", { params: { path: { id: 1 } }, body: { a: 1 }, signal });
     },
   ],
@@ -139,10 +139,10 @@ it("every follower of a signal is called once when it aborts, whichever stop fol
     followers[name] = {
       handleEvent() {
         called.push(name);
-        unfollow(caller.signal, followers[name]!);
+        follow(caller.signal, followers[name]!, 1);
         // b makes d stop following before d is called; c makes a, called already, stop again.
-        if (name === "b") unfollow(caller.signal, followers.d!);
-        if (name === "c") unfollow(caller.signal, followers.a!);
+        if (name === "b") follow(caller.signal, followers.d!, 1);
+        if (name === "c") follow(caller.signal, followers.a!, 1);
       },
     };
     follow(caller.signal, followers[name]!);
