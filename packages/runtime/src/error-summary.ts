@@ -32,21 +32,20 @@ export function summarizeBody(body: unknown): string {
 }
 
 /**
- * What to check for an HTTP failure of this status, as the end of an error message; a 429 or a 5xx says to retry
- * `later`, or when the response asked for (`"in 90 s"`).
+ * What to check for an HTTP failure of this status, as the end of an error message. The wait a 429 or 503 asked for
+ * is the error's `retryAfterMs`, not part of the message.
  *
  * @example
  * hintForStatus(404); // "Check the path parameters: ..."
- * hintForStatus(429, "in 90 s"); // "Rate limited: slow down and retry in 90 s."
  */
-export function hintForStatus(status: number, later: unknown = "later"): string {
+export function hintForStatus(status: number): string {
   if (status === 400 || status === 422) return "Check the request's parameters and body.";
   if (status === 401) return "Check the credentials: missing, wrong or expired.";
   if (status === 403) return "Check the account's permissions.";
   if (status === 404) return "Check the path parameters: no such resource, or not visible to this account.";
   if (status === 409) return "Changed or already exists: fetch it again before retrying.";
-  if (status === 429) return `Rate limited: slow down and retry ${later}.`;
-  if (status >= 500) return `The vendor failed: retry ${later}.`;
+  if (status === 429) return "Rate limited: slow down and retry later.";
+  if (status >= 500) return "The vendor failed: retry later.";
   return "See `body` for the vendor's explanation.";
 }
 

@@ -80,7 +80,7 @@ export class ApiError extends Error {
    * `ForbiddenError` 403, `NotFoundError` 404, `ConflictError` 409, `UnprocessableEntityError` 422,
    * `RateLimitError` 429, `InternalServerError` for 5xx, and a plain `ApiError` for any other status. Without a
    * `message`, one is written from the status and the body. Given the response's `headers`, the error carries the
-   * wait its `Retry-After` (or `retry-after-ms`) asks for as `retryAfterMs`, and its message says it; no header is kept.
+   * wait its `Retry-After` (or `retry-after-ms`) asks for as `retryAfterMs`; no header is kept.
    *
    * @example
    * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });
@@ -97,7 +97,7 @@ export class ApiError extends Error {
     const summary = summarizeBody(body);
     const text =
       message ??
-      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status, (wait && `in ${Math.ceil(wait / 1000)} s`) || undefined)}`}`;
+      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
     // Only when asked for (undefined is not >= 0), so that an error without one lists no such field.

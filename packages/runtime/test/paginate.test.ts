@@ -314,7 +314,7 @@ describe("paginate", () => {
     const error = await caught(collect(iterate));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
-    expect((error as Error).message).toMatch(/^Fetching page 2 failed: .*429: Slow down\. Rate limited: slow down and retry in 3600 s\.$/);
+    expect((error as Error).message).toMatch(/^Fetching page 2 failed: .*429: Slow down\. Rate limited: slow down and retry later\.$/);
   });
 
   // A 200 whose page is not a list: a JSON string would otherwise be yielded character by character as items, and an
