@@ -16,7 +16,9 @@ class Followers extends Set<Follower> {
   }
 }
 
-const followers = new WeakMap<AbortSignal, Followers>();
+// Kept on the signal itself, under a key of the runtime's own: a WeakMap entry for each new signal (every Request's
+// own, one per call) took about 0.8 µs to make, against 30 ns for a property.
+const FOLLOWERS = Symbol("followers");
 
 /**
  * Calls `follower` when `signal` aborts, at once when it has aborted already; with `leave`, stops it following (the
@@ -28,9 +30,14 @@ const followers = new WeakMap<AbortSignal, Followers>();
  * follow(request.signal, attempt, 1); // done with it
  */
 export function follow(signal: AbortSignal | undefined, follower: Follower, leave?: 1): void {
-  const set = followers.get(signal!) ?? new Followers();
-  if (leave) set.delete(follower) && !set.size && signal!.removeEventListener("abort", set);
-  else if (signal!.aborted) follower.handleEvent();
-  // Added again for each follower: an EventTarget keeps one of each listener, so the signal still holds only this one.
-  else followers.set(signal!, set.add(follower)), signal!.addEventListener("abort", set, { once: true });
+  // Nothing is made to leave (every attempt leaves, most with no signal), and a signal keeps its set once it has one:
+  // sequential calls on one signal then add and remove the one listener, as they did with a listener each.
+  const held = signal as (AbortSignal & { [FOLLOWERS]?: Followers }) | undefined;
+  const set = held?.[FOLLOWERS];
+  if (leave) set?.delete(follower) && !set.size && held!.removeEventListener("abort", set);
+  else if (held!.aborted) follower.handleEvent();
+  else {
+    if (!set?.size) held!.addEventListener("abort", (held![FOLLOWERS] ??= new Followers()), { once: true });
+    held![FOLLOWERS]!.add(follower);
+  }
 }
