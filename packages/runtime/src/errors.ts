@@ -100,8 +100,9 @@ export class ApiError extends Error {
       `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
-    // Only when asked for (undefined is not >= 0), so that an error without one lists no such field.
-    return Object.assign(new ErrorClass(text, { ...rest, status, body }), wait! >= 0 && { retryAfterMs: wait });
+    // Only when asked for (undefined is not < Infinity), so that an error without one lists no such field; not a wait
+    // of more seconds than a number holds (Infinity, which JSON writes as null).
+    return Object.assign(new ErrorClass(text, { ...rest, status, body }), wait! < Infinity && { retryAfterMs: wait });
   }
 
   /**

@@ -241,6 +241,8 @@ describe("retryAfterMs: the wait a response asked for", () => {
     ["no header", {}],
     ["a date that has passed", { "Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT" }],
     ["text that is no wait", { "Retry-After": "soon" }],
+    // 400 digits of seconds read as Infinity, which JSON writes as null: a wait no caller can act on.
+    ["seconds too many to be a number", { "Retry-After": "9".repeat(400) }],
   ])("is absent with %s", (_, headers) => {
     const error = refused(429, headers);
     expect("retryAfterMs" in error).toBe(false);
