@@ -21,7 +21,8 @@ export function renamedHost(name: string, deprecatedName: string, host: HostDesc
     default: (options) => {
       // options["a.b"] as options.a.b; undefined where an object on the way is missing.
       const old = deprecatedName.split(".").reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), options);
-      if (old !== undefined && options[name] !== undefined && old !== options[name]) {
+      // A null under either name is no URL to conflict with (a null new name is refused as itself).
+      if (old != null && options[name] != null && old !== options[name]) {
         throw fieldError(deprecatedName, `is the old name of ${name}, which is given too: pass only ${name}`);
       }
       return hostUrl(old, deprecatedName, typeof host.default === "function" ? host.default(options) : host.default);

@@ -89,6 +89,17 @@ describe("defineVendorClient", () => {
     expect(seen.map((request) => request.url)).toEqual(["https://files.mock.test/files"]);
   });
 
+  // A null is no URL: refused as itself, as a null host option is, not as a second URL. "pass only filesBaseUrl" was
+  // the wrong advice for a null filesBaseUrl, and named a filesBaseUrl that Survey Dynamix's region had filled in.
+  it.each([
+    ["the old name", { filesUrl: null, filesBaseUrl: "https://files.mock.test" }, "filesUrl"],
+    ["the new name", { filesUrl: "https://files.mock.test", filesBaseUrl: null }, "filesBaseUrl"],
+  ])("refuses a null under %s beside a URL under the other as a null, naming it", (_, hosts, field) => {
+    expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, ...hosts } as never)).toThrow(
+      expect.objectContaining({ name: "InputError", field, message: expect.stringMatching(new RegExp(`^${field} must be a URL string such as .*, got null$`)) }),
+    );
+  });
+
   it("forwards every runtime option without naming it, and keeps the vendor's own for its hooks", async () => {
     const { seen, fetch } = recorder();
     const lines: string[] = [];

@@ -25,6 +25,15 @@ describe("region", () => {
     expect(await hostOf({ region: "eu1", baseUrl: "https://sdx.test/api" })).toBe("https://sdx.test/api/surveys/52");
   });
 
+  // The region fills oauthBaseUrl in beside the old name: a null oauthUrl read as a second URL, and the error told the
+  // caller to pass only an oauthBaseUrl it never gave. Without a region the same null is refused as a null.
+  it.each([undefined, "eu1" as const])("refuses a null oauthUrl as a null, with region %s", (region) => {
+    const options = { clientId: "3", redirectUri: "https://app.example.com/cb", state: "an-unguessable-state", region, oauthUrl: null };
+    const error = thrownBy(() => buildAuthorizeUrl(bad(options)));
+    expect(error).toMatchObject({ name: "InputError", field: "oauthUrl", message: expect.stringMatching(/^oauthUrl must be a URL string .*, got null$/) });
+    expect(thrownBy(() => createClient(bad({ auth, region, oauthUrl: null })))).toMatchObject({ field: "oauthUrl", message: (error as Error).message });
+  });
+
   it("refuses an unknown region with an InputError naming the option and the regions, before sending", async () => {
     const observed = observedFetch(() => json({}));
     const error = thrownBy(() => createClient({ auth, fetch: observed.fetch, region: "eu2" as never }));
