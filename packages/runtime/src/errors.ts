@@ -166,10 +166,11 @@ export class UnprocessableEntityError extends ApiError {}
 
 /**
  * The vendor answered 429 Too Many Requests, after any retries: slow down. `retryAfterMs` holds the wait it asked for,
- * when it named one.
+ * when it named one: the server's number, bounded only by what a number holds, so cap it before waiting (a timer given
+ * more than about 24.8 days, `sleep`'s included, fires at once).
  *
  * @example
- * catch (e) { if (e instanceof RateLimitError) await sleep(e.retryAfterMs ?? 60_000) }
+ * catch (e) { if (e instanceof RateLimitError) await sleep(Math.min(e.retryAfterMs ?? 60_000, 3_600_000)) }
  */
 export class RateLimitError extends ApiError {}
 
