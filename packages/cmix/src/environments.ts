@@ -47,7 +47,13 @@ export type CmixHost = (typeof SERVICE_URL_OPTIONS)[CmixService];
 export const CMIX_HOST_OPTIONS = Object.fromEntries(
   SERVICES.map((service) => [
     SERVICE_URL_OPTIONS[service],
-    renamedHost(SERVICE_URL_OPTIONS[service], `baseUrls.${service}`, { default: (options) => CMIX_HOSTS[options.environment as CmixEnvironment][service] }),
+    renamedHost(
+      SERVICE_URL_OPTIONS[service],
+      `baseUrls.${service}`,
+      { default: (options) => CMIX_HOSTS[options.environment as CmixEnvironment][service] },
+      // checkCmixOptions has made sure that baseUrls, when given, is an object.
+      (options) => (options.baseUrls as Partial<Record<CmixService, unknown>> | undefined)?.[service],
+    ),
   ]),
 ) as Record<CmixHost, HostDescription>;
 

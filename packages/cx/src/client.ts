@@ -55,7 +55,7 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },
-    dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DEFAULT_DATA_BASE_URL }),
+    dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DEFAULT_DATA_BASE_URL, server: DEFAULT_DATA_BASE_URL }),
   },
   auth: AUTH_SCHEMES,
   // The token goes in the query (see AUTH_SCHEMES).

@@ -156,7 +156,10 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
   const init = { status: response.status, url: response.url || undefined };
   if (!response.ok || result.error !== undefined) {
-    throw ApiError.generate(init.status, result.error, { ...init, headers: response.headers, message: `Fetching ${which} failed: ${ApiError.fromResponse(response, result.error).message}` });
+    const error = ApiError.fromResponse(response, result.error);
+    // Set before the stack is first read: V8 and JavaScriptCore write its first line from the message as it is then.
+    error.message = `Fetching ${which} failed: ${error.message}`;
+    throw error;
   }
   // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);

@@ -1,31 +1,35 @@
 import { fieldError } from "./input-error.js";
 import { hostUrl } from "./host-url.js";
-import type { HostDescription } from "./vendor-options.js";
+import { resolveHosts, type HostDescription } from "./vendor-options.js";
 
 /**
  * A host option that was renamed, whose old name is still read (deprecated): `host` under its new `name`, with a
  * `default` that reads `deprecatedName` (checked, and named in errors, as the option it is) and falls back to the
- * host's own default. Given both names with different URLs, the client is refused: one of them would be ignored
- * without a word. A dotted `deprecatedName` reads a field of an object option (`baseUrls.survey`). Only the vendors
- * with a renamed host bundle this.
+ * host's own default. Since that default is a function, `host` names the spec's `server` itself where operations go to
+ * it (HostDescription.server defaults only to a string default). Given both names with different URLs, the client is refused: one of them would be ignored
+ * without a word. `read` gives the old name's value; by default the option of that name (a field of an object option,
+ * such as `baseUrls.survey`, is read by a `read` of the vendor's own). Only the vendors with a renamed host bundle this.
  *
  * @example
  * hosts: { dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: "https://data.cx.com/1" }) }
  */
-export function renamedHost(name: string, deprecatedName: string, host: HostDescription): HostDescription {
+export function renamedHost(
+  name: string,
+  deprecatedName: string,
+  host: HostDescription,
+  read: (options: Record<string, unknown>) => unknown = (options) => options[deprecatedName],
+): HostDescription {
   return {
-    // The spec server a string default stands for (see HostDescription.server), kept when the default becomes a function.
-    server: typeof host.default === "string" ? host.default : undefined,
     ...host,
     deprecatedName,
     default: (options) => {
-      // options["a.b"] as options.a.b; undefined where an object on the way is missing.
-      const old = deprecatedName.split(".").reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), options);
+      const old = read(options);
       // A null under either name is no URL to conflict with (a null new name is refused as itself).
       if (old != null && options[name] != null && old !== options[name]) {
-        throw fieldError(deprecatedName, `is the old name of ${name}, which is given too: pass only ${name}`);
+        throw fieldError(deprecatedName, `is renamed ${name}: pass only that`);
       }
-      return hostUrl(old, deprecatedName, typeof host.default === "function" ? host.default(options) : host.default);
+      // The host's own default (or the new name's URL, which wins in resolveHosts anyway).
+      return hostUrl(old, deprecatedName, resolveHosts(options, { [name]: host })[name]!);
     },
   };
 }

@@ -314,6 +314,7 @@ describe("paginate", () => {
     const error = await caught(collect(iterate));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(String((error as Error).stack)).toMatch(/^RateLimitError: Fetching page 2 failed: /);
     expect((error as Error).message).toMatch(/^Fetching page 2 failed: .*429: Slow down\. Rate limited: slow down and retry later\.$/);
   });
 

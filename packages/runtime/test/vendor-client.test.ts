@@ -18,7 +18,7 @@ type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"
 
 const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">({
   operations,
-  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: renamedHost("filesBaseUrl", "filesUrl", { default: "https://files.example.com" }) },
+  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: renamedHost("filesBaseUrl", "filesUrl", { default: "https://files.example.com", server: "https://files.example.com" }) },
   auth: {
     bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) },
     clientBasic: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) },
@@ -82,7 +82,7 @@ describe("defineVendorClient", () => {
     const { seen, fetch } = recorder();
     const options = { auth: { type: "token", accessToken: "t-1234" }, filesBaseUrl: "https://files.mock.test", fetch } as const;
     expect(() => createClient({ ...options, filesUrl: "https://old-files.mock.test" })).toThrow(
-      expect.objectContaining({ name: "InputError", field: "filesUrl", message: "filesUrl is the old name of filesBaseUrl, which is given too: pass only filesBaseUrl" }),
+      expect.objectContaining({ name: "InputError", field: "filesUrl", message: "filesUrl is renamed filesBaseUrl: pass only that" }),
     );
     const client = createClient({ ...options, filesUrl: "https://files.mock.test" }) as unknown as Raw;
     await client.GET("/files");

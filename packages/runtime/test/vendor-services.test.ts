@@ -19,8 +19,8 @@ type Options = {
 let tokensFetched = 0;
 const createClient = defineVendorServices<{ data: {}; auth: {} }, Options, "dataBaseUrl" | "authBaseUrl", "data" | "auth">({
   hosts: {
-    dataBaseUrl: renamedHost("dataBaseUrl", "baseUrls.data", { default: (options) => HOSTS[options.environment as "live"].data }),
-    authBaseUrl: renamedHost("authBaseUrl", "baseUrls.auth", { default: (options) => HOSTS[options.environment as "live"].auth }),
+    dataBaseUrl: renamedHost("dataBaseUrl", "baseUrls.data", { default: (options) => HOSTS[options.environment as "live"].data }, (options) => (options.baseUrls as { data?: unknown } | undefined)?.data),
+    authBaseUrl: renamedHost("authBaseUrl", "baseUrls.auth", { default: (options) => HOSTS[options.environment as "live"].auth }, (options) => (options.baseUrls as { auth?: unknown } | undefined)?.auth),
   },
   auth: {
     bearerAuth: {
@@ -76,7 +76,7 @@ describe("defineVendorServices", () => {
     expect(made({ baseUrls: { data: "http://127.0.0.1:4020/" }, dataBaseUrl: "http://127.0.0.1:4020/" }).dataBaseUrl).toBe("http://127.0.0.1:4020");
     // Two URLs for one host: one of them was ignored without a word (the named option won).
     expect(() => made({ baseUrls: { data: "http://127.0.0.1:4010" }, dataBaseUrl: "http://127.0.0.1:4020" })).toThrow(
-      /^baseUrls\.data is the old name of dataBaseUrl, which is given too: pass only dataBaseUrl$/,
+      /^baseUrls\.data is renamed dataBaseUrl: pass only that$/,
     );
   });
 

@@ -111,7 +111,7 @@ describe("createClient", () => {
   it("refuses a baseUrls entry that names another URL than the named option for the same service", () => {
     const options = { environment: "sandbox", reportingBaseUrl: "http://localhost:4012", auth: PASSWORD_AUTH } as const;
     expect(() => createClient({ ...options, baseUrls: { reporting: "http://localhost:4099" } })).toThrow(
-      expect.objectContaining({ name: "InputError", field: "baseUrls.reporting", message: "baseUrls.reporting is the old name of reportingBaseUrl, which is given too: pass only reportingBaseUrl" }),
+      expect.objectContaining({ name: "InputError", field: "baseUrls.reporting", message: "baseUrls.reporting is renamed reportingBaseUrl: pass only that" }),
     );
   });
 
