@@ -184,4 +184,17 @@ describe("the names before 0.2", () => {
     expect(seen).toEqual(["https://data.mock.test"]);
     expect(DEFAULT_DATA_URL).toBe(DEFAULT_DATA_BASE_URL);
   });
+
+  // With two URLs, the data host that uploads went to was the new name's, the old one ignored without a word.
+  it("refuses dataUrl beside dataBaseUrl with another URL, before sending anything, and takes the two with the same", async () => {
+    const { createClient, uploadFile, filePath } = await import("../../src/index.js");
+    const seen: string[] = [];
+    const fetch = async (request: Request) => (seen.push(new URL(request.url).origin), Response.json({ id: "x" }));
+    const options = { auth: { type: "token", accessToken: "token-1234" }, dataBaseUrl: "https://data.mock.test/1", fetch } as const;
+    expect(() => createClient({ ...options, dataUrl: "https://old-data.mock.test/1" })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "dataUrl", message: "dataUrl is renamed dataBaseUrl: pass only that" }),
+    );
+    await uploadFile(createClient({ ...options, dataUrl: "https://data.mock.test/1" }), filePath("self", "/a.txt"), "a", { contentType: "text/plain" });
+    expect(seen).toEqual(["https://data.mock.test"]);
+  });
 });

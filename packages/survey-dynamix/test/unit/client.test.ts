@@ -316,6 +316,17 @@ describe("createClient", () => {
     expect(DEFAULT_OAUTH_URL).toBe(DEFAULT_OAUTH_BASE_URL);
   });
 
+  // With two URLs, the code and client secret went to the new name's host, the old one ignored without a word.
+  it("refuses oauthUrl beside oauthBaseUrl with another URL, in createClient and in the OAuth helpers, before sending anything", async () => {
+    const observed = observedFetch(() => json({ token_type: "Bearer", access_token: "a" }));
+    const both = { oauthBaseUrl: "https://oauth.sdx.test", oauthUrl: "https://old.sdx.test" };
+    const refused = expect.objectContaining({ name: "InputError", field: "oauthUrl", message: "oauthUrl is renamed oauthBaseUrl: pass only that" });
+    expect(() => createClient({ ...both, fetch: observed.fetch, auth: { type: "token", accessToken: "pat-123" } })).toThrow(refused);
+    expect(() => buildAuthorizeUrl({ ...both, clientId: "3", redirectUri: "https://app.example.com/cb", state: "state-123456" })).toThrow(refused);
+    await expect(exchangeAuthorizationCode({ ...both, clientId: "3", clientSecret: "shh-secret", code: "c0de", redirectUri: "https://app.example.com/cb", fetch: observed.fetch })).rejects.toEqual(refused);
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("returns the vendor's error body for an error status, without throwing", async () => {
     const { sdx } = clientWith(() => json({ message: "Not Found" }, 404));
     const { data, error, response } = await sdx.GET("/questions/{question_id}", { params: { path: { question_id: 1 } } });
