@@ -38,7 +38,8 @@ it("a stream handed out as data and dropped unread frees its connection once col
       expect((await client.GET("/files/{id}", { params: { path: { id: 1 } }, parseAs: "stream" })).response.status).toBe(200);
     };
     for (let i = 0; i < 5; i++) await skip();
-    expect(server.open.size).toBe(5);
+    // Each dropped body held its connection, so each call opened one; a collection may already have closed some.
+    expect(server.accepted).toBe(5);
     await collectGarbage(() => server.open.size === 0);
     expect(server.open.size).toBe(0);
   } finally {

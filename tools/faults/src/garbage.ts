@@ -54,6 +54,8 @@ export interface UnendedBodyServer {
   url: string;
   /** The server's connections still open: a client that cancels a body closes its own. */
   open: ReadonlySet<unknown>;
+  /** How many connections the server has accepted: a collection may close some before a test looks at `open`. */
+  readonly accepted: number;
   close(): void;
 }
 
@@ -65,11 +67,13 @@ export interface UnendedBodyServer {
  */
 export async function startUnendedBodyServer(contentType: string): Promise<UnendedBodyServer> {
   const open = new Set<unknown>();
+  let accepted = 0;
   const server = createServer((_, res) => {
     res.writeHead(200, { "Content-Type": contentType });
     res.write(Buffer.alloc(1 << 22, 97));
   });
   server.on("connection", (socket) => {
+    accepted++;
     open.add(socket);
     socket.on("close", () => open.delete(socket));
   });
@@ -77,6 +81,9 @@ export async function startUnendedBodyServer(contentType: string): Promise<Unend
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     open,
+    get accepted() {
+      return accepted;
+    },
     close: () => {
       server.closeAllConnections();
       server.close();

@@ -71,7 +71,8 @@ it("a download dropped unread lets its connection go once collected", async () =
       expect((await cx.GET("/data/{filePath}", { params: { path: { filePath: path } }, parseAs: "stream" })).response.status).toBe(200);
     };
     for (let i = 0; i < 3; i++) await skip();
-    expect(server.open.size).toBe(6);
+    // Each dropped body held its connection, so each call opened one; a collection may already have closed some.
+    expect(server.accepted).toBe(6);
     await collectGarbage(() => server.open.size === 0);
     expect(server.open.size).toBe(0);
   } finally {
