@@ -13,7 +13,10 @@ import { vendorNames } from "../src/names.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const exec = promisify(execFile);
+const cli = join(repo, "tools/scaffold/src/cli.ts");
 let copy: string;
+/** What `pnpm new-vendor acme-surveys` printed in the copy. */
+let scaffolded: string;
 
 async function sh(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
   try {
@@ -33,6 +36,9 @@ beforeAll(async () => {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(repo, file), join(copy, file));
   }
+  // `pnpm new-vendor` runs in the copy (it writes to the repository it is started in) from this checkout's install, so
+  // the copy is installed once, after the vendor is written, as a user does after running it.
+  scaffolded = await sh(process.execPath, [cli, "acme-surveys", "--title", "Acme Surveys"]);
   await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
   // About 2 minutes alone; under `pnpm test`, beside every other package's suite on two cores and with a pnpm store
   // of a fresh HOME, one run took over 5: a bound for a hang, not a time to meet.
@@ -53,13 +59,11 @@ afterAll(() => {
 
 describe("pnpm new-vendor", () => {
   it("scaffolds a vendor that builds, lints and passes its tests with no other edit", async () => {
-    const output = await sh(process.execPath, ["tools/scaffold/src/cli.ts", "acme-surveys", "--title", "Acme Surveys"]);
-    expect(output).toContain("wrote");
+    expect(scaffolded).toContain("wrote");
     expect(readFileSync(join(copy, "redocly.yaml"), "utf8")).toMatch(/^  acme-surveys:\n    root: specs\/acme-surveys\/openapi.yaml/m);
     expect(readFileSync(join(copy, "README.md"), "utf8")).toContain("| Acme Surveys | `@apis/acme-surveys` |");
     expect(existsSync(join(copy, "packages/acme-surveys/src/generated/schema.ts"))).toBe(true);
 
-    await sh("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
     const lint = await sh(process.execPath, ["tools/lint/node_modules/@redocly/cli/bin/cli.js", "lint", "acme-surveys", "--config", "redocly.yaml"]);
     expect(lint).toContain("valid");
     const test = await sh("pnpm", ["exec", "turbo", "run", "test", "--filter=@apis/acme-surveys", "--output-logs=errors-only"]);
@@ -93,8 +97,8 @@ describe("pnpm new-vendor", () => {
 
   it("refuses a name that is taken or unusable, saying what to do", async () => {
     const taken = basename(vendorPackages(repo)[0]!.dir);
-    await expect(sh(process.execPath, ["tools/scaffold/src/cli.ts", taken])).rejects.toThrow(/already exists: pick another name/);
-    await expect(sh(process.execPath, ["tools/scaffold/src/cli.ts", "Acme_Surveys"])).rejects.toThrow(/lower-case letters, digits and single hyphens/);
+    await expect(sh(process.execPath, [cli, taken])).rejects.toThrow(/already exists: pick another name/);
+    await expect(sh(process.execPath, [cli, "Acme_Surveys"])).rejects.toThrow(/lower-case letters, digits and single hyphens/);
   });
 });
 
