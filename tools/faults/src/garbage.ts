@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -50,40 +51,57 @@ export async function byteLength(stream: ReadableStream<Uint8Array>): Promise<nu
 
 /** A local server whose every answer is a body nobody finishes sending, and the connections it has open. */
 export interface UnendedBodyServer {
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>/<random path>`: only requests under it are answered and counted. */
   url: string;
-  /** The server's connections still open: a client that cancels a body closes its own. */
+  /** The server's connections that carried a request under `url` and are still open: a client that cancels a body closes its own. */
   open: ReadonlySet<unknown>;
-  /** How many connections the server has accepted: a collection may close some before a test looks at `open`. */
+  /** How many connections carried a request under `url`: a collection may close some before a test looks at `open`. */
   readonly accepted: number;
+  /** What else came in, for an assertion's message: requests outside `url`, which get a 404 and are not counted. */
+  readonly strays: readonly string[];
   close(): void;
 }
 
 /**
- * Starts a server on 127.0.0.1 that answers every request with a 200 of `contentType` and 4 MiB of its body, more than
- * a connection buffers, then waits for a reader: a body the client drops unread keeps its connection until the client
- * cancels it. For tests that a body dropped unread lets its connection go once collected.
+ * Starts a server on 127.0.0.1 that answers every request under its `url` with a 200 of `contentType` and 4 MiB of its
+ * body, more than a connection buffers, then waits for a reader: a body the client drops unread keeps its connection
+ * until the client cancels it. For tests that a body dropped unread lets its connection go once collected.
+ *
+ * Only connections that carried a request under `url` (a random path) are counted: under `pnpm test` other processes
+ * connect to ports that were theirs a moment ago (a retry to a server that closed), and the port may be this server's
+ * by then. One CI run counted 8 connections for 6 downloads.
  * @example const server = await startUnendedBodyServer("image/jpeg"); try { ... expect(server.open.size).toBe(0) } finally { server.close() }
  */
 export async function startUnendedBodyServer(contentType: string): Promise<UnendedBodyServer> {
+  const prefix = `/${randomUUID()}`;
   const open = new Set<unknown>();
+  const counted = new WeakSet<Socket>();
+  const strays: string[] = [];
   let accepted = 0;
-  const server = createServer((_, res) => {
+  const server = createServer((request, res) => {
+    const { socket } = request;
+    if (request.url !== prefix && !request.url?.startsWith(`${prefix}/`)) {
+      strays.push(`${request.method} ${request.url}`);
+      res.writeHead(404).end();
+      return;
+    }
+    if (!counted.has(socket)) {
+      counted.add(socket);
+      accepted++;
+      open.add(socket);
+      socket.on("close", () => open.delete(socket));
+    }
     res.writeHead(200, { "Content-Type": contentType });
     res.write(Buffer.alloc(1 << 22, 97));
   });
-  server.on("connection", (socket) => {
-    accepted++;
-    open.add(socket);
-    socket.on("close", () => open.delete(socket));
-  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
     open,
     get accepted() {
       return accepted;
     },
+    strays,
     close: () => {
       server.closeAllConnections();
       server.close();
