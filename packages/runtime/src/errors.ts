@@ -12,6 +12,8 @@ export interface ApiErrorInit {
   cause?: unknown;
   /** Credential values to blank wherever they appear, on top of the name-based rules (at least 4 characters). */
   secrets?: readonly string[] | undefined;
+  /** The response's headers, read for the wait they ask for (see {@link ApiError.retryAfterMs}) and not kept. */
+  headers?: Headers | undefined;
 }
 
 /** What `JSON.stringify(error)` gives for every error of this package. */
@@ -62,6 +64,10 @@ export class ApiError extends Error {
     this.method = init.method;
     this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
     this.body = redactBody(init.body, secrets);
+    const wait = init.headers && retryAfterMs(init.headers);
+    // Only when one was asked for (undefined is not < Infinity), so that an error without one lists no such field; not
+    // a wait of more seconds than a number holds (Infinity, which JSON writes as null).
+    if (wait! < Infinity) (this as { retryAfterMs?: number }).retryAfterMs = wait;
   }
 
   /**
@@ -89,10 +95,9 @@ export class ApiError extends Error {
   static generate(
     status: number | undefined,
     body: unknown,
-    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string; headers?: Headers } = {},
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
   ): ApiError {
-    const { message, statusText, headers, ...rest } = init;
-    const wait = headers && retryAfterMs(headers);
+    const { message, statusText, ...rest } = init;
     const target = [init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request";
     const summary = summarizeBody(body);
     const text =
@@ -100,9 +105,7 @@ export class ApiError extends Error {
       `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
     // No status finds no class and is no 5xx: a plain ApiError.
     const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
-    // Only when asked for (undefined is not < Infinity), so that an error without one lists no such field; not a wait
-    // of more seconds than a number holds (Infinity, which JSON writes as null).
-    return Object.assign(new ErrorClass(text, { ...rest, status, body }), wait! < Infinity && { retryAfterMs: wait });
+    return new ErrorClass(text, { ...rest, status, body });
   }
 
   /**
@@ -220,7 +223,8 @@ export class ApiUserAbortError extends ApiError {}
 
 /**
  * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its
- * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included.
+ * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included. A 429 or
+ * 503 that asked for a longer wait than the client waits out carries it as `retryAfterMs`.
  *
  * @example
  * catch (e) { if (e instanceof AuthenticationError && (e.body as any)?.error === "invalid_grant") askForNewPassword() }

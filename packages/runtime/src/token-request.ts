@@ -80,7 +80,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
-  const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets };
+  // The headers for the wait a 429 or 503 the transport did not wait out asks for, as an API call's error has it.
+  const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
     // A body that is no object (a snippet of text, a JSON string or number) has neither field.

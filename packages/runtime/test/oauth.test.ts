@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import {
   ApiConnectionError,
@@ -561,6 +562,30 @@ describe("failed token requests", () => {
     });
     expect(await tokens.getToken()).toBe("at-secret-1");
     expect(tokenCalls()).toHaveLength(2);
+  });
+
+  // A wait longer than the transport waits out (a minute) ends the token request at once: the caller learns how long
+  // the endpoint asked it to wait, as an API call's RateLimitError tells it, and no header is kept.
+  it("a 429 token response asking for an hour is an AuthenticationError carrying the wait, and no header", async () => {
+    const { tokens, tokenCalls } = world({
+      token: () => json({ error: "slow_down" }, { status: 429, headers: { "Retry-After": "3600", "Set-Cookie": "session=cookie-secret-1" } }),
+    });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(429);
+    expect((error as AuthenticationError).retryAfterMs).toBe(3_600_000);
+    expect((error as AuthenticationError).toJSON().retryAfterMs).toBe(3_600_000);
+    expect((error as Error).message).toContain("the token endpoint is rate limiting; retry later");
+    expect(JSON.stringify(error) + inspect(error)).not.toContain("cookie-secret-1");
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it("a token response that asks for no wait carries none", async () => {
+    const { tokens } = world({ token: () => json({ error: "invalid_client" }, { status: 401 }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect("retryAfterMs" in (error as object)).toBe(false);
+    expect(Object.keys(error as object)).toEqual(["status", "method", "url", "body"]);
   });
 
   it("a garbage 200 token response is an AuthenticationError that does not echo the garbage's secrets", async () => {

@@ -1,5 +1,6 @@
 // Test-only: how every credential flow must fail when its token endpoint does (a refused grant that quotes the
-// credential, a 500, a 200 that is not JSON): one error, the token request sent once, and nothing else sent.
+// credential, a 500, a 200 that is not JSON, a 429 asking for longer than the client waits): one error, the token
+// request sent once, and nothing else sent; the 429's error carries the wait it asked for.
 // Assertions use node:assert, as transport-faults.ts does.
 import assert from "node:assert/strict";
 import { rejection, type LeakCollector } from "./leaks.js";
@@ -13,7 +14,7 @@ export interface TokenEndpointFlow {
   quoted: string;
   /** Starts the flow (a code exchange, or an API call that needs a token); it must reject. */
   call(): Promise<unknown>;
-  /** What the refusals, the 500 and the 200 that is not JSON must be thrown as. */
+  /** What the refusals, the 500, the 200 that is not JSON and the 429 must be thrown as. */
   error: Function;
   /** An API route the flow would call with the token: it must receive nothing. */
   untouched?: string;
@@ -31,6 +32,8 @@ export function tokenEndpointFaultCases(suite: { server: () => FaultServer; coll
     ["invalid_grant", { status: 400, body: { error: "invalid_grant", error_description: `${kit.quoted} is not valid` } }, 400],
     ["a 500", { status: 500, body: { error: "server_error" } }, 500],
     ["garbage", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
+    // An hour is longer than the client waits out within its retries: the error says how long the endpoint asked for.
+    ["a 429 asking for an hour", { status: 429, headers: { "Retry-After": "3600" }, body: { error: "slow_down" } }, 429],
   ];
   return faults.map(([answer, fault, status]) => ({
     name: `throws, sending the token request once${kit.untouched ? " and nothing else" : ""}, when the token endpoint answers ${answer}`,
@@ -42,6 +45,7 @@ export function tokenEndpointFaultCases(suite: { server: () => FaultServer; coll
       const error = kit.collected.error(await rejection(kit.call()));
       assert.ok(error instanceof kit.error, `got ${String(error)}`);
       assert.equal((error as { status?: number }).status, status);
+      assert.equal((error as { retryAfterMs?: number }).retryAfterMs, status === 429 ? 3_600_000 : undefined);
       assert.equal(kit.server().count(kit.route), 1);
       if (kit.untouched) assert.equal(kit.server().count(kit.untouched), 0);
       const path = kit.route.split(" ")[1]!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
