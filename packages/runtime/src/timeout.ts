@@ -72,13 +72,14 @@ const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt
- * signal whose timeout is the wait, and which ends it either way.
+ * signal whose timeout is the wait, and which ends it either way. Unchecked, for the runtime's own waits (see
+ * {@link sleep} for callers').
  *
  * @example
- * await sleep(500, request.signal);
+ * await delay(500, request.signal);
  */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  // Every caller waits 0 ms or more (a backoff, a pacing or Retry-After wait).
+export async function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  // Every caller waits from 0 ms to MAX_TIMER_MS (a backoff, a pacing or Retry-After wait, a checked sleep).
   const wait = new AttemptSignal(signal, ms);
   await new Promise<void>((handleEvent) => follow(wait.signal, { handleEvent }));
   if (!wait.timeout) throw signal!.reason;

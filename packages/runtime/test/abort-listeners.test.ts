@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { collectGarbage as collect } from "@apis/faults/garbage";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createTransport } from "../src/index.js";
-import { sleep } from "../src/timeout.js";
+import { sleep } from "../src/sleep.js";
 import { json } from "./helpers.js";
 
 // Once the caller aborts, nothing of the runtime may stay registered on the caller's signal: a listener left there pins

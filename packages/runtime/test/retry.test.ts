@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { backoffMs, isIdempotent, isNotSentError, isRetryableStatus, retryAfterMs } from "../src/retry.js";
-import { AttemptSignal, sleep } from "../src/timeout.js";
+import { sleep } from "../src/sleep.js";
+import { AttemptSignal } from "../src/timeout.js";
 import { basicAuthorization } from "../src/index.js";
 
 describe("retry policy", () => {

@@ -2,7 +2,7 @@ import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { ApiUserAbortError, createApiClient, createTokenSource, createTransport } from "../src/index.js";
 import { follow, type Follower } from "../src/signal-followers.js";
-import { sleep } from "../src/timeout.js";
+import { sleep } from "../src/sleep.js";
 import { json } from "./helpers.js";
 
 // An app often passes one signal (its shutdown signal) to many concurrent calls. Node 18 and 20 warn of a leak

@@ -2,7 +2,7 @@ import { ApiUserAbortError, type ApiError, type ApiErrorInit } from "../errors.j
 import { bodyCredentials } from "../credential-bearing.js";
 import { redactUrl } from "../redact.js";
 import { splitUrl } from "../url.js";
-import { sleep, type AttemptSignal } from "../timeout.js";
+import { delay, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
 import type { Credential } from "../auth.js";
 
@@ -120,7 +120,7 @@ export function throwIfAborted(call: Call): void {
  */
 export async function pause(call: Call, ms: number): Promise<void> {
   try {
-    await sleep(ms, call.signal);
+    await delay(ms, call.signal);
   } catch {
     throw userAbort(call);
   }
