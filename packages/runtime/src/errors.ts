@@ -12,7 +12,10 @@ export interface ApiErrorInit {
   cause?: unknown;
   /** Credential values to blank wherever they appear, on top of the name-based rules (at least 4 characters). */
   secrets?: readonly string[] | undefined;
-  /** The response's headers, read for the wait they ask for (see {@link ApiError.retryAfterMs}) and not kept. */
+  /**
+   * The response's headers, read for the wait they ask for (see {@link ApiError.retryAfterMs}) and not kept; anything
+   * without a `get` method (a plain object of a JavaScript caller) is ignored.
+   */
   headers?: Headers | undefined;
 }
 
@@ -64,7 +67,8 @@ export class ApiError extends Error {
     this.method = init.method;
     this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
     this.body = redactBody(init.body, secrets);
-    const wait = init.headers && retryAfterMs(init.headers);
+    // Building an error must not throw: headers that are no Headers (a plain object, null) ask for no wait.
+    const wait = typeof init.headers?.get == "function" ? retryAfterMs(init.headers) : undefined;
     // Only when one was asked for (undefined is not < Infinity), so that an error without one lists no such field; not
     // a wait of more seconds than a number holds (Infinity, which JSON writes as null).
     if (wait! < Infinity) (this as { retryAfterMs?: number }).retryAfterMs = wait;
@@ -170,7 +174,7 @@ export class UnprocessableEntityError extends ApiError {}
 /**
  * The vendor answered 429 Too Many Requests, after any retries: slow down. `retryAfterMs` holds the wait it asked for,
  * when it named one: the server's number, bounded only by what a number holds, so cap it before waiting (a timer given
- * more than about 24.8 days, `sleep`'s included, fires at once).
+ * more than about 24.8 days fires at once, and `sleep` refuses such a wait).
  *
  * @example
  * catch (e) { if (e instanceof RateLimitError) await sleep(Math.min(e.retryAfterMs ?? 60_000, 3_600_000)) }
@@ -223,8 +227,9 @@ export class ApiUserAbortError extends ApiError {}
 
 /**
  * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its
- * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included. A 429 or
- * 503 that asked for a longer wait than the client waits out carries it as `retryAfterMs`.
+ * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included. A token
+ * response that asked for a wait (a 429 the client did not wait out, a 503, which a token request is not resent after)
+ * carries it as `retryAfterMs`.
  *
  * @example
  * catch (e) { if (e instanceof AuthenticationError && (e.body as any)?.error === "invalid_grant") askForNewPassword() }

@@ -72,8 +72,8 @@ const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt
- * signal whose timeout is the wait, and which ends it either way. Unchecked, for the runtime's own waits (see
- * {@link sleep} for callers').
+ * signal whose timeout is the wait, and which ends it either way. Unchecked, for the runtime's own waits (callers
+ * get the checked `sleep`).
  *
  * @example
  * await delay(500, request.signal);

@@ -250,6 +250,22 @@ describe("retryAfterMs: the wait a response asked for", () => {
     expect(error.message).toBe("GET failed with 429: Too many. Rate limited: slow down and retry later.");
   });
 
+  // Building an error must not throw and hide the error it reports, nor list a wait nobody asked for.
+  it.each([
+    ["a plain object", { "retry-after": "5" }],
+    ["null", null],
+    ["an empty string", ""],
+  ])("takes headers that are no Headers (%s) as asking for no wait", (_, headers) => {
+    const error = new ApiError("refused", { status: 503, headers: headers as unknown as Headers });
+    expect(Object.keys(error)).toEqual(["status", "method", "url", "body"]);
+    expect(ApiError.generate(429, null, { headers: headers as unknown as Headers })).not.toHaveProperty("retryAfterMs");
+  });
+
+  it("carries the wait of Headers given to the constructor, as a subclass's", () => {
+    expect(new ApiError("refused", { status: 503, headers: new Headers({ "Retry-After": "5" }) }).retryAfterMs).toBe(5_000);
+    expect(new RateLimitError("refused", { status: 429, headers: new Headers({ "retry-after-ms": "250" }) }).retryAfterMs).toBe(250);
+  });
+
   it("keeps no header: a cookie the response set appears nowhere in the error", () => {
     const error = ApiError.fromResponse(new Response(null, { status: 429, headers: { "Retry-After": "30", "Set-Cookie": "session=secret-cookie-value" } }), null, "GET");
     expect(Object.keys(error)).toEqual(["status", "method", "url", "body", "retryAfterMs"]);

@@ -34,12 +34,23 @@ describe("sleep", () => {
     expect((error as Error).message).toContain(says);
   });
 
-  it("refuses a signal that is no AbortSignal, such as the options object holding one", async () => {
-    const controller = new AbortController();
-    const error = await sleep(10, { signal: controller.signal } as unknown as AbortSignal).catch((caught: unknown) => caught);
+  it.each([
+    ["the options object holding one", { signal: new AbortController().signal }],
+    // Its timer would have called a removeEventListener it lacks, an uncaught TypeError that ended the process.
+    ["an object with addEventListener alone", { addEventListener() {} }],
+    ["an EventTarget, which has no aborted", new EventTarget()],
+  ])("refuses a signal that is no AbortSignal: %s", async (_, signal) => {
+    const error = await sleep(10, signal as unknown as AbortSignal).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("signal");
     expect((error as Error).message).toMatch(/^signal must be an AbortSignal, got /);
+  });
+
+  it("follows a look-alike signal of another realm or a polyfill", async () => {
+    const target = Object.assign(new EventTarget(), { aborted: false, reason: undefined as unknown });
+    const waiting = sleep(60_000, target as unknown as AbortSignal);
+    Object.assign(target, { aborted: true, reason: "stop" }).dispatchEvent(new Event("abort"));
+    await expect(waiting).rejects.toBe("stop");
   });
 
   it("waits 0 ms, a negative wait as none (a deadline passed), and takes a null signal as none", async () => {
