@@ -36,7 +36,8 @@ export interface TokenRequest {
 /**
  * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
  * A refusal or an answer without a token throws an {@link AuthenticationError} with the status and the endpoint's
- * parsed body; a body that breaks off throws the transport's {@link ApiConnectionError}. Neither carries a credential.
+ * parsed body, and the wait the answer asked for as `retryAfterMs` (a 429 the transport did not wait out, a 503); a
+ * body that breaks off throws the transport's {@link ApiConnectionError}. Neither carries a credential.
  *
  * @example
  * const token = await requestToken({ send, tokenUrl, body: new URLSearchParams({ grant_type: "client_credentials" }), secrets: [secret], grant: "client_credentials", refused: "check the client ID and client secret" });
@@ -80,7 +81,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
   const shownBody = token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed.slice(0, 65_536), secrets), 500) : undefined;
-  // The headers for the wait a 429 or 503 the transport did not wait out asks for, as an API call's error has it.
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
