@@ -1,4 +1,4 @@
-import { checkOptionNames, fieldError, InputError, shown } from "@apis/runtime";
+import { checkOptionNames, fieldError, InputError, isAbortSignal, shown } from "@apis/runtime";
 import type { CmixClient } from "./client.js";
 
 /**
@@ -39,7 +39,7 @@ export function signalOf(options: { signal?: AbortSignal } | null | undefined, o
   const signal = opts.signal;
   // null reads as none, as fetch reads it; anything else that is no signal would fail later with the platform's TypeError
   // (or, between polls, never stop the wait). Duck-typed: one from another realm is no instance of this one's AbortSignal.
-  if (signal != null && !(typeof signal.aborted == "boolean" && typeof signal.addEventListener == "function")) {
+  if (signal != null && !isAbortSignal(signal)) {
     throw fieldError("signal", "must be an AbortSignal, e.g. AbortController#signal");
   }
   return signal ? { signal } : {};

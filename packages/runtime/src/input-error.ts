@@ -118,3 +118,16 @@ export function requireString(value: unknown, field: string, hint: string): stri
   if (typeof value !== "string" || value.trim() === "") throw fieldError(field, `must be a non-empty string: ${hint}`);
   return value;
 }
+
+/**
+ * Whether `value` can be followed as an AbortSignal: it has `aborted` and both listener methods. Duck-typed, so a
+ * signal of another realm or a polyfill passes; `{ signal }` and an object with `addEventListener` alone do not (a
+ * wait following one would throw when it ends).
+ *
+ * @example
+ * if (signal != null && !isAbortSignal(signal)) throw fieldError("signal", "must be an AbortSignal");
+ */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  const signal = value as Partial<AbortSignal> | null | undefined;
+  return typeof signal?.aborted == "boolean" && typeof signal.addEventListener == "function" && typeof signal.removeEventListener == "function";
+}

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, type InputError } from "./input-error.js";
+import { describeValue, fieldError, isAbortSignal, type InputError } from "./input-error.js";
 import { delay, MAX_TIMER_MS } from "./timeout.js";
 
 /**
@@ -14,11 +14,8 @@ import { delay, MAX_TIMER_MS } from "./timeout.js";
 export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   // NaN, and anything but a number (a string of digits would compare as one), fails the test.
   if (typeof ms != "number" || !(ms <= MAX_TIMER_MS)) {
-    throw fieldError("ms", `must be a number of milliseconds up to 2147483647 (about 24.8 days, the longest a timer waits: cap longer waits), got ${typeof ms == "number" ? ms : describeValue(ms)}`);
+    throw fieldError("ms", `must be a number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits: cap longer waits), got ${typeof ms == "number" ? ms : describeValue(ms)}`);
   }
-  // What following a signal uses of it (a look-alike of another realm or a polyfill passes).
-  if (signal != null && (typeof signal.aborted != "boolean" || typeof signal.addEventListener != "function" || typeof signal.removeEventListener != "function")) {
-    throw fieldError("signal", `must be an AbortSignal, got ${describeValue(signal)}`);
-  }
+  if (signal != null && !isAbortSignal(signal)) throw fieldError("signal", `must be an AbortSignal, got ${describeValue(signal)}`);
   return delay(Math.max(ms, 0), signal ?? undefined);
 }

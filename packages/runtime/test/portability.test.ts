@@ -83,6 +83,7 @@ describe("portability", () => {
         "describeValue",
         "shown",
         "isFieldObject",
+        "isAbortSignal",
         "paginate",
         "iteratePages",
         "joinsWhole",

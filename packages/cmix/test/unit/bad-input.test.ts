@@ -303,6 +303,14 @@ const cases: BadInputCase[] = [
     field: "signal",
     message: /signal must be an AbortSignal, e\.g\. AbortController#signal/,
   },
+  {
+    helper: "exportArchive",
+    // Its wait between polls would follow it and, once over, call the removeEventListener it lacks.
+    input: "a signal-like object with aborted and addEventListener alone",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, signal: bad<AbortSignal>({ aborted: false, addEventListener() {} }) }),
+    field: "signal",
+    message: /^signal must be an AbortSignal, e\.g\. AbortController#signal$/,
+  },
   ...(["createArchive", "getArchive", "countResponses"] as const).map((helper) => ({
     helper,
     input: "a signal that is not an AbortSignal, which the platform would refuse with a TypeError",
