@@ -53,7 +53,8 @@ export class ApiError extends Error {
   /**
    * The wait the response asked for before trying again, in milliseconds, from its `retry-after-ms` or `Retry-After`
    * (seconds, or an HTTP date counted from when the error was made), as a 429 or a 503 may send it. Present only when
-   * the response asked for a wait the client could read. The client waits out one of up to a minute
+   * the response asked for a wait the client could read, in a header that holds no credential (a digits-only key or
+   * password a server echoes there is not read: the wait would carry it). The client waits out one of up to a minute
    * ({@link MAX_RETRY_AFTER_MS}) within its retries; a longer one ends the call at once, with this error.
    */
   declare readonly retryAfterMs?: number;
@@ -65,10 +66,14 @@ export class ApiError extends Error {
     super(redactText(message, secrets), init.cause === undefined ? undefined : { cause: redactError(init.cause, secrets) });
     this.status = init.status;
     this.method = init.method;
-    this.url = init.url === undefined ? undefined : redactText(redactUrl(init.url), secrets);
+    this.url = init.url && redactText(redactUrl(init.url), secrets);
     this.body = redactBody(init.body, secrets);
-    // Building an error must not throw: headers that are no Headers (a plain object, null) ask for no wait.
-    const wait = typeof init.headers?.get == "function" ? retryAfterMs(init.headers) : undefined;
+    // Building an error must not throw: headers that are no Headers (a plain object, null, one whose get throws) ask for
+    // no wait.
+    let wait: number | undefined;
+    try {
+      wait = retryAfterMs(init.headers!, secrets);
+    } catch {}
     // Only when one was asked for (undefined is not < Infinity), so that an error without one lists no such field; not
     // a wait of more seconds than a number holds (Infinity, which JSON writes as null).
     if (wait! < Infinity) (this as { retryAfterMs?: number }).retryAfterMs = wait;
@@ -263,7 +268,8 @@ export class RedirectError extends ApiError {}
 /**
  * A response body the client would have buffered (JSON, text, blob, an error body, a token response) is larger than
  * `maxResponseBytes`: it was cancelled, unread beyond the limit, and the call fails. It is not retried, since the
- * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes.
+ * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes; a 429 or
+ * 503 that asked for a wait carries it as `retryAfterMs`.
  *
  * @example
  * catch (e) { if (e instanceof ResponseTooLargeError) console.error(`over ${e.limit} bytes: page through it`) }

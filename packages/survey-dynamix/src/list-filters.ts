@@ -1,5 +1,5 @@
 import { checkNumber, checkQueryNames, fieldError, InputError, shown } from "@apis/runtime";
-import { queryNames } from "./generated/operations.js";
+import { operations, queryNames } from "./generated/operations.js";
 import type { SortOrder } from "./types.js";
 
 /** The vendor's page size bounds (`_limit`, "integer between 1 and 1000"). */
@@ -16,11 +16,6 @@ export const REQUIRED_FILTERS = {
   "/interaction_data": ["survey_id", "interaction_id"],
   "/responses": ["survey_id", "question_id", "interaction_id", "start_date"],
 } as const satisfies Record<string, readonly string[]>;
-
-const ALTERNATIVES: Record<keyof typeof REQUIRED_FILTERS, string> = {
-  "/interaction_data": "or use GET /surveys/{survey_id}/interaction_data or /interactions/{interaction_id}/interaction_data",
-  "/responses": "or use GET /surveys/{survey_id}/responses, /questions/{question_id}/responses or /interactions/{interaction_id}/responses",
-};
 
 // Every query parameter name of the spec's, of any operation: one of another operation is not caught here.
 const QUERY_NAMES = queryNames.split(" ");
@@ -59,7 +54,9 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   if (required && !required.some((name) => present(query?.[name]))) {
     throw new InputError(
       "params.query",
-      `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (${ALTERNATIVES[path as keyof typeof REQUIRED_FILTERS]})`,
+      // The way out: the same list under a parent (`/surveys/{survey_id}/responses`, ...), which needs no filter, as the
+      // spec's paths have them.
+      `GET ${path} needs one of ${required.join(", ")} in params.query: Survey Dynamix refuses the list without it (or use GET ${Object.keys(operations).filter((other) => other != path && other.endsWith(path)).join(", ")})`,
     );
   }
   // Another order (`newest`, `desc`) is no order the vendor documents: it would list in some other order, which

@@ -30,9 +30,11 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
     throwIfAborted(call);
-    const status = response.status;
+    // An error status's error keeps the wait a 429 or a 503 asked for (see ApiError's retryAfterMs), whatever became of
+    // its body.
+    const { status, headers } = response;
     if (received.reason === "too-large") {
-      throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, limit: maxResponseBytes });
+      throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, headers, limit: maxResponseBytes });
     }
     const safe = isIdempotent(call.method);
     // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the method
@@ -42,7 +44,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
       throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
         " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.body });
     }
-    const init = { status, cause: received.error };
+    const init = { status, headers, cause: received.error };
     throw call.attempt?.timeout
       ? attemptFailure(call, "body", safe, ApiTimeoutError, (attempts) => `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", init)
       : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}`, " Check the network.", init);

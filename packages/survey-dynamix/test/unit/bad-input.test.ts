@@ -279,7 +279,9 @@ const cases: BadInputCase[] = [
     // @ts-expect-error the types require one of the filters too; a JavaScript caller meets the check
     call: (fetch) => listAll(client(fetch), "/responses"),
     field: "params.query",
-    message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date in params\.query: Survey Dynamix refuses the list without it/,
+    // The lists under a parent, which need no filter, as the spec has them.
+    message:
+      /GET \/responses needs one of survey_id, question_id, interaction_id, start_date in params\.query: Survey Dynamix refuses the list without it \(or use GET \/interactions\/\{interaction_id\}\/responses, \/questions\/\{question_id\}\/responses, \/surveys\/\{survey_id\}\/responses\)$/,
   },
   {
     helper: "listAll",
@@ -315,6 +317,14 @@ const cases: BadInputCase[] = [
     call: () => checkListQuery("/responses", { _limit: 10 }),
     field: "params.query",
     message: /GET \/responses needs one of survey_id, question_id, interaction_id, start_date in params\.query: Survey Dynamix refuses the list without it/,
+  },
+  {
+    helper: "checkListQuery",
+    input: "/interaction_data without any of its filters",
+    call: () => checkListQuery("/interaction_data", {}),
+    field: "params.query",
+    message:
+      /^GET \/interaction_data needs one of survey_id, interaction_id in params\.query: Survey Dynamix refuses the list without it \(or use GET \/interactions\/\{interaction_id\}\/interaction_data, \/surveys\/\{survey_id\}\/interaction_data\)$/,
   },
   {
     helper: "checkListQuery",
