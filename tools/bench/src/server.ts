@@ -1,7 +1,7 @@
 // The benchmark's HTTP server, run in its own process so its work does not count against the client under test.
-// Prints its port on stdout. Routes: numbered pages and a large download; any other POST is a token endpoint, and any
-// other GET the small JSON list every vendor's contender reads (at the path its pack-check row names), so the server
-// knows no vendor.
+// Prints its port on stdout, and exits when its stdin ends. Routes: numbered pages and a large download; any other
+// POST is a token endpoint, and any other GET the small JSON list every vendor's contender reads (at the path its
+// pack-check row names), so the server knows no vendor.
 import { createServer } from "node:http";
 import { sendBytes } from "@apis/faults/send-bytes";
 
@@ -29,6 +29,8 @@ const server = createServer((request, response) => {
   }
 });
 server.keepAliveTimeout = 60_000;
+// Stdin is a pipe from the process that started the server (see startBenchServer): its end is that process's end.
+process.stdin.on("end", () => process.exit(0)).resume();
 server.listen(0, "127.0.0.1", () => {
   console.log(String((server.address() as { port: number }).port));
 });
