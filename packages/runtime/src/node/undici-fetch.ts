@@ -6,6 +6,7 @@ import * as zlib from "node:zlib";
 import { request, type Dispatcher } from "undici";
 import { describeValue, InputError } from "../input-error.js";
 import { isFormBody, readBody } from "../read-body.js";
+import { follow as followSignal } from "../signal-followers.js";
 
 /** Options of {@link undiciFetch}. */
 export interface UndiciFetchOptions {
@@ -70,26 +71,44 @@ export function undiciFetch(options: UndiciFetchOptions = {}): PlatformFetch {
 }
 
 async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<Response> {
-  for (let hops = 0; ; hops++) {
-    if (out.signal?.aborted) throw out.signal.reason;
-    const port = portOf(out.url);
-    if (BAD_PORTS.has(port)) throw failed(`a request to port ${port}, which fetch blocks`);
-    const { method, headers, body, signal } = out;
-    let answer: Dispatcher.ResponseData;
-    try {
-      answer = await request(out.url, { method: method as Dispatcher.HttpMethod, headers, body, signal, dispatcher });
-    } catch (error) {
-      // As the platform's fetch: the signal's reason when it stopped the request, else a TypeError with the cause.
-      throw signal?.aborted ? signal.reason : failed(error instanceof Error ? error.message : "network error", error);
+  // undici listens to the signal it is given for as long as the request and its body last: given the caller's, one
+  // signal shared by many calls in flight would hold a listener for each, and Node 18 and 20 warn past 10. So each
+  // request goes with a signal of its own, which follows the caller's through the one listener the runtime shares on
+  // it (see signal-followers) until the response's body is done.
+  const caller = out.signal;
+  const own = caller && new AbortController();
+  const follower = { handleEvent: () => own!.abort(caller!.reason) };
+  const leave = () => followSignal(caller, follower, 1);
+  if (caller) followSignal(caller, follower);
+  try {
+    for (let hops = 0; ; hops++) {
+      if (caller?.aborted) throw caller.reason;
+      const port = portOf(out.url);
+      if (BAD_PORTS.has(port)) throw failed(`a request to port ${port}, which fetch blocks`);
+      const { method, headers, body } = out;
+      let answer: Dispatcher.ResponseData;
+      try {
+        answer = await request(out.url, { method: method as Dispatcher.HttpMethod, headers, body, signal: own?.signal, dispatcher });
+      } catch (error) {
+        // As the platform's fetch: the signal's reason when it stopped the request, else a TypeError with the cause.
+        throw caller?.aborted ? caller.reason : failed(error instanceof Error ? error.message : "network error", error);
+      }
+      const location = REDIRECT_STATUSES.has(answer.statusCode) ? answer.headers.location : undefined;
+      if (location === undefined || out.redirect === "manual") {
+        // Its body, however it ends (read, cancelled, given up once collected unread), ends the following.
+        answer.body.once("close", leave);
+        return toResponse(answer, out, hops > 0);
+      }
+      // A redirect's own body is not wanted: dump() reads a little of it, then gives up the connection.
+      answer.body.dump().catch(() => {});
+      if (out.redirect === "error") throw failed("the server redirected a request whose redirect mode is error");
+      // The platform's words, by which the runtime tells a redirect loop from a network failure.
+      if (hops === MAX_REDIRECTS) throw failed("redirect count exceeded");
+      follow(out, answer.statusCode, location);
     }
-    const location = REDIRECT_STATUSES.has(answer.statusCode) ? answer.headers.location : undefined;
-    if (location === undefined || out.redirect === "manual") return toResponse(answer, out, hops > 0);
-    // A redirect's own body is not wanted: dump() reads a little of it, then gives up the connection.
-    answer.body.dump().catch(() => {});
-    if (out.redirect === "error") throw failed("the server redirected a request whose redirect mode is error");
-    // The platform's words, by which the runtime tells a redirect loop from a network failure.
-    if (hops === MAX_REDIRECTS) throw failed("redirect count exceeded");
-    follow(out, answer.statusCode, location);
+  } catch (error) {
+    leave();
+    throw error;
   }
 }
 
