@@ -3,7 +3,7 @@
 import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync, zstdCompressSync } from "node:zlib";
-import { collectGarbage, startUnendedBodyServer } from "@apis/faults/garbage";
+import { dropBodiesUnread } from "@apis/faults/garbage";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiConnectionError, ApiTimeoutError, createApiClient, InputError, type ClientOptions, type FetchLike } from "../src/index.js";
 import { undiciFetch, type PlatformFetch } from "../src/node/undici-fetch.js";
@@ -244,22 +244,17 @@ describe.each(FETCHES)("%s", (_, fetch) => {
 // A caller that drops a response without reading or cancelling its body must not hold its connection for good. (The
 // platform's fetch on Node 24 does: it cancels the body once the Response is collected, but the connection stays open.)
 it("undiciFetch lets the connection of a response dropped unread go once the response is collected", async () => {
-  const server = await startUnendedBodyServer("application/octet-stream");
-  try {
-    const url = `${server.url}/file`;
-    const fetch = undiciFetch();
-    // In a function of its own, so that no variable of the test still holds a response.
-    const dropUnread = async () => {
+  const fetch = undiciFetch();
+  const { accepted, open, strays } = await dropBodiesUnread(
+    "application/octet-stream",
+    (url) => `${url}/file`,
+    async (url) => {
       expect((await fetch(url)).status).toBe(200);
-    };
-    for (let i = 0; i < 3; i++) await dropUnread();
-    // Each dropped response held its connection, so each call opened one; a collection may already have closed some.
-    expect(server.accepted, `also came in: ${server.strays.join(", ")}`).toBe(3);
-    await collectGarbage(() => server.open.size === 0);
-    expect(server.open.size).toBe(0);
-  } finally {
-    server.close();
-  }
+    },
+    3,
+  );
+  // Each dropped response held its connection, so each call opened one.
+  expect({ accepted, open }, `also came in: ${strays.join(", ")}`).toEqual({ accepted: 3, open: 0 });
 });
 
 // undici listens to the signal a request goes with until its body is done: handed the caller's, one signal shared by

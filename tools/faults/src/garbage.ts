@@ -108,3 +108,36 @@ export async function startUnendedBodyServer(contentType: string): Promise<Unend
     },
   };
 }
+
+/** What {@link dropBodiesUnread} saw. */
+export interface DroppedBodies {
+  /** Connections the calls took: each body dropped unread holds its own until it is collected. */
+  accepted: number;
+  /** Connections still open once collections have run: 0 when every dropped body let its connection go. */
+  open: number;
+  /** What else came in, for an assertion's message (see {@link UnendedBodyServer.strays}). */
+  strays: readonly string[];
+}
+
+/**
+ * Calls `drop` `times` over against a new unended-body server (see {@link startUnendedBodyServer}), with what
+ * `setUp(url)` made of its URL (a client), then runs collections until every connection is closed (or about 5 s
+ * passed). `drop` makes one call and drops its body unread; being a function of its own, it leaves no variable that
+ * still holds the body. For tests that a body dropped unread lets its connection go once collected.
+ * @example
+ * const { accepted, open, strays } = await dropBodiesUnread("image/jpeg", (url) => createClient({ baseUrl: url }), async (client) => {
+ *   expect((await client.GET("/file", { parseAs: "stream" })).response.status).toBe(200);
+ * }, 3);
+ * expect({ accepted, open }, `also came in: ${strays.join(", ")}`).toEqual({ accepted: 3, open: 0 });
+ */
+export async function dropBodiesUnread<T>(contentType: string, setUp: (url: string) => T, drop: (made: T) => Promise<void>, times: number): Promise<DroppedBodies> {
+  const server = await startUnendedBodyServer(contentType);
+  try {
+    const made = setUp(server.url);
+    for (let i = 0; i < times; i++) await drop(made);
+    await collectGarbage(() => server.open.size === 0);
+    return { accepted: server.accepted, open: server.open.size, strays: server.strays };
+  } finally {
+    server.close();
+  }
+}

@@ -2,7 +2,7 @@
 // reach its port (one that was theirs a moment ago): under `pnpm test` a stray once made 6 downloads count 8.
 import { createConnection } from "node:net";
 import { expect, it } from "vitest";
-import { startUnendedBodyServer } from "../src/garbage.ts";
+import { dropBodiesUnread, startUnendedBodyServer } from "../src/garbage.ts";
 
 // A request on a connection of its own that ends with its answer, as a client in another process would send.
 async function rawRequest(port: number, path: string): Promise<string> {
@@ -32,4 +32,18 @@ it("counts and holds only the connections that asked for a path under its url", 
   } finally {
     server.close();
   }
+});
+
+// dropBodiesUnread proves a client lets dropped bodies go only if it tells a body held from one let go.
+it("dropBodiesUnread reports connections let go as closed, and those of bodies still held as open", async () => {
+  const cancelled = await dropBodiesUnread("text/plain", (url) => url, async (url) => {
+    await (await fetch(url)).body!.cancel();
+  }, 2);
+  expect(cancelled).toMatchObject({ accepted: 2, open: 0 });
+  const held: Response[] = [];
+  const kept = await dropBodiesUnread("text/plain", (url) => url, async (url) => {
+    held.push(await fetch(url));
+  }, 2);
+  expect(kept).toMatchObject({ accepted: 2, open: 2 });
+  for (const response of held) await response.body!.cancel();
 });

@@ -1,5 +1,5 @@
 import { createServer, type RequestListener } from "node:http";
-import { byteLength, collectGarbage, settledWithin, startUnendedBodyServer } from "@apis/faults/garbage";
+import { byteLength, collectGarbage, dropBodiesUnread, settledWithin } from "@apis/faults/garbage";
 import { expect, it } from "vitest";
 import { createClient, downloadFile, filePath } from "../../src/index.js";
 import { ACCESS_TOKEN } from "../support/secrets.js";
@@ -62,20 +62,16 @@ it("a download not yet read when garbage collections run still reads in full", a
 // by the caller alone: a service that checks a file's type and skips it would otherwise keep every such connection, and
 // what it buffered, open for good (Node's fetch does not time a body out while nobody reads it).
 it("a download dropped unread lets its connection go once collected", async () => {
-  const server = await startUnendedBodyServer("image/jpeg");
-  try {
-    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `${server.url}/1` });
-    // In a function of its own, so that no variable of the test still holds a download; the raw call's stream too.
-    const skip = async () => {
+  const { accepted, open, strays } = await dropBodiesUnread(
+    "image/jpeg",
+    (url) => createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `${url}/1` }),
+    // A download, and the raw call's stream too.
+    async (cx) => {
       expect((await downloadFile(cx, path)).contentType).toBe("image/jpeg");
       expect((await cx.GET("/data/{filePath}", { params: { path: { filePath: path } }, parseAs: "stream" })).response.status).toBe(200);
-    };
-    for (let i = 0; i < 3; i++) await skip();
-    // Each dropped body held its connection, so each call opened one; a collection may already have closed some.
-    expect(server.accepted, `also came in: ${server.strays.join(", ")}`).toBe(6);
-    await collectGarbage(() => server.open.size === 0);
-    expect(server.open.size).toBe(0);
-  } finally {
-    server.close();
-  }
+    },
+    3,
+  );
+  // Each dropped body held its connection, so each call opened one.
+  expect({ accepted, open }, `also came in: ${strays.join(", ")}`).toEqual({ accepted: 6, open: 0 });
 });
