@@ -1,7 +1,9 @@
 import { nameErrorClasses } from "./error-names.js";
 import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
+import { redactSecrets } from "./known-secrets.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
+import { MAX_TIMER_MS } from "./timeout.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
 export interface ApiErrorInit {
@@ -53,8 +55,9 @@ export class ApiError extends Error {
   /**
    * The wait the response asked for before trying again, in milliseconds, from its `retry-after-ms` or `Retry-After`
    * (seconds, or an HTTP date counted from when the error was made), as a 429 or a 503 may send it. Present only when
-   * the response asked for a wait the client could read, in a header that holds no credential (a digits-only key or
-   * password a server echoes there is not read: the wait would carry it). The client waits out one of up to a minute
+   * the response asked for a wait the client could read, of at most 2^31-1 ms (about 24.8 days, the longest a timer
+   * and `sleep` keep), and whose headers and value hold no credential (a digits-only key or password a server echoes
+   * there is not carried, nor a wait the bound leaves no room for). The client waits out one of up to a minute
    * ({@link MAX_RETRY_AFTER_MS}) within its retries; a longer one ends the call at once, with this error.
    */
   declare readonly retryAfterMs?: number;
@@ -72,11 +75,15 @@ export class ApiError extends Error {
     // no wait.
     let wait: number | undefined;
     try {
-      wait = retryAfterMs(init.headers!, secrets);
+      wait = retryAfterMs(init.headers!);
     } catch {}
-    // Only when one was asked for (undefined is not < Infinity), so that an error without one lists no such field; not
-    // a wait of more seconds than a number holds (Infinity, which JSON writes as null).
-    if (wait! < Infinity) (this as { retryAfterMs?: number }).retryAfterMs = wait;
+    // The wait's digits: a digits-only key a server echoes into retry-after-ms or Retry-After (which adds zeros), or
+    // writes there with the point moved, is among them.
+    const heard = `${wait}`;
+    // Only when one was asked for (undefined is not <=), so that an error without one lists no such field; only a wait a
+    // timer keeps (sleep takes up to MAX_TIMER_MS, about 24.8 days), which leaves a server no room for a long key in any
+    // form; and only one that holds no credential.
+    if (wait! <= MAX_TIMER_MS && redactSecrets(heard, secrets) == heard) (this as { retryAfterMs?: number }).retryAfterMs = wait;
   }
 
   /**
@@ -268,8 +275,8 @@ export class RedirectError extends ApiError {}
 /**
  * A response body the client would have buffered (JSON, text, blob, an error body, a token response) is larger than
  * `maxResponseBytes`: it was cancelled, unread beyond the limit, and the call fails. It is not retried, since the
- * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes; a 429 or
- * 503 that asked for a wait carries it as `retryAfterMs`.
+ * same request would bring the same body. `status` is the response's status and `limit` the bound in bytes; a response
+ * that asked for a wait (a 429, a 503) has it as `retryAfterMs`, as any error built from a response does.
  *
  * @example
  * catch (e) { if (e instanceof ResponseTooLargeError) console.error(`over ${e.limit} bytes: page through it`) }

@@ -66,27 +66,25 @@ export function isNotSentError(error: unknown): boolean {
 
 /**
  * The delay a response asks for before a retry, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
- * in milliseconds; undefined when it asks for none, the header cannot be read or its date has passed, and when either
- * header holds a known credential or one of `secrets` (a digits-only key or password a server echoes there), which the
- * delay would carry.
+ * in milliseconds; undefined when it asks for none, the header cannot be read or its date has passed. A number is read
+ * only as decimal digits, with or without a fraction (not `1e3`, `0x10`, `Infinity` or a sign).
  *
  * @example
  * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
  */
-export function retryAfterMs(headers: Headers, secrets?: readonly string[], now: number = Date.now()): number | undefined {
-  const asked = headers.get("retry-after-ms");
-  // Absent (null) reads as "null", which neither test below takes.
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  // Absent (null) reads as "null", which neither test takes; headers trim their values.
+  const asked = headers.get("retry-after-ms") as string;
   const after = headers.get("retry-after") as string;
-  const heard = `${asked} ${after}`;
-  if (redactSecrets(heard, secrets) !== heard) return;
-  // Absent or blank (headers trim their values) is no wait, nor is a negative or infinite one.
-  if (asked && +asked >= 0 && +asked < Infinity) return +asked;
-  if (/^\d+(\.\d+)?$/.test(after)) return +after * 1000;
+  if (DECIMAL.test(asked)) return +asked;
+  if (DECIMAL.test(after)) return +after * 1000;
   // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
   // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
   const date = Date.parse(after);
   return date > now ? date - now : undefined;
 }
+
+const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random

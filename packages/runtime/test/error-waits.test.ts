@@ -51,10 +51,32 @@ describe("a wait header that holds a credential is not read", () => {
     ["Retry-After, in seconds", { "Retry-After": KEY }],
     ["Retry-After, the key within a longer number", { "Retry-After": `9${KEY}9` }],
     ["retry-after-ms", { "retry-after-ms": KEY }],
+    // Not an echo but the key written as another number, which the wait would carry as the key again.
+    ["Retry-After, in seconds with the point moved", { "Retry-After": `${KEY.slice(0, -3)}.${KEY.slice(-3)}` }],
+    ["retry-after-ms with an exponent", { "retry-after-ms": "4.24242424242e11" }],
+    ["retry-after-ms in hex", { "retry-after-ms": `0x${(+KEY).toString(16)}` }],
   ])("the call's own secret in %s: no retryAfterMs, and the key nowhere in the error", (_, headers) => {
     const error = new RateLimitError("GET /items failed with 429.", { status: 429, headers: new Headers(headers), secrets: [KEY] });
     expect("retryAfterMs" in error).toBe(false);
     expectNoSecrets(error, [KEY]);
+  });
+
+  it("a shorter key moved within the number is caught by the wait's own digits", () => {
+    const key = "7654321";
+    for (const headers of [{ "Retry-After": "7654.321" }, { "retry-after-ms": key }, { "Retry-After": key }] as Record<string, string>[]) {
+      const error = new RateLimitError("GET /items failed with 429.", { status: 429, headers: new Headers(headers), secrets: [key] });
+      expect("retryAfterMs" in error, JSON.stringify(headers)).toBe(false);
+      expectNoSecrets(error, [key]);
+    }
+  });
+
+  // Any key the server knows could be written into the number some other way: a wait of at most 2^31-1 ms (about 24.8
+  // days, the longest sleep and any timer keep) bounds what a server chooses to 10 digits.
+  it("keeps a wait up to 2^31-1 ms, the longest a timer keeps, and none longer", () => {
+    const wait = (headers: Record<string, string>) => new RateLimitError("refused", { status: 429, headers: new Headers(headers) }).retryAfterMs;
+    expect(wait({ "retry-after-ms": String(2 ** 31 - 1) })).toBe(2 ** 31 - 1);
+    expect(wait({ "retry-after-ms": String(2 ** 31) })).toBeUndefined();
+    expect(wait({ "Retry-After": String(30 * 86_400) })).toBeUndefined();
   });
 
   it("a wait that holds no secret is still read beside one", () => {
@@ -62,7 +84,7 @@ describe("a wait header that holds a credential is not read", () => {
     expect(error.retryAfterMs).toBe(30_000);
   });
 
-  it("through a client whose bearer token is digits only: the 429 its helper throws at last carries no wait and no token", async () => {
+  it("through a client whose bearer token is digits only: the 429 its helper throws carries no wait and no token", async () => {
     const token = "8675309867530986";
     const { client, calls } = observedClient(() => new Response(JSON.stringify({ message: "slow down" }), { status: 429, headers: { "Retry-After": token, "Content-Type": "application/json" } }), {
       auth: { type: "bearer", token },
@@ -71,7 +93,7 @@ describe("a wait header that holds a credential is not read", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect("retryAfterMs" in (error as ApiError)).toBe(false);
     expectNoSecrets(error, [token]);
-    // A wait not read is none asked for: the 429 is retried after the backoff, as one whose Retry-After is no number.
-    expect(calls).toHaveLength(3);
+    // Asked for longer than a minute: handed on at once, not retried.
+    expect(calls).toHaveLength(1);
   });
 });

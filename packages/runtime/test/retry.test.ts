@@ -34,44 +34,40 @@ describe("retry policy", () => {
 
   it("reads Retry-After in seconds, as an HTTP date, and retry-after-ms first", () => {
     const now = Date.parse("2030-01-01T00:00:00Z");
-    expect(retryAfterMs(new Headers({ "Retry-After": "7" }), [], now)).toBe(7_000);
-    expect(retryAfterMs(new Headers({ "Retry-After": "1.5" }), [], now)).toBe(1_500);
-    expect(retryAfterMs(new Headers({ "Retry-After": "Tue, 01 Jan 2030 00:00:09 GMT" }), [], now)).toBe(9_000);
-    expect(retryAfterMs(new Headers({ "Retry-After": "Mon, 31 Dec 2029 23:00:00 GMT" }), [], now)).toBeUndefined();
-    expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": "120" }), [], now)).toBe(120);
-    expect(retryAfterMs(new Headers({ "Retry-After": "soon" }), [], now)).toBeUndefined();
-    expect(retryAfterMs(new Headers(), [], now)).toBeUndefined();
+    expect(retryAfterMs(new Headers({ "Retry-After": "7" }), now)).toBe(7_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "1.5" }), now)).toBe(1_500);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tue, 01 Jan 2030 00:00:09 GMT" }), now)).toBe(9_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Mon, 31 Dec 2029 23:00:00 GMT" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": "120" }), now)).toBe(120);
+    expect(retryAfterMs(new Headers({ "Retry-After": "soon" }), now)).toBeUndefined();
+    expect(retryAfterMs(new Headers(), now)).toBeUndefined();
   });
 
   it("reads a Retry-After that is neither seconds nor an HTTP date as none, though V8's Date.parse takes it for a date in 2001", () => {
     const now = Date.parse("2030-01-01T00:00:00Z");
     // "5, 5" is two Retry-After headers joined (a proxy's and the origin's): read as a date in 2001, it meant "retry now".
     for (const after of ["-1", "5, 5", "1, 2", "12 13", "5,", "Jan 1"]) {
-      expect(retryAfterMs(new Headers({ "Retry-After": after }), [], now), after).toBeUndefined();
+      expect(retryAfterMs(new Headers({ "Retry-After": after }), now), after).toBeUndefined();
     }
-    expect(retryAfterMs(new Headers({ "Retry-After": "Tuesday, 01-Jan-30 00:00:03 GMT" }), [], now)).toBe(3_000);
-    expect(retryAfterMs(new Headers({ "Retry-After": "Tue Jan  1 00:00:05 2030" }), [], Date.parse("2030-01-01T00:00:00"))).toBe(5_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tuesday, 01-Jan-30 00:00:03 GMT" }), now)).toBe(3_000);
+    expect(retryAfterMs(new Headers({ "Retry-After": "Tue Jan  1 00:00:05 2030" }), Date.parse("2030-01-01T00:00:00"))).toBe(5_000);
   });
 
   it("falls back from a retry-after-ms that is blank, negative, infinite or no number to Retry-After", () => {
     const now = Date.parse("2030-01-01T00:00:00Z");
     for (const ms of ["", "   ", "-5", "Infinity", "soon"]) {
-      expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": ms }), [], now)).toBe(7_000);
+      expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": ms }), now)).toBe(7_000);
     }
-    expect(retryAfterMs(new Headers({ "retry-after-ms": " 0 " }), [], now)).toBe(0);
-    expect(retryAfterMs(new Headers({ "retry-after-ms": "2.5" }), [], now)).toBe(2.5);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": " 0 " }), now)).toBe(0);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "2.5" }), now)).toBe(2.5);
   });
 
-  it("reads no wait from a header that holds a credential, which the wait would carry", () => {
+  it("reads a number only as decimal digits: no exponent, hex, binary or sign, which a server could hide a key in", () => {
     const now = Date.parse("2030-01-01T00:00:00Z");
-    const key = "31415926";
-    expect(retryAfterMs(new Headers({ "Retry-After": key }), [key], now)).toBeUndefined();
-    expect(retryAfterMs(new Headers({ "retry-after-ms": `1${key}` }), [key], now)).toBeUndefined();
-    // Either header: one holding it spoils the other's wait too.
-    expect(retryAfterMs(new Headers({ "Retry-After": "7", "retry-after-ms": key }), [key], now)).toBeUndefined();
-    expect(retryAfterMs(new Headers({ "Retry-After": "7" }), [key], now)).toBe(7_000);
-    // Neither header, credentials given: none asked for (the two absent values are no number to scan).
-    expect(retryAfterMs(new Headers(), [key], now)).toBeUndefined();
+    for (const form of ["1e3", "0x10", "0b101", "+5", "-5", "Infinity", ".5", "5."]) {
+      expect(retryAfterMs(new Headers({ "retry-after-ms": form }), now), form).toBeUndefined();
+      expect(retryAfterMs(new Headers({ "Retry-After": form }), now), form).toBeUndefined();
+    }
   });
 
   it("backs off exponentially from baseMs, capped at maxMs, with up to 25 % jitter taken off", () => {

@@ -30,8 +30,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
     throwIfAborted(call);
-    // An error status's error keeps the wait a 429 or a 503 asked for (see ApiError's retryAfterMs), whatever became of
-    // its body.
+    // The error keeps the wait the response asked for (a 429's, a 503's; see ApiError's retryAfterMs), whatever became
+    // of its body, as an error built from the whole response does.
     const { status, headers } = response;
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, headers, limit: maxResponseBytes });

@@ -45,7 +45,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
       if (decided?.[0] !== response) {
         let delayMs: number | undefined;
         if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response })) {
-          const asked = retryAfterMs(response.headers, call.secrets);
+          const asked = retryAfterMs(response.headers);
           if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
         }
         decided = [response, delayMs];
