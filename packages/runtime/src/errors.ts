@@ -56,8 +56,8 @@ export class ApiError extends Error {
    * The wait the response asked for before trying again, in milliseconds, from its `retry-after-ms` or `Retry-After`
    * (seconds, or an HTTP date counted from when the error was made), as a 429 or a 503 may send it. Present only when
    * the response asked for a wait the client could read, of at most 2^31-1 ms (about 24.8 days, the longest a timer
-   * and `sleep` keep), and whose headers and value hold no credential (a digits-only key or password a server echoes
-   * there is not carried, nor a wait the bound leaves no room for). The client waits out one of up to a minute
+   * and `sleep` keep), whose digits hold no credential (a digits-only key or password a server echoes into either
+   * header is not carried; the bound leaves no room for a longer one). The client waits out one of up to a minute
    * ({@link MAX_RETRY_AFTER_MS}) within its retries; a longer one ends the call at once, with this error.
    */
   declare readonly retryAfterMs?: number;
