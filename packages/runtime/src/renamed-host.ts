@@ -24,13 +24,13 @@ export function renamedHost(
     ...host,
     deprecatedName,
     default: (options) => {
-      const old = read(options);
-      // A null under either name is no URL to conflict with (a null new name is refused as itself).
-      if (old != null && options[name] != null && old !== options[name]) {
-        throw fieldError(deprecatedName, `is renamed ${name}: pass only that`);
-      }
-      // The host's own default (or the new name's URL, which wins in resolveHosts anyway).
-      return hostUrl(old, deprecatedName, resolveHosts(options, { [name]: host })[name]!);
+      // The new name's URL (it wins in resolveHosts anyway), or the host's own default.
+      const fallback = resolveHosts(options, { [name]: host })[name]!;
+      const url = hostUrl(read(options), deprecatedName, fallback);
+      // Compared as checked, so the same host written with and without a trailing slash is one URL. Both names are
+      // checked by now: a null under either is refused as itself, and the new name is a URL or left out.
+      if (options[name] && url !== fallback) throw fieldError(deprecatedName, `is renamed ${name}: pass only that`);
+      return url;
     },
   };
 }

@@ -89,6 +89,21 @@ describe("defineVendorClient", () => {
     expect(seen.map((request) => request.url)).toEqual(["https://files.mock.test/files"]);
   });
 
+  // The same host with and without a trailing slash is one URL (both are read without it): a caller moving to the new
+  // name who kept the old one, written another way, was refused for a conflict there is not.
+  it.each([
+    ["https://files.mock.test/", "https://files.mock.test"],
+    ["https://files.mock.test", "https://files.mock.test//"],
+  ])("takes a deprecated host name beside its new name when the two differ only by a trailing slash (%s, %s)", async (filesUrl, filesBaseUrl) => {
+    const { seen, fetch } = recorder();
+    const client = createClient({ auth: { type: "token", accessToken: "t-1234" }, filesUrl, filesBaseUrl, fetch }) as unknown as Raw;
+    await client.GET("/files");
+    expect(seen.map((request) => request.url)).toEqual(["https://files.mock.test/files"]);
+    expect(() => createClient({ auth: { type: "token", accessToken: "t-1234" }, filesUrl: `${filesUrl}v2`, filesBaseUrl })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "filesUrl", message: "filesUrl is renamed filesBaseUrl: pass only that" }),
+    );
+  });
+
   // A null is no URL: refused as itself, as a null host option is, not as a second URL. "pass only filesBaseUrl" was
   // the wrong advice for a null filesBaseUrl, and named a filesBaseUrl that Survey Dynamix's region had filled in.
   it.each([
