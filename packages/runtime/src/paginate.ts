@@ -108,6 +108,9 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   }
 }
 
+// An item's id, by default.
+const idField = (item: unknown): unknown => (item as { id?: unknown } | null)?.id;
+
 /**
  * Tells an item whose string or safe-integer id (or what `idOf` reads) is not among the last {@link SEEN_IDS} ids it
  * was shown: pages read afresh at each request over a list sorted newest first that gains an item between two requests
@@ -119,7 +122,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
  * const fresh = firstSight();
  * for (const item of pageItems) if (fresh(item)) yield item;
  */
-export function firstSight(idOf = (item: unknown) => (item as { id?: unknown } | null)?.id): (item: unknown) => boolean {
+export function firstSight(idOf = idField): (item: unknown) => boolean {
   const seen = new Set<unknown>();
   return (item) => {
     const id = idOf(item);
@@ -183,7 +186,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
  * const repeats = repeatGuard();
  * if (!repeats(result, pageItems, "offset 40")) for (const item of pageItems) yield item;
  */
-export function repeatGuard(idOf = (item: unknown) => (item as { id?: unknown } | null)?.id): (result: { response: Response }, items: unknown[], which: string) => boolean {
+export function repeatGuard(idOf = idField): (result: { response: Response }, items: unknown[], which: string) => boolean {
   let previous: string | undefined;
   let repeated = false;
   // The first and last ids of every page so far, with how often each pair came (two ids a page, so a long list holds

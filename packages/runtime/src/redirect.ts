@@ -47,7 +47,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
           status: response.status || undefined,
         });
       };
-      if (response.type === "opaqueredirect") throw refuse("this platform hides the target, and a credential is not redirected blind");
+      if (response.type === "opaqueredirect") throw refuse("this platform hides its target");
       let parsed: URL;
       try {
         parsed = new URL(location!, call.url);

@@ -44,7 +44,7 @@ export function checkSecureUrl(value: string, field: string): void {
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
   // The scheme alone without its colon: the message puts one after it.
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol.slice(0, -1);
-  throw fieldError(field, `must use https, got ${shown}: credentials must not travel in clear text (http only on loopback)`);
+  throw fieldError(field, `must use https (http only on loopback), got ${shown}`);
 }
 
 /**

@@ -65,10 +65,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose "Bearer"
   // would be blanked from every later text. The first 8: every string of the answer is redacted with them (thousands
   // held the event loop for seconds); remembered before the caller's onRefreshToken sees one, whose error may quote it.
-  const issued =
-    typeof token === "object" && token !== null
-      ? Object.entries(token).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []))
-      : [];
+  // Object(): an answer that is no object (a string, a number, null) has no field named as a credential.
+  const issued = Object.entries(Object(token)).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []));
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
   // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB. Every field is checked,
   // not only the eight remembered: an access_token or refresh_token after them is used all the same.
@@ -109,12 +107,12 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
-  if (code === "invalid_scope") return "the requested scope is not allowed for this client";
+  if (code === "invalid_scope") return "the scope is not allowed for this client";
   if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refused;
   if (status === 403) return "the account may not obtain tokens; ask the vendor";
   if (status === 404 || status === 405) return endpointHint;
   if (status === 429) return "the token endpoint is rate limiting; retry later";
-  if (status >= 500) return "the authorization server failed; try again later";
+  if (status >= 500) return "the authorization server failed; retry later";
   return "check tokenUrl and the credentials";
 }

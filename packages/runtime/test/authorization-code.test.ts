@@ -381,7 +381,7 @@ describe("exchangeAuthorizationCode", () => {
     const error = (await caught(result)) as AuthenticationError;
     expectNoSecrets(error, [CODE]);
     expect(error.body).toBe("<html>code=[redacted] failed</html>");
-    expect(error.message).toContain("the authorization server failed; try again later");
+    expect(error.message).toContain("the authorization server failed; retry later");
   });
 
   it("follows POST rules: resent after a 429, not after a 503", async () => {

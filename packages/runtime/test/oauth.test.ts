@@ -552,7 +552,7 @@ describe("failed token requests", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(502);
     expect((error as AuthenticationError).body).toBe("<html>Bad gateway</html>");
-    expect((error as Error).message).toContain("the authorization server failed; try again later");
+    expect((error as Error).message).toContain("the authorization server failed; retry later");
     expect(tokenCalls()).toHaveLength(1);
   });
 

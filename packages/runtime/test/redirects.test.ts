@@ -165,7 +165,7 @@ describe("a redirect to plain http or one the platform hides is refused", () => 
     const opaque = () => Object.defineProperties(new Response(null), { type: { value: "opaqueredirect" }, status: { value: 0 } });
     const fake = fakeFetch(() => opaque());
     const tokens = createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/oauth/token", grant: GRANTS[0]![1], fetch: fake.fetch });
-    const error = refused(await settle(tokens.getToken()), /hides the target/);
+    const error = refused(await settle(tokens.getToken()), /hides its target/);
     expect(error.status).toBeUndefined();
     expect(fake.calls).toHaveLength(1);
   });

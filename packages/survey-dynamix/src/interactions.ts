@@ -54,7 +54,7 @@ export class DuplicateInteractionError extends ConflictError {
     const reason = summarizeBody(body);
     super(
       `POST /interactions was refused with 409 Conflict${endSentence(reason && `: ${reason}`)} The docs give 409 when survey ${surveyId} ` +
-        "already has a pending interaction for this respondent: if that is the cause, pass _force_new: true to create another anyway.",
+        "already has a pending interaction for this respondent: if so, pass _force_new: true to create another.",
       { status: response.status, method: "POST", url: response.url || undefined, body },
     );
     this.surveyId = surveyId;

@@ -35,7 +35,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // And the names in survey_settings and the delay, as sendEmailSurveyCsv checks them: a check that passes must send.
   checkSendOptions(Object(options));
   const [header, ...rows] = parseCsvLines(text, "csv");
-  if (!header) throw fieldError("csv", "is empty: it needs a header row whose first column is email, then one row per address");
+  if (!header) throw fieldError("csv", "is empty: it needs a header row (email first), then one row per address");
   const columns = header.fields.map((name) => name.trim());
   // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
   // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
@@ -104,7 +104,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   checkSendOptions(given);
   const time = given.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time))) {
-    throw fieldError("delivery_time", `must be a UTC time of day as hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
+    throw fieldError("delivery_time", `must be a UTC time hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
   }
   if (given.unique_identifier_field !== undefined && given.send_to_email_field === undefined) {
     throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");

@@ -85,7 +85,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
   if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
-    throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
+    throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
   // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.

@@ -188,7 +188,7 @@ describe("unwrapWebhook refuses", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as InputError).field).toBe(field);
-    expect((error as Error).message).toBe("unwrapWebhook needs the raw, unparsed body (a string, Uint8Array or ArrayBuffer) and the headers");
+    expect((error as Error).message).toBe("unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer) and the headers");
   });
 
   it("a body of bytes from another realm (a vm context, as in Jest)", async () => {

@@ -54,7 +54,7 @@ const cases: BadInputCase[] = [
     input: "a plain-http surveyBaseUrl off loopback",
     call: (fetch) => client(fetch, { surveyBaseUrl: "http://survey-api.cmix.com" }),
     field: "surveyBaseUrl",
-    message: /surveyBaseUrl must use https, got http:\/\/survey-api\.cmix\.com/,
+    message: /surveyBaseUrl must use https \(http only on loopback\), got http:\/\/survey-api\.cmix\.com/,
   },
   // Every path is appended to the base URL: after a query or fragment it would be no path at all, and each call of the
   // service would go to the host's root (the password grant included), answered by whatever the root serves.
@@ -125,14 +125,14 @@ const cases: BadInputCase[] = [
     input: "a base URL that is not http(s)",
     call: (fetch) => client(fetch, { baseUrls: { survey: "ftp://survey-api.cmix.com" } }),
     field: "baseUrls.survey",
-    message: /baseUrls\.survey must use https, got ftp:/,
+    message: /baseUrls\.survey must use https \(http only on loopback\), got ftp$/,
   },
   {
     helper: "createClient",
     input: "a plain-http service URL off loopback",
     call: (fetch) => client(fetch, { baseUrls: { reporting: "http://reporting-api.cmix.com" } }),
     field: "baseUrls.reporting",
-    message: /baseUrls\.reporting must use https, got http:\/\/reporting-api\.cmix\.com/,
+    message: /baseUrls\.reporting must use https \(http only on loopback\), got http:\/\/reporting-api\.cmix\.com/,
   },
   {
     helper: "createClient",

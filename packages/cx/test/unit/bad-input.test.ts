@@ -168,7 +168,7 @@ const cases: BadInputCase[] = [
     input: "a plain-http tokenUrl off loopback",
     call: (fetch) => exchange(fetch, { tokenUrl: "http://api.cx.com/1/oauth/token" }),
     field: "tokenUrl",
-    message: /tokenUrl must use https, got http:\/\/api\.cx\.com/,
+    message: /tokenUrl must use https \(http only on loopback\), got http:\/\/api\.cx\.com/,
   },
   {
     helper: "exchangeAuthorizationCode",

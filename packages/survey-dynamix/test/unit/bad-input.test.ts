@@ -236,7 +236,7 @@ const cases: BadInputCase[] = [
     input: `${input} as the path`,
     call: (fetch: FetchSpy) => listAll(client(fetch), bad<"/surveys">(path)),
     field: "path",
-    message: new RegExp(`^path must be a list listAll can page \\(/interactions, .*\\), got ${got}$`),
+    message: new RegExp(`^path must be a list listAll can page \\(/interaction_data, .*\\), got ${got}$`),
   })),
   {
     helper: "interactionWebLink",
@@ -309,7 +309,7 @@ const cases: BadInputCase[] = [
     input: "a path that is not a paged list",
     call: (fetch) => listAll(client(fetch), bad<"/surveys">("/survey")),
     field: "path",
-    message: /^path must be a list listAll can page \(\/interactions, .*\), got "\/survey"$/,
+    message: /^path must be a list listAll can page \(\/interaction_data, .*\), got "\/survey"$/,
   },
   {
     helper: "checkListQuery",

@@ -190,7 +190,7 @@ describe("createInteraction", () => {
     const { sdx } = clientWith(() => (body === undefined ? new Response(null, { status: 409 }) : typeof body === "string" ? new Response(body, { status: 409 }) : json(body, 409)));
     const error = await createInteraction(sdx, { survey_id: 52, survey_type: "web" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(DuplicateInteractionError);
-    expect((error as Error).message).toBe(`${start} already has a pending interaction for this respondent: if that is the cause, pass _force_new: true to create another anyway.`);
+    expect((error as Error).message).toBe(`${start} already has a pending interaction for this respondent: if so, pass _force_new: true to create another.`);
   });
 
   it("throws a plain ConflictError with the vendor's reason on a 409 to a call that sent _force_new: true, which no duplicate explains", async () => {

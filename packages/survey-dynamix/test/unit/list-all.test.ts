@@ -3,6 +3,7 @@ import { collect } from "@apis/faults";
 import { ApiError, createClient, InputError, InvalidResponseError, listAll } from "../../src/index.js";
 import { json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 import { bad } from "@apis/faults/bad-input";
+import { PAGED_PATHS, type PagedLists } from "../../src/list-all.js";
 
 const BASE = "https://sdx.test/api";
 
@@ -22,6 +23,28 @@ function page(request: Request, total: number): Response {
 }
 
 describe("listAll", () => {
+  // The paths listAll takes are read off the spec (its GET operations on collections); PagedLists types them. A spec
+  // change that adds a collection GET, or drops one, must be a decision to page it (or not), made here and in PagedLists.
+  it("pages exactly the spec's collection GETs that PagedLists types", () => {
+    const typed: Record<keyof PagedLists, true> = {
+      "/interactions": true,
+      "/surveys/{survey_id}/interactions": true,
+      "/users/{email_address}/interactions": true,
+      "/interaction_data": true,
+      "/interactions/{interaction_id}/interaction_data": true,
+      "/surveys/{survey_id}/interaction_data": true,
+      "/responses": true,
+      "/interactions/{interaction_id}/responses": true,
+      "/surveys/{survey_id}/responses": true,
+      "/questions/{question_id}/responses": true,
+      "/surveys": true,
+      "/questions": true,
+      "/surveys/{survey_id}/questions": true,
+      "/users": true,
+    };
+    expect([...PAGED_PATHS].sort()).toEqual(Object.keys(typed).sort());
+  });
+
   it("fetches pages of 1000 in ascending order, lazily, until a short page", async () => {
     const { observed, sdx } = clientWith((request) => page(request, 2345));
     const iterator = listAll(sdx, "/responses", { query: { survey_id: 52 } });

@@ -22,7 +22,7 @@ const cases: BadInputCase[] = [
     input: "a plain-http tokenUrl off loopback",
     call: (fetch) => client(fetch, { tokenUrl: "http://api.wootric.com", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
     field: "tokenUrl",
-    message: /tokenUrl must use https, got http:\/\/api\.wootric\.com/,
+    message: /tokenUrl must use https \(http only on loopback\), got http:\/\/api\.wootric\.com/,
   },
   // The access token belongs in auth, not in tokenUrl; and rateLimit, the vendor's and the runtime's, is named once.
   {

@@ -278,7 +278,7 @@ describe("sendEmailSurveyCsv", () => {
   });
 
   it.each([
-    ["an empty file", "", {}, "csv", /csv is empty: it needs a header row whose first column is email/],
+    ["an empty file", "", {}, "csv", /csv is empty: it needs a header row \(email first\), then one row per address$/],
     ["a header only", "email,plan\n", {}, "csv", /csv has a header but no rows/],
     ["email not first", "plan,email\nPro,a@example.com\n", {}, "csv: column email", /csv line 1: the first column must be email.*has it as column 2/],
     ["no email column", "mail,plan\na@example.com,Pro\n", {}, "csv: column email", /has no email column/],
@@ -348,8 +348,8 @@ describe("sendEmailSurveyCsv", () => {
   });
 
   it.each([
-    ["a delivery_time that is not hh:mm", { delivery_time: "9am" }, "delivery_time", /delivery_time must be a UTC time of day as hh:mm \(24 h\), e\.g\. "09:30", got "9am"/],
-    ["a delivery_time given as a number, quoted as itself", { delivery_time: 930 }, "delivery_time", /delivery_time must be a UTC time of day as hh:mm \(24 h\), e\.g\. "09:30", got 930$/],
+    ["a delivery_time that is not hh:mm", { delivery_time: "9am" }, "delivery_time", /delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got "9am"/],
+    ["a delivery_time given as a number, quoted as itself", { delivery_time: 930 }, "delivery_time", /delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got 930$/],
     ["unique_identifier_field without send_to_email_field", { unique_identifier_field: "id" }, "unique_identifier_field", /needs send_to_email_field/],
     ["a delay of 0 days", { delay: 0 }, "delay", /delay must be an integer from 1 to 31/],
   ])("refuses %s before reading the CSV", async (_, options, field, message) => {
