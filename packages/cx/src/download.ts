@@ -55,7 +55,7 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
   const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file. The body handed
-    // out is the caller's own stream, which keeps its Response (the client's hooks see to it, see ownStreams): the
+    // out is the caller's own stream, which keeps its Response (every client's are, see the runtime's ownStream): the
     // platform cancels a body not yet read once its Response is collected, and does so once this one is dropped.
     body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
     contentType: response.headers.get("content-type") ?? undefined,

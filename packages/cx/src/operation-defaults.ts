@@ -1,4 +1,4 @@
-import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, ownStreams, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
+import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
 
@@ -15,8 +15,7 @@ export interface CallDefaults {
  * `{filePath}` checked and encoded once (openapi-fetch would encode the already-encoded path again),
  * `Accept: application/json` on JSON operations (the vendor asks for it; a download keeps `*\/*`), the optional
  * `client_id`, a blank 2xx body on a JSON operation reported as the error CX says it is, the access token
- * blanked from error bodies, so that an error built from one cannot quote it, and a stream handed out as the caller's
- * own (see the runtime's `ownStreams`).
+ * blanked from error bodies, so that an error built from one cannot quote it.
  *
  * @example
  * const hooks = cxCallHooks({ clientId: "app", secret: accessToken, clientAccept: false });
@@ -50,8 +49,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
           { status: result.response.status, method: method.toUpperCase(), url: result.response.url },
         );
       }
-      // A download's stream is the caller's own: one dropped unread lets its connection go.
-      return ownStreams(result, call);
+      return result;
     },
   };
 }

@@ -15,7 +15,8 @@ import type { OperationMeta, OperationTable } from "./operations.js";
 import { checkPathParams, encodeQueryNames } from "./params.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
-import type { CallContext as CallAbout, CallHooks, CallInit, CallResult } from "./vendor-calls.js";
+import { ownStream } from "./read-body.js";
+import type { CallContext as CallAbout, CallHooks, CallInit } from "./vendor-calls.js";
 import { checkBaseUrl, checkNoUserInfo } from "./secure-url.js";
 import { transportWith, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
@@ -86,9 +87,6 @@ type Core = {
   eject: Client<{}>["eject"];
 };
 
-// Each stream a call handed out, to its Response (see createApiClient).
-const streams = new WeakMap<object, Response>();
-
 /**
  * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
  * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
@@ -119,52 +117,7 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   }
   if (options.multipart !== undefined && typeof options.multipart !== "function") throw fieldError("multipart", "must be a function such as multipartBody");
   // Through to the caller's options (one inherited from a prototype is an option too), with multipartBody by default.
-  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody } }), authorizeAny, () => ({ finish: ownStreams }));
-}
-
-/**
- * A `finish` hook (see {@link CallHooks}) that hands out a call's stream as one of its own (see {@link ownStream}):
- * for a vendor whose operations answer files (CX's downloads), where a caller may drop a stream unread.
- *
- * @example
- * finish: (result, call) => ownStreams(checked(result), call),
- */
-export function ownStreams(result: CallResult, call: CallAbout): CallResult {
-  if (call.init?.parseAs === "stream" && result.data instanceof ReadableStream) result.data = ownStream(result.data, result.response);
-  return result;
-}
-
-/**
- * The stream to hand out for `response`'s body: its chunks, pulled only once it is read itself, and `response` kept
- * for as long as it lives. A call's stream otherwise stays linked to its Response from the body itself (see
- * createHookedClient), since Node's fetch cancels a body nobody began to read once its Response is collected, and a
- * cancelled body reads as ended: read after a garbage collection, it came out empty with no error. But the connection
- * holds the body it fills, so a body larger than what the connection buffers, dropped unread, then kept its
- * connection (and what it buffered) for good. This stream is held by the caller alone: dropped, it lets both go, and
- * the platform cancels the body. Another fetch's body that is no stream is not handed here.
- *
- * @example
- * result.data = ownStream(result.data, result.response);
- */
-export function ownStream(body: ReadableStream<Uint8Array>, response: Response): ReadableStream<Uint8Array> {
-  // The body no longer keeps the Response (see createHookedClient): this stream does.
-  streams.delete(body);
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  return new ReadableStream<Uint8Array>(
-    {
-      // Kept by the stream, with the rest of its source.
-      response,
-      async pull(controller) {
-        const { done, value } = await (reader ??= body.getReader()).read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      },
-      // Cancelled as it is: a body not begun is cancelled itself, one begun through its reader.
-      cancel: (reason) => (reader ?? body).cancel(reason),
-    } as UnderlyingDefaultSource<Uint8Array>,
-    // Nothing is pulled before the caller reads: an unread body stays unlocked, which the platform cancels once collected.
-    { highWaterMark: 0 },
-  );
+  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody } }), authorizeAny);
 }
 
 /** How a client writes the body of a multipart operation from the call's `body` object: `multipartBody`, or one like it. */
@@ -209,12 +162,9 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, aut
       if (init?.parseAs !== "stream") result.data = await jsonData(result.response).catch((error: unknown) => {
           if (meta?.response || !(error instanceof SyntaxError)) throw error;
         });
-      // A stream handed out keeps its Response: Node's fetch cancels a body not yet read once its Response is collected,
-      // and a cancelled body reads as ended, so a stream read after a garbage collection came out empty, with no error.
-      // Object(): another fetch's Response-like may hand out a body that is not an object, with nothing to keep. The
-      // connection holds the body too, so one dropped unread keeps its Response and connection: a vendor whose
-      // operations answer files hands out its own streams instead (see ownStreams), which undo this.
-      else if (result.data) streams.set(Object(result.data), result.response);
+      // The caller's own stream, which keeps its Response while it lives and lets it and its connection go once
+      // dropped (see ownStream).
+      else if (result.data instanceof ReadableStream) result.data = ownStream(result.response);
     }
     return hooks?.finish ? hooks.finish(result, { ...about, init: init as CallInit }) : result;
   };
@@ -285,8 +235,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   }
   // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
   // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
-  if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
-  if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
+  prepared.parseAs ??= ({ binary: "blob", text: "text" } as Record<string, string>)[meta?.response!];
   const parsesJson = (prepared.parseAs ?? "json") === "json";
   // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
   const response = meta?.response === "json" && parsesJson ? "json" : undefined;

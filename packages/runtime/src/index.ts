@@ -1,4 +1,5 @@
-export { createApiClient, ownStream, ownStreams, type ClientOptions, type MultipartEncoder } from "./client.js";
+export { createApiClient, type ClientOptions, type MultipartEncoder } from "./client.js";
+export { ownStream } from "./read-body.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";

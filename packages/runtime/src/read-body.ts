@@ -113,3 +113,33 @@ export function cancelRequestBody(request: Request): void {
 export function isFormBody(headers: Headers): boolean {
   return /formdata-undici-/.test(String(headers.get("content-type")));
 }
+
+/**
+ * The stream to hand out for `response`'s body: its chunks, pulled only once it is read itself, and `response` kept
+ * for as long as it lives. Every client hands out a call's stream (`parseAs: "stream"`) this way. `response.body`
+ * itself would not do either way: Node's fetch cancels a body nobody began to read once its Response is collected,
+ * and a cancelled body reads as ended, so a stream read after a garbage collection came out empty with no error; and
+ * one linked to its Response from the body kept both for good once dropped unread, since the connection holds the body
+ * it fills (a body larger than what the connection buffers kept its connection busy). This stream is held by the
+ * caller alone: dropped, it lets both go, and the platform cancels the body.
+ *
+ * @example
+ * result.data = ownStream(result.response);
+ */
+export function ownStream(response: Response): ReadableStream<Uint8Array> {
+  // The body is read through `response`, which the stream's source keeps.
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await (reader ??= response.body!.getReader()).read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      // Cancelled as it is: a body not begun is cancelled itself, one begun through its reader.
+      cancel: (reason) => (reader ?? response.body!).cancel(reason),
+    },
+    // Nothing is pulled before the caller reads: an unread body stays unlocked, which the platform cancels once collected.
+    { highWaterMark: 0 },
+  );
+}

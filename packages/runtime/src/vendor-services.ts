@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import { authorizeBy } from "./auth.js";
-import { createHookedClient, ownStreams } from "./client.js";
+import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 
@@ -43,15 +43,13 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
     const { headers, ...withoutHeaders } = transport;
     const clients = { hosts } as Record<string, unknown>;
     for (const [name, service] of Object.entries<ServiceDescription<H>>(description.services)) {
-      // A raw call's stream (`parseAs: "stream"`: a survey's XML, a large list) is handed out as the caller's own, so
-      // that one dropped unread lets its Response and connection go (see ownStreams).
       clients[name] = createHookedClient({
         ...(service.clientHeaders === false ? withoutHeaders : transport),
         baseUrl: hosts[service.host],
         operations: service.operations,
         multipart: description.multipart,
         ...shared,
-      }, authorize, () => ({ finish: ownStreams }));
+      }, authorize);
     }
     return clients as { [K in S]: Client<Paths[K]> } & { hosts: Record<H, string> };
   };

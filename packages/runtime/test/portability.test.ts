@@ -74,7 +74,6 @@ describe("portability", () => {
         "readAuthorizationCallback",
         "createApiClient",
         "ownStream",
-        "ownStreams",
         "createOAuth2TokenSource",
         "tokenSourceForCheckedGrant",
         "createTokenSource",

@@ -1,0 +1,11 @@
+// A raw call's stream (`parseAs: "stream"`, a large list read as it comes) dropped unread must let its Response go, so
+// that the platform cancels the body and frees the connection.
+import { itLetsDroppedStreamsGo } from "@apis/faults/dropped-streams";
+import { createClient } from "../../src/index.js";
+
+itLetsDroppedStreamsGo(
+  "a survey list",
+  "application/json",
+  (url) => createClient({ baseUrl: url, auth: { type: "token", accessToken: "sdxTok-dropped-1" } }),
+  (sdx) => sdx.GET("/surveys", { parseAs: "stream" }),
+);
