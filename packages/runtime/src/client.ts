@@ -235,7 +235,8 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   }
   // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
   // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
-  prepared.parseAs ??= ({ binary: "blob", text: "text" } as Record<string, string>)[meta?.response!];
+  if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
+  if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
   const parsesJson = (prepared.parseAs ?? "json") === "json";
   // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
   const response = meta?.response === "json" && parsesJson ? "json" : undefined;

@@ -19,7 +19,7 @@ export const MAX_TOKEN_LENGTH = 16_384;
 
 /** Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. */
 export const UNSENDABLE =
-  "cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character (a stray newline?)";
+  "cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character";
 
 /** What openapi-fetch takes as client-wide headers. */
 export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

@@ -1,4 +1,5 @@
 import { redactSecrets } from "./known-secrets.js";
+import { finalized } from "./timeout.js";
 
 /**
  * Reads a response body in full, at most `maxBytes` of it, for as long as `signal` allows, and resolves its bytes, or
@@ -117,19 +118,19 @@ export function isFormBody(headers: Headers): boolean {
 /**
  * The stream to hand out for `response`'s body: its chunks, pulled only once it is read itself, and `response` kept
  * for as long as it lives. Every client hands out a call's stream (`parseAs: "stream"`) this way. `response.body`
- * itself would not do either way: Node's fetch cancels a body nobody began to read once its Response is collected,
- * and a cancelled body reads as ended, so a stream read after a garbage collection came out empty with no error; and
- * one linked to its Response from the body kept both for good once dropped unread, since the connection holds the body
- * it fills (a body larger than what the connection buffers kept its connection busy). This stream is held by the
- * caller alone: dropped, it lets both go, and the platform cancels the body.
+ * itself would not do: Node's fetch cancels a body nobody began to read once its Response is collected, so one kept
+ * unread came out empty with no error, and the connection holds the body it fills, so one linked to its Response kept
+ * both for good once dropped. This stream is held by the caller alone: dropped unread, it lets its Response go, and the
+ * platform cancels the body; dropped after a first read, which locks the body (the platform then cancels nothing), it
+ * cancels the body itself once collected. Either way the connection is freed.
  *
  * @example
  * result.data = ownStream(result.response);
  */
 export function ownStream(response: Response): ReadableStream<Uint8Array> {
-  // The body is read through `response`, which the stream's source keeps.
+  // The body is read through `response`, which the source's functions keep.
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const { done, value } = await (reader ??= response.body!.getReader()).read();
@@ -142,4 +143,8 @@ export function ownStream(response: Response): ReadableStream<Uint8Array> {
     // Nothing is pulled before the caller reads: an unread body stays unlocked, which the platform cancels once collected.
     { highWaterMark: 0 },
   );
+  // Only a reader this stream began: an unread body is the platform's to cancel, and the caller's own if it took
+  // `response.body` itself. Nothing this keeps leads back to the stream.
+  finalized.register(stream, () => cancelQuietly(reader));
+  return stream;
 }

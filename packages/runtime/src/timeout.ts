@@ -67,8 +67,9 @@ export class AttemptSignal extends AbortController {
 }
 
 // What keeps each held attempt, for as long as its body lives; once it is collected, its listener goes too.
+// The registry also ends what a client's dropped stream was reading (see ownStream).
 const held = new WeakMap<object, object>();
-const finalized = new FinalizationRegistry<() => void>((remove) => remove());
+export const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
  * Resolves after `ms` milliseconds, or rejects with the signal's reason as soon as the signal aborts: an attempt

@@ -1,3 +1,4 @@
+import { isRecord } from "./is-record.js";
 import { type ApiConnectionError, AuthenticationError } from "./errors.js";
 import { MAX_TOKEN_LENGTH } from "./header-value.js";
 import { rememberSecret } from "./known-secrets.js";
@@ -65,13 +66,13 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // credential-named fields (access_token, refresh_token, id_token, ...); not token_type (in any case), whose "Bearer"
   // would be blanked from every later text. The first 8: every string of the answer is redacted with them (thousands
   // held the event loop for seconds); remembered before the caller's onRefreshToken sees one, whose error may quote it.
-  // Object(): an answer that is no object (a string, a number, null) has no field named as a credential.
-  const issued = Object.entries(Object(token)).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []));
+  // Only an object's fields: a JSON string's characters would each be one (a hostile megabyte-long answer, millions).
+  const issued = Object.entries(isRecord(token) ? token : {}).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []));
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
   // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB. Every field is checked,
   // not only the eight remembered: an access_token or refresh_token after them is used all the same.
   if (issued.some((value) => value.length > MAX_TOKEN_LENGTH)) {
-    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential longer than ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
+    throw new AuthenticationError(`Token request to ${shownUrl} returned a credential over ${MAX_TOKEN_LENGTH} characters.`, { status: response.status, method: "POST", url: tokenUrl });
   }
   issued.splice(8);
   rememberSecret(...issued);

@@ -128,10 +128,10 @@ describe("options are checked up front, naming the option and the accepted range
     ["maxWait", { rateLimit: bad({ headers: { remaining: "R", reset: "S" }, maxWait: 5000 }) }, /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/],
     ["rateLimit", { rateLimit: bad("yes") }, /rateLimit must be \{ headers: .* got a string/],
     ["rateLimit.maxWaitMs", { rateLimit: { headers: { remaining: "R", reset: "S" }, maxWaitMs: 2 ** 31 } }, /rateLimit\.maxWaitMs must be a number from 0 to 2147483647/],
-    ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
-    ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
-    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
-    ["baseUrl", { baseUrl: "https://exa mple.com" }, /baseUrl must be a valid absolute URL such as https:\/\/api\.example\.com/],
+    ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser page, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "https://exa mple.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com/],
     ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot go in an HTTP header/],
   ] as const)("createApiClient refuses %s: %j", (field, options, message) => {
     const error = inputError(() => client(options as Partial<ClientOptions>), field);
@@ -200,10 +200,22 @@ describe("a token the server returns that is longer than any server takes in a h
     const api = client({ auth: { type: "oauth2", tokens } });
     const outcome = await settle(api.GET("/items"));
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
-    expect((outcome.error as Error).message).toMatch(/returned a credential longer than 16384 characters/);
+    expect((outcome.error as Error).message).toMatch(/returned a credential over 16384 characters/);
     expectNoSecrets(outcome.error);
     expect(server().count("GET /v1/items")).toBe(0);
     expect(await tokens.getToken()).toHaveLength(16_384);
+  });
+});
+
+// A JSON string is no object: its characters are no fields to look through for credentials. Read as fields, a 16 MiB
+// one made 16 million of them (gigabytes, then a RangeError instead of the AuthenticationError).
+describe("a token endpoint that answers a long JSON string", () => {
+  it("is an AuthenticationError for the missing access_token", async () => {
+    server().script("POST /oauth/token", [{ status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify("x".repeat(1 << 24)) }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
+    const outcome = await settle(tokens.getToken());
+    expect(outcome.error).toBeInstanceOf(AuthenticationError);
+    expect((outcome.error as Error).message).toMatch(/returned 200 without an access_token/);
   });
 });
 

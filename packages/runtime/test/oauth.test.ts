@@ -369,7 +369,7 @@ describe("token requests", () => {
     const { tokens, apiCalls, client } = world({ token: () => json({ ...EIGHT_FIELDS, access_token: `at-secret-1${LONG}`, token_type: "bearer" }) });
     const error = await caught(client.GET("/items"));
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toMatch(/longer than 16384 characters/);
+    expect((error as Error).message).toMatch(/over 16384 characters/);
     expect(apiCalls()).toHaveLength(0);
     expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
   });
