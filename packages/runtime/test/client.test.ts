@@ -252,6 +252,20 @@ describe("pass-through", () => {
 
 // Most APIs send JSON chunked, with no Content-Length; openapi-fetch then reads such a body with text() and parses it
 // itself. The transport parsed it already to check it, so the client hands on that value instead of a second parse.
+// A table of the caller's own may name an answer kind the runtime does not know: read as JSON, as openapi-fetch reads
+// every answer by default. One that names a built-in of every object ("constructor") once made parseAs that built-in.
+describe("an operation whose response kind the runtime does not know", () => {
+  it.each(["constructor", "toString", "__proto__", "csv"])("is read as JSON (%s)", async (kind) => {
+    const client = createApiClient<paths>({
+      baseUrl: BASE_URL,
+      operations: { "/items": { get: { response: kind } } } as never,
+      auth: { type: "none" },
+      fetch: fakeFetch(() => json([{ id: 1 }])).fetch,
+    });
+    expect((await client.GET("/items")).data).toEqual([{ id: 1 }]);
+  });
+});
+
 describe("a JSON body is parsed once", () => {
   const chunked = (body: string, status = 200) => new Response(body, { status, headers: { "Content-Type": "application/json" } });
   async function parsesDuring(run: () => Promise<unknown>): Promise<number> {
