@@ -67,8 +67,8 @@ export class AttemptSignal extends AbortController {
 }
 
 // What keeps each held attempt, for as long as its body lives; once it is collected, its listener goes too.
-// The registry also ends what a client's dropped stream was reading (see ownStream).
 const held = new WeakMap<object, object>();
+// Runs what is left to do once an object is collected: an attempt's listener above, a dropped stream's read (ownStream).
 export const finalized = new FinalizationRegistry<() => void>((remove) => remove());
 
 /**
