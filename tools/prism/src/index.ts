@@ -1,5 +1,5 @@
 export { findRepoRoot, readRegistry, registeredApi, type RegisteredApi } from "@apis/spec";
-export { startPrism, type PrismServer } from "./prism.ts";
+export { startPrism, type PrismOptions, type PrismServer } from "./prism.ts";
 export { readSpec, specOperations, operationMatcher, type SpecOperation } from "./operations.ts";
 export { createContractRecorder, type ContractRecorder, type DriftFinding, type RecordedExchange } from "./recorder.ts";
 export { responseChecker, type BodyCheck } from "./schema-check.ts";

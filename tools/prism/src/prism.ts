@@ -53,14 +53,36 @@ function prismBin(): string {
  * // ... point a client at prism.url ...
  * await prism.stop();
  */
-export async function startPrism(
-  spec: string,
-  options: { port?: number; timeoutMs?: number; /** Proxy to this upstream instead of mocking. */ upstream?: string } = {},
-): Promise<PrismServer> {
-  const port = options.port ?? (await freePort());
-  if (options.port !== undefined && (await portInUse(port))) {
-    throw new Error(`Port ${port} on 127.0.0.1 is already in use: stop what listens there, or choose another port for ${spec}`);
+export async function startPrism(spec: string, options: PrismOptions = {}): Promise<PrismServer> {
+  if (options.port !== undefined) {
+    if (await portInUse(options.port)) {
+      throw new Error(`Port ${options.port} on 127.0.0.1 is already in use: stop what listens there, or choose another port for ${spec}`);
+    }
+    return launch(spec, options.port, options);
   }
+  // A port found free here may be taken before Prism binds it (the suites of `pnpm test` start servers side by side):
+  // Prism then exits with EADDRINUSE, and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(spec, await (options.pickPort ?? freePort)(), options);
+    } catch (error) {
+      if (attempt >= 3 || !(error as Error).message.includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+/** Options of {@link startPrism}. */
+export interface PrismOptions {
+  /** The port to listen on; by default a free one (another, up to three times, if it is taken before Prism binds it). */
+  port?: number;
+  timeoutMs?: number;
+  /** Proxy to this upstream instead of mocking. */
+  upstream?: string;
+  /** Where a default port comes from (for tests of the retry): a free loopback port by default. */
+  pickPort?: () => Promise<number>;
+}
+
+async function launch(spec: string, port: number, options: PrismOptions): Promise<PrismServer> {
   const command = options.upstream ? ["proxy", spec, options.upstream] : ["mock", spec];
   // stdin is a pipe left open, never written: Prism exits when it ends, that is when this process is gone.
   const child = spawn(process.execPath, ["--import", exitWithParent, prismBin(), ...command, "-h", "127.0.0.1", "-p", String(port)], {

@@ -2,9 +2,10 @@
 // contract:live run stopped mid-way) must not leave Prism running. The parent here is a real process, killed with
 // SIGKILL, so that no handler of its own can stop Prism.
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { startPrism } from "../src/index.ts";
 
 const spec = fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url));
 const harness = new URL("../src/index.ts", import.meta.url).href;
@@ -19,6 +20,37 @@ function listening(port: number): Promise<boolean> {
 }
 
 describe("startPrism", () => {
+  // The port it found free can be taken by another process before Prism binds it (seen under `pnpm test`: Prism exited
+  // with EADDRINUSE and a contract suite failed): it tries another.
+  it("tries another port when the one it picked is taken before Prism listens", async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, "127.0.0.1", listening));
+    const takenPort = (taken.address() as { port: number }).port;
+    const picked: number[] = [];
+    let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+    try {
+      prism = await startPrism(spec, {
+        // The first pick is the taken port; the next a free one (0 would not be a port of the URL, so take one first).
+        pickPort: async () => {
+          const port = picked.length === 0 ? takenPort : await new Promise<number>((found) => {
+            const probe = createServer().listen(0, "127.0.0.1", () => {
+              const { port: free } = probe.address() as { port: number };
+              probe.close(() => found(free));
+            });
+          });
+          picked.push(port);
+          return port;
+        },
+      });
+      expect(picked).toHaveLength(2);
+      expect(prism.url).toBe(`http://127.0.0.1:${picked[1]}`);
+      expect(await listening(picked[1]!)).toBe(true);
+    } finally {
+      await prism?.stop();
+      taken.close();
+    }
+  }, 180_000);
+
   it("leaves no Prism running once the process that started it is killed", async () => {
     const script = `const { startPrism } = await import(${JSON.stringify(harness)}); const prism = await startPrism(${JSON.stringify(spec)}); console.log(prism.url); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
