@@ -21,7 +21,8 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port free at the time of asking (another process may take it before it is used). */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();

@@ -6,6 +6,7 @@ import { connect, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startPrism } from "../src/index.ts";
+import { freePort } from "../src/prism.ts";
 
 const spec = fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url));
 const harness = new URL("../src/index.ts", import.meta.url).href;
@@ -30,14 +31,9 @@ describe("startPrism", () => {
     let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
     try {
       prism = await startPrism(spec, {
-        // The first pick is the taken port; the next a free one (0 would not be a port of the URL, so take one first).
+        // The first pick is the taken port; the next a free one, as startPrism picks by default.
         pickPort: async () => {
-          const port = picked.length === 0 ? takenPort : await new Promise<number>((found) => {
-            const probe = createServer().listen(0, "127.0.0.1", () => {
-              const { port: free } = probe.address() as { port: number };
-              probe.close(() => found(free));
-            });
-          });
+          const port = picked.length === 0 ? takenPort : await freePort();
           picked.push(port);
           return port;
         },
