@@ -1,4 +1,5 @@
 import { createServer, type RequestListener } from "node:http";
+import { itLetsDroppedStreamsGo } from "@apis/faults/dropped-streams";
 import { byteLength, collectGarbage, dropBodiesUnread, settledWithin } from "@apis/faults/garbage";
 import { expect, it } from "vitest";
 import { createClient, downloadFile, filePath } from "../../src/index.js";
@@ -75,3 +76,26 @@ it("a download dropped unread lets its connection go once collected", async () =
   // Each dropped body held its connection, so each call opened one.
   expect({ accepted, open }, `also came in: ${strays.join(", ")}`).toEqual({ accepted: 6, open: 0 });
 });
+
+// A download read in part and then dropped (a service that sniffs a file's first bytes and skips it): the first read
+// locks the body, which Node's fetch then never cancels, so the body must be cancelled once the stream is collected.
+it("a download dropped after its first chunk lets its connection go once collected", async () => {
+  const { accepted, open, strays } = await dropBodiesUnread(
+    "image/jpeg",
+    (url) => createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `${url}/1` }),
+    async (cx) => {
+      const { body } = await downloadFile(cx, path);
+      expect((await body.getReader().read()).done).toBe(false);
+    },
+    3,
+  );
+  expect({ accepted, open }, `also came in: ${strays.join(", ")}`).toEqual({ accepted: 3, open: 0 });
+});
+
+// A raw call's stream, unread and after its first chunk, through the helper every vendor's raw streams are tested with.
+itLetsDroppedStreamsGo(
+  "a file",
+  "image/jpeg",
+  (url) => createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, dataBaseUrl: `${url}/1` }),
+  (cx) => cx.GET("/data/{filePath}", { params: { path: { filePath: path } }, parseAs: "stream" }),
+);
