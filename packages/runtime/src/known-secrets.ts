@@ -112,8 +112,9 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
   return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 
-// Matching runs over the text with every %xx escape in upper case (same length, so positions hold), against forms
-// normalized the same way: a server that echoes `%2f` or `%C3%a9` is caught whatever case it mixes. And over the text
+// Matching runs over the text with the hex digits of every %xx and \uxxxx escape in upper case (same length, so
+// positions hold), against forms normalized the same way: a server that echoes `%2f` or `%C3%a9`, or JSON with `\u00E9`
+// (as .NET and Java write it) where JSON.stringify writes `\u00e9`, is caught whatever case it mixes. And over the text
 // as it is: a % the text holds before a form's first hex digits, or after its last, reads as an escape there.
 function scan(text: string, indexes: Index[]): string {
   let out = "";
@@ -139,10 +140,11 @@ function scan(text: string, indexes: Index[]): string {
   return out + text.slice(copiedTo);
 }
 
-/** `text` with the hex digits of every percent escape in upper case. */
+/** `text` with the hex digits of every percent escape and JSON `\u` escape in upper case. */
 function upperHex(text: string): string {
-  // A text without a % has no escape: the replace gives it back as it is.
-  return text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+  // A text without a % or \u has no escape: the replace gives it back as it is. (The u goes up too: text and forms
+  // are read alike, and only to be matched.)
+  return text.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (escape) => escape.toUpperCase());
 }
 
 // Lists a form under its ends (see Index) in `map` (the known credentials' by default), or takes one listing of it out.

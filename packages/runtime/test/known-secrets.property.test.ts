@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { secretForms, toBase64 } from "../src/secret-forms.js";
 
-const upperHex = (text: string) => text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+const upperHex = (text: string) => text.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (escape) => escape.toUpperCase());
 
 /**
- * Redaction read straight from its contract, with no index: every place of the text (as it is, or with its %xx escapes
- * in upper case) where a form of a known or the call's own credential starts, the longest there, is a stretch to hide; stretches that
+ * Redaction read straight from its contract, with no index: every place of the text (as it is, or with its %xx and \uxxxx
+ * escapes in upper case) where a form of a known or the call's own credential starts, the longest there, is a stretch to hide; stretches that
  * overlap are one, each replaced by one `[redacted]` (two that only touch stay two).
  */
 function reference(text: string, known: readonly string[], extra: readonly string[]): string {
@@ -40,7 +40,8 @@ const secret = fc.array(char, { minLength: 2, maxLength: 9 }).map((chars) => cha
 const secrets = fc
   .array(fc.tuple(secret, fc.option(secret, { nil: undefined })), { minLength: 1, maxLength: 4 })
   .map((pairs) => pairs.flatMap(([base, longer]) => (longer === undefined ? [base] : [base, base + longer])));
-// A piece of the text: free characters, or a form of one of the secrets (whole or cut short, its escapes in any case),
+// A piece of the text: free characters, or a form of one of the secrets (whole or cut short, its %xx and \uxxxx escapes
+// in any case),
 // or the secret inside a longer base64 text, as in a Basic value.
 const piece = fc.record({
   kind: fc.constantFrom("free", "form", "base64"),
@@ -60,7 +61,8 @@ function write(part: Piece, all: readonly string[]): string {
   const forms = secretForms(value);
   const form = forms.length === 0 ? value : forms[part.form % forms.length]!;
   let escape = 0;
-  const mixed = form.replace(/%[0-9a-f]{2}/gi, (hex) => ((part.caseMask >> escape++ % 16) & 1 ? hex.toLowerCase() : hex.toUpperCase()));
+  // Each escape's hex digits in one case (the u of \u stays as JSON writes it).
+  const mixed = form.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (hex) => hex.replace(/[a-f]/gi, (part.caseMask >> escape++ % 16) & 1 ? (digit) => digit.toLowerCase() : (digit) => digit.toUpperCase()));
   return mixed.slice(0, mixed.length - part.cut);
 }
 

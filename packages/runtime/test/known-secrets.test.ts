@@ -96,6 +96,13 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets("echo pw%2f%C3%A9-extra-case-2 end", ["pw/é-extra-case-2"])).toBe("echo [redacted] end");
   });
 
+  // .NET's System.Text.Json and Java's escapers write a \u escape's hex digits in upper case, JSON.stringify in lower.
+  it("redacts a credential echoed in JSON with its \\u escapes in upper or mixed case, known or passed as extra", () => {
+    rememberSecret("pässwörd-json-1");
+    expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00f6rd-json-1"}')).toBe('{"message":"bad [redacted]"}');
+    expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00F6rd-json-2"}', ["pässwörd-json-2"])).toBe('{"message":"bad [redacted]"}');
+  });
+
   it("redacts a credential that begins or ends with hex digits beside a % the text holds, which reads as an escape there", () => {
     rememberSecret("deadbeef9c1d", "Tr0ub4d0r%a");
     expect(redactSecrets("echo 100%deadbeef9c1d end")).toBe("echo 100%[redacted] end");

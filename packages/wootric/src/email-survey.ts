@@ -34,7 +34,7 @@ export function addressesOf(list: unknown, field: string, what: string): string[
   return list.flatMap((value: unknown, index) => {
     if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
     const parts = value.split(",").map((part) => part.trim());
-    if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it, or the stray comma`);
+    if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
     return parts;
   });
 }
