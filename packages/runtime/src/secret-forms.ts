@@ -32,8 +32,10 @@ export function secretForms(secret: string): string[] {
   // An HTML page (a proxy's error page, a login form) escapes what it quotes.
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
   const json = JSON.stringify(secret).slice(1, -1);
-  // Plain, and with everything outside printable ASCII as \u escapes.
-  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)]) {
+  const unicode = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  // Plain; with everything outside printable ASCII as \u escapes (PHP, Jackson); and with & < > as \u escapes, as Rails
+  // writes JSON by default (escape_html_entities_in_json).
+  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, unicode), json.replace(/[&<>]/g, unicode)]) {
     forms.add(escaped).add(escaped.replace(/\//g, "\\/"));
   }
   // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or

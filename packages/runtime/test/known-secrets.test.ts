@@ -103,6 +103,14 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00F6rd-json-2"}', ["pässwörd-json-2"])).toBe('{"message":"bad [redacted]"}');
   });
 
+  // Rails writes & < > in JSON as \u0026 \u003c \u003e (escape_html_entities_in_json, on by default): Wootric's and
+  // CX's error bodies echo a secret's & so.
+  it("redacts a credential echoed in JSON with & < > as \\u escapes, as Rails writes them, in either case", () => {
+    rememberSecret("kn0wn&<b>-rails-1");
+    expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003cb\\u003e-rails-1"}')).toBe('{"error":"bad [redacted]"}');
+    expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003Cb\\u003E-rails-2"}', ["kn0wn&<b>-rails-2"])).toBe('{"error":"bad [redacted]"}');
+  });
+
   it("redacts a credential that begins or ends with hex digits beside a % the text holds, which reads as an escape there", () => {
     rememberSecret("deadbeef9c1d", "Tr0ub4d0r%a");
     expect(redactSecrets("echo 100%deadbeef9c1d end")).toBe("echo 100%[redacted] end");
