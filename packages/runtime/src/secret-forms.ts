@@ -33,9 +33,10 @@ export function secretForms(secret: string): string[] {
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
   const json = JSON.stringify(secret).slice(1, -1);
   const unicode = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  // Plain; with everything outside printable ASCII as \u escapes (PHP, Jackson); and with & < > as \u escapes, as Rails
-  // writes JSON by default (escape_html_entities_in_json).
-  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, unicode), json.replace(/[&<>]/g, unicode)]) {
+  // Plain; with everything outside printable ASCII as \u escapes (PHP, Jackson); and with & < > = ' as \u escapes, as
+  // Gson writes JSON by default (a base64 token's = as \u003d) and Rails the first three (escape_html_entities_in_json;
+  // a secret with & and = both, as Rails writes it, is missed).
+  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, unicode), json.replace(/[&<>'=]/g, unicode)]) {
     forms.add(escaped).add(escaped.replace(/\//g, "\\/"));
   }
   // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or

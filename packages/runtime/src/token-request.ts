@@ -111,7 +111,7 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
   if (code === "invalid_scope") return "the scope is not allowed for this client";
   if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
   if (status === 400 || status === 401) return request.refused;
-  if (status === 403) return "the account may not obtain tokens; ask the vendor";
+  if (status === 403) return "the account may not get tokens; ask the vendor";
   if (status === 404 || status === 405) return endpointHint;
   if (status === 429) return "the token endpoint is rate limiting; retry later";
   if (status >= 500) return "the authorization server failed; retry later";

@@ -111,6 +111,13 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003Cb\\u003E-rails-2"}', ["kn0wn&<b>-rails-2"])).toBe('{"error":"bad [redacted]"}');
   });
 
+  // Gson (Java) writes & < > = ' in JSON as \u escapes by default: a base64 token's padding comes back as \u003d.
+  it("redacts a credential echoed in JSON with = and ' as \\u escapes, as Gson writes them", () => {
+    rememberSecret("dGhpcy1pcy10b2tlbg==");
+    expect(redactSecrets('{"message":"Token dGhpcy1pcy10b2tlbg\\u003d\\u003d is expired"}')).toBe('{"message":"Token [redacted] is expired"}');
+    expect(redactSecrets('{"message":"bad it\\u0027s-gson-2"}', ["it's-gson-2"])).toBe('{"message":"bad [redacted]"}');
+  });
+
   it("redacts a credential that begins or ends with hex digits beside a % the text holds, which reads as an escape there", () => {
     rememberSecret("deadbeef9c1d", "Tr0ub4d0r%a");
     expect(redactSecrets("echo 100%deadbeef9c1d end")).toBe("echo 100%[redacted] end");

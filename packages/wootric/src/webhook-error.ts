@@ -5,9 +5,9 @@ const MESSAGES: Record<WebhookFailure, string> = {
   "missing-signature": "No X-Wootric-Signature header: not from Wootric, or a proxy dropped it.",
   "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
   "signature-mismatch":
-    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body as received.",
+    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body.",
   "unrecognized-payload": "The signed body is no response or decline event that @apis/wootric knows.",
-  stale: "The event's timestamp is more than maxAgeMs from now (or unreadable): a replay, or a late delivery.",
+  stale: "The event's timestamp is more than maxAgeMs from now (or unreadable): a replay or a late delivery.",
 };
 
 /**
