@@ -216,9 +216,7 @@ describe("a token endpoint that answers a long JSON string", () => {
     const outcome = await settle(tokens.getToken());
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
     expect((outcome.error as Error).message).toMatch(/returned 200 without an access_token/);
-    // Its 16 MiB are read, parsed and redacted (the error keeps the body): about 3.5 s alone, past vitest's 5 s default
-    // when the suite runs beside others.
-  }, 30_000);
+  });
 });
 
 describe("a fetch that fails with an error carrying what it was sent", () => {

@@ -173,7 +173,7 @@ export function urlOptionCases(helper: string, option: string, example: string, 
     [`an empty ${option}`, "", new RegExp(`${escaped(option)} must be a URL string such as ${escaped(example)}, got an empty string`)],
     [`a plain-http ${option} off loopback`, plain, new RegExp(`${escaped(option)} must use https \\(http only on loopback\\), got ${escaped(new URL(plain).origin)}`)],
     [`a protocol-relative ${option}`, "//evil.example.com", new RegExp(`${escaped(option)} must be an absolute URL .*never //host`)],
-    [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser page`)],
+    [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser, never \\/\\/host`)],
   ];
   return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
 }
