@@ -103,8 +103,8 @@ describe("mixed-case percent escapes", () => {
     expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00F6rd-json-2"}', ["pässwörd-json-2"])).toBe('{"message":"bad [redacted]"}');
   });
 
-  // Rails writes & < > in JSON as \u0026 \u003c \u003e (escape_html_entities_in_json, on by default): Wootric's and
-  // CX's error bodies echo a secret's & so.
+  // Rails writes & < > in JSON as \u0026 \u003c \u003e (escape_html_entities_in_json, on by default), and Wootric's
+  // API appears to be one (its bracket-notation forms; an inference): its error bodies would echo a secret's & so.
   it("redacts a credential echoed in JSON with & < > as \\u escapes, as Rails writes them, in either case", () => {
     rememberSecret("kn0wn&<b>-rails-1");
     expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003cb\\u003e-rails-1"}')).toBe('{"error":"bad [redacted]"}');
