@@ -18,7 +18,8 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
-const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
+// Spaces and tabs only around a parameter's ";": \s took a line break, which ended the part's Content-Type line.
+const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+([ \t]*;[ \t]*[A-Za-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
 
 /**
  * Uploads a file to the data host (`POST /data/{filePath}`) as `multipart/form-data`, with the content in `file`

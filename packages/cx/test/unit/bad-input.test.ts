@@ -285,6 +285,15 @@ const cases: BadInputCase[] = [
     field: "contentType",
     message: /^contentType must be a MIME type such as "image\/jpeg", got "jpeg"$/,
   },
+  // A line break around a parameter's `;` or `=` passed the check as white space, and ended the part's Content-Type
+  // line: a blank line after it made the rest of the type the file's first bytes, another line a header of the part.
+  ...["text/plain;\r\n\r\nx=injected", 'text/plain;\r\nX-Evil="a: b"', "text/plain;\nx=1", "text/plain;\u2028x=1", "text/plain;\u00a0x=1"].map((contentType) => ({
+    helper: "uploadFile",
+    input: `a contentType with ${JSON.stringify(contentType.replace(/^text\/plain;/, "").slice(0, 4))} after its ;`,
+    call: (fetch: FetchSpy) => uploadFile(client(fetch), PHOTO, "hello", { contentType }),
+    field: "contentType",
+    message: /^contentType must be a MIME type such as "image\/jpeg", got /,
+  })),
   {
     helper: "uploadFile",
     input: "a path with a .. segment",
