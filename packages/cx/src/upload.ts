@@ -94,7 +94,8 @@ function isUploadContent(value: unknown): value is UploadContent {
     typeof value === "string" ||
     (typeof Blob !== "undefined" && value instanceof Blob) ||
     isReadableStream(value) ||
-    value instanceof ArrayBuffer ||
+    // Not instanceof: an ArrayBuffer of another realm (a vm context, as Jest runs tests in) counts.
+    Object.prototype.toString.call(value) == "[object ArrayBuffer]" ||
     ArrayBuffer.isView(value)
   );
 }

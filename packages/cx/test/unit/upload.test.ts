@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { asInBun } from "@apis/faults/bun-blob";
 import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
@@ -135,6 +136,17 @@ describe("uploadFile", () => {
     const forms = await Promise.all(observed.requests.map((request, index) => formOf(request, observed.bodies[index])));
     // An Int16Array's bytes as they lie in memory: little-endian on every platform Node and the browsers run on.
     expect(await Promise.all(forms.map((form) => (form.get("file") as File).text()))).toEqual(["WXYZ", "ABCD", "RS"]);
+  });
+
+  // Jest runs each test file in a vm context: an ArrayBuffer made there (a fetch's arrayBuffer(), a Buffer's) is no
+  // instance of this realm's ArrayBuffer, and was refused as "a ArrayBuffer" that must be an ArrayBuffer.
+  it("sends an ArrayBuffer from another realm (a vm context, as Jest runs tests in) as its bytes", async () => {
+    const { cx, observed } = setup();
+    const foreign = runInNewContext("new Uint8Array([86, 87, 88, 89]).buffer") as ArrayBuffer;
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    await uploadFile(cx, filePath("self", "/a.bin"), foreign);
+    const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+    expect(await (form.get("file") as File).text()).toBe("VWXY");
   });
 
   it("sends a ReadableStream as a multipart body built from the stream, byte for byte", async () => {
