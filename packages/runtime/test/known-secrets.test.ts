@@ -89,33 +89,22 @@ describe("a call's own credential that begins with a known one", () => {
   });
 });
 
-describe("mixed-case percent escapes", () => {
-  it("redacts a credential echoed with its escapes in mixed case, known or passed as extra", () => {
-    rememberSecret("pw/é-mixed-case-1");
-    expect(redactSecrets("echo pw%2F%c3%a9-mixed-case-1 end")).toBe("echo [redacted] end");
-    expect(redactSecrets("echo pw%2f%C3%A9-extra-case-2 end", ["pw/é-extra-case-2"])).toBe("echo [redacted] end");
-  });
-
-  // .NET's System.Text.Json and Java's escapers write a \u escape's hex digits in upper case, JSON.stringify in lower.
-  it("redacts a credential echoed in JSON with its \\u escapes in upper or mixed case, known or passed as extra", () => {
-    rememberSecret("pässwörd-json-1");
-    expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00f6rd-json-1"}')).toBe('{"message":"bad [redacted]"}');
-    expect(redactSecrets('{"message":"bad p\\u00E4ssw\\u00F6rd-json-2"}', ["pässwörd-json-2"])).toBe('{"message":"bad [redacted]"}');
-  });
-
-  // Rails writes & < > in JSON as \u0026 \u003c \u003e (escape_html_entities_in_json, on by default), and Wootric's
-  // API appears to be one (its bracket-notation forms; an inference): its error bodies would echo a secret's & so.
-  it("redacts a credential echoed in JSON with & < > as \\u escapes, as Rails writes them, in either case", () => {
-    rememberSecret("kn0wn&<b>-rails-1");
-    expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003cb\\u003e-rails-1"}')).toBe('{"error":"bad [redacted]"}');
-    expect(redactSecrets('{"error":"bad kn0wn\\u0026\\u003Cb\\u003E-rails-2"}', ["kn0wn&<b>-rails-2"])).toBe('{"error":"bad [redacted]"}');
-  });
-
-  // Gson (Java) writes & < > = ' in JSON as \u escapes by default: a base64 token's padding comes back as \u003d.
-  it("redacts a credential echoed in JSON with = and ' as \\u escapes, as Gson writes them", () => {
-    rememberSecret("dGhpcy1pcy10b2tlbg==");
-    expect(redactSecrets('{"message":"Token dGhpcy1pcy10b2tlbg\\u003d\\u003d is expired"}')).toBe('{"message":"Token [redacted] is expired"}');
-    expect(redactSecrets('{"message":"bad it\\u0027s-gson-2"}', ["it's-gson-2"])).toBe('{"message":"bad [redacted]"}');
+describe("escapes written another way than the forms", () => {
+  // Each: a credential remembered and one passed as extra, echoed as some server writes them.
+  it.each([
+    // Mixed-case percent escapes.
+    ["%xx escapes in mixed case", "pw/é-mixed-case-1", "pw%2F%c3%a9-mixed-case-1", "pw/é-extra-case-2", "pw%2f%C3%A9-extra-case-2"],
+    // .NET's System.Text.Json and Java's escapers write a \u escape's hex digits in upper case, JSON.stringify in lower.
+    ["JSON \\u escapes in upper or mixed case", "pässwörd-json-1", "p\\u00E4ssw\\u00f6rd-json-1", "pässwörd-json-2", "p\\u00E4ssw\\u00F6rd-json-2"],
+    // Rails writes & < > in JSON as \u0026 \u003c \u003e (escape_html_entities_in_json, on by default), and Wootric's
+    // API appears to be one (its bracket-notation forms; an inference): its error bodies would echo a secret's & so.
+    ["& < > as JSON \\u escapes in either case, as Rails writes them", "kn0wn&<b>-rails-1", "kn0wn\\u0026\\u003cb\\u003e-rails-1", "kn0wn&<b>-rails-2", "kn0wn\\u0026\\u003Cb\\u003E-rails-2"],
+    // Gson (Java) writes & < > = ' in JSON as \u escapes by default: a base64 token's padding comes back as \u003d.
+    ["= and ' as JSON \\u escapes, as Gson writes them", "dGhpcy1pcy10b2tlbg==", "dGhpcy1pcy10b2tlbg\\u003d\\u003d", "it's-gson-2", "it\\u0027s-gson-2"],
+  ])("redacts a credential echoed with %s, known or passed as extra", (_, known, knownEcho, extra, extraEcho) => {
+    rememberSecret(known);
+    expect(redactSecrets(`echo ${knownEcho} end`)).toBe("echo [redacted] end");
+    expect(redactSecrets(`echo ${extraEcho} end`, [extra])).toBe("echo [redacted] end");
   });
 
   it("redacts a credential that begins or ends with hex digits beside a % the text holds, which reads as an escape there", () => {
