@@ -55,6 +55,17 @@ function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk;
   if (typeof chunk === "string") return encoder.encode(chunk);
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (isArrayBuffer(chunk)) return new Uint8Array(chunk);
   throw new TypeError(`An upload stream must yield bytes (Uint8Array), not ${describeValue(chunk)}`);
+}
+
+/**
+ * Whether `value` is an ArrayBuffer, one of another realm too (a vm context, as Jest runs tests in; an iframe), by its
+ * brand: instanceof tells only this realm's.
+ *
+ * @example
+ * isArrayBuffer(runInNewContext("new ArrayBuffer(1)")); // true
+ */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) == "[object ArrayBuffer]";
 }

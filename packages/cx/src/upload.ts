@@ -1,7 +1,7 @@
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, joinsWhole, multipart, shown } from "@apis/runtime";
 import type { CxClient } from "./client.js";
 import { parseFilePath } from "./file-path.js";
-import { multipartStream } from "./multipart-stream.js";
+import { isArrayBuffer, multipartStream } from "./multipart-stream.js";
 import type { FileMetadata } from "./types.js";
 
 /**
@@ -94,8 +94,7 @@ function isUploadContent(value: unknown): value is UploadContent {
     typeof value === "string" ||
     (typeof Blob !== "undefined" && value instanceof Blob) ||
     isReadableStream(value) ||
-    // Not instanceof: an ArrayBuffer of another realm (a vm context, as Jest runs tests in) counts.
-    Object.prototype.toString.call(value) == "[object ArrayBuffer]" ||
+    isArrayBuffer(value) ||
     ArrayBuffer.isView(value)
   );
 }

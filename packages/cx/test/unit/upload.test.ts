@@ -169,6 +169,21 @@ describe("uploadFile", () => {
     expect(await (form.get("file") as File).text()).toBe("part one, part two");
   });
 
+  // A stream's chunks were read as bytes by instanceof too: an ArrayBuffer chunk of another realm failed the upload.
+  it("sends a stream's ArrayBuffer chunks, one of another realm (a vm context) too, as their bytes", async () => {
+    const { cx, observed } = setup();
+    const chunks: unknown[] = [new TextEncoder().encode("ab").buffer, runInNewContext("new Uint8Array([99, 100]).buffer")];
+    const content = new ReadableStream({
+      pull(controller) {
+        if (chunks.length) controller.enqueue(chunks.shift());
+        else controller.close();
+      },
+    });
+    await uploadFile(cx, filePath("self", "/a.bin"), content as ReadableStream<Uint8Array>);
+    const form = await formOf(observed.requests[0]!, observed.bodies[0]);
+    expect(await (form.get("file") as File).text()).toBe("abcd");
+  });
+
   it("escapes CR, LF and double quotes in a streamed upload's file name as browsers do (%0D, %0A, %22)", async () => {
     const { cx, observed } = setup();
     const content = new ReadableStream<Uint8Array>({
