@@ -191,7 +191,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),
     ...(options.logger === undefined ? [] : [log.layer]),
-    redirectGuardLayer(),
+    redirectGuardLayer,
     ...middlewareLayers(middleware as AttemptMiddleware[]),
   ];
   // Looked up at each call, so late polyfills and spies apply.

@@ -9,8 +9,6 @@ import type { Layer } from "./layer.js";
  * its URL and body left on the call (see `attemptInit`). Other requests keep the platform's behaviour.
  *
  * @example
- * const layer = redirectGuardLayer();
+ * const layers = [credentialsLayer(authorizer, purpose), redirectGuardLayer];
  */
-export function redirectGuardLayer(): Layer {
-  return (request, next, call) => (call.manual ? fetchWithinOrigin(request, next, call) : next(request, call));
-}
+export const redirectGuardLayer: Layer = (request, next, call) => (call.manual ? fetchWithinOrigin(request, next, call) : next(request, call));
