@@ -157,7 +157,6 @@ export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page)
 export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; response: Response }, items: (page: Page) => Item[], which: string): Item[] {
   const { response } = result;
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
-  const init = { status: response.status, url: response.url || undefined };
   if (!response.ok || result.error !== undefined) {
     const error = ApiError.fromResponse(response, result.error);
     // Set before the stack is first read: V8 and JavaScriptCore write its first line from the message as it is then.
@@ -166,7 +165,7 @@ export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; resp
   }
   // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);
-  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, init);
+  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, pageInit(result));
   return list;
 }
 
@@ -217,9 +216,11 @@ export function repeatGuard(idOf = idField): (result: { response: Response }, it
       repeated = true;
       return byId;
     }
-    throw new InvalidResponseError(`Fetching ${which} failed: it repeats a page before: the server ignores the page asked for`, {
-      status: result.response.status,
-      url: result.response.url || undefined,
-    });
+    throw new InvalidResponseError(`Fetching ${which} failed: it repeats a page before: the server ignores the page asked for`, pageInit(result));
   };
+}
+
+// What an error about a page carries of its response.
+function pageInit({ response }: { response: Response }): { status: number; url: string | undefined } {
+  return { status: response.status, url: response.url || undefined };
 }
