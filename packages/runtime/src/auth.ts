@@ -145,9 +145,6 @@ export type Authorize = (auth: Auth | undefined) => Authorizer;
 /** The `auth` a caller hands `createApiClient` or `createTransport`, checked: any kind, or none when left out. */
 export const authorizeAny: Authorize = (auth) => createAuthorizer(auth ?? { type: "none" });
 
-/** No credential, whatever the options say: a token endpoint's requests, whose options hold no `auth`. */
-export const NO_AUTH: Authorize = noneAuthorizer;
-
 /**
  * A vendor client's `auth`, which its own builders made of a kind in `authorizers` (its description names every kind
  * they return) from an option they checked: it is looked up, not checked again.

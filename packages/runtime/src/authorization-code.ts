@@ -1,4 +1,4 @@
-import { basicAuthorization, NO_AUTH } from "./auth.js";
+import { basicAuthorization, noneAuthorizer } from "./auth.js";
 import { checkRedirectUri, parseAbsolute, requireString } from "./authorize.js";
 import { fieldError } from "./input-error.js";
 import { requestToken } from "./token-request.js";
@@ -80,7 +80,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
   const body = new (bodyEncoding === "form" ? URLSearchParams : FormData)();
   for (const [name, value] of fields) body.append(name, value);
-  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
+  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
   const token = await requestToken({
     send,
     tokenUrl,

@@ -1,4 +1,4 @@
-import { NO_AUTH, type TokenSource } from "./auth.js";
+import { noneAuthorizer, type TokenSource } from "./auth.js";
 import { AuthenticationError } from "./errors.js";
 import { describeValue, fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
@@ -136,7 +136,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
   // Token requests go through their own transport: bounded, retried where safe, redirects kept within the origin.
-  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
+  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
   // An empty initial refresh token (one never stored) is none.
   let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;

@@ -170,7 +170,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
  * transport would have checked it (after the other options, before `middleware`).
  *
  * @example
- * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, NO_AUTH);
+ * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
  */
 export function transportWith(options: TransportOptions, authorize: Authorize, checkShouldRetry?: (shouldRetry: unknown) => void): Transport {
   const checked = checkTransportOptions(options);
