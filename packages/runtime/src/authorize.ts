@@ -85,14 +85,13 @@ export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions
     throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
   }
   const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
-  const add: [string, string | undefined][] = [
+  for (const [name, value] of [
     ["client_id", options.clientId],
     ["redirect_uri", options.redirectUri],
     ["response_type", options.responseType ?? "code"],
     ["state", options.state],
     ["scope", scope],
-  ];
-  for (const [name, value] of add) if (value !== undefined && value !== "") url.searchParams.set(name, value);
+  ] as [string, string | undefined][]) if (value !== undefined && value !== "") url.searchParams.set(name, value);
   return url.href;
 }
 

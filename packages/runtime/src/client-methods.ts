@@ -23,8 +23,7 @@ export function callMethods<I>(call: (method: AnyMethod, path: string, init?: I)
   };
   for (const method of METHODS) {
     // Lowercased once here, not on every call.
-    const lower = method.toLowerCase() as AnyMethod;
-    methods[method] = (path: string, init?: I) => call(lower, path, init);
+    methods[method] = (path: string, init?: I) => call(method.toLowerCase() as AnyMethod, path, init);
   }
   return methods;
 }

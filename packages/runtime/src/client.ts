@@ -239,12 +239,11 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
   const parsesJson = (prepared.parseAs ?? "json") === "json";
   // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
-  const response = meta?.response === "json" && parsesJson ? "json" : undefined;
   const credentials = bodyCredentials(init.body);
   const sendOptions: SendOptions = {
     authenticate: sendsCredentials(meta, context.schemes),
     fetch: typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined,
-    response,
+    response: meta?.response === "json" && parsesJson ? "json" : undefined,
     // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
     buffer: prepared.parseAs !== "stream",
     credentialBody: credentials !== undefined,

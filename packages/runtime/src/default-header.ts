@@ -12,7 +12,6 @@ import type { HeadersOptions } from "openapi-fetch";
 export function withDefaultHeader(headers: HeadersOptions | null | undefined, name: string, value: string | null): HeadersOptions {
   // A Headers or a list as a record: Headers joins a repeated name's values, as it sends them.
   const record = headers instanceof Headers || Array.isArray(headers) ? Object.fromEntries(new Headers(headers)) : { ...headers };
-  const lower = name.toLowerCase();
   // A header left undefined is none, as openapi-fetch reads it: ours goes last, so that one of that spelling gives way.
-  return Object.keys(record).some((key) => key.toLowerCase() == lower && record[key] !== undefined) ? record : { ...record, [name]: value };
+  return Object.keys(record).some((key) => key.toLowerCase() == name.toLowerCase() && record[key] !== undefined) ? record : { ...record, [name]: value };
 }

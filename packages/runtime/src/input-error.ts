@@ -47,9 +47,7 @@ export function checkNumber(
   if (value === undefined) return fallback;
   // Number.isFinite is false for anything but a number. No max (a JavaScript caller's null too) is no bound.
   if (!Number.isFinite(value) || (value as number) < rule.min || (value as number) > (rule.max ?? Infinity) || (rule.integer && !Number.isInteger(value))) {
-    const range = rule.max == null ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`;
-    const got = typeof value === "number" ? String(value) : describeValue(value);
-    throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${range}${rule.hint ? ` (${rule.hint})` : ""}, got ${got}`);
+    throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${rule.max == null ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`}${rule.hint ? ` (${rule.hint})` : ""}, got ${typeof value === "number" ? value : describeValue(value)}`);
   }
   return value as number;
 }

@@ -210,9 +210,8 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
     // Redacted before it is cut short: a credential cut in two would no longer be recognized.
-    const type = redactText(token_type, [...secrets, access_token as string]).slice(0, 40);
     throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(type)}, not Bearer: please report this.`,
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(redactText(token_type, [...secrets, access_token as string]).slice(0, 40))}, not Bearer: please report this.`,
       { method: "POST", url: tokenUrl, secrets },
     );
   }

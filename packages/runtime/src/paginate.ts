@@ -97,11 +97,9 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
     if (maxPage !== undefined && page >= maxPage) {
       const url = result.response.url || undefined;
-      const pages = maxPage - firstPage + 1;
-      const remaining = reported === undefined ? "more items may remain" : `${reported - read} of ${reported} items remain`;
       throw new PaginationLimitError(
-        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${pages} pages of ${perPage} per query ` +
-          `and ${remaining}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
+        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${maxPage - firstPage + 1} pages of ${perPage} per query ` +
+          `and ${reported === undefined ? "more items may remain" : `${reported - read} of ${reported} items remain`}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
         { url, maxPage, perPage, itemsYielded: yielded },
       );
     }

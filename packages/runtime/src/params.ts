@@ -24,8 +24,7 @@ export function checkPathParams(template: string, path: unknown): void {
     const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
     const segment = parts.map(String).join(",");
     if (segment === "" || segment === "." || segment === "..") {
-      const shown = value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`;
-      throw fieldError(`params.path.${name}`, `must not be ${shown}: the request would go to another path; pass the resource's own id.`);
+      throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }
   }
 }

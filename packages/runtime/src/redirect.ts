@@ -41,9 +41,8 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         // unquoted), which the parser finds in more forms than redaction (//user:pw@host, up to the last @); controls
         // and spaces percent-encoded, so that the server writes no text of its own into the message.
         const shown = quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
-        const status = response.status ? ` (${response.status})` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
-        return callError(RedirectError, { ...call, url }, `was redirected${status}${shown}, which was not followed: ${why}.`, {
+        return callError(RedirectError, { ...call, url }, `was redirected${response.status ? ` (${response.status})` : ""}${shown}, which was not followed: ${why}.`, {
           status: response.status || undefined,
         });
       };
