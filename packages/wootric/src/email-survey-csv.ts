@@ -53,8 +53,10 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
   if (receiver === undefined && columns[0] !== "email") {
     const at = columns.findIndex((name) => name.toLowerCase() === "email");
-    const found = at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`;
-    throw new InputError("csv: column email", `csv line ${header.line}: the first column must be email (the address to survey), but the header ${found}`);
+    throw new InputError(
+      "csv: column email",
+      `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,
+    );
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {

@@ -117,7 +117,9 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   for (const [name, value] of Object.entries(Object(endUser))) if (name != "properties" && value !== undefined) throw fieldError(`end_user.${name}`, "is no field: end-user properties go in end_user.properties");
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
-  const body = endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request;
-  const result = await client.POST("/v1/email_survey", { body, signal: options?.signal || null });
+  const result = await client.POST("/v1/email_survey", {
+    body: endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request,
+    signal: options?.signal || null,
+  });
   return dataOrThrow(result, "POST");
 }

@@ -20,8 +20,7 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
   });
   // A server that ignored the flag read the value as its own ID ("1234" as end user 1234) and answered with another end
   // user: refused, not returned. Without case, since whether Wootric keeps addresses as given is not documented.
-  const got = (result.data as Record<string, unknown> | undefined)?.[key];
-  return objectOrThrow(`${got}`.toLowerCase() == value.toLowerCase() ? result : { ...result, data: undefined }, "GET", `end user of that ${what}`);
+  return objectOrThrow(`${(result.data as Record<string, unknown> | undefined)?.[key]}`.toLowerCase() == value.toLowerCase() ? result : { ...result, data: undefined }, "GET", `end user of that ${what}`);
 }
 
 /**
