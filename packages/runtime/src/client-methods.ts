@@ -22,7 +22,7 @@ export function callMethods<I>(call: (method: AnyMethod, path: string, init?: I)
       call(requireString(method, "method", METHODS.join(", ")).toLowerCase() as AnyMethod, path, init),
   };
   for (const method of METHODS) {
-    // Lowercased once here, not on every call.
+    // Lowercased at each call, as request() does: a few nanoseconds, where a variable for each method cost bundle bytes.
     methods[method] = (path: string, init?: I) => call(method.toLowerCase() as AnyMethod, path, init);
   }
   return methods;
