@@ -45,7 +45,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
   if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options?.survey_settings?.survey_template_id === undefined) {
-    throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template whose languages it names`);
+    throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template of those languages`);
   }
   const receiver = options?.send_to_email_field;
   // The column of each row's address: send_to_email_field's, else the first, which must be email.
@@ -64,7 +64,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   }
   for (const { fields, line } of rows) {
     if (fields.length !== columns.length) {
-      throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values that contain commas`);
+      throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
     }
     checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
     for (const [at, column] of columns.entries()) {

@@ -106,7 +106,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   if (request.external_ids !== undefined) {
     const ids = addressesOf(request.external_ids, "external_ids", "external ID");
     if (ids.length !== emails.length) {
-      throw fieldError("external_ids", `has ${ids.length} IDs for ${emails.length} addresses: one per address, in the order of emails`);
+      throw fieldError("external_ids", `has ${ids.length} IDs for ${emails.length} addresses: one per address, in order`);
     }
   }
   checkSendOptions(request);

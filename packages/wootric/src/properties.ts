@@ -34,7 +34,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
     const field = `${at}.${name}`;
-    if (name.trim() === "" || /[[\]]/.test(name)) throw fieldError(field, "is no property name: names must be non-empty and without [ or ], which would nest another key");
+    if (name.trim() === "" || /[[\]]/.test(name)) throw fieldError(field, "is no property name: names must be non-empty and without [ or ], which nest keys");
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
     // null is sent as it is, whatever the name.
