@@ -178,8 +178,9 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
-    // What the caller's onRefreshToken returns is waited for (see TokenRequest.rotated).
-    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && ((refreshToken = token), options.initial?.onRefreshToken?.(token)) });
+    // What the caller's onRefreshToken returns is waited for (see TokenRequest.rotated). The new refresh token is made
+    // known before the store's error can quote it: requestToken remembers only an answer's first eight credentials.
+    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (rememberSecret((refreshToken = token)), options.initial?.onRefreshToken?.(token)) });
     const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;
     return token;

@@ -56,6 +56,9 @@ function world(options: { token?: Handler; api?: Handler; source?: Partial<OAuth
   return { client, tokens, tokenCalls, apiCalls };
 }
 
+// Eight credential-named fields a token answer may put before its tokens: only the first eight are remembered.
+const EIGHT_FIELDS = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`x_token_${i}`, `short-${i}`]));
+
 describe("token requests", () => {
   it("send a confidential client's id and secret with the password grant, as JSON for an endpoint that takes JSON", async () => {
     const grant = { ...PASSWORD_GRANT, clientId: "client-9", clientSecret: "client-secret-value" };
@@ -344,6 +347,22 @@ describe("token requests", () => {
     expect(String((error as Error).cause)).toMatch(/Key \(token\)=\(.+\) already exists/);
   });
 
+  // Only a token answer's first eight credential-named fields are remembered (see oauth-secrets-bound.test.ts): a server
+  // that put eight others first had the refresh token forgotten, and the store's error quoted it as it was.
+  it("redacts the new refresh token from the store's error also when eight other credential-named fields come first", async () => {
+    const { client } = world({
+      source: {
+        grant: { type: "refresh_token", refreshToken: "rt-secret-0" },
+        initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-0", onRefreshToken: async (token) => Promise.reject(new Error(`Key (token)=(${token}) already exists`)) },
+      },
+      token: () => json({ ...EIGHT_FIELDS, access_token: "at-late-secret-9", refresh_token: "rt-late-secret-9", token_type: "bearer" }),
+      api: () => json({}, { status: 401 }),
+    });
+    const error = await caught(client.GET("/items"));
+    expect(String((error as Error).cause)).toContain("Key (token)=([redacted]) already exists");
+    expectNoSecrets(error, ["rt-late-secret-9", "at-late-secret-9"]);
+  });
+
   it("takes no refresh token from an answer that refuses the request", async () => {
     let clock = 0;
     let answers = 0;
@@ -362,7 +381,6 @@ describe("token requests", () => {
   });
 
   // The bound on a credential's length was checked on the first eight credential-named fields only, the ones remembered.
-  const EIGHT_FIELDS = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`x_token_${i}`, `short-${i}`]));
   const LONG = "x".repeat(20_000);
 
   it("refuses an access_token longer than 16 384 characters that comes after eight other credential-named fields", async () => {
