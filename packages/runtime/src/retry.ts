@@ -1,4 +1,4 @@
-import { redactSecrets } from "./known-secrets.js";
+import { redactText } from "./redact.js";
 
 /** Backoff tuning: attempt n waits about `baseMs * 2^n`, never more than `maxMs`. */
 export interface RetryDelayOptions {
@@ -101,12 +101,13 @@ export function backoffMs(retry: number, options: { baseMs: number; maxMs: numbe
 
 /**
  * One line about a fetch error from its whole cause chain, since "fetch failed" alone says nothing and the causes
- * carry the useful part (e.g. "connect ECONNREFUSED 10.0.0.1:443"). At most 300 characters.
+ * carry the useful part (e.g. "connect ECONNREFUSED 10.0.0.1:443"). At most 300 characters, redacted (see `redactText`)
+ * of every credential known and every one of `secrets`.
  *
  * @example
  * describeError(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } })); // "fetch failed: ECONNRESET"
  */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, secrets?: readonly string[]): string {
   const parts: string[] = [];
   let current: unknown = error;
   try {
@@ -122,6 +123,6 @@ export function describeError(error: unknown): string {
   } catch {
     // A getter or Proxy trap that throws: what was read so far, never what it threw.
   }
-  // Redacted before it is cut: a known credential the cut fell inside could no longer be recognised.
-  return redactSecrets(parts.join(": ") || "network error").slice(0, 300);
+  // Redacted before it is cut: a credential the cut fell inside (the call's own too) could no longer be recognised.
+  return redactText(parts.join(": ") || "network error", secrets).slice(0, 300);
 }

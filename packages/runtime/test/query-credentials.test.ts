@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, InvalidResponseError } from "../src/index.js";
+import { ApiConnectionError, ApiError, InvalidResponseError } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
 import { expectNoSecrets, json } from "./helpers.js";
 
@@ -40,6 +40,22 @@ describe("a credential a raw call sends in its query", () => {
     const error = await client.GET("/items", { params: { query: { auth_token: TOKEN } } } as never).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).body).toBe("<p>welcome [redacted]</p>");
+    expectNoSecrets(error, [TOKEN]);
+  });
+
+  // A network error's text is cut at 300 characters: cut before the call's own credentials were redacted from it, one the
+  // cut fell inside kept its start.
+  it("is redacted from a network error that quotes it across the 300 characters its text is cut at", async () => {
+    const { client } = observedClient(
+      () => {
+        throw new TypeError(`connect failed ${"x".repeat(275)} ${TOKEN} end`);
+      },
+      { auth: { type: "none" }, maxRetries: 0 },
+    );
+    const error = await client.GET("/items", { params: { query: { auth_token: TOKEN } } } as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toContain(`connect failed ${"x".repeat(275)} [redac`);
+    expect((error as Error).message).not.toContain(TOKEN.slice(0, 4));
     expectNoSecrets(error, [TOKEN]);
   });
 

@@ -58,7 +58,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
         return response;
       } catch (error) {
         const shown = call.attempt?.timeout ? { message: `no response within ${timeoutMs} ms` } : error;
-        line({ error: redactText(describeError(shown), call.secrets) });
+        line({ error: describeError(shown, call.secrets) });
         throw error;
       }
     },

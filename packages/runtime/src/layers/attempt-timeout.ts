@@ -34,7 +34,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       throwIfAborted(call);
       // A redirect refused, or a fetch that answered no Response: final, and not a network failure.
       if (error instanceof RedirectError || error instanceof InputError) throw error;
-      const said = describeError(error);
+      const said = describeError(error, call.secrets);
       // fetch gives up on a redirect loop with a TypeError in the platform's words: Node's (and undiciFetch's) "redirect
       // count exceeded", Bun's "redirected too many times", Deno's "Maximum number of redirects (20)". The same request
       // would loop again, so it is final, and not a network failure. Not "redirect" alone, which a host name in a DNS or

@@ -64,7 +64,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // instead of retried as a network failure (an InputError is final).
       if (failure || signal?.aborted) throw error;
       // The layer saw the attempt's credentials: neither its text nor its error may quote them.
-      const said = redactText(error instanceof Error ? describeError(error) : describeValue(error), call.secrets);
+      const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
       throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: redactError(error, call.secrets) });
     }
     try {

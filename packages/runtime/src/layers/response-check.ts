@@ -47,6 +47,6 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const init = { status, headers, cause: received.error };
     throw call.attempt?.timeout
       ? attemptFailure(call, "body", safe, ApiTimeoutError, (attempts) => `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", init)
-      : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error)}`, " Check the network.", init);
+      : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`, " Check the network.", init);
   };
 }
