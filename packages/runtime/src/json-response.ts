@@ -37,7 +37,8 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
     return { value: parseJsonText(text) };
   } catch {
     // The snippet: whitespace goes before the 64 KiB cut, so that a run of it cannot pull the start of a credential cut
-    // off there into it; redacting before the final cut keeps one that straddles that cut from leaking its start.
+    // off there into it (a credential with white space of its own is known written so too: see secretForms); redacting
+    // before the final cut keeps one that straddles that cut from leaking its start.
     const body = shorten(redactText(text.replace(/\s+/g, " ").trim().slice(0, 65_536), secrets), 200);
     return { reason: "not-json", body, type: response.headers.get("content-type") ?? undefined };
   }

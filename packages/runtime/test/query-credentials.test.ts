@@ -43,6 +43,15 @@ describe("a credential a raw call sends in its query", () => {
     expectNoSecrets(error, [TOKEN]);
   });
 
+  // The snippet of a body that is no JSON is written on one line, each run of white space as one space, before it is
+  // redacted: a credential with a tab, a line break or two spaces in it no longer read as itself there.
+  it.each(["pass\tword-secret-1", "pass  word-secret-1", "pass\r\nword-secret-1"])("%j is redacted from the one-line snippet of a 2xx body that is no JSON", async (password) => {
+    const { client } = observedClient(() => new Response(`<p>welcome\n  ${password}</p>`, { headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
+    const error = await client.GET("/items", { params: { query: { password } } } as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).body).toBe("<p>welcome [redacted]</p>");
+  });
+
   // A network error's text is cut at 300 characters: cut before the call's own credentials were redacted from it, one the
   // cut fell inside kept its start.
   it("is redacted from a network error that quotes it across the 300 characters its text is cut at", async () => {
