@@ -3,10 +3,10 @@ import { decodeQueryName, splitUrl } from "./url.js";
 
 const REDACTED = "[redacted]";
 
-// Substrings catch vendor spellings (accessToken, x-api-key, client_secret); the exact names are too short to
-// match as substrings without redacting innocent fields such as "postcode" or "keyword".
-const SECRET_SUBSTRINGS = ["token", "secret", "password", "passwd", "apikey", "credential", "signature", "authorization", "cookie"];
-const SECRET_NAMES = ["code", "key", "sig", "pwd", "pass", "auth"];
+// Substrings catch vendor spellings (accessToken, x-api-key, client_secret, AWS's access_key, client_assertion,
+// code_verifier); the whole names are too short to match as substrings without redacting innocent fields such as
+// "postcode", "keyword" or "passenger". Matched against a name normalized (see normalize).
+const SECRET_NAME = /^(code|key|sig|pwd|pass|auth|jwt)$|token|secret|passw|(api|access)key|credential|signature|authorization|cookie|assertion|verifier/;
 // Names a client was told carry a credential (e.g. the parameter of query auth); only ever added to, never read out.
 const registeredNames = new Set<string>();
 
@@ -31,7 +31,7 @@ export function registerSecretName(name: string): void {
  */
 export function isSecretName(name: string): boolean {
   const normalized = normalize(name);
-  return SECRET_NAMES.includes(normalized) || registeredNames.has(normalized) || SECRET_SUBSTRINGS.some((part) => normalized.includes(part));
+  return SECRET_NAME.test(normalized) || registeredNames.has(normalized);
 }
 
 /**

@@ -368,6 +368,18 @@ describe("redaction helpers", () => {
     }
   });
 
+  // Credentials sent under other names: AWS-style access keys, OAuth's client_assertion (RFC 7523) and PKCE's
+  // code_verifier (RFC 7636), a bare jwt parameter.
+  it("recognise the names of access keys, client assertions, code verifiers and JWTs", () => {
+    for (const name of ["access_key", "AWSAccessKeyId", "aws_secret_access_key", "client_assertion", "code_verifier", "jwt", "JWT"]) {
+      expect(isSecretName(name), name).toBe(true);
+    }
+    // Not every name with "pass", "key" or "jwt" in it.
+    for (const name of ["passenger", "passes", "key_count", "sort_key", "jwt_algorithm"]) {
+      expect(isSecretName(name), name).toBe(false);
+    }
+  });
+
   it("redactText removes user info after a scheme of any length, the part of a long one before its last 31 characters kept", () => {
     const scheme = "averyveryveryveryveryverylongschemename1234";
     expect(redactText(`${scheme}://user:pw-secret@host/x and git+ssh://tok-secret@github.com`)).toBe(
