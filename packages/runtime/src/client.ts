@@ -17,7 +17,7 @@ import type { RateLimitOptions } from "./rate-limit.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { ownStream } from "./read-body.js";
 import type { CallContext as CallAbout, CallHooks, CallInit } from "./vendor-calls.js";
-import { checkBaseUrl, checkNoUserInfo } from "./secure-url.js";
+import { checkBaseUrl } from "./secure-url.js";
 import { transportWith, baseTransportOptions, type AttemptMiddleware, type FetchLike, type SendOptions, type Transport } from "./transport.js";
 
 /** Options of {@link createApiClient}. */
@@ -203,8 +203,9 @@ interface CallContext {
  * time for one sent with no Content-Length.
  */
 function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
-  // Checked like the client's own: the Request openapi-fetch would build from it fails with the password quoted.
-  if (typeof init.baseUrl === "string") checkNoUserInfo(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+  // Checked like the client's own (an empty one is none, as openapi-fetch reads it): the URL openapi-fetch would build
+  // from one with user info, or from one no parser reads, fails with the whole of it quoted, password and all.
+  if (typeof init.baseUrl === "string" && init.baseUrl) checkBaseUrl(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   // Checked like the client's own: the platform's error quotes a value it refuses, and a Map would send nothing.
   const headers = checkHeadersOption(init.headers ?? undefined, "headers");
   const prepared: Init = { ...init, headers };

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildAuthorizeUrl, createApiClient, createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, InputError } from "../src/index.js";
 import { isLoopbackHost, urlOption } from "../src/secure-url.js";
@@ -126,4 +127,19 @@ describe("a URL option with user info is refused however it is spelled", () => {
     expect(String(error)).not.toContain("pw-s3cret-1");
     expect(fake.calls).toHaveLength(0);
   });
+
+  // The URL parser cannot read these, so no user info was found in them: the URL openapi-fetch then built failed with
+  // Node's TypeError "Invalid URL", whose input field held the whole URL, password and all.
+  it.each(["https://user:pw-s3cret-1@exa mple.com", "https://user:pw-s3cret-1#x@api.example.com", "https://user:pw-s3cret-1@:443", "https://api.example.com:pw-s3cret-1"])(
+    "a call refuses %j, which no URL parser reads, as its own baseUrl without quoting it, before anything is sent",
+    async (value) => {
+      const fake = fakeFetch(() => json([]));
+      const client = createApiClient<paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "none" }, fetch: fake.fetch });
+      const error = await client.GET("/items", { baseUrl: value }).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: "baseUrl", message: expect.stringMatching(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com/) });
+      expect(inspect(error, { depth: 5 })).not.toContain("pw-s3cret-1");
+      expect(fake.calls).toHaveLength(0);
+    },
+  );
 });
