@@ -208,14 +208,28 @@ describe("a token the server returns that is longer than any server takes in a h
 });
 
 // A JSON string is no object: its characters are no fields to look through for credentials. Read as fields, a 16 MiB
-// one made 16 million of them (gigabytes, then a RangeError instead of the AuthenticationError).
+// one made 16 million of them (gigabytes, then a RangeError instead of the AuthenticationError). Redacted whole as the
+// error's body, it then held the event loop for 3.5 s (over 30 s on a loaded machine), and the error held 16 MiB.
 describe("a token endpoint that answers a long JSON string", () => {
-  it("is an AuthenticationError for the missing access_token", async () => {
+  it("is an AuthenticationError for the missing access_token, whose body is a snippet of the answer", async () => {
     server().script("POST /oauth/token", [{ status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify("x".repeat(1 << 24)) }]);
     const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
     const outcome = await settle(tokens.getToken());
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
     expect((outcome.error as Error).message).toMatch(/returned 200 without an access_token/);
+    expect((outcome.error as AuthenticationError).body).toBe(`"${"x".repeat(496)}...`);
+  });
+
+  // Its strings are redacted one by one when the answer is shown whole: past 1 MiB only its start is shown. (An error
+  // status's body is read up to 1 MiB only, a note standing in for a larger one.)
+  it("shows a 2xx answer over 1 MiB without an access_token as a redacted snippet of its text, not as the parsed object", async () => {
+    server().script("POST /oauth/token", [{ status: 200, body: { error: "invalid_client", echo: "s3cr3t-client-secret", notes: Array.from({ length: 150_000 }, (_, i) => `note ${i}`) } }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" }, maxRetries: 0 });
+    const outcome = await settle(tokens.getToken());
+    expect(outcome.error).toBeInstanceOf(AuthenticationError);
+    expect((outcome.error as AuthenticationError).body).toMatch(/^\{"error":"invalid_client","echo":"\[redacted\]","notes":\["note 0",/);
+    expect(((outcome.error as AuthenticationError).body as string).length).toBe(500);
+    expectNoSecrets(outcome.error);
   });
 });
 
