@@ -83,17 +83,19 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   const header = typeof headers === "object" && headers ? signatureHeader(headers) : 0;
   const noHeaders = header !== undefined && typeof header != "string";
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
-  // isView, not instanceof Uint8Array: bytes from another realm (a vm context, as in Jest) count.
-  if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || body instanceof ArrayBuffer)) {
+  // isView and the brand, not instanceof: bytes and buffers from another realm (a vm context, as in Jest) count, and
+  // a SharedArrayBuffer (a worker's).
+  if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || /ArrayBuffer]$/.test(Object.prototype.toString.call(body)))) {
     throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
   // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
-  // An ArrayBuffer, which has no buffer or byteOffset, is read from 0 to its byteLength.
+  // An ArrayBuffer, which has no buffer or byteOffset, is read from 0 to its byteLength. Copied (slice): WebCrypto
+  // takes no bytes on a SharedArrayBuffer.
   const bytes =
     typeof body === "string"
       ? new TextEncoder().encode(body)
-      : new Uint8Array((body as Uint8Array).buffer ?? body, (body as Uint8Array).byteOffset, body.byteLength);
+      : new Uint8Array((body as Uint8Array).buffer ?? body, (body as Uint8Array).byteOffset, body.byteLength).slice();
   await verifySignature(bytes, header, secret);
   // The verified bytes, decoded, whatever form the body came in: a string's BOM or lone surrogate is read as signed.
   const text = new TextDecoder().decode(bytes);
