@@ -4,7 +4,8 @@ export type MultipartPart<Content> = readonly [name: string, value: string] | re
 /**
  * A `multipart/form-data` body (RFC 7578) as its pieces in order: the text of the headers, fields and boundaries, and
  * each file's content where it goes, written as browsers and `FormData` write them (line breaks in names and text as
- * CRLF; `"`, CR and LF in names escaped). Written by hand, not by `FormData`: Node's (undici 7.20 and later) ends the
+ * CRLF; `"`, CR and LF in names escaped, and CR and LF in a content type, which a Blob's never has, so that it stays
+ * one header line). Written by hand, not by `FormData`: Node's (undici 7.20 and later) ends the
  * process with an unhandled rejection when a Blob part cannot be read (an `fs.openAsBlob` file that changed), and it
  * cannot carry a stream. `new Blob(pieces, { type })` makes a body of Blobs, bytes and text whose read
  * error fails the request like any other (a Blob's type is lowercase: so is the boundary).
@@ -18,7 +19,7 @@ export function multipart<Content>(parts: readonly MultipartPart<Content>[]): { 
   const boundary = `----apis-${(globalThis.crypto?.getRandomValues(new Uint32Array(4)) ?? [Math.random(), Math.random()]).join("")}`;
   // Each part as its headers, its content and the line break that ends it.
   const pieces = parts.flatMap(([name, content, filename, type]) => [
-    `--${boundary}\r\nContent-Disposition: form-data; name="${escape(crlf(name))}"${filename === undefined ? "" : `; filename="${escape(filename)}"\r\nContent-Type: ${type}`}\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="${escape(crlf(name))}"${filename === undefined ? "" : `; filename="${escape(filename)}"\r\nContent-Type: ${String(type).replace(/[\r\n]/g, encodeURIComponent)}`}\r\n\r\n`,
     filename === undefined ? crlf(content as string) : content,
     "\r\n",
   ]);

@@ -59,6 +59,15 @@ describe("a multipart operation's body", () => {
     ]);
   });
 
+  // multipart() is exported: a caller's own content type went into the part's header as it was, so a line break in it
+  // ended the header there and wrote the rest as headers or content of the caller's choosing.
+  it("writes a part's content type with CR and LF percent-encoded, as its file name's, so that it stays one header line", async () => {
+    const { pieces, type } = multipart([["file", "x", "a.txt", "text/plain\r\nX-Injected: 1\r\n\r\nforged"]]);
+    const text = await new Blob(pieces, { type }).text();
+    expect(text).toContain('filename="a.txt"\r\nContent-Type: text/plain%0D%0AX-Injected: 1%0D%0A%0D%0Aforged\r\n\r\nx\r\n');
+    expect(text).not.toMatch(/^X-Injected/m);
+  });
+
   it("names a bare Blob's part by nameOf, and a File's by its own name", async () => {
     const body = multipartBody({ a: new Blob(["x"]), b: new File(["y"], "b.txt") }, (key) => `${key}.bin`);
     const parsed = await new Response(body, { headers: { "content-type": (body as Blob).type } }).formData();
