@@ -211,25 +211,36 @@ describe("a token the server returns that is longer than any server takes in a h
 // one made 16 million of them (gigabytes, then a RangeError instead of the AuthenticationError). Redacted whole as the
 // error's body, it then held the event loop for 3.5 s (over 30 s on a loaded machine), and the error held 16 MiB.
 describe("a token endpoint that answers a long JSON string", () => {
-  it("is an AuthenticationError for the missing access_token, whose body is a snippet of the answer", async () => {
+  it("is an AuthenticationError for the missing access_token, which does not carry the answer", async () => {
     server().script("POST /oauth/token", [{ status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify("x".repeat(1 << 24)) }]);
     const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
     const outcome = await settle(tokens.getToken());
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
     expect((outcome.error as Error).message).toMatch(/returned 200 without an access_token/);
-    expect((outcome.error as AuthenticationError).body).toBe(`"${"x".repeat(496)}...`);
+    expect((outcome.error as AuthenticationError).body).toBeUndefined();
   });
 
-  // Its strings are redacted one by one when the answer is shown whole: past 1 MiB only its start is shown. (An error
-  // status's body is read up to 1 MiB only, a note standing in for a larger one.)
-  it("shows a 2xx answer over 1 MiB without an access_token as a redacted snippet of its text, not as the parsed object", async () => {
-    server().script("POST /oauth/token", [{ status: 200, body: { error: "invalid_client", echo: "s3cr3t-client-secret", notes: Array.from({ length: 150_000 }, (_, i) => `note ${i}`) } }]);
-    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" }, maxRetries: 0 });
-    const outcome = await settle(tokens.getToken());
+  // Its strings were redacted one by one. A snippet of its text instead, cut at 64 KiB before it was redacted, let a
+  // credential that cut split in two show its start once redaction by name had shrunk what came before it.
+  it("shows no 2xx answer over 1 MiB, and redacts a smaller one whole before cutting it short", async () => {
+    const fill = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`password${i}`, "p".repeat(9000)]));
+    const rotated = `RT-${"s3cr3t".repeat(30)}`;
+    const answer = (pad: number, notes = "") => ({ ...fill, password_pad: "p".repeat(pad), refresh_token: rotated, access_token: 1, notes });
+    server().script("POST /oauth/token", [{ status: 200, body: answer(0, "n".repeat(1 << 20)) }]);
+    const big = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" }, maxRetries: 0 });
+    const outcome = await settle(big.getToken());
     expect(outcome.error).toBeInstanceOf(AuthenticationError);
-    expect((outcome.error as AuthenticationError).body).toMatch(/^\{"error":"invalid_client","echo":"\[redacted\]","notes":\["note 0",/);
-    expect(((outcome.error as AuthenticationError).body as string).length).toBe(500);
-    expectNoSecrets(outcome.error);
+    expect((outcome.error as AuthenticationError).body).toBeUndefined();
+    // Under 1 MiB, as text that is no JSON (no closing brace), its refresh token starting 100 characters before 65 536.
+    const text = JSON.stringify(answer(65_536 - 100 - JSON.stringify(answer(0)).indexOf(rotated))).slice(0, -1);
+    expect(text.indexOf(rotated)).toBe(65_436);
+    server().script("POST /oauth/token", [{ status: 200, headers: { "Content-Type": "application/json" }, body: text }]);
+    const small = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "refresh_token", refreshToken: rotated }, maxRetries: 0 });
+    const shown = await settle(small.getToken());
+    expect(shown.error).toBeInstanceOf(AuthenticationError);
+    expect((shown.error as AuthenticationError).body).toMatch(/^\{"password0":"\[redacted\]"/);
+    expect((shown.error as AuthenticationError).body).not.toContain(rotated.slice(0, 20));
+    expectNoSecrets(shown.error, [rotated]);
   });
 });
 
