@@ -32,7 +32,9 @@ export function checkSecureUrl(value: string, field: string): void {
   let url: URL | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     try {
-      url = new URL(text);
+      // With a path after it, as openapi-fetch joins them: a trailing space (an environment variable's), which the URL
+      // parser trims from a URL alone, then falls inside the host, and the parser's TypeError quotes the whole URL.
+      url = new URL(text + "/x");
     } catch {
       // Refused below, as a relative URL is.
     }

@@ -128,6 +128,22 @@ describe("a URL option with user info is refused however it is spelled", () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  // The URL parser trims a trailing space or control character from a URL alone, but not from the URL openapi-fetch
+  // joins of it and a path: that URL failed with Node's TypeError, whose input field held it, query credential and all.
+  it.each(["https://api.example.com ", "https://api.example.com\u0000", "https://api.example.com\u001f"])(
+    "refuses %j as the client's baseUrl and as a call's, with an InputError on baseUrl, before anything is sent",
+    async (value) => {
+      const fake = fakeFetch(() => json([]));
+      expect(thrown(() => createApiClient({ baseUrl: value, operations, auth: { type: "none" } }))).toMatchObject({ field: "baseUrl" });
+      const client = createApiClient<paths>({ baseUrl: "https://api.example.com", operations, auth: { type: "query", name: "access_token", value: "user-token-123456" }, fetch: fake.fetch });
+      const error = await client.GET("/items", { baseUrl: value }).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: "baseUrl" });
+      expect(inspect(error, { depth: 5 })).not.toContain("user-token-123456");
+      expect(fake.calls).toHaveLength(0);
+    },
+  );
+
   // The URL parser cannot read these, so no user info was found in them: the URL openapi-fetch then built failed with
   // Node's TypeError "Invalid URL", whose input field held the whole URL, password and all.
   it.each(["https://user:pw-s3cret-1@exa mple.com", "https://user:pw-s3cret-1#x@api.example.com", "https://user:pw-s3cret-1@:443", "https://api.example.com:pw-s3cret-1"])(
