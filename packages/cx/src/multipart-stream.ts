@@ -60,12 +60,19 @@ function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {
 }
 
 /**
- * Whether `value` is an ArrayBuffer, one of another realm too (a vm context, as Jest runs tests in; an iframe), by its
- * brand: instanceof tells only this realm's.
+ * Whether `value` is an ArrayBuffer, one of another realm too (a vm context, as Jest runs tests in; an iframe): its
+ * byteLength getter reads the buffer's own slot, which instanceof (this realm's only) does not, and which no object
+ * forging the tag (`Symbol.toStringTag`), no Proxy and no SharedArrayBuffer has.
  *
  * @example
  * isArrayBuffer(runInNewContext("new ArrayBuffer(1)")); // true
  */
 export function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return Object.prototype.toString.call(value) == "[object ArrayBuffer]";
+  try {
+    return BYTE_LENGTH.call(value) >= 0;
+  } catch {
+    return false;
+  }
 }
+
+const BYTE_LENGTH = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")!.get!;

@@ -184,6 +184,19 @@ describe("uploadFile", () => {
     expect(await (form.get("file") as File).text()).toBe("abcd");
   });
 
+  // The brand read by Object.prototype.toString can be forged: such an object was taken as bytes (its elements, or none).
+  it("refuses an object that only calls itself an ArrayBuffer, as content and as a stream's chunk, and a Proxy of one", async () => {
+    const forged = { [Symbol.toStringTag]: "ArrayBuffer", byteLength: 2, length: 2, 0: 104, 1: 105 };
+    const proxied = new Proxy(new TextEncoder().encode("hi").buffer, {});
+    for (const content of [forged, proxied]) {
+      const { cx, observed } = setup();
+      expect(await caught(uploadFile(cx, filePath("self", "/a.bin"), content as never))).toBeInstanceOf(InputError);
+      const stream = new ReadableStream({ start: (controller) => (controller.enqueue(content), controller.close()) });
+      expect(await caught(uploadFile(cx, filePath("self", "/b.bin"), stream as ReadableStream<Uint8Array>))).toMatchObject({ message: expect.stringMatching(/^An upload stream must yield bytes/) });
+      expect(observed.bodies.join("")).not.toMatch(/\r\n\r\nhi\r\n/);
+    }
+  });
+
   it("escapes CR, LF and double quotes in a streamed upload's file name as browsers do (%0D, %0A, %22)", async () => {
     const { cx, observed } = setup();
     const content = new ReadableStream<Uint8Array>({
