@@ -79,9 +79,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
-  // An answer over 1 MiB is not shown: a token answer is far smaller, and redacting each string of a hostile one of
-  // 16 MiB held the event loop for seconds. One up to it is redacted whole before it is cut short: a credential an
-  // earlier cut split in two would no longer be recognized, and redaction by name could pull its start into view.
+  // Not shown over 1 MiB (redacting a hostile 16 MiB answer held the event loop for seconds); redacted whole before it
+  // is cut short, since a credential cut in two first is no longer recognized, and redaction by name may pull it in view.
   const shownBody = text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed, secrets), 500) : undefined;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
