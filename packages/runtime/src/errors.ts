@@ -251,7 +251,7 @@ export class AuthenticationError extends ApiError {}
 /**
  * A 2xx response to a JSON operation whose body is not JSON, typically a proxy's or load balancer's HTML error
  * page. It is treated like a 500 (retried where that is safe) and thrown once the retries are used up or when the
- * method may not be resent. `status` is the 2xx that arrived and `body` the start of what was sent, redacted.
+ * method may not be resent. `status` is the 2xx that arrived and `body` the start of what was sent, redacted (none over 1 MiB).
  *
  * @example
  * catch (e) { if (e instanceof InvalidResponseError) console.error(e.status, e.body) }

@@ -94,6 +94,25 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     expect(error.body).not.toContain("query-secr");
     expect(error.body).toBe("[redacted]<html>");
   });
+
+  // A credential cut off where the snippet's text was cut (it was cut at 64 KiB, then redacted) showed its start once
+  // redacting the long credentials before it had shrunk those 64 KiB to a few dozen characters.
+  it("keeps out of its snippet the start of a credential that falls across 64 KiB, after others echoed before it", async () => {
+    const token = `tok-${"abcdefghij".repeat(1_599)}-end`;
+    const page = `${token}${token}${token}${token}${token}<html>`;
+    const { client } = setup(() => new Response(page, { status: 200 }), { auth: { type: "bearer", token }, maxRetries: 0 });
+    const error = (await caught(client.GET("/items"))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).toBe("[redacted][redacted][redacted][redacted][redacted]<html>");
+  });
+
+  it("quotes no snippet of a body over 1 MiB, which would hold the event loop to redact", async () => {
+    const { client } = setup(() => new Response(`<html>${"x".repeat(1 << 20)}`, { status: 200 }), { maxRetries: 0 });
+    const error = (await caught(client.GET("/items"))) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.body).toBeUndefined();
+    expect(error.message).toContain("returned 200 (text/plain) with a body that is not JSON");
+  });
 });
 
 describe("a 2xx JSON response that is JSON", () => {
