@@ -126,7 +126,9 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
-  return idOrThrow(result, "POST", MISSING_ID);
+  // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
+  // error's `body` keeps what came, so that an id it holds is not lost.
+  return idOrThrow(result, "POST", "without the interaction's id (see body): look it up with GET /interactions");
 }
 
 /**
@@ -175,10 +177,6 @@ export async function updateInteraction(
   // An answer for another interaction is no sign that this one was updated.
   return idOrThrow(result, "PUT", `without interaction ${interactionId} (see body)`, interactionId);
 }
-
-// The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
-// error's `body` keeps what came, so that an id it holds is not lost.
-const MISSING_ID = "without the interaction's id (see body): look it up with GET /interactions";
 
 /**
  * The link a respondent follows to complete the survey. The vendor's doc spells the field `web_link` in one place
