@@ -60,32 +60,57 @@ export interface TokenResponse {
  * const source = createOAuth2TokenSource({ tokenUrl, grant: { type: "refresh_token", refreshToken: tokens.refresh_token! }, initial: { accessToken: tokens.access_token } });
  */
 export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
+  return exchangeCode(options, () => {
+    const clientAuthentication = options.clientAuthentication ?? "basic";
+    if (clientAuthentication !== "basic" && clientAuthentication !== "body") {
+      throw fieldError("clientAuthentication", 'must be "basic" or "body"');
+    }
+    const bodyEncoding = options.bodyEncoding ?? "form";
+    if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw fieldError("bodyEncoding", 'must be "form" or "multipart"');
+    return [clientAuthentication === "body", bodyEncoding === "form"];
+  });
+}
+
+/**
+ * {@link exchangeAuthorizationCode} with the client's credentials in a form body (`clientAuthentication: "body"`,
+ * `bodyEncoding: "form"`), for a vendor that always sends them so: its bundle then carries neither option's check.
+ *
+ * @example
+ * const tokens = await exchangeAuthorizationCodeInForm({ tokenUrl, clientId, clientSecret, code, redirectUri });
+ */
+export function exchangeAuthorizationCodeInForm(
+  options: Omit<ExchangeAuthorizationCodeOptions, "clientAuthentication" | "bodyEncoding">,
+): Promise<TokenResponse> {
+  return exchangeCode(options);
+}
+
+/**
+ * The exchange itself, after the options every exchange takes are checked; `how` then checks the rest and says
+ * whether the client's credentials go in the body (else in a Basic header) and whether the body is a form (else
+ * multipart). Without `how`, both: credentials in a form body.
+ */
+async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how?: () => [inBody: boolean, form: boolean]): Promise<TokenResponse> {
   const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
   requireString(options.clientId, "clientId");
   requireString(options.clientSecret, "clientSecret");
   requireString(options.code, "code");
   checkRedirectUri(options.redirectUri);
-  const clientAuthentication = options.clientAuthentication ?? "basic";
-  if (clientAuthentication !== "basic" && clientAuthentication !== "body") {
-    throw fieldError("clientAuthentication", 'must be "basic" or "body"');
-  }
-  const bodyEncoding = options.bodyEncoding ?? "form";
-  if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw fieldError("bodyEncoding", 'must be "form" or "multipart"');
+  const [inBody, form] = how?.() ?? [true, true];
 
   const fields: [string, string][] = [
     ["grant_type", "authorization_code"],
     ["code", options.code],
     ["redirect_uri", options.redirectUri],
   ];
-  if (clientAuthentication === "body") fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
-  const body = new (bodyEncoding === "form" ? URLSearchParams : FormData)();
+  if (inBody) fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
+  const body = new (form ? URLSearchParams : FormData)();
   for (const [name, value] of fields) body.append(name, value);
   const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
   const token = await requestToken({
     send,
     tokenUrl,
     body,
-    headers: clientAuthentication === "basic" ? { Authorization: basicAuthorization(options.clientId, options.clientSecret, "clientId") } : undefined,
+    headers: inBody ? undefined : { Authorization: basicAuthorization(options.clientId, options.clientSecret, "clientId") },
     // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",

@@ -22,7 +22,7 @@ export {
   type AuthorizationCallbackOptions,
   type AuthorizeUrlOptions,
 } from "./authorize.js";
-export { EXCHANGE_OPTIONS, exchangeAuthorizationCode, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
+export { EXCHANGE_OPTIONS, exchangeAuthorizationCode, exchangeAuthorizationCodeInForm, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
 export {
   createTransport,
   defaultShouldRetry,

@@ -71,6 +71,7 @@ describe("portability", () => {
         "buildAuthorizeUrl",
         "buildAuthorizeUrlWithoutParams",
         "exchangeAuthorizationCode",
+        "exchangeAuthorizationCodeInForm",
         "readAuthorizationCallback",
         "createApiClient",
         "ownStream",

@@ -2,7 +2,7 @@ import {
   buildAuthorizeUrlWithoutParams as buildRuntimeAuthorizeUrl,
   checkOptionNames,
   EXCHANGE_OPTIONS,
-  exchangeAuthorizationCode as exchangeRuntimeCode,
+  exchangeAuthorizationCodeInForm,
   hostOptionNames,
   resolveHosts,
   urlOption,
@@ -91,11 +91,10 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
 export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   // Checked here, where the whole list is known: the runtime's takes no host options.
   checkOptionNames(options ?? {}, [...EXCHANGE_OPTIONS, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
-  return exchangeRuntimeCode({
+  // In the body, as the vendor documents, the fields form-encoded.
+  return exchangeAuthorizationCodeInForm({
     ...options,
     tokenUrl: urlOption(options?.tokenUrl, "tokenUrl", `${oauthBaseUrl(options)}/oauth/token`),
-    // In the body, as the vendor documents; the fields form-encoded, as the runtime's default bodyEncoding sends them.
-    clientAuthentication: "body",
   });
 }
 
