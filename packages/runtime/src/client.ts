@@ -117,7 +117,16 @@ export function createApiClient<Paths extends {}>(options: ClientOptions): Clien
   }
   if (options.multipart !== undefined && typeof options.multipart !== "function") throw fieldError("multipart", "must be a function such as multipartBody");
   // Through to the caller's options (one inherited from a prototype is an option too), with multipartBody by default.
-  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody } }), authorizeAny);
+  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody }, routeServer: { value: routeServer } }), authorizeAny);
+}
+
+/**
+ * Options of {@link createHookedClient}: a client's, and how operations that name their own server are routed
+ * (`routeServer`, as createApiClient's are). Without it, such an operation goes to the base URL `servers` maps its
+ * server URL to as written, as a vendor's description maps them, and a vendor's bundle holds no router.
+ */
+export interface HookedClientOptions extends ClientOptions {
+  routeServer?: typeof routeServer | undefined;
 }
 
 /** How a client writes the body of a multipart operation from the call's `body` object: `multipartBody`, or one like it. */
@@ -135,7 +144,7 @@ export type MultipartEncoder = (value: Record<string, unknown>) => BodyInit;
  * @example
  * const client = createHookedClient<paths>({ ...options, multipart: multipartBody }, authorizeAny, () => ({ prepare: (init) => ({ querySerializer, ...init }) }));
  */
-export function createHookedClient<Paths extends {}>(options: ClientOptions, authorize: Authorize, hooksOf?: () => CallHooks | undefined): Client<Paths> {
+export function createHookedClient<Paths extends {}>(options: HookedClientOptions, authorize: Authorize, hooksOf?: () => CallHooks | undefined): Client<Paths> {
   // A vendor's base URLs and servers are its host options, checked as such (see resolveHosts), and its operations are
   // its own table: what is left to check is a base URL that trimming made empty ("/" in a browser page).
   requireBaseUrl(options);
@@ -144,7 +153,15 @@ export function createHookedClient<Paths extends {}>(options: ClientOptions, aut
   // openapi-fetch reads headers left undefined as none.
   const core = createClient<Paths>({ baseUrl: options.baseUrl, headers }) as unknown as Core;
   // Read by name, not spread: an option inherited from a prototype is an option too.
-  const context: CallContext = { send, baseUrl: options.baseUrl, servers: options.servers ?? {}, schemes: options.schemes, plan: true, multipart: options.multipart };
+  const context: CallContext = {
+    send,
+    baseUrl: options.baseUrl,
+    servers: options.servers ?? {},
+    routeServer: options.routeServer,
+    schemes: options.schemes,
+    plan: true,
+    multipart: options.multipart,
+  };
   const hooks = hooksOf?.();
   // async, so that a call refused before sending rejects like any other failed call instead of throwing.
   const call = async (method: AnyMethod, path: string, given?: Init | null) => {
@@ -190,6 +207,7 @@ interface CallContext {
   send: Transport;
   baseUrl: string;
   servers: Record<string, string>;
+  routeServer: typeof routeServer | undefined;
   schemes: readonly string[] | undefined;
   /** Whether calls without openapi-fetch middleware are planned requests (see PlannedRequest). */
   plan: boolean;
@@ -215,13 +233,10 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (params?.query != null && typeof init.querySerializer !== "function") {
     prepared.params = { ...params, query: encodeQueryNames(params.query) };
   }
+  // An operation that names its own server: a vendor client's goes to the host its description maps that very URL to
+  // (each host's `server`, or `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
   if (!prepared.baseUrl && meta?.server) {
-    // An operation that names its own server goes to the base URL mapped to it, else to the server URL itself.
-    const { server } = meta;
-    const { servers } = context;
-    const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
-    // A relative server URL ("/v2") is relative to where the API lives, i.e. the client's base URL.
-    prepared.baseUrl = mapped !== undefined ? mapped : /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(context.baseUrl)}${server}`;
+    prepared.baseUrl = context.routeServer ? context.routeServer(meta.server, context) : (context.servers[meta.server] ?? meta.server);
   }
   if (prepared.body !== undefined && meta?.requestBody === "form") {
     // A string or URLSearchParams is a form already.
@@ -255,6 +270,19 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
   if (parsesJson && meta !== undefined && (meta.response ?? "json") === "json") prepared.parseAs = "stream";
   return prepared;
+}
+
+/**
+ * Where an operation of createApiClient's that names its own server goes: to the base URL `servers` maps it to
+ * (with or without a trailing slash), else to the server URL itself, or, for a relative one ("/v2"), to it under
+ * `baseUrl`, where the API lives.
+ *
+ * @example
+ * routeServer("https://data.cx.com/1", { servers: { "https://data.cx.com/1": "http://127.0.0.1:4010" }, baseUrl }); // "http://127.0.0.1:4010"
+ */
+function routeServer(server: string, { servers, baseUrl }: { servers: Record<string, string>; baseUrl: string }): string {
+  const mapped = servers[server] ?? servers[trimSlash(server)] ?? servers[`${trimSlash(server)}/`];
+  return mapped !== undefined ? mapped : /^[a-z][a-z0-9+.-]*:/i.test(server) ? server : `${trimSlash(baseUrl)}${server}`;
 }
 
 function trimSlash(url: string): string {
