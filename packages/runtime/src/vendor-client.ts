@@ -143,7 +143,8 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
   const servers: Record<string, string> = { ...extraServers };
   for (const [name, host] of Object.entries<HostDescription>(description.hosts)) {
-    if (typeof host.default === "string" || host.server !== undefined) servers[host.server ?? (host.default as string)] = hosts[name as H];
+    const server = host.server ?? host.default;
+    if (typeof server == "string") servers[server] = hosts[name as H];
   }
   const { auth } = options;
   if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
