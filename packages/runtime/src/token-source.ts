@@ -106,7 +106,12 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
   if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
-  let refreshAt = initialRefreshAt(options.initial?.expiresAt, now, skew);
+  // `expiresAt` in epoch ms, as now() gives them: one in seconds (or NaN) would read as spent before its first use.
+  const expiresAt = options.initial?.expiresAt;
+  if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
+    throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
+  }
+  let refreshAt = expiresAt === undefined ? undefined : expiresAt - skew;
   let flight: Flight | undefined;
 
   const start = (): Flight => {
@@ -154,16 +159,6 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
       if (accessToken === rejected) accessToken = refreshAt = undefined;
     },
   };
-}
-
-// When the initial token is refreshed. `expiresAt` is epoch milliseconds, as now() gives them: a time in seconds (or
-// NaN) would read as long past, and the token as spent before its first use.
-function initialRefreshAt(expiresAt: number | undefined, now: () => number, skew: number): number | undefined {
-  if (expiresAt === undefined) return undefined;
-  if (!(expiresAt >= now() / 100)) {
-    throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
-  }
-  return expiresAt - skew;
 }
 
 // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
