@@ -44,10 +44,11 @@ export function createWootricTokenSource(options: WootricTokenSourceOptions): To
   if (type === "tokenSource" || typeof type !== "string" || !Object.hasOwn(WOOTRIC_GRANTS, type)) {
     throw new InputError("auth.type", `Unknown auth type ${shown(type)} for a token source: use ${GRANT_TYPES}`);
   }
-  const build = (WOOTRIC_GRANTS as Record<string, Build>)[type]!;
-  const token = tokenRequestOptions(transport);
   // The grants read only the token endpoint and its requests' options.
-  const built = build(auth, { token, tokenUrl: resolveTokenUrl(tokenUrl, transport.logger) } as AuthContext<"baseUrl">);
+  const built = (WOOTRIC_GRANTS as Record<string, Build>)[type]!(auth, {
+    token: tokenRequestOptions(transport),
+    tokenUrl: resolveTokenUrl(tokenUrl, transport.logger),
+  } as AuthContext<"baseUrl">);
   if (built.type !== "oauth2") {
     throw new InputError("auth.refreshToken", "a token without refreshToken is never refreshed: pass it to each client");
   }
