@@ -99,16 +99,25 @@ let extraList: string | undefined;
 let extraByKey: Index;
 
 /**
- * `bytes` with every known credential and every one of `extra` redacted, as UTF-8; the same bytes when none is there.
+ * `bytes` with every known credential and every one of `extra` redacted, as UTF-8: JSON as JSON.stringify writes it
+ * (the same value parsed), other text as it was; the same bytes when that changes nothing.
  *
  * @example
  * const clean = redactSecretBytes(bytes, secrets);
  */
 export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = []): Uint8Array {
   // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
-  // redactSecrets as it went in, and so do the bytes. Only error bodies come here.
+  // redactSecrets as it went in. Only error bodies come here.
   const text = new TextDecoder().decode(bytes);
-  const clean = redactSecrets(text, extra);
+  // JSON may write any character as a \u escape, which no form can foresee: one with escapes is redacted as
+  // JSON.stringify writes what openapi-fetch will parse (each character as itself, but " \ and controls, whose escapes
+  // are forms), which parses to the same value. One without is parsed once, by openapi-fetch; a text that is no JSON is
+  // all openapi-fetch will have.
+  let clean = text;
+  try {
+    if (text.includes("\\")) clean = JSON.stringify(JSON.parse(text));
+  } catch {}
+  clean = redactSecrets(clean, extra);
   return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 
