@@ -1,7 +1,7 @@
 import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, shown, toMultipartFormData } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
-import type { Import } from "./types.js";
+import type { ImportDetail } from "./types.js";
 
 /** Imports only take CSV files under 10 MB (vendor doc, "Create an import": Limits). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -74,9 +74,10 @@ export function checkImportCsv(text: string, field = "csv"): void {
 /**
  * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
  * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
- * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import; a refusal
- * throws the status-keyed `ApiError` (`BadRequestError`, `UnprocessableEntityError`, ...) with the vendor's body, and
- * a 2xx without the import's integer id an `InvalidResponseError` whose `body` holds what came.
+ * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import with the
+ * responses made of its rows (`ImportDetail`); a refusal throws the status-keyed `ApiError` (`BadRequestError`,
+ * `UnprocessableEntityError`, ...) with the vendor's body, and a 2xx without the import's integer id an
+ * `InvalidResponseError` whose `body` holds what came.
  *
  * @example
  * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
@@ -86,7 +87,7 @@ export async function importCsv(
   client: WootricCxiClient,
   csv: string | Blob,
   options?: { filename?: string; signal?: AbortSignal },
-): Promise<Import> {
+): Promise<ImportDetail> {
   checkClient(client);
   // A JavaScript caller's null options read as none, as left out.
   checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");

@@ -6,7 +6,7 @@ import {
   importCsv,
   listAll,
   type ClientOptions,
-  type Import,
+  type ImportDetail,
   type Response as DeprecatedResponse,
   type SurveyResponse,
   type Tag,
@@ -16,7 +16,7 @@ import {
 declare const cxi: WootricCxiClient;
 
 export async function helpersReturnTheirData(): Promise<void> {
-  expectTypeOf(importCsv(cxi, "feedback_date\n1\n")).resolves.toEqualTypeOf<Import>();
+  expectTypeOf(importCsv(cxi, "feedback_date\n1\n")).resolves.toEqualTypeOf<ImportDetail>();
   expectTypeOf(listAll(cxi, "/v1/tags")).toEqualTypeOf<AsyncIterableIterator<Tag>>();
   expectTypeOf(listAll(cxi, "/v1/responses")).toEqualTypeOf<AsyncIterableIterator<SurveyResponse>>();
   // Raw calls keep openapi-fetch's result.
