@@ -23,6 +23,7 @@ export {
   type ResponseUpdatedEvent,
   type DeclineCreatedEvent,
 } from "./webhooks.js";
+export type * from "./types.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
 export * from "@apis/runtime/errors";
