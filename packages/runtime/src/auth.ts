@@ -68,13 +68,13 @@ const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
 export type Authorizers = { [T in Auth["type"]]?: (auth: Extract<Auth, { type: T }>) => Authorizer };
 
 /** A fixed bearer token. */
-export const bearerAuthorizer = (auth: { token: string }): Authorizer => checkedBearerAuthorizer({ token: requireString(auth.token, "auth.token", "a bearer token") });
+export const bearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));
 
 /**
  * {@link bearerAuthorizer} for a token a vendor's builders checked (a non-empty string), as TOKEN_AUTHORIZERS takes it:
- * one no header can carry is still refused.
+ * one no header can carry is still refused, on `auth.accessToken`, the name every vendor's auth gives it.
  */
-export const checkedBearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.token"));
+export const checkedBearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.accessToken"));
 
 /** HTTP Basic: a user name and password. */
 export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {

@@ -66,7 +66,7 @@ describe("authentication headers", () => {
     expect(await checkedBasicAuthorizer({ username: "api-key-as-user", password: "" }).get()).toEqual(await basicAuthorizer({ username: "api-key-as-user", password: "" }).get());
     expect(await checkedBearerAuthorizer({ token: "checked-token-1" }).get()).toEqual(await bearerAuthorizer({ token: "checked-token-1" }).get());
     expect(() => checkedBasicAuthorizer({ username: "a:b", password: "checked-basic-pass" })).toThrow("auth.username must not contain ':' (HTTP Basic cannot carry it)");
-    expect(() => checkedBearerAuthorizer({ token: "checked\r\ntoken" })).toThrow(expect.objectContaining({ field: "auth.token", message: expect.stringMatching(/^auth\.token cannot go in an HTTP header/) }));
+    expect(() => checkedBearerAuthorizer({ token: "checked\r\ntoken" })).toThrow(expect.objectContaining({ field: "auth.accessToken", message: expect.stringMatching(/^auth\.accessToken cannot go in an HTTP header/) }));
   });
 });
 

@@ -41,6 +41,13 @@ const EXPORT: ExportArchiveOptions = { type: "XLSX_READABLE", pollIntervalMs: 1 
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
+  {
+    helper: "createClient",
+    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
+  },
   // Four hosts end in BaseUrl: naming the first (authBaseUrl) would move only the token request, with the password.
   {
     helper: "createClient",

@@ -19,6 +19,13 @@ const cases: BadInputCase[] = [
   ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*auth/),
   {
     helper: "createClient",
+    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
+  },
+  {
+    helper: "createClient",
     input: "a plain-http tokenUrl off loopback",
     call: (fetch) => client(fetch, { tokenUrl: "http://api.wootric.com", auth: { type: "clientCredentials", clientId: "app", clientSecret: CLIENT_SECRET } }),
     field: "tokenUrl",

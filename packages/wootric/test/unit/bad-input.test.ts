@@ -20,6 +20,13 @@ const tokenSource = (options: unknown) => createWootricTokenSource(bad<WootricTo
 
 const clientCases: BadInputCase[] = [
   ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*auth/),
+  {
+    helper: "createClient",
+    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
+  },
   { helper: "createClient", input: "a number as baseUrl", call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }), field: "baseUrl", message: /baseUrl must be a URL string such as https:\/\/api\.wootric\.com, got a number/ },
   {
     helper: "createClient",
