@@ -1,10 +1,11 @@
 // Every vendor package, packed and installed outside the workspace, runs its scenario (packages/<vendor>/test/runtimes/)
 // on every runtime against a scripted server that answers CORS. A runtime where any step fails fails its test, by name.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultServer, type FaultServer } from "@apis/faults";
 import { publicPackages } from "@apis/pack-check";
-import { addScenario, discoverScenarios, failureSummary, prepareScratch, RUNTIMES, runOn, startBrowserRun, type BrowserRun, type Outcome } from "../src/index.ts";
+import { addScenario, discoverScenarios, failureSummary, prepareScratch, runOn, runProcess, RUNTIMES, startBrowserRun, type BrowserRun, type Outcome, type ProcessRuntime } from "../src/index.ts";
 
 /** What a package's test/runtimes/routes.ts exports (every vendor package with a scenario has one). */
 interface Routes {
@@ -52,5 +53,31 @@ describe.each(scenarios)("$name", ({ name, routes: routesFile }) => {
     expect(failureSummary(name, [outcome])).toBe("");
     expect(outcome.report).toEqual(routes.expectedReport);
     expect(routes.observed(server)).toEqual(routes.expectedObserved);
+  });
+});
+
+// The Node fast transport, a subpath of its own, needs Node 20.18 or later: on Node 18 undici failed as it loaded, with a
+// bare "File is not defined". Node 18 is now told what it needs; Node 20 and 22 load it.
+describe("@apis/runtime/undici, as installed", () => {
+  const entry = "undici-subpath.main.mjs";
+  beforeAll(() => {
+    writeFileSync(join(scratch, entry), `try {
+  const { undiciFetch } = await import("@apis/runtime/undici");
+  console.log(JSON.stringify({ report: typeof undiciFetch }));
+} catch (error) {
+  console.log(JSON.stringify({ report: String(error) }));
+}
+`);
+  });
+
+  it.each([
+    ["node18", /^Error: @apis\/runtime\/undici needs Node 20\.18 or later \(undici 7\); this is Node 18\.20\.8: leave fetch as the platform's/],
+    ["node20", /^function$/],
+    ["node22", /^function$/],
+  ])("on %s loads or says what it needs", async (name, expected) => {
+    const runtime = RUNTIMES.find((candidate) => candidate.name === name) as ProcessRuntime;
+    const outcome = await runProcess(runtime, entry, [], scratch);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.report).toMatch(expected);
   });
 });

@@ -1,6 +1,8 @@
 // The Node fast transport: a fetch on undici's `request` API, which skips the WHATWG Request and fetch machinery
 // that the platform's fetch runs per request. Node only; reached through the `@apis/runtime/undici` subpath, so no
 // other entry point (and no browser bundle) imports undici.
+// First, so that an older Node is told what it lacks before undici fails to load there.
+import "./node-version.js";
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import * as zlib from "node:zlib";
 import { request, type Dispatcher } from "undici";
