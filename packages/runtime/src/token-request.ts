@@ -86,10 +86,10 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
     // A body that is no object (a snippet of text, a JSON string or number) has neither field.
-    const record = shownBody as { error?: unknown; error_description?: unknown } | null | undefined;
+    const record = shownBody as { error?: unknown; error_description?: unknown; message?: unknown } | null | undefined;
     const code = typeof record?.error === "string" ? record.error : undefined;
-    // RFC 6749's error_description, or the { error: { message } } some vendors send instead.
-    const said = record?.error_description ?? (record?.error as { message?: unknown } | null | undefined)?.message;
+    // RFC 6749's error_description, or the { error: { message } } or { message } (CX's) some vendors send instead.
+    const said = record?.error_description ?? record?.message ?? (record?.error as { message?: unknown } | null | undefined)?.message;
     // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
     const what = shorten([response.status, code, typeof said === "string" && said && `(${said})`].filter(Boolean).join(" ").replace(/\s+/g, " "), 200);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);

@@ -88,13 +88,16 @@ describe("token requests", () => {
     expect(form(tokenCalls()[0]!)).toEqual({ grant_type: "password", client_id: "public-app", username: "ana@example.com", password: "hunter2-password" });
   });
 
-  it("name the vendor's own options in their hints, and read a { error: { message } } refusal", async () => {
+  it("name the vendor's own options in their hints, and read a { error: { message } } or { message } refusal", async () => {
     const refused = world({
       token: () => json({ error: { message: "Wrong password hunter2-password" } }, { status: 401 }),
       source: { maxRetries: 0, hints: { refused: "check auth.username and auth.password", endpoint: "check authBaseUrl" } },
     });
     const error = (await caught(refused.tokens.getToken())) as AuthenticationError;
     expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 401 (Wrong password [redacted]): check auth.username and auth.password`);
+    // CX's Failure body: { errorType, message }, as many APIs answer.
+    const cx = world({ token: () => json({ errorType: "BadAuthCode", message: "auth code expired" }, { status: 400 }), source: { maxRetries: 0 } });
+    expect(((await caught(cx.tokens.getToken())) as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} failed with 400 \\(auth code expired\\): `));
     const empty = world({ token: () => json({ ok: true }), source: { hints: { endpoint: "check authBaseUrl" } } });
     expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access_token: check authBaseUrl\.$/);
   });
