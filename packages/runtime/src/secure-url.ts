@@ -32,9 +32,12 @@ export function checkSecureUrl(value: string, field: string): void {
   let url: URL | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     try {
-      // With a path after it, as openapi-fetch joins them: a trailing space (an environment variable's), which the URL
-      // parser trims from a URL alone, then falls inside the host, and the parser's TypeError quotes the whole URL.
-      url = new URL(text + "/x");
+      // Alone, and with a path after it, as openapi-fetch joins them. Alone: "https://" (an empty host variable's) reads
+      // the path's first segment as the host once joined, so the credential went to https://<segment>. Joined: a
+      // trailing space (an environment variable's), which the parser trims from a URL alone, falls inside the host, and
+      // the parser's TypeError quotes the whole URL.
+      new URL(text + "/x");
+      url = new URL(text);
     } catch {
       // Refused below, as a relative URL is.
     }

@@ -145,6 +145,16 @@ describe("a URL option with user info is refused however it is spelled", () => {
     },
   );
 
+  // An empty host variable ("https://${HOST}") leaves a URL with no host, which the parser refuses alone; joined with a
+  // path it reads the path's first segment as the host: the client sent its bearer token to https://evil.example.com.
+  it.each(["https://", "https:", "https:/"])("refuses %j, a URL with no host, as the client's baseUrl and as a call's, before anything is sent", async (value) => {
+    const fake = fakeFetch(() => json([]));
+    const refused = thrown(() => createApiClient({ baseUrl: value, operations, auth: { type: "bearer", token: "bearer-secret-1" }, fetch: fake.fetch }));
+    expect(refused).toMatchObject({ field: "baseUrl", message: expect.stringMatching(/^baseUrl must be an absolute URL/) });
+    expect(await callRefusal(value)).toMatch(/^baseUrl must be an absolute URL/);
+    expect(fake.calls).toHaveLength(0);
+  });
+
   // The URL parser cannot read these, so no user info was found in them: the URL openapi-fetch then built failed with
   // Node's TypeError "Invalid URL", whose input field held the whole URL, password and all.
   it.each(["https://user:pw-s3cret-1@exa mple.com", "https://user:pw-s3cret-1#x@api.example.com", "https://user:pw-s3cret-1@:443", "https://api.example.com:pw-s3cret-1"])(

@@ -160,7 +160,8 @@ export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
 
 /**
  * The checks every URL option gets from the runtime (`urlOption`), as cases for {@link describeBadInput}: a number,
- * an empty string, plain http off loopback, a protocol-relative URL and, outside a browser, a relative one. `example`
+ * an empty string, plain http off loopback, a protocol-relative URL, outside a browser a relative one, and one with no
+ * host. `example`
  * is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as the option.
  *
  * @example
@@ -174,6 +175,8 @@ export function urlOptionCases(helper: string, option: string, example: string, 
     [`a plain-http ${option} off loopback`, plain, new RegExp(`${escaped(option)} must use https \\(http only on loopback\\), got ${escaped(new URL(plain).origin)}`)],
     [`a protocol-relative ${option}`, "//evil.example.com", new RegExp(`${escaped(option)} must be an absolute URL .*never //host`)],
     [`a relative ${option} outside a browser`, "/api", new RegExp(`${escaped(option)} must be an absolute URL .*only in a browser, never \\/\\/host`)],
+    // An empty host variable's: joined with a path, the path's first segment became the host the credential went to.
+    [`${option} with no host ("https://")`, "https://", new RegExp(`${escaped(option)} must be an absolute URL such as `)],
   ];
   return table.map(([input, value, message]) => ({ helper, input, call: (fetch: FetchSpy) => make(fetch, bad<string>(value)), field: option, message }));
 }
