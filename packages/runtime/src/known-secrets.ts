@@ -99,8 +99,8 @@ let extraList: string | undefined;
 let extraByKey: Index;
 
 /**
- * `bytes` with every known credential and every one of `extra` redacted, as UTF-8: JSON as JSON.stringify writes it
- * (the same value parsed), other text as it was; the same bytes when that changes nothing.
+ * `bytes` with every known credential and every one of `extra` redacted, as UTF-8, and its JSON escapes written as
+ * JSON.stringify writes them (which parses to the same value); the same bytes when that changes nothing.
  *
  * @example
  * const clean = redactSecretBytes(bytes, secrets);
@@ -109,15 +109,17 @@ export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = 
   // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
   // redactSecrets as it went in. Only error bodies come here.
   const text = new TextDecoder().decode(bytes);
-  // JSON may write any character as a \u escape, which no form can foresee: one with escapes is redacted as
-  // JSON.stringify writes what openapi-fetch will parse (each character as itself, but " \ and controls, whose escapes
-  // are forms), which parses to the same value. One without is parsed once, by openapi-fetch; a text that is no JSON is
-  // all openapi-fetch will have.
-  let clean = text;
-  try {
-    if (text.includes("\\")) clean = JSON.stringify(JSON.parse(text));
-  } catch {}
-  clean = redactSecrets(clean, extra);
+  // JSON may write any character as a \u escape (or / as \/), which no form foresees and openapi-fetch's parse decodes.
+  // Each run of escapes is written as JSON.stringify writes it before redacting: each character as itself, but " \ and
+  // controls, whose escapes are forms (a pair of surrogates decoded together, a lone one kept escaped). The text parses
+  // to the same value. A pass over the text, not a parse of it: the body keeps its numbers and layout, any depth of
+  // nesting is read, and so is text that is no JSON until a credential in it is redacted (one with a " of its own,
+  // echoed raw beside an escaped copy). The others (\" \n ...) are as JSON.stringify writes them already; \\ is taken
+  // whole and kept, so that a u after it is read as the letter it is. JSON.parse takes any run of \u escapes.
+  const clean = redactSecrets(
+    text.replace(/(\\u[\da-fA-F]{4})+|\\[\\/]/g, (run) => JSON.stringify(JSON.parse(`"${run}"`)).slice(1, -1)),
+    extra,
+  );
   return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 

@@ -87,7 +87,38 @@ describe("a credential a raw call sends in its body", () => {
     expect(error).toEqual({ error: "invalid_grant", error_description: "password [redacted] is wrong", "[redacted]": ["taken"] });
     for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [PASSWORD, SECRET]);
   });
+
+  // Found by a review of the first fix, which parsed the body and wrote it again with JSON.stringify: a body nested too
+  // deep for JSON.stringify's stack (openapi-fetch's JSON.parse reads it) fell back to the raw text; a credential with a
+  // " or \ of its own, echoed raw beside its escaped copy, made the body no JSON until the raw copy was redacted.
+  it.each([
+    ["in a body nested 20 000 deep", (password: string) => `{"error_description":"password ${escapedAll(password)} is wrong","pad":${"[".repeat(20_000)}${"]".repeat(20_000)}}`, PASSWORD],
+    ['with a " of its own, echoed raw and escaped', (password: string) => `{"echo":"${password}","error_description":"password ${escapedAll(password)} is wrong"}`, 'pa"55-w0rd-typed'],
+    ["with a \\ of its own, echoed raw and escaped", (password: string) => `{"echo":"${password}","error_description":"password ${escapedAll(password)} is wrong"}`, "pa\\55-w0rd-typed"],
+  ])("written with every character escaped %s, is redacted too", async (_, page, password) => {
+    const { client } = observedClient(() => new Response(page(password), { status: 401, headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
+    const { error, response } = await client.POST("/forms", { body: { password } as never });
+    expect(response.status).toBe(401);
+    // Without the padding, which is too deep for the renderings expectNoSecrets makes.
+    const { pad: __, ...said } = error as unknown as Record<string, unknown>;
+    expect(said.error_description).toBe("password [redacted] is wrong");
+    for (const shown of [said, ApiError.fromResponse(response, said, "POST")]) expectNoSecrets(shown, [password]);
+  });
+
+  it("writes an error body's escapes as JSON.stringify does, parsing to the same value, its numbers and layout kept", async () => {
+    const body = '{\n  "detail": "see https:\\/\\/docs.example.com \\u00e9t\\u00E9 \\ud83d\\ude00 \\udc00",\n  "path": "C:\\\\u0041\\n",\n  "n": 1e400,\n  "z": -0\n}';
+    const { client } = observedClient(() => new Response(body, { status: 404, headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
+    const { error, response } = await client.POST("/forms", { body: { password: PASSWORD } as never });
+    expect(error).toEqual(JSON.parse(body));
+    expect(error).toMatchObject({ detail: "see https://docs.example.com été \u{1f600} \udc00", path: "C:\\u0041\n", n: Infinity, z: -0 });
+    expect(await response.text()).toBe('{\n  "detail": "see https://docs.example.com été \u{1f600} \\udc00",\n  "path": "C:\\\\u0041\\n",\n  "n": 1e400,\n  "z": -0\n}');
+  });
 });
+
+/** `text` with every character written as a JSON \u escape. */
+function escapedAll(text: string): string {
+  return [...text].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+}
 
 describe("bodyCredentials", () => {
   // Each value once, in order: a value found twice is redacted the same.
