@@ -137,11 +137,11 @@ describe("a URL option with user info is refused however it is spelled", () => {
   // The URL parser trims a trailing space or control character from a URL alone, but not from the URL openapi-fetch
   // joins of it and a path: that URL failed with Node's TypeError, whose input field held it, query credential and all.
   it.each(["https://api.example.com ", "https://api.example.com\u0000", "https://api.example.com\u001f"])(
-    "refuses %j as the client's baseUrl and as a call's, with an InputError on baseUrl that says no spaces, before anything is sent",
+    "refuses %j as the client's baseUrl and as a call's, with an InputError on baseUrl, before anything is sent",
     async (value) => {
       const refused = thrown(() => createApiClient({ baseUrl: value, operations, auth: { type: "none" } }));
-      expect(refused).toMatchObject({ field: "baseUrl", message: expect.stringContaining("with no spaces") });
-      expect(await callRefusal(value)).toMatch(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com, with no spaces/);
+      expect(refused).toMatchObject({ field: "baseUrl", message: expect.stringMatching(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com/) });
+      expect(await callRefusal(value)).toMatch(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com/);
     },
   );
 
