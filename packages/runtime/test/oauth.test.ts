@@ -98,6 +98,11 @@ describe("token requests", () => {
     // CX's Failure body: { errorType, message }, as many APIs answer.
     const cx = world({ token: () => json({ errorType: "BadAuthCode", message: "auth code expired" }, { status: 400 }), source: { maxRetries: 0 } });
     expect(((await caught(cx.tokens.getToken())) as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} failed with 400 \\(auth code expired\\): `));
+    // The first reason that is a non-empty string: an empty or non-string one before it hid the next.
+    for (const body of [{ error: { message: "client secret expired" }, message: "" }, { error_description: "", message: { code: 7 }, error: { message: "client secret expired" } }]) {
+      const hidden = world({ token: () => json(body, { status: 401 }), source: { maxRetries: 0 } });
+      expect(((await caught(hidden.tokens.getToken())) as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} failed with 401 \\(client secret expired\\): `));
+    }
     const empty = world({ token: () => json({ ok: true }), source: { hints: { endpoint: "check authBaseUrl" } } });
     expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access_token: check authBaseUrl\.$/);
   });
