@@ -80,8 +80,7 @@ describe("a credential a raw call sends in its body", () => {
   // a \u escape (which JSON allows for any character) matched none of its forms there, and came out of JSON.parse whole,
   // in the raw error and in the ApiError built from it, which knows only the client's own credentials.
   it("written with every character escaped in the JSON the server quoted it in, as a value and as a key, is redacted too", async () => {
-    const escaped = (text: string) => [...text].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
-    const body = `{"error":"invalid_grant","error_description":"password ${escaped(PASSWORD)} is wrong","${escaped(SECRET)}":["taken"]}`;
+    const body = `{"error":"invalid_grant","error_description":"password ${escapedAll(PASSWORD)} is wrong","${escapedAll(SECRET)}":["taken"]}`;
     const { client } = observedClient(() => new Response(body, { status: 401, headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
     const { error, response } = await client.POST("/forms", { body: { password: PASSWORD, client_secret: SECRET } as never });
     expect(error).toEqual({ error: "invalid_grant", error_description: "password [redacted] is wrong", "[redacted]": ["taken"] });

@@ -161,8 +161,8 @@ export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
 /**
  * The checks every URL option gets from the runtime (`urlOption`), as cases for {@link describeBadInput}: a number,
  * an empty string, plain http off loopback, a protocol-relative URL, outside a browser a relative one, and one with no
- * host. `example`
- * is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as the option.
+ * host. `example` is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as
+ * the option.
  *
  * @example
  * const cases = [...urlOptionCases("createClient", "dataBaseUrl", "https://data.cx.com/1", (fetch, url) => client(fetch, { dataBaseUrl: url })), ...];
