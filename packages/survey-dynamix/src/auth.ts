@@ -1,4 +1,4 @@
-import { fieldError, requireString, type AuthSchemes } from "@apis/runtime";
+import { checkOptionNames, fieldError, requireString, type AuthSchemes } from "@apis/runtime";
 
 /** How the client authenticates. Both are sent in the `Authorization` header. */
 export type SurveyDynamixAuth =
@@ -17,6 +17,9 @@ export type SurveyDynamixAuth =
 export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBaseUrl"> = {
   basicAuth: {
     basic: (auth) => {
+      // A name Basic auth does not take (a region, a refresh token) was dropped without a word: a region in auth left
+      // the client on its default host, answering 401.
+      checkOptionNames(auth, ["type", "customerUuid", "authToken"], "auth");
       const username = requireString(auth.customerUuid, "auth.customerUuid", "the Customer Uuid from the customer settings page");
       // HTTP Basic ends the user name at the first colon, so the vendor would read another user and password.
       if (username.includes(":")) {
@@ -28,6 +31,8 @@ export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBase
   },
   bearerAuth: {
     token: (auth) => {
+      // A refreshToken or expiresIn here would suggest the token is refreshed: it is not (see the README's OAuth).
+      checkOptionNames(auth, ["type", "accessToken"], "auth");
       const token = requireString(auth.accessToken, "auth.accessToken", "a personal access token or an OAuth access token");
       // One no header can carry is refused by the runtime's checkedBearerAuthorizer, on auth.accessToken.
       return { type: "bearer", token };

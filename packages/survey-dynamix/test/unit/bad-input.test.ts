@@ -113,6 +113,27 @@ const cases: BadInputCase[] = [
     message: /auth\.customerUuid must not contain ':'/,
   },
   {
+    helper: "createClient",
+    input: "a region inside Basic auth, which would have sent an eu1 account's credentials to the us1 host",
+    call: (fetch) => client(fetch, { auth: bad({ type: "basic", customerUuid: "customer", authToken: AUTH_TOKEN, region: "eu1" }) }),
+    field: "region",
+    message: /^region is not an option of auth, which takes type, customerUuid, authToken$/,
+  },
+  {
+    helper: "createClient",
+    input: "a refreshToken beside an access token, which the client would never use to refresh",
+    call: (fetch) => client(fetch, { auth: bad({ type: "token", accessToken: "access-token-1", refreshToken: "refresh-token-1" }) }),
+    field: "refreshToken",
+    message: /^refreshToken is not an option of auth, which takes type, accessToken$/,
+  },
+  {
+    helper: "createClient",
+    input: "auth_token for authToken",
+    call: (fetch) => client(fetch, { auth: bad({ type: "basic", customerUuid: "customer", authToken: AUTH_TOKEN, auth_token: AUTH_TOKEN }) }),
+    field: "auth_token",
+    message: /^auth_token is not an option of auth: did you mean authToken\?$/,
+  },
+  {
     helper: "createInteraction",
     input: "null as input",
     call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>(null)),
