@@ -176,7 +176,9 @@ export interface paths {
          * Answer the current question of an interaction's survey
          * @description Submits the respondent's answer to the current question, evaluates it, and returns the prompts and sound
          *     files that follow, and the next question when another answer is expected. If the survey has not started,
-         *     the vendor redirects to `start_survey` instead (which then starts it).
+         *     the vendor redirects to `start_survey` instead (which then starts it). Call `start_survey` first: the
+         *     redirect's status is undocumented, and `fetch` follows a 301, 302 or 303 as a GET, which `start_survey` (a
+         *     POST) answers 405, with `response.redirected` true; a 307 or 308 keeps the POST.
          */
         post: operations["submitSurveyResponse"];
         delete?: never;
@@ -1348,10 +1350,11 @@ export interface components {
          */
         EmailFilter: string;
         /**
-         * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter.
+         * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
+         *     `email`, which an interaction can also be, are taken too.
          * @example outbound
          */
-        SurveyTypeFilter: "inbound" | "outbound" | "sms";
+        SurveyTypeFilter: components["schemas"]["SurveyType"];
         /**
          * @description Only interactions scheduled for exactly this time (`YYYY-MM-DD HH:MM:SS`).
          * @example 2016-02-19 10:30:02
@@ -1476,7 +1479,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"];
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
+                 *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"];
@@ -2393,7 +2397,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"];
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
+                 *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"];
@@ -2886,7 +2891,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"];
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
+                 *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"];

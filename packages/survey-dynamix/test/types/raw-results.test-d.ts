@@ -29,3 +29,13 @@ export function listsNeedTheirFilters(): void {
   // @ts-expect-error an undefined filter is none
   listAll(sdx, "/interaction_data", { query: { survey_id: undefined } });
 }
+
+// The survey_type filter takes every medium an interaction can have (the spec's x-guess: the doc's filter table lists three).
+export async function interactionsFilterByEveryMedium(): Promise<void> {
+  for (const survey_type of ["inbound", "outbound", "sms", "web", "email"] as const) {
+    await sdx.GET("/interactions", { params: { query: { survey_type } } });
+    await sdx.GET("/surveys/{survey_id}/interactions", { params: { path: { survey_id: 52 }, query: { survey_type } } });
+  }
+  // @ts-expect-error not a medium
+  await sdx.GET("/interactions", { params: { query: { survey_type: "fax" } } });
+}

@@ -17,8 +17,8 @@ export interface paths {
         /**
          * Download a survey's definition as XML
          * @description Returns the survey's full definition as XML markup. Dynata's client reads the raw bytes; the markup format
-         *     itself is documented only in the vendor's "Markup docs", which could not be read. Call it with
-         *     `parseAs: "text"` (the client's `getSurveyXml` helper does) to get the XML as a string.
+         *     itself is documented only in the vendor's "Markup docs", which could not be read. The client reads the
+         *     body as text, whatever its content type: a raw call's `data` is the XML as a string.
          */
         get: operations["getSurveyXml"];
         put?: never;
