@@ -63,6 +63,11 @@ export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, wha
   return data;
 }
 
+/** Sets an archive error's `surveyId`, `dataLayoutId` and `archiveId`, which `pollArchive` takes to resume, from its init. */
+function keepRef(error: ArchiveRef, { surveyId, dataLayoutId, archiveId }: ArchiveRef): void {
+  Object.assign(error, { surveyId, dataLayoutId, archiveId });
+}
+
 /** What an {@link ArchiveTimeoutError} adds to an {@link ApiError}. */
 export interface ArchiveTimeoutInit extends ApiErrorInit {
   surveyId: number;
@@ -95,9 +100,7 @@ export class ArchiveTimeoutError extends ApiError {
 
   constructor(message: string, init: ArchiveTimeoutInit) {
     super(message, init);
-    this.surveyId = init.surveyId;
-    this.dataLayoutId = init.dataLayoutId;
-    this.archiveId = init.archiveId;
+    keepRef(this, init);
     this.attempts = init.attempts;
     this.waitedMs = init.waitedMs;
     this.limit = init.limit;
@@ -112,17 +115,30 @@ export class ArchiveTimeoutError extends ApiError {
  * @example
  * catch (e) { if (e instanceof ArchiveAbortError) await saveForLater({ surveyId: e.surveyId, dataLayoutId: e.dataLayoutId, archiveId: e.archiveId }) }
  */
+// The ref's fields, declared by merging (the constructor sets them; see keepRef).
+export interface ArchiveAbortError extends Readonly<ArchiveRef> {}
 export class ArchiveAbortError extends ApiUserAbortError {
-  declare readonly surveyId: number;
-  declare readonly dataLayoutId: number;
-  declare readonly archiveId: number;
-
   constructor(message: string, init: ApiErrorInit & ArchiveRef) {
     super(message, init);
-    this.surveyId = init.surveyId;
-    this.dataLayoutId = init.dataLayoutId;
-    this.archiveId = init.archiveId;
+    keepRef(this, init);
   }
 }
 
-nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError, ArchiveAbortError });
+/**
+ * An export archive reports a status that reads as a failure (`FAILED`, `ERROR`, `CANCELLED`, ...: a guess, since CMIX
+ * documents only `COMPLETE`), so it will not complete and is not waited for. It carries the `surveyId`, `dataLayoutId`
+ * and `archiveId`, and `body` is the archive as last seen.
+ *
+ * @example
+ * catch (e) { if (e instanceof ArchiveFailedError) console.error(e.archiveId, e.body) }
+ */
+// The ref's fields, declared by merging (the constructor sets them; see keepRef).
+export interface ArchiveFailedError extends Readonly<ArchiveRef> {}
+export class ArchiveFailedError extends ApiError {
+  constructor(message: string, init: ApiErrorInit & ArchiveRef) {
+    super(message, init);
+    keepRef(this, init);
+  }
+}
+
+nameErrorClasses({ EmbeddedApiError, ArchiveTimeoutError, ArchiveAbortError, ArchiveFailedError });

@@ -2,7 +2,7 @@ import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, Inval
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { ArchiveAbortError, ArchiveTimeoutError } from "./errors.js";
+import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
 
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
@@ -156,6 +156,14 @@ async function waitUntilComplete(
       cause: bounds.signal?.reason,
     });
   for (;;) {
+    // An archive whose status says it failed will not complete: waiting on for maxWaitMs (10 minutes by default) would
+    // only delay the error.
+    if (last && reportsFailure(last)) {
+      throw new ArchiveFailedError(
+        `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${summarizeBody(JSON.stringify(last.status))}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
+        { ...ref, body: last },
+      );
+    }
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
     const remaining = bounds.maxWaitMs - (performance.now() - startedAt);
     if (remaining <= 0) throw giveUp("maxWaitMs");
@@ -172,6 +180,14 @@ async function waitUntilComplete(
     attempts++;
     if (isReady(last)) return last;
   }
+}
+
+/**
+ * Whether an archive's status reads as a failure. Only `COMPLETE` is evidenced (spec: `Archive.status`); this is a
+ * guess from the words a failed job's status is written with, and matches no status that could mean "in progress".
+ */
+function reportsFailure(archive: Archive): boolean {
+  return typeof archive.status === "string" && /fail|error|cancel|abort/i.test(archive.status);
 }
 
 function isReady(archive: Archive): archive is Archive & { archiveUrl: string } {

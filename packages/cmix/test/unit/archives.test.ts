@@ -4,6 +4,7 @@ import {
   ApiError,
   ApiUserAbortError,
   ArchiveAbortError,
+  ArchiveFailedError,
   ArchiveTimeoutError,
   createArchive,
   createClient,
@@ -239,6 +240,29 @@ describe("exportArchive", () => {
     expect(timeout).toMatchObject({ limit: "maxAttempts", attempts: 3, archiveId: 9001, surveyId: SURVEY, dataLayoutId: 5 });
     expect(timeout.message).toMatch(/^Archive 9001 of survey 138651 was not complete after 3 polls over \d+ ms \(maxAttempts 3 reached; last status "PENDING", progress 50\)/);
     expect(timeout.body).toMatchObject({ id: 9001, status: "PENDING" });
+  });
+
+  // A failed archive was polled for the whole maxWaitMs (10 minutes by default) before an ArchiveTimeoutError that
+  // said "It may still finish".
+  it.each(["FAILED", "ERROR", "Cancelled", "EXPORT_FAILED"])("stops at a status of %s with an ArchiveFailedError, without polling on", async (status) => {
+    const { cmix, polls } = vendor({ poll: (n) => (n === 2 ? json({ ...ARCHIVE, dataLayoutId: 5, status, progress: 40 }) : undefined) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveFailedError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(polls()).toBe(2);
+    expect(error).toMatchObject({ name: "ArchiveFailedError", archiveId: 9001, surveyId: SURVEY, dataLayoutId: 5, body: { status } });
+    expect((error as Error).message).toBe(
+      `Archive 9001 of survey 138651 reports status "${status}", so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
+    );
+  });
+
+  it("refuses at once an archive created with a failed status, and keeps waiting through statuses that are no failure", async () => {
+    const failed = vendor({ create: { ...ARCHIVE, status: "FAILED" } });
+    await expect(exportArchive(failed.cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).rejects.toBeInstanceOf(ArchiveFailedError);
+    expect(failed.polls()).toBe(0);
+    const working = vendor({ completeOnPoll: 4, poll: (n) => (n < 4 ? json({ ...ARCHIVE, dataLayoutId: 5, status: ["QUEUED", "IN_PROGRESS", null][n - 1] }) : undefined) });
+    expect(await exportArchive(working.cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).toBe(COMPLETE.archiveUrl);
+    expect(working.polls()).toBe(4);
   });
 
   it("stops at maxWaitMs with an ArchiveTimeoutError that says how long it waited", async () => {
