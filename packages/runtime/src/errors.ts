@@ -114,14 +114,24 @@ export class ApiError extends Error {
     init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
   ): ApiError {
     const { message, statusText, ...rest } = init;
-    const target = [init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request";
     const summary = summarizeBody(body);
-    const text =
+    // The class of each status; no status finds no class and is no 5xx: a plain ApiError.
+    const byStatus: Partial<Record<number, typeof ApiError>> = {
+      400: BadRequestError,
+      401: UnauthorizedError,
+      403: ForbiddenError,
+      404: NotFoundError,
+      409: ConflictError,
+      422: UnprocessableEntityError,
+      429: RateLimitError,
+    };
+    const ErrorClass = byStatus[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
+    // Without a message: what failed (the method and URL, else "The request"), the status, the body's summary, a hint.
+    return new ErrorClass(
       message ??
-      `${target} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`;
-    // No status finds no class and is no 5xx: a plain ApiError.
-    const ErrorClass = STATUS_CLASSES[status!] ?? (status! >= 500 ? InternalServerError : ApiError);
-    return new ErrorClass(text, { ...rest, status, body });
+        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`,
+      { ...rest, status, body },
+    );
   }
 
   /**
@@ -200,16 +210,6 @@ export class RateLimitError extends ApiError {}
  * catch (e) { if (e instanceof InternalServerError) scheduleLater() }
  */
 export class InternalServerError extends ApiError {}
-
-const STATUS_CLASSES: Partial<Record<number, typeof ApiError>> = {
-  400: BadRequestError,
-  401: UnauthorizedError,
-  403: ForbiddenError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
 
 /**
  * The request never got a response: DNS, connection or TLS failure, or a reset, after any retries that were safe.

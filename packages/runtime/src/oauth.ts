@@ -174,7 +174,8 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   async function requestGrant(used: GrantType, fields: Record<string, string>, signal?: AbortSignal): Promise<FetchedToken> {
     const params = { grant_type: used, ...fields };
     const body = options.bodyFormat === "json" ? JSON.stringify(params) : new URLSearchParams(params);
-    const refused = (used === grant.type ? options.hints?.refused : undefined) ?? REFUSED_HINTS[used];
+    const refused = (used === grant.type ? options.hints?.refused : undefined) ??
+      { password: "check the username and password", client_credentials: "check the client ID and client secret", refresh_token: "the refresh token is invalid, expired or already used; sign in again" }[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
     const held = secrets();
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
@@ -198,12 +199,6 @@ function clientAuth(grant: OAuth2Grant): Record<string, string> {
   // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
   return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
 }
-
-const REFUSED_HINTS: Record<GrantType, string> = {
-  password: "check the username and password",
-  client_credentials: "check the client ID and client secret",
-  refresh_token: "the refresh token is invalid, expired or already used; sign in again",
-};
 
 // requestToken has checked access_token already.
 function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {

@@ -8,8 +8,6 @@ import { setQueryParam } from "./url.js";
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
 
-const FOLLOWED = [301, 302, 303, 307, 308];
-
 /**
  * Sends a call that carries a credential (in its body, query or URL) with `redirect: "manual"` through `next`, and
  * follows redirects by hand: only within the request's own origin (so over https, or http on loopback, as the request
@@ -32,7 +30,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       call.moved = keepBody ? moved : null;
       call.ready = undefined;
       const response = await next(request, call);
-      if (response.type !== "opaqueredirect" && !(FOLLOWED.includes(response.status) && response.headers.has("location"))) return response;
+      if (response.type !== "opaqueredirect" && !([301, 302, 303, 307, 308].includes(response.status) && response.headers.has("location"))) return response;
       cancelQuietly(response.body);
       const location = response.headers.get("location");
       const refuse = (why: string, quoted?: boolean) => {
@@ -40,11 +38,13 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         // %27) or lower-cases it in a host name, out of redaction's reach. Never one with user info (refused first, and
         // unquoted), which the parser finds in more forms than redaction (//user:pw@host, up to the last @); controls
         // and spaces percent-encoded, so that the server writes no text of its own into the message.
-        const shown = quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : "";
         // Named by its first URL (the call's own moves with each hop), with the call's method and secrets.
-        return callError(RedirectError, { ...call, url }, `was redirected${response.status ? ` (${response.status})` : ""}${shown}, which was not followed: ${why}.`, {
-          status: response.status || undefined,
-        });
+        return callError(
+          RedirectError,
+          { ...call, url },
+          `was redirected${response.status ? ` (${response.status})` : ""}${quoted ? ` to ${redactText(redactUrl(location!), call.secrets).replace(/[\p{C}\p{Z}]/gu, encodeURIComponent).slice(0, 300)}` : ""}, which was not followed: ${why}.`,
+          { status: response.status || undefined },
+        );
       };
       if (response.type === "opaqueredirect") throw refuse("this platform hides its target");
       let parsed: URL;
