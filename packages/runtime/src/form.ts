@@ -93,7 +93,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   }
   const entries: Entry[] = [];
   // Ancestors only, not every object seen: the same object may legitimately appear twice side by side.
-  const ancestors: object[] = [value];
+  const ancestors: unknown[] = [value];
 
   const visit = (field: unknown, key: string, path: string, inArray: boolean): void => {
     if (field === undefined) return;
@@ -104,28 +104,27 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
       return void entries.push([key, field === null ? "" : typeof field === "string" ? field : toDecimal(field as number)]);
     }
     // From here on an object, a function or a symbol: the last two are refused below as no plain object.
-    const object = field as object;
-    if (object instanceof Date) {
-      if (Number.isNaN(object.getTime())) throw new TypeError(`Form field ${path} is an invalid Date`);
-      return void entries.push([key, object.toISOString()]);
+    if (field instanceof Date) {
+      if (Number.isNaN(field.getTime())) throw new TypeError(`Form field ${path} is an invalid Date`);
+      return void entries.push([key, field.toISOString()]);
     }
-    if (typeof Blob !== "undefined" && object instanceof Blob) {
+    if (typeof Blob !== "undefined" && field instanceof Blob) {
       if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which only a multipart body can carry`);
-      return void entries.push([key, object]);
+      return void entries.push([key, field]);
     }
-    if (ancestors.includes(object)) throw new TypeError(`Form field ${path} refers back to one of its parents`);
-    ancestors.push(object);
-    if (Array.isArray(object)) {
+    if (ancestors.includes(field)) throw new TypeError(`Form field ${path} refers back to one of its parents`);
+    ancestors.push(field);
+    if (Array.isArray(field)) {
       // Rack and qs have no notation for a[][] or for a list mixing scalars and hashes: both would be misread.
       if (inArray) throw new TypeError(`Form field ${path} is an array inside an array, which bracket notation cannot express`);
-      const kinds = new Set(object.filter((item) => item !== undefined).map((item) => (isPlainObject(item) ? "object" : "scalar")));
+      const kinds = new Set(field.filter((item) => item !== undefined).map((item) => (isPlainObject(item) ? "object" : "scalar")));
       if (kinds.size > 1) throw new TypeError(`Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
-      object.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
-    } else if (isPlainObject(object)) {
+      field.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
+    } else if (isPlainObject(field)) {
       // Arrays last: Rack starts the next hash of a list at a key the last one has, and never at a `[]` key.
-      for (const [name, item] of Object.entries(object).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
+      for (const [name, item] of Object.entries(field).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
-      throw new TypeError(`Form field ${path} is ${describeValue(object)}: send a plain object, array or string`);
+      throw new TypeError(`Form field ${path} is ${describeValue(field)}: send a plain object, array or string`);
     }
     ancestors.pop();
   };

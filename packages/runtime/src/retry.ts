@@ -80,8 +80,7 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (DECIMAL.test(after)) return +after * 1000;
   // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
   // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
-  const date = Date.parse(after);
-  return date > now ? date - now : undefined;
+  return Math.max(Date.parse(after) - now, 0) || undefined;
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/;
