@@ -1,15 +1,6 @@
 /** Why a webhook was refused. None of them says which bytes differed, and none carries the secret. */
 export type WebhookFailure = "missing-signature" | "malformed-signature" | "signature-mismatch" | "unrecognized-payload" | "stale";
 
-const MESSAGES: Record<WebhookFailure, string> = {
-  "missing-signature": "No X-Wootric-Signature header: not from Wootric, or a proxy dropped it.",
-  "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
-  "signature-mismatch":
-    "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body.",
-  "unrecognized-payload": "The signed body is no response or decline event that @apis/wootric knows.",
-  stale: "The event's timestamp is unreadable or over maxAgeMs from now: a replay or a late delivery.",
-};
-
 /**
  * A webhook request that `unwrapWebhook` refused. `reason` says which check failed; the message never shows the
  * signature, the expected digest or the secret.
@@ -23,7 +14,15 @@ export class WebhookVerificationError extends Error {
   declare readonly reason: WebhookFailure;
 
   constructor(reason: WebhookFailure) {
-    super(MESSAGES[reason]);
+    const messages: Record<WebhookFailure, string> = {
+      "missing-signature": "No X-Wootric-Signature header: not from Wootric, or a proxy dropped it.",
+      "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
+      "signature-mismatch":
+        "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body.",
+      "unrecognized-payload": "The signed body is no response or decline event that @apis/wootric knows.",
+      stale: "The event's timestamp is unreadable or over maxAgeMs from now: a replay or a late delivery.",
+    };
+    super(messages[reason]);
     this.reason = reason;
   }
 }

@@ -13,9 +13,13 @@ export async function verifySignature(body: Uint8Array, header: string, secret: 
   const subtle =
     (globalThis as { crypto?: Crypto }).crypto?.subtle ||
     ((await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as { webcrypto: Crypto }).webcrypto.subtle;
-  const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-1" }, false, ["verify"]);
   // verify() compares the digests itself, in constant time in every engine (Node, Deno, Chromium, Firefox, WebKit).
-  // The 40 hex digits, two per byte; parseInt reads hex in either case, as the pattern above accepts it.
-  const signature = Uint8Array.from(match[1]!.match(/../g)!, (pair) => parseInt(pair, 16));
-  if (!(await subtle.verify("HMAC", key, signature, body as Uint8Array<ArrayBuffer>))) throw new WebhookVerificationError("signature-mismatch");
+  const verified = await subtle.verify(
+    "HMAC",
+    await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-1" }, false, ["verify"]),
+    // The 40 hex digits, two per byte; parseInt reads hex in either case, as the pattern above accepts it.
+    Uint8Array.from(match[1]!.match(/../g)!, (pair) => parseInt(pair, 16)),
+    body as Uint8Array<ArrayBuffer>,
+  );
+  if (!verified) throw new WebhookVerificationError("signature-mismatch");
 }
