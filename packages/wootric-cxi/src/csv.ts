@@ -95,15 +95,14 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
  * const text = await decodeCsv(await fs.openAsBlob("survey.csv"), "csv");
  */
 export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
-  let text = input;
   if (typeof input !== "string") {
     if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
+      input = new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
     } catch {
       throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
     }
   }
   // Every mark, not one: a second one left for the check to drop was sent, and read as part of the first column's name.
-  return (text as string).replace(/^\uFEFF+/, "");
+  return input.replace(/^\uFEFF+/, "");
 }
