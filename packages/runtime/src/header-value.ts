@@ -17,9 +17,12 @@ export function isHeaderSafeToken(value: string): boolean {
 /** The longest credential taken, in characters: what Node allows all of a request's headers (16 KiB). */
 export const MAX_TOKEN_LENGTH = 16_384;
 
-/** Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. */
+/**
+ * Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. A token pasted with its
+ * scheme (`Bearer eyJ...`, as an API console shows the header) is the space most met.
+ */
 export const UNSENDABLE =
-  "cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character";
+  'cannot go in an HTTP header: over 16 KiB, or a space (leave out a "Bearer " prefix), control or non-ASCII character';
 
 /** What openapi-fetch takes as client-wide headers. */
 export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

@@ -1,4 +1,4 @@
-import { checkOptionNames, checkRefreshTokenStore, tokenSourceForCheckedGrant, fieldError, requireString, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
+import { checkOptionNames, checkRefreshTokenStore, tokenSourceForCheckedGrant, fieldError, isHeaderSafeToken, requireString, UNSENDABLE, type AuthContext, type AuthSchemes, type OAuth2Grant, type TokenSource } from "@apis/runtime";
 
 /**
  * How a Wootric client authenticates, the same for the main API (`@apis/wootric`) and CXI: every grant goes to the
@@ -62,6 +62,8 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     // without a word, and an expiresAt in seconds (a stored token's) fail as initial.expiresAt.
     checkOptionNames(auth, ["type", "accessToken", "refreshToken", "onRefreshToken"], "auth");
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
+    // Checked here for the refresh case too, where the token source would name it initial.accessToken.
+    if (!isHeaderSafeToken(accessToken)) throw fieldError("auth.accessToken", UNSENDABLE);
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
     checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");

@@ -159,6 +159,27 @@ export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
 }
 
 /**
+ * A bearer access token pasted with its scheme (`Bearer eyJ...`), refused on `auth.accessToken`, the field the caller
+ * filled, with the hint to leave the prefix out; with `refreshToken` too where the auth takes one (Wootric's), where
+ * the token became a token source's initial and was refused on that source's own field.
+ *
+ * @example
+ * ...bearerPrefixCases((fetch, auth) => client(fetch, { auth }), ACCESS_TOKEN, { refreshable: true }),
+ */
+export function bearerPrefixCases(make: (fetch: FetchSpy, auth: never) => unknown, token: string, options: { refreshable?: boolean } = {}): BadInputCase[] {
+  const accessToken = `Bearer ${token}`;
+  const auths: [string, object][] = [["", { type: "token", accessToken }]];
+  if (options.refreshable) auths.push([" beside a refreshToken", { type: "token", accessToken, refreshToken: `${token}-refresh` }]);
+  return auths.map(([beside, auth]) => ({
+    helper: "createClient",
+    input: `an accessToken given with its "Bearer " prefix${beside}, refused on the caller's field`,
+    call: (fetch) => make(fetch, auth as never),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space \(leave out a "Bearer " prefix\)/,
+  }));
+}
+
+/**
  * The checks every URL option gets from the runtime (`urlOption`), as cases for {@link describeBadInput}: a number,
  * an empty string, plain http off loopback, a protocol-relative URL, outside a browser a relative one, and one with no
  * host. `example` is the option's default as its message shows it (`https://api.cx.com/1`); `make` passes the value as

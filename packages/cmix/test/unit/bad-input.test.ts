@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, bearerPrefixCases, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import createFetchClient from "openapi-fetch";
 import {
   countResponses,
@@ -41,13 +41,7 @@ const EXPORT: ExportArchiveOptions = { type: "XLSX_READABLE", pollIntervalMs: 1 
 
 const cases: BadInputCase[] = [
   ...transportOptionCases("createClient", (fetch, options) => client(fetch, options)),
-  {
-    helper: "createClient",
-    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
-    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
-    field: "auth.accessToken",
-    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
-  },
+  ...bearerPrefixCases((fetch, auth) => client(fetch, { auth }), ACCESS_TOKEN),
   // Four hosts end in BaseUrl: naming the first (authBaseUrl) would move only the token request, with the password.
   {
     helper: "createClient",

@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, bearerPrefixCases, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, codeExchangeCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, urlOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import {
   buildAuthorizeUrl,
   checkListQuery,
@@ -51,13 +51,7 @@ const cases: BadInputCase[] = [
   ...codeExchangeCases((fetch, options) => exchange(fetch, options)),
   ...urlOptionCases("createClient", "baseUrl", "https://surveydynamix.com/api", (fetch, url) => client(fetch, { baseUrl: url })),
   ...urlOptionCases("createClient", "oauthBaseUrl", "https://surveydynamix.com", (fetch, url) => client(fetch, { oauthBaseUrl: url })),
-  {
-    helper: "createClient",
-    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
-    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
-    field: "auth.accessToken",
-    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
-  },
+  ...bearerPrefixCases((fetch, auth) => client(fetch, { auth }), ACCESS_TOKEN),
   {
     helper: "createClient",
     input: "a protocol-relative oauthUrl (the deprecated name)",

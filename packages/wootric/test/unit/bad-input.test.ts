@@ -1,7 +1,7 @@
 // Every exported helper that takes user input refuses bad input with an InputError that says what to fix, before
 // anything is sent: each case runs against a fetch spy that would answer any request, and must find it uncalled
 // (the harness, @apis/faults/bad-input, also checks that no secret below shows in the error).
-import { bad, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
+import { bad, bearerPrefixCases, notAClientCases, nonObjectOptionsCases, signalAsOptionsCases, describeBadInput, dotSegmentCase, missingOptionsCases, transportOptionCases, type BadInputCase, type FetchSpy } from "@apis/faults/bad-input";
 import type { TokenSource } from "@apis/runtime";
 import { checkEmailSurveyCsv, createClient, createWootricTokenSource, getEndUserByEmail, getEndUserByExternalId, InputError, listAll, properties, sendEmailSurvey, sendEmailSurveyCsv, type ClientOptions, type PropertyInput, type WootricClient, type WootricTokenSourceOptions } from "../../src/index.js";
 
@@ -20,13 +20,7 @@ const tokenSource = (options: unknown) => createWootricTokenSource(bad<WootricTo
 
 const clientCases: BadInputCase[] = [
   ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options.*auth/),
-  {
-    helper: "createClient",
-    input: 'an accessToken given with its "Bearer " prefix, refused on the caller\'s field, not the runtime\'s auth.token',
-    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
-    field: "auth.accessToken",
-    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space/,
-  },
+  ...bearerPrefixCases((fetch, auth) => client(fetch, { auth }), ACCESS_TOKEN, { refreshable: true }),
   { helper: "createClient", input: "a number as baseUrl", call: (fetch) => client(fetch, { baseUrl: bad<string>(42) }), field: "baseUrl", message: /baseUrl must be a URL string such as https:\/\/api\.wootric\.com, got a number/ },
   {
     helper: "createClient",
