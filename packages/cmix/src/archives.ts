@@ -19,7 +19,7 @@ export interface ArchiveRef {
  * @example
  * const archive = await createArchive(cmix, 138651, { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
  */
-export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal } = {}): Promise<Archive> {
+export async function createArchive(cmix: CmixClient, surveyId: number, body: ArchiveRequest, options: { signal?: AbortSignal | undefined } = {}): Promise<Archive> {
   checkClient(cmix);
   requireId(surveyId, "surveyId");
   checkArchiveRequest(body);
@@ -36,7 +36,7 @@ export async function createArchive(cmix: CmixClient, surveyId: number, body: Ar
  * const archive = await getArchive(cmix, { surveyId: 138651, dataLayoutId: 1, archiveId: 9001 });
  * if (archive.status === "COMPLETE") console.log(archive.archiveUrl);
  */
-export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal } = {}): Promise<Archive> {
+export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { signal?: AbortSignal | undefined } = {}): Promise<Archive> {
   checkClient(cmix);
   const path = checkArchiveRef(ref, "getArchive", "the archive to read");
   const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts/{dataLayoutId}/archives/{archiveId}", { params: { path }, ...signalOf(options, "getArchive") });

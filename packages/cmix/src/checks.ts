@@ -33,7 +33,7 @@ export function requireId(value: unknown, field: string): number {
  * @example
  * await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params, ...signalOf(options, "getDataLayouts") });
  */
-export function signalOf(options: { signal?: AbortSignal } | null | undefined, of: string, names = ["signal"]): { signal?: AbortSignal } {
+export function signalOf(options: { signal?: AbortSignal | undefined } | null | undefined, of: string, names = ["signal"]): { signal?: AbortSignal | undefined } {
   const opts = options ?? {};
   checkOptionNames(opts, names, of);
   const signal = opts.signal;

@@ -14,7 +14,7 @@ export const SERVICE_URL_OPTIONS = {
   fileProcessing: "fileProcessingBaseUrl",
 } as const satisfies Record<CmixService, string>;
 /** The base URL options of the client, one per service. */
-export type ServiceUrlOptions = { [S in CmixService as (typeof SERVICE_URL_OPTIONS)[S]]?: string };
+export type ServiceUrlOptions = { [S in CmixService as (typeof SERVICE_URL_OPTIONS)[S]]?: string | undefined };
 
 /**
  * The vendor's hosts (Dynata's own client, `CMIX_SERVICES`). The sandbox is called "kaleidoscope"; the vendor's wiki

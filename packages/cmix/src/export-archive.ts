@@ -8,13 +8,13 @@ import type { Archive, RespondentType } from "./types.js";
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
 export interface PollOptions {
   /** Pause between polls, in milliseconds. Default 5 000. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Give up after this long, in milliseconds (checked between polls). Default 600 000 (10 minutes). */
-  maxWaitMs?: number;
+  maxWaitMs?: number | undefined;
   /** Give up after this many polls. Default 120. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Stops the wait (and any request in flight) with an `ApiUserAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** What {@link exportArchive} exports, and how long it waits for it. */
@@ -22,15 +22,15 @@ export interface ExportArchiveOptions extends PollOptions {
   /** The file type. Only `XLSX_READABLE` is evidenced; other values are passed through as they are. */
   type: "XLSX_READABLE" | (string & {});
   /** Live or test respondents. Default `LIVE`. */
-  respondentType?: RespondentType;
+  respondentType?: RespondentType | undefined;
   /** Include respondents who completed. Default true. */
-  completes?: boolean;
+  completes?: boolean | undefined;
   /** Include respondents still taking the survey. Default false. */
-  inProcess?: boolean;
+  inProcess?: boolean | undefined;
   /** Include respondents the survey terminated. Default false. */
-  terminates?: boolean;
+  terminates?: boolean | undefined;
   /** The data layout to read the archive through. Default: the archive's own, else the survey's layout named `Default`. */
-  dataLayoutId?: number;
+  dataLayoutId?: number | undefined;
 }
 
 const COMPLETE = "COMPLETE";
@@ -50,7 +50,7 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
  */
 export async function pollArchive(
   cmix: CmixClient,
-  ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | null },
+  ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | null | undefined },
   options?: PollOptions,
 ): Promise<Archive & { archiveUrl: string }> {
   checkClient(cmix);

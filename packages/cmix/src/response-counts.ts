@@ -4,7 +4,7 @@ import { checkClient, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
 
-function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], init: { signal?: AbortSignal }) {
+function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], init: { signal?: AbortSignal | undefined }) {
   return cmix.reporting.POST("/surveys/{surveyId}/response-counts", { params: { path: { surveyId } }, body, ...init });
 }
 
@@ -27,7 +27,7 @@ export type ResponseCountsResult = Awaited<ReturnType<typeof post>>;
  * @example
  * const counts = await countResponses(cmix, 138651, [{ questionId: 122931 }, { questionId: 123456 }]);
  */
-export function countResponses(cmix: CmixClient, surveyId: number, questions: QuestionRef[], options?: { signal?: AbortSignal }): Promise<ResponseCounts>;
+export function countResponses(cmix: CmixClient, surveyId: number, questions: QuestionRef[], options?: { signal?: AbortSignal | undefined }): Promise<ResponseCounts>;
 /**
  * Counts of questions among the respondents a banner (cross-tab) filter selects (`POST /surveys/{surveyId}/response-counts`
  * with a filter object, as Dynata's `fetch_banner_filter` sends it).
@@ -40,12 +40,12 @@ export function countResponses(cmix: CmixClient, surveyId: number, questions: Qu
  *   filters: [{ questionId: 124, responseId: 125 }],
  * });
  */
-export function countResponses(cmix: CmixClient, surveyId: number, filter: BannerFilterRequest, options?: { signal?: AbortSignal }): Promise<ResponseCounts>;
+export function countResponses(cmix: CmixClient, surveyId: number, filter: BannerFilterRequest, options?: { signal?: AbortSignal | undefined }): Promise<ResponseCounts>;
 export async function countResponses(
   cmix: CmixClient,
   surveyId: number,
   query: BannerFilterRequest | QuestionRef[],
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<ResponseCounts> {
   checkClient(cmix, "reporting");
   requireId(surveyId, "surveyId");

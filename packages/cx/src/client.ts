@@ -20,20 +20,20 @@ export interface ClientOptions extends ForwardedOptions {
   /** The user's access token: `{ type: "token", accessToken }`. */
   auth: CxAuth;
   /** Base URL of everything but file content, version included. Default `https://api.cx.com/1`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Base URL of file upload and download, version included. Default `https://data.cx.com/1`. */
-  dataBaseUrl?: string;
+  dataBaseUrl?: string | undefined;
   /**
    * Base URL of file upload and download.
    *
    * @deprecated Renamed `dataBaseUrl`, like every host option; `dataUrl` is still read until the next minor release.
    */
-  dataUrl?: string;
+  dataUrl?: string | undefined;
   /**
    * The application's client id, sent as `client_id` next to `access_token` on every call. The docs do not ask for
    * it, but the PHP SDK always sends it (the API sits behind Mashery): set it if CX refuses calls without it.
    */
-  clientId?: string;
+  clientId?: string | undefined;
 }
 
 /** The typed CX client: openapi-fetch's `GET`/`POST` over the CX paths. */

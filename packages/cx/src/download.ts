@@ -37,7 +37,7 @@ export type DownloadResult =
  * const file = await downloadFile(cx, filePath("self", "/photos/2353.jpg"));
  * await pipeline(Readable.fromWeb(file.body), createWriteStream("2353.jpg"));
  */
-export async function downloadFile(client: CxClient, filePath: string, options?: { signal?: AbortSignal }): Promise<Download> {
+export async function downloadFile(client: CxClient, filePath: string, options?: { signal?: AbortSignal | undefined }): Promise<Download> {
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const opts = options ?? {};

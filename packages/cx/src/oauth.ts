@@ -34,7 +34,7 @@ export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] 
  * const state = crypto.randomUUID();
  * res.redirect(buildAuthorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
  */
-export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state: string; authorizeUrl?: string }): string {
+export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state: string; authorizeUrl?: string | undefined }): string {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
@@ -82,9 +82,9 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
    * send it; `multipart` is what one sentence of the doc says the token endpoint requires, the fallback if CX ever
    * refuses urlencoded.
    */
-  bodyEncoding?: "multipart" | "form";
+  bodyEncoding?: "multipart" | "form" | undefined;
   /** Full URL of the token endpoint. Default `https://api.cx.com/1/oauth/token`. */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 /**

@@ -12,10 +12,10 @@ export type UploadContent = Blob | ReadableStream<Uint8Array> | ArrayBuffer | Ar
 
 export interface UploadOptions {
   /** The MIME type CX stores and later serves the file with (`file_content_type`). Default: the Blob's type, else `application/octet-stream`. */
-  contentType?: string;
+  contentType?: string | undefined;
   /** The file name in the multipart part. Default: the last name of the path. */
-  filename?: string;
-  signal?: AbortSignal;
+  filename?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 // Spaces and tabs only around a parameter's ";": \s took a line break, which ended the part's Content-Type line.

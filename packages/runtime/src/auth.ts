@@ -26,9 +26,9 @@ export type Auth =
 
 /** What one attempt carries: an Authorization header or a query parameter, and the OAuth token to report if rejected. */
 export interface Credential {
-  header?: string;
-  query?: { name: string; value: string };
-  token?: string;
+  header?: string | undefined;
+  query?: { name: string; value: string } | undefined;
+  token?: string | undefined;
   /** What of it a server may echo, redacted from the errors and log lines of each call that sends it. */
   secrets: string[];
 }
@@ -65,7 +65,7 @@ const AUTH_TYPES = '"none", "bearer", "basic", "oauth2" or "query"';
  * what a vendor's builders checked). Kept apart, so that a bundle holds only the kinds its clients are given: a vendor's
  * builders return one or two of them (see `VendorDescription.authorizers`).
  */
-export type Authorizers = { [T in Auth["type"]]?: (auth: Extract<Auth, { type: T }>) => Authorizer };
+export type Authorizers = { [T in Auth["type"]]?: ((auth: Extract<Auth, { type: T }>) => Authorizer) | undefined };
 
 /** A fixed bearer token. */
 export const bearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(requireString(auth.token, "auth.token", "a bearer token"), "auth.token"));

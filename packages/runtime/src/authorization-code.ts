@@ -39,11 +39,11 @@ export const EXCHANGE_OPTIONS = ["clientId", "clientSecret", "code", "redirectUr
  */
 export interface TokenResponse {
   access_token: string;
-  token_type?: string | null;
+  token_type?: string | null | undefined;
   /** Lifetime in seconds; some vendors send it as a string. */
-  expires_in?: number | string | null;
-  refresh_token?: string | null;
-  scope?: string | null;
+  expires_in?: number | string | null | undefined;
+  refresh_token?: string | null | undefined;
+  scope?: string | null | undefined;
   [field: string]: unknown;
 }
 

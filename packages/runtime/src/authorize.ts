@@ -38,7 +38,7 @@ export interface AuthorizationCallbackOptions {
 /** What {@link readAuthorizationCallback} reads from a successful callback. */
 export interface AuthorizationCallback {
   code: string;
-  state?: string;
+  state?: string | undefined;
 }
 
 // The parameters set from options of their own, each with the option that sets it.

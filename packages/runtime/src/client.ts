@@ -28,44 +28,44 @@ export interface ClientOptions {
    */
   baseUrl: string;
   /** Spec server URL -> base URL to use instead, for operations that name their own server. Same rule as `baseUrl`. */
-  servers?: Record<string, string>;
+  servers?: Record<string, string> | undefined;
   /** Per-operation metadata generated from the spec. */
   operations: OperationTable;
   auth: Auth;
   /** The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /**
    * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
    * has been read in full, headers and body alike; a body the caller streams (`parseAs: "stream"`, CX
    * `downloadFile`) is bounded only until its headers arrive.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Bound on the size of every body the client buffers, in bytes. Default 134 217 728 (128 MiB); `Infinity` turns it
    * off. `maxResponseBytes` bounds every body the client buffers (JSON, text, blob, error bodies and token
    * responses): a larger body is cancelled and the call fails with a `ResponseTooLargeError` naming the limit.
    * An error status's body is read up to 1 MiB: past that it is cancelled, and a note stands in for it as `error`.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Retries where a retry is safe: an integer from 0 to 10. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
-  retryDelay?: RetryDelayOptions;
+  retryDelay?: RetryDelayOptions | undefined;
   /** Headers sent with every request: a `Headers`, a record, or an array of `[name, value]` pairs. */
-  headers?: HeadersInit;
+  headers?: HeadersInit | undefined;
   /**
    * Receives one `debug(message, fields)` line per attempt: method, redacted URL, status or error, attempt number and
    * duration in ms. `console` fits. No header, body or credential is ever logged.
    */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Paces requests by the budget the vendor reports in response headers instead of running into 429s. */
-  rateLimit?: RateLimitOptions;
+  rateLimit?: RateLimitOptions | undefined;
   /**
    * Layers `(request, next) => Promise<Response>` run on every attempt, inside retries and after credentials are
    * applied, so they see exactly what is sent (see `TransportOptions.middleware`). openapi-fetch's `client.use(...)`
    * runs once per call instead, before credentials and outside retries.
    */
-  middleware?: readonly AttemptMiddleware[];
+  middleware?: readonly AttemptMiddleware[] | undefined;
   /**
    * How the body of a multipart operation is written, from the call's `body` object. Default `multipartBody`: a Blob
    * that fails the call when one of its files cannot be read. A vendor client (`defineVendorClient`) has one only
@@ -76,11 +76,11 @@ export interface ClientOptions {
    * The spec's security scheme names `auth` holds credentials for, e.g. `["oauth2"]`: an operation is sent with them
    * only when its `security` names one of these. Default: any scheme.
    */
-  schemes?: readonly string[];
+  schemes?: readonly string[] | undefined;
 }
 
 const FORM = "application/x-www-form-urlencoded";
-type Init = Record<string, unknown> & { headers?: HeadersOptions };
+type Init = Record<string, unknown> & { headers?: HeadersOptions | undefined };
 type Core = {
   request(method: string, path: string, init?: Init): Promise<unknown>;
   use: Client<{}>["use"];
@@ -228,7 +228,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   const headers = checkHeadersOption(init.headers ?? undefined, "headers");
   const prepared: Init = { ...init, headers };
   // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
-  const params = init.params as { path?: unknown; query?: Record<string, unknown> } | undefined;
+  const params = init.params as { path?: unknown; query?: Record<string, unknown> | undefined } | undefined;
   checkPathParams(path, params?.path);
   if (params?.query != null && typeof init.querySerializer !== "function") {
     prepared.params = { ...params, query: encodeQueryNames(params.query) };

@@ -3,7 +3,7 @@ import { isRecord } from "./is-record.js";
 
 /** What an openapi-fetch call resolves: data on success, the vendor's error body on failure, and the response. */
 export interface RawResult<T> {
-  data?: T;
+  data?: T | undefined;
   error?: unknown;
   response: Response;
 }

@@ -83,7 +83,7 @@ export class ApiError extends Error {
     // Only when one was asked for (undefined is not <=), so that an error without one lists no such field; only a wait a
     // timer keeps (sleep takes up to MAX_TIMER_MS, about 24.8 days), which leaves a server no room for a long key in any
     // form; and only one that holds no credential.
-    if (wait! <= MAX_TIMER_MS && redactSecrets(heard, secrets) == heard) (this as { retryAfterMs?: number }).retryAfterMs = wait;
+    if (wait! <= MAX_TIMER_MS && redactSecrets(heard, secrets) == heard) (this as { retryAfterMs?: number | undefined }).retryAfterMs = wait;
   }
 
   /**
@@ -111,7 +111,7 @@ export class ApiError extends Error {
   static generate(
     status: number | undefined,
     body: unknown,
-    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string; statusText?: string } = {},
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string | undefined; statusText?: string | undefined } = {},
   ): ApiError {
     const { message, statusText, ...rest } = init;
     const summary = summarizeBody(body);
@@ -308,7 +308,7 @@ export class AuthorizationDeniedError extends ApiError {
   constructor(message: string, init: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined }) {
     super(message, { body: { error: init.error, error_description: init.errorDescription, error_uri: init.errorUri } });
     // As the body has them, redacted: the callback's text is the vendor's, or whoever forged the callback.
-    ({ error: this.error, error_description: this.errorDescription } = this.body as { error: string; error_description?: string });
+    ({ error: this.error, error_description: this.errorDescription } = this.body as { error: string; error_description?: string | undefined });
   }
 }
 

@@ -7,7 +7,7 @@ export interface MultipartOptions {
    * File name of a part made from a bare Blob (a File keeps its own name): a name, or a function of the part's key.
    * Default `"blob"`. Vendors often name the upload after it, so it is worth setting in Node 18, which has no File.
    */
-  filename?: string | ((key: string, blob: Blob) => string);
+  filename?: string | ((key: string, blob: Blob) => string) | undefined;
 }
 
 type Entry = [key: string, value: string | Blob];

@@ -42,7 +42,7 @@ export function checkNumber(
   value: unknown,
   field: string,
   fallback: number,
-  rule: { min: number; max?: number; integer?: boolean; hint?: string },
+  rule: { min: number; max?: number | undefined; integer?: boolean | undefined; hint?: string | undefined },
 ): number {
   if (value === undefined) return fallback;
   // Number.isFinite is false for anything but a number. No max (a JavaScript caller's null too) is no bound.
@@ -65,7 +65,7 @@ export function describeValue(value: unknown): string {
   if (value === "") return "an empty string";
   if (Array.isArray(value)) return "an array";
   if (typeof value !== "object") return `a ${typeof value}`;
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  const name = (value as { constructor?: { name?: unknown } | undefined }).constructor?.name;
   return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
 }
 

@@ -23,7 +23,7 @@ type Index = Map<string, Bucket>;
  * must have before its lengths are tried (shortened as forms join, not lengthened as they go: a start of more forms
  * is a start of fewer), so that a text of those four characters over and over costs one comparison a place.
  */
-type Bucket = Map<number, Map<string, string[]>> & { start?: string };
+type Bucket = Map<number, Map<string, string[]>> & { start?: string | undefined };
 
 // The forms of all of them (see Index).
 const byKey: Index = new Map();

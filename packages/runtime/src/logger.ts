@@ -15,9 +15,9 @@ export interface AttemptLogFields {
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** The response's status, when one arrived. */
-  status?: number;
+  status?: number | undefined;
   /** What went wrong when no response arrived, redacted. */
-  error?: string;
+  error?: string | undefined;
   /** Time from sending to the response headers (or the failure), in milliseconds. */
   durationMs: number;
   /** `token` for a request to a token endpoint, `api` otherwise. */

@@ -16,7 +16,7 @@ export type OAuth2Grant =
    * Resource owner password credentials. `query` is added to the token URL, e.g. Wootric's `account_token`; a
    * confidential client also sends its `clientId`/`clientSecret` (RFC 6749 §4.3.2, e.g. CMIX).
    */
-  | { type: "password"; username: string; password: string; query?: Record<string, string>; clientId?: string; clientSecret?: string }
+  | { type: "password"; username: string; password: string; query?: Record<string, string> | undefined; clientId?: string | undefined; clientSecret?: string | undefined }
   | { type: "client_credentials"; clientId: string; clientSecret: string }
   /** Only a refresh token, e.g. one the caller obtained itself. */
   | { type: "refresh_token"; refreshToken: string };
@@ -144,7 +144,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // (a password, a client secret, read at each use; a grant without them has them undefined) and the tokens, the
   // refresh token held apart since it rotates. Tokens it held before stay known to every redaction (rememberSecret);
   // keeping each one here would grow with every refresh.
-  const own = grant as { password?: string; clientSecret?: string };
+  const own = grant as { password?: string | undefined; clientSecret?: string | undefined };
   const secrets = () => [own.password, own.clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 

@@ -4,17 +4,17 @@ import { firstSight, itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
 /** Options of {@link paginateOffset}. */
 export interface PaginateOffsetOptions<Page, Item> {
   /** Fetches `limit` items from `offset`, e.g. an openapi-fetch call; its `{ data, error, response }` is read as such. */
-  fetchPage: (offset: number, limit: number) => Promise<{ data?: Page; error?: unknown; response: Response }>;
+  fetchPage: (offset: number, limit: number) => Promise<{ data?: Page | undefined; error?: unknown; response: Response }>;
   /** The items of a page. */
   items: (page: Page) => Item[];
   /** Items asked for per page. */
   limit: number;
   /** Offset of the first item wanted. Default 0. */
-  startOffset?: number;
+  startOffset?: number | undefined;
   /** The total number of items in the list (not counting from `startOffset`), when the vendor reports it. */
-  total?: (page: Page) => number | undefined;
+  total?: ((page: Page) => number | undefined) | undefined;
   /** What tells an item apart, for items without an `id` (see `repeatGuard` and `firstSight`). Default: its `id`. */
-  idOf?: (item: unknown) => unknown;
+  idOf?: ((item: unknown) => unknown) | undefined;
 }
 
 /**

@@ -8,22 +8,22 @@ export const SEEN_IDS = 10_000;
 /** Options of {@link paginate}. */
 export interface PaginateOptions<Page, Item> {
   /** Fetches one page by number, e.g. an openapi-fetch call; its `{ data, error, response }` is read as such. */
-  fetchPage: (page: number) => Promise<{ data?: Page; error?: unknown; response: Response }>;
+  fetchPage: (page: number) => Promise<{ data?: Page | undefined; error?: unknown; response: Response }>;
   /** The items of a page. */
   items: (page: Page) => Item[];
   /** Items asked for per page: a page shorter than this is the last one. */
   perPage: number;
   /** Number of the first page. Default 1. */
-  firstPage?: number;
+  firstPage?: number | undefined;
   /** The last page the vendor serves, e.g. 30 for Wootric. */
-  maxPage?: number;
+  maxPage?: number | undefined;
   /** The total number of items, when the vendor reports it. */
-  total?: (page: Page) => number | undefined;
+  total?: ((page: Page) => number | undefined) | undefined;
   /**
    * How to reach the items past `maxPage`, ending the {@link PaginationLimitError}'s message, e.g. the filters that
    * narrow this list. Default: "narrow the query."
    */
-  narrow?: string;
+  narrow?: string | undefined;
 }
 
 /**
@@ -152,7 +152,7 @@ export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page)
  * @example
  * const tags = itemsOf(await client.GET("/v1/tags", { params }), (page) => page, "page 3");
  */
-export function itemsOf<Page, Item>(result: { data?: Page; error?: unknown; response: Response }, items: (page: Page) => Item[], which: string): Item[] {
+export function itemsOf<Page, Item>(result: { data?: Page | undefined; error?: unknown; response: Response }, items: (page: Page) => Item[], which: string): Item[] {
   const { response } = result;
   // openapi-fetch reports an error status with an empty body as `error: undefined`, so the status decides too.
   if (!response.ok || result.error !== undefined) {

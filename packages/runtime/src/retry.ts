@@ -3,9 +3,9 @@ import { redactText } from "./redact.js";
 /** Backoff tuning: attempt n waits about `baseMs * 2^n`, never more than `maxMs`. */
 export interface RetryDelayOptions {
   /** Delay before the first retry, in milliseconds. Default 500. */
-  baseMs?: number;
+  baseMs?: number | undefined;
   /** Upper bound of a backoff delay, in milliseconds. Default 8000. */
-  maxMs?: number;
+  maxMs?: number | undefined;
 }
 
 /** A `Retry-After` longer than this is not waited for: the response is returned to the caller instead. */

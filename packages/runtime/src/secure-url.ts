@@ -43,7 +43,7 @@ export function checkSecureUrl(value: string, field: string): void {
     }
     // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base. A
     // protocol-relative one (//host, or /\host) names another host there: refused everywhere.
-  } else if (!/^[\\/]{2}/.test(text) && typeof (globalThis as { location?: { href?: unknown } }).location?.href === "string") return;
+  } else if (!/^[\\/]{2}/.test(text) && typeof (globalThis as { location?: { href?: unknown } | undefined }).location?.href === "string") return;
   if (!url) throw fieldError(field, `must be an absolute URL such as https://api.example.com (relative only in a browser, never //host)`);
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;

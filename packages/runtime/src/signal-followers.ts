@@ -29,7 +29,7 @@ const FOLLOWERS = Symbol();
  * follow(request.signal, attempt);
  * follow(request.signal, attempt, 1); // done with it
  */
-export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers }) | undefined, follower: Follower, leave?: 1): void {
+export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers | undefined }) | undefined, follower: Follower, leave?: 1): void {
   // Nothing is made to leave (every attempt leaves, most with no signal), and a signal keeps its set once it has one:
   // sequential calls on one signal then add and remove the one listener, as they did with a listener each.
   const set = signal?.[FOLLOWERS];

@@ -45,7 +45,7 @@ interface Flight {
   /** Callers waiting with a signal, which may still give up. */
   waiting: number;
   /** Whether a caller without a signal waits, so the request is kept going whatever the others do (absent: none yet). */
-  kept?: true;
+  kept?: true | undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ export function checkTransportOptions(options: {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw fieldError("fetch", `must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
   }
-  const retryDelay = options.retryDelay as { baseMs?: number; maxMs?: number } | undefined;
+  const retryDelay = options.retryDelay as { baseMs?: number | undefined; maxMs?: number | undefined } | undefined;
   if (retryDelay !== undefined && !isRecord(retryDelay)) {
     throw fieldError("retryDelay", `must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }

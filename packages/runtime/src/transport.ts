@@ -24,7 +24,7 @@ export type FetchLike = (request: Request) => Promise<Response>;
 /** How a transport sends requests. */
 export interface TransportOptions {
   /** How requests are authenticated. Default `{ type: "none" }`. */
-  auth?: Auth;
+  auth?: Auth | undefined;
   /** The fetch underneath. Default: `globalThis.fetch`, looked up at each call so late polyfills and spies apply. */
   fetch?: FetchLike | undefined;
   /**
@@ -87,7 +87,7 @@ export const BASE_TRANSPORT_OPTIONS = Object.keys({
 /** Per-request choices of a transport call. */
 export interface SendOptions {
   /** False for operations that take no credentials (`security: []`). Default true. */
-  authenticate?: boolean;
+  authenticate?: boolean | undefined;
   /** A fetch for this request only, e.g. the one a caller passed to a single openapi-fetch call. */
   fetch?: FetchLike | undefined;
   /**

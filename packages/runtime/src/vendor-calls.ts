@@ -11,13 +11,13 @@ export interface CallContext {
   /** The generated metadata of the operation, if the spec has it. */
   meta: OperationMeta | undefined;
   /** The options the call was sent with (after `prepare`); set for `finish`. */
-  init?: CallInit;
+  init?: CallInit | undefined;
 }
 
 /** What a raw call resolves, seen by a vendor's `finish`. */
 export type CallResult = { data?: unknown; error?: unknown; response: Response };
 /** A raw call's options (openapi-fetch's init), seen by a vendor's `prepare`. */
-export type CallInit = Record<string, unknown> & { params?: { query?: Record<string, unknown> } & Record<string, unknown>; headers?: unknown; body?: unknown };
+export type CallInit = Record<string, unknown> & { params?: ({ query?: Record<string, unknown> | undefined } & Record<string, unknown>) | undefined; headers?: unknown; body?: unknown };
 
 /**
  * Per-operation defaults a vendor needs on every raw call and openapi-fetch cannot be told once for all: `prepare`

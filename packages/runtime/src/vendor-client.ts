@@ -37,7 +37,7 @@ export type VendorAuth = { type: string };
  */
 export type AuthSchemes<A extends VendorAuth, H extends string> = Record<
   string,
-  { [T in A["type"]]?: (auth: Extract<A, { type: T }>, context: AuthContext<H>) => Auth }
+  { [T in A["type"]]?: ((auth: Extract<A, { type: T }>, context: AuthContext<H>) => Auth) | undefined }
 >;
 
 /** A vendor, declared: hosts, credentials and per-operation defaults over its generated operation table. */
@@ -59,17 +59,17 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
    * their bundles hold a multipart writer: left out, a raw call to such an operation without a FormData or
    * `bodySerializer` of its own fails with a TypeError ("context.multipart is not a function").
    */
-  multipart?: MultipartEncoder;
+  multipart?: MultipartEncoder | undefined;
   /** An example of the auth option, for the error a missing one throws, e.g. `{ type: "token", accessToken }`. */
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
-  ownOptions?: readonly string[];
+  ownOptions?: readonly string[] | undefined;
   /** Checks of the vendor's own options, run before anything else reads them; throws an `InputError`. */
   checkOptions?(options: O): void;
   /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
   tokenUrl?(options: O, hosts: Record<H, string>): string;
   /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
-  defaults?(options: O, hosts: Record<H, string>): Partial<ForwardedOptions> & { servers?: Record<string, string> };
+  defaults?(options: O, hosts: Record<H, string>): Partial<ForwardedOptions> & { servers?: Record<string, string> | undefined };
   /** Per-operation defaults applied to every raw call (see {@link CallHooks}). */
   calls?(options: O, hosts: Record<H, string>): CallHooks;
 }

@@ -17,13 +17,13 @@ export interface HostDescription {
    */
   default: string | ((options: Record<string, unknown>) => string);
   /** The spec's server URL whose operations go to this host. Default: `default`, when it is a string. */
-  server?: string;
+  server?: string | undefined;
   /**
    * The option's name before the rename (deprecated), e.g. `dataUrl` for `dataBaseUrl`, taken among the client's
    * options; a dotted name names a field of an object option, e.g. `baseUrls.survey`. {@link renamedHost} sets it, with
    * a `default` that reads the old name.
    */
-  deprecatedName?: string;
+  deprecatedName?: string | undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ServiceDescription<H extends string> {
   /** The host option the service is called at. */
   host: H;
   /** Whether the client-wide `headers` go to this service too. Default true; false for an auth service. */
-  clientHeaders?: boolean;
+  clientHeaders?: boolean | undefined;
 }
 
 /** A vendor with several services: its hosts, credentials and the services that share them. */

@@ -23,13 +23,13 @@ export interface ClientOptions extends ForwardedOptions {
    * `https://eu1.surveydynamix.com/api`, and so on for us2, us3, ca1, au1 and demo. It sets `baseUrl` and
    * `oauthBaseUrl` where those are not given.
    */
-  region?: Region;
+  region?: Region | undefined;
   /** API base URL. Default `https://surveydynamix.com/api`, or the region's. Must be https (http only on loopback, for a mock). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Base URL of the OAuth server, which serves `POST /oauth/token`. Default `https://surveydynamix.com`. */
-  oauthBaseUrl?: string;
+  oauthBaseUrl?: string | undefined;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
-  oauthUrl?: string;
+  oauthUrl?: string | undefined;
 }
 
 /** The typed Survey Dynamix client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the API's paths. */

@@ -18,18 +18,18 @@ type Respondent = Partial<Pick<NewInteraction, "phone_number" | "email">> &
 /** What {@link createInteraction} takes: the interaction's own fields, and its interaction data in `data`. */
 export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "scheduled_at" | "survey_type" | "phone_number" | "email"> & Respondent & {
   /** Create it even while a pending interaction for the same phone number and survey exists. Default false. */
-  _force_new?: boolean;
+  _force_new?: boolean | undefined;
   /** A Date, a UTC time `YYYY-MM-DD HH:MM:SS`, or `Now + X Days|Hours|Minutes`. Default: now. */
-  scheduled_at?: string | Date;
+  scheduled_at?: string | Date | undefined;
   /** Interaction data: keys of letters, digits and underscores starting with a letter, e.g. `{ plan: "GOLD" }`. */
-  data?: Record<string, InteractionDataValue | undefined>;
+  data?: Record<string, InteractionDataValue | undefined> | undefined;
 };
 
 /** What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited. */
 export type UpdateInteractionInput = Omit<InteractionUpdate, "id" | "scheduled_at"> & {
-  id?: number;
+  id?: number | undefined;
   /** A Date, or a UTC time `YYYY-MM-DD HH:MM:SS`, as the vendor writes it. */
-  scheduled_at?: string | Date;
+  scheduled_at?: string | Date | undefined;
 };
 
 const FIELDS = ["survey_id", "_force_new", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "data"];
@@ -82,7 +82,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
  *   data: { plan: "GOLD", order_id: 1234 },
  * });
  */
-export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal }): Promise<Interaction> {
+export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal | undefined }): Promise<Interaction> {
   checkClient(client);
   if (typeof input !== "object" || input === null) {
     throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 }');
@@ -146,7 +146,7 @@ export async function updateInteraction(
   client: SurveyDynamixClient,
   interactionId: number,
   interaction: UpdateInteractionInput,
-  options?: { signal?: AbortSignal },
+  options?: { signal?: AbortSignal | undefined },
 ): Promise<Interaction> {
   checkClient(client);
   checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");

@@ -39,8 +39,8 @@ type PathParams<P extends PagedPath> = ListParameters<P>["path"];
  * but an empty one (`start_date: ""`) counts as none and throws an `InputError`, as the vendor would answer every
  * item: no type can refuse an empty string given as a `string`.
  */
-export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query?: Query<P> } : { query: Query<P> }) &
-  ([PathParams<P>] extends [undefined] ? { path?: undefined } : { path: PathParams<P> }) & { signal?: AbortSignal };
+export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query?: Query<P> | undefined } : { query: Query<P> }) &
+  ([PathParams<P>] extends [undefined] ? { path?: undefined } : { path: PathParams<P> }) & { signal?: AbortSignal | undefined };
 
 /**
  * Iterates every item of a list, fetching pages of `_limit` items (default 1000, the vendor's maximum) lazily, from
@@ -60,7 +60,7 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
  */
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
-  const opts = (options ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined; path?: Record<string, unknown> | undefined; signal?: AbortSignal | undefined };
   // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched.
   checkOptionNames(opts, ["query", "path", "signal"], "listAll");
   const { path: pathParams, signal } = opts;
@@ -80,7 +80,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   }
   checkListQuery(path, query);
   // `_order: undefined` (or null) is left out, as `_limit` and `_offset` are: it must not clear the ASC default.
-  const { _limit, _offset, _order, ...filters } = query as { _limit?: number; _offset?: number; _order?: string };
+  const { _limit, _offset, _order, ...filters } = query as { _limit?: number | undefined; _offset?: number | undefined; _order?: string | undefined };
   // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A filter
   // given as none is not compared (undefined or null, which is not sent, or "", as present reads it): the vendor
   // answers the items of every interaction then. A list is not compared either: as a filter it is refused before any
@@ -90,7 +90,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { path?: Record<string, unknown>; query: Record<string, unknown> }; signal: AbortSignal | undefined },
+    init: { params: { path?: Record<string, unknown> | undefined; query: Record<string, unknown> }; signal: AbortSignal | undefined },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   // _limit and _offset were checked against the vendor's bounds (checkListQuery): paging needs no check of its own.
   return iterateOffset<unknown, PagedLists[P]>({

@@ -12,7 +12,7 @@ import {
 import { OAUTH_HOST } from "./client.js";
 import { withRegion, type Region } from "./region.js";
 
-function oauthBaseUrl(options: { region?: Region; oauthBaseUrl?: string; oauthUrl?: string } | undefined): string {
+function oauthBaseUrl(options: { region?: Region | undefined; oauthBaseUrl?: string | undefined; oauthUrl?: string | undefined } | undefined): string {
   return resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
 }
 
@@ -25,13 +25,13 @@ export interface AuthorizeUrlOptions {
   /** An unguessable value kept in the user's session and checked on the way back, e.g. `crypto.randomUUID()`. */
   state: string;
   /** Scopes, if the client asks for any. */
-  scope?: string | readonly string[];
+  scope?: string | readonly string[] | undefined;
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
-  oauthBaseUrl?: string;
+  oauthBaseUrl?: string | undefined;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
-  region?: Region;
+  region?: Region | undefined;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
-  oauthUrl?: string;
+  oauthUrl?: string | undefined;
 }
 
 /**
@@ -45,13 +45,13 @@ const HOST_OPTIONS = [...hostOptionNames(OAUTH_HOST), "region"];
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
   /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
-  oauthBaseUrl?: string;
+  oauthBaseUrl?: string | undefined;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
-  region?: Region;
+  region?: Region | undefined;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
-  oauthUrl?: string;
+  oauthUrl?: string | undefined;
   /** Full URL of the token endpoint, as OAuth names it. Default: `oauthBaseUrl` + `/oauth/token`. */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 /**

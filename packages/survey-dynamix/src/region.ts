@@ -32,7 +32,7 @@ export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: s
  * @example
  * withRegion({ region: "au1", auth }); // { region: "au1", auth, baseUrl: "https://au1.surveydynamix.com/api", oauthBaseUrl: ... }
  */
-export function withRegion<O extends { region?: Region; baseUrl?: string; oauthBaseUrl?: string; oauthUrl?: string }>(options: O): O {
+export function withRegion<O extends { region?: Region | undefined; baseUrl?: string | undefined; oauthBaseUrl?: string | undefined; oauthUrl?: string | undefined }>(options: O): O {
   // A JavaScript caller's null region reads as none, as every null option does.
   if (typeof options !== "object" || options === null || options.region == null) return options;
   const hosts = regionHosts(options.region);

@@ -13,9 +13,9 @@ export interface WootricAccountOptions extends Omit<ForwardedOptions, "rateLimit
    * Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. A URL with no path
    * (the host alone, as it was before 0.2) is read as that host's `/oauth/token`, with one deprecation line.
    */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
   /** Pacing by Wootric's `X-Rate-Limit-*` headers: `{ maxWaitMs }` (default 60 000) or `false` (see {@link WootricRateLimit}). */
-  rateLimit?: WootricRateLimit;
+  rateLimit?: WootricRateLimit | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkOptionNames, checkRefreshTokenStore, tokenSourceForCheckedGrant, f
  */
 export type WootricAuth =
   /** Account email and password; `accountToken` (NPS-XXXX) picks one account when the user has several. */
-  | { type: "password"; username: string; password: string; accountToken?: string }
+  | { type: "password"; username: string; password: string; accountToken?: string | undefined }
   /** An OAuth application's credentials. Wootric issues no refresh token for this grant: the client asks again. */
   | { type: "clientCredentials"; clientId: string; clientSecret: string }
   /**
@@ -14,7 +14,7 @@ export type WootricAuth =
    * new refresh token, which `onRefreshToken` is given to store in place of the one passed (that one may be spent); an async one is waited for
    * (bound it yourself: `timeoutMs` does not, and one that never settles holds every later call).
    */
-  | { type: "token"; accessToken: string; refreshToken?: string; onRefreshToken?: (refreshToken: string) => unknown }
+  | { type: "token"; accessToken: string; refreshToken?: string | undefined; onRefreshToken?: ((refreshToken: string) => unknown) | undefined }
   /**
    * Tokens from a source another client shares, e.g. one {@link createWootricTokenSource} for an `@apis/wootric` and
    * an `@apis/wootric-cxi` client of the same account: one token request serves both, and a 401 on either refreshes it once.

@@ -13,13 +13,13 @@ export const DEFAULT_BASE_URL = "https://cxi-api.wootric.com";
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends WootricAccountOptions {
   /** CXI API base URL. Default `https://cxi-api.wootric.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. A URL with no
    * path (the host, as before 0.2) still works for this release: `/oauth/token` is appended and a deprecation line
    * is logged.
    */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 // Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.

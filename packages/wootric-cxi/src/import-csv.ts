@@ -86,7 +86,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
 export async function importCsv(
   client: WootricCxiClient,
   csv: string | Blob,
-  options?: { filename?: string; signal?: AbortSignal },
+  options?: { filename?: string | undefined; signal?: AbortSignal | undefined },
 ): Promise<ImportDetail> {
   checkClient(client);
   // A JavaScript caller's null options read as none, as left out.

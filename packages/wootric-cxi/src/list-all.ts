@@ -30,7 +30,7 @@ type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["paramete
  * const { query, perPage } = listAllQuery(options, ["query", "path", "signal"]);
  */
 export function listAllQuery(options: object | null | undefined, names: string[]): { query: Record<string, unknown>; perPage: number } {
-  const opts = (options ?? {}) as { query?: Record<string, unknown> };
+  const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined };
   checkOptionNames(opts, names, "listAll");
   const query = opts.query ?? {};
   // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
@@ -55,7 +55,7 @@ export function listAllQuery(options: object | null | undefined, names: string[]
 export function listAll<P extends PagedPath>(
   client: WootricCxiClient,
   path: P,
-  options?: { query?: ListQuery<P>; signal?: AbortSignal },
+  options?: { query?: ListQuery<P> | undefined; signal?: AbortSignal | undefined },
 ): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
@@ -75,7 +75,7 @@ export function listAll<P extends PagedPath>(
       }),
     items: (data) => (path === "/v1/responses" ? (data as { items: PagedLists[P][] } | null)?.items! : (data as PagedLists[P][])),
     // Read after items accepted the page: a list's array has no total_count, so only the responses' envelope gives one.
-    total: (data) => (data as { total_count?: number }).total_count,
+    total: (data) => (data as { total_count?: number | undefined }).total_count,
     perPage,
     maxPage: MAX_PAGE,
   });

@@ -8,7 +8,7 @@ export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-R
  * once the budget is spent requests wait for the reset instead of meeting a 429, for at most `maxWaitMs` (default
  * 60 000); beyond that they are sent and the 429 is handled like any other. `false` turns pacing off.
  */
-export type WootricRateLimit = { maxWaitMs?: number } | false;
+export type WootricRateLimit = { maxWaitMs?: number | undefined } | false;
 
 /**
  * The runtime's `rateLimit` for a Wootric client's option, checked; shared by `@apis/wootric` and `@apis/wootric-cxi`.

@@ -11,7 +11,7 @@ export interface WootricTokenSourceOptions extends TokenRequestOptions {
    * Full URL of the token endpoint. Default `https://api.wootric.com/oauth/token`. A URL with no path (the host alone,
    * as `tokenUrl` was before 0.2) is read as that host's `/oauth/token`, with one deprecation line through the logger.
    */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 type Build = (auth: unknown, context: AuthContext<"baseUrl">) => Auth;

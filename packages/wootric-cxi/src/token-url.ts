@@ -20,7 +20,7 @@ export function resolveTokenUrl(value: unknown, logger?: Logger): string {
   if (new URL(url, "https://relative.invalid").pathname !== "/") return url;
   // The path goes before a query or fragment, in place of the slashes ending the host.
   const endpoint = url.replace(/\/?(?=[?#]|$)/, TOKEN_PATH);
-  const warn = (logger as { warn?: Logger["debug"] } | undefined)?.warn ?? logger?.debug;
+  const warn = (logger as { warn?: Logger["debug"] | undefined } | undefined)?.warn ?? logger?.debug;
   // Straight to the caller's logger, past the runtime's redaction of its own lines: a query may carry a credential.
   warn?.call(logger, `tokenUrl ${redactUrl(url)} is a host, read as ${redactUrl(endpoint)} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
   return endpoint;

@@ -11,7 +11,7 @@ export const DEFAULT_BASE_URL = "https://api.wootric.com";
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends WootricAccountOptions {
   /** Main API base URL. Default `https://api.wootric.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The typed main-API client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over Wootric's paths. */

@@ -7,7 +7,7 @@ import type { components } from "./generated/schema.js";
 type Schemas = components["schemas"];
 
 /** The options of {@link sendEmailSurveyCsv}: every field of the CSV send but the file itself, and a signal. */
-export type EmailSurveyCsvOptions = Omit<Schemas["EmailSurveyCsvBase64"], "csv"> & { signal?: AbortSignal };
+export type EmailSurveyCsvOptions = Omit<Schemas["EmailSurveyCsvBase64"], "csv"> & { signal?: AbortSignal | undefined };
 
 // Every option of the CSV send, checked by name as sendEmailSurvey's fields are; the compiler checks it against the type.
 const CSV_OPTIONS = [...SEND_OPTIONS, "delivery_time", "custom_sender_email", "send_to_email_field", "unique_identifier_field", "signal"] as const satisfies readonly (keyof EmailSurveyCsvOptions)[];

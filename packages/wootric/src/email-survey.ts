@@ -90,7 +90,7 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
  *   context: [{ service: "internet" }],
  * });
  */
-export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal }): Promise<EmailSurveyResult | undefined> {
+export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal | undefined }): Promise<EmailSurveyResult | undefined> {
   checkClient(client);
   if (!isRecord(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);

@@ -7,7 +7,7 @@ type EndUser = components["schemas"]["EndUser"];
 
 // The two lookups: options, then the value, checked alike; the flag keeps Wootric from reading the value as its own ID.
 // `key` is the end user's field that holds the value, and names Wootric's lookup flag.
-async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal } | undefined, name: string, field: string, key: string, what: string): Promise<EndUser> {
+async function lookup(client: WootricClient, input: string, options: { signal?: AbortSignal | undefined } | undefined, name: string, field: string, key: string, what: string): Promise<EndUser> {
   checkClient(client);
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
@@ -31,7 +31,7 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
-export function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
+export function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal | undefined }): Promise<EndUser> {
   return lookup(client, email, options, "getEndUserByEmail", "email", "email", "e-mail address");
 }
 
@@ -44,6 +44,6 @@ export function getEndUserByEmail(client: WootricClient, email: string, options?
  * @example
  * const user = await getEndUserByExternalId(wootric, "my-external-id-1234");
  */
-export function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal }): Promise<EndUser> {
+export function getEndUserByExternalId(client: WootricClient, externalId: string, options?: { signal?: AbortSignal | undefined }): Promise<EndUser> {
   return lookup(client, externalId, options, "getEndUserByExternalId", "externalId", "external_id", "external ID");
 }

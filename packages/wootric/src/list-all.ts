@@ -41,13 +41,13 @@ type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
 type SpecQuery<P extends PagedPath> = NonNullable<Params<P>["query"]>;
 // A time filter as the wire writes it (`"created[gt]": 1480000000`), which listAll reads and checks as `created: { gt }`,
 // for each filter the list's query has.
-type BracketBounds<Q> = { [K in Extract<keyof Q, "created" | "updated"> as `${K}[${keyof Schemas["TimeFilter"]}]`]?: number };
+type BracketBounds<Q> = { [K in Extract<keyof Q, "created" | "updated"> as `${K}[${keyof Schemas["TimeFilter"]}]`]?: number | undefined };
 type ListQuery<P extends PagedPath> = Omit<SpecQuery<P>, "page"> & BracketBounds<SpecQuery<P>>;
 /**
  * The options of {@link listAll}: the list's query without `page` (a time filter as `created: { gt }` or as the wire
  * writes it, `"created[gt]"`), its path parameters where it has any, a signal.
  */
-export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P>; signal?: AbortSignal } & (Params<P> extends { path: infer Path }
+export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P> | undefined; signal?: AbortSignal | undefined } & (Params<P> extends { path: infer Path }
   ? { path: Path }
   : { path?: never });
 
@@ -71,7 +71,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options as undefined | { query?: Record<string, unknown>; path?: Record<string, unknown>; signal?: AbortSignal };
+  const opts = options as undefined | { query?: Record<string, unknown> | undefined; path?: Record<string, unknown> | undefined; signal?: AbortSignal | undefined };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
@@ -99,7 +99,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,
-    init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> }; signal: AbortSignal | null },
+    init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> | undefined }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const parent = opts?.path?.["end_user_id"];
   return iteratePages<unknown, PagedLists[P]>({

@@ -11,7 +11,7 @@ export async function verifySignature(body: Uint8Array, header: string, secret: 
   // bundler resolves (or inlines) a Node module into a browser build.
   const specifier = "node:crypto";
   const subtle =
-    (globalThis as { crypto?: Crypto }).crypto?.subtle ||
+    (globalThis as { crypto?: Crypto | undefined }).crypto?.subtle ||
     ((await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as { webcrypto: Crypto }).webcrypto.subtle;
   // verify() compares the digests itself, in constant time in every engine (Node, Deno, Chromium, Firefox, WebKit).
   const verified = await subtle.verify(

@@ -43,7 +43,7 @@ export function attemptFailure(
   ErrorClass: new (message: string, init: ApiErrorInit) => ApiError,
   text: (attempts: string) => string,
   advice: string,
-  init: { status?: number; headers?: Headers; body?: unknown; cause?: unknown },
+  init: { status?: number | undefined; headers?: Headers | undefined; body?: unknown; cause?: unknown },
 ): AttemptFailure {
   return new AttemptFailure(kind, safe, (attempts) => callError(ErrorClass, call, `${endSentence(text(attempts))}${safe ? advice : NOT_RETRIED}`, init), init);
 }

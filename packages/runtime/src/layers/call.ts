@@ -38,7 +38,7 @@ export interface Call {
   /** The attempt's request as one Request, once a layer needed it whole (see `attemptRequest`); reset each attempt. */
   ready?: Request | undefined;
   /** The attempt's query credential, which each redirect hop within the origin carries too (see `fetchWithinOrigin`). */
-  query?: Credential["query"];
+  query?: Credential["query"] | undefined;
   /** Whether this attempt follows redirects by hand (see the redirect layer). */
   manual?: boolean | undefined;
   /** Whether the response in hand goes to the caller unread (a stream), so its signal stays linked to the caller's. */

@@ -212,7 +212,7 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
   const empty = out.method === "HEAD" || status === 204 || status === 205 || status === 304;
   if (empty) answer.body.dump().catch(() => {});
   const body = empty ? null : webStream(decoded(answer.body, headers.get("content-encoding")));
-  const statusText = (answer as { statusText?: string }).statusText ?? "";
+  const statusText = (answer as { statusText?: string | undefined }).statusText ?? "";
   // undici reads the reason phrase as UTF-8, which Response refuses outside latin1; fetch shows it as it came, so this
   // does too, rather than failing (and leaving the body unread) over a server's localised "200 Καλώς".
   const carried = REASON_PHRASE.test(statusText);

@@ -1,0 +1,55 @@
+// Lists optional properties of hand-written types that do not take `undefined`: under `exactOptionalPropertyTypes`,
+// a caller's `{ timeoutMs: config.timeoutMs }` (a number or undefined) is refused by such a property, although the
+// runtime reads an undefined option as left out. Parsed with the TypeScript compiler API, as function-length.ts is.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { handWrittenSources } from "./function-length.ts";
+
+/** An optional property whose type does not take `undefined`: `file:line` and the property as written. */
+export interface StrictOptional {
+  at: string;
+  property: string;
+}
+
+/**
+ * Every optional property (in an interface, a type literal or a mapped type) in `text` whose type takes no
+ * `undefined`: neither `undefined`, `unknown`, `any` nor `never` (an optional `never` is a property that must be left
+ * out), nor a union with one of them.
+ *
+ * @example
+ * strictOptionals("x.ts", "type O = { a?: number; b?: number | undefined }"); // [{ at: "x.ts:1", property: "a?: number;" }]
+ */
+export function strictOptionals(file: string, text: string): StrictOptional[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: StrictOptional[] = [];
+  const visit = (node: ts.Node): void => {
+    const optional = (ts.isPropertySignature(node) || ts.isMappedTypeNode(node)) && node.questionToken?.kind === ts.SyntaxKind.QuestionToken;
+    if (optional && !takesUndefined(node.type)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      found.push({ at: `${file}:${line}`, property: node.getText(source).split("\n")[0]! });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const TAKE_UNDEFINED = new Set([ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.NeverKeyword]);
+
+function takesUndefined(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined || TAKE_UNDEFINED.has(type.kind)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return takesUndefined(type.type);
+  return ts.isUnionTypeNode(type) && type.types.some(takesUndefined);
+}
+
+/**
+ * Runs {@link strictOptionals} over every package's hand-written sources (`src/generated` aside: openapi-typescript
+ * writes those).
+ *
+ * @example
+ * scanStrictOptionals("/repo"); // []
+ */
+export function scanStrictOptionals(root: string): StrictOptional[] {
+  return handWrittenSources(root).flatMap((file) => strictOptionals(file, readFileSync(path.join(root, file), "utf8")));
+}
