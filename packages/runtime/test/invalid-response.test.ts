@@ -111,7 +111,11 @@ describe("a 2xx JSON response whose body is not JSON", () => {
     const error = (await caught(client.GET("/items"))) as InvalidResponseError;
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.body).toBeUndefined();
-    expect(error.message).toContain("returned 200 (text/plain) with a body that is not JSON");
+    // It said "`body` holds its start", of a body it had left out.
+    expect(error.message).toBe(
+      `GET ${BASE_URL}/items returned 200 (text/plain) with a body that is not JSON (treated as a server error, 1 attempt). ` +
+        "The vendor or a proxy is failing: retry later; its body was over 1 MiB.",
+    );
   });
 });
 

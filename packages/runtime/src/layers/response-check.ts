@@ -42,7 +42,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     if (received.reason === "not-json") {
       const type = received.type === undefined ? "" : ` (${received.type.split(";", 1)[0]})`;
       throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
-        " The vendor or a proxy is failing: retry later; `body` holds its start.", { status, body: received.body });
+        // No snippet of a body over 1 MiB (see checkJsonBody), so `body` is then undefined and the message says so.
+        ` The vendor or a proxy is failing: retry later; ${received.body === undefined ? "its body was over 1 MiB" : "`body` holds its start"}.`, { status, body: received.body });
     }
     const init = { status, headers, cause: received.error };
     throw call.attempt?.timeout
