@@ -36,13 +36,13 @@ export function summarizeBody(body: unknown): string {
  * is the error's `retryAfterMs`, not part of the message.
  *
  * @example
- * hintForStatus(404); // "Check the path parameters: ..."
+ * hintForStatus(404); // "Check the URL, its IDs included: ..."
  */
 export function hintForStatus(status: number): string {
   if (status === 400 || status === 422) return "Check the request's parameters and body.";
   if (status === 401) return "Check the credentials: missing, wrong or expired.";
   if (status === 403) return "Check the account's permissions.";
-  if (status === 404) return "Check the path parameters: no such resource, or not this account's.";
+  if (status === 404) return "Check the URL, its IDs included: no such resource, or not this account's.";
   if (status === 409) return "Changed or already exists: fetch it again before retrying.";
   if (status === 429) return "Rate limited: slow down and retry later.";
   if (status >= 500) return "The vendor failed: retry later.";

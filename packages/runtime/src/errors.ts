@@ -106,7 +106,7 @@ export class ApiError extends Error {
    *
    * @example
    * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });
-   * // NotFoundError: GET https://... failed with 404: No such tag. Check the path parameters: ...
+   * // NotFoundError: GET https://... failed with 404: No such tag. Check the URL, its IDs included: ...
    */
   static generate(
     status: number | undefined,

@@ -132,7 +132,7 @@ describe("error classes", () => {
     Object.defineProperty(response, "url", { value: "https://api.example.com/v1/tags/9?api_key=bearer-secret-token" });
     const error = ApiError.fromResponse(response, { message: "Tag not found" }, "GET");
     expect(error.message).toBe(
-      "GET https://api.example.com/v1/tags/9?api_key=[redacted] failed with 404 Not Found: Tag not found. Check the path parameters: no such resource, or not this account's.",
+      "GET https://api.example.com/v1/tags/9?api_key=[redacted] failed with 404 Not Found: Tag not found. Check the URL, its IDs included: no such resource, or not this account's.",
     );
     expect(error.status).toBe(404);
     expectNoSecrets(error);
