@@ -125,9 +125,9 @@ export class ArchiveAbortError extends ApiUserAbortError {
 }
 
 /**
- * An export archive reports a status that reads as a failure (`FAILED`, `ERROR`, `CANCELLED`, ...: a guess, since CMIX
- * documents only `COMPLETE`), so it will not complete and is not waited for. It carries the `surveyId`, `dataLayoutId`
- * and `archiveId`, and `body` is the archive as last seen.
+ * An export archive reports a status that reads as a failure (`ERROR`, or ending in the word `FAILED`, `CANCELLED`,
+ * ...: a guess, since CMIX documents only `COMPLETE`), so it will not complete and is not waited for. It carries the
+ * `surveyId`, `dataLayoutId` and `archiveId`, and `body` is the archive as last seen.
  *
  * @example
  * catch (e) { if (e instanceof ArchiveFailedError) console.error(e.archiveId, e.body) }

@@ -40,7 +40,8 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
 /**
  * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
  * {@link ArchiveTimeoutError} after `maxWaitMs` or `maxAttempts` polls, whichever comes first; the archive may still
- * finish, and the error carries what is needed to call this again. Without `dataLayoutId` (an error of
+ * finish, and the error carries what is needed to call this again. An archive whose status says it failed throws an
+ * {@link ArchiveFailedError} at once: it will not finish. Without `dataLayoutId` (an error of
  * {@link exportArchive} thrown before the layout was known, or null as a fresh archive has it), the survey's layout
  * named `Default` is looked up first.
  *
@@ -66,8 +67,9 @@ export async function pollArchive(
  * is complete. The archive is read through `dataLayoutId`, else the layout the archive names, else the survey's data
  * layout named `Default` (as Dynata's own client does). Bad options throw an `InputError` before any request; a 200
  * whose body carries an `error` throws an {@link EmbeddedApiError}; running out of time or attempts throws an
- * {@link ArchiveTimeoutError} naming the archive; `signal` aborts with an `ApiUserAbortError`. Once the archive exists,
- * every error names it, since it may still finish: `surveyId`, `archiveId` and, once known, `dataLayoutId`, so that
+ * {@link ArchiveTimeoutError} naming the archive; a status that says the archive failed throws an
+ * {@link ArchiveFailedError}; `signal` aborts with an `ApiUserAbortError`. Once the archive exists, every other error
+ * names it, since it may still finish: `surveyId`, `archiveId` and, once known, `dataLayoutId`, so that
  * {@link pollArchive} resumes the wait (pass it the error) instead of a second archive being built.
  *
  * @example
@@ -184,10 +186,12 @@ async function waitUntilComplete(
 
 /**
  * Whether an archive's status reads as a failure. Only `COMPLETE` is evidenced (spec: `Archive.status`); this is a
- * guess from the words a failed job's status is written with, and matches no status that could mean "in progress".
+ * guess from the words a failed job's status ends with (`FAILED`, `EXPORT_FAILED`, `CANCELLED`), each a whole word at
+ * the end, or `ERROR` alone, so that `NO_ERRORS`, `ERROR_CHECKING`, `RETRYING_AFTER_ERROR` or `CANCEL_REQUESTED` keep
+ * the wait.
  */
 function reportsFailure(archive: Archive): boolean {
-  return typeof archive.status === "string" && /fail|error|cancel|abort/i.test(archive.status);
+  return typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
 }
 
 function isReady(archive: Archive): archive is Archive & { archiveUrl: string } {

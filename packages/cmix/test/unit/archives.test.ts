@@ -244,7 +244,7 @@ describe("exportArchive", () => {
 
   // A failed archive was polled for the whole maxWaitMs (10 minutes by default) before an ArchiveTimeoutError that
   // said "It may still finish".
-  it.each(["FAILED", "ERROR", "Cancelled", "EXPORT_FAILED"])("stops at a status of %s with an ArchiveFailedError, without polling on", async (status) => {
+  it.each(["FAILED", "ERROR", "Cancelled", "EXPORT_FAILED", "Export failure", "ABORTED", "CANCELED"])("stops at a status of %s with an ArchiveFailedError, without polling on", async (status) => {
     const { cmix, polls } = vendor({ poll: (n) => (n === 2 ? json({ ...ARCHIVE, dataLayoutId: 5, status, progress: 40 }) : undefined) });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ArchiveFailedError);
@@ -260,9 +260,11 @@ describe("exportArchive", () => {
     const failed = vendor({ create: { ...ARCHIVE, status: "FAILED" } });
     await expect(exportArchive(failed.cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).rejects.toBeInstanceOf(ArchiveFailedError);
     expect(failed.polls()).toBe(0);
-    const working = vendor({ completeOnPoll: 4, poll: (n) => (n < 4 ? json({ ...ARCHIVE, dataLayoutId: 5, status: ["QUEUED", "IN_PROGRESS", null][n - 1] }) : undefined) });
+    // Statuses that could mean the archive is still being built: a match anywhere in them took them for failures.
+    const waiting = ["QUEUED", "IN_PROGRESS", null, "NO_ERRORS", "ERROR_CHECKING", "RETRYING_AFTER_ERROR", "FAILOVER", "CANCEL_REQUESTED", "ERRORS_FOUND"];
+    const working = vendor({ completeOnPoll: waiting.length + 1, poll: (n) => (n <= waiting.length ? json({ ...ARCHIVE, dataLayoutId: 5, status: waiting[n - 1] }) : undefined) });
     expect(await exportArchive(working.cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).toBe(COMPLETE.archiveUrl);
-    expect(working.polls()).toBe(4);
+    expect(working.polls()).toBe(waiting.length + 1);
   });
 
   it("stops at maxWaitMs with an ArchiveTimeoutError that says how long it waited", async () => {
