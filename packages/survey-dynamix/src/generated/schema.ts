@@ -177,8 +177,9 @@ export interface paths {
          * @description Submits the respondent's answer to the current question, evaluates it, and returns the prompts and sound
          *     files that follow, and the next question when another answer is expected. If the survey has not started,
          *     the vendor redirects to `start_survey` instead (which then starts it). Call `start_survey` first: the
-         *     redirect's status is undocumented, and `fetch` follows a 301, 302 or 303 as a GET, which `start_survey` (a
-         *     POST) answers 405, with `response.redirected` true; a 307 or 308 keeps the POST.
+         *     redirect's status is undocumented, and `fetch` follows a 301, 302 or 303 as a GET, which `start_survey`,
+         *     declared as a POST, can be expected to refuse (a 405, say; not observed), with `response.redirected` true; a
+         *     307 or 308 keeps the POST.
          */
         post: operations["submitSurveyResponse"];
         delete?: never;
