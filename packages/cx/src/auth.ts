@@ -22,9 +22,10 @@ export const AUTH_SCHEMES: AuthSchemes<CxAuth, "baseUrl" | "dataBaseUrl"> = {
       // A clientId put in auth was dropped without a word, and CX then refused calls that need it.
       checkOptionNames(auth, ["type", "accessToken"], "auth");
       const value = requireString(auth.accessToken, "auth.accessToken", "the access_token that exchangeAuthorizationCode() returned");
-      // A token read from a file or an environment variable may end in a newline: sent as %0A, CX answers BadAuthToken,
-      // which reads as a revoked token.
-      if (/^\s|\s$|[\0-\x1f\x7f]/.test(value)) throw fieldError("auth.accessToken", "holds a control character, or starts or ends with a space (a stray newline?)");
+      // A token read from a file or an environment variable may end in a newline, and one pasted from a header starts with
+      // "Bearer ": sent as %0A or Bearer%20..., CX answers BadAuthToken, which reads as a revoked token.
+      const why = 'holds a control character, starts or ends with a space, or starts with "Bearer " (a stray newline? a pasted header?)';
+      if (/^\s|\s$|[\0-\x1f\x7f]|^bearer\s/i.test(value)) throw fieldError("auth.accessToken", why);
       return { type: "query", name: ACCESS_TOKEN_PARAM, value };
     },
   },

@@ -4,8 +4,10 @@ import {
   AuthenticationError,
   createApiClient,
   createOAuth2TokenSource,
+  createTokenSource,
   createTransport,
   InputError,
+  UNSENDABLE,
   type ClientOptions,
 } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
@@ -189,6 +191,18 @@ describe("an access token the server returns that cannot be sent in a header", (
     expect((outcome.error as Error).message).toMatch(/cannot go in an HTTP header/);
     expectNoSecrets(outcome.error, ["X-Evil"]);
     expect(server().count("GET /v1/items")).toBe(0);
+  });
+
+  // The hint to leave out a "Bearer " prefix is for a token the caller gave: one the server issued is not theirs to edit.
+  it("says so without the caller's hint, when the server put its scheme in the token", async () => {
+    server().script("POST /oauth/token", [{ status: 200, body: { access_token: "Bearer at-secret-1", token_type: "bearer" } }]);
+    const tokens = createOAuth2TokenSource({ tokenUrl: `${server().url}/oauth/token`, grant: { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } });
+    const outcome = await settle(client({ auth: { type: "oauth2", tokens } }).GET("/items"));
+    expect((outcome.error as Error).message).toBe(`The access token obtained from ${server().url}/oauth/token cannot go in an HTTP header.`);
+    expect(() => createTokenSource({ fetchToken: async () => ({ accessToken: "x" }), initial: { accessToken: "Bearer at-given-1" } })).toThrow(
+      `initial.accessToken ${UNSENDABLE}`,
+    );
+    expect(UNSENDABLE).toMatch(/\(leave out a "Bearer " prefix\)$/);
   });
 });
 

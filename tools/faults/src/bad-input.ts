@@ -175,7 +175,7 @@ export function bearerPrefixCases(make: (fetch: FetchSpy, auth: never) => unknow
     input: `an accessToken given with its "Bearer " prefix${beside}, refused on the caller's field`,
     call: (fetch) => make(fetch, auth as never),
     field: "auth.accessToken",
-    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space \(leave out a "Bearer " prefix\)/,
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character \(leave out a "Bearer " prefix\)$/,
   }));
 }
 

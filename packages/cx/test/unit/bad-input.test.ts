@@ -83,7 +83,15 @@ const cases: BadInputCase[] = [
     input: "an access token with a stray newline",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN}\n` } }),
     field: "auth.accessToken",
-    message: /^auth\.accessToken holds a control character, or starts or ends with a space \(a stray newline\?\)$/,
+    message: /^auth\.accessToken holds a control character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
+  },
+  {
+    // Pasted as a header shows it: sent as access_token=Bearer%20..., which CX answers BadAuthToken.
+    helper: "createClient",
+    input: 'an access token given with its "Bearer " prefix',
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken holds a control character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
   },
   {
     helper: "createClient",
