@@ -30,7 +30,7 @@ export interface ClientOptions extends ForwardedOptions, ServiceUrlOptions {
    * @deprecated Use `authBaseUrl`, `surveyBaseUrl`, `reportingBaseUrl` and `fileProcessingBaseUrl`, named like every
    * host option; `baseUrls` is still read until the next minor release, and the named options win over it.
    */
-  baseUrls?: Partial<Record<CmixService, string>> | undefined;
+  baseUrls?: { [S in CmixService]?: string | undefined } | undefined;
 }
 
 /** One typed client per CMIX service, all sharing one access token. */

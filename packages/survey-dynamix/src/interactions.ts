@@ -5,10 +5,16 @@ import { vendorTimestamp } from "./timestamps.js";
 import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from "./types.js";
 
 /**
+ * `T` whose optional properties also take `undefined`, as the client reads them, so that a project compiled with
+ * `exactOptionalPropertyTypes` can pass a value that may be missing (the generated types declare `external_ref?: string`).
+ */
+type OrUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+
+/**
  * Who an interaction reaches, as {@link createInteraction} checks it: `phone_number` for a voice or SMS survey, `email`
  * for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can.
  */
-type Respondent = Partial<Pick<NewInteraction, "phone_number" | "email">> &
+type Respondent = OrUndefined<Partial<Pick<NewInteraction, "phone_number" | "email">>> &
   (
     | ({ survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms"> } & Required<Pick<NewInteraction, "phone_number">>)
     | ({ survey_type: Extract<SurveyType, "email"> } & Required<Pick<NewInteraction, "email">>)
@@ -16,7 +22,7 @@ type Respondent = Partial<Pick<NewInteraction, "phone_number" | "email">> &
   );
 
 /** What {@link createInteraction} takes: the interaction's own fields, and its interaction data in `data`. */
-export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "scheduled_at" | "survey_type" | "phone_number" | "email"> & Respondent & {
+export type CreateInteractionInput = OrUndefined<Omit<NewInteraction, "_force_new" | "scheduled_at" | "survey_type" | "phone_number" | "email">> & Respondent & {
   /** Create it even while a pending interaction for the same phone number and survey exists. Default false. */
   _force_new?: boolean | undefined;
   /** A Date, a UTC time `YYYY-MM-DD HH:MM:SS`, or `Now + X Days|Hours|Minutes`. Default: now. */
@@ -26,7 +32,7 @@ export type CreateInteractionInput = Omit<NewInteraction, "_force_new" | "schedu
 };
 
 /** What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited. */
-export type UpdateInteractionInput = Omit<InteractionUpdate, "id" | "scheduled_at"> & {
+export type UpdateInteractionInput = OrUndefined<Omit<InteractionUpdate, "id" | "scheduled_at">> & {
   id?: number | undefined;
   /** A Date, or a UTC time `YYYY-MM-DD HH:MM:SS`, as the vendor writes it. */
   scheduled_at?: string | Date | undefined;

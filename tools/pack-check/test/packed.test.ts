@@ -77,7 +77,8 @@ ${factory}(${use.wrongArgs});
 const setups = {
   node16: { module: "node16", moduleResolution: "node16", lib: ["ES2022", "DOM"], files: (stem: string) => [`${stem}.types.mts`, `${stem}.types.cts`] },
   bundler: { module: "esnext", moduleResolution: "bundler", lib: ["ES2022", "DOM"], files: (stem: string) => [`${stem}.types.ts`] },
-  usage: { module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], files: (stem: string) => [`${stem}.usage.mts`] },
+  // Under exactOptionalPropertyTypes, which strict projects turn on: an option given a value that may be undefined.
+  usage: { module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], exactOptionalPropertyTypes: true, files: (stem: string) => [`${stem}.usage.mts`] },
 } as const;
 const programs = new Map<keyof typeof setups, Promise<string[]>>();
 

@@ -26,6 +26,12 @@ export async function correct(): Promise<ExpandedProject | undefined> {
   return data;
 }
 
+// Values that may be missing, passed under exactOptionalPropertyTypes (the usage setup turns it on).
+export async function maybeMissing(env: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
+  const client = createClient({ environment: "sandbox", auth, surveyBaseUrl: env["CMIX_SURVEY_URL"], baseUrls: { reporting: env["CMIX_REPORTING_URL"] }, maxRetries: undefined });
+  await exportArchive(client, 1, { type: "XLSX_READABLE", signal, maxWaitMs: undefined, dataLayoutId: undefined });
+}
+
 export async function wrong(): Promise<void> {
   // @ts-expect-error an unknown path
   await cmix.survey.GET("/nope");

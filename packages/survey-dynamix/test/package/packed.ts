@@ -20,6 +20,13 @@ export async function correct(): Promise<SurveyResponse[] | undefined> {
   return data;
 }
 
+// Values that may be missing, passed under exactOptionalPropertyTypes (the usage setup turns it on).
+export async function maybeMissing(env: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
+  const client = createClient({ auth: { type: "token", accessToken: "token" }, baseUrl: env["SDX_URL"], timeoutMs: undefined });
+  await createInteraction(client, { survey_id: 52, phone_number: env["PHONE"], email: env["EMAIL"], external_ref: env["REF"], scheduled_at: undefined }, { signal });
+  for await (const item of listAll(client, "/interactions", { query: { survey_id: 52 }, signal })) void item;
+}
+
 export async function wrong(): Promise<void> {
   // @ts-expect-error an unknown path
   await sdx.GET("/nope");
