@@ -57,6 +57,28 @@ export function errorBodyAsText(errors: Set<string>): (type: ts.TypeNode, option
   };
 }
 
+const UNDEFINED = ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword);
+// What an optional property may already be that takes undefined, or (never) that must be left out.
+const TAKES_UNDEFINED = new Set([ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.NeverKeyword]);
+
+/**
+ * Every optional property of openapi-typescript's output takes `undefined` too (`survey_type?: SurveyType | undefined`),
+ * as the clients read it, so that a project compiled with `exactOptionalPropertyTypes` can pass a value that may be
+ * missing (`params: { query: { email: maybeEmail } }`). A `never` (`header?: never`: nothing to pass) stays as it is.
+ */
+export function optionalsTakeUndefined<T extends ts.Node>(nodes: readonly T[]): T[] {
+  const visit = (context: ts.TransformationContext) => (node: ts.Node): ts.Node => {
+    const visited = ts.visitEachChild(node, visit(context), context);
+    if (!ts.isPropertySignature(visited) || visited.questionToken === undefined || visited.type === undefined) return visited;
+    const type = visited.type;
+    const members = ts.isUnionTypeNode(type) ? [...type.types] : [type];
+    if (members.some((member) => TAKES_UNDEFINED.has(member.kind))) return visited;
+    const parenthesized = members.map((member) => (ts.isFunctionTypeNode(member) || ts.isConditionalTypeNode(member) ? ts.factory.createParenthesizedType(member) : member));
+    return ts.factory.updatePropertySignature(visited, visited.modifiers, visited.name, visited.questionToken, ts.factory.createUnionTypeNode([...parenthesized, UNDEFINED]));
+  };
+  return ts.transform([...nodes], [visit]).transformed as T[];
+}
+
 /** The body of schema.ts (without the header comment): openapi-typescript's output for the spec. */
 export async function renderSchemaTypes(specPath: string): Promise<string> {
   const ast = await openapiTS(pathToFileURL(specPath), {
@@ -66,5 +88,5 @@ export async function renderSchemaTypes(specPath: string): Promise<string> {
     enum: false,
     silent: true,
   });
-  return astToString(ast);
+  return astToString(optionalsTakeUndefined(ast));
 }

@@ -1,7 +1,7 @@
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import type { SchemaObject } from "openapi-typescript";
-import { binaryAsBlob, errorBodyAsText, errorResponseNames } from "../src/schema-types.ts";
+import { binaryAsBlob, errorBodyAsText, errorResponseNames, optionalsTakeUndefined } from "../src/schema-types.ts";
 
 const printed = (schema: object) => {
   const node = binaryAsBlob(schema as SchemaObject);
@@ -64,5 +64,24 @@ describe("the error body transform", () => {
     expect(widened("#/components/responses/Items/content/application~1json")).toBeUndefined();
     expect(widened("#/paths/~1items/get/responses/404/content/application~1json/properties/message")).toBeUndefined();
     expect(widened("#/paths/~1items/get/responses/404/content/text~1plain")).toBeUndefined();
+  });
+});
+
+describe("optional properties", () => {
+  const printed = (text: string) => {
+    const file = ts.createSourceFile("x.ts", text, ts.ScriptTarget.Latest, true);
+    const [node] = optionalsTakeUndefined(file.statements);
+    return ts.createPrinter().printNode(ts.EmitHint.Unspecified, node!, file);
+  };
+
+  // Under exactOptionalPropertyTypes, params: { query: { email: maybeEmail } } was refused (TS2375), though undefined is read as left out.
+  test("take undefined, nested ones too, and a function type is parenthesized", () => {
+    expect(printed("type Q = { a?: string; b: number; c?: { d?: 1 | 2 }; e?: () => void };")).toBe(
+      "type Q = {\n    a?: string | undefined;\n    b: number;\n    c?: {\n        d?: 1 | 2 | undefined;\n    } | undefined;\n    e?: (() => void) | undefined;\n};",
+    );
+  });
+
+  test("that already take undefined, or must be left out (never), are kept as they are", () => {
+    expect(printed("type Q = { a?: string | undefined; b?: never; c?: unknown };")).toBe("type Q = {\n    a?: string | undefined;\n    b?: never;\n    c?: unknown;\n};");
   });
 });

@@ -207,12 +207,12 @@ export interface components {
              * @description The application's client id, when the client authenticates in the body instead of with HTTP Basic
              *     (`client_secret_post`, RFC 6749 §2.3.1). Send both or neither, and not together with Basic.
              */
-            client_id?: string;
+            client_id?: string | undefined;
             /**
              * Format: password
              * @description The application's client secret, with `client_id`, when authenticating in the body.
              */
-            client_secret?: string;
+            client_secret?: string | undefined;
         };
         /**
          * @description The token response. The doc shows `{return_type, access_token, token_type}`; CXPHP shows
@@ -222,11 +222,11 @@ export interface components {
             /** @description The user's access token, sent as the `access_token` query parameter. */
             access_token: string;
             /** @description Always `bearer` in the examples (the token is nevertheless sent in the query, not in a header). */
-            token_type?: string | null;
+            token_type?: string | null | undefined;
             /** @description `json` in the vendor example; meaning undocumented. */
-            return_type?: string | null;
+            return_type?: string | null | undefined;
             /** @description The application's client id (Mashery key), per CXPHP's example; not in the vendor doc. */
-            mapi?: string | null;
+            mapi?: string | null | undefined;
         };
         /** @description The body of `GET /users/self`. */
         CurrentUser: {
@@ -236,12 +236,12 @@ export interface components {
         Profile: {
             id: components["schemas"]["Uuid"];
             /** @description The user name. */
-            username?: string;
-            quota?: components["schemas"]["Quota"];
+            username?: string | undefined;
+            quota?: components["schemas"]["Quota"] | undefined;
             /** @description URL of the avatar image, empty when there is none. */
-            avatar?: string;
-            contact?: components["schemas"]["Contact"];
-            account?: components["schemas"]["Account"];
+            avatar?: string | undefined;
+            contact?: components["schemas"]["Contact"] | undefined;
+            account?: components["schemas"]["Account"] | undefined;
         };
         /** @description Storage capacity and use, in bytes. "WithVersions" counts every stored version of each file. */
         Quota: {
@@ -249,121 +249,121 @@ export interface components {
              * Format: int64
              * @description Bytes the user may store.
              */
-            totalCapacity?: number;
+            totalCapacity?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used in all.
              */
-            totalConsumed?: number;
+            totalConsumed?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used, counting every version.
              */
-            totalConsumedWithVersions?: number;
+            totalConsumedWithVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by current versions only.
              */
-            totalConsumedNoVersions?: number;
+            totalConsumedNoVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by the user's own files.
              */
-            consumedByUserFiles?: number;
+            consumedByUserFiles?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by the user's own files, counting every version.
              */
-            consumedByUserFilesWithVersions?: number;
+            consumedByUserFilesWithVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by current versions of the user's own files.
              */
-            consumedByUserFilesNoVersions?: number;
+            consumedByUserFilesNoVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by the user's files in the trash, counting every version.
              */
-            consumedByUserFilesInTrashWithVersions?: number;
+            consumedByUserFilesInTrashWithVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by current versions of the user's files in the trash.
              */
-            consumedByUserFilesInTrashNoVersions?: number;
+            consumedByUserFilesInTrashNoVersions?: number | undefined;
             /** @description Use of each group's storage, keyed by group UUID. */
             consumedByGroupFiles?: {
                 [key: string]: components["schemas"]["GroupQuota"];
-            };
+            } | undefined;
         };
         /** @description Storage capacity and use of one group, in bytes. */
         GroupQuota: {
-            groupId?: components["schemas"]["Uuid"];
+            groupId?: components["schemas"]["Uuid"] | undefined;
             /**
              * Format: int64
              * @description Bytes used.
              */
-            consumed?: number;
+            consumed?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used, counting every version.
              */
-            consumedAllVersions?: number;
+            consumedAllVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by current versions.
              */
-            consumedNoVersions?: number;
+            consumedNoVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used in the trash, counting every version.
              */
-            consumedInTrashWithVersions?: number;
+            consumedInTrashWithVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes used by current versions in the trash.
              */
-            consumedInTrashNoVersions?: number;
+            consumedInTrashNoVersions?: number | undefined;
             /**
              * Format: int64
              * @description Bytes the group may store.
              */
-            capacity?: number;
+            capacity?: number | undefined;
         };
         /** @description Contact details. The item shapes of the lists are not shown by any source (every example is empty). */
         Contact: {
             /** @description The user's e-mail address. */
-            email?: string;
+            email?: string | undefined;
             /** @description Phone numbers (item shape undocumented). */
-            phoneNumbers?: unknown[];
+            phoneNumbers?: unknown[] | undefined;
             /** @description Instant-messaging handles (item shape undocumented). */
-            instantMessage?: unknown[];
+            instantMessage?: unknown[] | undefined;
             /** @description Social-network links (item shape undocumented). */
-            socialLinks?: unknown[];
+            socialLinks?: unknown[] | undefined;
         };
         /** @description The user's subscription. */
         Account: {
             /** @description Whether the account is active. */
-            active?: boolean;
-            plan?: components["schemas"]["Plan"];
+            active?: boolean | undefined;
+            plan?: components["schemas"]["Plan"] | undefined;
             /**
              * Format: int64
              * @description Grace period in milliseconds (604800000 = 7 days in the example).
              */
-            graceLength?: number;
+            graceLength?: number | undefined;
         };
         /** @description A storage plan. */
         Plan: {
             /** @description The plan's id. */
-            id?: number;
+            id?: number | undefined;
             /** @description The plan's name, e.g. `10GB`. */
-            name?: string;
+            name?: string | undefined;
             /** @description Whether the plan is a one-off purchase (undocumented beyond the example). */
-            oneOff?: boolean;
+            oneOff?: boolean | undefined;
             /**
              * Format: int64
              * @description Bytes the plan allows.
              */
-            quota?: number;
+            quota?: number | undefined;
         };
         /** @description The multipart body of an upload. */
         FileUpload: {
@@ -379,43 +379,43 @@ export interface components {
         FileMetadata: {
             id: components["schemas"]["Uuid"];
             /** @description The version number, 1 for a new file. */
-            version?: number;
+            version?: number | undefined;
             /** @description The file name (last path segment). */
-            name?: string;
+            name?: string | undefined;
             /** @description A description, empty by default. */
-            description?: string;
+            description?: string | undefined;
             /**
              * Format: int64
              * @description Size in bytes.
              */
-            size?: number;
+            size?: number | undefined;
             /**
              * Format: date-time
              * @description Creation time, ISO 8601 in UTC with milliseconds (`2012-10-22T21:26:47.700Z`).
              */
-            created?: string;
+            created?: string | undefined;
             /**
              * Format: date-time
              * @description Last modification time, same format.
              */
-            modified?: string;
+            modified?: string | undefined;
             /** @description Whether this is a folder. */
-            isDir?: boolean;
+            isDir?: boolean | undefined;
             /** @description The content checksum, computed with `checksumMethod`. */
-            checksum?: string;
+            checksum?: string | undefined;
             /** @description The checksum algorithm, `SHA1` in the example. */
-            checksumMethod?: string;
+            checksumMethod?: string | undefined;
             /** @description The content's MD5 checksum (22 characters in the example, i.e. unpadded base64). */
-            md5checksum?: string;
+            md5checksum?: string | undefined;
             /** @description Shares of the file (item shape undocumented; empty in the example). */
-            shares?: unknown[];
+            shares?: unknown[] | undefined;
             /** @description Counters. */
             stats?: {
                 /** @description Number of comments on the file. */
-                comments?: number;
-            };
+                comments?: number | undefined;
+            } | undefined;
             /** @description Whether the file is suspended. */
-            suspended?: boolean;
+            suspended?: boolean | undefined;
         };
         /** @description What `POST /files/mkdir/{filePath}` returns (undocumented; probably the folder's metadata). */
         FolderResult: {
@@ -537,8 +537,8 @@ export interface operations {
                  *     refuses calls without it.
                  * @example your_client_id
                  */
-                client_id?: components["parameters"]["ClientId"];
-            };
+                client_id?: components["parameters"]["ClientId"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -614,8 +614,8 @@ export interface operations {
                  *     refuses calls without it.
                  * @example your_client_id
                  */
-                client_id?: components["parameters"]["ClientId"];
-            };
+                client_id?: components["parameters"]["ClientId"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -656,8 +656,8 @@ export interface operations {
                  *     refuses calls without it.
                  * @example your_client_id
                  */
-                client_id?: components["parameters"]["ClientId"];
-            };
+                client_id?: components["parameters"]["ClientId"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -728,8 +728,8 @@ export interface operations {
                  *     refuses calls without it.
                  * @example your_client_id
                  */
-                client_id?: components["parameters"]["ClientId"];
-            };
+                client_id?: components["parameters"]["ClientId"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -779,8 +779,8 @@ export interface operations {
                  *     refuses calls without it.
                  * @example your_client_id
                  */
-                client_id?: components["parameters"]["ClientId"];
-            };
+                client_id?: components["parameters"]["ClientId"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**

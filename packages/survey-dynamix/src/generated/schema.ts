@@ -678,20 +678,20 @@ export interface components {
          */
         Error: {
             /** @description Human-readable explanation. */
-            message?: string;
+            message?: string | undefined;
             /** @description A short error code or explanation, as some APIs send it. */
-            error?: string;
+            error?: string | undefined;
         };
         /** @description OAuth 2 error body (RFC 6749 §5.2) as Laravel Passport (league/oauth2-server) sends it. */
         OAuthError: {
             /** @description Error code, e.g. `invalid_request`, `invalid_client`, `invalid_grant`, `unsupported_grant_type`. */
             error: string;
             /** @description Human-readable explanation. */
-            error_description?: string;
+            error_description?: string | undefined;
             /** @description A hint at the cause, when the server has one. */
-            hint?: string;
+            hint?: string | undefined;
             /** @description The same explanation again (league/oauth2-server sends both). */
-            message?: string;
+            message?: string | undefined;
         };
         /** @description The body of `POST /oauth/token` for the authorization-code grant. */
         AuthorizationCodeGrant: {
@@ -723,11 +723,11 @@ export interface components {
              * @description `Bearer` (compare case-insensitively).
              * @example Bearer
              */
-            token_type?: string;
+            token_type?: string | undefined;
             /** @description Lifetime of the access token in seconds (not documented by the vendor). */
-            expires_in?: number;
+            expires_in?: number | undefined;
             /** @description A refresh token (not documented by the vendor). */
-            refresh_token?: string;
+            refresh_token?: string | undefined;
         };
         /**
          * @description A boolean. The client sends `1` or `0`; `true` and `false` are accepted too. (The doc says "boolean"
@@ -767,29 +767,29 @@ export interface components {
             /** @description The survey the interaction belongs to. */
             survey_id: number;
             /** @description The respondent's phone number, in international format. */
-            phone_number?: string | null;
+            phone_number?: string | null | undefined;
             /** @description The respondent's e-mail address. */
-            email?: string | null;
+            email?: string | null | undefined;
             survey_type: components["schemas"]["SurveyType"];
-            scheduled_at?: components["schemas"]["Timestamp"];
+            scheduled_at?: components["schemas"]["Timestamp"] | undefined;
             /** @description A reference to the interaction in another system. */
-            external_ref?: string | null;
+            external_ref?: string | null | undefined;
             /** @description A free text used to aggregate reports. */
-            call_type?: string | null;
+            call_type?: string | null | undefined;
             /** @description The agent ID of the user the interaction belongs to (for dashboards and agent rankings). */
-            agent_id?: string | null;
+            agent_id?: string | null | undefined;
             /** @description Free text describing the current status, e.g. `Not Started` or `Completed 1 hour ago`. */
             status: string;
             /** @description The link a respondent follows to complete the survey (as the doc's resource example spells it). */
-            web_link?: string;
+            web_link?: string | undefined;
             /** @description The same link, as the doc's update example (which looks captured from the live API) spells it. */
-            weblink?: string;
-            created_at?: components["schemas"]["Timestamp"];
-            updated_at?: components["schemas"]["Timestamp"];
+            weblink?: string | undefined;
+            created_at?: components["schemas"]["Timestamp"] | undefined;
+            updated_at?: components["schemas"]["Timestamp"] | undefined;
             /** @description The interaction's responses, with `_include_responses=1`. */
-            responses?: components["schemas"]["Response"][];
+            responses?: components["schemas"]["Response"][] | undefined;
             /** @description The interaction's data, with `_include_data=1`. */
-            interaction_data?: components["schemas"]["InteractionData"][];
+            interaction_data?: components["schemas"]["InteractionData"][] | undefined;
         };
         /**
          * @description The form fields of `POST /interactions`. Any field not listed here is stored as interaction data of the new
@@ -799,36 +799,36 @@ export interface components {
         NewInteraction: {
             /** @description The survey to add the interaction to. */
             survey_id: number;
-            _force_new?: components["schemas"]["Flag"];
+            _force_new?: components["schemas"]["Flag"] | undefined;
             /**
              * @description The respondent's phone number in international format, e.g. `+61409999999` (the doc: "a 12 character
              *     string in the proper phone number format"; `GET /phone_numbers/{phone_number}` gives the format).
              *     Required for `inbound`, `outbound` and `sms` interactions.
              */
-            phone_number?: string;
+            phone_number?: string | undefined;
             /**
              * Format: email
              * @description The respondent's e-mail address. Required for `email` interactions.
              */
-            email?: string;
+            email?: string | undefined;
             /** @description The medium of the interaction. Default `web`. */
-            survey_type?: components["schemas"]["SurveyType"];
+            survey_type?: components["schemas"]["SurveyType"] | undefined;
             /**
              * @description When an outbound or SMS survey starts, or after when an inbound survey may start: a UTC time
              *     (`YYYY-MM-DD HH:MM:SS`) or `Now + X Days`, `Now + X Hours`, `Now + X Minutes`. Default: now.
              * @example Now + 5 minutes
              * @example 2017-05-04 02:53:49
              */
-            scheduled_at?: string;
+            scheduled_at?: string | undefined;
             /** @description A reference to the interaction in another system. */
-            external_ref?: string;
+            external_ref?: string | undefined;
             /** @description A free text used to aggregate reports. */
-            call_type?: string;
+            call_type?: string | undefined;
             /**
              * @description An agent ID: the agent user with this ID sees the interaction in the dashboard, and it counts towards
              *     agent rankings.
              */
-            agent_id?: string;
+            agent_id?: string | undefined;
         };
         /** @description The form of `PUT /interactions/{interaction_id}`. */
         InteractionUpdateForm: {
@@ -846,21 +846,21 @@ export interface components {
         InteractionUpdate: {
             /** @description The interaction ID; must equal the path's `interaction_id`. */
             id: number;
-            survey_id?: number;
-            phone_number?: string | null;
-            email?: string | null;
-            survey_type?: components["schemas"]["SurveyType"];
+            survey_id?: number | undefined;
+            phone_number?: string | null | undefined;
+            email?: string | null | undefined;
+            survey_type?: components["schemas"]["SurveyType"] | undefined;
             /** @description A UTC time, `YYYY-MM-DD HH:MM:SS`. */
-            scheduled_at?: string;
-            external_ref?: string | null;
-            call_type?: string | null;
-            agent_id?: string | null;
-            uuid?: string;
-            status?: string;
-            web_link?: string;
-            weblink?: string;
-            created_at?: string;
-            updated_at?: string;
+            scheduled_at?: string | undefined;
+            external_ref?: string | null | undefined;
+            call_type?: string | null | undefined;
+            agent_id?: string | null | undefined;
+            uuid?: string | undefined;
+            status?: string | undefined;
+            web_link?: string | undefined;
+            weblink?: string | undefined;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
         };
         /** @description A custom key/value pair of an interaction, for reporting. */
         InteractionData: {
@@ -870,8 +870,8 @@ export interface components {
             custom_key: string;
             /** @description The value. */
             custom_value: string | null;
-            created_at?: components["schemas"]["Timestamp"];
-            updated_at?: components["schemas"]["Timestamp"];
+            created_at?: components["schemas"]["Timestamp"] | undefined;
+            updated_at?: components["schemas"]["Timestamp"] | undefined;
         };
         /** @description The form of `POST /interaction_data`. */
         NewInteractionData: {
@@ -888,12 +888,12 @@ export interface components {
             question_id: number;
             /** @description The answer as given. */
             response: string;
-            submitted_at?: components["schemas"]["Timestamp"];
+            submitted_at?: components["schemas"]["Timestamp"] | undefined;
             /** @description URL of the voice recording of the answer (Twilio), for voice surveys. */
-            recording_url?: string | null;
-            response_type?: components["schemas"]["QuestionType"];
+            recording_url?: string | null | undefined;
+            response_type?: components["schemas"]["QuestionType"] | undefined;
             /** @description The question's reporting label. */
-            question_label?: string | null;
+            question_label?: string | null | undefined;
         };
         /** @description The form of `POST /interactions/{interaction_id}/submit_response`. */
         SurveyAnswer: {
@@ -912,69 +912,69 @@ export interface components {
              */
             survey_completed: 0 | 1;
             /** @description The question to answer next, while `survey_completed` is `0`. */
-            current_question?: components["schemas"]["Question"] | null;
+            current_question?: components["schemas"]["Question"] | null | undefined;
         };
         /** @description The core properties of a survey. */
         Survey: {
             id: number;
             name: string;
-            description?: string | null;
-            greeting_text?: string | null;
-            instructions_text?: string | null;
-            closing_text?: string | null;
-            email_subject?: string | null;
-            email_from_address?: string | null;
-            email_from_name?: string | null;
+            description?: string | null | undefined;
+            greeting_text?: string | null | undefined;
+            instructions_text?: string | null | undefined;
+            closing_text?: string | null | undefined;
+            email_subject?: string | null | undefined;
+            email_from_address?: string | null | undefined;
+            email_from_name?: string | null | undefined;
             /** @description URL of the greeting's sound file. */
-            greeting_sound_file?: string | null;
+            greeting_sound_file?: string | null | undefined;
             /** @description URL of the instructions' sound file. */
-            instructions_sound_file?: string | null;
+            instructions_sound_file?: string | null | undefined;
             /** @description URL of the closing's sound file. */
-            closing_sound_file?: string | null;
+            closing_sound_file?: string | null | undefined;
             /** @description The number respondents call for inbound surveys. */
-            inbound_number?: string | null;
+            inbound_number?: string | null | undefined;
             /** @description The number outbound surveys call from. */
-            outbound_number?: string | null;
+            outbound_number?: string | null | undefined;
             /** @description The number SMS surveys are sent from. */
-            sms_number?: string | null;
+            sms_number?: string | null | undefined;
         };
         /** @description A question of a survey. `survey_id` and `order` are set when questions are queried by survey. */
         Question: {
             id: number;
-            survey_id?: number | null;
+            survey_id?: number | null | undefined;
             /** @description The question's position in the survey. */
-            order?: number | null;
+            order?: number | null | undefined;
             question_text: string;
             /** @description The highest answer a `number` or `nps` question takes. */
-            max_response?: number | null;
+            max_response?: number | null | undefined;
             question_type: components["schemas"]["QuestionType"];
             /** @description The reporting label (up to 30 characters). */
-            question_label?: string | null;
+            question_label?: string | null | undefined;
             /** @description URL of the question's sound file. */
-            question_sound_file?: string | null;
+            question_sound_file?: string | null | undefined;
         };
         /** @description A Survey Dynamix user. The e-mail address is the key; users have no ID. */
         User: {
-            name?: string;
+            name?: string | undefined;
             email: string;
-            agent_id?: string | null;
-            phone?: string | null;
+            agent_id?: string | null | undefined;
+            phone?: string | null | undefined;
             /** @description An IANA time zone, e.g. `Australia/Brisbane`. */
-            timezone?: string | null;
+            timezone?: string | null | undefined;
         };
         /** @description A phone number looked up. */
         PhoneNumberDetails: {
             /** @description The number in the international (E.164) format Survey Dynamix expects. */
             phone_number: string;
             /** @description ISO country code of where the number is registered. */
-            country_code?: string;
+            country_code?: string | undefined;
             /** @description The number in its country's national format. */
-            national_format?: string;
+            national_format?: string | undefined;
             /**
              * @description `mobile` (usually takes SMS), `voip` (may not) or `landline` (usually does not).
              * @enum {string}
              */
-            phone_type?: "mobile" | "landline" | "voip";
+            phone_type?: "mobile" | "landline" | "voip" | undefined;
         };
     };
     responses: {
@@ -1434,93 +1434,93 @@ export interface operations {
                  *     and does not refuse a call the live API is seen to accept.
                  * @example 52
                  */
-                survey_id?: number;
+                survey_id?: number | undefined;
                 /**
                  * @description Only items from this date on. Not in the 1.0.0 doc; viadot filters `/interactions` and `/responses` with it,
                  *     sending a `YYYY-MM-DD` date. Whether a time may be added, and which timestamp it compares (created or
                  *     submitted), is not known; declared as a string so that no form the API may accept is refused.
                  * @example 2024-05-01
                  */
-                start_date?: components["parameters"]["StartDate"];
+                start_date?: components["parameters"]["StartDate"] | undefined;
                 /**
                  * @description Only items up to this date (viadot sends the day after its range's last day, so it is probably exclusive or
                  *     compares at midnight; not known). Sent by viadot as `YYYY-MM-DD`, like `start_date`.
                  * @example 2024-05-02
                  */
-                end_date?: components["parameters"]["EndDate"];
+                end_date?: components["parameters"]["EndDate"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first). Without it, interactions are ordered by
                  *     their current status, which changes: give `_order` when paging.
                  * @example ASC
                  */
-                _order?: components["parameters"]["InteractionOrder"];
+                _order?: components["parameters"]["InteractionOrder"] | undefined;
                 /**
                  * @description Add each interaction's responses as a `responses` array. Default false.
                  * @example 1
                  */
-                _include_responses?: components["parameters"]["IncludeResponses"];
+                _include_responses?: components["parameters"]["IncludeResponses"] | undefined;
                 /**
                  * @description Add each interaction's interaction data as an `interaction_data` array. Default false.
                  * @example 1
                  */
-                _include_data?: components["parameters"]["IncludeData"];
+                _include_data?: components["parameters"]["IncludeData"] | undefined;
                 /**
                  * @description Only interactions surveying this e-mail address.
                  * @example respondent@example.com
                  */
-                email?: components["parameters"]["EmailFilter"];
+                email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
                  * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
                  *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
-                survey_type?: components["parameters"]["SurveyTypeFilter"];
+                survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;
                 /**
                  * @description Only interactions scheduled for exactly this time (`YYYY-MM-DD HH:MM:SS`).
                  * @example 2016-02-19 10:30:02
                  */
-                scheduled_at?: components["parameters"]["ScheduledAtFilter"];
+                scheduled_at?: components["parameters"]["ScheduledAtFilter"] | undefined;
                 /**
                  * @description Only interactions with this external reference.
                  * @example example-id-235i129
                  */
-                external_ref?: components["parameters"]["ExternalRefFilter"];
+                external_ref?: components["parameters"]["ExternalRefFilter"] | undefined;
                 /**
                  * @description Only interactions with this call type.
                  * @example support
                  */
-                call_type?: components["parameters"]["CallTypeFilter"];
+                call_type?: components["parameters"]["CallTypeFilter"] | undefined;
                 /**
                  * @description Only interactions with this agent ID.
                  * @example nevilr
                  */
-                agent_id?: components["parameters"]["AgentIdFilter"];
+                agent_id?: components["parameters"]["AgentIdFilter"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) started.
                  * @example 1
                  */
-                started?: components["parameters"]["Started"];
+                started?: components["parameters"]["Started"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) completed.
                  * @example 0
                  */
-                completed?: components["parameters"]["Completed"];
+                completed?: components["parameters"]["Completed"] | undefined;
                 /**
                  * @description Only interactions whose survey was (1) or was not (0) completed within the interaction.
                  * @example 1
                  */
-                survey_ended?: components["parameters"]["SurveyEnded"];
-            };
+                survey_ended?: components["parameters"]["SurveyEnded"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1588,13 +1588,13 @@ export interface operations {
                  * @description Add each interaction's responses as a `responses` array. Default false.
                  * @example 1
                  */
-                _include_responses?: components["parameters"]["IncludeResponses"];
+                _include_responses?: components["parameters"]["IncludeResponses"] | undefined;
                 /**
                  * @description Add each interaction's interaction data as an `interaction_data` array. Default false.
                  * @example 1
                  */
-                _include_data?: components["parameters"]["IncludeData"];
-            };
+                _include_data?: components["parameters"]["IncludeData"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -1719,38 +1719,38 @@ export interface operations {
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only responses to this question.
                  * @example 509
                  */
-                question_id?: components["parameters"]["QuestionIdFilter"];
+                question_id?: components["parameters"]["QuestionIdFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only responses exactly equal to this string.
                  * @example Yes
                  */
-                response?: components["parameters"]["ResponseFilter"];
+                response?: components["parameters"]["ResponseFilter"] | undefined;
                 /**
                  * @description Only responses containing this string.
                  * @example slow
                  */
-                response_contains?: components["parameters"]["ResponseContains"];
-            };
+                response_contains?: components["parameters"]["ResponseContains"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -1781,28 +1781,28 @@ export interface operations {
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only pairs with this key.
                  * @example VALUE
                  */
-                custom_key?: components["parameters"]["CustomKeyFilter"];
+                custom_key?: components["parameters"]["CustomKeyFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
-            };
+                _order?: components["parameters"]["Order"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -1938,33 +1938,33 @@ export interface operations {
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only items of this interaction.
                  * @example 891234
                  */
-                interaction_id?: components["parameters"]["InteractionIdFilter"];
+                interaction_id?: components["parameters"]["InteractionIdFilter"] | undefined;
                 /**
                  * @description Only pairs with this key.
                  * @example VALUE
                  */
-                custom_key?: components["parameters"]["CustomKeyFilter"];
+                custom_key?: components["parameters"]["CustomKeyFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
-            };
+                _order?: components["parameters"]["Order"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2086,56 +2086,56 @@ export interface operations {
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only responses to this question.
                  * @example 509
                  */
-                question_id?: components["parameters"]["QuestionIdFilter"];
+                question_id?: components["parameters"]["QuestionIdFilter"] | undefined;
                 /**
                  * @description Only items of this interaction.
                  * @example 891234
                  */
-                interaction_id?: components["parameters"]["InteractionIdFilter"];
+                interaction_id?: components["parameters"]["InteractionIdFilter"] | undefined;
                 /**
                  * @description Only items from this date on. Not in the 1.0.0 doc; viadot filters `/interactions` and `/responses` with it,
                  *     sending a `YYYY-MM-DD` date. Whether a time may be added, and which timestamp it compares (created or
                  *     submitted), is not known; declared as a string so that no form the API may accept is refused.
                  * @example 2024-05-01
                  */
-                start_date?: components["parameters"]["StartDate"];
+                start_date?: components["parameters"]["StartDate"] | undefined;
                 /**
                  * @description Only items up to this date (viadot sends the day after its range's last day, so it is probably exclusive or
                  *     compares at midnight; not known). Sent by viadot as `YYYY-MM-DD`, like `start_date`.
                  * @example 2024-05-02
                  */
-                end_date?: components["parameters"]["EndDate"];
+                end_date?: components["parameters"]["EndDate"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only responses exactly equal to this string.
                  * @example Yes
                  */
-                response?: components["parameters"]["ResponseFilter"];
+                response?: components["parameters"]["ResponseFilter"] | undefined;
                 /**
                  * @description Only responses containing this string.
                  * @example slow
                  */
-                response_contains?: components["parameters"]["ResponseContains"];
-            };
+                response_contains?: components["parameters"]["ResponseContains"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2203,18 +2203,18 @@ export interface operations {
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
-            };
+                _order?: components["parameters"]["Order"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2318,28 +2318,28 @@ export interface operations {
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only questions of this type.
                  * @example nps
                  */
-                question_type?: components["parameters"]["QuestionTypeFilter"];
+                question_type?: components["parameters"]["QuestionTypeFilter"] | undefined;
                 /**
                  * @description Only questions with this reporting label (up to 30 characters).
                  * @example Basic NPS
                  */
-                question_label?: components["parameters"]["QuestionLabelFilter"];
-            };
+                question_label?: components["parameters"]["QuestionLabelFilter"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2370,75 +2370,75 @@ export interface operations {
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first). Without it, interactions are ordered by
                  *     their current status, which changes: give `_order` when paging.
                  * @example ASC
                  */
-                _order?: components["parameters"]["InteractionOrder"];
+                _order?: components["parameters"]["InteractionOrder"] | undefined;
                 /**
                  * @description Add each interaction's responses as a `responses` array. Default false.
                  * @example 1
                  */
-                _include_responses?: components["parameters"]["IncludeResponses"];
+                _include_responses?: components["parameters"]["IncludeResponses"] | undefined;
                 /**
                  * @description Add each interaction's interaction data as an `interaction_data` array. Default false.
                  * @example 1
                  */
-                _include_data?: components["parameters"]["IncludeData"];
+                _include_data?: components["parameters"]["IncludeData"] | undefined;
                 /**
                  * @description Only interactions surveying this e-mail address.
                  * @example respondent@example.com
                  */
-                email?: components["parameters"]["EmailFilter"];
+                email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
                  * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
                  *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
-                survey_type?: components["parameters"]["SurveyTypeFilter"];
+                survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;
                 /**
                  * @description Only interactions scheduled for exactly this time (`YYYY-MM-DD HH:MM:SS`).
                  * @example 2016-02-19 10:30:02
                  */
-                scheduled_at?: components["parameters"]["ScheduledAtFilter"];
+                scheduled_at?: components["parameters"]["ScheduledAtFilter"] | undefined;
                 /**
                  * @description Only interactions with this external reference.
                  * @example example-id-235i129
                  */
-                external_ref?: components["parameters"]["ExternalRefFilter"];
+                external_ref?: components["parameters"]["ExternalRefFilter"] | undefined;
                 /**
                  * @description Only interactions with this call type.
                  * @example support
                  */
-                call_type?: components["parameters"]["CallTypeFilter"];
+                call_type?: components["parameters"]["CallTypeFilter"] | undefined;
                 /**
                  * @description Only interactions with this agent ID.
                  * @example nevilr
                  */
-                agent_id?: components["parameters"]["AgentIdFilter"];
+                agent_id?: components["parameters"]["AgentIdFilter"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) started.
                  * @example 1
                  */
-                started?: components["parameters"]["Started"];
+                started?: components["parameters"]["Started"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) completed.
                  * @example 0
                  */
-                completed?: components["parameters"]["Completed"];
+                completed?: components["parameters"]["Completed"] | undefined;
                 /**
                  * @description Only interactions whose survey was (1) or was not (0) completed within the interaction.
                  * @example 1
                  */
-                survey_ended?: components["parameters"]["SurveyEnded"];
-            };
+                survey_ended?: components["parameters"]["SurveyEnded"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2469,28 +2469,28 @@ export interface operations {
                  * @description Only items of this interaction.
                  * @example 891234
                  */
-                interaction_id?: components["parameters"]["InteractionIdFilter"];
+                interaction_id?: components["parameters"]["InteractionIdFilter"] | undefined;
                 /**
                  * @description Only pairs with this key.
                  * @example VALUE
                  */
-                custom_key?: components["parameters"]["CustomKeyFilter"];
+                custom_key?: components["parameters"]["CustomKeyFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
-            };
+                _order?: components["parameters"]["Order"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2521,38 +2521,38 @@ export interface operations {
                  * @description Only responses to this question.
                  * @example 509
                  */
-                question_id?: components["parameters"]["QuestionIdFilter"];
+                question_id?: components["parameters"]["QuestionIdFilter"] | undefined;
                 /**
                  * @description Only items of this interaction.
                  * @example 891234
                  */
-                interaction_id?: components["parameters"]["InteractionIdFilter"];
+                interaction_id?: components["parameters"]["InteractionIdFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only responses exactly equal to this string.
                  * @example Yes
                  */
-                response?: components["parameters"]["ResponseFilter"];
+                response?: components["parameters"]["ResponseFilter"] | undefined;
                 /**
                  * @description Only responses containing this string.
                  * @example slow
                  */
-                response_contains?: components["parameters"]["ResponseContains"];
-            };
+                response_contains?: components["parameters"]["ResponseContains"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2583,33 +2583,33 @@ export interface operations {
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only questions of this type.
                  * @example nps
                  */
-                question_type?: components["parameters"]["QuestionTypeFilter"];
+                question_type?: components["parameters"]["QuestionTypeFilter"] | undefined;
                 /**
                  * @description Only questions with this reporting label (up to 30 characters).
                  * @example Basic NPS
                  */
-                question_label?: components["parameters"]["QuestionLabelFilter"];
-            };
+                question_label?: components["parameters"]["QuestionLabelFilter"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2677,38 +2677,38 @@ export interface operations {
                  * @description Only items of this survey.
                  * @example 52
                  */
-                survey_id?: components["parameters"]["SurveyIdFilter"];
+                survey_id?: components["parameters"]["SurveyIdFilter"] | undefined;
                 /**
                  * @description Only items of this interaction.
                  * @example 891234
                  */
-                interaction_id?: components["parameters"]["InteractionIdFilter"];
+                interaction_id?: components["parameters"]["InteractionIdFilter"] | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description Only responses exactly equal to this string.
                  * @example Yes
                  */
-                response?: components["parameters"]["ResponseFilter"];
+                response?: components["parameters"]["ResponseFilter"] | undefined;
                 /**
                  * @description Only responses containing this string.
                  * @example slow
                  */
-                response_contains?: components["parameters"]["ResponseContains"];
-            };
+                response_contains?: components["parameters"]["ResponseContains"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2739,43 +2739,43 @@ export interface operations {
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first, the default).
                  * @example DESC
                  */
-                _order?: components["parameters"]["Order"];
+                _order?: components["parameters"]["Order"] | undefined;
                 /**
                  * @description The user's exact name.
                  * @example Joe Smith
                  */
-                name?: string;
+                name?: string | undefined;
                 /**
                  * @description Part of the user's name.
                  * @example Joe
                  */
-                name_contains?: string;
+                name_contains?: string | undefined;
                 /**
                  * @description The user's agent ID.
                  * @example jSmith1
                  */
-                agent_id?: string;
+                agent_id?: string | undefined;
                 /**
                  * @description The user's phone number.
                  * @example +61499999999
                  */
-                phone?: string;
+                phone?: string | undefined;
                 /**
                  * @description The user's e-mail address.
                  * @example joesmith@example.com
                  */
-                email?: string;
-            };
+                email?: string | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2859,75 +2859,75 @@ export interface operations {
                  * @description Only interactions of this survey.
                  * @example 52
                  */
-                survey_id?: number;
+                survey_id?: number | undefined;
                 /**
                  * @description Items per page, 1 to 1000.
                  * @example 100
                  */
-                _limit?: components["parameters"]["Limit"];
+                _limit?: components["parameters"]["Limit"] | undefined;
                 /**
                  * @description The row to start at (0-based).
                  * @example 0
                  */
-                _offset?: components["parameters"]["Offset"];
+                _offset?: components["parameters"]["Offset"] | undefined;
                 /**
                  * @description Order by ID, `ASC` (earliest first) or `DESC` (most recent first). Without it, interactions are ordered by
                  *     their current status, which changes: give `_order` when paging.
                  * @example ASC
                  */
-                _order?: components["parameters"]["InteractionOrder"];
+                _order?: components["parameters"]["InteractionOrder"] | undefined;
                 /**
                  * @description Add each interaction's responses as a `responses` array. Default false.
                  * @example 1
                  */
-                _include_responses?: components["parameters"]["IncludeResponses"];
+                _include_responses?: components["parameters"]["IncludeResponses"] | undefined;
                 /**
                  * @description Add each interaction's interaction data as an `interaction_data` array. Default false.
                  * @example 1
                  */
-                _include_data?: components["parameters"]["IncludeData"];
+                _include_data?: components["parameters"]["IncludeData"] | undefined;
                 /**
                  * @description Only interactions surveying this e-mail address.
                  * @example respondent@example.com
                  */
-                email?: components["parameters"]["EmailFilter"];
+                email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
                  * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
                  *     `email`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
-                survey_type?: components["parameters"]["SurveyTypeFilter"];
+                survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;
                 /**
                  * @description Only interactions scheduled for exactly this time (`YYYY-MM-DD HH:MM:SS`).
                  * @example 2016-02-19 10:30:02
                  */
-                scheduled_at?: components["parameters"]["ScheduledAtFilter"];
+                scheduled_at?: components["parameters"]["ScheduledAtFilter"] | undefined;
                 /**
                  * @description Only interactions with this external reference.
                  * @example example-id-235i129
                  */
-                external_ref?: components["parameters"]["ExternalRefFilter"];
+                external_ref?: components["parameters"]["ExternalRefFilter"] | undefined;
                 /**
                  * @description Only interactions with this call type.
                  * @example support
                  */
-                call_type?: components["parameters"]["CallTypeFilter"];
+                call_type?: components["parameters"]["CallTypeFilter"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) started.
                  * @example 1
                  */
-                started?: components["parameters"]["Started"];
+                started?: components["parameters"]["Started"] | undefined;
                 /**
                  * @description Only interactions that have (1) or have not (0) completed.
                  * @example 0
                  */
-                completed?: components["parameters"]["Completed"];
+                completed?: components["parameters"]["Completed"] | undefined;
                 /**
                  * @description Only interactions whose survey was (1) or was not (0) completed within the interaction.
                  * @example 1
                  */
-                survey_ended?: components["parameters"]["SurveyEnded"];
-            };
+                survey_ended?: components["parameters"]["SurveyEnded"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2958,8 +2958,8 @@ export interface operations {
                  * @description ISO 3166-1 alpha-2 country code of a number given in national format.
                  * @example AU
                  */
-                country_code?: string;
-            };
+                country_code?: string | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**

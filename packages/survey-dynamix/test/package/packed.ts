@@ -24,7 +24,8 @@ export async function correct(): Promise<SurveyResponse[] | undefined> {
 export async function maybeMissing(env: Record<string, string | undefined>, signal?: AbortSignal): Promise<void> {
   const client = createClient({ auth: { type: "token", accessToken: "token" }, baseUrl: env["SDX_URL"], timeoutMs: undefined });
   await createInteraction(client, { survey_id: 52, phone_number: env["PHONE"], email: env["EMAIL"], external_ref: env["REF"], scheduled_at: undefined }, { signal });
-  for await (const item of listAll(client, "/interactions", { query: { survey_id: 52 }, signal })) void item;
+  for await (const item of listAll(client, "/interactions", { query: { survey_id: 52, survey_type: undefined }, signal })) void item;
+  await client.GET("/interactions", { params: { query: { email: env["EMAIL"], external_ref: env["REF"] } } });
 }
 
 export async function wrong(): Promise<void> {

@@ -419,7 +419,7 @@ export interface components {
              */
             error: string;
             /** @description Human-readable explanation. */
-            error_description?: string;
+            error_description?: string | undefined;
         };
         /** @description Body of `POST /oauth/token`; one of the three grants, selected by `grant_type`. */
         TokenRequest: components["schemas"]["PasswordGrant"] | components["schemas"]["ClientCredentialsGrant"] | components["schemas"]["RefreshTokenGrant"];
@@ -476,19 +476,19 @@ export interface components {
              * @description Lifetime of the access token in seconds (7200, i.e. 2 hours).
              * @example 7200
              */
-            expires_in?: number;
+            expires_in?: number | undefined;
             /** @description Refresh token. Present for the password and refresh-token grants, absent for client credentials. */
-            refresh_token?: string;
+            refresh_token?: string | undefined;
             /**
              * @description Granted scope (`public`).
              * @example public
              */
-            scope?: string;
+            scope?: string | undefined;
             /**
              * @description Unix timestamp of token creation. Not shown by the vendor's examples; Doorkeeper adds it, so it may
              *     appear.
              */
-            created_at?: number;
+            created_at?: number | undefined;
         };
         /** @description A product category that can be chosen during onboarding. */
         ProductCategory: {
@@ -502,30 +502,30 @@ export interface components {
             /** @description The ID of the tag. */
             id: number;
             /** @description The tag's mode (`smart` for category tags). */
-            mode?: string;
+            mode?: string | undefined;
             /** @description The tag's name. */
             name: string;
             /** @description IDs of the responses carrying this tag. */
-            response_ids?: number[];
+            response_ids?: number[] | undefined;
         };
         /** @description The project named during onboarding (`project[name]`). */
         OnboardingProject: {
             /** @description The project's name; `null` until set. */
-            name?: string | null;
+            name?: string | null | undefined;
             /** @description Responses of the project. Always empty in the vendor's examples, so the item shape is undocumented. */
-            responses?: Record<string, never>[];
+            responses?: Record<string, never>[] | undefined;
         };
         /** @description The import described during onboarding (`import[...]`). */
         OnboardingImport: {
             /** @description The import's name. */
-            name?: string | null;
+            name?: string | null | undefined;
             /** @description The import's source. */
-            source?: string | null;
-            metric_type?: components["schemas"]["MetricType"];
+            source?: string | null | undefined;
+            metric_type?: components["schemas"]["MetricType"] | undefined;
             /** @description The import's language. */
-            language?: string | null;
+            language?: string | null | undefined;
             /** @description Whether the import's sample has been analyzed. */
-            sample_analyzed?: boolean;
+            sample_analyzed?: boolean | undefined;
         };
         /**
          * @description Onboarding state of the account. Onboarded accounts get only `onboarded` and `mode`; the other fields appear
@@ -537,35 +537,35 @@ export interface components {
             /** @description The account's CXI mode (`full` in every vendor example). */
             mode: string;
             /** @description The chosen product category; `null` until chosen. */
-            product_category_id?: number | null;
+            product_category_id?: number | null | undefined;
             /** @description The product categories to choose from. */
-            product_categories?: components["schemas"]["ProductCategory"][];
+            product_categories?: components["schemas"]["ProductCategory"][] | undefined;
             /** @description The smart tags of the chosen product category (empty until a category is chosen). */
-            tags?: components["schemas"]["OnboardingTag"][];
-            project?: components["schemas"]["OnboardingProject"];
-            import?: components["schemas"]["OnboardingImport"];
+            tags?: components["schemas"]["OnboardingTag"][] | undefined;
+            project?: components["schemas"]["OnboardingProject"] | undefined;
+            import?: components["schemas"]["OnboardingImport"] | undefined;
         };
         /** @description Fields of `PUT /v1/onboarding`; all optional, send those of the current step. */
         OnboardingUpdate: {
             /** @description The ID of the chosen product category. */
-            product_category_id?: number;
+            product_category_id?: number | undefined;
             /** @description Set to `true` to finish onboarding. */
-            onboarded?: boolean;
+            onboarded?: boolean | undefined;
             /** @description Optional project to create (`project[name]`). */
             project?: {
                 /** @description Name of the associated project. */
-                name?: string;
-            };
+                name?: string | undefined;
+            } | undefined;
             /** @description Optional import details (`import[name]`, `import[source]`, `import[metric_type]`, `import[language]`). */
             import?: {
                 /** @description Name of the associated import. */
-                name?: string;
+                name?: string | undefined;
                 /** @description The import's source, e.g. `Survey Monkey`. */
-                source?: string;
-                metric_type?: components["schemas"]["MetricTypeInput"];
+                source?: string | undefined;
+                metric_type?: components["schemas"]["MetricTypeInput"] | undefined;
                 /** @description The import's language, e.g. `en`. */
-                language?: string;
-            };
+                language?: string | undefined;
+            } | undefined;
         };
         /** @description A project. */
         Project: {
@@ -574,9 +574,9 @@ export interface components {
             /** @description The project's name. */
             name: string;
             /** @description Number of responses in this project. */
-            response_count?: number;
+            response_count?: number | undefined;
             /** @description The project's creation date as a Unix timestamp. */
-            created_at?: number;
+            created_at?: number | undefined;
         };
         /** @description Body of `POST /v1/projects` and `PUT /v1/projects/{id}` (`project[name]`). */
         ProjectInput: {
@@ -588,13 +588,13 @@ export interface components {
         /** @description Percentage of the tag's responses per sentiment (the four values add up to about 100). */
         SentimentBreakdown: {
             /** @description Percent of responses with positive sentiment. */
-            positive?: number;
+            positive?: number | undefined;
             /** @description Percent of responses with neutral sentiment. */
-            neutral?: number;
+            neutral?: number | undefined;
             /** @description Percent of responses with negative sentiment. */
-            negative?: number;
+            negative?: number | undefined;
             /** @description Percent of responses without a sentiment. */
-            null?: number;
+            null?: number | undefined;
         };
         /**
          * @description `smart` tags are created by Wootric's models; `manual` tags are applied by hand; `text_match` tags are applied
@@ -612,50 +612,50 @@ export interface components {
             /** @description The tag's name (stored upper-case). */
             name: string;
             /** @description The tag's display name. */
-            display_name?: string;
+            display_name?: string | undefined;
             /** @description The tag's description. */
-            description?: string | null;
+            description?: string | null | undefined;
             mode: components["schemas"]["TagMode"];
             /** @description Whether the tag is enabled. */
-            enabled?: boolean;
+            enabled?: boolean | undefined;
             /** @description Whether the tag only applies within its parent tag's scope (undocumented beyond the examples). */
-            scope_by_parent?: boolean | null;
+            scope_by_parent?: boolean | null | undefined;
             /** @description Terms that match this tag. Only applies to text-match tags. */
-            text_match_terms?: string[];
+            text_match_terms?: string[] | undefined;
             /** @description Conditions (filters) a response must satisfy before this tag is applied. Only applies to text-match tags. */
             filter_rules?: {
                 [key: string]: unknown;
-            };
+            } | undefined;
             /** @description Number of responses with this tag. */
-            response_count?: number;
+            response_count?: number | undefined;
             /** @description Share of all responses that carry this tag, in percent. */
-            usage?: number;
-            sentiment_breakdown?: components["schemas"]["SentimentBreakdown"];
+            usage?: number | undefined;
+            sentiment_breakdown?: components["schemas"]["SentimentBreakdown"] | undefined;
             /** @description Child tags of this parent tag (hierarchical listing, `flat=false`). */
-            children?: components["schemas"]["Tag"][];
+            children?: components["schemas"]["Tag"][] | undefined;
         };
         /** @description Writable tag fields (`tag[...]` form fields). */
         TagAttributes: {
             /** @description The tag's name (stored upper-case). */
-            name?: string;
+            name?: string | undefined;
             /** @description The tag's description. */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description The tag's mode; only `manual` and `text_match` can be set through the API.
              * @enum {string}
              */
-            mode?: "manual" | "text_match";
+            mode?: "manual" | "text_match" | undefined;
             /** @description The ID of a tag to use as this tag's parent. */
-            parent_id?: number;
+            parent_id?: number | undefined;
             /** @description Terms that match this tag (sent as repeated `tag[text_match_terms][]`). Only applies to text-match tags. */
-            text_match_terms?: string[];
+            text_match_terms?: string[] | undefined;
             /**
              * @description Conditions (filters) a response must satisfy before this tag is applied (`tag[filter_rules][...]`). Only
              *     applies to text-match tags. The structure of the conditions is not documented.
              */
             filter_rules?: {
                 [key: string]: unknown;
-            };
+            } | undefined;
         };
         /**
          * @description Body of `POST /v1/tags`. The doc's parameter table has no "required" column, so what is required is decided
@@ -687,23 +687,23 @@ export interface components {
             /** @description The import's name (the uploaded file name unless renamed). */
             name: string;
             /** @description The import's source, e.g. `Intercom`. */
-            source?: string | null;
-            metric_type?: components["schemas"]["MetricType"];
+            source?: string | null | undefined;
+            metric_type?: components["schemas"]["MetricType"] | undefined;
             /** @description The import's language, e.g. `en`. */
-            language?: string | null;
+            language?: string | null | undefined;
             /** @description The import's optional secondary product category ID. */
-            secondary_product_category_id?: number | null;
+            secondary_product_category_id?: number | null | undefined;
             /** @description The number of responses in this import. */
-            response_count?: number;
+            response_count?: number | undefined;
             /** @description Unix timestamp of when the import was created. */
-            created_at?: number;
+            created_at?: number | undefined;
             /** @description Whether the import has been analyzed. */
-            sample_analyzed?: boolean;
+            sample_analyzed?: boolean | undefined;
         };
         /** @description An import with its responses (`GET`/`PUT /v1/imports/{id}`, `POST /v1/imports`). */
         ImportDetail: components["schemas"]["Import"] & {
             /** @description The responses in this import. */
-            responses?: components["schemas"]["Response"][];
+            responses?: components["schemas"]["Response"][] | undefined;
         };
         /** @description Body of `POST /v1/imports`. */
         ImportUpload: {
@@ -719,18 +719,18 @@ export interface components {
         ImportUpdate: {
             import: {
                 /** @description The import's name. */
-                name?: string;
+                name?: string | undefined;
                 /** @description The import's source. */
-                source?: string;
-                metric_type?: components["schemas"]["MetricTypeInput"];
+                source?: string | undefined;
+                metric_type?: components["schemas"]["MetricTypeInput"] | undefined;
                 /** @description The import's language. */
-                language?: string;
+                language?: string | undefined;
                 /** @description The import's optional secondary product category ID. */
-                secondary_product_category_id?: number;
+                secondary_product_category_id?: number | undefined;
                 /** @description Names of existing tags to apply to every response of the import. */
-                tag_names?: string[];
+                tag_names?: string[] | undefined;
                 /** @description IDs of existing projects to apply to every response of the import. */
-                project_ids?: number[];
+                project_ids?: number[] | undefined;
             };
         };
         /** @description A custom property of a response (a CSV column of its import, or set by a bulk update). */
@@ -738,7 +738,7 @@ export interface components {
             /** @description The property name. */
             key: string;
             /** @description The property's data type, e.g. `string` (bulk updates can also create integer, double and datetime values). */
-            data_type?: string;
+            data_type?: string | undefined;
             /** @description The property value (a string in every vendor example). */
             value: string | number | boolean | null;
         };
@@ -749,17 +749,17 @@ export interface components {
             /** @description The tag's name. */
             name: string;
             /** @description The tag's display name. */
-            display_name?: string;
+            display_name?: string | undefined;
             /** @description The tag's description. */
-            description?: string | null;
-            mode?: components["schemas"]["TagMode"];
-            sentiment?: components["schemas"]["Sentiment"];
+            description?: string | null | undefined;
+            mode?: components["schemas"]["TagMode"] | undefined;
+            sentiment?: components["schemas"]["Sentiment"] | undefined;
             /** @description Terms that match this tag (text-match tags). */
-            text_match_terms?: string[];
+            text_match_terms?: string[] | undefined;
             /** @description Conditions for applying this tag (text-match tags). */
             filter_rules?: {
                 [key: string]: unknown;
-            };
+            } | undefined;
         };
         /**
          * @description Sentiment, `positive`, `negative`, `neutral`, or `null` when none was detected.
@@ -771,32 +771,32 @@ export interface components {
             /** @description The ID of the response. */
             id: number;
             /** @description IDs of all associated projects. */
-            project_ids?: number[];
+            project_ids?: number[] | undefined;
             /** @description The response's feedback text. */
-            feedback?: string | null;
+            feedback?: string | null | undefined;
             /** @description The feedback translated to the account language, when a translation exists. */
-            translated_feedback?: string | null;
+            translated_feedback?: string | null | undefined;
             /** @description The user's unique ID (as given in the CSV's `user_id` column). */
-            user_id?: string | null;
+            user_id?: string | null | undefined;
             /**
              * @description The response's feedback date. Every example shows a Unix timestamp (integer); the doc's Response object
              *     table types the field as "string or integer", so a string (e.g. `2020-07-16 15:45:00`, one of the CSV
              *     input formats) is declared possible too. (On input, CSV cells accept `yyyy-mm-dd hh:mm:ss`,
              *     `yyyy-mm-dd hh:mm`, `yyyy-mm-dd` and a Unix timestamp.)
              */
-            feedback_date?: number | string;
+            feedback_date?: number | string | undefined;
             /** @description The response's NPS, CSAT, CES or other score. */
-            score?: number | null;
-            metric_type?: components["schemas"]["MetricType"];
+            score?: number | null | undefined;
+            metric_type?: components["schemas"]["MetricType"] | undefined;
             /** @description Custom properties (the CSV columns that are not special columns). */
-            custom_properties?: components["schemas"]["CustomProperty"][];
+            custom_properties?: components["schemas"]["CustomProperty"][] | undefined;
             /** @description Tags associated with this response. */
-            tags?: components["schemas"]["ResponseTag"][];
-            sentiment?: components["schemas"]["Sentiment"];
+            tags?: components["schemas"]["ResponseTag"][] | undefined;
+            sentiment?: components["schemas"]["Sentiment"] | undefined;
             /** @description ID of the matching response in the main Wootric product, if the response came from there (undocumented; `null` in every example). */
-            wootric_response_id?: number | string | null;
+            wootric_response_id?: number | string | null | undefined;
             /** @description ID of the Wootric account the response belongs to. */
-            wootric_account_id?: number | null;
+            wootric_account_id?: number | null | undefined;
         };
         /** @description A page of responses with the total count. */
         ResponseList: {
@@ -847,8 +847,8 @@ export interface components {
          *     requirement is enforced by the spec (mock, validators), not by the TypeScript type.
          */
         SegmentsBulkUpdate: {
-            responses?: components["schemas"]["ResponseSegmentUpdates"];
-            users?: components["schemas"]["UserSegmentUpdates"];
+            responses?: components["schemas"]["ResponseSegmentUpdates"] | undefined;
+            users?: components["schemas"]["UserSegmentUpdates"] | undefined;
         } | {
             responses: components["schemas"]["ResponseSegmentUpdates"];
         } | {
@@ -1038,8 +1038,8 @@ export interface operations {
                  *     for the `password` grant, and only needed by users who belong to several accounts.
                  * @example NPS-a1b2c3d4
                  */
-                account_token?: string;
-            };
+                account_token?: string | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1277,29 +1277,29 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number to return. Pages beyond 30 are not served; narrow the query instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Number of records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description `false` returns child tags inside the `children` array of their parent (hierarchy); `true` returns
                  *     child tags as list items of their own.
                  */
-                flat?: boolean;
+                flat?: boolean | undefined;
                 /**
                  * @description Sort order. When absent, tags are sorted by response count, descending (there is no value naming that
                  *     default).
                  */
-                sort?: "name_asc" | "name_desc" | "responses_asc";
+                sort?: "name_asc" | "name_desc" | "responses_asc" | undefined;
                 /**
                  * @description Full-text search on tag names.
                  * @example shipping
                  */
-                search?: string;
+                search?: string | undefined;
                 /** @description If `true`, the usage statistics (`response_count`, `usage`, `sentiment_breakdown`) are left out. */
-                no_stats?: boolean;
+                no_stats?: boolean | undefined;
                 /** @description If `true`, only enabled tags are returned. */
-                exclude_disabled?: boolean;
-            };
+                exclude_disabled?: boolean | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1565,10 +1565,10 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number to return. Pages beyond 30 are not served; narrow the query instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Number of records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
-            };
+                per_page?: components["parameters"]["PerPage"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1908,12 +1908,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number to return. Pages beyond 30 are not served; narrow the query instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Number of records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /** @description Sort by `feedback_date`, ascending or descending. */
-                sort_order?: "asc" | "desc";
-            };
+                sort_order?: "asc" | "desc" | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2046,8 +2046,8 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description What to export. */
-                export_type?: "responses" | "users";
-            };
+                export_type?: "responses" | "users" | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;

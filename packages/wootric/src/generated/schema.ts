@@ -774,16 +774,16 @@ export interface components {
          *     `message` (Rails) and `error` / `error_description` (Doorkeeper, for token errors) are the likely keys.
          */
         Error: {
-            message?: string;
-            error?: string;
-            error_description?: string;
+            message?: string | undefined;
+            error?: string | undefined;
+            error_description?: string | undefined;
         } & {
             [key: string]: unknown;
         };
         /** @description OAuth 2 error body (RFC 6749 §5.2) as produced by Doorkeeper. */
         OAuthError: {
             error: string;
-            error_description?: string;
+            error_description?: string | undefined;
         };
         /** @description Body of `POST /oauth/token`; one of the three grants, selected by `grant_type`. */
         TokenRequest: components["schemas"]["PasswordGrant"] | components["schemas"]["ClientCredentialsGrant"] | components["schemas"]["RefreshTokenGrant"];
@@ -821,27 +821,27 @@ export interface components {
             /** @example bearer */
             token_type: string;
             /** @example 7200 */
-            expires_in?: number;
+            expires_in?: number | undefined;
             /** @description Present for the password and refresh-token grants only. */
-            refresh_token?: string;
+            refresh_token?: string | undefined;
             /** @example public */
-            scope?: string;
+            scope?: string | undefined;
             /** @description Unix timestamp of creation (Doorkeeper adds it; not in the vendor examples). */
-            created_at?: number;
+            created_at?: number | undefined;
         };
         /** @description Unix-timestamp bounds under bracket keys. */
         TimeFilter: {
-            eq?: number;
-            lt?: number;
-            lte?: number;
-            gt?: number;
-            gte?: number;
+            eq?: number | undefined;
+            lt?: number | undefined;
+            lte?: number | undefined;
+            gt?: number | undefined;
+            gte?: number | undefined;
         };
         DateRange: {
             /** Format: date */
-            start_date?: string;
+            start_date?: string | undefined;
             /** Format: date */
-            end_date?: string;
+            end_date?: string | undefined;
         };
         /** @description Custom properties (segments) of an end user, e.g. `pricing_plan`, `purchase_date` (Unix timestamp), `revenue_amount`. */
         Properties: {
@@ -851,53 +851,53 @@ export interface components {
         EndUser: {
             id: number;
             /** @description Datetime, e.g. `2018-01-02 23:03:41 -0800`. */
-            created_at?: string;
-            updated_at?: string;
-            email?: string | null;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
+            email?: string | null | undefined;
             /** @description Datetime of the last survey. */
-            last_surveyed?: string | null;
+            last_surveyed?: string | null | undefined;
             /** @description Unix timestamp of the end user's creation in the customer's application. */
-            external_created_at?: number | null;
-            last_seen_at?: string | null;
+            external_created_at?: number | null | undefined;
+            last_seen_at?: string | null | undefined;
             /** @description An object on reads; the write examples show a Ruby-hash string. */
-            properties?: components["schemas"]["Properties"] | string;
-            phone_number?: string | null;
-            external_id?: string | null;
-            last_response?: components["schemas"]["LastResponse"] | null;
-            settings?: components["schemas"]["EndUserSettingsFlags"];
+            properties?: components["schemas"]["Properties"] | string | undefined;
+            phone_number?: string | null | undefined;
+            external_id?: string | null | undefined;
+            last_response?: components["schemas"]["LastResponse"] | null | undefined;
+            settings?: components["schemas"]["EndUserSettingsFlags"] | undefined;
             /** @description Shown only in the write examples (the docs listed it in the object table until @7522981). */
-            user_id?: number;
+            user_id?: number | undefined;
             /** @description Total number of page views; in the docs' object table until @62c4eb0 and in TAPW's schema. */
-            page_views_count?: number;
+            page_views_count?: number | undefined;
         };
         LastResponse: {
             /** @description The docs' table types it as string; the example shows an integer. */
-            id?: number;
-            score?: number;
-            text?: string | null;
+            id?: number | undefined;
+            score?: number | undefined;
+            text?: string | null | undefined;
             survey?: {
                 /** @description e.g. `mobile:ios`. */
-                channel?: string;
-            };
+                channel?: string | undefined;
+            } | undefined;
         };
         EndUserSettingsFlags: {
-            email_nps?: boolean | null;
-            mobile_nps?: boolean | null;
-            web_nps?: boolean | null;
-            force_mobile_survey?: boolean | null;
-            force_web_survey?: boolean | null;
-            surveys_disabled_by_end_user?: boolean | null;
+            email_nps?: boolean | null | undefined;
+            mobile_nps?: boolean | null | undefined;
+            web_nps?: boolean | null | undefined;
+            force_mobile_survey?: boolean | null | undefined;
+            force_web_survey?: boolean | null | undefined;
+            surveys_disabled_by_end_user?: boolean | null | undefined;
         };
         EndUserInput: {
             /** @description The end user's e-mail address (required on create). */
-            email?: string;
+            email?: string | undefined;
             /** @description Unix timestamp of the last survey. */
-            last_surveyed?: number;
+            last_surveyed?: number | undefined;
             /** @description Unix timestamp of the end user's creation in the customer's application. */
-            external_created_at?: number;
+            external_created_at?: number | undefined;
             /** @description A unique string identifier. */
-            external_id?: string;
-            properties?: components["schemas"]["Properties"];
+            external_id?: string | undefined;
+            properties?: components["schemas"]["Properties"] | undefined;
         };
         /** @description The fields of a new end user; `email` is the one the docs' table does not mark "(optional)". */
         EndUserCreate: components["schemas"]["EndUserInput"] & {
@@ -906,26 +906,26 @@ export interface components {
         /** @description A survey response. `tags` since @78f3f72, `notes` since @f130f9b. */
         Response: {
             id: number;
-            end_user_id?: number;
-            survey_id?: number;
-            score?: number;
-            text?: string | null;
-            completed?: boolean;
-            excluded_from_calculations?: boolean;
-            ip_address?: string;
-            origin_url?: string;
-            created_at?: string;
-            updated_at?: string;
-            tags?: string[];
+            end_user_id?: number | undefined;
+            survey_id?: number | undefined;
+            score?: number | undefined;
+            text?: string | null | undefined;
+            completed?: boolean | undefined;
+            excluded_from_calculations?: boolean | undefined;
+            ip_address?: string | undefined;
+            origin_url?: string | undefined;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
+            tags?: string[] | undefined;
             /** @description Notes on the response; the docs only show empty arrays. */
-            notes?: unknown[];
+            notes?: unknown[] | undefined;
             /** @description The ID of the (account) user; in the docs' object table until @7522981 (June 2016). */
-            user_id?: number;
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            user_id?: number | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         /** @description The end user's properties at the moment of the survey. */
         HistoricalEndUser: {
-            properties?: components["schemas"]["Properties"];
+            properties?: components["schemas"]["Properties"] | undefined;
         };
         /**
          * @description `score`, `ip_address` and `origin_url` are the fields the docs' table does not mark "(optional)" (it marks
@@ -939,148 +939,148 @@ export interface components {
             ip_address: string;
             /** @description The URL the response came from. */
             origin_url: string;
-            text?: string;
+            text?: string | undefined;
             /** @description Unix timestamp to use as the response's creation time. */
-            created_at?: number;
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            created_at?: number | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         ResponseUpdate: {
-            completed?: boolean;
-            excluded_from_calculations?: boolean;
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            completed?: boolean | undefined;
+            excluded_from_calculations?: boolean | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         Decline: {
             id: number;
-            end_user_id?: number;
-            survey_id?: number;
-            ip_address?: string;
-            origin_url?: string;
-            created_at?: string;
-            updated_at?: string;
+            end_user_id?: number | undefined;
+            survey_id?: number | undefined;
+            ip_address?: string | undefined;
+            origin_url?: string | undefined;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
             /** @description The ID of the (account) user; in the docs' object table until @7522981 (June 2016). */
-            user_id?: number;
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            user_id?: number | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         DeclineCreate: {
-            origin_url?: string;
+            origin_url?: string | undefined;
             /** @description Unix timestamp to use as the decline's creation time. */
-            created_at?: number;
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            created_at?: number | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         DeclineUpdate: {
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         EndUserSettings: {
-            id?: number;
-            end_user_id?: number;
-            created_at?: string;
-            updated_at?: string;
+            id?: number | undefined;
+            end_user_id?: number | undefined;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
             /** @description Whether the end user may be surveyed by e-mail. */
-            email_nps?: boolean;
+            email_nps?: boolean | undefined;
             /** @description Whether the end user may be surveyed through the mobile SDK. */
-            mobile_nps?: boolean;
+            mobile_nps?: boolean | undefined;
             /** @description Whether the end user may be surveyed through the web SDK. */
-            web_nps?: boolean;
+            web_nps?: boolean | undefined;
             /** @description Overrides sampling; the end user is immediately eligible for a web survey. */
-            force_web_survey?: boolean;
+            force_web_survey?: boolean | undefined;
             /** @description Overrides sampling; the end user is immediately eligible for a mobile survey. */
-            force_mobile_survey?: boolean;
+            force_mobile_survey?: boolean | undefined;
         };
         EndUserSettingsUpdate: {
-            email_nps?: boolean;
-            force_web_survey?: boolean;
-            mobile_nps?: boolean;
-            web_nps?: boolean;
-            force_mobile_survey?: boolean;
+            email_nps?: boolean | undefined;
+            force_web_survey?: boolean | undefined;
+            mobile_nps?: boolean | undefined;
+            web_nps?: boolean | undefined;
+            force_mobile_survey?: boolean | undefined;
         };
         NpsSummary: {
-            nps?: number;
-            responses?: number;
-            detractors?: number;
-            passives?: number;
-            promoters?: number;
+            nps?: number | undefined;
+            responses?: number | undefined;
+            detractors?: number | undefined;
+            passives?: number | undefined;
+            promoters?: number | undefined;
             /** @description Percentage. */
-            response_rate?: number;
+            response_rate?: number | undefined;
             /** @description Percentage. */
-            email_response_rate?: number;
+            email_response_rate?: number | undefined;
         };
         Segment: {
-            name?: string;
+            name?: string | undefined;
             /** @enum {string} */
-            data_type?: "string" | "date" | "integer";
-            created_at?: string;
+            data_type?: "string" | "date" | "integer" | undefined;
+            created_at?: string | undefined;
         };
         /** @description Per-send overrides of the account's survey settings. */
         SurveySettings: {
             /** @description Survey language code (in every `_email_survey.md` version; dropped from the newest `_email_survey_csv.md`). */
-            language?: string;
+            language?: string | undefined;
             /** @description Survey template to use (CSV sends; see `GET /v1/survey_templates`). */
-            survey_template_id?: number;
-            logo_url?: string;
+            survey_template_id?: number | undefined;
+            logo_url?: string | undefined;
             /** @description Takes `{{placeholder}}` values. */
-            audience_text?: string;
+            audience_text?: string | undefined;
             /** @description Takes `{{placeholder}}` values. */
-            product_name?: string;
-            custom_messages?: components["schemas"]["CustomMessages"];
-            sampling?: components["schemas"]["Sampling"];
+            product_name?: string | undefined;
+            custom_messages?: components["schemas"]["CustomMessages"] | undefined;
+            sampling?: components["schemas"]["Sampling"] | undefined;
         };
         CustomMessages: {
-            followup_text?: string;
-            detractor_followup_text?: string;
-            passive_followup_text?: string;
-            promoter_followup_text?: string;
-            prompt_text?: string;
-            detractor_prompt_text?: string;
-            passive_prompt_text?: string;
-            promoter_prompt_text?: string;
+            followup_text?: string | undefined;
+            detractor_followup_text?: string | undefined;
+            passive_followup_text?: string | undefined;
+            promoter_followup_text?: string | undefined;
+            prompt_text?: string | undefined;
+            detractor_prompt_text?: string | undefined;
+            passive_prompt_text?: string | undefined;
+            promoter_prompt_text?: string | undefined;
         };
         /** @description Overrides of the account's sampling settings. */
         Sampling: {
             /** @description Days after the end user's created_at before a first survey. */
-            first_survey_delay?: number;
+            first_survey_delay?: number | undefined;
             /** @description Days after a response before the end user is eligible again. */
-            response_throttle?: number;
+            response_throttle?: number | undefined;
             /** @description Days after a decline before the end user is eligible again. */
-            decline_throttle?: number;
+            decline_throttle?: number | undefined;
             /** @description Chance (0-100) to serve a survey. */
-            registered_percent?: number;
+            registered_percent?: number | undefined;
         };
         /** @description Fields shared by both e-mail survey endpoints. */
         EmailSendOptions: {
             /** @description Override the eligibility check. */
-            survey_immediately?: boolean;
-            survey_settings?: components["schemas"]["SurveySettings"];
+            survey_immediately?: boolean | undefined;
+            survey_settings?: components["schemas"]["SurveySettings"] | undefined;
             /** @description Subject line; takes `{{placeholder}}` values. */
-            subject?: string;
+            subject?: string | undefined;
             /** @description Intro shown between logo and question; takes `{{placeholder}}` values. */
-            intro?: string;
+            intro?: string | undefined;
             /** @description Hashes of placeholder values (`context[][service]=internet`). */
             context?: {
                 [key: string]: string;
-            }[];
-            senders_name?: string;
-            reply_to_email?: string;
+            }[] | undefined;
+            senders_name?: string | undefined;
+            reply_to_email?: string | undefined;
             /** @description Days to wait before sending. */
-            delay?: number;
+            delay?: number | undefined;
             /** @description The access token as a form field, as the vendor's examples send it; prefer the Authorization header. */
-            access_token?: string;
+            access_token?: string | undefined;
         };
         EmailSurveyRequest: components["schemas"]["EmailSendOptions"] & {
             /** @description E-mail addresses to survey (`emails[]=`), at least one and at most 100. */
             emails: string[];
             /** @description External IDs of the end users, in the order of `emails` (`external_ids[]=`). */
-            external_ids?: string[];
-            end_user?: components["schemas"]["HistoricalEndUser"];
+            external_ids?: string[] | undefined;
+            end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };
         /** @description Fields only the CSV endpoint takes. */
         EmailSurveyCsvFields: {
             /** @description UTC time of day to deliver (hh:mm, 24 h). */
-            delivery_time?: string;
-            custom_sender_email?: string;
+            delivery_time?: string | undefined;
+            custom_sender_email?: string | undefined;
             /** @description Column holding the receiver's e-mail address. */
-            send_to_email_field?: string;
+            send_to_email_field?: string | undefined;
             /** @description Field used as the end user's e-mail (needs send_to_email_field). */
-            unique_identifier_field?: string;
+            unique_identifier_field?: string | undefined;
         };
         EmailSurveyCsvUpload: components["schemas"]["EmailSendOptions"] & components["schemas"]["EmailSurveyCsvFields"] & {
             /**
@@ -1094,131 +1094,131 @@ export interface components {
             csv: string;
         };
         SurveyTemplates: {
-            default_survey_template_id?: number;
-            survey_templates?: components["schemas"]["SurveyTemplate"][];
+            default_survey_template_id?: number | undefined;
+            survey_templates?: components["schemas"]["SurveyTemplate"][] | undefined;
         };
         SurveyTemplate: {
-            id?: number;
-            name?: string;
-            default_language?: string;
+            id?: number | undefined;
+            name?: string | undefined;
+            default_language?: string | undefined;
             languages?: {
-                code?: string;
-                name?: string;
-            }[];
-            non_configured_language_count?: number;
-            custom_samplings?: unknown[];
+                code?: string | undefined;
+                name?: string | undefined;
+            }[] | undefined;
+            non_configured_language_count?: number | undefined;
+            custom_samplings?: unknown[] | undefined;
         };
         EmailStatsReport: {
-            email_stats?: components["schemas"]["EmailStats"];
-            initial_send?: Record<string, never> | null;
-            reminder_send?: Record<string, never> | null;
+            email_stats?: components["schemas"]["EmailStats"] | undefined;
+            initial_send?: Record<string, never> | null | undefined;
+            reminder_send?: Record<string, never> | null | undefined;
         };
         EmailStats: {
             /** @description Human-readable range, e.g. `Aug  3, 2023-Sep  3, 2024`. */
-            send_date?: string;
-            send_requests?: number;
-            emails_sent?: number;
-            delivered?: number;
-            delivered_percentage?: string;
-            bounce_rate?: number;
-            bounce_rate_percentage?: string;
-            open_rate?: string;
-            response_rate?: string;
+            send_date?: string | undefined;
+            send_requests?: number | undefined;
+            emails_sent?: number | undefined;
+            delivered?: number | undefined;
+            delivered_percentage?: string | undefined;
+            bounce_rate?: number | undefined;
+            bounce_rate_percentage?: string | undefined;
+            open_rate?: string | undefined;
+            response_rate?: string | undefined;
             /** @description Count and share, e.g. `2 (29%)`. */
-            not_eligible?: string;
+            not_eligible?: string | undefined;
             raw_results?: {
-                processed?: number;
-                bounce?: number;
-                dropped?: number;
-                delivered?: number;
-                opted_out?: number;
-                not_delivered?: number;
-                open?: number;
-                spamreport?: number;
-                not_eligible?: number;
-                total_surveys?: number;
-                total_responses?: number;
+                processed?: number | undefined;
+                bounce?: number | undefined;
+                dropped?: number | undefined;
+                delivered?: number | undefined;
+                opted_out?: number | undefined;
+                not_delivered?: number | undefined;
+                open?: number | undefined;
+                spamreport?: number | undefined;
+                not_eligible?: number | undefined;
+                total_surveys?: number | undefined;
+                total_responses?: number | undefined;
                 /** @description Start of the range (spelled `sart_date` in the vendor example; `start_date` may be the real key). */
-                sart_date?: string;
-                start_date?: string;
-                end_date?: string;
-            };
+                sart_date?: string | undefined;
+                start_date?: string | undefined;
+                end_date?: string | undefined;
+            } | undefined;
         };
         EmailStatsSources: {
             ongoing?: {
                 /** @enum {string} */
-                id?: "email_api" | "webhook_trigger";
-                name?: string;
-            }[];
+                id?: "email_api" | "webhook_trigger" | undefined;
+                name?: string | undefined;
+            }[] | undefined;
             sends?: {
-                id?: number;
-                name?: string;
-                date?: string;
-            }[];
+                id?: number | undefined;
+                name?: string | undefined;
+                date?: string | undefined;
+            }[] | undefined;
         };
         BounceReportRequest: {
-            date_range?: components["schemas"]["DateRange"];
+            date_range?: components["schemas"]["DateRange"] | undefined;
             /** @description `email_api`, `webhook_trigger` or the ID of an e-mail send. */
-            source?: string;
+            source?: string | undefined;
         };
         PageView: {
-            id?: number;
-            end_user_id?: number;
-            url?: string;
+            id?: number | undefined;
+            end_user_id?: number | undefined;
+            url?: string | undefined;
             /** @description When the page was visited. */
-            at?: string;
-            created_at?: string;
-            updated_at?: string;
+            at?: string | undefined;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
         };
         PageViewCreate: {
             /** @description Unix timestamp of the visit. */
-            at?: number;
-            url?: string;
+            at?: number | undefined;
+            url?: string | undefined;
         };
         WebhookEventMeta: {
             /** @description When the event was sent (`2016-08-04 13:57:31 -0700` in forms, ISO-8601 in JSON); absent from an older payload. */
-            timestamp?: string;
+            timestamp?: string | undefined;
             /** @description The account's token (`NPS-...`); since @569fe9f, absent from an older payload. */
-            account_token?: string;
+            account_token?: string | undefined;
             /**
              * @description The survey type, e.g. `NPS` (also CES, CSAT); since @569fe9f.
              * @example NPS
              */
-            survey_mode?: string;
+            survey_mode?: string | undefined;
         };
         /** @description The response as a webhook carries it. */
         WebhookResponse: {
             id: number;
-            email?: string | null;
-            external_id?: string | null;
+            email?: string | null | undefined;
+            external_id?: string | null | undefined;
             score: number;
             /** @description The comment; `null` in JSON, an empty field in the form. */
-            text?: string | null;
-            ip_address?: string;
-            origin_url?: string;
+            text?: string | null | undefined;
+            ip_address?: string | undefined;
+            origin_url?: string | undefined;
             end_user_id: number;
             /** @description The end user's properties; every value is a string in the form body. */
             end_user_properties?: {
                 [key: string]: string | number | boolean | null;
-            };
+            } | undefined;
             survey_id: number;
-            created_at?: string;
-            updated_at?: string;
-            excluded_from_calculations?: boolean;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
+            excluded_from_calculations?: boolean | undefined;
         };
         WebhookDecline: {
             id: number;
-            email?: string | null;
-            external_id?: string | null;
-            ip_address?: string;
-            origin_url?: string;
+            email?: string | null | undefined;
+            external_id?: string | null | undefined;
+            ip_address?: string | undefined;
+            origin_url?: string | undefined;
             end_user_id: number;
             end_user_properties?: {
                 [key: string]: string | number | boolean | null;
-            };
+            } | undefined;
             survey_id: number;
-            created_at?: string;
-            updated_at?: string;
+            created_at?: string | undefined;
+            updated_at?: string | undefined;
         };
         ResponseEvent: components["schemas"]["WebhookEventMeta"] & {
             response: components["schemas"]["WebhookResponse"];
@@ -1612,9 +1612,9 @@ export interface components {
          */
         NpsDateRange: {
             /** Format: date */
-            start?: string;
+            start?: string | undefined;
             /** Format: date */
-            end?: string;
+            end?: string | undefined;
         };
         /**
          * @description `date_range[start_date]` and `date_range[end_date]` (YYYY-MM-DD).
@@ -1748,8 +1748,8 @@ export interface operations {
                  * @description Account token (`NPS-...`) choosing one of the user's accounts; only for the `password` grant.
                  * @example NPS-a1b2c3d4
                  */
-                account_token?: string;
-            };
+                account_token?: string | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1814,9 +1814,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -1825,24 +1825,24 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /**
                  * @description Update-time filter in bracket notation (end users only), Unix timestamps, e.g. `updated[gt]=1480000000`.
                  * @example {
                  *       "gt": 1480000000
                  *     }
                  */
-                updated?: components["parameters"]["UpdatedFilter"];
+                updated?: components["parameters"]["UpdatedFilter"] | undefined;
                 /**
                  * @description Only the end user with this e-mail (an array of zero or one end user).
                  * @example nps2@example.com
                  */
-                email?: string;
+                email?: string | undefined;
                 /** @description `asc` (oldest first, the default for end users) or `desc`. */
-                sort_order?: "asc" | "desc";
+                sort_order?: "asc" | "desc" | undefined;
                 /** @description Attribute to sort by; default `email`. */
-                sort_key?: "email" | "updated_at" | "created_at";
-            };
+                sort_key?: "email" | "updated_at" | "created_at" | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1974,13 +1974,13 @@ export interface operations {
                  * @description When true, the path segment is the end user's e-mail. Default false.
                  * @example true
                  */
-                lookup_by_email?: boolean;
+                lookup_by_email?: boolean | undefined;
                 /**
                  * @description When true, the path segment is the end user's external ID. Default false. (The docs' table misspells it `lookup_by_eternal_id`; the request line and curl say `lookup_by_external_id`.)
                  * @example true
                  */
-                lookup_by_external_id?: boolean;
-            };
+                lookup_by_external_id?: boolean | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2023,7 +2023,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["EndUserInput"];
+        requestBody?: components["requestBodies"]["EndUserInput"] | undefined;
         responses: {
             200: components["responses"]["EndUserWritten"];
             400: components["responses"]["BadRequest"];
@@ -2155,9 +2155,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2166,15 +2166,15 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
                 /**
                  * @description Attribute to sort by. Not in the vendor docs for responses and declines; tap-wootric sends
                  *     `sort_key=created_at` with `sort_order=asc` to page through them in creation order.
                  */
-                sort_key?: components["parameters"]["SortKeyUndocumented"];
-            };
+                sort_key?: components["parameters"]["SortKeyUndocumented"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2232,9 +2232,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2243,10 +2243,10 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
-            };
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2307,9 +2307,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2318,10 +2318,10 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
-            };
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2346,9 +2346,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2357,10 +2357,10 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
-            };
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2385,9 +2385,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2396,10 +2396,10 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
-            };
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2518,9 +2518,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2529,15 +2529,15 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
                 /**
                  * @description Attribute to sort by. Not in the vendor docs for responses and declines; tap-wootric sends
                  *     `sort_key=created_at` with `sort_order=asc` to page through them in creation order.
                  */
-                sort_key?: components["parameters"]["SortKeyUndocumented"];
-            };
+                sort_key?: components["parameters"]["SortKeyUndocumented"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2598,9 +2598,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -2609,10 +2609,10 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
+                created?: components["parameters"]["CreatedFilter"] | undefined;
                 /** @description `desc` (newest first, the default) or `asc`. */
-                sort_order?: components["parameters"]["SortOrderDesc"];
-            };
+                sort_order?: components["parameters"]["SortOrderDesc"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -2656,7 +2656,7 @@ export interface operations {
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["DeclineCreate"];
             };
-        };
+        } | undefined;
         responses: {
             200: components["responses"]["DeclineCreated"];
             201: components["responses"]["DeclineCreated"];
@@ -2854,8 +2854,8 @@ export interface operations {
                  *       "end": "2016-11-30"
                  *     }
                  */
-                date?: components["parameters"]["NpsDateRange"];
-            };
+                date?: components["parameters"]["NpsDateRange"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2879,8 +2879,8 @@ export interface operations {
                  *       "end": "2016-11-30"
                  *     }
                  */
-                date?: components["parameters"]["NpsDateRange"];
-            };
+                date?: components["parameters"]["NpsDateRange"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3066,8 +3066,8 @@ export interface operations {
                  *       "end_date": "2024-09-03"
                  *     }
                  */
-                date_range?: components["parameters"]["EmailStatsDateRange"];
-            };
+                date_range?: components["parameters"]["EmailStatsDateRange"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3196,7 +3196,7 @@ export interface operations {
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["BounceReportRequest"];
             };
-        };
+        } | undefined;
         responses: {
             /** @description The report was requested; the body is JSON `null`. */
             200: {
@@ -3217,9 +3217,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page number. Pages beyond 30 are not served; narrow with `created[...]` (or `updated[...]`) instead. */
-                page?: components["parameters"]["Page"];
+                page?: components["parameters"]["Page"] | undefined;
                 /** @description Records per page, at most 50. */
-                per_page?: components["parameters"]["PerPage"];
+                per_page?: components["parameters"]["PerPage"] | undefined;
                 /**
                  * @description Creation-time filter in bracket notation, Unix timestamps: `created[gt]=1480000000&created[lt]=1490000000`.
                  *     `lt` and `gt` are exclusive (TAPW), `lte` / `gte` inclusive, `eq` exact.
@@ -3228,8 +3228,8 @@ export interface operations {
                  *       "lt": 1490000000
                  *     }
                  */
-                created?: components["parameters"]["CreatedFilter"];
-            };
+                created?: components["parameters"]["CreatedFilter"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -3299,7 +3299,7 @@ export interface operations {
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["PageViewCreate"];
             };
-        };
+        } | undefined;
         responses: {
             200: components["responses"]["PageViewWritten"];
             201: components["responses"]["PageViewWritten"];

@@ -62,9 +62,9 @@ export interface components {
              */
             token_type: string;
             /** @description Lifetime in seconds, if the service sends it (unknown). */
-            expires_in?: number;
+            expires_in?: number | undefined;
             /** @description A refresh token, if the service sends one (unknown; no refresh grant is documented). */
-            refresh_token?: string;
+            refresh_token?: string | undefined;
         };
         /**
          * @description A refused token request. The shape is undocumented: RFC 6749 §5.2 (`error`, `error_description`) is
@@ -75,9 +75,9 @@ export interface components {
             error?: string | {
                 /** @description Human-readable error message. */
                 message: string;
-            };
+            } | undefined;
             /** @description Human-readable explanation. */
-            error_description?: string;
+            error_description?: string | undefined;
         };
     };
     responses: never;

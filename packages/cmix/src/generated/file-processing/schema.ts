@@ -64,9 +64,9 @@ export interface components {
             error?: string | {
                 /** @description Human-readable error message. */
                 message: string;
-            };
+            } | undefined;
             /** @description A top-level message, if the vendor sends one. */
-            message?: string;
+            message?: string | undefined;
         };
         /** @description Body of `POST /surveys/data`. */
         SurveyXmlUpload: {

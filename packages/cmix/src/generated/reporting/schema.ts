@@ -113,9 +113,9 @@ export interface components {
             error?: string | {
                 /** @description Human-readable error message. */
                 message: string;
-            };
+            } | undefined;
             /** @description A top-level message, if the vendor sends one. */
-            message?: string;
+            message?: string | undefined;
         };
         /**
          * @description Live respondents or test respondents.
@@ -135,33 +135,33 @@ export interface components {
              * @description The respondent's status, e.g. `COMPLETE` (other values undocumented).
              * @example COMPLETE
              */
-            status?: string;
-            terminationCodeId?: components["schemas"]["NullableId"];
+            status?: string | undefined;
+            terminationCodeId?: components["schemas"]["NullableId"] | undefined;
             /** @description When the respondent started (format never observed). */
-            startDate?: string | null;
+            startDate?: string | null | undefined;
             /** @description When the respondent finished (format never observed). */
-            endDate?: string | null;
+            endDate?: string | null | undefined;
             /** @description Whether the record is test or simulated data. */
-            test?: boolean;
+            test?: boolean | undefined;
             /** @description The respondent's device fingerprint (undocumented). */
-            fingerprint?: string | null;
-            localeId?: components["schemas"]["NullableId"];
-            pageId?: components["schemas"]["NullableId"];
-            quotaCellId?: components["schemas"]["NullableId"];
-            quotaRowId?: components["schemas"]["NullableId"];
-            quotaId?: components["schemas"]["NullableId"];
+            fingerprint?: string | null | undefined;
+            localeId?: components["schemas"]["NullableId"] | undefined;
+            pageId?: components["schemas"]["NullableId"] | undefined;
+            quotaCellId?: components["schemas"]["NullableId"] | undefined;
+            quotaRowId?: components["schemas"]["NullableId"] | undefined;
+            quotaId?: components["schemas"]["NullableId"] | undefined;
             /** @description The survey's ID. */
-            surveyId?: number;
-            surveySampleSourceId?: components["schemas"]["NullableId"];
+            surveyId?: number | undefined;
+            surveySampleSourceId?: components["schemas"]["NullableId"] | undefined;
             /** @description The respondent's token. */
-            token?: string | null;
+            token?: string | null | undefined;
         };
         /** @description A question to count in a banner filter. */
         CountedQuestion: {
             /** @description The question to count. */
             questionId: number;
             /** @description Count resolution (Dynata's client sends 1; meaning undocumented). */
-            resolution?: number;
+            resolution?: number | undefined;
         };
         /**
          * @description Only respondents who gave this response (`responseId`, the `RPS_ID` of a data point) to this question or
@@ -180,7 +180,7 @@ export interface components {
         });
         /** @description A banner (cross-tab) filter, the object body of `POST /surveys/{surveyId}/response-counts`. */
         BannerFilterRequest: {
-            testYN?: components["schemas"]["RespondentType"];
+            testYN?: components["schemas"]["RespondentType"] | undefined;
             /**
              * @description Respondent status to count: `COMPLETE` (respondents who completed) or `TERMINATE` (respondents
              *     terminated before completion), per the af38ca0 docstring; Dynata's code sends `COMPLETE`. Kept a free
@@ -188,11 +188,11 @@ export interface components {
              * @example COMPLETE
              * @example TERMINATE
              */
-            status?: string;
+            status?: string | undefined;
             /** @description The questions to count. */
             counts: components["schemas"]["CountedQuestion"][];
             /** @description Conditions respondents must meet to be counted. */
-            filters?: components["schemas"]["ResponseFilter"][];
+            filters?: components["schemas"]["ResponseFilter"][] | undefined;
         };
         /** @description One question whose frequency counts to return. */
         QuestionRef: {
@@ -212,24 +212,24 @@ export interface components {
          */
         DataPoint: {
             /** @description The question that generated the data point. */
-            questionId?: number;
+            questionId?: number | undefined;
             /**
              * @description Raw unweighted number of respondents who gave this response. A multiple-choice question can count a
              *     respondent more than once, so summing `CNT` over a question is usually wrong.
              */
-            CNT?: number;
+            CNT?: number | undefined;
             /** @description The type of question presented (not the question's name or variable code); values undocumented. */
-            NAME?: string;
+            NAME?: string | undefined;
             /** @description Share of respondents who gave this response, from 0 to 1. */
-            DECIMAL?: number;
+            DECIMAL?: number | undefined;
             /** @description The text of the response (or the custom text of an "Other" answer); null where text does not apply. */
-            STR_VALUE?: string | null;
+            STR_VALUE?: string | null | undefined;
             /** @description The numeric value of a response to a `NUMERIC` question; null otherwise. */
-            NUM_VALUE?: number | null;
+            NUM_VALUE?: number | null | undefined;
             /** @description The response's ID (what a filter's `responseId` refers to). Not unique and not sortable. */
-            RPS_ID?: number;
+            RPS_ID?: number | undefined;
             /** @description Total number of respondents who answered the question. */
-            TOTAL?: number;
+            TOTAL?: number | undefined;
         };
         /** @description Respondent counts of a survey by outcome. */
         FieldingSummary: {
@@ -315,13 +315,13 @@ export interface operations {
                  * @description Live respondents or test respondents.
                  * @example LIVE
                  */
-                respondentType?: components["schemas"]["RespondentType"];
+                respondentType?: components["schemas"]["RespondentType"] | undefined;
                 /**
                  * @description Only respondents in this status. Only `COMPLETE` is evidenced, so any string is accepted.
                  * @example COMPLETE
                  */
-                respondentStatus?: string;
-            };
+                respondentStatus?: string | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**
@@ -389,8 +389,8 @@ export interface operations {
                  * @description Live or test respondents. CMIX-Helper always sends `LIVE`.
                  * @example LIVE
                  */
-                respondentType?: components["schemas"]["RespondentType"];
-            };
+                respondentType?: components["schemas"]["RespondentType"] | undefined;
+            } | undefined;
             header?: never;
             path: {
                 /**

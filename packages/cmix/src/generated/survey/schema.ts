@@ -624,9 +624,9 @@ export interface components {
          *     use `{"error": "..."}`. Both are accepted.
          */
         ErrorBody: {
-            error?: components["schemas"]["ErrorDetail"];
+            error?: components["schemas"]["ErrorDetail"] | undefined;
             /** @description A top-level message, if the vendor sends one. */
-            message?: string;
+            message?: string | undefined;
         };
         /** @description The vendor's error, as a message or as an object with a `message`. */
         ErrorDetail: string | {
@@ -729,34 +729,34 @@ export interface components {
             /** @description The survey's ID. */
             id: number;
             /** @description The survey's name (the project's name). */
-            name?: string;
+            name?: string | undefined;
             status: components["schemas"]["SurveyStatus"];
-            statusDate?: components["schemas"]["IsoDateTime"];
+            statusDate?: components["schemas"]["IsoDateTime"] | undefined;
             /** @description The survey's token (8 hex characters in the examples). */
-            token?: string;
+            token?: string | undefined;
             /** @description Token of the survey's test link (`{test host}/#/?cmixSvy={id}&cmixTest={testToken}`). */
-            testToken?: string;
-            projectId?: components["schemas"]["NullableId"];
+            testToken?: string | undefined;
+            projectId?: components["schemas"]["NullableId"] | undefined;
             /** @description The client (account) that owns the survey. */
-            clientId?: number;
-            pUsrId?: components["schemas"]["NullableId"];
-            sUsrId?: components["schemas"]["NullableId"];
-            primaryProgrammerId?: components["schemas"]["NullableId"];
-            secondaryProgrammerId?: components["schemas"]["NullableId"];
-            mxrId?: components["schemas"]["OpaqueReference"];
-            cxNumber?: components["schemas"]["OpaqueReference"];
-            externalId?: components["schemas"]["OpaqueReference"];
+            clientId?: number | undefined;
+            pUsrId?: components["schemas"]["NullableId"] | undefined;
+            sUsrId?: components["schemas"]["NullableId"] | undefined;
+            primaryProgrammerId?: components["schemas"]["NullableId"] | undefined;
+            secondaryProgrammerId?: components["schemas"]["NullableId"] | undefined;
+            mxrId?: components["schemas"]["OpaqueReference"] | undefined;
+            cxNumber?: components["schemas"]["OpaqueReference"] | undefined;
+            externalId?: components["schemas"]["OpaqueReference"] | undefined;
             /** @description Internal survey-version status ID. */
-            svsId?: number;
+            svsId?: number | undefined;
             /** @description Whether the survey is a library (template) survey. */
-            libraryYn?: boolean;
-            publishedYn?: components["schemas"]["YesNo"];
+            libraryYn?: boolean | undefined;
+            publishedYn?: components["schemas"]["YesNo"] | undefined;
             /** @description The survey's published version (null in every example). */
-            version?: number | string | null;
+            version?: number | string | null | undefined;
             /** @description Percent done while the survey is being cloned (0-100); null when it was never cloned. */
-            cloningProgress?: number | null;
-            dateCreated?: components["schemas"]["IsoDateTime"];
-            dateModified?: components["schemas"]["IsoDateTime"];
+            cloningProgress?: number | null | undefined;
+            dateCreated?: components["schemas"]["IsoDateTime"] | undefined;
+            dateModified?: components["schemas"]["IsoDateTime"] | undefined;
         };
         /** @description The envelope of `GET /surveys?paginate=1`. Other paging keys it may carry are undocumented. */
         SurveyPage: {
@@ -774,7 +774,7 @@ export interface components {
         };
         /** @description The survey `POST /surveys` creates, with the project created around it. */
         ClonedSurvey: components["schemas"]["Survey"] & {
-            project?: components["schemas"]["Project"];
+            project?: components["schemas"]["Project"] | undefined;
         };
         /** @description A project (CMIXH 'Project'). */
         Project: {
@@ -782,56 +782,56 @@ export interface components {
             id: number;
             /** @description The project's name. */
             name: string;
-            status?: components["schemas"]["ProjectStatus"];
+            status?: components["schemas"]["ProjectStatus"] | undefined;
             /** @description The client (account) that owns the project. */
-            clientId?: number;
-            surveyId?: components["schemas"]["NullableId"];
-            draftSurveyId?: components["schemas"]["NullableId"];
-            pUsrId?: components["schemas"]["NullableId"];
-            sUsrId?: components["schemas"]["NullableId"];
-            mxrId?: components["schemas"]["OpaqueReference"];
-            cxNumber?: components["schemas"]["OpaqueReference"];
-            externalId?: components["schemas"]["OpaqueReference"];
+            clientId?: number | undefined;
+            surveyId?: components["schemas"]["NullableId"] | undefined;
+            draftSurveyId?: components["schemas"]["NullableId"] | undefined;
+            pUsrId?: components["schemas"]["NullableId"] | undefined;
+            sUsrId?: components["schemas"]["NullableId"] | undefined;
+            mxrId?: components["schemas"]["OpaqueReference"] | undefined;
+            cxNumber?: components["schemas"]["OpaqueReference"] | undefined;
+            externalId?: components["schemas"]["OpaqueReference"] | undefined;
             /** @description The project's token. */
-            token?: string;
+            token?: string | undefined;
             /** @description The project's test token. */
-            testToken?: string;
+            testToken?: string | undefined;
             /** @description Whether the project is a library (template) project. */
-            libraryYn?: boolean;
-            dateCreated?: components["schemas"]["IsoDateTime"];
-            dateModified?: components["schemas"]["IsoDateTime"];
+            libraryYn?: boolean | undefined;
+            dateCreated?: components["schemas"]["IsoDateTime"] | undefined;
+            dateModified?: components["schemas"]["IsoDateTime"] | undefined;
             /** @description Internal project status ID. */
-            pscId?: number;
+            pscId?: number | undefined;
             /** @description Whether the project has been published. */
-            published?: boolean;
-            deployingYn?: components["schemas"]["YesNo"];
+            published?: boolean | undefined;
+            deployingYn?: components["schemas"]["YesNo"] | undefined;
             /** @description Whether project-level quotas are on. */
-            enableProjectQuotas?: boolean;
+            enableProjectQuotas?: boolean | undefined;
         };
         /** @description A CMIX user as embedded in a project (primary or secondary programmer). */
         Programmer: {
             /** @description The user's ID. */
             id: number;
             /** @description First name. */
-            firstName?: string;
+            firstName?: string | undefined;
             /** @description Last name. */
-            lastName?: string;
+            lastName?: string | undefined;
             /** @description URL of the profile image. */
-            profileImageUrl?: string | null;
+            profileImageUrl?: string | null | undefined;
             /** @description URL of the profile thumbnail. */
-            profileThumbnailUrl?: string | null;
-            dateCreated?: components["schemas"]["PostgresTimestamp"];
-            dateModified?: components["schemas"]["PostgresTimestamp"];
+            profileThumbnailUrl?: string | null | undefined;
+            dateCreated?: components["schemas"]["PostgresTimestamp"] | undefined;
+            dateModified?: components["schemas"]["PostgresTimestamp"] | undefined;
             /** @description Failed sign-in attempts. */
-            authFail?: number;
+            authFail?: number | undefined;
             /** @description When the user was locked out, if ever. */
-            dateLockout?: components["schemas"]["PostgresTimestamp"] | null;
-            platformId?: components["schemas"]["OpaqueReference"];
+            dateLockout?: components["schemas"]["PostgresTimestamp"] | null | undefined;
+            platformId?: components["schemas"]["OpaqueReference"] | undefined;
             /** @description The user's Keycloak ID. */
-            keycloakId?: string | null;
+            keycloakId?: string | null | undefined;
             /** @description Null in every example. */
-            sessionToken?: string | null;
-            status?: components["schemas"]["UserStatus"];
+            sessionToken?: string | null | undefined;
+            status?: components["schemas"]["UserStatus"] | undefined;
         };
         /**
          * @description A user's status.
@@ -841,13 +841,13 @@ export interface components {
         /** @description A project with its current survey, its programmers and (after an update) its surveys. */
         ExpandedProject: components["schemas"]["Project"] & {
             /** @description The project's current survey. */
-            currentSurvey?: components["schemas"]["Survey"] | null;
+            currentSurvey?: components["schemas"]["Survey"] | null | undefined;
             /** @description The primary programmer. */
-            primaryProgrammer?: components["schemas"]["Programmer"] | null;
+            primaryProgrammer?: components["schemas"]["Programmer"] | null | undefined;
             /** @description The secondary programmer. */
-            secondaryProgrammer?: components["schemas"]["Programmer"] | null;
+            secondaryProgrammer?: components["schemas"]["Programmer"] | null | undefined;
             /** @description The project's surveys (in the answer to `PATCH /projects/{projectId}`). */
-            surveys?: components["schemas"]["Survey"][];
+            surveys?: components["schemas"]["Survey"][] | undefined;
         };
         /** @description Body of `PATCH /projects/{projectId}`. */
         ProjectUpdate: {
@@ -874,15 +874,15 @@ export interface components {
             id: number;
             /** @description The group's name. */
             name: string;
-            clientId?: components["schemas"]["NullableId"];
+            clientId?: components["schemas"]["NullableId"] | undefined;
             groupType: components["schemas"]["GroupType"];
             /** @description Whether the group administers its client. */
-            clientAdminYn?: boolean;
+            clientAdminYn?: boolean | undefined;
             /** @description Whether the group is a system group. */
-            systemYn?: boolean;
-            platformId?: components["schemas"]["OpaqueReference"];
+            systemYn?: boolean | undefined;
+            platformId?: components["schemas"]["OpaqueReference"] | undefined;
             /** @description What the group may do on the project. */
-            permissions?: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][] | undefined;
         };
         /** @description Body of `POST /projects/{projectId}/groups`. */
         ProjectGroupGrant: {
@@ -895,46 +895,46 @@ export interface components {
             /** @description The layout's ID. */
             id: number;
             /** @description The survey's ID. */
-            surveyId?: number;
-            userId?: components["schemas"]["NullableId"];
+            surveyId?: number | undefined;
+            userId?: components["schemas"]["NullableId"] | undefined;
             /** @description The layout's name; `Default` for the one every survey normally has. */
             name: string;
-            deletedYn?: components["schemas"]["YesNoFlag"];
+            deletedYn?: components["schemas"]["YesNoFlag"] | undefined;
         };
         /** @description A locale (language version) of a survey. */
         Locale: {
             /** @description The locale's ID. */
             id: number;
             /** @description The survey's ID. */
-            surveyId?: number;
+            surveyId?: number | undefined;
             /** @description The locale's ISO code. */
             isoCode: string;
             /** @description The locale's name. */
-            name?: string;
+            name?: string | undefined;
             /** @description Whether this is the survey's default locale. */
-            default?: boolean;
+            default?: boolean | undefined;
             /** @description Whether the locale is active. */
-            active?: boolean;
+            active?: boolean | undefined;
         };
         /** @description A section of a survey. */
         Section: {
             /** @description The section's ID. */
             id: number;
             /** @description The survey's ID. */
-            surveyId?: number;
+            surveyId?: number | undefined;
             /** @description The section's name. */
             name: string;
             /** @description The section's position among the survey's sections. */
-            ordinal?: number;
+            ordinal?: number | undefined;
             /** @description The section's description. */
-            description?: string | null;
+            description?: string | null | undefined;
             /** @description The section's settings (keys undocumented). */
             settings?: {
                 [key: string]: unknown;
-            };
+            } | undefined;
             /** @description The section's label. */
-            label?: string | null;
-            existingSectionId?: components["schemas"]["NullableId"];
+            label?: string | null | undefined;
+            existingSectionId?: components["schemas"]["NullableId"] | undefined;
         };
         /** @description A sample source (where respondents come from). */
         SampleSource: {
@@ -943,49 +943,49 @@ export interface components {
             /** @description The source's name. */
             name: string;
             /** @description The source's token. */
-            token?: string;
+            token?: string | undefined;
         };
         /** @description A termination code of a survey. */
         TerminationCode: {
             /** @description The code's ID. */
             id: number;
             /** @description The survey's ID. */
-            surveyId?: number;
+            surveyId?: number | undefined;
             /** @description The code's name. */
             name: string;
             /** @description The code's type (values undocumented). */
-            type?: string | null;
-            questionId?: components["schemas"]["NullableId"];
+            type?: string | null | undefined;
+            questionId?: components["schemas"]["NullableId"] | undefined;
         };
         /** @description A simulated data set of a survey (PYCMIX docstring keys). */
         Simulation: {
             /** @description The simulation's ID. */
             id: number;
-            userId?: components["schemas"]["NullableId"];
+            userId?: components["schemas"]["NullableId"] | undefined;
             /** @description The survey's ID. */
-            surveyId?: number;
+            surveyId?: number | undefined;
             /** @description The simulation's name. */
-            name?: string | null;
+            name?: string | null | undefined;
             /** @description Respondents simulated. */
-            respondentCount?: number;
+            respondentCount?: number | undefined;
             /** @description Completes simulated. */
-            completesCount?: number;
+            completesCount?: number | undefined;
             /** @description Terminates simulated. */
-            terminatesCount?: number;
+            terminatesCount?: number | undefined;
             /** @description Drop-outs simulated. */
-            dropOutCount?: number;
+            dropOutCount?: number | undefined;
             /** @description Respondents requested. */
-            requestedCount?: number;
+            requestedCount?: number | undefined;
             /** @description Completes requested. */
-            requestedCompletesCount?: number;
-            dateCreated?: components["schemas"]["Timestamp"];
-            dateModified?: components["schemas"]["Timestamp"];
+            requestedCompletesCount?: number | undefined;
+            dateCreated?: components["schemas"]["Timestamp"] | undefined;
+            dateModified?: components["schemas"]["Timestamp"] | undefined;
             /** @description Undocumented ("TBD" in Dynata's docstring). */
             template?: unknown;
             /** @description The user who ran the simulation (keys undocumented; presumably a programmer object). */
             user?: {
                 [key: string]: unknown;
-            } | null;
+            } | null | undefined;
         };
         /**
          * @description The export file type. Only `XLSX_READABLE` is evidenced (Dynata's tests); Dynata's docstring speculates
@@ -1008,34 +1008,34 @@ export interface components {
         Archive: {
             /** @description The archive's ID. */
             id: number;
-            dataLayoutId?: components["schemas"]["NullableId"];
+            dataLayoutId?: components["schemas"]["NullableId"] | undefined;
             /** @description The survey's ID. */
-            surveyId?: number;
+            surveyId?: number | undefined;
             /** @description How far the build has got (presumably percent). */
-            progress?: number | null;
+            progress?: number | null | undefined;
             /** @description Only respondents who started on or after this moment. */
-            filterStartDate?: components["schemas"]["Timestamp"] | null;
+            filterStartDate?: components["schemas"]["Timestamp"] | null | undefined;
             /** @description Only respondents who finished on or before this moment. */
-            filterEndDate?: components["schemas"]["Timestamp"] | null;
-            respondentType?: components["schemas"]["RespondentType"];
+            filterEndDate?: components["schemas"]["Timestamp"] | null | undefined;
+            respondentType?: components["schemas"]["RespondentType"] | undefined;
             /** @description The file's name once built. */
-            fileName?: string | null;
-            type?: components["schemas"]["ArchiveType"];
+            fileName?: string | null | undefined;
+            type?: components["schemas"]["ArchiveType"] | undefined;
             /**
              * @description The build status. `COMPLETE` means done (`archiveUrl` is then set); no other value is evidenced, so it is
              *     not an enum.
              * @example COMPLETE
              */
-            status?: string | null;
+            status?: string | null | undefined;
             /** @description Download URL of the file, set once `status` is `COMPLETE`. */
-            archiveUrl?: string | null;
-            deletedYn?: components["schemas"]["YesNoFlag"];
+            archiveUrl?: string | null | undefined;
+            deletedYn?: components["schemas"]["YesNoFlag"] | undefined;
             /** @description Whether completes are included. */
-            completes?: boolean;
+            completes?: boolean | undefined;
             /** @description Whether in-process respondents are included. */
-            inProcess?: boolean;
+            inProcess?: boolean | undefined;
             /** @description Whether terminates are included. */
-            terminates?: boolean;
+            terminates?: boolean | undefined;
         };
         /**
          * @description What the archive endpoints answer with status 200: an archive, or an `EmbeddedError` that must be treated as
@@ -1123,56 +1123,56 @@ export interface operations {
                  * @description Only surveys in this status. Dynata's client knows DESIGN, LIVE and CLOSED.
                  * @example LIVE
                  */
-                status?: components["schemas"]["SurveyStatus"];
+                status?: components["schemas"]["SurveyStatus"] | undefined;
                 /**
                  * @description Extra filter Dynata's client lists as a valid survey parameter without saying what it takes; presumably
                  *     surveys whose status changed after this moment.
                  * @example 2023-03-01T00:00:00+00:00
                  */
-                statusAfter?: string;
+                statusAfter?: string | undefined;
                 /**
                  * @description Column to sort by. Only `DATE_CREATED` has been seen.
                  * @example DATE_CREATED
                  */
-                sortColumn?: string;
+                sortColumn?: string | undefined;
                 /** @example desc */
-                sortDirection?: components["schemas"]["SortDirection"];
+                sortDirection?: components["schemas"]["SortDirection"] | undefined;
                 /**
                  * @description Free-text search over survey names (as the web UI's search box sends it).
                  * @example Venato
                  */
-                generalTextSearch?: string;
+                generalTextSearch?: string | undefined;
                 /**
                  * @description 1 to list only the user's own projects' surveys.
                  * @example 0
                  */
-                onlyMyProjects?: components["schemas"]["ZeroOrOne"];
+                onlyMyProjects?: components["schemas"]["ZeroOrOne"] | undefined;
                 /**
                  * @description 1 to list only the user's favourites.
                  * @example 0
                  */
-                onlyMyFavorites?: components["schemas"]["ZeroOrOne"];
+                onlyMyFavorites?: components["schemas"]["ZeroOrOne"] | undefined;
                 /**
                  * @description 1 to page the result; the answer is then a `{data}` envelope.
                  * @example 1
                  */
-                paginate?: components["schemas"]["ZeroOrOne"];
+                paginate?: components["schemas"]["ZeroOrOne"] | undefined;
                 /**
                  * @description Page number when `paginate=1`.
                  * @example 1
                  */
-                page?: number;
+                page?: number | undefined;
                 /**
                  * @description Page size when `paginate=1` (the web UI sends 32).
                  * @example 32
                  */
-                itemsPerPage?: number;
+                itemsPerPage?: number | undefined;
                 /**
                  * @description 1 for the web UI's detailed survey rows.
                  * @example 1
                  */
-                details?: components["schemas"]["ZeroOrOne"];
-            };
+                details?: components["schemas"]["ZeroOrOne"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1610,27 +1610,27 @@ export interface operations {
                  * @description Only projects whose name matches.
                  * @example Venato
                  */
-                name?: string;
+                name?: string | undefined;
                 /**
                  * @description Only projects of this client.
                  * @example 36585
                  */
-                clientId?: number;
+                clientId?: number | undefined;
                 /**
                  * @description Only projects created before this moment (ISO 8601).
                  * @example 2023-04-01T00:00:00+00:00
                  */
-                createdBefore?: components["schemas"]["IsoDateTime"];
+                createdBefore?: components["schemas"]["IsoDateTime"] | undefined;
                 /**
                  * @description Only projects created after this moment (ISO 8601).
                  * @example 2023-03-01T00:00:00+00:00
                  */
-                createdAfter?: components["schemas"]["IsoDateTime"];
+                createdAfter?: components["schemas"]["IsoDateTime"] | undefined;
                 /**
                  * @description Only projects in this status.
                  * @example DESIGN
                  */
-                status?: components["schemas"]["ProjectStatus"];
+                status?: components["schemas"]["ProjectStatus"] | undefined;
                 /**
                  * @description Only projects in one of these statuses (sent as repeated `statuses=` parameters).
                  * @example [
@@ -1638,15 +1638,15 @@ export interface operations {
                  *       "TEST"
                  *     ]
                  */
-                statuses?: components["schemas"]["ProjectStatus"][];
+                statuses?: components["schemas"]["ProjectStatus"][] | undefined;
                 /**
                  * @description Column to sort by. Only `DATE_CREATED` has been seen.
                  * @example DATE_CREATED
                  */
-                sortColumn?: string;
+                sortColumn?: string | undefined;
                 /** @example asc */
-                sortDirection?: components["schemas"]["SortDirection"];
-            };
+                sortDirection?: components["schemas"]["SortDirection"] | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;
