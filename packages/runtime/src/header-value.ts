@@ -18,12 +18,12 @@ export function isHeaderSafeToken(value: string): boolean {
 export const MAX_TOKEN_LENGTH = 16_384;
 
 /**
- * Why a token the caller gave that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. It names
- * the cause most met: the token pasted with its scheme (`Bearer eyJ...`, as an API console shows the header). A token a
- * server issued, which the caller cannot edit, is refused without it (see `tokenSourceOf`).
+ * Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. It names the space most
+ * met: the token written with its scheme (`Bearer eyJ...`, as an API console shows the header, or as a server may issue
+ * it), as a likely cause rather than advice, since a server's token is not the caller's to edit.
  */
 export const UNSENDABLE =
-  'cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character (leave out a "Bearer " prefix)';
+  'cannot go in an HTTP header: over 16 KiB, or a space (a "Bearer " prefix?), control or non-ASCII character';
 
 /** What openapi-fetch takes as client-wide headers. */
 export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

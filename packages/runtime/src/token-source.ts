@@ -120,8 +120,8 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
       const token = await options.fetchToken(controller.signal);
       checkToken?.(token);
       // One that can travel in a header. Quoted nowhere, so not handed to the error as a secret: indexing a megabyte's
-      // forms took a second. Without UNSENDABLE's advice, which is for a token the caller gave.
-      if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} cannot go in an HTTP header.`, { url: options.tokenUrl });
+      // forms took a second.
+      if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl });
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
       accessToken = token.accessToken;

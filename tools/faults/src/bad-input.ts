@@ -160,7 +160,7 @@ export function everyRuntimeOption(fetch: FetchSpy, lines: string[]) {
 
 /**
  * A bearer access token pasted with its scheme (`Bearer eyJ...`), refused on `auth.accessToken`, the field the caller
- * filled, with the hint to leave the prefix out; with `refreshToken` too where the auth takes one (Wootric's), where
+ * filled, naming the prefix as the likely cause; with `refreshToken` too where the auth takes one (Wootric's), where
  * the token became a token source's initial and was refused on that source's own field.
  *
  * @example
@@ -175,7 +175,7 @@ export function bearerPrefixCases(make: (fetch: FetchSpy, auth: never) => unknow
     input: `an accessToken given with its "Bearer " prefix${beside}, refused on the caller's field`,
     call: (fetch) => make(fetch, auth as never),
     field: "auth.accessToken",
-    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space, control or non-ASCII character \(leave out a "Bearer " prefix\)$/,
+    message: /^auth\.accessToken cannot go in an HTTP header: over 16 KiB, or a space \(a "Bearer " prefix\?\), control or non-ASCII character$/,
   }));
 }
 
