@@ -16,8 +16,9 @@ type OrUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined
  */
 type Respondent = OrUndefined<Partial<Pick<NewInteraction, "phone_number" | "email">>> &
   (
-    | ({ survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms"> } & Required<Pick<NewInteraction, "phone_number">>)
-    | ({ survey_type: Extract<SurveyType, "email"> } & Required<Pick<NewInteraction, "email">>)
+    // NonNullable, not Required: the generated field takes undefined (for exactOptionalPropertyTypes), which Required keeps.
+    | { survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms">; phone_number: NonNullable<NewInteraction["phone_number"]> }
+    | { survey_type: Extract<SurveyType, "email">; email: NonNullable<NewInteraction["email"]> }
     | { survey_type?: Extract<SurveyType, "web"> | undefined }
   );
 

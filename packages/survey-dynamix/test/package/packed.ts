@@ -29,6 +29,11 @@ export async function maybeMissing(env: Record<string, string | undefined>, sign
 }
 
 export async function wrong(): Promise<void> {
+  const maybe: string | undefined = undefined as string | undefined;
+  // @ts-expect-error an SMS interaction whose phone number may be missing (under exactOptionalPropertyTypes too)
+  await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: maybe });
+  // @ts-expect-error an email interaction whose address is undefined
+  await createInteraction(sdx, { survey_id: 52, survey_type: "email", email: undefined });
   // @ts-expect-error an unknown path
   await sdx.GET("/nope");
   // @ts-expect-error a query parameter of the wrong type
