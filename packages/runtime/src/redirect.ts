@@ -30,7 +30,8 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       call.moved = keepBody ? moved : null;
       call.ready = undefined;
       const response = await next(request, call);
-      if (response.type !== "opaqueredirect" && !([301, 302, 303, 307, 308].includes(response.status) && response.headers.has("location"))) return response;
+      // 301, 302, 303, 307 or 308 (a status is a number, which test() reads as its digits).
+      if (response.type !== "opaqueredirect" && !(/^30[12378]$/.test(response.status as unknown as string) && response.headers.has("location"))) return response;
       cancelQuietly(response.body);
       const location = response.headers.get("location");
       const refuse = (why: string, quoted?: boolean) => {
