@@ -62,9 +62,10 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     // without a word, and an expiresAt in seconds (a stored token's) fail as initial.expiresAt.
     checkOptionNames(auth, ["type", "accessToken", "refreshToken", "onRefreshToken"], "auth");
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
-    // Checked here for the refresh case too, where the token source would name it initial.accessToken.
-    if (!isHeaderSafeToken(accessToken)) throw fieldError("auth.accessToken", UNSENDABLE);
+    // The bearer authorizer refuses a token no header can carry, on auth.accessToken.
     if (auth.refreshToken === undefined) return { type: "bearer", token: accessToken };
+    // Checked here, where the token source would name it initial.accessToken.
+    if (!isHeaderSafeToken(accessToken)) throw fieldError("auth.accessToken", UNSENDABLE);
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
     checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
     // Checked above; the token source reads the tokens, and onRefreshToken, from the option itself.
