@@ -5,8 +5,8 @@ import { requestToken } from "./token-request.js";
 import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, transportWith, type BaseTransportOptions } from "./transport.js";
 
 /**
- * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (POST rules:
- * 429 or a connection that never opened), `retryDelay` and `logger` apply to the token request, as for every
+ * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (as a GET's:
+ * timeouts, network errors, 408, 429 and 5xx; a code the first attempt spent is refused on the next), `retryDelay` and `logger` apply to the token request, as for every
  * transport; its response is always read whole.
  */
 export interface ExchangeAuthorizationCodeOptions extends BaseTransportOptions {
@@ -49,7 +49,8 @@ export interface TokenResponse {
 
 /**
  * Exchanges an authorization code for tokens at the token endpoint (RFC 6749 §4.1.3) through the same retrying,
- * timed-out transport as every request (POST rules: resent only on 429 or a connection that never opened;
+ * timed-out transport as every request (retried like a GET, as every token request: a code the first attempt spent is
+ * refused, invalid_grant, on the next;
  * `timeoutMs` bounds each attempt's headers and body; redirects are followed only within the token endpoint's
  * origin, and `signal` cancels it). A
  * refusal, or an answer without `access_token`, throws an {@link AuthenticationError} with the endpoint's status and

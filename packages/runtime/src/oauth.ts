@@ -53,7 +53,7 @@ export interface OAuth2TokenSourceOptions {
    * An error status's body is read up to 1 MiB: past that it is cancelled, and a note stands in for it as `error`.
    */
   maxResponseBytes?: number | undefined;
-  /** Retries of a token request where safe (POST rules: 429 or a connection that never opened): an integer from 0 to 10. Default 2. */
+  /** Retries of a token request, as a GET's (timeouts, network errors, 408, 429 and 5xx): an integer from 0 to 10. Default 2. */
   maxRetries?: number | undefined;
   /** Backoff tuning of those retries. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;

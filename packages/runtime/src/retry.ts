@@ -29,19 +29,6 @@ export function isIdempotent(method: string): boolean {
 }
 
 /**
- * Whether a response status is worth retrying for this method: 429 for every method (the server refused to act),
- * and 408 and 5xx only for idempotent methods, since a POST that met a 500 may have been carried out.
- *
- * @example
- * isRetryableStatus(503, "GET");  // true
- * isRetryableStatus(503, "POST"); // false
- */
-export function isRetryableStatus(status: number, method: string): boolean {
-  if (status === 429) return true;
-  return isIdempotent(method) && (status === 408 || status >= 500);
-}
-
-/**
  * Whether a fetch error shows that the request was never sent (connection refused, DNS not answering, no route),
  * judged from the `code` anywhere in its `cause` chain, as undici reports it, including the members of an
  * `AggregateError` (undici reports one per address it tried).

@@ -46,7 +46,13 @@ export interface TransportOptions {
   retryDelay?: RetryDelayOptions | undefined;
   /** Receives one debug line per attempt (method, redacted URL, status or error, attempt, duration). */
   logger?: Logger | undefined;
-  /** Whether this transport sends token requests (`token`) or API calls (`api`, the default); named in each log line. */
+  /**
+   * Whether this transport sends token requests (`token`) or API calls (`api`, the default); named in each log line.
+   * A token request is retried like a GET, on timeouts, network errors, 408 and 5xx too: sent twice, a password or
+   * client-credentials grant issues a second token at worst; a refresh token or an authorization code that the first
+   * request spent is refused (`invalid_grant`), as the same request sent by the next call would be, and one that was
+   * never received (a gateway's 503) goes through.
+   */
   purpose?: "api" | "token" | undefined;
   /** Paces requests by the budget the vendor reports in response headers; see {@link RateLimitOptions}. */
   rateLimit?: RateLimitOptions | undefined;
@@ -121,7 +127,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   sets its parameter in the URL instead, replacing one of the same name. With OAuth 2, a 401 makes it invalidate
  *   the token, fetch a new one and resend once; a second 401 is returned.
  * - Retries: GET, HEAD, OPTIONS, PUT and DELETE are retried on network errors, timeouts, 408, 429 and 5xx; POST and
- *   PATCH only on 429 or when the connection failed before anything was sent, so they are never carried out twice.
+ *   PATCH only on 429 or when the connection failed before anything was sent, so they are never carried out twice,
+ *   except by a token endpoint's transport (`purpose: "token"`), whose requests are retried like a GET.
  *   Backoff is exponential with jitter; `Retry-After`/`retry-after-ms` is honoured up to 60 s, and a response that
  *   asks for longer is returned as it is. A request with a body is cloned only while it may have to be sent again.
  *   `shouldRetry` replaces the policy (see {@link defaultShouldRetry}).
@@ -185,7 +192,8 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
   const layers: Layer[] = [
-    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
+    // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).
+    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry, repeatable: purpose == "token" }),
     credentialsLayer(authorizer, purpose),
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),

@@ -384,13 +384,18 @@ describe("exchangeAuthorizationCode", () => {
     expect(error.message).toContain("the authorization server failed; retry later");
   });
 
-  it("follows POST rules: resent after a 429, not after a 503", async () => {
+  // A token request is retried like a GET: a code the failed request spent is refused (invalid_grant) on the next, and
+  // RFC 6749 §4.1.2's revocation then only takes tokens the caller never received; one a gateway never passed on goes through.
+  it("is resent after a 429 and after a 503, as a token request, but not after a 400", async () => {
     const retried = exchange((_, __, index) => (index === 0 ? json({ error: "slow_down" }, { status: 429 }) : tokens()));
     expect((await retried.result).access_token).toBe("at-secret-1");
     expect(retried.calls).toHaveLength(2);
-    const once = exchange(() => json({ error: "temporarily_unavailable" }, { status: 503 }));
-    expect(await caught(once.result)).toBeInstanceOf(AuthenticationError);
-    expect(once.calls).toHaveLength(1);
+    const unavailable = exchange((_, __, index) => (index === 0 ? json({ error: "temporarily_unavailable" }, { status: 503 }) : tokens()));
+    expect((await unavailable.result).access_token).toBe("at-secret-1");
+    expect(unavailable.calls).toHaveLength(2);
+    const refused = exchange(() => json({ error: "invalid_grant" }, { status: 400 }));
+    expect(await caught(refused.result)).toBeInstanceOf(AuthenticationError);
+    expect(refused.calls).toHaveLength(1);
   });
 
   it("an unreachable token endpoint throws ApiConnectionError after the safe retries", async () => {

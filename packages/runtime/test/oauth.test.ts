@@ -572,14 +572,72 @@ describe("failed token requests", () => {
     expect((error as AuthenticationError).status).toBe(401);
   });
 
-  it("a 5xx token response is an AuthenticationError (a POST is not resent on 5xx)", async () => {
+  it("a 5xx token response, retried while retries are left, is an AuthenticationError", async () => {
     const { tokens, tokenCalls } = world({ token: () => new Response("<html>Bad gateway</html>", { status: 502 }) });
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(502);
     expect((error as AuthenticationError).body).toBe("<html>Bad gateway</html>");
     expect((error as Error).message).toContain("the authorization server failed; retry later");
-    expect(tokenCalls()).toHaveLength(1);
+    expect(tokenCalls()).toHaveLength(3);
+  });
+
+  // A password or client-credentials grant sent twice issues a second token at worst: a 503, a 408, a 500 or a reset
+  // connection is sent again, as a GET would be, and the caller gets the token.
+  it.each([
+    ["a 503", () => json({ error: "temporarily_unavailable" }, { status: 503 })],
+    ["a 408", () => new Response("", { status: 408 })],
+    ["a 500", () => new Response("oops", { status: 500 })],
+    ["a reset connection", () => Promise.reject(networkError("ECONNRESET"))],
+  ])("a password grant answered %s is sent again and succeeds", async (_, failure) => {
+    const { tokens, tokenCalls } = world({ token: (_, __, index) => (index === 0 ? failure() : tokenResponse("at-secret-1")) });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(2);
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "password"]);
+  });
+
+  it("a client-credentials grant answered 503 is sent again and succeeds", async () => {
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "client_credentials", clientId: "client-9", clientSecret: "client-secret-value" } },
+      token: (_, __, index) => (index === 0 ? json({ error: "temporarily_unavailable" }, { status: 503 }) : tokenResponse("at-secret-1")),
+    });
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it("a network error after every retry names the attempts and advises checking the network, not that the server may have acted", async () => {
+    const { tokens, tokenCalls } = world({ token: () => Promise.reject(networkError("ECONNRESET")) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toMatch(/\(3 attempts\).*Check the network/);
+    expect((error as Error).message).not.toMatch(/may have acted/);
+    expect(tokenCalls()).toHaveLength(3);
+  });
+
+  // A refresh is sent again like the grants: a refresh token the failed request spent is refused (invalid_grant) on the
+  // second, as the next call's refresh would be, and the token source then falls back to the password grant.
+  // `answer(n)` answers the n-th token request (from 1); the first token expires a minute later, when the second call asks.
+  async function refreshAfter(answer: (n: number) => Response | Promise<Response> | undefined) {
+    let clock = 0;
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: () => answer(++answers) ?? tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    return { token: await tokens.getToken(), grants: tokenCalls().map((call) => form(call).grant_type) };
+  }
+
+  it("a refresh answered 503 or a reset connection is sent again and succeeds", async () => {
+    for (const failure of [() => json({ error: "temporarily_unavailable" }, { status: 503 }), () => Promise.reject(networkError("ECONNRESET"))]) {
+      expect(await refreshAfter((n) => (n === 2 ? failure() : undefined))).toEqual({ token: "at-secret-3", grants: ["password", "refresh_token", "refresh_token"] });
+    }
+  });
+
+  it("a refresh whose retry is refused as spent falls back to the password grant within the same call", async () => {
+    const answer = (n: number) => (n === 2 ? Promise.reject(networkError("ECONNRESET")) : n === 3 ? json({ error: "invalid_grant" }, { status: 400 }) : undefined);
+    expect(await refreshAfter(answer)).toEqual({ token: "at-secret-4", grants: ["password", "refresh_token", "refresh_token", "password"] });
   });
 
   it("a 429 token response is retried", async () => {
@@ -655,6 +713,7 @@ describe("failed token requests", () => {
 
   it("a failed token request is not cached: the next call asks again", async () => {
     const { tokens, tokenCalls } = world({
+      source: { maxRetries: 0 },
       token: (_, __, index) => (index === 0 ? json({ error: "temporarily_unavailable" }, { status: 503 }) : tokenResponse("at-secret-1")),
     });
     await caught(tokens.getToken());

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { backoffMs, isIdempotent, isNotSentError, isRetryableStatus, retryAfterMs } from "../src/retry.js";
+import { backoffMs, isIdempotent, isNotSentError, retryAfterMs } from "../src/retry.js";
 import { sleep } from "../src/sleep.js";
 import { AttemptSignal } from "../src/timeout.js";
-import { basicAuthorization } from "../src/index.js";
+import { basicAuthorization, defaultShouldRetry } from "../src/index.js";
 
 describe("retry policy", () => {
   it("treats GET, HEAD, OPTIONS, PUT and DELETE as idempotent, POST and PATCH not", () => {
@@ -10,13 +10,22 @@ describe("retry policy", () => {
     expect(["POST", "PATCH", "patch"].some(isIdempotent)).toBe(false);
   });
 
-  it("retries 429 for every method and 408/5xx only for idempotent ones", () => {
-    expect(isRetryableStatus(429, "POST")).toBe(true);
-    expect(isRetryableStatus(500, "POST")).toBe(false);
-    expect(isRetryableStatus(408, "PATCH")).toBe(false);
-    expect(isRetryableStatus(408, "GET")).toBe(true);
-    expect(isRetryableStatus(599, "DELETE")).toBe(true);
-    expect(isRetryableStatus(404, "GET")).toBe(false);
+  it("retries 429 for every request and 408/5xx only for safe ones, judged by the outcome's safe, not its method", () => {
+    const retried = (status: number, safe: boolean, method = safe ? "GET" : "POST") => defaultShouldRetry({ method, retries: 0, safe, response: new Response(null, { status }) });
+    expect(retried(429, false)).toBe(true);
+    expect(retried(500, false)).toBe(false);
+    expect(retried(408, false)).toBe(false);
+    expect(retried(408, true)).toBe(true);
+    expect(retried(599, true)).toBe(true);
+    expect(retried(404, true)).toBe(false);
+    // A token request: a POST, safe to repeat.
+    expect(retried(503, true, "POST")).toBe(true);
+    expect(retried(503, false, "GET")).toBe(false);
+  });
+
+  it("retries a failure when it is safe", () => {
+    expect(defaultShouldRetry({ method: "POST", retries: 0, safe: true, failure: "connection", error: new Error("reset") })).toBe(true);
+    expect(defaultShouldRetry({ method: "POST", retries: 0, safe: false, failure: "timeout", error: new Error("late") })).toBe(false);
   });
 
   it("finds connection codes anywhere in the cause chain", () => {

@@ -31,10 +31,10 @@ async function closedByClient(index: number): Promise<void> {
 }
 
 describe("the token exchange is bounded, headers and body", () => {
-  it("timeoutMs 500 and a 2 s signal per call: a stalled token body fails that call, and the next call starts afresh and succeeds", async () => {
+  it("timeoutMs 500 and a 2 s signal per call, no retries: a stalled token body fails that call, and the next call starts afresh and succeeds", async () => {
     server().script(TOKEN, [STALL, STALL, issue]);
     server().script("GET /items", [{ status: 200, body: [] }]);
-    const tokens = tokenSource({ timeoutMs: 500 });
+    const tokens = tokenSource({ timeoutMs: 500, maxRetries: 0 });
     const client = createApiClient<paths>({ baseUrl: server().url, operations, auth: { type: "oauth2", tokens }, timeoutMs: 500 });
     const outcomes = [];
     for (let call = 0; call < 5; call++) outcomes.push(await settle(client.GET("/items", { signal: AbortSignal.timeout(2000) })));
@@ -54,12 +54,35 @@ describe("the token exchange is bounded, headers and body", () => {
     await closedByClient(1);
   });
 
-  it("exchangeAuthorizationCode fails within timeoutMs when the token body stalls", async () => {
-    server().script(TOKEN, [STALL]);
+  // A client-credentials grant sent twice issues a second token at worst, so a stalled answer is sent again at once.
+  it("a stalled client-credentials token body is retried within the same call, which succeeds", async () => {
+    server().script(TOKEN, [STALL, issue]);
+    server().script("GET /items", [{ status: 200, body: [] }]);
+    const tokens = tokenSource({ timeoutMs: 500 });
+    const client = createApiClient<paths>({ baseUrl: server().url, operations, auth: { type: "oauth2", tokens }, timeoutMs: 500 });
+    const { response } = await client.GET("/items");
+    expect(response.status).toBe(200);
+    expect(server().count(TOKEN)).toBe(2);
+    await closedByClient(0);
+  });
+
+  it("exchangeAuthorizationCode fails within timeoutMs on each attempt when the token body stalls, and says so", async () => {
+    server().script(TOKEN, [STALL, STALL, STALL, issue]);
     const exchange = exchangeAuthorizationCode(codeExchange(`${server().url}/oauth/token`, { timeoutMs: 500 }));
     const outcome = await settle(exchange);
     expect(outcome.error).toBeInstanceOf(ApiTimeoutError);
+    expect((outcome.error as Error).message).toMatch(/its body was not read in full within 500 ms \(3 attempts\)\. Raise timeoutMs/);
     expectNoSecrets(outcome.error);
+    expect(server().count(TOKEN)).toBe(3);
+    await closedByClient(2);
+  });
+
+  // A code the stalled request spent would be refused (invalid_grant) on the second; one the server never received goes through.
+  it("exchangeAuthorizationCode sends the code again after a stalled token body, and gets the token", async () => {
+    server().script(TOKEN, [STALL, issue]);
+    const token = await exchangeAuthorizationCode(codeExchange(`${server().url}/oauth/token`, { timeoutMs: 500 }));
+    expect(token.access_token).toBe("at-secret-2");
+    expect(server().count(TOKEN)).toBe(2);
     await closedByClient(0);
   });
 });

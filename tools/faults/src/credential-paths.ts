@@ -23,6 +23,11 @@ export interface CredentialPath {
   connect(timeoutMs: number): (signal?: AbortSignal) => Promise<unknown>;
   /** Whether a good answer is kept, so later calls send no new request (a token source); false for a helper that asks each time. */
   cached: boolean;
+  /**
+   * Whether a request that timed out is sent again within the same call: a token request, which the client retries
+   * like a GET. Default false: an API POST, which it does not send twice once the server may have acted.
+   */
+  repeated?: boolean | undefined;
   /** Which cases apply; default all. A stalled body of an API call is not a credential path's case. */
   cases?: readonly ("redirect" | "stall" | "abort")[];
 }
@@ -61,7 +66,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /**
  * The cases for one credential path: a 307 and a 308 to another origin are refused and the other origin receives
  * nothing; with `timeoutMs: 500` and a 2 s signal per call, an answer that stalls after its headers fails its call
- * and the next calls start afresh and succeed; a caller's abort ends the call at once and closes its connection
+ * (or, for a path `repeated`, is sent again and the call succeeds) and the next calls start afresh and succeed; a caller's abort ends the call at once and closes its connection
  * although `timeoutMs` is a minute.
  *
  * @example
@@ -91,17 +96,22 @@ export function credentialPathCases(kit: CredentialPathKit, path: CredentialPath
   }
 
   if (wanted.has("stall")) {
+    const { repeated } = path;
     cases.push({
-      name: `bounds ${path.name} that stalls after its headers by timeoutMs, and the next call starts afresh and succeeds`,
+      name: repeated
+        ? `sends ${path.name} that stalls after its headers again after timeoutMs, within the same call, which succeeds`
+        : `bounds ${path.name} that stalls after its headers by timeoutMs, and the next call starts afresh and succeeds`,
       run: async () => {
         kit.server.script(path.route, [{ stall: "after-headers" }, path.ok]);
         const call = path.connect(500);
         const outcomes = [];
         for (let index = 0; index < 5; index++) outcomes.push(await settle(call(AbortSignal.timeout(2000))));
-        const first = kit.collected.error(outcomes[0]?.error);
-        assert.ok(first instanceof kit.errors.timeout, `got ${String(first)}`);
-        assert.deepEqual(outcomes.slice(1).map((outcome) => outcome.error), [undefined, undefined, undefined, undefined]);
-        assert.equal(requests().length, path.cached ? 2 : 5);
+        if (!repeated) {
+          const first = kit.collected.error(outcomes[0]?.error);
+          assert.ok(first instanceof kit.errors.timeout, `got ${String(first)}`);
+        }
+        assert.deepEqual(outcomes.slice(repeated ? 0 : 1).map((outcome) => outcome.error), Array(repeated ? 5 : 4).fill(undefined));
+        assert.equal(requests().length, path.cached ? 2 : repeated ? 6 : 5);
         await until(() => requests()[0]?.closedAt !== undefined, "closing the stalled connection");
       },
     });
@@ -191,6 +201,7 @@ export function codeExchangePath(
     route: "POST /oauth/token",
     ok: { status: 200, body: ok },
     cached: false,
+    repeated: true,
     connect: (timeoutMs) => (signal) => exchange({ timeoutMs, logger: kit.collected.logger, ...(signal ? { signal } : {}) }),
   };
 }

@@ -19,6 +19,7 @@ describeCredentialPaths("CMIX token requests against a hostile server", {
       route: "POST /access-token",
       ok: { status: 200, body: { access_token: ACCESS_TOKEN, token_type: "Bearer", expires_in: 3600 } },
       cached: true,
+      repeated: true,
       connect: (timeoutMs) => {
         const url = kit.server.url;
         const cmix = createClient({

@@ -1,6 +1,6 @@
 import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeError } from "../errors.js";
 import { InputError } from "../input-error.js";
-import { describeError, isIdempotent, isNotSentError } from "../retry.js";
+import { describeError, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
 import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
 import { callError, throwIfAborted } from "./call.js";
@@ -12,8 +12,8 @@ import type { Layer } from "./layer.js";
  * layers inside it read a buffered body within that signal, so `timeoutMs` bounds headers and body alike; a body
  * handed to the caller unread (a stream) is bounded only until its headers, and stays linked to the caller's signal so
  * the caller can still cancel it. A fetch that fails becomes an {@link AttemptFailure}: `timeout` or `connection`,
- * safe to resend for an idempotent method, or for any method when the connection never opened (a timed-out or reset
- * POST may have been carried out).
+ * safe to resend for an idempotent request (see `Call.safe`), or for any when the connection never opened (a
+ * timed-out or reset POST may have been carried out).
  *
  * @example
  * const layer = attemptTimeoutLayer(30_000);
@@ -41,7 +41,7 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // TLS failure may hold (a host name has no space or parenthesis).
       if (/redirect( count|s \(|ed too)/.test(said)) throw callError(RedirectError, call, said, { cause: error });
       const timedOut = attempt.timeout;
-      const safe = isIdempotent(call.method) || (!timedOut && isNotSentError(error));
+      const safe = call.safe || (!timedOut && isNotSentError(error));
       throw timedOut
         ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })
         : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${said}`, " Check the network and the base URL.", { cause: error });

@@ -1,6 +1,7 @@
 import { ApiUserAbortError, type ApiError, type ApiErrorInit } from "../errors.js";
 import { bodyCredentials } from "../credential-bearing.js";
 import { redactUrl } from "../redact.js";
+import { isIdempotent } from "../retry.js";
 import { splitUrl } from "../url.js";
 import { delay, type AttemptSignal } from "../timeout.js";
 import type { SendOptions } from "../transport.js";
@@ -13,6 +14,11 @@ import type { Credential } from "../auth.js";
  */
 export interface Call {
   readonly method: string;
+  /**
+   * Whether sending the request again is harmless: its method is idempotent, or (set by the retry layer) it is a token
+   * request (see `TransportOptions.purpose`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
+   */
+  safe: boolean;
   /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */
   url: string;
   /** Every credential this call sent, redacted from its errors and log lines. */
@@ -61,6 +67,7 @@ export function startCall(request: Request, options: SendOptions): Call {
   const [, query] = splitUrl(request.url);
   return {
     method: request.method.toUpperCase(),
+    safe: isIdempotent(request.method),
     url: request.url,
     secrets: [...(options.secrets ?? []), ...((query && bodyCredentials(query)) || [])],
     request,

@@ -1,6 +1,6 @@
 import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooLargeError } from "../errors.js";
 import { bodyMode, receiveBody } from "../receive-body.js";
-import { describeError, isIdempotent } from "../retry.js";
+import { describeError } from "../retry.js";
 import { attemptFailure } from "./attempt-failure.js";
 import { callError, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -36,8 +36,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, headers, limit: maxResponseBytes });
     }
-    const safe = isIdempotent(call.method);
-    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the method
+    const { safe } = call;
+    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the request
     // is idempotent, so the attempt may be resent, and the advice differs.
     if (received.reason === "not-json") {
       const type = received.type === undefined ? "" : ` (${received.type.split(";", 1)[0]})`;

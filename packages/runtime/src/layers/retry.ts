@@ -1,4 +1,4 @@
-import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
+import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
 import { AttemptFailure, type FailureKind } from "./attempt-failure.js";
 import { pause, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -7,36 +7,43 @@ import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 /**
  * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
  * (`timeout`), a network error (`connection`, with the error), a body that broke off (`body`) or a 2xx body of a
- * JSON operation that is not JSON (`not-json`).
+ * JSON operation that is not JSON (`not-json`). `safe`: whether sending the request again is harmless: of a response,
+ * when its method is idempotent or it is a token request (see `TransportOptions.purpose`); of a failure, also
+ * when the connection failed before anything was sent.
  */
-export type RetryOutcome = { method: string; retries: number } & ({ response: Response } | { failure: FailureKind; error: unknown; safe: boolean });
+export type RetryOutcome = { method: string; retries: number; safe: boolean } & ({ response: Response } | { failure: FailureKind; error: unknown });
 
 /** Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. */
 export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 
 /**
- * The default policy. A response: 429 for every method (the server refused to act), 408 and 5xx for idempotent
- * methods only, since a POST that met a 500 may have been carried out. A failure: when it is `safe`, i.e. the method
+ * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for idempotent
+ * ones only, since a POST that met a 500 may have been carried out. A failure: when it is `safe`, i.e. the request
  * is idempotent, or the connection failed before anything was sent.
  *
  * @example
  * createTransport({ shouldRetry: (outcome) => defaultShouldRetry(outcome) && outcome.method !== "DELETE" });
  */
 export function defaultShouldRetry(outcome: RetryOutcome): boolean {
-  return "response" in outcome ? isRetryableStatus(outcome.response.status, outcome.method) : outcome.safe;
+  // A failure is read as a 500: retried when safe.
+  const status = "response" in outcome ? outcome.response.status : 500;
+  return status === 429 || (outcome.safe && (status === 408 || status >= 500));
 }
 
 /**
  * The retry layer: sends each attempt through the layers inside it, resending while `shouldRetry` says so and
  * retries are left, after an exponential backoff with jitter or the `Retry-After`/`retry-after-ms` the response asks
  * for (at most 60 s: a response that asks for longer is returned as it is). A request with a body is cloned only
- * while it may have to be sent again. The caller's signal ends a backoff wait at once.
+ * while it may have to be sent again. The caller's signal ends a backoff wait at once. A request is safe to send again
+ * (`Call.safe`) when its method is idempotent, or when every request of the transport is `repeatable` (a token
+ * endpoint's).
  *
  * @example
- * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry });
+ * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry, repeatable: false });
  */
-export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
+export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry; repeatable: boolean }): Layer {
   return async (template, next, call) => {
+    const safe = (call.safe ||= options.repeatable);
     // The response last decided on and its wait, as a pair.
     let decided: [Response, number | undefined] | undefined;
     // The wait before resending after this response, or undefined when it is handed on: no retry left, the policy says
@@ -44,7 +51,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     const delayFor = (response: Response): number | undefined => {
       if (decided?.[0] !== response) {
         let delayMs: number | undefined;
-        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response })) {
+        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe })) {
           const asked = retryAfterMs(response.headers);
           if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
         }

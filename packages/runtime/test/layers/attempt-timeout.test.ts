@@ -29,6 +29,11 @@ describe("the attempt timeout layer", () => {
     const refused = runLayer(attemptTimeoutLayer(1000), post(), async () => Promise.reject(networkError("ECONNREFUSED"))).result;
     expect(await reset.catch((error: AttemptFailure) => [error.kind, error.safe])).toEqual(["connection", false]);
     expect(await refused.catch((error: AttemptFailure) => [error.kind, error.safe])).toEqual(["connection", true]);
+    // A POST the retry layer found safe to resend (a token request) is, with the advice that goes with it.
+    const idempotent = runLayer(attemptTimeoutLayer(1000), post(), async () => Promise.reject(networkError("ECONNRESET")), {}, (call) => (call.safe = true)).result;
+    const failure = (await idempotent.catch((error: unknown) => error)) as AttemptFailure;
+    expect([failure.kind, failure.safe]).toEqual(["connection", true]);
+    expect(failure.toError("3 attempts").message).toMatch(/\(3 attempts\): .*ECONNRESET.*\. Check the network and the base URL\.$/);
   });
 
   it("sends the attempt with its own signal, which follows the caller's", async () => {

@@ -30,6 +30,7 @@ describeCredentialPaths("Wootric CXI token requests against a hostile server", {
       route: "POST /oauth/token",
       ok: TOKEN,
       cached: true,
+      repeated: true,
       connect: tagsCall(kit, { type: "password", username: "ana@example.com", password: PASSWORD, accountToken: "NPS-1234" }),
     },
     {
@@ -37,6 +38,7 @@ describeCredentialPaths("Wootric CXI token requests against a hostile server", {
       route: "POST /oauth/token",
       ok: TOKEN,
       cached: true,
+      repeated: true,
       connect: tagsCall(kit, { type: "clientCredentials", clientId: "app-1", clientSecret: CLIENT_SECRET }),
     },
   ],

@@ -35,7 +35,7 @@ describeCredentialPaths("Wootric main-API credential paths against a hostile ser
   errors: { redirect: RedirectError, timeout: ApiTimeoutError, userAbort: ApiUserAbortError },
   script: (server) => server.script("GET /v1/segments", [{ status: 200, body: [] }]),
   paths: (kit) => [
-    { name: "the shared token source's token request", route: "POST /oauth/token", ok: TOKEN, cached: true, connect: sharedSourceCall(kit) },
+    { name: "the shared token source's token request", route: "POST /oauth/token", ok: TOKEN, cached: true, repeated: true, connect: sharedSourceCall(kit) },
     { name: "an e-mail survey with access_token in its form body", route: "POST /v1/email_survey", ok: { status: 200, body: {} }, cached: false, connect: bodyTokenCall(kit) },
   ],
 });

@@ -62,19 +62,28 @@ afterEach(() => {
 });
 
 describe("Wootric's token endpoint under faults", () => {
-  it.each<[string, Fault, number]>([
-    ["invalid_grant, echoing the password", { status: 400, body: { error: "invalid_grant", error_description: `Invalid password ${PASSWORD}` } }, 400],
-    ["invalid_client", { status: 401, body: { error: "invalid_client" } }, 401],
-    ["a 500", { status: 500, body: { error: "server_error" } }, 500],
-    ["a maintenance page with 200", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200],
-    ["a 200 without an access_token", { status: 200, body: { token_type: "bearer", expires_in: 7200 } }, 200],
-  ])("turns %s into an AuthenticationError from the helper, without calling the API", async (_, fault, status) => {
+  // A password grant sent twice issues a second token at worst, so a 500 is sent again while retries are left (two).
+  it.each<[string, Fault, number, number]>([
+    ["invalid_grant, echoing the password", { status: 400, body: { error: "invalid_grant", error_description: `Invalid password ${PASSWORD}` } }, 400, 1],
+    ["invalid_client", { status: 401, body: { error: "invalid_client" } }, 401, 1],
+    ["a 500", { status: 500, body: { error: "server_error" } }, 500, 3],
+    ["a maintenance page with 200", { status: 200, headers: { "Content-Type": "text/html" }, body: "<html>maintenance</html>" }, 200, 1],
+    ["a 200 without an access_token", { status: 200, body: { token_type: "bearer", expires_in: 7200 } }, 200, 1],
+  ])("turns %s into an AuthenticationError from the helper, without calling the API", async (_, fault, status, sent) => {
     server().script(TOKEN_ROUTE, [fault]);
     server().script(LOOKUP, [{ status: 200, body: USER }]);
     const error = collected.error(await rejection(getEndUserByEmail(connect(), "nps2@example.com")));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(status);
-    expect([server().count(TOKEN_ROUTE), server().count(LOOKUP)]).toEqual([1, 0]);
+    expect([server().count(TOKEN_ROUTE), server().count(LOOKUP)]).toEqual([sent, 0]);
+  });
+
+  it("sends the password grant again after a 503 and calls the API with the token it then gets", async () => {
+    server().script(TOKEN_ROUTE, [{ status: 503, body: { error: "temporarily_unavailable" } }, { status: 200, body: { access_token: ISSUED, token_type: "bearer", expires_in: 7200 } }]);
+    server().script(LOOKUP, [{ status: 200, body: USER }]);
+    expect(await getEndUserByEmail(connect(), "nps2@example.com")).toEqual(USER);
+    expect([server().count(TOKEN_ROUTE), server().count(LOOKUP)]).toEqual([2, 1]);
+    expect(server().requests[2]!.headers.authorization).toBe(`Bearer ${ISSUED}`);
   });
 
   it("sends the account token in the token request's query and the password only in its body", async () => {
