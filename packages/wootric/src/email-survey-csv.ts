@@ -60,7 +60,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) {
-    throw fieldError("csv", `has ${rows.length} rows; Wootric takes at most ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} starts on line ${rows[MAX_CSV_ROWS]!.line})`);
+    throw fieldError("csv", `has ${rows.length} rows, over Wootric's ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} is on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
   for (const { fields, line } of rows) {
     if (fields.length !== columns.length) {

@@ -100,7 +100,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   const emails = addressesOf(request.emails, "emails", "e-mail address");
   if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
-    throw fieldError("emails", `has ${emails.length} addresses; Wootric takes at most ${MAX_EMAILS} per request: send batches of ${MAX_EMAILS}`);
+    throw fieldError("emails", `has ${emails.length} addresses, over Wootric's ${MAX_EMAILS} per request: send batches`);
   }
   emails.forEach((email, index) => checkEmail(email, `emails (address ${index + 1})`));
   if (request.external_ids !== undefined) {

@@ -169,7 +169,7 @@ const helperCases: BadInputCase[] = [
     input: "101 addresses",
     call: (fetch) => sendEmailSurvey(client(fetch), { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }),
     field: "emails",
-    message: /emails has 101 addresses; Wootric takes at most 100 per request: send batches of 100/,
+    message: /emails has 101 addresses, over Wootric's 100 per request: send batches/,
   },
   { helper: "sendEmailSurvey", input: "an object among the addresses", call: (fetch) => sendEmailSurvey(client(fetch), { emails: [bad<string>({ email: "a@example.com" })] }), field: "emails[0]", message: /emails\[0\] must be a string \(e-mail address\), got an object/ },
   { helper: "sendEmailSurvey", input: "a delay of 0 days", call: (fetch) => sendEmailSurvey(client(fetch), { emails: ["a@example.com"], delay: 0 }), field: "delay", message: /delay must be an integer from 1 to 31/ },

@@ -197,7 +197,7 @@ describe("sendEmailSurvey", () => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }));
     expect(error.field).toBe("emails");
-    expect(error.message).toBe("emails has 101 addresses; Wootric takes at most 100 per request: send batches of 100");
+    expect(error.message).toBe("emails has 101 addresses, over Wootric's 100 per request: send batches");
     expect(observed.requests).toHaveLength(0);
   });
 
@@ -310,7 +310,7 @@ describe("sendEmailSurveyCsv", () => {
   it(`takes ${MAX_CSV_ROWS} rows and refuses one more, naming the line where the excess starts`, () => {
     const rows = (count: number) => `email\n${Array.from({ length: count }, (_, i) => `u${i}@example.com`).join("\n")}\n`;
     expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS))).not.toThrow();
-    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows; Wootric takes at most 5000 per request: split it \(row 5001 starts on line 5002\)/);
+    expect(() => checkEmailSurveyCsv(rows(MAX_CSV_ROWS + 1))).toThrow(/csv has 5001 rows, over Wootric's 5000 per request: split it \(row 5001 is on line 5002\)/);
   });
 
   it("takes Unix timestamps in seconds, before 1970 too, or nothing in *_date columns, and any text in other date-like columns", () => {
