@@ -240,8 +240,8 @@ export class ApiUserAbortError extends ApiError {}
 /**
  * The token endpoint refused to issue an access token. `status` is the token endpoint's status and `body` its
  * parsed error (RFC 6749), e.g. `{ error: "invalid_grant" }`; the credentials themselves are never included. A token
- * response that asked for a wait (a 429 the client did not wait out, a 503, which a token request is not resent after)
- * carries it as `retryAfterMs`.
+ * response that asked for a wait (a 429 or a 503 asking for more than the minute the client waits out, or the last
+ * retry's) carries it as `retryAfterMs`.
  *
  * @example
  * catch (e) { if (e instanceof AuthenticationError && (e.body as any)?.error === "invalid_grant") askForNewPassword() }

@@ -78,10 +78,12 @@ type GrantType = OAuth2Grant["type"];
  *
  * A refused or unreadable token response throws an {@link AuthenticationError}; a token endpoint that cannot be
  * reached throws {@link ApiConnectionError}, and one that does not answer in full (headers and body) within
- * `timeoutMs` an {@link ApiTimeoutError}. A failed request is not kept: the next call starts a fresh one. A caller's
+ * `timeoutMs` an {@link ApiTimeoutError}. Token requests are retried like a GET (timeouts, network errors, 408, 429,
+ * 5xx; `maxRetries`, `retryDelay`). A failed request is not kept: the next call starts a fresh one. A caller's
  * signal stops that caller's wait; once every waiting caller has given up, the shared request is cancelled too, so
  * no timer or connection outlives them, except a refresh: its answer may hold the only copy of a rotated refresh
- * token, so it runs on (within `timeoutMs`) and the next token request waits for it. Redirects of token requests are
+ * token, so it runs on, retries included (at most `maxRetries + 1` attempts of `timeoutMs` each, with the waits
+ * between them), and the next token request waits for it. Redirects of token requests are
  * followed only within the token endpoint's origin.
  *
  * @example

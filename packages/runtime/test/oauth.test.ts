@@ -596,6 +596,15 @@ describe("failed token requests", () => {
     expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "password"]);
   });
 
+  // A wait longer than the transport waits out (a minute) ends the token request at once, a 503's as a 429's.
+  it("a 503 token response asking for two minutes is not sent again, and its error carries the wait", async () => {
+    const { tokens, tokenCalls } = world({ token: () => json({ error: "temporarily_unavailable" }, { status: 503, headers: { "Retry-After": "120" } }) });
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).retryAfterMs).toBe(120_000);
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
   it("a client-credentials grant answered 503 is sent again and succeeds", async () => {
     const { tokens, tokenCalls } = world({
       source: { grant: { type: "client_credentials", clientId: "client-9", clientSecret: "client-secret-value" } },

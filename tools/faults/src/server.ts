@@ -132,7 +132,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     });
   });
   // Idle keep-alive connections stay open until close(): at Node's default of 5 s, the server could close one just as the
-  // client reused it on a loaded machine, and a POST (a token request), which is not resent, failed as a network error.
+  // client reused it on a loaded machine, and a POST, which is not resent, failed as a network error.
   server.keepAliveTimeout = 0;
   server.on("connection", (socket) => {
     sockets.add(socket);

@@ -17,9 +17,10 @@ export type RetryOutcome = { method: string; retries: number; safe: boolean } & 
 export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 
 /**
- * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for idempotent
- * ones only, since a POST that met a 500 may have been carried out. A failure: when it is `safe`, i.e. the request
- * is idempotent, or the connection failed before anything was sent.
+ * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for `safe` ones
+ * only (idempotent, or a token request), since a POST that met a 500 may have been carried out. A failure: when it is
+ * `safe`, i.e. the request is, or the connection failed before anything was sent. It reads `safe`, not `method`: to
+ * mark a request of your own repeatable, pass `{ ...outcome, safe: true }`.
  *
  * @example
  * createTransport({ shouldRetry: (outcome) => defaultShouldRetry(outcome) && outcome.method !== "DELETE" });
