@@ -18,14 +18,14 @@ const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 const NOT_SENT_CODES = ["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"];
 
 /**
- * Whether a method may be sent again after the server may have acted on it.
+ * Whether a method, upper-cased as `Call.method` holds it, may be sent again after the server may have acted on it.
  *
  * @example
  * isIdempotent("PUT");  // true
  * isIdempotent("POST"); // false
  */
 export function isIdempotent(method: string): boolean {
-  return IDEMPOTENT_METHODS.includes(method.toUpperCase());
+  return IDEMPOTENT_METHODS.includes(method);
 }
 
 /**

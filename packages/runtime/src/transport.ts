@@ -192,8 +192,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
   const layers: Layer[] = [
-    // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).
-    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry, repeatable: purpose == "token" }),
+    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
     credentialsLayer(authorizer, purpose),
     ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
     attemptTimeoutLayer(timeoutMs),
@@ -221,7 +220,8 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
       if (pathAt > 0 && secureOrigins.length < 16) secureOrigins.push(url.slice(0, pathAt));
     }
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
-    return run(request, startCall(request, sendOptions)).catch((error: unknown) => {
+    // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).
+    return run(request, startCall(request, sendOptions, purpose == "token")).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end.
       cancelRequestBody(request);

@@ -6,7 +6,7 @@ import { basicAuthorization, defaultShouldRetry } from "../src/index.js";
 
 describe("retry policy", () => {
   it("treats GET, HEAD, OPTIONS, PUT and DELETE as idempotent, POST and PATCH not", () => {
-    expect(["GET", "head", "OPTIONS", "PUT", "DELETE"].every(isIdempotent)).toBe(true);
+    expect(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].every(isIdempotent)).toBe(true);
     expect(["POST", "PATCH", "patch"].some(isIdempotent)).toBe(false);
   });
 

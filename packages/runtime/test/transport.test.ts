@@ -182,6 +182,19 @@ describe("retries of POST and PATCH", () => {
     expect((error as Error).message).toContain("Not retried: the server may have acted on it");
     expect((error as ApiConnectionError).method).toBe("POST");
   });
+
+  it("a token endpoint's transport (purpose: token) resends a POST after a 503 or a reset, as it would a GET; an API transport does not", async () => {
+    for (const purpose of ["token", "api"] as const) {
+      const fake = fakeFetch((_, __, index) => {
+        if (index === 0) return status(503);
+        if (index === 1) throw networkError("ECONNRESET");
+        return new Response("{}");
+      });
+      const send = createTransport({ fetch: fake.fetch, purpose, retryDelay: { baseMs: 1 } });
+      const response = await send(new Request("https://auth.example.com/token", { method: "post", body: "grant_type=password" }));
+      expect([purpose, response.status, fake.calls.length]).toEqual(purpose === "token" ? ["token", 200, 3] : ["api", 503, 1]);
+    }
+  });
 });
 
 describe("Retry-After", () => {

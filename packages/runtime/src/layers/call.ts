@@ -15,8 +15,8 @@ import type { Credential } from "../auth.js";
 export interface Call {
   readonly method: string;
   /**
-   * Whether sending the request again is harmless: its method is idempotent, or (set by the retry layer) it is a token
-   * request (see `TransportOptions.purpose`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
+   * Whether sending the request again is harmless: its method is idempotent, or it is a token request (see
+   * `TransportOptions.purpose`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
    */
   safe: boolean;
   /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */
@@ -54,20 +54,22 @@ export interface Call {
 }
 
 /**
- * Starts a call for `request`. What the layers leave on it later (the attempt's signal, a moved body, the
+ * Starts a call for `request`, one whose method is idempotent, or that is `repeatable` whatever its method (a token
+ * request), being safe to send again (see `Call.safe`). What the layers leave on it later (the attempt's signal, a moved body, the
  * Authorization value, the request made whole, whether it follows redirects by hand or is streamed) starts out
  * absent, which reads as undefined (false).
  *
  * @example
  * const call = startCall(request, { response: "json" });
  */
-export function startCall(request: Request, options: SendOptions): Call {
+export function startCall(request: Request, options: SendOptions, repeatable?: boolean): Call {
   // A credential the caller put in the query (a querySerializer of its own, a legacy token parameter) is redacted like
   // one in its body: the client holds no such secret, and a server may quote it back in any form.
   const [, query] = splitUrl(request.url);
+  const method = request.method.toUpperCase();
   return {
-    method: request.method.toUpperCase(),
-    safe: isIdempotent(request.method),
+    method,
+    safe: repeatable || isIdempotent(method),
     url: request.url,
     secrets: [...(options.secrets ?? []), ...((query && bodyCredentials(query)) || [])],
     request,

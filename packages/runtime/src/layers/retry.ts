@@ -35,16 +35,15 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
  * The retry layer: sends each attempt through the layers inside it, resending while `shouldRetry` says so and
  * retries are left, after an exponential backoff with jitter or the `Retry-After`/`retry-after-ms` the response asks
  * for (at most 60 s: a response that asks for longer is returned as it is). A request with a body is cloned only
- * while it may have to be sent again. The caller's signal ends a backoff wait at once. A request is safe to send again
- * (`Call.safe`) when its method is idempotent, or when every request of the transport is `repeatable` (a token
- * endpoint's).
+ * while it may have to be sent again. The caller's signal ends a backoff wait at once. `shouldRetry` is told whether
+ * the request is safe to send again (`Call.safe`: its method is idempotent, or it is a token request).
  *
  * @example
- * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry, repeatable: false });
+ * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry });
  */
-export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry; repeatable: boolean }): Layer {
+export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
   return async (template, next, call) => {
-    const safe = (call.safe ||= options.repeatable);
+    const { safe } = call;
     // The response last decided on and its wait, as a pair.
     let decided: [Response, number | undefined] | undefined;
     // The wait before resending after this response, or undefined when it is handed on: no retry left, the policy says

@@ -15,7 +15,7 @@ describe("the retry layer", () => {
   it("resends a GET after 503 and returns the 200", async () => {
     vi.useFakeTimers();
     const { next, seen } = recordingNext((_, index) => new Response(null, { status: index === 0 ? 503 : 200 }));
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
     await vi.runAllTimersAsync();
     expect((await result).status).toBe(200);
     expect(seen).toHaveLength(2);
@@ -24,7 +24,7 @@ describe("the retry layer", () => {
   it("returns the 503 as it is when shouldRetry says no", async () => {
     const shouldRetry = vi.fn(() => false);
     const { next, seen } = recordingNext(() => new Response(null, { status: 503 }));
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a"), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a"), next);
     expect((await result).status).toBe(503);
     expect(seen).toHaveLength(1);
     expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "GET", retries: 0 }));
@@ -35,7 +35,7 @@ describe("the retry layer", () => {
     const { next, seen } = recordingNext(() => {
       throw connectionFailure(true);
     });
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 1, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 1, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
     const settled = result.catch((error: unknown) => error);
     await vi.runAllTimersAsync();
     expect(((await settled) as Error).message).toBe("failed (2 attempts)");
@@ -46,38 +46,36 @@ describe("the retry layer", () => {
     const { next, seen } = recordingNext(() => {
       throw connectionFailure(false);
     });
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a", { method: "POST", body: "x" }), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a", { method: "POST", body: "x" }), next);
     await expect(result).rejects.toThrow("failed (1 attempt)");
     expect(seen).toHaveLength(1);
   });
 
-  it("resends a POST after 503 when the transport's requests are repeatable (a token endpoint's), and tells shouldRetry it is safe", async () => {
+  it("resends a POST after 503 when its call is safe (a token request's), and tells shouldRetry so", async () => {
     vi.useFakeTimers();
     const shouldRetry = vi.fn(defaultShouldRetry);
     const { next, seen } = recordingNext((_, index) => new Response(null, { status: index === 0 ? 503 : 200 }));
     const request = new Request("https://api.example.com/token", { method: "POST", body: "grant_type=password" });
-    const { call, result } = runLayer(retryLayer({ repeatable: true, maxRetries: 2, retryDelay, shouldRetry }), request, next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry }), request, next, {}, (call) => (call.safe = true));
     await vi.runAllTimersAsync();
     expect((await result).status).toBe(200);
     expect(seen).toHaveLength(2);
     expect(await seen[1]!.text()).toBe("grant_type=password");
     expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: true, retries: 0 }));
-    expect(call.safe).toBe(true);
   });
 
-  it("returns a POST's 503 as it is, telling shouldRetry it is not safe, and marks the call not safe for the layers inside", async () => {
+  it("returns a POST's 503 as it is, telling shouldRetry it is not safe", async () => {
     const shouldRetry = vi.fn(defaultShouldRetry);
     const { next, seen } = recordingNext(() => new Response(null, { status: 503 }));
-    const { call, result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a", { method: "POST", body: "x" }), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a", { method: "POST", body: "x" }), next);
     expect((await result).status).toBe(503);
     expect(seen).toHaveLength(1);
     expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: false }));
-    expect(call.safe).toBe(false);
   });
 
   it("returns a 429 that asks for more than 60 s instead of waiting", async () => {
     const { next, seen } = recordingNext(() => new Response(null, { status: 429, headers: { "Retry-After": "120" } }));
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
+    const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
     expect((await result).status).toBe(429);
     expect(seen).toHaveLength(1);
   });
@@ -86,7 +84,7 @@ describe("the retry layer", () => {
     vi.useFakeTimers();
     const { next, seen } = recordingNext(() => new Response(null, { status: 429 }));
     const request = new Request("https://api.example.com/a", { method: "POST", body: "payload" });
-    const { result } = runLayer(retryLayer({ repeatable: false, maxRetries: 1, retryDelay, shouldRetry: defaultShouldRetry }), request, next);
+    const { result } = runLayer(retryLayer({ maxRetries: 1, retryDelay, shouldRetry: defaultShouldRetry }), request, next);
     await vi.runAllTimersAsync();
     await result;
     expect(seen[0]).not.toBe(request);
@@ -96,7 +94,7 @@ describe("the retry layer", () => {
 
   it("marks a response it will resend as discarded, so inner layers leave its body unread", async () => {
     const { next } = recordingNext(() => new Response(null, { status: 200 }));
-    const { call, result } = runLayer(retryLayer({ repeatable: false, maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
+    const { call, result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry: defaultShouldRetry }), new Request("https://api.example.com/a"), next);
     await result;
     expect(call.drops.some((drops) => drops(new Response(null, { status: 503 })))).toBe(true);
     expect(call.drops.some((drops) => drops(new Response(null, { status: 404 })))).toBe(false);
