@@ -2,6 +2,7 @@ import { AuthorizationDeniedError } from "./errors.js";
 import { describeValue, fieldError, InputError } from "./input-error.js";
 import { checkSecureUrl, isLoopbackHost } from "./secure-url.js";
 import { checkOptionNames } from "./option-names.js";
+import { shorten } from "./shorten.js";
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {
@@ -127,8 +128,10 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   const error = query.get("error") || (query.get("deny") === "true" ? "access_denied" : undefined);
   if (error !== undefined) {
     const description = query.get("error_description") ?? undefined;
+    // Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text
+    // goes into a message, and so into logs, on one line and bounded (see shorten).
     throw new AuthorizationDeniedError(
-      `The authorization was refused (${shown(error)}${description ? `: ${shown(description)}` : ""}): ${
+      `The authorization was refused (${shorten(error, 200)}${description ? `: ${shorten(description, 200)}` : ""}): ${
         error === "access_denied" ? "the user declined; ask them to sign in again and allow access" : "check the authorization request's client_id, redirect_uri and scope"
       }.`,
       { error, errorDescription: description, errorUri: query.get("error_uri") ?? undefined },
@@ -199,9 +202,3 @@ export function requireString(value: unknown, field: string): void {
   if (typeof value !== "string" || value === "") throw fieldError(field, `must be a non-empty string`);
 }
 
-// Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text goes
-// into a message, and so into logs, on one line and bounded: controls (C0, C1), format characters (bidi overrides,
-// which would make the line read otherwise) and separators (U+2028 and U+2029 break lines too) become spaces.
-function shown(text: string): string {
-  return text.slice(0, 200).replace(/[\p{C}\p{Z}]/gu, " ");
-}

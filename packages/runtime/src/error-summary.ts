@@ -28,7 +28,7 @@ export function summarizeBody(body: unknown): string {
     }
     return JSON.stringify(clean) ?? "";
   })();
-  return shorten(text.replace(/\s+/g, " ").trim(), 200);
+  return shorten(text, 200);
 }
 
 /**

@@ -36,11 +36,11 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
   try {
     return { value: parseJsonText(text) };
   } catch {
-    // The snippet, of the whole text redacted on one line (a credential with white space of its own is known written so
-    // too: see secretForms), so that no cut falls inside a credential before it is redacted: one cut at 64 KiB showed
-    // its start once redacting the long ones before it had shrunk those 64 KiB. None of a text over 1 MiB, which would
+    // The snippet, of the whole text redacted as it came, then put on one line (see shorten), so that no cut falls inside
+    // a credential before it is redacted: one cut at 64 KiB showed its start once redacting the long ones before it had
+    // shrunk those 64 KiB. None of a text over 1 MiB, which would
     // hold the event loop, as a token answer's (see requestToken).
-    const body = text.length > 1 << 20 ? undefined : shorten(redactText(text.replace(/\s+/g, " ").trim(), secrets), 200);
+    const body = text.length > 1 << 20 ? undefined : shorten(redactText(text, secrets), 200);
     return { reason: "not-json", body, type: response.headers.get("content-type") ?? undefined };
   }
 }

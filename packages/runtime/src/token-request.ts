@@ -91,7 +91,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     // The first non-empty string of RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
     const said = [record?.error_description, record?.message, (record?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
     // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
-    const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" ").replace(/\s+/g, " "), 200);
+    const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
   // JSON that is no object (a string, a number, null) has no access_token either.

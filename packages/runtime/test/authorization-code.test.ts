@@ -219,7 +219,7 @@ describe("readAuthorizationCallback", () => {
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.message).not.toMatch(/[\r\n]/);
     expect(error.message).toContain("(bad error");
-    expect(error.message).toContain(": line one  ERROR admin signed in");
+    expect(error.message).toContain(": line one ERROR admin signed in");
     expect(error.message.length).toBeLessThan(600);
     expect(error.errorDescription).toBe(forged);
   });
