@@ -41,7 +41,7 @@ export interface Authorizer {
   readonly location: "none" | "header" | "query";
   /** Drops a credential the server refused; only a credential that can be fetched anew (OAuth 2) has it, so a 401 is
    * cured by fetching a new one exactly when it is there. */
-  invalidate?(credential: Credential): void;
+  invalidate?: ((credential: Credential) => void) | undefined;
 }
 
 /**

@@ -25,8 +25,8 @@ export type CallInit = Record<string, unknown> & { params?: ({ query?: Record<st
  * vendor-specific fault). The call's own options still win where `prepare` only fills gaps.
  */
 export interface CallHooks {
-  prepare?(init: CallInit, call: CallContext): CallInit;
-  finish?(result: CallResult, call: CallContext): CallResult;
+  prepare?: ((init: CallInit, call: CallContext) => CallInit) | undefined;
+  finish?: ((result: CallResult, call: CallContext) => CallResult) | undefined;
 }
 
 /**

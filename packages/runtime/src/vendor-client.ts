@@ -65,13 +65,13 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
   ownOptions?: readonly string[] | undefined;
   /** Checks of the vendor's own options, run before anything else reads them; throws an `InputError`. */
-  checkOptions?(options: O): void;
+  checkOptions?: ((options: O) => void) | undefined;
   /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
-  tokenUrl?(options: O, hosts: Record<H, string>): string;
+  tokenUrl?: ((options: O, hosts: Record<H, string>) => string) | undefined;
   /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
-  defaults?(options: O, hosts: Record<H, string>): Partial<ForwardedOptions> & { servers?: Record<string, string> | undefined };
+  defaults?: ((options: O, hosts: Record<H, string>) => Partial<ForwardedOptions> & { servers?: Record<string, string> | undefined }) | undefined;
   /** Per-operation defaults applied to every raw call (see {@link CallHooks}). */
-  calls?(options: O, hosts: Record<H, string>): CallHooks;
+  calls?: ((options: O, hosts: Record<H, string>) => CallHooks) | undefined;
 }
 
 /**

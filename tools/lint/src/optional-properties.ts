@@ -15,7 +15,8 @@ export interface StrictOptional {
 /**
  * Every optional property (in an interface, a type literal or a mapped type) in `text` whose type takes no
  * `undefined`: neither `undefined`, `unknown`, `any` nor `never` (an optional `never` is a property that must be left
- * out), nor a union with one of them.
+ * out), nor a union with one of them. An optional method (`invalidate?(token: string): void`) is one too: it cannot
+ * take `undefined`, so it is written as a property (`invalidate?: ((token: string) => void) | undefined`).
  *
  * @example
  * strictOptionals("x.ts", "type O = { a?: number; b?: number | undefined }"); // [{ at: "x.ts:1", property: "a?: number;" }]
@@ -24,8 +25,8 @@ export function strictOptionals(file: string, text: string): StrictOptional[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: StrictOptional[] = [];
   const visit = (node: ts.Node): void => {
-    const optional = (ts.isPropertySignature(node) || ts.isMappedTypeNode(node)) && node.questionToken?.kind === ts.SyntaxKind.QuestionToken;
-    if (optional && !takesUndefined(node.type)) {
+    const optional = (ts.isPropertySignature(node) || ts.isMappedTypeNode(node) || ts.isMethodSignature(node)) && node.questionToken?.kind === ts.SyntaxKind.QuestionToken;
+    if (optional && (ts.isMethodSignature(node) || !takesUndefined(node.type))) {
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       found.push({ at: `${file}:${line}`, property: node.getText(source).split("\n")[0]! });
     }
