@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { backoffMs, isIdempotent, isNotSentError, retryAfterMs } from "../src/retry.js";
 import { sleep } from "../src/sleep.js";
 import { AttemptSignal } from "../src/timeout.js";
-import { basicAuthorization, defaultShouldRetry } from "../src/index.js";
+import { basicAuthorization, defaultShouldRetry, type RetryOutcome } from "../src/index.js";
 
 describe("retry policy", () => {
   it("treats GET, HEAD, OPTIONS, PUT and DELETE as idempotent, POST and PATCH not", () => {
@@ -26,6 +26,12 @@ describe("retry policy", () => {
   it("retries a failure when it is safe", () => {
     expect(defaultShouldRetry({ method: "POST", retries: 0, safe: true, failure: "connection", error: new Error("reset") })).toBe(true);
     expect(defaultShouldRetry({ method: "POST", retries: 0, safe: false, failure: "timeout", error: new Error("late") })).toBe(false);
+  });
+
+  it("answers a boolean for an outcome a JavaScript caller built without safe, which reads as not safe", () => {
+    const unsafe = { method: "GET", retries: 0, response: new Response(null, { status: 503 }) } as unknown as RetryOutcome;
+    expect(defaultShouldRetry(unsafe)).toBe(false);
+    expect(defaultShouldRetry({ ...unsafe, failure: "timeout", error: new Error("late") } as unknown as RetryOutcome)).toBe(false);
   });
 
   it("finds connection codes anywhere in the cause chain", () => {

@@ -28,7 +28,8 @@ export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 export function defaultShouldRetry(outcome: RetryOutcome): boolean {
   // A failure is read as a 500: retried when safe.
   const status = "response" in outcome ? outcome.response.status : 500;
-  return status === 429 || (outcome.safe && (status === 408 || status >= 500));
+  // A JavaScript caller's outcome without safe reads as not safe, and is answered a boolean all the same.
+  return status === 429 || (!!outcome.safe && (status === 408 || status >= 500));
 }
 
 /**
