@@ -10,14 +10,16 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
  * and of its percent-encoded forms (a form body echoed in base64); as a header or reason phrase brings it back, its
- * UTF-8 bytes decoded the wrong way; and with each run of white space as one space, as a one-line snippet writes it.
+ * UTF-8 bytes decoded the wrong way; and with each run of white space or control, format or separator characters as
+ * one space, as a one-line snippet writes it (see `shorten`).
  *
  * @example
  * secretForms("a b/c"); // ["a b/c", "a%20b%2Fc", "a+b%2Fc", "a%20b%2fc", "a+b%2fc", "a b\\/c", "YSBiL2M=", ...]
  */
 export function secretForms(secret: string): string[] {
-  // And with each run of white space as one space, as a snippet of a body is quoted on one line (see checkJsonBody).
-  const forms = new Set<string>([secret, secret.replace(/\s+/g, " ")]);
+  // And with each run of white space, controls, format characters and separators as one space, as an error quotes
+  // a server's text on one line (see shorten).
+  const forms = new Set<string>([secret, secret.replace(/[\p{C}\p{Z}]+/gu, " ")]);
   const urlencoded = new URLSearchParams([["", secret]]).toString().slice(1);
   let percent: string[];
   try {

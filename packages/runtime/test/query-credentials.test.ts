@@ -43,10 +43,19 @@ describe("a credential a raw call sends in its query", () => {
     expectNoSecrets(error, [TOKEN]);
   });
 
-  // The snippet of a body that is no JSON is written on one line, each run of white space as one space, before it is
-  // redacted: a credential with a tab, a line break or two spaces in it no longer read as itself there.
-  it.each(["pass\tword-secret-1", "pass  word-secret-1", "pass\r\nword-secret-1"])("%j is redacted from the one-line snippet of a 2xx body that is no JSON", async (password) => {
+  // The snippet of a body that is no JSON is written on one line, each run of white space, controls, format characters
+  // and separators as one space: a credential with a tab, a line break, two spaces or a zero-width space in it no
+  // longer reads as itself there, and is redacted before and after.
+  it.each(["pass\tword-secret-1", "pass  word-secret-1", "pass\r\nword-secret-1", "pass\u200bword-secret-1", "pass\u2028\u0085word-secret-1"])("%j is redacted from the one-line snippet of a 2xx body that is no JSON", async (password) => {
     const { client } = observedClient(() => new Response(`<p>welcome\n  ${password}</p>`, { headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
+    const error = await client.GET("/items", { params: { query: { password } } } as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).body).toBe("<p>welcome [redacted]</p>");
+  });
+
+  it("is redacted from the one-line snippet when the server wrote its white space and controls otherwise", async () => {
+    const password = "pass\u200bword-secret-1";
+    const { client } = observedClient(() => new Response(`<p>welcome\n  pass\r\n\u00a0word-secret-1</p>`, { headers: { "Content-Type": "application/json" } }), { auth: { type: "none" } });
     const error = await client.GET("/items", { params: { query: { password } } } as never).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).body).toBe("<p>welcome [redacted]</p>");
