@@ -3,6 +3,7 @@ import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactSecrets } from "./known-secrets.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
+import { shorten } from "./shorten.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
@@ -129,7 +130,7 @@ export class ApiError extends Error {
     // Without a message: what failed (the method and URL, else "The request"), the status, the body's summary, a hint.
     return new ErrorClass(
       message ??
-        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${statusText}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`,
+        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${shorten(statusText, 100)}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`,
       { ...rest, status, body },
     );
   }

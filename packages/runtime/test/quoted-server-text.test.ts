@@ -60,4 +60,23 @@ describe("server text quoted in an error message", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('returned token_type "MAC [2J x", not Bearer');
   });
+
+  // A header's value reaches fetch as latin1, so a C1 control comes through (ESC and the other C0 controls are refused);
+  // a reason phrase is decoded as UTF-8, so any character does. Either may be as long as the server likes.
+  it("in the content type of a 2xx body that is not JSON, bounded", async () => {
+    const { client } = observedClient(() => new Response("<p>", { headers: { "Content-Type": `text/\u009b31mhtml${"x".repeat(5000)}` } }), { maxRetries: 0 });
+    const error = await caught(client.GET("/items"));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain(`returned 200 (text/ 31mhtml${"x".repeat(84)}...) with a body that is not JSON`);
+    expect((error as Error).message).not.toMatch(UNSAFE);
+  });
+
+  it("in the reason phrase of an error status, bounded", () => {
+    const response = new Response("{}", { status: 400, headers: { "Content-Type": "application/json" } });
+    Object.defineProperty(response, "statusText", { value: `Bad\u009b31m\u202eRequest${"x".repeat(5000)}` });
+    const error = ApiError.fromResponse(response, { message: "no" }, "GET");
+    expect(error.message).toMatch(/failed with 400 Bad 31m Requestx+\.\.\.: no\./);
+    expect(error.message).not.toMatch(UNSAFE);
+    expect(error.message.length).toBeLessThan(300);
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiConnectionError, ApiTimeoutError, InvalidResponseError, ResponseTooLargeError } from "../errors.js";
 import { bodyMode, receiveBody } from "../receive-body.js";
 import { describeError } from "../retry.js";
+import { shorten } from "../shorten.js";
 import { attemptFailure } from "./attempt-failure.js";
 import { callError, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
@@ -40,7 +41,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the request
     // is idempotent, so the attempt may be resent, and the advice differs.
     if (received.reason === "not-json") {
-      const type = received.type === undefined ? "" : ` (${received.type.split(";", 1)[0]})`;
+      // The server's header, on one bounded line (see shorten): it may be 16 KiB long, or hold a C1 control.
+      const type = received.type === undefined ? "" : ` (${shorten(received.type.split(";", 1)[0]!, 100)})`;
       throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
         // No snippet of a body over 1 MiB (see checkJsonBody), so `body` is then undefined and the message says so.
         ` The vendor or a proxy is failing: retry later; ${received.body === undefined ? "its body was over 1 MiB" : "`body` holds its start"}.`, { status, body: received.body });
