@@ -54,7 +54,8 @@ export function checkNumber(
 
 /**
  * Names what a caller passed, for an error message, without echoing its content (which may be a credential):
- * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`.
+ * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`. A class is named only
+ * by an identifier, and always with "a" ("a ArrayBuffer"): choosing "an" cost 15 bytes in every bundle.
  *
  * @example
  * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
@@ -66,7 +67,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value !== "object") return `a ${typeof value}`;
   const name = (value as { constructor?: { name?: unknown } | undefined }).constructor?.name;
-  return typeof name === "string" && name !== "" && name !== "Object" ? `a ${name}` : "an object";
+  // A class's name, not any text: an object parsed from JSON (a server's) may have a "constructor" field of its own.
+  return typeof name === "string" && /^\w{1,40}$/.test(name) && name !== "Object" ? `a ${name}` : "an object";
 }
 
 /**
