@@ -54,8 +54,8 @@ export function checkNumber(
 
 /**
  * Names what a caller passed, for an error message, without echoing its content (which may be a credential):
- * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`. A class is named only
- * by an identifier, and always with "a" ("a ArrayBuffer"): choosing "an" cost 15 bytes in every bundle.
+ * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`. A class is named always
+ * with "a" ("a ArrayBuffer"): choosing "an" cost 15 bytes in every bundle.
  *
  * @example
  * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
@@ -66,9 +66,10 @@ export function describeValue(value: unknown): string {
   if (value === "") return "an empty string";
   if (Array.isArray(value)) return "an array";
   if (typeof value !== "object") return `a ${typeof value}`;
-  const name = (value as { constructor?: { name?: unknown } | undefined }).constructor?.name;
-  // A class's name, not any text: an object parsed from JSON (a server's) may have a "constructor" field of its own.
-  return typeof name === "string" && /^\w{1,40}$/.test(name) && name !== "Object" ? `a ${name}` : "an object";
+  // Its class's name, read from its prototype: an object parsed from JSON (a server's) may have a "constructor" field
+  // of its own, with any text as its name.
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } | undefined } | null)?.constructor?.name;
+  return name && name != "Object" ? `a ${name}` : "an object";
 }
 
 /**

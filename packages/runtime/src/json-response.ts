@@ -1,4 +1,3 @@
-import { redactText } from "./redact.js";
 import { shorten } from "./shorten.js";
 
 /** One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs. */
@@ -36,11 +35,11 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: re
   try {
     return { value: parseJsonText(text) };
   } catch {
-    // The snippet, of the whole text redacted as it came, then put on one line (see shorten), so that no cut falls inside
-    // a credential before it is redacted: one cut at 64 KiB showed its start once redacting the long ones before it had
-    // shrunk those 64 KiB. None of a text over 1 MiB, which would
-    // hold the event loop, as a token answer's (see requestToken).
-    const body = text.length > 1 << 20 ? undefined : shorten(redactText(text, secrets), 200);
+    // The snippet, of the whole text put on one line and redacted (see shorten), so that no cut falls inside a
+    // credential before it is redacted (one cut at 64 KiB showed its start once redacting the long ones before it had
+    // shrunk those 64 KiB), and one echoed with its white space changed is known too. None of a text over 1 MiB, which
+    // would hold the event loop, as a token answer's (see requestToken).
+    const body = text.length > 1 << 20 ? undefined : shorten(text, 200, secrets);
     return { reason: "not-json", body, type: response.headers.get("content-type") ?? undefined };
   }
 }

@@ -3,7 +3,7 @@ import { AuthenticationError } from "./errors.js";
 import { describeValue, fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
-import { redactText, redactUrl } from "./redact.js";
+import { redactUrl } from "./redact.js";
 import { checkBaseUrl } from "./secure-url.js";
 import { shorten } from "./shorten.js";
 import type { RetryDelayOptions } from "./retry.js";
@@ -208,9 +208,9 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
   const { access_token, expires_in, token_type } = value;
   // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
   if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
-    // Redacted before it is cut short (a credential cut in two would no longer be recognized), and on one line.
+    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
     throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(redactText(token_type, [...secrets, access_token as string]), 40))}, not Bearer: please report this.`,
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
       { method: "POST", url: tokenUrl, secrets },
     );
   }

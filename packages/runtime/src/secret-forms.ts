@@ -10,16 +10,14 @@ const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": 
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
  * and of its percent-encoded forms (a form body echoed in base64); as a header or reason phrase brings it back, its
- * UTF-8 bytes decoded the wrong way; and with each run of white space or control, format or separator characters as
- * one space, as a one-line snippet writes it (see `shorten`).
+ * UTF-8 bytes decoded the wrong way; and each of those with each run of white space or control, format or separator
+ * characters as one space, as a one-line quote writes it (see `shorten`).
  *
  * @example
  * secretForms("a b/c"); // ["a b/c", "a%20b%2Fc", "a+b%2Fc", "a%20b%2fc", "a+b%2fc", "a b\\/c", "YSBiL2M=", ...]
  */
 export function secretForms(secret: string): string[] {
-  // And with each run of white space, controls, format characters and separators as one space, as an error quotes
-  // a server's text on one line (see shorten).
-  const forms = new Set<string>([secret, secret.replace(/[\p{C}\p{Z}]+/gu, " ")]);
+  const forms = new Set<string>([secret]);
   const urlencoded = new URLSearchParams([["", secret]]).toString().slice(1);
   let percent: string[];
   try {
@@ -63,6 +61,10 @@ export function secretForms(secret: string): string[] {
     // Standard and URL-safe.
     for (const piece of pieces) forms.add(piece).add(piece.replace(/\+/g, "-").replace(/\//g, "_"));
   }
+  // And each with each run of white space, controls, format characters and separators as one space, as an error quotes
+  // a server's text on one line (see shorten), which is redacted only then: a form decoded the wrong way may hold a C1
+  // control (UTF-8's bytes read as latin1).
+  for (const form of [...forms]) forms.add(form.replace(/[\p{C}\p{Z}]+/gu, " "));
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 

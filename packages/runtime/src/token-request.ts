@@ -2,7 +2,7 @@ import { isRecord } from "./is-record.js";
 import { type ApiConnectionError, AuthenticationError } from "./errors.js";
 import { MAX_TOKEN_LENGTH } from "./header-value.js";
 import { rememberSecret } from "./known-secrets.js";
-import { isSecretName, redactBody, redactText, redactUrl } from "./redact.js";
+import { isSecretName, redactBody, redactUrl } from "./redact.js";
 import { shorten } from "./shorten.js";
 import type { Transport } from "./transport.js";
 
@@ -81,7 +81,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const trimmed = text.trim();
   // Not shown over 1 MiB (redacting a hostile 16 MiB answer held the event loop for seconds); redacted whole before it
   // is cut short, since a credential cut in two first is no longer recognized, and redaction by name may pull it in view.
-  const shownBody = text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(redactText(trimmed, secrets), 500) : undefined;
+  const shownBody = text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(trimmed, 500, secrets) : undefined;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
