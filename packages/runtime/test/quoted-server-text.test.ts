@@ -12,6 +12,13 @@ const FORGED = "a\u001b[2Jb\u009b31mc\u202ed\u2028e\u2066f\u200bg Zoë 😀\u000
 const CLEANED = "a [2Jb 31mc d e f g Zoë 😀 h i";
 const UNSAFE = /[\p{C}\u2028\u2029]/u;
 
+/** What a client-credentials token source throws when its token endpoint answers `answer`. */
+function tokenAnswerError(answer: () => Response): Promise<unknown> {
+  const fake = fakeFetch(answer);
+  const tokens = createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/token", grant: { type: "client_credentials", clientId: "id-1", clientSecret: "cs-5566778899" }, fetch: fake.fetch });
+  return caught(tokens.getToken());
+}
+
 describe("server text quoted in an error message", () => {
   it("is put on one line: each run of white space, controls, format characters and separators is one space, the ends trimmed", () => {
     expect(shorten(`\r\n ${FORGED} \t`, 200)).toBe(CLEANED);
@@ -37,26 +44,20 @@ describe("server text quoted in an error message", () => {
   });
 
   it("in a refused token request's reason", async () => {
-    const fake = fakeFetch(() => json({ error: "invalid_grant", error_description: FORGED }, { status: 400 }));
-    const tokens = createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/token", grant: { type: "client_credentials", clientId: "id-1", clientSecret: "cs-5566778899" }, fetch: fake.fetch });
-    const error = await caught(tokens.getToken());
+    const error = await tokenAnswerError(() => json({ error: "invalid_grant", error_description: FORGED }, { status: 400 }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain(`failed with 400 invalid_grant (${CLEANED}):`);
     expect((error as Error).message).not.toMatch(UNSAFE);
   });
 
   it("in the snippet of a token answer that is not JSON, which the error's body holds", async () => {
-    const fake = fakeFetch(() => new Response(`<h1>Bad\r\nGateway</h1>\n${FORGED}`, { status: 400, headers: { "Content-Type": "text/html" } }));
-    const tokens = createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/token", grant: { type: "client_credentials", clientId: "id-1", clientSecret: "cs-5566778899" }, fetch: fake.fetch });
-    const error = await caught(tokens.getToken());
+    const error = await tokenAnswerError(() => new Response(`<h1>Bad\r\nGateway</h1>\n${FORGED}`, { status: 400, headers: { "Content-Type": "text/html" } }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).body).toBe(`<h1>Bad Gateway</h1> ${CLEANED}`);
   });
 
   it("in a token type that is not Bearer", async () => {
-    const fake = fakeFetch(() => json({ access_token: "at-1122334455", token_type: `\u202eMAC\u001b[2J\u2028x` }));
-    const tokens = createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/token", grant: { type: "client_credentials", clientId: "id-1", clientSecret: "cs-5566778899" }, fetch: fake.fetch });
-    const error = await caught(tokens.getToken());
+    const error = await tokenAnswerError(() => json({ access_token: "at-1122334455", token_type: `\u202eMAC\u001b[2J\u2028x` }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('returned token_type "MAC [2J x", not Bearer');
   });
