@@ -6,6 +6,6 @@ export { apisInPackage, findPackageDir, findRepoRoot, loadRegistry } from "./reg
 export type { ApiEntry, Registry } from "./registry.ts";
 export { findStaleFiles, generateApis } from "./run.ts";
 export type { StaleFile, WrittenFile } from "./run.ts";
-export { binaryAsBlob, renderSchemaTypes } from "./schema-types.ts";
+export { binaryAsBlob, renderSchemaTypes, takesUndefined } from "./schema-types.ts";
 export { loadSpecDocument } from "./spec-document.ts";
 export type { Located, SpecDocument } from "./spec-document.ts";

@@ -62,6 +62,21 @@ const UNDEFINED = ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeywor
 const TAKES_UNDEFINED = new Set([ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.NeverKeyword]);
 
 /**
+ * Whether an optional property of this type takes `undefined` (or, being `never`, must be left out): no type written,
+ * `undefined`, `unknown`, `any`, `never`, or a union (in parentheses too) with one of them. The rule codegen writes
+ * into generated types and tools/lint holds hand-written ones to.
+ *
+ * @example
+ * const type = ts.factory.createUnionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword), UNDEFINED]);
+ * takesUndefined(type); // true: number | undefined
+ */
+export function takesUndefined(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined || TAKES_UNDEFINED.has(type.kind)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return takesUndefined(type.type);
+  return ts.isUnionTypeNode(type) && type.types.some(takesUndefined);
+}
+
+/**
  * Every optional property of openapi-typescript's output takes `undefined` too (`survey_type?: SurveyType | undefined`),
  * as the clients read it, so that a project compiled with `exactOptionalPropertyTypes` can pass a value that may be
  * missing (`params: { query: { email: maybeEmail } }`). A `never` (`header?: never`: nothing to pass) stays as it is.
@@ -71,8 +86,8 @@ export function optionalsTakeUndefined<T extends ts.Node>(nodes: readonly T[]): 
     const visited = ts.visitEachChild(node, visit(context), context);
     if (!ts.isPropertySignature(visited) || visited.questionToken === undefined || visited.type === undefined) return visited;
     const type = visited.type;
+    if (takesUndefined(type)) return visited;
     const members = ts.isUnionTypeNode(type) ? [...type.types] : [type];
-    if (members.some((member) => TAKES_UNDEFINED.has(member.kind))) return visited;
     const parenthesized = members.map((member) => (ts.isFunctionTypeNode(member) || ts.isConditionalTypeNode(member) ? ts.factory.createParenthesizedType(member) : member));
     return ts.factory.updatePropertySignature(visited, visited.modifiers, visited.name, visited.questionToken, ts.factory.createUnionTypeNode([...parenthesized, UNDEFINED]));
   };

@@ -83,5 +83,7 @@ describe("optional properties", () => {
 
   test("that already take undefined, or must be left out (never), are kept as they are", () => {
     expect(printed("type Q = { a?: string | undefined; b?: never; c?: unknown };")).toBe("type Q = {\n    a?: string | undefined;\n    b?: never;\n    c?: unknown;\n};");
+    // In parentheses too: the rule is the one tools/lint holds hand-written types to (takesUndefined).
+    expect(printed("type Q = { a?: (string | undefined); b?: (() => void) | (undefined) };")).toBe("type Q = {\n    a?: (string | undefined);\n    b?: (() => void) | (undefined);\n};");
   });
 });

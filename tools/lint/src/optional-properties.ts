@@ -1,8 +1,10 @@
 // Lists optional properties of hand-written types that do not take `undefined`: under `exactOptionalPropertyTypes`,
 // a caller's `{ timeoutMs: config.timeoutMs }` (a number or undefined) is refused by such a property, although the
-// runtime reads an undefined option as left out. Parsed with the TypeScript compiler API, as function-length.ts is.
+// runtime reads an undefined option as left out. Parsed with the TypeScript compiler API, as function-length.ts is; the
+// rule is codegen's (takesUndefined), which writes it into the generated types.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { takesUndefined } from "@apis/codegen";
 import ts from "typescript";
 import { handWrittenSources } from "./function-length.ts";
 
@@ -34,14 +36,6 @@ export function strictOptionals(file: string, text: string): StrictOptional[] {
   };
   visit(source);
   return found;
-}
-
-const TAKE_UNDEFINED = new Set([ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.NeverKeyword]);
-
-function takesUndefined(type: ts.TypeNode | undefined): boolean {
-  if (type === undefined || TAKE_UNDEFINED.has(type.kind)) return true;
-  if (ts.isParenthesizedTypeNode(type)) return takesUndefined(type.type);
-  return ts.isUnionTypeNode(type) && type.types.some(takesUndefined);
 }
 
 /**
