@@ -30,7 +30,7 @@ export function parseJsonText(text: string): unknown {
  * const checked = checkJsonBody(response, bytes, [token]);
  * if ("reason" in checked) throw new InvalidResponseError(`... ${checked.body}`);
  */
-export function checkJsonBody(response: Response, bytes: Uint8Array, secrets: readonly string[] = []): JsonCheck {
+export function checkJsonBody(response: Response, bytes: Uint8Array, secrets?: readonly string[]): JsonCheck {
   const text = UTF8.decode(bytes);
   try {
     return { value: parseJsonText(text) };

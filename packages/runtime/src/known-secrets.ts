@@ -77,6 +77,7 @@ export function knownSecrets(): string[] {
  * redactSecrets(`bad token ${encodeURIComponent(token)}`); // "bad token [redacted]"
  */
 export function redactSecrets(text: string, extra: readonly string[] = []): string {
+  // The one default of `extra`: redactText, redactBody, redactError and the others hand a list left out on as undefined.
   // Most texts (a reason phrase such as "OK") are too short to hold a credential: nothing to build or scan.
   if (text.length < KEY) return text;
   // The call's own forms get a key index of their own, so that each position of the text is tried against the few
@@ -105,7 +106,7 @@ let extraByKey: Index;
  * @example
  * const clean = redactSecretBytes(bytes, secrets);
  */
-export function redactSecretBytes(bytes: Uint8Array, extra: readonly string[] = []): Uint8Array {
+export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]): Uint8Array {
   // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
   // redactSecrets as it went in. Only error bodies come here.
   const text = new TextDecoder().decode(bytes);

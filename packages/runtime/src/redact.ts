@@ -81,7 +81,7 @@ export function redactUrl(url: string): string {
  * @example
  * redactText('{"access_token":"abc","error":"x"}'); // '{"access_token":"[redacted]","error":"x"}'
  */
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(text: string, secrets?: readonly string[]): string {
   return redactSecrets(text, secrets)
     .replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;]+/gi, `$1${REDACTED}`)
     // Only runs with a digit or symbol count as credentials, so prose such as "Basic authentication" survives.
@@ -105,7 +105,7 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
  * @example
  * redactBody({ error: "invalid_grant", refresh_token: "abc" }); // { error: "invalid_grant", refresh_token: "[redacted]" }
  */
-export function redactBody(body: unknown, secrets: readonly string[] = []): unknown {
+export function redactBody(body: unknown, secrets?: readonly string[]): unknown {
   const seen = new WeakSet<object>();
   const visit = (value: unknown, depth: number): unknown => {
     if (typeof value === "string") return redactText(value, secrets);
@@ -138,7 +138,7 @@ export function redactBody(body: unknown, secrets: readonly string[] = []): unkn
  * redactError(new TypeError("Failed to fetch https://x.test/?access_token=abc")).message;
  * // "Failed to fetch https://x.test/?access_token=[redacted]"
  */
-export function redactError(thrown: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+export function redactError(thrown: unknown, secrets?: readonly string[], depth = 0): unknown {
   try {
     // An Error or DOMException of another realm too (a vm context, as in Jest; an iframe), as its tag tells it: else
     // its message, a field of its own that is not enumerable, would be lost with it.
