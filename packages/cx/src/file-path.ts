@@ -48,20 +48,20 @@ export function parseFilePath(value: string, field = "filePath"): ParsedFilePath
   if (typeof value !== "string") throw fieldError(field, `must be a string such as "self:%2Fphotos%2F2353.jpg": build it with ${EXAMPLE}`);
   const colon = value.indexOf(":");
   if (colon < 0) {
-    throw fieldError(field, `${JSON.stringify(value)} has no owner: a file path is "<self or UUID>:<encoded path>", e.g. ${EXAMPLE}`);
+    throw fieldError(field, `${shown(value)} has no owner: a file path is "<self or UUID>:<encoded path>", e.g. ${EXAMPLE}`);
   }
   const owner = value.slice(0, colon);
   checkOwner(owner, field);
   const encoded = value.slice(colon + 1);
   // ENCODED refuses a "/" (one that starts it too: "self:/photos").
   if (!ENCODED.test(encoded)) {
-    throw fieldError(field, `${JSON.stringify(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
+    throw fieldError(field, `${shown(value)} is not URL-encoded after the colon: build it with ${EXAMPLE}`);
   }
   let path: string;
   try {
     path = decodeURIComponent(encoded);
   } catch {
-    throw fieldError(field, `${JSON.stringify(value)} does not decode as UTF-8: build it with ${EXAMPLE}`);
+    throw fieldError(field, `${shown(value)} does not decode as UTF-8: build it with ${EXAMPLE}`);
   }
   checkPath(path, field);
   return { owner, path };
@@ -96,23 +96,23 @@ function checkPath(path: unknown, field: string): void {
     throw new InputError(field, `The path must be absolute, starting with "/" (e.g. "/photos/2353.jpg"), got ${shown(path)}`);
   }
   if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
-  if (path.includes("\0")) throw new InputError(field, `The path ${JSON.stringify(path)} contains a NUL character: remove it`);
+  if (path.includes("\0")) throw new InputError(field, `The path ${shown(path)} contains a NUL character: remove it`);
   // A lone surrogate is a code point of its own (category Cs) in a `u` regex; a pair is one code point above U+FFFF.
   // (Not `try { encodeURIComponent(path) }`: bundlers that minify take that call for one without effects and drop it.)
   if (/\p{Cs}/u.test(path)) {
-    throw new InputError(field, `The path ${JSON.stringify(path)} contains an unpaired UTF-16 surrogate: fix the string`);
+    throw new InputError(field, `The path ${shown(path)} contains an unpaired UTF-16 surrogate: fix the string`);
   }
   for (const name of path.slice(1).split("/")) {
     if (name === "") {
-      throw new InputError(field, `The path ${JSON.stringify(path)} has an empty name (a doubled or trailing "/"): remove it`);
+      throw new InputError(field, `The path ${shown(path)} has an empty name (a doubled or trailing "/"): remove it`);
     }
     if (name === "." || name === "..") {
-      throw new InputError(field, `The path ${JSON.stringify(path)} has a "${name}" segment: give the resolved path instead`);
+      throw new InputError(field, `The path ${shown(path)} has a "${name}" segment: give the resolved path instead`);
     }
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,
-        `The name "${name.slice(0, 24)}..." in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH}`,
+        `The name ${shown(`${name.slice(0, 24)}...`)} in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH}`,
       );
     }
   }

@@ -1,3 +1,6 @@
+import { cut } from "./shorten.js";
+import { unicodeEscape } from "./unicode-escape.js";
+
 /**
  * Bad input caught before any request was sent: a CSV without a required column, a path that cannot exist,
  * a missing option. The message says what is wrong and how to fix it; `field` names the input at fault.
@@ -47,9 +50,20 @@ export function checkNumber(
   if (value === undefined) return fallback;
   // Number.isFinite is false for anything but a number. No max (a JavaScript caller's null too) is no bound.
   if (!Number.isFinite(value) || (value as number) < rule.min || (value as number) > (rule.max ?? Infinity) || (rule.integer && !Number.isInteger(value))) {
-    throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${rule.max == null ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`}${rule.hint ? ` (${rule.hint})` : ""}, got ${typeof value === "number" ? value : describeValue(value)}`);
+    throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${rule.max == null ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`}${rule.hint ? ` (${rule.hint})` : ""}, got ${shownNumber(value)}`);
   }
   return value as number;
+}
+
+/**
+ * A value an option that must be a number was given, as its error quotes it: a number as it is written, anything else
+ * described (`a string`, never its text: a credential given in the wrong place would be quoted).
+ *
+ * @example
+ * throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+ */
+export function shownNumber(value: unknown): unknown {
+  return typeof value === "number" ? value : describeValue(value);
 }
 
 /**
@@ -73,15 +87,26 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * `value` as an error message quotes it: a number or string as it is written, anything else described ("an object"),
- * since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an object's fields
- * (`process.env`, a password among them).
+ * `value` as an error message quotes it: a number as it is written, a string quoted as JSON, anything else described
+ * ("an object"), since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an
+ * object's fields (`process.env`, a password among them). A string over 100 UTF-16 units is cut to its first 97 and
+ * `...` (a CSV cell that swallowed the rest of the file would be quoted whole), and every control, format character and
+ * separator but the plain space is written as its `\u` escape, as JSON writes C0 controls: a C1 control or a bidi
+ * override in a caller's CSV cannot act on the terminal or reorder the line, and a no-break or zero-width space that
+ * makes a value fail its check can be seen. Not redacted, as no InputError is: text that may hold a credential is
+ * redacted before it is given here (as `shorten` does), since neither the cut nor an escaped form is recognized after.
  *
  * @example
  * throw fieldError("region", `must be one of us1, eu1, got ${shown(region)}`);
+ * shown("2020-07-16\u00a0"); // "\"2020-07-16\\u00a0\""
  */
 export function shown(value: unknown): unknown {
-  return typeof value === "number" ? value : typeof value === "string" ? JSON.stringify(value) : describeValue(value);
+  return typeof value === "number"
+    ? value
+    : typeof value === "string"
+      // [^] takes each UTF-16 unit of a character found: an astral one is written as its two escapes.
+      ? JSON.stringify(cut(value, 100)).replace(/(?! )[\p{C}\p{Z}]/gu, (found) => found.replace(/[^]/g, unicodeEscape))
+      : describeValue(value);
 }
 
 /**

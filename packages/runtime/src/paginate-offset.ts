@@ -1,4 +1,4 @@
-import { fieldError } from "./input-error.js";
+import { fieldError, shownNumber } from "./input-error.js";
 import { firstSight, itemsOf, repeatGuard, reportedTotal } from "./paginate.js";
 
 /** Options of {@link paginateOffset}. */
@@ -41,9 +41,9 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
   const { limit } = options;
   const startOffset = options.startOffset ?? 0;
   // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(limit) || limit < 1) throw fieldError("limit", `must be a positive integer, got ${String(limit)}`);
+  if (!Number.isInteger(limit) || limit < 1) throw fieldError("limit", `must be a positive integer, got ${shownNumber(limit)}`);
   if (!Number.isInteger(startOffset) || startOffset < 0) {
-    throw fieldError("startOffset", `must be an integer >= 0, got ${String(startOffset)}`);
+    throw fieldError("startOffset", `must be an integer >= 0, got ${shownNumber(startOffset)}`);
   }
   return iterateOffset(options);
 }

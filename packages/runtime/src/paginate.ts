@@ -1,5 +1,5 @@
 import { ApiError, InvalidResponseError, PaginationLimitError } from "./errors.js";
-import { describeValue, fieldError } from "./input-error.js";
+import { describeValue, fieldError, shownNumber } from "./input-error.js";
 import { redactUrl } from "./redact.js";
 
 /** How many of the last ids yielded {@link paginate} remembers, to yield an item that comes again once: 200 pages of 50. */
@@ -49,10 +49,10 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
   const firstPage = options.firstPage ?? 1;
   const maxPage = options.maxPage;
   // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${String(perPage)}`);
-  if (!Number.isInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${String(firstPage)}`);
+  if (!Number.isInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+  if (!Number.isInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${shownNumber(firstPage)}`);
   if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
-    throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${String(maxPage)}`);
+    throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${shownNumber(maxPage)}`);
   }
   return iteratePages(options);
 }

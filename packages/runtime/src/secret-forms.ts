@@ -1,3 +1,5 @@
+import { unicodeEscape } from "./unicode-escape.js";
+
 /** Forms shorter than this would blank unrelated text; a credential that short is not worth hiding anyway. */
 export const MIN_SECRET_LENGTH = 4;
 // A piece of base64 this short could stand in any base64 text; the full encoding of a short secret still counts.
@@ -33,11 +35,10 @@ export function secretForms(secret: string): string[] {
   // An HTML page (a proxy's error page, a login form) escapes what it quotes.
   forms.add(secret.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!));
   const json = JSON.stringify(secret).slice(1, -1);
-  const unicode = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
   // Plain; with everything outside printable ASCII as \u escapes (PHP, Jackson); and with & < > = ' as \u escapes, as
   // Gson writes JSON by default (a base64 token's = as \u003d) and Rails the first three (escape_html_entities_in_json;
   // a secret with & and = both, as Rails writes it, is missed).
-  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, unicode), json.replace(/[&<>'=]/g, unicode)]) {
+  for (const escaped of [json, json.replace(/[^\x20-\x7e]/g, unicodeEscape), json.replace(/[&<>'=]/g, unicodeEscape)]) {
     forms.add(escaped).add(escaped.replace(/\//g, "\\/"));
   }
   // Echoed in a header or reason phrase, a form's bytes come back decoded the wrong way: UTF-8 read as latin1, or

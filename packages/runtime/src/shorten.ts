@@ -13,6 +13,15 @@ import { redactText } from "./redact.js";
  * shorten(" a\n\u001b[2Jb\u202e ", 200); // "a [2Jb"
  */
 export function shorten(text: string, max: number, secrets?: readonly string[]): string {
-  text = redactText(text.replace(/[\p{C}\p{Z}]+/gu, " ").trim(), secrets);
+  return cut(redactText(text.replace(/[\p{C}\p{Z}]+/gu, " ").trim(), secrets), max);
+}
+
+/**
+ * `text` cut to at most `max` characters, its end marked `...` where it was cut.
+ *
+ * @example
+ * cut("a".repeat(300), 200); // 197 a's and "..."
+ */
+export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, isAbortSignal, type InputError } from "./input-error.js";
+import { describeValue, fieldError, isAbortSignal, shownNumber, type InputError } from "./input-error.js";
 import { delay, MAX_TIMER_MS } from "./timeout.js";
 
 /**
@@ -14,7 +14,7 @@ import { delay, MAX_TIMER_MS } from "./timeout.js";
 export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   // NaN, and anything but a number (a string of digits would compare as one), fails the test.
   if (typeof ms != "number" || !(ms <= MAX_TIMER_MS)) {
-    throw fieldError("ms", `must be a number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits: cap longer waits), got ${typeof ms == "number" ? ms : describeValue(ms)}`);
+    throw fieldError("ms", `must be a number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits: cap longer waits), got ${shownNumber(ms)}`);
   }
   if (signal != null && !isAbortSignal(signal)) throw fieldError("signal", `must be an AbortSignal, got ${describeValue(signal)}`);
   return delay(Math.max(ms, 0), signal ?? undefined);

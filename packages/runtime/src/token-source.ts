@@ -1,7 +1,7 @@
 import type { TokenSource } from "./auth.js";
 import { ApiUserAbortError, AuthenticationError, type ApiError } from "./errors.js";
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
-import { fieldError } from "./input-error.js";
+import { fieldError, shownNumber } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { follow } from "./signal-followers.js";
 
@@ -88,7 +88,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
  */
 export function checkRefreshSkew(options: Pick<TokenSourceOptions, "refreshSkewMs">): void {
   const skew = options.refreshSkewMs ?? 60_000;
-  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${String(skew)}`);
+  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${shownNumber(skew)}`);
 }
 
 /**
@@ -109,7 +109,7 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   // `expiresAt` in epoch ms, as now() gives them: one in seconds (or NaN) would read as spent before its first use.
   const expiresAt = options.initial?.expiresAt;
   if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
-    throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${String(expiresAt)}`);
+    throw fieldError("initial.expiresAt", `must be in epoch ms (Date.now() + lifetime), got ${shownNumber(expiresAt)}`);
   }
   let refreshAt = expiresAt === undefined ? undefined : expiresAt - skew;
   let flight: Flight | undefined;

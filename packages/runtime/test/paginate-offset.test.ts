@@ -235,6 +235,8 @@ describe("paginateOffset", () => {
   it("checks its options when called, not at the first item", () => {
     const fetchPage = async () => ({ data: [], response: new Response() });
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 0 })).toThrow(InputError);
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: "50" as never })).toThrow(/^limit must be a positive integer, got a string$/);
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 50, startOffset: "0" as never })).toThrow(/^startOffset must be an integer >= 0, got a string$/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: -1 })).toThrow(/startOffset must be an integer >= 0/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 1.5 })).toThrow(/limit must be a positive integer/);
   });

@@ -384,6 +384,16 @@ describe("paginate", () => {
     expect(() => paginate({ fetchPage, items: () => [], perPage: 0 })).toThrow(InputError);
     expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2, maxPage: 1 })).toThrow(/maxPage must be an integer >= firstPage/);
   });
+
+  it("describes a number given as text (never quoting it), so that \"got 10\" does not read as the number it asks for", () => {
+    // As an environment variable or a query string gives it; String() wrote "got 10", and an array's elements.
+    const fetchPage = async () => ({ data: [], response: new Response() });
+    expect(() => paginate({ fetchPage, items: () => [], perPage: "10" as never })).toThrow(/^perPage must be a positive integer, got a string$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: "1" as never })).toThrow(/^firstPage must be an integer, got a string$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, maxPage: "9" as never })).toThrow(/^maxPage must be an integer >= firstPage \(1\), got a string$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: [10] as never })).toThrow(/^perPage must be a positive integer, got an array$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 2.5 })).toThrow(/^perPage must be a positive integer, got 2\.5$/);
+  });
 });
 
 describe("iteratePages", () => {

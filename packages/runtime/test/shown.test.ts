@@ -12,8 +12,25 @@ describe("shown", () => {
     ["an object whose references loop described, where JSON.stringify throws", (() => { const loop: Record<string, unknown> = {}; loop.self = loop; return loop; })(), "an object"],
     ["undefined as nothing", undefined, "nothing"],
     ["null", null, "null"],
+    ["a plain space as it is", "a b", '"a b"'],
+    ["a string of 100 characters whole", "x".repeat(100), `"${"x".repeat(100)}"`],
+    ["a longer one cut to 97 characters and ...", "x".repeat(101), `"${"x".repeat(97)}..."`],
+    // JSON.stringify writes C0 controls as escapes already; the rest of \p{C} and \p{Z} it would write as they are.
+    ["a C0 control as JSON writes it", "a\u001b[2Jb", '"a\\u001b[2Jb"'],
+    ["a C1 control (CSI) escaped", "a\u009b2Jb", '"a\\u009b2Jb"'],
+    ["a bidi override escaped", "abc\u202edef", '"abc\\u202edef"'],
+    ["a no-break and a zero-width space escaped", "2020-07-16\u00a0\u200b", '"2020-07-16\\u00a0\\u200b"'],
+    ["a line separator escaped", "a\u2028b", '"a\\u2028b"'],
+    ["an astral format character as its two UTF-16 escapes", "a\u{e0041}", '"a\\udb40\\udc41"'],
+    ["letters, accents and emoji as they are", "Café 日本 👍", '"Café 日本 👍"'],
   ])("quotes %s", (_name, value, expected) => {
     expect(shown(value)).toBe(expected);
+  });
+
+  it("writes nothing of a long value past its cut, and no character that acts on a terminal or the line's order", () => {
+    const quoted = String(shown(`${"a".repeat(96)}\u202e${"secret-tail".repeat(1000)}`));
+    expect(quoted).toBe(`"${"a".repeat(96)}\\u202e..."`);
+    expect(quoted).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 

@@ -135,6 +135,16 @@ describe("createTokenSource", () => {
     expect(String((error as Error).message)).not.toContain("at-secret-0");
   });
 
+  it("describes a refreshSkewMs or expiresAt given as text, never quoting it: a token put in the wrong field is not shown", () => {
+    expect(() => createTokenSource({ fetchToken: issuer().fetchToken, refreshSkewMs: "30000" as never })).toThrow(/^refreshSkewMs must be a number >= 0, got a string$/);
+    // A stored token record read with its fields mixed up: String() quoted the token.
+    const token = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.sig-SECRET-tail";
+    const initial = { accessToken: "at-1234567", expiresAt: token as never };
+    expect(() => createTokenSource({ fetchToken: issuer().fetchToken, initial })).toThrow(/^initial\.expiresAt must be in epoch ms \(Date\.now\(\) \+ lifetime\), got a string$/);
+    // A number as it is written: one in seconds is told by its size.
+    expect(() => createTokenSource({ fetchToken: issuer().fetchToken, initial: { accessToken: "at-1234567", expiresAt: 1_735_689_600 } })).toThrow(/got 1735689600$/);
+  });
+
   it("takes an initial expiresAt in epoch milliseconds, past ones included (the token is then fetched anew)", async () => {
     const { fetchToken, signals } = issuer();
     expect(await createTokenSource({ fetchToken, initial: { accessToken: "at-secret-0", expiresAt: Date.now() + 3_600_000 } }).getToken()).toBe("at-secret-0");

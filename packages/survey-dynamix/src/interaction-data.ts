@@ -1,4 +1,4 @@
-import { fieldError, InputError, isFieldObject } from "@apis/runtime";
+import { fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
 export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -39,7 +39,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
         : RESOURCE_FIELDS.includes(key)
           ? `names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
           : key === "auth_token" && "is the vendor's legacy credential parameter: rename the key";
-    if (refused) throw new InputError(at, `Interaction-data key ${JSON.stringify(key)} ${refused}`);
+    if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
     // Number.isFinite is false for anything but a number.
     if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {

@@ -1,6 +1,6 @@
-import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, summarizeBody } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
-import { interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
+import { INTERACTION_DATA_KEY, interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
 import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from "./types.js";
 
@@ -99,7 +99,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (unknown !== undefined) {
     throw new InputError(
       unknown,
-      `Unknown interaction field ${JSON.stringify(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data, e.g. { data: { ${unknown}: ... } }`,
+      // The example only for a key interaction data takes: written out, any other would be quoted whole, controls and all.
+      `Unknown interaction field ${shown(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`,
     );
   }
   const { data, scheduled_at, ...fields } = input;

@@ -32,9 +32,9 @@ export function checkImportCsv(text: string, field = "csv"): void {
   const seen = new Set<string>();
   columns.forEach((column) => {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
-      throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}", which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
+      throw new InputError(`${field}: column ${column}`, `${field} has the column ${shown(column)}, which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
-    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column "${column}" twice: column names must be unique`);
+    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column ${shown(column)} twice: column names must be unique`);
     seen.add(column);
   });
   const dateColumn = columns.indexOf("feedback_date");
@@ -42,7 +42,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
     const nearMiss = columns.find((name) => name.toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
     throw new InputError(
       `${field}: column feedback_date`,
-      `${field} has no feedback_date column, which imports need${nearMiss ? ` (found "${nearMiss}": names are exact)` : ""}`,
+      `${field} has no feedback_date column, which imports need${nearMiss ? ` (found ${shown(nearMiss)}: names are exact)` : ""}`,
     );
   }
   if (!rows.length) throw fieldError(field, `has a header but no rows: add one row per response`);

@@ -43,7 +43,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic (100 000 columns took seconds).
   const seen = new Set();
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
-  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column "${repeated}" twice: column names must be unique`);
+  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options?.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template of those languages`);
   }
@@ -80,7 +80,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${column}`,
-          `csv line ${line} has ${column} ${shown(value)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
+          `csv line ${line} has ${shown(value)} in ${shown(column)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
         );
       }
     }

@@ -47,6 +47,10 @@ describe("filePath", () => {
     ["a dot segment", "self", "/./a.jpg", "path", /"\." segment/],
     ["a NUL character", "self", "/a\0.jpg", "path", /NUL/],
     ["an unpaired surrogate", "self", "/a\uD800.jpg", "path", /unpaired UTF-16 surrogate/],
+    // The path quoted with its bidi override as an escape (it would reorder the line: "gpj.exe" read as "exe.jpg").
+    ["a NUL beside a bidi override", "self", "/a\0\u202egpj.exe", "path", /^The path "\/a\\u0000\\u202egpj\.exe" contains a NUL character: remove it$/],
+    ["a long path with an empty name, quoted cut", "self", `/${"photos/".repeat(50)}/a.jpg`, "path", new RegExp(`^The path "/${"photos/".repeat(13)}photo\\.\\.\\." has an empty name`)],
+    ["a name too long, its start quoted with a C1 control escaped", "self", `/\u009b${"a".repeat(MAX_NAME_LENGTH)}`, "path", /^The name "\\u009ba{23}\.\.\." in the path is 256 characters long/],
   ])("rejects %s with an InputError on the argument at fault", async (_case, owner, path, field, message) => {
     const error = await caught(() => filePath(owner, path));
     expect(error).toBeInstanceOf(InputError);

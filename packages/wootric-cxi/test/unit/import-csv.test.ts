@@ -117,6 +117,25 @@ ${date},late
     );
   });
 
+  it("quotes a feedback_date that took a whole comment (columns swapped) cut to 100 characters", () => {
+    // The header names feedback first, the rows write the date first: each comment lands in feedback_date.
+    const comment = `The agent was helpful, ${"and then some more of a long customer comment ".repeat(200)}call me at 555-0199`;
+    const error = problem(() => checkImportCsv(`feedback,feedback_date\n2020-07-16,"${comment}"\n`));
+    expect(error.field).toBe("csv: row 2, column feedback_date");
+    expect(error.message).toBe(
+      `csv row 2 has feedback_date "${comment.slice(0, 97)}...": use a Unix timestamp in seconds or a real date as yyyy-mm-dd, yyyy-mm-dd hh:mm or yyyy-mm-dd hh:mm:ss`,
+    );
+  });
+
+  it("shows a character no one can see that makes a feedback_date fail, and a column's bidi override, as escapes", () => {
+    // A zero-width space is no white space to trim(); a spreadsheet or a copy from a web page leaves one behind.
+    expect(problem(() => checkImportCsv("feedback_date\n2020-07-16\u200b\n")).message).toMatch(/^csv row 2 has feedback_date "2020-07-16\\u200b": use/);
+    // A header that misses feedback_date only by a no-break space: the hint shows it.
+    expect(problem(() => checkImportCsv("feedback\u00a0date,score\nx,1\n")).message).toBe('csv has no feedback_date column, which imports need (found "feedback\\u00a0date": names are exact)');
+    const error = problem(() => checkImportCsv("feedback_date,note\u202eeton,note\u202eeton\n2020-07-16,a,b\n"));
+    expect(error.message).toBe('csv has the column "note\\u202eeton" twice: column names must be unique');
+  });
+
   it("checks a wide header for repeated columns without searching it once per column", () => {
     // One indexOf over the header per column made the check quadratic: 100 000 columns (a 790 KB file) took 12 s.
     const columns = Array.from({ length: 20_000 }, (_, i) => `property_${i}`);
