@@ -42,7 +42,7 @@ export { checkSecureUrl, isLoopbackHost, urlOption } from "./secure-url.js";
 export { MAX_RETRY_AFTER_MS, type RetryDelayOptions } from "./retry.js";
 export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
-export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isFieldObject, requireString, shown } from "./input-error.js";
+export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isFieldObject, nameShown, requireString, shown } from "./input-error.js";
 export { isRecord } from "./is-record.js";
 export { dataOrThrow, idOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";

@@ -110,6 +110,18 @@ export function shown(value: unknown): unknown {
 }
 
 /**
+ * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
+ * when it is a plain name, up to 64 letters, digits and `_ $ : . -`; else quoted as {@link shown} quotes a value, cut and
+ * with controls, format characters and separators escaped (a third party's CSV header may hold a terminal escape).
+ *
+ * @example
+ * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
+ */
+export function nameShown(name: string): string {
+  return /^[\w$:.-]{1,64}$/.test(name) ? name : String(shown(name));
+}
+
+/**
  * Refuses, with an `InputError` on `client`, anything but a client where a vendor's helper takes one (null, `{}`,
  * createClient's options), which would fail deep inside with a TypeError ("client.POST is not a function").
  *

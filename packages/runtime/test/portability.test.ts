@@ -82,6 +82,7 @@ describe("portability", () => {
         "defaultShouldRetry",
         "describeValue",
         "shown",
+        "nameShown",
         "isFieldObject",
         "isAbortSignal",
         "paginate",

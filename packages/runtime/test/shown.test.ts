@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeValue, InvalidResponseError, shown } from "../src/index.js";
+import { describeValue, InvalidResponseError, nameShown, shown } from "../src/index.js";
 import { itemsOf } from "../src/paginate.js";
 
 describe("shown", () => {
@@ -31,6 +31,22 @@ describe("shown", () => {
     const quoted = String(shown(`${"a".repeat(96)}\u202e${"secret-tail".repeat(1000)}`));
     expect(quoted).toBe(`"${"a".repeat(96)}\\u202e..."`);
     expect(quoted).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
+describe("nameShown", () => {
+  it.each<[string, string, string]>([
+    ["a plain name as it is", "start_date", "start_date"],
+    ["a name with : . - $ as it is", "___context:renewal-date.v$", "___context:renewal-date.v$"],
+    ["64 characters as they are", "n".repeat(64), "n".repeat(64)],
+    ["65 characters quoted", "n".repeat(65), `"${"n".repeat(65)}"`],
+    ["a space quoted", "First name", '"First name"'],
+    ["an empty name quoted", "", '""'],
+    ["brackets quoted", "plan][x", '"plan][x"'],
+    ["a bidi override escaped", "plan\u202e", '"plan\\u202e"'],
+    ["a long name with controls cut and escaped", `\u001b[2J${"x".repeat(200)}`, `"\\u001b[2J${"x".repeat(93)}..."`],
+  ])("writes %s", (_name, name, expected) => {
+    expect(nameShown(name)).toBe(expected);
   });
 });
 

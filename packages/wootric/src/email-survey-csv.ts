@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -43,7 +43,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic (100 000 columns took seconds).
   const seen = new Set();
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
-  if (repeated !== undefined) throw new InputError(`csv: column ${repeated}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
+  if (repeated !== undefined) throw new InputError(`csv: column ${nameShown(repeated)}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options?.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template of those languages`);
   }
@@ -66,7 +66,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
     }
-    checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${columns[emailColumn]}`);
+    checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${nameShown(columns[emailColumn]!)}`);
     for (const [at, column] of columns.entries()) {
       // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
       const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];
@@ -79,7 +79,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       // refuses too. An *_amount column takes whole numbers.
       if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
-          `csv: line ${line}, column ${column}`,
+          `csv: line ${line}, column ${nameShown(column)}`,
           `csv line ${line} has ${shown(value)} in ${shown(column)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
         );
       }

@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, shown } from "@apis/runtime";
+import { checkClient, checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, nameShown, shown } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 import { propertiesAt } from "./properties.js";
@@ -114,7 +114,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   const endUser = request.end_user;
   // The vendor's table reads "end_user: End user properties", but { plan } there goes out as end_user[plan], ignored. Own
   // keys with a value, as the form sends them: an undefined one goes out as nothing.
-  for (const [name, value] of Object.entries(Object(endUser))) if (name != "properties" && value !== undefined) throw fieldError(`end_user.${name}`, "is no field: end-user properties go in end_user.properties");
+  for (const [name, value] of Object.entries(Object(endUser))) if (name != "properties" && value !== undefined) throw fieldError(`end_user.${nameShown(name)}`, "is no field: end-user properties go in end_user.properties");
   // Checked and converted as everywhere else they are written (see properties): Wootric stores what it is sent, so a
   // date in milliseconds or a nested object would become a wrong segment.
   const result = await client.POST("/v1/email_survey", {

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, isFieldObject } from "@apis/runtime";
+import { describeValue, fieldError, isFieldObject, nameShown } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
 
 /** End-user properties as the spec declares them: one level of names to strings, numbers or booleans. */
@@ -33,7 +33,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
   if (!isFieldObject(input)) throw fieldError(at, `must be an object of names to values, got ${describeValue(input)}`);
   const result: Properties = {};
   for (const [name, value] of Object.entries(input)) {
-    const field = `${at}.${name}`;
+    const field = `${at}.${nameShown(name)}`;
     if (name.trim() === "" || /[[\]]/.test(name)) throw fieldError(field, "is no property name: names must be non-empty and without [ or ], which nest keys");
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;

@@ -194,6 +194,10 @@ const helperCases: BadInputCase[] = [
   { helper: "properties", input: "a Map, whose entries would be dropped", call: () => properties(bad<PropertyInput>(new Map([["plan", "Pro"]]))), field: "properties", message: /properties must be an object of names to values, got a Map/ },
   { helper: "properties", input: "a list instead of an object", call: () => properties(bad<PropertyInput>(["plan"])), field: "properties", message: /properties must be an object of names to values, got an array/ },
   { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
+  // A name from a CRM export, with a terminal escape, a C1 CSI, a bidi override and 100 000 more characters: quoted cut
+  // and escaped in the field and message (it was written whole: a message of 100 106 characters that cleared the screen).
+  { helper: "properties", input: "a name with terminal controls, 100 000 characters long", call: () => properties({ [`\u001b[2J\u009b31m\u202eplan[${"x".repeat(1e5)}`]: "Pro" }), field: `properties."\\u001b[2J\\u009b31m\\u202eplan[${"x".repeat(83)}..."`, message: /^properties\."\\u001b\[2J\\u009b31m\\u202eplan\[x{83}\.\.\." is no property name: names must be non-empty and without \[ or \]/ },
+  { helper: "properties", input: "a name with a space, quoted", call: () => properties({ "First name": { a: 1 } as never }), field: 'properties."First name"', message: /^properties\."First name" must be a string, number, boolean or Date/ },
 ];
 
 describeBadInput({
