@@ -111,8 +111,9 @@ export function shown(value: unknown): unknown {
 
 /**
  * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
- * when it is a plain name, up to 64 letters, digits and `_ $ : . -`; else quoted as {@link shown} quotes a value, cut and
- * with controls, format characters and separators escaped (a third party's CSV header may hold a terminal escape).
+ * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . -`; else quoted as {@link shown} quotes a value,
+ * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
+ * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have.
  *
  * @example
  * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'

@@ -38,6 +38,7 @@ describe("nameShown", () => {
   it.each<[string, string, string]>([
     ["a plain name as it is", "start_date", "start_date"],
     ["a name with : . - $ as it is", "___context:renewal-date.v$", "___context:renewal-date.v$"],
+    ["a letter beyond ASCII quoted", "prénom", '"prénom"'],
     ["64 characters as they are", "n".repeat(64), "n".repeat(64)],
     ["65 characters quoted", "n".repeat(65), `"${"n".repeat(65)}"`],
     ["a space quoted", "First name", '"First name"'],

@@ -1,4 +1,4 @@
-import { fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
+import { fieldError, InputError, isFieldObject, nameShown, shown } from "@apis/runtime";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
 export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -30,7 +30,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
   }
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    const at = `${field}.${key}`;
+    const at = `${field}.${nameShown(key)}`;
     // Why the vendor would not take the key, or would read it as something else, if it would.
     const refused = !INTERACTION_DATA_KEY.test(key)
       ? 'is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")'

@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, shown, summarizeBody } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { INTERACTION_DATA_KEY, interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -98,7 +98,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
     throw new InputError(
-      unknown,
+      nameShown(unknown),
       // The example only for a key interaction data takes: written out, any other would be quoted whole, controls and all.
       `Unknown interaction field ${shown(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`,
     );
