@@ -111,7 +111,7 @@ export function shown(value: unknown): unknown {
 
 /**
  * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
- * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . -`; else quoted as {@link shown} quotes a value,
+ * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . - [ ]`; else quoted as {@link shown} quotes a value,
  * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
  * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have.
  *
@@ -119,7 +119,7 @@ export function shown(value: unknown): unknown {
  * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
  */
 export function nameShown(name: string): string {
-  return /^[\w$:.-]{1,64}$/.test(name) ? name : String(shown(name));
+  return /^[\w$:.[\]-]{1,64}$/.test(name) ? name : String(shown(name));
 }
 
 /**

@@ -43,7 +43,7 @@ describe("nameShown", () => {
     ["65 characters quoted", "n".repeat(65), `"${"n".repeat(65)}"`],
     ["a space quoted", "First name", '"First name"'],
     ["an empty name quoted", "", '""'],
-    ["brackets quoted", "plan][x", '"plan][x"'],
+    ["brackets as they are, as a query's wire names have them", "created[gt]", "created[gt]"],
     ["a bidi override escaped", "plan\u202e", '"plan\\u202e"'],
     ["a long name with controls cut and escaped", `\u001b[2J${"x".repeat(200)}`, `"\\u001b[2J${"x".repeat(93)}..."`],
   ])("writes %s", (_name, name, expected) => {

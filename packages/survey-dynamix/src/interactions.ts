@@ -1,6 +1,6 @@
 import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
-import { INTERACTION_DATA_KEY, interactionDataFields, type InteractionDataValue } from "./interaction-data.js";
+import { INTERACTION_DATA_KEY, interactionDataFields, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
 import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from "./types.js";
 
@@ -99,8 +99,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (unknown !== undefined) {
     throw new InputError(
       nameShown(unknown),
-      // The example only for a key interaction data takes: written out, any other would be quoted whole, controls and all.
-      `Unknown interaction field ${shown(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`,
+      // The example only for a key interaction data takes (another would be refused there too, and written out whole).
+      `Unknown interaction field ${shown(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) && !RESERVED_DATA_KEYS.includes(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`,
     );
   }
   const { data, scheduled_at, ...fields } = input;
@@ -173,7 +173,7 @@ export async function updateInteraction(
   // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or
   // _force_new, names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
   // return fields the doc does not list.
-  for (const key in fields) if (/[A-Z]|^(data|_force_new)$/.test(key)) throw fieldError(`interaction.${key}`, "is not a field of an interaction");
+  for (const key in fields) if (/[A-Z]|^(data|_force_new)$/.test(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).

@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, iteratePages } from "@apis/runtime";
+import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, iteratePages, nameShown } from "@apis/runtime";
 import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
@@ -91,7 +91,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     if (given != null && !allowed.includes(given)) throw fieldError(`query.${key}`, `must be one of ${allowed.join(", ")}`);
     if (!/^(created|updated)/.test(key)) continue;
     for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
-      const field = `query.${key}${op && `.${op}`}`;
+      const field = `query.${nameShown(op ? `${key}.${op}` : key)}`;
       if (value != null && !/^(created|updated)\[(eq|[gl]te?)\]$/.test(op ? `${key}[${op}]` : key)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
       checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }

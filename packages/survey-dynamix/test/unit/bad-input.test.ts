@@ -208,6 +208,21 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "updateInteraction",
+    input: "a field in camelCase with a terminal escape and 5000 more characters",
+    call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>({ survey_id: 52, [`agentId\u001b[2J${"y".repeat(5000)}`]: "x" })),
+    field: `interaction."agentId\\u001b[2J${"y".repeat(86)}..."`,
+    message: new RegExp(`^interaction\\."agentId\\\\u001b\\[2J${"y".repeat(86)}\\.\\.\\." is not a field of an interaction$`),
+  },
+  {
+    helper: "createInteraction",
+    // status is a field of the interaction resource, which interaction data refuses too: no example that would fail.
+    input: "an unknown field interaction data would refuse as a key too",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ ...SMS, status: "done" })),
+    field: "status",
+    message: /^Unknown interaction field "status": the fields are [^;]*; put interaction data in data$/,
+  },
+  {
+    helper: "updateInteraction",
     input: "interactionId -1",
     call: (fetch) => updateInteraction(client(fetch), -1, { survey_id: 52 } as UpdateInteractionInput),
     field: "interactionId",

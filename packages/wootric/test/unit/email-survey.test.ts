@@ -79,7 +79,7 @@ describe("sendEmailSurvey", () => {
     ["a fractional *_amount", { revenue_amount: 1.5 }, "end_user.properties.revenue_amount"],
     ["a nested object", { nested: { deep: 1 } }, "end_user.properties.nested"],
     ["NaN", { plan: Number.NaN }, "end_user.properties.plan"],
-    ["a name with brackets", { "plan][x": "Pro" }, 'end_user.properties."plan][x"'],
+    ["a name with brackets", { "plan][x": "Pro" }, "end_user.properties.plan][x"],
     ["an empty string in place of the object", "" as unknown as Record<string, unknown>, "end_user.properties"],
   ])("refuses end_user.properties with %s, sending nothing, naming the field as the caller wrote it", async (_, given, field) => {
     const { wootric, observed } = client();
@@ -91,6 +91,14 @@ describe("sendEmailSurvey", () => {
 
   // The vendor's table reads "end_user | Hash | End user properties": written so, they went out as end_user[plan]=Pro,
   // which Wootric ignores, and the survey went without them.
+  it("names a field written straight into end_user quoted when it is no plain name", async () => {
+    const { wootric, observed } = client();
+    const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { "\u202eplan": "Pro" } as never }));
+    expect(error.field).toBe('end_user."\\u202eplan"');
+    expect(error.message).toMatch(/^end_user\."\\u202eplan" is no field/);
+    expect(observed.calls()).toEqual([]);
+  });
+
   it("refuses end-user properties written straight into end_user, sending nothing, saying to put them under properties", async () => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: ["a@example.com"], end_user: { plan: "Pro" } as never }));
@@ -285,6 +293,7 @@ describe("sendEmailSurveyCsv", () => {
     ["Email capitalised", "Email,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "Email": the name is exact, lower case/],
     ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /csv line 3 has 3 fields but the header has 2/],
     ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
+    ["a row without an address in a send_to_email_field column with a space", "id,E mail\n7,nobody\n", { send_to_email_field: "E mail" }, 'csv: line 2, column "E mail"', /^csv: line 2, column "E mail" must be an e-mail address, got "nobody"$/],
     ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
     ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /has "9\.99" in "price_amount": a column ending in _amount takes whole numbers/],
     ["a _date as yyyy-mm-dd", "email,start_date\na@example.com,1350466020\nb@example.com,\nc@example.com,2020-01-01\n", {}, "csv: line 4, column start_date", /^csv line 4 has "2020-01-01" in "start_date": a column ending in _date takes a Unix timestamp in seconds$/],
@@ -395,7 +404,7 @@ describe("properties", () => {
   });
 
   it.each([
-    ["a name with brackets", { "plan][x": "Pro" }, 'properties."plan][x"', /without \[ or \]/],
+    ["a name with brackets", { "plan][x": "Pro" }, "properties.plan][x", /without \[ or \]/],
     ["a nested object", { plan: { tier: "gold" } }, "properties.plan", /must be a string, number, boolean or Date, got an object: Wootric keeps one level/],
     ["a fractional _amount", { total_purchase_amount: 12.5 }, "properties.total_purchase_amount", /must be a whole number/],
     ["a date string for a _date", { last_order_date: "2020-01-01" }, "properties.last_order_date", /must be a Date or a Unix timestamp in seconds/],

@@ -221,6 +221,8 @@ describe("listAll", () => {
     ["created[from] spelt as the wire writes it", { "created[from]": 1_480_000_000 }, "query.created[from]", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
     ["created_at[gt]", { created_at: { gt: 1_480_000_000 } }, "query.created_at.gt", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
     ["updatedSince", { updatedSince: 1_480_000_000 }, "query.updatedSince", /is no time filter: use created or updated with eq, lt, lte, gt or gte$/],
+    // A key of the caller's with a bidi override: quoted, escaped, in the field and the message.
+    ["created[gt\u202e]", { created: { "gt\u202e": 1_480_000_000 } }, 'query."created.gt\\u202e"', /^query\."created\.gt\\u202e" is no time filter/],
   ])("refuses %s with an InputError naming it, before any request", (_, query, field, message = /must be an integer from 0 to 10000000000 \(Unix seconds\)/) => {
     const observed = pages([]);
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
