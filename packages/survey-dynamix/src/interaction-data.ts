@@ -7,7 +7,8 @@ export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 export type InteractionDataValue = string | number | boolean;
 
 // Fields `POST /interactions` reads as the interaction's own: a data key with one of these names would set the field.
-const OWN_FIELDS = ["survey_id", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id"];
+// (Its flags, _force_new and _shorten_urls, start with an underscore, which no data key can.)
+export const OWN_FIELDS = ["survey_id", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "phone_connection_id", "respondent_language"];
 // Names of the interaction resource the server may treat as its own, and the embedded lists it returns.
 const RESOURCE_FIELDS = ["id", "uuid", "status", "web_link", "weblink", "created_at", "updated_at", "responses", "interaction_data"];
 

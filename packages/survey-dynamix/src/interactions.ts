@@ -1,6 +1,6 @@
 import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
-import { INTERACTION_DATA_KEY, interactionDataFields, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
+import { INTERACTION_DATA_KEY, interactionDataFields, OWN_FIELDS, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
 import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from "./types.js";
 
@@ -11,21 +11,23 @@ import type { Interaction, InteractionUpdate, NewInteraction, SurveyType } from 
 type OrUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /**
- * Who an interaction reaches, as {@link createInteraction} checks it: `phone_number` for a voice or SMS survey, `email`
- * for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can.
+ * Who an interaction reaches, as {@link createInteraction} checks it: `phone_number` for a voice, SMS or web-SMS survey,
+ * `email` for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can.
  */
 type Respondent = OrUndefined<Partial<Pick<NewInteraction, "phone_number" | "email">>> &
   (
     // NonNullable, not Required: the generated field takes undefined (for exactOptionalPropertyTypes), which Required keeps.
-    | { survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms">; phone_number: NonNullable<NewInteraction["phone_number"]> }
+    | { survey_type: Extract<SurveyType, "inbound" | "outbound" | "sms" | "websms">; phone_number: NonNullable<NewInteraction["phone_number"]> }
     | { survey_type: Extract<SurveyType, "email">; email: NonNullable<NewInteraction["email"]> }
     | { survey_type?: Extract<SurveyType, "web"> | undefined }
   );
 
 /** What {@link createInteraction} takes: the interaction's own fields, and its interaction data in `data`. */
-export type CreateInteractionInput = OrUndefined<Omit<NewInteraction, "_force_new" | "scheduled_at" | "survey_type" | "phone_number" | "email">> & Respondent & {
+export type CreateInteractionInput = OrUndefined<Omit<NewInteraction, "_force_new" | "_shorten_urls" | "scheduled_at" | "survey_type" | "phone_number" | "email">> & Respondent & {
   /** Create it even while a pending interaction for the same phone number and survey exists. Default false. */
   _force_new?: boolean | undefined;
+  /** Send the survey's start and unsubscribe links as short URLs. Default false. */
+  _shorten_urls?: boolean | undefined;
   /** A Date, a UTC time `YYYY-MM-DD HH:MM:SS`, or `Now + X Days|Hours|Minutes`. Default: now. */
   scheduled_at?: string | Date | undefined;
   /** Interaction data: keys of letters, digits and underscores starting with a letter, e.g. `{ plan: "GOLD" }`. */
@@ -39,10 +41,12 @@ export type UpdateInteractionInput = OrUndefined<Omit<InteractionUpdate, "id" | 
   scheduled_at?: string | Date | undefined;
 };
 
-const FIELDS = ["survey_id", "_force_new", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "data"];
-const SURVEY_TYPES = ["inbound", "outbound", "sms", "web", "email"];
-const VOICE_OR_SMS = ["inbound", "outbound", "sms"];
-const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "agent_id"] as const;
+const FLAGS = ["_force_new", "_shorten_urls"] as const;
+// data last: the message listing the fields leaves it out.
+const FIELDS = [...OWN_FIELDS, ...FLAGS, "data"];
+const VOICE_OR_SMS = ["inbound", "outbound", "sms", "websms"];
+const SURVEY_TYPES = [...VOICE_OR_SMS, "web", "email"];
+const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "agent_id", "respondent_language"] as const;
 
 /**
  * `POST /interactions` was answered 409, without `_force_new`. The docs give that answer when a pending interaction
@@ -78,7 +82,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
 /**
  * Creates an interaction (`POST /interactions`), sending `data` as the extra form fields the vendor stores as
  * interaction data. Checks before sending: known fields only (anything else would silently become interaction data),
- * `phone_number` for voice and SMS surveys, `email` for email ones, and every data key (see
+ * `phone_number` for voice, SMS and web-SMS surveys, `email` for email ones, and every data key (see
  * `interactionDataFields`); a problem throws an `InputError`. Returns the interaction created; an error status throws
  * the status-keyed `ApiError` with the vendor's body, and 409 (unless `_force_new` was sent) a {@link DuplicateInteractionError} (a `ConflictError`),
  * whose way out is `_force_new: true`.
@@ -115,7 +119,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     }
   }
   // The vendor's PHP reads any text but "" and "0" as true: a string "false" would create a duplicate.
-  if (fields._force_new != null && typeof fields._force_new != "boolean") throw fieldError("_force_new", `must be true or false, got ${describeValue(fields._force_new)}`);
+  for (const flag of FLAGS) if (fields[flag] != null && typeof fields[flag] != "boolean") throw fieldError(flag, `must be true or false, got ${describeValue(fields[flag])}`);
+  if (fields.phone_connection_id != null) checkPositiveInteger(fields.phone_connection_id, "phone_connection_id", "an ID");
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
@@ -173,7 +178,7 @@ export async function updateInteraction(
   // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or
   // _force_new, names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
   // return fields the doc does not list.
-  for (const key in fields) if (/[A-Z]|^(data|_force_new)$/.test(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
+  for (const key in fields) if (/[A-Z]|^(data|_force_new|_shorten_urls)$/.test(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).

@@ -24,7 +24,7 @@ export type Question = Schemas["Question"];
 export type User = Schemas["User"];
 /** A phone number looked up (vendor doc, "Phone Numbers"). */
 export type PhoneNumberDetails = Schemas["PhoneNumberDetails"];
-/** `inbound`, `outbound`, `sms`, `web` or `email`. */
+/** `inbound`, `outbound`, `sms`, `web`, `email` or `websms`. */
 export type SurveyType = Schemas["SurveyType"];
 /** `number`, `yesno`, `text` or `nps`. */
 export type QuestionType = Schemas["QuestionType"];

@@ -22,8 +22,8 @@ export interface paths {
         put?: never;
         /**
          * Create an interaction
-         * @description Creates an interaction of a survey. `phone_number` is required for voice (`inbound`, `outbound`) and `sms`
-         *     interactions, `email` for `email` interactions.
+         * @description Creates an interaction of a survey. `phone_number` is required for voice (`inbound`, `outbound`), `sms` and
+         *     `websms` interactions, `email` for `email` interactions.
          *
          *     **Interaction data**: every form field not listed here is stored as an interaction-data key/value pair of
          *     the new interaction. Keys must consist of letters, digits and underscores and start with a letter; the
@@ -741,11 +741,11 @@ export interface components {
         SortOrder: "ASC" | "DESC";
         /**
          * @description The medium of the interaction: `inbound` (the respondent calls the survey's inbound number), `outbound`
-         *     (Survey Dynamix calls the respondent), `sms`, `web` (the respondent follows the web link) or `email` (the
-         *     web link is e-mailed).
+         *     (Survey Dynamix calls the respondent), `sms`, `web` (the respondent follows the web link), `email` (the
+         *     web link is e-mailed) or `websms` (taken to be the web link sent by SMS).
          * @enum {string}
          */
-        SurveyType: "inbound" | "outbound" | "sms" | "web" | "email";
+        SurveyType: "inbound" | "outbound" | "sms" | "web" | "email" | "websms";
         /**
          * @description The kind of answer a question takes.
          * @enum {string}
@@ -803,7 +803,7 @@ export interface components {
             /**
              * @description The respondent's phone number in international format, e.g. `+61409999999` (the doc: "a 12 character
              *     string in the proper phone number format"; `GET /phone_numbers/{phone_number}` gives the format).
-             *     Required for `inbound`, `outbound` and `sms` interactions.
+             *     Required for `inbound`, `outbound`, `sms` and `websms` interactions.
              */
             phone_number?: string | undefined;
             /**
@@ -829,6 +829,15 @@ export interface components {
              *     agent rankings.
              */
             agent_id?: string | undefined;
+            /** @description The ID of the phone connection a voice or SMS interaction uses. Default: the account's. */
+            phone_connection_id?: number | undefined;
+            /**
+             * @description The language of the survey for this respondent, from the vendor's list of supported languages. Default:
+             *     the region's.
+             */
+            respondent_language?: string | undefined;
+            /** @description Generate a short URL for the survey's start link and its unsubscribe link. Default false. */
+            _shorten_urls?: components["schemas"]["Flag"] | undefined;
         };
         /** @description The form of `PUT /interactions/{interaction_id}`. */
         InteractionUpdateForm: {
@@ -1351,8 +1360,8 @@ export interface components {
          */
         EmailFilter: string;
         /**
-         * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
-         *     `email`, which an interaction can also be, are taken too.
+         * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web`,
+         *     `email` and `websms`, which an interaction can also be, are taken too.
          * @example outbound
          */
         SurveyTypeFilter: components["schemas"]["SurveyType"];
@@ -1480,8 +1489,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
-                 *     `email`, which an interaction can also be, are taken too.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web`,
+                 *     `email` and `websms`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;
@@ -2398,8 +2407,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
-                 *     `email`, which an interaction can also be, are taken too.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web`,
+                 *     `email` and `websms`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;
@@ -2892,8 +2901,8 @@ export interface operations {
                  */
                 email?: components["parameters"]["EmailFilter"] | undefined;
                 /**
-                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web` and
-                 *     `email`, which an interaction can also be, are taken too.
+                 * @description Only interactions of this medium. The doc lists `inbound`, `outbound` and `sms` for this filter; `web`,
+                 *     `email` and `websms`, which an interaction can also be, are taken too.
                  * @example outbound
                  */
                 survey_type?: components["parameters"]["SurveyTypeFilter"] | undefined;

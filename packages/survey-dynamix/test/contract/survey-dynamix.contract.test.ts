@@ -91,6 +91,19 @@ describe("Interactions", () => {
     expect(data.uuid).toEqual(expect.any(String));
   });
 
+  // The type and fields of the vendor's newer parameter table (MINDFUL-HELP in the spec).
+  write("creates a websms interaction with a phone connection, a language and short URLs through createInteraction", async () => {
+    const data = await createInteraction(sdx, {
+      survey_id: 52,
+      survey_type: "websms",
+      phone_number: "+61409999999",
+      phone_connection_id: 3,
+      respondent_language: "en",
+      _shorten_urls: true,
+    });
+    expect(data.uuid).toEqual(expect.any(String));
+  });
+
   write("creates an outbound interaction past a pending duplicate through the typed client", async () => {
     const { data, response } = await sdx.POST("/interactions", {
       body: { survey_id: 52, survey_type: "outbound", phone_number: "+61409999999", _force_new: true, external_ref: "example-id-235i129", agent_id: "nevilr" },

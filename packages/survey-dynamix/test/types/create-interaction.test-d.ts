@@ -11,6 +11,7 @@ export function whatEachMediumNeeds(): void {
   void createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
   void createInteraction(sdx, { survey_id: 52, survey_type: "inbound", phone_number: phone, data: { plan: "GOLD" } });
   void createInteraction(sdx, { survey_id: 52, survey_type: "email", email: address });
+  void createInteraction(sdx, { survey_id: 52, survey_type: "websms", phone_number: phone, _shorten_urls: true, phone_connection_id: 7 });
   // web, the default, needs neither.
   void createInteraction(sdx, { survey_id: 52 });
   void createInteraction(sdx, { survey_id: 52, survey_type: "web", email: address });
@@ -23,6 +24,10 @@ export function refusedAtCompileTime(): void {
   void createInteraction(sdx, { survey_id: 52, survey_type: "sms" });
   // @ts-expect-error: so does an outbound call
   void createInteraction(sdx, { survey_id: 52, survey_type: "outbound", email: address });
+  // @ts-expect-error: so does a web link sent by SMS
+  void createInteraction(sdx, { survey_id: 52, survey_type: "websms" });
+  // @ts-expect-error: _shorten_urls is a boolean, as _force_new is (the vendor reads the text "false" as true)
+  void createInteraction(sdx, { survey_id: 52, _shorten_urls: 1 });
   // @ts-expect-error: an email interaction needs email
   void createInteraction(sdx, { survey_id: 52, survey_type: "email", phone_number: phone });
   // @ts-expect-error: a medium known only at run time may be sms, which needs phone_number

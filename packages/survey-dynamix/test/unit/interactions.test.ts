@@ -114,6 +114,60 @@ describe("createInteraction", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // MINDFUL-HELP, the vendor's newer parameter table: a websms type and three fields the 1.0.0 doc lacks.
+  it("sends a websms interaction with a phone connection, a language and short URLs as the vendor's own fields", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    await createInteraction(sdx, {
+      survey_id: 52,
+      survey_type: "websms",
+      phone_number: "+61409999999",
+      phone_connection_id: 7,
+      respondent_language: "fr",
+      _shorten_urls: true,
+      data: { plan: "GOLD" },
+    });
+    expect(Object.fromEntries(formFields(observed.bodies[0]))).toEqual({
+      survey_id: "52",
+      survey_type: "websms",
+      phone_number: "+61409999999",
+      phone_connection_id: "7",
+      respondent_language: "fr",
+      _shorten_urls: "1",
+      plan: "GOLD",
+    });
+  });
+
+  it("refuses a websms interaction without phone_number before sending: the link goes by SMS", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, bad<CreateInteractionInput>({ survey_id: 52, survey_type: "websms" })));
+    expect(error.field).toBe("phone_number");
+    expect(error.message).toMatch(/^A websms interaction needs phone_number in international format/);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["_shorten_urls", "false", "must be true or false, got a string"],
+    ["_shorten_urls", 1, "must be true or false, got a number"],
+    ["phone_connection_id", "7", "must be an ID, a positive integer"],
+    ["phone_connection_id", 0, "must be an ID, a positive integer"],
+    ["phone_connection_id", 7.5, "must be an ID, a positive integer"],
+    ["respondent_language", 33, "must be a string, got a number"],
+  ])("refuses %s %j before sending", async (field, value, message) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, bad<CreateInteractionInput>({ survey_id: 52, [field]: value })));
+    expect(error.field).toBe(field);
+    expect(error.message).toBe(`${field} ${message}`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each(["phone_connection_id", "respondent_language"])("refuses %s as an interaction-data key: the vendor reads it as the field", async (key) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { [key]: "x" } }));
+    expect(error.field).toBe(`data.${key}`);
+    expect(error.message).toContain(`is a field of the interaction itself: pass it as ${key}, not in data`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each([
     ["9lives", "data.9lives"],
     ["plan-tier", "data.plan-tier"],
@@ -285,6 +339,7 @@ describe("updateInteraction", () => {
     ["scheduledAt, a camelCase scheduled_at", { survey_id: 52, scheduledAt: new Date("2017-05-04T02:58:49Z") }, "scheduledAt"],
     ["data, which only createInteraction sends as interaction data", { data: { plan: "GOLD" } }, "data"],
     ["_force_new, which only createInteraction reads", { agent_id: "nevilr", _force_new: true }, "_force_new"],
+    ["_shorten_urls, which only createInteraction reads", { agent_id: "nevilr", _shorten_urls: true }, "_shorten_urls"],
   ])("refuses %s, before sending", async (_name, interaction, key) => {
     const { observed, sdx } = clientWith(() => json(INTERACTION));
     const error = await inputError(updateInteraction(sdx, 891234, bad<UpdateInteractionInput>(interaction)));
