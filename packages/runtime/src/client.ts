@@ -32,7 +32,10 @@ export interface ClientOptions {
   /** Per-operation metadata generated from the spec. */
   operations: OperationTable;
   auth: Auth;
-  /** The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. */
+  /**
+   * The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. One of your own must honour
+   * the signal it is given: `timeoutMs` and a call's `signal` reach the request only through it.
+   */
   fetch?: FetchLike | undefined;
   /**
    * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body

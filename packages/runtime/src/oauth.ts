@@ -35,7 +35,7 @@ export interface OAuth2TokenSourceOptions {
    * bound it yourself: one that never settles holds every later token request.
    */
   initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => unknown) | undefined } | undefined;
-  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. */
+  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. It must honour the signal it is given (see `timeoutMs`). */
   fetch?: FetchLike | undefined;
   /** Refresh this long before expiry, in milliseconds. Default 60 000. */
   refreshSkewMs?: number | undefined;
@@ -161,10 +161,10 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
         // token, whose only copy is in the answer.
         return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }).finally(() => (refreshing = undefined)));
       } catch (error) {
-        // A refresh token that is expired, revoked or already rotated is answered 400 (invalid_grant), or 401 or 403 by
-        // some servers; the original credentials still work, so they are tried before giving up.
-        const refused = error instanceof AuthenticationError && [400, 401, 403].includes(error.status!);
-        if (!refused || grant.type === "refresh_token") throw error;
+        // Refused in any way (a spent refresh token's 400 invalid_grant, 401 or 403; 422, a 5xx or a 2xx without a token
+        // from a server that takes no refresh grant), it would fail every later call alike: the grant's own credentials are
+        // tried instead. A network error or an abort keeps it.
+        if (!(error instanceof AuthenticationError) || grant.type === "refresh_token") throw error;
         refreshToken = undefined;
       }
     }

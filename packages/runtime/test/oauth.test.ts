@@ -258,28 +258,67 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
   });
 
-  // A server that rotates refresh tokens may have spent the old one even when its answer is of no use otherwise.
+  // A server that rotates refresh tokens may have spent the old one even when its answer is of no use otherwise. With
+  // a refresh-token grant there is nothing to fall back to: the call fails, and the next refreshes with the new one.
   it.each([
     ["a token_type other than Bearer", (answer: number) => tokenResponse(`at-secret-${answer}`, { expires_in: 60, refresh_token: `rt-secret-${answer}`, token_type: "mac" }), /not Bearer/],
     ["no access_token (a 2xx)", (answer: number) => json({ refresh_token: `rt-secret-${answer}` }), /without an access_token/],
   ])("keeps the refresh token an answer refused for %s rotated, and refreshes with it next", async (_case, refused, said) => {
-    let clock = 0;
     let answers = 0;
     const { tokens, tokenCalls } = world({
-      source: { now: () => clock },
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" } },
       token: () => {
         answers++;
-        return answers === 2 ? refused(answers) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}` });
+        return answers === 1 ? refused(answers) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: `rt-secret-${answers}` });
       },
     });
-    await tokens.getToken();
-    clock += 60_000;
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toMatch(said);
-    expect(JSON.stringify((error as AuthenticationError).body ?? null)).not.toContain("rt-secret-2");
-    expect(await tokens.getToken()).toBe("at-secret-3");
-    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-2"]);
+    expect(JSON.stringify((error as AuthenticationError).body ?? null)).not.toContain("rt-secret-1");
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
+  });
+
+  // A password or client-credentials grant whose refresh fails in any other way falls back to its own credentials at
+  // once: a server that issues refresh tokens but does not take them back (CMIX documents no refresh grant) would
+  // otherwise fail every later call the same way, the refresh token kept.
+  it.each([
+    ["422", () => json({ error: "unsupported_grant_type" }, { status: 422 })],
+    ["500, after its retries", () => json({ error: "server_error" }, { status: 500 })],
+    ["a 2xx without an access_token", () => json({ ok: true })],
+    ["a token_type other than Bearer, with a rotated refresh token", () => tokenResponse("at-secret-x", { refresh_token: "rt-secret-x", token_type: "mac" })],
+  ])("a refresh answered %s falls back to the password grant within the same call, and later calls use it", async (_case, refused) => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token" ? refused() : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    const token = await tokens.getToken();
+    const grants = tokenCalls().map((call) => form(call).grant_type);
+    expect(token).toBe(`at-secret-${grants.length}`);
+    expect(grants[0]).toBe("password");
+    expect(grants.slice(1, -1).every((grant) => grant === "refresh_token")).toBe(true);
+    expect(grants.at(-1)).toBe("password");
+  });
+
+  it("a refresh that fails on the network keeps its refresh token: the next call refreshes with it again", async () => {
+    let clock = 0;
+    let down = true;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token" && down ? Promise.reject(networkError("ECONNRESET")) : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await caught(tokens.getToken())).toBeInstanceOf(ApiConnectionError);
+    down = false;
+    await tokens.getToken();
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "refresh_token", "refresh_token", "refresh_token"]);
   });
 
   it("gives initial.onRefreshToken each refresh token issued after the initial one, one in an answer refused otherwise too", async () => {
@@ -371,21 +410,17 @@ describe("token requests", () => {
     expectNoSecrets(error, ["rt-late-secret-9", "at-late-secret-9"]);
   });
 
+  // With a refresh-token grant, which has nothing to fall back to: the next call shows which refresh token was kept.
   it("takes no refresh token from an answer that refuses the request", async () => {
-    let clock = 0;
     let answers = 0;
     const { tokens, tokenCalls } = world({
-      source: { now: () => clock, maxRetries: 0 },
-      token: () => {
-        answers++;
-        return answers === 2 ? json({ error: "temporarily_unavailable", refresh_token: "rt-planted" }, { status: 503 }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: "rt-secret-1" });
-      },
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" }, maxRetries: 0 },
+      token: () =>
+        ++answers === 1 ? json({ error: "temporarily_unavailable", refresh_token: "rt-planted" }, { status: 503 }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
     });
-    await tokens.getToken();
-    clock += 60_000;
     expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
     await tokens.getToken();
-    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-1"]);
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-0"]);
   });
 
   // The bound on a credential's length was checked on the first eight credential-named fields only, the ones remembered.
@@ -401,18 +436,15 @@ describe("token requests", () => {
   });
 
   it("keeps no refresh_token longer than 16 384 characters that comes after eight other credential-named fields", async () => {
-    let clock = 0;
-    // The second answer (index 1) carries the long refresh token.
+    // The first answer (index 0) carries the long refresh token; a refresh-token grant has nothing to fall back to.
     const { tokens, tokenCalls } = world({
-      source: { now: () => clock },
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" } },
       token: (_, __, index) =>
-        index === 1 ? json({ ...EIGHT_FIELDS, access_token: "at-secret-2", refresh_token: `rt-secret-2${LONG}`, expires_in: 60 }) : tokenResponse(`at-secret-${index + 1}`, { expires_in: 60, refresh_token: `rt-secret-${index + 1}` }),
+        index === 0 ? json({ ...EIGHT_FIELDS, access_token: "at-secret-1", refresh_token: `rt-secret-1${LONG}`, expires_in: 60 }) : tokenResponse(`at-secret-${index + 1}`, { expires_in: 60, refresh_token: `rt-secret-${index + 1}` }),
     });
-    await tokens.getToken();
-    clock += 60_000;
     expect(await caught(tokens.getToken())).toBeInstanceOf(AuthenticationError);
-    expect(await tokens.getToken()).toBe("at-secret-3");
-    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual([undefined, "rt-secret-1", "rt-secret-1"]);
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-0"]);
   });
 
   it("reads an empty initial.refreshToken as none: the grant's credentials are sent, not an empty refresh token", async () => {
