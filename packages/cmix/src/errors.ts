@@ -63,8 +63,15 @@ export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, wha
   return data;
 }
 
+/**
+ * The archive an {@link ArchiveAbortError} or {@link ArchiveFailedError} names. `dataLayoutId` is undefined when the
+ * error came before the layout was known: an abort while the survey's `Default` layout was looked up (`pollArchive`
+ * looks it up again), or an archive created failed.
+ */
+export type ArchiveErrorRef = Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | undefined };
+
 /** Sets an archive error's `surveyId`, `dataLayoutId` and `archiveId`, which `pollArchive` takes to resume, from its init. */
-function keepRef(error: ArchiveRef, { surveyId, dataLayoutId, archiveId }: ArchiveRef): void {
+function keepRef(error: ArchiveErrorRef, { surveyId, dataLayoutId, archiveId }: ArchiveErrorRef): void {
   Object.assign(error, { surveyId, dataLayoutId, archiveId });
 }
 
@@ -110,15 +117,16 @@ export class ArchiveTimeoutError extends ApiError {
 /**
  * The caller's signal stopped the wait for an export archive that exists, and may still finish. Still an
  * `ApiUserAbortError`; like an {@link ArchiveTimeoutError}, it carries the `surveyId`, `dataLayoutId` and `archiveId`
- * that {@link pollArchive} needs to resume waiting, and its message shows that call.
+ * that {@link pollArchive} needs to resume waiting (`dataLayoutId` undefined when the abort came while the survey's
+ * `Default` layout was looked up, which `pollArchive` then does again), and its message shows that call.
  *
  * @example
  * catch (e) { if (e instanceof ArchiveAbortError) await saveForLater({ surveyId: e.surveyId, dataLayoutId: e.dataLayoutId, archiveId: e.archiveId }) }
  */
 // The ref's fields, declared by merging (the constructor sets them; see keepRef).
-export interface ArchiveAbortError extends Readonly<ArchiveRef> {}
+export interface ArchiveAbortError extends Readonly<ArchiveErrorRef> {}
 export class ArchiveAbortError extends ApiUserAbortError {
-  constructor(message: string, init: ApiErrorInit & ArchiveRef) {
+  constructor(message: string, init: ApiErrorInit & ArchiveErrorRef) {
     super(message, init);
     keepRef(this, init);
   }
@@ -127,15 +135,16 @@ export class ArchiveAbortError extends ApiUserAbortError {
 /**
  * An export archive reports a status that reads as a failure (`ERROR`, or ending in the word `FAILED`, `CANCELLED`,
  * ...: a guess, since CMIX documents only `COMPLETE`), so it will not complete and is not waited for. It carries the
- * `surveyId`, `dataLayoutId` and `archiveId`, and `body` is the archive as last seen.
+ * `surveyId`, `dataLayoutId` (undefined when the archive was created failed and its layout was not looked up) and
+ * `archiveId`, and `body` is the archive as last seen.
  *
  * @example
  * catch (e) { if (e instanceof ArchiveFailedError) console.error(e.archiveId, e.body) }
  */
 // The ref's fields, declared by merging (the constructor sets them; see keepRef).
-export interface ArchiveFailedError extends Readonly<ArchiveRef> {}
+export interface ArchiveFailedError extends Readonly<ArchiveErrorRef> {}
 export class ArchiveFailedError extends ApiError {
-  constructor(message: string, init: ApiErrorInit & ArchiveRef) {
+  constructor(message: string, init: ApiErrorInit & ArchiveErrorRef) {
     super(message, init);
     keepRef(this, init);
   }

@@ -2,7 +2,7 @@ import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, Inval
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError } from "./errors.js";
+import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError, type ArchiveErrorRef } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
 
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
@@ -98,10 +98,12 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
 
   const archive = await createArchive(cmix, surveyId, request, { signal: bounds.signal });
   if (isReady(archive)) return archive.archiveUrl;
-  const ref = { surveyId, archiveId: archive.id } as ArchiveRef;
+  const ref: ArchiveErrorRef = { surveyId, archiveId: archive.id };
   try {
-    ref.dataLayoutId = options.dataLayoutId ?? (isId(archive.dataLayoutId) ? archive.dataLayoutId : await defaultLayoutId(cmix, ref, bounds));
-    return (await waitUntilComplete(cmix, ref, bounds, startedAt, archive)).archiveUrl;
+    // A failed archive's layout is not looked up: the lookup would only delay its ArchiveFailedError, or stand in for it.
+    ref.dataLayoutId = options.dataLayoutId ?? (isId(archive.dataLayoutId) ? archive.dataLayoutId : reportsFailure(archive) ? undefined : await defaultLayoutId(cmix, ref, bounds));
+    // Without a layout only when failed, which waitUntilComplete refuses before it polls.
+    return (await waitUntilComplete(cmix, ref as ArchiveRef, bounds, startedAt, archive)).archiveUrl;
   } catch (error) {
     // The archive exists and may still finish: whatever failed (a poll's 503, the layouts list, the caller's signal),
     // the error names it, so that pollArchive resumes the wait instead of a second archive being built. On a copy: one
@@ -144,7 +146,7 @@ async function waitUntilComplete(
   const resume = `pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Math.round(performance.now() - startedAt);
-    const state = last ? `; last status ${summarizeBody(JSON.stringify(last.status ?? null))}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
+    const state = last ? `; last status ${quoted(last.status)}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${limit} ${bounds[limit]} reached${state}). ` +
         `It may still finish: poll it again with ${resume}, or raise ${limit}.`,
@@ -152,17 +154,13 @@ async function waitUntilComplete(
     );
   };
   // An abort, between polls or during one, names the archive as a timeout does: it exists and may still finish.
-  const aborted = () =>
-    new ArchiveAbortError(`Waiting for archive ${ref.archiveId} of survey ${ref.surveyId} was aborted by the caller; resume with ${resume}.`, {
-      ...ref,
-      cause: bounds.signal?.reason,
-    });
+  const aborted = () => abortError(ref, resume, bounds);
   for (;;) {
     // An archive whose status says it failed will not complete: waiting on for maxWaitMs (10 minutes by default) would
     // only delay the error.
     if (last && reportsFailure(last)) {
       throw new ArchiveFailedError(
-        `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${summarizeBody(JSON.stringify(last.status))}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
+        `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${quoted(last.status)}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
         { ...ref, body: last },
       );
     }
@@ -194,14 +192,18 @@ function reportsFailure(archive: Archive): boolean {
   return typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
 }
 
+// As reportsFailure reads a failure: whatever its case (only COMPLETE is evidenced; "Complete" would be waited on for 10 minutes).
 function isReady(archive: Archive): archive is Archive & { archiveUrl: string } {
-  return archive.status === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
+  return typeof archive.status === "string" && archive.status.toUpperCase() === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
 }
 
 async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, bounds: Bounds): Promise<number> {
   // What both refusals below advise: the archive exists, so it is waited for, not built again.
   const resume = `: resume with pollArchive(cmix, { surveyId: ${surveyId}, dataLayoutId: <a layout's id>, archiveId: ${archiveId} }).`;
-  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal });
+  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal }).catch((error: unknown) => {
+    // Named as an abort of the wait is, with the pollArchive call that resumes it (and looks the layout up again).
+    throw error instanceof ApiUserAbortError ? abortError({ surveyId, archiveId }, `pollArchive(cmix, { surveyId: ${surveyId}, archiveId: ${archiveId} })`, bounds) : error;
+  });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // Named by the request when the response is not (a fetch that built its own Response).
   const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;
@@ -218,11 +220,25 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
   const layout = data.find((candidate) => candidate.name === "Default");
   if (!layout) {
     // Bounded and on one line, as every vendor text an error quotes.
-    const names = summarizeBody(data.map((candidate) => JSON.stringify(candidate.name)).join(", ")) || "none";
+    const names = summarizeBody(data.map((candidate) => quoted(candidate.name)).join(", ")) || "none";
     throw new ApiError(
       `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so archive ${archiveId} cannot be polled${resume}`,
       { status: response.status, method: "GET", url, body: data },
     );
   }
   return layout.id;
+}
+
+// An abort of the wait names the archive, as a timeout does: it exists and may still finish.
+function abortError(ref: ArchiveErrorRef, resume: string, bounds: Bounds): ArchiveAbortError {
+  return new ArchiveAbortError(`Waiting for archive ${ref.archiveId} of survey ${ref.surveyId} was aborted by the caller; resume with ${resume}.`, {
+    ...ref,
+    cause: bounds.signal?.reason,
+  });
+}
+
+// Server text quoted, redacted and bounded before JSON quotes it (a value nested too deep to quote; a credential echoed
+// JSON-escaped, which quoting would escape past recognition) and again after (an escape quoting wrote into a credential's form).
+function quoted(value: unknown): string {
+  return summarizeBody(JSON.stringify(summarizeBody(value)));
 }

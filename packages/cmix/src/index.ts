@@ -4,7 +4,7 @@ export { CMIX_HOSTS, SERVICE_URL_OPTIONS, type CmixEnvironment, type CmixService
 export { createArchive, getArchive, type ArchiveRef } from "./archives.js";
 export { pollArchive, exportArchive, type PollOptions, type ExportArchiveOptions } from "./export-archive.js";
 export { countResponses, type ResponseCounts, type ResponseCountsResult } from "./response-counts.js";
-export { hasErrorKey, EmbeddedApiError, ArchiveTimeoutError, ArchiveAbortError, ArchiveFailedError, type EmbeddedError, type ArchiveTimeoutInit } from "./errors.js";
+export { hasErrorKey, EmbeddedApiError, ArchiveTimeoutError, ArchiveAbortError, ArchiveFailedError, type EmbeddedError, type ArchiveTimeoutInit, type ArchiveErrorRef } from "./errors.js";
 export type * from "./types.js";
 export type { paths as SurveyPaths, components as SurveyComponents, operations as SurveyOperations } from "./generated/survey/schema.js";
 export type { paths as ReportingPaths, components as ReportingComponents, operations as ReportingOperations } from "./generated/reporting/schema.js";

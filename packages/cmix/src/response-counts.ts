@@ -52,15 +52,16 @@ export async function countResponses(
   const init = signalOf(options, "countResponses");
   if (Array.isArray(query)) {
     if (query.length === 0) throw fieldError("questions", "is empty: list at least one { questionId }");
-    query.forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
+    // Spread: forEach skips a sparse list's holes, which would go out as null.
+    [...query].forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
   } else if (typeof query === "object" && query !== null) {
     if (!Array.isArray(query.counts) || query.counts.length === 0) {
       throw fieldError("filter.counts", "must list at least one { questionId, resolution? } to count");
     }
-    query.counts.forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
+    [...query.counts].forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
     const filters = query.filters ?? [];
     if (!Array.isArray(filters)) throw fieldError("filter.filters", "must be a list of { questionId, responseId }, or left out");
-    filters.forEach((filter, index) => {
+    [...filters].forEach((filter, index) => {
       // An entry names its question by questionId (Dynata's code) or variableId (Dynata's docstring).
       const entry = (filter ?? {}) as { questionId?: unknown; variableId?: unknown };
       const key = entry.questionId === undefined && entry.variableId !== undefined ? "variableId" : "questionId";

@@ -9,6 +9,9 @@ import {
   getArchive,
   pollArchive,
   type Archive,
+  type ArchiveAbortError,
+  type ArchiveFailedError,
+  type ArchiveTimeoutError,
   type ClientOptions,
   type CmixClient,
   type ResponseCounts,
@@ -31,4 +34,14 @@ export function optionNames(): void {
   expectTypeOf<ClientOptions["fileProcessingBaseUrl"]>().toEqualTypeOf<string | undefined>();
   expectTypeOf<ClientOptions>().toHaveProperty("timeoutMs");
   createClient({ environment: "sandbox", auth: { type: "token", accessToken: "t" }, baseUrls: { survey: "https://mock.test" } });
+}
+
+export function archiveErrorsResume(abort: ArchiveAbortError, failed: ArchiveFailedError, timeout: ArchiveTimeoutError): void {
+  // An abort while the Default layout was looked up, or an archive created failed, knows no layout yet.
+  expectTypeOf(abort.dataLayoutId).toEqualTypeOf<number | undefined>();
+  expectTypeOf(failed.dataLayoutId).toEqualTypeOf<number | undefined>();
+  expectTypeOf(timeout.dataLayoutId).toEqualTypeOf<number>();
+  // pollArchive takes each as it is, and looks the layout up when it is missing.
+  void pollArchive(cmix, abort);
+  void pollArchive(cmix, timeout);
 }

@@ -170,7 +170,8 @@ describe("exportArchive", () => {
 
   it.each([
     ["a 500", (): Response | "abort" => json({ message: "boom" }, 500), ApiError],
-    ["an abort", (): Response | "abort" => "abort", ApiUserAbortError],
+    // An ArchiveAbortError, as an abort of the wait is: the catch its docs show saves the archive for later.
+    ["an abort", (): Response | "abort" => "abort", ArchiveAbortError],
   ] as const)("names the archive, without a layout, when looking up the Default layout fails with %s", async (_case, answer, ErrorClass) => {
     const controller = new AbortController();
     const observed = observedFetch((request) => {
@@ -184,7 +185,46 @@ describe("exportArchive", () => {
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", signal: controller.signal }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
-    expect(error).not.toHaveProperty("dataLayoutId");
+    expect((error as { dataLayoutId?: number }).dataLayoutId).toBeUndefined();
+  });
+
+  it("says how to resume after an abort while the Default layout is looked up, and pollArchive resumes from the error", async () => {
+    const controller = new AbortController();
+    let aborting = true;
+    const observed = observedFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === "POST") return json(ARCHIVE);
+      if (path.endsWith("/data-layouts")) {
+        if (!aborting) return json([{ id: 5, name: "Default" }]);
+        controller.abort();
+        return json([]);
+      }
+      return json(COMPLETE);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveAbortError);
+    expect((error as Error).message).toBe(`Waiting for archive 9001 of survey ${SURVEY} was aborted by the caller; resume with pollArchive(cmix, { surveyId: ${SURVEY}, archiveId: 9001 }).`);
+    aborting = false;
+    await expect(pollArchive(cmix, error as ArchiveAbortError, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+    expect(paths(observed).filter((path) => path.startsWith("POST"))).toHaveLength(1);
+  });
+
+  it("refuses an archive created failed at once, without looking up its layout (the survey may have no Default)", async () => {
+    const observed = observedFetch((request) =>
+      request.method === "POST" ? json({ ...ARCHIVE, status: "FAILED" }) : json([{ id: 4, name: "Custom" }]),
+    );
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveFailedError);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001, dataLayoutId: undefined });
+    expect(paths(observed)).toEqual([`POST /surveys/${SURVEY}/archives`]);
+  });
+
+  it.each(["Complete", "complete"])("returns an archive whose status reads %s with its archiveUrl, as a failure is read in any case", async (status) => {
+    const { cmix, polls } = vendor({ create: { ...ARCHIVE, dataLayoutId: 5 }, poll: () => json({ ...COMPLETE, status }) });
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST, maxAttempts: 3 })).resolves.toBe(COMPLETE.archiveUrl);
+    expect(polls()).toBe(1);
   });
 
   // A failed token request rejects every call waiting for it with one error: each exportArchive must name its own archive.
@@ -549,6 +589,20 @@ describe("vendor text quoted in an error message", () => {
     const message = await quoted((request) => (request.method === "POST" ? json(ARCHIVE) : json([{ id: 4, name: HUGE }])));
     expect(message).toMatch(/^Survey 138651 has no data layout named "Default" \(found: "x+\.\.\.\), so archive 9001 cannot be polled: resume with pollArchive\(cmix, \{ surveyId: 138651, dataLayoutId: <a layout's id>, archiveId: 9001 \}\)\.$/);
     expect(message.length).toBeLessThan(400);
+  });
+
+  // A status nested too deep for JSON.stringify threw a RangeError that named no archive, though it exists.
+  const DEEP = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+  it.each([
+    ["the last status", (request: Request) => (request.method === "POST" ? json({ ...ARCHIVE, dataLayoutId: 5 }) : new Response(`{"id":9001,"status":${DEEP}}`, { headers: { "content-type": "application/json" } }))],
+    ["a layout's name", (request: Request) => (request.method === "POST" ? json(ARCHIVE) : new Response(`[{"id":4,"name":${DEEP}}]`, { headers: { "content-type": "application/json" } }))],
+  ])("names the archive when %s is nested 200 000 deep", async (_case, answer) => {
+    const observed = observedFetch((request) => (isTokenRequest(request) ? json(TOKEN) : answer(request)));
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 1 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+    expect((error as Error).message.length).toBeLessThan(700);
   });
 
   it("bounds the last status an ArchiveTimeoutError names", async () => {

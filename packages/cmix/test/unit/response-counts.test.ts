@@ -71,6 +71,11 @@ describe("countResponses", () => {
     ["a question without an ID", [{ questionId: 1 }, {}], "questions[1].questionId"],
     ["a banner filter that counts nothing", { counts: [] }, "filter.counts"],
     ["a banner filter with a filter missing its response", { counts: [{ questionId: 1 }], filters: [{ questionId: 2 }] }, "filter.filters[0].responseId"],
+    // forEach skips a sparse list's holes, which JSON.stringify sends as null.
+    ["a sparse question list", new Array(2), "questions[0].questionId"],
+    ["a question list with a hole", [{ questionId: 1 }, , { questionId: 3 }], "questions[1].questionId"],
+    ["a banner filter whose counts have a hole", { counts: [, { questionId: 1 }] }, "filter.counts[0].questionId"],
+    ["a banner filter whose filters have a hole", { counts: [{ questionId: 1 }], filters: new Array(1) }, "filter.filters[0].questionId"],
     ["neither shape", "122931", "query"],
   ])("rejects %s before any request", async (_case, query, field) => {
     const { observed, cmix } = client();
