@@ -220,7 +220,8 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
   const layout = data.find((candidate) => candidate.name === "Default");
   if (!layout) {
     // Bounded and on one line, as every vendor text an error quotes.
-    const names = summarizeBody(data.map((candidate) => quoted(candidate.name)).join(", ")) || "none";
+    // The first names alone: a message keeps 200 characters of them, and each is redacted twice.
+    const names = summarizeBody(data.slice(0, 40).map((candidate) => quoted(candidate.name)).join(", ")) || "none";
     throw new ApiError(
       `Survey ${surveyId} has no data layout named "Default" (found: ${names}), so archive ${archiveId} cannot be polled${resume}`,
       { status: response.status, method: "GET", url, body: data },
@@ -238,7 +239,8 @@ function abortError(ref: ArchiveErrorRef, resume: string, bounds: Bounds): Archi
 }
 
 // Server text quoted, redacted and bounded before JSON quotes it (a value nested too deep to quote; a credential echoed
-// JSON-escaped, which quoting would escape past recognition) and again after (an escape quoting wrote into a credential's form).
+// JSON-escaped, which quoting would escape past recognition) and again after (an escape quoting wrote into a credential's
+// form). Anything but a string is summarized as it is: null (or none) as null, a number as written.
 function quoted(value: unknown): string {
-  return summarizeBody(JSON.stringify(summarizeBody(value)));
+  return typeof value == "string" ? summarizeBody(JSON.stringify(summarizeBody(value))) : summarizeBody(value ?? "null");
 }

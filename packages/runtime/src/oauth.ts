@@ -1,5 +1,5 @@
 import { noneAuthorizer, type TokenSource } from "./auth.js";
-import { AuthenticationError } from "./errors.js";
+import { ApiConnectionError, ApiError, AuthenticationError } from "./errors.js";
 import { describeValue, fieldError, InputError, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import type { Logger } from "./logger.js";
@@ -143,10 +143,9 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // An empty initial refresh token (one never stored) is none.
   let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;
-  // The credentials this source holds now, scrubbed from any text a vendor echoes back into an error: the grant's own
-  // (a password, a client secret, read at each use; a grant without them has them undefined) and the tokens, the
-  // refresh token held apart since it rotates. Tokens it held before stay known to every redaction (rememberSecret);
-  // keeping each one here would grow with every refresh.
+  // The credentials this source holds now, scrubbed from any text a vendor echoes into an error: the grant's own (read at
+  // each use; undefined in a grant without them) and the tokens, the refresh token apart since it rotates. Tokens held
+  // before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
   const own = grant as { password?: string | undefined; clientSecret?: string | undefined };
   const secrets = () => [own.password, own.clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
@@ -161,11 +160,12 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
         // token, whose only copy is in the answer.
         return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }).finally(() => (refreshing = undefined)));
       } catch (error) {
-        // Refused in any way (a spent refresh token's 400 invalid_grant, 401 or 403; 422, a 5xx or a 2xx without a token
-        // from a server that takes no refresh grant), it would fail every later call alike: the grant's own credentials are
-        // tried instead. A network error or an abort keeps it.
-        if (!(error instanceof AuthenticationError) || grant.type === "refresh_token") throw error;
+        // Any answer of the endpoint's (400 invalid_grant, 422, a 2xx without a token; not a lost connection, nor onRefreshToken
+        // failing) leaves the refresh token of no use: kept, it would fail every later call alike. The grant's own credentials
+        // are tried at once, or from the next call when the answer asked for a wait (429, a 5xx), whose error the caller sees.
+        if (!(error instanceof ApiError) || error instanceof ApiConnectionError || error.url != shownUrl || grant.type === "refresh_token") throw error;
         refreshToken = undefined;
+        if (error.status == 429 || error.status! >= 500) throw error;
       }
     }
     // Named, not "any but refresh_token": a type changed since checkGrant to one it does not know is not sent.

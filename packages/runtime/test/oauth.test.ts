@@ -280,29 +280,64 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
   });
 
-  // A password or client-credentials grant whose refresh fails in any other way falls back to its own credentials at
-  // once: a server that issues refresh tokens but does not take them back (CMIX documents no refresh grant) would
-  // otherwise fail every later call the same way, the refresh token kept.
+  // A password or client-credentials grant whose refresh the endpoint answers in any other way falls back to its own
+  // credentials at once: a server that issues refresh tokens but does not take them back (CMIX documents no refresh
+  // grant) would otherwise fail every later call the same way, the refresh token kept.
   it.each([
     ["422", () => json({ error: "unsupported_grant_type" }, { status: 422 })],
-    ["500, after its retries", () => json({ error: "server_error" }, { status: 500 })],
     ["a 2xx without an access_token", () => json({ ok: true })],
     ["a token_type other than Bearer, with a rotated refresh token", () => tokenResponse("at-secret-x", { refresh_token: "rt-secret-x", token_type: "mac" })],
-  ])("a refresh answered %s falls back to the password grant within the same call, and later calls use it", async (_case, refused) => {
+    ["a redirect to another origin", () => new Response(null, { status: 302, headers: { Location: "https://login.example.net/" } })],
+    ["a body over maxResponseBytes", () => json({ error: "x".repeat(5_000) })],
+  ])("a refresh answered %s falls back to the password grant within the same call", async (_case, refused) => {
     let clock = 0;
     const { tokens, tokenCalls } = world({
-      source: { now: () => clock },
+      source: { now: () => clock, maxResponseBytes: 4_096 },
       token: (_, call) =>
         form(call).grant_type === "refresh_token" ? refused() : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
     });
     await tokens.getToken();
     clock += 60_000;
-    const token = await tokens.getToken();
-    const grants = tokenCalls().map((call) => form(call).grant_type);
-    expect(token).toBe(`at-secret-${grants.length}`);
-    expect(grants[0]).toBe("password");
-    expect(grants.slice(1, -1).every((grant) => grant === "refresh_token")).toBe(true);
-    expect(grants.at(-1)).toBe("password");
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
+  });
+
+  // Asked to wait, the call fails with the endpoint's error and its wait (no second grant is sent to an endpoint that
+  // is down or throttling), and the refresh token is dropped: the next call uses the grant's own credentials.
+  it.each([
+    ["429 asking for an hour", () => json({ error: "slow_down" }, { status: 429, headers: { "Retry-After": "3600" } }), 3_600_000, 1],
+    ["503 asking for an hour", () => json({ error: "temporarily_unavailable" }, { status: 503, headers: { "Retry-After": "3600" } }), 3_600_000, 1],
+    ["500 after its retries", () => json({ error: "server_error" }, { status: 500 }), undefined, 3],
+  ])("a refresh answered %s fails that call with its wait, and the next call uses the password grant", async (_case, answer, wait, attempts) => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token" ? answer() : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: "rt-secret-1" }),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    const error = await caught(tokens.getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).retryAfterMs).toBe(wait);
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", ...Array<string>(attempts).fill("refresh_token")]);
+    expect(await tokens.getToken()).toBe(`at-secret-${attempts + 2}`);
+    expect(tokenCalls().map((call) => form(call).grant_type).at(-1)).toBe("password");
+  });
+
+  // The store is the caller's (a vault behind another API client): its failure, an AuthenticationError of that client's
+  // included, is no answer about the refresh token and fails the call, as the docs say.
+  it("an AuthenticationError thrown by onRefreshToken reaches the call, with no fallback", async () => {
+    const storeError = new AuthenticationError("vault refused its own token", { status: 500 });
+    let clock = 0;
+    let stores = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock, initial: { accessToken: "at-initial", refreshToken: "rt-initial", expiresAt: 1, onRefreshToken: () => { if (++stores === 1) throw storeError; } } },
+      token: () => tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 60, refresh_token: `rt-secret-${tokenCalls().length}` }),
+    });
+    clock = 60_000;
+    expect(await caught(tokens.getToken())).toBe(storeError);
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["refresh_token"]);
   });
 
   it("a refresh that fails on the network keeps its refresh token: the next call refreshes with it again", async () => {

@@ -605,6 +605,15 @@ describe("vendor text quoted in an error message", () => {
     expect((error as Error).message.length).toBeLessThan(700);
   });
 
+  it.each([
+    ["no status (null)", null, "null"],
+    ["a numeric status", 3, "3"],
+    ["a text status", "RUNNING", '"RUNNING"'],
+  ])("shows %s as the server sent it in an ArchiveTimeoutError", async (_case, status, shownAs) => {
+    const message = await quoted((request) => json({ ...ARCHIVE, dataLayoutId: 5, ...(request.method === "POST" ? {} : { status }) }));
+    expect(message).toContain(`last status ${shownAs}, progress 0)`);
+  });
+
   it("bounds the last status an ArchiveTimeoutError names", async () => {
     const message = await quoted(
       (request) => (request.method === "POST" ? json({ ...ARCHIVE, dataLayoutId: 5 }) : json({ ...ARCHIVE, status: HUGE })),
