@@ -217,7 +217,10 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
       body: data,
     });
   }
-  const layout = data.find((candidate) => candidate.name === "Default");
+  // The last one named Default, as Dynata's own client takes it; one flagged deleted (deletedYn true or "Y", a guess at
+  // the flag's meaning) only when no other is.
+  const named = data.filter((candidate) => candidate.name === "Default").reverse();
+  const layout = named.find((candidate) => candidate.deletedYn !== true && candidate.deletedYn !== "Y") ?? named[0];
   if (!layout) {
     // Bounded and on one line, as every vendor text an error quotes.
     // The first names alone: a message keeps 200 characters of them, and each is redacted twice.

@@ -83,6 +83,23 @@ describe("exportArchive", () => {
     expect(observed.requests[0]?.headers.get("content-type")).toBe("application/json");
   });
 
+  // Dynata's own client keeps the last layout named Default; one flagged deleted is passed over while another is there.
+  it.each([
+    ["two, the last one", [{ id: 3, name: "Default" }, { id: 4, name: "Custom" }, { id: 7, name: "Default" }], 7],
+    ["a deleted one last (deletedYn true)", [{ id: 3, name: "Default", deletedYn: false }, { id: 7, name: "Default", deletedYn: true }], 3],
+    ["a deleted one last (deletedYn Y)", [{ id: 3, name: "Default", deletedYn: "N" }, { id: 7, name: "Default", deletedYn: "Y" }], 3],
+    ["only a deleted one", [{ id: 4, name: "Custom" }, { id: 7, name: "Default", deletedYn: "Y" }], 7],
+  ])("polls through the Default layout when the survey has %s", async (_case, layouts, id) => {
+    const observed = observedFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === "POST") return json(ARCHIVE);
+      return path.endsWith("/data-layouts") ? json(layouts) : json({ ...COMPLETE, dataLayoutId: id });
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).resolves.toBe(COMPLETE.archiveUrl);
+    expect(paths(observed).at(-1)).toBe(`GET /surveys/${SURVEY}/data-layouts/${id}/archives/9001`);
+  });
+
   it("reads a signal of null as none, as fetch does, in the export and in each request it makes", async () => {
     const { cmix, observed } = vendor({ completeOnPoll: 1 });
     const url = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST, signal: bad<AbortSignal>(null) });
