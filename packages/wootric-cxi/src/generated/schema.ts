@@ -1761,7 +1761,8 @@ export interface operations {
          * @description Form fields in Rails bracket notation. For the two arrays the client sends Rails' repeated form
          *     (`import[tag_names][]=TEST`, `import[project_ids][]=5`), which Rack decodes as an array. The vendor's own
          *     curl writes indexed names (`import[tag_names][0]=TEST`), which Rack decodes as a hash keyed `"0"`, `"1"`,
-         *     ...; that both reach this endpoint as the same list is inferred, not demonstrated. An empty array has no
+         *     ...; that both reach this endpoint as the same list is inferred, not demonstrated (the package README shows
+         *     how to send the indexed form with a call's own `bodySerializer`). An empty array has no
          *     form in bracket notation and is not sent at all: it does not clear the list. The vendor's examples use
          *     `curl -F` (multipart); Rails parses the identical names from a urlencoded body, which is what the client
          *     sends. Both media types are declared, urlencoded first.

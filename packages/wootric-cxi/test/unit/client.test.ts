@@ -154,6 +154,29 @@ describe("createClient", () => {
     expect(observed.requests.map((request) => request.headers.get("content-type"))).toEqual(Array(6).fill("application/x-www-form-urlencoded"));
   });
 
+  // The spec's Rails array form by default; the vendor's one import example writes indexed names, which the README's
+  // recipe sends with a bodySerializer of the call's own (that the endpoint takes both is inferred).
+  it("sends an import's tags and projects as Rails arrays, or indexed through the call's own bodySerializer", async () => {
+    const observed = observedFetch(() => json({ id: 11 }));
+    const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
+    const body = { import: { tag_names: ["TEST", "VIP"], project_ids: [5] } };
+    await cxi.PUT("/v1/imports/{id}", { params: { path: { id: 11 } }, body });
+    await cxi.PUT("/v1/imports/{id}", {
+      params: { path: { id: 11 } },
+      body,
+      bodySerializer: ({ import: fields }) =>
+        new URLSearchParams([
+          ...(fields.tag_names ?? []).map((name, i): [string, string] => [`import[tag_names][${i}]`, name]),
+          ...(fields.project_ids ?? []).map((id, i): [string, string] => [`import[project_ids][${i}]`, String(id)]),
+        ]),
+    });
+    expect(observed.bodies.map((sent) => decodeURIComponent(sent!))).toEqual([
+      "import[tag_names][]=TEST&import[tag_names][]=VIP&import[project_ids][]=5",
+      "import[tag_names][0]=TEST&import[tag_names][1]=VIP&import[project_ids][0]=5",
+    ]);
+    expect(observed.requests.map((request) => request.headers.get("content-type"))).toEqual(Array(2).fill("application/x-www-form-urlencoded"));
+  });
+
   it("sends a POST that meets a 500 once", async () => {
     const observed = observedFetch(() => json({ message: "boom" }, 500));
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
