@@ -2,9 +2,44 @@ import { appendFileSync } from "node:fs";
 import type { ContractRecorder, DriftFinding } from "./recorder.ts";
 import type { RegisteredApi } from "@apis/spec";
 
-/** The environment variables a live run of these APIs needs (`x-contract-live.env` in redocly.yaml). */
+interface LiveCredentials {
+  env?: string[];
+  envOr?: string[];
+}
+
+/**
+ * Every environment variable a live run of these APIs may read (`x-contract-live.env` and `envOr` in redocly.yaml):
+ * what the run's output is redacted of.
+ */
 export function liveCredentialNames(apis: RegisteredApi[]): string[] {
-  return [...new Set(apis.flatMap((api) => (api.extensions["x-contract-live"] as { env?: string[] } | undefined)?.env ?? []))];
+  return [...new Set(liveCredentialSets(apis).flat())];
+}
+
+/**
+ * The sets of environment variables a live run of these APIs can go with: `x-contract-live.env`, and `envOr` where a
+ * vendor takes another kind of credential in its place (Survey Dynamix: a personal access token for Basic auth).
+ *
+ * @example
+ * liveCredentialSets(apis); // [["SDX_CUSTOMER_UUID", "SDX_AUTH_TOKEN"], ["SDX_ACCESS_TOKEN"]]
+ */
+export function liveCredentialSets(apis: RegisteredApi[]): string[][] {
+  const named = apis.map((api) => (api.extensions["x-contract-live"] ?? {}) as LiveCredentials);
+  const sets = [named.flatMap((live) => live.env ?? []), named.flatMap((live) => live.envOr ?? [])];
+  return sets.map((set) => [...new Set(set)]).filter((set) => set.length > 0);
+}
+
+/**
+ * Why a live run cannot go with `env`: no credentials documented, or none of the sets complete (naming what the first
+ * lacks, and the others); undefined when one set is complete.
+ *
+ * @example
+ * missingCredentials([["A", "B"], ["C"]], { A: "x" }); // "set B (or instead C)"
+ */
+export function missingCredentials(sets: string[][], env: Record<string, string | undefined>): string | undefined {
+  if (sets.some((set) => set.every((name) => env[name]))) return undefined;
+  const [first, ...others] = sets;
+  if (!first) return "redocly.yaml documents no credentials (x-contract-live.env) for it";
+  return `no credentials: set ${first.filter((name) => !env[name]).join(", ")}${others.map((set) => ` (or instead ${set.join(", ")})`).join("")}`;
 }
 
 /**

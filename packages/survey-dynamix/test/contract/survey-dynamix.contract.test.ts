@@ -1,7 +1,7 @@
 // Every operation of specs/survey-dynamix/openapi.yaml, called through the public client against a Prism mock of the
 // spec. Prism validates each request against the spec; any violation, any call to a path the spec lacks, and any
 // operation left unexercised fails the suite. `pnpm contract:live survey-dynamix` runs the same suite against the live
-// vendor through Prism proxies (credentials in SDX_CUSTOMER_UUID and SDX_AUTH_TOKEN), read-only unless
+// vendor through Prism proxies (credentials in SDX_CUSTOMER_UUID and SDX_AUTH_TOKEN, or SDX_ACCESS_TOKEN), read-only unless
 // APIS_CONTRACT_LIVE_WRITES=1, and reports every response that drifts from the spec.
 import { describeCoverage, useContract } from "@apis/prism";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +24,8 @@ let apiUrl: string;
 
 function auth(): SurveyDynamixAuth {
   if (!live) return { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e", authToken: "8c1d9e2f4a6b" };
+  // A personal access token when one is given (the vendor's newer reference names no Basic auth), else Basic.
+  if (process.env.SDX_ACCESS_TOKEN) return { type: "token", accessToken: process.env.SDX_ACCESS_TOKEN };
   return { type: "basic", customerUuid: process.env.SDX_CUSTOMER_UUID ?? "", authToken: process.env.SDX_AUTH_TOKEN ?? "" };
 }
 
