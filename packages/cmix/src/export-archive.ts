@@ -243,7 +243,8 @@ function abortError(ref: ArchiveErrorRef, resume: string, bounds: Bounds): Archi
 
 // Server text quoted, redacted and bounded before JSON quotes it (a value nested too deep to quote; a credential echoed
 // JSON-escaped, which quoting would escape past recognition) and again after (an escape quoting wrote into a credential's
-// form). Anything but a string is summarized as it is: null (or none) as null, a number as written.
+// form). Anything else as JSON, summarized inside a list so that an object's message is not shown bare, as a string
+// would be ([{"message":"FAILED"}]); null (or none) as null, a number as written.
 function quoted(value: unknown): string {
-  return typeof value == "string" ? summarizeBody(JSON.stringify(summarizeBody(value))) : summarizeBody(value ?? "null");
+  return typeof value == "string" ? summarizeBody(JSON.stringify(summarizeBody(value))) : typeof value == "object" && value ? summarizeBody([value]) : `${value ?? null}`;
 }

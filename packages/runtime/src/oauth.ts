@@ -143,29 +143,29 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // An empty initial refresh token (one never stored) is none.
   let refreshToken = options.initial?.refreshToken || (grant.type === "refresh_token" ? grant.refreshToken : undefined);
   let accessToken = options.initial?.accessToken;
-  // The credentials this source holds now, scrubbed from any text a vendor echoes into an error: the grant's own (read at
-  // each use; undefined in a grant without them) and the tokens, the refresh token apart since it rotates. Tokens held
-  // before stay known to every redaction (rememberSecret); keeping each one here would grow with every refresh.
+  // The credentials held now, scrubbed from any text a vendor echoes into an error: the grant's own (read at each use) and
+  // the tokens. Those held before stay known to every redaction (rememberSecret): keeping each here would grow without end.
   const own = grant as { password?: string | undefined; clientSecret?: string | undefined };
   const secrets = () => [own.password, own.clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 
-  // A refresh under way, which a new token request waits for rather than sending the same refresh token again.
-  let refreshing: Promise<FetchedToken> | undefined;
+  // A refresh under way (a new token request waits for it rather than send the same refresh token again), and whether to
+  // refresh at all: not once the endpoint has answered one with anything but a token (see acquire).
+  let refreshing: Promise<FetchedToken> | undefined, refreshes = true;
 
   async function acquire(signal: AbortSignal | undefined): Promise<FetchedToken> {
-    if (refreshToken !== undefined) {
+    if (refreshToken !== undefined && refreshes) {
       try {
         // Not cancelled when its callers give up (timeoutMs still bounds it): the server may have rotated the refresh
         // token, whose only copy is in the answer.
         return await (refreshing ??= requestGrant("refresh_token", { refresh_token: refreshToken, ...clientAuth(grant) }).finally(() => (refreshing = undefined)));
       } catch (error) {
-        // Any answer of the endpoint's (400 invalid_grant, 422, a 2xx without a token; not a lost connection, nor onRefreshToken
-        // failing) leaves the refresh token of no use: kept, it would fail every later call alike. The grant's own credentials
-        // are tried at once, or from the next call when the answer asked for a wait (429, a 5xx), whose error the caller sees.
-        if (!(error instanceof ApiError) || error instanceof ApiConnectionError || error.url != shownUrl || grant.type === "refresh_token") throw error;
-        refreshToken = undefined;
-        if (error.status == 429 || error.status! >= 500) throw error;
+        // Any other answer (400 invalid_grant, 422, a 5xx, a 2xx without a token), kept, would fail later refreshes alike (one
+        // that never takes them back fails every one): the grant's own credentials do from now on, at once unless the answer
+        // asked for a wait (429, Retry-After), whose error the caller sees. A lost connection or a timeout says nothing.
+        if (!(error instanceof ApiError) || error instanceof ApiConnectionError || grant.type === "refresh_token") throw error;
+        refreshes = false;
+        if (error.status == 429 || error.retryAfterMs) throw error;
       }
     }
     // Named, not "any but refresh_token": a type changed since checkGrant to one it does not know is not sent.

@@ -285,6 +285,7 @@ describe("token requests", () => {
   // grant) would otherwise fail every later call the same way, the refresh token kept.
   it.each([
     ["422", () => json({ error: "unsupported_grant_type" }, { status: 422 })],
+    ["500 after its retries", () => json({ error: "server_error" }, { status: 500 })],
     ["a 2xx without an access_token", () => json({ ok: true })],
     ["a token_type other than Bearer, with a rotated refresh token", () => tokenResponse("at-secret-x", { refresh_token: "rt-secret-x", token_type: "mac" })],
     ["a redirect to another origin", () => new Response(null, { status: 302, headers: { Location: "https://login.example.net/" } })],
@@ -298,17 +299,18 @@ describe("token requests", () => {
     });
     await tokens.getToken();
     clock += 60_000;
-    expect(await tokens.getToken()).toBe("at-secret-3");
-    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
+    const grants = () => tokenCalls().map((call) => form(call).grant_type);
+    expect(await tokens.getToken()).toBe(`at-secret-${grants().length}`);
+    expect(grants()[0]).toBe("password");
+    expect(grants().at(-1)).toBe("password");
   });
 
   // Asked to wait, the call fails with the endpoint's error and its wait (no second grant is sent to an endpoint that
-  // is down or throttling), and the refresh token is dropped: the next call uses the grant's own credentials.
+  // is throttling or down), and the next call uses the password grant.
   it.each([
-    ["429 asking for an hour", () => json({ error: "slow_down" }, { status: 429, headers: { "Retry-After": "3600" } }), 3_600_000, 1],
-    ["503 asking for an hour", () => json({ error: "temporarily_unavailable" }, { status: 503, headers: { "Retry-After": "3600" } }), 3_600_000, 1],
-    ["500 after its retries", () => json({ error: "server_error" }, { status: 500 }), undefined, 3],
-  ])("a refresh answered %s fails that call with its wait, and the next call uses the password grant", async (_case, answer, wait, attempts) => {
+    ["429 asking for an hour", () => json({ error: "slow_down" }, { status: 429, headers: { "Retry-After": "3600" } })],
+    ["503 asking for an hour", () => json({ error: "temporarily_unavailable" }, { status: 503, headers: { "Retry-After": "3600" } })],
+  ])("a refresh answered %s fails that call with its wait, and the next call uses the password grant", async (_case, answer) => {
     let clock = 0;
     const { tokens, tokenCalls } = world({
       source: { now: () => clock },
@@ -319,16 +321,36 @@ describe("token requests", () => {
     clock += 60_000;
     const error = await caught(tokens.getToken());
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).retryAfterMs).toBe(wait);
-    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", ...Array<string>(attempts).fill("refresh_token")]);
-    expect(await tokens.getToken()).toBe(`at-secret-${attempts + 2}`);
-    expect(tokenCalls().map((call) => form(call).grant_type).at(-1)).toBe("password");
+    expect((error as AuthenticationError).retryAfterMs).toBe(3_600_000);
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token"]);
+    expect(await tokens.getToken()).toBe("at-secret-3");
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "password"]);
   });
 
-  // The store is the caller's (a vault behind another API client): its failure, an AuthenticationError of that client's
-  // included, is no answer about the refresh token and fails the call, as the docs say.
-  it("an AuthenticationError thrown by onRefreshToken reaches the call, with no fallback", async () => {
-    const storeError = new AuthenticationError("vault refused its own token", { status: 500 });
+  // Once the endpoint has answered a refresh with anything but a token, the source refreshes no more: a server that
+  // fails every refresh grant (a 500 for one it does not know) would cost each token lifetime a failed refresh.
+  it("refreshes no more after one refresh failed: later lifetimes use the password grant alone, and no call fails", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock },
+      token: (_, call) =>
+        form(call).grant_type === "refresh_token" ? json({ error: "server_error" }, { status: 500 }) : tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: 3600, refresh_token: `rt-secret-${tokenCalls().length}` }),
+    });
+    await tokens.getToken();
+    for (let lifetime = 0; lifetime < 3; lifetime++) {
+      clock += 3_600_000;
+      await tokens.getToken();
+    }
+    const grants = tokenCalls().map((call) => form(call).grant_type);
+    expect(grants.filter((grant) => grant === "refresh_token")).toHaveLength(3);
+    expect(grants.filter((grant) => grant === "password")).toHaveLength(4);
+    expect(grants.slice(-2)).toEqual(["password", "password"]);
+  });
+
+  // A store of the caller's that fails with anything but an ApiError fails the call as it is; an ApiError (another
+  // client's) under a password grant reads as a refused refresh, and the grant's own credentials are used.
+  it("an error thrown by onRefreshToken reaches the call as it is, with no fallback", async () => {
+    const storeError = new TypeError("vault unreachable");
     let clock = 0;
     let stores = 0;
     const { tokens, tokenCalls } = world({

@@ -16,16 +16,18 @@ export function liveCredentialNames(apis: RegisteredApi[]): string[] {
 }
 
 /**
- * The sets of environment variables a live run of these APIs can go with: `x-contract-live.env`, and `envOr` where a
- * vendor takes another kind of credential in its place (Survey Dynamix: a personal access token for Basic auth).
+ * The sets of environment variables a live run of these APIs can go with: every API's `x-contract-live.env`, or, where
+ * an API takes another kind of credential in its place (Survey Dynamix: a personal access token for Basic auth), its
+ * `envOr` with the `env` of the vendor's other APIs, which still need theirs.
  *
  * @example
  * liveCredentialSets(apis); // [["SDX_CUSTOMER_UUID", "SDX_AUTH_TOKEN"], ["SDX_ACCESS_TOKEN"]]
  */
 export function liveCredentialSets(apis: RegisteredApi[]): string[][] {
   const named = apis.map((api) => (api.extensions["x-contract-live"] ?? {}) as LiveCredentials);
-  const sets = [named.flatMap((live) => live.env ?? []), named.flatMap((live) => live.envOr ?? [])];
-  return sets.map((set) => [...new Set(set)]).filter((set) => set.length > 0);
+  const sets = [named.flatMap((live) => live.env ?? []), named.flatMap((live) => live.envOr ?? live.env ?? [])].map((set) => [...new Set(set)]);
+  // No API with an envOr: the second set is the first.
+  return (named.some((live) => live.envOr) ? sets : sets.slice(0, 1)).filter((set) => set.length > 0);
 }
 
 /**

@@ -8,10 +8,12 @@ import { vendorApis } from "../src/mock.ts";
 const api = (live: unknown): RegisteredApi => ({ name: "x", root: "/x.yaml", extensions: live === undefined ? {} : { "x-contract-live": live } });
 
 describe("the credentials of a live run", () => {
-  it("are env, or envOr in its place, each set once across a vendor's APIs", () => {
+  it("are every API's env, or an API's envOr in its place beside the env of the others, each name once", () => {
+    // One API's envOr stands in for its own env alone: the vendor's other APIs still need theirs.
     const apis = [api({ env: ["A", "B"], envOr: ["C"] }), api({ env: ["B", "D"] })];
-    expect(liveCredentialSets(apis)).toEqual([["A", "B", "D"], ["C"]]);
+    expect(liveCredentialSets(apis)).toEqual([["A", "B", "D"], ["C", "B", "D"]]);
     expect(liveCredentialNames(apis)).toEqual(["A", "B", "D", "C"]);
+    expect(liveCredentialSets([api({ env: ["A"] }), api({ env: ["B"] })])).toEqual([["A", "B"]]);
     expect(liveCredentialSets([api(undefined)])).toEqual([]);
   });
 

@@ -412,13 +412,14 @@ describe("exportArchive", () => {
   it("says how to resume the archive with pollArchive when the survey has no Default layout", async () => {
     const observed = observedFetch((request) => {
       if (request.method === "POST") return json(ARCHIVE);
-      return json([{ id: 4, name: "Custom" }]);
+      // A name that is no string is written as JSON, not bare: an object's message "Default" is no layout of that name.
+      return json([{ id: 4, name: "Custom" }, { id: 6, name: { message: "Default" } }, { id: 7 }]);
     });
     const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
     const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toBe(
-      'Survey 138651 has no data layout named "Default" (found: "Custom"), so archive 9001 cannot be polled: resume with pollArchive(cmix, { surveyId: 138651, dataLayoutId: <a layout\'s id>, archiveId: 9001 }).',
+      'Survey 138651 has no data layout named "Default" (found: "Custom", [{"message":"Default"}], null), so archive 9001 cannot be polled: resume with pollArchive(cmix, { surveyId: 138651, dataLayoutId: <a layout\'s id>, archiveId: 9001 }).',
     );
     expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
     expect(error).not.toHaveProperty("dataLayoutId");
@@ -626,6 +627,8 @@ describe("vendor text quoted in an error message", () => {
     ["no status (null)", null, "null"],
     ["a numeric status", 3, "3"],
     ["a text status", "RUNNING", '"RUNNING"'],
+    // Not bare, as a text status would be: an object is no status of that name.
+    ["an object status", { message: "FAILED" }, '[{"message":"FAILED"}]'],
   ])("shows %s as the server sent it in an ArchiveTimeoutError", async (_case, status, shownAs) => {
     const message = await quoted((request) => json({ ...ARCHIVE, dataLayoutId: 5, ...(request.method === "POST" ? {} : { status }) }));
     expect(message).toContain(`last status ${shownAs}, progress 0)`);

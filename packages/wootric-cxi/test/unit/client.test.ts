@@ -159,20 +159,22 @@ describe("createClient", () => {
   it("sends an import's tags and projects as Rails arrays, or indexed through the call's own bodySerializer", async () => {
     const observed = observedFetch(() => json({ id: 11 }));
     const cxi = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "t" } });
-    const body = { import: { tag_names: ["TEST", "VIP"], project_ids: [5] } };
+    const body = { import: { name: "Q3", metric_type: "CES", language: undefined, tag_names: ["TEST", "VIP"], project_ids: [5] } };
     await cxi.PUT("/v1/imports/{id}", { params: { path: { id: 11 } }, body });
+    // The README's recipe, as written there.
     await cxi.PUT("/v1/imports/{id}", {
       params: { path: { id: 11 } },
       body,
-      bodySerializer: ({ import: fields }) =>
+      bodySerializer: ({ import: { tag_names = [], project_ids = [], ...fields } }) =>
         new URLSearchParams([
-          ...(fields.tag_names ?? []).map((name, i): [string, string] => [`import[tag_names][${i}]`, name]),
-          ...(fields.project_ids ?? []).map((id, i): [string, string] => [`import[project_ids][${i}]`, String(id)]),
+          ...Object.entries(fields).flatMap(([name, value]): [string, string][] => (value == null ? [] : [[`import[${name}]`, String(value)]])),
+          ...tag_names.map((name, i): [string, string] => [`import[tag_names][${i}]`, name]),
+          ...project_ids.map((id, i): [string, string] => [`import[project_ids][${i}]`, String(id)]),
         ]),
     });
     expect(observed.bodies.map((sent) => decodeURIComponent(sent!))).toEqual([
-      "import[tag_names][]=TEST&import[tag_names][]=VIP&import[project_ids][]=5",
-      "import[tag_names][0]=TEST&import[tag_names][1]=VIP&import[project_ids][0]=5",
+      "import[name]=Q3&import[metric_type]=CES&import[tag_names][]=TEST&import[tag_names][]=VIP&import[project_ids][]=5",
+      "import[name]=Q3&import[metric_type]=CES&import[tag_names][0]=TEST&import[tag_names][1]=VIP&import[project_ids][0]=5",
     ]);
     expect(observed.requests.map((request) => request.headers.get("content-type"))).toEqual(Array(2).fill("application/x-www-form-urlencoded"));
   });
