@@ -52,7 +52,9 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
   const data = dataOrThrow(result, "GET");
   const { response } = result;
   // A body fetch decompressed is longer than the Content-Length the server sent for it: no size then.
-  const length = response.headers.has("content-encoding") ? Number.NaN : Number(response.headers.get("content-length") ?? Number.NaN);
+  // Decimal digits alone: Number() would read 0x10 or 1e3 too.
+  const declared = response.headers.get("content-length");
+  const length = response.headers.has("content-encoding") || !/^\d+$/.test(declared ?? "") ? Number.NaN : Number(declared);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file. The body handed
     // out is the caller's own stream, which keeps its Response (every client's are, see the runtime's ownStream): the

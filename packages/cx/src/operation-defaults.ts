@@ -21,8 +21,9 @@ export interface CallDefaults {
  * const hooks = cxCallHooks({ clientId: "app", secret: accessToken, clientAccept: false });
  */
 export function cxCallHooks(defaults: CallDefaults): CallHooks {
-  if (defaults.clientId !== undefined && (typeof defaults.clientId !== "string" || defaults.clientId === "")) {
-    throw fieldError("clientId", "must be a non-empty string: the application's client id (Mashery key), or leave it out");
+  // A stray newline (an id read from a file or an environment variable) would go on every call as client_id=...%0A.
+  if (defaults.clientId !== undefined && (typeof defaults.clientId != "string" || !/^[^\0-\x20\x7f]+$/.test(defaults.clientId))) {
+    throw fieldError("clientId", "must be the application's client id (Mashery key), with no space or control character, or left out");
   }
   const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";
   return {
@@ -30,7 +31,8 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       // Checked as the caller gave them: a Map's headers copied under the default Accept would be none, an array's bad
       // value quoted by the Headers made of it; a query that is no object is left for the runtime to refuse.
       const headers = checkHeadersOption(init.headers ?? undefined, "headers");
-      const prepared: CallInit = { pathSerializer: serializeCxPath, ...init, headers };
+      // CX's path rules always: a call's own pathSerializer (undefined included) would send a path unchecked and unencoded.
+      const prepared: CallInit = { ...init, headers, pathSerializer: serializeCxPath };
       const query = init.params?.query;
       // An operation without a security list takes every scheme (codegen leaves out a list naming all of them).
       if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(headers, "Accept", "application/json");

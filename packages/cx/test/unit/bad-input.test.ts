@@ -113,7 +113,22 @@ const cases: BadInputCase[] = [
     input: "an empty clientId",
     call: (fetch) => client(fetch, { clientId: "" }),
     field: "clientId",
-    message: /clientId must be a non-empty string: the application's client id/,
+    message: /clientId must be the application's client id \(Mashery key\), with no space or control character, or left out/,
+  },
+  {
+    helper: "createClient",
+    // Read from a file or an environment variable: sent on every call as client_id=...%0A.
+    input: "a clientId ending in a newline",
+    call: (fetch) => client(fetch, { clientId: "cxApp-3f9d2b71\n" }),
+    field: "clientId",
+    message: /clientId must be the application's client id \(Mashery key\), with no space or control character, or left out/,
+  },
+  {
+    helper: "createClient",
+    input: "a clientId that is a number",
+    call: (fetch) => client(fetch, { clientId: bad<string>(1234) }),
+    field: "clientId",
+    message: /clientId must be the application's client id/,
   },
   {
     helper: "authorizeUrl",

@@ -9,6 +9,13 @@ const auth = { type: "token", accessToken: ACCESS_TOKEN } as const;
 const path = filePath("self", "/photos/2353.jpg");
 
 describe("downloadFile", () => {
+  it.each(["0x10", "1e3", "-1", "10.5"])("gives no size for a Content-Length of %j, which is no decimal count", async (declared) => {
+    const cx = createClient({ auth, fetch: observedFetch(() => new Response("abc", { headers: { "content-length": declared } })).fetch });
+    const download = await downloadFile(cx, path);
+    await download.body.cancel();
+    expect(download.size).toBeUndefined();
+  });
+
   it("returns the file as a stream with its content type and size", async () => {
     const observed = observedFetch(() => new Response("jpeg bytes", { headers: { "content-type": "image/jpeg", "content-length": "10" } }));
     const cx = createClient({ auth, fetch: observed.fetch });

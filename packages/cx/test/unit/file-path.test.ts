@@ -84,6 +84,21 @@ describe("parseFilePath", () => {
 });
 
 describe("a {filePath} on the wire", () => {
+  // A call's own pathSerializer, even undefined (options spread from optional settings), once replaced CX's: the path
+  // went encoded twice (another folder), or unchecked, where the URL parser resolved a ".." (a delete elsewhere).
+  it.each([
+    ["undefined", undefined],
+    ["of the caller's own", (template: string, params: Record<string, unknown>) => template.replace("{filePath}", String(params.filePath))],
+  ])("keeps CX's path rules under a pathSerializer %s", async (_case, pathSerializer) => {
+    const observed = observedFetch(() => json({}));
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observed.fetch, maxRetries: 0 });
+    await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/a b/c") } }, pathSerializer } as never);
+    expect(new URL(observed.requests[0]!.url).pathname).toBe("/1/files/mkdir/self:%2Fa%20b%2Fc");
+    const error = await caught(cx.POST("/files/delete/{filePath}", { params: { path: { filePath: "self:/Photos/../Private" } }, pathSerializer } as never));
+    expect(error).toBeInstanceOf(InputError);
+    expect(observed.requests).toHaveLength(1);
+  });
+
   function client() {
     const observed = observedFetch(() => json({ status: "ok" }));
     const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observed.fetch });
