@@ -46,7 +46,8 @@ describe("the token exchange is bounded, headers and body", () => {
       200,
       200,
     ]);
-    expect((outcomes[0]?.error as Error).message).toMatch(/its body was not read in full within 500 ms/);
+    // The body stalls; on a loaded machine the headers may not arrive within the 500 ms either, which fails alike.
+    expect((outcomes[0]?.error as Error).message).toMatch(/(its body was not read in full|got no response) within 500 ms/);
     expectNoSecrets(outcomes[0]?.error);
     expect(server().count(TOKEN)).toBe(3);
     expect(server().count("GET /items")).toBe(3);
