@@ -176,9 +176,9 @@ export async function updateInteraction(
   }
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or
-  // _force_new, names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
+  // flags (FLAGS: _force_new, _shorten_urls), names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
   // return fields the doc does not list.
-  for (const key in fields) if (/[A-Z]|^(data|_force_new|_shorten_urls)$/.test(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
+  for (const key in fields) if (/[A-Z]/.test(key) || key === "data" || (FLAGS as readonly string[]).includes(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
