@@ -2,7 +2,6 @@ import {
   buildAuthorizeUrlWithoutParams as buildRuntimeAuthorizeUrl,
   checkOptionNames,
   EXCHANGE_OPTIONS,
-  describeValue,
   exchangeAuthorizationCode as exchangeRuntimeAuthorizationCode,
   fieldError,
   InputError,
@@ -39,15 +38,25 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
   checkOptionNames(options, ["clientId", "redirectUri", "state", "authorizeUrl"], "buildAuthorizeUrl");
-  const url = buildRuntimeAuthorizeUrl({
+  requireHttps(options.redirectUri);
+  return buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
     state: options.state,
   });
-  // The runtime takes http on loopback (RFC 8252); CX does not: "the RedirectURI must be secure [https] - not http".
-  if (new URL(options.redirectUri).protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
-  return url;
+}
+
+/**
+ * Refuses a redirect URI that is no https: the runtime takes http on loopback (RFC 8252); CX does not ("the
+ * RedirectURI must be secure [https] - not http"). One no URL parser reads is left to the runtime's own check.
+ */
+function requireHttps(redirectUri: unknown): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(redirectUri as string).protocol;
+  } catch {}
+  if (protocol && protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
 }
 
 /**
@@ -89,7 +98,8 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
 
 /**
  * Exchanges the code for the user's access token (step 3): `POST /oauth/token` with HTTP Basic client
- * authentication. Give the token to `createClient({ auth: { type: "token", accessToken } })`. A refusal throws an
+ * authentication. Give the token to `createClient({ auth: { type: "token", accessToken } })`. An http `redirectUri`
+ * is refused before anything is sent, as {@link buildAuthorizeUrl} refuses it. A refusal throws an
  * `AuthenticationError` that names the status and CX's reason but never the code, the secret or a token. A
  * redirect is followed only within the token endpoint's origin (anything else throws a `RedirectError`), and
  * `timeoutMs` bounds each attempt until the whole answer is read.
@@ -105,6 +115,8 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   // Checked here, where the whole list is known: spread into the runtime's options below, one of them
   // (clientAuthentication, say) would be overwritten without a word.
   checkOptionNames(options, [...EXCHANGE_OPTIONS, "bodyEncoding", "tokenUrl"], "exchangeAuthorizationCode");
+  // The one given to buildAuthorizeUrl, which CX takes as https only: an http one is refused before the code is sent.
+  requireHttps(options.redirectUri);
   const token = await exchangeRuntimeAuthorizationCode({
     ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,

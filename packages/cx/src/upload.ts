@@ -69,7 +69,7 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     // parts: such a file is read first, as Bun's FormData did, or an empty file would be stored.
     ["file", content instanceof Blob && !joinsWhole(content) ? await content.arrayBuffer() : content, filename, contentType],
   ]);
-  const body = streamed ? multipartStream(pieces as (string | ReadableStream<Uint8Array>)[]) : new Blob(pieces as BlobPart[]);
+  const body = streamed ? multipartStream(pieces as (string | ReadableStream<Uint8Array>)[]) : bodyBlob(pieces as BlobPart[]);
   const result = await client.POST("/data/{filePath}", {
     params: { path: { filePath } },
     // The typed body documents the two fields; what is sent is the body written above.
@@ -87,6 +87,15 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     throw new InvalidResponseError(`POST ${url} answered ${status} without the stored file's id: \`body\` holds what it sent.`, { status, method: "POST", url, body: stored });
   }
   return stored;
+}
+
+function bodyBlob(pieces: BlobPart[]): Blob {
+  try {
+    return new Blob(pieces);
+  } catch {
+    // Of text, Blobs and bytes, only bytes whose buffer was transferred away (postMessage, structuredClone) fail.
+    throw fieldError("content", "is a detached ArrayBuffer (transferred away) or a view of one");
+  }
 }
 
 function isUploadContent(value: unknown): value is UploadContent {

@@ -9,11 +9,13 @@ const RUNTIME = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 
 function run(call: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const script = `
-import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApiClient } from ${JSON.stringify(RUNTIME)};
-const path = join(mkdtempSync(join(tmpdir(), "runtime-multipart-")), "r.csv");
+const dir = mkdtempSync(join(tmpdir(), "runtime-multipart-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const path = join(dir, "r.csv");
 writeFileSync(path, "a,b\\n1,2\\n");
 const file = await openAsBlob(path, { type: "text/csv" });
 // The file changed after it was opened: the Blob can no longer be read (NotReadableError).

@@ -1,6 +1,6 @@
 // The docs server as a reader's browser (or a mistyped link) meets it: every request gets an answer, and the server
 // keeps serving after one it cannot read.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,15 +9,17 @@ import { serveSite } from "../src/serve.ts";
 
 let server: Server;
 let base: string;
+let dir: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "apis-docs-serve-"));
+  dir = mkdtempSync(join(tmpdir(), "apis-docs-serve-"));
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>index</title>");
   ({ url: base, server } = await serveSite(dir));
 });
 
 afterAll(() => {
   server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 it("answers a path with a malformed percent-escape with a 400, and keeps serving", async () => {

@@ -135,7 +135,7 @@ const cases: BadInputCase[] = [
     input: "a plain-http redirectUri",
     call: () => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback", state: "st-0123456789" }),
     field: "redirectUri",
-    message: /redirectUri must be an absolute https URL/,
+    message: /redirectUri must be https: CX refuses http, even on localhost/,
   },
   {
     helper: "authorizeUrl",

@@ -154,10 +154,22 @@ describe("exchangeAuthorizationCode", () => {
     expect((error as AuthenticationError).body).toEqual({ errorType: "BadAuthCode", message: "Code [redacted] expired" });
   });
 
-  it("refuses an http redirect URI before sending anything", async () => {
+  it.each(["http://app.example.com/cb", "http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", " HTTP://[::1]/cb"])(
+    "refuses the http redirect URI %j before sending anything, as buildAuthorizeUrl refuses it (loopback included)",
+    async (redirectUri) => {
+      const observed = observedFetch(() => json({}));
+      const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri, fetch: observed.fetch }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe("redirectUri must be https: CX refuses http, even on localhost");
+      expect(observed.requests).toHaveLength(0);
+    },
+  );
+
+  it("leaves a redirect URI no URL parser reads to the runtime's own refusal", async () => {
     const observed = observedFetch(() => json({}));
-    const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "http://app.example.com/cb", fetch: observed.fetch }));
+    const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "/cx/callback", fetch: observed.fetch }));
     expect((error as InputError).field).toBe("redirectUri");
+    expect((error as Error).message).not.toMatch(/CX refuses http/);
     expect(observed.requests).toHaveLength(0);
   });
 });

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, openAsBlob, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { asInBun } from "@apis/faults/bun-blob";
 import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
@@ -18,6 +18,18 @@ function setup() {
   return { cx, observed };
 }
 
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A path named 2353.jpg in a folder of its own, removed after the test. */
+function tempPath(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return join(dir, "2353.jpg");
+}
+
 /** The multipart body a request carried, parsed as a server would. */
 async function formOf(request: Request, body: string | undefined): Promise<FormData> {
   return new Response(body, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
@@ -25,7 +37,7 @@ async function formOf(request: Request, body: string | undefined): Promise<FormD
 
 describe("a raw multipart call (POST /data/{filePath})", () => {
   it("rejects, and the process goes on, when a Blob from fs.openAsBlob cannot be read because its file changed", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "cx-raw-upload-")), "2353.jpg");
+    const path = tempPath("cx-raw-upload-");
     writeFileSync(path, "hello");
     const blob = await openAsBlob(path, { type: "image/jpeg" });
     // A file-backed Blob whose file changed after it was opened can no longer be read (NotReadableError).
@@ -89,7 +101,7 @@ describe("uploadFile", () => {
   });
 
   it("rejects, and sends nothing, when a Blob from fs.openAsBlob cannot be read because its file changed", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "cx-upload-")), "2353.jpg");
+    const path = tempPath("cx-upload-");
     writeFileSync(path, "hello");
     const blob = await openAsBlob(path, { type: "image/jpeg" });
     // A file-backed Blob whose file changed after it was opened can no longer be read (NotReadableError).
@@ -105,7 +117,7 @@ describe("uploadFile", () => {
   });
 
   it("sends the bytes of a file in Bun, whose Blob made of a file and other parts leaves the file out", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "cx-upload-")), "2353.jpg");
+    const path = tempPath("cx-upload-");
     writeFileSync(path, "hello");
     const file = await openAsBlob(path, { type: "image/jpeg" });
     const { cx, observed } = setup();
@@ -182,6 +194,22 @@ describe("uploadFile", () => {
     await uploadFile(cx, filePath("self", "/a.bin"), content as ReadableStream<Uint8Array>);
     const form = await formOf(observed.requests[0]!, observed.bodies[0]);
     expect(await (form.get("file") as File).text()).toBe("abcd");
+  });
+
+  // A transferred buffer (postMessage, structuredClone's transfer) is detached: the Blob of the body failed with the
+  // platform's TypeError.
+  it("refuses a detached ArrayBuffer, and a view of one, with an InputError on content, and sends nothing", async () => {
+    const buffer = new ArrayBuffer(4);
+    const view = new Uint8Array(new ArrayBuffer(4));
+    structuredClone([buffer, view.buffer], { transfer: [buffer, view.buffer] });
+    for (const content of [buffer, view]) {
+      const { cx, observed } = setup();
+      const error = await caught(uploadFile(cx, filePath("self", "/a.bin"), content));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("content");
+      expect((error as Error).message).toBe("content is a detached ArrayBuffer (transferred away) or a view of one");
+      expect(observed.requests).toHaveLength(0);
+    }
   });
 
   // The brand read by Object.prototype.toString can be forged: such an object was taken as bytes (its elements, or none).
