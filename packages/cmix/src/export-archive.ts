@@ -97,8 +97,8 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
   const archive = await createArchive(cmix, surveyId, request, { signal: bounds.signal });
-  if (isReady(archive)) return archive.archiveUrl;
   const ref: ArchiveErrorRef = { surveyId, archiveId: archive.id };
+  if (isReady(archive, ref)) return archive.archiveUrl;
   try {
     // A failed archive's layout is not looked up: the lookup would only delay its ArchiveFailedError, or stand in for it.
     ref.dataLayoutId = options.dataLayoutId ?? (isId(archive.dataLayoutId) ? archive.dataLayoutId : reportsFailure(archive) ? undefined : await defaultLayoutId(cmix, ref, bounds));
@@ -178,7 +178,7 @@ async function waitUntilComplete(
       throw error instanceof ApiUserAbortError ? aborted() : error;
     });
     attempts++;
-    if (isReady(last)) return last;
+    if (isReady(last, ref)) return last;
   }
 }
 
@@ -192,9 +192,20 @@ function reportsFailure(archive: Archive): boolean {
   return typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
 }
 
-// As reportsFailure reads a failure: whatever its case (only COMPLETE is evidenced; "Complete" would be waited on for 10 minutes).
-function isReady(archive: Archive): archive is Archive & { archiveUrl: string } {
-  return typeof archive.status === "string" && archive.status.toUpperCase() === COMPLETE && typeof archive.archiveUrl === "string" && archive.archiveUrl !== "";
+/**
+ * Whether an archive is complete, its status read as reportsFailure reads a failure: in any case (only COMPLETE is
+ * evidenced; "Complete" would be waited on for 10 minutes). Its `archiveUrl` is what the caller downloads, or shows as a
+ * link: one that is no absolute http(s) URL (`javascript:`, `file:`, a path) throws an `InvalidResponseError` whose
+ * `body` holds the archive, rather than being handed on (PYCMIX fetches it as it comes; that CMIX always sends an
+ * absolute URL is a guess).
+ */
+function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): archive is Archive & { archiveUrl: string } {
+  const url = archive.archiveUrl;
+  if (typeof archive.status !== "string" || archive.status.toUpperCase() !== COMPLETE || typeof url !== "string" || url === "") return false;
+  if (!/^https?:\/\/[^\s/?#]\S*$/i.test(url)) {
+    throw new InvalidResponseError(`Archive ${archiveId} of survey ${surveyId} reports an archiveUrl that is no http(s) URL. \`body\` holds the archive.`, { body: archive });
+  }
+  return true;
 }
 
 async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, bounds: Bounds): Promise<number> {

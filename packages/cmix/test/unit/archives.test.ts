@@ -126,6 +126,32 @@ describe("exportArchive", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
+  // The URL is the caller's to download or to show as a link: a javascript: one in a page would run.
+  it.each(["javascript:alert(document.cookie)", "file:///etc/passwd", "/exports/9001.xlsx", "https://", "https://files.cmix.test/a b.xlsx", " https://files.cmix.test/9001.xlsx"])(
+    "refuses a complete archive whose archiveUrl %j is no absolute http(s) URL, with an InvalidResponseError naming the archive",
+    async (archiveUrl) => {
+      const bad = { ...COMPLETE, archiveUrl };
+      for (const [cmix, call] of [
+        [vendor({ create: bad }).cmix, "created"],
+        [vendor({ poll: () => json(bad) }).cmix, "polled"],
+      ] as const) {
+        const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((caught: unknown) => caught);
+        expect(error, call).toBeInstanceOf(InvalidResponseError);
+        expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no http(s) URL. \`body\` holds the archive.`);
+        expect((error as InvalidResponseError).body).toMatchObject({ id: 9001, archiveUrl });
+      }
+      const polled = await pollArchive(vendor({ poll: () => json(bad) }).cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, FAST).catch((caught: unknown) => caught);
+      expect(polled).toBeInstanceOf(InvalidResponseError);
+    },
+  );
+
+  it.each(["https://files.cmix.test/9001.xlsx?X-Amz-Signature=ab%2Fcd&X-Amz-Expires=3600", "HTTP://files.cmix.test:8080/9001.xlsx", "https://files.cmix.test"])(
+    "takes the absolute http(s) archiveUrl %j as it comes",
+    async (archiveUrl) => {
+      await expect(exportArchive(vendor({ create: { ...COMPLETE, archiveUrl } }).cmix, SURVEY, { type: "XLSX_READABLE" })).resolves.toBe(archiveUrl);
+    },
+  );
+
   it("keeps polling an archive that says COMPLETE before it has a URL", async () => {
     const { cmix, polls } = vendor({ completeOnPoll: 3, poll: (n) => (n === 1 ? json({ ...COMPLETE, archiveUrl: null }) : undefined) });
     await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).resolves.toBe(COMPLETE.archiveUrl);

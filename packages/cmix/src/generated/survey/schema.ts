@@ -1027,7 +1027,11 @@ export interface components {
              * @example COMPLETE
              */
             status?: string | null | undefined;
-            /** @description Download URL of the file, set once `status` is `COMPLETE`. */
+            /**
+             * @description Download URL of the file, set once `status` is `COMPLETE`. PYCMIX fetches it as it comes, so it is taken
+             *     to be an absolute http(s) URL (a guess): `@apis/cmix` refuses any other with an `InvalidResponseError`
+             *     rather than hand on a `javascript:` or `file:` link.
+             */
             archiveUrl?: string | null | undefined;
             deletedYn?: components["schemas"]["YesNoFlag"] | undefined;
             /** @description Whether completes are included. */
