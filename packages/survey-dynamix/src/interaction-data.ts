@@ -9,11 +9,12 @@ export type InteractionDataValue = string | number | boolean;
 // Fields `POST /interactions` reads as the interaction's own: a data key with one of these names would set the field.
 // (Its flags, _force_new and _shorten_urls, start with an underscore, which no data key can.)
 export const OWN_FIELDS = ["survey_id", "phone_number", "email", "survey_type", "scheduled_at", "external_ref", "call_type", "agent_id", "phone_connection_id", "respondent_language"];
-// Names of the interaction resource the server may treat as its own, and the embedded lists it returns.
-const RESOURCE_FIELDS = ["id", "uuid", "status", "web_link", "weblink", "created_at", "updated_at", "responses", "interaction_data"];
+// Names of the interaction resource the server may treat as its own, the embedded lists it returns, and its legacy
+// credential parameter.
+const RESOURCE_FIELDS = ["id", "uuid", "status", "web_link", "weblink", "created_at", "updated_at", "responses", "interaction_data", "auth_token"];
 
 /** Keys `createInteraction` refuses as interaction data, because the vendor would read them as something else. */
-export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE_FIELDS, "auth_token"];
+export const RESERVED_DATA_KEYS: readonly string[] = [...OWN_FIELDS, ...RESOURCE_FIELDS];
 
 /**
  * Checks interaction data before it is sent as extra fields of `POST /interactions`, and returns it as form fields.
@@ -37,9 +38,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
       ? 'is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")'
       : OWN_FIELDS.includes(key)
         ? `is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
-        : RESOURCE_FIELDS.includes(key)
-          ? `names a field of the interaction resource: rename the key, e.g. "customer_${key}"`
-          : key === "auth_token" && "is the vendor's legacy credential parameter: rename the key";
+        : RESOURCE_FIELDS.includes(key) && `names a field the vendor reads itself: rename the key, e.g. "customer_${key}"`;
     if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
     // Number.isFinite is false for anything but a number.

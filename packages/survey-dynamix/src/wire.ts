@@ -39,6 +39,11 @@ export function serializeQuery(query: Record<string, unknown>): string {
     if (!(typeof value === "string" || typeof value === "boolean" || Number.isFinite(value))) {
       throw fieldError(`params.query.${name}`, Array.isArray(value) ? "takes one value, not a list: call once per value" : "must be a string, a finite number or a boolean");
     }
+    // The spec's boolean filters: the vendor's PHP reads any text but "" and "0" as true, so started: "false" would list
+    // the started interactions.
+    if (/^(started|completed|survey_ended|_include)/.test(name) && typeof value == "string") {
+      throw fieldError(`params.query.${name}`, `must be true or false, got ${describeValue(value)}`);
+    }
     params.append(name, String(numericBooleans(value)));
   }
   return params.toString();

@@ -730,8 +730,9 @@ export interface components {
             refresh_token?: string | undefined;
         };
         /**
-         * @description A boolean. The client sends `1` or `0`; `true` and `false` are accepted too. (The doc says "boolean"
-         *     without a spelling; see info.description, decision 5.)
+         * @description A boolean. The client sends `1` or `0` for `true` and `false`, and refuses a query filter given as text
+         *     ("false" is truthy in PHP, which the vendor runs). (The doc says "boolean" without a spelling; see
+         *     info.description, decision 5.)
          */
         Flag: boolean | (0 | 1);
         /**

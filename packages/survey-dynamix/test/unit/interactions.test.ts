@@ -191,9 +191,10 @@ describe("createInteraction", () => {
   it.each([
     ["email", /field of the interaction itself: pass it as email/],
     ["survey_id", /field of the interaction itself/],
-    ["status", /names a field of the interaction resource/],
-    ["web_link", /names a field of the interaction resource/],
-    ["auth_token", /legacy credential parameter/],
+    ["status", /^Interaction-data key "status" names a field the vendor reads itself: rename the key, e\.g\. "customer_status"$/],
+    ["web_link", /names a field the vendor reads itself/],
+    // The vendor's legacy credential parameter.
+    ["auth_token", /^Interaction-data key "auth_token" names a field the vendor reads itself: rename the key/],
   ])("refuses the interaction-data key %s, which the vendor would not store as data", async (key, message) => {
     const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
     const error = await inputError(createInteraction(sdx, { survey_id: 52, data: { [key]: "x" } }));

@@ -158,6 +158,17 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // The vendor's PHP reads the text "false" as true: the started interactions would be listed as the ones not started.
+  it("refuses a boolean filter given as text, in listAll and in a raw GET, before any request", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    const listed = await collect(listAll(sdx, "/interactions", { query: { survey_id: 52, started: bad<boolean>("false") } })).catch((caught: unknown) => caught);
+    expect(listed).toBeInstanceOf(InputError);
+    expect(listed).toMatchObject({ field: "params.query.started", message: "params.query.started must be true or false, got a string" });
+    const raw = await sdx.GET("/interactions", { params: { query: { completed: bad<boolean>("false") } } }).catch((caught: unknown) => caught);
+    expect(raw).toMatchObject({ field: "params.query.completed" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it.each([
     ["a URLSearchParams", new URLSearchParams({ survey_type: "sms" })],
     ["a Map", new Map([["survey_type", "sms"]])],

@@ -5,6 +5,25 @@ import { InputError } from "../../src/index.js";
 import { serializeForm, serializeQuery } from "../../src/wire.js";
 import { thrownBy } from "@apis/faults/observed-fetch";
 
+/** The type (or types) of every query parameter of the spec, declared in components or in place, by name. */
+function queryTypes(): Record<string, unknown> {
+  const spec = loadSpecDocument(fileURLToPath(new URL("../../../../specs/survey-dynamix/openapi.yaml", import.meta.url)));
+  const types: Record<string, unknown> = {};
+  // The spec is one file, so its $refs are all local.
+  const walk = (value: unknown): void => {
+    if (typeof value !== "object" || value === null) return;
+    const { in: where, name, schema } = value as Record<string, unknown>;
+    if (where === "query") {
+      // A type, or the types of an anyOf (Flag: a boolean, or 0 or 1).
+      const { type, anyOf } = spec.deref({ value: schema, file: spec.root.file }).value as { type?: unknown; anyOf?: { type?: unknown }[] };
+      types[String(name)] = type ?? anyOf?.map((each) => each.type);
+    }
+    Object.values(value).forEach(walk);
+  };
+  walk(spec.root.value);
+  return types;
+}
+
 describe("serializeQuery", () => {
   it("writes booleans as 1 and 0, keeps strings and numbers, and drops undefined and null", () => {
     expect(serializeQuery({ started: true, completed: false, survey_id: 52, email: "a+b@example.com", agent_id: undefined, call_type: null })).toBe(
@@ -23,18 +42,28 @@ describe("serializeQuery", () => {
     expect(error).toMatchObject({ field: "params.query.survey_id", message: "params.query.survey_id takes one value, not a list: call once per value" });
   });
 
+  // The vendor's PHP reads any text but "" and "0" as true: started: "false" listed the started interactions.
+  it("refuses text for each of the spec's boolean query parameters, and for no other parameter", () => {
+    const types = queryTypes();
+    const booleans = Object.keys(types).filter((name) => [types[name]].flat().includes("boolean"));
+    expect(booleans).toEqual(expect.arrayContaining(["started", "completed", "survey_ended", "_include_responses", "_include_data"]));
+    for (const name of booleans) {
+      for (const text of ["false", "true", "0", ""]) {
+        const error = thrownBy(() => serializeQuery({ survey_id: 52, [name]: text }));
+        expect(error).toBeInstanceOf(InputError);
+        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be true or false, got ${text === "" ? "an empty string" : "a string"}` });
+      }
+      expect(serializeQuery({ [name]: false })).toBe(`${name}=0`);
+      expect(serializeQuery({ [name]: 1 })).toBe(`${name}=1`);
+    }
+    for (const name of Object.keys(types).filter((other) => !booleans.includes(other))) {
+      expect(serializeQuery({ [name]: "false" })).toBe(`${name}=false`);
+    }
+  });
+
   // What makes refusing every list right: were a parameter declared as one, serializeQuery would have to write it.
   it("finds no query parameter in the spec that takes a list", () => {
-    const spec = loadSpecDocument(fileURLToPath(new URL("../../../../specs/survey-dynamix/openapi.yaml", import.meta.url)));
-    const types: Record<string, unknown> = {};
-    // Every parameter, declared in components or in place; the spec is one file, so its $refs are all local.
-    const walk = (value: unknown): void => {
-      if (typeof value !== "object" || value === null) return;
-      const { in: where, name, schema } = value as Record<string, unknown>;
-      if (where === "query") types[String(name)] = (spec.deref({ value: schema, file: spec.root.file }).value as { type?: unknown }).type;
-      Object.values(value).forEach(walk);
-    };
-    walk(spec.root.value);
+    const types = queryTypes();
     expect(Object.keys(types)).toEqual(expect.arrayContaining(["survey_id", "_order", "start_date", "_include_data"]));
     expect(Object.entries(types).filter(([, type]) => [type].flat().includes("array"))).toEqual([]);
   });
