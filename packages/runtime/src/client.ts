@@ -202,7 +202,7 @@ export function createHookedClient<Paths extends {}>(options: HookedClientOption
 
 // The one check of baseUrl both ways of making a client need.
 function requireBaseUrl(options: ClientOptions): void {
-  if (typeof options?.baseUrl !== "string" || options.baseUrl === "") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
+  if (!options?.baseUrl || typeof options.baseUrl !== "string") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
 }
 
 /** What every call of one client shares. */

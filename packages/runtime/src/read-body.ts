@@ -65,7 +65,7 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
 export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: readonly string[]): Response {
   // Status codes such as 204 forbid a body; an empty one becomes none.
   // A body stream's chunks sit on ArrayBuffers (never shared ones), which is what a Response body takes.
-  const copy = new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
+  const copy = new Response(bytes.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : null, {
     status: response.status,
     // The reason phrase is the server's free text and ends up in error messages: known credentials go. A phrase fetch
     // carries but a Response cannot (a control character, a UTF-8 decoding of latin1 bytes) keeps the rest of it.
@@ -74,7 +74,7 @@ export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: re
   });
   // Callers read the final URL from the response (e.g. to build an error); a constructed Response has none.
   for (const key of ["url", "redirected"] as const) {
-    Object.defineProperty(copy, key, { value: response[key], enumerable: true, configurable: true });
+    Object.defineProperty(copy, key, { value: response[key], enumerable: true });
   }
   return copy;
 }

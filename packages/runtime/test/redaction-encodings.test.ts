@@ -79,6 +79,25 @@ describe("a credential echoed HTML-escaped, as a proxy's or a login form's error
   }
 });
 
+describe("a credential with an apostrophe, echoed HTML-escaped as each language writes one, reaches no error and no log line", () => {
+  // Ruby, Go and Java's escapers write an apostrophe as &#39;, Python's html.escape as &#x27;, PHP's htmlspecialchars
+  // as &#039; and XML's as &apos;; each with & and " escaped too.
+  const apostrophes = ["&#39;", "&#x27;", "&#039;", "&apos;"];
+  const cases = apostrophes.flatMap((apostrophe) => ["a 4xx body", "a non-JSON 200"].map((place) => [apostrophe, place] as const));
+  for (const { kind, connect, tokenEndpoint } of kinds) {
+    const secret = `${kind}'s-&-"key"-9`;
+    it.each(cases)(`${kind}: with ' as %s, in %s`, async (apostrophe, place) => {
+      const escaped = secret.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, apostrophe);
+      served().script("POST /oauth/token", [tokenEndpoint(secret)]);
+      served().script("GET /items", [echoIn[place]!(`<p>Invalid credential: ${escaped}</p>`)]);
+      const shown = await texts(() => connect(secret).GET("/items"));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.filter((text) => text.includes(escaped) || text.includes(secret))).toEqual([]);
+      expect(served().count("GET /items")).toBe(1);
+    });
+  }
+});
+
 describe("a credential echoed by the token endpoint, in every encoding, reaches no error and no log line", () => {
   for (const { kind, user, connect } of kinds.filter(({ kind }) => ["clientsecret", "password", "refresh"].includes(kind))) {
     const secret = secretFor(kind);
