@@ -116,13 +116,16 @@ export function redactBody(body: unknown, secrets?: readonly string[]): unknown 
     if (seen.has(value) || depth > 20) return REDACTED;
     seen.add(value);
     if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(value)) {
-      // A key may echo a credential too: a 2xx body a helper keeps as an error's is not redacted as bytes, as error bodies are.
-      // A true or false is no credential: a vendor's tokenExpired or password_reset_required says why it refused.
-      out[redactSecrets(name, secrets)] = isSecretName(name) && field != null && typeof field != "boolean" ? REDACTED : visit(field, depth + 1);
-    }
-    return out;
+    // Defined, not assigned: a "__proto__" key (JSON.parse makes it an own field) stays a field, where assigning it would
+    // make the server's object the copy's prototype, its fields read through it yet in no JSON or log line.
+    return Object.fromEntries(
+      Object.entries(value).map(([name, field]) => [
+        // A key may echo a credential too: a 2xx body a helper keeps as an error's is not redacted as bytes, as error bodies are.
+        redactSecrets(name, secrets),
+        // A true or false is no credential: a vendor's tokenExpired or password_reset_required says why it refused.
+        isSecretName(name) && field != null && typeof field != "boolean" ? REDACTED : visit(field, depth + 1),
+      ]),
+    );
   };
   return visit(body, 0);
 }

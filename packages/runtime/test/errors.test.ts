@@ -432,6 +432,21 @@ describe("redaction helpers", () => {
     expect(redactError("not an error")).toBe("not an error");
   });
 
+  it("redactBody keeps a body's \"__proto__\" key a field of its own, never the copy's prototype", () => {
+    // JSON.parse makes "__proto__" an own field; a server may send one at any depth.
+    const body = JSON.parse('{"__proto__":{"errorType":"Injected","id":7},"message":"m","nested":[{"__proto__":{"admin":true}}]}');
+    const copy = redactBody(body) as Record<string, unknown> & { nested: Record<string, unknown>[] };
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(copy.nested[0])).toBe(Object.prototype);
+    expect([copy.errorType, copy.id, copy.nested[0]!.admin]).toEqual([undefined, undefined, undefined]);
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")?.value).toEqual({ errorType: "Injected", id: 7 });
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(body));
+    // As every error's body is made: what an error shows is what code reading it finds.
+    const error = ApiError.generate(400, body);
+    expect((error.body as Record<string, unknown>).errorType).toBeUndefined();
+    expect(JSON.stringify(error.toJSON().body)).toBe(JSON.stringify(body));
+  });
+
   it("redactBody survives cycles", () => {
     const body: Record<string, unknown> = { a: 1 };
     body.self = body;
