@@ -38,7 +38,7 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
   checkOptionNames(options, ["clientId", "redirectUri", "state", "authorizeUrl"], "buildAuthorizeUrl");
-  requireHttps(options.redirectUri);
+  checkOAuthValues(options);
   return buildRuntimeAuthorizeUrl({
     authorizeUrl: options.authorizeUrl ?? AUTHORIZE_URL,
     clientId: options.clientId,
@@ -49,12 +49,19 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
 
 /**
  * Refuses a redirect URI that is no https: the runtime takes http on loopback (RFC 8252); CX does not ("the
- * RedirectURI must be secure [https] - not http"). One no URL parser reads is left to the runtime's own check.
+ * RedirectURI must be secure [https] - not http"). One no URL parser reads is left to the runtime's own check. And
+ * refuses a client id or redirect URI holding a space or control character (a newline read with it from a file or an
+ * environment variable), which would go to CX as %0A and come back as an unknown client or a redirect URI that matches
+ * none; the URL parser drops such characters at the ends, so the redirect URI passes its https check with them. (A
+ * client secret may hold a space, RFC 6749 says; a wrong one is refused by CX as invalid_client, which names it.)
  */
-function requireHttps(redirectUri: unknown): void {
+function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }): void {
   let protocol: string | undefined;
+  for (const field of ["clientId", "redirectUri"] as const) {
+    if (/[\0-\x20\x7f]/.test(options[field] as string)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
+  }
   try {
-    protocol = new URL(redirectUri as string).protocol;
+    protocol = new URL(options.redirectUri as string).protocol;
   } catch {}
   if (protocol && protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
 }
@@ -116,7 +123,7 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   // (clientAuthentication, say) would be overwritten without a word.
   checkOptionNames(options, [...EXCHANGE_OPTIONS, "bodyEncoding", "tokenUrl"], "exchangeAuthorizationCode");
   // The one given to buildAuthorizeUrl, which CX takes as https only: an http one is refused before the code is sent.
-  requireHttps(options.redirectUri);
+  checkOAuthValues(options);
   const token = await exchangeRuntimeAuthorizationCode({
     ...options,
     tokenUrl: options.tokenUrl ?? TOKEN_URL,

@@ -32,8 +32,9 @@ const MIME_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+([ \t]*;[ \t]*[A
  * the query, the runtime reads that body whole before sending it (a same-origin 307/308 must resend it), so the
  * file is held in memory, several times its size at the peak (about 4 to 6 times, measured with 64 MiB in Node 24),
  * whatever its source. `timeoutMs` does not bound that read, and nothing bounds its size: pass a `signal` (e.g.
- * `AbortSignal.timeout(ms)`) for a source that may stall or never end. A POST is never resent once the server may
- * have acted on it.
+ * `AbortSignal.timeout(ms)`) for a source that may stall or never end. Sending the file is within the attempt that
+ * `timeoutMs` bounds until CX answers: upload large files through a client with a larger `timeoutMs`. A POST is never
+ * resent once the server may have acted on it.
  *
  * @example
  * const file = await uploadFile(cx, filePath("self", "/photos/2353.jpg"), await fs.openAsBlob("2353.jpg"), { contentType: "image/jpeg" });

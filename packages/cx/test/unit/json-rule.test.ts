@@ -47,6 +47,16 @@ describe("a 200 without a valid JSON body", () => {
     expect((error as Error).message).toMatch(/returned 200 with an empty body, not JSON: a server error, retry later\./);
   });
 
+  it("is an error on a POST too, which says CX may have carried it out rather than to retry", async () => {
+    const observed = observedFetch(() => new Response("", { status: 201, headers: { "content-type": "application/json" } }));
+    const cx = createClient({ auth, fetch: observed.fetch });
+    const error = await caught(cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/Photos") } } }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/returned 201 with an empty body, not JSON: a server error, and CX may have carried it out: check before resending\.$/);
+    expect((error as Error).message).not.toMatch(/retry/);
+    expect(observed.requests).toHaveLength(1);
+  });
+
   it("does not apply to a download, whose body is the file", async () => {
     const observed = observedFetch(() => new Response("not { json", { headers: { "content-type": "text/plain" } }));
     const cx = createClient({ auth, fetch: observed.fetch });

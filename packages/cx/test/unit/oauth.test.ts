@@ -40,7 +40,7 @@ describe("authorizeUrl", () => {
 });
 
 describe("buildAuthorizeUrl and CX's https rule", () => {
-  it.each(["http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", " HTTP://[::1]/cb"])("refuses %j: CX takes no http redirect URI, loopback included", async (redirectUri) => {
+  it.each(["http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", "HTTP://[::1]/cb"])("refuses %j: CX takes no http redirect URI, loopback included", async (redirectUri) => {
     const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri, state: STATE }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
@@ -154,7 +154,7 @@ describe("exchangeAuthorizationCode", () => {
     expect((error as AuthenticationError).body).toEqual({ errorType: "BadAuthCode", message: "Code [redacted] expired" });
   });
 
-  it.each(["http://app.example.com/cb", "http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", " HTTP://[::1]/cb"])(
+  it.each(["http://app.example.com/cb", "http://localhost:3000/cx/callback", "http://127.0.0.1:8765/cx/callback", "HTTP://[::1]/cb"])(
     "refuses the http redirect URI %j before sending anything, as buildAuthorizeUrl refuses it (loopback included)",
     async (redirectUri) => {
       const observed = observedFetch(() => json({}));
@@ -164,6 +164,29 @@ describe("exchangeAuthorizationCode", () => {
       expect(observed.requests).toHaveLength(0);
     },
   );
+
+  // A value read from a file or an environment variable may come with its newline; the URL parser drops white space
+  // at a URL's ends, so the https check alone took such a redirect URI, and CX would have got %0A.
+  const untrimmed: [string, Record<string, string>][] = [
+    ["redirectUri", { redirectUri: `${REDIRECT}\n` }],
+    ["redirectUri", { redirectUri: ` ${REDIRECT}` }],
+    ["clientId", { clientId: `${CLIENT_ID}\n` }],
+    ["clientId", { clientId: `${CLIENT_ID}\t` }],
+  ];
+  it.each(untrimmed)("refuses a %s with a space or control character, before anything is sent and without quoting it", async (field, given) => {
+    const observed = observedFetch(() => json({ access_token: "issued-token" }));
+    const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch, ...given }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+    expect((error as Error).message).toBe(`${field} holds a space or control character (a stray newline?): CX would not recognise it`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each(untrimmed)("buildAuthorizeUrl refuses a %s with a space or control character too", async (field, given) => {
+    const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: STATE, ...given }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(field);
+  });
 
   it("leaves a redirect URI no URL parser reads to the runtime's own refusal", async () => {
     const observed = observedFetch(() => json({}));
