@@ -1,7 +1,7 @@
 /**
  * Where a client reports what it sends: one `debug` line per attempt, per token request and per rate-limit wait.
  * `console` fits, and so do pino, winston and bunyan loggers. Messages and fields never carry a credential: URLs
- * are redacted and no header or body is logged.
+ * are redacted and no header or body is logged. A `debug` that throws, or returns a promise that rejects, is ignored.
  */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;

@@ -70,6 +70,31 @@ describe("logger", () => {
     expect(data).toEqual({ id: 1 });
   });
 
+  it("an async logger whose debug rejects neither fails the request nor leaves a rejection unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let calls = 0;
+      const { client } = observedClient(() => json({ id: 1 }), {
+        logger: {
+          debug: async () => {
+            calls++;
+            throw new Error("log server down");
+          },
+        },
+      });
+      const { data } = await client.GET("/items");
+      expect(data).toEqual({ id: 1 });
+      expect(calls).toBe(1);
+      // Node reports unhandled rejections after the microtask queue drains: give it a macrotask turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("a logger without a debug method is refused at creation", () => {
     expect(() => observedClient(() => json({}), { logger: {} as Logger })).toThrow(InputError);
   });

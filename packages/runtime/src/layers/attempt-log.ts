@@ -29,9 +29,10 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
   if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
     throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
   }
-  const log = (message: string, fields: Record<string, unknown>) => {
+  // Async, so that an async debug's rejection is caught too: left unhandled, it would end a Node process.
+  const log = async (message: string, fields: Record<string, unknown>) => {
     try {
-      logger?.debug(message, fields);
+      await logger?.debug(message, fields);
     } catch {
       // Logging is best effort: a request must not fail because its log line could not be written.
     }
