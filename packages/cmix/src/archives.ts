@@ -1,4 +1,4 @@
-import { describeValue, fieldError, InputError, isRecord, shown } from "@apis/runtime";
+import { describeValue, fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
@@ -75,7 +75,7 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
  * checkArchiveRequest(request, "");
  */
 export function checkArchiveRequest(body: unknown, at = "body."): void {
-  if (!isRecord(body)) {
+  if (!isFieldObject(body)) {
     throw fieldError("body", 'must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
   }
   optionsIn(body, "body");
@@ -108,6 +108,6 @@ type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
  * and archiveUrl only, and if CMIX does too, requiring the id would fail every poll. One with neither is no archive.
  */
 function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
-  const archive = dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? isRecord(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
+  const archive = dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? isFieldObject(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
   return id ? { ...archive, id } : archive;
 }

@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, dataOrThrow, endSentence, InvalidResponseError, isRecord, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, dataOrThrow, endSentence, InvalidResponseError, isFieldObject, nameErrorClasses, summarizeBody, type ApiErrorInit, type RawResult } from "@apis/runtime";
 import type { ArchiveRef } from "./archives.js";
 import type { components } from "./generated/survey/schema.js";
 
@@ -15,7 +15,7 @@ export type EmbeddedError = components["schemas"]["EmbeddedError"];
  * else console.log(data?.id);
  */
 export function hasErrorKey(body: unknown): body is EmbeddedError {
-  return isRecord(body) && body.error != null;
+  return isFieldObject(body) && body.error != null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ApiError, InvalidResponseError } from "./errors.js";
-import { isRecord } from "./is-record.js";
+import { isFieldObject } from "./input-error.js";
 
 /** What an openapi-fetch call resolves: data on success, the vendor's error body on failure, and the response. */
 export interface RawResult<T> {
@@ -30,7 +30,7 @@ export function dataOrThrow<T>(result: RawResult<T>, method: string): T {
  */
 export function objectOrThrow<T>(result: RawResult<T>, method: string, what: string): T {
   const data: unknown = dataOrThrow(result, method);
-  if (isRecord(data)) return data as T;
+  if (isFieldObject(data)) return data as T;
   const { status, url } = result.response;
   throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
 }

@@ -1,5 +1,6 @@
 import { redactBody } from "./redact.js";
 import { shorten } from "./shorten.js";
+import { isIdempotent, NOT_RETRIED } from "./retry.js";
 
 /**
  * One line describing a vendor error body: its `message`, `error_description`, `error` or first `errors` entry,
@@ -33,19 +34,20 @@ export function summarizeBody(body: unknown): string {
 
 /**
  * What to check for an HTTP failure of this status, as the end of an error message. The wait a 429 or 503 asked for
- * is the error's `retryAfterMs`, not part of the message.
+ * is the error's `retryAfterMs`, not part of the message. A server error to a request that is not safe to resend (a
+ * POST or PATCH) may have been carried out before the server failed: it says {@link NOT_RETRIED} instead of "retry later".
  *
  * @example
  * hintForStatus(404); // "Check the URL, its IDs included: ..."
  */
-export function hintForStatus(status: number): string {
+export function hintForStatus(status: number, method?: string): string {
   if (status === 400 || status === 422) return "Check the request's parameters and body.";
   if (status === 401) return "Check the credentials: missing, wrong or expired.";
   if (status === 403) return "Check the account's permissions.";
   if (status === 404) return "Check the URL, its IDs included: no such resource, or not this account's.";
   if (status === 409) return "Changed or already exists: fetch it again before retrying.";
   if (status === 429) return "Rate limited: slow down and retry later.";
-  if (status >= 500) return "The vendor failed: retry later.";
+  if (status >= 500) return method && !isIdempotent(method) ? `The vendor failed.${NOT_RETRIED}` : "The vendor failed: retry later.";
   return "See `body` for the vendor's explanation.";
 }
 

@@ -130,7 +130,7 @@ export class ApiError extends Error {
     // Without a message: what failed (the method and URL, else "The request"), the status, the body's summary, a hint.
     return new ErrorClass(
       message ??
-        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${shorten(statusText, 100, rest.secrets)}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status)}`}`,
+        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${shorten(statusText, 100, rest.secrets)}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status, init.method)}`}`,
       { ...rest, status, body },
     );
   }

@@ -1,10 +1,12 @@
+import { isFieldObject } from "./input-error.js";
+
 /**
- * Whether a value is an object of named fields: not null, and not an array (which `typeof` calls an object too).
+ * Whether a value is an object of named fields: {@link isFieldObject} under the name the helpers use for what a server
+ * sent (parsed JSON, whose objects are all plain). Not null, not an array, and not an instance of a class such as a
+ * Date or a Map, whose fields are no data.
  *
  * @example
  * isRecord({ plan: "Pro" }); // true
  * isRecord(["Pro"]); // false
  */
-export function isRecord(value: unknown): value is { [key: string]: unknown } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export const isRecord: (value: unknown) => value is { [key: string]: unknown } = isFieldObject;

@@ -14,6 +14,9 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 // Methods whose repetition has the same effect as a single request (RFC 9110 §9.2.2).
 const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
+/** The advice that ends a message about a request that was not sent again because the server may have acted. */
+export const NOT_RETRIED = " Not retried: the server may have acted on it; check before resending.";
+
 // Errors raised while connecting, before a single byte of the request left: resending cannot duplicate anything.
 const NOT_SENT_CODES = ["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"];
 

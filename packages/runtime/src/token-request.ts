@@ -1,4 +1,4 @@
-import { isRecord } from "./is-record.js";
+import { isFieldObject } from "./input-error.js";
 import { type ApiConnectionError, AuthenticationError } from "./errors.js";
 import { MAX_TOKEN_LENGTH } from "./header-value.js";
 import { rememberSecret } from "./known-secrets.js";
@@ -67,7 +67,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // would be blanked from every later text. The first 8: every string of the answer is redacted with them (thousands
   // held the event loop for seconds); remembered before the caller's onRefreshToken sees one, whose error may quote it.
   // Only an object's fields: a JSON string's characters would each be one (a hostile megabyte-long answer, millions).
-  const issued = Object.entries(isRecord(token) ? token : {}).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []));
+  const issued = Object.entries(isFieldObject(token) ? token : {}).flatMap(([name, value]) => (isSecretName(name) && !/type$/i.test(name) && typeof value === "string" ? [value] : []));
   // Longer than any server takes in a header (Node's limit is 16 KiB for them all): refused unremembered, since indexing
   // each form of a credential takes about a second per megabyte, and the answer may hold 128 MiB. Every field is checked,
   // not only the eight remembered: an access_token or refresh_token after them is used all the same.

@@ -1,6 +1,5 @@
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
-import { checkNumber, describeValue, fieldError, InputError } from "./input-error.js";
-import { isRecord } from "./is-record.js";
+import { checkNumber, describeValue, fieldError, InputError, isFieldObject } from "./input-error.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 import { checkOptionNames } from "./option-names.js";
 
@@ -38,11 +37,11 @@ export function checkTransportOptions(options: {
     throw fieldError("fetch", `must be a function like globalThis.fetch, got ${describeValue(options.fetch)}`);
   }
   const retryDelay = options.retryDelay as { baseMs?: number | undefined; maxMs?: number | undefined } | undefined;
-  if (retryDelay !== undefined && !isRecord(retryDelay)) {
+  if (retryDelay !== undefined && !isFieldObject(retryDelay)) {
     throw fieldError("retryDelay", `must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
   const { rateLimit } = options;
-  if (rateLimit !== undefined && !isRecord(rateLimit)) {
+  if (rateLimit !== undefined && !isFieldObject(rateLimit)) {
     throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(rateLimit)}`);
   }
   // A misspelt name (initialMs, maxWait) would leave its default in force without a word.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, summarizeBody } from "../src/index.js";
+import { ApiError, isRecord, summarizeBody } from "../src/index.js";
 
 describe("summarizeBody", () => {
   it.each([
@@ -28,5 +28,45 @@ describe("summarizeBody", () => {
   it("is what an error status's message quotes, or nothing when it sums up to nothing", () => {
     expect(ApiError.generate(500, null).message).toBe("The request failed with 500. The vendor failed: retry later.");
     expect(ApiError.generate(500, 0).message).toBe("The request failed with 500: 0. The vendor failed: retry later.");
+  });
+});
+
+// A 5xx to a POST may come after the server acted (the survey went out, the row was written): "retry later" would have
+// the caller send it twice. The transport does not resend such a request; the message says so and what to do.
+describe("the hint of a server error", () => {
+  const NOT_RETRIED = "The vendor failed. Not retried: the server may have acted on it; check before resending.";
+
+  it.each(["POST", "PATCH"])("to a %s says it may have been carried out and to check before resending", (method) => {
+    for (const status of [500, 502, 503, 504]) {
+      const error = ApiError.generate(status, { message: "boom" }, { method, url: "https://api.example.com/v1/email_survey" });
+      expect(error.message).toBe(`${method} https://api.example.com/v1/email_survey failed with ${status}: boom. ${NOT_RETRIED}`);
+    }
+  });
+
+  it.each(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"])("to a %s, which may be resent, says to retry later", (method) => {
+    expect(ApiError.generate(503, null, { method }).message).toBe(`${method} failed with 503. The vendor failed: retry later.`);
+  });
+
+  it("without a method, as a caller of generate may build it, says to retry later", () => {
+    expect(ApiError.generate(500, null).message).toMatch(/The vendor failed: retry later\.$/);
+  });
+
+  it("from fromResponse names the helper's method", () => {
+    const error = ApiError.fromResponse(new Response("{}", { status: 500 }), { error: "down" }, "POST");
+    expect(error.message).toMatch(/failed with 500: down\. The vendor failed\. Not retried: .*check before resending\.$/);
+  });
+});
+
+describe("isRecord", () => {
+  it("is true for an object of fields, as parsed JSON holds them, with or without a prototype", () => {
+    expect(isRecord({ plan: "Pro" })).toBe(true);
+    expect(isRecord(JSON.parse('{"constructor": 1}'))).toBe(true);
+    expect(isRecord(Object.create(null))).toBe(true);
+  });
+
+  it("is false for null, an array, a primitive and an instance of a class, whose fields are no data", () => {
+    for (const value of [null, undefined, ["Pro"], "Pro", 1, new Date(0), new Map([["plan", "Pro"]]), new URLSearchParams("plan=Pro")]) {
+      expect(isRecord(value)).toBe(false);
+    }
   });
 });

@@ -125,6 +125,7 @@ describe("options are checked up front, naming the option and the accepted range
     ["headers", { headers: bad([["X-Only-Name"]]) }, /\[name, value\] pairs of strings; one entry is an array/],
     ["headers", { headers: { "X-Api-Key": "bearer-secret-token\r\nX-Evil: 1" } }, /header X-Api-Key cannot be sent \(a line break/],
     ["retryDelay", { retryDelay: bad("fast") }, /retryDelay must be \{ baseMs\?, maxMs\? \} in ms from 0 to 2147483647, got a string/],
+    ["retryDelay", { retryDelay: bad(new Date(0)) }, /retryDelay must be \{ baseMs\?, maxMs\? \} in ms from 0 to 2147483647, got a Date/],
     ["retryDelay.maxMs", { retryDelay: { maxMs: 2 ** 31 } }, /retryDelay\.maxMs must be a number from 0 to 2147483647/],
     ["initialMs", { retryDelay: bad({ initialMs: 100 }) }, /^initialMs is not an option of retryDelay, which takes baseMs, maxMs$/],
     ["maxWait", { rateLimit: bad({ headers: { remaining: "R", reset: "S" }, maxWait: 5000 }) }, /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/],

@@ -1,4 +1,4 @@
-import { decodeQueryName, isRecord } from "@apis/runtime";
+import { decodeQueryName, isFieldObject } from "@apis/runtime";
 
 /** A parsed form: strings at the leaves, objects for `a[b]` and arrays for `a[]`. */
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
@@ -30,7 +30,7 @@ export function parseBracketForm(text: string): FormObject {
     const list = path.length > 1 && path.at(-1) === "" && !path.pop();
     const key = path.pop()!;
     // The objects on the way, made where there are none (or a string or list stood).
-    const node = path.reduce((node, key) => (isRecord(node[key]) ? node[key] : (node[key] = {})) as FormObject, result);
+    const node = path.reduce((node, key) => (isFieldObject(node[key]) ? node[key] : (node[key] = {})) as FormObject, result);
     const existing = node[key];
     if (!list) node[key] = value;
     else if (Array.isArray(existing)) existing.push(value);

@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isFieldObject, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -101,7 +101,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   checkClient(client);
   // A JavaScript caller's null means the same as leaving the options out.
   const given = options ?? {};
-  if (!isRecord(given)) throw fieldError("options", `must be an object of send options, got ${describeValue(given)}`);
+  if (!isFieldObject(given)) throw fieldError("options", `must be an object of send options, got ${describeValue(given)}`);
   checkOptionNames(given, CSV_OPTIONS, "sendEmailSurveyCsv");
   checkSendOptions(given);
   const time = given.delivery_time;

@@ -1,4 +1,4 @@
-import { checkClient, checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isRecord, nameShown, shown } from "@apis/runtime";
+import { checkClient, checkNumber, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isFieldObject, nameShown, shown } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import type { components } from "./generated/schema.js";
 import { propertiesAt } from "./properties.js";
@@ -61,7 +61,7 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
   checkNumber(options.delay, "delay", 1, { min: 1, max: 31, integer: true, hint: "days to wait before sending" });
   // An object or nothing: a string's or an array's names are its indexes ("0 is not an option").
   const names = (value: unknown, list: readonly string[], at: string) => {
-    if (value != null && !isRecord(value)) throw fieldError(at, `must be an object, got ${describeValue(value)}`);
+    if (value != null && !isFieldObject(value)) throw fieldError(at, `must be an object, got ${describeValue(value)}`);
     checkOptionNames(Object(value), list, at);
     return value as { custom_messages?: unknown; sampling?: unknown; registered_percent?: unknown } | undefined;
   };
@@ -92,7 +92,7 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
  */
 export async function sendEmailSurvey(client: WootricClient, request: EmailSurveyRequest, options?: { signal?: AbortSignal | undefined }): Promise<EmailSurveyResult | undefined> {
   checkClient(client);
-  if (!isRecord(request)) {
+  if (!isFieldObject(request)) {
     throw new InputError("request", `sendEmailSurvey needs { emails: [...] } and the send options, got ${describeValue(request)}`);
   }
   // Names first: a misspelt field is named as such, and nothing is sent.

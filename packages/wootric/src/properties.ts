@@ -36,7 +36,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
     const field = `${at}.${nameShown(name)}`;
     if (name.trim() === "" || /[[\]]/.test(name)) throw fieldError(field, "is no property name: names must be non-empty and without [ or ], which nest keys");
     if (value === undefined) continue;
-    const converted = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+    const converted = value instanceof Date ? Math.floor(+value / 1000) : value;
     // null is sent as it is, whatever the name.
     if (converted !== null) {
       if (!["string", "number", "boolean"].includes(typeof converted)) {

@@ -1,5 +1,5 @@
 import type { FormValue } from "./bracket-form.js";
-import { isRecord } from "@apis/runtime";
+import { isFieldObject } from "@apis/runtime";
 
 type Typed = string | number | boolean | null | { [key: string]: unknown };
 
@@ -21,7 +21,7 @@ const string: FieldType = (value) => (typeof value === "string" || typeof value 
 const text: FieldType = (value) => string(value);
 // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
 const nullableString: FieldType = (value) => (value === null || value === "" ? null : typeof value === "string" ? value : undefined);
-const properties: FieldType = (value) => (isRecord(value) ? { ...value } : undefined);
+const properties: FieldType = (value) => (isFieldObject(value) ? { ...value } : undefined);
 
 /** Each field type under the name the spec's schemas give it (a test reads the tables below through it). */
 export const FIELD_TYPES = { integer, boolean, string, text, "nullable-string": nullableString, properties };

@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, isRecord } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
@@ -47,7 +47,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   // Wootric does not send.
   const subject = "response" in raw ? "response" : "decline";
   const inner = raw[subject];
-  const record = isRecord(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
+  const record = isFieldObject(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
   // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
   const type = `${subject}.${event?.["event_name"]}`;
   if (!event || !record || !/^(response\.(created|updated)|decline\.created)$/.test(type)) {

@@ -1,5 +1,6 @@
 import type { ApiError, ApiErrorInit } from "../errors.js";
 import { endSentence } from "../error-summary.js";
+import { NOT_RETRIED } from "../retry.js";
 import { callError, type Call } from "./call.js";
 
 /** Why an attempt failed, as the retry policy sees it. */
@@ -25,9 +26,6 @@ export class AttemptFailure extends Error {
     this.toError = toError;
   }
 }
-
-/** The advice that ends a message about a request that was not sent again because the server may have acted. */
-const NOT_RETRIED = " Not retried: the server may have acted on it; check before resending.";
 
 /**
  * The AttemptFailure of a call whose error reads `text(attempts)`, then `advice` when sending again is `safe`, else

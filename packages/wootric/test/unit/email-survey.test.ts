@@ -5,6 +5,7 @@ import {
   checkEmailSurveyCsv,
   createClient,
   InputError,
+  InternalServerError,
   MAX_CSV_ROWS,
   MAX_EMAILS,
   properties,
@@ -17,9 +18,9 @@ import {
 const BASE = "https://wootric.test";
 const CSV = "email,First Name,plan,___context:service\njane@example.com,Jane,Pro,internet\njohn@example.com,John,Free,laundry\n";
 
-function client(handler: (request: Request) => Response = () => json({})) {
+function client(handler: (request: Request) => Response = () => json({}), maxRetries = 0) {
   const observed = observedFetch(handler);
-  const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "tok-1" }, maxRetries: 0 });
+  const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "tok-1" }, maxRetries, retryDelay: { baseMs: 0 } });
   return { wootric, observed };
 }
 
@@ -128,6 +129,8 @@ describe("sendEmailSurvey", () => {
     ["survey_settings as an array", { survey_settings: [{ logo_url: "https://example.com/logo.png" }] }, "survey_settings", "an array"],
     ["custom_messages as a string", { survey_settings: { custom_messages: "Thanks!" } }, "survey_settings.custom_messages", "a string"],
     ["sampling as a number", { survey_settings: { sampling: 50 } }, "survey_settings.sampling", "a number"],
+    // A Map's entries are no fields: read as an object, it would send no settings without a word.
+    ["survey_settings as a Map", { survey_settings: new Map([["language", "fr"]]) }, "survey_settings", "a Map"],
   ])("refuses %s as no object, by both e-mail survey helpers, sending nothing", async (_, options, field, described) => {
     const { wootric, observed } = client();
     for (const send of [sendEmailSurvey(wootric, { emails: ["a@example.com"], ...options } as never), sendEmailSurveyCsv(wootric, "email\na@example.com\n", options as never)]) {
@@ -231,6 +234,17 @@ describe("sendEmailSurvey", () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, body: { errors: ["Invalid email"] } });
   });
+
+  // Wootric may have sent some of the surveys before it failed: "retry later" would survey those people twice.
+  it("says a 5xx may have sent the surveys and to check before resending, sending once", async () => {
+    // Retries on, as by default: a GET's 500 would be sent again, this POST is not.
+    const { wootric, observed } = client(() => json({ error: "Internal Server Error" }, 500), 2);
+    const error = await sendEmailSurvey(wootric, { emails: ["a@example.com"] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toMatch(/failed with 500: Internal Server Error\. The vendor failed\. Not retried: the server may have acted on it; check before resending\.$/);
+    expect((error as Error).message).not.toContain("retry later");
+    expect(observed.requests).toHaveLength(1);
+  });
 });
 
 describe("sendEmailSurveyCsv", () => {
@@ -278,6 +292,14 @@ describe("sendEmailSurveyCsv", () => {
     await sendEmailSurveyCsv(wootric, new Blob([`\uFEFF\uFEFF${CSV}`]));
     // Both were checked as starting with email: a mark left in would make Wootric read "\uFEFFemail".
     for (const body of observed.bodies) expect(Buffer.from(formFields(body).find(([name]) => name === "csv")![1], "base64url").toString("utf8")).toBe(CSV);
+  });
+
+  it("says a 5xx may have sent the surveys and to check before resending, sending once", async () => {
+    const { wootric, observed } = client(() => json({ error: "Bad Gateway" }, 502), 2);
+    const error = await sendEmailSurveyCsv(wootric, CSV).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toMatch(/The vendor failed\. Not retried: the server may have acted on it; check before resending\.$/);
+    expect(observed.requests).toHaveLength(1);
   });
 
   it("throws the status-keyed ApiError when Wootric refuses the upload", async () => {
