@@ -63,7 +63,8 @@ export const EVENT_FIELDS: Record<string, FieldType> = {
  * through). Returns undefined if a known field has a value of the wrong kind, or an integer one is missing. A JSON null in an optional field that
  * takes none (`ip_address`, `origin_url`, `end_user_properties`, `updated_at`, ...) is read as the field left out
  * (undefined), so that an event the form format writes with an empty field (Rails' nil) is not refused in JSON; one in
- * a required field (an integer, or text) is refused. That Wootric's JSON carries such nulls is a guess: the vendor's
+ * a required field (an integer, or text) is refused. The form's empty value (`response[end_user_properties]=`) in a
+ * field that is no string (properties, a boolean) is read the same way. That Wootric's JSON carries such nulls is a guess: the vendor's
  * two JSON samples (_webhooks.md) have none but `text`.
  */
 export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: Record<string, FieldType>): { [key: string]: unknown } | undefined {
@@ -75,7 +76,9 @@ export function typeFields(raw: { [key: string]: FormValue | unknown }, fields: 
     // stale). Without event_name the event has no type, and is refused as such.
     if (!(name in raw) && type != integer) continue;
     const typed = type(raw[name]);
-    if (typed === undefined && (raw[name] !== null || type == integer || type == text)) return undefined;
+    // A form's empty value (Rails writes nil as `key=`) is read as a JSON null is: an empty end_user_properties or
+    // excluded_from_calculations is left out, not a reason to refuse the event.
+    if (typed === undefined && ((raw[name] ?? "") !== "" || type == integer || type == text)) return undefined;
     result[name] = typed;
   }
   return result;

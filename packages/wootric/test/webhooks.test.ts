@@ -312,6 +312,25 @@ describe("unwrapWebhook with nulls in a JSON event", () => {
     },
   );
 
+  // Rails writes a nil as `key=` in the form format: an empty hash or flag there is no reason to refuse the event.
+  it.each(["end_user_properties", "excluded_from_calculations"])("reads an empty %s in the form format as the field left out", async (field) => {
+    // The vendor's signed sample with the field's pairs dropped and one empty pair put in their place.
+    const pairs = fixture("response-created.form").text.trim().split("&");
+    const body = [...pairs.filter((pair) => !pair.startsWith(`response[${field}]`)), `response[${field}]=`].join("&");
+    expect(body.split("&").filter((pair) => pair.includes(field))).toEqual([`response[${field}]=`]);
+    const event = await unwrapWebhook(body, sign(body), SECRET);
+    if (event.type !== "response.created") throw new Error(`unexpected ${event.type}`);
+    expect((event.response as Record<string, unknown>)[field]).toBeUndefined();
+    expect(event.response).toMatchObject({ id: 1128, score: 7, end_user_id: 30, survey_id: 1146 });
+  });
+
+  it.each(["response[score]", "response[id]", "event_name"])("still refuses an empty %s in the form format, which the spec requires", async (name) => {
+    const fields = ["response[id]=1", "response[score]=9", "response[end_user_id]=2", "response[survey_id]=3", "event_name=created", "timestamp=t"];
+    const body = fields.map((pair) => (pair.startsWith(`${name}=`) ? `${name}=` : pair)).join("&");
+    expect(body).toContain(`${name}=&`);
+    expect((await refusal(unwrapWebhook(body, sign(body), SECRET))).reason).toBe("unrecognized-payload");
+  });
+
   it("reads a null survey_mode, and a null ip_address in a decline, as left out", async () => {
     const survey = withNull("survey_mode", false);
     expect(await unwrapWebhook(survey, sign(survey), SECRET)).toMatchObject({ type: "response.created", survey_mode: undefined });
