@@ -41,7 +41,7 @@ export function addressesOf(list: unknown, field: string, what: string): string[
 
 /** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
 export function checkEmail(address: string, field: string): void {
-  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw fieldError(field, `must be an e-mail address, got ${shown(address)}`);
+  if (!/^[^\s@\p{C}]+@[^\s@\p{C}]+$/u.test(address)) throw fieldError(field, `must be an e-mail address, got ${shown(address)}`);
 }
 
 // The fields of survey_settings and of its two objects; the compiler checks each list against the spec's type both ways.

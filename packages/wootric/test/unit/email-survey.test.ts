@@ -218,6 +218,10 @@ describe("sendEmailSurvey", () => {
     ["no address", { emails: [] }, "emails", /emails is empty/],
     ["a value that is not an address", { emails: ["a@example.com", "bob"] }, "emails (address 2)", /must be an e-mail address, got "bob"/],
     ["a stray comma", { emails: ["a@example.com,"] }, "emails[0]", /emails\[0\] has an empty e-mail address/],
+    // Pasted from a page or a sheet: Wootric would make an end user of the address with the character in it.
+    ["a zero-width space in an address", { emails: ["a\u200b@example.com"] }, "emails (address 1)", /must be an e-mail address, got "a\\u200b@example.com"/],
+    ["a control character in an address", { emails: ["a@example.com\u0007"] }, "emails (address 1)", /must be an e-mail address, got "a@example.com\\u0007"/],
+    ["a soft hyphen in an address", { emails: ["jane\u00addoe@example.com"] }, "emails (address 1)", /must be an e-mail address/],
     ["fewer external IDs than addresses", { emails: ["a@example.com", "b@example.com"], external_ids: ["A"] }, "external_ids", /external_ids has 1 IDs for 2 addresses/],
     ["a delay of 32 days", { emails: ["a@example.com"], delay: 32 }, "delay", /delay must be an integer from 1 to 31 \(days to wait before sending\), got 32/],
   ])("refuses %s before any request", async (_, request, field, message) => {

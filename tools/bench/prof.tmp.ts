@@ -1,0 +1,14 @@
+import createFetchClient from "openapi-fetch";
+import { createClient } from "@apis/wootric-cxi";
+import { startBenchServer } from "./src/spawn-server.ts";
+const { url, stop } = await startBenchServer();
+const mode = process.argv[2];
+const N = 30000, INFLIGHT = 8;
+const bare = createFetchClient<any>({ baseUrl: url });
+const cxi = createClient({ baseUrl: url, auth: { type: "token", accessToken: "bench-token" } } as any) as any;
+const send = mode === "bare" ? async () => (await bare.GET("/v1/projects", { headers: { authorization: "Bearer bench-token" } })).data : async () => (await cxi.GET("/v1/projects")).data;
+let next = 0;
+const t0 = performance.now();
+await Promise.all(Array.from({ length: INFLIGHT }, async () => { while (next++ < N) await send(); }));
+console.log(mode, Math.round(N / ((performance.now() - t0) / 1000)));
+stop();
