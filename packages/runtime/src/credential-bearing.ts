@@ -1,4 +1,4 @@
-import { isPlainObject } from "./form.js";
+import { isFieldObject } from "./input-error.js";
 import { isSecretName, redactUrl } from "./redact.js";
 
 /**
@@ -29,7 +29,7 @@ export function bodyCredentials(body: unknown): string[] | undefined {
     if (depth > 32 || walked.get(value)! <= depth) return;
     walked.set(value, depth);
     if (Array.isArray(value)) for (const item of value) take(item, depth + 1, secret);
-    else if (isPlainObject(value)) {
+    else if (isFieldObject(value)) {
       for (const [name, item] of Object.entries(value)) {
         const inSecret = secret || isSecretName(name);
         named ||= inSecret;

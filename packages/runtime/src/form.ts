@@ -1,4 +1,4 @@
-import { describeValue } from "./input-error.js";
+import { describeValue, isFieldObject } from "./input-error.js";
 import { joinsWhole, multipart } from "./multipart.js";
 
 /** Options of {@link toMultipartFormData}. */
@@ -88,7 +88,7 @@ export function multipartBody(value: Record<string, unknown>, nameOf?: (key: str
 }
 
 function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
-  if (!isPlainObject(value)) {
+  if (!isFieldObject(value)) {
     throw new TypeError(`A form body must be a plain object, got ${describeValue(value)}`);
   }
   const entries: Entry[] = [];
@@ -117,10 +117,10 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
     if (Array.isArray(field)) {
       // Rack and qs have no notation for a[][] or for a list mixing scalars and hashes: both would be misread.
       if (inArray) throw new TypeError(`Form field ${path} is an array inside an array, which bracket notation cannot express`);
-      const kinds = new Set(field.filter((item) => item !== undefined).map((item) => (isPlainObject(item) ? "object" : "scalar")));
+      const kinds = new Set(field.filter((item) => item !== undefined).map((item) => (isFieldObject(item) ? "object" : "scalar")));
       if (kinds.size > 1) throw new TypeError(`Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
       field.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
-    } else if (isPlainObject(field)) {
+    } else if (isFieldObject(field)) {
       // Arrays last: Rack starts the next hash of a list at a key the last one has, and never at a `[]` key.
       for (const [name, item] of Object.entries(field).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
@@ -144,14 +144,12 @@ function toDecimal(value: number): string {
 }
 
 /**
- * Whether a value is a plain object (an object literal or `Object.create(null)`), not an array, Date, Blob or class instance.
+ * Whether a value is a plain object (an object literal or `Object.create(null)`), not an array, Date, Blob or class
+ * instance: {@link isFieldObject}, which takes an object literal from another realm (a vm context, a test runner's) too.
  *
  * @example
- * isPlainObject({ a: 1 }); // true
- * isPlainObject(new Date()); // false
+ * isFieldObject({ a: 1 }); // true
+ * isFieldObject(new Date()); // false
  */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  // A primitive's prototype is its wrapper's (String.prototype, ...), never one of these two.
-  return value != null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
-}
+export const isPlainObject: (value: unknown) => value is Record<string, unknown> = isFieldObject;
 

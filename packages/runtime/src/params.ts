@@ -1,5 +1,4 @@
-import { isPlainObject } from "./form.js";
-import { describeValue, fieldError, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError, isFieldObject } from "./input-error.js";
 
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
@@ -43,14 +42,14 @@ export function checkPathParams(template: string, path: unknown): void {
 export function encodeQueryNames(query: Record<string, unknown>, at = "params.query"): Record<string, unknown> {
   const top = at === "params.query";
   // URLSearchParams, a Map or a string has no own fields to write: the call would go without its query.
-  if (!isPlainObject(query)) throw fieldError(at, `must be an object of parameters, got ${describeValue(query)}`);
+  if (!isFieldObject(query)) throw fieldError(at, `must be an object of parameters, got ${describeValue(query)}`);
   const encoded: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(query)) {
     const field = `${at}.${name}`;
-    if (!written(value) && !(top && (isPlainObject(value) || (Array.isArray(value) && value.every(written))))) {
+    if (!written(value) && !(top && (isFieldObject(value) || (Array.isArray(value) && value.every(written))))) {
       throw fieldError(field, `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
-    encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isPlainObject(value) ? encodeQueryNames(value, field) : value;
+    encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isFieldObject(value) ? encodeQueryNames(value, field) : value;
   }
   return encoded;
 }

@@ -1,5 +1,6 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { toFormUrlEncoded, toMultipartFormData } from "../src/index.js";
+import { isPlainObject, toFormUrlEncoded, toMultipartFormData } from "../src/index.js";
 
 /**
  * A small Rack/qs-style parser: `a[b]` nests, `a[]` appends, and `a[][k]` starts a new hash in the list when `k`
@@ -147,6 +148,22 @@ describe("toFormUrlEncoded", () => {
   it("refuses a body that is not a plain object", () => {
     expect(() => toFormUrlEncoded([1] as never)).toThrow(/A form body must be a plain object, got an array/);
     expect(() => toFormUrlEncoded("a=1" as never)).toThrow(TypeError);
+  });
+});
+
+// Jest runs each test file in a vm context: an object literal written there has that realm's Object.prototype, and
+// was refused as "no plain object" (the form walk and the query check compared prototypes with this realm's).
+describe("an object literal from another realm", () => {
+  it("is a plain object, and is encoded as this realm's is", () => {
+    const foreign = runInNewContext('({ name: "Jane", plan: { tier: "Pro", seats: [1, 2] } })') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(isPlainObject(foreign)).toBe(true);
+    expect(toFormUrlEncoded(foreign)).toBe(toFormUrlEncoded({ name: "Jane", plan: { tier: "Pro", seats: [1, 2] } }));
+  });
+
+  it("while a Date, a Map or an array from there is not", () => {
+    for (const source of ["new Date(0)", "new Map()", "[1]"]) expect(isPlainObject(runInNewContext(source))).toBe(false);
+    expect(() => toFormUrlEncoded(runInNewContext("new Date(0)") as never)).toThrow(/must be a plain object, got a Date/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describeValue, fieldError, isFieldObject, isPlainObject, toFormUrlEncoded } from "@apis/runtime";
+import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@apis/runtime";
 
 /**
  * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
@@ -13,7 +13,7 @@ function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
   const inner = (item: unknown) => numericBooleans(item, [...parents, value]);
   if (Array.isArray(value)) return value.map(inner);
   // Fields as the runtime's form encoding reads them: an object of Object.prototype's, or of none (Object.create(null)).
-  if (isPlainObject(value)) {
+  if (isFieldObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inner(item)]));
   }
   return value;

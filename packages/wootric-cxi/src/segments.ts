@@ -1,4 +1,4 @@
-import { fieldError, isPlainObject } from "@apis/runtime";
+import { fieldError, isFieldObject } from "@apis/runtime";
 
 /** The segments bulk update, whose body {@link checkSegmentsBody} checks on raw calls. */
 export const SEGMENTS_PATH = "/v1/segments/update_bulk";
@@ -10,7 +10,7 @@ const LEADS: Record<string, string> = { responses: "id", users: "user_id" };
 // goes as an empty value, which Rails does see.
 function need(object: Record<string, unknown> | undefined, key: string, at: string): void {
   const value = object?.[key];
-  if (value === undefined || isPlainObject(value) || Array.isArray(value)) throw fieldError(at + key, "is required, as one value: Rails would merge what follows into the entry before");
+  if (value === undefined || isFieldObject(value) || Array.isArray(value)) throw fieldError(at + key, "is required, as one value: Rails would merge what follows into the entry before");
 }
 
 /**
@@ -26,7 +26,7 @@ function need(object: Record<string, unknown> | undefined, key: string, at: stri
  */
 export function checkSegmentsBody(body: unknown): void {
   // Anything else but a body left out is refused by the form encoding; left out, none is sent.
-  if (body !== undefined && !isPlainObject(body)) return;
+  if (body !== undefined && !isFieldObject(body)) return;
   const lists = Object.entries(body ?? {}).filter(([, list]) => list !== undefined);
   if (!lists.length) throw fieldError("body", "must have responses or users: nothing would be updated");
   for (const [name, list] of lists) {
