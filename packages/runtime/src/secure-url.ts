@@ -44,7 +44,9 @@ export function checkSecureUrl(value: string, field: string): void {
     // A browser page (or Deno with --location) resolves relative URLs against its own; Node has no such base. A
     // protocol-relative one (//host, or /\host) names another host there: refused everywhere.
   } else if (!/^[\\/]{2}/.test(text) && typeof (globalThis as { location?: { href?: unknown } | undefined }).location?.href === "string") return;
-  if (!url) throw fieldError(field, `must be an absolute URL such as https://api.example.com (relative only in a browser, never //host)`);
+  // A trailing space or control character: the parser trims it from a URL alone, but not from one joined with a path,
+  // where it fails in the host (above) or stays in the path (`https://h/1 ` sent `/1%20/items`).
+  if (!url || /[\x00-\x20]$/.test(text)) throw fieldError(field, `must be an absolute URL such as https://api.example.com, without a trailing space (relative only in a browser, never //host)`);
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return;
   // The scheme alone without its colon: the message puts one after it.

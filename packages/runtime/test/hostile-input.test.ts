@@ -131,9 +131,9 @@ describe("options are checked up front, naming the option and the accepted range
     ["maxWait", { rateLimit: bad({ headers: { remaining: "R", reset: "S" }, maxWait: 5000 }) }, /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/],
     ["rateLimit", { rateLimit: bad("yes") }, /rateLimit must be \{ headers: .* got a string/],
     ["rateLimit.maxWaitMs", { rateLimit: { headers: { remaining: "R", reset: "S" }, maxWaitMs: 2 ** 31 } }, /rateLimit\.maxWaitMs must be a number from 0 to 2147483647/],
-    ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser, never \/\/host\)/],
-    ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser, never \/\/host\)/],
-    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "//evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com, without a trailing space \(relative only in a browser, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "/\\evil.example.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com, without a trailing space \(relative only in a browser, never \/\/host\)/],
+    ["baseUrl", { baseUrl: "/v1" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com, without a trailing space \(relative only in a browser, never \/\/host\)/],
     ["baseUrl", { baseUrl: "https://exa mple.com" }, /baseUrl must be an absolute URL such as https:\/\/api\.example\.com/],
     ["auth.token", { auth: { type: "bearer", token: "bearer-secret-token\r\nX-Evil: 1" } }, /auth\.token cannot go in an HTTP header/],
   ] as const)("createApiClient refuses %s: %j", (field, options, message) => {

@@ -145,6 +145,23 @@ describe("a URL option with user info is refused however it is spelled", () => {
     },
   );
 
+  // With a path in the base URL, the space stays inside the joined URL instead: it went out as `/1%20/items`.
+  it.each(["https://api.example.com/1 ", "https://api.example.com/v1/\u0000", "https://api.example.com/v1\t "])(
+    "refuses %j, a base URL with a path and a trailing space or control character, as the client's and as a call's",
+    async (value) => {
+      const refused = thrown(() => createApiClient({ baseUrl: value, operations, auth: { type: "none" } }));
+      expect(refused).toMatchObject({ field: "baseUrl", message: expect.stringMatching(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com, without a trailing space/) });
+      expect(await callRefusal(value)).toMatch(/without a trailing space/);
+    },
+  );
+
+  it("takes a base URL with a space inside its path, which the vendor may name so, and sends it encoded", async () => {
+    const fake = fakeFetch(() => json([]));
+    const client = createApiClient<paths>({ baseUrl: "https://api.example.com/my api", operations, auth: { type: "none" }, fetch: fake.fetch });
+    await client.GET("/items");
+    expect(fake.calls[0]?.url.href).toBe("https://api.example.com/my%20api/items");
+  });
+
   // An empty host variable ("https://${HOST}") leaves a URL with no host, which the parser refuses alone; joined with a
   // path it reads the path's first segment as the host: the client sent its bearer token to https://evil.example.com.
   it.each(["https://", "https:", "https:/"])("refuses %j, a URL with no host, as the client's baseUrl and as a call's, before anything is sent", async (value) => {

@@ -78,7 +78,7 @@ const cases: BadInputCase[] = [
     input: "a protocol-relative baseUrls.survey",
     call: (fetch) => client(fetch, { baseUrls: { survey: "//evil.example.com" } }),
     field: "baseUrls.survey",
-    message: /baseUrls\.survey must be an absolute URL such as https:\/\/api\.example\.com \(relative only in a browser, never \/\/host\)/,
+    message: /baseUrls\.survey must be an absolute URL such as https:\/\/api\.example\.com, without a trailing space \(relative only in a browser, never \/\/host\)/,
   },
   // Spelt otherwise, a host option would be ignored, and the password grant sent to the environment's host.
   {
