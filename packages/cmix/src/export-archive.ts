@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, checkNumber, fieldError, InputError, InvalidResponseError, sleep, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, InputError, InvalidResponseError, sleep, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -39,9 +39,9 @@ const EXPORT_OPTIONS = [...POLL_OPTIONS, "type", "respondentType", "completes", 
 
 /**
  * Polls an export archive until it is `COMPLETE` with an `archiveUrl`, and returns it. Gives up with an
- * {@link ArchiveTimeoutError} after `maxWaitMs` or `maxAttempts` polls, whichever comes first; the archive may still
- * finish, and the error carries what is needed to call this again. An archive whose status says it failed throws an
- * {@link ArchiveFailedError} at once: it will not finish. Without `dataLayoutId` (an error of
+ * {@link ArchiveTimeoutError} after `maxWaitMs` (a poll still in flight is cancelled) or `maxAttempts` polls, whichever
+ * comes first; the archive may still finish, and the error carries what is needed to call this again. An archive whose
+ * status says it failed throws an {@link ArchiveFailedError} at once: it will not finish. Without `dataLayoutId` (an error of
  * {@link exportArchive} thrown before the layout was known, or null as a fresh archive has it), the survey's layout
  * named `Default` is looked up first.
  *
@@ -174,9 +174,16 @@ async function waitUntilComplete(
         throw aborted();
       });
     }
-    last = await getArchive(cmix, ref, { signal: bounds.signal }).catch((error: unknown) => {
-      throw error instanceof ApiUserAbortError ? aborted() : error;
-    });
+    // The poll too ends at the deadline, or one pollIntervalMs after it for the look that follows the last pause: a
+    // stalled poll, bounded only by timeoutMs (60 s) and its retries, overran maxWaitMs by minutes.
+    const poll = new AttemptSignal(bounds.signal, Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs));
+    try {
+      last = await getArchive(cmix, ref, { signal: poll.signal }).catch((error: unknown) => {
+        throw error instanceof ApiUserAbortError ? (poll.timeout ? giveUp("maxWaitMs") : aborted()) : error;
+      });
+    } finally {
+      poll.clear();
+    }
     attempts++;
     if (isReady(last, ref)) return last;
   }

@@ -101,6 +101,7 @@ describe("portability", () => {
         "rememberSecret",
         "cancelQuietly",
         "sleep",
+        "AttemptSignal",
         "isPlainObject",
         "toFormUrlEncoded",
         "toMultipartFormData",

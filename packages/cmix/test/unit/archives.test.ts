@@ -364,6 +364,38 @@ describe("exportArchive", () => {
     expect(timeout.message).toContain("pollArchive(cmix, { surveyId: 138651, dataLayoutId: 5, archiveId: 9001 })");
   });
 
+  // A poll that stalled was bounded only by timeoutMs (60 s) and its retries: maxWaitMs was overrun by minutes.
+  it("ends a stalled poll at maxWaitMs with an ArchiveTimeoutError, not the request's own timeout", async () => {
+    const polls: AbortSignal[] = [];
+    const stalling = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === "POST") return Promise.resolve(json(ARCHIVE));
+      polls.push(request.signal);
+      // Never answers; ends only when its signal aborts, as a socket that stalled does.
+      return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    };
+    const cmix = createClient({ environment: "production", fetch: stalling, timeoutMs: 600_000, maxRetries: 2, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 5, pollIntervalMs: 1, maxWaitMs: 50 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    expect(error).toMatchObject({ limit: "maxWaitMs", attempts: 0, surveyId: SURVEY, archiveId: 9001 });
+    expect(polls).toHaveLength(1);
+    expect(polls[0]!.aborted).toBe(true);
+  });
+
+  it("still ends a stalled poll with ArchiveAbortError when the caller aborts first", async () => {
+    const controller = new AbortController();
+    const stalling = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === "POST") return Promise.resolve(json(ARCHIVE));
+      setTimeout(() => controller.abort(new Error("user left")), 1);
+      return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    };
+    const cmix = createClient({ environment: "production", fetch: stalling, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 5, pollIntervalMs: 1, maxWaitMs: 600_000, signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveAbortError);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+  });
+
   // maxWaitMs was measured by the wall clock: set an hour forward mid-wait (NTP, a laptop waking), it gave up at once.
   it("measures maxWaitMs by the monotonic clock: the wall clock set forward mid-wait does not end it", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
