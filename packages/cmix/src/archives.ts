@@ -75,7 +75,8 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
  * checkArchiveRequest(request, "");
  */
 export function checkArchiveRequest(body: unknown, at = "body."): void {
-  if (!isFieldObject(body)) {
+  // Any object that is no array: the body goes as JSON, which writes a class instance's own fields (a DTO) too.
+  if (typeof body != "object" || !body || Array.isArray(body)) {
     throw fieldError("body", 'must be the archive request: { respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false }');
   }
   optionsIn(body, "body");

@@ -176,7 +176,9 @@ async function waitUntilComplete(
     }
     // The poll too ends at the deadline, or one pollIntervalMs after it for the look that follows the last pause: a
     // stalled poll, bounded only by timeoutMs (60 s) and its retries, overran maxWaitMs by minutes.
-    const poll = new AttemptSignal(bounds.signal, Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs));
+    // At most the longest a timer keeps (about 24.8 days): setTimeout fires at once beyond it, and a maxWaitMs of
+    // Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
+    const poll = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), 2 ** 31 - 1));
     try {
       last = await getArchive(cmix, ref, { signal: poll.signal }).catch((error: unknown) => {
         throw error instanceof ApiUserAbortError ? (poll.timeout ? giveUp("maxWaitMs") : aborted()) : error;

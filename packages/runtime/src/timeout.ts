@@ -9,7 +9,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  * The signal of one attempt of a request: it aborts with `parent`'s reason as soon as `parent` aborts, or with a
  * `TimeoutError` after `ms` milliseconds unless cleared first. A controller of its own that listens to the parent
  * itself (`handleEvent`) rather than closures around one: a transport makes one per attempt, and methods on a
- * prototype are not made anew each time.
+ * prototype are not made anew each time. `ms` must be at most {@link MAX_TIMER_MS}: a timer fires at once beyond it.
  *
  * @example
  * const attempt = new AttemptSignal(request.signal, 30_000);

@@ -382,6 +382,21 @@ describe("exportArchive", () => {
     expect(polls[0]!.aborted).toBe(true);
   });
 
+  // Beyond 2^31-1 ms setTimeout fires at once: a maxWaitMs meant as "bound by maxAttempts alone" gave up before a poll.
+  it.each([30 * 86_400_000, Number.MAX_SAFE_INTEGER])("polls on with a maxWaitMs of %d, beyond what a timer keeps", async (maxWaitMs) => {
+    let polls = 0;
+    // Each poll answers after 20 ms, as over a network: a timer that fired at once cancelled it.
+    const slow = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === "POST") return json(ARCHIVE);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return json(++polls >= 2 ? COMPLETE : ARCHIVE);
+    };
+    const cmix = createClient({ environment: "production", fetch: slow, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    expect(await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 5, pollIntervalMs: 1, maxWaitMs })).toBe(COMPLETE.archiveUrl);
+    expect(polls).toBe(2);
+  });
+
   it("still ends a stalled poll with ArchiveAbortError when the caller aborts first", async () => {
     const controller = new AbortController();
     const stalling = (input: RequestInfo | URL, init?: RequestInit) => {
@@ -562,6 +577,20 @@ describe("pollArchive", () => {
     expect(archive.dataLayoutId).toBeNull();
     await expect(pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: archive.dataLayoutId, archiveId: archive.id })).resolves.toEqual(COMPLETE);
     expect(paths(observed).slice(1)).toEqual([`GET /surveys/${SURVEY}/data-layouts`, `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`]);
+  });
+
+  // The body goes as JSON, which writes a class instance's own fields: a DTO was sent before isRecord refused classes.
+  it("sends an archive request built as a class instance (a DTO), as JSON writes it", async () => {
+    class ArchiveRequest {
+      respondentType = "LIVE" as const;
+      type = "XLSX_READABLE";
+      completes = true;
+      inProcess = false;
+      terminates = false;
+    }
+    const { cmix, observed } = vendor();
+    await createArchive(cmix, SURVEY, new ArchiveRequest());
+    expect(JSON.parse(observed.bodies.at(-1)!)).toEqual({ respondentType: "LIVE", type: "XLSX_READABLE", completes: true, inProcess: false, terminates: false });
   });
 
   it("rejects nonsense bounds and IDs before any request", async () => {
