@@ -1,4 +1,4 @@
-import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, InputError, InvalidResponseError, sleep, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, InputError, InvalidResponseError, MAX_TIMER_MS, sleep, summarizeBody } from "@apis/runtime";
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -175,10 +175,10 @@ async function waitUntilComplete(
       });
     }
     // The poll too ends at the deadline, or one pollIntervalMs after it for the look that follows the last pause: a
-    // stalled poll, bounded only by timeoutMs (60 s) and its retries, overran maxWaitMs by minutes.
-    // At most the longest a timer keeps (about 24.8 days): setTimeout fires at once beyond it, and a maxWaitMs of
-    // Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
-    const poll = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), 2 ** 31 - 1));
+    // stalled poll, bounded only by timeoutMs (60 s) and its retries, overran maxWaitMs by minutes. At most what a
+    // timer keeps: setTimeout fires at once beyond it, so a maxWaitMs of Number.MAX_SAFE_INTEGER (bound by maxAttempts
+    // alone) gave up before the first poll.
+    const poll = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), MAX_TIMER_MS));
     try {
       last = await getArchive(cmix, ref, { signal: poll.signal }).catch((error: unknown) => {
         throw error instanceof ApiUserAbortError ? (poll.timeout ? giveUp("maxWaitMs") : aborted()) : error;

@@ -148,8 +148,8 @@ function toDecimal(value: number): string {
  * instance: {@link isFieldObject}, which takes an object literal from another realm (a vm context, a test runner's) too.
  *
  * @example
- * isFieldObject({ a: 1 }); // true
- * isFieldObject(new Date()); // false
+ * isPlainObject({ a: 1 }); // true
+ * isPlainObject(new Date()); // false
  */
 export const isPlainObject: (value: unknown) => value is Record<string, unknown> = isFieldObject;
 

@@ -56,7 +56,7 @@ export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 // Shared with vendor packages that wait between polls (CMIX's export archives).
 export { sleep } from "./sleep.js";
-export { AttemptSignal } from "./timeout.js";
+export { AttemptSignal, MAX_TIMER_MS } from "./timeout.js";
 export { isPlainObject, multipartBody, multipartFormData, toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 // Shared with vendor packages that write a multipart body of their own (CX's upload).
 export { joinsWhole, multipart, type MultipartPart } from "./multipart.js";

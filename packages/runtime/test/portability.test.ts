@@ -102,6 +102,7 @@ describe("portability", () => {
         "cancelQuietly",
         "sleep",
         "AttemptSignal",
+        "MAX_TIMER_MS",
         "isPlainObject",
         "toFormUrlEncoded",
         "toMultipartFormData",
