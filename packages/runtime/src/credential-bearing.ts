@@ -1,10 +1,10 @@
-import { isFieldObject } from "./input-error.js";
 import { isSecretName, redactUrl } from "./redact.js";
 
 /**
  * The values of a request body's fields named like a credential (`password`, `client_secret`, `refresh_token`,
- * `code`, ...), at any depth: a plain object's keys and those of the objects and arrays in it (the form serializer
- * writes them as `user[password]`), a form's names and each of their bracket segments. Undefined when no field is named
+ * `code`, ...), at any depth: an object's own fields, a class instance's (a DTO's) too, as JSON writes them, and those
+ * of the objects and arrays in it (the form serializer writes them as `user[password]`), a form's names and each of
+ * their bracket segments. Undefined when no field is named
  * so. Such a request must not follow a redirect to another origin, which `fetch` would do with the body, and what it
  * sent is redacted from its errors, since the client holds no such secret of its own: all but a boolean, null or number
  * of up to 7 characters (`send_password_email: true`, `token_ttl: 3600`), which redacted would break every `true` or
@@ -29,13 +29,15 @@ export function bodyCredentials(body: unknown): string[] | undefined {
     if (depth > 32 || walked.get(value)! <= depth) return;
     walked.set(value, depth);
     if (Array.isArray(value)) for (const item of value) take(item, depth + 1, secret);
-    else if (isFieldObject(value)) {
+    // Any object JSON writes as its own fields, an instance of the caller's class (a DTO) too; not bytes (a Buffer),
+    // whose indexes name nothing and may be millions. A Date, Map or Blob has no own fields.
+    else if (value && typeof value == "object" && !ArrayBuffer.isView(value)) {
       for (const [name, item] of Object.entries(value)) {
         const inSecret = secret || isSecretName(name);
         named ||= inSecret;
         take(item, depth + 1, inSecret);
       }
-    } else if (secret && typeof value !== "object" && value !== undefined && !/^(true|false|null|[\d.+-]{0,7})$/.test(String(value))) found.push(String(value));
+    } else if (secret && value !== undefined && !/^(true|false|null|[\d.+-]{0,7})$/.test(String(value))) found.push(String(value));
   };
   const form = typeof body === "string" ? new URLSearchParams(body) : body;
   // A form (URLSearchParams or FormData): a name, or any segment of a bracket-notation one (`user[code]`), named like a

@@ -185,7 +185,6 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
   const authorizer = authorize(options.auth);
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
-  const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
   const { shouldRetry = defaultShouldRetry, middleware = [] } = options as { shouldRetry?: unknown; middleware?: unknown };
   checkShouldRetry?.(shouldRetry);
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
@@ -194,7 +193,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
   const layers: Layer[] = [
     retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
     credentialsLayer(authorizer, purpose),
-    ...(limiter === undefined ? [] : [pacingLayer(limiter, log)]),
+    ...(options.rateLimit === undefined ? [] : [pacingLayer(createRateLimiter(options.rateLimit), log)]),
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),
     ...(options.logger === undefined ? [] : [log.layer]),
@@ -209,15 +208,15 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(call.ready ? request : attemptRequest(request, call), fetch);
   });
   // Up to 16 origins already found secure: a Request's URL is absolute and normalized, so the part before its path is
-  // parsed and checked once (see checkSecureUrl), then recognised by its prefix.
+  // parsed and checked once (see checkSecureUrl), then recognised by its prefix, the path's first "/" included.
   const secureOrigins: string[] = [];
   // async, so that a request refused before sending rejects like any other failed one.
   return async (request, sendOptions = {}) => {
     const { url } = request;
-    if (!secureOrigins.some((origin) => url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* "/" */)) {
+    if (!secureOrigins.some((origin) => url.startsWith(origin))) {
       checkSecureUrl(url, "url");
       const pathAt = url.indexOf("/", url.indexOf("//") + 2);
-      if (pathAt > 0 && secureOrigins.length < 16) secureOrigins.push(url.slice(0, pathAt));
+      if (pathAt > 0 && secureOrigins.length < 16) secureOrigins.push(url.slice(0, pathAt + 1));
     }
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
     // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).

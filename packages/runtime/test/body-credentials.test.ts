@@ -44,6 +44,22 @@ describe("a credential a raw call sends in its body", () => {
     expectNoSecrets(error, [PASSWORD, SECRET]);
   });
 
+  it("in an instance of the caller's class (a DTO), which JSON writes as its fields, is redacted too", async () => {
+    class Login {
+      grant_type = "password";
+      constructor(
+        readonly username: string,
+        readonly password: string,
+        readonly app: { client_secret: string },
+      ) {}
+    }
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    const { error, response } = await client.POST("/items", { body: new Login("ana", PASSWORD, { client_secret: SECRET }) as never });
+    expect(response.status).toBe(401);
+    expect(response.statusText).toBe("Password [redacted] refused");
+    for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [PASSWORD, SECRET]);
+  });
+
   it("leaves the rest of the error body as the server sent it", async () => {
     const { client } = observedClient(echoes, { auth: { type: "none" } });
     const { error } = await client.POST("/forms", { body: { password: PASSWORD } as never });
@@ -147,6 +163,17 @@ describe("bodyCredentials", () => {
     expect(bodyCredentials(root)).toEqual(["cyclic-pw-2"]);
     root.auth = root;
     expect(taken(root)).toEqual(["ana", "cyclic-pw-2"]);
+  });
+
+  it("walks a class instance's own fields, as JSON writes them, but not bytes, a Date's or a Blob's", () => {
+    class Credentials {
+      constructor(readonly api_key: string) {}
+    }
+    expect(bodyCredentials({ user: new Credentials("dto-api-key-1") })).toEqual(["dto-api-key-1"]);
+    expect(bodyCredentials(Object.assign(Object.create(null), { token: "null-proto-token" }))).toEqual(["null-proto-token"]);
+    // A Buffer's indexes name nothing (and may be millions): not walked, so a field set on one is not read either.
+    expect(bodyCredentials({ file: Object.assign(new Uint8Array(4), { password: "never-walked" }) })).toBeUndefined();
+    expect(bodyCredentials({ password: new Date(0), token: new Blob(["x"]) })).toEqual([]);
   });
 
   it("still takes an object met twice whole the second time when that is under a credential's name or nearer the root", () => {

@@ -226,6 +226,19 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toEqual([]);
     });
 
+    it("a body credential in an instance of the caller's class (a DTO) sent as JSON does not follow a redirect to another origin", async () => {
+      class SignUp {
+        constructor(
+          readonly email: string,
+          readonly password: string,
+        ) {}
+      }
+      home.script("POST /items", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
+      const call = client({ type: "none" }).POST("/items", { body: new SignUp("ana@example.com", "hunter2-password") as never });
+      refused(await settle(call), `${other.url}/steal`);
+      expect(other.requests).toEqual([]);
+    });
+
     // fetch follows 20 hops, then fails with a TypeError: the same request would loop again, so it is not resent (three
     // attempts were 63 requests, each with the token) nor reported as a network error.
     it.each(["GET", "POST"] as const)("a %s with only an Authorization header redirected in a loop fails once with a RedirectError, not retried", async (method) => {

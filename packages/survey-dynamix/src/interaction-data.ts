@@ -1,4 +1,5 @@
 import { fieldError, InputError, isFieldObject, nameShown, shown } from "@apis/runtime";
+import { isWireValue } from "./wire.js";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
 export const INTERACTION_DATA_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -41,12 +42,8 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
         : RESOURCE_FIELDS.includes(key) && `names a field the vendor reads itself: rename the key, e.g. "customer_${key}"`;
     if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
-    // Number.isFinite is false for anything but a number.
-    if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
-      fields[key] = String(value);
-    } else {
-      throw fieldError(at, `must be a string, a finite number or a boolean: interaction data is stored as text`);
-    }
+    if (!isWireValue(value)) throw fieldError(at, `must be a string, a finite number or a boolean: interaction data is stored as text`);
+    fields[key] = String(value);
   }
   return fields;
 }

@@ -20,6 +20,17 @@ function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
 }
 
 /**
+ * Whether `value` is one the vendor takes as a query parameter or an interaction-data value: a string, a finite number
+ * or a boolean (`Number.isFinite` is false for anything but a number).
+ *
+ * @example
+ * isWireValue(52); // true
+ */
+export function isWireValue(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
+}
+
+/**
  * The query string of a call, in the vendor's conventions: booleans as `1`/`0`, undefined and null left out, and one
  * value a name: a list is refused with an `InputError` naming the parameter.
  *
@@ -33,10 +44,10 @@ export function serializeQuery(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value == null) continue;
-    // Number.isFinite is false for anything but a number; a boolean goes as 1 or 0. No query parameter of the spec takes
-    // a list (test/unit/wire.test.ts reads it), and the vendor's PHP keeps the last of a repeated name: a list sent as
-    // survey_id=52&survey_id=53 would list survey 53 alone, without a word.
-    if (!(typeof value === "string" || typeof value === "boolean" || Number.isFinite(value))) {
+    // A boolean goes as 1 or 0. No query parameter of the spec takes a list (test/unit/wire.test.ts reads it), and the
+    // vendor's PHP keeps the last of a repeated name: a list sent as survey_id=52&survey_id=53 would list survey 53
+    // alone, without a word.
+    if (!isWireValue(value)) {
       throw fieldError(`params.query.${name}`, Array.isArray(value) ? "takes one value, not a list: call once per value" : "must be a string, a finite number or a boolean");
     }
     // The spec's boolean filters: the vendor's PHP reads any text but "" and "0" as true, so started: "false" would list

@@ -37,11 +37,11 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
       // Logging is best effort: a request must not fail because its log line could not be written.
     }
   };
-  // "METHOD url text", after "token request " for a token request's own line; the URL as a log line may show it,
+  // "METHOD url text", after "token request " on a token endpoint's transport; the URL as a log line may show it,
   // query credentials and any other known secret redacted.
-  const note = (call: Call, text: string, fields?: Record<string, unknown>, prefix = "") => {
+  const note = (call: Call, text: string, fields?: Record<string, unknown>) => {
     const url = redactText(redactUrl(call.url), call.secrets);
-    log(`${prefix}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
+    log(`${purpose == "token" ? "token request " : ""}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
   };
   return {
     note,
@@ -51,7 +51,7 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
       const line = (outcome: { status: number } | { error: string }) => {
         const durationMs = Math.round(Date.now() - started);
         const result = "status" in outcome ? outcome.status : `failed: ${outcome.error}`;
-        note(call, `-> ${result} (attempt ${call.sent}, ${durationMs} ms)`, { attempt: call.sent, ...outcome, durationMs }, purpose === "token" ? "token request " : "");
+        note(call, `-> ${result} (attempt ${call.sent}, ${durationMs} ms)`, { attempt: call.sent, ...outcome, durationMs });
       };
       try {
         const response = await next(request, call);
