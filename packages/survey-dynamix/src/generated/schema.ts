@@ -779,6 +779,10 @@ export interface components {
             call_type?: string | null | undefined;
             /** @description The agent ID of the user the interaction belongs to (for dashboards and agent rankings). */
             agent_id?: string | null | undefined;
+            /** @description The ID of the phone connection a voice or SMS interaction uses. */
+            phone_connection_id?: number | null | undefined;
+            /** @description The language of the survey for this respondent. */
+            respondent_language?: string | null | undefined;
             /** @description Free text describing the current status, e.g. `Not Started` or `Completed 1 hour ago`. */
             status: string;
             /** @description The link a respondent follows to complete the survey (as the doc's resource example spells it). */

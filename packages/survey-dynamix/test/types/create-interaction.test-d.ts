@@ -34,3 +34,12 @@ export function refusedAtCompileTime(): void {
   const unknownMedium: CreateInteractionInput = { survey_id: 52, survey_type: type, email: address };
   void unknownMedium;
 }
+
+// What createInteraction sets comes back on the interaction (spec: Interaction, each marked x-guess), so that a caller
+// reads it typed, as it was written.
+export async function whatComesBack(): Promise<void> {
+  const interaction = await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: phone, phone_connection_id: 7, respondent_language: "en" });
+  const connection: number | null | undefined = interaction.phone_connection_id;
+  const language: string | null | undefined = interaction.respondent_language;
+  void [connection, language];
+}
