@@ -95,7 +95,20 @@ describe("logger", () => {
     }
   });
 
-  it("a logger without a debug method is refused at creation", () => {
-    expect(() => observedClient(() => json({}), { logger: {} as Logger })).toThrow(InputError);
+  it.each([
+    ["an object without debug", {}],
+    ["null", null],
+    ["a string", "console"],
+    ["an object whose debug is no function", { debug: "yes" }],
+  ])("a logger that is %s is refused at creation, naming what it must be", (_, logger) => {
+    expect(() => observedClient(() => json({}), { logger: logger as unknown as Logger })).toThrow(/^logger must be an object with debug\(message, fields\), e\.g\. console$/);
+  });
+
+  it("takes any value with a debug function, a function carrying one too (a logging library's default export)", async () => {
+    const lines: string[] = [];
+    const log = Object.assign(() => {}, { debug: (message: string) => void lines.push(message) });
+    const { client } = observedClient(() => json({ ok: true }), { logger: log });
+    await client.GET("/items");
+    expect(lines).toEqual([expect.stringMatching(/^GET https:\/\/api\.example\.com\/items -> 200 \(attempt 1, \d+ ms\)$/)]);
   });
 });
