@@ -66,7 +66,8 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (fields.length !== columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
     }
-    checkEmail(fields[emailColumn]!.trim(), `csv: line ${line}, column ${nameShown(columns[emailColumn]!)}`);
+    // As it is uploaded: a space after the comma before it would be part of the address Wootric reads.
+    checkEmail(fields[emailColumn]!, `csv: line ${line}, column ${nameShown(columns[emailColumn]!)}`);
     for (const [at, column] of columns.entries()) {
       // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
       const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];

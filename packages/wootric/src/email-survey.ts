@@ -33,7 +33,9 @@ export function addressesOf(list: unknown, field: string, what: string): string[
   if (!Array.isArray(list)) throw fieldError(field, `must be an array of ${what} strings, got ${describeValue(list)}`);
   return list.flatMap((value: unknown, index) => {
     if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
-    const parts = value.split(",").map((part) => part.trim());
+    // Split at each comma and the spaces around it, as the vendor's example writes a list: the parts are checked as they
+    // are sent, so white space elsewhere (a no-break space, a byte-order mark) is refused with its address.
+    const parts = value.split(/ *, */);
     if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
     return parts;
   });
@@ -74,8 +76,8 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
 
 /**
  * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
- * Checked before anything is sent: every address a string that looks like one (a value may join several with commas,
- * as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
+ * Checked before anything is sent: every address a string that looks like one, with no white space at its ends either
+ * (a value may join several with commas, spaces around them allowed, as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
  * `delay` of 1-31 days, the names in `survey_settings`, and `end_user` holding `properties` alone, checked as
  * {@link properties} checks them. Returns Wootric's answer, or `undefined` when the 2xx has no body (the surveys were
  * accepted all the same: the answer's shape is undocumented); a refusal throws the status-keyed `ApiError`

@@ -204,6 +204,12 @@ describe("sendEmailSurvey", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
+  it("takes a list written with spaces around its commas, sent as written", async () => {
+    const { wootric, observed } = client();
+    await sendEmailSurvey(wootric, { emails: ["a@example.com, b@example.com ,c@example.com"] });
+    expect(formFields(observed.bodies[0])).toEqual([["emails[]", "a@example.com, b@example.com ,c@example.com"]]);
+  });
+
   it("refuses 101 addresses before any request, saying to send batches of 100", async () => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurvey(wootric, { emails: Array.from({ length: 101 }, (_, i) => `u${i}@example.com`) }));
@@ -222,6 +228,11 @@ describe("sendEmailSurvey", () => {
     ["a zero-width space in an address", { emails: ["a\u200b@example.com"] }, "emails (address 1)", /must be an e-mail address, got "a\\u200b@example.com"/],
     ["a control character in an address", { emails: ["a@example.com\u0007"] }, "emails (address 1)", /must be an e-mail address, got "a@example.com\\u0007"/],
     ["a soft hyphen in an address", { emails: ["jane\u00addoe@example.com"] }, "emails (address 1)", /must be an e-mail address/],
+    // At an end too: checked as it is sent (a trim that removed them let them through to Wootric).
+    ["a byte-order mark before an address", { emails: ["\ufeffa@example.com"] }, "emails (address 1)", /must be an e-mail address, got "\\ufeffa@example.com"/],
+    ["a no-break space after an address", { emails: ["a@example.com", "b@example.com\u00a0"] }, "emails (address 2)", /must be an e-mail address, got "b@example.com\\u00a0"/],
+    ["a line separator after a comma", { emails: ["a@example.com,\u2028b@example.com"] }, "emails (address 2)", /must be an e-mail address, got "\\u2028b@example.com"/],
+    ["a space before an address", { emails: [" a@example.com"] }, "emails (address 1)", /must be an e-mail address, got " a@example.com"/],
     ["fewer external IDs than addresses", { emails: ["a@example.com", "b@example.com"], external_ids: ["A"] }, "external_ids", /external_ids has 1 IDs for 2 addresses/],
     ["a delay of 32 days", { emails: ["a@example.com"], delay: 32 }, "delay", /delay must be an integer from 1 to 31 \(days to wait before sending\), got 32/],
   ])("refuses %s before any request", async (_, request, field, message) => {
@@ -321,6 +332,8 @@ describe("sendEmailSurveyCsv", () => {
     ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
     ["a row without an address in a send_to_email_field column with a space", "id,E mail\n7,nobody\n", { send_to_email_field: "E mail" }, 'csv: line 2, column "E mail"', /^csv: line 2, column "E mail" must be an e-mail address, got "nobody"$/],
     ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
+    ["an address after a space in its cell, which Wootric would read as part of it", "email,plan\n a@example.com,Pro\n", {}, "csv: line 2, column email", /^csv: line 2, column email must be an e-mail address, got " a@example\.com"$/],
+    ["an address with a no-break space at its end", "email\na@example.com\u00a0\n", {}, "csv: line 2, column email", /^csv: line 2, column email must be an e-mail address, got "a@example\.com\\u00a0"$/],
     ["a non-integer _amount", "email,price_amount\na@example.com,12\nb@example.com,9.99\n", {}, "csv: line 3, column price_amount", /has "9\.99" in "price_amount": a column ending in _amount takes whole numbers/],
     ["a _date as yyyy-mm-dd", "email,start_date\na@example.com,1350466020\nb@example.com,\nc@example.com,2020-01-01\n", {}, "csv: line 4, column start_date", /^csv line 4 has "2020-01-01" in "start_date": a column ending in _date takes a Unix timestamp in seconds$/],
     ["a _date in milliseconds", "email,last_order_date\na@example.com,1350466020000\n", {}, "csv: line 2, column last_order_date", /has "1350466020000" in "last_order_date": a column ending in _date takes a Unix timestamp in seconds/],
