@@ -19,23 +19,28 @@ import { isSecretName, redactUrl } from "./redact.js";
 export function bodyCredentials(body: unknown): string[] | undefined {
   const found: string[] = [];
   let named = false;
-  // How near the root each value was walked, kept apart for under a credential's name and not (where less is taken). A
-  // value met again no nearer is not walked again, so a body whose fields point back at it is walked once, not once a
-  // path (2^32 times for two such fields); met nearer, it is, so the depth bound leaves out what it did before.
-  const seen = [new Map<unknown, number>(), new Map<unknown, number>()];
-  // Deeper than a body nests in practice, the walk stops.
-  const take = (value: unknown, depth: number, secret: boolean): void => {
+  // What was walked, kept apart for under a credential's name and not (where less is taken): a value met again is not
+  // walked again, so a body whose fields point back at it is walked once, not once a path (2^32 times for two such
+  // fields), and every value under it is walked from there. No depth bound: a body nested deeper than the stack
+  // allows is one JSON.stringify cannot write either.
+  const seen = [new Set<unknown>(), new Set<unknown>()];
+  const take = (value: unknown, secret: boolean): void => {
+    // Bytes (a Buffer, a typed array) name no field, and may be millions of numbers: not walked, nor taken as text.
+    if (ArrayBuffer.isView(value)) return;
+    // What JSON writes of a value with a toJSON (a model's fields, a class's private ones, a Date's text), as
+    // JSON.stringify calls it: its own fields may hide a secret toJSON adds, or hold one toJSON leaves out.
+    if (typeof (value as { toJSON?: unknown } | null)?.toJSON == "function") value = (value as { toJSON(): unknown }).toJSON();
     const walked = seen[+secret]!;
-    if (depth > 32 || walked.get(value)! <= depth) return;
-    walked.set(value, depth);
-    if (Array.isArray(value)) for (const item of value) take(item, depth + 1, secret);
-    // Any object JSON writes as its own fields, an instance of the caller's class (a DTO) too; not bytes (a Buffer),
-    // whose indexes name nothing and may be millions. A Date, Map or Blob has no own fields.
-    else if (value && typeof value == "object" && !ArrayBuffer.isView(value)) {
+    if (walked.has(value)) return;
+    walked.add(value);
+    if (Array.isArray(value)) for (const item of value) take(item, secret);
+    // Any other object JSON writes as its own fields, an instance of the caller's class (a DTO) too; a Map or a Blob
+    // has none.
+    else if (value && typeof value == "object") {
       for (const [name, item] of Object.entries(value)) {
         const inSecret = secret || isSecretName(name);
         named ||= inSecret;
-        take(item, depth + 1, inSecret);
+        take(item, inSecret);
       }
     } else if (secret && value !== undefined && !/^(true|false|null|[\d.+-]{0,7})$/.test(String(value))) found.push(String(value));
   };
@@ -44,8 +49,8 @@ export function bodyCredentials(body: unknown): string[] | undefined {
   // credential. Not any body with a getAll method: an object with one is no form (and would not iterate as one). Blobs,
   // streams and byte arrays are sent as they are: nothing names a field.
   if (form instanceof URLSearchParams || (typeof FormData !== "undefined" && form instanceof FormData)) {
-    for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, 0, (named = true));
-  } else take(body, 0, false);
+    for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, (named = true));
+  } else take(body, false);
   return named ? found : undefined;
 }
 

@@ -7,7 +7,7 @@ const MIN_BASE64_PIECE = 6;
 
 /**
  * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
- * body (`+` for space) writes it, with upper- or lower-case hex, and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;` or `&apos;`, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * body (`+` for space) writes it, with upper- or lower-case hex, and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;`, `&apos;` or itself, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
  * and of its percent-encoded forms (a form body echoed in base64); as a header or reason phrase brings it back, its
@@ -32,10 +32,11 @@ export function secretForms(secret: string): string[] {
     for (const form of [encoded, encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())]) forms.add(form).add(encodeURIComponent(form));
   }
   // An HTML page (a proxy's error page, a login form) escapes what it quotes as its language does: `"` as `&quot;` and
-  // an apostrophe as `&#39;` (Ruby, Java), `&#x27;` (Python), `&#039;` (PHP) or `&apos;` (XML); Go writes them `&#34;`
-  // and `&#39;`, and its html/template a `+` (a base64 token's) as `&#43;` too.
+  // an apostrophe as `&#39;` (Ruby, Spring), `&#x27;` (Python), `&#039;` (PHP) or `&apos;` (XML), or not at all (Java's
+  // escapeHtml4, PHP's ENT_COMPAT); Go writes them `&#34;` and `&#39;`, and its html/template a `+` (a base64 token's) as
+  // `&#43;` too.
   const html = secret.replace(/[&<>"']/g, (char) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[char]};`);
-  for (const apos of ["#39", "#x27", "#039", "apos"]) forms.add(html.replace(/&#39;/g, `&${apos};`));
+  for (const apos of ["&#39;", "&#x27;", "&#039;", "&apos;", "'"]) forms.add(html.replace(/&#39;/g, apos));
   for (const form of [html, html.replace(/&quot;/g, "&#34;")]) forms.add(form).add(form.replace(/\+/g, "&#43;"));
   const json = JSON.stringify(secret).slice(1, -1);
   // Plain; with everything outside printable ASCII as \u escapes (PHP, Jackson); and with & < > = ' as \u escapes, as

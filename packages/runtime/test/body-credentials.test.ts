@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/index.js";
 import { bodyCredentials } from "../src/credential-bearing.js";
 import { observedClient } from "./fixtures.js";
-import { expectNoSecrets, json } from "./helpers.js";
+import { expectNoSecrets, json, privateFields } from "./helpers.js";
 
 // A raw call that carries a credential in its body (a token request sent by hand, a sign-up form): the client holds
 // no such secret of its own, so only the call knows it. A server that refuses it and quotes it back, in any encoding,
@@ -42,6 +42,13 @@ describe("a credential a raw call sends in its body", () => {
     expect(response.status).toBe(401);
     expect(response.statusText).toBe("Password [redacted] refused");
     expectNoSecrets(error, [PASSWORD, SECRET]);
+  });
+
+  it("held in a private field that toJSON writes out is redacted too", async () => {
+    const { client } = observedClient(echoes, { auth: { type: "none" } });
+    const { error, response } = await client.POST("/items", { body: privateFields({ grant_type: "client_credentials", client_secret: SECRET }) as never });
+    expect(response.status).toBe(401);
+    for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [SECRET]);
   });
 
   it("in an instance of the caller's class (a DTO), which JSON writes as its fields, is redacted too", async () => {
@@ -165,7 +172,7 @@ describe("bodyCredentials", () => {
     expect(taken(root)).toEqual(["ana", "cyclic-pw-2"]);
   });
 
-  it("walks a class instance's own fields, as JSON writes them, but not bytes, a Date's or a Blob's", () => {
+  it("walks a class instance's own fields, as JSON writes them, and a Date as its text, but not bytes", () => {
     class Credentials {
       constructor(readonly api_key: string) {}
     }
@@ -173,7 +180,30 @@ describe("bodyCredentials", () => {
     expect(bodyCredentials(Object.assign(Object.create(null), { token: "null-proto-token" }))).toEqual(["null-proto-token"]);
     // A Buffer's indexes name nothing (and may be millions): not walked, so a field set on one is not read either.
     expect(bodyCredentials({ file: Object.assign(new Uint8Array(4), { password: "never-walked" }) })).toBeUndefined();
-    expect(bodyCredentials({ password: new Date(0), token: new Blob(["x"]) })).toEqual([]);
+    // Nor taken as text under a credential's name: JSON writes bytes as numbers, never as "0,0,0,0".
+    expect(bodyCredentials({ key: new Uint8Array(32), secret: new DataView(new ArrayBuffer(8)), token: new Blob(["x"]) })).toEqual([]);
+    // A Date is written as its text, as JSON writes it.
+    expect(bodyCredentials({ password_set_at: new Date(0) })).toEqual(["1970-01-01T00:00:00.000Z"]);
+  });
+
+  it("reads what toJSON gives, as JSON.stringify sends it, not the fields it hides", () => {
+    expect(bodyCredentials({ login: privateFields({ email: "ana@example.com", password: "private-field-pw" }) })).toEqual(["private-field-pw"]);
+    // A model that leaves its password hash out of what it sends carries no credential; a getter it hides is not read.
+    const model = {
+      name: "ana",
+      password_hash: "$2b$10$never-sent",
+      get relation(): never {
+        throw new Error("relation not loaded");
+      },
+      toJSON: () => ({ name: "ana" }),
+    };
+    expect(bodyCredentials(model)).toBeUndefined();
+  });
+
+  it("finds a credential however deep it is, as JSON writes it", () => {
+    let deep: Record<string, unknown> = { api_key: "deep-api-key-1" };
+    for (let i = 0; i < 100; i++) deep = { next: deep };
+    expect(bodyCredentials(deep)).toEqual(["deep-api-key-1"]);
   });
 
   it("still takes an object met twice whole the second time when that is under a credential's name or nearer the root", () => {

@@ -168,3 +168,20 @@ export function runModule(script: string): Promise<{ code: number | null; stdout
     });
   });
 }
+
+/**
+ * A body that keeps its fields in a private field and gives them only through toJSON, as a model or a DTO with
+ * `#fields` does: JSON.stringify sends them, though the object has no own field.
+ *
+ * @example
+ * const body = privateFields({ password: "hunter2" });
+ */
+export function privateFields(fields: Record<string, unknown>): object {
+  class Private {
+    readonly #fields = fields;
+    toJSON() {
+      return this.#fields;
+    }
+  }
+  return new Private();
+}

@@ -80,9 +80,10 @@ describe("a credential echoed HTML-escaped, as a proxy's or a login form's error
 });
 
 describe("a credential with an apostrophe, echoed HTML-escaped as each language writes one, reaches no error and no log line", () => {
-  // Ruby and Java's escapers write an apostrophe as &#39;, Python's html.escape as &#x27;, PHP's htmlspecialchars
-  // as &#039; and XML's as &apos;; each with & and " (as &quot;) escaped too. Go's are below.
-  const apostrophes = ["&#39;", "&#x27;", "&#039;", "&apos;"];
+  // Ruby's and Spring's escapers write an apostrophe as &#39;, Python's html.escape as &#x27;, PHP's htmlspecialchars
+  // as &#039; and XML's as &apos;; Java's commons-text escapeHtml4 and PHP's ENT_COMPAT leave it as it is; each with &
+  // and " (as &quot;) escaped. Go's are below.
+  const apostrophes = ["&#39;", "&#x27;", "&#039;", "&apos;", "'"];
   const cases = apostrophes.flatMap((apostrophe) => ["a 4xx body", "a non-JSON 200"].map((place) => [apostrophe, place] as const));
   for (const { kind, connect, tokenEndpoint } of kinds) {
     const secret = `${kind}'s-&-"key"-9`;

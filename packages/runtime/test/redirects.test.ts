@@ -12,7 +12,7 @@ import {
 import { CLIENT_FETCHES } from "./fetches.js";
 import { MAX_REDIRECTS } from "../src/redirect.js";
 import { operations, type paths } from "./fixtures.js";
-import { codeExchange, expectNoSecrets, fakeFetch, settle } from "./helpers.js";
+import { codeExchange, expectNoSecrets, fakeFetch, privateFields, settle } from "./helpers.js";
 
 // Two servers on 127.0.0.1 are two origins: `home` is where the client is pointed, `other` where a hostile
 // redirect sends it. Every test checks what `other` received.
@@ -235,6 +235,13 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       }
       home.script("POST /items", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
       const call = client({ type: "none" }).POST("/items", { body: new SignUp("ana@example.com", "hunter2-password") as never });
+      refused(await settle(call), `${other.url}/steal`);
+      expect(other.requests).toEqual([]);
+    });
+
+    it("a body credential that toJSON writes out of a private field does not follow a redirect to another origin", async () => {
+      home.script("POST /items", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
+      const call = client({ type: "none" }).POST("/items", { body: privateFields({ email: "ana@example.com", password: "hunter2-password" }) as never });
       refused(await settle(call), `${other.url}/steal`);
       expect(other.requests).toEqual([]);
     });

@@ -26,7 +26,7 @@ export interface AttemptLog {
  * const log = attemptLog(console, "api", timeoutMs);
  */
 export function attemptLog(logger: Logger | undefined, purpose: "api" | "token", timeoutMs: number): AttemptLog {
-  if (logger !== undefined && typeof logger?.debug !== "function") {
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
     throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
   }
   // Async, so that an async debug's rejection is caught too: left unhandled, it would end a Node process.

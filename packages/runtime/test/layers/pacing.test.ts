@@ -26,6 +26,18 @@ describe("the pacing layer", () => {
     expect(lines).toEqual([expect.stringMatching(/^GET https:\/\/api\.example\.com\/b waits 2\d\d\d ms for the rate limit to reset$/)]);
   });
 
+  it("names a token endpoint's request as such in its notes, as in its attempt lines", async () => {
+    vi.useFakeTimers();
+    const lines: string[] = [];
+    const layer = pacingLayer(createRateLimiter({ headers }), attemptLog({ debug: (line) => lines.push(line) }, "token", 1000));
+    const { next } = recordingNext(() => new Response(null, { headers: { "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "2" } }));
+    await runLayer(layer, new Request("https://auth.example.com/oauth/token", { method: "POST" }), next).result;
+    const second = runLayer(layer, new Request("https://auth.example.com/oauth/token", { method: "POST" }), next).result;
+    await vi.advanceTimersByTimeAsync(2200);
+    await second;
+    expect(lines).toEqual([expect.stringMatching(/^token request POST https:\/\/auth\.example\.com\/oauth\/token waits 2\d\d\d ms for the rate limit to reset$/)]);
+  });
+
   it("sends at once while budget is left", async () => {
     const layer = pacingLayer(createRateLimiter({ headers }), attemptLog(undefined, "api", 1000));
     const { next, seen } = recordingNext(() => new Response(null, { headers: { "X-Rate-Limit-Remaining": "5", "X-Rate-Limit-Reset": "60" } }));
