@@ -36,7 +36,7 @@ export function addressesOf(list: unknown, field: string, what: string): string[
     // Split at each comma and the spaces around it, as the vendor's example writes a list: the parts are checked as they
     // are sent, so white space elsewhere (a no-break space, a byte-order mark) is refused with its address.
     const parts = value.split(/ *, */);
-    if (parts.some((part) => part === "")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
+    if (parts.includes("")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
     return parts;
   });
 }
