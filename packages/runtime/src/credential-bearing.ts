@@ -21,21 +21,19 @@ export function bodyCredentials(body: unknown): string[] | undefined {
   let named = false;
   // What was walked, kept apart for under a credential's name and not (where less is taken): a value met again is not
   // walked again, so a body whose fields point back at it is walked once, not once a path (2^32 times for two such
-  // fields), and every value under it is walked from there. No depth bound: a body nested deeper than the stack
-  // allows is one JSON.stringify cannot write either.
+  // fields), and every value under it is walked from there. No depth bound: a body nested some 4 000 levels deep
+  // overflows the stack here, a few hundred levels before JSON.stringify would.
   const seen = [new Set<unknown>(), new Set<unknown>()];
   const take = (value: unknown, secret: boolean): void => {
-    // Bytes (a Buffer, a typed array) name no field, and may be millions of numbers: not walked, nor taken as text.
-    if (ArrayBuffer.isView(value)) return;
-    // What JSON writes of a value with a toJSON (a model's fields, a class's private ones, a Date's text), as
-    // JSON.stringify calls it: its own fields may hide a secret toJSON adds, or hold one toJSON leaves out.
-    if (typeof (value as { toJSON?: unknown } | null)?.toJSON == "function") value = (value as { toJSON(): unknown }).toJSON();
     const walked = seen[+secret]!;
-    if (walked.has(value)) return;
+    // Bytes (a Buffer, a typed array) name no field, and may be millions of numbers: not walked, nor taken as text.
+    if (ArrayBuffer.isView(value) || walked.has(value)) return;
     walked.add(value);
+    // Both what a toJSON gives (what JSON.stringify sends: a model's fields, a class's private ones, a Date's text) and
+    // the value's own fields (what a form's serializer sends, which calls no toJSON).
+    if (typeof (value as { toJSON?: unknown } | null)?.toJSON == "function") take((value as { toJSON(): unknown }).toJSON(), secret);
     if (Array.isArray(value)) for (const item of value) take(item, secret);
-    // Any other object JSON writes as its own fields, an instance of the caller's class (a DTO) too; a Map or a Blob
-    // has none.
+    // Any other object by its own fields, an instance of the caller's class (a DTO) too; a Map or a Blob has none.
     else if (value && typeof value == "object") {
       for (const [name, item] of Object.entries(value)) {
         const inSecret = secret || isSecretName(name);

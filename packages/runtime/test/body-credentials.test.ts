@@ -186,18 +186,10 @@ describe("bodyCredentials", () => {
     expect(bodyCredentials({ password_set_at: new Date(0) })).toEqual(["1970-01-01T00:00:00.000Z"]);
   });
 
-  it("reads what toJSON gives, as JSON.stringify sends it, not the fields it hides", () => {
+  it("reads both what toJSON gives, which JSON.stringify sends, and the own fields, which a form's serializer sends", () => {
     expect(bodyCredentials({ login: privateFields({ email: "ana@example.com", password: "private-field-pw" }) })).toEqual(["private-field-pw"]);
-    // A model that leaves its password hash out of what it sends carries no credential; a getter it hides is not read.
-    const model = {
-      name: "ana",
-      password_hash: "$2b$10$never-sent",
-      get relation(): never {
-        throw new Error("relation not loaded");
-      },
-      toJSON: () => ({ name: "ana" }),
-    };
-    expect(bodyCredentials(model)).toBeUndefined();
+    // A model that leaves its password hash out of its JSON still has it: a form body of it would send it.
+    expect(bodyCredentials({ name: "ana", password_hash: "hash-left-out-of-json", toJSON: () => ({ name: "ana" }) })).toEqual(["hash-left-out-of-json"]);
   });
 
   it("finds a credential however deep it is, as JSON writes it", () => {
@@ -206,10 +198,10 @@ describe("bodyCredentials", () => {
     expect(bodyCredentials(deep)).toEqual(["deep-api-key-1"]);
   });
 
-  it("still takes an object met twice whole the second time when that is under a credential's name or nearer the root", () => {
+  it("still takes an object met twice whole the second time when that is under a credential's name, or first met deep", () => {
     const shared = { id: "shared-id-1", user: { password: "shared-pw-1" } };
     expect(taken({ a: shared, client_secret: shared })).toEqual(["shared-id-1", "shared-pw-1"]);
-    // First met below the depth bound's reach of its password, then near the root.
+    // First met 32 levels down (where a depth bound once cut its password off), then near the root.
     let deep: Record<string, unknown> = { shared };
     for (let i = 0; i < 31; i++) deep = { next: deep };
     expect(taken({ a: deep, b: shared })).toEqual(["shared-pw-1"]);

@@ -219,6 +219,8 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       ["a nested object", { user: { name: "ana", password: "hunter2-password" } }],
       ["an array of objects", { accounts: [{ id: 1 }, { id: 2, api_key: "k3y-secret-value" }] }],
       ["a bracket-notation form string", "user[name]=ana&user[code]=auth-code-secret-1"],
+      // The form's serializer sends its own fields, whatever an inherited toJSON would give JSON.
+      ["an object whose inherited toJSON hides its fields", Object.assign(Object.create({ toJSON: () => ({}) }), { user: "ana", password: "hunter2-password" })],
     ])("a body credential in %s does not follow a redirect to another origin", async (_, body) => {
       home.script("POST /forms", [{ status: 307, headers: { Location: `${other.url}/steal` } }]);
       const call = client({ type: "none" }).POST("/forms", { body: body as never });
