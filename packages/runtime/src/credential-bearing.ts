@@ -1,15 +1,15 @@
 import { isSecretName, redactUrl } from "./redact.js";
 
 /**
- * The values of a request body's fields named like a credential (`password`, `client_secret`, `refresh_token`,
- * `code`, ...), at any depth: an object's own fields, a class instance's (a DTO's) too, as JSON writes them, and those
- * of the objects and arrays in it (the form serializer writes them as `user[password]`), a form's names and each of
- * their bracket segments. Undefined when no field is named
- * so. Such a request must not follow a redirect to another origin, which `fetch` would do with the body, and what it
- * sent is redacted from its errors, since the client holds no such secret of its own: all but a boolean, null or number
- * of up to 7 characters (`send_password_email: true`, `token_ttl: 3600`), which redacted would break every `true` or
- * `3600` of the error body, and its JSON. A longer run of digits is a credential (a numeric token or password, written
- * as a string in a form or a query): 8 characters and more are rarely a setting.
+ * The values of a request body's fields named like a credential (`password`, `client_secret`, `refresh_token`, `code`,
+ * ...), at any depth: an object's own fields, a class instance's (a DTO's) too, and what its toJSON gives, and those of
+ * the objects and arrays in it (the form serializer writes them as `user[password]`), a form's names and each of their
+ * bracket segments. Undefined when no field is named so. Such a request must not follow a redirect to another origin,
+ * which `fetch` would do with the body, and what it sent is redacted from its errors, since the client holds no such
+ * secret of its own: all but a boolean, null or number of up to 7 characters (`send_password_email: true`,
+ * `token_ttl: 3600`), which redacted would break every `true` or `3600` of the error body, and its JSON. A longer run of digits is
+ * a credential (a numeric token or password, written as a string in a form or a query): 8 characters and more are
+ * rarely a setting.
  *
  * @example
  * bodyCredentials({ grant_type: "password", password: "p" }); // ["p"]

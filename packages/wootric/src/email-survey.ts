@@ -75,13 +75,13 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
 }
 
 /**
- * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users.
- * Checked before anything is sent: every address a string that looks like one, with no white space at its ends either
- * (a value may join several with commas, spaces around them allowed, as the vendor's example does; each counts), 1 to 100 of them, as many `external_ids` as addresses when given, a
- * `delay` of 1-31 days, the names in `survey_settings`, and `end_user` holding `properties` alone, checked as
- * {@link properties} checks them. Returns Wootric's answer, or `undefined` when the 2xx has no body (the surveys were
- * accepted all the same: the answer's shape is undocumented); a refusal throws the status-keyed `ApiError`
- * (`BadRequestError`, `RateLimitError`, ...) with the vendor's body.
+ * Sends e-mail surveys (`POST /v1/email_survey`) to at most 100 addresses; unknown addresses become end users. Checked
+ * before anything is sent: every address a string that looks like one, with no white space at its ends either (a value
+ * may join several with commas, spaces around them allowed, as the vendor's example does; each counts), 1 to 100 of
+ * them, as many `external_ids` as addresses when given, a `delay` of 1-31 days, the names in `survey_settings`, and
+ * `end_user` holding `properties` alone, checked as {@link properties} checks them. Returns Wootric's answer, or
+ * `undefined` when the 2xx has no body (the surveys were accepted all the same: the answer's shape is undocumented); a
+ * refusal throws the status-keyed `ApiError` (`BadRequestError`, `RateLimitError`, ...) with the vendor's body.
  *
  * @example
  * await sendEmailSurvey(wootric, {
