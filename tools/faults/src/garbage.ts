@@ -11,13 +11,16 @@ const gc = runInNewContext("gc") as () => void;
 /**
  * Forces garbage collections and lets finalizers (FinalizationRegistry callbacks, the platform's own) run after each:
  * without `done`, for `rounds` rounds a turn of the event loop apart; with it, until `done()` says so, 10 ms apart and
- * for about 5 s at most. What a collection frees may show only as I/O (a socket the platform closed, seen by the
+ * for about 5 s at most (at least 20 rounds, then up to 500 rounds or 5 s, whichever ends first: a count alone, each
+ * round a collection of a large heap on a busy machine, once outlasted a test's 60 s timeout waiting for a body still
+ * held, which never closes). What a collection frees may show only as I/O (a socket the platform closed, seen by the
  * server's close event), which a busy machine delivers many turns later: 20 turns were once not enough under
  * `pnpm test`. For tests of what survives a collection, or what a collection frees.
  * @example await collectGarbage(() => server.open.size === 0);
  */
 export async function collectGarbage(done?: () => boolean, rounds = 20): Promise<void> {
-  for (let round = 0; done ? !done() && round < 500 : round < rounds; round++) {
+  const until = performance.now() + 5_000;
+  for (let round = 0; done ? !done() && round < 500 && (round < 20 || performance.now() < until) : round < rounds; round++) {
     gc();
     await new Promise((resolve) => (done ? setTimeout(resolve, 10) : setImmediate(resolve)));
   }
