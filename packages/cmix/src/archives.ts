@@ -1,5 +1,5 @@
 import { describeValue, fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
-import { checkClient, isId, requireId, signalOf } from "./checks.js";
+import { checkClient, isId, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
 import type { Archive, ArchiveRequest } from "./types.js";
@@ -82,9 +82,7 @@ export function checkArchiveRequest(body: unknown, at = "body."): void {
   optionsIn(body, "body");
   const { respondentType, type } = body as Record<string, unknown>;
   if (typeof type !== "string" || type === "") throw fieldError(`${at}type`, 'must be the export file type, e.g. "XLSX_READABLE"');
-  if (respondentType !== "LIVE" && respondentType !== "TEST") {
-    throw fieldError(`${at}respondentType`, `must be "LIVE" or "TEST", got ${shown(respondentType)}`);
-  }
+  requireRespondentType(respondentType, `${at}respondentType`);
   for (const name of ["completes", "inProcess", "terminates"]) {
     const value = (body as Record<string, unknown>)[name];
     if (typeof value !== "boolean") throw fieldError(at + name, `must be true or false, got ${shown(value)}`);

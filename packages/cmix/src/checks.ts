@@ -56,3 +56,8 @@ export function signalOf(options: { signal?: AbortSignal | undefined } | null | 
 export function isId(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
+
+/** Refuses a respondent type other than CMIX's two (`RespondentType`: live or test respondents), naming `field`. */
+export function requireRespondentType(value: unknown, field: string): void {
+  if (value !== "LIVE" && value !== "TEST") throw fieldError(field, `must be "LIVE" or "TEST", got ${shown(value)}`);
+}

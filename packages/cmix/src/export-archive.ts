@@ -9,7 +9,11 @@ import type { Archive, RespondentType } from "./types.js";
 export interface PollOptions {
   /** Pause between polls, in milliseconds. Default 5 000. */
   pollIntervalMs?: number | undefined;
-  /** Give up after this long, in milliseconds (checked between polls). Default 600 000 (10 minutes). */
+  /**
+   * Give up after this long, in milliseconds, counted from the call. Default 600 000 (10 minutes). A poll, or the lookup
+   * of the `Default` layout, still waiting at that point is cancelled. `exportArchive`'s create is bounded by the
+   * client's `timeoutMs` instead: cut short, it could leave an archive built whose id nobody knows.
+   */
   maxWaitMs?: number | undefined;
   /** Give up after this many polls. Default 120. */
   maxAttempts?: number | undefined;
@@ -54,12 +58,13 @@ export async function pollArchive(
   ref: Omit<ArchiveRef, "dataLayoutId"> & { dataLayoutId?: number | null | undefined },
   options?: PollOptions,
 ): Promise<Archive & { archiveUrl: string }> {
+  // maxWaitMs counts from here, the Default layout's lookup included (see exportArchive).
+  const startedAt = performance.now();
   checkClient(cmix);
   const checked = checkArchiveRef(ref, "pollArchive", "the archive to wait for", true);
   // A JavaScript caller's null means the same as leaving the options out.
   const bounds = checkPollOptions(options ?? {}, "pollArchive", POLL_OPTIONS);
-  checked.dataLayoutId ||= await defaultLayoutId(cmix, checked, bounds);
-  return waitUntilComplete(cmix, checked, bounds, performance.now());
+  return waitUntilComplete(cmix, checked, bounds, startedAt);
 }
 
 /**
@@ -96,13 +101,16 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   }
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
+  // The create is bounded by timeoutMs, as every call is, not by maxWaitMs: cut short, it could leave an archive built
+  // whose id nobody knows, and the next export would build another.
   const archive = await createArchive(cmix, surveyId, request, { signal: bounds.signal });
   const ref: ArchiveErrorRef = { surveyId, archiveId: archive.id };
-  if (isReady(archive, ref)) return archive.archiveUrl;
+  const layoutId = options.dataLayoutId ?? archive.dataLayoutId;
+  if (isId(layoutId)) ref.dataLayoutId = layoutId;
   try {
-    // A failed archive's layout is not looked up: the lookup would only delay its ArchiveFailedError, or stand in for it.
-    ref.dataLayoutId = options.dataLayoutId ?? (isId(archive.dataLayoutId) ? archive.dataLayoutId : reportsFailure(archive) ? undefined : await defaultLayoutId(cmix, ref, bounds));
-    // Without a layout only when failed, which waitUntilComplete refuses before it polls.
+    // A complete archive whose archiveUrl is refused is named too.
+    if (isReady(archive, ref)) return archive.archiveUrl;
+    // Without a layout, waitUntilComplete looks up the Default one, within maxWaitMs, unless the archive failed.
     return (await waitUntilComplete(cmix, ref as ArchiveRef, bounds, startedAt, archive)).archiveUrl;
   } catch (error) {
     // The archive exists and may still finish: whatever failed (a poll's 503, the layouts list, the caller's signal),
@@ -143,18 +151,33 @@ async function waitUntilComplete(
 ): Promise<Archive & { archiveUrl: string }> {
   let last = seen;
   let attempts = 0;
-  const resume = `pollArchive(cmix, { surveyId: ${ref.surveyId}, dataLayoutId: ${ref.dataLayoutId}, archiveId: ${ref.archiveId} })`;
+  // The call that resumes the wait: with the layout once it is known, else one that looks it up again.
+  const resume = () => `pollArchive(cmix, { surveyId: ${ref.surveyId}, ${ref.dataLayoutId ? `dataLayoutId: ${ref.dataLayoutId}, ` : ""}archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Math.round(performance.now() - startedAt);
     const state = last ? `; last status ${quoted(last.status)}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${limit} ${bounds[limit]} reached${state}). ` +
-        `It may still finish: poll it again with ${resume}, or raise ${limit}.`,
+        `It may still finish: poll it again with ${resume()}, or raise ${limit}.`,
       { ...ref, attempts, waitedMs, limit, body: last },
     );
   };
   // An abort, between polls or during one, names the archive as a timeout does: it exists and may still finish.
-  const aborted = () => abortError(ref, resume, bounds);
+  const aborted = () => abortError(ref, resume(), bounds);
+  // Each request of the wait (the layout lookup, a poll) ends at the deadline, or one pollIntervalMs after it for the
+  // look that follows the last pause: a stalled one, bounded only by timeoutMs (60 s) and its retries, overran
+  // maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once beyond it, so a maxWaitMs of
+  // Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
+  const bounded = async <T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const attempt = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), MAX_TIMER_MS));
+    try {
+      return await send(attempt.signal).catch((error: unknown) => {
+        throw error instanceof ApiUserAbortError ? (attempt.timeout ? giveUp("maxWaitMs") : aborted()) : error;
+      });
+    } finally {
+      attempt.clear();
+    }
+  };
   for (;;) {
     // An archive whose status says it failed will not complete: waiting on for maxWaitMs (10 minutes by default) would
     // only delay the error.
@@ -165,8 +188,10 @@ async function waitUntilComplete(
       );
     }
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
+    if (bounds.maxWaitMs - (performance.now() - startedAt) <= 0) throw giveUp("maxWaitMs");
+    // The layout is looked up once, before the first pause: an archive that failed never gets here.
+    ref.dataLayoutId ||= await bounded((signal) => defaultLayoutId(cmix, ref, signal));
     const remaining = bounds.maxWaitMs - (performance.now() - startedAt);
-    if (remaining <= 0) throw giveUp("maxWaitMs");
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
     // The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a poll's abort.
     if (attempts > 0 || seen !== undefined) {
@@ -174,18 +199,7 @@ async function waitUntilComplete(
         throw aborted();
       });
     }
-    // The poll too ends at the deadline, or one pollIntervalMs after it for the look that follows the last pause: a
-    // stalled poll, bounded only by timeoutMs (60 s) and its retries, overran maxWaitMs by minutes. At most what a
-    // timer keeps: setTimeout fires at once beyond it, so a maxWaitMs of Number.MAX_SAFE_INTEGER (bound by maxAttempts
-    // alone) gave up before the first poll.
-    const poll = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), MAX_TIMER_MS));
-    try {
-      last = await getArchive(cmix, ref, { signal: poll.signal }).catch((error: unknown) => {
-        throw error instanceof ApiUserAbortError ? (poll.timeout ? giveUp("maxWaitMs") : aborted()) : error;
-      });
-    } finally {
-      poll.clear();
-    }
+    last = await bounded((signal) => getArchive(cmix, ref, { signal }));
     attempts++;
     if (isReady(last, ref)) return last;
   }
@@ -217,13 +231,10 @@ function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): ar
   return true;
 }
 
-async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, bounds: Bounds): Promise<number> {
+async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, signal: AbortSignal): Promise<number> {
   // What both refusals below advise: the archive exists, so it is waited for, not built again.
   const resume = `: resume with pollArchive(cmix, { surveyId: ${surveyId}, dataLayoutId: <a layout's id>, archiveId: ${archiveId} }).`;
-  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal: bounds.signal }).catch((error: unknown) => {
-    // Named as an abort of the wait is, with the pollArchive call that resumes it (and looks the layout up again).
-    throw error instanceof ApiUserAbortError ? abortError({ surveyId, archiveId }, `pollArchive(cmix, { surveyId: ${surveyId}, archiveId: ${archiveId} })`, bounds) : error;
-  });
+  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal });
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // Named by the request when the response is not (a fetch that built its own Response).
   const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;

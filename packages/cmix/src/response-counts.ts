@@ -1,6 +1,6 @@
-import { describeValue, fieldError, InputError, type RawResult } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, shown, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
-import { checkClient, requireId, signalOf } from "./checks.js";
+import { checkClient, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
 
@@ -55,6 +55,9 @@ export async function countResponses(
     // Spread: forEach skips a sparse list's holes, which would go out as null.
     [...query].forEach((question, index) => requireId(question?.questionId, `questions[${index}].questionId`));
   } else if (typeof query === "object" && query !== null) {
+    // A key spelt otherwise (`filter`, `testYn`) would be sent and ignored: the counts would cover every respondent.
+    checkOptionNames(query, ["testYN", "status", "counts", "filters"], "a banner filter");
+    if (query.testYN !== undefined) requireRespondentType(query.testYN, "filter.testYN");
     if (!Array.isArray(query.counts) || query.counts.length === 0) {
       throw fieldError("filter.counts", "must list at least one { questionId, resolution? } to count");
     }
@@ -71,8 +74,7 @@ export async function countResponses(
   } else {
     throw new InputError(
       "query",
-      "countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, e.g. [{ questionId: 122931 }] or " +
-        `{ testYN: "LIVE", status: "COMPLETE", counts: [{ questionId: 123 }] }, got ${describeValue(query)}`,
+      `countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, e.g. [{ questionId: 122931 }], got ${describeValue(query)}`,
     );
   }
   // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as

@@ -139,6 +139,8 @@ describe("exportArchive", () => {
         expect(error, call).toBeInstanceOf(InvalidResponseError);
         expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no http(s) URL. \`body\` holds the archive.`);
         expect((error as InvalidResponseError).body).toMatchObject({ id: 9001, archiveUrl });
+        // The archive exists (complete, with a link refused): the error names it, as every other one after the create.
+        expect(error, call).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
       }
       const polled = await pollArchive(vendor({ poll: () => json(bad) }).cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, FAST).catch((caught: unknown) => caught);
       expect(polled).toBeInstanceOf(InvalidResponseError);
@@ -380,6 +382,30 @@ describe("exportArchive", () => {
     expect(error).toMatchObject({ limit: "maxWaitMs", attempts: 0, surveyId: SURVEY, archiveId: 9001 });
     expect(polls).toHaveLength(1);
     expect(polls[0]!.aborted).toBe(true);
+  });
+
+  // The Default layout's lookup was bounded by timeoutMs and its retries alone, and pollArchive started its clock after
+  // it: a lookup that stalled overran maxWaitMs by minutes.
+  it.each(["exportArchive", "pollArchive"])("ends a stalled Default layout lookup of %s at maxWaitMs, counted from the call", async (helper) => {
+    const lookups: AbortSignal[] = [];
+    const stalling = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === "POST") return Promise.resolve(json(ARCHIVE));
+      if (!request.url.endsWith("/data-layouts")) return Promise.resolve(json(COMPLETE));
+      lookups.push(request.signal);
+      return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    };
+    const cmix = createClient({ environment: "production", fetch: stalling, timeoutMs: 600_000, maxRetries: 2, auth: { type: "token", accessToken: "t" } });
+    const bounds = { pollIntervalMs: 1, maxWaitMs: 50 };
+    const error = await (helper === "exportArchive" ? exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...bounds }) : pollArchive(cmix, { surveyId: SURVEY, archiveId: 9001 }, bounds)).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    expect(error).toMatchObject({ limit: "maxWaitMs", attempts: 0, surveyId: SURVEY, archiveId: 9001 });
+    // Resumed without a layout, which pollArchive looks up again.
+    expect((error as Error).message).toContain(`poll it again with pollArchive(cmix, { surveyId: ${SURVEY}, archiveId: 9001 })`);
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.aborted).toBe(true);
   });
 
   // Beyond 2^31-1 ms setTimeout fires at once: a maxWaitMs meant as "bound by maxAttempts alone" gave up before a poll.

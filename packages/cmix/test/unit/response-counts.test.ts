@@ -77,11 +77,21 @@ describe("countResponses", () => {
     ["a banner filter whose counts have a hole", { counts: [, { questionId: 1 }] }, "filter.counts[0].questionId"],
     ["a banner filter whose filters have a hole", { counts: [{ questionId: 1 }], filters: new Array(1) }, "filter.filters[0].questionId"],
     ["neither shape", "122931", "query"],
+    // Sent as written, CMIX would ignore them, and count every respondent.
+    ["a banner filter with `filter` for filters", { counts: [{ questionId: 1 }], filter: [{ questionId: 2, responseId: 3 }] }, "filter"],
+    ["a banner filter with `testYn` for testYN", { testYn: "TEST", counts: [{ questionId: 1 }] }, "testYn"],
+    ["a banner filter with testYN in lower case", { testYN: "live", counts: [{ questionId: 1 }] }, "filter.testYN"],
   ])("rejects %s before any request", async (_case, query, field) => {
     const { observed, cmix } = client();
     const error = await countResponses(cmix, 138651, query as never).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
     expect(observed.requests).toHaveLength(0);
+  });
+
+  it("names the key a misspelt banner filter key stands for", async () => {
+    const { cmix } = client();
+    const error = await countResponses(cmix, 138651, { counts: [{ questionId: 1 }], filter: [] } as never).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toBe("filter is not an option of a banner filter: did you mean filters?");
   });
 });
