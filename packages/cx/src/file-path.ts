@@ -96,7 +96,8 @@ function checkPath(path: unknown, field: string): void {
     throw new InputError(field, `The path must be absolute, starting with "/" (e.g. "/photos/2353.jpg"), got ${shown(path)}`);
   }
   if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
-  if (path.includes("\0")) throw new InputError(field, `The path ${shown(path)} contains a NUL character: remove it`);
+  // A NUL, or a newline read with the path from a file: CX would store a name that ends in it.
+  if (/\p{Cc}/u.test(path)) throw new InputError(field, `The path ${shown(path)} contains a control character (a stray newline?): remove it`);
   // A lone surrogate is a code point of its own (category Cs) in a `u` regex; a pair is one code point above U+FFFF.
   // (Not `try { encodeURIComponent(path) }`: bundlers that minify take that call for one without effects and drop it.)
   if (/\p{Cs}/u.test(path)) {

@@ -58,7 +58,9 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
 function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }): void {
   let protocol: string | undefined;
   for (const field of ["clientId", "redirectUri"] as const) {
-    if (/[\0-\x20\x7f]/.test(options[field] as string)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
+    // Only a string: anything else the runtime refuses as such (a text of it would be judged here, with the wrong advice).
+    const value = options[field];
+    if (typeof value == "string" && /[\p{Cc}\p{Cf}\p{Z}]/u.test(value)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
   }
   try {
     protocol = new URL(options.redirectUri as string).protocol;

@@ -45,12 +45,16 @@ describe("filePath", () => {
     ["a trailing slash", "self", "/photos/", "path", /empty name/],
     ["a dot-dot segment", "self", "/photos/../a.jpg", "path", /"\.\." segment/],
     ["a dot segment", "self", "/./a.jpg", "path", /"\." segment/],
-    ["a NUL character", "self", "/a\0.jpg", "path", /NUL/],
+    ["a NUL character", "self", "/a\0.jpg", "path", /control character/],
+    // Read with the path from a file or a line of input: CX would store a name ending in it.
+    ["a newline at the end", "self", "/photos/a.jpg\n", "path", /^The path "\/photos\/a\.jpg\\n" contains a control character \(a stray newline\?\): remove it$/],
+    ["a tab", "self", "/a\tb.jpg", "path", /control character/],
+    ["a C1 control", "self", "/a\u0085.jpg", "path", /control character/],
     ["an unpaired surrogate", "self", "/a\uD800.jpg", "path", /unpaired UTF-16 surrogate/],
     // The path quoted with its bidi override as an escape (it would reorder the line: "gpj.exe" read as "exe.jpg").
-    ["a NUL beside a bidi override", "self", "/a\0\u202egpj.exe", "path", /^The path "\/a\\u0000\\u202egpj\.exe" contains a NUL character: remove it$/],
+    ["a NUL beside a bidi override", "self", "/a\0\u202egpj.exe", "path", /^The path "\/a\\u0000\\u202egpj\.exe" contains a control character \(a stray newline\?\): remove it$/],
     ["a long path with an empty name, quoted cut", "self", `/${"photos/".repeat(50)}/a.jpg`, "path", new RegExp(`^The path "/${"photos/".repeat(13)}photo\\.\\.\\." has an empty name`)],
-    ["a name too long, its start quoted with a C1 control escaped", "self", `/\u009b${"a".repeat(MAX_NAME_LENGTH)}`, "path", /^The name "\\u009ba{23}\.\.\." in the path is 256 characters long/],
+    ["a name too long, its start quoted with a bidi override escaped", "self", `/\u202e${"a".repeat(MAX_NAME_LENGTH)}`, "path", /^The name "\\u202ea{23}\.\.\." in the path is 256 characters long/],
   ])("rejects %s with an InputError on the argument at fault", async (_case, owner, path, field, message) => {
     const error = await caught(() => filePath(owner, path));
     expect(error).toBeInstanceOf(InputError);

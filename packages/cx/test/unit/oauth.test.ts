@@ -172,6 +172,11 @@ describe("exchangeAuthorizationCode", () => {
     ["redirectUri", { redirectUri: ` ${REDIRECT}` }],
     ["clientId", { clientId: `${CLIENT_ID}\n` }],
     ["clientId", { clientId: `${CLIENT_ID}\t` }],
+    // A C1 control, a zero-width space and a no-break space: the URL parser keeps them, and CX would get them.
+    ["clientId", { clientId: `${CLIENT_ID}\u0085` }],
+    ["clientId", { clientId: `\u200b${CLIENT_ID}` }],
+    ["redirectUri", { redirectUri: `${REDIRECT}\u0085` }],
+    ["redirectUri", { redirectUri: `${REDIRECT}\u00a0` }],
   ];
   it.each(untrimmed)("refuses a %s with a space or control character, before anything is sent and without quoting it", async (field, given) => {
     const observed = observedFetch(() => json({ access_token: "issued-token" }));
@@ -186,6 +191,20 @@ describe("exchangeAuthorizationCode", () => {
     const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: STATE, ...given }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
+  });
+
+  // Read as text first, an object or a Date was told it held a space (its text does), and a Symbol or a null-prototype
+  // object threw a TypeError from the platform.
+  it.each([{}, new Date(0), Symbol("id"), Object.create(null)])("refuses a clientId of %s as no string, with the runtime's message", async (clientId) => {
+    for (const call of [
+      () => buildAuthorizeUrl(bad<{ clientId: string; redirectUri: string; state: string }>({ clientId, redirectUri: REDIRECT, state: STATE })),
+      () => exchangeAuthorizationCode(bad<Parameters<typeof exchangeAuthorizationCode>[0]>({ clientId, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observedFetch(() => json({})).fetch })),
+    ]) {
+      const error = await caught(call);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("clientId");
+      expect((error as Error).message).not.toMatch(/space or control character/);
+    }
   });
 
   it("leaves a redirect URI no URL parser reads to the runtime's own refusal", async () => {
