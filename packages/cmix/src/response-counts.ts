@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, shown, type RawResult } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
 import { checkClient, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -74,12 +74,13 @@ export async function countResponses(
   } else {
     throw new InputError(
       "query",
-      `countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, e.g. [{ questionId: 122931 }], got ${describeValue(query)}`,
+      `countResponses takes an array of { questionId } or a banner filter { testYN, status, counts, filters }, got ${describeValue(query)}`,
     );
   }
   // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as
-  // for archives; anything else that is no list (no body, null) would reach the caller typed as counts. The url names
+  // for archives; anything else that is no list of objects (no body, null, a list of numbers) would reach the caller
+  // typed as counts. The url names
   // the request when the response does not (a fetch that built its own Response).
   const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", Array.isArray, url);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url);
 }

@@ -499,7 +499,7 @@ const cases: BadInputCase[] = [
     input: "null instead of questions or a banner filter",
     call: (fetch) => countResponses(client(fetch), SURVEY, bad<QuestionRef[]>(null)),
     field: "query",
-    message: /countResponses takes an array of \{ questionId \} or a banner filter .*e\.g\. \[\{ questionId: 122931 \}\], got null/,
+    message: /^countResponses takes an array of \{ questionId \} or a banner filter \{ testYN, status, counts, filters \}, got null$/,
   },
   {
     helper: "countResponses",

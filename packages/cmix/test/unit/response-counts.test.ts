@@ -66,6 +66,15 @@ describe("countResponses", () => {
     expect((error as InvalidResponseError).url).toBe("https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts");
   });
 
+  // Items that are no data points (a null, a number, a list) reached the caller typed as DataPoint objects.
+  it.each([[[null]], [[{ questionId: 1, CNT: 2 }, 5]], [["x"]], [[[1]]]])("refuses a 200 of %j as no list of counts", async (body) => {
+    const fetch = async () => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    const cmix = createClient({ environment: "sandbox", fetch, auth: { type: "token", accessToken: "t" } });
+    const error = await countResponses(cmix, 138651, [{ questionId: 1 }]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/answered 200 without a list of counts/);
+  });
+
   it.each<[string, unknown, string]>([
     ["an empty question list", [], "questions"],
     ["a question without an ID", [{ questionId: 1 }, {}], "questions[1].questionId"],
