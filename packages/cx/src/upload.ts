@@ -82,8 +82,9 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
     signal: opts.signal || undefined,
   });
   const stored = dataOrThrow(result, "POST");
-  // CX's own clients take an upload as done only when the answer has the file's id: anything else is no metadata.
-  if (typeof stored?.id !== "string") {
+  // CX's own clients take an upload as done only when the answer has the file's id: anything else (an empty one too)
+  // is no metadata.
+  if (typeof stored?.id !== "string" || !stored.id) {
     const { status, url } = result.response;
     throw new InvalidResponseError(`POST ${url} answered ${status} without the stored file's id: \`body\` holds what it sent.`, { status, method: "POST", url, body: stored });
   }

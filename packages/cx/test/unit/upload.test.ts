@@ -258,6 +258,7 @@ describe("uploadFile against a server that answers 2xx without the file's metada
   it.each<[string, () => Response]>([
     ["JSON null", () => json(null)],
     ["an empty object", () => json({})],
+    ["an empty id", () => json({ ...METADATA, id: "" })],
     ["a list", () => json([METADATA])],
     ["a CX error body", () => json({ errorType: "AccessDenied", message: "User does not have access to resource" })],
     ["a 204", () => new Response(null, { status: 204 })],
