@@ -55,7 +55,8 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
     // One value, or the values of a header sent more than once.
     for (const one of [item].flat()) {
       if (one === null || one === undefined) continue;
-      if (typeof one !== "string" && typeof one !== "number" && typeof one !== "boolean") {
+      // A string, number or boolean: no other type's name starts so (bigint, symbol).
+      if (!/^(st|n|bo)/.test(typeof one)) {
         throw new InputError(field, `${field}: a header value must be a string, number or boolean, got ${describeValue(one)}`);
       }
       try {

@@ -55,14 +55,14 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
         throw refuse("an invalid Location URL");
       }
       // 307 and 308 resend the method and body; 301, 302 and 303 would turn any but GET and HEAD into a GET without it.
-      const keeps = response.status === 307 || response.status === 308;
+      const keeps = /^30[78]$/.test(response.status as unknown as string);
       // Why the hop may not be taken, each tested in turn.
       // fetch would refuse it with a TypeError that quotes the URL, reported as a network error rather than a redirect.
       if (parsed.username || parsed.password) throw refuse("a URL with user info");
       if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, true);
       // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, true);
-      if (!keeps && call.method !== "GET" && call.method !== "HEAD") {
+      if (!keeps && !/^(GET|HEAD)$/.test(call.method)) {
         throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, true);
       }
       keepBody = keeps;

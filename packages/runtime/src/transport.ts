@@ -190,16 +190,17 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
+  // Pacing and the attempt log only where their options are given (checked: an object or undefined).
   const layers: Layer[] = [
     retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
     credentialsLayer(authorizer, purpose),
-    ...(options.rateLimit === undefined ? [] : [pacingLayer(createRateLimiter(options.rateLimit), log)]),
+    options.rateLimit && pacingLayer(createRateLimiter(options.rateLimit), log),
     attemptTimeoutLayer(timeoutMs),
     responseCheckLayer(maxResponseBytes, timeoutMs),
-    ...(options.logger === undefined ? [] : [log.layer]),
+    options.logger && log.layer,
     redirectGuardLayer,
     ...middlewareLayers(middleware as AttemptMiddleware[]),
-  ];
+  ].filter((layer) => !!layer);
   // Looked up at each call, so late polyfills and spies apply.
   const run = compose(layers, (request, call) => {
     const fetch = call.options.fetch ?? options.fetch;
