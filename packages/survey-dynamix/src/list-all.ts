@@ -61,16 +61,17 @@ export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query
 export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined; path?: Record<string, unknown> | undefined; signal?: AbortSignal | undefined };
-  // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched.
-  checkOptionNames(opts, ["query", "path", "signal"], "listAll");
+  if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
+    throw fieldError("path", `must be a list listAll can page (${PAGED_PATHS.join(", ")}), got ${shown(path)}`);
+  }
+  // A query parameter given beside query (`{ _limit: 5 }`) would be ignored, and the whole list fetched; so would
+  // `path` where the path has no parameter (an email address as a filter: every interaction).
+  checkOptionNames(opts, path.includes("{") ? ["query", "path", "signal"] : ["query", "signal"], "listAll");
   const { path: pathParams, signal } = opts;
   // A JavaScript caller's null reads as none. Spread into each page's query, a URLSearchParams or Map would go out as
   // no filter at all (the whole list), a string "a=b" as ?0=a&1=%3D&2=b.
   const query = opts.query ?? {};
   if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
-  if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
-    throw fieldError("path", `must be a list listAll can page (${PAGED_PATHS.join(", ")}), got ${shown(path)}`);
-  }
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
     const value = pathParams?.[name!];

@@ -415,11 +415,19 @@ const cases: BadInputCase[] = [
     message: /^State is not an option of buildAuthorizeUrl: did you mean state\?$/,
   },
   {
+    // openapi-fetch drops path parameters of a path that has none: every interaction, unfiltered.
+    helper: "listAll",
+    input: "path given to a list without path parameters (an email address meant as a filter)",
+    call: (fetch) => listAll(client(fetch), "/interactions", bad({ path: { email_address: "jane@example.com" } })),
+    field: "path",
+    message: /^path is not an option of listAll, which takes query, signal$/,
+  },
+  {
     helper: "listAll",
     input: "pagesize beside query, which would have fetched pages of 1000",
     call: (fetch) => listAll(client(fetch), "/surveys", bad({ pagesize: 5 })),
     field: "pagesize",
-    message: /^pagesize is not an option of listAll, which takes query, path, signal$/,
+    message: /^pagesize is not an option of listAll, which takes query, signal$/,
   },
   {
     helper: "createInteraction",
