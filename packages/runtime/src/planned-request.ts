@@ -1,3 +1,5 @@
+import { fieldError } from "./input-error.js";
+
 /**
  * What openapi-fetch builds for a call without a body when no openapi-fetch middleware could see it: the URL, as the
  * URL parser writes it (like a Request's: the origin check, redaction and log lines rely on that), the method, headers
@@ -5,7 +7,9 @@
  * instead of two.
  * Anything else (a body, a method other than GET, HEAD or DELETE, an option only a Request checks, a relative URL)
  * gets a real Request. Only the transport ever holds one, and reads only its URL, method, headers and signal (its body
- * reads as none): user middleware and a `fetch` option get a real Request (`attemptRequest`).
+ * reads as none): user middleware and a `fetch` option get a real Request (`attemptRequest`). Whatever the call, a
+ * signal that is no AbortSignal (one of another realm is one) is refused with an `InputError`: the platform's
+ * TypeError would quote it.
  *
  * @example
  * const { data } = await core.GET("/v1/tags", { Request: PlannedRequest });
@@ -18,9 +22,12 @@ export class PlannedRequest {
   declare readonly signal: AbortSignal | undefined;
 
   constructor(url: string, init: RequestInit & { headers: Headers }) {
+    // The platform's TypeError would quote what is no signal (the options object it was taken from, a secret and all).
+    // One of another realm is taken: the transport only listens to it.
+    if (init.signal != null && typeof init.signal.addEventListener != "function") throw fieldError("signal", "must be an AbortSignal");
     // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one. Any other
-    // method (TRACE, one that is no token), or a signal that is no AbortSignal, gets a Request: it throws at once.
-    let plain = init.body == null && init.redirect === "follow" && /^(GET|HEAD|DELETE) https?:/i.test(`${init.method} ${url}`) && (init.signal == null || init.signal instanceof AbortSignal);
+    // method (TRACE, one that is no token) gets a Request: it throws at once.
+    let plain = init.body == null && init.redirect === "follow" && /^(GET|HEAD|DELETE) https?:/i.test(`${init.method} ${url}`);
     for (const key in init) plain &&= /^(method|headers|body|signal|redirect)$/.test(key);
     // A constructor that returns an object makes `new` give that object.
     if (!plain) return new Request(url, init) as unknown as PlannedRequest;

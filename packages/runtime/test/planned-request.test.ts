@@ -2,6 +2,7 @@
 // openapi-fetch builds no Request for it (see PlannedRequest). These tests pin that, and that everything that must see a
 // real Request still gets one: openapi-fetch middleware, a `fetch` option, and any option only a Request checks.
 import { useFaultServer } from "@apis/faults";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApiClient, InputError, type ClientOptions, type Middleware } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
@@ -101,12 +102,11 @@ describe("a call without a body on the platform's fetch", () => {
     expect((await connect().GET("/items", { cache: "no-store" })).data).toEqual([]);
   });
 
-  it("a method or signal only a Request refuses throws its TypeError at once, as before, not a network error after retries", async () => {
+  it("a method only a Request refuses throws its TypeError at once, as before, not a network error after retries", async () => {
     const client = connect();
     const refusals = [
       [() => client.TRACE("/items" as never), /TRACE/],
       [() => client.request("G E T" as "get", "/items"), /G E T/],
-      [() => client.GET("/items", { signal: {} as AbortSignal }), /AbortSignal/],
     ] as const;
     for (const [call, message] of refusals) {
       const error = await call().catch((caught: unknown) => caught);
@@ -114,6 +114,34 @@ describe("a call without a body on the platform's fetch", () => {
       expect(error).toHaveProperty("message", expect.stringMatching(message));
     }
     expect(served().requests).toHaveLength(0);
+  });
+
+  // The platform's TypeError quoted what it was given: the options object a signal was mistaken for, its secret and all.
+  it.each(["GET", "POST", "DELETE"] as const)("refuses on a %s a signal that is no AbortSignal with an InputError that quotes nothing", async (method) => {
+    const config = { clientId: "app-1234", clientSecret: "client-secret-5678" };
+    for (const signal of [config, new AbortController(), { aborted: false }, "x"]) {
+      const error = await connect()
+        .request(method.toLowerCase() as "get", "/items", { signal: signal as unknown as AbortSignal, ...(method === "POST" && { body: {} }) } as never)
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: "signal", message: "signal must be an AbortSignal" });
+      expect(JSON.stringify(error) + String(error)).not.toContain("client-secret-5678");
+    }
+    expect(served().requests).toHaveLength(0);
+  });
+
+  // Only listened to (by the transport): a signal of another realm (a vm context, jsdom) works as this realm's does.
+  it("takes a signal of another realm and stops the call when it aborts", async () => {
+    // A vm context has no EventTarget: its signal is one made there, with listeners of its own.
+    const foreign = runInNewContext(
+      "({ aborted: false, reason: undefined, listeners: [], addEventListener(type, l) { this.listeners.push(l) }, removeEventListener(type, l) { this.listeners = this.listeners.filter((x) => x !== l) } })",
+    ) as { aborted: boolean; reason: unknown; listeners: (EventListener | EventListenerObject)[] };
+    served().script("GET /items", [{ hang: true }]);
+    const call = connect({ maxRetries: 0 }).GET("/items", { signal: foreign as unknown as AbortSignal });
+    await vi.waitFor(() => expect(served().requests).toHaveLength(1));
+    Object.assign(foreign, { aborted: true, reason: new Error("left") });
+    for (const listener of foreign.listeners) (typeof listener === "function" ? listener : listener.handleEvent.bind(listener))(new Event("abort"));
+    await expect(call).rejects.toMatchObject({ name: "ApiUserAbortError" });
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import { asInBun } from "@apis/faults/bun-blob";
-import { createClient, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
+import { createClient, downloadFile, filePath, InputError, InvalidResponseError, uploadFile, type UploadOptions } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 import { ACCESS_TOKEN } from "../support/secrets.js";
 import { caught } from "@apis/faults/leak-watch";
@@ -269,5 +269,30 @@ describe("uploadFile against a server that answers 2xx without the file's metada
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect((error as InvalidResponseError).message).toMatch(/^POST https:\/\/data\.cx\.com\/1\/data\/self:%2Fa\.bin\?access_token=\[redacted\] answered 20[04] without the stored file's id/);
     }
+  });
+});
+
+// The platform's TypeError quoted what it was given as the signal (an options object, a secret and all), and a stream
+// given as the content must stay unread for the call made right.
+describe("uploadFile and downloadFile given a signal that is no AbortSignal", () => {
+  it.each<[string, unknown]>([
+    ["a signal-shaped object", { aborted: false }],
+    ["the options object holding a client secret", { clientSecret: "cx-client-secret-9876" }],
+    ["the AbortController itself", new AbortController()],
+  ])("refuse %s with an InputError that quotes nothing, the content unread", async (_case, signal) => {
+    const observed = observedFetch(() => json(METADATA));
+    const cx = createClient({ auth: { type: "token", accessToken: ACCESS_TOKEN }, fetch: observed.fetch });
+    const content = new Blob(["x"]).stream();
+    for (const call of [
+      () => uploadFile(cx, filePath("self", "/a.bin"), content, bad<UploadOptions>({ signal })),
+      () => downloadFile(cx, filePath("self", "/a.bin"), bad<{ signal: AbortSignal }>({ signal })),
+    ]) {
+      const error = await caught(call());
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ field: "signal", message: "signal must be an AbortSignal" });
+      expect(JSON.stringify(error) + String(error)).not.toContain("cx-client-secret-9876");
+    }
+    expect(content.locked).toBe(false);
+    expect(observed.requests).toHaveLength(0);
   });
 });
