@@ -179,14 +179,7 @@ async function waitUntilComplete(
     }
   };
   for (;;) {
-    // An archive whose status says it failed will not complete: waiting on for maxWaitMs (10 minutes by default) would
-    // only delay the error.
-    if (last && reportsFailure(last)) {
-      throw new ArchiveFailedError(
-        `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${quoted(last.status)}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
-        { ...ref, body: last },
-      );
-    }
+    if (last && reportsFailure(last)) throw failedError(ref, last);
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
     if (bounds.maxWaitMs - (performance.now() - startedAt) <= 0) throw giveUp("maxWaitMs");
     // The layout is looked up once, before the first pause: an archive that failed never gets here.
@@ -203,6 +196,17 @@ async function waitUntilComplete(
     attempts++;
     if (isReady(last, ref)) return last;
   }
+}
+
+/**
+ * The error of an archive whose status says it failed: it will not complete, and waiting on for maxWaitMs (10 minutes
+ * by default) would only delay the error.
+ */
+function failedError(ref: ArchiveRef, archive: Archive): ArchiveFailedError {
+  return new ArchiveFailedError(
+    `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${quoted(archive.status)}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
+    { ...ref, body: archive },
+  );
 }
 
 /**
