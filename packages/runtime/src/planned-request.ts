@@ -8,8 +8,8 @@ import { fieldError } from "./input-error.js";
  * Anything else (a body, a method other than GET, HEAD or DELETE, an option only a Request checks, a relative URL)
  * gets a real Request. Only the transport ever holds one, and reads only its URL, method, headers and signal (its body
  * reads as none): user middleware and a `fetch` option get a real Request (`attemptRequest`). Whatever the call, a
- * signal that is no AbortSignal (one of another realm is one) is refused with an `InputError`: the platform's
- * TypeError would quote it.
+ * signal with no `addEventListener` is refused with an `InputError`: the platform's TypeError would quote it. One of
+ * another realm passes: a planned call only listens to it, and a Request refuses it as before.
  *
  * @example
  * const { data } = await core.GET("/v1/tags", { Request: PlannedRequest });
@@ -23,7 +23,7 @@ export class PlannedRequest {
 
   constructor(url: string, init: RequestInit & { headers: Headers }) {
     // The platform's TypeError would quote what is no signal (the options object it was taken from, a secret and all).
-    // One of another realm is taken: the transport only listens to it.
+    // One of another realm passes: a planned call's transport only listens to it (a Request refuses it, as before).
     if (init.signal != null && typeof init.signal.addEventListener != "function") throw fieldError("signal", "must be an AbortSignal");
     // openapi-fetch's init: method, headers, body and redirect "follow", and a signal if the caller gave one. Any other
     // method (TRACE, one that is no token) gets a Request: it throws at once.
