@@ -151,6 +151,8 @@ async function waitUntilComplete(
 ): Promise<Archive & { archiveUrl: string }> {
   let last = seen;
   let attempts = 0;
+  // What is left of maxWaitMs: read by the deadline check, the pause and each request's bound.
+  const left = () => bounds.maxWaitMs - (performance.now() - startedAt);
   // The call that resumes the wait: with the layout once it is known, else one that looks it up again.
   const resume = () => `pollArchive(cmix, { surveyId: ${ref.surveyId}, ${ref.dataLayoutId ? `dataLayoutId: ${ref.dataLayoutId}, ` : ""}archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
@@ -169,7 +171,7 @@ async function waitUntilComplete(
   // maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once beyond it, so a maxWaitMs of
   // Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
   const bounded = async <T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const attempt = new AttemptSignal(bounds.signal, Math.min(Math.max(bounds.maxWaitMs - (performance.now() - startedAt), bounds.pollIntervalMs), MAX_TIMER_MS));
+    const attempt = new AttemptSignal(bounds.signal, Math.min(Math.max(left(), bounds.pollIntervalMs), MAX_TIMER_MS));
     try {
       return await send(attempt.signal).catch((error: unknown) => {
         throw error instanceof ApiUserAbortError ? (attempt.timeout ? giveUp("maxWaitMs") : aborted()) : error;
@@ -181,14 +183,13 @@ async function waitUntilComplete(
   for (;;) {
     if (last && reportsFailure(last)) throw failedError(ref, last);
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
-    if (bounds.maxWaitMs - (performance.now() - startedAt) <= 0) throw giveUp("maxWaitMs");
+    if (left() <= 0) throw giveUp("maxWaitMs");
     // The layout is looked up once, before the first pause: an archive that failed never gets here.
     ref.dataLayoutId ||= await bounded((signal) => defaultLayoutId(cmix, ref, signal));
-    const remaining = bounds.maxWaitMs - (performance.now() - startedAt);
     // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
     // The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a poll's abort.
     if (attempts > 0 || seen !== undefined) {
-      await sleep(Math.min(bounds.pollIntervalMs, remaining), bounds.signal).catch(() => {
+      await sleep(Math.min(bounds.pollIntervalMs, left()), bounds.signal).catch(() => {
         throw aborted();
       });
     }
