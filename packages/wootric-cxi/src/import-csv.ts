@@ -27,7 +27,9 @@ export function checkImportCsv(text: string, field = "csv"): void {
   const [first, ...rows] = parseCsvLines(text, field);
   const header = first?.fields;
   if (!header) throw fieldError(field, `is empty: it needs a header with feedback_date and a row per response`);
-  const columns = header.map((name) => name.trim());
+  // As uploaded, untrimmed: the vendor would read a column named "score " as no score column (a guess: its docs do
+  // not say).
+  const columns = header;
   // A Set, not indexOf per column: that was quadratic, and a header of 100 000 columns (under 1 MB) took 12 s.
   const seen = new Set<string>();
   columns.forEach((column) => {
@@ -39,7 +41,7 @@ export function checkImportCsv(text: string, field = "csv"): void {
   });
   const dateColumn = columns.indexOf("feedback_date");
   if (dateColumn < 0) {
-    const nearMiss = columns.find((name) => name.toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
+    const nearMiss = columns.find((name) => name.trim().toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
     throw new InputError(
       `${field}: column feedback_date`,
       `${field} has no feedback_date column, which imports need${nearMiss ? ` (found ${shown(nearMiss)}: names are exact)` : ""}`,

@@ -36,7 +36,9 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   checkSendOptions(Object(options));
   const [header, ...rows] = parseCsvLines(text, "csv");
   if (!header) throw fieldError("csv", "is empty: it needs a header row (email first), then one row per address");
-  const columns = header.fields.map((name) => name.trim());
+  // As uploaded, untrimmed: Wootric would read a column named "email " as no email column (a guess: its docs do not
+  // say; a Rails CSV reader keeps names as written).
+  const columns = header.fields;
   // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
   // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
   // a spreadsheet export leaves them after the last column, and they were always taken.
@@ -52,7 +54,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   const emailColumn = receiver === undefined ? 0 : columns.indexOf(receiver);
   if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
   if (receiver === undefined && columns[0] !== "email") {
-    const at = columns.findIndex((name) => name.toLowerCase() === "email");
+    const at = columns.findIndex((name) => name.trim().toLowerCase() === "email");
     throw new InputError(
       "csv: column email",
       `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,

@@ -59,6 +59,12 @@ describe("checkImportCsv", () => {
     expect(error.message).toContain('found "Feedback Date"');
   });
 
+  it("checks column names as they are uploaded: feedback_date with a space after it is no feedback_date column", () => {
+    const error = problem(() => checkImportCsv("feedback_date ,score\n2020-01-01,9\n"));
+    expect(error.field).toBe("csv: column feedback_date");
+    expect(error.message).toBe('csv has no feedback_date column, which imports need (found "feedback_date ": names are exact)');
+  });
+
   it.each(["tags", "wootric_response_id", "Tags"])("rejects the reserved column %s", (column) => {
     const error = problem(() => checkImportCsv(`feedback_date,${column}\n2020-01-01,x\n`));
     expect(error.message).toContain("reserves");

@@ -328,6 +328,7 @@ describe("sendEmailSurveyCsv", () => {
     ["email not first", "plan,email\nPro,a@example.com\n", {}, "csv: column email", /csv line 1: the first column must be email.*has it as column 2/],
     ["no email column", "mail,plan\na@example.com,Pro\n", {}, "csv: column email", /has no email column/],
     ["Email capitalised", "Email,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "Email": the name is exact, lower case/],
+    ["email with a space after it, which Wootric reads as another column", "email ,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "email ": the name is exact, lower case/],
     ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /csv line 3 has 3 fields but the header has 2/],
     ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
     ["a row without an address in a send_to_email_field column with a space", "id,E mail\n7,nobody\n", { send_to_email_field: "E mail" }, 'csv: line 2, column "E mail"', /^csv: line 2, column "E mail" must be an e-mail address, got "nobody"$/],
