@@ -97,8 +97,11 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
 export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
   if (typeof input !== "string") {
     if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
+    // Read outside the try: a file changed or gone since openAsBlob fails with the platform's own error (NotReadableError),
+    // which says so; only the decoding is a matter of UTF-8.
+    const bytes = await input.arrayBuffer();
     try {
-      input = new TextDecoder("utf-8", { fatal: true }).decode(await input.arrayBuffer());
+      input = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
       throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
     }

@@ -1,3 +1,7 @@
+import { openAsBlob } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { checkImportCsv, InputError, MAX_IMPORT_BYTES } from "../../src/index.js";
 import { parseCsv, parseCsvLines, readCsv } from "../../src/csv.js";
@@ -211,6 +215,22 @@ describe("readCsv", () => {
   it("refuses a Blob that is not UTF-8", async () => {
     const latin1 = new Blob([new Uint8Array([0x66, 0x65, 0xe9, 0x0a])]);
     await expect(readCsv(latin1, MAX_IMPORT_BYTES, "csv")).rejects.toThrow(/not valid UTF-8/);
+  });
+
+  it("fails with the platform's read error, not a UTF-8 one, for a file changed since it was opened as a Blob", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "csv-"));
+    try {
+      const path = join(dir, "import.csv");
+      await writeFile(path, "feedback_date,score\n2020-01-01,9\n");
+      const blob = await openAsBlob(path);
+      await writeFile(path, "feedback_date,score\n2020-01-01,9\n2020-01-02,7\n");
+      const error = await readCsv(blob, MAX_IMPORT_BYTES, "csv").catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(InputError);
+      expect((error as Error).name).toBe("NotReadableError");
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 
   it("refuses something that is neither text nor a Blob", async () => {
