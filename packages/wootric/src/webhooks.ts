@@ -1,4 +1,4 @@
-import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject } from "@apis/runtime";
+import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, requireString } from "@apis/runtime";
 import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
 import type { components } from "./generated/schema.js";
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
@@ -70,7 +70,8 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * if (event.type === "response.created") console.log(event.response.score);
  */
 export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, secret: string, options?: UnwrapWebhookOptions): Promise<WootricWebhookEvent> {
-  if (!secret || typeof secret != "string") throw fieldError("secret", "of unwrapWebhook must be the webhook secret, a non-empty string");
+  // White space alone is no secret (an unset environment variable's blank line): anyone could sign with it.
+  requireString(secret, "secret", "the webhook secret of unwrapWebhook");
   // A misspelt name would leave the replay window off without a word, as would a number in place of the options (a
   // tolerance, where stripe-node's constructEvent takes it).
   const given = options ?? {};
