@@ -1,4 +1,3 @@
-import { nameErrorClasses } from "./error-names.js";
 import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactSecrets } from "./known-secrets.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
@@ -342,24 +341,3 @@ export class PaginationLimitError extends ApiError {
     this.itemsYielded = init.itemsYielded;
   }
 }
-
-nameErrorClasses({
-  ApiError,
-  BadRequestError,
-  UnauthorizedError,
-  ForbiddenError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ApiUserAbortError,
-  AuthenticationError,
-  InvalidResponseError,
-  RedirectError,
-  ResponseTooLargeError,
-  AuthorizationDeniedError,
-  PaginationLimitError,
-});

@@ -29,3 +29,12 @@ it("refuses a path with an unpaired surrogate with an InputError naming it, mini
   expect(() => cx.filePath("self", "/a\uD800.jpg")).toThrow(/unpaired UTF-16 surrogate/);
   expect(cx.filePath("self", "/a\uD83D\uDE00.jpg")).toBe("self:%2Fa%F0%9F%98%80.jpg");
 });
+
+// The error classes are named once, in a module of the runtime's that only re-exports them otherwise: a bundler that
+// took it for free of side effects would drop the naming, and every error would carry its minified class name.
+it("keeps every error class's name, minified too", () => {
+  const classes = Object.entries(cx).filter(([name, value]) => typeof value === "function" && /Error$/.test(name));
+  expect(classes.length).toBeGreaterThanOrEqual(19);
+  for (const [name, ErrorClass] of classes) expect(new (ErrorClass as new (...args: unknown[]) => Error)("x", {}).name, name).toBe(name);
+  expect(cx.ApiError.generate(404, { error: "gone" }, { method: "GET", url: "https://cx.example/x" }).name).toBe("NotFoundError");
+});
