@@ -6,8 +6,9 @@ export const MIN_SECRET_LENGTH = 4;
 const MIN_BASE64_PIECE = 6;
 
 /**
- * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent` and as a form
- * body (`+` for space) writes it, with upper- or lower-case hex, and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;`, `&apos;` or itself, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent`, a form body (`+`
+ * for space) and each server language's encoder (`*` and `~` encoded or kept) write it, with upper- or lower-case hex,
+ * and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;`, `&apos;` or itself, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
  * and of its percent-encoded forms (a form body echoed in base64); as a header or reason phrase brings it back, its
@@ -19,13 +20,17 @@ const MIN_BASE64_PIECE = 6;
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set<string>([secret]);
-  const urlencoded = new URLSearchParams([["", secret]]).toString().slice(1);
-  let percent: string[];
+  // A form body as URLSearchParams and Java write it; with `*` encoded too, as PHP's urlencode does; then with `~` kept,
+  // as Ruby's CGI.escape, Python's quote_plus and Go's QueryEscape do; then with a space as %20, as PHP's rawurlencode
+  // and Python's quote do (RFC 3986); and as encodeURIComponent writes it.
+  const form = new URLSearchParams([["", secret]]).toString().slice(1);
+  const php = form.replace(/\*/g, "%2A");
+  const ruby = php.replace(/%7E/g, "~");
+  const percent = [form, php, ruby, ruby.replace(/\+/g, "%20")];
   try {
-    percent = [encodeURIComponent(secret), urlencoded];
+    percent.push(encodeURIComponent(secret));
   } catch {
     // A lone surrogate cannot be percent-encoded by encodeURIComponent; URLSearchParams writes it as U+FFFD.
-    percent = [urlencoded];
   }
   for (const encoded of percent) {
     // Each form encoded once more, as a URL quoted in another URL's query carries it (a sign-in page's `return_to`).

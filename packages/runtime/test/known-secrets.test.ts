@@ -16,6 +16,22 @@ describe("known secrets", () => {
     expect(redactSecrets(`x ${Buffer.from(`other-user:${secret}`).toString("base64")} y`)).not.toContain(Buffer.from(secret).toString("base64").slice(2, 14));
   });
 
+  it("redacts a credential percent-encoded as PHP, Ruby, Python and Go write it, * and ~ each encoded or kept", () => {
+    const secret = "pct*~ pass!(x)'é";
+    rememberSecret(secret);
+    const echoes = {
+      "PHP rawurlencode, Python quote": "pct%2A~%20pass%21%28x%29%27%C3%A9",
+      "PHP urlencode": "pct%2A%7E+pass%21%28x%29%27%C3%A9",
+      "Ruby CGI.escape, Python quote_plus, Go QueryEscape": "pct%2A~+pass%21%28x%29%27%C3%A9",
+      "Java URLEncoder, URLSearchParams": "pct*%7E+pass%21%28x%29%27%C3%A9",
+      encodeURIComponent: "pct*~%20pass!(x)'%C3%A9",
+    };
+    for (const [writer, echo] of Object.entries(echoes)) {
+      expect(redactSecrets(`echo=${echo}&x=1`), writer).toBe("echo=[redacted]&x=1");
+      expect(redactSecrets(`return_to=${encodeURIComponent(`/a?p=${echo.toLowerCase()}`)}`), `${writer}, lower-case hex, encoded twice`).not.toContain("pass");
+    }
+  });
+
   it("leaves text without a credential as it is, and ignores values shorter than 4 characters", () => {
     rememberSecret("abc", undefined);
     const text = "GET /abc?page=2 -> 200";

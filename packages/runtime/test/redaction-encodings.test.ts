@@ -7,11 +7,11 @@ import { ApiError, createApiClient, createOAuth2TokenSource, exchangeAuthorizati
 import { operations, type paths } from "./fixtures.js";
 
 /**
- * A credential with every character that encodes differently: `+&/`, a space, `é` and `%`. A token that travels in
- * an Authorization header cannot hold a space or `é` (the client refuses one before sending), so those kinds get the
- * visible-ASCII characters only.
+ * A credential with every character that encodes differently: `+&/`, a space, `é`, `%`, and `*~!`, which each
+ * language's percent-encoding treats its own way. A token that travels in an Authorization header cannot hold a space
+ * or `é` (the client refuses one before sending), so those kinds get the visible-ASCII characters only.
  */
-const secretFor = (kind: string) => (HEADER_KINDS.has(kind) ? `${kind}+&/%42-Zq=` : `${kind}+&/ é%42-Zq`);
+const secretFor = (kind: string) => (HEADER_KINDS.has(kind) ? `${kind}+&/%42-Zq*~!=` : `${kind}+&/ é%42-Zq*~!`);
 const HEADER_KINDS = new Set(["bearer", "issued"]);
 
 const served = useFaultServer();

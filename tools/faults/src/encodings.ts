@@ -2,8 +2,9 @@
 
 /**
  * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`) once
- * and twice (a URL quoted in another's query), form-encoded (`+` for space), base64 alone, inside `user:secret` (a
- * Basic header) and inside a form body, and JSON-escaped.
+ * and twice (a URL quoted in another's query), form-encoded (`+` for space), percent-encoded as the server's language
+ * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape), base64 alone, inside `user:secret` (a Basic header) and
+ * inside a form body, and JSON-escaped.
  *
  * @example
  * for (const [encoding, text] of Object.entries(encodingsOf(PASSWORD, "ana"))) server.script(route, [echoIn["an error body"](text)]);
@@ -16,11 +17,19 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
     "percent-encoded twice, lower-case hex first": encodeURIComponent(encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
     "form-encoded, then percent-encoded": encodeURIComponent(new URLSearchParams({ v: secret }).toString().slice(2)),
     "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
+    "percent-encoded as RFC 3986 (PHP's rawurlencode, Python's quote)": rfc3986(secret),
+    "form-encoded as PHP's urlencode (* and ~ encoded)": rfc3986(secret).replace(/%20/g, "+").replace(/~/g, "%7E"),
+    "form-encoded as Ruby's CGI.escape (* encoded, ~ kept)": rfc3986(secret).replace(/%20/g, "+"),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
     "base64 of a form body": Buffer.from(new URLSearchParams({ grant_type: "password", password: secret }).toString()).toString("base64"),
     "JSON-escaped": JSON.stringify(secret).slice(1, -1),
   };
+}
+
+/** Every character but RFC 3986's unreserved ones (letters, digits, - . _ ~) percent-encoded, as UTF-8. */
+function rfc3986(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**
