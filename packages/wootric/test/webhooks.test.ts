@@ -459,6 +459,18 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, {})).type).toBe("response.created");
   });
 
+  it("refuses a time with no zone (`2016-08-04 13:57:31`), which would be read in this machine's zone, as `stale`", async () => {
+    for (const timestamp of ["2016-08-04 13:57:31", "2016-08-04T13:57:31.329"]) {
+      const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(timestamp)}`);
+      // Within the window whether the machine's zone is UTC or any other of up to 14 hours either way.
+      for (const now of [Date.parse(`${timestamp}Z`), new Date(timestamp).getTime()]) {
+        vi.useFakeTimers({ now: now + 60_000 });
+        const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": sign(text) }, SECRET, { maxAgeMs: 300_000 }));
+        expect(error.reason).toBe("stale");
+      }
+    }
+  });
+
   it.each(["", "yesterday", "13:57:31 -0700"])("refuses a signed event whose timestamp %j is no time, as `stale`", async (timestamp) => {
     const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(timestamp)}`);
     const error = await refusal(unwrapWebhook(text, { "x-wootric-signature": sign(text) }, SECRET, { maxAgeMs: 300_000 }));
