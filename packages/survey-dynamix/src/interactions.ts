@@ -124,10 +124,11 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
-  if (VOICE_OR_SMS.includes(type) && !fields.phone_number) {
+  // White space alone is no number nor address (a blank spreadsheet cell): the vendor would queue a survey to nobody.
+  if (VOICE_OR_SMS.includes(type) && !fields.phone_number?.trim()) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);
   }
-  if (type === "email" && !fields.email) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
+  if (type === "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
   const body = {
     ...interactionDataFields(data ?? {}),
     ...fields,

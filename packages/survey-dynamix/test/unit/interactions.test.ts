@@ -146,6 +146,18 @@ describe("createInteraction", () => {
   });
 
   it.each([
+    ["sms", { phone_number: " " }, "phone_number", /^A sms interaction needs phone_number/],
+    ["outbound", { phone_number: "\t\n" }, "phone_number", /^A outbound interaction needs phone_number/],
+    ["email", { email: "  " }, "email", /^An email interaction needs email/],
+  ])("refuses a %s interaction whose respondent is white space alone (a blank cell), before sending", async (type, respondent, field, message) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, bad<CreateInteractionInput>({ survey_id: 52, survey_type: type, ...respondent })));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it.each([
     ["_shorten_urls", "false", "must be true or false, got a string"],
     ["_shorten_urls", 1, "must be true or false, got a number"],
     ["phone_connection_id", "7", "must be an ID, a positive integer"],
