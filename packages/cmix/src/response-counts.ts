@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, type RawResult } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, requireString, isFieldObject, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
 import { checkClient, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
@@ -58,6 +58,8 @@ export async function countResponses(
     // A key spelt otherwise (`filter`, `testYn`) would be sent and ignored: the counts would cover every respondent.
     checkOptionNames(query, ["testYN", "status", "counts", "filters"], "a banner filter");
     if (query.testYN !== undefined) requireRespondentType(query.testYN, "filter.testYN");
+    // Any text, since only COMPLETE is evidenced; a list, a number or white space is no status.
+    if (query.status !== undefined) requireString(query.status, "filter.status", 'a respondent status, e.g. "COMPLETE"');
     if (!Array.isArray(query.counts) || query.counts.length === 0) {
       throw fieldError("filter.counts", "must list at least one { questionId, resolution? } to count");
     }

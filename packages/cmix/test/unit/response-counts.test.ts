@@ -90,6 +90,8 @@ describe("countResponses", () => {
     ["a banner filter with `filter` for filters", { counts: [{ questionId: 1 }], filter: [{ questionId: 2, responseId: 3 }] }, "filter"],
     ["a banner filter with `testYn` for testYN", { testYn: "TEST", counts: [{ questionId: 1 }] }, "testYn"],
     ["a banner filter with testYN in lower case", { testYN: "live", counts: [{ questionId: 1 }] }, "filter.testYN"],
+    ["a banner filter whose status is a list", { status: ["COMPLETE"], counts: [{ questionId: 1 }] }, "filter.status"],
+    ["a banner filter whose status is blank", { status: " ", counts: [{ questionId: 1 }] }, "filter.status"],
   ])("rejects %s before any request", async (_case, query, field) => {
     const { observed, cmix } = client();
     const error = await countResponses(cmix, 138651, query as never).catch((thrown: unknown) => thrown);
