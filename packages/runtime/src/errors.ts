@@ -1,3 +1,4 @@
+import { nameErrorClasses } from "./error-names.js";
 import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { redactSecrets } from "./known-secrets.js";
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
@@ -341,3 +342,24 @@ export class PaginationLimitError extends ApiError {
     this.itemsYielded = init.itemsYielded;
   }
 }
+
+nameErrorClasses({
+  ApiError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiUserAbortError,
+  AuthenticationError,
+  InvalidResponseError,
+  RedirectError,
+  ResponseTooLargeError,
+  AuthorizationDeniedError,
+  PaginationLimitError,
+});

@@ -23,10 +23,8 @@ export function secretForms(secret: string): string[] {
   // A form body as URLSearchParams and Java write it; with `*` encoded too, as PHP's urlencode does; then with `~` kept,
   // as Ruby's CGI.escape, Python's quote_plus and Go's QueryEscape do; then with a space as %20, as PHP's rawurlencode
   // and Python's quote do (RFC 3986); and as encodeURIComponent writes it.
-  const form = new URLSearchParams([["", secret]]).toString().slice(1);
-  const php = form.replace(/\*/g, "%2A");
-  const ruby = php.replace(/%7E/g, "~");
-  const percent = [form, php, ruby, ruby.replace(/\+/g, "%20")];
+  let form = new URLSearchParams([["", secret]]).toString().slice(1);
+  const percent = [form, (form = form.replace(/\*/g, "%2A")), (form = form.replace(/%7E/g, "~")), form.replace(/\+/g, "%20")];
   try {
     percent.push(encodeURIComponent(secret));
   } catch {

@@ -1,6 +1,3 @@
-// The response check first: import order sets the order of modules in a bundle, and this one puts code that reads
-// alike near each other, where gzip finds it (15 to 40 gzipped bytes per vendor package; see tools/size).
-import { responseCheckLayer } from "./layers/response-check.js";
 import { authorizeAny, type Authorize } from "./auth.js";
 import { fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
@@ -11,6 +8,7 @@ import { credentialsLayer } from "./layers/credentials.js";
 import { checkResponse, compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
 import { pacingLayer } from "./layers/pacing.js";
 import { redirectGuardLayer } from "./layers/redirect-guard.js";
+import { responseCheckLayer } from "./layers/response-check.js";
 import { defaultShouldRetry, retryLayer, type ShouldRetry } from "./layers/retry.js";
 import type { Auth } from "./auth.js";
 import type { Logger } from "./logger.js";
