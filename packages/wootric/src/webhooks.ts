@@ -117,7 +117,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // refused too; and as far ahead as behind, or a body signed with a time to come could be replayed until then. One
   // with no zone is no time either: it would be read in this machine's zone.
   const stamp = `${event.timestamp}`.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(/ UTC$/, "Z").replace(" ", "T");
-  const sentAt = /(Z|[+-]\d\d:\d\d)$/.test(stamp) ? Date.parse(stamp) : NaN;
+  const sentAt = /(z|[+-]\d\d:\d\d)$/i.test(stamp) ? Date.parse(stamp) : NaN;
   if (maxAgeMs < Infinity && !(Math.abs(Date.now() - sentAt) <= maxAgeMs)) throw new WebhookVerificationError("stale");
   return event;
 }

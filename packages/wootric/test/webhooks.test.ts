@@ -459,6 +459,12 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, {})).type).toBe("response.created");
   });
 
+  it.each(["2016-08-04T20:57:31Z", "2016-08-04T20:57:31.329z", "2016-08-04T20:57:31+00:00", "2016-08-04 13:57:31 -0700", "2016-08-04T13:57:31-0700"])("reads %s, a time with its zone, within the window", async (timestamp) => {
+    const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(timestamp)}`);
+    vi.useFakeTimers({ now: Date.parse("2016-08-04T20:57:31Z") + 60_000 });
+    expect((await unwrapWebhook(text, { "x-wootric-signature": sign(text) }, SECRET, { maxAgeMs: 300_000 })).type).toBe("response.created");
+  });
+
   it("refuses a time with no zone (`2016-08-04 13:57:31`), which would be read in this machine's zone, as `stale`", async () => {
     for (const timestamp of ["2016-08-04 13:57:31", "2016-08-04T13:57:31.329"]) {
       const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent(timestamp)}`);
