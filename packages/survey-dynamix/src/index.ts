@@ -1,4 +1,3 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
 export type { SurveyDynamixAuth } from "./auth.js";
 export { REGIONS, regionHosts, type Region } from "./region.js";
 export {
@@ -13,6 +12,8 @@ export { interactionDataFields, INTERACTION_DATA_KEY, RESERVED_DATA_KEYS, type I
 export { listAll, type ListAllOptions, type PagedLists } from "./list-all.js";
 export { checkListQuery, MAX_LIMIT, REQUIRED_FILTERS } from "./list-filters.js";
 export { buildAuthorizeUrl, exchangeAuthorizationCode, type AuthorizeUrlOptions, type ExchangeAuthorizationCodeOptions, type ExchangeCodeOptions } from "./oauth.js";
+// client.js after the helpers: gzip finds more repeated text in that module order (29 to 33 bytes). No side effects.
+export { createClient, DEFAULT_BASE_URL, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, type ClientOptions, type SurveyDynamixClient } from "./client.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.

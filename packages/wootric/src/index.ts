@@ -1,4 +1,3 @@
-export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
 // The account's auth and pacing, shared with @apis/wootric-cxi: one token source can serve both clients.
 export {
   createWootricTokenSource,
@@ -23,6 +22,8 @@ export {
   type ResponseUpdatedEvent,
   type DeclineCreatedEvent,
 } from "./webhooks.js";
+// client.js after the helpers: gzip finds more repeated text in that module order (29 to 33 bytes). No side effects.
+export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
 export type * from "./types.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
