@@ -16,15 +16,18 @@ describe("known secrets", () => {
     expect(redactSecrets(`x ${Buffer.from(`other-user:${secret}`).toString("base64")} y`)).not.toContain(Buffer.from(secret).toString("base64").slice(2, 14));
   });
 
-  it("redacts a credential percent-encoded as PHP, Ruby, Python and Go write it, * and ~ each encoded or kept", () => {
-    const secret = "pct*~ pass!(x)'é";
+  it("redacts a credential percent-encoded as PHP, Ruby, Python, Go and .NET write it, * ~ ! ( ) / each encoded or kept", () => {
+    const secret = "pct*~ pass!(x)'é/z";
     rememberSecret(secret);
     const echoes = {
-      "PHP rawurlencode, Python quote": "pct%2A~%20pass%21%28x%29%27%C3%A9",
-      "PHP urlencode": "pct%2A%7E+pass%21%28x%29%27%C3%A9",
-      "Ruby CGI.escape, Python quote_plus, Go QueryEscape": "pct%2A~+pass%21%28x%29%27%C3%A9",
-      "Java URLEncoder, URLSearchParams": "pct*%7E+pass%21%28x%29%27%C3%A9",
-      encodeURIComponent: "pct*~%20pass!(x)'%C3%A9",
+      "PHP rawurlencode, Python quote(safe='')": "pct%2A~%20pass%21%28x%29%27%C3%A9%2Fz",
+      "PHP urlencode": "pct%2A%7E+pass%21%28x%29%27%C3%A9%2Fz",
+      "Ruby CGI.escape, Python quote_plus, Go QueryEscape": "pct%2A~+pass%21%28x%29%27%C3%A9%2Fz",
+      "Java URLEncoder, URLSearchParams": "pct*%7E+pass%21%28x%29%27%C3%A9%2Fz",
+      encodeURIComponent: "pct*~%20pass!(x)'%C3%A9%2Fz",
+      ".NET WebUtility.UrlEncode": "pct*%7E+pass!(x)%27%C3%A9%2Fz",
+      ".NET HttpUtility.UrlEncode": "pct*%7e+pass!(x)%27%c3%a9%2fz",
+      "Python quote, / kept": "pct%2A~%20pass%21%28x%29%27%C3%A9/z",
     };
     for (const [writer, echo] of Object.entries(echoes)) {
       expect(redactSecrets(`echo=${echo}&x=1`), writer).toBe("echo=[redacted]&x=1");

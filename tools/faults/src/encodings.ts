@@ -3,7 +3,7 @@
 /**
  * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`) once
  * and twice (a URL quoted in another's query), form-encoded (`+` for space), percent-encoded as the server's language
- * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape), base64 alone, inside `user:secret` (a Basic header) and
+ * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape, .NET's UrlEncode, Python's quote), base64 alone, inside `user:secret` (a Basic header) and
  * inside a form body, and JSON-escaped.
  *
  * @example
@@ -20,6 +20,8 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
     "percent-encoded as RFC 3986 (PHP's rawurlencode, Python's quote)": rfc3986(secret),
     "form-encoded as PHP's urlencode (* and ~ encoded)": rfc3986(secret).replace(/%20/g, "+").replace(/~/g, "%7E"),
     "form-encoded as Ruby's CGI.escape (* encoded, ~ kept)": rfc3986(secret).replace(/%20/g, "+"),
+    "form-encoded as .NET's UrlEncode (! * ( ) kept, ~ encoded)": rfc3986(secret).replace(/%20/g, "+").replace(/~/g, "%7E").replace(/%(21|2A|28|29)/g, (hex) => decodeURIComponent(hex)),
+    "percent-encoded as Python's quote (/ kept)": rfc3986(secret).replace(/%2F/g, "/"),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
     "base64 of a form body": Buffer.from(new URLSearchParams({ grant_type: "password", password: secret }).toString()).toString("base64"),
