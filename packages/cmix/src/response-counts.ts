@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, InputError, requireString, isFieldObject, type RawResult } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject, requireString, type RawResult } from "@apis/runtime";
 import { dataOrEmbeddedError } from "./errors.js";
 import { checkClient, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
