@@ -47,13 +47,14 @@ export class EmbeddedApiError extends ApiError {
 /**
  * A raw call's data, or the failure it reports: the status-keyed `ApiError` for an error status, an
  * {@link EmbeddedApiError} for a 2xx whose body has an `error` key, an `InvalidResponseError` naming `what` for a 2xx
- * whose body `isData` refuses (no body, null, the wrong shape). `url` names the request when the response does not.
+ * whose body `isData` refuses (no body, null, the wrong shape). `url` names the request when the response does not;
+ * `safe` says the request was retried like a GET though sent as POST (see `dataOrThrow`).
  *
  * @example
- * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST", "a list of counts", Array.isArray);
+ * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST", "a list of counts", Array.isArray, url, true);
  */
-export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, what: string, isData: (data: unknown) => boolean, url?: string): T {
-  const data = dataOrThrow(result, method);
+export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, what: string, isData: (data: unknown) => boolean, url?: string, safe?: boolean): T {
+  const data = dataOrThrow(result, method, safe);
   const { response } = result;
   url = response.url || url;
   if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, method, url);

@@ -81,7 +81,8 @@ export async function countResponses(
   }
   // The counts are a list (the spec's 200), which never has an error key: such a 200 is CMIX reporting a failure, as
   // for archives; anything else that is no list of objects (no body, null, a list of numbers) would reach the caller
-  // typed as counts. The url names the request when the response does not (a fetch that built its own Response).
+  // typed as counts. The url names the request when the response does not (a fetch that built its own Response). A read
+  // sent as POST, retried like a GET (x-idempotent in the spec): its 5xx advises as a GET's does.
   const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url, true);
 }

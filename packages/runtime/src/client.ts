@@ -268,6 +268,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     buffer: prepared.parseAs !== "stream",
     credentialBody: credentials !== undefined,
     secrets: credentials,
+    safe: meta?.idempotent,
   };
   prepared.fetch = (request: Request) => context.send(request, sendOptions);
   if (context.plan && init.middleware === undefined) prepared.Request ??= PlannedRequest;

@@ -11,13 +11,14 @@ export interface RawResult<T> {
 /**
  * The helper convention in one place: a raw call's `data`, or the status-keyed {@link ApiError} for its failure
  * (`NotFoundError` for a 404, ...), carrying the vendor's error body. openapi-fetch reports an error status with an
- * empty body as `error: undefined`, so the status decides too.
+ * empty body as `error: undefined`, so the status decides too. `safe`: the call was one the client sends again whatever
+ * its method (see `ApiError.fromResponse`).
  *
  * @example
  * const tag = dataOrThrow(await client.POST("/v1/tags", { body }), "POST");
  */
-export function dataOrThrow<T>(result: RawResult<T>, method: string): T {
-  if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, method);
+export function dataOrThrow<T>(result: RawResult<T>, method: string, safe?: boolean): T {
+  if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error, method, safe);
   return result.data as T;
 }
 

@@ -89,20 +89,22 @@ export class ApiError extends Error {
 
   /**
    * Builds the error for a response the vendor answered with an error status, e.g. an openapi-fetch `{ error, response }`.
+   * `safe`: the request was one the client sends again (an operation marked idempotent, a read sent as POST), so that a
+   * 5xx's advice is a GET's ("retry later") whatever `method` is.
    *
    * @example
    * const { data, error, response } = await client.GET("/v1/tags");
    * if (error !== undefined) throw ApiError.fromResponse(response, error, "GET");
    */
-  static fromResponse(response: Response, body: unknown, method?: string): ApiError {
-    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText, headers: response.headers });
+  static fromResponse(response: Response, body: unknown, method?: string, safe?: boolean): ApiError {
+    return ApiError.generate(response.status, body, { method, url: response.url || undefined, statusText: response.statusText, headers: response.headers, safe });
   }
 
   /**
    * Makes the status-keyed error for an HTTP failure: `BadRequestError` for 400, `UnauthorizedError` 401,
    * `ForbiddenError` 403, `NotFoundError` 404, `ConflictError` 409, `UnprocessableEntityError` 422,
    * `RateLimitError` 429, `InternalServerError` for 5xx, and a plain `ApiError` for any other status. Without a
-   * `message`, one is written from the status and the body. Given the response's `headers`, the error carries the
+   * `message`, one is written from the status and the body (with `safe`, a 5xx's hint is a GET's: see `fromResponse`). Given the response's `headers`, the error carries the
    * wait its `Retry-After` (or `retry-after-ms`) asks for as `retryAfterMs`; no header is kept.
    *
    * @example
@@ -112,9 +114,9 @@ export class ApiError extends Error {
   static generate(
     status: number | undefined,
     body: unknown,
-    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string | undefined; statusText?: string | undefined } = {},
+    init: Omit<ApiErrorInit, "status" | "body"> & { message?: string | undefined; statusText?: string | undefined; safe?: boolean | undefined } = {},
   ): ApiError {
-    const { message, statusText, ...rest } = init;
+    const { message, statusText, safe, ...rest } = init;
     const summary = summarizeBody(body);
     // The class of each status; no status finds no class and is no 5xx: a plain ApiError.
     const byStatus: Partial<Record<number, typeof ApiError>> = {
@@ -130,7 +132,7 @@ export class ApiError extends Error {
     // Without a message: what failed (the method and URL, else "The request"), the status, the body's summary, a hint.
     return new ErrorClass(
       message ??
-        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${shorten(statusText, 100, rest.secrets)}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status, init.method)}`}`,
+        `${[init.method, init.url && redactUrl(init.url)].filter(Boolean).join(" ") || "The request"} failed with ${status ?? "no response"}${statusText ? ` ${shorten(statusText, 100, rest.secrets)}` : ""}${endSentence(summary ? `: ${summary}` : "")}${status === undefined ? "" : ` ${hintForStatus(status, safe ? "" : init.method)}`}`,
       { ...rest, status, body },
     );
   }

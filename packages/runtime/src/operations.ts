@@ -31,6 +31,11 @@ export interface OperationMeta {
   response?: "json" | "binary" | "text" | undefined;
   /** The operation's own server URL from the spec, if any; mapped through `ClientOptions.servers`. */
   server?: string | undefined;
+  /**
+   * True for an operation that may be sent again whatever its method (the spec's `x-idempotent: true`: a read sent as
+   * POST): it is retried on timeouts, network errors, 408 and 5xx like a GET (see `SendOptions.idempotent`).
+   */
+  idempotent?: boolean | undefined;
 }
 
 /** Operation metadata keyed by spec path template (e.g. `/v1/tags/{id}`), then by method. */

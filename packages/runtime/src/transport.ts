@@ -115,6 +115,11 @@ export interface SendOptions {
   credentialBody?: boolean | undefined;
   /** Credentials the request carries that the transport holds none of (those in its body): redacted from its errors. */
   secrets?: readonly string[] | undefined;
+  /**
+   * Whether the request may be sent again whatever its method (`OperationMeta.idempotent`, a read sent as POST): it is
+   * then retried like a GET. Default false: a POST or PATCH is retried only when it cannot have been carried out.
+   */
+  safe?: boolean | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */
@@ -128,7 +133,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   the token, fetch a new one and resend once; a second 401 is returned.
  * - Retries: GET, HEAD, OPTIONS, PUT and DELETE are retried on network errors, timeouts, 408, 429 and 5xx; POST and
  *   PATCH only on 429 or when the connection failed before anything was sent, so they are never carried out twice,
- *   except by a token endpoint's transport (`purpose: "token"`), whose requests are retried like a GET.
+ *   except by a token endpoint's transport (`purpose: "token"`) and for an operation marked `idempotent` (a read
+ *   sent as POST), whose requests are retried like a GET.
  *   Backoff is exponential with jitter; `Retry-After`/`retry-after-ms` is honoured up to 60 s, and a response that
  *   asks for longer is returned as it is. A request with a body is cloned only while it may have to be sent again.
  *   `shouldRetry` replaces the policy (see {@link defaultShouldRetry}).
@@ -221,7 +227,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     }
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
     // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).
-    return run(request, startCall(request, sendOptions, purpose == "token")).catch((error: unknown) => {
+    return run(request, startCall(request, sendOptions, purpose == "token" || sendOptions.safe)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end.
       cancelRequestBody(request);

@@ -121,6 +121,28 @@ describe("servers", () => {
   });
 });
 
+// CMIX's response counts: a read sent as POST, which the spec marks x-idempotent so that a 5xx is retried like a GET's.
+describe("operations marked idempotent", () => {
+  const flaky: Handler = (_request, _call, index) => (index === 0 ? json({ error: "busy" }, { status: 503 }) : json({ count: 3 }));
+  const marked = { ...operations, "/items": { ...operations["/items"], post: { requestBody: "json" as const, response: "json" as const, idempotent: true } } };
+
+  it("a POST marked idempotent is sent again, body and all, after a 503, and its answer reaches the caller", async () => {
+    const { client, calls } = setup({ operations: marked }, flaky);
+    const { data, error } = await client.POST("/items", { body: { name: "a" } });
+    expect({ data, error }).toEqual({ data: { count: 3 }, error: undefined });
+    expect(calls.map((call) => [call.request.method, call.body])).toEqual([
+      ["POST", '{"name":"a"}'],
+      ["POST", '{"name":"a"}'],
+    ]);
+  });
+
+  it("a POST not marked is sent once: a 503 may come after it was carried out", async () => {
+    const { client, calls } = setup({}, flaky);
+    const { error, response } = await client.POST("/items", { body: { name: "a" } });
+    expect([response.status, error, calls.length]).toEqual([503, { error: "busy" }, 1]);
+  });
+});
+
 describe("request bodies", () => {
   it("JSON operations send JSON", async () => {
     const { client, calls } = setup();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, isRecord, summarizeBody } from "../src/index.js";
+import { ApiError, dataOrThrow, isRecord, summarizeBody } from "../src/index.js";
 
 describe("summarizeBody", () => {
   it.each([
@@ -54,6 +54,22 @@ describe("the hint of a server error", () => {
   it("from fromResponse names the helper's method", () => {
     const error = ApiError.fromResponse(new Response("{}", { status: 500 }), { error: "down" }, "POST");
     expect(error.message).toMatch(/failed with 500: down\. The vendor failed\. Not retried: .*check before resending\.$/);
+  });
+
+  // A read sent as POST (an operation marked x-idempotent) was retried like a GET before its 5xx reached the helper.
+  it("from fromResponse or dataOrThrow of a safe call to a POST says to retry later, the method still named, and keeps no safe field", () => {
+    const response = () => new Response('{"error":"down"}', { status: 503, headers: { "content-type": "application/json" } });
+    const thrown = (() => {
+      try {
+        dataOrThrow({ error: { error: "down" }, response: response() }, "POST", true);
+      } catch (error) {
+        return error as ApiError;
+      }
+    })();
+    for (const error of [ApiError.fromResponse(response(), { error: "down" }, "POST", true), thrown]) {
+      expect(error?.message).toBe("POST failed with 503: down. The vendor failed: retry later.");
+      expect([error?.method, "safe" in error!, Object.keys(error!.toJSON())]).toEqual(["POST", false, ["name", "message", "status", "method", "url", "body"]]);
+    }
   });
 });
 

@@ -16,6 +16,11 @@ export interface OperationMeta {
   security?: string[];
   response?: ResponseKind;
   server?: string;
+  /**
+   * True when the spec marks the operation `x-idempotent: true`: a read sent as POST (CMIX's response counts), which the
+   * client may then send again on a timeout or a 5xx like a GET. Written only when true.
+   */
+  idempotent?: boolean;
   /** The names of its query parameters, its path item's and its own, each once; a deepObject one also as it goes on the wire (see `wireKeys`). Not written into the table. */
   query?: string[];
 }
@@ -77,6 +82,9 @@ function describeOperation(
   if (response !== undefined) meta.response = response;
   const server = firstServerUrl(op["servers"]) ?? firstServerUrl(pathItem.value["servers"]);
   if (server !== undefined) meta.server = server;
+  const idempotent = op["x-idempotent"];
+  if (idempotent !== undefined && typeof idempotent !== "boolean") throw new Error(`${where} has x-idempotent ${JSON.stringify(idempotent)}: write true or false`);
+  if (idempotent) meta.idempotent = true;
   // Each list's $refs are read from the file it is written in: an operation may live in another file than its path item.
   const query = [pathItem, operation].flatMap(({ value, file }) =>
     (Array.isArray(value["parameters"]) ? value["parameters"] : []).flatMap((parameter: unknown) => {
@@ -164,8 +172,8 @@ function compare(a: string, b: string): number {
 // Written into each operations.ts so the table is checked where it is generated, without a dependency on the runtime
 // (whose OperationTable accepts it structurally).
 // No operationId: nothing reads it at run time, and 30 names cost a vendor package about 150 to 220 gzipped bytes.
-export const TABLE_TYPE = `/** What each operation's entry holds: its body encoding, security scheme names, answer kind and server. */
-type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security?: readonly string[]; response?: "json" | "binary" | "text"; server?: string }>>>;
+export const TABLE_TYPE = `/** What each operation's entry holds: its body encoding, security scheme names, answer kind, server and whether it may be resent. */
+type OperationTable = Record<string, Partial<Record<string, { requestBody?: "json" | "form" | "multipart"; security?: readonly string[]; response?: "json" | "binary" | "text"; server?: string; idempotent?: boolean }>>>;
 `;
 
 /**
@@ -186,6 +194,7 @@ export function renderOperationsModule(entries: OperationEntry[]): string {
     if (list !== undefined) fields.push(`security: ${lists.get(list) ?? list}`);
     if (meta.response !== undefined) fields.push(`response: ${JSON.stringify(meta.response)}`);
     if (meta.server !== undefined) fields.push(`server: ${JSON.stringify(meta.server)}`);
+    if (meta.idempotent) fields.push("idempotent: true");
     return { path, method, entry: fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`, sharedList: list === undefined || lists.has(list) };
   });
   const shared = sharedConstants(written.filter((operation) => operation.sharedList).map(({ entry }) => entry), "OPERATION", 4);

@@ -61,6 +61,20 @@ describe("operation metadata", () => {
     expect(entry?.meta.server).toBe("https://op");
   });
 
+  test("x-idempotent: true marks a POST that may be resent, written last in its entry; false or none writes nothing", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a:\n    post:\n${op("countA", "      x-idempotent: true\n")}    put:\n${op("putA", "      x-idempotent: false\n")}  /b:\n    post:\n${op("postB")}`,
+    });
+    expect(entries.map(({ meta }) => meta.idempotent)).toEqual([true, undefined, undefined]);
+    expect(renderOperationsModule(entries)).toContain(`"/a": { post: { security: [], idempotent: true }, put: { security: [] } },`);
+  });
+
+  test("an x-idempotent that is not true or false is an error naming the operation", () => {
+    expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    post:\n${op("countA", "      x-idempotent: 'yes'\n")}` })).toThrow(
+      'POST /a has x-idempotent "yes": write true or false',
+    );
+  });
+
   test("an operation without operationId is an error naming it", () => {
     expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n      responses: {}\n` })).toThrow("GET /a has no operationId");
   });

@@ -1,6 +1,6 @@
 import { bad } from "@apis/faults/bad-input";
 import { describe, expect, it } from "vitest";
-import { countResponses, createClient, InputError, InvalidResponseError, type BannerFilterRequest } from "../../src/index.js";
+import { countResponses, createClient, InputError, InternalServerError, InvalidResponseError, type BannerFilterRequest } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
 // The spec's 200: a list of data points (specs/cmix/reporting.yaml, ResponseCounts).
@@ -34,6 +34,25 @@ describe("countResponses", () => {
     const data = await countResponses(bad<typeof cmix>({ reporting: cmix.reporting, baseUrls: cmix.baseUrls }), 138651, [{ questionId: 122931 }]);
     expect(data).toEqual(COUNTS);
     expect(observed.calls()).toEqual(["POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts"]);
+  });
+
+  // A read sent as POST (x-idempotent in specs/cmix/reporting.yaml): CMIX's 503 is met again like a GET's, the same body sent.
+  it("sends the counts request again after a 503 or a 500, and resolves the counts of the answer that came", async () => {
+    const observed = observedFetch((_request, index) => (index < 2 ? json({ message: "busy" }, [503, 500][index]) : json(COUNTS)));
+    const cmix = createClient({ environment: "sandbox", fetch: observed.fetch, auth: { type: "token", accessToken: "t" }, retryDelay: { baseMs: 1, maxMs: 2 } });
+    expect(await countResponses(cmix, 138651, [{ questionId: 122931 }])).toEqual(COUNTS);
+    expect(observed.bodies).toEqual(Array(3).fill('[{"questionId":122931}]'));
+  });
+
+  it("throws the last 5xx after the retries, advising to retry later, not that the count may have been carried out", async () => {
+    const observed = observedFetch(() => json({ message: "busy" }, 503));
+    const cmix = createClient({ environment: "sandbox", fetch: observed.fetch, auth: { type: "token", accessToken: "t" }, maxRetries: 1, retryDelay: { baseMs: 1, maxMs: 2 } });
+    const error = await countResponses(cmix, 138651, [{ questionId: 122931 }]).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toBe(
+      "POST https://kaleidoscope-reporting-api.cmix.com/surveys/138651/response-counts failed with 503: busy. The vendor failed: retry later.",
+    );
+    expect(observed.calls()).toHaveLength(2);
   });
 
   it("takes null options as left out", async () => {

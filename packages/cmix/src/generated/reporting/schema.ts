@@ -69,6 +69,10 @@ export interface paths {
          *     - The array body: the original PopResearch code comment and the docstrings up to 76a7208 show a bare array
          *       `[{questionId}]`; af38ca0's example shows the object. Both came from working code, so both are kept.
          *     CMIX-Helper captured no response-counts exchange, so nothing here is decided by a live capture.
+         *
+         *     **A read, sent as POST** (`x-idempotent: true`): counting changes nothing, so the client sends it again on a
+         *     timeout, a network error, 408 or 5xx as it does a GET. Our reading of what the endpoint does, not a vendor
+         *     statement: no source says whether CMIX records the request.
          */
         post: operations["countResponses"];
         delete?: never;
