@@ -22,6 +22,8 @@ export function checkPathParams(template: string, path: unknown): void {
     // What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
     const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
     const segment = parts.map(String).join(",");
+    // NaN or Infinity (a Number() of text that held no number) would be sent as an id that nothing has: a 404.
+    if (typeof value == "number" && !isFinite(value)) throw fieldError(`params.path.${name}`, `must be a finite number, got ${value}`);
     if (segment === "" || segment === "." || segment === "..") {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }

@@ -53,6 +53,14 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests.map((request) => request.pathname)).toEqual(["/v1/items"]);
   });
 
+  // Number("abc") of an id from a form or a route: /items/NaN would be a 404 that names no parameter.
+  it.each([NaN, Infinity, -Infinity])("DELETE /items/{id} with the id %s is refused as no finite number, and nothing is sent", async (id) => {
+    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id } } }));
+    expect(outcome.error).toBeInstanceOf(InputError);
+    expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be a finite number, got ${id}` });
+    expect(server().requests).toEqual([]);
+  });
+
   it("a single-element array path parameter of '..' is refused too", async () => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
     expect((outcome.error as InputError).field).toBe("params.path.id");
@@ -62,8 +70,10 @@ describe("path parameters cannot move a request to another path", () => {
   it("an ordinary id, and one with dots inside it, are sent, encoded", async () => {
     server().script("DELETE /v1/items/a..b", [{ status: 204 }]);
     await client().DELETE("/items/{id}", { params: { path: { id: 1 } } });
+    server().script("DELETE /v1/items/-1.5", [{ status: 204 }]);
     await client().DELETE("/items/{id}", { params: { path: { id: "a..b" as unknown as number } } });
-    expect(server().requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b"]);
+    await client().DELETE("/items/{id}", { params: { path: { id: -1.5 } } });
+    expect(server().requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b", "/v1/items/-1.5"]);
   });
 });
 

@@ -140,6 +140,16 @@ describe("listAll", () => {
     expect(await collect(listAll(createClient({ baseUrl: BASE, fetch: fine.fetch, auth }), "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: 2 } }))).toHaveLength(2);
   });
 
+  // Number() of an id from a route or a form that held none: /v1/end_users/NaN/declines would be a 404 naming no option.
+  it("refuses an end user id of NaN, naming the path parameter, before any request", async () => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const { error } = await drain(listAll(wootric, "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: Number("abc") } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.path.end_user_id", message: "params.path.end_user_id must be a finite number, got NaN" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("throws the status-keyed error of a page that fails", async () => {
     const observed = observedFetch(() => json({ errors: ["not found"] }, 404));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
