@@ -23,9 +23,9 @@ export function secretForms(secret: string): string[] {
   // A form body as URLSearchParams and Java write it; with ! ( ) kept, as .NET's UrlEncode does; with `*` encoded, as
   // PHP's urlencode does; then with `~` kept, as Ruby's CGI.escape, Python's quote_plus and Go's QueryEscape do; then
   // with a space as %20, as PHP's rawurlencode and Python's quote(safe="") do (RFC 3986), and with `/` kept, as Python's
-  // quote does by default; and as encodeURIComponent writes it.
+  // quote does by default; with `$ & + : = @` kept, as Go's url.PathEscape does; and as encodeURIComponent writes it.
   let form = new URLSearchParams([["", secret]]).toString().slice(1);
-  const percent = [form, form.replace(/%2[189]/g, decodeURIComponent), (form = form.replace(/\*/g, "%2A")), (form = form.replace(/%7E/g, "~")), (form = form.replace(/\+/g, "%20")), form.replace(/%2F/g, "/")];
+  const percent = [form, form.replace(/%2[189]/g, decodeURIComponent), (form = form.replace(/\*/g, "%2A")), (form = form.replace(/%7E/g, "~")), (form = form.replace(/\+/g, "%20")), form.replace(/%2F/g, "/"), form.replace(/%(2[46B]|3[AD]|40)/g, decodeURIComponent)];
   try {
     percent.push(encodeURIComponent(secret));
   } catch {

@@ -35,6 +35,16 @@ describe("known secrets", () => {
     }
   });
 
+  // A base64 key's + and =, kept by Go's url.PathEscape (a path segment quoted in a Go server's 404), where every other
+  // form encodes them.
+  it("redacts a credential percent-encoded as Go's url.PathEscape writes it, $ & + : = @ kept and / encoded", () => {
+    const secret = "go+K3y/a=$&@:b é";
+    rememberSecret(secret);
+    const echo = "go+K3y%2Fa=$&@:b%20%C3%A9";
+    expect(redactSecrets(`no such key /keys/${echo}.`)).toBe("no such key /keys/[redacted].");
+    expect(redactSecrets(`no such key /keys/${echo.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}.`), "lower-case hex").toBe("no such key /keys/[redacted].");
+  });
+
   it("leaves text without a credential as it is, and ignores values shorter than 4 characters", () => {
     rememberSecret("abc", undefined);
     const text = "GET /abc?page=2 -> 200";

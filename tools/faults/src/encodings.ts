@@ -3,7 +3,7 @@
 /**
  * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`) once
  * and twice (a URL quoted in another's query), form-encoded (`+` for space), percent-encoded as the server's language
- * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape, .NET's UrlEncode, Python's quote), base64 alone, inside
+ * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape, .NET's UrlEncode, Python's quote, Go's PathEscape), base64 alone, inside
  * `user:secret` (a Basic header) and inside a form body, and JSON-escaped.
  *
  * @example
@@ -25,6 +25,7 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
     "form-encoded as Ruby's CGI.escape (* encoded, ~ kept)": ruby,
     "form-encoded as .NET's UrlEncode (! * ( ) kept, ~ encoded)": php.replace(/%(21|2A|28|29)/g, (hex) => decodeURIComponent(hex)),
     "percent-encoded as Python's quote (/ kept)": rfc3986(secret).replace(/%2F/g, "/"),
+    "percent-encoded as Go's url.PathEscape ($ & + : = @ kept)": rfc3986(secret).replace(/%(24|26|2B|3A|3D|40)/g, (hex) => decodeURIComponent(hex)),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
     "base64 of a form body": Buffer.from(new URLSearchParams({ grant_type: "password", password: secret }).toString()).toString("base64"),
