@@ -1,8 +1,9 @@
+// First for bundle size only (gzip finds 1 to 3 more bytes in that module order); no side effects.
+import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
 import { ApiConnectionError, ApiTimeoutError, RedirectError, ResponseTooLargeError } from "../errors.js";
 import { InputError } from "../input-error.js";
 import { describeError, isNotSentError } from "../retry.js";
 import { AttemptSignal } from "../timeout.js";
-import { AttemptFailure, attemptFailure } from "./attempt-failure.js";
 import { callError, throwIfAborted } from "./call.js";
 import type { Layer } from "./layer.js";
 
