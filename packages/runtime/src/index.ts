@@ -3,17 +3,18 @@ export { ownStream } from "./read-body.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";
-export { renamedHost } from "./renamed-host.js";
 export { checkOptionNames, checkQueryNames, queryNameHooks } from "./option-names.js";
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";
-export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
 export { basicAuthorization, basicAuthorizer, bearerAuthorizer, checkedBasicAuthorizer, checkedBearerAuthorizer, noneAuthorizer, queryAuthorizer, TOKEN_AUTHORIZERS, type Auth, type Authorizers, type TokenSource } from "./auth.js";
+export type { HttpMethod, OperationMeta, OperationTable } from "./operations.js";
 // Shared with vendor packages that read form bodies (webhooks) or send base64 (Wootric's e-mail survey CSV).
 export { toBase64 } from "./secret-forms.js";
 export { decodeQueryName } from "./url.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
 export { checkRefreshTokenStore, createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
+// After oauth.js for bundle size only (gzip finds a few more bytes in that module order); no side effects.
+export { renamedHost } from "./renamed-host.js";
 export {
   buildAuthorizeUrl,
   buildAuthorizeUrlWithoutParams,
