@@ -1,7 +1,8 @@
-import { describeValue, fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
-import { checkClient, isId, requireId, requireRespondentType, signalOf } from "./checks.js";
-import type { CmixClient } from "./client.js";
+// First for bundle size only (gzip finds a few more bytes in that module order); no side effects.
 import { dataOrEmbeddedError, type EmbeddedApiError } from "./errors.js";
+import { describeValue, fieldError, InputError, isFieldObject, shown } from "@apis/runtime";
+import type { CmixClient } from "./client.js";
+import { checkClient, isId, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { Archive, ArchiveRequest } from "./types.js";
 
 /** Where an archive is read: its survey, the data layout it is read through, and its own ID. */

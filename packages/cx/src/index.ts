@@ -16,8 +16,9 @@ export {
   type ExchangeCodeOptions,
 } from "./oauth.js";
 export { filePath, parseFilePath, MAX_NAME_LENGTH, type ParsedFilePath } from "./file-path.js";
-export { downloadFile, type Download, type DownloadResult } from "./download.js";
 export { KNOWN_ERROR_TYPES } from "./types.js";
+// After types.js for bundle size only (gzip finds a byte or two more in that module order); no side effects.
+export { downloadFile, type Download, type DownloadResult } from "./download.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/schema.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
