@@ -1,5 +1,5 @@
-// environments.js first, and the survey table before the reporting one, for bundle size only (gzip finds about 10
-// more bytes in that module order); no side effects.
+// environments.js and then the survey operation table first, for bundle size only (gzip finds about 45 more bytes in
+// that module order); no side effects.
 import {
   checkCmixOptions,
   CMIX_HOST_OPTIONS,
@@ -10,13 +10,13 @@ import {
   type ServiceUrlOptions,
   type ServiceUrls,
 } from "./environments.js";
+import { operations as surveyOperations } from "./generated/survey/operations.js";
 import { defineVendorServices, InputError, TOKEN_AUTHORIZERS, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CmixAuth } from "./auth.js";
-import { operations as authOperations } from "./generated/auth/operations.js";
 import type { paths as AuthPaths } from "./generated/auth/schema.js";
-import { operations as fileProcessingOperations } from "./generated/file-processing/operations.js";
+import { operations as authOperations } from "./generated/auth/operations.js";
 import type { paths as FileProcessingPaths } from "./generated/file-processing/schema.js";
-import { operations as surveyOperations } from "./generated/survey/operations.js";
+import { operations as fileProcessingOperations } from "./generated/file-processing/operations.js";
 import type { paths as ReportingPaths } from "./generated/reporting/schema.js";
 import { operations as reportingOperations } from "./generated/reporting/operations.js";
 import type { paths as SurveyPaths } from "./generated/survey/schema.js";
