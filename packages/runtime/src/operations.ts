@@ -33,7 +33,7 @@ export interface OperationMeta {
   server?: string | undefined;
   /**
    * True for an operation that may be sent again whatever its method (the spec's `x-idempotent: true`: a read sent as
-   * POST): it is retried on timeouts, network errors, 408 and 5xx like a GET (see `SendOptions.idempotent`).
+   * POST): it is retried on timeouts, network errors, 408 and 5xx like a GET (see `SendOptions.safe`).
    */
   idempotent?: boolean | undefined;
 }

@@ -2,8 +2,8 @@ import { describeValue, fieldError, InputError, isFieldObject } from "./input-er
 
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
- * `null`: openapi-fetch would send the request to the path with `{id}` left in it) or whose value would move the
- * request to another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves:
+ * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a number that is not finite (`NaN`,
+ * alone or in a list), or whose value would move the request to another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves:
  * `DELETE /v1/tags/..` is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
  *
  * @example
@@ -22,8 +22,9 @@ export function checkPathParams(template: string, path: unknown): void {
     // What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
     const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
     const segment = parts.map(String).join(",");
-    // NaN or Infinity (a Number() of text that held no number) would be sent as an id that nothing has: a 404.
-    if (typeof value == "number" && !isFinite(value)) throw fieldError(`params.path.${name}`, `must be a finite number, got ${value}`);
+    // NaN or Infinity (a Number() of text that held no number), alone or in a list, would be sent as an id that nothing
+    // has: a 404.
+    if (parts.some((part) => typeof part == "number" && !isFinite(part))) throw fieldError(`params.path.${name}`, `must be a finite number, got ${segment}`);
     if (segment === "" || segment === "." || segment === "..") {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }

@@ -121,7 +121,7 @@ export interface SendOptions {
   secrets?: readonly string[] | undefined;
   /**
    * Whether the request may be sent again whatever its method (`OperationMeta.idempotent`, a read sent as POST): it is
-   * then retried like a GET. Default false: a POST or PATCH is retried only when it cannot have been carried out.
+   * then retried like a GET. Only `true` counts. Default false: a POST or PATCH is retried only when it cannot have been carried out.
    */
   safe?: boolean | undefined;
 }
@@ -143,7 +143,7 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   asks for longer is returned as it is. A request with a body is cloned only while it may have to be sent again.
  *   `shouldRetry` replaces the policy (see {@link defaultShouldRetry}).
  * - JSON checks: for `response: "json"`, a 2xx whose body is not JSON (a proxy's HTML page) is retried like a 500
- *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted.
+ *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted (unless marked `safe`).
  * - Timeouts and sizes: `timeoutMs` bounds each attempt until its buffered body has been read in full, headers and
  *   body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers
  *   arrive, and the caller's signal still cancels it. `maxResponseBytes` bounds every body the client buffers (JSON,
@@ -231,7 +231,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     }
     if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
     // A token request is repeated like a GET: sent twice, it issues a second token at worst (see TransportOptions.purpose).
-    return run(request, startCall(request, sendOptions, purpose == "token" || sendOptions.safe)).catch((error: unknown) => {
+    return run(request, startCall(request, sendOptions, purpose == "token" || sendOptions.safe === true)).catch((error: unknown) => {
       // A body not yet sent (or not sent in full, where nothing holds it) is cancelled, so that its source (a file
       // being read) is let go; a body fetch holds is fetch's to end.
       cancelRequestBody(request);

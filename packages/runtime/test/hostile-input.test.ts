@@ -61,6 +61,14 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests).toEqual([]);
   });
 
+  it("NaN in a list or an object of a path parameter is refused too, naming what would be sent", async () => {
+    for (const [id, shown] of [[[1, NaN], "1,NaN"], [{ a: Infinity }, "a,Infinity"]] as const) {
+      const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: id as unknown as number } } }));
+      expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be a finite number, got ${shown}` });
+    }
+    expect(server().requests).toEqual([]);
+  });
+
   it("a single-element array path parameter of '..' is refused too", async () => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
     expect((outcome.error as InputError).field).toBe("params.path.id");

@@ -195,6 +195,16 @@ describe("retries of POST and PATCH", () => {
       expect([purpose, response.status, fake.calls.length]).toEqual(purpose === "token" ? ["token", 200, 3] : ["api", 503, 1]);
     }
   });
+
+  // What the client passes for an operation marked x-idempotent; a JavaScript caller's "false" is no mark.
+  it("a POST sent with safe: true is resent after a 503 like a GET; with safe: \"false\" it is not", async () => {
+    for (const safe of [true, "false"]) {
+      const fake = fakeFetch((_, __, index) => (index === 0 ? status(503) : new Response("[]")));
+      const send = createTransport({ fetch: fake.fetch, retryDelay: { baseMs: 1 } });
+      const response = await send(new Request("https://api.example.com/counts", { method: "POST", body: "[1]" }), { safe: safe as boolean });
+      expect([safe, response.status, fake.calls.map((call) => call.body)]).toEqual(safe === true ? [true, 200, ["[1]", "[1]"]] : ["false", 503, ["[1]"]]);
+    }
+  });
 });
 
 describe("Retry-After", () => {

@@ -45,6 +45,8 @@ export function collectOperations(spec: SpecDocument): OperationEntry[] {
   for (const pathKey of Object.keys(paths).sort(compare)) {
     const pathItem = spec.deref({ value: paths[pathKey], file: spec.root.file });
     if (!isRecord(pathItem.value)) continue;
+    // Only an operation's own mark is read: one on the path item would be ignored without a word.
+    if (pathItem.value["x-idempotent"] !== undefined) throw new Error(`${pathKey} has x-idempotent on its path item: put it on the POST or PATCH operation`);
     for (const method of METHODS) {
       if (pathItem.value[method] === undefined) continue;
       const operation = spec.deref({ value: pathItem.value[method], file: pathItem.file });
@@ -82,8 +84,11 @@ function describeOperation(
   if (response !== undefined) meta.response = response;
   const server = firstServerUrl(op["servers"]) ?? firstServerUrl(pathItem.value["servers"]);
   if (server !== undefined) meta.server = server;
+  // Only true, and only where it changes something: every other method is retried already, and false turns nothing off.
   const idempotent = op["x-idempotent"];
-  if (idempotent !== undefined && typeof idempotent !== "boolean") throw new Error(`${where} has x-idempotent ${JSON.stringify(idempotent)}: write true or false`);
+  if (idempotent !== undefined && (idempotent !== true || !/^(POST|PATCH) /.test(where))) {
+    throw new Error(`${where} has x-idempotent ${JSON.stringify(idempotent)}: only true, on a POST or PATCH (other methods are retried already)`);
+  }
   if (idempotent) meta.idempotent = true;
   // Each list's $refs are read from the file it is written in: an operation may live in another file than its path item.
   const query = [pathItem, operation].flatMap(({ value, file }) =>

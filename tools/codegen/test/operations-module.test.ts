@@ -61,17 +61,28 @@ describe("operation metadata", () => {
     expect(entry?.meta.server).toBe("https://op");
   });
 
-  test("x-idempotent: true marks a POST that may be resent, written last in its entry; false or none writes nothing", () => {
+  test("x-idempotent: true marks a POST or PATCH that may be resent, written last in its entry; none writes nothing", () => {
     const entries = operationsOf({
-      "openapi.yaml": `paths:\n  /a:\n    post:\n${op("countA", "      x-idempotent: true\n")}    put:\n${op("putA", "      x-idempotent: false\n")}  /b:\n    post:\n${op("postB")}`,
+      "openapi.yaml": `paths:\n  /a:\n    patch:\n${op("patchA", "      x-idempotent: true\n")}    post:\n${op("countA", "      x-idempotent: true\n")}  /b:\n    post:\n${op("postB")}`,
     });
-    expect(entries.map(({ meta }) => meta.idempotent)).toEqual([true, undefined, undefined]);
-    expect(renderOperationsModule(entries)).toContain(`"/a": { post: { security: [], idempotent: true }, put: { security: [] } },`);
+    expect(entries.map(({ meta }) => meta.idempotent)).toEqual([true, true, undefined]);
+    expect(renderOperationsModule(entries)).toContain(`"/a": { patch: { security: [], idempotent: true }, post: { security: [], idempotent: true } },`);
   });
 
-  test("an x-idempotent that is not true or false is an error naming the operation", () => {
-    expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    post:\n${op("countA", "      x-idempotent: 'yes'\n")}` })).toThrow(
-      'POST /a has x-idempotent "yes": write true or false',
+  test.each([
+    ["'yes' on a POST", "post", "'yes'", 'POST /a has x-idempotent "yes"'],
+    ["false on a POST, which turns nothing off", "post", "false", "POST /a has x-idempotent false"],
+    ["true on a GET, retried already", "get", "true", "GET /a has x-idempotent true"],
+    ["true on a PUT, retried already", "put", "true", "PUT /a has x-idempotent true"],
+  ])("x-idempotent %s is an error naming the operation", (_, method, value, named) => {
+    expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    ${method}:\n${op("opA", `      x-idempotent: ${value}\n`)}` })).toThrow(
+      `${named}: only true, on a POST or PATCH (other methods are retried already)`,
+    );
+  });
+
+  test("x-idempotent on a path item, which no operation would read, is an error naming the path", () => {
+    expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    x-idempotent: true\n    post:\n${op("countA")}` })).toThrow(
+      "/a has x-idempotent on its path item: put it on the POST or PATCH operation",
     );
   });
 

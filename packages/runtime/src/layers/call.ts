@@ -16,7 +16,7 @@ export interface Call {
   readonly method: string;
   /**
    * Whether sending the request again is harmless: its method is idempotent, or it is a token request (see
-   * `TransportOptions.purpose`) or marked so (`SendOptions.idempotent`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
+   * `TransportOptions.purpose`) or marked so (`SendOptions.safe`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
    */
   safe: boolean;
   /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */

@@ -8,7 +8,8 @@ import { cancelQuietly, cancelRequestBody } from "../read-body.js";
  * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
  * (`timeout`), a network error (`connection`, with the error), a body that broke off (`body`) or a 2xx body of a
  * JSON operation that is not JSON (`not-json`). `safe`: whether sending the request again is harmless: of a response,
- * when its method is idempotent or it is a token request (see `TransportOptions.purpose`); of a failure, also
+ * when its method is idempotent, it is a token request (see `TransportOptions.purpose`) or marked so (`SendOptions.safe`, an
+ * operation marked idempotent); of a failure, also
  * when the connection failed before anything was sent.
  */
 export type RetryOutcome = { method: string; retries: number; safe: boolean } & ({ response: Response } | { failure: FailureKind; error: unknown });
@@ -18,7 +19,7 @@ export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 
 /**
  * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for `safe` ones
- * only (idempotent, or a token request), since a POST that met a 500 may have been carried out. A failure: when it is
+ * only (idempotent, a token request or marked `safe`), since a POST that met a 500 may have been carried out. A failure: when it is
  * `safe`, i.e. the request is, or the connection failed before anything was sent. It reads `safe`, not `method`: to
  * mark a request of your own repeatable, pass `{ ...outcome, safe: true }`.
  *
@@ -37,7 +38,7 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
  * retries are left, after an exponential backoff with jitter or the `Retry-After`/`retry-after-ms` the response asks
  * for (at most 60 s: a response that asks for longer is returned as it is). A request with a body is cloned only
  * while it may have to be sent again. The caller's signal ends a backoff wait at once. `shouldRetry` is told whether
- * the request is safe to send again (`Call.safe`: its method is idempotent, or it is a token request).
+ * the request is safe to send again (`Call.safe`: its method is idempotent, it is a token request, or marked `safe`).
  *
  * @example
  * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry });
