@@ -68,7 +68,6 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   calls: (options) =>
     cxCallHooks({
       clientId: options.clientId,
-      secret: options.auth.accessToken,
       clientAccept: options.headers !== undefined && new Headers(options.headers).has("accept"),
     }),
 });

@@ -4,8 +4,6 @@ import { serializeCxPath } from "./file-path.js";
 
 export interface CallDefaults {
   clientId?: string | undefined;
-  /** The access token, blanked from error bodies in case CX quotes it there. */
-  secret: string;
   /** Whether the client-wide headers already choose an Accept. */
   clientAccept: boolean;
 }
@@ -14,11 +12,11 @@ export interface CallDefaults {
  * What every CX call needs and openapi-fetch cannot be told once for all, as the runtime's per-operation hooks:
  * `{filePath}` checked and encoded once (openapi-fetch would encode the already-encoded path again),
  * `Accept: application/json` on JSON operations (the vendor asks for it; a download keeps `*\/*`), the optional
- * `client_id`, a blank 2xx body on a JSON operation reported as the error CX says it is, the access token
- * blanked from error bodies, so that an error built from one cannot quote it.
+ * `client_id`, and a blank 2xx body on a JSON operation reported as the error CX says it is. (The access token is
+ * redacted from error bodies by the runtime's transport, in every form it may be quoted in, as every credential is.)
  *
  * @example
- * const hooks = cxCallHooks({ clientId: "app", secret: accessToken, clientAccept: false });
+ * const hooks = cxCallHooks({ clientId: "app", clientAccept: false });
  */
 export function cxCallHooks(defaults: CallDefaults): CallHooks {
   // A stray newline (an id read from a file or an environment variable) would go on every call as client_id=...%0A.
@@ -43,7 +41,6 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
     },
     finish(result: CallResult, call) {
       const { method, meta, init } = call;
-      if (result.error !== undefined) result.error = scrub(result.error, defaults.secret);
       if (isJson(init ?? {}, meta) && result.response.ok && result.response.status !== 204 && result.data === undefined) {
         // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
         // A POST (a mkdir, a delete, a move) may have been carried out all the same: resent, it may fail or act twice.
@@ -57,13 +54,3 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
   };
 }
 
-const REDACTED = "[redacted]";
-
-function scrub(value: unknown, secret: string, depth = 0): unknown {
-  // A very short value would blank unrelated text (the runtime draws the same line).
-  if (secret.length < 4) return value;
-  if (typeof value === "string") return value.split(secret).join(REDACTED);
-  if (typeof value !== "object" || value === null || depth > 20) return value;
-  if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, scrub(field, secret, depth + 1)]));
-}

@@ -5,7 +5,7 @@ import { cxCallHooks } from "../../src/operation-defaults.js";
 // The hooks read each operation's entry as codegen writes it: an entry without a security list takes every scheme the
 // spec declares, access token included (codegen leaves out a list that names them all).
 describe("cxCallHooks' client_id", () => {
-  const hooks = cxCallHooks({ clientId: "app-1", secret: "cx-token-secret", clientAccept: false });
+  const hooks = cxCallHooks({ clientId: "app-1", clientAccept: false });
   const queryOf = (meta: object | undefined) => (hooks.prepare!({ params: { query: { a: 1 } } } as CallInit, { method: "get", path: "/x", meta } as never).params as { query: object }).query;
 
   it.each<[string, object]>([
