@@ -104,8 +104,9 @@ export class ApiError extends Error {
    * Makes the status-keyed error for an HTTP failure: `BadRequestError` for 400, `UnauthorizedError` 401,
    * `ForbiddenError` 403, `NotFoundError` 404, `ConflictError` 409, `UnprocessableEntityError` 422,
    * `RateLimitError` 429, `InternalServerError` for 5xx, and a plain `ApiError` for any other status. Without a
-   * `message`, one is written from the status and the body (with `safe`, a 5xx's hint is a GET's: see `fromResponse`). Given the response's `headers`, the error carries the
-   * wait its `Retry-After` (or `retry-after-ms`) asks for as `retryAfterMs`; no header is kept.
+   * `message`, one is written from the status and the body (with `safe`, a 5xx's hint is a GET's: see `fromResponse`).
+   * Given the response's `headers`, the error carries the wait its `Retry-After` (or `retry-after-ms`) asks for as
+   * `retryAfterMs`; no header is kept.
    *
    * @example
    * throw ApiError.generate(404, { message: "No such tag" }, { method: "GET", url: response.url });

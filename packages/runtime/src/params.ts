@@ -3,8 +3,8 @@ import { describeValue, fieldError, InputError, isFieldObject } from "./input-er
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
  * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a number that is not finite (`NaN`,
- * alone or in a list), or whose value would move the request to another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves:
- * `DELETE /v1/tags/..` is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
+ * alone or in a list), or whose value would move the request to another path: empty (`/tags/` is the collection),
+ * `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..` is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
  *
  * @example
  * checkPathParams("/v1/tags/{id}", { id: 42 });   // ok

@@ -7,8 +7,8 @@ const MIN_BASE64_PIECE = 6;
 
 /**
  * Every way a credential may travel or be echoed back: raw; percent-encoded as `encodeURIComponent`, a form body (`+`
- * for space) and each server language's encoder (`* ~ ! ( ) /` encoded or kept) write it, with upper- or lower-case hex,
- * and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;`, `&apos;` or itself, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
+ * for space) and each server language's encoder (`* ~ ! ( ) /`, and Go's `$ & + : = @`, encoded or kept) write it,
+ * with upper- or lower-case hex, and encoded twice; HTML-escaped (an apostrophe as `&#39;`, `&#x27;`, `&#039;`, `&apos;` or itself, a quote as `&quot;` or `&#34;`, a plus as `&#43;`); JSON-escaped (with `\/` and `\u00e9` too, as PHP
  * writes it); base64 (standard and URL-safe, padded or not), both alone and as the run that stands for it inside
  * a longer base64 text, at each of the three byte alignments, as in the Basic value of `user:secret`, of the credential
  * and of its percent-encoded forms (a form body echoed in base64); as a header or reason phrase brings it back, its

@@ -121,7 +121,8 @@ export interface SendOptions {
   secrets?: readonly string[] | undefined;
   /**
    * Whether the request may be sent again whatever its method (`OperationMeta.idempotent`, a read sent as POST): it is
-   * then retried like a GET. Only `true` counts. Default false: a POST or PATCH is retried only when it cannot have been carried out.
+   * then retried like a GET. Only `true` counts. Default false: a POST or PATCH is retried only when it cannot have
+   * been carried out.
    */
   safe?: boolean | undefined;
 }
@@ -143,7 +144,8 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  *   asks for longer is returned as it is. A request with a body is cloned only while it may have to be sent again.
  *   `shouldRetry` replaces the policy (see {@link defaultShouldRetry}).
  * - JSON checks: for `response: "json"`, a 2xx whose body is not JSON (a proxy's HTML page) is retried like a 500
- *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server acted (unless marked `safe`).
+ *   where safe, then thrown as an {@link InvalidResponseError}; a POST is never resent after it, since the server
+ *   acted (unless marked `safe`).
  * - Timeouts and sizes: `timeoutMs` bounds each attempt until its buffered body has been read in full, headers and
  *   body alike; a body the caller streams (`parseAs: "stream"`, CX `downloadFile`) is bounded only until its headers
  *   arrive, and the caller's signal still cancels it. `maxResponseBytes` bounds every body the client buffers (JSON,

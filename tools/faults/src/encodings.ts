@@ -3,15 +3,16 @@
 /**
  * Each encoding a credential is sent in, as a server would echo it: raw, percent-encoded (`encodeURIComponent`) once
  * and twice (a URL quoted in another's query), form-encoded (`+` for space), percent-encoded as the server's language
- * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape, .NET's UrlEncode, Python's quote, Go's PathEscape), base64 alone, inside
- * `user:secret` (a Basic header) and inside a form body, and JSON-escaped.
+ * writes it (RFC 3986, PHP's urlencode, Ruby's CGI.escape, .NET's UrlEncode, Python's quote, Go's PathEscape), base64
+ * alone, inside `user:secret` (a Basic header) and inside a form body, and JSON-escaped.
  *
  * @example
  * for (const [encoding, text] of Object.entries(encodingsOf(PASSWORD, "ana"))) server.script(route, [echoIn["an error body"](text)]);
  */
 export function encodingsOf(secret: string, user = "user"): Record<string, string> {
   // Ruby's CGI.escape: RFC 3986 with a space as +; PHP's urlencode: that with ~ encoded too.
-  const ruby = rfc3986(secret).replace(/%20/g, "+");
+  const rfc = rfc3986(secret);
+  const ruby = rfc.replace(/%20/g, "+");
   const php = ruby.replace(/~/g, "%7E");
   return {
     raw: secret,
@@ -20,12 +21,12 @@ export function encodingsOf(secret: string, user = "user"): Record<string, strin
     "percent-encoded twice, lower-case hex first": encodeURIComponent(encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
     "form-encoded, then percent-encoded": encodeURIComponent(new URLSearchParams({ v: secret }).toString().slice(2)),
     "form-encoded": new URLSearchParams({ v: secret }).toString().slice(2),
-    "percent-encoded as RFC 3986 (PHP's rawurlencode, Python's quote)": rfc3986(secret),
+    "percent-encoded as RFC 3986 (PHP's rawurlencode, Python's quote)": rfc,
     "form-encoded as PHP's urlencode (* and ~ encoded)": php,
     "form-encoded as Ruby's CGI.escape (* encoded, ~ kept)": ruby,
     "form-encoded as .NET's UrlEncode (! * ( ) kept, ~ encoded)": php.replace(/%(21|2A|28|29)/g, (hex) => decodeURIComponent(hex)),
-    "percent-encoded as Python's quote (/ kept)": rfc3986(secret).replace(/%2F/g, "/"),
-    "percent-encoded as Go's url.PathEscape ($ & + : = @ kept)": rfc3986(secret).replace(/%(24|26|2B|3A|3D|40)/g, (hex) => decodeURIComponent(hex)),
+    "percent-encoded as Python's quote (/ kept)": rfc.replace(/%2F/g, "/"),
+    "percent-encoded as Go's url.PathEscape ($ & + : = @ kept)": rfc.replace(/%(24|26|2B|3A|3D|40)/g, (hex) => decodeURIComponent(hex)),
     base64: Buffer.from(secret).toString("base64"),
     "base64 of user:secret": Buffer.from(`${user}:${secret}`).toString("base64"),
     "base64 of a form body": Buffer.from(new URLSearchParams({ grant_type: "password", password: secret }).toString()).toString("base64"),

@@ -16,7 +16,8 @@ export interface Call {
   readonly method: string;
   /**
    * Whether sending the request again is harmless: its method is idempotent, or it is a token request (see
-   * `TransportOptions.purpose`) or marked so (`SendOptions.safe`). Such a request is retried on timeouts, network errors, 408 and 5xx too.
+   * `TransportOptions.purpose`) or marked so (`SendOptions.safe`). Such a request is retried on timeouts, network
+   * errors, 408 and 5xx too.
    */
   safe: boolean;
   /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */
@@ -55,9 +56,9 @@ export interface Call {
 
 /**
  * Starts a call for `request`, one whose method is idempotent, or that is `repeatable` whatever its method (a token
- * request, an operation marked idempotent), being safe to send again (see `Call.safe`). What the layers leave on it later (the attempt's signal, a moved body, the
- * Authorization value, the request made whole, whether it follows redirects by hand or is streamed) starts out
- * absent, which reads as undefined (false).
+ * request, an operation marked idempotent), being safe to send again (see `Call.safe`). What the layers leave on it
+ * later (the attempt's signal, a moved body, the Authorization value, the request made whole, whether it follows
+ * redirects by hand or is streamed) starts out absent, which reads as undefined (false).
  *
  * @example
  * const call = startCall(request, { response: "json" });

@@ -8,9 +8,9 @@ import { cancelQuietly, cancelRequestBody } from "../read-body.js";
  * What an attempt came to, for {@link ShouldRetry}: a response (its body unread), or a failure: no response in time
  * (`timeout`), a network error (`connection`, with the error), a body that broke off (`body`) or a 2xx body of a
  * JSON operation that is not JSON (`not-json`). `safe`: whether sending the request again is harmless: of a response,
- * when its method is idempotent, it is a token request (see `TransportOptions.purpose`) or marked so (`SendOptions.safe`, an
- * operation marked idempotent); of a failure, also
- * when the connection failed before anything was sent.
+ * when its method is idempotent, it is a token request (see `TransportOptions.purpose`) or marked so
+ * (`SendOptions.safe`, an operation marked idempotent); of a failure, also when the connection failed before anything
+ * was sent.
  */
 export type RetryOutcome = { method: string; retries: number; safe: boolean } & ({ response: Response } | { failure: FailureKind; error: unknown });
 
@@ -19,9 +19,9 @@ export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 
 /**
  * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for `safe` ones
- * only (idempotent, a token request or marked `safe`), since a POST that met a 500 may have been carried out. A failure: when it is
- * `safe`, i.e. the request is, or the connection failed before anything was sent. It reads `safe`, not `method`: to
- * mark a request of your own repeatable, pass `{ ...outcome, safe: true }`.
+ * only (idempotent, a token request or marked `safe`), since a POST that met a 500 may have been carried out. A
+ * failure: when it is `safe`, i.e. the request is, or the connection failed before anything was sent. It reads `safe`,
+ * not `method`: to mark a request of your own repeatable, pass `{ ...outcome, safe: true }`.
  *
  * @example
  * createTransport({ shouldRetry: (outcome) => defaultShouldRetry(outcome) && outcome.method !== "DELETE" });
