@@ -1,7 +1,7 @@
 // properties.js first, for bundle size only (about 12 bytes without openapi-fetch): it imports nothing. No side effects.
 export { properties, type Properties, type PropertyInput } from "./properties.js";
-// webhooks.js before the shared pieces, end-users.js after the e-mail surveys and list-all.js last, for bundle size
-// only: gzip finds about 40 more bytes in that module order. No side effects.
+// webhooks.js before the shared pieces, for bundle size only: gzip finds more repeated text in that module order. No
+// side effects.
 export {
   unwrapWebhook,
   WebhookVerificationError,
@@ -23,11 +23,12 @@ export {
 } from "@apis/wootric-cxi";
 export { sendEmailSurvey, MAX_EMAILS, type EmailSurveyRequest, type EmailSurveyResult } from "./email-survey.js";
 export { sendEmailSurveyCsv, checkEmailSurveyCsv, MAX_CSV_ROWS, type EmailSurveyCsvOptions } from "./email-survey-csv.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
+export * from "@apis/runtime/errors";
+// list-all.js, end-users.js and client.js last, in that order, for bundle size only: gzip finds more repeated text in
+// that module order. No side effects.
+export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
-// client.js after the helpers: gzip finds more repeated text in that module order (29 to 33 bytes). No side effects.
 export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
 export type * from "./types.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";
-// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export * from "@apis/runtime/errors";
-export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
