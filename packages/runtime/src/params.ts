@@ -57,5 +57,6 @@ export function encodeQueryNames(query: Record<string, unknown>, at = "params.qu
   return encoded;
 }
 
-// What openapi-fetch writes as it is: a string, number, boolean or bigint; null and undefined it leaves out.
-const written = (value: unknown) => value === null || /^(st|n|b|u)/.test(typeof value);
+// What openapi-fetch writes as it is: a string, finite number, boolean or bigint; null and undefined it leaves out. NaN or
+// Infinity (a Number() of text that held no number) would go out as text: `?page=NaN`.
+const written = (value: unknown) => value === null || /^(st|b|u)/.test(typeof value) || Number.isFinite(value);

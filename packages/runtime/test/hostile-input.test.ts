@@ -114,6 +114,11 @@ describe("query values the serializer would drop or choke on are refused before 
     ["a symbol", { q: Symbol("q") }, "params.query.q", "a symbol"],
     ["a function", { q: () => "q" }, "params.query.q", "a function"],
     ["a list with a symbol", { ids: [1, Symbol("q")] }, "params.query.ids", "an array"],
+    // Number("abc") of a page from a form or a route: openapi-fetch would send ?page=NaN.
+    ["NaN", { page: NaN }, "params.query.page", "NaN"],
+    ["Infinity", { limit: Infinity }, "params.query.limit", "Infinity"],
+    ["-Infinity in a deepObject parameter", { created: { gt: -Infinity } }, "params.query.created.gt", "-Infinity"],
+    ["a list with NaN", { ids: [1, NaN] }, "params.query.ids", "an array"],
   ])("%s: an InputError naming it, and nothing sent", async (_, query, field, got) => {
     const outcome = await settle(client().GET("/items", { params: { query: query as never } }));
     const error = outcome.error as InputError;

@@ -60,6 +60,10 @@ describe("describeValue", () => {
     ["an object with a constructor field of its own", JSON.parse('{"constructor":{"name":"\\u001b[2J\\u202eforged"}}'), "an object"],
     ["an object whose class name is no identifier", Object.defineProperty(new (class {})(), "constructor", { value: { name: "x".repeat(41) } }), "an object"],
     ["an object without a prototype", Object.create(null), "an object"],
+    // A number a check refuses for being no number at all is named as it is: "got a number" would say nothing.
+    ["NaN", NaN, "NaN"],
+    ["-Infinity", -Infinity, "-Infinity"],
+    ["a finite number", -1.5, "a number"],
     // Nor does one whose text is a class's name, or any words (found by a review).
     ["an object with a constructor field naming a class", JSON.parse('{"constructor":{"name":"Array"}}'), "an object"],
     ["an object with a constructor field of words", JSON.parse('{"constructor":{"name":"CALL_1_800_555_0199_TO_VERIFY"}}'), "an object"],
