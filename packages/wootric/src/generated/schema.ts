@@ -1054,7 +1054,14 @@ export interface components {
             subject?: string | undefined;
             /** @description Intro shown between logo and question; takes `{{placeholder}}` values. */
             intro?: string | undefined;
-            /** @description Hashes of placeholder values (`context[][service]=internet`). */
+            /**
+             * @description Hashes of placeholder values (`context[][service]=internet`). How Wootric reads several hashes is not
+             *     documented. The vendor's one example sends `context[][service]=internet, laundry&context[][color]=red, blue`,
+             *     which Rails (Rack) reads as one hash `[{service, color}]`: Rack starts the next hash of a list only at a
+             *     name the last one has, so a hash that starts with another name is merged into the one before, and an
+             *     empty one is lost. The client sends the hashes as given; give one hash of every placeholder, as the
+             *     example's wire does, unless you know how Wootric reads more.
+             */
             context?: {
                 [key: string]: string;
             }[] | undefined;
