@@ -8,8 +8,8 @@ type Schemas = components["schemas"];
 /** What `POST /v1/email_survey` takes: the addresses, and the options both e-mail survey endpoints share. */
 export type EmailSurveyRequest = Schemas["EmailSurveyRequest"];
 /**
- * What Wootric answers an accepted send with: undocumented, an object of unknown keys. The helpers resolve it, or
- * `undefined` for a 2xx with no body.
+ * What Wootric answers an accepted send with: undocumented, so any JSON value (`unknown`; the spec's `Accepted`). The
+ * helpers resolve it as it came, or `undefined` for a 2xx with no body.
  */
 export type EmailSurveyResult = components["responses"]["Accepted"]["content"]["application/json"];
 

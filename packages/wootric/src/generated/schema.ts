@@ -1337,9 +1337,7 @@ export interface components {
             };
             content: {
                 /** @example {} */
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": unknown;
             };
         };
         /**
