@@ -196,7 +196,11 @@ const helperCases: BadInputCase[] = [
   { helper: "properties", input: "a nested object", call: () => properties(bad<PropertyInput>({ plan: { tier: "gold" } })), field: "properties.plan", message: /Wootric keeps one level of properties/ },
   // A name from a CRM export, with a terminal escape, a C1 CSI, a bidi override and 100 000 more characters: quoted cut
   // and escaped in the field and message (it was written whole: a message of 100 106 characters that cleared the screen).
-  { helper: "properties", input: "a name with terminal controls, 100 000 characters long", call: () => properties({ [`\u001b[2J\u009b31m\u202eplan[${"x".repeat(1e5)}`]: "Pro" }), field: `properties."\\u001b[2J\\u009b31m\\u202eplan[${"x".repeat(83)}..."`, message: /^properties\."\\u001b\[2J\\u009b31m\\u202eplan\[x{83}\.\.\." is no property name: names must be non-empty and without \[ or \]/ },
+  { helper: "properties", input: "a name with terminal controls, 100 000 characters long", call: () => properties({ [`\u001b[2J\u009b31m\u202eplan[${"x".repeat(1e5)}`]: "Pro" }), field: `properties."\\u001b[2J\\u009b31m\\u202eplan[${"x".repeat(83)}..."`, message: /^properties\."\\u001b\[2J\\u009b31m\\u202eplan\[x{83}\.\.\." is no property name: names must be non-empty, not __proto__ and without \[ or \]/ },
+  // From JSON.parse of a CRM export: "__proto__" is an own key there, but written into the result it would set its
+  // prototype (null) or be dropped (anything else), never sent.
+  { helper: "properties", input: "a __proto__ property from parsed JSON", call: () => properties(JSON.parse('{"plan":"Pro","__proto__":"x"}')), field: "properties.__proto__", message: /^properties\.__proto__ is no property name: names must be non-empty, not __proto__/ },
+  { helper: "properties", input: "a __proto__ property of null", call: () => properties(JSON.parse('{"__proto__":null}')), field: "properties.__proto__", message: /not __proto__/ },
   { helper: "properties", input: "a name with a space, quoted", call: () => properties({ "First name": { a: 1 } as never }), field: 'properties."First name"', message: /^properties\."First name" must be a string, number, boolean or Date/ },
 ];
 
