@@ -219,6 +219,6 @@ export function repeatGuard(idOf = idField): (result: { response: Response }, it
 }
 
 // What an error about a page carries of its response.
-function pageInit({ response }: { response: Response }): { status: number; url: string | undefined } {
+export function pageInit({ response }: { response: Response }): { status: number; url: string | undefined } {
   return { status: response.status, url: response.url || undefined };
 }

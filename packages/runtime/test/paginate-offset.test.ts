@@ -183,6 +183,31 @@ describe("paginateOffset", () => {
     expect(yielded.length).toBeLessThanOrEqual(8);
   });
 
+  // Found by a review: full pages whose every item came before, each starting and ending on other ids (so no page repeats
+  // the one before and none goes round) were fetched for ever, and as nothing was yielded, the caller's loop never ran
+  // to stop it (14 831 pages in 10 s).
+  it("a server that serves only items it served before, on pages of other ends each time, is stopped after SEEN_IDS of them", async () => {
+    let requests = 0;
+    // 1 500 items at offsets below 1 500; past them, windows of those items that start 13 further on each time. Empty
+    // after 400 requests, so that a regression fails instead of hanging.
+    const fetchPage = async (offset: number, limit: number) => {
+      const start = offset < 1500 ? offset : ((offset / limit) * 13) % 1400;
+      const items = requests++ > 400 ? [] : Array.from({ length: limit }, (_, index) => ({ id: start + index + 1 }));
+      return { data: items, response: new Response(null, { status: 200 }) };
+    };
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginateOffset({ fetchPage, items: (page) => page, limit: 100 })) yielded.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Fetching offset \d+ failed: it repeats a page before: the server ignores the page asked for/);
+    expect(yielded).toHaveLength(1500);
+    // The first 15 pages, then 10 000 items that came before (100 pages) and the one page that goes past them.
+    expect(requests).toBe(116);
+  });
+
   it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {
     const fetchPage = async (offset: number) => ({ data: offset < 4 ? [{ id: null, n: offset }, { id: null, n: offset + 1 }] : [], response: new Response(null, { status: 200 }) });
     const items = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 2 }));

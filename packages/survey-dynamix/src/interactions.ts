@@ -126,7 +126,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   }
   // White space alone is no number nor address (a blank spreadsheet cell): the vendor would queue a survey to nobody.
   if (VOICE_OR_SMS.includes(type) && !fields.phone_number?.trim()) {
-    throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. +61409999999 (GET /phone_numbers/{phone_number} converts a national number)`);
+    throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
   }
   if (type === "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
   const body = {

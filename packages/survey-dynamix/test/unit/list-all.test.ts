@@ -12,6 +12,17 @@ function clientWith(handler: Parameters<typeof observedFetch>[0]) {
   return { observed, sdx: createClient({ baseUrl: BASE, fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } }) };
 }
 
+/** Reads listAll's /responses of survey 52 to its end or its error: how many items came, and what it threw. */
+async function responsesOfSurvey52(sdx: ReturnType<typeof clientWith>["sdx"]): Promise<{ count: number; error: unknown }> {
+  let count = 0;
+  try {
+    for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
+  } catch (error) {
+    return { count, error };
+  }
+  return { count, error: undefined };
+}
+
 function page(request: Request, total: number): Response {
   const query = new URL(request.url).searchParams;
   const offset = Number(query.get("_offset"));
@@ -74,14 +85,30 @@ describe("listAll", () => {
       const offset = servedOffset(Number(new URL(request.url).searchParams.get("_offset")));
       return page(new Request(request.url.replace(/_offset=\d+/, `_offset=${offset}`)), ++served > 10 ? 0 : 5000);
     });
-    let count = 0;
-    const error = await (async () => {
-      for await (const _response of listAll(sdx, "/responses", { query: { survey_id: 52 } })) count++;
-    })().catch((thrown: unknown) => thrown);
+    const { count, error } = await responsesOfSurvey52(sdx);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toMatch(new RegExp(`^Fetching offset ${last} failed: it repeats a page before`));
     expect(count).toBe(yielded);
     expect(observed.requests).toHaveLength(last / 1000 + 1);
+  });
+
+  // Found by a review: full pages of items yielded before, each starting and ending on other ids (no page repeats the
+  // one before, none comes round), were fetched for ever with nothing yielded, so the caller's loop never ran to stop it.
+  it("stops with an InvalidResponseError when the server serves only items it served before, each page ending elsewhere", async () => {
+    // 2000 items; past them, windows of those items that start 100 further on each time. Empty after 30 pages, so that a
+    // regression fails the test instead of hanging it.
+    let served = 0;
+    const { observed, sdx } = clientWith((request) => {
+      const asked = Number(new URL(request.url).searchParams.get("_offset"));
+      const offset = asked < 2000 ? asked : ((asked / 1000) * 100) % 1000;
+      return page(new Request(request.url.replace(/_offset=\d+/, `_offset=${offset}`)), ++served > 30 ? 0 : 5000);
+    });
+    const { count, error } = await responsesOfSurvey52(sdx);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Fetching offset 12000 failed: it repeats a page before/);
+    expect(count).toBe(2000);
+    // Two pages of new items, then 10 000 items yielded before and the page past them.
+    expect(observed.requests).toHaveLength(13);
   });
 
   it("stops with an InvalidResponseError when the server's pages of users (no ids) go round, instead of yielding for ever", async () => {
