@@ -2,9 +2,10 @@ import { describeValue, fieldError, InputError, isFieldObject } from "./input-er
 
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
- * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a number that is not finite (`NaN`,
- * alone or in a list), or whose value would move the request to another path: empty (`/tags/` is the collection),
- * `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..` is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
+ * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a list or an object (which
+ * openapi-fetch joins with commas), a number that is not finite (`NaN`), or whose value would move the request to
+ * another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..`
+ * is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
  *
  * @example
  * checkPathParams("/v1/tags/{id}", { id: 42 });   // ok
@@ -19,12 +20,12 @@ export function checkPathParams(template: string, path: unknown): void {
   // query written into it (`?where={"a":1}`).
   for (const [, name] of template.split("?")[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
     const value = (path as Record<string, unknown> | null | undefined)?.[name!];
-    // What openapi-fetch's simple style makes of a value: arrays and objects joined with commas.
-    const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
-    const segment = parts.map(String).join(",");
-    // NaN or Infinity (a Number() of text that held no number), alone or in a list, would be sent as an id that nothing
-    // has: a 404.
-    if (parts.some((part) => typeof part == "number" && !isFinite(part))) throw fieldError(`params.path.${name}`, `must be a finite number, got ${segment}`);
+    const segment = value == null ? "" : String(value);
+    // One string or number: openapi-fetch would join a list or an object's entries with commas (a whole end user as
+    // /end_users/id,2,email,a%40example.com), and no vendor's spec takes either. NaN or Infinity (a Number() of text
+    // that held no number) would be sent as an id that nothing has: a 404.
+    if (typeof value == "object" && value) throw fieldError(`params.path.${name}`, `must be a string or number, got ${describeValue(value)}`);
+    if (typeof value == "number" && !isFinite(value)) throw fieldError(`params.path.${name}`, `must be a finite number, got ${segment}`);
     if (segment === "" || segment === "." || segment === "..") {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }

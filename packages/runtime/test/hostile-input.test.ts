@@ -61,17 +61,18 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests).toEqual([]);
   });
 
-  it("NaN in a list or an object of a path parameter is refused too, naming what would be sent", async () => {
-    for (const [id, shown] of [[[1, NaN], "1,NaN"], [{ a: Infinity }, "a,Infinity"]] as const) {
-      const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: id as unknown as number } } }));
-      expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be a finite number, got ${shown}` });
-    }
-    expect(server().requests).toEqual([]);
-  });
-
-  it("a single-element array path parameter of '..' is refused too", async () => {
-    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: [".."] as unknown as number } } }));
-    expect((outcome.error as InputError).field).toBe("params.path.id");
+  // openapi-fetch joins a list or an object's entries with commas: the whole end user sent as its id went out as
+  // /end_users/id,2,email,a%40example.com (found by a review), and no vendor's spec takes a list or an object there.
+  it.each<[string, unknown, string]>([
+    ["a list", [1, 2], "an array"],
+    ["a list with NaN", [1, NaN], "an array"],
+    ["a list of one '..'", [".."], "an array"],
+    ["a whole resource instead of its id", { id: 2, email: "a@example.com" }, "an object"],
+    ["a Date", new Date(0), "a Date"],
+  ])("%s as a path parameter is refused as no string or number, and nothing is sent", async (_, id, got) => {
+    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: id as number } } }));
+    expect(outcome.error).toBeInstanceOf(InputError);
+    expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be a string or number, got ${got}` });
     expect(server().requests).toEqual([]);
   });
 

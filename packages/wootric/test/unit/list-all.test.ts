@@ -150,6 +150,20 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // Found by a review: the whole end user passed as its id went out as /v1/end_users/id,2,email,a%40example.com/responses
+  // (openapi-fetch joins an object's entries with commas), and a page answered for it was refused as "not [object Object]".
+  it.each<[string, unknown, string]>([
+    ["the whole end user", { id: 2, email: "a@example.com" }, "an object"],
+    ["a list of ids", [2, 3], "an array"],
+  ])("refuses %s as the end user id, naming the path parameter, before any request", async (_, id, got) => {
+    const observed = pages([3]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    const { error } = await drain(listAll(wootric, "/v1/end_users/{end_user_id}/responses", { path: { end_user_id: id as number } }));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.path.end_user_id", message: `params.path.end_user_id must be a string or number, got ${got}` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("throws the status-keyed error of a page that fails", async () => {
     const observed = observedFetch(() => json({ errors: ["not found"] }, 404));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
