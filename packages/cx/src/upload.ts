@@ -1,8 +1,9 @@
 // file-path.js and multipart-stream.js before @apis/runtime for bundle size only (gzip finds a few more bytes in that
 // module order); no side effects.
-import { parseFilePath } from "./file-path.js";
 import type { CxClient } from "./client.js";
 import { isArrayBuffer, multipartStream } from "./multipart-stream.js";
+// After multipart-stream.js for bundle size only (gzip finds a byte or two more in that module order); no side effects.
+import { parseFilePath } from "./file-path.js";
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InvalidResponseError, joinsWhole, multipart, shown } from "@apis/runtime";
 import type { FileMetadata } from "./types.js";
 
