@@ -13,7 +13,11 @@ export { toBase64 } from "./secret-forms.js";
 export { decodeQueryName } from "./url.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
 export { checkRefreshTokenStore, createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
-// After oauth.js for bundle size only (gzip finds a few more bytes in that module order); no side effects.
+// sleep.js and data-or-throw.js after oauth.js, renamed-host.js after them, for bundle size only (gzip finds a few
+// more bytes in that module order); no side effects. sleep is shared with vendor packages that wait between polls
+// (CMIX's export archives).
+export { sleep } from "./sleep.js";
+export { dataOrThrow, idOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { renamedHost } from "./renamed-host.js";
 export {
   buildAuthorizeUrl,
@@ -45,7 +49,6 @@ export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isFieldObject, nameShown, requireString, shown } from "./input-error.js";
 export { isRecord } from "./is-record.js";
-export { dataOrThrow, idOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
 export { redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
 export { withDefaultHeader } from "./default-header.js";
@@ -55,8 +58,6 @@ export { rememberSecret } from "./known-secrets.js";
 // Shared with vendor packages that let go of a stream they read (CX's multipart upload).
 export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
-// Shared with vendor packages that wait between polls (CMIX's export archives).
-export { sleep } from "./sleep.js";
 export { AttemptSignal, MAX_TIMER_MS } from "./timeout.js";
 export { isPlainObject, multipartBody, multipartFormData, toFormUrlEncoded, toMultipartFormData, type MultipartOptions } from "./form.js";
 // Shared with vendor packages that write a multipart body of their own (CX's upload).
