@@ -98,7 +98,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   const visit = (field: unknown, key: string, path: string, inArray: boolean): void => {
     if (field === undefined) return;
     // null as empty, `true`/`false`, a bigint's digits, a number written out in full. (No undefined reaches the test: its
-    // `u` only makes it the query check's own, see params.ts, which a bundle's gzip then stores once.)
+    // `u` only makes it the path check's own, see params.ts, which a bundle's gzip then stores once.)
     if (field === null || /^(st|n|b|u)/.test(typeof field)) {
       if (typeof field === "number" && !Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}: send a finite number or null`);
       return void entries.push([key, field === null ? "" : typeof field === "string" ? field : toDecimal(field as number)]);

@@ -20,11 +20,13 @@ export function checkPathParams(template: string, path: unknown): void {
   // query written into it (`?where={"a":1}`).
   for (const [, name] of template.split("?")[0]!.matchAll(/\{[.;]?([^{}]+?)\*?\}/g)) {
     const value = (path as Record<string, unknown> | null | undefined)?.[name!];
+    // One value (a string or number; a boolean or bigint is written as text too), checked before it is made text (an
+    // object without a prototype has no text, and an object's own toString would run): openapi-fetch would join a list
+    // or an object's entries with commas (a whole end user as /end_users/id,2,email,a%40example.com), which no
+    // vendor's spec takes, and send a function's source. (The test is the form encoding's, which gzip stores once.)
+    if (value != null && !/^(st|n|b|u)/.test(typeof value)) throw fieldError(`params.path.${name}`, `must be a string or number, got ${describeValue(value)}`);
     const segment = value == null ? "" : String(value);
-    // One string or number: openapi-fetch would join a list or an object's entries with commas (a whole end user as
-    // /end_users/id,2,email,a%40example.com), and no vendor's spec takes either. NaN or Infinity (a Number() of text
-    // that held no number) would be sent as an id that nothing has: a 404.
-    if (typeof value == "object" && value) throw fieldError(`params.path.${name}`, `must be a string or number, got ${describeValue(value)}`);
+    // NaN or Infinity (a Number() of text that held no number) would be sent as an id that nothing has: a 404.
     if (typeof value == "number" && !isFinite(value)) throw fieldError(`params.path.${name}`, `must be a finite number, got ${segment}`);
     if (segment === "" || segment === "." || segment === "..") {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);

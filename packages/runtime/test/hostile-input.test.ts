@@ -69,6 +69,13 @@ describe("path parameters cannot move a request to another path", () => {
     ["a list of one '..'", [".."], "an array"],
     ["a whole resource instead of its id", { id: 2, email: "a@example.com" }, "an object"],
     ["a Date", new Date(0), "a Date"],
+    // Checked before it is made text: one without a prototype has none (a TypeError naming nothing), and an object's own
+    // toString would run first (found by a review).
+    ["an object without a prototype", Object.create(null), "an object"],
+    ["an object whose toString throws", { toString: () => { throw new Error("no"); } }, "an object"],
+    // openapi-fetch would send a function's source as the id, and choke on a symbol.
+    ["a function", () => 1, "a function"],
+    ["a symbol", Symbol("id"), "a symbol"],
   ])("%s as a path parameter is refused as no string or number, and nothing is sent", async (_, id, got) => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id: id as number } } }));
     expect(outcome.error).toBeInstanceOf(InputError);
