@@ -28,8 +28,9 @@ export interface PaginateOffsetOptions<Page, Item> {
  * page that repeats the one before is skipped, and a second one in a row (a server that ignores the offset) throws an
  * {@link InvalidResponseError}. An item whose id came on an earlier page (among the last `SEEN_IDS`) is not yielded
  * again: a list sorted newest first that gains an item between two requests serves a page's last item again at the
- * top of the next. More than `SEEN_IDS` items in a row that came before (a server that serves old items at every offset,
- * on pages that each end elsewhere) throw an {@link InvalidResponseError} too: nothing would be yielded, for ever.
+ * top of the next. A page more than `SEEN_IDS` items and one page past the last page that brought a new item (a server
+ * that serves old items at every offset, on pages that each end elsewhere) throws an {@link InvalidResponseError} too:
+ * nothing would be yielded, for ever.
  *
  * @example
  * for await (const user of paginateOffset({
@@ -62,14 +63,15 @@ export async function* iterateOffset<Page, Item>(options: PaginateOffsetOptions<
   const { fetchPage, items, limit, total } = options;
   const repeats = repeatGuard(options.idOf);
   const fresh = firstSight(options.idOf);
-  // `last`: the offset of the last page that brought an item not yielded before. More than SEEN_IDS (all that fresh
-  // remembers) past it is a server that serves old items at every offset, whose pages would be fetched for ever with
-  // nothing yielded (nothing the caller's loop could stop).
+  // `last`: the offset of the last page that brought an item not yielded before. A page further on than SEEN_IDS (all
+  // that fresh remembers) and one page more is a server that serves old items at every offset, whose pages would be
+  // fetched for ever with nothing yielded (nothing the caller's loop could stop); the page more lets a page that repeats
+  // the one before be skipped (a list that grew by a page), however long the pages.
   for (let offset = options.startOffset ?? 0, last = offset; ; ) {
     const result = await fetchPage(offset, limit);
     const pageItems = itemsOf(result, items, `offset ${offset}`);
     if (!repeats(result, pageItems, `offset ${offset}`)) for (const item of pageItems) if (fresh(item)) yield ((last = offset), item);
-    if (offset - last > SEEN_IDS) throw new InvalidResponseError(`Fetching offset ${offset} failed: it repeats a page before: the server ignores the page asked for`, pageInit(result));
+    if (offset - last > SEEN_IDS + limit) throw new InvalidResponseError(`Fetching offset ${offset} failed: nothing new since offset ${last}: the server ignores the page asked for`, pageInit(result));
     offset += pageItems.length;
     const reported = reportedTotal(result.data, total);
     if (pageItems.length === 0) return;

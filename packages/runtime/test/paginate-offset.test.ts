@@ -186,7 +186,7 @@ describe("paginateOffset", () => {
   // Found by a review: full pages whose every item came before, each starting and ending on other ids (so no page repeats
   // the one before and none goes round) were fetched for ever, and as nothing was yielded, the caller's loop never ran
   // to stop it (14 831 pages in 10 s).
-  it("a server that serves only items it served before, on pages of other ends each time, is stopped after SEEN_IDS of them", async () => {
+  it("a server that serves only items it served before, on pages of other ends each time, is stopped past SEEN_IDS of them and a page", async () => {
     let requests = 0;
     // 1 500 items at offsets below 1 500; past them, windows of those items that start 13 further on each time. Empty
     // after 400 requests, so that a regression fails instead of hanging.
@@ -202,10 +202,25 @@ describe("paginateOffset", () => {
       })(),
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^Fetching offset \d+ failed: it repeats a page before: the server ignores the page asked for/);
+    expect((error as Error).message).toBe("Fetching offset 11600 failed: nothing new since offset 1400: the server ignores the page asked for");
     expect(yielded).toHaveLength(1500);
-    // The first 15 pages, then 10 000 items that came before (100 pages) and the one page that goes past them.
-    expect(requests).toBe(116);
+    // The first 15 pages (the last new item at offset 1 400), then every page up to 10 000 items and a page past it.
+    expect(requests).toBe(117);
+  });
+
+  // Found by a review of the bound: with pages longer than SEEN_IDS, one page that repeats the one before (a list,
+  // newest first, that grew by exactly one page) was past the bound at once, and a list of 60 000 stopped after two pages.
+  it("pages longer than SEEN_IDS: a page that repeats the one before is skipped, and the list read to its end", async () => {
+    let requests = 0;
+    // 60 000 items, newest first; the list grows by one page (20 000 items) after the first request.
+    const fetchPage = async (offset: number, limit: number) => {
+      const grown = requests++ > 0 ? 20_000 : 0;
+      const ids = Array.from({ length: 60_000 + grown }, (_, index) => ({ id: 60_000 + grown - index }));
+      return { data: ids.slice(offset, offset + limit), response: new Response(null, { status: 200 }) };
+    };
+    const yielded = await collect(paginateOffset({ fetchPage, items: (page) => page, limit: 20_000 }));
+    expect(yielded).toHaveLength(60_000);
+    expect(new Set(yielded.map((item) => item.id)).size).toBe(60_000);
   });
 
   it("items whose id is null are compared whole, so two pages of them are no repeat", async () => {

@@ -84,10 +84,10 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   const { _limit, _offset, _order, ...filters } = query as { _limit?: number | undefined; _offset?: number | undefined; _order?: string | undefined };
   // A server that ignored the parent or an id filter would hand another survey's items over as this one's. A filter
   // given as none is not compared (undefined or null, which is not sent, or "", as present reads it): the vendor
-  // answers the items of every interaction then. A list is not compared either: as a filter it is refused before any
-  // page is asked for (serializeQuery), and as a path parameter openapi-fetch joins it with commas. An item without the
-  // field (a question listed by itself) passes.
-  const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && present(value) && typeof value != "object");
+  // answers the items of every interaction then. A list or an object never is: as a filter serializeQuery refuses it,
+  // and as a path parameter the runtime's client, both before any page is asked for. An item without the field (a
+  // question listed by itself) passes.
+  const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && present(value));
   // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

@@ -105,10 +105,10 @@ describe("listAll", () => {
     });
     const { count, error } = await responsesOfSurvey52(sdx);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^Fetching offset 12000 failed: it repeats a page before/);
+    expect((error as Error).message).toMatch(/^Fetching offset 13000 failed: nothing new since offset 1000: the server ignores the page asked for$/);
     expect(count).toBe(2000);
-    // Two pages of new items, then 10 000 items yielded before and the page past them.
-    expect(observed.requests).toHaveLength(13);
+    // Two pages of new items (the last at offset 1000), then every page up to 10 000 items and a page past it.
+    expect(observed.requests).toHaveLength(14);
   });
 
   it("stops with an InvalidResponseError when the server's pages of users (no ids) go round, instead of yielding for ever", async () => {
