@@ -3,6 +3,7 @@ import { fieldError, InputError, requireString, shown } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
 import { registerSecretName } from "./redact.js";
 import { MIN_SECRET_LENGTH, toBase64 } from "./secret-forms.js";
+import { setQueryParam } from "./url.js";
 
 /**
  * Supplies OAuth 2 access tokens to a client. {@link createOAuth2TokenSource} makes one; any object with these two
@@ -27,7 +28,11 @@ export type Auth =
 /** What one attempt carries: an Authorization header or a query parameter, and the OAuth token to report if rejected. */
 export interface Credential {
   header?: string | undefined;
-  query?: { name: string; value: string } | undefined;
+  /**
+   * A credential in the URL query: the URL it is given with the credential set in it (see `setQueryParam`), applied to
+   * each attempt's URL and to each redirect hop's. A function, so that only a bundle with query auth holds that code.
+   */
+  query?: ((url: string) => string) | undefined;
   token?: string | undefined;
   /** What of it a server may echo, redacted from the errors and log lines of each call that sends it. */
   secrets: string[];
@@ -123,7 +128,7 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
   const value = requireString(auth.value, "auth.value", "the credential");
   // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
   registerSecretName(name);
-  return fixed("query", { query: { name, value }, secrets: [value] });
+  return fixed("query", { query: (url) => setQueryParam(url, name, value), secrets: [value] });
 }
 
 /** No credential, as a token endpoint's requests go. */

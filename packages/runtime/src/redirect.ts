@@ -3,7 +3,6 @@ import { callError, type Call } from "./layers/call.js";
 import type { Next } from "./layers/layer.js";
 import { redactText, redactUrl } from "./redact.js";
 import { cancelQuietly } from "./read-body.js";
-import { setQueryParam } from "./url.js";
 
 /** How many redirects a request that carries a credential follows before it gives up. */
 export const MAX_REDIRECTS = 5;
@@ -68,7 +67,7 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       keepBody = keeps;
       // A query credential goes with each hop, as fetch keeps an Authorization header within the origin: a Location
       // without it would be answered 401.
-      call.url = call.query ? setQueryParam(parsed.href, call.query.name, call.query.value) : parsed.href;
+      call.url = call.query?.(parsed.href) ?? parsed.href;
     }
   } finally {
     // The next attempt starts from the request's own URL and body again.

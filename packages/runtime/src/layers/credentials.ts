@@ -1,6 +1,5 @@
 import type { Authorizer, Credential } from "../auth.js";
 import { urlCarriesCredential } from "../credential-bearing.js";
-import { setQueryParam } from "../url.js";
 import { ApiError, AuthenticationError } from "../errors.js";
 import { InputError } from "../input-error.js";
 import { callError, throwIfAborted, type Call } from "./call.js";
@@ -66,11 +65,11 @@ async function credentialFor(authorizer: Authorizer, call: Call): Promise<Creden
 // must be read; the read stops when the caller aborts.
 function withCredential(request: Request, credential: Credential | undefined, call: Call, purpose: string): Request | Promise<Request> {
   const query = (call.query = credential?.query);
-  if (query !== undefined) call.url = setQueryParam(request.url, query.name, query.value);
+  if (query) call.url = query(request.url);
   // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
   for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
   // An Authorization header alone needs no care: fetch drops it on the way to another origin.
-  call.manual = purpose === "token" || call.options.credentialBody === true || query !== undefined || urlCarriesCredential(call.url);
+  call.manual = purpose === "token" || call.options.credentialBody === true || !!query || urlCarriesCredential(call.url);
   call.auth = credential?.header;
   if (call.moved !== undefined || !(call.manual || call.url !== request.url)) return request;
   if (!request.body) {
