@@ -35,7 +35,10 @@ export interface OAuth2TokenSourceOptions {
    * bound it yourself: one that never settles holds every later token request.
    */
   initial?: { accessToken: string; refreshToken?: string | undefined; expiresAt?: number | undefined; onRefreshToken?: ((refreshToken: string) => unknown) | undefined } | undefined;
-  /** The fetch underneath. Default `globalThis.fetch`, looked up at call time. It must honour the signal it is given (see `timeoutMs`). */
+  /**
+   * The fetch underneath. Default `globalThis.fetch`, looked up at call time. One that ignores the signal it is given
+   * still has each token request attempt end at `timeoutMs` (see `TransportOptions.fetch`).
+   */
   fetch?: FetchLike | undefined;
   /** Refresh this long before expiry, in milliseconds. Default 60 000. */
   refreshSkewMs?: number | undefined;

@@ -40,3 +40,20 @@ export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers | undefi
     signal![FOLLOWERS]!.add(follower);
   }
 }
+
+/**
+ * `promise`, or what `aborted` makes (`signal`'s reason) once `signal` aborts, whichever comes first: a `fetch` or
+ * middleware of the caller's that ignores the signal it was handed cannot hold an attempt past its timeout or the
+ * caller's abort, and a caller waiting on a shared token request gives up alone. `aborted` runs once, at the abort;
+ * once `promise` settles, nothing follows the signal (so nothing the promise resolved is kept by it).
+ *
+ * @example
+ * const response = await untilAborted(fetch(request), attempt.signal);
+ */
+export function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal, aborted = () => signal.reason): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const follower = { handleEvent: () => reject(aborted()) };
+    follow(signal, follower);
+    Promise.resolve(promise).finally(() => follow(signal, follower, 1)).then(resolve, reject);
+  });
+}

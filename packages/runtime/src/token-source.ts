@@ -3,7 +3,7 @@ import { ApiUserAbortError, AuthenticationError, type ApiError } from "./errors.
 import { isHeaderSafeToken, UNSENDABLE } from "./header-value.js";
 import { fieldError, shownNumber } from "./input-error.js";
 import { rememberSecret } from "./known-secrets.js";
-import { follow } from "./signal-followers.js";
+import { untilAborted } from "./signal-followers.js";
 
 /** What a `fetchToken` callback resolves: the token, and how long it lives when the vendor says. */
 export interface FetchedToken {
@@ -162,17 +162,12 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
 }
 
 // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
-// up, while no caller without a signal waits, abandons the flight.
+// up, while no caller without a signal waits, abandons the flight. An abort after the flight settled is no longer this
+// caller's to act on (see untilAborted).
 function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, abandon: () => void): Promise<string> {
   joined.waiting++;
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      reject(abortError());
-      if (!--joined.waiting && !joined.kept) abandon();
-    };
-    const follower = { handleEvent: onAbort };
-    follow(signal, follower);
-    // Stops following before it settles: an abort from then on is no longer this caller's to act on.
-    joined.promise.finally(() => follow(signal, follower, 1)).then(resolve, reject);
+  return untilAborted(joined.promise, signal, () => {
+    if (!--joined.waiting && !joined.kept) abandon();
+    return abortError();
   });
 }

@@ -22,6 +22,7 @@ import type { Logger } from "./logger.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { cancelRequestBody } from "./read-body.js";
+import { untilAborted } from "./signal-followers.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -30,7 +31,10 @@ export type FetchLike = (request: Request) => Promise<Response>;
 export interface TransportOptions {
   /** How requests are authenticated. Default `{ type: "none" }`. */
   auth?: Auth | undefined;
-  /** The fetch underneath. Default: `globalThis.fetch`, looked up at each call so late polyfills and spies apply. */
+  /**
+   * The fetch underneath. Default: `globalThis.fetch`, looked up at each call so late polyfills and spies apply. One
+   * that ignores the signal it is handed still ends each attempt at `timeoutMs` or the caller's abort (as middleware does).
+   */
   fetch?: FetchLike | undefined;
   /**
    * Bound on each attempt, in milliseconds: an integer from 1 to 2^31-1. Default 60 000. `timeoutMs` bounds each attempt until its buffered body
@@ -219,7 +223,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     const fetch = call.options.fetch ?? options.fetch;
     // The platform's fetch takes the request as URL and init, unless a layer made it whole (see attemptRequest), which
     // goes as it is; another fetch gets a whole Request.
-    return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(call.ready ? request : attemptRequest(request, call), fetch);
+    return !fetch && !call.ready ? globalThis.fetch(...attemptInit(request, call)) : answered(call.ready ? request : attemptRequest(request, call), fetch, call.attempt!.signal);
   });
   // Up to 16 origins already found secure: a Request's URL is absolute and normalized, so the part before its path is
   // parsed and checked once (see checkSecureUrl), then recognised by its prefix, the path's first "/" included.
@@ -246,7 +250,10 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
 export { defaultShouldRetry, type AttemptMiddleware, type ShouldRetry };
 export type { RetryOutcome } from "./layers/retry.js";
 
-// The platform's fetch is looked up at each call, so that late polyfills and spies apply.
-async function answered(request: Request, fetch: FetchLike | undefined): Promise<Response> {
-  return checkResponse(await (fetch ? fetch(request) : globalThis.fetch(request)), "fetch", "fetch");
+// The platform's fetch is looked up at each call, so that late polyfills and spies apply. A fetch of the caller's may
+// ignore the signal it is handed (a wrapper that drops it): the attempt ends at its `signal` all the same. That is the
+// attempt's own signal (the timeout layer's), not the Request's: Node's Request follows it only while the Request lives
+// (nodejs/node#55428), and a fetch that holds nothing lets the Request, and so the whole call, be collected unsettled.
+async function answered(request: Request, fetch: FetchLike | undefined, signal: AbortSignal): Promise<Response> {
+  return checkResponse(await (fetch ? untilAborted(fetch(request), signal) : globalThis.fetch(request)), "fetch", "fetch");
 }

@@ -4,6 +4,7 @@ import { attemptRequest } from "./attempt-request.js";
 import type { Call } from "./call.js";
 import { cancelQuietly } from "../read-body.js";
 import { redactError, redactText } from "../redact.js";
+import { untilAborted } from "../signal-followers.js";
 
 /**
  * Sends a request on to the rest of the pipeline and resolves its response. The call goes along, so that the
@@ -43,26 +44,31 @@ export function compose(layers: readonly Layer[], send: Send): Send {
  */
 export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Layer[] {
   return middleware.map((layer, index) => async (request, next, call) => {
-    const signal = (call.attempt ?? call).signal;
+    // The attempt timeout layer, outside every middleware layer, has set the attempt's signal.
+    const signal = call.attempt!.signal;
     let failure: { error: unknown } | undefined;
     let answer: Response | undefined;
     let response: unknown;
     try {
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
-      response = await layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
-        next(attempt, call).then(
-          (sent) => (answer = sent),
-          (error: unknown) => {
-            failure = { error };
-            throw error;
-          },
+      // A layer that ignores the signal (one waiting on something else) ends with the attempt all the same.
+      response = await untilAborted(
+        layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
+          next(attempt, call).then(
+            (sent) => (answer = sent),
+            (error: unknown) => {
+              failure = { error };
+              throw error;
+            },
+          ),
         ),
+        signal,
       );
     } catch (error) {
       // Once what the layer sent on failed, or the attempt's signal ended it (its timeout, the caller), the failure is
       // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
-      if (failure || signal?.aborted) throw error;
+      if (failure || signal.aborted) throw error;
       // The layer saw the attempt's credentials: neither its text nor its error may quote them.
       const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
       throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: redactError(error, call.secrets) });
@@ -72,7 +78,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
     } catch (error) {
       // Nothing resolved after the attempt failed (a catch that forgot to rethrow) or its signal ended: that is the
       // attempt's failure. Otherwise the response the layer dropped is let go, so that it holds no connection.
-      if (failure || signal?.aborted) throw failure ? failure.error : signal!.reason;
+      if (failure || signal.aborted) throw failure ? failure.error : signal.reason;
       cancelQuietly(answer?.body);
       throw error;
     }
