@@ -147,7 +147,7 @@ export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page)
 /**
  * The items of a page, or the error to throw: an {@link ApiError} for a page the vendor refused, an
  * {@link InvalidResponseError} for a good one whose items are no list (a string would be yielded character by
- * character) or hold a null; both name which page. A page without a body (a 204) has no items.
+ * character); both name which page. A page without a body (a 204) has no items.
  *
  * @example
  * const tags = itemsOf(await client.GET("/v1/tags", { params }), (page) => page, "page 3");
@@ -163,10 +163,8 @@ export function itemsOf<Page, Item>(result: { data?: Page | undefined; error?: u
   }
   // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);
-  // A null item would be handed on as one, failing the caller's `item.id` far from the page that held it.
-  const bad = Array.isArray(list) ? list.includes(null as Item) && "null as an item" : `${describeValue(list)}, not a list`;
-  if (bad) throw new InvalidResponseError(`Fetching ${which} failed: got ${bad}`, pageInit(result));
-  return list!;
+  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, pageInit(result));
+  return list;
 }
 
 /**

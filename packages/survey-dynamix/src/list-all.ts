@@ -111,8 +111,8 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       return page as PagedLists[P][];
     },
     // Users have no id: their e-mail address tells them apart, so that pages of users going round are caught too.
-    // (A page holding a null entry is refused by iterateOffset before any id is read.)
-    idOf: (item) => (item as { id?: unknown }).id ?? (item as { email?: unknown }).email,
+    // A null entry (a broken page) has neither, as the runtime's default reads it.
+    idOf: (item) => (item as { id?: unknown } | null)?.id ?? (item as { email?: unknown } | null)?.email,
     limit: _limit ?? MAX_LIMIT,
     // Left out or null, it starts at 0 (iterateOffset's default).
     startOffset: _offset,
