@@ -38,8 +38,9 @@ export interface ClientOptions {
   operations: OperationTable;
   auth: Auth;
   /**
-   * The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. One of your own must honour
-   * the signal it is given: `timeoutMs` and a call's `signal` reach the request only through it.
+   * The fetch underneath: a function. Default `globalThis.fetch`, looked up at call time. One of your own should honour
+   * the signal it is given, so that the request itself is cancelled; one that ignores it still has each attempt end at
+   * `timeoutMs` or the call's `signal` (its late response's body is cancelled).
    */
   fetch?: FetchLike | undefined;
   /**

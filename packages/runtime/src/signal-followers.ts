@@ -3,6 +3,8 @@
 // concurrent calls would see a false leak warning with one listener per call, so every wait and attempt of the runtime
 // that follows a caller's signal shares a single listener on it: added while anything follows, removed once nothing does.
 
+import { cancelQuietly } from "./read-body.js";
+
 /** What follows a signal: called once, when the signal aborts, unless it stopped following first. */
 export interface Follower {
   handleEvent(): void;
@@ -45,15 +47,19 @@ export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers | undefi
  * `promise`, or what `aborted` makes (`signal`'s reason) once `signal` aborts, whichever comes first: a `fetch` or
  * middleware of the caller's that ignores the signal it was handed cannot hold an attempt past its timeout or the
  * caller's abort, and a caller waiting on a shared token request gives up alone. `aborted` runs once, at the abort;
- * once `promise` settles, nothing follows the signal (so nothing the promise resolved is kept by it).
+ * once `promise` settles, nothing follows the signal (so nothing the promise resolved is kept by it), and what it
+ * resolved after the abort is let go (a late response has its body cancelled, which frees its connection).
  *
  * @example
  * const response = await untilAborted(fetch(request), attempt.signal);
  */
 export function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal, aborted = () => signal.reason): Promise<T> {
   return new Promise((resolve, reject) => {
-    const follower = { handleEvent: () => reject(aborted()) };
+    let lost: unknown;
+    const follower = { handleEvent: () => reject((lost = 1, aborted())) };
     follow(signal, follower);
-    Promise.resolve(promise).finally(() => follow(signal, follower, 1)).then(resolve, reject);
+    Promise.resolve(promise)
+      .finally(() => follow(signal, follower, 1))
+      .then((value) => (lost ? cancelQuietly((value as Partial<Response> | undefined)?.body) : resolve(value)), reject);
   });
 }

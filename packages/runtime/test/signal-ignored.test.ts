@@ -67,3 +67,71 @@ describe("a token endpoint's fetch that ignores its signal", () => {
     expect((error as Error).message).toContain("got no response within 20 ms");
   });
 });
+
+describe("what a fetch or middleware that ignores its signal does after its attempt ended", () => {
+  // A gate the test opens once the caller has its error: the late step runs only then, whatever the machine's load.
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, opened };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("a response that comes after the timeout has its body cancelled, so its connection is freed", async () => {
+    const late = gate();
+    let cancelled = false;
+    const fetch = async () => {
+      await late.opened;
+      return new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { headers: { "Content-Type": "application/json" } });
+    };
+    const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 0 });
+    expect(await caught(send(new Request("https://api.example.com/items")))).toBeInstanceOf(ApiTimeoutError);
+    late.open();
+    await settle();
+    expect(cancelled).toBe(true);
+  });
+
+  it("a response a layer got and then stalled on is let go once the attempt times out: its body is cancelled", async () => {
+    let cancelled = false;
+    const fetch = async () => new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { headers: { "Content-Type": "application/json" } });
+    const stallsAfter: AttemptMiddleware = async (request, next) => {
+      await next(request);
+      return stalls();
+    };
+    const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 0, middleware: [stallsAfter] });
+    expect(await caught(send(new Request("https://api.example.com/items")))).toBeInstanceOf(ApiTimeoutError);
+    await settle();
+    expect(cancelled).toBe(true);
+  });
+
+  it("a layer that calls next after its attempt timed out sends nothing: no POST goes out after the caller got its timeout", async () => {
+    const late = gate();
+    const sent: string[] = [];
+    const fetch = async (request: Request) => (sent.push(request.method), new Response("{}"));
+    const slow: AttemptMiddleware = async (request, next) => {
+      await late.opened;
+      return next(request);
+    };
+    const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 3, retryDelay: noWait, middleware: [slow] });
+    expect(await caught(send(new Request("https://api.example.com/items", { method: "POST", body: "{}" })))).toBeInstanceOf(ApiTimeoutError);
+    late.open();
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it("a GET retried after a layer's late attempt is sent once, by the attempt that is still on", async () => {
+    const late = gate();
+    const sent: string[] = [];
+    const fetch = async (request: Request) => (sent.push(request.method), json([]));
+    let attempts = 0;
+    const slowFirst: AttemptMiddleware = async (request, next) => {
+      if (attempts++ === 0) await late.opened;
+      return next(request);
+    };
+    const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 1, retryDelay: noWait, middleware: [slowFirst] });
+    expect((await send(new Request("https://api.example.com/items"))).status).toBe(200);
+    late.open();
+    await settle();
+    expect(sent).toEqual(["GET"]);
+  });
+});

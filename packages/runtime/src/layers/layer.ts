@@ -54,7 +54,8 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // A layer that ignores the signal (one waiting on something else) ends with the attempt all the same.
       response = await untilAborted(
         layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
-          next(attempt, call).then(
+          // Not once the attempt ended: a layer waking late would send on a call that a later attempt now drives.
+          (signal.aborted ? Promise.reject(signal.reason) : next(attempt, call)).then(
             (sent) => (answer = sent),
             (error: unknown) => {
               failure = { error };
@@ -68,6 +69,8 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // Once what the layer sent on failed, or the attempt's signal ended it (its timeout, the caller), the failure is
       // the attempt's, however the layer wrapped it. Otherwise it is the layer's own (the caller's bug): thrown once
       // instead of retried as a network failure (an InputError is final).
+      // A response the layer got before the attempt ended, and then stalled on, is let go: its connection is freed.
+      if (signal.aborted) cancelQuietly(answer?.body);
       if (failure || signal.aborted) throw error;
       // The layer saw the attempt's credentials: neither its text nor its error may quote them.
       const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
