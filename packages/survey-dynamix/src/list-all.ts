@@ -76,7 +76,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
     const value = pathParams?.[name!];
     if (!present(value)) {
-      throw new InputError(`path.${name}`, `GET ${path} needs path.${name}: pass listAll { path: { ${name}: ... } }`);
+      throw new InputError(`path.${name}`, `GET ${path} needs listAll { path: { ${name}: ... } }`);
     }
   }
   checkListQuery(path, query);

@@ -347,7 +347,7 @@ const cases: BadInputCase[] = [
     input: "a list under a parent without its path parameter",
     call: (fetch) => listAll(client(fetch), "/surveys/{survey_id}/responses", bad<{ path: { survey_id: number } }>({})),
     field: "path.survey_id",
-    message: /^GET \/surveys\/\{survey_id\}\/responses needs path\.survey_id: pass listAll \{ path: \{ survey_id: \.\.\. \} \}$/,
+    message: /^GET \/surveys\/\{survey_id\}\/responses needs listAll \{ path: \{ survey_id: \.\.\. \} \}$/,
   },
   {
     helper: "listAll",
