@@ -17,7 +17,8 @@ const INTEGER = /^-?\d+$/;
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
  * on every row (a Unix timestamp in seconds, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
  * calendar and time on the clock: not 2020-13-45, 2021-02-29 nor 2021-02-03 25:99), integer or blank
- * `score`s, no reserved column, no repeated column, and as many fields on each row as in the header.
+ * `score`s, no reserved column, no repeated column, no `score` column with white space around its name, and as many
+ * fields on each row as in the header.
  * Throws an {@link InputError} naming the row (by the line it starts on, as an editor counts) and column at fault.
  *
  * @example
@@ -48,6 +49,10 @@ export function checkImportCsv(text: string, field = "csv"): void {
   }
   if (!rows.length) throw fieldError(field, `has a header but no rows: add one row per response`);
   const scoreColumn = columns.indexOf("score");
+  // A score column with white space around its name (", score" after a comma) would go up as another column: its
+  // values unchecked, and no score imported (a guess, as above). "Score" may be a custom property of its own: allowed.
+  const spaced = scoreColumn < 0 && columns.find((name) => name.trim() == "score");
+  if (spaced) throw new InputError(`${field}: column score`, `${field} has the column ${shown(spaced)}, which is no score column: names are exact`);
   // By the line each row starts on: blank lines are dropped and a quoted comment may span lines.
   rows.forEach(({ fields: row, line }) => {
     if (row.length !== columns.length) {

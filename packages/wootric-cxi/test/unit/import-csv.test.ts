@@ -69,6 +69,18 @@ describe("checkImportCsv", () => {
     expect(error.message).toBe('csv has no feedback_date column, which imports need (found "feedback_date ": names are exact)');
   });
 
+  // Written after ", " as a spreadsheet may, the score column would be uploaded as a custom property: no score imported,
+  // and a bad score not caught here.
+  it.each(["feedback_date, score\n2020-01-01, 9\n", "feedback_date,score \n2020-01-01,nine\n"])("checks column names as they are uploaded: a score column with white space around its name is refused (%j)", (csv) => {
+    const error = problem(() => checkImportCsv(csv));
+    expect(error.field).toBe("csv: column score");
+    expect(error.message).toMatch(/^csv has the column " ?score ?", which is no score column: names are exact$/);
+  });
+
+  it("takes a column named Score as a custom property of its own, not as a misspelt score column", () => {
+    expect(() => checkImportCsv("feedback_date,Score\n2020-01-01,high\n")).not.toThrow();
+  });
+
   it.each(["tags", "wootric_response_id", "Tags"])("rejects the reserved column %s", (column) => {
     const error = problem(() => checkImportCsv(`feedback_date,${column}\n2020-01-01,x\n`));
     expect(error.message).toContain("reserves");
