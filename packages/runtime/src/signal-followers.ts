@@ -60,6 +60,9 @@ export function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal, ab
     follow(signal, follower);
     Promise.resolve(promise)
       .finally(() => follow(signal, follower, 1))
-      .then((value) => (lost ? cancelQuietly((value as Partial<Response> | undefined)?.body) : resolve(value)), reject);
+      // Caught after, not beside: a late value whose body cannot be cancelled (node-fetch's is a Node stream) would
+      // otherwise reject unhandled, which ends a Node process; `reject` after settling does nothing.
+      .then((value) => (lost ? cancelQuietly((value as Partial<Response> | undefined)?.body) : resolve(value)))
+      .catch(reject);
   });
 }

@@ -104,6 +104,27 @@ describe("what a fetch or middleware that ignores its signal does after its atte
     expect(cancelled).toBe(true);
   });
 
+  it("a late answer whose body cannot be cancelled (node-fetch's, a Node stream) is dropped without an unhandled rejection", async () => {
+    const late = gate();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const fetch = async () => {
+        await late.opened;
+        return { status: 200, headers: new Headers(), body: {} } as unknown as Response;
+      };
+      const send = createTransport({ fetch, timeoutMs: 20, maxRetries: 0 });
+      expect(await caught(send(new Request("https://api.example.com/items")))).toBeInstanceOf(ApiTimeoutError);
+      late.open();
+      // Node reports unhandled rejections after the microtask queue drains: give it a macrotask turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("a layer that calls next after its attempt timed out sends nothing: no POST goes out after the caller got its timeout", async () => {
     const late = gate();
     const sent: string[] = [];
