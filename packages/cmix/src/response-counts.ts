@@ -2,7 +2,12 @@ import { checkOptionNames, describeValue, fieldError, InputError, isFieldObject,
 import { dataOrEmbeddedError } from "./errors.js";
 import { checkClient, requireId, requireRespondentType, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
+import type { operations } from "./generated/reporting/operations.js";
 import type { BannerFilterRequest, QuestionRef } from "./types.js";
+
+// The spec marks the counts' POST as a read (`x-idempotent`), which the transport retries like a GET: the `true` that
+// countResponses passes for its advice is that mark, checked here at compile time, so the two cannot part.
+const SAFE = true satisfies (typeof operations)["/surveys/{surveyId}/response-counts"]["post"]["idempotent"];
 
 function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], init: { signal?: AbortSignal | undefined }) {
   return cmix.reporting.POST("/surveys/{surveyId}/response-counts", { params: { path: { surveyId } }, body, ...init });
@@ -84,5 +89,5 @@ export async function countResponses(
   // typed as counts. The url names the request when the response does not (a fetch that built its own Response). A read
   // sent as POST, retried like a GET (x-idempotent in the spec): its 5xx advises as a GET's does.
   const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url, true);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url, SAFE);
 }
