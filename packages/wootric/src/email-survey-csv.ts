@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isFieldObject, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, fieldError, InputError, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -18,22 +18,39 @@ export const MAX_CSV_ROWS = 5000;
 /** The column that names each row's language; it needs `survey_settings.survey_template_id`. */
 export const LANGUAGE_COLUMN = "___language";
 
+// The options of both functions, checked alike (a check that passes must send): an object of known names (a misspelt
+// send_to_email_field would read as no email column), those in survey_settings and the delay, delivery_time, and
+// unique_identifier_field only with send_to_email_field. A JavaScript caller's null means the same as none.
+function checkCsvOptions(options: EmailSurveyCsvOptions | undefined, name: string): EmailSurveyCsvOptions {
+  const given = options ?? {};
+  // Refuses a number or a string too (a list by its indexes, which are no option names).
+  checkOptionNames(given, CSV_OPTIONS, name);
+  checkSendOptions(given);
+  const time = given.delivery_time;
+  if (time !== undefined && (typeof time !== "string" || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))) {
+    throw fieldError("delivery_time", `must be a UTC time hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
+  }
+  if (given.unique_identifier_field !== undefined && given.send_to_email_field === undefined) {
+    throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
+  }
+  return given;
+}
+
 /**
  * Checks a CSV for `POST /v1/email_survey_csv` against the vendor's rules before it is uploaded: a header that names no
  * column twice and whose first column is `email` (or that has the `send_to_email_field` column), 1 to 5000 rows, as
  * many fields on each row as in the header, an e-mail address on every row, whole numbers (or nothing) in `*_amount`
  * columns, Unix timestamps in seconds (or nothing) in `*_date` columns, and a survey template when a `___language`
- * column is present; and the options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`,
- * the delay). Throws an {@link InputError} naming the line and column at fault.
+ * column is present, and a `send_to_email_field` and `unique_identifier_field` that name columns of the header; and the
+ * options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`, the delay, `delivery_time`).
+ * Throws an {@link InputError} naming the line and column at fault.
  *
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
  */
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
-  // As sendEmailSurveyCsv names them: a misspelt send_to_email_field would read as no email column.
-  checkOptionNames(options ?? {}, CSV_OPTIONS, "checkEmailSurveyCsv");
-  // And the names in survey_settings and the delay, as sendEmailSurveyCsv checks them: a check that passes must send.
-  checkSendOptions(Object(options));
+  // As sendEmailSurveyCsv checks them: a check that passes must send.
+  options = checkCsvOptions(options, "checkEmailSurveyCsv");
   const [header, ...rows] = parseCsvLines(text, "csv");
   if (!header) throw fieldError("csv", "is empty: it needs a header row (email first), then one row per address");
   // As uploaded, untrimmed: Wootric would read a column named "email " as no email column (a guess: its docs do not
@@ -46,13 +63,18 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   const seen = new Set();
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
   if (repeated !== undefined) throw new InputError(`csv: column ${nameShown(repeated)}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
-  if (columns.includes(LANGUAGE_COLUMN) && options?.survey_settings?.survey_template_id === undefined) {
+  if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template of those languages`);
   }
-  const receiver = options?.send_to_email_field;
+  // Each names a column (the vendor's doc: the receiver's address, and the one that sets the end user's e-mail): one the
+  // header lacks would send to no one, or leave every end user without its identifier, without a word.
+  for (const option of ["send_to_email_field", "unique_identifier_field"] as const) {
+    const column = options[option];
+    if (column !== undefined && !columns.includes(column)) throw fieldError(option, `names the column ${shown(column)}, not in the CSV's header`);
+  }
+  const receiver = options.send_to_email_field;
   // The column of each row's address: send_to_email_field's, else the first, which must be email.
   const emailColumn = receiver === undefined ? 0 : columns.indexOf(receiver);
-  if (emailColumn < 0) throw fieldError("send_to_email_field", `names the column ${shown(receiver)}, not in the CSV's header (line ${header.line})`);
   if (receiver === undefined && columns[0] !== "email") {
     const at = columns.findIndex((name) => name.trim().toLowerCase() === "email");
     throw new InputError(
@@ -102,19 +124,8 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
  */
 export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Blob, options?: EmailSurveyCsvOptions): Promise<EmailSurveyResult | undefined> {
   checkClient(client);
-  // A JavaScript caller's null means the same as leaving the options out.
-  const given = options ?? {};
-  if (!isFieldObject(given)) throw fieldError("options", `must be an object of send options, got ${describeValue(given)}`);
-  checkOptionNames(given, CSV_OPTIONS, "sendEmailSurveyCsv");
-  checkSendOptions(given);
-  const time = given.delivery_time;
-  if (time !== undefined && (typeof time !== "string" || !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(time))) {
-    throw fieldError("delivery_time", `must be a UTC time hh:mm (24 h), e.g. "09:30", got ${shown(time)}`);
-  }
-  if (given.unique_identifier_field !== undefined && given.send_to_email_field === undefined) {
-    throw fieldError("unique_identifier_field", "needs send_to_email_field too: the column of each receiver's address");
-  }
-  const { signal, ...fields } = given;
+  // Checked before the file is read (checkEmailSurveyCsv checks them again, after).
+  const { signal, ...fields } = checkCsvOptions(options, "sendEmailSurveyCsv");
   const text = await decodeCsv(csv, "csv");
   checkEmailSurveyCsv(text, fields);
   const result = await client.POST("/v1/email_survey_csv", {

@@ -359,10 +359,12 @@ describe("sendEmailSurveyCsv", () => {
     // The column's name is the caller's too: a third party's header with an OSC title sequence, a CSI and a bidi override.
     ["a _date column named with terminal controls", "email,x\u001b]0;pwned\u0007\u009b2J\u202e_date\na@example.com,zz\n", {}, 'csv: line 2, column "x\\u001b]0;pwned\\u0007\\u009b2J\\u202e_date"', /^csv line 2 has "zz" in "x\\u001b\]0;pwned\\u0007\\u009b2J\\u202e_date": a column ending in _date/],
     ["a repeated column with a bidi override", "email,plan\u202e,plan\u202e\na@example.com,a,b\n", {}, 'csv: column "plan\\u202e"', /^csv has the column "plan\\u202e" twice: column names must be unique$/],
-    ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /^send_to_email_field names the column "receiver", not in the CSV's header \(line 1\)$/],
+    ["a send_to_email_field the header lacks", "email,plan\na@example.com,Pro\n", { send_to_email_field: "receiver" }, "send_to_email_field", /^send_to_email_field names the column "receiver", not in the CSV's header$/],
     // Described, not written out: an object's fields (a password among them) would be, and a BigInt threw a TypeError.
-    ["a send_to_email_field that is an object", "email,plan\na@example.com,Pro\n", { send_to_email_field: { column: "receiver", password: "wtPw-hunter2" } as never }, "send_to_email_field", /^send_to_email_field names the column an object, not in the CSV's header \(line 1\)$/],
-    ["a send_to_email_field that is a BigInt", "email,plan\na@example.com,Pro\n", { send_to_email_field: 7n as never }, "send_to_email_field", /^send_to_email_field names the column a bigint, not in the CSV's header \(line 1\)$/],
+    ["a send_to_email_field that is an object", "email,plan\na@example.com,Pro\n", { send_to_email_field: { column: "receiver", password: "wtPw-hunter2" } as never }, "send_to_email_field", /^send_to_email_field names the column an object, not in the CSV's header$/],
+    ["a send_to_email_field that is a BigInt", "email,plan\na@example.com,Pro\n", { send_to_email_field: 7n as never }, "send_to_email_field", /^send_to_email_field names the column a bigint, not in the CSV's header$/],
+    // The column that sets each end user's e-mail (the vendor's doc): one misspelt would leave every end user without it.
+    ["a unique_identifier_field the header lacks", "id,receiver\n7,a@example.com\n", { send_to_email_field: "receiver", unique_identifier_field: "user_id" }, "unique_identifier_field", /^unique_identifier_field names the column "user_id", not in the CSV's header$/],
   ])("refuses %s before any request, naming the line", async (_, csv, options, field, message) => {
     const { wootric, observed } = client();
     const error = await refusal(sendEmailSurveyCsv(wootric, csv, options));
@@ -421,6 +423,16 @@ describe("sendEmailSurveyCsv", () => {
     const error = await refusal(sendEmailSurveyCsv(wootric, CSV, options as never));
     expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
+    expect(observed.requests).toHaveLength(0);
+    // A check that passes must send: checkEmailSurveyCsv refuses the same options alike.
+    expect(() => checkEmailSurveyCsv(CSV, options as never)).toThrow(expect.objectContaining({ field, message: expect.stringMatching(message) }));
+  });
+
+  it("refuses a list as the options, by its indexes, in checkEmailSurveyCsv as sendEmailSurveyCsv does", async () => {
+    const { wootric, observed } = client();
+    const refused = (helper: string) => expect.objectContaining({ field: "0", message: expect.stringMatching(new RegExp(`^0 is not an option of ${helper}, which takes survey_immediately, `)) });
+    expect(() => checkEmailSurveyCsv(CSV, ["send_to_email_field"] as never)).toThrow(refused("checkEmailSurveyCsv"));
+    await expect(sendEmailSurveyCsv(wootric, CSV, ["send_to_email_field"] as never)).rejects.toThrow(refused("sendEmailSurveyCsv"));
     expect(observed.requests).toHaveLength(0);
   });
 });
