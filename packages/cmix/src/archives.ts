@@ -88,6 +88,9 @@ export function checkArchiveRequest(body: unknown, at = "body."): void {
     const value = (body as Record<string, unknown>)[name];
     if (typeof value !== "boolean") throw fieldError(at + name, `must be true or false, got ${shown(value)}`);
   }
+  if (!(body as ArchiveRequest).completes && !(body as ArchiveRequest).inProcess && !(body as ArchiveRequest).terminates) {
+    throw new InputError(`${at}completes`, "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
+  }
 }
 
 /** The options of pollArchive, the signal among them: what {@link optionsIn} refuses in a ref or an archive request. */

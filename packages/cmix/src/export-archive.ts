@@ -1,8 +1,8 @@
-import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, InputError, InvalidResponseError, MAX_TIMER_MS, sleep, summarizeBody } from "@apis/runtime";
+import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, InvalidResponseError, MAX_TIMER_MS, sleep, summarizeBody, urlOption } from "@apis/runtime";
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError, type ArchiveErrorRef } from "./errors.js";
+import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError, EmbeddedApiError, hasErrorKey, type ArchiveErrorRef } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
 
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
@@ -86,19 +86,19 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   checkClient(cmix);
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
+  // Options after them, as createArchive and getArchive take { signal }, would be ignored: the signal never heard.
+  if (arguments.length > 3) throw fieldError("options", "go beside type, in the third argument");
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
   const request = {
     respondentType: options.respondentType ?? "LIVE",
     type: options.type,
-    completes: options.completes ?? true,
-    inProcess: options.inProcess ?? false,
-    terminates: options.terminates ?? false,
+    // Left out, the default; null is refused below as no boolean, not read as the default (completes: null is no true).
+    completes: options.completes === undefined || options.completes,
+    inProcess: options.inProcess === undefined ? false : options.inProcess,
+    terminates: options.terminates === undefined ? false : options.terminates,
   };
   // Checked as createArchive checks its body, the fields named as the options are.
   checkArchiveRequest(request, "");
-  if (!request.completes && !request.inProcess && !request.terminates) {
-    throw new InputError("completes", "completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true");
-  }
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
   // The create is bounded by timeoutMs, as every call is, not by maxWaitMs: cut short, it could leave an archive built
@@ -117,7 +117,7 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
     // the error names it, so that pollArchive resumes the wait instead of a second archive being built. On a copy: one
     // error may reach several calls (a token request they shared failed), each of which names its own archive.
     throw error instanceof ApiError
-      ? Object.create(Object.getPrototypeOf(error), { ...Object.getOwnPropertyDescriptors(error), ...Object.getOwnPropertyDescriptors(ref), stack: { value: error.stack, writable: true, configurable: true } })
+      ? Object.defineProperties(Reflect.construct(Error, [], error.constructor), { ...Object.getOwnPropertyDescriptors(error), ...Object.getOwnPropertyDescriptors(ref), stack: { value: error.stack, writable: true, configurable: true } })
       : error;
   }
 }
@@ -230,8 +230,17 @@ function reportsFailure(archive: Archive): boolean {
 function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): archive is Archive & { archiveUrl: string } {
   const url = archive.archiveUrl;
   if (typeof archive.status !== "string" || archive.status.toUpperCase() !== COMPLETE || typeof url !== "string" || url === "") return false;
-  if (!/^https?:\/\/[^\s/?#]\S*$/i.test(url)) {
-    throw new InvalidResponseError(`Archive ${archiveId} of survey ${surveyId} reports an archiveUrl that is no http(s) URL. \`body\` holds the archive.`, { body: archive });
+  // Held to the client's own hosts' rules (urlOption's: https, http only on loopback, no user info; the file holds
+  // respondent data, and a link carries no credential), absolute, without white space or a control character (a
+  // terminal escape in a logged link).
+  let safe = /^https?:\/\/[^\s/?#][^\s\p{C}]*$/iu.test(url);
+  try {
+    if (safe) urlOption(url, "archiveUrl", "");
+  } catch {
+    safe = false;
+  }
+  if (!safe) {
+    throw new InvalidResponseError(`Archive ${archiveId} of survey ${surveyId} reports an archiveUrl that is no https URL without user info. \`body\` holds the archive.`, { body: archive });
   }
   return true;
 }
@@ -243,6 +252,8 @@ async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<A
   if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
   // Named by the request when the response is not (a fetch that built its own Response).
   const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;
+  // A 200 whose body has an error key is CMIX reporting a failure, as for archives.
+  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, "GET", url);
   // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
   // and be refused as a bad dataLayoutId the caller never passed.
   if (!Array.isArray(data) || !data.every((candidate) => isId(candidate?.id))) {

@@ -1,4 +1,5 @@
 import { bad } from "@apis/faults/bad-input";
+import { types } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import {
   ApiError,
@@ -127,8 +128,24 @@ describe("exportArchive", () => {
   });
 
   // The URL is the caller's to download or to show as a link: a javascript: one in a page would run.
-  it.each(["javascript:alert(document.cookie)", "file:///etc/passwd", "/exports/9001.xlsx", "https://", "https://files.cmix.test/a b.xlsx", " https://files.cmix.test/9001.xlsx"])(
-    "refuses a complete archive whose archiveUrl %j is no absolute http(s) URL, with an InvalidResponseError naming the archive",
+  it.each([
+    "javascript:alert(document.cookie)",
+    "file:///etc/passwd",
+    "/exports/9001.xlsx",
+    "https://",
+    "https://files.cmix.test/a b.xlsx",
+    " https://files.cmix.test/9001.xlsx",
+    // The file holds respondent data: in clear text only on loopback, as the client's own hosts.
+    "http://files.cmix.test/9001.xlsx",
+    // A credential in a link the caller logs or shows.
+    "https://user:pw@files.cmix.test/9001.xlsx",
+    "https://token@files.cmix.test/9001.xlsx",
+    // A terminal escape (OSC 8, a hyperlink of another target) and a NUL, which a logged link would carry.
+    "https://files.cmix.test/\u001b]8;;https://evil.test\u0007.xlsx",
+    "https://files.cmix.test/9001.xlsx\u0000",
+    "https://files.cmix.test/9001\u202e.xlsx",
+  ])(
+    "refuses a complete archive whose archiveUrl %j is no absolute https URL without user info, with an InvalidResponseError naming the archive",
     async (archiveUrl) => {
       const bad = { ...COMPLETE, archiveUrl };
       for (const [cmix, call] of [
@@ -137,8 +154,12 @@ describe("exportArchive", () => {
       ] as const) {
         const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((caught: unknown) => caught);
         expect(error, call).toBeInstanceOf(InvalidResponseError);
-        expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no http(s) URL. \`body\` holds the archive.`);
-        expect((error as InvalidResponseError).body).toMatchObject({ id: 9001, archiveUrl });
+        expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no https URL without user info. \`body\` holds the archive.`);
+        // The body as it came, but for user info, which is redacted as every credential in a URL is.
+        const body = (error as InvalidResponseError).body as { id: number; archiveUrl: string };
+        expect(body.id).toBe(9001);
+        if (!archiveUrl.includes("@")) expect(body.archiveUrl).toBe(archiveUrl);
+        expect(JSON.stringify(body)).not.toMatch(/user:pw|token@/);
         // The archive exists (complete, with a link refused): the error names it, as every other one after the create.
         expect(error, call).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
       }
@@ -147,8 +168,8 @@ describe("exportArchive", () => {
     },
   );
 
-  it.each(["https://files.cmix.test/9001.xlsx?X-Amz-Signature=ab%2Fcd&X-Amz-Expires=3600", "HTTP://files.cmix.test:8080/9001.xlsx", "https://files.cmix.test"])(
-    "takes the absolute http(s) archiveUrl %j as it comes",
+  it.each(["https://files.cmix.test/9001.xlsx?X-Amz-Signature=ab%2Fcd&X-Amz-Expires=3600", "HTTPS://files.cmix.test:8443/9001.xlsx", "https://files.cmix.test", "http://127.0.0.1:4010/9001.xlsx", "http://localhost/9001.xlsx"])(
+    "takes the absolute https (http on loopback) archiveUrl %j as it comes",
     async (archiveUrl) => {
       await expect(exportArchive(vendor({ create: { ...COMPLETE, archiveUrl } }).cmix, SURVEY, { type: "XLSX_READABLE" })).resolves.toBe(archiveUrl);
     },
@@ -202,6 +223,39 @@ describe("exportArchive", () => {
 
   // The archive exists and may still finish: the error of a poll or of the layouts lookup names it, so that pollArchive
   // resumes the wait instead of a second archive being built.
+  // A worker's postMessage, a job queue or Error.isError reads only a native error: a copy made by Object.create was none.
+  it("names the archive on a copy of a poll's error that is a native Error of its class, which structuredClone keeps", async () => {
+    const { cmix } = vendor({ poll: () => json({ message: "Service Unavailable" }, 503) });
+    const error = (await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown)) as ApiError & ArchiveRef;
+    expect(types.isNativeError(error)).toBe(true);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.constructor.name).toBe("InternalServerError");
+    expect(error).toMatchObject({ status: 503, archiveId: 9001 });
+    const cloned = structuredClone(error);
+    expect(cloned.message).toBe(error.message);
+    expect(cloned.stack).toBe(error.stack);
+  });
+
+  // The layouts list follows the rule every archive answer does: a 200 with an error key is CMIX reporting a failure.
+  it("throws an EmbeddedApiError naming the archive when the Default layout's lookup answers 200 with an error key", async () => {
+    const observed = observedFetch((request) => (request.method === "POST" ? json(ARCHIVE) : json({ error: { message: "Survey locked" } })));
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(EmbeddedApiError);
+    expect((error as Error).message).toMatch(/^GET https:\/\/survey-api\.cmix\.com\/surveys\/138651\/data-layouts answered 200 but its body reports an error: Survey locked\./);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+  });
+
+  // As createArchive, getArchive and countResponses take { signal } after their input: here it would be ignored.
+  it("refuses options given as a fourth argument, before any request", async () => {
+    const { cmix, observed } = vendor();
+    const call = exportArchive as unknown as (...args: unknown[]) => Promise<string>;
+    const error = await call(cmix, SURVEY, { type: "XLSX_READABLE" }, { signal: AbortSignal.abort(), pollIntervalMs: 1 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "options", message: "options go beside type, in the third argument" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("names the archive on a poll's error, so that pollArchive resumes the wait", async () => {
     let failing = true;
     const { cmix, observed } = vendor({ poll: () => (failing ? json({ message: "Service Unavailable" }, 503) : undefined) });

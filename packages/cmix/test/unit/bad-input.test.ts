@@ -290,6 +290,29 @@ const cases: BadInputCase[] = [
     field: "completes",
     message: /completes, inProcess and terminates are all false.*set at least one to true/,
   },
+  // Read as the default (true), null exported the completes the caller probably meant to leave out.
+  {
+    helper: "exportArchive",
+    input: "completes null beside inProcess true",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, completes: bad(null), inProcess: true }),
+    field: "completes",
+    message: /^completes must be true or false, got null$/,
+  },
+  {
+    helper: "exportArchive",
+    input: "terminates null",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, terminates: bad(null) }),
+    field: "terminates",
+    message: /^terminates must be true or false, got null$/,
+  },
+  // As exportArchive refuses it: an archive of nobody.
+  {
+    helper: "createArchive",
+    input: "completes, inProcess and terminates all false",
+    call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, completes: false }),
+    field: "body.completes",
+    message: /^completes, inProcess and terminates are all false, so the archive would hold nobody: set at least one to true$/,
+  },
   {
     helper: "exportArchive",
     input: "maxWaitMs NaN",
