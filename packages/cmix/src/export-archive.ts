@@ -86,8 +86,9 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   checkClient(cmix);
   requireId(surveyId, "surveyId");
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
-  // Options after them, as createArchive and getArchive take { signal }, would be ignored: the signal never heard.
-  if (arguments.length > 3) throw fieldError("options", "go beside type, in the third argument");
+  // Options after them, as createArchive and getArchive take { signal }, would be ignored: the signal never heard. (None,
+  // undefined or null, as a wrapper passes an optional one on, is none given.)
+  if (arguments[3] != null) throw fieldError("options", "go beside type, in the third argument");
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
   const request = {
     respondentType: options.respondentType ?? "LIVE",

@@ -254,6 +254,9 @@ describe("exportArchive", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: "options", message: "options go beside type, in the third argument" });
     expect(observed.requests).toHaveLength(0);
+    // Undefined or null there, as a wrapper passes an optional argument on, is none given.
+    await expect(call(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }, undefined)).resolves.toBe(COMPLETE.archiveUrl);
+    await expect(call(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }, null)).resolves.toBe(COMPLETE.archiveUrl);
   });
 
   it("names the archive on a poll's error, so that pollArchive resumes the wait", async () => {
