@@ -241,7 +241,7 @@ function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): ar
     safe = false;
   }
   if (!safe) {
-    throw new InvalidResponseError(`Archive ${archiveId} of survey ${surveyId} reports an archiveUrl that is no https URL without user info. \`body\` holds the archive.`, { body: archive });
+    throw new InvalidResponseError(`Archive ${archiveId} of survey ${surveyId} reports an archiveUrl that is no https URL. \`body\` holds the archive.`, { body: archive });
   }
   return true;
 }

@@ -3,7 +3,8 @@ import { describeValue, fieldError, InputError, isFieldObject } from "./input-er
 /**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
  * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a list or an object (which
- * openapi-fetch joins with commas), a number that is not finite (`NaN`), or whose value would move the request to
+ * openapi-fetch joins with commas), a number that is no safe integer (`NaN`, `1.5`, which Rails reads as id 1 in format
+ * "5", or one past 2^53, which goes out as another: pass a larger id as text), or whose value would move the request to
  * another path: empty (`/tags/` is the collection), `.` or `..` (which the URL parser resolves: `DELETE /v1/tags/..`
  * is `DELETE /v1/`). `encodeURIComponent` leaves dots alone, so no encoding can make these safe.
  *
@@ -26,8 +27,10 @@ export function checkPathParams(template: string, path: unknown): void {
     // vendor's spec takes, and send a function's source. (The test is the form encoding's, which gzip stores once.)
     if (value != null && !/^(st|n|b|u)/.test(typeof value)) throw fieldError(`params.path.${name}`, `must be a string or number, got ${describeValue(value)}`);
     const segment = value == null ? "" : String(value);
-    // NaN or Infinity (a Number() of text that held no number) would be sent as an id that nothing has: a 404.
-    if (typeof value == "number" && !isFinite(value)) throw fieldError(`params.path.${name}`, `must be a finite number, got ${segment}`);
+    // NaN or Infinity (a Number() of text that held no number) would be sent as an id that nothing has: a 404. A fraction
+    // is no id either, and worse: Rails reads /imports/1.5 as import 1 in format "5", so a DELETE would delete import 1.
+    // Nor is a number past 2^53, which goes out as a neighbouring one, or as 1e+21 (an id that large goes as text).
+    if (typeof value == "number" && !Number.isSafeInteger(value)) throw fieldError(`params.path.${name}`, `must be an integer, got ${segment}`);
     if (segment === "" || segment === "." || segment === "..") {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : segment === "" ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }

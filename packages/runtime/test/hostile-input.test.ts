@@ -53,12 +53,21 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests.map((request) => request.pathname)).toEqual(["/v1/items"]);
   });
 
-  // Number("abc") of an id from a form or a route: /items/NaN would be a 404 that names no parameter.
-  it.each([NaN, Infinity, -Infinity])("DELETE /items/{id} with the id %s is refused as no finite number, and nothing is sent", async (id) => {
+  // Number("abc") of an id from a form or a route: /items/NaN would be a 404 that names no parameter. A fraction (an id
+  // computed by a division) is worse: Rails reads /items/1.5 as item 1 in format "5", and deletes item 1. Past 2^53 a
+  // number goes out as a neighbouring one (2^53 + 1 as ...992), or as 1e+21: another resource, or none.
+  it.each([NaN, Infinity, -Infinity, 1.5, -0.5, 2 ** 53 + 2, 1e21])("DELETE /items/{id} with the id %s is refused as no integer, and nothing is sent", async (id) => {
     const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id } } }));
     expect(outcome.error).toBeInstanceOf(InputError);
-    expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be a finite number, got ${id}` });
+    expect(outcome.error).toMatchObject({ field: "params.path.id", message: `params.path.id must be an integer, got ${id}` });
     expect(server().requests).toEqual([]);
+  });
+
+  it.each([0, 7, -3, 2 ** 53 - 1])("DELETE /items/{id} with the integer id %s is sent", async (id) => {
+    server().script(`DELETE /v1/items/${id}`, [{ status: 204 }]);
+    const outcome = await settle(client().DELETE("/items/{id}", { params: { path: { id } } }));
+    expect(outcome.error).toBeUndefined();
+    expect(server().requests.map((request) => request.pathname)).toEqual([`/v1/items/${id}`]);
   });
 
   // openapi-fetch joins a list or an object's entries with commas: the whole end user sent as its id went out as
@@ -83,12 +92,13 @@ describe("path parameters cannot move a request to another path", () => {
     expect(server().requests).toEqual([]);
   });
 
-  it("an ordinary id, and one with dots inside it, are sent, encoded", async () => {
+  // Text with dots is the caller's to give (an e-mail address as an id): only a number with a fraction is refused.
+  it("an ordinary id, and text with dots inside it, are sent, encoded", async () => {
     server().script("DELETE /v1/items/a..b", [{ status: 204 }]);
     await client().DELETE("/items/{id}", { params: { path: { id: 1 } } });
     server().script("DELETE /v1/items/-1.5", [{ status: 204 }]);
     await client().DELETE("/items/{id}", { params: { path: { id: "a..b" as unknown as number } } });
-    await client().DELETE("/items/{id}", { params: { path: { id: -1.5 } } });
+    await client().DELETE("/items/{id}", { params: { path: { id: "-1.5" as unknown as number } } });
     expect(server().requests.map((request) => request.url)).toEqual(["/v1/items/1", "/v1/items/a..b", "/v1/items/-1.5"]);
   });
 });

@@ -154,7 +154,7 @@ describe("exportArchive", () => {
       ] as const) {
         const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }).catch((caught: unknown) => caught);
         expect(error, call).toBeInstanceOf(InvalidResponseError);
-        expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no https URL without user info. \`body\` holds the archive.`);
+        expect((error as Error).message).toBe(`Archive 9001 of survey ${SURVEY} reports an archiveUrl that is no https URL. \`body\` holds the archive.`);
         // The body as it came, but for user info, which is redacted as every credential in a URL is.
         const body = (error as InvalidResponseError).body as { id: number; archiveUrl: string };
         expect(body.id).toBe(9001);

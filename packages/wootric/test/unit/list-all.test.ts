@@ -146,7 +146,7 @@ describe("listAll", () => {
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
     const { error } = await drain(listAll(wootric, "/v1/end_users/{end_user_id}/declines", { path: { end_user_id: Number("abc") } }));
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ field: "params.path.end_user_id", message: "params.path.end_user_id must be a finite number, got NaN" });
+    expect(error).toMatchObject({ field: "params.path.end_user_id", message: "params.path.end_user_id must be an integer, got NaN" });
     expect(observed.requests).toHaveLength(0);
   });
 
