@@ -9,13 +9,14 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const RESERVED_IMPORT_COLUMNS = ["tags", "wootric_response_id"] as const;
 
 // The time, when given, on the clock: hours 00-23, minutes and seconds 00-59. A timestamp in seconds: 10 digits reach
-// 2286, more are milliseconds (Date.now()), which the vendor would read as a date 50 000 years on.
-const FEEDBACK_DATE = /^(\d{1,10}|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2})?)$/;
+// 2286, more are milliseconds (Date.now()), which the vendor would read as a date 50 000 years on; fewer than 9 are
+// before 1973, and more likely a date written 20200716 or a spreadsheet's day number (44028), each a day of 1970.
+const FEEDBACK_DATE = /^(\d{9,10}|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2})?)$/;
 const INTEGER = /^-?\d+$/;
 
 /**
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
- * on every row (a Unix timestamp in seconds, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
+ * on every row (a Unix timestamp in seconds from 1973 on, 9 or 10 digits, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
  * calendar and time on the clock: not 2020-13-45, 2021-02-29 nor 2021-02-03 25:99), integer or blank
  * `score`s, no reserved column, no repeated column, no `score` column with white space around its name, and as many
  * fields on each row as in the header.

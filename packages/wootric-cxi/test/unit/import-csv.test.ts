@@ -103,6 +103,8 @@ describe("checkImportCsv", () => {
     ["2021-02-03 23:59", "the last minute of a day, with hh:mm"],
     ["2021-02-03 00:00:00", "the first second of a day, with hh:mm:ss"],
     ["1504948149", "a Unix timestamp"],
+    ["100000000", "the first timestamp of nine digits, in 1973"],
+    ["9999999999", "the last of ten, in 2286"],
   ])("accepts the feedback_date %s (%s)", (date) => {
     expect(() => checkImportCsv(`feedback_date
 ${date}
@@ -127,6 +129,11 @@ ${date}
     ["2021-02-03 12:34:60", "second 60"],
     ["2021-02-03 12:34:99", "second 99"],
     ["1504948149000", "a Unix timestamp in milliseconds, as Date.now() gives them, which the vendor reads as the year 49 660"],
+    // Digits, but no timestamp of a response: each would be read as a day of 1970.
+    ["20200716", "a date written yyyymmdd"],
+    ["44028", "a spreadsheet's day number (2020-07-16 in Excel)"],
+    ["0", "the epoch"],
+    ["99999999", "a timestamp before 1973"],
   ])("rejects the feedback_date %s (%s), naming the row's line and the column", (date) => {
     const error = problem(() => checkImportCsv(`feedback_date,feedback
 2020-07-16,fine
