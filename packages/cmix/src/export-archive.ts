@@ -88,7 +88,7 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   if (typeof options !== "object" || options === null) throw fieldError("options", 'are required: { type: "XLSX_READABLE", ... }');
   // Options after them, as createArchive and getArchive take { signal }, would be ignored: the signal never heard. (None,
   // undefined or null, as a wrapper passes an optional one on, is none given.)
-  if (arguments[3] != null) throw fieldError("options", "go beside type, in the third argument");
+  if (arguments[3] != null) throw fieldError("options", "go with type, in the third argument");
   const bounds = checkPollOptions(options, "exportArchive", EXPORT_OPTIONS);
   const request = {
     respondentType: options.respondentType ?? "LIVE",

@@ -189,8 +189,10 @@ function bearer(token: unknown, field: string): Credential {
   return { header: `Bearer ${token}`, token, secrets: [token] };
 }
 
-// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate).
+// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate). Known from
+// the start, so that a caller's slip (the token passed where a path goes) is redacted before any request is made.
 function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
+  remembered(credential);
   return { location, get: async () => remembered(credential) };
 }
 

@@ -1,3 +1,4 @@
+import { redactText } from "./redact.js";
 import { cut } from "./shorten.js";
 import { unicodeEscape } from "./unicode-escape.js";
 
@@ -95,8 +96,11 @@ export function describeValue(value: unknown): string {
  * `...` (a CSV cell that swallowed the rest of the file would be quoted whole), and every control, format character and
  * separator but the plain space is written as its `\u` escape, as JSON writes C0 controls: a C1 control or a bidi
  * override in a caller's CSV cannot act on the terminal or reorder the line, and a no-break or zero-width space that
- * makes a value fail its check can be seen. Not redacted, as no InputError is: text that may hold a credential is
- * redacted before it is given here (as `shorten` does), since neither the cut nor an escaped form is recognized after.
+ * makes a value fail its check can be seen. Redacted first (see `redactText`), before the cut and the escapes, after
+ * which a credential would not be recognized: a caller who passes its token where an address or a path goes (an
+ * argument slipped) must not find it in the error, nor in every log the error reaches. Only its first 20 000 characters
+ * are read for that, which hold any credential the quote could start (none is over 16 384): scanned whole, a 10 MB CSV
+ * cell took seconds.
  *
  * @example
  * throw fieldError("region", `must be one of us1, eu1, got ${shown(region)}`);
@@ -107,7 +111,7 @@ export function shown(value: unknown): unknown {
     ? value
     : typeof value === "string"
       // [^] takes each UTF-16 unit of a character found: an astral one is written as its two escapes.
-      ? JSON.stringify(cut(value, 100)).replace(/(?! )[\p{C}\p{Z}]/gu, (found) => found.replace(/[^]/g, unicodeEscape))
+      ? JSON.stringify(cut(redactText(value.slice(0, 2e4)), 100)).replace(/(?! )[\p{C}\p{Z}]/gu, (found) => found.replace(/[^]/g, unicodeEscape))
       : describeValue(value);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeValue, InvalidResponseError, nameShown, shown } from "../src/index.js";
+import { describeValue, fieldError, InvalidResponseError, nameShown, rememberSecret, shown } from "../src/index.js";
 import { itemsOf } from "../src/paginate.js";
 
 describe("shown", () => {
@@ -25,6 +25,21 @@ describe("shown", () => {
     ["letters, accents and emoji as they are", "Café 日本 👍", '"Café 日本 👍"'],
   ])("quotes %s", (_name, value, expected) => {
     expect(shown(value)).toBe(expected);
+  });
+
+  // A caller who passes its token where an address or a path goes (an argument slipped) would find it in the error,
+  // and in every log the error reaches: a credential a client holds is redacted in any form, before the cut.
+  it("redacts a credential a client holds, in any form and wherever it falls in the value, before the cut", () => {
+    const token = "shown-token-8a7d6c5b4e3f";
+    rememberSecret(token);
+    expect(shown(token)).toBe('"[redacted]"');
+    expect(shown(`self:${encodeURIComponent(token)}`)).toBe('"self:[redacted]"');
+    expect(shown(`${"a".repeat(90)}${token}`)).toBe(`"${"a".repeat(90)}[redacted]"`);
+    expect(shown(`Bearer ${token}x`)).not.toContain("8a7d6c5b4e3f");
+    expect(nameShown(`${token}\u202e`)).not.toContain("8a7d6c5b4e3f");
+    expect(fieldError("email", `must be an e-mail address, got ${shown(token)}`).message).toBe('email must be an e-mail address, got "[redacted]"');
+    // A long value (a CSV cell that swallowed the file) is read for credentials only as far as one could reach the quote.
+    expect(shown(`${token}${"a".repeat(5_000_000)}`)).toBe(`"[redacted]${"a".repeat(87)}..."`);
   });
 
   it("writes nothing of a long value past its cut, and no character that acts on a terminal or the line's order", () => {

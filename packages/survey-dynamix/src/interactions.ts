@@ -65,7 +65,7 @@ export class DuplicateInteractionError extends ConflictError {
     const reason = summarizeBody(body);
     super(
       `POST /interactions was refused with 409 Conflict${endSentence(reason && `: ${reason}`)} The docs give 409 when survey ${surveyId} ` +
-        "already has a pending interaction for this respondent: if so, pass _force_new: true to create another.",
+        "already has a pending interaction for this respondent: then pass _force_new: true to create another.",
       { status: response.status, method: "POST", url: response.url || undefined, body },
     );
     this.surveyId = surveyId;
@@ -96,7 +96,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
 export async function createInteraction(client: SurveyDynamixClient, input: CreateInteractionInput, options?: { signal?: AbortSignal | undefined }): Promise<Interaction> {
   checkClient(client);
   if (typeof input !== "object" || input === null) {
-    throw new InputError("input", 'createInteraction needs the interaction\'s fields as input, e.g. { survey_id: 52 }');
+    throw new InputError("input", 'createInteraction needs the interaction\'s fields, e.g. { survey_id: 52 }');
   }
   checkOptionNames(options ?? {}, ["signal"], "createInteraction");
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
@@ -142,7 +142,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
   // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
   // error's `body` keeps what came, so that an id it holds is not lost.
-  return idOrThrow(result, "POST", "without the interaction's id (see body): look it up with GET /interactions");
+  return idOrThrow(result, "POST", "without the interaction's id (see body): find it with GET /interactions");
 }
 
 /**

@@ -56,10 +56,9 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // As uploaded, untrimmed: Wootric would read a column named "email " as no email column (a guess: its docs do not
   // say; a Rails CSV reader keeps names as written).
   const columns = header.fields;
-  // Two columns of one name would be one end-user property (or address) with two values: the docs do not say which
-  // Wootric keeps, so it is refused here, as checkImportCsv refuses it for CXI imports. Blank cells name no property:
-  // a spreadsheet export leaves them after the last column, and they were always taken.
-  // A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic (100 000 columns took seconds).
+  // Two columns of one name would be one end-user property (or address) with two values, which the docs do not say
+  // Wootric keeps: refused, as checkImportCsv refuses it. Blank cells name no property (a spreadsheet leaves them after
+  // the last column). A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic.
   const seen = new Set();
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
   if (repeated !== undefined) throw new InputError(`csv: column ${nameShown(repeated)}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
@@ -97,11 +96,9 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];
       const value = fields[at]!.trim();
       const date = kind == "date";
-      // Columns become end-user properties, and Wootric reads one named *_date as a date given as a Unix timestamp
-      // (vendor doc "Custom Attributes", Wootric/slate source/includes/_custom_fields.md: "dates must be in Unix
-      // timestamp format and suffixed with _date"; its example is last_order_date: 1350466020, and the API's end users
-      // show purchase_date as such). In seconds: more than 10 digits is milliseconds (Date.now()), which properties()
-      // refuses too. An *_amount column takes whole numbers.
+      // Columns become end-user properties: Wootric reads *_date as a Unix timestamp (vendor doc "Custom Attributes",
+      // Wootric/slate _custom_fields.md: "dates must be in Unix timestamp format and suffixed with _date"), in seconds (more
+      // than 10 digits is milliseconds, which properties() refuses too); *_amount takes whole numbers.
       if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${nameShown(column)}`,

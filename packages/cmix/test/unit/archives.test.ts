@@ -252,7 +252,7 @@ describe("exportArchive", () => {
     const call = exportArchive as unknown as (...args: unknown[]) => Promise<string>;
     const error = await call(cmix, SURVEY, { type: "XLSX_READABLE" }, { signal: AbortSignal.abort(), pollIntervalMs: 1 }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ field: "options", message: "options go beside type, in the third argument" });
+    expect(error).toMatchObject({ field: "options", message: "options go with type, in the third argument" });
     expect(observed.requests).toHaveLength(0);
     // Undefined or null there, as a wrapper passes an optional argument on, is none given.
     await expect(call(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST }, undefined)).resolves.toBe(COMPLETE.archiveUrl);

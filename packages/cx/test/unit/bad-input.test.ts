@@ -374,6 +374,21 @@ const cases: BadInputCase[] = [
     field: "sigal",
     message: /^sigal is not an option of downloadFile, which takes signal$/,
   },
+  // An argument slipped: the client's own token where the file path goes is quoted redacted, not written into the error.
+  {
+    helper: "uploadFile",
+    input: "the client's access token where the file path goes",
+    call: (fetch) => uploadFile(client(fetch), ACCESS_TOKEN, "hello"),
+    field: "filePath",
+    message: /^filePath "\[redacted\]" has no owner/,
+  },
+  {
+    helper: "downloadFile",
+    input: "the client's access token as the path after self:",
+    call: (fetch) => downloadFile(client(fetch), `self:${ACCESS_TOKEN}`),
+    field: "filePath",
+    message: /^filePath "self:\[redacted\]" is not URL-encoded|got "\[redacted\]"$/,
+  },
 ];
 
 describeBadInput({

@@ -132,7 +132,7 @@ const cases: BadInputCase[] = [
     input: "null as input",
     call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>(null)),
     field: "input",
-    message: /createInteraction needs the interaction's fields as input, e\.g\. \{ survey_id: 52 \}/,
+    message: /createInteraction needs the interaction's fields, e\.g\. \{ survey_id: 52 \}/,
   },
   {
     helper: "createInteraction",

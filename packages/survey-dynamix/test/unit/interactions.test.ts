@@ -74,7 +74,7 @@ describe("createInteraction", () => {
     const { sdx } = clientWith(answer);
     const created = createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
     await expect(created).rejects.toBeInstanceOf(InvalidResponseError);
-    await expect(created).rejects.toThrow("without the interaction's id (see body): look it up with GET /interactions");
+    await expect(created).rejects.toThrow("without the interaction's id (see body): find it with GET /interactions");
     await expect(updateInteraction(sdx, 891234, { agent_id: "nevilr" })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
@@ -266,7 +266,7 @@ describe("createInteraction", () => {
     const { sdx } = clientWith(() => (body === undefined ? new Response(null, { status: 409 }) : typeof body === "string" ? new Response(body, { status: 409 }) : json(body, 409)));
     const error = await createInteraction(sdx, { survey_id: 52, survey_type: "web" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(DuplicateInteractionError);
-    expect((error as Error).message).toBe(`${start} already has a pending interaction for this respondent: if so, pass _force_new: true to create another.`);
+    expect((error as Error).message).toBe(`${start} already has a pending interaction for this respondent: then pass _force_new: true to create another.`);
   });
 
   it("throws a plain ConflictError with the vendor's reason on a 409 to a call that sent _force_new: true, which no duplicate explains", async () => {

@@ -202,6 +202,8 @@ const helperCases: BadInputCase[] = [
   { helper: "properties", input: "a __proto__ property from parsed JSON", call: () => properties(JSON.parse('{"plan":"Pro","__proto__":"x"}')), field: "properties.__proto__", message: /^properties\.__proto__ is no property name: names must be non-empty, not __proto__/ },
   { helper: "properties", input: "a __proto__ property of null", call: () => properties(JSON.parse('{"__proto__":null}')), field: "properties.__proto__", message: /not __proto__/ },
   { helper: "properties", input: "a name with a space, quoted", call: () => properties({ "First name": { a: 1 } as never }), field: 'properties."First name"', message: /^properties\."First name" must be a string, number, boolean or Date/ },
+  // An argument slipped: the client's own token where the address goes is quoted redacted, not written into the error.
+  { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), ACCESS_TOKEN), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
 ];
 
 describeBadInput({

@@ -308,7 +308,7 @@ describe("listAll", () => {
       [{ created: { gt: 1_480_000_000 }, "created[gt]": 1_490_000_000 }, "query.created.gt", "created[gt]"],
       [{ "updated[lte]": 1_490_000_000, updated: { lte: 1_480_000_000 } }, "query.updated.lte", "updated[lte]"],
     ] as const) {
-      const refused = expect.objectContaining({ name: "InputError", field, message: `${field} is also given as "${wire}"` });
+      const refused = expect.objectContaining({ name: "InputError", field, message: `${field} is given as "${wire}" too` });
       expect(() => listAll(wootric, "/v1/end_users", { query: query as never })).toThrow(refused);
     }
     expect(observed.requests).toHaveLength(0);
