@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, dataOrThrow, fieldError, InputError, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
+import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isFieldObject, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
 import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
@@ -18,13 +18,14 @@ export const MAX_CSV_ROWS = 5000;
 /** The column that names each row's language; it needs `survey_settings.survey_template_id`. */
 export const LANGUAGE_COLUMN = "___language";
 
-// The options of both functions, checked alike (a check that passes must send): an object of known names (a misspelt
+// The options of both functions, checked alike (a check that passes must send): a plain object of known names (a misspelt
 // send_to_email_field would read as no email column), those in survey_settings and the delay, delivery_time, and
 // unique_identifier_field only with send_to_email_field. A JavaScript caller's null means the same as none.
 function checkCsvOptions(options: EmailSurveyCsvOptions | undefined, name: string): EmailSurveyCsvOptions {
   const given = options ?? {};
-  // Refuses a number or a string too (a list by its indexes, which are no option names).
   checkOptionNames(given, CSV_OPTIONS, name);
+  // A Map, a URLSearchParams or an empty list has no option names of its own: every option would be dropped.
+  if (!isFieldObject(given)) throw fieldError("options", `must be an object, got ${describeValue(given)}`);
   checkSendOptions(given);
   const time = given.delivery_time;
   if (time !== undefined && (typeof time !== "string" || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))) {

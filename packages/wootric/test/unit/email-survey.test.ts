@@ -428,7 +428,21 @@ describe("sendEmailSurveyCsv", () => {
     expect(() => checkEmailSurveyCsv(CSV, options as never)).toThrow(expect.objectContaining({ field, message: expect.stringMatching(message) }));
   });
 
-  it("refuses a list as the options, by its indexes, in checkEmailSurveyCsv as sendEmailSurveyCsv does", async () => {
+  // None has option names of its own: every option (the subject, send_to_email_field, delivery_time) would be dropped,
+  // and the surveys sent all the same (found by a review of the shared options check).
+  it.each<[string, unknown, string]>([
+    ["a Map", new Map([["subject", "Hi"]]), "a Map"],
+    ["a URLSearchParams", new URLSearchParams({ send_to_email_field: "work_email" }), "a URLSearchParams"],
+    ["an empty list", [], "an array"],
+  ])("refuses %s as the options, in checkEmailSurveyCsv as in sendEmailSurveyCsv, before any request", async (_, options, what) => {
+    const { wootric, observed } = client();
+    const refused = expect.objectContaining({ field: "options", message: `options must be an object, got ${what}` });
+    expect(() => checkEmailSurveyCsv(CSV, options as never)).toThrow(refused);
+    await expect(sendEmailSurveyCsv(wootric, CSV, options as never)).rejects.toThrow(refused);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("refuses a list with items as the options by its first index, in checkEmailSurveyCsv as in sendEmailSurveyCsv", async () => {
     const { wootric, observed } = client();
     const refused = (helper: string) => expect.objectContaining({ field: "0", message: expect.stringMatching(new RegExp(`^0 is not an option of ${helper}, which takes survey_immediately, `)) });
     expect(() => checkEmailSurveyCsv(CSV, ["send_to_email_field"] as never)).toThrow(refused("checkEmailSurveyCsv"));
