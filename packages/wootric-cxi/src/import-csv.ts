@@ -37,7 +37,8 @@ export function checkImportCsv(text: string, field = "csv"): void {
     if ((RESERVED_IMPORT_COLUMNS as readonly string[]).includes(column.toLowerCase())) {
       throw new InputError(`${field}: column ${column}`, `${field} has the column ${shown(column)}, which Wootric reserves (${RESERVED_IMPORT_COLUMNS.join(", ")}): rename or remove it`);
     }
-    if (seen.has(column)) throw new InputError(`${field}: column ${column}`, `${field} has the column ${shown(column)} twice: column names must be unique`);
+    // Quoted as in the message: a name of control characters (or a pasted credential) would go raw into logs and forms.
+    if (seen.has(column)) throw new InputError(`${field}: column ${shown(column)}`, `${field} has the column ${shown(column)} twice: column names must be unique`);
     seen.add(column);
   });
   const dateColumn = columns.indexOf("feedback_date");

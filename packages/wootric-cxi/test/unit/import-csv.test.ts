@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { checkImportCsv, InputError, MAX_IMPORT_BYTES } from "../../src/index.js";
+import { checkImportCsv, createClient, InputError, MAX_IMPORT_BYTES } from "../../src/index.js";
 import { parseCsv, parseCsvLines, readCsv } from "../../src/csv.js";
 
 function problem(run: () => unknown): InputError {
@@ -163,6 +163,20 @@ ${date},late
     expect(problem(() => checkImportCsv("feedback\u00a0date,score\nx,1\n")).message).toBe('csv has no feedback_date column, which imports need (found "feedback\\u00a0date": names are exact)');
     const error = problem(() => checkImportCsv("feedback_date,note\u202eeton,note\u202eeton\n2020-07-16,a,b\n"));
     expect(error.message).toBe('csv has the column "note\\u202eeton" twice: column names must be unique');
+    // The field too, which a log or a form puts beside its input: no raw override in it.
+    expect(error.field).toBe('csv: column "note\\u202eeton"');
+  });
+
+  it("names a repeated column in the error's field as its message does: terminal controls escaped, a client's credential redacted", () => {
+    const token = "cxi-import-column-token-0123456789";
+    // A client remembers its credential when it is made, to redact it from every error.
+    expect(createClient({ baseUrl: "https://cxi.test", auth: { type: "token", accessToken: token } })).toBeDefined();
+    const pasted = problem(() => checkImportCsv(`feedback_date,${token},${token}\n2020-07-16,a,b\n`));
+    expect(pasted.field).toBe('csv: column "[redacted]"');
+    expect(`${JSON.stringify(pasted)} ${pasted.stack}`).not.toContain(token);
+    const controls = problem(() => checkImportCsv("feedback_date,\u001b]0;x\u0007,\u001b]0;x\u0007\n2020-07-16,a,b\n"));
+    expect(controls.field).toBe('csv: column "\\u001b]0;x\\u0007"');
+    expect(controls.message).toBe('csv has the column "\\u001b]0;x\\u0007" twice: column names must be unique');
   });
 
   it("checks a wide header for repeated columns without searching it once per column", () => {
