@@ -111,6 +111,6 @@ type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
  * and archiveUrl only, and if CMIX does too, requiring the id would fail every poll. One with neither is no archive.
  */
 function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
-  const archive = dataOrEmbeddedError(result, method, id ? `archive ${id}` : "an archive id", (data) => (id ? isFieldObject(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
+  const archive = dataOrEmbeddedError(result, method, `without ${id ? `archive ${id}` : "an archive id"}: \`body\` holds what it sent.`, (data) => (id ? isFieldObject(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
   return id ? { ...archive, id } : archive;
 }

@@ -46,20 +46,21 @@ export class EmbeddedApiError extends ApiError {
 
 /**
  * A raw call's data, or the failure it reports: the status-keyed `ApiError` for an error status, an
- * {@link EmbeddedApiError} for a 2xx whose body has an `error` key, an `InvalidResponseError` naming `what` for a 2xx
- * whose body `isData` refuses (no body, null, the wrong shape). `url` names the request when the response does not;
- * `safe` says the request was retried like a GET though sent as POST (see `dataOrThrow`).
+ * {@link EmbeddedApiError} for a 2xx whose body has an `error` key, an `InvalidResponseError` for a 2xx whose body
+ * `isData` refuses (no body, null, the wrong shape), whose message is the request and its status, then `refused`. `url`
+ * names the request when the response does not; `safe` says the request was retried like a GET though sent as POST
+ * (see `dataOrThrow`).
  *
  * @example
- * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST", "a list of counts", Array.isArray, url, true);
+ * const counts = dataOrEmbeddedError(await cmix.reporting.POST("/surveys/{surveyId}/response-counts", init), "POST", "without a list of counts: `body` holds what it sent.", Array.isArray, url, true);
  */
-export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, what: string, isData: (data: unknown) => boolean, url?: string, safe?: boolean): T {
+export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, refused: string, isData: (data: unknown) => boolean, url?: string, safe?: boolean): T {
   const data = dataOrThrow(result, method, safe);
   const { response } = result;
   url = response.url || url;
   if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, method, url);
   if (!isData(data)) {
-    throw new InvalidResponseError(`${method} ${url} answered ${response.status} without ${what}: \`body\` holds what it sent.`, { status: response.status, method, url, body: data });
+    throw new InvalidResponseError(`${method} ${url} answered ${response.status} ${refused}`, { status: response.status, method, url, body: data });
   }
   return data;
 }

@@ -2,7 +2,7 @@ import { ApiError, ApiUserAbortError, AttemptSignal, checkNumber, fieldError, In
 import { checkArchiveRef, checkArchiveRequest, createArchive, getArchive, POLL_OPTIONS, type ArchiveRef } from "./archives.js";
 import { checkClient, isId, requireId, signalOf } from "./checks.js";
 import type { CmixClient } from "./client.js";
-import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError, EmbeddedApiError, hasErrorKey, type ArchiveErrorRef } from "./errors.js";
+import { ArchiveAbortError, ArchiveFailedError, ArchiveTimeoutError, dataOrEmbeddedError, type ArchiveErrorRef } from "./errors.js";
 import type { Archive, RespondentType } from "./types.js";
 
 /** How long {@link pollArchive} and {@link exportArchive} wait, and how often they look. */
@@ -249,22 +249,20 @@ function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): ar
 async function defaultLayoutId(cmix: CmixClient, { surveyId, archiveId }: Pick<ArchiveRef, "surveyId" | "archiveId">, signal: AbortSignal): Promise<number> {
   // What both refusals below advise: the archive exists, so it is waited for, not built again.
   const resume = `: resume with pollArchive(cmix, { surveyId: ${surveyId}, dataLayoutId: <a layout's id>, archiveId: ${archiveId} }).`;
-  const { data, error, response } = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal });
-  if (!response.ok) throw ApiError.fromResponse(response, error, "GET");
+  const result = await cmix.survey.GET("/surveys/{surveyId}/data-layouts", { params: { path: { surveyId } }, signal });
+  const { response } = result;
   // Named by the request when the response is not (a fetch that built its own Response).
   const url = response.url || `${cmix.baseUrls.survey}/surveys/${surveyId}/data-layouts`;
-  // A 200 whose body has an error key is CMIX reporting a failure, as for archives.
-  if (hasErrorKey(data)) throw EmbeddedApiError.fromBody(response, data, "GET", url);
-  // A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach the poll
-  // and be refused as a bad dataLayoutId the caller never passed.
-  if (!Array.isArray(data) || !data.every((candidate) => isId(candidate?.id))) {
-    throw new InvalidResponseError(`GET ${url} answered ${response.status} with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`, {
-      status: response.status,
-      method: "GET",
-      url,
-      body: data,
-    });
-  }
+  // An error status, or a 200 whose body has an error key (CMIX reporting a failure, as for archives), throws as for
+  // archives. A layout without an id (a null entry, an id that is no id) would fail below with a TypeError, or reach
+  // the poll and be refused as a bad dataLayoutId the caller never passed.
+  const data = dataOrEmbeddedError(
+    result,
+    "GET",
+    `with something other than a list of data layouts, so archive ${archiveId} cannot be polled${resume}`,
+    (data) => Array.isArray(data) && data.every((candidate) => isId(candidate?.id)),
+    url,
+  );
   // The last one named Default, as Dynata's own client takes it; one flagged deleted (deletedYn true or "Y", a guess at
   // the flag's meaning) only when no other is.
   const named = data.filter((candidate) => candidate.name === "Default").reverse();

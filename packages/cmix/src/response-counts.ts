@@ -89,5 +89,5 @@ export async function countResponses(
   // typed as counts. The url names the request when the response does not (a fetch that built its own Response). A read
   // sent as POST, retried like a GET (x-idempotent in the spec): its 5xx advises as a GET's does.
   const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
-  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "a list of counts", (data) => Array.isArray(data) && data.every(isFieldObject), url, SAFE);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "without a list of counts: `body` holds what it sent.", (data) => Array.isArray(data) && data.every(isFieldObject), url, SAFE);
 }
