@@ -96,20 +96,16 @@ function checkPath(path: unknown, field: string): void {
     throw new InputError(field, `The path must be absolute, starting with "/" (e.g. "/photos/2353.jpg"), got ${shown(path)}`);
   }
   if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
+  // The error of a path that is refused as a whole: it is quoted, then what is wrong with it.
+  const refused = (why: string) => new InputError(field, `The path ${shown(path)} ${why}`);
   // A NUL, or a newline read with the path from a file: CX would store a name that ends in it.
-  if (/\p{Cc}/u.test(path)) throw new InputError(field, `The path ${shown(path)} contains a control character (a stray newline?): remove it`);
+  if (/\p{Cc}/u.test(path)) throw refused("contains a control character (a stray newline?): remove it");
   // A lone surrogate is a code point of its own (category Cs) in a `u` regex; a pair is one code point above U+FFFF.
   // (Not `try { encodeURIComponent(path) }`: bundlers that minify take that call for one without effects and drop it.)
-  if (/\p{Cs}/u.test(path)) {
-    throw new InputError(field, `The path ${shown(path)} contains an unpaired UTF-16 surrogate: fix the string`);
-  }
+  if (/\p{Cs}/u.test(path)) throw refused("contains an unpaired UTF-16 surrogate: fix the string");
   for (const name of path.slice(1).split("/")) {
-    if (name === "") {
-      throw new InputError(field, `The path ${shown(path)} has an empty name (a doubled or trailing "/"): remove it`);
-    }
-    if (name === "." || name === "..") {
-      throw new InputError(field, `The path ${shown(path)} has a "${name}" segment: give the resolved path instead`);
-    }
+    if (name === "") throw refused('has an empty name (a doubled or trailing "/"): remove it');
+    if (name === "." || name === "..") throw refused(`has a "${name}" segment: give the resolved path instead`);
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,
