@@ -61,6 +61,7 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
     // platform cancels a body not yet read once its Response is collected, and does so once this one is dropped.
     body: data ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
     contentType: response.headers.get("content-type") ?? undefined,
-    size: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
+    // Digits alone are never negative.
+    size: Number.isSafeInteger(length) ? length : undefined,
   };
 }
