@@ -41,12 +41,13 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
     },
     finish(result: CallResult, call) {
       const { method, meta, init } = call;
-      if (isJson(init ?? {}, meta) && result.response.ok && result.response.status !== 204 && result.data === undefined) {
+      const { response } = result;
+      if (isJson(init ?? {}, meta) && response.ok && response.status !== 204 && result.data === undefined) {
         // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
         // A POST (a mkdir, a delete, a move) may have been carried out all the same: resent, it may fail or act twice.
         throw new InvalidResponseError(
-          `${method.toUpperCase()} ${redactUrl(result.response.url)} returned ${result.response.status} with an empty body, not JSON: a server error, ${method == "post" ? "and CX may have carried it out: check before resending" : "retry later"}.`,
-          { status: result.response.status, method: method.toUpperCase(), url: result.response.url },
+          `${method.toUpperCase()} ${redactUrl(response.url)} returned ${response.status} with an empty body, not JSON: a server error, ${method == "post" ? "and CX may have carried it out: check before resending" : "retry later"}.`,
+          { status: response.status, method: method.toUpperCase(), url: response.url },
         );
       }
       return result;
