@@ -39,8 +39,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       }
       return prepared;
     },
-    finish(result: CallResult, call) {
-      const { method, meta, init } = call;
+    finish(result: CallResult, { method, meta, init }) {
       const { response } = result;
       if (isJson(init ?? {}, meta) && response.ok && response.status !== 204 && result.data === undefined) {
         // The runtime lets an empty 2xx through as "no data"; CX says every 2xx carries JSON, so none is a server fault.
