@@ -44,16 +44,17 @@ export function serializeQuery(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value == null) continue;
+    const at = `params.query.${name}`;
     // A boolean goes as 1 or 0. No query parameter of the spec takes a list (test/unit/wire.test.ts reads it), and the
     // vendor's PHP keeps the last of a repeated name: a list sent as survey_id=52&survey_id=53 would list survey 53
     // alone, without a word.
     if (!isWireValue(value)) {
-      throw fieldError(`params.query.${name}`, Array.isArray(value) ? "takes one value, not a list: call once per value" : "must be a string, a finite number or a boolean");
+      throw fieldError(at, Array.isArray(value) ? "takes one value, not a list: call once per value" : "must be a string, a finite number or a boolean");
     }
     // The spec's boolean filters: the vendor's PHP reads any text but "" and "0" as true, so started: "false" would list
     // the started interactions.
     if (/^(started|completed|survey_ended|_include)/.test(name) && typeof value == "string") {
-      throw fieldError(`params.query.${name}`, `must be true or false, got ${describeValue(value)}`);
+      throw fieldError(at, `must be true or false, got ${describeValue(value)}`);
     }
     params.append(name, String(numericBooleans(value)));
   }
