@@ -43,7 +43,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
     if (!isWireValue(value)) throw fieldError(at, `must be a string, a finite number or a boolean: interaction data is stored as text`);
-    fields[key] = String(value);
+    fields[key] = `${value}`;
   }
   return fields;
 }

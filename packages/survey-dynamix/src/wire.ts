@@ -56,7 +56,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
     if (/^(started|completed|survey_ended|_include)/.test(name) && typeof value == "string") {
       throw fieldError(at, `must be true or false, got ${describeValue(value)}`);
     }
-    params.append(name, String(numericBooleans(value)));
+    params.append(name, `${numericBooleans(value)}`);
   }
   return params.toString();
 }
