@@ -22,7 +22,7 @@ export function regionHosts(region: unknown): { baseUrl: string; oauthBaseUrl: s
   if (!(REGIONS as readonly unknown[]).includes(region)) {
     throw fieldError("region", `must be one of ${REGIONS.join(", ")} (the host you log in to; us1 is surveydynamix.com), got ${shown(region)}`);
   }
-  const host = region === "us1" ? "https://surveydynamix.com" : `https://${region}.surveydynamix.com`;
+  const host = `https://${region === "us1" ? "" : `${region}.`}surveydynamix.com`;
   return { baseUrl: `${host}/api`, oauthBaseUrl: host };
 }
 
