@@ -63,8 +63,8 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   // listAll's paging by offset (ASC unless told otherwise) must not meet unknowingly.
   const order = query?._order;
   if (order != null && !(ORDERS as readonly unknown[]).includes(order)) throw fieldError("params.query._order", `must be one of ${ORDERS.join(", ")}, got ${shown(order)}`);
-  // Left out or null: not sent. An empty string would go as `_limit=`.
-  for (const [name, min, max] of [["_limit", 1, MAX_LIMIT], ["_offset", 0]] as const) {
-    checkNumber(query?.[name] ?? undefined, `params.query.${name}`, 0, { min, max, integer: true });
-  }
+  // Left out or null: not sent. An empty string would go as `_limit=`. Two calls, not a loop over the two: gzip finds
+  // more of their text repeated (8 bytes).
+  checkNumber(query?._limit ?? undefined, "params.query._limit", 0, { min: 1, max: MAX_LIMIT, integer: true });
+  checkNumber(query?._offset ?? undefined, "params.query._offset", 0, { min: 0, integer: true });
 }
