@@ -119,7 +119,10 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     }
   }
   // The vendor's PHP reads any text but "" and "0" as true: a string "false" would create a duplicate.
-  for (const flag of FLAGS) if (fields[flag] != null && typeof fields[flag] != "boolean") throw fieldError(flag, `must be true or false, got ${describeValue(fields[flag])}`);
+  for (const flag of FLAGS) {
+    const value: unknown = fields[flag];
+    if (value != null && typeof value != "boolean") throw fieldError(flag, `must be true or false, got ${describeValue(value)}`);
+  }
   if (fields.phone_connection_id != null) checkPositiveInteger(fields.phone_connection_id, "phone_connection_id", "an ID");
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
