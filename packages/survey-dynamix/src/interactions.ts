@@ -131,7 +131,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (VOICE_OR_SMS.includes(type) && !fields.phone_number?.trim()) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
   }
-  if (type === "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
+  if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
   const body = {
     ...interactionDataFields(data ?? {}),
     ...fields,
