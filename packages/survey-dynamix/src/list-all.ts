@@ -74,8 +74,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
   // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
   for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
-    const value = pathParams?.[name!];
-    if (!present(value)) {
+    if (!present(pathParams?.[name!])) {
       throw new InputError(`path.${name}`, `GET ${path} needs listAll { path: { ${name}: ... } }`);
     }
   }
