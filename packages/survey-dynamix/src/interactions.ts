@@ -132,15 +132,17 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
   }
   if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
-  const body = {
-    ...interactionDataFields(data ?? {}),
-    ...fields,
-    // Left undefined, it is left out of the form, as every undefined field is.
-    scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at,
-  };
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
   // A JavaScript caller's null options read as none, as left out.
-  const result = await client.POST("/interactions", { body: body as NewInteraction, signal: options?.signal || null });
+  const result = await client.POST("/interactions", {
+    body: {
+      ...interactionDataFields(data ?? {}),
+      ...fields,
+      // Left undefined, it is left out of the form, as every undefined field is.
+      scheduled_at: scheduled_at instanceof Date ? vendorTimestamp(scheduled_at, "scheduled_at") : scheduled_at,
+    } as NewInteraction,
+    signal: options?.signal || null,
+  });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
   if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
   // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
