@@ -35,7 +35,7 @@ export function cxCallHooks(defaults: CallDefaults): CallHooks {
       // An operation without a security list takes every scheme (codegen leaves out a list naming all of them).
       if (isJson(init, meta) && !defaults.clientAccept) prepared.headers = withDefaultHeader(headers, "Accept", "application/json");
       if (defaults.clientId !== undefined && meta && sendsCredentials(meta, [ACCESS_TOKEN_SCHEME]) && isFieldObject(query ?? {})) {
-        prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...init.params?.query } };
+        prepared.params = { ...init.params, query: { client_id: defaults.clientId, ...query } };
       }
       return prepared;
     },
