@@ -84,11 +84,9 @@ export function serializeCxPath(pathname: string, pathParams: Record<string, unk
 }
 
 function checkOwner(owner: unknown, field: string): void {
-  if (owner === "self" || (typeof owner === "string" && UUID.test(owner))) return;
-  throw new InputError(
-    field,
-    `The owner must be "self" or a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive), got ${shown(owner)}`,
-  );
+  if (owner !== "self" && !(typeof owner === "string" && UUID.test(owner))) {
+    throw new InputError(field, `The owner must be "self" or a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive), got ${shown(owner)}`);
+  }
 }
 
 function checkPath(path: unknown, field: string): void {
