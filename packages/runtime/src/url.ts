@@ -24,9 +24,9 @@ export function setQueryParam(url: string, name: string, value: string): string 
  * splitUrl("/v1/items?page=2#top"); // ["/v1/items", "page=2", "#top"]
  */
 export function splitUrl(url: string): [base: string, query: string | undefined, fragment: string] {
-  // Up to the first "?" or "#"; from that "?" up to the first "#"; from that "#" on. Always matches, in one pass.
-  const [, base, query, fragment = ""] = /^([^?#]*)(?:\?([^#]*))?(#.*)?$/s.exec(url)!;
-  return [base!, query, fragment];
+  // Up to the first "?" or "#"; from that "?" up to the first "#"; from that "#" on (empty when there is none). Always
+  // matches, in one pass.
+  return /^([^?#]*)(?:\?([^#]*))?(#.*|)$/s.exec(url)!.slice(1) as [string, string | undefined, string];
 }
 
 /**
