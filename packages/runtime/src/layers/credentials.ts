@@ -80,15 +80,11 @@ function withCredential(request: Request, credential: Credential | undefined, ca
   // request itself, not a clone, so that an abort cancels it (a clone's branch alone would leave the source open); the
   // body is only ever sent from the copy read here. One fetch made of a FormData is read whole: cancelled, it would end
   // the process (see isFormBody).
-  return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob().then(
-    (body) => {
-      throwIfAborted(call);
+  return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob()
+    // An abort meanwhile wins over the body read and over its failure.
+    .finally(() => throwIfAborted(call))
+    .then((body) => {
       call.moved = body;
       return request;
-    },
-    (error: unknown) => {
-      throwIfAborted(call);
-      throw error;
-    },
-  );
+    });
 }
