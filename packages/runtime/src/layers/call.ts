@@ -128,10 +128,8 @@ export function throwIfAborted(call: Call): void {
  * @example
  * await pause(call, 500);
  */
-export async function pause(call: Call, ms: number): Promise<void> {
-  try {
-    await delay(ms, call.signal);
-  } catch {
+export function pause(call: Call, ms: number): Promise<void> {
+  return delay(ms, call.signal).catch(() => {
     throw userAbort(call);
-  }
+  });
 }
