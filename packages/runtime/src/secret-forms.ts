@@ -56,13 +56,14 @@ export function secretForms(secret: string): string[] {
   }
   // The base64 of the credential as it was sent, form- or percent-encoded too (a server echoing the request body).
   for (const sent of [secret, ...percent]) {
-    const bytes = new TextEncoder().encode(sent);
-    const whole = toBase64(bytes);
+    // Its UTF-8 bytes, one character each, as btoa takes them.
+    const bytes = latin1(new TextEncoder().encode(sent));
+    const whole = btoa(bytes);
     const pieces = [whole, whole.replace(/=+$/, "")];
     for (let skip = 0; skip < 3; skip++) {
       // Behind `skip` other bytes, the secret's bits fill base64 characters from ceil(8 skip / 6) up to the last one
       // they fill completely: that run is the same whatever the other bytes are.
-      const shifted = toBase64(new Uint8Array([...new Uint8Array(skip), ...bytes]));
+      const shifted = btoa("\0".repeat(skip) + bytes);
       // (slice drops a fraction itself: the start rounds up by adding 5 sixths first, the end down.)
       const piece = shifted.slice((8 * skip + 5) / 6, (8 * (skip + bytes.length)) / 6);
       if (piece.length >= MIN_BASE64_PIECE) pieces.push(piece);
