@@ -95,7 +95,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
   // JSON that is no object (a string, a number, null) has no access_token either.
-  if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || (token as { access_token: string }).access_token === "") {
+  if (typeof (token as { access_token?: unknown } | null | undefined)?.access_token !== "string" || !(token as { access_token: string }).access_token) {
     throw new AuthenticationError(
       `Token request to ${shownUrl} returned ${response.status} without an access_token: ${endpointHint}.`,
       init,
