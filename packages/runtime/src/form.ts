@@ -105,7 +105,7 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
     }
     // From here on an object, a function or a symbol: the last two are refused below as no plain object.
     if (field instanceof Date) {
-      if (Number.isNaN(+field)) throw new TypeError(`Form field ${path} is an invalid Date`);
+      if (isNaN(field as unknown as number)) throw new TypeError(`Form field ${path} is an invalid Date`);
       return void entries.push([key, field.toISOString()]);
     }
     if (typeof Blob !== "undefined" && field instanceof Blob) {
