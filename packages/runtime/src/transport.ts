@@ -217,7 +217,7 @@ export function transportWith(options: TransportOptions, authorize: Authorize, c
     options.logger && log.layer,
     redirectGuardLayer,
     ...middlewareLayers(middleware as AttemptMiddleware[]),
-  ].filter((layer) => !!layer);
+  ].filter(Boolean) as Layer[];
   // Looked up at each call, so late polyfills and spies apply.
   const run = compose(layers, (request, call) => {
     const fetch = call.options.fetch ?? options.fetch;
