@@ -49,7 +49,8 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
       call.sent++;
       const started = Date.now();
       const line = (outcome: { status: number } | { error: string }) => {
-        const durationMs = Math.round(Date.now() - started);
+        // Whole already: Date.now() is an integer number of ms.
+        const durationMs = Date.now() - started;
         const result = "status" in outcome ? outcome.status : `failed: ${outcome.error}`;
         note(call, `-> ${result} (attempt ${call.sent}, ${durationMs} ms)`, { attempt: call.sent, ...outcome, durationMs });
       };
