@@ -43,7 +43,7 @@ export function rememberSecret(...values: (string | undefined)[]): void {
     // The credential just used is the newest already: the common case of one client sending call after call. Any other
     // known value is moved on every use, however empty the list: one left in place while the list is small would be the
     // first forgotten once it fills, before values unused for longer.
-    if (value === undefined || value.length < MIN_SECRET_LENGTH || value === newest) continue;
+    if (!value || value.length < MIN_SECRET_LENGTH || value === newest) continue;
     newest = value;
     const known = secrets.get(value);
     secrets.delete(value);
