@@ -48,7 +48,7 @@ export function rememberSecret(...values: (string | undefined)[]): void {
     const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
-    if (known === undefined) for (const form of secrets.get(value)!) index(upperHex(form), true);
+    if (!known) for (const form of secrets.get(value)!) index(upperHex(form), true);
   }
   for (const [oldest, forms] of secrets) {
     if (secrets.size <= MAX_SECRETS) break;
