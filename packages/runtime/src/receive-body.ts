@@ -57,6 +57,6 @@ export async function receiveBody(response: Response, json: boolean, maxBytes: n
   }
   // Only a 2xx body is checked as JSON, so a body checked is never one to redact.
   const checked = json ? checkJsonBody(response, bytes, call.secrets) : undefined;
-  if (checked !== undefined && !("value" in checked)) return checked;
+  if (checked && !("value" in checked)) return checked;
   return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, call.secrets), checked, call.secrets) };
 }
