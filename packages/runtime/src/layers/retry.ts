@@ -55,7 +55,8 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         let delayMs: number | undefined;
         if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe })) {
           const asked = retryAfterMs(response.headers);
-          if (asked === undefined || asked <= MAX_RETRY_AFTER_MS) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
+          // Not more than MAX_RETRY_AFTER_MS, or not asked (asked is never NaN).
+          if (!(asked! > MAX_RETRY_AFTER_MS)) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
         }
         decided = [response, delayMs];
       }
