@@ -87,7 +87,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       // A response that left before a newer one counts against a budget that may already have been reset. A reset more
       // than a day away is no such budget: one years away (given in milliseconds) would outlast every later one. Nor is
       // the wait for a new budget (remaining -1): a vendor whose clock is behind reports a reset already past here.
-      if (resetAt !== undefined && at <= resetAt - 1000 && resetAt - now <= 864e5 && remaining > -1) return;
+      // (With no reset known, resetAt - 1000 is NaN and the first test fails.)
+      if (at <= resetAt! - 1000 && resetAt! - now <= 864e5 && remaining > -1) return;
       // One less than a second from it is of the same window (a reset in seconds from now moves as answers arrive): what is
       // left only goes down.
       remaining = Math.abs(at - (resetAt ?? NaN)) < 1000 && remaining > -1 ? Math.min(remaining, left) : left;
