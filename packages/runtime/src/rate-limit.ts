@@ -91,7 +91,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       if (at <= resetAt! - 1000 && resetAt! - now <= 864e5 && remaining > -1) return;
       // One less than a second from it is of the same window (a reset in seconds from now moves as answers arrive): what is
       // left only goes down.
-      remaining = Math.abs(at - (resetAt ?? NaN)) < 1000 && remaining > -1 ? Math.min(remaining, left) : left;
+      // (With no reset known, at - resetAt is NaN: not of the same window.)
+      remaining = Math.abs(at - resetAt!) < 1000 && remaining > -1 ? Math.min(remaining, left) : left;
       resetAt = at;
     },
   };
