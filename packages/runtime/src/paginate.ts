@@ -91,7 +91,8 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
       }
     }
     // An item that came again took the place of one added at the front since, which no page of this reading holds.
-    if ((before = reported) !== undefined && read >= reported!) return;
+    // (Never with no total: read >= undefined is false.)
+    if (read >= (before = reported)!) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
