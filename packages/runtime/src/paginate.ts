@@ -96,12 +96,13 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
-    if (maxPage !== undefined && page >= maxPage) {
+    // (Never with no maxPage: page >= undefined is false.)
+    if (page >= maxPage!) {
       const url = result.response.url || undefined;
       throw new PaginationLimitError(
-        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${maxPage - firstPage + 1} pages of ${perPage} per query ` +
+        `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${maxPage! - firstPage + 1} pages of ${perPage} per query ` +
           `and ${reported === undefined ? "more items may remain" : `${reported - read} of ${reported} items remain`}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
-        { url, maxPage, perPage, itemsYielded: yielded },
+        { url, maxPage: maxPage!, perPage, itemsYielded: yielded },
       );
     }
   }
