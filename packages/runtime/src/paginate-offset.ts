@@ -21,7 +21,8 @@ export interface PaginateOffsetOptions<Page, Item> {
 /**
  * Iterates every item of an offset/limit list, fetching each page only when the previous one is used up; each page
  * starts where the items received so far end. With a total it stops once the offset reaches it, or on an empty page,
- * so a vendor that caps `limit` lower than asked loses nothing (a short page before the total only means that).
+ * so a vendor that caps `limit` lower than asked loses nothing (a short page before the total only means that); a full
+ * page that reads past the total contradicts it (a stale count), and the list goes on to a short page.
  * Without a total it stops after a short or empty page, so there `limit` must be no more than the vendor serves in
  * one page: a page capped lower reads as the last. A page that fails throws an
  * {@link ApiError} with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a
@@ -75,6 +76,8 @@ export async function* iterateOffset<Page, Item>(options: PaginateOffsetOptions<
     offset += pageItems.length;
     const reported = reportedTotal(result.data, total);
     if (pageItems.length === 0) return;
-    if (reported === undefined ? pageItems.length < limit : offset >= reported) return;
+    // A short page ends the list unless the total says more remain; a full one only where it meets the total: one that
+    // read past it contradicts it (a stale count), and the list goes on (see iteratePages).
+    if (pageItems.length < limit ? reported === undefined || offset >= reported : offset === reported) return;
   }
 }

@@ -28,9 +28,10 @@ export interface PaginateOptions<Page, Item> {
 
 /**
  * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read. An
- * item whose string or integer `id` (a safe one: JSON.parse rounds past 2^53) came on an earlier page (among the last
- * {@link SEEN_IDS} ids) is not yielded again (nor counted as yielded). A page that fails throws an {@link ApiError}
+ * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read (unless
+ * a full page read past it: a stale count ends nothing). An item whose string or integer `id` (a safe one: JSON.parse
+ * rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again (nor counted as
+ * yielded). A page that fails throws an {@link ApiError}
  * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
  * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
  * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
@@ -90,9 +91,10 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
         yielded++;
       }
     }
-    // An item that came again took the place of one added at the front since, which no page of this reading holds.
-    // (Never with no total: read >= undefined is false.)
-    if (read >= (before = reported)!) return;
+    // An item that came again took the place of one added at the front since, which no page of this reading holds. A
+    // full page that reads past the total contradicts it (a stale count): the list goes on until a short page. (Never
+    // with no total: read >= undefined is false.)
+    if (read >= (before = reported)! && (read == reported || pageItems.length < perPage)) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
@@ -149,7 +151,7 @@ export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page)
 /**
  * The items of a page, or the error to throw: an {@link ApiError} for a page the vendor refused, an
  * {@link InvalidResponseError} for a good one whose items are no list (a string would be yielded character by
- * character); both name which page. A page without a body (a 204) has no items.
+ * character; the error keeps the body); both name which page. A page without a body (a 204) has no items.
  *
  * @example
  * const tags = itemsOf(await client.GET("/v1/tags", { params }), (page) => page, "page 3");
@@ -165,7 +167,8 @@ export function itemsOf<Page, Item>(result: { data?: Page | undefined; error?: u
   }
   // Only a 204 says there is nothing: a 200 without a body (a proxy, a server that failed mid-answer) would end the list early.
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);
-  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, pageInit(result));
+  // The body goes with the error: a 200 may carry the vendor's own explanation ({ message }) instead of the list.
+  if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, { ...pageInit(result), body: result.data });
   return list;
 }
 

@@ -245,6 +245,17 @@ describe("paginateOffset", () => {
     expect(items).toEqual([1n, 2n, 3n, 4n, 5n]);
   });
 
+  // As paginate reads one: a total that a full page passes is a stale count, which ends nothing.
+  it("with a total that the pages contradict (more items than it says), reads on while pages are full, to the short one", async () => {
+    const offsets: number[] = [];
+    const fetchPage = async (offset: number) => {
+      offsets.push(offset);
+      return { data: { items: [offset + 1, offset + 2, offset + 3].filter((id) => id <= 7), total: 5 }, response: new Response() };
+    };
+    expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 3, total: (page) => page.total }))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(offsets).toEqual([0, 3, 6]);
+  });
+
   it("with a total that overstates the list, stops on the first empty page", async () => {
     const fetchPage = async (offset: number) => ({ data: { items: offset === 0 ? [1, 2] : [], total: 50 }, response: new Response() });
     expect(await collect(paginateOffset({ fetchPage, items: (page) => page.items, limit: 2, total: (page) => page.total }))).toEqual([1, 2]);

@@ -170,6 +170,32 @@ describe("paginate", () => {
     expect(requested).toEqual([1, 2, 3]);
   });
 
+  // A total that a full page passes is wrong (a stale count, or one of another filter): the list goes on while its pages
+  // are full, so that no item past the count is dropped without a word.
+  it("with a total that the pages contradict (more items than it says), reads on while pages are full, to the short one", async () => {
+    const requested: number[] = [];
+    const fetchPage = async (page: number) => {
+      requested.push(page);
+      return { data: { items: [3 * page - 2, 3 * page - 1, 3 * page].filter((id) => id <= 7), total: 5 }, response: new Response(null, { status: 200 }) };
+    };
+    expect(await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 3, total: (page) => page.total }))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(requested).toEqual([1, 2, 3]);
+    // A total of 0 on a full page is no end either; one met exactly on a full page is.
+    const asked: number[] = [];
+    const counted = (total: number) => async (page: number) => (asked.push(page), { data: { items: page == 1 ? [1, 2] : [3], total }, response: new Response(null, { status: 200 }) });
+    expect(await collect(paginate({ fetchPage: counted(0), items: (page) => page.items, perPage: 2, total: (page) => page.total }))).toEqual([1, 2, 3]);
+    asked.length = 0;
+    expect(await collect(paginate({ fetchPage: counted(2), items: (page) => page.items, perPage: 2, total: (page) => page.total }))).toEqual([1, 2]);
+    expect(asked).toEqual([1]);
+  });
+
+  it("a 200 page whose body is no list (a vendor's { message }) throws an InvalidResponseError that keeps the body", async () => {
+    const fetchPage = async () => ({ data: { message: "Invalid filter: created" } as { items?: number[] }, response: new Response(null, { status: 200 }) });
+    const error = await caught(collect(paginate({ fetchPage, items: (page: { items?: number[] }) => page.items!, perPage: 2 })));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ message: "Fetching page 1 failed: got nothing, not a list", status: 200, body: { message: "Invalid filter: created" } });
+  });
+
   it("a server that serves fewer items per page than asked for loses none while the total says more remain", async () => {
     // Asked for 50 a page, it serves 20: every page is short, and only the total tells that the list goes on.
     const requested: number[] = [];

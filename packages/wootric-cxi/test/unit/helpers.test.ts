@@ -187,6 +187,29 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(2);
   });
 
+  // A stale count (total_count 3 over pages of 2, 2 and 1) would have ended the list after page 2, its fifth response
+  // dropped without a word: a full page that reads past the total goes on.
+  it("reads on past a total_count that a full page contradicts, to the short page", async () => {
+    const { observed, cxi } = clientWith((request) => {
+      const page = Number(new URL(request.url).searchParams.get("page"));
+      return json({ total_count: 3, items: [{ id: page * 10 }, { id: page * 10 + 1 }].slice(0, page < 3 ? 2 : 1) });
+    });
+    const ids: number[] = [];
+    for await (const response of listAll(cxi, "/v1/responses", { query: { per_page: 2 } })) ids.push(response.id);
+    expect(ids).toEqual([10, 11, 20, 21, 30]);
+    expect(observed.requests).toHaveLength(3);
+  });
+
+  // Wootric's explanation of a refused filter comes as { message } under 200, with no items: it is kept as the error's body.
+  it("throws an InvalidResponseError keeping the body when a responses page is the vendor's { message } under 200", async () => {
+    const { cxi } = clientWith(() => json({ message: "Invalid sort_order" }));
+    const error = await (async () => {
+      for await (const _response of listAll(cxi, "/v1/responses")) break;
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ message: "Fetching page 1 failed: got nothing, not a list", status: 200, body: { message: "Invalid sort_order" } });
+  });
+
   // Newest first, a response answered after page 1 moves every later one down a place: the last of each page comes again
   // on the next, and total_count counts the new one, which no page after the first holds.
   it("reads the responses of 29 pages and a bit to their end when one is answered mid-way, each once, not a PaginationLimitError at page 30", async () => {
