@@ -1,3 +1,4 @@
+import { redactSecrets } from "./known-secrets.js";
 import { redactText } from "./redact.js";
 import { cut } from "./shorten.js";
 import { unicodeEscape } from "./unicode-escape.js";
@@ -119,13 +120,14 @@ export function shown(value: unknown): unknown {
  * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
  * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . - [ ]`; else quoted as {@link shown} quotes a value,
  * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
- * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have.
+ * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have. A
+ * plain name that is or holds a credential the client knows (a token pasted as a column or a key) is quoted, redacted.
  *
  * @example
  * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
  */
 export function nameShown(name: string): string {
-  return /^[\w$:.[\]-]{1,64}$/.test(name) ? name : String(shown(name));
+  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(name) == name ? name : String(shown(name));
 }
 
 /**

@@ -64,6 +64,17 @@ describe("nameShown", () => {
   ])("writes %s", (_name, name, expected) => {
     expect(nameShown(name)).toBe(expected);
   });
+
+  // A token pasted as a property name, a query key or a CSV column is a plain name too: written as it is, it went into
+  // the error's field and message, and every log they reach.
+  it("quotes and redacts a plain name that is or holds a credential a client holds", () => {
+    const token = "name-shown-token_5f4e3d2c1b";
+    rememberSecret(token);
+    expect(nameShown(token)).toBe('"[redacted]"');
+    expect(nameShown(`custom_${token}`)).toBe('"custom_[redacted]"');
+    expect(fieldError(`properties.${nameShown(token)}`, "is no property name").field).toBe('properties."[redacted]"');
+    expect(nameShown("start_date")).toBe("start_date");
+  });
 });
 
 describe("describeValue", () => {

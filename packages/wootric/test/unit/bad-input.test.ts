@@ -202,6 +202,14 @@ const helperCases: BadInputCase[] = [
   { helper: "properties", input: "a __proto__ property from parsed JSON", call: () => properties(JSON.parse('{"plan":"Pro","__proto__":"x"}')), field: "properties.__proto__", message: /^properties\.__proto__ is no property name: names must be non-empty, not __proto__/ },
   { helper: "properties", input: "a __proto__ property of null", call: () => properties(JSON.parse('{"__proto__":null}')), field: "properties.__proto__", message: /not __proto__/ },
   { helper: "properties", input: "a name with a space, quoted", call: () => properties({ "First name": { a: 1 } as never }), field: 'properties."First name"', message: /^properties\."First name" must be a string, number, boolean or Date/ },
+  // A token pasted as a property's name is a plain name: it was written into the field and message as it is.
+  {
+    helper: "properties",
+    input: "the client's access token as a property's name",
+    call: (fetch) => (client(fetch), properties({ [ACCESS_TOKEN]: { a: 1 } as never })),
+    field: 'properties."[redacted]"',
+    message: /^properties\."\[redacted\]" must be a string, number, boolean or Date/,
+  },
   // An argument slipped: the client's own token where the address goes is quoted redacted, not written into the error.
   { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), ACCESS_TOKEN), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
 ];
