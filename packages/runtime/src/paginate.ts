@@ -151,7 +151,8 @@ export function reportedTotal<Page>(data: Page | undefined, total: ((page: Page)
 /**
  * The items of a page, or the error to throw: an {@link ApiError} for a page the vendor refused, an
  * {@link InvalidResponseError} for a good one whose items are no list (a string would be yielded character by
- * character; the error keeps the body); both name which page. A page without a body (a 204) has no items.
+ * character; the error keeps the body) or that holds a null; each names which page. A page without a body (a 204) has
+ * no items.
  *
  * @example
  * const tags = itemsOf(await client.GET("/v1/tags", { params }), (page) => page, "page 3");
@@ -169,6 +170,10 @@ export function itemsOf<Page, Item>(result: { data?: Page | undefined; error?: u
   const list = result.data === undefined ? (response.status == 204 ? [] : undefined) : items(result.data);
   // The body goes with the error: a 200 may carry the vendor's own explanation ({ message }) instead of the list.
   if (!Array.isArray(list)) throw new InvalidResponseError(`Fetching ${which} failed: got ${describeValue(list)}, not a list`, { ...pageInit(result), body: result.data });
+  // A null among the items (a broken or hostile server's) would reach the caller's loop as an item, to fail there on
+  // its first field: none of the page is yielded.
+  const at = list.indexOf(null as Item);
+  if (at >= 0) throw new InvalidResponseError(`Fetching ${which} failed: its item ${at} is null`, pageInit(result));
   return list;
 }
 

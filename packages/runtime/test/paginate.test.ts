@@ -189,6 +189,19 @@ describe("paginate", () => {
     expect(asked).toEqual([1]);
   });
 
+  it("a page with a null among its items throws an InvalidResponseError naming the page and the item, yielding none of that page", async () => {
+    const fetchPage = async (page: number) => ({ data: page == 1 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, null, { id: 5 }], response: new Response(null, { status: 200 }) });
+    const yielded: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const item of paginate({ fetchPage, items: (page: ({ id: number } | null)[]) => page, perPage: 2 })) yielded.push(item);
+      })(),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ message: "Fetching page 2 failed: its item 1 is null", status: 200 });
+    expect(yielded).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
   it("a 200 page whose body is no list (a vendor's { message }) throws an InvalidResponseError that keeps the body", async () => {
     const fetchPage = async () => ({ data: { message: "Invalid filter: created" } as { items?: number[] }, response: new Response(null, { status: 200 }) });
     const error = await caught(collect(paginate({ fetchPage, items: (page: { items?: number[] }) => page.items!, perPage: 2 })));

@@ -200,6 +200,18 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(3);
   });
 
+  // A null in a page would reach the caller's loop as a tag, to fail there on tag.name.
+  it("throws an InvalidResponseError when a page holds a null, yielding none of that page", async () => {
+    const { cxi } = clientWith(() => json([{ id: 1, name: "a" }, null]));
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const tag of listAll(cxi, "/v1/tags")) seen.push(tag);
+    })().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ message: "Fetching page 1 failed: its item 1 is null" });
+    expect(seen).toEqual([]);
+  });
+
   // Wootric's explanation of a refused filter comes as { message } under 200, with no items: it is kept as the error's body.
   it("throws an InvalidResponseError keeping the body when a responses page is the vendor's { message } under 200", async () => {
     const { cxi } = clientWith(() => json({ message: "Invalid sort_order" }));
