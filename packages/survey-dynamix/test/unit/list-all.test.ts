@@ -126,9 +126,11 @@ describe("listAll", () => {
     expect(count).toBeLessThanOrEqual(8);
   });
 
-  it("reads past a null entry in a page of users, as in any list, instead of failing with a TypeError", async () => {
+  // A null would reach the caller's loop typed as a user, to fail there on user.email: the page is refused as malformed,
+  // with an error naming it, instead of a TypeError in the id check or the caller's code.
+  it("throws an InvalidResponseError for a null entry in a page of users, naming the offset and the item", async () => {
     const { sdx } = clientWith(() => json([null, { email: "a@example.com" }]));
-    await expect(collect(listAll(sdx, "/users", { query: { _limit: 5 } }))).resolves.toEqual([null, { email: "a@example.com" }]);
+    await expect(collect(listAll(sdx, "/users", { query: { _limit: 5 } }))).rejects.toMatchObject({ name: "InvalidResponseError", message: "Fetching offset 0 failed: its item 0 is null" });
   });
 
   it("asks for ASC pages when the query's _order is undefined or null, as when it is left out", async () => {
