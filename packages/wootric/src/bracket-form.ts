@@ -25,9 +25,9 @@ export function parseBracketForm(text: string): FormObject {
     // `a[b][]` is the path a, b, "": the name up to its first bracket, then what each pair of brackets holds.
     const open = name.indexOf("[");
     const path = open > 0 ? [name.slice(0, open), ...Array.from(name.slice(open).matchAll(/\[([^\]]*)\]/g), (match) => match[1]!)] : [name];
-    if (name === "" || path.some((key) => UNSAFE_KEYS.test(key))) continue;
+    if (!name || path.some((key) => UNSAFE_KEYS.test(key))) continue;
     // `a[]=x` adds x to a list of scalars: a last empty key marks one, and is taken off the path (pop() gives "").
-    const list = path.length > 1 && path.at(-1) === "" && !path.pop();
+    const list = path.length > 1 && !path.at(-1) && !path.pop();
     const key = path.pop()!;
     // The objects on the way, made where there are none (or a string or list stood).
     const node = path.reduce((node, key) => (isFieldObject(node[key]) ? node[key] : (node[key] = {})) as FormObject, result);
