@@ -100,7 +100,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       // Columns become end-user properties: Wootric reads *_date as a Unix timestamp (vendor doc "Custom Attributes",
       // Wootric/slate _custom_fields.md: "dates must be in Unix timestamp format and suffixed with _date"), in seconds (more
       // than 10 digits is milliseconds, which properties() refuses too); *_amount takes whole numbers.
-      if (kind && value !== "" && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
+      if (kind && value && !(date ? /^-?\d{1,10}$/ : /^-?\d+$/).test(value)) {
         throw new InputError(
           `csv: line ${line}, column ${nameShown(column)}`,
           `csv line ${line} has ${shown(value)} in ${shown(column)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
