@@ -35,7 +35,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
   for (const [name, value] of Object.entries(input)) {
     const field = `${at}.${nameShown(name)}`;
     // __proto__ would set the result's prototype (null) or be dropped (anything else), not go out as a property.
-    if (name.trim() === "" || /[[\]]|^__proto__$/.test(name)) throw fieldError(field, "is no property name: names must be non-empty, not __proto__ and without [ or ], which nest keys");
+    if (!name.trim() || /[[\]]|^__proto__$/.test(name)) throw fieldError(field, "is no property name: names must be non-empty, not __proto__ and without [ or ], which nest keys");
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(+value / 1000) : value;
     // null is sent as it is, whatever the name.
