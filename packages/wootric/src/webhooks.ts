@@ -32,9 +32,9 @@ const SIGNATURE_HEADER = "x-wootric-signature";
 function signatureHeader(headers: WebhookHeaders): unknown {
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(SIGNATURE_HEADER) ?? undefined;
   for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
-    if (name.toLowerCase() !== SIGNATURE_HEADER || value === undefined) continue;
+    if (name.toLowerCase() != SIGNATURE_HEADER || value === undefined) continue;
     // A repeated header is not something Wootric sends: refuse rather than pick one.
-    if (Array.isArray(value)) return value.length === 1 ? value[0] : "";
+    if (Array.isArray(value)) return value.length == 1 ? value[0] : "";
     return value;
   }
   return undefined;
@@ -49,7 +49,7 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   // Wootric does not send.
   const subject = "response" in raw ? "response" : "decline";
   const inner = raw[subject];
-  const record = isFieldObject(inner) ? typeFields(inner, subject === "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
+  const record = isFieldObject(inner) ? typeFields(inner, subject == "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
   // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
   const type = `${subject}.${event?.["event_name"]}`;
   if (!event || !record || !/^(response\.(created|updated)|decline\.created)$/.test(type)) {
