@@ -88,7 +88,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // A body already parsed (express.json(), a framework's form parser) cannot be verified: its bytes are gone.
   // isView and the brand, not instanceof: bytes and buffers from another realm (a vm context, as in Jest) count, and
   // a SharedArrayBuffer (a worker's).
-  if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || /ArrayBuffer]$/.test(Object.prototype.toString.call(body)))) {
+  if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || /ArrayBuffer]$/.test({}.toString.call(body)))) {
     throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
   if (header === undefined) throw new WebhookVerificationError("missing-signature");
