@@ -9,11 +9,9 @@ type Typed = string | number | boolean | null | { [key: string]: unknown };
  */
 export type FieldType = (value: unknown) => Typed | undefined;
 
-const integer: FieldType = (value) => {
-  // Beyond 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
-  const number = typeof value === "string" && /^-?\d+$/.test(value) ? +value : value;
-  return Number.isSafeInteger(number) ? (number as number) : undefined;
-};
+// The value (digits as text read as their number) if it is a safe integer, else undefined: find finds nothing. Beyond
+// 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
+const integer: FieldType = (value) => [typeof value === "string" && /^-?\d+$/.test(value) ? +value : value].find(Number.isSafeInteger) as number | undefined;
 const boolean: FieldType = (value) => (value === "true" || value === "false" ? value == "true" : typeof value === "boolean" ? value : undefined);
 const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
 // The event's name, timestamp and account token (the last two may be left out, not null): a null in one is refused, as
