@@ -12,7 +12,8 @@ export type FieldType = (value: unknown) => Typed | undefined;
 // The value (digits as text read as their number) if it is a safe integer, else undefined: find finds nothing. Beyond
 // 2^53 a number is rounded to another one (an id to a neighbour's): refused instead.
 const integer: FieldType = (value) => [typeof value === "string" && /^-?\d+$/.test(value) ? +value : value].find(Number.isSafeInteger) as number | undefined;
-const boolean: FieldType = (value) => (value === "true" || value === "false" ? value == "true" : typeof value === "boolean" ? value : undefined);
+// A boolean, or its name as text; else undefined: find finds nothing.
+const boolean: FieldType = (value) => [true, false].find((flag) => value === flag || value === `${flag}`);
 const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
 // The event's name, timestamp and account token (the last two may be left out, not null): a null in one is refused, as
 // one in an integer is (every integer field is a required one), where one in an optional field reads as the field left out.
