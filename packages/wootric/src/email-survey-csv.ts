@@ -73,9 +73,9 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     if (column !== undefined && !columns.includes(column)) throw fieldError(option, `names the column ${shown(column)}, not in the CSV's header`);
   }
   const receiver = options.send_to_email_field;
-  // The column of each row's address: send_to_email_field's, else the first, which must be email.
-  const emailColumn = receiver === undefined ? 0 : columns.indexOf(receiver);
-  if (receiver === undefined && columns[0] !== "email") {
+  // The column of each row's address: send_to_email_field's (in the header), else email's, which must be the first.
+  const emailColumn = columns.indexOf(receiver ?? "email");
+  if (receiver === undefined && emailColumn) {
     const at = columns.findIndex((name) => name.trim().toLowerCase() === "email");
     throw new InputError(
       "csv: column email",
