@@ -51,6 +51,9 @@ export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P> | undef
   ? { path: Path }
   : { path?: never });
 
+// The path parameters of a list that has any, as listAll reads them off its options (or null, or none).
+type PathOption = { path?: Record<string, unknown> | undefined } | null | undefined;
+
 const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds, exclusive), one listAll per part.";
 
 /**
@@ -70,14 +73,13 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  */
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
-  // A JavaScript caller's null means the same as leaving the options out.
-  const opts = options as undefined | { query?: Record<string, unknown> | undefined; path?: Record<string, unknown> | undefined; signal?: AbortSignal | undefined };
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   // `path` only where the path has a parameter: openapi-fetch would drop it, and list the account's whole list.
-  const { query, perPage } = listAllQuery(opts, path.includes("{") ? ["query", "path", "signal"] : ["query", "signal"]);
+  // A JavaScript caller's null options mean the same as leaving them out (here, and where they are read below).
+  const { query, perPage } = listAllQuery(options, path.includes("{") ? ["query", "path", "signal"] : ["query", "signal"]);
   // Unix seconds, as Wootric reads them: milliseconds (Date.now()) ask for a time 50 000 years on, and the list comes back
   // empty without a word. 1e10 seconds is the year 2286. Read as the query writes them, `created: { gt }` or
   // `"created[gt]"`; a null bound is left out, as the query leaves it out, and digits as text go out as the number.
@@ -101,13 +103,13 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     path: PagedPath,
     init: { params: { query: Record<string, unknown>; path?: Record<string, unknown> | undefined }; signal: AbortSignal | null },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const parent = opts?.path?.["end_user_id"];
+  const parent = (options as PathOption)?.path?.["end_user_id"];
   return iteratePages<unknown, PagedLists[P]>({
     fetchPage: (page) =>
       get(path, {
         // A path left out is refused by the client as missing, naming the parameter.
-        params: { query: { ...query, page, per_page: perPage }, path: opts?.path },
-        signal: opts?.signal || null,
+        params: { query: { ...query, page, per_page: perPage }, path: (options as PathOption)?.path },
+        signal: options?.signal || null,
       }),
     items: (data) => {
       // A server that ignored the end user in the path would hand another's items over as this one's: the page is
