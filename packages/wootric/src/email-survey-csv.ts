@@ -87,7 +87,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     throw fieldError("csv", `has ${rows.length} rows, over Wootric's ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} is on line ${rows[MAX_CSV_ROWS]!.line})`);
   }
   for (const { fields, line } of rows) {
-    if (fields.length !== columns.length) {
+    if (fields.length != columns.length) {
       throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
     }
     // As it is uploaded: a space after the comma before it would be part of the address Wootric reads.
