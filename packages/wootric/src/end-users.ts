@@ -12,8 +12,9 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
   const email = key === "email";
-  // As sendEmailSurvey checks each address: one with a space or no @ names no end user.
-  if (email) checkEmail(value, "email");
+  // As sendEmailSurvey checks each address: one with a space or no @ names no end user. Refused on the argument's field,
+  // which for this lookup is email.
+  if (email) checkEmail(value, field);
   const result = await client.GET("/v1/end_users/{id}", {
     params: { path: { id: value }, query: { [`lookup_by_${key}`]: true } },
     signal: options?.signal || null,
