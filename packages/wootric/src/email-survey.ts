@@ -107,7 +107,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   emails.forEach((email, index) => checkEmail(email, `emails (address ${index + 1})`));
   if (request.external_ids !== undefined) {
     const ids = addressesOf(request.external_ids, "external_ids", "external ID");
-    if (ids.length !== emails.length) {
+    if (ids.length != emails.length) {
       throw fieldError("external_ids", `has ${ids.length} IDs for ${emails.length} addresses: one per address, in order`);
     }
   }
