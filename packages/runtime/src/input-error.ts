@@ -127,7 +127,8 @@ export function shown(value: unknown): unknown {
  * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
  */
 export function nameShown(name: string): string {
-  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(name) == name ? name : String(shown(name));
+  // Read as text (a JavaScript caller's number or null is written as it is, not thrown on).
+  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(`${name}`) == name ? name : String(shown(name));
 }
 
 /**

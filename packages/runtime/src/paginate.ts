@@ -75,7 +75,8 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   const repeats = repeatGuard();
   const fresh = firstSight();
   // `before`: the total the page before reported (a comparison with undefined is false, so none reads as grown).
-  for (let page = firstPage, before: number | undefined; ; page++) {
+  // `had`: the items yielded before this page, to tell a page that brought new ones.
+  for (let page = firstPage, before: number | undefined, had = 0; ; page++, had = yielded) {
     const result = await fetchPage(page);
     const pageItems = itemsOf(result, items, `page ${page}`);
     const reported = reportedTotal(result.data, total);
@@ -92,9 +93,10 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
       }
     }
     // An item that came again took the place of one added at the front since, which no page of this reading holds. A
-    // full page that reads past the total contradicts it (a stale count): the list goes on until a short page. (Never
+    // full page of new items that reads past the total contradicts it (a stale count): the list goes on until a short
+    // page, or one that brings nothing new (a server that serves seen items for ever, or the last page again). (Never
     // with no total: read >= undefined is false.)
-    if (read >= (before = reported)! && (read == reported || pageItems.length < perPage)) return;
+    if (read >= (before = reported)! && (read == reported || pageItems.length < perPage || yielded == had)) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
     if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
@@ -103,7 +105,8 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
       const url = result.response.url || undefined;
       throw new PaginationLimitError(
         `Stopped after page ${maxPage}${url ? ` of ${redactUrl(url)}` : ""}: the vendor serves at most ${maxPage! - firstPage + 1} pages of ${perPage} per query ` +
-          `and ${reported === undefined ? "more items may remain" : `${reported - read} of ${reported} items remain`}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
+          // A total this reading went past (a stale one) says nothing of what remains.
+          `and ${!(reported! > read) ? "more items may remain" : `${reported! - read} of ${reported} items remain`}. All ${yielded} reachable items were yielded; ${options.narrow ?? "narrow the query."}`,
         { url, maxPage: maxPage!, perPage, itemsYielded: yielded },
       );
     }

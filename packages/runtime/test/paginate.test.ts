@@ -189,6 +189,25 @@ describe("paginate", () => {
     expect(asked).toEqual([1]);
   });
 
+  // Past a stale total only new items carry the reading on: a server that serves seen items under it (or answers the last
+  // page again for every page after it) is not read for ever, nor refused once the list was read whole.
+  it("past a total the pages contradicted, stops at a full page that brings nothing new, whether it repeats the page before or not", async () => {
+    for (const served of [[[1, 2], [3, 4], [1, 2]], [[1, 2], [3, 4], [3, 4]]]) {
+      const requested: number[] = [];
+      const fetchPage = async (page: number) => (requested.push(page), { data: { items: served[Math.min(page, 3) - 1]!.map((id) => ({ id })), total: 3 }, response: new Response(null, { status: 200 }) });
+      const items = await collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, total: (page) => page.total }));
+      expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4]);
+      expect(requested).toEqual([1, 2, 3]);
+    }
+  });
+
+  it("at maxPage past a total the pages contradicted, says more items may remain, not a negative count", async () => {
+    const fetchPage = async (page: number) => ({ data: { items: [2 * page - 1, 2 * page].map((id) => ({ id })), total: 3 }, response: new Response(null, { status: 200 }) });
+    const error = await caught(collect(paginate({ fetchPage, items: (page) => page.items, perPage: 2, maxPage: 3, total: (page) => page.total })));
+    expect(error).toBeInstanceOf(PaginationLimitError);
+    expect((error as Error).message).toContain("per query and more items may remain. All 6 reachable items were yielded");
+  });
+
   it("a page with a null among its items throws an InvalidResponseError naming the page and the item, yielding none of that page", async () => {
     const fetchPage = async (page: number) => ({ data: page == 1 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, null, { id: 5 }], response: new Response(null, { status: 200 }) });
     const yielded: unknown[] = [];
