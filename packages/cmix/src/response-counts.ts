@@ -9,8 +9,6 @@ import type { BannerFilterRequest, QuestionRef } from "./types.js";
 // countResponses passes for its advice is that mark, checked here at compile time, so the two cannot part.
 const SAFE = true satisfies (typeof operations)["/surveys/{surveyId}/response-counts"]["post"]["idempotent"];
 
-// The call countResponses makes, for its result's type only: countResponses writes the call out, which bundles smaller
-// than calling this (never called, it is left out of a bundle).
 function post(cmix: CmixClient, surveyId: number, body: BannerFilterRequest | QuestionRef[], init: { signal?: AbortSignal | undefined }) {
   return cmix.reporting.POST("/surveys/{surveyId}/response-counts", { params: { path: { surveyId } }, body, ...init });
 }
@@ -91,6 +89,5 @@ export async function countResponses(
   // typed as counts. The url names the request when the response does not (a fetch that built its own Response). A read
   // sent as POST, retried like a GET (x-idempotent in the spec): its 5xx advises as a GET's does.
   const url = `${cmix.baseUrls.reporting}/surveys/${surveyId}/response-counts`;
-  const result: ResponseCountsResult = await cmix.reporting.POST("/surveys/{surveyId}/response-counts", { params: { path: { surveyId } }, body: query, ...init });
-  return dataOrEmbeddedError(result, "POST", "without a list of counts: `body` holds what it sent.", (data) => Array.isArray(data) && data.every(isFieldObject), url, SAFE);
+  return dataOrEmbeddedError(await post(cmix, surveyId, query, init), "POST", "without a list of counts: `body` holds what it sent.", (data) => Array.isArray(data) && data.every(isFieldObject), url, SAFE);
 }
