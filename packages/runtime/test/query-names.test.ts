@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkQueryNames, defineVendorClient, InputError, queryNameHooks, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
+import { checkOptionNames, checkQueryNames, defineVendorClient, fieldError, InputError, queryNameHooks, rememberSecret, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
+import { inputError } from "./helpers.js";
 
 // A vendor ignores a query name it does not know and answers as if the filter or page size were not given.
 const operations = {
@@ -9,21 +10,22 @@ const operations = {
 type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"> & { auth: { type: "token"; accessToken: string } };
 type Paths = { "/items": { get: { parameters: { query?: { per_page?: number; sort_order?: string } }; responses: { 200: { content: { "application/json": unknown } } } } } };
 
-function clientWithNames() {
+const createClient = defineVendorClient<Paths, Options>({
+  operations,
+  hosts: { baseUrl: { default: "https://api.example.com" } },
+  auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
+  authorizers: TOKEN_AUTHORIZERS,
+  authExample: '{ type: "token", accessToken }',
+  calls: () => queryNameHooks("per_page sort_order", "Example"),
+});
+
+function clientWithNames(accessToken = "query-names-token") {
   const sent: string[] = [];
-  const createClient = defineVendorClient<Paths, Options>({
-    operations,
-    hosts: { baseUrl: { default: "https://api.example.com" } },
-    auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
-    authorizers: TOKEN_AUTHORIZERS,
-    authExample: '{ type: "token", accessToken }',
-    calls: () => queryNameHooks("per_page sort_order", "Example"),
-  });
   const fetch = async (input: RequestInfo | URL) => {
     sent.push(input instanceof Request ? input.url : String(input));
     return Response.json([]);
   };
-  const get = createClient({ auth: { type: "token", accessToken: "query-names-token" }, fetch }).GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+  const get = createClient({ auth: { type: "token", accessToken }, fetch }).GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
   return { get, sent };
 }
 
@@ -130,5 +132,50 @@ describe("queryNameHooks", () => {
       message: "params.query.perPage is not read: did you mean per_page?",
     });
     expect(sent).toEqual([]);
+  });
+});
+
+// A credential pasted where a name goes is written into the InputError's field and message by the check that refuses
+// the name: those reach logs and error trackers.
+describe("an InputError naming a credential", () => {
+  // The names are a credential's characters, so expectNoSecrets (inputError) also finds none of SECRETS there.
+  function expectRedacted(error: InputError, secret: string) {
+    const all = `${error.field}\n${error.message}\n${JSON.stringify(error)}\n${String(error.stack)}`;
+    expect(all).not.toContain(secret.slice(0, 12));
+    expect(error.field).toContain("[redacted]");
+  }
+
+  it("redacts a client's token used as a query parameter's name, in field and message, before anything is sent", async () => {
+    const token = "query-key-token_9a8b7c6d5e4f";
+    const { get, sent } = clientWithNames(token);
+    const error = await get("/items", { params: { query: { [token]: 1 } } }).catch((failure: unknown) => failure as InputError);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.[redacted]", message: "params.query.[redacted] is not read: no operation of Example takes it" });
+    expectRedacted(error as InputError, token);
+    expect(sent).toEqual([]);
+  });
+
+  // Known from a client's creation on: the options of the client that brings it are checked before its auth is read.
+  it("redacts a known token used as an option's name (pasted beside auth instead of in it)", () => {
+    const token = "option-key-token_1b2c3d4e5f6a";
+    createClient({ auth: { type: "token", accessToken: token } });
+    const error = inputError(() => createClient({ auth: { type: "token", accessToken: token }, [token]: true } as never), "[redacted]");
+    expect(error.message).toMatch(/^\[redacted\] is not an option of createClient, which takes /);
+    expectRedacted(error, token);
+  });
+
+  it("redacts a known credential in every encoding from the field and message of any InputError, as checkQueryNames and checkOptionNames make them", () => {
+    const secret = "known secret/with+signs_0f1e2d";
+    rememberSecret(secret);
+    for (const [name, shown] of [
+      [secret, "[redacted]"],
+      [encodeURIComponent(secret), "[redacted]"],
+      [`x_${encodeURIComponent(secret)}_y`, "x_[redacted]_y"],
+    ]) {
+      expectRedacted(inputError(() => checkQueryNames({ [name!]: 1 }, ["per_page"], "Example"), `params.query.${shown}`), secret);
+      expectRedacted(inputError(() => checkOptionNames({ [name!]: 1 }, ["auth"], "createClient"), shown!), secret);
+    }
+    expectRedacted(inputError(() => { throw new InputError(`columns.${secret}`, `column ${secret} is unknown`); }, "columns.[redacted]"), secret);
+    expect(fieldError(`body.${secret}`, "is no field").message).toBe("body.[redacted] is no field");
   });
 });

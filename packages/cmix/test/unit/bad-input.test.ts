@@ -547,6 +547,22 @@ const cases: BadInputCase[] = [
     field: "filter.counts",
     message: /filter\.counts must list at least one \{ questionId, resolution\? \} to count/,
   },
+  // A credential pasted where a name goes is written into the error by the check that refuses the name: every
+  // InputError redacts the credentials the package knows (the client's, known from its creation on).
+  {
+    helper: "countResponses",
+    input: "the client's password as an option's name",
+    call: (fetch) => countResponses(client(fetch), SURVEY, [{ questionId: 1 }], bad({ [PASSWORD]: 1 })),
+    field: "[redacted]",
+    message: /^\[redacted\] is not an option of countResponses, which takes signal$/,
+  },
+  {
+    helper: "createClient",
+    input: "a known client secret as a base URL's service name",
+    call: (fetch) => (client(fetch), client(fetch, { baseUrls: bad({ [CLIENT_SECRET]: "https://cmix.test" }) })),
+    field: "baseUrls.[redacted]",
+    message: /^baseUrls\.\[redacted\] is not a CMIX service: use auth, survey, reporting, fileProcessing$/,
+  },
 ];
 
 describeBadInput({

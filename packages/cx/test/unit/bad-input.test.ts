@@ -389,6 +389,9 @@ const cases: BadInputCase[] = [
     field: "filePath",
     message: /^filePath "self:\[redacted\]" is not URL-encoded|got "\[redacted\]"$/,
   },
+  // A credential pasted where a name goes is written into the error by the check that refuses the name: every
+  // InputError redacts the credentials the package knows (the client's, known from its creation on).
+  { helper: "downloadFile", input: "the client's access token as an option's name", call: (fetch) => downloadFile(client(fetch), PHOTO, bad({ [ACCESS_TOKEN]: 1 })), field: "[redacted]", message: /^\[redacted\] is not an option of downloadFile, which takes signal$/ },
 ];
 
 describeBadInput({

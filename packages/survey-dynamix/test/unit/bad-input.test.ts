@@ -450,6 +450,22 @@ const cases: BadInputCase[] = [
     field: "state",
     message: /^state is not an option of readAuthorizationCallback: did you mean expectedState\?$/,
   },
+  // A credential pasted where a name goes is written into the error by the check that refuses the name: every
+  // InputError redacts the credentials the package knows (the client's, known from its creation on).
+  {
+    helper: "GET /surveys",
+    input: "the client's access token as a query parameter's name",
+    call: (fetch) => client(fetch).GET("/surveys", bad<never>({ params: { query: { [ACCESS_TOKEN]: 1 } } })),
+    field: "params.query.[redacted]",
+    message: /^params\.query\.\[redacted\] is not read: /,
+  },
+  {
+    helper: "GET /surveys",
+    input: "the client's access token as a query parameter's name, holding a list",
+    call: (fetch) => client(fetch).GET("/surveys", bad<never>({ params: { query: { [ACCESS_TOKEN]: [1, 2] } } })),
+    field: "params.query.[redacted]",
+    message: /^params\.query\.\[redacted\] /,
+  },
 ];
 
 describeBadInput({

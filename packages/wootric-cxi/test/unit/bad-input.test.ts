@@ -262,6 +262,23 @@ const cases: BadInputCase[] = [
     field: "query.per_page",
     message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got a string/,
   },
+  // A credential pasted where a name goes is written into the error by the check that refuses the name: every
+  // InputError redacts the credentials the package knows (the client's, known from its creation on).
+  {
+    helper: "PUT /v1/segments/update_bulk",
+    input: "the client's access token as a list's name",
+    call: (fetch) => client(fetch).PUT("/v1/segments/update_bulk", bad<never>({ body: { [ACCESS_TOKEN]: [] } })),
+    field: "body.[redacted]",
+    message: /^body\.\[redacted\] is not read: send lists of responses or users$/,
+  },
+  {
+    helper: "GET /v1/tags",
+    input: "the client's access token as a query parameter's name",
+    call: (fetch) => client(fetch).GET("/v1/tags", bad<never>({ params: { query: { [ACCESS_TOKEN]: 1 } } })),
+    field: "params.query.[redacted]",
+    message: /^params\.query\.\[redacted\] is not read: no operation of Wootric CXI takes it$/,
+  },
+  { helper: "listAll", input: "the client's access token as an option's name", call: (fetch) => listAll(client(fetch), "/v1/responses", bad({ [ACCESS_TOKEN]: 1 })), field: "[redacted]", message: /^\[redacted\] is not an option of listAll, which takes / },
 ];
 
 describeBadInput({

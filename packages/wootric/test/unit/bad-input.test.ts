@@ -207,11 +207,21 @@ const helperCases: BadInputCase[] = [
     helper: "properties",
     input: "the client's access token as a property's name",
     call: (fetch) => (client(fetch), properties({ [ACCESS_TOKEN]: { a: 1 } as never })),
-    field: 'properties."[redacted]"',
-    message: /^properties\."\[redacted\]" must be a string, number, boolean or Date/,
+    field: "properties.[redacted]",
+    message: /^properties\.\[redacted\] must be a string, number, boolean or Date/,
   },
   // An argument slipped: the client's own token where the address goes is quoted redacted, not written into the error.
   { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), ACCESS_TOKEN), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
+  // A credential pasted where a name goes is written into the error by the check that refuses the name: every
+  // InputError redacts the credentials the package knows (the client's, known from its creation on).
+  {
+    helper: "GET /v1/end_users",
+    input: "the client's access token as a query parameter's name",
+    call: (fetch) => client(fetch).GET("/v1/end_users", bad<never>({ params: { query: { [ACCESS_TOKEN]: 1 } } })),
+    field: "params.query.[redacted]",
+    message: /^params\.query\.\[redacted\] is not read: no operation of Wootric takes it$/,
+  },
+  { helper: "listAll", input: "the client's access token as an option's name", call: (fetch) => listAll(client(fetch), "/v1/end_users", bad({ [ACCESS_TOKEN]: 1 })), field: "[redacted]", message: /^\[redacted\] is not an option of listAll, which takes / },
 ];
 
 describeBadInput({
