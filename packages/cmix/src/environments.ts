@@ -18,22 +18,24 @@ export type ServiceUrlOptions = { [S in CmixService as (typeof SERVICE_URL_OPTIO
 
 /**
  * The vendor's hosts (Dynata's own client, `CMIX_SERVICES`). The sandbox is called "kaleidoscope"; the vendor's wiki
- * links point to it, and production access must be requested from the vendor.
+ * links point to it, and production access must be requested from the vendor. Frozen, each environment too: every
+ * client reads its default hosts here, and one changed by any module of the application (a dependency among them)
+ * would send every client's password grant there.
  */
-export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = {
-  production: {
+export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = Object.freeze({
+  production: Object.freeze({
     auth: "https://auth.cmix.com",
     survey: "https://survey-api.cmix.com",
     reporting: "https://reporting-api.cmix.com",
     fileProcessing: "https://file-processing.cmix.com",
-  },
-  sandbox: {
+  }),
+  sandbox: Object.freeze({
     auth: "https://kaleidoscope-auth.cmix.com",
     survey: "https://kaleidoscope-survey-api.cmix.com",
     reporting: "https://kaleidoscope-reporting-api.cmix.com",
     fileProcessing: "https://kaleidoscope-file-processing.cmix.com",
-  },
-};
+  }),
+});
 
 const SERVICES = Object.keys(CMIX_HOSTS.production) as CmixService[];
 

@@ -78,6 +78,19 @@ describe("createClient", () => {
     expect(CMIX_HOSTS[environment]).toEqual({ auth, survey, reporting, fileProcessing });
   });
 
+  // Every client reads its default hosts from CMIX_HOSTS: one changed by any module of the application would send
+  // every client's password grant there.
+  it("keeps its hosts whatever another module writes into the exported CMIX_HOSTS", async () => {
+    const hosts = CMIX_HOSTS as unknown as Record<string, Record<string, string>>;
+    expect(() => (hosts["production"]!["auth"] = "https://collector.example")).toThrow(TypeError);
+    expect(() => (hosts["sandbox"] = { auth: "https://collector.example" })).toThrow(TypeError);
+    expect(() => delete hosts["production"]!["survey"]).toThrow(TypeError);
+    const observed = vendor();
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, auth: PASSWORD_AUTH });
+    await cmix.survey.GET("/projects/{projectId}", { params: { path: { projectId: 109820 } } });
+    expect(observed.calls()).toEqual(["POST https://auth.cmix.com/access-token", "GET https://survey-api.cmix.com/projects/109820"]);
+  });
+
   it.each([
     ["its own base URL option", { surveyBaseUrl: "http://localhost:4010/", authBaseUrl: "http://localhost:4011" }],
     ["its own base URL override in baseUrls (deprecated)", { baseUrls: { survey: "http://localhost:4010/", auth: "http://localhost:4011" } }],
