@@ -97,8 +97,8 @@ export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions
 }
 
 /**
- * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, or the path and query a web
- * framework gives (`req.url`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
+ * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, the path and query a web
+ * framework gives (`req.url`), or the query alone, with or without its `?` (`code=...&state=...`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
  * authorization was refused, and an {@link InputError} when the state does not match `expectedState` (required; `null`
  * skips the check), no code is there or an option is not one it takes. No error ever quotes the code.
  *
@@ -119,8 +119,9 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if (typeof text !== "string") throw badUrl();
   let parsed: URL;
   try {
-    // The base only lets a bare path and query parse; nothing from it is used.
-    parsed = new URL(text, "https://callback.invalid");
+    // The base only lets a bare path and query parse; nothing from it is used. A query without its "?" (a framework's
+    // query string, `code=...&state=...`) is read as one: as a path, it would be a callback without a state.
+    parsed = new URL(/^\w+=/.test(text) ? `?${text}` : text, "https://callback.invalid");
   } catch {
     throw badUrl();
   }

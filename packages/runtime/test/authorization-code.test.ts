@@ -124,6 +124,15 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`/oauth/callback?code=${CODE}`, { expectedState: null })).toEqual({ code: CODE });
   });
 
+  // As a path, `code=...&state=...` was a callback without a state: "it may be forged or stale", a wrong lead.
+  it("reads a query string without its ?, as a framework's query string or url.search.slice(1) gives it", () => {
+    expect(readAuthorizationCallback(`code=${CODE}&state=st-123`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+    expect(readAuthorizationCallback(`state=st-123&code=${CODE}`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+    expect(() => readAuthorizationCallback("error=access_denied&state=st-123", { expectedState: "st-123" })).toThrow(AuthorizationDeniedError);
+    // A relative path with a query is still a path: its parameters are read after the "?".
+    expect(readAuthorizationCallback(`callback?code=${CODE}`, { expectedState: null })).toEqual({ code: CODE });
+  });
+
   it.each([
     ["nothing", undefined],
     ["null", null],

@@ -57,6 +57,10 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`/cx/callback?code=other&auth_code=${AUTH_CODE}`, { expectedState: null }).code).toBe(AUTH_CODE);
   });
 
+  it("reads a query string given without its ? (a framework's query string)", () => {
+    expect(readAuthorizationCallback(`auth_code=${AUTH_CODE}&state=s-1`, { expectedState: "s-1" })).toEqual({ code: AUTH_CODE, state: "s-1" });
+  });
+
   // Left out, the state check would be off without a word, and a forged callback (login CSRF) taken.
   it.each<[string, unknown, string]>([
     ["no options", undefined, "options"],

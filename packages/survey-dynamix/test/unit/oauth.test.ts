@@ -37,6 +37,10 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`/sdx/callback?code=${CODE}&state=s-12345678`, { expectedState: "s-12345678" })).toEqual({ code: CODE, state: "s-12345678" });
     expect(() => readAuthorizationCallback(`/sdx/callback?code=${CODE}&state=other`, { expectedState: "s-12345678" })).toThrow(InputError);
   });
+
+  it("reads a query string given without its ? (a framework's query string)", () => {
+    expect(readAuthorizationCallback(`code=${CODE}&state=s-12345678`, { expectedState: "s-12345678" })).toEqual({ code: CODE, state: "s-12345678" });
+  });
 });
 
 describe("exchangeAuthorizationCode", () => {
