@@ -19,7 +19,7 @@ const string: FieldType = (value) => (typeof value === "string" || typeof value 
 // one in an integer is (every integer field is a required one), where one in an optional field reads as the field left out.
 const text: FieldType = (value) => string(value);
 // A form cannot tell null from "": Rails writes both as `key=`; the JSON format sends null.
-const nullableString: FieldType = (value) => (typeof value === "string" ? value || null : value === null ? null : undefined);
+const nullableString: FieldType = (value) => (value === null || typeof value === "string" ? value || null : undefined);
 const properties: FieldType = (value) => (isFieldObject(value) ? { ...value } : undefined);
 
 /** Each field type under the name the spec's schemas give it (a test reads the tables below through it). */
