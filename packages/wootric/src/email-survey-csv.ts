@@ -92,7 +92,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     }
     // As it is uploaded: a space after the comma before it would be part of the address Wootric reads.
     checkEmail(fields[emailColumn]!, `csv: line ${line}, ${emailField}`);
-    for (const [at, column] of columns.entries()) {
+    columns.forEach((column, at) => {
       // ___context: columns fill {{name}} in subject and intro: text, not end-user properties.
       const kind = /^(?!___).*_(amount|date)$/.exec(column)?.[1];
       const value = fields[at]!.trim();
@@ -106,7 +106,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
           `csv line ${line} has ${shown(value)} in ${shown(column)}: a column ending in _${kind} takes ${date ? "a Unix timestamp in seconds" : "whole numbers"}`,
         );
       }
-    }
+    });
   }
 }
 
