@@ -104,15 +104,14 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   const text = new TextDecoder().decode(bytes);
   let payload: unknown;
   // The webhook's format is chosen on Wootric's settings page: a bracket form (default) or JSON.
-  if (!/^\s*\{/.test(text)) payload = parseBracketForm(text);
-  else {
+  if (/^\s*\{/.test(text)) {
     try {
       // The same keys a form body drops: an own `__proto__` would reach a caller's merge (end users set the properties).
       payload = JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.test(key) ? undefined : value));
     } catch {
       // Left undefined, and refused by typedEvent, as a JSON value that is no object is.
     }
-  }
+  } else payload = parseBracketForm(text);
   const event = typedEvent(payload);
   // The timestamp, `2016-08-04 13:57:31 -0700` (or `... UTC`, as Rails writes that zone) in forms and ISO 8601 in JSON,
   // read as ISO 8601, which every engine parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is
