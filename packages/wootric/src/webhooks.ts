@@ -116,10 +116,9 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   // The timestamp, `2016-08-04 13:57:31 -0700` (or `... UTC`, as Rails writes that zone) in forms and ISO 8601 in JSON,
   // read as ISO 8601, which every engine parses alike. Not `> maxAgeMs`, so that one that is no time (NaN), or none, is
   // refused too; and as far ahead as behind, or a body signed with a time to come could be replayed until then. One
-  // with no zone is no time either: it would be read in this machine's zone.
+  // with no zone is refused unread: it would be read in this machine's zone.
   const stamp = `${event.timestamp}`.replace(/ ?([+-]\d\d):?(\d\d)$/, "$1:$2").replace(/ UTC$/, "Z").replace(" ", "T");
-  const sentAt = /(z|[+-]\d\d:\d\d)$/i.test(stamp) ? Date.parse(stamp) : NaN;
-  if (maxAgeMs < Infinity && !(Math.abs(Date.now() - sentAt) <= maxAgeMs)) throw new WebhookVerificationError("stale");
+  if (maxAgeMs < Infinity && !(/(z|[+-]\d\d:\d\d)$/i.test(stamp) && Math.abs(Date.now() - Date.parse(stamp)) <= maxAgeMs)) throw new WebhookVerificationError("stale");
   return event;
 }
 
