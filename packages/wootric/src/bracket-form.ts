@@ -31,9 +31,8 @@ export function parseBracketForm(text: string): FormObject {
     const key = path.pop()!;
     // The objects on the way, made where there are none (or a string or list stood).
     const node = path.reduce((node, key) => (isFieldObject(node[key]) ? node[key] : (node[key] = {})) as FormObject, result);
-    const existing = node[key];
     if (!list) node[key] = value;
-    else if (Array.isArray(existing)) existing.push(value);
+    else if (Array.isArray(node[key])) node[key].push(value);
     else node[key] = [value];
   }
   return result;
