@@ -166,7 +166,7 @@ export function isFieldObject(value: unknown): value is Record<string, unknown> 
  * const password = requireString(auth.password, "auth.password", "the account password");
  */
 export function requireString(value: unknown, field: string, hint: string): string {
-  if (typeof value !== "string" || value.trim() === "") throw fieldError(field, `must be a non-empty string: ${hint}`);
+  if (typeof value !== "string" || !value.trim()) throw fieldError(field, `must be a non-empty string: ${hint}`);
   return value;
 }
 
