@@ -47,7 +47,7 @@ export function bodyCredentials(body: unknown): string[] | undefined {
   // credential. Not any body with a getAll method: an object with one is no form (and would not iterate as one). Blobs,
   // streams and byte arrays are sent as they are: nothing names a field.
   if (form instanceof URLSearchParams || (typeof FormData !== "undefined" && form instanceof FormData)) {
-    for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part !== "" && isSecretName(part))) take(value, (named = true));
+    for (const [name, value] of form as FormData) if (name.split(/[[\]]+/).some((part) => part && isSecretName(part))) take(value, (named = true));
   } else take(body, false);
   return named ? found : undefined;
 }
