@@ -340,9 +340,7 @@ export class PaginationLimitError extends ApiError {
 
   constructor(message: string, init: PaginationLimitInit) {
     super(message, init);
-    this.maxPage = init.maxPage;
-    this.perPage = init.perPage;
-    this.itemsYielded = init.itemsYielded;
+    ({ maxPage: this.maxPage, perPage: this.perPage, itemsYielded: this.itemsYielded } = init);
   }
 }
 
