@@ -1,4 +1,4 @@
-import { fieldError, InputError, renamedHost, shown, type HostDescription } from "@apis/runtime";
+import { fieldError, InputError, redactSecrets, renamedHost, shown, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -19,8 +19,8 @@ export type ServiceUrlOptions = { [S in CmixService as (typeof SERVICE_URL_OPTIO
 /**
  * The vendor's hosts (Dynata's own client, `CMIX_SERVICES`). The sandbox is called "kaleidoscope"; the vendor's wiki
  * links point to it, and production access must be requested from the vendor. Frozen, each environment too: every
- * client reads its default hosts here, and one changed by any module of the application (a dependency among them)
- * would send every client's password grant there.
+ * client reads its default hosts here, and one written into by mistake (an environment taken for a copy) would send
+ * every later client's password grant there.
  */
 export const CMIX_HOSTS: Readonly<Record<CmixEnvironment, ServiceUrls>> = Object.freeze({
   production: Object.freeze({
@@ -76,7 +76,8 @@ export function checkCmixOptions(options: { environment?: unknown; baseUrls?: un
   }
   for (const name of Object.keys(baseUrls)) {
     if (!SERVICES.includes(name as CmixService)) {
-      throw fieldError(`baseUrls.${name}`, `is not a CMIX service: use ${SERVICES.join(", ")}`);
+      // The name as given, but for a credential the package knows (one pasted as a key).
+      throw fieldError(`baseUrls.${redactSecrets(name)}`, `is not a CMIX service: use ${SERVICES.join(", ")}`);
     }
   }
 }

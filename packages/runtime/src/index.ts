@@ -54,7 +54,7 @@ export { redactText, redactUrl } from "./redact.js";
 export { withDefaultHeader } from "./default-header.js";
 export { checkHeadersOption, isHeaderSafeToken, UNSENDABLE, type HeadersOption } from "./header-value.js";
 export { endSentence, summarizeBody } from "./error-summary.js";
-export { rememberSecret } from "./known-secrets.js";
+export { redactSecrets, rememberSecret } from "./known-secrets.js";
 // Shared with vendor packages that let go of a stream they read (CX's multipart upload).
 export { cancelQuietly } from "./read-body.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";

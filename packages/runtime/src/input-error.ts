@@ -17,10 +17,8 @@ export class InputError extends TypeError {
   declare readonly field: string;
 
   constructor(field: string, message: string, options?: { cause?: unknown }) {
-    // Every credential the package knows is redacted from both, wherever it came from: a token pasted as a query
-    // parameter's or an option's name is written into the field as given (see redactSecrets).
-    super(redactSecrets(message), options);
-    this.field = redactSecrets(field);
+    super(message, options);
+    this.field = field;
   }
 
   toJSON(): { name: string; field: string; message: string } {
@@ -123,15 +121,14 @@ export function shown(value: unknown): unknown {
  * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . - [ ]`; else quoted as {@link shown} quotes a value,
  * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
  * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have. A
- * name that is or holds a credential the client knows (a token pasted as a column or a key) is redacted by the
- * {@link InputError} it goes into, as every text of one is.
+ * plain name that is or holds a credential the client knows (a token pasted as a column or a key) is quoted, redacted.
  *
  * @example
  * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
  */
 export function nameShown(name: string): string {
   // Read as text (a JavaScript caller's number or null is written as it is, not thrown on).
-  return /^[\w$:.[\]-]{1,64}$/.test(name) ? name : String(shown(name));
+  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(`${name}`) == name ? name : String(shown(name));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describeValue, fieldError, isFieldObject } from "./input-error.js";
+import { redactSecrets } from "./known-secrets.js";
 import { normalize } from "./redact.js";
 import type { CallHooks } from "./vendor-calls.js";
 
@@ -43,7 +44,8 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
         most = score;
       }
     }
-    throw fieldError(key, `is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
+    // The name as given, but for a credential the package knows (a token pasted beside auth instead of in it).
+    throw fieldError(redactSecrets(key), `is not an option of ${of}${meant ? `: did you mean ${meant}?` : `, which takes ${[...known].join(", ")}`}`);
   }
 }
 
@@ -70,7 +72,8 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
       if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;
       const meant = names.find((known) => normalize(known) == normalize(name));
-      throw fieldError(`params.query.${name}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
+      // The name as given, but for a credential the package knows (a token pasted as a query key).
+      throw fieldError(`params.query.${redactSecrets(name)}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { fieldError, isFieldObject } from "@apis/runtime";
+import { fieldError, isFieldObject, redactSecrets } from "@apis/runtime";
 
 /** The segments bulk update, whose body {@link checkSegmentsBody} checks on raw calls. */
 export const SEGMENTS_PATH = "/v1/segments/update_bulk";
@@ -31,7 +31,8 @@ export function checkSegmentsBody(body: unknown): void {
   if (!lists.length) throw fieldError("body", "must have responses or users: nothing would be updated");
   for (const [name, list] of lists) {
     const lead = LEADS[name];
-    if (!lead || !Array.isArray(list)) throw fieldError(`body.${name}`, "is not read: send lists of responses or users");
+    // The name as given, but for a credential the package knows (one pasted as a key).
+    if (!lead || !Array.isArray(list)) throw fieldError(`body.${redactSecrets(name)}`, "is not read: send lists of responses or users");
     list.forEach((entry: Record<string, unknown> | undefined, index) => {
       const at = `body.${name}[${index}].`;
       need(entry, lead, at);

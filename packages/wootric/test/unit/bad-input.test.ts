@@ -207,8 +207,8 @@ const helperCases: BadInputCase[] = [
     helper: "properties",
     input: "the client's access token as a property's name",
     call: (fetch) => (client(fetch), properties({ [ACCESS_TOKEN]: { a: 1 } as never })),
-    field: "properties.[redacted]",
-    message: /^properties\.\[redacted\] must be a string, number, boolean or Date/,
+    field: 'properties."[redacted]"',
+    message: /^properties\."\[redacted\]" must be a string, number, boolean or Date/,
   },
   // An argument slipped: the client's own token where the address goes is quoted redacted, not written into the error.
   { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), ACCESS_TOKEN), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
