@@ -119,9 +119,10 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if (typeof text !== "string") throw badUrl();
   let parsed: URL;
   try {
-    // The base only lets a bare path and query parse; nothing from it is used. A query without its "?" (a framework's
-    // query string, `code=...&state=...`) is read as one: as a path, it would be a callback without a state.
-    parsed = new URL(/^\w+=/.test(text) ? `?${text}` : text, "https://callback.invalid");
+    // The base only lets a bare path and query parse; nothing from it is used. A text with an "=" but no "?" (a
+    // framework's query string, `code=...&state=...`) is read as the query: as a path, it would be a callback without
+    // a state; a path without a query holds no code anyway.
+    parsed = new URL(/^[^?]*=[^?]*$/.test(text) ? `?${text}` : text, "https://callback.invalid");
   } catch {
     throw badUrl();
   }

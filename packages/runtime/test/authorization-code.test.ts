@@ -129,8 +129,11 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`code=${CODE}&state=st-123`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
     expect(readAuthorizationCallback(`state=st-123&code=${CODE}`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
     expect(() => readAuthorizationCallback("error=access_denied&state=st-123", { expectedState: "st-123" })).toThrow(AuthorizationDeniedError);
-    // A relative path with a query is still a path: its parameters are read after the "?".
+    expect(readAuthorizationCallback(`x-app=1&code=${CODE}&state=st-123`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+    // A text with a "?" is still a path and its query, whatever its first segment holds.
     expect(readAuthorizationCallback(`callback?code=${CODE}`, { expectedState: null })).toEqual({ code: CODE });
+    expect(readAuthorizationCallback(`cb=1/x?code=${CODE}&state=st-123`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+    expect(readAuthorizationCallback(`v=2/oauth/callback?state=st-123&code=${CODE}#c=1`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
   });
 
   it.each([
