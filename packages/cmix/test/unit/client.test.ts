@@ -78,8 +78,8 @@ describe("createClient", () => {
     expect(CMIX_HOSTS[environment]).toEqual({ auth, survey, reporting, fileProcessing });
   });
 
-  // Every client reads its default hosts from CMIX_HOSTS: one changed by any module of the application would send
-  // every client's password grant there.
+  // Every client reads its default hosts from CMIX_HOSTS: one written into by mistake (an environment taken for a
+  // copy) would send every later client's password grant there.
   it("keeps its hosts whatever another module writes into the exported CMIX_HOSTS", async () => {
     const hosts = CMIX_HOSTS as unknown as Record<string, Record<string, string>>;
     expect(() => (hosts["production"]!["auth"] = "https://collector.example")).toThrow(TypeError);
