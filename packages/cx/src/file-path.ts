@@ -107,7 +107,8 @@ function checkPath(path: unknown, field: string): void {
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,
-        `The name ${shown(`${name.slice(0, 24)}...`)} in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH}`,
+        // Redacted before it is cut (shown): a piece cut first would be no credential's whole form.
+        `The name ${shown(name)} in the path is ${name.length} characters long; CX allows at most ${MAX_NAME_LENGTH}`,
       );
     }
   }

@@ -21,6 +21,8 @@ import { ACCESS_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET } from "../support/se
 
 const REDIRECT = "https://app.example.com/cx/callback";
 const PHOTO = "self:%2Fphotos%2F2353.jpg";
+// A token as long as some issuers' (a JWT with claims), longer than a CX name may be.
+const LONG_TOKEN = `cxLongTok-${"Zq8fP3sLm2".repeat(30)}`.slice(0, 300);
 
 // A file of two chunks, 16 bytes in all.
 function twoChunks(): ReadableStream<Uint8Array> {
@@ -256,7 +258,15 @@ const cases: BadInputCase[] = [
     input: "a name longer than 255 characters",
     call: () => filePath("self", `/${"a".repeat(256)}`),
     field: "path",
-    message: /is 256 characters long; CX allows at most 255/,
+    message: new RegExp(`^The name "${"a".repeat(97)}\\.\\.\\." in the path is 256 characters long; CX allows at most 255`),
+  },
+  // Quoted redacted, then cut: a cut piece of it would be no credential's whole form, and went through as it was.
+  {
+    helper: "filePath",
+    input: "a known long credential as a name longer than 255 characters",
+    call: (fetch) => (client(fetch, { auth: { type: "token", accessToken: LONG_TOKEN } }), filePath("self", `/${LONG_TOKEN}`)),
+    field: "path",
+    message: /^The name "\[redacted\]" in the path is 300 characters long; CX allows at most 255/,
   },
   {
     helper: "parseFilePath",
@@ -396,7 +406,7 @@ const cases: BadInputCase[] = [
 
 describeBadInput({
   InputError,
-  secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE],
+  secrets: [ACCESS_TOKEN, CLIENT_SECRET, AUTH_CODE, LONG_TOKEN],
   spyBody: { id: "ZdvTGn0mEeG34xIFOBql1A", name: "2353.jpg", access_token: "at-issued" },
   cases,
   control: {
