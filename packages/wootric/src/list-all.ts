@@ -94,7 +94,12 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     if (!/^(created|updated)/.test(key)) continue;
     for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
       const field = `query.${nameShown(op ? `${key}.${op}` : key)}`;
-      if (value != null && !/^(created|updated)\[(eq|[gl]te?)\]$/.test(op ? `${key}[${op}]` : key)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
+      const wire = op ? `${key}[${op}]` : key;
+      if (value != null) {
+        if (!/^(created|updated)\[(eq|[gl]te?)\]$/.test(wire)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
+        // Given both ways (`created: { gt }` and `"created[gt]"`), a bound would go out twice, one value silently winning.
+        if (op && query[wire] != null) throw fieldError(field, `is given as "${wire}" too`);
+      }
       checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }
   }

@@ -300,6 +300,22 @@ describe("listAll", () => {
     expect(new URL(observed.requests[0]!.url).searchParams.has("created[lt]")).toBe(false);
   });
 
+  // Both forms at once would go out as created[gt]=...&created[gt]=..., the server keeping one of them without a word.
+  it("refuses a bound given both as created: { gt } and as \"created[gt]\", before any request", () => {
+    const observed = pages([1]);
+    const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth });
+    for (const [query, field, wire] of [
+      [{ created: { gt: 1_480_000_000 }, "created[gt]": 1_490_000_000 }, "query.created.gt", "created[gt]"],
+      [{ "updated[lte]": 1_490_000_000, updated: { lte: 1_480_000_000 } }, "query.updated.lte", "updated[lte]"],
+    ] as const) {
+      const refused = expect.objectContaining({ name: "InputError", field, message: `${field} is given as "${wire}" too` });
+      expect(() => listAll(wootric, "/v1/end_users", { query: query as never })).toThrow(refused);
+    }
+    expect(observed.requests).toHaveLength(0);
+    // A null bound is none given: the other goes out alone.
+    listAll(wootric, "/v1/end_users", { query: { created: { gt: null }, "created[gt]": 1_480_000_000 } as never });
+  });
+
   // ListAllOptions types this form too (test/types/list-all-filters.test-d.ts): no cast needed.
   it("sends a bound given as the wire writes it, \"created[gt]\", as given", async () => {
     const observed = pages([3, 3]);
