@@ -53,7 +53,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       // Middleware sees the attempt as it is sent: one Request with its credential and signal.
       // A layer that ignores the signal (one waiting on something else) ends with the attempt all the same.
       response = await untilAborted(
-        layer(index === 0 ? attemptRequest(request, call) : request, (attempt) =>
+        layer(index ? request : attemptRequest(request, call), (attempt) =>
           // Not once the attempt ended: a layer waking late would send on a call that a later attempt now drives.
           (signal.aborted ? Promise.reject(signal.reason) : next(attempt, call)).then(
             (sent) => (answer = sent),
