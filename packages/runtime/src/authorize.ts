@@ -128,7 +128,7 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   }
   const query = parsed.searchParams;
   const error = query.get("error") || (query.get("deny") === "true" ? "access_denied" : undefined);
-  if (error !== undefined) {
+  if (error) {
     const description = query.get("error_description") ?? undefined;
     // Anyone can send a user to the callback with an error of their own (no state is needed to be refused): the text
     // goes into a message, and so into logs, on one line and bounded (see shorten).
