@@ -40,7 +40,8 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
     const converted = value instanceof Date ? Math.floor(+value / 1000) : value;
     // null is sent as it is, whatever the name.
     if (converted !== null) {
-      if (!["string", "number", "boolean"].includes(typeof converted)) {
+      // A string, number or boolean: no other type's name starts so (bigint, symbol).
+      if (!/^(st|n|bo)/.test(typeof converted)) {
         throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
       }
       if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${value}`);
