@@ -7,6 +7,6 @@ import { fieldError } from "@apis/runtime";
  * vendorTimestamp(new Date("2017-05-04T02:53:49Z"), "scheduled_at"); // "2017-05-04 02:53:49"
  */
 export function vendorTimestamp(date: Date, field: string): string {
-  if (Number.isNaN(+date)) throw fieldError(field, `is an invalid Date`);
+  if (isNaN(date as unknown as number)) throw fieldError(field, `is an invalid Date`);
   return date.toISOString().slice(0, 19).replace("T", " ");
 }
