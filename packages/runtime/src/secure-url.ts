@@ -83,7 +83,7 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
  */
 export function urlOption(value: unknown, field: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || value === "") {
+  if (typeof value !== "string" || !value) {
     throw fieldError(field, `must be a URL string such as ${fallback}, got ${describeValue(value)}`);
   }
   checkBaseUrl(value, field);
