@@ -155,7 +155,8 @@ export function redactError(thrown: unknown, secrets?: readonly string[], depth 
     Object.defineProperty(copy, "name", { value: text(error.name) });
     copy.stack = error.stack && text(error.stack);
     const { code } = error as { code?: unknown };
-    return code === undefined ? copy : Object.assign(copy, { code: redactBody(code, secrets) });
+    if (code !== undefined) (copy as { code?: unknown }).code = redactBody(code, secrets);
+    return copy;
   } catch {
     // A getter or Proxy trap that throws: what it threw is never read, let alone handed on.
     return REDACTED;
