@@ -53,7 +53,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
         if (char === "\n") line++;
         value += char;
       }
-    } else if (char === '"' && value === "") {
+    } else if (char === '"' && !value) {
       quoted = true;
       quoteOpenedOn = line;
     } else if (char === ",") {
