@@ -98,9 +98,10 @@ export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions
 
 /**
  * Reads the redirect the vendor sent the user back with (RFC 6749 §4.1.2): a full URL, the path and query a web
- * framework gives (`req.url`), or the query alone, with or without its `?` (`code=...&state=...`). Returns the code and state; throws {@link AuthorizationDeniedError} when the
- * authorization was refused, and an {@link InputError} when the state does not match `expectedState` (required; `null`
- * skips the check), no code is there or an option is not one it takes. No error ever quotes the code.
+ * framework gives (`req.url`), or the query alone, with or without its `?` (`code=...&state=...`). Returns the code
+ * and state; throws {@link AuthorizationDeniedError} when the authorization was refused, and an {@link InputError}
+ * when the state does not match `expectedState` (required; `null` skips the check), no code is there or an option is
+ * not one it takes. No error ever quotes the code.
  *
  * @example
  * const { code } = readAuthorizationCallback(req.url, { expectedState: session.oauthState });
