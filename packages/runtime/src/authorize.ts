@@ -202,6 +202,6 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
  * requireString(options.clientId, "clientId");
  */
 export function requireString(value: unknown, field: string): void {
-  if (typeof value !== "string" || value === "") throw fieldError(field, `must be a non-empty string`);
+  if (typeof value !== "string" || !value) throw fieldError(field, `must be a non-empty string`);
 }
 
