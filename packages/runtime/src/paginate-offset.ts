@@ -75,7 +75,7 @@ export async function* iterateOffset<Page, Item>(options: PaginateOffsetOptions<
     if (offset - last > SEEN_IDS + limit) throw new InvalidResponseError(`Fetching offset ${offset} failed: nothing new since offset ${last}: the server ignores the page asked for`, pageInit(result));
     offset += pageItems.length;
     const reported = reportedTotal(result.data, total);
-    if (pageItems.length === 0) return;
+    if (!pageItems.length) return;
     // A short page ends the list unless the total says more remain; a full one only where it meets the total: one that
     // read past it contradicts it (a stale count), and the list goes on (see iteratePages).
     if (pageItems.length < limit ? reported === undefined || offset >= reported : offset === reported) return;

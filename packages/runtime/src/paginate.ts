@@ -99,7 +99,7 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
     if (read >= (before = reported)! && (read == reported || pageItems.length < perPage || yielded == had)) return;
     // A short page is the last one, unless the total says more remain: a server that serves fewer than asked for (a
     // cap of its own on the page size) would otherwise have the rest dropped without a word. An empty page ends it.
-    if (pageItems.length < perPage && (reported === undefined || pageItems.length === 0)) return;
+    if (pageItems.length < perPage && (reported === undefined || !pageItems.length)) return;
     // (Never with no maxPage: page >= undefined is false.)
     if (page >= maxPage!) {
       const url = result.response.url || undefined;
