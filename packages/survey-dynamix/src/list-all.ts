@@ -32,6 +32,12 @@ type SpecQuery<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
 type OneOf<Q, F extends PropertyKey> = F extends keyof Q ? Q & { [K in F]-?: NonNullable<Q[K]> } : never;
 type Query<P extends PagedPath> = P extends keyof typeof REQUIRED_FILTERS ? OneOf<SpecQuery<P>, (typeof REQUIRED_FILTERS)[P][number]> : SpecQuery<P>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
+// The one call site's GET, for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed
+// by PagedLists.
+type ListGet = (
+  path: PagedPath,
+  init: { params: { path?: Record<string, unknown> | undefined; query: Record<string, unknown> }; signal: AbortSignal | undefined },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
  * Options of {@link listAll}: the list's query (`_limit` is the page size, `_offset` where to start), and its path
@@ -87,15 +93,10 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // and as a path parameter the runtime's client, both before any page is asked for. An item without the field (a
   // question listed by itself) passes.
   const ids = Object.entries({ ...filters, ...pathParams }).filter(([name, value]) => /^(survey|interaction|question)_id$/.test(name) && present(value));
-  // One call site for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed above.
-  const get = client.GET as unknown as (
-    path: PagedPath,
-    init: { params: { path?: Record<string, unknown> | undefined; query: Record<string, unknown> }; signal: AbortSignal | undefined },
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   // _limit and _offset were checked against the vendor's bounds (checkListQuery): paging needs no check of its own.
   return iterateOffset<unknown, PagedLists[P]>({
     fetchPage: (offset, limit) =>
-      get(path, {
+      (client.GET as unknown as ListGet)(path, {
         // Without path parameters, path is undefined: openapi-fetch and the runtime read that as none given.
         params: { path: pathParams, query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
         signal: signal || undefined,
