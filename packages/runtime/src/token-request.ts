@@ -34,6 +34,9 @@ export interface TokenRequest {
   rotated?: ((refreshToken: unknown) => unknown) | undefined;
 }
 
+// The fields of a refusal the error message reads (RFC 6749's, and CX's message), on a token answer's body as shown.
+type ErrorFields = { error?: unknown; error_description?: unknown; message?: unknown } | null | undefined;
+
 /**
  * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
  * A refusal or an answer without a token throws an {@link AuthenticationError} with the status and the endpoint's
@@ -81,15 +84,14 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const trimmed = text.trim();
   // Not shown over 1 MiB (redacting a hostile 16 MiB answer held the event loop for seconds); redacted whole before it
   // is cut short, since a credential cut in two first is no longer recognized, and redaction by name may pull it in view.
-  const shownBody = text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(trimmed, 500, secrets) : undefined;
+  // Read below for the refusal's fields: a body that is no object (a snippet of text, a JSON string or number) has none.
+  const shownBody = (text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(trimmed, 500, secrets) : undefined) as ErrorFields;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   if (!response.ok) {
-    // A body that is no object (a snippet of text, a JSON string or number) has neither field.
-    const record = shownBody as { error?: unknown; error_description?: unknown; message?: unknown } | null | undefined;
-    const code = typeof record?.error === "string" ? record.error : undefined;
+    const code = typeof shownBody?.error === "string" ? shownBody.error : undefined;
     // The first non-empty string of RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
-    const said = [record?.error_description, record?.message, (record?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
+    const said = [shownBody?.error_description, shownBody?.message, (shownBody?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
     // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
     const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
