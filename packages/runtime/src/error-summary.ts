@@ -10,14 +10,14 @@ import { isIdempotent, NOT_RETRIED } from "./retry.js";
  * summarizeBody({ error: "invalid_grant", error_description: "Bad password" }); // "invalid_grant (Bad password)"
  */
 export function summarizeBody(body: unknown): string {
-  const clean = redactBody(body);
+  // Typed as the object its fields are read from below: a string, number or boolean is written out before them.
+  const clean = redactBody(body) as Record<string, unknown> | null | undefined;
   const text = (() => {
     // A string as it is, null and undefined as nothing.
     if (typeof clean !== "object" || clean === null) return clean == null ? "" : String(clean);
-    const record = clean as Record<string, unknown>;
-    const { error, error_description: description, errors } = record;
+    const { error, error_description: description, errors } = clean;
     if (typeof error === "string" && error && typeof description === "string" && description) return `${error} (${description})`;
-    for (const candidate of [record.message, description, error, record.detail, record.title]) {
+    for (const candidate of [clean.message, description, error, clean.detail, clean.title]) {
       if (typeof candidate === "string" && candidate) return candidate;
     }
     if (Array.isArray(errors)) {
