@@ -13,16 +13,15 @@ import { finalized } from "./timeout.js";
  * if (bytes === undefined) throw new Error("too large");
  */
 export async function readBody(response: Response, signal: AbortSignal, maxBytes: number): Promise<Uint8Array | undefined> {
-  const body = response.body;
-  if (body === null) return new Uint8Array(0);
+  if (response.body === null) return new Uint8Array(0);
   // No Content-Length reads as 0 (+null is 0, hence the non-null assertion), never above maxBytes (at least 1).
   const declared = +response.headers.get("content-length")!;
   if (declared > maxBytes || signal.aborted) {
-    cancelQuietly(body);
+    cancelQuietly(response.body);
     if (signal.aborted) throw signal.reason;
     return undefined;
   }
-  const reader = body.getReader();
+  const reader = response.body.getReader();
   // Cancelling ends a pending read at once even when the source never answers (a body that stalled mid-way).
   const onAbort = () => cancelQuietly(reader, signal.reason);
   signal.addEventListener("abort", onAbort);
