@@ -41,9 +41,8 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // would loop again, so it is final, and not a network failure. Not "redirect" alone, which a host name in a DNS or
       // TLS failure may hold (a host name has no space or parenthesis).
       if (/redirect( count|s \(|ed too)/.test(said)) throw callError(RedirectError, call, said, { cause: error });
-      const timedOut = attempt.timeout;
-      const safe = call.safe || (!timedOut && isNotSentError(error));
-      throw timedOut
+      const safe = call.safe || (!attempt.timeout && isNotSentError(error));
+      throw attempt.timeout
         ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })
         : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${said}`, " Check the network and the base URL.", { cause: error });
     }
