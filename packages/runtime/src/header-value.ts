@@ -59,11 +59,15 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
       if (!/^(st|n|bo)/.test(typeof one)) {
         throw new InputError(field, `${field}: a header value must be a string, number or boolean, got ${describeValue(one)}`);
       }
+      // A token name with a value of printable ASCII is one every platform sends as it is: only others are tried on a
+      // Headers (about 3 µs each, on every call of a vendor whose defaults add a header).
+      const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+      if (token && /^[ -~]*$/.test(String(one))) continue;
       try {
         new Headers([[name, String(one)]]);
       } catch {
         // The platform's error quotes the value, which may be a credential.
-        const shown = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? `header ${name}` : "a header name";
+        const shown = token ? `header ${name}` : "a header name";
         throw new InputError(field, `${field}: ${shown} cannot be sent (a line break, control or non-Latin-1 character)`);
       }
     }

@@ -22,7 +22,6 @@ export const MAX_REDIRECTS = 5;
  */
 export async function fetchWithinOrigin(request: Request, next: Next, call: Call): Promise<Response> {
   const { url, moved } = call;
-  const origin = new URL(url).origin;
   let keepBody = true;
   try {
     for (let hops = 0; ; hops++) {
@@ -60,6 +59,8 @@ export async function fetchWithinOrigin(request: Request, next: Next, call: Call
       if (parsed.username || parsed.password) throw refuse("a URL with user info");
       if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects in a row`, true);
       // The request's origin passed checkSecureUrl, so this refuses plain http too: the scheme is part of an origin.
+      // Parsed here, on a redirect, rather than on every attempt.
+      const origin = new URL(url).origin;
       if (parsed.origin !== origin) throw refuse(`another origin; a credential is sent only within ${origin}`, true);
       if (!keeps && !/^(GET|HEAD)$/.test(call.method)) {
         throw refuse(`a ${response.status}, which would turn the ${call.method} into a GET; only 307 and 308 keep it`, true);

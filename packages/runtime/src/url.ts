@@ -10,6 +10,8 @@
 export function setQueryParam(url: string, name: string, value: string): string {
   const [base, query = "", fragment] = splitUrl(url);
   const param = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  // No query (a call without parameters): nothing to replace.
+  if (query === "") return `${base}?${param}${fragment}`;
   // Every pair of that name read as the new one (itself one, added last), and only the first of them kept.
   const pairs = [...query.split("&").filter((pair) => pair !== ""), param].map((pair) => (decodeQueryName(pair.split("=", 1)[0]!) === name ? param : pair));
   return `${base}?${pairs.filter((pair, at) => pair !== param || pairs.indexOf(param) === at).join("&")}${fragment}`;

@@ -38,6 +38,22 @@ describe("the headers option", () => {
     expect(refusal([["X-A", "1"], "X-B"])).toEqual({ field: "headers", message: "headers must be a Headers, a { name: value } record or an array of [name, value] pairs of strings; one entry is a string" });
   });
 
+  it("takes exactly the names and values the platform's Headers takes, whether or not they are plain ASCII", () => {
+    const names = ["X-A", "x_a", "X~!#$%&'*+.^`|", "X A", "X:A", "Xé", "", "X\u0100"];
+    const values = ["", " padded ", "a\tb", "é ÿ", "ā", "a\nb", "a\rb", "a\u0000b", "ascii ~!\"#"];
+    for (const name of names) {
+      for (const value of values) {
+        let platform = "accepted";
+        try {
+          new Headers([[name, value]]);
+        } catch {
+          platform = "refused";
+        }
+        expect([name, value, refusal({ [name]: value }) === "accepted" ? "accepted" : "refused"]).toEqual([name, value, platform]);
+      }
+    }
+  });
+
   it("refuses a value of another type, and one or a name HTTP cannot carry, without quoting the value", () => {
     expect(refusal({ "X-A": { token: "secret-value" } })).toEqual({ field: "headers", message: "headers: a header value must be a string, number or boolean, got an object" });
     expect(refusal({ "X-A": ["1", () => "secret-value"] })).toEqual({ field: "headers", message: "headers: a header value must be a string, number or boolean, got a function" });

@@ -15,5 +15,9 @@ describe("url", () => {
   it("sets a query parameter in place, keeping the rest of the URL as written", () => {
     expect(setQueryParam("https://h/p?a=%20&access_token=old#f", "access_token", "new")).toBe("https://h/p?a=%20&access_token=new#f");
     expect(setQueryParam("https://h/p#f", "k", "v w")).toBe("https://h/p?k=v%20w#f");
+    // A URL with no query, or an empty one, gets the parameter alone.
+    expect(setQueryParam("https://h/p", "access_token", "t")).toBe("https://h/p?access_token=t");
+    expect(setQueryParam("https://h/p?#f", "access_token", "t")).toBe("https://h/p?access_token=t#f");
+    expect(setQueryParam("https://h/p?&", "access_token", "t")).toBe("https://h/p?access_token=t");
   });
 });
