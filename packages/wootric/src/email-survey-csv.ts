@@ -79,7 +79,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
     const at = columns.findIndex((name) => name.trim().toLowerCase() === "email");
     throw new InputError(
       "csv: column email",
-      `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? "has no email column" : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,
+      `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? (columns.length == 1 && /[;\t]/.test(columns[0]!) ? "is one column: separate columns with commas" : "has no email column") : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,
     );
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");

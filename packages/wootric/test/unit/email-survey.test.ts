@@ -336,6 +336,9 @@ describe("sendEmailSurveyCsv", () => {
     ["a header only", "email,plan\n", {}, "csv", /csv has a header but no rows/],
     ["email not first", "plan,email\nPro,a@example.com\n", {}, "csv: column email", /csv line 1: the first column must be email.*has it as column 2/],
     ["no email column", "mail,plan\na@example.com,Pro\n", {}, "csv: column email", /has no email column/],
+    // Excel in many locales writes semicolons: the header reads as one column, which has no email column either.
+    ["a file separated by semicolons", "email;plan\na@example.com;Pro\n", {}, "csv: column email", /^csv line 1: the first column must be email \(the address to survey\), but the header is one column: separate columns with commas$/],
+    ["a file separated by tabs", "email\tplan\na@example.com\tPro\n", {}, "csv: column email", /but the header is one column: separate columns with commas$/],
     ["Email capitalised", "Email,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "Email": the name is exact, lower case/],
     ["email with a space after it, which Wootric reads as another column", "email ,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "email ": the name is exact, lower case/],
     ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /csv line 3 has 3 fields but the header has 2/],
