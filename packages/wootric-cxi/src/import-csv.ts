@@ -72,8 +72,8 @@ export function checkImportCsv(text: string, field = "csv"): void {
       );
     }
     // row[-1] is undefined: no score column reads as a blank score.
-    const score = row[scoreColumn]?.trim() ?? "";
-    if (score !== "" && !INTEGER.test(score)) {
+    const score = row[scoreColumn]?.trim();
+    if (score && !INTEGER.test(score)) {
       throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${shown(score)}: scores must be integers or blank`);
     }
   });
