@@ -100,7 +100,7 @@ export async function importCsv(
   // A JavaScript caller's null options read as none, as left out.
   checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
   const named = options?.filename;
-  if (named !== undefined && (typeof named !== "string" || named === "")) {
+  if (named !== undefined && (typeof named !== "string" || !named)) {
     throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
