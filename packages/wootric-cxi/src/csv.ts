@@ -73,7 +73,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
 
 /** UTF-8 byte length, which is what the vendor's size limit counts. */
 export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).byteLength;
+  return new TextEncoder().encode(text).length;
 }
 
 /**
