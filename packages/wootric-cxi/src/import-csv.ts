@@ -107,9 +107,8 @@ export async function importCsv(
   checkImportCsv(text);
   // A File's name; a string or a bare Blob has none.
   const filename = named ?? ((csv as Partial<File>).name || "import.csv");
-  const file = new Blob([text], { type: "text/csv" });
   const result = await client.POST("/v1/imports", {
-    body: { file },
+    body: { file: new Blob([text], { type: "text/csv" }) },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
     bodySerializer: (body) => toMultipartFormData(body, { filename: () => filename }),
     signal: options?.signal || null,
