@@ -37,7 +37,9 @@ export function checkSegmentsBody(body: unknown): void {
       const at = `body.${name}[${index}].`;
       need(entry, lead, at);
       (entry!.custom_properties as Record<string, unknown>[] | undefined)?.forEach?.((property, i) => {
-        for (const key of ["key", "value"]) need(property, key, `${at}custom_properties[${i}].`);
+        const propertyAt = `${at}custom_properties[${i}].`;
+        need(property, "key", propertyAt);
+        need(property, "value", propertyAt);
       });
     });
   }
