@@ -13,7 +13,7 @@ export interface CsvRow {
  * @example
  * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
  */
-export function parseCsv(text: string, field = "csv"): string[][] {
+export function parseCsv(text: string, field?: string): string[][] {
   return parseCsvLines(text, field).map((row) => row.fields);
 }
 
