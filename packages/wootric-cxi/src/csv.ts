@@ -82,7 +82,7 @@ export function byteLength(text: string): number {
  */
 export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
   // NaN for what is neither (no size is over the bound): decodeCsv refuses it as no CSV.
-  const size = typeof input === "string" ? byteLength(input) : typeof Blob !== "undefined" && input instanceof Blob ? input.size : NaN;
+  const size = typeof input === "string" ? byteLength(input) : typeof Blob === "undefined" || !(input instanceof Blob) ? NaN : input.size;
   if (size >= maxBytes) throw fieldError(field, `is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
   return decodeCsv(input, field);
 }
