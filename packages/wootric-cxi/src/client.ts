@@ -26,7 +26,7 @@ export interface ClientOptions extends WootricAccountOptions {
 // Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.
 const QUERY_NAMES = queryNameHooks(queryNames, "Wootric CXI").prepare!;
 const CXI_CALL_HOOKS: CallHooks = {
-  prepare(init, call) {
+  prepare: (init, call) => {
     // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
     if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
     return QUERY_NAMES(init, call);
