@@ -101,7 +101,7 @@ export async function decodeCsv(input: string | Blob, field: string): Promise<st
     // which says so; only the decoding is a matter of UTF-8.
     const bytes = await input.arrayBuffer();
     try {
-      input = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      input = new TextDecoder("utf8", { fatal: true }).decode(bytes);
     } catch {
       throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
     }
