@@ -44,9 +44,11 @@ export function checkImportCsv(text: string, field = "csv"): void {
   const dateColumn = columns.indexOf("feedback_date");
   if (dateColumn < 0) {
     const nearMiss = columns.find((name) => name.trim().toLowerCase().replace(/[\s-]/g, "_") === "feedback_date");
+    // One column holding semicolons or tabs: a file written with another separator (Excel's in many locales).
+    const separated = columns.length == 1 && /[;\t]/.test(columns[0]!);
     throw new InputError(
       `${field}: column feedback_date`,
-      `${field} has no feedback_date column, which imports need${nearMiss ? ` (found ${shown(nearMiss)}: names are exact)` : ""}`,
+      `${field} has no feedback_date column, which imports need${nearMiss ? ` (found ${shown(nearMiss)}: names are exact)` : separated ? ": its header is one column; separate columns with commas" : ""}`,
     );
   }
   if (!rows.length) throw fieldError(field, `has a header but no rows: add one row per response`);

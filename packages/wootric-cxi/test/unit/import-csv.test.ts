@@ -63,6 +63,13 @@ describe("checkImportCsv", () => {
     expect(error.message).toContain('found "Feedback Date"');
   });
 
+  // Excel in many locales writes semicolons: the header reads as one column, which has no feedback_date column either.
+  it.each(["feedback_date;score\n2020-01-01;9\n", "feedback_date\tscore\n2020-01-01\t9\n"])("names a header read as one column holding semicolons or tabs (%j)", (csv) => {
+    const error = problem(() => checkImportCsv(csv));
+    expect(error.field).toBe("csv: column feedback_date");
+    expect(error.message).toBe("csv has no feedback_date column, which imports need: its header is one column; separate columns with commas");
+  });
+
   it("checks column names as they are uploaded: feedback_date with a space after it is no feedback_date column", () => {
     const error = problem(() => checkImportCsv("feedback_date ,score\n2020-01-01,9\n"));
     expect(error.field).toBe("csv: column feedback_date");
