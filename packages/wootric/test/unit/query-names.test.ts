@@ -5,6 +5,19 @@ import { describe, expect, it } from "vitest";
 import { createClient, getEndUserByEmail, InputError, listAll } from "../../src/index.js";
 import { json, observedFetch } from "@apis/faults/observed-fetch";
 
+// Every list listAll pages (its own list is not exported).
+const PAGED_PATHS = [
+  "/v1/end_users",
+  "/v1/responses",
+  "/v1/declines",
+  "/v1/end_users/{end_user_id}/responses",
+  "/v1/end_users/{end_user_id}/responses/promoters",
+  "/v1/end_users/{end_user_id}/responses/passives",
+  "/v1/end_users/{end_user_id}/responses/detractors",
+  "/v1/end_users/{end_user_id}/declines",
+  "/v1/end_users/{end_user_id}/page_views",
+] as const;
+
 // Wootric ignores a query parameter it does not know and answers as if it were not given: perPage lists 25 a page,
 // lookupByEmail reads the email as Wootric's own id.
 function clientWith(handler: Parameters<typeof observedFetch>[0]) {
@@ -36,11 +49,52 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
-  it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
+  it("refuses listAll's query naming a parameter written another way, at the call, before any request", () => {
     const { observed, wootric } = clientWith(() => json([]));
-    const items = listAll(wootric, "/v1/end_users", { query: { perPage: 10 } as never });
-    await expect(items.next()).rejects.toMatchObject({ field: "params.query.perPage", message: "params.query.perPage is not read: did you mean per_page?" });
+    expect(() => listAll(wootric, "/v1/end_users", { query: { perPage: 10 } as never })).toThrow(
+      expect.objectContaining({ field: "query.perPage", message: "query.perPage is not read by GET /v1/end_users, which takes page, per_page, created, updated, email, sort_order, sort_key" }),
+    );
     expect(observed.requests).toHaveLength(0);
+  });
+
+  // Wootric ignores a name the list does not read and lists everything: updated[gt] on /v1/responses gives every
+  // response, not those updated since. The client lets such a name through (another operation takes it).
+  it.each([
+    ["/v1/responses", { updated: { gt: 1480000000 } }, "updated"],
+    ["/v1/responses", { "updated[gt]": 1480000000 }, "updated[gt]"],
+    ["/v1/declines", { email: "jane@example.com" }, "email"],
+    ["/v1/end_users/{end_user_id}/responses", { sort_key: "created_at" }, "sort_key"],
+    ["/v1/end_users/{end_user_id}/page_views", { sort_order: "desc" }, "sort_order"],
+    ["/v1/responses", { lookup_by_email: true }, "lookup_by_email"],
+  ] as const)("refuses listAll on %s with a parameter another operation takes (%j), at the call, before any request", (path, query, name) => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const options = (path.includes("{") ? { query, path: { end_user_id: 2 } } : { query }) as never;
+    expect(() => listAll(wootric, path, options)).toThrow(expect.objectContaining({ field: `query.${name}`, message: expect.stringMatching(new RegExp(`^query\\.${name.replace(/[[\]]/g, "\\$&")} is not read by GET ${path.replace(/[{}]/g, "\\$&")}, which takes page, per_page, created`)) }));
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  // Holds listAll's table of the lists' parameters to the spec both ways: each list's own are sent, every other name of
+  // the vendor's is refused.
+  it("sends on every paged list each query parameter the spec gives its GET, and refuses every other the spec names", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const operations = collectOperations(loadSpecDocument(fileURLToPath(new URL("../../../../specs/wootric/openapi.yaml", import.meta.url))));
+    const everyName = new Set(operations.flatMap((operation) => operation.meta.query ?? []).filter((name) => !name.endsWith("[")));
+    const value = (name: string) => ({ sort_order: "asc", sort_key: "email", email: "jane@example.com", created: { gt: 1 }, updated: { gt: 1 } })[name] ?? 1;
+    let lists = 0;
+    for (const path of PAGED_PATHS) {
+      const parent = path.includes("{") ? { path: { end_user_id: 2 } } : {};
+      const spec = operations.find((operation) => operation.path == path && operation.method == "get")!.meta.query!;
+      // A deepObject parameter goes by its keys (created[gt]): `created` alone is no filter listAll sends.
+      const own = spec.filter((name) => name != "page" && !spec.some((other) => other.startsWith(`${name}[`)));
+      observed.requests.length = 0;
+      for await (const _ of listAll(wootric, path, { query: Object.fromEntries(own.map((name) => [name, value(name)])), ...parent } as never));
+      expect([...new URL(observed.requests[0]!.url).searchParams.keys()].sort(), path).toEqual([...own, "page"].sort());
+      for (const name of [...everyName].filter((name) => !spec.includes(name))) {
+        expect(() => listAll(wootric, path, { query: { [name]: value(name) }, ...parent } as never), `${path} ${name}`).toThrow("is not read");
+      }
+      lists++;
+    }
+    expect(lists).toBe(9);
   });
 
   // listAll takes a time filter either way: { created: { gt } } or { "created[gt]": ... }, as it goes on the wire.
