@@ -22,20 +22,20 @@ export interface PagedLists {
   "/v1/end_users/{end_user_id}/page_views": Schemas["PageView"];
 }
 type PagedPath = keyof PagedLists;
-// Every paged list, so that listAll can refuse any other path, with the spec's query parameters of its GET: Wootric
-// ignores a name it does not read and lists everything, so `updated` or `email` on /v1/responses (names another
-// operation takes, which the client lets through) is refused. The compiler checks the paths against PagedLists both
-// ways; a test holds the names to the spec (query-names.test.ts).
+// Every paged list, so that listAll can refuse any other path, with the spec's query parameters of its GET but `page`,
+// which listAll sets: Wootric ignores a name it does not read and lists everything, so `updated` or `email` on
+// /v1/responses (names another operation takes, which the client lets through) is refused. The compiler checks the
+// paths against PagedLists both ways; a test holds the names to the spec (query-names.test.ts).
 const PAGED_LISTS = {
-  "/v1/end_users": "page per_page created updated email sort_order sort_key",
-  "/v1/responses": "page per_page created sort_order sort_key",
-  "/v1/declines": "page per_page created sort_order sort_key",
-  "/v1/end_users/{end_user_id}/responses": "page per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/promoters": "page per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/passives": "page per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/detractors": "page per_page created sort_order",
-  "/v1/end_users/{end_user_id}/declines": "page per_page created sort_order",
-  "/v1/end_users/{end_user_id}/page_views": "page per_page created",
+  "/v1/end_users": "per_page created updated email sort_order sort_key",
+  "/v1/responses": "per_page created sort_order sort_key",
+  "/v1/declines": "per_page created sort_order sort_key",
+  "/v1/end_users/{end_user_id}/responses": "per_page created sort_order",
+  "/v1/end_users/{end_user_id}/responses/promoters": "per_page created sort_order",
+  "/v1/end_users/{end_user_id}/responses/passives": "per_page created sort_order",
+  "/v1/end_users/{end_user_id}/responses/detractors": "per_page created sort_order",
+  "/v1/end_users/{end_user_id}/declines": "per_page created sort_order",
+  "/v1/end_users/{end_user_id}/page_views": "per_page created",
 } as const satisfies Record<PagedPath, string>;
 
 type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
@@ -104,9 +104,9 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
         checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
       }
     }
-    // After the time filter's own checks, which say more of one written another way (created_at, updatedSince): a
-    // name read by its part before any brackets.
-    if (!taken.includes(key.replace(/\[.*/, ""))) throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}, which takes ${taken.join(", ")}`);
+    // After the time filter's own checks, which say more of one written another way (created_at, updatedSince): a name
+    // read by its part before any brackets, unless it is left out (null or undefined), which sends nothing.
+    if (given != null && !taken.includes(key.replace(/\[.*/, ""))) throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}, which takes ${taken.join(", ")}`);
   }
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
