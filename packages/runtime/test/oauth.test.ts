@@ -107,6 +107,26 @@ describe("token requests", () => {
     expect(((await caught(empty.tokens.getToken())) as Error).message).toMatch(/without an access_token: check authBaseUrl\.$/);
   });
 
+  // Some endpoints answer a refused grant with 200 and RFC 6749's error fields: the hint is about the credentials, as for
+  // a 400, not "check that tokenUrl is the OAuth token endpoint", which sent the caller after a URL that was right.
+  it("read a 2xx that brings no access_token but an error as the refusal it is", async () => {
+    const wrong = world({
+      token: () => json({ error: "invalid_grant", error_description: "Invalid username or password" }),
+      source: { maxRetries: 0, hints: { refused: "check auth.username and auth.password", endpoint: "check authBaseUrl" } },
+    });
+    const error = (await caught(wrong.tokens.getToken())) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 200 invalid_grant (Invalid username or password): check auth.username and auth.password`);
+    expect(error.status).toBe(200);
+    const said = world({ token: () => json({ error: { message: "Wrong password hunter2-password" } }), source: { maxRetries: 0 } });
+    expect(((await caught(said.tokens.getToken())) as Error).message).toBe(`Token request to ${TOKEN_URL} failed with 200 (Wrong password [redacted]): check tokenUrl and the credentials`);
+    // An access token wins over an error beside it, and a 2xx with neither still says the endpoint may be wrong.
+    const both = world({ token: () => json({ access_token: "at-secret-both", token_type: "Bearer", error: "none" }) });
+    expect(await both.tokens.getToken()).toBe("at-secret-both");
+    const neither = world({ token: () => json({ ok: true }), source: { hints: { endpoint: "check authBaseUrl" } } });
+    expect(((await caught(neither.tokens.getToken())) as Error).message).toMatch(/returned 200 without an access_token: check authBaseUrl\.$/);
+  });
+
   it("refuse a token of a type other than Bearer, which every call would send wrongly", async () => {
     const { tokens, apiCalls } = world({ token: () => json({ access_token: "mac-token-value", token_type: "MAC" }) });
     const error = await caught(tokens.getToken());
