@@ -84,14 +84,14 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   }
   if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) throw fieldError("csv", `has ${rows.length} rows, over Wootric's ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} is on line ${rows[MAX_CSV_ROWS]!.line})`);
-  // The address column as every row's error names it: written once (nameShown reads the name for credentials).
-  const emailField = `column ${nameShown(columns[emailColumn]!)}`;
+  // The address column's name as every row's error writes it: read once (nameShown reads the name for credentials).
+  const emailName = nameShown(columns[emailColumn]!);
   // Each column's kind, read from the header once (___context: columns fill {{name}} in subject and intro: text).
   const kinds = columns.map((column) => /^(?!___).*_(amount|date)$/.exec(column)?.[1]);
   for (const { fields, line } of rows) {
     if (fields.length != columns.length) throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
     // As it is uploaded: a space after the comma before it would be part of the address Wootric reads.
-    checkEmail(fields[emailColumn]!, `csv: line ${line}, ${emailField}`);
+    checkEmail(fields[emailColumn]!, `csv: line ${line}, column ${emailName}`);
     columns.forEach((column, at) => {
       const kind = kinds[at];
       const value = fields[at]!.trim();
