@@ -52,7 +52,7 @@ function checkCsvOptions(options: EmailSurveyCsvOptions | undefined, name: strin
 export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
   // As sendEmailSurveyCsv checks them: a check that passes must send.
   options = checkCsvOptions(options, "checkEmailSurveyCsv");
-  const [header, ...rows] = parseCsvLines(text, "csv");
+  const [header, ...rows] = parseCsvLines(text);
   if (!header) throw fieldError("csv", "is empty: it needs a header row (email first), then one row per address");
   // As uploaded, untrimmed: Wootric would read a column named "email " as no email column (a guess: its docs do not
   // say; a Rails CSV reader keeps names as written).
