@@ -50,9 +50,10 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
   const subject = "response" in raw ? "response" : "decline";
   const inner = raw[subject];
   const record = isFieldObject(inner) ? typeFields(inner, subject == "response" ? RESPONSE_FIELDS : DECLINE_FIELDS) : undefined;
-  // event_name is a string once typeFields accepted it (or undefined): written as String() would write it.
+  // event_name is a string once typeFields accepted it (or undefined): written as String() would write it. Event fields
+  // of the wrong type (no event) leave it undefined, and "response.undefined" is no event Wootric sends: refused below.
   const type = `${subject}.${event?.["event_name"]}`;
-  if (!event || !record || !/^(response\.(created|updated)|decline\.created)$/.test(type)) {
+  if (!record || !/^(response\.(created|updated)|decline\.created)$/.test(type)) {
     throw new WebhookVerificationError("unrecognized-payload");
   }
   // `type` after the payload's own fields: a top-level `type` the vendor adds must not replace the discriminant.
