@@ -38,22 +38,22 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
     if (!name.trim() || /[[\]]|^__proto__$/.test(name)) throw fieldError(field, "is no property name: names must be non-empty, not __proto__ and without [ or ], which nest keys");
     if (value === undefined) continue;
     const converted = value instanceof Date ? Math.floor(+value / 1000) : value;
-    // null is sent as it is, whatever the name.
-    if (converted !== null) {
-      // A string, number or boolean: no other type's name starts so (bigint, symbol).
-      if (!/^(st|n|bo)/.test(typeof converted)) {
-        throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
-      }
-      if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${value}`);
-      if (name.endsWith("_amount") && !Number.isInteger(converted)) {
-        throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
-      }
-      // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
-      if (name.endsWith("_date") && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
-        throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
-      }
-    }
+    // Kept before it is checked: a value refused throws, and the result goes with it. null is sent as it is, whatever
+    // the name.
     result[name] = converted;
+    if (converted === null) continue;
+    // A string, number or boolean: no other type's name starts so (bigint, symbol).
+    if (!/^(st|n|bo)/.test(typeof converted)) {
+      throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);
+    }
+    if (typeof converted === "number" && !Number.isFinite(converted)) throw fieldError(field, `must be a finite number, got ${value}`);
+    if (name.endsWith("_amount") && !Number.isInteger(converted)) {
+      throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
+    }
+    // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
+    if (name.endsWith("_date") && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
+      throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+    }
   }
   return result;
 }
