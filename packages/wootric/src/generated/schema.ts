@@ -1595,7 +1595,9 @@ export interface components {
          */
         CreatedFilter: components["schemas"]["TimeFilter"];
         /**
-         * @description Update-time filter in bracket notation (end users only), Unix timestamps, e.g. `updated[gt]=1480000000`.
+         * @description Update-time filter in bracket notation (end users only), Unix timestamps, e.g. `updated[gt]=1480000000`. No other
+         *     list reads it: the vendor docs list it on `GET /v1/end_users` alone, and tap-wootric reads only end users by
+         *     update time (responses and declines page by `created[gt]`), so `@apis/wootric`'s listAll refuses it elsewhere.
          * @example {
          *       "gt": 1480000000
          *     }
@@ -1832,7 +1834,9 @@ export interface operations {
                  */
                 created?: components["parameters"]["CreatedFilter"] | undefined;
                 /**
-                 * @description Update-time filter in bracket notation (end users only), Unix timestamps, e.g. `updated[gt]=1480000000`.
+                 * @description Update-time filter in bracket notation (end users only), Unix timestamps, e.g. `updated[gt]=1480000000`. No other
+                 *     list reads it: the vendor docs list it on `GET /v1/end_users` alone, and tap-wootric reads only end users by
+                 *     update time (responses and declines page by `created[gt]`), so `@apis/wootric`'s listAll refuses it elsewhere.
                  * @example {
                  *       "gt": 1480000000
                  *     }
