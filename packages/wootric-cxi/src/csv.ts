@@ -28,10 +28,10 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   const rows: CsvRow[] = [];
   let row: string[] = [];
   let value = "";
-  let quoted = false;
   let line = 1;
   let rowStart = 1;
-  let quoteOpenedOn = 0;
+  // The line a quoted field's opening quote is on while the field is open, else 0 (lines count from 1).
+  let quotedFrom = 0;
   if (typeof text !== "string") throw fieldError(field, `must be CSV text (a string), not ${describeValue(text)}`);
   const source = text.replace(/^\uFEFF/, "");
   const endRow = () => {
@@ -43,20 +43,18 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   };
   for (let i = 0; i < source.length; i++) {
     const char = source[i]!;
-    if (quoted) {
+    if (quotedFrom) {
       if (char === '"') {
         if (source[i + 1] === '"') {
           value += '"';
           i++;
-        } else quoted = false;
+        } else quotedFrom = 0;
       } else {
         if (char === "\n") line++;
         value += char;
       }
-    } else if (char === '"' && !value) {
-      quoted = true;
-      quoteOpenedOn = line;
-    } else if (char === ",") {
+    } else if (char === '"' && !value) quotedFrom = line;
+    else if (char === ",") {
       row.push(value);
       value = "";
     } else if (char === "\n" || char === "\r") {
@@ -66,7 +64,7 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
       rowStart = line;
     } else value += char;
   }
-  if (quoted) throw fieldError(field, `line ${quoteOpenedOn}: a quote is never closed; add the closing '"'`);
+  if (quotedFrom) throw fieldError(field, `line ${quotedFrom}: a quote is never closed; add the closing '"'`);
   endRow();
   return rows;
 }
