@@ -33,14 +33,9 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   // The line a quoted field's opening quote is on while the field is open, else 0 (lines count from 1).
   let quotedFrom = 0;
   if (typeof text !== "string") throw fieldError(field, `must be CSV text (a string), not ${describeValue(text)}`);
-  const source = text.replace(/^\uFEFF/, "");
-  const endRow = () => {
-    row.push(value);
-    value = "";
-    // A line of spaces or tabs alone is blank too (an editor's leftover), not a row of one field.
-    if (row.length > 1 || row[0]!.trim()) rows.push({ fields: row, line: rowStart });
-    row = [];
-  };
+  // A line break after the text ends its last row as any other row is ended (after a line break of its own, it ends
+  // a blank line, which is dropped).
+  const source = `${text.replace(/^\uFEFF/, "")}\n`;
   for (let i = 0; i < source.length; i++) {
     const char = source[i]!;
     if (quotedFrom) {
@@ -59,13 +54,16 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
       value = "";
     } else if (char === "\n" || char === "\r") {
       if (char === "\r" && source[i + 1] === "\n") i++;
-      endRow();
+      row.push(value);
+      value = "";
+      // A line of spaces or tabs alone is blank too (an editor's leftover), not a row of one field.
+      if (row.length > 1 || row[0]!.trim()) rows.push({ fields: row, line: rowStart });
+      row = [];
       line++;
       rowStart = line;
     } else value += char;
   }
   if (quotedFrom) throw fieldError(field, `line ${quotedFrom}: a quote is never closed; add the closing '"'`);
-  endRow();
   return rows;
 }
 
