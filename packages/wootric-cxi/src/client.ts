@@ -1,4 +1,4 @@
-import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type CallHooks, type Client } from "@apis/runtime";
+import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
 import type { paths } from "./generated/schema.js";
@@ -25,13 +25,6 @@ export interface ClientOptions extends WootricAccountOptions {
 
 // Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.
 const QUERY_NAMES = queryNameHooks(queryNames, "Wootric CXI").prepare!;
-const CXI_CALL_HOOKS: CallHooks = {
-  prepare: (init, call) => {
-    // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
-    if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
-    return QUERY_NAMES(init, call);
-  },
-};
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;
@@ -51,7 +44,13 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
   // What AUTH_SCHEMES builds: a token source (an OAuth grant, or the caller's own), or a token.
   authorizers: TOKEN_AUTHORIZERS,
   ...WOOTRIC_ACCOUNT,
+  calls: () => ({
+    prepare: (init, call) => {
+      // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
+      if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
+      return QUERY_NAMES(init, call);
+    },
+  }),
   // Without the logger: the token URL's own resolution (WOOTRIC_ACCOUNT) says once that a host is deprecated.
-  calls: () => CXI_CALL_HOOKS,
   defaults: (options) => ({ ...rateLimitDefaults(options.rateLimit), servers: { [TOKEN_SERVER]: tokenServer(resolveTokenUrl(options.tokenUrl)) } }),
 });
