@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, shown, toMultipartFormData } from "@apis/runtime";
+import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, multipartFormData, shown } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv } from "./csv.js";
 import type { ImportDetail } from "./types.js";
@@ -112,7 +112,7 @@ export async function importCsv(
   const result = await client.POST("/v1/imports", {
     body: { file: new Blob([text], { type: "text/csv" }) },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
-    bodySerializer: (body) => toMultipartFormData(body, { filename: () => filename }),
+    bodySerializer: (body) => multipartFormData(body, () => filename),
     signal: options?.signal || null,
   });
   // The import may have been made all the same: the error's `body` keeps what came (an id in an envelope or a list).
