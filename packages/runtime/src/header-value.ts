@@ -37,8 +37,7 @@ export type HeadersOption = Headers | Record<string, string | number | boolean |
  * const headers = checkHeadersOption({ "X-Request-Source": "nightly-sync" }, "headers");
  */
 export function checkHeadersOption(value: unknown, field: string): HeadersOption | undefined {
-  if (value === undefined) return undefined;
-  if (value instanceof Headers) return value;
+  if (value === undefined || value instanceof Headers) return value;
   const shape = `${field} must be a Headers, a { name: value } record or an array of [name, value] pairs`;
   const array = Array.isArray(value);
   if (array) {
