@@ -77,12 +77,12 @@ export function shownNumber(value: unknown): unknown {
  * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
  */
 export function describeValue(value: unknown): string {
-  if (value === null) return "null";
+  // null as it is written, and NaN or Infinity too: it is no number a check takes, and "got a number" would not say
+  // why it was refused.
+  if (value === null || (typeof value == "number" && !isFinite(value))) return `${value}`;
   if (value === undefined) return "nothing";
   if (value === "") return "an empty string";
   if (Array.isArray(value)) return "an array";
-  // NaN or Infinity is no number a check takes: "got a number" would not say why it was refused.
-  if (typeof value == "number" && !isFinite(value)) return `${value}`;
   if (typeof value !== "object") return `a ${typeof value}`;
   // Its class's name, read from its prototype: an object parsed from JSON (a server's) may have a "constructor" field
   // of its own, with any text as its name.
