@@ -217,8 +217,9 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
       { method: "POST", url: tokenUrl, secrets },
     );
   }
-  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it".
-  const seconds = typeof expires_in === "number" || typeof expires_in === "string" ? +expires_in : NaN;
+  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
+  // string: no other type's name starts so (symbol, bigint).
+  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
   return {
     accessToken: access_token as string,
     expiresInMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
