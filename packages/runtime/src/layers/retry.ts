@@ -78,7 +78,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         if (!(error instanceof AttemptFailure)) throw error;
         if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
           // "1 attempt", "3 attempts": how error messages count.
-          throw error.toError(`${call.retries + 1} attempt${call.retries === 0 ? "" : "s"}`);
+          throw error.toError(`${call.retries + 1} attempt${call.retries ? "s" : ""}`);
         }
         delayMs = backoffMs(call.retries, options.retryDelay);
       }
