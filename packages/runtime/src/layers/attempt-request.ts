@@ -16,9 +16,9 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
   const signal = call.attempt?.signal ?? call.signal;
   // A planned request is no Request: it always goes as a URL and an init (its settings read as none, its body as null).
   const moved = call.manual || call.url !== request.url || request instanceof PlannedRequest;
-  if (!moved && call.auth === undefined) return [request, { signal }];
+  if (!moved && !call.auth) return [request, { signal }];
   const headers = new Headers(request.headers);
-  if (call.auth !== undefined) headers.set("Authorization", call.auth);
+  if (call.auth) headers.set("Authorization", call.auth);
   if (!moved) return [request, { signal, headers }];
   // Moved: the request's method and settings go with it. Its body goes as read (a Blob), since handing over the
   // request's stream would need `duplex: "half"`, which browsers other than Chromium do not support.
