@@ -116,9 +116,8 @@ function checkedOAuth2({ tokens }: { tokens: TokenSource }): Authorizer {
     // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
     // refuses would read as a network failure, and be retried.
     get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
-    invalidate: (credential) => {
-      if (credential.token !== undefined) tokens.invalidate(credential.token);
-    },
+    // Handed only a credential with a token (see the credentials layer): every one get() gives has one.
+    invalidate: (credential) => tokens.invalidate(credential.token!),
   };
 }
 
