@@ -47,7 +47,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     throw fieldError("rateLimit.headers", "must be { remaining, reset }, each a response header's name");
   }
   const maxWaitMs = checkNumber(options.maxWaitMs, "rateLimit.maxWaitMs", 60_000, { min: 0, max: MAX_TIMER_MS });
-  // The budget is known while resetAt is set; `remaining` means nothing otherwise.
+  // The budget is known while resetAt is set (a time in epoch ms, never 0); `remaining` means nothing otherwise.
   let remaining = 0;
   let resetAt: number | undefined;
 
@@ -55,7 +55,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     reserve(now = Date.now()) {
       // Unknown budget, or some left: sent now. Spent: wait until the reset.
       let waitMs = 0;
-      if (resetAt !== undefined) {
+      if (resetAt) {
         if (now >= resetAt) {
           // Past the reset the budget is unknown. Spent, it had requests waiting: this one goes to learn the new budget,
           // and the others ask again RESET_SLACK_MS later (-1 marks the wait for that answer), instead of all going at once.
