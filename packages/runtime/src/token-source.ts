@@ -105,7 +105,7 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
   let accessToken = options.initial?.accessToken || undefined;
-  if (accessToken !== undefined && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
+  if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
   // `expiresAt` in epoch ms, as now() gives them: one in seconds (or NaN) would read as spent before its first use.
   const expiresAt = options.initial?.expiresAt;
   if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
@@ -142,8 +142,8 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
       const abortError = () =>
         new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
       if (signal?.aborted) return Promise.reject(abortError());
-      // The token in hand, while it is not due for a refresh.
-      if (accessToken !== undefined && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
+      // The token in hand (none is undefined; each one held a header can carry, never empty), while it is not due for a refresh.
+      if (accessToken && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
       const joined = (flight ??= start());
       if (!signal) {
         joined.kept = true;
