@@ -271,7 +271,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     response: meta?.response === "json" && parsesJson ? "json" : undefined,
     // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
     buffer: prepared.parseAs !== "stream",
-    credentialBody: credentials !== undefined,
+    credentialBody: !!credentials,
     secrets: credentials,
     safe: meta?.idempotent,
   };
