@@ -22,21 +22,21 @@ export interface PagedLists {
   "/v1/end_users/{end_user_id}/page_views": Schemas["PageView"];
 }
 type PagedPath = keyof PagedLists;
-// Every paged list, so that listAll can refuse any other path, with the spec's query parameters of its GET but `page`,
-// which listAll sets: Wootric ignores a name it does not read and lists everything, so `updated` or `email` on
-// /v1/responses (names another operation takes, which the client lets through) is refused. The compiler checks the
-// paths against PagedLists both ways; a test holds the names to the spec (query-names.test.ts).
-const PAGED_LISTS = {
-  "/v1/end_users": "per_page created updated email sort_order sort_key",
-  "/v1/responses": "per_page created sort_order sort_key",
-  "/v1/declines": "per_page created sort_order sort_key",
-  "/v1/end_users/{end_user_id}/responses": "per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/promoters": "per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/passives": "per_page created sort_order",
-  "/v1/end_users/{end_user_id}/responses/detractors": "per_page created sort_order",
-  "/v1/end_users/{end_user_id}/declines": "per_page created sort_order",
-  "/v1/end_users/{end_user_id}/page_views": "per_page created",
-} as const satisfies Record<PagedPath, string>;
+// Every paged list, so that listAll can refuse any other path; the compiler checks it against PagedLists both ways.
+// Exported for the tests alone (the package's entry does not export it).
+export const PAGED_PATHS = [
+  "/v1/end_users",
+  "/v1/responses",
+  "/v1/declines",
+  "/v1/end_users/{end_user_id}/responses",
+  "/v1/end_users/{end_user_id}/responses/promoters",
+  "/v1/end_users/{end_user_id}/responses/passives",
+  "/v1/end_users/{end_user_id}/responses/detractors",
+  "/v1/end_users/{end_user_id}/declines",
+  "/v1/end_users/{end_user_id}/page_views",
+] as const satisfies readonly PagedPath[];
+// Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
+true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
 
 type Params<P extends PagedPath> = paths[P]["get"]["parameters"];
 type SpecQuery<P extends PagedPath> = NonNullable<Params<P>["query"]>;
@@ -66,8 +66,8 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * paged list, a `query` that is not an object of parameters (a string such as `"a=b"`) or holds a `page` (listAll sets
  * it), a `per_page` outside 1-50, a `sort_order` other than `asc` or `desc` (or, on `/v1/end_users`, a `sort_key` other
  * than `email`, `updated_at` or `created_at`), a `created` or `updated` filter Wootric does not read, a bound that is no
- * Unix timestamp in seconds, or a parameter the list does not take (only `/v1/end_users` takes `updated` and `email`,
- * page views no `sort_order`), throws an `InputError` before any request.
+ * Unix timestamp in seconds, or `updated` or `email` on any list but `/v1/end_users` (the one that reads them), throws an
+ * `InputError` before any request.
  *
  * @example
  * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);
@@ -75,7 +75,9 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  */
 export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
-  if (!Object.hasOwn(PAGED_LISTS, path)) throw fieldError("path", `must be a paged list: ${Object.keys(PAGED_LISTS).join(", ")}`);
+  if (!(PAGED_PATHS as readonly string[]).includes(path)) {
+    throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
+  }
   // Checked as CXI's listAll checks it: the main API pages alike (query parameters beside query refused, per_page 1-50).
   // `path` only where the path has a parameter: openapi-fetch would drop it, and list the account's whole list.
   // A JavaScript caller's null options mean the same as leaving them out (here, and where they are read below).
@@ -85,28 +87,26 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
   // `"created[gt]"`; a null bound is left out, as the query leaves it out, and digits as text go out as the number.
   // Any other name than eq, lt, lte, gt or gte (created[after], created_at[gt], updatedSince, a bare created=) Wootric
   // ignores, and lists everything; one left out (null or undefined) is not sent.
-  const taken = PAGED_LISTS[path].split(" ");
   for (const [key, given] of Object.entries(query)) {
     // The spec's enums (the vendor's docs): Wootric ignores another value ("DESC", "newest") and sorts by its default.
     // Not sort_key on responses and declines: the spec's one value there is what tap-wootric sends (x-confidence:
     // third-party), no list of what Wootric takes. Any other name allows its own value: nothing is refused.
     const allowed = key == "sort_order" ? ["asc", "desc"] : key == "sort_key" && path == "/v1/end_users" ? ["email", "updated_at", "created_at"] : [given];
     if (given != null && !allowed.includes(given)) throw fieldError(`query.${key}`, `must be one of ${allowed.join(", ")}`);
-    if (/^(created|updated)/.test(key)) {
-      for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
-        const field = `query.${nameShown(op ? `${key}.${op}` : key)}`;
-        const wire = op ? `${key}[${op}]` : key;
-        if (value != null) {
-          if (!/^(created|updated)\[(eq|[gl]te?)\]$/.test(wire)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
-          // Given both ways (`created: { gt }` and `"created[gt]"`), a bound would go out twice, one value silently winning.
-          if (op && query[wire] != null) throw fieldError(field, `is given as "${wire}" too`);
-        }
-        checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
+    // Read by /v1/end_users alone (vendor docs; tap-wootric): any other list ignores them and lists everything, and the
+    // client lets them through, since that GET takes them. Left out (null or undefined), nothing is sent.
+    if (given != null && /^(updated|email)/.test(key) && path != "/v1/end_users") throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}`);
+    if (!/^(created|updated)/.test(key)) continue;
+    for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
+      const field = `query.${nameShown(op ? `${key}.${op}` : key)}`;
+      const wire = op ? `${key}[${op}]` : key;
+      if (value != null) {
+        if (!/^(created|updated)\[(eq|[gl]te?)\]$/.test(wire)) throw fieldError(field, "is no time filter: use created or updated with eq, lt, lte, gt or gte");
+        // Given both ways (`created: { gt }` and `"created[gt]"`), a bound would go out twice, one value silently winning.
+        if (op && query[wire] != null) throw fieldError(field, `is given as "${wire}" too`);
       }
+      checkNumber(/^\d+$/.test(value as string) ? Number(value) : (value ?? undefined), field, 0, { min: 0, max: 1e10, integer: true, hint: "Unix seconds" });
     }
-    // After the time filter's own checks, which say more of one written another way (created_at, updatedSince): a name
-    // read by its part before any brackets, unless it is left out (null or undefined), which sends nothing.
-    if (given != null && !taken.includes(key.replace(/\[.*/, ""))) throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}, which takes ${taken.join(", ")}`);
   }
   // One call site for nine paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
