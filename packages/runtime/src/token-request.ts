@@ -79,7 +79,6 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   }
   issued.splice(8);
   rememberSecret(...issued);
-  if (response.ok) await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   const secrets = [...request.secrets, ...issued];
   const trimmed = text.trim();
   // Not shown over 1 MiB (redacting a hostile 16 MiB answer held the event loop for seconds); redacted whole before it
@@ -99,6 +98,9 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
     const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
+  // Past a refusal, whose refresh_token is none to keep (a server's refusal does not replace the one the caller holds): a
+  // 2xx without an access token may still have spent the refresh token it rotated.
+  await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   // JSON that is no object (a string, a number, null) has no access_token either.
   if (typeof accessToken !== "string" || !accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${response.status} without an access_token: ${endpointHint}.`, init);
   return token as Record<string, unknown>;

@@ -300,6 +300,24 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-1"]);
   });
 
+  // A refusal does not replace the refresh token the caller holds, whatever its status: a 200 with an error (and no
+  // access_token) is read as a 400 is, so a refresh_token it carries is not kept (a hostile or broken server's would
+  // overwrite one still good).
+  it.each([400, 200])("keeps the refresh token it holds when a refresh is refused with %s and an error that carries another", async (status) => {
+    let answers = 0;
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" }, maxRetries: 0 },
+      token: () => {
+        answers++;
+        return answers === 1 ? json({ error: "invalid_grant", refresh_token: "rt-secret-garbage" }, { status }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60 });
+      },
+    });
+    const error = await caught(tokens.getToken());
+    expect((error as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} failed with ${status} invalid_grant: `));
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-0"]);
+  });
+
   // A password or client-credentials grant whose refresh the endpoint answers in any other way falls back to its own
   // credentials at once: a server that issues refresh tokens but does not take them back (CMIX documents no refresh
   // grant) would otherwise fail every later call the same way, the refresh token kept.
