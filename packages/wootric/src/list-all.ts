@@ -95,7 +95,7 @@ export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...
     if (given != null && !allowed.includes(given)) throw fieldError(`query.${key}`, `must be one of ${allowed.join(", ")}`);
     // Read by /v1/end_users alone (vendor docs; tap-wootric): any other list ignores them and lists everything, and the
     // client lets them through, since that GET takes them. Left out (null or undefined), nothing is sent.
-    if (given != null && /^(updated|email)/.test(key) && path != "/v1/end_users") throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}`);
+    if (given != null && /^(updated|email)/.test(key) && path != "/v1/end_users") throw fieldError(`query.${nameShown(key)}`, `is not read by GET ${path}: only /v1/end_users takes it`);
     if (!/^(created|updated)/.test(key)) continue;
     for (const [op, value] of isFieldObject(given) ? Object.entries(given) : [["", given]]) {
       const field = `query.${nameShown(op ? `${key}.${op}` : key)}`;

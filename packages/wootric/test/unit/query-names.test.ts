@@ -57,7 +57,7 @@ describe("query parameter names", () => {
   ] as const)("refuses listAll on %s with updated or email (%j), which only /v1/end_users reads, at the call, before any request", (path, query, name) => {
     const { observed, wootric } = clientWith(() => json([]));
     const options = (path.includes("{") ? { query, path: { end_user_id: 2 } } : { query }) as never;
-    expect(() => listAll(wootric, path, options)).toThrow(expect.objectContaining({ field: `query.${name}`, message: `query.${name} is not read by GET ${path}` }));
+    expect(() => listAll(wootric, path, options)).toThrow(expect.objectContaining({ field: `query.${name}`, message: `query.${name} is not read by GET ${path}: only /v1/end_users takes it` }));
     expect(observed.requests).toHaveLength(0);
   });
 
@@ -85,7 +85,7 @@ describe("query parameter names", () => {
       for await (const _ of listAll(wootric, path, { query: Object.fromEntries(own.map((name) => [name, value(name)])), ...parent } as never));
       expect([...new URL(observed.requests[0]!.url).searchParams.keys()].sort(), path).toEqual([...own, "page"].sort());
       for (const name of ["updated", "email"].filter((name) => !spec.includes(name))) {
-        expect(() => listAll(wootric, path, { query: { [name]: value(name) }, ...parent } as never), `${path} ${name}`).toThrow(`query.${name} is not read by GET ${path}`);
+        expect(() => listAll(wootric, path, { query: { [name]: value(name) }, ...parent } as never), `${path} ${name}`).toThrow(`query.${name} is not read by GET ${path}: only /v1/end_users takes it`);
       }
       lists++;
     }
