@@ -318,6 +318,17 @@ describe("exchangeAuthorizationCode", () => {
     expect(Object.fromEntries(new URLSearchParams(call?.body))).toEqual({ grant_type: "authorization_code", code: CODE, redirect_uri: REDIRECT_URI });
   });
 
+  // The platform's TypeError ("Expected signal (...) to be an instance of AbortSignal") would quote the object whole: here
+  // the options themselves, the client secret and the code in them.
+  it.each([["the options object", "options"], ["a string", "yes"], ["an object with addEventListener alone", { addEventListener() {} }]])("refuses %s as signal with an InputError that quotes nothing, before sending", async (_, given) => {
+    const options = { tokenUrl: TOKEN_URL, clientId: "app-1", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT_URI };
+    const { result, calls } = exchange(tokens, { signal: (given === "options" ? options : given) as unknown as AbortSignal });
+    const error = await result.catch((caught: unknown) => caught);
+    expect(error).toEqual(new InputError("signal", "signal must be an AbortSignal"));
+    expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toMatch(new RegExp(`${CLIENT_SECRET}|${CODE}`));
+    expect(calls).toHaveLength(0);
+  });
+
   // Only access_token is checked: a null in another field (a server without refresh tokens writing refresh_token: null)
   // is returned as sent, as TokenResponse types it (test/types/token-response.test-d.ts).
   it("returns a null refresh_token, expires_in, scope or token_type as the server sent it", async () => {

@@ -211,6 +211,14 @@ describe("exchangeAuthorizationCode", () => {
     }
   });
 
+  it("refuses a signal that is no AbortSignal (the options passed again) with an InputError that quotes neither the code nor the secret", async () => {
+    const observed = observedFetch(() => json({ access_token: "at-1", token_type: "bearer" }));
+    const options = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: REDIRECT, fetch: observed.fetch };
+    const error = await caught(exchangeAuthorizationCode({ ...options, signal: options as unknown as AbortSignal }));
+    expect(error).toEqual(new InputError("signal", "signal must be an AbortSignal"));
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("leaves a redirect URI no URL parser reads to the runtime's own refusal", async () => {
     const observed = observedFetch(() => json({}));
     const error = await caught(exchangeAuthorizationCode({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "/cx/callback", fetch: observed.fetch }));
