@@ -1,6 +1,6 @@
 // First for bundle size only (gzip finds about 4 more bytes in that module order); no side effects.
 import { cxCallHooks } from "./operation-defaults.js";
-import { defineVendorClient, multipartBody, queryAuthorizer, renamedHost, type Client, type ForwardedOptions } from "@apis/runtime";
+import { defineVendorClient, hasHeader, multipartBody, queryAuthorizer, renamedHost, type Client, type ForwardedOptions } from "@apis/runtime";
 import { AUTH_SCHEMES, type CxAuth } from "./auth.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -68,6 +68,6 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   calls: (options) =>
     cxCallHooks({
       clientId: options.clientId,
-      clientAccept: options.headers !== undefined && new Headers(options.headers).has("accept"),
+      clientAccept: hasHeader(options.headers, "Accept"),
     }),
 });

@@ -51,7 +51,7 @@ export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isF
 export { isRecord } from "./is-record.js";
 export { redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
-export { withDefaultHeader } from "./default-header.js";
+export { hasHeader, withDefaultHeader } from "./default-header.js";
 export { checkHeadersOption, isHeaderSafeToken, UNSENDABLE, type HeadersOption } from "./header-value.js";
 export { endSentence, summarizeBody } from "./error-summary.js";
 export { redactSecrets, rememberSecret } from "./known-secrets.js";

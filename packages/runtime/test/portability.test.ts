@@ -98,6 +98,7 @@ describe("portability", () => {
         "summarizeBody",
         "endSentence",
         "withDefaultHeader",
+        "hasHeader",
         "redactSecrets",
         "rememberSecret",
         "cancelQuietly",

@@ -64,6 +64,15 @@ describe("createClient", () => {
     expect(observed.requests[0]?.headers.get("accept")).toBe("application/vnd.cx+json");
   });
 
+  it("keeps a client-wide Accept, or its removal (null), but asks for JSON when the client's Accept is left undefined", async () => {
+    const observed = observedFetch(() => json(PROFILE));
+    // (A record's null and undefined are a JavaScript caller's, or an environment variable's that is not set.)
+    for (const headers of [{ Accept: "application/vnd.cx+json" }, new Headers({ accept: "application/vnd.cx+json" }), { Accept: null }, { Accept: undefined }, { accept: undefined }]) {
+      await createClient({ auth, fetch: observed.fetch, headers: headers as HeadersInit }).GET("/users/self");
+    }
+    expect(observed.requests.map((request) => request.headers.get("accept"))).toEqual(["application/vnd.cx+json", "application/vnd.cx+json", null, "application/json", "application/json"]);
+  });
+
   it("adds client_id next to access_token on every authenticated call when clientId is set", async () => {
     const observed = observedFetch(() => json({ status: "ok" }));
     const cx = createClient({ auth, fetch: observed.fetch, clientId: CLIENT_ID });
