@@ -27,7 +27,8 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
     const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
     let reauthenticated = !authenticate || !authorizer.invalidate;
     let credential = authenticate ? await credentialFor(authorizer, call) : undefined;
-    const refreshes = (response: Response) => !reauthenticated && response.status === 401 && credential?.token !== undefined;
+    // A token is never empty (a header could not carry one): only a credential without one (Basic, query) has none.
+    const refreshes = (response: Response) => !reauthenticated && response.status === 401 && !!credential?.token;
     call.drops.push(refreshes);
     try {
       // A 401 means the server did not act, so resending is safe for every method; once, so a revoked grant cannot loop.
