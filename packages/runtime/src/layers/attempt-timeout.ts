@@ -42,9 +42,16 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
       // TLS failure may hold (a host name has no space or parenthesis).
       if (/redirect( count|s \(|ed too)/.test(said)) throw callError(RedirectError, call, said, { cause: error });
       const safe = call.safe || (!attempt.timeout && isNotSentError(error));
-      throw attempt.timeout
-        ? attemptFailure(call, "timeout", safe, ApiTimeoutError, (attempts) => `got no response within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", { cause: error })
-        : attemptFailure(call, "connection", safe, ApiConnectionError, (attempts) => `failed with a network error (${attempts}): ${said}`, " Check the network and the base URL.", { cause: error });
+      const timedOut = attempt.timeout;
+      throw attemptFailure(
+        call,
+        timedOut ? "timeout" : "connection",
+        safe,
+        timedOut ? ApiTimeoutError : ApiConnectionError,
+        (attempts) => (timedOut ? `got no response within ${timeoutMs} ms (${attempts})` : `failed with a network error (${attempts}): ${said}`),
+        timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network and the base URL.",
+        { cause: error },
+      );
     }
     // A stream handed on unread stays linked to the caller's signal while it lives, so the caller can still cancel it.
     if (call.stream) attempt.hold(response.body!, call);

@@ -47,9 +47,15 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
         // No snippet of a body over 1 MiB (see checkJsonBody), so `body` is then undefined and the message says so.
         ` The vendor or a proxy is failing: retry later; ${received.body === undefined ? "its body was over 1 MiB" : "`body` holds its start"}.`, { status, body: received.body });
     }
-    const init = { status, headers, cause: received.error };
-    throw call.attempt?.timeout
-      ? attemptFailure(call, "body", safe, ApiTimeoutError, (attempts) => `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})`, " Raise timeoutMs or check the vendor's status.", init)
-      : attemptFailure(call, "body", safe, ApiConnectionError, (attempts) => `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`, " Check the network.", init);
+    const timedOut = call.attempt?.timeout;
+    throw attemptFailure(
+      call,
+      "body",
+      safe,
+      timedOut ? ApiTimeoutError : ApiConnectionError,
+      (attempts) => (timedOut ? `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})` : `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`),
+      timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network.",
+      { status, headers, cause: received.error },
+    );
   };
 }
