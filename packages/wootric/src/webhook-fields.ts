@@ -14,7 +14,8 @@ export type FieldType = (value: unknown) => Typed | undefined;
 const integer: FieldType = (value) => [typeof value === "string" && /^-?\d+$/.test(value) ? +value : value].find(Number.isSafeInteger) as number | undefined;
 // A boolean, or its name as text; else undefined: find finds nothing.
 const boolean: FieldType = (value) => [true, false].find((flag) => value === flag || value === `${flag}`);
-const string: FieldType = (value) => (typeof value === "string" || typeof value === "number" ? `${value}` : undefined);
+// A string or a number: no other type's name starts so (symbol, bigint).
+const string: FieldType = (value) => (/^(st|n)/.test(typeof value) ? `${value}` : undefined);
 // The event's name, timestamp and account token (the last two may be left out, not null): a null in one is refused, as
 // one in an integer is (every integer field is a required one), where one in an optional field reads as the field left out.
 const text: FieldType = (value) => string(value);
