@@ -73,6 +73,8 @@ export interface OAuth2TokenSourceOptions {
 }
 
 type GrantType = OAuth2Grant["type"];
+// The grant's own credentials, read off any grant: undefined where its type has none.
+type Held = { password?: string | undefined; clientSecret?: string | undefined };
 
 /**
  * A {@link TokenSource} that gets tokens from an OAuth 2 token endpoint (RFC 6749): it POSTs the grant as
@@ -148,8 +150,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   let accessToken = options.initial?.accessToken;
   // The credentials held now, scrubbed from any text a vendor echoes into an error: the grant's own (read at each use) and
   // the tokens. Those held before stay known to every redaction (rememberSecret): keeping each here would grow without end.
-  const own = grant as { password?: string | undefined; clientSecret?: string | undefined };
-  const secrets = () => [own.password, own.clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
+  const secrets = () => [(grant as Held).password, (grant as Held).clientSecret, refreshToken, accessToken].filter(Boolean) as string[];
   rememberSecret(...secrets());
 
   // A refresh under way (a new token request waits for it rather than send the same refresh token again), and whether to
