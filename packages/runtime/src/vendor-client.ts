@@ -152,8 +152,7 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   for (const [scheme, builders] of Object.entries(description.auth)) {
     // Own keys only: a type such as "toString" names a built-in of every object, not a builder.
     if (Object.hasOwn(builders, auth.type)) {
-      const built = (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context);
-      return { schemes: [scheme], auth: built, hosts, transport, servers };
+      return { schemes: [scheme], auth: (builders as Record<string, (auth: unknown, context: AuthContext<H>) => Auth>)[auth.type]!(auth, context), hosts, transport, servers };
     }
     types.push(...Object.keys(builders as object));
   }
