@@ -180,7 +180,6 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // The grant's form fields after its grant_type, which is the grant used.
   async function requestGrant(used: GrantType, fields: Record<string, string>, signal?: AbortSignal): Promise<FetchedToken> {
     const params = { grant_type: used, ...fields };
-    const body = options.bodyFormat === "json" ? JSON.stringify(params) : new URLSearchParams(params);
     const refused = (used === grant.type ? options.hints?.refused : undefined) ??
       { password: "check the username and password", client_credentials: "check the client ID and client secret", refresh_token: "the refresh token is invalid, expired or already used; sign in again" }[used];
     // The same credentials until this answer is read: the tokens in it are made known to every redaction by requestToken.
@@ -188,7 +187,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
     // RFC 6749 §6: none sent back, the old one stays valid; one sent is kept even if the answer is refused (old may be spent).
     // What the caller's onRefreshToken returns is waited for (see TokenRequest.rotated). The new refresh token is made
     // known before the store's error can quote it: requestToken remembers only an answer's first eight credentials.
-    const answer = await requestToken({ send, tokenUrl, body, secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (rememberSecret((refreshToken = token)), options.initial?.onRefreshToken?.(token)) });
+    const answer = await requestToken({ send, tokenUrl, body: options.bodyFormat === "json" ? JSON.stringify(params) : new URLSearchParams(params), secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (rememberSecret((refreshToken = token)), options.initial?.onRefreshToken?.(token)) });
     const token = readToken(answer, tokenUrl, held);
     accessToken = token.accessToken;
     return token;
