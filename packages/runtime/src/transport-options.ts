@@ -40,7 +40,7 @@ export function checkTransportOptions(options: {
   if (retryDelay !== undefined && !isFieldObject(retryDelay)) {
     throw fieldError("retryDelay", `must be { baseMs?, maxMs? } in ms from 0 to ${MAX_TIMER_MS}, got ${describeValue(retryDelay)}`);
   }
-  const { rateLimit } = options;
+  const rateLimit = options.rateLimit;
   if (rateLimit !== undefined && !isFieldObject(rateLimit)) {
     throw fieldError("rateLimit", `must be { headers: { remaining, reset }, maxWaitMs? }, got ${describeValue(rateLimit)}`);
   }
