@@ -320,7 +320,7 @@ describe("exchangeAuthorizationCode", () => {
 
   // The platform's TypeError ("Expected signal (...) to be an instance of AbortSignal") would quote the object whole: here
   // the options themselves, the client secret and the code in them.
-  it.each([["the options object", "options"], ["a string", "yes"], ["an object with addEventListener alone", { addEventListener() {} }]])("refuses %s as signal with an InputError that quotes nothing, before sending", async (_, given) => {
+  it.each([["the options object", "options"], ["a string", "yes"], ["the AbortController instead of its signal", new AbortController()]])("refuses %s as signal with an InputError that quotes nothing, before sending", async (_, given) => {
     const options = { tokenUrl: TOKEN_URL, clientId: "app-1", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT_URI };
     const { result, calls } = exchange(tokens, { signal: (given === "options" ? options : given) as unknown as AbortSignal });
     const error = await result.catch((caught: unknown) => caught);
