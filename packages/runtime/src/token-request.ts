@@ -87,8 +87,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const shownBody = (text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(trimmed, 500, secrets) : undefined) as ErrorFields;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
-  // Only a non-empty string is a token: `5`, `{}` or "" is none.
-  const accessToken = typeof (token as { access_token?: unknown } | null | undefined)?.access_token == "string" && (token as { access_token: string }).access_token;
+  const accessToken = (token as { access_token?: unknown } | null | undefined)?.access_token;
   // The first non-empty string of RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
   const said = [shownBody?.error_description, shownBody?.message, (shownBody?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
   // A refusal: an error status, or a 2xx with no access token but an `error` or a reason (a wrong password answered
@@ -103,7 +102,7 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // 2xx without an access token may still have spent the refresh token it rotated.
   await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
   // JSON that is no object (a string, a number, null) has no access_token either.
-  if (!accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${response.status} without an access_token: ${endpointHint}.`, init);
+  if (typeof accessToken !== "string" || !accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${response.status} without an access_token: ${endpointHint}.`, init);
   return token as Record<string, unknown>;
 }
 
