@@ -31,7 +31,8 @@ export function checkPathParams(template: string, path: unknown): void {
     // is no id either, and worse: Rails reads /imports/1.5 as import 1 in format "5", so a DELETE would delete import 1.
     // Nor is a number past 2^53, which goes out as a neighbouring one, or as 1e+21 (an id that large goes as text).
     if (typeof value == "number" && !Number.isSafeInteger(value)) throw fieldError(`params.path.${name}`, `must be an integer, got ${segment}`);
-    if (!segment || segment === "." || segment === "..") {
+    // Empty, "." or "..".
+    if (/^\.{0,2}$/.test(segment)) {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : !segment ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }
   }

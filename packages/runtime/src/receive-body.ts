@@ -51,7 +51,8 @@ export async function receiveBody(response: Response, json: boolean, maxBytes: n
   } catch (error) {
     return { reason: "failed", error };
   }
-  if (bytes === undefined) {
+  // (No bytes: over the bound. An empty body is an empty array, which is an object.)
+  if (!bytes) {
     if (limit === maxBytes) return { reason: "too-large" };
     bytes = new TextEncoder().encode(`The error body was larger than ${limit} bytes and was not read.`);
   }
