@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packageOf } from "@apis/spec";
 import { colourEnv, formatDrift, liveCredentialNames, liveCredentialSets, liveTimeoutMs, missingCredentials, redactLines, upstreamProblem } from "./live.ts";
@@ -87,9 +87,24 @@ const child = spawn(process.execPath, [vitest, "run", "test/contract", "--report
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env), APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
 });
+// Stopped itself (Ctrl-C, a CI job's timeout), it stops the suite too, whose Prism proxies and gates go with it
+// (exit-with-parent): left running, the suite went on sending requests to the vendor with nothing to read its output.
+// Its report goes in any case, however this process ends (a closed pipe too).
+let stoppedBy: NodeJS.Signals | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    stoppedBy = signal;
+    child.kill(signal);
+  });
+}
+process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
 const piped = [redactLines(child.stdout, process.stdout, redact), redactLines(child.stderr, process.stderr, redact)];
 const status = await new Promise<number>((exited) => child.once("close", (code) => exited(code ?? 1)));
 await Promise.all(piped);
+if (stoppedBy) {
+  console.error(`\ncontract:live ${vendor}: stopped by ${stoppedBy}, and the suite with it: this is not a pass.`);
+  process.exit(128 + constants.signals[stoppedBy]);
+}
 const findings: DriftFinding[] = existsSync(report)
   ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap((line) => JSON.parse(line) as DriftFinding[])
   : [];

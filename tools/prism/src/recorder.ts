@@ -3,6 +3,7 @@ import { responseChecker } from "./schema-check.ts";
 import { liveTimeoutMs } from "./live.ts";
 import { redactLive } from "./live-output.ts";
 import { liveContract, specServers, upstreamOf } from "./target.ts";
+import { GATE_HEADER } from "./upstream-gate.ts";
 
 /** One exchange with the mock or proxy, as the contract suite saw it. */
 export interface RecordedExchange {
@@ -38,6 +39,15 @@ export interface ContractRecorder {
 interface PrismViolation {
   location?: string[];
   message?: string;
+}
+
+// The title of a problem document, or its text.
+function problemTitle(body: string): string {
+  try {
+    return String((JSON.parse(body) as { title?: unknown }).title ?? body);
+  } catch {
+    return body;
+  }
 }
 
 function parseViolations(header: string): PrismViolation[] {
@@ -78,7 +88,12 @@ export function createContractRecorder(spec: string, transport: typeof fetch = g
       .find(Boolean);
     const violations: string[] = [];
     const name = operation ? `${operation.operationId} (${operation.key})` : `${request.method} ${url.pathname}`;
-    const header = response.headers.get("sl-violations");
+    // A live run's gate answered for the vendor (see upstream-gate.ts): a write it did not send is the suite's doing, a
+    // redirect or a 501 the vendor's. Prism's complaints are then about the gate's answer, not the vendor's.
+    const gate = response.headers.get(GATE_HEADER);
+    if (gate?.startsWith("write")) violations.push(`${request.method} ${url.pathname}: ${gate}`);
+    else if (gate) findings.push({ operation: name, status: parseInt(gate) || response.status, field: "(response)", problem: `the vendor answered ${gate}` });
+    const header = gate ? null : response.headers.get("sl-violations");
     for (const violation of header ? parseViolations(header) : []) {
       if (violation.location?.[0] === "response") {
         findings.push({ operation: name, status: response.status, field: violation.location.slice(1).join(".") || "(response)", problem: violation.message ?? "" });
@@ -89,6 +104,9 @@ export function createContractRecorder(spec: string, transport: typeof fetch = g
     if (type.includes("application/problem+json")) {
       const body = await response.clone().text();
       if (body.includes("stoplight.io/prism/errors")) violations.push(body);
+      // A proxy that could not read the vendor's answer (JSON that does not parse, a connection cut) says so in one of
+      // its own: the vendor's status is lost, but not the operation.
+      else if (operation && body.includes('"FetchError"')) findings.push({ operation: name, status: response.status, field: "(body)", problem: `was not read by Prism: ${problemTitle(body)}` });
     } else if (operation && type.includes("json")) {
       const text = await response.clone().text();
       let body: unknown;

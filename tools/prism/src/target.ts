@@ -4,6 +4,7 @@ import { chai } from "vitest";
 import { redactLive, redactLiveOutput } from "./live-output.ts";
 import { readSpec } from "./operations.ts";
 import { startPrism, type PrismServer } from "./prism.ts";
+import { startUpstreamGate, type UpstreamGate } from "./upstream-gate.ts";
 
 /** Where a contract suite sends its requests: a Prism mock, or Prism proxies validating the live vendor. */
 export interface ContractTarget {
@@ -64,21 +65,25 @@ const pathOf = (url: string): string => (/^https?:\/\//.test(url) ? new URL(url)
 /**
  * Starts what a contract suite talks to. Against the mock (the default) one Prism serves every server of the spec.
  * In a live run (`APIS_CONTRACT_LIVE=1`) one Prism proxy per server forwards to the real host (or to
- * `APIS_CONTRACT_UPSTREAM`, a stand-in) and reports every response that breaks the spec.
+ * `APIS_CONTRACT_UPSTREAM`, a stand-in) and reports every response that breaks the spec; `mock: true` starts the mock
+ * in a live run too.
  *
  * @example
  * const target = await startContractTarget("wootric-cxi");
  * const cxi = createClient({ baseUrl: target.baseUrl, tokenUrl: target.servers["https://api.wootric.com"] });
  */
-export async function startContractTarget(apiName: string): Promise<ContractTarget> {
+export async function startContractTarget(apiName: string, options: { mock?: boolean } = {}): Promise<ContractTarget> {
+  // A test of the mock itself (what Prism refuses) runs against the mock in a live run too: a proxy would forward
+  // the invalid requests it sends, writes among them, to the vendor.
+  const live = liveContract() && !options.mock;
   const spec = registeredApi(apiName).root;
   const urls = specServers(spec);
-  const started: PrismServer[] = [];
+  const started: (PrismServer | UpstreamGate)[] = [];
   const servers: Record<string, string> = {};
   try {
     // Prism matches requests against the spec's paths as written, without the server's path (`/api`, `/1`):
     // clients talk to its bare origin, and a proxy puts the server's path back when it forwards upstream.
-    if (!liveContract()) {
+    if (!live) {
       const prism = await startPrism(spec);
       started.push(prism);
       for (const url of urls) servers[url] = prism.url;
@@ -87,10 +92,15 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
       // chai would cut a quotation at 40 characters (what is left of a credential then matches no search for it).
       chai.config.truncateThreshold = 0;
       for (const url of urls) {
-        const upstream = `${process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin}${pathOf(url)}`;
-        const prism = await startPrism(spec, { upstream });
+        const origin = process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin;
+        // Between the proxy and the vendor, a gate that follows no redirect, lets no write through unless asked, and
+        // reports a 501 that Prism would answer with a mock (see upstream-gate.ts).
+        const gate = await startUpstreamGate(spec, origin, liveWrites());
+        started.push(gate);
+        const prism = await startPrism(spec, { upstream: `${gate.url}${pathOf(url)}` });
         started.push(prism);
-        upstreams.set(prism.url, upstream);
+        // The vendor's, which a request it leaves unanswered names.
+        upstreams.set(prism.url, `${origin}${pathOf(url)}`);
         servers[url] = prism.url;
       }
     }
@@ -99,23 +109,23 @@ export async function startContractTarget(apiName: string): Promise<ContractTarg
     throw error;
   }
   return {
-    mode: liveContract() ? "live" : "mock",
+    mode: live ? "live" : "mock",
     baseUrl: servers[urls[0]!]!,
     servers,
     log: () => {
       // Plain text, read in a failure message: Prism colours it in a coloured run (FORCE_COLOR), and a colour code
       // inside a credential would hide it from redaction.
-      const log = stripVTControlCharacters(started.map((prism) => prism.log()).join("\n"));
+      const log = stripVTControlCharacters(started.flatMap((prism) => ("log" in prism ? [prism.log()] : [])).join("\n"));
       // A proxy logs every URL it forwards, a credential in the query (CX's access_token) included, and a failed
       // test prints this log: redacted as everything else the run prints (the environment's credentials and the
       // runtime's, by value and by parameter name).
-      return liveContract() ? redactLive(log) : log;
+      return live ? redactLive(log) : log;
     },
     stop: () => stop(started),
   };
 }
 
-async function stop(started: PrismServer[]): Promise<void> {
+async function stop(started: (PrismServer | UpstreamGate)[]): Promise<void> {
   for (const prism of started) upstreams.delete(prism.url);
   await Promise.all(started.map((prism) => prism.stop()));
 }

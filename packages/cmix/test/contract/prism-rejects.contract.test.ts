@@ -8,7 +8,9 @@ let services: PrismServices;
 let cmix: CmixClient;
 
 beforeAll(async () => {
-  services = await startPrismServices();
+  // The mocks' own refusals: against the mocks in a live run too, whose proxies would send these requests (writes
+  // among them) to CMIX.
+  services = await startPrismServices({ mock: true });
   cmix = createClient({ environment: "sandbox", baseUrls: services.baseUrls, fetch: services.fetch, maxRetries: 0, auth: { type: "token", accessToken: "x" } });
 }, 120_000);
 

@@ -21,9 +21,10 @@ export interface PrismServices {
   stop(): Promise<void>;
 }
 
-export async function startPrismServices(): Promise<PrismServices> {
+/** `mock: true` for a test of the mocks themselves, which must not reach the vendor in a live run (see startContractTarget). */
+export async function startPrismServices(options: { mock?: boolean } = {}): Promise<PrismServices> {
   const services = Object.keys(SERVICE_APIS) as CmixService[];
-  const started = await Promise.allSettled(services.map((service) => startContractTarget(SERVICE_APIS[service])));
+  const started = await Promise.allSettled(services.map((service) => startContractTarget(SERVICE_APIS[service], options)));
   const prisms = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const failed = started.find((result): result is PromiseRejectedResult => result.status === "rejected");
   if (failed) {

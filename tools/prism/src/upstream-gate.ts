@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { readSpec, specOperations, operationMatcher } from "./operations.ts";
+
+/**
+ * The header of a gate's own answer: what the vendor did (or what the run tried) that a Prism proxy would have hidden,
+ * which the recorder reports (see recorder.ts).
+ */
+export const GATE_HEADER = "x-apis-upstream";
+
+/** A gate between a live run's Prism proxy and the vendor (see {@link startUpstreamGate}). */
+export interface UpstreamGate {
+  /** Where the proxy forwards to: the gate's origin, to which it appends the server's path and the request's. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Not forwarded either way: they describe one connection (the proxy's or the vendor's), or a body fetch decoded.
+const HOP_BY_HOP = /^(host|connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer|content-length|content-encoding)$/i;
+
+/**
+ * Starts the hop between a live run's Prism proxy and the vendor (`origin`): each request goes on as it came, and the
+ * vendor's answer comes back as it was, but for what Prism would hide or make worse:
+ * - a redirect is not followed: Prism's own fetch follows one to any host, over http too, and sends a token request's
+ *   body (the client secret) there again. It is answered 502 with {@link GATE_HEADER} naming the status and the origin;
+ * - a 501, for which Prism answers with a mocked response (a made-up pass), is answered 502 with the header so too;
+ * - a write (no GET, HEAD or OPTIONS) is refused, 403 with the header, and nothing is sent, unless `writes` is true or
+ *   the spec says it changes nothing: a token request (`security: []`, or an empty requirement among its schemes) or a
+ *   read sent as POST (`x-idempotent: true`).
+ *
+ * @example
+ * const gate = await startUpstreamGate(spec, "https://api.cx.com", liveWrites());
+ * const prism = await startPrism(spec, { upstream: `${gate.url}/1` });
+ */
+export async function startUpstreamGate(spec: string, origin: string, writes: boolean): Promise<UpstreamGate> {
+  const sendable = writes ? () => true : readOnlyRule(spec);
+  // Requests still going to the vendor when the gate stops: cancelled, so no socket outlives the run.
+  const going = new AbortController();
+  const server = createServer((request, response) => {
+    forward(request, response, origin, sendable, going.signal).catch((error: unknown) => {
+      // The vendor unreachable, or the request given up: the proxy sees the connection fail, as it would have.
+      if (!response.headersSent) response.writeHead(502, { [GATE_HEADER]: `unreachable: ${(error as Error).name}` });
+      response.end();
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    stop: async () => {
+      going.abort();
+      server.closeAllConnections();
+      await new Promise<void>((closed) => server.close(() => closed()));
+    },
+  };
+}
+
+async function forward(request: IncomingMessage, response: ServerResponse, origin: string, sendable: (method: string, path: string) => boolean, signal: AbortSignal): Promise<void> {
+  const method = request.method ?? "GET";
+  if (!sendable(method, request.url ?? "/")) {
+    response.writeHead(403, { [GATE_HEADER]: "write not sent: a live run is read-only unless APIS_CONTRACT_LIVE_WRITES=1" }).end();
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!HOP_BY_HOP.test(name) && value !== undefined) for (const one of [value].flat()) headers.append(name, one);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks);
+  const answer = await fetch(`${origin}${request.url}`, { method, headers, body, redirect: "manual", signal });
+  const location = answer.headers.get("location");
+  // Each begins with the vendor's status, which the recorder reports.
+  const hidden =
+    answer.status >= 300 && answer.status < 400 && answer.status !== 304
+      ? `${answer.status}: a redirect to ${location ? originOf(location, origin) : "nowhere (no Location)"}, not followed`
+      : answer.status === 501
+        ? "501, which Prism would have answered with a mocked response"
+        : undefined;
+  if (hidden) {
+    await answer.body?.cancel();
+    response.writeHead(502, { [GATE_HEADER]: hidden }).end();
+    return;
+  }
+  const kept: Record<string, string[]> = {};
+  for (const [name, value] of answer.headers) if (!HOP_BY_HOP.test(name)) (kept[name] ??= []).push(value);
+  response.writeHead(answer.status, kept);
+  if (answer.body) Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream).pipe(response);
+  else response.end();
+}
+
+// Where a redirect points, as far as the report needs it (no path or query, which may carry a credential).
+function originOf(location: string, base: string): string {
+  try {
+    return new URL(location, base).origin;
+  } catch {
+    return "a Location that is no URL";
+  }
+}
+
+/**
+ * Whether a read-only run may send a request: any GET, HEAD or OPTIONS, and the writes that change nothing, a token
+ * request (needing no credentials) or a read sent as POST (`x-idempotent: true`), matched on the path's end (the proxy puts the
+ * server's path, `/1`, before it).
+ */
+function readOnlyRule(spec: string): (method: string, path: string) => boolean {
+  const document = readSpec(spec) as { paths?: Record<string, Record<string, { security?: unknown[]; "x-idempotent"?: unknown }>> };
+  const operations = specOperations(spec).filter(({ method, path }) => {
+    const operation = document.paths?.[path]?.[method.toLowerCase()];
+    // No credentials needed (`security: []`, or an empty requirement among them): a token or authorization request.
+    const anonymous = Array.isArray(operation?.security) && (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement as object).length === 0));
+    return anonymous || operation?.["x-idempotent"] === true;
+  });
+  const match = operationMatcher(operations);
+  return (method, url) => {
+    if (/^(GET|HEAD|OPTIONS)$/.test(method)) return true;
+    const segments = new URL(url, "http://gate").pathname.split("/");
+    // Each tail of the path: the operation's own path is one of them, after whatever server path the proxy added.
+    return segments.some((_, index) => index > 0 && match(method, `/${segments.slice(index).join("/")}`) !== undefined);
+  };
+}

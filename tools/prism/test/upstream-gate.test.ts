@@ -1,0 +1,117 @@
+// What a live run's Prism proxy would hide, or do, on the vendor's behalf: follow a redirect to any host (sending a
+// token request's client secret there again), answer a 501 with a mocked response (a made-up pass), or send a write
+// in a read-only run. The gate between the proxy and the vendor (upstream-gate.ts) stops each, and the recorder
+// reports it.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { registeredApi } from "@apis/spec";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { createContractRecorder } from "../src/recorder.ts";
+import { startContractTarget, type ContractTarget } from "../src/target.ts";
+
+const SECRET = "gate-client-secret-5d1c";
+
+// What each stand-in received: the vendor, and a host the vendor redirects to; and how the vendor answers a GET.
+const seen: { vendor: string[]; elsewhere: string[] } = { vendor: [], elsewhere: [] };
+let getStatus = 200;
+let vendor: Server;
+let elsewhere: Server;
+let target: ContractTarget;
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+  let text = "";
+  for await (const chunk of request) text += chunk;
+  return text;
+}
+
+beforeAll(async () => {
+  elsewhere = createServer(async (request, response) => {
+    seen.elsewhere.push(`${request.method} ${request.url} ${await bodyOf(request)}`);
+    response.writeHead(200, { "content-type": "application/json" }).end('{"access_token":"stolen","token_type":"bearer"}');
+  });
+  const away = await listen(elsewhere);
+  vendor = createServer(async (request, response) => {
+    seen.vendor.push(`${request.method} ${request.url} ${await bodyOf(request)}`);
+    if (request.url?.startsWith("/1/oauth/token")) response.writeHead(307, { location: `${away}/steal?from=vendor` }).end();
+    else if (getStatus === 501) response.writeHead(501, { "content-type": "text/plain" }).end("Not Implemented");
+    else response.writeHead(200, { "content-type": "application/json" }).end('{"id":"u-1","name":"Ana"}');
+  });
+  vi.stubEnv("APIS_CONTRACT_LIVE", "1");
+  vi.stubEnv("APIS_CONTRACT_UPSTREAM", await listen(vendor));
+  target = await startContractTarget("cx");
+}, 120_000);
+
+afterEach(() => {
+  getStatus = 200;
+  seen.vendor.length = 0;
+  seen.elsewhere.length = 0;
+});
+
+afterAll(async () => {
+  await target?.stop();
+  vi.unstubAllEnvs();
+  vendor?.close();
+  elsewhere?.close();
+});
+
+const recorder = () => createContractRecorder(registeredApi("cx").root);
+
+it("follows no redirect of the vendor's: the token request's secret goes nowhere else, and the redirect is reported", async () => {
+  const recording = recorder();
+  const response = await recording.fetch(`${target.baseUrl}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&client_id=app-1&client_secret=${SECRET}`,
+  });
+  await response.arrayBuffer();
+  expect(seen.vendor).toHaveLength(1);
+  expect(seen.elsewhere).toEqual([]);
+  expect(recording.drift()).toEqual([
+    { operation: "requestAccessToken (POST /oauth/token)", status: 307, field: "(response)", problem: expect.stringMatching(/^the vendor answered 307: a redirect to http:\/\/127\.0\.0\.1:\d+, not followed$/) },
+  ]);
+}, 60_000);
+
+it("reports a 501, which Prism would have answered with its example (a made-up pass), and no example comes back", async () => {
+  getStatus = 501;
+  const recording = recorder();
+  const response = await recording.fetch(`${target.baseUrl}/users/self?access_token=t0ken-1234`);
+  expect(response.status).not.toBe(200);
+  await response.arrayBuffer();
+  expect(seen.vendor).toHaveLength(1);
+  expect(recording.drift()).toEqual([
+    { operation: "getCurrentUser (GET /users/self)", status: 501, field: "(response)", problem: "the vendor answered 501, which Prism would have answered with a mocked response" },
+  ]);
+}, 60_000);
+
+it("sends no write in a read-only run, and counts the attempt as the suite's violation", async () => {
+  const recording = recorder();
+  const response = await recording.fetch(`${target.baseUrl}/files/delete/self:%2Fa.txt?access_token=t0ken-1234`, { method: "POST" });
+  await response.arrayBuffer();
+  expect(seen.vendor).toEqual([]);
+  expect(recording.violations().map((exchange) => exchange.violations)).toEqual([[expect.stringContaining("write not sent: a live run is read-only unless APIS_CONTRACT_LIVE_WRITES=1")]]);
+  expect(recording.drift()).toEqual([]);
+}, 60_000);
+
+it("passes a read through as the vendor answered it", async () => {
+  const recording = recorder();
+  const response = await recording.fetch(`${target.baseUrl}/users/self?access_token=t0ken-1234`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ id: "u-1", name: "Ana" });
+  expect(seen.vendor).toEqual(["GET /1/users/self?access_token=t0ken-1234 "]);
+}, 60_000);
+
+it("starts the mock in a live run when asked, for a test of what Prism refuses: the vendor gets none of its requests", async () => {
+  const mock = await startContractTarget("cx", { mock: true });
+  try {
+    expect(mock.mode).toBe("mock");
+    const response = await fetch(`${mock.baseUrl}/files/delete/self:%2Fa.txt?access_token=t0ken-1234`, { method: "POST" });
+    await response.arrayBuffer();
+    expect(seen.vendor).toEqual([]);
+  } finally {
+    await mock.stop();
+  }
+}, 60_000);
