@@ -11,9 +11,6 @@ import { cancelQuietly, describeValue } from "@apis/runtime";
  */
 export function multipartStream(pieces: readonly (string | ReadableStream<Uint8Array>)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  // Each stream locked at once, not when the body reaches it: meanwhile another reader (the same stream passed to a
-  // second upload) could take it, and this body would fail half sent.
-  const parts = pieces.map((piece) => (typeof piece == "string" ? piece : piece.getReader()));
   let index = 0;
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
@@ -36,20 +33,20 @@ export function multipartStream(pieces: readonly (string | ReadableStream<Uint8A
           }
           reader = undefined;
         }
-        const piece = parts[index++];
+        const piece = pieces[index++];
         if (typeof piece != "object") {
           if (piece === undefined) controller.close();
           else controller.enqueue(encoder.encode(piece));
           return;
         }
-        reader = piece;
+        reader = piece.getReader();
       }
     },
     async cancel(reason) {
-      // The request was abandoned: stop the sources too, the current one and those not reached yet, each through its
-      // reader, which keeps it locked: a cancelled stream reads as empty, and passed again it would be sent as an empty file.
+      // The request was abandoned: stop the sources too, the current one and those not reached yet, each through a
+      // reader that keeps it locked: a cancelled stream reads as empty, and passed again it would be sent as an empty file.
       await reader?.cancel(reason);
-      for (const piece of parts.slice(index)) if (typeof piece != "string") await piece.cancel(reason);
+      for (const piece of pieces.slice(index)) if (typeof piece != "string") await piece.getReader().cancel(reason);
     },
   });
 }

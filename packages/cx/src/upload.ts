@@ -58,8 +58,6 @@ export async function uploadFile(client: CxClient, filePath: string, content: Up
   if (typeof contentType !== "string" || !MIME_TYPE.test(contentType)) {
     throw fieldError("contentType", `must be a MIME type such as "image/jpeg", got ${shown(contentType)}`);
   }
-  // Checked before a stream is taken (multipartStream locks it at once), which a call refused later would leave locked.
-  if (opts.signal && typeof opts.signal.addEventListener != "function") throw fieldError("signal", "must be an AbortSignal");
   const streamed = isReadableStream(content);
   // Unlocked, a stream the caller read in part or cancelled (a `for await` left early) reads from where it stopped, or
   // as empty: a truncated file would be stored. A Response refuses it, locked or disturbed, as fetch's body does.
