@@ -97,8 +97,8 @@ async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how?: () 
   requireString(options.code, "code");
   checkRedirectUri(options.redirectUri);
   // The platform's TypeError would quote what is no signal whole: an options object, the client secret and code in it.
-  // (Only a listener's method is asked for, as a raw call's PlannedRequest asks: a Request refuses any other.)
-  if (options.signal != null && typeof options.signal.addEventListener != "function") throw fieldError("signal", "must be an AbortSignal");
+  // A falsy one is none, as the token request reads it.
+  if (options.signal && !(options.signal instanceof AbortSignal)) throw fieldError("signal", "must be an AbortSignal");
   const [inBody, form] = how?.() ?? [true, true];
 
   const fields: [string, string][] = [

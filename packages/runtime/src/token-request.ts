@@ -90,19 +90,20 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const accessToken = (token as { access_token?: unknown } | null | undefined)?.access_token;
   // The first non-empty string of RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
   const said = [shownBody?.error_description, shownBody?.message, (shownBody?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
-  // A refusal: an error status, or a 2xx with no access token but an `error` or a reason (a wrong password answered
-  // 200 { error: "invalid_grant" } or 200 { message }), whose hint is about the credentials, not the endpoint.
-  if (!response.ok || (!accessToken && (shownBody?.error || said))) {
-    const code = typeof shownBody?.error === "string" ? shownBody.error : undefined;
-    // Either may be long or hold line breaks (a forged log line): quoted on one bounded line.
-    const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);
+  const code = typeof shownBody?.error === "string" ? shownBody.error : undefined;
+  // Status, error code and reason on one bounded line: a server's text may be long or hold line breaks (a forged log).
+  const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);
+  // A refusal: an error status, or a 2xx with no access token but an `error` (some endpoints answer a wrong password
+  // with 200 { error: "invalid_grant" }), whose hint is about the credentials, not the endpoint.
+  if (!response.ok || (!accessToken && shownBody?.error)) {
     throw new AuthenticationError(`Token request to ${shownUrl} failed with ${what}: ${tokenErrorHint(response.status, code, request, endpointHint)}`, init);
   }
   // Past a refusal, whose refresh_token is none to keep (a server's refusal does not replace the one the caller holds): a
   // 2xx without an access token may still have spent the refresh token it rotated.
   await request.rotated?.((token as { refresh_token?: unknown } | null | undefined)?.refresh_token);
-  // JSON that is no object (a string, a number, null) has no access_token either.
-  if (typeof accessToken !== "string" || !accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${response.status} without an access_token: ${endpointHint}.`, init);
+  // JSON that is no object (a string, a number, null) has no access_token either. What the server said comes along
+  // (200 { message: "Invalid credentials" }), whatever the hint.
+  if (typeof accessToken !== "string" || !accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${what} without an access_token: ${endpointHint}.`, init);
   return token as Record<string, unknown>;
 }
 

@@ -320,13 +320,20 @@ describe("exchangeAuthorizationCode", () => {
 
   // The platform's TypeError ("Expected signal (...) to be an instance of AbortSignal") would quote the object whole: here
   // the options themselves, the client secret and the code in them.
-  it.each([["the options object", "options"], ["a string", "yes"], ["the AbortController instead of its signal", new AbortController()]])("refuses %s as signal with an InputError that quotes nothing, before sending", async (_, given) => {
+  it.each([["the options object", "options"], ["a string", "yes"], ["the AbortController instead of its signal", new AbortController()], ["the options object with an addEventListener", "options+listener"]])("refuses %s as signal with an InputError that quotes nothing, before sending", async (_, given) => {
     const options = { tokenUrl: TOKEN_URL, clientId: "app-1", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT_URI };
-    const { result, calls } = exchange(tokens, { signal: (given === "options" ? options : given) as unknown as AbortSignal });
+    const signal = given === "options" ? options : given === "options+listener" ? { ...options, addEventListener() {} } : given;
+    const { result, calls } = exchange(tokens, { signal: signal as unknown as AbortSignal });
     const error = await result.catch((caught: unknown) => caught);
     expect(error).toEqual(new InputError("signal", "signal must be an AbortSignal"));
     expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toMatch(new RegExp(`${CLIENT_SECRET}|${CODE}`));
     expect(calls).toHaveLength(0);
+  });
+
+  // As the token request reads it, and the helpers' signals: `useTimeout && AbortSignal.timeout(5000)`.
+  it.each([false, 0, "", null])("takes a falsy signal (%j) as none", async (signal) => {
+    const { result } = exchange(tokens, { signal: signal as unknown as AbortSignal });
+    expect(await result).toMatchObject({ access_token: "at-secret-1" });
   });
 
   // Only access_token is checked: a null in another field (a server without refresh tokens writing refresh_token: null)

@@ -120,10 +120,11 @@ describe("token requests", () => {
     expect(error.status).toBe(200);
     const said = world({ token: () => json({ error: { message: "Wrong password hunter2-password" } }), source: { maxRetries: 0 } });
     expect(((await caught(said.tokens.getToken())) as Error).message).toBe(`Token request to ${TOKEN_URL} failed with 200 (Wrong password [redacted]): check tokenUrl and the credentials`);
-    // A reason alone (no error code) is a refusal too: 200 { message } is a wrong password, not a wrong URL.
-    for (const body of [{ message: "Invalid credentials" }, { error_description: "Invalid credentials" }]) {
+    // A reason alone (no error code) comes along, one line: 200 { message } may be a wrong password, or a token under
+    // another name ({ token, message: "success" }).
+    for (const body of [{ message: "Invalid\ncredentials" }, { error_description: "Invalid credentials" }]) {
       const reason = world({ token: () => json(body), source: { maxRetries: 0, hints: { refused: "check auth.username and auth.password", endpoint: "check authBaseUrl" } } });
-      expect(((await caught(reason.tokens.getToken())) as Error).message).toBe(`Token request to ${TOKEN_URL} failed with 200 (Invalid credentials): check tokenUrl and the credentials`);
+      expect(((await caught(reason.tokens.getToken())) as Error).message).toBe(`Token request to ${TOKEN_URL} returned 200 (Invalid credentials) without an access_token: check authBaseUrl.`);
     }
     // An access token wins over an error beside it, and a 2xx with neither still says the endpoint may be wrong.
     const both = world({ token: () => json({ access_token: "at-secret-both", token_type: "Bearer", error: "none" }) });
@@ -321,6 +322,21 @@ describe("token requests", () => {
     expect((error as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} failed with ${status} invalid_grant: `));
     expect(await tokens.getToken()).toBe("at-secret-2");
     expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-0"]);
+  });
+
+  // No refusal (no error code, a reason only): a refresh token it rotated may have spent the one sent, so it is kept.
+  it("keeps the refresh token a 2xx without an access_token rotates, a reason beside it too, and says the reason", async () => {
+    let answers = 0;
+    const stored: string[] = [];
+    const { tokens, tokenCalls } = world({
+      source: { grant: { type: "refresh_token", refreshToken: "rt-secret-0" }, initial: { accessToken: "at-secret-0", refreshToken: "rt-secret-0", onRefreshToken: (token) => stored.push(token) }, maxRetries: 0 },
+      token: () => (++answers === 1 ? json({ refresh_token: "rt-secret-rotated", message: "Token refreshed" }) : tokenResponse(`at-secret-${answers}`, { expires_in: 60 })),
+    });
+    tokens.invalidate("at-secret-0");
+    expect(((await caught(tokens.getToken())) as Error).message).toMatch(new RegExp(`^Token request to ${TOKEN_URL} returned 200 \\(Token refreshed\\) without an access_token: `));
+    expect(stored).toEqual(["rt-secret-rotated"]);
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls().map((call) => form(call).refresh_token)).toEqual(["rt-secret-0", "rt-secret-rotated"]);
   });
 
   // A password or client-credentials grant whose refresh the endpoint answers in any other way falls back to its own
