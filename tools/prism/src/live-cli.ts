@@ -86,6 +86,8 @@ const child = spawn(process.execPath, [vitest, "run", "test/contract", "--report
   cwd: packageDir,
   stdio: ["inherit", "pipe", "pipe"],
   env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env), APIS_CONTRACT_LIVE: "1", APIS_CONTRACT_REPORT: report },
+  // A process group of its own, which a signal stops whole: vitest, its workers (one may wait on the vendor) and Prism.
+  detached: process.platform !== "win32",
 });
 // Stopped itself (Ctrl-C, a CI job's timeout), it stops the suite too, whose Prism proxies and gates go with it
 // (exit-with-parent): left running, the suite went on sending requests to the vendor with nothing to read its output.
@@ -94,7 +96,11 @@ let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
     stoppedBy = signal;
-    child.kill(signal);
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      child.kill(signal);
+    }
   });
 }
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }));

@@ -3,6 +3,9 @@
 // four ways live APIs do (an extra field, a missing required field, a wrong type, an undocumented status). The live
 // run must name each operation and field, fail, and never print the client secret or a token it was given.
 import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
@@ -221,6 +224,37 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
     }
     // The stand-in saw the token request and the first read, which it left unanswered, and nothing after them.
     expect(received.slice(seen).map(({ route }) => route)).toEqual(["POST /oauth/token", "GET /pets"]);
+  }, RUN_BOUND_MS);
+
+  // Stopped alone (a CI job's timeout, a kill), it left the suite and its proxies sending requests to the vendor with
+  // nothing reading their output, and its report in a temporary folder.
+  it("stops the suite and its proxies when it is stopped, exits 128 + the signal, and leaves no report behind", async () => {
+    const seen = received.length;
+    const tmp = mkdtempSync(join(tmpdir(), "live-cli-stop-"));
+    routes = stalling;
+    try {
+      const child = spawn(process.execPath, [cli, "pets"], {
+        cwd: fixture,
+        env: { ...process.env, PETS_CLIENT_ID: "stand-in-id", PETS_CLIENT_SECRET: SECRET, APIS_CONTRACT_UPSTREAM: upstream, APIS_CONTRACT_LIVE_WRITES: "", APIS_CONTRACT_LIVE_TIMEOUT_MS: "120000", TMPDIR: tmp },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+      // The suite is under way once the stand-in holds its first read unanswered.
+      await vi.waitFor(() => expect(received.slice(seen).map(({ route }) => route)).toContain("GET /pets"), { timeout: RUN_BOUND_MS / 2, interval: 200 });
+      child.kill("SIGTERM");
+      expect(await exited, output).toBe(128 + 15);
+      expect(output).toContain("contract:live pets: stopped by SIGTERM, and the suite with it: this is not a pass.");
+      // The proxies (and their gates) went with the suite: nothing holds a connection to the stand-in any more.
+      await vi.waitFor(async () => expect(await new Promise<number>((count) => server.getConnections((_, n) => count(n)))).toBe(0), { timeout: 30_000, interval: 200 });
+      // (Its own: vitest or Prism may leave a folder of theirs.)
+      expect(readdirSync(tmp).filter((name) => name.startsWith("apis-contract-live-"))).toEqual([]);
+    } finally {
+      routes = drifting;
+      server.closeAllConnections();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }, RUN_BOUND_MS);
 
   it("refuses an APIS_CONTRACT_LIVE_TIMEOUT_MS that is no whole number of milliseconds, before sending anything", async () => {
