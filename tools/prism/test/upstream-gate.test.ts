@@ -12,6 +12,7 @@ const SECRET = "gate-client-secret-5d1c";
 
 // What each stand-in received: the vendor, and a host the vendor redirects to; and how the vendor answers a GET.
 const seen: { vendor: string[]; elsewhere: string[] } = { vendor: [], elsewhere: [] };
+// (299: a 200 whose JSON does not parse.)
 let getStatus = 200;
 let vendor: Server;
 let elsewhere: Server;
@@ -38,6 +39,7 @@ beforeAll(async () => {
     seen.vendor.push(`${request.method} ${request.url} ${await bodyOf(request)}`);
     if (request.url?.startsWith("/1/oauth/token")) response.writeHead(307, { location: `${away}/steal?from=vendor` }).end();
     else if (getStatus === 501) response.writeHead(501, { "content-type": "text/plain" }).end("Not Implemented");
+    else if (getStatus === 299) response.writeHead(200, { "content-type": "application/json" }).end("<html>oops, not JSON</html>");
     else response.writeHead(200, { "content-type": "application/json" }).end('{"id":"u-1","name":"Ana"}');
   });
   vi.stubEnv("APIS_CONTRACT_LIVE", "1");
@@ -85,6 +87,14 @@ it("reports a 501, which Prism would have answered with its example (a made-up p
   expect(recording.drift()).toEqual([
     { operation: "getCurrentUser (GET /users/self)", status: 501, field: "(response)", problem: "the vendor answered 501, which Prism would have answered with a mocked response" },
   ]);
+}, 60_000);
+
+// Prism answers it with a problem document of its own, a 500: the vendor's status is lost, not the operation.
+it("reports an answer Prism could not read (JSON that does not parse) as drift, naming the operation", async () => {
+  getStatus = 299;
+  const recording = recorder();
+  await (await recording.fetch(`${target.baseUrl}/users/self?access_token=t0ken-1234`)).arrayBuffer();
+  expect(recording.drift()).toEqual([{ operation: "getCurrentUser (GET /users/self)", status: 500, field: "(body)", problem: expect.stringMatching(/^was not read by Prism: invalid json response body/) }]);
 }, 60_000);
 
 it("sends no write in a read-only run, and counts the attempt as the suite's violation", async () => {
