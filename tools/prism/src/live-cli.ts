@@ -94,7 +94,9 @@ const child = spawn(process.execPath, [vitest, "run", "test/contract", "--report
 // Its report goes in any case, however this process ends (a closed pipe too).
 let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    // Asked twice (Ctrl-C again), it does not wait for the suite: the report goes, and so does it.
+    if (stoppedBy) process.exit(128 + constants.signals[signal]);
     stoppedBy = signal;
     try {
       process.kill(-child.pid!, signal);

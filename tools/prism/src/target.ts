@@ -95,7 +95,7 @@ export async function startContractTarget(apiName: string, options: { mock?: boo
         const origin = process.env.APIS_CONTRACT_UPSTREAM?.replace(/\/+$/, "") || new URL(url).origin;
         // Between the proxy and the vendor, a gate that follows no redirect, lets no write through unless asked, and
         // reports a 501 that Prism would answer with a mock (see upstream-gate.ts).
-        const gate = await startUpstreamGate(spec, origin, liveWrites());
+        const gate = await startUpstreamGate(spec, origin, pathOf(url), liveWrites());
         started.push(gate);
         const prism = await startPrism(spec, { upstream: `${gate.url}${pathOf(url)}` });
         started.push(prism);

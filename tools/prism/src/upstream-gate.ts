@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { readSpec, specOperations, operationMatcher } from "./operations.ts";
 
 /**
@@ -15,8 +16,9 @@ export interface UpstreamGate {
   stop(): Promise<void>;
 }
 
-// Not forwarded either way: they describe one connection (the proxy's or the vendor's), or a body fetch decoded.
-const HOP_BY_HOP = /^(host|connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer|content-length|content-encoding)$/i;
+// Not forwarded either way: they describe one connection (the proxy's or the vendor's). The length of a request's
+// body, which fetch sets again, and of an answer fetch decoded (see forward) are left out too.
+const HOP_BY_HOP = /^(host|connection|keep-alive|proxy-connection|transfer-encoding|upgrade|te|trailer)$/i;
 
 /**
  * Starts the hop between a live run's Prism proxy and the vendor (`origin`): each request goes on as it came, and the
@@ -25,15 +27,14 @@ const HOP_BY_HOP = /^(host|connection|keep-alive|proxy-connection|transfer-encod
  *   body (the client secret) there again. It is answered 502 with {@link GATE_HEADER} naming the status and the origin;
  * - a 501, for which Prism answers with a mocked response (a made-up pass), is answered 502 with the header so too;
  * - a write (no GET, HEAD or OPTIONS) is refused, 403 with the header, and nothing is sent, unless `writes` is true or
- *   the spec says it changes nothing: a token request (`security: []`, or an empty requirement among its schemes) or a
- *   read sent as POST (`x-idempotent: true`).
+ *   the spec says it changes nothing: a token request (`security: []`) or a read sent as POST (`x-idempotent: true`).
  *
  * @example
- * const gate = await startUpstreamGate(spec, "https://api.cx.com", liveWrites());
+ * const gate = await startUpstreamGate(spec, "https://api.cx.com", "/1", liveWrites());
  * const prism = await startPrism(spec, { upstream: `${gate.url}/1` });
  */
-export async function startUpstreamGate(spec: string, origin: string, writes: boolean): Promise<UpstreamGate> {
-  const sendable = writes ? () => true : readOnlyRule(spec);
+export async function startUpstreamGate(spec: string, origin: string, serverPath: string, writes: boolean): Promise<UpstreamGate> {
+  const sendable = writes ? () => true : readOnlyRule(spec, serverPath);
   // Requests still going to the vendor when the gate stops: cancelled, so no socket outlives the run.
   const going = new AbortController();
   const server = createServer((request, response) => {
@@ -62,7 +63,7 @@ async function forward(request: IncomingMessage, response: ServerResponse, origi
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!HOP_BY_HOP.test(name) && value !== undefined) for (const one of [value].flat()) headers.append(name, one);
+    if (!HOP_BY_HOP.test(name) && name !== "content-length" && value !== undefined) for (const one of [value].flat()) headers.append(name, one);
   }
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -81,10 +82,14 @@ async function forward(request: IncomingMessage, response: ServerResponse, origi
     response.writeHead(502, { [GATE_HEADER]: hidden }).end();
     return;
   }
+  // fetch decodes a compressed body: it goes on decoded, without the encoding and length it came with.
+  const decoded = answer.headers.has("content-encoding");
   const kept: Record<string, string[]> = {};
-  for (const [name, value] of answer.headers) if (!HOP_BY_HOP.test(name)) (kept[name] ??= []).push(value);
-  response.writeHead(answer.status, kept);
-  if (answer.body) Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream).pipe(response);
+  for (const [name, value] of answer.headers) if (!HOP_BY_HOP.test(name) && !(decoded && /^content-(encoding|length)$/.test(name))) (kept[name] ??= []).push(value);
+  response.writeHead(answer.status, answer.statusText, kept);
+  // A body that breaks off (a reset, gzip that is not) ends the proxy's connection as the vendor's ended: Prism then
+  // reports it. Nothing is thrown where no one would catch it.
+  if (answer.body) pipeline(Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream), response).catch(() => response.destroy());
   else response.end();
 }
 
@@ -99,22 +104,22 @@ function originOf(location: string, base: string): string {
 
 /**
  * Whether a read-only run may send a request: any GET, HEAD or OPTIONS, and the writes that change nothing, a token
- * request (needing no credentials) or a read sent as POST (`x-idempotent: true`), matched on the path's end (the proxy puts the
- * server's path, `/1`, before it).
+ * request (needing no credentials) or a read sent as POST (`x-idempotent: true`), matched on the path after the
+ * server's (`/1`), which the proxy puts before it.
  */
-function readOnlyRule(spec: string): (method: string, path: string) => boolean {
+function readOnlyRule(spec: string, serverPath: string): (method: string, path: string) => boolean {
   const document = readSpec(spec) as { paths?: Record<string, Record<string, { security?: unknown[]; "x-idempotent"?: unknown }>> };
   const operations = specOperations(spec).filter(({ method, path }) => {
     const operation = document.paths?.[path]?.[method.toLowerCase()];
-    // No credentials needed (`security: []`, or an empty requirement among them): a token or authorization request.
-    const anonymous = Array.isArray(operation?.security) && (operation.security.length === 0 || operation.security.some((requirement) => Object.keys(requirement as object).length === 0));
-    return anonymous || operation?.["x-idempotent"] === true;
+    // No credentials at all (`security: []`): a token request. An empty requirement among others is not one: Wootric's
+    // survey sends list `{}` for a token sent in the form.
+    return (Array.isArray(operation?.security) && operation.security.length === 0) || operation?.["x-idempotent"] === true;
   });
   const match = operationMatcher(operations);
   return (method, url) => {
     if (/^(GET|HEAD|OPTIONS)$/.test(method)) return true;
-    const segments = new URL(url, "http://gate").pathname.split("/");
-    // Each tail of the path: the operation's own path is one of them, after whatever server path the proxy added.
-    return segments.some((_, index) => index > 0 && match(method, `/${segments.slice(index).join("/")}`) !== undefined);
+    // The operation's path is what follows the server's (`/1` for CX), which the proxy puts first; nothing else is.
+    const pathname = new URL(url, "http://gate").pathname;
+    return pathname.startsWith(`${serverPath}/`) && match(method, pathname.slice(serverPath.length)) !== undefined;
   };
 }

@@ -4,15 +4,16 @@
 // reports it.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { registeredApi } from "@apis/spec";
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContractRecorder } from "../src/recorder.ts";
 import { startContractTarget, type ContractTarget } from "../src/target.ts";
+import { GATE_HEADER, startUpstreamGate } from "../src/upstream-gate.ts";
 
 const SECRET = "gate-client-secret-5d1c";
 
 // What each stand-in received: the vendor, and a host the vendor redirects to; and how the vendor answers a GET.
 const seen: { vendor: string[]; elsewhere: string[] } = { vendor: [], elsewhere: [] };
-// (299: a 200 whose JSON does not parse.)
+// (299: a 200 whose JSON does not parse; 307: a redirect to another host.)
 let getStatus = 200;
 let vendor: Server;
 let elsewhere: Server;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const away = await listen(elsewhere);
   vendor = createServer(async (request, response) => {
     seen.vendor.push(`${request.method} ${request.url} ${await bodyOf(request)}`);
-    if (request.url?.startsWith("/1/oauth/token")) response.writeHead(307, { location: `${away}/steal?from=vendor` }).end();
+    if (getStatus === 307) response.writeHead(307, { location: `${away}/steal?from=vendor` }).end();
     else if (getStatus === 501) response.writeHead(501, { "content-type": "text/plain" }).end("Not Implemented");
     else if (getStatus === 299) response.writeHead(200, { "content-type": "application/json" }).end("<html>oops, not JSON</html>");
     else response.writeHead(200, { "content-type": "application/json" }).end('{"id":"u-1","name":"Ana"}');
@@ -62,18 +63,15 @@ afterAll(async () => {
 
 const recorder = () => createContractRecorder(registeredApi("cx").root);
 
-it("follows no redirect of the vendor's: the token request's secret goes nowhere else, and the redirect is reported", async () => {
+it("follows no redirect of the vendor's: the credential in the query goes nowhere else, and the redirect is reported", async () => {
+  getStatus = 307;
   const recording = recorder();
-  const response = await recording.fetch(`${target.baseUrl}/oauth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: `grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&client_id=app-1&client_secret=${SECRET}`,
-  });
+  const response = await recording.fetch(`${target.baseUrl}/users/self?access_token=${SECRET}`);
   await response.arrayBuffer();
   expect(seen.vendor).toHaveLength(1);
   expect(seen.elsewhere).toEqual([]);
   expect(recording.drift()).toEqual([
-    { operation: "requestAccessToken (POST /oauth/token)", status: 307, field: "(response)", problem: expect.stringMatching(/^the vendor answered 307: a redirect to http:\/\/127\.0\.0\.1:\d+, not followed$/) },
+    { operation: "getCurrentUser (GET /users/self)", status: 307, field: "(response)", problem: expect.stringMatching(/^the vendor answered 307: a redirect to http:\/\/127\.0\.0\.1:\d+, not followed$/) },
   ]);
 }, 60_000);
 
@@ -125,3 +123,90 @@ it("starts the mock in a live run when asked, for a test of what Prism refuses: 
     await mock.stop();
   }
 }, 60_000);
+
+describe("the gate alone, before a vendor that records what it gets", () => {
+  const spec = (api: string) => registeredApi(api).root;
+  const got: string[] = [];
+  let stand: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    stand = createServer((request, response) => {
+      got.push(`${request.method} ${request.url}`);
+      if (request.url?.endsWith("?redirect=1")) return void response.writeHead(307, { location: "https://elsewhere.example/steal?secret=1" }).end();
+      if (request.url === "/breaks-off") {
+        // A length it does not keep, and the connection gone mid-body.
+        response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+        response.write('{"id":');
+        setTimeout(() => response.socket?.destroy(), 50);
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    origin = await listen(stand);
+  });
+
+  afterEach(() => {
+    got.length = 0;
+  });
+
+  afterAll(() => {
+    stand?.close();
+  });
+
+  // Wootric's survey sends list an empty requirement among their schemes (the token in the form), which is no token
+  // request; and a path that only ends like a token path is none either.
+  it.each([
+    ["wootric", "", "/v1/email_survey"],
+    ["wootric", "", "/v1/email_survey_csv"],
+    ["wootric", "", "/v1/end_users/1/oauth/token"],
+    ["cx", "/1", "/1/files/delete/self:/oauth/token"],
+    ["cx", "/1", "/1/oauth/token"],
+    ["cmix-survey", "", "/surveys/1/access-token"],
+  ])("sends no %s write in a read-only run (server path %j): POST %s", async (api, serverPath, path) => {
+    const gate = await startUpstreamGate(spec(api), origin, serverPath, false);
+    try {
+      const response = await fetch(`${gate.url}${path}`, { method: "POST", body: "emails[]=customer@example.com" });
+      expect(response.status).toBe(403);
+      expect(response.headers.get(GATE_HEADER)).toBe("write not sent: a live run is read-only unless APIS_CONTRACT_LIVE_WRITES=1");
+      expect(got).toEqual([]);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it.each([
+    ["wootric", "", "/oauth/token"],
+    ["cmix-auth", "", "/access-token"],
+  ])("sends %s's token request in a read-only run (server path %j): POST %s, which needs no credentials", async (api, serverPath, path) => {
+    const gate = await startUpstreamGate(spec(api), origin, serverPath, false);
+    try {
+      expect((await fetch(`${gate.url}${path}`, { method: "POST", body: "grant_type=password" })).status).toBe(200);
+      expect(got).toEqual([`POST ${path}`]);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it("follows no redirect of a token request (Prism's fetch would send the client secret there again)", async () => {
+    const gate = await startUpstreamGate(spec("wootric"), origin, "", false);
+    try {
+      const response = await fetch(`${gate.url}/oauth/token?redirect=1`, { method: "POST", body: `grant_type=client_credentials&client_secret=${SECRET}` });
+      expect(response.status).toBe(502);
+      expect(response.headers.get(GATE_HEADER)).toBe("307: a redirect to https://elsewhere.example, not followed");
+      expect(got).toEqual(["POST /oauth/token?redirect=1"]);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it("ends its answer as the vendor's ended when a body breaks off, with nothing thrown where no one catches it", async () => {
+    const gate = await startUpstreamGate(spec("cx"), origin, "/1", false);
+    try {
+      const response = await fetch(`${gate.url}/breaks-off`);
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      await gate.stop();
+    }
+  });
+});
