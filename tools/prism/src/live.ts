@@ -38,10 +38,12 @@ export function liveCredentialSets(apis: RegisteredApi[]): string[][] {
  * missingCredentials([["A", "B"], ["C"]], { A: "x" }); // "set B (or instead C)"
  */
 export function missingCredentials(sets: string[][], env: Record<string, string | undefined>): string | undefined {
-  if (sets.some((set) => set.every((name) => env[name]))) return undefined;
+  // A value of white space alone is none (a `KEY= ` line in a .env file): the suite would only fail at its first call.
+  const given = (name: string) => Boolean(env[name]?.trim());
+  if (sets.some((set) => set.every(given))) return undefined;
   const [first, ...others] = sets;
   if (!first) return "redocly.yaml documents no credentials (x-contract-live.env) for it";
-  return `no credentials: set ${first.filter((name) => !env[name]).join(", ")}${others.map((set) => ` (or instead ${set.join(", ")})`).join("")}`;
+  return `no credentials: set ${first.filter((name) => !given(name)).join(", ")}${others.map((set) => ` (or instead ${set.join(", ")})`).join("")}`;
 }
 
 /**

@@ -38,7 +38,10 @@ export async function startUpstreamGate(spec: string, origin: string, serverPath
   // Requests still going to the vendor when the gate stops: cancelled, so no socket outlives the run.
   const going = new AbortController();
   const server = createServer((request, response) => {
-    forward(request, response, origin, sendable, going.signal).catch((error: unknown) => {
+    // Given up by the proxy (the suite's request timed out) before the vendor's answer went through: so is the vendor's.
+    const abandoned = new AbortController();
+    response.once("close", () => response.writableFinished || abandoned.abort());
+    forward(request, response, origin, sendable, AbortSignal.any([going.signal, abandoned.signal])).catch((error: unknown) => {
       // The vendor unreachable, or the request given up: the proxy sees the connection fail, as it would have.
       if (!response.headersSent) response.writeHead(502, { [GATE_HEADER]: `unreachable: ${(error as Error).name}` });
       response.end();

@@ -24,6 +24,8 @@ describe("the credentials of a live run", () => {
     expect(missingCredentials(sets, { A: "1" })).toBe("no credentials: set B (or instead C)");
     // An empty value is no credential.
     expect(missingCredentials(sets, { A: "1", B: "", C: "" })).toBe("no credentials: set B (or instead C)");
+    // Nor is one of white space alone.
+    expect(missingCredentials(sets, { A: "1", B: " \t", C: "\n" })).toBe("no credentials: set B (or instead C)");
     expect(missingCredentials([["A"]], {})).toBe("no credentials: set A");
     expect(missingCredentials([], {})).toBe("redocly.yaml documents no credentials (x-contract-live.env) for it");
   });

@@ -134,6 +134,10 @@ describe("the gate alone, before a vendor that records what it gets", () => {
     stand = createServer((request, response) => {
       got.push(`${request.method} ${request.url}`);
       if (request.url?.endsWith("?redirect=1")) return void response.writeHead(307, { location: "https://elsewhere.example/steal?secret=1" }).end();
+      if (request.url === "/stalls") {
+        request.socket.once("close", () => got.push("closed /stalls"));
+        return;
+      }
       if (request.url === "/breaks-off") {
         // A length it does not keep, and the connection gone mid-body.
         response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
@@ -199,6 +203,20 @@ describe("the gate alone, before a vendor that records what it gets", () => {
       await gate.stop();
     }
   });
+
+  it("gives up the vendor's request when the proxy gives up its own, not when the gate stops", async () => {
+    const gate = await startUpstreamGate(spec("cx"), origin, "/1", false);
+    try {
+      const given = new AbortController();
+      const asked = fetch(`${gate.url}/stalls`, { signal: given.signal }).catch(() => "given up");
+      await vi.waitFor(() => expect(got).toEqual(["GET /stalls"]), { timeout: 10_000 });
+      given.abort();
+      expect(await asked).toBe("given up");
+      await vi.waitFor(() => expect(got).toEqual(["GET /stalls", "closed /stalls"]), { timeout: 10_000 });
+    } finally {
+      await gate.stop();
+    }
+  }, 30_000);
 
   it("ends its answer as the vendor's ended when a body breaks off, with nothing thrown where no one catches it", async () => {
     const gate = await startUpstreamGate(spec("cx"), origin, "/1", false);
