@@ -91,7 +91,7 @@ const child = spawn(process.execPath, [vitest, "run", "test/contract", "--report
 });
 // Stopped itself (Ctrl-C, a CI job's timeout), it stops the suite too, whose Prism proxies and gates go with it
 // (exit-with-parent): left running, the suite went on sending requests to the vendor with nothing to read its output.
-// Its report goes in any case, however this process ends (a closed pipe too).
+// Its report folder goes when this process exits, however it ends: a closed pipe, a signal, or its normal end below.
 let stoppedBy: NodeJS.Signals | undefined;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
@@ -116,7 +116,6 @@ if (stoppedBy) {
 const findings: DriftFinding[] = existsSync(report)
   ? readFileSync(report, "utf8").split("\n").filter(Boolean).flatMap((line) => JSON.parse(line) as DriftFinding[])
   : [];
-rmSync(dir, { recursive: true, force: true });
 if (findings.length > 0) {
   console.log(redact(`\nDrift: the vendor's responses differ from the spec (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${formatDrift(findings)}`));
 } else {

@@ -16,9 +16,14 @@ export function readSpec(spec: string): unknown {
   return parse(readFileSync(spec, "utf8"));
 }
 
-/** Every operation a spec declares, in document order. */
-export function specOperations(spec: string): SpecOperation[] {
-  return operationsOf(readSpec(spec) as Node).map(({ method, path, operation, key }) => ({ method: method.toUpperCase(), path, operationId: String(operation.operationId ?? ""), key }));
+/**
+ * Every operation a spec declares, in document order; with `keep`, those whose operation object it keeps (read from
+ * the one parse, as the gate's rule reads `security` and `x-idempotent`).
+ */
+export function specOperations(spec: string, keep: (operation: Record<string, unknown>) => boolean = () => true): SpecOperation[] {
+  return operationsOf(readSpec(spec) as Node)
+    .filter(({ operation }) => keep(operation as Record<string, unknown>))
+    .map(({ method, path, operation, key }) => ({ method: method.toUpperCase(), path, operationId: String(operation.operationId ?? ""), key }));
 }
 
 /**

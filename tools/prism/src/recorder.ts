@@ -3,7 +3,7 @@ import { responseChecker } from "./schema-check.ts";
 import { liveTimeoutMs } from "./live.ts";
 import { redactLive } from "./live-output.ts";
 import { liveContract, specServers, upstreamOf } from "./target.ts";
-import { GATE_HEADER } from "./upstream-gate.ts";
+import { GATE_HEADER, WRITE_NOT_SENT } from "./upstream-gate.ts";
 
 /** One exchange with the mock or proxy, as the contract suite saw it. */
 export interface RecordedExchange {
@@ -91,7 +91,7 @@ export function createContractRecorder(spec: string, transport: typeof fetch = g
     // A live run's gate answered for the vendor (see upstream-gate.ts): a write it did not send is the suite's doing, a
     // redirect or a 501 the vendor's. Prism's complaints are then about the gate's answer, not the vendor's.
     const gate = response.headers.get(GATE_HEADER);
-    if (gate?.startsWith("write")) violations.push(`${request.method} ${url.pathname}: ${gate}`);
+    if (gate === WRITE_NOT_SENT) violations.push(`${request.method} ${url.pathname}: ${gate}`);
     else if (gate) findings.push({ operation: name, status: parseInt(gate) || response.status, field: "(response)", problem: `the vendor answered ${gate}` });
     const header = gate ? null : response.headers.get("sl-violations");
     for (const violation of header ? parseViolations(header) : []) {

@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { readSpec, specOperations, operationMatcher } from "./operations.ts";
+import { specOperations, operationMatcher } from "./operations.ts";
 
 /**
  * The header of a gate's own answer: what the vendor did (or what the run tried) that a Prism proxy would have hidden,
  * which the recorder reports (see recorder.ts).
  */
 export const GATE_HEADER = "x-apis-upstream";
+
+/** The header's text for a write a read-only run did not send: the suite's doing, not the vendor's. */
+export const WRITE_NOT_SENT = "write not sent: a live run is read-only unless APIS_CONTRACT_LIVE_WRITES=1";
 
 /** A gate between a live run's Prism proxy and the vendor (see {@link startUpstreamGate}). */
 export interface UpstreamGate {
@@ -61,7 +64,7 @@ export async function startUpstreamGate(spec: string, origin: string, serverPath
 async function forward(request: IncomingMessage, response: ServerResponse, origin: string, sendable: (method: string, path: string) => boolean, signal: AbortSignal): Promise<void> {
   const method = request.method ?? "GET";
   if (!sendable(method, request.url ?? "/")) {
-    response.writeHead(403, { [GATE_HEADER]: "write not sent: a live run is read-only unless APIS_CONTRACT_LIVE_WRITES=1" }).end();
+    response.writeHead(403, { [GATE_HEADER]: WRITE_NOT_SENT }).end();
     return;
   }
   const headers = new Headers();
@@ -111,13 +114,9 @@ function originOf(location: string, base: string): string {
  * server's (`/1`), which the proxy puts before it.
  */
 function readOnlyRule(spec: string, serverPath: string): (method: string, path: string) => boolean {
-  const document = readSpec(spec) as { paths?: Record<string, Record<string, { security?: unknown[]; "x-idempotent"?: unknown }>> };
-  const operations = specOperations(spec).filter(({ method, path }) => {
-    const operation = document.paths?.[path]?.[method.toLowerCase()];
-    // No credentials at all (`security: []`): a token request. An empty requirement among others is not one: Wootric's
-    // survey sends list `{}` for a token sent in the form.
-    return (Array.isArray(operation?.security) && operation.security.length === 0) || operation?.["x-idempotent"] === true;
-  });
+  // No credentials at all (`security: []`): a token request. An empty requirement among others is not one: Wootric's
+  // survey sends list `{}` for a token sent in the form.
+  const operations = specOperations(spec, (operation) => (Array.isArray(operation["security"]) && operation["security"].length === 0) || operation["x-idempotent"] === true);
   const match = operationMatcher(operations);
   return (method, url) => {
     if (/^(GET|HEAD|OPTIONS)$/.test(method)) return true;
