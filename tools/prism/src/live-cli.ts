@@ -22,7 +22,10 @@ redocly.yaml names for it (x-contract-live.env) from the environment, and prints
   APIS_CONTRACT_SERVER=<text>        use the spec's server whose URL or description holds <text> (e.g. sandbox)
   APIS_CONTRACT_UPSTREAM=<url>       send the run to a stand-in: https, or http to 127.0.0.1 or localhost
   APIS_CONTRACT_LIVE_TIMEOUT_MS=<ms> how long the vendor has to answer a request (30000); a host that leaves one
-                                     unanswered is sent nothing more in that test file`);
+                                     unanswered is sent nothing more in that test file
+Exits 0 when the suite passed and nothing drifted, 1 when the suite passed but the vendor's answers drift from the
+spec, 2 when nothing was run (credentials or settings missing or wrong), 3 when the suite failed (drift or not), and
+128 + the signal's number when stopped.`);
   process.exit(vendor ? 0 : 2);
 }
 let apis;
@@ -118,7 +121,10 @@ const findings: DriftFinding[] = existsSync(report)
   : [];
 if (findings.length > 0) {
   console.log(redact(`\nDrift: the vendor's responses differ from the spec (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${formatDrift(findings)}`));
+  if (status !== 0) console.log("The suite failed too (above): this is not a pass.");
 } else {
   console.log(`\nDrift: none found in the responses seen${status !== 0 ? ", but the suite failed (above): this is not a pass" : ""}.`);
 }
-process.exit(status !== 0 ? status : findings.length > 0 ? 1 : 0);
+// 1: the suite passed and the vendor drifted, which only the spec (or the vendor) can fix; 3: the suite failed, with or
+// without drift (a test's own assertion, a request left unanswered, a violation), which its output above says.
+process.exit(status !== 0 ? 3 : findings.length > 0 ? 1 : 0);

@@ -7,7 +7,7 @@ import { registeredApi } from "@apis/spec";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContractRecorder } from "../src/recorder.ts";
 import { startContractTarget, type ContractTarget } from "../src/target.ts";
-import { GATE_HEADER, startUpstreamGate } from "../src/upstream-gate.ts";
+import { GATE_BODY_BYTES, GATE_HEADER, startUpstreamGate, WRITE_NOT_SENT } from "../src/upstream-gate.ts";
 
 const SECRET = "gate-client-secret-5d1c";
 
@@ -134,6 +134,15 @@ describe("the gate alone, before a vendor that records what it gets", () => {
     stand = createServer((request, response) => {
       got.push(`${request.method} ${request.url}`);
       if (request.url?.endsWith("?redirect=1")) return void response.writeHead(307, { location: "https://elsewhere.example/steal?secret=1" }).end();
+      if (request.url === "/script") return void response.writeHead(302, { location: "javascript:alert(1)" }).end();
+      if (request.url === "/endless") {
+        // A chunked body that never ends: a chunk whenever the last one has gone, until the connection closes.
+        response.writeHead(200, { "content-type": "application/json" });
+        const more = () => response.write(`[${"0,".repeat(8191)}`) ? setImmediate(more) : response.once("drain", more);
+        response.once("close", () => got.push("closed /endless"));
+        return void more();
+      }
+      if (request.url === "/declared") return void response.writeHead(200, { "content-type": "application/json", "content-length": String(2 ** 21) }).end(" ".repeat(2 ** 21));
       if (request.url === "/stalls") {
         request.socket.once("close", () => got.push("closed /stalls"));
         return;
@@ -218,13 +227,79 @@ describe("the gate alone, before a vendor that records what it gets", () => {
     }
   }, 30_000);
 
-  it("ends its answer as the vendor's ended when a body breaks off, with nothing thrown where no one catches it", async () => {
+  it("reports a body that breaks off, with the vendor's status, where Prism would have lost the status", async () => {
     const gate = await startUpstreamGate(spec("cx"), origin, "/1", false);
     try {
       const response = await fetch(`${gate.url}/breaks-off`);
-      await expect(response.text()).rejects.toThrow();
+      expect(response.status).toBe(502);
+      expect(response.headers.get(GATE_HEADER)).toMatch(/^200: a body that broke off \(TypeError: terminated/);
     } finally {
       await gate.stop();
+    }
+  });
+
+  // An endless body is read up to the bound and its connection let go; one declared over the bound is not read at all.
+  it.each([
+    ["/endless", `200: a body over ${2 ** 20} bytes, more than the gate reads, not read`, ["GET /endless", "closed /endless"]],
+    ["/declared", `200: a body of ${2 ** 21} bytes, more than the gate reads (${2 ** 20}), not read`, ["GET /declared"]],
+  ])("reports a body over its bound (GET %s) and keeps none of it", async (path, reported, seenThere) => {
+    const gate = await startUpstreamGate(spec("cx"), origin, "/1", false, 2 ** 20);
+    try {
+      const response = await fetch(`${gate.url}${path}`);
+      expect(response.status).toBe(502);
+      expect(response.headers.get(GATE_HEADER)).toBe(reported);
+      await vi.waitFor(() => expect(got).toEqual(seenThere), { timeout: 10_000 });
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it("reads 128 MiB at most unless told, the clients' own default bound", () => {
+    expect(GATE_BODY_BYTES).toBe(134_217_728);
+  });
+
+  it("names the scheme of a redirect to a URL of no host, not its origin (null)", async () => {
+    const gate = await startUpstreamGate(spec("cx"), origin, "/1", false);
+    try {
+      const response = await fetch(`${gate.url}/script`);
+      expect(response.headers.get(GATE_HEADER)).toBe("302: a redirect to a javascript: URL, not followed");
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  // A server that reads the method from a header or a _method parameter would carry out such a GET as a DELETE.
+  // (Wootric's token request is a POST the gate sends in a read-only run.)
+  it.each([
+    ["cx", "GET", "/1/users/self", { "x-http-method-override": "DELETE" }, undefined],
+    ["cx", "GET", "/1/users/self", { "X-HTTP-Method": "patch" }, undefined],
+    ["cx", "GET", "/1/users/self", { "x-method-override": "PUT" }, undefined],
+    ["cx", "GET", "/1/users/self?_method=delete", {}, undefined],
+    ["wootric", "POST", "/oauth/token", { "content-type": "application/x-www-form-urlencoded" }, "grant_type=password&_method=DELETE"],
+    ["wootric", "POST", "/oauth/token?_method=DELETE", {}, "grant_type=password"],
+    ["wootric", "POST", "/oauth/token", { "x-http-method-override": "DELETE" }, "grant_type=password"],
+  ])("sends no %s %s %s that overrides its method with a write in a read-only run (%j)", async (api, method, path, headers, body) => {
+    const gate = await startUpstreamGate(spec(api), origin, api === "cx" ? "/1" : "", false);
+    try {
+      const response = await fetch(`${gate.url}${path}`, { method, headers, body });
+      expect(response.status).toBe(403);
+      expect(response.headers.get(GATE_HEADER)).toBe(WRITE_NOT_SENT);
+      expect(got).toEqual([]);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it("sends a request whose override names a read, and any override when writes are on", async () => {
+    const readOnly = await startUpstreamGate(spec("cx"), origin, "/1", false);
+    const writing = await startUpstreamGate(spec("cx"), origin, "/1", true);
+    try {
+      expect((await fetch(`${readOnly.url}/1/users/self`, { headers: { "x-http-method-override": "GET" } })).status).toBe(200);
+      expect((await fetch(`${writing.url}/1/users/self`, { headers: { "x-http-method-override": "DELETE" } })).status).toBe(200);
+      expect(got).toEqual(["GET /1/users/self", "GET /1/users/self"]);
+    } finally {
+      await readOnly.stop();
+      await writing.stop();
     }
   });
 });
