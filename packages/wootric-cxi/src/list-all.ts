@@ -1,5 +1,6 @@
 import { checkClient, checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, iteratePages } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
+import { queryNames } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import type { Import, SurveyResponse, Tag } from "./types.js";
 
@@ -18,6 +19,8 @@ type PagedPath = keyof PagedLists;
 const PAGED_PATHS = ["/v1/tags", "/v1/imports", "/v1/responses"] as const satisfies readonly PagedPath[];
 // Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
 true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
+// The query names each list of PAGED_PATHS reads, in its order (spec: listTags, listImports, listResponses), page aside.
+const READS = ["exclude_disabled flat no_stats per_page search sort", "per_page", "per_page sort_order"];
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
@@ -46,8 +49,8 @@ export function listAllQuery(options: object | null | undefined, names: string[]
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
  * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, a
- * `query` that is not an object of parameters (a string such as `"a=b"`) or holds a `page`, or a `per_page` outside 1-50, throws an
- * `InputError` before any request.
+ * `query` that is not an object of parameters (a string such as `"a=b"`) or holds a `page` or a name only another
+ * operation reads (`search` on `/v1/responses`), or a `per_page` outside 1-50, throws an `InputError` before any request.
  *
  * @example
  * for await (const tag of listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } })) console.log(tag.name);
@@ -62,6 +65,9 @@ export function listAll<P extends PagedPath>(
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);
   }
   const { query, perPage } = listAllQuery(options, ["query", "signal"]);
+  // The client's check takes a name any operation reads: one only another reads (a search on /v1/responses) Wootric
+  // ignores, and lists as if it were not given. A name unknown to all is left to the client's, which says what was meant.
+  for (const name in query) if (query[name] != null && queryNames.split(" ").includes(name) && !READS[PAGED_PATHS.indexOf(path)]!.split(" ").includes(name)) throw fieldError(`query.${name}`, `is not read by ${path}`);
   // One call site for three paths: the path union is too wide for openapi-fetch's overloads, the items are typed above.
   const get = client.GET as unknown as (
     path: PagedPath,

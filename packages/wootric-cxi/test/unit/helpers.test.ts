@@ -151,6 +151,31 @@ describe("listAll", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // The client's check knows every operation's names, so a name of another list passed it: Wootric ignores it, and a
+  // search on the responses listed every response, a sort_order on tags sorted them by response count.
+  it.each([
+    ["/v1/responses", "search", "billing"],
+    ["/v1/tags", "sort_order", "asc"],
+    ["/v1/imports", "exclude_disabled", true],
+    ["/v1/responses", "export_type", "users"],
+  ] as const)("on %s, refuses query.%s, a name only another operation reads, before any request", (path, name, value) => {
+    const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
+    expect(() => listAll(cxi, path, { query: bad<{}>({ [name]: value }) })).toThrow(
+      expect.objectContaining({ name: "InputError", field: `query.${name}`, message: `query.${name} is not read by ${path}` }),
+    );
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends each list's own query names, and a name of another list left undefined or null, which is not sent", async () => {
+    const { observed, cxi } = clientWith((request) => json(request.url.includes("tags") ? [] : { total_count: 0, items: [] }));
+    for await (const _tag of listAll(cxi, "/v1/tags", { query: { flat: true, sort: "name_asc", search: "x", no_stats: true, exclude_disabled: true } })) break;
+    for await (const _response of listAll(cxi, "/v1/responses", { query: bad<{}>({ sort_order: "desc", search: undefined, flat: null }) })) break;
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?flat=true&sort=name_asc&search=x&no_stats=true&exclude_disabled=true&page=1&per_page=50",
+      "?sort_order=desc&page=1&per_page=50",
+    ]);
+  });
+
   // It was overwritten by the page asked for: a caller who meant to start on page 3 read every page from 1.
   it("refuses a page in the query, naming query.page, since listAll pages itself; a null page reads as left out", async () => {
     const { observed, cxi } = clientWith(() => json({ total_count: 0, items: [] }));
