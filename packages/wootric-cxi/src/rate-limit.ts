@@ -1,4 +1,4 @@
-import { checkOptionNames, describeValue, fieldError, type ForwardedOptions } from "@apis/runtime";
+import { checkOptionNames, describeValue, fieldError, isFieldObject, type ForwardedOptions } from "@apis/runtime";
 
 /** Wootric's rate-limit headers, the same on the main API and CXI (spec: components.headers). */
 export const RATE_LIMIT_HEADERS = { limit: "X-Rate-Limit-Limit", remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" } as const;
@@ -18,7 +18,8 @@ export type WootricRateLimit = { maxWaitMs?: number | undefined } | false;
  */
 export function rateLimitDefaults(option: WootricRateLimit | undefined): Partial<ForwardedOptions> {
   if (option === false) return {};
-  if (option !== undefined && (typeof option !== "object" || option === null)) {
+  // An object of fields: an array, a Map or a Date has no maxWaitMs to read, and the default pacing went on unseen.
+  if (option !== undefined && !isFieldObject(option)) {
     throw fieldError("rateLimit", `must be { maxWaitMs? } or false, got ${describeValue(option)}`);
   }
   if (option) checkOptionNames(option, ["maxWaitMs"], "rateLimit");

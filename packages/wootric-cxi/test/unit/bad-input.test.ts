@@ -65,6 +65,21 @@ const cases: BadInputCase[] = [
     field: "maxWait",
     message: /^maxWait is not an option of rateLimit: did you mean maxWaitMs\?$/,
   },
+  // Read as an object, an array, a Map or a Date has no maxWaitMs of its own: the default pacing (waits of up to a minute)
+  // went on without a word, whatever the Map held.
+  ...(
+    [
+      ["an array", [0]],
+      ["a Map", new Map([["maxWaitMs", 0]])],
+      ["a Date", new Date(0)],
+    ] as const
+  ).map(([what, rateLimit]) => ({
+    helper: "createClient",
+    input: `rateLimit as ${what}`,
+    call: (fetch: FetchSpy) => client(fetch, { rateLimit: bad<false>(rateLimit) }),
+    field: "rateLimit",
+    message: new RegExp(`^rateLimit must be \\{ maxWaitMs\\? \\} or false, got ${what}$`),
+  })),
   {
     helper: "createClient",
     input: 'rateLimit "yes"',
