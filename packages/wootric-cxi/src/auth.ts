@@ -72,6 +72,8 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     return oauth2(context, { type: "refresh_token", refreshToken }, auth);
   },
   tokenSource: (auth) => {
+    // An onRefreshToken here was ignored (the shared source stores what its own auth says): each rotated refresh token lost.
+    checkOptionNames(auth, ["type", "tokens"], "auth");
     const source = auth.tokens as Partial<TokenSource> | undefined;
     if (typeof source?.getToken !== "function" || typeof source.invalidate !== "function") {
       throw fieldError("auth.tokens", "must have getToken() and invalidate(), e.g. createWootricTokenSource({ auth })");
