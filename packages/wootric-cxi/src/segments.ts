@@ -30,12 +30,12 @@ export function checkSegmentsBody(body: unknown): void {
   const lists = Object.entries(body ?? {}).filter(([, list]) => list !== undefined);
   if (!lists.length) throw fieldError("body", "must have responses or users: nothing would be updated");
   for (const [name, list] of lists) {
-    const lead = LEADS[name];
-    // The name as given, but for a credential the package knows (one pasted as a key).
-    if (!lead || !Array.isArray(list)) throw fieldError(`body.${redactSecrets(name)}`, "is not read: send lists of responses or users");
+    // LEADS' own: a list named as a built-in of every object (toString, constructor) is none. The name as given, but
+    // for a credential the package knows (one pasted as a key).
+    if (!Object.hasOwn(LEADS, name) || !Array.isArray(list)) throw fieldError(`body.${redactSecrets(name)}`, "is not read: send lists of responses or users");
     list.forEach((entry: Record<string, unknown> | undefined, index) => {
       const at = `body.${name}[${index}].`;
-      need(entry, lead, at);
+      need(entry, LEADS[name]!, at);
       (entry!.custom_properties as Record<string, unknown>[] | undefined)?.forEach?.((property, i) => {
         const propertyAt = `${at}custom_properties[${i}].`;
         need(property, "key", propertyAt);

@@ -70,6 +70,15 @@ describe("PUT /v1/segments/update_bulk", () => {
     expect((await refusal(undefined)).field).toBe("body");
   });
 
+  // Looked up among an object's built-ins, such a name was taken for a list: its entries were refused under a field
+  // written from the built-in's source ("body.toString[0].function toString() { [native code] }"), and an empty one sent.
+  it.each(["toString", "constructor", "valueOf", "__proto__"])("refuses a list named %s, a name every object has, as a list it does not read", async (name) => {
+    for (const list of [[], [{ id: 413, custom_properties: [] }]]) {
+      const error = await refusal(JSON.parse(`{ ${JSON.stringify(name)}: ${JSON.stringify(list)} }`));
+      expect(error).toMatchObject({ field: `body.${name}`, message: `body.${name} is not read: send lists of responses or users` });
+    }
+  });
+
   it("leaves a body that brings its own bodySerializer unchecked", async () => {
     const { observed, cxi } = clientWith();
     await cxi.PUT("/v1/segments/update_bulk", { body: {} as never, bodySerializer: () => "responses[][id]=413" });
