@@ -207,9 +207,9 @@ export function repeatGuard(idOf = idField): (result: { response: Response }, it
   const seen = new Map<string, number>();
   return (result, items, which) => {
     const ids = items.map(idOf);
-    // An empty page ends the list before another can repeat it. Each id a string or a number: no other type's name starts
-    // so (symbol, bigint).
-    const byId = ids.every((id) => /^(st|n)/.test(typeof id));
+    // An empty page ends the list before another can repeat it. Each id a string or a safe integer, as firstSight takes
+    // them: JSON.parse rounds ids past 2^53, so that a page of other items may read as the same ids.
+    const byId = ids.every((id) => typeof id == "string" || Number.isSafeInteger(id));
     let key: string | undefined;
     try {
       key = JSON.stringify(byId ? ids : items);
