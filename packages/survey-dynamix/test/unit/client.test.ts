@@ -4,6 +4,7 @@ import { runInNewContext } from "node:vm";
 import { collectOperations, loadSpecDocument } from "@apis/codegen";
 import { sendEveryQueryName } from "@apis/faults/query-names";
 import { describe, expect, it } from "vitest";
+import { bad } from "@apis/faults/bad-input";
 import { buildAuthorizeUrl, createClient, DEFAULT_OAUTH_BASE_URL, DEFAULT_OAUTH_URL, exchangeAuthorizationCode, InputError, listAll, type SurveyDynamixAuth } from "../../src/index.js";
 import { formFields, json, observedFetch, thrownBy } from "@apis/faults/observed-fetch";
 
@@ -90,6 +91,18 @@ describe("createClient", () => {
     await sdx.POST("/interactions", { body: { survey_id: 52, _force_new: false }, bodySerializer: undefined });
     expect(new URL(observed.requests[0]!.url).search).toBe("?survey_id=52&started=0");
     expect(formFields(observed.bodies[1])).toEqual([["survey_id", "52"], ["_force_new", "0"]]);
+  });
+
+  // Found by a review: an object of openapi-fetch's options replaced the vendor's query serializer, so that started: false
+  // went out as "false" (true in PHP: the started interactions listed) and a list as survey_id=52&survey_id=53 (survey
+  // 53 alone). The options only style values: no value the vendor takes is styled another way.
+  it("writes booleans as 1 and 0 and refuses a list in the query of a raw GET whose querySerializer is an object of options", async () => {
+    const { observed, sdx } = clientWith(() => json([]));
+    await sdx.GET("/interactions", { params: { query: { survey_id: 52, started: false } }, querySerializer: { allowReserved: true } });
+    expect(new URL(observed.requests[0]!.url).search).toBe("?survey_id=52&started=0");
+    const list = sdx.GET("/interactions", { params: { query: { survey_id: bad<number>([52, 53]) } }, querySerializer: { array: { style: "form", explode: true } } });
+    await expect(list).rejects.toMatchObject({ name: "InputError", field: "params.query.survey_id" });
+    expect(observed.requests).toHaveLength(1);
   });
 
   it("puts a user's e-mail address in the path percent-encoded", async () => {
