@@ -47,3 +47,12 @@ export function stateIsRequired(): void {
   // @ts-expect-error buildAuthorizeUrl needs a state
   buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.test/cb" });
 }
+
+// updateInteraction takes the interaction as GET returns it, with the fields to change edited: the newer fields GET
+// returns (phone_connection_id, respondent_language) too, which the client sends as it does every other.
+export async function updatesWhatGetReturns(current: Interaction): Promise<void> {
+  await updateInteraction(sdx, current.id, { ...current, respondent_language: "fr", phone_connection_id: 7 });
+  await updateInteraction(sdx, current.id, { respondent_language: null, phone_connection_id: null });
+  // @ts-expect-error a phone connection is an ID
+  await updateInteraction(sdx, current.id, { phone_connection_id: "7" });
+}
