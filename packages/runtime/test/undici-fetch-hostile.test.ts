@@ -77,6 +77,18 @@ describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
     const response = await fetch(`${base}/x`);
     expect([response.status, response.statusText, await response.text()]).toEqual([200, shown, "ok"]);
   });
+
+  // fetch errors a body it cannot read whole with TypeError("terminated") and the cause, never the cause itself: a
+  // caller telling a network failure by its TypeError (as a retry does) must see one while reading, too.
+  it.each([
+    ["the connection closes before its length", "HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nok"],
+    ["it is not in its coding", "HTTP/1.1 200 OK\r\ncontent-encoding: gzip\r\ncontent-length: 5\r\n\r\nhello"],
+  ])("fails the body's read with a TypeError carrying the cause when %s", async (_, bytes) => {
+    script = answer(bytes);
+    const error = await (await fetch(`${base}/x`)).text().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
 });
 
 // A reason phrase that quotes a credential is cleaned in a copy of the response (see paidResponse): a phrase the

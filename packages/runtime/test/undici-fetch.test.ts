@@ -228,7 +228,7 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     const response = await fetch(`${home.url}/drip`, { signal: late.signal });
     const reading = response.text();
     late.abort(new Error("caller stopped reading"));
-    await expect(reading).rejects.toThrow();
+    await expect(reading).rejects.toThrow("caller stopped reading");
   });
 
   it("rejects with a TypeError carrying the cause when the connection is refused", async () => {

@@ -211,7 +211,7 @@ function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: 
   }
   const empty = out.method === "HEAD" || status === 204 || status === 205 || status === 304;
   if (empty) answer.body.dump().catch(() => {});
-  const body = empty ? null : webStream(decoded(answer.body, headers.get("content-encoding")));
+  const body = empty ? null : webStream(decoded(answer.body, headers.get("content-encoding")), out.signal);
   const statusText = (answer as { statusText?: string | undefined }).statusText ?? "";
   // undici reads the reason phrase as UTF-8, which Response refuses outside latin1; fetch shows it as it came, so this
   // does too, rather than failing (and leaving the body unread) over a server's localised "200 Καλώς".
@@ -238,8 +238,10 @@ function discard(body: Readable): void {
 }
 
 // A Node stream as a web one that stops taking data once cancelled (Readable.toWeb throws out of an event handler when
-// data arrives after a cancel: an uncaught exception), reading only as fast as the reader asks.
-function webStream(body: Readable): ReadableStream<Uint8Array> {
+// data arrives after a cancel: an uncaught exception), reading only as fast as the reader asks. It fails as fetch's
+// body does: with the signal's reason when that stopped it, else a TypeError carrying what failed (a socket's error, a
+// coding's), so that a caller telling a network failure by its TypeError sees one while reading too.
+function webStream(body: Readable, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   let done = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -253,7 +255,7 @@ function webStream(body: Readable): ReadableStream<Uint8Array> {
         done = true;
       });
       body.once("error", (error) => {
-        if (!done) controller.error(error);
+        if (!done) controller.error(signal?.aborted ? signal.reason : new TypeError("terminated", { cause: error }));
         done = true;
       });
       body.once("close", () => {
