@@ -78,6 +78,14 @@ describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
     expect([response.status, response.statusText, await response.text()]).toEqual([200, shown, "ok"]);
   });
 
+  // HTTP methods are case-sensitive: fetch upper-cases only the six the Fetch standard names, and sends any other as given.
+  it("sends a standard method upper-cased and any other as the caller wrote it", async () => {
+    script = answer("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+    heads.length = 0;
+    for (const method of ["delete", "Purge"]) await (await fetch(`${base}/x`, { method })).text();
+    expect(heads.map((head) => head.split(" ")[0])).toEqual(["DELETE", "Purge"]);
+  });
+
   // fetch errors a body it cannot read whole with TypeError("terminated") and the cause, never the cause itself: a
   // caller telling a network failure by its TypeError (as a retry does) must see one while reading, too.
   it.each([

@@ -123,6 +123,19 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(JSON.parse((await seenBy(fetch, request)).text)).toEqual({ method: "POST", type: "application/json", body: '{"a":1}' });
   });
 
+  // What the Request constructor refuses before anything is sent: a careless caller's mistake fails alike on both.
+  it.each([
+    ["a URL with credentials", () => `${home.url.replace("//", "//user:secret@")}/items`, {}],
+    ["a GET with a body", () => `${home.url}/items`, { body: "x" }],
+    ["a HEAD with a body", () => `${home.url}/items`, { method: "head", body: "x" }],
+    ["a GET made of a POST Request with its body", () => new Request(`${home.url}/items`, { method: "POST", body: "x" }), { method: "GET" }],
+    ["the TRACE method", () => `${home.url}/items`, { method: "trace" }],
+    ["the TRACK method", () => `${home.url}/items`, { method: "TRACK" }],
+  ] as const)("refuses %s with a TypeError, sending nothing", async (_, input, init) => {
+    await expect(fetch(input(), init)).rejects.toThrow(TypeError);
+    expect(home.seen).toHaveLength(0);
+  });
+
   it("sends the URL's own Host whatever Host header the caller set", async () => {
     home.routes.set("GET /items", json(200, []));
     await (await fetch(`${home.url}/items`, { headers: { host: "elsewhere.example" } })).json();

@@ -48,6 +48,8 @@ const BAD_PORTS = new Set(
 const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 // The signal of a request sent without one.
 const NEVER = new AbortController().signal;
+const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
@@ -155,6 +157,10 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   if ((init.integrity ?? base?.integrity ?? "") !== "") {
     throw new InputError("integrity", "undiciFetch does not check a response's integrity: use the platform's fetch for a request that sets it");
   }
+  const url = requestUrl(base?.url ?? String(input));
+  const method = methodOf(init.method ?? base?.method ?? "GET");
+  const given = init.body !== undefined ? init.body : (base?.body ?? null);
+  if (given !== null && (method === "GET" || method === "HEAD")) throw new TypeError("Request with GET/HEAD method cannot have body.");
   const headers: Record<string, string> = {};
   new Headers(init.headers ?? base?.headers).forEach((value, name) => {
     headers[name] = value;
@@ -166,11 +172,30 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   headers["user-agent"] ??= "node";
   // The Fetch standard asks for any type when none is named; some servers refuse (406) or pick an odd one without it.
   headers["accept"] ??= "*/*";
-  const method = (init.method ?? base?.method ?? "GET").toUpperCase();
   const signal = init.signal ?? base?.signal ?? undefined;
-  const body = await bodyBytes(init.body !== undefined ? init.body : (base?.body ?? null), headers, signal);
-  const url = base?.url ?? String(input);
+  const body = await bodyBytes(given, headers, signal);
   return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
+}
+
+// The URL as the Request constructor takes it: one with credentials is refused (undici would send it without them).
+function requestUrl(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    // request() refuses it, as it refuses any other.
+    return href;
+  }
+  if (url.username !== "" || url.password !== "") throw new TypeError("Request cannot be constructed from a URL that includes credentials");
+  return href;
+}
+
+// The method as the Request constructor takes it: the Fetch standard's six upper-cased, any other as given (HTTP's
+// methods are case-sensitive), and those fetch never sends refused.
+function methodOf(given: string): string {
+  const upper = given.toUpperCase();
+  if (FORBIDDEN_METHODS.has(upper)) throw new TypeError(`'${upper}' HTTP method is unsupported.`);
+  return NORMALIZED_METHODS.has(upper) ? upper : given;
 }
 
 // A body as bytes or text, with the content type fetch would give it (a FormData's boundary, a URLSearchParams').
