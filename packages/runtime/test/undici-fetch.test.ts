@@ -158,6 +158,13 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(JSON.parse(seen.text)).toEqual({ method: "GET", type: null, body: "" });
   });
 
+  it("answers the URL it fetched serialised and without its fragment, the caller's or a Location's", async () => {
+    home.routes.set("GET /items", json(200, []));
+    home.routes.set("GET /old", redirect(302, () => "/items#part"));
+    expect((await seenBy(fetch, `${home.url.toUpperCase()}/x/../items?q=a b#top`)).url).toBe(`${home.url}/items?q=a%20b`);
+    expect((await seenBy(fetch, `${home.url}/old#top`)).url).toBe(`${home.url}/items`);
+  });
+
   it("leaves Authorization and Cookie behind when a redirect changes the origin", async () => {
     home.routes.set("GET /old", redirect(302, () => `${other.url}/landing`));
     other.routes.set("GET /landing", json(200, { here: true }));

@@ -142,6 +142,7 @@ function follow(out: Outgoing, status: number, location: string | string[]): voi
     for (const name of BODY_HEADERS) delete out.headers[name];
   }
   if (next.origin !== new URL(out.url).origin) for (const name of ORIGIN_BOUND_HEADERS) delete out.headers[name];
+  next.hash = "";
   out.url = next.href;
 }
 
@@ -177,7 +178,8 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
 }
 
-// The URL as the Request constructor takes it: one with credentials is refused (undici would send it without them).
+// The URL as the Request constructor takes it: serialised, one with credentials refused (undici would send it without
+// them), and without its fragment, which is never sent, and which fetch leaves out of the response's url.
 function requestUrl(href: string): string {
   let url: URL;
   try {
@@ -187,7 +189,8 @@ function requestUrl(href: string): string {
     return href;
   }
   if (url.username !== "" || url.password !== "") throw new TypeError("Request cannot be constructed from a URL that includes credentials");
-  return href;
+  url.hash = "";
+  return url.href;
 }
 
 // The method as the Request constructor takes it: the Fetch standard's six upper-cased, any other as given (HTTP's
