@@ -47,6 +47,7 @@ describe("undiciFetch refusing what fetch cannot carry", () => {
   it.each([
     ["a status above 599", "HTTP/1.1 600 Odd\r\ncontent-length: 2\r\n\r\nok"],
     ["more than 5 content codings", "HTTP/1.1 200 OK\r\ncontent-encoding: gzip, gzip, gzip, gzip, gzip, gzip\r\ncontent-length: 2\r\n\r\nok"],
+    ["6 content codings named identity", `HTTP/1.1 200 OK\r\ncontent-encoding: ${Array(6).fill("identity").join(", ")}\r\ncontent-length: 2\r\n\r\nok`],
   ])("fails on %s as a TypeError, with no uncaught exception", async (_, bytes) => {
     script = answer(bytes);
     await expect(undiciFetch()(`${base}/x`)).rejects.toThrow(TypeError);

@@ -230,6 +230,13 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(await (await fetch(`${home.url}/items`)).text()).toBe("as sent");
   });
 
+  // fetch knows no coding named identity nor an empty one: a list that names either is left whole, as any unknown.
+  it.each(["identity, gzip", "gzip, identity", "gzip,"])("leaves a gzip body whose codings read %j as it came", async (coding) => {
+    const sent = gzipSync("as sent");
+    home.routes.set("GET /items", (_, response) => void response.writeHead(200, { "content-encoding": coding }).end(sent));
+    expect(Buffer.from(await (await fetch(`${home.url}/items`)).arrayBuffer())).toEqual(sent);
+  });
+
   it("has no body for a 204 or a HEAD", async () => {
     home.routes.set("DELETE /items", (_, response) => void response.writeHead(204).end());
     home.routes.set("HEAD /items", (_, response) => void response.writeHead(200, { "content-length": "9" }).end());

@@ -301,11 +301,11 @@ function webStream(body: Readable, signal: AbortSignal | undefined): ReadableStr
   });
 }
 
-// The body with its content codings undone, last applied first, as fetch does; a coding it does not know stays.
+// The body with its content codings undone, last applied first, as fetch does; a list that names one it does not know
+// (identity and an empty one among them, as for fetch) leaves the body as it came.
 function decoded(body: Readable, encoding: string | null): Readable {
   if (encoding === null) return body;
-  const codings = encoding.toLowerCase().split(",").map((coding) => coding.trim()).filter((coding) => coding !== "" && coding !== "identity");
-  if (codings.length === 0) return body;
+  const codings = encoding.toLowerCase().split(",").map((coding) => coding.trim());
   if (codings.length > MAX_CODINGS) {
     discard(body);
     throw failed(`more than ${MAX_CODINGS} content codings`);
