@@ -131,6 +131,15 @@ describe.each(FETCHES)("%s sending a body that stalls", (_, fetch) => {
     const sent = fetch(`${base}/x`, { method: "POST", body: stalledBody(), signal: controller.signal, duplex: "half" } as RequestInit);
     await expect(sent).rejects.toBe(reason);
   });
+
+  it("rejects with a TypeError carrying the cause when the body's source fails", async () => {
+    script = () => {};
+    const cause = new RangeError("the source broke");
+    const broken = new ReadableStream<Uint8Array>({ start: (controller) => controller.error(cause) });
+    const error = await fetch(`${base}/x`, { method: "POST", body: broken, duplex: "half" } as RequestInit).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).cause).toBe(cause);
+  });
 });
 
 describe("undiciFetch under the transport, sending a body that stalls", () => {

@@ -218,7 +218,12 @@ async function bodyBytes(body: BodyInit | null, headers: Record<string, string>,
   // forever, past the caller's abort and the runtime's timeout, which both work through the signal.
   // No bound (Infinity): the whole body, never undefined. One fetch made of a FormData is read whole: cancelled, it
   // would end the process (see isFormBody).
-  return (await readBody(serialized, isFormBody(new Headers(headers)) ? NEVER : (signal ?? NEVER), Infinity))!;
+  try {
+    return (await readBody(serialized, isFormBody(new Headers(headers)) ? NEVER : (signal ?? NEVER), Infinity))!;
+  } catch (error) {
+    // As fetch: the signal's reason when it stopped the read, else a TypeError carrying what failed (the source's error).
+    throw signal?.aborted ? signal.reason : failed("the request body could not be read", error);
+  }
 }
 
 function toResponse(answer: Dispatcher.ResponseData, out: Outgoing, redirected: boolean): Response {
