@@ -99,6 +99,14 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(home.seen.map((seen) => seen.headers.accept)).toEqual(["*/*", "application/json"]);
   });
 
+  // What Node's fetch sends with every request (18 to 24): a server or firewall that reads them sees the same from both.
+  it("sends Accept-Language: * unless the caller sets one, and Sec-Fetch-Mode: cors whatever the caller set", async () => {
+    home.routes.set("GET /items", json(200, []));
+    await (await fetch(`${home.url}/items`)).text();
+    await (await fetch(`${home.url}/items`, { headers: { "accept-language": "de", "sec-fetch-mode": "navigate" } })).text();
+    expect(home.seen.map(({ headers }) => [headers["accept-language"], headers["sec-fetch-mode"]])).toEqual([["*", "cors"], ["de", "cors"]]);
+  });
+
   const bodies: [string, () => BodyInit, string | null, string][] = [
     ["a string", () => "plain words", "text/plain;charset=UTF-8", "plain words"],
     ["URLSearchParams", () => new URLSearchParams({ a: "1", b: "x y" }), "application/x-www-form-urlencoded;charset=UTF-8", "a=1&b=x+y"],

@@ -173,6 +173,10 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   headers["user-agent"] ??= "node";
   // The Fetch standard asks for any type when none is named; some servers refuse (406) or pick an odd one without it.
   headers["accept"] ??= "*/*";
+  // Node's fetch sends these with every request too (its mode over the caller's), so that a server or firewall that
+  // reads them (one choosing the language of its messages by the first) sees the same request from both.
+  headers["accept-language"] ??= "*";
+  headers["sec-fetch-mode"] = "cors";
   const signal = init.signal ?? base?.signal ?? undefined;
   const body = await bodyBytes(given, headers, signal);
   return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
