@@ -87,6 +87,15 @@ describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
     expect(heads.map((head) => head.split(" ")[0])).toEqual(["DELETE", "Purge"]);
   });
 
+  // undici hands on views of the buffer each socket read filled, which holds the response's head (a Set-Cookie, a
+  // token) too: a reader that takes a chunk's .buffer (to decode it, to transfer it) would get the head with the body.
+  it("reads the body in Uint8Arrays of their own, which hold the body alone", async () => {
+    script = answer("HTTP/1.1 200 OK\r\nset-cookie: session=s3cret\r\ncontent-length: 5\r\n\r\nhello");
+    const { value } = await (await fetch(`${base}/x`)).body!.getReader().read();
+    expect(value!.constructor).toBe(Uint8Array);
+    expect(new TextDecoder().decode(value!.buffer)).toBe("hello");
+  });
+
   // fetch errors a body it cannot read whole with TypeError("terminated") and the cause, never the cause itself: a
   // caller telling a network failure by its TypeError (as a retry does) must see one while reading, too.
   it.each([

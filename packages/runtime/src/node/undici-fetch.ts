@@ -284,7 +284,8 @@ function webStream(body: Readable, signal: AbortSignal | undefined): ReadableStr
     start(controller) {
       body.on("data", (chunk: Uint8Array) => {
         if (done) return;
-        controller.enqueue(chunk);
+        // A copy, as fetch hands on: undici's chunk is a Buffer viewing the whole socket read, the response's head too.
+        controller.enqueue(new Uint8Array(chunk));
         if ((controller.desiredSize ?? 0) <= 0) body.pause();
       });
       body.once("end", () => {
