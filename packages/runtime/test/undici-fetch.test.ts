@@ -266,6 +266,13 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     await expect(reading).rejects.toThrow("caller stopped reading");
   });
 
+  it("goes without the signal of a Request it is given when the options' signal is null", async () => {
+    home.routes.set("GET /items", json(200, []));
+    const request = new Request(`${home.url}/items`, { signal: AbortSignal.abort(new Error("the Request's own")) });
+    expect((await seenBy(fetch, request, { signal: null })).status).toBe(200);
+    await expect(fetch(request, {})).rejects.toThrow("the Request's own");
+  });
+
   it("rejects with a TypeError carrying the cause when the connection is refused", async () => {
     const closed = await startServer();
     const { url } = closed;

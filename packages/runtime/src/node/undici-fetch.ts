@@ -177,7 +177,8 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   // reads them (one choosing the language of its messages by the first) sees the same request from both.
   headers["accept-language"] ??= "*";
   headers["sec-fetch-mode"] = "cors";
-  const signal = init.signal ?? base?.signal ?? undefined;
+  // A null one in init, as for the Request constructor, leaves out the Request's own.
+  const signal = (init.signal !== undefined ? init.signal : base?.signal) ?? undefined;
   const body = await bodyBytes(given, headers, signal);
   return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
 }
