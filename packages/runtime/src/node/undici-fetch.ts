@@ -12,7 +12,12 @@ import { follow as followSignal } from "../signal-followers.js";
 
 /** Options of {@link undiciFetch}. */
 export interface UndiciFetchOptions {
-  /** The undici dispatcher requests go through (an `Agent`, a `Pool`, a `ProxyAgent`). Default: undici's global one. */
+  /**
+   * The undici dispatcher requests go through (an `Agent`, a `ProxyAgent`). Default: undici's global one. A `Pool` or
+   * `Client` sends every request to the one origin it was made for, whatever the URL (a redirect to another origin,
+   * a token endpoint on another host too), and undici offers no way to check it: give one only to a client whose
+   * every request goes to that origin.
+   */
   dispatcher?: Dispatcher | undefined;
 }
 
