@@ -13,12 +13,11 @@ export { toBase64 } from "./secret-forms.js";
 export { decodeQueryName } from "./url.js";
 export { createTokenSource, type FetchedToken, type TokenSourceOptions } from "./token-source.js";
 export { checkRefreshTokenStore, createOAuth2TokenSource, tokenSourceForCheckedGrant, type OAuth2Grant, type OAuth2TokenSourceOptions } from "./oauth.js";
-// sleep.js and data-or-throw.js after oauth.js, renamed-host.js after them, for bundle size only (gzip finds a few
-// more bytes in that module order); no side effects. sleep is shared with vendor packages that wait between polls
-// (CMIX's export archives).
+// sleep.js and data-or-throw.js after oauth.js, renamed-host.js after authorize.js and authorization-code.js, for
+// bundle size only (gzip finds a few more bytes in that module order); no side effects. sleep is shared with vendor
+// packages that wait between polls (CMIX's export archives).
 export { sleep } from "./sleep.js";
 export { dataOrThrow, idOrThrow, objectOrThrow, type RawResult } from "./data-or-throw.js";
-export { renamedHost } from "./renamed-host.js";
 export {
   buildAuthorizeUrl,
   buildAuthorizeUrlWithoutParams,
@@ -28,6 +27,7 @@ export {
   type AuthorizeUrlOptions,
 } from "./authorize.js";
 export { EXCHANGE_OPTIONS, exchangeAuthorizationCode, exchangeAuthorizationCodeInForm, type ExchangeAuthorizationCodeOptions, type TokenResponse } from "./authorization-code.js";
+export { renamedHost } from "./renamed-host.js";
 export {
   createTransport,
   defaultShouldRetry,
