@@ -142,6 +142,8 @@ describe("the gate alone, before a vendor that records what it gets", () => {
         response.once("close", () => got.push("closed /endless"));
         return void more();
       }
+      // A resource larger than the bound, asked with HEAD or answered unchanged (304): no body either way.
+      if (request.url === "/large") return void response.writeHead(request.method === "HEAD" ? 200 : 304, { "content-length": String(2 ** 21) }).end();
       if (request.url === "/declared") return void response.writeHead(200, { "content-type": "application/json", "content-length": String(2 ** 21) }).end(" ".repeat(2 ** 21));
       if (request.url === "/stalls") {
         request.socket.once("close", () => got.push("closed /stalls"));
@@ -249,6 +251,18 @@ describe("the gate alone, before a vendor that records what it gets", () => {
       expect(response.status).toBe(502);
       expect(response.headers.get(GATE_HEADER)).toBe(reported);
       await vi.waitFor(() => expect(got).toEqual(seenThere), { timeout: 10_000 });
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  // Found by a review: the length a HEAD's or a 304's headers declare is the resource's, with no body sent; the gate
+  // answered 502 "more than the gate reads" for any resource past the bound.
+  it.each(["HEAD", "GET"])("passes on a %s answered without a body whatever length its headers declare", async (method) => {
+    const gate = await startUpstreamGate(spec("cx"), origin, "/1", false, 2 ** 20);
+    try {
+      const response = await fetch(`${gate.url}/large`, { method });
+      expect([response.status, response.headers.get(GATE_HEADER)]).toEqual([method === "HEAD" ? 200 : 304, null]);
     } finally {
       await gate.stop();
     }
