@@ -79,7 +79,7 @@ async function forward(request: IncomingMessage, response: ServerResponse, origi
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks);
-  if (!methodsAsked(request, body).every((asked) => sendable(asked, url))) {
+  if (!(await methodsAsked(request, body)).every((asked) => sendable(asked, url))) {
     response.writeHead(403, { [GATE_HEADER]: WRITE_NOT_SENT }).end();
     return;
   }
@@ -112,10 +112,21 @@ async function forward(request: IncomingMessage, response: ServerResponse, origi
 }
 
 /** Every method the request asks for: its own, and any that an override header or a `_method` parameter names. */
-function methodsAsked(request: IncomingMessage, body: Buffer | undefined): string[] {
-  const named = [new URL(request.url ?? "/", "http://gate").searchParams, /form-urlencoded/.test(String(request.headers["content-type"])) ? new URLSearchParams(String(body)) : undefined]
-    .flatMap((params) => params?.getAll("_method") ?? []);
+async function methodsAsked(request: IncomingMessage, body: Buffer | undefined): Promise<string[]> {
+  const named = [...new URL(request.url ?? "/", "http://gate").searchParams.getAll("_method"), ...(body?.length ? await formMethods(request.headers["content-type"], body) : [])];
   return [request.method ?? "GET", ...METHOD_OVERRIDES.flatMap((name) => request.headers[name] ?? []), ...named].map((method) => String(method).toUpperCase());
+}
+
+// The `_method` fields of a form body, as Rack reads them: urlencoded (a media type is case-insensitive, and Rack reads
+// a POST without one so too) or multipart. A multipart body that does not parse asks for a method no rule lets go.
+async function formMethods(type: string | undefined, body: Buffer): Promise<string[]> {
+  if (type === undefined || /^\s*application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) return new URLSearchParams(body.toString("latin1")).getAll("_method");
+  if (!/^\s*multipart\/form-data\s*;/i.test(type)) return [];
+  try {
+    return (await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData()).getAll("_method").map(String);
+  } catch {
+    return ["a multipart form that does not parse"];
+  }
 }
 
 /**

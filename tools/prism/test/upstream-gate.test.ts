@@ -292,6 +292,14 @@ describe("the gate alone, before a vendor that records what it gets", () => {
     ["wootric", "POST", "/oauth/token", { "content-type": "application/x-www-form-urlencoded" }, "grant_type=password&_method=DELETE"],
     ["wootric", "POST", "/oauth/token?_method=DELETE", {}, "grant_type=password"],
     ["wootric", "POST", "/oauth/token", { "x-http-method-override": "DELETE" }, "grant_type=password"],
+    // A media type is case-insensitive, and Rack (Wootric's Rails) reads _method from a multipart form as from a urlencoded one.
+    ["wootric", "POST", "/oauth/token", { "content-type": "Application/X-WWW-Form-URLEncoded" }, "grant_type=password&_method=DELETE"],
+    ["wootric", "POST", "/oauth/token", {}, (() => {
+      const form = new FormData();
+      form.append("grant_type", "password");
+      form.append("_method", "DELETE");
+      return form;
+    })()],
   ])("sends no %s %s %s that overrides its method with a write in a read-only run (%j)", async (api, method, path, headers, body) => {
     const gate = await startUpstreamGate(spec(api), origin, api === "cx" ? "/1" : "", false);
     try {
