@@ -107,6 +107,15 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(home.seen.map(({ headers }) => [headers["accept-language"], headers["sec-fetch-mode"]])).toEqual([["*", "cors"], ["de", "cors"]]);
   });
 
+  // Found by a review: Sec-Fetch-Mode is the request's mode, "cors" only by default.
+  it("sends the request's mode as Sec-Fetch-Mode, the options' or a Request's", async () => {
+    home.routes.set("GET /items", json(200, []));
+    await (await fetch(`${home.url}/items`, { mode: "same-origin" })).text();
+    await (await fetch(new Request(`${home.url}/items`, { mode: "no-cors" }))).text();
+    await (await fetch(new Request(`${home.url}/items`, { mode: "no-cors" }), { mode: "same-origin" })).text();
+    expect(home.seen.map(({ headers }) => headers["sec-fetch-mode"])).toEqual(["same-origin", "no-cors", "same-origin"]);
+  });
+
   const bodies: [string, () => BodyInit, string | null, string][] = [
     ["a string", () => "plain words", "text/plain;charset=UTF-8", "plain words"],
     ["URLSearchParams", () => new URLSearchParams({ a: "1", b: "x y" }), "application/x-www-form-urlencoded;charset=UTF-8", "a=1&b=x+y"],

@@ -178,10 +178,12 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   headers["user-agent"] ??= "node";
   // The Fetch standard asks for any type when none is named; some servers refuse (406) or pick an odd one without it.
   headers["accept"] ??= "*/*";
-  // Node's fetch sends these with every request too (its mode over the caller's), so that a server or firewall that
-  // reads them (one choosing the language of its messages by the first) sees the same request from both.
+  // Node's fetch sends these with every request too (the request's mode, "cors" unless set, over the caller's header),
+  // so that a server or firewall that reads them (one choosing the language of its messages by the first) sees the
+  // same request from both.
   headers["accept-language"] ??= "*";
-  headers["sec-fetch-mode"] = "cors";
+  const mode = init.mode ?? base?.mode;
+  headers["sec-fetch-mode"] = mode === "same-origin" || mode === "no-cors" ? mode : "cors";
   // A null one in init, as for the Request constructor, leaves out the Request's own.
   const signal = (init.signal !== undefined ? init.signal : base?.signal) ?? undefined;
   const body = await bodyBytes(given, headers, signal);
