@@ -116,6 +116,22 @@ describe.each(FETCHES)("%s", (_, fetch) => {
     expect(home.seen.map(({ headers }) => headers["sec-fetch-mode"])).toEqual(["same-origin", "no-cors", "same-origin"]);
   });
 
+  // Found by a review: fetch writes the request's cache mode into its headers (a conditional request's mode is no-store),
+  // which a CDN or proxy before the vendor reads; undiciFetch sent none of them.
+  it.each([
+    [{ cache: "no-store" }, "no-cache", "no-cache"],
+    [{ cache: "reload" }, "no-cache", "no-cache"],
+    [{ cache: "no-cache" }, "max-age=0", undefined],
+    [{ headers: { "if-none-match": '"v1"' } }, "no-cache", "no-cache"],
+    [{ cache: "no-store", headers: { "cache-control": "max-age=5" } }, "max-age=5", "no-cache"],
+    [{ cache: "force-cache", headers: { "if-match": '"v1"' } }, undefined, undefined],
+  ] as const)("sends the cache mode of %j as Cache-Control and Pragma", async (init, cacheControl, pragma) => {
+    home.routes.set("GET /items", json(200, []));
+    await (await fetch(`${home.url}/items`, init)).text();
+    await (await fetch(new Request(`${home.url}/items`, init))).text();
+    expect(home.seen.map(({ headers }) => [headers["cache-control"], headers.pragma])).toEqual([[cacheControl, pragma], [cacheControl, pragma]]);
+  });
+
   const bodies: [string, () => BodyInit, string | null, string][] = [
     ["a string", () => "plain words", "text/plain;charset=UTF-8", "plain words"],
     ["URLSearchParams", () => new URLSearchParams({ a: "1", b: "x y" }), "application/x-www-form-urlencoded;charset=UTF-8", "a=1&b=x+y"],

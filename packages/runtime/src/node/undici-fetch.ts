@@ -55,6 +55,7 @@ const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const NEVER = new AbortController().signal;
 const NORMALIZED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+const CONDITIONAL_HEADERS = ["if-modified-since", "if-none-match", "if-unmodified-since", "if-match", "if-range"];
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "content-location"];
 
 /**
@@ -184,6 +185,15 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   headers["accept-language"] ??= "*";
   const mode = init.mode ?? base?.mode;
   headers["sec-fetch-mode"] = mode === "same-origin" || mode === "no-cors" ? mode : "cors";
+  // The cache mode as fetch writes it into the request (there being no cache here), for a CDN or proxy on the way: a
+  // conditional request's default mode is no-store.
+  const cache = init.cache ?? base?.cache ?? "default";
+  if (cache === "only-if-cached" && mode !== "same-origin") throw new TypeError("'only-if-cached' can be set only with 'same-origin' mode");
+  if (cache === "no-cache") headers["cache-control"] ??= "max-age=0";
+  if (cache === "no-store" || cache === "reload" || (cache === "default" && CONDITIONAL_HEADERS.some((name) => name in headers))) {
+    headers["pragma"] ??= "no-cache";
+    headers["cache-control"] ??= "no-cache";
+  }
   // A null one in init, as for the Request constructor, leaves out the Request's own.
   const signal = (init.signal !== undefined ? init.signal : base?.signal) ?? undefined;
   const body = await bodyBytes(given, headers, signal);
