@@ -181,11 +181,11 @@ export function itemsOf<Page, Item>(result: { data?: Page | undefined; error?: u
 }
 
 /**
- * Tells a page that repeats the one before it. Items with a string or number `id` (or what `idOf` reads, such as a
- * user's e-mail address) are compared by their ids, which stay the same whatever else changes between two requests (a
+ * Tells a page that repeats the one before it. Items with a string or safe-integer `id` (or what `idOf` reads, such as
+ * a user's e-mail address) are compared by their ids, which stay the same whatever else changes between two requests (a
  * status "3 minutes ago", an offset the page echoes), and such a repeat is skipped once, since a list sorted newest
  * first that grew by exactly one page between two requests serves the page before again. Other items (a list of
- * scores) are compared whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
+ * scores, ids past 2^53, which JSON.parse rounds) are compared whole, and a repeat is yielded, since such pages may legitimately repeat. Either way, a second repeat in a row throws
  * an {@link InvalidResponseError}, as a server that ignores the page asked for would answer the same page for ever.
  * A page of ids that starts and ends as two earlier ones did (a repeat of the page before it not counted), not the one just before, throws: the list goes round (once
  * round, its pages are read again, as a list that grew by two pages between two requests serves them; paginate yields
