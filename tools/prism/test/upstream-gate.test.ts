@@ -2,7 +2,7 @@
 // token request's client secret there again), answer a 501 with a mocked response (a made-up pass), or send a write
 // in a read-only run. The gate between the proxy and the vendor (upstream-gate.ts) stops each, and the recorder
 // reports it.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import { registeredApi } from "@apis/spec";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContractRecorder } from "../src/recorder.ts";
@@ -306,6 +306,21 @@ describe("the gate alone, before a vendor that records what it gets", () => {
       const response = await fetch(`${gate.url}${path}`, { method, headers, body });
       expect(response.status).toBe(403);
       expect(response.headers.get(GATE_HEADER)).toBe(WRITE_NOT_SENT);
+      expect(got).toEqual([]);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  // Rack reads a POST that names no media type as a urlencoded form (fetch always names one, so node:http sends it).
+  it("sends no token request whose body, of no media type, overrides its method with a write in a read-only run", async () => {
+    const gate = await startUpstreamGate(spec("wootric"), origin, "", false);
+    try {
+      const status = await new Promise<number | undefined>((answered, failed) => {
+        const sent = request(`${gate.url}/oauth/token`, { method: "POST" }, (response) => answered(response.resume().statusCode));
+        sent.once("error", failed).end("grant_type=password&_method=DELETE");
+      });
+      expect(status).toBe(403);
       expect(got).toEqual([]);
     } finally {
       await gate.stop();
