@@ -434,7 +434,8 @@ describe("exportArchive", () => {
       return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
     };
     const cmix = createClient({ environment: "production", fetch: stalling, timeoutMs: 600_000, maxRetries: 2, auth: { type: "token", accessToken: "t" } });
-    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 5, pollIntervalMs: 1, maxWaitMs: 50 }).catch((thrown: unknown) => thrown);
+    // Long enough for the poll to be sent first on a loaded machine (see the Default layout lookup's test below).
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", dataLayoutId: 5, pollIntervalMs: 1, maxWaitMs: 1000 }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ArchiveTimeoutError);
     expect(error).toMatchObject({ limit: "maxWaitMs", attempts: 0, surveyId: SURVEY, archiveId: 9001 });
     expect(polls).toHaveLength(1);
@@ -453,7 +454,9 @@ describe("exportArchive", () => {
       return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
     };
     const cmix = createClient({ environment: "production", fetch: stalling, timeoutMs: 600_000, maxRetries: 2, auth: { type: "token", accessToken: "t" } });
-    const bounds = { pollIntervalMs: 1, maxWaitMs: 50 };
+    // Long enough for the lookup to be sent first on a loaded machine (with 50 ms, a CI run's clock ran out before it
+    // was, and nothing stalled): what ends the wait is the bound, with the lookup in flight.
+    const bounds = { pollIntervalMs: 1, maxWaitMs: 1000 };
     const error = await (helper === "exportArchive" ? exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...bounds }) : pollArchive(cmix, { surveyId: SURVEY, archiveId: 9001 }, bounds)).catch(
       (thrown: unknown) => thrown,
     );
