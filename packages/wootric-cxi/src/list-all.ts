@@ -19,7 +19,8 @@ type PagedPath = keyof PagedLists;
 const PAGED_PATHS = ["/v1/tags", "/v1/imports", "/v1/responses"] as const satisfies readonly PagedPath[];
 // Compile-time only (no code is emitted for it): fails to compile while a path of PagedLists is missing above.
 true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never] ? true : false;
-// The query names each list of PAGED_PATHS reads, in its order (spec: listTags, listImports, listResponses), page aside.
+// The query names each list of PAGED_PATHS reads, in its order (spec: listTags, listImports, listResponses), page aside;
+// test/unit/query-names.test.ts holds it to the spec.
 const READS = ["exclude_disabled flat no_stats per_page search sort", "per_page", "per_page sort_order"];
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
