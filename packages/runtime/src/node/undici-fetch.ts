@@ -27,6 +27,8 @@ export type PlatformFetch = (input: Request | string | URL, init?: RequestInit) 
 /** What one request sends; `body` is read whole before it goes, so that a redirect can send it again. */
 interface Outgoing {
   url: string;
+  /** The URL's explicit port, for the bad-port check: parsed with the URL, none for one that does not parse. */
+  port: string;
   method: string;
   headers: Record<string, string>;
   body: Uint8Array | string | null;
@@ -93,8 +95,7 @@ async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<
   try {
     for (let hops = 0; ; hops++) {
       if (caller?.aborted) throw caller.reason;
-      const port = portOf(out.url);
-      if (BAD_PORTS.has(port)) throw failed(`a request to port ${port}, which fetch blocks`);
+      if (BAD_PORTS.has(out.port)) throw failed(`a request to port ${out.port}, which fetch blocks`);
       const { method, headers, body } = out;
       let answer: Dispatcher.ResponseData;
       try {
@@ -122,15 +123,6 @@ async function send(out: Outgoing, dispatcher: Dispatcher | undefined): Promise<
   }
 }
 
-// The URL's explicit port, parsed once; a URL that does not parse is left for request() to refuse, as it refuses any other.
-function portOf(url: string): string {
-  try {
-    return new URL(url).port;
-  } catch {
-    return "";
-  }
-}
-
 // The next hop of a redirect, as the Fetch standard's "HTTP-redirect fetch" makes it.
 function follow(out: Outgoing, status: number, location: string | string[]): void {
   if (typeof location !== "string") throw failed("a redirect with more than one Location");
@@ -150,6 +142,7 @@ function follow(out: Outgoing, status: number, location: string | string[]): voi
   if (next.origin !== new URL(out.url).origin) for (const name of ORIGIN_BOUND_HEADERS) delete out.headers[name];
   next.hash = "";
   out.url = next.href;
+  out.port = next.port;
 }
 
 // Header values come as latin1, one character a byte. Some servers write a Location in raw UTF-8 ("/café"); fetch, as
@@ -164,7 +157,7 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   if ((init.integrity ?? base?.integrity ?? "") !== "") {
     throw new InputError("integrity", "undiciFetch does not check a response's integrity: use the platform's fetch for a request that sets it");
   }
-  const url = requestUrl(base?.url ?? String(input));
+  const target = requestUrl(base?.url ?? String(input));
   const method = methodOf(init.method ?? base?.method ?? "GET");
   const given = init.body !== undefined ? init.body : (base?.body ?? null);
   if (given !== null && (method === "GET" || method === "HEAD")) throw new TypeError("Request with GET/HEAD method cannot have body.");
@@ -197,22 +190,23 @@ async function outgoing(input: Request | string | URL, init: RequestInit): Promi
   // A null one in init, as for the Request constructor, leaves out the Request's own.
   const signal = (init.signal !== undefined ? init.signal : base?.signal) ?? undefined;
   const body = await bodyBytes(given, headers, signal);
-  return { url, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
+  return { ...target, method, headers, body, signal, redirect: init.redirect ?? base?.redirect ?? "follow" };
 }
 
 // The URL as the Request constructor takes it: serialised, one with credentials refused (undici would send it without
-// them), and without its fragment, which is never sent, and which fetch leaves out of the response's url.
-function requestUrl(href: string): string {
+// them), and without its fragment, which is never sent, and which fetch leaves out of the response's url; with its
+// explicit port from the same parse (see Outgoing).
+function requestUrl(href: string): Pick<Outgoing, "url" | "port"> {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     // request() refuses it, as it refuses any other.
-    return href;
+    return { url: href, port: "" };
   }
   if (url.username !== "" || url.password !== "") throw new TypeError("Request cannot be constructed from a URL that includes credentials");
   url.hash = "";
-  return url.href;
+  return { url: url.href, port: url.port };
 }
 
 // The method as the Request constructor takes it: the Fetch standard's six upper-cased, any other as given (HTTP's
