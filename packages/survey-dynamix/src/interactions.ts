@@ -34,12 +34,8 @@ export type CreateInteractionInput = OrUndefined<Omit<NewInteraction, "_force_ne
   data?: Record<string, InteractionDataValue | undefined> | undefined;
 };
 
-/**
- * What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited, the newer
- * fields `GET` returns (`phone_connection_id`, `respondent_language`, which the spec's update schema, from the 1.0.0
- * reference, does not list) included.
- */
-export type UpdateInteractionInput = OrUndefined<Omit<InteractionUpdate, "id" | "scheduled_at"> & Pick<Interaction, "phone_connection_id" | "respondent_language">> & {
+/** What {@link updateInteraction} takes: the interaction as `GET` returns it, with the fields to change edited. */
+export type UpdateInteractionInput = OrUndefined<Omit<InteractionUpdate, "id" | "scheduled_at">> & {
   id?: number | undefined;
   /** A Date, or a UTC time `YYYY-MM-DD HH:MM:SS`, as the vendor writes it. */
   scheduled_at?: string | Date | undefined;

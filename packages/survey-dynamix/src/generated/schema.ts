@@ -869,6 +869,10 @@ export interface components {
             external_ref?: string | null | undefined;
             call_type?: string | null | undefined;
             agent_id?: string | null | undefined;
+            /** @description The ID of the phone connection a voice or SMS interaction uses. */
+            phone_connection_id?: number | null | undefined;
+            /** @description The language of the survey for this respondent. */
+            respondent_language?: string | null | undefined;
             uuid?: string | undefined;
             status?: string | undefined;
             web_link?: string | undefined;
