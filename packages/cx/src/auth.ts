@@ -22,10 +22,12 @@ export const AUTH_SCHEMES: AuthSchemes<CxAuth, "baseUrl" | "dataBaseUrl"> = {
       // A clientId put in auth was dropped without a word, and CX then refused calls that need it.
       checkOptionNames(auth, ["type", "accessToken"], "auth");
       const value = requireString(auth.accessToken, "auth.accessToken", "the access_token that exchangeAuthorizationCode() returned");
-      // A token read from a file or an environment variable may end in a newline, and one pasted from a header starts with
-      // "Bearer ": sent as %0A or Bearer%20..., CX answers BadAuthToken, which reads as a revoked token.
-      const why = 'holds a control character, starts or ends with a space, or starts with "Bearer " (a stray newline? a pasted header?)';
-      if (/^\s|\s$|[\0-\x1f\x7f]|^bearer\s/i.test(value)) throw fieldError("auth.accessToken", why);
+      // A token read from a file or an environment variable may end in a newline or start with a byte order mark, one
+      // pasted from a header starts with "Bearer ", one copied from a page may hold a zero-width space: sent as %0A,
+      // %EF%BB%BF, Bearer%20... or %E2%80%8B, CX answers BadAuthToken, which reads as a revoked token. Any control
+      // character (C1 ones such as U+0085 too) or format character, not only ASCII's.
+      const why = 'holds a control or format character, starts or ends with a space, or starts with "Bearer " (a stray newline? a pasted header?)';
+      if (/^\s|\s$|[\p{Cc}\p{Cf}]|^bearer\s/iu.test(value)) throw fieldError("auth.accessToken", why);
       return { type: "query", name: ACCESS_TOKEN_PARAM, value };
     },
   },

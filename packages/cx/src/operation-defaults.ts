@@ -19,8 +19,9 @@ export interface CallDefaults {
  * const hooks = cxCallHooks({ clientId: "app", clientAccept: false });
  */
 export function cxCallHooks(defaults: CallDefaults): CallHooks {
-  // A stray newline (an id read from a file or an environment variable) would go on every call as client_id=...%0A.
-  if (defaults.clientId !== undefined && (typeof defaults.clientId != "string" || !/^[^\0-\x20\x7f]+$/.test(defaults.clientId))) {
+  // A stray newline (an id read from a file or an environment variable) would go on every call as client_id=...%0A, a
+  // byte order mark or a no-break space as %EF%BB%BF or %C2%A0: refused as the sign-in refuses them (see oauth.ts).
+  if (defaults.clientId !== undefined && (typeof defaults.clientId != "string" || !/^[^\p{Cc}\p{Cf}\p{Z}]+$/u.test(defaults.clientId))) {
     throw fieldError("clientId", "must be the application's client id (Mashery key), with no space or control character, or left out");
   }
   const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";

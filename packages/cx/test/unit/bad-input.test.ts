@@ -85,7 +85,7 @@ const cases: BadInputCase[] = [
     input: "an access token with a stray newline",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN}\n` } }),
     field: "auth.accessToken",
-    message: /^auth\.accessToken holds a control character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
+    message: /^auth\.accessToken holds a control or format character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
   },
   {
     // Pasted as a header shows it: sent as access_token=Bearer%20..., which CX answers BadAuthToken.
@@ -93,15 +93,26 @@ const cases: BadInputCase[] = [
     input: 'an access token given with its "Bearer " prefix',
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `Bearer ${ACCESS_TOKEN}` } }),
     field: "auth.accessToken",
-    message: /^auth\.accessToken holds a control character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
+    message: /^auth\.accessToken holds a control or format character, starts or ends with a space, or starts with "Bearer " \(a stray newline\? a pasted header\?\)$/,
   },
   {
     helper: "createClient",
     input: "an access token with a tab inside",
     call: (fetch) => client(fetch, { auth: { type: "token", accessToken: `${ACCESS_TOKEN.slice(0, 4)}\t${ACCESS_TOKEN.slice(4)}` } }),
     field: "auth.accessToken",
-    message: /^auth\.accessToken holds a control character/,
+    message: /^auth\.accessToken holds a control or format character/,
   },
+  // Not only ASCII's controls: each went out as %C2%85 or %E2%80%8B, and CX answered BadAuthToken, read as a revoked token.
+  ...[
+    ["a C1 control character (U+0085, a next line) at its end", `${ACCESS_TOKEN}\u0085`],
+    ["a zero-width space inside, copied from a page", `${ACCESS_TOKEN.slice(0, 4)}\u200b${ACCESS_TOKEN.slice(4)}`],
+  ].map(([input, accessToken]): BadInputCase => ({
+    helper: "createClient",
+    input: `an access token with ${input}`,
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: accessToken! } }),
+    field: "auth.accessToken",
+    message: /^auth\.accessToken holds a control or format character/,
+  })),
   {
     // The clientId CX's calls need was dropped without a word from there.
     helper: "createClient",
@@ -125,6 +136,19 @@ const cases: BadInputCase[] = [
     field: "clientId",
     message: /clientId must be the application's client id \(Mashery key\), with no space or control character, or left out/,
   },
+  // Refused as buildAuthorizeUrl refuses them in the same client id: each went out on every call as %EF%BB%BF, %C2%A0...
+  ...[
+    ["starting with a byte order mark (a file saved as UTF-8 with BOM)", "\ufeffcxApp-3f9d2b71"],
+    ["ending in a no-break space", "cxApp-3f9d2b71\u00a0"],
+    ["ending in a C1 control character (U+0085, a next line)", "cxApp-3f9d2b71\u0085"],
+    ["holding a zero-width space", "cxApp-\u200b3f9d2b71"],
+  ].map(([input, clientId]): BadInputCase => ({
+    helper: "createClient",
+    input: `a clientId ${input}`,
+    call: (fetch) => client(fetch, { clientId: clientId! }),
+    field: "clientId",
+    message: /clientId must be the application's client id \(Mashery key\), with no space or control character, or left out/,
+  })),
   {
     helper: "createClient",
     input: "a clientId that is a number",
