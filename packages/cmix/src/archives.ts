@@ -46,7 +46,9 @@ export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { s
 
 /**
  * The three IDs of an archive ref a caller gave `helper`; a missing ref or a bad ID throws an InputError naming it.
- * With `anyLayout`, a ref without `dataLayoutId` (or with null, as a fresh archive has it) gives 0: the caller looks the layout up.
+ * With `anyLayout`, a ref without `dataLayoutId` (or with null, as a fresh archive has it) gives none (undefined, typed as
+ * a number): the caller looks the layout up. Not 0, which an error of that caller's would carry, and which this refuses
+ * when the error is passed back to resume.
  *
  * @example
  * const path = checkArchiveRef(ref, "getArchive", "the archive to read");
@@ -65,7 +67,7 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
     if (meant && ids[meant] == null) throw fieldError(`ref.${key}`, `is not read: did you mean ${meant}?`);
   }
   const { surveyId, dataLayoutId, archiveId } = ids;
-  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: anyLayout && dataLayoutId == null ? 0 : requireId(dataLayoutId, "dataLayoutId"), archiveId: requireId(archiveId, "archiveId") };
+  return { surveyId: requireId(surveyId, "surveyId"), dataLayoutId: (anyLayout && dataLayoutId == null ? undefined : requireId(dataLayoutId, "dataLayoutId")) as number, archiveId: requireId(archiveId, "archiveId") };
 }
 
 /**

@@ -78,10 +78,7 @@ function keepRef(error: ArchiveErrorRef, { surveyId, dataLayoutId, archiveId }: 
 }
 
 /** What an {@link ArchiveTimeoutError} adds to an {@link ApiError}. */
-export interface ArchiveTimeoutInit extends ApiErrorInit {
-  surveyId: number;
-  dataLayoutId: number;
-  archiveId: number;
+export interface ArchiveTimeoutInit extends ApiErrorInit, ArchiveErrorRef {
   /** How many times the archive was polled. */
   attempts: number;
   /** How long the wait lasted, in milliseconds. */
@@ -93,7 +90,9 @@ export interface ArchiveTimeoutInit extends ApiErrorInit {
 /**
  * An export archive was not complete within the bound the caller set (`maxWaitMs` or `maxAttempts`). The archive may
  * still finish: `surveyId`, `dataLayoutId` and `archiveId` are what {@link pollArchive} needs to resume waiting, and
- * `body` is the archive as last seen.
+ * `body` is the archive as last seen. `dataLayoutId` is undefined when `maxWaitMs` ran out before the layout was known
+ * (while the survey's `Default` layout was looked up, or before: an `exportArchive` whose create took all of it), as
+ * for an {@link ArchiveAbortError}; `pollArchive` then looks it up again.
  *
  * @example
  * catch (e) { if (e instanceof ArchiveTimeoutError) await pollArchive(cmix, e, { maxWaitMs: 30 * 60_000 }) }
@@ -101,7 +100,7 @@ export interface ArchiveTimeoutInit extends ApiErrorInit {
 export class ArchiveTimeoutError extends ApiError {
   // Declared, not class fields: the constructor sets each (see ApiError).
   declare readonly surveyId: number;
-  declare readonly dataLayoutId: number;
+  declare readonly dataLayoutId: number | undefined;
   declare readonly archiveId: number;
   declare readonly attempts: number;
   declare readonly waitedMs: number;

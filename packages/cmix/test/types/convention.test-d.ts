@@ -37,10 +37,11 @@ export function optionNames(): void {
 }
 
 export function archiveErrorsResume(abort: ArchiveAbortError, failed: ArchiveFailedError, timeout: ArchiveTimeoutError): void {
-  // An abort while the Default layout was looked up, or an archive created failed, knows no layout yet.
+  // An abort or a maxWaitMs that ran out while the Default layout was looked up, or an archive created failed, knows no
+  // layout yet (the timeout was typed number, and was undefined then).
   expectTypeOf(abort.dataLayoutId).toEqualTypeOf<number | undefined>();
   expectTypeOf(failed.dataLayoutId).toEqualTypeOf<number | undefined>();
-  expectTypeOf(timeout.dataLayoutId).toEqualTypeOf<number>();
+  expectTypeOf(timeout.dataLayoutId).toEqualTypeOf<number | undefined>();
   // pollArchive takes each as it is, and looks the layout up when it is missing.
   void pollArchive(cmix, abort);
   void pollArchive(cmix, timeout);

@@ -312,6 +312,25 @@ describe("exportArchive", () => {
     expect(paths(observed).filter((path) => path.startsWith("POST"))).toHaveLength(1);
   });
 
+  // pollArchive's own ref had dataLayoutId 0 while the layout was looked up, and its abort and timeout errors carried that
+  // 0, which pollArchive then refused as no ID: the error it says to resume from could not be passed back.
+  it("resumes from pollArchive's own error, aborted while it looked the Default layout up, with pollArchive", async () => {
+    const controller = new AbortController();
+    let aborting = true;
+    const observed = observedFetch((request) => {
+      if (!new URL(request.url).pathname.endsWith("/data-layouts")) return json(COMPLETE);
+      if (!aborting) return json([{ id: 5, name: "Default" }]);
+      controller.abort();
+      return json([]);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    const error = await pollArchive(cmix, { surveyId: SURVEY, archiveId: 9001 }, { signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveAbortError);
+    expect((error as ArchiveAbortError).dataLayoutId).toBeUndefined();
+    aborting = false;
+    await expect(pollArchive(cmix, error as ArchiveAbortError, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+  });
+
   it("refuses an archive created failed at once, without looking up its layout (the survey may have no Default)", async () => {
     const observed = observedFetch((request) =>
       request.method === "POST" ? json({ ...ARCHIVE, status: "FAILED" }) : json([{ id: 4, name: "Custom" }]),
@@ -464,7 +483,8 @@ describe("exportArchive", () => {
     );
     expect(error).toBeInstanceOf(ArchiveTimeoutError);
     expect(error).toMatchObject({ limit: "maxWaitMs", attempts: 0, surveyId: SURVEY, archiveId: 9001 });
-    // Resumed without a layout, which pollArchive looks up again.
+    // Resumed without a layout, which pollArchive looks up again: none is known, as its type says.
+    expect((error as ArchiveTimeoutError).dataLayoutId).toBeUndefined();
     expect((error as Error).message).toContain(`poll it again with pollArchive(cmix, { surveyId: ${SURVEY}, archiveId: 9001 })`);
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.aborted).toBe(true);
