@@ -1,4 +1,4 @@
-import { fieldError, InputError, redactSecrets, renamedHost, shown, type HostDescription } from "@apis/runtime";
+import { fieldError, InputError, isFieldObject, redactSecrets, renamedHost, shown, type HostDescription } from "@apis/runtime";
 
 /** The four CMIX services a client talks to, each on its own host. */
 export type CmixService = "auth" | "survey" | "reporting" | "fileProcessing";
@@ -71,7 +71,8 @@ export function checkCmixOptions(options: { environment?: unknown; baseUrls?: un
   if (environment !== "production" && environment !== "sandbox") {
     throw fieldError("environment", `must be "production" or "sandbox", got ${shown(environment)}: CMIX issues separate credentials for each`);
   }
-  if (typeof baseUrls !== "object" || baseUrls === null) {
+  // A Map (or any class's instance) has no fields to read: each service's URL in it was ignored without a word.
+  if (!isFieldObject(baseUrls)) {
     throw fieldError("baseUrls", "must be an object such as { survey: \"https://...\" }");
   }
   for (const name of Object.keys(baseUrls)) {

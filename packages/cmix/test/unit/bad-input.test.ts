@@ -115,6 +115,14 @@ const cases: BadInputCase[] = [
     message: /^environment must be "production" or "sandbox", got an object: CMIX issues separate credentials for each$/,
   },
   {
+    // A Map has no fields to read: its URL was ignored without a word, and the environment's host called instead.
+    helper: "createClient",
+    input: "the deprecated baseUrls given as a Map",
+    call: (fetch) => client(fetch, { baseUrls: bad<ClientOptions["baseUrls"]>(new Map([["survey", "https://survey.example.com"]])) }),
+    field: "baseUrls",
+    message: /^baseUrls must be an object such as \{ survey: "https:\/\/\.\.\." \}$/,
+  },
+  {
     helper: "createClient",
     input: "a base URL for a service that does not exist",
     call: (fetch) => client(fetch, { baseUrls: bad<ClientOptions["baseUrls"]>({ reportng: "https://reporting.example.com" }) }),
