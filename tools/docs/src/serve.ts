@@ -1,5 +1,5 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createReadStream, statSync, type Stats } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
 const TYPES: Record<string, string> = {
@@ -7,7 +7,45 @@ const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".css": "text/css; charset=utf-8",
+  // Chromium draws no SVG image served under another type (Redoc's side-menu logo is one).
+  ".svg": "image/svg+xml",
 };
+
+const statOf = (file: string): Stats | undefined => statSync(file, { throwIfNoEntry: false });
+
+function answer(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(text);
+}
+
+/** Answers one request for a file under `dir`: GET and HEAD only, nothing outside `dir`, no folder listing. */
+function serveFile(dir: string, request: IncomingMessage, response: ServerResponse): void {
+  if (request.method !== "GET" && request.method !== "HEAD") return answer(response, 405, "Method not allowed", { allow: "GET, HEAD" });
+  let url: URL;
+  let pathname: string;
+  try {
+    url = new URL(request.url ?? "/", "http://localhost");
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape (`/%E0`) would otherwise throw out of the handler and stop the server.
+    return answer(response, 400, "Bad request");
+  }
+  let file = normalize(join(dir, pathname));
+  if (file !== dir && !file.startsWith(dir + sep)) return answer(response, 403, "Forbidden");
+  if (statOf(file)?.isDirectory()) {
+    // A page's links are relative (openapi.json, ../assets/): served at /cx instead of /cx/, they would miss. One
+    // leading slash only: `/.//cx` is the path //cx, and a Location of //cx/ would send the browser to the host cx.
+    if (!url.pathname.endsWith("/")) return answer(response, 301, "Moved", { location: `/${url.pathname.replace(/^\/+/, "")}/${url.search}` });
+    file = join(file, "index.html");
+  }
+  if (!statOf(file)?.isFile()) return answer(response, 404, "Not found");
+  const stream = createReadStream(file);
+  // Gone or unreadable after the check (a `pnpm build` under way removes dist/): end this answer, not the server.
+  stream.once("error", () => (response.headersSent ? response.destroy() : answer(response, 500, "Cannot read the file")));
+  stream.once("open", () => {
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "x-content-type-options": "nosniff" });
+    stream.pipe(response);
+  });
+}
 
 /**
  * Serves the built site from `dir` on 127.0.0.1 (port 0 picks a free one).
@@ -16,28 +54,8 @@ const TYPES: Record<string, string> = {
  * const server = await serveSite("tools/docs/dist", 4400);
  */
 export async function serveSite(dir: string, port = 0): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    } catch {
-      // A malformed escape (`/%E0`) would otherwise throw out of the handler and stop the server.
-      response.writeHead(400, { "content-type": "text/plain" }).end("Bad request");
-      return;
-    }
-    let file = normalize(join(dir, pathname));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
-  });
+  const root = normalize(dir).replace(/(.)[\\/]+$/, "$1");
+  const server = createServer((request, response) => serveFile(root, request, response));
   await new Promise<void>((listening, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} on 127.0.0.1 is in use: stop what listens there, or pass another port (PORT=4401 pnpm run docs)`) : error),
