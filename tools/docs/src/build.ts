@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { findRepoRoot, readRegistry, type RegisteredApi } from "@apis/spec";
 import { apiPage, indexPage, type ApiSummary } from "./pages.ts";
+import { showProvenance } from "./provenance.ts";
 import { fullSnippet, hasClient, type ApiDocs, type ClientDocs, type PendingDocs } from "./snippets.ts";
 import { authMethods, operationsOf, type JsonObject } from "./spec.ts";
 
@@ -65,6 +66,7 @@ export function buildSite(out: string, root = findRepoRoot(), only?: string[]): 
   const summaries: ApiSummary[] = [];
   for (const { api, docs } of documentedApis(root).filter(({ api }) => !only || only.includes(api.name))) {
     const document = bundle(api, root);
+    showProvenance(document);
     const operations = operationsOf(document);
     if (hasClient(docs)) {
       for (const operation of operations) {

@@ -90,6 +90,18 @@ describe("the docs site in a browser", () => {
         { ids: operations.map((operation) => operation.operationId), pkg },
       );
     if (withClient) await expect.poll(withoutSnippet, { timeout: WAIT_MS }).toEqual([]);
+    // Every operation's section shows how sure its facts are (x-confidence), as text a reader sees.
+    const withoutConfidence = () =>
+      page.evaluate(
+        (expected: [string, string][]) =>
+          expected.flatMap(([id, confidence]) => {
+            const page = (globalThis as unknown as { document: Document }).document;
+            const sections = Array.from(page.querySelectorAll<HTMLElement>(`[data-section-id$="operation/${id}"]`));
+            return sections.some((node) => node.innerText.includes(`Confidence: ${confidence}`)) ? [] : [id];
+          }),
+        operations.map((operation) => [operation.operationId, String(operation.operation["x-confidence"])] as [string, string]),
+      );
+    await expect.poll(withoutConfidence, { timeout: WAIT_MS }).toEqual([]);
     await page.screenshot({ path: `${screenshots}/${name}.png` });
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
