@@ -3,9 +3,12 @@
 import { startVendorMocks } from "./mock.ts";
 
 const vendor = process.argv[2];
-if (!vendor) {
-  console.error("usage: pnpm mock <vendor>   (e.g. pnpm mock wootric-cxi)");
-  process.exit(2);
+if (!vendor || vendor === "--help" || vendor === "-h") {
+  // Asked for, the usage goes to stdout with exit 0; missing, to stderr with exit 2 (like `pnpm contract:live`).
+  (vendor ? console.log : console.error)(`usage: pnpm mock <vendor>   (e.g. pnpm mock wootric-cxi)
+Starts the vendor's Prism mocks (one per API of its package in redocly.yaml) on their fixed ports (x-mock-port),
+prints their base URLs and runs until Ctrl-C.`);
+  process.exit(vendor ? 0 : 2);
 }
 try {
   const mocks = await startVendorMocks(vendor);

@@ -37,6 +37,15 @@ describe("pnpm mock <vendor>", () => {
     expect(output()).toMatch(/Unknown vendor "nope": use one of /);
   });
 
+  it("prints its usage for --help and -h, starting nothing, and exits 0", async () => {
+    for (const flag of ["--help", "-h"]) {
+      const { output, exited } = await runMockCli(flag, { waitUntilUp: false });
+      expect(await exited).toBe(0);
+      expect(output()).toMatch(/^usage: pnpm mock <vendor>/);
+      expect(output()).not.toContain("Unknown vendor");
+    }
+  });
+
   it("groups a vendor's APIs by its package, so one name starts all of them", () => {
     expect(vendorApis(several.folder).map((api) => api.name)).toEqual(several.apis);
   });
