@@ -158,7 +158,8 @@ async function waitUntilComplete(
   const resume = () => `pollArchive(cmix, { surveyId: ${ref.surveyId}, ${ref.dataLayoutId ? `dataLayoutId: ${ref.dataLayoutId}, ` : ""}archiveId: ${ref.archiveId} })`;
   const giveUp = (limit: "maxWaitMs" | "maxAttempts") => {
     const waitedMs = Math.round(performance.now() - startedAt);
-    const state = last ? `; last status ${quoted(last.status)}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
+    // Complete here means no archiveUrl came with it (see isReady): said, or "not complete" reads as a contradiction.
+    const state = last ? `; last status ${quoted(last.status)}${isComplete(last) ? " but no archiveUrl" : ""}${typeof last.progress === "number" ? `, progress ${last.progress}` : ""}` : "";
     return new ArchiveTimeoutError(
       `Archive ${ref.archiveId} of survey ${ref.surveyId} was not complete after ${attempts} poll${attempts === 1 ? "" : "s"} over ${waitedMs} ms (${limit} ${bounds[limit]} reached${state}). ` +
         `It may still finish: poll it again with ${resume()}, or raise ${limit}.`,
@@ -221,8 +222,10 @@ function reportsFailure(archive: Archive): boolean {
   return typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
 }
 
+const isComplete = (archive: Archive) => typeof archive.status == "string" && archive.status.toUpperCase() == COMPLETE;
+
 /**
- * Whether an archive is complete, its status read as reportsFailure reads a failure: in any case (only COMPLETE is
+ * Whether an archive is complete with a URL, its status read as reportsFailure reads a failure: in any case (only COMPLETE is
  * evidenced; "Complete" would be waited on for 10 minutes). Its `archiveUrl` is what the caller downloads, or shows as a
  * link: one that is no absolute http(s) URL (`javascript:`, `file:`, a path) throws an `InvalidResponseError` whose
  * `body` holds the archive, rather than being handed on (PYCMIX fetches it as it comes; that CMIX always sends an
@@ -230,7 +233,7 @@ function reportsFailure(archive: Archive): boolean {
  */
 function isReady(archive: Archive, { surveyId, archiveId }: ArchiveErrorRef): archive is Archive & { archiveUrl: string } {
   const url = archive.archiveUrl;
-  if (typeof archive.status !== "string" || archive.status.toUpperCase() !== COMPLETE || typeof url !== "string" || url === "") return false;
+  if (!isComplete(archive) || typeof url !== "string" || url === "") return false;
   // Held to the client's own hosts' rules (urlOption's: https, http only on loopback, no user info; the file holds
   // respondent data, and a link carries no credential), absolute, without white space or a control character (a
   // terminal escape in a logged link).

@@ -181,6 +181,14 @@ describe("exportArchive", () => {
     expect(polls()).toBe(3);
   });
 
+  // It said "was not complete ... last status "COMPLETE"", which reads as a contradiction.
+  it("says an archive that stays COMPLETE without a URL has no archiveUrl when it gives up", async () => {
+    const { cmix } = vendor({ poll: () => json({ ...COMPLETE, archiveUrl: "" }) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", pollIntervalMs: 0, maxAttempts: 2 }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ArchiveTimeoutError);
+    expect((error as Error).message).toContain('(maxAttempts 2 reached; last status "COMPLETE" but no archiveUrl, progress 100). It may still finish');
+  });
+
   it.each([
     [true, "true"],
     [500, "500"],
