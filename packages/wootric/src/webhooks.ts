@@ -66,7 +66,11 @@ function typedEvent(payload: unknown): WootricWebhookEvent {
  * WebCrypto in constant time before the body is parsed. Pass the body exactly as received (bytes, or the
  * undecoded text): a re-serialized body does not match.
  *
- * @throws WebhookVerificationError when the header is missing, malformed or wrong, or the body is no known event.
+ * @throws WebhookVerificationError when the header is missing, malformed or wrong, the body is no known event, or
+ * (with `maxAgeMs`) the event's timestamp is unreadable or too far from now; its `reason` says which.
+ * @throws InputError when the secret is no string or white space alone (an unset environment variable), the body is
+ * already parsed (no string or bytes), the headers are missing or hold a signature that is no string, or an option is
+ * misspelt or out of range: the receiver's own mistake, not a forged request (answer 500, not 401).
  * @example
  * // fetch-style handler (Workers, Deno, Bun, Next.js route handlers)
  * const event = await unwrapWebhook(await request.arrayBuffer(), request.headers, process.env.WOOTRIC_WEBHOOK_SECRET!);
