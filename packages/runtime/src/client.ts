@@ -61,7 +61,7 @@ export interface ClientOptions {
   /** Backoff tuning, each from 0 to 2^31-1 ms. Defaults 500 / 8000 ms. */
   retryDelay?: RetryDelayOptions | undefined;
   /** Headers sent with every request: a `Headers`, a record, or an array of `[name, value]` pairs. */
-  headers?: HeadersInit | undefined;
+  headers?: RequestInit["headers"] | undefined;
   /**
    * Receives one `debug(message, fields)` line per attempt: method, redacted URL, status or error, attempt number and
    * duration in ms. `console` fits. No header, body or credential is ever logged.
@@ -139,7 +139,7 @@ export interface HookedClientOptions extends ClientOptions {
 }
 
 /** How a client writes the body of a multipart operation from the call's `body` object: `multipartBody`, or one like it. */
-export type MultipartEncoder = (value: Record<string, unknown>) => BodyInit;
+export type MultipartEncoder = (value: Record<string, unknown>) => NonNullable<RequestInit["body"]>;
 
 /**
  * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets

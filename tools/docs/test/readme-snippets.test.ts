@@ -1,7 +1,9 @@
 // Every TypeScript block of the READMEs (the root's and each package's) is compiled against the built packages, with
 // and without the DOM lib, since a Node app may have either: a renamed export, a changed option or a call that no
 // longer fits the types fails here, naming the README and line. A block uses the reader's own variables (`clientId`,
-// `req`), which it does not declare: only errors about those are let through.
+// `req`), which it does not declare: only errors about those are let through, not one about a name a package exports
+// (an import left out) nor one in a package's declarations, which are checked too (`skipLibCheck: false`): a Node app
+// without the DOM lib fails on a DOM-only global type such as `HeadersInit` in them.
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -41,13 +43,27 @@ function writeBlocks(): string[] {
 
 async function compile(files: string[], lib: string[]): Promise<string[]> {
   const config = `tsconfig.${lib.join("-")}.json`;
-  const compilerOptions = { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib, types: ["node"], skipLibCheck: true };
+  const compilerOptions = { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib, types: ["node"], skipLibCheck: false };
   writeFileSync(join(workdir, config), JSON.stringify({ compilerOptions, files }));
   const output = await promisify(execFile)(process.execPath, [tsc, "-p", join(workdir, config)], { cwd: workdir }).then(
     () => "",
     (error: { stdout: string }) => error.stdout,
   );
-  return output.split("\n").filter((line) => /error TS\d+/.test(line) && !FREE_VARIABLE_CODES.has(/error TS(\d+)/.exec(line)![1]!));
+  return output.split("\n").filter((line) => /error TS\d+/.test(line) && !isFreeVariable(line, files));
+}
+
+// Every value the packages export: a block that uses one without importing it is not the reader's own variable.
+const PACKAGES = ["@apis/runtime", "@apis/wootric-cxi", "@apis/wootric", "@apis/cx", "@apis/survey-dynamix", "@apis/cmix"];
+const exported = new Set((await Promise.all(PACKAGES.map((name) => import(name)))).flatMap((module) => Object.keys(module)));
+
+/**
+ * An error a block's own free variable causes: in a block's file (an error in a package's declarations, which
+ * `skipLibCheck: false` reports, is never one) and about a name no package exports.
+ */
+function isFreeVariable(line: string, files: string[]): boolean {
+  const code = /error TS(\d+)/.exec(line)![1]!;
+  const name = /name '(\w+)'|property '(\w+)'/.exec(line)?.slice(1).find(Boolean);
+  return FREE_VARIABLE_CODES.has(code) && files.some((file) => line.startsWith(`${file}(`)) && !(name && exported.has(name));
 }
 
 describe("the READMEs' TypeScript blocks", () => {
