@@ -4,11 +4,14 @@ import { describeValue, fieldError } from "@apis/runtime";
 export interface CsvRow {
   fields: string[];
   line: number;
+  /** The row's text as written (its quotes kept, its line breaks read as `\n`), without the line break that ends it. */
+  text: string;
 }
 
 /**
- * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF or LF).
- * A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are dropped.
+ * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF, LF or CR, each
+ * read as `\n`, in a quoted field too). A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are
+ * dropped.
  *
  * @example
  * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
@@ -18,11 +21,11 @@ export function parseCsv(text: string, field?: string): string[][] {
 }
 
 /**
- * Like {@link parseCsv}, with the line each row starts on: a quoted field may span lines and blank lines are dropped,
- * so the row's index alone does not say where it is.
+ * Like {@link parseCsv}, with the line each row starts on (a quoted field may span lines and blank lines are dropped,
+ * so the row's index alone does not say where it is) and its text, to upload the rows without the blank lines.
  *
  * @example
- * parseCsvLines("email\n\na@example.com\n"); // [{ fields: ["email"], line: 1 }, { fields: ["a@example.com"], line: 3 }]
+ * parseCsvLines("email\n\na@example.com\n"); // [{ fields: ["email"], line: 1, text: "email" }, { fields: ["a@example.com"], line: 3, text: "a@example.com" }]
  */
 export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   const rows: CsvRow[] = [];
@@ -30,12 +33,14 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   let value = "";
   let line = 1;
   let rowStart = 1;
+  let start = 0;
   // The line a quoted field's opening quote is on while the field is open, else 0 (lines count from 1).
   let quotedFrom = 0;
   if (typeof text !== "string") throw fieldError(field, `must be CSV text (a string), not ${describeValue(text)}`);
   // A line break after the text ends its last row as any other row is ended (after a line break of its own, it ends
-  // a blank line, which is dropped).
-  const source = `${text.replace(/^\uFEFF/, "")}\n`;
+  // a blank line, which is dropped). Every line break one kind: a Rails CSV reader takes the first it meets for the
+  // row separator, and a bare \n after a \r\n for part of a field.
+  const source = `${text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n")}\n`;
   for (let i = 0; i < source.length; i++) {
     const char = source[i]!;
     if (quotedFrom) {
@@ -52,12 +57,12 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
     else if (char === ",") {
       row.push(value);
       value = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && source[i + 1] === "\n") i++;
+    } else if (char === "\n") {
       row.push(value);
       value = "";
       // A line of spaces or tabs alone is blank too (an editor's leftover), not a row of one field.
-      if (row.length > 1 || row[0]!.trim()) rows.push({ fields: row, line: rowStart });
+      if (row.length > 1 || row[0]!.trim()) rows.push({ fields: row, line: rowStart, text: source.slice(start, i) });
+      start = i + 1;
       row = [];
       line++;
       rowStart = line;

@@ -1,6 +1,6 @@
 import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, multipartFormData, shown } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
-import { parseCsvLines, readCsv } from "./csv.js";
+import { parseCsvLines, readCsv, type CsvRow } from "./csv.js";
 import type { ImportDetail } from "./types.js";
 
 /** Imports only take CSV files under 10 MB (vendor doc, "Create an import": Limits). */
@@ -21,12 +21,14 @@ const INTEGER = /^-?\d+$/;
  * `score`s, no reserved column, no repeated column, no `score` column with white space around its name, and as many
  * fields on each row as in the header.
  * Throws an {@link InputError} naming the row (by the line it starts on, as an editor counts) and column at fault.
+ * Returns the rows it checked, header first, without the blank lines (see {@link parseCsvLines}).
  *
  * @example
  * checkImportCsv("feedback_date,feedback,score\n2020-07-16,Great,9\n");
  */
-export function checkImportCsv(text: string, field = "csv"): void {
-  const [first, ...rows] = parseCsvLines(text, field);
+export function checkImportCsv(text: string, field = "csv"): CsvRow[] {
+  const lines = parseCsvLines(text, field);
+  const [first, ...rows] = lines;
   if (!first) throw fieldError(field, `is empty: it needs a header with feedback_date and a row per response`);
   // As uploaded, untrimmed: the vendor would read a column named "score " as no score column (a guess: its docs do
   // not say).
@@ -79,11 +81,13 @@ export function checkImportCsv(text: string, field = "csv"): void {
       throw new InputError(`${field}: row ${line}, column score`, `${field} row ${line} has score ${shown(score)}: scores must be integers or blank`);
     }
   });
+  return lines;
 }
 
 /**
  * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
- * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor.
+ * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor. It
+ * uploads the rows it checked, each ended by `\n`: no blank line, which Wootric would read as a row without its feedback_date.
  * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import with the
  * responses made of its rows (`ImportDetail`); a refusal throws the status-keyed `ApiError` (`BadRequestError`,
  * `UnprocessableEntityError`, ...) with the vendor's body, and a 2xx without the import's integer id an
@@ -106,11 +110,11 @@ export async function importCsv(
     throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
   }
   const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
-  checkImportCsv(text);
+  const checked = checkImportCsv(text);
   // A File's name; a string or a bare Blob has none.
   const filename = named ?? ((csv as Partial<File>).name || "import.csv");
   const result = await client.POST("/v1/imports", {
-    body: { file: new Blob([text], { type: "text/csv" }) },
+    body: { file: new Blob(checked.map((row) => row.text + "\n"), { type: "text/csv" }) },
     // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
     bodySerializer: (body) => multipartFormData(body, () => filename),
     signal: options?.signal || null,

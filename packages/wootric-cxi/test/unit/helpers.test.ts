@@ -44,6 +44,18 @@ describe("importCsv", () => {
     for (const upload of uploads) expect(upload).toEqual(Buffer.from(csv));
   });
 
+  it("uploads the rows it checked: no blank line, each row ended by \\n, quoted fields as written", async () => {
+    const { observed, cxi } = clientWith(() => json({ id: 16, name: "import.csv" }, 201));
+    // Blank lines, a line of spaces, a tab's, CRLF, CR and LF mixed: a Rails reader would take each blank line for a
+    // response without a feedback_date, and a line break of another kind than the first for part of a field.
+    const csv = 'feedback_date,feedback,plan\r\n\r\n2020-07-16,"Great,\r\nreally",""\r   \n2020-07-17,ok,Pro\n\t\n\n2020-07-18,"say ""hi""",\r\n\r\n';
+    await importCsv(cxi, csv);
+    await importCsv(cxi, new Blob([csv]));
+    const uploads = await Promise.all(observed.requests.map(async (request) => ((await request.clone().formData()).get("file") as File).text()));
+    const sent = 'feedback_date,feedback,plan\n2020-07-16,"Great,\nreally",""\n2020-07-17,ok,Pro\n2020-07-18,"say ""hi""",\n';
+    expect(uploads).toEqual([sent, sent]);
+  });
+
   it("names the import after a File it is given", async () => {
     const { observed, cxi } = clientWith(() => json({ id: 12, name: "q3.csv" }, 201));
     await importCsv(cxi, new File(["feedback_date\n1504948149\n"], "q3.csv", { type: "text/csv" }));

@@ -40,9 +40,19 @@ describe("parseCsvLines", () => {
   it("gives each row the line it starts on, across blank lines, CRLF and quoted line breaks", () => {
     const rows = parseCsvLines('email,note\r\n\r\na@example.com,"two\nlines"\nb@example.com,x\n');
     expect(rows).toEqual([
-      { fields: ["email", "note"], line: 1 },
-      { fields: ["a@example.com", "two\nlines"], line: 3 },
-      { fields: ["b@example.com", "x"], line: 5 },
+      { fields: ["email", "note"], line: 1, text: "email,note" },
+      { fields: ["a@example.com", "two\nlines"], line: 3, text: 'a@example.com,"two\nlines"' },
+      { fields: ["b@example.com", "x"], line: 5, text: "b@example.com,x" },
+    ]);
+  });
+
+  it("gives each row's text as written, its quoting kept and every line break (CRLF, CR or LF) read as \\n", () => {
+    const rows = parseCsvLines('a,b\r1,"x\r\ny"\r\n"",""""\n\r\n  \r3,4');
+    expect(rows).toEqual([
+      { fields: ["a", "b"], line: 1, text: "a,b" },
+      { fields: ["1", "x\ny"], line: 2, text: '1,"x\ny"' },
+      { fields: ["", '"'], line: 4, text: '"",""""' },
+      { fields: ["3", "4"], line: 7, text: "3,4" },
     ]);
   });
 });
