@@ -215,6 +215,9 @@ export interface paths {
          *       (integers only; blank cells allowed).
          *     - Reserved column names that must not appear: `tags`, `wootric_response_id`.
          *     - Every other column becomes a custom property of the row's response.
+         *     - How a blank line, or a file mixing CRLF, CR and LF line breaks, is read is not documented: a Rails CSV
+         *       reader would take a blank line for a row (without a `feedback_date`) and the first line break it meets
+         *       for the row separator. The client's `importCsv` uploads neither: the rows it checked, each ended by LF.
          *
          *     The success status is not stated by the doc; **201 Created** is assumed (Rails create convention; the doc
          *     shows only the body).
