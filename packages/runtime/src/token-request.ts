@@ -15,7 +15,11 @@ export interface TokenRequest {
   body: URLSearchParams | FormData | string;
   /** Extra headers, e.g. Basic client authentication. */
   headers?: Record<string, string> | undefined;
-  /** Credential values to blank in every error, beyond those found by name. */
+  /**
+   * Credential values to blank in every error, beyond those found by name: the token request's own, and its transport's
+   * errors and log lines (a redirect's Location, a network error), to which the request is handed as send options for
+   * them, since the transport holds none of the body's. No other field of it is a send option.
+   */
   secrets: readonly string[];
   /** The grant, named when the server refuses it, e.g. `password`. */
   grant: string;
@@ -54,8 +58,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // A FormData body sets its own Content-Type, with the multipart boundary; a URLSearchParams one is sent as its text.
   if (!(body instanceof FormData)) headers.set("Content-Type", typeof body === "string" ? "application/json" : "application/x-www-form-urlencoded");
   rememberSecret(...request.secrets);
-  // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too.
-  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { buffer: true });
+  // Read whole by the transport, so its timeoutMs and maxResponseBytes bound the token body too; sent with its secrets.
+  const response = await request.send(new Request(tokenUrl, { method: "POST", headers, body, signal: request.signal || null }), { ...request, buffer: true });
   // The transport read the body already (buffer), so text() answers from memory: a broken body failed in the transport.
   const text = await response.text();
   // Undefined when the body is not JSON, which JSON.parse never answers.

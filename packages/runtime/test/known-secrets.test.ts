@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { redactSecretBytes, redactSecrets, rememberSecret } from "../src/known-secrets.js";
 import { redactBody } from "../src/redact.js";
 import { secretForms } from "../src/secret-forms.js";
-import { createTransport, type Auth } from "../src/index.js";
+import { createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, type Auth } from "../src/index.js";
 import { json } from "./helpers.js";
 
 describe("known secrets", () => {
@@ -172,6 +172,45 @@ describe("a call's own credential, forgotten by the list of known ones while the
       expect(body).not.toContain(secret);
       expect(body).toContain("[redacted]");
     });
+  }
+});
+
+// The same for a token request, whose credentials (a password, a client secret, a code) are in its body, not on the
+// transport: they were handed to the token request's own errors, but not to its transport's, so a redirect to another
+// origin whose Location echoed one under a name no rule knows (`?u=...`), or a failure quoting it, showed it in the
+// RedirectError and in the log line once the list of known credentials had forgotten it.
+describe("a token request's credentials, forgotten by the list of known ones while it is in flight", () => {
+  const others = () => {
+    for (let i = 0; i < 1100; i++) rememberSecret(`another-tenant-token-${i}`);
+  };
+  // Redirects the token request to another origin, quoting `secret` in the Location, after 1100 other credentials.
+  const redirecting = (secret: string) => async () => {
+    others();
+    return new Response(null, { status: 302, headers: { location: `https://login.example.net/?u=${encodeURIComponent(secret)}` } });
+  };
+  const failing = (secret: string) => async () => {
+    others();
+    throw new TypeError(`connect failed while sending u=${secret}`);
+  };
+  const runs: [string, string, (fetch: () => Promise<Response>, lines: string[]) => Promise<unknown>][] = [
+    ["the password grant's password", "tenant-password-1", (fetch, lines) =>
+      createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/oauth/token", grant: { type: "password", username: "ana", password: "tenant-password-1" }, fetch, maxRetries: 0, logger: { debug: (line) => lines.push(line) } }).getToken()],
+    ["the client secret", "tenant-client-secret-1", (fetch, lines) =>
+      createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/oauth/token", grant: { type: "client_credentials", clientId: "app", clientSecret: "tenant-client-secret-1" }, fetch, maxRetries: 0, logger: { debug: (line) => lines.push(line) } }).getToken()],
+    ["an authorization code", "tenant-auth-code-1", (fetch, lines) =>
+      exchangeAuthorizationCode({ tokenUrl: "https://auth.example.com/oauth/token", clientId: "app", clientSecret: "tenant-client-secret-2", code: "tenant-auth-code-1", redirectUri: "https://app.example.com/cb", fetch, maxRetries: 0, logger: { debug: (line) => lines.push(line) } })],
+  ];
+  for (const [name, secret, run] of runs) {
+    for (const [how, fetch] of [["a redirect's Location", redirecting], ["a network error", failing]] as const) {
+      it(`keeps ${name} out of the error and the log line: echoed in ${how}`, async () => {
+        const lines: string[] = [];
+        const error = await run(fetch(secret), lines).then(() => undefined, (caught: unknown) => caught);
+        expect(error).toBeInstanceOf(Error);
+        const shown = [(error as Error).message, JSON.stringify(error), String((error as Error).stack), JSON.stringify(redactBody((error as Error).cause)), String(((error as Error).cause as Error | undefined)?.message), ...lines].join("\n");
+        expect(shown).toContain("[redacted]");
+        expect(shown).not.toContain(secret);
+      });
+    }
   }
 });
 
