@@ -77,6 +77,18 @@ describe("exchangeAuthorizationCode", () => {
     }
   });
 
+  // Laravel Passport refuses a redirect URI that differs with invalid_request and the generic description of a malformed
+  // form; the README sends the reader to error.body.hint for the cause, so it must survive the body's redaction.
+  it("keeps Passport's hint in the error's body, where the README says the cause of an invalid_request is", async () => {
+    const generic = "The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.";
+    const observed = observedFetch(() => json({ error: "invalid_request", error_description: generic, hint: "Invalid redirect URI", message: generic }, 400));
+    const error = await exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, fetch: observed.fetch, maxRetries: 0 }).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toMatchObject({ error: "invalid_request", hint: "Invalid redirect URI" });
+  });
+
   it("refuses a plain-http OAuth host before sending the secret", async () => {
     const observed = observedFetch(() => json({}));
     const run = exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "http://surveydynamix.com", fetch: observed.fetch });
