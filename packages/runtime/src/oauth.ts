@@ -218,12 +218,10 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
     );
   }
   // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
-  // string: no other type's name starts so (symbol, bigint).
+  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
+  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
   const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
-  return {
-    accessToken: access_token as string,
-    expiresInMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
-  };
+  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
 }
 
 // A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).

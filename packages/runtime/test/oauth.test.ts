@@ -267,6 +267,36 @@ describe("token requests", () => {
     expect(tokenCalls()).toHaveLength(2);
   });
 
+  // expires_in as a server may write it: a number, a string, a fraction, or something that says nothing (a non-positive,
+  // unreadable or infinite lifetime), which means "use the token until the server rejects it", never "refresh at once".
+  it.each([
+    [3600, 3_540_000],
+    ["3600", 3_540_000],
+    [" 90 ", 45_000],
+    [0.5, 250],
+    [0, undefined],
+    [-5, undefined],
+    ["-5", undefined],
+    ["", undefined],
+    ["soon", undefined],
+    [null, undefined],
+    [true, undefined],
+    [[3600], undefined],
+    [{ seconds: 3600 }, undefined],
+    [1e308, undefined],
+    ["Infinity", undefined],
+  ] as [unknown, number | undefined][])("expires_in %j is refreshed at %s ms (undefined: only after a 401)", async (expiresIn, refreshAt) => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({ source: { now: () => clock }, token: () => tokenResponse(`at-secret-${tokenCalls().length}`, { expires_in: expiresIn }) });
+    await tokens.getToken();
+    clock = (refreshAt ?? 1e15) - 1;
+    await tokens.getToken();
+    expect(tokenCalls()).toHaveLength(1);
+    clock = refreshAt ?? 1e15;
+    await tokens.getToken();
+    expect(tokenCalls()).toHaveLength(refreshAt === undefined ? 1 : 2);
+  });
+
   // RFC 6749 answers a spent refresh token 400 invalid_grant; some servers answer 403.
   it.each([
     [400, "invalid_grant"],
