@@ -209,8 +209,9 @@ function clientAuth(grant: OAuth2Grant): Record<string, string> {
 // requestToken has checked access_token already.
 function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
   const { access_token, expires_in, token_type } = value;
-  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why.
-  if (typeof token_type === "string" && token_type.toLowerCase() !== "bearer") {
+  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
+  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
+  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
     // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
     throw new AuthenticationError(
       `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,

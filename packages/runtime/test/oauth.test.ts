@@ -141,6 +141,13 @@ describe("token requests", () => {
     expect(apiCalls()).toHaveLength(0);
   });
 
+  // Quoted on one line, "Bearer " and "Bearer\n" read as "Bearer": the error said 'returned token_type "Bearer", not
+  // Bearer', which no one can act on. White space around it is no other scheme.
+  it.each(["Bearer ", " bearer", "Bearer\n", "\tBEARER\r\n"])("take a token_type of Bearer with white space around it (%j) as Bearer", async (type) => {
+    const { tokens } = world({ token: () => json({ access_token: "at-secret-spaced", token_type: type }) });
+    expect(await tokens.getToken()).toBe("at-secret-spaced");
+  });
+
   it("take the token_type for no credential, so later errors still read Bearer and its type, and redact a bearer value after it", async () => {
     const bearer = world({ token: () => json({ access_token: "at-secret-typed", token_type: "Bearer" }) });
     await bearer.tokens.getToken();
