@@ -38,8 +38,8 @@ export interface TokenRequest {
   rotated?: ((refreshToken: unknown) => unknown) | undefined;
 }
 
-// The fields of a refusal the error message reads (RFC 6749's, and CX's message), on a token answer's body as shown.
-type ErrorFields = { error?: unknown; error_description?: unknown; message?: unknown } | null | undefined;
+// The fields of a refusal the error message reads (RFC 6749's, Passport's hint, CX's message), on a token answer's body as shown.
+type ErrorFields = { error?: unknown; error_description?: unknown; message?: unknown; hint?: unknown } | null | undefined;
 
 /**
  * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
@@ -92,8 +92,8 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   const accessToken = (token as { access_token?: unknown } | null | undefined)?.access_token;
-  // The first non-empty string of RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
-  const said = [shownBody?.error_description, shownBody?.message, (shownBody?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
+  // The first non-empty string of Passport's hint (`Invalid redirect URI`, under a generic invalid_request), RFC 6749's error_description, a { message } (CX's) or an { error: { message } }.
+  const said = [shownBody?.hint, shownBody?.error_description, shownBody?.message, (shownBody?.error as { message?: unknown } | null | undefined)?.message].find((text) => typeof text == "string" && text);
   const code = typeof shownBody?.error === "string" ? shownBody.error : undefined;
   // Status, error code and reason on one bounded line: a server's text may be long or hold line breaks (a forged log).
   const what = shorten([response.status, code, said && `(${said})`].filter(Boolean).join(" "), 200);

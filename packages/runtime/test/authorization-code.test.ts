@@ -392,10 +392,14 @@ describe("exchangeAuthorizationCode", () => {
       access_token: "[redacted]",
       hint: "[redacted]",
     });
+    // The hint (Laravel Passport's) is quoted before the description, redacted as the body is.
     expect(error.message).toBe(
-      `Token request to ${TOKEN_URL} failed with 400 invalid_grant (Code [redacted] was already used by client [redacted]): ` +
+      `Token request to ${TOKEN_URL} failed with 400 invalid_grant ([redacted]): ` +
         "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     );
+    // Without one, the description, redacted.
+    const plain = (await caught(exchange(() => json({ error: "invalid_grant", error_description: `Code ${CODE} was already used by client ${CLIENT_SECRET}` }, { status: 400 })).result)) as AuthenticationError;
+    expect(plain.message).toContain("failed with 400 invalid_grant (Code [redacted] was already used by client [redacted]): ");
   });
 
   it("a 2xx without access_token throws AuthenticationError", async () => {

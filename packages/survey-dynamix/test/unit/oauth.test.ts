@@ -78,14 +78,15 @@ describe("exchangeAuthorizationCode", () => {
   });
 
   // Laravel Passport refuses a redirect URI that differs with invalid_request and the generic description of a malformed
-  // form; the README sends the reader to error.body.hint for the cause, so it must survive the body's redaction.
-  it("keeps Passport's hint in the error's body, where the README says the cause of an invalid_request is", async () => {
+  // form: the message quoted only that, and the cause was in error.body.hint alone.
+  it("says what Passport's hint says when it refuses the exchange with a generic invalid_request", async () => {
     const generic = "The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.";
     const observed = observedFetch(() => json({ error: "invalid_request", error_description: generic, hint: "Invalid redirect URI", message: generic }, 400));
     const error = await exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, fetch: observed.fetch, maxRetries: 0 }).catch(
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).message).toContain("failed with 400 invalid_request (Invalid redirect URI)");
     expect((error as AuthenticationError).body).toMatchObject({ error: "invalid_request", hint: "Invalid redirect URI" });
   });
 
