@@ -62,7 +62,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // the last column). A Set, not indexOf per column, as checkImportCsv learnt: that was quadratic.
   const seen = new Set();
   const repeated = columns.find((name) => name && (seen.has(name) || !seen.add(name)));
-  if (repeated !== undefined) throw new InputError(`csv: column ${nameShown(repeated)}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
+  if (repeated) throw new InputError(`csv: column ${nameShown(repeated)}`, `csv has the column ${shown(repeated)} twice: column names must be unique`);
   if (columns.includes(LANGUAGE_COLUMN) && options.survey_settings?.survey_template_id === undefined) {
     throw new InputError("survey_settings.survey_template_id", `csv's ${LANGUAGE_COLUMN} column needs survey_settings.survey_template_id: the template of those languages`);
   }
@@ -82,7 +82,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? (columns.length == 1 && /[;\t]/.test(columns[0]!) ? "is one column: separate columns with commas" : "has no email column") : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,
     );
   }
-  if (rows.length === 0) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
+  if (!rows.length) throw fieldError("csv", "has a header but no rows: add one row per address to survey");
   if (rows.length > MAX_CSV_ROWS) throw fieldError("csv", `has ${rows.length} rows, over Wootric's ${MAX_CSV_ROWS} per request: split it (row ${MAX_CSV_ROWS + 1} is on line ${rows[MAX_CSV_ROWS]!.line})`);
   // The address column's name as every row's error writes it: read once (nameShown reads the name for credentials).
   const emailName = nameShown(columns[emailColumn]!);
@@ -131,6 +131,8 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
     // The spec's second form of this body: the Base64url string in an urlencoded form, as the vendor's curls send it.
     bodySerializer: toFormUrlEncoded,
     headers: { "content-type": "application/x-www-form-urlencoded" },
+    // As sendEmailSurvey's: a redirect throws, rather than resolving what a GET of its Location answers.
+    redirect: "error",
     signal: signal || null,
   });
   return dataOrThrow(result, "POST");

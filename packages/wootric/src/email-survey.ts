@@ -100,7 +100,7 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   // Names first: a misspelt field is named as such, and nothing is sent.
   checkOptionNames(request, REQUEST_FIELDS, "sendEmailSurvey");
   const emails = addressesOf(request.emails, "emails", "e-mail address");
-  if (emails.length === 0) throw fieldError("emails", "is empty: give at least one address to survey");
+  if (!emails.length) throw fieldError("emails", "is empty: give at least one address to survey");
   if (emails.length > MAX_EMAILS) {
     throw fieldError("emails", `has ${emails.length} addresses, over Wootric's ${MAX_EMAILS} per request: send batches`);
   }
@@ -121,6 +121,9 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   // date in milliseconds or a nested object would become a wrong segment.
   const result = await client.POST("/v1/email_survey", {
     body: endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request,
+    // A redirect throws (an ApiConnectionError saying to check before resending): fetch would resend a 301, 302 or 303
+    // as a GET without the body, whose answer (a sign-in page) would resolve as the accepted send.
+    redirect: "error",
     signal: options?.signal || null,
   });
   return dataOrThrow(result, "POST");

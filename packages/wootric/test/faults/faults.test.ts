@@ -176,6 +176,23 @@ describe("the helpers under faults", () => {
     expect(server().count("POST /v1/email_survey_csv")).toBe(1);
   });
 
+  // fetch turns a POST answered 301, 302 or 303 into a GET without its body: the GET's 200 (a login or maintenance
+  // page) resolved as the accepted send, though no survey went out, and a 307's resend could survey twice.
+  it.each([301, 302, 303, 307])("throws on a %i to the e-mail survey POSTs instead of resolving what a GET of its Location answers", async (status) => {
+    for (const [route, send] of [
+      [EMAIL_SURVEY, () => sendEmailSurvey(bearerClient(), { emails: ["nps2@example.com"] })],
+      ["POST /v1/email_survey_csv", () => sendEmailSurveyCsv(bearerClient(), "email\nnps2@example.com\n")],
+    ] as const) {
+      server().script(route, [{ status, headers: { Location: `${server().url}/users/sign_in` } }]);
+      server().script("GET /users/sign_in", [{ status: 200, body: { page: "sign in" } }]);
+      server().script("POST /users/sign_in", [{ status: 200, body: { page: "sign in" } }]);
+      const error = collected.error(await rejection(send()));
+      expect(error).toBeInstanceOf(ApiConnectionError);
+      expect(String(error)).toMatch(/redirect[^]*check before resending/);
+      expect([server().count(route), server().count("GET /users/sign_in"), server().count("POST /users/sign_in")]).toEqual([1, 0, 0]);
+    }
+  });
+
   it("goes on paging after a 503 on page 2 and after page 3 spends the budget", async () => {
     fakeClock();
     const page = (ids: number[]) => ids.map((id) => ({ id, score: 9 }));
