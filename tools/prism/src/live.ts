@@ -47,14 +47,17 @@ export function missingCredentials(sets: string[][], env: Record<string, string 
 }
 
 /**
- * What `pnpm contract:live` adds to the environment of the suite's vitest, whose output it reads through a pipe:
- * FORCE_COLOR=1 when its own output is a terminal and neither NO_COLOR nor FORCE_COLOR is set, so that colours survive.
+ * What `pnpm contract:live` adds to the environment of the suite's vitest, whose output it reads through a pipe, when
+ * neither NO_COLOR nor FORCE_COLOR is set: FORCE_COLOR=1 when its own output is a terminal, so that colours survive,
+ * and NO_COLOR=1 when it is not (a file, a CI log), since vitest's colours (tinyrainbow) are on wherever TERM is not
+ * `dumb` or CI is set, terminal or not.
  *
  * @example
  * spawn(node, args, { env: { ...process.env, ...colourEnv(process.stdout.isTTY === true, process.env) } });
  */
-export function colourEnv(terminal: boolean, env: NodeJS.ProcessEnv): { FORCE_COLOR?: string } {
-  return terminal && env.NO_COLOR === undefined && env.FORCE_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
+export function colourEnv(terminal: boolean, env: NodeJS.ProcessEnv): { FORCE_COLOR?: string; NO_COLOR?: string } {
+  if (env.NO_COLOR !== undefined || env.FORCE_COLOR !== undefined) return {};
+  return terminal ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" };
 }
 
 /**

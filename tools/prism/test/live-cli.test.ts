@@ -159,8 +159,10 @@ describe("pnpm contract:live <vendor>, run in a fixture repository", () => {
   }, RUN_BOUND_MS);
 
   it("prints no part of a long credential that vitest cuts short in a failed assertion's message", async () => {
-    const { code, output } = await liveRunAgainst(revoked, { PETS_CLIENT_SECRET: LONG_SECRET });
+    // Printed to a pipe (as to a file or a CI log) in a terminal's TERM and a CI's environment: no colour codes.
+    const { code, output } = await liveRunAgainst(revoked, { PETS_CLIENT_SECRET: LONG_SECRET, FORCE_COLOR: undefined, NO_COLOR: undefined, TERM: "xterm-256color", CI: "1" });
     expect(code, output).toBe(3);
+    expect(output).not.toContain("\x1b[");
     // Quoted whole (chai would have cut it at 40 characters), so the secret in it was found and redacted whole.
     expect(output).toContain("expected 'invalid_client: [redacted] was revoked' to be undefined");
     expect(piecesShown(output, LONG_SECRET)).toEqual([]);
@@ -578,10 +580,15 @@ describe("the colours of the suite's output", () => {
     expect(colourEnv(true, {})).toEqual({ FORCE_COLOR: "1" });
   });
 
+  // tinyrainbow colours wherever TERM is not dumb, or CI is set, terminal or not: a run saved to a file was full of codes.
+  it("turns them off when contract:live prints to no terminal and neither NO_COLOR nor FORCE_COLOR is set", () => {
+    expect(colourEnv(false, {})).toEqual({ NO_COLOR: "1" });
+  });
+
   it.each([
-    ["its output is no terminal", false, {}],
     ["NO_COLOR is set", true, { NO_COLOR: "1" }],
     ["FORCE_COLOR is set already", true, { FORCE_COLOR: "0" }],
+    ["FORCE_COLOR is set and its output is no terminal", false, { FORCE_COLOR: "1" }],
   ])("leaves them to vitest when %s", (_, terminal, env) => {
     expect(colourEnv(terminal, env)).toEqual({});
   });
