@@ -313,6 +313,27 @@ describe("updateInteraction", () => {
     expect(observed.requests).toHaveLength(1);
   });
 
+  // toISOString writes a year past 9999 with six digits and a sign ("+010000-01-01T..."), which sliced to 19 characters
+  // went out as "+010000-01-01 00:00", no time the vendor reads: a time in ms multiplied by 1000 again makes one.
+  it.each([
+    ["the year 10000", new Date(Date.UTC(10000, 0, 1))],
+    ["a time in milliseconds multiplied by 1000 again", new Date(Date.UTC(2026, 0, 1) * 1000)],
+    ["the year -1", new Date(Date.UTC(-1, 0, 1))],
+  ])("refuses %s as a Date, in createInteraction and updateInteraction, and sends nothing", async (_, date) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const created = await inputError(createInteraction(sdx, { survey_id: 52, scheduled_at: date }));
+    expect([created.field, created.message]).toEqual(["scheduled_at", "scheduled_at is an invalid Date"]);
+    expect((await inputError(updateInteraction(sdx, 891234, { scheduled_at: date }))).field).toBe("interaction.scheduled_at");
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("writes the last second of the year 9999 and the first of the year 0 as the vendor's four-digit years", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    await createInteraction(sdx, { survey_id: 52, scheduled_at: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)) });
+    await createInteraction(sdx, { survey_id: 52, scheduled_at: new Date("0000-01-01T00:00:00Z") });
+    expect(observed.bodies.map((body) => Object.fromEntries(formFields(body)).scheduled_at)).toEqual(["9999-12-31 23:59:59", "0000-01-01 00:00:00"]);
+  });
+
   it("takes null options as left out", async () => {
     const { observed, sdx } = clientWith(() => json({ ...INTERACTION, agent_id: "nevilr" }));
     const data = await updateInteraction(sdx, 891234, { agent_id: "nevilr" }, bad<{ signal?: AbortSignal }>(null));
