@@ -76,7 +76,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // The column of each row's address: send_to_email_field's (in the header), else email's, which must be the first.
   const emailColumn = columns.indexOf(receiver ?? "email");
   if (receiver === undefined && emailColumn) {
-    const at = columns.findIndex((name) => name.trim().toLowerCase() === "email");
+    const at = columns.findIndex((name) => name.trim().toLowerCase() == "email");
     throw new InputError(
       "csv: column email",
       `csv line ${header.line}: the first column must be email (the address to survey), but the header ${at < 0 ? (columns.length == 1 && /[;\t]/.test(columns[0]!) ? "is one column: separate columns with commas" : "has no email column") : !at ? `names it ${shown(columns[0])}: the name is exact, lower case` : `has it as column ${at + 1}`}`,
@@ -132,7 +132,7 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
     bodySerializer: toFormUrlEncoded,
     headers: { "content-type": "application/x-www-form-urlencoded" },
     // As sendEmailSurvey's: a redirect throws, rather than resolving what a GET of its Location answers.
-    redirect: "error",
+    redirect: "manual",
     signal: signal || null,
   });
   return dataOrThrow(result, "POST");

@@ -121,9 +121,9 @@ export async function sendEmailSurvey(client: WootricClient, request: EmailSurve
   // date in milliseconds or a nested object would become a wrong segment.
   const result = await client.POST("/v1/email_survey", {
     body: endUser?.properties != null ? { ...request, end_user: { ...endUser, properties: propertiesAt(endUser.properties, "end_user.properties") } } : request,
-    // A redirect throws (an ApiConnectionError saying to check before resending): fetch would resend a 301, 302 or 303
-    // as a GET without the body, whose answer (a sign-in page) would resolve as the accepted send.
-    redirect: "error",
+    // A redirect throws, as the ApiError of its status: fetch would resend a 301, 302 or 303 as a GET without the body,
+    // whose answer (a sign-in page) would resolve as the accepted send. Not "error", which Cloudflare Workers refuse.
+    redirect: "manual",
     signal: options?.signal || null,
   });
   return dataOrThrow(result, "POST");
