@@ -12,8 +12,10 @@ const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 // Maps whose keys are names (a property called `default`, the `default` response), not keywords.
 const NAME_MAPS = new Set(["properties", "patternProperties", "responses", "paths", "webhooks", "schemas", "parameters", "requestBodies", "headers", "securitySchemes", "content"]);
 
+// Markdown, which Redoc renders with its HTML: a `<id>` (the vendor docs' name of a path segment) would be an element,
+// and hidden. Escaped as `\<`, but in a code span, which shows its text as written.
 function text(value: Json): string {
-  return (typeof value === "string" ? value : JSON.stringify(value)).trim();
+  return (typeof value === "string" ? value : JSON.stringify(value)).trim().replace(/(`+)[^]*?\1|</g, (match) => (match == "<" ? "\\<" : match));
 }
 
 /**

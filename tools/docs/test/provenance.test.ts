@@ -36,6 +36,14 @@ describe("showProvenance", () => {
     expect(properties.default.description).toBe("**Confidence:** guess");
   });
 
+  // Redoc renders descriptions as Markdown with their HTML: `<id>` was an unknown element, and the reader saw
+  // "the docs name this segment  (GET)".
+  it("escapes what Markdown would read as an HTML tag, but in a code span", () => {
+    const document = { paths: { "/a/{id}": { get: { "x-guess": "The docs name it <id> (GET) and <END_USER_ID>; `a<b>` is code, ``c<d`e`` too." } } } } as JsonObject;
+    showProvenance(document);
+    expect((document.paths as any)["/a/{id}"].get.description).toBe("**Guess:** The docs name it \\<id> (GET) and \\<END_USER_ID>; `a<b>` is code, ``c<d`e`` too.");
+  });
+
   it("leaves what a spec gives as data alone: an example holding a key named x-guess is an example", () => {
     const example = { "x-guess": "a field of the vendor's answer" };
     const document = { components: { schemas: { Thing: { type: "object", example } } } } as JsonObject;
@@ -50,7 +58,7 @@ describe("the built site", () => {
     const document = JSON.parse(readFileSync(`${dist}/${name}/openapi.json`, "utf8")) as JsonObject;
     const unshown = operationsOf(document).filter(({ operation }) => {
       const description = String(operation.description ?? "");
-      return !description.includes(`**Confidence:** ${String(operation["x-confidence"])}`) || !description.includes(`**Source:** ${String(operation["x-source"]).trim()}`);
+      return !description.includes(`**Confidence:** ${String(operation["x-confidence"])}`) || !description.includes(`**Source:** ${String(operation["x-source"]).trim().replaceAll("<", "\\<")}`);
     });
     expect(unshown.map((operation) => operation.operationId)).toEqual([]);
     expect(operationsOf(document).length).toBeGreaterThan(0);
