@@ -11,7 +11,15 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
-const statOf = (file: string): Stats | undefined => statSync(file, { throwIfNoEntry: false });
+// None for what cannot be read: a path with a NUL, a name over 255 bytes or one in an unreadable folder throws even with
+// throwIfNoEntry false, which out of the handler ended the server.
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
 function answer(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(text);

@@ -40,6 +40,18 @@ it("answers a path with a malformed percent-escape with a 400, and keeps serving
   await servesIndex();
 });
 
+// fs.statSync throws for these even with throwIfNoEntry false (ERR_INVALID_ARG_VALUE, ENAMETOOLONG): out of the
+// handler, the throw ended the server.
+it.each([
+  ["a NUL", "/cx%00"],
+  ["a name over 255 bytes", `/${"a".repeat(300)}`],
+  ["a folder's name over 255 bytes", `/cx/${"b".repeat(300)}/`],
+])("answers a path with %s, which no file can have, with a 404, and keeps serving", async (_, path) => {
+  const response = await fetch(new URL(path, base));
+  expect(response.status).toBe(404);
+  await servesIndex();
+});
+
 // Served at /cx, the page's relative links (openapi.json, ../assets/) would resolve against / and the page stay blank.
 it("redirects a folder asked for without its trailing slash to the folder, keeping the query", async () => {
   const response = await fetch(new URL("/cx?x=1", base), { redirect: "manual" });
