@@ -8,7 +8,7 @@ import { checkBaseUrl } from "./secure-url.js";
 import { shorten } from "./shorten.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { requestToken } from "./token-request.js";
-import { checkRefreshSkew, tokenSourceOf, type FetchedToken } from "./token-source.js";
+import { checkSourceOptions, tokenSourceOf, type FetchedToken } from "./token-source.js";
 import { transportWith, baseTransportOptions, type FetchLike } from "./transport.js";
 
 /** The grant a token source obtains its first token with. */
@@ -107,8 +107,9 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   // Parsed first, so that a URL that is none is named as such; grantTokenSource parses it again, with the grant's query.
   buildTokenUrl(tokenUrl, undefined);
   checkBaseUrl(tokenUrl, "tokenUrl", "pass them in grant");
-  // The skew is checked where the token source would have checked it: after the token requests' options.
-  return grantTokenSource(options, grant, () => checkRefreshSkew(options));
+  // The skew and the initial token are checked where the token source would have checked them: after the token
+  // requests' options.
+  return grantTokenSource(options, grant, () => checkSourceOptions(options));
 }
 
 /**
@@ -126,8 +127,9 @@ export function checkRefreshTokenStore(store: unknown, field: string): void {
 /**
  * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
  * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
- * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, and which leaves
- * `refreshSkewMs` out: the same token source, without checking those a second time.
+ * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, which leaves
+ * `refreshSkewMs` out, and whose `initial.accessToken`, if any, it has checked with `isHeaderSafeToken` (as Wootric's
+ * builders do, naming `auth.accessToken`): the same token source, without checking those a second time.
  *
  * @example
  * const tokens = tokenSourceForCheckedGrant({

@@ -71,7 +71,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   if (typeof options?.fetchToken !== "function") {
     throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
   }
-  checkRefreshSkew(options);
+  checkSourceOptions(options);
   return tokenSourceOf(options, (token) => {
     // A non-empty token (the caller's fetchToken may resolve anything). An InputError, the caller's mistake: it reaches
     // the call as it is, not as an authentication failure.
@@ -80,20 +80,24 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 }
 
 /**
- * Refuses a `refreshSkewMs` that is no number from 0 up (null or left out: the default). Checked by createTokenSource
- * and createOAuth2TokenSource, not by {@link tokenSourceOf}: a vendor's token source leaves it out.
+ * Refuses a `refreshSkewMs` that is no number from 0 up (null or left out: the default), then an `initial.accessToken`
+ * no header can carry (empty or left out: none). Checked by createTokenSource and createOAuth2TokenSource, not by
+ * {@link tokenSourceOf}: a vendor's token source leaves the skew out, and its builders check the token they hand on as
+ * `initial` (Wootric's `auth.accessToken`, named as the caller wrote it).
  *
  * @example
- * checkRefreshSkew({ refreshSkewMs: -1 }); // InputError: refreshSkewMs must be a number >= 0, got -1
+ * checkSourceOptions({ refreshSkewMs: -1 }); // InputError: refreshSkewMs must be a number >= 0, got -1
  */
-export function checkRefreshSkew(options: Pick<TokenSourceOptions, "refreshSkewMs">): void {
+export function checkSourceOptions(options: Pick<TokenSourceOptions, "refreshSkewMs" | "initial">): void {
   const skew = options.refreshSkewMs ?? 60_000;
   if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${shownNumber(skew)}`);
+  const accessToken = options.initial?.accessToken;
+  if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
 }
 
 /**
- * {@link createTokenSource} for options checked already: a `fetchToken` known to be a function and a `refreshSkewMs`
- * {@link checkRefreshSkew} passed (or none), such as createOAuth2TokenSource's own. `checkToken` is given each token
+ * {@link createTokenSource} for options checked already: a `fetchToken` known to be a function, and a `refreshSkewMs`
+ * and `initial.accessToken` {@link checkSourceOptions} passed (or none), such as createOAuth2TokenSource's own. `checkToken` is given each token
  * `fetchToken` resolves, before it is used: createTokenSource's checks that a caller's is one; createOAuth2TokenSource's
  * tokens were checked as the token endpoint's answer was read.
  *
@@ -104,8 +108,8 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   const skew = options.refreshSkewMs ?? 60_000;
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
+  // One a header can carry (see checkSourceOptions), or none.
   let accessToken = options.initial?.accessToken || undefined;
-  if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
   // `expiresAt` in epoch ms, as now() gives them: one in seconds (or NaN) would read as spent before its first use.
   const expiresAt = options.initial?.expiresAt;
   if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {

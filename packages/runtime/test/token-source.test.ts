@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiUserAbortError, AuthenticationError, createTokenSource, InputError, type FetchedToken } from "../src/index.js";
+import { ApiUserAbortError, AuthenticationError, createOAuth2TokenSource, createTokenSource, InputError, UNSENDABLE, type FetchedToken } from "../src/index.js";
 import { observedClient } from "./fixtures.js";
 import { caught, expectNoSecrets, json } from "./helpers.js";
 
@@ -133,6 +133,26 @@ describe("createTokenSource", () => {
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field: "initial.expiresAt", message: expect.stringContaining("must be in epoch ms (Date.now() + lifetime)") });
     expect(String((error as Error).message)).not.toContain("at-secret-0");
+  });
+
+  // Checked by createTokenSource and createOAuth2TokenSource themselves (checkSourceOptions), not by the token source
+  // underneath, whose vendor callers check the token they hand on under the caller's own field (auth.accessToken).
+  it("refuses an initial accessToken no header can carry from both public makers, after refreshSkewMs and before expiresAt", () => {
+    const grant = { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } as const;
+    const makers: [string, (options: { refreshSkewMs?: number; initial: { accessToken: string; expiresAt?: number } }) => unknown][] = [
+      ["createTokenSource", (options) => createTokenSource({ fetchToken: issuer().fetchToken, ...options })],
+      ["createOAuth2TokenSource", (options) => createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/oauth/token", grant, ...options })],
+    ];
+    for (const [, make] of makers) {
+      for (const accessToken of ["Bearer at-given-1", "at-given-1\r\nX-Evil: 1", `at-${"x".repeat(16_384)}`]) {
+        expect(() => make({ initial: { accessToken } })).toThrow(expect.objectContaining({ field: "initial.accessToken", message: `initial.accessToken ${UNSENDABLE}` }));
+        // The order the checks had in the token source: the skew first, then the token, then its expiry.
+        expect(() => make({ refreshSkewMs: -1, initial: { accessToken } })).toThrow(/^refreshSkewMs must be a number >= 0/);
+        expect(() => make({ initial: { accessToken, expiresAt: 1_735_689_600 } })).toThrow(expect.objectContaining({ field: "initial.accessToken" }));
+      }
+      // Empty is none, as before: the first call fetches a token.
+      expect(() => make({ initial: { accessToken: "" } })).not.toThrow();
+    }
   });
 
   it("describes a refreshSkewMs or expiresAt given as text, never quoting it: a token put in the wrong field is not shown", () => {
