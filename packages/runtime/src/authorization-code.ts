@@ -68,13 +68,20 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
     }
     const bodyEncoding = options.bodyEncoding ?? "form";
     if (bodyEncoding !== "form" && bodyEncoding !== "multipart") throw fieldError("bodyEncoding", 'must be "form" or "multipart"');
-    return [clientAuthentication === "body", bodyEncoding === "form"];
+    const inBody = clientAuthentication === "body";
+    return (fields) => {
+      if (inBody) fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
+      const body = new (bodyEncoding === "form" ? URLSearchParams : FormData)();
+      for (const [name, value] of fields) body.append(name, value);
+      return [body, inBody ? undefined : { Authorization: basicAuthorization(options.clientId, options.clientSecret, "clientId") }];
+    };
   });
 }
 
 /**
  * {@link exchangeAuthorizationCode} with the client's credentials in a form body (`clientAuthentication: "body"`,
- * `bodyEncoding: "form"`), for a vendor that always sends them so: its bundle then carries neither option's check.
+ * `bodyEncoding: "form"`), for a vendor that always sends them so: its bundle then carries neither option's check, nor
+ * a multipart body or a Basic header for the exchange.
  *
  * @example
  * const tokens = await exchangeAuthorizationCodeInForm({ tokenUrl, clientId, clientSecret, code, redirectUri });
@@ -82,15 +89,18 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
 export function exchangeAuthorizationCodeInForm(
   options: Omit<ExchangeAuthorizationCodeOptions, "clientAuthentication" | "bodyEncoding">,
 ): Promise<TokenResponse> {
-  return exchangeCode(options);
+  return exchangeCode(options, () => (fields) => [new URLSearchParams([...fields, ["client_id", options.clientId], ["client_secret", options.clientSecret]])]);
 }
 
+// The token request's body and headers, from the grant's own fields (grant_type, code and redirect_uri, in that order).
+type Encode = (fields: [string, string][]) => [body: URLSearchParams | FormData, headers?: Record<string, string> | undefined];
+
 /**
- * The exchange itself, after the options every exchange takes are checked; `how` then checks the rest and says
- * whether the client's credentials go in the body (else in a Basic header) and whether the body is a form (else
- * multipart). Without `how`, both: credentials in a form body.
+ * The exchange itself, after the options every exchange takes are checked; `how` then checks the rest and gives how
+ * the request is written (see {@link Encode}), so that each bundle holds only its own way: exchangeAuthorizationCode's
+ * credentials in the body or a Basic header, in a form or multipart body; exchangeAuthorizationCodeInForm's in a form.
  */
-async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how?: () => [inBody: boolean, form: boolean]): Promise<TokenResponse> {
+async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how: () => Encode): Promise<TokenResponse> {
   const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
   requireString(options.clientId, "clientId");
   requireString(options.clientSecret, "clientSecret");
@@ -99,22 +109,19 @@ async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how?: () 
   // The platform's TypeError would quote what is no signal whole: an options object, the client secret and code in it.
   // A falsy one is none, as the token request reads it.
   if (options.signal && !(options.signal instanceof AbortSignal)) throw fieldError("signal", "must be an AbortSignal");
-  const [inBody, form] = how?.() ?? [true, true];
-
-  const fields: [string, string][] = [
+  const encode = how();
+  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
+  // Written once the transport's options have passed their checks: a clientId with ':' is refused after them, as before.
+  const [body, headers] = encode([
     ["grant_type", "authorization_code"],
     ["code", options.code],
     ["redirect_uri", options.redirectUri],
-  ];
-  if (inBody) fields.push(["client_id", options.clientId], ["client_secret", options.clientSecret]);
-  const body = new (form ? URLSearchParams : FormData)();
-  for (const [name, value] of fields) body.append(name, value);
-  const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
+  ]);
   const token = await requestToken({
     send,
     tokenUrl,
     body,
-    headers: inBody ? undefined : { Authorization: basicAuthorization(options.clientId, options.clientSecret, "clientId") },
+    headers,
     // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",

@@ -8,6 +8,7 @@ import {
   buildAuthorizeUrl,
   buildAuthorizeUrlWithoutParams,
   exchangeAuthorizationCode,
+  exchangeAuthorizationCodeInForm,
   InputError,
   readAuthorizationCallback,
   rememberSecret,
@@ -460,5 +461,36 @@ describe("exchangeAuthorizationCode", () => {
     expect(calls).toHaveLength(0);
     const { result: inBody } = exchange(tokens, { clientId: "app:1", clientAuthentication: "body" });
     expect((await inBody).access_token).toBeTruthy();
+    // After the transport's own options, as the Basic header is written once they have passed.
+    const { result: both } = exchange(tokens, { clientId: "app:1", maxRetries: -1 });
+    expect(((await both.catch((error: unknown) => error)) as InputError).field).toBe("maxRetries");
+  });
+
+  it("sends the Basic header beside a multipart body of the grant's own fields", async () => {
+    const { result, calls } = exchange(tokens, { bodyEncoding: "multipart" });
+    await result;
+    const call = calls[0]!;
+    expect(call.headers.get("authorization")).toBe(`Basic ${Buffer.from(`app-1:${CLIENT_SECRET}`).toString("base64")}`);
+    const sent = await new Request(call.url, { method: "POST", headers: call.headers, body: call.body }).formData();
+    expect([...sent]).toEqual([["grant_type", "authorization_code"], ["code", CODE], ["redirect_uri", REDIRECT_URI]]);
+  });
+});
+
+describe("exchangeAuthorizationCodeInForm", () => {
+  it("sends the grant and the client's credentials, in that order, in a urlencoded body with no Authorization header", async () => {
+    const fake = fakeFetch(() => json({ access_token: "at-secret-1", token_type: "bearer" }));
+    // A clientId with ':' is no problem in a body: only a Basic header cannot carry it.
+    const options = { tokenUrl: TOKEN_URL, clientId: "app:1", clientSecret: CLIENT_SECRET, code: CODE, redirectUri: REDIRECT_URI, fetch: fake.fetch };
+    expect(await exchangeAuthorizationCodeInForm(options)).toEqual({ access_token: "at-secret-1", token_type: "bearer" });
+    const call = fake.calls[0]!;
+    expect(call.headers.has("authorization")).toBe(false);
+    expect(call.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect([...new URLSearchParams(call.body)]).toEqual([
+      ["grant_type", "authorization_code"],
+      ["code", CODE],
+      ["redirect_uri", REDIRECT_URI],
+      ["client_id", "app:1"],
+      ["client_secret", CLIENT_SECRET],
+    ]);
   });
 });
