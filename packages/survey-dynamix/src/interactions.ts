@@ -109,7 +109,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   }
   const { data, scheduled_at, ...fields } = input;
   const surveyId = checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
-  const type = fields.survey_type ?? "web";
+  // A null type is refused, not read as web: it would go out as survey_type= (see wire.ts), which the vendor may not read so.
+  const { survey_type: type = "web" } = fields;
   if (!SURVEY_TYPES.includes(type)) throw fieldError("survey_type", `must be one of ${SURVEY_TYPES.join(", ")}`);
   for (const name of STRING_FIELDS) {
     const value: unknown = fields[name];
@@ -188,7 +189,9 @@ export async function updateInteraction(
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
+    // NaN or Infinity, which JSON writes as null, would clear the field.
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
+      if (typeof value == "number" && !isFinite(value)) throw fieldError(`interaction.${key}`, `must be a finite number, got ${value}`);
       return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
     }) },
     signal: options?.signal || null,

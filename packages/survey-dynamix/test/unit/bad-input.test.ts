@@ -249,6 +249,27 @@ const cases: BadInputCase[] = [
     field: "interaction.id",
     message: /^interaction\.id must match interactionId 891234$/,
   },
+  // JSON writes NaN and Infinity as null, which cleared the field at the vendor.
+  ...(
+    [
+      ["NaN", { phone_connection_id: NaN }, "phone_connection_id"],
+      ["-Infinity", { survey_id: 52, phone_connection_id: -Infinity }, "phone_connection_id"],
+      ["Infinity", { agent_rank: Infinity }, "agent_rank"],
+    ] as const
+  ).map(([got, interaction, key]) => ({
+    helper: "updateInteraction",
+    input: `${got} in the interaction's ${key}`,
+    call: (fetch: FetchSpy) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>(interaction)),
+    field: `interaction.${key}`,
+    message: new RegExp(`^interaction\\.${key} must be a finite number, got ${got}$`),
+  })),
+  {
+    helper: "createInteraction",
+    input: "a null survey_type (it went out as survey_type=, read as web by the check)",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ survey_id: 52, survey_type: null })),
+    field: "survey_type",
+    message: /^survey_type must be one of inbound, outbound, sms, websms, web, email$/,
+  },
   // Anything but a client failed deep inside with a TypeError ("client.POST is not a function"), listAll's only at its first page.
   ...notAClientCases<SurveyDynamixClient>(
     {
