@@ -55,12 +55,18 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
  * none; the URL parser drops such characters at the ends, so the redirect URI passes its https check with them. (A
  * client secret may hold a space, RFC 6749 says; a wrong one is refused by CX as invalid_client, which names it.)
  */
+/**
+ * A space, control or format character (a newline, a byte order mark, a no-break or zero-width space): none belongs in
+ * a client id or redirect URI, which CX would not recognise with it (see checkOAuthValues and cxCallHooks).
+ */
+export const SPACE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Z}]/u;
+
 function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }): void {
   let protocol: string | undefined;
   for (const field of ["clientId", "redirectUri"] as const) {
     // Only a string: anything else the runtime refuses as such (a text of it would be judged here, with the wrong advice).
     const value = options[field];
-    if (typeof value == "string" && /[\p{Cc}\p{Cf}\p{Z}]/u.test(value)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
+    if (typeof value == "string" && SPACE_OR_CONTROL.test(value)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
   }
   try {
     protocol = new URL(options.redirectUri as string).protocol;

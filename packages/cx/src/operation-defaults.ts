@@ -1,6 +1,7 @@
 import { checkHeadersOption, fieldError, isFieldObject, InvalidResponseError, redactUrl, sendsCredentials, withDefaultHeader, type CallHooks, type CallInit, type CallResult, type OperationMeta } from "@apis/runtime";
 import { ACCESS_TOKEN_SCHEME } from "./auth.js";
 import { serializeCxPath } from "./file-path.js";
+import { SPACE_OR_CONTROL } from "./oauth.js";
 
 export interface CallDefaults {
   clientId?: string | undefined;
@@ -21,7 +22,7 @@ export interface CallDefaults {
 export function cxCallHooks(defaults: CallDefaults): CallHooks {
   // A stray newline (an id read from a file or an environment variable) would go on every call as client_id=...%0A, a
   // byte order mark or a no-break space as %EF%BB%BF or %C2%A0: refused as the sign-in refuses them (see oauth.ts).
-  if (defaults.clientId !== undefined && (typeof defaults.clientId != "string" || !/^[^\p{Cc}\p{Cf}\p{Z}]+$/u.test(defaults.clientId))) {
+  if (defaults.clientId !== undefined && (typeof defaults.clientId != "string" || !defaults.clientId || SPACE_OR_CONTROL.test(defaults.clientId))) {
     throw fieldError("clientId", "must be the application's client id (Mashery key), with no space or control character, or left out");
   }
   const isJson = (init: CallInit, meta: OperationMeta | undefined) => meta?.response === "json" && (init.parseAs ?? "json") === "json";
