@@ -981,10 +981,10 @@ export interface components {
             mobile_nps?: boolean | undefined;
             /** @description Whether the end user may be surveyed through the web SDK. */
             web_nps?: boolean | undefined;
-            /** @description Overrides sampling; the end user is immediately eligible for a web survey. */
-            force_web_survey?: boolean | undefined;
-            /** @description Overrides sampling; the end user is immediately eligible for a mobile survey. */
-            force_mobile_survey?: boolean | undefined;
+            /** @description Overrides sampling; the end user is immediately eligible for a web survey. Null until set. */
+            force_web_survey?: boolean | null | undefined;
+            /** @description Overrides sampling; the end user is immediately eligible for a mobile survey. Null until set. */
+            force_mobile_survey?: boolean | null | undefined;
         };
         EndUserSettingsUpdate: {
             email_nps?: boolean | undefined;
@@ -1073,9 +1073,16 @@ export interface components {
             access_token?: string | undefined;
         };
         EmailSurveyRequest: components["schemas"]["EmailSendOptions"] & {
-            /** @description E-mail addresses to survey (`emails[]=`), at least one and at most 100. */
+            /**
+             * @description E-mail addresses to survey (`emails[]=`), at least one and at most 100. An entry may hold several
+             *     addresses joined by commas (`emails[]=john@example.com,harry@example.com`), as the vendor's
+             *     external-IDs example sends them; the limit of 100 is read as counting addresses, not entries.
+             */
             emails: string[];
-            /** @description External IDs of the end users, in the order of `emails` (`external_ids[]=`). */
+            /**
+             * @description External IDs of the end users, one per address and in the order of `emails` (`external_ids[]=`). Like
+             *     `emails`, an entry may hold several IDs joined by commas (`external_ids[]=42-JOHN-USA,21-HARRY-UK`).
+             */
             external_ids?: string[] | undefined;
             end_user?: components["schemas"]["HistoricalEndUser"] | undefined;
         };

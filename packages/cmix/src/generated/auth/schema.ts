@@ -30,7 +30,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Body of `POST /access-token`. */
+        /**
+         * @description Body of `POST /access-token`. Only the password grant is described: the overview says super users may use
+         *     other grants for admin actions, but names neither them nor their fields, so no other `grant_type` is typed.
+         */
         PasswordGrant: {
             /**
              * @description Always `password`.

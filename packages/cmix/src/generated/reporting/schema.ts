@@ -425,6 +425,7 @@ export interface operations {
                     "application/json": components["schemas"]["FieldingSummary"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
