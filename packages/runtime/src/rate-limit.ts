@@ -9,8 +9,11 @@ export interface RateLimitOptions {
   /** The header names. `reset` is the time the budget refills: unix seconds, or (below 10^9) seconds from now. */
   headers: { limit?: string | undefined; remaining: string; reset: string };
   /**
-   * The longest a request waits for the budget to refill, in milliseconds. A request that would wait longer is sent
-   * at once, and the vendor's 429 then takes the usual retry path (`Retry-After`, at most 60 s, else returned).
+   * The longest a request waits for the budget to refill, in milliseconds: one wait, for one reset. A request that
+   * would wait longer is sent at once, and the vendor's 429 then takes the usual retry path (`Retry-After`, at most 60
+   * s, else returned). Requests beyond the budget queue a window at a time, each wait within `maxWaitMs`, so that with
+   * many in flight one may wait several windows in all (8 over a budget of 1 a second: the last about 8 s); neither
+   * this nor `timeoutMs` bounds that sum: bound a call's whole time with its `signal` (`AbortSignal.timeout(ms)`).
    * Default 60 000.
    */
   maxWaitMs?: number | undefined;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { createApiClient, InputError } from "../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { createApiClient, createTransport, InputError } from "../src/index.js";
 import { operations, type paths } from "./fixtures.js";
 import { createRateLimiter } from "../src/rate-limit.js";
 
@@ -194,5 +194,23 @@ describe("pacing through a client", () => {
     await Promise.all(Array.from({ length: 4 }, () => client.GET("/items")));
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses).toHaveLength(5);
+  });
+  it("bounds each wait by maxWaitMs, not their sum: requests beyond the budget go a window at a time (as documented)", async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      // The vendor: 1 request a second, its reset in seconds from now; it answers every request within the budget.
+      const fetch = async () => new Response("[]", { headers: { "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1" } });
+      const send = createTransport({ fetch, maxRetries: 0, rateLimit: { headers, maxWaitMs: 3000 } });
+      await send(new Request("https://api.example.com/v1/items"));
+      const sentAt: number[] = [];
+      const calls = Array.from({ length: 8 }, () => send(new Request("https://api.example.com/v1/items")).then(() => sentAt.push(Date.now())));
+      await vi.advanceTimersByTimeAsync(60_000);
+      await Promise.all(calls);
+      // Each waits for one reset at a time (plus 100 ms of slack), none longer than 3000 ms at once, though the last
+      // waits 8800 ms in all: a caller bounds that with the call's signal.
+      expect(sentAt).toEqual([1100, 2200, 3300, 4400, 5500, 6600, 7700, 8800]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
