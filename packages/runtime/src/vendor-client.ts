@@ -64,8 +64,6 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   authExample: string;
   /** Options of the vendor's own that are not the runtime's (read by `calls` or `defaults`), so they are not forwarded. */
   ownOptions?: readonly string[] | undefined;
-  /** Checks of the vendor's own options, run before anything else reads them; throws an `InputError`. */
-  checkOptions?: ((options: O) => void) | undefined;
   /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
   tokenUrl?: ((options: O, hosts: Record<H, string>) => string) | undefined;
   /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
@@ -119,7 +117,7 @@ export function takenOptions(description: Pick<VendorDescription<never, string>,
 }
 
 /**
- * Reads a vendor's options by its description: the vendor's own checks, the hosts (old option names too), the
+ * Reads a vendor's options by its description: an object of known names, the hosts (old option names too), the
  * runtime options to forward (the vendor's defaults under the caller's), and the auth option as the runtime's
  * credentials, built once.
  *
@@ -136,7 +134,6 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   }
   // An option the client does not take (`timeout`, axios's `baseURL`) would be ignored without a word.
   checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
-  description.checkOptions?.(options);
   const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
   const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };

@@ -2,7 +2,9 @@ import type { Client } from "openapi-fetch";
 import { authorizeBy } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
+import { checkOptionNames } from "./option-names.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
+import { FORWARDED_OPTIONS } from "./vendor-options.js";
 
 /** One service of a vendor that serves its API from several hosts, each with its own spec. */
 export interface ServiceDescription<H extends string> {
@@ -18,6 +20,11 @@ export interface ServiceDescription<H extends string> {
 export interface VendorServicesDescription<O extends { auth: VendorAuth }, H extends string, S extends string>
   extends Omit<VendorDescription<O, H>, "operations" | "calls"> {
   services: Record<S, ServiceDescription<H>>;
+  /**
+   * Checks of the vendor's own options, run once their names have passed and before anything else reads them (its
+   * hosts' defaults may read them); throws an `InputError`.
+   */
+  checkOptions?: ((options: O) => void) | undefined;
 }
 
 /**
@@ -39,6 +46,13 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
   const taken = takenOptions(description);
   const authorize = authorizeBy(description.authorizers);
   return (options: O) => {
+    // The names as setUpVendor checks them, then the vendor's own checks, before setUpVendor reads the hosts: here, not
+    // there, so that only a bundle of this function holds the call (no vendor of defineVendorClient has such checks).
+    // Options that are no object are left to setUpVendor, which refuses them.
+    if (typeof options == "object" && options) {
+      checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
+      description.checkOptions?.(options);
+    }
     const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
     const { headers, ...withoutHeaders } = transport;
     const clients = { hosts } as Record<string, unknown>;

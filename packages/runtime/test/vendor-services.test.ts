@@ -87,4 +87,12 @@ describe("defineVendorServices", () => {
     expect(make({ dataBaseUrl: "http://data.example.com" })).toThrow(/dataBaseUrl must use https/);
     expect(make({ auth: { type: "other" } as never })).toThrow(/Unknown auth type "other": use one of "shared"/);
   });
+
+  it("checks the option names before the vendor's checks, and those before the hosts", () => {
+    const make = (options: object) => () => createClient({ auth: { type: "shared", name: "a" }, environment: "live", ...options } as Options);
+    // A misspelt option is named first, as every vendor's createClient names it, then the vendor's own option.
+    expect(make({ environment: "staging", timeout: 5 })).toThrow(/^timeout is not an option of createClient/);
+    expect(make({ environment: "staging", dataBaseUrl: "http://data.example.com" })).toThrow(/environment must be "live" or "test"/);
+    expect(() => createClient(null as never)).toThrow(/^createClient needs options, at least \{ auth: \{ type: "shared", name \} \}$/);
+  });
 });
