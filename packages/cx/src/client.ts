@@ -56,7 +56,7 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
   operations,
   hosts: {
     baseUrl: { default: DEFAULT_BASE_URL },
-    dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DEFAULT_DATA_BASE_URL, server: DEFAULT_DATA_BASE_URL }),
+    dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DEFAULT_DATA_BASE_URL }),
   },
   auth: AUTH_SCHEMES,
   // The token goes in the query (see AUTH_SCHEMES).
@@ -70,4 +70,6 @@ export const createClient: (options: ClientOptions) => CxClient = defineVendorCl
       clientId: options.clientId,
       clientAccept: hasHeader(options.headers, "Accept"),
     }),
+  // The spec's server of the file content operations, which go to the data host in use.
+  defaults: (_, hosts) => ({ servers: { [DEFAULT_DATA_BASE_URL]: hosts.dataBaseUrl } }),
 });

@@ -243,7 +243,7 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
     prepared.params = { ...params, query: encodeQueryNames(params.query) };
   }
   // An operation that names its own server: a vendor client's goes to the host its description maps that very URL to
-  // (each host's `server`, or `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
+  // (its `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
   if (!prepared.baseUrl && meta?.server) {
     prepared.baseUrl = context.routeServer ? context.routeServer(meta.server, context) : (context.servers[meta.server] ?? meta.server);
   }

@@ -5,14 +5,13 @@ import { resolveHosts, type HostDescription } from "./vendor-options.js";
 /**
  * A host option that was renamed, whose old name is still read (deprecated): `host` under its new `name`, with a
  * `default` that reads `deprecatedName` (checked, and named in errors, as the option it is) and falls back to the
- * host's own default. Since that default is a function, `host` names the spec's `server` itself where operations go to
- * it (HostDescription.server defaults only to a string default). Given both names with different URLs, the client is
+ * host's own default. Given both names with different URLs, the client is
  * refused: one of them would be ignored without a word. `read` gives the old name's value; by default the option of
  * that name (a field of an object option, such as `baseUrls.survey`, is read by a `read` of the vendor's own). Only the
  * vendors with a renamed host bundle this.
  *
  * @example
- * hosts: { dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DATA, server: DATA }) }
+ * hosts: { dataBaseUrl: renamedHost("dataBaseUrl", "dataUrl", { default: DATA }) }
  */
 export function renamedHost(
   name: string,

@@ -44,7 +44,7 @@ export type AuthSchemes<A extends VendorAuth, H extends string> = Record<
 export interface VendorDescription<O extends { auth: VendorAuth }, H extends string> {
   /** The table codegen wrote to `src/generated/operations.ts`. */
   operations: OperationTable;
-  /** Each host option (`baseUrl`, `dataBaseUrl`, ...), its default and the spec server it stands for. */
+  /** Each host option (`baseUrl`, `dataBaseUrl`, ...) and its default. */
   hosts: Record<H, HostDescription>;
   auth: AuthSchemes<O["auth"], H>;
   /**
@@ -66,7 +66,12 @@ export interface VendorDescription<O extends { auth: VendorAuth }, H extends str
   ownOptions?: readonly string[] | undefined;
   /** The full URL of the token endpoint, from the options and hosts (e.g. a `tokenUrl` option with its default). */
   tokenUrl?: ((options: O, hosts: Record<H, string>) => string) | undefined;
-  /** Runtime options the vendor sets from its own, e.g. its rate-limit headers. The caller's options win. */
+  /**
+   * Runtime options the vendor sets from its own, e.g. its rate-limit headers (the caller's options win), and in
+   * `servers` each spec server URL its operations name (`server` in its table) mapped to the host those go to, e.g.
+   * `(options, hosts) => ({ servers: { "https://data.cx.com/1": hosts.dataBaseUrl } })`: an operation whose server is not
+   * mapped goes to that URL itself. Only a vendor whose operations name servers needs any.
+   */
   defaults?: ((options: O, hosts: Record<H, string>) => Partial<ForwardedOptions> & { servers?: Record<string, string> | undefined }) | undefined;
   /** Per-operation defaults applied to every raw call (see {@link CallHooks}). */
   calls?: ((options: O, hosts: Record<H, string>) => CallHooks) | undefined;
@@ -107,8 +112,8 @@ export interface VendorSetUp<H extends string> {
   auth: Auth;
   /** The one scheme the auth is for, as a client's `schemes`. */
   schemes: string[];
-  /** Each host's spec server URL, mapped to the host in use. */
-  servers: Record<string, string>;
+  /** The spec server URLs the vendor's operations name, mapped to the hosts in use (its `defaults().servers`). */
+  servers: Record<string, string> | undefined;
 }
 
 /** The options a vendor reads itself, which are not forwarded to the runtime. */
@@ -135,14 +140,9 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   // An option the client does not take (`timeout`, axios's `baseURL`) would be ignored without a word.
   checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
   const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
-  const { servers: extraServers, ...defaults } = description.defaults?.(options, hosts) ?? {};
+  const { servers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
-  const servers: Record<string, string> = { ...extraServers };
-  for (const [name, host] of Object.entries<HostDescription>(description.hosts)) {
-    const server = host.server ?? host.default;
-    if (typeof server == "string") servers[server] = hosts[name as H];
-  }
   const { auth } = options;
   if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
   const types: string[] = [];

@@ -9,15 +9,13 @@ import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, type BaseTransportOptions
  */
 export type ForwardedOptions = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth" | "schemes" | "multipart">;
 
-/** One host of a vendor: the option that sets it, its default, and the spec server URL it stands for. */
+/** One host of a vendor: the option that sets it, and its default. */
 export interface HostDescription {
   /**
    * The host used when the option is left out, e.g. `https://api.cx.com/1`, or a function of the options for hosts
    * that depend on another option (CMIX's `environment`).
    */
   default: string | ((options: Record<string, unknown>) => string);
-  /** The spec's server URL whose operations go to this host. Default: `default`, when it is a string. */
-  server?: string | undefined;
   /**
    * The option's name before the rename (deprecated), e.g. `dataUrl` for `dataBaseUrl`, taken among the client's
    * options; a dotted name names a field of an object option, e.g. `baseUrls.survey`. {@link renamedHost} sets it, with

@@ -18,7 +18,8 @@ type Options = Omit<ClientOptions, "baseUrl" | "servers" | "operations" | "auth"
 
 const createClient = defineVendorClient<{}, Options, "baseUrl" | "filesBaseUrl">({
   operations,
-  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: renamedHost("filesBaseUrl", "filesUrl", { default: "https://files.example.com", server: "https://files.example.com" }) },
+  hosts: { baseUrl: { default: "https://api.example.com" }, filesBaseUrl: renamedHost("filesBaseUrl", "filesUrl", { default: "https://files.example.com" }) },
+  defaults: (_, hosts) => ({ servers: { "https://files.example.com": hosts.filesBaseUrl } }),
   auth: {
     bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) },
     clientBasic: { basic: (auth) => ({ type: "basic", username: auth.username, password: auth.password }) },

@@ -13,7 +13,7 @@ export const DEFAULT_OAUTH_BASE_URL = "https://surveydynamix.com";
 export const DEFAULT_OAUTH_URL = DEFAULT_OAUTH_BASE_URL;
 
 /** The OAuth server's host option, with its name before 0.2. */
-export const OAUTH_HOST = { oauthBaseUrl: renamedHost("oauthBaseUrl", "oauthUrl", { default: DEFAULT_OAUTH_BASE_URL, server: DEFAULT_OAUTH_BASE_URL }) };
+export const OAUTH_HOST = { oauthBaseUrl: renamedHost("oauthBaseUrl", "oauthUrl", { default: DEFAULT_OAUTH_BASE_URL }) };
 
 /** Options of {@link createClient}: the vendor's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends ForwardedOptions {
@@ -61,4 +61,6 @@ const createRegionless: (options: ClientOptions) => SurveyDynamixClient = define
   // Read by withRegion before the runtime sees the options; named here so that a `Region` is refused, not ignored.
   ownOptions: ["region"],
   calls: () => SDX_CALL_HOOKS,
+  // The spec's server of POST /oauth/token (a raw call's), which goes to the OAuth host in use.
+  defaults: (_, hosts) => ({ servers: { [DEFAULT_OAUTH_BASE_URL]: hosts.oauthBaseUrl } }),
 });
