@@ -1,5 +1,5 @@
 import { checkClient, checkOptionNames, dataOrThrow, describeValue, fieldError, InputError, isFieldObject, nameShown, shown, toBase64, toFormUrlEncoded } from "@apis/runtime";
-import { decodeCsv, parseCsvLines } from "@apis/wootric-cxi";
+import { decodeCsv, parseCsvLines, type CsvRow } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import { checkEmail, checkSendOptions, SEND_OPTIONS, type EmailSurveyResult } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -44,12 +44,13 @@ function checkCsvOptions(options: EmailSurveyCsvOptions | undefined, name: strin
  * columns, Unix timestamps in seconds (or nothing) in `*_date` columns, and a survey template when a `___language`
  * column is present, and a `send_to_email_field` and `unique_identifier_field` that name columns of the header; and the
  * options as {@link sendEmailSurveyCsv} checks them (their names, those in `survey_settings`, the delay, `delivery_time`).
- * Throws an {@link InputError} naming the line and column at fault.
+ * Throws an {@link InputError} naming the line and column at fault. Returns the rows it checked, header first, without
+ * the blank lines (see `parseCsvLines`).
  *
  * @example
  * checkEmailSurveyCsv("email,plan,___context:first_name\njane@example.com,Pro,Jane\n");
  */
-export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): void {
+export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOptions): CsvRow[] {
   // As sendEmailSurveyCsv checks them: a check that passes must send.
   options = checkCsvOptions(options, "checkEmailSurveyCsv");
   const [header, ...rows] = parseCsvLines(text);
@@ -107,13 +108,14 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
       }
     });
   }
+  return [header, ...rows];
 }
 
 /**
  * Sends e-mail surveys from a CSV (`POST /v1/email_survey_csv`), given as text, a Blob or a File: one survey per row,
  * other columns becoming end-user properties (`___context:<name>` columns fill `{{name}}` in `subject` and `intro`).
- * The CSV is checked by {@link checkEmailSurveyCsv} first, so a bad file fails here with the line at fault, then
- * uploaded as the Base64url `csv` field the docs describe. Returns Wootric's answer, or `undefined` when the 2xx has no
+ * The CSV is checked by {@link checkEmailSurveyCsv} first, so a bad file fails here with the line at fault, then the
+ * rows it checked are uploaded, each ended by `\n` and without blank lines, as the Base64url `csv` field the docs describe. Returns Wootric's answer, or `undefined` when the 2xx has no
  * body (the surveys were accepted all the same); a refusal throws the status-keyed `ApiError` with the vendor's body.
  *
  * @example
@@ -123,8 +125,9 @@ export async function sendEmailSurveyCsv(client: WootricClient, csv: string | Bl
   checkClient(client);
   // Checked before the file is read (checkEmailSurveyCsv checks them again, after).
   const { signal, ...fields } = checkCsvOptions(options, "sendEmailSurveyCsv");
-  const text = await decodeCsv(csv, "csv");
-  checkEmailSurveyCsv(text, fields);
+  // The rows checked, each ended by \n: no blank line (Wootric would read one as a row without an address), one kind of
+  // line break, in quoted fields too (a Rails CSV reader takes the first it meets for the row separator).
+  const text = checkEmailSurveyCsv(await decodeCsv(csv, "csv"), fields).map((row) => row.text + "\n").join("");
   const result = await client.POST("/v1/email_survey_csv", {
     // The CSV's UTF-8 bytes in Base64 with the URL- and filename-safe alphabet (RFC 4648 §5), padded like the vendor's sample.
     body: { ...fields, csv: toBase64(new TextEncoder().encode(text)).replace(/\+/g, "-").replace(/\//g, "_") },

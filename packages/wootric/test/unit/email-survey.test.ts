@@ -284,12 +284,23 @@ describe("sendEmailSurveyCsv", () => {
     expect(Buffer.from(csv, "base64url").toString("utf8")).toBe(CSV);
   });
 
-  it("encodes the vendor's own sample CSV to the vendor's Base64 string", async () => {
+  it("encodes the vendor's own sample CSV to the vendor's Base64 string, its last row ended by \\n as every row is", async () => {
     const { wootric, observed } = client();
     await sendEmailSurveyCsv(wootric, "email,Region,Country,Project Name\nuser1@gmail.com,EMEA,USA,Project One\nuser2@gmail.com,LATAM,Argentina,Assessment Project");
-    expect(formFields(observed.bodies[0])).toEqual([
-      ["csv", "ZW1haWwsUmVnaW9uLENvdW50cnksUHJvamVjdCBOYW1lCnVzZXIxQGdtYWlsLmNvbSxFTUVBLFVTQSxQcm9qZWN0IE9uZQp1c2VyMkBnbWFpbC5jb20sTEFUQU0sQXJnZW50aW5hLEFzc2Vzc21lbnQgUHJvamVjdA=="],
-    ]);
+    // The vendor's string, with the line break the upload ends its last row with.
+    const vendors = "ZW1haWwsUmVnaW9uLENvdW50cnksUHJvamVjdCBOYW1lCnVzZXIxQGdtYWlsLmNvbSxFTUVBLFVTQSxQcm9qZWN0IE9uZQp1c2VyMkBnbWFpbC5jb20sTEFUQU0sQXJnZW50aW5hLEFzc2Vzc21lbnQgUHJvamVjdA==";
+    expect(formFields(observed.bodies[0])).toEqual([["csv", Buffer.from(`${Buffer.from(vendors, "base64")}\n`).toString("base64")]]);
+  });
+
+  it("uploads the rows it checked: no blank line, each row ended by \\n, quoted fields as written", async () => {
+    const { wootric, observed } = client();
+    // Blank lines, a line of spaces, a tab's, CRLF, CR and LF mixed: a Rails reader would take each blank line for a row
+    // without an address, and a line break of another kind than the first for part of a field.
+    const csv = 'email,note,plan\r\n\r\njane@example.com,"Great,\r\nreally",""\r   \njohn@example.com,ok,Pro\n\t\n\nann@example.com,"say ""hi""",\r\n\r\n';
+    await sendEmailSurveyCsv(wootric, csv);
+    await sendEmailSurveyCsv(wootric, new Blob([csv]));
+    const sent = 'email,note,plan\njane@example.com,"Great,\nreally",""\njohn@example.com,ok,Pro\nann@example.com,"say ""hi""",\n';
+    expect(observed.bodies.map((body) => Buffer.from(formFields(body).find(([name]) => name === "csv")![1], "base64url").toString("utf8"))).toEqual([sent, sent]);
   });
 
   it("reads a Blob as UTF-8 and uses the URL-safe alphabet for bytes that standard Base64 writes as + and /", async () => {
