@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, shown, summarizeBody } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, normalize, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { INTERACTION_DATA_KEY, interactionDataFields, OWN_FIELDS, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -81,7 +81,8 @@ function checkPositiveInteger(value: unknown, field: string, what: string): numb
 
 /**
  * Creates an interaction (`POST /interactions`), sending `data` as the extra form fields the vendor stores as
- * interaction data. Checks before sending: known fields only (anything else would silently become interaction data),
+ * interaction data. Checks before sending: known fields only (anything else would silently become interaction data;
+ * one written another way, `surveyId` or `forceNew`, is told the field it means),
  * `phone_number` for voice, SMS and web-SMS surveys, `email` for email ones, and every data key (see
  * `interactionDataFields`); a problem throws an `InputError`. Returns the interaction created; an error status throws
  * the status-keyed `ApiError` with the vendor's body, and 409 (unless `_force_new` was sent) a {@link DuplicateInteractionError} (a `ConflictError`),
@@ -101,10 +102,12 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   checkOptionNames(options ?? {}, ["signal"], "createInteraction");
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
+    // One written another way (surveyId, Survey-Type) is a misspelt field, not interaction data: the field is named.
+    const meant = FIELDS.find((field) => normalize(field) == normalize(unknown));
     throw new InputError(
       nameShown(unknown),
       // The example only for a key interaction data takes (another would be refused there too, and written out whole).
-      `Unknown interaction field ${shown(unknown)}: the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) && !RESERVED_DATA_KEYS.includes(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`,
+      `Unknown interaction field ${shown(unknown)}: ${meant ? `did you mean ${meant}?` : `the fields are ${FIELDS.slice(0, -1).join(", ")}; put interaction data in data${INTERACTION_DATA_KEY.test(unknown) && !RESERVED_DATA_KEYS.includes(unknown) ? `, e.g. { data: { ${unknown}: ... } }` : ""}`}`,
     );
   }
   const { data, scheduled_at, ...fields } = input;

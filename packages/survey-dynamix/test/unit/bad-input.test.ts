@@ -179,6 +179,22 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createInteraction",
+    // Written another way (camelCase, dashes, capitals), a field is named, not offered as interaction data: { data: {
+    // surveyId } } would have created the interaction without its survey.
+    input: "a field written another way",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ ...SMS, "Phone-Number": "+61409999999", surveyId: 52 })),
+    field: "Phone-Number",
+    message: /^Unknown interaction field "Phone-Number": did you mean phone_number\?$/,
+  },
+  {
+    helper: "createInteraction",
+    input: "a flag written another way",
+    call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ ...SMS, forceNew: true })),
+    field: "forceNew",
+    message: /^Unknown interaction field "forceNew": did you mean _force_new\?$/,
+  },
+  {
+    helper: "createInteraction",
     // Quoted cut and escaped, and not written out again in an example: no data key could take it.
     input: "an unknown field named with a terminal escape, a bidi override and 5000 more characters",
     call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ ...SMS, [`x\u001b[2J\u202e${"y".repeat(5000)}`]: 1 })),
