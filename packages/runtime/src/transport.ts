@@ -255,5 +255,9 @@ export type { RetryOutcome } from "./layers/retry.js";
 // attempt's own signal (the timeout layer's), not the Request's: Node's Request follows it only while the Request lives
 // (nodejs/node#55428), and a fetch that holds nothing lets the Request, and so the whole call, be collected unsettled.
 async function answered(request: Request, fetch: FetchLike | undefined, signal: AbortSignal): Promise<Response> {
+  // Only middleware hands on a Request of its own here: one whose body it read (not a clone's), or that one `next` sent
+  // already. fetch would fail it as a network error, and a POST's would say the server may have acted; nothing was sent.
+  // The message is the one the transport gives a caller's Request, so it costs few bytes.
+  if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
   return checkResponse(await (fetch ? untilAborted(fetch(request), signal) : globalThis.fetch(request)), "fetch", "fetch");
 }

@@ -128,6 +128,24 @@ describe("middleware runs on every attempt, after credentials", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("a layer that read the request's body, or sent it already, fails once with an InputError: nothing sent, not a network error the server may have acted on", async () => {
+    // A fetch that reads the body it sends, as the platform's does.
+    const calls: string[] = [];
+    const fetch = async (request: Request) => (calls.push(await request.text()), new Response("ok"));
+    const reads: AttemptMiddleware = async (request, next) => (await request.text(), next(request));
+    const twice: AttemptMiddleware = async (request, next) => (await next(request), next(request));
+    for (const [layer, sent] of [[reads, 0], [twice, 1]] as const) {
+      calls.length = 0;
+      const send = createTransport({ fetch, retryDelay: noWait, middleware: [layer] });
+      for (const method of ["POST", "PUT"]) {
+        const error = await send(new Request("https://api.example.com/a", { method, body: "signed" })).catch((caught: unknown) => caught);
+        expect(error).toEqual(new InputError("request", "the request's body was already read: send a new Request"));
+      }
+      // Once per call: a PUT's is not retried as a network failure.
+      expect(calls).toEqual(sent ? ["signed", "signed"] : []);
+    }
+  });
+
   it("a layer that swallows the attempt's failure and resolves nothing leaves the attempt's failure: retried, not an InputError", async () => {
     const { fetch, calls } = fakeFetch((_, __, index) => {
       if (index === 0) throw networkError("ECONNRESET");
