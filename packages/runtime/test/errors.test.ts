@@ -158,7 +158,7 @@ describe("ApiError.generate", () => {
     } });
     const error = await api.GET("/items").then(() => undefined, (thrown: unknown) => thrown as Error);
     expect(error).toBeInstanceOf(ApiConnectionError);
-    expect(error?.message).toContain("NetworkError when attempting to fetch resource. Check the network and the base URL.");
+    expect(error?.message).toContain("NetworkError when attempting to fetch resource. Check the network and base URL.");
   });
 
   it("adds no second stop after the note that stands in for an error body over 1 MiB", () => {

@@ -81,7 +81,7 @@ describe("query auth in errors", () => {
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(calls).toHaveLength(3);
     expect((error as ApiConnectionError).url).toBe(`${BASE_URL}/items?page=2&access_token=[redacted]`);
-    expect((error as Error).message).toContain(`GET ${BASE_URL}/items?page=2&access_token=[redacted] failed with a network error`);
+    expect((error as Error).message).toContain(`GET ${BASE_URL}/items?page=2&access_token=[redacted] failed with a network or CORS error`);
   });
 
   it("an ApiTimeoutError carries no credential", async () => {

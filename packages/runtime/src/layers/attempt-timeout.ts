@@ -48,8 +48,8 @@ export function attemptTimeoutLayer(timeoutMs: number): Layer {
         timedOut ? "timeout" : "connection",
         safe,
         timedOut ? ApiTimeoutError : ApiConnectionError,
-        (attempts) => (timedOut ? `got no response within ${timeoutMs} ms (${attempts})` : `failed with a network error (${attempts}): ${said}`),
-        timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network and the base URL.",
+        (attempts) => (timedOut ? `got no response within ${timeoutMs} ms (${attempts})` : `failed with a network or CORS error (${attempts}): ${said}`),
+        timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network and base URL.",
         { cause: error },
       );
     }

@@ -33,7 +33,18 @@ describe("the attempt timeout layer", () => {
     const idempotent = runLayer(attemptTimeoutLayer(1000), post(), async () => Promise.reject(networkError("ECONNRESET")), {}, (call) => (call.safe = true)).result;
     const failure = (await idempotent.catch((error: unknown) => error)) as AttemptFailure;
     expect([failure.kind, failure.safe]).toEqual(["connection", true]);
-    expect(failure.toError("3 attempts").message).toMatch(/\(3 attempts\): .*ECONNRESET.*\. Check the network and the base URL\.$/);
+    expect(failure.toError("3 attempts").message).toMatch(/\(3 attempts\): .*ECONNRESET.*\. Check the network and base URL\.$/);
+  });
+
+  // A browser's fetch says only "Failed to fetch" (Chromium; Safari "Load failed") when the API does not allow the page's
+  // origin (no Access-Control-Allow-Origin, a refused preflight): the message must name CORS, the usual cause there, for
+  // a POST not resent as for a GET.
+  it("names CORS on a browser's bare network error, whether or not the request is resent", async () => {
+    const fail = (method: string) => runLayer(attemptTimeoutLayer(1000), new Request("https://api.example.com/a", { method }), async () => Promise.reject(new TypeError("Failed to fetch"))).result;
+    const get = (await fail("GET").catch((error: unknown) => error)) as AttemptFailure;
+    const post = (await fail("POST").catch((error: unknown) => error)) as AttemptFailure;
+    expect(get.toError("3 attempts").message).toBe("GET https://api.example.com/a failed with a network or CORS error (3 attempts): Failed to fetch. Check the network and base URL.");
+    expect(post.toError("1 attempt").message).toMatch(/^POST https:\/\/api\.example\.com\/a failed with a network or CORS error \(1 attempt\): Failed to fetch\. Not retried/);
   });
 
   it("sends the attempt with its own signal, which follows the caller's", async () => {
