@@ -49,7 +49,7 @@ export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isFieldObject, nameShown, requireString, shown } from "./input-error.js";
 export { isRecord } from "./is-record.js";
-export { normalize, redactText, redactUrl } from "./redact.js";
+export { normalizeName, redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
 export { hasHeader, withDefaultHeader } from "./default-header.js";
 export { checkHeadersOption, isHeaderSafeToken, UNSENDABLE, type HeadersOption } from "./header-value.js";

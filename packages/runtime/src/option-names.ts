@@ -1,13 +1,13 @@
 import { describeValue, fieldError, isFieldObject } from "./input-error.js";
 import { redactSecrets } from "./known-secrets.js";
-import { normalize } from "./redact.js";
+import { normalizeName } from "./redact.js";
 import type { CallHooks } from "./vendor-calls.js";
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
  * `timeout` for `timeoutMs`: every attempt bounded at the default; a `baseURL`: the calls and credentials sent to the
  * default host), as stripe-node refuses unknown config keys. The message names the option that differs only in case,
- * `-`, `_`, `.` or spaces (read as secret names are: {@link normalize}), else the one with the longest start or end in common, at least 4 letters and half the option's
+ * `-`, `_`, `.` or spaces (read as secret names are: {@link normalizeName}), else the one with the longest start or end in common, at least 4 letters and half the option's
  * (`timeout` for `timeoutMs`, `retries` for `maxRetries`) and shared with no other, else all of them. Only own keys
  * with a value are read: one left `undefined` is left out. An AbortSignal passed as the options (`downloadFile(cx, path,
  * controller.signal)`) has none, so it is refused as such: the call would not stop when it aborts; so are options that
@@ -26,12 +26,12 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
   if (signal || typeof options != "object") throw fieldError("options", `of ${of} ${signal ? "is an AbortSignal: pass { signal }" : `must be an object, got ${describeValue(options)}`}`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined || known.has(key)) continue;
-    const near = normalize(key);
+    const near = normalizeName(key);
     let meant;
     // Half the option's letters in common, so clientAuthentication is not taken for clientId.
     let most = Math.max(3, (near.length - 1) / 2);
     for (const name of known) {
-      const other = normalize(name);
+      const other = normalizeName(name);
       let start = 0;
       let end = 0;
       while (near[start] && near[start] == other[start]) start++;
@@ -71,7 +71,7 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
       // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
       if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;
-      const meant = names.find((known) => normalize(known) == normalize(name));
+      const meant = names.find((known) => normalizeName(known) == normalizeName(name));
       // The name as given, but for a credential the package knows (a token pasted as a query key).
       throw fieldError(`params.query.${redactSecrets(name)}`, `is not read: ${meant ? `did you mean ${meant}?` : `no operation of ${vendor} takes it`}`);
     }

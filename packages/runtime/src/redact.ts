@@ -5,7 +5,7 @@ const REDACTED = "[redacted]";
 
 // Substrings catch vendor spellings (accessToken, x-api-key, client_secret, AWS's access_key, client_assertion,
 // code_verifier); the whole names are too short to match as substrings without redacting innocent fields such as
-// "postcode", "keyword" or "passenger". Matched against a name normalized (see normalize).
+// "postcode", "keyword" or "passenger". Matched against a name normalized (see normalizeName).
 const SECRET_NAME = /^(code|key|sig|pwd|pass|auth|jwt)$|token|secret|passw|(api|access)key|credential|signature|authorization|cookie|assertion|verifier/;
 // Names a client was told carry a credential (e.g. the parameter of query auth); only ever added to, never read out.
 const registeredNames = new Set<string>();
@@ -19,7 +19,7 @@ const registeredNames = new Set<string>();
  * redactUrl("https://api.example.com/v1?k=abc"); // "https://api.example.com/v1?k=[redacted]"
  */
 export function registerSecretName(name: string): void {
-  registeredNames.add(normalize(name));
+  registeredNames.add(normalizeName(name));
 }
 
 /**
@@ -30,7 +30,7 @@ export function registerSecretName(name: string): void {
  * isSecretName("per_page");     // false
  */
 export function isSecretName(name: string): boolean {
-  const normalized = normalize(name);
+  const normalized = normalizeName(name);
   return SECRET_NAME.test(normalized) || registeredNames.has(normalized);
 }
 
@@ -39,9 +39,9 @@ export function isSecretName(name: string): boolean {
  * `surveyid`. Secret names are matched so, and an option or query name another way of writing a known one.
  *
  * @example
- * normalize("Client-Secret"); // "clientsecret"
+ * normalizeName("Client-Secret"); // "clientsecret"
  */
-export function normalize(name: string): string {
+export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.\s]/g, "");
 }
 

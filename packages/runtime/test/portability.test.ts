@@ -93,6 +93,7 @@ describe("portability", () => {
         "multipartFormData",
         "paginateOffset",
         "iterateOffset",
+        "normalizeName",
         "redactText",
         "redactUrl",
         "summarizeBody",

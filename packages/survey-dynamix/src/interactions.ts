@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, normalize, shown, summarizeBody } from "@apis/runtime";
+import { checkClient, checkOptionNames, ConflictError, describeValue, endSentence, fieldError, idOrThrow, InputError, isFieldObject, nameErrorClasses, nameShown, normalizeName, shown, summarizeBody } from "@apis/runtime";
 import type { SurveyDynamixClient } from "./client.js";
 import { INTERACTION_DATA_KEY, interactionDataFields, OWN_FIELDS, RESERVED_DATA_KEYS, type InteractionDataValue } from "./interaction-data.js";
 import { vendorTimestamp } from "./timestamps.js";
@@ -103,7 +103,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
   if (unknown !== undefined) {
     // One written another way (surveyId, Survey-Type) is a misspelt field, not interaction data: the field is named.
-    const meant = FIELDS.find((field) => normalize(field) == normalize(unknown));
+    const meant = FIELDS.find((field) => normalizeName(field) == normalizeName(unknown));
     throw new InputError(
       nameShown(unknown),
       // The example only for a key interaction data takes (another would be refused there too, and written out whole).
