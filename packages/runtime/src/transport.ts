@@ -70,6 +70,8 @@ export interface TransportOptions {
    * applied and within the attempt's timeout, first one outermost: each sees (and may change) exactly what is sent,
    * every redirect hop of a request followed by hand included, and gets the response before its body is read. This
    * differs from openapi-fetch's `client.use(...)`, which runs once per call, before credentials and outside retries.
+   * A layer that reads the body reads a clone's: a Request whose body was read, or sent by one `next` already, fails
+   * the call once with an `InputError`.
    */
   middleware?: readonly AttemptMiddleware[] | undefined;
   /** Whether an attempt is sent again, while retries are left; default {@link defaultShouldRetry}. */
