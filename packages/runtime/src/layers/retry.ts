@@ -14,7 +14,12 @@ import { cancelQuietly, cancelRequestBody } from "../read-body.js";
  */
 export type RetryOutcome = { method: string; retries: number; safe: boolean } & ({ response: Response } | { failure: FailureKind; error: unknown });
 
-/** Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. */
+/**
+ * Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. It must not throw:
+ * asked about a response, it is asked within the attempt, and what it throws there fails the attempt as a network
+ * error would (an `ApiConnectionError` quoting it), not as a mistake of the policy's. With OAuth 2 it is also asked
+ * about a 401 that the credentials layer then answers by resending with a fresh token, whatever it says.
+ */
 export type ShouldRetry = (outcome: RetryOutcome) => boolean;
 
 /**
