@@ -113,3 +113,18 @@ describe("the vendor doc's URLs, IDs, paths and callbacks", () => {
     expect(await caught(() => readAuthorizationCallback("https://app.example.com/somePath?deny=true", { expectedState: null }))).toBeInstanceOf(AuthorizationDeniedError);
   });
 });
+
+describe("the spec's citations of the vendor doc", () => {
+  // x-source and x-guess name the doc's sections as SEED-CX 'Section' or 'Section: Subsection': a reader looks them up
+  // by those words, so each must be a heading of the doc as it is (one cited as 'Errors', which the doc calls 'Error
+  // Handling', could not be found).
+  const cited = [...readFileSync(specPath, "utf8").matchAll(/SEED-CX '([^'\n]+)'/g)].map((match) => match[1]!);
+
+  it("are there to check", () => {
+    expect(cited.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([...new Set(cited)])("name headings the doc has: %s", (section) => {
+    expect(section.split(": ").filter((heading) => !lines.some((line) => line.trim() === heading))).toEqual([]);
+  });
+});
