@@ -11,9 +11,9 @@ export interface paths {
         /**
          * List a survey's interactions
          * @description Returns a page of interactions as a bare JSON array, optionally filtered (by survey, date range and more).
-         *     The 1.0.0 doc marks `survey_id` as required, but both third-party clients call `/interactions` without it
-         *     (with `start_date`/`end_date`), so it is declared optional (see the parameter). An empty result is a 204
-         *     with no body. Without `_order`, interactions are ordered by their current status; pass `_order`
+         *     The 1.0.0 doc marks `survey_id` as required, but viadot's Mindful sources (the current one and the older
+         *     one) call `/interactions` without it (with `start_date`/`end_date`), so it is declared optional (see the
+         *     parameter). An empty result is a 204 with no body. Without `_order`, interactions are ordered by their current status; pass `_order`
          *     when paging through them, or items may move between pages as their status changes.
          *     With `_include_responses=1` / `_include_data=1` each interaction carries its `responses` /
          *     `interaction_data` array.
@@ -605,7 +605,7 @@ export interface paths {
         /**
          * List the interactions of a user's agent ID
          * @description The same as `GET /interactions` with `agent_id` set to the user's agent ID, with the same other
-         *     parameters. `survey_id`, required there, is optional here: the vendor's example sends none.
+         *     parameters. `survey_id` is optional, as it is there: the vendor's example for this path sends none.
          */
         get: operations["listInteractionsByUser"];
         put?: never;

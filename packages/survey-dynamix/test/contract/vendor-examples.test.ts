@@ -1,6 +1,8 @@
 // The vendor's own examples (transcribed in vendor-doc-examples.ts) must agree with the spec: every JSON example
 // validates against the schema the spec declares for it, and every request example is accepted by a Prism mock of
 // the spec. The spec may not contradict what the vendor shows.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createContractRecorder, operationMatcher, readSpec, registeredApi, specOperations, startPrism, type PrismServer } from "@apis/prism";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -72,6 +74,31 @@ describe("the vendor doc's request examples", () => {
       expect(recorder.violations(), prism.log()).toEqual([]);
       expect(response.ok).toBe(true);
       expect(recorder.exchanges[0]?.operation).toBeDefined();
+    },
+  );
+});
+
+describe("the spec's citations of the vendor doc", () => {
+  // x-source and x-guess name the doc's sections as SDXSLATE _file.md 'Heading' (and SEED-SDX 'Heading' for the
+  // introduction): a reader looks each up by those words, so each must be a heading of that page as it is (ones cited
+  // as 'Add New Interaction Data' or 'Get Responses List for Interaction', which the page calls 'Set Interaction Data'
+  // and 'Get Responses List By Interaction', could not be found).
+  const sources = join(dirname(specPath), "sources");
+  const text = readFileSync(specPath, "utf8");
+  const cited = [
+    ...[...text.matchAll(/SDXSLATE (_\w+\.md) '([^'\n]+)'/g)].map((match) => [join("slate-includes", match[1]!), match[2]!] as const),
+    ...[...text.matchAll(/SEED-SDX '([^'\n]+)'/g)].map((match) => ["survey-dynamix-api-intro.md", match[1]!] as const),
+  ];
+  const headings = (page: string) => readFileSync(join(sources, page), "utf8").split("\n").filter((line) => /^#+ /.test(line)).map((line) => line.replace(/^#+ /, "").trim());
+
+  it("are there to check: every operation cites its section", () => {
+    expect(cited.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each([...new Set(cited.map(([page, heading]) => `${page} '${heading}'`))].map((key) => [key, cited.find(([page, heading]) => `${page} '${heading}'` === key)!] as const))(
+    "name a heading of the page: %s",
+    (_key, [page, heading]) => {
+      expect(headings(page)).toContain(heading);
     },
   );
 });
