@@ -175,6 +175,33 @@ describe("a call's own credential, forgotten by the list of known ones while the
   }
 });
 
+// A caller's own Authorization header (a client's `headers`, or one call's) replaces a header credential of ours, or
+// goes beside a query one: a server that echoed what it carries, bare, showed it in the call's error body, where the
+// transport's own credential would have been redacted.
+describe("a caller's own Authorization header", () => {
+  const auths: [string, Auth][] = [
+    ["in place of a bearer token", { type: "bearer", token: "transport-bearer-token-1" }],
+    ["beside a query credential", { type: "query", name: "access_token", value: "transport-query-token-1" }],
+    ["on a transport without auth", { type: "none" }],
+  ];
+  const headers: [string, string, string][] = [
+    ["a bearer token", "Bearer caller-own-token-1", "caller-own-token-1"],
+    ["Basic credentials", `Basic ${btoa("caller-user:caller-own-password-1")}`, btoa("caller-user:caller-own-password-1")],
+    ["a bare key", "caller-own-api-key-1", "caller-own-api-key-1"],
+  ];
+  for (const [where, auth] of auths) {
+    for (const [what, header, secret] of headers) {
+      it(`is redacted from the error body that echoes it: ${what}, ${where}`, async () => {
+        const send = createTransport({ auth, fetch: async () => json({ error: "invalid", echo: `got ${secret}` }, { status: 400 }) });
+        const response = await send(new Request("https://api.example.com/items", { headers: { authorization: header } }), { response: "json" });
+        const body = await response.text();
+        expect(body).not.toContain(secret);
+        expect(body).toContain("[redacted]");
+      });
+    }
+  }
+});
+
 // The same for a token request, whose credentials (a password, a client secret, a code) are in its body, not on the
 // transport: they were handed to the token request's own errors, but not to its transport's, so a redirect to another
 // origin whose Location echoed one under a name no rule knows (`?u=...`), or a failure quoting it, showed it in the

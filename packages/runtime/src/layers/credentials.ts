@@ -23,8 +23,11 @@ import { cancelQuietly, isFormBody } from "../read-body.js";
  */
 export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token"): Layer {
   return async (request, next, call) => {
-    // The caller's own Authorization header also means there is no token of ours to refresh.
-    const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && request.headers.has("authorization"));
+    const own = request.headers.get("authorization");
+    // The caller's own Authorization header (client-wide or one call's) is as secret as ours: what follows its scheme
+    // is redacted from the call's errors, since a server may echo it bare. It also means no token of ours to refresh.
+    if (own) call.secrets.push(own.split(" ").pop()!);
+    const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && own);
     let reauthenticated = !authenticate || !authorizer.invalidate;
     let credential = authenticate ? await credentialFor(authorizer, call) : undefined;
     // A token is never empty (a header could not carry one): only a credential without one (Basic, query) has none.
