@@ -47,7 +47,11 @@ ${rows}
 `;
 }
 
-/** One API's reference: Redoc, served from ../assets, reading the bundled spec next to the page. */
+/**
+ * One API's reference: Redoc, served from ../assets, reading the bundled spec next to the page. `sanitize`: a spec's
+ * Markdown may hold HTML (text copied from a vendor's page), which Redoc would otherwise insert as it is, event
+ * handlers included; sanitized, it is shown without them.
+ */
 export function apiPage(api: ApiSummary): string {
   return `<!doctype html>
 <html lang="en">
@@ -57,7 +61,7 @@ export function apiPage(api: ApiSummary): string {
 <div id="redoc"></div>
 <script src="../assets/redoc.standalone.js"></script>
 <script>
-Redoc.init("openapi.json", { expandResponses: "200,201", payloadSampleIdx: 1, hideHostname: false, sortPropsAlphabetically: false, theme: { typography: { fontFamily: "system-ui, sans-serif", headings: { fontFamily: "system-ui, sans-serif" }, code: { fontFamily: "ui-monospace, Menlo, Consolas, monospace" } } } }, document.getElementById("redoc"));
+Redoc.init("openapi.json", { sanitize: true, expandResponses: "200,201", payloadSampleIdx: 1, hideHostname: false, sortPropsAlphabetically: false, theme: { typography: { fontFamily: "system-ui, sans-serif", headings: { fontFamily: "system-ui, sans-serif" }, code: { fontFamily: "ui-monospace, Menlo, Consolas, monospace" } } } }, document.getElementById("redoc"));
 </script>
 </body>
 </html>
