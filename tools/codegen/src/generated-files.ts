@@ -28,8 +28,8 @@ export async function renderApiFiles(api: ApiEntry, repoRoot: string): Promise<G
   }
   const dir = path.dirname(api.outputPath);
   const header = headerComment(api.root);
-  const schema = await renderSchemaTypes(api.rootPath);
-  const operations = renderOperationsModule(collectOperations(loadSpecDocument(api.rootPath)));
+  const schema = await namingSpec(api, () => renderSchemaTypes(api.rootPath));
+  const operations = await namingSpec(api, () => renderOperationsModule(collectOperations(loadSpecDocument(api.rootPath))));
   const file = (filePath: string, content: string): GeneratedFile => ({
     path: filePath,
     relativePath: path.relative(repoRoot, filePath).split(path.sep).join("/"),
@@ -40,4 +40,13 @@ export async function renderApiFiles(api: ApiEntry, repoRoot: string): Promise<G
     file(path.join(dir, "operations.ts"), `${header}\n${operations}`),
     file(path.join(dir, "README.md"), readmeText(api.root)),
   ];
+}
+
+// An error names the spec it is about: `--all` reads several, and a spec's own messages name a path or a $ref only.
+async function namingSpec<T>(api: ApiEntry, render: () => T | Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (error) {
+    throw new Error(`${api.root} (apis.${api.name}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }

@@ -91,15 +91,16 @@ function describeOperation(
   }
   if (idempotent) meta.idempotent = true;
   // Each list's $refs are read from the file it is written in: an operation may live in another file than its path item.
-  const query = [pathItem, operation].flatMap(({ value, file }) =>
-    (Array.isArray(value["parameters"]) ? value["parameters"] : []).flatMap((parameter: unknown) => {
-      const located = spec.deref({ value: parameter, file });
-      const { value: param } = located;
-      return isRecord(param) && param["in"] === "query" && typeof param["name"] === "string"
-        ? [param["name"], ...(param["style"] === "deepObject" ? wireKeys(spec, param["name"], { value: param["schema"], file: located.file }) : [])]
-        : [];
-    }),
+  const parameters = [pathItem, operation].flatMap(({ value, file }) =>
+    (Array.isArray(value["parameters"]) ? value["parameters"] : []).map((parameter: unknown) => spec.deref({ value: parameter, file })),
   );
+  checkPathParameters(where, parameters);
+  const query = parameters.flatMap((located) => {
+    const { value: param } = located;
+    return isRecord(param) && param["in"] === "query" && typeof param["name"] === "string"
+      ? [param["name"], ...(param["style"] === "deepObject" ? wireKeys(spec, param["name"], { value: param["schema"], file: located.file }) : [])]
+      : [];
+  });
   // queryNames is one string of names separated by spaces: such a name would be read as two, or as every empty one.
   const unwritable = query.find((name) => name === "" || name.includes(" "));
   if (unwritable !== undefined) {
@@ -107,6 +108,20 @@ function describeOperation(
   }
   if (query.length > 0) meta.query = [...new Set(query)];
   return meta;
+}
+
+/**
+ * Every `{name}` of the path has a path parameter and every path parameter a `{name}` in the path: openapi-fetch fills
+ * the path from the parameters' names, so one named otherwise (`userId` for `{id}`) would be typed, and sent as a
+ * literal `{id}`.
+ */
+function checkPathParameters(where: string, parameters: Located[]): void {
+  const template = [...where.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]!);
+  const declared = parameters.flatMap(({ value }) => (isRecord(value) && value["in"] === "path" && typeof value["name"] === "string" ? [value["name"]] : []));
+  const undeclared = template.find((name) => !declared.includes(name));
+  if (undeclared !== undefined) throw new Error(`${where}: {${undeclared}} in the path has no parameter of that name in: path`);
+  const unused = declared.find((name) => !template.includes(name));
+  if (unused !== undefined) throw new Error(`${where}: path parameter ${unused} has no {${unused}} in the path`);
 }
 
 /**

@@ -85,3 +85,18 @@ describe("choosing which APIs to generate", () => {
     expect(result.stderr).toContain("no API in redocly.yaml has its x-openapi-ts.output inside packages/other/");
   });
 });
+
+describe("a spec codegen refuses", () => {
+  test("generating or checking it fails with exit 2, naming the spec, the operation and what is wrong, and writes nothing", () => {
+    const repo = copyFixtureRepo();
+    repo.editSpec((spec) => spec.replace("- name: responseId", "- name: id"));
+    for (const args of [[], ["--check"]]) {
+      const result = runCli(args, repo.packageDir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        "apis-codegen: specs/fixture/openapi.yaml (apis.fixture): PATCH /v1/responses/{responseId}: {responseId} in the path has no parameter of that name in: path",
+      );
+    }
+    expect(() => readdirSync(repo.generatedDir)).toThrow();
+  });
+});

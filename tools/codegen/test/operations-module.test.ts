@@ -90,6 +90,23 @@ describe("operation metadata", () => {
     expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n      responses: {}\n` })).toThrow("GET /a has no operationId");
   });
 
+  // openapi-fetch fills {id} from a path parameter named id: one named otherwise is typed, and the URL keeps a literal {id}.
+  test.each([
+    ["a {name} in the path without a path parameter of that name", "/a/{id}", "[{ name: userId, in: path, required: true }]", "GET /a/{id}: {id} in the path has no parameter of that name in: path"],
+    ["a {name} in the path with only a query parameter of that name", "/a/{id}", "[{ name: id, in: query }]", "GET /a/{id}: {id} in the path has no parameter of that name in: path"],
+    ["a path parameter without its {name} in the path", "/a", "[{ name: id, in: path, required: true }]", "GET /a: path parameter id has no {id} in the path"],
+  ])("%s is an error naming the operation and the name", (_, path, parameters, message) => {
+    expect(() => operationsOf({ "openapi.yaml": `paths:\n  ${path}:\n    get:\n${op("getA", `      parameters: ${parameters}\n`)}` })).toThrow(message);
+  });
+
+  test("path parameters declared on the path item, or behind $refs in another file, fill the path's {names}", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a/{id}/b/{key}:\n    parameters: [{ name: id, in: path, required: true }]\n    get:\n${op("getA", "      parameters: [{ $ref: 'params.yaml#/Key' }]\n")}`,
+      "params.yaml": "Key: { name: key, in: path, required: true }\n",
+    });
+    expect(entries.map((entry) => entry.meta.operationId)).toEqual(["getA"]);
+  });
+
   test("a request body type that is not JSON, form or multipart is an error naming it", () => {
     expect(() =>
       operationsOf({ "openapi.yaml": `paths:\n  /a:\n    put:\n${op("putA", "      requestBody:\n        content:\n          text/csv: {}\n")}` }),
