@@ -29,11 +29,15 @@ const ERROR_STATUS = /^([45](\d\d|XX)|default)$/;
 export function errorResponseNames(spec: unknown): Set<string> {
   const names = new Set<string>();
   // operationsOf follows a path's $ref (an OpenAPI 3.1 path item component) as every other walk of a spec does.
-  for (const { operation } of isRecord(spec) ? operationsOf(spec) : []) {
+  for (const { key, operation } of isRecord(spec) ? operationsOf(spec) : []) {
     const responses = isRecord(operation["responses"]) ? operation["responses"] : {};
     for (const [status, response] of Object.entries(responses)) {
       const ref = ERROR_STATUS.test(status) ? refOf(response) : undefined;
       if (ref?.startsWith(RESPONSES)) names.add(unescapePointer(ref.slice(RESPONSES.length)));
+      // openapi-typescript files it under a components.responses name of its own choosing, which this cannot know.
+      else if (ref !== undefined && !ref.startsWith("#")) {
+        throw new Error(`${key}: its ${status} response is a $ref into another file (${ref}), whose body could not be typed \`| string\`; write it under #/components/responses (it may $ref the file from there)`);
+      }
     }
   }
   return names;

@@ -100,3 +100,18 @@ describe("a spec codegen refuses", () => {
     expect(() => readdirSync(repo.generatedDir)).toThrow();
   });
 });
+
+describe("a spec split into files", () => {
+  // What the error for a response $ref into another file asks for: a component there, which may $ref the file.
+  test("an error response component that $refs another file has its JSON body typed | string", () => {
+    const repo = copyFixtureRepo();
+    writeFileSync(path.join(repo.dir, "specs/fixture/responses.yaml"), "NotFound:\n  description: No such import.\n  content:\n    application/json:\n      schema: { type: object, properties: { message: { type: string } } }\n");
+    repo.editSpec((spec) =>
+      spec
+        .replace("        '201':", "        '404':\n          $ref: '#/components/responses/NotFound'\n        '201':")
+        .replace("components:\n", "components:\n  responses:\n    NotFound:\n      $ref: './responses.yaml#/NotFound'\n"),
+    );
+    expect(runCli([], repo.packageDir).status).toBe(0);
+    expect(repo.read("packages/fixture/src/generated/schema.ts")).toMatch(/NotFound: \{[^]*?message\?: string \| undefined;\n\s*\} \| string;/);
+  });
+});

@@ -59,6 +59,14 @@ describe("the error body transform", () => {
     expect(widened("#/paths/~1items/get/responses/500/content/*~1*")).toBe("ErrorBody | string");
   });
 
+  // openapi-typescript files such a response under a components.responses name it chooses: its body went untransformed.
+  test("an error status answered by a $ref into another file is an error naming the operation, the status and the $ref; a 2xx one is not", () => {
+    const split = (status: string) => ({ paths: { "/a": { get: { responses: { [status]: { $ref: "./responses.yaml#/NotFound" } } } } } });
+    expect(() => errorResponseNames(split("404"))).toThrow("GET /a: its 404 response is a $ref into another file (./responses.yaml#/NotFound)");
+    expect(() => errorResponseNames(split("default"))).toThrow("GET /a: its default response is a $ref into another file");
+    expect([...errorResponseNames(split("200"))]).toEqual([]);
+  });
+
   test("a 2xx body, a schema nested in an error body and a body that is not JSON are left as they are", () => {
     expect(widened("#/paths/~1responses/get/responses/200/content/application~1json")).toBeUndefined();
     expect(widened("#/components/responses/Items/content/application~1json")).toBeUndefined();
