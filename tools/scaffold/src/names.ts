@@ -13,6 +13,12 @@ export interface VendorNames {
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+// Words a variable may not be named in a module (strict mode), or should not be: the camel spelling is one.
+const RESERVED = new Set(
+  "arguments await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof undefined var void while with yield".split(" "),
+);
+// The title goes into JSON and YAML strings, a plain YAML scalar (the spec's info.title) and TypeScript strings as it is.
+const TITLE = /^[\p{L}\p{N}][\p{L}\p{N} .,()&'+/-]*$/u;
 
 /** Checks a vendor name and derives its spellings; a bad name gets an error that says what a good one looks like. */
 export function vendorNames(name: string, title?: string): VendorNames {
@@ -21,13 +27,25 @@ export function vendorNames(name: string, title?: string): VendorNames {
   }
   const words = name.split("-");
   const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);
-  return {
-    name,
-    title: title?.trim() || words.map(capital).join(" "),
-    camel: words[0]! + words.slice(1).map(capital).join(""),
-    pascal: words.map(capital).join(""),
-    env: words.join("_").toUpperCase(),
-  };
+  const camel = words[0]! + words.slice(1).map(capital).join("");
+  if (RESERVED.has(camel)) throw new Error(`"${name}" is not a usable vendor name: the client's variable would be ${camel}, a reserved word; pick another (e.g. ${name}-api)`);
+  const display = title?.trim() || words.map(capital).join(" ");
+  if (!TITLE.test(display)) {
+    throw new Error(`"${display}" is not a usable title: use letters, digits, spaces and . , ( ) & ' + / -, starting with a letter or digit (it is written into JSON, YAML and TypeScript as it is)`);
+  }
+  return { name, title: display, camel, pascal: words.map(capital).join(""), env: words.join("_").toUpperCase() };
+}
+
+/**
+ * The template files that already use the client's variable name for something else (`data` in
+ * `const { data } = await data.GET(...)`), as `[file, text]` pairs before filling: none for a usable name.
+ *
+ * @example
+ * namesClashing(vendorNames("data"), [["test/unit/client.test.ts", "const { data } = await __CAMEL__.GET(...)"]]); // ["test/unit/client.test.ts"]
+ */
+export function namesClashing(names: VendorNames, templates: [file: string, text: string][]): string[] {
+  const word = new RegExp(`(?<![\\w$])${names.camel}(?![\\w$])`);
+  return templates.filter(([, text]) => word.test(text)).map(([file]) => file);
 }
 
 /** Fills a template's placeholders. */

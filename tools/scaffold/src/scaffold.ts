@@ -2,10 +2,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateApis, loadRegistry } from "@apis/codegen";
-import { fill, vendorNames } from "./names.ts";
+import { fill, namesClashing, vendorNames } from "./names.ts";
 import { addReadmeRow, addRegistryEntry } from "./registry-entry.ts";
 
 const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
+
+/** Every template file under `dir`, as `[path relative to templates/, text]`. */
+function readTemplates(dir = TEMPLATES): [string, string][] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => statSync(join(dir, file)).isFile())
+    .sort()
+    .map((file) => [file.replaceAll("\\", "/"), readFileSync(join(dir, file), "utf8")]);
+}
 
 function copyTemplates(from: string, to: string, fillText: (text: string) => string, written: string[]): void {
   for (const entry of readdirSync(from)) {
@@ -44,6 +52,10 @@ export function addSizeBudget(budget: string, name: string): string {
  */
 export async function scaffoldVendor(root: string, name: string, title?: string): Promise<string[]> {
   const names = vendorNames(name, title);
+  const clashing = namesClashing(names, readTemplates());
+  if (clashing.length > 0) {
+    throw new Error(`"${name}" is not a usable vendor name: the client's variable would be ${names.camel}, which tools/scaffold/templates/${clashing[0]}${clashing.length > 1 ? ` (and ${clashing.length - 1} more templates)` : ""} already uses for something else; pick another`);
+  }
   for (const dir of [join(root, "specs", name), join(root, "packages", name)]) {
     if (existsSync(dir)) throw new Error(`${relative(root, dir)} already exists: pick another name or remove it first`);
   }
