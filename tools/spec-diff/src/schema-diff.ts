@@ -81,9 +81,14 @@ function diffTypes(ctx: SchemaDiffContext, base: Node, head: Node, where: string
   ctx.changes.push(safe ? minor(widened ? "type-widened" : "type-narrowed", where, message) : breaking("field-retyped", where, message));
 }
 
+/** The values a schema is limited to: its `const` (a one-value enum, as the client types it), else its `enum`. */
+function allowedValues(schema: Node): unknown[] | undefined {
+  return "const" in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
+}
+
 function diffEnum(ctx: SchemaDiffContext, base: Node, head: Node, where: string): void {
-  const before = Array.isArray(base.enum) ? base.enum : undefined;
-  const after = Array.isArray(head.enum) ? head.enum : undefined;
+  const before = allowedValues(base);
+  const after = allowedValues(head);
   if (!before && !after) return;
   if (!after) {
     ctx.changes.push(minor("enum-widened", where, "the enum was lifted: any value of the type is allowed"));

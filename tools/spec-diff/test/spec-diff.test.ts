@@ -25,6 +25,23 @@ describe("breaking changes", () => {
   });
 });
 
+// `const: password` is typed as the literal "password": a client that sends it is broken when it changes.
+describe("const, a one-value enum", () => {
+  const spec = (grantType: Record<string, unknown>) => ({
+    paths: { "/token": { post: { requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["grant_type"], properties: { grant_type: { type: "string", ...grantType } } } } } }, responses: {} } } },
+  });
+  const diff = (before: Record<string, unknown>, after: Record<string, unknown>) => diffSpecs(spec(before), spec(after)).map((change) => `${change.level} ${change.kind}: ${change.message}`);
+
+  it("calls a changed const breaking, naming the value that went", () => {
+    expect(diff({ const: "password" }, { const: "client_credentials" })).toEqual(['breaking enum-narrowed: enum values removed: ["password"]', 'minor enum-widened: enum values added: ["client_credentials"]']);
+  });
+
+  it("calls a const added to a field breaking, and one widened to an enum holding it minor", () => {
+    expect(diff({}, { const: "password" })).toEqual(['breaking enum-narrowed: now limited to the enum ["password"]']);
+    expect(diff({ const: "password" }, { enum: ["password", "refresh_token"] })).toEqual(['minor enum-widened: enum values added: ["refresh_token"]']);
+  });
+});
+
 describe("minor changes", () => {
   it("calls an added optional field minor, in a response and in a request", () => {
     expect(changes("added-optional-field")).toEqual([
