@@ -38,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "pnpm-workspace.yaml"), "packages: []\n");
   writeFileSync(
     join(root, "redocly.yaml"),
-    'apis:\n  untrusted:\n    root: openapi.yaml\n    x-docs:\n      title: Untrusted HTML\n      package: "@apis/untrusted"\n      pending: a scratch API\nextends: [minimal]\n',
+    'apis:\n  untrusted:\n    root: openapi.yaml\n    x-docs:\n      title: Untrusted HTML\n      package: "@apis/untrusted"\n      pending: a scratch API\ntelemetry: off\nextends: [minimal]\n',
   );
   writeFileSync(join(root, "openapi.yaml"), SPEC);
   buildSite(join(root, "dist"), root);

@@ -17,8 +17,8 @@ export function repoConfig(): Record<string, unknown> {
   return parse(readFileSync(path.join(REPO_ROOT, "redocly.yaml"), "utf8")) as Record<string, unknown>;
 }
 
-/** Keys of redocly.yaml that decide what `lint` reports: extends, plugins, rules, preprocessors and their per-spec variants. */
-const LINT_KEYS = /^(extends|plugins|rules|preprocessors|\w+Rules|\w+Preprocessors)$/;
+/** Keys of redocly.yaml that decide what `lint` reports (extends, plugins, rules, preprocessors and their per-spec variants), and `telemetry`. */
+const LINT_KEYS = /^(extends|plugins|rules|preprocessors|\w+Rules|\w+Preprocessors|telemetry)$/;
 const LOCAL_FILE = /^\.{0,2}\/|\.(ya?ml|[cm]?[jt]s)$/;
 
 /**
