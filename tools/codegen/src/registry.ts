@@ -31,7 +31,14 @@ export function loadRegistry(repoRoot: string): Registry {
       continue;
     }
     if (!output.endsWith(".ts")) throw new Error(`redocly.yaml: apis.${name}.x-openapi-ts.output must be the path of a .ts file`);
+    if (path.basename(output) === "operations.ts") throw new Error(`redocly.yaml: apis.${name}.x-openapi-ts.output cannot be operations.ts, which codegen writes next to it`);
     if (!isInside(output, repoRoot)) throw new Error(`redocly.yaml: apis.${name}.x-openapi-ts.output points outside the repository`);
+    // operations.ts and README.md are written next to schema.ts: a second API there would overwrite the first's.
+    const sharing = registry.apis.find((api) => path.dirname(api.outputPath) === path.dirname(output));
+    if (sharing !== undefined) {
+      const folder = path.relative(repoRoot, path.dirname(output)).replaceAll("\\", "/");
+      throw new Error(`redocly.yaml: apis.${sharing.name} and apis.${name} generate into the same folder (${folder}/), where each one's operations.ts and README.md would overwrite the other's: give each x-openapi-ts.output its own folder`);
+    }
     registry.apis.push({ name, root: path.relative(repoRoot, root).replaceAll("\\", "/"), rootPath: root, outputPath: output });
   }
   return registry;

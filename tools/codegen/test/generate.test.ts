@@ -75,6 +75,27 @@ describe("choosing which APIs to generate", () => {
     expect(result.stdout).toContain("packages/fixture/src/generated/schema.ts");
   });
 
+  // operations.ts and README.md go next to schema.ts: the second API's overwrote the first's, and --check never passed.
+  test("two APIs generating into one folder fail, naming both, before anything is written", () => {
+    const repo = copyFixtureRepo();
+    writeFileSync(path.join(repo.dir, "specs/fixture/two.yaml"), "openapi: 3.1.0\ninfo: { title: two, version: 1.0.0 }\npaths: {}\n");
+    repo.editFile("redocly.yaml", (text) => `${text}  two:\n    root: specs/fixture/two.yaml\n    x-openapi-ts:\n      output: packages/fixture/src/generated/two.ts\n`);
+    for (const args of [["--all"], ["--check", "--all"]]) {
+      const result = runCli(args, repo.dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("apis.fixture and apis.two generate into the same folder (packages/fixture/src/generated/)");
+    }
+    expect(() => readdirSync(repo.generatedDir)).toThrow();
+  });
+
+  test("an output named operations.ts, which codegen writes next to it, fails", () => {
+    const repo = copyFixtureRepo();
+    repo.editFile("redocly.yaml", (text) => text.replace("generated/schema.ts", "generated/operations.ts"));
+    const result = runCli(["--all"], repo.dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("apis.fixture.x-openapi-ts.output cannot be operations.ts");
+  });
+
   test("run in a package that no API writes into, it fails and says so", () => {
     const repo = copyFixtureRepo();
     const other = path.join(repo.dir, "packages/other");
