@@ -38,7 +38,7 @@ const METHODS = [...HTTP_METHODS].sort();
 export function collectOperations(spec: SpecDocument): OperationEntry[] {
   const root = isRecord(spec.root.value) ? spec.root.value : {};
   const paths = isRecord(root["paths"]) ? root["paths"] : {};
-  const rootSecurity = schemeNames(root["security"]);
+  const rootSecurity = schemeNames(root["security"], "the root");
   const components = isRecord(root["components"]) ? root["components"] : {};
   const declared = Object.keys(isRecord(components["securitySchemes"]) ? components["securitySchemes"] : {});
   const entries: OperationEntry[] = [];
@@ -73,7 +73,7 @@ function describeOperation(
   if (typeof operationId !== "string" || operationId === "") {
     throw new Error(`${where} has no operationId`);
   }
-  const meta: OperationMeta = { operationId, security: op["security"] === undefined ? rootSecurity : schemeNames(op["security"]) };
+  const meta: OperationMeta = { operationId, security: op["security"] === undefined ? rootSecurity : schemeNames(op["security"], where) };
   if (op["requestBody"] !== undefined) {
     const body = spec.deref({ value: op["requestBody"], file: operation.file });
     const content = isRecord(body.value) && isRecord(body.value["content"]) ? body.value["content"] : {};
@@ -137,11 +137,17 @@ function wireKeys(spec: SpecDocument, name: string, schema: Located<unknown>): s
 
 /**
  * The scheme names of a `security` list, each once, in order: `[]` for `security: []` or none at all. An empty
- * requirement `{}` (anonymous allowed) names no scheme, so it adds nothing.
+ * requirement `{}` (anonymous allowed) names no scheme, so it adds nothing. A requirement naming two schemes or more
+ * asks for all of them on one request, which the runtime cannot send (a client holds one credential and the operation
+ * table lists alternatives): refused, since read as alternatives a client holding one would send it and get a 401.
  */
-function schemeNames(security: unknown): string[] {
+function schemeNames(security: unknown, where: string): string[] {
   if (!Array.isArray(security)) return [];
   const names = security.flatMap((requirement: unknown) => (isRecord(requirement) ? Object.keys(requirement) : []));
+  const together = security.find((requirement: unknown) => isRecord(requirement) && Object.keys(requirement).length > 1);
+  if (together !== undefined) {
+    throw new Error(`${where}: security requirement { ${Object.keys(together).join(", ")} } needs those schemes together on one request, which the clients cannot send; list each scheme as its own requirement if any one of them is enough`);
+  }
   return [...new Set(names)];
 }
 

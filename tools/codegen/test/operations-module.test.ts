@@ -25,7 +25,7 @@ describe("operation metadata", () => {
 
   test("security names the root's schemes unless the operation overrides them; {} (anonymous) names none", () => {
     const entries = operationsOf({
-      "openapi.yaml": `security: [{ key: [] }, { oauth: [read] }]\npaths:\n  /a:\n    get:\n${op("getA")}    post:\n${op("postA", "      security: []\n")}    put:\n${op("putA", "      security: [{ basic: [] }, {}]\n")}    patch:\n${op("patchA", "      security: [{ key: [], basic: [] }, { key: [] }]\n")}`,
+      "openapi.yaml": `security: [{ key: [] }, { oauth: [read] }]\npaths:\n  /a:\n    get:\n${op("getA")}    post:\n${op("postA", "      security: []\n")}    put:\n${op("putA", "      security: [{ basic: [] }, {}]\n")}    patch:\n${op("patchA", "      security: [{ key: [] }, { basic: [] }, { key: [] }]\n")}`,
     });
     expect(entries.map((e) => [e.meta.operationId, e.meta.security])).toEqual([
       ["getA", ["key", "oauth"]],
@@ -33,6 +33,15 @@ describe("operation metadata", () => {
       ["postA", []],
       ["putA", ["basic"]],
     ]);
+  });
+
+  test("a security requirement naming several schemes (all needed together) is refused, at the root or on an operation", () => {
+    expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    patch:\n${op("patchA", "      security: [{ key: [], basic: [] }, { key: [] }]\n")}` })).toThrow(
+      "PATCH /a: security requirement { key, basic } needs those schemes together on one request",
+    );
+    expect(() => operationsOf({ "openapi.yaml": `security: [{ key: [], oauth: [read] }]\npaths:\n  /a:\n    get:\n${op("getA")}` })).toThrow(
+      "the root: security requirement { key, oauth } needs those schemes together",
+    );
   });
 
   test("requestBody comes from the first content type listed, ignoring parameters and case", () => {
