@@ -112,21 +112,23 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   checkOptionNames(options, ["codeParams", "expectedState"], "readAuthorizationCallback");
   // Left out, it would turn the check off without a word: a forged callback (login CSRF) is then taken.
   if (!("expectedState" in options)) throw fieldError("expectedState", "is required: the state sent to the vendor (null skips the check)");
-  // describeValue never quotes a string: the URL holds the code.
-  const badUrl = () => fieldError("url", `must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   // A URL or anything shaped like one (Next.js's request.nextUrl) by its href; anything else would be read as a path
   // ("/null") and reported as a forged callback, without a state.
   const text = typeof url === "string" ? url : (url as URL | null | undefined)?.href;
-  if (typeof text !== "string") throw badUrl();
-  let parsed: URL;
-  try {
-    // The base only lets a bare path and query parse; nothing from it is used. A text with an "=" but no "?" (a
-    // framework's query string, `code=...&state=...`) is read as the query: as a path, it would be a callback without
-    // a state; a path without a query holds no code anyway.
-    parsed = new URL(/^[^?]*=[^?]*$/.test(text) ? `?${text}` : text, "https://callback.invalid");
-  } catch {
-    throw badUrl();
+  let parsed: URL | undefined;
+  if (typeof text === "string") {
+    try {
+      // The base only lets a bare path and query parse; nothing from it is used. A text with an "=" but no "?" (a
+      // framework's query string, `code=...&state=...`) is read as the query: as a path, it would be a callback without
+      // a state; a path without a query holds no code anyway.
+      parsed = new URL(/^[^?]*=[^?]*$/.test(text) ? `?${text}` : text, "https://callback.invalid");
+    } catch {
+      // Not a URL: `parsed` stays undefined and is refused below, as an href that is no string is.
+    }
   }
+  // One refusal for both (written once, where a closure built it twice: 13 gzipped bytes). describeValue never quotes
+  // a string: the URL holds the code.
+  if (!parsed) throw fieldError("url", `must be the callback URL the vendor redirected to, or its path and query, got ${describeValue(url)}`);
   const query = parsed.searchParams;
   const error = query.get("error") || (query.get("deny") === "true" ? "access_denied" : undefined);
   if (error) {
