@@ -102,9 +102,7 @@ type Encode = (fields: [string, string][]) => [body: URLSearchParams | FormData,
  */
 async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how: () => Encode): Promise<TokenResponse> {
   const tokenUrl = parseAbsolute(options?.tokenUrl, "tokenUrl", "https://api.example.com/oauth/token").href;
-  requireString(options.clientId, "clientId");
-  requireString(options.clientSecret, "clientSecret");
-  requireString(options.code, "code");
+  for (const name of ["clientId", "clientSecret", "code"] as const) requireString(options[name], name);
   checkRedirectUri(options.redirectUri);
   // The platform's TypeError would quote what is no signal whole: an options object, the client secret and code in it.
   // A falsy one is none, as the token request reads it.
