@@ -74,9 +74,8 @@ export class DuplicateInteractionError extends ConflictError {
 nameErrorClasses({ DuplicateInteractionError });
 
 // Safe: past 2^53 a number is no ID anyone was given, and 1e21 would go out as "1e+21".
-function checkPositiveInteger(value: unknown, field: string, what: string): number {
+function checkPositiveInteger(value: unknown, field: string, what: string): asserts value is number {
   if (!Number.isSafeInteger(value) || (value as number) < 1) throw fieldError(field, `must be ${what}, a positive integer`);
-  return value as number;
 }
 
 /**
@@ -111,7 +110,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     );
   }
   const { data, scheduled_at, ...fields } = input;
-  const surveyId = checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
+  checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
   // A null type is refused, not read as web: it would go out as survey_type= (see wire.ts), which the vendor may not read so.
   const { survey_type: type = "web" } = fields;
   if (!SURVEY_TYPES.includes(type)) throw fieldError("survey_type", `must be one of ${SURVEY_TYPES.join(", ")}`);
@@ -148,7 +147,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     signal: options?.signal || null,
   });
   // With _force_new the vendor skips its duplicate check, so a 409 then has another cause: its own error says which.
-  if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, surveyId);
+  if (result.response.status === 409 && !fields._force_new) throw new DuplicateInteractionError(result.response, result.error, fields.survey_id);
   // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
   // error's `body` keeps what came, so that an id it holds is not lost.
   return idOrThrow(result, "POST", "without the interaction's id (see body): find it with GET /interactions");
