@@ -21,9 +21,11 @@ export const AUTH_SCHEMES: AuthSchemes<SurveyDynamixAuth, "baseUrl" | "oauthBase
       // the client on its default host, answering 401.
       checkOptionNames(auth, ["type", "customerUuid", "authToken"], "auth");
       const username = requireString(auth.customerUuid, "auth.customerUuid", "the Customer Uuid from the customer settings page");
-      // HTTP Basic ends the user name at the first colon, so the vendor would read another user and password.
-      if (username.includes(":")) {
-        throw fieldError("auth.customerUuid", "must not contain ':': copy the Customer Uuid exactly as the customer settings page shows it");
+      // HTTP Basic ends the user name at the first colon, so the vendor would read another user and password. No UUID
+      // holds white space: a line break read from a file with it, or a space pasted before it, would go out base64-encoded
+      // and be answered 401 without a clue (a bearer token so refuses it, as no header can carry it).
+      if (/[:\s]/.test(username)) {
+        throw fieldError("auth.customerUuid", "must not contain ':' or white space: copy it exactly as the customer settings page shows it");
       }
       const password = requireString(auth.authToken, "auth.authToken", "the Auth Token from the customer settings page");
       return { type: "basic", username, password };

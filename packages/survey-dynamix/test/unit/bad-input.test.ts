@@ -108,6 +108,13 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createClient",
+    input: "a customer UUID with a line break after it, which would go out base64-encoded and be answered 401",
+    call: (fetch) => client(fetch, { auth: { type: "basic", customerUuid: "0f8fad5b-d9cb-469f-a165-70867728950e\r\n", authToken: AUTH_TOKEN } }),
+    field: "auth.customerUuid",
+    message: /^auth\.customerUuid must not contain ':' or white space: copy it exactly as the customer settings page shows it$/,
+  },
+  {
+    helper: "createClient",
     input: "a region inside Basic auth, which would have sent an eu1 account's credentials to the us1 host",
     call: (fetch) => client(fetch, { auth: bad({ type: "basic", customerUuid: "customer", authToken: AUTH_TOKEN, region: "eu1" }) }),
     field: "region",

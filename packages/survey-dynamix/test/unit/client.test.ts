@@ -40,6 +40,9 @@ describe("createClient", () => {
     ["basic auth without the auth token", { type: "basic", customerUuid: CUSTOMER_UUID }, "auth.authToken"],
     ["basic auth with an empty customer UUID", { type: "basic", customerUuid: " ", authToken: AUTH_TOKEN }, "auth.customerUuid"],
     ["a customer UUID with a colon, which HTTP Basic cannot carry", { type: "basic", customerUuid: `${CUSTOMER_UUID}:x`, authToken: AUTH_TOKEN }, "auth.customerUuid"],
+    // Sent base64-encoded in the header, it was answered 401 with nothing to say that the UUID was the cause.
+    ["a customer UUID with the line break of the file it was read from", { type: "basic", customerUuid: `${CUSTOMER_UUID}\n`, authToken: AUTH_TOKEN }, "auth.customerUuid"],
+    ["a customer UUID pasted with a space before it", { type: "basic", customerUuid: ` ${CUSTOMER_UUID}`, authToken: AUTH_TOKEN }, "auth.customerUuid"],
     ["a token auth without its token", { type: "token" }, "auth.accessToken"],
     ["no auth at all", undefined, "auth"],
   ])("rejects %s before any request, naming the option and quoting no credential", (_case, auth, field) => {
