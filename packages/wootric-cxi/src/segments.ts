@@ -18,7 +18,8 @@ function need(object: Record<string, unknown> | undefined, key: string, at: stri
  * updates than it lists. Rails reads `responses[][id]=1&responses[][custom_properties][][key]=plan&...` as lists of
  * hashes, starting a new one only at a field the last one has: an entry without its `id` (`user_id` for `users`), or a
  * property without its `key` or `value`, was merged into the one before or after it, setting a value on the wrong
- * response or property. A body without either list (`{}`, or `response` misspelt) would update nothing.
+ * response or property. An entry's `custom_properties` must be such a list (not a map such as `{ plan: "Pro" }`). A
+ * body without either list (`{}`, or `response` misspelt) would update nothing.
  *
  * @example
  * checkSegmentsBody({ responses: [{ id: 413, custom_properties: [{ key: "plan", value: "Pro" }] }] }); // ok
@@ -36,7 +37,11 @@ export function checkSegmentsBody(body: unknown): void {
     list.forEach((entry: Record<string, unknown> | undefined, index) => {
       const at = `body.${name}[${index}].`;
       need(entry, LEADS[name]!, at);
-      (entry!.custom_properties as Record<string, unknown>[] | undefined)?.forEach?.((property, i) => {
+      // A map ({ plan: "Pro" }) or one property in place of the list is read as a hash, a string or null as one value:
+      // no list of properties, which Wootric updates by.
+      const properties = entry!.custom_properties;
+      if (properties !== undefined && !Array.isArray(properties)) throw fieldError(at + "custom_properties", "must be a list");
+      properties?.forEach((property: Record<string, unknown> | undefined, i) => {
         const propertyAt = `${at}custom_properties[${i}].`;
         need(property, "key", propertyAt);
         need(property, "value", propertyAt);

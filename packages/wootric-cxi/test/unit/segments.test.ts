@@ -61,6 +61,16 @@ describe("PUT /v1/segments/update_bulk", () => {
     expect((await refusal({ users: [{ user_id: "u-1", custom_properties: [{ value: "Pro" }] }] })).field).toBe("body.users[0].custom_properties[0].key");
   });
 
+  // Rails reads responses[][custom_properties][plan]=Pro as a hash, not the list of { key, value } it updates by: a map
+  // or a lone property went out unchecked, and a string or null as one empty or plain value.
+  it("refuses custom_properties that is no list (a map, one property, a string or null), naming the entry, before sending", async () => {
+    for (const properties of [{ plan: "Pro" }, { key: "plan", value: "Pro" }, "plan=Pro", null]) {
+      const body = { responses: [{ id: 413, custom_properties: [{ key: "plan", value: "Lite" }] }, { id: 414, custom_properties: properties }] };
+      expect(await refusal(body)).toMatchObject({ field: "body.responses[1].custom_properties", message: "body.responses[1].custom_properties must be a list" });
+    }
+    expect((await refusal({ users: [{ user_id: "u-1", custom_properties: new Map([["plan", "Pro"]]) }] })).field).toBe("body.users[0].custom_properties");
+  });
+
   it("refuses a body that lists neither responses nor users, or names another list, which would update nothing", async () => {
     expect((await refusal({})).field).toBe("body");
     expect((await refusal({ responses: undefined })).field).toBe("body");
