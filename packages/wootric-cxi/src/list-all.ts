@@ -49,7 +49,8 @@ export function listAllQuery(options: object | null | undefined, names: string[]
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
- * after the items it could reach, instead of dropping the rest silently. A path that is not one of these lists, a
+ * after the items it could reach, instead of dropping the rest silently. Responses take no filter to narrow them: read
+ * the oldest with `sort_order: "asc"`, or have `POST /v1/exports` e-mail them all. A path that is not one of these lists, a
  * `query` that is not an object of parameters (a string such as `"a=b"`) or holds a `page` or a name only another
  * operation reads (`search` on `/v1/responses`), or a `per_page` outside 1-50, throws an `InputError` before any request.
  *
