@@ -188,6 +188,8 @@ describe("a caller's own Authorization header", () => {
     ["a bearer token", "Bearer caller-own-token-1", "caller-own-token-1"],
     ["Basic credentials", `Basic ${btoa("caller-user:caller-own-password-1")}`, btoa("caller-user:caller-own-password-1")],
     ["a bare key", "caller-own-api-key-1", "caller-own-api-key-1"],
+    // A header may hold a tab between the scheme and the credential (a caller's template literal), which fetch sends.
+    ["a bearer token after a tab", "Bearer\tcaller-own-token-2", "caller-own-token-2"],
   ];
   for (const [where, auth] of auths) {
     for (const [what, header, secret] of headers) {
@@ -199,6 +201,19 @@ describe("a caller's own Authorization header", () => {
         expect(body).toContain("[redacted]");
       });
     }
+  }
+});
+
+// `Bearer ${token}` of a token that is unset (null from a browser's storage) or a flag: a word that short is no
+// credential, and redacted from the raw error body it made JSON of null, true or false unreadable ("detail":[redacted]).
+describe("a caller's own Authorization header too short to be a credential", () => {
+  for (const word of ["null", "true", "false"]) {
+    it(`leaves the JSON of the error body readable: Bearer ${word}`, async () => {
+      const body = { error: "invalid_token", detail: null, retry: true, expired: false };
+      const send = createTransport({ auth: { type: "bearer", token: "transport-bearer-token-1" }, fetch: async () => json(body, { status: 401 }) });
+      const response = await send(new Request("https://api.example.com/items", { headers: { authorization: `Bearer ${word}` } }), { response: "json" });
+      expect(await response.json()).toEqual(body);
+    });
   }
 });
 

@@ -25,8 +25,11 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
   return async (request, next, call) => {
     const own = request.headers.get("authorization");
     // The caller's own Authorization header (client-wide or one call's) is as secret as ours: what follows its scheme
-    // is redacted from the call's errors, since a server may echo it bare. It also means no token of ours to refresh.
-    if (own) call.secrets.push(own.split(" ").pop()!);
+    // (after a space or a tab, both of which fetch sends) is redacted from the call's errors, since a server may echo it
+    // bare. Not one under 6 characters: `Bearer ${token}` of a token left unset (null, true, false) holds no credential,
+    // and redacting that word out of an error body's raw JSON made it unreadable. (With no header, `own` is null, which
+    // exec reads as the text "null": too short to match.) It also means no token of ours to refresh.
+    call.secrets.push(...(/\S{6,}$/.exec(own!) ?? []));
     const authenticate = call.options.authenticate !== false && !(authorizer.location === "header" && own);
     let reauthenticated = !authenticate || !authorizer.invalidate;
     let credential = authenticate ? await credentialFor(authorizer, call) : undefined;

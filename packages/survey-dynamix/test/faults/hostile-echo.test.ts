@@ -12,7 +12,9 @@ const ACCESS_TOKEN = "sdx+&/%-personal-access-token=";
 const CLIENT_SECRET = "sdx+&/ é%-client-secret";
 const CODE = "sdx+&/ é%-auth-code";
 const CUSTOMER_UUID = "4f7c2a9e-1b3d-4e5f-8a6b-0c9d8e7f6a5b";
-const collected = collectLeaks([AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, CODE]);
+// A caller's own, sent in an Authorization header of its own in place of the client's credential.
+const OWN_TOKEN = "sdx-caller-own-token-7";
+const collected = collectLeaks([AUTH_TOKEN, ACCESS_TOKEN, CLIENT_SECRET, CODE, OWN_TOKEN]);
 const GET_QUESTION = "GET /questions/5";
 
 const served = useFaultServer();
@@ -65,6 +67,32 @@ describe("Survey Dynamix credentials echoed by a hostile server", () => {
       });
     }
   }
+});
+
+// A caller's own Authorization header, client-wide or one call's, goes in place of the client's credential: what follows
+// its scheme is redacted like the client's own, whether a space or a tab sets it off (fetch sends either).
+describe("a caller's own Authorization header echoed by a hostile server", () => {
+  const auth: SurveyDynamixAuth = { type: "token", accessToken: ACCESS_TOKEN };
+  for (const [apart, header] of [["a space", `Bearer ${OWN_TOKEN}`], ["a tab", `Bearer\t${OWN_TOKEN}`]] as const) {
+    for (const [place, answer] of Object.entries(echoIn)) {
+      it(`set apart by ${apart}, in ${place}, reaches no error or log line, client-wide or on one call`, async () => {
+        served().script(GET_QUESTION, [answer(OWN_TOKEN)]);
+        const params = { path: { question_id: 5 } };
+        assertNoEcho(await texts(() => connect(auth, { headers: { Authorization: header } }).GET("/questions/{question_id}", { params })), OWN_TOKEN);
+        assertNoEcho(await texts(() => connect(auth).GET("/questions/{question_id}", { params, headers: { Authorization: header } })), OWN_TOKEN);
+        expect(served().requests.filter((request) => request.pathname === "/questions/5").map((request) => request.headers.authorization)).toEqual([header, header]);
+      });
+    }
+  }
+
+  // `Bearer ${token}` of a token left unset (null from a browser's storage): a word that short is no credential, and
+  // redacted from the raw body it made the JSON of a null, true or false unreadable ("detail":[redacted]).
+  it.each(["null", "true", "false"])("too short to be a credential (Bearer %s), leaves the JSON of the 401 body readable", async (word) => {
+    const body = { message: "Unauthenticated.", detail: null, retry: true, expired: false };
+    served().script(GET_QUESTION, [{ status: 401, body }]);
+    const { error } = await connect(auth).GET("/questions/{question_id}", { params: { path: { question_id: 5 } }, headers: { Authorization: `Bearer ${word}` } });
+    expect(error).toEqual(body);
+  });
 });
 
 describe("Survey Dynamix bodies bounded by maxResponseBytes", () => {
