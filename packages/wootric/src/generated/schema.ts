@@ -688,7 +688,7 @@ export interface paths {
         /**
          * Delete a page view of an end user (removed from the docs in 2018)
          * @deprecated
-         * @description Deletes the page view and answers with it as JSON (the docs name the segment <PAGE_VIEW_ID>).
+         * @description Deletes the page view and answers with it as JSON (the docs name the segment `<PAGE_VIEW_ID>`).
          */
         delete: operations["deletePageView"];
         options?: never;
