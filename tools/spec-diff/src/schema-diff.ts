@@ -34,9 +34,7 @@ export function diffSchema(ctx: SchemaDiffContext, baseRaw: unknown, headRaw: un
   diffEnum(ctx, base, head, where);
   diffProperties(ctx, base, head, at, path, direction);
   if (base.items !== undefined && head.items !== undefined) diffSchema(ctx, base.items, head.items, at, `${path}[]`, direction);
-  if (isNode(deref(ctx.base, base.additionalProperties)) && isNode(deref(ctx.head, head.additionalProperties))) {
-    diffSchema(ctx, base.additionalProperties, head.additionalProperties, at, `${path}{*}`, direction);
-  }
+  diffAdditionalProperties(ctx, base, head, at, path, direction);
   for (const keyword of ["oneOf", "anyOf"] as const) diffVariants(ctx, base, head, keyword, at, path, direction);
 }
 
@@ -129,6 +127,27 @@ function diffProperties(ctx: SchemaDiffContext, base: Node, head: Node, at: stri
     if (direction === "request" && requiredAfter.has(name)) ctx.changes.push(breaking("required-field-added", where, "a new required request field"));
     else ctx.changes.push(minor("field-added", where, `a new ${requiredAfter.has(name) ? "" : "optional "}${direction} field`));
   }
+}
+
+/**
+ * `additionalProperties: false` closes an object: a request that sends an unlisted field may be refused, a response
+ * promises none. Otherwise extra fields are compared as a schema, absent or `true` being "anything".
+ */
+function diffAdditionalProperties(ctx: SchemaDiffContext, base: Node, head: Node, at: string, path: string, direction: Direction): void {
+  const closedBefore = base.additionalProperties === false;
+  const closedAfter = head.additionalProperties === false;
+  const where = path === "" ? at : `${at}: ${path}`;
+  if (closedAfter && !closedBefore) {
+    if (direction === "request") ctx.changes.push(breaking("properties-closed", where, "the request object no longer accepts fields it does not list"));
+    else ctx.changes.push(minor("properties-closed", where, "the response object no longer has fields it does not list"));
+  }
+  if (closedBefore && !closedAfter) {
+    ctx.changes.push(minor("properties-opened", where, direction === "request" ? "the request object now accepts fields it does not list" : "the response object may now have fields it does not list"));
+  }
+  if (closedBefore || closedAfter) return;
+  const limitedBefore = isNode(deref(ctx.base, base.additionalProperties));
+  const limitedAfter = isNode(deref(ctx.head, head.additionalProperties));
+  if (limitedBefore || limitedAfter) diffSchema(ctx, limitedBefore ? base.additionalProperties : {}, limitedAfter ? head.additionalProperties : {}, at, `${path}{*}`, direction);
 }
 
 function diffVariants(ctx: SchemaDiffContext, base: Node, head: Node, keyword: "oneOf" | "anyOf", at: string, path: string, direction: Direction): void {

@@ -122,3 +122,49 @@ describe("webhooks", () => {
     ]);
   });
 });
+
+// `additionalProperties: false` closes an object: a request that sends a field the schema does not list may now be
+// refused, while a response that promises no unlisted field takes nothing from a client that reads it.
+describe("additionalProperties", () => {
+  const spec = (requestExtra: Record<string, unknown>, responseExtra: Record<string, unknown>) => ({
+    paths: {
+      "/x": {
+        post: {
+          requestBody: { content: { "application/json": { schema: { type: "object", properties: { a: { type: "string" } }, ...requestExtra } } } },
+          responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { a: { type: "string" } }, ...responseExtra } } } } },
+        },
+      },
+    },
+  });
+  const diff = (before: [Record<string, unknown>, Record<string, unknown>], after: [Record<string, unknown>, Record<string, unknown>]) =>
+    diffSpecs(spec(...before), spec(...after)).map((change) => `${change.level} ${change.kind} @ ${change.where}: ${change.message}`);
+
+  it.each([
+    ["absent", {}],
+    ["true", { additionalProperties: true }],
+    ["a schema", { additionalProperties: { type: "string" } }],
+  ])("calls a request object closed from %s breaking, and a response closed the same way minor", (_, open) => {
+    expect(diff([open, open], [{ additionalProperties: false }, { additionalProperties: false }])).toEqual([
+      "breaking properties-closed @ POST /x request body application/json: the request object no longer accepts fields it does not list",
+      "minor properties-closed @ POST /x response 200 application/json: the response object no longer has fields it does not list",
+    ]);
+  });
+
+  it("calls an object opened again minor in a request and in a response", () => {
+    expect(diff([{ additionalProperties: false }, { additionalProperties: false }], [{}, { additionalProperties: true }])).toEqual([
+      "minor properties-opened @ POST /x request body application/json: the request object now accepts fields it does not list",
+      "minor properties-opened @ POST /x response 200 application/json: the response object may now have fields it does not list",
+    ]);
+  });
+
+  it("compares extra fields newly limited to a schema like a retyped field: breaking in a request, minor in a response", () => {
+    expect(diff([{}, { additionalProperties: true }], [{ additionalProperties: { type: "string" } }, { additionalProperties: { type: "string" } }])).toEqual([
+      "breaking field-retyped @ POST /x request body application/json: {*}: type changed from any to string",
+      "minor type-narrowed @ POST /x response 200 application/json: {*}: type changed from any to string",
+    ]);
+  });
+
+  it("reports nothing when additionalProperties only goes from absent to true", () => {
+    expect(diff([{}, {}], [{ additionalProperties: true }, { additionalProperties: true }])).toEqual([]);
+  });
+});
