@@ -33,7 +33,8 @@ export function diffSchema(ctx: SchemaDiffContext, baseRaw: unknown, headRaw: un
   diffTypes(ctx, base, head, where, direction);
   diffEnum(ctx, base, head, where);
   diffProperties(ctx, base, head, at, path, direction);
-  if (base.items !== undefined && head.items !== undefined) diffSchema(ctx, base.items, head.items, at, `${path}[]`, direction);
+  // An array without `items` holds anything (`unknown[]`): one added or removed is compared against that.
+  if (base.items !== undefined || head.items !== undefined) diffSchema(ctx, base.items ?? {}, head.items ?? {}, at, `${path}[]`, direction);
   diffAdditionalProperties(ctx, base, head, at, path, direction);
   for (const keyword of ["oneOf", "anyOf"] as const) diffVariants(ctx, base, head, keyword, at, path, direction);
 }

@@ -168,3 +168,38 @@ describe("additionalProperties", () => {
     expect(diff([{}, {}], [{ additionalProperties: true }, { additionalProperties: true }])).toEqual([]);
   });
 });
+
+// An array's `items` types its elements (`string[]`, or `unknown[]` without one): adding, removing or changing it is
+// compared as any schema is, so narrowing what a caller may send is breaking.
+describe("array items", () => {
+  const spec = (items: Record<string, unknown> | undefined) => {
+    const tags = { type: "object", properties: { tags: { type: "array", ...(items ? { items } : {}) } } };
+    return {
+      paths: { "/x": { post: { requestBody: { content: { "application/json": { schema: tags } } }, responses: { "200": { content: { "application/json": { schema: tags } } } } } } },
+    };
+  };
+  const diff = (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) =>
+    diffSpecs(spec(before), spec(after)).map((change) => `${change.level} ${change.kind} @ ${change.where}: ${change.message}`);
+
+  it("calls items added to an array breaking in a request and minor in a response", () => {
+    expect(diff(undefined, { type: "string" })).toEqual([
+      "breaking field-retyped @ POST /x request body application/json: tags[]: type changed from any to string",
+      "minor type-narrowed @ POST /x response 200 application/json: tags[]: type changed from any to string",
+    ]);
+  });
+
+  it("calls items removed from an array minor in a request and breaking in a response", () => {
+    expect(diff({ type: "string" }, undefined)).toEqual([
+      "minor type-widened @ POST /x request body application/json: tags[]: type changed from string to any",
+      "breaking field-retyped @ POST /x response 200 application/json: tags[]: type changed from string to any",
+    ]);
+  });
+
+  it("calls an element type narrowed in a request breaking, and an element enum narrowed anywhere breaking", () => {
+    expect(diff({ type: ["string", "integer"] }, { type: "string" })).toEqual([
+      "breaking field-retyped @ POST /x request body application/json: tags[]: type changed from string | integer to string",
+      "minor type-narrowed @ POST /x response 200 application/json: tags[]: type changed from string | integer to string",
+    ]);
+    expect(diff({ type: "string", enum: ["a", "b"] }, { type: "string", enum: ["a"] }).filter((change) => change.startsWith("breaking"))).toHaveLength(2);
+  });
+});
