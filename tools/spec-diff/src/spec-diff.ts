@@ -86,6 +86,8 @@ function diffOperation(ctx: SchemaDiffContext, label: string, base: Operation, h
     }
     if (counterpart.required === true && parameter.required !== true) ctx.changes.push(breaking("parameter-now-required", where, "the parameter is now required"));
     if (counterpart.required !== true && parameter.required === true) ctx.changes.push(minor("parameter-now-optional", where, "the parameter is now optional"));
+    const [before, after] = [serializationOf(parameter), serializationOf(counterpart)];
+    if (before !== after) ctx.changes.push(breaking("parameter-serialization-changed", where, `the wire format changed from ${before} to ${after}`));
     diffSchema(ctx, parameter.schema, counterpart.schema, where, "", "request");
   }
   for (const [key, parameter] of head.parameters) {
@@ -96,6 +98,17 @@ function diffOperation(ctx: SchemaDiffContext, label: string, base: Operation, h
   }
   diffRequestBody(ctx, label, deref(ctx.base, base.node.requestBody), deref(ctx.head, head.node.requestBody));
   diffResponses(ctx, label, deref(ctx.base, base.node.responses), deref(ctx.head, head.node.responses));
+}
+
+/**
+ * How a parameter goes on the wire, with OpenAPI's defaults filled in (`form` for query and cookie, `simple` for path
+ * and header; `explode` only for `form`), so spelling out a default is no change.
+ * @example serializationOf({ in: "query", name: "ids" }) // "style form, explode true"
+ */
+function serializationOf(parameter: Node): string {
+  const style = typeof parameter.style === "string" ? parameter.style : parameter.in === "query" || parameter.in === "cookie" ? "form" : "simple";
+  const explode = typeof parameter.explode === "boolean" ? parameter.explode : style === "form";
+  return `style ${style}, explode ${explode}`;
 }
 
 function diffRequestBody(ctx: SchemaDiffContext, label: string, base: unknown, head: unknown): void {

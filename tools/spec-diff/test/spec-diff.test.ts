@@ -203,3 +203,30 @@ describe("array items", () => {
     expect(diff({ type: "string", enum: ["a", "b"] }, { type: "string", enum: ["a"] }).filter((change) => change.startsWith("breaking"))).toHaveLength(2);
   });
 });
+
+// `style` and `explode` decide how a parameter goes on the wire (`ids=1&ids=2`, `ids=1,2`, `ids=1%202`): a client
+// that sends the old format sends something the server no longer reads, with the same types.
+describe("parameter serialization", () => {
+  const spec = (serialization: Record<string, unknown>, location = "query") => ({
+    paths: { "/x": { get: { parameters: [{ name: "ids", in: location, schema: { type: "array", items: { type: "integer" } }, ...serialization }], responses: {} } } },
+  });
+  const diff = (before: Record<string, unknown>, after: Record<string, unknown>, location?: string) =>
+    diffSpecs(spec(before, location), spec(after, location)).map((change) => `${change.level} ${change.kind} @ ${change.where}: ${change.message}`);
+
+  it("calls a changed explode breaking, naming the old and new format", () => {
+    expect(diff({}, { explode: false })).toEqual(["breaking parameter-serialization-changed @ GET /x query parameter ids: the wire format changed from style form, explode true to style form, explode false"]);
+  });
+
+  it("calls a changed style breaking", () => {
+    expect(diff({ style: "form", explode: false }, { style: "pipeDelimited", explode: false })).toEqual([
+      "breaking parameter-serialization-changed @ GET /x query parameter ids: the wire format changed from style form, explode false to style pipeDelimited, explode false",
+    ]);
+    expect(diff({}, { style: "label" }, "path")).toEqual(["breaking parameter-serialization-changed @ GET /x path parameter ids: the wire format changed from style simple, explode false to style label, explode false"]);
+  });
+
+  it("reports nothing when a style or explode is only spelt out as its default", () => {
+    expect(diff({}, { style: "form", explode: true })).toEqual([]);
+    expect(diff({}, { style: "simple", explode: false }, "header")).toEqual([]);
+    expect(diff({ style: "deepObject" }, { style: "deepObject", explode: false })).toEqual([]);
+  });
+});
