@@ -124,7 +124,18 @@ function diffRequestBody(ctx: SchemaDiffContext, label: string, base: unknown, h
     return;
   }
   if (head.required === true && base.required !== true) ctx.changes.push(breaking("request-body-now-required", where, "the body is now required"));
+  // The client sends the body in the first media type listed (codegen reads no other): another one put first, with the
+  // old one still listed (a removed one is reported below), changes what goes on the wire.
+  const [before, after] = [firstMediaType(base.content), firstMediaType(head.content)];
+  if (before !== undefined && after !== undefined && before !== after && isNode(head.content) && before in head.content) {
+    ctx.changes.push(breaking("request-media-type-reordered", where, `the client now sends ${after}, not ${before}: it is listed first`));
+  }
   diffContent(ctx, where, base.content, head.content, "request");
+}
+
+/** The first media type a content map lists, as written: the one the client sends a request body in. */
+function firstMediaType(content: unknown): string | undefined {
+  return isNode(content) ? Object.keys(content)[0] : undefined;
 }
 
 function diffResponses(ctx: SchemaDiffContext, label: string, base: unknown, head: unknown): void {

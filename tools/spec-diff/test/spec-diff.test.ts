@@ -230,3 +230,28 @@ describe("parameter serialization", () => {
     expect(diff({ style: "deepObject" }, { style: "deepObject", explode: false })).toEqual([]);
   });
 });
+
+// The client sends a request body in the first media type its operation lists (tools/codegen reads no other), so the
+// order of a content map is part of the wire format.
+describe("the request body's media types", () => {
+  const schema = { type: "object", properties: { a: { type: "string" } } };
+  const spec = (types: string[]) => ({
+    paths: { "/x": { post: { requestBody: { content: Object.fromEntries(types.map((type) => [type, { schema }])) }, responses: {} } } },
+  });
+  const diff = (before: string[], after: string[]) => diffSpecs(spec(before), spec(after)).map((change) => `${change.level} ${change.kind}: ${change.message}`);
+
+  it("calls another media type put first, the old one still listed, breaking", () => {
+    expect(diff(["application/x-www-form-urlencoded", "multipart/form-data"], ["multipart/form-data", "application/x-www-form-urlencoded"])).toEqual([
+      "breaking request-media-type-reordered: the client now sends multipart/form-data, not application/x-www-form-urlencoded: it is listed first",
+    ]);
+    expect(diff(["application/json"], ["application/x-www-form-urlencoded", "application/json"])).toEqual([
+      "breaking request-media-type-reordered: the client now sends application/x-www-form-urlencoded, not application/json: it is listed first",
+      "minor media-type-added: a new request media type",
+    ]);
+  });
+
+  it("reports a media type added after the first as minor only, and the first one removed once", () => {
+    expect(diff(["application/json"], ["application/json", "multipart/form-data"])).toEqual(["minor media-type-added: a new request media type"]);
+    expect(diff(["application/json", "multipart/form-data"], ["multipart/form-data"])).toEqual(["breaking media-type-removed: the request media type was removed"]);
+  });
+});
