@@ -1,4 +1,5 @@
 import { HTTP_METHODS } from "@apis/spec";
+import { checkParameterSerialization } from "./parameter-serialization.ts";
 import { isRecord } from "./registry.ts";
 import type { Located, SpecDocument } from "./spec-document.ts";
 
@@ -95,6 +96,7 @@ function describeOperation(
     (Array.isArray(value["parameters"]) ? value["parameters"] : []).map((parameter: unknown) => spec.deref({ value: parameter, file })),
   );
   checkPathParameters(where, parameters);
+  checkParameterSerialization(spec, where, parameters);
   const query = parameters.flatMap((located) => {
     const { value: param } = located;
     return isRecord(param) && param["in"] === "query" && typeof param["name"] === "string"

@@ -285,3 +285,30 @@ describe("operation metadata", () => {
     expect(renderOperationsModule(operationsOf({ "openapi.yaml": "openapi: 3.1.0\n" }))).toBe(`${TABLE_TYPE}\nexport const operations = {} as const satisfies OperationTable;\n\n${renderQueryNames([])}`);
   });
 });
+
+describe("parameters the clients would send in another shape than the spec declares", () => {
+  const withParameter = (parameter: string, extra = "") =>
+    operationsOf({
+      "openapi.yaml": `paths:\n  /a/{id}:\n    get:\n      parameters:\n        - { name: id, in: path, required: true, schema: { type: string } }\n        - ${parameter}\n${op("getA")}${extra}`,
+    });
+
+  test.each([
+    ["a cookie", "{ name: session, in: cookie, schema: { type: string } }", "cookie parameter session is a cookie, which the clients never send"],
+    ["JSON in the query (content)", "{ name: filter, in: query, content: { application/json: { schema: { type: object } } } }", "query parameter filter is described by content"],
+    ["allowReserved", "{ name: path, in: query, allowReserved: true, schema: { type: string } }", "query parameter path has allowReserved: true, but the clients percent-encode"],
+    ["a pipe-delimited list", "{ name: ids, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }", "query parameter ids has style pipeDelimited, but the clients send query values form-exploded"],
+    ["a comma-separated list (explode: false)", "{ name: ids, in: query, explode: false, schema: { type: array, items: { type: string } } }", "query parameter ids has style form, explode: false, but"],
+    ["an object left as form", "{ name: date, in: query, schema: { $ref: '#/components/schemas/Range' } }", "query parameter date is an object of style form, but the clients send query objects as deepObject"],
+    ["a label path parameter", "{ name: id, in: path, required: true, style: label, schema: { type: string } }", "path parameter id has style label, but the clients send path values simple"],
+    ["an exploded header", "{ name: X-Tags, in: header, explode: true, schema: { type: array, items: { type: string } } }", "header parameter X-Tags has style simple, explode: true, but"],
+  ])("%s is refused, naming the operation and the parameter", (_, parameter, message) => {
+    expect(() => withParameter(parameter, "components:\n  schemas:\n    Range: { type: object, properties: { start: { type: string } } }\n")).toThrow(`GET /a/{id}: ${message}`);
+  });
+
+  test("what the clients send is accepted: form-exploded lists, deepObject objects (behind a $ref), simple path and header values", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a/{id}:\n    get:\n      parameters:\n        - { name: id, in: path, required: true, style: simple, schema: { type: string } }\n        - { name: ids, in: query, style: form, explode: true, schema: { type: array, items: { type: string } } }\n        - { name: date, in: query, style: deepObject, explode: true, schema: { $ref: '#/components/schemas/Range' } }\n        - { name: X-Tag, in: header, schema: { type: string } }\n${op("getA")}components:\n  schemas:\n    Range: { type: object, additionalProperties: false, properties: { start: { type: string } } }\n`,
+    });
+    expect(entries[0]?.meta.query).toEqual(["ids", "date", "date[start]"]);
+  });
+});
