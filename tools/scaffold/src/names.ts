@@ -38,14 +38,22 @@ export function vendorNames(name: string, title?: string): VendorNames {
 
 /**
  * The template files that already use the client's variable name for something else (`data` in
- * `const { data } = await data.GET(...)`), as `[file, text]` pairs before filling: none for a usable name.
+ * `const { data } = await data.GET(...)`), as `[file, text]` pairs before filling: none for a usable name. Only code
+ * is read: a TypeScript file whole, a Markdown file's fenced code blocks; a word of its prose, of a spec or of a
+ * package.json (`tags`, `responses`) breaks nothing.
  *
  * @example
  * namesClashing(vendorNames("data"), [["test/unit/client.test.ts", "const { data } = await __CAMEL__.GET(...)"]]); // ["test/unit/client.test.ts"]
  */
 export function namesClashing(names: VendorNames, templates: [file: string, text: string][]): string[] {
   const word = new RegExp(`(?<![\\w$])${names.camel}(?![\\w$])`);
-  return templates.filter(([, text]) => word.test(text)).map(([file]) => file);
+  return templates.filter(([file, text]) => word.test(codeOf(file, text))).map(([file]) => file);
+}
+
+/** The code a template holds: a TypeScript file's text, a Markdown file's fenced code blocks, nothing of other files. */
+function codeOf(file: string, text: string): string {
+  if (/\.[cm]?ts$/.test(file)) return text;
+  return file.endsWith(".md") ? [...text.matchAll(/^```.*\n([\s\S]*?)^```/gm)].map((block) => block[1]).join("\n") : "";
 }
 
 /** Fills a template's placeholders. */

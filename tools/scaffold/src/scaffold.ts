@@ -8,7 +8,7 @@ import { addReadmeRow, addRegistryEntry } from "./registry-entry.ts";
 const TEMPLATES = fileURLToPath(new URL("../templates", import.meta.url));
 
 /** Every template file under `dir`, as `[path relative to templates/, text]`. */
-function readTemplates(dir = TEMPLATES): [string, string][] {
+export function readTemplates(dir = TEMPLATES): [string, string][] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((file) => statSync(join(dir, file)).isFile())
     .sort()

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { namesClashing, vendorNames } from "../src/names.ts";
-import { scaffoldVendor } from "../src/scaffold.ts";
+import { readTemplates, scaffoldVendor } from "../src/scaffold.ts";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -49,6 +49,23 @@ describe("namesClashing", () => {
     expect(namesClashing(vendorNames("data"), templates)).toEqual(["a.ts"]);
     expect(namesClashing(vendorNames("create-client"), templates)).toEqual(["b.ts"]);
     expect(namesClashing(vendorNames("meta"), templates)).toEqual([]);
+  });
+
+  it("reads only code: a TypeScript file, or a Markdown file's fenced code blocks, not prose, a spec or a package.json", () => {
+    const templates: [string, string][] = [
+      ["README.md", "List the tags and responses.\n\n```ts\nconst { data } = await __CAMEL__.GET();\n```\n"],
+      ["openapi.yaml", "tags:\n  - name: responses\n"],
+      ["package.json", '{ "keywords": ["tags"] }'],
+    ];
+    expect(namesClashing(vendorNames("tags"), templates)).toEqual([]);
+    expect(namesClashing(vendorNames("responses"), templates)).toEqual([]);
+    expect(namesClashing(vendorNames("data"), templates)).toEqual(["README.md"]);
+  });
+
+  it("takes names that only the templates' prose and spec use, and still refuses the ones their code uses", () => {
+    const templates = readTemplates();
+    for (const name of ["tags", "responses", "feedback"]) expect(namesClashing(vendorNames(name), templates), name).toEqual([]);
+    for (const name of ["data", "error", "response"]) expect(namesClashing(vendorNames(name), templates), name).not.toEqual([]);
   });
 
   // `const data = createClient(...); const { data } = await data.GET(...)` redeclares data in the unit test.
