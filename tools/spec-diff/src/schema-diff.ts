@@ -39,7 +39,13 @@ export function diffSchema(ctx: SchemaDiffContext, baseRaw: unknown, headRaw: un
   for (const keyword of ["oneOf", "anyOf"] as const) diffVariants(ctx, base, head, keyword, at, path, direction);
 }
 
-/** Merges `allOf` members into one schema, since a client sees their intersection as one object. */
+/** Keywords a member of `allOf` adds when the schema itself does not say them: the first member that does wins. */
+const MERGED_KEYWORDS = ["type", "items", "enum", "const", "format", "nullable", "additionalProperties"] as const;
+
+/**
+ * Merges `allOf` members into one schema, since a client sees their intersection as one object. A member closed with
+ * `additionalProperties: false` closes the whole (a validator refuses any field that member does not list).
+ */
 function flatten(spec: Node, raw: unknown): Node {
   const schema = deref(spec, raw);
   if (!isNode(schema)) return {};
@@ -51,7 +57,8 @@ function flatten(spec: Node, raw: unknown): Node {
     const part = flatten(spec, member);
     if (isNode(part.properties)) Object.assign(properties, part.properties);
     if (Array.isArray(part.required)) for (const name of part.required as string[]) required.add(name);
-    merged.type ??= part.type;
+    for (const keyword of MERGED_KEYWORDS) if (merged[keyword] === undefined && part[keyword] !== undefined) merged[keyword] = part[keyword];
+    if (part.additionalProperties === false) merged.additionalProperties = false;
   }
   return { ...merged, properties, required: [...required] };
 }

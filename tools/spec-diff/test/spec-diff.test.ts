@@ -36,6 +36,16 @@ describe("const, a one-value enum", () => {
     expect(diff({ const: "password" }, { const: "client_credentials" })).toEqual(['breaking enum-narrowed: enum values removed: ["password"]', 'minor enum-widened: enum values added: ["client_credentials"]']);
   });
 
+  it("reads an enum behind an allOf wrapper (a $ref given a description of its own), as Survey Dynamix's survey_type is", () => {
+    const wrapped = (values: string[]) => ({
+      paths: { "/i": { post: { requestBody: { content: { "application/json": { schema: { type: "object", properties: { survey_type: { description: "The medium.", allOf: [{ $ref: "#/components/schemas/SurveyType" }] } } } } } }, responses: {} } } },
+      components: { schemas: { SurveyType: { type: "string", enum: values } } },
+    });
+    expect(diffSpecs(wrapped(["sms", "web"]), wrapped(["sms"])).map((change) => `${change.level} ${change.kind} @ ${change.where}: ${change.message}`)).toEqual([
+      'breaking enum-narrowed @ POST /i request body application/json: survey_type: enum values removed: ["web"]',
+    ]);
+  });
+
   it("calls a const added to a field breaking, and one widened to an enum holding it minor", () => {
     expect(diff({}, { const: "password" })).toEqual(['breaking enum-narrowed: now limited to the enum ["password"]']);
     expect(diff({ const: "password" }, { enum: ["password", "refresh_token"] })).toEqual(['minor enum-widened: enum values added: ["refresh_token"]']);
@@ -166,6 +176,15 @@ describe("additionalProperties", () => {
 
   it("reports nothing when additionalProperties only goes from absent to true", () => {
     expect(diff([{}, {}], [{ additionalProperties: true }, { additionalProperties: true }])).toEqual([]);
+  });
+
+  it("reads it inside allOf too: a member closed (or a closed one opened) changes the object, as on the schema itself", () => {
+    const wrapped = (closed: boolean) => ({ allOf: [{ $ref: "#/components/schemas/Extra" }, { type: "object", properties: { b: { type: "string" } }, ...(closed ? { additionalProperties: false } : {}) }] });
+    const specOf = (closed: boolean) => ({ ...spec({}, {}), paths: { "/x": { post: { requestBody: { content: { "application/json": { schema: wrapped(closed) } } }, responses: {} } } }, components: { schemas: { Extra: { type: "object", properties: { c: { type: "string" } } } } } });
+    const kinds = (before: boolean, after: boolean) => diffSpecs(specOf(before), specOf(after)).map((change) => `${change.level} ${change.kind}`);
+    expect(kinds(false, true)).toEqual(["breaking properties-closed"]);
+    expect(kinds(true, false)).toEqual(["minor properties-opened"]);
+    expect(kinds(true, true)).toEqual([]);
   });
 });
 
