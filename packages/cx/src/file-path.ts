@@ -93,9 +93,9 @@ function checkPath(path: unknown, field: string): void {
   if (typeof path !== "string" || !path.startsWith("/")) {
     throw new InputError(field, `The path must be absolute, starting with "/" (e.g. "/photos/2353.jpg"), got ${shown(path)}`);
   }
-  if (path === "/") throw new InputError(field, 'The path "/" is the root: name a file or folder below it, e.g. "/photos"');
-  // The error of a path that is refused as a whole: it is quoted, then what is wrong with it.
+  // The error of a path that is refused as a whole: it is quoted, then what is wrong with it (the root too: "/").
   const refused = (why: string) => new InputError(field, `The path ${shown(path)} ${why}`);
+  if (path === "/") throw refused('is the root: name a file or folder below it, e.g. "/photos"');
   // A NUL, or a newline read with the path from a file: CX would store a name that ends in it.
   if (/\p{Cc}/u.test(path)) throw refused("contains a control character (a stray newline?): remove it");
   // A lone surrogate is a code point of its own (category Cs) in a `u` regex; a pair is one code point above U+FFFF.
