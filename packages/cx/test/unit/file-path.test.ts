@@ -47,12 +47,16 @@ describe("filePath", () => {
     ["a dot segment", "self", "/./a.jpg", "path", /"\." segment/],
     ["a NUL character", "self", "/a\0.jpg", "path", /control character/],
     // Read with the path from a file or a line of input: CX would store a name ending in it.
-    ["a newline at the end", "self", "/photos/a.jpg\n", "path", /^The path "\/photos\/a\.jpg\\n" contains a control character \(a stray newline\?\): remove it$/],
+    ["a newline at the end", "self", "/photos/a.jpg\n", "path", /^The path "\/photos\/a\.jpg\\n" contains a control character \(a stray newline\?\) or \\: remove it$/],
     ["a tab", "self", "/a\tb.jpg", "path", /control character/],
     ["a C1 control", "self", "/a\u0085.jpg", "path", /control character/],
+    // A Windows path joined on would be stored as one name with backslashes in it, and "\..\" goes up a folder on a
+    // server that takes a backslash for a slash.
+    ["a Windows path joined on", "self", "/photos\\2024\\a.jpg", "path", /^The path "\/photos\\\\2024\\\\a\.jpg" contains a control character \(a stray newline\?\) or \\: remove it$/],
+    ["a dot-dot segment between backslashes", "self", "/photos\\..\\private", "path", /or \\: remove it$/],
     ["an unpaired surrogate", "self", "/a\uD800.jpg", "path", /unpaired UTF-16 surrogate/],
     // The path quoted with its bidi override as an escape (it would reorder the line: "gpj.exe" read as "exe.jpg").
-    ["a NUL beside a bidi override", "self", "/a\0\u202egpj.exe", "path", /^The path "\/a\\u0000\\u202egpj\.exe" contains a control character \(a stray newline\?\): remove it$/],
+    ["a NUL beside a bidi override", "self", "/a\0\u202egpj.exe", "path", /^The path "\/a\\u0000\\u202egpj\.exe" contains a control character \(a stray newline\?\) or \\: remove it$/],
     ["a long path with an empty name, quoted cut", "self", `/${"photos/".repeat(50)}/a.jpg`, "path", new RegExp(`^The path "/${"photos/".repeat(13)}photo\\.\\.\\." has an empty name`)],
     ["a name too long, its start quoted with a bidi override escaped", "self", `/\u202e${"a".repeat(MAX_NAME_LENGTH)}`, "path", /^The name "\\u202ea{96}\.\.\." in the path is 256 characters long/],
   ])("rejects %s with an InputError on the argument at fault", async (_case, owner, path, field, message) => {
@@ -79,6 +83,7 @@ describe("parseFilePath", () => {
     ["no owner", "%2Fphotos%2F2353.jpg", /has no owner/],
     ["invalid UTF-8", "self:%2F%C3%28.jpg", /does not decode as UTF-8/],
     ["an encoded empty segment", "self:%2Fphotos%2F%2Fa.jpg", /empty name/],
+    ["an encoded backslash dot-dot segment", "self:%2Fphotos%5C..%5Cprivate", /or \\: remove it$/],
     ["a bad owner", "other:%2Fa.jpg", /must be "self" .*, got "other"$/],
   ])("rejects %s", async (_case, value, message) => {
     const error = await caught(() => parseFilePath(value));
@@ -121,9 +126,12 @@ describe("a {filePath} on the wire", () => {
     expect(new URL(observed.requests[0]!.url).pathname).toBe(`/1/files/mkdir/${UUID}:%2Fphotos`);
   });
 
-  it("rejects an unencoded path with an InputError before any request is sent", async () => {
+  it.each([
+    ["an unencoded path", "self:/photos"],
+    ["a backslash dot-dot segment", "self:%2FPhotos%5C..%5CPrivate"],
+  ])("rejects %s with an InputError before any request is sent", async (_case, value) => {
     const { cx, observed } = client();
-    const error = await caught(cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: "self:/photos" } } }));
+    const error = await caught(cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: value } } }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("filePath");
     expect(observed.requests).toHaveLength(0);
