@@ -60,10 +60,10 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
   optionsIn(ref, "ref");
   // A key spelt otherwise (datalayoutId, survey_id) in place of a missing ID is a slip: pollArchive would poll the Default
   // layout. Beside the ID it names something else (another system's survey_id); other keys are allowed too: a ref may
-  // be an error of exportArchive, or an archive.
+  // be an error of exportArchive, or an archive, whose own ID (`id`, which is not read) is meant for archiveId.
   const ids = ref as Partial<Record<keyof ArchiveRef, unknown>>;
   for (const key in ref) {
-    const meant = (["surveyId", "dataLayoutId", "archiveId"] as const).find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, ""));
+    const meant = (["surveyId", "dataLayoutId", "archiveId"] as const).find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, "").replace(/^id$/, "archiveid"));
     if (meant && ids[meant] == null) throw fieldError(`ref.${key}`, `is not read: did you mean ${meant}?`);
   }
   const { surveyId, dataLayoutId, archiveId } = ids;

@@ -463,6 +463,18 @@ const cases: BadInputCase[] = [
     field: `ref.${key}`,
     message: new RegExp(`^ref\\.${key} is not read: did you mean ${meant}\\?$`),
   })),
+  // The archive createArchive or getArchive returned, passed on as the ref: its own ID is `id`, which was not read, and
+  // the error said only that archiveId was missing, though the archive held it.
+  ...(["pollArchive", "getArchive"] as const).map((helper) => ({
+    helper,
+    input: "the archive createArchive returned as the ref, its ID in id",
+    call: (fetch: FetchSpy) => {
+      const archive = bad<ArchiveRef>({ id: 9001, surveyId: SURVEY, dataLayoutId: 5, status: "IN_PROGRESS", progress: 0, archiveUrl: null });
+      return helper === "getArchive" ? getArchive(client(fetch), archive) : pollArchive(client(fetch), archive);
+    },
+    field: "ref.id",
+    message: /^ref\.id is not read: did you mean archiveId\?$/,
+  })),
   // Anything but a CMIX client failed deep inside with a TypeError ("Cannot read properties of undefined (reading 'POST')").
   ...(
     [
