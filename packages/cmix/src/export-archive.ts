@@ -73,7 +73,8 @@ export async function pollArchive(
  * layout named `Default` (as Dynata's own client does). Bad options throw an `InputError` before any request; a 200
  * whose body carries an `error` throws an {@link EmbeddedApiError}; running out of time or attempts throws an
  * {@link ArchiveTimeoutError} naming the archive; a status that says the archive failed throws an
- * {@link ArchiveFailedError}; `signal` aborts with an `ApiUserAbortError`. Once the archive exists, every other error
+ * {@link ArchiveFailedError}; `signal` aborts with an `ApiUserAbortError`. A poll answered with a wait (a 429's
+ * `Retry-After` the transport did not wait out) is waited out while `maxWaitMs` leaves room. Once the archive exists, every other error
  * names it, since it may still finish: `surveyId`, `archiveId` and, once known, `dataLayoutId`, so that
  * {@link pollArchive} resumes the wait (pass it the error) instead of a second archive being built.
  *
@@ -143,6 +144,18 @@ function checkPollOptions(options: PollOptions, of: string, names: string[]): Bo
   };
 }
 
+/**
+ * Polls until the archive is ready, within `bounds`. `left()` is what is left of maxWaitMs, read by the deadline check,
+ * the pause and each request's bound. Each request of the wait (the layout lookup, a poll) ends at the deadline, or one
+ * pollIntervalMs after it for the look that follows the last pause (`bounded`): a stalled one, bounded only by
+ * timeoutMs (60 s) and its retries, overran maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once
+ * beyond it, so a maxWaitMs of Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
+ * A poll answered with a wait the transport did not wait out (a 429 asking for more than a minute, or one still there
+ * after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`), as long as maxWaitMs leaves
+ * room for it. Thrown, it left the caller to export again and build a second archive. The first poll of a fresh archive
+ * waits too: it was just found incomplete. The last pause ends at the deadline. The caller's signal ends the pause at
+ * once (sleep rejects with its reason), the archive named as for a poll's abort.
+ */
 async function waitUntilComplete(
   cmix: CmixClient,
   ref: ArchiveRef,
@@ -152,7 +165,7 @@ async function waitUntilComplete(
 ): Promise<Archive & { archiveUrl: string }> {
   let last = seen;
   let attempts = 0;
-  // What is left of maxWaitMs: read by the deadline check, the pause and each request's bound.
+  let pauseMs = bounds.pollIntervalMs;
   const left = () => bounds.maxWaitMs - (performance.now() - startedAt);
   // The call that resumes the wait: with the layout once it is known, else one that looks it up again.
   const resume = () => `pollArchive(cmix, { surveyId: ${ref.surveyId}, ${ref.dataLayoutId ? `dataLayoutId: ${ref.dataLayoutId}, ` : ""}archiveId: ${ref.archiveId} })`;
@@ -168,10 +181,6 @@ async function waitUntilComplete(
   };
   // An abort, between polls or during one, names the archive as a timeout does: it exists and may still finish.
   const aborted = () => abortError(ref, resume(), bounds);
-  // Each request of the wait (the layout lookup, a poll) ends at the deadline, or one pollIntervalMs after it for the
-  // look that follows the last pause: a stalled one, bounded only by timeoutMs (60 s) and its retries, overran
-  // maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once beyond it, so a maxWaitMs of
-  // Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
   const bounded = async <T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const attempt = new AttemptSignal(bounds.signal, Math.min(Math.max(left(), bounds.pollIntervalMs), MAX_TIMER_MS));
     try {
@@ -188,14 +197,21 @@ async function waitUntilComplete(
     if (left() <= 0) throw giveUp("maxWaitMs");
     // The layout is looked up once, before the first pause: an archive that failed never gets here.
     ref.dataLayoutId ||= await bounded((signal) => defaultLayoutId(cmix, ref, signal));
-    // The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the deadline.
-    // The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a poll's abort.
     if (attempts > 0 || seen !== undefined) {
-      await sleep(Math.min(bounds.pollIntervalMs, left()), bounds.signal).catch(() => {
+      await sleep(Math.min(pauseMs, left()), bounds.signal).catch(() => {
         throw aborted();
       });
     }
-    last = await bounded((signal) => getArchive(cmix, ref, { signal }));
+    pauseMs = bounds.pollIntervalMs;
+    try {
+      last = await bounded((signal) => getArchive(cmix, ref, { signal }));
+    } catch (error) {
+      const asked = (error as ApiError).retryAfterMs;
+      if (!(asked! < left())) throw error;
+      pauseMs = asked!;
+      attempts++;
+      continue;
+    }
     attempts++;
     if (isReady(last, ref)) return last;
   }

@@ -278,6 +278,32 @@ describe("exportArchive", () => {
     expect(paths(observed).filter((path) => path === `POST /surveys/${SURVEY}/archives`)).toHaveLength(1);
   });
 
+  // The transport hands back a 429 that asks for more than a minute, or one still there after its retries (none here):
+  // thrown, the caller would export again and build a second archive.
+  it.each([
+    ["retry-after-ms", { "retry-after-ms": "30" }],
+    ["Retry-After", { "retry-after": "1" }],
+  ])("waits out a poll answered 429 with a %s wait that fits in maxWaitMs, then polls on, with one archive built", async (_header, headers) => {
+    const { cmix, observed, polls } = vendor({ completeOnPoll: 3, poll: (n) => (n === 1 ? json({ message: "Too Many Requests" }, 429, headers) : undefined) });
+    await expect(exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })).resolves.toBe(COMPLETE.archiveUrl);
+    expect(polls()).toBe(3);
+    expect(paths(observed).filter((path) => path === `POST /surveys/${SURVEY}/archives`)).toHaveLength(1);
+    // pollArchive too, its first poll answered so (no archive seen yet).
+    const again = vendor({ completeOnPoll: 2, poll: (n) => (n === 1 ? json({ message: "Too Many Requests" }, 429, headers) : undefined) });
+    await expect(pollArchive(again.cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, FAST)).resolves.toMatchObject({ archiveUrl: COMPLETE.archiveUrl });
+    expect(again.polls()).toBe(2);
+  });
+
+  it("throws a poll's 429 naming the archive when the wait it asks for does not fit in maxWaitMs, or it asks for none", async () => {
+    for (const headers of [{ "retry-after": "3600" }, {}] as Record<string, string>[]) {
+      const { cmix, polls } = vendor({ poll: () => json({ message: "Too Many Requests" }, 429, headers) });
+      const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST, maxWaitMs: 60_000 }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 429, surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 });
+      expect(polls()).toBe(1);
+    }
+  });
+
   it.each([
     ["a 500", (): Response | "abort" => json({ message: "boom" }, 500), ApiError],
     // An ArchiveAbortError, as an abort of the wait is: the catch its docs show saves the archive for later.
