@@ -19,7 +19,8 @@ export function pacingLayer(limiter: RateLimiter, log: AttemptLog): Layer {
     for (; reserved.waitMs > 0; reserved = limiter.reserve()) {
       const waitMs = Math.round(reserved.waitMs);
       log.note(call, `waits ${waitMs} ms for the rate limit to reset`, { waitMs });
-      await pause(call, reserved.waitMs);
+      // The wait logged, to the millisecond: a reset with a fraction of one (seconds given as 1.0004) is waited to within half.
+      await pause(call, waitMs);
     }
     const response = await next(request, call);
     limiter.update(response);

@@ -50,7 +50,6 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
  */
 export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
   return async (template, next, call) => {
-    const { safe } = call;
     // The response last decided on and its wait, as a pair.
     let decided: [Response, number | undefined] | undefined;
     // The wait before resending after this response, or undefined when it is handed on: no retry left, the policy says
@@ -58,7 +57,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     const delayFor = (response: Response): number | undefined => {
       if (decided?.[0] !== response) {
         let delayMs: number | undefined;
-        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe })) {
+        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe: call.safe })) {
           const asked = retryAfterMs(response.headers);
           // Not more than MAX_RETRY_AFTER_MS, or not asked (asked is never NaN).
           if (!(asked! > MAX_RETRY_AFTER_MS)) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
