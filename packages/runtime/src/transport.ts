@@ -74,7 +74,7 @@ export interface TransportOptions {
    * the call once with an `InputError`.
    */
   middleware?: readonly AttemptMiddleware[] | undefined;
-  /** Whether an attempt is sent again, while retries are left; default {@link defaultShouldRetry}. */
+  /** Whether an attempt is sent again (only when it answers `true`), while retries are left; default {@link defaultShouldRetry}. */
   shouldRetry?: ShouldRetry | undefined;
 }
 

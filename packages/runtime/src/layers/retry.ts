@@ -15,9 +15,11 @@ import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 export type RetryOutcome = { method: string; retries: number; safe: boolean } & ({ response: Response } | { failure: FailureKind; error: unknown });
 
 /**
- * Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. It must not throw:
- * asked about a response, it is asked within the attempt, and what it throws there fails the attempt as a network
- * error would (an `ApiConnectionError` quoting it), not as a mistake of the policy's. With OAuth 2 it is also asked
+ * Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. Only `true`
+ * resends: any other answer, a Promise (an async policy's) or the text "true" included, does not, so that no such
+ * answer sends a POST twice. It must be synchronous and must not throw: asked about a response, it is asked within the
+ * attempt, and what it throws there fails the attempt as a network error would; asked about that failure in turn, what
+ * it throws reaches the caller as it was thrown, not as an `ApiError`. With OAuth 2 it is also asked
  * about a 401 that the credentials layer then answers by resending with a fresh token, whatever it says.
  */
 export type ShouldRetry = (outcome: RetryOutcome) => boolean;
@@ -57,7 +59,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     const delayFor = (response: Response): number | undefined => {
       if (decided?.[0] !== response) {
         let delayMs: number | undefined;
-        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe: call.safe })) {
+        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe: call.safe }) === true) {
           const asked = retryAfterMs(response.headers);
           // Not more than MAX_RETRY_AFTER_MS, or not asked (asked is never NaN).
           if (!(asked! > MAX_RETRY_AFTER_MS)) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
@@ -80,7 +82,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         // transport cancels that one): an attempt that ended early (an abort in a wait, a body read to move it) read neither.
         if (sent !== template) cancelQuietly(sent.body);
         if (!(error instanceof AttemptFailure)) throw error;
-        if (last || !options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe })) {
+        if (last || options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe }) !== true) {
           // "1 attempt", "3 attempts": how error messages count.
           throw error.toError(`${call.retries + 1} attempt${call.retries ? "s" : ""}`);
         }
