@@ -1,4 +1,4 @@
-import { fieldError, InputError, isFieldObject, nameShown, shown } from "@apis/runtime";
+import { describeValue, fieldError, InputError, isFieldObject, nameShown, shown } from "@apis/runtime";
 import { isWireValue } from "./wire.js";
 
 /** The vendor's interaction-data key format: letters, digits and underscores, starting with a letter. */
@@ -42,7 +42,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
         : RESOURCE_FIELDS.includes(key) && `names a field the vendor reads itself: rename the key, e.g. "customer_${key}"`;
     if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
-    if (!isWireValue(value)) throw fieldError(at, `must be a string, a finite number or a boolean: interaction data is stored as text`);
+    if (!isWireValue(value)) throw fieldError(at, `must be a string, number or boolean, got ${describeValue(value)}: interaction data is stored as text`);
     fields[key] = `${value}`;
   }
   return fields;

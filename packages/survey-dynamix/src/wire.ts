@@ -49,7 +49,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
     // vendor's PHP keeps the last of a repeated name: a list sent as survey_id=52&survey_id=53 would list survey 53
     // alone, without a word.
     if (!isWireValue(value)) {
-      throw fieldError(at, Array.isArray(value) ? "takes one value, not a list: call once per value" : "must be a string, a finite number or a boolean");
+      throw fieldError(at, Array.isArray(value) ? "takes one value, not a list: call once per value" : `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
     // The spec's boolean filters: the vendor's PHP reads any text but "" and "0" as true, so started: "false" would list
     // the started interactions.

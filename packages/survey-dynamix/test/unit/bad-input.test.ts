@@ -353,7 +353,30 @@ const cases: BadInputCase[] = [
     input: "a NaN value",
     call: () => interactionDataFields({ seats: NaN }),
     field: "data.seats",
-    message: /data\.seats must be a string, a finite number or a boolean/,
+    message: /^data\.seats must be a string, number or boolean, got NaN: interaction data is stored as text$/,
+  },
+  // The value given is named: "must be a string, a finite number or a boolean" alone left a caller who passed a Date
+  // guessing which of the three it was not.
+  {
+    helper: "createInteraction",
+    input: "a Date as an interaction-data value",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, data: bad({ renewal: new Date("2026-01-01T00:00:00Z") }) }),
+    field: "data.renewal",
+    message: /^data\.renewal must be a string, number or boolean, got a Date: interaction data is stored as text$/,
+  },
+  {
+    helper: "listAll",
+    input: "a Date as the start_date filter",
+    call: (fetch) => listAll(client(fetch), "/responses", { query: bad<never>({ start_date: new Date("2026-01-01T00:00:00Z") }) }).next(),
+    field: "params.query.start_date",
+    message: /^params\.query\.start_date must be a string, number or boolean, got a Date: write dates as the API takes them$/,
+  },
+  {
+    helper: "GET /interactions",
+    input: "a Date as the scheduled_at filter",
+    call: (fetch) => client(fetch).GET("/interactions", { params: { query: bad<never>({ scheduled_at: new Date("2026-01-01T00:00:00Z") }) } }),
+    field: "params.query.scheduled_at",
+    message: /^params\.query\.scheduled_at must be a string, number or boolean, got a Date: write dates as the API takes them$/,
   },
   {
     helper: "interactionDataFields",
