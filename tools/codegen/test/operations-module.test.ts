@@ -296,13 +296,28 @@ describe("parameters the clients would send in another shape than the spec decla
     ["a cookie", "{ name: session, in: cookie, schema: { type: string } }", "cookie parameter session is a cookie, which the clients never send"],
     ["JSON in the query (content)", "{ name: filter, in: query, content: { application/json: { schema: { type: object } } } }", "query parameter filter is described by content"],
     ["allowReserved", "{ name: path, in: query, allowReserved: true, schema: { type: string } }", "query parameter path has allowReserved: true, but the clients percent-encode"],
-    ["a pipe-delimited list", "{ name: ids, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }", "query parameter ids has style pipeDelimited, but the clients send query values form-exploded"],
-    ["a comma-separated list (explode: false)", "{ name: ids, in: query, explode: false, schema: { type: array, items: { type: string } } }", "query parameter ids has style form, explode: false, but"],
+    ["a pipe-delimited list", "{ name: ids, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }", "query parameter ids is a list of style pipeDelimited, but the clients send query lists form-exploded (name=a&name=b): declare style: form, explode: true"],
+    ["a comma-separated list (explode: false)", "{ name: ids, in: query, explode: false, schema: { type: array, items: { type: string } } }", "query parameter ids is a list of style form, explode: false, but"],
     ["an object left as form", "{ name: date, in: query, schema: { $ref: '#/components/schemas/Range' } }", "query parameter date is an object of style form, but the clients send query objects as deepObject"],
     ["a label path parameter", "{ name: id, in: path, required: true, style: label, schema: { type: string } }", "path parameter id has style label, but the clients send path values simple"],
-    ["an exploded header", "{ name: X-Tags, in: header, explode: true, schema: { type: array, items: { type: string } } }", "header parameter X-Tags has style simple, explode: true, but"],
+    ["an exploded path object", "{ name: id, in: path, required: true, explode: true, schema: { $ref: '#/components/schemas/Range' } }", "path parameter id has style simple, explode: true, but the clients send path values simple, objects not exploded (key,value,key,value)"],
+    ["an object in a header", "{ name: X-Range, in: header, schema: { $ref: '#/components/schemas/Range' } }", "header parameter X-Range is an object, which the clients would send as [object Object]"],
+    ["an object behind allOf", "{ name: date, in: query, schema: { allOf: [{ $ref: '#/components/schemas/Range' }] } }", "query parameter date is an object of style form, but the clients send query objects as deepObject"],
+    ["a nullable object (type: [object, 'null'])", "{ name: date, in: query, style: form, schema: { type: [object, 'null'], properties: { start: { type: string } } } }", "query parameter date is an object of style form, but"],
+    ["a map (additionalProperties only)", "{ name: tags, in: query, schema: { additionalProperties: { type: string } } }", "query parameter tags is an object of style form, but"],
+    ["a list of objects", "{ name: ranges, in: query, schema: { type: array, items: { $ref: '#/components/schemas/Range' } } }", "query parameter ranges holds an object or a list inside a list or an object, which the clients cannot send (openapi-fetch throws)"],
+    ["a deepObject with an object inside", "{ name: f, in: query, style: deepObject, schema: { type: object, properties: { a: { $ref: '#/components/schemas/Range' } } } }", "query parameter f holds an object or a list inside"],
+    ["a deepObject list", "{ name: ids, in: query, style: deepObject, schema: { type: array, items: { type: string } } }", "query parameter ids is a list of style deepObject, but"],
   ])("%s is refused, naming the operation and the parameter", (_, parameter, message) => {
     expect(() => withParameter(parameter, "components:\n  schemas:\n    Range: { type: object, properties: { start: { type: string } } }\n")).toThrow(`GET /a/{id}: ${message}`);
+  });
+
+  // Their wire shape is the one the clients send: one value is name=value whatever its style, a simple list a,b either way.
+  test("a style or explode that changes nothing on the wire is accepted: explode on one value, on a path or header list", () => {
+    const entries = operationsOf({
+      "openapi.yaml": `paths:\n  /a/{id}:\n    get:\n      parameters:\n        - { name: id, in: path, required: true, explode: true, schema: { type: array, items: { type: string } } }\n        - { name: q, in: query, explode: false, schema: { type: string } }\n        - { name: n, in: query, style: pipeDelimited, schema: { type: integer } }\n        - { name: X-Tags, in: header, explode: true, schema: { type: array, items: { type: string } } }\n        - { name: X-Id, in: header, explode: true, schema: { type: string } }\n${op("getA")}`,
+    });
+    expect(entries[0]?.meta.query).toEqual(["q", "n"]);
   });
 
   test("what the clients send is accepted: form-exploded lists, deepObject objects (behind a $ref), simple path and header values", () => {
