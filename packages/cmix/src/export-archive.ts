@@ -150,9 +150,11 @@ function checkPollOptions(options: PollOptions, of: string, names: string[]): Bo
  * pollIntervalMs after it for the look that follows the last pause (`bounded`): a stalled one, bounded only by
  * timeoutMs (60 s) and its retries, overran maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once
  * beyond it, so a maxWaitMs of Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
- * A poll answered with a wait the transport did not wait out (a 429 asking for more than a minute, or one still there
- * after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`), as long as maxWaitMs leaves
- * room for it. Thrown, it left the caller to export again and build a second archive. The first poll of a fresh archive
+ * A poll answered with a wait the transport did not wait out (a 429 or 503 asking for more than a minute, or one still
+ * there after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`), never less than
+ * pollIntervalMs (a storm of 429s asking for none polled back to back up to maxAttempts), as long as maxWaitMs leaves
+ * room for it. Another status's Retry-After (a 401's, a 404's) is no reason to poll again: waited out, the error ended
+ * as a timeout that said the archive may still finish. Thrown, it left the caller to export again and build a second archive. The first poll of a fresh archive
  * waits too: it was just found incomplete. The last pause ends at the deadline. The caller's signal ends the pause at
  * once (sleep rejects with its reason), the archive named as for a poll's abort.
  */
@@ -206,9 +208,9 @@ async function waitUntilComplete(
     try {
       last = await bounded((signal) => getArchive(cmix, ref, { signal }));
     } catch (error) {
-      const asked = (error as ApiError).retryAfterMs;
-      if (!(asked! < left())) throw error;
-      pauseMs = asked!;
+      const { status, retryAfterMs: asked } = error as ApiError;
+      if ((status != 429 && status != 503) || !(asked! < left())) throw error;
+      pauseMs = Math.max(asked!, pauseMs);
       attempts++;
       continue;
     }

@@ -304,6 +304,31 @@ describe("exportArchive", () => {
     }
   });
 
+  // A Retry-After on a status that is no "slow down" is no reason to poll again: waited out, the 401 ended as an
+  // ArchiveTimeoutError saying the archive may still finish.
+  it.each([401, 404])("throws a poll's %i at once, though it carries a Retry-After that fits in maxWaitMs", async (status) => {
+    const { cmix, polls } = vendor({ poll: () => json({ message: "No" }, status, { "retry-after": "0" }) });
+    const error = await exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST, maxAttempts: 3 }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ status, surveyId: SURVEY, archiveId: 9001 });
+    expect(polls()).toBe(1);
+  });
+
+  // Retry-After: 0 asked for no pause at all: a storm of 429s was polled back to back, up to maxAttempts. The pause is
+  // ended by an abort well inside pollIntervalMs, so one poll is all a pause of pollIntervalMs lets through.
+  it("pauses at least pollIntervalMs after a poll answered 429 with Retry-After: 0", async () => {
+    const controller = new AbortController();
+    const { cmix, polls } = vendor({
+      poll: () => {
+        setTimeout(() => controller.abort(), 50);
+        return json({ message: "Too Many Requests" }, 429, { "retry-after": "0" });
+      },
+    });
+    // pollArchive polls an archive it has not seen at once, where exportArchive pauses first.
+    const error = await pollArchive(cmix, { surveyId: SURVEY, dataLayoutId: 5, archiveId: 9001 }, { pollIntervalMs: 60_000, signal: controller.signal }).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ surveyId: SURVEY, archiveId: 9001 });
+    expect(polls()).toBe(1);
+  });
+
   it.each([
     ["a 500", (): Response | "abort" => json({ message: "boom" }, 500), ApiError],
     // An ArchiveAbortError, as an abort of the wait is: the catch its docs show saves the archive for later.
