@@ -39,8 +39,8 @@ export function vendorNames(name: string, title?: string): VendorNames {
 /**
  * The template files that already use the client's variable name for something else (`data` in
  * `const { data } = await data.GET(...)`), as `[file, text]` pairs before filling: none for a usable name. Only code
- * is read: a TypeScript file whole, a Markdown file's fenced code blocks; a word of its prose, of a spec or of a
- * package.json (`tags`, `responses`) breaks nothing.
+ * is read: a Markdown file's fenced code blocks, not a JSON or YAML file, any other file whole; a word of a README's
+ * prose, of a spec or of a package.json (`tags`, `responses`) breaks nothing.
  *
  * @example
  * namesClashing(vendorNames("data"), [["test/unit/client.test.ts", "const { data } = await __CAMEL__.GET(...)"]]); // ["test/unit/client.test.ts"]
@@ -50,10 +50,13 @@ export function namesClashing(names: VendorNames, templates: [file: string, text
   return templates.filter(([file, text]) => word.test(codeOf(file, text))).map(([file]) => file);
 }
 
-/** The code a template holds: a TypeScript file's text, a Markdown file's fenced code blocks, nothing of other files. */
+/**
+ * The code a template holds: a Markdown file's fenced code blocks (``` or ~~~), nothing of a JSON or YAML file, any other
+ * file whole, so that a template added later (a .mjs, a .js) is read as code until it is known to hold none.
+ */
 function codeOf(file: string, text: string): string {
-  if (/\.[cm]?ts$/.test(file)) return text;
-  return file.endsWith(".md") ? [...text.matchAll(/^```.*\n([\s\S]*?)^```/gm)].map((block) => block[1]).join("\n") : "";
+  if (file.endsWith(".md")) return [...text.matchAll(/^(```|~~~).*\n([\s\S]*?)^\1/gm)].map((block) => block[2]).join("\n");
+  return /\.(json|ya?ml)$/.test(file) ? "" : text;
 }
 
 /** Fills a template's placeholders. */

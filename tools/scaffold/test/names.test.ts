@@ -62,6 +62,15 @@ describe("namesClashing", () => {
     expect(namesClashing(vendorNames("data"), templates)).toEqual(["README.md"]);
   });
 
+  // A template added later that is neither TypeScript nor Markdown may be code: read whole unless it is JSON or YAML.
+  it("reads a JavaScript template whole and a Markdown block fenced with ~~~ as code", () => {
+    const templates: [string, string][] = [
+      ["test/run.mjs", "const { data } = await __CAMEL__.GET();\n"],
+      ["docs/usage.md", "Usage:\n\n~~~js\nconst { data } = await __CAMEL__.GET();\n~~~\n"],
+    ];
+    expect(namesClashing(vendorNames("data"), templates)).toEqual(["test/run.mjs", "docs/usage.md"]);
+  });
+
   it("takes names that only the templates' prose and spec use, and still refuses the ones their code uses", () => {
     const templates = readTemplates();
     for (const name of ["tags", "responses", "feedback"]) expect(namesClashing(vendorNames(name), templates), name).toEqual([]);
