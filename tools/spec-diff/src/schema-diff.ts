@@ -39,27 +39,36 @@ export function diffSchema(ctx: SchemaDiffContext, baseRaw: unknown, headRaw: un
   for (const keyword of ["oneOf", "anyOf"] as const) diffVariants(ctx, base, head, keyword, at, path, direction);
 }
 
-/** Keywords a member of `allOf` adds when the schema itself does not say them: the first member that does wins. */
-const MERGED_KEYWORDS = ["type", "items", "enum", "const", "format", "nullable", "additionalProperties"] as const;
-
 /**
- * Merges `allOf` members into one schema, since a client sees their intersection as one object. A member closed with
- * `additionalProperties: false` closes the whole (a validator refuses any field that member does not list).
+ * Merges `allOf` members into one schema, since a client sees their intersection as one object: properties and
+ * required fields add up; a type, enum or const is what every member allows; `items` and a schema of
+ * `additionalProperties` are every member's at once (an `allOf` of them, flattened in turn); a member closed with
+ * `additionalProperties: false` closes the whole (a validator refuses any field that member does not list); `format`
+ * and `nullable` come from the first that says them. Read member by member in order, a second member's enum or items
+ * went unread, and reordering members was reported as a change.
  */
 function flatten(spec: Node, raw: unknown): Node {
   const schema = deref(spec, raw);
   if (!isNode(schema)) return {};
   if (!Array.isArray(schema.allOf)) return schema;
-  const merged: Node = { ...schema, allOf: undefined };
-  const properties: Node = { ...(isNode(schema.properties) ? schema.properties : {}) };
-  const required = new Set<string>(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  for (const member of schema.allOf) {
-    const part = flatten(spec, member);
+  const { allOf, const: _const, enum: _enum, type: _type, ...merged } = schema as Node & { allOf: unknown[] };
+  const parts = [schema, ...allOf.map((member) => flatten(spec, member))];
+  const properties: Node = {};
+  const required = new Set<string>();
+  const all = (keyword: string) => parts.map((part) => part[keyword]).filter((value) => value !== undefined);
+  for (const part of parts) {
     if (isNode(part.properties)) Object.assign(properties, part.properties);
     if (Array.isArray(part.required)) for (const name of part.required as string[]) required.add(name);
-    for (const keyword of MERGED_KEYWORDS) if (merged[keyword] === undefined && part[keyword] !== undefined) merged[keyword] = part[keyword];
-    if (part.additionalProperties === false) merged.additionalProperties = false;
   }
+  for (const keyword of ["format", "nullable"]) merged[keyword] = all(keyword)[0];
+  const types = all("type").map((type) => (Array.isArray(type) ? (type as unknown[]) : [type]));
+  if (types.length > 0) merged.type = types.reduce((kept, next) => kept.filter((type) => next.includes(type)));
+  const limits = parts.map(allowedValues).filter((values) => values !== undefined);
+  if (limits.length > 0) merged.enum = limits.reduce((kept, next) => kept.filter((value) => next.some((other) => Object.is(other, value))));
+  const joined = (schemas: unknown[]) => (schemas.length > 1 ? { allOf: schemas } : schemas[0]);
+  merged.items = joined(all("items"));
+  const extra = all("additionalProperties");
+  merged.additionalProperties = extra.includes(false) ? false : joined(extra.filter(isNode));
   return { ...merged, properties, required: [...required] };
 }
 

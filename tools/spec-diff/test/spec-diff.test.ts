@@ -274,3 +274,31 @@ describe("the request body's media types", () => {
     expect(diff(["application/json", "multipart/form-data"], ["multipart/form-data"])).toEqual(["breaking media-type-removed: the request media type was removed"]);
   });
 });
+
+// allOf is an intersection: a value must pass every member, so what the members allow is read together, in any order.
+describe("allOf members read together", () => {
+  const specOf = (schema: unknown) => ({
+    paths: { "/x": { post: { requestBody: { content: { "application/json": { schema: { type: "object", properties: { f: schema } } } } }, responses: {} } } },
+  });
+  const report = (before: unknown, after: unknown) => diffSpecs(specOf(before), specOf(after)).map((change) => `${change.level} ${change.kind}: ${change.message}`);
+
+  it("reads the enum every member allows: a value added to one member alone changes nothing, one removed from another narrows", () => {
+    const wrapped = (first: string[], second: string[]) => ({ allOf: [{ enum: first }, { enum: second }] });
+    expect(report(wrapped(["a", "b", "c"], ["a", "b"]), wrapped(["a", "b", "c", "d"], ["a", "b"]))).toEqual([]);
+    expect(report(wrapped(["a", "b", "c"], ["a", "b"]), wrapped(["a", "b", "c"], ["a"]))).toEqual(['breaking enum-narrowed: enum values removed: ["b"]']);
+  });
+
+  it("reports nothing when members that each give items, a type or additionalProperties are only reordered", () => {
+    const items = [{ items: { type: "string" } }, { items: { maxLength: 3 } }];
+    expect(report({ type: "array", allOf: items }, { type: "array", allOf: [...items].reverse() })).toEqual([]);
+    const types = [{ type: ["string", "null"] }, { type: "string" }];
+    expect(report({ allOf: types }, { allOf: [...types].reverse() })).toEqual([]);
+    const extra = [{ additionalProperties: { type: "string" } }, { additionalProperties: { maxLength: 3 } }];
+    expect(report({ type: "object", allOf: extra }, { type: "object", allOf: [...extra].reverse() })).toEqual([]);
+  });
+
+  it("reads a second member's items: its type changed is reported", () => {
+    const wrapped = (type: string) => ({ type: "array", allOf: [{ items: { minLength: 1 } }, { items: { type } }] });
+    expect(report(wrapped("string"), wrapped("integer"))).toEqual(["breaking field-retyped: type changed from string to integer"]);
+  });
+});
