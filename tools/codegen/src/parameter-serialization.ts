@@ -33,7 +33,7 @@ function serializationProblem(parameter: Record<string, unknown>, shape: Shape):
   if (location === "query") {
     if (parameter["allowReserved"] === true) return "has allowReserved: true, but the clients percent-encode reserved characters in query values";
     if (shape.object && (style !== "deepObject" || explode === false)) {
-      return `is an object of ${declared}, but the clients send query objects as deepObject (name[key]=value): declare style: deepObject`;
+      return `is an object of ${declared}, but the clients send query objects as deepObject (name[key]=value): declare style: deepObject, explode: true`;
     }
     if (shape.array && ((style ?? "form") !== "form" || explode === false)) {
       return `is a list of ${declared}, but the clients send query lists form-exploded (name=a&name=b): declare style: form, explode: true`;
