@@ -1,10 +1,11 @@
-import { nameErrorClasses } from "./error-names.js";
-import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
-import { redactSecrets } from "./known-secrets.js";
+// In this order for bundle size only (gzip finds a few more bytes in that module order); no side effects.
 import { redactBody, redactError, redactText, redactUrl } from "./redact.js";
-import { retryAfterMs } from "./retry.js";
-import { shorten } from "./shorten.js";
+import { endSentence, hintForStatus, summarizeBody } from "./error-summary.js";
 import { MAX_TIMER_MS } from "./timeout.js";
+import { redactSecrets } from "./known-secrets.js";
+import { nameErrorClasses } from "./error-names.js";
+import { shorten } from "./shorten.js";
+import { retryAfterMs } from "./retry.js";
 
 /** What an {@link ApiError} is built from. Everything, `cause` included, is redacted on the way in. */
 export interface ApiErrorInit {

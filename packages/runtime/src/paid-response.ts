@@ -1,6 +1,8 @@
-import { redactSecrets } from "./known-secrets.js";
-import { parseJsonText, UTF8 } from "./json-response.js";
+// read-body.js first and known-secrets.js last, for bundle size only (gzip finds a few more bytes in that module
+// order); no side effects.
 import { bufferedCopy } from "./read-body.js";
+import { parseJsonText, UTF8 } from "./json-response.js";
+import { redactSecrets } from "./known-secrets.js";
 
 const PAID = Symbol();
 

@@ -13,6 +13,12 @@ export {
   type ResponseUpdatedEvent,
   type DeclineCreatedEvent,
 } from "./webhooks.js";
+export { sendEmailSurveyCsv, checkEmailSurveyCsv, MAX_CSV_ROWS, type EmailSurveyCsvOptions } from "./email-survey-csv.js";
+// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
+export * from "@apis/runtime/errors";
+// list-all.js, the shared pieces, client.js, email-survey.js and end-users.js last, in that order, for bundle size only:
+// gzip finds more repeated text in that module order. No side effects.
+export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
 // The account's auth and pacing, shared with @apis/wootric-cxi: one token source can serve both clients.
 export {
   createWootricTokenSource,
@@ -21,14 +27,8 @@ export {
   type WootricRateLimit,
   type WootricTokenSourceOptions,
 } from "@apis/wootric-cxi";
-export { sendEmailSurvey, MAX_EMAILS, type EmailSurveyRequest, type EmailSurveyResult } from "./email-survey.js";
-export { sendEmailSurveyCsv, checkEmailSurveyCsv, MAX_CSV_ROWS, type EmailSurveyCsvOptions } from "./email-survey-csv.js";
-// Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
-export * from "@apis/runtime/errors";
-// list-all.js, end-users.js and client.js last, in that order, for bundle size only: gzip finds more repeated text in
-// that module order. No side effects.
-export { listAll, MAX_PAGE, MAX_PER_PAGE, type ListAllOptions, type PagedLists } from "./list-all.js";
-export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
 export { createClient, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, type ClientOptions, type WootricClient } from "./client.js";
+export { sendEmailSurvey, MAX_EMAILS, type EmailSurveyRequest, type EmailSurveyResult } from "./email-survey.js";
+export { getEndUserByEmail, getEndUserByExternalId } from "./end-users.js";
 export type * from "./types.js";
 export type { paths, components, operations, webhooks } from "./generated/schema.js";

@@ -1,11 +1,11 @@
 import { checkNumber, checkOptionNames, describeValue, fieldError, InputError, isFieldObject, requireString } from "@apis/runtime";
 import type { components } from "./generated/schema.js";
-import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
-import { WebhookVerificationError } from "./webhook-error.js";
-import { verifySignature } from "./webhook-signature.js";
-// Last, after bracket-form.js and the signature check, for bundle size only (gzip finds more repeated text in that
-// module order); no side effects.
+// webhook-fields.js first, then bracket-form.js, the signature check and the error, for bundle size only (gzip finds
+// more repeated text in that module order); no side effects.
 import { DECLINE_FIELDS, EVENT_FIELDS, RESPONSE_FIELDS, typeFields } from "./webhook-fields.js";
+import { parseBracketForm, UNSAFE_KEYS } from "./bracket-form.js";
+import { verifySignature } from "./webhook-signature.js";
+import { WebhookVerificationError } from "./webhook-error.js";
 
 export { WebhookVerificationError, type WebhookFailure } from "./webhook-error.js";
 
