@@ -78,20 +78,6 @@ export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCo
   });
 }
 
-/**
- * {@link exchangeAuthorizationCode} with the client's credentials in a form body (`clientAuthentication: "body"`,
- * `bodyEncoding: "form"`), for a vendor that always sends them so: its bundle then carries neither option's check, nor
- * a multipart body or a Basic header for the exchange.
- *
- * @example
- * const tokens = await exchangeAuthorizationCodeInForm({ tokenUrl, clientId, clientSecret, code, redirectUri });
- */
-export function exchangeAuthorizationCodeInForm(
-  options: Omit<ExchangeAuthorizationCodeOptions, "clientAuthentication" | "bodyEncoding">,
-): Promise<TokenResponse> {
-  return exchangeCode(options, () => (fields) => [new URLSearchParams([...fields, ["client_id", options.clientId], ["client_secret", options.clientSecret]])]);
-}
-
 // The token request's body and headers, from the grant's own fields (grant_type, code and redirect_uri, in that order).
 type Encode = (fields: [string, string][]) => [body: URLSearchParams | FormData, headers?: Record<string, string> | undefined];
 
@@ -128,4 +114,18 @@ async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how: () =
     signal: options.signal,
   });
   return token as TokenResponse;
+}
+
+/**
+ * {@link exchangeAuthorizationCode} with the client's credentials in a form body (`clientAuthentication: "body"`,
+ * `bodyEncoding: "form"`), for a vendor that always sends them so: its bundle then carries neither option's check, nor
+ * a multipart body or a Basic header for the exchange.
+ *
+ * @example
+ * const tokens = await exchangeAuthorizationCodeInForm({ tokenUrl, clientId, clientSecret, code, redirectUri });
+ */
+export function exchangeAuthorizationCodeInForm(
+  options: Omit<ExchangeAuthorizationCodeOptions, "clientAuthentication" | "bodyEncoding">,
+): Promise<TokenResponse> {
+  return exchangeCode(options, () => (fields) => [new URLSearchParams([...fields, ["client_id", options.clientId], ["client_secret", options.clientSecret]])]);
 }

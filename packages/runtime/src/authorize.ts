@@ -52,6 +52,26 @@ const OWN_OPTIONS: Record<string, string> = {
 };
 
 /**
+ * Refuses, with an {@link InputError} on `redirectUri`, anything but an absolute https URL, or an http one on loopback
+ * (a local app, or a native one: RFC 8252 §7.3), without a fragment (RFC 6749 §3.1.2).
+ *
+ * @example
+ * checkRedirectUri("https://app.example.com/oauth/callback");
+ * checkRedirectUri("http://127.0.0.1:8765/callback");
+ */
+export function checkRedirectUri(value: unknown): void {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    // Not a URL: `url` stays undefined and is refused below.
+  }
+  if (!(url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) || (value as string).includes("#")) {
+    throw fieldError("redirectUri", "must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
+  }
+}
+
+/**
  * The URL to send the user to so they can authorize this client (RFC 6749 §4.1.1): the authorization endpoint with
  * `client_id`, `redirect_uri`, `response_type`, `state`, `scope` and any extra `params` added to its query.
  *
@@ -68,31 +88,6 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
     }
     if (value !== undefined && value !== "") url.searchParams.set(name, value);
   }
-  return url.href;
-}
-
-/**
- * {@link buildAuthorizeUrl} without extra `params`, for a caller that sends only the parameters it has options for, as
- * the vendors' buildAuthorizeUrl do: the same checks and the same URL.
- *
- * @example
- * return buildAuthorizeUrlWithoutParams({ authorizeUrl: `${host}/oauth/authorize`, clientId, redirectUri, state });
- */
-export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions, "params">): string {
-  const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
-  requireString(options.clientId, "clientId");
-  checkRedirectUri(options.redirectUri);
-  if (typeof options.state !== "string" || options.state.length < 8) {
-    throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
-  }
-  const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
-  for (const [name, value] of [
-    ["client_id", options.clientId],
-    ["redirect_uri", options.redirectUri],
-    ["response_type", options.responseType ?? "code"],
-    ["state", options.state],
-    ["scope", scope],
-  ] as [string, string | undefined][]) if (value !== undefined && value !== "") url.searchParams.set(name, value);
   return url.href;
 }
 
@@ -158,26 +153,6 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
 }
 
 /**
- * Refuses, with an {@link InputError} on `redirectUri`, anything but an absolute https URL, or an http one on loopback
- * (a local app, or a native one: RFC 8252 §7.3), without a fragment (RFC 6749 §3.1.2).
- *
- * @example
- * checkRedirectUri("https://app.example.com/oauth/callback");
- * checkRedirectUri("http://127.0.0.1:8765/callback");
- */
-export function checkRedirectUri(value: unknown): void {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    // Not a URL: `url` stays undefined and is refused below.
-  }
-  if (!(url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) || (value as string).includes("#")) {
-    throw fieldError("redirectUri", "must be an absolute https URL (http on loopback) without #fragment, as registered with the vendor");
-  }
-}
-
-/**
  * Parses an absolute URL option, refusing (with an {@link InputError} that does not quote it) one that is relative,
  * carries credentials or is not https (http only on loopback, see {@link checkSecureUrl}).
  *
@@ -205,5 +180,30 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
  */
 export function requireString(value: unknown, field: string): void {
   if (typeof value !== "string" || !value) throw fieldError(field, `must be a non-empty string`);
+}
+
+/**
+ * {@link buildAuthorizeUrl} without extra `params`, for a caller that sends only the parameters it has options for, as
+ * the vendors' buildAuthorizeUrl do: the same checks and the same URL.
+ *
+ * @example
+ * return buildAuthorizeUrlWithoutParams({ authorizeUrl: `${host}/oauth/authorize`, clientId, redirectUri, state });
+ */
+export function buildAuthorizeUrlWithoutParams(options: Omit<AuthorizeUrlOptions, "params">): string {
+  const url = parseAbsolute(options?.authorizeUrl, "authorizeUrl", "https://api.example.com/oauth/authorize");
+  requireString(options.clientId, "clientId");
+  checkRedirectUri(options.redirectUri);
+  if (typeof options.state !== "string" || options.state.length < 8) {
+    throw fieldError("state", "must be an unguessable string of 8 or more characters kept in the user's session, e.g. crypto.randomUUID()");
+  }
+  const scope = Array.isArray(options.scope) ? options.scope.join(" ") : (options.scope as string | undefined);
+  for (const [name, value] of [
+    ["client_id", options.clientId],
+    ["redirect_uri", options.redirectUri],
+    ["response_type", options.responseType ?? "code"],
+    ["state", options.state],
+    ["scope", scope],
+  ] as [string, string | undefined][]) if (value !== undefined && value !== "") url.searchParams.set(name, value);
+  return url.href;
 }
 

@@ -61,6 +61,16 @@ export function multipartFormData(value: Record<string, unknown>, nameOf?: (key:
   return form;
 }
 
+// Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
+// or bigint has no exponent: it comes back as String() writes it.
+function toDecimal(value: number): string {
+  // The fraction may be missing; the sign matches, perhaps as "".
+  return String(value).replace(/^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/, (_, sign: string, first: string, fraction = "", exponent: string) => {
+    const digits = first + fraction;
+    return +exponent >= 0 ? sign + digits.padEnd(+exponent + 1, "0") : `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  });
+}
+
 /**
  * Encodes an object as `multipart/form-data` as {@link toMultipartFormData} does, written as a Blob (see `multipart`)
  * whose type is the Content-Type with its boundary: a client's multipart operations send their bodies so. A Blob part
@@ -131,16 +141,6 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
 
   for (const [name, field] of Object.entries(value)) visit(field, name, name, false);
   return entries;
-}
-
-// Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
-// or bigint has no exponent: it comes back as String() writes it.
-function toDecimal(value: number): string {
-  // The fraction may be missing; the sign matches, perhaps as "".
-  return String(value).replace(/^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/, (_, sign: string, first: string, fraction = "", exponent: string) => {
-    const digits = first + fraction;
-    return +exponent >= 0 ? sign + digits.padEnd(+exponent + 1, "0") : `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
-  });
 }
 
 /**

@@ -14,20 +14,6 @@ export function isHeaderSafeToken(value: string): boolean {
   return value.length <= MAX_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(value);
 }
 
-/** The longest credential taken, in characters: what Node allows all of a request's headers (16 KiB). */
-export const MAX_TOKEN_LENGTH = 16_384;
-
-/**
- * Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. It names the space most
- * met: the token written with its scheme (`Bearer eyJ...`, as an API console shows the header, or as a server may issue
- * it), as a likely cause rather than advice, since a server's token is not the caller's to edit.
- */
-export const UNSENDABLE =
-  'cannot go in an HTTP header: over 16 KiB, or a space (a "Bearer " prefix?), control or non-ASCII character';
-
-/** What openapi-fetch takes as client-wide headers. */
-export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
-
 /**
  * Checks a `headers` option: a `Headers`, a record of names to values, or an array of `[name, value]` pairs, each
  * name and value one that HTTP can carry. Returns it in a form openapi-fetch reads right (an array becomes a
@@ -73,3 +59,17 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
   }
   return array ? new Headers(value as [string, string][]) : (value as HeadersOption);
 }
+
+/** The longest credential taken, in characters: what Node allows all of a request's headers (16 KiB). */
+export const MAX_TOKEN_LENGTH = 16_384;
+
+/**
+ * Why a token that {@link isHeaderSafeToken} refuses cannot be used; follows the token's name. It names the space most
+ * met: the token written with its scheme (`Bearer eyJ...`, as an API console shows the header, or as a server may issue
+ * it), as a likely cause rather than advice, since a server's token is not the caller's to edit.
+ */
+export const UNSENDABLE =
+  'cannot go in an HTTP header: over 16 KiB, or a space (a "Bearer " prefix?), control or non-ASCII character';
+
+/** What openapi-fetch takes as client-wide headers. */
+export type HeadersOption = Headers | Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;

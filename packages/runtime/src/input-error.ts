@@ -27,6 +27,28 @@ export class InputError extends TypeError {
 }
 
 /**
+ * Names what a caller passed, for an error message, without echoing its content (which may be a credential):
+ * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`. A class is named always
+ * with "a" ("a ArrayBuffer"): choosing "an" cost 15 bytes in every bundle.
+ *
+ * @example
+ * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
+ */
+export function describeValue(value: unknown): string {
+  // null as it is written, and NaN or Infinity too: it is no number a check takes, and "got a number" would not say
+  // why it was refused.
+  if (value === null || (typeof value == "number" && !isFinite(value))) return `${value}`;
+  if (value === undefined) return "nothing";
+  if (value === "") return "an empty string";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value !== "object") return `a ${typeof value}`;
+  // Its class's name, read from its prototype: an object parsed from JSON (a server's) may have a "constructor" field
+  // of its own, with any text as its name.
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } | undefined } | null)?.constructor?.name;
+  return name && name != "Object" ? `a ${name}` : "an object";
+}
+
+/**
  * An {@link InputError} on `field` whose message is the field's name, then `rest`: the shape of most of them.
  *
  * @example
@@ -66,28 +88,6 @@ export function checkNumber(
  */
 export function shownNumber(value: unknown): unknown {
   return typeof value === "number" ? value : describeValue(value);
-}
-
-/**
- * Names what a caller passed, for an error message, without echoing its content (which may be a credential):
- * `null`, `nothing`, `an empty string`, `an array`, `a number`, `a Uint8Array`, `an object`. A class is named always
- * with "a" ("a ArrayBuffer"): choosing "an" cost 15 bytes in every bundle.
- *
- * @example
- * throw new InputError("content", `content must be a Blob or a string, got ${describeValue(content)}`);
- */
-export function describeValue(value: unknown): string {
-  // null as it is written, and NaN or Infinity too: it is no number a check takes, and "got a number" would not say
-  // why it was refused.
-  if (value === null || (typeof value == "number" && !isFinite(value))) return `${value}`;
-  if (value === undefined) return "nothing";
-  if (value === "") return "an empty string";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value !== "object") return `a ${typeof value}`;
-  // Its class's name, read from its prototype: an object parsed from JSON (a server's) may have a "constructor" field
-  // of its own, with any text as its name.
-  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } | undefined } | null)?.constructor?.name;
-  return name && name != "Object" ? `a ${name}` : "an object";
 }
 
 /**

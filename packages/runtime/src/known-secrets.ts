@@ -99,31 +99,6 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
 let extraList: string | undefined;
 let extraByKey: Index;
 
-/**
- * `bytes` with every known credential and every one of `extra` redacted, as UTF-8, and its JSON escapes written as
- * JSON.stringify writes them (which parses to the same value); the same bytes when that changes nothing.
- *
- * @example
- * const clean = redactSecretBytes(bytes, secrets);
- */
-export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]): Uint8Array {
-  // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
-  // redactSecrets as it went in. Only error bodies come here.
-  const text = new TextDecoder().decode(bytes);
-  // JSON may write any character as a \u escape (or / as \/), which no form foresees and openapi-fetch's parse decodes.
-  // Each run of escapes is written as JSON.stringify writes it before redacting: each character as itself, but " \ and
-  // controls, whose escapes are forms (a pair of surrogates decoded together, a lone one kept escaped). The text parses
-  // to the same value. A pass over the text, not a parse of it: the body keeps its numbers and layout, any depth of
-  // nesting is read, and so is text that is no JSON until a credential in it is redacted (one with a " of its own,
-  // echoed raw beside an escaped copy). The others (\" \n ...) are as JSON.stringify writes them already; \\ is taken
-  // whole and kept, so that a u after it is read as the letter it is. JSON.parse takes any run of \u escapes.
-  const clean = redactSecrets(
-    text.replace(/(\\u[\da-fA-F]{4})+|\\[\\/]/g, (run) => JSON.stringify(JSON.parse(`"${run}"`)).slice(1, -1)),
-    extra,
-  );
-  return clean === text ? bytes : new TextEncoder().encode(clean);
-}
-
 // Matching runs over the text with the hex digits of every %xx and \uxxxx escape in upper case (same length, so
 // positions hold), against forms normalized the same way: a server that echoes `%2f` or `%C3%a9`, or JSON with `\u00E9`
 // (as .NET and Java write it) where JSON.stringify writes `\u00e9`, is caught whatever case it mixes. And over the text
@@ -157,6 +132,31 @@ function upperHex(text: string): string {
   // A text without a % or \u has no escape: the replace gives it back as it is. (The u goes up too: text and forms
   // are read alike, and only to be matched.)
   return text.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (escape) => escape.toUpperCase());
+}
+
+/**
+ * `bytes` with every known credential and every one of `extra` redacted, as UTF-8, and its JSON escapes written as
+ * JSON.stringify writes them (which parses to the same value); the same bytes when that changes nothing.
+ *
+ * @example
+ * const clean = redactSecretBytes(bytes, secrets);
+ */
+export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]): Uint8Array {
+  // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
+  // redactSecrets as it went in. Only error bodies come here.
+  const text = new TextDecoder().decode(bytes);
+  // JSON may write any character as a \u escape (or / as \/), which no form foresees and openapi-fetch's parse decodes.
+  // Each run of escapes is written as JSON.stringify writes it before redacting: each character as itself, but " \ and
+  // controls, whose escapes are forms (a pair of surrogates decoded together, a lone one kept escaped). The text parses
+  // to the same value. A pass over the text, not a parse of it: the body keeps its numbers and layout, any depth of
+  // nesting is read, and so is text that is no JSON until a credential in it is redacted (one with a " of its own,
+  // echoed raw beside an escaped copy). The others (\" \n ...) are as JSON.stringify writes them already; \\ is taken
+  // whole and kept, so that a u after it is read as the letter it is. JSON.parse takes any run of \u escapes.
+  const clean = redactSecrets(
+    text.replace(/(\\u[\da-fA-F]{4})+|\\[\\/]/g, (run) => JSON.stringify(JSON.parse(`"${run}"`)).slice(1, -1)),
+    extra,
+  );
+  return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 
 // Lists a form under its ends (see Index) in `map` (the known credentials' by default), or takes one listing of it out.

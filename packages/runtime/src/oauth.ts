@@ -113,6 +113,13 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   return grantTokenSource(options, grant, () => checkSourceOptions(options));
 }
 
+// RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
+function clientAuth(grant: OAuth2Grant): Record<string, string> {
+  if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
+  // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
+  return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
+}
+
 /**
  * Refuses an `onRefreshToken` that is neither a function nor left out, with an {@link InputError} on `field`: it is
  * read only at the first refresh token the server rotates, perhaps hours on, and would fail that refresh with a bare
@@ -140,6 +147,37 @@ export function checkRefreshTokenStore(store: unknown, field: string): void {
  */
 export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
   return grantTokenSource(options, options.grant);
+}
+
+// requestToken has checked access_token already.
+function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
+  const { access_token, expires_in, token_type } = value;
+  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
+  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
+  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
+    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
+    throw new AuthenticationError(
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
+      { method: "POST", url: tokenUrl, secrets },
+    );
+  }
+  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
+  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
+  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
+  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
+  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
+}
+
+// A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
+function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(tokenUrl);
+  } catch {
+    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${shown(redactUrl(tokenUrl))}`);
+  }
+  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
+  return url.href;
 }
 
 // `check` runs the checks that are createOAuth2TokenSource's alone, just before the token source is made.
@@ -200,44 +238,6 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // aside, see above), so nothing outlives its callers. Named, not spread: an option inherited from a prototype counts too.
   check?.();
   return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
-}
-
-// RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
-function clientAuth(grant: OAuth2Grant): Record<string, string> {
-  if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
-  // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
-  return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
-}
-
-// requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
-  const { access_token, expires_in, token_type } = value;
-  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
-  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
-  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
-    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
-    throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
-      { method: "POST", url: tokenUrl, secrets },
-    );
-  }
-  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
-  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
-  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
-  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
-  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
-}
-
-// A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
-function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
-  let url: URL;
-  try {
-    url = new URL(tokenUrl);
-  } catch {
-    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${shown(redactUrl(tokenUrl))}`);
-  }
-  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
-  return url.href;
 }
 
 // The grant types, as the errors for a missing or unknown grant name them.

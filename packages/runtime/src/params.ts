@@ -1,6 +1,32 @@
 import { describeValue, fieldError, InputError, isFieldObject } from "./input-error.js";
 
 /**
+ * The query object with every parameter name (and every key of an object value, which deepObject style puts in
+ * the name) percent-encoded, since openapi-fetch writes names as they are: `{ "a&b=c": 1 }` would otherwise send a
+ * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has. A value openapi-fetch
+ * cannot write is refused with an {@link InputError} naming it: anything but a string, number or boolean (or a list of
+ * them, or an object of them one level deep), such as a Date, a symbol or a function. It would write a Date as nothing at all, leaving a filter out unseen.
+ *
+ * @example
+ * encodeQueryNames({ "a&b=c": 1 }); // { "a%26b%3Dc": 1 }
+ * encodeQueryNames({ created: new Date() }); // throws InputError on params.query.created
+ */
+export function encodeQueryNames(query: Record<string, unknown>, at = "params.query"): Record<string, unknown> {
+  const top = at === "params.query";
+  // URLSearchParams, a Map or a string has no own fields to write: the call would go without its query.
+  if (!isFieldObject(query)) throw fieldError(at, `must be an object of parameters, got ${describeValue(query)}`);
+  const encoded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query)) {
+    const field = `${at}.${name}`;
+    if (!written(value) && !(top && (isFieldObject(value) || (Array.isArray(value) && value.every(written))))) {
+      throw fieldError(field, `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
+    }
+    encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isFieldObject(value) ? encodeQueryNames(value, field) : value;
+  }
+  return encoded;
+}
+
+/**
  * Refuses, with an {@link InputError} naming it, a path parameter of `template` that is missing (`undefined` or
  * `null`: openapi-fetch would send the request to the path with `{id}` left in it), a list or an object (which
  * openapi-fetch joins with commas), a number that is no safe integer (`NaN`, `1.5`, which Rails reads as id 1 in format
@@ -36,32 +62,6 @@ export function checkPathParams(template: string, path: unknown): void {
       throw fieldError(`params.path.${name}`, `must not be ${value == null ? "missing" : !segment ? "empty" : `"${segment}"`}: the request would go to another path; pass the resource's own id.`);
     }
   }
-}
-
-/**
- * The query object with every parameter name (and every key of an object value, which deepObject style puts in
- * the name) percent-encoded, since openapi-fetch writes names as they are: `{ "a&b=c": 1 }` would otherwise send a
- * parameter `b`. Square brackets stay, so `filter[status]` goes on the wire as it always has. A value openapi-fetch
- * cannot write is refused with an {@link InputError} naming it: anything but a string, number or boolean (or a list of
- * them, or an object of them one level deep), such as a Date, a symbol or a function. It would write a Date as nothing at all, leaving a filter out unseen.
- *
- * @example
- * encodeQueryNames({ "a&b=c": 1 }); // { "a%26b%3Dc": 1 }
- * encodeQueryNames({ created: new Date() }); // throws InputError on params.query.created
- */
-export function encodeQueryNames(query: Record<string, unknown>, at = "params.query"): Record<string, unknown> {
-  const top = at === "params.query";
-  // URLSearchParams, a Map or a string has no own fields to write: the call would go without its query.
-  if (!isFieldObject(query)) throw fieldError(at, `must be an object of parameters, got ${describeValue(query)}`);
-  const encoded: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(query)) {
-    const field = `${at}.${name}`;
-    if (!written(value) && !(top && (isFieldObject(value) || (Array.isArray(value) && value.every(written))))) {
-      throw fieldError(field, `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
-    }
-    encoded[encodeURIComponent(name).replace(/%5[BD]/gi, decodeURIComponent)] = top && isFieldObject(value) ? encodeQueryNames(value, field) : value;
-  }
-  return encoded;
 }
 
 // What openapi-fetch writes as it is: a string, finite number, boolean or bigint; null and undefined it leaves out. NaN or

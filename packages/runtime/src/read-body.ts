@@ -78,42 +78,6 @@ export function bufferedCopy(response: Response, bytes: Uint8Array, secrets?: re
   return copy;
 }
 
-// One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
-/**
- * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
- * locked elsewhere) has nothing left to free.
- *
- * @example
- * cancelQuietly(response.body);
- */
-export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
-  stream?.cancel(reason).catch(() => {});
-}
-
-/**
- * Cancels a request's body that was not sent (see {@link cancelQuietly}), so that its source (a file being read) is let
- * go; unless fetch made it of a FormData (see {@link isFormBody}), which holds nothing but memory and would end the
- * process.
- *
- * @example
- * cancelRequestBody(request);
- */
-export function cancelRequestBody(request: Request): void {
-  if (!isFormBody(request.headers)) cancelQuietly(request.body);
-}
-
-/**
- * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
- * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
- * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
- *
- * @example
- * const readWhole = isFormBody(request.headers);
- */
-export function isFormBody(headers: Headers): boolean {
-  return /formdata-undici-/.test(String(headers.get("content-type")));
-}
-
 /**
  * The stream to hand out for `response`'s body: its chunks, pulled only once it is read itself, and `response` kept
  * for as long as it lives. Every client hands out a call's stream (`parseAs: "stream"`) this way. `response.body`
@@ -146,4 +110,40 @@ export function ownStream(response: Response): ReadableStream<Uint8Array> {
   // `response.body` itself. Nothing this keeps leads back to the stream.
   finalized.register(stream, () => cancelQuietly(reader));
   return stream;
+}
+
+// One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
+/**
+ * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
+ * locked elsewhere) has nothing left to free.
+ *
+ * @example
+ * cancelQuietly(response.body);
+ */
+export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
+  stream?.cancel(reason).catch(() => {});
+}
+
+/**
+ * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
+ * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
+ * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
+ *
+ * @example
+ * const readWhole = isFormBody(request.headers);
+ */
+export function isFormBody(headers: Headers): boolean {
+  return /formdata-undici-/.test(String(headers.get("content-type")));
+}
+
+/**
+ * Cancels a request's body that was not sent (see {@link cancelQuietly}), so that its source (a file being read) is let
+ * go; unless fetch made it of a FormData (see {@link isFormBody}), which holds nothing but memory and would end the
+ * process.
+ *
+ * @example
+ * cancelRequestBody(request);
+ */
+export function cancelRequestBody(request: Request): void {
+  if (!isFormBody(request.headers)) cancelQuietly(request.body);
 }

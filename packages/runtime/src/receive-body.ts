@@ -14,24 +14,6 @@ const ERROR_BODY_BYTES = 1_048_576;
 export type Received = { response: Response } | NotJson | { reason: "too-large" } | { reason: "failed"; error: unknown };
 
 /**
- * Decides how a response's body is handled. Every body the caller will read whole is read here, so that the
- * attempt's timeout and the size bound cover it: an error status's body (openapi-fetch always reads it), a 2xx of a
- * JSON operation (also checked) and any 2xx the caller asked to `buffer`. Everything else, a download above all,
- * is handed on unread.
- *
- * @example
- * bodyMode(response, "GET", { response: "json" }); // "json" for a 200 with a body
- */
-export function bodyMode(response: Response, method: string, options: { response?: string | undefined; buffer?: boolean | undefined }): BodyMode {
-  // An error status is always read, even without a body, so that its reason phrase is cleaned like every other's.
-  if (!response.ok) return "buffer";
-  if (response.body === null || method === "HEAD") return "none";
-  // A 2xx that may carry content (204 and 205 carry none) is checked as JSON.
-  if (options.response === "json") return response.status === 204 || response.status === 205 ? "none" : "json";
-  return options.buffer === true ? "buffer" : "none";
-}
-
-/**
  * Reads a body in full within the call's attempt signal and `maxBytes` (an error status's within 1 MiB too; see `readBody`) and hands on the same response, its body
  * methods answering from the bytes read (see `paidResponse`). A JSON body must parse (see `checkJsonBody`). The body
  * of an error status has every known credential removed first, in every encoding, since it becomes openapi-fetch's
@@ -60,4 +42,22 @@ export async function receiveBody(response: Response, json: boolean, maxBytes: n
   const checked = json ? checkJsonBody(response, bytes, call.secrets) : undefined;
   if (checked && !("value" in checked)) return checked;
   return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, call.secrets), checked, call.secrets) };
+}
+
+/**
+ * Decides how a response's body is handled. Every body the caller will read whole is read here, so that the
+ * attempt's timeout and the size bound cover it: an error status's body (openapi-fetch always reads it), a 2xx of a
+ * JSON operation (also checked) and any 2xx the caller asked to `buffer`. Everything else, a download above all,
+ * is handed on unread.
+ *
+ * @example
+ * bodyMode(response, "GET", { response: "json" }); // "json" for a 200 with a body
+ */
+export function bodyMode(response: Response, method: string, options: { response?: string | undefined; buffer?: boolean | undefined }): BodyMode {
+  // An error status is always read, even without a body, so that its reason phrase is cleaned like every other's.
+  if (!response.ok) return "buffer";
+  if (response.body === null || method === "HEAD") return "none";
+  // A 2xx that may carry content (204 and 205 carry none) is checked as JSON.
+  if (options.response === "json") return response.status === 204 || response.status === 205 ? "none" : "json";
+  return options.buffer === true ? "buffer" : "none";
 }

@@ -11,6 +11,17 @@ const SECRET_NAME = /^(code|key|sig|pwd|pass|auth|jwt)$|token|secret|passw|(api|
 const registeredNames = new Set<string>();
 
 /**
+ * A name as it reads whatever its case, `-`, `_`, `.` or spaces: `surveyId`, `survey-id` and `SURVEY_ID` are all
+ * `surveyid`. Secret names are matched so, and an option or query name another way of writing a known one.
+ *
+ * @example
+ * normalizeName("Client-Secret"); // "clientsecret"
+ */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.\s]/g, "");
+}
+
+/**
  * Treats `name` as a credential name from now on, in every URL, text and body this package redacts. For names
  * that the built-in rules would miss, such as a vendor's query auth parameter `k`.
  *
@@ -35,14 +46,29 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
- * A name as it reads whatever its case, `-`, `_`, `.` or spaces: `surveyId`, `survey-id` and `SURVEY_ID` are all
- * `surveyid`. Secret names are matched so, and an option or query name another way of writing a known one.
+ * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential
+ * a client holds or built and every one of `secrets`, in any encoding it may be sent in (see `redactSecrets`),
+ * `Bearer` and `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, and URLs
+ * with user info.
  *
  * @example
- * normalizeName("Client-Secret"); // "clientsecret"
+ * redactText('{"access_token":"abc","error":"x"}'); // '{"access_token":"[redacted]","error":"x"}'
  */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.\s]/g, "");
+export function redactText(text: string, secrets?: readonly string[]): string {
+  return redactSecrets(text, secrets)
+    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;]+/gi, `$1${REDACTED}`)
+    // Only runs with a digit or symbol count as credentials, so prose such as "Basic authentication" survives.
+    .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
+    .replace(/("([^"\\]{1,64})"\s*:\s*)"(?:[^"\\]|\\.)*"/g, (match, prefix: string, name: string) =>
+      isSecretName(name) ? `${prefix}"${REDACTED}"` : match,
+    )
+    // A name is the last 64 characters of the run before `=`. Each run is taken whole, once, from its start (the
+    // lookahead and back-reference cannot backtrack into it): tried from each of its characters, a hostile 10 MB error
+    // body of letters took seconds.
+    .replace(/(?<![\w.-])(?=([\w.-]+))\1=[^&\s"'<>]+/g, (match, run: string) => (isSecretName(run.slice(-64)) ? `${run}=${REDACTED}` : match))
+    // A URL's user info, after a scheme: the run before `://`, with a letter (a scheme's first character) among its
+    // last 31, taken whole once for the same reason.
+    .replace(/(?<![a-z\d+.-])(?=([a-z\d+.-]*[a-z][a-z\d+.-]{0,30}))\1:\/\/[^/?#@\s]*@/gi, `$1://${REDACTED}@`);
 }
 
 /**
@@ -70,32 +96,6 @@ export function redactUrl(url: string): string {
     })
     .join("&");
   return `${cleanBase}?${cleanQuery}${cleanFragment}`;
-}
-
-/**
- * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential
- * a client holds or built and every one of `secrets`, in any encoding it may be sent in (see `redactSecrets`),
- * `Bearer` and `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, and URLs
- * with user info.
- *
- * @example
- * redactText('{"access_token":"abc","error":"x"}'); // '{"access_token":"[redacted]","error":"x"}'
- */
-export function redactText(text: string, secrets?: readonly string[]): string {
-  return redactSecrets(text, secrets)
-    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\r\n,;]+/gi, `$1${REDACTED}`)
-    // Only runs with a digit or symbol count as credentials, so prose such as "Basic authentication" survives.
-    .replace(/\b(Bearer|Basic)\s+(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
-    .replace(/("([^"\\]{1,64})"\s*:\s*)"(?:[^"\\]|\\.)*"/g, (match, prefix: string, name: string) =>
-      isSecretName(name) ? `${prefix}"${REDACTED}"` : match,
-    )
-    // A name is the last 64 characters of the run before `=`. Each run is taken whole, once, from its start (the
-    // lookahead and back-reference cannot backtrack into it): tried from each of its characters, a hostile 10 MB error
-    // body of letters took seconds.
-    .replace(/(?<![\w.-])(?=([\w.-]+))\1=[^&\s"'<>]+/g, (match, run: string) => (isSecretName(run.slice(-64)) ? `${run}=${REDACTED}` : match))
-    // A URL's user info, after a scheme: the run before `://`, with a letter (a scheme's first character) among its
-    // last 31, taken whole once for the same reason.
-    .replace(/(?<![a-z\d+.-])(?=([a-z\d+.-]*[a-z][a-z\d+.-]{0,30}))\1:\/\/[^/?#@\s]*@/gi, `$1://${REDACTED}@`);
 }
 
 /**

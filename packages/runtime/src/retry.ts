@@ -21,6 +21,25 @@ export const NOT_RETRIED = " Not retried: the server may have acted on it; check
 const NOT_SENT_CODES = ["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"];
 
 /**
+ * The delay a response asks for before a retry, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
+ * in milliseconds; undefined when it asks for none, the header cannot be read or its date has passed. A number is read
+ * only as decimal digits, with or without a fraction (not `1e3`, `0x10`, `Infinity` or a sign).
+ *
+ * @example
+ * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
+ */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  // Absent (null) reads as "null", which neither test takes; headers trim their values.
+  const asked = headers.get("retry-after-ms") as string;
+  const after = headers.get("retry-after") as string;
+  if (DECIMAL.test(asked)) return +asked;
+  if (DECIMAL.test(after)) return +after * 1000;
+  // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
+  // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
+  return Math.max(Date.parse(after) - now, 0) || undefined;
+}
+
+/**
  * Whether a method, upper-cased as `Call.method` holds it, may be sent again after the server may have acted on it.
  *
  * @example
@@ -29,6 +48,21 @@ const NOT_SENT_CODES = ["ECONNREFUSED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREAC
  */
 export function isIdempotent(method: string): boolean {
   return IDEMPOTENT_METHODS.includes(method);
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/**
+ * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random
+ * jitter of up to a quarter so that clients that failed together do not retry together.
+ *
+ * @example
+ * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
+ */
+export function backoffMs(retry: number, options: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
+  // The options come checked, defaults filled in (see checkTransportOptions).
+  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
+  return ceiling * (1 - random() * 0.25);
 }
 
 /**
@@ -52,40 +86,6 @@ export function isNotSentError(error: unknown): boolean {
   };
   visit(error, 0);
   return found;
-}
-
-/**
- * The delay a response asks for before a retry, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
- * in milliseconds; undefined when it asks for none, the header cannot be read or its date has passed. A number is read
- * only as decimal digits, with or without a fraction (not `1e3`, `0x10`, `Infinity` or a sign).
- *
- * @example
- * retryAfterMs(new Headers({ "retry-after": "3" })); // 3000
- */
-export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  // Absent (null) reads as "null", which neither test takes; headers trim their values.
-  const asked = headers.get("retry-after-ms") as string;
-  const after = headers.get("retry-after") as string;
-  if (DECIMAL.test(asked)) return +asked;
-  if (DECIMAL.test(after)) return +after * 1000;
-  // A date that has passed asks for no wait of its own: the backoff is waited, as Stainless's clients do. V8 reads text
-  // that is no date at all ("-1"; "5, 5", two headers joined) as a day in 2001, which meant resending at once.
-  return Math.max(Date.parse(after) - now, 0) || undefined;
-}
-
-const DECIMAL = /^\d+(\.\d+)?$/;
-
-/**
- * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random
- * jitter of up to a quarter so that clients that failed together do not retry together.
- *
- * @example
- * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
- */
-export function backoffMs(retry: number, options: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
-  // The options come checked, defaults filled in (see checkTransportOptions).
-  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
-  return ceiling * (1 - random() * 0.25);
 }
 
 /**

@@ -41,6 +41,22 @@ export interface TokenRequest {
 // The fields of a refusal the error message reads (RFC 6749's, Passport's hint, CX's message), on a token answer's body as shown.
 type ErrorFields = { error?: unknown; error_description?: unknown; message?: unknown; hint?: unknown } | null | undefined;
 
+function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
+  if (code === "invalid_grant") return request.refused;
+  if (code === "invalid_client") return "check the client ID and client secret";
+  if (code === "unauthorized_client" || code === "unsupported_grant_type") {
+    return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
+  }
+  if (code === "invalid_scope") return "the scope is not allowed for this client";
+  if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
+  if (status === 400 || status === 401) return request.refused;
+  if (status === 403) return "the account may not get tokens; ask the vendor";
+  if (status === 404 || status === 405) return endpointHint;
+  if (status === 429) return "the token endpoint is rate limiting; retry later";
+  if (status >= 500) return "the authorization server failed; retry later";
+  return "check tokenUrl and the credentials";
+}
+
 /**
  * POSTs a token request and returns the parsed JSON object, which is known to hold a non-empty `access_token`.
  * A refusal or an answer without a token throws an {@link AuthenticationError} with the status and the endpoint's
@@ -109,20 +125,4 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   // (200 { message: "Invalid credentials" }), whatever the hint.
   if (typeof accessToken !== "string" || !accessToken) throw new AuthenticationError(`Token request to ${shownUrl} returned ${what} without an access_token: ${endpointHint}.`, init);
   return token as Record<string, unknown>;
-}
-
-function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
-  if (code === "invalid_grant") return request.refused;
-  if (code === "invalid_client") return "check the client ID and client secret";
-  if (code === "unauthorized_client" || code === "unsupported_grant_type") {
-    return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
-  }
-  if (code === "invalid_scope") return "the scope is not allowed for this client";
-  if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
-  if (status === 400 || status === 401) return request.refused;
-  if (status === 403) return "the account may not get tokens; ask the vendor";
-  if (status === 404 || status === 405) return endpointHint;
-  if (status === 429) return "the token endpoint is rate limiting; retry later";
-  if (status >= 500) return "the authorization server failed; retry later";
-  return "check tokenUrl and the credentials";
 }

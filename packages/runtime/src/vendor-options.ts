@@ -25,17 +25,6 @@ export interface HostDescription {
 }
 
 /**
- * Every option but the ones named in `taken`, for the runtime: generic, so a vendor never lists the transport's options.
- *
- * @example
- * const forwarded = forwardedOptions(options, ["auth", "baseUrl", "clientId"]);
- */
-export function forwardedOptions(options: object, taken: Iterable<string>): ForwardedOptions {
-  const skip = new Set(taken);
-  return Object.fromEntries(Object.entries(options).filter(([name, value]) => !skip.has(name) && value !== undefined)) as ForwardedOptions;
-}
-
-/**
  * Reads each host option, checked like every base URL (https, http only on loopback, no credentials, no query or
  * fragment), without a trailing slash; the default where it is left out (for a {@link renamedHost}, the option's old
  * name). The names of the options are not checked here: the caller checks them all first (see `checkOptionNames`).
@@ -55,6 +44,17 @@ export function resolveHosts<H extends string>(options: Record<string, unknown>,
 /** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */
 export function hostOptionNames(hosts: Record<string, HostDescription>): string[] {
   return Object.entries(hosts).flatMap(([name, host]) => (host.deprecatedName ? [name, host.deprecatedName.split(".", 1)[0]!] : [name]));
+}
+
+/**
+ * Every option but the ones named in `taken`, for the runtime: generic, so a vendor never lists the transport's options.
+ *
+ * @example
+ * const forwarded = forwardedOptions(options, ["auth", "baseUrl", "clientId"]);
+ */
+export function forwardedOptions(options: object, taken: Iterable<string>): ForwardedOptions {
+  const skip = new Set(taken);
+  return Object.fromEntries(Object.entries(options).filter(([name, value]) => !skip.has(name) && value !== undefined)) as ForwardedOptions;
 }
 
 /**

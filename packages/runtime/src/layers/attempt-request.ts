@@ -2,6 +2,17 @@ import { PlannedRequest } from "../planned-request.js";
 import type { Call } from "./call.js";
 
 /**
+ * The attempt as one Request (see {@link attemptInit}), for what must be handed a whole Request: user middleware and a
+ * `fetch` option. It is made once per attempt and remembered on the call.
+ *
+ * @example
+ * const sent = attemptRequest(request, call);
+ */
+export function attemptRequest(request: Request, call: Call): Request {
+  return (call.ready ??= new Request(...attemptInit(request, call)));
+}
+
+/**
  * What an attempt sends, as `fetch(url, init)` takes it: the request the layers outside handed on, with the attempt's
  * signal and what the layers left on the call: its `Authorization` header, its URL (query auth, a redirect hop) and
  * body (read once), and `redirect: "manual"` when the request carries a credential. When nothing moved, the request
@@ -31,15 +42,4 @@ export function attemptInit(request: Request, call: Call): [Request | string, Re
   };
   for (const key of ["credentials", "cache", "integrity", "keepalive", "referrerPolicy"] as const) (init as Record<string, unknown>)[key] = request[key];
   return [call.url, init];
-}
-
-/**
- * The attempt as one Request (see {@link attemptInit}), for what must be handed a whole Request: user middleware and a
- * `fetch` option. It is made once per attempt and remembered on the call.
- *
- * @example
- * const sent = attemptRequest(request, call);
- */
-export function attemptRequest(request: Request, call: Call): Request {
-  return (call.ready ??= new Request(...attemptInit(request, call)));
 }

@@ -6,6 +6,50 @@ import { callError, throwIfAborted, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, isFormBody } from "../read-body.js";
 
+async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
+  throwIfAborted(call);
+  try {
+    return await authorizer.get(call.signal);
+  } catch (error) {
+    throwIfAborted(call);
+    // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
+    // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
+    // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
+    // redacted already.
+    throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
+  }
+}
+
+// Leaves on the call what the attempt needs (see attemptInit): its URL, moved to carry a query credential; its
+// Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
+// Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
+// must be read; the read stops when the caller aborts.
+function withCredential(request: Request, credential: Credential | undefined, call: Call, purpose: string): Request | Promise<Request> {
+  const query = (call.query = credential?.query);
+  if (query) call.url = query(request.url);
+  // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
+  for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
+  // An Authorization header alone needs no care: fetch drops it on the way to another origin.
+  call.manual = purpose === "token" || call.options.credentialBody === true || !!query || urlCarriesCredential(call.url);
+  call.auth = credential?.header;
+  if (call.moved !== undefined || !(call.manual || call.url !== request.url)) return request;
+  if (!request.body) {
+    call.moved = null;
+    return request;
+  }
+  // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort. Read from the
+  // request itself, not a clone, so that an abort cancels it (a clone's branch alone would leave the source open); the
+  // body is only ever sent from the copy read here. One fetch made of a FormData is read whole: cancelled, it would end
+  // the process (see isFormBody).
+  return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob()
+    // An abort meanwhile wins over the body read and over its failure.
+    .finally(() => throwIfAborted(call))
+    .then((body) => {
+      call.moved = body;
+      return request;
+    });
+}
+
 /**
  * The credentials layer: puts the call's credential on each attempt, as an `Authorization` header (bearer, Basic,
  * OAuth 2) or a query parameter that replaces one of the same name; both are left on the call and sent with the
@@ -50,48 +94,4 @@ export function credentialsLayer(authorizer: Authorizer, purpose: "api" | "token
       call.drops.splice(call.drops.indexOf(refreshes), 1);
     }
   };
-}
-
-async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
-  throwIfAborted(call);
-  try {
-    return await authorizer.get(call.signal);
-  } catch (error) {
-    throwIfAborted(call);
-    // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
-    // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
-    // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
-    // redacted already.
-    throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
-  }
-}
-
-// Leaves on the call what the attempt needs (see attemptInit): its URL, moved to carry a query credential; its
-// Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
-// Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
-// must be read; the read stops when the caller aborts.
-function withCredential(request: Request, credential: Credential | undefined, call: Call, purpose: string): Request | Promise<Request> {
-  const query = (call.query = credential?.query);
-  if (query) call.url = query(request.url);
-  // Redacted from this call's errors whatever the list of known ones forgot meanwhile (a process with many clients).
-  for (const secret of credential?.secrets ?? []) if (!call.secrets.includes(secret)) call.secrets.push(secret);
-  // An Authorization header alone needs no care: fetch drops it on the way to another origin.
-  call.manual = purpose === "token" || call.options.credentialBody === true || !!query || urlCarriesCredential(call.url);
-  call.auth = credential?.header;
-  if (call.moved !== undefined || !(call.manual || call.url !== request.url)) return request;
-  if (!request.body) {
-    call.moved = null;
-    return request;
-  }
-  // Read within the caller's signal: a streamed body that stalls or never ends must not outlive an abort. Read from the
-  // request itself, not a clone, so that an abort cancels it (a clone's branch alone would leave the source open); the
-  // body is only ever sent from the copy read here. One fetch made of a FormData is read whole: cancelled, it would end
-  // the process (see isFormBody).
-  return (isFormBody(request.headers) ? request : new Response(request.body!.pipeThrough(new TransformStream(), { signal: call.signal }))).blob()
-    // An abort meanwhile wins over the body read and over its failure.
-    .finally(() => throwIfAborted(call))
-    .then((body) => {
-      call.moved = body;
-      return request;
-    });
 }
