@@ -9,15 +9,26 @@ export interface CsvRow {
 }
 
 /**
- * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF, LF or CR, each
- * read as `\n`, in a quoted field too). A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are
- * dropped.
+ * The text of a CSV given as text or as a Blob/File, refusing a Blob that is not UTF-8. Every leading byte-order mark is
+ * dropped, from text as from a Blob: the vendor would read one as part of the first column's name.
  *
  * @example
- * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
+ * const text = await decodeCsv(await fs.openAsBlob("survey.csv"), "csv");
  */
-export function parseCsv(text: string, field?: string): string[][] {
-  return parseCsvLines(text, field).map((row) => row.fields);
+export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
+  if (typeof input !== "string") {
+    if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
+    // Read outside the try: a file changed or gone since openAsBlob fails with the platform's own error (NotReadableError),
+    // which says so; only the decoding is a matter of UTF-8.
+    const bytes = await input.arrayBuffer();
+    try {
+      input = new TextDecoder("utf8", { fatal: true }).decode(bytes);
+    } catch {
+      throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
+    }
+  }
+  // Every mark, not one: a second one left for the check to drop was sent, and read as part of the first column's name.
+  return input.replace(/^\uFEFF+/, "");
 }
 
 /**
@@ -89,24 +100,13 @@ export async function readCsv(input: string | Blob, maxBytes: number, field: str
 }
 
 /**
- * The text of a CSV given as text or as a Blob/File, refusing a Blob that is not UTF-8. Every leading byte-order mark is
- * dropped, from text as from a Blob: the vendor would read one as part of the first column's name.
+ * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF, LF or CR, each
+ * read as `\n`, in a quoted field too). A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are
+ * dropped.
  *
  * @example
- * const text = await decodeCsv(await fs.openAsBlob("survey.csv"), "csv");
+ * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
  */
-export async function decodeCsv(input: string | Blob, field: string): Promise<string> {
-  if (typeof input !== "string") {
-    if (typeof Blob === "undefined" || !(input instanceof Blob)) throw fieldError(field, `must be CSV text, a Blob or a File (in Node: await fs.openAsBlob(path))`);
-    // Read outside the try: a file changed or gone since openAsBlob fails with the platform's own error (NotReadableError),
-    // which says so; only the decoding is a matter of UTF-8.
-    const bytes = await input.arrayBuffer();
-    try {
-      input = new TextDecoder("utf8", { fatal: true }).decode(bytes);
-    } catch {
-      throw fieldError(field, `is not valid UTF-8: save it as UTF-8`);
-    }
-  }
-  // Every mark, not one: a second one left for the check to drop was sent, and read as part of the first column's name.
-  return input.replace(/^\uFEFF+/, "");
+export function parseCsv(text: string, field?: string): string[][] {
+  return parseCsvLines(text, field).map((row) => row.fields);
 }
