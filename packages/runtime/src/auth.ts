@@ -50,6 +50,18 @@ export interface Authorizer {
 }
 
 /**
+ * {@link basicAuthorizer} for a user name and password a vendor's builders checked (a non-empty user name, a password
+ * that is a string): a user name with ':' is still refused.
+ */
+export function checkedBasicAuthorizer({ username, password }: { username: string; password: string }): Authorizer {
+  const header = basicAuthorization(username, password, "auth.username");
+  // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
+  // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
+  const secrets = [password.length < MIN_SECRET_LENGTH ? username : password, `${username}:${password}`];
+  return fixed("header", { header, secrets });
+}
+
+/**
  * The `Authorization` value for HTTP Basic authentication (RFC 7617), UTF-8 encoded so that non-ASCII
  * user names and passwords work in every runtime. A user name with `:` throws an {@link InputError} naming `field`.
  *
@@ -81,23 +93,27 @@ export const bearerAuthorizer = (auth: { token: string }): Authorizer => fixed("
  */
 export const checkedBearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.accessToken"));
 
+/** A credential in the URL query, as `name=value`. */
+export function queryAuthorizer(auth: { name: string; value: string }): Authorizer {
+  const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
+  const value = requireString(auth.value, "auth.value", "the credential");
+  // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
+  registerSecretName(name);
+  return fixed("query", { query: (url) => setQueryParam(url, name, value), secrets: [value] });
+}
+
+// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate). Known from
+// the start, so that a caller's slip (the token passed where a path goes) is redacted before any request is made.
+function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
+  remembered(credential);
+  return { location, get: async () => remembered(credential) };
+}
+
 /** HTTP Basic: a user name and password. */
 export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
   const username = requireString(auth.username, "auth.username", "the user name");
   if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
   return checkedBasicAuthorizer({ username, password: auth.password });
-}
-
-/**
- * {@link basicAuthorizer} for a user name and password a vendor's builders checked (a non-empty user name, a password
- * that is a string): a user name with ':' is still refused.
- */
-export function checkedBasicAuthorizer({ username, password }: { username: string; password: string }): Authorizer {
-  const header = basicAuthorization(username, password, "auth.username");
-  // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
-  // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
-  const secrets = [password.length < MIN_SECRET_LENGTH ? username : password, `${username}:${password}`];
-  return fixed("header", { header, secrets });
 }
 
 /** Tokens from a {@link TokenSource}, fetched again once after a 401. */
@@ -119,15 +135,6 @@ function checkedOAuth2({ tokens }: { tokens: TokenSource }): Authorizer {
     // Handed only a credential with a token (see the credentials layer): every one get() gives has one.
     invalidate: (credential) => tokens.invalidate(credential.token!),
   };
-}
-
-/** A credential in the URL query, as `name=value`. */
-export function queryAuthorizer(auth: { name: string; value: string }): Authorizer {
-  const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
-  const value = requireString(auth.value, "auth.value", "the credential");
-  // Errors quote request URLs; from now on this parameter's value is blanked in every one of them.
-  registerSecretName(name);
-  return fixed("query", { query: (url) => setQueryParam(url, name, value), secrets: [value] });
 }
 
 /** No credential, as a token endpoint's requests go. */
@@ -186,13 +193,6 @@ export function createAuthorizer(auth: Auth): Authorizer {
 function bearer(token: unknown, field: string): Credential {
   if (typeof token !== "string" || !isHeaderSafeToken(token)) throw fieldError(field, UNSENDABLE);
   return { header: `Bearer ${token}`, token, secrets: [token] };
-}
-
-// An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate). Known from
-// the start, so that a caller's slip (the token passed where a path goes) is redacted before any request is made.
-function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
-  remembered(credential);
-  return { location, get: async () => remembered(credential) };
 }
 
 // Every use counts: a credential in use is never the one forgotten when many clients fill the list of known ones.

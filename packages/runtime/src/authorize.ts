@@ -153,6 +153,16 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
 }
 
 /**
+ * Refuses, with an {@link InputError} naming `field`, anything but a non-empty string.
+ *
+ * @example
+ * requireString(options.clientId, "clientId");
+ */
+export function requireString(value: unknown, field: string): void {
+  if (typeof value !== "string" || !value) throw fieldError(field, `must be a non-empty string`);
+}
+
+/**
  * Parses an absolute URL option, refusing (with an {@link InputError} that does not quote it) one that is relative,
  * carries credentials or is not https (http only on loopback, see {@link checkSecureUrl}).
  *
@@ -170,16 +180,6 @@ export function parseAbsolute(value: unknown, field: string, example: string): U
   if (url.username || url.password) throw fieldError(field, `must not contain credentials`);
   checkSecureUrl(url.href, field);
   return url;
-}
-
-/**
- * Refuses, with an {@link InputError} naming `field`, anything but a non-empty string.
- *
- * @example
- * requireString(options.clientId, "clientId");
- */
-export function requireString(value: unknown, field: string): void {
-  if (typeof value !== "string" || !value) throw fieldError(field, `must be a non-empty string`);
 }
 
 /**

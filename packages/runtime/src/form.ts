@@ -43,24 +43,6 @@ export function toMultipartFormData(value: Record<string, unknown>, options: Mul
   return multipartFormData(value, (key, blob) => (typeof options.filename === "function" ? options.filename(key, blob) : options.filename));
 }
 
-/**
- * {@link toMultipartFormData} with the file name of a bare Blob's part from `nameOf` (left out or undefined: `"blob"`),
- * as the multipart encoder (`multipart`) of a vendor that cannot afford {@link multipartBody}'s bytes: in Node 24 its
- * calls end the process when a Blob cannot be read.
- *
- * @example
- * const form = multipartFormData({ file: new Blob([csv]) });
- */
-export function multipartFormData(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
-  const form = new FormData();
-  for (const [key, field] of flatten(value, true)) {
-    // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
-    if (typeof field === "string") form.append(key, field);
-    else form.append(key, field, typeof (field as { name?: unknown }).name === "string" ? (field as File).name : (nameOf?.(key, field) ?? "blob"));
-  }
-  return form;
-}
-
 // Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
 // or bigint has no exponent: it comes back as String() writes it.
 function toDecimal(value: number): string {
@@ -69,32 +51,6 @@ function toDecimal(value: number): string {
     const digits = first + fraction;
     return +exponent >= 0 ? sign + digits.padEnd(+exponent + 1, "0") : `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
   });
-}
-
-/**
- * Encodes an object as `multipart/form-data` as {@link toMultipartFormData} does, written as a Blob (see `multipart`)
- * whose type is the Content-Type with its boundary: a client's multipart operations send their bodies so. A Blob part
- * is typed as the Blob is (else `application/octet-stream`) and named as the File is, else by `nameOf`, else `"blob"`.
- * A Blob that cannot be read fails the request, as a FormData's does not in Node 24 (it ends the process). In Bun, whose
- * Blob leaves a file's bytes out of a Blob made of it and other parts (see `joinsWhole`), the body is a FormData.
- *
- * @example
- * const body = multipartBody({ file: new Blob([csv], { type: "text/csv" }) }, () => "q3.csv");
- * await fetch(url, { method: "POST", body }); // Content-Type: multipart/form-data; boundary=...
- */
-export function multipartBody(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): Blob | FormData {
-  const entries = flatten(value, true);
-  // In Bun, a file's Blob would be left out of the body (see joinsWhole): there its FormData writes it.
-  if (entries.some(([, field]) => typeof field != "string" && !joinsWhole(field))) return multipartFormData(value, nameOf);
-  const { pieces, type } = multipart<Blob>(
-    entries.map((entry) => {
-      const [name, field] = entry;
-      // A File's name (a Blob of another kind may have a "name" that is no string: nameOf's, as FormData would).
-      const own = (field as { name?: unknown }).name;
-      return typeof field == "string" ? (entry as [string, string]) : [name, field, (typeof own == "string" && own) || nameOf?.(name, field) || "blob", field.type || "application/octet-stream"];
-    }),
-  );
-  return new Blob(pieces, { type });
 }
 
 function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
@@ -141,6 +97,50 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
 
   for (const [name, field] of Object.entries(value)) visit(field, name, name, false);
   return entries;
+}
+
+/**
+ * {@link toMultipartFormData} with the file name of a bare Blob's part from `nameOf` (left out or undefined: `"blob"`),
+ * as the multipart encoder (`multipart`) of a vendor that cannot afford {@link multipartBody}'s bytes: in Node 24 its
+ * calls end the process when a Blob cannot be read.
+ *
+ * @example
+ * const form = multipartFormData({ file: new Blob([csv]) });
+ */
+export function multipartFormData(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
+  const form = new FormData();
+  for (const [key, field] of flatten(value, true)) {
+    // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
+    if (typeof field === "string") form.append(key, field);
+    else form.append(key, field, typeof (field as { name?: unknown }).name === "string" ? (field as File).name : (nameOf?.(key, field) ?? "blob"));
+  }
+  return form;
+}
+
+/**
+ * Encodes an object as `multipart/form-data` as {@link toMultipartFormData} does, written as a Blob (see `multipart`)
+ * whose type is the Content-Type with its boundary: a client's multipart operations send their bodies so. A Blob part
+ * is typed as the Blob is (else `application/octet-stream`) and named as the File is, else by `nameOf`, else `"blob"`.
+ * A Blob that cannot be read fails the request, as a FormData's does not in Node 24 (it ends the process). In Bun, whose
+ * Blob leaves a file's bytes out of a Blob made of it and other parts (see `joinsWhole`), the body is a FormData.
+ *
+ * @example
+ * const body = multipartBody({ file: new Blob([csv], { type: "text/csv" }) }, () => "q3.csv");
+ * await fetch(url, { method: "POST", body }); // Content-Type: multipart/form-data; boundary=...
+ */
+export function multipartBody(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): Blob | FormData {
+  const entries = flatten(value, true);
+  // In Bun, a file's Blob would be left out of the body (see joinsWhole): there its FormData writes it.
+  if (entries.some(([, field]) => typeof field != "string" && !joinsWhole(field))) return multipartFormData(value, nameOf);
+  const { pieces, type } = multipart<Blob>(
+    entries.map((entry) => {
+      const [name, field] = entry;
+      // A File's name (a Blob of another kind may have a "name" that is no string: nameOf's, as FormData would).
+      const own = (field as { name?: unknown }).name;
+      return typeof field == "string" ? (entry as [string, string]) : [name, field, (typeof own == "string" && own) || nameOf?.(name, field) || "blob", field.type || "application/octet-stream"];
+    }),
+  );
+  return new Blob(pieces, { type });
 }
 
 /**

@@ -1,20 +1,6 @@
 import { describeValue, InputError, isFieldObject } from "./input-error.js";
 
 /**
- * Whether a token can be sent as it is in an `Authorization` header: visible ASCII only, so no space, line break or
- * control character (which the platform refuses with an error that quotes the whole header, token included), and at
- * most 16 KiB, the bound requestToken puts on a token endpoint's credentials (remembering a longer one for redaction
- * held the event loop for about a second per megabyte).
- *
- * @example
- * isHeaderSafeToken("eyJhbGciOi.J9x-_"); // true
- * isHeaderSafeToken("abc\r\nX-Evil: 1"); // false
- */
-export function isHeaderSafeToken(value: string): boolean {
-  return value.length <= MAX_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(value);
-}
-
-/**
  * Checks a `headers` option: a `Headers`, a record of names to values, or an array of `[name, value]` pairs, each
  * name and value one that HTTP can carry. Returns it in a form openapi-fetch reads right (an array becomes a
  * `Headers`); anything else throws an {@link InputError} naming `field`, without quoting a value.
@@ -58,6 +44,20 @@ export function checkHeadersOption(value: unknown, field: string): HeadersOption
     }
   }
   return array ? new Headers(value as [string, string][]) : (value as HeadersOption);
+}
+
+/**
+ * Whether a token can be sent as it is in an `Authorization` header: visible ASCII only, so no space, line break or
+ * control character (which the platform refuses with an error that quotes the whole header, token included), and at
+ * most 16 KiB, the bound requestToken puts on a token endpoint's credentials (remembering a longer one for redaction
+ * held the event loop for about a second per megabyte).
+ *
+ * @example
+ * isHeaderSafeToken("eyJhbGciOi.J9x-_"); // true
+ * isHeaderSafeToken("abc\r\nX-Evil: 1"); // false
+ */
+export function isHeaderSafeToken(value: string): boolean {
+  return value.length <= MAX_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(value);
 }
 
 /** The longest credential taken, in characters: what Node allows all of a request's headers (16 KiB). */

@@ -91,6 +91,21 @@ export function shownNumber(value: unknown): unknown {
 }
 
 /**
+ * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
+ * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . - [ ]`; else quoted as {@link shown} quotes a value,
+ * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
+ * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have. A
+ * plain name that is or holds a credential the client knows (a token pasted as a column or a key) is quoted, redacted.
+ *
+ * @example
+ * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
+ */
+export function nameShown(name: string): string {
+  // Read as text (a JavaScript caller's number or null is written as it is, not thrown on).
+  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(`${name}`) == name ? name : String(shown(name));
+}
+
+/**
  * `value` as an error message quotes it: a number as it is written, a string quoted as JSON, anything else described
  * ("an object"), since JSON.stringify throws on a BigInt or an object whose references loop, and would write out an
  * object's fields (`process.env`, a password among them). A string over 100 UTF-16 units is cut to its first 97 and
@@ -114,21 +129,6 @@ export function shown(value: unknown): unknown {
       // [^] takes each UTF-16 unit of a character found: an astral one is written as its two escapes.
       ? JSON.stringify(cut(redactText(value.slice(0, 2e4)), 100)).replace(/(?! )[\p{C}\p{Z}]/gu, (found) => found.replace(/[^]/g, unicodeEscape))
       : describeValue(value);
-}
-
-/**
- * A name the caller's data gives (a CSV column, a property's key) as an error's `field` and message write it: as it is
- * when it is a plain name, up to 64 ASCII letters, digits and `_ $ : . - [ ]`; else quoted as {@link shown} quotes a value,
- * cut and with controls, format characters and separators escaped (a third party's CSV header may hold a terminal
- * escape). A letter beyond ASCII is quoted too: a class of every script's letters cost bytes Wootric does not have. A
- * plain name that is or holds a credential the client knows (a token pasted as a column or a key) is quoted, redacted.
- *
- * @example
- * fieldError(`${at}.${nameShown(name)}`, "is no property name"); // "end_user.properties.plan ..." or '..."pl\u202ean" ...'
- */
-export function nameShown(name: string): string {
-  // Read as text (a JavaScript caller's number or null is written as it is, not thrown on).
-  return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(`${name}`) == name ? name : String(shown(name));
 }
 
 /**

@@ -31,6 +31,30 @@ const byKey: Index = new Map();
 let newest: string | undefined;
 
 /**
+ * Every known credential (see {@link rememberSecret}), the one unused longest first. Not exported from the package's
+ * entry, so no client can read them: @apis/prism imports this file to redact, in a live contract run's output, what a
+ * shortened quotation leaves of a token the run obtained (a piece of it, which no search for the whole finds).
+ *
+ * @example
+ * knownSecrets(); // ["client-secret", "eyJhbGciOi..."]
+ */
+export function knownSecrets(): string[] {
+  return [...secrets.keys()];
+}
+
+// The index of the last list of a call's own credentials, and that list as JSON: made for the first text long enough
+// to scan, whose list (none given is "[]") is no list before it.
+let extraList: string | undefined;
+let extraByKey: Index;
+
+/** `text` with the hex digits of every percent escape and JSON `\u` escape in upper case. */
+function upperHex(text: string): string {
+  // A text without a % or \u has no escape: the replace gives it back as it is. (The u goes up too: text and forms
+  // are read alike, and only to be matched.)
+  return text.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (escape) => escape.toUpperCase());
+}
+
+/**
  * Makes the given credentials known to every redaction of this package, in every form they may be sent or echoed
  * in (see `secretForms`). A value already known counts as just used, so a credential in use is never the one forgotten
  * when many clients fill the list. Values shorter than 4 characters are ignored.
@@ -58,18 +82,6 @@ export function rememberSecret(...values: (string | undefined)[]): void {
 }
 
 /**
- * Every known credential (see {@link rememberSecret}), the one unused longest first. Not exported from the package's
- * entry, so no client can read them: @apis/prism imports this file to redact, in a live contract run's output, what a
- * shortened quotation leaves of a token the run obtained (a piece of it, which no search for the whole finds).
- *
- * @example
- * knownSecrets(); // ["client-secret", "eyJhbGciOi..."]
- */
-export function knownSecrets(): string[] {
-  return [...secrets.keys()];
-}
-
-/**
  * Replaces every known credential (see {@link rememberSecret}) and every one of `extra`, in any of their forms, with
  * `[redacted]`. Unlike `redactText` it applies no rule by name, so a body keeps its shape.
  *
@@ -93,11 +105,6 @@ export function redactSecrets(text: string, extra: readonly string[] = []): stri
   }
   return byKey.size + extraByKey.size ? scan(text, [byKey, extraByKey]) : text;
 }
-
-// The index of the last list of a call's own credentials, and that list as JSON: made for the first text long enough
-// to scan, whose list (none given is "[]") is no list before it.
-let extraList: string | undefined;
-let extraByKey: Index;
 
 // Matching runs over the text with the hex digits of every %xx and \uxxxx escape in upper case (same length, so
 // positions hold), against forms normalized the same way: a server that echoes `%2f` or `%C3%a9`, or JSON with `\u00E9`
@@ -125,13 +132,6 @@ function scan(text: string, indexes: Index[]): string {
   }
   // With nothing found, out is empty and the text comes back whole.
   return out + text.slice(copiedTo);
-}
-
-/** `text` with the hex digits of every percent escape and JSON `\u` escape in upper case. */
-function upperHex(text: string): string {
-  // A text without a % or \u has no escape: the replace gives it back as it is. (The u goes up too: text and forms
-  // are read alike, and only to be matched.)
-  return text.replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}/gi, (escape) => escape.toUpperCase());
 }
 
 /**

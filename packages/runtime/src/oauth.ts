@@ -132,42 +132,6 @@ export function checkRefreshTokenStore(store: unknown, field: string): void {
   if (store != null && typeof store != "function") throw fieldError(field, `must be a function that stores the new refresh token, got ${describeValue(store)}`);
 }
 
-/**
- * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
- * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
- * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, which leaves
- * `refreshSkewMs` out, and whose `initial.accessToken`, if any, it has checked with `isHeaderSafeToken` (as Wootric's
- * builders do, naming `auth.accessToken`): the same token source, without checking those a second time.
- *
- * @example
- * const tokens = tokenSourceForCheckedGrant({
- *   tokenUrl,
- *   grant: { type: "client_credentials", clientId: requireString(auth.clientId, "auth.clientId", "the OAuth client id"), clientSecret },
- * });
- */
-export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
-  return grantTokenSource(options, options.grant);
-}
-
-// requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
-  const { access_token, expires_in, token_type } = value;
-  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
-  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
-  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
-    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
-    throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
-      { method: "POST", url: tokenUrl, secrets },
-    );
-  }
-  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
-  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
-  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
-  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
-  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
-}
-
 // A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
 function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
   let url: URL;
@@ -238,6 +202,42 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   // aside, see above), so nothing outlives its callers. Named, not spread: an option inherited from a prototype counts too.
   check?.();
   return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
+}
+
+/**
+ * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
+ * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
+ * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, which leaves
+ * `refreshSkewMs` out, and whose `initial.accessToken`, if any, it has checked with `isHeaderSafeToken` (as Wootric's
+ * builders do, naming `auth.accessToken`): the same token source, without checking those a second time.
+ *
+ * @example
+ * const tokens = tokenSourceForCheckedGrant({
+ *   tokenUrl,
+ *   grant: { type: "client_credentials", clientId: requireString(auth.clientId, "auth.clientId", "the OAuth client id"), clientSecret },
+ * });
+ */
+export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
+  return grantTokenSource(options, options.grant);
+}
+
+// requestToken has checked access_token already.
+function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
+  const { access_token, expires_in, token_type } = value;
+  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
+  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
+  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
+    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
+    throw new AuthenticationError(
+      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
+      { method: "POST", url: tokenUrl, secrets },
+    );
+  }
+  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
+  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
+  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
+  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
+  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
 }
 
 // The grant types, as the errors for a missing or unknown grant name them.

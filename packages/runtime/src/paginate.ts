@@ -27,38 +27,6 @@ export interface PaginateOptions<Page, Item> {
 }
 
 /**
- * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
- * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read (unless
- * a full page read past it: a stale count ends nothing). An item whose string or integer `id` (a safe one: JSON.parse
- * rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again (nor counted as
- * yielded). A page that fails throws an {@link ApiError}
- * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
- * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
- * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
- * a {@link PaginationLimitError} after yielding every item it could reach, instead of dropping the rest silently.
- *
- * @example
- * for await (const tag of paginate({
- *   fetchPage: (page) => client.GET("/v1/tags", { params: { query: { page, per_page: 50 } } }),
- *   items: (tags) => tags,
- *   perPage: 50,
- *   maxPage: 30,
- * })) console.log(tag.name);
- */
-export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): AsyncIterableIterator<Item> {
-  const { perPage } = options;
-  const firstPage = options.firstPage ?? 1;
-  const maxPage = options.maxPage;
-  // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
-  if (!Number.isInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${shownNumber(firstPage)}`);
-  if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
-    throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${shownNumber(maxPage)}`);
-  }
-  return iteratePages(options);
-}
-
-/**
  * {@link paginate} for a caller that has checked `perPage` (a positive integer), `firstPage` (an integer, or left out)
  * and `maxPage` (an integer from `firstPage`, or left out) itself, as the Wootric packages' listAll do against the
  * vendor's bounds: the same iteration, without checking them a second time.
@@ -113,8 +81,37 @@ export async function* iteratePages<Page, Item>(options: PaginateOptions<Page, I
   }
 }
 
-// An item's id, by default.
-const idField = (item: unknown): unknown => (item as { id?: unknown } | null)?.id;
+/**
+ * Iterates every item of a page-numbered list, fetching each page only when the previous one is used up. It stops
+ * after an empty page, after a short one unless `total` says more items remain, or once `total` items were read (unless
+ * a full page read past it: a stale count ends nothing). An item whose string or integer `id` (a safe one: JSON.parse
+ * rounds past 2^53) came on an earlier page (among the last {@link SEEN_IDS} ids) is not yielded again (nor counted as
+ * yielded). A page that fails throws an {@link ApiError}
+ * with the vendor's status and body. Pages are told apart by their items' ids (see `repeatGuard`): a page that repeats
+ * the one before is skipped, and a second one in a row (a server that ignores the page number) throws an
+ * {@link InvalidResponseError}. When `maxPage` is reached on a full page and more items may remain, it throws
+ * a {@link PaginationLimitError} after yielding every item it could reach, instead of dropping the rest silently.
+ *
+ * @example
+ * for await (const tag of paginate({
+ *   fetchPage: (page) => client.GET("/v1/tags", { params: { query: { page, per_page: 50 } } }),
+ *   items: (tags) => tags,
+ *   perPage: 50,
+ *   maxPage: 30,
+ * })) console.log(tag.name);
+ */
+export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): AsyncIterableIterator<Item> {
+  const { perPage } = options;
+  const firstPage = options.firstPage ?? 1;
+  const maxPage = options.maxPage;
+  // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
+  if (!Number.isInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+  if (!Number.isInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${shownNumber(firstPage)}`);
+  if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
+    throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${shownNumber(maxPage)}`);
+  }
+  return iteratePages(options);
+}
 
 /**
  * Tells an item whose string or safe-integer id (or what `idOf` reads) is not among the last {@link SEEN_IDS} ids it
@@ -138,6 +135,9 @@ export function firstSight(idOf = idField): (item: unknown) => boolean {
     return true;
   };
 }
+
+// An item's id, by default.
+const idField = (item: unknown): unknown => (item as { id?: unknown } | null)?.id;
 
 /**
  * The total a page reports, when it is a finite number: any other (null, NaN, a string) is no total, since it could

@@ -112,18 +112,6 @@ export function ownStream(response: Response): ReadableStream<Uint8Array> {
   return stream;
 }
 
-// One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
-/**
- * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
- * locked elsewhere) has nothing left to free.
- *
- * @example
- * cancelQuietly(response.body);
- */
-export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
-  stream?.cancel(reason).catch(() => {});
-}
-
 /**
  * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
  * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
@@ -146,4 +134,16 @@ export function isFormBody(headers: Headers): boolean {
  */
 export function cancelRequestBody(request: Request): void {
   if (!isFormBody(request.headers)) cancelQuietly(request.body);
+}
+
+// One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.
+/**
+ * Cancels a body (or its reader), when there is one, without waiting: a cancel that fails (a stream already errored or
+ * locked elsewhere) has nothing left to free.
+ *
+ * @example
+ * cancelQuietly(response.body);
+ */
+export function cancelQuietly(stream: { cancel(reason?: unknown): Promise<void> } | null | undefined, reason?: unknown): void {
+  stream?.cancel(reason).catch(() => {});
 }

@@ -34,18 +34,6 @@ export function registerSecretName(name: string): void {
 }
 
 /**
- * Whether a query parameter, header or field name is one that carries a credential.
- *
- * @example
- * isSecretName("access_token"); // true
- * isSecretName("per_page");     // false
- */
-export function isSecretName(name: string): boolean {
-  const normalized = normalizeName(name);
-  return SECRET_NAME.test(normalized) || registeredNames.has(normalized);
-}
-
-/**
  * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential
  * a client holds or built and every one of `secrets`, in any encoding it may be sent in (see `redactSecrets`),
  * `Bearer` and `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, and URLs
@@ -69,6 +57,18 @@ export function redactText(text: string, secrets?: readonly string[]): string {
     // A URL's user info, after a scheme: the run before `://`, with a letter (a scheme's first character) among its
     // last 31, taken whole once for the same reason.
     .replace(/(?<![a-z\d+.-])(?=([a-z\d+.-]*[a-z][a-z\d+.-]{0,30}))\1:\/\/[^/?#@\s]*@/gi, `$1://${REDACTED}@`);
+}
+
+/**
+ * Whether a query parameter, header or field name is one that carries a credential.
+ *
+ * @example
+ * isSecretName("access_token"); // true
+ * isSecretName("per_page");     // false
+ */
+export function isSecretName(name: string): boolean {
+  const normalized = normalizeName(name);
+  return SECRET_NAME.test(normalized) || registeredNames.has(normalized);
 }
 
 /**

@@ -53,19 +53,6 @@ export function isIdempotent(method: string): boolean {
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
- * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random
- * jitter of up to a quarter so that clients that failed together do not retry together.
- *
- * @example
- * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
- */
-export function backoffMs(retry: number, options: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
-  // The options come checked, defaults filled in (see checkTransportOptions).
-  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
-  return ceiling * (1 - random() * 0.25);
-}
-
-/**
  * Whether a fetch error shows that the request was never sent (connection refused, DNS not answering, no route),
  * judged from the `code` anywhere in its `cause` chain, as undici reports it, including the members of an
  * `AggregateError` (undici reports one per address it tried).
@@ -114,4 +101,17 @@ export function describeError(error: unknown, secrets?: readonly string[]): stri
   }
   // Redacted before it is cut: a credential the cut fell inside (the call's own too) could no longer be recognised.
   return redactText(parts.join(": ") || "network error", secrets).slice(0, 300);
+}
+
+/**
+ * The backoff before retry number `retry` (0 for the first): `baseMs * 2^retry` capped at `maxMs`, less a random
+ * jitter of up to a quarter so that clients that failed together do not retry together.
+ *
+ * @example
+ * backoffMs(2, { baseMs: 500, maxMs: 8000 }); // between 1500 and 2000
+ */
+export function backoffMs(retry: number, options: { baseMs: number; maxMs: number }, random: () => number = Math.random): number {
+  // The options come checked, defaults filled in (see checkTransportOptions).
+  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** retry);
+  return ceiling * (1 - random() * 0.25);
 }

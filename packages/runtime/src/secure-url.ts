@@ -75,6 +75,18 @@ export function checkNoUserInfo(value: string, field: string, use: string): void
 }
 
 /**
+ * Checks a base URL option: no user info (see {@link checkNoUserInfo}, `use` saying where credentials go instead),
+ * then https (see {@link checkSecureUrl}).
+ *
+ * @example
+ * checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+ */
+export function checkBaseUrl(value: string, field: string, use = "pass them in auth"): void {
+  checkNoUserInfo(value, field, use);
+  checkSecureUrl(value, field);
+}
+
+/**
  * Reads a URL option of a vendor client: `fallback` when left out; otherwise a non-empty string that
  * {@link checkSecureUrl} accepts. Throws an {@link InputError} naming `field` and the fallback as an example.
  *
@@ -88,16 +100,4 @@ export function urlOption(value: unknown, field: string, fallback: string): stri
   }
   checkBaseUrl(value, field);
   return value;
-}
-
-/**
- * Checks a base URL option: no user info (see {@link checkNoUserInfo}, `use` saying where credentials go instead),
- * then https (see {@link checkSecureUrl}).
- *
- * @example
- * checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
- */
-export function checkBaseUrl(value: string, field: string, use = "pass them in auth"): void {
-  checkNoUserInfo(value, field, use);
-  checkSecureUrl(value, field);
 }

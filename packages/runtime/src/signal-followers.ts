@@ -23,27 +23,6 @@ class Followers extends Set<Follower> {
 const FOLLOWERS = Symbol();
 
 /**
- * Calls `follower` when `signal` aborts, at once when it has aborted already; with `leave`, stops it following (the
- * last one to stop takes the listener off the signal; `signal` may be missing only then). One function for both, rather
- * than two: every vendor package bundles it, and its bytes count.
- *
- * @example
- * follow(request.signal, attempt);
- * follow(request.signal, attempt, 1); // done with it
- */
-export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers | undefined }) | undefined, follower: Follower, leave?: 1): void {
-  // Nothing is made to leave (every attempt leaves, most with no signal), and a signal keeps its set once it has one:
-  // sequential calls on one signal then add and remove the one listener, as they did with a listener each.
-  const set = signal?.[FOLLOWERS];
-  if (leave) set?.delete(follower) && !set.size && signal!.removeEventListener("abort", set);
-  else if (signal!.aborted) follower.handleEvent();
-  else {
-    if (!set?.size) signal!.addEventListener("abort", (signal![FOLLOWERS] ??= new Followers()), { once: true });
-    signal![FOLLOWERS]!.add(follower);
-  }
-}
-
-/**
  * `promise`, or what `aborted` makes (`signal`'s reason) once `signal` aborts, whichever comes first: a `fetch` or
  * middleware of the caller's that ignores the signal it was handed cannot hold an attempt past its timeout or the
  * caller's abort, and a caller waiting on a shared token request gives up alone. `aborted` runs once, at the abort;
@@ -65,4 +44,25 @@ export function untilAborted<T>(promise: T | Promise<T>, signal: AbortSignal, ab
       .then((value) => (lost ? cancelQuietly((value as Partial<Response> | undefined)?.body) : resolve(value)))
       .catch(reject);
   });
+}
+
+/**
+ * Calls `follower` when `signal` aborts, at once when it has aborted already; with `leave`, stops it following (the
+ * last one to stop takes the listener off the signal; `signal` may be missing only then). One function for both, rather
+ * than two: every vendor package bundles it, and its bytes count.
+ *
+ * @example
+ * follow(request.signal, attempt);
+ * follow(request.signal, attempt, 1); // done with it
+ */
+export function follow(signal: (AbortSignal & { [FOLLOWERS]?: Followers | undefined }) | undefined, follower: Follower, leave?: 1): void {
+  // Nothing is made to leave (every attempt leaves, most with no signal), and a signal keeps its set once it has one:
+  // sequential calls on one signal then add and remove the one listener, as they did with a listener each.
+  const set = signal?.[FOLLOWERS];
+  if (leave) set?.delete(follower) && !set.size && signal!.removeEventListener("abort", set);
+  else if (signal!.aborted) follower.handleEvent();
+  else {
+    if (!set?.size) signal!.addEventListener("abort", (signal![FOLLOWERS] ??= new Followers()), { once: true });
+    signal![FOLLOWERS]!.add(follower);
+  }
 }

@@ -94,6 +94,34 @@ export function takenOptions(description: Pick<VendorDescription<never, string>,
 }
 
 /**
+ * Makes a vendor's `createClient` from its description: hosts read and checked (old option names too), the auth
+ * option turned into the runtime's credentials for the right security scheme, every runtime option forwarded as
+ * given (including any the transport adds later), and the vendor's per-operation defaults applied in one place.
+ *
+ * @example
+ * export const createClient = defineVendorClient<paths, ClientOptions, "baseUrl">({
+ *   operations, authExample: '{ type: "token", accessToken }',
+ *   hosts: { baseUrl: { default: "https://api.example.com" } },
+ *   auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a token") }) } },
+ * });
+ * const { data, error } = await createClient({ auth: { type: "token", accessToken } }).GET("/v1/items");
+ */
+export function defineVendorClient<Paths extends {}, O extends { auth: VendorAuth }, H extends string = "baseUrl">(
+  description: VendorDescription<O, H>,
+): (options: O) => Client<Paths> {
+  const taken = takenOptions(description);
+  const authorize = authorizeBy(description.authorizers);
+  return (options: O) => {
+    const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
+    // The description's operations and multipart encoder are client options too; its auth builders give way to the
+    // auth they built, and nothing else in it is one.
+    const clientOptions = { ...description, ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, ...shared };
+    // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
+    return createHookedClient<Paths>(clientOptions, authorize, () => description.calls?.(options, hosts));
+  };
+}
+
+/**
  * Reads a vendor's options by its description: an object of known names, the hosts (old option names too), the
  * runtime options to forward (the vendor's defaults under the caller's), and the auth option as the runtime's
  * credentials, built once.
@@ -126,32 +154,4 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
     types.push(...Object.keys(builders as object));
   }
   throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map(shown).join(", ")}`);
-}
-
-/**
- * Makes a vendor's `createClient` from its description: hosts read and checked (old option names too), the auth
- * option turned into the runtime's credentials for the right security scheme, every runtime option forwarded as
- * given (including any the transport adds later), and the vendor's per-operation defaults applied in one place.
- *
- * @example
- * export const createClient = defineVendorClient<paths, ClientOptions, "baseUrl">({
- *   operations, authExample: '{ type: "token", accessToken }',
- *   hosts: { baseUrl: { default: "https://api.example.com" } },
- *   auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: requireString(auth.accessToken, "auth.accessToken", "a token") }) } },
- * });
- * const { data, error } = await createClient({ auth: { type: "token", accessToken } }).GET("/v1/items");
- */
-export function defineVendorClient<Paths extends {}, O extends { auth: VendorAuth }, H extends string = "baseUrl">(
-  description: VendorDescription<O, H>,
-): (options: O) => Client<Paths> {
-  const taken = takenOptions(description);
-  const authorize = authorizeBy(description.authorizers);
-  return (options: O) => {
-    const { hosts, transport, ...shared } = setUpVendor(description, options, taken);
-    // The description's operations and multipart encoder are client options too; its auth builders give way to the
-    // auth they built, and nothing else in it is one.
-    const clientOptions = { ...description, ...transport, baseUrl: (hosts as Record<string, string>)["baseUrl"] ?? Object.values<string>(hosts)[0]!, ...shared };
-    // The vendor's hooks are asked for once the client's options have passed their checks (they may read them).
-    return createHookedClient<Paths>(clientOptions, authorize, () => description.calls?.(options, hosts));
-  };
 }

@@ -83,6 +83,27 @@ export function startCall(request: Request, options: SendOptions, repeatable?: b
 }
 
 /**
+ * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
+ * throwIfAborted does with its reason.
+ *
+ * @example
+ * throwIfAborted(call);
+ */
+export function throwIfAborted(call: Call): void {
+  if (call.signal?.aborted) throw userAbort(call);
+}
+
+/**
+ * The error for a call its caller aborted.
+ *
+ * @example
+ * if (call.signal.aborted) throw userAbort(call);
+ */
+export function userAbort(call: Call): ApiUserAbortError {
+  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
+}
+
+/**
  * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error
  * carries the call's method, URL and secrets besides `init`.
  *
@@ -99,27 +120,6 @@ export function callError<E extends ApiError, I extends ApiErrorInit>(
   // (nothing else of it is an error's: no status, body, cause or limit) and `init` the rest of I, so together they make
   // one (which TypeScript cannot see through Omit).
   return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { ...call, ...init } as ApiErrorInit as I);
-}
-
-/**
- * The error for a call its caller aborted.
- *
- * @example
- * if (call.signal.aborted) throw userAbort(call);
- */
-export function userAbort(call: Call): ApiUserAbortError {
-  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
-}
-
-/**
- * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
- * throwIfAborted does with its reason.
- *
- * @example
- * throwIfAborted(call);
- */
-export function throwIfAborted(call: Call): void {
-  if (call.signal?.aborted) throw userAbort(call);
 }
 
 /**
