@@ -45,6 +45,17 @@ export async function getArchive(cmix: CmixClient, ref: ArchiveRef, options: { s
 }
 
 /**
+ * `url` names the request when the response does not (a fetch that built its own Response). With `id`, the archive
+ * must be that one: another (a broken server, a cache) would hand on its status and download as the one asked for.
+ * An answer without an id but with a status is taken for it, its id filled in: PYCMIX's tests answer a poll with status
+ * and archiveUrl only, and if CMIX does too, requiring the id would fail every poll. One with neither is no archive.
+ */
+function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
+  const archive = dataOrEmbeddedError(result, method, `without ${id ? `archive ${id}` : "an archive id"}: \`body\` holds what it sent.`, (data) => (id ? isFieldObject(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
+  return id ? { ...archive, id } : archive;
+}
+
+/**
  * The three IDs of an archive ref a caller gave `helper`; a missing ref or a bad ID throws an InputError naming it.
  * With `anyLayout`, a ref without `dataLayoutId` (or with null, as a fresh archive has it) gives none (undefined, typed as
  * a number): the caller looks the layout up. Not 0, which an error of that caller's would carry, and which this refuses
@@ -105,14 +116,3 @@ function optionsIn(value: object, name: string): void {
 }
 
 type ArchiveCall = { data?: unknown; error?: unknown; response: Response };
-
-/**
- * `url` names the request when the response does not (a fetch that built its own Response). With `id`, the archive
- * must be that one: another (a broken server, a cache) would hand on its status and download as the one asked for.
- * An answer without an id but with a status is taken for it, its id filled in: PYCMIX's tests answer a poll with status
- * and archiveUrl only, and if CMIX does too, requiring the id would fail every poll. One with neither is no archive.
- */
-function archiveFrom(result: ArchiveCall, method: string, url: string, id?: number): Archive {
-  const archive = dataOrEmbeddedError(result, method, `without ${id ? `archive ${id}` : "an archive id"}: \`body\` holds what it sent.`, (data) => (id ? isFieldObject(data) && (data.id ?? ("status" in data && id)) === id : isId((data as Archive | null)?.id)), url) as Archive;
-  return id ? { ...archive, id } : archive;
-}

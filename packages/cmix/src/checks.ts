@@ -1,16 +1,9 @@
 import { checkOptionNames, fieldError, InputError, isAbortSignal, shown } from "@apis/runtime";
 import type { CmixClient } from "./client.js";
 
-/**
- * Refuses, with an `InputError`, anything but a CMIX client with the `service` a helper calls (null, `{}`, another
- * vendor's client, one service's client such as `cmix.survey`, createClient's options): each would fail deep inside
- * with a TypeError ("Cannot read properties of undefined").
- *
- * @example
- * checkClient(cmix, "reporting");
- */
-export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = "survey"): void {
-  if (!cmix?.[service]) throw fieldError("cmix", "must be the client createClient() returns");
+/** Refuses a respondent type other than CMIX's two (`RespondentType`: live or test respondents), naming `field`. */
+export function requireRespondentType(value: unknown, field: string): void {
+  if (value !== "LIVE" && value !== "TEST") throw fieldError(field, `must be "LIVE" or "TEST", got ${shown(value)}`);
 }
 
 /**
@@ -46,6 +39,18 @@ export function signalOf(options: { signal?: AbortSignal | undefined } | null | 
 }
 
 /**
+ * Refuses, with an `InputError`, anything but a CMIX client with the `service` a helper calls (null, `{}`, another
+ * vendor's client, one service's client such as `cmix.survey`, createClient's options): each would fail deep inside
+ * with a TypeError ("Cannot read properties of undefined").
+ *
+ * @example
+ * checkClient(cmix, "reporting");
+ */
+export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = "survey"): void {
+  if (!cmix?.[service]) throw fieldError("cmix", "must be the client createClient() returns");
+}
+
+/**
  * Whether `value` can be a CMIX ID (of a survey, an archive, a data layout): a positive integer. Used on what the vendor
  * sends too: the create call's `dataLayoutId` is undocumented (Dynata's own client ignores it and polls through the
  * `Default` layout).
@@ -55,9 +60,4 @@ export function signalOf(options: { signal?: AbortSignal | undefined } | null | 
  */
 export function isId(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-
-/** Refuses a respondent type other than CMIX's two (`RespondentType`: live or test respondents), naming `field`. */
-export function requireRespondentType(value: unknown, field: string): void {
-  if (value !== "LIVE" && value !== "TEST") throw fieldError(field, `must be "LIVE" or "TEST", got ${shown(value)}`);
 }

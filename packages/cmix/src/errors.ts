@@ -6,19 +6,6 @@ import type { components } from "./generated/survey/schema.js";
 export type EmbeddedError = components["schemas"]["EmbeddedError"];
 
 /**
- * Whether a 2xx body is really an error: it is an object with a non-null `error` key. CMIX answers some archive
- * failures with status 200 and such a body, and Dynata's own client checks exactly this.
- *
- * @example
- * const { data } = await cmix.survey.POST("/surveys/{surveyId}/archives", { params, body });
- * if (hasErrorKey(data)) console.error(data.error);
- * else console.log(data?.id);
- */
-export function hasErrorKey(body: unknown): body is EmbeddedError {
-  return isFieldObject(body) && body.error != null;
-}
-
-/**
  * The vendor answered with a success status but its body carries an `error` key: the request failed. `status` is
  * the 2xx that arrived and `body` the vendor's body (credentials redacted).
  *
@@ -63,6 +50,19 @@ export function dataOrEmbeddedError<T>(result: RawResult<T>, method: string, ref
     throw new InvalidResponseError(`${method} ${url} answered ${response.status} ${refused}`, { status: response.status, method, url, body: data });
   }
   return data;
+}
+
+/**
+ * Whether a 2xx body is really an error: it is an object with a non-null `error` key. CMIX answers some archive
+ * failures with status 200 and such a body, and Dynata's own client checks exactly this.
+ *
+ * @example
+ * const { data } = await cmix.survey.POST("/surveys/{surveyId}/archives", { params, body });
+ * if (hasErrorKey(data)) console.error(data.error);
+ * else console.log(data?.id);
+ */
+export function hasErrorKey(body: unknown): body is EmbeddedError {
+  return isFieldObject(body) && body.error != null;
 }
 
 /**

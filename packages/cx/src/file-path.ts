@@ -37,6 +37,28 @@ export function filePath(owner: string, path: string): string {
 }
 
 /**
+ * openapi-fetch's path serializer for CX: a `{filePath}` is checked with {@link parseFilePath} and written in its
+ * canonical encoding (never encoded twice), any other parameter is encoded as openapi-fetch would.
+ */
+export function serializeCxPath(pathname: string, pathParams: Record<string, unknown>): string {
+  return pathname.replace(/\{([^{}]+)\}/g, (match, name: string) => {
+    const value = pathParams[name];
+    if (value === undefined || value === null) return match;
+    if (name === "filePath") {
+      const { owner, path } = parseFilePath(value as string);
+      return `${owner}:${encodeURIComponent(path)}`;
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function checkOwner(owner: unknown, field: string): void {
+  if (owner !== "self" && !(typeof owner === "string" && UUID.test(owner))) {
+    throw new InputError(field, `The owner must be "self" or a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive), got ${shown(owner)}`);
+  }
+}
+
+/**
  * Reads a CX file path in its documented, URL-encoded form back into owner and path, checking it like
  * {@link filePath} does. Throws an `InputError` saying what to fix, e.g. for an unencoded `self:/photos/a.jpg`.
  *
@@ -65,28 +87,6 @@ export function parseFilePath(value: string, field = "filePath"): ParsedFilePath
   }
   checkPath(path, field);
   return { owner, path };
-}
-
-/**
- * openapi-fetch's path serializer for CX: a `{filePath}` is checked with {@link parseFilePath} and written in its
- * canonical encoding (never encoded twice), any other parameter is encoded as openapi-fetch would.
- */
-export function serializeCxPath(pathname: string, pathParams: Record<string, unknown>): string {
-  return pathname.replace(/\{([^{}]+)\}/g, (match, name: string) => {
-    const value = pathParams[name];
-    if (value === undefined || value === null) return match;
-    if (name === "filePath") {
-      const { owner, path } = parseFilePath(value as string);
-      return `${owner}:${encodeURIComponent(path)}`;
-    }
-    return encodeURIComponent(String(value));
-  });
-}
-
-function checkOwner(owner: unknown, field: string): void {
-  if (owner !== "self" && !(typeof owner === "string" && UUID.test(owner))) {
-    throw new InputError(field, `The owner must be "self" or a 22-character CX UUID (letters, digits, "-" or "_", case-sensitive), got ${shown(owner)}`);
-  }
 }
 
 function checkPath(path: unknown, field: string): void {

@@ -22,6 +22,19 @@ export const TOKEN_URL = "https://api.cx.com/1/oauth/token";
  */
 export const CALLBACK_CODE_PARAMS = ["auth_code", "code", "authorization_code"] as const;
 
+function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }): void {
+  let protocol: string | undefined;
+  for (const field of ["clientId", "redirectUri"] as const) {
+    // Only a string: anything else the runtime refuses as such (a text of it would be judged here, with the wrong advice).
+    const value = options[field];
+    if (typeof value == "string" && SPACE_OR_CONTROL.test(value)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
+  }
+  try {
+    protocol = new URL(options.redirectUri as string).protocol;
+  } catch {}
+  if (protocol && protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
+}
+
 /**
  * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
  * http on localhost included, and so does this function, with an `InputError`. `state` is required (8 or more
@@ -60,19 +73,6 @@ export function buildAuthorizeUrl(options: { clientId: string; redirectUri: stri
  * a client id or redirect URI, which CX would not recognise with it (see checkOAuthValues and cxCallHooks).
  */
 export const SPACE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Z}]/u;
-
-function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }): void {
-  let protocol: string | undefined;
-  for (const field of ["clientId", "redirectUri"] as const) {
-    // Only a string: anything else the runtime refuses as such (a text of it would be judged here, with the wrong advice).
-    const value = options[field];
-    if (typeof value == "string" && SPACE_OR_CONTROL.test(value)) throw fieldError(field, "holds a space or control character (a stray newline?): CX would not recognise it");
-  }
-  try {
-    protocol = new URL(options.redirectUri as string).protocol;
-  } catch {}
-  if (protocol && protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
-}
 
 /**
  * Reads the redirect CX sent the user back with (step 2): returns the code from `auth_code` (or `code`, or

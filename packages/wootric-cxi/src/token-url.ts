@@ -7,6 +7,16 @@ export const TOKEN_SERVER = "https://api.wootric.com";
 const TOKEN_PATH = "/oauth/token";
 
 /**
+ * The server the raw `POST /oauth/token` operation goes to: the token endpoint without its `/oauth/token` path.
+ *
+ * @example
+ * tokenServer("https://mock.test/oauth/token"); // "https://mock.test"
+ */
+export function tokenServer(tokenUrl: string): string {
+  return tokenUrl.endsWith(TOKEN_PATH) ? tokenUrl.slice(0, -TOKEN_PATH.length) : new URL(tokenUrl).origin;
+}
+
+/**
  * The token endpoint a `tokenUrl` option names. Before 0.2 `tokenUrl` was the token server's host and the client
  * appended `/oauth/token`; such a value (a URL whose path is empty or `/`) is still read that way for this release,
  * with one deprecation line through the logger, so an old configuration keeps working.
@@ -24,14 +34,4 @@ export function resolveTokenUrl(value: unknown, logger?: Logger): string {
   // Straight to the caller's logger, past the runtime's redaction of its own lines: a query may carry a credential.
   warn?.call(logger, `tokenUrl ${redactUrl(url)} is a host, read as ${redactUrl(endpoint)} (deprecated: pass the full URL)`, { deprecated: "tokenUrl" });
   return endpoint;
-}
-
-/**
- * The server the raw `POST /oauth/token` operation goes to: the token endpoint without its `/oauth/token` path.
- *
- * @example
- * tokenServer("https://mock.test/oauth/token"); // "https://mock.test"
- */
-export function tokenServer(tokenUrl: string): string {
-  return tokenUrl.endsWith(TOKEN_PATH) ? tokenUrl.slice(0, -TOKEN_PATH.length) : new URL(tokenUrl).origin;
 }

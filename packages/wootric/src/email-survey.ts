@@ -25,27 +25,6 @@ true satisfies [Exclude<keyof EmailSurveyRequest, (typeof REQUEST_FIELDS)[number
 /** At most 100 e-mail addresses per `POST /v1/email_survey` (vendor doc, "Email Survey"). */
 export const MAX_EMAILS = 100;
 
-/**
- * The addresses of a list field, each checked: the docs' own example sends two comma-joined addresses in one
- * `emails[]` value, so each value may hold several.
- */
-export function addressesOf(list: unknown, field: string, what: string): string[] {
-  if (!Array.isArray(list)) throw fieldError(field, `must be an array of ${what} strings, got ${describeValue(list)}`);
-  return list.flatMap((value: unknown, index) => {
-    if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
-    // Split at each comma and the spaces around it, as the vendor's example writes a list: the parts are checked as they
-    // are sent, so white space elsewhere (a no-break space, a byte-order mark) is refused with its address.
-    const parts = value.split(/ *, */);
-    if (parts.includes("")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
-    return parts;
-  });
-}
-
-/** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
-export function checkEmail(address: string, field: string): void {
-  if (!/^[^\s@\p{C}]+@[^\s@\p{C}]+$/u.test(address)) throw fieldError(field, `must be an e-mail address, got ${shown(address)}`);
-}
-
 // The fields of survey_settings and of its two objects; the compiler checks each list against the spec's type both ways.
 const SETTINGS = ["language", "survey_template_id", "logo_url", "audience_text", "product_name", "custom_messages", "sampling"] as const satisfies readonly (keyof Schemas["SurveySettings"])[];
 true satisfies [Exclude<keyof Schemas["SurveySettings"], (typeof SETTINGS)[number]>] extends [never] ? true : false;
@@ -72,6 +51,27 @@ export function checkSendOptions(options: { delay?: unknown; survey_settings?: u
   // A chance in percent (spec: Sampling): 150 or -5 would be sent as it is.
   const sampling = names(settings?.sampling, SAMPLING, "survey_settings.sampling");
   checkNumber(sampling?.registered_percent, "survey_settings.sampling.registered_percent", 0, { min: 0, max: 100, integer: true });
+}
+
+/** Checks one address: Wootric makes an end user of every address it is given, so a typo would become one. */
+export function checkEmail(address: string, field: string): void {
+  if (!/^[^\s@\p{C}]+@[^\s@\p{C}]+$/u.test(address)) throw fieldError(field, `must be an e-mail address, got ${shown(address)}`);
+}
+
+/**
+ * The addresses of a list field, each checked: the docs' own example sends two comma-joined addresses in one
+ * `emails[]` value, so each value may hold several.
+ */
+export function addressesOf(list: unknown, field: string, what: string): string[] {
+  if (!Array.isArray(list)) throw fieldError(field, `must be an array of ${what} strings, got ${describeValue(list)}`);
+  return list.flatMap((value: unknown, index) => {
+    if (typeof value !== "string") throw fieldError(`${field}[${index}]`, `must be a string (${what}), got ${describeValue(value)}`);
+    // Split at each comma and the spaces around it, as the vendor's example writes a list: the parts are checked as they
+    // are sent, so white space elsewhere (a no-break space, a byte-order mark) is refused with its address.
+    const parts = value.split(/ *, */);
+    if (parts.includes("")) throw fieldError(`${field}[${index}]`, `has an empty ${what}: remove it or its comma`);
+    return parts;
+  });
 }
 
 /**
