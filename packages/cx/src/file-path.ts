@@ -23,7 +23,7 @@ const EXAMPLE = 'filePath("self", "/photos/2353.jpg")';
 /**
  * Builds a CX file path, `<owner>:<URL-encoded absolute path>`, checking it first so that a path CX would reject
  * fails here, before any request: the owner must be `self` or a 22-character UUID, and the path absolute, without
- * empty, `.` or `..` segments, control characters or backslashes, with every name at most {@link MAX_NAME_LENGTH} characters.
+ * empty, `.` or `..` segments (between slashes or backslashes) or control characters, with every name at most {@link MAX_NAME_LENGTH} characters.
  * The result is what goes in a `{filePath}` path parameter; the client sends it as it is.
  *
  * @example
@@ -96,16 +96,16 @@ function checkPath(path: unknown, field: string): void {
   // The error of a path that is refused as a whole: it is quoted, then what is wrong with it (the root too: "/").
   const refused = (why: string) => new InputError(field, `The path ${shown(path)} ${why}`);
   if (path === "/") throw refused('is the root: name a file or folder below it, e.g. "/photos"');
-  // A NUL, or a newline read with the path from a file: CX would store a name that ends in it. And a backslash, which no
-  // Windows name holds: a Windows path joined on ("/photos\\2024\\a.jpg") would be stored as one name, and "\\..\\" would
-  // go up a folder on a server that reads "\\" as "/".
-  if (/[\p{Cc}\\]/u.test(path)) throw refused("contains a control character (a stray newline?) or \\: remove it");
+  // A NUL, or a newline read with the path from a file: CX would store a name that ends in it.
+  if (/\p{Cc}/u.test(path)) throw refused("contains a control character (a stray newline?): remove it");
   // A lone surrogate is a code point of its own (category Cs) in a `u` regex; a pair is one code point above U+FFFF.
   // (Not `try { encodeURIComponent(path) }`: bundlers that minify take that call for one without effects and drop it.)
   if (/\p{Cs}/u.test(path)) throw refused("contains an unpaired UTF-16 surrogate: fix the string");
   for (const name of path.slice(1).split("/")) {
     if (name === "") throw refused('has an empty name (a doubled or trailing "/"): remove it');
-    if (name === "." || name === "..") throw refused(`has a "${name}" segment: give the resolved path instead`);
+    // A backslash is a character of a name (macOS allows it), but a "." or ".." between backslashes ("a\\..\\b") would go
+    // up a folder on a server that reads "\\" as "/".
+    for (const part of name.split("\\")) if (part == "." || part == "..") throw refused(`has a "${part}" segment: give the resolved path instead`);
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,
