@@ -378,6 +378,21 @@ const cases: BadInputCase[] = [
     field: "params.query.scheduled_at",
     message: /^params\.query\.scheduled_at must be a string, number or boolean, got a Date: write dates as the API takes them$/,
   },
+  // An ID or offset that is no whole number went out as it was (survey_id=52.5, _offset=1e%2B21): most likely an empty list.
+  {
+    helper: "GET /interactions",
+    input: "a survey_id of 52.5",
+    call: (fetch) => client(fetch).GET("/interactions", { params: { query: { survey_id: 52.5 } } }),
+    field: "params.query.survey_id",
+    message: /^params\.query\.survey_id must be a whole number, got 52\.5$/,
+  },
+  {
+    helper: "listAll",
+    input: "an _offset of 1e21",
+    call: (fetch) => listAll(client(fetch), "/responses", { query: { survey_id: 52, _offset: 1e21 } }).next(),
+    field: "params.query._offset",
+    message: /^params\.query\._offset must be a whole number, got 1e\+21$/,
+  },
   {
     helper: "interactionDataFields",
     input: "a reserved key",

@@ -61,6 +61,24 @@ describe("serializeQuery", () => {
     }
   });
 
+  // 52.5 or 1e21 (written "1e+21") went out as they were, and the vendor most likely answered an empty list.
+  it("refuses a number that is no whole one for each of the spec's integer query parameters, and for no other parameter", () => {
+    const types = queryTypes();
+    const integers = Object.keys(types).filter((name) => types[name] === "integer");
+    expect(integers).toEqual(expect.arrayContaining(["survey_id", "interaction_id", "question_id", "_offset", "_limit"]));
+    for (const name of integers) {
+      for (const value of [52.5, 1e21, -0.5]) {
+        const error = thrownBy(() => serializeQuery({ [name]: value }));
+        expect(error).toBeInstanceOf(InputError);
+        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be a whole number, got ${value}` });
+      }
+      expect(serializeQuery({ [name]: 52 })).toBe(`${name}=52`);
+    }
+    for (const name of Object.keys(types).filter((other) => !integers.includes(other))) {
+      expect(serializeQuery({ [name]: 1.5 })).toBe(`${name}=1.5`);
+    }
+  });
+
   // What makes refusing every list right: were a parameter declared as one, serializeQuery would have to write it.
   it("finds no query parameter in the spec that takes a list", () => {
     const types = queryTypes();
