@@ -128,6 +128,15 @@ const cases: BadInputCase[] = [
     message: /^auth\.onRefreshToken must be a function that stores the new refresh token, got a string$/,
   },
   {
+    // A refresh token lost by the store it was read from: the client sent the access token until it expired, and
+    // onRefreshToken, which says a refresh was meant, was never called.
+    helper: "createClient",
+    input: "an onRefreshToken without a refreshToken in a token auth",
+    call: (fetch) => client(fetch, { auth: { type: "token", accessToken: ACCESS_TOKEN, refreshToken: undefined, onRefreshToken: () => {} } }),
+    field: "auth.refreshToken",
+    message: /^auth\.refreshToken is missing: onRefreshToken would never be called$/,
+  },
+  {
     // A stored token's expiry in seconds was read as the token source's initial.expiresAt, and refused under that name.
     helper: "createClient",
     input: "an expiresAt in a token auth",
