@@ -62,8 +62,9 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     // without a word, and an expiresAt in seconds (a stored token's) fail as initial.expiresAt.
     checkOptionNames(auth, ["type", "accessToken", "refreshToken", "onRefreshToken"], "auth");
     const accessToken = need(auth, "accessToken", "an access token from POST /oauth/token");
-    // The bearer authorizer refuses a token no header can carry, on auth.accessToken. An onRefreshToken without a
-    // refresh token (one read from a store that lost it) would never be called, and the token never refreshed.
+    // The bearer authorizer refuses a token no header can carry, on auth.accessToken. An onRefreshToken (checked first:
+    // a string there is not quoted) without a refresh token (one a store lost) would never be called, nor the token refreshed.
+    checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
     if (auth.refreshToken === undefined) {
       if (auth.onRefreshToken) throw fieldError("auth.refreshToken", "is missing: onRefreshToken would never be called");
       return { type: "bearer", token: accessToken };
@@ -71,7 +72,6 @@ export const WOOTRIC_GRANTS: WootricGrants = {
     // Checked here, where the token source would name it initial.accessToken.
     if (!isHeaderSafeToken(accessToken)) throw fieldError("auth.accessToken", UNSENDABLE);
     const refreshToken = need(auth, "refreshToken", "the refresh token issued with accessToken");
-    checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
     // Checked above; the token source reads the tokens, and onRefreshToken, from the option itself.
     return oauth2(context, { type: "refresh_token", refreshToken }, auth);
   },

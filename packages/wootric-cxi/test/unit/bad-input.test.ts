@@ -137,6 +137,22 @@ const cases: BadInputCase[] = [
     message: /^auth\.refreshToken is missing: onRefreshToken would never be called$/,
   },
   {
+    // The refresh token put in onRefreshToken's place, or a false (0, ""), was refused as a missing refreshToken, or
+    // taken for no onRefreshToken, without a word about what onRefreshToken must be.
+    helper: "createClient",
+    input: "an onRefreshToken that is no function, without a refreshToken",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, onRefreshToken: "rt-stored-secret" }) }),
+    field: "auth.onRefreshToken",
+    message: /^auth\.onRefreshToken must be a function that stores the new refresh token, got a string$/,
+  },
+  {
+    helper: "createClient",
+    input: "an onRefreshToken of 0, without a refreshToken",
+    call: (fetch) => client(fetch, { auth: bad<ClientOptions["auth"]>({ type: "token", accessToken: ACCESS_TOKEN, onRefreshToken: 0 }) }),
+    field: "auth.onRefreshToken",
+    message: /^auth\.onRefreshToken must be a function that stores the new refresh token, got a number$/,
+  },
+  {
     // A stored token's expiry in seconds was read as the token source's initial.expiresAt, and refused under that name.
     helper: "createClient",
     input: "an expiresAt in a token auth",
