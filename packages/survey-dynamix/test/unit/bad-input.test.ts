@@ -384,14 +384,14 @@ const cases: BadInputCase[] = [
     input: "a survey_id of 52.5",
     call: (fetch) => client(fetch).GET("/interactions", { params: { query: { survey_id: 52.5 } } }),
     field: "params.query.survey_id",
-    message: /^params\.query\.survey_id must be a whole number, got 52\.5$/,
+    message: /^params\.query\.survey_id must be a whole number below 2\^53, got 52\.5$/,
   },
   {
     helper: "listAll",
     input: "an _offset of 1e21",
     call: (fetch) => listAll(client(fetch), "/responses", { query: { survey_id: 52, _offset: 1e21 } }).next(),
     field: "params.query._offset",
-    message: /^params\.query\._offset must be a whole number, got 1e\+21$/,
+    message: /^params\.query\._offset must be a whole number below 2\^53, got 1e\+21$/,
   },
   {
     helper: "interactionDataFields",

@@ -62,17 +62,19 @@ describe("serializeQuery", () => {
   });
 
   // 52.5 or 1e21 (written "1e+21") went out as they were, and the vendor most likely answered an empty list.
-  it("refuses a number that is no whole one for each of the spec's integer query parameters, and for no other parameter", () => {
+  it("refuses a number that is no whole one, or 2^53 or more, for each of the spec's integer query parameters, and for no other parameter, saying which numbers are taken", () => {
     const types = queryTypes();
     const integers = Object.keys(types).filter((name) => types[name] === "integer");
     expect(integers).toEqual(expect.arrayContaining(["survey_id", "interaction_id", "question_id", "_offset", "_limit"]));
     for (const name of integers) {
-      for (const value of [52.5, 1e21, -0.5]) {
+      // 2^53 is a whole number: the message says which ones are taken ("must be a whole number, got 9007199254740992" did not).
+      for (const value of [52.5, 1e21, -0.5, 2 ** 53]) {
         const error = thrownBy(() => serializeQuery({ [name]: value }));
         expect(error).toBeInstanceOf(InputError);
-        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be a whole number, got ${value}` });
+        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be a whole number below 2^53, got ${value}` });
       }
       expect(serializeQuery({ [name]: 52 })).toBe(`${name}=52`);
+      expect(serializeQuery({ [name]: 2 ** 53 - 1 })).toBe(`${name}=9007199254740991`);
     }
     for (const name of Object.keys(types).filter((other) => !integers.includes(other))) {
       expect(serializeQuery({ [name]: 1.5 })).toBe(`${name}=1.5`);
