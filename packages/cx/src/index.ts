@@ -13,10 +13,11 @@ export {
   type ExchangeAuthorizationCodeOptions,
   type ExchangeCodeOptions,
 } from "./oauth.js";
+// What readAuthorizationCallback returns (type-only: no place in the bundle).
+export { type AuthorizationCallback } from "@apis/runtime";
 export { uploadFile, type UploadContent, type UploadOptions } from "./upload.js";
 export { downloadFile, type Download, type DownloadResult } from "./download.js";
 export { filePath, parseFilePath, MAX_NAME_LENGTH, type ParsedFilePath } from "./file-path.js";
-export { type AuthorizationCallback } from "@apis/runtime";
 export { ACCESS_TOKEN_PARAM, ACCESS_TOKEN_SCHEME, type CxAuth } from "./auth.js";
 export { createClient, DEFAULT_BASE_URL, DEFAULT_DATA_BASE_URL, DEFAULT_DATA_URL, type ClientOptions, type CxClient } from "./client.js";
 // Every error class of the runtime, so that `instanceof` works without importing @apis/runtime.
