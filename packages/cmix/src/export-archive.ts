@@ -154,9 +154,10 @@ function checkPollOptions(options: PollOptions, of: string, names: string[]): Bo
  * there after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`), never less than
  * pollIntervalMs (a storm of 429s asking for none polled back to back up to maxAttempts), as long as maxWaitMs leaves
  * room for it. Another status's Retry-After (a 401's, a 404's) is no reason to poll again: waited out, the error ended
- * as a timeout that said the archive may still finish. Thrown, it left the caller to export again and build a second archive. The first poll of a fresh archive
- * waits too: it was just found incomplete. The last pause ends at the deadline. The caller's signal ends the pause at
- * once (sleep rejects with its reason), the archive named as for a poll's abort.
+ * as a timeout that said the archive may still finish. Thrown, it left the caller to export again and build a second
+ * archive. The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the
+ * deadline. The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a
+ * poll's abort.
  */
 async function waitUntilComplete(
   cmix: CmixClient,

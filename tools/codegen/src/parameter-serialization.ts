@@ -9,8 +9,8 @@ type Shape = { object: boolean; array: boolean; nested: boolean };
  * as openapi-fetch does, whatever the spec says: query lists `form` and exploded (`ids=1&ids=2`), objects `deepObject`
  * (`date[start]=...`) one level deep, reserved characters percent-encoded; path and header values `simple`, objects not
  * exploded, no object in a header; no cookies at all. Where a style or `explode` changes nothing on the wire (one value
- * in the query, a path or a header; a `simple` list, which a header sends as `a, b` either way) it is not read. A parameter declared otherwise would be typed, then sent in a shape the vendor does
- * not read.
+ * in the query, a path or a header; a `simple` list, which a header sends as `a, b` either way) it is not read. A
+ * parameter declared otherwise would be typed, then sent in a shape the vendor does not read.
  * @example checkParameterSerialization(spec, "GET /a", [{ value: { name: "ids", in: "query", explode: false, schema: { type: "array" } }, file }])
  * // throws "GET /a: query parameter ids has style form, explode: false, but the clients send query lists ..."
  */
