@@ -59,8 +59,9 @@ export function fieldError(field: string, rest: string, options?: { cause?: unkn
 }
 
 /**
- * Returns a numeric option, or `fallback` when it is undefined; anything else than a (whole, if asked) number from
- * `rule.min` to `rule.max` throws an {@link InputError} naming the option, the accepted range and `rule.hint`.
+ * Returns a numeric option, or `fallback` when it is undefined; anything else than a number from `rule.min` to `rule.max`
+ * (with `rule.integer`, a whole one below 2^53: past it a number is no longer exact, and 1e21 is written "1e+21") throws
+ * an {@link InputError} naming the option, the accepted range and `rule.hint`.
  *
  * @example
  * const maxRetries = checkNumber(options.maxRetries, "maxRetries", 2, { min: 0, max: 10, integer: true });
@@ -73,7 +74,7 @@ export function checkNumber(
 ): number {
   if (value === undefined) return fallback;
   // Number.isFinite is false for anything but a number. No max (a JavaScript caller's null too) is no bound.
-  if (!Number.isFinite(value) || (value as number) < rule.min || (value as number) > (rule.max ?? Infinity) || (rule.integer && !Number.isInteger(value))) {
+  if (!Number.isFinite(value) || (value as number) < rule.min || (value as number) > (rule.max ?? Infinity) || (rule.integer && !Number.isSafeInteger(value))) {
     throw fieldError(field, `must be a${rule.integer ? "n integer" : " number"} ${rule.max == null ? `>= ${rule.min}` : `from ${rule.min} to ${rule.max}`}${rule.hint ? ` (${rule.hint})` : ""}, got ${shownNumber(value)}`);
   }
   return value as number;

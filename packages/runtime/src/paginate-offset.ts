@@ -45,8 +45,8 @@ export function paginateOffset<Page, Item>(options: PaginateOffsetOptions<Page, 
   const { limit } = options;
   const startOffset = options.startOffset ?? 0;
   // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(limit) || limit < 1) throw fieldError("limit", `must be a positive integer, got ${shownNumber(limit)}`);
-  if (!Number.isInteger(startOffset) || startOffset < 0) {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw fieldError("limit", `must be a positive integer, got ${shownNumber(limit)}`);
+  if (!Number.isSafeInteger(startOffset) || startOffset < 0) {
     throw fieldError("startOffset", `must be an integer >= 0, got ${shownNumber(startOffset)}`);
   }
   return iterateOffset(options);

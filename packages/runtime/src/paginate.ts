@@ -105,9 +105,9 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Asyn
   const firstPage = options.firstPage ?? 1;
   const maxPage = options.maxPage;
   // Checked here rather than in the generator so a mistake throws at the call, not at the first `next()`.
-  if (!Number.isInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
-  if (!Number.isInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${shownNumber(firstPage)}`);
-  if (maxPage !== undefined && (!Number.isInteger(maxPage) || maxPage < firstPage)) {
+  if (!Number.isSafeInteger(perPage) || perPage < 1) throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+  if (!Number.isSafeInteger(firstPage)) throw fieldError("firstPage", `must be an integer, got ${shownNumber(firstPage)}`);
+  if (maxPage !== undefined && (!Number.isSafeInteger(maxPage) || maxPage < firstPage)) {
     throw fieldError("maxPage", `must be an integer >= firstPage (${firstPage}), got ${shownNumber(maxPage)}`);
   }
   return iteratePages(options);

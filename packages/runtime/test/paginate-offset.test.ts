@@ -290,6 +290,9 @@ describe("paginateOffset", () => {
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 50, startOffset: "0" as never })).toThrow(/^startOffset must be an integer >= 0, got a string$/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: -1 })).toThrow(/startOffset must be an integer >= 0/);
     expect(() => paginateOffset({ fetchPage, items: () => [], limit: 1.5 })).toThrow(/limit must be a positive integer/);
+    // Past 2^53 an offset is no longer exact (the next one would be the same number), and 1e21 is sent as "1e+21".
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 10, startOffset: 1e21 })).toThrow(/^startOffset must be an integer >= 0, got 1e\+21$/);
+    expect(() => paginateOffset({ fetchPage, items: () => [], limit: 2 ** 53 })).toThrow(/^limit must be a positive integer, got 9007199254740992$/);
   });
   it.each(NOT_TOTALS)("a total that is %s is no total: a short page ends the list, a full one does not", async (_, bad) => {
     const requested: number[] = [];

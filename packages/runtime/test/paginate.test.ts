@@ -451,6 +451,10 @@ describe("paginate", () => {
     expect(() => paginate({ fetchPage, items: () => [], perPage: 10, maxPage: "9" as never })).toThrow(/^maxPage must be an integer >= firstPage \(1\), got a string$/);
     expect(() => paginate({ fetchPage, items: () => [], perPage: [10] as never })).toThrow(/^perPage must be a positive integer, got an array$/);
     expect(() => paginate({ fetchPage, items: () => [], perPage: 2.5 })).toThrow(/^perPage must be a positive integer, got 2\.5$/);
+    // Past 2^53 a page number is no longer exact: the next page's would be the same number.
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, firstPage: 2 ** 53 })).toThrow(/^firstPage must be an integer, got 9007199254740992$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 1e21 })).toThrow(/^perPage must be a positive integer, got 1e\+21$/);
+    expect(() => paginate({ fetchPage, items: () => [], perPage: 10, maxPage: 2 ** 60 })).toThrow(/^maxPage must be an integer >= firstPage \(1\)/);
   });
 });
 

@@ -66,5 +66,6 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   // Left out or null: not sent. An empty string would go as `_limit=`. Two calls, not a loop over the two: gzip finds
   // more of their text repeated (8 bytes).
   checkNumber(query?._limit ?? undefined, "params.query._limit", 0, { min: 1, max: MAX_LIMIT, integer: true });
-  checkNumber(query?._offset ?? undefined, "params.query._offset", 0, { min: 0, integer: true });
+  // Up to 2^53 - 1, said so: past it an offset is no longer exact, and "must be an integer >= 0, got 1e+21" would not say why.
+  checkNumber(query?._offset ?? undefined, "params.query._offset", 0, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
 }
