@@ -15,7 +15,7 @@ export interface PollOptions {
    * client's `timeoutMs` instead: cut short, it could leave an archive built whose id nobody knows.
    */
   maxWaitMs?: number | undefined;
-  /** Give up after this many polls. Default 120. */
+  /** Give up after this many polls (a `Default` layout lookup answered with a wait counts as one). Default 120. */
   maxAttempts?: number | undefined;
   /** Stops the wait (and any request in flight) with an `ApiUserAbortError`. */
   signal?: AbortSignal | undefined;
@@ -73,10 +73,11 @@ export async function pollArchive(
  * layout named `Default` (as Dynata's own client does). Bad options throw an `InputError` before any request; a 200
  * whose body carries an `error` throws an {@link EmbeddedApiError}; running out of time or attempts throws an
  * {@link ArchiveTimeoutError} naming the archive; a status that says the archive failed throws an
- * {@link ArchiveFailedError}; `signal` aborts with an `ApiUserAbortError`. A poll answered with a wait (a 429's
- * `Retry-After` the transport did not wait out) is waited out while `maxWaitMs` leaves room. Once the archive exists, every other error
- * names it, since it may still finish: `surveyId`, `archiveId` and, once known, `dataLayoutId`, so that
- * {@link pollArchive} resumes the wait (pass it the error) instead of a second archive being built.
+ * {@link ArchiveFailedError}; `signal` aborts with an `ApiUserAbortError`. A poll, or the lookup of the `Default` layout,
+ * answered with a wait (a 429's `Retry-After` the transport did not wait out) is waited out while `maxWaitMs` leaves
+ * room. Once the archive exists, every other error names it, since it may still finish: `surveyId`, `archiveId` and,
+ * once known, `dataLayoutId`, so that {@link pollArchive} resumes the wait (pass it the error) instead of a second
+ * archive being built.
  *
  * @example
  * const url = await exportArchive(cmix, 138651, { type: "XLSX_READABLE", maxWaitMs: 5 * 60_000 });
@@ -150,14 +151,15 @@ function checkPollOptions(options: PollOptions, of: string, names: string[]): Bo
  * pollIntervalMs after it for the look that follows the last pause (`bounded`): a stalled one, bounded only by
  * timeoutMs (60 s) and its retries, overran maxWaitMs by minutes. At most what a timer keeps: setTimeout fires at once
  * beyond it, so a maxWaitMs of Number.MAX_SAFE_INTEGER (bound by maxAttempts alone) gave up before the first poll.
- * A poll answered with a wait the transport did not wait out (a 429 or 503 asking for more than a minute, or one still
- * there after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`), never less than
- * pollIntervalMs (a storm of 429s asking for none polled back to back up to maxAttempts), as long as maxWaitMs leaves
- * room for it. Another status's Retry-After (a 401's, a 404's) is no reason to poll again: waited out, the error ended
- * as a timeout that said the archive may still finish. Thrown, it left the caller to export again and build a second
- * archive. The first poll of a fresh archive waits too: it was just found incomplete. The last pause ends at the
- * deadline. The caller's signal ends the pause at once (sleep rejects with its reason), the archive named as for a
- * poll's abort.
+ * A poll, or the layout lookup, answered with a wait the transport did not wait out (a 429 or 503 asking for more than
+ * a minute, or one still there after the retries) says nothing of the archive: the next pause is that wait (`pauseMs`),
+ * then the lookup (if it was the one answered so) and the poll are sent again; never less than pollIntervalMs (a storm
+ * of 429s asking for none polled back to back up to maxAttempts), as long as maxWaitMs leaves room for it. Such an
+ * answer counts as a poll towards maxAttempts. Another status's Retry-After (a 401's, a 404's) is no reason to poll
+ * again: waited out, the error ended as a timeout that said the archive may still finish. Thrown, it left the caller
+ * to export again and build a second archive. The first look at a fresh archive (the layout's lookup, or its poll)
+ * waits too: it was just found incomplete. The last pause ends at the deadline. The caller's signal ends the pause at
+ * once (sleep rejects with its reason), the archive named as for a poll's abort.
  */
 async function waitUntilComplete(
   cmix: CmixClient,
@@ -198,8 +200,6 @@ async function waitUntilComplete(
     if (last && reportsFailure(last)) throw failedError(ref, last);
     if (attempts >= bounds.maxAttempts) throw giveUp("maxAttempts");
     if (left() <= 0) throw giveUp("maxWaitMs");
-    // The layout is looked up once, before the first pause: an archive that failed never gets here.
-    ref.dataLayoutId ||= await bounded((signal) => defaultLayoutId(cmix, ref, signal));
     if (attempts > 0 || seen !== undefined) {
       await sleep(Math.min(pauseMs, left()), bounds.signal).catch(() => {
         throw aborted();
@@ -207,6 +207,8 @@ async function waitUntilComplete(
     }
     pauseMs = bounds.pollIntervalMs;
     try {
+      // The layout is looked up until found, its 429 waited out as a poll's is: an archive that failed never gets here.
+      ref.dataLayoutId ||= await bounded((signal) => defaultLayoutId(cmix, ref, signal));
       last = await bounded((signal) => getArchive(cmix, ref, { signal }));
     } catch (error) {
       const { status, retryAfterMs: asked } = error as ApiError;

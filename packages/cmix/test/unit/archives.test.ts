@@ -294,6 +294,28 @@ describe("exportArchive", () => {
     expect(again.polls()).toBe(2);
   });
 
+  // The layout lookup's 429 was thrown where a poll's was waited out: the caller, told to resume, had to do by hand what
+  // the helper does for a poll.
+  it.each([
+    ["exportArchive", (cmix: ReturnType<typeof createClient>) => exportArchive(cmix, SURVEY, { type: "XLSX_READABLE", ...FAST })],
+    ["pollArchive", (cmix: ReturnType<typeof createClient>) => pollArchive(cmix, { surveyId: SURVEY, archiveId: 9001 }, FAST).then((archive) => archive.archiveUrl)],
+  ])("%s waits out a Default layout lookup answered 429 with a wait that fits in maxWaitMs, then polls on", async (_helper, call) => {
+    let lookups = 0;
+    const observed = observedFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === "POST") return json(ARCHIVE);
+      if (!path.endsWith("/data-layouts")) return json(COMPLETE);
+      return lookups++ === 0 ? json({ message: "Too Many Requests" }, 429, { "retry-after-ms": "30" }) : json([{ id: 5, name: "Default" }]);
+    });
+    const cmix = createClient({ environment: "production", fetch: observed.fetch, maxRetries: 0, auth: { type: "token", accessToken: "t" } });
+    await expect(call(cmix)).resolves.toBe(COMPLETE.archiveUrl);
+    expect(paths(observed).filter((path) => !path.startsWith("POST"))).toEqual([
+      `GET /surveys/${SURVEY}/data-layouts`,
+      `GET /surveys/${SURVEY}/data-layouts`,
+      `GET /surveys/${SURVEY}/data-layouts/5/archives/9001`,
+    ]);
+  });
+
   it("throws a poll's 429 naming the archive when the wait it asks for does not fit in maxWaitMs, or it asks for none", async () => {
     for (const headers of [{ "retry-after": "3600" }, {}] as Record<string, string>[]) {
       const { cmix, polls } = vendor({ poll: () => json({ message: "Too Many Requests" }, 429, headers) });
