@@ -71,10 +71,12 @@ export function checkArchiveRef(ref: unknown, helper: string, what: string, anyL
   optionsIn(ref, "ref");
   // A key spelt otherwise (datalayoutId, survey_id) in place of a missing ID is a slip: pollArchive would poll the Default
   // layout. Beside the ID it names something else (another system's survey_id); other keys are allowed too: a ref may
-  // be an error of exportArchive, or an archive, whose own ID (`id`, which is not read) is meant for archiveId.
+  // be an error of exportArchive, or an archive, whose own ID (`id`, which is not read) is meant for archiveId. Only
+  // beside a surveyId, as an archive has it: a survey passed as the ref has its own ID in `id`, and "did you mean
+  // archiveId?" sent its caller to put the survey's ID where the archive's goes.
   const ids = ref as Partial<Record<keyof ArchiveRef, unknown>>;
   for (const key in ref) {
-    const meant = (["surveyId", "dataLayoutId", "archiveId"] as const).find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, "").replace(/^id$/, "archiveid"));
+    const meant = (["surveyId", "dataLayoutId", "archiveId"] as const).find((name) => name != key && name.toLowerCase() == key.toLowerCase().replace(/[-_]/g, "").replace(/^id$/, ids.surveyId ? "archiveid" : ""));
     if (meant && ids[meant] == null) throw fieldError(`ref.${key}`, `is not read: did you mean ${meant}?`);
   }
   const { surveyId, dataLayoutId, archiveId } = ids;

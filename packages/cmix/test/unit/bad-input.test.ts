@@ -475,6 +475,18 @@ const cases: BadInputCase[] = [
     field: "ref.id",
     message: /^ref\.id is not read: did you mean archiveId\?$/,
   })),
+  // A survey (GET /surveys/{surveyId}) passed as the ref: its id is the survey's, yet the error said "ref.id is not read:
+  // did you mean archiveId?", sending the caller to put the survey's ID where the archive's goes.
+  ...(["pollArchive", "getArchive"] as const).map((helper) => ({
+    helper,
+    input: "a survey as the ref, its ID in id",
+    call: (fetch: FetchSpy) => {
+      const survey = bad<ArchiveRef>({ id: SURVEY, name: "Project Venato - US - Wave 1", projectId: 109820, status: "LIVE" });
+      return helper === "getArchive" ? getArchive(client(fetch), survey) : pollArchive(client(fetch), survey);
+    },
+    field: "surveyId",
+    message: /^surveyId must be a positive integer ID, got nothing$/,
+  })),
   // Anything but a CMIX client failed deep inside with a TypeError ("Cannot read properties of undefined (reading 'POST')").
   ...(
     [
