@@ -17,7 +17,10 @@ export interface PollOptions {
   maxWaitMs?: number | undefined;
   /** Give up after this many polls (a `Default` layout lookup answered with a wait counts as one). Default 120. */
   maxAttempts?: number | undefined;
-  /** Stops the wait (and any request in flight) with an `ApiUserAbortError`. */
+  /**
+   * Stops the wait (and any request in flight) with an `ApiUserAbortError`. During `exportArchive`'s create, before its
+   * answer is read, the error can name no archive: one may have been built all the same, whose id is not known.
+   */
   signal?: AbortSignal | undefined;
 }
 
@@ -105,7 +108,9 @@ export async function exportArchive(cmix: CmixClient, surveyId: number, options:
   if (options.dataLayoutId !== undefined) requireId(options.dataLayoutId, "dataLayoutId");
 
   // The create is bounded by timeoutMs, as every call is, not by maxWaitMs: cut short, it could leave an archive built
-  // whose id nobody knows, and the next export would build another.
+  // whose id nobody knows, and the next export would build another. The caller's signal still cuts it short, and its
+  // error names no archive: the transport drops an answer whose body it had not read in full when the abort came
+  // (readBody), so the id is lost even when CMIX's answer had arrived.
   const archive = await createArchive(cmix, surveyId, request, { signal: bounds.signal });
   const ref: ArchiveErrorRef = { surveyId, archiveId: archive.id };
   const layoutId = options.dataLayoutId ?? archive.dataLayoutId;
