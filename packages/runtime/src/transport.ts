@@ -6,7 +6,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { checkResponse, compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
 import { checkTransportOptions } from "./transport-options.js";
 import { authorizeAny, type Authorize } from "./auth.js";
-import { fieldError, InputError } from "./input-error.js";
+import { describeValue, fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptTimeoutLayer } from "./layers/attempt-timeout.js";
 import { startCall } from "./layers/call.js";
@@ -16,12 +16,14 @@ import { responseCheckLayer } from "./layers/response-check.js";
 import { pacingLayer } from "./layers/pacing.js";
 import { redirectGuardLayer } from "./layers/redirect-guard.js";
 import { credentialsLayer } from "./layers/credentials.js";
-import { defaultShouldRetry, retryLayer, type ShouldRetry } from "./layers/retry.js";
+import { defaultShouldRetry, retryLayer, type Policy, type ShouldRetry } from "./layers/retry.js";
 import type { Auth } from "./auth.js";
 import type { Logger } from "./logger.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
-import { cancelRequestBody } from "./read-body.js";
+import { cancelQuietly, cancelRequestBody } from "./read-body.js";
+import { describeError } from "./retry.js";
+import { redactError, redactText } from "./redact.js";
 import { untilAborted } from "./signal-followers.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
@@ -184,8 +186,20 @@ export type Transport = (request: Request, options?: SendOptions) => Promise<Res
  * const response = await send(new Request("https://api.example.com/v1/items"));
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  return transportWith(options, authorizeAny, (shouldRetry) => {
+  return transportWith(options, authorizeAny, (shouldRetry = defaultShouldRetry) => {
     if (typeof shouldRetry !== "function") throw fieldError("shouldRetry", "must be a function (outcome) => boolean");
+    // A policy that throws is the caller's bug, not a network failure: the call fails once, with an InputError that
+    // says so, redacted like a middleware layer's (a policy may quote the response's URL, query credential and all), and
+    // the response it was asked about, never handed on, is cancelled so that it holds no connection.
+    return (outcome, call) => {
+      try {
+        return (shouldRetry as ShouldRetry)(outcome);
+      } catch (error) {
+        cancelQuietly((outcome as { response?: Response | undefined }).response?.body);
+        const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
+        throw new InputError("shouldRetry", `shouldRetry threw: ${said}`, { cause: redactError(error, call.secrets) });
+      }
+    };
   });
 }
 
@@ -210,20 +224,20 @@ async function answered(request: Request, fetch: FetchLike | undefined, signal: 
  * @example
  * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
  */
-export function transportWith(options: TransportOptions, authorize: Authorize, checkShouldRetry?: (shouldRetry: unknown) => void): Transport {
+export function transportWith(options: TransportOptions, authorize: Authorize, checkShouldRetry?: (shouldRetry: unknown) => Policy): Transport {
   const checked = checkTransportOptions(options);
   const { timeoutMs, maxResponseBytes } = checked;
   const authorizer = authorize(options.auth);
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
-  const { shouldRetry = defaultShouldRetry, middleware = [] } = options as { shouldRetry?: unknown; middleware?: unknown };
-  checkShouldRetry?.(shouldRetry);
+  const { middleware = [] } = options as { middleware?: unknown };
+  const policy = checkShouldRetry?.(options.shouldRetry) ?? defaultShouldRetry;
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
   // Pacing and the attempt log only where their options are given (checked: an object or undefined).
   const layers: Layer[] = [
-    retryLayer({ ...checked, shouldRetry: shouldRetry as ShouldRetry }),
+    retryLayer({ ...checked, shouldRetry: policy }),
     credentialsLayer(authorizer, purpose),
     options.rateLimit && pacingLayer(createRateLimiter(options.rateLimit), log),
     attemptTimeoutLayer(timeoutMs),

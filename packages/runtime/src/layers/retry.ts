@@ -1,6 +1,6 @@
 import { backoffMs, MAX_RETRY_AFTER_MS, retryAfterMs } from "../retry.js";
 import { AttemptFailure, type FailureKind } from "./attempt-failure.js";
-import { pause, throwIfAborted } from "./call.js";
+import { pause, throwIfAborted, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, cancelRequestBody } from "../read-body.js";
 
@@ -17,12 +17,15 @@ export type RetryOutcome = { method: string; retries: number; safe: boolean } & 
 /**
  * Decides whether an attempt is sent again (while retries are left); see {@link defaultShouldRetry}. Only `true`
  * resends: any other answer, a Promise (an async policy's) or the text "true" included, does not, so that no such
- * answer sends a POST twice. It must be synchronous and must not throw: asked about a response, it is asked within the
- * attempt, and what it throws there fails the attempt as a network error would; asked about that failure in turn, what
- * it throws reaches the caller as it was thrown, not as an `ApiError`. With OAuth 2 it is also asked
+ * answer sends a POST twice. It must be synchronous. One that throws fails the call at once, not retried, with an
+ * `InputError` on `shouldRetry` quoting what it threw, redacted of the call's credentials (its cause a redacted copy),
+ * and the response it was asked about is cancelled. With OAuth 2 it is also asked
  * about a 401 that the credentials layer then answers by resending with a fresh token, whatever it says.
  */
 export type ShouldRetry = (outcome: RetryOutcome) => boolean;
+
+/** A policy as the retry layer asks it: with the call too, for the one createTransport makes of a caller's {@link ShouldRetry}. */
+export type Policy = (outcome: RetryOutcome, call: Call) => boolean;
 
 /**
  * The default policy. A response: 429 for every request (the server refused to act), 408 and 5xx for `safe` ones
@@ -50,7 +53,7 @@ export function defaultShouldRetry(outcome: RetryOutcome): boolean {
  * @example
  * const layer = retryLayer({ maxRetries: 2, retryDelay: { baseMs: 500, maxMs: 8000 }, shouldRetry: defaultShouldRetry });
  */
-export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: ShouldRetry }): Layer {
+export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: number; maxMs: number }; shouldRetry: Policy }): Layer {
   return async (template, next, call) => {
     // The response last decided on and its wait, as a pair.
     let decided: [Response, number | undefined] | undefined;
@@ -59,7 +62,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
     const delayFor = (response: Response): number | undefined => {
       if (decided?.[0] !== response) {
         let delayMs: number | undefined;
-        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe: call.safe }) === true) {
+        if (call.retries < options.maxRetries && options.shouldRetry({ method: call.method, retries: call.retries, response, safe: call.safe }, call) === true) {
           const asked = retryAfterMs(response.headers);
           // Not more than MAX_RETRY_AFTER_MS, or not asked (asked is never NaN).
           if (!(asked! > MAX_RETRY_AFTER_MS)) delayMs = asked ?? backoffMs(call.retries, options.retryDelay);
@@ -82,7 +85,7 @@ export function retryLayer(options: { maxRetries: number; retryDelay: { baseMs: 
         // transport cancels that one): an attempt that ended early (an abort in a wait, a body read to move it) read neither.
         if (sent !== template) cancelQuietly(sent.body);
         if (!(error instanceof AttemptFailure)) throw error;
-        if (last || options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe }) !== true) {
+        if (last || options.shouldRetry({ method: call.method, retries: call.retries, failure: error.kind, error: error.cause, safe: error.safe }, call) !== true) {
           // "1 attempt", "3 attempts": how error messages count.
           throw error.toError(`${call.retries + 1} attempt${call.retries ? "s" : ""}`);
         }

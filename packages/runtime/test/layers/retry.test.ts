@@ -27,7 +27,7 @@ describe("the retry layer", () => {
     const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a"), next);
     expect((await result).status).toBe(503);
     expect(seen).toHaveLength(1);
-    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "GET", retries: 0 }));
+    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "GET", retries: 0 }), expect.anything());
   });
 
   it("throws the failure's error, counting attempts, once retries run out", async () => {
@@ -61,7 +61,7 @@ describe("the retry layer", () => {
     expect((await result).status).toBe(200);
     expect(seen).toHaveLength(2);
     expect(await seen[1]!.text()).toBe("grant_type=password");
-    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: true, retries: 0 }));
+    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: true, retries: 0 }), expect.anything());
   });
 
   it("returns a POST's 503 as it is, telling shouldRetry it is not safe", async () => {
@@ -70,7 +70,7 @@ describe("the retry layer", () => {
     const { result } = runLayer(retryLayer({ maxRetries: 2, retryDelay, shouldRetry }), new Request("https://api.example.com/a", { method: "POST", body: "x" }), next);
     expect((await result).status).toBe(503);
     expect(seen).toHaveLength(1);
-    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: false }));
+    expect(shouldRetry).toHaveBeenCalledWith(expect.objectContaining({ method: "POST", safe: false }), expect.anything());
   });
 
   it("returns a 429 that asks for more than 60 s instead of waiting", async () => {
