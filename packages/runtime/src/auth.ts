@@ -49,29 +49,20 @@ export interface Authorizer {
   invalidate?: ((credential: Credential) => void) | undefined;
 }
 
-/**
- * {@link basicAuthorizer} for a user name and password a vendor's builders checked (a non-empty user name, a password
- * that is a string): a user name with ':' is still refused.
- */
-export function checkedBasicAuthorizer({ username, password }: { username: string; password: string }): Authorizer {
-  const header = basicAuthorization(username, password, "auth.username");
-  // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
-  // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
-  const secrets = [password.length < MIN_SECRET_LENGTH ? username : password, `${username}:${password}`];
-  return fixed("header", { header, secrets });
+/** HTTP Basic: a user name and password. */
+export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
+  const username = requireString(auth.username, "auth.username", "the user name");
+  if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
+  return checkedBasicAuthorizer({ username, password: auth.password });
 }
 
-/**
- * The `Authorization` value for HTTP Basic authentication (RFC 7617), UTF-8 encoded so that non-ASCII
- * user names and passwords work in every runtime. A user name with `:` throws an {@link InputError} naming `field`.
- *
- * @example
- * basicAuthorization("ana", "päss"); // "Basic YW5hOnDDpHNz"
- */
-export function basicAuthorization(username: string, password: string, field = "username"): string {
-  // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
-  if (username.includes(":")) throw fieldError(field, `must not contain ':' (HTTP Basic cannot carry it)`);
-  return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
+/** Tokens from a {@link TokenSource}, fetched again once after a 401. */
+export function oauth2Authorizer(auth: { tokens: TokenSource }): Authorizer {
+  const tokens = auth.tokens;
+  if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
+    throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
+  }
+  return checkedOAuth2(auth);
 }
 
 // The auth types, as the errors for a missing or unknown one name them.
@@ -93,6 +84,19 @@ export const bearerAuthorizer = (auth: { token: string }): Authorizer => fixed("
  */
 export const checkedBearerAuthorizer = (auth: { token: string }): Authorizer => fixed("header", bearer(auth.token, "auth.accessToken"));
 
+/**
+ * The `Authorization` value for HTTP Basic authentication (RFC 7617), UTF-8 encoded so that non-ASCII
+ * user names and passwords work in every runtime. A user name with `:` throws an {@link InputError} naming `field`.
+ *
+ * @example
+ * basicAuthorization("ana", "päss"); // "Basic YW5hOnDDpHNz"
+ */
+export function basicAuthorization(username: string, password: string, field = "username"): string {
+  // RFC 7617: the user-id ends at the first colon, so the server would read a different user and password.
+  if (username.includes(":")) throw fieldError(field, `must not contain ':' (HTTP Basic cannot carry it)`);
+  return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
+}
+
 /** A credential in the URL query, as `name=value`. */
 export function queryAuthorizer(auth: { name: string; value: string }): Authorizer {
   const name = requireString(auth.name, "auth.name", "the query parameter that carries the credential, e.g. access_token");
@@ -102,39 +106,40 @@ export function queryAuthorizer(auth: { name: string; value: string }): Authoriz
   return fixed("query", { query: (url) => setQueryParam(url, name, value), secrets: [value] });
 }
 
+/**
+ * Checks an {@link Auth} of any kind and turns it into an {@link Authorizer}. Bad input throws an {@link InputError}
+ * naming the field, never quoting a credential.
+ *
+ * @example
+ * const authorizer = createAuthorizer({ type: "bearer", token });
+ */
+export function createAuthorizer(auth: Auth): Authorizer {
+  if (typeof auth !== "object" || auth === null) {
+    throw fieldError("auth", `is required: an object whose type is ${AUTH_TYPES}`);
+  }
+  const type: unknown = auth.type;
+  // Own keys only: a type such as "toString" names a built-in of every object, not a kind.
+  if (typeof type != "string" || !Object.hasOwn(AUTHORIZERS, type)) throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
+  return (AUTHORIZERS[type as Auth["type"]] as (auth: Auth) => Authorizer)(auth);
+}
+
+/**
+ * {@link basicAuthorizer} for a user name and password a vendor's builders checked (a non-empty user name, a password
+ * that is a string): a user name with ':' is still refused.
+ */
+export function checkedBasicAuthorizer({ username, password }: { username: string; password: string }): Authorizer {
+  const header = basicAuthorization(username, password, "auth.username");
+  // The pair is what the header carries, base64-encoded; the password alone is what a server may echo, or the user
+  // name when the password is none or a placeholder too short to be redacted ("X"): an API key sent as the user name.
+  const secrets = [password.length < MIN_SECRET_LENGTH ? username : password, `${username}:${password}`];
+  return fixed("header", { header, secrets });
+}
+
 // An Authorizer whose credential never changes, so there is nothing to refresh or invalidate (no invalidate). Known from
 // the start, so that a caller's slip (the token passed where a path goes) is redacted before any request is made.
 function fixed(location: Authorizer["location"], credential?: Credential): Authorizer {
   remembered(credential);
   return { location, get: async () => remembered(credential) };
-}
-
-/** HTTP Basic: a user name and password. */
-export function basicAuthorizer(auth: { username: string; password: string }): Authorizer {
-  const username = requireString(auth.username, "auth.username", "the user name");
-  if (typeof auth.password !== "string") throw fieldError("auth.password", "must be a string");
-  return checkedBasicAuthorizer({ username, password: auth.password });
-}
-
-/** Tokens from a {@link TokenSource}, fetched again once after a 401. */
-export function oauth2Authorizer(auth: { tokens: TokenSource }): Authorizer {
-  const tokens = auth.tokens;
-  if (typeof tokens?.getToken !== "function" || typeof tokens.invalidate !== "function") {
-    throw fieldError("auth.tokens", "must be a TokenSource, e.g. createOAuth2TokenSource({ ... })");
-  }
-  return checkedOAuth2(auth);
-}
-
-// oauth2Authorizer for a source a vendor's builders made or checked, as TOKEN_AUTHORIZERS takes it.
-function checkedOAuth2({ tokens }: { tokens: TokenSource }): Authorizer {
-  return {
-    location: "header",
-    // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
-    // refuses would read as a network failure, and be retried.
-    get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
-    // Handed only a credential with a token (see the credentials layer): every one get() gives has one.
-    invalidate: (credential) => tokens.invalidate(credential.token!),
-  };
 }
 
 /** No credential, as a token endpoint's requests go. */
@@ -172,21 +177,16 @@ export const authorizeBy =
     return authorize(auth!);
   };
 
-/**
- * Checks an {@link Auth} of any kind and turns it into an {@link Authorizer}. Bad input throws an {@link InputError}
- * naming the field, never quoting a credential.
- *
- * @example
- * const authorizer = createAuthorizer({ type: "bearer", token });
- */
-export function createAuthorizer(auth: Auth): Authorizer {
-  if (typeof auth !== "object" || auth === null) {
-    throw fieldError("auth", `is required: an object whose type is ${AUTH_TYPES}`);
-  }
-  const type: unknown = auth.type;
-  // Own keys only: a type such as "toString" names a built-in of every object, not a kind.
-  if (typeof type != "string" || !Object.hasOwn(AUTHORIZERS, type)) throw new InputError("auth.type", `Unknown auth type ${shown(type)}: use ${AUTH_TYPES}`);
-  return (AUTHORIZERS[type as Auth["type"]] as (auth: Auth) => Authorizer)(auth);
+// oauth2Authorizer for a source a vendor's builders made or checked, as TOKEN_AUTHORIZERS takes it.
+function checkedOAuth2({ tokens }: { tokens: TokenSource }): Authorizer {
+  return {
+    location: "header",
+    // A source of the caller's own is checked too: "Bearer undefined" would go out, and a header the platform
+    // refuses would read as a network failure, and be retried.
+    get: async (signal) => remembered(bearer(await tokens.getToken(signal), "auth.tokens.getToken()")),
+    // Handed only a credential with a token (see the credentials layer): every one get() gives has one.
+    invalidate: (credential) => tokens.invalidate(credential.token!),
+  };
 }
 
 // The credential of a bearer token, refused (without quoting it) when it is no string or no header can carry it.

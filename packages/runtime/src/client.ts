@@ -96,37 +96,9 @@ type Core = {
   eject: Client<{}>["eject"];
 };
 
-/**
- * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
- * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
- * multipart), whether it takes credentials, and what it answers (a 2xx JSON operation whose body is not JSON throws
- * an {@link InvalidResponseError} after any safe retries; binary answers come as a Blob and text ones as a string).
- * Per-call `baseUrl`, `headers`, `bodySerializer`, `parseAs`, `signal` and `fetch` still win.
- *
- * @example
- * const client = createApiClient<paths>({
- *   baseUrl: "https://api.example.com",
- *   operations,
- *   auth: { type: "bearer", token: apiToken },
- * });
- * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
- */
-export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
-  // The options createApiClient reads itself (the transport checks its own).
-  requireBaseUrl(options);
-  checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
-    throw fieldError("servers", "must map spec server URLs to base URLs");
-  }
-  for (const [server, url] of Object.entries(options.servers ?? {})) {
-    checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
-  }
-  if (typeof options.operations !== "object" || options.operations === null) {
-    throw fieldError("operations", "is required: the generated operation table");
-  }
-  if (options.multipart !== undefined && typeof options.multipart !== "function") throw fieldError("multipart", "must be a function such as multipartBody");
-  // Through to the caller's options (one inherited from a prototype is an option too), with multipartBody by default.
-  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody }, routeServer: { value: routeServer } }), authorizeAny);
+// The one check of baseUrl both ways of making a client need.
+function requireBaseUrl(options: ClientOptions): void {
+  if (!options?.baseUrl || typeof options.baseUrl !== "string") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
 }
 
 /**
@@ -140,6 +112,65 @@ export interface HookedClientOptions extends ClientOptions {
 
 /** How a client writes the body of a multipart operation from the call's `body` object: `multipartBody`, or one like it. */
 export type MultipartEncoder = (value: Record<string, unknown>) => NonNullable<RequestInit["body"]>;
+
+/**
+ * One call's openapi-fetch options, following its operation's metadata, with the transport as its fetch. A JSON body
+ * is parsed by the transport's check, so openapi-fetch is asked for it unread (`parseAs: "stream"`, which its
+ * middleware sees) and the client hands on the value already parsed: openapi-fetch would parse the body again, every
+ * time for one sent with no Content-Length.
+ */
+function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
+  // Checked like the client's own (an empty one is none, as openapi-fetch reads it): the URL openapi-fetch would build
+  // from one with user info, or from one no parser reads, fails with the whole of it quoted, password and all.
+  if (typeof init.baseUrl === "string" && init.baseUrl) checkBaseUrl(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+  // Checked like the client's own: the platform's error quotes a value it refuses, and a Map would send nothing.
+  const headers = checkHeadersOption(init.headers ?? undefined, "headers");
+  const prepared: Init = { ...init, headers };
+  // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
+  const params = init.params as { path?: unknown; query?: Record<string, unknown> | undefined } | undefined;
+  checkPathParams(path, params?.path);
+  if (params?.query != null && typeof init.querySerializer !== "function") {
+    prepared.params = { ...params, query: encodeQueryNames(params.query) };
+  }
+  // An operation that names its own server: a vendor client's goes to the host its description maps that very URL to
+  // (its `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
+  if (!prepared.baseUrl && meta?.server) {
+    prepared.baseUrl = context.routeServer ? context.routeServer(meta.server, context) : (context.servers[meta.server] ?? meta.server);
+  }
+  if (prepared.body !== undefined && meta?.requestBody === "form") {
+    // A string or URLSearchParams is a form already.
+    prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
+    prepared.headers = withDefaultHeader(headers, "Content-Type", FORM);
+  } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
+    // A client made without an encoder (see createHookedClient) fails here with "context.multipart is not a function".
+    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : context.multipart!(body as Record<string, unknown>));
+    // null removes a client-wide Content-Type, so the platform writes the Content-Type of the Blob, or of a FormData,
+    // with its multipart boundary.
+    prepared.headers = withDefaultHeader(headers, "Content-Type", null);
+  }
+  // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
+  // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
+  if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
+  if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
+  const parsesJson = (prepared.parseAs ?? "json") === "json";
+  // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
+  const credentials = bodyCredentials(init.body);
+  const sendOptions: SendOptions = {
+    authenticate: sendsCredentials(meta, context.schemes),
+    fetch: typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined,
+    response: meta?.response === "json" && parsesJson ? "json" : undefined,
+    // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
+    buffer: prepared.parseAs !== "stream",
+    credentialBody: !!credentials,
+    secrets: credentials,
+    safe: meta?.idempotent,
+  };
+  prepared.fetch = (request: Request) => context.send(request, sendOptions);
+  if (context.plan && init.middleware === undefined) prepared.Request ??= PlannedRequest;
+  // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
+  if (parsesJson && meta !== undefined && (meta.response ?? "json") === "json") prepared.parseAs = "stream";
+  return prepared;
+}
 
 /**
  * {@link createApiClient} with a vendor's per-operation defaults (see {@link CallHooks}) on every call: `prepare` gets
@@ -206,11 +237,6 @@ export function createHookedClient<Paths extends {}>(options: HookedClientOption
   return client as unknown as Client<Paths>;
 }
 
-// The one check of baseUrl both ways of making a client need.
-function requireBaseUrl(options: ClientOptions): void {
-  if (!options?.baseUrl || typeof options.baseUrl !== "string") throw fieldError("baseUrl", "is required, e.g. https://api.example.com");
-}
-
 /** What every call of one client shares. */
 interface CallContext {
   send: Transport;
@@ -224,62 +250,36 @@ interface CallContext {
 }
 
 /**
- * One call's openapi-fetch options, following its operation's metadata, with the transport as its fetch. A JSON body
- * is parsed by the transport's check, so openapi-fetch is asked for it unread (`parseAs: "stream"`, which its
- * middleware sees) and the client hands on the value already parsed: openapi-fetch would parse the body again, every
- * time for one sent with no Content-Length.
+ * Creates an openapi-fetch client whose every call goes through the resilient transport (auth, retries, timeouts)
+ * and follows the spec's metadata for its operation: its server, its body encoding (JSON, urlencoded form or
+ * multipart), whether it takes credentials, and what it answers (a 2xx JSON operation whose body is not JSON throws
+ * an {@link InvalidResponseError} after any safe retries; binary answers come as a Blob and text ones as a string).
+ * Per-call `baseUrl`, `headers`, `bodySerializer`, `parseAs`, `signal` and `fetch` still win.
+ *
+ * @example
+ * const client = createApiClient<paths>({
+ *   baseUrl: "https://api.example.com",
+ *   operations,
+ *   auth: { type: "bearer", token: apiToken },
+ * });
+ * const { data, error } = await client.GET("/v1/items/{id}", { params: { path: { id: 1 } } });
  */
-function prepareCall(path: string, meta: OperationMeta | undefined, init: Init = {}, context: CallContext): Init {
-  // Checked like the client's own (an empty one is none, as openapi-fetch reads it): the URL openapi-fetch would build
-  // from one with user info, or from one no parser reads, fails with the whole of it quoted, password and all.
-  if (typeof init.baseUrl === "string" && init.baseUrl) checkBaseUrl(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
-  // Checked like the client's own: the platform's error quotes a value it refuses, and a Map would send nothing.
-  const headers = checkHeadersOption(init.headers ?? undefined, "headers");
-  const prepared: Init = { ...init, headers };
-  // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
-  const params = init.params as { path?: unknown; query?: Record<string, unknown> | undefined } | undefined;
-  checkPathParams(path, params?.path);
-  if (params?.query != null && typeof init.querySerializer !== "function") {
-    prepared.params = { ...params, query: encodeQueryNames(params.query) };
+export function createApiClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+  // The options createApiClient reads itself (the transport checks its own).
+  requireBaseUrl(options);
+  checkBaseUrl(options.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
+  if (options.servers !== undefined && (typeof options.servers !== "object" || options.servers === null)) {
+    throw fieldError("servers", "must map spec server URLs to base URLs");
   }
-  // An operation that names its own server: a vendor client's goes to the host its description maps that very URL to
-  // (its `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
-  if (!prepared.baseUrl && meta?.server) {
-    prepared.baseUrl = context.routeServer ? context.routeServer(meta.server, context) : (context.servers[meta.server] ?? meta.server);
+  for (const [server, url] of Object.entries(options.servers ?? {})) {
+    checkBaseUrl(String(url), `servers[${JSON.stringify(server)}]`);
   }
-  if (prepared.body !== undefined && meta?.requestBody === "form") {
-    // A string or URLSearchParams is a form already.
-    prepared.bodySerializer ??= (body: unknown) => (typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(body as Record<string, unknown>));
-    prepared.headers = withDefaultHeader(headers, "Content-Type", FORM);
-  } else if (prepared.body !== undefined && meta?.requestBody === "multipart") {
-    // A client made without an encoder (see createHookedClient) fails here with "context.multipart is not a function".
-    prepared.bodySerializer ??= (body: unknown) => (body instanceof FormData ? body : context.multipart!(body as Record<string, unknown>));
-    // null removes a client-wide Content-Type, so the platform writes the Content-Type of the Blob, or of a FormData,
-    // with its multipart boundary.
-    prepared.headers = withDefaultHeader(headers, "Content-Type", null);
+  if (typeof options.operations !== "object" || options.operations === null) {
+    throw fieldError("operations", "is required: the generated operation table");
   }
-  // Without this openapi-fetch would parse a download or a CSV export as JSON; "blob" and "text" match the types
-  // openapi-typescript generates (format: binary is Blob). A caller streams a large download with parseAs: "stream".
-  if (prepared.parseAs === undefined && meta?.response === "binary") prepared.parseAs = "blob";
-  if (prepared.parseAs === undefined && meta?.response === "text") prepared.parseAs = "text";
-  const parsesJson = (prepared.parseAs ?? "json") === "json";
-  // Only a body openapi-fetch will parse as JSON is worth checking (and buffering) first.
-  const credentials = bodyCredentials(init.body);
-  const sendOptions: SendOptions = {
-    authenticate: sendsCredentials(meta, context.schemes),
-    fetch: typeof init.fetch === "function" ? (init.fetch as FetchLike) : undefined,
-    response: meta?.response === "json" && parsesJson ? "json" : undefined,
-    // openapi-fetch reads every body whole but a stream, so the transport reads it first, within its bounds.
-    buffer: prepared.parseAs !== "stream",
-    credentialBody: !!credentials,
-    secrets: credentials,
-    safe: meta?.idempotent,
-  };
-  prepared.fetch = (request: Request) => context.send(request, sendOptions);
-  if (context.plan && init.middleware === undefined) prepared.Request ??= PlannedRequest;
-  // An operation declared without content is read the same way, so that a body that is not JSON is no SyntaxError.
-  if (parsesJson && meta !== undefined && (meta.response ?? "json") === "json") prepared.parseAs = "stream";
-  return prepared;
+  if (options.multipart !== undefined && typeof options.multipart !== "function") throw fieldError("multipart", "must be a function such as multipartBody");
+  // Through to the caller's options (one inherited from a prototype is an option too), with multipartBody by default.
+  return createHookedClient(Object.create(options, { multipart: { value: options.multipart ?? multipartBody }, routeServer: { value: routeServer } }), authorizeAny);
 }
 
 /**

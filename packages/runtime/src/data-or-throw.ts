@@ -23,20 +23,6 @@ export function dataOrThrow<T>(result: RawResult<T>, method: string, safe?: bool
 }
 
 /**
- * {@link dataOrThrow} for a helper that returns one resource: a 2xx without it (no body, null, a list) throws an
- * {@link InvalidResponseError} naming `what`, instead of handing the caller `undefined` typed as the resource.
- *
- * @example
- * const user = objectOrThrow(await client.GET("/v1/end_users/{id}", { params }), "GET", "end user");
- */
-export function objectOrThrow<T>(result: RawResult<T>, method: string, what: string): T {
-  const data: unknown = dataOrThrow(result, method);
-  if (isFieldObject(data)) return data as T;
-  const { status, url } = result.response;
-  throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
-}
-
-/**
  * {@link dataOrThrow} for a helper whose answer must carry the resource's integer `id`, as one that creates it does,
  * and be the resource `id` names where the helper gives one (an update): a 2xx without it (none, null, a list, an
  * envelope) or with another resource's id throws an {@link InvalidResponseError} whose message ends with `missing` and
@@ -53,4 +39,18 @@ export function idOrThrow<T>(result: RawResult<T>, method: string, missing: stri
   if (id ? got === id : Number.isSafeInteger(got)) return data;
   const { status, url } = result.response;
   throw new InvalidResponseError(`${method} ${url} returned ${status} ${missing}`, { status, method, url, body: data });
+}
+
+/**
+ * {@link dataOrThrow} for a helper that returns one resource: a 2xx without it (no body, null, a list) throws an
+ * {@link InvalidResponseError} naming `what`, instead of handing the caller `undefined` typed as the resource.
+ *
+ * @example
+ * const user = objectOrThrow(await client.GET("/v1/end_users/{id}", { params }), "GET", "end user");
+ */
+export function objectOrThrow<T>(result: RawResult<T>, method: string, what: string): T {
+  const data: unknown = dataOrThrow(result, method);
+  if (isFieldObject(data)) return data as T;
+  const { status, url } = result.response;
+  throw new InvalidResponseError(`${method} ${url} returned ${status} but no ${what}`, { status, url });
 }

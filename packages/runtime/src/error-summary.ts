@@ -33,18 +33,6 @@ export function summarizeBody(body: unknown): string {
 }
 
 /**
- * `text` ended as a sentence: with a full stop, unless it already ends with `.`, `?` or `!` (a vendor's message, a
- * platform's network error), which a second one would follow as a typo ("first.. Check ...").
- *
- * @example
- * endSentence("No such tag"); // "No such tag."
- * endSentence("Is the survey live?"); // "Is the survey live?"
- */
-export function endSentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/**
  * What to check for an HTTP failure of this status, as the end of an error message. The wait a 429 or 503 asked for
  * is the error's `retryAfterMs`, not part of the message. A server error to a request that is not safe to resend (a
  * POST or PATCH) may have been carried out before the server failed: it says {@link NOT_RETRIED} instead of "retry later".
@@ -61,4 +49,16 @@ export function hintForStatus(status: number, method?: string): string {
   if (status === 429) return "Rate limited: slow down and retry later.";
   if (status >= 500) return method && !isIdempotent(method) ? `The vendor failed.${NOT_RETRIED}` : "The vendor failed: retry later.";
   return "See `body` for the vendor's explanation.";
+}
+
+/**
+ * `text` ended as a sentence: with a full stop, unless it already ends with `.`, `?` or `!` (a vendor's message, a
+ * platform's network error), which a second one would follow as a typo ("first.. Check ...").
+ *
+ * @example
+ * endSentence("No such tag"); // "No such tag."
+ * endSentence("Is the survey live?"); // "Is the survey live?"
+ */
+export function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

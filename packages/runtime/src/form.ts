@@ -12,37 +12,6 @@ export interface MultipartOptions {
 
 type Entry = [key: string, value: string | Blob];
 
-/**
- * Encodes an object as `application/x-www-form-urlencoded` in the Rails/qs bracket notation: `a[b][c]=v` for nested
- * objects, `a[]=1&a[]=2` for arrays of scalars, `a[][k]=v&a[][j]=w` for arrays of objects. Booleans become
- * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; an object's arrays
- * go after its other fields (Rack starts the next item of `a[]` only at a key the last item has); undefined keys
- * and empty arrays or objects are left out. Anything else (functions, symbols, non-finite numbers, Blobs, Maps,
- * cycles, arrays of arrays) throws a TypeError naming the key.
- *
- * @example
- * toFormUrlEncoded({ user: { email: "a@b.c", tags: ["x", "y"] }, active: true });
- * // "user%5Bemail%5D=a%40b.c&user%5Btags%5D%5B%5D=x&user%5Btags%5D%5B%5D=y&active=true"
- */
-export function toFormUrlEncoded(value: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, field] of flatten(value, false)) params.append(key, field as string);
-  return params.toString();
-}
-
-/**
- * Encodes an object as `multipart/form-data` in the same bracket notation as {@link toFormUrlEncoded}, with Blob
- * and File values as file parts. Send the result without a Content-Type header: the platform adds the boundary.
- * In Node 24 a FormData ends the process when one of its Blobs cannot be read (an `fs.openAsBlob` file that
- * changed): {@link multipartBody} writes the same body as a Blob, whose read error fails the request instead.
- *
- * @example
- * const form = toMultipartFormData({ import: { name: "Q3" }, file: new Blob([csv], { type: "text/csv" }) }, { filename: "q3.csv" });
- */
-export function toMultipartFormData(value: Record<string, unknown>, options: MultipartOptions = {}): FormData {
-  return multipartFormData(value, (key, blob) => (typeof options.filename === "function" ? options.filename(key, blob) : options.filename));
-}
-
 // Number#toString switches to exponent notation beyond 1e21 and below 1e-6, which form parsers read as text. A boolean
 // or bigint has no exponent: it comes back as String() writes it.
 function toDecimal(value: number): string {
@@ -100,24 +69,6 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
 }
 
 /**
- * {@link toMultipartFormData} with the file name of a bare Blob's part from `nameOf` (left out or undefined: `"blob"`),
- * as the multipart encoder (`multipart`) of a vendor that cannot afford {@link multipartBody}'s bytes: in Node 24 its
- * calls end the process when a Blob cannot be read.
- *
- * @example
- * const form = multipartFormData({ file: new Blob([csv]) });
- */
-export function multipartFormData(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
-  const form = new FormData();
-  for (const [key, field] of flatten(value, true)) {
-    // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
-    if (typeof field === "string") form.append(key, field);
-    else form.append(key, field, typeof (field as { name?: unknown }).name === "string" ? (field as File).name : (nameOf?.(key, field) ?? "blob"));
-  }
-  return form;
-}
-
-/**
  * Encodes an object as `multipart/form-data` as {@link toMultipartFormData} does, written as a Blob (see `multipart`)
  * whose type is the Content-Type with its boundary: a client's multipart operations send their bodies so. A Blob part
  * is typed as the Blob is (else `application/octet-stream`) and named as the File is, else by `nameOf`, else `"blob"`.
@@ -141,6 +92,55 @@ export function multipartBody(value: Record<string, unknown>, nameOf?: (key: str
     }),
   );
   return new Blob(pieces, { type });
+}
+
+/**
+ * Encodes an object as `application/x-www-form-urlencoded` in the Rails/qs bracket notation: `a[b][c]=v` for nested
+ * objects, `a[]=1&a[]=2` for arrays of scalars, `a[][k]=v&a[][j]=w` for arrays of objects. Booleans become
+ * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; an object's arrays
+ * go after its other fields (Rack starts the next item of `a[]` only at a key the last item has); undefined keys
+ * and empty arrays or objects are left out. Anything else (functions, symbols, non-finite numbers, Blobs, Maps,
+ * cycles, arrays of arrays) throws a TypeError naming the key.
+ *
+ * @example
+ * toFormUrlEncoded({ user: { email: "a@b.c", tags: ["x", "y"] }, active: true });
+ * // "user%5Bemail%5D=a%40b.c&user%5Btags%5D%5B%5D=x&user%5Btags%5D%5B%5D=y&active=true"
+ */
+export function toFormUrlEncoded(value: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, field] of flatten(value, false)) params.append(key, field as string);
+  return params.toString();
+}
+
+/**
+ * Encodes an object as `multipart/form-data` in the same bracket notation as {@link toFormUrlEncoded}, with Blob
+ * and File values as file parts. Send the result without a Content-Type header: the platform adds the boundary.
+ * In Node 24 a FormData ends the process when one of its Blobs cannot be read (an `fs.openAsBlob` file that
+ * changed): {@link multipartBody} writes the same body as a Blob, whose read error fails the request instead.
+ *
+ * @example
+ * const form = toMultipartFormData({ import: { name: "Q3" }, file: new Blob([csv], { type: "text/csv" }) }, { filename: "q3.csv" });
+ */
+export function toMultipartFormData(value: Record<string, unknown>, options: MultipartOptions = {}): FormData {
+  return multipartFormData(value, (key, blob) => (typeof options.filename === "function" ? options.filename(key, blob) : options.filename));
+}
+
+/**
+ * {@link toMultipartFormData} with the file name of a bare Blob's part from `nameOf` (left out or undefined: `"blob"`),
+ * as the multipart encoder (`multipart`) of a vendor that cannot afford {@link multipartBody}'s bytes: in Node 24 its
+ * calls end the process when a Blob cannot be read.
+ *
+ * @example
+ * const form = multipartFormData({ file: new Blob([csv]) });
+ */
+export function multipartFormData(value: Record<string, unknown>, nameOf?: (key: string, blob: Blob) => string | undefined): FormData {
+  const form = new FormData();
+  for (const [key, field] of flatten(value, true)) {
+    // File is global only from Node 20; a Blob with a string name is what FormData treats as a File anyway.
+    if (typeof field === "string") form.append(key, field);
+    else form.append(key, field, typeof (field as { name?: unknown }).name === "string" ? (field as File).name : (nameOf?.(key, field) ?? "blob"));
+  }
+  return form;
 }
 
 /**

@@ -81,14 +81,28 @@ export function checkNumber(
 }
 
 /**
- * A value an option that must be a number was given, as its error quotes it: a number as it is written, anything else
- * described (`a string`, never its text: a credential given in the wrong place would be quoted).
+ * Whether a caller passed an object of its own fields, as {@link describeValue} names it ("an object"): not null, an
+ * array or an instance of a class (a Map, URLSearchParams, a Date), whose entries are no own fields and would be
+ * dropped without a word where its fields are read.
  *
  * @example
- * throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+ * isFieldObject({ plan: "Pro" }); // true
+ * isFieldObject(new Map([["plan", "Pro"]])); // false
  */
-export function shownNumber(value: unknown): unknown {
-  return typeof value === "number" ? value : describeValue(value);
+export function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return describeValue(value) == "an object";
+}
+
+/**
+ * Checks that a credential or other required field is a non-empty string, naming the field and what belongs there otherwise; the value
+ * itself is never quoted.
+ *
+ * @example
+ * const password = requireString(auth.password, "auth.password", "the account password");
+ */
+export function requireString(value: unknown, field: string, hint: string): string {
+  if (typeof value !== "string" || !value.trim()) throw fieldError(field, `must be a non-empty string: ${hint}`);
+  return value;
 }
 
 /**
@@ -104,6 +118,17 @@ export function shownNumber(value: unknown): unknown {
 export function nameShown(name: string): string {
   // Read as text (a JavaScript caller's number or null is written as it is, not thrown on).
   return /^[\w$:.[\]-]{1,64}$/.test(name) && redactSecrets(`${name}`) == name ? name : String(shown(name));
+}
+
+/**
+ * A value an option that must be a number was given, as its error quotes it: a number as it is written, anything else
+ * described (`a string`, never its text: a credential given in the wrong place would be quoted).
+ *
+ * @example
+ * throw fieldError("perPage", `must be a positive integer, got ${shownNumber(perPage)}`);
+ */
+export function shownNumber(value: unknown): unknown {
+  return typeof value === "number" ? value : describeValue(value);
 }
 
 /**
@@ -141,31 +166,6 @@ export function shown(value: unknown): unknown {
  */
 export function checkClient(client: unknown): void {
   if (!(client as { GET?: unknown } | null)?.GET) throw fieldError("client", "must be the client createClient() returns");
-}
-
-/**
- * Whether a caller passed an object of its own fields, as {@link describeValue} names it ("an object"): not null, an
- * array or an instance of a class (a Map, URLSearchParams, a Date), whose entries are no own fields and would be
- * dropped without a word where its fields are read.
- *
- * @example
- * isFieldObject({ plan: "Pro" }); // true
- * isFieldObject(new Map([["plan", "Pro"]])); // false
- */
-export function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return describeValue(value) == "an object";
-}
-
-/**
- * Checks that a credential or other required field is a non-empty string, naming the field and what belongs there otherwise; the value
- * itself is never quoted.
- *
- * @example
- * const password = requireString(auth.password, "auth.password", "the account password");
- */
-export function requireString(value: unknown, field: string, hint: string): string {
-  if (typeof value !== "string" || !value.trim()) throw fieldError(field, `must be a non-empty string: ${hint}`);
-  return value;
 }
 
 /**

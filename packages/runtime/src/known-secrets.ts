@@ -55,6 +55,31 @@ function upperHex(text: string): string {
 }
 
 /**
+ * `bytes` with every known credential and every one of `extra` redacted, as UTF-8, and its JSON escapes written as
+ * JSON.stringify writes them (which parses to the same value); the same bytes when that changes nothing.
+ *
+ * @example
+ * const clean = redactSecretBytes(bytes, secrets);
+ */
+export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]): Uint8Array {
+  // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
+  // redactSecrets as it went in. Only error bodies come here.
+  const text = new TextDecoder().decode(bytes);
+  // JSON may write any character as a \u escape (or / as \/), which no form foresees and openapi-fetch's parse decodes.
+  // Each run of escapes is written as JSON.stringify writes it before redacting: each character as itself, but " \ and
+  // controls, whose escapes are forms (a pair of surrogates decoded together, a lone one kept escaped). The text parses
+  // to the same value. A pass over the text, not a parse of it: the body keeps its numbers and layout, any depth of
+  // nesting is read, and so is text that is no JSON until a credential in it is redacted (one with a " of its own,
+  // echoed raw beside an escaped copy). The others (\" \n ...) are as JSON.stringify writes them already; \\ is taken
+  // whole and kept, so that a u after it is read as the letter it is. JSON.parse takes any run of \u escapes.
+  const clean = redactSecrets(
+    text.replace(/(\\u[\da-fA-F]{4})+|\\[\\/]/g, (run) => JSON.stringify(JSON.parse(`"${run}"`)).slice(1, -1)),
+    extra,
+  );
+  return clean === text ? bytes : new TextEncoder().encode(clean);
+}
+
+/**
  * Makes the given credentials known to every redaction of this package, in every form they may be sent or echoed
  * in (see `secretForms`). A value already known counts as just used, so a credential in use is never the one forgotten
  * when many clients fill the list. Values shorter than 4 characters are ignored.
@@ -132,31 +157,6 @@ function scan(text: string, indexes: Index[]): string {
   }
   // With nothing found, out is empty and the text comes back whole.
   return out + text.slice(copiedTo);
-}
-
-/**
- * `bytes` with every known credential and every one of `extra` redacted, as UTF-8, and its JSON escapes written as
- * JSON.stringify writes them (which parses to the same value); the same bytes when that changes nothing.
- *
- * @example
- * const clean = redactSecretBytes(bytes, secrets);
- */
-export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]): Uint8Array {
-  // No test of size or of known credentials first: a text too short for any, or with none to find, comes back from
-  // redactSecrets as it went in. Only error bodies come here.
-  const text = new TextDecoder().decode(bytes);
-  // JSON may write any character as a \u escape (or / as \/), which no form foresees and openapi-fetch's parse decodes.
-  // Each run of escapes is written as JSON.stringify writes it before redacting: each character as itself, but " \ and
-  // controls, whose escapes are forms (a pair of surrogates decoded together, a lone one kept escaped). The text parses
-  // to the same value. A pass over the text, not a parse of it: the body keeps its numbers and layout, any depth of
-  // nesting is read, and so is text that is no JSON until a credential in it is redacted (one with a " of its own,
-  // echoed raw beside an escaped copy). The others (\" \n ...) are as JSON.stringify writes them already; \\ is taken
-  // whole and kept, so that a u after it is read as the letter it is. JSON.parse takes any run of \u escapes.
-  const clean = redactSecrets(
-    text.replace(/(\\u[\da-fA-F]{4})+|\\[\\/]/g, (run) => JSON.stringify(JSON.parse(`"${run}"`)).slice(1, -1)),
-    extra,
-  );
-  return clean === text ? bytes : new TextEncoder().encode(clean);
 }
 
 // Lists a form under its ends (see Index) in `map` (the known credentials' by default), or takes one listing of it out.

@@ -77,6 +77,64 @@ type GrantType = OAuth2Grant["type"];
 // The grant's own credentials, read off any grant: undefined where its type has none.
 type Held = { password?: string | undefined; clientSecret?: string | undefined };
 
+function checkGrant(grant: OAuth2Grant): OAuth2Grant {
+  // A field of the grant (or the value given for it) that must be a non-empty string.
+  const need = (key: string, value: unknown = (grant as unknown as Record<string, unknown>)[key]) => {
+    if (typeof value !== "string" || value === "") throw fieldError(`grant.${key}`, `must be a non-empty string`);
+  };
+  if (typeof grant !== "object" || grant === null) {
+    throw fieldError("grant", `is required: an object whose type is ${GRANT_TYPES}`);
+  }
+  switch (grant.type) {
+    case "password":
+      need("username");
+      need("password");
+      for (const key of ["clientId", "clientSecret"] as const) if (grant[key] !== undefined) need(key);
+      // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
+      if (grant.clientSecret !== undefined && grant.clientId === undefined) {
+        throw fieldError("grant.clientId", "is required with grant.clientSecret");
+      }
+      for (const [name, value] of Object.entries(grant.query ?? {})) need(`query.${name}`, value);
+      return grant;
+    case "client_credentials":
+      need("clientId");
+      need("clientSecret");
+      return grant;
+    case "refresh_token":
+      need("refreshToken");
+      return grant;
+    default:
+      throw new InputError(
+        "grant.type",
+        `Unknown grant type ${shown((grant as { type?: unknown }).type)}: use ${GRANT_TYPES}`,
+      );
+  }
+}
+
+/**
+ * Refuses an `onRefreshToken` that is neither a function nor left out, with an {@link InputError} on `field`: it is
+ * read only at the first refresh token the server rotates, perhaps hours on, and would fail that refresh with a bare
+ * TypeError. The value is described, not quoted: a refresh token passed there by mistake would be written out.
+ *
+ * @example
+ * checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
+ */
+export function checkRefreshTokenStore(store: unknown, field: string): void {
+  if (store != null && typeof store != "function") throw fieldError(field, `must be a function that stores the new refresh token, got ${describeValue(store)}`);
+}
+
+// A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
+function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(tokenUrl);
+  } catch {
+    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${shown(redactUrl(tokenUrl))}`);
+  }
+  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
+  return url.href;
+}
+
 /**
  * A {@link TokenSource} that gets tokens from an OAuth 2 token endpoint (RFC 6749): it POSTs the grant as
  * `application/x-www-form-urlencoded` (credentials in the body, never in the URL), caches the token, refreshes it
@@ -111,37 +169,6 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
   // The skew and the initial token are checked where the token source would have checked them: after the token
   // requests' options.
   return grantTokenSource(options, grant, () => checkSourceOptions(options));
-}
-
-// RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
-function clientAuth(grant: OAuth2Grant): Record<string, string> {
-  if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
-  // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
-  return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
-}
-
-/**
- * Refuses an `onRefreshToken` that is neither a function nor left out, with an {@link InputError} on `field`: it is
- * read only at the first refresh token the server rotates, perhaps hours on, and would fail that refresh with a bare
- * TypeError. The value is described, not quoted: a refresh token passed there by mistake would be written out.
- *
- * @example
- * checkRefreshTokenStore(auth.onRefreshToken, "auth.onRefreshToken");
- */
-export function checkRefreshTokenStore(store: unknown, field: string): void {
-  if (store != null && typeof store != "function") throw fieldError(field, `must be a function that stores the new refresh token, got ${describeValue(store)}`);
-}
-
-// A string: createOAuth2TokenSource checks it, and a vendor's is a URL option (urlOption).
-function buildTokenUrl(tokenUrl: string, query: Record<string, string> | undefined): string {
-  let url: URL;
-  try {
-    url = new URL(tokenUrl);
-  } catch {
-    throw fieldError("tokenUrl", `must be a full URL, e.g. https://api.example.com/oauth/token, got ${shown(redactUrl(tokenUrl))}`);
-  }
-  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.append(name, value);
-  return url.href;
 }
 
 // `check` runs the checks that are createOAuth2TokenSource's alone, just before the token source is made.
@@ -204,23 +231,6 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
 }
 
-/**
- * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
- * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
- * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, which leaves
- * `refreshSkewMs` out, and whose `initial.accessToken`, if any, it has checked with `isHeaderSafeToken` (as Wootric's
- * builders do, naming `auth.accessToken`): the same token source, without checking those a second time.
- *
- * @example
- * const tokens = tokenSourceForCheckedGrant({
- *   tokenUrl,
- *   grant: { type: "client_credentials", clientId: requireString(auth.clientId, "auth.clientId", "the OAuth client id"), clientSecret },
- * });
- */
-export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
-  return grantTokenSource(options, options.grant);
-}
-
 // requestToken has checked access_token already.
 function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
   const { access_token, expires_in, token_type } = value;
@@ -240,39 +250,29 @@ function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: st
   return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
 }
 
+// RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
+function clientAuth(grant: OAuth2Grant): Record<string, string> {
+  if (grant.type === "refresh_token" || grant.clientId === undefined) return {};
+  // A public client (RFC 6749 §2.1) has an id and no secret: it sends its id alone.
+  return grant.clientSecret === undefined ? { client_id: grant.clientId } : { client_id: grant.clientId, client_secret: grant.clientSecret };
+}
+
 // The grant types, as the errors for a missing or unknown grant name them.
 const GRANT_TYPES = '"password", "client_credentials" or "refresh_token"';
 
-function checkGrant(grant: OAuth2Grant): OAuth2Grant {
-  // A field of the grant (or the value given for it) that must be a non-empty string.
-  const need = (key: string, value: unknown = (grant as unknown as Record<string, unknown>)[key]) => {
-    if (typeof value !== "string" || value === "") throw fieldError(`grant.${key}`, `must be a non-empty string`);
-  };
-  if (typeof grant !== "object" || grant === null) {
-    throw fieldError("grant", `is required: an object whose type is ${GRANT_TYPES}`);
-  }
-  switch (grant.type) {
-    case "password":
-      need("username");
-      need("password");
-      for (const key of ["clientId", "clientSecret"] as const) if (grant[key] !== undefined) need(key);
-      // The client's credentials are sent only with its ID: a secret alone would be left out of every request.
-      if (grant.clientSecret !== undefined && grant.clientId === undefined) {
-        throw fieldError("grant.clientId", "is required with grant.clientSecret");
-      }
-      for (const [name, value] of Object.entries(grant.query ?? {})) need(`query.${name}`, value);
-      return grant;
-    case "client_credentials":
-      need("clientId");
-      need("clientSecret");
-      return grant;
-    case "refresh_token":
-      need("refreshToken");
-      return grant;
-    default:
-      throw new InputError(
-        "grant.type",
-        `Unknown grant type ${shown((grant as { type?: unknown }).type)}: use ${GRANT_TYPES}`,
-      );
-  }
+/**
+ * {@link createOAuth2TokenSource} for a caller that has checked the grant itself (a type of the three, each of its
+ * fields a non-empty string), as the vendors' auth builders do with `requireString`, whose `tokenUrl` is a host option
+ * checked by `urlOption` (a string, no user info, https or loopback http), or a path on one, which leaves
+ * `refreshSkewMs` out, and whose `initial.accessToken`, if any, it has checked with `isHeaderSafeToken` (as Wootric's
+ * builders do, naming `auth.accessToken`): the same token source, without checking those a second time.
+ *
+ * @example
+ * const tokens = tokenSourceForCheckedGrant({
+ *   tokenUrl,
+ *   grant: { type: "client_credentials", clientId: requireString(auth.clientId, "auth.clientId", "the OAuth client id"), clientSecret },
+ * });
+ */
+export function tokenSourceForCheckedGrant(options: OAuth2TokenSourceOptions): TokenSource {
+  return grantTokenSource(options, options.grant);
 }

@@ -44,6 +44,21 @@ for (const name of ["arrayBuffer", "bytes"]) {
 }
 
 /**
+ * The data of a 2xx response to a JSON operation, as openapi-fetch has it (a blank body is no data): the value the
+ * transport's check parsed, so the body is parsed once, or, for a response put in place after the transport (by an
+ * openapi-fetch middleware), its body parsed here.
+ *
+ * @example
+ * const data = await jsonData(response);
+ */
+export async function jsonData(response: Response): Promise<unknown> {
+  // A paid response's json() answers alike: the value, or the bytes parsed again once a middleware's json() took a
+  // value (never a blank body's, which stays). One without a value (an operation declared without content) parses its
+  // bytes, and a blank body's SyntaxError is read as no data by the client, as any other.
+  return PAID in response ? response.json() : parseJsonText(await response.text());
+}
+
+/**
  * The response the transport read, handed on as it is, with its body methods answering from what was read: the body
  * the runtime checked is the body the caller gets, with no copy of the response and, for JSON, no second parse
  * (the first `json()` returns the value the check parsed). `clone()` alone builds a copy, and only when someone asks for one.
@@ -63,19 +78,4 @@ export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { v
   // `value` is there only when the check parsed one (which may be undefined, for a blank body).
   (Object.assign(response, METHODS) as unknown as PaidResponse)[PAID] = { bytes, ...parsed };
   return response;
-}
-
-/**
- * The data of a 2xx response to a JSON operation, as openapi-fetch has it (a blank body is no data): the value the
- * transport's check parsed, so the body is parsed once, or, for a response put in place after the transport (by an
- * openapi-fetch middleware), its body parsed here.
- *
- * @example
- * const data = await jsonData(response);
- */
-export async function jsonData(response: Response): Promise<unknown> {
-  // A paid response's json() answers alike: the value, or the bytes parsed again once a middleware's json() took a
-  // value (never a blank body's, which stays). One without a value (an operation declared without content) parses its
-  // bytes, and a blank body's SyntaxError is read as no data by the client, as any other.
-  return PAID in response ? response.json() : parseJsonText(await response.text());
 }

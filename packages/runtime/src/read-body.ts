@@ -55,6 +55,30 @@ export async function readBody(response: Response, signal: AbortSignal, maxBytes
 }
 
 /**
+ * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
+ * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
+ * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
+ *
+ * @example
+ * const readWhole = isFormBody(request.headers);
+ */
+export function isFormBody(headers: Headers): boolean {
+  return /formdata-undici-/.test(String(headers.get("content-type")));
+}
+
+/**
+ * Cancels a request's body that was not sent (see {@link cancelQuietly}), so that its source (a file being read) is let
+ * go; unless fetch made it of a FormData (see {@link isFormBody}), which holds nothing but memory and would end the
+ * process.
+ *
+ * @example
+ * cancelRequestBody(request);
+ */
+export function cancelRequestBody(request: Request): void {
+  if (!isFormBody(request.headers)) cancelQuietly(request.body);
+}
+
+/**
  * An equivalent of `response` (status, headers, URL) whose body is `bytes`, already read: what the caller reads
  * from it is what the transport checked. Its status text has every known credential, and every one of `secrets`, removed.
  *
@@ -110,30 +134,6 @@ export function ownStream(response: Response): ReadableStream<Uint8Array> {
   // `response.body` itself. Nothing this keeps leads back to the stream.
   finalized.register(stream, () => cancelQuietly(reader));
   return stream;
-}
-
-/**
- * Whether `fetch` made the body with these headers of a FormData (its multipart boundary says so): Node 24's fetch
- * (undici) then throws ERR_INVALID_STATE from a microtask, which ends the process, when that body is cancelled before
- * it was read to its end. Such a body holds nothing but memory, so it is left to the garbage collector instead.
- *
- * @example
- * const readWhole = isFormBody(request.headers);
- */
-export function isFormBody(headers: Headers): boolean {
-  return /formdata-undici-/.test(String(headers.get("content-type")));
-}
-
-/**
- * Cancels a request's body that was not sent (see {@link cancelQuietly}), so that its source (a file being read) is let
- * go; unless fetch made it of a FormData (see {@link isFormBody}), which holds nothing but memory and would end the
- * process.
- *
- * @example
- * cancelRequestBody(request);
- */
-export function cancelRequestBody(request: Request): void {
-  if (!isFormBody(request.headers)) cancelQuietly(request.body);
 }
 
 // One copy into a buffer of the exact size; a body that came in one chunk is not copied at all.

@@ -22,18 +22,6 @@ export function normalizeName(name: string): string {
 }
 
 /**
- * Treats `name` as a credential name from now on, in every URL, text and body this package redacts. For names
- * that the built-in rules would miss, such as a vendor's query auth parameter `k`.
- *
- * @example
- * registerSecretName("k");
- * redactUrl("https://api.example.com/v1?k=abc"); // "https://api.example.com/v1?k=[redacted]"
- */
-export function registerSecretName(name: string): void {
-  registeredNames.add(normalizeName(name));
-}
-
-/**
  * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential
  * a client holds or built and every one of `secrets`, in any encoding it may be sent in (see `redactSecrets`),
  * `Bearer` and `Basic` credentials, `name=value` and `"name": "value"` pairs whose name is a credential, and URLs
@@ -69,6 +57,18 @@ export function redactText(text: string, secrets?: readonly string[]): string {
 export function isSecretName(name: string): boolean {
   const normalized = normalizeName(name);
   return SECRET_NAME.test(normalized) || registeredNames.has(normalized);
+}
+
+/**
+ * Treats `name` as a credential name from now on, in every URL, text and body this package redacts. For names
+ * that the built-in rules would miss, such as a vendor's query auth parameter `k`.
+ *
+ * @example
+ * registerSecretName("k");
+ * redactUrl("https://api.example.com/v1?k=abc"); // "https://api.example.com/v1?k=[redacted]"
+ */
+export function registerSecretName(name: string): void {
+  registeredNames.add(normalizeName(name));
 }
 
 /**

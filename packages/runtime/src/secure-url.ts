@@ -1,19 +1,6 @@
 import { describeValue, fieldError, InputError } from "./input-error.js";
 
 /**
- * Whether a URL host is the loopback interface: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and
- * `::1`. The host is read as the URL parser normalizes it, so `127.1` and `[0:0::1]` count too.
- *
- * @example
- * isLoopbackHost(new URL("http://127.0.0.1:4010").hostname); // true
- * isLoopbackHost("api.example.com");                         // false
- */
-export function isLoopbackHost(hostname: string): boolean {
-  // localhost or a name under it, [::1], or 127.x.x.x; a trailing dot (an absolute name) is the same host.
-  return /^(?:(?:[^]*\.)?localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(hostname.toLowerCase().replace(/\.$/, ""));
-}
-
-/**
  * Refuses, with an {@link InputError} naming `field`, an absolute URL that is not https, except plain http to the
  * loopback interface (a local mock). Every vendor these clients talk to is HTTPS-only, and every request carries a
  * credential that http would send in clear text. A relative URL passes only where the platform has a base URL (a
@@ -52,6 +39,19 @@ export function checkSecureUrl(value: string, field: string): void {
   // The scheme alone without its colon: the message puts one after it.
   const shown = url.protocol === "http:" ? `http://${url.host}` : url.protocol.slice(0, -1);
   throw fieldError(field, `must use https (http only on loopback), got ${shown}`);
+}
+
+/**
+ * Whether a URL host is the loopback interface: `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and
+ * `::1`. The host is read as the URL parser normalizes it, so `127.1` and `[0:0::1]` count too.
+ *
+ * @example
+ * isLoopbackHost(new URL("http://127.0.0.1:4010").hostname); // true
+ * isLoopbackHost("api.example.com");                         // false
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  // localhost or a name under it, [::1], or 127.x.x.x; a trailing dot (an absolute name) is the same host.
+  return /^(?:(?:[^]*\.)?localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(hostname.toLowerCase().replace(/\.$/, ""));
 }
 
 /**

@@ -49,53 +49,6 @@ interface Flight {
 }
 
 /**
- * A {@link TokenSource} over any way of getting a token, for vendors whose token request is not an RFC 6749 form
- * (a JSON body, a custom header). It caches the token, refreshes it `refreshSkewMs` before it expires, shares one
- * request among concurrent callers, and after a 401 drops only the token that was rejected. A failed `fetchToken`
- * rejects every caller waiting for it and is not cached: the next call tries again.
- *
- * @example
- * const tokens = createTokenSource({
- *   fetchToken: async (signal) => {
- *     // Bounded by its own timeout, and still cancelled once every caller has given up (AbortSignal.any: Node 20.3+).
- *     const bounded = AbortSignal.any([signal!, AbortSignal.timeout(30_000)]);
- *     const response = await fetch(`${baseUrl}/token`, { method: "POST", body: JSON.stringify({ username, password }), signal: bounded });
- *     if (!response.ok) throw ApiError.fromResponse(response, await response.text(), "POST");
- *     const { token } = await response.json();
- *     return { accessToken: token, expiresInMs: 3_600_000 };
- *   },
- * });
- * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
- */
-export function createTokenSource(options: TokenSourceOptions): TokenSource {
-  if (typeof options?.fetchToken !== "function") {
-    throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
-  }
-  checkSourceOptions(options);
-  return tokenSourceOf(options, (token) => {
-    // A non-empty token (the caller's fetchToken may resolve anything). An InputError, the caller's mistake: it reaches
-    // the call as it is, not as an authentication failure.
-    if (typeof token?.accessToken !== "string" || token.accessToken === "") throw fieldError("fetchToken", "must resolve { accessToken, expiresInMs? }, got no accessToken");
-  });
-}
-
-/**
- * Refuses a `refreshSkewMs` that is no number from 0 up (null or left out: the default), then an `initial.accessToken`
- * no header can carry (empty or left out: none). Checked by createTokenSource and createOAuth2TokenSource, not by
- * {@link tokenSourceOf}: a vendor's token source leaves the skew out, and its builders check the token they hand on as
- * `initial` (Wootric's `auth.accessToken`, named as the caller wrote it).
- *
- * @example
- * checkSourceOptions({ refreshSkewMs: -1 }); // InputError: refreshSkewMs must be a number >= 0, got -1
- */
-export function checkSourceOptions(options: Pick<TokenSourceOptions, "refreshSkewMs" | "initial">): void {
-  const skew = options.refreshSkewMs ?? 60_000;
-  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${shownNumber(skew)}`);
-  const accessToken = options.initial?.accessToken;
-  if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
-}
-
-/**
  * {@link createTokenSource} for options checked already: a `fetchToken` known to be a function, and a `refreshSkewMs`
  * and `initial.accessToken` {@link checkSourceOptions} passed (or none), such as createOAuth2TokenSource's own. `checkToken` is given each token
  * `fetchToken` resolves, before it is used: createTokenSource's checks that a caller's is one; createOAuth2TokenSource's
@@ -163,6 +116,53 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
       if (accessToken === rejected) accessToken = refreshAt = undefined;
     },
   };
+}
+
+/**
+ * A {@link TokenSource} over any way of getting a token, for vendors whose token request is not an RFC 6749 form
+ * (a JSON body, a custom header). It caches the token, refreshes it `refreshSkewMs` before it expires, shares one
+ * request among concurrent callers, and after a 401 drops only the token that was rejected. A failed `fetchToken`
+ * rejects every caller waiting for it and is not cached: the next call tries again.
+ *
+ * @example
+ * const tokens = createTokenSource({
+ *   fetchToken: async (signal) => {
+ *     // Bounded by its own timeout, and still cancelled once every caller has given up (AbortSignal.any: Node 20.3+).
+ *     const bounded = AbortSignal.any([signal!, AbortSignal.timeout(30_000)]);
+ *     const response = await fetch(`${baseUrl}/token`, { method: "POST", body: JSON.stringify({ username, password }), signal: bounded });
+ *     if (!response.ok) throw ApiError.fromResponse(response, await response.text(), "POST");
+ *     const { token } = await response.json();
+ *     return { accessToken: token, expiresInMs: 3_600_000 };
+ *   },
+ * });
+ * const client = createApiClient<paths>({ baseUrl, operations, auth: { type: "oauth2", tokens } });
+ */
+export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  if (typeof options?.fetchToken !== "function") {
+    throw fieldError("fetchToken", "is required: a function resolving { accessToken, expiresInMs? }");
+  }
+  checkSourceOptions(options);
+  return tokenSourceOf(options, (token) => {
+    // A non-empty token (the caller's fetchToken may resolve anything). An InputError, the caller's mistake: it reaches
+    // the call as it is, not as an authentication failure.
+    if (typeof token?.accessToken !== "string" || token.accessToken === "") throw fieldError("fetchToken", "must resolve { accessToken, expiresInMs? }, got no accessToken");
+  });
+}
+
+/**
+ * Refuses a `refreshSkewMs` that is no number from 0 up (null or left out: the default), then an `initial.accessToken`
+ * no header can carry (empty or left out: none). Checked by createTokenSource and createOAuth2TokenSource, not by
+ * {@link tokenSourceOf}: a vendor's token source leaves the skew out, and its builders check the token they hand on as
+ * `initial` (Wootric's `auth.accessToken`, named as the caller wrote it).
+ *
+ * @example
+ * checkSourceOptions({ refreshSkewMs: -1 }); // InputError: refreshSkewMs must be a number >= 0, got -1
+ */
+export function checkSourceOptions(options: Pick<TokenSourceOptions, "refreshSkewMs" | "initial">): void {
+  const skew = options.refreshSkewMs ?? 60_000;
+  if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${shownNumber(skew)}`);
+  const accessToken = options.initial?.accessToken;
+  if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
 }
 
 // A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give

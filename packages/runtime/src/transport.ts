@@ -139,6 +139,18 @@ export interface SendOptions {
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */
 export type Transport = (request: Request, options?: SendOptions) => Promise<Response>;
 
+// The platform's fetch is looked up at each call, so that late polyfills and spies apply. A fetch of the caller's may
+// ignore the signal it is handed (a wrapper that drops it): the attempt ends at its `signal` all the same. That is the
+// attempt's own signal (the timeout layer's), not the Request's: Node's Request follows it only while the Request lives
+// (nodejs/node#55428), and a fetch that holds nothing lets the Request, and so the whole call, be collected unsettled.
+async function answered(request: Request, fetch: FetchLike | undefined, signal: AbortSignal): Promise<Response> {
+  // Only middleware hands on a Request of its own here: one whose body it read (not a clone's), or that one `next` sent
+  // already. fetch would fail it as a network error, and a POST's would say the server may have acted; nothing was sent.
+  // The message is the one the transport gives a caller's Request, so it costs few bytes.
+  if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
+  return checkResponse(await (fetch ? untilAborted(fetch(request), signal) : globalThis.fetch(request)), "fetch", "fetch");
+}
+
 /**
  * Creates the resilient fetch every client sends through.
  *
@@ -201,18 +213,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
     };
   });
-}
-
-// The platform's fetch is looked up at each call, so that late polyfills and spies apply. A fetch of the caller's may
-// ignore the signal it is handed (a wrapper that drops it): the attempt ends at its `signal` all the same. That is the
-// attempt's own signal (the timeout layer's), not the Request's: Node's Request follows it only while the Request lives
-// (nodejs/node#55428), and a fetch that holds nothing lets the Request, and so the whole call, be collected unsettled.
-async function answered(request: Request, fetch: FetchLike | undefined, signal: AbortSignal): Promise<Response> {
-  // Only middleware hands on a Request of its own here: one whose body it read (not a clone's), or that one `next` sent
-  // already. fetch would fail it as a network error, and a POST's would say the server may have acted; nothing was sent.
-  // The message is the one the transport gives a caller's Request, so it costs few bytes.
-  if (request.bodyUsed) throw new InputError("request", "the request's body was already read: send a new Request");
-  return checkResponse(await (fetch ? untilAborted(fetch(request), signal) : globalThis.fetch(request)), "fetch", "fetch");
 }
 
 /**

@@ -88,11 +88,6 @@ export interface VendorSetUp<H extends string> {
   servers: Record<string, string> | undefined;
 }
 
-/** The options a vendor reads itself, which are not forwarded to the runtime. */
-export function takenOptions(description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] {
-  return ["auth", ...hostOptionNames(description.hosts), ...(description.ownOptions ?? [])];
-}
-
 /**
  * Makes a vendor's `createClient` from its description: hosts read and checked (old option names too), the auth
  * option turned into the runtime's credentials for the right security scheme, every runtime option forwarded as
@@ -154,4 +149,9 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
     types.push(...Object.keys(builders as object));
   }
   throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map(shown).join(", ")}`);
+}
+
+/** The options a vendor reads itself, which are not forwarded to the runtime. */
+export function takenOptions(description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] {
+  return ["auth", ...hostOptionNames(description.hosts), ...(description.ownOptions ?? [])];
 }

@@ -24,26 +24,20 @@ export interface HostDescription {
   deprecatedName?: string | undefined;
 }
 
-/**
- * Reads each host option, checked like every base URL (https, http only on loopback, no credentials, no query or
- * fragment), without a trailing slash; the default where it is left out (for a {@link renamedHost}, the option's old
- * name). The names of the options are not checked here: the caller checks them all first (see `checkOptionNames`).
- *
- * @example
- * resolveHosts({ baseUrl: "https://mock.test/1/" }, { baseUrl: { default: API } }); // { baseUrl: "https://mock.test/1" }
- */
-export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
-  const resolved = {} as Record<H, string>;
-  for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
-    resolved[name] = hostUrl(options[name], name, typeof host.default === "function" ? host.default(options) : host.default);
-  }
-  return resolved;
-}
-
 
 /** The options that set hosts: each host's name, and the option its deprecated name reads (`baseUrls` for `baseUrls.survey`). */
 export function hostOptionNames(hosts: Record<string, HostDescription>): string[] {
   return Object.entries(hosts).flatMap(([name, host]) => (host.deprecatedName ? [name, host.deprecatedName.split(".", 1)[0]!] : [name]));
+}
+
+/**
+ * The options a token endpoint's requests take from the client's, the ones left out omitted.
+ *
+ * @example
+ * createOAuth2TokenSource({ tokenUrl, grant, ...tokenRequestOptions(context.transport) });
+ */
+export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
+  return forwardedOptions(baseTransportOptions(transport), []);
 }
 
 /**
@@ -70,11 +64,17 @@ export const FORWARDED_OPTIONS = [
 export type TokenRequestOptions = BaseTransportOptions;
 
 /**
- * The options a token endpoint's requests take from the client's, the ones left out omitted.
+ * Reads each host option, checked like every base URL (https, http only on loopback, no credentials, no query or
+ * fragment), without a trailing slash; the default where it is left out (for a {@link renamedHost}, the option's old
+ * name). The names of the options are not checked here: the caller checks them all first (see `checkOptionNames`).
  *
  * @example
- * createOAuth2TokenSource({ tokenUrl, grant, ...tokenRequestOptions(context.transport) });
+ * resolveHosts({ baseUrl: "https://mock.test/1/" }, { baseUrl: { default: API } }); // { baseUrl: "https://mock.test/1" }
  */
-export function tokenRequestOptions(transport: ForwardedOptions): TokenRequestOptions {
-  return forwardedOptions(baseTransportOptions(transport), []);
+export function resolveHosts<H extends string>(options: Record<string, unknown>, hosts: Record<H, HostDescription>): Record<H, string> {
+  const resolved = {} as Record<H, string>;
+  for (const [name, host] of Object.entries(hosts) as [H, HostDescription][]) {
+    resolved[name] = hostUrl(options[name], name, typeof host.default === "function" ? host.default(options) : host.default);
+  }
+  return resolved;
 }

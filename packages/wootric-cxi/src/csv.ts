@@ -31,6 +31,34 @@ export async function decodeCsv(input: string | Blob, field: string): Promise<st
   return input.replace(/^\uFEFF+/, "");
 }
 
+/** UTF-8 byte length, which is what the vendor's size limit counts. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all (see
+ * {@link decodeCsv}).
+ */
+export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
+  // NaN for what is neither (no size is over the bound): decodeCsv refuses it as no CSV.
+  const size = typeof input === "string" ? byteLength(input) : typeof Blob === "undefined" || !(input instanceof Blob) ? NaN : input.size;
+  if (size >= maxBytes) throw fieldError(field, `is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
+  return decodeCsv(input, field);
+}
+
+/**
+ * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF, LF or CR, each
+ * read as `\n`, in a quoted field too). A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are
+ * dropped.
+ *
+ * @example
+ * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
+ */
+export function parseCsv(text: string, field?: string): string[][] {
+  return parseCsvLines(text, field).map((row) => row.fields);
+}
+
 /**
  * Like {@link parseCsv}, with the line each row starts on (a quoted field may span lines and blank lines are dropped,
  * so the row's index alone does not say where it is) and its text, to upload the rows without the blank lines.
@@ -81,32 +109,4 @@ export function parseCsvLines(text: string, field = "csv"): CsvRow[] {
   }
   if (quotedFrom) throw fieldError(field, `line ${quotedFrom}: a quote is never closed; add the closing '"'`);
   return rows;
-}
-
-/** UTF-8 byte length, which is what the vendor's size limit counts. */
-export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-/**
- * Reads a CSV given as text or as a Blob/File, refusing anything over `maxBytes` or not UTF-8 before reading it all (see
- * {@link decodeCsv}).
- */
-export async function readCsv(input: string | Blob, maxBytes: number, field: string): Promise<string> {
-  // NaN for what is neither (no size is over the bound): decodeCsv refuses it as no CSV.
-  const size = typeof input === "string" ? byteLength(input) : typeof Blob === "undefined" || !(input instanceof Blob) ? NaN : input.size;
-  if (size >= maxBytes) throw fieldError(field, `is ${size} bytes; Wootric takes CSV files under ${maxBytes / 1024 / 1024} MB: split it`);
-  return decodeCsv(input, field);
-}
-
-/**
- * Splits CSV text into rows of fields (RFC 4180: commas, double-quoted fields with `""` escapes, CRLF, LF or CR, each
- * read as `\n`, in a quoted field too). A leading byte-order mark and blank lines (empty, or spaces and tabs alone) are
- * dropped.
- *
- * @example
- * parseCsv("email,plan\na@example.com,Pro\n"); // [["email", "plan"], ["a@example.com", "Pro"]]
- */
-export function parseCsv(text: string, field?: string): string[][] {
-  return parseCsvLines(text, field).map((row) => row.fields);
 }

@@ -15,6 +15,45 @@ const FEEDBACK_DATE = /^(\d{9,10}|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2
 const INTEGER = /^-?\d+$/;
 
 /**
+ * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
+ * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor. It
+ * uploads the rows it checked, each ended by `\n`: no blank line, which Wootric would read as a row without its feedback_date.
+ * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import with the
+ * responses made of its rows (`ImportDetail`); a refusal throws the status-keyed `ApiError` (`BadRequestError`,
+ * `UnprocessableEntityError`, ...) with the vendor's body, and a 2xx without the import's integer id an
+ * `InvalidResponseError` whose `body` holds what came.
+ *
+ * @example
+ * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
+ * console.log(created.id);
+ */
+export async function importCsv(
+  client: WootricCxiClient,
+  csv: string | Blob,
+  options?: { filename?: string | undefined; signal?: AbortSignal | undefined },
+): Promise<ImportDetail> {
+  checkClient(client);
+  // A JavaScript caller's null options read as none, as left out.
+  checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
+  const named = options?.filename;
+  if (named !== undefined && (typeof named !== "string" || !named)) {
+    throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
+  }
+  const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
+  const checked = checkImportCsv(text);
+  // A File's name; a string or a bare Blob has none.
+  const filename = named ?? ((csv as Partial<File>).name || "import.csv");
+  const result = await client.POST("/v1/imports", {
+    body: { file: new Blob(checked.map((row) => row.text + "\n"), { type: "text/csv" }) },
+    // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
+    bodySerializer: (body) => multipartFormData(body, () => filename),
+    signal: options?.signal || null,
+  });
+  // The import may have been made all the same: the error's `body` keeps what came (an id in an envelope or a list).
+  return idOrThrow(result, "POST", "but no import id (see body): look for it with GET /v1/imports");
+}
+
+/**
  * Checks an import CSV against the vendor's rules before it is uploaded: a `feedback_date` column with a valid value
  * on every row (a Unix timestamp in seconds from 1973 on, 9 or 10 digits, `yyyy-mm-dd`, `yyyy-mm-dd hh:mm` or `yyyy-mm-dd hh:mm:ss`, whose day must be in the
  * calendar and time on the clock: not 2020-13-45, 2021-02-29 nor 2021-02-03 25:99), integer or blank
@@ -82,43 +121,4 @@ export function checkImportCsv(text: string, field = "csv"): CsvRow[] {
     }
   });
   return lines;
-}
-
-/**
- * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
- * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor. It
- * uploads the rows it checked, each ended by `\n`: no blank line, which Wootric would read as a row without its feedback_date.
- * The import is named after `filename` (default: the File's name, else `import.csv`). Returns the import with the
- * responses made of its rows (`ImportDetail`); a refusal throws the status-keyed `ApiError` (`BadRequestError`,
- * `UnprocessableEntityError`, ...) with the vendor's body, and a 2xx without the import's integer id an
- * `InvalidResponseError` whose `body` holds what came.
- *
- * @example
- * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
- * console.log(created.id);
- */
-export async function importCsv(
-  client: WootricCxiClient,
-  csv: string | Blob,
-  options?: { filename?: string | undefined; signal?: AbortSignal | undefined },
-): Promise<ImportDetail> {
-  checkClient(client);
-  // A JavaScript caller's null options read as none, as left out.
-  checkOptionNames(options ?? {}, ["filename", "signal"], "importCsv");
-  const named = options?.filename;
-  if (named !== undefined && (typeof named !== "string" || !named)) {
-    throw fieldError("filename", "(the import's name) must be a non-empty string or left out");
-  }
-  const text = await readCsv(csv, MAX_IMPORT_BYTES, "csv");
-  const checked = checkImportCsv(text);
-  // A File's name; a string or a bare Blob has none.
-  const filename = named ?? ((csv as Partial<File>).name || "import.csv");
-  const result = await client.POST("/v1/imports", {
-    body: { file: new Blob(checked.map((row) => row.text + "\n"), { type: "text/csv" }) },
-    // The part needs a filename (the vendor names the import after it), which a bare Blob does not carry.
-    bodySerializer: (body) => multipartFormData(body, () => filename),
-    signal: options?.signal || null,
-  });
-  // The import may have been made all the same: the error's `body` keeps what came (an id in an envelope or a list).
-  return idOrThrow(result, "POST", "but no import id (see body): look for it with GET /v1/imports");
 }

@@ -25,28 +25,6 @@ const READS = ["exclude_disabled flat no_stats per_page search sort", "per_page"
 type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
- * The query of a Wootric `listAll`, checked (the CXI and main APIs page alike): `options` holds none but `names` (a query
- * parameter given beside `query` would be ignored, and the whole list fetched), `query` is an object of parameters
- * without a `page` (listAll sets it), and its `per_page` is an integer from 1 to 50 (default 50). Null options read as
- * none. Throws an `InputError`.
- *
- * @example
- * const { query, perPage } = listAllQuery(options, ["query", "path", "signal"]);
- */
-export function listAllQuery(options: object | null | undefined, names: string[]): { query: Record<string, unknown>; perPage: number } {
-  const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined };
-  checkOptionNames(opts, names, "listAll");
-  const query = opts.query ?? {};
-  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
-  if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
-  // It would be overwritten by the page asked for: a caller who means to start further on would read from page 1.
-  if (query.page != null) throw fieldError("query.page", "is not taken: listAll pages itself");
-  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
-  const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
-  return { query, perPage };
-}
-
-/**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
  * The vendor serves at most 30 pages: when a list goes on beyond them, the iterator throws a `PaginationLimitError`
  * after the items it could reach, instead of dropping the rest silently. Responses take no filter to narrow them: read
@@ -87,4 +65,26 @@ export function listAll<P extends PagedPath>(
     perPage,
     maxPage: MAX_PAGE,
   });
+}
+
+/**
+ * The query of a Wootric `listAll`, checked (the CXI and main APIs page alike): `options` holds none but `names` (a query
+ * parameter given beside `query` would be ignored, and the whole list fetched), `query` is an object of parameters
+ * without a `page` (listAll sets it), and its `per_page` is an integer from 1 to 50 (default 50). Null options read as
+ * none. Throws an `InputError`.
+ *
+ * @example
+ * const { query, perPage } = listAllQuery(options, ["query", "path", "signal"]);
+ */
+export function listAllQuery(options: object | null | undefined, names: string[]): { query: Record<string, unknown>; perPage: number } {
+  const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined };
+  checkOptionNames(opts, names, "listAll");
+  const query = opts.query ?? {};
+  // Spread into the page's query, a string "a=b" would go out as ?0=a&1=%3D&2=b, and a Date or URLSearchParams as nothing.
+  if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
+  // It would be overwritten by the page asked for: a caller who means to start further on would read from page 1.
+  if (query.page != null) throw fieldError("query.page", "is not taken: listAll pages itself");
+  // checkNumber's own default is for undefined; a JavaScript caller's null per_page reads as left out too.
+  const perPage = checkNumber(query.per_page ?? MAX_PER_PAGE, "query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
+  return { query, perPage };
 }

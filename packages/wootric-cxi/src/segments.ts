@@ -6,6 +6,13 @@ export const SEGMENTS_PATH = "/v1/segments/update_bulk";
 // The field that names the entry of each list: Rails starts the entry's hash at it.
 const LEADS: Record<string, string> = { responses: "id", users: "user_id" };
 
+// A field left out (undefined), or sent as none or as a list (an empty object or array, `[413]`), starts no hash: null
+// goes as an empty value, which Rails does see.
+function need(object: Record<string, unknown> | undefined, key: string, at: string): void {
+  const value = object?.[key];
+  if (value === undefined || isFieldObject(value) || Array.isArray(value)) throw fieldError(at + key, "is required, as one value: Rails would merge what follows into the entry before");
+}
+
 /**
  * Refuses, with an `InputError` naming the field, a `PUT /v1/segments/update_bulk` body that Rails would read as other
  * updates than it lists. Rails reads `responses[][id]=1&responses[][custom_properties][][key]=plan&...` as lists of
@@ -41,11 +48,4 @@ export function checkSegmentsBody(body: unknown): void {
       });
     });
   }
-}
-
-// A field left out (undefined), or sent as none or as a list (an empty object or array, `[413]`), starts no hash: null
-// goes as an empty value, which Rails does see.
-function need(object: Record<string, unknown> | undefined, key: string, at: string): void {
-  const value = object?.[key];
-  if (value === undefined || isFieldObject(value) || Array.isArray(value)) throw fieldError(at + key, "is required, as one value: Rails would merge what follows into the entry before");
 }

@@ -55,6 +55,58 @@ export interface Call {
 }
 
 /**
+ * The error for a call its caller aborted.
+ *
+ * @example
+ * if (call.signal.aborted) throw userAbort(call);
+ */
+export function userAbort(call: Call): ApiUserAbortError {
+  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
+}
+
+/**
+ * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
+ * throwIfAborted does with its reason.
+ *
+ * @example
+ * throwIfAborted(call);
+ */
+export function throwIfAborted(call: Call): void {
+  if (call.signal?.aborted) throw userAbort(call);
+}
+
+/**
+ * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
+ *
+ * @example
+ * await pause(call, 500);
+ */
+export function pause(call: Call, ms: number): Promise<void> {
+  return delay(ms, call.signal).catch(() => {
+    throw userAbort(call);
+  });
+}
+
+/**
+ * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error
+ * carries the call's method, URL and secrets besides `init`.
+ *
+ * @example
+ * throw callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms.`, { cause });
+ */
+export function callError<E extends ApiError, I extends ApiErrorInit>(
+  ErrorClass: new (message: string, init: I) => E,
+  call: Pick<Call, "method" | "url"> & { secrets: readonly string[] },
+  text: string,
+  init: Omit<I, "method" | "url" | "secrets">,
+): E {
+  // "GET https://host/path", redacted: how errors name the request. The call gives the init its method, url and secrets
+  // (nothing else of it is an error's: no status, body, cause or limit) and `init` the rest of I, so together they make
+  // one (which TypeScript cannot see through Omit).
+  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { ...call, ...init } as ApiErrorInit as I);
+}
+
+/**
  * Starts a call for `request`, one whose method is idempotent, or that is `repeatable` whatever its method (a token
  * request, an operation marked idempotent), being safe to send again (see `Call.safe`). What the layers leave on it
  * later (the attempt's signal, a moved body, the Authorization value, the request made whole, whether it follows
@@ -80,56 +132,4 @@ export function startCall(request: Request, options: SendOptions, repeatable?: b
     sent: 0,
     drops: [],
   };
-}
-
-/**
- * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
- * throwIfAborted does with its reason.
- *
- * @example
- * throwIfAborted(call);
- */
-export function throwIfAborted(call: Call): void {
-  if (call.signal?.aborted) throw userAbort(call);
-}
-
-/**
- * The error for a call its caller aborted.
- *
- * @example
- * if (call.signal.aborted) throw userAbort(call);
- */
-export function userAbort(call: Call): ApiUserAbortError {
-  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
-}
-
-/**
- * An error about this call: `text` follows the request it names ("GET https://host/path", redacted), and the error
- * carries the call's method, URL and secrets besides `init`.
- *
- * @example
- * throw callError(ApiTimeoutError, call, `got no response within ${timeoutMs} ms.`, { cause });
- */
-export function callError<E extends ApiError, I extends ApiErrorInit>(
-  ErrorClass: new (message: string, init: I) => E,
-  call: Pick<Call, "method" | "url"> & { secrets: readonly string[] },
-  text: string,
-  init: Omit<I, "method" | "url" | "secrets">,
-): E {
-  // "GET https://host/path", redacted: how errors name the request. The call gives the init its method, url and secrets
-  // (nothing else of it is an error's: no status, body, cause or limit) and `init` the rest of I, so together they make
-  // one (which TypeScript cannot see through Omit).
-  return new ErrorClass(`${call.method} ${redactUrl(call.url)} ${text}`, { ...call, ...init } as ApiErrorInit as I);
-}
-
-/**
- * Waits `ms`, or throws the caller's abort as soon as the caller's signal aborts.
- *
- * @example
- * await pause(call, 500);
- */
-export function pause(call: Call, ms: number): Promise<void> {
-  return delay(ms, call.signal).catch(() => {
-    throw userAbort(call);
-  });
 }

@@ -6,6 +6,20 @@ import { callError, throwIfAborted, type Call } from "./call.js";
 import type { Layer } from "./layer.js";
 import { cancelQuietly, isFormBody } from "../read-body.js";
 
+async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
+  throwIfAborted(call);
+  try {
+    return await authorizer.get(call.signal);
+  } catch (error) {
+    throwIfAborted(call);
+    // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
+    // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
+    // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
+    // redacted already.
+    throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
+  }
+}
+
 // Leaves on the call what the attempt needs (see attemptInit): its URL, moved to carry a query credential; its
 // Authorization header; whether it carries a credential, so follows redirects by hand; and its body, read once, since a
 // Request cannot move to another URL, or be resent after a redirect, with its body stream. Synchronous unless the body
@@ -34,20 +48,6 @@ function withCredential(request: Request, credential: Credential | undefined, ca
       call.moved = body;
       return request;
     });
-}
-
-async function credentialFor(authorizer: Authorizer, call: Call): Promise<Credential | undefined> {
-  throwIfAborted(call);
-  try {
-    return await authorizer.get(call.signal);
-  } catch (error) {
-    throwIfAborted(call);
-    // A token source of the caller's (its fetchToken, or its own getToken) may throw what its HTTP client made, holding
-    // the request it sent (an axios error's config carries the client secret): carried as every foreign error is, as a
-    // redacted copy. The runtime's own errors (an ApiError; an InputError, e.g. for a token no header carries) are
-    // redacted already.
-    throw error instanceof ApiError || error instanceof InputError ? error : callError(AuthenticationError, call, "got no access token.", { cause: error });
-  }
 }
 
 /**
