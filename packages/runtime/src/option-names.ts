@@ -55,8 +55,9 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
  * another way than the vendor's (`surveyId`, `LIMIT`, `survey-id`, `survey.id`) is told the vendor's own. Names are read as they go
  * on the wire: an object value's keys as `name[key]` (`created: { gt }` is `created[gt]`). A deepObject parameter is
  * listed with each key its schema allows (codegen's `created created[gt] created[lt]`), or with a `[` after its name
- * when it allows any (`created created[`); no other name is taken with brackets (`per_page[x]`, `_order[]`). Only a
- * query that is an object of parameters is read: any other is refused as such where it is written.
+ * when it allows any (`created created[`); no other name is taken with brackets (`per_page[x]`, `_order[]`). The names
+ * before a `#` (codegen's: those the spec types integer) take no number that is no safe integer (`1.5`, `1e21`, 2^53).
+ * Only a query that is an object of parameters is read: any other is refused as such where it is written.
  *
  * @example
  * checkQueryNames({ surveyId: 52 }, ["survey_id", "_limit"], "Survey Dynamix"); // throws "params.query.surveyId is not read: did you mean survey_id?"
@@ -65,9 +66,14 @@ export function checkOptionNames(options: object, names: readonly string[], of: 
 export function checkQueryNames(query: unknown, names: readonly string[], vendor: string): void {
   for (const [key, value] of isFieldObject(query) ? Object.entries(query) : []) {
     // An object goes on the wire as deepObject keys, openapi-fetch's default: created: { gt } is created[gt].
-    const subs = isFieldObject(value) ? Object.keys(value).map((sub) => `${key}[${sub}]`) : [];
+    const subs = isFieldObject(value) ? Object.entries(value).map(([sub, item]) => [`${key}[${sub}]`, item] as const) : [];
     // An empty object sends nothing, but its name is still read: a misspelt filter is refused as such.
-    for (const name of subs.length ? subs : [key]) {
+    for (const [name, item] of subs.length ? subs : [[key, value] as const]) {
+      // Codegen lists the spec's integer names before a "#": 52.5 or 1e21 (sent as "1e+21") is no id or page the vendor
+      // has, and past 2^53 a number goes out as a neighbouring one. The answer would most likely be an empty list. A name
+      // not listed as it is (open[x], read by "open[", or one misspelt) has index -1, from which indexOf searches the last
+      // entry alone: a "#" only in a list of integer names alone, where a misspelt name given 1.5 is told it is no integer.
+      if (typeof item == "number" && names.indexOf("#", names.indexOf(name)) > 0 && !Number.isSafeInteger(item)) throw fieldError(`params.query.${name}`, `must be an integer, got ${item}`);
       // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
       if (names.includes(name) || names.includes(name.replace(/\[.*/, "["))) continue;

@@ -16,7 +16,8 @@ const createClient = defineVendorClient<Paths, Options>({
   auth: { bearerAuth: { token: (auth) => ({ type: "bearer", token: auth.accessToken }) } },
   authorizers: TOKEN_AUTHORIZERS,
   authExample: '{ type: "token", accessToken }',
-  calls: () => queryNameHooks("per_page sort_order", "Example"),
+  // As codegen writes them: the names typed integer first, then a "#".
+  calls: () => queryNameHooks("per_page # sort_order", "Example"),
 });
 
 function clientWithNames(accessToken = "query-names-token") {
@@ -96,6 +97,25 @@ describe("checkQueryNames", () => {
     }
   });
 
+  // 52.5 or 1e21 (sent as "1e+21") is no id or page the vendor has, and past 2^53 a number goes out as a neighbouring
+  // one: the list would most likely come back empty, or be another one.
+  it("refuses a number that is no safe integer for a name listed before the #, a deepObject key too, and for no other name", () => {
+    const names = ["created[gt]", "page", "#", "created", "created[on]", "open", "open[", "sort"];
+    for (const value of [52.5, -0.5, 1e21, 2 ** 53, Number.NaN]) {
+      expect(() => checkQueryNames({ page: value }, names, "Example")).toThrow(new InputError("params.query.page", `params.query.page must be an integer, got ${value}`));
+      expect(() => checkQueryNames({ created: { gt: value } }, names, "Example")).toThrow(new InputError("params.query.created[gt]", `params.query.created[gt] must be an integer, got ${value}`));
+      // Not typed integer: a number of any kind goes (open[x] is read by the "open[" entry, not as an integer name).
+      expect(() => checkQueryNames({ sort: value, created: { on: value }, open: { x: value } }, names, "Example")).not.toThrow();
+    }
+    // Whole numbers, negative ones and the largest exact one pass; text is the caller's own, sent as written.
+    expect(() => checkQueryNames({ page: 2 ** 53 - 1, created: { gt: -3 } }, names, "Example")).not.toThrow();
+    expect(() => checkQueryNames({ page: "2.5" }, names, "Example")).not.toThrow();
+    // As codegen writes a list of integer names alone (never ending in the "#"): a misspelt name is not read.
+    expect(() => checkQueryNames({ pgae: 1.5 }, ["page", "#", ""], "Example")).toThrow("params.query.pgae is not read");
+    // A list of names without a "#" (a hand-written one) has no integer names.
+    expect(() => checkQueryNames({ page: 2.5 }, ["page"], "Example")).not.toThrow();
+  });
+
   it("reads the own names of an object of another prototype, as the query writers send them", () => {
     expect(() => checkQueryNames(Object.assign(Object.create({}), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");
     expect(() => checkQueryNames(Object.assign(Object.create(null), { page: 2 }), ["per_page"], "Example")).toThrow("params.query.page is not read");
@@ -107,6 +127,13 @@ describe("queryNameHooks", () => {
     const { get, sent } = clientWithNames();
     await expect(get("/items", { params: { query: { perPage: 50 } } })).rejects.toMatchObject({ field: "params.query.perPage", message: "params.query.perPage is not read: did you mean per_page?" });
     await expect(get("/items", { params: { query: { colour: "red" } } })).rejects.toThrow("no operation of Example takes it");
+    expect(sent).toEqual([]);
+  });
+
+  it("refuses a raw call whose integer query parameter is given a fraction or a number past 2^53, before sending it", async () => {
+    const { get, sent } = clientWithNames();
+    await expect(get("/items", { params: { query: { per_page: 2.5 } } })).rejects.toMatchObject({ field: "params.query.per_page", message: "params.query.per_page must be an integer, got 2.5" });
+    await expect(get("/items", { params: { query: { per_page: 1e21 } } })).rejects.toThrow("params.query.per_page must be an integer, got 1e+21");
     expect(sent).toEqual([]);
   });
 

@@ -48,6 +48,12 @@ export function present(value: unknown): boolean {
 export function checkListQuery(path: string, query: Record<string, unknown> | undefined, names = true): void {
   // Own keys only: a raw call's path may be named like a built-in of every object ("constructor").
   const required = Object.hasOwn(REQUIRED_FILTERS, path) && (REQUIRED_FILTERS as Record<string, readonly string[]>)[path]!;
+  // Before the names' check, whose integer rule would refuse 1.5 or 1e21 without naming the bounds. Left out or null:
+  // not sent. An empty string would go as `_limit=`. Two calls, not a loop over the two: gzip finds more of their text
+  // repeated (8 bytes).
+  checkNumber(query?._limit ?? undefined, "params.query._limit", 0, { min: 1, max: MAX_LIMIT, integer: true });
+  // Up to 2^53 - 1, said so: past it an offset is no longer exact, and "must be an integer >= 0, got 1e+21" would not say why.
+  checkNumber(query?._offset ?? undefined, "params.query._offset", 0, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
   // The vendor ignores a name it does not know (surveyId, survey-id, surveyid, limit, colour): the list would go out
   // without that filter, or at 10 items. Its docs name every parameter; the spec has them all (specs/survey-dynamix).
   if (names) checkQueryNames(query, QUERY_NAMES, "Survey Dynamix");
@@ -63,9 +69,4 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
   // listAll's paging by offset (ASC unless told otherwise) must not meet unknowingly.
   const order = query?._order;
   if (order != null && !(ORDERS as readonly unknown[]).includes(order)) throw fieldError("params.query._order", `must be one of ${ORDERS.join(", ")}, got ${shown(order)}`);
-  // Left out or null: not sent. An empty string would go as `_limit=`. Two calls, not a loop over the two: gzip finds
-  // more of their text repeated (8 bytes).
-  checkNumber(query?._limit ?? undefined, "params.query._limit", 0, { min: 1, max: MAX_LIMIT, integer: true });
-  // Up to 2^53 - 1, said so: past it an offset is no longer exact, and "must be an integer >= 0, got 1e+21" would not say why.
-  checkNumber(query?._offset ?? undefined, "params.query._offset", 0, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
 }

@@ -24,6 +24,8 @@ export interface OperationMeta {
   idempotent?: boolean;
   /** The names of its query parameters, its path item's and its own, each once; a deepObject one also as it goes on the wire (see `wireKeys`). Not written into the table. */
   query?: string[];
+  /** Those of `query` whose schema is an integer (`type: integer`, or `[integer, "null"]`). Not written into the table. */
+  integers?: string[];
 }
 
 export interface OperationEntry {
@@ -97,18 +99,25 @@ function describeOperation(
   );
   checkPathParameters(where, parameters);
   checkParameterSerialization(spec, where, parameters);
-  const query = parameters.flatMap((located) => {
+  const integers: string[] = [];
+  const query = parameters.flatMap((located, index) => {
     const { value: param } = located;
-    return isRecord(param) && param["in"] === "query" && typeof param["name"] === "string"
-      ? [param["name"], ...(param["style"] === "deepObject" ? wireKeys(spec, param["name"], { value: param["schema"], file: located.file }) : [])]
-      : [];
+    if (!isRecord(param) || param["in"] !== "query" || typeof param["name"] !== "string") return [];
+    // The operation's own overrides its path item's of that name (OpenAPI): a page the path item types integer and the
+    // operation string is no integer, and a deepObject's keys are the operation's.
+    if (parameters.slice(index + 1).some(({ value }) => isRecord(value) && value["in"] === "query" && value["name"] === param["name"])) return [];
+    const schema = { value: param["schema"], file: located.file };
+    if (isIntegerSchema(spec, schema)) integers.push(param["name"]);
+    return [param["name"], ...(param["style"] === "deepObject" ? wireKeys(spec, param["name"], schema, integers) : [])];
   });
-  // queryNames is one string of names separated by spaces: such a name would be read as two, or as every empty one.
-  const unwritable = query.find((name) => name === "" || name.includes(" "));
+  // queryNames is one string of names separated by spaces, its integer names before a "#": such a name would be read as
+  // two, as every empty one, or as that mark.
+  const unwritable = query.find((name) => name === "" || name === "#" || name.includes(" "));
   if (unwritable !== undefined) {
-    throw new Error(`${where}: query parameter name ${JSON.stringify(unwritable)} cannot be written into queryNames, whose names are separated by spaces; extend tools/codegen/src/operations-module.ts`);
+    throw new Error(`${where}: query parameter name ${JSON.stringify(unwritable)} cannot be written into queryNames, whose names are separated by spaces and whose integer names come before a "#"; extend tools/codegen/src/operations-module.ts`);
   }
   if (query.length > 0) meta.query = [...new Set(query)];
+  if (integers.length > 0) meta.integers = [...new Set(integers)];
   return meta;
 }
 
@@ -129,12 +138,28 @@ function checkPathParameters(where: string, parameters: Located[]): void {
 /**
  * How a deepObject query parameter goes on the wire (`created[gt]`), as the runtime's checkQueryNames reads it: each
  * key of a closed object schema (`additionalProperties: false`, its `properties` behind `$ref`s too) as `name[key]`,
- * so that a key the vendor does not read (`created[after]`) is refused; otherwise `name[`, which takes any key.
+ * so that a key the vendor does not read (`created[after]`) is refused; otherwise `name[`, which takes any key. Each
+ * key whose schema is an integer is added to `integers`.
  */
-function wireKeys(spec: SpecDocument, name: string, schema: Located<unknown>): string[] {
+function wireKeys(spec: SpecDocument, name: string, schema: Located<unknown>, integers: string[]): string[] {
+  const { value, file } = spec.deref(schema);
+  const properties = isRecord(value) && value["additionalProperties"] === false && isRecord(value["properties"]) ? value["properties"] : {};
+  const keys = Object.keys(properties).map((key) => {
+    if (isIntegerSchema(spec, { value: properties[key], file })) integers.push(`${name}[${key}]`);
+    return `${name}[${key}]`;
+  });
+  return keys.length > 0 ? keys : [`${name}[`];
+}
+
+/**
+ * Whether a schema (behind `$ref`s) takes integers and nothing else but null: `type: integer` or `[integer, "null"]`.
+ * One that takes more (a `oneOf`, an `allOf` wrapper, `[integer, string]`) is not read as one: the runtime's check of
+ * integer query values must never refuse what the spec allows.
+ */
+function isIntegerSchema(spec: SpecDocument, schema: Located<unknown>): boolean {
   const { value } = spec.deref(schema);
-  const keys = isRecord(value) && value["additionalProperties"] === false && isRecord(value["properties"]) ? Object.keys(value["properties"]) : [];
-  return keys.length > 0 ? keys.map((key) => `${name}[${key}]`) : [`${name}[`];
+  const type = isRecord(value) ? value["type"] : undefined;
+  return type === "integer" || (Array.isArray(type) && type.includes("integer") && type.every((item) => item === "integer" || item === "null"));
 }
 
 /**
@@ -241,11 +266,21 @@ export function renderOperationsModule(entries: OperationEntry[]): string {
 /**
  * The `queryNames` export: every query parameter name of the spec's operations, each once, sorted and space-separated
  * (a list in quotes costs two characters a name). A union, not each operation's: a table of those cost Survey Dynamix
- * 380 gzipped bytes, the union about a quarter. A vendor client that does not import it does not bundle it.
+ * 380 gzipped bytes, the union about a quarter. A vendor client that does not import it does not bundle it. The names
+ * that are integers wherever an operation declares them (see `isIntegerSchema`) come first, then a `#` (written only
+ * after some): the runtime's checkQueryNames refuses a number that is no safe integer for those.
  */
 export function renderQueryNames(entries: OperationEntry[]): string {
-  const names = [...new Set(entries.flatMap(({ meta }) => meta.query ?? []))].sort(compare).join(" ");
-  return `/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */\nexport const queryNames = ${JSON.stringify(names)};\n`;
+  const all = [...new Set(entries.flatMap(({ meta }) => meta.query ?? []))].sort(compare);
+  // An integer in one operation but a string or a number in another is no integer name: the value may be either. So is
+  // a deepObject key (created[gt]) of an operation whose parameter of that name takes any key (listed as "created[").
+  const integers = all.filter((name) => entries.every(({ meta }) => !meta.query?.some((listed) => listed === name || listed === name.replace(/\[.*/, "[")) || meta.integers?.includes(name)));
+  const others = all.filter((name) => !integers.includes(name));
+  // Never ending in the "#": checkQueryNames looks for it from a name's index, and a name not listed as it is (index -1)
+  // searches the last entry alone, so a list of integer names alone ends in an empty one (a misspelt name given 1.5 was
+  // told it is no integer, not that it is not read).
+  const names = [...integers, ...(integers.length > 0 ? ["#", ...(others.length > 0 ? others : [""])] : others)].join(" ");
+  return `/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */\nexport const queryNames = ${JSON.stringify(names)};\n`;
 }
 
 // A name (`PREFIX_1`, ...) for each text that occurs `min` times or more, numbered in order of first occurrence.

@@ -237,7 +237,7 @@ describe("operation metadata", () => {
         `  /b:\n    get:\n${op("getB", "      parameters: [{ name: _order, in: query }, { $ref: 'params.yaml#/Limit' }]\n")}    post:\n${op("postB")}`,
       "params.yaml": "Limit: { name: _limit, in: query }\n",
     });
-    expect(entries.map((entry) => entry.meta.query)).toEqual([["since", "_limit"], ["_order", "_limit"], undefined]);
+    expect(entries.map((entry) => entry.meta.query)).toEqual([["_limit", "since"], ["_order", "_limit"], undefined]);
     const rendered = renderOperationsModule(entries);
     expect(rendered.endsWith(renderQueryNames(entries))).toBe(true);
     expect(renderQueryNames(entries)).toContain(`export const queryNames = "_limit _order since";`);
@@ -266,6 +266,53 @@ describe("operation metadata", () => {
     expect(entries[0]?.meta.query).toEqual(["created", "created[gt]", "created[lt]", "date", "date[start]", "date[end]", "open", "open["]);
   });
 
+  // The runtime's checkQueryNames refuses 52.5, 1e21 or 2^53 for a name before the "#": an id or page that is no safe
+  // integer would go out as it is (or as "1e+21") and most likely list nothing.
+  test("queryNames lists the integer names first, then a #: typed integer (or integer or null) behind $refs, a deepObject's integer keys, and none another operation types otherwise", () => {
+    const entries = operationsOf({
+      "openapi.yaml":
+        `paths:\n  /a:\n    get:\n${op("getA", "      parameters: [{ $ref: '#/components/parameters/Page' }, { name: id, in: query, schema: { type: [integer, 'null'] } }, { name: per_page, in: query, schema: { type: integer } }, { name: created, in: query, style: deepObject, schema: { type: object, additionalProperties: false, properties: { gt: { type: integer }, on: { type: string } } } }, { name: odd, in: query, schema: { type: [integer, string] } }, { name: wrapped, in: query, schema: { allOf: [{ type: integer }] } }]\n")}` +
+        `  /b:\n    get:\n${op("getB", "      parameters: [{ name: per_page, in: query, schema: { type: string } }, { name: page, in: query, schema: { type: integer } }]\n")}` +
+        `components:\n  parameters:\n    Page: { name: page, in: query, schema: { $ref: '#/components/schemas/Page' } }\n  schemas:\n    Page: { type: integer, minimum: 1 }\n`,
+    });
+    expect(entries.map((entry) => entry.meta.integers)).toEqual([["page", "id", "per_page", "created[gt]"], ["page"]]);
+    // per_page is a string in GET /b: its value may be either, and is not checked.
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "created[gt] id page # created created[on] odd per_page wrapped";`);
+  });
+
+  // checkQueryNames looks for the "#" from a name's index: one not listed as it is (-1) searches the last entry alone.
+  test("queryNames of integer names alone ends in an empty entry after the #, never in the #", () => {
+    const entries = operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA", "      parameters: [{ name: page, in: query, schema: { type: integer } }]\n")}` });
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "page # ";`);
+  });
+
+  // An operation's parameter overrides its path item's of the same name and location (OpenAPI): a page the path item
+  // types integer and the operation types string takes "2.5", and 2.5 must not be refused for it.
+  test("queryNames reads an integer parameter of the path item that its operation redeclares as a string as no integer, and the other way round as one", () => {
+    const entries = operationsOf({
+      "openapi.yaml":
+        `paths:\n  /a:\n    parameters: [{ name: page, in: query, schema: { type: integer } }, { name: size, in: query, schema: { type: string } }, { name: created, in: query, style: deepObject, schema: { type: object, additionalProperties: false, properties: { gt: { type: integer } } } }]\n    get:\n` +
+        op("getA", "      parameters: [{ name: page, in: query, schema: { type: string } }, { name: size, in: query, schema: { type: integer } }, { name: created, in: query, style: deepObject, schema: { type: object, additionalProperties: false, properties: { gt: { type: string } } } }]\n"),
+    });
+    expect(entries[0]?.meta.integers).toEqual(["size"]);
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "size # created created[gt] page";`);
+  });
+
+  // created: { gt: 1.5 } is read as created[gt]: an operation whose created takes any key (listed as "created[") takes
+  // it with any value its schema allows, though another operation types its created[gt] integer.
+  test("queryNames lists no deepObject key as an integer when another operation's parameter of that name takes any key", () => {
+    const entries = operationsOf({
+      "openapi.yaml":
+        `paths:\n  /a:\n    get:\n${op("getA", "      parameters: [{ name: created, in: query, style: deepObject, schema: { type: object, additionalProperties: false, properties: { gt: { type: integer } } } }]\n")}` +
+        `  /b:\n    get:\n${op("getB", "      parameters: [{ name: created, in: query, style: deepObject, schema: { type: object, additionalProperties: { type: number } } }]\n")}`,
+    });
+    expect(entries.map((entry) => entry.meta.query)).toEqual([
+      ["created", "created[gt]"],
+      ["created", "created["],
+    ]);
+    expect(renderQueryNames(entries)).toContain(`export const queryNames = "created created[ created[gt]";`);
+  });
+
   // Each $ref is read from the file it is written in: the path item's from the path item's, not the operation's.
   test("queryNames reads a path item's parameter $refs from the path item's file when its operation lives in another", () => {
     const entries = operationsOf({
@@ -275,8 +322,8 @@ describe("operation metadata", () => {
     expect(entries[0]?.meta.query).toEqual(["since", "_limit"]);
   });
 
-  test("refuses a query parameter name that queryNames cannot hold (empty, or with a space), naming the operation", () => {
-    for (const name of ["''", "'a b'"]) {
+  test("refuses a query parameter name that queryNames cannot hold (empty, with a space, or its # mark), naming the operation", () => {
+    for (const name of ["''", "'a b'", "'#'"]) {
       expect(() => operationsOf({ "openapi.yaml": `paths:\n  /a:\n    get:\n${op("getA", `      parameters: [{ name: ${name}, in: query }]\n`)}` })).toThrow(/^GET \/a: query parameter name/);
     }
   });

@@ -11,5 +11,5 @@ export const operations = {
   "/users/self": { get: { security: ["accessToken"], response: "json" } },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
 export const queryNames = "client_id";

@@ -34,5 +34,5 @@ export const operations = {
   "/users/{email_address}/interactions": { get: OPERATION_1 },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
-export const queryNames = "_include_data _include_responses _limit _offset _order agent_id call_type completed country_code custom_key email end_date external_ref interaction_id name name_contains phone question_id question_label question_type response response_contains scheduled_at start_date started survey_ended survey_id survey_type";
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
+export const queryNames = "_limit _offset interaction_id question_id survey_id # _include_data _include_responses _order agent_id call_type completed country_code custom_key email end_date external_ref name name_contains phone question_label question_type response response_contains scheduled_at start_date started survey_ended survey_type";

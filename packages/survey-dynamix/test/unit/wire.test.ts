@@ -1,9 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { loadSpecDocument } from "@apis/codegen";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/index.js";
+import { checkListQuery, InputError } from "../../src/index.js";
+import { queryNames } from "../../src/generated/operations.js";
 import { serializeForm, serializeQuery } from "../../src/wire.js";
 import { thrownBy } from "@apis/faults/observed-fetch";
+import { checkQueryNames } from "@apis/runtime";
 
 /** The type (or types) of every query parameter of the spec, declared in components or in place, by name. */
 function queryTypes(): Record<string, unknown> {
@@ -61,22 +63,28 @@ describe("serializeQuery", () => {
     }
   });
 
-  // 52.5 or 1e21 (written "1e+21") went out as they were, and the vendor most likely answered an empty list.
-  it("refuses a number that is no whole one, or 2^53 or more, for each of the spec's integer query parameters, and for no other parameter, saying which numbers are taken", () => {
+  // 52.5 or 1e21 (written "1e+21") went out as they were, and the vendor most likely answered an empty list. Refused
+  // before serializeQuery runs, by the runtime's checkQueryNames (through checkListQuery, every GET's check), for the
+  // names codegen lists as integers: this pins that list to the spec.
+  it("refuses a number that is no whole one, or 2^53 or more, for each of the spec's integer query parameters, and for no other parameter", () => {
     const types = queryTypes();
     const integers = Object.keys(types).filter((name) => types[name] === "integer");
     expect(integers).toEqual(expect.arrayContaining(["survey_id", "interaction_id", "question_id", "_offset", "_limit"]));
+    expect(queryNames.split(" # ")[0]!.split(" ").sort()).toEqual([...integers].sort());
     for (const name of integers) {
-      // 2^53 is a whole number: the message says which ones are taken ("must be a whole number, got 9007199254740992" did not).
       for (const value of [52.5, 1e21, -0.5, 2 ** 53]) {
-        const error = thrownBy(() => serializeQuery({ [name]: value }));
+        const error = thrownBy(() => checkListQuery("/interactions", { [name]: value }));
         expect(error).toBeInstanceOf(InputError);
-        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be a whole number below 2^53, got ${value}` });
+        // _limit and _offset name the vendor's bounds (checkNumber's, before the names' check).
+        const bounds = ({ _limit: " from 1 to 1000", _offset: " from 0 to 9007199254740991" } as Record<string, string>)[name] ?? "";
+        expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be an integer${bounds}, got ${value}` });
       }
+      expect(() => checkListQuery("/interactions", { [name]: 52 })).not.toThrow();
       expect(serializeQuery({ [name]: 52 })).toBe(`${name}=52`);
-      expect(serializeQuery({ [name]: 2 ** 53 - 1 })).toBe(`${name}=9007199254740991`);
     }
+    expect(() => checkListQuery("/interactions", { survey_id: 2 ** 53 - 1 })).not.toThrow();
     for (const name of Object.keys(types).filter((other) => !integers.includes(other))) {
+      expect(() => checkQueryNames({ [name]: 1.5 }, queryNames.split(" "), "Survey Dynamix")).not.toThrow();
       expect(serializeQuery({ [name]: 1.5 })).toBe(`${name}=1.5`);
     }
   });

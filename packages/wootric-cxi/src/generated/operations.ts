@@ -21,5 +21,5 @@ export const operations = {
   "/v1/tags/{id}": { delete: {}, put: OPERATION_2 },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
-export const queryNames = "account_token exclude_disabled export_type flat no_stats page per_page search sort sort_order";
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
+export const queryNames = "page per_page # account_token exclude_disabled export_type flat no_stats search sort sort_order";

@@ -43,6 +43,15 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // page=1.5 is no page Wootric has, and per_page=1e21 would go as "1e+21": the spec types both integer.
+  it("refuses a raw GET whose page or per_page is no safe integer, naming it, before sending it", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const get = cxi.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    await expect(get("/v1/tags", { params: { query: { page: 1.5 } } })).rejects.toMatchObject({ field: "params.query.page", message: "params.query.page must be an integer, got 1.5" });
+    await expect(get("/v1/responses", { params: { query: { per_page: 1e21 } } })).rejects.toMatchObject({ field: "params.query.per_page", message: "params.query.per_page must be an integer, got 1e+21" });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
     const { observed, cxi } = clientWith(() => json([]));
     const items = listAll(cxi, "/v1/tags", { query: { excludeDisabled: true } as never });

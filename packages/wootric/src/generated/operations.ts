@@ -37,5 +37,5 @@ export const operations = {
   "/v2/email_stats/sources": { get: OPERATION_1 },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
-export const queryNames = "account_token created created[eq] created[gt] created[gte] created[lt] created[lte] date date[end] date[start] date_range date_range[end_date] date_range[start_date] email lookup_by_email lookup_by_external_id page per_page sort_key sort_order updated updated[eq] updated[gt] updated[gte] updated[lt] updated[lte]";
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
+export const queryNames = "created[eq] created[gt] created[gte] created[lt] created[lte] page per_page updated[eq] updated[gt] updated[gte] updated[lt] updated[lte] # account_token created date date[end] date[start] date_range date_range[end_date] date_range[start_date] email lookup_by_email lookup_by_external_id sort_key sort_order updated";

@@ -37,6 +37,29 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // created[gt]=1765000000.5 or page=1.5 is no timestamp or page Wootric documents (integer seconds, whole pages); 1e21
+  // would go as "1e+21". The spec types them integer, and codegen lists them so.
+  it.each([
+    [{ page: 1.5 }, "page", "1.5"],
+    [{ per_page: 2 ** 53 }, "per_page", "9007199254740992"],
+    [{ created: { gt: 1765000000.5 } }, "created[gt]", "1765000000.5"],
+    [{ "updated[lte]": 1e21 }, "updated[lte]", "1e+21"],
+  ] as const)("refuses a raw GET whose integer query parameter (%j) is no safe integer, naming it, before sending it", async (query, name, shown) => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    const error = await get("/v1/end_users", { params: { query } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be an integer, got ${shown}` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a raw GET whose integer query parameters are whole numbers, and text as it is given", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<{ error?: unknown }>;
+    expect((await get("/v1/end_users", { params: { query: { page: 2, created: { gt: 1480000000 }, email: "1.5" } } })).error).toBeUndefined();
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?page=2&created[gt]=1480000000&email=1.5"]);
+  });
+
   it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
     const { observed, wootric } = clientWith(() => json([]));
     const items = listAll(wootric, "/v1/end_users", { query: { perPage: 10 } as never });

@@ -8,5 +8,5 @@ export const operations = {
   "/surveys/{surveyId}": { get: { response: "text" } },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
 export const queryNames = "";

@@ -9,5 +9,5 @@ export const operations = {
   "/surveys/{surveyId}/response-counts": { post: { requestBody: "json", response: "json", idempotent: true } },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
 export const queryNames = "respondentStatus respondentType";

@@ -32,5 +32,5 @@ export const operations = {
   "/surveys/{surveyId}/termination-codes": { get: OPERATION_1 },
 } as const satisfies OperationTable;
 
-/** Every query parameter name of the spec's operations, space-separated: what a vendor client may check a query's names against. */
-export const queryNames = "clientId createdAfter createdBefore details generalTextSearch itemsPerPage name onlyMyFavorites onlyMyProjects page paginate sortColumn sortDirection status statusAfter statuses";
+/** Every query parameter name of the spec's operations, space-separated, those typed integer before a "#": what a vendor client may check a query against. */
+export const queryNames = "clientId details itemsPerPage onlyMyFavorites onlyMyProjects page paginate # createdAfter createdBefore generalTextSearch name sortColumn sortDirection status statusAfter statuses";
