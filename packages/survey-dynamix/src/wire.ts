@@ -51,9 +51,9 @@ export function serializeQuery(query: Record<string, unknown>): string {
     if (!isWireValue(value)) {
       throw fieldError(at, Array.isArray(value) ? "takes one value, not a list: call once per value" : `must be a string, number or boolean, got ${describeValue(value)}: write dates as the API takes them`);
     }
-    // The spec's boolean filters: the vendor's PHP reads any text but "" and "0" as true, so started: "false" would list
-    // the started interactions.
-    if (/^(started|completed|survey_ended|_include)/.test(name) && typeof value == "string") {
+    // The spec's boolean filters (a boolean, or 1 or 0): the vendor's PHP reads any text but "" and "0" as true, so
+    // started: "false" would list the started interactions, and any number but 0 too (0.5, 2, -1).
+    if (/^(started|completed|survey_ended|_include)/.test(name) && typeof value != "boolean" && value !== 0 && value !== 1) {
       throw fieldError(at, `must be true or false, got ${describeValue(value)}`);
     }
     params.append(name, `${numericBooleans(value)}`);

@@ -55,8 +55,13 @@ describe("serializeQuery", () => {
         expect(error).toBeInstanceOf(InputError);
         expect(error).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be true or false, got ${text === "" ? "an empty string" : "a string"}` });
       }
+      // The spec's Flag takes 1 and 0 beside the booleans, and no other number: PHP reads 0.5 or 2 as true.
+      for (const number of [0.5, 2, -1]) {
+        expect(thrownBy(() => serializeQuery({ [name]: number }))).toMatchObject({ field: `params.query.${name}`, message: `params.query.${name} must be true or false, got a number` });
+      }
       expect(serializeQuery({ [name]: false })).toBe(`${name}=0`);
       expect(serializeQuery({ [name]: 1 })).toBe(`${name}=1`);
+      expect(serializeQuery({ [name]: 0 })).toBe(`${name}=0`);
     }
     for (const name of Object.keys(types).filter((other) => !booleans.includes(other))) {
       expect(serializeQuery({ [name]: "false" })).toBe(`${name}=false`);
@@ -83,7 +88,8 @@ describe("serializeQuery", () => {
       expect(serializeQuery({ [name]: 52 })).toBe(`${name}=52`);
     }
     expect(() => checkListQuery("/interactions", { survey_id: 2 ** 53 - 1 })).not.toThrow();
-    for (const name of Object.keys(types).filter((other) => !integers.includes(other))) {
+    // The flags (a boolean, or 1 or 0) refuse 1.5 as no flag: the test above.
+    for (const name of Object.keys(types).filter((other) => !integers.includes(other) && ![types[other]].flat().includes("boolean"))) {
       expect(() => checkQueryNames({ [name]: 1.5 }, queryNames.split(" "), "Survey Dynamix")).not.toThrow();
       expect(serializeQuery({ [name]: 1.5 })).toBe(`${name}=1.5`);
     }
