@@ -72,7 +72,7 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
       // Codegen lists the spec's integer names before a "#": 52.5 or 1e21 (sent as "1e+21") is no id or page the vendor
       // has, and past 2^53 a number goes out as a neighbouring one. The answer would most likely be an empty list. A name
       // not listed as it is (open[x], read by "open[", or one misspelt) has index -1, from which indexOf searches the last
-      // entry alone: a "#" only in a list of integer names alone, where a misspelt name given 1.5 is told it is no integer.
+      // entry alone, which codegen never makes the "#" (a list of integer names alone ends in an empty entry after it).
       if (typeof item == "number" && names.indexOf("#", names.indexOf(name)) > 0 && !Number.isSafeInteger(item)) throw fieldError(`params.query.${name}`, `must be an integer, got ${item}`);
       // A deepObject parameter is listed with its keys (Wootric's created[gt]), or with a "[" after its name when it
       // takes any. No other is read with brackets: per_page[x], _order[] and created[after] are ignored.
