@@ -218,20 +218,21 @@ export function createTransport(options: TransportOptions = {}): Transport {
 /**
  * {@link createTransport} for the runtime's own clients and token sources, whose `auth` becomes credentials by
  * `authorize`: a bundle holds only the kinds it names, and a vendor's clients skip the checks its builders made (see
- * `authorizeBy`). Only createTransport takes a `shouldRetry`, and checks it with `checkShouldRetry`, where the
- * transport would have checked it (after the other options, before `middleware`).
+ * `authorizeBy`). Only createTransport takes a `shouldRetry`: `policyOf` checks it where the transport would have checked
+ * it (after the other options, before `middleware`) and makes of it the policy the retry layer asks; without
+ * `policyOf`, the transport asks {@link defaultShouldRetry}.
  *
  * @example
  * const send = transportWith({ ...baseTransportOptions(options), purpose: "token" }, noneAuthorizer);
  */
-export function transportWith(options: TransportOptions, authorize: Authorize, checkShouldRetry?: (shouldRetry: unknown) => Policy): Transport {
+export function transportWith(options: TransportOptions, authorize: Authorize, policyOf?: (shouldRetry: unknown) => Policy): Transport {
   const checked = checkTransportOptions(options);
   const { timeoutMs, maxResponseBytes } = checked;
   const authorizer = authorize(options.auth);
   const purpose = options.purpose ?? "api";
   const log = attemptLog(options.logger, purpose, timeoutMs);
   const { middleware = [] } = options as { middleware?: unknown };
-  const policy = checkShouldRetry?.(options.shouldRetry) ?? defaultShouldRetry;
+  const policy = policyOf?.(options.shouldRetry) ?? defaultShouldRetry;
   if (!Array.isArray(middleware) || middleware.some((layer) => typeof layer !== "function")) {
     throw fieldError("middleware", "must be an array of functions (request, next) => Promise<Response>");
   }
