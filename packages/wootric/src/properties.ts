@@ -37,8 +37,9 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
       throw fieldError(field, `must be a whole number (a property ending in _amount is an integer segment), got ${describeValue(value)}`);
     }
     // 1e10 seconds is the year 2286 (or 1653): a larger number is milliseconds (Date.now()), which Wootric would store.
+    // Whole: Date.now() / 1000 without Math.floor is seconds already, and "not milliseconds" alone would not say why.
     if (name.endsWith("_date") && !(Number.isInteger(converted) && Math.abs(converted as number) < 1e10)) {
-      throw fieldError(field, `must be a Date or a Unix timestamp in seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
+      throw fieldError(field, `must be a Date or whole Unix seconds, not milliseconds (a property ending in _date is a date segment), got ${describeValue(value)}`);
     }
   }
   return result;

@@ -496,10 +496,12 @@ describe("properties", () => {
     ["a name with brackets", { "plan][x": "Pro" }, "properties.plan][x", /without \[ or \]/],
     ["a nested object", { plan: { tier: "gold" } }, "properties.plan", /must be a string, number, boolean or Date, got an object: Wootric keeps one level/],
     ["a fractional _amount", { total_purchase_amount: 12.5 }, "properties.total_purchase_amount", /must be a whole number/],
-    ["a date string for a _date", { last_order_date: "2020-01-01" }, "properties.last_order_date", /must be a Date or a Unix timestamp in seconds/],
-    ["milliseconds for a _date", { last_order_date: 1350466020000 }, "properties.last_order_date", /a Unix timestamp in seconds, not milliseconds/],
-    ["milliseconds before 1970 for a _date", { birth_date: -1262304000000 }, "properties.birth_date", /a Unix timestamp in seconds, not milliseconds/],
-    ["milliseconds of 1968 for a _date", { birth_date: Date.UTC(1968, 5, 1) }, "properties.birth_date", /a Unix timestamp in seconds, not milliseconds/],
+    ["a date string for a _date", { last_order_date: "2020-01-01" }, "properties.last_order_date", /must be a Date or whole Unix seconds/],
+    // Date.now() / 1000 without Math.floor: seconds already, so the message must not blame milliseconds alone.
+    ["fractional seconds for a _date", { last_order_date: Date.UTC(2012, 9, 17) / 1000 + 0.5 }, "properties.last_order_date", /must be a Date or whole Unix seconds/],
+    ["milliseconds for a _date", { last_order_date: 1350466020000 }, "properties.last_order_date", /whole Unix seconds, not milliseconds/],
+    ["milliseconds before 1970 for a _date", { birth_date: -1262304000000 }, "properties.birth_date", /whole Unix seconds, not milliseconds/],
+    ["milliseconds of 1968 for a _date", { birth_date: Date.UTC(1968, 5, 1) }, "properties.birth_date", /whole Unix seconds, not milliseconds/],
     ["NaN", { score: Number.NaN }, "properties.score", /must be a finite number, got NaN/],
   ])("refuses %s, naming the property", (_, input, field, message) => {
     const error = (() => {
