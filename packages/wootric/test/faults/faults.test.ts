@@ -78,6 +78,16 @@ describe("Wootric's token endpoint under faults", () => {
     expect([server().count(TOKEN_ROUTE), server().count(LOOKUP)]).toEqual([sent, 0]);
   });
 
+  // The README's convention: a raw call returns an error status as { error }, but a refused token request is no
+  // answer of the API, and throws (a careless caller reading only { data, error } would miss it).
+  it("throws a refused token request's AuthenticationError from a raw call, not resolving it as its error", async () => {
+    server().script(TOKEN_ROUTE, [{ status: 401, body: { error: "invalid_client" } }]);
+    const error = collected.error(await rejection(connect().GET("/v1/nps_summary")));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(401);
+    expect(server().count("GET /v1/nps_summary")).toBe(0);
+  });
+
   it("sends the password grant again after a 503 and calls the API with the token it then gets", async () => {
     server().script(TOKEN_ROUTE, [{ status: 503, body: { error: "temporarily_unavailable" } }, { status: 200, body: { access_token: ISSUED, token_type: "bearer", expires_in: 7200 } }]);
     server().script(LOOKUP, [{ status: 200, body: USER }]);
