@@ -41,7 +41,9 @@ export interface paths {
         };
         /**
          * List end users
-         * @description Returns end users as a bare array, oldest first by default. Filters combine: `created[...]` and
+         * @description Returns end users as a bare array, by default in ascending order of `email` (the defaults of `sort_key` and
+         *     `sort_order`), not by time: the last end user of a page need not be the newest. Pass
+         *     `sort_key=created_at` (or `updated_at`) to page in time order. Filters combine: `created[...]` and
          *     `updated[...]` take Unix timestamps; `email` returns an array with at most one end user. Pages stop at 30:
          *     iterate with `created[gt]` / `updated[gt]` to read more (TAPW: `[lt]` and `[gt]` are exclusive).
          */
@@ -1854,7 +1856,7 @@ export interface operations {
                  * @example nps2@example.com
                  */
                 email?: string | undefined;
-                /** @description `asc` (oldest first, the default for end users) or `desc`. */
+                /** @description `asc` (the default for end users: A to Z by the default `sort_key`, `email`; oldest first with `sort_key=created_at`) or `desc`. */
                 sort_order?: "asc" | "desc" | undefined;
                 /** @description Attribute to sort by; default `email`. */
                 sort_key?: "email" | "updated_at" | "created_at" | undefined;

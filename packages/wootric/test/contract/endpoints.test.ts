@@ -61,3 +61,24 @@ describe("specs/wootric/endpoints.yaml", () => {
     expect(events.sort()).toEqual(Object.keys(document.webhooks).sort());
   });
 });
+
+describe("the spec's default orders", () => {
+  type Parameter = { name?: string; description?: string; schema?: { default?: unknown } };
+  // GET /v1/end_users sorts by sort_key, whose default is email (vendor docs, _end_users.md); the docs' sort_order row
+  // calls asc "oldest first", which holds with sort_key=created_at only. Read as the default order, a sync that keeps
+  // the last item's created_at as its mark would skip end users.
+  it("describe a list whose default sort_key is no time by that key, never as oldest or newest first alone", () => {
+    const lists = Object.entries(document.paths).flatMap(([path, item]) => {
+      const get = item["get"] as { description?: string; parameters?: Parameter[] } | undefined;
+      const key = get?.parameters?.find((parameter) => parameter.name === "sort_key")?.schema?.default;
+      if (typeof key !== "string" || key.endsWith("_at")) return [];
+      const order = get?.parameters?.find((parameter) => parameter.name === "sort_order")?.description;
+      return [{ path, key, text: `${get?.description} ${order}` }];
+    });
+    expect(lists.map((list) => list.path)).toEqual(["/v1/end_users"]);
+    for (const { key, text } of lists) {
+      expect(text).toContain(`order of \`${key}\``);
+      expect(text).not.toMatch(/(oldest|newest) first(?! with `sort_key=)/);
+    }
+  });
+});
