@@ -11,7 +11,7 @@ export const DEFAULT_BASE_URL = "https://api.wootric.com";
 
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends WootricAccountOptions {
-  /** Main API base URL. Default `https://api.wootric.com`. */
+  /** Main API base URL, without `/v1` (the paths carry it: `.../v1` would call `/v1/v1/...`). Default `https://api.wootric.com`. */
   baseUrl?: string | undefined;
 }
 
