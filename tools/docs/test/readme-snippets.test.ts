@@ -2,8 +2,9 @@
 // and without the DOM lib, since a Node app may have either: a renamed export, a changed option or a call that no
 // longer fits the types fails here, naming the README and line. A block uses the reader's own variables (`clientId`,
 // `req`), which it does not declare: only errors about those are let through, not one about a name a package exports
-// (an import left out) nor one in a package's declarations, which are checked too (`skipLibCheck: false`): a Node app
-// without the DOM lib fails on a DOM-only global type such as `HeadersInit` in them.
+// (an import left out), about a client a README creates (a block using another block's `wootric` gets it declared,
+// typed by its factory, so that its calls are checked), nor one in a package's declarations, which are checked too
+// (`skipLibCheck: false`): a Node app without the DOM lib fails on a DOM-only global type such as `HeadersInit` in them.
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,6 +21,49 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 // property of one (18004), and a callback parameter typed by nothing because what it is passed to is such a name (7006, 7031).
 const FREE_VARIABLE_CODES = new Set(["2304", "2552", "18004", "7006", "7031"]);
 
+/**
+ * The clients a README's blocks create (`const wootric = createClient(...)`, its factory imported from a package), by
+ * name: a declaration of each, typed by its factory, for the blocks that use it without creating it. Without one such
+ * a block's `wootric.POST(...)` would call a name not found, let through as the reader's own, and check nothing.
+ */
+function clientsOf(blocks: string[]): Map<string, string> {
+  const clients = new Map<string, string>();
+  for (const block of blocks) {
+    // The block's own imports name the factory: two blocks may each import another package's createClient.
+    const factories = new Map<string, string>();
+    for (const [, names, from] of block.matchAll(/^import \{([^}]*)\} from "(@apis\/[\w-]+)"/gm)) {
+      for (const name of names!.split(",")) {
+        const [imported, local = imported] = name.trim().split(/\s+as\s+/);
+        if (imported) factories.set(local!, `import { ${imported} as FACTORY } from "${from}";`);
+      }
+    }
+    for (const [, name, factory] of block.matchAll(/^(?:const|let) (\w+) = (?:await )?(\w+)\(/gm)) {
+      const imported = factories.get(factory!);
+      if (imported && !clients.has(name!)) {
+        const alias = `${name}Factory__`;
+        clients.set(name!, `${imported.replace("FACTORY", alias)}\ndeclare const ${name}: Awaited<ReturnType<typeof ${alias}>>;`);
+      }
+    }
+  }
+  return clients;
+}
+
+/** Every README's clients: a block's error about one is never the reader's own variable, even where none is declared. */
+const clientNames = new Set<string>();
+
+/** Each ```ts block of a README, as a module with the clients it uses but does not create declared after it. */
+export function modulesOf(text: string): { line: number; source: string }[] {
+  const matches = [...text.matchAll(/^```ts\n([\s\S]*?)^```/gm)];
+  const clients = clientsOf(matches.map((match) => match[1]!));
+  for (const name of clients.keys()) clientNames.add(name);
+  return matches.map((match) => {
+    const block = match[1]!;
+    const declared = [...clients].filter(([name]) => !new RegExp(`^(?:const|let) ${name} `, "m").test(block) && new RegExp(`(?<![\\w$./"'-])${name}(?![\\w$])`).test(block));
+    const source = [block, ...declared.map(([, declaration]) => declaration), "export {};", ""].join("\n");
+    return { line: text.slice(0, match.index).split("\n").length + 1, source };
+  });
+}
+
 /** Each ```ts block of every README, as a module file named after where it comes from; returns the file names. */
 function writeBlocks(): string[] {
   const readmes = ["README.md", ...readdirSync(join(root, "packages")).map((name) => `packages/${name}/README.md`)];
@@ -31,10 +75,9 @@ function writeBlocks(): string[] {
     } catch {
       continue;
     }
-    for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
-      const line = text.slice(0, match.index).split("\n").length + 1;
+    for (const { line, source } of modulesOf(text)) {
       const file = `${readme.replace(/\//g, "__").replace(/\.md$/, "")}__line-${line}.ts`;
-      writeFileSync(join(workdir, file), `${match[1]}\nexport {};\n`);
+      writeFileSync(join(workdir, file), source);
       files.push(file);
     }
   }
@@ -58,12 +101,12 @@ const exported = new Set((await Promise.all(PACKAGES.map((name) => import(name))
 
 /**
  * An error a block's own free variable causes: in a block's file (an error in a package's declarations, which
- * `skipLibCheck: false` reports, is never one) and about a name no package exports.
+ * `skipLibCheck: false` reports, is never one) and about a name no package exports and no README creates a client as.
  */
 function isFreeVariable(line: string, files: string[]): boolean {
   const code = /error TS(\d+)/.exec(line)![1]!;
   const name = /name '(\w+)'|property '(\w+)'/.exec(line)?.slice(1).find(Boolean);
-  return FREE_VARIABLE_CODES.has(code) && files.some((file) => line.startsWith(`${file}(`)) && !(name && exported.has(name));
+  return FREE_VARIABLE_CODES.has(code) && files.some((file) => line.startsWith(`${file}(`)) && !(name && (exported.has(name) || clientNames.has(name)));
 }
 
 describe("the READMEs' TypeScript blocks", () => {
@@ -76,6 +119,32 @@ describe("the READMEs' TypeScript blocks", () => {
       expect(files.some((file) => file.startsWith(`${readme}__`)), readme).toBe(true);
     }
   });
+
+  it("type a client another block creates, so that a block using it is checked, not let through as the reader's own", async () => {
+    const fence = "```";
+    const readme = [
+      `${fence}ts`,
+      `import { createClient } from "@apis/wootric";`,
+      `const wootric = createClient({ auth: { type: "token", accessToken: "token" } });`,
+      fence,
+      `${fence}ts`,
+      `import { sendEmailSurvey } from "@apis/wootric";`,
+      `await sendEmailSurvey(wootric, { emails: "jane@example.com" });`,
+      `await wootric.GET("/v1/no_such_path");`,
+      fence,
+    ].join("\n");
+    const modules = modulesOf(readme);
+    expect(modules.map((module) => module.line)).toEqual([2, 6]);
+    const synthetic = modules.map(({ line, source }) => {
+      writeFileSync(join(workdir, `synthetic__line-${line}.ts`), source);
+      return `synthetic__line-${line}.ts`;
+    });
+    const errors = await compile(synthetic, ["ES2023"]);
+    expect(errors.filter((error) => error.startsWith("synthetic__line-2.ts"))).toEqual([]);
+    const used = errors.filter((error) => error.startsWith("synthetic__line-6.ts"));
+    expect(used.some((error) => /\(2,\d+\): error TS2322: Type 'string' is not assignable to type 'string\[\]'/.test(error)), used.join("\n")).toBe(true);
+    expect(used.some((error) => /\(3,\d+\): error TS\d+/.test(error)), used.join("\n")).toBe(true);
+  }, 120_000);
 
   it.each([[["ES2023"]], [["ES2023", "DOM"]]])("compile against the built packages with lib %j", async (lib) => {
     expect(await compile(files, lib)).toEqual([]);
