@@ -356,7 +356,7 @@ const cases: BadInputCase[] = [
     input: "a path with a .. segment",
     call: (fetch) => uploadFile(client(fetch), "self:%2Fphotos%2F..%2Fsecret", "hello"),
     field: "filePath",
-    message: /has a "\.\." segment: give the resolved path instead/,
+    message: /has a "\.\." segment, or a look-alike: give the resolved path instead/,
   },
   {
     helper: "downloadFile",

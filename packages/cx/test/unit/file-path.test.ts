@@ -54,7 +54,7 @@ describe("filePath", () => {
     ["a C1 control", "self", "/a\u0085.jpg", "path", /control character/],
     // A backslash alone is a character of a name (macOS allows it), but "\..\" goes up a folder on a server that takes
     // a backslash for a slash.
-    ["a dot-dot segment between backslashes", "self", "/photos\\..\\private", "path", /^The path "\/photos\\\\\.\.\\\\private" has a "\.\." segment: give the resolved path instead$/],
+    ["a dot-dot segment between backslashes", "self", "/photos\\..\\private", "path", /^The path "\/photos\\\\\.\.\\\\private" has a "\.\." segment, or a look-alike: give the resolved path instead$/],
     ["a dot segment after a backslash", "self", "/photos/a\\.", "path", /has a "\." segment/],
     ["an unpaired surrogate", "self", "/a\uD800.jpg", "path", /unpaired UTF-16 surrogate/],
     // The path quoted with its bidi override as an escape (it would reorder the line: "gpj.exe" read as "exe.jpg").
@@ -66,6 +66,43 @@ describe("filePath", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe(field);
     expect((error as InputError).message).toMatch(message);
+  });
+
+  // Look-alikes of "." and "/" that Unicode's compatibility normalization (NFKC: Java's Normalizer, ICU, Python's
+  // unicodedata) folds into them, and characters a file system ignores in a name (HFS+ ignores zero-width and bidi
+  // format characters when it compares names: git's CVE-2014-9390). A server that folds or ignores them reads the name
+  // as a step up a folder, or into another.
+  it.each([
+    ["a fullwidth dot-dot (U+FF0E twice)", "/photos/\uFF0E\uFF0E/private"],
+    ["a two-dot leader (U+2025)", "/photos/\u2025/private"],
+    ["two one-dot leaders (U+2024)", "/photos/\u2024\u2024/private"],
+    ["two small full stops (U+FE52)", "/photos/\uFE52\uFE52/private"],
+    ["a dot and a fullwidth dot", "/photos/.\uFF0E/private"],
+    ["a fullwidth dot alone", "/\uFF0E/a.jpg"],
+    ["a fullwidth dot-dot before a fullwidth slash, in one name", "/photos/\uFF0E\uFF0E\uFF0Fprivate"],
+    ["a dot-dot before a fullwidth backslash, in one name", "/photos/..\uFF3Cprivate"],
+    ["a dot-dot with a zero-width space between", "/photos/.\u200B./private"],
+    ["a dot-dot with a soft hyphen after", "/photos/..\u00AD/private"],
+    ["a dot-dot after a byte order mark", "/photos/\uFEFF../private"],
+  ])("rejects %s, which a server may fold into a dot segment", async (what, path) => {
+    for (const run of [() => filePath("self", path), () => parseFilePath(`self:${encodeURIComponent(path)}`)]) {
+      const error = await caught(run);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toContain(`has a "${what.includes("dot alone") ? "." : ".."}" segment, or a look-alike`);
+    }
+  });
+
+  it.each([
+    ["three dots, a valid name on Linux, macOS and Windows", "/photos/.../a.jpg"],
+    ["a horizontal ellipsis (U+2026), which folds to three dots", "/photos/\u2026/a.jpg"],
+    ["two two-dot leaders, which fold to four dots", "/photos/\u2025\u2025/a.jpg"],
+    ["a fullwidth dot before an extension, which folds to a hidden file's name", "/photos/\uFF0Etxt"],
+    ["a ligature, which folds to two letters", "/photos/\uFB01le.txt"],
+    ["a zero-width joiner inside an emoji", "/photos/\u{1F469}\u200D\u{1F4BB}.png"],
+    ["dots beside a letter", "/photos/..a/a.b.."],
+    ["a fullwidth slash between words, which folds to a slash inside one name", "/music/AC\uFF0FDC.mp3"],
+  ])("keeps %s reachable", (_case, path) => {
+    expect(parseFilePath(filePath("self", path))).toEqual({ owner: "self", path });
   });
 });
 
