@@ -26,7 +26,7 @@ export interface PollOptions {
 
 /** What {@link exportArchive} exports, and how long it waits for it. */
 export interface ExportArchiveOptions extends PollOptions {
-  /** The file type. Only `XLSX_READABLE` is evidenced; other values are passed through as they are. */
+  /** The file type, one word. Only `XLSX_READABLE` is evidenced; other words are passed through as they are. */
   type: "XLSX_READABLE" | (string & {});
   /** Live or test respondents. Default `LIVE`. */
   respondentType?: RespondentType | undefined;

@@ -291,6 +291,22 @@ const cases: BadInputCase[] = [
     field: "type",
     message: /type must be the export file type, e.g\. "XLSX_READABLE"/,
   },
+  // Text read from a CSV or a config file keeps its white space and line break: CMIX would be asked for an export type
+  // it does not have.
+  {
+    helper: "exportArchive",
+    input: "a type with a trailing line break",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, type: "XLSX_READABLE\n" }),
+    field: "type",
+    message: /^type must be the export file type, e\.g\. "XLSX_READABLE", got "XLSX_READABLE\\n"$/,
+  },
+  {
+    helper: "createArchive",
+    input: "a type with spaces around it",
+    call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, type: " XLSX_READABLE " }),
+    field: "body.type",
+    message: /^body\.type must be the export file type, e\.g\. "XLSX_READABLE", got " XLSX_READABLE "$/,
+  },
   {
     helper: "exportArchive",
     input: "completes, inProcess and terminates all false",
