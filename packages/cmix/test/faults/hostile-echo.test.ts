@@ -4,7 +4,7 @@
 // once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, exportArchive, getArchive, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+import { ApiError, countResponses, createClient, exportArchive, getArchive, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
 
 const CLIENT_SECRET = "cmix+&/ é%-client-secret";
 const PASSWORD = 'cmix+&/ é%-"password"';
@@ -55,6 +55,25 @@ describe("CMIX credentials echoed by a hostile server", () => {
         assertNoEcho(await texts(() => getProject()), secret, user);
         expect(served().count(TOKEN)).toBe(1);
         expect(served().count(GET_PROJECT)).toBe(0);
+      });
+    }
+  }
+});
+
+describe("CMIX's access token echoed by the reporting and file-processing services", () => {
+  // The token is the one credential these hosts receive; each answers through its own reading: the counts checked as a
+  // list by countResponses, the survey XML read as text.
+  const calls = {
+    "the reporting service, answering countResponses": ["POST /surveys/138651/response-counts", () => countResponses(connect(), 138651, [{ questionId: 122931 }])],
+    "the file-processing service, answering the survey XML read": ["GET /surveys/138651", () => connect().fileProcessing.GET("/surveys/{surveyId}", { params: { path: { surveyId: 138651 } } })],
+  } as const;
+  for (const [host, [route, run]] of Object.entries(calls)) {
+    for (const [place, answer] of Object.entries(echoIn)) {
+      it.each(Object.entries(encodingsOf(ACCESS_TOKEN)))(`in ${place} of ${host}, %s, it reaches no error or log line`, async (_, text) => {
+        served().script(TOKEN, [issue]);
+        served().script(route, [answer(text)]);
+        assertNoEcho(await texts(async () => { const outcome = await run(); return "response" in outcome ? outcome : { response: new Response() }; }), ACCESS_TOKEN);
+        expect(served().count(route)).toBe(1);
       });
     }
   }

@@ -3,7 +3,7 @@
 // generic cases (every runtime credential kind, bodies bounded in time and size) run once in packages/runtime.
 import { assertNoEcho, collectLeaks, echoIn, encodingsOf, outcomeRenderings, tokenEchoIn, useFaultServer } from "@apis/faults";
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, ResponseTooLargeError, type ClientOptions } from "../../src/index.js";
+import { ApiError, createClient, downloadFile, exchangeAuthorizationCode, filePath, ResponseTooLargeError, uploadFile, type ClientOptions } from "../../src/index.js";
 
 const ACCESS_TOKEN = "cx+&/ é%-access-token";
 const CLIENT_SECRET = "cx+&/ é%-client-secret";
@@ -27,6 +27,24 @@ describe("CX credentials echoed by a hostile server", () => {
       assertNoEcho(await texts(() => connect().GET("/users/self")), ACCESS_TOKEN);
       expect(served().count("GET /users/self")).toBe(1);
     });
+  }
+
+  // The data host (dataBaseUrl) answers the helpers, each with its own reading of the answer: a download's body is
+  // streamed, not parsed, and an upload's answer must carry the file's id.
+  const PATH = filePath("self", "/Fotos/a.jpg");
+  const helpers = {
+    downloadFile: ["GET", () => downloadFile(connect(), PATH).then((file) => file.body.cancel())],
+    uploadFile: ["POST", () => uploadFile(connect(), PATH, "bytes")],
+  } as const;
+  for (const [helper, [method, run]] of Object.entries(helpers)) {
+    for (const [place, answer] of Object.entries(echoIn)) {
+      it.each(Object.entries(encodingsOf(ACCESS_TOKEN)))(`the query access token in ${place} of the data host, answering ${helper}, %s, reaches no error or log line`, async (_, text) => {
+        served().script(`${method} /data/${PATH}`, [answer(text)]);
+        // What the helper resolves is the caller's (a download's Content-Type as the server sent it); what it throws and logs is looked at.
+        assertNoEcho(await outcomeRenderings(async () => (await run(), { response: new Response() }), () => undefined, collected), ACCESS_TOKEN);
+        expect(served().count(`${method} /data/${PATH}`)).toBe(1);
+      });
+    }
   }
 
   for (const [name, secret] of [["code", CODE], ["client secret", CLIENT_SECRET]] as const) {
