@@ -13,7 +13,7 @@ export const DEFAULT_BASE_URL = "https://cxi-api.wootric.com";
 
 /** Options of {@link createClient}: Wootric's own, and every option of the shared runtime (`timeoutMs`, `logger`, ...). */
 export interface ClientOptions extends WootricAccountOptions {
-  /** CXI API base URL. Default `https://cxi-api.wootric.com`. */
+  /** CXI API base URL, without `/v1` (the paths carry it: `.../v1` would call `/v1/v1/...`). Default `https://cxi-api.wootric.com`. */
   baseUrl?: string | undefined;
   /**
    * Full URL of the token endpoint, as OAuth names it. Default `https://api.wootric.com/oauth/token`. A URL with no

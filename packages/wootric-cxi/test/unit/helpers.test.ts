@@ -115,6 +115,15 @@ describe("importCsv", () => {
     expect((error as InvalidResponseError).message).toBe("POST https://cxi.test/v1/imports returned 201 but no import id (see body): look for it with GET /v1/imports");
   });
 
+  // The README's convention: 424 (an account not onboarded) has no status-keyed class, so a newcomer catching those
+  // by class needs ApiError and its status.
+  it("throws the 424 of an account not onboarded as a plain ApiError with its status and body, none of the status-keyed classes", async () => {
+    const { cxi } = clientWith(() => json({ message: "Please complete the onboarding flow first." }, 424));
+    const error = await importCsv(cxi, "feedback_date\n1504948149\n").then(() => undefined, (e: unknown) => e);
+    expect(Object.getPrototypeOf(error)).toBe(ApiError.prototype);
+    expect(error).toMatchObject({ status: 424, body: { message: "Please complete the onboarding flow first." } });
+  });
+
   it("sends nothing when the CSV breaks the vendor's rules", async () => {
     const { observed, cxi } = clientWith(() => json({}, 201));
     await expect(importCsv(cxi, "feedback,tags\nhi,x\n")).rejects.toBeInstanceOf(InputError);
