@@ -25,7 +25,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const dropped = call.drops.some((drops) => drops(response));
     if (mode === "none" || dropped) {
       // Only a body the caller gets to read stays linked to the caller's signal: one dropped or none has nothing to cancel.
-      call.stream = mode === "none" && !dropped && response.body !== null;
+      // Not dropped, the response is here because its mode is "none".
+      call.stream = !dropped && response.body !== null;
       return response;
     }
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
