@@ -27,8 +27,6 @@ type Bucket = Map<number, Map<string, string[]>> & { start?: string | undefined 
 
 // The forms of all of them (see Index).
 const byKey: Index = new Map();
-// The value last remembered, which is the newest in `secrets`.
-let newest: string | undefined;
 
 /**
  * Every known credential (see {@link rememberSecret}), the one unused longest first. Not exported from the package's
@@ -89,11 +87,10 @@ export function redactSecretBytes(bytes: Uint8Array, extra?: readonly string[]):
  */
 export function rememberSecret(...values: (string | undefined)[]): void {
   for (const value of values) {
-    // The credential just used is the newest already: the common case of one client sending call after call. Any other
-    // known value is moved on every use, however empty the list: one left in place while the list is small would be the
-    // first forgotten once it fills, before values unused for longer.
-    if (!value || value.length < MIN_SECRET_LENGTH || value === newest) continue;
-    newest = value;
+    // A known value is moved on every use, however empty the list: one left in place while the list is small would be
+    // the first forgotten once it fills, before values unused for longer. (The credential just used, already the newest,
+    // stays where it is.)
+    if (!value || value.length < MIN_SECRET_LENGTH) continue;
     const known = secrets.get(value);
     secrets.delete(value);
     secrets.set(value, known ?? secretForms(value));
