@@ -17,5 +17,6 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     throw fieldError("ms", `must be a number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits: cap longer waits), got ${shownNumber(ms)}`);
   }
   if (signal != null && !isAbortSignal(signal)) throw fieldError("signal", `must be an AbortSignal, got ${describeValue(signal)}`);
-  return delay(Math.max(ms, 0), signal ?? undefined);
+  // A JavaScript caller's null goes as it is: delay, like AttemptSignal, reads no signal then.
+  return delay(Math.max(ms, 0), signal);
 }
