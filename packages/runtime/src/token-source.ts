@@ -61,8 +61,7 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   const skew = options.refreshSkewMs ?? 60_000;
   const now = options.now ?? Date.now;
   const where = options.tokenUrl === undefined ? "" : ` from ${options.tokenUrl}`;
-  // One a header can carry (see checkSourceOptions), or none.
-  let accessToken = options.initial?.accessToken || undefined;
+  let accessToken = options.initial?.accessToken || undefined; // One a header can carry (see checkSourceOptions), or none.
   // `expiresAt` in epoch ms, as now() gives them: one in seconds (or NaN) would read as spent before its first use.
   const expiresAt = options.initial?.expiresAt;
   if (expiresAt !== undefined && !(expiresAt >= now() / 100)) {
@@ -70,14 +69,12 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
   }
   let refreshAt = expiresAt === undefined ? undefined : expiresAt - skew;
   let flight: Flight | undefined;
-
   const start = (): Flight => {
     const controller = new AbortController();
     const promise = (async () => {
       const token = await options.fetchToken(controller.signal);
       checkToken?.(token);
-      // One that can travel in a header. Quoted nowhere, so not handed to the error as a secret: indexing a megabyte's
-      // forms took a second.
+      // One that can travel in a header; quoted nowhere, so not handed to the error as a secret (a megabyte's forms took a second to index).
       if (!isHeaderSafeToken(token.accessToken)) throw new AuthenticationError(`The access token obtained${where} ${UNSENDABLE}.`, { url: options.tokenUrl });
       const lifetime = token.expiresInMs;
       rememberSecret(token.accessToken);
@@ -93,11 +90,9 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
     const started: Flight = { promise, controller, waiting: 0 };
     return started;
   };
-
   return {
     getToken(signal?: AbortSignal): Promise<string> {
-      const abortError = () =>
-        new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
+      const abortError = () => new ApiUserAbortError(`Waiting for an access token${where} was aborted by the caller.`, { url: options.tokenUrl, cause: signal?.reason });
       if (signal?.aborted) return Promise.reject(abortError());
       // The token in hand (none is undefined; each one held a header can carry, never empty), while it is not due for a refresh.
       if (accessToken && (refreshAt === undefined || now() < refreshAt)) return Promise.resolve(accessToken);
@@ -106,10 +101,15 @@ export function tokenSourceOf(options: TokenSourceOptions, checkToken?: (token: 
         joined.kept = true;
         return joined.promise;
       }
-      return waitFor(joined, signal, abortError, () => {
-        // Nobody wants this token any more; the next caller starts afresh rather than join a cancelled request.
-        if (flight === joined) flight = undefined;
-        joined.controller.abort(signal.reason);
+      // A caller with a signal gives up alone (not once the flight settled: see untilAborted); the last to give up, while
+      // none without one waits, cancels the flight nobody wants any more: the next caller starts afresh, not joining it.
+      joined.waiting++;
+      return untilAborted(joined.promise, signal, () => {
+        if (!--joined.waiting && !joined.kept) {
+          if (flight === joined) flight = undefined;
+          joined.controller.abort(signal.reason);
+        }
+        return abortError();
       });
     },
     invalidate(rejected: string): void {
@@ -163,15 +163,4 @@ export function checkSourceOptions(options: Pick<TokenSourceOptions, "refreshSke
   if (typeof skew !== "number" || !(skew >= 0)) throw fieldError("refreshSkewMs", `must be a number >= 0, got ${shownNumber(skew)}`);
   const accessToken = options.initial?.accessToken;
   if (accessToken && !isHeaderSafeToken(accessToken)) throw fieldError("initial.accessToken", UNSENDABLE);
-}
-
-// A caller with a signal waits for the shared flight and gives up alone when its signal aborts; the last one to give
-// up, while no caller without a signal waits, abandons the flight. An abort after the flight settled is no longer this
-// caller's to act on (see untilAborted).
-function waitFor(joined: Flight, signal: AbortSignal, abortError: () => Error, abandon: () => void): Promise<string> {
-  joined.waiting++;
-  return untilAborted(joined.promise, signal, () => {
-    if (!--joined.waiting && !joined.kept) abandon();
-    return abortError();
-  });
 }
