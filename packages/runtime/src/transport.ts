@@ -3,10 +3,10 @@
 // 50 gzipped bytes in @apis/survey-dynamix and @apis/cmix). No side effects; order them back freely if sizes allow.
 import { attemptInit, attemptRequest } from "./layers/attempt-request.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { checkResponse, compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
+import { callerThrew, checkResponse, compose, middlewareLayers, type AttemptMiddleware, type Layer } from "./layers/layer.js";
 import { checkTransportOptions } from "./transport-options.js";
 import { authorizeAny, type Authorize } from "./auth.js";
-import { describeValue, fieldError, InputError } from "./input-error.js";
+import { fieldError, InputError } from "./input-error.js";
 import { attemptLog } from "./layers/attempt-log.js";
 import { attemptTimeoutLayer } from "./layers/attempt-timeout.js";
 import { startCall } from "./layers/call.js";
@@ -22,8 +22,6 @@ import type { Logger } from "./logger.js";
 import type { RetryDelayOptions } from "./retry.js";
 import { checkSecureUrl } from "./secure-url.js";
 import { cancelQuietly, cancelRequestBody } from "./read-body.js";
-import { describeError } from "./retry.js";
-import { redactError, redactText } from "./redact.js";
 import { untilAborted } from "./signal-followers.js";
 
 /** The fetch underneath a transport. The platform's `fetch` fits; so does any function that answers a Request. */
@@ -208,8 +206,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         return (shouldRetry as ShouldRetry)(outcome);
       } catch (error) {
         cancelQuietly((outcome as { response?: Response | undefined }).response?.body);
-        const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
-        throw new InputError("shouldRetry", `shouldRetry threw: ${said}`, { cause: redactError(error, call.secrets) });
+        throw callerThrew("shouldRetry", "shouldRetry", error, call);
       }
     };
   });

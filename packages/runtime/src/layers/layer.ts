@@ -18,6 +18,19 @@ export type Next = (request: Request, call: Call) => Promise<Response>;
  */
 export type AttemptMiddleware = (request: Request, next: (request: Request) => Promise<Response>) => Promise<Response>;
 
+/**
+ * The InputError for a function of the caller's that threw (a middleware layer, a `shouldRetry`): the caller's bug, not
+ * a network failure, so it is final. Redacted of the call's secrets, which the function saw (the request's credentials,
+ * a response's URL with its query token), in its text and in its cause.
+ *
+ * @example
+ * throw callerThrew("shouldRetry", "shouldRetry", error, call);
+ */
+export function callerThrew(field: string, name: string, error: unknown, call: Call): InputError {
+  const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
+  return new InputError(field, `${name} threw: ${said}`, { cause: redactError(error, call.secrets) });
+}
+
 /** A layer of the transport: one job on every attempt, with the call it belongs to. */
 export type Layer = (request: Request, next: Next, call: Call) => Promise<Response>;
 
@@ -73,8 +86,7 @@ export function middlewareLayers(middleware: readonly AttemptMiddleware[]): Laye
       if (signal.aborted) cancelQuietly(answer?.body);
       if (failure || signal.aborted) throw error;
       // The layer saw the attempt's credentials: neither its text nor its error may quote them.
-      const said = error instanceof Error ? describeError(error, call.secrets) : redactText(describeValue(error), call.secrets);
-      throw new InputError("middleware", `middleware[${index}] threw: ${said}`, { cause: redactError(error, call.secrets) });
+      throw callerThrew("middleware", `middleware[${index}]`, error, call);
     }
     try {
       return checkResponse(response, "middleware", `middleware[${index}]`, ": return next(request)");
