@@ -12,7 +12,8 @@ type OrUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined
 
 /**
  * Who an interaction reaches, as {@link createInteraction} checks it: `phone_number` for a voice, SMS or web-SMS survey,
- * `email` for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can.
+ * `email` for an email one, neither for `web` (the default). The check also refuses an empty string, which no type can,
+ * and a phone number not in international format (`0409999999`: `GET /phone_numbers/{phone_number}` converts it).
  */
 type Respondent = OrUndefined<Partial<Pick<NewInteraction, "phone_number" | "email">>> &
   (
@@ -131,7 +132,7 @@ function checkPositiveInteger(value: unknown, field: string, what: string): asse
  * Creates an interaction (`POST /interactions`), sending `data` as the extra form fields the vendor stores as
  * interaction data. Checks before sending: known fields only (anything else would silently become interaction data;
  * one written another way, `surveyId` or `forceNew`, is told the field it means),
- * `phone_number` for voice, SMS and web-SMS surveys, `email` for email ones, and every data key (see
+ * `phone_number` in international format (`+61409999999`) for voice, SMS and web-SMS surveys, `email` for email ones, and every data key (see
  * `interactionDataFields`); a problem throws an `InputError`. Returns the interaction created; an error status throws
  * the status-keyed `ApiError` with the vendor's body, and 409 (unless `_force_new` was sent) a {@link DuplicateInteractionError} (a `ConflictError`),
  * whose way out is `_force_new: true`.
@@ -179,8 +180,8 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
-  // White space alone is no number nor address (a blank spreadsheet cell): the vendor would queue a survey to nobody.
-  if (VOICE_OR_SMS.includes(type) && !fields.phone_number?.trim()) {
+  // A blank cell (or undefined, null: "undefined") is no number, nor a national one (no country): the vendor requires "+...".
+  if (VOICE_OR_SMS.includes(type) && !/^\+\d/.test(fields.phone_number!)) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
   }
   if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");

@@ -158,6 +158,25 @@ describe("createInteraction", () => {
   });
 
   it.each([
+    ["sms", "0409999999"],
+    ["outbound", "61409999999"],
+    ["websms", "(04) 0999 9999"],
+    ["inbound", " +61409999999"],
+  ])("refuses a %s interaction whose phone_number %j is not in international format, before sending (the spec's pattern, which its mock enforces)", async (type, phone_number) => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    const error = await inputError(createInteraction(sdx, bad<CreateInteractionInput>({ survey_id: 52, survey_type: type, phone_number })));
+    expect(error.field).toBe("phone_number");
+    expect(error.message).toBe(`A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a phone_number in international format as it is", async () => {
+    const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
+    await createInteraction(sdx, { survey_id: 52, survey_type: "sms", phone_number: "+61409999999" });
+    expect(Object.fromEntries(formFields(observed.bodies[0])).phone_number).toBe("+61409999999");
+  });
+
+  it.each([
     ["_shorten_urls", "false", "must be true or false, got a string"],
     ["_shorten_urls", 1, "must be true or false, got a number"],
     ["phone_connection_id", "7", "must be an ID, a positive integer"],
