@@ -26,7 +26,7 @@ export interface ClientOptions extends ForwardedOptions {
   region?: Region | undefined;
   /** API base URL. Default `https://surveydynamix.com/api`, or the region's. Must be https (http only on loopback, for a mock). */
   baseUrl?: string | undefined;
-  /** Base URL of the OAuth server, which serves `POST /oauth/token`. Default `https://surveydynamix.com`. */
+  /** Base URL of the OAuth server, which serves `POST /oauth/token`: the host alone, without `/api`. Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string | undefined;
   /** @deprecated Renamed `oauthBaseUrl`, like every host option; still read until the next minor release. */
   oauthUrl?: string | undefined;

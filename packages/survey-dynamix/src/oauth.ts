@@ -26,7 +26,7 @@ export interface AuthorizeUrlOptions {
   state: string;
   /** Scopes, if the client asks for any. */
   scope?: string | readonly string[] | undefined;
-  /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  /** Base URL of the OAuth server: the host alone, without `/api` (a 404 then). Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string | undefined;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
   region?: Region | undefined;
@@ -44,7 +44,7 @@ const HOST_OPTIONS = [...hostOptionNames(OAUTH_HOST), "region"];
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
-  /** Base URL of the OAuth server. Default `https://surveydynamix.com`. */
+  /** Base URL of the OAuth server: the host alone, without `/api` (a 404 then). Default `https://surveydynamix.com`. */
   oauthBaseUrl?: string | undefined;
   /** The account's region (see `createClient`): sets `oauthBaseUrl` where it is not given. Default us1. */
   region?: Region | undefined;

@@ -2973,7 +2973,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description ISO 3166-1 alpha-2 country code of a number given in national format.
+                 * @description ISO 3166-1 alpha-2 country code of a number given in national format. Default `US`: a national number
+                 *     of another country looked up without it is read as a US one (404, or another number).
                  * @example AU
                  */
                 country_code?: string | undefined;

@@ -90,6 +90,18 @@ describe("exchangeAuthorizationCode", () => {
     expect((error as AuthenticationError).body).toMatchObject({ error: "invalid_request", hint: "Invalid redirect URI" });
   });
 
+  // Pinned as the README describes it (Regions): the message names tokenUrl, not the oauthBaseUrl that was given, so the
+  // README tells the reader that an oauthBaseUrl is the host alone; naming it would need the runtime's exchange to take a hint.
+  it("sends the exchange to /api/oauth/token when oauthBaseUrl is given the API's base URL, and its 404 says to check tokenUrl", async () => {
+    const observed = observedFetch(() => json({ message: "Not Found" }, 404));
+    const error = await exchangeAuthorizationCode({
+      clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "https://eu1.surveydynamix.com/api", fetch: observed.fetch, maxRetries: 0,
+    }).catch((thrown: unknown) => thrown);
+    expect(observed.requests[0]!.url).toBe("https://eu1.surveydynamix.com/api/oauth/token");
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).message).toMatch(/failed with 404 \(Not Found\): check that tokenUrl is the OAuth token endpoint$/);
+  });
+
   it("refuses a plain-http OAuth host before sending the secret", async () => {
     const observed = observedFetch(() => json({}));
     const run = exchangeAuthorizationCode({ clientId: "3", clientSecret: SECRET, code: CODE, redirectUri: REDIRECT, oauthBaseUrl: "http://surveydynamix.com", fetch: observed.fetch });
