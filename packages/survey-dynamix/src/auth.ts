@@ -3,8 +3,9 @@ import { checkOptionNames, fieldError, requireString, type AuthSchemes } from "@
 /** How the client authenticates. Both are sent in the `Authorization` header. */
 export type SurveyDynamixAuth =
   /**
-   * HTTP Basic with the customer UUID and auth token from the customer settings page. The vendor's recommended
-   * method while its OAuth 2 is "temporarily unavailable".
+   * HTTP Basic with the customer UUID and auth token from the customer settings page. The 1.0.0 reference's
+   * recommended method while its OAuth 2 was "temporarily unavailable"; the newer reference names only tokens, so
+   * prefer a personal access token for a new integration (see the README).
    */
   | { type: "basic"; customerUuid: string; authToken: string }
   /** A personal access token, or an access token from {@link exchangeAuthorizationCode}, sent as a bearer token. */

@@ -41,7 +41,7 @@ export type SurveyDynamixClient = Client<paths>;
  * requires, or a `_limit` outside 1-1000, is refused with an `InputError` before anything is sent.
  *
  * @example
- * const sdx = createClient({ auth: { type: "basic", customerUuid, authToken } });
+ * const sdx = createClient({ auth: { type: "token", accessToken } }); // or { type: "basic", customerUuid, authToken }
  * const { data, error } = await sdx.GET("/responses", { params: { query: { survey_id: 52, _limit: 100, _order: "DESC" } } });
  */
 export function createClient(options: ClientOptions): SurveyDynamixClient {
@@ -57,7 +57,7 @@ const createRegionless: (options: ClientOptions) => SurveyDynamixClient = define
   auth: AUTH_SCHEMES,
   // What AUTH_SCHEMES builds, from options it checked: HTTP Basic, or a bearer token.
   authorizers: { basic: checkedBasicAuthorizer, bearer: checkedBearerAuthorizer },
-  authExample: '{ type: "basic", customerUuid, authToken }',
+  authExample: '{ type: "token", accessToken }',
   // Read by withRegion before the runtime sees the options; named here so that a `Region` is refused, not ignored.
   ownOptions: ["region"],
   calls: () => SDX_CALL_HOOKS,

@@ -98,7 +98,7 @@ const cases: BadInputCase[] = [
   dotSegmentCase("client.GET", 'an email_address of "..", which would reach /interactions without its survey_id check', "email_address", (fetch) =>
     client(fetch).GET("/users/{email_address}/interactions", { params: { path: { email_address: ".." } } }),
   ),
-  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options, at least \{ auth: \{ type: "basic", customerUuid, authToken \} \}/),
+  ...missingOptionsCases("createClient", (options) => createClient(bad<ClientOptions>(options)), /createClient needs options, at least \{ auth: \{ type: "token", accessToken \} \}/),
   {
     helper: "createClient",
     input: "a customer UUID with a colon",

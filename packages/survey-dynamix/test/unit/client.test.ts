@@ -27,6 +27,14 @@ describe("createClient", () => {
     expect(request.headers.get("authorization")).toBe(`Basic ${Buffer.from(`${CUSTOMER_UUID}:${AUTH_TOKEN}`).toString("base64")}`);
   });
 
+  // The README (OAuth 2) and the spec advise a personal access token for a new integration, Basic being perhaps withdrawn:
+  // the example in the message was Basic's.
+  it("names a personal access token, the method the README advises, as the example of a missing auth", () => {
+    const error = thrownBy(() => createClient(bad<Parameters<typeof createClient>[0]>({ baseUrl: BASE })));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe('auth is required: { type: "token", accessToken }');
+  });
+
   it("sends a personal access token as a bearer token", async () => {
     const { observed, sdx } = clientWith(() => json({ id: 52, name: "Test survey" }), { type: "token", accessToken: "pat-123" });
     const { data } = await sdx.GET("/surveys/{survey_id}", { params: { path: { survey_id: 52 } } });
