@@ -93,7 +93,8 @@ export interface paths {
          *     CXPHP's `call()` (both commits, ac5adc8 and 5c96b39) hands the fields to `http_build_query()`, so what it
          *     actually sends is `application/x-www-form-urlencoded` with the literal text `@foobar.jpg`, not the file: the
          *     one published client does not send the bytes at all, and the upload response in its README cannot have
-         *     come from that code. SEED-CX says only that data.cx.com handles uploads. Multipart is declared because it is
+         *     come from that code. That response (the example below) is not self-consistent either: its `checksum` and
+         *     `md5checksum` are the SHA-1 and MD5 of zero bytes, beside a `size` of 349. SEED-CX says only that data.cx.com handles uploads. Multipart is declared because it is
          *     the only form body that can carry file bytes under these field names and what the `@` convention was
          *     written for; it is an inference (`x-confidence: inferred`), not an observation.
          */
@@ -401,7 +402,10 @@ export interface components {
             modified?: string | undefined;
             /** @description Whether this is a folder. */
             isDir?: boolean | undefined;
-            /** @description The content checksum, computed with `checksumMethod`. */
+            /**
+             * @description The content's digest by `checksumMethod`, base64-encoded without its `=` padding (27 characters for
+             *     SHA-1), not hex: compare it with `createHash("sha1").update(bytes).digest("base64").replace(/=+$/, "")`.
+             */
             checksum?: string | undefined;
             /** @description The checksum algorithm, `SHA1` in the example. */
             checksumMethod?: string | undefined;
