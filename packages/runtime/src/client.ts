@@ -71,8 +71,10 @@ export interface ClientOptions {
   rateLimit?: RateLimitOptions | undefined;
   /**
    * Layers `(request, next) => Promise<Response>` run on every attempt, inside retries and after credentials are
-   * applied, so they see exactly what is sent (see `TransportOptions.middleware`). openapi-fetch's `client.use(...)`
-   * runs once per call instead, before credentials and outside retries.
+   * applied, so they see exactly what is sent (see `TransportOptions.middleware`), the credential included (an
+   * `Authorization` header, a query credential in `request.url`): nothing redacts what a layer logs itself, so leave it
+   * out, or use `logger`, which redacts it. openapi-fetch's `client.use(...)` runs once per call instead, before
+   * credentials and outside retries.
    */
   middleware?: readonly AttemptMiddleware[] | undefined;
   /**

@@ -71,7 +71,8 @@ export interface TransportOptions {
    * every redirect hop of a request followed by hand included, and gets the response before its body is read. This
    * differs from openapi-fetch's `client.use(...)`, which runs once per call, before credentials and outside retries.
    * A layer that reads the body reads a clone's: a Request whose body was read, or sent by one `next` already, fails
-   * the call once with an `InputError`.
+   * the call once with an `InputError`. What a layer sees holds the credential (an `Authorization` header, a query
+   * credential in `request.url`): nothing redacts what it logs itself, so leave it out, or use `logger`, which does.
    */
   middleware?: readonly AttemptMiddleware[] | undefined;
   /** Whether an attempt is sent again (only when it answers `true`), while retries are left; default {@link defaultShouldRetry}. */
