@@ -24,7 +24,7 @@ const EXAMPLE = 'filePath("self", "/photos/2353.jpg")';
  * Builds a CX file path, `<owner>:<URL-encoded absolute path>`, checking it first so that a path CX would reject
  * fails here, before any request: the owner must be `self` or a 22-character UUID, and the path absolute, without
  * empty, `.` or `..` segments (between slashes or backslashes, or look-alikes a server could fold into them: `．．`,
- * `‥`, dots around a zero-width space) or control characters, with every name at most {@link MAX_NAME_LENGTH} characters.
+ * `‥`, dots around a zero-width space or a space, `¥..¥`) or control characters, with every name at most {@link MAX_NAME_LENGTH} characters.
  * The result is what goes in a `{filePath}` path parameter; the client sends it as it is.
  *
  * @example
@@ -107,8 +107,10 @@ function checkPath(path: unknown, field: string): void {
     // A backslash is a character of a name (macOS allows it), but a "." or ".." between backslashes ("a\\..\\b") would go
     // up a folder on a server that reads "\\" as "/". So would one a server folds into it: look-alikes that compatibility
     // normalization (NFKC) makes "." or "/" ("\uFF0E\uFF0E", "\u2025", "\uFF0F"), or characters a file system ignores
-    // in a name (a zero-width space, a soft hyphen: HFS+ ignores such when it compares names). "..." and "\u2026" stay.
-    for (const part of name.normalize("NFKC").replace(/\p{DI}/gu, "").split(/[\\/]/)) if (part == "." || part == "..") throw refused(`has a "${part}" segment, or a look-alike: give the resolved path instead`);
+    // in a name (a zero-width space, a soft hyphen: HFS+ ignores such when it compares names), white space around the dots
+    // (Windows strips a name's trailing spaces, a server may trim it: ".. ", " ..", "..\u3000"), and a yen or won sign,
+    // which Windows' best fit writes as "\\" in Japanese and Korean code pages ("\u00A5..\u00A5"). "..." and "\u2026" stay.
+    for (const part of name.normalize("NFKC").replace(/\p{DI}|\s/gu, "").split(/[\\/\xA5\u20A9]/)) if (part == "." || part == "..") throw refused(`has a "${part}" segment, or a look-alike: give the resolved path instead`);
     if (name.length > MAX_NAME_LENGTH) {
       throw new InputError(
         field,

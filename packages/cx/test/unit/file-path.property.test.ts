@@ -6,11 +6,11 @@ const owner = fc.oneof(fc.constant("self"), fc.stringMatching(/^[A-Za-z0-9_-]{22
 const name = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 40 })
   // Without "/" or NUL, and without a part that is "." or ".." once look-alikes are folded (NFKC) and ignorable characters
-  // dropped, between backslashes or folded slashes: filePath refuses those.
+  // and white space dropped, between backslashes, folded slashes, yen or won signs: filePath refuses those.
   .filter(
     (segment) =>
       !/[/\0]/.test(segment) &&
-      !segment.normalize("NFKC").replace(/\p{Default_Ignorable_Code_Point}/gu, "").split(/[\\/]/).some((part) => part === "." || part === "..") &&
+      !segment.normalize("NFKC").replace(/\p{Default_Ignorable_Code_Point}|\s/gu, "").split(/[\\/\u00A5\u20A9]/).some((part) => part === "." || part === "..") &&
       segment.length <= MAX_NAME_LENGTH,
   );
 const absolutePath = fc.array(name, { minLength: 1, maxLength: 5 }).map((segments) => `/${segments.join("/")}`);

@@ -84,6 +84,15 @@ describe("filePath", () => {
     ["a dot-dot with a zero-width space between", "/photos/.\u200B./private"],
     ["a dot-dot with a soft hyphen after", "/photos/..\u00AD/private"],
     ["a dot-dot after a byte order mark", "/photos/\uFEFF../private"],
+    // Windows strips a name's trailing spaces (and a server may trim a name both ends): ".. " is then "..".
+    ["a dot-dot with a trailing space", "/photos/.. /private"],
+    ["a dot-dot with a leading space", "/photos/ ../private"],
+    ["a dot-dot with an ideographic space after (NFKC: a space)", "/photos/..\u3000/private"],
+    ["a dot-dot with a no-break space after", "/photos/..\u00A0/private"],
+    ["a dot alone before a space", "/photos/. /private"],
+    // Windows' best-fit conversion to an ANSI code page writes a yen sign (932, Japanese) or a won sign (949, Korean) as "\\".
+    ["a dot-dot between yen signs, in one name", "/photos/a\u00A5..\u00A5private"],
+    ["a dot-dot between won signs, in one name", "/photos/a\u20A9..\u20A9private"],
   ])("rejects %s, which a server may fold into a dot segment", async (what, path) => {
     for (const run of [() => filePath("self", path), () => parseFilePath(`self:${encodeURIComponent(path)}`)]) {
       const error = await caught(run);
@@ -100,6 +109,9 @@ describe("filePath", () => {
     ["a ligature, which folds to two letters", "/photos/\uFB01le.txt"],
     ["a zero-width joiner inside an emoji", "/photos/\u{1F469}\u200D\u{1F4BB}.png"],
     ["dots beside a letter", "/photos/..a/a.b.."],
+    ["three dots and a space", "/photos/... /a.jpg"],
+    ["a space between words and dots", "/photos/wait .. what/a.jpg"],
+    ["prices in yen and won", "/prices/\u00A51,000..\u00A52,000 \u20A9500.txt"],
     ["a fullwidth slash between words, which folds to a slash inside one name", "/music/AC\uFF0FDC.mp3"],
   ])("keeps %s reachable", (_case, path) => {
     expect(parseFilePath(filePath("self", path))).toEqual({ owner: "self", path });
