@@ -78,8 +78,9 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
   // no filter at all (the whole list), a string "a=b" as ?0=a&1=%3D&2=b.
   const query = opts.query ?? {};
   if (!isFieldObject(query)) throw fieldError("query", `must be an object of parameters, got ${describeValue(query)}`);
-  // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same.
-  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
+  // openapi-fetch would leave a missing parameter as "{survey_id}" in the URL and send the request all the same. Each
+  // parameter of a path in PAGED_PATHS, checked above, is a word (survey_id, email_address, ...).
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
     if (!present(pathParams?.[name!])) {
       throw new InputError(`path.${name}`, `GET ${path} needs listAll { path: { ${name}: ... } }`);
     }
