@@ -66,7 +66,8 @@ export function checkListQuery(path: string, query: Record<string, unknown> | un
     );
   }
   // Another order (`newest`, `desc`) is no order the vendor documents: it would list in some other order, which
-  // listAll's paging by offset (ASC unless told otherwise) must not meet unknowingly.
+  // listAll's paging by offset (ASC unless told otherwise) must not meet unknowingly. Left out or null, it passes (read
+  // as ASC, which is one).
   const order = query?._order;
-  if (order != null && !(ORDERS as readonly unknown[]).includes(order)) throw fieldError("params.query._order", `must be one of ${ORDERS.join(", ")}, got ${shown(order)}`);
+  if (!(ORDERS as readonly unknown[]).includes(order ?? "ASC")) throw fieldError("params.query._order", `must be one of ${ORDERS.join(", ")}, got ${shown(order)}`);
 }
