@@ -180,9 +180,10 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (scheduled_at !== undefined && typeof scheduled_at !== "string" && !(scheduled_at instanceof Date)) {
     throw fieldError("scheduled_at", `must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now + X Days|Hours|Minutes", got ${describeValue(scheduled_at)}`);
   }
-  // A blank cell (or undefined, null: "undefined") is no number, nor a national one (no country): the vendor requires "+...".
-  if (VOICE_OR_SMS.includes(type) && !/^\+\d/.test(fields.phone_number!)) {
-    throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
+  // A blank cell (or undefined, null: "undefined") is no number, nor a national one (no country): the vendor requires "+"
+  // and digits alone (its "12 character string", the spec's pattern): "+61 409 999 999" or a trailing "\r" from a CSV is refused.
+  if (VOICE_OR_SMS.includes(type) && !/^\+\d+$/.test(fields.phone_number!)) {
+    throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, digits only, e.g. "+61409999999"`);
   }
   if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.

@@ -161,7 +161,7 @@ const cases: BadInputCase[] = [
     // The type refuses it too (test/types/create-interaction.test-d.ts): a JavaScript caller may send it.
     call: (fetch) => createInteraction(client(fetch), bad<CreateInteractionInput>({ survey_id: 52, survey_type: "sms" })),
     field: "phone_number",
-    message: /A sms interaction needs phone_number in international format, e.g\. "\+61409999999"$/,
+    message: /A sms interaction needs phone_number in international format, digits only, e.g\. "\+61409999999"$/,
   },
   {
     helper: "createInteraction",

@@ -162,11 +162,14 @@ describe("createInteraction", () => {
     ["outbound", "61409999999"],
     ["websms", "(04) 0999 9999"],
     ["inbound", " +61409999999"],
+    ["sms", "+61 409 999 999"],
+    ["outbound", "+1 (415) 555-0100"],
+    ["sms", "+61409999999\r"],
   ])("refuses a %s interaction whose phone_number %j is not in international format, before sending (the spec's pattern, which its mock enforces)", async (type, phone_number) => {
     const { observed, sdx } = clientWith(() => json(INTERACTION, 201));
     const error = await inputError(createInteraction(sdx, bad<CreateInteractionInput>({ survey_id: 52, survey_type: type, phone_number })));
     expect(error.field).toBe("phone_number");
-    expect(error.message).toBe(`A ${type} interaction needs phone_number in international format, e.g. "+61409999999"`);
+    expect(error.message).toBe(`A ${type} interaction needs phone_number in international format, digits only, e.g. "+61409999999"`);
     expect(observed.requests).toHaveLength(0);
   });
 
