@@ -97,8 +97,9 @@ export function checkArchiveRequest(body: unknown, at = "body."): void {
   }
   optionsIn(body, "body");
   const { respondentType, type } = body as Record<string, unknown>;
-  // One word: text read from a CSV or a config file keeps its spaces and line break, and CMIX has no such type.
-  if (typeof type !== "string" || !/^\S+$/.test(type)) throw fieldError(`${at}type`, `must be the export file type, e.g. "XLSX_READABLE", got ${shown(type)}`);
+  // One word: text read from a CSV or a config file keeps its spaces and line break, one copied from a web page may
+  // hold a zero-width space (a default-ignorable character, which \s does not match), and CMIX has no such type.
+  if (typeof type !== "string" || !/^[^\s\p{DI}]+$/u.test(type)) throw fieldError(`${at}type`, `must be the export file type, e.g. "XLSX_READABLE", got ${shown(type)}`);
   requireRespondentType(respondentType, `${at}respondentType`);
   for (const name of ["completes", "inProcess", "terminates"]) {
     const value = (body as Record<string, unknown>)[name];

@@ -300,6 +300,14 @@ const cases: BadInputCase[] = [
     field: "type",
     message: /^type must be the export file type, e\.g\. "XLSX_READABLE", got "XLSX_READABLE\\n"$/,
   },
+  // A zero-width space is no white space to \s, but a type copied from a web page may carry one.
+  {
+    helper: "exportArchive",
+    input: "a type with a zero-width space pasted from a web page",
+    call: (fetch) => exportArchive(client(fetch), SURVEY, { ...EXPORT, type: "XLSX_READABLE\u200B" }),
+    field: "type",
+    message: /^type must be the export file type, e\.g\. "XLSX_READABLE", got "XLSX_READABLE\\u200b"$/,
+  },
   {
     helper: "createArchive",
     input: "a type with spaces around it",
