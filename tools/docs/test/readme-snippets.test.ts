@@ -91,12 +91,15 @@ function clientsOf(blocks: ts.SourceFile[]): Map<string, string> {
 /** Every README's clients: a block's error about one is never the reader's own variable, even where none is declared. */
 const clientNames = new Set<string>();
 
-/** Each ```ts block of a README, as a module with the clients it uses but does not create declared after it. */
-export function modulesOf(text: string): { line: number; source: string }[] {
+/**
+ * Each ```ts block of a README, as a module with the clients it uses but does not create declared after it; the
+ * clients' names go into `names` (the READMEs' own into {@link clientNames}, a synthetic README's into a set of its own).
+ */
+export function modulesOf(text: string, names = new Set<string>()): { line: number; source: string }[] {
   const matches = [...text.matchAll(/^```ts\n([\s\S]*?)^```/gm)];
   const parsed = matches.map((match) => ts.createSourceFile("block.ts", match[1]!, ts.ScriptTarget.ES2022, true));
   const clients = clientsOf(parsed);
-  for (const name of clients.keys()) clientNames.add(name);
+  for (const name of clients.keys()) names.add(name);
   return matches.map((match, index) => {
     const block = match[1]!;
     const own = topLevelNames(parsed[index]!);
@@ -117,7 +120,7 @@ function writeBlocks(): string[] {
     } catch {
       continue;
     }
-    for (const { line, source } of modulesOf(text)) {
+    for (const { line, source } of modulesOf(text, clientNames)) {
       const file = `${readme.replace(/\//g, "__").replace(/\.md$/, "")}__line-${line}.ts`;
       writeFileSync(join(workdir, file), source);
       files.push(file);
