@@ -3,6 +3,7 @@ import {
   checkOptionNames,
   EXCHANGE_OPTIONS,
   exchangeAuthorizationCodeInForm,
+  hostOptionNames,
   resolveHosts,
   urlOption,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
@@ -38,6 +39,8 @@ export interface AuthorizeUrlOptions {
  * redirect URI it was sent with, the fetch underneath, the bounds, the logger and the signal.
  */
 type PassedThrough = Pick<RuntimeExchangeOptions, (typeof EXCHANGE_OPTIONS)[number]>;
+// The OAuth server's options, which both functions take: its host option (and that option's old name), and the region.
+const HOST_OPTIONS = [...hostOptionNames(OAUTH_HOST), "region"];
 
 /** Options of {@link exchangeAuthorizationCode}. */
 export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
@@ -61,10 +64,8 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
  * res.redirect(buildAuthorizeUrl({ clientId: "3", redirectUri: "https://app.example.com/sdx/callback", state }));
  */
 export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
-  // Names first: a misspelt `State` is named as such, not reported as a missing state. Both functions take the OAuth
-  // server's options too, written out (hostOptionNames(OAUTH_HOST) cost 13 to 15 gzipped bytes): its host option,
-  // that option's name before 0.2 (see OAUTH_HOST) and the region.
-  checkOptionNames(options ?? {}, ["clientId", "redirectUri", "state", "scope", "oauthBaseUrl", "oauthUrl", "region"], "buildAuthorizeUrl");
+  // Names first: a misspelt `State` is named as such, not reported as a missing state.
+  checkOptionNames(options ?? {}, ["clientId", "redirectUri", "state", "scope", ...HOST_OPTIONS], "buildAuthorizeUrl");
   // The runtime reads clientId, redirectUri, state and scope through the options (an inherited one, a getter, too; a
   // JavaScript caller's null or undefined options as none, which it refuses as missing) rather than from a copy of them
   // (11 gzipped bytes). Its responseType is none of this function's options: left undefined, as when the four were
@@ -89,7 +90,7 @@ export function buildAuthorizeUrl(options: AuthorizeUrlOptions): string {
  */
 export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<TokenResponse> {
   // Checked here, where the whole list is known: the runtime's takes no host options.
-  checkOptionNames(options ?? {}, [...EXCHANGE_OPTIONS, "tokenUrl", "oauthBaseUrl", "oauthUrl", "region"], "exchangeAuthorizationCode");
+  checkOptionNames(options ?? {}, [...EXCHANGE_OPTIONS, "tokenUrl", ...HOST_OPTIONS], "exchangeAuthorizationCode");
   // In the body, as the vendor documents, the fields form-encoded.
   return exchangeAuthorizationCodeInForm({
     ...options,
