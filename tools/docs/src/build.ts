@@ -6,7 +6,7 @@ import { findRepoRoot, readRegistry, type RegisteredApi } from "@apis/spec";
 import { apiPage, indexPage, type ApiSummary } from "./pages.ts";
 import { showProvenance } from "./provenance.ts";
 import { fullSnippet, hasClient, type ApiDocs, type ClientDocs, type PendingDocs } from "./snippets.ts";
-import { authMethods, operationsOf, type JsonObject } from "./spec.ts";
+import { authMethods, isObject, operationsOf, type JsonObject } from "./spec.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +19,9 @@ export function documentedApis(root = findRepoRoot()): { api: RegisteredApi; doc
     }
     if (!docs?.package || !docs.setup || !docs.client || !docs.title) {
       throw new Error(`redocly.yaml: API "${api.name}" needs x-docs with title, package, setup and client (or, before its client exists, title, package and pending)`);
+    }
+    if (docs.values !== undefined && !isObject(docs.values)) {
+      throw new Error(`redocly.yaml: API "${api.name}": x-docs.values must map parameter names to the values the client takes`);
     }
     return { api, docs: docs as ClientDocs };
   });

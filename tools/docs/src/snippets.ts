@@ -8,6 +8,11 @@ export interface ClientDocs {
   setup: string;
   /** The expression whose GET/POST/... methods are called, e.g. `cxi` or `cmix.survey`. */
   client: string;
+  /**
+   * A parameter's value as the client takes it, by parameter name, where it differs from the spec's example: the spec
+   * says what the server sees, and a client may take another form of it (CX's `filePath` is passed URL-encoded).
+   */
+  values?: { [name: string]: Json };
 }
 
 /**
@@ -144,7 +149,8 @@ export function operationSnippet(document: JsonObject, operation: Operation, doc
     for (const parameter of operation.parameters) {
       const needed = location === "path" || parameter.required === true || (location === "query" && parameter.name === oneOf);
       if (parameter.in === location && needed) {
-        values[String(parameter.name)] = parameterValue(document, parameter);
+        const name = String(parameter.name);
+        values[name] = docs.values?.[name] ?? parameterValue(document, parameter);
       }
     }
     if (Object.keys(values).length > 0) params[location] = values;

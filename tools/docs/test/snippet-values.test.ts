@@ -1,0 +1,34 @@
+// The values a snippet's call is built from, on small documents: where the builder must not take the spec's example
+// as it is (test/snippets-run.test.ts runs every real snippet against the mocks).
+import { describe, expect, it } from "vitest";
+import { operationSnippet, type ClientDocs } from "../src/snippets.ts";
+import { operationsOf, type JsonObject } from "../src/spec.ts";
+
+const docs: ClientDocs = { title: "Files", package: "@apis/files", setup: "const files = createClient({});", client: "files" };
+
+function snippet(document: JsonObject, options: Partial<ClientDocs> = {}): string {
+  const [operation] = operationsOf(document);
+  return operationSnippet(document, operation!, { ...docs, ...options });
+}
+
+const filePath = {
+  name: "filePath",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: "^self:(/[^/]+)+$" },
+  example: "self:/photos/2353.jpg",
+} as const;
+
+describe("a snippet's parameter values", () => {
+  const document: JsonObject = { openapi: "3.1.0", paths: { "/files/{filePath}": { get: { operationId: "getFile", parameters: [filePath] } } } };
+
+  it("are the spec's examples when the registry names no other value", () => {
+    expect(snippet(document)).toContain('filePath: "self:/photos/2353.jpg",');
+  });
+
+  it("are the registry's x-docs.values where it names the form the client takes", () => {
+    const shown = snippet(document, { values: { filePath: "self:%2Fphotos%2F2353.jpg" } });
+    expect(shown).toContain('filePath: "self:%2Fphotos%2F2353.jpg",');
+    expect(shown).not.toContain("self:/photos");
+  });
+});
