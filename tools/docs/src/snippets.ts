@@ -31,14 +31,20 @@ export function hasClient(docs: ApiDocs): docs is ClientDocs {
   return !("pending" in docs);
 }
 
-const BLOB = Symbol("blob");
-type Value = Json | typeof BLOB | Value[] | { [key: string]: Value };
+/** A file a snippet uploads, shown as a Blob of this media type. */
+class FileValue {
+  readonly type: string;
+  constructor(type: string) {
+    this.type = type;
+  }
+}
+type Value = Json | FileValue | Value[] | { [key: string]: Value };
 
 /** A value a schema accepts: its example, default, first enum value, or one built from its type. */
 function sample(document: JsonObject, raw: Json | undefined, depth = 0): Value {
   const schema = deref(document, raw);
   if (!isObject(schema) || depth > 8) return null;
-  if (schema.format === "binary") return BLOB;
+  if (schema.format === "binary") return new FileValue(typeof schema.contentMediaType === "string" ? schema.contentMediaType : "application/octet-stream");
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((value) => value !== null) ?? null;
   if (schema.example !== undefined && !containsBinary(document, schema)) return schema.example;
@@ -78,7 +84,7 @@ function sample(document: JsonObject, raw: Json | undefined, depth = 0): Value {
 }
 
 function isPlain(value: Value): value is { [key: string]: Value } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof FileValue);
 }
 
 function containsBinary(document: JsonObject, raw: Json | undefined, depth = 0): boolean {
@@ -107,7 +113,7 @@ function bodyValue(document: JsonObject, operation: JsonObject): Value | undefin
   if (!isObject(body) || !isObject(body.content)) return undefined;
   const media = deref(document, Object.values(body.content)[0]);
   if (!isObject(media)) return undefined;
-  if (containsBinary(document, media.schema)) return sample(document, media.schema);
+  if (containsBinary(document, media.schema)) return fileBody(document, media);
   if (media.example !== undefined) return media.example;
   if (isObject(media.examples)) {
     const first = deref(document, Object.values(media.examples)[0]);
@@ -116,11 +122,31 @@ function bodyValue(document: JsonObject, operation: JsonObject): Value | undefin
   return sample(document, media.schema);
 }
 
+/**
+ * A body that uploads a file: the schema's required fields, each file a Blob of the part's media type (the
+ * encoding's, else the schema's `contentMediaType`), every other field the media example's value where it has one
+ * (an example cannot hold the file itself, so it is not taken whole).
+ */
+function fileBody(document: JsonObject, media: JsonObject): Value {
+  const value = sample(document, media.schema);
+  if (!isPlain(value)) return value;
+  const example = isObject(media.example) ? media.example : {};
+  const encoding = isObject(media.encoding) ? media.encoding : {};
+  const body: { [key: string]: Value } = {};
+  for (const [key, item] of Object.entries(value)) {
+    const part = encoding[key];
+    const type = isObject(part) && typeof part.contentType === "string" && /^[\w.+-]+\/[\w.+-]+$/.test(part.contentType) ? part.contentType : undefined;
+    if (item instanceof FileValue) body[key] = new FileValue(type ?? item.type);
+    else body[key] = example[key] !== undefined ? example[key] : item;
+  }
+  return body;
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** TypeScript source for a value, indented to sit at `indent`. */
 function literal(value: Value, indent: string): string {
-  if (value === BLOB) return 'new Blob(["…file content…"], { type: "text/csv" })';
+  if (value instanceof FileValue) return `new Blob(["…file content…"], { type: ${JSON.stringify(value.type)} })`;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     return `[${value.map((item) => literal(item, indent)).join(", ")}]`;

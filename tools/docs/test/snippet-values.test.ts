@@ -32,3 +32,46 @@ describe("a snippet's parameter values", () => {
     expect(shown).not.toContain("self:/photos");
   });
 });
+
+describe("a snippet's file upload", () => {
+  const upload = (encoding?: JsonObject): JsonObject => ({
+    openapi: "3.1.0",
+    paths: {
+      "/data": {
+        post: {
+          operationId: "upload",
+          requestBody: {
+            content: {
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["file", "file_content_type"],
+                  properties: { file: { type: "string", format: "binary" }, file_content_type: { type: "string" }, note: { type: "string" } },
+                },
+                ...(encoding ? { encoding } : {}),
+                example: { file: "<the file's bytes>", file_content_type: "image/jpeg", note: "not required" },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  it("takes its other required fields from the media example, not a made-up string", () => {
+    const shown = snippet(upload());
+    expect(shown).toContain('file_content_type: "image/jpeg",');
+    expect(shown).not.toContain('"string"');
+    expect(shown).not.toContain("note");
+    expect(shown).not.toContain("<the file's bytes>");
+  });
+
+  it("shows the file as a Blob of the part's media type: the encoding's, else the schema's contentMediaType", () => {
+    expect(snippet(upload({ file: { contentType: "image/jpeg" } }))).toContain('file: new Blob(["…file content…"], { type: "image/jpeg" }),');
+    const csv = upload();
+    const media = (((csv.paths as JsonObject)["/data"] as JsonObject).post as { requestBody: { content: Record<string, { schema: { properties: { file: JsonObject } } }> } }).requestBody.content["multipart/form-data"]!;
+    media.schema.properties.file.contentMediaType = "text/csv";
+    expect(snippet(csv)).toContain('file: new Blob(["…file content…"], { type: "text/csv" }),');
+    expect(snippet(upload())).toContain('file: new Blob(["…file content…"], { type: "application/octet-stream" }),');
+  });
+});
