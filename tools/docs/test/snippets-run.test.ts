@@ -1,0 +1,121 @@
+// Every usage snippet the site shows is RUN, as the page shows it, against its vendor's Prism mock: the registry's
+// `x-docs.setup` creates the client (its hosts pointed at the mocks and a recording fetch added, nothing else changed)
+// and the operation's call runs unchanged. A snippet that compiles can still fail for a reader who copies it: the
+// client's own checks refuse a sample value (an id of "string", an e-mail, a phone pattern), or the vendor refuses one
+// the spec's example holds though its own schema does not allow it. Each call must resolve with no `error`, a 2xx
+// answer and no request Prism reports as a violation (the token request included, sent to the mock's token operation).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createContractRecorder, startPrism, type ContractRecorder, type PrismServer, type RecordedExchange } from "@apis/prism";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apisWithClients } from "../src/build.ts";
+import { operationSnippet, type ClientDocs } from "../src/snippets.ts";
+import { operationsOf, type JsonObject, type Operation } from "../src/spec.ts";
+
+const dist = fileURLToPath(new URL("../dist", import.meta.url));
+
+/**
+ * The host options of each client package, pointed at the mocks (`mock(api)` is the origin of a registered API's
+ * Prism). Prism serves a spec's paths at its origin, without a server's base path (`/1`, `/api`).
+ */
+const HOSTS: Record<string, (mock: (api: string) => string) => Record<string, unknown>> = {
+  "@apis/wootric-cxi": (mock) => ({ baseUrl: mock("wootric-cxi"), tokenUrl: `${mock("wootric-cxi")}/oauth/token` }),
+  "@apis/wootric": (mock) => ({ baseUrl: mock("wootric"), tokenUrl: `${mock("wootric")}/oauth/token` }),
+  "@apis/cx": (mock) => ({ baseUrl: mock("cx"), dataBaseUrl: mock("cx") }),
+  "@apis/survey-dynamix": (mock) => ({ baseUrl: mock("survey-dynamix"), oauthBaseUrl: mock("survey-dynamix") }),
+  "@apis/cmix": (mock) => ({
+    baseUrls: { auth: mock("cmix-auth"), survey: mock("cmix-survey"), reporting: mock("cmix-reporting"), fileProcessing: mock("cmix-file-processing") },
+  }),
+};
+
+interface Run {
+  api: string;
+  root: string;
+  docs: ClientDocs;
+  document: JsonObject;
+  operation: Operation;
+}
+
+const apis = apisWithClients();
+const runs: Run[] = apis.flatMap(({ api, docs }) => {
+  const document = JSON.parse(readFileSync(join(dist, api.name, "openapi.json"), "utf8")) as JsonObject;
+  return operationsOf(document).map((operation) => ({ api: api.name, root: api.root, docs, document, operation }));
+});
+
+const mocks = new Map<string, PrismServer>();
+const recorders = new Map<string, ContractRecorder>();
+
+/** Sends each request to the recorder of the mock it is addressed to; a request for any other host is refused. */
+const routed: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const origin = new URL(request.url).origin;
+  const api = [...mocks].find(([, prism]) => prism.url === origin)?.[0];
+  if (api === undefined) throw new Error(`The snippet sent ${request.method} ${request.url}, which is no mock's`);
+  return recorders.get(api)!.fetch(request);
+};
+
+const mock = (api: string): string => {
+  const prism = mocks.get(api);
+  if (!prism) throw new Error(`No mock of ${api} is running`);
+  return prism.url;
+};
+
+type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) => Promise<{ data: unknown; error: unknown }>;
+const AsyncFunction = (async () => {}).constructor as AsyncFunctionConstructor;
+
+/** The setup and the call as the page shows them, run with a `createClient` that points the hosts at the mocks. */
+async function runSnippet(run: Run): Promise<{ data: unknown; error: unknown }> {
+  const hosts = HOSTS[run.docs.package];
+  if (!hosts) throw new Error(`${run.api}: the test does not know the host options of ${run.docs.package}`);
+  const { createClient } = (await import(run.docs.package)) as { createClient: (options: object) => unknown };
+  const snippet = operationSnippet(run.document, run.operation, run.docs);
+  const body = `${run.docs.setup}\n${snippet}\nreturn { data, error };`;
+  return new AsyncFunction("createClient", body)((options: object) => createClient({ ...options, ...hosts(mock), fetch: routed }));
+}
+
+/** What a snippet's run sent, with Prism's verdict on each request. */
+function verdicts(exchanges: RecordedExchange[]): { call: string; status: number; violations: string[] }[] {
+  return exchanges.map((exchange) => ({
+    call: `${exchange.method} ${new URL(exchange.url).pathname}${exchange.operation ? ` (${exchange.operation.operationId})` : " (no operation of the spec)"}`,
+    status: exchange.status,
+    violations: exchange.violations,
+  }));
+}
+
+describe("the docs' TypeScript snippets, run against the vendors' Prism mocks", () => {
+  beforeAll(async () => {
+    const started = await Promise.allSettled(apis.map(async ({ api }) => [api.name, await startPrism(api.root)] as const));
+    for (const result of started) if (result.status === "fulfilled") mocks.set(...result.value);
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed) throw failed.reason;
+    for (const { api } of apis) recorders.set(api.name, createContractRecorder(api.root));
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...mocks.values()].map((prism) => prism.stop()));
+  });
+
+  it.each(runs.map((run) => [`${run.api} ${run.operation.operationId} (${run.operation.method.toUpperCase()} ${run.operation.path})`, run] as const))(
+    "%s resolves with no error, a 2xx answer and no request violation",
+    async (name, run) => {
+      const shipped = (run.operation.operation["x-codeSamples"] as { source: string }[] | undefined)?.[0]?.source ?? "";
+      // The page must show exactly the call run here.
+      expect(shipped, name).toContain(operationSnippet(run.document, run.operation, run.docs));
+      const seen = new Map([...recorders].map(([api, recorder]) => [api, recorder.exchanges.length]));
+      // A check of the client's that throws (an InputError before any request) fails the run as a returned error does.
+      const error = await runSnippet(run).then(({ error: returned }) => returned, (thrown: unknown) => thrown);
+      const sent = [...recorders].flatMap(([api, recorder]) => recorder.exchanges.slice(seen.get(api)));
+      const own = recorders.get(run.api)!.exchanges.slice(seen.get(run.api));
+      const call = own.filter((exchange) => exchange.operation?.operationId === run.operation.operationId).at(-1);
+      expect(
+        {
+          error: error instanceof Error ? `${error.name}: ${error.message}` : error,
+          status: call?.status ?? "the operation was not called",
+          refused: verdicts(sent).filter((exchange) => exchange.violations.length > 0 || exchange.call.endsWith("(no operation of the spec)")),
+        },
+        name,
+      ).toEqual({ error: undefined, status: expect.toSatisfy((status) => typeof status === "number" && status >= 200 && status < 300), refused: [] });
+    },
+  );
+});
