@@ -1,6 +1,10 @@
 // The values a snippet's call is built from, on small documents: where the builder must not take the spec's example
 // as it is (test/snippets-run.test.ts runs every real snippet against the mocks).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { documentedApis } from "../src/build.ts";
 import { operationSnippet, type ClientDocs } from "../src/snippets.ts";
 import { operationsOf, type JsonObject } from "../src/spec.ts";
 
@@ -30,6 +34,36 @@ describe("a snippet's parameter values", () => {
     const shown = snippet(document, { values: { filePath: "self:%2Fphotos%2F2353.jpg" } });
     expect(shown).toContain('filePath: "self:%2Fphotos%2F2353.jpg",');
     expect(shown).not.toContain("self:/photos");
+  });
+});
+
+describe("the registry's x-docs.values", () => {
+  function registry(values: string): string {
+    const root = mkdtempSync(join(tmpdir(), "apis-docs-values-"));
+    writeFileSync(join(root, "pnpm-workspace.yaml"), "packages: []\n");
+    writeFileSync(
+      join(root, "redocly.yaml"),
+      `apis:\n  files:\n    root: openapi.yaml\n    x-docs:\n      title: Files\n      package: "@apis/files"\n      setup: "const files = createClient({});"\n      client: files\n${values}`,
+    );
+    return root;
+  }
+
+  it("are read as a map of parameter names to values", () => {
+    const root = registry('      values:\n        filePath: "self:%2Fphotos"\n');
+    try {
+      expect(documentedApis(root)[0]?.docs).toMatchObject({ values: { filePath: "self:%2Fphotos" } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("refuse anything but a map, naming the API", () => {
+    const root = registry('      values: "self:%2Fphotos"\n');
+    try {
+      expect(() => documentedApis(root)).toThrow('API "files": x-docs.values must map parameter names');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
