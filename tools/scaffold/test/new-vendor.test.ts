@@ -92,6 +92,8 @@ describe("pnpm new-vendor", () => {
     const vitest = ["exec", "vitest", "run", "--reporter=dot"];
     await sh("pnpm", ["--dir", "tools/lint", ...vitest, "test/bounds-wording.test.ts"]);
     await sh("pnpm", ["--dir", "tools/prism", ...vitest, "test/doc-curls.test.ts", "-t", "acme-surveys"]);
+    // Its docs page's snippet, run against its mock with baseUrl alone pointed there.
+    await sh("pnpm", ["--dir", "tools/docs", ...vitest, "test/snippets-run.test.ts"], { APIS_DOCS_ONLY: "acme-surveys" });
     for (const file of ["scenario.ts", "routes.ts"]) expect(existsSync(join(copy, "packages/acme-surveys/test/runtimes", file))).toBe(true);
   }, 900_000);
 
