@@ -3,8 +3,8 @@ import { shorten } from "./shorten.js";
 /** One decoder for every body: decode() without `stream` keeps no state between calls, and making one per call costs. */
 export const UTF8 = new TextDecoder();
 
-/** What the vendor sent instead of JSON: a snippet of it (`body`, as the error will hold it), and its content type. */
-export type NotJson = { reason: "not-json"; body: string | undefined; type: string | undefined };
+/** What the vendor sent instead of JSON: a snippet of it (`body`, as the error will hold it). */
+export type NotJson = { reason: "not-json"; body: string | undefined };
 
 /** What {@link checkJsonBody} found: the body's value, or what the vendor sent instead of JSON. */
 export type JsonCheck = { value: unknown } | NotJson;
@@ -27,10 +27,10 @@ export function parseJsonText(text: string): unknown {
  * `paidResponse`), so the body is decoded and parsed once. A bad one comes back as a short, redacted snippet.
  *
  * @example
- * const checked = checkJsonBody(response, bytes, [token]);
+ * const checked = checkJsonBody(bytes, [token]);
  * if ("reason" in checked) throw new InvalidResponseError(`... ${checked.body}`);
  */
-export function checkJsonBody(response: Response, bytes: Uint8Array, secrets?: readonly string[]): JsonCheck {
+export function checkJsonBody(bytes: Uint8Array, secrets?: readonly string[]): JsonCheck {
   const text = UTF8.decode(bytes);
   try {
     return { value: parseJsonText(text) };
@@ -40,6 +40,6 @@ export function checkJsonBody(response: Response, bytes: Uint8Array, secrets?: r
     // shrunk those 64 KiB), and one echoed with its white space changed is known too. None of a text over 1 MiB, which
     // would hold the event loop, as a token answer's (see requestToken).
     const body = text.length > 1 << 20 ? undefined : shorten(text, 200, secrets);
-    return { reason: "not-json", body, type: response.headers.get("content-type") ?? undefined };
+    return { reason: "not-json", body };
   }
 }

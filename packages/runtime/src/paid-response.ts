@@ -68,7 +68,7 @@ export async function jsonData(response: Response): Promise<unknown> {
  * status text).
  *
  * @example
- * const checked = checkJsonBody(response, bytes);
+ * const checked = checkJsonBody(bytes);
  * if ("value" in checked) return paidResponse(response, bytes, checked, call.secrets);
  */
 export function paidResponse(response: Response, bytes: Uint8Array, parsed?: { value: unknown }, secrets?: readonly string[]): Response {

@@ -39,7 +39,7 @@ export async function receiveBody(response: Response, json: boolean, maxBytes: n
     bytes = new TextEncoder().encode(`The error body was larger than ${limit} bytes and was not read.`);
   }
   // Only a 2xx body is checked as JSON, so a body checked is never one to redact.
-  const checked = json ? checkJsonBody(response, bytes, call.secrets) : undefined;
+  const checked = json ? checkJsonBody(bytes, call.secrets) : undefined;
   if (checked && !("value" in checked)) return checked;
   return { response: paidResponse(response, response.ok ? bytes : redactSecretBytes(bytes, call.secrets), checked, call.secrets) };
 }

@@ -43,7 +43,8 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     // is idempotent, so the attempt may be resent, and the advice differs.
     if (received.reason === "not-json") {
       // The server's header, on one bounded line (see shorten): it may be 16 KiB long, or hold a C1 control.
-      const type = received.type === undefined ? "" : ` (${shorten(received.type.split(";", 1)[0]!, 100, call.secrets)})`;
+      const said = headers.get("content-type");
+      const type = said == null ? "" : ` (${shorten(said.split(";", 1)[0]!, 100, call.secrets)})`;
       throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
         // No snippet of a body over 1 MiB (see checkJsonBody), so `body` is then undefined and the message says so.
         ` The vendor or a proxy is failing: retry later; ${received.body === undefined ? "its body was over 1 MiB" : "`body` holds its start"}.`, { status, body: received.body });
