@@ -11,7 +11,7 @@ export type BodyMode = "json" | "buffer" | "none";
 const ERROR_BODY_BYTES = 1_048_576;
 
 /** What {@link receiveBody} came to: the response to hand on, or why not. */
-export type Received = { response: Response } | NotJson | { reason: "too-large" } | { reason: "failed"; error: unknown };
+export type Received = { response: Response } | NotJson | { reason: "too-large" } | { reason?: undefined; error: unknown };
 
 /**
  * Reads a body in full within the call's attempt signal and `maxBytes` (an error status's within 1 MiB too; see `readBody`) and hands on the same response, its body
@@ -31,7 +31,7 @@ export async function receiveBody(response: Response, json: boolean, maxBytes: n
   try {
     bytes = await readBody(response, (call.attempt?.signal ?? call.signal)!, limit);
   } catch (error) {
-    return { reason: "failed", error };
+    return { error };
   }
   // (No bytes: over the bound. An empty body is an empty array, which is an object.)
   if (!bytes) {
