@@ -100,11 +100,11 @@ export async function requestToken(request: TokenRequest): Promise<Record<string
   issued.splice(8);
   rememberSecret(...issued);
   const secrets = [...request.secrets, ...issued];
-  const trimmed = text.trim();
   // Not shown over 1 MiB (redacting a hostile 16 MiB answer held the event loop for seconds); redacted whole before it
   // is cut short, since a credential cut in two first is no longer recognized, and redaction by name may pull it in view.
   // Read below for the refusal's fields: a body that is no object (a snippet of text, a JSON string or number) has none.
-  const shownBody = (text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : trimmed ? shorten(trimmed, 500, secrets) : undefined) as ErrorFields;
+  // A blank one (white space alone, as trim() and \s know it) is none; shorten trims a text itself.
+  const shownBody = (text.length > 1 << 20 ? undefined : token !== undefined ? redactBody(token, secrets) : /\S/.test(text) ? shorten(text, 500, secrets) : undefined) as ErrorFields;
   const init = { status: response.status, method: "POST", url: tokenUrl, body: shownBody, secrets, headers: response.headers };
   const endpointHint = request.endpoint ?? "check that tokenUrl is the OAuth token endpoint";
   const accessToken = (token as { access_token?: unknown } | null | undefined)?.access_token;
