@@ -172,6 +172,13 @@ export function createOAuth2TokenSource(options: OAuth2TokenSourceOptions): Toke
 }
 
 // `check` runs the checks that are createOAuth2TokenSource's alone, just before the token source is made.
+// Each answer is read in requestGrant. Its token_type must be Bearer, the scheme tokens are sent with: another would be
+// refused on every call with no clue why. White space around it is none: quoted on one line, "Bearer " read as Bearer,
+// and the error contradicted itself. It is quoted on one line, redacted before it is cut short: a credential cut in two
+// would no longer be recognized. Some vendors send expires_in as a string; anything unreadable means "until the server
+// rejects it". A number or a string: no other type's name starts so (symbol, bigint). A lifetime that is no finite
+// positive number (NaN, 0, -5, 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one
+// reader of this answer.
 function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant, check?: () => void): TokenSource {
   const tokenUrl = buildTokenUrl(options.tokenUrl, grant.type === "password" ? grant.query : undefined);
   const shownUrl = redactUrl(tokenUrl);
@@ -220,9 +227,10 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
     // What the caller's onRefreshToken returns is waited for (see TokenRequest.rotated). The new refresh token is made
     // known before the store's error can quote it: requestToken remembers only an answer's first eight credentials.
     const answer = await requestToken({ send, tokenUrl, body: options.bodyFormat === "json" ? JSON.stringify(params) : new URLSearchParams(params), secrets: held, grant: used, refused, endpoint: options.hints?.endpoint, signal, rotated: (token) => typeof token === "string" && token && (rememberSecret((refreshToken = token)), options.initial?.onRefreshToken?.(token)) });
-    const token = readToken(answer, tokenUrl, held);
-    accessToken = token.accessToken;
-    return token;
+    const { access_token, expires_in, token_type } = answer; // access_token checked by requestToken; see above on the others.
+    if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") throw new AuthenticationError(`Token request to ${shownUrl} returned token_type ${shown(shorten(token_type, 40, [...held, access_token as string]))}, not Bearer: please report this.`, { method: "POST", url: tokenUrl, secrets: held });
+    accessToken = access_token as string;
+    return { accessToken, expiresInMs: (/^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN) * 1000 };
   }
 
   // acquire's signal aborts once every caller waiting for the token has given up: the request is then cancelled (a refresh
@@ -231,24 +239,6 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
   return tokenSourceOf({ fetchToken: acquire, refreshSkewMs: options.refreshSkewMs, now: options.now, initial: options.initial, tokenUrl: shownUrl });
 }
 
-// requestToken has checked access_token already.
-function readToken(value: Record<string, unknown>, tokenUrl: string, secrets: string[]): FetchedToken {
-  const { access_token, expires_in, token_type } = value;
-  // Tokens are sent as "Bearer"; another scheme would be refused on every call with no clue why. White space around it
-  // is none: quoted on one line, "Bearer " read as Bearer, and the error contradicted itself.
-  if (typeof token_type === "string" && token_type.trim().toLowerCase() !== "bearer") {
-    // On one line, redacted before it is cut short: a credential cut in two would no longer be recognized.
-    throw new AuthenticationError(
-      `Token request to ${redactUrl(tokenUrl)} returned token_type ${shown(shorten(token_type, 40, [...secrets, access_token as string]))}, not Bearer: please report this.`,
-      { method: "POST", url: tokenUrl, secrets },
-    );
-  }
-  // Some vendors send expires_in as a string; anything unreadable means "until the server rejects it". A number or a
-  // string: no other type's name starts so (symbol, bigint). A lifetime that is no finite positive number (NaN, 0, -5,
-  // 1e308 seconds, which is Infinity in ms) is taken as unknown by tokenSourceOf, the one reader of this answer.
-  const seconds = /^(st|n)/.test(typeof expires_in) ? +(expires_in as string) : NaN;
-  return { accessToken: access_token as string, expiresInMs: seconds * 1000 };
-}
 
 // RFC 6749 §2.3.1 allows both Basic and body client authentication; the body form is the one every vendor accepts.
 function clientAuth(grant: OAuth2Grant): Record<string, string> {
