@@ -57,9 +57,9 @@ export async function downloadFile(client: CxClient, filePath: string, options?:
   // A body fetch decompressed is longer than the Content-Length the server sent for it: no size then. Nor of a browser's
   // cross-origin response ("cors"), whose Content-Encoding is hidden unless the server exposes it, while its
   // Content-Length is not: a gzip body there read as its compressed size.
-  // Decimal digits alone: Number() would read 0x10 or 1e3 too.
+  // Decimal digits alone: Number() would read 0x10 or 1e3 too. No header (null) is tested as the text "null".
   const declared = response.headers.get("content-length");
-  const length = response.headers.has("content-encoding") || response.type == "cors" || !/^\d+$/.test(declared ?? "") ? Number.NaN : Number(declared);
+  const length = response.headers.has("content-encoding") || response.type == "cors" || !/^\d+$/.test(declared as string) ? Number.NaN : Number(declared);
   return {
     // openapi-fetch reports an empty file (Content-Length: 0) as no data at all; it is still a file. The body handed
     // out is the caller's own stream, which keeps its Response (every client's are, see the runtime's ownStream): the
