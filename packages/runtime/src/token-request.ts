@@ -43,7 +43,8 @@ type ErrorFields = { error?: unknown; error_description?: unknown; message?: unk
 
 function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
   if (code === "invalid_grant") return request.refused;
-  if (code === "invalid_client") return "check the client ID and client secret";
+  // RFC 6749 §5.2: a 401 refuses the client's own authentication; a bad code is invalid_grant, a 400.
+  if (code === "invalid_client" || (status === 401 && request.grant == "authorization_code")) return "check the client ID and client secret";
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }

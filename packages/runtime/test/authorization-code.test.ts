@@ -403,6 +403,14 @@ describe("exchangeAuthorizationCode", () => {
     expect(plain.message).toContain("failed with 400 invalid_grant (Code [redacted] was already used by client [redacted]): ");
   });
 
+  it("a 401 without an OAuth error code blames the client ID and secret, not the code (RFC 6749 §5.2)", async () => {
+    // CX's own error shape, with no `error` field: a wrong client secret under HTTP Basic.
+    const { result } = exchange(() => json({ errorType: "AccessDenied", message: "Invalid client credentials" }, { status: 401 }));
+    const error = (await caught(result)) as AuthenticationError;
+    expect(error.status).toBe(401);
+    expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 401 (Invalid client credentials): check the client ID and client secret`);
+  });
+
   it("a 2xx without access_token throws AuthenticationError", async () => {
     const { result } = exchange(() => json({ token: "at-secret-3" }));
     const error = (await caught(result)) as AuthenticationError;
