@@ -137,10 +137,10 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
       { error, errorDescription: description, errorUri: query.get("error_uri") ?? undefined },
     );
   }
-  const state = query.get("state") ?? undefined;
+  const state = query.get("state");
   // Login CSRF targets exactly a victim with no sign-in under way: an absent session value must not turn the check off.
   if (options.expectedState !== null && (!options.expectedState || state !== options.expectedState)) {
-    const why = !options.expectedState ? "expectedState is empty (a lost session?)" : state === undefined ? "The callback has no state" : "The callback's state is not the one sent";
+    const why = !options.expectedState ? "expectedState is empty (a lost session?)" : state === null ? "The callback has no state" : "The callback's state is not the one sent";
     throw new InputError("state", `${why}: it may be forged or stale; start the sign-in again`);
   }
   const codeParams = options.codeParams ?? ["code"];
@@ -149,7 +149,7 @@ export function readAuthorizationCallback(url: string | URL, options: Authorizat
   if (!code) {
     throw new InputError("url", `The callback has no ${codeParams.join(" or ")} parameter: pass the URL the vendor redirected to, with its query`);
   }
-  return state === undefined ? { code } : { code, state };
+  return state === null ? { code } : { code, state };
 }
 
 /**
