@@ -8,7 +8,7 @@ import type { Layer } from "./layer.js";
 /** The transport's log: one line per attempt (see {@link AttemptLog.layer}) and notes such as rate-limit waits. */
 export interface AttemptLog {
   /** Logs "METHOD url text" with the method, redacted URL and purpose in its fields. */
-  note(call: Call, text: string, fields?: Record<string, unknown>): void;
+  note(call: Call, text: string, fields?: Record<string, unknown>): Promise<void>;
   /**
    * Logs each attempt as its response headers arrive or it fails: method, redacted URL, status or error, attempt,
    * duration. A transport puts it in its pipeline only when it has a logger.
@@ -29,19 +29,16 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
   if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
     throw fieldError("logger", "must be an object with debug(message, fields), e.g. console");
   }
-  // Async, so that an async debug's rejection is caught too: left unhandled, it would end a Node process.
-  const log = async (message: string, fields: Record<string, unknown>) => {
+  // "METHOD url text", after "token request " on a token endpoint's transport; the URL as a log line may show it,
+  // query credentials and any other known secret redacted. Async, so that an async debug's rejection is caught too: left
+  // unhandled, it would end a Node process. No caller waits for it.
+  const note = async (call: Call, text: string, fields?: Record<string, unknown>) => {
+    const url = redactText(redactUrl(call.url), call.secrets);
     try {
-      await logger?.debug(message, fields);
+      await logger?.debug(`${purpose == "token" ? "token request " : ""}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
     } catch {
       // Logging is best effort: a request must not fail because its log line could not be written.
     }
-  };
-  // "METHOD url text", after "token request " on a token endpoint's transport; the URL as a log line may show it,
-  // query credentials and any other known secret redacted.
-  const note = (call: Call, text: string, fields?: Record<string, unknown>) => {
-    const url = redactText(redactUrl(call.url), call.secrets);
-    log(`${purpose == "token" ? "token request " : ""}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
   };
   return {
     note,
