@@ -230,11 +230,14 @@ export function createHookedClient<Paths extends {}>(options: HookedClientOption
 
   // openapi-fetch's use and eject work on its middleware list, not on `this`, so they are handed on as they are.
   // Once openapi-fetch middleware may see a call's Request, every call gets a real one (see PlannedRequest).
-  const use: Core["use"] = (...middleware) => {
-    context.plan = false;
-    core.use(...middleware);
+  const client = {
+    ...callMethods(call),
+    use: (...middleware: Parameters<Core["use"]>) => {
+      context.plan = false;
+      core.use(...middleware);
+    },
+    eject: core.eject,
   };
-  const client = { ...callMethods(call), use, eject: core.eject };
   // openapi-fetch's Client type is generic over each path's parameters; this object implements it uniformly.
   return client as unknown as Client<Paths>;
 }
