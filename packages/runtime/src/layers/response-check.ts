@@ -38,14 +38,13 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, headers, limit: maxResponseBytes });
     }
-    const { safe } = call;
-    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `safe`: the request
+    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `call.safe`: the request
     // is idempotent, so the attempt may be resent, and the advice differs.
     if (received.reason === "not-json") {
       // The server's header, on one bounded line (see shorten): it may be 16 KiB long, or hold a C1 control.
       const said = headers.get("content-type");
       const type = said == null ? "" : ` (${shorten(said.split(";", 1)[0]!, 100, call.secrets)})`;
-      throw attemptFailure(call, "not-json", safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
+      throw attemptFailure(call, "not-json", call.safe, InvalidResponseError, (attempts) => `returned ${status}${type} with a body that is not JSON (treated as a server error, ${attempts})`,
         // No snippet of a body over 1 MiB (see checkJsonBody), so `body` is then undefined and the message says so.
         ` The vendor or a proxy is failing: retry later; ${received.body === undefined ? "its body was over 1 MiB" : "`body` holds its start"}.`, { status, body: received.body });
     }
@@ -53,7 +52,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     throw attemptFailure(
       call,
       "body",
-      safe,
+      call.safe,
       timedOut ? ApiTimeoutError : ApiConnectionError,
       (attempts) => (timedOut ? `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})` : `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`),
       timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network.",
