@@ -202,7 +202,8 @@ async function answered(transport: typeof fetch, request: Request): Promise<Resp
 function closedByServer(error: unknown): boolean {
   for (let cause: unknown = error, depth = 0; typeof cause === "object" && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     const code = (cause as { code?: unknown }).code;
-    if (code === "UND_ERR_SOCKET" || code === "ECONNRESET") return true;
+    // EPIPE: the socket was closed as a request's body was being written to it (a PUT or POST; seen in a CI run).
+    if (code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE") return true;
   }
   return false;
 }

@@ -79,6 +79,21 @@ describe("a contract recorder whose connection the server closes before answerin
     expect(recorder.exchanges).toHaveLength(1);
   });
 
+  it("sends a PUT once more when writing its body found the socket closed (EPIPE, as Node's fetch reports it)", async () => {
+    // The server drops the first request it receives; here that one never reached it, so it answers the next.
+    received = ["(the PUT whose write failed)"];
+    let calls = 0;
+    // What undici's fetch rejects with when the server closed the socket the body is written to.
+    const epipeOnce: typeof fetch = (input, init) =>
+      ++calls === 1 ? Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("write EPIPE"), { code: "EPIPE", errno: -32, syscall: "write" }) })) : fetch(input, init);
+    const recorder = createContractRecorder(spec, epipeOnce);
+    const response = await recorder.fetch(`${url}/pets/7`, { method: "PUT", body: '{"id":7,"name":"Rex"}', headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(200);
+    expect(calls).toBe(2);
+    expect(received).toEqual(["(the PUT whose write failed)", "PUT /pets/7"]);
+    expect(recorder.exchanges).toHaveLength(1);
+  });
+
   it("does not send a POST again in a live run, where the vendor may have acted on it", async () => {
     received = [];
     process.env.APIS_CONTRACT_LIVE = "1";
