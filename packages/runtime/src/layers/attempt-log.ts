@@ -31,10 +31,10 @@ export function attemptLog(logger: Logger | undefined, purpose: "api" | "token",
   }
   // "METHOD url text", after "token request " on a token endpoint's transport; the URL as a log line may show it,
   // query credentials and any other known secret redacted. Async, so that an async debug's rejection is caught too: left
-  // unhandled, it would end a Node process. No caller waits for it.
+  // unhandled, it would end a Node process. No caller waits for it, so the redaction is inside the try as well.
   const note = async (call: Call, text: string, fields?: Record<string, unknown>) => {
-    const url = redactText(redactUrl(call.url), call.secrets);
     try {
+      const url = redactText(redactUrl(call.url), call.secrets);
       await logger?.debug(`${purpose == "token" ? "token request " : ""}${call.method} ${url} ${text}`, { method: call.method, url, ...fields, purpose });
     } catch {
       // Logging is best effort: a request must not fail because its log line could not be written.
