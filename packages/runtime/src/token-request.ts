@@ -43,13 +43,14 @@ type ErrorFields = { error?: unknown; error_description?: unknown; message?: unk
 
 function tokenErrorHint(status: number, code: string | undefined, request: TokenRequest, endpointHint: string): string {
   if (code === "invalid_grant") return request.refused;
-  // RFC 6749 §5.2: a 401 refuses the client's own authentication; a bad code is invalid_grant, a 400.
-  if (code === "invalid_client" || (status === 401 && request.grant == "authorization_code")) return "check the client ID and client secret";
   if (code === "unauthorized_client" || code === "unsupported_grant_type") {
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
   if (code === "invalid_scope") return "the scope is not allowed for this client";
   if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
+  // RFC 6749 §5.2: a 401 refuses the client's own authentication; a bad code is invalid_grant, a 400. A 401 that names
+  // another code is told that code's advice above.
+  if (code === "invalid_client" || (status === 401 && request.grant == "authorization_code")) return "check the client ID and client secret";
   if (status === 400 || status === 401) return request.refused;
   if (status === 403) return "the account may not get tokens; ask the vendor";
   if (status === 404 || status === 405) return endpointHint;

@@ -411,6 +411,20 @@ describe("exchangeAuthorizationCode", () => {
     expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 401 (Invalid client credentials): check the client ID and client secret`);
   });
 
+  it("a 401 that names another OAuth error code keeps that code's advice, not the client ID and secret's", async () => {
+    const advice = {
+      unauthorized_client: "the server does not allow the authorization_code grant for this client; use other credentials",
+      unsupported_grant_type: "the server does not allow the authorization_code grant for this client; use other credentials",
+      invalid_scope: "the scope is not allowed for this client",
+      invalid_request: "the server refused the token request's form; check tokenUrl and the grant",
+      invalid_grant: "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
+    };
+    for (const [code, hint] of Object.entries(advice)) {
+      const error = (await caught(exchange(() => json({ error: code }, { status: 401 })).result)) as AuthenticationError;
+      expect(error.message, code).toBe(`Token request to ${TOKEN_URL} failed with 401 ${code}: ${hint}`);
+    }
+  });
+
   it("a 2xx without access_token throws AuthenticationError", async () => {
     const { result } = exchange(() => json({ token: "at-secret-3" }));
     const error = (await caught(result)) as AuthenticationError;
