@@ -176,7 +176,8 @@ export function operationSnippet(document: JsonObject, operation: Operation, doc
       const needed = location === "path" || parameter.required === true || (location === "query" && parameter.name === oneOf);
       if (parameter.in === location && needed) {
         const name = String(parameter.name);
-        values[name] = docs.values?.[name] ?? parameterValue(document, parameter);
+        // Own keys only: a parameter named toString or constructor is no entry of the map.
+        values[name] = (docs.values && Object.hasOwn(docs.values, name) ? docs.values[name] : undefined) ?? parameterValue(document, parameter);
       }
     }
     if (Object.keys(values).length > 0) params[location] = values;

@@ -35,6 +35,16 @@ describe("a snippet's parameter values", () => {
     expect(shown).toContain('filePath: "self:%2Fphotos%2F2353.jpg",');
     expect(shown).not.toContain("self:/photos");
   });
+
+  it("are the spec's examples for a parameter the registry's values do not list, though an object's inherited key names it", () => {
+    const named = (name: string): JsonObject => ({
+      openapi: "3.1.0",
+      paths: { "/files": { get: { operationId: "listFiles", parameters: [{ name, in: "query", required: true, schema: { type: "string" }, example: "abc" }] } } },
+    });
+    for (const name of ["toString", "constructor", "valueOf", "hasOwnProperty"]) {
+      expect(snippet(named(name), { values: { filePath: "self:%2Fphotos%2F2353.jpg" } }), name).toContain(`${name}: "abc",`);
+    }
+  });
 });
 
 describe("the registry's x-docs.values", () => {
