@@ -137,7 +137,7 @@ function fileBody(document: JsonObject, media: JsonObject): Value {
     const part = encoding[key];
     const type = isObject(part) && typeof part.contentType === "string" && /^[\w.+-]+\/[\w.+-]+$/.test(part.contentType) ? part.contentType : undefined;
     if (item instanceof FileValue) body[key] = new FileValue(type ?? item.type);
-    else body[key] = example[key] !== undefined ? example[key] : item;
+    else body[key] = Object.hasOwn(example, key) && example[key] !== undefined ? example[key] : item;
   }
   return body;
 }

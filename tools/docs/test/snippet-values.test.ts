@@ -110,6 +110,14 @@ describe("a snippet's file upload", () => {
     expect(shown).not.toContain("<the file's bytes>");
   });
 
+  it("takes a required field the media example lacks from its schema, though an object's inherited key names it", () => {
+    const document = upload();
+    const media = (((document.paths as JsonObject)["/data"] as JsonObject).post as { requestBody: { content: Record<string, { schema: { required: string[]; properties: JsonObject } }> } }).requestBody.content["multipart/form-data"]!;
+    media.schema.required.push("constructor");
+    Object.assign(media.schema.properties, { constructor: { type: "string", example: "from the schema" } });
+    expect(snippet(document)).toContain('constructor: "from the schema",');
+  });
+
   it("shows the file as a Blob of the part's media type: the encoding's, else the schema's contentMediaType", () => {
     expect(snippet(upload({ file: { contentType: "image/jpeg" } }))).toContain('file: new Blob(["…file content…"], { type: "image/jpeg" }),');
     const csv = upload();
