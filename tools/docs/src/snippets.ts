@@ -31,10 +31,13 @@ export function hasClient(docs: ApiDocs): docs is ClientDocs {
   return !("pending" in docs);
 }
 
-/** A file a snippet uploads, shown as a Blob of this media type. */
+/** One media type, no list or parameters: what a Blob's `type` is written as. */
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+
+/** A file a snippet uploads, shown as a Blob of this media type (application/octet-stream where none is known). */
 class FileValue {
-  readonly type: string;
-  constructor(type: string) {
+  readonly type: string | undefined;
+  constructor(type: string | undefined) {
     this.type = type;
   }
 }
@@ -44,7 +47,7 @@ type Value = Json | FileValue | Value[] | { [key: string]: Value };
 function sample(document: JsonObject, raw: Json | undefined, depth = 0): Value {
   const schema = deref(document, raw);
   if (!isObject(schema) || depth > 8) return null;
-  if (schema.format === "binary") return new FileValue(typeof schema.contentMediaType === "string" ? schema.contentMediaType : "application/octet-stream");
+  if (schema.format === "binary") return new FileValue(typeof schema.contentMediaType === "string" ? schema.contentMediaType : undefined);
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((value) => value !== null) ?? null;
   if (schema.example !== undefined && !containsBinary(document, schema)) return schema.example;
@@ -111,9 +114,10 @@ function parameterValue(document: JsonObject, parameter: JsonObject): Value {
 function bodyValue(document: JsonObject, operation: JsonObject): Value | undefined {
   const body = deref(document, operation.requestBody);
   if (!isObject(body) || !isObject(body.content)) return undefined;
-  const media = deref(document, Object.values(body.content)[0]);
+  const [mediaType, raw] = Object.entries(body.content)[0] ?? [];
+  const media = deref(document, raw);
   if (!isObject(media)) return undefined;
-  if (containsBinary(document, media.schema)) return fileBody(document, media);
+  if (containsBinary(document, media.schema)) return fileBody(document, media, mediaType!);
   if (media.example !== undefined) return media.example;
   if (isObject(media.examples)) {
     const first = deref(document, Object.values(media.examples)[0]);
@@ -125,17 +129,19 @@ function bodyValue(document: JsonObject, operation: JsonObject): Value | undefin
 /**
  * A body that uploads a file: the schema's required fields, each file a Blob of the part's media type (the
  * encoding's, else the schema's `contentMediaType`), every other field the media example's value where it has one
- * (an example cannot hold the file itself, so it is not taken whole).
+ * (an example cannot hold the file itself, so it is not taken whole). A body that is the file itself is a Blob of the
+ * schema's `contentMediaType`, else of the body's own media type (`text/csv`).
  */
-function fileBody(document: JsonObject, media: JsonObject): Value {
+function fileBody(document: JsonObject, media: JsonObject, mediaType: string): Value {
   const value = sample(document, media.schema);
+  if (value instanceof FileValue) return new FileValue(value.type ?? (MEDIA_TYPE.test(mediaType) ? mediaType : undefined));
   if (!isPlain(value)) return value;
   const example = isObject(media.example) ? media.example : {};
   const encoding = isObject(media.encoding) ? media.encoding : {};
   const body: { [key: string]: Value } = {};
   for (const [key, item] of Object.entries(value)) {
     const part = encoding[key];
-    const type = isObject(part) && typeof part.contentType === "string" && /^[\w.+-]+\/[\w.+-]+$/.test(part.contentType) ? part.contentType : undefined;
+    const type = isObject(part) && typeof part.contentType === "string" && MEDIA_TYPE.test(part.contentType) ? part.contentType : undefined;
     if (item instanceof FileValue) body[key] = new FileValue(type ?? item.type);
     else body[key] = Object.hasOwn(example, key) && example[key] !== undefined ? example[key] : item;
   }
@@ -146,7 +152,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** TypeScript source for a value, indented to sit at `indent`. */
 function literal(value: Value, indent: string): string {
-  if (value instanceof FileValue) return `new Blob(["…file content…"], { type: ${JSON.stringify(value.type)} })`;
+  if (value instanceof FileValue) return `new Blob(["…file content…"], { type: ${JSON.stringify(value.type ?? "application/octet-stream")} })`;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     return `[${value.map((item) => literal(item, indent)).join(", ")}]`;

@@ -118,6 +118,14 @@ describe("a snippet's file upload", () => {
     expect(snippet(document)).toContain('constructor: "from the schema",');
   });
 
+  it("shows a body that is the file itself as a Blob of the body's media type, where its schema names none", () => {
+    const raw: JsonObject = {
+      openapi: "3.1.0",
+      paths: { "/imports": { post: { operationId: "importCsv", requestBody: { content: { "text/csv": { schema: { type: "string", format: "binary" } } } } } } },
+    };
+    expect(snippet(raw)).toContain('body: new Blob(["…file content…"], { type: "text/csv" })');
+  });
+
   it("shows the file as a Blob of the part's media type: the encoding's, else the schema's contentMediaType", () => {
     expect(snippet(upload({ file: { contentType: "image/jpeg" } }))).toContain('file: new Blob(["…file content…"], { type: "image/jpeg" }),');
     const csv = upload();
