@@ -23,8 +23,15 @@ export function documentedApis(root = findRepoRoot()): { api: RegisteredApi; doc
     if (docs.values !== undefined && !isObject(docs.values)) {
       throw new Error(`redocly.yaml: API "${api.name}": x-docs.values must map parameter names to the values the client takes`);
     }
+    if (docs.mockHosts !== undefined && !isMockHosts(docs.mockHosts)) {
+      throw new Error(`redocly.yaml: API "${api.name}": x-docs.mockHosts must map host option names to API names (a path may follow), or to such maps`);
+    }
     return { api, docs: docs as ClientDocs };
   });
+}
+
+function isMockHosts(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((item) => (typeof item === "string" && item !== "") || isMockHosts(item));
 }
 
 /** The documented APIs that have a client, so every operation page shows a snippet through it. */

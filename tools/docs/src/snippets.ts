@@ -13,7 +13,16 @@ export interface ClientDocs {
    * says what the server sees, and a client may take another form of it (CX's `filePath` is passed URL-encoded).
    */
   values?: { [name: string]: Json };
+  /**
+   * The client's host options as the local mocks serve them, for running the snippets: each option (or an option of a
+   * nested one, as CMIX's `baseUrls`) names the registered API whose mock stands in for that host, with a path after
+   * it where the option is a full endpoint (`wootric/oauth/token`). Left out: `baseUrl` alone, at the API's own mock.
+   */
+  mockHosts?: MockHosts;
 }
+
+/** See {@link ClientDocs.mockHosts}. */
+export type MockHosts = { [option: string]: string | MockHosts };
 
 /**
  * A registry entry whose package has no client yet (`x-docs.pending` says why): its page shows the operations

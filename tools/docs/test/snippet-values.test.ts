@@ -47,16 +47,18 @@ describe("a snippet's parameter values", () => {
   });
 });
 
+/** A scratch repository whose registry has one API, "files", with `lines` added to its x-docs. */
+function registry(lines: string): string {
+  const root = mkdtempSync(join(tmpdir(), "apis-docs-registry-"));
+  writeFileSync(join(root, "pnpm-workspace.yaml"), "packages: []\n");
+  writeFileSync(
+    join(root, "redocly.yaml"),
+    `apis:\n  files:\n    root: openapi.yaml\n    x-docs:\n      title: Files\n      package: "@apis/files"\n      setup: "const files = createClient({});"\n      client: files\n${lines}`,
+  );
+  return root;
+}
+
 describe("the registry's x-docs.values", () => {
-  function registry(values: string): string {
-    const root = mkdtempSync(join(tmpdir(), "apis-docs-values-"));
-    writeFileSync(join(root, "pnpm-workspace.yaml"), "packages: []\n");
-    writeFileSync(
-      join(root, "redocly.yaml"),
-      `apis:\n  files:\n    root: openapi.yaml\n    x-docs:\n      title: Files\n      package: "@apis/files"\n      setup: "const files = createClient({});"\n      client: files\n${values}`,
-    );
-    return root;
-  }
 
   it("are read as a map of parameter names to values", () => {
     const root = registry('      values:\n        filePath: "self:%2Fphotos"\n');
@@ -71,6 +73,27 @@ describe("the registry's x-docs.values", () => {
     const root = registry('      values: "self:%2Fphotos"\n');
     try {
       expect(() => documentedApis(root)).toThrow('API "files": x-docs.values must map parameter names');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the registry's x-docs.mockHosts", () => {
+
+  it("are read as host option names mapped to API names (a path may follow), nested maps included", () => {
+    const root = registry("      mockHosts: { baseUrl: files, tokenUrl: files/oauth/token, baseUrls: { auth: files } }\n");
+    try {
+      expect(documentedApis(root)[0]?.docs).toMatchObject({ mockHosts: { baseUrl: "files", tokenUrl: "files/oauth/token", baseUrls: { auth: "files" } } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['"files"', "{ baseUrl: 4710 }", '{ baseUrl: "" }', "{ baseUrls: { auth: [files] } }"])("refuse %s, naming the API", (value) => {
+    const root = registry(`      mockHosts: ${value}\n`);
+    try {
+      expect(() => documentedApis(root)).toThrow('API "files": x-docs.mockHosts must map host option names to API names');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

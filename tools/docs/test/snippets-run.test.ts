@@ -10,26 +10,32 @@ import { fileURLToPath } from "node:url";
 import { createContractRecorder, startPrism, type ContractRecorder, type PrismServer, type RecordedExchange } from "@apis/prism";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apisWithClients } from "../src/build.ts";
-import { fullSnippet, operationSnippet, type ClientDocs } from "../src/snippets.ts";
+import { fullSnippet, operationSnippet, type ClientDocs, type MockHosts } from "../src/snippets.ts";
 import { operationsOf, type JsonObject, type Operation } from "../src/spec.ts";
 
 const dist = fileURLToPath(new URL("../dist", import.meta.url));
 
 /**
- * The host options of each client package with more than `baseUrl`, pointed at the mocks (`mock(api)` is the origin of
- * a registered API's Prism). Prism serves a spec's paths at its origin, without a server's base path (`/1`, `/api`).
- * A package not listed (a vendor `pnpm new-vendor` just added) takes `baseUrl` alone, the name every client gives its
- * main host.
+ * The client's host options, each pointed at the mock the registry's `x-docs.mockHosts` names for it (`baseUrl` at the
+ * API's own mock when it names none). Prism serves a spec's paths at its origin, without a server's base path (`/1`,
+ * `/api`).
  */
-const HOSTS: Record<string, (mock: (api: string) => string) => Record<string, unknown>> = {
-  "@apis/wootric-cxi": (mock) => ({ baseUrl: mock("wootric-cxi"), tokenUrl: `${mock("wootric-cxi")}/oauth/token` }),
-  "@apis/wootric": (mock) => ({ baseUrl: mock("wootric"), tokenUrl: `${mock("wootric")}/oauth/token` }),
-  "@apis/cx": (mock) => ({ baseUrl: mock("cx"), dataBaseUrl: mock("cx") }),
-  "@apis/survey-dynamix": (mock) => ({ baseUrl: mock("survey-dynamix"), oauthBaseUrl: mock("survey-dynamix") }),
-  "@apis/cmix": (mock) => ({
-    baseUrls: { auth: mock("cmix-auth"), survey: mock("cmix-survey"), reporting: mock("cmix-reporting"), fileProcessing: mock("cmix-file-processing") },
-  }),
-};
+function hostOptions(hosts: MockHosts): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(hosts).map(([option, target]) => {
+      if (typeof target !== "string") return [option, hostOptions(target)];
+      const [api, ...path] = target.split("/");
+      return [option, [mock(api!), ...path].join("/")];
+    }),
+  );
+}
+
+/** The APIs whose mocks `hosts` names. */
+function mockedBy(hosts: MockHosts): string[] {
+  return Object.values(hosts).flatMap((target) => (typeof target === "string" ? [target.split("/")[0]!] : mockedBy(target)));
+}
+
+const hostsOf = (api: string, docs: ClientDocs): MockHosts => docs.mockHosts ?? { baseUrl: api };
 
 interface Run {
   api: string;
@@ -43,10 +49,12 @@ interface Run {
 const only = process.env.APIS_DOCS_ONLY?.split(",");
 const apis = apisWithClients().filter(({ api }) => only === undefined || only.includes(api.name));
 if (apis.length === 0) throw new Error(`No registered API with a client is named in APIS_DOCS_ONLY=${only}`);
-// Mocked: every API of the packages run, since a client is created with all of its hosts (one CMIX service's snippet
-// gets its token from cmix-auth, and its client names the other services' hosts too).
-const packages = new Set(apis.map(({ docs }) => docs.package));
-const mocked = apisWithClients().filter(({ docs }) => packages.has(docs.package));
+// Mocked: every API a run's client has a host at (one CMIX service's snippet gets its token from cmix-auth, and its
+// client names the other services' hosts too).
+const named = new Set(apis.flatMap(({ api, docs }) => mockedBy(hostsOf(api.name, docs))));
+const mocked = apisWithClients().filter(({ api }) => named.has(api.name));
+const unknown = [...named].filter((name) => !mocked.some(({ api }) => api.name === name));
+if (unknown.length > 0) throw new Error(`x-docs.mockHosts names ${unknown.join(", ")}, which no registered API with a client is`);
 const runs: Run[] = apis.flatMap(({ api, docs }) => {
   const document = JSON.parse(readFileSync(join(dist, api.name, "openapi.json"), "utf8")) as JsonObject;
   return operationsOf(document).map((operation) => ({ api: api.name, root: api.root, docs, document, operation }));
@@ -75,11 +83,10 @@ const AsyncFunction = (async () => {}).constructor as AsyncFunctionConstructor;
 
 /** The setup and the call as the page shows them, run with a `createClient` that points the hosts at the mocks. */
 async function runSnippet(run: Run): Promise<{ data: unknown; error: unknown }> {
-  const hosts = HOSTS[run.docs.package] ?? ((mock) => ({ baseUrl: mock(run.api) }));
   const { createClient } = (await import(run.docs.package)) as { createClient: (options: object) => unknown };
   const snippet = operationSnippet(run.document, run.operation, run.docs);
   const body = `${run.docs.setup}\n${snippet}\nreturn { data, error };`;
-  return new AsyncFunction("createClient", body)((options: object) => createClient({ ...options, ...hosts(mock), fetch: routed }));
+  return new AsyncFunction("createClient", body)((options: object) => createClient({ ...options, ...hostOptions(hostsOf(run.api, run.docs)), fetch: routed }));
 }
 
 /** What a snippet's run sent, with Prism's verdict on each request. */
