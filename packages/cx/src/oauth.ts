@@ -10,6 +10,7 @@ import {
   type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
 } from "@apis/runtime";
+import type { IsLiteral } from "./literal.js";
 import type { AccessToken } from "./types.js";
 
 /** CX's authorization page, where the user signs in and approves the application. */
@@ -36,6 +37,12 @@ function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }
 }
 
 /**
+ * The `redirectUri` CX takes: any URL, but a literal whose every value is an http one (`"http://localhost:3000/cb"`,
+ * in any case) is refused by the compiler, which asks for https: CX refuses http, even on localhost.
+ */
+export type HttpsUri<R extends string> = IsLiteral<R> extends true ? ([Exclude<Lowercase<R>, `http:${string}`>] extends [never] ? `https:${string}` : R) : R;
+
+/**
  * The URL to send the user to (step 1 of CX's sign-in). `redirectUri` must be https: CX refuses anything else,
  * http on localhost included, and so does this function, with an `InputError`. `state` is required (8 or more
  * characters, checked by the runtime): keep it in the user's session and pass it to {@link readAuthorizationCallback}.
@@ -46,7 +53,7 @@ function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }
  * const state = crypto.randomUUID();
  * res.redirect(buildAuthorizeUrl({ clientId, redirectUri: "https://app.example.com/cx/callback", state }));
  */
-export function buildAuthorizeUrl(options: { clientId: string; redirectUri: string; state: string; authorizeUrl?: string | undefined }): string {
+export function buildAuthorizeUrl<R extends string>(options: { clientId: string; redirectUri: HttpsUri<R>; state: string; authorizeUrl?: string | undefined }): string {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "buildAuthorizeUrl needs { clientId, redirectUri, state }");
   }
@@ -123,7 +130,7 @@ export interface ExchangeAuthorizationCodeOptions extends PassedThrough {
  * const { access_token } = await exchangeAuthorizationCode({ clientId, clientSecret, code, redirectUri });
  * const cx = createClient({ auth: { type: "token", accessToken: access_token } });
  */
-export async function exchangeAuthorizationCode(options: ExchangeAuthorizationCodeOptions): Promise<AccessToken> {
+export async function exchangeAuthorizationCode<R extends string>(options: ExchangeAuthorizationCodeOptions & { redirectUri: HttpsUri<R> }): Promise<AccessToken> {
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", "exchangeAuthorizationCode needs { clientId, clientSecret, code, redirectUri }");
   }

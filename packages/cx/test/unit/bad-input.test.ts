@@ -159,6 +159,7 @@ const cases: BadInputCase[] = [
   {
     helper: "authorizeUrl",
     input: "a plain-http redirectUri",
+    // @ts-expect-error: the types refuse an http literal too (test/types/literal-arguments.test-d.ts); this is JavaScript's net
     call: () => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback", state: "st-0123456789" }),
     field: "redirectUri",
     message: /redirectUri must be https: CX refuses http, even on localhost/,
@@ -236,6 +237,7 @@ const cases: BadInputCase[] = [
   {
     helper: "filePath",
     input: "a relative path",
+    // @ts-expect-error: the types refuse a relative literal too (test/types/literal-arguments.test-d.ts); this is JavaScript's net
     call: () => filePath("self", "photos/2353.jpg"),
     field: "path",
     message: /^The path must be absolute, starting with "\/" .*, got "photos\/2353\.jpg"$/,

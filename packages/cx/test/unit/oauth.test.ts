@@ -33,6 +33,7 @@ describe("authorizeUrl", () => {
   });
 
   it("refuses a redirect URI that is not https, as CX does", async () => {
+    // @ts-expect-error: the types refuse an http literal too (test/types/literal-arguments.test-d.ts); this is JavaScript's net
     const error = await caught(() => buildAuthorizeUrl({ clientId: CLIENT_ID, redirectUri: "http://app.example.com/cx/callback", state: STATE }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("redirectUri");
