@@ -1,5 +1,4 @@
-import { fieldError, InputError, shown } from "@apis/runtime";
-import type { IsLiteral } from "./literal.js";
+import { fieldError, InputError, shown, type IsLiteral } from "@apis/runtime";
 
 /**
  * The longest file or folder name CX accepts, counted in UTF-16 code units (JavaScript's `string.length`). The

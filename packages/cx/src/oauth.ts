@@ -9,8 +9,8 @@ import {
   type AuthorizationCallback,
   type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
+  type IsLiteral,
 } from "@apis/runtime";
-import type { IsLiteral } from "./literal.js";
 import type { AccessToken } from "./types.js";
 
 /** CX's authorization page, where the user signs in and approves the application. */
