@@ -51,14 +51,16 @@ export function forwardedOptions(options: object, taken: Iterable<string>): Forw
   return Object.fromEntries(Object.entries(options).filter(([name, value]) => !skip.has(name) && value !== undefined)) as ForwardedOptions;
 }
 
+// The compiler checks the list against the type both ways. A list, not the keys of an object (see
+// BASE_TRANSPORT_OPTIONS); typed string[] below, as it was, through a name the bundler folds away.
+const forwardedNames = [...BASE_TRANSPORT_OPTIONS, "headers", "rateLimit", "middleware"] satisfies (keyof ForwardedOptions)[];
+true satisfies [Exclude<keyof ForwardedOptions, (typeof forwardedNames)[number]>] extends [never] ? true : false;
+
 /**
  * The names of the {@link ForwardedOptions}: every runtime option a vendor's `createClient` takes besides its own. Kept
  * whole by the type: a runtime option added to {@link ClientOptions} must be named here, or this does not compile.
  */
-export const FORWARDED_OPTIONS = [
-  ...BASE_TRANSPORT_OPTIONS,
-  ...Object.keys({ headers: 0, rateLimit: 0, middleware: 0 } satisfies Record<Exclude<keyof ForwardedOptions, keyof BaseTransportOptions>, 0>),
-];
+export const FORWARDED_OPTIONS: string[] = forwardedNames;
 
 /** What a vendor's token requests share with its API calls: the fetch, the bounds, the retries and the logger. */
 export type TokenRequestOptions = BaseTransportOptions;
