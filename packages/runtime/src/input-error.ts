@@ -177,6 +177,10 @@ export function checkClient(client: unknown): void {
  * if (signal != null && !isAbortSignal(signal)) throw fieldError("signal", "must be an AbortSignal");
  */
 export function isAbortSignal(value: unknown): value is AbortSignal {
-  const signal = value as Partial<AbortSignal> | null | undefined;
-  return typeof signal?.aborted == "boolean" && typeof signal.addEventListener == "function" && typeof signal.removeEventListener == "function";
+  // Read through casts, not a typed copy of the argument, which the bundle kept (4 to 7 gzipped bytes in @apis/cmix).
+  return (
+    typeof (value as Partial<AbortSignal> | null | undefined)?.aborted == "boolean" &&
+    typeof (value as AbortSignal).addEventListener == "function" &&
+    typeof (value as AbortSignal).removeEventListener == "function"
+  );
 }
