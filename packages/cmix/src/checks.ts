@@ -59,5 +59,6 @@ export function checkClient(cmix: CmixClient, service: "survey" | "reporting" = 
  * const layout = isId(archive.dataLayoutId) ? archive.dataLayoutId : undefined;
  */
 export function isId(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+  // Number.isSafeInteger is false for anything but a number, so no typeof test before it (2 to 3 gzipped bytes).
+  return Number.isSafeInteger(value) && (value as number) > 0;
 }
