@@ -12,9 +12,9 @@ import {
 import { OAUTH_HOST } from "./client.js";
 import { withRegion, type Region } from "./region.js";
 
-function oauthBaseUrl(options: { region?: Region | undefined; oauthBaseUrl?: string | undefined; oauthUrl?: string | undefined } | undefined): string {
-  return resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
-}
+// An arrow, as wire.ts's one-expression helpers (see isWireValue).
+const oauthBaseUrl = (options: { region?: Region | undefined; oauthBaseUrl?: string | undefined; oauthUrl?: string | undefined } | undefined): string =>
+  resolveHosts(withRegion(options ?? {}), OAUTH_HOST).oauthBaseUrl;
 
 /** Options of {@link buildAuthorizeUrl}. */
 export interface AuthorizeUrlOptions {

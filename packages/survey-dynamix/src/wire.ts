@@ -19,6 +19,8 @@ function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
   return value;
 }
 
+// An arrow, as serializeForm and oauth.ts's oauthBaseUrl: a one-expression helper so written is shorter once bundled
+// (together 4 to 5 gzipped bytes).
 /**
  * Whether `value` is one the vendor takes as a query parameter or an interaction-data value: a string, a finite number
  * or a boolean (`Number.isFinite` is false for anything but a number).
@@ -26,9 +28,7 @@ function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
  * @example
  * isWireValue(52); // true
  */
-export function isWireValue(value: unknown): value is string | number | boolean {
-  return typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
-}
+export const isWireValue = (value: unknown): value is string | number | boolean => typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
 
 /**
  * The query string of a call, in the vendor's conventions: booleans as `1`/`0`, undefined and null left out, and one
@@ -68,7 +68,5 @@ export function serializeQuery(query: Record<string, unknown>): string {
  * @example
  * serializeForm({ survey_id: 52, _force_new: true }); // "survey_id=52&_force_new=1"
  */
-export function serializeForm(body: unknown): string | URLSearchParams {
-  if (typeof body === "string" || body instanceof URLSearchParams) return body;
-  return toFormUrlEncoded(numericBooleans(body) as Record<string, unknown>);
-}
+export const serializeForm = (body: unknown): string | URLSearchParams =>
+  typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(numericBooleans(body) as Record<string, unknown>);
