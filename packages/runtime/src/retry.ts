@@ -39,6 +39,8 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   return Math.max(Date.parse(after) - now, 0) || undefined;
 }
 
+// An arrow, as vendor-client.ts's takenOptions: so written, the two are shorter once bundled (1 to 4 gzipped bytes a
+// package). Neither is called while the runtime's modules load.
 /**
  * Whether a method, upper-cased as `Call.method` holds it, may be sent again after the server may have acted on it.
  *
@@ -46,9 +48,7 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
  * isIdempotent("PUT");  // true
  * isIdempotent("POST"); // false
  */
-export function isIdempotent(method: string): boolean {
-  return IDEMPOTENT_METHODS.includes(method);
-}
+export const isIdempotent = (method: string): boolean => IDEMPOTENT_METHODS.includes(method);
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 

@@ -151,7 +151,10 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   throw new InputError("auth.type", `Unknown auth type ${shown(auth.type)}: use one of ${types.map(shown).join(", ")}`);
 }
 
+// An arrow, as retry.ts's isIdempotent (see there).
 /** The options a vendor reads itself, which are not forwarded to the runtime. */
-export function takenOptions(description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] {
-  return ["auth", ...hostOptionNames(description.hosts), ...(description.ownOptions ?? [])];
-}
+export const takenOptions = (description: Pick<VendorDescription<never, string>, "hosts" | "ownOptions">): string[] => [
+  "auth",
+  ...hostOptionNames(description.hosts),
+  ...(description.ownOptions ?? []),
+];
