@@ -227,16 +227,17 @@ async function waitUntilComplete(
   }
 }
 
+// failedError, reportsFailure and quoted are arrows, as isComplete: one-expression helpers so written are shorter once
+// bundled (8 gzipped bytes together). None is called while the module loads.
 /**
  * The error of an archive whose status says it failed: it will not complete, and waiting on for maxWaitMs (10 minutes
  * by default) would only delay the error.
  */
-function failedError(ref: ArchiveRef, archive: Archive): ArchiveFailedError {
-  return new ArchiveFailedError(
+const failedError = (ref: ArchiveRef, archive: Archive): ArchiveFailedError =>
+  new ArchiveFailedError(
     `Archive ${ref.archiveId} of survey ${ref.surveyId} reports status ${quoted(archive.status)}, so it will not complete: start a new export, or ask CMIX why it failed. \`body\` holds the archive.`,
     { ...ref, body: archive },
   );
-}
 
 /**
  * Whether an archive's status reads as a failure. Only `COMPLETE` is evidenced (spec: `Archive.status`); this is a
@@ -244,9 +245,8 @@ function failedError(ref: ArchiveRef, archive: Archive): ArchiveFailedError {
  * the end, or `ERROR` alone, so that `NO_ERRORS`, `ERROR_CHECKING`, `RETRYING_AFTER_ERROR` or `CANCEL_REQUESTED` keep
  * the wait.
  */
-function reportsFailure(archive: Archive): boolean {
-  return typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
-}
+const reportsFailure = (archive: Archive): boolean =>
+  typeof archive.status === "string" && /^error$|(^|[\W_])(failed|failure|errored|cancell?ed|aborted)$/i.test(archive.status);
 
 const isComplete = (archive: Archive) => typeof archive.status == "string" && archive.status.toUpperCase() == COMPLETE;
 
@@ -320,6 +320,5 @@ function abortError(ref: ArchiveErrorRef, resume: string, bounds: Bounds): Archi
 // JSON-escaped, which quoting would escape past recognition) and again after (an escape quoting wrote into a credential's
 // form). Anything else as JSON, summarized inside a list so that an object's message is not shown bare, as a string
 // would be ([{"message":"FAILED"}]); null (or none) as null, a number as written.
-function quoted(value: unknown): string {
-  return typeof value == "string" ? summarizeBody(JSON.stringify(summarizeBody(value))) : typeof value == "object" && value ? summarizeBody([value]) : `${value ?? null}`;
-}
+const quoted = (value: unknown): string =>
+  typeof value == "string" ? summarizeBody(JSON.stringify(summarizeBody(value))) : typeof value == "object" && value ? summarizeBody([value]) : `${value ?? null}`;
