@@ -4,6 +4,7 @@ import { AUTH_SCHEMES } from "./auth.js";
 import type { paths } from "./generated/schema.js";
 import { rateLimitDefaults } from "./rate-limit.js";
 import { checkSegmentsBody, SEGMENTS_PATH } from "./segments.js";
+import { checkPaging } from "./list-all.js";
 // After segments.js for bundle size only (gzip finds about 3 more bytes in that module order); no side effects.
 import { operations, queryNames } from "./generated/operations.js";
 import { resolveTokenUrl, TOKEN_SERVER, tokenServer } from "./token-url.js";
@@ -48,7 +49,10 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
     prepare: (init, call) => {
       // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
       if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
-      return QUERY_NAMES(init, call);
+      QUERY_NAMES(init, call);
+      // After the names' check, which refuses a per_page that is no integer as such.
+      checkPaging(init.params?.query);
+      return init;
     },
   }),
   // Without the logger: the token URL's own resolution (WOOTRIC_ACCOUNT) says once that a host is deprecated.

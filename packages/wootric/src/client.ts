@@ -1,7 +1,7 @@
 // First for bundle size only (gzip finds about 3 more bytes in that module order); no side effects.
 import { operations, queryNames } from "./generated/operations.js";
 import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
-import { rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
+import { checkPaging, rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
 import type { paths } from "./generated/schema.js";
@@ -35,6 +35,10 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   authorizers: TOKEN_AUTHORIZERS,
   ...WOOTRIC_ACCOUNT,
   // Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
-  calls: () => queryNameHooks(queryNames, "Wootric"),
+  // And a raw call's per_page past 50, as in @apis/wootric-cxi (see checkPaging).
+  calls: () => {
+    const names = queryNameHooks(queryNames, "Wootric").prepare!;
+    return { prepare: (init, call) => (names(init, call), checkPaging(init.params?.query), init) };
+  },
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });

@@ -52,6 +52,24 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // The vendor documents 50 a page at most, not what it does past it: pages of 50 where 100 were asked for would read
+  // as the end of the list to a loop that stops at a short page. listAll refuses such a per_page; so does a raw call.
+  it.each([51, 100, 0, -5])("refuses a raw GET whose per_page is %s, outside the vendor's 1 to 50, naming the bound, before sending it", async (perPage) => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const error = await cxi.GET("/v1/responses", { params: { query: { per_page: perPage } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.per_page", message: `params.query.per_page must be an integer from 1 to 50 (the vendor's maximum), got ${perPage}` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a raw GET whose per_page is 1 or 50, and one given as text as it is (the vendor's to read)", async () => {
+    const { observed, cxi } = clientWith(() => json([]));
+    expect((await cxi.GET("/v1/tags", { params: { query: { per_page: 1 } } })).error).toBeUndefined();
+    expect((await cxi.GET("/v1/imports", { params: { query: { per_page: 50, page: 30 } } })).error).toBeUndefined();
+    expect((await cxi.GET("/v1/tags", { params: { query: { per_page: "100" as unknown as number } } })).error).toBeUndefined();
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?per_page=1", "?per_page=50&page=30", "?per_page=100"]);
+  });
+
   it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
     const { observed, cxi } = clientWith(() => json([]));
     const items = listAll(cxi, "/v1/tags", { query: { excludeDisabled: true } as never });

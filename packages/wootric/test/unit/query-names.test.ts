@@ -60,6 +60,28 @@ describe("query parameter names", () => {
     expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?page=2&created[gt]=1480000000&email=1.5"]);
   });
 
+  // As in @apis/wootric-cxi: the vendor documents 50 a page at most, not what it does past it.
+  it("refuses a raw GET of every paged list whose per_page is outside the vendor's 1 to 50, naming the bound, before sending it", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    for (const path of PAGED_PATHS) {
+      const ids = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, 7]));
+      for (const perPage of [51, 100, 0]) {
+        await expect(get(path, { params: { path: ids, query: { per_page: perPage } } }), path).rejects.toMatchObject({
+          field: "params.query.per_page",
+          message: `params.query.per_page must be an integer from 1 to 50 (the vendor's maximum), got ${perPage}`,
+        });
+      }
+    }
+    expect(observed.requests).toHaveLength(0);
+  });
+
+  it("sends a raw GET whose per_page is 50 on page 30", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    expect((await wootric.GET("/v1/end_users", { params: { query: { per_page: 50, page: 30 } } })).error).toBeUndefined();
+    expect(observed.requests.map((request) => new URL(request.url).search)).toEqual(["?per_page=50&page=30"]);
+  });
+
   it("refuses listAll's query naming a parameter written another way, at its first page, before any request", async () => {
     const { observed, wootric } = clientWith(() => json([]));
     const items = listAll(wootric, "/v1/end_users", { query: { perPage: 10 } as never });
