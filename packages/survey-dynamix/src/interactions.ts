@@ -101,8 +101,9 @@ export async function updateInteraction(
   // As createInteraction's: JSON would write 1e21 as 1e+21, and an ID past 2^53 as a neighbouring one.
   if (interaction.survey_id !== undefined) checkPositiveInteger(interaction.survey_id, "interaction.survey_id", "the survey's ID");
   if (interaction.id !== undefined && interaction.id !== interactionId) {
-    // The value is not quoted: JSON.stringify would write an object out whole, and throw on a BigInt.
-    throw fieldError("interaction.id", `must match interactionId ${interactionId}`);
+    // The value is not quoted: JSON.stringify would write an object out whole, and throw on a BigInt. "Number" says what
+    // "891234" lacks, which "must match 891234" did not.
+    throw fieldError("interaction.id", `must be the number ${interactionId}, as interactionId, or left out`);
   }
   const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
   // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or

@@ -270,7 +270,15 @@ const cases: BadInputCase[] = [
     input: "an interaction whose id differs from interactionId",
     call: (fetch) => updateInteraction(client(fetch), 891234, { id: 1, survey_id: 52 } as UpdateInteractionInput),
     field: "interaction.id",
-    message: /^interaction\.id must match interactionId 891234$/,
+    message: /^interaction\.id must be the number 891234, as interactionId, or left out$/,
+  },
+  // The id as text, from a caller's own data: "must match interactionId 891234" named no difference the caller could see.
+  {
+    helper: "updateInteraction",
+    input: "the interaction's id as text",
+    call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>({ id: "891234", survey_id: 52 })),
+    field: "interaction.id",
+    message: /^interaction\.id must be the number 891234, as interactionId, or left out$/,
   },
   // JSON writes NaN and Infinity as null, which cleared the field at the vendor.
   ...(
@@ -313,7 +321,7 @@ const cases: BadInputCase[] = [
     input: `${input} as the interaction's id`,
     call: (fetch: FetchSpy) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>({ id, survey_id: 52 })),
     field: "interaction.id",
-    message: /^interaction\.id must match interactionId 891234$/,
+    message: /^interaction\.id must be the number 891234, as interactionId, or left out$/,
   })),
   ...(
     [

@@ -376,7 +376,7 @@ describe("updateInteraction", () => {
     const { observed, sdx } = clientWith(() => json(INTERACTION));
     const error = await inputError(updateInteraction(sdx, 891234, { id: 24062, agent_id: "x" }));
     expect(error.field).toBe("interaction.id");
-    expect(error.message).toContain("must match");
+    expect(error.message).toBe("interaction.id must be the number 891234, as interactionId, or left out");
     expect(observed.requests).toHaveLength(0);
   });
 
