@@ -27,18 +27,10 @@ type PagedPath = keyof PagedLists;
 // that does not end with a parameter). A unit test holds it to PagedLists.
 export const PAGED_PATHS = Object.keys(operations).filter((path) => "get" in operations[path as keyof typeof operations] && !path.endsWith("}")) as PagedPath[];
 type ListParameters<P extends PagedPath> = paths[P]["get"]["parameters"];
-type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-type LimitText = Exclude<Digit, "0"> | `${Exclude<Digit, "0">}${Digit}` | `${Exclude<Digit, "0">}${Digit}${Digit}` | "1000";
-/**
- * The `_limit` a `listAll` takes: any number, but a literal none of whose values is a whole number from 1 to 1000
- * (`5000`, `0`, `2.5`) is refused by the compiler, which names the range. A `number` is left to the run-time check, as
- * is an `N` inferred from nothing (options a generic function's result).
- */
-export type Limit<N extends number> = number extends N ? N : [N] extends [never] ? number : [Extract<`${N}`, LimitText>] extends [never] ? "a whole number from 1 to 1000" : N;
-type SpecQuery<P extends PagedPath, N extends number> = Omit<NonNullable<ListParameters<P>["query"]>, "_limit"> & { _limit?: Limit<N> | undefined };
+type SpecQuery<P extends PagedPath> = NonNullable<ListParameters<P>["query"]>;
 // One filter given of those a list needs (REQUIRED_FILTERS, which checkListQuery refuses a query without), for each one.
 type OneOf<Q, F extends PropertyKey> = F extends keyof Q ? Q & { [K in F]-?: NonNullable<Q[K]> } : never;
-type Query<P extends PagedPath, N extends number> = P extends keyof typeof REQUIRED_FILTERS ? OneOf<SpecQuery<P, N>, (typeof REQUIRED_FILTERS)[P][number]> : SpecQuery<P, N>;
+type Query<P extends PagedPath> = P extends keyof typeof REQUIRED_FILTERS ? OneOf<SpecQuery<P>, (typeof REQUIRED_FILTERS)[P][number]> : SpecQuery<P>;
 type PathParams<P extends PagedPath> = ListParameters<P>["path"];
 // The one call site's GET, for fourteen paths: the union is too wide for openapi-fetch's overloads; the items are typed
 // by PagedLists.
@@ -53,7 +45,7 @@ type ListGet = (
  * but an empty one (`start_date: ""`) counts as none and throws an `InputError`, as the vendor would answer every
  * item: no type can refuse an empty string given as a `string`.
  */
-export type ListAllOptions<P extends PagedPath, N extends number = number> = ({} extends Query<P, N> ? { query?: Query<P, N> | undefined } : { query: Query<P, N> }) &
+export type ListAllOptions<P extends PagedPath> = ({} extends Query<P> ? { query?: Query<P> | undefined } : { query: Query<P> }) &
   ([PathParams<P>] extends [undefined] ? { path?: undefined } : { path: PathParams<P> }) & { signal?: AbortSignal | undefined };
 
 /**
@@ -72,7 +64,7 @@ export type ListAllOptions<P extends PagedPath, N extends number = number> = ({}
  *   console.log(response.question_id, response.response);
  * }
  */
-export function listAll<P extends PagedPath, N extends number = number>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P, N> ? [ListAllOptions<P, N>?] : [ListAllOptions<P, N>]): AsyncIterableIterator<PagedLists[P]> {
+export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   const opts = (options ?? {}) as { query?: Record<string, unknown> | undefined; path?: Record<string, unknown> | undefined; signal?: AbortSignal | undefined };
   if (!(PAGED_PATHS as readonly unknown[]).includes(path)) {
