@@ -3,7 +3,7 @@
 // account.js, auth.js and rate-limit.js are the account's pieces that @apis/wootric (the main API) uses too, so that
 // they are written once.
 export { byteLength, decodeCsv, parseCsv, parseCsvLines, readCsv, type CsvRow } from "./csv.js";
-export { checkPaging, listAll, listAllQuery, MAX_PAGE, MAX_PER_PAGE, type PagedLists, type PerPage } from "./list-all.js";
+export { checkPaging, listAll, listAllQuery, MAX_PAGE, MAX_PER_PAGE, type PagedLists } from "./list-all.js";
 export { importCsv, checkImportCsv, MAX_IMPORT_BYTES, RESERVED_IMPORT_COLUMNS } from "./import-csv.js";
 export { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 export { RATE_LIMIT_HEADERS, rateLimitDefaults, type WootricRateLimit } from "./rate-limit.js";

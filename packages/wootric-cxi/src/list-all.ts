@@ -36,22 +36,7 @@ true satisfies [Exclude<PagedPath, (typeof PAGED_PATHS)[number]>] extends [never
 // The query names each list of PAGED_PATHS reads, in its order (spec: listTags, listImports, listResponses), page aside;
 // test/unit/query-names.test.ts holds it to the spec.
 const READS = ["exclude_disabled flat no_stats per_page search sort", "per_page", "per_page sort_order"];
-type Digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
-/**
- * The `per_page` a `listAll` takes: any number, but a literal none of whose values is a whole number from 1 to 50
- * (`100`, `0`, `2.5`) is refused by the compiler, which names the range. A `number` is left to the run-time check.
- */
-export type PerPage<N extends number> = number extends N
-  ? N
-  : // never: N inferred from nothing (options a generic function's result), read as any number, as before N was there.
-    [N] extends [never]
-    ? number
-    : [Extract<`${N}`, Exclude<Digit, "0"> | `${"1" | "2" | "3" | "4"}${Digit}` | "50">] extends [never]
-      ? "a whole number from 1 to 50"
-      : N;
-type ListQuery<P extends PagedPath, N extends number> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page" | "per_page"> & {
-  per_page?: PerPage<N> | undefined;
-};
+type ListQuery<P extends PagedPath> = Omit<NonNullable<paths[P]["get"]["parameters"]["query"]>, "page">;
 
 /**
  * Iterates every item of a paged list, fetching pages of `per_page` (default 50, the vendor's maximum) lazily.
@@ -64,10 +49,10 @@ type ListQuery<P extends PagedPath, N extends number> = Omit<NonNullable<paths[P
  * @example
  * for await (const tag of listAll(cxi, "/v1/tags", { query: { exclude_disabled: true } })) console.log(tag.name);
  */
-export function listAll<P extends PagedPath, N extends number = number>(
+export function listAll<P extends PagedPath>(
   client: WootricCxiClient,
   path: P,
-  options?: { query?: ListQuery<P, N> | undefined; signal?: AbortSignal | undefined },
+  options?: { query?: ListQuery<P> | undefined; signal?: AbortSignal | undefined },
 ): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {

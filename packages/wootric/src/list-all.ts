@@ -1,5 +1,5 @@
 import { checkClient, checkNumber, fieldError, InputError, InvalidResponseError, isFieldObject, iteratePages, nameShown } from "@apis/runtime";
-import { listAllQuery, MAX_PAGE, MAX_PER_PAGE, type PerPage } from "@apis/wootric-cxi";
+import { listAllQuery, MAX_PAGE, MAX_PER_PAGE } from "@apis/wootric-cxi";
 import type { WootricClient } from "./client.js";
 import type { components, paths } from "./generated/schema.js";
 
@@ -43,13 +43,12 @@ type SpecQuery<P extends PagedPath> = NonNullable<Params<P>["query"]>;
 // A time filter as the wire writes it (`"created[gt]": 1480000000`), which listAll reads and checks as `created: { gt }`,
 // for each filter the list's query has.
 type BracketBounds<Q> = { [K in Extract<keyof Q, "created" | "updated"> as `${K}[${keyof Schemas["TimeFilter"]}]`]?: number | undefined };
-// per_page as PerPage<N>: a literal outside 1-50 is refused by the compiler, as listAllQuery refuses it at run time.
-type ListQuery<P extends PagedPath, N extends number> = Omit<SpecQuery<P>, "page" | "per_page"> & { per_page?: PerPage<N> | undefined } & BracketBounds<SpecQuery<P>>;
+type ListQuery<P extends PagedPath> = Omit<SpecQuery<P>, "page"> & BracketBounds<SpecQuery<P>>;
 /**
  * The options of {@link listAll}: the list's query without `page` (a time filter as `created: { gt }` or as the wire
  * writes it, `"created[gt]"`), its path parameters where it has any, a signal.
  */
-export type ListAllOptions<P extends PagedPath, N extends number = number> = { query?: ListQuery<P, N> | undefined; signal?: AbortSignal | undefined } & (Params<P> extends { path: infer Path }
+export type ListAllOptions<P extends PagedPath> = { query?: ListQuery<P> | undefined; signal?: AbortSignal | undefined } & (Params<P> extends { path: infer Path }
   ? { path: Path }
   : { path?: never });
 
@@ -74,7 +73,7 @@ const NARROW = "split the range with query.created[gt]/created[lt] (Unix seconds
  * for await (const user of listAll(wootric, "/v1/end_users", { query: { created: { gt: 1480000000 } } })) console.log(user.email);
  * for await (const r of listAll(wootric, "/v1/end_users/{end_user_id}/responses", { path: { end_user_id: 2 } })) console.log(r.score);
  */
-export function listAll<P extends PagedPath, N extends number = number>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P, N> ? [ListAllOptions<P, N>?] : [ListAllOptions<P, N>]): AsyncIterableIterator<PagedLists[P]> {
+export function listAll<P extends PagedPath>(client: WootricClient, path: P, ...[options]: {} extends ListAllOptions<P> ? [ListAllOptions<P>?] : [ListAllOptions<P>]): AsyncIterableIterator<PagedLists[P]> {
   checkClient(client);
   if (!(PAGED_PATHS as readonly string[]).includes(path)) {
     throw fieldError("path", `must be a paged list: ${PAGED_PATHS.join(", ")}`);

@@ -287,14 +287,14 @@ const cases: BadInputCase[] = [
   {
     helper: "listAll",
     input: "per_page 0",
-    call: (fetch) => listAll(client(fetch), "/v1/tags", { query: { per_page: bad<number>(0) } }),
+    call: (fetch) => listAll(client(fetch), "/v1/tags", { query: { per_page: 0 } }),
     field: "query.per_page",
     message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got 0/,
   },
   {
     helper: "listAll",
     input: "per_page above the vendor's maximum of 50",
-    call: (fetch) => listAll(client(fetch), "/v1/responses", { query: { per_page: bad<number>(51) } }),
+    call: (fetch) => listAll(client(fetch), "/v1/responses", { query: { per_page: 51 } }),
     field: "query.per_page",
     message: /query\.per_page must be an integer from 1 to 50 \(the vendor.s maximum\), got 51/,
   },

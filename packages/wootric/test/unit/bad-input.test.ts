@@ -162,7 +162,7 @@ const helperCases: BadInputCase[] = [
   { helper: "listAll", input: "a URLSearchParams as query, which would be sent as nothing", call: (fetch) => listAll(client(fetch), "/v1/responses", { query: bad(new URLSearchParams("sort_order=asc")) }), field: "query", message: /^query must be an object of parameters, got a URLSearchParams$/ },
   { helper: "listAll", input: "an array as query", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: bad([["sort_order", "asc"]]) }), field: "query", message: /^query must be an object of parameters, got an array$/ },
   { helper: "listAll", input: "a Date as query", call: (fetch) => listAll(client(fetch), "/v1/end_users", { query: bad(new Date(0)) }), field: "query", message: /^query must be an object of parameters, got a Date$/ },
-  { helper: "listAll", input: "per_page 51", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: { per_page: bad<number>(51) } }), field: "query.per_page", message: /query\.per_page must be an integer from 1 to 50/ },
+  { helper: "listAll", input: "per_page 51", call: (fetch) => listAll(client(fetch), "/v1/declines", { query: { per_page: 51 } }), field: "query.per_page", message: /query\.per_page must be an integer from 1 to 50/ },
   { helper: "sendEmailSurvey", input: "null instead of a request", call: (fetch) => sendEmailSurvey(client(fetch), bad(null)), field: "request", message: /sendEmailSurvey needs \{ emails: \[\.\.\.\] \}.*got null/ },
   {
     helper: "sendEmailSurvey",
