@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, multipartFormData, shown, type IsLiteral } from "@apis/runtime";
+import { checkClient, checkOptionNames, fieldError, idOrThrow, InputError, multipartFormData, shown } from "@apis/runtime";
 import type { WootricCxiClient } from "./client.js";
 import { parseCsvLines, readCsv, type CsvRow } from "./csv.js";
 import type { ImportDetail } from "./types.js";
@@ -15,14 +15,6 @@ const FEEDBACK_DATE = /^(\d{9,10}|\d{4}-\d\d-\d\d( ([01]\d|2[0-3])(:[0-5]\d){1,2
 const INTEGER = /^-?\d+$/;
 
 /**
- * The text {@link importCsv} takes: any, but a literal none of whose values names a `feedback_date` column (a file's
- * path, `"./responses.csv"`, given instead of its text) is refused by the compiler: pass the text, or the file as a
- * Blob (`await fs.openAsBlob(path)`).
- */
-export type ImportCsvText<C extends string> =
-  IsLiteral<C> extends true ? ([Extract<C, `${string}feedback_date${string}`>] extends [never] ? `${string}feedback_date${string}` : C) : C;
-
-/**
  * Creates an import (`POST /v1/imports`) from a CSV given as text, a Blob or a File, after checking it with
  * {@link checkImportCsv} and the 10 MB limit, so a bad file fails here with a clear error instead of at the vendor. It
  * uploads the rows it checked, each ended by `\n`: no blank line, which Wootric would read as a row without its feedback_date.
@@ -35,9 +27,9 @@ export type ImportCsvText<C extends string> =
  * const created = await importCsv(cxi, await fs.openAsBlob("responses.csv"), { filename: "responses.csv" });
  * console.log(created.id);
  */
-export async function importCsv<C extends string>(
+export async function importCsv(
   client: WootricCxiClient,
-  csv: ImportCsvText<C> | Blob,
+  csv: string | Blob,
   options?: { filename?: string | undefined; signal?: AbortSignal | undefined },
 ): Promise<ImportDetail> {
   checkClient(client);

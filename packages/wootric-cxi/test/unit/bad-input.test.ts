@@ -202,7 +202,7 @@ const cases: BadInputCase[] = [
   {
     helper: "importCsv",
     input: "an empty string",
-    call: (fetch) => importCsv(client(fetch), bad<string>("")),
+    call: (fetch) => importCsv(client(fetch), ""),
     field: "csv",
     message: /csv is empty: it needs a header with feedback_date and a row per response/,
   },
