@@ -1,4 +1,4 @@
-import { checkClient, checkOptionNames, objectOrThrow, requireString, type IsLiteral } from "@apis/runtime";
+import { checkClient, checkOptionNames, objectOrThrow, requireString } from "@apis/runtime";
 import type { WootricClient } from "./client.js";
 import { checkEmail } from "./email-survey.js";
 import type { components } from "./generated/schema.js";
@@ -25,12 +25,6 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
 }
 
 /**
- * The `email` {@link getEndUserByEmail} takes: any address, but a literal none of whose values holds an `@` (an external
- * ID given to the wrong lookup, or `""`) is refused by the compiler, which asks for an address.
- */
-export type EmailAddress<E extends string> = IsLiteral<E> extends true ? ([Extract<E, `${string}@${string}`>] extends [never] ? `${string}@${string}` : E) : E;
-
-/**
  * Gets one end user by e-mail: `GET /v1/end_users/{email}?lookup_by_email=true`, so that the address is never read as
  * an ID. Returns the end user; throws a `NotFoundError` when there is none, the status-keyed `ApiError` otherwise,
  * and an `InvalidResponseError` for a 2xx without the end user of that address.
@@ -38,7 +32,7 @@ export type EmailAddress<E extends string> = IsLiteral<E> extends true ? ([Extra
  * @example
  * const user = await getEndUserByEmail(wootric, "nps2@example.com");
  */
-export function getEndUserByEmail<E extends string>(client: WootricClient, email: EmailAddress<E>, options?: { signal?: AbortSignal | undefined }): Promise<EndUser> {
+export function getEndUserByEmail(client: WootricClient, email: string, options?: { signal?: AbortSignal | undefined }): Promise<EndUser> {
   return lookup(client, email, options, "getEndUserByEmail", "email", "email", "e-mail address");
 }
 

@@ -129,7 +129,7 @@ const tokenSourceCases: BadInputCase[] = [
 
 const helperCases: BadInputCase[] = [
   { helper: "getEndUserByEmail", input: "a number", call: (fetch) => getEndUserByEmail(client(fetch), bad<string>(42)), field: "email", message: /email must be a non-empty string/ },
-  { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), bad<string>("my-external-id")), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
+  { helper: "getEndUserByEmail", input: "an external ID instead of an address", call: (fetch) => getEndUserByEmail(client(fetch), "my-external-id"), field: "email", message: /email must be an e-mail address, got "my-external-id"/ },
   { helper: "getEndUserByEmail", input: "two addresses in one", call: (fetch) => getEndUserByEmail(client(fetch), "a@example.com b@example.com"), field: "email", message: /^email must be an e-mail address, got "a@example.com b@example.com"$/ },
   { helper: "getEndUserByExternalId", input: "an empty string", call: (fetch) => getEndUserByExternalId(client(fetch), ""), field: "externalId", message: /externalId must be a non-empty string/ },
   // Not quoted: JSON.stringify wrote an object out whole (a credential with it), and threw its own TypeError on a BigInt.
@@ -211,7 +211,7 @@ const helperCases: BadInputCase[] = [
     message: /^properties\."\[redacted\]" must be a string, number, boolean or Date/,
   },
   // An argument slipped: the client's own token where the address goes is quoted redacted, not written into the error.
-  { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), bad<string>(ACCESS_TOKEN)), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
+  { helper: "getEndUserByEmail", input: "the client's access token where the address goes", call: (fetch) => getEndUserByEmail(client(fetch), ACCESS_TOKEN), field: "email", message: /^email must be an e-mail address, got "\[redacted\]"$/ },
   // A credential pasted where a name goes is written into the error by the check that refuses the name: every
   // InputError redacts the credentials the package knows (the client's, known from its creation on).
   {

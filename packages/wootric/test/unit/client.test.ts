@@ -201,9 +201,8 @@ describe("getEndUserByEmail and getEndUserByExternalId", () => {
   it("refuses an empty value or an e-mail without @ before any request", async () => {
     const observed = observedFetch(() => json(USER));
     const wootric = createClient({ baseUrl: BASE, fetch: observed.fetch, auth: { type: "token", accessToken: "mine" } });
-    // The types refuse such literals too (test/types/end-user-lookups.test-d.ts): this check is JavaScript's net.
-    await expect(getEndUserByEmail(wootric, "" as string)).rejects.toBeInstanceOf(InputError);
-    await expect(getEndUserByEmail(wootric, "12345" as string)).rejects.toBeInstanceOf(InputError);
+    await expect(getEndUserByEmail(wootric, "")).rejects.toBeInstanceOf(InputError);
+    await expect(getEndUserByEmail(wootric, "12345")).rejects.toBeInstanceOf(InputError);
     await expect(getEndUserByExternalId(wootric, 5 as never)).rejects.toBeInstanceOf(InputError);
     expect(observed.requests).toHaveLength(0);
   });
