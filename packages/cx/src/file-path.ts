@@ -1,4 +1,4 @@
-import { fieldError, InputError, shown, type IsLiteral } from "@apis/runtime";
+import { fieldError, InputError, shown } from "@apis/runtime";
 
 /**
  * The longest file or folder name CX accepts, counted in UTF-16 code units (JavaScript's `string.length`). The
@@ -21,13 +21,6 @@ const ENCODED = /^(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-Fa-f]{2})*$/;
 const EXAMPLE = 'filePath("self", "/photos/2353.jpg")';
 
 /**
- * The `path` {@link filePath} takes: any path, but a literal none of whose values is absolute (`"photos"`, or the owner
- * given where the path belongs) is refused by the compiler, which asks for an absolute path.
- */
-export type AbsolutePath<P extends string> =
-  IsLiteral<P> extends true ? ([Extract<P, `/${string}`>] extends [never] ? `/${string}` : P) : P;
-
-/**
  * Builds a CX file path, `<owner>:<URL-encoded absolute path>`, checking it first so that a path CX would reject
  * fails here, before any request: the owner must be `self` or a 22-character UUID, and the path absolute, without
  * empty, `.` or `..` segments (between slashes or backslashes, or look-alikes a server could fold into them: `．．`,
@@ -38,7 +31,7 @@ export type AbsolutePath<P extends string> =
  * filePath("self", "/photos/2353.jpg"); // "self:%2Fphotos%2F2353.jpg"
  * await cx.POST("/files/mkdir/{filePath}", { params: { path: { filePath: filePath("self", "/photos") } } });
  */
-export function filePath<P extends string>(owner: string, path: AbsolutePath<P>): string {
+export function filePath(owner: string, path: string): string {
   checkOwner(owner, "owner");
   checkPath(path, "path");
   return `${owner}:${encodeURIComponent(path)}`;

@@ -9,7 +9,6 @@ import {
   type AuthorizationCallback,
   type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions as RuntimeExchangeOptions,
-  type IsLiteral,
 } from "@apis/runtime";
 import type { AccessToken } from "./types.js";
 
@@ -35,6 +34,10 @@ function checkOAuthValues(options: { clientId?: unknown; redirectUri?: unknown }
   } catch {}
   if (protocol && protocol !== "https:") throw fieldError("redirectUri", "must be https: CX refuses http, even on localhost");
 }
+
+// Whether S is a string literal (or a union of them) the compiler knows: not `string`, nor a template such as
+// `https://${string}`, which a mapped type reads as an index signature. Types only.
+type IsLiteral<S extends string> = {} extends { [K in S]: 1 } ? false : true;
 
 /**
  * The `redirectUri` CX takes: any URL, but a literal whose every value is an http one (`"http://localhost:3000/cb"`,

@@ -49,8 +49,6 @@ export * from "./error-classes.js";
 export { nameErrorClasses } from "./error-names.js";
 export { checkClient, checkNumber, describeValue, fieldError, isAbortSignal, isFieldObject, nameShown, requireString, shown } from "./input-error.js";
 export { isRecord } from "./is-record.js";
-// Types only: what a vendor helper's type refuses of a literal its run-time check always refuses (CX's filePath).
-export type { IsLiteral } from "./literal.js";
 export { normalizeName, redactText, redactUrl } from "./redact.js";
 // Shared with vendor packages that choose a default Accept per operation (CX).
 export { hasHeader, withDefaultHeader } from "./default-header.js";

@@ -237,7 +237,6 @@ const cases: BadInputCase[] = [
   {
     helper: "filePath",
     input: "a relative path",
-    // @ts-expect-error: the types refuse a relative literal too (test/types/literal-arguments.test-d.ts); this is JavaScript's net
     call: () => filePath("self", "photos/2353.jpg"),
     field: "path",
     message: /^The path must be absolute, starting with "\/" .*, got "photos\/2353\.jpg"$/,
