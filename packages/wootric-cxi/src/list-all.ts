@@ -9,7 +9,7 @@ export const MAX_PAGE = 30;
 export const MAX_PER_PAGE = 50;
 
 /**
- * Refuses a raw call's `per_page` outside the vendor's bound (a number that is no integer from 1 to 50) with an
+ * Refuses a raw call's `per_page` outside the vendor's bound (anything but text that is no integer from 1 to 50) with an
  * `InputError`, before anything is sent, as `listAll` refuses it and Survey Dynamix's client a raw `_limit` past 1000.
  * The vendor documents 50 as the maximum, not what it does past it [guess: it serves 50]: pages of 50 where 100 were
  * asked for would read, to a caller that stops at the first page shorter than it asked, as the end of the list. Text
@@ -19,7 +19,9 @@ export const MAX_PER_PAGE = 50;
  * checkPaging({ per_page: 100 }); // throws "params.query.per_page must be an integer from 1 to 50 (the vendor's maximum), got 100"
  */
 export function checkPaging(query: Record<string, unknown> | undefined): void {
-  if (typeof query?.per_page == "number") checkNumber(query.per_page, "params.query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
+  // Anything but text, left out or null: a list would go as per_page=100&per_page=200, a BigInt as per_page=100, true
+  // as per_page=true (read as the default, 25), none of which the names' integer rule reads, as it reads numbers only.
+  if (typeof query?.per_page != "string") checkNumber(query?.per_page ?? undefined, "params.query.per_page", 0, { min: 1, max: MAX_PER_PAGE, integer: true, hint: "the vendor's maximum" });
 }
 
 /** The CXI lists that page with `page`/`per_page`, and what each yields. */

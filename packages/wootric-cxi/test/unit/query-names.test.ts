@@ -62,6 +62,20 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // A list goes out as per_page=100&per_page=200 and a BigInt as per_page=100: the bound must hold for them too, as the
+  // names' integer rule reads numbers alone. true would go as per_page=true, read as the vendor's default of 25.
+  it.each([
+    ["a list", [100, 200], "an array"],
+    ["a BigInt", 100n, "a bigint"],
+    ["true", true, "a boolean"],
+  ])("refuses a raw GET whose per_page is %s, which is no number from 1 to 50, before sending it", async (_, perPage, shownAs) => {
+    const { observed, cxi } = clientWith(() => json([]));
+    const error = await cxi.GET("/v1/tags", { params: { query: { per_page: perPage as unknown as number } } }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "params.query.per_page", message: `params.query.per_page must be an integer from 1 to 50 (the vendor's maximum), got ${shownAs}` });
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("sends a raw GET whose per_page is 1 or 50, and one given as text as it is (the vendor's to read)", async () => {
     const { observed, cxi } = clientWith(() => json([]));
     expect((await cxi.GET("/v1/tags", { params: { query: { per_page: 1 } } })).error).toBeUndefined();

@@ -76,6 +76,19 @@ describe("query parameter names", () => {
     expect(observed.requests).toHaveLength(0);
   });
 
+  // A list would go as per_page=100&per_page=200, a BigInt as per_page=100: neither is a number the names' rule reads.
+  it("refuses a raw GET whose per_page is a list or a BigInt, before sending it", async () => {
+    const { observed, wootric } = clientWith(() => json([]));
+    const get = wootric.GET as unknown as (path: string, init?: unknown) => Promise<unknown>;
+    for (const [perPage, shownAs] of [[[100, 200], "an array"], [100n, "a bigint"]] as const) {
+      await expect(get("/v1/end_users", { params: { query: { per_page: perPage } } })).rejects.toMatchObject({
+        field: "params.query.per_page",
+        message: `params.query.per_page must be an integer from 1 to 50 (the vendor's maximum), got ${shownAs}`,
+      });
+    }
+    expect(observed.requests).toHaveLength(0);
+  });
+
   it("sends a raw GET whose per_page is 50 on page 30", async () => {
     const { observed, wootric } = clientWith(() => json([]));
     expect((await wootric.GET("/v1/end_users", { params: { query: { per_page: 50, page: 30 } } })).error).toBeUndefined();
