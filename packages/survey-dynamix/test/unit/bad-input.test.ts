@@ -223,6 +223,14 @@ const cases: BadInputCase[] = [
     message: /scheduled_at is an invalid Date/,
   },
   {
+    helper: "createInteraction",
+    // Date.now() where a Date was meant: the form would carry the digits, which the vendor does not read as a time.
+    input: "a timestamp in milliseconds as scheduled_at",
+    call: (fetch) => createInteraction(client(fetch), { ...SMS, scheduled_at: bad<Date>(1_493_866_729_000) }),
+    field: "scheduled_at",
+    message: /^scheduled_at must be a Date, a UTC time "YYYY-MM-DD HH:MM:SS" or "Now \+ X Days\|Hours\|Minutes", got .*number/,
+  },
+  {
     helper: "updateInteraction",
     input: "null as interaction",
     call: (fetch) => updateInteraction(client(fetch), 891234, bad<UpdateInteractionInput>(null)),
