@@ -208,6 +208,14 @@ const cases: BadInputCase[] = [
   },
   {
     helper: "createArchive",
+    // One request in a list (as a batch API would take them): told it is no request, not that the list has no type.
+    input: "a list holding the archive request as body",
+    call: (fetch) => createArchive(client(fetch), SURVEY, bad<ArchiveRequest>([REQUEST])),
+    field: "body",
+    message: /^body must be the archive request: \{ respondentType: "LIVE", type: "XLSX_READABLE"/,
+  },
+  {
+    helper: "createArchive",
     input: "a lowercase respondentType",
     call: (fetch) => createArchive(client(fetch), SURVEY, { ...REQUEST, respondentType: bad<"LIVE">("live") }),
     field: "body.respondentType",
