@@ -562,6 +562,15 @@ const cases: BadInputCase[] = [
     getArchive: (fetch, signal) => getArchive(client(fetch), REF, signal),
     countResponses: (fetch, signal) => countResponses(client(fetch), SURVEY, [{ questionId: 122931 }], signal),
   }),
+  // exportArchive's options carry the required type: left out they are asked for with it, not called optional as
+  // pollArchive's are.
+  ...[undefined, null].map((options) => ({
+    helper: "exportArchive",
+    input: `${options} as the options`,
+    call: (fetch: FetchSpy) => exportArchive(client(fetch), SURVEY, bad<ExportArchiveOptions>(options)),
+    field: "options",
+    message: /^options are required: \{ type: "XLSX_READABLE", \.\.\. \}$/,
+  })),
   ...nonObjectOptionsCases({
     createArchive: (fetch, options) => createArchive(client(fetch), SURVEY, REQUEST, options),
     getArchive: (fetch, options) => getArchive(client(fetch), REF, options),
