@@ -127,6 +127,13 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(error.message).not.toMatch(/[\p{C}]/u);
     });
 
+    it("quotes no more than the start of a refused Location, however long the server made it", async () => {
+      // Under undici's 16 KiB bound on a response's headers, and far over what a message quotes.
+      home.script(TOKEN, [{ status: 307, headers: { Location: `https://evil.example/${"a".repeat(8000)}` } }]);
+      const error = refused(await settle(tokenSource(GRANTS[0]![1], fetch).getToken()), "to https://evil.example/aaaa");
+      expect(error.message.length).toBeLessThan(600);
+    });
+
     it.each([301, 302, 303])("refuses a %i within the origin, which would turn the token POST into a GET without its body", async (status) => {
       home.script(TOKEN, [{ status, headers: { Location: "/oauth/token2" } }]);
       const outcome = await settle(tokenSource(GRANTS[1]![1], fetch).getToken());
