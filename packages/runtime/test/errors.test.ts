@@ -353,6 +353,10 @@ describe("redactUrl", () => {
     ["https://a.test/cb#access_token=x", "https://a.test/cb#[redacted]"],
     ["/relative?token=x", "/relative?token=[redacted]"],
     ["https://a.test/p?flag&sig=abc", "https://a.test/p?flag&sig=[redacted]"],
+    // A name percent-encoded is the same name to the server that decodes it.
+    ["https://a.test/p?%63ode=x&pass%77ord=y&page=2", "https://a.test/p?%63ode=[redacted]&pass%77ord=[redacted]&page=2"],
+    // The URL parser (fetch's too) skips leading spaces and control characters: user info after them is still sent.
+    [" \thttps://u:p@a.test/p", " \thttps://[redacted]@a.test/p"],
   ])("%s -> %s", (input, output) => {
     expect(redactUrl(input)).toBe(output);
   });
@@ -430,6 +434,15 @@ describe("redaction helpers", () => {
     expect(copy.message).toBe("Failed to fetch https://x.test/?access_token=[redacted]");
     expect(copy.stack).not.toContain("at-secret-1");
     expect(redactError("not an error")).toBe("not an error");
+  });
+
+  it("redactError redacts a credential an error's code carries, as text or as an object", () => {
+    // A library's code is its own to fill: one wrapping an HTTP failure may put the request's details there.
+    const text = Object.assign(new Error("request failed"), { code: "Authorization: Bearer at-secret-1.x" });
+    const object = Object.assign(new Error("request failed"), { code: { status: 401, access_token: "at-secret-2" } });
+    expect((redactError(text) as { code?: unknown }).code).toBe("Authorization: [redacted]");
+    expect((redactError(object) as { code?: unknown }).code).toEqual({ status: 401, access_token: "[redacted]" });
+    expect(JSON.stringify([redactError(text, ["at-secret-1.x"]), (redactError(object) as { code?: unknown }).code])).not.toMatch(/at-secret/);
   });
 
   it("redactBody keeps a body's \"__proto__\" key a field of its own, never the copy's prototype", () => {
