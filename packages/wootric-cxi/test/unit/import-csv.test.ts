@@ -31,6 +31,15 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("keeps a quote inside an unquoted field as written (a size in inches), as spreadsheets read it", () => {
+    // Only a field's first character opens a quoted field: read otherwise, the rest of the file became one open field.
+    expect(parseCsv('feedback,size\nGreat screen,5" wide\nToo small,4"\n')).toEqual([
+      ["feedback", "size"],
+      ["Great screen", '5" wide'],
+      ["Too small", '4"'],
+    ]);
+  });
+
   it("rejects a quoted field that is never closed, naming its line", () => {
     expect(problem(() => parseCsv('a\n"open\nstill open')).message).toContain("line 2");
   });
