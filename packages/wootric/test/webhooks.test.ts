@@ -112,6 +112,11 @@ describe("unwrapWebhook with the vendor's signed samples", () => {
     await expect(unwrapWebhook(text, { "x-wootric-signature": [signature] }, SECRET)).resolves.toBeDefined();
   });
 
+  it("reads a signature with white space at its ends in a plain object, as the Headers class would trim it", async () => {
+    const { text, signature } = fixture("response-created.form");
+    await expect(unwrapWebhook(text, { "x-wootric-signature": ` ${signature}\t` }, SECRET)).resolves.toMatchObject({ type: "response.created" });
+  });
+
   it("verifies with node:crypto's webcrypto where WebCrypto is not global (Node 18)", async () => {
     vi.stubGlobal("crypto", undefined);
     expect((globalThis as { crypto?: unknown }).crypto).toBeUndefined();
