@@ -117,6 +117,12 @@ describe("unwrapWebhook with the vendor's signed samples", () => {
     await expect(unwrapWebhook(text, { "x-wootric-signature": ` ${signature}\t` }, SECRET)).resolves.toMatchObject({ type: "response.created" });
   });
 
+  it("reads the signature under another spelling of its name when a plain object leaves one spelling undefined", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const headers = { "X-Wootric-Signature": undefined, "x-wootric-signature": signature };
+    await expect(unwrapWebhook(text, headers, SECRET)).resolves.toMatchObject({ type: "response.created" });
+  });
+
   it("verifies with node:crypto's webcrypto where WebCrypto is not global (Node 18)", async () => {
     vi.stubGlobal("crypto", undefined);
     expect((globalThis as { crypto?: unknown }).crypto).toBeUndefined();
