@@ -459,6 +459,17 @@ describe("unwrapWebhook with maxAgeMs (a replay window)", () => {
     expect(error.message).toMatch(/unreadable or over maxAgeMs from now/);
   });
 
+  it("accepts an event exactly maxAgeMs old or ahead, refusing only one over it, as maxAgeMs's doc says", async () => {
+    const { text, signature } = fixture("response-created.form");
+    const sentAt = Date.parse("2016-08-04T13:57:31-07:00");
+    for (const now of [sentAt + 300_000, sentAt - 300_000]) {
+      vi.useFakeTimers({ now });
+      expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 300_000 })).type).toBe("response.created");
+    }
+    vi.setSystemTime(sentAt);
+    expect((await unwrapWebhook(text, { "x-wootric-signature": signature }, SECRET, { maxAgeMs: 0 })).type).toBe("response.created");
+  });
+
   it("reads a time Rails writes in the UTC zone (`2016-08-04 20:57:31 UTC`) as UTC", async () => {
     const text = fixture("response-created.form").text.replace(/timestamp=[^&]*/, `timestamp=${encodeURIComponent("2016-08-04 20:57:31 UTC")}`);
     vi.useFakeTimers({ now: Date.parse("2016-08-04T20:57:31Z") + 60_000 });
