@@ -243,6 +243,7 @@ describe("sendEmailSurvey", () => {
     ["a line separator after a comma", { emails: ["a@example.com,\u2028b@example.com"] }, "emails (address 2)", /must be an e-mail address, got "\\u2028b@example.com"/],
     ["a space before an address", { emails: [" a@example.com"] }, "emails (address 1)", /must be an e-mail address, got " a@example.com"/],
     ["fewer external IDs than addresses", { emails: ["a@example.com", "b@example.com"], external_ids: ["A"] }, "external_ids", /external_ids has 1 IDs for 2 addresses/],
+    ["more external IDs than addresses", { emails: ["a@example.com"], external_ids: ["A", "B , C"] }, "external_ids", /external_ids has 3 IDs for 1 addresses/],
     ["a delay of 32 days", { emails: ["a@example.com"], delay: 32 }, "delay", /delay must be an integer from 1 to 31 \(days to wait before sending\), got 32/],
   ])("refuses %s before any request", async (_, request, field, message) => {
     const { wootric, observed } = client();
