@@ -174,6 +174,13 @@ describe("unwrapWebhook refuses", () => {
     },
   );
 
+  it("a valid signature with text before or after it, as malformed", async () => {
+    const { text, signature } = fixture("response-created.form");
+    for (const header of [`${signature}00`, `x${signature}`]) {
+      expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": header }, SECRET))).reason).toBe("malformed-signature");
+    }
+  });
+
   it("two signature headers", async () => {
     const { text, signature } = fixture("response-created.form");
     expect((await refusal(unwrapWebhook(text, { "x-wootric-signature": [signature, signature] }, SECRET))).reason).toBe("malformed-signature");
