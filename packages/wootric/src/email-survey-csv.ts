@@ -90,7 +90,7 @@ export function checkEmailSurveyCsv(text: string, options?: EmailSurveyCsvOption
   // Each column's kind, read from the header once (___context: columns fill {{name}} in subject and intro: text).
   const kinds = columns.map((column) => /^(?!___).*_(amount|date)$/.exec(column)?.[1]);
   for (const { fields, line } of rows) {
-    if (fields.length != columns.length) throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: quote values with commas`);
+    if (fields.length != columns.length) throw new InputError(`csv: line ${line}`, `csv line ${line} has ${fields.length} fields but the header has ${columns.length}: ${fields.length < columns.length ? "write empty fields as" : "quote values with"} commas`);
     // As it is uploaded: a space after the comma before it would be part of the address Wootric reads.
     checkEmail(fields[emailColumn]!, `csv: line ${line}, column ${emailName}`);
     columns.forEach((column, at) => {

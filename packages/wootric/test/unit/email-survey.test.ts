@@ -232,6 +232,7 @@ describe("sendEmailSurvey", () => {
     ["a string instead of a list", { emails: "a@example.com" }, "emails", /emails must be an array of e-mail address strings, got a string/],
     ["no address", { emails: [] }, "emails", /emails is empty/],
     ["a value that is not an address", { emails: ["a@example.com", "bob"] }, "emails (address 2)", /must be an e-mail address, got "bob"/],
+    ["an address with two @", { emails: ["jane@doe@example.com"] }, "emails (address 1)", /^emails \(address 1\) must be an e-mail address, got "jane@doe@example\.com"$/],
     ["a stray comma", { emails: ["a@example.com,"] }, "emails[0]", /emails\[0\] has an empty e-mail address/],
     // Pasted from a page or a sheet: Wootric would make an end user of the address with the character in it.
     ["a zero-width space in an address", { emails: ["a\u200b@example.com"] }, "emails (address 1)", /must be an e-mail address, got "a\\u200b@example.com"/],
@@ -283,6 +284,12 @@ describe("sendEmailSurveyCsv", () => {
     const csv = fields.find(([name]) => name === "csv")![1];
     expect(csv).toMatch(/^[A-Za-z0-9_=-]+$/);
     expect(Buffer.from(csv, "base64url").toString("utf8")).toBe(CSV);
+  });
+
+  it.each(["00:00", "23:59"])("sends a delivery_time of %s, the ends of the day, as given", async (time) => {
+    const { wootric, observed } = client(() => json({}));
+    await sendEmailSurveyCsv(wootric, CSV, { send_to_email_field: "email", delivery_time: time });
+    expect(formFields(observed.bodies[0]).find(([name]) => name === "delivery_time")).toEqual(["delivery_time", time]);
   });
 
   it("encodes the vendor's own sample CSV to the vendor's Base64 string, its last row ended by \\n as every row is", async () => {
@@ -353,7 +360,9 @@ describe("sendEmailSurveyCsv", () => {
     ["a file separated by tabs", "email\tplan\na@example.com\tPro\n", {}, "csv: column email", /but the header is one column: separate columns with commas$/],
     ["Email capitalised", "Email,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "Email": the name is exact, lower case/],
     ["email with a space after it, which Wootric reads as another column", "email ,plan\na@example.com,Pro\n", {}, "csv: column email", /names it "email ": the name is exact, lower case/],
-    ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /csv line 3 has 3 fields but the header has 2/],
+    ["a row with an extra field", "email,plan\na@example.com,Pro\nb@example.com,Pro,extra\n", {}, "csv: line 3", /^csv line 3 has 3 fields but the header has 2: quote values with commas$/],
+    // Without the check, the missing column's value would be read from nothing (undefined), or the row sent as it is.
+    ["a row with a field missing", "email,plan,start_date\na@example.com,Pro,\nb@example.com,Pro\n", {}, "csv: line 3", /^csv line 3 has 2 fields but the header has 3: write empty fields as commas$/],
     ["a row without an address", "email,plan\n\na@example.com,Pro\nnobody,Free\n", {}, "csv: line 4, column email", /must be an e-mail address, got "nobody"/],
     ["a row without an address in a send_to_email_field column with a space", "id,E mail\n7,nobody\n", { send_to_email_field: "E mail" }, 'csv: line 2, column "E mail"', /^csv: line 2, column "E mail" must be an e-mail address, got "nobody"$/],
     ["a multi-line quoted field before the bad row", 'email,note\na@example.com,"two\nlines"\nb@,x\n', {}, "csv: line 4, column email", /got "b@"/],
@@ -430,6 +439,9 @@ describe("sendEmailSurveyCsv", () => {
 
   it.each([
     ["a delivery_time that is not hh:mm", { delivery_time: "9am" }, "delivery_time", /delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got "9am"/],
+    // 24 h: the day has no 24:00, nor an hour's 60th minute.
+    ["a delivery_time of 24:00", { delivery_time: "24:00" }, "delivery_time", /^delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got "24:00"$/],
+    ["a delivery_time of 09:60", { delivery_time: "09:60" }, "delivery_time", /^delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got "09:60"$/],
     ["a delivery_time given as a number, quoted as itself", { delivery_time: 930 }, "delivery_time", /delivery_time must be a UTC time hh:mm \(24 h\), e\.g\. "09:30", got 930$/],
     ["unique_identifier_field without send_to_email_field", { unique_identifier_field: "id" }, "unique_identifier_field", /needs send_to_email_field/],
     ["a delay of 0 days", { delay: 0 }, "delay", /delay must be an integer from 1 to 31/],
