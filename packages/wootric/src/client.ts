@@ -1,6 +1,6 @@
 // First for bundle size only (gzip finds about 3 more bytes in that module order); no side effects.
 import { operations, queryNames } from "./generated/operations.js";
-import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
+import { checkQueryNames, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { checkPaging, rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
@@ -37,8 +37,15 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   // Wootric ignores a query parameter it does not know (perPage, lookupByEmail, sort), and lists at its default.
   // And a raw call's per_page past 50, as in @apis/wootric-cxi (see checkPaging).
   calls: () => {
-    const names = queryNameHooks(queryNames, "Wootric").prepare!;
-    return { prepare: (init, call) => (names(init, call), checkPaging(init.params?.query), init) };
+    const names = queryNames.split(" ");
+    return {
+      prepare: (init) => {
+        // As queryNameHooks does it, written out here: its hooks wrapped in these cost about 28 gzipped bytes.
+        if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, names, "Wootric");
+        checkPaging(init.params?.query);
+        return init;
+      },
+    };
   },
   defaults: (options) => rateLimitDefaults(options.rateLimit),
 });
