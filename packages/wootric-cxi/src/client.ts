@@ -1,4 +1,4 @@
-import { defineVendorClient, queryNameHooks, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
+import { checkQueryNames, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
 import type { paths } from "./generated/schema.js";
@@ -25,7 +25,7 @@ export interface ClientOptions extends WootricAccountOptions {
 }
 
 // Wootric ignores a query parameter it does not know (perPage, sortOrder, limit), and lists at its default.
-const QUERY_NAMES = queryNameHooks(queryNames, "Wootric CXI").prepare!;
+const QUERY_NAMES = queryNames.split(" ");
 
 /** The typed CXI client: openapi-fetch's `GET`/`POST`/`PUT`/`DELETE` over the CXI paths. */
 export type WootricCxiClient = Client<paths>;
@@ -49,7 +49,8 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
     prepare: (init, call) => {
       // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
       if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
-      QUERY_NAMES(init, call);
+      // As queryNameHooks does it, written out here: its hooks called from these cost about 40 gzipped bytes.
+      if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, QUERY_NAMES, "Wootric CXI");
       // After the names' check, which refuses a per_page that is no integer as such.
       checkPaging(init.params?.query);
       return init;
