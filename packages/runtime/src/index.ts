@@ -3,7 +3,7 @@ export { ownStream } from "./read-body.js";
 export { defineVendorClient, type AuthContext, type AuthSchemes, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 export { defineVendorServices, type ServiceDescription, type VendorServicesDescription } from "./vendor-services.js";
 export * from "./vendor-options.js";
-export { checkOptionNames, checkQueryNames, queryNameHooks } from "./option-names.js";
+export { checkCallQuery, checkOptionNames, checkQueryNames, queryNameHooks } from "./option-names.js";
 export { withCallHooks, type CallContext, type CallHooks, type CallInit, type CallResult } from "./vendor-calls.js";
 export { sendsCredentials } from "./operation-auth.js";
 export { basicAuthorization, basicAuthorizer, bearerAuthorizer, checkedBasicAuthorizer, checkedBearerAuthorizer, noneAuthorizer, queryAuthorizer, TOKEN_AUTHORIZERS, type Auth, type Authorizers, type TokenSource } from "./auth.js";

@@ -1,7 +1,7 @@
 import { describeValue, fieldError, isFieldObject } from "./input-error.js";
 import { redactSecrets } from "./known-secrets.js";
 import { normalizeName } from "./redact.js";
-import type { CallHooks } from "./vendor-calls.js";
+import type { CallHooks, CallInit } from "./vendor-calls.js";
 
 /**
  * Refuses an option that is not one of `names`, all the function `of` takes: it would be ignored without a word (a
@@ -85,20 +85,26 @@ export function checkQueryNames(query: unknown, names: readonly string[], vendor
 }
 
 /**
+ * Checks a raw call's query names (openapi-fetch's init, as a vendor's `prepare` sees it) against `names` with
+ * {@link checkQueryNames}, unless the call writes its own query (a `querySerializer` function), which is the way to
+ * send a name the spec does not list.
+ *
+ * @example
+ * prepare: (init) => (checkCallQuery(init, QUERY_NAMES, "Wootric CXI"), init)
+ */
+export function checkCallQuery(init: CallInit, names: readonly string[], vendor: string): void {
+  // Only a function writes names of its own: openapi-fetch's options object ({ array: { explode: false } }) sends them as given.
+  if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, names, vendor);
+}
+
+/**
  * A vendor's per-operation hooks (see `defineVendorClient`'s `calls`) that check each call's query names against
- * `queryNames` (codegen's: every operation's, space-separated) with {@link checkQueryNames}, unless the call writes its
- * own query (a `querySerializer` function), which is the way to send a name the spec does not list.
+ * `queryNames` (codegen's: every operation's, space-separated) with {@link checkCallQuery}.
  *
  * @example
  * defineVendorClient({ ..., calls: () => hooks }); // const hooks = queryNameHooks(queryNames, "Wootric CXI");
  */
 export function queryNameHooks(queryNames: string, vendor: string): CallHooks {
   const names = queryNames.split(" ");
-  return {
-    prepare(init) {
-      // Only a function writes names of its own: openapi-fetch's options object ({ array: { explode: false } }) sends them as given.
-      if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, names, vendor);
-      return init;
-    },
-  };
+  return { prepare: (init) => (checkCallQuery(init, names, vendor), init) };
 }

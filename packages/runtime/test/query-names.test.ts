@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOptionNames, checkQueryNames, defineVendorClient, fieldError, InputError, queryNameHooks, rememberSecret, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
+import { checkCallQuery, checkOptionNames, checkQueryNames, defineVendorClient, fieldError, InputError, queryNameHooks, rememberSecret, TOKEN_AUTHORIZERS, type ClientOptions, type OperationTable } from "../src/index.js";
 import { inputError } from "./helpers.js";
 
 // A vendor ignores a query name it does not know and answers as if the filter or page size were not given.
@@ -159,6 +159,19 @@ describe("queryNameHooks", () => {
       message: "params.query.perPage is not read: did you mean per_page?",
     });
     expect(sent).toEqual([]);
+  });
+});
+
+describe("checkCallQuery", () => {
+  it("checks a raw call's query names, as a vendor's own prepare hook calls it", () => {
+    expect(() => checkCallQuery({ params: { query: { perPage: 50 } } }, ["per_page"], "Example")).toThrow("params.query.perPage is not read: did you mean per_page?");
+    expect(() => checkCallQuery({ params: { query: { per_page: 50 } } }, ["per_page"], "Example")).not.toThrow();
+    expect(() => checkCallQuery({}, ["per_page"], "Example")).not.toThrow();
+  });
+
+  it("leaves the names unchecked when the call brings a querySerializer function, but not serializer options", () => {
+    expect(() => checkCallQuery({ params: { query: { perPage: 50 } }, querySerializer: () => "per_page=50" }, ["per_page"], "Example")).not.toThrow();
+    expect(() => checkCallQuery({ params: { query: { perPage: 50 } }, querySerializer: { array: { style: "form", explode: false } } }, ["per_page"], "Example")).toThrow("params.query.perPage is not read");
   });
 });
 

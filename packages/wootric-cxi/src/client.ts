@@ -1,4 +1,4 @@
-import { checkQueryNames, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
+import { checkCallQuery, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { WOOTRIC_ACCOUNT, type WootricAccountOptions } from "./account.js";
 import { AUTH_SCHEMES } from "./auth.js";
 import type { paths } from "./generated/schema.js";
@@ -49,8 +49,7 @@ export const createClient: (options: ClientOptions) => WootricCxiClient = define
     prepare: (init, call) => {
       // A call that writes its own body is not checked, as one that writes its own query has its names unchecked.
       if (call.path === SEGMENTS_PATH && typeof init.bodySerializer != "function") checkSegmentsBody(init.body);
-      // As queryNameHooks does it, written out here: its hooks called from these cost about 40 gzipped bytes.
-      if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, QUERY_NAMES, "Wootric CXI");
+      checkCallQuery(init, QUERY_NAMES, "Wootric CXI");
       // After the names' check, which refuses a per_page that is no integer as such.
       checkPaging(init.params?.query);
       return init;

@@ -1,6 +1,6 @@
 // First for bundle size only (gzip finds about 3 more bytes in that module order); no side effects.
 import { operations, queryNames } from "./generated/operations.js";
-import { checkQueryNames, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
+import { checkCallQuery, defineVendorClient, TOKEN_AUTHORIZERS, type Client } from "@apis/runtime";
 import { checkPaging, rateLimitDefaults, WOOTRIC_ACCOUNT, type WootricAccountOptions } from "@apis/wootric-cxi";
 export { DEFAULT_TOKEN_URL } from "@apis/wootric-cxi";
 import { AUTH_SCHEMES } from "./auth.js";
@@ -39,12 +39,7 @@ export const createClient: (options: ClientOptions) => WootricClient = defineVen
   calls: () => {
     const names = queryNames.split(" ");
     return {
-      prepare: (init) => {
-        // As queryNameHooks does it, written out here: its hooks wrapped in these cost about 28 gzipped bytes.
-        if (typeof init.querySerializer != "function") checkQueryNames(init.params?.query, names, "Wootric");
-        checkPaging(init.params?.query);
-        return init;
-      },
+      prepare: (init) => (checkCallQuery(init, names, "Wootric"), checkPaging(init.params?.query), init),
     };
   },
   defaults: (options) => rateLimitDefaults(options.rateLimit),
