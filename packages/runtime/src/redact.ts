@@ -10,6 +10,7 @@ const SECRET_NAME = /^(code|key|sig|pwd|pass|auth|jwt)$|token|secret|passw|(api|
 // Names a client was told carry a credential (e.g. the parameter of query auth); only ever added to, never read out.
 const registeredNames = new Set<string>();
 
+// An arrow, as call.ts's userAbort: so written, the two are shorter once bundled (1 to 4 gzipped bytes a package).
 /**
  * A name as it reads whatever its case, `-`, `_`, `.` or spaces: `surveyId`, `survey-id` and `SURVEY_ID` are all
  * `surveyid`. Secret names are matched so, and an option or query name another way of writing a known one.
@@ -17,9 +18,7 @@ const registeredNames = new Set<string>();
  * @example
  * normalizeName("Client-Secret"); // "clientsecret"
  */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.\s]/g, "");
-}
+export const normalizeName = (name: string): string => name.toLowerCase().replace(/[-_.\s]/g, "");
 
 /**
  * Removes credentials from free text that came from elsewhere (an error message, a response body): every credential

@@ -54,15 +54,14 @@ export interface Call {
   readonly drops: Array<(response: Response) => boolean>;
 }
 
+// An arrow, as redact.ts's normalizeName (see there).
 /**
  * The error for a call its caller aborted.
  *
  * @example
  * if (call.signal.aborted) throw userAbort(call);
  */
-export function userAbort(call: Call): ApiUserAbortError {
-  return callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
-}
+export const userAbort = (call: Call): ApiUserAbortError => callError(ApiUserAbortError, call, "was aborted by the caller.", { cause: call.signal?.reason });
 
 /**
  * Throws the caller's abort (see {@link userAbort}) once the caller's signal has aborted, as AbortSignal's
