@@ -127,6 +127,7 @@ describe("portability", () => {
         "resolveHosts",
         "renamedHost",
         "checkOptionNames",
+        "checkCallQuery",
         "checkQueryNames",
         "FORWARDED_OPTIONS",
         "BASE_TRANSPORT_OPTIONS",
