@@ -6,7 +6,8 @@ import { BASE_TRANSPORT_OPTIONS, baseTransportOptions, transportWith, type BaseT
 
 /**
  * Options of {@link exchangeAuthorizationCode}. `fetch`, `timeoutMs`, `maxResponseBytes`, `maxRetries` (as a GET's:
- * timeouts, network errors, 408, 429 and 5xx; a code the first attempt spent is refused on the next), `retryDelay` and `logger` apply to the token request, as for every
+ * timeouts, network errors, 408, 429 and 5xx; a code the first attempt spent is refused on the next, so a 2xx answer whose body
+ * breaks off is not resent), `retryDelay` and `logger` apply to the token request, as for every
  * transport; its response is always read whole.
  */
 export interface ExchangeAuthorizationCodeOptions extends BaseTransportOptions {
@@ -50,7 +51,7 @@ export interface TokenResponse {
 /**
  * Exchanges an authorization code for tokens at the token endpoint (RFC 6749 §4.1.3) through the same retrying,
  * timed-out transport as every request (retried like a GET, as every token request: a code the first attempt spent is
- * refused, invalid_grant, on the next;
+ * refused, invalid_grant, on the next, so a 2xx answer whose body breaks off is not resent;
  * `timeoutMs` bounds each attempt's headers and body; redirects are followed only within the token endpoint's
  * origin, and `signal` cancels it). A
  * refusal, or an answer without `access_token`, throws an {@link AuthenticationError} with the endpoint's status and

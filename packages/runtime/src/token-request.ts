@@ -18,7 +18,7 @@ export interface TokenRequest {
   /**
    * Credential values to blank in every error, beyond those found by name: the token request's own, and its transport's
    * errors and log lines (a redirect's Location, a network error), to which the request is handed as send options for
-   * them, since the transport holds none of the body's. No other field of it is a send option.
+   * them, since the transport holds none of the body's. No other field of it is a send option but `grant`.
    */
   secrets: readonly string[];
   /** The grant, named when the server refuses it, e.g. `password`. */

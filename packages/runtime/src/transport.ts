@@ -129,6 +129,11 @@ export interface SendOptions {
    * been carried out.
    */
   safe?: boolean | undefined;
+  /**
+   * A token request's grant (see `TokenRequest.grant`): an `authorization_code` one whose 2xx answer broke off is not
+   * sent again, since that answer spent the code.
+   */
+  grant?: string | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */

@@ -201,7 +201,8 @@ export function codeExchangePath(
     route: "POST /oauth/token",
     ok: { status: 200, body: ok },
     cached: false,
-    repeated: true,
+    // Its stall comes after a 200's headers: the code is spent, and sending it again would be refused (RFC 6749 §4.1.2).
+    repeated: false,
     connect: (timeoutMs) => (signal) => exchange({ timeoutMs, logger: kit.collected.logger, ...(signal ? { signal } : {}) }),
   };
 }

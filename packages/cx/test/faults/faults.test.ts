@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { itLeaksNothing, itLogsEachAttempt, tokenEndpointFaultCases, useFaultSuite } from "@apis/faults";
 import {
+  ApiConnectionError,
+  ApiTimeoutError,
   AuthenticationError,
   createClient,
   exchangeAuthorizationCode,
@@ -28,9 +30,24 @@ describe("CX tokens under faults", () => {
     expect(server().count(GET_SELF)).toBe(1);
   });
 
-  const exchange = () => exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger });
-  const flow = { route: TOKEN, quoted: `code ${AUTH_CODE}`, error: AuthenticationError, logsOneLine: true, call: exchange };
+  const exchange = (options: { timeoutMs?: number } = {}) =>
+    exchangeAuthorizationCode({ tokenUrl: `${server().url}/oauth/token`, clientId: "app", clientSecret: CLIENT_SECRET, code: AUTH_CODE, redirectUri: "https://app.example.com/cb", logger: collected.logger, ...options });
+  const flow = { route: TOKEN, quoted: `code ${AUTH_CODE}`, error: AuthenticationError, logsOneLine: true, call: () => exchange() };
   for (const { name, run } of tokenEndpointFaultCases(suite, flow)) it(`exchangeAuthorizationCode ${name}`, run);
+
+  // A 200 means the code is spent (RFC 6749 §4.1.2): sent again, it is refused as invalid_grant, and the server
+  // should revoke the token the first answer carried. The caller must hear that the answer broke, not that the code was bad.
+  it.each([
+    ["breaks off after its headers", { reset: "after-headers", status: 200, body: { access_token: "issued-token" } }, ApiConnectionError],
+    ["stalls after its headers past timeoutMs", { stall: "after-headers", status: 200, body: { access_token: "issued-token" } }, ApiTimeoutError],
+  ] as const)("does not send a code again once the token endpoint answered 200 whose body %s", async (_, fault, ErrorClass) => {
+    connect();
+    server().script(TOKEN, [fault, { status: 400, body: { error: "invalid_grant", error_description: "code already used" } }]);
+    const error = collected.error(await exchange({ timeoutMs: 500 }).catch((e: unknown) => e));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect((error as Error).message).toMatch(/returned 200 but .*\(1 attempt\)/);
+    expect(server().count(TOKEN)).toBe(1);
+  });
 
   it("answers fifty concurrent first requests, each with the token in its query", async () => {
     connect();

@@ -52,7 +52,9 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     throw attemptFailure(
       call,
       "body",
-      call.safe,
+      // A 2xx to an authorization-code grant spent the code (RFC 6749 §4.1.2): sent again, it is refused as invalid_grant,
+      // which would hide the broken answer, and the server may revoke the token that answer carried.
+      call.safe && !(response.ok && call.options.grant == "authorization_code"),
       timedOut ? ApiTimeoutError : ApiConnectionError,
       (attempts) => (timedOut ? `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})` : `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`),
       timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network.",
