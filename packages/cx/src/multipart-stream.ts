@@ -1,4 +1,4 @@
-import { cancelQuietly, describeValue } from "@apis/runtime";
+import { cancelQuietly, describeValue, InputError } from "@apis/runtime";
 
 /**
  * The runtime's `multipart` pieces as a body written as it is read: file content flows from its stream straight into the
@@ -56,7 +56,7 @@ function toBytes(chunk: unknown, encoder: TextEncoder): Uint8Array {
   if (typeof chunk === "string") return encoder.encode(chunk);
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (isArrayBuffer(chunk)) return new Uint8Array(chunk);
-  throw new TypeError(`An upload stream must yield bytes (Uint8Array), not ${describeValue(chunk)}`);
+  throw new InputError("content", `An upload stream must yield bytes (Uint8Array), not ${describeValue(chunk)}`);
 }
 
 /**

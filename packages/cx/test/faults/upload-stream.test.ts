@@ -88,7 +88,8 @@ describe("CX streamed upload passed again after an abort", () => {
 });
 
 describe("CX streamed upload whose source yields something other than bytes", () => {
-  it("fails with a TypeError saying so, cancels the source and sends nothing", async () => {
+  // The caller's stream is at fault, as a content of the wrong type is: an InputError naming content (still a TypeError).
+  it("fails with an InputError on content saying so, cancels the source and sends nothing", async () => {
     const { cx, sent } = connect();
     let cancelled: unknown;
     let pulls = 0;
@@ -99,8 +100,8 @@ describe("CX streamed upload whose source yields something other than bytes", ()
     });
     const outcome = await within(uploadFile(cx, filePath("self", "/objects.bin"), source), 2000);
     const error = (outcome as { error?: unknown }).error;
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(/must yield bytes/);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "content", message: expect.stringMatching(/must yield bytes \(Uint8Array\), not an object$/) });
     expect(cancelled).toBe(error);
     expect(sent()).toBe(0);
   });
