@@ -1009,6 +1009,25 @@ describe("options", () => {
       expect.objectContaining({ field: "grant", message: 'grant is required: an object whose type is "password", "client_credentials" or "refresh_token"' }),
     );
   });
+
+  it("refuse each grant field that is empty or missing, naming it, and a token URL that is no string", () => {
+    const refuses = (grant: unknown, field: string) =>
+      expect(() => createOAuth2TokenSource({ tokenUrl: TOKEN_URL, grant: grant as never })).toThrow(
+        expect.objectContaining({ name: "InputError", field, message: `${field} must be a non-empty string` }),
+      );
+    refuses({ ...PASSWORD_GRANT, clientId: "" }, "grant.clientId");
+    refuses({ ...PASSWORD_GRANT, clientId: "client-9", clientSecret: "" }, "grant.clientSecret");
+    refuses({ ...PASSWORD_GRANT, query: { account_token: "" } }, "grant.query.account_token");
+    refuses({ type: "client_credentials", clientId: "client-9" }, "grant.clientSecret");
+    refuses({ type: "client_credentials", clientSecret: "client-secret-value" }, "grant.clientId");
+    refuses({ type: "refresh_token", refreshToken: "" }, "grant.refreshToken");
+    // A URL object, not its href: an InputError, not the TypeError of reading it as text.
+    for (const tokenUrl of [new URL(TOKEN_URL), 42]) {
+      expect(() => createOAuth2TokenSource({ tokenUrl: tokenUrl as never, grant: PASSWORD_GRANT })).toThrow(
+        expect.objectContaining({ name: "InputError", field: "tokenUrl", message: "tokenUrl must be the token endpoint's full URL" }),
+      );
+    }
+  });
 });
 
 describe("tokenSourceForCheckedGrant", () => {
