@@ -241,6 +241,20 @@ describe("token requests", () => {
     ]);
   });
 
+  it("a refresh authenticates the client as the password grant did: a confidential client's id and secret, a public client's id (RFC 6749 §6)", async () => {
+    for (const [client, sent] of [
+      [{ clientId: "client-9", clientSecret: "client-secret-value" }, { client_id: "client-9", client_secret: "client-secret-value" }],
+      [{ clientId: "public-app" }, { client_id: "public-app" }],
+    ] as const) {
+      let clock = 1_000_000;
+      const { tokens, tokenCalls } = world({ source: { grant: { ...PASSWORD_GRANT, ...client }, now: () => clock } });
+      await tokens.getToken();
+      clock += 3_600_000;
+      expect(await tokens.getToken()).toBe("at-secret-2");
+      expect(form(tokenCalls()[1]!)).toEqual({ grant_type: "refresh_token", refresh_token: "rt-secret-1", ...sent });
+    }
+  });
+
   it("a server that issues no new refresh token keeps the old one valid", async () => {
     let clock = 0;
     let issued = 0;
