@@ -848,6 +848,18 @@ describe("failed token requests", () => {
     expect(await refreshAfter(answer)).toEqual({ token: "at-secret-4", grants: ["password", "refresh_token", "refresh_token", "password"] });
   });
 
+  it("a refresh still answered 429 after its retries fails that call with the 429, not sending the password grant into the rate limit", async () => {
+    let clock = 0;
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock, maxRetries: 0 },
+      token: (_, __, index) => (index === 0 ? tokenResponse("at-secret-1", { expires_in: 60, refresh_token: "rt-secret-1" }) : json({ error: "slow_down" }, { status: 429 })),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    expect(await caught(tokens.getToken())).toMatchObject({ name: "AuthenticationError", status: 429 });
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token"]);
+  });
+
   it("a 429 token response is retried", async () => {
     const { tokens, tokenCalls } = world({
       token: (_, __, index) => (index === 0 ? json({ error: "slow_down" }, { status: 429 }) : tokenResponse("at-secret-1")),
