@@ -488,6 +488,21 @@ describe("token requests", () => {
     expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token", "refresh_token", "refresh_token", "refresh_token"]);
   });
 
+  it("takes an empty refresh_token in an answer for none: it is not stored, and the next token request uses the grant, not an empty refresh token", async () => {
+    let clock = 0;
+    const stored: string[] = [];
+    const { tokens, tokenCalls } = world({
+      source: { now: () => clock, initial: { accessToken: "at-secret-0", expiresAt: 60_000, onRefreshToken: (token) => stored.push(token) } },
+      token: (_, __, index) => tokenResponse(`at-secret-${index + 1}`, { expires_in: 60, refresh_token: "" }),
+    });
+    clock += 60_000;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    clock += 60_000;
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(stored).toEqual([]);
+    expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "password"]);
+  });
+
   it("gives initial.onRefreshToken each refresh token issued after the initial one, one in an answer refused otherwise too", async () => {
     // The caller stored the initial refresh token; once the server rotates it, only this callback lets it store the next.
     let answers = 0;
