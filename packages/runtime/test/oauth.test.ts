@@ -225,6 +225,17 @@ describe("token requests", () => {
     expect(tokenCalls()).toHaveLength(1);
   });
 
+  it("a token is refreshed refreshSkewMs before it expires, to the millisecond", async () => {
+    let clock = 1_000_000;
+    const { tokens, tokenCalls } = world({ source: { now: () => clock, refreshSkewMs: 600_000 } });
+    await tokens.getToken();
+    clock += 3_600_000 - 600_000 - 1;
+    expect(await tokens.getToken()).toBe("at-secret-1");
+    clock += 1;
+    expect(await tokens.getToken()).toBe("at-secret-2");
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
   it("a token near expiry is refreshed with the refresh_token grant, and the new refresh token is used next time", async () => {
     let clock = 1_000_000;
     const { tokens, tokenCalls } = world({ source: { now: () => clock } });
