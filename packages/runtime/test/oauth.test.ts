@@ -141,6 +141,12 @@ describe("token requests", () => {
     expect(apiCalls()).toHaveLength(0);
   });
 
+  it("quote a long token type cut to 40 characters, since a hostile server's text goes into the message", async () => {
+    const { tokens } = world({ token: () => json({ access_token: "mac-token-value", token_type: `MAC ${"x".repeat(500)}` }) });
+    const error = await caught(tokens.getToken());
+    expect((error as Error).message).toContain(`returned token_type "MAC ${"x".repeat(33)}...", not Bearer`);
+  });
+
   // Quoted on one line, "Bearer " and "Bearer\n" read as "Bearer": the error said 'returned token_type "Bearer", not
   // Bearer', which no one can act on. White space around it is no other scheme.
   it.each(["Bearer ", " bearer", "Bearer\n", "\tBEARER\r\n"])("take a token_type of Bearer with white space around it (%j) as Bearer", async (type) => {
