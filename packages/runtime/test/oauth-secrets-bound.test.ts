@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { createOAuth2TokenSource } from "../src/index.js";
+import { createOAuth2TokenSource, rememberSecret } from "../src/index.js";
 import * as known from "../src/known-secrets.js";
-import { fakeFetch, json } from "./helpers.js";
+import { caught, expectNoSecrets, fakeFetch, json } from "./helpers.js";
 
 // Passed through, only counted: how many values each token request hands the shared store of known secrets.
 vi.mock("../src/known-secrets.js", async (importOriginal) => {
@@ -60,5 +60,26 @@ describe("a token answer with thousands of credential-named fields", () => {
     expect((error as { body?: { error_description?: string } }).body?.error_description).toBe("[redacted] was refused");
     expect(Math.max(...remember.mock.calls.map((args) => args.length))).toBeLessThanOrEqual(8);
     expect(encodings).toBeLessThan(1000);
+  });
+});
+
+// The shared store forgets the credential unused longest once it holds 1024; a process with many clients fills it. The
+// token source hands each token request the credentials it holds now, so those stay redacted from its errors anyway.
+describe("a token source in a process whose other clients filled the store of known secrets", () => {
+  it("redacts the access token it holds from a refused refresh's error, though the store has forgotten it", async () => {
+    let clock = 1_000_000;
+    const tokens = createOAuth2TokenSource({
+      tokenUrl: "https://auth.example.com/oauth/token",
+      grant: { type: "refresh_token", refreshToken: "rt-secret-held" },
+      initial: { accessToken: "at-secret-held-9", expiresAt: clock + 3_600_000 },
+      fetch: fakeFetch(() => json({ error: "invalid_grant", error_description: "at-secret-held-9 was revoked" }, { status: 400 })).fetch,
+      now: () => clock,
+    });
+    expect(await tokens.getToken()).toBe("at-secret-held-9");
+    rememberSecret(...Array.from({ length: 1100 }, (_, i) => `other-client-secret-${i}`));
+    clock += 3_600_000;
+    const error = await caught(tokens.getToken());
+    expectNoSecrets(error, ["at-secret-held-9", "rt-secret-held"]);
+    expect((error as { body?: { error_description?: string } }).body?.error_description).toBe("[redacted] was revoked");
   });
 });
