@@ -225,6 +225,21 @@ describe("createTokenSource", () => {
     expect(gate.signals).toHaveLength(2);
   });
 
+  it("a cancelled request that settles after the next one started leaves that one shared: a later caller joins it", async () => {
+    const gate = gated();
+    const tokens = createTokenSource({ fetchToken: gate.fetchToken });
+    const controller = new AbortController();
+    const gaveUp = caught(tokens.getToken(controller.signal));
+    controller.abort();
+    const second = tokens.getToken();
+    expect(await gaveUp).toBeInstanceOf(ApiUserAbortError);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the cancelled request's rejection has been handled
+    const third = tokens.getToken();
+    expect(gate.signals).toHaveLength(2);
+    gate.release("at-secret-2");
+    expect(await Promise.all([second, third])).toEqual(["at-secret-2", "at-secret-2"]);
+  });
+
   it("a caller without a signal keeps the request going even when all others abort", async () => {
     const gate = gated();
     const tokens = createTokenSource({ fetchToken: gate.fetchToken });
