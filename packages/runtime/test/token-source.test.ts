@@ -93,6 +93,18 @@ describe("createTokenSource", () => {
     expect(await tokens.getToken()).toBe("at-secret-2");
   });
 
+  it("takes a lifetime that is no positive number (text, NaN, 0, -5, Infinity) for an unknown one", async () => {
+    for (const lifetime of ["600000", Number.NaN, 0, -5, Number.POSITIVE_INFINITY]) {
+      let clock = 0;
+      const { fetchToken, signals } = issuer(lifetime as number);
+      const tokens = createTokenSource({ fetchToken, now: () => clock });
+      await tokens.getToken();
+      clock = 10 * 365 * 86_400_000;
+      expect(await tokens.getToken()).toBe("at-secret-1");
+      expect(signals).toHaveLength(1);
+    }
+  });
+
   it("invalidate drops only the token that was rejected, not a newer one", async () => {
     const { fetchToken, signals } = issuer();
     const tokens = createTokenSource({ fetchToken });
