@@ -283,6 +283,12 @@ describe("createTokenSource", () => {
     expect(signals).toHaveLength(2);
   });
 
+  it("refuses a refreshSkewMs of NaN, which would make every call fetch a new token", () => {
+    expect(() => createTokenSource({ fetchToken: issuer().fetchToken, refreshSkewMs: Number.NaN })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "refreshSkewMs", message: expect.stringMatching(/^refreshSkewMs must be a number >= 0, got /) }),
+    );
+  });
+
   it("checks its options up front", () => {
     expect(() => createTokenSource({} as never)).toThrow(InputError);
     expect(() => createTokenSource({ fetchToken: issuer().fetchToken, refreshSkewMs: -1 })).toThrow(/refreshSkewMs must be a number >= 0/);
