@@ -11,6 +11,7 @@ import {
   exchangeAuthorizationCodeInForm,
   InputError,
   readAuthorizationCallback,
+  redactSecrets,
   rememberSecret,
   type AuthorizationCallbackOptions,
   type ExchangeAuthorizationCodeOptions,
@@ -431,6 +432,12 @@ describe("exchangeAuthorizationCode", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.status).toBe(200);
     expect(error.message).toContain("without an access_token");
+  });
+
+  it("makes the code and the client secret known to every later redaction, since another call's error may quote them", async () => {
+    const { result } = exchange(tokens, { code: "authcode-secret-remembered", clientSecret: "client-secret-remembered" });
+    await result;
+    expect(redactSecrets("later: authcode-secret-remembered, client-secret-remembered")).toBe("later: [redacted], [redacted]");
   });
 
   it("a non-JSON error page is kept as a redacted snippet", async () => {
