@@ -769,6 +769,12 @@ describe("failed token requests", () => {
     expect(apiCalls()).toHaveLength(0);
   });
 
+  it("a 400 without an OAuth error code is told the grant's own advice, as a 401 is", async () => {
+    const { tokens } = world({ token: () => new Response("Bad Request", { status: 400 }) });
+    const error = await caught(tokens.getToken());
+    expect((error as Error).message).toMatch(/ failed with 400: check the username and password$/);
+  });
+
   it("quote the endpoint's error code and description on one line of bounded length, however long or broken they are", async () => {
     const { tokens } = world({ token: () => json({ error: "forged\nlevel=info msg=ok ".repeat(5_000), error_description: "a\r\nb" }, { status: 400 }) });
     const { message } = (await caught(tokens.getToken())) as Error;
