@@ -472,6 +472,22 @@ describe("exchangeAuthorizationCode", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("sends nothing to a token endpoint with user info, which the platform's error would quote, nor without a client secret", async () => {
+    for (const [options, field, message] of [
+      [{ tokenUrl: "https://app-1:s3cr3t-client-secret@auth.example.com/oauth/token" }, "tokenUrl", "tokenUrl must not contain credentials"],
+      [{ clientSecret: "" }, "clientSecret", "clientSecret must be a non-empty string"],
+    ] as const) {
+      const { result, calls } = exchange(tokens, options);
+      expect(await caught(result)).toMatchObject({ name: "InputError", field, message });
+      expect(calls).toHaveLength(0);
+    }
+  });
+
+  it("builds no authorize URL on an endpoint with user info, quoting none of it", () => {
+    const error = thrown(() => buildAuthorizeUrl({ authorizeUrl: "https://ana:hunter2-password@auth.example.com/oauth/authorize", clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE }));
+    expect(error).toMatchObject({ name: "InputError", field: "authorizeUrl", message: "authorizeUrl must not contain credentials" });
+  });
+
   it("checks its options before sending anything", async () => {
     const { result: noCode, calls } = exchange(tokens, { code: "" });
     expect(await noCode.catch((error: unknown) => error)).toBeInstanceOf(InputError);
