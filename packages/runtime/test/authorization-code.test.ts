@@ -440,6 +440,12 @@ describe("exchangeAuthorizationCode", () => {
     expect(redactSecrets("later: authcode-secret-remembered, client-secret-remembered")).toBe("later: [redacted], [redacted]");
   });
 
+  it("makes every token of the answer known to every later redaction: the caller keeps them, the runtime holds none", async () => {
+    const { result } = exchange(() => json({ access_token: "at-secret-exchanged", refresh_token: "rt-secret-exchanged", id_token: "id-secret-exchanged", token_type: "bearer" }));
+    await result;
+    expect(redactSecrets("at-secret-exchanged rt-secret-exchanged id-secret-exchanged")).toBe("[redacted] [redacted] [redacted]");
+  });
+
   it("a non-JSON error page is kept as a redacted snippet", async () => {
     const { result } = exchange(() => new Response(`<html>code=${CODE} failed</html>`, { status: 502 }));
     const error = (await caught(result)) as AuthenticationError;
