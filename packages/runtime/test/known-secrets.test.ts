@@ -52,6 +52,11 @@ describe("known secrets", () => {
     expect(redactSecrets("token abcd here", ["abcd"])).toBe("token [redacted] here");
   });
 
+  it("redacts a text that is a credential of exactly 4 characters, the shortest remembered", () => {
+    rememberSecret("k3y9");
+    expect(redactSecrets("k3y9")).toBe("[redacted]");
+  });
+
   it("returns the same bytes when there is nothing to redact, and clean UTF-8 when there is", () => {
     rememberSecret("bytes-secret-1");
     const clean = new TextEncoder().encode('{"ok":true}');
