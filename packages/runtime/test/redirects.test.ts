@@ -190,6 +190,13 @@ describe.each(CLIENT_FETCHES)("over $via", ({ fetch }) => {
       expect(other.requests).toEqual([]);
     });
 
+    it("a credential the caller put in the query itself does not follow a redirect that keeps the query to another origin", async () => {
+      home.script("GET /items", [(request) => ({ status: 302, headers: { Location: `${other.url}/steal${request.url.slice(request.pathname.length)}` } })]);
+      const outcome = await settle(client({ type: "none" }).GET("/items", { params: { query: { page: 1, access_token: "url-secret-value" } as never } }));
+      refused(outcome, /access_token=\[redacted\]/);
+      expect(other.requests).toEqual([]);
+    });
+
     it("a query credential follows a redirect within its origin, and the next hop carries it (the server would answer 401 without)", async () => {
       home.script("GET /items", [{ status: 302, headers: { Location: "/items2?page=2" } }]);
       home.script("GET /items2", [(request) => (request.url.includes("access_token=query-secret-value") ? { status: 200, body: [{ id: 1, name: "a" }] } : { status: 401, body: {} })]);
