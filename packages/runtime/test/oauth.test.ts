@@ -697,6 +697,17 @@ describe("401 handling", () => {
     expect(apiCalls().map((call) => call.headers.get("authorization"))).toEqual(["Bearer at-secret-1", "Bearer at-secret-2"]);
   });
 
+  it("a 401 whose body breaks off is still resent with a fresh token: the body of a 401 to refresh is never read", async () => {
+    const broken = () => new Response(new ReadableStream({ pull: (controller) => controller.error(new Error("connection reset")) }), { status: 401 });
+    const { client, tokenCalls, apiCalls } = world({
+      api: (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? broken() : json([])),
+    });
+    const result = await client.GET("/items");
+    expect(result.response.status).toBe(200);
+    expect(tokenCalls()).toHaveLength(2);
+    expect(apiCalls().map((call) => call.headers.get("authorization"))).toEqual(["Bearer at-secret-1", "Bearer at-secret-2"]);
+  });
+
   it("a 401 on a POST is resent once too, since the server did not act on it", async () => {
     const { client, apiCalls } = world({
       api: (request) => (request.headers.get("authorization") === "Bearer at-secret-1" ? json({}, { status: 401 }) : json({ id: 1, name: "a" }, { status: 201 })),
