@@ -446,6 +446,15 @@ describe("exchangeAuthorizationCode", () => {
     expect(redactSecrets("at-secret-exchanged rt-secret-exchanged id-secret-exchanged")).toBe("[redacted] [redacted] [redacted]");
   });
 
+  it("a 2xx whose access_token is empty or no string throws AuthenticationError, as TokenResponse promises a non-empty string", async () => {
+    for (const accessToken of ["", 12_345_678]) {
+      const { result } = exchange(() => json({ access_token: accessToken, token_type: "bearer" }));
+      const error = (await caught(result)) as AuthenticationError;
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error.message).toContain("without an access_token");
+    }
+  });
+
   it("a non-JSON error page is kept as a redacted snippet", async () => {
     const { result } = exchange(() => new Response(`<html>code=${CODE} failed</html>`, { status: 502 }));
     const error = (await caught(result)) as AuthenticationError;
