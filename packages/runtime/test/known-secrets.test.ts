@@ -57,6 +57,11 @@ describe("known secrets", () => {
     expect(redactSecrets("k3y9")).toBe("[redacted]");
   });
 
+  it("redacts a 4-character credential at the very end of a text", () => {
+    rememberSecret("q7w2");
+    expect(redactSecrets("key q7w2")).toBe("key [redacted]");
+  });
+
   it("returns the same bytes when there is nothing to redact, and clean UTF-8 when there is", () => {
     rememberSecret("bytes-secret-1");
     const clean = new TextEncoder().encode('{"ok":true}');
