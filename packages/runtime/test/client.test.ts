@@ -51,6 +51,16 @@ describe("authentication headers", () => {
     expect(() => setup({ auth: { type: "oauth2", tokens: {} } as unknown as Auth })).toThrow(/auth.tokens must be a TokenSource/);
   });
 
+  it("refuses a Basic password that is no string, and a token source without invalidate, which a 401 would call", () => {
+    expect(() => setup({ auth: { type: "basic", username: "ana", password: 12_345_678 } as unknown as Auth })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "auth.password", message: "auth.password must be a string" }),
+    );
+    const getToken = async () => "at-secret-1";
+    expect(() => setup({ auth: { type: "oauth2", tokens: { getToken } } as unknown as Auth })).toThrow(
+      expect.objectContaining({ name: "InputError", field: "auth.tokens", message: expect.stringMatching(/^auth.tokens must be a TokenSource/) }),
+    );
+  });
+
   // A vendor's own builders check the token before its default authorizers take it; the exported one checks it itself.
   it("bearerAuthorizer, as a vendor description names it, refuses an empty or blank token itself", () => {
     for (const token of ["", "  ", 5]) {
