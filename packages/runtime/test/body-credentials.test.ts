@@ -146,6 +146,11 @@ describe("bodyCredentials", () => {
   // Each value once, in order: a value found twice is redacted the same.
   const taken = (body: unknown) => [...new Set(bodyCredentials(body))].sort();
 
+  it("takes no number of up to 7 characters under a credential's name, a setting such as a lifetime, and takes one of 8", () => {
+    expect(bodyCredentials({ token_ttl: 3_600_000, password_min_age: "-1000.5" })).toEqual([]);
+    expect(bodyCredentials({ password: 12_345_678 })).toEqual(["12345678"]);
+  });
+
   it("walks a cyclic body whose fields point back at it each once, not once for every path", () => {
     // Every read of a field is counted: walked once for every path up to the depth bound, this body is read 2^32 times.
     let reads = 0;
