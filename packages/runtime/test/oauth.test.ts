@@ -909,6 +909,18 @@ describe("failed token requests", () => {
     expect(tokenCalls().map((call) => form(call).grant_type)).toEqual(["password", "refresh_token"]);
   });
 
+  it("a refresh refused as invalid_grant with a wait names the refresh token, not the vendor's hint for the grant's own credentials", async () => {
+    let clock = 0;
+    const { tokens } = world({
+      source: { now: () => clock, maxRetries: 0, hints: { refused: "check auth.username and auth.password" } },
+      token: (_, __, index) => (index === 0 ? tokenResponse("at-secret-1", { expires_in: 60, refresh_token: "rt-secret-1" }) : json({ error: "invalid_grant" }, { status: 429 })),
+    });
+    await tokens.getToken();
+    clock += 60_000;
+    const error = await caught(tokens.getToken());
+    expect((error as Error).message).toMatch(/failed with 429 invalid_grant: the refresh token is invalid, expired or already used; sign in again$/);
+  });
+
   it("a 429 token response is retried", async () => {
     const { tokens, tokenCalls } = world({
       token: (_, __, index) => (index === 0 ? json({ error: "slow_down" }, { status: 429 }) : tokenResponse("at-secret-1")),
