@@ -62,6 +62,13 @@ describe("known secrets", () => {
     expect(redactSecrets("key q7w2")).toBe("key [redacted]");
   });
 
+  it("redacts a credential's base64 without its padding and in its URL-safe alphabet, as a JWT or a base64url token carries it", () => {
+    rememberSecret("k3y9", "~~~~>>>?-url-safe");
+    const base64url = (text: string) => Buffer.from(text).toString("base64url");
+    expect([base64url("k3y9"), base64url("~~~~>>>?-url-safe")]).toEqual(["azN5OQ", "fn5-fj4-Pj8tdXJsLXNhZmU"]);
+    expect(redactSecrets(`a ${base64url("k3y9")} b ${base64url("~~~~>>>?-url-safe")} c`)).toBe("a [redacted] b [redacted] c");
+  });
+
   it("returns the same bytes when there is nothing to redact, and clean UTF-8 when there is", () => {
     rememberSecret("bytes-secret-1");
     const clean = new TextEncoder().encode('{"ok":true}');
