@@ -20,4 +20,10 @@ describe("url", () => {
     expect(setQueryParam("https://h/p?#f", "access_token", "t")).toBe("https://h/p?access_token=t#f");
     expect(setQueryParam("https://h/p?&", "access_token", "t")).toBe("https://h/p?access_token=t");
   });
+
+  it("replaces a parameter of that name however the URL encodes it, as the server decodes it, and drops the others", () => {
+    expect(setQueryParam("https://h/p?access%5Ftoken=old&a=1&access+token=x&access_token=again", "access_token", "new")).toBe(
+      "https://h/p?access_token=new&a=1&access+token=x",
+    );
+  });
 });
