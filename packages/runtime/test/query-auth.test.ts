@@ -34,6 +34,16 @@ describe("query auth", () => {
     expect(fake.calls[0]?.request.url).toBe(`${BASE_URL}/x?filter%5Ba%5D=b%20c&access_token=query-secret-value&n=1`);
   });
 
+  it("sends the request moved to carry the credential with the caller's cache, credentials, keepalive, referrer policy and integrity", async () => {
+    const fake = fakeFetch(() => new Response("ok"));
+    const send = createTransport({ auth: QUERY_AUTH, fetch: fake.fetch });
+    const settings = { cache: "no-store", credentials: "omit", keepalive: true, referrerPolicy: "no-referrer", integrity: "sha256-AAAA" } as const;
+    await send(new Request(`${BASE_URL}/x`, settings));
+    const sent = fake.calls[0]!.request;
+    expect(sent.url).toBe(`${BASE_URL}/x?access_token=query-secret-value`);
+    expect({ cache: sent.cache, credentials: sent.credentials, keepalive: sent.keepalive, referrerPolicy: sent.referrerPolicy, integrity: sent.integrity }).toEqual(settings);
+  });
+
   it("encodes a value with reserved characters", async () => {
     const { client, calls } = setup(() => json([]), { name: "key", value: "a+b/c=d&e" });
     await client.GET("/items");
