@@ -183,6 +183,19 @@ describe("retries of POST and PATCH", () => {
     expect((error as ApiConnectionError).method).toBe("POST");
   });
 
+  it("a request made with a lower-case method fetch does not normalise (patch) is named upper-cased in its error and to shouldRetry", async () => {
+    const methods: string[] = [];
+    const send = createTransport({
+      fetch: async () => Promise.reject(networkError("ECONNRESET")),
+      shouldRetry: (outcome) => (methods.push(outcome.method), false),
+    });
+    const error = await caught(send(new Request(`${BASE_URL}/items/1`, { method: "patch", body: "{}" })));
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as ApiConnectionError).message).toMatch(/^PATCH https:\/\/api\.example\.com\/items\/1 failed /);
+    expect((error as ApiConnectionError).method).toBe("PATCH");
+    expect(methods).toEqual(["PATCH"]);
+  });
+
   it("a token endpoint's transport (purpose: token) resends a POST after a 503 or a reset, as it would a GET; an API transport does not", async () => {
     for (const purpose of ["token", "api"] as const) {
       const fake = fakeFetch((_, __, index) => {
@@ -475,6 +488,13 @@ describe("createTransport", () => {
     } finally {
       globalThis.fetch = original;
     }
+  });
+
+  it("names the request in its errors without the URL's fragment, where an implicit flow puts a token", async () => {
+    const send = createTransport({ fetch: async () => Promise.reject(networkError("ECONNRESET")), maxRetries: 0 });
+    const error = await caught(send(new Request(`${BASE_URL}/callback#opaquefragmentvalue`, { method: "POST" })));
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect((error as Error).message).toMatch(/^POST https:\/\/api\.example\.com\/callback#\[redacted\] failed /);
   });
 
   it("refuses a request whose body was already read, before sending anything and without a retry", async () => {
