@@ -6,6 +6,15 @@ import { recordingNext, runLayer } from "./harness.js";
 
 const headers = { remaining: "X-Rate-Limit-Remaining", reset: "X-Rate-Limit-Reset" };
 
+/** A pacing layer whose first answer reports a spent budget resetting `reset` s from now; `lines` gathers its notes. */
+function spentBudget(reset: string, maxWaitMs?: number) {
+  const lines: string[] = [];
+  const layer = pacingLayer(createRateLimiter({ headers, maxWaitMs }), attemptLog({ debug: (line) => lines.push(line) }, "api", 1000));
+  const { next, seen } = recordingNext(() => new Response(null, { headers: { "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": reset } }));
+  const send = (path: string) => runLayer(layer, new Request(`https://api.example.com/${path}`), next).result;
+  return { lines, seen, send };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -44,5 +53,25 @@ describe("the pacing layer", () => {
     await runLayer(layer, new Request("https://api.example.com/a"), next).result;
     await runLayer(layer, new Request("https://api.example.com/a"), next).result;
     expect(seen).toHaveLength(2);
+  });
+
+  it("waits a reset with a fraction of a millisecond in one wait, rounded to the nearest millisecond", async () => {
+    vi.useFakeTimers();
+    // Reset 1.0006 s from now, plus the limiter's 100 ms of slack: a wait of 1100.6 ms, which rounds up to 1101.
+    const { lines, seen, send } = spentBudget("1.0006");
+    await send("a");
+    const second = send("b");
+    await vi.advanceTimersByTimeAsync(1101);
+    await second;
+    expect(seen).toHaveLength(2);
+    expect(lines).toEqual(["GET https://api.example.com/b waits 1101 ms for the rate limit to reset"]);
+  });
+
+  it("logs a request sent at once although the budget is spent, when its reset is beyond maxWaitMs", async () => {
+    const { lines, seen, send } = spentBudget("60", 1000);
+    await send("a");
+    await send("b");
+    expect(seen).toHaveLength(2);
+    expect(lines).toEqual(["GET https://api.example.com/b is sent with the rate limit spent: its reset is beyond rateLimit.maxWaitMs"]);
   });
 });
