@@ -38,6 +38,13 @@ describe("createRateLimiter", () => {
     expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: true });
   });
 
+  it("waits for a reset exactly maxWaitMs away rather than sending at once", () => {
+    const limiter = createRateLimiter({ headers, maxWaitMs: 1100 });
+    // 1 s from now, plus 100 ms of slack.
+    limiter.update(budget(0, 1), 0);
+    expect(limiter.reserve(0)).toEqual({ waitMs: 1100, capped: false });
+  });
+
   it("ignores a stale response that reports an older window", () => {
     const limiter = createRateLimiter({ headers });
     limiter.update(budget(0, 2_000_000_020), 2_000_000_000_000);
@@ -67,6 +74,7 @@ describe("createRateLimiter", () => {
     ["an infinite remaining", "Infinity", "10"],
     ["an infinite reset", "0", "Infinity"],
     ["a remaining that is no number", "none", "10"],
+    ["a remaining sent blank, with a reset", "", "10"],
     ["a reset that is no number", "0", "soon"],
   ])("reads %s as no budget", (_name, remaining, reset) => {
     const limiter = createRateLimiter({ headers });
