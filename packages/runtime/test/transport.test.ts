@@ -391,6 +391,22 @@ describe("timeouts and cancellation", () => {
     expect(cancelled).toBe(true);
   });
 
+  it("a caller's AbortSignal aborted while a POST's buffered body is read rejects with ApiUserAbortError, not as a body failure not resent", async () => {
+    const controller = new AbortController();
+    const { client, calls } = setup(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode("{"));
+          setTimeout(() => controller.abort(new Error("user gave up")), 0);
+        },
+      });
+      return new Response(body, { headers: { "Content-Type": "application/json" } });
+    });
+    const error = await caught(client.POST("/items", { body: { name: "a" }, signal: controller.signal }));
+    expect(error).toBeInstanceOf(ApiUserAbortError);
+    expect(calls).toHaveLength(1);
+  });
+
   it("an already aborted signal sends nothing", async () => {
     const { client, calls } = setup(() => json([]));
     expect(await caught(client.GET("/items", { signal: AbortSignal.abort() }))).toBeInstanceOf(ApiUserAbortError);
