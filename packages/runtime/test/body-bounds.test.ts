@@ -19,6 +19,7 @@ import {
 } from "../src/index.js";
 import { CLIENT_FETCHES } from "./fetches.js";
 import { operations, type paths } from "./fixtures.js";
+import { readBody } from "../src/read-body.js";
 import { expectNoSecrets, inputError, json } from "./helpers.js";
 
 /** Not a speed bound: long enough for a loaded CI machine, short of "forever". */
@@ -364,5 +365,19 @@ describe("the maxResponseBytes option", () => {
   it.each([1, 1024, DEFAULT_MAX_RESPONSE_BYTES, Infinity])("accepts %s", (value) => {
     expect(typeof connectWith({ maxResponseBytes: value }).GET).toBe("function");
     expect(typeof createTransport({ maxResponseBytes: value })).toBe("function");
+  });
+});
+
+describe("readBody, the reader under these bounds", () => {
+  it("given a signal aborted already, cancels the body unread and throws the signal's reason", async () => {
+    let cancelled: unknown;
+    // One chunk, then nothing more: a stalled body.
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new Uint8Array([123])),
+      cancel: (reason) => void (cancelled = reason ?? "cancelled"),
+    });
+    const reason = new Error("caller stops");
+    await expect(readBody(new Response(body), AbortSignal.abort(reason), 1024)).rejects.toBe(reason);
+    expect(cancelled).toBeDefined();
   });
 });
