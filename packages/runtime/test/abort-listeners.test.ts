@@ -79,6 +79,22 @@ it("a streamed 2xx a custom shouldRetry resends leaves no listener on the caller
   expect(getEventListeners(request.signal, "abort")).toEqual([]);
 });
 
+// Nor, before any garbage collection, does one that an answer with nothing to stream follows: the discarded stream's
+// attempt is not held for the caller.
+it("streamed 2xx answers a custom shouldRetry resends, then a 204, leave no listener on the caller's signal", async () => {
+  const caller = new AbortController();
+  const request = new Request("https://api.example.com/file", { signal: caller.signal });
+  let sent = 0;
+  const send = createTransport({
+    fetch: async () => (++sent < 3 ? new Response(`part ${sent}`, { headers: { "Content-Type": "application/octet-stream" } }) : new Response(null, { status: 204 })),
+    shouldRetry: (outcome) => "response" in outcome && outcome.retries < 2,
+    retryDelay: { baseMs: 0, maxMs: 0 },
+  });
+  expect((await send(request, { response: "binary" })).status).toBe(204);
+  expect(sent).toBe(3);
+  expect(getEventListeners(request.signal, "abort")).toEqual([]);
+});
+
 // An app often passes one signal (its shutdown signal) to every call. A streamed body is linked to it so the caller can
 // cancel the download, but only while the body lives: once read or dropped, neither the attempt nor a listener may stay
 // on the signal, or every download ever made stays in memory until the app stops.
