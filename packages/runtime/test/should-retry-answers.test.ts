@@ -35,4 +35,14 @@ describe("shouldRetry's answer", () => {
     expect((await send(new Request("https://api.example.com/v1/orders"))).status).toBe(503);
     expect(sent).toBe(3);
   });
+
+  it("is asked once about each response, though the body check asks too whether the response will be discarded", async () => {
+    let sent = 0;
+    const asked: number[] = [];
+    const fetch = async () => new Response("{}", { status: ++sent < 3 ? 503 : 200, headers: { "Content-Type": "application/json" } });
+    const send = createTransport({ fetch, maxRetries: 2, retryDelay, shouldRetry: (outcome) => (asked.push(outcome.retries), defaultShouldRetry(outcome)) });
+    expect((await send(new Request("https://api.example.com/v1/orders"), { response: "json" })).status).toBe(200);
+    expect(sent).toBe(3);
+    expect(asked).toEqual([0, 1]);
+  });
 });
