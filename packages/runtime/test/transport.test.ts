@@ -45,6 +45,24 @@ describe("retries of idempotent requests", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("a GET that meets a network error waits its backoff before it is resent", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup(
+      (_, __, index) => {
+        if (index === 0) throw networkError("ECONNRESET");
+        return json([]);
+      },
+      { retryDelay: { baseMs: 1_000, maxMs: 1_000 } },
+    );
+    const pending = client.GET("/items");
+    // 1000 ms less up to 25 % of jitter: not before 750 ms.
+    await vi.advanceTimersByTimeAsync(749);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(251);
+    expect(calls).toHaveLength(2);
+    expect((await pending).data).toEqual([]);
+  });
+
   it.each([408, 429, 500, 502, 504])("a GET is retried on %i", async (code) => {
     const { client, calls } = setup((_, __, index) => (index === 0 ? status(code) : json([])));
     expect((await client.GET("/items")).response.status).toBe(200);
@@ -226,6 +244,7 @@ describe("Retry-After", () => {
     ["a Retry-After in seconds is waited for exactly", 503, { "Retry-After": "3" }, 3_000],
     ["a Retry-After given as an HTTP date is waited for until that date", 429, { "Retry-After": new Date("2030-01-01T00:00:05Z").toUTCString() }, 5_000],
     ["a retry-after-ms header is honoured", 503, { "retry-after-ms": "250" }, 250],
+    ["a Retry-After of exactly 60 s, the most waited for, is waited for", 429, { "Retry-After": "60" }, 60_000],
   ] as const)("%s", async (_, code, headers, waitMs) => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2030-01-01T00:00:00Z"));
