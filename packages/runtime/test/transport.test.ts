@@ -342,6 +342,18 @@ describe("timeouts and cancellation", () => {
     expect(cancelled).toHaveLength(2);
   });
 
+  it("the timeout covers a buffered body that stalls when the caller passed a signal of its own too", async () => {
+    vi.useFakeTimers();
+    const { client } = setup(() => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("[{")) }), { headers: { "Content-Type": "application/json" } }), {
+      timeoutMs: 1_000,
+      maxRetries: 0,
+    });
+    let settled: unknown;
+    void caught(client.GET("/items", { signal: new AbortController().signal })).then((error) => (settled = error));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(settled).toBeInstanceOf(ApiTimeoutError);
+  });
+
   it("the timeout stops at the headers of a streamed body (parseAs: stream): a slow download is not cut off by it", async () => {
     vi.useFakeTimers();
     const { client } = setup(
