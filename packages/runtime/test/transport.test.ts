@@ -544,6 +544,14 @@ describe("createTransport", () => {
     expect((error as Error).message).toMatch(/^POST https:\/\/api\.example\.com\/callback#\[redacted\] failed /);
   });
 
+  it("hands on unread, and sends once, a HEAD answer a fetch of the caller's gave a body that is not JSON", async () => {
+    const fake = fakeFetch(() => new Response("<html></html>", { headers: { "Content-Type": "text/html" } }));
+    const send = createTransport({ fetch: fake.fetch });
+    const response = await send(new Request(`${BASE_URL}/items`, { method: "HEAD" }), { response: "json" });
+    expect(response.status).toBe(200);
+    expect(fake.calls).toHaveLength(1);
+  });
+
   it("refuses a request whose body was already read, before sending anything and without a retry", async () => {
     const { fetch, calls } = fakeFetch(() => new Response("ok"));
     const request = new Request("https://api.example.com/x", { method: "PUT", body: "once" });
