@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { backoffMs, isIdempotent, isNotSentError, retryAfterMs } from "../src/retry.js";
+import { backoffMs, describeError, isIdempotent, isNotSentError, retryAfterMs } from "../src/retry.js";
 import { sleep } from "../src/sleep.js";
 import { AttemptSignal } from "../src/timeout.js";
 import { basicAuthorization, defaultShouldRetry, type RetryOutcome } from "../src/index.js";
@@ -137,6 +137,15 @@ describe("signal helpers", () => {
 });
 
 describe("basicAuthorization", () => {
+  it("describes a fetch error by its code alone when its message is blank", () => {
+    expect(describeError(Object.assign(new Error("  "), { code: "ECONNRESET" }))).toBe("ECONNRESET");
+    expect(describeError(new TypeError("fetch failed", { cause: Object.assign(new Error(""), { code: "ECONNREFUSED" }) }))).toBe("fetch failed: ECONNREFUSED");
+  });
+
+  it("describes a fetch error in at most 300 characters", () => {
+    expect(describeError(new TypeError("fetch failed", { cause: new Error("x".repeat(1_000)) }))).toBe(`fetch failed: ${"x".repeat(286)}`);
+  });
+
   it("encodes user:password as UTF-8 base64", () => {
     expect(basicAuthorization("ana", "päss")).toBe(`Basic ${Buffer.from("ana:päss").toString("base64")}`);
     expect(basicAuthorization("😀", "")).toBe(`Basic ${Buffer.from("😀:").toString("base64")}`);
