@@ -136,7 +136,7 @@ describe("signal helpers", () => {
   });
 });
 
-describe("basicAuthorization", () => {
+describe("describeError", () => {
   it("describes a fetch error by its code alone when its message is blank", () => {
     expect(describeError(Object.assign(new Error("  "), { code: "ECONNRESET" }))).toBe("ECONNRESET");
     expect(describeError(new TypeError("fetch failed", { cause: Object.assign(new Error(""), { code: "ECONNREFUSED" }) }))).toBe("fetch failed: ECONNREFUSED");
@@ -145,7 +145,9 @@ describe("basicAuthorization", () => {
   it("describes a fetch error in at most 300 characters", () => {
     expect(describeError(new TypeError("fetch failed", { cause: new Error("x".repeat(1_000)) }))).toBe(`fetch failed: ${"x".repeat(286)}`);
   });
+});
 
+describe("basicAuthorization", () => {
   it("encodes user:password as UTF-8 base64", () => {
     expect(basicAuthorization("ana", "päss")).toBe(`Basic ${Buffer.from("ana:päss").toString("base64")}`);
     expect(basicAuthorization("😀", "")).toBe(`Basic ${Buffer.from("😀:").toString("base64")}`);
