@@ -463,11 +463,12 @@ describe("timeouts and cancellation", () => {
         void caught(send(request, { response: "json" }));
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 2_000, "the source is still open 2 s later")))]);
+      // A bound on "never", not on speed: 2 s was too short on a loaded machine (helper-275 saw it fail twice).
+      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 10_000, "the source is still open 10 s later")))]);
       clearTimeout(timer);
       expect(outcome).toBe("cancelled");
       expect(sent).toBe(0);
-    });
+    }, 20_000);
   }
 
   // Every attempt but the last is sent from a copy of the request (its body tee'd), and OAuth 2 copies it once more to
@@ -490,11 +491,12 @@ describe("timeouts and cancellation", () => {
         void caught(send(request, { response: "json", ...sendOptions }));
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 2_000, "the source is still open 2 s later")))]);
+      // A bound on "never", not on speed: 2 s was too short on a loaded machine (helper-275 saw it fail twice).
+      const outcome = await Promise.race([cancelled.then(() => "cancelled"), new Promise((resolve) => (timer = setTimeout(resolve, 10_000, "the source is still open 10 s later")))]);
       clearTimeout(timer);
       expect(outcome).toBe("cancelled");
       expect(sent).toBe(1);
-    });
+    }, 20_000);
   }
 });
 
