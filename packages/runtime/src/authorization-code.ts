@@ -110,6 +110,9 @@ async function exchangeCode(options: ExchangeAuthorizationCodeOptions, how: () =
     // The Basic header carries the pair base64-encoded; a server may echo it back in that form.
     secrets: [options.code, options.clientSecret, `${options.clientId}:${options.clientSecret}`],
     grant: "authorization_code",
+    // A 2xx spent the code: sent again, it is refused as invalid_grant, which would hide the broken answer, and the
+    // server may revoke the token that answer carried.
+    oneTime: true,
     refused:
       "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     signal: options.signal,

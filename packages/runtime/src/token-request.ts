@@ -18,9 +18,11 @@ export interface TokenRequest {
   /**
    * Credential values to blank in every error, beyond those found by name: the token request's own, and its transport's
    * errors and log lines (a redirect's Location, a network error), to which the request is handed as send options for
-   * them, since the transport holds none of the body's. No other field of it is a send option but `grant`.
+   * them, since the transport holds none of the body's. No other field of it is a send option but `oneTime`.
    */
   secrets: readonly string[];
+  /** Whether a 2xx answer spends the request (an authorization code's exchange): see `SendOptions.oneTime`. */
+  oneTime?: boolean | undefined;
   /** The grant, named when the server refuses it, e.g. `password`. */
   grant: string;
   /** What to do when the server refuses the credentials (`invalid_grant`, or 400/401). */

@@ -130,10 +130,11 @@ export interface SendOptions {
    */
   safe?: boolean | undefined;
   /**
-   * A token request's grant (see `TokenRequest.grant`): an `authorization_code` one whose 2xx answer broke off is not
-   * sent again, since that answer spent the code.
+   * Whether a 2xx answer spends the request, as one to an authorization code's exchange spends the code (RFC 6749
+   * §4.1.2): sent again, it would be refused. A request otherwise safe to resend (see `safe`) is then still retried
+   * until a 2xx comes, but not after one whose body broke off, stalled or was not JSON. Default false.
    */
-  grant?: string | undefined;
+  oneTime?: boolean | undefined;
 }
 
 /** Sends a Request with authentication, a per-attempt timeout and safe retries; see {@link createTransport}. */

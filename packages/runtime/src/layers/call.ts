@@ -17,7 +17,7 @@ export interface Call {
   /**
    * Whether sending the request again is harmless: its method is idempotent, or it is a token request (see
    * `TransportOptions.purpose`) or marked so (`SendOptions.safe`). Such a request is retried on timeouts, network
-   * errors, 408 and 5xx too.
+   * errors, 408 and 5xx too. The response check clears it once a 2xx spent a `SendOptions.oneTime` request.
    */
   safe: boolean;
   /** The URL actually sent, which query auth changes; errors name it, redacted, so they show what was tried. */

@@ -32,14 +32,17 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     const received = await receiveBody(response, mode === "json", maxResponseBytes, call);
     if ("response" in received) return received.response;
     throwIfAborted(call);
+    // A 2xx spent a one-time request (SendOptions.oneTime): from here on it is not safe to send again, whichever way its
+    // body failed, since it would be refused. Set on the call, read by both failures below.
+    call.safe &&= !(response.ok && call.options.oneTime);
     // The error keeps the wait the response asked for (a 429's, a 503's; see ApiError's retryAfterMs), whatever became
     // of its body, as an error built from the whole response does.
     const { status, headers } = response;
     if (received.reason === "too-large") {
       throw callError(ResponseTooLargeError, call, `returned ${status} but its body is larger than maxResponseBytes (${maxResponseBytes} bytes) and was cancelled: raise it or ask for less.`, { status, headers, limit: maxResponseBytes });
     }
-    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; `call.safe`: the request
-    // is idempotent, so the attempt may be resent, and the advice differs.
+    // A body that could not be read (in time, when the attempt's timeout ended it) or was not JSON; when safe, the attempt
+    // may be resent, and the advice differs.
     if (received.reason === "not-json") {
       // The server's header, on one bounded line (see shorten): it may be 16 KiB long, or hold a C1 control.
       const said = headers.get("content-type");
@@ -52,9 +55,7 @@ export function responseCheckLayer(maxResponseBytes: number, timeoutMs: number):
     throw attemptFailure(
       call,
       "body",
-      // A 2xx to an authorization-code grant spent the code (RFC 6749 §4.1.2): sent again, it is refused as invalid_grant,
-      // which would hide the broken answer, and the server may revoke the token that answer carried.
-      call.safe && !(response.ok && call.options.grant == "authorization_code"),
+      call.safe,
       timedOut ? ApiTimeoutError : ApiConnectionError,
       (attempts) => (timedOut ? `returned ${status} but its body was not read in full within ${timeoutMs} ms (${attempts})` : `returned ${status} but the connection failed while its body was read (${attempts}): ${describeError(received.error, call.secrets)}`),
       timedOut ? " Raise timeoutMs or check the vendor's status." : " Check the network.",

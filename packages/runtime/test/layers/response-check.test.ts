@@ -29,6 +29,24 @@ describe("the response check layer", () => {
     expect(failure.toError("1 attempt").message).toContain("returned 200 (text/html) with a body that is not JSON");
   });
 
+  it("does not call a request that a 2xx spends safe to resend after its 2xx body was not JSON or broke off", async () => {
+    const spends = { response: "json", safe: true, oneTime: true } as const;
+    const page = new Response("<html>signed in</html>", { headers: { "Content-Type": "text/html" } });
+    const notJson = (await runLayer(responseCheckLayer(1024, 1000), request(), async () => page, spends).result.catch((error) => error)) as AttemptFailure;
+    expect([notJson.kind, notJson.safe]).toEqual(["not-json", false]);
+    const broken = new Response(new ReadableStream({ pull: (controller) => controller.error(new Error("socket hang up")) }));
+    const cut = (await runLayer(responseCheckLayer(1024, 1000), request(), async () => broken, spends).result.catch((error) => error)) as AttemptFailure;
+    expect([cut.kind, cut.safe]).toEqual(["body", false]);
+    expect(cut.toError("1 attempt").message).toMatch(/connection failed while its body was read \(1 attempt\).*not retried/i);
+  });
+
+  it("calls a request that a 2xx spends safe to resend after an error status whose body broke off, which spent nothing", async () => {
+    const broken = new Response(new ReadableStream({ pull: (controller) => controller.error(new Error("socket hang up")) }), { status: 503 });
+    const spends = { response: "json", safe: true, oneTime: true } as const;
+    const failure = (await runLayer(responseCheckLayer(1024, 1000), request(), async () => broken, spends).result.catch((error) => error)) as AttemptFailure;
+    expect([failure.kind, failure.safe]).toEqual(["body", true]);
+  });
+
   it("fails a body over maxResponseBytes with ResponseTooLargeError", async () => {
     const big = new Response("x".repeat(100));
     await expect(runLayer(responseCheckLayer(10, 1000), request(), async () => big, { buffer: true }).result).rejects.toBeInstanceOf(ResponseTooLargeError);
