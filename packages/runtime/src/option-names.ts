@@ -99,10 +99,11 @@ export function checkCallQuery(init: CallInit, names: readonly string[], vendor:
 
 /**
  * A vendor's per-operation hooks (see `defineVendorClient`'s `calls`) that check each call's query names against
- * `queryNames` (codegen's: every operation's, space-separated) with {@link checkCallQuery}.
+ * `queryNames` (codegen's: every operation's, space-separated) with {@link checkCallQuery}, for a vendor whose client
+ * has no `prepare` hook of its own. One that has (both Wootric clients: their paging checks) calls `checkCallQuery` in it.
  *
  * @example
- * defineVendorClient({ ..., calls: () => hooks }); // const hooks = queryNameHooks(queryNames, "Wootric CXI");
+ * defineVendorClient({ ..., calls: () => hooks }); // const hooks = queryNameHooks(queryNames, "Example");
  */
 export function queryNameHooks(queryNames: string, vendor: string): CallHooks {
   const names = queryNames.split(" ");
