@@ -64,6 +64,19 @@ describe("buildAuthorizeUrl", () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "app-1", redirect_uri: REDIRECT_URI, response_type: "code id_token", state: STATE });
   });
 
+  // An empty value is no value: `scope=` would ask for no scope at all, where leaving it out asks for the client's default.
+  it("leaves out an empty scope, an empty scope list and an empty extra param", () => {
+    for (const scope of ["", []]) {
+      const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, scope, params: { prompt: "", login_hint: "ana" } }));
+      expect([...url.searchParams.keys()]).toEqual(["client_id", "redirect_uri", "response_type", "state", "login_hint"]);
+    }
+  });
+
+  it("takes an extra param named like a member every object inherits (constructor), which is no option of its own", () => {
+    const url = new URL(buildAuthorizeUrl({ authorizeUrl: AUTHORIZE_URL, clientId: "app-1", redirectUri: REDIRECT_URI, state: STATE, params: { constructor: "x" } as Record<string, string> }));
+    expect(url.searchParams.get("constructor")).toBe("x");
+  });
+
   // The callback's check needs a state to compare: without one a forged callback (login CSRF) cannot be told apart.
   it.each<[string, unknown]>([
     ["left out", undefined],
@@ -157,11 +170,23 @@ describe("readAuthorizationCallback", () => {
     expect(readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}`, { codeParams: ["code", "auth_code"], expectedState: null })).toEqual({ code: CODE });
   });
 
+  it("looks only for code by default, and names it when the callback has none", () => {
+    const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?auth_code=${CODE}&state=st-123`, { expectedState: "st-123" }));
+    expect(error).toEqual(new InputError("url", "The callback has no code parameter: pass the URL the vendor redirected to, with its query"));
+  });
+
+  // The vendor's code comes first: one appended to the callback after it (by whoever forwards the link) is not taken.
+  it("takes the first of a code parameter given twice", () => {
+    expect(readAuthorizationCallback(`${REDIRECT_URI}?code=${CODE}&code=appended&state=st-123`, { expectedState: "st-123" })).toEqual({ code: CODE, state: "st-123" });
+  });
+
   it("refuses a state that differs from the expected one, or is missing, without quoting the code", () => {
-    for (const url of [`${REDIRECT_URI}?code=${CODE}&state=other`, `${REDIRECT_URI}?code=${CODE}`]) {
-      const error = thrown(() => readAuthorizationCallback(url, { expectedState: "st-123" }));
-      expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).field).toBe("state");
+    for (const [url, why] of [
+      [`${REDIRECT_URI}?code=${CODE}&state=other`, "The callback's state is not the one sent"],
+      [`${REDIRECT_URI}?code=${CODE}`, "The callback has no state"],
+    ]) {
+      const error = thrown(() => readAuthorizationCallback(url!, { expectedState: "st-123" }));
+      expect(error).toEqual(new InputError("state", `${why}: it may be forged or stale; start the sign-in again`));
     }
   });
 
@@ -222,6 +247,19 @@ describe("readAuthorizationCallback", () => {
     const error = thrown(() => readAuthorizationCallback(`${REDIRECT_URI}?deny=true`, { expectedState: null })) as AuthorizationDeniedError;
     expect(error).toBeInstanceOf(AuthorizationDeniedError);
     expect(error.error).toBe("access_denied");
+  });
+
+  it("reads a deny of any other value than true as no refusal", () => {
+    for (const deny of ["false", "0", ""]) {
+      expect(readAuthorizationCallback(`${REDIRECT_URI}?deny=${deny}&code=${CODE}`, { expectedState: null })).toEqual({ code: CODE });
+    }
+  });
+
+  it("keeps the error_uri of a refusal, where the vendor explains its error", () => {
+    const error = thrown(() =>
+      readAuthorizationCallback(`${REDIRECT_URI}?error=invalid_scope&error_uri=https%3A%2F%2Fauth.example.com%2Fdocs%2Fscopes`, { expectedState: null }),
+    ) as AuthorizationDeniedError;
+    expect(error.body).toEqual({ error: "invalid_scope", error_description: undefined, error_uri: "https://auth.example.com/docs/scopes" });
   });
 
   it("keeps a forged error's text on one bounded line of the message, and whole in errorDescription", () => {
@@ -348,17 +386,17 @@ describe("exchangeAuthorizationCode", () => {
     expect(token.refresh_token ?? "none").toBe("none");
   });
 
-  it("with clientAuthentication body sends client_id and client_secret in the body and no Authorization header", async () => {
+  it("with clientAuthentication body sends client_id and client_secret in the body, after the grant's fields, and no Authorization header", async () => {
     const { result, calls } = exchange(tokens, { clientAuthentication: "body" });
     await result;
     expect(calls[0]?.headers.has("authorization")).toBe(false);
-    expect(Object.fromEntries(new URLSearchParams(calls[0]?.body))).toEqual({
-      grant_type: "authorization_code",
-      code: CODE,
-      redirect_uri: REDIRECT_URI,
-      client_id: "app-1",
-      client_secret: CLIENT_SECRET,
-    });
+    expect([...new URLSearchParams(calls[0]?.body)]).toEqual([
+      ["grant_type", "authorization_code"],
+      ["code", CODE],
+      ["redirect_uri", REDIRECT_URI],
+      ["client_id", "app-1"],
+      ["client_secret", CLIENT_SECRET],
+    ]);
   });
 
   it("with bodyEncoding multipart sends the same fields as multipart/form-data", async () => {
@@ -511,6 +549,17 @@ describe("exchangeAuthorizationCode", () => {
     const { result: badAuth } = exchange(tokens, { clientAuthentication: "header" as never });
     expect(((await badAuth.catch((error: unknown) => error)) as InputError).field).toBe("clientAuthentication");
     expect(calls).toHaveLength(0);
+  });
+
+  it("refuses an unknown bodyEncoding, and an empty clientId with the credentials in the body too, before sending", async () => {
+    for (const [options, field] of [
+      [{ bodyEncoding: "json" as never }, "bodyEncoding"],
+      [{ clientId: "", clientAuthentication: "body" as const }, "clientId"],
+    ] as const) {
+      const { result, calls } = exchange(tokens, options);
+      expect(await caught(result)).toMatchObject({ name: "InputError", field });
+      expect(calls).toHaveLength(0);
+    }
   });
 
   it("refuses a clientId with ':' for Basic client authentication, where the server would read another client and secret", async () => {
