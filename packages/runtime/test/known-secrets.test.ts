@@ -69,6 +69,25 @@ describe("known secrets", () => {
     expect(redactSecrets(`a ${base64url("k3y9")} b ${base64url("~~~~>>>?-url-safe")} c`)).toBe("a [redacted] b [redacted] c");
   });
 
+  it("redacts a credential with < and > echoed HTML-escaped, as &lt; and &gt;", () => {
+    rememberSecret("pa<ss>w0rd");
+    expect(redactSecrets("<p>Wrong password: pa&lt;ss&gt;w0rd</p>")).toBe("<p>Wrong password: [redacted]</p>");
+  });
+
+  // An API key sent as a Basic user name with an empty password (`key:`): its base64 begins the value, and its last
+  // character also holds the colon's bits, so only the run before it stands for the key.
+  it("redacts a credential whose base64 begins a longer base64 text, as an API key sent as a Basic user name", () => {
+    rememberSecret("k3y-ap1");
+    const basic = Buffer.from("k3y-ap1:").toString("base64");
+    expect(redactSecrets(`Basic ${basic}`)).not.toContain("azN5LWFwM");
+  });
+
+  it("redacts a 5-character credential inside the base64 of ana:<credential>, where 6 base64 characters stand for it", () => {
+    rememberSecret("p4ss5");
+    const basic = Buffer.from("ana:p4ss5").toString("base64");
+    expect(redactSecrets(`Basic ${basic}`)).not.toContain("A0c3M1");
+  });
+
   it("returns the same bytes when there is nothing to redact, and clean UTF-8 when there is", () => {
     rememberSecret("bytes-secret-1");
     const clean = new TextEncoder().encode('{"ok":true}');
