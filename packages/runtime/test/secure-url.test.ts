@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildAuthorizeUrl, createApiClient, createOAuth2TokenSource, createTransport, exchangeAuthorizationCode, InputError } from "../src/index.js";
+import { hostUrl } from "../src/host-url.js";
 import { isLoopbackHost, urlOption } from "../src/secure-url.js";
 import { operations, type paths } from "./fixtures.js";
 import { fakeFetch, json } from "./helpers.js";
@@ -180,4 +181,55 @@ describe("a URL option with user info is refused however it is spelled", () => {
       expect(await callRefusal(value)).toMatch(/^baseUrl must be an absolute URL such as https:\/\/api\.example\.com/);
     },
   );
+});
+
+describe("a URL option read in a browser page, where a relative URL resolves against the page", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const PAGE = "https://app.example.com/page";
+
+  // The page resolves each of them to https://evil.example.com: the credential would go there.
+  it.each(["//evil.example.com", "/\\evil.example.com", "\\\\evil.example.com", "/\t/evil.example.com", "  //evil.example.com", "\n//evil.example.com"])(
+    "refuses %j, a protocol-relative URL however it is spelled",
+    (value) => {
+      vi.stubGlobal("location", { href: PAGE });
+      expect(new URL(value, PAGE).host).toBe("evil.example.com");
+      const error = thrown(() => urlOption(value, "baseUrl", "https://api.example.com"));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(/never \/\/host/);
+    },
+  );
+
+  it("takes a scheme in upper case as the URL parser does: HTTPS is https, and HTTP is refused there too", () => {
+    expect(urlOption("HTTPS://api.example.com", "baseUrl", "https://api.example.com")).toBe("HTTPS://api.example.com");
+    vi.stubGlobal("location", { href: PAGE });
+    expect((thrown(() => urlOption("HTTP://api.example.com", "baseUrl", "https://api.example.com")) as InputError).message).toMatch(/must use https/);
+  });
+
+  // An empty environment variable: in a page it would name the page itself, and the calls would go to its origin.
+  it("refuses an empty URL option, which the page would read as its own URL", () => {
+    vi.stubGlobal("location", { href: PAGE });
+    expect(thrown(() => urlOption("", "baseUrl", "https://api.example.com"))).toEqual(
+      new InputError("baseUrl", "baseUrl must be a URL string such as https://api.example.com, got an empty string"),
+    );
+  });
+});
+
+describe("user info with one of its two parts", () => {
+  it.each(["https://tok3n-s3cret-1@api.example.com", "https://:pw-s3cret-1@api.example.com"])("urlOption refuses %j, a user name alone or a password alone, without quoting it", (value) => {
+    const error = thrown(() => urlOption(value, "baseUrl", "https://api.example.com"));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/^baseUrl must not contain credentials/);
+    expect(inspect(error)).not.toMatch(/tok3n|pw-s3cret/);
+  });
+});
+
+describe("a host option", () => {
+  // A path is appended to a host: after a query or fragment it would be no path at all.
+  it.each(["https://mock.test/1?tenant=eu", "https://mock.test/1#top"])("refuses %j, a host with a query or a fragment", (value) => {
+    expect(thrown(() => hostUrl(value, "surveyBaseUrl", "https://api.example.com"))).toEqual(new InputError("surveyBaseUrl", "surveyBaseUrl must not have a query or fragment"));
+  });
+
+  it("drops every trailing slash", () => {
+    expect(hostUrl("https://mock.test/1//", "surveyBaseUrl", "https://api.example.com")).toBe("https://mock.test/1");
+  });
 });
