@@ -127,13 +127,12 @@ function prepareCall(path: string, meta: OperationMeta | undefined, init: Init =
   if (typeof init.baseUrl === "string" && init.baseUrl) checkBaseUrl(init.baseUrl, "baseUrl", 'use auth: { type: "basic", username, password }');
   // Checked like the client's own: the platform's error quotes a value it refuses, and a Map would send nothing.
   const headers = checkHeadersOption(init.headers ?? undefined, "headers");
-  const prepared: Init = { ...init, headers };
   // The call's params with path parameters checked and query names encoded (unless the call serializes its own query).
-  const params = init.params as { path?: unknown; query?: Record<string, unknown> | undefined } | undefined;
-  checkPathParams(path, params?.path);
-  if (params?.query != null && typeof init.querySerializer !== "function") {
-    prepared.params = { ...params, query: encodeQueryNames(params.query) };
-  }
+  // A copy, also of a null params, which is none, as a null init is: openapi-fetch defaults only an undefined one.
+  const params: { path?: unknown; query?: Record<string, unknown> | undefined } = { ...(init.params as object | undefined) };
+  const prepared: Init = { ...init, headers, params };
+  checkPathParams(path, params.path);
+  if (params.query != null && typeof init.querySerializer !== "function") params.query = encodeQueryNames(params.query);
   // An operation that names its own server: a vendor client's goes to the host its description maps that very URL to
   // (its `defaults().servers`), else to the URL itself; createApiClient's where routeServer says.
   if (!prepared.baseUrl && meta?.server) {

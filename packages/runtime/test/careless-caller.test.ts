@@ -22,6 +22,14 @@ describe("a careless caller", () => {
     expect(calls.map((request) => String(request.url))).toEqual(["https://api.example.com/items"]);
   });
 
+  // openapi-fetch defaults params only when it is undefined: a null one threw a TypeError ("reading 'header'").
+  it("reads a call's null params as none, as it reads a null init", async () => {
+    const { client, calls } = observedClient(() => json([]));
+    const { data } = await client.GET("/items", { params: null as never });
+    expect(data).toEqual([]);
+    expect(calls.map((request) => String(request.url))).toEqual(["https://api.example.com/items"]);
+  });
+
   it("refuses a query that is no object of parameters (URLSearchParams, a Map, a string) instead of sending none", async () => {
     const { client, calls } = observedClient(() => json([]));
     for (const query of [new URLSearchParams("limit=5"), new Map([["limit", 5]]), "limit=5"]) {
