@@ -11,7 +11,7 @@ async function lookup(client: WootricClient, input: string, options: { signal?: 
   checkClient(client);
   checkOptionNames(options ?? {}, ["signal"], name);
   const value = requireString(input, field, `the end user's ${what}`);
-  const email = key === "email";
+  const email = key == "email";
   // As sendEmailSurvey checks each address: one with a space or no @ names no end user. Refused on the argument's field,
   // which for this lookup is email.
   if (email) checkEmail(value, field);

@@ -27,7 +27,7 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
     // Kept before it is checked: a value refused throws, and the result goes with it. null is sent as it is, whatever
     // the name.
     result[name] = converted;
-    if (converted === null) continue;
+    if (converted == null) continue;
     // A string, number or boolean: no other type's name starts so (bigint, symbol).
     if (!/^(st|n|bo)/.test(typeof converted)) {
       throw fieldError(field, `must be a string, number, boolean or Date, got ${describeValue(value)}: Wootric keeps one level of properties`);

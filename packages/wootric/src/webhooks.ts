@@ -96,7 +96,7 @@ export async function unwrapWebhook(body: string | Uint8Array | ArrayBuffer, hea
   if (noHeaders || !(typeof body === "string" || ArrayBuffer.isView(body) || /ArrayBuffer]$/.test({}.toString.call(body)))) {
     throw new InputError(noHeaders ? "headers" : "body", "unwrapWebhook needs the raw body (a string, Uint8Array or ArrayBuffer) and the headers");
   }
-  if (header === undefined) throw new WebhookVerificationError("missing-signature");
+  if (header == null) throw new WebhookVerificationError("missing-signature");
   // The bytes a view stands on (a DataView, a Buffer from another realm), not its elements.
   // An ArrayBuffer, which has no buffer or byteOffset, is read from 0 to its byteLength. Copied (slice): WebCrypto
   // takes no bytes on a SharedArrayBuffer.
