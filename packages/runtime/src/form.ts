@@ -1,4 +1,4 @@
-import { describeValue, isFieldObject } from "./input-error.js";
+import { describeValue, InputError, isFieldObject } from "./input-error.js";
 import { joinsWhole, multipart } from "./multipart.js";
 
 /** Options of {@link toMultipartFormData}. */
@@ -24,7 +24,7 @@ function toDecimal(value: number): string {
 
 function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
   if (!isFieldObject(value)) {
-    throw new TypeError(`A form body must be a plain object, got ${describeValue(value)}`);
+    throw new InputError("body", `A form body must be a plain object, got ${describeValue(value)}`);
   }
   const entries: Entry[] = [];
   // Ancestors only, not every object seen: the same object may legitimately appear twice side by side.
@@ -35,31 +35,31 @@ function flatten(value: Record<string, unknown>, allowBlobs: boolean): Entry[] {
     // null as empty, `true`/`false`, a bigint's digits, a number written out in full. (No undefined reaches the test: its
     // `u` only makes it the path check's own, see params.ts, which a bundle's gzip then stores once.)
     if (field === null || /^(st|n|b|u)/.test(typeof field)) {
-      if (typeof field === "number" && !Number.isFinite(field)) throw new TypeError(`Form field ${path} is ${field}: send a finite number or null`);
+      if (typeof field === "number" && !Number.isFinite(field)) throw new InputError("body", `Form field ${path} is ${field}: send a finite number or null`);
       return void entries.push([key, field === null ? "" : typeof field === "string" ? field : toDecimal(field as number)]);
     }
     // From here on an object, a function or a symbol: the last two are refused below as no plain object.
     if (field instanceof Date) {
-      if (isNaN(field as unknown as number)) throw new TypeError(`Form field ${path} is an invalid Date`);
+      if (isNaN(field as unknown as number)) throw new InputError("body", `Form field ${path} is an invalid Date`);
       return void entries.push([key, field.toISOString()]);
     }
     if (typeof Blob !== "undefined" && field instanceof Blob) {
-      if (!allowBlobs) throw new TypeError(`Form field ${path} is a file, which only a multipart body can carry`);
+      if (!allowBlobs) throw new InputError("body", `Form field ${path} is a file, which only a multipart body can carry`);
       return void entries.push([key, field]);
     }
-    if (ancestors.includes(field)) throw new TypeError(`Form field ${path} refers back to one of its parents`);
+    if (ancestors.includes(field)) throw new InputError("body", `Form field ${path} refers back to one of its parents`);
     ancestors.push(field);
     if (Array.isArray(field)) {
       // Rack and qs have no notation for a[][] or for a list mixing scalars and hashes: both would be misread.
-      if (inArray) throw new TypeError(`Form field ${path} is an array inside an array, which bracket notation cannot express`);
+      if (inArray) throw new InputError("body", `Form field ${path} is an array inside an array, which bracket notation cannot express`);
       const kinds = new Set(field.filter((item) => item !== undefined).map((item) => (isFieldObject(item) ? "object" : "scalar")));
-      if (kinds.size > 1) throw new TypeError(`Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
+      if (kinds.size > 1) throw new InputError("body", `Form field ${path} mixes objects and scalars, which bracket notation cannot express`);
       field.forEach((item, index) => visit(item, `${key}[]`, `${path}[${index}]`, true));
     } else if (isFieldObject(field)) {
       // Arrays last: Rack starts the next hash of a list at a key the last one has, and never at a `[]` key.
       for (const [name, item] of Object.entries(field).sort((a, b) => +Array.isArray(a[1]) - +Array.isArray(b[1]))) visit(item, `${key}[${name}]`, `${path}[${name}]`, false);
     } else {
-      throw new TypeError(`Form field ${path} is ${describeValue(field)}: send a plain object, array or string`);
+      throw new InputError("body", `Form field ${path} is ${describeValue(field)}: send a plain object, array or string`);
     }
     ancestors.pop();
   };
@@ -100,7 +100,7 @@ export function multipartBody(value: Record<string, unknown>, nameOf?: (key: str
  * `true`/`false`, numbers plain decimals, bigints their digits, Dates ISO 8601, null an empty value; an object's arrays
  * go after its other fields (Rack starts the next item of `a[]` only at a key the last item has); undefined keys
  * and empty arrays or objects are left out. Anything else (functions, symbols, non-finite numbers, Blobs, Maps,
- * cycles, arrays of arrays) throws a TypeError naming the key.
+ * cycles, arrays of arrays) throws an InputError on `body` naming the key.
  *
  * @example
  * toFormUrlEncoded({ user: { email: "a@b.c", tags: ["x", "y"] }, active: true });

@@ -30,6 +30,17 @@ describe("a careless caller", () => {
     expect(calls.map((request) => String(request.url))).toEqual(["https://api.example.com/items"]);
   });
 
+  // The form writer threw a TypeError, which no caller catching InputError for bad input expects.
+  it("refuses a form body that is no object (null, a list, a number), or holds a field no form can write, with an InputError on body, and sends nothing", async () => {
+    const { client, calls } = observedClient(() => json({}));
+    for (const body of [null, [], 5, { seats: NaN }, { plan: { since: new Date(NaN) } }]) {
+      const error = await caught(client.POST("/forms", { body: body as never }));
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe("body");
+    }
+    expect(calls).toEqual([]);
+  });
+
   it("refuses a query that is no object of parameters (URLSearchParams, a Map, a string) instead of sending none", async () => {
     const { client, calls } = observedClient(() => json([]));
     for (const query of [new URLSearchParams("limit=5"), new Map([["limit", 5]]), "limit=5"]) {
