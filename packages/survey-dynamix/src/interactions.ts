@@ -113,9 +113,10 @@ export async function updateInteraction(
   const result = await client.PUT("/interactions/{interaction_id}", {
     params: { path: { interaction_id: interactionId } },
     // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
-    // NaN or Infinity, which JSON writes as null, would clear the field.
+    // NaN or Infinity, which JSON writes as null, would clear the field; a BigInt (a database driver's int8) JSON cannot
+    // write: its TypeError named no field.
     body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
-      if (typeof value == "number" && !isFinite(value)) throw fieldError(`interaction.${key}`, `must be a finite number, got ${value}`);
+      if (typeof value == "bigint" || (typeof value == "number" && !isFinite(value))) throw fieldError(`interaction.${key}`, `must be a finite number, got ${describeValue(value)}`);
       return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
     }) },
     signal: options?.signal || null,

@@ -288,12 +288,14 @@ const cases: BadInputCase[] = [
     field: "interaction.id",
     message: /^interaction\.id must be the number 891234, as interactionId, or left out$/,
   },
-  // JSON writes NaN and Infinity as null, which cleared the field at the vendor.
+  // JSON writes NaN and Infinity as null, which cleared the field at the vendor. A BigInt (an int8 column, as a database
+  // driver reads it) it cannot write: JSON.stringify's bare TypeError ("Do not know how to serialize a BigInt") named no field.
   ...(
     [
       ["NaN", { phone_connection_id: NaN }, "phone_connection_id"],
       ["-Infinity", { survey_id: 52, phone_connection_id: -Infinity }, "phone_connection_id"],
       ["Infinity", { agent_rank: Infinity }, "agent_rank"],
+      ["a bigint", { survey_id: 52, phone_connection_id: 4n }, "phone_connection_id"],
     ] as const
   ).map(([got, interaction, key]) => ({
     helper: "updateInteraction",
