@@ -132,6 +132,22 @@ describe("createRateLimiter", () => {
     expect([limiter.reserve(700), limiter.reserve(700), limiter.reserve(700)].map(({ capped }) => capped)).toEqual([false, false, true]);
   });
 
+  // The second answer left half a second after the first, and its reset, in whole seconds from now, rounds down.
+  it("takes the lower remaining of an answer of the same window whose reset reads less than a second earlier", () => {
+    const limiter = createRateLimiter({ headers });
+    limiter.update(budget(5, 10), 0);
+    limiter.update(budget(2, 9), 600);
+    expect(Array.from({ length: 3 }, () => limiter.reserve(600).waitMs)).toEqual([0, 0, 9100]);
+  });
+
+  it("reads a remaining that is no single number (two headers joined, a unit after it) as no budget", () => {
+    for (const remaining of ["0, 0", "0 requests"]) {
+      const limiter = createRateLimiter({ headers });
+      limiter.update(none(true, new Headers({ "X-Rate-Limit-Remaining": remaining, "X-Rate-Limit-Reset": "30" })), 0);
+      expect(limiter.reserve(0)).toEqual({ waitMs: 0, capped: false });
+    }
+  });
+
   it("ignores an answer of an older window that arrives late, also when the reset is beyond maxWaitMs (an hourly budget)", () => {
     const limiter = createRateLimiter({ headers });
     const now = 1_800_000_000_000;

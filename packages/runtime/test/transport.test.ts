@@ -45,6 +45,18 @@ describe("retries of idempotent requests", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("a GET that meets network errors backs off from baseMs, doubling the wait each time", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((_, __, index) => (index < 2 ? Promise.reject(networkError("ECONNRESET")) : json([])), { retryDelay: { baseMs: 100, maxMs: 10_000 } });
+    const pending = client.GET("/items");
+    // 100 ms less up to 25 % of jitter, then 200 ms less up to 25 %.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(3);
+    expect((await pending).response.status).toBe(200);
+  });
+
   it("a GET that meets a network error waits its backoff before it is resent", async () => {
     vi.useFakeTimers();
     const { client, calls } = setup(
@@ -253,6 +265,15 @@ describe("Retry-After", () => {
     await vi.advanceTimersByTimeAsync(waitMs - 1);
     expect(calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    expect((await pending).response.status).toBe(200);
+  });
+
+  it("a Retry-After of 0 resends at once, without the backoff it replaces", async () => {
+    vi.useFakeTimers();
+    const { client, calls } = setup((_, __, index) => (index === 0 ? status(503, { "Retry-After": "0" }) : json([])), { retryDelay: { baseMs: 1000, maxMs: 1000 } });
+    const pending = client.GET("/items");
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(2);
     expect((await pending).response.status).toBe(200);
   });
