@@ -67,6 +67,14 @@ describe("a credential a raw call sends in its body", () => {
     for (const shown of [error, ApiError.fromResponse(response, error, "POST")]) expectNoSecrets(shown, [PASSWORD, SECRET]);
   });
 
+  // Only what a Response cannot carry is replaced: a tab and latin1 letters stay.
+  it("is redacted from a status text that keeps its tab and its latin1 letters", async () => {
+    const answer = () => json({ error: "invalid_grant" }, { status: 401, statusText: `Passwort ${PASSWORD}\tungültig` });
+    const { client } = observedClient(answer, { auth: { type: "none" } });
+    const { response } = await client.POST("/forms", { body: { password: PASSWORD } as never });
+    expect(response.statusText).toBe("Passwort [redacted]\tungültig");
+  });
+
   it("leaves the rest of the error body as the server sent it", async () => {
     const { client } = observedClient(echoes, { auth: { type: "none" } });
     const { error } = await client.POST("/forms", { body: { password: PASSWORD } as never });

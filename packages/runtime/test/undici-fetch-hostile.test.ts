@@ -79,6 +79,16 @@ describe.each(FETCHES)("%s against a hostile server", (_, fetch) => {
     expect([response.status, response.statusText, await response.text()]).toEqual([200, shown, "ok"]);
   });
 
+  // A phrase a Response can carry (tab, space, visible ASCII, latin1 letters) is its own status text, which a clone keeps.
+  it.each([
+    ["with a tab", "O\tK", "O\tK"],
+    ["in latin1 letters, sent in UTF-8", Buffer.from("Grüß").toString("latin1"), "Grüß"],
+  ])("answers a reason phrase %s, which a clone of the response keeps", async (_, sent, shown) => {
+    script = answer(`HTTP/1.1 200 ${sent}\r\ncontent-length: 2\r\n\r\nok`);
+    const response = await fetch(`${base}/x`);
+    expect([response.statusText, response.clone().statusText, await response.text()]).toEqual([shown, shown, "ok"]);
+  });
+
   // HTTP methods are case-sensitive: fetch upper-cases only the six the Fetch standard names, and sends any other as given.
   it("sends a standard method upper-cased and any other as the caller wrote it", async () => {
     script = answer("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
