@@ -17,6 +17,12 @@ describe("a fetch that ignores its signal", () => {
     expect((error as Error).message).toContain("got no response within 20 ms");
   });
 
+  it("ends with the attempt's own TimeoutError as the cause, as a fetch that heeds its signal rejects with", async () => {
+    const send = createTransport({ fetch: stalls, timeoutMs: 20, maxRetries: 0 });
+    const error = await caught(send(new Request("https://api.example.com/items")));
+    expect((error as Error).cause).toMatchObject({ name: "TimeoutError", message: "timed out after 20 ms" });
+  });
+
   it("is retried once its attempt timed out, and the call gets the next attempt's answer", async () => {
     const { client, calls } = observedClient((_request, _call, index) => (index === 0 ? stalls() : json([{ id: 1, name: "a" }])), {
       timeoutMs: 20,

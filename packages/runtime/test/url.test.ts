@@ -21,6 +21,13 @@ describe("url", () => {
     expect(setQueryParam("https://h/p?&", "access_token", "t")).toBe("https://h/p?access_token=t");
   });
 
+  // A vendor's parameter name may hold characters a query reserves ("api key", "key[]", "a&b"): written raw, it would
+  // name another parameter, or two.
+  it("writes a name with reserved characters percent-encoded, and replaces it so written", () => {
+    expect(setQueryParam("https://h/p?a=1", "api key&x", "t")).toBe("https://h/p?a=1&api%20key%26x=t");
+    expect(setQueryParam("https://h/p?key%5B%5D=old", "key[]", "new")).toBe("https://h/p?key%5B%5D=new");
+  });
+
   it("replaces a parameter of that name however the URL encodes it, as the server decodes it, and drops the others", () => {
     expect(setQueryParam("https://h/p?access%5Ftoken=old&a=1&access+token=x&access_token=again", "access_token", "new")).toBe(
       "https://h/p?access_token=new&a=1&access+token=x",
