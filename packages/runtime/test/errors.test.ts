@@ -355,6 +355,9 @@ describe("redactUrl", () => {
     ["https://a.test/p?flag&sig=abc", "https://a.test/p?flag&sig=[redacted]"],
     // A name percent-encoded is the same name to the server that decodes it.
     ["https://a.test/p?%63ode=x&pass%77ord=y&page=2", "https://a.test/p?%63ode=[redacted]&pass%77ord=[redacted]&page=2"],
+    // A + in a name is a space to the server, as in its value; a name that is no valid percent-encoding is read as written.
+    ["https://a.test/p?pass+word=x&api+key=y&page=2", "https://a.test/p?pass+word=[redacted]&api+key=[redacted]&page=2"],
+    ["https://a.test/p?access_token%=x&page=2", "https://a.test/p?access_token%=[redacted]&page=2"],
     // The URL parser (fetch's too) skips leading spaces and control characters: user info after them is still sent.
     [" \thttps://u:p@a.test/p", " \thttps://[redacted]@a.test/p"],
   ])("%s -> %s", (input, output) => {
