@@ -162,7 +162,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
     );
   }
   const { data, scheduled_at, ...fields } = input;
-  checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (shown at the top right of the survey page)");
+  checkPositiveInteger(fields.survey_id, "survey_id", "the survey's ID (top right of the survey page)");
   // A null type is refused, not read as web: it would go out as survey_type= (see wire.ts), which the vendor may not read so.
   const { survey_type: type = "web" } = fields;
   if (!SURVEY_TYPES.includes(type)) throw fieldError("survey_type", `must be one of ${SURVEY_TYPES.join(", ")}`);
