@@ -38,7 +38,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     const refused = !INTERACTION_DATA_KEY.test(key)
       ? 'is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")'
       : OWN_FIELDS.includes(key)
-        ? `is a field of the interaction itself: pass it as ${key}, not in data (or rename the key, e.g. "customer_${key}")`
+        ? `is a field of the interaction itself: pass it as ${key}, not in data, or rename the key, e.g. "customer_${key}"`
         : RESOURCE_FIELDS.includes(key) && `names a field the vendor reads itself: rename the key, e.g. "customer_${key}"`;
     if (refused) throw new InputError(at, `Interaction-data key ${shown(key)} ${refused}`);
     if (value === undefined) continue;
