@@ -36,7 +36,7 @@ type PathParams<P extends PagedPath> = ListParameters<P>["path"];
 // by PagedLists.
 type ListGet = (
   path: PagedPath,
-  init: { params: { path?: Record<string, unknown> | undefined; query: Record<string, unknown> }; signal: AbortSignal | undefined },
+  init: { params: { path?: Record<string, unknown> | undefined; query: Record<string, unknown> }; signal: AbortSignal | null },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
@@ -100,7 +100,7 @@ export function listAll<P extends PagedPath>(client: SurveyDynamixClient, path: 
       (client.GET as unknown as ListGet)(path, {
         // Without path parameters, path is undefined: openapi-fetch and the runtime read that as none given.
         params: { path: pathParams, query: { _order: _order ?? "ASC", ...filters, _offset: offset, _limit: limit } },
-        signal: signal || undefined,
+        signal: signal || null,
       }),
     items: (page) => {
       for (const [name, value] of ids) {
