@@ -20,7 +20,7 @@ export class WebhookVerificationError extends Error {
       "signature-mismatch":
         "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body.",
       "unrecognized-payload": "The signed body is no response or decline event that @apis/wootric knows.",
-      stale: "The event's timestamp is unreadable or over maxAgeMs from now: a replay or a late delivery.",
+      stale: "The event's timestamp is unreadable or over maxAgeMs from now: replayed or late.",
     };
     super(messages[reason]);
     this.reason = reason;
