@@ -19,7 +19,7 @@ export class WebhookVerificationError extends Error {
       "malformed-signature": "X-Wootric-Signature is not of the form sha1=<40 hex digits>.",
       "signature-mismatch":
         "X-Wootric-Signature does not match the body: check the webhook secret (Outgoing Webhooks) and pass the raw body.",
-      "unrecognized-payload": "The signed body is no response or decline event that @apis/wootric knows.",
+      "unrecognized-payload": "The signed body is no response or decline event @apis/wootric knows.",
       stale: "The event's timestamp is unreadable or over maxAgeMs from now: replayed or late.",
     };
     super(messages[reason]);
