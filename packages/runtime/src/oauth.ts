@@ -213,7 +213,7 @@ function grantTokenSource(options: OAuth2TokenSourceOptions, grant: OAuth2Grant,
     }
     // Named, not "any but refresh_token": a type changed since checkGrant to one it does not know is not sent.
     if (grant.type === "password" || grant.type === "client_credentials") return requestGrant(grant.type, grant.type === "password" ? { ...clientAuth(grant), username: grant.username, password: grant.password } : clientAuth(grant), signal);
-    throw new AuthenticationError(`Token request to ${shownUrl} cannot be made without credentials: the refresh token is gone; sign in again.`, { method: "POST", url: tokenUrl });
+    throw new AuthenticationError(`Token request to ${shownUrl} needs credentials: the refresh token is gone; sign in again.`, { method: "POST", url: tokenUrl });
   }
 
   // The grant's form fields after its grant_type, which is the grant used.
