@@ -187,7 +187,7 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   if (VOICE_OR_SMS.includes(type) && !/^\+\d+$/.test(fields.phone_number!)) {
     throw new InputError("phone_number", `A ${type} interaction needs phone_number in international format, digits only, e.g. "+61409999999"`);
   }
-  if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: the address the survey link is sent to");
+  if (type == "email" && !fields.email?.trim()) throw new InputError("email", "An email interaction needs email: where to send the survey link");
   // The data keys are not in the spec's form schema, on purpose: there a misspelt field is a type error.
   // A JavaScript caller's null options read as none, as left out.
   const result = await client.POST("/interactions", {
