@@ -36,7 +36,7 @@ export function interactionDataFields(data: unknown, field = "data"): Record<str
     const at = `${field}.${nameShown(key)}`;
     // Why the vendor would not take the key, or would read it as something else, if it would.
     const refused = !INTERACTION_DATA_KEY.test(key)
-      ? 'is not valid: use letters, digits and underscores, starting with a letter (e.g. "plan_tier")'
+      ? 'is not valid: use letters, digits and underscores, starting with a letter, e.g. "plan_tier"'
       : OWN_FIELDS.includes(key)
         ? `is a field of the interaction itself: pass it as ${key}, not in data, or rename the key, e.g. "customer_${key}"`
         : RESOURCE_FIELDS.includes(key) && `names a field the vendor reads itself: rename the key, e.g. "customer_${key}"`;
