@@ -8,6 +8,20 @@ export type Properties = components["schemas"]["Properties"];
 export type PropertyInput = Record<string, string | number | boolean | Date | null | undefined>;
 
 /**
+ * End-user properties for a write body (`properties`, `end_user.properties`), checked and converted before they are
+ * sent in Rails bracket notation (`properties[plan]=Pro`): names must be non-empty and free of `[` and `]` (which
+ * would nest another key), values flat (Wootric keeps one level), a `*_amount` property a whole number and a
+ * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
+ * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
+ *
+ * @example
+ * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
+ */
+export function properties(input: PropertyInput): Properties {
+  return propertiesAt(input, "properties");
+}
+
+/**
  * {@link properties}, naming a bad one under `at`, where the caller wrote them (`end_user.properties` in
  * sendEmailSurvey). Not public: a second argument of properties would be an index in `list.map(properties)`.
  *
@@ -43,18 +57,4 @@ export function propertiesAt(input: PropertyInput, at: string): Properties {
     }
   }
   return result;
-}
-
-/**
- * End-user properties for a write body (`properties`, `end_user.properties`), checked and converted before they are
- * sent in Rails bracket notation (`properties[plan]=Pro`): names must be non-empty and free of `[` and `]` (which
- * would nest another key), values flat (Wootric keeps one level), a `*_amount` property a whole number and a
- * `*_date` property a Date or Unix timestamp in seconds (vendor doc `_custom_fields.md`: "Integers must be suffixed
- * with _amount and dates must be in Unix timestamp format and suffixed with _date"); a Date becomes seconds. Undefined values are left out. Throws an {@link InputError} naming the property.
- *
- * @example
- * await wootric.POST("/v1/end_users", { body: { email, properties: properties({ plan: "Pro", revenue_amount: 10000, purchase_date: new Date() }) } });
- */
-export function properties(input: PropertyInput): Properties {
-  return propertiesAt(input, "properties");
 }
