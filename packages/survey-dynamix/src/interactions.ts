@@ -74,57 +74,6 @@ export class DuplicateInteractionError extends ConflictError {
 }
 nameErrorClasses({ DuplicateInteractionError });
 
-/**
- * Updates an interaction (`PUT /interactions/{interaction_id}`): JSON-encodes the object into the form field
- * `interaction`, as the vendor takes it. Pass the interaction as `GET` returns it with the fields to change edited;
- * its `id` is filled in from `interactionId` and must match it if given, and the `responses` / `interaction_data`
- * lists that `_include_*` add are left out, and a Date is written as the vendor's UTC `YYYY-MM-DD HH:MM:SS`. Returns the interaction stored; an error status throws the status-keyed
- * `ApiError` with the vendor's body.
- *
- * @example
- * const { data: current } = await sdx.GET("/interactions/{interaction_id}", { params: { path: { interaction_id: 891234 } } });
- * const updated = await updateInteraction(sdx, 891234, { ...current!, agent_id: "nevilr" });
- */
-export async function updateInteraction(
-  client: SurveyDynamixClient,
-  interactionId: number,
-  interaction: UpdateInteractionInput,
-  options?: { signal?: AbortSignal | undefined },
-): Promise<Interaction> {
-  checkClient(client);
-  checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
-  checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
-  // A Map's entries are no own fields: the interaction would be sent as its id alone.
-  if (!isFieldObject(interaction)) {
-    throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
-  }
-  // As createInteraction's: JSON would write 1e21 as 1e+21, and an ID past 2^53 as a neighbouring one.
-  if (interaction.survey_id !== undefined) checkPositiveInteger(interaction.survey_id, "interaction.survey_id", "the survey's ID");
-  if (interaction.id !== undefined && interaction.id !== interactionId) {
-    // The value is not quoted: JSON.stringify would write an object out whole, and throw on a BigInt. "Number" says what
-    // "891234" lacks, which "must match 891234" did not.
-    throw fieldError("interaction.id", `must be the number ${interactionId}, as interactionId, or left out`);
-  }
-  const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
-  // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or
-  // flags (FLAGS: _force_new, _shorten_urls), names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
-  // return fields the doc does not list.
-  for (const key in fields) if (/[A-Z]/.test(key) || key === "data" || (FLAGS as readonly string[]).includes(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
-  const result = await client.PUT("/interactions/{interaction_id}", {
-    params: { path: { interaction_id: interactionId } },
-    // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
-    // NaN or Infinity, which JSON writes as null, would clear the field; a BigInt (a database driver's int8) JSON cannot
-    // write: its TypeError named no field.
-    body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
-      if (typeof value == "bigint" || (typeof value == "number" && !isFinite(value))) throw fieldError(`interaction.${key}`, `must be a finite number, got ${describeValue(value)}`);
-      return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
-    }) },
-    signal: options?.signal || null,
-  });
-  // An answer for another interaction is no sign that this one was updated.
-  return idOrThrow(result, "PUT", `without interaction ${interactionId} (see body)`, interactionId);
-}
-
 // Safe: past 2^53 a number is no ID anyone was given, and 1e21 would go out as "1e+21".
 function checkPositiveInteger(value: unknown, field: string, what: string): asserts value is number {
   if (!Number.isSafeInteger(value) || (value as number) < 1) throw fieldError(field, `must be ${what}, a positive integer`);
@@ -204,6 +153,57 @@ export async function createInteraction(client: SurveyDynamixClient, input: Crea
   // The interaction a 2xx returns: one without its id (empty, null, a list, an envelope) is a server fault, and the
   // error's `body` keeps what came, so that an id it holds is not lost.
   return idOrThrow(result, "POST", "without the interaction's id (see body): find it with GET /interactions");
+}
+
+/**
+ * Updates an interaction (`PUT /interactions/{interaction_id}`): JSON-encodes the object into the form field
+ * `interaction`, as the vendor takes it. Pass the interaction as `GET` returns it with the fields to change edited;
+ * its `id` is filled in from `interactionId` and must match it if given, and the `responses` / `interaction_data`
+ * lists that `_include_*` add are left out, and a Date is written as the vendor's UTC `YYYY-MM-DD HH:MM:SS`. Returns the interaction stored; an error status throws the status-keyed
+ * `ApiError` with the vendor's body.
+ *
+ * @example
+ * const { data: current } = await sdx.GET("/interactions/{interaction_id}", { params: { path: { interaction_id: 891234 } } });
+ * const updated = await updateInteraction(sdx, 891234, { ...current!, agent_id: "nevilr" });
+ */
+export async function updateInteraction(
+  client: SurveyDynamixClient,
+  interactionId: number,
+  interaction: UpdateInteractionInput,
+  options?: { signal?: AbortSignal | undefined },
+): Promise<Interaction> {
+  checkClient(client);
+  checkPositiveInteger(interactionId, "interactionId", "the interaction's ID");
+  checkOptionNames(options ?? {}, ["signal"], "updateInteraction");
+  // A Map's entries are no own fields: the interaction would be sent as its id alone.
+  if (!isFieldObject(interaction)) {
+    throw fieldError("interaction", "must be the object GET /interactions/{interaction_id} returns, with the fields to change edited");
+  }
+  // As createInteraction's: JSON would write 1e21 as 1e+21, and an ID past 2^53 as a neighbouring one.
+  if (interaction.survey_id !== undefined) checkPositiveInteger(interaction.survey_id, "interaction.survey_id", "the survey's ID");
+  if (interaction.id !== undefined && interaction.id !== interactionId) {
+    // The value is not quoted: JSON.stringify would write an object out whole, and throw on a BigInt. "Number" says what
+    // "891234" lacks, which "must match 891234" did not.
+    throw fieldError("interaction.id", `must be the number ${interactionId}, as interactionId, or left out`);
+  }
+  const { responses: _responses, interaction_data: _data, ...fields } = interaction as UpdateInteractionInput & Partial<Pick<Interaction, "responses" | "interaction_data">>;
+  // The vendor takes the interaction as GET returns it, every field snake_case: agentId, or createInteraction's data or
+  // flags (FLAGS: _force_new, _shorten_urls), names none of them, and what it carries would not be changed. Other lower-case names pass: GET may
+  // return fields the doc does not list.
+  for (const key in fields) if (/[A-Z]/.test(key) || key === "data" || (FLAGS as readonly string[]).includes(key)) throw fieldError(`interaction.${nameShown(key)}`, "is not a field of an interaction");
+  const result = await client.PUT("/interactions/{interaction_id}", {
+    params: { path: { interaction_id: interactionId } },
+    // A Date as createInteraction writes it, where JSON would give ISO 8601 (and null for an invalid one).
+    // NaN or Infinity, which JSON writes as null, would clear the field; a BigInt (a database driver's int8) JSON cannot
+    // write: its TypeError named no field.
+    body: { interaction: JSON.stringify({ ...fields, id: interactionId }, function (this: Record<string, unknown>, key, value: unknown) {
+      if (typeof value == "bigint" || (typeof value == "number" && !isFinite(value))) throw fieldError(`interaction.${key}`, `must be a finite number, got ${describeValue(value)}`);
+      return this[key] instanceof Date ? vendorTimestamp(this[key], `interaction.${key}`) : value;
+    }) },
+    signal: options?.signal || null,
+  });
+  // An answer for another interaction is no sign that this one was updated.
+  return idOrThrow(result, "PUT", `without interaction ${interactionId} (see body)`, interactionId);
 }
 
 /**
