@@ -1,36 +1,6 @@
 import { describeValue, fieldError, isFieldObject, toFormUrlEncoded } from "@apis/runtime";
 
 /**
- * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
- * spelling, and `1`/`0` is what every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec:
- * info.description, decision 5).
- */
-function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
-  if (typeof value === "boolean") return +value;
-  // A field that refers back to a parent is left as it is, for the form encoding to refuse by name: followed, it
-  // overflowed the stack.
-  if (parents.includes(value)) return value;
-  const inner = (item: unknown) => numericBooleans(item, [...parents, value]);
-  if (Array.isArray(value)) return value.map(inner);
-  // Fields as the runtime's form encoding reads them: an object of Object.prototype's, or of none (Object.create(null)).
-  if (isFieldObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inner(item)]));
-  }
-  return value;
-}
-
-// An arrow, as serializeForm and oauth.ts's oauthBaseUrl: a one-expression helper so written is shorter once bundled
-// (together 4 to 5 gzipped bytes).
-/**
- * Whether `value` is one the vendor takes as a query parameter or an interaction-data value: a string, a finite number
- * or a boolean (`Number.isFinite` is false for anything but a number).
- *
- * @example
- * isWireValue(52); // true
- */
-export const isWireValue = (value: unknown): value is string | number | boolean => typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
-
-/**
  * The query string of a call, in the vendor's conventions: booleans as `1`/`0`, undefined and null left out, and one
  * value a name: a list is refused with an `InputError` naming the parameter.
  *
@@ -62,6 +32,25 @@ export function serializeQuery(query: Record<string, unknown>): string {
 }
 
 /**
+ * Booleans go on the wire as `1`/`0`, in the query and in forms alike: the vendor's doc types them "boolean" without a
+ * spelling, and `1`/`0` is what every PHP reading agrees on, whereas the string `false` is truthy in PHP (spec:
+ * info.description, decision 5).
+ */
+function numericBooleans(value: unknown, parents: unknown[] = []): unknown {
+  if (typeof value === "boolean") return +value;
+  // A field that refers back to a parent is left as it is, for the form encoding to refuse by name: followed, it
+  // overflowed the stack.
+  if (parents.includes(value)) return value;
+  const inner = (item: unknown) => numericBooleans(item, [...parents, value]);
+  if (Array.isArray(value)) return value.map(inner);
+  // Fields as the runtime's form encoding reads them: an object of Object.prototype's, or of none (Object.create(null)).
+  if (isFieldObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inner(item)]));
+  }
+  return value;
+}
+
+/**
  * A urlencoded form body in the vendor's conventions: the runtime's encoding, with booleans as `1`/`0`. A string
  * or URLSearchParams body is sent as it is.
  *
@@ -70,3 +59,14 @@ export function serializeQuery(query: Record<string, unknown>): string {
  */
 export const serializeForm = (body: unknown): string | URLSearchParams =>
   typeof body === "string" || body instanceof URLSearchParams ? body : toFormUrlEncoded(numericBooleans(body) as Record<string, unknown>);
+
+// An arrow, as serializeForm and oauth.ts's oauthBaseUrl: a one-expression helper so written is shorter once bundled
+// (together 4 to 5 gzipped bytes).
+/**
+ * Whether `value` is one the vendor takes as a query parameter or an interaction-data value: a string, a finite number
+ * or a boolean (`Number.isFinite` is false for anything but a number).
+ *
+ * @example
+ * isWireValue(52); // true
+ */
+export const isWireValue = (value: unknown): value is string | number | boolean => typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
