@@ -42,10 +42,10 @@ export type UpdateInteractionInput = OrUndefined<Omit<InteractionUpdate, "id" | 
   scheduled_at?: string | Date | undefined;
 };
 
+const VOICE_OR_SMS = ["inbound", "outbound", "sms", "websms"];
 const FLAGS = ["_force_new", "_shorten_urls"] as const;
 // data last: the message listing the fields leaves it out.
 const FIELDS = [...OWN_FIELDS, ...FLAGS, "data"];
-const VOICE_OR_SMS = ["inbound", "outbound", "sms", "websms"];
 const SURVEY_TYPES = [...VOICE_OR_SMS, "web", "email"];
 const STRING_FIELDS = ["phone_number", "email", "external_ref", "call_type", "agent_id", "respondent_language"] as const;
 
