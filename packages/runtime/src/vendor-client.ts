@@ -5,6 +5,8 @@ import { fieldError, InputError, shown } from "./input-error.js";
 import type { OperationTable } from "./operations.js";
 import type { CallHooks } from "./vendor-calls.js";
 import { checkOptionNames } from "./option-names.js";
+import { rememberSecret } from "./known-secrets.js";
+import { isSecretName } from "./redact.js";
 import {
   FORWARDED_OPTIONS,
   forwardedOptions,
@@ -132,13 +134,16 @@ export function setUpVendor<O extends { auth: VendorAuth }, H extends string>(
   if (typeof options !== "object" || options === null) {
     throw new InputError("options", `createClient needs options, at least { auth: ${description.authExample} }`);
   }
+  const { auth } = options;
+  // Known before any name is checked, so that one pasted where a name goes (beside auth, as a key of auth) is redacted
+  // from the refusal by the first client too: the auth builders make them known only after the checks.
+  for (const [name, value] of Object.entries(auth ?? {})) if (isSecretName(name) && typeof value == "string") rememberSecret(value);
   // An option the client does not take (`timeout`, axios's `baseURL`) would be ignored without a word.
   checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
   const hosts = resolveHosts(options as unknown as Record<string, unknown>, description.hosts);
   const { servers, ...defaults } = description.defaults?.(options, hosts) ?? {};
   const transport = { ...defaults, ...forwardedOptions(options, taken) };
   const context = { hosts, transport, token: tokenRequestOptions(transport), tokenUrl: description.tokenUrl?.(options, hosts) };
-  const { auth } = options;
   if (typeof auth !== "object" || auth === null) throw fieldError("auth", `is required: ${description.authExample}`);
   const types: string[] = [];
   for (const [scheme, builders] of Object.entries(description.auth)) {

@@ -3,6 +3,8 @@ import { authorizeBy } from "./auth.js";
 import { createHookedClient } from "./client.js";
 import type { OperationTable } from "./operations.js";
 import { checkOptionNames } from "./option-names.js";
+import { rememberSecret } from "./known-secrets.js";
+import { isSecretName } from "./redact.js";
 import { setUpVendor, takenOptions, type VendorAuth, type VendorDescription } from "./vendor-client.js";
 import { FORWARDED_OPTIONS } from "./vendor-options.js";
 
@@ -50,6 +52,8 @@ export function defineVendorServices<Paths extends Record<S, {}>, O extends { au
     // there, so that only a bundle of this function holds the call (no vendor of defineVendorClient has such checks).
     // Options that are no object are left to setUpVendor, which refuses them.
     if (typeof options == "object" && options) {
+      // Known before the names are checked, as setUpVendor does (see there).
+      for (const [name, value] of Object.entries(options.auth ?? {})) if (isSecretName(name) && typeof value == "string") rememberSecret(value);
       checkOptionNames(options, [...taken, ...FORWARDED_OPTIONS], "createClient");
       description.checkOptions?.(options);
     }

@@ -204,6 +204,15 @@ describe("an InputError naming a credential", () => {
     expectRedacted(error, token);
   });
 
+  // The client being created brings the credential: its auth is read only after the option names are checked, so the
+  // first client of a process quoted it whole.
+  it("redacts a credential of the very client that brings it, used as an option's name beside auth", () => {
+    const token = "first-client-token_7e6d5c4b3a2f";
+    const beside = inputError(() => createClient({ auth: { type: "token", accessToken: token }, [token]: true } as never), "[redacted]");
+    expect(beside.message).toMatch(/^\[redacted\] is not an option of createClient, which takes /);
+    expectRedacted(beside, token);
+  });
+
   it("redacts a known credential in every encoding from the names checkQueryNames and checkOptionNames quote", () => {
     const secret = "known secret/with+signs_0f1e2d";
     rememberSecret(secret);

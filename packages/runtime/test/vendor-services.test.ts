@@ -48,6 +48,20 @@ function recorder() {
 }
 
 describe("defineVendorServices", () => {
+  // Its names are checked before setUpVendor reads the auth: the credential the client brings must be known by then.
+  it("redacts a credential of the very client that brings it, used as an option's name", () => {
+    const secret = "services-first-secret_8c7b6a5f4e3d";
+    let error: unknown;
+    try {
+      createClient({ environment: "live", auth: { type: "shared", name: "ana", password: secret }, [secret]: true } as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "[redacted]", message: expect.stringMatching(/^\[redacted\] is not an option of createClient, which takes /) });
+    expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(secret.slice(0, 12));
+  });
+
   it("makes one client per service on its host, all sharing one credential and its refresh", async () => {
     tokensFetched = 0;
     const { seen, fetch } = recorder();
