@@ -68,7 +68,11 @@ export async function countResponses(
     if (!Array.isArray(query.counts) || query.counts.length === 0) {
       throw fieldError("filter.counts", "must list at least one { questionId, resolution? } to count");
     }
-    [...query.counts].forEach((count, index) => requireId(count?.questionId, `filter.counts[${index}].questionId`));
+    [...query.counts].forEach((count, index) => {
+      requireId(count?.questionId, `filter.counts[${index}].questionId`);
+      // A key spelt otherwise (`resoluton`) would be sent and ignored, the question counted at CMIX's default resolution.
+      checkOptionNames(count, ["questionId", "resolution"], `filter.counts[${index}]`);
+    });
     const filters = query.filters ?? [];
     if (!Array.isArray(filters)) throw fieldError("filter.filters", "must be a list of { questionId, responseId }, or left out");
     [...filters].forEach((filter, index) => {

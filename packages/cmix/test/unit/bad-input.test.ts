@@ -613,6 +613,15 @@ const cases: BadInputCase[] = [
     field: "filter.filters",
     message: /filter\.filters must be a list of \{ questionId, responseId \}, or left out/,
   },
+  // An entry's key spelt otherwise is sent and ignored, as a filter's would be: the questions counted at CMIX's default
+  // resolution.
+  {
+    helper: "countResponses",
+    input: "a banner filter's count entry with resolution misspelt",
+    call: (fetch) => countResponses(client(fetch), SURVEY, { testYN: "LIVE", counts: [bad<{ questionId: number }>({ questionId: 123, resoluton: 2 })] }),
+    field: "resoluton",
+    message: /^resoluton is not an option of filter\.counts\[0\]: did you mean resolution\?$/,
+  },
   {
     helper: "countResponses",
     input: "a banner filter without counts",
