@@ -49,7 +49,9 @@ function tokenErrorHint(status: number, code: string | undefined, request: Token
     return `the server does not allow the ${request.grant} grant for this client; use other credentials`;
   }
   if (code === "invalid_scope") return "the scope is not allowed for this client";
-  if (code === "invalid_request") return "the server refused the token request's form; check tokenUrl and the grant";
+  // league/oauth2-server (Laravel Passport) before 9 refuses a spent, expired or another client's code, or another
+  // redirect_uri, as invalid_request (with a hint: "Authorization code has been revoked"); this client's form is whole.
+  if (code === "invalid_request") return request.grant == "authorization_code" ? request.refused : "the server refused the token request's form; check tokenUrl and the grant";
   // RFC 6749 §5.2: a 401 refuses the client's own authentication; a bad code is invalid_grant, a 400. A 401 that names
   // another code is told that code's advice above.
   if (code === "invalid_client" || (status === 401 && request.grant == "authorization_code")) return "check the client ID and client secret";

@@ -455,12 +455,21 @@ describe("exchangeAuthorizationCode", () => {
       unauthorized_client: "the server does not allow the authorization_code grant for this client; use other credentials",
       unsupported_grant_type: "the server does not allow the authorization_code grant for this client; use other credentials",
       invalid_scope: "the scope is not allowed for this client",
-      invalid_request: "the server refused the token request's form; check tokenUrl and the grant",
+      invalid_request: "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
       invalid_grant: "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again",
     };
     for (const [code, hint] of Object.entries(advice)) {
       const error = (await caught(exchange(() => json({ error: code }, { status: 401 })).result)) as AuthenticationError;
       expect(error.message, code).toBe(`Token request to ${TOKEN_URL} failed with 401 ${code}: ${hint}`);
+    }
+  });
+
+  // league/oauth2-server, which Laravel Passport runs, before its version 9: a spent code is invalid_request with a hint.
+  it("an invalid_request, as Passport refuses a spent or expired code or another redirect URI, gets the code's advice, not the form's", async () => {
+    const refused = "the code is invalid, expired or already used, or redirectUri differs from the authorization request's; start the sign-in again";
+    for (const hint of ["Authorization code has been revoked", "Authorization code has expired", "Invalid redirect URI"]) {
+      const error = (await caught(exchange(() => json({ error: "invalid_request", message: "The request is missing a required parameter.", hint }, { status: 400 })).result)) as AuthenticationError;
+      expect(error.message).toBe(`Token request to ${TOKEN_URL} failed with 400 invalid_request (${hint}): ${refused}`);
     }
   });
 

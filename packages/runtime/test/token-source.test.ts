@@ -167,6 +167,15 @@ describe("createTokenSource", () => {
     }
   });
 
+  // Only a code exchange reads invalid_request as a spent code (league/oauth2-server's, see token-request.ts).
+  it("tells another grant's invalid_request to check the form, tokenUrl and the grant", async () => {
+    const grant = { type: "client_credentials", clientId: "app-1", clientSecret: "s3cr3t-client-secret" } as const;
+    const fetch = async () => json({ error: "invalid_request", hint: "Check the `grant_type` parameter" }, { status: 400 });
+    const error = await caught(createOAuth2TokenSource({ tokenUrl: "https://auth.example.com/oauth/token", grant, fetch, maxRetries: 0 }).getToken());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/failed with 400 invalid_request \(Check the `grant_type` parameter\): the server refused the token request's form; check tokenUrl and the grant$/);
+  });
+
   it("describes a refreshSkewMs or expiresAt given as text, never quoting it: a token put in the wrong field is not shown", () => {
     expect(() => createTokenSource({ fetchToken: issuer().fetchToken, refreshSkewMs: "30000" as never })).toThrow(/^refreshSkewMs must be a number >= 0, got a string$/);
     // A stored token record read with its fields mixed up: String() quoted the token.
